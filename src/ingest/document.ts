@@ -1,0 +1,112 @@
+/**
+ * The document model every reader produces. Readers know nothing about figures: they turn bytes
+ * into ordered blocks with page numbers. `normalize/` then builds one normalized text over the
+ * blocks with an offset map back to the raw text and its pages.
+ */
+
+export type SourceFormat = 'txt' | 'docx' | 'pdf' | 'html' | 'xlsx' | 'xls' | 'doc' | 'image';
+
+/** One cell of a table, as laid out in the source; merged cells keep their spans. */
+export interface TableCell {
+  text: string;
+  /** 0-based row of the cell's top-left corner. */
+  row: number;
+  /** 0-based column of the cell's top-left corner (in the grid, after spans to its left). */
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+}
+
+export interface HeadingBlock {
+  kind: 'heading';
+  /** 1 = 一、, 2 = （一）, 3 = 1., 4 = (1); 0 = the document title. */
+  level: number;
+  text: string;
+  page: number;
+}
+
+export interface ParagraphBlock {
+  kind: 'paragraph';
+  text: string;
+  page: number;
+}
+
+export interface TableBlock {
+  kind: 'table';
+  /** Rows of cells; a merged cell appears once, in the row where it starts. */
+  rows: TableCell[][];
+  page: number;
+  /** Last page the table runs onto, when it crosses a page break. */
+  endPage?: number;
+}
+
+export type Block = HeadingBlock | ParagraphBlock | TableBlock;
+
+export interface PageInfo {
+  /** 1-based page number. Formats without pages (TXT, DOCX, HTML) have one page. */
+  number: number;
+  /** Characters of text found on the page (whitespace excluded). */
+  chars: number;
+  /** True when the page has no usable text layer and must be OCRed. */
+  needsOcr: boolean;
+  /** Why the page needs OCR: `empty`, `replacement_chars`, `no_cjk`. */
+  ocrReason?: string;
+  /** Set when the page's text came from OCR (0..1). */
+  ocrConfidence?: number;
+}
+
+/** What a reader returns. */
+export interface RawDocument {
+  format: SourceFormat;
+  /** Text encoding for TXT/HTML (utf-8, utf-16le, utf-16be, gb18030). */
+  encoding?: string;
+  pages: PageInfo[];
+  blocks: Block[];
+  /** Non-fatal oddities the reader met (unknown styles, skipped objects). */
+  warnings: string[];
+  /** Document metadata when the format carries it (PDF info, DOCX core props). */
+  meta?: { title?: string; author?: string; producer?: string; created?: string };
+}
+
+export interface ReadOptions {
+  /** File name, used only as a hint for the format and in error messages. */
+  fileName?: string;
+  /** Refuse files larger than this many bytes. */
+  maxBytes?: number;
+  /** Refuse compressed containers whose entries would expand beyond this many bytes. */
+  maxUncompressedBytes?: number;
+}
+
+/** A span of the normalized text that a block or a table cell occupies. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface CellSpan extends Span {
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+}
+
+/** Where each block landed in the normalized text. Table cells get a span each. */
+export interface BlockSpan extends Span {
+  block: number;
+  cells?: CellSpan[][];
+}
+
+/**
+ * A read and normalized document: the input of segmentation and extraction.
+ * `rawText` is the blocks' text joined as read (cells by tab, rows and blocks by newline);
+ * `text` is the normalized text; `toRaw[i]` is the raw offset of normalized character i
+ * (`toRaw[text.length]` = rawText.length, so spans map with their ends);
+ * `rawPageStarts[p]` is the raw offset where page p+1 begins.
+ */
+export interface SourceDocument extends RawDocument {
+  rawText: string;
+  text: string;
+  toRaw: Int32Array;
+  rawPageStarts: number[];
+  blockSpans: BlockSpan[];
+}
