@@ -1,0 +1,78 @@
+import { availableParallelism } from 'node:os';
+import { z } from 'zod';
+import { ConfigError } from './errors.js';
+
+/**
+ * The only place that reads the environment. Library code receives these values as options.
+ *
+ * | variable | default | meaning |
+ * |---|---|---|
+ * | JIXIAO_DATA_DIR | ./jixiao-data | embedded PGlite database directory |
+ * | JIXIAO_DATABASE_URL | — | PostgreSQL URL; when set, used instead of PGlite |
+ * | JIXIAO_REDIS_URL | — | Redis URL; when set, `ingest` enqueues jobs instead of running in-process |
+ * | JIXIAO_QUEUE | jixiao | BullMQ queue name (prefix) |
+ * | JIXIAO_CONCURRENCY | cores | worker threads / jobs in parallel per worker |
+ * | JIXIAO_MAX_BYTES | 209715200 | refuse input files larger than this |
+ * | JIXIAO_MAX_UNCOMPRESSED_BYTES | 524288000 | refuse DOCX/XLSX expanding beyond this (zip bombs) |
+ */
+const intFromEnv = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n <= 0) {
+        ctx.addIssue({ code: 'custom', message: `must be a positive integer, got "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined))
+    .refine((v) => v === undefined || protocols.some((p) => v.startsWith(p)), {
+      message: `must start with ${protocols.join(' or ')}`,
+    });
+
+export const EnvSchema = z.object({
+  JIXIAO_DATA_DIR: z.string().optional().transform((v) => (v && v.trim() !== '' ? v : './jixiao-data')),
+  JIXIAO_DATABASE_URL: url(['postgres://', 'postgresql://']),
+  JIXIAO_REDIS_URL: url(['redis://', 'rediss://']),
+  JIXIAO_QUEUE: z.string().optional().transform((v) => v || 'jixiao'),
+  JIXIAO_CONCURRENCY: intFromEnv(Math.max(1, availableParallelism())),
+  JIXIAO_MAX_BYTES: intFromEnv(200 * 1024 * 1024),
+  JIXIAO_MAX_UNCOMPRESSED_BYTES: intFromEnv(500 * 1024 * 1024),
+});
+
+export interface Config {
+  dataDir: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  queueName: string;
+  concurrency: number;
+  maxBytes: number;
+  maxUncompressedBytes: number;
+}
+
+/** Validates the environment once at start-up; a bad value stops the process with a ConfigError. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`bad configuration: ${lines.join('; ')}`);
+  }
+  const e = parsed.data;
+  return {
+    dataDir: e.JIXIAO_DATA_DIR,
+    databaseUrl: e.JIXIAO_DATABASE_URL,
+    redisUrl: e.JIXIAO_REDIS_URL,
+    queueName: e.JIXIAO_QUEUE,
+    concurrency: e.JIXIAO_CONCURRENCY,
+    maxBytes: e.JIXIAO_MAX_BYTES,
+    maxUncompressedBytes: e.JIXIAO_MAX_UNCOMPRESSED_BYTES,
+  };
+}

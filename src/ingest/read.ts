@@ -1,0 +1,47 @@
+import type { RawDocument, ReadOptions, SourceDocument } from './document.js';
+import { detectFormat } from './detect-format.js';
+import { readTxt } from './read-txt.js';
+import { readPdf } from './read-pdf.js';
+import { readDocx } from './read-docx.js';
+import { readHtml } from './read-html.js';
+import { normalizeDocument } from '../normalize/normalize.js';
+import { EmptyFileError, EncryptedFileError, FileTooLargeError, UnsupportedFormatError } from '../errors.js';
+
+/** Default size limits; the CLI and workers pass the configured ones. */
+export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 500 * 1024 * 1024;
+
+/** Reads bytes of any supported format into a RawDocument (no normalization). */
+export async function readRaw(bytes: Uint8Array, options: ReadOptions = {}): Promise<RawDocument> {
+  const file = options.fileName;
+  if (bytes.length === 0) throw new EmptyFileError('the file is empty', { file });
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.length > maxBytes)
+    throw new FileTooLargeError(`the file has ${bytes.length} bytes, over the limit of ${maxBytes}`, { file });
+  const opts: ReadOptions = { maxUncompressedBytes: DEFAULT_MAX_UNCOMPRESSED_BYTES, ...options, maxBytes };
+  const detected = detectFormat(bytes, file);
+  switch (detected.format) {
+    case 'txt':
+      return readTxt(bytes, opts);
+    case 'pdf':
+      return readPdf(bytes, opts);
+    case 'docx':
+      return readDocx(bytes, opts);
+    case 'html':
+      return readHtml(bytes, opts);
+    case 'encrypted-ooxml':
+      throw new EncryptedFileError('the Office file is password-protected', { file });
+    case 'doc':
+    case 'xls':
+    case 'xlsx':
+    case 'image':
+      throw new UnsupportedFormatError(`${detected.format} files are not supported yet (${detected.reason})`, { file });
+    default:
+      throw new UnsupportedFormatError(`unsupported file type: ${detected.reason}`, { file });
+  }
+}
+
+/** Reads and normalizes: bytes in, SourceDocument out. */
+export async function readDocument(bytes: Uint8Array, options: ReadOptions = {}): Promise<SourceDocument> {
+  return normalizeDocument(await readRaw(bytes, options));
+}

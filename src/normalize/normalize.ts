@@ -1,0 +1,220 @@
+import type { BlockSpan, CellSpan, RawDocument, SourceDocument } from '../ingest/document.js';
+
+/**
+ * Normalization: one text per document with an offset map back to the raw text.
+ *
+ * What changes, and why it is safe:
+ *  - full-width digits, Latin letters, ％ and the full-width space become half-width (the number
+ *    grammar and users' searches expect "890.33%"); Chinese punctuation （），。；： stays, since
+ *    headings such as "（一）" are recognised by it;
+ *  - spaces next to CJK characters go ("890.33 万元" → "890.33万元", "2021 年" → "2021年"): PDF
+ *    dumps insert them at font switches, and Chinese prose never needs them; runs of spaces
+ *    between Latin words collapse to one;
+ *  - in formats whose blocks are lines (TXT, PDF), a line that a page or line break cut off is
+ *    joined to the next one ("广\n\n泛听取", "43.\n22 万元", "714.07 万\n元").
+ * Table cells are normalized one by one and never joined: cells end in a tab, rows in a newline.
+ */
+export interface NormalizeOptions {
+  /** Re-join lines cut by line or page breaks. Defaults to true for TXT, PDF and images. */
+  joinLines?: boolean;
+}
+
+const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2018-\u201d\u2026\u2014]/u;
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/u;
+const SPACE = /[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]/u;
+
+/** Sentence-final punctuation: a line ending in one of these is complete. */
+const TERMINAL = /[。！？!?；;：:…]["”’」』）)]*$/u;
+/** Outline markers that start a heading or a list item: 一、 （一） (1) 1. 1、 ① 第一章. */
+export const OUTLINE_MARKER =
+  /^(?:第[一二三四五六七八九十百零〇]+[章节部分条篇]|[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])/u;
+/** Lines that are only a page number ("- 3 -", "第 3 页 共 5 页", "3/5"). */
+const PAGE_NUMBER = /^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/u;
+
+function halfWidth(ch: string, prev: string, next: string): string {
+  const code = ch.codePointAt(0)!;
+  // ０-９ Ａ-Ｚ ａ-ｚ
+  if ((code >= 0xff10 && code <= 0xff19) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a))
+    return String.fromCodePoint(code - 0xfee0);
+  if (ch === '％') return '%';
+  if (ch === '‰') return '‰';
+  if (ch === '．' && /[0-9０-９]/.test(prev) && /[0-9０-９]/.test(next)) return '.';
+  if (ch === '－' && /[0-9０-９]/.test(next)) return '-';
+  if (ch === '＋' && /[0-9０-９]/.test(next)) return '+';
+  if (SPACE.test(ch)) return ' ';
+  return ch;
+}
+
+/** A growing normalized string with, for each character, its raw offset. */
+class TextBuilder {
+  readonly parts: string[] = [];
+  readonly map: number[] = [];
+  length = 0;
+  push(ch: string, rawOffset: number): void {
+    this.parts.push(ch);
+    this.map.push(rawOffset);
+    this.length++;
+  }
+  last(): string {
+    return this.parts[this.length - 1] ?? '';
+  }
+  text(): string {
+    return this.parts.join('');
+  }
+}
+
+/** Normalizes one run of raw text (a paragraph, a heading or a cell) into chars + raw offsets. */
+function normalizeRun(raw: string, rawStart: number): { chars: string[]; offsets: number[] } {
+  const pre: string[] = [];
+  const preOff: number[] = [];
+  const cps = Array.from(raw);
+  let off = rawStart;
+  for (let i = 0; i < cps.length; i++) {
+    const ch = cps[i]!;
+    const unitLen = ch.length;
+    if (ZERO_WIDTH.test(ch) || ch === '\r' || ch === '\f') {
+      off += unitLen;
+      continue;
+    }
+    const out = ch === '\n' ? ' ' : halfWidth(ch, cps[i - 1] ?? '', cps[i + 1] ?? '');
+    pre.push(out);
+    preOff.push(off);
+    off += unitLen;
+  }
+  // Drop spaces beside CJK, collapse the rest, trim.
+  const chars: string[] = [];
+  const offsets: number[] = [];
+  for (let i = 0; i < pre.length; i++) {
+    const ch = pre[i]!;
+    if (ch === ' ') {
+      if (chars.length === 0) continue;
+      let j = i;
+      while (j < pre.length && pre[j] === ' ') j++;
+      if (j >= pre.length) break;
+      const before = chars[chars.length - 1]!;
+      const after = pre[j]!;
+      i = j - 1;
+      if (CJK.test(before) || CJK.test(after)) continue;
+      // "43. 22" or "1, 234" inside a number: a dump artefact, not a separator.
+      if (/[.]/.test(before) && /\d/.test(after) && /\d/.test(chars[chars.length - 2] ?? '')) continue;
+      if (after === '%') continue;
+      chars.push(' ');
+      offsets.push(preOff[i]!);
+      continue;
+    }
+    chars.push(ch);
+    offsets.push(preOff[i]!);
+  }
+  return { chars, offsets };
+}
+
+function shouldJoin(prevLine: string, next: string): boolean {
+  if (!prevLine || !next) return false;
+  if (OUTLINE_MARKER.test(next)) return false;
+  // A number or a unit cut in two: "43." + "22万元", "714.07万" + "元", "80.2" + "%".
+  if (/[\d.]$/.test(prevLine) && /^[\d.%]/.test(next)) return true;
+  if (/\d[万亿千]$/.test(prevLine) && /^元/.test(next)) return true;
+  if (TERMINAL.test(prevLine)) return false;
+  if (isHeadingLike(prevLine)) return false;
+  // Short lines without final punctuation are titles and headings ("党建工委工作经费项目"); lines
+  // cut by the typesetter are long.
+  return Array.from(prevLine).length >= 18;
+}
+
+/** A line that reads as a heading: an outline marker, short, no sentence punctuation inside. */
+export function isHeadingLike(line: string): boolean {
+  // A numbered item that is a whole sentence ("9.领导……工作。") is a list item, not a heading.
+  if (/[。；;]$/.test(line)) return false;
+  return OUTLINE_MARKER.test(line) && Array.from(line).length <= 40 && !/[，。；,;]/.test(line.replace(/[：:]$/, ''));
+}
+
+/** Builds the SourceDocument: raw text, normalized text, offset map and block spans. */
+export function normalizeDocument(raw: RawDocument, options: NormalizeOptions = {}): SourceDocument {
+  const joinLines = options.joinLines ?? (raw.format === 'txt' || raw.format === 'pdf' || raw.format === 'image');
+  const rawParts: string[] = [];
+  let rawLen = 0;
+  const rawPageStarts: number[] = [];
+  const b = new TextBuilder();
+  const blockSpans: BlockSpan[] = [];
+  /** Start of the current normalized line, for join decisions. */
+  let lineStart = 0;
+  let prevJoinable = false;
+
+  const appendRaw = (s: string): number => {
+    const at = rawLen;
+    rawParts.push(s);
+    rawLen += s.length;
+    return at;
+  };
+  const notePage = (page: number, at: number) => {
+    while (rawPageStarts.length < page) rawPageStarts.push(at);
+  };
+
+  raw.blocks.forEach((block, index) => {
+    if (rawLen > 0) appendRaw('\n');
+    notePage(block.page, rawLen);
+    if (block.kind === 'table') {
+      if (b.length > 0 && b.last() !== '\n') b.push('\n', rawLen - 1);
+      const start = b.length;
+      const cells: CellSpan[][] = [];
+      block.rows.forEach((row, r) => {
+        if (r > 0) {
+          const at = appendRaw('\n');
+          b.push('\n', at);
+        }
+        const rowSpans: CellSpan[] = [];
+        row.forEach((cell, c) => {
+          if (c > 0) {
+            const at = appendRaw('\t');
+            b.push('\t', at);
+          }
+          const at = appendRaw(cell.text);
+          const { chars, offsets } = normalizeRun(cell.text, at);
+          const cellStart = b.length;
+          chars.forEach((ch, k) => b.push(ch, offsets[k]!));
+          rowSpans.push({ start: cellStart, end: b.length, row: cell.row, col: cell.col, rowSpan: cell.rowSpan, colSpan: cell.colSpan });
+        });
+        cells.push(rowSpans);
+      });
+      blockSpans.push({ block: index, start, end: b.length, cells });
+      lineStart = b.length;
+      prevJoinable = false;
+      return;
+    }
+    const at = appendRaw(block.text);
+    if (raw.format === 'pdf' && PAGE_NUMBER.test(block.text.trim())) {
+      blockSpans.push({ block: index, start: b.length, end: b.length });
+      return;
+    }
+    const { chars, offsets } = normalizeRun(block.text, at);
+    if (chars.length === 0) {
+      blockSpans.push({ block: index, start: b.length, end: b.length });
+      return;
+    }
+    const text = chars.join('');
+    const joinable = block.kind === 'paragraph';
+    const prevLine = b.parts.slice(lineStart).join('');
+    if (joinLines && joinable && prevJoinable && shouldJoin(prevLine, text)) {
+      // Latin words cut at a line break keep a space between them.
+      if (/[A-Za-z]$/.test(prevLine) && /^[A-Za-z]/.test(text)) b.push(' ', at - 1);
+    } else if (b.length > 0) {
+      b.push('\n', at - 1);
+      lineStart = b.length;
+    }
+    const start = b.length;
+    chars.forEach((ch, k) => b.push(ch, offsets[k]!));
+    blockSpans.push({ block: index, start, end: b.length });
+    prevJoinable = joinable;
+  });
+  notePage(raw.pages.length || 1, rawLen);
+  const rawText = rawParts.join('');
+  const text = b.text();
+  const toRaw = new Int32Array(text.length + 1);
+  // The builder pushes code points; map UTF-16 units so that spans index `text` directly.
+  let u = 0;
+  b.parts.forEach((ch, i) => {
+    for (let k = 0; k < ch.length; k++) toRaw[u++] = b.map[i]! + k;
+  });
+  toRaw[text.length] = rawText.length;
+  return { ...raw, rawText, text, toRaw, rawPageStarts, blockSpans };
+}
