@@ -1,0 +1,187 @@
+/**
+ * Parts and wholes among counts: "对10个镇（街）和70个机关、事业单位……进行评议" and elsewhere
+ * "对80个参评单位" → 10 + 70 = 80. Parts are counts of one unit joined by 和/及/、/与 within a
+ * sentence; a whole is another count of that unit whose subject shares a key term with the parts.
+ * Deliberately conservative: nothing is reported without a clear whole, and a mismatch only fails
+ * when the text itself marks the whole (共80个，其中…).
+ */
+import type { CheckResult, Count, ReportRecord } from '../schema/record.js';
+import { formatInterval, intervalOfCount, intervalsMeet, isIntervalAbove, sumIntervals, type Interval } from './interval.js';
+import { evidenceOfCount, makeResult } from './result.js';
+
+interface Placed {
+  count: Count;
+  start: number;
+  end: number;
+  sentence: number;
+  subject: string;
+}
+
+const SENTENCE_END = /[。！？；;!?\n]/;
+/** Joiners between listed parts. */
+const JOINER = /[和及、与]|以及|还有/;
+/** Punctuation that ends a list item group: parts never straddle it. */
+const GAP_BREAK = /[，,：:；;。\d]/;
+/** Longest text between two listed counts (their subjects plus the joiner). */
+const MAX_GAP = 10;
+/** Marks a stated whole just before its number. */
+const WHOLE_MARK = /(共|合计|总计|总共|累计|共计)\s*$/;
+/** Two-character terms too generic to tie a whole to its parts. */
+const STOP_TERMS = new Set(['工作', '开展', '进行', '组织', '完成', '相关', '各类', '共计', '以上', '其中', '分别', '全部', '所有']);
+
+function sentenceStartOf(text: string, offset: number): number {
+  for (let i = offset - 1; i >= 0; i--) if (SENTENCE_END.test(text[i]!)) return i + 1;
+  return 0;
+}
+
+/** What a count counts: the extractor's subject, or the words right after the number. */
+function subjectOf(c: Count, text: string, end: number): string {
+  if (c.subject.trim() !== '') return c.subject;
+  const tail = text.slice(end, end + 12);
+  const stop = tail.search(/[，,。；;：:\s\d]/);
+  return stop >= 0 ? tail.slice(0, stop) : tail;
+}
+
+function place(counts: readonly Count[], text: string): Placed[] {
+  const placed: Placed[] = [];
+  const seen = new Set<string>();
+  for (const c of counts) {
+    const { start, end, quote } = c.evidence;
+    if (start < 0 || end > text.length || start >= end) continue;
+    // Offsets that do not point at the quoted text belong to another text: skip rather than guess.
+    if (quote !== '' && text.slice(start, end) !== quote) continue;
+    const key = `${start}:${end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    placed.push({ count: c, start, end, sentence: sentenceStartOf(text, start), subject: subjectOf(c, text, end) });
+  }
+  return placed.sort((a, b) => a.start - b.start);
+}
+
+/** Runs of ≥2 counts in one sentence, same unit, separated only by a short subject and a joiner. */
+function findPartLists(placed: readonly Placed[], text: string): Placed[][] {
+  const lists: Placed[][] = [];
+  let current: Placed[] = [];
+  const flush = () => {
+    if (current.length >= 2) lists.push(current);
+    current = [];
+  };
+  for (const p of placed) {
+    const prev = current[current.length - 1];
+    if (prev && prev.sentence === p.sentence && prev.count.unit === p.count.unit && p.start >= prev.end) {
+      const gap = text.slice(prev.end, p.start).replace(/\s+/g, '');
+      if (gap.length <= MAX_GAP && JOINER.test(gap) && !GAP_BREAK.test(gap)) {
+        current.push(p);
+        continue;
+      }
+    }
+    flush();
+    current = [p];
+  }
+  flush();
+  return lists;
+}
+
+function cleanSubject(s: string): string {
+  return s.replace(/[（(][^）)]*[）)]/g, '').replace(/[^\u4e00-\u9fff\w]/g, '');
+}
+
+function termsOf(s: string): Set<string> {
+  const clean = cleanSubject(s);
+  const terms = new Set<string>();
+  for (let i = 0; i + 2 <= clean.length; i++) {
+    const t = clean.slice(i, i + 2);
+    if (!STOP_TERMS.has(t)) terms.add(t);
+  }
+  return terms;
+}
+
+/** The key term shared by a whole's subject and any part's subject, if any. */
+function sharedTerm(whole: string, parts: readonly string[]): string | null {
+  const w = termsOf(whole);
+  for (const p of parts) for (const t of termsOf(p)) if (w.has(t)) return t;
+  return null;
+}
+
+/** The head noun (last two characters) of the whole's subject appears among the parts' subjects. */
+function sharesHead(whole: string, parts: readonly string[]): boolean {
+  const clean = cleanSubject(whole);
+  if (clean.length < 2) return false;
+  const head = clean.slice(-2);
+  return !STOP_TERMS.has(head) && parts.some((p) => cleanSubject(p).includes(head));
+}
+
+function describeParts(parts: readonly Placed[]): string {
+  return parts.map((p) => `${p.count.text}${p.count.text.includes(p.subject) ? '' : p.subject}`).join(' + ');
+}
+
+function result(
+  status: 'pass' | 'warn' | 'fail',
+  parts: readonly Placed[],
+  whole: Placed,
+  expected: Interval,
+  term: string | null,
+  marked: boolean,
+): CheckResult {
+  const actual = intervalOfCount(whole.count);
+  const unit = whole.count.unit;
+  const sum = formatInterval(expected);
+  const partsText = describeParts(parts);
+  const wholeText = `${whole.count.text}${whole.count.text.includes(whole.subject) ? '' : whole.subject}`;
+  const verdictZh = status === 'pass' ? '一致' : '不一致';
+  const verdictEn = status === 'pass' ? 'consistent' : 'inconsistent';
+  return makeResult({
+    rule: 'count.parts_whole',
+    status,
+    expected,
+    actual,
+    unit,
+    zh: `分项 ${partsText} 合计 ${sum}${unit}，与总数 ${wholeText}（${formatInterval(actual)}）${verdictZh}`,
+    en: `Parts ${partsText} add up to ${sum} ${unit}, ${verdictEn} with the whole ${wholeText} (${formatInterval(actual)})`,
+    evidence: [evidenceOfCount('total', whole.count), ...parts.map((p) => evidenceOfCount('part', p.count))],
+    detail: { sharedTerm: term, markedWhole: marked, parts: parts.map((p) => p.subject), whole: whole.subject },
+  });
+}
+
+function checkPartList(parts: readonly Placed[], placed: readonly Placed[], text: string): CheckResult[] {
+  const expected = sumIntervals(parts.map((p) => intervalOfCount(p.count)));
+  const unit = parts[0]!.count.unit;
+  const inList = new Set(parts);
+  const partSubjects = parts.map((p) => p.subject);
+  const first = parts[0]!;
+  const candidates = placed.filter((w) => !inList.has(w) && w.count.unit === unit);
+
+  // A whole the text marks itself: "共80个单位，其中镇（街）10个和机关70个".
+  for (const w of candidates) {
+    if (w.sentence !== first.sentence || w.end > first.start) continue;
+    const before = text.slice(Math.max(w.sentence, w.start - 4), w.start);
+    const between = text.slice(w.end, first.start);
+    if (WHOLE_MARK.test(before) && between.includes('其中')) {
+      const holds = intervalsMeet(expected, intervalOfCount(w.count));
+      return [result(holds ? 'pass' : 'fail', parts, w, expected, sharedTerm(w.subject, partSubjects), true)];
+    }
+  }
+
+  const related = candidates
+    .map((w) => ({ w, term: sharedTerm(w.subject, partSubjects) }))
+    .filter((x): x is { w: Placed; term: string } => x.term !== null);
+  const matching = related.find((x) => intervalsMeet(expected, intervalOfCount(x.w.count)));
+  if (matching) return [result('pass', parts, matching.w, expected, matching.term, false)];
+
+  // A differing whole is only worth a warning when it is the one clear candidate: same head noun,
+  // larger than every part, and not wildly larger than their sum.
+  const largest = parts.map((p) => intervalOfCount(p.count)).reduce((a, b) => (isIntervalAbove(b, a) ? b : a));
+  const plausible = related.filter(({ w }) => {
+    const iv = intervalOfCount(w.count);
+    return sharesHead(w.subject, partSubjects) && isIntervalAbove(iv, largest) && w.count.value < 2 * parts.reduce((s, p) => s + p.count.value, 0);
+  });
+  if (plausible.length !== 1) return [];
+  const only = plausible[0]!;
+  return [result('warn', parts, only.w, expected, only.term, false)];
+}
+
+export function checkCountPartsWhole(record: ReportRecord, text: string | undefined): CheckResult[] {
+  if (text === undefined || record.figures.counts.length < 3) return [];
+  const placed = place(record.figures.counts, text);
+  return findPartLists(placed, text).flatMap((parts) => checkPartList(parts, placed, text));
+}

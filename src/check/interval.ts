@@ -1,0 +1,293 @@
+/**
+ * Interval arithmetic over exact decimal strings, after XBRL Calculations 1.1 (rounding mode):
+ * a stated number stands for every value that rounds to it, so relations are checked between
+ * intervals, never between points. Bounds are decimal strings ("Infinity" / "-Infinity" allowed);
+ * derived bounds are rounded outward so an interval always contains the true set.
+ */
+import { Decimal } from 'decimal.js';
+import type { Count, Figure, Interval } from '../schema/record.js';
+
+export type { Interval } from '../schema/record.js';
+
+/** Precision of derived bounds (significant digits); sums and products of report figures stay exact well within it. */
+const DIGITS = 34;
+/** Lower bounds round toward −∞ … */
+const Down = Decimal.clone({ precision: DIGITS, rounding: Decimal.ROUND_FLOOR, toExpNeg: -40, toExpPos: 60 });
+/** … and upper bounds toward +∞, so no value the inputs allow is ever lost. */
+const Up = Decimal.clone({ precision: DIGITS, rounding: Decimal.ROUND_CEIL, toExpNeg: -40, toExpPos: 60 });
+
+type Dec = Decimal;
+
+interface Bounds {
+  lo: Dec;
+  hi: Dec;
+  loOpen: boolean;
+  hiOpen: boolean;
+}
+
+function toBounds(iv: Interval): Bounds {
+  return { lo: new Down(iv.lo), hi: new Up(iv.hi), loOpen: iv.loOpen, hiOpen: iv.hiOpen };
+}
+
+function fromBounds(b: Bounds): Interval {
+  return { lo: b.lo.toString(), hi: b.hi.toString(), loOpen: b.loOpen, hiOpen: b.hiOpen };
+}
+
+/** The closed interval [lo, hi]. */
+export function closedInterval(lo: Decimal.Value, hi: Decimal.Value): Interval {
+  return { lo: new Down(lo).toString(), hi: new Up(hi).toString(), loOpen: false, hiOpen: false };
+}
+
+/** The degenerate interval [v, v] (an exact value). */
+export function pointInterval(value: Decimal.Value): Interval {
+  return closedInterval(value, value);
+}
+
+/** Multiplier from base units to a unit `scale` powers of ten above them (万元 = 4, % = −2). */
+function unitFactor(scale: number): Dec {
+  return new Down(10).pow(-scale);
+}
+
+/**
+ * Half-width that 约 gets when the extractor gave it no bounds: ±5% of the value. A guess, chosen
+ * wide on purpose: 约 figures should not make a relation fail on their own.
+ */
+const ABOUT_SPREAD = '0.05';
+
+/**
+ * Bounds in base units of what a figure may stand for.
+ * exact: the stated value ± half a unit of its last printed digit (714.07万元 → ±0.005万元);
+ * approximate figures use their `lo`/`hi`, with the missing side open (at_least → [lo, +∞)).
+ */
+function baseBoundsOfFigure(f: Pick<Figure, 'exact' | 'precision' | 'scale' | 'approx' | 'lo' | 'hi'>): Bounds {
+  const v = new Down(f.exact);
+  const halfStep = new Down(5).times(new Down(10).pow(f.scale - Math.max(0, f.precision) - 1));
+  const rounding: Bounds = { lo: new Down(v).minus(halfStep), hi: new Up(v).plus(halfStep), loOpen: false, hiOpen: false };
+  const lo = f.lo !== undefined ? new Down(f.lo) : undefined;
+  const hi = f.hi !== undefined ? new Up(f.hi) : undefined;
+  const floor = v.isNegative() ? new Down(-Infinity) : new Down(0);
+  switch (f.approx) {
+    case 'exact':
+      return rounding;
+    case 'at_least':
+      return { lo: lo ?? rounding.lo, hi: hi ?? new Up(Infinity), loOpen: false, hiOpen: hi === undefined };
+    case 'more_than':
+      return { lo: lo ?? v, hi: hi ?? new Up(Infinity), loOpen: true, hiOpen: hi === undefined };
+    case 'at_most':
+      return { lo: lo ?? floor, hi: hi ?? rounding.hi, loOpen: false, hiOpen: false };
+    case 'less_than':
+      return { lo: lo ?? floor, hi: hi ?? v, loOpen: false, hiOpen: true };
+    case 'about': {
+      if (lo !== undefined && hi !== undefined) return { lo, hi, loOpen: false, hiOpen: false };
+      const spread = v.abs().times(ABOUT_SPREAD);
+      const wide = spread.gt(halfStep) ? spread : halfStep;
+      return { lo: lo ?? new Down(v).minus(wide), hi: hi ?? new Up(v).plus(wide), loOpen: false, hiOpen: false };
+    }
+    case 'range':
+      return { lo: lo ?? rounding.lo, hi: hi ?? rounding.hi, loOpen: false, hiOpen: false };
+  }
+}
+
+/**
+ * The interval a stated figure stands for, expressed in the unit `unitScale` powers of ten above the
+ * base unit (default: the figure's own stated unit). 714.07万元 → [714.065, 714.075] (万元);
+ * 80.2% → [80.15, 80.25] (%); 7140700元 with unitScale 4 → [714.06995, 714.07005] (万元).
+ */
+export function intervalOfFigure(f: Figure, unitScale: number = f.scale): Interval {
+  return scaleInterval(fromBounds(baseBoundsOfFigure(f)), unitFactor(unitScale));
+}
+
+/** The interval of a count: exact counts are points (a count of people has no rounding); 多/近 give bounds. */
+export function intervalOfCount(c: Pick<Count, 'value' | 'approx' | 'lo' | 'hi'>): Interval {
+  const exact = new Down(c.value).toString();
+  if (c.approx === 'exact') return pointInterval(exact);
+  return fromBounds(baseBoundsOfFigure({ exact, precision: 0, scale: 0, approx: c.approx, lo: c.lo, hi: c.hi }));
+}
+
+/** a + b; an end is closed only when both contributing ends are. */
+export function addIntervals(a: Interval, b: Interval): Interval {
+  const x = toBounds(a);
+  const y = toBounds(b);
+  return fromBounds({ lo: x.lo.plus(y.lo), hi: x.hi.plus(y.hi), loOpen: x.loOpen || y.loOpen, hiOpen: x.hiOpen || y.hiOpen });
+}
+
+/** Σ intervals; the empty sum is [0, 0]. */
+export function sumIntervals(items: readonly Interval[]): Interval {
+  return items.reduce<Interval>((acc, iv) => addIntervals(acc, iv), pointInterval(0));
+}
+
+/** a − b. */
+export function subtractIntervals(a: Interval, b: Interval): Interval {
+  return addIntervals(a, scaleInterval(b, -1));
+}
+
+/** a × k for an exact constant k (a negative k swaps the ends). */
+export function scaleInterval(a: Interval, k: Decimal.Value): Interval {
+  const x = toBounds(a);
+  const kd = new Down(k);
+  if (kd.isZero()) return pointInterval(0);
+  const lo = Down.mul(kd.isNegative() ? x.hi : x.lo, kd);
+  const hi = Up.mul(kd.isNegative() ? x.lo : x.hi, kd);
+  return kd.isNegative()
+    ? fromBounds({ lo, hi, loOpen: x.hiOpen, hiOpen: x.loOpen })
+    : fromBounds({ lo, hi, loOpen: x.loOpen, hiOpen: x.hiOpen });
+}
+
+interface End {
+  value: Dec;
+  open: boolean;
+}
+
+function productEnds(x: End, y: End): { lo: Dec; hi: Dec; open: boolean } {
+  // 0 × anything finite is exactly 0; a closed zero end makes the product end closed.
+  const zero = (x.value.isZero() && !x.open) || (y.value.isZero() && !y.open);
+  if (zero) return { lo: new Down(0), hi: new Up(0), open: false };
+  return { lo: Down.mul(x.value, y.value), hi: Up.mul(x.value, y.value), open: x.open || y.open };
+}
+
+/** a × b for general intervals: the hull of the four end products. */
+export function multiplyIntervals(a: Interval, b: Interval): Interval {
+  const x = toBounds(a);
+  const y = toBounds(b);
+  const xs: End[] = [
+    { value: x.lo, open: x.loOpen },
+    { value: x.hi, open: x.hiOpen },
+  ];
+  const ys: End[] = [
+    { value: y.lo, open: y.loOpen },
+    { value: y.hi, open: y.hiOpen },
+  ];
+  const products = xs.flatMap((p) => ys.map((q) => productEnds(p, q))).filter((r) => !r.lo.isNaN() && !r.hi.isNaN());
+  if (products.length === 0) return pointInterval(0);
+  const lo = Decimal.min(...products.map((r) => r.lo));
+  const hi = Decimal.max(...products.map((r) => r.hi));
+  // An end is open only when every product reaching it is open.
+  const loOpen = products.filter((r) => r.lo.eq(lo)).every((r) => r.open);
+  const hiOpen = products.filter((r) => r.hi.eq(hi)).every((r) => r.open);
+  return fromBounds({ lo: new Down(lo), hi: new Up(hi), loOpen, hiOpen });
+}
+
+/**
+ * a ÷ b for a non-negative numerator and a strictly positive denominator (rates: 执行数 / 预算数):
+ * [a.lo / b.hi, a.hi / b.lo]. Returns null when b may be zero or negative, where no finite
+ * interval exists (a budget stated as 0).
+ */
+export function divideIntervals(a: Interval, b: Interval): Interval | null {
+  const x = toBounds(a);
+  const y = toBounds(b);
+  const positive = y.lo.gt(0) || (y.lo.isZero() && y.loOpen);
+  if (!positive || x.lo.isNegative()) return null;
+  const lo = Down.div(x.lo, y.hi);
+  const hi = y.lo.isZero() ? (x.hi.isZero() ? new Up(0) : new Up(Infinity)) : Up.div(x.hi, y.lo);
+  return fromBounds({
+    lo,
+    hi,
+    loOpen: x.loOpen || (y.hiOpen && !x.lo.isZero()),
+    hiOpen: !hi.isFinite() || x.hiOpen || y.loOpen,
+  });
+}
+
+/** min(a, cap) for an exact cap: used for 得分 = min(执行率, 100%) × 分值. */
+export function capInterval(a: Interval, cap: Decimal.Value): Interval {
+  const x = toBounds(a);
+  const c = new Down(cap);
+  const lo = x.lo.gt(c) ? c : x.lo;
+  const loOpen = x.lo.gt(c) ? false : x.loOpen;
+  const hi = x.hi.gte(c) ? new Up(cap) : x.hi;
+  const hiOpen = x.hi.gte(c) ? false : x.hiOpen;
+  return fromBounds({ lo, hi, loOpen, hiOpen });
+}
+
+function contains(b: Bounds, v: Dec): boolean {
+  const aboveLo = v.gt(b.lo) || (v.eq(b.lo) && !b.loOpen);
+  const belowHi = v.lt(b.hi) || (v.eq(b.hi) && !b.hiOpen);
+  return aboveLo && belowHi;
+}
+
+/** The common part of a and b, or null when they do not meet. */
+export function intersectIntervals(a: Interval, b: Interval): Interval | null {
+  const x = toBounds(a);
+  const y = toBounds(b);
+  const lo = Decimal.max(x.lo, y.lo);
+  const hi = Decimal.min(x.hi, y.hi);
+  if (lo.gt(hi)) return null;
+  const loOpen = (lo.eq(x.lo) && x.loOpen) || (lo.eq(y.lo) && y.loOpen);
+  const hiOpen = (hi.eq(x.hi) && x.hiOpen) || (hi.eq(y.hi) && y.hiOpen);
+  if (lo.eq(hi) && !(contains(x, lo) && contains(y, lo))) return null;
+  if (lo.eq(hi) && (loOpen || hiOpen)) return null;
+  return { lo: lo.toString(), hi: hi.toString(), loOpen, hiOpen };
+}
+
+/**
+ * Whether the relation "a = b" holds under Calc 1.1: the intervals share at least one value
+ * (closed ends that touch count as meeting).
+ */
+export function intervalsMeet(a: Interval, b: Interval): boolean {
+  return intersectIntervals(a, b) !== null;
+}
+
+/** Every value of a lies strictly above every value of b (a > b beyond rounding). */
+export function isIntervalAbove(a: Interval, b: Interval): boolean {
+  const x = toBounds(a);
+  const y = toBounds(b);
+  return x.lo.gt(y.hi) || (x.lo.eq(y.hi) && (x.loOpen || y.hiOpen));
+}
+
+/** Every value of a lies strictly below every value of b. */
+export function isIntervalBelow(a: Interval, b: Interval): boolean {
+  return isIntervalAbove(b, a);
+}
+
+/** Midpoint of a finite interval (for printing a "computed value"); null when unbounded. */
+export function midpointOf(a: Interval): string | null {
+  const x = toBounds(a);
+  if (!x.lo.isFinite() || !x.hi.isFinite()) return null;
+  return x.lo.plus(x.hi).div(2).toString();
+}
+
+export interface FormatDecimalOptions {
+  /** Fewest decimals to print (pads with zeros). Default 0. */
+  minDecimals?: number;
+  /** Most decimals to print. Default 6. */
+  maxDecimals?: number;
+  /** Direction to round when digits are cut: outward bounds use floor / ceil. Default half-up. */
+  rounding?: 'floor' | 'ceil' | 'half_up';
+}
+
+/** A decimal string for people: rounded to at most `maxDecimals`, trailing zeros trimmed down to `minDecimals`. */
+export function formatDecimal(value: Decimal.Value, options: FormatDecimalOptions = {}): string {
+  const d = new Decimal(value);
+  if (!d.isFinite()) return d.isNegative() ? '-∞' : '+∞';
+  const min = options.minDecimals ?? 0;
+  const max = Math.max(min, options.maxDecimals ?? 6);
+  const mode =
+    options.rounding === 'floor' ? Decimal.ROUND_FLOOR : options.rounding === 'ceil' ? Decimal.ROUND_CEIL : Decimal.ROUND_HALF_UP;
+  let s = d.toFixed(max, mode);
+  if (s.includes('.')) {
+    const [int, frac = ''] = s.split('.') as [string, string];
+    let f = frac;
+    while (f.length > min && f.endsWith('0')) f = f.slice(0, -1);
+    s = f.length > 0 ? `${int}.${f}` : int;
+  }
+  return s === '-0' ? '0' : s;
+}
+
+/**
+ * "[714.065, 714.075]", with ( ) for open ends. Bounds are rounded outward when cut, so the printed
+ * interval always contains the computed one.
+ */
+export function formatInterval(a: Interval, options: Omit<FormatDecimalOptions, 'rounding'> = {}): string {
+  const lo = formatDecimal(a.lo, { ...options, rounding: 'floor' });
+  const hi = formatDecimal(a.hi, { ...options, rounding: 'ceil' });
+  return `${a.loOpen ? '(' : '['}${lo}, ${hi}${a.hiOpen ? ')' : ']'}`;
+}
+
+/** The stated value of a figure in a unit `unitScale` powers of ten above base (exact). */
+export function statedValueOf(f: Figure, unitScale: number = f.scale): string {
+  return new Down(f.exact).times(unitFactor(unitScale)).toString();
+}
+
+/** Exact sum of decimal strings. */
+export function sumDecimals(values: readonly Decimal.Value[]): string {
+  return values.reduce<Dec>((acc, v) => acc.plus(v), new Down(0)).toString();
+}

@@ -1,0 +1,243 @@
+/**
+ * 执行率 checks: the stated rate against 执行数 / 预算数 by interval division, with the 年初预算
+ * fallback (templates differ on the denominator), 元/万元 slips, and the plausibility warnings
+ * (执行数 above 预算数, rate above 100%).
+ */
+import { Decimal } from 'decimal.js';
+import type { CheckResult, Figure, Interval, Project, ReportRecord } from '../schema/record.js';
+import {
+  divideIntervals,
+  intervalOfFigure,
+  intervalsMeet,
+  isIntervalAbove,
+  scaleInterval,
+  statedValueOf,
+} from './interval.js';
+import { evidenceOfFigure, makeResult, showInterval, showValue, type EvidenceEntry } from './result.js';
+import { findUnitSlip, UNIT_SLIP_FACTOR } from './unit-slip.js';
+
+export type Denominator = 'budget' | 'budgetInitial';
+
+const DENOMINATOR_ZH: Record<Denominator, string> = { budget: '预算数', budgetInitial: '年初预算数' };
+const DENOMINATOR_EN: Record<Denominator, string> = { budget: 'budget', budgetInitial: 'initial budget' };
+
+interface RateInputs {
+  rule: string;
+  rate: Figure | null;
+  execution: Figure | null;
+  budget: Figure | null;
+  budgetInitial: Figure | null | undefined;
+  /** Set for per-project checks. */
+  project?: string;
+}
+
+interface RateCandidate {
+  denominator: Denominator;
+  figure: Figure;
+  expected: Interval;
+  /** Point value of 执行数 / 预算数 in the rate's unit, for the message. */
+  point: string;
+}
+
+function subjectZh(project: string | undefined): string {
+  return project === undefined ? '执行率' : `项目「${project}」执行率`;
+}
+
+function subjectEn(project: string | undefined): string {
+  return project === undefined ? 'Execution rate' : `Execution rate of project "${project}"`;
+}
+
+/** 执行数 / 预算数 in the rate's own unit, or null when the denominator may be zero. */
+function computeRate(execution: Figure, denominator: Figure, rate: Figure): { expected: Interval; point: string } | null {
+  const numerator = intervalOfFigure(execution, denominator.scale);
+  const ratio = divideIntervals(numerator, intervalOfFigure(denominator));
+  if (ratio === null) return null;
+  const toRateUnit = new Decimal(10).pow(-rate.scale);
+  const den = new Decimal(statedValueOf(denominator));
+  const point = den.isZero() ? '' : new Decimal(statedValueOf(execution, denominator.scale)).div(den).times(toRateUnit).toString();
+  return { expected: scaleInterval(ratio, toRateUnit), point };
+}
+
+function describe(c: RateCandidate, execution: Figure, rate: Figure): { zh: string; en: string } {
+  const shown = `${showValue(c.point, rate.precision)}${rate.unit}`;
+  const iv = showInterval(c.expected, rate.precision);
+  return {
+    zh: `执行数 ${execution.text} ÷ ${DENOMINATOR_ZH[c.denominator]} ${c.figure.text} = ${shown}（区间 ${iv}）`,
+    en: `execution ${execution.text} ÷ ${DENOMINATOR_EN[c.denominator]} ${c.figure.text} = ${shown} (interval ${iv})`,
+  };
+}
+
+function checkRate(inputs: RateInputs): CheckResult[] {
+  const { rate, execution } = inputs;
+  if (!rate || !execution) return [];
+  const denominators: { denominator: Denominator; figure: Figure | null | undefined }[] = [
+    { denominator: 'budget', figure: inputs.budget },
+    { denominator: 'budgetInitial', figure: inputs.budgetInitial },
+  ];
+  const stated = denominators.filter((d): d is { denominator: Denominator; figure: Figure } => !!d.figure);
+  if (stated.length === 0) return [];
+
+  const actual = intervalOfFigure(rate);
+  const actualShown = showInterval(actual, rate.precision);
+  const base = { unit: rate.unit, actual };
+  const projectDetail = inputs.project === undefined ? {} : { project: inputs.project };
+  const evidence = (c?: RateCandidate): EvidenceEntry[] => [
+    evidenceOfFigure('rate', rate),
+    evidenceOfFigure('numerator', execution),
+    ...(c ? [evidenceOfFigure('denominator', c.figure)] : stated.map((d) => evidenceOfFigure('denominator', d.figure))),
+  ];
+
+  const candidates: RateCandidate[] = [];
+  for (const d of stated) {
+    const computed = computeRate(execution, d.figure, rate);
+    if (computed) candidates.push({ denominator: d.denominator, figure: d.figure, ...computed });
+  }
+  if (candidates.length === 0) {
+    return [
+      makeResult({
+        rule: inputs.rule,
+        status: 'not_applicable',
+        ...base,
+        zh: `${subjectZh(inputs.project)}：预算数为 0 或可能为 0，无法由执行数计算执行率（所报 ${rate.text}）`,
+        en: `${subjectEn(inputs.project)}: the budget is (or may be) zero, so the stated ${rate.text} cannot be recomputed`,
+        evidence: evidence(),
+        detail: { ...projectDetail },
+      }),
+    ];
+  }
+
+  const holding = candidates.find((c) => intervalsMeet(c.expected, actual));
+  if (holding) {
+    const d = describe(holding, execution, rate);
+    return [
+      makeResult({
+        rule: inputs.rule,
+        status: 'pass',
+        ...base,
+        expected: holding.expected,
+        zh: `${subjectZh(inputs.project)}：${d.zh}与所报 ${rate.text}（区间 ${actualShown}）一致`,
+        en: `${subjectEn(inputs.project)}: ${d.en} is consistent with the stated ${rate.text} (interval ${actualShown})`,
+        evidence: evidence(holding),
+        detail: { ...projectDetail, denominator: holding.denominator },
+      }),
+    ];
+  }
+
+  for (const c of candidates) {
+    const slip = findUnitSlip(c.expected, actual);
+    if (!slip) continue;
+    const d = describe(c, execution, rate);
+    const adjustedShown = showInterval(slip.adjusted, rate.precision);
+    const op = slip.adjustment === 'multiply' ? '×' : '÷';
+    return [
+      makeResult({
+        rule: 'unit_slip',
+        status: 'fail',
+        ...base,
+        expected: c.expected,
+        zh: `${subjectZh(inputs.project)}：${d.zh}与所报 ${rate.text}（区间 ${actualShown}）不一致，${op}${UNIT_SLIP_FACTOR} 后（区间 ${adjustedShown}）一致：疑似元/万元单位错误`,
+        en: `${subjectEn(inputs.project)}: ${d.en} disagrees with the stated ${rate.text} (interval ${actualShown}) but agrees after ${op}${UNIT_SLIP_FACTOR} (interval ${adjustedShown}): probable 元/万元 unit error`,
+        evidence: evidence(c),
+        detail: {
+          ...projectDetail,
+          factor: UNIT_SLIP_FACTOR,
+          relation: inputs.rule,
+          denominator: c.denominator,
+          adjustment: slip.adjustment,
+          adjustedExpected: slip.adjusted,
+        },
+      }),
+    ];
+  }
+
+  const [first, ...others] = candidates as [RateCandidate, ...RateCandidate[]];
+  const d = describe(first, execution, rate);
+  const alsoZh = others.map((c) => `；按${describe(c, execution, rate).zh}亦不一致`).join('');
+  const alsoEn = others.map((c) => `; by ${describe(c, execution, rate).en} it does not hold either`).join('');
+  return [
+    makeResult({
+      rule: inputs.rule,
+      status: 'fail',
+      ...base,
+      expected: first.expected,
+      zh: `${subjectZh(inputs.project)}：${d.zh}与所报 ${rate.text}（区间 ${actualShown}）不一致${alsoZh}`,
+      en: `${subjectEn(inputs.project)}: ${d.en} disagrees with the stated ${rate.text} (interval ${actualShown})${alsoEn}`,
+      evidence: evidence(),
+      detail: { ...projectDetail, denominator: first.denominator, tried: candidates.map((c) => c.denominator) },
+    }),
+  ];
+}
+
+/** Warn when 执行数 exceeds 预算数 beyond rounding (possible, but usually an extraction or reporting error). */
+function checkExecutionOverBudget(execution: Figure | null, budget: Figure | null, project?: string): CheckResult[] {
+  if (!execution || !budget) return [];
+  const exec = intervalOfFigure(execution, budget.scale);
+  const bud = intervalOfFigure(budget);
+  const over = isIntervalAbove(exec, bud);
+  const who = project === undefined ? '' : `项目「${project}」`;
+  const whoEn = project === undefined ? '' : ` of project "${project}"`;
+  return [
+    makeResult({
+      rule: 'plausibility.execution_over_budget',
+      status: over ? 'warn' : 'pass',
+      expected: bud,
+      actual: exec,
+      unit: budget.unit,
+      zh: over
+        ? `${who}执行数 ${execution.text} 超过预算数 ${budget.text}`
+        : `${who}执行数 ${execution.text} 未超过预算数 ${budget.text}`,
+      en: over
+        ? `Execution ${execution.text}${whoEn} exceeds the budget ${budget.text}`
+        : `Execution ${execution.text}${whoEn} does not exceed the budget ${budget.text}`,
+      evidence: [evidenceOfFigure('execution', execution), evidenceOfFigure('budget', budget)],
+      detail: project === undefined ? undefined : { project },
+    }),
+  ];
+}
+
+/** Warn when a stated rate is above 100%: over-spending, or a misread cell ("290%" from a merged cell). */
+function checkRateOver100(rate: Figure | null, project?: string): CheckResult[] {
+  if (!rate || rate.kind !== 'percent') return [];
+  const over = new Decimal(rate.exact).gt(1);
+  const who = project === undefined ? '' : `项目「${project}」`;
+  const whoEn = project === undefined ? '' : ` of project "${project}"`;
+  return [
+    makeResult({
+      rule: 'plausibility.rate_over_100',
+      status: over ? 'warn' : 'pass',
+      expected: { lo: '0', hi: '100', loOpen: false, hiOpen: false },
+      actual: intervalOfFigure(rate, -2),
+      unit: '%',
+      zh: over ? `${who}所报执行率 ${rate.text} 超过 100%` : `${who}所报执行率 ${rate.text} 不超过 100%`,
+      en: over ? `The stated execution rate ${rate.text}${whoEn} is above 100%` : `The stated execution rate ${rate.text}${whoEn} is at most 100%`,
+      evidence: [evidenceOfFigure('rate', rate)],
+      detail: project === undefined ? undefined : { project },
+    }),
+  ];
+}
+
+export function checkExecutionRates(record: ReportRecord): CheckResult[] {
+  const f = record.figures;
+  const results: CheckResult[] = [
+    ...checkRate({ rule: 'execution_rate', rate: f.executionRate, execution: f.execution, budget: f.budget, budgetInitial: f.budgetInitial }),
+    ...checkExecutionOverBudget(f.execution, f.budget),
+    ...checkRateOver100(f.executionRate),
+  ];
+  for (const p of f.projects) results.push(...checkProjectRate(p));
+  return results;
+}
+
+function checkProjectRate(p: Project): CheckResult[] {
+  return [
+    ...checkRate({
+      rule: 'execution_rate.project',
+      rate: p.executionRate,
+      execution: p.execution,
+      budget: p.budget,
+      budgetInitial: p.budgetInitial,
+      project: p.name,
+    }),
+    ...checkExecutionOverBudget(p.execution, p.budget, p.name),
+    ...checkRateOver100(p.executionRate, p.name),
+  ];
+}

@@ -1,0 +1,187 @@
+/**
+ * The same quantity stated twice must agree (Calc 1.1 duplicate facts: the intervals must
+ * intersect). Applies to projects and functional classes repeated by name, and to counts with
+ * the same subject and unit.
+ */
+import type { CheckResult, Count, Figure, ReportRecord } from '../schema/record.js';
+import { formatInterval, intervalOfCount, intervalOfFigure, intervalsMeet } from './interval.js';
+import { evidenceOfCount, evidenceOfFigure, makeResult, showInterval } from './result.js';
+import { findUnitSlip, UNIT_SLIP_FACTOR } from './unit-slip.js';
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | null): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key === null) continue;
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+/** Several statements of one figure: each must meet the first. */
+function compareStatements(
+  label: { zh: string; en: string },
+  figures: readonly Figure[],
+  detail: Record<string, unknown>,
+): CheckResult | null {
+  const [first, ...rest] = figures;
+  if (!first || rest.length === 0) return null;
+  const reference = intervalOfFigure(first);
+  const p = first.precision;
+  const evidence = figures.map((f, i) => evidenceOfFigure(i === 0 ? 'statement' : 'restatement', f));
+  const disagreeing = rest.find((f) => !intervalsMeet(intervalOfFigure(f, first.scale), reference));
+  if (!disagreeing) {
+    const other = intervalOfFigure(rest[0]!, first.scale);
+    return makeResult({
+      rule: 'restated',
+      status: 'pass',
+      expected: reference,
+      actual: other,
+      unit: first.unit,
+      zh: `${label.zh}多处所报一致：${figures.map((f) => f.text).join('、')}`,
+      en: `${label.en} is stated ${figures.length} times consistently: ${figures.map((f) => f.text).join(', ')}`,
+      evidence,
+      detail,
+    });
+  }
+  const actual = intervalOfFigure(disagreeing, first.scale);
+  const both = `${first.text}（区间 ${showInterval(reference, p)}）与 ${disagreeing.text}（区间 ${showInterval(actual, p)}）`;
+  const bothEn = `${first.text} (interval ${showInterval(reference, p)}) vs ${disagreeing.text} (interval ${showInterval(actual, p)})`;
+  const slip = findUnitSlip(actual, reference);
+  if (slip) {
+    return makeResult({
+      rule: 'unit_slip',
+      status: 'fail',
+      expected: reference,
+      actual,
+      unit: first.unit,
+      zh: `${label.zh}前后不一致：${both}，相差 ${UNIT_SLIP_FACTOR} 倍：疑似元/万元单位错误`,
+      en: `${label.en} is stated inconsistently: ${bothEn}, a factor of ${UNIT_SLIP_FACTOR} apart: probable 元/万元 unit error`,
+      evidence,
+      detail: { ...detail, factor: UNIT_SLIP_FACTOR, relation: 'restated', adjustment: slip.adjustment },
+    });
+  }
+  return makeResult({
+    rule: 'restated',
+    status: 'fail',
+    expected: reference,
+    actual,
+    unit: first.unit,
+    zh: `${label.zh}前后不一致：${both}`,
+    en: `${label.en} is stated inconsistently: ${bothEn}`,
+    evidence,
+    detail,
+  });
+}
+
+const PROJECT_FIELDS = [
+  { field: 'budget', zh: '预算数', en: 'budget' },
+  { field: 'budgetInitial', zh: '年初预算数', en: 'initial budget' },
+  { field: 'execution', zh: '执行数', en: 'execution' },
+  { field: 'executionRate', zh: '执行率', en: 'execution rate' },
+] as const;
+
+function checkRestatedProjects(record: ReportRecord): CheckResult[] {
+  const results: CheckResult[] = [];
+  for (const [name, projects] of groupBy(record.figures.projects, (p) => p.name.trim() || null)) {
+    if (projects.length < 2) continue;
+    for (const { field, zh, en } of PROJECT_FIELDS) {
+      const figures = projects.map((p) => p[field]).filter((f): f is Figure => !!f);
+      const r = compareStatements(
+        { zh: `项目「${name}」${zh}`, en: `The ${en} of project "${name}"` },
+        figures,
+        { project: name, field },
+      );
+      if (r) results.push(r);
+    }
+  }
+  return results;
+}
+
+function checkRestatedClasses(record: ReportRecord): CheckResult[] {
+  const results: CheckResult[] = [];
+  const groups = groupBy(record.figures.byFunction, (i) => i.code?.trim() || i.name.replace(/\s+/g, '') || null);
+  for (const [, items] of groups) {
+    if (items.length < 2) continue;
+    const name = items[0]!.name;
+    const r = compareStatements(
+      { zh: `功能分类「${name}」`, en: `Functional class "${name}"` },
+      items.map((i) => i.amount),
+      { byFunction: name },
+    );
+    if (r) results.push(r);
+  }
+  return results;
+}
+
+/**
+ * Counts with one subject and unit. Different values may be legitimate (another year, another
+ * activity), so they only fail when subject and action are the same words; otherwise they warn.
+ */
+function checkRestatedCounts(record: ReportRecord): CheckResult[] {
+  const results: CheckResult[] = [];
+  const groups = groupBy(record.figures.counts, (c) => {
+    const subject = c.subject.replace(/\s+/g, '');
+    return subject === '' ? null : `${subject}\u0000${c.unit}`;
+  });
+  for (const [, all] of groups) {
+    const counts = uniqueBySpan(all);
+    if (counts.length < 2) continue;
+    const first = counts[0]!;
+    const reference = intervalOfCount(first);
+    const subject = first.subject.trim();
+    const texts = counts.map((c) => c.text).join('、');
+    const evidence = counts.map((c, i) => evidenceOfCount(i === 0 ? 'statement' : 'restatement', c));
+    const disagreeing = counts.find((c) => !intervalsMeet(intervalOfCount(c), reference));
+    const detail = { subject, unit: first.unit, values: counts.map((c) => c.value) };
+    if (!disagreeing) {
+      results.push(
+        makeResult({
+          rule: 'count.restated',
+          status: 'pass',
+          expected: reference,
+          actual: intervalOfCount(counts[1]!),
+          unit: first.unit,
+          zh: `「${subject}」多处所报数量一致：${texts}`,
+          en: `The count of "${subject}" is stated ${counts.length} times consistently: ${texts}`,
+          evidence,
+          detail,
+        }),
+      );
+      continue;
+    }
+    const sameWords = counts.every((c) => c.subject === first.subject && c.action === first.action);
+    const actual = intervalOfCount(disagreeing);
+    results.push(
+      makeResult({
+        rule: 'count.restated',
+        status: sameWords ? 'fail' : 'warn',
+        expected: reference,
+        actual,
+        unit: first.unit,
+        zh: `「${subject}」的数量前后不同：${first.text}（${formatInterval(reference)}）与 ${disagreeing.text}（${formatInterval(actual)}）${sameWords ? '' : '，可能指不同情形'}`,
+        en: `The count of "${subject}" differs: ${first.text} (${formatInterval(reference)}) vs ${disagreeing.text} (${formatInterval(actual)})${sameWords ? '' : '; possibly different contexts'}`,
+        evidence,
+        detail: { ...detail, sameAction: sameWords },
+      }),
+    );
+  }
+  return results;
+}
+
+/** One statement per place: an extractor may emit the same span twice. */
+function uniqueBySpan(counts: readonly Count[]): Count[] {
+  const seen = new Set<string>();
+  return counts.filter((c) => {
+    const key = `${c.evidence.page}:${c.evidence.start}:${c.evidence.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function checkRestated(record: ReportRecord): CheckResult[] {
+  return [...checkRestatedProjects(record), ...checkRestatedClasses(record), ...checkRestatedCounts(record)];
+}

@@ -1,0 +1,332 @@
+/**
+ * Breakdown sums (XBRL Calculations 1.1, rounding mode): every addend carries its own rounding
+ * interval, the computed sum is the interval sum, and the relation holds when it meets the
+ * interval of the stated total.
+ */
+import { Decimal } from 'decimal.js';
+import type { CheckResult, Figure, NamedAmount, ReportRecord } from '../schema/record.js';
+import {
+  intervalOfFigure,
+  intervalsMeet,
+  isIntervalAbove,
+  statedValueOf,
+  subtractIntervals,
+  sumDecimals,
+  sumIntervals,
+  type Interval,
+} from './interval.js';
+import { evidenceOfFigure, makeResult, showInterval, type EvidenceEntry } from './result.js';
+import { findUnitSlip, UNIT_SLIP_FACTOR } from './unit-slip.js';
+
+export interface SumPart {
+  name: string;
+  figure: Figure;
+}
+
+export interface SumTotal {
+  /** Which figure served as the total, reported in detail.total when there was a choice. */
+  key: string;
+  zh: string;
+  en: string;
+  figure: Figure;
+}
+
+export interface SumSpec {
+  rule: string;
+  /** "功能分类合计" */
+  zh: string;
+  /** "Sum of functional classes" */
+  en: string;
+  parts: SumPart[];
+  /** Candidate totals, most likely first; the relation holds if any of them meets the sum. */
+  totals: SumTotal[];
+  /** Status when no total meets: 'fail' when the total is certain, 'warn' when it was a guess. */
+  mismatch: 'fail' | 'warn';
+}
+
+/** Names that mark a total row inside a breakdown list. */
+const TOTAL_NAME = /合计|总计|小计|总额|^总数/;
+
+export function isTotalName(name: string): boolean {
+  return TOTAL_NAME.test(name);
+}
+
+function sumInUnit(parts: readonly SumPart[], scale: number): { interval: Interval; point: string; precision: number } {
+  const interval = sumIntervals(parts.map((p) => intervalOfFigure(p.figure, scale)));
+  const point = sumDecimals(parts.map((p) => statedValueOf(p.figure, scale)));
+  const precision = Math.max(0, ...parts.map((p) => p.figure.precision + p.figure.scale - scale));
+  return { interval, point, precision };
+}
+
+function showPoint(point: string, precision: number): string {
+  return new Decimal(point).toFixed(Math.min(precision, 6));
+}
+
+/** One sum relation, with the unit-slip diagnosis when it fails by a factor of 10^4. */
+export function checkSum(spec: SumSpec): CheckResult[] {
+  if (spec.parts.length === 0 || spec.totals.length === 0) return [];
+  const evidenceFor = (total: SumTotal): EvidenceEntry[] => [
+    evidenceOfFigure('total', total.figure),
+    ...spec.parts.map((p) => evidenceOfFigure('part', p.figure)),
+  ];
+  const partNames = spec.parts.map((p) => p.name);
+  const choice = spec.totals.length > 1;
+
+  const attempts = spec.totals.map((total) => {
+    const scale = total.figure.scale;
+    const sum = sumInUnit(spec.parts, scale);
+    const actual = intervalOfFigure(total.figure);
+    return { total, sum, actual, holds: intervalsMeet(sum.interval, actual) };
+  });
+
+  const describe = (a: (typeof attempts)[number]) => {
+    const unit = a.total.figure.unit;
+    const p = a.total.figure.precision;
+    const expShown = showInterval(a.sum.interval, p);
+    const actShown = showInterval(a.actual, p);
+    return {
+      zh: `${spec.zh} ${showPoint(a.sum.point, a.sum.precision)}${unit}（区间 ${expShown}）与${a.total.zh} ${a.total.figure.text}（区间 ${actShown}）`,
+      en: `${spec.en} ${showPoint(a.sum.point, a.sum.precision)}${unit} (interval ${expShown}) vs ${a.total.en} ${a.total.figure.text} (interval ${actShown})`,
+    };
+  };
+
+  const holding = attempts.find((a) => a.holds);
+  if (holding) {
+    const d = describe(holding);
+    return [
+      makeResult({
+        rule: spec.rule,
+        status: 'pass',
+        expected: holding.sum.interval,
+        actual: holding.actual,
+        unit: holding.total.figure.unit,
+        zh: `${d.zh}一致`,
+        en: `${d.en}: consistent`,
+        evidence: evidenceFor(holding.total),
+        detail: { parts: partNames, ...(choice ? { total: holding.total.key } : {}) },
+      }),
+    ];
+  }
+
+  for (const a of attempts) {
+    const slip = findSumSlip(spec.parts, a.total.figure, a.sum.interval, a.actual);
+    if (!slip) continue;
+    const d = describe(a);
+    const which = slip.part === undefined ? '全部分项' : `分项「${slip.part}」`;
+    const whichEn = slip.part === undefined ? 'all parts' : `part "${slip.part}"`;
+    const op = slip.adjustment === 'multiply' ? '×' : '÷';
+    return [
+      makeResult({
+        rule: 'unit_slip',
+        status: 'fail',
+        expected: a.sum.interval,
+        actual: a.actual,
+        unit: a.total.figure.unit,
+        zh: `${d.zh}不一致；${which}${op}${UNIT_SLIP_FACTOR} 后一致（区间 ${showInterval(slip.adjusted, a.total.figure.precision)}）：疑似元/万元单位错误`,
+        en: `${d.en}: inconsistent; consistent once ${whichEn} ${slip.adjustment === 'multiply' ? 'is multiplied' : 'is divided'} by ${UNIT_SLIP_FACTOR} (interval ${showInterval(slip.adjusted, a.total.figure.precision)}): probable 元/万元 unit error`,
+        evidence: evidenceFor(a.total),
+        detail: {
+          factor: UNIT_SLIP_FACTOR,
+          relation: spec.rule,
+          adjustment: slip.adjustment,
+          adjustedExpected: slip.adjusted,
+          parts: partNames,
+          ...(slip.part === undefined ? {} : { part: slip.part }),
+          ...(choice ? { total: a.total.key } : {}),
+        },
+      }),
+    ];
+  }
+
+  const first = attempts[0]!;
+  const d = describe(first);
+  const also = attempts.slice(1);
+  return [
+    makeResult({
+      rule: spec.rule,
+      status: spec.mismatch,
+      expected: first.sum.interval,
+      actual: first.actual,
+      unit: first.total.figure.unit,
+      zh: `${d.zh}不一致${also.map((a) => `；与${a.total.zh} ${a.total.figure.text} 亦不一致`).join('')}`,
+      en: `${d.en}: inconsistent${also.map((a) => `; nor does it match ${a.total.en} ${a.total.figure.text}`).join('')}`,
+      evidence: evidenceFor(first.total),
+      detail: { parts: partNames, ...(choice ? { total: first.total.key, tried: attempts.map((a) => a.total.key) } : {}) },
+    }),
+  ];
+}
+
+/**
+ * A sum that holds once every part, or exactly one part, is scaled by 10^4. A single part is only
+ * blamed for being 10^4 too large when it alone already exceeds the total.
+ */
+function findSumSlip(
+  parts: readonly SumPart[],
+  total: Figure,
+  sum: Interval,
+  actual: Interval,
+): { adjustment: 'multiply' | 'divide'; adjusted: Interval; part?: string } | null {
+  const all = findUnitSlip(sum, actual);
+  if (all) return all;
+  if (parts.length < 2) return null;
+  const scale = total.scale;
+  const ivs = parts.map((p) => intervalOfFigure(p.figure, scale));
+  for (let i = 0; i < parts.length; i++) {
+    const others = sumIntervals(ivs.filter((_, j) => j !== i));
+    const own = ivs[i]!;
+    const slip = findUnitSlip(own, subtractIntervals(actual, others));
+    if (!slip) continue;
+    if (slip.adjustment === 'divide' && !isIntervalAbove(own, actual)) continue;
+    const adjusted = sumIntervals([others, slip.adjusted]);
+    if (intervalsMeet(adjusted, actual)) return { adjustment: slip.adjustment, adjusted, part: parts[i]!.name };
+  }
+  return null;
+}
+
+/** First entry per name: a list may repeat a row (budget and execution tables); restated checks compare those. */
+function firstByName(items: readonly NamedAmount[]): NamedAmount[] {
+  const seen = new Set<string>();
+  return items.filter((i) => {
+    const key = i.name.trim();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function toPart(i: NamedAmount): SumPart {
+  return { name: i.name, figure: i.amount };
+}
+
+/** Functional classes (类, 3-digit codes) only: 款/项 rows under them would count twice. */
+function classLevelOnly(items: readonly NamedAmount[]): NamedAmount[] {
+  const hasClassCodes = items.some((i) => i.code !== undefined && /^\d{3}$/.test(i.code));
+  return hasClassCodes ? items.filter((i) => i.code === undefined || /^\d{3}$/.test(i.code)) : [...items];
+}
+
+function checkByFunction(record: ReportRecord): CheckResult[] {
+  const f = record.figures;
+  const rows = firstByName(f.byFunction);
+  const stated = rows.find((r) => isTotalName(r.name));
+  const parts = classLevelOnly(rows.filter((r) => !isTotalName(r.name))).map(toPart);
+  const totals: SumTotal[] = [];
+  if (stated) totals.push({ key: 'stated_total', zh: stated.name, en: `the stated total (${stated.name})`, figure: stated.amount });
+  if (f.execution) totals.push({ key: 'execution', zh: '支出总额', en: 'total expenditure', figure: f.execution });
+  if (!stated && f.budget) totals.push({ key: 'budget', zh: '预算数', en: 'the budget', figure: f.budget });
+  // With neither a stated total nor an execution figure there is nothing the classes must add up to.
+  if (!stated && !f.execution) return [];
+  return checkSum({ rule: 'sum.by_function', zh: '功能分类合计', en: 'Sum of functional classes', parts, totals, mismatch: 'fail' });
+}
+
+/** Top-level nature classes of expenditure; 人员经费/公用经费 sit inside 基本支出. */
+const NATURE_CLASS = /基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出/;
+
+function findNamed(items: readonly NamedAmount[], pattern: RegExp): NamedAmount | undefined {
+  return items.find((i) => pattern.test(i.name) && !isTotalName(i.name));
+}
+
+function checkByNature(record: ReportRecord): CheckResult[] {
+  const f = record.figures;
+  const rows = firstByName(f.byNature);
+  const basic = findNamed(rows, /基本支出/);
+  const project = findNamed(rows, /项目支出/);
+  if (!basic || !project) return [];
+  const parts = rows.filter((r) => NATURE_CLASS.test(r.name) && !isTotalName(r.name)).map(toPart);
+  const stated = rows.find((r) => isTotalName(r.name));
+  const totals: SumTotal[] = [];
+  if (stated) totals.push({ key: 'stated_total', zh: stated.name, en: `the stated total (${stated.name})`, figure: stated.amount });
+  if (f.execution) totals.push({ key: 'execution', zh: '支出总额', en: 'total expenditure', figure: f.execution });
+  if (totals.length === 0) return [];
+  if (f.budget) totals.push({ key: 'budget', zh: '预算数', en: 'the budget', figure: f.budget });
+  return checkSum({
+    rule: 'sum.by_nature',
+    zh: '基本支出与项目支出合计',
+    en: 'Basic plus project expenditure',
+    parts,
+    totals,
+    mismatch: 'fail',
+  });
+}
+
+function checkBasicExpenditure(record: ReportRecord): CheckResult[] {
+  const rows = firstByName(record.figures.byNature);
+  const basic = findNamed(rows, /基本支出/);
+  const personnel = findNamed(rows, /人员经费/);
+  const office = findNamed(rows, /公用经费/);
+  if (!basic || !personnel || !office) return [];
+  return checkSum({
+    rule: 'sum.basic_expenditure',
+    zh: '人员经费与公用经费合计',
+    en: 'Personnel plus office expenses',
+    parts: [toPart(personnel), toPart(office)],
+    totals: [{ key: 'basic', zh: '基本支出', en: 'basic expenditure', figure: basic.amount }],
+    mismatch: 'fail',
+  });
+}
+
+function checkFundSources(record: ReportRecord): CheckResult[] {
+  const f = record.figures;
+  const rows = firstByName(f.fundSources);
+  const stated = rows.find((r) => isTotalName(r.name));
+  const parts = rows.filter((r) => !isTotalName(r.name)).map(toPart);
+  if (parts.length === 0) return [];
+  if (stated) {
+    return checkSum({
+      rule: 'sum.fund_sources',
+      zh: '各资金来源合计',
+      en: 'Sum of fund sources',
+      parts,
+      totals: [{ key: 'stated_total', zh: stated.name, en: `the stated total (${stated.name})`, figure: stated.amount }],
+      mismatch: 'fail',
+    });
+  }
+  // Without a total row the list may be any column of the funds table: budget, initial budget or execution.
+  const totals: SumTotal[] = [];
+  if (f.budget) totals.push({ key: 'budget', zh: '预算数', en: 'the budget', figure: f.budget });
+  if (f.budgetInitial) totals.push({ key: 'budgetInitial', zh: '年初预算数', en: 'the initial budget', figure: f.budgetInitial });
+  if (f.execution) totals.push({ key: 'execution', zh: '执行数', en: 'the execution', figure: f.execution });
+  return checkSum({ rule: 'sum.fund_sources', zh: '各资金来源合计', en: 'Sum of fund sources', parts, totals, mismatch: 'warn' });
+}
+
+/** Σ project executions ≤ 项目支出: the projects a report discusses need not be all of them. */
+function checkProjects(record: ReportRecord): CheckResult[] {
+  const f = record.figures;
+  const projectTotal = findNamed(firstByName(f.byNature), /项目支出/);
+  const withExecution = f.projects.filter((p) => p.execution !== null);
+  if (!projectTotal || withExecution.length === 0) return [];
+  const total = projectTotal.amount;
+  const parts = withExecution.map((p) => ({ name: p.name, figure: p.execution! }));
+  const sum = sumInUnit(parts, total.scale);
+  const actual = intervalOfFigure(total);
+  const over = isIntervalAbove(sum.interval, actual);
+  const p = total.precision;
+  const shown = `${showPoint(sum.point, sum.precision)}${total.unit}（区间 ${showInterval(sum.interval, p)}）`;
+  const shownEn = `${showPoint(sum.point, sum.precision)}${total.unit} (interval ${showInterval(sum.interval, p)})`;
+  const totalShown = `${total.text}（区间 ${showInterval(actual, p)}）`;
+  const totalShownEn = `${total.text} (interval ${showInterval(actual, p)})`;
+  return [
+    makeResult({
+      rule: 'sum.projects',
+      status: over ? 'warn' : 'pass',
+      expected: sum.interval,
+      actual,
+      unit: total.unit,
+      zh: over ? `各项目执行数合计 ${shown}超过项目支出 ${totalShown}` : `各项目执行数合计 ${shown}不超过项目支出 ${totalShown}`,
+      en: over
+        ? `Project executions add up to ${shownEn}, more than project expenditure ${totalShownEn}`
+        : `Project executions add up to ${shownEn}, within project expenditure ${totalShownEn}`,
+      evidence: [evidenceOfFigure('total', total), ...parts.map((x) => evidenceOfFigure('part', x.figure))],
+      detail: { parts: parts.map((x) => x.name), relation: '<=' },
+    }),
+  ];
+}
+
+export function checkSums(record: ReportRecord): CheckResult[] {
+  return [
+    ...checkByFunction(record),
+    ...checkByNature(record),
+    ...checkBasicExpenditure(record),
+    ...checkFundSources(record),
+    ...checkProjects(record),
+  ];
+}

@@ -1,0 +1,42 @@
+/**
+ * 元/万元 slips: a figure written in 元 where 万元 was meant (or the reverse) makes a relation fail
+ * by exactly a factor of 10,000. When a failed relation holds after that factor, the finding is a
+ * unit error rather than an arithmetic one, and says so.
+ */
+import type { Interval } from '../schema/record.js';
+import { Decimal } from 'decimal.js';
+import { intervalsMeet, scaleInterval } from './interval.js';
+
+/** 万 = 10^4: the only factor between the two money units reports mix. */
+export const UNIT_SLIP_FACTOR = 10000;
+
+export type SlipAdjustment = 'multiply' | 'divide';
+
+/**
+ * Whether `computed` meets `stated` once multiplied or divided by 10^4; returns the adjustment
+ * and the adjusted interval, or null.
+ */
+export function findUnitSlip(computed: Interval, stated: Interval): { adjustment: SlipAdjustment; adjusted: Interval } | null {
+  if (!isSharp(computed) || !isSharp(stated)) return null;
+  const up = scaleInterval(computed, UNIT_SLIP_FACTOR);
+  if (intervalsMeet(up, stated)) return { adjustment: 'multiply', adjusted: up };
+  const down = scaleInterval(computed, '0.0001');
+  if (intervalsMeet(down, stated)) return { adjustment: 'divide', adjusted: down };
+  return null;
+}
+
+/** Widest relative spread of an interval for a ×10^4 match to mean anything. */
+const MAX_RELATIVE_WIDTH = '0.2';
+
+/**
+ * A 10^4 match is evidence only between intervals that are narrow and clear of zero: a stated 0
+ * ([−0.5, 0.5]) "matches" any small number divided by 10^4.
+ */
+function isSharp(iv: Interval): boolean {
+  const lo = new Decimal(iv.lo);
+  const hi = new Decimal(iv.hi);
+  if (!lo.isFinite() || !hi.isFinite()) return false;
+  if (lo.lte(0) && hi.gte(0)) return false;
+  const magnitude = Decimal.min(lo.abs(), hi.abs());
+  return hi.minus(lo).div(magnitude).lte(MAX_RELATIVE_WIDTH);
+}
