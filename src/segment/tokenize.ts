@@ -30,3 +30,15 @@ function jieba(): { cut(text: string, hmm?: boolean): string[] } {
 export function tokenize(text: string): string[] {
   return jieba().cut(text, true).filter((t) => t.trim() !== '');
 }
+
+export interface TaggedWord {
+  word: string;
+  /** jieba part-of-speech tag: n (noun), v (verb), vn (verbal noun), m (numeral) … */
+  tag: string;
+}
+
+/** Words with part-of-speech tags. */
+export function tagWords(text: string): TaggedWord[] {
+  const nj = jieba() as unknown as { tag(text: string): TaggedWord[] };
+  return nj.tag(text).filter((t) => t.word.trim() !== '');
+}

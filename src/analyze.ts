@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import type { ReadOptions, SourceDocument } from './ingest/document.js';
+import type { ReportRecord } from './schema/record.js';
+import { readDocument } from './ingest/read.js';
+import { extractRecord } from './extract/extract-record.js';
+import { checkRecord } from './check/index.js';
+import { NoTextError } from './errors.js';
+
+export interface AnalyzeOptions extends ReadOptions {
+  /** sha256 of the bytes when the caller already has it. */
+  sha256?: string;
+}
+
+export interface Analysis {
+  sha256: string;
+  doc: SourceDocument;
+  record: ReportRecord;
+}
+
+export function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * The whole per-file pipeline: read → normalize → segment → extract → check. A document with no
+ * usable text (a scan with OCR unavailable) is an input error, never an empty success.
+ */
+export async function analyzeBytes(bytes: Uint8Array, options: AnalyzeOptions = {}): Promise<Analysis> {
+  const sha256 = options.sha256 ?? sha256Of(bytes);
+  const doc = await readDocument(bytes, options);
+  assertHasText(doc, options.fileName);
+  const record = extractRecord(doc, { fileName: options.fileName ?? null, sha256 });
+  record.checks = checkRecord(record, { text: doc.text });
+  return { sha256, doc, record };
+}
+
+/** Refuses documents whose text layer is empty or nearly so. */
+export function assertHasText(doc: SourceDocument, fileName?: string): void {
+  const chars = doc.text.replace(/\s/gu, '').length;
+  const unread = doc.pages.filter((p) => p.needsOcr && p.ocrConfidence === undefined);
+  if (chars < 20) {
+    const why =
+      unread.length > 0
+        ? `${unread.length} of ${doc.pages.length} pages have no usable text layer (${[...new Set(unread.map((p) => p.ocrReason ?? 'empty'))].join(', ')}): it looks scanned and needs OCR`
+        : 'the document holds no text';
+    throw new NoTextError(why, { file: fileName });
+  }
+}

@@ -1,0 +1,126 @@
+import { availableParallelism } from 'node:os';
+import cliProgress from 'cli-progress';
+import type { Config } from '../config.js';
+import { openStore } from '../store/open-store.js';
+import { ingestFiles, type IngestEvent, type IngestSummary } from '../queue/embedded.js';
+import { runAnalyzeTask } from '../queue/analyze-task.js';
+import { EXTRACTOR_VERSION } from '../version.js';
+import { expandInputs } from './files.js';
+
+interface IngestCommandOptions {
+  dataDir?: string;
+  databaseUrl?: string;
+  concurrency?: number;
+  force?: boolean;
+  queue?: boolean;
+  redisUrl?: string;
+}
+
+function progressReporter(total: number) {
+  const tty = process.stderr.isTTY;
+  let done = 0;
+  let failed = 0;
+  const started = Date.now();
+  const bar = tty
+    ? new cliProgress.SingleBar(
+        { format: 'ingest [{bar}] {value}/{total} | failed {failed} | {rate}/s | ETA {eta_formatted}', hideCursor: true, stream: process.stderr },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
+  bar?.start(total, 0, { failed: 0, rate: '0.0' });
+  return {
+    onEvent(e: IngestEvent) {
+      done++;
+      if (e.type === 'failed') failed++;
+      const rate = (done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1);
+      if (bar) bar.update(done, { failed, rate });
+      else if (e.type === 'failed') process.stderr.write(`[${done}/${total}] FAILED ${e.file}: ${e.code}: ${e.message}\n`);
+      else if (e.type === 'skipped') process.stderr.write(`[${done}/${total}] skipped ${e.file} (${e.reason})\n`);
+      else process.stderr.write(`[${done}/${total}] stored ${e.file} ${e.sha256.slice(0, 12)}${e.checksFailed ? ` (${e.checksFailed} failed check(s))` : ''}\n`);
+    },
+    stop() {
+      bar?.stop();
+    },
+  };
+}
+
+export function formatSummary(s: IngestSummary, where: string): string {
+  const lines = [
+    `${s.files} file(s) in ${s.seconds.toFixed(1)} s: ${s.stored} report(s) stored in ${where}, ${s.skipped} skipped, ${s.failed.length} failed, ${s.withFailedChecks} with failed checks`,
+  ];
+  for (const f of s.failed) lines.push(`  failed: ${f.file}: ${f.code}: ${f.message}`);
+  return lines.join('\n');
+}
+
+export async function runIngest(config: Config, inputs: string[], opts: IngestCommandOptions): Promise<number> {
+  const files = await expandInputs(inputs);
+  const redisUrl = opts.redisUrl ?? config.redisUrl;
+  if (opts.queue || (redisUrl && opts.queue !== false)) {
+    if (!redisUrl) {
+      process.stderr.write('jixiao: --queue needs a Redis URL (--redis-url or JIXIAO_REDIS_URL)\n');
+      return 3;
+    }
+    const { enqueueFiles } = await import('../queue/bullmq-queue.js');
+    const databaseUrl = opts.databaseUrl ?? config.databaseUrl;
+    const store = await openStore(databaseUrl ? { databaseUrl } : { dataDir: opts.dataDir ?? config.dataDir });
+    try {
+      await store.migrate();
+      const r = await enqueueFiles(files, { redisUrl, queueName: config.queueName, store, maxBytes: config.maxBytes });
+      process.stdout.write(`${files.length} file(s): ${r.enqueued} job(s) enqueued, ${r.duplicates} already queued or stored, ${r.failed.length} unreadable\n`);
+      for (const f of r.failed) process.stdout.write(`  failed: ${f.file}: ${f.message}\n`);
+      return r.failed.length ? 1 : 0;
+    } finally {
+      await store.close();
+    }
+  }
+  const databaseUrl = opts.databaseUrl ?? config.databaseUrl;
+  const dataDir = opts.dataDir ?? config.dataDir;
+  const store = await openStore(databaseUrl ? { databaseUrl } : { dataDir });
+  try {
+    await store.migrate();
+    const progress = progressReporter(files.length);
+    const summary = await ingestFiles(files, {
+      store,
+      concurrency: opts.concurrency ?? Math.min(config.concurrency, availableParallelism(), Math.max(1, files.length)),
+      maxBytes: config.maxBytes,
+      maxUncompressedBytes: config.maxUncompressedBytes,
+      ...(opts.force ? { force: true } : {}),
+      onEvent: progress.onEvent,
+    });
+    progress.stop();
+    process.stdout.write(formatSummary(summary, databaseUrl ? 'PostgreSQL' : dataDir) + '\n');
+    return summary.failed.length ? 1 : 0;
+  } finally {
+    await store.close();
+  }
+}
+
+export async function runReprocess(config: Config, opts: { all?: boolean; olderThan?: string; dataDir?: string; databaseUrl?: string }): Promise<number> {
+  const databaseUrl = opts.databaseUrl ?? config.databaseUrl;
+  const store = await openStore(databaseUrl ? { databaseUrl } : { dataDir: opts.dataDir ?? config.dataDir });
+  try {
+    await store.migrate();
+    const docs = await store.listDocuments(opts.all ? {} : { olderThanVersion: opts.olderThan ?? EXTRACTOR_VERSION });
+    let ok = 0;
+    let failed = 0;
+    for (const d of docs) {
+      const bytes = await store.getDocumentBytes(d.sha256);
+      if (!bytes) {
+        process.stderr.write(`skipped ${d.fileName}: original not kept\n`);
+        continue;
+      }
+      const r = await runAnalyzeTask({ bytes, fileName: d.fileName, sha256: d.sha256, maxBytes: config.maxBytes, maxUncompressedBytes: config.maxUncompressedBytes });
+      if (r.ok) {
+        await store.saveRecord(d.sha256, r.record);
+        ok++;
+      } else {
+        await store.recordError({ sha256: d.sha256, fileName: d.fileName, code: r.code, message: r.message, disposition: r.disposition });
+        failed++;
+      }
+    }
+    process.stdout.write(`reprocessed ${ok} document(s) with extractor ${EXTRACTOR_VERSION}, ${failed} failed\n`);
+    return failed ? 1 : 0;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,83 @@
+import type { SourceDocument } from '../ingest/document.js';
+import type { Count } from '../schema/record.js';
+import { evidenceOf } from '../normalize/offsets.js';
+import { tagWords, type TaggedWord } from '../segment/tokenize.js';
+import type { LocatedNumber } from './locate.js';
+
+const BREAK = /[，,。；;！？!?\n\t：:]/u;
+const isVerb = (t: TaggedWord) => t.tag === 'v' || t.tag === 'vn' || t.tag === 'vd';
+const isNounish = (t: TaggedWord) => /^(n|nr|ns|nt|nz|ng|vn|j|l|an)/u.test(t.tag) || /^[和与及、（）()]$/u.test(t.word);
+
+function clauseAfter(text: string, end: number): string {
+  let i = end;
+  while (i < text.length && i < end + 40 && !BREAK.test(text[i]!)) i++;
+  return text.slice(end, i);
+}
+
+function clauseBefore(text: string, start: number): string {
+  let i = start;
+  while (i > 0 && i > start - 40 && !BREAK.test(text[i - 1]!)) i--;
+  return text.slice(i, start);
+}
+
+/** Leading noun phrase of `words` (nouns joined by 和/与/及/、), and where it stops. */
+function leadingNounPhrase(words: TaggedWord[]): { phrase: string; next: number } {
+  let i = 0;
+  let phrase = '';
+  while (i < words.length) {
+    const w = words[i]!;
+    if (w.tag === 'm' || w.tag === 'x' && !/^[、（）()]$/u.test(w.word)) break;
+    if (isVerb(w) && phrase && !/^(党建|培训|管理|监督|服务|建设)$/u.test(w.word)) break;
+    if (!isNounish(w) && !(w.tag === 'a' || w.tag === 'b' || w.tag === 'f' || w.tag === 'q' || w.tag === 'v')) break;
+    phrase += w.word;
+    i++;
+  }
+  return { phrase: phrase.replace(/[和与及、（(]+$/u, ''), next: i };
+}
+
+/**
+ * Counts with what is counted (subject) and what was done (action):
+ * "组织774名党组织书记和党务干部参加能力提升培训" → 774 名, 党组织书记和党务干部, 培训;
+ * "发展党员165名" → 165 名, 党员, 发展. The subject follows the number when a noun phrase does,
+ * otherwise it is the noun phrase before it.
+ */
+export function extractCounts(doc: SourceDocument, numbers: LocatedNumber[]): Count[] {
+  const text = doc.text;
+  const out: Count[] = [];
+  for (const m of numbers) {
+    if (m.kind !== 'count' || m.cell) continue;
+    const after = tagWords(clauseAfter(text, m.end));
+    const before = tagWords(clauseBefore(text, m.start));
+    let subject = '';
+    let action = '';
+    const lead = leadingNounPhrase(after);
+    if (lead.phrase && Array.from(lead.phrase).length >= 2) {
+      subject = lead.phrase;
+      const rest = after.slice(lead.next);
+      const verbs = rest.filter(isVerb);
+      action = verbs.length > 0 ? verbs[verbs.length - 1]!.word : '';
+      if (!action) action = before.filter(isVerb).at(-1)?.word ?? '';
+    } else {
+      // "发展党员165名": trailing noun phrase before the number, the verb before it.
+      let j = before.length;
+      while (j > 0 && (isNounish(before[j - 1]!) || before[j - 1]!.tag === 'a') && !(isVerb(before[j - 1]!) && j < before.length && before[j - 1]!.tag === 'v'))
+        j--;
+      // keep a leading verbal noun as the action rather than the subject
+      while (j < before.length && (before[j]!.tag === 'vn' || before[j]!.tag === 'v') && j < before.length - 1) j++;
+      subject = before.slice(j).map((w) => w.word).join('').replace(/^[和与及、共计]+/u, '');
+      action = before.slice(0, j).filter(isVerb).at(-1)?.word ?? '';
+    }
+    out.push({
+      value: Number(m.base),
+      unit: m.unit,
+      approx: m.approx,
+      ...(m.lo !== undefined ? { lo: m.lo } : {}),
+      ...(m.hi !== undefined ? { hi: m.hi } : {}),
+      subject,
+      action,
+      text: m.text,
+      evidence: evidenceOf(doc, m.start, m.end),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,45 @@
+import type { SourceDocument } from '../ingest/document.js';
+import type { ReportRecord } from '../schema/record.js';
+import { segmentDocument } from '../segment/segment.js';
+import { EXTRACTOR_VERSION } from '../version.js';
+import { extractCounts } from './counts.js';
+import { extractFigures } from './figures.js';
+import { extractIndicators } from './indicators.js';
+import { locateNumbers } from './locate.js';
+import { extractReportInfo } from './report-info.js';
+
+export interface ExtractOptions {
+  fileName?: string | null;
+  sha256?: string | null;
+  /** Title to use when the document states none (e.g. an HTML page's <title>). */
+  title?: string;
+}
+
+/** One ReportRecord from a SourceDocument, checks empty (see check/). Pure. */
+export function extractRecord(doc: SourceDocument, options: ExtractOptions = {}): ReportRecord {
+  const seg = segmentDocument(doc);
+  const info = extractReportInfo(doc, seg, options.title ?? doc.meta?.title);
+  const numbers = locateNumbers(doc, seg);
+  const figures = extractFigures(doc, seg, numbers, info.kind);
+  const ocrPages = doc.pages.filter((p) => p.ocrConfidence !== undefined).length;
+  return {
+    schemaVersion: 1,
+    extractorVersion: EXTRACTOR_VERSION,
+    source: {
+      fileName: options.fileName ?? null,
+      sha256: options.sha256 ?? null,
+      format: doc.format,
+      encoding: doc.encoding ?? null,
+      pages: doc.pages.length,
+      ocrPages,
+      unreadPages: doc.pages.filter((p) => p.needsOcr && p.ocrConfidence === undefined).length,
+    },
+    report: info,
+    figures: {
+      ...figures,
+      counts: extractCounts(doc, numbers),
+      indicators: extractIndicators(doc),
+    },
+    checks: [],
+  };
+}

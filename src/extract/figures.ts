@@ -1,0 +1,223 @@
+import type { SourceDocument } from '../ingest/document.js';
+import type { Figure, NamedAmount, Project, ReportKind } from '../schema/record.js';
+import type { Segmentation } from '../segment/segment.js';
+import { evidenceOf } from '../normalize/offsets.js';
+import { FUNCTION_CLASS_NAMES, classifyFunction, codeInLabel } from './function-classes.js';
+import type { LocatedNumber } from './locate.js';
+
+/** A located number as a record Figure with its evidence. */
+export function toFigure(doc: SourceDocument, m: LocatedNumber): Figure {
+  return {
+    value: Number(m.base),
+    exact: m.base,
+    text: m.text,
+    unit: m.unit,
+    kind: m.kind,
+    precision: m.precision,
+    scale: m.scale,
+    approx: m.approx,
+    ...(m.lo !== undefined ? { lo: m.lo } : {}),
+    ...(m.hi !== undefined ? { hi: m.hi } : {}),
+    evidence: evidenceOf(doc, m.start, m.end),
+  };
+}
+
+/** 基本支出 / 项目支出 / 人员经费 / 公用经费, as printed. */
+const NATURE_NAMES = ['基本支出', '项目支出', '人员经费', '公用经费'];
+const NATURE_RE = /(基本支出|项目支出|人员经费(?:支出)?|公用经费(?:支出)?)$/u;
+/** 资金来源: the 自评表's fund rows and narrative fund sources. */
+const FUND_RE =
+  /((?:本年|当年|年初)?财政拨款(?:资金)?|财政资金|上年结转(?:资金)?|结转结余(?:资金)?|其他资金|单位资金|自有资金|财政专户管理资金|中央(?:财政)?(?:补助)?资金|省级(?:财政)?资金|市级(?:财政)?资金|县级(?:财政)?资金|区级(?:财政)?资金)$/u;
+
+const BUDGET_INITIAL_RE = /年初预算(?:数|金额|资金|安排|额)?$/u;
+const BUDGET_RE =
+  /(?:(?:全年|调整后|年度|本年|当年|批复)?预算(?:数|金额|资金|总额|安排|额|批复数)?|预算调整后(?:数)?|预算安排(?:资金|经费)?|安排(?:资金|经费|预算)|资金总额|下达(?:资金|经费|预算|指标))$/u;
+const EXECUTION_RE =
+  /(?:执行数|执行金额|执行额|全年执行|实际执行|实际支出|支出数|支出金额|已支出|决算数|支出决算|决算|实际使用|累计支出|总支出|支出总额|实际到位|使用资金|使用|支出)$/u;
+const RATE_RE = /(?:执行率|完成预算的?|预算完成率|支出进度|执行进度|支出率|预算执行率|完成全年预算(?:数)?的?|占(?:全年)?预算(?:数)?的)$/u;
+const SCORE_CONTEXT = /(自评|总分|综合得分|评价得分|最终得分|评分结果|得分)/u;
+
+/** Clauses about parts, not the whole: "其中：基本支出预算数…". */
+const PART_CONTEXT = new RegExp(`(其中|基本支出|项目支出|人员经费|公用经费|结转|财政拨款|其他资金|${FUNCTION_CLASS_NAMES.join('|')})`, 'u');
+
+const GENERIC_PROJECT = /^(?:本|该|此|各|重点|部门|整体|所有|其他|全部|上述|以上|本年|年度|各个|有关|相关|专项|主要|重点任务)$/u;
+
+/** The project a clause talks about: "党建工委工作经费项目全年预算数" → 党建工委工作经费. */
+export function projectInClause(clause: string): string | null {
+  const m = /([\u4e00-\u9fffA-Za-z0-9（）()“”"·]{2,40}?)项目(?:资金|经费)?(?:的)?(?:全年|年初|调整后|年度)?(?:预算|资金|执行|支出|总投资|安排)/u.exec(clause);
+  if (!m) return null;
+  let name = m[1]!.replace(/^(?:其中|另外|此外|本单位|我单位|本部门|我部门|我委|我局|全年|年度|\d{4}年度?)/u, '').replace(/^[“"]|[”"]$/gu, '');
+  if (Array.from(name).length < 2 || GENERIC_PROJECT.test(name) || /[预算执行支出资金]$/u.test(name)) return null;
+  return name;
+}
+
+export interface ExtractedFigures {
+  budget: Figure | null;
+  budgetInitial: Figure | null;
+  execution: Figure | null;
+  executionRate: Figure | null;
+  selfScore: Figure | null;
+  byFunction: NamedAmount[];
+  byNature: NamedAmount[];
+  fundSources: NamedAmount[];
+  projects: Project[];
+}
+
+type Field = 'budget' | 'budgetInitial' | 'execution' | 'executionRate';
+
+function fieldOfLabel(label: string, m: LocatedNumber): Field | null {
+  if (m.kind === 'percent') return RATE_RE.test(label) ? 'executionRate' : null;
+  if (m.kind !== 'money') return null;
+  if (BUDGET_INITIAL_RE.test(label)) return 'budgetInitial';
+  if (/执行率|完成率/u.test(label)) return null;
+  if (BUDGET_RE.test(label)) return 'budget';
+  if (EXECUTION_RE.test(label) && !NATURE_RE.test(label) && !FUNCTION_CLASS_NAMES.some((n) => label.endsWith(n))) return 'execution';
+  return null;
+}
+
+/** A 自评表's column header → the field it holds ("全年预算数" → budget). */
+function fieldOfHeader(header: string, m: LocatedNumber): Field | null {
+  const h = header.replace(/\s+/gu, '').replace(/[（(][^）)]*[）)]/gu, '');
+  if (m.kind === 'percent' || /执行率/u.test(h)) return /执行率|完成率/u.test(h) ? 'executionRate' : null;
+  if (/年初预算/u.test(h)) return 'budgetInitial';
+  if (/(全年|调整后)?预算(数|金额)?$|预算数/u.test(h) && !/执行/u.test(h)) return 'budget';
+  if (/执行数|执行金额|实际支出|支出数|决算数|全年执行/u.test(h)) return 'execution';
+  return null;
+}
+
+function sentenceText(doc: SourceDocument, seg: Segmentation, m: LocatedNumber): string {
+  const s = seg.sentences[m.sentence];
+  return s ? doc.text.slice(s.start, m.start) : m.label;
+}
+
+/**
+ * Assigns located numbers to the record's money fields by the words that label them. Each field
+ * takes its first well-labelled statement; a clause about a part (其中, a functional class, a
+ * project) never fills a report-level field. A wrong figure is worse than a missing one, so
+ * unlabelled numbers stay unassigned.
+ */
+export function extractFigures(doc: SourceDocument, seg: Segmentation, numbers: LocatedNumber[], kind: ReportKind): ExtractedFigures {
+  const out: ExtractedFigures = {
+    budget: null,
+    budgetInitial: null,
+    execution: null,
+    executionRate: null,
+    selfScore: null,
+    byFunction: [],
+    byNature: [],
+    fundSources: [],
+    projects: [],
+  };
+  const projects = new Map<string, Project>();
+  const seenFunction = new Set<string>();
+  let functionGroupClosed = false;
+  const seenNature = new Set<string>();
+  const seenFund = new Set<string>();
+
+  for (const m of numbers) {
+    if (m.approx !== 'exact') continue;
+    const label = m.label;
+    const before = sentenceText(doc, seg, m);
+    // --- tables: row label × column header
+    if (m.cell) {
+      const row = m.cell.rowLabel.replace(/\s+/gu, '');
+      const field = fieldOfHeader(m.cell.header, m);
+      const fn = FUNCTION_CLASS_NAMES.find((n) => row.endsWith(n) || row.includes(n));
+      if (fn && m.kind === 'money') {
+        const cls = classifyFunction(fn)!;
+        if (!seenFunction.has(cls.code) && (field === 'execution' || field === null)) {
+          seenFunction.add(cls.code);
+          out.byFunction.push({ name: fn, code: cls.code, amount: toFigure(doc, m) });
+        }
+        continue;
+      }
+      const nature = NATURE_NAMES.find((n) => row.endsWith(n));
+      if (nature && m.kind === 'money' && (field === 'execution' || field === null)) {
+        if (!seenNature.has(nature)) {
+          seenNature.add(nature);
+          out.byNature.push({ name: nature, amount: toFigure(doc, m) });
+        }
+        continue;
+      }
+      if (/年度资金总额|资金总额|合计|总计/u.test(row) && field) {
+        if (!out[field]) out[field] = toFigure(doc, m);
+        continue;
+      }
+      const fund = FUND_RE.exec(row.replace(/^其中[：:]?/u, ''));
+      if (fund && m.kind === 'money' && (field === 'budget' || field === null)) {
+        const name = fund[1]!;
+        if (!seenFund.has(name)) {
+          seenFund.add(name);
+          out.fundSources.push({ name, amount: toFigure(doc, m) });
+        }
+        continue;
+      }
+      if (m.kind === 'score' || /总分|合计得分|自评得分/u.test(row)) {
+        if (!out.selfScore && /总分|合计|自评得分|综合得分/u.test(row) && /得分/u.test(m.cell.header + row) && Number(m.base) <= 100)
+          out.selfScore = toFigure(doc, m);
+      }
+      continue;
+    }
+    // --- running text
+    if (m.kind === 'score') {
+      if (!out.selfScore && SCORE_CONTEXT.test(before) && !/分值|权重|满分/u.test(label) && Number(m.base) <= 100)
+        out.selfScore = toFigure(doc, m);
+      continue;
+    }
+    if (m.kind !== 'money' && m.kind !== 'percent') continue;
+    if (m.kind === 'money') {
+      const fn = FUNCTION_CLASS_NAMES.find((n) => label.endsWith(n));
+      if (fn) {
+        const cls = classifyFunction(fn)!;
+        if (seenFunction.has(cls.code)) functionGroupClosed = true;
+        if (!functionGroupClosed) {
+          seenFunction.add(cls.code);
+          out.byFunction.push({ name: fn, code: codeInLabel(label) ?? cls.code, amount: toFigure(doc, m) });
+        }
+        continue;
+      }
+      const nature = NATURE_RE.exec(label);
+      if (nature) {
+        const name = nature[1]!.replace(/支出$/u, (s) => (nature[1] === '基本支出' || nature[1] === '项目支出' ? s : ''));
+        if (!seenNature.has(name)) {
+          seenNature.add(name);
+          out.byNature.push({ name, amount: toFigure(doc, m) });
+        }
+        continue;
+      }
+      const fund = FUND_RE.exec(label.replace(/^其中[：:]?/u, ''));
+      if (fund) {
+        const name = fund[1]!;
+        if (!seenFund.has(name)) {
+          seenFund.add(name);
+          out.fundSources.push({ name, amount: toFigure(doc, m) });
+        }
+        continue;
+      }
+    }
+    const field = fieldOfLabel(label, m);
+    if (!field) continue;
+    const project = projectInClause(before.slice(-80));
+    if (project && kind !== 'project') {
+      let p = projects.get(project);
+      if (!p) {
+        p = { name: project, budget: null, execution: null, executionRate: null, evidence: evidenceOf(doc, m.start, m.end) };
+        projects.set(project, p);
+      }
+      if (field === 'budgetInitial') {
+        if (!p.budgetInitial) p.budgetInitial = toFigure(doc, m);
+      } else if (!p[field]) p[field] = toFigure(doc, m);
+      continue;
+    }
+    // The project whose budget this sentence gave also owns the sentence's rate ("…完成预算的100.0%").
+    const sentenceProject = [...projects.values()].find((p) => p.evidence && seg.sentences[m.sentence] && p.evidence.start >= seg.sentences[m.sentence]!.start);
+    if (sentenceProject && field !== 'budgetInitial' && !sentenceProject[field]) {
+      sentenceProject[field] = toFigure(doc, m);
+      continue;
+    }
+    if (PART_CONTEXT.test(before.slice(-40))) continue;
+    if (!out[field]) out[field] = toFigure(doc, m);
+  }
+  out.projects = [...projects.values()];
+  return out;
+}

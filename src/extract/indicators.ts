@@ -1,0 +1,102 @@
+import type { SourceDocument } from '../ingest/document.js';
+import type { Figure, Indicator } from '../schema/record.js';
+import { evidenceOf } from '../normalize/offsets.js';
+import { findNumbers } from './numbers.js';
+
+type Column = 'level1' | 'level2' | 'level3' | 'target' | 'actual' | 'weight' | 'score';
+
+function columnOf(header: string): Column | null {
+  const h = header.replace(/\s+/gu, '');
+  if (/一级指标/u.test(h)) return 'level1';
+  if (/二级指标/u.test(h)) return 'level2';
+  if (/三级指标|指标名称|绩效指标$/u.test(h)) return 'level3';
+  if (/年度指标值|目标值|指标值|预期目标/u.test(h)) return 'target';
+  if (/实际完成值|完成值|实际完成|实际值/u.test(h)) return 'actual';
+  if (/^分值|分值|权重|满分/u.test(h)) return 'weight';
+  if (/得分/u.test(h)) return 'score';
+  return null;
+}
+
+function scoreFigure(doc: SourceDocument, text: string, start: number): Figure | null {
+  const m = findNumbers(text, { defaultUnit: '分' }).find((n) => n.approx === 'exact' && (n.kind === 'score' || n.kind === 'plain'));
+  if (!m) return null;
+  return {
+    value: Number(m.value),
+    exact: m.value,
+    text: m.text,
+    unit: '分',
+    kind: 'score',
+    precision: m.precision,
+    scale: 0,
+    approx: 'exact',
+    evidence: evidenceOf(doc, start + m.start, start + m.end),
+  };
+}
+
+/**
+ * 绩效指标 rows of a 自评表: a table whose header names 三级指标 (or 指标名称) and 分值/权重 and
+ * 得分. Merged 一级/二级 cells are carried down the rows they span.
+ */
+export function extractIndicators(doc: SourceDocument): Indicator[] {
+  const out: Indicator[] = [];
+  doc.blockSpans.forEach((span) => {
+    const block = doc.blocks[span.block];
+    if (!block || block.kind !== 'table' || !span.cells) return;
+    const rows = span.cells;
+    const cellText = (c: { start: number; end: number }) => doc.text.slice(c.start, c.end);
+    // The header row may sit below the table's top (fund rows first in a 自评表).
+    let headerRow = -1;
+    const columns = new Map<number, Column>();
+    for (let r = 0; r < rows.length; r++) {
+      const cols = new Map<number, Column>();
+      for (const c of rows[r]!) {
+        const col = columnOf(cellText(c));
+        if (col && ![...cols.values()].includes(col)) for (let k = c.col; k < c.col + c.colSpan; k++) if (!cols.has(k)) cols.set(k, col);
+      }
+      const kinds = new Set(cols.values());
+      if (kinds.has('level3') && (kinds.has('weight') || kinds.has('score'))) {
+        headerRow = r;
+        for (const [k, v] of cols) columns.set(k, v);
+        break;
+      }
+    }
+    if (headerRow < 0) return;
+    // Cells that span rows (merged 一级/二级 指标) cover the rows below them.
+    const carried = new Map<number, { text: string; until: number }>();
+    for (let r = headerRow + 1; r < rows.length; r++) {
+      const row = rows[r]!;
+      const values: Partial<Record<Column, { text: string; start: number }>> = {};
+      for (const c of row) {
+        const text = cellText(c);
+        if (c.rowSpan > 1) carried.set(c.col, { text, until: r + c.rowSpan - 1 });
+        const col = columns.get(c.col);
+        if (col && values[col] === undefined) values[col] = { text, start: c.start };
+      }
+      for (const [colIdx, carry] of carried) {
+        if (carry.until < r) continue;
+        const col = columns.get(colIdx);
+        if (col && values[col] === undefined) values[col] = { text: carry.text, start: -1 };
+      }
+      const level3 = values.level3?.text ?? '';
+      // Stop at the 总分 / 合计 row and skip sub-headers without a named indicator.
+      if (!level3 || /^(?:总分|合计|总计)$/u.test(level3.replace(/\s/gu, ''))) continue;
+      if (columnOf(level3)) continue;
+      const weight = values.weight && values.weight.start >= 0 ? scoreFigure(doc, values.weight.text, values.weight.start) : null;
+      const score = values.score && values.score.start >= 0 ? scoreFigure(doc, values.score.text, values.score.start) : null;
+      if (!weight && !score) continue;
+      const first = row[0]!;
+      const last = row[row.length - 1]!;
+      out.push({
+        level1: values.level1?.text ?? '',
+        level2: values.level2?.text ?? '',
+        level3,
+        target: values.target?.text ?? '',
+        actual: values.actual?.text ?? '',
+        weight,
+        score,
+        evidence: evidenceOf(doc, first.start, last.end),
+      });
+    }
+  });
+  return out;
+}

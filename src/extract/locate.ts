@@ -1,0 +1,102 @@
+import type { SourceDocument } from '../ingest/document.js';
+import type { Segmentation } from '../segment/segment.js';
+import { findHeaderUnit, findNumbers, type NumberMatch } from './numbers.js';
+
+/** Where a number sits in a table: its row's label and its column's header. */
+export interface CellContext {
+  table: number;
+  row: number;
+  col: number;
+  /** Text of the non-numeric cells left of it in its row. */
+  rowLabel: string;
+  /** Header text of its column (the header rows' cells covering it). */
+  header: string;
+}
+
+/** A number found in the document, with the text that labels it. */
+export interface LocatedNumber extends NumberMatch {
+  /** Index of the sentence (or table row) it stands in. */
+  sentence: number;
+  /** The clause before it, back to the previous punctuation or number: "本部门2021年预算数". */
+  label: string;
+  cell?: CellContext;
+}
+
+const CLAUSE_BREAK = /[，,。；;！？!?\n\t、]/u;
+const FILLER = /(?:为|是|了|达到|达|约|共计|共|总计|合计|累计|计|：|:|\s|“|”)+$/u;
+
+/** The clause before `start`, not crossing `floor` (the previous number's end). */
+export function labelBefore(text: string, start: number, floor: number): string {
+  let i = start;
+  const min = Math.max(floor, start - 60);
+  while (i > min) {
+    const ch = text[i - 1]!;
+    if (CLAUSE_BREAK.test(ch)) break;
+    // "基本支出：642.19万元": a colon right before the number belongs to the label; one further back ends it.
+    if ((ch === '：' || ch === ':') && i < start - 0 && text.slice(i, start).replace(/[\s：:]/gu, '') !== '') break;
+    i--;
+  }
+  return text.slice(i, start).replace(FILLER, '').replace(/^[\s：:]+/u, '');
+}
+
+function isNumericCell(text: string): boolean {
+  return /^[\s\d.,，%％万元亿千-]+$/u.test(text) && /\d/.test(text);
+}
+
+/** Every number in the text with its label; table cells carry their row label and column header. */
+export function locateNumbers(doc: SourceDocument, seg: Segmentation): LocatedNumber[] {
+  const text = doc.text;
+  const out: LocatedNumber[] = [];
+  const tableSpans = doc.blockSpans.filter((s) => s.cells);
+  const inTable = (at: number) => tableSpans.some((s) => at >= s.start && at < s.end);
+  seg.sentences.forEach((s, si) => {
+    if (inTable(s.start)) return;
+    const found = findNumbers(text.slice(s.start, s.end));
+    let floor = s.start;
+    for (const m of found) {
+      const start = m.start + s.start;
+      const end = m.end + s.start;
+      out.push({ ...m, start, end, sentence: si, label: labelBefore(text, start, floor) });
+      floor = end;
+    }
+  });
+  tableSpans.forEach((span, ti) => {
+    const rows = span.cells!;
+    const before = text.slice(Math.max(0, span.start - 80), span.start);
+    const firstRows = rows.slice(0, 2).flat().map((c) => text.slice(c.start, c.end)).join(' ');
+    const tableUnit = findHeaderUnit(firstRows) ?? findHeaderUnit(before.split('\n').slice(-2).join(' ')) ?? undefined;
+    // Header rows: those before the first row with a numeric cell.
+    let headerRows = rows.findIndex((r) => r.some((c) => isNumericCell(text.slice(c.start, c.end))));
+    if (headerRows < 0) headerRows = rows.length;
+    rows.forEach((row, ri) => {
+      if (ri < headerRows) return;
+      const sentence = seg.sentences.findIndex((s) => s.start <= (row[0]?.start ?? span.start) && (row[0]?.start ?? span.start) < Math.max(s.end, s.start + 1));
+      let rowLabel = '';
+      for (const cell of row) {
+        const cellText = text.slice(cell.start, cell.end);
+        if (!isNumericCell(cellText)) {
+          if (!/\d/.test(cellText) || cellText.length > 3) rowLabel += (rowLabel ? ' ' : '') + cellText;
+          // cells with text may still hold figures ("≥50个"): fall through
+        }
+        const header = rows
+          .slice(0, headerRows)
+          .flatMap((hr) => hr.filter((h) => h.col <= cell.col && cell.col < h.col + h.colSpan))
+          .map((h) => text.slice(h.start, h.end))
+          .join(' ');
+        const unit = findHeaderUnit(header) ?? tableUnit;
+        const found = findNumbers(cellText, unit ? { defaultUnit: unit } : {});
+        for (const m of found) {
+          out.push({
+            ...m,
+            start: m.start + cell.start,
+            end: m.end + cell.start,
+            sentence: Math.max(0, sentence),
+            label: rowLabel,
+            cell: { table: ti, row: ri, col: cell.col, rowLabel, header },
+          });
+        }
+      }
+    });
+  });
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,117 @@
+import type { SourceDocument } from '../ingest/document.js';
+import type { Region, ReportKind } from '../schema/record.js';
+import type { Segmentation } from '../segment/segment.js';
+
+export interface ReportInfo {
+  title: string | null;
+  kind: ReportKind;
+  department: string | null;
+  fiscalYear: number | null;
+  region: Region;
+}
+
+const PROVINCES = [
+  '北京市', '天津市', '上海市', '重庆市', '河北省', '山西省', '辽宁省', '吉林省', '黑龙江省', '江苏省', '浙江省', '安徽省',
+  '福建省', '江西省', '山东省', '河南省', '湖北省', '湖南省', '广东省', '海南省', '四川省', '贵州省', '云南省', '陕西省',
+  '甘肃省', '青海省', '台湾省', '内蒙古自治区', '广西壮族自治区', '西藏自治区', '宁夏回族自治区', '新疆维吾尔自治区',
+];
+const MUNICIPALITIES = new Set(['北京市', '天津市', '上海市', '重庆市']);
+
+/** Words that end a unit's name and start the report's own title. */
+const TITLE_TAIL =
+  /(?:关于)?(?:(?:19|20)\d{2}|20xx|20XX|二〇[一二三四五六七八九〇零]{2})\s*年(?:度)?|(?:部门|单位)?整体支出|(?:项目)?(?:支出)?绩效(?:自评|自我评价|评价)|预算绩效|决算/u;
+
+/** Strips a unit name of prefixes and suffixes that belong to the title, not the name. */
+function cleanDepartment(name: string): string | null {
+  const n = name
+    .replace(/^[\s"“《]+|[\s"”》:：,，]+$/gu, '')
+    .replace(/^关于/u, '')
+    .replace(/(?:的)$/u, '')
+    .trim();
+  if (Array.from(n).length < 3 || Array.from(n).length > 40) return null;
+  if (/^(?:部门|单位|项目|本部门|我单位|我部门)$/u.test(n)) return null;
+  if (/[。；，]/u.test(n)) return null;
+  return n;
+}
+
+/** A title's year: Arabic or 二〇二一. */
+export function yearOf(text: string): number | null {
+  const m = /((?:19|20)\d{2})\s*年/u.exec(text) ?? /((?:19|20)\d{2})(?:年度|度)/u.exec(text);
+  if (m) return Number(m[1]);
+  const cn = /二〇([一二三四五六七八九〇零])([一二三四五六七八九〇零])\s*年/u.exec(text);
+  if (cn) {
+    const d = '〇一二三四五六七八九';
+    const digit = (c: string) => (c === '零' ? 0 : d.indexOf(c));
+    return 2000 + digit(cn[1]!) * 10 + digit(cn[2]!);
+  }
+  return null;
+}
+
+/** Most frequent "20NN年" in the body, for reports whose title has no year. */
+function dominantYear(text: string): number | null {
+  const counts = new Map<number, number>();
+  for (const m of text.matchAll(/((?:19|20)\d{2})\s*年(?!\d{1,2}月)/gu)) {
+    const y = Number(m[1]);
+    counts.set(y, (counts.get(y) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  let bestCount = 0;
+  for (const [y, c] of counts) if (c > bestCount || (c === bestCount && best !== null && y > best)) [best, bestCount] = [y, c];
+  return best;
+}
+
+export function kindOf(title: string, body: string): ReportKind {
+  if (/部门整体|单位整体|整体支出/u.test(title)) return 'department_overall';
+  if (/项目/u.test(title)) return 'project';
+  const head = body.slice(0, 600);
+  if (/部门整体支出|整体支出绩效/u.test(head)) return 'department_overall';
+  if (/项目支出绩效|项目名称/u.test(head)) return 'project';
+  return 'unknown';
+}
+
+/** Region named inside a unit's name or title: 广东省 / 广州市 / 花都区. */
+export function regionOf(text: string): Region {
+  const region: Region = { province: null, city: null, county: null };
+  let rest = text.replace(/^(?:中共|中国共产党|共青团)/u, '');
+  const province = PROVINCES.find((p) => rest.includes(p) || rest.includes(p.replace(/(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/u, '') + '省'));
+  if (province) {
+    region.province = province;
+    rest = rest.slice(rest.indexOf(province.slice(0, 2)) + province.length);
+    if (MUNICIPALITIES.has(province)) region.city = province;
+  }
+  if (!region.city) {
+    const city = /^[^市县区州盟]{0,8}?([\u4e00-\u9fff]{2,6}?(?:市|自治州|州|地区|盟))/u.exec(rest);
+    if (city && !/^(?:城市|全市|本市)$/u.test(city[1]!)) {
+      region.city = city[1]!;
+      rest = rest.slice(rest.indexOf(city[1]!) + city[1]!.length);
+    }
+  }
+  const county = /^([\u4e00-\u9fff]{1,8}?(?:自治县|县|区|旗|市))(?![委政直属级])/u.exec(rest);
+  if (county && county[1]!.length >= 2 && !/^(?:城区|辖区|市区|本区|全区|全县|本县)$/u.test(county[1]!)) region.county = county[1]!;
+  return region;
+}
+
+/** Report-level facts: title, kind, department, fiscal year, region. */
+export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTitle?: string): ReportInfo {
+  const text = doc.text;
+  let title = seg.title?.text ?? null;
+  if (!title && hintTitle) title = hintTitle;
+  if (!title) {
+    const first = seg.lines.find((l) => l.kind !== 'table-row');
+    const line = first ? text.slice(first.start, first.end) : '';
+    if (line && Array.from(line).length <= 80 && /(报告|自评表|评价表)/u.test(line)) title = line;
+  }
+  let department: string | null = null;
+  if (title) {
+    const m = TITLE_TAIL.exec(title);
+    if (m && m.index > 0) department = cleanDepartment(title.slice(0, m.index));
+  }
+  if (!department) {
+    const m = /(?:单位名称|部门名称|预算单位|主管部门|实施单位|填报单位|评价单位)\s*[：:]?\s*([\u4e00-\u9fff（）()]{3,40}?)(?=\s|\t|$|[，。；]|项目|单位[：:]|主管|实施|填报|联系)/mu.exec(text);
+    if (m) department = cleanDepartment(m[1]!);
+  }
+  const fiscalYear = (title ? yearOf(title) : null) ?? dominantYear(text.slice(0, 4000));
+  const kind = kindOf(title ?? '', text);
+  const region = regionOf(department ?? title ?? '');
+  return { title, kind, department, fiscalYear, region };
+}

@@ -1,0 +1,47 @@
+/**
+ * The unit of work run off the main thread (piscina worker threads in embedded mode, BullMQ
+ * sandboxed processors in queue mode). Errors cross the thread boundary as data, because class
+ * identity does not survive structured cloning.
+ */
+import { analyzeBytes } from '../analyze.js';
+import { dispositionOf, errorCode } from '../errors.js';
+import type { ReportRecord } from '../schema/record.js';
+
+export interface AnalyzeTask {
+  bytes: Uint8Array;
+  fileName: string;
+  sha256: string;
+  maxBytes?: number;
+  maxUncompressedBytes?: number;
+}
+
+export type AnalyzeTaskResult =
+  | { ok: true; record: ReportRecord; format: string; pages: number; ocrPages: number }
+  | { ok: false; code: string; message: string; disposition: string };
+
+export async function runAnalyzeTask(task: AnalyzeTask): Promise<AnalyzeTaskResult> {
+  try {
+    const { record, doc } = await analyzeBytes(task.bytes, {
+      fileName: task.fileName,
+      sha256: task.sha256,
+      ...(task.maxBytes !== undefined ? { maxBytes: task.maxBytes } : {}),
+      ...(task.maxUncompressedBytes !== undefined ? { maxUncompressedBytes: task.maxUncompressedBytes } : {}),
+    });
+    return {
+      ok: true,
+      record,
+      format: doc.format,
+      pages: doc.pages.length,
+      ocrPages: record.source.ocrPages,
+    };
+  } catch (error) {
+    return {
+      ok: false,
+      code: errorCode(error),
+      message: error instanceof Error ? error.message : String(error),
+      disposition: dispositionOf(error),
+    };
+  }
+}
+
+export default runAnalyzeTask;

@@ -1,0 +1,137 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { sha256Of } from '../analyze.js';
+import { dispositionOf, errorCode } from '../errors.js';
+import type { Store } from '../store/store.js';
+import { EXTRACTOR_VERSION } from '../version.js';
+import { runAnalyzeTask, type AnalyzeTask, type AnalyzeTaskResult } from './analyze-task.js';
+
+export type IngestEvent =
+  | { type: 'stored'; file: string; sha256: string; checksFailed: number }
+  | { type: 'skipped'; file: string; sha256: string; reason: string }
+  | { type: 'failed'; file: string; sha256: string | null; code: string; message: string };
+
+export interface IngestSummary {
+  files: number;
+  stored: number;
+  skipped: number;
+  failed: Array<{ file: string; code: string; message: string }>;
+  withFailedChecks: number;
+  seconds: number;
+}
+
+export interface EmbeddedIngestOptions {
+  store: Store;
+  /** Worker threads; 0 runs everything on the main thread. */
+  concurrency: number;
+  maxBytes?: number;
+  maxUncompressedBytes?: number;
+  /** Re-analyze documents already stored by this extractor version. */
+  force?: boolean;
+  /** Keep each original's bytes in the store (default true), so `reprocess` needs no source folder. */
+  keepBytes?: boolean;
+  onEvent?: (event: IngestEvent) => void;
+}
+
+const WORKER_FILE = fileURLToPath(new URL('./analyze-worker.js', import.meta.url));
+
+/**
+ * Embedded ingest: files are read and hashed on the main thread, analyzed on a pool of worker
+ * threads, and stored by the main thread (PGlite has one connection). At most 2 × threads files
+ * are in flight, so memory does not grow with the batch.
+ */
+export async function ingestFiles(paths: string[], options: EmbeddedIngestOptions): Promise<IngestSummary> {
+  const started = performance.now();
+  const { store } = options;
+  const useThreads = options.concurrency > 0 && existsSync(WORKER_FILE);
+  const pool = useThreads ? new Piscina({ filename: WORKER_FILE, maxThreads: options.concurrency, minThreads: 1 }) : null;
+  const summary: IngestSummary = { files: paths.length, stored: 0, skipped: 0, failed: [], withFailedChecks: 0, seconds: 0 };
+  const seen = new Set<string>();
+  const emit = (e: IngestEvent) => options.onEvent?.(e);
+
+  const fail = async (file: string, sha256: string | null, code: string, message: string, disposition: string) => {
+    summary.failed.push({ file, code, message });
+    emit({ type: 'failed', file, sha256, code, message });
+    try {
+      await store.recordError({ sha256, fileName: basename(file), code, message, disposition });
+    } catch {
+      // the summary still reports it
+    }
+  };
+
+  const processOne = async (file: string): Promise<void> => {
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await readFile(file));
+    } catch (error) {
+      await fail(file, null, 'unreadable_file', `${file}: ${(error as Error).message}`, 'permanent');
+      return;
+    }
+    const sha256 = sha256Of(bytes);
+    if (seen.has(sha256)) {
+      summary.skipped++;
+      emit({ type: 'skipped', file, sha256, reason: 'same bytes as another file in this batch' });
+      return;
+    }
+    seen.add(sha256);
+    if (!options.force) {
+      const existing = await store.getDocument(sha256);
+      if (existing?.extractorVersion === EXTRACTOR_VERSION) {
+        summary.skipped++;
+        emit({ type: 'skipped', file, sha256, reason: 'already stored' });
+        return;
+      }
+    }
+    const task: AnalyzeTask = {
+      bytes,
+      fileName: basename(file),
+      sha256,
+      ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
+      ...(options.maxUncompressedBytes !== undefined ? { maxUncompressedBytes: options.maxUncompressedBytes } : {}),
+    };
+    let result: AnalyzeTaskResult;
+    try {
+      result = pool ? ((await pool.run(task)) as AnalyzeTaskResult) : await runAnalyzeTask(task);
+    } catch (error) {
+      result = { ok: false, code: errorCode(error), message: (error as Error).message, disposition: dispositionOf(error) };
+    }
+    if (!result.ok) {
+      await fail(file, sha256, result.code, result.message, result.disposition);
+      return;
+    }
+    await store.putDocument({
+      sha256,
+      fileName: basename(file),
+      format: result.format,
+      byteLength: bytes.length,
+      pages: result.pages,
+      ocrPages: result.ocrPages,
+      ...(options.keepBytes === false ? {} : { bytes }),
+    });
+    await store.saveRecord(sha256, result.record);
+    const checksFailed = result.record.checks.filter((c) => c.status === 'fail').length;
+    summary.stored++;
+    if (checksFailed > 0) summary.withFailedChecks++;
+    emit({ type: 'stored', file, sha256, checksFailed });
+  };
+
+  const inFlight = new Set<Promise<void>>();
+  const limit = Math.max(1, (options.concurrency || 1) * 2);
+  try {
+    for (const file of paths) {
+      const p: Promise<void> = processOne(file)
+        .catch((error: unknown) => fail(file, null, errorCode(error), (error as Error).message ?? String(error), dispositionOf(error)))
+        .finally(() => inFlight.delete(p));
+      inFlight.add(p);
+      if (inFlight.size >= limit) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+  } finally {
+    await pool?.destroy();
+  }
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
+}
