@@ -1,0 +1,173 @@
+/**
+ * Visual lines and paragraphs from positioned text runs. Spaces come from geometry, not from
+ * pdf.js' item boundaries: CJK is often one item per glyph, and a space is inserted only where
+ * the page shows a gap.
+ */
+import type { TextRun } from './geometry.js';
+
+export interface TextLine {
+  runs: TextRun[];
+  text: string;
+  left: number;
+  right: number;
+  /** Baseline (mean of the runs'). */
+  y: number;
+  /** Largest font size on the line. */
+  size: number;
+  top: number;
+  bottom: number;
+}
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2e80-\u2fdf]/u;
+const LATIN_LETTER = /[A-Za-z]/;
+
+export function isCjkChar(ch: string): boolean {
+  return CJK.test(ch);
+}
+
+/** Gap, in ems, above which two runs are separated by a space. */
+const GAP_LATIN = 0.25;
+/** Between two CJK glyphs a gap is justification or letter-spacing unless it is a full em or more. */
+const GAP_CJK = 1.0;
+
+export interface JoinOptions {
+  /**
+   * Gap between two CJK glyphs, in ems, that still gets a space. In table cells a gap between
+   * CJK glyphs is always distributed alignment (“合    计”), never a word break: pass Infinity.
+   */
+  cjkGap?: number;
+}
+
+/** Groups runs into lines (by vertical overlap) in top-to-bottom order; runs in a line sorted by x. */
+export function groupLines(runs: readonly TextRun[], options: JoinOptions = {}): TextLine[] {
+  const sorted = [...runs].sort((a, b) => a.y - b.y || a.x - b.x);
+  const groups: TextRun[][] = [];
+  let current: TextRun[] = [];
+  let currentY = 0;
+  let currentSize = 0;
+  for (const run of sorted) {
+    if (current.length > 0 && run.y - currentY > 0.45 * Math.max(currentSize, Math.min(run.size, currentSize * 2))) {
+      groups.push(current);
+      current = [];
+    }
+    if (current.length === 0) {
+      currentY = run.y;
+      currentSize = run.size;
+    }
+    current.push(run);
+    currentSize = Math.max(currentSize, run.size);
+  }
+  if (current.length > 0) groups.push(current);
+  return groups.map((g) => makeLine(g, options)).filter((l) => l.text !== '');
+}
+
+function makeLine(runs: TextRun[], options: JoinOptions): TextLine {
+  runs.sort((a, b) => a.x - b.x);
+  const kept = dropOverprint(runs);
+  const size = Math.max(...kept.map((r) => r.size));
+  const y = kept.reduce((s, r) => s + r.y, 0) / kept.length;
+  return {
+    runs: kept,
+    text: joinRuns(kept, options),
+    left: Math.min(...kept.map((r) => r.x)),
+    right: Math.max(...kept.map((r) => r.x + r.width)),
+    y,
+    size,
+    top: Math.min(...kept.map((r) => r.y - r.size * 0.85)),
+    bottom: Math.max(...kept.map((r) => r.y + r.size * 0.2)),
+  };
+}
+
+/** Fake bold draws the same text twice, a fraction of a point apart: keep one copy. */
+function dropOverprint(runs: TextRun[]): TextRun[] {
+  const out: TextRun[] = [];
+  for (const r of runs) {
+    const dup = out.some(
+      (o) => o.text === r.text && Math.abs(o.x - r.x) < 0.3 * r.size && Math.abs(o.y - r.y) < 0.3 * r.size,
+    );
+    if (!dup) out.push(r);
+  }
+  return out;
+}
+
+/** Joins runs of one line in x order, inserting a single space where the page shows a gap. */
+export function joinRuns(runs: readonly TextRun[], options: JoinOptions = {}): string {
+  const cjkGap = options.cjkGap ?? GAP_CJK;
+  let text = '';
+  let prevEnd: number | undefined;
+  for (const run of runs) {
+    const piece = run.text.replace(/\s+/gu, ' ');
+    if (prevEnd !== undefined && text !== '' && !text.endsWith(' ') && !piece.startsWith(' ')) {
+      const gap = run.x - prevEnd;
+      const last = text[text.length - 1] ?? '';
+      const first = piece[0] ?? '';
+      const threshold = isCjkChar(last) && isCjkChar(first) ? cjkGap : GAP_LATIN;
+      if (gap > threshold * run.size) text += ' ';
+    }
+    text += piece;
+    prevEnd = prevEnd === undefined ? run.x + run.width : Math.max(prevEnd, run.x + run.width);
+  }
+  return text.replace(/ {2,}/gu, ' ').trim();
+}
+
+/**
+ * Joins the lines of one paragraph or one table cell. Lines wrap wherever the box ends, so
+ * nothing is inserted between them except between two Latin letters (a wrapped word gap).
+ */
+export function joinLineTexts(texts: readonly string[]): string {
+  let out = '';
+  for (const t of texts) {
+    if (out !== '' && LATIN_LETTER.test(out[out.length - 1] ?? '') && LATIN_LETTER.test(t[0] ?? '')) out += ' ';
+    out += t;
+  }
+  return out;
+}
+
+/** A heading numbered in Chinese: 一、 （一） 第一部分 — a wrapped sentence never starts like this. */
+const HEADING_START = /^(?:第[一二三四五六七八九十百零〇\d]+[章节部分条]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])/u;
+/** A list item numbered in digits: 1. 1、 (1) — but "1.5%" at a line start is a wrapped number. */
+const ITEM_START = /^(?:[（(]\d{1,2}[)）]|\d{1,2}[、.．](?!\d))/u;
+const SENTENCE_END = /[。；;：:！!？?]$/u;
+
+export interface ParagraphLayout {
+  /** Usual left edge of text on the page. */
+  left: number;
+  /** Usual right edge of full lines on the page. */
+  right: number;
+  /** Usual baseline-to-baseline distance inside paragraphs. */
+  pitch: number;
+}
+
+/** Page-wide margins and line pitch, from all the page's flowing lines. */
+export function measureLayout(lines: readonly TextLine[]): ParagraphLayout {
+  const lefts = lines.map((l) => l.left).sort((a, b) => a - b);
+  const rights = lines.map((l) => l.right).sort((a, b) => a - b);
+  const pitches: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const a = lines[i - 1]!;
+    const b = lines[i]!;
+    const d = b.y - a.y;
+    if (d > 0 && Math.abs(a.size - b.size) < 0.5 && d < a.size * 3) pitches.push(d);
+  }
+  pitches.sort((a, b) => a - b);
+  return {
+    left: lefts[0] ?? 0,
+    right: rights[rights.length - 1] ?? 0,
+    pitch: pitches[Math.floor(pitches.length / 2)] ?? 0,
+  };
+}
+
+/** True when `line` starts a new paragraph after `prev` (both in flow order, no table between). */
+export function startsParagraph(prev: TextLine, line: TextLine, layout: ParagraphLayout): boolean {
+  const size = Math.max(prev.size, line.size);
+  if (Math.abs(prev.size - line.size) > 0.15 * size) return true;
+  const dy = line.y - prev.y;
+  if (dy <= 0) return true;
+  const pitch = layout.pitch > 0 ? layout.pitch : 1.5 * size;
+  if (dy > 1.3 * pitch + 0.5) return true;
+  if (line.left > layout.left + 1.5 * line.size) return true;
+  if (prev.right < layout.right - 1.5 * prev.size) return true;
+  if (HEADING_START.test(line.text)) return true;
+  if (ITEM_START.test(line.text) && (SENTENCE_END.test(prev.text) || ITEM_START.test(prev.text) || HEADING_START.test(prev.text))) return true;
+  return false;
+}

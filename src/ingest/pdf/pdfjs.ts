@@ -1,0 +1,35 @@
+/**
+ * Loads pdf.js (the copy pdf-parse 2 depends on) once, with the options CJK reports need.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+type PdfjsModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+let loaded: Promise<PdfjsModule> | undefined;
+
+/** The legacy build: the modern one expects browser globals (DOMMatrix, Path2D) that Node lacks. */
+export function loadPdfjs(): Promise<PdfjsModule> {
+  loaded ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return loaded;
+}
+
+let assetDirs: { cMapUrl: string; standardFontDataUrl: string } | undefined;
+
+/**
+ * Absolute directories (with trailing slash) of pdf.js' CMaps and standard fonts. Without the
+ * CMaps, non-embedded CJK fonts (STSong-Light with UniGB-UCS2-H, SimSun with GBK-EUC-H) give no
+ * text at all. pdf.js reads them with fs in Node, so plain paths (not file: URLs) are needed.
+ */
+export function resolvePdfjsAssets(): { cMapUrl: string; standardFontDataUrl: string } {
+  if (!assetDirs) {
+    const require = createRequire(import.meta.url);
+    // Resolved from here, like the import above, so assets and code come from the same copy.
+    const root = path.dirname(require.resolve('pdfjs-dist/package.json'));
+    assetDirs = {
+      cMapUrl: path.join(root, 'cmaps') + path.sep,
+      standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep,
+    };
+  }
+  return assetDirs;
+}

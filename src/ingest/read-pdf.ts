@@ -1,0 +1,277 @@
+/**
+ * PDF reader: pdf.js text items and drawing operators → paragraphs and ruled tables per page,
+ * with pages that have no usable text layer flagged for OCR.
+ */
+import type { Block, PageInfo, RawDocument, ReadOptions, TableBlock, TableCell } from './document.js';
+import {
+  CorruptFileError,
+  EmptyFileError,
+  EncryptedFileError,
+  FileTooLargeError,
+  JixiaoError,
+  UnsupportedFormatError,
+} from '../errors.js';
+import { extractRulings, multiplyMatrix, placeTextItems, type Matrix, type OpCodes, type PdfTextItem, type TextRun } from './pdf/geometry.js';
+import { groupLines, joinLineTexts, measureLayout, startsParagraph, type TextLine } from './pdf/lines.js';
+import { loadPdfjs, resolvePdfjsAssets } from './pdf/pdfjs.js';
+import { assignRunsToGrid, findTableGrids, type TableGrid } from './pdf/tables.js';
+import { assessTextQuality, stripBrokenChars } from './pdf/text-quality.js';
+
+type Pdfjs = Awaited<ReturnType<typeof loadPdfjs>>;
+type PdfDocument = Awaited<ReturnType<Pdfjs['getDocument']>['promise']>;
+type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
+
+/** How far into the file the %PDF- header may start (Acrobat tolerates leading junk up to 1 KiB). */
+const HEADER_WINDOW = 1024;
+
+/**
+ * Reads a PDF into blocks: per page, ruled tables become TableBlocks and the remaining text
+ * becomes one ParagraphBlock per visual paragraph, in reading order. Pages without a usable text
+ * layer (scans, fonts without a Unicode mapping) get `needsOcr` and contribute no blocks.
+ *
+ * @throws FileTooLargeError over `options.maxBytes`; EmptyFileError for no bytes;
+ *   UnsupportedFormatError without a %PDF- header; EncryptedFileError when a password is needed;
+ *   CorruptFileError when pdf.js cannot parse the file or one of its pages.
+ */
+export async function readPdf(bytes: Uint8Array, options: ReadOptions = {}): Promise<RawDocument> {
+  const file = options.fileName;
+  if (options.maxBytes !== undefined && bytes.byteLength > options.maxBytes) {
+    throw new FileTooLargeError(`PDF is ${bytes.byteLength} bytes, over the limit of ${options.maxBytes}`, { file });
+  }
+  if (bytes.byteLength === 0) throw new EmptyFileError('PDF file is empty', { file });
+  if (!hasPdfHeader(bytes)) throw new UnsupportedFormatError('not a PDF: no %PDF- header', { file });
+
+  const pdfjs = await loadPdfjs();
+  const assets = resolvePdfjsAssets();
+  const task = pdfjs.getDocument({
+    // A copy: pdf.js may take ownership of (detach) the buffer it is given.
+    data: new Uint8Array(bytes),
+    cMapUrl: assets.cMapUrl,
+    cMapPacked: true,
+    standardFontDataUrl: assets.standardFontDataUrl,
+    isEvalSupported: false,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+  });
+  try {
+    let doc: PdfDocument;
+    try {
+      doc = await task.promise;
+    } catch (error) {
+      throw toReadError(error, file);
+    }
+    const warnings: string[] = [];
+    const pages: PageInfo[] = [];
+    const blocks: Block[] = [];
+    const codes = opCodes(pdfjs);
+    for (let n = 1; n <= doc.numPages; n++) {
+      let page: PdfPage | undefined;
+      try {
+        page = await doc.getPage(n);
+        const result = await readPage(page, codes);
+        pages.push(result.info);
+        blocks.push(...result.blocks);
+        warnings.push(...result.warnings.map((w) => `page ${n}: ${w}`));
+      } catch (error) {
+        throw toReadError(error, file, `page ${n} cannot be read`);
+      } finally {
+        page?.cleanup();
+      }
+    }
+    const meta = await readMeta(doc, pdfjs);
+    const result: RawDocument = { format: 'pdf', pages, blocks, warnings };
+    if (meta) result.meta = meta;
+    return result;
+  } finally {
+    await task.destroy().catch(() => undefined);
+  }
+}
+
+function hasPdfHeader(bytes: Uint8Array): boolean {
+  const window = bytes.subarray(0, Math.min(bytes.byteLength, HEADER_WINDOW + 5));
+  return Buffer.from(window.buffer, window.byteOffset, window.byteLength).includes('%PDF-', 0, 'latin1');
+}
+
+function toReadError(error: unknown, file: string | undefined, context?: string): JixiaoError {
+  if (error instanceof JixiaoError) return error;
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'PasswordException') return new EncryptedFileError('PDF is password-protected', { file, cause: error });
+  const detail = error instanceof Error ? error.message : String(error);
+  return new CorruptFileError(context ? `${context}: ${detail}` : `PDF cannot be parsed: ${detail}`, { file, cause: error });
+}
+
+interface PageOpCodes extends OpCodes {
+  /** Operators that paint raster images (scans). */
+  imageOps: number[];
+}
+
+function opCodes(pdfjs: Pdfjs): PageOpCodes {
+  const o = pdfjs.OPS;
+  return {
+    imageOps: [
+      o.paintImageXObject,
+      o.paintInlineImageXObject,
+      o.paintImageMaskXObject,
+      o.paintImageXObjectRepeat,
+      o.paintImageMaskXObjectRepeat,
+      o.paintImageMaskXObjectGroup,
+      o.paintInlineImageXObjectGroup,
+    ],
+    save: o.save,
+    restore: o.restore,
+    transform: o.transform,
+    constructPath: o.constructPath,
+    setStrokeRGBColor: o.setStrokeRGBColor,
+    setFillRGBColor: o.setFillRGBColor,
+    stroke: o.stroke,
+    closeStroke: o.closeStroke,
+    fill: o.fill,
+    eoFill: o.eoFill,
+    fillStroke: o.fillStroke,
+    eoFillStroke: o.eoFillStroke,
+    closeFillStroke: o.closeFillStroke,
+    closeEOFillStroke: o.closeEOFillStroke,
+  };
+}
+
+interface PageResult {
+  info: PageInfo;
+  blocks: Block[];
+  warnings: string[];
+}
+
+async function readPage(page: PdfPage, codes: PageOpCodes): Promise<PageResult> {
+  const number = page.pageNumber;
+  const warnings: string[] = [];
+  const content = await page.getTextContent();
+  const items: PdfTextItem[] = [];
+  for (const item of content.items) if ('str' in item) items.push(item);
+  const quality = assessTextQuality(items.map((i) => i.str).join(''));
+  const info: PageInfo = { number, chars: quality.chars, needsOcr: quality.needsOcr };
+  if (quality.needsOcr) {
+    // A page with neither text nor anything an OCR engine could read (no image, no outlined
+    // glyphs) is blank or carries only rules, e.g. the empty tail of a table: nothing to OCR.
+    if (quality.ocrReason === 'empty' && !(await mayHoldPictureText(page, codes))) {
+      info.needsOcr = false;
+      warnings.push('page has no text and no images (blank)');
+      return { info, blocks: [], warnings };
+    }
+    if (quality.ocrReason) info.ocrReason = quality.ocrReason;
+    return { info, blocks: [], warnings };
+  }
+  const clean = items.map((i) => ({ ...i, str: stripBrokenChars(i.str) }));
+  if (clean.some((c, k) => c.str !== items[k]!.str)) warnings.push('dropped a few unmapped glyphs');
+
+  const viewport = page.getViewport({ scale: 1 });
+  const vt = viewport.transform as unknown as Matrix;
+  const placed = placeTextItems(clean, vt);
+  if (placed.skipped > 0) warnings.push(`skipped ${placed.skipped} text items set at another angle (watermark or stamp)`);
+
+  const ops = await page.getOperatorList();
+  const rulings = extractRulings(ops, codes, multiplyMatrix(placed.frame, vt));
+  const grids = findTableGrids(rulings);
+
+  const elements: Array<{ top: number; table?: TableBlock; line?: TextLine }> = [];
+  let runs: TextRun[] = placed.runs;
+  for (const grid of grids) {
+    const { inside, outside } = assignRunsToGrid(grid, runs);
+    runs = outside;
+    const table = buildTableBlock(grid, inside, number);
+    if (table) elements.push({ top: grid.ys[0] ?? 0, table });
+  }
+  const lines = groupLines(runs);
+  for (const line of lines) elements.push({ top: line.top, line });
+  elements.sort((a, b) => a.top - b.top);
+
+  const layout = measureLayout(lines);
+  const blocks: Block[] = [];
+  let paragraph: TextLine[] = [];
+  const flush = (): void => {
+    if (paragraph.length === 0) return;
+    const text = joinLineTexts(paragraph.map((l) => l.text));
+    if (text !== '') blocks.push({ kind: 'paragraph', text, page: number });
+    paragraph = [];
+  };
+  for (const el of elements) {
+    if (el.table) {
+      flush();
+      blocks.push(el.table);
+    } else if (el.line) {
+      const prev = paragraph[paragraph.length - 1];
+      if (prev && startsParagraph(prev, el.line, layout)) flush();
+      paragraph.push(el.line);
+    }
+  }
+  flush();
+  return { info, blocks, warnings };
+}
+
+/** Filled curved paths beyond this count are likely glyph outlines (text converted to curves). */
+const OUTLINED_TEXT_PATHS = 50;
+
+/** Does the page paint images, or so many filled curves that it may be text converted to outlines? */
+async function mayHoldPictureText(page: PdfPage, codes: PageOpCodes): Promise<boolean> {
+  const ops = await page.getOperatorList();
+  let filledPaths = 0;
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const fn = ops.fnArray[i]!;
+    if (codes.imageOps.includes(fn)) return true;
+    if (fn === codes.constructPath) {
+      const paint = (ops.argsArray[i] as unknown[] | undefined)?.[0];
+      if (paint === codes.fill || paint === codes.eoFill || paint === codes.fillStroke || paint === codes.eoFillStroke) {
+        if (++filledPaths > OUTLINED_TEXT_PATHS) return true;
+      }
+    }
+  }
+  return false;
+}
+
+function buildTableBlock(
+  grid: TableGrid,
+  inside: ReturnType<typeof assignRunsToGrid>['inside'],
+  page: number,
+): TableBlock | undefined {
+  const runsByCell = new Map<number, TextRun[]>();
+  for (const { cell, run } of inside) {
+    const list = runsByCell.get(cell) ?? [];
+    list.push(run);
+    runsByCell.set(cell, list);
+  }
+  // A grid with no text is a drawing (a box, a form frame), not a table.
+  if (runsByCell.size === 0) return undefined;
+  const nRows = grid.ys.length - 1;
+  const rows: TableCell[][] = Array.from({ length: nRows }, () => []);
+  grid.cells.forEach((c, idx) => {
+    const cellRuns = runsByCell.get(idx) ?? [];
+    const text = joinLineTexts(groupLines(cellRuns, { cjkGap: Infinity }).map((l) => l.text));
+    rows[c.row]!.push({ text, row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan });
+  });
+  return { kind: 'table', rows, page };
+}
+
+async function readMeta(doc: PdfDocument, pdfjs: Pdfjs): Promise<RawDocument['meta']> {
+  let info: Record<string, unknown>;
+  try {
+    info = ((await doc.getMetadata()).info ?? {}) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  const str = (key: string): string | undefined => {
+    const v = info[key];
+    if (typeof v !== 'string') return undefined;
+    const s = stripBrokenChars(v).trim();
+    return s === '' ? undefined : s;
+  };
+  const meta: NonNullable<RawDocument['meta']> = {};
+  const title = str('Title');
+  const author = str('Author');
+  const producer = str('Producer') ?? str('Creator');
+  const created = str('CreationDate');
+  if (title) meta.title = title;
+  if (author) meta.author = author;
+  if (producer) meta.producer = producer;
+  if (created) meta.created = pdfjs.PDFDateString.toDateObject(created)?.toISOString() ?? created;
+  return Object.keys(meta).length > 0 ? meta : undefined;
+}
