@@ -3,9 +3,9 @@
  * interval, the computed sum is the interval sum, and the relation holds when it meets the
  * interval of the stated total.
  */
-import { Decimal } from 'decimal.js';
 import type { CheckResult, Figure, NamedAmount, ReportRecord } from '../schema/record.js';
 import {
+  formatDecimal,
   intervalOfFigure,
   intervalsMeet,
   isIntervalAbove,
@@ -54,12 +54,13 @@ export function isTotalName(name: string): boolean {
 function sumInUnit(parts: readonly SumPart[], scale: number): { interval: Interval; point: string; precision: number } {
   const interval = sumIntervals(parts.map((p) => intervalOfFigure(p.figure, scale)));
   const point = sumDecimals(parts.map((p) => statedValueOf(p.figure, scale)));
-  const precision = Math.max(0, ...parts.map((p) => p.figure.precision + p.figure.scale - scale));
+  const precision = Math.max(0, ...parts.map((p) => p.figure.precision + scale - p.figure.scale));
   return { interval, point, precision };
 }
 
-function showPoint(point: string, precision: number): string {
-  return new Decimal(point).toFixed(Math.min(precision, 6));
+/** A computed sum with the digits its parts carry, trailing zeros trimmed down to the total's precision. */
+function showPoint(point: string, precision: number, totalPrecision = 0): string {
+  return formatDecimal(point, { minDecimals: Math.min(totalPrecision, precision), maxDecimals: Math.min(precision, 6) });
 }
 
 /** One sum relation, with the unit-slip diagnosis when it fails by a factor of 10^4. */
@@ -85,8 +86,8 @@ export function checkSum(spec: SumSpec): CheckResult[] {
     const expShown = showInterval(a.sum.interval, p);
     const actShown = showInterval(a.actual, p);
     return {
-      zh: `${spec.zh} ${showPoint(a.sum.point, a.sum.precision)}${unit}（区间 ${expShown}）与${a.total.zh} ${a.total.figure.text}（区间 ${actShown}）`,
-      en: `${spec.en} ${showPoint(a.sum.point, a.sum.precision)}${unit} (interval ${expShown}) vs ${a.total.en} ${a.total.figure.text} (interval ${actShown})`,
+      zh: `${spec.zh} ${showPoint(a.sum.point, a.sum.precision, p)}${unit}（区间 ${expShown}）与${a.total.zh} ${a.total.figure.text}（区间 ${actShown}）`,
+      en: `${spec.en} ${showPoint(a.sum.point, a.sum.precision, p)}${unit} (interval ${expShown}) vs ${a.total.en} ${a.total.figure.text} (interval ${actShown})`,
     };
   };
 
@@ -103,7 +104,7 @@ export function checkSum(spec: SumSpec): CheckResult[] {
         zh: `${d.zh}一致`,
         en: `${d.en}: consistent`,
         evidence: evidenceFor(holding.total),
-        detail: { parts: partNames, ...(choice ? { total: holding.total.key } : {}) },
+        detail: { parts: partNames, total: holding.total.key },
       }),
     ];
   }
@@ -132,7 +133,7 @@ export function checkSum(spec: SumSpec): CheckResult[] {
           adjustedExpected: slip.adjusted,
           parts: partNames,
           ...(slip.part === undefined ? {} : { part: slip.part }),
-          ...(choice ? { total: a.total.key } : {}),
+          total: a.total.key,
         },
       }),
     ];
@@ -151,7 +152,7 @@ export function checkSum(spec: SumSpec): CheckResult[] {
       zh: `${d.zh}不一致${also.map((a) => `；与${a.total.zh} ${a.total.figure.text} 亦不一致`).join('')}`,
       en: `${d.en}: inconsistent${also.map((a) => `; nor does it match ${a.total.en} ${a.total.figure.text}`).join('')}`,
       evidence: evidenceFor(first.total),
-      detail: { parts: partNames, ...(choice ? { total: first.total.key, tried: attempts.map((a) => a.total.key) } : {}) },
+      detail: { parts: partNames, total: first.total.key, ...(choice ? { tried: attempts.map((a) => a.total.key) } : {}) },
     }),
   ];
 }
@@ -300,8 +301,8 @@ function checkProjects(record: ReportRecord): CheckResult[] {
   const actual = intervalOfFigure(total);
   const over = isIntervalAbove(sum.interval, actual);
   const p = total.precision;
-  const shown = `${showPoint(sum.point, sum.precision)}${total.unit}（区间 ${showInterval(sum.interval, p)}）`;
-  const shownEn = `${showPoint(sum.point, sum.precision)}${total.unit} (interval ${showInterval(sum.interval, p)})`;
+  const shown = `${showPoint(sum.point, sum.precision, p)}${total.unit}（区间 ${showInterval(sum.interval, p)}）`;
+  const shownEn = `${showPoint(sum.point, sum.precision, p)}${total.unit} (interval ${showInterval(sum.interval, p)})`;
   const totalShown = `${total.text}（区间 ${showInterval(actual, p)}）`;
   const totalShownEn = `${total.text} (interval ${showInterval(actual, p)})`;
   return [

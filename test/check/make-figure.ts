@@ -61,18 +61,23 @@ export interface CountOptions {
   approx?: Approx;
   lo?: string;
   hi?: string;
-  /** Which occurrence of `quote` in the text to point at (0-based). */
+  /** Which occurrence of `quote` (or of `context`) in the text to point at (0-based). */
   occurrence?: number;
+  /** Locate `quote` inside the first (or `occurrence`-th) occurrence of this longer string. */
+  context?: string;
 }
 
 /** A Count whose evidence points at the `occurrence`-th `quote` in `text` ("10个"). */
 export function makeCountIn(text: string, quote: string, options: CountOptions = {}): Count {
+  const needle = options.context ?? quote;
+  const inner = needle.indexOf(quote);
+  if (inner < 0) throw new Error(`makeCountIn: "${quote}" not in context "${needle}"`);
   let at = -1;
   for (let i = 0; i <= (options.occurrence ?? 0); i++) {
-    at = text.indexOf(quote, at + 1);
-    if (at < 0) throw new Error(`makeCountIn: "${quote}" #${options.occurrence ?? 0} not in text`);
+    at = text.indexOf(needle, at + 1);
+    if (at < 0) throw new Error(`makeCountIn: "${needle}" #${options.occurrence ?? 0} not in text`);
   }
-  return makeCount(quote, { ...options, start: at });
+  return makeCount(quote, { ...options, start: at + inner });
 }
 
 /** '774名' → Count { value: 774, unit: '名' }. */
