@@ -228,6 +228,8 @@ export function checkExecutionRates(record: ReportRecord): CheckResult[] {
 }
 
 function checkProjectRate(p: Project): CheckResult[] {
+  // Per project only the warnings: a passing plausibility line per project would drown the list.
+  const warningsOnly = (rs: CheckResult[]) => rs.filter((r) => r.status !== 'pass');
   return [
     ...checkRate({
       rule: 'execution_rate.project',
@@ -237,7 +239,7 @@ function checkProjectRate(p: Project): CheckResult[] {
       budgetInitial: p.budgetInitial,
       project: p.name,
     }),
-    ...checkExecutionOverBudget(p.execution, p.budget, p.name),
-    ...checkRateOver100(p.executionRate, p.name),
+    ...warningsOnly(checkExecutionOverBudget(p.execution, p.budget, p.name)),
+    ...warningsOnly(checkRateOver100(p.executionRate, p.name)),
   ];
 }

@@ -126,8 +126,7 @@ function checkRestatedCounts(record: ReportRecord): CheckResult[] {
     const subject = c.subject.replace(/\s+/g, '');
     return subject === '' ? null : `${subject}\u0000${c.unit}`;
   });
-  for (const [, all] of groups) {
-    const counts = uniqueBySpan(all);
+  for (const counts of [...groups.values()].flatMap((all) => clusterByAction(uniqueBySpan(all)))) {
     if (counts.length < 2) continue;
     const first = counts[0]!;
     const reference = intervalOfCount(first);
@@ -169,6 +168,29 @@ function checkRestatedCounts(record: ReportRecord): CheckResult[] {
     );
   }
   return results;
+}
+
+/**
+ * Splits counts of one subject by what was done: "发展党员165名" and "动员13000多名党员" count
+ * different things. Actions are related when equal, when either is unknown, or when they share a
+ * two-character term (培训 / 参加能力提升培训).
+ */
+function clusterByAction(counts: readonly Count[]): Count[][] {
+  const clusters: Count[][] = [];
+  for (const c of counts) {
+    const home = clusters.find((cl) => cl.every((m) => actionsRelated(m.action, c.action)));
+    if (home) home.push(c);
+    else clusters.push([c]);
+  }
+  return clusters;
+}
+
+function actionsRelated(a: string, b: string): boolean {
+  const x = a.replace(/\s+/g, '');
+  const y = b.replace(/\s+/g, '');
+  if (x === '' || y === '' || x.includes(y) || y.includes(x)) return true;
+  for (let i = 0; i + 2 <= x.length; i++) if (y.includes(x.slice(i, i + 2))) return true;
+  return false;
 }
 
 /** One statement per place: an extractor may emit the same span twice. */

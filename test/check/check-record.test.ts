@@ -143,11 +143,11 @@ describe('checkRecord on the seed report', () => {
     expect(only(results, 'self_score.range').status).toBe('pass');
   });
 
-  it('reports the plausibility checks as passing', () => {
+  it('reports the department-level plausibility checks as passing (projects only when they warn)', () => {
     const over = results.filter((r) => r.rule === 'plausibility.execution_over_budget');
-    expect(over.map((r) => r.status)).toEqual(['pass', 'pass']);
+    expect(over.map((r) => r.status)).toEqual(['pass']);
     const rate = results.filter((r) => r.rule === 'plausibility.rate_over_100');
-    expect(rate.map((r) => r.status)).toEqual(['pass', 'pass']);
+    expect(rate.map((r) => r.status)).toEqual(['pass']);
   });
 });
 
@@ -254,6 +254,8 @@ describe('元/万元 unit slips', () => {
     expect(r.message.zh).toContain('疑似元/万元单位错误');
     expect(lo(r, 'expected')).toBeGreaterThan(900000);
     expect(results.filter((x) => x.rule === 'execution_rate.project')).toHaveLength(0);
+    const over = only(results, 'plausibility.execution_over_budget');
+    expect(over).toMatchObject({ status: 'warn', detail: { project: '党建工委工作经费' } });
     // the 元 execution is shown in the 万元 of 项目支出 with all its digits
     expect(only(results, 'sum.projects').message.zh).toContain('24.99万元');
   });
@@ -365,11 +367,19 @@ describe('restated figures', () => {
     const a = makeCount('774名', { subject: '党务干部', action: '培训' });
     const b = makeCount('775名', { subject: '党务干部', action: '培训' });
     expect(only(checkRecord(makeRecord({ counts: [a, b] })), 'count.restated').status).toBe('fail');
-    const c = makeCount('775名', { subject: '党务干部', action: '考核' });
+    const c = makeCount('775名', { subject: '党务干部', action: '参加培训班' });
     const r = only(checkRecord(makeRecord({ counts: [a, c] })), 'count.restated');
     expect(r.status).toBe('warn');
     expect(r.message.zh).toContain('774名');
     expect(r.message.zh).toContain('775名');
+  });
+
+  it('does not compare counts of one subject under unrelated actions', () => {
+    const a = makeCount('165名', { subject: '党员', action: '发展' });
+    const b = makeCount('13000名', { subject: '党员', action: '动员', approx: 'at_least', lo: '13000', hi: '14000' });
+    expect(checkRecord(makeRecord({ counts: [a, b] })).some((r) => r.rule === 'count.restated')).toBe(false);
+    const c = makeCount('166名', { subject: '党员', action: '发展' });
+    expect(only(checkRecord(makeRecord({ counts: [a, b, c] })), 'count.restated').status).toBe('fail');
   });
 
   it('lets a 多 count agree with an exact one inside its range', () => {
