@@ -533,35 +533,62 @@ function documentOrder(root: Element): { index: Map<Element, number>; end: Map<E
 
 /**
  * The page's article title, when it sits outside the content container (the usual layout:
- * title, then a 发布时间/来源 line, then the body). Prefers the element matching the
- * `ArticleTitle` meta tag, then the nearest `<h1>`, then the nearest title-classed element, all
- * before the container and within three levels of it.
+ * title, then a 发布时间/来源 line, then the body). Looks before the container, within three
+ * levels of it, for the element whose text is the `ArticleTitle` meta tag or the article part of
+ * `<title>` ("标题_站点名"); failing that, the nearest `<h1>`, then the nearest title-classed
+ * element; failing that, the meta tag itself.
  */
-function findTitle($: CheerioAPI, root: Element, container: Element, metaTitle: string | undefined): string | undefined {
+function findTitle($: CheerioAPI, root: Element, container: Element, hint: string | undefined, metaTitle: string | undefined): string | undefined {
   const { index, end } = documentOrder(root);
   const start = index.get(container) ?? 0;
   let scope: Element = container;
   for (let i = 0; i < 3 && scope.parent && isElement(scope.parent); i++) scope = scope.parent;
-  const scopeStart = index.get(scope) ?? 0;
-
-  const candidates: { el: Element; text: string; h1: boolean }[] = [];
-  $('h1, h2, h3, [class*="title" i], [id*="title" i], [class*="biaoti" i]').each((_, el) => {
-    if (!isElement(el)) return;
+  const before = (el: Element): boolean => {
     const at = index.get(el);
-    if (at === undefined || at >= start || at < scopeStart || (end.get(el) ?? at) >= start) return;
-    if ($(el).find('table, ul, ol').length > 0 || $(el).closest('a').length > 0) return;
+    return at !== undefined && at < start && (end.get(el) ?? at) < start;
+  };
+  const usable = (el: Element): string | undefined => {
+    if (!before(el) || $(el).find('table, ul, ol').length > 0 || $(el).closest('a').length > 0) return undefined;
+    if ($(el).text().length > 300) return undefined;
     const text = inlineText(el);
-    if (text.length < 4 || text.length > 150 || countCjk(text) === 0) return;
-    candidates.push({ el, text, h1: tagOf(el) === 'h1' });
-  });
-  if (metaTitle) {
-    const match = candidates.filter((c) => c.text === metaTitle || (metaTitle.includes(c.text) && c.text.length >= 0.6 * metaTitle.length));
-    if (match.length > 0) return match[match.length - 1]!.text;
+    return text.length >= 4 && text.length <= 150 && countCjk(text) > 0 ? text : undefined;
+  };
+
+  if (hint) {
+    const squashed = hint.replace(/\s+/g, '');
+    let match: string | undefined;
+    $(scope)
+      .find('*')
+      .each((_, el) => {
+        if (!isElement(el)) return;
+        const text = usable(el);
+        if (!text) return;
+        const t = text.replace(/\s+/g, '');
+        if (t === squashed || (squashed.includes(t) && t.length >= 0.6 * squashed.length)) match = text;
+      });
+    if (match) return match;
   }
+  const candidates: { text: string; h1: boolean }[] = [];
+  $(scope)
+    .find('h1, h2, h3, [class*="title" i], [id*="title" i], .bt, #bt, .biaoti, .tit')
+    .each((_, el) => {
+      if (!isElement(el)) return;
+      const text = usable(el);
+      if (text) candidates.push({ text, h1: tagOf(el) === 'h1' });
+    });
   const h1s = candidates.filter((c) => c.h1);
   if (h1s.length > 0) return h1s[h1s.length - 1]!.text;
   if (candidates.length > 0) return candidates[candidates.length - 1]!.text;
   return metaTitle;
+}
+
+/** The article part of a `<title>` such as "标题_某县人民政府" or "标题-广州市花都区人民政府门户网站". */
+function articlePartOfTitle(title: string | undefined): string | undefined {
+  if (!title) return undefined;
+  const parts = title.split(/\s*(?:[_|｜]|\s-\s|-(?=[^-]*(?:网|政府|门户)))\s*/).filter(Boolean);
+  let best = parts[0];
+  for (const part of parts) if (part.length > (best?.length ?? 0)) best = part;
+  return best;
 }
 
 function metaContent($: CheerioAPI, ...names: string[]): string | undefined {
@@ -629,10 +656,13 @@ export async function readHtml(bytes: Uint8Array, options: ReadHtmlOptions = {})
       const listLike = tag === 'ul' || tag === 'ol' || tag === 'div' || tag === 'nav' || tag === 'dl';
       return listLike && isLinkList(el, $);
     };
+    const hint = metaTitle ?? articlePartOfTitle(cleanInlineText($('title').first().text()));
     const titleText =
-      root && isElement(root) && container !== body ? findTitle($, root, container, metaTitle) : undefined;
+      root && isElement(root) && container !== body ? findTitle($, root, container, hint, metaTitle) : undefined;
     const collected = collectHtmlBlocks([container], { skip: chrome, ...(titleText ? { titleText } : {}) });
     blocks = collected.blocks;
+    // The title found on the page beats `<title>`, which carries the site name.
+    if (titleText && !metaTitle) meta.title = titleText;
     warnings.push(...collected.warnings);
   }
 
