@@ -21,6 +21,9 @@ type Pdfjs = Awaited<ReturnType<typeof loadPdfjs>>;
 type PdfDocument = Awaited<ReturnType<Pdfjs['getDocument']>['promise']>;
 type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
 
+/** Above this many axis-aligned segments on a page, table detection is skipped. */
+const MAX_RULINGS = 20_000;
+
 /** How far into the file the %PDF- header may start (Acrobat tolerates leading junk up to 1 KiB). */
 const HEADER_WINDOW = 1024;
 
@@ -171,7 +174,10 @@ async function readPage(page: PdfPage, codes: PageOpCodes): Promise<PageResult> 
 
   const ops = await page.getOperatorList();
   const rulings = extractRulings(ops, codes, multiplyMatrix(placed.frame, vt));
-  const grids = findTableGrids(rulings);
+  // Charts and hatching can draw tens of thousands of strokes; grid search is quadratic in them.
+  const tooMany = rulings.h.length + rulings.v.length > MAX_RULINGS;
+  if (tooMany) warnings.push(`skipped table detection: ${rulings.h.length + rulings.v.length} line segments`);
+  const grids = tooMany ? [] : findTableGrids(rulings);
 
   const elements: Array<{ top: number; table?: TableBlock; line?: TextLine }> = [];
   let runs: TextRun[] = placed.runs;

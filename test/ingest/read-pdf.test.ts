@@ -215,6 +215,33 @@ describe('readPdf errors', () => {
   });
 });
 
+describe('readPdf on generated pages', () => {
+  for (const rotate of [0, 90, 270]) {
+    it(`reads a paragraph, a stroked table and a closing line in order (/Rotate ${rotate})`, async () => {
+      const doc = await readPdf(makeTablePdf(rotate));
+      expect(doc.pages).toEqual([{ number: 1, chars: expect.any(Number), needsOcr: false }]);
+      expect(doc.blocks).toEqual([
+        { kind: 'paragraph', page: 1, text: 'The budget was 890.33 and the execution reached 714.07 in the year as the second line says' },
+        {
+          kind: 'table',
+          page: 1,
+          rows: [
+            [
+              { text: 'Item', row: 0, col: 0, rowSpan: 1, colSpan: 1 },
+              { text: 'Amount', row: 0, col: 1, rowSpan: 1, colSpan: 1 },
+            ],
+            [
+              { text: 'Total', row: 1, col: 0, rowSpan: 1, colSpan: 1 },
+              { text: '714.07', row: 1, col: 1, rowSpan: 1, colSpan: 1 },
+            ],
+          ],
+        },
+        { kind: 'paragraph', page: 1, text: 'After the table.' },
+      ]);
+    });
+  }
+});
+
 describe('PDF helpers', () => {
   it('finds a ruled grid with a merged header cell', () => {
     // Two columns x three rows; the top row's middle rule is missing (one cell spanning both columns).
@@ -262,6 +289,45 @@ describe('PDF helpers', () => {
   });
 });
 
+/** Serializes numbered objects (1…n, object 1 the catalog) with an xref table. */
+function buildPdf(objects: Array<string | Buffer>, trailerExtra = ''): Buffer {
+  const chunks: Buffer[] = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
+  const offsets: number[] = [];
+  let length = chunks[0]!.length;
+  objects.forEach((body, i) => {
+    offsets.push(length);
+    const chunk = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), Buffer.isBuffer(body) ? body : Buffer.from(body, 'latin1'), Buffer.from('\nendobj\n')]);
+    chunks.push(chunk);
+    length += chunk.length;
+  });
+  const xref = [`xref\n0 ${objects.length + 1}\n`, '0000000000 65535 f \n', ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
+  chunks.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailerExtra}>>\nstartxref\n${length}\n%%EOF\n`, 'latin1'));
+  return Buffer.concat(chunks);
+}
+
+function streamObject(data: Buffer): Buffer {
+  return Buffer.concat([Buffer.from(`<< /Length ${data.length} >>\nstream\n`), data, Buffer.from('\nendstream')]);
+}
+
+/** One A4 page in Helvetica: a two-line paragraph, a stroked 2 x 2 table, a closing line. */
+function makeTablePdf(rotate: number): Buffer {
+  const content = [
+    'BT /F1 12 Tf 72 760 Td (The budget was 890.33 and the execution reached 714.07 in the year) Tj ET',
+    'BT /F1 12 Tf 72 744 Td (as the second line says) Tj ET',
+    '0.5 w 72 600 200 40 re S 72 620 m 272 620 l S 172 600 m 172 640 l S',
+    'BT /F1 10 Tf 80 626 Td (Item) Tj ET BT /F1 10 Tf 180 626 Td (Amount) Tj ET',
+    'BT /F1 10 Tf 80 606 Td (Total) Tj ET BT /F1 10 Tf 180 606 Td (714.07) Tj ET',
+    'BT /F1 12 Tf 72 560 Td (After the table.) Tj ET',
+  ].join('\n');
+  return buildPdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate ${rotate} /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>`,
+    streamObject(Buffer.from(content, 'latin1')),
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ]);
+}
+
 /**
  * A one-page PDF encrypted with the standard security handler (RC4, 40-bit, revision 2) under a
  * user password, built here so the test needs no qpdf.
@@ -294,30 +360,15 @@ function makeEncryptedPdf(userPassword: string): Buffer {
   const user = rc4(fileKey, PAD);
   const objectKey = (num: number): Buffer =>
     md5(fileKey, Buffer.from([num & 255, (num >> 8) & 255, (num >> 16) & 255, 0, 0])).subarray(0, 10);
-  const content = rc4(objectKey(4), Buffer.from('BT /F1 24 Tf 72 700 Td (Locked) Tj ET'));
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    Buffer.concat([Buffer.from(`<< /Length ${content.length} >>\nstream\n`), content, Buffer.from('\nendstream')]),
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-    `<< /Filter /Standard /V 1 /R 2 /O <${owner.toString('hex')}> /U <${user.toString('hex')}> /P ${permissions} >>`,
-  ];
-  const chunks: Buffer[] = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
-  const offsets: number[] = [];
-  let length = chunks[0]!.length;
-  objects.forEach((body, i) => {
-    offsets.push(length);
-    const chunk = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), Buffer.isBuffer(body) ? body : Buffer.from(body, 'latin1'), Buffer.from('\nendobj\n')]);
-    chunks.push(chunk);
-    length += chunk.length;
-  });
-  const xref = [`xref\n0 ${objects.length + 1}\n`, '0000000000 65535 f \n', ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
-  chunks.push(
-    Buffer.from(
-      `${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Encrypt 6 0 R /ID [<${id.toString('hex')}> <${id.toString('hex')}>] >>\nstartxref\n${length}\n%%EOF\n`,
-      'latin1',
-    ),
+  return buildPdf(
+    [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+      streamObject(rc4(objectKey(4), Buffer.from('BT /F1 24 Tf 72 700 Td (Locked) Tj ET'))),
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+      `<< /Filter /Standard /V 1 /R 2 /O <${owner.toString('hex')}> /U <${user.toString('hex')}> /P ${permissions} >>`,
+    ],
+    `/Encrypt 6 0 R /ID [<${id.toString('hex')}> <${id.toString('hex')}>] `,
   );
-  return Buffer.concat(chunks);
 }

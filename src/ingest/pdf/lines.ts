@@ -20,6 +20,7 @@ export interface TextLine {
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2e80-\u2fdf]/u;
 const LATIN_LETTER = /[A-Za-z]/;
+const LATIN_ALNUM = /[A-Za-z0-9]/;
 
 export function isCjkChar(ch: string): boolean {
   return CJK.test(ch);
@@ -117,7 +118,11 @@ export function joinRuns(runs: readonly TextRun[], options: JoinOptions = {}): s
 export function joinLineTexts(texts: readonly string[]): string {
   let out = '';
   for (const t of texts) {
-    if (out !== '' && LATIN_LETTER.test(out[out.length - 1] ?? '') && LATIN_LETTER.test(t[0] ?? '')) out += ' ';
+    const last = out[out.length - 1] ?? '';
+    const first = t[0] ?? '';
+    // "2021\n年" and "43.\n22" join tight; "714.07\nsecond" and "per\ncent" are Latin word breaks.
+    const wordBreak = (LATIN_LETTER.test(last) && LATIN_ALNUM.test(first)) || (LATIN_ALNUM.test(last) && LATIN_LETTER.test(first));
+    if (out !== '' && wordBreak) out += ' ';
     out += t;
   }
   return out;
