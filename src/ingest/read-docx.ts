@@ -385,7 +385,7 @@ function applyLabels(document: MammothNode, labelled: NumberedParagraph[]): numb
  */
 function markCentredTitle(document: MammothNode): void {
   const first = mammothParagraphs(document).find((p) => squash(mammothText(p)) !== '');
-  if (!first || first.styleName) return;
+  if (!first || (first.styleName && /heading|title|标题|list|toc|目录/i.test(first.styleName))) return;
   const text = squash(mammothText(first));
   if (first.alignment !== 'center' || text.length > 80 || text.length < 6 || /[。；！？：:]/.test(text)) return;
   if (/^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|附件)/.test(text)) return;

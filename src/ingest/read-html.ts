@@ -599,12 +599,34 @@ function metaContent($: CheerioAPI, ...names: string[]): string | undefined {
   return undefined;
 }
 
-function isLinkList(el: Element, $: CheerioAPI): boolean {
-  const links = $(el).find('a');
-  if (links.length < 3 || $(el).find('p, table').length > 0) return false;
-  const all = $(el).text().replace(/\s+/g, '').length;
-  const linked = links.text().replace(/\s+/g, '').length;
-  return all > 0 && linked / all > 0.6;
+interface SubtreeStats {
+  links: number;
+  linkedChars: number;
+  chars: number;
+  hasTable: boolean;
+  hasParagraph: boolean;
+}
+
+/** Link and markup counts under an element, walked by hand: cheerio's find() per element is slow. */
+function subtreeStats(el: Element): SubtreeStats {
+  const stats: SubtreeStats = { links: 0, linkedChars: 0, chars: 0, hasTable: false, hasParagraph: false };
+  const visit = (node: AnyNode, inLink: boolean): void => {
+    if (node.type === 'text') {
+      const n = node.data.replace(/\s+/g, '').length;
+      stats.chars += n;
+      if (inLink) stats.linkedChars += n;
+      return;
+    }
+    if (!isElement(node)) return;
+    const tag = tagOf(node);
+    if (SKIPPED_TAGS.has(tag)) return;
+    if (tag === 'a') stats.links++;
+    else if (tag === 'table') stats.hasTable = true;
+    else if (tag === 'p') stats.hasParagraph = true;
+    for (const child of node.children) visit(child, inLink || tag === 'a');
+  };
+  for (const child of el.children) visit(child, false);
+  return stats;
 }
 
 /** Reads an HTML page into blocks of its main content. */
@@ -651,10 +673,22 @@ export async function readHtml(bytes: Uint8Array, options: ReadHtmlOptions = {})
       const tag = tagOf(el);
       if (tag === 'a' && /^\s*javascript:/i.test(el.attribs['href'] ?? '')) return true;
       if (fromPage && (tag === 'nav' || tag === 'header' || tag === 'footer' || tag === 'aside')) return true;
+      if (/^(?:table|thead|tbody|tfoot|tr|td|th|p|h[1-6]|span|font|strong|b)$/.test(tag)) return false;
       const names = `${el.attribs['id'] ?? ''} ${el.attribs['class'] ?? ''}`;
-      if (CHROME_PATTERN.test(names) && !/content|article|zoom|TRS/i.test(names)) return true;
+      const named = CHROME_PATTERN.test(names) && !/content|article|zoom|TRS/i.test(names);
       const listLike = tag === 'ul' || tag === 'ol' || tag === 'div' || tag === 'nav' || tag === 'dl';
-      return listLike && isLinkList(el, $);
+      if (!named && !listLike) return false;
+      const stats = subtreeStats(el);
+      // Class names judge containers only: one holding a table ("table-header" wrappers) is data.
+      if (named && !stats.hasTable) return true;
+      return (
+        listLike &&
+        stats.links >= 3 &&
+        !stats.hasParagraph &&
+        !stats.hasTable &&
+        stats.chars > 0 &&
+        stats.linkedChars / stats.chars > 0.6
+      );
     };
     const hint = metaTitle ?? articlePartOfTitle(cleanInlineText($('title').first().text()));
     const titleText =
