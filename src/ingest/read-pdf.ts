@@ -52,6 +52,8 @@ export async function readPdf(bytes: Uint8Array, options: ReadOptions = {}): Pro
     cMapUrl: assets.cMapUrl,
     cMapPacked: true,
     standardFontDataUrl: assets.standardFontDataUrl,
+    wasmUrl: assets.wasmUrl,
+    iccUrl: assets.iccUrl,
     isEvalSupported: false,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
     disableFontFace: true,

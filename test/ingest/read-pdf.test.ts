@@ -144,6 +144,11 @@ describe('readPdf on real government PDFs', () => {
     expect(paragraphs.some((p) => p.includes('2,112.86'))).toBe(false);
     // Narrative figures stay in paragraphs.
     expect(paragraphs.some((p) => p.includes('完成年初预算的98.20%'))).toBe(true);
+    // Ragged-right lines (a number that did not fit) stay in their paragraph.
+    expect(paragraphs).toContain(
+      '1、一般公共服务支出（类）财政事务（款）行政运行（项）。主要用于：局本部人员经费及公用经费等的基本支出。年初预算为1560.05万元，支出决算为1511.89万元。决算数小于预算数的主要原因：人员进出及退休变化，减少人员经费开支。',
+    );
+    expect(paragraphs.some((p) => p.includes('其他工资福利支出、退休费、个人农业生产补贴；公用经费184.65万元'))).toBe(true);
   });
 
   it('keeps merged header cells with their spans (收入决算表)', () => {

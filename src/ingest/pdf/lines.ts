@@ -12,7 +12,7 @@ export interface TextLine {
   right: number;
   /** Baseline (mean of the runs'). */
   y: number;
-  /** Largest font size on the line. */
+  /** Font size of most of the line's characters. */
   size: number;
   top: number;
   bottom: number;
@@ -65,7 +65,7 @@ export function groupLines(runs: readonly TextRun[], options: JoinOptions = {}):
 function makeLine(runs: TextRun[], options: JoinOptions): TextLine {
   runs.sort((a, b) => a.x - b.x);
   const kept = dropOverprint(runs);
-  const size = Math.max(...kept.map((r) => r.size));
+  const size = dominantSize(kept);
   const y = kept.reduce((s, r) => s + r.y, 0) / kept.length;
   return {
     runs: kept,
@@ -77,6 +77,24 @@ function makeLine(runs: TextRun[], options: JoinOptions): TextLine {
     top: Math.min(...kept.map((r) => r.y - r.size * 0.85)),
     bottom: Math.max(...kept.map((r) => r.y + r.size * 0.2)),
   };
+}
+
+/** The font size most of the line's characters are set in (a stray large space must not count). */
+function dominantSize(runs: readonly TextRun[]): number {
+  const weight = new Map<number, number>();
+  for (const r of runs) {
+    const key = Math.round(r.size * 2) / 2;
+    weight.set(key, (weight.get(key) ?? 0) + r.text.trim().length);
+  }
+  let best = runs[0]?.size ?? 0;
+  let bestWeight = -1;
+  for (const [size, w] of weight) {
+    if (w > bestWeight || (w === bestWeight && size > best)) {
+      best = size;
+      bestWeight = w;
+    }
+  }
+  return best;
 }
 
 /** Fake bold draws the same text twice, a fraction of a point apart: keep one copy. */
@@ -162,6 +180,29 @@ export function measureLayout(lines: readonly TextLine[]): ParagraphLayout {
   };
 }
 
+/** Characters that may not start a line in Chinese typesetting, so they travel with the word before. */
+const NO_LINE_START = /^[，。、；：！？）》」』”’%％,.;:!?)\]]/u;
+const OPENING = /^[（《「『“‘(\[]/u;
+
+/**
+ * Estimated width of what a line starts with that could not be broken: a Latin/number token,
+ * a bracketed word, or one CJK character, each with the closing punctuation glued to it.
+ */
+function leadingUnitWidth(line: TextLine): number {
+  const text = line.text;
+  let end: number;
+  const latin = /^[0-9A-Za-z.,%\-+/:]+/u.exec(text);
+  if (latin) end = latin[0].length;
+  else if (OPENING.test(text)) {
+    const close = text.slice(1, 12).search(/[）》」』”’)\]]/u);
+    end = close >= 0 ? close + 2 : 1;
+  } else end = Math.min(1, text.length);
+  while (end < text.length && NO_LINE_START.test(text.slice(end))) end++;
+  let ems = 0;
+  for (const ch of text.slice(0, end)) ems += isCjkChar(ch) ? 1 : 0.55;
+  return ems * line.size;
+}
+
 /** True when `line` starts a new paragraph after `prev` (both in flow order, no table between). */
 export function startsParagraph(prev: TextLine, line: TextLine, layout: ParagraphLayout): boolean {
   const size = Math.max(prev.size, line.size);
@@ -171,7 +212,10 @@ export function startsParagraph(prev: TextLine, line: TextLine, layout: Paragrap
   const pitch = layout.pitch > 0 ? layout.pitch : 1.5 * size;
   if (dy > 1.3 * pitch + 0.5) return true;
   if (line.left > layout.left + 1.5 * line.size) return true;
-  if (prev.right < layout.right - 1.5 * prev.size) return true;
+  // A line that stops short ends its paragraph, unless what starts the next line would not have
+  // fitted in the space left (a number, a bracketed word: ragged-right wrapping).
+  const spaceLeft = layout.right - prev.right;
+  if (spaceLeft > 1.5 * prev.size && spaceLeft > leadingUnitWidth(line) + prev.size) return true;
   if (HEADING_START.test(line.text)) return true;
   if (ITEM_START.test(line.text) && (SENTENCE_END.test(prev.text) || ITEM_START.test(prev.text) || HEADING_START.test(prev.text))) return true;
   return false;

@@ -14,14 +14,23 @@ export function loadPdfjs(): Promise<PdfjsModule> {
   return loaded;
 }
 
-let assetDirs: { cMapUrl: string; standardFontDataUrl: string } | undefined;
+export interface PdfjsAssets {
+  cMapUrl: string;
+  standardFontDataUrl: string;
+  /** OpenJPEG decoder: JPEG 2000 scans are otherwise not decoded (and look like blank pages). */
+  wasmUrl: string;
+  /** ICC profiles for CMYK images. */
+  iccUrl: string;
+}
+
+let assetDirs: PdfjsAssets | undefined;
 
 /**
- * Absolute directories (with trailing slash) of pdf.js' CMaps and standard fonts. Without the
+ * Absolute directories (with trailing slash) of pdf.js' CMaps, standard fonts and decoders. Without the
  * CMaps, non-embedded CJK fonts (STSong-Light with UniGB-UCS2-H, SimSun with GBK-EUC-H) give no
  * text at all. pdf.js reads them with fs in Node, so plain paths (not file: URLs) are needed.
  */
-export function resolvePdfjsAssets(): { cMapUrl: string; standardFontDataUrl: string } {
+export function resolvePdfjsAssets(): PdfjsAssets {
   if (!assetDirs) {
     const require = createRequire(import.meta.url);
     // Resolved from here, like the import above, so assets and code come from the same copy.
@@ -29,6 +38,8 @@ export function resolvePdfjsAssets(): { cMapUrl: string; standardFontDataUrl: st
     assetDirs = {
       cMapUrl: path.join(root, 'cmaps') + path.sep,
       standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep,
+      wasmUrl: path.join(root, 'wasm') + path.sep,
+      iccUrl: path.join(root, 'iccs') + path.sep,
     };
   }
   return assetDirs;
