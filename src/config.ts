@@ -14,6 +14,8 @@ import { ConfigError } from './errors.js';
  * | JIXIAO_CONCURRENCY | cores | worker threads / jobs in parallel per worker |
  * | JIXIAO_MAX_BYTES | 209715200 | refuse input files larger than this |
  * | JIXIAO_MAX_UNCOMPRESSED_BYTES | 524288000 | refuse DOCX/XLSX expanding beyond this (zip bombs) |
+ * | JIXIAO_LOCK_DURATION_MS | 30000 | BullMQ job lock; a killed worker's job moves on after this |
+ * | JIXIAO_STALLED_INTERVAL_MS | 30000 | how often workers look for stalled jobs |
  */
 const intFromEnv = (fallback: number) =>
   z
@@ -46,6 +48,8 @@ export const EnvSchema = z.object({
   JIXIAO_CONCURRENCY: intFromEnv(Math.max(1, availableParallelism())),
   JIXIAO_MAX_BYTES: intFromEnv(200 * 1024 * 1024),
   JIXIAO_MAX_UNCOMPRESSED_BYTES: intFromEnv(500 * 1024 * 1024),
+  JIXIAO_LOCK_DURATION_MS: intFromEnv(30_000),
+  JIXIAO_STALLED_INTERVAL_MS: intFromEnv(30_000),
 });
 
 export interface Config {
@@ -56,6 +60,8 @@ export interface Config {
   concurrency: number;
   maxBytes: number;
   maxUncompressedBytes: number;
+  lockDuration: number;
+  stalledInterval: number;
 }
 
 /** Validates the environment once at start-up; a bad value stops the process with a ConfigError. */
@@ -74,5 +80,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     concurrency: e.JIXIAO_CONCURRENCY,
     maxBytes: e.JIXIAO_MAX_BYTES,
     maxUncompressedBytes: e.JIXIAO_MAX_UNCOMPRESSED_BYTES,
+    lockDuration: e.JIXIAO_LOCK_DURATION_MS,
+    stalledInterval: e.JIXIAO_STALLED_INTERVAL_MS,
   };
 }

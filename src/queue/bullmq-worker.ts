@@ -92,6 +92,8 @@ export async function runWorker(config: Config, opts: { redisUrl?: string; concu
     concurrency,
     maxBytes: config.maxBytes,
     maxUncompressedBytes: config.maxUncompressedBytes,
+    lockDuration: config.lockDuration,
+    stalledInterval: config.stalledInterval,
   });
   process.stderr.write(`jixiao worker: consuming "${config.queueName}" with concurrency ${concurrency}, storing into ${store.kind}\n`);
   w.worker.on('completed', (job) => process.stderr.write(`done ${job.data.fileName} ${job.data.sha256.slice(0, 12)}\n`));
