@@ -24,7 +24,10 @@ const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/u;
 const SPACE = /[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]/u;
 
 /** Sentence-final punctuation: a line ending in one of these is complete. */
-const TERMINAL = /[。！？!?；;：:…]["”’」』）)]*$/u;
+const TERMINAL = /[。！？!?：:…]["”’」』）)]*$/u;
+/** A clause-final ；: the next line continues the paragraph unless it starts a new list item. */
+const SEMICOLON_END = /[；;]["”’」』）)]*$/u;
+const LIST_ITEM_START = /^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|第[一二三四五六七八九十]+[，、,])/u;
 /** Outline markers that start a heading or a list item: 一、 （一） (1) 1. 1、 ① 第一章. */
 export const OUTLINE_MARKER =
   /^(?:第[一二三四五六七八九十百零〇]+[章节部分条篇]|[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])/u;
@@ -115,10 +118,45 @@ function shouldJoin(prevLine: string, next: string): boolean {
   if (/[\d.]$/.test(prevLine) && /^[\d.%]/.test(next)) return true;
   if (/\d[万亿千]$/.test(prevLine) && /^元/.test(next)) return true;
   if (TERMINAL.test(prevLine)) return false;
+  if (SEMICOLON_END.test(prevLine) && LIST_ITEM_START.test(next)) return false;
   if (isHeadingLike(prevLine)) return false;
+  // A title line: 《…自评报告》 is never continued by the body.
+  if (/(?:报告|报告书|自评表|评价表|情况说明)$/u.test(prevLine)) return false;
   // Short lines without final punctuation are titles and headings ("党建工委工作经费项目"); lines
   // cut by the typesetter are long.
   return Array.from(prevLine).length >= 18;
+}
+
+/** Words that end a section heading: 部门整体收支情况, 自评结论综述, 存在的主要问题 … */
+const HEADING_END = /(?:情况|概况|任务|分析|综述|成效|问题|措施|建议|结论|目标|说明|评价|职能|职责|做法|经验|打算|方向|思路|结果|应用|工作)/gu;
+/** What a body sentence starts with, after a run-in heading. */
+const SENTENCE_START = /^(?:本|我|在|根据|从|通过|为|按|经|对|自|截至|一是|(?:19|20)\d{2}|\d)/u;
+
+/**
+ * Where a run-in heading ends inside a paragraph that starts with 一、 or （一）: Word files and the
+ * PDFs made from them often put "（三）部门整体收支情况" and its first sentence in one paragraph.
+ * Returns the offset (in chars) to break at, or -1. Only a short unpunctuated prefix ending in a
+ * heading word counts; the first one followed by a sentence start wins, else the last one.
+ */
+export function runInHeadingEnd(line: string): number {
+  const marker = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/u.exec(line);
+  if (!marker) {
+    // A project's sub-heading run into its text: "党建工委工作经费项目深入学习……".
+    const project = /^[^，。；：:、,;“”"（）()\d]{4,20}?项目(?!资金|经费|支出|预算|的|全年|年初|实施|完成|绩效|建设|管理|单位|名称|总|共|[，。；：:、,;])/u.exec(line);
+    return project && line.length - project[0].length >= 30 ? project[0].length : -1;
+  }
+  if (line.length < 24) return -1;
+  const head = line.slice(0, Math.min(line.length, marker[0].length + 20));
+  const punct = head.slice(marker[0].length).search(/[，。；：:,;！？、“”"《》]/u);
+  const limit = punct < 0 ? head.length : marker[0].length + punct;
+  const candidates: number[] = [];
+  for (const m of head.matchAll(HEADING_END)) {
+    const end = m.index + m[0].length;
+    if (end <= limit && end - marker[0].length >= 4 && line.length - end >= 8) candidates.push(end);
+  }
+  if (candidates.length === 0) return -1;
+  const sentence = candidates.find((c) => SENTENCE_START.test(line.slice(c)));
+  return sentence ?? candidates[candidates.length - 1]!;
 }
 
 /** A line that reads as a heading: an outline marker, short, no sentence punctuation inside. */
@@ -190,6 +228,18 @@ export function normalizeDocument(raw: RawDocument, options: NormalizeOptions = 
     if (chars.length === 0) {
       blockSpans.push({ block: index, start: b.length, end: b.length });
       return;
+    }
+    // A run-in heading gets its own line (not in TXT: there a line is what the file says it is).
+    if (block.kind === 'paragraph' && raw.format !== 'txt') {
+      // "（三）…分析党建工委工作经费项目深入学习……": a heading, a sub-heading, then the text.
+      let from = 0;
+      for (let k = 0; k < 3; k++) {
+        const cut = runInHeadingEnd(chars.slice(from).join(''));
+        if (cut <= 0) break;
+        chars.splice(from + cut, 0, '\n');
+        offsets.splice(from + cut, 0, offsets[from + cut]!);
+        from += cut + 1;
+      }
     }
     const text = chars.join('');
     const joinable = block.kind === 'paragraph';
