@@ -7,6 +7,7 @@ import { Decimal } from 'decimal.js';
 import type { CheckResult, Figure, Indicator, ReportRecord } from '../schema/record.js';
 import {
   capInterval,
+  divideIntervals,
   intervalOfFigure,
   intervalsMeet,
   isIntervalAbove,
@@ -38,10 +39,14 @@ function isTotalRow(ind: Indicator): boolean {
   return TOTAL_ROW.test(ind.level1) || TOTAL_ROW.test(ind.level2) || TOTAL_ROW.test(ind.level3);
 }
 
-const BUDGET_EXECUTION = /执行率|预算执行/;
+/** 预算执行率, 预算资金执行率, 预算完成率, 资金支付率, a bare 执行率 — not 政府采购执行率. */
+const BUDGET_EXECUTION_ROW = /预算(资金)?(执行|完成)率?|资金(执行|支付|使用)率|^\s*执行率\s*$/;
+const BUDGET_EXECUTION_HEADING = /预算执行/;
 
 function isBudgetExecutionRow(ind: Indicator): boolean {
-  return BUDGET_EXECUTION.test(ind.level3) || BUDGET_EXECUTION.test(ind.level2) || BUDGET_EXECUTION.test(ind.level1);
+  return (
+    BUDGET_EXECUTION_ROW.test(ind.level3) || BUDGET_EXECUTION_HEADING.test(ind.level2) || BUDGET_EXECUTION_HEADING.test(ind.level1)
+  );
 }
 
 function rowName(ind: Indicator): string {
@@ -175,8 +180,8 @@ function executionScoreOf(rate: Interval, weight: Interval): Interval {
   return multiplyIntervals(capInterval(rate, 1), weight);
 }
 
-/** The rate printed in a row's 实际完成值 cell ("97.20%"), as a fraction interval. */
-function parseRowRate(text: string): { interval: Interval; text: string } | null {
+/** A percentage in a cell ("≥90%", "97.20%"), as a fraction interval at its printed precision. */
+function parsePercent(text: string): { interval: Interval; text: string } | null {
   const m = /(\d+(?:\.(\d+))?)\s*[%％]/.exec(text);
   if (!m) return null;
   const decimals = m[2]?.length ?? 0;
@@ -193,6 +198,29 @@ function parseRowRate(text: string): { interval: Interval; text: string } | null
   };
 }
 
+/**
+ * Whether the indicator rows look complete: their weights add up to the form's total (a 合计 row,
+ * 100, or 90 when the 预算执行率 part is scored outside the rows). Only then can a wrong Σ 得分 be
+ * blamed on the report rather than on rows the extractor did not find.
+ */
+function weightsComplete(rows: readonly Indicator[], totalRow: Indicator | undefined): { complete: boolean; sum: Interval | null } {
+  if (rows.length === 0 || rows.some((r) => !r.weight)) return { complete: false, sum: null };
+  const sum = sumIntervals(rows.map((r) => pointsInterval(r.weight!)));
+  if (totalRow?.weight) return { complete: intervalsMeet(sum, pointsInterval(totalRow.weight)), sum };
+  const targets = rows.some(isBudgetExecutionRow) ? ['100'] : ['100', '90'];
+  return { complete: targets.some((t) => intervalsMeet(sum, pointInterval(t))), sum };
+}
+
+/** The 预算执行率 rate as a fraction: stated, or 执行数 / 预算数 when the form left the cell blank. */
+function budgetExecutionRate(record: ReportRecord): { rate: Interval; text: string; figures: Figure[] } | null {
+  const f = record.figures;
+  if (f.executionRate) return { rate: intervalOfFigure(f.executionRate, 0), text: f.executionRate.text, figures: [f.executionRate] };
+  if (!f.execution || !f.budget) return null;
+  const rate = divideIntervals(intervalOfFigure(f.execution, f.budget.scale), intervalOfFigure(f.budget));
+  if (!rate) return null;
+  return { rate, text: `${f.execution.text}/${f.budget.text}`, figures: [f.execution, f.budget] };
+}
+
 function checkScoresTotal(
   rows: readonly Indicator[],
   totalRow: Indicator | undefined,
@@ -200,17 +228,17 @@ function checkScoresTotal(
 ): CheckResult[] {
   const f = record.figures;
   const target = f.selfScore ?? totalRow?.score ?? null;
-  const weighted = rows.filter((r) => r.weight || r.score);
   const scored = rows.filter((r) => r.score);
   if (!target || scored.length === 0) return [];
-  if (weighted.some((r) => r.weight && !r.score)) {
+  const unscored = rows.filter((r) => r.weight && !r.score);
+  if (unscored.length > 0) {
     return [
       makeResult({
         rule: 'indicator.scores_total',
         status: 'not_applicable',
         unit: POINTS_UNIT,
-        zh: `有 ${weighted.filter((r) => !r.score).length} 项指标未填得分，无法核对总分 ${target.text}`,
-        en: `${weighted.filter((r) => !r.score).length} indicator rows have no score; the total ${target.text} cannot be checked`,
+        zh: `有 ${unscored.length} 项指标未填得分，无法核对总分 ${target.text}`,
+        en: `${unscored.length} indicator rows have no score; the total ${target.text} cannot be checked`,
         evidence: [evidenceOfFigure('total', target)],
       }),
     ];
@@ -241,9 +269,14 @@ function checkScoresTotal(
       }),
     ];
   }
-  // The 预算执行率 score (10 × rate, capped) is often scored in the funds part, outside the indicator rows.
-  if (!rows.some(isBudgetExecutionRow) && f.executionRate) {
-    const implied = executionScoreOf(intervalOfFigure(f.executionRate, 0), pointInterval(10));
+  const completeness = weightsComplete(rows, totalRow);
+  // The 预算执行率 score (rate × its weight, capped) is often scored in the funds part, outside the
+  // rows: its weight is what the rows leave of 100 (10 on the national form).
+  const execution = rows.some(isBudgetExecutionRow) ? null : budgetExecutionRate(record);
+  if (execution) {
+    const rest = completeness.sum && completeness.complete ? new Decimal(100).minus(completeness.sum.lo) : new Decimal(10);
+    const weight = rest.gt(0) && rest.lte(20) ? rest.toString() : '10';
+    const implied = executionScoreOf(execution.rate, pointInterval(weight));
     const withExecution = sumIntervals([sum.interval, implied]);
     if (intervalsMeet(withExecution, actual)) {
       return [
@@ -253,48 +286,66 @@ function checkScoresTotal(
           expected: withExecution,
           actual,
           unit: POINTS_UNIT,
-          zh: `各指标得分合计 ${shownSum}加预算执行率得分（10 分 × ${f.executionRate.text}，区间 ${showInterval(implied, 2)}）与${targetName} ${shownTarget}一致`,
-          en: `Indicator scores ${shownSumEn} plus the budget-execution score (10 × ${f.executionRate.text}, interval ${showInterval(implied, 2)}) are consistent with ${targetNameEn} ${shownTargetEn}`,
-          evidence: [...evidence, evidenceOfFigure('rate', f.executionRate)],
-          detail: { impliedBudgetExecutionScore: implied },
+          zh: `各指标得分合计 ${shownSum}加预算执行率得分（${weight} 分 × ${execution.text}，区间 ${showInterval(implied, 2)}）与${targetName} ${shownTarget}一致`,
+          en: `Indicator scores ${shownSumEn} plus the budget-execution score (${weight} × ${execution.text}, interval ${showInterval(implied, 2)}) are consistent with ${targetNameEn} ${shownTargetEn}`,
+          evidence: [...evidence, ...execution.figures.map((x) => evidenceOfFigure('rate', x))],
+          detail: { impliedBudgetExecutionScore: implied, impliedBudgetExecutionWeight: weight },
         }),
       ];
     }
   }
+  // Rows whose weights do not add up to the form's total are probably not all there.
+  const complete = completeness.complete;
   return [
     makeResult({
       rule: 'indicator.scores_total',
-      status: 'fail',
+      status: complete ? 'fail' : 'warn',
       expected: sum.interval,
       actual,
       unit: POINTS_UNIT,
-      zh: `各指标得分合计 ${shownSum}与${targetName} ${shownTarget}不一致`,
-      en: `Indicator scores add up to ${shownSumEn}, inconsistent with ${targetNameEn} ${shownTargetEn}`,
+      zh: `各指标得分合计 ${shownSum}与${targetName} ${shownTarget}不一致${complete ? '' : '（指标行可能不全）'}`,
+      en: `Indicator scores add up to ${shownSumEn}, inconsistent with ${targetNameEn} ${shownTargetEn}${complete ? '' : ' (rows may be missing)'}`,
       evidence,
+      detail: { rowsComplete: complete },
     }),
   ];
 }
 
-/** 预算执行率 得分 ≈ min(执行率, 100%) × 分值: only a warning when it differs, since forms use other rules. */
+/**
+ * 预算执行率 得分 ≈ min(执行率, 100%) × 分值, or, where the row has a target (≥90%), the
+ * quantitative rule: full points when the target is met, else 分值 × 完成值 / 指标值. Only a
+ * warning when neither holds, since forms score differently.
+ */
 function checkBudgetExecutionScore(rows: readonly Indicator[], record: ReportRecord): CheckResult[] {
   const row = rows.find((r) => isBudgetExecutionRow(r) && r.weight && r.score);
   if (!row) return [];
   const rateFigure = record.figures.executionRate;
-  const rowRate = rateFigure ? null : parseRowRate(row.actual);
-  const rate = rateFigure ? intervalOfFigure(rateFigure, 0) : rowRate?.interval;
+  const rowRate = parsePercent(row.actual);
+  const rate = rowRate?.interval ?? (rateFigure ? intervalOfFigure(rateFigure, 0) : undefined);
   if (!rate) return [];
-  const rateText = rateFigure?.text ?? rowRate!.text;
+  const rateText = rowRate?.text ?? rateFigure!.text;
   const weight = pointsInterval(row.weight!);
-  const expected = executionScoreOf(rate, weight);
+  const proportional = executionScoreOf(rate, weight);
+  const targetRate = parsePercent(row.target);
+  const byTarget = targetRate ? targetScoreOf(rate, targetRate.interval, weight) : null;
   const actual = pointsInterval(row.score!);
-  const holds = intervalsMeet(expected, actual);
+  const holdsProportional = intervalsMeet(proportional, actual);
+  const holdsTarget = byTarget !== null && intervalsMeet(byTarget, actual);
+  const holds = holdsProportional || holdsTarget;
+  const expected = holdsTarget && !holdsProportional ? byTarget! : proportional;
   const p = Math.max(2, row.score!.precision);
   const evidence = [
     ...rowEvidence(row),
-    rateFigure ? evidenceOfFigure('rate', rateFigure) : evidenceOfSpan('rate', rateText, row.evidence),
+    rowRate || !rateFigure ? evidenceOfSpan('rate', rateText, row.evidence) : evidenceOfFigure('rate', rateFigure),
   ];
-  const head = `预算执行率指标：min(${rateText}, 100%) × 分值 ${row.weight!.text} = 区间 ${showInterval(expected, p)}`;
-  const headEn = `Budget-execution indicator: min(${rateText}, 100%) × weight ${row.weight!.text} = interval ${showInterval(expected, p)}`;
+  const head =
+    expected === byTarget
+      ? `预算执行率指标：完成值 ${rateText} 对指标值 ${targetRate!.text}，分值 ${row.weight!.text} → 区间 ${showInterval(expected, p)}`
+      : `预算执行率指标：min(${rateText}, 100%) × 分值 ${row.weight!.text} = 区间 ${showInterval(expected, p)}`;
+  const headEn =
+    expected === byTarget
+      ? `Budget-execution indicator: ${rateText} achieved against the target ${targetRate!.text}, weight ${row.weight!.text} → interval ${showInterval(expected, p)}`
+      : `Budget-execution indicator: min(${rateText}, 100%) × weight ${row.weight!.text} = interval ${showInterval(expected, p)}`;
   return [
     makeResult({
       rule: 'indicator.budget_execution_score',
@@ -305,9 +356,15 @@ function checkBudgetExecutionScore(rows: readonly Indicator[], record: ReportRec
       zh: `${head}，与所报得分 ${row.score!.text}（区间 ${showInterval(actual, p)}）${holds ? '一致' : '不一致（评分规则可能不同）'}`,
       en: `${headEn}, ${holds ? 'consistent' : 'inconsistent (the form may score differently)'} with the stated score ${row.score!.text} (interval ${showInterval(actual, p)})`,
       evidence,
-      detail: { indicator: rowName(row) },
+      detail: { indicator: rowName(row), rule: expected === byTarget ? 'target' : 'proportional' },
     }),
   ];
+}
+
+/** Quantitative indicator scoring: min(完成值 / 指标值, 1) × 分值. */
+function targetScoreOf(achieved: Interval, target: Interval, weight: Interval): Interval | null {
+  const ratio = divideIntervals(achieved, target);
+  return ratio ? multiplyIntervals(capInterval(ratio, 1), weight) : null;
 }
 
 const TIER_POINTS = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]/;

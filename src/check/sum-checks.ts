@@ -4,11 +4,13 @@
  * interval of the stated total.
  */
 import type { CheckResult, Figure, NamedAmount, ReportRecord } from '../schema/record.js';
+import { Decimal } from 'decimal.js';
 import {
   formatDecimal,
   intervalOfFigure,
   intervalsMeet,
   isIntervalAbove,
+  midpointOf,
   statedValueOf,
   subtractIntervals,
   sumDecimals,
@@ -142,6 +144,9 @@ export function checkSum(spec: SumSpec): CheckResult[] {
   const first = attempts[0]!;
   const d = describe(first);
   const also = attempts.slice(1);
+  const nearSlip = attempts.some((a) => isNearFactor(a.sum.interval, a.actual));
+  const hintZh = nearSlip ? `（相差约 ${UNIT_SLIP_FACTOR} 倍，亦疑似元/万元单位错误）` : '';
+  const hintEn = nearSlip ? ` (about ${UNIT_SLIP_FACTOR} times apart: a 元/万元 unit error as well)` : '';
   return [
     makeResult({
       rule: spec.rule,
@@ -149,10 +154,15 @@ export function checkSum(spec: SumSpec): CheckResult[] {
       expected: first.sum.interval,
       actual: first.actual,
       unit: first.total.figure.unit,
-      zh: `${d.zh}不一致${also.map((a) => `；与${a.total.zh} ${a.total.figure.text} 亦不一致`).join('')}`,
-      en: `${d.en}: inconsistent${also.map((a) => `; nor does it match ${a.total.en} ${a.total.figure.text}`).join('')}`,
+      zh: `${d.zh}不一致${also.map((a) => `；与${a.total.zh} ${a.total.figure.text} 亦不一致`).join('')}${hintZh}`,
+      en: `${d.en}: inconsistent${also.map((a) => `; nor does it match ${a.total.en} ${a.total.figure.text}`).join('')}${hintEn}`,
       evidence: evidenceFor(first.total),
-      detail: { parts: partNames, total: first.total.key, ...(choice ? { tried: attempts.map((a) => a.total.key) } : {}) },
+      detail: {
+        parts: partNames,
+        total: first.total.key,
+        ...(choice ? { tried: attempts.map((a) => a.total.key) } : {}),
+        ...(nearSlip ? { suspectedFactor: UNIT_SLIP_FACTOR } : {}),
+      },
     }),
   ];
 }
@@ -182,6 +192,21 @@ function findSumSlip(
     if (intervalsMeet(adjusted, actual)) return { adjustment: slip.adjustment, adjusted, part: parts[i]!.name };
   }
   return null;
+}
+
+/**
+ * Sum and total about 10^4 apart (within 1%) without meeting even after the factor: a unit slip
+ * on top of an arithmetic one (r28: income parts in 元 that also miss the total by 0.43万元).
+ */
+function isNearFactor(sum: Interval, total: Interval): boolean {
+  const s = midpointOf(sum);
+  const t = midpointOf(total);
+  if (s === null || t === null) return false;
+  const a = new Decimal(s).abs();
+  const b = new Decimal(t).abs();
+  if (a.isZero() || b.isZero()) return false;
+  const ratio = Decimal.max(a, b).div(Decimal.min(a, b)).div(UNIT_SLIP_FACTOR);
+  return ratio.gte('0.99') && ratio.lte('1.01');
 }
 
 /** First entry per name: a list may repeat a row (budget and execution tables); restated checks compare those. */

@@ -278,6 +278,17 @@ describe('元/万元 unit slips', () => {
     expect(r.detail?.part).toBeUndefined();
   });
 
+  it('hints at a slip when parts in 元 also miss the 万元 total (r28 income)', () => {
+    const record = makeRecord({
+      execution: makeFigure('6821.09751万元'),
+      fundSources: [named('财政拨款资金收入', '5359.668673元'), named('事业性收入', '1456.594624元'), named('其他收入', '4.408577元')],
+    });
+    const r = only(checkRecord(record), 'sum.fund_sources');
+    expect(r.status).toBe('warn');
+    expect(r.detail?.suspectedFactor).toBe(10000);
+    expect(r.message.zh).toContain('疑似元/万元单位错误');
+  });
+
   it('does not call an ordinary mismatch a unit slip', () => {
     const record = seedRecord();
     record.figures.byFunction[3] = named('住房保障支出', '53.22万元', '221');
@@ -470,8 +481,48 @@ describe('自评表 indicators', () => {
     expect(hi(r, 'expected')).toBeCloseTo(9.7195, 6);
     expect(only(checkRecord(makeRecord({ indicators: [row('8')] })), 'indicator.budget_execution_score').status).toBe('warn');
     // capped at the weight when the rate is above 100%
-    const capped = makeRecord({ indicators: [row('10')], executionRate: makeFigure('105.00%') });
+    const capped = makeRecord({
+      indicators: [makeIndicator('预算执行率', '10', '10')],
+      executionRate: makeFigure('105.00%'),
+    });
     expect(only(checkRecord(capped), 'indicator.budget_execution_score').status).toBe('pass');
+  });
+
+  it('does not take 政府采购执行率 for the budget-execution row', () => {
+    const row = makeIndicator('政府采购执行率', '2', '2', { target: '100%', actual: '72.74%' });
+    expect(checkRecord(makeRecord({ indicators: [row] })).some((r) => r.rule === 'indicator.budget_execution_score')).toBe(false);
+  });
+
+  it('accepts full points for a met target (预算完成率 76% against 70%)', () => {
+    const row = (score: string) => makeIndicator('预算完成率', '2', score, { target: '70%', actual: '76%' });
+    const r = only(checkRecord(makeRecord({ indicators: [row('2')] })), 'indicator.budget_execution_score');
+    expect(r.status).toBe('pass');
+    expect(r.detail?.rule).toBe('target');
+    expect(r.expected).toEqual({ lo: '2', hi: '2', loOpen: false, hiOpen: false });
+    // 60% against a 70% target: 2 × 60/70 ≈ 1.71, and 2 × 60% = 1.2; a stated 2 fits neither
+    const short = makeIndicator('预算执行率', '2', '2', { target: '70%', actual: '60%' });
+    expect(only(checkRecord(makeRecord({ indicators: [short] })), 'indicator.budget_execution_score').status).toBe('warn');
+  });
+
+  it('warns instead of failing Σ 得分 when the rows look incomplete', () => {
+    const rows = [makeIndicator('a', '30', '30'), makeIndicator('b', '40', '40')];
+    const r = only(checkRecord(makeRecord({ indicators: rows, selfScore: makeFigure('97.6分') })), 'indicator.scores_total');
+    expect(r.status).toBe('warn');
+    expect(r.detail?.rowsComplete).toBe(false);
+  });
+
+  it('derives the budget-execution score from 执行数/预算数 when the rate cell is blank (r57)', () => {
+    const record = makeRecord({
+      indicators: chizhouRows(),
+      selfScore: makeFigure('100'),
+      budget: makeFigure('880万元'),
+      execution: makeFigure('880万元'),
+    });
+    const r = only(checkRecord(record), 'indicator.scores_total');
+    expect(r.status).toBe('pass');
+    expect(r.detail?.impliedBudgetExecutionWeight).toBe('10');
+    record.figures.execution = makeFigure('440万元');
+    expect(only(checkRecord(record), 'indicator.scores_total').status).toBe('fail');
   });
 
   it('warns on a full score while some indicator lost points', () => {
