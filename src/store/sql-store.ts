@@ -1,0 +1,337 @@
+/**
+ * The Store over any SQL driver that speaks PostgreSQL with `$1` parameters: PGlite and `pg` share
+ * every statement here; adapters only supply connections, transactions and error mapping.
+ */
+import { ReportRecord } from '../schema/record.js';
+import { compareVersions } from './compare-versions.js';
+import { MIGRATIONS } from './migrations.js';
+import { buildChildRows, buildInserts, buildReportRow, cleanText, CHILD_TABLES, REPORT_COLUMNS } from './record-rows.js';
+import type {
+  DocumentInput,
+  IngestErrorInput,
+  InspectableStore,
+  ReportFilter,
+  ReportSummary,
+  RowCounts,
+  StoreStats,
+  StoredDocument,
+  StoredFigure,
+} from './store.js';
+
+export type SqlRow = Record<string, unknown>;
+
+export interface SqlSession {
+  query<R extends SqlRow = SqlRow>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+  /** Runs several `;`-separated statements without parameters. */
+  exec(sql: string): Promise<void>;
+}
+
+export interface SqlDriver extends SqlSession {
+  readonly kind: 'pglite' | 'postgres';
+  /** The schema the tables live in; null = the connection's default search_path. */
+  readonly schema: string | null;
+  /** Runs `fn` in one transaction on one connection; commits on return, rolls back on throw. */
+  transaction<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+interface DocumentRow extends SqlRow {
+  sha256: string;
+  file_name: string;
+  format: string;
+  byte_length: string | number;
+  pages: number;
+  ocr_pages: number;
+  ingested_at: Date;
+  extractor_version: string | null;
+  has_bytes: boolean;
+}
+
+const DOCUMENT_SELECT = `SELECT sha256, file_name, format, byte_length, pages, ocr_pages, ingested_at, extractor_version,
+  bytes IS NOT NULL AS has_bytes FROM documents`;
+
+function toStoredDocument(row: DocumentRow): StoredDocument {
+  return {
+    sha256: row.sha256,
+    fileName: row.file_name,
+    format: row.format,
+    byteLength: Number(row.byte_length),
+    pages: row.pages,
+    ocrPages: row.ocr_pages,
+    ingestedAt: toDate(row.ingested_at),
+    extractorVersion: row.extractor_version,
+    hasBytes: row.has_bytes,
+  };
+}
+
+function toDate(value: unknown): Date {
+  return value instanceof Date ? value : new Date(String(value));
+}
+
+function toNumberOrNull(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}
+
+function toBytes(value: unknown): Uint8Array | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Uint8Array) {
+    // A plain copy: pg hands out Buffers that share a pooled ArrayBuffer.
+    return new Uint8Array(value);
+  }
+  throw new TypeError(`unexpected bytea value of type ${typeof value}`);
+}
+
+function checkNonNegativeInteger(name: string, value: number | undefined): void {
+  if (value !== undefined && (!Number.isInteger(value) || value < 0)) {
+    throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
+  }
+}
+
+const REPORT_UPDATES = REPORT_COLUMNS.filter((column) => column !== 'sha256')
+  .map((column) => `${column} = EXCLUDED.${column}`)
+  .join(', ');
+
+export class SqlStore implements InspectableStore {
+  readonly kind: 'pglite' | 'postgres';
+
+  constructor(private readonly driver: SqlDriver) {
+    this.kind = driver.kind;
+  }
+
+  async migrate(): Promise<void> {
+    const schema = this.driver.schema;
+    await this.driver.transaction(async (tx) => {
+      // Concurrent migrators queue here; the winner's DDL is committed before the next one looks.
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`jixiao.migrate:${schema ?? ''}`]);
+      if (schema !== null) await tx.exec(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+        version integer PRIMARY KEY,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      )`);
+      const applied = new Set(
+        (await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((row) => row.version),
+      );
+      for (const [index, sql] of MIGRATIONS.entries()) {
+        const version = index + 1;
+        if (applied.has(version)) continue;
+        await tx.exec(sql);
+        await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [version]);
+      }
+    });
+  }
+
+  async putDocument(doc: DocumentInput): Promise<void> {
+    await this.driver.query(
+      `INSERT INTO documents (sha256, file_name, format, byte_length, pages, ocr_pages, bytes)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (sha256) DO UPDATE SET
+         file_name = EXCLUDED.file_name, format = EXCLUDED.format, byte_length = EXCLUDED.byte_length,
+         pages = EXCLUDED.pages, ocr_pages = EXCLUDED.ocr_pages,
+         bytes = COALESCE(documents.bytes, EXCLUDED.bytes)`,
+      [doc.sha256, cleanText(doc.fileName), doc.format, doc.byteLength, doc.pages, doc.ocrPages, doc.bytes ?? null],
+    );
+  }
+
+  async getDocument(sha256: string): Promise<StoredDocument | null> {
+    const rows = await this.driver.query<DocumentRow>(`${DOCUMENT_SELECT} WHERE sha256 = $1`, [sha256]);
+    return rows[0] ? toStoredDocument(rows[0]) : null;
+  }
+
+  async getDocumentBytes(sha256: string): Promise<Uint8Array | null> {
+    const rows = await this.driver.query<{ bytes: unknown }>('SELECT bytes FROM documents WHERE sha256 = $1', [sha256]);
+    return rows[0] ? toBytes(rows[0].bytes) : null;
+  }
+
+  async saveRecord(sha256: string, record: ReportRecord): Promise<void> {
+    // Validate before writing so getRecord can always parse what is stored.
+    const valid = ReportRecord.parse(record);
+    const reportRow = buildReportRow(sha256, valid);
+    const inserts = buildChildRows(sha256, valid).flatMap(buildInserts);
+    const source = valid.source;
+    await this.driver.transaction(async (tx) => {
+      // Upserting the document first takes its row lock: concurrent saves of one sha256 (from any
+      // process) serialize here, so each sees the other's committed rows and replaces them.
+      await tx.query(
+        `INSERT INTO documents (sha256, file_name, format, byte_length, pages, ocr_pages, extractor_version)
+         VALUES ($1, $2, $3, 0, $4, $5, $6)
+         ON CONFLICT (sha256) DO UPDATE SET extractor_version = EXCLUDED.extractor_version`,
+        [sha256, cleanText(source.fileName ?? sha256), source.format, source.pages, source.ocrPages, valid.extractorVersion],
+      );
+      const placeholders = REPORT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
+      await tx.query(
+        `INSERT INTO reports (${REPORT_COLUMNS.join(', ')}) VALUES (${placeholders})
+         ON CONFLICT (sha256) DO UPDATE SET ${REPORT_UPDATES}, updated_at = now()`,
+        reportRow,
+      );
+      for (const table of CHILD_TABLES) await tx.query(`DELETE FROM ${table} WHERE sha256 = $1`, [sha256]);
+      for (const insert of inserts) await tx.query(insert.sql, insert.params);
+      await tx.query('DELETE FROM ingest_errors WHERE sha256 = $1', [sha256]);
+    });
+  }
+
+  async getRecord(sha256: string): Promise<ReportRecord | null> {
+    const rows = await this.driver.query<{ record: unknown }>('SELECT record FROM reports WHERE sha256 = $1', [sha256]);
+    if (!rows[0]) return null;
+    const raw = rows[0].record;
+    return ReportRecord.parse(typeof raw === 'string' ? JSON.parse(raw) : raw);
+  }
+
+  async findBySha256Prefix(prefix: string): Promise<string[]> {
+    const normalized = prefix.trim().toLowerCase();
+    // Only hex can match, and it keeps LIKE wildcards out of the pattern.
+    if (!/^[0-9a-f]+$/.test(normalized)) return [];
+    const rows = await this.driver.query<{ sha256: string }>(
+      'SELECT sha256 FROM documents WHERE sha256 LIKE $1 ORDER BY sha256',
+      [`${normalized}%`],
+    );
+    return rows.map((row) => row.sha256);
+  }
+
+  async findByFileName(name: string): Promise<string[]> {
+    const rows = await this.driver.query<{ sha256: string }>(
+      'SELECT sha256 FROM documents WHERE file_name = $1 ORDER BY ingested_at, sha256',
+      [name],
+    );
+    return rows.map((row) => row.sha256);
+  }
+
+  async listReports(filter: ReportFilter = {}): Promise<ReportSummary[]> {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (filter.year !== undefined) conditions.push(`r.fiscal_year = ${param(filter.year)}`);
+    if (filter.region) {
+      conditions.push(
+        `strpos(coalesce(r.province, '') || coalesce(r.city, '') || coalesce(r.county, ''), ${param(filter.region)}) > 0`,
+      );
+    }
+    if (filter.department) conditions.push(`strpos(lower(r.department), lower(${param(filter.department)})) > 0`);
+    if (filter.kind) conditions.push(`r.kind = ${param(filter.kind)}`);
+    if (filter.failedChecks === true) conditions.push('r.checks_failed > 0');
+    if (filter.failedChecks === false) conditions.push('r.checks_failed = 0');
+    checkNonNegativeInteger('limit', filter.limit);
+    checkNonNegativeInteger('offset', filter.offset);
+    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    const limit = filter.limit !== undefined ? `LIMIT ${param(filter.limit)}` : '';
+    const offset = filter.offset !== undefined ? `OFFSET ${param(filter.offset)}` : '';
+    const rows = await this.driver.query(
+      `SELECT r.sha256, d.file_name, r.title, r.department, r.fiscal_year, r.kind, r.province, r.city, r.county,
+         r.budget, r.execution, r.execution_rate, r.self_score, r.checks_failed, r.checks_warned, r.extractor_version
+       FROM reports r JOIN documents d ON d.sha256 = r.sha256
+       ${where}
+       ORDER BY r.fiscal_year DESC NULLS LAST, d.file_name COLLATE "C", r.sha256
+       ${limit} ${offset}`,
+      params,
+    );
+    return rows.map((row) => ({
+      sha256: row.sha256 as string,
+      fileName: row.file_name as string,
+      title: row.title as string | null,
+      department: row.department as string | null,
+      fiscalYear: row.fiscal_year as number | null,
+      kind: row.kind as string,
+      region: {
+        province: row.province as string | null,
+        city: row.city as string | null,
+        county: row.county as string | null,
+      },
+      budget: toNumberOrNull(row.budget),
+      execution: toNumberOrNull(row.execution),
+      executionRate: toNumberOrNull(row.execution_rate),
+      selfScore: toNumberOrNull(row.self_score),
+      checksFailed: Number(row.checks_failed),
+      checksWarned: Number(row.checks_warned),
+      extractorVersion: row.extractor_version as string,
+    }));
+  }
+
+  async listDocuments(options: { olderThanVersion?: string } = {}): Promise<StoredDocument[]> {
+    const rows = await this.driver.query<DocumentRow>(`${DOCUMENT_SELECT} ORDER BY ingested_at, sha256`);
+    const documents = rows.map(toStoredDocument);
+    const target = options.olderThanVersion;
+    if (target === undefined) return documents;
+    return documents.filter((doc) => doc.extractorVersion === null || compareVersions(doc.extractorVersion, target) < 0);
+  }
+
+  async recordError(error: IngestErrorInput): Promise<void> {
+    await this.driver.query(
+      'INSERT INTO ingest_errors (sha256, file_name, code, message, disposition) VALUES ($1, $2, $3, $4, $5)',
+      [error.sha256 ?? null, cleanText(error.fileName), error.code, cleanText(error.message), error.disposition],
+    );
+  }
+
+  async listErrors(): Promise<Array<IngestErrorInput & { at: Date }>> {
+    const rows = await this.driver.query(
+      'SELECT sha256, file_name, code, message, disposition, at FROM ingest_errors ORDER BY at, id',
+    );
+    return rows.map((row) => ({
+      sha256: row.sha256 as string | null,
+      fileName: row.file_name as string,
+      code: row.code as string,
+      message: row.message as string,
+      disposition: row.disposition as string,
+      at: toDate(row.at),
+    }));
+  }
+
+  async stats(): Promise<StoreStats> {
+    const rows = await this.driver.query(`SELECT
+      (SELECT count(*) FROM documents)::integer AS documents,
+      (SELECT count(*) FROM reports)::integer AS reports,
+      (SELECT count(*) FROM reports WHERE checks_failed > 0)::integer AS failed,
+      (SELECT count(*) FROM ingest_errors)::integer AS errors`);
+    const row = rows[0] ?? {};
+    return {
+      documents: Number(row.documents),
+      reports: Number(row.reports),
+      reportsWithFailedChecks: Number(row.failed),
+      ingestErrors: Number(row.errors),
+    };
+  }
+
+  async rowCounts(sha256: string): Promise<RowCounts> {
+    const rows = await this.driver.query(
+      `SELECT
+        (SELECT count(*) FROM reports WHERE sha256 = $1)::integer AS reports,
+        (SELECT count(*) FROM figures WHERE sha256 = $1)::integer AS figures,
+        (SELECT count(*) FROM counts WHERE sha256 = $1)::integer AS counts,
+        (SELECT count(*) FROM indicators WHERE sha256 = $1)::integer AS indicators,
+        (SELECT count(*) FROM checks WHERE sha256 = $1)::integer AS checks`,
+      [sha256],
+    );
+    const row = rows[0] ?? {};
+    return {
+      reports: Number(row.reports),
+      figures: Number(row.figures),
+      counts: Number(row.counts),
+      indicators: Number(row.indicators),
+      checks: Number(row.checks),
+    };
+  }
+
+  async listFigures(sha256: string): Promise<StoredFigure[]> {
+    const rows = await this.driver.query(
+      `SELECT field, name, code, value::text AS value, exact, text, unit, kind, page
+       FROM figures WHERE sha256 = $1 ORDER BY ord`,
+      [sha256],
+    );
+    return rows.map((row) => ({
+      field: row.field as string,
+      name: row.name as string | null,
+      code: row.code as string | null,
+      value: row.value as string | null,
+      exact: row.exact as string,
+      text: row.text as string,
+      unit: row.unit as string,
+      kind: row.kind as string,
+      page: row.page as number | null,
+    }));
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * The store contract: documents (the files as received), report records (the extraction result as
+ * jsonb plus comparable columns and long-form child rows) and ingest errors. Two adapters implement
+ * it over the same SQL: embedded PGlite (default, a data directory on disk) and PostgreSQL (`pg`).
+ */
+import type { ReportRecord } from '../schema/record.js';
+
+export type { ReportRecord } from '../schema/record.js';
+
+export interface DocumentInput {
+  sha256: string;
+  fileName: string;
+  format: string;
+  /** The file itself; omitted when the caller does not want it kept. */
+  bytes?: Uint8Array;
+  byteLength: number;
+  pages: number;
+  ocrPages: number;
+}
+
+export interface StoredDocument {
+  sha256: string;
+  fileName: string;
+  format: string;
+  byteLength: number;
+  pages: number;
+  ocrPages: number;
+  ingestedAt: Date;
+  /** Version of the extractor that produced the stored record; null before any record was saved. */
+  extractorVersion: string | null;
+  hasBytes: boolean;
+}
+
+export interface ReportFilter {
+  /** 年度 */
+  year?: number;
+  /** Substring of province + city + county (广东省广州市花都区 matches 广州, 花都区 …). */
+  region?: string;
+  /** Substring of the department name, case-insensitive. */
+  department?: string;
+  /** ReportKind: department_overall | project | unknown. */
+  kind?: string;
+  /** true: only reports with at least one failed check; false: only reports with none. */
+  failedChecks?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+export interface ReportSummary {
+  sha256: string;
+  fileName: string;
+  title: string | null;
+  department: string | null;
+  fiscalYear: number | null;
+  kind: string;
+  region: { province: string | null; city: string | null; county: string | null };
+  /** 预算数, yuan. */
+  budget: number | null;
+  /** 执行数, yuan. */
+  execution: number | null;
+  /** 执行率 as stated, a fraction (0.802). */
+  executionRate: number | null;
+  /** 自评得分 */
+  selfScore: number | null;
+  checksFailed: number;
+  checksWarned: number;
+  extractorVersion: string;
+}
+
+export interface IngestErrorInput {
+  sha256?: string | null;
+  fileName: string;
+  /** JixiaoError.code, or `internal_error`. */
+  code: string;
+  message: string;
+  /** ErrorDisposition: permanent | transient | fatal. */
+  disposition: string;
+}
+
+export interface StoreStats {
+  documents: number;
+  reports: number;
+  reportsWithFailedChecks: number;
+  ingestErrors: number;
+}
+
+export interface Store {
+  readonly kind: 'pglite' | 'postgres';
+  /** Apply pending migrations (idempotent; safe under concurrent callers on postgres: use an advisory lock). */
+  migrate(): Promise<void>;
+  /** Idempotent by sha256; the first bytes stored are kept, later calls refresh the metadata only. */
+  putDocument(doc: DocumentInput): Promise<void>;
+  getDocument(sha256: string): Promise<StoredDocument | null>;
+  getDocumentBytes(sha256: string): Promise<Uint8Array | null>;
+  /**
+   * Writes the record and all its child rows (figures, functions, counts, indicators, checks) in ONE
+   * transaction, replacing any previous rows for the same sha256 (idempotent upsert). Clears
+   * ingest_errors for that sha256. Creates a stub document row from `record.source` when
+   * `putDocument` was not called first.
+   */
+  saveRecord(sha256: string, record: ReportRecord): Promise<void>;
+  /** The full JSON record, validated against the ReportRecord schema. */
+  getRecord(sha256: string): Promise<ReportRecord | null>;
+  findBySha256Prefix(prefix: string): Promise<string[]>;
+  findByFileName(name: string): Promise<string[]>;
+  listReports(filter?: ReportFilter): Promise<ReportSummary[]>;
+  /** With `olderThanVersion`: documents with no record or a record from an older extractor (for reprocess). */
+  listDocuments(options?: { olderThanVersion?: string }): Promise<StoredDocument[]>;
+  recordError(error: IngestErrorInput): Promise<void>;
+  listErrors(): Promise<Array<IngestErrorInput & { at: Date }>>;
+  stats(): Promise<StoreStats>;
+  close(): Promise<void>;
+}
+
+/** Rows stored for one report, per table. */
+export interface RowCounts {
+  reports: number;
+  figures: number;
+  counts: number;
+  indicators: number;
+  checks: number;
+}
+
+/** One row of the long-form figures table. */
+export interface StoredFigure {
+  /** budget, execution, byFunction, project.budget, … */
+  field: string;
+  /** Item name for named amounts and projects; null for top-level figures. */
+  name: string | null;
+  code: string | null;
+  /** The numeric column as PostgreSQL prints it: exact, never via a float. */
+  value: string | null;
+  exact: string;
+  text: string;
+  unit: string;
+  kind: string;
+  page: number | null;
+}
+
+/** What both adapters return: the Store plus read-only views of the long-form tables. */
+export interface InspectableStore extends Store {
+  rowCounts(sha256: string): Promise<RowCounts>;
+  listFigures(sha256: string): Promise<StoredFigure[]>;
+}
