@@ -6,7 +6,12 @@ import type { LocatedNumber } from './locate.js';
 
 const BREAK = /[，,。；;！？!?\n\t：:]/u;
 const isVerb = (t: TaggedWord) => t.tag === 'v' || t.tag === 'vn' || t.tag === 'vd';
-const isNounish = (t: TaggedWord) => /^(n|nr|ns|nt|nz|ng|vn|j|l|an)/u.test(t.tag) || /^[和与及、（）()]$/u.test(t.word);
+/** Verbs jieba often tags as nouns; they end a subject. */
+const VERB_WORDS = /^(?:参加|参与|助力|开展|进行|完成|获得|受益|接受|覆盖|到位|上岗|入驻|入党|加入|落实|实现|通过|报名|提交|反馈|整改|办结|受理|参赛)$/u;
+/** Verbs that open a clause and name what was done: 发展党员, 培训学员. */
+const ACTION_PREFIX = /^(发展|培训|组织|动员|发动|招募|招聘|录用|选派|慰问|帮扶|救助|走访|新增|新建|建成|开展|举办|培养|吸纳|接收|安置|资助|补助|表彰|评选|招收|录取|收集|整理|收到|受理|办理|成立|组建|检查|督查|抽查|处理|查处|调解|审核|审批|完成)/u;
+const isNounish = (t: TaggedWord) =>
+  !VERB_WORDS.test(t.word) && (/^(n|nr|ns|nt|nz|ng|vn|j|l|an)/u.test(t.tag) || /^[和与及、（）()“”"]$/u.test(t.word));
 
 function clauseAfter(text: string, end: number): string {
   let i = end;
@@ -26,13 +31,13 @@ function leadingNounPhrase(words: TaggedWord[]): { phrase: string; next: number 
   let phrase = '';
   while (i < words.length) {
     const w = words[i]!;
-    if (w.tag === 'm' || w.tag === 'x' && !/^[、（）()]$/u.test(w.word)) break;
+    if (w.tag === 'm' || (w.tag === 'x' && !/^[、（）()“”"]$/u.test(w.word)) || VERB_WORDS.test(w.word)) break;
     if (isVerb(w) && phrase && !/^(党建|培训|管理|监督|服务|建设)$/u.test(w.word)) break;
     if (!isNounish(w) && !(w.tag === 'a' || w.tag === 'b' || w.tag === 'f' || w.tag === 'q' || w.tag === 'v')) break;
     phrase += w.word;
     i++;
   }
-  return { phrase: phrase.replace(/[和与及、（(]+$/u, ''), next: i };
+  return { phrase: phrase.replace(/[和与及、（(“"]+$/u, '').replace(/^[“"]+|[”"]+$/gu, (q) => (phrase.split(/[“”"]/u).length > 3 ? q : '')), next: i };
 }
 
 /**
@@ -46,8 +51,9 @@ export function extractCounts(doc: SourceDocument, numbers: LocatedNumber[]): Co
   const out: Count[] = [];
   for (const m of numbers) {
     if (m.kind !== 'count' || m.cell) continue;
-    const after = tagWords(clauseAfter(text, m.end));
-    const before = tagWords(clauseBefore(text, m.start));
+    const afterText = clauseAfter(text, m.end);
+    const after = /^[、和与及]/u.test(afterText) ? [] : tagWords(afterText);
+    const before = tagWords(clauseBefore(text, m.start).replace(/(?:共计|累计|合计|总计|共|计|达到|达|约|近|超过|逾|为|是|有)+$/u, ''));
     let subject = '';
     let action = '';
     const lead = leadingNounPhrase(after);
@@ -66,6 +72,12 @@ export function extractCounts(doc: SourceDocument, numbers: LocatedNumber[]): Co
       while (j < before.length && (before[j]!.tag === 'vn' || before[j]!.tag === 'v') && j < before.length - 1) j++;
       subject = before.slice(j).map((w) => w.word).join('').replace(/^[和与及、共计]+/u, '');
       action = before.slice(0, j).filter(isVerb).at(-1)?.word ?? '';
+    }
+    // "发展党员" is one dictionary word: split the verb off the subject.
+    const prefix = ACTION_PREFIX.exec(subject);
+    if (prefix && subject.length > prefix[0].length + 1) {
+      if (!action) action = prefix[0];
+      subject = subject.slice(prefix[0].length);
     }
     out.push({
       value: Number(m.base),

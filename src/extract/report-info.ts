@@ -86,7 +86,7 @@ export function regionOf(text: string): Region {
       rest = rest.slice(rest.indexOf(city[1]!) + city[1]!.length);
     }
   }
-  const county = /^([\u4e00-\u9fff]{1,8}?(?:自治县|县|区|旗|市))(?![委政直属级])/u.exec(rest);
+  const county = /^([\u4e00-\u9fff]{1,8}?(?:自治县|县|区|旗|市))/u.exec(rest);
   if (county && county[1]!.length >= 2 && !/^(?:城区|辖区|市区|本区|全区|全县|本县)$/u.test(county[1]!)) region.county = county[1]!;
   return region;
 }

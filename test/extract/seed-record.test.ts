@@ -66,8 +66,10 @@ describe.each(FULL)('the seed record from %s', (file) => {
       expect(fig.evidence.end - fig.evidence.start).toBe(fig.text.length);
     }
     if (file.endsWith('.pdf')) {
-      expect(f.budget!.evidence.page).toBe(1);
-      expect(f.selfScore!.evidence.page).toBeGreaterThanOrEqual(2);
+      // the 5-page PDF sets 一、基本情况's duty list over pages 1–2; the figures stand on page 3
+      expect(f.budget!.evidence.page).toBe(3);
+      expect(f.selfScore!.evidence.page).toBe(3);
+      expect(r.figures.counts.find((c) => c.text === '60支')!.evidence.page).toBe(5);
     } else expect(f.budget!.evidence.page).toBeNull();
   });
   it('passes the three relations the issue names, and fails none', async () => {
