@@ -63,7 +63,8 @@ export function compare(record, label, stats, id) {
     const [, field] = name.split('.');
     const wantList = label.figures?.[field];
     if (!Array.isArray(wantList)) continue;
-    const gotList = record.figures[field] ?? [];
+    // A 自评表's total row is kept among fundSources (for the checks); it is not a source.
+    const gotList = (record.figures[field] ?? []).filter((x) => !(field === 'fundSources' && x.name === '年度资金总额'));
     const s = (stats[name] ??= emptyStats());
     const want = wantList.map(key);
     const remaining = [...want];

@@ -6,6 +6,7 @@ import { extractCounts } from './counts.js';
 import { extractFigures } from './figures.js';
 import { extractIndicators } from './indicators.js';
 import { locateNumbers } from './locate.js';
+import { findFlatForm, formFigures } from './flat-form.js';
 import { extractReportInfo } from './report-info.js';
 
 export interface ExtractOptions {
@@ -21,6 +22,13 @@ export function extractRecord(doc: SourceDocument, options: ExtractOptions = {})
   const info = extractReportInfo(doc, seg, options.title ?? doc.meta?.title);
   const numbers = locateNumbers(doc, seg);
   const figures = extractFigures(doc, seg, numbers, info.kind);
+  // A 自评表 flattened into text: its fund block fills what the prose did not state.
+  const form = findFlatForm(doc);
+  if (form) {
+    const ff = formFigures(form);
+    for (const key of ['budget', 'budgetInitial', 'execution', 'executionRate'] as const) figures[key] ??= ff[key];
+    if (figures.fundSources.length === 0) figures.fundSources = ff.fundSources;
+  }
   const ocrPages = doc.pages.filter((p) => p.ocrConfidence !== undefined).length;
   return {
     schemaVersion: 1,

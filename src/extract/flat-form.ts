@@ -1,0 +1,158 @@
+import type { SourceDocument } from '../ingest/document.js';
+import type { Figure, NamedAmount } from '../schema/record.js';
+import { evidenceOf } from '../normalize/offsets.js';
+import { findNumbers, type NumberMatch } from './numbers.js';
+
+/**
+ * The 自评表's fund block when a web page or a text dump flattened it into a run of cells:
+ *
+ *   项目资金(万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分
+ *   年度资金总额: 0 0 0 10 0 0  其中:本年财政拨款 90 89.974 89.974  上年结转资金 …
+ *
+ * The header names the columns in order; each row label is followed by its cells in the same
+ * order. Cells are assigned left to right, so a row that lost an empty cell in the middle would
+ * shift: rows whose percent cell does not land in the 执行率 column are dropped rather than
+ * guessed.
+ */
+export type FormColumn = 'budgetInitial' | 'budget' | 'execution' | 'weight' | 'executionRate' | 'score';
+
+const COLUMN_PATTERNS: Array<[FormColumn, RegExp]> = [
+  ['budgetInitial', /年初预算(?:数|金额)?/uy],
+  ['executionRate', /(?:预算)?执行率(?:\s*[（(]\s*B\s*\/\s*A\s*[）)])?(?:\s*[（(]%[）)])?/uy],
+  ['execution', /(?:全年执行数|预算执行数|实际执行数|执行数|实际支出数?)(?:\s*[（(]\s*B\s*[）)])?/uy],
+  ['budget', /(?:全年预算数|调整后预算数|调整后预算|全年预算|预算数)(?:\s*[（(]\s*A\s*[）)])?/uy],
+  ['weight', /(?:分值|权重)/uy],
+  ['score', /得分(?:\s*[（(][^）)]{0,12}[）)])?/uy],
+];
+
+const ROW_LABEL =
+  /(年度财政资金总额|年度资金总额|资金总额|总额|合计|其中[:：]?\s*(?:本年|当年)?财政(?:拨款|资金)|(?:本年|当年)财政拨款|财政拨款|财政资金|上年结转(?:资金)?|其他资金|财政专户管理资金|单位资金|自有资金)\s*[:：]?/gu;
+const TOTAL_ROW = /^(?:年度财政资金总额|年度资金总额|资金总额|总额|合计)$/u;
+
+export interface FormRow {
+  label: string;
+  cells: Partial<Record<FormColumn, Figure>>;
+}
+
+export interface FlatForm {
+  columns: FormColumn[];
+  rows: FormRow[];
+}
+
+function figureOf(doc: SourceDocument, m: NumberMatch, offset: number): Figure {
+  return {
+    value: Number(m.base),
+    exact: m.base,
+    text: m.text,
+    unit: m.unit,
+    kind: m.kind,
+    precision: m.precision,
+    scale: m.scale,
+    approx: m.approx,
+    evidence: evidenceOf(doc, offset + m.start, offset + m.end),
+  };
+}
+
+/** Reads the column header that starts at `at`: labels separated by spaces, bars or newlines. */
+function readHeader(text: string, at: number): { columns: FormColumn[]; end: number } {
+  const columns: FormColumn[] = [];
+  let i = at;
+  while (i < text.length && columns.length < 8) {
+    while (i < text.length && /[\s|｜\t]/u.test(text[i]!)) i++;
+    let matched = false;
+    for (const [col, re] of COLUMN_PATTERNS) {
+      re.lastIndex = i;
+      const m = re.exec(text);
+      if (m) {
+        if (!columns.includes(col)) columns.push(col);
+        i += m[0].length;
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) break;
+  }
+  return { columns, end: i };
+}
+
+export function findFlatForm(doc: SourceDocument): FlatForm | null {
+  const text = doc.text;
+  // The header starts at the first 年初预算/预算数 label followed by at least two more labels.
+  const starts = text.matchAll(/年初预算|全年预算数|调整后预算|预算数/gu);
+  for (const s of starts) {
+    const header = readHeader(text, s.index);
+    if (header.columns.length < 3 || !header.columns.includes('execution')) continue;
+    const unitWindow = text.slice(Math.max(0, s.index - 40), s.index);
+    const unit = /万元/u.test(unitWindow) ? '万元' : /[（(]元[）)]|单位[:：]\s*元/u.test(unitWindow) ? '元' : undefined;
+    if (!unit) continue;
+    const rows: FormRow[] = [];
+    const region = text.slice(header.end, header.end + 500);
+    const labels = [...region.matchAll(ROW_LABEL)];
+    // Cells right after the header belong to an unlabelled total row.
+    const segments: Array<{ label: string; from: number; to: number }> = [];
+    const firstLabelAt = labels[0]?.index ?? region.length;
+    if (/^\s*[|｜]?\s*\d/u.test(region)) segments.push({ label: '总额', from: 0, to: firstLabelAt });
+    labels.forEach((l, k) => segments.push({ label: l[1]!.replace(/^其中[:：]?\s*/u, '').trim(), from: l.index + l[0].length, to: labels[k + 1]?.index ?? region.length }));
+    for (const seg of segments) {
+      const body = region.slice(seg.from, seg.to);
+      // Cells stop at the first word: the row is over.
+      const stop = body.search(/[\u4e00-\u9fff]{2}/u);
+      const cellsText = stop < 0 ? body : body.slice(0, stop);
+      const offset = header.end + seg.from;
+      const found = findNumbers(cellsText, { defaultUnit: unit }).filter((n) => n.approx === 'exact');
+      if (found.length === 0) continue;
+      const cells: FormRow['cells'] = {};
+      let ok = true;
+      found.slice(0, header.columns.length).forEach((n, k) => {
+        const col = header.columns[k]!;
+        const isPercent = n.kind === 'percent';
+        if (isPercent !== (col === 'executionRate') && !(col === 'executionRate' && n.base === '0')) ok = false;
+        if (col === 'executionRate' && !isPercent) return; // a bare 0 in the rate column says nothing
+        if ((col === 'weight' || col === 'score') && n.kind !== 'plain' && n.kind !== 'money') ok = false;
+        if (col === 'weight' || col === 'score') {
+          cells[col] = { ...figureOf(doc, n, offset), value: Number(n.value), exact: n.value, unit: '分', kind: 'score', scale: 0 };
+          return;
+        }
+        cells[col] = figureOf(doc, n, offset);
+      });
+      if (ok) rows.push({ label: seg.label, cells });
+      if (rows.length >= 6) break;
+    }
+    if (rows.length > 0) return { columns: header.columns, rows };
+  }
+  return null;
+}
+
+export interface FormFigures {
+  budget: Figure | null;
+  budgetInitial: Figure | null;
+  execution: Figure | null;
+  executionRate: Figure | null;
+  fundSources: NamedAmount[];
+  /** 预算执行 row's 分值 and 得分. */
+  budgetExecutionWeight: Figure | null;
+  budgetExecutionScore: Figure | null;
+}
+
+const isZero = (f: Figure | undefined) => !f || Number(f.exact) === 0;
+
+/** Report-level figures from the form: the total row, or the 财政拨款 row when the total row is empty. */
+export function formFigures(form: FlatForm): FormFigures {
+  const total = form.rows.find((r) => TOTAL_ROW.test(r.label));
+  const parts = form.rows.filter((r) => r !== total);
+  const moneyEmpty = (r: FormRow | undefined) => !r || (isZero(r.cells.budget) && isZero(r.cells.execution) && isZero(r.cells.budgetInitial));
+  const main = !moneyEmpty(total) ? total : parts.find((r) => /财政/u.test(r.label) && !moneyEmpty(r));
+  return {
+    budget: main?.cells.budget ?? null,
+    budgetInitial: main?.cells.budgetInitial ?? null,
+    execution: main?.cells.execution ?? null,
+    executionRate: main?.cells.executionRate ?? null,
+    // The total row goes first under its own name, so the checks can add the sources up against it
+    // (r04 prints a total of 0 over a 财政拨款 row of 89.974).
+    fundSources: [...(total && parts.length > 0 ? [total] : []), ...parts]
+      .filter((r) => r.cells.budget ?? r.cells.budgetInitial)
+      .map((r) => ({ name: r === total ? '年度资金总额' : r.label, amount: (r.cells.budget ?? r.cells.budgetInitial)! })),
+    budgetExecutionWeight: total?.cells.weight ?? null,
+    budgetExecutionScore: total?.cells.score ?? null,
+  };
+}
