@@ -38,6 +38,7 @@ function parseSection(s: string): Decimal | null {
   let lastExp = 4;
   let afterZero = false;
   let started = false;
+  let implied = 0;
   for (const ch of s) {
     if (ch in DIGITS) {
       const d = DIGITS[ch]!;
@@ -52,7 +53,9 @@ function parseSection(s: string): Decimal | null {
     } else if (ch in SMALL_UNITS) {
       const e = SMALL_UNITS[ch]!;
       if (e >= lastExp) return null; // 十百, 百百
-      // 十二 and 千余 have no coefficient; inside a number (一百十) the spoken 一 is implied too.
+      // 十二 and 千余 have no coefficient; inside a number (一百十) the spoken 一 is implied too,
+      // but only once (百十 is "a hundred or so", not 110).
+      if (pending === null && ++implied > 1) return null;
       const coefficient = pending ?? 1;
       total = total.plus(new Dec(coefficient).times(pow10(e)));
       lastExp = e;
