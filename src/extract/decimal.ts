@@ -9,8 +9,14 @@ import { Decimal } from 'decimal.js';
 export const Dec = Decimal.clone({ precision: 64, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -64, toExpPos: 64 });
 
 /** 10^n, exactly (n may be negative). */
+const POWERS = new Map<number, Decimal>();
 export function pow10(n: number): Decimal {
-  return new Dec(10).pow(n);
+  let p = POWERS.get(n);
+  if (!p) {
+    p = new Dec(10).pow(n);
+    if (Math.abs(n) <= 64) POWERS.set(n, p);
+  }
+  return p;
 }
 
 /** Plain decimal notation, trailing zeros dropped, "-0" as "0": 8903300, 0.802, Infinity. */

@@ -102,16 +102,12 @@ const oneOf = (set: string, c: string): boolean => c !== '' && set.includes(c);
  * ASCII forms, ideographic space, minus signs and wave dashes.
  */
 function foldWidth(s: string): string {
-  let out = '';
-  for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
-    else if (c === 0x3000) out += ' ';
-    else if (c === 0x2212 || c === 0x2010 || c === 0x2011) out += '-';
-    else if (c === 0x301c) out += '~';
-    else out += s[k]!;
-  }
-  return out;
+  return s.replace(/[\uff01-\uff5e\u3000\u2212\u2010\u2011\u301c]/gu, (c) => {
+    const code = c.charCodeAt(0);
+    if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
+    if (code === 0x3000) return ' ';
+    return code === 0x301c ? '~' : '-';
+  });
 }
 
 const OPEN_BRACKETS = '([【〔［{<《';
@@ -792,11 +788,12 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Num
   const ctx: Ctx = { text, f, floor: 0, out: [], defaultUnit, includePlain: options.includePlain ?? true };
   let i = 0;
   while (i < f.length) {
-    const c = f[i]!;
+    const code = f.charCodeAt(i);
     let next = i + 1;
-    if (isDigit(c)) next = scanArabic(ctx, i);
-    else if (f.startsWith('百分之', i)) next = scanPercentWords(ctx, i);
-    else if (isChineseNumeralChar(c)) next = scanChinese(ctx, i);
+    if (code >= 48 && code <= 57) next = scanArabic(ctx, i);
+    else if (code < 0x3007) next = i + 1;
+    else if (code === 0x767e && f.startsWith('百分之', i)) next = scanPercentWords(ctx, i);
+    else if (isChineseNumeralChar(f[i]!)) next = scanChinese(ctx, i);
     i = Math.max(next, i + 1);
   }
   return ctx.out;

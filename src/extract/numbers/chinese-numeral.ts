@@ -17,15 +17,19 @@ const SMALL_UNITS: Record<string, number> = { 十: 1, 拾: 1, 百: 2, 佰: 2, �
 const BIG_UNITS: Record<string, number> = { 万: 4, 萬: 4, 亿: 8, 億: 8 };
 const POINTS = new Set(['点', '點']);
 
+const DIGIT_CHARS = new Set(Object.keys(DIGITS));
+const MAGNITUDE_CHARS = new Set([...Object.keys(SMALL_UNITS), ...Object.keys(BIG_UNITS)]);
+const NUMERAL_CHARS = new Set([...DIGIT_CHARS, ...MAGNITUDE_CHARS]);
+
 export function isChineseDigit(ch: string): boolean {
-  return ch in DIGITS;
+  return DIGIT_CHARS.has(ch);
 }
 /** A character that can stand inside a numeral run (the decimal 点 excluded: it needs a digit after it). */
 export function isChineseNumeralChar(ch: string): boolean {
-  return ch in DIGITS || ch in SMALL_UNITS || ch in BIG_UNITS;
+  return NUMERAL_CHARS.has(ch);
 }
 export function isChineseMagnitudeChar(ch: string): boolean {
-  return ch in SMALL_UNITS || ch in BIG_UNITS;
+  return MAGNITUDE_CHARS.has(ch);
 }
 export function isChinesePoint(ch: string): boolean {
   return POINTS.has(ch);
