@@ -26,7 +26,8 @@ export function extractRecord(doc: SourceDocument, options: ExtractOptions = {})
   const form = findFlatForm(doc);
   if (form) {
     const ff = formFigures(form);
-    for (const key of ['budget', 'budgetInitial', 'execution', 'executionRate'] as const) figures[key] ??= ff[key];
+    // The form's cells are the report's own table: they win over prose, which rounds ("89.97万元" for 89.974).
+    for (const key of ['budget', 'budgetInitial', 'execution', 'executionRate'] as const) figures[key] = ff[key] ?? figures[key];
     if (figures.fundSources.length === 0) figures.fundSources = ff.fundSources;
   }
   const ocrPages = doc.pages.filter((p) => p.ocrConfidence !== undefined).length;

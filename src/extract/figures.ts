@@ -68,6 +68,9 @@ type Field = 'budget' | 'budgetInitial' | 'execution' | 'executionRate';
 function fieldOfLabel(label: string, m: LocatedNumber): Field | null {
   if (m.kind === 'percent') return RATE_RE.test(label) ? 'executionRate' : null;
   if (m.kind !== 'money') return null;
+  // "完成预算资金89.97万元", "已使用预算资金…" state what was spent; "申请预算资金" is a request.
+  if (/申请|争取|计划/u.test(label)) return null;
+  if (/(?:完成|使用|支付|支出|执行|拨付)[^，。；]{0,4}预算(?:资金|数)?$/u.test(label)) return 'execution';
   if (BUDGET_INITIAL_RE.test(label)) return 'budgetInitial';
   if (/执行率|完成率/u.test(label)) return null;
   if (BUDGET_RE.test(label)) return 'budget';
@@ -113,6 +116,8 @@ export function extractFigures(doc: SourceDocument, seg: Segmentation, numbers: 
   let functionGroupClosed = false;
   const seenNature = new Set<string>();
   const seenFund = new Set<string>();
+  let selfScoreSentence = -1;
+  let selfScoreAmbiguous = false;
 
   for (const m of numbers) {
     if (m.approx !== 'exact') continue;
@@ -160,8 +165,18 @@ export function extractFigures(doc: SourceDocument, seg: Segmentation, numbers: 
     }
     // --- running text
     if (m.kind === 'score') {
-      if (!out.selfScore && SCORE_CONTEXT.test(before) && !/分值|权重|满分/u.test(label) && Number(m.base) <= 100)
-        out.selfScore = toFigure(doc, m);
+      // "效益指标(30分)" is a weight in a heading, not a score.
+      const inBrackets = /[（(]$/u.test(doc.text.slice(Math.max(0, m.start - 1), m.start)) && /^[）)]/u.test(doc.text.slice(m.end, m.end + 1));
+      const near = before.slice(-16);
+      if (!inBrackets && SCORE_CONTEXT.test(near) && !/分值|权重|满分/u.test(label) && Number(m.base) <= 100) {
+        if (!out.selfScore) {
+          out.selfScore = toFigure(doc, m);
+          selfScoreSentence = m.sentence;
+        } else if (m.sentence === selfScoreSentence && m.base !== out.selfScore.exact) {
+          // Several scores in one sentence (one per sub-fund): no single self score.
+          selfScoreAmbiguous = true;
+        }
+      }
       continue;
     }
     if (m.kind !== 'money' && m.kind !== 'percent') continue;
@@ -219,5 +234,6 @@ export function extractFigures(doc: SourceDocument, seg: Segmentation, numbers: 
     if (!out[field]) out[field] = toFigure(doc, m);
   }
   out.projects = [...projects.values()];
+  if (selfScoreAmbiguous) out.selfScore = null;
   return out;
 }

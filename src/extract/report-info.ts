@@ -61,8 +61,8 @@ function dominantYear(text: string): number | null {
 }
 
 export function kindOf(title: string, body: string): ReportKind {
-  if (/部门整体|单位整体|整体支出/u.test(title)) return 'department_overall';
-  if (/项目/u.test(title)) return 'project';
+  if (/部门整体|单位整体|整体支出|整体绩效/u.test(title)) return 'department_overall';
+  if (/项目|专项|资金|经费|补贴|补助|转移支付/u.test(title)) return 'project';
   const head = body.slice(0, 600);
   if (/部门整体支出|整体支出绩效/u.test(head)) return 'department_overall';
   if (/项目支出绩效|项目名称/u.test(head)) return 'project';
@@ -91,24 +91,72 @@ export function regionOf(text: string): Region {
   return region;
 }
 
+/** What a report's or a form's title ends with. */
+const TITLE_END =
+  /(?:绩效)?(?:自评|自我评价|评价|自评价)(?:报告|表|情况)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)])?|绩效评价报告|自评报告/u;
+/** Words a document never starts a title with: navigation, file names, uploader boilerplate. */
+const NOT_TITLE = /由会员分享|可在线阅读|请在|搜索|下载|浏览|发布时间|来源[:：]|\.(?:docx?|pdf|xlsx?|wps)/u;
+
+/**
+ * The document's title when no heading states it: the first phrase in the opening text that ends
+ * like a report title ("…绩效自评报告", "…自评表(2023年度)"), skipping file-name lines and page
+ * furniture. Web pages and text dumps put navigation before it.
+ */
+export function findTitle(text: string): { text: string; start: number } | null {
+  const head = text.slice(0, 2500);
+  const re = new RegExp(TITLE_END.source, 'gu');
+  for (const m of head.matchAll(re)) {
+    const end = m.index + m[0].length;
+    // A file name ("…自评报告.docx") is not the title.
+    if (/^\s*\.(?:docx?|pdf|xlsx?|wps)/iu.test(head.slice(end, end + 6))) continue;
+    let start = end;
+    while (start > 0 && end - start < 60) {
+      const ch = head[start - 1]!;
+      if (/[\n|｜\t。；！？!?：:《》“”"]/u.test(ch)) break;
+      if (ch === ' ' && !/[A-Za-z0-9]/u.test(head[start - 2] ?? '')) break;
+      start--;
+    }
+    const raw = head.slice(start, end);
+    // Drop list and attachment markers: "1、", "附件:1.", "附件1".
+    const title = raw.replace(/^\s*(?:附件\s*[:：]?\s*\d*[.、．]?|\d+[、.．])\s*/u, '').trim();
+    const context = head.slice(Math.max(0, start - 40), Math.min(head.length, end + 12));
+    if (NOT_TITLE.test(context) && /由会员分享|请在|\.(?:docx?|pdf)/u.test(context)) continue;
+    if (Array.from(title).length < 6) continue;
+    return { text: title, start: start + raw.indexOf(title) };
+  }
+  return null;
+}
+
+/** Organisation suffixes: a department name ends with one of these. */
+const ORG_SUFFIX =
+  /(?:局|委|委员会|办公室|办|院|中心|会|联合会|所|站|队|部|厅|署|处|学校|中学|小学|幼儿园|大学|学院|馆|团|社|室|政府|街道办事处|街道|镇|乡|公司|集团|场|园|残联|分局|监狱|医院|卫生院)$/u;
+
 /** Report-level facts: title, kind, department, fiscal year, region. */
 export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTitle?: string): ReportInfo {
   const text = doc.text;
   let title = seg.title?.text ?? null;
   if (!title && hintTitle) title = hintTitle;
-  if (!title) {
-    const first = seg.lines.find((l) => l.kind !== 'table-row');
-    const line = first ? text.slice(first.start, first.end) : '';
-    if (line && Array.from(line).length <= 80 && /(报告|自评表|评价表)/u.test(line)) title = line;
-  }
+  if (!title) title = findTitle(text)?.text ?? null;
   let department: string | null = null;
   if (title) {
-    const m = TITLE_TAIL.exec(title);
-    if (m && m.index > 0) department = cleanDepartment(title.slice(0, m.index));
+    // "2021年茂名市发展和改革局整体支出绩效自评报告": the year may come first.
+    const bare = title.replace(/^(?:(?:19|20)\d{2}|20xx)\s*年度?/u, '');
+    const m = TITLE_TAIL.exec(bare);
+    if (m && m.index > 0) {
+      const name = cleanDepartment(bare.slice(0, m.index));
+      if (name && ORG_SUFFIX.test(name)) department = name;
+    }
   }
   if (!department) {
-    const m = /(?:单位名称|部门名称|预算单位|主管部门|实施单位|填报单位|评价单位)\s*[：:]?\s*([\u4e00-\u9fff（）()]{3,40}?)(?=\s|\t|$|[，。；]|项目|单位[：:]|主管|实施|填报|联系)/mu.exec(text);
-    if (m) department = cleanDepartment(m[1]!);
+    // A form's header cells: "主管部门 | 219-池州市贵池区棠溪镇人民政府", "实施单位 (盖章) | 青神县发展和改革局".
+    const re = /(?:单位名称|部门名称|预算单位|主管部门|实施单位|填报单位|评价单位)[\s|｜:：]*(?:[（(]盖章[）)])?[\s|｜:：]*(?:\d+[-—])?([\u4e00-\u9fff（）()]{3,40}?)(?=[\s|｜\t]|$|[，。；]|项目|单位[：:]|主管|实施|填报|联系)/gmu;
+    for (const m of text.slice(0, 3000).matchAll(re)) {
+      const name = cleanDepartment(m[1]!.replace(/[（(]?本级[）)]?$/u, ''));
+      if (name && ORG_SUFFIX.test(name)) {
+        department = name;
+        break;
+      }
+    }
   }
   const fiscalYear = (title ? yearOf(title) : null) ?? dominantYear(text.slice(0, 4000));
   const kind = kindOf(title ?? '', text);
