@@ -445,6 +445,8 @@ function lexemeEnd(numeralEnd: number, tail: Tail): number {
 }
 
 interface Side {
+  /** A bare four-digit year-like integer (2020—2022 is a span of years, not a range of 年). */
+  yearLike?: boolean;
   numberStart: number;
   numeralEnd: number;
   value: Decimal;
@@ -471,6 +473,7 @@ function tryRange(ctx: Ctx, first: Side, arabic: boolean): number | { trapEnd: n
     if ('trapEnd' in r) return null;
     if (/^0\d/u.test(r.intDigits)) return { trapEnd: identifierEnd(f, r.end) };
     const tail = readTail(f, r.end, true, null);
+    if (first.yearLike && YEAR_LIKE.test(r.intDigits) && r.precision === 0) return { trapEnd: tail.unit === '年' ? tail.unitEnd : r.end };
     second = { numberStart: k, numeralEnd: r.end, value: r.value, precision: r.precision, tail };
     if (!tail.entry && !tail.mag && oneOf(DATE_TIME_AFTER, nextVisible(f, tail.end))) return { trapEnd: skipSpace(f, tail.end) + 1 };
   } else {
@@ -560,7 +563,9 @@ function scanArabic(ctx: Ctx, i: number): number {
     prev === '*' ||
     prev === '#' ||
     ((prev === '.' || prev === '/') && /[A-Za-z0-9]/u.test(prev2)) ||
-    (prev === ':' && isDigit(prev2))
+    (prev === ':' && isDigit(prev2)) ||
+    // ".5" has no integer part: not this grammar.
+    (prev === '.' && !isDigit(prev2))
   )
     return trap(ctx, identifierEnd(f, core.end));
   if (next === '*' || next === '_' || next === '#' || (isForeignLetter(next) && !matchUnitAt(f, core.end, true)?.latin))
@@ -581,8 +586,11 @@ function scanArabic(ctx: Ctx, i: number): number {
     while (j < f.length && /[0-9\-Xx*]/u.test(f[j]!)) j++;
     return trap(ctx, j);
   }
-  // Ordinals: 第3季度, 第 1058 号.
-  if (prevVisible(f, core.signStart) === '第') return trap(ctx, core.end);
+  // Ordinals: 第3季度, 第 1058 号, 第1-3名.
+  if (prevVisible(f, core.signStart) === '第') {
+    const span = /^(?:\s?[-~—至到]\s?\d+)*/u.exec(f.slice(core.end))![0];
+    return trap(ctx, core.end + span.length);
+  }
   // Hyphen chains: dates (2019-05-22), phones (0731-…, 400-688-2000), year spans (2021-2023).
   let hyphenNeedsUnit = false;
   if (next === '-' && isDigit(f[core.end + 1] ?? '')) {
@@ -616,7 +624,7 @@ function scanArabic(ctx: Ctx, i: number): number {
   }
 
   const tail = readTail(f, core.end, true, null);
-  const side: Side = { numberStart: core.signStart, numeralEnd: core.end, value: core.value, precision: core.precision, tail };
+  const side: Side = { yearLike, numberStart: core.signStart, numeralEnd: core.end, value: core.value, precision: core.precision, tail };
   const ranged = tryRange(ctx, side, true);
   if (typeof ranged === 'number') return ranged;
   if (ranged) return trap(ctx, ranged.trapEnd);

@@ -80,7 +80,7 @@ const CURRENCIES: readonly [string, string, string?][] = [
 ];
 
 /** After 分 (score), characters that make a word of it: 分别, 分钟, 分值, 分析 … */
-export const SCORE_BLOCK = '别钟鐘值析类類配解层層级級管布批担擔享局校队隊会會数數公项項组組摊攤拨撥散割裂开開离離支化工秒站社部红紅量辨明居区區钱錢厘米之为為成期段流歧外泌子母头頭包册冊发發送居赃档檔户戶岔手身权權税稅账賬计計列号號块塊店行院厂廠所片';
+export const SCORE_BLOCK = '别钟鐘值析类類配解层層级級管布批担擔享局校队隊会會数數公项項组組摊攤拨撥散割裂开開离離支化工秒站社部红紅量辨明居区區钱錢厘米之成期段流歧外泌子母头頭包册冊发發送居赃档檔户戶岔手身权權税稅账賬计計列号號块塊店行院厂廠所片';
 
 /**
  * Count units: [written, normalized, blocking next characters, Arabic numbers only]. 期, 类 and 起
