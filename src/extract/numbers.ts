@@ -44,7 +44,12 @@
  * - 个百分点 is a difference of percentages: kind 'measure', unit 百分点, scale 0.
  * - Chinese numerals are figures only with a unit after them (or as 百分之X); a lone 一/二/三 in
  *   prose, 一是, 十九大, 四级 are not. Bare magnitudes (百名党员, 百部, 万人) are slogans unless an
- *   approximation word marks them (近万名, 千余人, 上万人).
+ *   approximation word marks them (近万名, 千余人, 上万人). 期, 类, 起 and 年 count only after
+ *   Arabic digits (二期工程, 公益一类, 一起, 三年行动计划 are names).
+ * - `value` and `base` are exact decimal strings (decimal.js, never floats) with trailing zeros
+ *   dropped; `precision` keeps the printed decimals (100.0% → value "100", precision 1). A Chinese
+ *   numeral's precision is its digits after 点 (八十点五 → 1), else 0.
+ * - `intervalOf` gives unbounded sides as "-Infinity" / "Infinity" (open).
  *
  * ## Not figures (traps)
  *
