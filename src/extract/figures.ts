@@ -166,7 +166,7 @@ export function extractFigures(doc: SourceDocument, seg: Segmentation, numbers: 
     // --- running text
     if (m.kind === 'score') {
       // "效益指标(30分)" is a weight in a heading, not a score.
-      const inBrackets = /[（(]$/u.test(doc.text.slice(Math.max(0, m.start - 1), m.start)) && /^[）)]/u.test(doc.text.slice(m.end, m.end + 1));
+      const inBrackets = /[（(]\s*$/u.test(doc.text.slice(Math.max(0, m.start - 2), m.start));
       const near = before.slice(-16);
       if (!inBrackets && SCORE_CONTEXT.test(near) && !/分值|权重|满分/u.test(label) && Number(m.base) <= 100) {
         if (!out.selfScore) {

@@ -82,7 +82,7 @@ export function findFlatForm(doc: SourceDocument): FlatForm | null {
   for (const s of starts) {
     const header = readHeader(text, s.index);
     if (header.columns.length < 3 || !header.columns.includes('execution')) continue;
-    const unitWindow = text.slice(Math.max(0, s.index - 40), s.index);
+    const unitWindow = text.slice(Math.max(0, s.index - 160), s.index);
     const unit = /万元/u.test(unitWindow) ? '万元' : /[（(]元[）)]|单位[:：]\s*元/u.test(unitWindow) ? '元' : undefined;
     if (!unit) continue;
     const rows: FormRow[] = [];

@@ -24,7 +24,9 @@ const TITLE_TAIL =
 /** Strips a unit name of prefixes and suffixes that belong to the title, not the name. */
 function cleanDepartment(name: string): string | null {
   const n = name
-    .replace(/^[\s"“《]+|[\s"”》:：,，]+$/gu, '')
+    .replace(/^[\s"“《_]+|[\s"”》:：,，]+$/gu, '')
+    .replace(/^(?:附件\s*[:：]?\s*\d*[.、．]?|\d+[、.．])/u, '')
+    .replace(/^(?:单位名称|部门名称|预算单位|主管部门|实施单位|填报单位)[:：]?/u, '')
     .replace(/^关于/u, '')
     .replace(/(?:的)$/u, '')
     .trim();
@@ -63,16 +65,16 @@ function dominantYear(text: string): number | null {
 export function kindOf(title: string, body: string): ReportKind {
   if (/部门整体|单位整体|整体支出|整体绩效/u.test(title)) return 'department_overall';
   if (/项目|专项|资金|经费|补贴|补助|转移支付/u.test(title)) return 'project';
-  const head = body.slice(0, 600);
-  if (/部门整体支出|整体支出绩效/u.test(head)) return 'department_overall';
-  if (/项目支出绩效|项目名称/u.test(head)) return 'project';
+  const head = body.slice(0, 1500);
+  if (/部门整体支出|整体支出绩效|部门整体绩效/u.test(head)) return 'department_overall';
+  if (/项目支出绩效|项目名称|项目绩效|专项资金|项目资金|资金绩效|项目概况|项目基本情况/u.test(head)) return 'project';
   return 'unknown';
 }
 
 /** Region named inside a unit's name or title: 广东省 / 广州市 / 花都区. */
 export function regionOf(text: string): Region {
   const region: Region = { province: null, city: null, county: null };
-  let rest = text.replace(/^(?:中共|中国共产党|共青团)/u, '');
+  let rest = text.replace(/^(?:(?:19|20)\d{2}\s*年度?)/u, '').replace(/^(?:中共|中国共产党|共青团)/u, '');
   const province = PROVINCES.find((p) => rest.includes(p) || rest.includes(p.replace(/(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/u, '') + '省'));
   if (province) {
     region.province = province;
@@ -86,7 +88,8 @@ export function regionOf(text: string): Region {
       rest = rest.slice(rest.indexOf(city[1]!) + city[1]!.length);
     }
   }
-  const county = /^([\u4e00-\u9fff]{1,8}?(?:自治县|县|区|旗|市))/u.exec(rest);
+  // One-character names exist only for counties (横县, 萧县): "城市管理…" is not a county.
+  const county = /^([\u4e00-\u9fff]{2,8}?(?:自治县|县|区|旗|市)|[\u4e00-\u9fff]县)/u.exec(rest);
   if (county && county[1]!.length >= 2 && !/^(?:城区|辖区|市区|本区|全区|全县|本县)$/u.test(county[1]!)) region.county = county[1]!;
   return region;
 }
@@ -112,15 +115,15 @@ export function findTitle(text: string): { text: string; start: number } | null 
     let start = end;
     while (start > 0 && end - start < 60) {
       const ch = head[start - 1]!;
-      if (/[\n|｜\t。；！？!?：:《》“”"]/u.test(ch)) break;
+      if (/[\n|｜\t。；！？!?：:《》“”"【】\[\]]/u.test(ch)) break;
       if (ch === ' ' && !/[A-Za-z0-9]/u.test(head[start - 2] ?? '')) break;
       start--;
     }
     const raw = head.slice(start, end);
     // Drop list and attachment markers: "1、", "附件:1.", "附件1".
     const title = raw.replace(/^\s*(?:附件\s*[:：]?\s*\d*[.、．]?|\d+[、.．])\s*/u, '').trim();
-    const context = head.slice(Math.max(0, start - 40), Math.min(head.length, end + 12));
-    if (NOT_TITLE.test(context) && /由会员分享|请在|\.(?:docx?|pdf)/u.test(context)) continue;
+    // A title quoted in an uploader's sentence ("《….docx》由会员分享") or page furniture is not it.
+    if (NOT_TITLE.test(title) || head[start - 1] === '《') continue;
     if (Array.from(title).length < 6) continue;
     return { text: title, start: start + raw.indexOf(title) };
   }

@@ -36,7 +36,8 @@ export function headingLevel(line: string): number {
   return 1;
 }
 
-const TITLE_WORDS = /(报告|自评表|评价表|绩效|决算|预算|说明)/u;
+/** A plain first line is the title only when it ends like one. */
+const TITLE_WORDS = /(?:报告|报告书|自评表|评价表|情况说明)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)])?$/u;
 
 /**
  * Splits the normalized text into lines, headings and sentences. Headings come from DOCX/HTML
