@@ -75,6 +75,13 @@ export interface ReadOptions {
   maxBytes?: number;
   /** Refuse compressed containers whose entries would expand beyond this many bytes. */
   maxUncompressedBytes?: number;
+  /**
+   * OCR of scanned PDF pages and of images (on by default). `false` leaves such pages unread
+   * (`needsOcr` without `ocrConfidence`). `languages`: tesseract codes joined by '+' (default
+   * chi_sim); `maxPages`: pages OCRed per document (default 50); `dpi`: render resolution
+   * (default: a scan's own, within 200–300, else 200).
+   */
+  ocr?: boolean | { languages?: string; maxPages?: number; dpi?: number };
 }
 
 /** A span of the normalized text that a block or a table cell occupies. */

@@ -4,6 +4,10 @@ import { readTxt } from './read-txt.js';
 import { readPdf } from './read-pdf.js';
 import { readDocx } from './read-docx.js';
 import { readHtml } from './read-html.js';
+import { readImage } from './read-image.js';
+import { readXlsx } from './read-xlsx.js';
+import { readDoc } from './read-doc.js';
+import { ocrPdfDocument } from './ocr/apply-ocr.js';
 import { normalizeDocument } from '../normalize/normalize.js';
 import { EmptyFileError, EncryptedFileError, FileTooLargeError, UnsupportedFormatError } from '../errors.js';
 
@@ -11,7 +15,10 @@ import { EmptyFileError, EncryptedFileError, FileTooLargeError, UnsupportedForma
 export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
 export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 500 * 1024 * 1024;
 
-/** Reads bytes of any supported format into a RawDocument (no normalization). */
+/**
+ * Reads bytes of any supported format into a RawDocument (no normalization). PDF pages without a
+ * usable text layer and images are OCRed unless `options.ocr` is false.
+ */
 export async function readRaw(bytes: Uint8Array, options: ReadOptions = {}): Promise<RawDocument> {
   const file = options.fileName;
   if (bytes.length === 0) throw new EmptyFileError('the file is empty', { file });
@@ -24,18 +31,20 @@ export async function readRaw(bytes: Uint8Array, options: ReadOptions = {}): Pro
     case 'txt':
       return readTxt(bytes, opts);
     case 'pdf':
-      return readPdf(bytes, opts);
+      return ocrPdfDocument(await readPdf(bytes, opts), bytes, opts);
     case 'docx':
       return readDocx(bytes, opts);
     case 'html':
       return readHtml(bytes, opts);
+    case 'xlsx':
+    case 'xls':
+      return readXlsx(bytes, opts);
+    case 'doc':
+      return readDoc(bytes, opts);
+    case 'image':
+      return readImage(bytes, opts);
     case 'encrypted-ooxml':
       throw new EncryptedFileError('the Office file is password-protected', { file });
-    case 'doc':
-    case 'xls':
-    case 'xlsx':
-    case 'image':
-      throw new UnsupportedFormatError(`${detected.format} files are not supported yet (${detected.reason})`, { file });
     default:
       throw new UnsupportedFormatError(`unsupported file type: ${detected.reason}`, { file });
   }
