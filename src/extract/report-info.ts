@@ -96,7 +96,7 @@ export function regionOf(text: string): Region {
 
 /** What a report's or a form's title ends with. */
 const TITLE_END =
-  /(?:绩效)?(?:自评|自我评价|评价|自评价)(?:报告|表|情况)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)])?|绩效评价报告|自评报告/u;
+  /(?:绩效)?(?:自评|自我评价|评价|自评价)(?:报告|表(?!格)|情况)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)])?|绩效评价报告|自评报告/u;
 /** Words a document never starts a title with: navigation, file names, uploader boilerplate. */
 const NOT_TITLE = /由会员分享|可在线阅读|请在|搜索|下载|浏览|发布时间|来源[:：]|\.(?:docx?|pdf|xlsx?|wps)/u;
 
@@ -117,11 +117,15 @@ export function findTitle(text: string): { text: string; start: number } | null 
       const ch = head[start - 1]!;
       if (/[\n|｜\t。；！？!?：:《》“”"【】\[\]]/u.test(ch)) break;
       if (ch === ' ' && !/[A-Za-z0-9]/u.test(head[start - 2] ?? '')) break;
+      if (/\.(?:pdf|docx?|xlsx?|wps)$/iu.test(head.slice(Math.max(0, start - 6), start))) break;
       start--;
     }
     const raw = head.slice(start, end);
     // Drop list and attachment markers: "1、", "附件:1.", "附件1".
-    const title = raw.replace(/^\s*(?:附件\s*[:：]?\s*\d*[.、．]?|\d+[、.．])\s*/u, '').trim();
+    const title = raw
+      .replace(/^\s*(?:(?:PAGE\s*)+\d*\s*)/u, '')
+      .replace(/^\s*(?:附件\s*[:：]?\s*\d*[.、．]?|\d+[、.．])\s*/u, '')
+      .trim();
     // A title quoted in an uploader's sentence ("《….docx》由会员分享") or page furniture is not it.
     if (NOT_TITLE.test(title) || head[start - 1] === '《') continue;
     if (Array.from(title).length < 6) continue;

@@ -122,6 +122,8 @@ function shouldJoin(prevLine: string, next: string): boolean {
   if (isHeadingLike(prevLine)) return false;
   // A title line: 《…自评报告》 is never continued by the body.
   if (/(?:报告|报告书|自评表|评价表|情况说明)$/u.test(prevLine)) return false;
+  // A file name on its own line ("…自评报告.pdf") heads a web page's attachment, not a sentence.
+  if (/\.(?:pdf|docx?|xlsx?|wps|et|html?)$/iu.test(prevLine)) return false;
   // Short lines without final punctuation are titles and headings ("党建工委工作经费项目"); lines
   // cut by the typesetter are long.
   return Array.from(prevLine).length >= 18;
