@@ -137,4 +137,13 @@ CREATE TABLE ingest_errors (
 );
 CREATE INDEX ingest_errors_sha256_idx ON ingest_errors (sha256);
 `,
+  /* 2: department aliases, edited with `jixiao departments merge|split` */ `
+CREATE TABLE department_aliases (
+  kind text NOT NULL CHECK (kind IN ('key', 'name')),
+  source text NOT NULL,
+  target text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (kind, source)
+);
+`,
 ];

@@ -7,15 +7,19 @@ import { compareVersions } from './compare-versions.js';
 import { MIGRATIONS } from './migrations.js';
 import { buildChildRows, buildInserts, buildReportRow, cleanText, CHILD_TABLES, REPORT_COLUMNS } from './record-rows.js';
 import type {
+  DepartmentAlias,
+  DepartmentNameRow,
   DocumentInput,
   IngestErrorInput,
   InspectableStore,
+  RecordPageOptions,
   ReportFilter,
   ReportSummary,
   RowCounts,
   StoreStats,
   StoredDocument,
   StoredFigure,
+  StoredRecord,
 } from './store.js';
 
 export type SqlRow = Record<string, unknown>;
@@ -90,6 +94,22 @@ function checkNonNegativeInteger(name: string, value: number | undefined): void 
 const REPORT_UPDATES = REPORT_COLUMNS.filter((column) => column !== 'sha256')
   .map((column) => `${column} = EXCLUDED.${column}`)
   .join(', ');
+
+/** WHERE conditions for a ReportFilter over `reports r`; `param` binds a value and returns its placeholder. */
+function reportConditions(filter: Omit<ReportFilter, 'limit' | 'offset'>, param: (value: unknown) => string): string[] {
+  const conditions: string[] = [];
+  if (filter.year !== undefined) conditions.push(`r.fiscal_year = ${param(filter.year)}`);
+  if (filter.region) {
+    conditions.push(
+      `strpos(coalesce(r.province, '') || coalesce(r.city, '') || coalesce(r.county, ''), ${param(filter.region)}) > 0`,
+    );
+  }
+  if (filter.department) conditions.push(`strpos(lower(r.department), lower(${param(filter.department)})) > 0`);
+  if (filter.kind) conditions.push(`r.kind = ${param(filter.kind)}`);
+  if (filter.failedChecks === true) conditions.push('r.checks_failed > 0');
+  if (filter.failedChecks === false) conditions.push('r.checks_failed = 0');
+  return conditions;
+}
 
 export class SqlStore implements InspectableStore {
   readonly kind: 'pglite' | 'postgres';
@@ -196,22 +216,12 @@ export class SqlStore implements InspectableStore {
   }
 
   async listReports(filter: ReportFilter = {}): Promise<ReportSummary[]> {
-    const conditions: string[] = [];
     const params: unknown[] = [];
     const param = (value: unknown) => {
       params.push(value);
       return `$${params.length}`;
     };
-    if (filter.year !== undefined) conditions.push(`r.fiscal_year = ${param(filter.year)}`);
-    if (filter.region) {
-      conditions.push(
-        `strpos(coalesce(r.province, '') || coalesce(r.city, '') || coalesce(r.county, ''), ${param(filter.region)}) > 0`,
-      );
-    }
-    if (filter.department) conditions.push(`strpos(lower(r.department), lower(${param(filter.department)})) > 0`);
-    if (filter.kind) conditions.push(`r.kind = ${param(filter.kind)}`);
-    if (filter.failedChecks === true) conditions.push('r.checks_failed > 0');
-    if (filter.failedChecks === false) conditions.push('r.checks_failed = 0');
+    const conditions = reportConditions(filter, param);
     checkNonNegativeInteger('limit', filter.limit);
     checkNonNegativeInteger('offset', filter.offset);
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
@@ -254,6 +264,70 @@ export class SqlStore implements InspectableStore {
     const target = options.olderThanVersion;
     if (target === undefined) return documents;
     return documents.filter((doc) => doc.extractorVersion === null || compareVersions(doc.extractorVersion, target) < 0);
+  }
+
+  async listRecords(options: RecordPageOptions): Promise<StoredRecord[]> {
+    checkNonNegativeInteger('limit', options.limit);
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const conditions = reportConditions(options.filter ?? {}, param);
+    if (options.after !== undefined) conditions.push(`r.sha256 > ${param(options.after)}`);
+    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    const rows = await this.driver.query<{ sha256: string; file_name: string; record: unknown }>(
+      `SELECT r.sha256, d.file_name, r.record
+       FROM reports r JOIN documents d ON d.sha256 = r.sha256
+       ${where}
+       ORDER BY r.sha256
+       LIMIT ${param(options.limit)}`,
+      params,
+    );
+    return rows.map((row) => ({
+      sha256: row.sha256,
+      fileName: row.file_name,
+      record: ReportRecord.parse(typeof row.record === 'string' ? JSON.parse(row.record) : row.record),
+    }));
+  }
+
+  async listDepartmentNames(): Promise<DepartmentNameRow[]> {
+    const rows = await this.driver.query(
+      `SELECT department, province, city, county, fiscal_year, count(*)::integer AS reports
+       FROM reports WHERE department IS NOT NULL
+       GROUP BY department, province, city, county, fiscal_year
+       ORDER BY department COLLATE "C", fiscal_year NULLS FIRST, province, city, county`,
+    );
+    return rows.map((row) => ({
+      department: row.department as string,
+      region: { province: row.province as string | null, city: row.city as string | null, county: row.county as string | null },
+      fiscalYear: row.fiscal_year as number | null,
+      reports: Number(row.reports),
+    }));
+  }
+
+  async listDepartmentAliases(): Promise<DepartmentAlias[]> {
+    const rows = await this.driver.query<{ kind: DepartmentAlias['kind']; source: string; target: string }>(
+      'SELECT kind, source, target FROM department_aliases ORDER BY kind, source COLLATE "C"',
+    );
+    return rows.map((row) => ({ kind: row.kind, source: row.source, target: row.target }));
+  }
+
+  async putDepartmentAlias(alias: DepartmentAlias): Promise<void> {
+    if (alias.kind !== 'key' && alias.kind !== 'name') throw new RangeError(`bad alias kind ${JSON.stringify(alias.kind)}`);
+    await this.driver.query(
+      `INSERT INTO department_aliases (kind, source, target) VALUES ($1, $2, $3)
+       ON CONFLICT (kind, source) DO UPDATE SET target = EXCLUDED.target, created_at = now()`,
+      [alias.kind, cleanText(alias.source), cleanText(alias.target)],
+    );
+  }
+
+  async deleteDepartmentAlias(kind: DepartmentAlias['kind'], source: string): Promise<boolean> {
+    const rows = await this.driver.query('DELETE FROM department_aliases WHERE kind = $1 AND source = $2 RETURNING 1 AS deleted', [
+      kind,
+      source,
+    ]);
+    return rows.length > 0;
   }
 
   async recordError(error: IngestErrorInput): Promise<void> {

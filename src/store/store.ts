@@ -77,6 +77,40 @@ export interface IngestErrorInput {
   disposition: string;
 }
 
+/** One spelling of a department name in one region and year, with how many reports use it. */
+export interface DepartmentNameRow {
+  /** The name as stated in the record. */
+  department: string;
+  region: { province: string | null; city: string | null; county: string | null };
+  fiscalYear: number | null;
+  reports: number;
+}
+
+/**
+ * A user's correction of department identity (see src/export/departments.ts):
+ *  - `key`: reports whose department key is `source` belong to department `target` (a merge);
+ *  - `name`: reports whose canonical department name is `source` get key `target` (a split).
+ */
+export interface DepartmentAlias {
+  kind: 'key' | 'name';
+  source: string;
+  target: string;
+}
+
+/** A page of full records, in sha256 order, after the `after` cursor. */
+export interface RecordPageOptions {
+  filter?: Omit<ReportFilter, 'limit' | 'offset'>;
+  /** Only records whose sha256 sorts after this one (keyset paging). */
+  after?: string;
+  limit: number;
+}
+
+export interface StoredRecord {
+  sha256: string;
+  fileName: string;
+  record: ReportRecord;
+}
+
 export interface StoreStats {
   documents: number;
   reports: number;
@@ -106,6 +140,15 @@ export interface Store {
   listReports(filter?: ReportFilter): Promise<ReportSummary[]>;
   /** With `olderThanVersion`: documents with no record or a record from an older extractor (for reprocess). */
   listDocuments(options?: { olderThanVersion?: string }): Promise<StoredDocument[]>;
+  /** Full records matching `filter`, in sha256 order: page with `after` = the last sha256 seen. */
+  listRecords(options: RecordPageOptions): Promise<StoredRecord[]>;
+  /** Every (department, region, year) stated in a record, with its report count; null names left out. */
+  listDepartmentNames(): Promise<DepartmentNameRow[]>;
+  listDepartmentAliases(): Promise<DepartmentAlias[]>;
+  /** Upsert by (kind, source). */
+  putDepartmentAlias(alias: DepartmentAlias): Promise<void>;
+  /** True when an alias was removed. */
+  deleteDepartmentAlias(kind: DepartmentAlias['kind'], source: string): Promise<boolean>;
   recordError(error: IngestErrorInput): Promise<void>;
   listErrors(): Promise<Array<IngestErrorInput & { at: Date }>>;
   stats(): Promise<StoreStats>;

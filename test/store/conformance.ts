@@ -416,6 +416,72 @@ export function describeStoreConformance(name: string, open: () => Promise<Inspe
       expect((await store.stats()).reports).toBe(0);
     });
 
+    it('pages over full records in sha256 order with the report filters', async () => {
+      const variants = filterVariants();
+      await saveVariants(variants);
+      const sorted = variants.map((variant) => variant.sha256).sort();
+      const seen: string[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const page = await store.listRecords({ limit: 3, ...(after !== undefined ? { after } : {}) });
+        if (page.length === 0) break;
+        expect(page.length).toBeLessThanOrEqual(3);
+        seen.push(...page.map((row) => row.sha256));
+        after = page.at(-1)!.sha256;
+      }
+      expect(seen).toEqual(sorted);
+
+      const [first] = await store.listRecords({ limit: 1, filter: { department: '教育局' } });
+      const c = variants[2]!;
+      expect(first).toEqual({ sha256: c.sha256, fileName: c.fileName, record: c.record });
+      const in2022 = await store.listRecords({ limit: 10, filter: { year: 2022, failedChecks: false } });
+      expect(in2022.map((row) => row.sha256)).toEqual([c.sha256]);
+      expect(await store.listRecords({ limit: 10, after: sorted.at(-1)! })).toEqual([]);
+      expect((await store.listRecords({ limit: 10, filter: { region: '广州' } })).map((row) => row.sha256)).toEqual(
+        [variants[0]!.sha256, variants[1]!.sha256].sort(),
+      );
+    });
+
+    it('lists department names with their regions, years and report counts', async () => {
+      const variants = filterVariants();
+      const again = sampleRecord();
+      again.source.fileName = 'a2.pdf';
+      const sha = sha256Of('a2.pdf');
+      again.source.sha256 = sha;
+      await saveVariants([...variants, { sha256: sha, fileName: 'a2.pdf', record: again }]);
+      const names = await store.listDepartmentNames();
+      expect(names).toContainEqual({
+        department: '中共广州市花都区直属机关工作委员会',
+        region: { province: '广东省', city: '广州市', county: '花都区' },
+        fiscalYear: 2021,
+        reports: 2,
+      });
+      expect(names).toContainEqual({
+        department: 'Huadu District Finance Bureau',
+        region: { province: null, city: null, county: null },
+        fiscalYear: null,
+        reports: 1,
+      });
+      expect(names).toHaveLength(4);
+      expect(names.reduce((sum, row) => sum + row.reports, 0)).toBe(5);
+    });
+
+    it('keeps department aliases: upsert by kind and source, delete, survive migrate', async () => {
+      expect(await store.listDepartmentAliases()).toEqual([]);
+      await store.putDepartmentAlias({ kind: 'key', source: '寻甸委办公室', target: '寻甸委办' });
+      await store.putDepartmentAlias({ kind: 'name', source: '中共寻甸县委办公室', target: '寻甸委办公室#2' });
+      await store.putDepartmentAlias({ kind: 'key', source: '寻甸委办公室', target: '寻甸委员会办公室' });
+      await store.migrate();
+      expect(await store.listDepartmentAliases()).toEqual([
+        { kind: 'key', source: '寻甸委办公室', target: '寻甸委员会办公室' },
+        { kind: 'name', source: '中共寻甸县委办公室', target: '寻甸委办公室#2' },
+      ]);
+      await expect(store.putDepartmentAlias({ kind: 'other' as 'key', source: 'a', target: 'b' })).rejects.toThrow();
+      expect(await store.deleteDepartmentAlias('key', '寻甸委办公室')).toBe(true);
+      expect(await store.deleteDepartmentAlias('key', '寻甸委办公室')).toBe(false);
+      expect(await store.listDepartmentAliases()).toEqual([{ kind: 'name', source: '中共寻甸县委办公室', target: '寻甸委办公室#2' }]);
+    });
+
     it('rolls back the whole save when a child row fails', async () => {
       await store.putDocument(sampleDocument());
       await store.saveRecord(SAMPLE_SHA256, sampleRecord());

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, ServiceUnavailableError } from '../../src/errors.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
 import { openStore } from '../../src/store/open-store.js';
 import { openPostgresStore } from '../../src/store/postgres-store.js';
 import type { InspectableStore } from '../../src/store/store.js';
@@ -57,7 +58,7 @@ describe('openPostgresStore', () => {
     await client.connect();
     try {
       const { rows } = await client.query(`SELECT version FROM "${schema}".schema_migrations ORDER BY version`);
-      expect(rows).toEqual([{ version: 1 }]);
+      expect(rows).toEqual(MIGRATIONS.map((_, index) => ({ version: index + 1 })));
     } finally {
       await client.end();
     }
