@@ -3,6 +3,7 @@
 // keys listed in `inferred` are knowledge the text does not state, so they are skipped.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import * as OpenCC from 'opencc-js';
 
 export const SCALAR_FIELDS = [
   ['report.title', (r) => r.report.title, (l) => l.report?.title],
@@ -26,7 +27,13 @@ function money(figures, key) {
   return typeof v === 'object' ? v.value : v;
 }
 
-const norm = (s) => (typeof s === 'string' ? s.replace(/\s+/gu, '') : s);
+// Labels keep traditional characters where the text has them; jixiao reports simplified ones.
+let toCn = null;
+const norm = (s) => {
+  if (typeof s !== 'string') return s;
+  toCn ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
+  return Array.from(s.replace(/\s+/gu, '')).map((ch) => { const c = toCn(ch); return Array.from(c).length === 1 ? c : ch; }).join('');
+};
 const same = (a, b) => (typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) <= Math.max(0.005, Math.abs(b) * 1e-9) : norm(a) === norm(b));
 
 export const LIST_FIELDS = [

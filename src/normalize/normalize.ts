@@ -1,3 +1,4 @@
+import * as OpenCC from 'opencc-js';
 import type { BlockSpan, CellSpan, RawDocument, SourceDocument } from '../ingest/document.js';
 
 /**
@@ -17,7 +18,45 @@ import type { BlockSpan, CellSpan, RawDocument, SourceDocument } from '../ingest
 export interface NormalizeOptions {
   /** Re-join lines cut by line or page breaks. Defaults to true for TXT, PDF and images. */
   joinLines?: boolean;
+  /**
+   * Convert traditional characters to simplified, one character at a time (so offsets stay 1:1),
+   * when the document is written in traditional characters (mirrors of mainland reports such as
+   * 績效自評報告). Default true; the raw text keeps the original characters.
+   */
+  simplify?: boolean;
 }
+
+let toCn: ((s: string) => string) | null = null;
+const simplifiedCache = new Map<string, string>();
+/** The simplified form of one character (itself when the conversion is not one character). */
+function simplifiedChar(ch: string): string {
+  const cached = simplifiedCache.get(ch);
+  if (cached !== undefined) return cached;
+  const convert = (toCn ??= OpenCC.Converter({ from: 'tw', to: 'cn' }));
+  const c = convert(ch);
+  const v = Array.from(c).length === 1 ? c : ch;
+  simplifiedCache.set(ch, v);
+  return v;
+}
+
+/** True when a sample of the text is mostly traditional: > 3% of its CJK characters change. */
+function looksTraditional(texts: string[]): boolean {
+  let cjk = 0;
+  let changed = 0;
+  for (const t of texts) {
+    for (const ch of t) {
+      if (!/[\u4e00-\u9fff]/u.test(ch)) continue;
+      cjk++;
+      if (simplifiedChar(ch) !== ch) changed++;
+      if (cjk >= 4000) break;
+    }
+    if (cjk >= 4000) break;
+  }
+  return cjk > 20 && changed / cjk > 0.03;
+}
+
+/** Inline pinyin after a character in some mirrors: 關(guān)于, 發(fā)布. */
+const INLINE_PINYIN = /\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)/gu;
 
 const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2018-\u201d\u2026\u2014]/u;
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/u;
@@ -67,19 +106,23 @@ class TextBuilder {
 }
 
 /** Normalizes one run of raw text (a paragraph, a heading or a cell) into chars + raw offsets. */
-function normalizeRun(raw: string, rawStart: number): { chars: string[]; offsets: number[] } {
+function normalizeRun(raw: string, rawStart: number, simplify = false): { chars: string[]; offsets: number[] } {
   const pre: string[] = [];
   const preOff: number[] = [];
+  // UTF-16 offsets of inline pinyin to drop.
+  const skip = new Set<number>();
+  if (simplify) for (const m of raw.matchAll(INLINE_PINYIN)) for (let k = 0; k < m[0].length; k++) skip.add(m.index + k);
   const cps = Array.from(raw);
   let off = rawStart;
   for (let i = 0; i < cps.length; i++) {
     const ch = cps[i]!;
     const unitLen = ch.length;
-    if (ZERO_WIDTH.test(ch) || ch === '\r' || ch === '\f') {
+    if (ZERO_WIDTH.test(ch) || ch === '\r' || ch === '\f' || skip.has(off - rawStart)) {
       off += unitLen;
       continue;
     }
-    const out = ch === '\n' ? ' ' : halfWidth(ch, cps[i - 1] ?? '', cps[i + 1] ?? '');
+    const half = ch === '\n' ? ' ' : halfWidth(ch, cps[i - 1] ?? '', cps[i + 1] ?? '');
+    const out = simplify && half.length === 1 && half >= '\u3400' ? simplifiedChar(half) : half;
     pre.push(out);
     preOff.push(off);
     off += unitLen;
@@ -171,6 +214,9 @@ export function isHeadingLike(line: string): boolean {
 /** Builds the SourceDocument: raw text, normalized text, offset map and block spans. */
 export function normalizeDocument(raw: RawDocument, options: NormalizeOptions = {}): SourceDocument {
   const joinLines = options.joinLines ?? (raw.format === 'txt' || raw.format === 'pdf' || raw.format === 'image');
+  const simplify =
+    (options.simplify ?? true) &&
+    looksTraditional(raw.blocks.slice(0, 200).map((b) => (b.kind === 'table' ? b.rows.flat().map((c) => c.text).join('') : b.text)));
   const rawParts: string[] = [];
   let rawLen = 0;
   const rawPageStarts: number[] = [];
@@ -209,7 +255,7 @@ export function normalizeDocument(raw: RawDocument, options: NormalizeOptions = 
             b.push('\t', at);
           }
           const at = appendRaw(cell.text);
-          const { chars, offsets } = normalizeRun(cell.text, at);
+          const { chars, offsets } = normalizeRun(cell.text, at, simplify);
           const cellStart = b.length;
           chars.forEach((ch, k) => b.push(ch, offsets[k]!));
           rowSpans.push({ start: cellStart, end: b.length, row: cell.row, col: cell.col, rowSpan: cell.rowSpan, colSpan: cell.colSpan });
@@ -226,7 +272,7 @@ export function normalizeDocument(raw: RawDocument, options: NormalizeOptions = 
       blockSpans.push({ block: index, start: b.length, end: b.length });
       return;
     }
-    const { chars, offsets } = normalizeRun(block.text, at);
+    const { chars, offsets } = normalizeRun(block.text, at, simplify);
     if (chars.length === 0) {
       blockSpans.push({ block: index, start: b.length, end: b.length });
       return;
