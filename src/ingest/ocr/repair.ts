@@ -42,10 +42,11 @@ export function repairDigitLookalikes(line: string): string {
 
 /**
  * "890。33万元" → "890.33万元": a full stop (or a middle dot) between digits, when the digits
- * after it run straight into a unit. A sentence cannot end inside "890。33万元".
+ * after it run straight into a unit. A sentence cannot end inside "890。33万元". The integer part
+ * may still hold a look-alike letter ("89O。33万元"), repaired next.
  */
 export function repairDecimalPoints(line: string): string {
-  return line.replace(new RegExp(`(\\d)[。·•∙](\\d+)(?=\\s?${UNIT})`, 'gu'), '$1.$2');
+  return line.replace(new RegExp(`(\\d[\\dOolI]*)[。·•∙](\\d+)(?=\\s?${UNIT})`, 'gu'), '$1.$2');
 }
 
 /**
@@ -84,8 +85,8 @@ export function repairBrackets(line: string): string {
 /** Every repair, in an order where each sees the output of the previous one. Pure. */
 export function repairOcrLine(line: string): string {
   let out = repairBrackets(line);
-  out = repairDigitLookalikes(out);
   out = repairDecimalPoints(out);
+  out = repairDigitLookalikes(out);
   out = repairSplitNumbers(out);
   out = repairPercentTail(out);
   return out;
