@@ -201,6 +201,11 @@ export function extractFigures(doc: SourceDocument, seg: Segmentation, numbers: 
         continue;
       }
       const fund = FUND_RE.exec(label.replace(/^其中[：:]?/u, ''));
+      // "收到财政资金共2330.9万元，其中：中央资金…": a total with its parts to follow.
+      if (fund && /^[，,]?其中/u.test(doc.text.slice(m.end, m.end + 4))) {
+        if (!out.budget && !PART_CONTEXT.test(before.slice(-40).replace(FUND_RE, '').replace(fund[1]!, ''))) out.budget = toFigure(doc, m);
+        continue;
+      }
       if (fund) {
         const name = fund[1]!;
         if (!seenFund.has(name)) {

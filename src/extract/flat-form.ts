@@ -86,7 +86,10 @@ export function findFlatForm(doc: SourceDocument): FlatForm | null {
     const unit = /万元/u.test(unitWindow) ? '万元' : /[（(]元[）)]|单位[:：]\s*元/u.test(unitWindow) ? '元' : undefined;
     if (!unit) continue;
     const rows: FormRow[] = [];
-    const region = text.slice(header.end, header.end + 500);
+    // The fund block ends where the 绩效指标 part starts (its 合计 row is about points, not money).
+    let region = text.slice(header.end, header.end + 500);
+    const blockEnd = region.search(/绩效指标|一级指标|年度总体目标|年度目标|总体目标/u);
+    if (blockEnd >= 0) region = region.slice(0, blockEnd);
     const labels = [...region.matchAll(ROW_LABEL)];
     // Cells right after the header belong to an unlabelled total row.
     const segments: Array<{ label: string; from: number; to: number }> = [];
@@ -101,6 +104,8 @@ export function findFlatForm(doc: SourceDocument): FlatForm | null {
       const offset = header.end + seg.from;
       const found = findNumbers(cellsText, { defaultUnit: unit }).filter((n) => n.approx === 'exact');
       if (found.length === 0) continue;
+      // Cells glued by flattening ("194.9194.9100%") cannot be told apart: drop the row.
+      if (found.some((n) => /^[\d.]/u.test(cellsText.slice(n.end, n.end + 1)) || /[\d.]$/u.test(cellsText.slice(Math.max(0, n.start - 1), n.start)))) continue;
       const cells: FormRow['cells'] = {};
       let ok = true;
       found.slice(0, header.columns.length).forEach((n, k) => {
