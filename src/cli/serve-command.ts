@@ -1,0 +1,78 @@
+/**
+ * `jixiao serve`: the local review web app over the store. Runs until SIGINT/SIGTERM, then closes
+ * the server, the queue board and the store.
+ */
+import { InvalidArgumentError, type Command } from 'commander';
+import type { Config } from '../config.js';
+import { startServer, DEFAULT_HOST, DEFAULT_PORT } from '../serve/server.js';
+import { openStore } from '../store/open-store.js';
+
+export interface ServeCommandOptions {
+  dataDir?: string;
+  databaseUrl?: string;
+  port?: number;
+  host?: string;
+  redisUrl?: string;
+}
+
+/** JIXIAO_TOKEN, when the configuration carries one (config.ts owns the environment). */
+function tokenOf(config: Config): string | undefined {
+  const token = (config as Config & { token?: unknown }).token;
+  return typeof token === 'string' && token.trim() !== '' ? token.trim() : undefined;
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('must be an integer between 0 and 65535');
+  return port;
+}
+
+export async function runServe(config: Config, opts: ServeCommandOptions): Promise<void> {
+  const databaseUrl = opts.databaseUrl ?? config.databaseUrl;
+  const store = await openStore(databaseUrl ? { databaseUrl } : { dataDir: opts.dataDir ?? config.dataDir });
+  let server;
+  try {
+    server = await startServer({
+      store,
+      host: opts.host ?? DEFAULT_HOST,
+      port: opts.port ?? DEFAULT_PORT,
+      token: tokenOf(config),
+      redisUrl: opts.redisUrl ?? config.redisUrl,
+      queueName: config.queueName,
+      maxBytes: config.maxBytes,
+      maxUncompressedBytes: config.maxUncompressedBytes,
+    });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const running = server;
+  process.stdout.write(
+    `jixiao: serving ${store.kind === 'pglite' ? (opts.dataDir ?? config.dataDir) : 'PostgreSQL'} at ${running.url}/${tokenOf(config) ? ' (token required: Bearer header or ?token=)' : ''}\n`,
+  );
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await running.close();
+  await store.close();
+}
+
+export function registerServeCommand(program: Command, config: Config): void {
+  program
+    .command('serve')
+    .description('start the local review web app: reports, figures in their source, failed checks, comparisons (read-only)')
+    .option('--data-dir <dir>', 'embedded database directory (env JIXIAO_DATA_DIR, default ./jixiao-data)')
+    .option('--database-url <url>', 'PostgreSQL URL instead of the embedded database (env JIXIAO_DATABASE_URL)')
+    .option('--port <port>', `port to listen on (default ${DEFAULT_PORT}; 0 = any free port)`, parsePort)
+    .option('--host <address>', `address to bind (default ${DEFAULT_HOST}); any other address requires JIXIAO_TOKEN`)
+    .option('--redis-url <url>', 'Redis URL: show the ingest queue (Bull Board) at /queues (env JIXIAO_REDIS_URL)')
+    .action(async (opts: ServeCommandOptions) => {
+      await runServe(config, opts);
+    });
+}
