@@ -88,6 +88,11 @@ const PROVINCES = [
 /** A county-level designator at the end of a place name. */
 const COUNTY_DESIGNATOR = /(县|市|区|旗)$/u;
 
+/** The name as stated with only width and whitespace folded: what a split (name alias) matches. */
+export function compactDepartmentName(name: string): string {
+  return name.normalize('NFKC').replace(/\s+/gu, '');
+}
+
 /**
  * The name written in one canonical spelling, for display and matching: full-width forms folded,
  * whitespace dropped, brackets unified to (), traditional characters simplified, a trailing
@@ -95,7 +100,7 @@ const COUNTY_DESIGNATOR = /(县|市|区|旗)$/u;
  * autonomous areas written without nationalities (寻甸回族彝族自治县 → 寻甸县).
  */
 export function canonicalDepartmentName(name: string): string {
-  let n = name.normalize('NFKC').replace(/\s+/gu, '');
+  let n = compactDepartmentName(name);
   n = n.replace(/[【〔［\[｛{〖]/gu, '(').replace(/[】〕］\]｝}〗]/gu, ')');
   n = n.replace(TRADITIONAL_PATTERN, (c) => TRADITIONAL_MAP.get(c) ?? c);
   n = n.replace(/^["'“《]+|["'”》:：,，。;；]+$/gu, '');

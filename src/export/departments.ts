@@ -5,7 +5,7 @@
  * the group's latest name.
  */
 import type { DepartmentAlias, DepartmentNameRow, Store } from '../store/store.js';
-import { canonicalDepartmentName, departmentKey, type DepartmentRegion } from './department-key.js';
+import { canonicalDepartmentName, compactDepartmentName, departmentKey, type DepartmentRegion } from './department-key.js';
 
 /** One spelling of a department within a group. */
 export interface DepartmentSpelling {
@@ -89,7 +89,7 @@ export class DepartmentIndex {
   /** The department key of a stated name after aliases; null when there is no name. */
   resolve(name: string | null | undefined, region: DepartmentRegion | null = null): string | null {
     if (!name) return null;
-    const override = this.nameAliases.get(canonicalDepartmentName(name));
+    const override = this.nameAliases.get(compactDepartmentName(name));
     const key = override ?? departmentKey(name, region);
     return key === null ? null : this.followKey(key);
   }
@@ -157,12 +157,12 @@ export class DepartmentIndex {
   /** The alias that gives the spelling `name` of department `key` a key of its own. */
   planSplit(key: string, name: string): DepartmentAlias {
     const group = this.requireGroup(key);
-    const canonical = canonicalDepartmentName(name);
-    const spellings = group.names.filter((spelling) => canonicalDepartmentName(spelling.name) === canonical);
+    const compact = compactDepartmentName(name);
+    const spellings = group.names.filter((spelling) => compactDepartmentName(spelling.name) === compact);
     if (spellings.length === 0) {
       throw new DepartmentAliasError(`department ${group.key} has no name ${JSON.stringify(name)}; its names: ${group.names.map((s) => s.name).join('、')}`);
     }
-    const others = group.names.filter((spelling) => canonicalDepartmentName(spelling.name) !== canonical);
+    const others = group.names.filter((spelling) => compactDepartmentName(spelling.name) !== compact);
     if (others.length === 0) throw new DepartmentAliasError(`${JSON.stringify(name)} is the only name of department ${group.key}: nothing to split`);
     const base = spellings[0]!.computedKey;
     const used = this.usedKeys();
@@ -171,7 +171,7 @@ export class DepartmentIndex {
     if (target === group.key || this.keyAliases.has(target) || this.byKey.has(target)) {
       for (let n = 2; used.has((target = `${base}#${n}`)); n++);
     }
-    return { kind: 'name', source: canonical, target };
+    return { kind: 'name', source: compact, target };
   }
 
   private requireGroup(key: string): DepartmentGroup {

@@ -89,7 +89,7 @@ export interface DepartmentNameRow {
 /**
  * A user's correction of department identity (see src/export/departments.ts):
  *  - `key`: reports whose department key is `source` belong to department `target` (a merge);
- *  - `name`: reports whose canonical department name is `source` get key `target` (a split).
+ *  - `name`: reports whose department name (width and whitespace folded) is `source` get key `target` (a split).
  */
 export interface DepartmentAlias {
   kind: 'key' | 'name';
