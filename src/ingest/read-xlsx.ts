@@ -108,7 +108,9 @@ function countChars(grid: GridCell[][]): number {
 
 /** What Excel shows in a cell: the formatted text when there is one. */
 function cellText(cell: XLSX.CellObject | undefined): string {
-  if (!cell) return '';
+  // Stubs ('z') are styled empty cells; a formula saved without its value has no text either
+  // (SheetJS drops such cells, so they read as empty).
+  if (!cell || cell.t === 'z') return '';
   let text: string;
   if (cell.w !== undefined) text = cell.w;
   else if (cell.v === undefined || cell.v === null) text = '';
@@ -132,16 +134,12 @@ function readSheetGrid(sheet: Sheet, warnings: string[], name: string): GridCell
   let r1 = -1;
   let c1 = -1;
   const texts = new Map<string, string>();
-  let uncached = 0;
   let cells = 0;
   for (const key of Object.keys(sheet)) {
     if (key.startsWith('!')) continue;
     const cell = sheet[key] as XLSX.CellObject;
     const text = cellText(cell);
-    if (text === '') {
-      if (cell.f !== undefined) uncached++;
-      continue;
-    }
+    if (text === '') continue;
     if (++cells > MAX_SHEET_CELLS) {
       warnings.push(`sheet "${name}": cut after ${MAX_SHEET_CELLS} cells`);
       break;
@@ -153,7 +151,6 @@ function readSheetGrid(sheet: Sheet, warnings: string[], name: string): GridCell
     r1 = Math.max(r1, r);
     c1 = Math.max(c1, c);
   }
-  if (uncached > 0) warnings.push(`sheet "${name}": ${uncached} formula cells have no saved value (shown empty)`);
   if (r1 < 0) return undefined;
   // Merged areas that touch the used area widen it (a title merged across all columns).
   const used = merges.filter((m) => m.e.r >= r0 && m.s.r <= r1 && m.e.c >= c0 && m.s.c <= c1);
@@ -231,11 +228,13 @@ function gridToBlocks(grid: GridCell[][], page: number): Block[] {
   let top = 0;
   while (top < grid.length && isSingleTextRow(grid[top]!, columns)) top++;
   let bottom = grid.length;
-  // Notes under a form are merged across most of it ("注：…", "填表人：…").
+  // Notes under a form are merged across at least half of it ("注：…", "填表人：…"); a lone
+  // label in a last row ("合计" with its total missing) stays in the table.
   const reachesInto = (r: number): boolean => grid.slice(0, r).some((row) => row.some((c) => c.row + c.rowSpan > r));
   while (
     bottom > top + 1 &&
     isSingleTextRow(grid[bottom - 1]!, columns) &&
+    textCells(grid[bottom - 1]!)[0]!.colSpan >= 2 &&
     textCells(grid[bottom - 1]!)[0]!.colSpan * 2 >= columns &&
     !reachesInto(bottom - 1)
   )
