@@ -11,7 +11,9 @@ import type { Store } from '../store/store.js';
 import { EXTRACTOR_VERSION } from '../version.js';
 import { expandInputs } from './files.js';
 import { formatChecks, formatDocument, formatRecord } from './format.js';
+import { registerExportCommands } from './export-command.js';
 import { runIngest, runReprocess } from './ingest-command.js';
+import { registerServeCommand } from './serve-command.js';
 
 /** Exit codes: 0 ok; 1 a check failed (check) or a file failed (ingest); 2 bad input; 3 bad config or service down. */
 export const EXIT = { ok: 0, findings: 1, input: 2, environment: 3 } as const;
@@ -239,6 +241,10 @@ export function buildProgram(config: Config): Command {
     const { runWorker } = await import('../queue/bullmq-worker.js');
     await runWorker(config, opts);
   });
+
+  registerServeCommand(program, config);
+
+  registerExportCommands(program, config);
 
   return program;
 }

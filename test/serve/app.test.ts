@@ -24,6 +24,10 @@ async function get(path: string, init?: RequestInit) {
   return { res, body: await res.text() };
 }
 
+async function getJson(path: string): Promise<any> {
+  return (await app.request(path)).json();
+}
+
 /** The data-sha256 of the list's rows, in order. */
 function rowShas(body: string): string[] {
   return [...body.matchAll(/<tr class="[^"]*" data-sha256="([0-9a-f]{64})"/gu)].map((m) => m[1]!);
@@ -220,24 +224,24 @@ describe('ingest errors page', () => {
 
 describe('JSON API', () => {
   it('serves stats, summaries with filters and paging, and records', async () => {
-    const stats = await (await app.request('/api/stats')).json();
+    const stats = await getJson('/api/stats');
     expect(stats).toEqual(await fx.store.stats());
-    const all = await (await app.request('/api/reports?sort=fiscalYear&dir=asc')).json();
+    const all = await getJson('/api/reports?sort=fiscalYear&dir=asc');
     expect(all.total).toBe(4);
     expect(all.items.at(-1).sha256).toBe(fx.xssSha);
-    const page = await (await app.request('/api/reports?limit=1&offset=1&sort=fiscalYear&dir=asc')).json();
+    const page = await getJson('/api/reports?limit=1&offset=1&sort=fiscalYear&dir=asc');
     expect(page.total).toBe(4);
     expect(page.items).toHaveLength(1);
     expect(page.items[0].sha256).toBe(all.items[1].sha256);
-    const failed = await (await app.request('/api/reports?failed=1')).json();
+    const failed = await getJson('/api/reports?failed=1');
     expect(failed.items.map((r: { sha256: string }) => r.sha256)).toContain(fx.mutatedSha);
     expect(failed.items.every((r: { checksFailed: number }) => r.checksFailed > 0)).toBe(true);
-    const record = await (await app.request(`/api/reports/${fx.seedSha}`)).json();
+    const record = await getJson(`/api/reports/${fx.seedSha}`);
     expect(record.figures.budget.text).toBe('890.33万元');
     expect((await app.request(`/api/reports/${'0'.repeat(64)}`)).status).toBe(404);
     const bad = await app.request('/api/reports/xyz');
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error).toBe('bad_request');
+    expect(((await bad.json()) as { error: string }).error).toBe('bad_request');
     expect((await app.request('/api/reports?limit=0')).status).toBe(400);
     expect((await app.request('/api/nothing-here')).status).toBe(404);
   });
@@ -246,10 +250,10 @@ describe('JSON API', () => {
     const record = (await fx.store.getRecord(fx.seedSha)) as ReportRecord;
     const res = await app.request(`/api/reports/${fx.seedSha}/text`);
     expect(res.status).toBe(200);
-    const { text } = await res.json();
+    const { text } = (await res.json()) as { text: string };
     const e = record.figures.budget!.evidence;
     expect(text.slice(e.start, e.end)).toBe('890.33万元');
-    const doc = await (await app.request(`/api/reports/${fx.seedSha}/document`)).json();
+    const doc = await getJson(`/api/reports/${fx.seedSha}/document`);
     expect(doc).toMatchObject({ sha256: fx.seedSha, fileName: 'huadu-2021-jgdgw.txt', hasBytes: true });
     // The hostile record has no kept original.
     expect((await app.request(`/api/reports/${fx.xssSha}/text`)).status).toBe(404);
@@ -267,10 +271,10 @@ describe('JSON API', () => {
   });
 
   it('serves the comparison and the errors', async () => {
-    const cmp = await (await app.request('/api/compare')).json();
+    const cmp = await getJson('/api/compare');
     expect(cmp.years).toEqual([2021, 2022]);
     expect(cmp.cells.find((c: { year: number }) => c.year === 2021).sha256s).toHaveLength(3);
-    const errors = await (await app.request('/api/errors')).json();
+    const errors = await getJson('/api/errors');
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ fileName: 'broken.pdf', code: 'corrupt_file' });
   });
@@ -278,7 +282,7 @@ describe('JSON API', () => {
   it('answers 501 for exports until an exporter is wired, and uses one when given', async () => {
     const res = await app.request('/api/export?format=csv&failed=1');
     expect(res.status).toBe(501);
-    expect((await res.json()).error).toBe('not_implemented');
+    expect(((await res.json()) as { error: string }).error).toBe('not_implemented');
     expect((await app.request('/api/export?format=exe')).status).toBe(400);
     const calls: unknown[] = [];
     const withExport = createReviewApp({
@@ -296,7 +300,7 @@ describe('JSON API', () => {
   });
 
   it('describes every API route in the OpenAPI document', async () => {
-    const doc = await (await app.request('/api/openapi.json')).json();
+    const doc = await getJson('/api/openapi.json');
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.components.schemas.ReportRecord.properties.figures).toBeDefined();
     const routes = new Set(
@@ -387,7 +391,7 @@ describe('server', () => {
       expect(server.host).toBe('127.0.0.1');
       const res = await fetch(`${server.url}/api/stats`);
       expect(res.status).toBe(200);
-      expect((await res.json()).reports).toBe(4);
+      expect(((await res.json()) as { reports: number }).reports).toBe(4);
       expect((await fetch(`${server.url}/queues`)).status).toBe(404);
     } finally {
       await server.close();
@@ -415,7 +419,7 @@ describe('server', () => {
       expect(page.headers.get('content-security-policy')).toContain("font-src 'self'");
       const api = await fetch(`${server.url}/queues/api/queues`);
       expect(api.status).toBe(200);
-      const queues = (await api.json()).queues as Array<{ name: string; readOnlyMode: boolean }>;
+      const queues = ((await api.json()) as { queues: unknown }).queues as Array<{ name: string; readOnlyMode: boolean }>;
       expect(queues.map((q) => q.name)).toEqual([`jixiao-serve-test-${process.pid}`]);
       expect(queues[0]!.readOnlyMode).toBe(true);
       // Bull Board's own write routes are closed by the GET-only rule.
