@@ -89,14 +89,14 @@ export function regionOf(text: string): Region {
     }
   }
   // One-character names exist only for counties (横县, 萧县): "城市管理…" is not a county.
-  const county = /^([\u4e00-\u9fff]{2,8}?(?:自治县|县|区|旗|市)|[\u4e00-\u9fff]县)/u.exec(rest);
+  const county = /^([\u4e00-\u9fff]{2,8}?自治[县旗]|[\u4e00-\u9fff]{2,4}?(?:县|区|旗|市)|[\u4e00-\u9fff]县)/u.exec(rest);
   if (county && county[1]!.length >= 2 && !/^(?:城区|辖区|市区|本区|全区|全县|本县)$/u.test(county[1]!)) region.county = county[1]!;
   return region;
 }
 
 /** What a report's or a form's title ends with. */
 const TITLE_END =
-  /(?:绩效)?(?:自评|自我评价|评价|自评价)(?:报告|表(?!格)|情况)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)])?|绩效评价报告|自评报告/u;
+  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:报告|表(?!格)|情况)|绩效评价报告|自评报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n]{0,16}(?:资金|经费|项目)[）)])?/u;
 /** Words a document never starts a title with: navigation, file names, uploader boilerplate. */
 const NOT_TITLE = /由会员分享|可在线阅读|请在|搜索|下载|浏览|发布时间|来源[:：]|\.(?:docx?|pdf|xlsx?|wps)/u;
 
@@ -106,13 +106,17 @@ const NOT_TITLE = /由会员分享|可在线阅读|请在|搜索|下载|浏览|�
  * furniture. Web pages and text dumps put navigation before it.
  */
 export function findTitle(text: string): { text: string; start: number } | null {
-  const head = text.slice(0, 2500);
+  // Web-page furniture ("来源:财务科 2019-07-09 浏览量:1", "【字体: 大 中 小】打印") sits between the
+  // page's <title> and the document's own title: start after the last of it near the top.
+  let from = 0;
+  for (const m of text.slice(0, 600).matchAll(/(?:来源[:：]|发布时间[:：]|浏览量[:：]?|浏览次数[:：]?|【?字体[:：]|打印|关闭窗口)[^\n]{0,40}?(?=[\n|｜]|[\u4e00-\u9fff]{4})/gu)) from = m.index + m[0].length;
+  const head = text.slice(from, from + 2500);
   const re = new RegExp(TITLE_END.source, 'gu');
   for (const m of head.matchAll(re)) {
     const end = m.index + m[0].length;
     // A file name ("…自评报告.docx") is not the title.
     if (/^\s*\.(?:docx?|pdf|xlsx?|wps)/iu.test(head.slice(end, end + 6))) continue;
-    let start = end;
+    let start = m.index;
     while (start > 0 && end - start < 60) {
       const ch = head[start - 1]!;
       if (/[\n|｜\t。；！？!?：:《》“”"【】\[\]]/u.test(ch)) break;
@@ -124,12 +128,16 @@ export function findTitle(text: string): { text: string; start: number } | null 
     // Drop list and attachment markers: "1、", "附件:1.", "附件1".
     const title = raw
       .replace(/^\s*(?:(?:PAGE\s*)+\d*\s*)/u, '')
+      .replace(/^(?:[\]】\s]*|大中小|打印|关闭)+/u, '')
       .replace(/^\s*(?:附件\s*[:：]?\s*\d*[.、．]?|\d+[、.．])\s*/u, '')
       .trim();
     // A title quoted in an uploader's sentence ("《….docx》由会员分享") or page furniture is not it.
     if (NOT_TITLE.test(title) || head[start - 1] === '《') continue;
     if (Array.from(title).length < 6) continue;
-    return { text: title, start: start + raw.indexOf(title) };
+    // Some pages print the title twice around the unit's name: "X(市场监管经开区分局)X".
+    const twice = /^(.{6,})[（(][^（()）]{1,20}[）)]\1$/u.exec(title.replace(/\s+/gu, ''));
+    if (twice) return { text: twice[1]!, start: from + start + raw.indexOf(title) };
+    return { text: title, start: from + start + raw.indexOf(title) };
   }
   return null;
 }
@@ -141,9 +149,11 @@ const ORG_SUFFIX =
 /** Report-level facts: title, kind, department, fiscal year, region. */
 export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTitle?: string): ReportInfo {
   const text = doc.text;
-  let title = seg.title?.text ?? null;
+  // A first line carrying page furniture ("…发布时间:2023-12-05【字体:打印…") is not the title.
+  let title = seg.title && !/发布时间|来源[:：]|浏览|字体[:：]/u.test(seg.title.text) ? seg.title.text.replace(/^(?:附件\s*[:：]?\s*\d*[.、．]?)/u, '') : null;
   if (!title && hintTitle) title = hintTitle;
   if (!title) title = findTitle(text)?.text ?? null;
+  if (title) title = title.replace(/\s*\n\s*/gu, '');
   let department: string | null = null;
   if (title) {
     // "2021年茂名市发展和改革局整体支出绩效自评报告": the year may come first.
@@ -154,13 +164,14 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
       if (name && ORG_SUFFIX.test(name)) department = name;
     }
   }
-  if (!department) {
+  {
     // A form's header cells: "主管部门 | 219-池州市贵池区棠溪镇人民政府", "实施单位 (盖章) | 青神县发展和改革局".
-    const re = /(?:单位名称|部门名称|预算单位|主管部门|实施单位|填报单位|评价单位)[\s|｜:：]*(?:[（(]盖章[）)])?[\s|｜:：]*(?:\d+[-—])?([\u4e00-\u9fff（）()]{3,40}?)(?=[\s|｜\t]|$|[，。；]|项目|单位[：:]|主管|实施|填报|联系)/gmu;
+    const re = /(?<!中央|省级|市级)(?:单位名称|部门名称|预算单位|主管部门|实施单位|填报单位|评价单位)[\s|｜:：]*(?:[（(]盖章[）)])?[\s|｜:：]*(?:\d+[-—])?([\u4e00-\u9fff（）()]{3,40}?)(?=[\s|｜\t]|$|[，。；]|项目|单位[：:]|主管|实施|填报|联系)/gmu;
     for (const m of text.slice(0, 3000).matchAll(re)) {
       const name = cleanDepartment(m[1]!.replace(/[（(]?本级[）)]?$/u, ''));
       if (name && ORG_SUFFIX.test(name)) {
-        department = name;
+        // The form's cell names the unit in full ("南昌县黄马乡蚕茶卫生院" for the title's "蚕茶卫生院").
+        if (!department || (name.length > department.length && name.endsWith(department))) department = name;
         break;
       }
     }
