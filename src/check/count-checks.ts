@@ -103,12 +103,29 @@ function sharedTerm(whole: string, parts: readonly string[]): string | null {
   return null;
 }
 
-/** The head noun (last two characters) of the whole's subject appears among the parts' subjects. */
+/** Joins between coordinated nouns in a subject: "参评单位及服务窗口". */
+const SUBJECT_JOINER = /及|和|与|、|以及/u;
+
+/**
+ * The head noun (last two characters) of the whole's subject, or of one of its conjuncts
+ * ("参评单位及服务窗口" → 单位, 窗口), appears among the parts' subjects.
+ */
 function sharesHead(whole: string, parts: readonly string[]): boolean {
-  const clean = cleanSubject(whole);
-  if (clean.length < 2) return false;
-  const head = clean.slice(-2);
-  return !STOP_TERMS.has(head) && parts.some((p) => cleanSubject(p).includes(head));
+  return whole.split(SUBJECT_JOINER).some((conjunct) => {
+    const clean = cleanSubject(conjunct);
+    if (clean.length < 2) return false;
+    const head = clean.slice(-2);
+    return !STOP_TERMS.has(head) && parts.some((p) => cleanSubject(p).includes(head));
+  });
+}
+
+/**
+ * A count in the parts' own sentence is another item of the same enumeration ("县委书记1名、县委副书记
+ * 1名、县委办公室主任1名……副主任3名", r08), not their whole, unless the text marks it (共80个).
+ */
+function isSibling(w: Placed, first: Placed, text: string): boolean {
+  if (w.sentence !== first.sentence) return false;
+  return !WHOLE_MARK.test(text.slice(Math.max(w.sentence, w.start - 4), w.start));
 }
 
 function describeParts(parts: readonly Placed[]): string {
@@ -163,6 +180,7 @@ function checkPartList(parts: readonly Placed[], placed: readonly Placed[], text
   }
 
   const related = candidates
+    .filter((w) => !isSibling(w, first, text))
     .map((w) => ({ w, term: sharedTerm(w.subject, partSubjects) }))
     .filter((x): x is { w: Placed; term: string } => x.term !== null);
   const matching = related.find((x) => intervalsMeet(expected, intervalOfCount(x.w.count)));

@@ -23,9 +23,13 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | null): Map
 /** Several statements of one figure: each must meet the first. */
 function compareStatements(
   label: { zh: string; en: string },
-  figures: readonly Figure[],
+  statements: readonly Figure[],
   detail: Record<string, unknown>,
 ): CheckResult | null {
+  // One place read twice (a row emitted for two projects of one name) is not a restatement.
+  const figures = statements.filter(
+    (f, i) => statements.findIndex((g) => g.evidence.start === f.evidence.start && g.evidence.end === f.evidence.end && g.evidence.page === f.evidence.page) === i,
+  );
   const [first, ...rest] = figures;
   if (!first || rest.length === 0) return null;
   const reference = intervalOfFigure(first);
@@ -117,6 +121,17 @@ function checkRestatedClasses(record: ReportRecord): CheckResult[] {
 }
 
 /**
+ * Subjects that name a form column or a bare measure rather than what is counted: "全年实际完成值
+ * 116人" and "全年实际完成值164人" belong to two indicators (r19), "在职人数57人、离退休人数94人"
+ * to two groups (r02). Two counts under such a subject are not the same quantity.
+ */
+const GENERIC_SUBJECT = /^(?:(?:全年|年度|年初|实际|计划|预期)*(?:完成|指标|目标)?值|人数|数量|人次|个数|次数|总数|合计|总计|其中)$/u;
+
+export function isGenericSubject(subject: string): boolean {
+  return GENERIC_SUBJECT.test(subject.replace(/\s+/g, ''));
+}
+
+/**
  * Counts with one subject and unit. Different values may be legitimate (another year, another
  * activity), so they only fail when subject and action are the same words; otherwise they warn.
  */
@@ -124,7 +139,7 @@ function checkRestatedCounts(record: ReportRecord): CheckResult[] {
   const results: CheckResult[] = [];
   const groups = groupBy(record.figures.counts, (c) => {
     const subject = c.subject.replace(/\s+/g, '');
-    return subject === '' ? null : `${subject}\u0000${c.unit}`;
+    return subject === '' || isGenericSubject(subject) ? null : `${subject}\u0000${c.unit}`;
   });
   for (const counts of [...groups.values()].flatMap((all) => clusterByAction(uniqueBySpan(all)))) {
     if (counts.length < 2) continue;

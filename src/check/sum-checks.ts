@@ -65,8 +65,15 @@ function showPoint(point: string, precision: number, totalPrecision = 0): string
   return formatDecimal(point, { minDecimals: Math.min(totalPrecision, precision), maxDecimals: Math.min(precision, 6) });
 }
 
+function sameStatement(a: Figure, b: Figure): boolean {
+  return a.evidence.start === b.evidence.start && a.evidence.end === b.evidence.end && a.evidence.page === b.evidence.page;
+}
+
 /** One sum relation, with the unit-slip diagnosis when it fails by a factor of 10^4. */
-export function checkSum(spec: SumSpec): CheckResult[] {
+export function checkSum(input: SumSpec): CheckResult[] {
+  // A total that is one of the parts' own statement (the only fund row read as the budget too, r50)
+  // would make the relation hold by itself.
+  const spec = { ...input, totals: input.totals.filter((t) => !input.parts.some((p) => sameStatement(p.figure, t.figure))) };
   if (spec.parts.length === 0 || spec.totals.length === 0) return [];
   const evidenceFor = (total: SumTotal): EvidenceEntry[] => [
     evidenceOfFigure('total', total.figure),

@@ -1,0 +1,560 @@
+/**
+ * Mutation testing of the whole pipeline (read → extract → check): change one stated number in the
+ * source text by an amount beyond its rounding, re-run the analysis and see whether a check flags it.
+ *
+ * What is mutated: every number that takes part in a relation that holds in the unchanged text
+ * (a passing check of a RELATION_RULES rule). The source is the document's raw text as read (for a
+ * TXT that re-reads to the same normalized text and the same record), and the number is rewritten
+ * at its raw offsets, keeping its printed precision and its digit style.
+ *
+ * When a mutation counts (the oracle, independent of the check engine's rules): the relation is
+ * recomputed on the baseline figures with the mutated value, each figure as its rounding interval
+ * (interval sums; interval division for rates, with either stated budget as denominator). Only a
+ * mutation that breaks at least one of its relations is expected to be caught; one that stays
+ * within the relation's slack (a budget moved by 0.07万元 under a rate printed to 0.1%) is counted as
+ * "within slack" and not tried.
+ *
+ * Outcomes of a tried mutation, in the re-run:
+ * - caught: a check whose evidence covers the mutated number fails (a unit_slip counts too);
+ * - flagged: otherwise, such a check warns (rules that can only warn by design: a count whole found
+ *   by its subject, fund sources against a guessed total, Σ得分 over rows that look incomplete);
+ *   plausibility warnings do not count;
+ * - vanished: no check cites the number any more (extraction dropped it or the relation was not
+ *   formed): not caught, since a user is told nothing;
+ * - escaped: a relation citing the number still passes.
+ * Detection = (caught + flagged) / tried.
+ */
+import { readFileSync } from 'node:fs';
+import { Decimal } from 'decimal.js';
+import {
+  addIntervals,
+  divideIntervals,
+  intervalOfCount,
+  intervalOfFigure,
+  intervalsMeet,
+  pointInterval,
+  scaleInterval,
+  type Interval,
+} from '../../src/check/interval.js';
+import { checkRecord } from '../../src/check/index.js';
+import type { SourceDocument } from '../../src/ingest/document.js';
+import type { CheckResult, Count, Evidence, Figure, ReportRecord } from '../../src/schema/record.js';
+
+/** The pipeline under test: src/analyze.ts's analyzeBytes, or the built one from dist/. */
+export type AnalyzeFn = (
+  bytes: Uint8Array,
+  options: { fileName?: string },
+) => Promise<{ doc: SourceDocument; record: ReportRecord }>;
+
+/** Σ parts = total (the check's `expected` side holds the parts, `actual` the total). */
+export const ADDITIVE_RULES = new Set([
+  'sum.by_function',
+  'sum.by_nature',
+  'sum.basic_expenditure',
+  'sum.fund_sources',
+  'count.parts_whole',
+  'indicator.weights_total',
+  'indicator.tier_total',
+  'indicator.scores_total',
+]);
+/** The same quantity stated more than once. */
+export const RESTATED_RULES = new Set(['restated', 'count.restated']);
+/** 执行率 = 执行数 / 预算数. */
+export const RATE_RULES = new Set(['execution_rate', 'execution_rate.project']);
+
+/**
+ * Equalities between stated figures. Not here: inequalities (Σ项目 ≤ 项目支出, 得分 ≤ 分值,
+ * plausibility), ranges (self score in 0–100), the year tally, and the budget-execution score,
+ * whose rate may come from a cell that is no figure.
+ */
+export function isRelationRule(rule: string): boolean {
+  return ADDITIVE_RULES.has(rule) || RESTATED_RULES.has(rule) || RATE_RULES.has(rule);
+}
+
+export type Stated = { kind: 'figure'; figure: Figure; path: string } | { kind: 'count'; count: Count; path: string };
+
+function evidenceOf(s: Stated): Evidence {
+  return s.kind === 'figure' ? s.figure.evidence : s.count.evidence;
+}
+
+/** Every figure and count of a record, with where it sits ("projects[0].execution"). */
+export function listStated(record: ReportRecord): Stated[] {
+  const f = record.figures;
+  const out: Stated[] = [];
+  const add = (figure: Figure | null | undefined, path: string) => {
+    if (figure) out.push({ kind: 'figure', figure, path });
+  };
+  add(f.budget, 'budget');
+  add(f.budgetInitial, 'budgetInitial');
+  add(f.execution, 'execution');
+  add(f.executionRate, 'executionRate');
+  add(f.selfScore, 'selfScore');
+  for (const key of ['byFunction', 'byNature', 'fundSources'] as const) f[key].forEach((n, i) => add(n.amount, `${key}[${i}] ${n.name}`));
+  f.projects.forEach((p, i) => {
+    add(p.budget, `projects[${i}].budget`);
+    add(p.budgetInitial, `projects[${i}].budgetInitial`);
+    add(p.execution, `projects[${i}].execution`);
+    add(p.executionRate, `projects[${i}].executionRate`);
+  });
+  f.indicators.forEach((ind, i) => {
+    add(ind.weight, `indicators[${i}].weight`);
+    add(ind.score, `indicators[${i}].score`);
+  });
+  f.counts.forEach((count, i) => out.push({ kind: 'count', count, path: `counts[${i}] ${count.subject}` }));
+  return out;
+}
+
+function sameSpan(a: Evidence, b: Evidence): boolean {
+  return a.start === b.start && a.end === b.end && a.page === b.page;
+}
+
+/** The record's figure or count behind a check's evidence entry, or null (tier headings, cells). */
+export function findStated(record: ReportRecord, evidence: Evidence): Stated | null {
+  return listStated(record).find((s) => sameSpan(evidenceOf(s), evidence)) ?? null;
+}
+
+/** The number as printed: a figure's exact value in its stated unit; a count's value. */
+function statedNumber(s: Stated): Decimal {
+  if (s.kind === 'count') return new Decimal(s.count.value);
+  return new Decimal(s.figure.exact).div(new Decimal(10).pow(s.figure.scale));
+}
+
+const FULL_WIDTH_ZERO = 0xff10;
+
+/** Full-width digits and point as ASCII, one character for one, so offsets stay put. */
+function asciiDigits(s: string): string {
+  return s.replace(/[\uff10-\uff19\uff0e]/gu, (c) => (c === '\uff0e' ? '.' : String(c.charCodeAt(0) - FULL_WIDTH_ZERO)));
+}
+
+/** A number in the raw text: where it stands and how it is printed. */
+export interface RawNumber {
+  rawStart: number;
+  rawEnd: number;
+  text: string;
+  value: Decimal;
+  /** Decimals printed. */
+  decimals: number;
+  grouped: boolean;
+  fullWidth: boolean;
+}
+
+const NUMBER = /\d[\d,]*(?:\.\d+)?/gu;
+
+/** The printed number of a stated figure inside its raw span, matched by value; null when absent or ambiguous. */
+export function locateNumber(rawText: string, s: Stated, doc?: SourceDocument): RawNumber | null {
+  const ev = evidenceOf(s);
+  const rawStart = ev.rawStart ?? (doc ? doc.toRaw[ev.start] : undefined);
+  const rawEnd = ev.rawEnd ?? (doc ? doc.toRaw[ev.end] : undefined);
+  if (rawStart === undefined || rawEnd === undefined || rawEnd <= rawStart) return null;
+  const slice = rawText.slice(rawStart, rawEnd);
+  const ascii = asciiDigits(slice);
+  const want = statedNumber(s);
+  const found: RawNumber[] = [];
+  for (const m of ascii.matchAll(NUMBER)) {
+    const digits = m[0].replace(/,/g, '');
+    if (digits === '' || !new Decimal(digits).eq(want)) continue;
+    const raw = slice.slice(m.index, m.index + m[0].length);
+    found.push({
+      rawStart: rawStart + m.index,
+      rawEnd: rawStart + m.index + m[0].length,
+      text: raw,
+      value: new Decimal(digits),
+      decimals: /\.(\d+)$/.exec(m[0])?.[1]?.length ?? 0,
+      grouped: m[0].includes(','),
+      fullWidth: raw !== m[0],
+    });
+  }
+  return found.length === 1 ? found[0]! : null;
+}
+
+export type MutationKind = 'plus7' | 'times1.1';
+
+/** "1234567.8" → "1,234,567.8". */
+function group(s: string): string {
+  const [int, frac] = s.split('.') as [string, string | undefined];
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return frac === undefined ? grouped : `${grouped}.${frac}`;
+}
+
+function toFullWidth(s: string): string {
+  return s.replace(/[0-9.]/g, (c) => (c === '.' ? '\uff0e' : String.fromCharCode(FULL_WIDTH_ZERO + Number(c))));
+}
+
+/**
+ * The mutated number, printed like the original: +7 units of its last printed digit, or ×1.1
+ * rounded to the printed precision. Null when ×1.1 rounds back to the same number (small counts).
+ */
+export function mutateNumber(n: RawNumber, kind: MutationKind): { text: string; value: Decimal } | null {
+  const step = new Decimal(10).pow(-n.decimals);
+  const value = kind === 'plus7' ? n.value.plus(step.times(7)) : n.value.times('1.1').toDecimalPlaces(n.decimals, Decimal.ROUND_HALF_UP);
+  if (value.eq(n.value)) return null;
+  let text = value.toFixed(n.decimals);
+  if (n.grouped) text = group(text);
+  if (n.fullWidth) text = toFullWidth(text);
+  return { text, value };
+}
+
+/** A stated figure or count with its value replaced (approximate bounds move with it). */
+function withNumber(s: Stated, value: Decimal): Stated {
+  const delta = value.minus(statedNumber(s));
+  if (s.kind === 'count') {
+    const c = s.count;
+    return {
+      ...s,
+      count: {
+        ...c,
+        value: value.toNumber(),
+        ...(c.lo === undefined ? {} : { lo: delta.plus(c.lo).toString() }),
+        ...(c.hi === undefined ? {} : { hi: delta.plus(c.hi).toString() }),
+      },
+    };
+  }
+  const f = s.figure;
+  const k = new Decimal(10).pow(f.scale);
+  const exact = value.times(k);
+  return {
+    ...s,
+    figure: {
+      ...f,
+      exact: exact.toString(),
+      value: exact.toNumber(),
+      ...(f.lo === undefined ? {} : { lo: delta.times(k).plus(f.lo).toString() }),
+      ...(f.hi === undefined ? {} : { hi: delta.times(k).plus(f.hi).toString() }),
+    },
+  };
+}
+
+const UNIT_SCALE: Record<string, number> = { 亿元: 8, 万元: 4, 千元: 3, 元: 0, '%': -2 };
+
+function intervalOf(s: Stated, unitScale?: number): Interval {
+  return s.kind === 'count' ? intervalOfCount(s.count) : intervalOfFigure(s.figure, unitScale ?? s.figure.scale);
+}
+
+/** Points printed as integers are exact in the 自评表 rules; everything else keeps its rounding. */
+function isIndicatorRule(rule: string): boolean {
+  return rule.startsWith('indicator.');
+}
+
+/**
+ * Whether changing `target` to `value` breaks the (passing) relation `check`, each figure read as
+ * its rounding interval. Null when the relation is not modelled for this figure's role.
+ */
+export function breaksRelation(check: CheckResult, record: ReportRecord, target: Stated, value: Decimal): boolean | null {
+  const targetEv = evidenceOf(target);
+  const entries = check.evidence.filter((e) => sameSpan(e.evidence, targetEv));
+  if (entries.length === 0) return null;
+  const mutated = withNumber(target, value);
+
+  if (ADDITIVE_RULES.has(check.rule)) {
+    if (!check.expected || !check.actual) return null;
+    const roles = new Set(entries.map((e) => e.role));
+    if (roles.size !== 1) return null;
+    const role = [...roles][0]!;
+    if (role !== 'part' && role !== 'total') return null;
+    const unitScale = target.kind === 'count' || isIndicatorRule(check.rule) ? 0 : (UNIT_SCALE[check.unit] ?? target.figure.scale);
+    const scale = target.kind === 'count' || isIndicatorRule(check.rule) ? 0 : target.figure.scale;
+    const delta = pointInterval(value.minus(statedNumber(target)).times(new Decimal(10).pow(scale - unitScale)).toString());
+    const expected = role === 'part' ? addIntervals(check.expected, delta) : check.expected;
+    const actual = role === 'total' ? addIntervals(check.actual, delta) : check.actual;
+    if (intervalsMeet(expected, actual)) return false;
+    // A sum may be read against several totals (budget, initial budget or execution when the list
+    // has no total row): changing the one it met leaves the relation holding if another still meets.
+    return !(role === 'total' && check.rule.startsWith('sum.') && isRescued(check, record, target, mutated));
+  }
+
+  if (RESTATED_RULES.has(check.rule)) {
+    const statements = check.evidence.map((e) => findStated(record, e.evidence));
+    if (statements.some((s) => s === null)) return null;
+    const replaced = (statements as Stated[]).map((s) => (sameSpan(evidenceOf(s), targetEv) ? mutated : s));
+    const first = replaced[0]!;
+    const scale = first.kind === 'figure' ? first.figure.scale : undefined;
+    const reference = intervalOf(first);
+    return replaced.slice(1).some((s) => !intervalsMeet(intervalOf(s, s.kind === 'figure' ? scale : undefined), reference));
+  }
+
+  if (RATE_RULES.has(check.rule)) {
+    const f = record.figures;
+    const project = check.rule === 'execution_rate.project' ? f.projects.find((p) => p.name === check.detail?.project) : undefined;
+    const holder = project ?? f;
+    if (!holder.executionRate || !holder.execution) return null;
+    const swap = (x: Figure | null | undefined): Figure | null =>
+      x && mutated.kind === 'figure' && sameSpan(x.evidence, targetEv) ? mutated.figure : (x ?? null);
+    const rate = swap(holder.executionRate)!;
+    const execution = swap(holder.execution)!;
+    const denominators = [swap(holder.budget), swap(holder.budgetInitial)].filter((d): d is Figure => d !== null);
+    const actual = intervalOfFigure(rate);
+    const holds = denominators.some((d) => {
+      const ratio = divideIntervals(intervalOfFigure(execution, d.scale), intervalOfFigure(d));
+      return ratio !== null && intervalsMeet(scaleInterval(ratio, new Decimal(10).pow(-rate.scale).toString()), actual);
+    });
+    return !holds;
+  }
+  return null;
+}
+
+/** The record with one figure or count replaced (a deep copy; the original is left alone). */
+export function substitute(record: ReportRecord, target: Stated, replacement: Stated): ReportRecord {
+  const copy = structuredClone(record);
+  const found = listStated(copy).find((s) => sameSpan(evidenceOf(s), evidenceOf(target)));
+  if (found?.kind === 'figure' && replacement.kind === 'figure') Object.assign(found.figure, replacement.figure);
+  if (found?.kind === 'count' && replacement.kind === 'count') Object.assign(found.count, replacement.count);
+  return copy;
+}
+
+function partSpans(check: CheckResult): string {
+  return check.evidence
+    .filter((e) => e.role === 'part')
+    .map((e) => `${e.evidence.start}:${e.evidence.end}`)
+    .join(',');
+}
+
+/**
+ * Whether the engine, given the baseline record with the mutated figure in place (no re-reading),
+ * still finds the same parts adding up to some total. Only the choice among alternative totals is
+ * taken from the engine; the arithmetic above is the oracle's own.
+ */
+function isRescued(check: CheckResult, record: ReportRecord, target: Stated, mutated: Stated): boolean {
+  const parts = partSpans(check);
+  return checkRecord(substitute(record, target, mutated)).some((c) => c.rule === check.rule && c.status === 'pass' && partSpans(c) === parts);
+}
+
+export type Outcome = 'caught' | 'flagged' | 'vanished' | 'escaped';
+
+export interface MutationResult {
+  target: string;
+  path: string;
+  kind: MutationKind;
+  from: string;
+  to: string;
+  /** Rules of the baseline relations the figure took part in. */
+  relations: string[];
+  /** False: the change stays within every relation's rounding slack (not tried). */
+  breaks: boolean;
+  outcome: Outcome;
+  /** Rules that failed or warned on the mutated figure. */
+  by: string[];
+}
+
+export interface DocumentMutations {
+  id: string;
+  /** The checks of the unchanged text. */
+  checks: CheckResult[];
+  targets: number;
+  /** Figures in a passing relation whose number could not be found at its raw span. */
+  notLocated: string[];
+  results: MutationResult[];
+}
+
+function rawSpanOf(ev: Evidence, doc: SourceDocument): [number, number] {
+  return [ev.rawStart ?? doc.toRaw[ev.start] ?? -1, ev.rawEnd ?? doc.toRaw[ev.end] ?? -1];
+}
+
+/** Checks of `checks` whose evidence covers the raw span [start, end). */
+function citing(checks: readonly CheckResult[], doc: SourceDocument, start: number, end: number): CheckResult[] {
+  return checks.filter((c) =>
+    c.evidence.some((e) => {
+      const [s, t] = rawSpanOf(e.evidence, doc);
+      return s < end && start < t;
+    }),
+  );
+}
+
+export function classify(checks: readonly CheckResult[], doc: SourceDocument, start: number, end: number): { outcome: Outcome; by: string[] } {
+  const cited = citing(checks, doc, start, end);
+  const fails = cited.filter((c) => c.status === 'fail');
+  if (fails.length > 0) return { outcome: 'caught', by: [...new Set(fails.map((c) => c.rule))] };
+  const warns = cited.filter((c) => c.status === 'warn' && !c.rule.startsWith('plausibility.'));
+  if (warns.length > 0) return { outcome: 'flagged', by: [...new Set(warns.map((c) => c.rule))] };
+  const holding = cited.filter((c) => c.status === 'pass' && isRelationRule(c.rule));
+  if (holding.length > 0) return { outcome: 'escaped', by: [...new Set(holding.map((c) => c.rule))] };
+  return { outcome: 'vanished', by: [] };
+}
+
+export interface MutateOptions {
+  analyze: AnalyzeFn;
+  kinds?: MutationKind[];
+}
+
+/** Every mutation of one document's relation figures, run through the pipeline. */
+export async function mutateDocument(id: string, bytes: Uint8Array, options: MutateOptions): Promise<DocumentMutations> {
+  const fileName = `${id}.txt`;
+  const base = await options.analyze(bytes, { fileName });
+  // The source the mutations edit: the raw text as read, which re-reads to the same document.
+  const rawText = base.doc.rawText;
+  const relations = base.record.checks.filter((c) => c.status === 'pass' && isRelationRule(c.rule));
+  const targets = new Map<string, { stated: Stated; number: RawNumber; relations: CheckResult[] }>();
+  const notLocated: string[] = [];
+  for (const check of relations) {
+    for (const e of check.evidence) {
+      const stated = findStated(base.record, e.evidence);
+      if (!stated) continue;
+      const number = locateNumber(rawText, stated, base.doc);
+      if (!number) {
+        notLocated.push(`${e.text} (${stated.path})`);
+        continue;
+      }
+      const key = `${number.rawStart}:${number.rawEnd}`;
+      const t = targets.get(key) ?? { stated, number, relations: [] };
+      if (!t.relations.includes(check)) t.relations.push(check);
+      targets.set(key, t);
+    }
+  }
+
+  const results: MutationResult[] = [];
+  for (const { stated, number, relations: rels } of targets.values()) {
+    const seen = new Set<string>();
+    for (const kind of options.kinds ?? (['plus7', 'times1.1'] as MutationKind[])) {
+      const m = mutateNumber(number, kind);
+      if (!m || seen.has(m.text)) continue;
+      seen.add(m.text);
+      const verdicts = rels.map((c) => breaksRelation(c, base.record, stated, m.value));
+      const breaks = verdicts.some((v) => v === true);
+      const source = rawText.slice(0, number.rawStart) + m.text + rawText.slice(number.rawEnd);
+      const after = await options.analyze(Buffer.from(source, 'utf8'), { fileName });
+      const { outcome, by } = classify(after.record.checks, after.doc, number.rawStart, number.rawStart + m.text.length);
+      results.push({
+        target: stated.kind === 'figure' ? stated.figure.text : stated.count.text,
+        path: stated.path,
+        kind,
+        from: number.text,
+        to: m.text,
+        relations: [...new Set(rels.map((c) => c.rule))],
+        breaks,
+        outcome,
+        by,
+      });
+    }
+  }
+  return { id, checks: base.record.checks, targets: targets.size, notLocated: [...new Set(notLocated)], results };
+}
+
+export interface MutationSummary {
+  id: string;
+  targets: number;
+  tried: number;
+  caught: number;
+  flagged: number;
+  vanished: number;
+  escaped: number;
+  withinSlack: number;
+  /** Mutations within every relation's slack that still made a check fail: false alarms. */
+  spurious: number;
+}
+
+export function summarize(doc: DocumentMutations): MutationSummary {
+  const tried = doc.results.filter((r) => r.breaks);
+  const slack = doc.results.filter((r) => !r.breaks);
+  const count = (o: Outcome) => tried.filter((r) => r.outcome === o).length;
+  return {
+    id: doc.id,
+    targets: doc.targets,
+    tried: tried.length,
+    caught: count('caught'),
+    flagged: count('flagged'),
+    vanished: count('vanished'),
+    escaped: count('escaped'),
+    withinSlack: slack.length,
+    spurious: slack.filter((r) => r.outcome === 'caught').length,
+  };
+}
+
+export function totalOf(rows: readonly MutationSummary[]): MutationSummary {
+  const sum = (k: keyof Omit<MutationSummary, 'id'>) => rows.reduce((s, r) => s + r[k], 0);
+  return {
+    id: 'total',
+    targets: sum('targets'),
+    tried: sum('tried'),
+    caught: sum('caught'),
+    flagged: sum('flagged'),
+    vanished: sum('vanished'),
+    escaped: sum('escaped'),
+    withinSlack: sum('withinSlack'),
+    spurious: sum('spurious'),
+  };
+}
+
+/** (caught + flagged) / tried; 1 when nothing was tried. */
+export function detectionRate(s: MutationSummary): number {
+  return s.tried === 0 ? 1 : (s.caught + s.flagged) / s.tried;
+}
+
+function describeMiss(r: MutationResult): string {
+  return `${r.target} [${r.path}] ${r.from}→${r.to} in ${r.relations.join('+')}${r.by.length ? ` (still ${r.by.join(', ')})` : ''}`;
+}
+
+/** A fixed-width table: one row per document with mutations, the total, then every miss. */
+export function formatTable(docs: readonly DocumentMutations[]): string {
+  const rows = docs.map(summarize);
+  const shown = rows.filter((r) => r.targets > 0);
+  const header = ['doc', 'figures', 'tried', 'caught', 'flagged', 'vanished', 'escaped', 'slack', 'spurious', 'detect'];
+  const line = (r: MutationSummary) =>
+    [r.id, r.targets, r.tried, r.caught, r.flagged, r.vanished, r.escaped, r.withinSlack, r.spurious, `${(detectionRate(r) * 100).toFixed(1)}%`];
+  const table = [header, ...shown.map(line), line(totalOf(rows))].map((cells) => cells.map((c) => String(c).padStart(8)).join(' '));
+  const misses = docs.flatMap((d) =>
+    d.results.filter((r) => r.breaks && (r.outcome === 'vanished' || r.outcome === 'escaped')).map((r) => `  ${d.id} ${r.outcome}: ${describeMiss(r)}`),
+  );
+  const spurious = docs.flatMap((d) =>
+    d.results.filter((r) => !r.breaks && r.outcome === 'caught').map((r) => `  ${d.id} spurious fail: ${describeMiss(r)} by ${r.by.join(', ')}`),
+  );
+  const notLocated = docs.flatMap((d) => d.notLocated.map((n) => `  ${d.id} number not located: ${n}`));
+  return [...table, ...(misses.length ? ['misses:', ...misses] : []), ...spurious, ...notLocated].join('\n');
+}
+
+/** Labelled slip rules → the check rules that report them. */
+const SLIP_RULES: Record<string, string[]> = {
+  execution_rate: ['execution_rate', 'execution_rate.project', 'unit_slip'],
+  'sum.fund_rows': ['sum.fund_sources', 'sum.by_nature', 'unit_slip'],
+  'sum.fund_sources': ['sum.fund_sources', 'unit_slip'],
+  'sum.narrative': ['sum.by_function', 'sum.by_nature', 'sum.basic_expenditure', 'sum.fund_sources'],
+  'sum.counts': ['count.parts_whole', 'count.restated'],
+  unit_slip: ['unit_slip', 'sum.by_function', 'sum.by_nature', 'sum.basic_expenditure', 'sum.fund_sources', 'restated'],
+  'indicator.scores_total': ['indicator.scores_total'],
+  'indicator.weights_total': ['indicator.weights_total', 'indicator.tier_total'],
+  'indicator.target_range': ['indicator.budget_execution_score', 'plausibility.rate_over_100'],
+  number_format: [],
+};
+
+export interface LabelledSlip {
+  rule: string;
+  description?: string;
+  withinPrecision?: boolean;
+}
+
+/** Check rules that would report a labelled slip (a slip within precision is one no check should report). */
+export function rulesForSlip(slip: LabelledSlip): string[] {
+  if (slip.withinPrecision) return [];
+  return SLIP_RULES[slip.rule] ?? [slip.rule];
+}
+
+/** Failing checks on an unchanged text that none of its labelled slips accounts for. */
+export function falseAlarms(checks: readonly CheckResult[], slips: readonly LabelledSlip[]): CheckResult[] {
+  const explained = new Set(slips.flatMap(rulesForSlip));
+  return checks.filter((c) => c.status === 'fail' && !explained.has(c.rule));
+}
+
+/** A labelled text: the seed or a corpus text, as the bytes the pipeline reads. */
+export interface LabelledText {
+  id: string;
+  bytes: Uint8Array;
+  slips: LabelledSlip[];
+  corpus: boolean;
+}
+
+interface EvalLib {
+  loadLabels(root: string): { id: string; label: { slips?: LabelledSlip[] }; path: string; corpus: boolean }[];
+  corpusBytes(path: string): { bytes: Uint8Array; title: string };
+}
+
+/**
+ * The seed and every labelled corpus text, read the way scripts/eval-lib.mjs reads them for the
+ * accuracy evaluation (a corpus file's first two lines are the collector's headers).
+ */
+export async function loadLabelledTexts(root: string): Promise<LabelledText[]> {
+  const lib = (await import(new URL('../../scripts/eval-lib.mjs', import.meta.url).href)) as EvalLib;
+  return lib.loadLabels(root).map((l) => ({
+    id: l.id,
+    bytes: l.corpus ? lib.corpusBytes(l.path).bytes : readFileSync(l.path),
+    slips: l.label.slips ?? [],
+    corpus: l.corpus,
+  }));
+}
