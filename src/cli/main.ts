@@ -12,6 +12,7 @@ import { EXTRACTOR_VERSION } from '../version.js';
 import { expandInputs } from './files.js';
 import { formatChecks, formatDocument, formatRecord } from './format.js';
 import { registerExportCommands } from './export-command.js';
+import { registerExportCommands } from './export-command.js';
 import { runIngest, runReprocess } from './ingest-command.js';
 import { registerServeCommand } from './serve-command.js';
 
@@ -243,6 +244,8 @@ export function buildProgram(config: Config): Command {
   });
 
   registerServeCommand(program, config);
+
+  registerExportCommands(program, config);
 
   registerExportCommands(program, config);
 
