@@ -12,7 +12,6 @@ import { EXTRACTOR_VERSION } from '../version.js';
 import { expandInputs } from './files.js';
 import { formatChecks, formatDocument, formatRecord } from './format.js';
 import { registerExportCommands } from './export-command.js';
-import { registerExportCommands } from './export-command.js';
 import { runIngest, runReprocess } from './ingest-command.js';
 import { registerServeCommand } from './serve-command.js';
 
@@ -244,8 +243,6 @@ export function buildProgram(config: Config): Command {
   });
 
   registerServeCommand(program, config);
-
-  registerExportCommands(program, config);
 
   registerExportCommands(program, config);
 
