@@ -103,13 +103,18 @@ export async function startOcrEngine(options: OcrEngineOptions = {}): Promise<Oc
     // message listener, where nothing can catch it; the job's promise is rejected either way.
     errorHandler: () => undefined,
   });
-  await worker.setParameters({
-    tessedit_pageseg_mode: Tesseract.PSM.AUTO,
-    // Without it the Chinese models put a space between every two characters.
-    preserve_interword_spaces: '1',
-    // Tesseract's own messages ("Estimating resolution as 434") would go to our stdout.
-    debug_file: '/dev/null',
-  });
+  try {
+    await worker.setParameters({
+      tessedit_pageseg_mode: Tesseract.PSM.AUTO,
+      // Without it the Chinese models put a space between every two characters.
+      preserve_interword_spaces: '1',
+      // Tesseract's own messages ("Estimating resolution as 434") would go to our stdout.
+      debug_file: '/dev/null',
+    });
+  } catch (error) {
+    await worker.terminate().catch(() => undefined);
+    throw error;
+  }
   return {
     async recognize(image: Uint8Array, dpi?: number): Promise<OcrImageResult> {
       // rotateAuto corrects the small skew of scanned pages, not upside-down ones.
