@@ -31,12 +31,20 @@ export interface ResultInit {
   detail?: Record<string, unknown>;
 }
 
+function roundOutward(iv: Interval | null): Interval | null {
+  if (!iv) return null;
+  const cut = (v: string, rounding: 'floor' | 'ceil') => (/^-?\d+(?:\.\d{0,10})?$/u.test(v) || !/^-?\d/u.test(v) ? v : formatDecimal(v, { maxDecimals: 10, rounding }));
+  return { ...iv, lo: cut(iv.lo, 'floor'), hi: cut(iv.hi, 'ceil') };
+}
+
 export function makeResult(init: ResultInit): CheckResult {
   const result: CheckResult = {
     rule: init.rule,
     status: init.status,
-    expected: init.expected ?? null,
-    actual: init.actual ?? null,
+    // Interval division yields 34-digit bounds; datasets get 10 decimals, rounded outward so the
+    // stored interval still contains the computed one (statuses are decided before this).
+    expected: roundOutward(init.expected ?? null),
+    actual: roundOutward(init.actual ?? null),
     unit: init.unit ?? '',
     message: { zh: init.zh, en: init.en },
     evidence: init.evidence ?? [],
