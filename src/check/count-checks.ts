@@ -70,7 +70,8 @@ function findPartLists(placed: readonly Placed[], text: string): Placed[][] {
     const prev = current[current.length - 1];
     if (prev && prev.sentence === p.sentence && prev.count.unit === p.count.unit && p.start >= prev.end) {
       const gap = text.slice(prev.end, p.start).replace(/\s+/g, '');
-      if (gap.length <= MAX_GAP && JOINER.test(gap) && !GAP_BREAK.test(gap)) {
+      // "…和70个机关、事业单位共80个": a count marked as a whole ends the list rather than extending it.
+      if (gap.length <= MAX_GAP && JOINER.test(gap) && !GAP_BREAK.test(gap) && !WHOLE_MARK.test(gap)) {
         current.push(p);
         continue;
       }
