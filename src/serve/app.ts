@@ -8,6 +8,8 @@ import { z } from 'zod';
 import type { ReportFilter, ReportSummary, Store } from '../store/store.js';
 import { APP_CSS, APP_JS, COMPARE_JS, loadChartJs } from './assets.js';
 import { buildComparison } from './compare.js';
+import { createExportHandler } from './export-selection.js';
+import { EXPORT_FORMATS, ExportRequestError, type ExportHandler } from './export-types.js';
 import { html } from './html.js';
 import { labelsFor, pickLang } from './i18n.js';
 import { buildOpenApiDocument } from './openapi.js';
@@ -21,26 +23,7 @@ import { ListQuery, matchesText, SelectionQuery, sortReports, toReportFilter, ty
 import { requireAccess, requireReadOnly, setSecurityHeaders } from './security.js';
 import { createSourceLoader } from './source-loader.js';
 
-export const EXPORT_FORMATS = ['csv', 'xlsx', 'parquet'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-export interface ExportRequest {
-  format: ExportFormat;
-  /** Which table (e.g. reports, figures, checks); undefined = the exporter's default. */
-  table: string | undefined;
-  /** The store-side filter of the selection. */
-  filter: ReportFilter;
-  /** The reports of the selection after the text search, when one was given. */
-  sha256s: string[] | undefined;
-}
-
-export interface ExportFile {
-  body: Uint8Array | string;
-  contentType: string;
-  fileName: string;
-}
-
-export type ExportHandler = (request: ExportRequest) => Promise<ExportFile>;
+export { EXPORT_FORMATS, ExportRequestError, type ExportFile, type ExportFormat, type ExportHandler, type ExportRequest } from './export-types.js';
 
 export interface ReviewAppOptions {
   store: Store;
@@ -48,8 +31,8 @@ export interface ReviewAppOptions {
   token?: string | undefined;
   maxBytes?: number;
   maxUncompressedBytes?: number;
-  /** Produces the export files; without it /api/export answers 501. */
-  exportSelection?: ExportHandler | undefined;
+  /** Produces the export files (default: the src/export tables of the selection); null answers 501. */
+  exportSelection?: ExportHandler | null | undefined;
   /** An app mounted at /queues (Bull Board). */
   queues?: Hono | undefined;
 }
@@ -97,6 +80,7 @@ export function createReviewApp(options: ReviewAppOptions): Hono {
   });
   const pageImages = new Map<string, Promise<Uint8Array | null>>();
   const zh = labelsFor('zh');
+  const exportSelection = options.exportSelection === undefined ? createExportHandler(store) : options.exportSelection;
 
   app.use('*', setSecurityHeaders());
   app.use('*', requireReadOnly(zh.notAllowed + ' / ' + labelsFor('en').notAllowed));
@@ -121,6 +105,7 @@ export function createReviewApp(options: ReviewAppOptions): Hono {
         ? c.json({ error: 'bad_request', message: error.message, issues: error.issues }, 400)
         : c.html(renderLayout(pageContext(c), labelsFor(pickLang(c.req.query('lang'))).badRequest, html`<p class="notice bad">${error.message}</p>`), 400);
     }
+    if (error instanceof ExportRequestError) return c.json({ error: 'bad_request', message: error.message }, 400);
     const message = error instanceof Error ? error.message : String(error);
     return isApi(c) ? c.json({ error: 'internal_error', message }, 500) : c.html(renderLayout(pageContext(c), 'Error', html`<p class="notice bad">${message}</p>`), 500);
   });
@@ -240,11 +225,11 @@ export function createReviewApp(options: ReviewAppOptions): Hono {
     const selection = parseWith(SelectionQuery, query);
     const format = parseWith(z.enum(EXPORT_FORMATS), query.format);
     const table = query.table ? parseWith(z.string().regex(/^[a-z_]{1,40}$/u), query.table) : undefined;
-    if (!options.exportSelection) {
+    if (!exportSelection) {
       return c.json({ error: 'not_implemented', message: `${zh.exportNotReady}: exports (${format}) are not available in this build yet` }, 501);
     }
-    const sha256s = selection.q ? (await loadSelection(store, selection)).map((r) => r.sha256) : undefined;
-    const file = await options.exportSelection({ format, table, filter: toReportFilter(selection), sha256s });
+    const sha256s = (await loadSelection(store, selection)).map((r) => r.sha256);
+    const file = await exportSelection({ format, table, filter: toReportFilter(selection), sha256s });
     c.header('Content-Type', file.contentType);
     c.header('Content-Disposition', `attachment; filename="export.${format}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
     return c.body(typeof file.body === 'string' ? file.body : file.body.slice().buffer);

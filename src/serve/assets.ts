@@ -34,6 +34,7 @@ form.filters button { font:inherit; padding:4px 12px; }
 table { border-collapse:collapse; width:100%; }
 th, td { border-bottom:1px solid var(--line); padding:4px 6px; text-align:left; vertical-align:top; }
 th { background:var(--bg); font-weight:600; white-space:nowrap; }
+td.nowrap { white-space:nowrap; }
 td.num, th.num { text-align:right; font-variant-numeric: tabular-nums; white-space:nowrap; }
 th a.sorted::after { content:" ▲"; font-size:10px; }
 th a.sorted.desc::after { content:" ▼"; }

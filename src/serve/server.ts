@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { ConfigError } from '../errors.js';
 import type { Store } from '../store/store.js';
-import { createReviewApp, type ExportHandler } from './app.js';
+import { createReviewApp } from './app.js';
+import type { ExportHandler } from './export-types.js';
 import { createQueuesBoard, type QueuesBoard } from './bull-board.js';
 import { isLoopbackHost } from './security.js';
 
@@ -28,7 +29,8 @@ export interface StartServerOptions {
   queueName?: string;
   maxBytes?: number;
   maxUncompressedBytes?: number;
-  exportSelection?: ExportHandler | undefined;
+  /** Default: the src/export tables of the selection; null disables exports (501). */
+  exportSelection?: ExportHandler | null | undefined;
 }
 
 export interface RunningServer {
@@ -61,7 +63,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     token,
     ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
     ...(options.maxUncompressedBytes !== undefined ? { maxUncompressedBytes: options.maxUncompressedBytes } : {}),
-    exportSelection: options.exportSelection,
+    ...(options.exportSelection !== undefined ? { exportSelection: options.exportSelection } : {}),
     queues: board?.app,
   });
   let server: ServerType;

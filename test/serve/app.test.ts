@@ -279,11 +279,54 @@ describe('JSON API', () => {
     expect(errors[0]).toMatchObject({ fileName: 'broken.pdf', code: 'corrupt_file' });
   });
 
-  it('answers 501 for exports until an exporter is wired, and uses one when given', async () => {
-    const res = await app.request('/api/export?format=csv&failed=1');
+  it('exports exactly the selection as CSV, XLSX and Parquet', async () => {
+    const csv = await app.request('/api/export?format=csv&failed=1');
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.headers.get('content-disposition')).toMatch(/^attachment; .*jixiao-reports\.csv/u);
+    const raw = new Uint8Array(await csv.arrayBuffer());
+    // UTF-8 with a BOM, so Excel reads the Chinese right.
+    expect([...raw.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(raw).trim().split(/\r?\n/u);
+    expect(lines[0]!.split(',')[0]).toBe('sha256');
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual([fx.mutatedSha]);
+    // Selections the exporter's own filter cannot express (text search, "all passed") still export what the list shows.
+    const passed = await (await app.request('/api/export?format=csv&failed=0')).text();
+    expect(passed).toContain(fx.seedSha);
+    expect(passed).not.toContain(fx.mutatedSha);
+    const searched = await (await app.request('/api/export?format=csv&q=mutated&table=checks')).text();
+    const checkShas = new Set(searched.trim().split(/\r?\n/u).slice(1).map((l) => l.split(',')[0]));
+    expect([...checkShas]).toEqual([fx.mutatedSha]);
+    // The hostile record's names are written, not executed: CSV cells never start a formula.
+    const hostile = await (await app.request('/api/export?format=csv&year=2022')).text();
+    expect(hostile).toContain(fx.xssSha);
+
+    const xlsx = await app.request('/api/export?format=xlsx&failed=1');
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const zip = new Uint8Array(await xlsx.arrayBuffer());
+    expect([...zip.slice(0, 2)]).toEqual([0x50, 0x4b]);
+
+    const parquet = await app.request('/api/export?format=parquet&q=mutated');
+    expect(parquet.status).toBe(200);
+    const buffer = await parquet.arrayBuffer();
+    const bytes = new Uint8Array(buffer);
+    expect(new TextDecoder().decode(bytes.slice(0, 4))).toBe('PAR1');
+    const { parquetReadObjects } = await import('hyparquet');
+    const rows = (await parquetReadObjects({ file: buffer })) as Array<{ sha256: string }>;
+    expect(rows.map((r) => r.sha256)).toEqual([fx.mutatedSha]);
+
+    expect((await app.request('/api/export?format=exe')).status).toBe(400);
+    const unknown = await app.request('/api/export?format=csv&table=nope');
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { message: string }).message).toContain('unknown table');
+  });
+
+  it('answers 501 when exports are switched off, and passes the selection to an injected exporter', async () => {
+    const off = createReviewApp({ store: fx.store, exportSelection: null });
+    const res = await off.request('/api/export?format=csv&failed=1');
     expect(res.status).toBe(501);
     expect(((await res.json()) as { error: string }).error).toBe('not_implemented');
-    expect((await app.request('/api/export?format=exe')).status).toBe(400);
     const calls: unknown[] = [];
     const withExport = createReviewApp({
       store: fx.store,

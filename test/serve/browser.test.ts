@@ -3,7 +3,7 @@
  * on a random port over a data directory holding the fixtures. Screenshots go to test-output/.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,11 @@ import { createFixtureStore, XSS_DEPARTMENT, type FixtureStore } from './fixture
 const CHROMIUM = '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
 const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-output');
+
+/** A property of the element the URL fragment targets (the test files are typed without the DOM lib). */
+function targetProperty(page: Page, property: 'id' | 'textContent' | 'className'): Promise<string | null> {
+  return page.evaluate<string | null>(`document.querySelector(':target')?.${property} ?? null`);
+}
 
 const title = HAS_CHROMIUM
   ? 'review app in Chromium'
@@ -80,13 +85,19 @@ describe.skipIf(!HAS_CHROMIUM)(title, () => {
     expect(dialogs).toEqual([]);
   });
 
-  it('filters by "has failed checks" and sorts by a column', async () => {
+  it('filters by "has failed checks", downloads the selection and sorts by a column', async () => {
     await page.selectOption('select[name="failed"]', '1');
     await page.click('form.filters button[type="submit"]');
     await page.waitForURL(/failed=1/u);
     const shas = await page.locator('#reports tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-sha256')));
     expect(shas).toContain(fx.mutatedSha);
     expect(shas).not.toContain(fx.seedSha);
+    // The download button exports the same selection.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('.downloads a:text("CSV")')]);
+    expect(download.suggestedFilename()).toBe('jixiao-reports.csv');
+    const csv = await readFile((await download.path())!, 'utf8');
+    expect(csv).toContain(fx.mutatedSha);
+    expect(csv).not.toContain(fx.seedSha);
     await page.goto(`${server.url}/`);
     await page.click('th a:text("年度")');
     await page.waitForURL(/sort=fiscalYear&dir=asc/u);
@@ -100,23 +111,23 @@ describe.skipIf(!HAS_CHROMIUM)(title, () => {
     await page.waitForURL(new RegExp(`/reports/${fx.seedSha}$`, 'u'));
     const mark = page.locator('#source-text a.fig', { hasText: '890.33万元' }).first();
     await expect.poll(() => mark.isVisible()).toBe(true);
-    expect(await mark.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 241, 168)');
+    expect(await mark.evaluate((el) => (el.ownerDocument.defaultView as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor)).toBe('rgb(255, 241, 168)');
     await page.screenshot({ path: path.join(OUT, 'serve-report-seed.png') });
 
     // Figure → field.
     await mark.click();
     await page.waitForURL(/#field-budget$/u);
-    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('field-budget');
+    expect(await targetProperty(page, 'id')).toBe('field-budget');
     expect(await page.locator('#field-budget').isVisible()).toBe(true);
     // Field → figure: the source pane scrolls to the mark.
     await page.locator('#source').evaluate((el) => el.scrollTo(0, el.scrollHeight));
     await page.click('#field-execution a.figure-link');
-    await expect.poll(() => page.evaluate(() => document.querySelector(':target')?.textContent)).toBe('714.07万元');
-    const inView = await page.evaluate(() => {
-      const pane = document.getElementById('source')!.getBoundingClientRect();
-      const target = document.querySelector(':target')!.getBoundingClientRect();
+    await expect.poll(() => targetProperty(page, 'textContent')).toBe('714.07万元');
+    const inView = await page.evaluate<boolean>(`(() => {
+      const pane = document.getElementById('source').getBoundingClientRect();
+      const target = document.querySelector(':target').getBoundingClientRect();
       return target.top >= pane.top && target.bottom <= pane.bottom;
-    });
+    })()`);
     expect(inView).toBe(true);
     await page.screenshot({ path: path.join(OUT, 'serve-report-seed-field-to-figure.png') });
   });
@@ -135,13 +146,13 @@ describe.skipIf(!HAS_CHROMIUM)(title, () => {
     await page.screenshot({ path: path.join(OUT, 'serve-report-failed-check.png') });
     // A figure the check used leads to its place in the text, marked as used by a failed check.
     await check.locator('a.figure-link', { hasText: '724.07万元' }).click();
-    await expect.poll(() => page.evaluate(() => document.querySelector(':target')?.className)).toContain('failed');
-    expect(await page.evaluate(() => document.querySelector(':target')?.textContent)).toBe('724.07万元');
+    await expect.poll(() => targetProperty(page, 'className')).toContain('failed');
+    expect(await targetProperty(page, 'textContent')).toBe('724.07万元');
   });
 
   it('shows the comparison with both charts drawn by the served Chart.js', async () => {
     await page.goto(`${server.url}/compare?kind=`);
-    await expect.poll(() => page.evaluate(() => (window as unknown as { jixiaoCharts?: unknown[] }).jixiaoCharts?.length ?? 0)).toBe(2);
+    await expect.poll(() => page.evaluate<number>('window.jixiaoCharts ? window.jixiaoCharts.length : 0')).toBe(2);
     const box = await page.locator('#chart-distribution').boundingBox();
     expect(box?.width).toBeGreaterThan(100);
     expect(await page.locator('#compare-table td.cell').count()).toBe(2);

@@ -95,8 +95,8 @@ ${pageRows.map(
 <td>${r.fiscalYear ?? '—'}</td>
 <td><a href="${hrefTo(ctx, `/reports/${r.sha256}`)}">${r.department ?? '—'}</a></td>
 <td><a href="${hrefTo(ctx, `/reports/${r.sha256}`)}">${r.title ?? '—'}</a></td>
-<td>${kindLabel(t, r.kind)}</td>
-<td>${regionText(r) || '—'}</td>
+<td class="nowrap">${kindLabel(t, r.kind)}</td>
+<td class="nowrap">${regionText(r) || '—'}</td>
 <td class="num">${formatWan(r.budget)}</td>
 <td class="num">${formatWan(r.execution)}</td>
 <td class="num">${formatPercent(r.executionRate)}</td>
