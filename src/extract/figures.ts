@@ -31,9 +31,15 @@ const FUND_RE =
 
 const BUDGET_INITIAL_RE = /年初预算(?:数|金额|资金|安排|额)?$/u;
 const BUDGET_RE =
-  /(?:(?:全年|调整后|年度|本年|当年|批复)?预算(?:数|金额|资金|总额|安排|额|批复数)?|预算调整后(?:数)?|预算安排(?:资金|经费)?|安排(?:资金|经费|预算)|资金总额|下达(?:资金|经费|预算|指标))$/u;
+  /(?:(?:全年|调整后|年度|本年|当年|批复)?预算(?:数|金额|资金|总额|安排|额|批复数)?|预算调整后(?:数)?|预算安排(?:资金|经费)?|安排(?:资金|经费|预算)|资金总额)$/u;
+/**
+ * Transfers announced as "下达…资金29.6万元" / "衔接资金共下达105万元": the budget of a project
+ * report when the report states no other and names a single such amount (two 下达 amounts are
+ * parts of a total the text may not print).
+ */
+const TRANSFER_RE = /下达[^，。；]{0,40}?(?:资金|经费|预算|指标)$|下达$/u;
 const EXECUTION_RE =
-  /(?:执行数|执行金额|执行额|全年执行|实际执行|实际支出|支出数|支出金额|已支出|决算数|支出决算|决算|实际使用|累计支出|总支出|支出总额|实际到位|使用资金|使用|支出)$/u;
+  /(?:执行数|执行金额|执行额|全年执行|实际执行|实际支出|支出数|支出金额|已支出|决算数|支出决算|决算|实际使用|累计支出|总支出|支出总额|使用资金|使用|支出)$/u;
 const RATE_RE = /(?:执行率|完成预算的?|预算完成率|支出进度|执行进度|支出率|预算执行率|完成全年预算(?:数)?的?|占(?:全年)?预算(?:数)?的)$/u;
 const SCORE_CONTEXT = /(自评|总分|综合得分|评价得分|最终得分|评分结果|得分)/u;
 
@@ -117,6 +123,7 @@ export function extractFigures(doc: SourceDocument, seg: Segmentation, numbers: 
   const seenNature = new Set<string>();
   const seenFund = new Set<string>();
   let selfScoreSentence = -1;
+  const transfers: LocatedNumber[] = [];
   let selfScoreAmbiguous = false;
 
   for (const m of numbers) {
@@ -216,7 +223,11 @@ export function extractFigures(doc: SourceDocument, seg: Segmentation, numbers: 
       }
     }
     const field = fieldOfLabel(label, m);
-    if (!field) continue;
+    if (!field) {
+      const bare = label.replace(/[（(][^（）()]*[）)]$/u, '');
+      if (m.kind === 'money' && TRANSFER_RE.test(bare) && !PART_CONTEXT.test(bare)) transfers.push(m);
+      continue;
+    }
     const project = projectInClause(before.slice(-80));
     if (project && kind !== 'project') {
       let p = projects.get(project);
@@ -240,5 +251,6 @@ export function extractFigures(doc: SourceDocument, seg: Segmentation, numbers: 
   }
   out.projects = [...projects.values()];
   if (selfScoreAmbiguous) out.selfScore = null;
+  if (!out.budget && new Set(transfers.map((t) => t.base)).size === 1) out.budget = toFigure(doc, transfers[0]!);
   return out;
 }
