@@ -17,8 +17,7 @@ export interface ServeCommandOptions {
 
 /** JIXIAO_TOKEN, when the configuration carries one (config.ts owns the environment). */
 function tokenOf(config: Config): string | undefined {
-  const token = (config as Config & { token?: unknown }).token;
-  return typeof token === 'string' && token.trim() !== '' ? token.trim() : undefined;
+  return config.token;
 }
 
 function parsePort(value: string): number {
