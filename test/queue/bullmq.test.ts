@@ -104,7 +104,7 @@ describe('queue mode (BullMQ on Redis, PostgreSQL store)', () => {
     }
   });
 
-  it('recovers the job of a worker killed with SIGKILL, and stores the report once', async () => {
+  it('recovers the job of a worker killed with SIGKILL, and stores the report once', { timeout: 240_000 }, async () => {
     const queueName = `jixiao-test-c-${run}`;
     // A long report keeps the first worker busy long enough to be killed mid-job.
     const big = join(tmp, 'long-report.txt');
@@ -127,12 +127,15 @@ describe('queue mode (BullMQ on Redis, PostgreSQL store)', () => {
     try {
       await waitFor('the job to become active', async () => (await queue.getJobCounts('active')).active === 1, 30_000);
       child.kill('SIGKILL');
-      const w = await startIngestWorker({ redisUrl: REDIS, queueName, store, concurrency: 1, lockDuration: 2000, stalledInterval: 1000 });
+      // A second worker process (parsing on its worker thread, so its own lock keeps renewing).
+      const rescuer = spawn(process.execPath, ['workers/ingest-worker.js'], { env, stdio: 'ignore' });
       try {
-        await waitFor('the recovered job', async () => (await queue.getJobCounts('completed')).completed === 1, 120_000);
+        await waitFor('the recovered job', async () => (await queue.getJobCounts('completed')).completed === 1, 150_000);
       } finally {
-        await w.close();
+        rescuer.kill('SIGTERM');
       }
+      const [done] = await queue.getCompleted();
+      expect(done!.data.sha256).toBe(sha);
       expect(await store.rowCounts(sha)).toMatchObject({ reports: 1 });
       expect((await store.listReports()).filter((r) => r.sha256 === sha)).toHaveLength(1);
     } finally {
