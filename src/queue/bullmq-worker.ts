@@ -32,7 +32,11 @@ const WORKER_FILE = fileURLToPath(new URL('./analyze-worker.js', import.meta.url
  */
 export async function startIngestWorker(options: IngestWorkerOptions): Promise<{ worker: Worker<IngestJobData>; close(): Promise<void> }> {
   const connection = await connectRedis(options.redisUrl);
-  const pool = existsSync(WORKER_FILE) ? new Piscina({ filename: WORKER_FILE, maxThreads: options.concurrency, minThreads: 1 }) : null;
+  // minThreads = maxThreads: a thread that idles between jobs would otherwise be ended at once
+  // (piscina's idleTimeout is 0) and its replacement would load jieba's dictionaries again (3–4 s).
+  const pool = existsSync(WORKER_FILE)
+    ? new Piscina({ filename: WORKER_FILE, maxThreads: options.concurrency, minThreads: options.concurrency })
+    : null;
   const processor = async (job: Job<IngestJobData>) => {
     const { sha256, fileName } = job.data;
     const bytes = await options.store.getDocumentBytes(sha256);
