@@ -1,0 +1,106 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+// The CLI as a user runs it: the built bin (npm test builds first).
+const run = promisify(execFile);
+async function jixiao(args: string[], env: Record<string, string> = {}) {
+  try {
+    const r = await run(process.execPath, ['bin/jixiao.js', ...args], { env: { ...process.env, ...env }, maxBuffer: 64 << 20 });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'jixiao-cli-'));
+const SEED = 'fixtures/seed/huadu-2021-jgdgw';
+
+describe('jixiao CLI', () => {
+  it('extract --json prints the seed record', async () => {
+    const r = await jixiao(['extract', `${SEED}.txt`, '--json']);
+    expect(r.code).toBe(0);
+    const rec = JSON.parse(r.stdout);
+    expect(rec.figures.budget.value).toBe(8903300);
+    expect(rec.report.department).toBe('中共广州市花都区直属机关工作委员会');
+  });
+
+  it('check exits 0 on a consistent report and 1 on a mutated one, with both sides', async () => {
+    expect((await jixiao(['check', `${SEED}.txt`])).code).toBe(0);
+    const bad = join(tmp, 'mutated.txt');
+    writeFileSync(bad, readFileSync(`${SEED}.txt`, 'utf8').replace('执行数 714.07 万元', '执行数 724.07 万元'));
+    const r = await jixiao(['check', bad]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/FAIL\s+execution_rate/u);
+    expect(r.stdout).toContain('[80.15, 80.25]');
+  });
+
+  it('names the file and the problem for bad input, exit 2, no stack trace', async () => {
+    const empty = join(tmp, 'empty.pdf');
+    writeFileSync(empty, '');
+    const truncated = join(tmp, 'truncated.pdf');
+    const pdf = readFileSync(`${SEED}.pdf`);
+    writeFileSync(truncated, pdf.subarray(0, pdf.length >> 1));
+    const zip = join(tmp, 'archive.zip');
+    writeFileSync(zip, Buffer.from([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]));
+    for (const [file, pattern] of [
+      [empty, /empty/u],
+      [truncated, /corrupt|damaged|invalid/iu],
+      [zip, /unsupported/iu],
+      [join(tmp, 'missing.txt'), /no such file/u],
+    ] as const) {
+      const r = await jixiao(['extract', file]);
+      expect(r.code, file).toBe(2);
+      expect(r.stderr).toContain(file.split('/').pop()!);
+      expect(r.stderr).toMatch(pattern);
+      expect(r.stderr).not.toMatch(/\n\s+at /u);
+    }
+  });
+
+  it('refuses a file over the configured size limit', async () => {
+    const r = await jixiao(['extract', `${SEED}.txt`], { JIXIAO_MAX_BYTES: '100' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/over the limit of 100/u);
+  });
+
+  it('stops on bad configuration with exit 3', async () => {
+    const r = await jixiao(['extract', `${SEED}.txt`], { JIXIAO_MAX_BYTES: 'lots' });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/JIXIAO_MAX_BYTES/u);
+  });
+
+  it('ingests a folder into the embedded store, skips what it already has, and lists and shows it', async () => {
+    const dataDir = join(tmp, 'data');
+    const first = await jixiao(['ingest', 'fixtures/seed', '--data-dir', dataDir]);
+    expect(first.stderr + first.stdout).toMatch(/stored/u);
+    expect(first.stdout).toMatch(/6 report\(s\) stored/u);
+    expect(first.code).toBe(0);
+    const again = await jixiao(['ingest', 'fixtures/seed', '--data-dir', dataDir]);
+    expect(again.stdout).toMatch(/0 report\(s\) stored .*6 skipped/u);
+    const list = await jixiao(['list', '--data-dir', dataDir, '--json']);
+    const rows = JSON.parse(list.stdout) as Array<{ budget: number; fileName: string; sha256: string }>;
+    expect(rows).toHaveLength(6);
+    expect(rows.every((r) => r.budget === 8903300)).toBe(true);
+    const show = await jixiao(['show', rows[0]!.sha256.slice(0, 10), '--data-dir', dataDir, '--json']);
+    expect(JSON.parse(show.stdout).figures.execution.value).toBe(7140700);
+    const status = await jixiao(['status', '--data-dir', dataDir]);
+    expect(status.stdout).toMatch(/6 documents, 6 reports/u);
+  });
+
+  it('read shows format, pages, OCR needs and the outline', async () => {
+    const r = await jixiao(['read', `${SEED}.pdf`]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/format: pdf, 5 page\(s\)/u);
+    expect(r.stdout).toMatch(/needs OCR: no/u);
+    expect(r.stdout).toContain('（三）部门整体收支情况');
+  });
+
+  it('explains every command in --help', async () => {
+    const r = await jixiao(['--help']);
+    for (const cmd of ['read', 'extract', 'check', 'ingest', 'list', 'show', 'status', 'reprocess', 'worker']) expect(r.stdout).toContain(cmd);
+  });
+});
