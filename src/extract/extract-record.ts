@@ -6,7 +6,7 @@ import { extractCounts } from './counts.js';
 import { extractFigures } from './figures.js';
 import { extractIndicators } from './indicators.js';
 import { locateNumbers } from './locate.js';
-import { findFlatForm, formFigures } from './flat-form.js';
+import { findFlatForm, findFormTotalScore, formFigures } from './flat-form.js';
 import { extractReportInfo } from './report-info.js';
 
 export interface ExtractOptions {
@@ -29,6 +29,26 @@ export function extractRecord(doc: SourceDocument, options: ExtractOptions = {})
     // The form's cells are the report's own table: they win over prose, which rounds ("89.97万元" for 89.974).
     for (const key of ['budget', 'budgetInitial', 'execution', 'executionRate'] as const) figures[key] = ff[key] ?? figures[key];
     if (figures.fundSources.length === 0) figures.fundSources = ff.fundSources;
+    figures.budgetExecutionWeight ??= ff.budgetExecutionWeight;
+    figures.budgetExecutionScore ??= ff.budgetExecutionScore;
+  }
+  figures.selfScore ??= findFormTotalScore(doc);
+  const indicators = extractIndicators(doc);
+  // The form scores 预算执行 in its fund block (分值 10, 得分 = 执行率 × 10): it is the form's first
+  // indicator, and Σ得分 = 总分 only holds with it.
+  const { budgetExecutionWeight: bw, budgetExecutionScore: bs, ...recordFigures } = figures;
+  if ((bw || bs) && indicators.length > 0 && !indicators.some((i) => /预算执行|执行率/u.test(i.level3))) {
+    const at = (bs ?? bw)!.evidence;
+    indicators.unshift({
+      level1: '预算执行',
+      level2: '',
+      level3: '预算执行率',
+      target: '',
+      actual: figures.executionRate?.text ?? '',
+      weight: bw ?? null,
+      score: bs ?? null,
+      evidence: at,
+    });
   }
   const ocrPages = doc.pages.filter((p) => p.ocrConfidence !== undefined).length;
   return {
@@ -45,9 +65,9 @@ export function extractRecord(doc: SourceDocument, options: ExtractOptions = {})
     },
     report: info,
     figures: {
-      ...figures,
+      ...recordFigures,
       counts: extractCounts(doc, numbers),
-      indicators: extractIndicators(doc),
+      indicators,
     },
     checks: [],
   };

@@ -67,6 +67,14 @@ export interface ExtractedFigures {
   byNature: NamedAmount[];
   fundSources: NamedAmount[];
   projects: Project[];
+  /** 预算执行 part of a 自评表's fund table: its 分值 and 得分 (points). */
+  budgetExecutionWeight?: Figure | null;
+  budgetExecutionScore?: Figure | null;
+}
+
+/** A table cell's number read as points, whatever unit the table header gave the column. */
+export function asPoints(f: Figure, m: { value: string }): Figure {
+  return { ...f, value: Number(m.value), exact: m.value, unit: '分', kind: 'score', scale: 0 };
 }
 
 type Field = 'budget' | 'budgetInitial' | 'execution' | 'executionRate';
@@ -153,6 +161,14 @@ export function extractFigures(doc: SourceDocument, seg: Segmentation, numbers: 
       }
       if (/年度资金总额|资金总额|合计|总计/u.test(row) && field) {
         if (!out[field]) out[field] = toFigure(doc, m);
+        continue;
+      }
+      if (/年度资金总额|资金总额/u.test(row) && /分值|权重/u.test(m.cell.header) && !out.budgetExecutionWeight) {
+        out.budgetExecutionWeight = asPoints(toFigure(doc, m), m);
+        continue;
+      }
+      if (/年度资金总额|资金总额/u.test(row) && /得分/u.test(m.cell.header) && !out.budgetExecutionScore) {
+        out.budgetExecutionScore = asPoints(toFigure(doc, m), m);
         continue;
       }
       const fund = FUND_RE.exec(row.replace(/^其中[：:]?/u, ''));

@@ -161,3 +161,29 @@ export function formFigures(form: FlatForm): FormFigures {
     budgetExecutionScore: total?.cells.score ?? null,
   };
 }
+
+/**
+ * The form's total score: "总分 100 100" (分值 then 得分) or "自评总分(分) 97.6". Only a number
+ * directly after the label counts; a lone number is the score, two are weight and score.
+ */
+export function findFormTotalScore(doc: SourceDocument): Figure | null {
+  const m = /(?:自评总分|自评得分|总分|总得分|合计得分)\s*(?:[（(]分[）)])?[\s|｜:：]*(\d{1,3}(?:\.\d{1,2})?)(?:[\s|｜]+(\d{1,3}(?:\.\d{1,2})?))?(?![\d.%万元])/u.exec(doc.text);
+  if (!m) return null;
+  const second = m[2];
+  const scoreText = second ?? m[1]!;
+  if (second !== undefined && Number(m[1]) !== 100) return null;
+  if (Number(scoreText) > 100) return null;
+  const start = m.index + m[0].lastIndexOf(scoreText);
+  const decimals = scoreText.includes('.') ? scoreText.split('.')[1]!.length : 0;
+  return {
+    value: Number(scoreText),
+    exact: scoreText,
+    text: scoreText,
+    unit: '分',
+    kind: 'score',
+    precision: decimals,
+    scale: 0,
+    approx: 'exact',
+    evidence: evidenceOf(doc, start, start + scoreText.length),
+  };
+}

@@ -9,7 +9,7 @@ function columnOf(header: string): Column | null {
   const h = header.replace(/\s+/gu, '');
   if (/一级指标/u.test(h)) return 'level1';
   if (/二级指标/u.test(h)) return 'level2';
-  if (/三级指标|指标名称|绩效指标$/u.test(h)) return 'level3';
+  if (/三级指标|指标名称/u.test(h)) return 'level3';
   if (/年度指标值|目标值|指标值|预期目标/u.test(h)) return 'target';
   if (/实际完成值|完成值|实际完成|实际值/u.test(h)) return 'actual';
   if (/^分值|分值|权重|满分/u.test(h)) return 'weight';
