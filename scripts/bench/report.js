@@ -1,0 +1,317 @@
+// Turns the benchmark results into BENCHMARKS.md: targets first, then each section's table.
+import { fmt, median, table, verdict } from './stats.js';
+
+const MB = 1024 * 1024;
+
+/** Reports/s of normalize + extract + check over already-read TXT reports (median over runs). */
+export function analysisReportsPerSecond(stages) {
+  return median(stages.runs.map((r) => r.txtDocs / (r.txtAnalysisMs / 1000)));
+}
+
+/** jixiao's PDF read time over pdftotext's, all files together (median over runs). */
+export function pdfRatio(pdf) {
+  if (!pdf.pdftotext) return NaN;
+  const perRun = (i) => pdf.files.reduce((a, f) => a + f.readMs[i], 0) / pdf.files.reduce((a, f) => a + f.popplerMs[i], 0);
+  return median(pdf.files[0]?.readMs.map((_, i) => perRun(i)) ?? []);
+}
+
+const pct = (x) => (Number.isFinite(x) ? `${(x * 100).toFixed(0)}%` : '—');
+const signedPct = (x) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${(x * 100).toFixed(0)}%` : '—');
+
+function targets(res) {
+  const rows = [];
+  const analysis = res.stages ? analysisReportsPerSecond(res.stages) : NaN;
+  rows.push([
+    'analysis of an already-read TXT report (normalize + segment + extract + check), one core',
+    Number.isFinite(analysis) ? `${fmt(analysis, 0)} reports/s` : '—',
+    '≥ 300 reports/s',
+    verdict(Number.isFinite(analysis) ? analysis >= 300 : null),
+  ]);
+  const ratio = res.pdf ? pdfRatio(res.pdf) : NaN;
+  rows.push(['PDF reading, ms per page against `pdftotext`', Number.isFinite(ratio) ? `${fmt(ratio, 1)}×` : '—', '≤ 3×', verdict(Number.isFinite(ratio) ? ratio <= 3 : null)]);
+  const q1 = res.queue ? median(res.queue.runs[1].map((r) => r.steadyReportsPerSecond)) : NaN;
+  const q2 = res.queue ? median(res.queue.runs[2].map((r) => r.steadyReportsPerSecond)) : NaN;
+  const scale = q2 / q1;
+  // What 2 cores could give at the CPU cost per report of the 1-worker runs (workers + servers).
+  const ceiling = res.queue ? 2000 / median(res.queue.runs[1].map((r) => queueCpuPerReportMs(r))) / q1 : NaN;
+  rows.push([
+    'queue mode, 2 workers against 1 (steady reports/s)',
+    Number.isFinite(scale) ? `${fmt(scale, 2)}× (${fmt(q1, 1)} → ${fmt(q2, 1)} reports/s; 2-core ceiling at the 1-worker CPU cost: ${fmt(ceiling, 2)}×)` : '—',
+    '≥ 1.8×',
+    verdict(Number.isFinite(scale) ? scale >= 1.8 : null),
+  ]);
+  const cores = res.embedded ? median(res.embedded.two.map((r) => r.cpuMs / r.wallMs)) : NaN;
+  const speedup = res.embedded?.one.length ? median(res.embedded.two.map((r) => r.steadyReportsPerSecond)) / median(res.embedded.one.map((r) => r.steadyReportsPerSecond)) : NaN;
+  rows.push([
+    'embedded mode uses both cores (mean CPU of the process over the ingest, 2 threads)',
+    Number.isFinite(cores) ? `${fmt(cores, 2)} cores busy; 2 threads ${fmt(speedup, 2)}× 1 thread` : '—',
+    '≥ 1.6 cores (80% of 2)',
+    verdict(Number.isFinite(cores) ? cores >= 1.6 : null),
+  ]);
+  const small = res.memory ? median(res.memory.small.map((r) => r.maxRssMiB)) : NaN;
+  const large = res.memory ? median(res.memory.large.map((r) => r.maxRssMiB)) : NaN;
+  const growth = large / small - 1;
+  rows.push([
+    `peak RSS for ${res.memory?.largeCount ?? '2,000'} reports against ${res.memory?.smallCount ?? 200} (embedded, 2 threads)`,
+    Number.isFinite(growth) ? `${signedPct(growth)} (${fmt(small, 0)} → ${fmt(large, 0)} MiB)` : '—',
+    '≤ +20%',
+    verdict(Number.isFinite(growth) ? growth <= 0.2 : null),
+  ]);
+  return table(['target', 'measured', 'goal', 'verdict'], rows);
+}
+
+function stagesSection(res) {
+  const s = res.stages;
+  const out = [];
+  const rate = (ms, docs, bytes) => [fmt(docs / (ms / 1000), 0), fmt(bytes / MB / (ms / 1000), 2), fmt(ms / docs, 2)];
+  const stage = (key) => median(s.runs.map((r) => r.ms[key]));
+  const rows = [];
+  rows.push(['read (all formats)', ...rate(stage('read'), s.docs, s.bytes)]);
+  const formats = { txt: 'TXT, UTF-8', gb18030: 'TXT, GB18030', docx: 'DOCX', html: 'HTML page' };
+  for (const [key, label] of Object.entries(formats)) {
+    const runs = s.runs.map((r) => r.readByFormat[key]).filter(Boolean);
+    if (runs.length === 0) continue;
+    rows.push([`  read · ${label} (${runs[0].docs})`, ...rate(median(runs.map((r) => r.ms)), runs[0].docs, runs[0].bytes)]);
+  }
+  rows.push(['normalize', ...rate(stage('normalize'), s.docs, s.bytes)]);
+  rows.push(['segment (outline, lines, sentences)', ...rate(stage('segment'), s.docs, s.bytes)]);
+  rows.push(['extract (`extractRecord`, which segments again itself)', ...rate(stage('extract'), s.docs, s.bytes)]);
+  rows.push(['check', ...rate(stage('check'), s.docs, s.bytes)]);
+  const txt = s.runs[0];
+  rows.push([
+    `**analysis of read TXT** (normalize + extract + check, ${txt.txtDocs} TXT reports)`,
+    ...rate(median(s.runs.map((r) => r.txtAnalysisMs)), txt.txtDocs, txt.txtBytes),
+  ]);
+  const disk = res.store?.targets.find((t) => t.kind === 'pglite-disk');
+  if (disk) {
+    const ms = median(disk.ms);
+    rows.push(['store (`saveRecord` into PGlite on disk, see below)', fmt(disk.records / (ms / 1000), 0), '—', fmt(ms / disk.records, 2)]);
+  }
+  out.push(table(['stage', 'documents/s', 'MB/s', 'ms/document'], rows));
+  out.push('');
+  out.push(
+    `MB/s counts the input files' bytes for every stage. The corpus: ${res.corpus.count} reports generated from the seed report (${Object.entries(res.corpus.mix)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ')}; ${fmt(res.corpus.bytes / MB, 1)} MB; other departments, regions, years, amounts and counts; ${res.corpus.inconsistent} with one deliberate arithmetic error). Files are in memory: disk reads are not timed. Warm-up before timing (jieba's dictionaries, JIT): ${fmt(s.warmupMs / 1000, 1)} s.`,
+  );
+  if (s.sanity) {
+    out.push('');
+    out.push(
+      `Sanity (first run): the checks failed ${s.sanity.flagged} of the ${s.sanity.inconsistent} reports with a deliberate error and ${s.sanity.falseAlarms} of the ${s.sanity.consistent} consistent ones.`,
+    );
+  }
+  if (s.real) {
+    const r = s.real;
+    const ms = median(r.runs.map((x) => x.txtAnalysisMs));
+    out.push('');
+    out.push(
+      `Real texts: the ${r.docs} reports of the shared corpus (${fmt(r.bytes / 1024, 0)} KB, 0.3–10 KB each) analysed the same way: ${fmt(r.docs / (ms / 1000), 0)} reports/s, ${fmt(r.bytes / MB / (ms / 1000), 2)} MB/s.`,
+    );
+  }
+  return out.join('\n');
+}
+
+function pdfSection(res) {
+  const p = res.pdf;
+  const rows = [];
+  const runs = p.files[0]?.readMs.length ?? 0;
+  let tPages = 0;
+  const tot = { read: [], norm: [], poppler: [] };
+  for (let i = 0; i < runs; i++) {
+    tot.read.push(p.files.reduce((a, f) => a + f.readMs[i], 0));
+    tot.norm.push(p.files.reduce((a, f) => a + f.normalizeMs[i], 0));
+    tot.poppler.push(p.pdftotext ? p.files.reduce((a, f) => a + f.popplerMs[i], 0) : NaN);
+  }
+  for (const f of p.files) {
+    tPages += f.pages;
+    const read = median(f.readMs) / f.pages;
+    const norm = median(f.normalizeMs) / f.pages;
+    const pop = p.pdftotext ? median(f.popplerMs) / f.pages : NaN;
+    rows.push([f.name, f.pages, fmt(read, 1), fmt(norm, 2), fmt(pop, 1), Number.isFinite(pop) ? `${fmt(read / pop, 1)}×` : '—', `${fmt(f.chars, 0)} / ${p.pdftotext ? fmt(f.popplerChars, 0) : '—'}`]);
+  }
+  const read = median(tot.read) / tPages;
+  const pop = median(tot.poppler) / tPages;
+  rows.push([`**all ${p.files.length} files**`, tPages, fmt(read, 1), fmt(median(tot.norm) / tPages, 2), fmt(pop, 1), Number.isFinite(pop) ? `**${fmt(pdfRatio(p), 1)}×**` : '—', '']);
+  const out = [table(['file', 'pages', 'jixiao read ms/page', '+ normalize ms/page', 'pdftotext ms/page', 'ratio', 'chars (jixiao / pdftotext)'], rows)];
+  out.push('');
+  out.push(
+    p.pdftotext
+      ? `pdftotext: ${p.pdftotext}, run as a user would (\`pdftotext -enc UTF-8 file -\`, one process per file, start-up included). jixiao: \`readRaw\` in a warm process (pdf.js text, line and paragraph grouping, ruled-table detection; OCR off). The ratio is of total time over all files. Chars are non-blank characters of the text each produced.`
+      : 'pdftotext was not available, so only jixiao was timed.',
+  );
+  return out.join('\n');
+}
+
+function ocrSection(res) {
+  const o = res.ocr;
+  const rows = o.runs.map((r, i) => [`run ${i + 1}`, r.ocrPages, fmt(r.ms / 1000, 1), fmt(r.ocrPages ? r.ms / 1000 / r.ocrPages : NaN, 2), fmt(r.meanConfidence, 2), r.chars]);
+  const out = [`Scanned seed (${o.file}: ${o.runs[0]?.pages ?? '?'} pages of 150-dpi grey page images), \`readDocument(bytes, { ocr: true })\`, tesseract.js start-up included:`, ''];
+  out.push(table(['', 'pages OCRed', 'seconds', 's/page', 'mean confidence', 'chars'], rows));
+  const med = median(o.runs.map((r) => r.ms / 1000 / Math.max(1, r.ocrPages)));
+  out.push('');
+  out.push(`Median: **${fmt(med, 2)} s per page**.`);
+  if (o.perPage?.length) {
+    out.push(
+      ` Per page as the OCR module times it (render + recognize, engine already started): ${o.perPage.map((p) => `${fmt(p.seconds, 2)} s`).join(', ')} (median ${fmt(median(o.perPage.map((p) => p.seconds)), 2)} s).`,
+    );
+  }
+  return out.join('\n');
+}
+
+function segmentSection(res) {
+  const s = res.segment;
+  const rows = [];
+  const base = median(s.bare.timings['nodejieba.cut (default dict, HMM)']);
+  const add = (name, perRun, seg) => {
+    const ms = median(perRun);
+    rows.push([name, fmt((ms / seg.docs) * 1000, 0), fmt(seg.docs / (ms / 1000), 0), fmt(seg.utf8Bytes / MB / (ms / 1000), 2), `${fmt(ms / base, 2)}×`]);
+  };
+  for (const [k, v] of Object.entries(s.jixiao.timings)) add(`jixiao ${k}`, v, s.jixiao);
+  for (const [k, v] of Object.entries(s.bare.timings)) add(`bare ${k}`, v, s.bare);
+  const out = [table(['', 'µs/report', 'reports/s', 'MB/s (UTF-8 text)', 'time vs bare cut'], rows)];
+  out.push('');
+  out.push(
+    `On the normalized text of ${s.jixiao.docs} TXT reports (${fmt(s.jixiao.chars / s.jixiao.docs, 0)} characters each). \`segmentDocument\` finds the outline, lines and sentences and does not call jieba; jieba runs inside extraction (part-of-speech tags around counts). Dictionary load, first call in a fresh process: bare nodejieba ${fmt(median(s.load.bare) / 1000, 2)} s, jixiao's (default + fiscal dictionary) ${fmt(median(s.load.jixiao) / 1000, 2)} s — a fixed cost per process and per worker thread.`,
+  );
+  return out.join('\n');
+}
+
+/** CPU of one queue run per completed report: the worker processes plus the servers. */
+function queueCpuPerReportMs(r) {
+  const workers = r.perWorker.reduce((a, p) => a + p.cpuSeconds, 0);
+  const servers = (r.serverCpuSeconds?.postgres ?? 0) + (r.serverCpuSeconds?.redis ?? 0);
+  return ((workers + servers) * 1000) / r.completed;
+}
+
+function e2eSection(res) {
+  const rows = [];
+  const e = res.embedded;
+  const cores = 2;
+  const row = (label, runs, rssOf) => {
+    if (!runs?.length) return;
+    const cpuPerReport = median(runs.map((r) => r.cpuMs / r.stored));
+    rows.push([
+      label,
+      runs.length,
+      fmt(median(runs.map((r) => r.reportsPerSecond)), 1),
+      fmt(median(runs.map((r) => r.steadyReportsPerSecond)), 1),
+      rssOf(runs),
+      fmt(median(runs.map((r) => r.cpuMs / r.wallMs)), 2),
+      fmt(cpuPerReport, 1),
+      fmt((cores * 1000) / cpuPerReport, 0),
+      pct(median(runs.map((r) => r.machineBusy))),
+    ]);
+  };
+  if (e) {
+    row('embedded, 2 threads, PGlite on disk', e.two, (runs) => `${fmt(median(runs.map((r) => r.maxRssMiB)), 0)}`);
+    row(`embedded, 1 thread, PGlite on disk (${e.oneCount ?? res.corpus.e2eCount} reports)`, e.one, (runs) => `${fmt(median(runs.map((r) => r.maxRssMiB)), 0)}`);
+  }
+  const q = res.queue;
+  if (q) {
+    for (const w of [1, 2]) {
+      const runs = q.runs[w];
+      if (!runs.length) continue;
+      const cpuPerReport = median(runs.map((r) => queueCpuPerReportMs(r)));
+      rows.push([
+        `queue, ${w} worker process${w > 1 ? 'es' : ''} (1 thread each), PostgreSQL`,
+        runs.length,
+        fmt(median(runs.map((r) => r.reportsPerSecond)), 1),
+        fmt(median(runs.map((r) => r.steadyReportsPerSecond)), 1),
+        runs[0].perWorker.map((_, i) => fmt(median(runs.map((r) => r.perWorker[i]?.hwmMiB)), 0)).join(' + '),
+        fmt(median(runs.map((r) => r.perWorker.reduce((a, p) => a + p.cpuSeconds, 0) / (r.wallMs / 1000))), 2),
+        fmt(cpuPerReport, 1),
+        fmt((cores * 1000) / cpuPerReport, 0),
+        pct(median(runs.map((r) => r.machineBusy))),
+      ]);
+    }
+  }
+  const out = [
+    table(
+      ['mode', 'runs', 'reports/s (start to last)', 'reports/s (steady)', 'peak RSS MiB per process', 'CPU cores used by jixiao', 'CPU ms per report', '2-core ceiling, reports/s', 'machine CPU busy'],
+      rows,
+    ),
+    '',
+    `${res.corpus.e2eCount} reports from files on disk to stored records. "start to last" includes start-up (PGlite initdb and migrations, worker processes, jieba's dictionary load in each thread); "steady" is the rate after the first completions. Peak RSS: \`process.resourceUsage().maxRSS\` for the embedded process (threads included), VmHWM from /proc for each queue worker. "CPU ms per report" is all CPU the run cost per stored report (start-up included): the jixiao process(es), and for queue mode also the PostgreSQL and Redis servers; the 2-core ceiling is what 2 fully available cores would allow at that cost. "Machine CPU busy" is the share of all cores busy during the run, everything on the machine included.`,
+  ];
+  if (q) {
+    const servers = (w) => {
+      const runs = q.runs[w];
+      if (!runs.length) return '—';
+      const pgc = median(runs.map((r) => r.serverCpuSeconds?.postgres / (r.wallMs / 1000)));
+      const rc = median(runs.map((r) => r.serverCpuSeconds?.redis / (r.wallMs / 1000)));
+      return `PostgreSQL ${fmt(pgc, 2)} cores, Redis ${fmt(rc, 2)} cores`;
+    };
+    out.push('');
+    out.push(`Enqueueing (\`enqueueFiles\`: originals into PostgreSQL, one job each): ${fmt(q.enqueuePerSecond, 0)} files/s. Servers during the runs: 1 worker: ${servers(1)}; 2 workers: ${servers(2)}.`);
+  }
+  return out.join('\n');
+}
+
+function storeSection(res) {
+  const rows = res.store.targets.map((t) => {
+    const ms = median(t.ms);
+    return [t.label, fmt(t.records / (ms / 1000), 0), fmt(ms / t.records, 2), fmt(t.openMs / 1000, 1)];
+  });
+  const r = res.store.targets[0]?.rowsPerRecord;
+  return [
+    table(['store', 'records/s', 'ms/record', 'open + migrate, s'], rows),
+    '',
+    `\`saveRecord\` of ${res.store.targets[0]?.records ?? '?'} real records (from the stages run) per run, each in its own transaction${r ? `: ${r.reports} report row, ${r.figures} figures, ${r.counts} counts, ${r.indicators} indicators and ${r.checks} checks per seed-sized record` : ''}. Each store is opened once and warmed up with 30 records.`,
+  ].join('\n');
+}
+
+function memorySection(res) {
+  const m = res.memory;
+  const rows = [
+    [m.smallCount, m.small.length, fmt(median(m.small.map((r) => r.maxRssMiB)), 0), m.small.map((r) => fmt(r.maxRssMiB, 0)).join(', ')],
+    [m.largeCount, m.large.length, fmt(median(m.large.map((r) => r.maxRssMiB)), 0), m.large.map((r) => fmt(r.maxRssMiB, 0)).join(', ')],
+  ];
+  return [table(['reports', 'runs', 'peak RSS MiB (median)', 'each run'], rows), '', 'Embedded ingest (2 worker threads, PGlite on disk) in a fresh process per run; peak RSS of the whole process.'].join('\n');
+}
+
+function profileSection(title, p) {
+  const out = [`### ${title}`, ''];
+  out.push(`${fmt(p.profile.totalMs / 1000, 1)} s of samples on the main thread over the measured part (V8 sampling profiler, as \`node --cpu-prof\`). Self time by source:`);
+  out.push('');
+  out.push(table(['source', 'self ms', 'share'], p.profile.sources.slice(0, 10).map((s) => [s.source, fmt(s.selfMs, 0), pct(s.share)])));
+  out.push('');
+  out.push('Top frames by self time:');
+  out.push('');
+  out.push(table(['function', 'where', 'self ms', 'share'], p.profile.frames.map((f) => [`\`${f.name}\``, f.where || '—', fmt(f.selfMs, 0), pct(f.share)])));
+  return out.join('\n');
+}
+
+export function renderReport(res) {
+  const m = res.meta;
+  const out = [];
+  out.push('# Benchmarks');
+  out.push('');
+  out.push(
+    `Generated by \`npm run bench${m.quick ? ' -- --quick' : ''}\` on ${m.date.slice(0, 16).replace('T', ' ')} UTC in ${fmt(m.seconds / 60, 1)} min: commit ${m.commit}${m.root ? ` (code measured from ${m.root})` : ''}, Node ${m.node}, ${m.cpus}, ${m.memory}. Every figure is the median of ${m.size.runs} runs (end-to-end: ${m.size.e2eRuns}) unless the table says otherwise; comparisons were measured side by side in the same run.`,
+  );
+  out.push('');
+  out.push(
+    `The machine is shared: ${m.loadStart} at the start, ${m.loadEnd ?? '?'} at the end (2 cores), so absolute rates are lower than on an idle machine; ratios measured side by side are the more reliable figures.`,
+  );
+  out.push('');
+  out.push('## Targets');
+  out.push('');
+  out.push(targets(res));
+  for (const n of res.notes) out.push('', `Note: ${n}`);
+  for (const e of res.errors) out.push('', `**Section ${e.section} failed:** ${e.message}`);
+  if (res.stages) out.push('', '## Per-stage throughput (one thread)', '', stagesSection(res));
+  if (res.pdf) out.push('', '## PDF reading: jixiao against pdftotext', '', pdfSection(res));
+  if (res.ocr) out.push('', '## OCR', '', ocrSection(res));
+  if (res.segment) out.push('', '## Segmentation: jixiao against a bare nodejieba.cut', '', segmentSection(res));
+  if (res.embedded || res.queue) out.push('', '## End-to-end ingest', '', e2eSection(res));
+  if (res.store) out.push('', '## Store', '', storeSection(res));
+  if (res.memory) out.push('', '## Memory', '', memorySection(res));
+  if (res.profiles && Object.keys(res.profiles).length) {
+    out.push('', '## Profiles of missed targets');
+    if (res.profiles.analysis) out.push('', profileSection(`Analysis of read TXT (${res.profiles.analysis.result.docs} reports, ${fmt(res.profiles.analysis.result.docs / (res.profiles.analysis.result.ms / 1000), 0)} reports/s under the profiler)`, res.profiles.analysis));
+    if (res.profiles.embedded) out.push('', profileSection(`Embedded ingest, main thread (${res.profiles.embedded.result.stored} reports, 2 threads, ${fmt(res.profiles.embedded.result.reportsPerSecond, 1)} reports/s under the profiler)`, res.profiles.embedded));
+    if (res.profiles.pdf) out.push('', profileSection(`PDF reading (${res.profiles.pdf.result.pages} pages, ${fmt(res.profiles.pdf.result.ms / res.profiles.pdf.result.pages, 1)} ms/page under the profiler)`, res.profiles.pdf));
+  }
+  out.push('');
+  return out.join('\n');
+}
