@@ -65,9 +65,9 @@ function dominantYear(text: string): number | null {
 export function kindOf(title: string, body: string): ReportKind {
   if (/部门整体|单位整体|整体支出|整体绩效/u.test(title)) return 'department_overall';
   if (/项目|专项|资金|经费|补贴|补助|转移支付/u.test(title)) return 'project';
-  const head = body.slice(0, 1500);
+  const head = body.slice(0, 3000);
   if (/部门整体支出|整体支出绩效|部门整体绩效/u.test(head)) return 'department_overall';
-  if (/项目支出绩效|项目名称|项目绩效|专项资金|项目资金|资金绩效|项目概况|项目基本情况/u.test(head)) return 'project';
+  if (/项目支出绩效|项目名称|项目绩效|专项资金|项目资金|资金绩效|项目概况|项目基本情况|项目负责人/u.test(head)) return 'project';
   return 'unknown';
 }
 
@@ -134,12 +134,17 @@ export function findTitle(text: string): { text: string; start: number } | null 
     // A title quoted in an uploader's sentence ("《….docx》由会员分享") or page furniture is not it.
     if (NOT_TITLE.test(title) || head[start - 1] === '《') continue;
     if (Array.from(title).length < 6) continue;
-    // Some pages print the title twice around the unit's name: "X(市场监管经开区分局)X".
-    const twice = /^(.{6,})[（(][^（()）]{1,20}[）)]\1$/u.exec(title.replace(/\s+/gu, ''));
-    if (twice) return { text: twice[1]!, start: from + start + raw.indexOf(title) };
     return { text: title, start: from + start + raw.indexOf(title) };
   }
   return null;
+}
+
+/** Some pages print the title twice around the unit's name: "X(市场监管经开区分局)X" → X. */
+function undoubleTitle(title: string): string {
+  // A template site's "X【模板】Y": the title is X.
+  title = title.replace(/【(?:模板|范文|范本)】.*$/u, '');
+  const twice = /^(.{6,})[（(][^（()）]{1,20}[）)]\1$/u.exec(title.replace(/\s+/gu, ''));
+  return twice ? twice[1]! : title;
 }
 
 /** Organisation suffixes: a department name ends with one of these. */
@@ -153,7 +158,7 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
   let title = seg.title && !/发布时间|来源[:：]|浏览|字体[:：]/u.test(seg.title.text) ? seg.title.text.replace(/^(?:附件\s*[:：]?\s*\d*[.、．]?)/u, '') : null;
   if (!title && hintTitle) title = hintTitle;
   if (!title) title = findTitle(text)?.text ?? null;
-  if (title) title = title.replace(/\s*\n\s*/gu, '');
+  if (title) title = undoubleTitle(title.replace(/\s*\n\s*/gu, ''));
   let department: string | null = null;
   if (title) {
     // "2021年茂名市发展和改革局整体支出绩效自评报告": the year may come first.
@@ -166,7 +171,7 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
   }
   {
     // A form's header cells: "主管部门 | 219-池州市贵池区棠溪镇人民政府", "实施单位 (盖章) | 青神县发展和改革局".
-    const re = /(?<!中央|省级|市级)(?:单位名称|部门名称|预算单位|主管部门|实施单位|填报单位|评价单位)[\s|｜:：]*(?:[（(]盖章[）)])?[\s|｜:：]*(?:\d+[-—])?([\u4e00-\u9fff（）()]{3,40}?)(?=[\s|｜\t]|$|[，。；]|项目|单位[：:]|主管|实施|填报|联系)/gmu;
+    const re = /(?<!中央|省级|市级)(?:单位名称|部门名称|项目单位|预算单位|主管部门|实施单位|填报单位|评价单位)[\s|｜:：]*(?:[（(]盖章[）)])?[\s|｜:：]*(?:\d+[-—])?([\u4e00-\u9fff（）()]{3,40}?)(?=[\s|｜\t]|$|[，。；]|项目|单位[：:]|主管|实施|填报|联系)/gmu;
     for (const m of text.slice(0, 3000).matchAll(re)) {
       const name = cleanDepartment(m[1]!.replace(/[（(]?本级[）)]?$/u, ''));
       if (name && ORG_SUFFIX.test(name)) {
