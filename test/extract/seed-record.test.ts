@@ -82,3 +82,18 @@ describe.each(FULL)('the seed record from %s', (file) => {
     expect(r.checks.filter((c) => c.status === 'fail')).toEqual([]);
   });
 });
+
+// One page each (title, figures, the project paragraph) set in non-embedded CJK fonts.
+describe.each(['huadu-2021-jgdgw-cidfont.pdf', 'huadu-2021-jgdgw-gbk-euc.pdf'])('the seed page from %s', (file) => {
+  it('gives the same report facts, figures, breakdowns and project', async () => {
+    const r = await extract(file);
+    expect(r.report).toMatchObject({ kind: 'department_overall', department: '中共广州市花都区直属机关工作委员会', fiscalYear: 2021 });
+    const f = r.figures;
+    expect([f.budget?.value, f.execution?.value, f.executionRate?.value, f.selfScore?.value]).toEqual([8903300, 7140700, 0.802, 91.28]);
+    expect(byName(f.byFunction)).toEqual({ 一般公共服务支出: 5233900, 社会保障和就业支出: 1424600, 卫生健康支出: 50100, 住房保障支出: 432200 });
+    expect(byName(f.byNature)).toEqual({ 基本支出: 6421900, 项目支出: 718800 });
+    expect(f.projects[0]).toMatchObject({ name: '党建工委工作经费', budget: { value: 250000 }, execution: { value: 249900 } });
+    expect(f.budget!.evidence.page).toBe(1);
+    expect(r.checks.filter((c) => c.status === 'fail')).toEqual([]);
+  });
+});
