@@ -32,11 +32,11 @@ export function extractRecord(doc: SourceDocument, options: ExtractOptions = {})
     figures.budgetExecutionWeight ??= ff.budgetExecutionWeight;
     figures.budgetExecutionScore ??= ff.budgetExecutionScore;
   }
-  figures.selfScore ??= findFormTotalScore(doc);
+  if (!figures.selfScoreAmbiguous) figures.selfScore ??= findFormTotalScore(doc);
   const indicators = extractIndicators(doc);
   // The form scores 预算执行 in its fund block (分值 10, 得分 = 执行率 × 10): it is the form's first
   // indicator, and Σ得分 = 总分 only holds with it.
-  const { budgetExecutionWeight: bw, budgetExecutionScore: bs, ...recordFigures } = figures;
+  const { budgetExecutionWeight: bw, budgetExecutionScore: bs, selfScoreAmbiguous: _ambiguous, ...recordFigures } = figures;
   if ((bw || bs) && indicators.length > 0 && !indicators.some((i) => /预算执行|执行率/u.test(i.level3))) {
     const at = (bs ?? bw)!.evidence;
     indicators.unshift({

@@ -70,6 +70,8 @@ export interface ExtractedFigures {
   /** 预算执行 part of a 自评表's fund table: its 分值 and 得分 (points). */
   budgetExecutionWeight?: Figure | null;
   budgetExecutionScore?: Figure | null;
+  /** Several different self scores in one sentence: no single one is the report's. */
+  selfScoreAmbiguous?: boolean;
 }
 
 /** A table cell's number read as points, whatever unit the table header gave the column. */
@@ -266,7 +268,10 @@ export function extractFigures(doc: SourceDocument, seg: Segmentation, numbers: 
     if (!out[field]) out[field] = toFigure(doc, m);
   }
   out.projects = [...projects.values()];
-  if (selfScoreAmbiguous) out.selfScore = null;
+  if (selfScoreAmbiguous) {
+    out.selfScore = null;
+    out.selfScoreAmbiguous = true;
+  }
   if (!out.budget && new Set(transfers.map((t) => t.base)).size === 1) out.budget = toFigure(doc, transfers[0]!);
   return out;
 }

@@ -167,7 +167,7 @@ export function formFigures(form: FlatForm): FormFigures {
  * directly after the label counts; a lone number is the score, two are weight and score.
  */
 export function findFormTotalScore(doc: SourceDocument): Figure | null {
-  const m = /(?:自评总分|自评得分|总分|总得分|合计得分)\s*(?:[（(]分[）)])?[\s|｜:：]*(\d{1,3}(?:\.\d{1,2})?)(?:[\s|｜]+(\d{1,3}(?:\.\d{1,2})?))?(?![\d.%万元])/u.exec(doc.text);
+  const m = /(?:自评总分|自评得分|总分|总得分|合计得分)\s*(?:[（(]分[）)])?[\s|｜:：]*(\d{1,3}(?:\.\d{1,2})?)(?:[\s|｜]+(\d{1,3}(?:\.\d{1,2})?))?(?![\d.%万元分])/u.exec(doc.text);
   if (!m) return null;
   const second = m[2];
   const scoreText = second ?? m[1]!;
