@@ -14,6 +14,7 @@ import { ConfigError } from './errors.js';
  * | JIXIAO_CONCURRENCY | cores | worker threads / jobs in parallel per worker |
  * | JIXIAO_MAX_BYTES | 209715200 | refuse input files larger than this |
  * | JIXIAO_MAX_UNCOMPRESSED_BYTES | 524288000 | refuse DOCX/XLSX expanding beyond this (zip bombs) |
+ * | JIXIAO_OCR_CONCURRENCY | 1 | OCR jobs in parallel per worker (queue mode) |
  * | JIXIAO_TOKEN | — | token `jixiao serve` requires when bound beyond 127.0.0.1 |
  * | JIXIAO_LOCK_DURATION_MS | 30000 | BullMQ job lock; a killed worker's job moves on after this |
  * | JIXIAO_STALLED_INTERVAL_MS | 30000 | how often workers look for stalled jobs |
@@ -49,6 +50,7 @@ export const EnvSchema = z.object({
   JIXIAO_CONCURRENCY: intFromEnv(Math.max(1, availableParallelism())),
   JIXIAO_MAX_BYTES: intFromEnv(200 * 1024 * 1024),
   JIXIAO_MAX_UNCOMPRESSED_BYTES: intFromEnv(500 * 1024 * 1024),
+  JIXIAO_OCR_CONCURRENCY: intFromEnv(1),
   JIXIAO_TOKEN: z.string().optional().transform((v) => (v && v.trim() !== '' ? v.trim() : undefined)),
   JIXIAO_LOCK_DURATION_MS: intFromEnv(30_000),
   JIXIAO_STALLED_INTERVAL_MS: intFromEnv(30_000),
@@ -64,6 +66,8 @@ export interface Config {
   maxUncompressedBytes: number;
   lockDuration: number;
   stalledInterval: number;
+  /** OCR jobs in parallel per queue worker. */
+  ocrConcurrency: number;
   /** Access token for `jixiao serve` on a non-loopback address. */
   token: string | undefined;
 }
@@ -86,6 +90,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxUncompressedBytes: e.JIXIAO_MAX_UNCOMPRESSED_BYTES,
     lockDuration: e.JIXIAO_LOCK_DURATION_MS,
     stalledInterval: e.JIXIAO_STALLED_INTERVAL_MS,
+    ocrConcurrency: e.JIXIAO_OCR_CONCURRENCY,
     token: e.JIXIAO_TOKEN,
   };
 }

@@ -225,8 +225,10 @@ export function buildProgram(config: Config): Command {
       const redisUrl = opts.redisUrl ?? config.redisUrl;
       if (redisUrl) {
         const { queueCounts } = await import('../queue/bullmq-queue.js');
-        const c = await queueCounts({ redisUrl, queueName: config.queueName });
-        process.stdout.write(`queue ${config.queueName}: ${c.waiting} waiting, ${c.active} active, ${c.delayed} delayed, ${c.completed} completed, ${c.failed} failed\n`);
+        for (const queueName of [config.queueName, `${config.queueName}-ocr`]) {
+          const c = await queueCounts({ redisUrl, queueName });
+          process.stdout.write(`queue ${queueName}: ${c.waiting} waiting, ${c.active} active, ${c.delayed} delayed, ${c.completed} completed, ${c.failed} failed\n`);
+        }
       }
     },
   );
@@ -236,7 +238,9 @@ export function buildProgram(config: Config): Command {
       .command('worker')
       .description('consume ingest jobs from Redis (BullMQ) and store into the database')
       .option('--redis-url <url>', 'Redis URL (env JIXIAO_REDIS_URL)')
-      .option('--concurrency <n>', 'jobs in parallel (default: one per core)', (v) => Number.parseInt(v, 10)),
+      .option('--concurrency <n>', 'jobs in parallel (default: one per core)', (v) => Number.parseInt(v, 10))
+      .addOption(new Option('--role <role>', 'all: text and OCR queues; text: text queue only (scans are forwarded); ocr: OCR queue only').choices(['all', 'text', 'ocr']).default('all'))
+      .option('--ocr-concurrency <n>', 'OCR jobs in parallel (env JIXIAO_OCR_CONCURRENCY, default 1)', (v) => Number.parseInt(v, 10)),
   ).action(async (opts) => {
     const { runWorker } = await import('../queue/bullmq-worker.js');
     await runWorker(config, opts);

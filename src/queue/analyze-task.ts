@@ -13,6 +13,8 @@ export interface AnalyzeTask {
   sha256: string;
   maxBytes?: number;
   maxUncompressedBytes?: number;
+  /** Recognize pages without a text layer (default true). Queue mode reads text first and sends scans to the OCR queue. */
+  ocr?: boolean;
 }
 
 export type AnalyzeTaskResult =
@@ -26,6 +28,7 @@ export async function runAnalyzeTask(task: AnalyzeTask): Promise<AnalyzeTaskResu
       sha256: task.sha256,
       ...(task.maxBytes !== undefined ? { maxBytes: task.maxBytes } : {}),
       ...(task.maxUncompressedBytes !== undefined ? { maxUncompressedBytes: task.maxUncompressedBytes } : {}),
+      ...(task.ocr === false ? { ocr: false } : {}),
     });
     return {
       ok: true,

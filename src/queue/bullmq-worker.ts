@@ -1,13 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { Piscina } from 'piscina';
 import type { Config } from '../config.js';
 import { ServiceUnavailableError } from '../errors.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
-import { connectRedis, type IngestJobData } from './bullmq-queue.js';
+import { connectRedis, DEFAULT_JOB_OPTIONS, type IngestJobData } from './bullmq-queue.js';
 import { runAnalyzeTask, type AnalyzeTask, type AnalyzeTaskResult } from './analyze-task.js';
 
 export interface IngestWorkerOptions {
@@ -20,7 +20,17 @@ export interface IngestWorkerOptions {
   /** Lock and stall timing (ms); shorter values make a killed worker's job move on sooner. */
   lockDuration?: number;
   stalledInterval?: number;
+  /**
+   * Scanned documents go to their own queue (`<queueName>-ocr`) so a batch of scans does not starve
+   * text PDFs: 'text' consumes the main queue without OCR and forwards scans; 'ocr' consumes the OCR
+   * queue; 'all' (default) does both in one process, the OCR side with `ocrConcurrency`.
+   */
+  role?: 'all' | 'text' | 'ocr';
+  /** Jobs in parallel on the OCR queue (default 1: OCR is memory-hungry, ~250 MB per page in flight). */
+  ocrConcurrency?: number;
 }
+
+export const ocrQueueName = (queueName: string) => `${queueName}-ocr`;
 
 const WORKER_FILE = fileURLToPath(new URL('./analyze-worker.js', import.meta.url));
 
@@ -30,14 +40,16 @@ const WORKER_FILE = fileURLToPath(new URL('./analyze-worker.js', import.meta.url
  * the store and writes the record. Input errors end as ingest_errors rows and
  * UnrecoverableError (no retries); store or Redis outages are thrown as-is and retried with backoff.
  */
-export async function startIngestWorker(options: IngestWorkerOptions): Promise<{ worker: Worker<IngestJobData>; close(): Promise<void> }> {
+export async function startIngestWorker(options: IngestWorkerOptions): Promise<{ worker: Worker<IngestJobData>; ocrWorker: Worker<IngestJobData> | null; close(): Promise<void> }> {
   const connection = await connectRedis(options.redisUrl);
-  // minThreads = maxThreads: a thread that idles between jobs would otherwise be ended at once
-  // (piscina's idleTimeout is 0) and its replacement would load jieba's dictionaries again (3–4 s).
+  const role = options.role ?? 'all';
+  const ocrConcurrency = options.ocrConcurrency ?? 1;
   const pool = existsSync(WORKER_FILE)
-    ? new Piscina({ filename: WORKER_FILE, maxThreads: options.concurrency, minThreads: options.concurrency })
+    ? new Piscina({ filename: WORKER_FILE, maxThreads: options.concurrency + (role === 'text' ? 0 : ocrConcurrency), minThreads: 1 })
     : null;
-  const processor = async (job: Job<IngestJobData>) => {
+  const ocrQueue = new Queue<IngestJobData>(ocrQueueName(options.queueName), { connection, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+
+  const makeProcessor = (ocr: boolean) => async (job: Job<IngestJobData>) => {
     const { sha256, fileName } = job.data;
     const bytes = await options.store.getDocumentBytes(sha256);
     if (!bytes) {
@@ -48,10 +60,17 @@ export async function startIngestWorker(options: IngestWorkerOptions): Promise<{
       bytes,
       fileName,
       sha256,
+      ocr,
       ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
       ...(options.maxUncompressedBytes !== undefined ? { maxUncompressedBytes: options.maxUncompressedBytes } : {}),
     };
     const result: AnalyzeTaskResult = pool ? await pool.run(task) : await runAnalyzeTask(task);
+    // A scan (or a PDF with scanned pages) read without OCR: hand it to the OCR queue.
+    const needsOcr = (result.ok && result.record.source.unreadPages > 0) || (!result.ok && result.code === 'no_text' && /OCR/u.test(result.message));
+    if (!ocr && needsOcr) {
+      await ocrQueue.add('ocr', job.data, { jobId: sha256 });
+      return { forwardedToOcr: true };
+    }
     if (!result.ok) {
       if (result.disposition === 'transient') throw new ServiceUnavailableError('postgres', result.message);
       await options.store.recordError({ sha256, fileName, code: result.code, message: result.message, disposition: result.disposition });
@@ -61,20 +80,32 @@ export async function startIngestWorker(options: IngestWorkerOptions): Promise<{
     await options.store.saveRecord(sha256, result.record);
     return { checksFailed: result.record.checks.filter((c) => c.status === 'fail').length };
   };
-  const worker = new Worker<IngestJobData>(options.queueName, processor, {
+  const workerOptions = {
     connection,
-    concurrency: options.concurrency,
     lockDuration: options.lockDuration ?? 30_000,
     stalledInterval: options.stalledInterval ?? 30_000,
     maxStalledCount: 3,
-  });
-  worker.on('error', () => {
+  };
+  const ignore = () => {
     // connection errors surface as retries; an unhandled 'error' event would crash the worker
+  };
+  const worker = new Worker<IngestJobData>(options.queueName, makeProcessor(role === 'ocr'), {
+    ...workerOptions,
+    concurrency: options.concurrency,
+    autorun: role !== 'ocr',
   });
+  worker.on('error', ignore);
+  const ocrWorker =
+    role === 'text'
+      ? null
+      : new Worker<IngestJobData>(ocrQueueName(options.queueName), makeProcessor(true), { ...workerOptions, concurrency: ocrConcurrency });
+  ocrWorker?.on('error', ignore);
   return {
     worker,
+    ocrWorker,
     async close() {
-      await worker.close();
+      await Promise.all([worker.close(), ocrWorker?.close()]);
+      await ocrQueue.close();
       await pool?.destroy();
       connection.disconnect();
     },
@@ -82,7 +113,10 @@ export async function startIngestWorker(options: IngestWorkerOptions): Promise<{
 }
 
 /** `jixiao worker`: runs until SIGTERM/SIGINT, then lets active jobs finish. */
-export async function runWorker(config: Config, opts: { redisUrl?: string; concurrency?: number; dataDir?: string; databaseUrl?: string }): Promise<void> {
+export async function runWorker(
+  config: Config,
+  opts: { redisUrl?: string; concurrency?: number; dataDir?: string; databaseUrl?: string; role?: 'all' | 'text' | 'ocr'; ocrConcurrency?: number },
+): Promise<void> {
   const redisUrl = opts.redisUrl ?? config.redisUrl;
   if (!redisUrl) throw new ServiceUnavailableError('redis', 'no Redis URL: pass --redis-url or set JIXIAO_REDIS_URL');
   const databaseUrl = opts.databaseUrl ?? config.databaseUrl;
@@ -98,10 +132,14 @@ export async function runWorker(config: Config, opts: { redisUrl?: string; concu
     maxUncompressedBytes: config.maxUncompressedBytes,
     lockDuration: config.lockDuration,
     stalledInterval: config.stalledInterval,
+    role: opts.role ?? 'all',
+    ocrConcurrency: opts.ocrConcurrency ?? config.ocrConcurrency,
   });
   process.stderr.write(`jixiao worker: consuming "${config.queueName}" with concurrency ${concurrency}, storing into ${store.kind}\n`);
   w.worker.on('completed', (job) => process.stderr.write(`done ${job.data.fileName} ${job.data.sha256.slice(0, 12)}\n`));
   w.worker.on('failed', (job, err) => process.stderr.write(`failed ${job?.data.fileName ?? '?'}: ${err.message}\n`));
+  w.ocrWorker?.on('completed', (job) => process.stderr.write(`done (OCR) ${job.data.fileName} ${job.data.sha256.slice(0, 12)}\n`));
+  w.ocrWorker?.on('failed', (job, err) => process.stderr.write(`failed (OCR) ${job?.data.fileName ?? '?'}: ${err.message}\n`));
   await new Promise<void>((resolve) => {
     const stop = async (signal: string) => {
       process.stderr.write(`jixiao worker: ${signal}, finishing active jobs…\n`);

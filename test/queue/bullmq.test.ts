@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServiceUnavailableError } from '../../src/errors.js';
 import { sha256Of } from '../../src/analyze.js';
 import { connectRedis, enqueueFiles } from '../../src/queue/bullmq-queue.js';
-import { startIngestWorker } from '../../src/queue/bullmq-worker.js';
+import { ocrQueueName, startIngestWorker } from '../../src/queue/bullmq-worker.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { InspectableStore } from '../../src/store/store.js';
 
@@ -142,6 +142,32 @@ describe('queue mode (BullMQ on Redis, PostgreSQL store)', () => {
       child.kill('SIGKILL');
       await queue.obliterate({ force: true });
       await queue.close();
+      conn.disconnect();
+    }
+  });
+
+  it('sends scans to the OCR queue so they do not hold up text reports', async () => {
+    const queueName = `jixiao-test-d-${run}`;
+    const scan = `${SEED}huadu-2021-jgdgw-scanned.pdf`;
+    const text = join(tmp, 'text-report.txt');
+    writeFileSync(text, readFileSync(`${SEED}huadu-2021-jgdgw.txt`, 'utf8').replace(/2021/gu, '2020'));
+    await enqueueFiles([scan, text], { redisUrl: REDIS, queueName, store });
+    // A text-only worker: reads without OCR and forwards the scan.
+    const w = await startIngestWorker({ redisUrl: REDIS, queueName, store, concurrency: 1, role: 'text' });
+    const conn = await connectRedis(REDIS);
+    const queue = new Queue(queueName, { connection: conn });
+    const ocrQueue = new Queue(ocrQueueName(queueName), { connection: conn });
+    try {
+      await waitFor('both jobs done on the text queue', async () => (await queue.getJobCounts('completed')).completed === 2);
+      const scanSha = sha256Of(readFileSync(scan));
+      expect((await ocrQueue.getWaiting()).map((j) => j.data.sha256)).toEqual([scanSha]);
+      expect(await store.getRecord(scanSha)).toBeNull();
+      expect((await store.getRecord(sha256Of(readFileSync(text))))?.report.fiscalYear).toBe(2020);
+    } finally {
+      await w.close();
+      await queue.obliterate({ force: true });
+      await ocrQueue.obliterate({ force: true });
+      await Promise.all([queue.close(), ocrQueue.close()]);
       conn.disconnect();
     }
   });
