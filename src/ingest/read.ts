@@ -1,13 +1,6 @@
 import type { RawDocument, ReadOptions, SourceDocument } from './document.js';
 import { detectFormat } from './detect-format.js';
 import { readTxt } from './read-txt.js';
-import { readPdf } from './read-pdf.js';
-import { readDocx } from './read-docx.js';
-import { readHtml } from './read-html.js';
-import { readImage } from './read-image.js';
-import { readXlsx } from './read-xlsx.js';
-import { readDoc } from './read-doc.js';
-import { ocrPdfDocument } from './ocr/apply-ocr.js';
 import { normalizeDocument } from '../normalize/normalize.js';
 import { EmptyFileError, EncryptedFileError, FileTooLargeError, UnsupportedFormatError } from '../errors.js';
 
@@ -27,22 +20,26 @@ export async function readRaw(bytes: Uint8Array, options: ReadOptions = {}): Pro
     throw new FileTooLargeError(`the file has ${bytes.length} bytes, over the limit of ${maxBytes}`, { file });
   const opts: ReadOptions = { maxUncompressedBytes: DEFAULT_MAX_UNCOMPRESSED_BYTES, ...options, maxBytes };
   const detected = detectFormat(bytes, file);
+  // Readers load on first use: pdf.js, tesseract, SheetJS and mammoth cost seconds of start-up,
+  // which a CLI call on a TXT file (or `jixiao --help`) should not pay.
   switch (detected.format) {
     case 'txt':
       return readTxt(bytes, opts);
-    case 'pdf':
+    case 'pdf': {
+      const [{ readPdf }, { ocrPdfDocument }] = await Promise.all([import('./read-pdf.js'), import('./ocr/apply-ocr.js')]);
       return ocrPdfDocument(await readPdf(bytes, opts), bytes, opts);
+    }
     case 'docx':
-      return readDocx(bytes, opts);
+      return (await import('./read-docx.js')).readDocx(bytes, opts);
     case 'html':
-      return readHtml(bytes, opts);
+      return (await import('./read-html.js')).readHtml(bytes, opts);
     case 'xlsx':
     case 'xls':
-      return readXlsx(bytes, opts);
+      return (await import('./read-xlsx.js')).readXlsx(bytes, opts);
     case 'doc':
-      return readDoc(bytes, opts);
+      return (await import('./read-doc.js')).readDoc(bytes, opts);
     case 'image':
-      return readImage(bytes, opts);
+      return (await import('./read-image.js')).readImage(bytes, opts);
     case 'encrypted-ooxml':
       throw new EncryptedFileError('the Office file is password-protected', { file });
     default:
