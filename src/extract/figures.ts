@@ -81,9 +81,12 @@ export function asPoints(f: Figure, m: { value: string }): Figure {
 
 type Field = 'budget' | 'budgetInitial' | 'execution' | 'executionRate';
 
+/** "5.8万" after a money word: the 元 is implied. */
+export const isImpliedMoney = (m: LocatedNumber) => m.kind === 'plain' && m.scale === 4 && m.unit === '';
+
 function fieldOfLabel(label: string, m: LocatedNumber): Field | null {
   if (m.kind === 'percent') return RATE_RE.test(label) ? 'executionRate' : null;
-  if (m.kind !== 'money') return null;
+  if (m.kind !== 'money' && !isImpliedMoney(m)) return null;
   // "完成预算资金89.97万元", "已使用预算资金…" state what was spent; "申请预算资金" is a request.
   if (/申请|争取|计划/u.test(label)) return null;
   if (/(?:完成|使用|支付|支出|执行|拨付)[^，。；]{0,4}预算(?:资金|数)?$/u.test(label)) return 'execution';
@@ -204,7 +207,7 @@ export function extractFigures(doc: SourceDocument, seg: Segmentation, numbers: 
       }
       continue;
     }
-    if (m.kind !== 'money' && m.kind !== 'percent') continue;
+    if (m.kind !== 'money' && m.kind !== 'percent' && !isImpliedMoney(m)) continue;
     if (m.kind === 'money') {
       const fn = FUNCTION_CLASS_NAMES.find((n) => label.endsWith(n));
       if (fn) {
@@ -264,7 +267,8 @@ export function extractFigures(doc: SourceDocument, seg: Segmentation, numbers: 
       sentenceProject[field] = toFigure(doc, m);
       continue;
     }
-    if (PART_CONTEXT.test(before.slice(-40))) continue;
+    // The clause itself, and the few characters before it ("其中："), say whether it is a part.
+    if (PART_CONTEXT.test(before.slice(-(label.length + 4)))) continue;
     if (!out[field]) out[field] = toFigure(doc, m);
   }
   out.projects = [...projects.values()];

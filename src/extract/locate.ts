@@ -56,7 +56,15 @@ export function locateNumbers(doc: SourceDocument, seg: Segmentation): LocatedNu
     for (const m of found) {
       const start = m.start + s.start;
       const end = m.end + s.start;
-      out.push({ ...m, start, end, sentence: si, label: labelBefore(text, start, floor) });
+      const rawLabel = text.slice(Math.max(floor, start - 12), start);
+      let label = labelBefore(text, start, floor);
+      // Column marks and unit brackets printed before the value: "预算数(A) 5.8万", "执行数（万元）25".
+      const bracketUnit = /[（(]\s*(万元|元|亿元|千元)\s*[）)]\s*[:：]?\s*$/u.exec(rawLabel)?.[1];
+      label = label.replace(/(?:\s*[（(][^（）()]{0,8}[）)])+\s*$/u, '');
+      let number: NumberMatch = m;
+      if (bracketUnit && m.kind === 'plain' && m.unit === '' && m.scale === 0)
+        number = findNumbers(m.text, { defaultUnit: bracketUnit })[0] ?? m;
+      out.push({ ...number, start, end, sentence: si, label });
       floor = end;
     }
   });
