@@ -45,7 +45,18 @@ export function pointInterval(value: Decimal.Value): Interval {
 
 /** Multiplier from base units to a unit `scale` powers of ten above them (万元 = 4, % = −2). */
 function unitFactor(scale: number): Dec {
-  return new Down(10).pow(-scale);
+  return pow10Down(-scale);
+}
+
+// Decimals are immutable: powers of ten are computed once (pow() is a hot spot in the checks).
+const POW10 = new Map<number, Dec>();
+function pow10Down(n: number): Dec {
+  let p = POW10.get(n);
+  if (!p) {
+    p = new Down(10).pow(n);
+    POW10.set(n, p);
+  }
+  return p;
 }
 
 /**
@@ -61,7 +72,7 @@ const ABOUT_SPREAD = '0.05';
  */
 function baseBoundsOfFigure(f: Pick<Figure, 'exact' | 'precision' | 'scale' | 'approx' | 'lo' | 'hi'>): Bounds {
   const v = new Down(f.exact);
-  const halfStep = new Down(5).times(new Down(10).pow(f.scale - Math.max(0, f.precision) - 1));
+  const halfStep = new Down(5).times(pow10Down(f.scale - Math.max(0, f.precision) - 1));
   const rounding: Bounds = { lo: new Down(v).minus(halfStep), hi: new Up(v).plus(halfStep), loOpen: false, hiOpen: false };
   const lo = f.lo !== undefined ? new Down(f.lo) : undefined;
   const hi = f.hi !== undefined ? new Up(f.hi) : undefined;

@@ -43,14 +43,17 @@ function simplifiedChar(ch: string): string {
 function looksTraditional(texts: string[]): boolean {
   let cjk = 0;
   let changed = 0;
+  // A sample decides: 1,500 CJK characters tell traditional from simplified text.
   for (const t of texts) {
-    for (const ch of t) {
-      if (!/[\u4e00-\u9fff]/u.test(ch)) continue;
+    for (let i = 0; i < t.length; i++) {
+      const code = t.charCodeAt(i);
+      if (code < 0x4e00 || code > 0x9fff) continue;
       cjk++;
+      const ch = t[i]!;
       if (simplifiedChar(ch) !== ch) changed++;
-      if (cjk >= 4000) break;
+      if (cjk >= 1500) break;
     }
-    if (cjk >= 4000) break;
+    if (cjk >= 1500) break;
   }
   return cjk > 20 && changed / cjk > 0.03;
 }
@@ -223,7 +226,8 @@ export function normalizeDocument(raw: RawDocument, options: NormalizeOptions = 
   const b = new TextBuilder();
   const blockSpans: BlockSpan[] = [];
   /** Start of the current normalized line, for join decisions. */
-  let lineStart = 0;
+  /** Text of the normalized line being built, for join decisions (kept, not re-joined from parts). */
+  let currentLine = '';
   let prevJoinable = false;
 
   const appendRaw = (s: string): number => {
@@ -263,7 +267,7 @@ export function normalizeDocument(raw: RawDocument, options: NormalizeOptions = 
         cells.push(rowSpans);
       });
       blockSpans.push({ block: index, start, end: b.length, cells });
-      lineStart = b.length;
+      currentLine = '';
       prevJoinable = false;
       return;
     }
@@ -291,14 +295,20 @@ export function normalizeDocument(raw: RawDocument, options: NormalizeOptions = 
     }
     const text = chars.join('');
     const joinable = block.kind === 'paragraph';
-    const prevLine = b.parts.slice(lineStart).join('');
+    const prevLine = currentLine;
     if (joinLines && joinable && prevJoinable && shouldJoin(prevLine, text)) {
       // Latin words cut at a line break keep a space between them.
-      if (/[A-Za-z]$/.test(prevLine) && /^[A-Za-z]/.test(text)) b.push(' ', at - 1);
+      if (/[A-Za-z]$/.test(prevLine) && /^[A-Za-z]/.test(text)) {
+        b.push(' ', at - 1);
+        currentLine += ' ';
+      }
     } else if (b.length > 0) {
       b.push('\n', at - 1);
-      lineStart = b.length;
+      currentLine = '';
     }
+    // A run-in heading split above starts a new line inside this block.
+    const lastBreak = text.lastIndexOf('\n');
+    currentLine = lastBreak >= 0 ? text.slice(lastBreak + 1) : currentLine + text;
     const start = b.length;
     chars.forEach((ch, k) => b.push(ch, offsets[k]!));
     blockSpans.push({ block: index, start, end: b.length });
