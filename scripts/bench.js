@@ -29,14 +29,18 @@ const { values: opt } = parseArgs({
     'redis-url': { type: 'string', default: process.env.JIXIAO_BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379' },
     'database-url': { type: 'string', default: process.env.JIXIAO_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
     keep: { type: 'boolean', default: false },
+    json: { type: 'string' },
+    merge: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
 
 if (opt.help) {
   process.stdout.write(`usage: node scripts/bench.js [--quick] [--out FILE] [--runs N] [--only a,b] [--skip a,b]
-                             [--redis-url URL] [--database-url URL] [--keep]
+                             [--redis-url URL] [--database-url URL] [--keep] [--json FILE] [--merge FILE]
 sections: ${SECTIONS.join(', ')}
+--json FILE writes the raw results; --merge FILE starts from such a file, so that --only re-runs
+some sections and the report keeps the others.
 --database-url is an admin URL: each queue/store measurement creates its own database and drops it.
 JIXIAO_BENCH_ROOT=<dir> measures another build (a directory with dist/, workers/, node_modules).
 `);
@@ -58,7 +62,10 @@ const adminUrl = opt['database-url'];
 const started = Date.now();
 const log = (msg) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${msg}\n`);
 const work = mkdtempSync(join(tmpdir(), 'jixiao-bench-'));
-const results = { notes: [], errors: [] };
+const previous = opt.merge ? JSON.parse(readFileSync(opt.merge, 'utf8')) : null;
+const results = previous
+  ? { ...previous, notes: [...(previous.notes ?? [])], errors: (previous.errors ?? []).filter((e) => !wanted(e.section.replace(/^profile-.*/, 'profile'))) }
+  : { notes: [], errors: [] };
 
 function gitDescribe() {
   // A snapshot build (JIXIAO_BENCH_ROOT) may say which commit it was built from.
@@ -116,6 +123,7 @@ results.meta = {
   memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
   loadStart: machineLoad(),
   size,
+  ...(previous ? { merged: { from: previous.meta.date, reran: SECTIONS.filter(wanted) } } : {}),
 };
 
 try {
@@ -276,7 +284,7 @@ try {
 
   // --- profiles of missed targets -------------------------------------------------------------
   if (wanted('profile')) {
-    results.profiles = {};
+    results.profiles ??= {};
     const analysisRate = results.stages ? analysisReportsPerSecond(results.stages) : NaN;
     if (Number.isFinite(analysisRate) && analysisRate < 300) {
       await attempt('profile-analysis', async () => {
@@ -306,6 +314,7 @@ try {
   const markdown = renderReport(results);
   writeFileSync(outFile, markdown);
   writeFileSync(join(work, 'results.json'), JSON.stringify(results, null, 1));
+  if (opt.json) writeFileSync(opt.json, JSON.stringify(results, null, 1));
   log(`wrote ${outFile} in ${results.meta.seconds.toFixed(0)} s${results.errors.length ? ` (${results.errors.length} sections failed)` : ''}`);
   if (!opt.keep) rmSync(work, { recursive: true, force: true });
   else log(`kept ${work}`);

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { loadDist, ROOT } from './env.js';
-import { now, procCpuSeconds, procMemory } from './stats.js';
+import { now, procCpuSeconds, procMemory, threadBreakdown, threadCpuSeconds, threadsCpu } from './stats.js';
 import { profiled } from './profile.js';
 
 /**
@@ -32,6 +32,8 @@ export async function runEmbedded(args) {
     const store = await openStore({ dataDir });
     const finishes = [];
     const cpu0 = process.cpuUsage();
+    const main0 = threadCpuSeconds(process.pid);
+    const threads0 = threadsCpu(process.pid);
     const t0 = now();
     const summary = await profiled(args.profileOut, () =>
       ingestFiles(files, {
@@ -44,6 +46,8 @@ export async function runEmbedded(args) {
     );
     const wallMs = now() - t0;
     const cpu = process.cpuUsage(cpu0);
+    const mainCpuMs = (threadCpuSeconds(process.pid) - main0) * 1000;
+    const threads = threadBreakdown(process.pid, threads0, threadsCpu(process.pid), args.concurrency, wallMs / 1000);
     await store.close();
     return {
       files: files.length,
@@ -51,6 +55,9 @@ export async function runEmbedded(args) {
       failed: summary.failed.length,
       wallMs,
       cpuMs: (cpu.user + cpu.system) / 1000,
+      // The main thread alone: file reads, hashing, piscina hand-offs and every store call.
+      mainCpuMs,
+      threads,
       reportsPerSecond: summary.stored / (wallMs / 1000),
       steadyReportsPerSecond: steadyRate(finishes, Math.max(4, args.concurrency * 2)),
       maxRssMiB: process.resourceUsage().maxRSS / 1024,
@@ -180,7 +187,13 @@ export async function runQueue(args) {
       if (now() > deadline) throw new Error(`queue run timed out: ${JSON.stringify(counts)}`);
     }
     const wallMs = now() - tp0;
-    const perWorker = workers.map((w) => ({ pid: w.child.pid, ...procMemory(w.child.pid), cpuSeconds: procCpuSeconds(w.child.pid) }));
+    const perWorker = workers.map((w) => ({
+      pid: w.child.pid,
+      ...procMemory(w.child.pid),
+      cpuSeconds: procCpuSeconds(w.child.pid),
+      // From spawn (start-up included): main thread, analysis thread, V8/libuv threads.
+      threads: threadBreakdown(w.child.pid, {}, threadsCpu(w.child.pid), 1, wallMs / 1000),
+    }));
     const jobs = await queue.getJobs(['completed'], 0, total);
     const finishes = jobs.map((j) => j.finishedOn - t0);
     const lastFinish = Math.max(...finishes);

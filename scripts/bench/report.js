@@ -233,6 +233,20 @@ function e2eSection(res) {
     '',
     `${res.corpus.e2eCount} reports from files on disk to stored records. "start to last" includes start-up (PGlite initdb and migrations, worker processes, jieba's dictionary load in each thread); "steady" is the rate after the first completions. Peak RSS: \`process.resourceUsage().maxRSS\` for the embedded process (threads included), VmHWM from /proc for each queue worker. "CPU ms per report" is all CPU the run cost per stored report (start-up included): the jixiao process(es), and for queue mode also the PostgreSQL and Redis servers; the 2-core ceiling is what 2 fully available cores would allow at that cost. "Machine CPU busy" is the share of all cores busy during the run, everything on the machine included.`,
   ];
+  const threadLine = (t) => `main ${fmt(t.main, 2)}, analysis ${t.analysis.map((a) => fmt(a, 2)).join(' + ')}, other ${fmt(t.other, 2)}`;
+  const lines = [];
+  if (e && threadsMedian(e.two)) lines.push(`embedded 2 threads: ${threadLine(threadsMedian(e.two))}`);
+  if (e && threadsMedian(e.one)) lines.push(`embedded 1 thread: ${threadLine(threadsMedian(e.one))}`);
+  for (const w of [1, 2]) {
+    const runs = q?.runs[w] ?? [];
+    if (runs.length && runs[0].perWorker[0]?.threads) {
+      lines.push(`queue ${w} worker${w > 1 ? 's' : ''}, per process: ${runs[0].perWorker.map((_, i) => threadLine(threadsMedian(runs.map((r) => ({ threads: r.perWorker[i].threads }))))).join('; ')}`);
+    }
+  }
+  if (lines.length) {
+    out.push('');
+    out.push(`CPU by thread, in cores (median over runs): main thread (file reads, hashing, pool hand-offs, every store call), analysis threads, other threads (V8's garbage collector and compiler, libuv) — ${lines.join('; ')}. Queue workers are counted from spawn, start-up included.`);
+  }
   if (q) {
     const servers = (w) => {
       const runs = q.runs[w];
@@ -281,6 +295,83 @@ function profileSection(title, p) {
   return out.join('\n');
 }
 
+/** Summed self-time share of the profile's sources that match. */
+function shareOf(profile, match) {
+  return profile.sources.filter((s) => match(s.source)).reduce((a, s) => a + s.share, 0);
+}
+
+function topSources(profile, n) {
+  return profile.sources
+    .slice(0, n)
+    .map((s) => `${s.source} ${pct(s.share)}`)
+    .join(', ');
+}
+
+/** Median per-thread cores over runs that carry a thread breakdown. */
+function threadsMedian(runs) {
+  const rs = runs.map((r) => r.threads).filter(Boolean);
+  if (rs.length === 0) return null;
+  const n = Math.max(...rs.map((r) => r.analysis.length));
+  return {
+    main: median(rs.map((r) => r.main)),
+    analysis: Array.from({ length: n }, (_, i) => median(rs.map((r) => r.analysis[i] ?? NaN))),
+    other: median(rs.map((r) => r.other)),
+  };
+}
+
+/** One generated line per missed target that has evidence: profile shares and CPU accounting. */
+function boundsOf(res) {
+  const out = [];
+  const p = res.profiles ?? {};
+  if (p.analysis && res.stages && analysisReportsPerSecond(res.stages) < 300) {
+    const pr = p.analysis.profile;
+    const top = pr.frames.find((f) => f.where !== '');
+    const spread = top && top.share < 0.15;
+    out.push(
+      `Analysis: ${spread ? `no single hotspot (largest frame \`${top.name}\` at ${top.where}, ${pct(top.share)})` : `hotspot \`${top?.name}\` at ${top?.where} (${pct(top?.share)})`}; self time by source: ${topSources(pr, 5)}. jixiao's own code (dist/) ${pct(shareOf(pr, (x) => x.startsWith('dist/')))}, decimal.js ${pct(shareOf(pr, (x) => x === 'decimal.js'))}, nodejieba ${pct(shareOf(pr, (x) => x === 'nodejieba'))}.`,
+    );
+  }
+  if (p.pdf && res.pdf && pdfRatio(res.pdf) > 3) {
+    const pr = p.pdf.profile;
+    out.push(
+      `PDF: pdfjs-dist ${pct(shareOf(pr, (x) => x === 'pdfjs-dist'))} of self time and garbage collection ${pct(shareOf(pr, (x) => x === '(garbage collector)'))} (top pdf.js frames: ${pr.frames
+        .filter((f) => f.where.startsWith('pdfjs-dist'))
+        .slice(0, 4)
+        .map((f) => `\`${f.name}\` ${pct(f.share)}`)
+        .join(', ')}), against ${pct(shareOf(pr, (x) => x.startsWith('dist/')))} in jixiao's PDF code (dist/); pdftotext is native code.`,
+    );
+  }
+  const e = res.embedded;
+  if (e?.two.length) {
+    const cores = median(e.two.map((r) => r.cpuMs / r.wallMs));
+    if (cores < 1.6) {
+      const t = threadsMedian(e.two);
+      const pg = p.embedded ? shareOf(p.embedded.profile, (x) => x.startsWith('wasm/') || x === '@electric-sql/pglite') : NaN;
+      const parts = [`Embedded: jixiao used ${fmt(cores, 2)} cores while the whole machine was ${pct(median(e.two.map((r) => r.machineBusy)))} busy.`];
+      if (t) {
+        parts.push(
+          `Per thread, in cores: main ${fmt(t.main, 2)} (file reads, hashing, pool hand-offs and every PGlite call${Number.isFinite(pg) ? `: PGlite is ${pct(pg)} of its profile` : ''}), analysis threads ${t.analysis.map((a) => fmt(a, 2)).join(' + ')}, other threads ${fmt(t.other, 2)} (V8's garbage collector and compiler, libuv).`,
+        );
+        parts.push(t.main >= 0.9 ? 'The main thread is saturated: it bounds the rate.' : `No thread is saturated; ${fmt(t.main + t.other, 2)} cores go to threads other than the analysis threads.`);
+      }
+      out.push(parts.join(' '));
+    }
+  }
+  const q = res.queue;
+  if (q?.runs[1].length && q.runs[2].length) {
+    const q1 = median(q.runs[1].map((r) => r.steadyReportsPerSecond));
+    const q2 = median(q.runs[2].map((r) => r.steadyReportsPerSecond));
+    if (q2 / q1 < 1.8) {
+      const cpu = median(q.runs[1].map((r) => queueCpuPerReportMs(r)));
+      const t = threadsMedian(q.runs[1].map((r) => ({ threads: r.perWorker[0].threads })));
+      out.push(
+        `Queue: one worker already costs ${fmt(cpu, 1)} ms CPU per report (worker process ${fmt(median(q.runs[1].map((r) => (r.perWorker[0].cpuSeconds * 1000) / r.completed)), 1)} ms, PostgreSQL and Redis the rest) at ${fmt(q1, 1)} reports/s, i.e. ${fmt((cpu * q1) / 1000, 2)} cores${t ? ` (worker threads, in cores: analysis ${fmt(t.analysis[0], 2)}, main ${fmt(t.main, 2)}, V8/libuv ${fmt(t.other, 2)})` : ''}; 2 cores allow at most ${fmt(2000 / cpu / q1, 2)}× that, before anything else on the machine (busy ${pct(median(q.runs[2].map((r) => r.machineBusy)))} during the 2-worker runs).`,
+      );
+    }
+  }
+  return out;
+}
+
 export function renderReport(res) {
   const m = res.meta;
   const out = [];
@@ -290,6 +381,10 @@ export function renderReport(res) {
     `Generated by \`npm run bench${m.quick ? ' -- --quick' : ''}\` on ${m.date.slice(0, 16).replace('T', ' ')} UTC in ${fmt(m.seconds / 60, 1)} min: commit ${m.commit}${m.root ? ` (code measured from ${m.root})` : ''}, Node ${m.node}, ${m.cpus}, ${m.memory}. Every figure is the median of ${m.size.runs} runs (end-to-end: ${m.size.e2eRuns}) unless the table says otherwise; comparisons were measured side by side in the same run.`,
   );
   out.push('');
+  if (m.merged) {
+    out.push(`Sections re-run on ${m.date.slice(0, 16).replace('T', ' ')} UTC: ${m.merged.reran.join(', ')}; the others come from the run of ${m.merged.from.slice(0, 16).replace('T', ' ')} UTC.`);
+    out.push('');
+  }
   out.push(
     `The machine is shared: ${m.loadStart} at the start, ${m.loadEnd ?? '?'} at the end (2 cores), so absolute rates are lower than on an idle machine; ratios measured side by side are the more reliable figures.`,
   );
@@ -297,7 +392,9 @@ export function renderReport(res) {
   out.push('## Targets');
   out.push('');
   out.push(targets(res));
-  for (const n of res.notes) out.push('', `Note: ${n}`);
+  const bounds = boundsOf(res);
+  if (bounds.length) out.push('', 'What bounds the missed targets (details in the sections and profiles below):', '', ...bounds.map((b) => `- ${b}`));
+  for (const n of new Set(res.notes)) out.push('', `Note: ${n}`);
   for (const e of res.errors) out.push('', `**Section ${e.section} failed:** ${e.message}`);
   if (res.stages) out.push('', '## Per-stage throughput (one thread)', '', stagesSection(res));
   if (res.pdf) out.push('', '## PDF reading: jixiao against pdftotext', '', pdfSection(res));

@@ -139,3 +139,53 @@ export function serverCpuSeconds() {
   }
   return out;
 }
+
+/** CPU seconds of one thread of this process (the main thread's tid is the pid). */
+export function threadCpuSeconds(tid) {
+  try {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/** CPU seconds of every thread of a process: tid → seconds. */
+export function threadsCpu(pid) {
+  const out = {};
+  let tids = [];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  for (const tid of tids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out[tid] = (Number(f[11]) + Number(f[12])) / 100;
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return out;
+}
+
+/**
+ * Splits a process's CPU between two samples into its main thread (tid = pid), its `workers`
+ * busiest other threads (the analysis threads) and the rest (V8's GC and compiler threads, libuv).
+ * Returns cores (CPU seconds per wall second).
+ */
+export function threadBreakdown(pid, before, after, workers, wallSeconds) {
+  const delta = Object.entries(after).map(([tid, s]) => [tid, s - (before[tid] ?? 0)]);
+  const main = delta.find(([tid]) => tid === String(pid))?.[1] ?? 0;
+  const others = delta.filter(([tid]) => tid !== String(pid)).map(([, s]) => s).sort((a, b) => b - a);
+  const analysis = others.slice(0, workers);
+  const rest = others.slice(workers).reduce((a, b) => a + b, 0);
+  return {
+    main: main / wallSeconds,
+    analysis: analysis.map((s) => s / wallSeconds),
+    other: rest / wallSeconds,
+  };
+}
