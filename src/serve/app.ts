@@ -5,7 +5,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import type { ReportFilter, ReportSummary, Store } from '../store/store.js';
+import type { ReportSummary, Store } from '../store/store.js';
 import { APP_CSS, APP_JS, COMPARE_JS, loadChartJs } from './assets.js';
 import { buildComparison } from './compare.js';
 import { createExportHandler } from './export-selection.js';
