@@ -115,20 +115,27 @@ function normalizeRun(raw: string, rawStart: number, simplify = false): { chars:
   // UTF-16 offsets of inline pinyin to drop.
   const skip = new Set<number>();
   if (simplify) for (const m of raw.matchAll(INLINE_PINYIN)) for (let k = 0; k < m[0].length; k++) skip.add(m.index + k);
-  const cps = Array.from(raw);
-  let off = rawStart;
-  for (let i = 0; i < cps.length; i++) {
-    const ch = cps[i]!;
-    const unitLen = ch.length;
-    if (ZERO_WIDTH.test(ch) || ch === '\r' || ch === '\f' || skip.has(off - rawStart)) {
-      off += unitLen;
+  for (let i = 0; i < raw.length; ) {
+    const code = raw.codePointAt(i)!;
+    const unitLen = code > 0xffff ? 2 : 1;
+    const off = rawStart + i;
+    // Fast path: ASCII and CJK ideographs need no mapping (most of any report).
+    if (((code > 0x20 && code < 0x7f) || (code >= 0x4e00 && code <= 0x9fff && !simplify)) && !skip.has(i)) {
+      pre.push(raw[i]!);
+      preOff.push(off);
+      i += unitLen;
       continue;
     }
-    const half = ch === '\n' ? ' ' : halfWidth(ch, cps[i - 1] ?? '', cps[i + 1] ?? '');
+    const ch = unitLen === 2 ? raw.slice(i, i + 2) : raw[i]!;
+    if (ZERO_WIDTH.test(ch) || ch === '\r' || ch === '\f' || skip.has(i)) {
+      i += unitLen;
+      continue;
+    }
+    const half = ch === '\n' ? ' ' : halfWidth(ch, raw[i - 1] ?? '', raw[i + unitLen] ?? '');
     const out = simplify && half.length === 1 && half >= '\u3400' ? simplifiedChar(half) : half;
     pre.push(out);
     preOff.push(off);
-    off += unitLen;
+    i += unitLen;
   }
   // Drop spaces beside CJK, collapse the rest, trim.
   const chars: string[] = [];

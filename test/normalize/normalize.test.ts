@@ -72,4 +72,16 @@ describe('normalizeDocument', () => {
     const cell = doc.blockSpans[1]!.cells![1]![1]!;
     expect(doc.text.slice(cell.start, cell.end)).toBe('642.19');
   });
+  it('reads traditional-character mirrors as simplified and drops inline pinyin, offsets kept', () => {
+    const text = '茂名市交通運輸局關(guān)于2023年度省級交通專項資金績效自評報告，合計7505萬元。';
+    const raw: RawDocument = { format: 'html', pages: [{ number: 1, chars: 40, needsOcr: false }], blocks: [{ kind: 'paragraph', text, page: 1 }], warnings: [] };
+    const doc = normalizeDocument(raw);
+    expect(doc.text).toBe('茂名市交通运输局关于2023年度省级交通专项资金绩效自评报告，合计7505万元。');
+    const at = doc.text.indexOf('7505万元');
+    const ev = evidenceOf(doc, at, at + 6);
+    expect(doc.rawText.slice(ev.rawStart, ev.rawEnd)).toBe('7505萬元');
+    // A simplified document is left alone.
+    const plain: RawDocument = { ...raw, blocks: [{ kind: 'paragraph', text: '本部门预算数890.33万元，乾坤未定。', page: 1 }] };
+    expect(normalizeDocument(plain).text).toBe('本部门预算数890.33万元，乾坤未定。');
+  });
 });
