@@ -34,6 +34,10 @@ export async function runEmbedded(args) {
     const cpu0 = process.cpuUsage();
     const main0 = threadCpuSeconds(process.pid);
     const threads0 = threadsCpu(process.pid);
+    // The pool's threads are gone once ingestFiles returns, so their CPU is sampled meanwhile.
+    const seen = { ...threads0 };
+    const sample = () => Object.assign(seen, threadsCpu(process.pid));
+    const sampler = setInterval(sample, 250);
     const t0 = now();
     const summary = await profiled(args.profileOut, () =>
       ingestFiles(files, {
@@ -47,7 +51,9 @@ export async function runEmbedded(args) {
     const wallMs = now() - t0;
     const cpu = process.cpuUsage(cpu0);
     const mainCpuMs = (threadCpuSeconds(process.pid) - main0) * 1000;
-    const threads = threadBreakdown(process.pid, threads0, threadsCpu(process.pid), args.concurrency, wallMs / 1000);
+    clearInterval(sampler);
+    sample();
+    const threads = threadBreakdown(process.pid, threads0, seen, args.concurrency, wallMs / 1000);
     await store.close();
     return {
       files: files.length,

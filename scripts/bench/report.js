@@ -105,7 +105,7 @@ function stagesSection(res) {
     const ms = median(r.runs.map((x) => x.txtAnalysisMs));
     out.push('');
     out.push(
-      `Real texts: the ${r.docs} reports of the shared corpus (${fmt(r.bytes / 1024, 0)} KB, 0.3–10 KB each) analysed the same way: ${fmt(r.docs / (ms / 1000), 0)} reports/s, ${fmt(r.bytes / MB / (ms / 1000), 2)} MB/s.`,
+      `Real texts: the ${r.docs} reports of the shared corpus (${fmt(r.bytes / 1024, 0)} KB in all, most shorter than the seed) analysed the same way: ${fmt(r.docs / (ms / 1000), 0)} reports/s, ${fmt(r.bytes / MB / (ms / 1000), 2)} MB/s.`,
     );
   }
   return out.join('\n');
@@ -149,12 +149,13 @@ function ocrSection(res) {
   out.push(table(['', 'pages OCRed', 'seconds', 's/page', 'mean confidence', 'chars'], rows));
   const med = median(o.runs.map((r) => r.ms / 1000 / Math.max(1, r.ocrPages)));
   out.push('');
-  out.push(`Median: **${fmt(med, 2)} s per page**.`);
-  if (o.perPage?.length) {
-    out.push(
-      ` Per page as the OCR module times it (render + recognize, engine already started): ${o.perPage.map((p) => `${fmt(p.seconds, 2)} s`).join(', ')} (median ${fmt(median(o.perPage.map((p) => p.seconds)), 2)} s).`,
-    );
-  }
+  out.push(
+    `Median: **${fmt(med, 2)} s per page**.${
+      o.perPage?.length
+        ? ` Per page as the OCR module times it (render + recognize, engine already started): ${o.perPage.map((p) => `${fmt(p.seconds, 2)} s`).join(', ')} (median ${fmt(median(o.perPage.map((p) => p.seconds)), 2)} s).`
+        : ''
+    }`,
+  );
   return out.join('\n');
 }
 
