@@ -225,6 +225,10 @@ export async function runQueue(args) {
     );
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();
+    // Workers also open a queue for scanned documents (`<queue>-ocr`); leave nothing behind.
+    const ocr = new Queue(`${queueName}-ocr`, { connection: { url: args.redisUrl } });
+    await ocr.obliterate({ force: true }).catch(() => undefined);
+    await ocr.close();
     await dropDatabase(args.adminUrl, dbName);
   }
 }
