@@ -9,6 +9,9 @@
 import { Decimal } from 'decimal.js';
 import { FUNCTION_CLASSES } from '../extract/function-classes.js';
 import type { CheckResult, Evidence, Figure, Interval, ReportRecord } from '../schema/record.js';
+import { listRecordFigures } from '../schema/record-figures.js';
+
+export { listRecordFigures } from '../schema/record-figures.js';
 
 export type ColumnType = 'string' | 'integer' | 'money' | 'number' | 'boolean' | 'timestamp';
 
@@ -285,29 +288,6 @@ export function reportRow(record: ReportRecord, ctx: RowContext): Row {
   };
 }
 
-/** The record's figures in the order the store's figures table keeps them. */
-export function listRecordFigures(record: ReportRecord): Array<{ field: string; item: string | null; code: string | null; figure: Figure }> {
-  const out: Array<{ field: string; item: string | null; code: string | null; figure: Figure }> = [];
-  const add = (field: string, figure: Figure | null | undefined, item: string | null = null, code: string | null = null) => {
-    if (figure) out.push({ field, item, code, figure });
-  };
-  const { figures } = record;
-  add('budget', figures.budget);
-  add('budgetInitial', figures.budgetInitial);
-  add('execution', figures.execution);
-  add('executionRate', figures.executionRate);
-  add('selfScore', figures.selfScore);
-  for (const field of ['byFunction', 'byNature', 'fundSources'] as const) {
-    for (const named of figures[field]) add(field, named.amount, named.name, named.code ?? null);
-  }
-  for (const project of figures.projects) {
-    add('project.budget', project.budget, project.name);
-    add('project.budgetInitial', project.budgetInitial, project.name);
-    add('project.execution', project.execution, project.name);
-    add('project.executionRate', project.executionRate, project.name);
-  }
-  return out;
-}
 
 export function figureRows(record: ReportRecord, ctx: RowContext): Row[] {
   const base = identity(record, ctx);

@@ -4,9 +4,10 @@ import type { Segmentation } from '../segment/segment.js';
 import { evidenceOf } from '../normalize/offsets.js';
 import { FUNCTION_CLASS_NAMES, classifyFunction, codeInLabel } from './function-classes.js';
 import type { LocatedNumber } from './locate.js';
+import type { NumberMatch } from './numbers.js';
 
-/** A located number as a record Figure with its evidence. */
-export function toFigure(doc: SourceDocument, m: LocatedNumber): Figure {
+/** A number found in the document's text as a record Figure with its evidence. */
+export function toFigure(doc: SourceDocument, m: NumberMatch): Figure {
   return {
     value: Number(m.base),
     exact: m.base,

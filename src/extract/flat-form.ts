@@ -1,6 +1,7 @@
 import type { SourceDocument } from '../ingest/document.js';
 import type { Figure, NamedAmount } from '../schema/record.js';
 import { evidenceOf } from '../normalize/offsets.js';
+import { asPoints, toFigure } from './figures.js';
 import { findNumbers, type NumberMatch } from './numbers.js';
 
 /**
@@ -39,18 +40,9 @@ export interface FlatForm {
   rows: FormRow[];
 }
 
+/** A match found in a slice of the text that starts at `offset`. */
 function figureOf(doc: SourceDocument, m: NumberMatch, offset: number): Figure {
-  return {
-    value: Number(m.base),
-    exact: m.base,
-    text: m.text,
-    unit: m.unit,
-    kind: m.kind,
-    precision: m.precision,
-    scale: m.scale,
-    approx: m.approx,
-    evidence: evidenceOf(doc, offset + m.start, offset + m.end),
-  };
+  return toFigure(doc, { ...m, start: offset + m.start, end: offset + m.end });
 }
 
 /** Reads the column header that starts at `at`: labels separated by spaces, bars or newlines. */
@@ -115,7 +107,7 @@ export function findFlatForm(doc: SourceDocument): FlatForm | null {
         if (col === 'executionRate' && !isPercent) return; // a bare 0 in the rate column says nothing
         if ((col === 'weight' || col === 'score') && n.kind !== 'plain' && n.kind !== 'money') ok = false;
         if (col === 'weight' || col === 'score') {
-          cells[col] = { ...figureOf(doc, n, offset), value: Number(n.value), exact: n.value, unit: '分', kind: 'score', scale: 0 };
+          cells[col] = asPoints(figureOf(doc, n, offset), n);
           return;
         }
         cells[col] = figureOf(doc, n, offset);

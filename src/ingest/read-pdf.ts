@@ -13,7 +13,7 @@ import {
 } from '../errors.js';
 import { extractRulings, multiplyMatrix, placeTextItems, type Matrix, type OpCodes, type PdfTextItem, type TextRun } from './pdf/geometry.js';
 import { groupLines, joinLineTexts, measureLayout, startsParagraph, type TextLine } from './pdf/lines.js';
-import { loadPdfjs, resolvePdfjsAssets } from './pdf/pdfjs.js';
+import { loadPdfjs, openPdfDocument } from './pdf/pdfjs.js';
 import { assignRunsToGrid, findTableGrids, type TableGrid } from './pdf/tables.js';
 import { assessTextQuality, stripBrokenChars } from './pdf/text-quality.js';
 
@@ -44,22 +44,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadOptions = {}): Pro
   if (bytes.byteLength === 0) throw new EmptyFileError('PDF file is empty', { file });
   if (!hasPdfHeader(bytes)) throw new UnsupportedFormatError('not a PDF: no %PDF- header', { file });
 
-  const pdfjs = await loadPdfjs();
-  const assets = resolvePdfjsAssets();
-  const task = pdfjs.getDocument({
-    // A copy: pdf.js may take ownership of (detach) the buffer it is given.
-    data: new Uint8Array(bytes),
-    cMapUrl: assets.cMapUrl,
-    cMapPacked: true,
-    standardFontDataUrl: assets.standardFontDataUrl,
-    wasmUrl: assets.wasmUrl,
-    iccUrl: assets.iccUrl,
-    isEvalSupported: false,
-    verbosity: pdfjs.VerbosityLevel.ERRORS,
-    disableFontFace: true,
-    useSystemFonts: false,
-    stopAtErrors: false,
-  });
+  const { pdfjs, task } = await openPdfDocument(bytes, { disableFontFace: true });
   try {
     let doc: PdfDocument;
     try {

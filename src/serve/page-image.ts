@@ -2,7 +2,7 @@
  * A PDF page as a PNG, drawn by pdf.js on its own Node canvas (@napi-rs/canvas), with the CJK
  * CMaps the readers use, so what the analyst sees is the page the text came from.
  */
-import { loadPdfjs, resolvePdfjsAssets } from '../ingest/pdf/pdfjs.js';
+import { loadPdfjs, openPdfDocument } from '../ingest/pdf/pdfjs.js';
 
 type Pdfjs = Awaited<ReturnType<typeof loadPdfjs>>;
 type PdfDocument = Awaited<ReturnType<Pdfjs['getDocument']>['promise']>;
@@ -26,20 +26,7 @@ export interface RenderPageOptions {
 
 /** Renders page `pageNumber` (1-based); null when the page does not exist. */
 export async function renderPdfPage(pdfBytes: Uint8Array, pageNumber: number, options: RenderPageOptions = {}): Promise<Uint8Array | null> {
-  const pdfjs = await loadPdfjs();
-  const assets = resolvePdfjsAssets();
-  const task = pdfjs.getDocument({
-    data: new Uint8Array(pdfBytes),
-    cMapUrl: assets.cMapUrl,
-    cMapPacked: true,
-    standardFontDataUrl: assets.standardFontDataUrl,
-    wasmUrl: assets.wasmUrl,
-    iccUrl: assets.iccUrl,
-    isEvalSupported: false,
-    verbosity: pdfjs.VerbosityLevel.ERRORS,
-    useSystemFonts: false,
-    stopAtErrors: false,
-  });
+  const { task } = await openPdfDocument(pdfBytes);
   try {
     const doc = await task.promise;
     if (!Number.isInteger(pageNumber) || pageNumber < 1 || pageNumber > doc.numPages) return null;

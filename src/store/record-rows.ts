@@ -3,6 +3,7 @@
  * Pure: no DB access. Numbers that reach `numeric` columns come from the records' exact decimal
  * strings, so money survives to the fen whatever its size.
  */
+import { listRecordFigures } from '../schema/record-figures.js';
 import { Decimal } from 'decimal.js';
 import type { Evidence, Figure, ReportRecord } from '../schema/record.js';
 
@@ -181,8 +182,7 @@ export const CHILD_TABLES = ['figures', 'counts', 'indicators', 'checks'] as con
 export function buildChildRows(sha256: string, record: ReportRecord): TableRows[] {
   const { figures } = record;
   const figureRows: SqlValue[][] = [];
-  const addFigure = (field: string, figure: Figure | null | undefined, name: string | null = null, code: string | null = null) => {
-    if (!figure) return;
+  const addFigure = (field: string, figure: Figure, name: string | null, code: string | null) => {
     figureRows.push([
       sha256,
       figureRows.length,
@@ -202,20 +202,7 @@ export function buildChildRows(sha256: string, record: ReportRecord): TableRows[
       ...evidenceColumns(figure.evidence),
     ]);
   };
-  addFigure('budget', figures.budget);
-  addFigure('budgetInitial', figures.budgetInitial);
-  addFigure('execution', figures.execution);
-  addFigure('executionRate', figures.executionRate);
-  addFigure('selfScore', figures.selfScore);
-  for (const field of ['byFunction', 'byNature', 'fundSources'] as const) {
-    for (const item of figures[field]) addFigure(field, item.amount, item.name, item.code ?? null);
-  }
-  for (const project of figures.projects) {
-    addFigure('project.budget', project.budget, project.name);
-    addFigure('project.budgetInitial', project.budgetInitial, project.name);
-    addFigure('project.execution', project.execution, project.name);
-    addFigure('project.executionRate', project.executionRate, project.name);
-  }
+  for (const { field, item, code, figure } of listRecordFigures(record)) addFigure(field, figure, item, code);
 
   const countRows = figures.counts.map((count, ord): SqlValue[] => [
     sha256,

@@ -5,7 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { ConfigError, CorruptFileError, JixiaoError } from '../../errors.js';
-import { loadPdfjs, resolvePdfjsAssets } from '../pdf/pdfjs.js';
+import { loadPdfjs, openPdfDocument } from '../pdf/pdfjs.js';
 import { startOcrEngine, type OcrEngine, type OcrEngineOptions } from './engine.js';
 import { repairOcrLine } from './repair.js';
 
@@ -62,20 +62,7 @@ export interface OcrPageResult {
 export async function ocrPages(pdfBytes: Uint8Array, pageNumbers: number[], options: OcrPagesOptions = {}): Promise<OcrPageResult[]> {
   if (pageNumbers.length === 0) return [];
   const file = options.fileName;
-  const pdfjs = await loadPdfjs();
-  const assets = resolvePdfjsAssets();
-  const task = pdfjs.getDocument({
-    data: new Uint8Array(pdfBytes),
-    cMapUrl: assets.cMapUrl,
-    cMapPacked: true,
-    standardFontDataUrl: assets.standardFontDataUrl,
-    wasmUrl: assets.wasmUrl,
-    iccUrl: assets.iccUrl,
-    isEvalSupported: false,
-    verbosity: pdfjs.VerbosityLevel.ERRORS,
-    useSystemFonts: false,
-    stopAtErrors: false,
-  });
+  const { pdfjs, task } = await openPdfDocument(pdfBytes);
   let engine: OcrEngine | undefined;
   try {
     let doc: PdfDocument;

@@ -44,3 +44,27 @@ export function resolvePdfjsAssets(): PdfjsAssets {
   }
   return assetDirs;
 }
+
+/**
+ * Opens a PDF with the options every caller needs: CMaps and standard fonts for CJK, decoders for
+ * scans, no eval, no system fonts, errors only, and recovery past damaged objects. `data` is a
+ * copy because pdf.js may take ownership of (detach) the buffer it is given.
+ */
+export async function openPdfDocument(bytes: Uint8Array, extra: { disableFontFace?: boolean } = {}) {
+  const pdfjs = await loadPdfjs();
+  const assets = resolvePdfjsAssets();
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    cMapUrl: assets.cMapUrl,
+    cMapPacked: true,
+    standardFontDataUrl: assets.standardFontDataUrl,
+    wasmUrl: assets.wasmUrl,
+    iccUrl: assets.iccUrl,
+    isEvalSupported: false,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    ...extra,
+  });
+  return { pdfjs, task };
+}
