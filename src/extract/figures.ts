@@ -28,20 +28,29 @@ const NATURE_NAMES = ['基本支出', '项目支出', '人员经费', '公用经
 const NATURE_RE = /(基本支出|项目支出|人员经费(?:支出)?|公用经费(?:支出)?)$/u;
 /** 资金来源: the 自评表's fund rows and narrative fund sources. */
 const FUND_RE =
-  /((?:本年|当年|年初)?财政拨款(?:资金)?|财政资金|上年结转(?:资金)?|结转结余(?:资金)?|其他资金|单位资金|自有资金|财政专户管理资金|中央(?:财政)?(?:补助)?资金|省级(?:财政)?资金|市级(?:财政)?资金|县级(?:财政)?资金|区级(?:财政)?资金)$/u;
+  /((?:本年|当年|年初)?财政拨款(?:资金)?|财政资金|上年结转(?:资金)?|结转结余(?:资金)?|其他资金|单位资金|自有资金|财政专户管理资金|中央(?:财政)?(?:补助)?资金|省级(?:财政)?资金|市级(?:财政)?资金|县级(?:财政)?资金|区级(?:财政)?资金|(?:财政拨款(?:资金)?|上级补助|事业(?:性)?|经营|附属单位上缴|其他)收入)$/u;
+/**
+ * A part named by the level of government that pays it ("上级资金179.25万元", "本级59.75万元",
+ * "地方资金98.6万元"): a fund source when it follows a whole and its "其中".
+ */
+const LEVEL_FUND_RE = /^(?:中央|省级?|自治区|市级?|县级?|区级?|上级|本级|地方)(?:财政)?(?:补助|配套|匹配)?(?:资金)?$/u;
+/** A transfer whose payer is a level of government: "中央财政耕地地力保护补贴资金…下达资金8887万元". */
+const LEVEL_TRANSFER_RE = /^(?:\d{4}年度?)?((?:中央|省级?|自治区|市级?|县级?)(?:财政)?[^，。；、（(\d]{0,20}?资金)/u;
 
 const BUDGET_INITIAL_RE = /年初预算(?:数|金额|资金|安排|额)?$/u;
 const BUDGET_RE =
-  /(?:(?:全年|调整后|年度|本年|当年|批复)?预算(?:数|金额|资金|总额|安排|额|批复数)?|预算调整后(?:数)?|预算安排(?:资金|经费)?|安排(?:资金|经费|预算)|资金总额)$/u;
+  /(?:(?:全年|调整后|年度|本年|当年|批复)?预算(?:数|金额|资金|总额|安排|额|批复数)?|预算调整后(?:数)?|预算安排(?:资金|经费)?|安排(?:资金|经费|预算)|安排的[^，。；]{0,24}?资金|资金总额)$/u;
 /**
  * Transfers announced as "下达…资金29.6万元" / "衔接资金共下达105万元": the budget of a project
  * report when the report states no other and names a single such amount (two 下达 amounts are
  * parts of a total the text may not print).
  */
 const TRANSFER_RE = /下达[^，。；]{0,40}?(?:资金|经费|预算|指标)$|下达$/u;
+/** Words that close a clause before its amount ("共下达105万元" loses "达" to the label's filler). */
+const TOTAL_WORDS = /(?:共计|合计|总计|累计|共|计|为|[：:\s“”])+$/u;
 const EXECUTION_RE =
-  /(?:执行数|执行金额|执行额|全年执行|实际执行|实际支出|支出数|支出金额|已支出|决算数|支出决算|决算|实际使用|累计支出|总支出|支出总额|使用资金|使用|支出)$/u;
-const RATE_RE = /(?:执行率|完成预算的?|预算完成率|支出进度|执行进度|支出率|预算执行率|完成全年预算(?:数)?的?|占(?:全年)?预算(?:数)?的)$/u;
+  /(?:执行数|执行金额|执行额|全年执行|实际执行|实际支出|支出数|支出金额|已支出|决算数|支出决算|决算|实际使用|累计支出|总支出|支出总额|使用资金|使用|支出|发放资金)$/u;
+const RATE_RE = /(?:执行率|完成预算的?|预算完成率|支出进度|执行进度|支出率|(?:资金)?支付率|预算执行率|完成全年预算(?:数)?的?|占(?:全年)?预算(?:数)?的)$/u;
 const SCORE_CONTEXT = /(自评|总分|综合得分|评价得分|最终得分|评分结果|得分)/u;
 
 /** Clauses about parts, not the whole: "其中：基本支出预算数…". */
@@ -90,7 +99,8 @@ function fieldOfLabel(label: string, m: LocatedNumber): Field | null {
   if (m.kind !== 'money' && !isImpliedMoney(m)) return null;
   // "完成预算资金89.97万元", "已使用预算资金…" state what was spent; "申请预算资金" is a request.
   if (/申请|争取|计划/u.test(label)) return null;
-  if (/(?:完成|使用|支付|支出|执行|拨付)[^，。；]{0,4}预算(?:资金|数)?$/u.test(label)) return 'execution';
+  // ("转移支付预算数" is the budget of a transfer, not a payment.)
+  if (/(?:完成|使用|(?<!转移)支付|支出|执行|拨付)[^，。；]{0,4}预算(?:资金|数)?$/u.test(label)) return 'execution';
   if (BUDGET_INITIAL_RE.test(label)) return 'budgetInitial';
   if (/执行率|完成率/u.test(label)) return null;
   if (BUDGET_RE.test(label)) return 'budget';
@@ -106,6 +116,11 @@ function fieldOfHeader(header: string, m: LocatedNumber): Field | null {
   if (/(全年|调整后)?预算(数|金额)?$|预算数/u.test(h) && !/执行/u.test(h)) return 'budget';
   if (/执行数|执行金额|实际支出|支出数|决算数|全年执行/u.test(h)) return 'execution';
   return null;
+}
+
+/** The last clause of a text: what follows its last comma, stop or line break. */
+function lastClause(text: string): string {
+  return text.split(/[，,。；;！？!?\n\t、]/u).pop()!.trim();
 }
 
 function sentenceText(doc: SourceDocument, seg: Segmentation, m: LocatedNumber): string {
@@ -136,8 +151,19 @@ export function extractFigures(doc: SourceDocument, seg: Segmentation, numbers: 
   let functionGroupClosed = false;
   const seenNature = new Set<string>();
   const seenFund = new Set<string>();
+  // A list may name a source twice (budget, then execution): the first statement is its amount.
+  const addFund = (name: string, m: LocatedNumber) => {
+    if (seenFund.has(name)) return;
+    seenFund.add(name);
+    out.fundSources.push({ name, amount: toFigure(doc, m) });
+  };
   let selfScoreSentence = -1;
   const transfers: LocatedNumber[] = [];
+  // A narrative whole ("下达…9765万元，其中…", "安排，共计239万元，其中…"): the budget unless a label states one.
+  let narrativeWhole: LocatedNumber | null = null;
+  const levelTransfers: NamedAmount[] = [];
+  // The sentence whose whole was just stated with "其中": its parts named by level are fund sources.
+  let partsSentence = -1;
   let selfScoreAmbiguous = false;
 
   for (const m of numbers) {
@@ -179,11 +205,7 @@ export function extractFigures(doc: SourceDocument, seg: Segmentation, numbers: 
       }
       const fund = FUND_RE.exec(row.replace(/^其中[：:]?/u, ''));
       if (fund && m.kind === 'money' && (field === 'budget' || field === null)) {
-        const name = fund[1]!;
-        if (!seenFund.has(name)) {
-          seenFund.add(name);
-          out.fundSources.push({ name, amount: toFigure(doc, m) });
-        }
+        addFund(fund[1]!, m);
         continue;
       }
       if (m.kind === 'score' || /总分|合计得分|自评得分/u.test(row)) {
@@ -209,6 +231,22 @@ export function extractFigures(doc: SourceDocument, seg: Segmentation, numbers: 
       continue;
     }
     if (m.kind !== 'money' && m.kind !== 'percent' && !isImpliedMoney(m)) continue;
+    const whole = /^[，,]?\s*其中/u.test(doc.text.slice(m.end, m.end + 4));
+    const clause = lastClause(before).replace(/[（(][^（）()]*[）)]$/u, '').replace(TOTAL_WORDS, '');
+    if (m.kind === 'money' && partsSentence === m.sentence) {
+      const part = label.replace(/^其中[：:]?/u, '');
+      if (LEVEL_FUND_RE.test(part) || FUND_RE.test(part)) {
+        addFund(FUND_RE.exec(part)?.[1] ?? part, m);
+        continue;
+      }
+      partsSentence = -1;
+    }
+    // "按生均1000元安排，共计239万元，其中上级资金…": the arrangement's total, with its parts to follow.
+    if (m.kind === 'money' && whole && /安排[，,]\s*(?:共计|合计|总计|共)\s*$/u.test(before) && !PART_CONTEXT.test(lastClause(before.replace(/[，,][^，,]*$/u, '')).slice(-12))) {
+      narrativeWhole ??= m;
+      partsSentence = m.sentence;
+      continue;
+    }
     if (m.kind === 'money') {
       const fn = FUNCTION_CLASS_NAMES.find((n) => label.endsWith(n));
       if (fn) {
@@ -231,23 +269,29 @@ export function extractFigures(doc: SourceDocument, seg: Segmentation, numbers: 
       }
       const fund = FUND_RE.exec(label.replace(/^其中[：:]?/u, ''));
       // "收到财政资金共2330.9万元，其中：中央资金…": a total with its parts to follow.
-      if (fund && /^[，,]?其中/u.test(doc.text.slice(m.end, m.end + 4))) {
-        if (!out.budget && !PART_CONTEXT.test(before.slice(-40).replace(FUND_RE, '').replace(fund[1]!, ''))) out.budget = toFigure(doc, m);
+      if (fund && whole) {
+        if (!out.budget && !PART_CONTEXT.test(before.slice(-40).replace(FUND_RE, '').replace(fund[1]!, ''))) {
+          out.budget = toFigure(doc, m);
+          partsSentence = m.sentence;
+        }
         continue;
       }
       if (fund) {
-        const name = fund[1]!;
-        if (!seenFund.has(name)) {
-          seenFund.add(name);
-          out.fundSources.push({ name, amount: toFigure(doc, m) });
-        }
+        addFund(fund[1]!, m);
         continue;
       }
     }
     const field = fieldOfLabel(label, m);
     if (!field) {
-      const bare = label.replace(/[（(][^（）()]*[）)]$/u, '');
-      if (m.kind === 'money' && TRANSFER_RE.test(bare) && !PART_CONTEXT.test(bare)) transfers.push(m);
+      if (m.kind === 'money' && TRANSFER_RE.test(clause) && !PART_CONTEXT.test(clause)) {
+        // "上级财政下达…资金9765万元，其中：…": the transfer is the whole, whatever else was transferred.
+        if (whole) {
+          narrativeWhole ??= m;
+          partsSentence = m.sentence;
+        } else transfers.push(m);
+        const level = LEVEL_TRANSFER_RE.exec(clause);
+        if (level) levelTransfers.push({ name: level[1]!, amount: toFigure(doc, m) });
+      }
       continue;
     }
     const project = projectInClause(before.slice(-80));
@@ -277,6 +321,9 @@ export function extractFigures(doc: SourceDocument, seg: Segmentation, numbers: 
     out.selfScore = null;
     out.selfScoreAmbiguous = true;
   }
+  if (!out.budget && narrativeWhole) out.budget = toFigure(doc, narrativeWhole);
   if (!out.budget && new Set(transfers.map((t) => t.base)).size === 1) out.budget = toFigure(doc, transfers[0]!);
+  // Transfers named by the paying level are the sources when the text lists none otherwise.
+  if (out.fundSources.length === 0) out.fundSources = levelTransfers.filter((t, i) => levelTransfers.findIndex((u) => u.name === t.name) === i);
   return out;
 }

@@ -1,0 +1,101 @@
+/**
+ * Money figures from running text: each rule with a small synthetic text, and the sentences it must
+ * leave alone (a wrong figure is worse than a missing one).
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeBytes } from '../../src/analyze.js';
+import type { Figure, ReportRecord } from '../../src/schema/record.js';
+
+async function figuresOf(text: string): Promise<ReportRecord['figures']> {
+  return (await analyzeBytes(Buffer.from(text, 'utf8'), { fileName: 'synthetic.txt' })).record.figures;
+}
+
+/** The figure's value and the text its evidence quotes. */
+const seen = (f: Figure | null | undefined) => (f ? [f.value, f.evidence.quote] : null);
+const funds = (f: ReportRecord['figures']) => f.fundSources.map((s) => [s.name, s.amount.value, s.amount.evidence.quote]);
+
+describe('budget and execution labels', () => {
+  it('reads 转移支付预算数 as a budget, not a payment', async () => {
+    const f = await figuresOf('预算执行情况（万元）\n转移支付预算数(A) 5.8万 预算执行率(B/A) 100%\n转移支付执行数(B) 5.8万\n');
+    expect(seen(f.budget)).toEqual([58000, '5.8万']);
+    expect(f.execution?.evidence.start).toBeGreaterThan(f.budget!.evidence.start);
+    expect(f.executionRate?.value).toBe(1);
+  });
+
+  it('reads "安排的…资金合计" as the budget and 资金支付率 as the execution rate', async () => {
+    const f = await figuresOf('纳入本次绩效自评资金为2023年度安排的省级交通专项资金合计7505万元。市收到补助资金合计7505万元，已支出2171.13万元，资金支付率28.93%。');
+    expect(seen(f.budget)).toEqual([75050000, '7505万元']);
+    expect(seen(f.execution)).toEqual([21711300, '2171.13万元']);
+    expect(seen(f.executionRate)).toEqual([0.2893, '28.93%']);
+  });
+
+  it('reads 发放资金 as what was spent', async () => {
+    const f = await figuresOf('县财政局已将补贴资金通过“一卡通”全部发放到农户手中，发放资金960万元。');
+    expect(seen(f.execution)).toEqual([9600000, '960万元']);
+  });
+});
+
+describe('transfers (下达)', () => {
+  it('takes a single transfer as the budget even when the label lost its 达 ("共下达")', async () => {
+    const f = await figuresOf('（一）某县水务局2022年衔接资金共下达105万元，用于实施蔬菜园产业项目。');
+    expect(seen(f.budget)).toEqual([1050000, '105万元']);
+  });
+
+  it('takes a transfer followed by its 其中 as the whole, and a transfer named by a level of government as a fund source', async () => {
+    const f = await figuresOf(
+      '2023年上级财政下达我区耕地地力保护补贴资金9765万元，其中：计税耕地面积10万亩，补贴标准89.34元/亩。\n2023年中央财政耕地地力保护补贴资金（某财农〔2023〕4号）下达资金8887万元。',
+    );
+    expect(seen(f.budget)).toEqual([97650000, '9765万元']);
+    expect(funds(f)).toEqual([['中央财政耕地地力保护补贴资金', 88870000, '8887万元']]);
+  });
+
+  it('lets a labelled budget win over a narrative whole', async () => {
+    const f = await figuresOf('2023年上级下达补助资金300万元，其中：中央资金200万元，省级资金100万元。\n全年预算数320万元，执行数310万元。');
+    expect(seen(f.budget)).toEqual([3200000, '320万元']);
+    expect(f.fundSources.map((s) => s.amount.value)).toEqual([2000000, 1000000]);
+  });
+
+  it('leaves the budget null when several transfers are parts of an unstated total', async () => {
+    const f = await figuresOf('2023年下达第一批补助资金30万元，下达第二批补助资金20万元，用于残疾人康复。');
+    expect(f.budget).toBeNull();
+    expect(f.fundSources).toEqual([]);
+  });
+});
+
+describe('a whole and its 其中 parts', () => {
+  it('reads "按…安排，共计X，其中上级资金…，本级…" as the budget with its fund sources', async () => {
+    const f = await figuresOf('我校2022年按生均800元安排，共计120万元，其中上级资金90万元，本级30万元，项目绩效目标是保证学校正常运转。');
+    expect(seen(f.budget)).toEqual([1200000, '120万元']);
+    expect(funds(f)).toEqual([
+      ['上级资金', 900000, '90万元'],
+      ['本级', 300000, '30万元'],
+    ]);
+  });
+
+  it('needs the 其中: an arranged total alone, and parts that are not sources, stay unassigned', async () => {
+    expect((await figuresOf('我校按生均800元安排，共计120万元，主要用于办公费。')).budget).toBeNull();
+    const f = await figuresOf('我校按生均800元安排，共计120万元，其中设备购置90万元，维修30万元。');
+    expect(seen(f.budget)).toEqual([1200000, '120万元']);
+    expect(f.fundSources).toEqual([]);
+  });
+
+  it('reads level-named parts after "收到财政资金共X，其中：" and stops at the next statement', async () => {
+    const f = await figuresOf('2023年收到财政资金共200万元，其中：中央资金120万元，地方资金50万元，其他资金30万元2023年支出190万元，其中中央资金110万元。');
+    expect(seen(f.budget)).toEqual([2000000, '200万元']);
+    expect(funds(f)).toEqual([
+      ['中央资金', 1200000, '120万元'],
+      ['地方资金', 500000, '50万元'],
+      ['其他资金', 300000, '30万元'],
+    ]);
+    expect(seen(f.execution)).toEqual([1900000, '190万元']);
+  });
+
+  it('reads income by source (财政拨款收入, 事业收入, 其他收入) as fund sources', async () => {
+    const f = await figuresOf('本单位2021年收入500万元。其中：财政拨款收入400万元，占80%；事业收入60万元；其他收入40万元。');
+    expect(funds(f)).toEqual([
+      ['财政拨款收入', 4000000, '400万元'],
+      ['事业收入', 600000, '60万元'],
+      ['其他收入', 400000, '40万元'],
+    ]);
+  });
+});
