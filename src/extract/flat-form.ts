@@ -1,6 +1,7 @@
 import type { SourceDocument } from '../ingest/document.js';
 import type { Figure, NamedAmount } from '../schema/record.js';
 import { evidenceOf } from '../normalize/offsets.js';
+import { shiftDecimal } from './decimal.js';
 import { asPoints, toFigure } from './figures.js';
 import { findNumbers, type NumberMatch } from './numbers.js';
 
@@ -13,7 +14,8 @@ import { findNumbers, type NumberMatch } from './numbers.js';
  * The header names the columns in order; each row label is followed by its cells in the same
  * order. Cells are assigned left to right, so a row that lost an empty cell in the middle would
  * shift: rows whose percent cell does not land in the 执行率 column are dropped rather than
- * guessed.
+ * guessed. A bare number is read as the 执行率 ("130 130 130 10 100 10": 100 = 100%) only when the
+ * row fills every column, so nothing can have shifted.
  */
 export type FormColumn = 'budgetInitial' | 'budget' | 'execution' | 'weight' | 'executionRate' | 'score';
 
@@ -27,7 +29,7 @@ const COLUMN_PATTERNS: Array<[FormColumn, RegExp]> = [
 ];
 
 const ROW_LABEL =
-  /(年度财政资金总额|年度资金总额|资金总额|总额|合计|其中[:：]?\s*(?:本年|当年)?财政(?:拨款|资金)|(?:本年|当年)财政拨款|财政拨款|财政资金|上年结转(?:资金)?|其他资金|财政专户管理资金|单位资金|自有资金)\s*[:：]?/gu;
+  /(年度财政资金总额|年度资金总额|资金总额|总额|合计|其中[:：]?\s*(?:本年|当年)?财政(?:拨款|资金)|其中[:：]?\s*[\u4e00-\u9fff、，,]{2,20}?资金|(?:本年|当年)财政拨款|财政拨款|财政资金|上年结转(?:资金)?|其他资金|财政专户管理资金|单位资金|自有资金)\s*[:：]?/gu;
 const TOTAL_ROW = /^(?:年度财政资金总额|年度资金总额|资金总额|总额|合计)$/u;
 
 export interface FormRow {
@@ -71,8 +73,12 @@ export function findFlatForm(doc: SourceDocument): FlatForm | null {
   const text = doc.text;
   // The header starts at the first 年初预算/预算数 label followed by at least two more labels.
   const starts = text.matchAll(/年初预算|全年预算数|调整后预算|预算数/gu);
+  let readUpTo = -1;
   for (const s of starts) {
+    // A start inside a header already read would re-read it without its first columns.
+    if (s.index < readUpTo) continue;
     const header = readHeader(text, s.index);
+    readUpTo = header.end;
     if (header.columns.length < 3 || !header.columns.includes('execution')) continue;
     const unitWindow = text.slice(Math.max(0, s.index - 160), s.index);
     const unit = /万元/u.test(unitWindow) ? '万元' : /[（(]元[）)]|单位[:：]\s*元/u.test(unitWindow) ? '元' : undefined;
@@ -94,15 +100,31 @@ export function findFlatForm(doc: SourceDocument): FlatForm | null {
       const stop = body.search(/[\u4e00-\u9fff]{2}/u);
       const cellsText = stop < 0 ? body : body.slice(0, stop);
       const offset = header.end + seg.from;
-      const found = findNumbers(cellsText, { defaultUnit: unit }).filter((n) => n.approx === 'exact');
+      let found = findNumbers(cellsText, { defaultUnit: unit }).filter((n) => n.approx === 'exact');
+      // Cells glued by flattening ("194.9194.9100%"): read only when a single split fits the columns.
+      const glued = /^\s*([\d.%]+)\s*$/u.exec(cellsText);
+      if (glued && header.columns.length >= 2) {
+        const cuts = splitGluedCells(glued[1]!, header.columns);
+        if (!cuts) continue;
+        const from = cellsText.indexOf(glued[1]!);
+        found = cuts.map((c) => {
+          const n = findNumbers(c.text, { defaultUnit: unit })[0]!;
+          return { ...n, start: from + c.start + n.start, end: from + c.start + n.end };
+        });
+      }
       if (found.length === 0) continue;
-      // Cells glued by flattening ("194.9194.9100%") cannot be told apart: drop the row.
-      if (found.some((n) => /^[\d.]/u.test(cellsText.slice(n.end, n.end + 1)) || /[\d.]$/u.test(cellsText.slice(Math.max(0, n.start - 1), n.start)))) continue;
+      // Cells glued in any other way cannot be told apart: drop the row.
+      if (!glued && found.some((n) => /^[\d.]/u.test(cellsText.slice(n.end, n.end + 1)) || /[\d.]$/u.test(cellsText.slice(Math.max(0, n.start - 1), n.start)))) continue;
       const cells: FormRow['cells'] = {};
       let ok = true;
+      const complete = found.length === header.columns.length;
       found.slice(0, header.columns.length).forEach((n, k) => {
         const col = header.columns[k]!;
         const isPercent = n.kind === 'percent';
+        if (col === 'executionRate' && !isPercent && complete && isBarePercent(n)) {
+          cells.executionRate = asPercent(figureOf(doc, n, offset), n);
+          return;
+        }
         if (isPercent !== (col === 'executionRate') && !(col === 'executionRate' && n.base === '0')) ok = false;
         if (col === 'executionRate' && !isPercent) return; // a bare 0 in the rate column says nothing
         if ((col === 'weight' || col === 'score') && n.kind !== 'plain' && n.kind !== 'money') ok = false;
@@ -118,6 +140,61 @@ export function findFlatForm(doc: SourceDocument): FlatForm | null {
     if (rows.length > 0) return { columns: header.columns, rows };
   }
   return null;
+}
+
+/** A plain cell printed like a percentage ("100", "97.5", "107": spending may exceed the budget). */
+function isBarePercent(n: NumberMatch): boolean {
+  return /^\d{1,3}(?:\.\d{1,2})?$/u.test(n.numberText) && n.kind !== 'percent';
+}
+
+/** A cell printed without its % sign, as the rate it is (100 → 1). */
+function asPercent(f: Figure, n: NumberMatch): Figure {
+  const exact = shiftDecimal(n.numberText, -2);
+  return { ...f, value: Number(exact), exact, unit: '%', kind: 'percent', scale: -2 };
+}
+
+const MONEY_CELL = /^(?:0|[1-9]\d*)(?:\.(\d+))?$/u;
+const RATE_CELL = /^(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?%$/u;
+const POINTS_CELL = /^(?:0|[1-9]\d?|100)(?:\.\d{1,2})?$/u;
+
+/**
+ * Splits a run of glued cells ("194.9194.9100%") into one cell per column. The money cells of a
+ * row share their printed decimals, so among the splits whose cells are well formed (no leading
+ * zeros, the % on the 执行率 cell only) and whose money cells share their decimals, those with the
+ * fewest decimals are the reading; it must be the only one (130130100% could be 130|130|100% or
+ * 1301|30|100%: no reading). The rate is not used to choose, so a wrong cell still reads as printed.
+ */
+export function splitGluedCells(run: string, columns: readonly FormColumn[]): Array<{ text: string; start: number }> | null {
+  const readings: Array<{ cells: Array<{ text: string; start: number }>; decimals: number }> = [];
+  const walk = (at: number, k: number, cells: Array<{ text: string; start: number }>, decimals: number | null) => {
+    if (readings.length > 8) return;
+    if (k === columns.length) {
+      if (at === run.length) readings.push({ cells, decimals: decimals ?? 0 });
+      return;
+    }
+    const col = columns[k]!;
+    for (let end = at + 1; end <= run.length; end++) {
+      const text = run.slice(at, end);
+      let d = decimals;
+      if (col === 'executionRate') {
+        if (!RATE_CELL.test(text)) continue;
+      } else if (col === 'weight' || col === 'score') {
+        if (!POINTS_CELL.test(text)) continue;
+      } else {
+        const m = MONEY_CELL.exec(text);
+        if (!m) continue;
+        const own = m[1]?.length ?? 0;
+        if (d !== null && own !== d) continue;
+        d = own;
+      }
+      walk(end, k + 1, [...cells, { text, start: at }], d);
+    }
+  };
+  walk(0, 0, [], null);
+  if (readings.length === 0) return null;
+  const fewest = Math.min(...readings.map((r) => r.decimals));
+  const best = readings.filter((r) => r.decimals === fewest);
+  return best.length === 1 ? best[0]!.cells : null;
 }
 
 export interface FormFigures {
