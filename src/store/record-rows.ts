@@ -14,6 +14,8 @@ export interface TableRows {
   table: string;
   columns: readonly string[];
   rows: SqlValue[][];
+  /** Columns whose values are JSON text (or null) to be stored as the JSON they encode. */
+  jsonColumns?: readonly string[];
 }
 
 /**
@@ -252,7 +254,7 @@ export function buildChildRows(sha256: string, record: ReportRecord): TableRows[
     { table: 'figures', columns: FIGURE_COLUMNS, rows: figureRows },
     { table: 'counts', columns: COUNT_COLUMNS, rows: countRows },
     { table: 'indicators', columns: INDICATOR_COLUMNS, rows: indicatorRows },
-    { table: 'checks', columns: CHECK_COLUMNS, rows: checkRows },
+    { table: 'checks', columns: CHECK_COLUMNS, rows: checkRows, jsonColumns: ['detail'] },
   ];
 }
 
@@ -276,4 +278,23 @@ export function buildInserts({ table, columns, rows }: TableRows): Array<{ sql: 
     statements.push({ sql: `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`, params });
   }
   return statements;
+}
+
+/**
+ * The rows as one JSON array of objects keyed by column, for
+ * `INSERT … SELECT … FROM json_populate_recordset(null::table, $1)`: a whole table's rows in one
+ * parameter, so a save costs one statement per batch instead of one bind parameter per cell.
+ * Numbers that reach numeric columns are JSON strings, so PostgreSQL parses them exactly.
+ */
+export function toRecordsetJson({ columns, rows, jsonColumns = [] }: TableRows): string {
+  const keys = columns.map((column) => `${JSON.stringify(column)}:`);
+  const raw = columns.map((column) => jsonColumns.includes(column));
+  const objects = rows.map((row) => {
+    const fields = row.map((value, i) => {
+      if (value instanceof Uint8Array) throw new TypeError(`${columns[i]}: bytes cannot travel in a JSON recordset`);
+      return keys[i] + (raw[i] && value !== null ? String(value) : JSON.stringify(value));
+    });
+    return `{${fields.join(',')}}`;
+  });
+  return `[${objects.join(',')}]`;
 }

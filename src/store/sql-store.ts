@@ -5,13 +5,23 @@
 import { ReportRecord } from '../schema/record.js';
 import { compareVersions } from './compare-versions.js';
 import { MIGRATIONS } from './migrations.js';
-import { buildChildRows, buildInserts, buildReportRow, cleanText, CHILD_TABLES, REPORT_COLUMNS } from './record-rows.js';
+import {
+  buildChildRows,
+  buildInserts,
+  buildReportRow,
+  cleanText,
+  CHILD_TABLES,
+  REPORT_COLUMNS,
+  toRecordsetJson,
+  type SqlValue,
+} from './record-rows.js';
 import type {
   DepartmentAlias,
   DepartmentNameRow,
   DocumentInput,
   IngestErrorInput,
   InspectableStore,
+  RecordInput,
   RecordPageOptions,
   ReportFilter,
   ReportSummary,
@@ -91,6 +101,21 @@ function checkNonNegativeInteger(name: string, value: number | undefined): void 
   }
 }
 
+const DOCUMENT_COLUMNS = ['sha256', 'file_name', 'format', 'byte_length', 'pages', 'ocr_pages', 'bytes', 'extractor_version'] as const;
+
+/** Metadata refreshed, the first bytes kept. */
+const DOCUMENT_METADATA_UPDATES = `file_name = EXCLUDED.file_name, format = EXCLUDED.format, byte_length = EXCLUDED.byte_length,
+  pages = EXCLUDED.pages, ocr_pages = EXCLUDED.ocr_pages, bytes = COALESCE(documents.bytes, EXCLUDED.bytes)`;
+const DOCUMENT_UPDATES = `${DOCUMENT_METADATA_UPDATES}, extractor_version = EXCLUDED.extractor_version`;
+
+/** A documents row from putDocument's input, or a stub from the record's source when there is none. */
+function documentRow(sha256: string, record: ReportRecord, doc: DocumentInput | null): SqlValue[] {
+  const { source } = record;
+  return doc
+    ? [sha256, cleanText(doc.fileName), doc.format, doc.byteLength, doc.pages, doc.ocrPages, doc.bytes ?? null, record.extractorVersion]
+    : [sha256, cleanText(source.fileName ?? sha256), source.format, 0, source.pages, source.ocrPages, null, record.extractorVersion];
+}
+
 const REPORT_UPDATES = REPORT_COLUMNS.filter((column) => column !== 'sha256')
   .map((column) => `${column} = EXCLUDED.${column}`)
   .join(', ');
@@ -144,10 +169,7 @@ export class SqlStore implements InspectableStore {
     await this.driver.query(
       `INSERT INTO documents (sha256, file_name, format, byte_length, pages, ocr_pages, bytes)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (sha256) DO UPDATE SET
-         file_name = EXCLUDED.file_name, format = EXCLUDED.format, byte_length = EXCLUDED.byte_length,
-         pages = EXCLUDED.pages, ocr_pages = EXCLUDED.ocr_pages,
-         bytes = COALESCE(documents.bytes, EXCLUDED.bytes)`,
+       ON CONFLICT (sha256) DO UPDATE SET ${DOCUMENT_METADATA_UPDATES}`,
       [doc.sha256, cleanText(doc.fileName), doc.format, doc.byteLength, doc.pages, doc.ocrPages, doc.bytes ?? null],
     );
   }
@@ -163,29 +185,62 @@ export class SqlStore implements InspectableStore {
   }
 
   async saveRecord(sha256: string, record: ReportRecord): Promise<void> {
-    // Validate before writing so getRecord can always parse what is stored.
-    const valid = ReportRecord.parse(record);
-    const reportRow = buildReportRow(sha256, valid);
-    const inserts = buildChildRows(sha256, valid).flatMap(buildInserts);
-    const source = valid.source;
+    await this.saveRecords([{ sha256, record }]);
+  }
+
+  async saveRecords(items: readonly RecordInput[]): Promise<void> {
+    // Validate before writing so getRecord can always parse what is stored. One row per sha256 (an
+    // upsert cannot touch a row twice in one statement), in sha256 order so that concurrent batches
+    // lock their documents in the same order.
+    const latest = new Map<string, RecordInput>();
+    for (const item of items) latest.set(item.sha256, { ...item, record: ReportRecord.parse(item.record) });
+    const batch = [...latest.values()].sort((a, b) => (a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0));
+    if (batch.length === 0) return;
+    const shas = batch.map((item) => item.sha256);
+    const documents = buildInserts({
+      table: 'documents',
+      columns: DOCUMENT_COLUMNS,
+      rows: batch.filter((item) => item.document).map(({ sha256, record, document }) => documentRow(sha256, record, document!)),
+    });
+    const stubs = buildInserts({
+      table: 'documents',
+      columns: DOCUMENT_COLUMNS,
+      rows: batch.filter((item) => !item.document).map(({ sha256, record }) => documentRow(sha256, record, null)),
+    });
+    const reports = buildInserts({ table: 'reports', columns: REPORT_COLUMNS, rows: batch.map((item) => buildReportRow(item.sha256, item.record)) });
+    const children = CHILD_TABLES.map((table) => ({ table, columns: [] as readonly string[], rows: [] as SqlValue[][], jsonColumns: [] as readonly string[] }));
+    for (const item of batch) {
+      for (const [i, rows] of buildChildRows(item.sha256, item.record).entries()) {
+        Object.assign(children[i]!, { columns: rows.columns, jsonColumns: rows.jsonColumns ?? [] });
+        children[i]!.rows.push(...rows.rows);
+      }
+    }
+    const filled = children.filter((table) => table.rows.length > 0);
+    const childInserts = filled.map(
+      (table, i) =>
+        `INSERT INTO ${table.table} (${table.columns.join(', ')}) SELECT ${table.columns.join(', ')} FROM json_populate_recordset(null::${table.table}, $${i + 1}::json)`,
+    );
     await this.driver.transaction(async (tx) => {
-      // Upserting the document first takes its row lock: concurrent saves of one sha256 (from any
-      // process) serialize here, so each sees the other's committed rows and replaces them.
+      // Upserting the documents first takes their row locks: concurrent saves of one sha256 (from
+      // any process) serialize here, so each sees the other's committed rows and replaces them.
+      for (const insert of documents) await tx.query(`${insert.sql} ON CONFLICT (sha256) DO UPDATE SET ${DOCUMENT_UPDATES}`, insert.params);
+      for (const insert of stubs) await tx.query(`${insert.sql} ON CONFLICT (sha256) DO UPDATE SET extractor_version = EXCLUDED.extractor_version`, insert.params);
+      // Data-modifying CTEs all run on one snapshot: every old child row goes in one statement.
       await tx.query(
-        `INSERT INTO documents (sha256, file_name, format, byte_length, pages, ocr_pages, extractor_version)
-         VALUES ($1, $2, $3, 0, $4, $5, $6)
-         ON CONFLICT (sha256) DO UPDATE SET extractor_version = EXCLUDED.extractor_version`,
-        [sha256, cleanText(source.fileName ?? sha256), source.format, source.pages, source.ocrPages, valid.extractorVersion],
+        `WITH ${CHILD_TABLES.map((table) => `${table}_gone AS (DELETE FROM ${table} WHERE sha256 = ANY($1::text[]))`).join(', ')}
+         DELETE FROM ingest_errors WHERE sha256 = ANY($1::text[])`,
+        [shas],
       );
-      const placeholders = REPORT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
-      await tx.query(
-        `INSERT INTO reports (${REPORT_COLUMNS.join(', ')}) VALUES (${placeholders})
-         ON CONFLICT (sha256) DO UPDATE SET ${REPORT_UPDATES}, updated_at = now()`,
-        reportRow,
-      );
-      for (const table of CHILD_TABLES) await tx.query(`DELETE FROM ${table} WHERE sha256 = $1`, [sha256]);
-      for (const insert of inserts) await tx.query(insert.sql, insert.params);
-      await tx.query('DELETE FROM ingest_errors WHERE sha256 = $1', [sha256]);
+      for (const insert of reports) await tx.query(`${insert.sql} ON CONFLICT (sha256) DO UPDATE SET ${REPORT_UPDATES}, updated_at = now()`, insert.params);
+      if (childInserts.length > 0) {
+        // Separate from the deletes: in one statement, CTE order is unspecified and an insert could
+        // meet a not-yet-deleted row with the same key.
+        const sql =
+          childInserts.length === 1
+            ? childInserts[0]!
+            : `WITH ${childInserts.slice(0, -1).map((insert, i) => `rows_${i} AS (${insert})`).join(', ')} ${childInserts.at(-1)}`;
+        await tx.query(sql, filled.map(toRecordsetJson));
+      }
     });
   }
 

@@ -18,6 +18,14 @@ export interface DocumentInput {
   ocrPages: number;
 }
 
+/** One report for `saveRecords`. */
+export interface RecordInput {
+  sha256: string;
+  record: ReportRecord;
+  /** The document as `putDocument` takes it; without it a stub row is made from `record.source`. */
+  document?: DocumentInput;
+}
+
 export interface StoredDocument {
   sha256: string;
   fileName: string;
@@ -133,6 +141,12 @@ export interface Store {
    * `putDocument` was not called first.
    */
   saveRecord(sha256: string, record: ReportRecord): Promise<void>;
+  /**
+   * `saveRecord` for several reports in ONE transaction (all or none), with each document's
+   * metadata and bytes when given (as `putDocument`). A few statements per call whatever the number
+   * of reports, so a bulk import writes far faster in batches. Repeated sha256s: the last one wins.
+   */
+  saveRecords(items: readonly RecordInput[]): Promise<void>;
   /** The full JSON record, validated against the ReportRecord schema. */
   getRecord(sha256: string): Promise<ReportRecord | null>;
   findBySha256Prefix(prefix: string): Promise<string[]>;

@@ -385,10 +385,10 @@ export function describeStoreConformance(name: string, open: () => Promise<Inspe
       expect((await store.stats()).reports).toBe(1);
     });
 
-    it('writes large records in chunks', async () => {
+    it('writes a large record (1,500 counts) in one save', async () => {
       const record = sampleRecord();
       const template = record.figures.counts[0]!;
-      // 1500 counts × 14 columns is past one statement's parameter budget.
+      // 1500 counts × 14 columns would be past one statement's bind-parameter budget.
       record.figures.counts = Array.from({ length: 1500 }, (_, i) => ({ ...template, value: i, text: `${i}名` }));
       await store.putDocument(sampleDocument());
       await store.saveRecord(SAMPLE_SHA256, record);
@@ -480,6 +480,58 @@ export function describeStoreConformance(name: string, open: () => Promise<Inspe
       expect(await store.deleteDepartmentAlias('key', '寻甸委办公室')).toBe(true);
       expect(await store.deleteDepartmentAlias('key', '寻甸委办公室')).toBe(false);
       expect(await store.listDepartmentAliases()).toEqual([{ kind: 'name', source: '中共寻甸县委办公室', target: '寻甸委办公室#2' }]);
+    });
+
+    it('saves a batch in one call: documents with bytes, records and child rows as single saves do', async () => {
+      const variants = filterVariants();
+      await store.saveRecords(
+        variants.map(({ sha256, fileName, record }) => ({ sha256, record, document: sampleDocument({ sha256, fileName }) })),
+      );
+      for (const { sha256, fileName, record } of variants) {
+        expect(await store.getRecord(sha256)).toEqual(record);
+        expect(await store.getDocument(sha256)).toMatchObject({ fileName, format: 'pdf', hasBytes: true, extractorVersion: '0.1.0' });
+        expect(Array.from((await store.getDocumentBytes(sha256))!)).toEqual(Array.from(sampleDocument().bytes!));
+        expect(await store.rowCounts(sha256)).toEqual({
+          reports: 1,
+          figures: (await store.listFigures(sha256)).length,
+          counts: record.figures.counts.length,
+          indicators: record.figures.indicators.length,
+          checks: record.checks.length,
+        });
+      }
+      expect(await store.listFigures(variants[0]!.sha256)).toHaveLength(SAMPLE_FIGURE_ROWS);
+      expect((await store.stats()).reports).toBe(4);
+      expect((await store.listReports({ failedChecks: true })).map((report) => report.fileName)).toEqual(['b.pdf']);
+      // Saving the batch again replaces rather than adds.
+      await store.saveRecords(variants.map(({ sha256, record }) => ({ sha256, record })));
+      expect(await store.rowCounts(variants[0]!.sha256)).toMatchObject({ reports: 1, counts: 10, checks: 4 });
+      expect((await store.stats()).documents).toBe(4);
+    });
+
+    it('keeps the last of repeated sha256s in a batch and ignores an empty batch', async () => {
+      const shorter = sampleRecord();
+      shorter.figures.counts = shorter.figures.counts.slice(0, 3);
+      await store.saveRecords([
+        { sha256: SAMPLE_SHA256, record: sampleRecord() },
+        { sha256: SAMPLE_SHA256, record: shorter },
+      ]);
+      expect(await store.getRecord(SAMPLE_SHA256)).toEqual(shorter);
+      expect((await store.rowCounts(SAMPLE_SHA256)).counts).toBe(3);
+      await store.saveRecords([]);
+      expect((await store.stats()).reports).toBe(1);
+    });
+
+    it('writes all of a batch or none of it', async () => {
+      const [a, b] = filterVariants();
+      const broken = b!.record;
+      broken.figures.counts[2]!.evidence.page = 2 ** 40;
+      await expect(
+        store.saveRecords([
+          { sha256: a!.sha256, record: a!.record, document: sampleDocument({ sha256: a!.sha256, fileName: a!.fileName }) },
+          { sha256: b!.sha256, record: broken },
+        ]),
+      ).rejects.toThrow();
+      expect(await store.stats()).toMatchObject({ documents: 0, reports: 0 });
     });
 
     it('rolls back the whole save when a child row fails', async () => {

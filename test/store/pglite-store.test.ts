@@ -77,6 +77,22 @@ describe('openPgliteStore on disk', () => {
     }
   });
 
+  it('stores check details as JSON objects and money as exact numerics in the child tables', async () => {
+    const db = await PGlite.create();
+    shared.push(db);
+    const store = await openPgliteStore({ db });
+    await store.migrate();
+    await store.saveRecords([{ sha256: SAMPLE_SHA256, record: sampleRecord() }]);
+    const details = await db.query<{ type: string; detail: unknown }>(
+      'SELECT jsonb_typeof(detail) AS type, detail FROM checks WHERE detail IS NOT NULL ORDER BY ord',
+    );
+    expect(details.rows.length).toBeGreaterThan(0);
+    expect(details.rows.every((row) => row.type === 'object')).toBe(true);
+    expect(details.rows[0]!.detail).toEqual(sampleRecord().checks.find((check) => check.detail)!.detail);
+    const budget = await db.query<{ value: string }>("SELECT value::text AS value FROM figures WHERE field = 'budget'");
+    expect(budget.rows).toEqual([{ value: '8903300' }]);
+  });
+
   it('reports an unusable data directory as ServiceUnavailableError', async () => {
     // A regular file where the directory should be.
     const dir = await makeTempDir();

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildChildRows, buildInserts, buildReportRow, cleanText, REPORT_COLUMNS, toNumericText } from '../../src/store/record-rows.js';
+import {
+  buildChildRows,
+  buildInserts,
+  buildReportRow,
+  cleanText,
+  REPORT_COLUMNS,
+  toNumericText,
+  toRecordsetJson,
+} from '../../src/store/record-rows.js';
 import { SAMPLE_FIGURE_ROWS, SAMPLE_SHA256, sampleRecord } from './sample-record.js';
 
 describe('toNumericText', () => {
@@ -81,5 +89,24 @@ describe('buildInserts', () => {
 
   it('emits nothing for no rows', () => {
     expect(buildInserts({ table: 't', columns: ['a'], rows: [] })).toEqual([]);
+  });
+});
+
+describe('toRecordsetJson', () => {
+  it('keys each row by column, keeps numeric strings as strings and JSON columns as JSON', () => {
+    const tables = Object.fromEntries(buildChildRows(SAMPLE_SHA256, sampleRecord()).map((t) => [t.table, t]));
+    const checks = JSON.parse(toRecordsetJson(tables.checks!)) as Array<Record<string, unknown>>;
+    expect(checks).toHaveLength(tables.checks!.rows.length);
+    expect(checks[0]).toMatchObject({ sha256: SAMPLE_SHA256, ord: 0, rule: sampleRecord().checks[0]!.rule });
+    expect(checks.find((row) => row.detail !== null)!.detail).toEqual(sampleRecord().checks.find((c) => c.detail)!.detail);
+    const figures = JSON.parse(toRecordsetJson(tables.figures!)) as Array<Record<string, unknown>>;
+    expect(figures.find((row) => row.field === 'budget')!.value).toBe('8903300');
+  });
+
+  it('escapes text and refuses bytes', () => {
+    const json = toRecordsetJson({ table: 't', columns: ['a', 'b'], rows: [['引号"\\\n', null]] });
+    expect(JSON.parse(json)).toEqual([{ a: '引号"\\\n', b: null }]);
+    expect(() => toRecordsetJson({ table: 't', columns: ['a'], rows: [[new Uint8Array(1)]] })).toThrow(/bytes/);
+    expect(toRecordsetJson({ table: 't', columns: ['a'], rows: [] })).toBe('[]');
   });
 });
