@@ -37,7 +37,7 @@ const LEVEL_FUND_RE = /^(?:中央|省级?|自治区|市级?|县级?|区级?|上�
 /** A transfer whose payer is a level of government: "中央财政耕地地力保护补贴资金…下达资金8887万元". */
 const LEVEL_TRANSFER_RE = /^(?:\d{4}年度?)?((?:中央|省级?|自治区|市级?|县级?)(?:财政)?[^，。；、（(\d]{0,20}?资金)/u;
 
-const BUDGET_INITIAL_RE = /年初预算(?:数|金额|资金|安排|额)?$/u;
+const BUDGET_INITIAL_RE = /年初(?:批复)?预算(?:数|金额|资金|安排|额)?$/u;
 const BUDGET_RE =
   /(?:(?:全年|调整后|年度|本年|当年|批复)?预算(?:数|金额|资金|总额|安排|额|批复数)?|预算调整后(?:数)?|预算安排(?:资金|经费)?|安排(?:资金|经费|预算)|安排的[^，。；]{0,24}?资金|资金总额)$/u;
 /**
@@ -63,7 +63,8 @@ export function projectInClause(clause: string): string | null {
   const m = /([\u4e00-\u9fffA-Za-z0-9（）()“”"·]{2,40}?)项目(?:资金|经费)?(?:的)?(?:全年|年初|调整后|年度)?(?:预算|资金|执行|支出|总投资|安排)/u.exec(clause);
   if (!m) return null;
   let name = m[1]!.replace(/^(?:其中|另外|此外|本单位|我单位|本部门|我部门|我委|我局|全年|年度|\d{4}年度?)/u, '').replace(/^[“"]|[”"]$/gu, '');
-  if (Array.from(name).length < 2 || GENERIC_PROJECT.test(name) || /[预算执行支出资金]$/u.test(name)) return null;
+  // "调整预算后项目预算…" names no project.
+  if (Array.from(name).length < 2 || GENERIC_PROJECT.test(name) || /[预算执行支出资金]$|预算/u.test(name)) return null;
   return name;
 }
 
@@ -97,8 +98,9 @@ export const isImpliedMoney = (m: LocatedNumber) => m.kind === 'plain' && m.scal
 function fieldOfLabel(label: string, m: LocatedNumber): Field | null {
   if (m.kind === 'percent') return RATE_RE.test(label) ? 'executionRate' : null;
   if (m.kind !== 'money' && !isImpliedMoney(m)) return null;
-  // "完成预算资金89.97万元", "已使用预算资金…" state what was spent; "申请预算资金" is a request.
-  if (/申请|争取|计划/u.test(label)) return null;
+  // "完成预算资金89.97万元", "已使用预算资金…" state what was spent; "申请预算资金" is a request, and
+  // "计划…" a plan, except the form field "计划安排资金（万元）", which is the project's budget.
+  if (/申请|争取|计划/u.test(label) && !(m.fieldUnit && /计划安排资金$/u.test(label))) return null;
   // ("转移支付预算数" is the budget of a transfer, not a payment.)
   if (/(?:完成|使用|(?<!转移)支付|支出|执行|拨付)[^，。；]{0,4}预算(?:资金|数)?$/u.test(label)) return 'execution';
   if (BUDGET_INITIAL_RE.test(label)) return 'budgetInitial';
@@ -281,7 +283,9 @@ export function extractFigures(doc: SourceDocument, seg: Segmentation, numbers: 
         continue;
       }
     }
-    const field = fieldOfLabel(label, m);
+    // "年初批复预算8个项目985万元": the amount of the projects just counted; the label is before the count.
+    const counted = /^(?:个)?项目$/u.test(label) ? /^(.*?)\d+个项目$/u.exec(clause)?.[1] : undefined;
+    const field = fieldOfLabel(counted || label, m);
     if (!field) {
       if (m.kind === 'money' && TRANSFER_RE.test(clause) && !PART_CONTEXT.test(clause)) {
         // "上级财政下达…资金9765万元，其中：…": the transfer is the whole, whatever else was transferred.

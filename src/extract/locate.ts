@@ -19,6 +19,8 @@ export interface LocatedNumber extends NumberMatch {
   sentence: number;
   /** The clause before it, back to the previous punctuation or number: "本部门2021年预算数". */
   label: string;
+  /** The unit came from a bracket after the label, as a form's field prints it: "计划安排资金（万元）| 700". */
+  fieldUnit?: boolean;
   cell?: CellContext;
 }
 
@@ -39,6 +41,21 @@ export function labelBefore(text: string, start: number, floor: number): string 
   return text.slice(i, start).replace(FILLER, '').replace(/^[\s：:]+/u, '');
 }
 
+/**
+ * A value alone on its line ("700 |", "2.38") under a line that ends a field's label
+ * ("计划安排资金 (万元) |", "预算数:"), as pages print forms one cell per line: that label, or null.
+ */
+export function fieldLineBefore(text: string, start: number, end: number, floor: number): string | null {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const next = text.indexOf('\n', end);
+  if (text.slice(lineStart, start).trim() !== '' || !/^[\s|｜]*$/u.test(text.slice(end, next < 0 ? text.length : next))) return null;
+  const from = Math.max(floor, lineStart - 200);
+  const prev = /([^\n]*)\s*$/u.exec(text.slice(from, lineStart))![1]!;
+  if (!/[|｜:：]\s*$/u.test(prev)) return null;
+  const cell = prev.replace(/[\s|｜:：]+$/u, '').split(/[|｜]/u).pop()!.trim();
+  return cell === '' || /\d\s*$/u.test(cell) ? null : cell;
+}
+
 function isNumericCell(text: string): boolean {
   return /^[\s\d.,，%％万元亿千-]+$/u.test(text) && /\d/.test(text);
 }
@@ -49,6 +66,8 @@ export function locateNumbers(doc: SourceDocument, seg: Segmentation): LocatedNu
   const out: LocatedNumber[] = [];
   const tableSpans = doc.blockSpans.filter((s) => s.cells);
   const inTable = (at: number) => tableSpans.some((s) => at >= s.start && at < s.end);
+  // End of the previous number anywhere in the text: a field label on the line above may sit in another sentence.
+  let previousEnd = 0;
   seg.sentences.forEach((s, si) => {
     if (inTable(s.start)) return;
     const found = findNumbers(text.slice(s.start, s.end));
@@ -56,16 +75,20 @@ export function locateNumbers(doc: SourceDocument, seg: Segmentation): LocatedNu
     for (const m of found) {
       const start = m.start + s.start;
       const end = m.end + s.start;
-      const rawLabel = text.slice(Math.max(floor, start - 12), start);
+      let rawLabel = text.slice(Math.max(floor, start - 12), start);
       let label = labelBefore(text, start, floor);
-      // Column marks and unit brackets printed before the value: "预算数(A) 5.8万", "执行数（万元）25".
-      const bracketUnit = /[（(]\s*(万元|元|亿元|千元)\s*[）)]\s*[:：]?\s*$/u.exec(rawLabel)?.[1];
-      label = label.replace(/(?:\s*[（(][^（）()]{0,8}[）)])+\s*$/u, '');
+      const field = label === '' ? fieldLineBefore(text, start, end, previousEnd) : null;
+      if (field) [label, rawLabel] = [field, field.slice(-12)];
+      // Column marks and unit brackets printed before the value: "预算数(A) 5.8万", "执行数（万元）25",
+      // also across a flattened cell border ("计划安排资金 (万元) | 700").
+      const bracketUnit = /[（(]\s*(万元|元|亿元|千元)\s*[）)]\s*[:：]?[\s|｜]*$/u.exec(rawLabel)?.[1];
+      label = label.replace(/[\s|｜]+$/u, '').replace(/(?:\s*[（(][^（）()]{0,8}[）)])+\s*$/u, '');
       let number: NumberMatch = m;
       if (bracketUnit && m.kind === 'plain' && m.unit === '' && m.scale === 0)
         number = findNumbers(m.text, { defaultUnit: bracketUnit })[0] ?? m;
-      out.push({ ...number, start, end, sentence: si, label });
+      out.push({ ...number, start, end, sentence: si, label, ...(number !== m ? { fieldUnit: true } : {}) });
       floor = end;
+      previousEnd = end;
     }
   });
   tableSpans.forEach((span, ti) => {

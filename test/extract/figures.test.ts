@@ -29,6 +29,21 @@ describe('budget and execution labels', () => {
     expect(seen(f.executionRate)).toEqual([0.2893, '28.93%']);
   });
 
+  it('reads the amount of projects just counted by the words before the count', async () => {
+    const f = await figuresOf('年初批复预算8个项目985万元（含1个年初结转结余项目50万元），调整预算后项目预算861.46万元，年中增加8个项目。');
+    expect(seen(f.budgetInitial)).toEqual([9850000, '985万元']);
+    expect(seen(f.budget)).toEqual([8614600, '861.46万元']);
+  });
+
+  it('reads the form field 计划安排资金（万元） as the budget, but not a plan in prose', async () => {
+    const f = await figuresOf('项目起止时间 |\n2020年1月至2020年12月止|||计划安排资金 (万元) |700 |实际到位资金 (万元) |');
+    expect(seen(f.budget)).toEqual([7000000, '700']);
+    // one cell per line: the value's label is the line above
+    const lines = await figuresOf('项目起止时间 |\n2020年1月至2020年12月 |\n计划安排资金 (万元) |\n700 |\n结余 (万元) |\n0 |\n');
+    expect(seen(lines.budget)).toEqual([7000000, '700']);
+    expect((await figuresOf('下一步，2024年计划安排资金500万元用于水库维修。')).budget).toBeNull();
+  });
+
   it('reads 发放资金 as what was spent', async () => {
     const f = await figuresOf('县财政局已将补贴资金通过“一卡通”全部发放到农户手中，发放资金960万元。');
     expect(seen(f.execution)).toEqual([9600000, '960万元']);
