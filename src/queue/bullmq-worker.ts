@@ -6,6 +6,7 @@ import { Piscina } from 'piscina';
 import type { Config } from '../config.js';
 import { ServiceUnavailableError } from '../errors.js';
 import { openStore } from '../store/open-store.js';
+import { createBatchWriter } from '../store/batch-writer.js';
 import type { Store } from '../store/store.js';
 import { connectRedis, DEFAULT_JOB_OPTIONS, type IngestJobData } from './bullmq-queue.js';
 import { runAnalyzeTask, type AnalyzeTask, type AnalyzeTaskResult } from './analyze-task.js';
@@ -37,7 +38,7 @@ const WORKER_FILE = fileURLToPath(new URL('./analyze-worker.js', import.meta.url
 /**
  * A BullMQ worker whose processor keeps the event loop free: the CPU-bound analysis runs on a
  * piscina worker thread, so lock renewal never starves; the main thread fetches the original from
- * the store and writes the record. Input errors end as ingest_errors rows and
+ * the store and writes the record (group-committed with those of concurrent jobs). Input errors end as ingest_errors rows and
  * UnrecoverableError (no retries); store or Redis outages are thrown as-is and retried with backoff.
  */
 export async function startIngestWorker(options: IngestWorkerOptions): Promise<{ worker: Worker<IngestJobData>; ocrWorker: Worker<IngestJobData> | null; close(): Promise<void> }> {
@@ -48,6 +49,8 @@ export async function startIngestWorker(options: IngestWorkerOptions): Promise<{
     ? new Piscina({ filename: WORKER_FILE, maxThreads: options.concurrency + (role === 'text' ? 0 : ocrConcurrency), minThreads: 1 })
     : null;
   const ocrQueue = new Queue<IngestJobData>(ocrQueueName(options.queueName), { connection, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  // Jobs that finish while another job's record is being written are written together.
+  const writer = createBatchWriter(options.store);
 
   const makeProcessor = (ocr: boolean) => async (job: Job<IngestJobData>) => {
     const { sha256, fileName } = job.data;
@@ -76,8 +79,11 @@ export async function startIngestWorker(options: IngestWorkerOptions): Promise<{
       await options.store.recordError({ sha256, fileName, code: result.code, message: result.message, disposition: result.disposition });
       throw new UnrecoverableError(`${result.code}: ${result.message}`);
     }
-    await options.store.putDocument({ sha256, fileName, format: result.format, byteLength: bytes.length, pages: result.pages, ocrPages: result.ocrPages });
-    await options.store.saveRecord(sha256, result.record);
+    await writer.save({
+      sha256,
+      record: result.record,
+      document: { sha256, fileName, format: result.format, byteLength: bytes.length, pages: result.pages, ocrPages: result.ocrPages },
+    });
     return { checksFailed: result.record.checks.filter((c) => c.status === 'fail').length };
   };
   const workerOptions = {
