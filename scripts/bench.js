@@ -206,8 +206,10 @@ try {
           runs: size.runs,
           targets: [
             { label: 'PGlite, data directory on disk (embedded default)', kind: 'pglite-disk' },
+            { label: 'PGlite on disk, batches of 16 (as embedded ingest group-commits)', kind: 'pglite-disk', batch: 16 },
             { label: 'PGlite, in memory', kind: 'pglite-memory' },
             { label: 'PostgreSQL 1 connection', kind: 'postgres', databaseUrl },
+            { label: 'PostgreSQL 1 connection, batches of 16', kind: 'postgres', databaseUrl, batch: 16 },
             { label: 'PostgreSQL 4 concurrent saves', kind: 'postgres', databaseUrl, concurrency: 4 },
           ],
         });

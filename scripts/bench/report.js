@@ -271,7 +271,7 @@ function storeSection(res) {
   return [
     table(['store', 'records/s', 'ms/record', 'open + migrate, s'], rows),
     '',
-    `\`saveRecord\` of ${res.store.targets[0]?.records ?? '?'} real records (from the stages run) per run, each in its own transaction${r ? `: ${r.reports} report row, ${r.figures} figures, ${r.counts} counts, ${r.indicators} indicators and ${r.checks} checks per seed-sized record` : ''}. Each store is opened once and warmed up with 30 records.`,
+    `\`saveRecord\` of ${res.store.targets[0]?.records ?? '?'} real records (from the stages run) per run, each in its own transaction (\`saveRecords\` of 16 per transaction in the batch rows)${r ? `: ${r.reports} report row, ${r.figures} figures, ${r.counts} counts, ${r.indicators} indicators and ${r.checks} checks per seed-sized record` : ''}. Each store is opened once and warmed up with 30 records.`,
   ].join('\n');
 }
 

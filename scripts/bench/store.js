@@ -7,11 +7,16 @@ import { createHash } from 'node:crypto';
 import { loadDist } from './env.js';
 import { now } from './stats.js';
 
-async function saveAll(store, records, concurrency) {
+async function saveAll(store, records, concurrency, batch = 1) {
   const t0 = now();
   let next = 0;
   const lane = async () => {
     while (next < records.length) {
+      if (batch > 1) {
+        const slice = records.slice(next, (next += batch));
+        await store.saveRecords(slice.map((r) => ({ sha256: r.sha256, record: r.record })));
+        continue;
+      }
       const r = records[next++];
       await store.saveRecord(r.sha256, r.record);
     }
@@ -52,7 +57,7 @@ export async function runStore(args) {
     let rows = null;
     try {
       await saveAll(store, renamed(records.slice(0, 30), 'warm-up'), target.concurrency ?? 1);
-      for (let r = 0; r < args.runs; r++) ms.push(await saveAll(store, renamed(records, `run-${r}`), target.concurrency ?? 1));
+      for (let r = 0; r < args.runs; r++) ms.push(await saveAll(store, renamed(records, `run-${r}`), target.concurrency ?? 1, target.batch));
       rows = await store.rowCounts(renamed(records.slice(0, 1), 'run-0')[0].sha256);
     } finally {
       await store.close();
