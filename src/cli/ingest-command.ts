@@ -2,8 +2,7 @@ import { availableParallelism } from 'node:os';
 import cliProgress from 'cli-progress';
 import type { Config } from '../config.js';
 import { openStore } from '../store/open-store.js';
-import { ingestFiles, type IngestEvent, type IngestSummary } from '../queue/embedded.js';
-import { runAnalyzeTask } from '../queue/analyze-task.js';
+import { ingestFiles, reprocessDocuments, type IngestEvent, type IngestSummary } from '../queue/embedded.js';
 import { EXTRACTOR_VERSION } from '../version.js';
 import { expandInputs } from './files.js';
 
@@ -95,31 +94,26 @@ export async function runIngest(config: Config, inputs: string[], opts: IngestCo
   }
 }
 
-export async function runReprocess(config: Config, opts: { all?: boolean; olderThan?: string; dataDir?: string; databaseUrl?: string }): Promise<number> {
+export async function runReprocess(
+  config: Config,
+  opts: { all?: boolean; olderThan?: string; dataDir?: string; databaseUrl?: string; concurrency?: number },
+): Promise<number> {
   const databaseUrl = opts.databaseUrl ?? config.databaseUrl;
   const store = await openStore(databaseUrl ? { databaseUrl } : { dataDir: opts.dataDir ?? config.dataDir });
   try {
     await store.migrate();
     const docs = await store.listDocuments(opts.all ? {} : { olderThanVersion: opts.olderThan ?? EXTRACTOR_VERSION });
-    let ok = 0;
-    let failed = 0;
-    for (const d of docs) {
-      const bytes = await store.getDocumentBytes(d.sha256);
-      if (!bytes) {
-        process.stderr.write(`skipped ${d.fileName}: original not kept\n`);
-        continue;
-      }
-      const r = await runAnalyzeTask({ bytes, fileName: d.fileName, sha256: d.sha256, maxBytes: config.maxBytes, maxUncompressedBytes: config.maxUncompressedBytes });
-      if (r.ok) {
-        await store.saveRecord(d.sha256, r.record);
-        ok++;
-      } else {
-        await store.recordError({ sha256: d.sha256, fileName: d.fileName, code: r.code, message: r.message, disposition: r.disposition });
-        failed++;
-      }
-    }
-    process.stdout.write(`reprocessed ${ok} document(s) with extractor ${EXTRACTOR_VERSION}, ${failed} failed\n`);
-    return failed ? 1 : 0;
+    const progress = progressReporter(docs.length);
+    const summary = await reprocessDocuments(docs, {
+      store,
+      concurrency: opts.concurrency ?? Math.min(config.concurrency, availableParallelism(), Math.max(1, docs.length)),
+      maxBytes: config.maxBytes,
+      maxUncompressedBytes: config.maxUncompressedBytes,
+      onEvent: progress.onEvent,
+    });
+    progress.stop();
+    process.stdout.write(`reprocessed with extractor ${EXTRACTOR_VERSION}: ${formatSummary(summary, databaseUrl ? 'PostgreSQL' : (opts.dataDir ?? config.dataDir))}\n`);
+    return summary.failed.length ? 1 : 0;
   } finally {
     await store.close();
   }

@@ -155,7 +155,8 @@ export function buildProgram(config: Config): Command {
       .command('reprocess')
       .description('re-run stored documents (kept by sha256) through the current extractor')
       .option('--all', 'every stored document')
-      .option('--older-than <version>', 'documents whose record comes from an extractor older than VERSION (default: the current one)'),
+      .option('--older-than <version>', 'documents whose record comes from an extractor older than VERSION (default: the current one)')
+      .option('--concurrency <n>', 'worker threads (default: one per core)', (v) => Number.parseInt(v, 10)),
   ).action(async (opts) => {
     process.exitCode = await runReprocess(config, opts);
   });

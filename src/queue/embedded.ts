@@ -6,7 +6,7 @@ import { Piscina } from 'piscina';
 import { sha256Of } from '../analyze.js';
 import { dispositionOf, errorCode } from '../errors.js';
 import { createBatchWriter } from '../store/batch-writer.js';
-import type { Store } from '../store/store.js';
+import type { Store, StoredDocument } from '../store/store.js';
 import { EXTRACTOR_VERSION } from '../version.js';
 import { runAnalyzeTask, type AnalyzeTask, type AnalyzeTaskResult } from './analyze-task.js';
 
@@ -51,16 +51,65 @@ const IN_FLIGHT_BYTES = 256 * 1024 * 1024;
  * thread time the analysis threads would otherwise wait for. At most 2 × threads + 16 files (and
  * 256 MB of them) are in flight, so memory does not grow with the batch.
  */
-/** 0 when unknown: reading the file will report the problem. */
-async function fileSize(file: string): Promise<number> {
-  try {
-    return (await stat(file)).size;
-  } catch {
-    return 0;
-  }
+/**
+ * One input of the pipeline: a file on disk, or an original already in the store (reprocess).
+ * `read` resolves to null when there is nothing to read (an original that was not kept).
+ */
+interface IngestSource {
+  /** Path or name shown in events and the summary. */
+  label: string;
+  fileName: string;
+  /** The sha256 the bytes must have, when known beforehand (originals in the store). */
+  sha256?: string;
+  /** Bytes, for the in-flight budget; 0 when unknown. */
+  size(): Promise<number>;
+  read(): Promise<Uint8Array | null>;
 }
 
+function fileSource(file: string): IngestSource {
+  return {
+    label: file,
+    fileName: basename(file),
+    async size() {
+      try {
+        return (await stat(file)).size;
+      } catch {
+        return 0; // reading the file will report the problem
+      }
+    },
+    async read() {
+      return new Uint8Array(await readFile(file));
+    },
+  };
+}
+
+/** Embedded ingest of files on disk (see runPipeline). */
 export async function ingestFiles(paths: string[], options: EmbeddedIngestOptions): Promise<IngestSummary> {
+  return runPipeline(paths.map(fileSource), options);
+}
+
+/**
+ * Re-analyzes originals kept in the store with this extractor, on the same thread pool and group
+ * commits as ingest (`jixiao reprocess`). Documents whose original was not kept are skipped.
+ */
+export async function reprocessDocuments(
+  documents: readonly StoredDocument[],
+  options: Omit<EmbeddedIngestOptions, 'force' | 'keepBytes'>,
+): Promise<IngestSummary> {
+  const { store } = options;
+  const sources = documents.map(
+    (doc): IngestSource => ({
+      label: doc.fileName,
+      fileName: doc.fileName,
+      sha256: doc.sha256,
+      size: async () => doc.byteLength,
+      read: () => store.getDocumentBytes(doc.sha256),
+    }),
+  );
+  return runPipeline(sources, { ...options, force: true, keepBytes: false });
+}
+
+async function runPipeline(sources: readonly IngestSource[], options: EmbeddedIngestOptions): Promise<IngestSummary> {
   const started = performance.now();
   const { store } = options;
   const useThreads = options.concurrency > 0 && existsSync(WORKER_FILE);
@@ -70,47 +119,59 @@ export async function ingestFiles(paths: string[], options: EmbeddedIngestOption
   const pool = useThreads
     ? new Piscina({ filename: WORKER_FILE, maxThreads: options.concurrency, minThreads: options.concurrency })
     : null;
-  const summary: IngestSummary = { files: paths.length, stored: 0, skipped: 0, failed: [], withFailedChecks: 0, seconds: 0 };
+  const summary: IngestSummary = { files: sources.length, stored: 0, skipped: 0, failed: [], withFailedChecks: 0, seconds: 0 };
   const seen = new Set<string>();
   const writer = createBatchWriter(store, { maxBatch: STORE_BATCH });
   const emit = (e: IngestEvent) => options.onEvent?.(e);
 
-  const fail = async (file: string, sha256: string | null, code: string, message: string, disposition: string) => {
-    summary.failed.push({ file, code, message });
-    emit({ type: 'failed', file, sha256, code, message });
+  const fail = async (source: IngestSource, sha256: string | null, code: string, message: string, disposition: string) => {
+    summary.failed.push({ file: source.label, code, message });
+    emit({ type: 'failed', file: source.label, sha256, code, message });
     try {
-      await store.recordError({ sha256, fileName: basename(file), code, message, disposition });
+      await store.recordError({ sha256, fileName: source.fileName, code, message, disposition });
     } catch {
       // the summary still reports it
     }
   };
+  const skip = (source: IngestSource, sha256: string, reason: string) => {
+    summary.skipped++;
+    emit({ type: 'skipped', file: source.label, sha256, reason });
+  };
 
-  const processOne = async (file: string): Promise<void> => {
-    let bytes: Uint8Array;
+  const processOne = async (source: IngestSource): Promise<void> => {
+    const file = source.label;
+    let bytes: Uint8Array | null;
     try {
-      bytes = new Uint8Array(await readFile(file));
+      bytes = await source.read();
     } catch (error) {
-      await fail(file, null, 'unreadable_file', `${file}: ${(error as Error).message}`, 'permanent');
+      await fail(source, null, 'unreadable_file', `${file}: ${(error as Error).message}`, 'permanent');
+      return;
+    }
+    if (bytes === null) {
+      skip(source, source.sha256 ?? '', 'original not kept in the store');
       return;
     }
     const sha256 = sha256Of(bytes);
+    if (source.sha256 !== undefined && sha256 !== source.sha256) {
+      const message = `${file}: the stored original has sha256 ${sha256}, not ${source.sha256}`;
+      await fail(source, source.sha256, 'checksum_mismatch', message, 'permanent');
+      return;
+    }
     if (seen.has(sha256)) {
-      summary.skipped++;
-      emit({ type: 'skipped', file, sha256, reason: 'same bytes as another file in this batch' });
+      skip(source, sha256, 'same bytes as another file in this batch');
       return;
     }
     seen.add(sha256);
     if (!options.force) {
       const existing = await store.getDocument(sha256);
       if (existing?.extractorVersion === EXTRACTOR_VERSION) {
-        summary.skipped++;
-        emit({ type: 'skipped', file, sha256, reason: 'already stored' });
+        skip(source, sha256, 'already stored');
         return;
       }
     }
     const task: AnalyzeTask = {
       bytes,
-      fileName: basename(file),
+      fileName: source.fileName,
       sha256,
       ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
       ...(options.maxUncompressedBytes !== undefined ? { maxUncompressedBytes: options.maxUncompressedBytes } : {}),
@@ -122,7 +183,7 @@ export async function ingestFiles(paths: string[], options: EmbeddedIngestOption
       result = { ok: false, code: errorCode(error), message: (error as Error).message, disposition: dispositionOf(error) };
     }
     if (!result.ok) {
-      await fail(file, sha256, result.code, result.message, result.disposition);
+      await fail(source, sha256, result.code, result.message, result.disposition);
       return;
     }
     await writer.save({
@@ -130,7 +191,7 @@ export async function ingestFiles(paths: string[], options: EmbeddedIngestOption
       record: result.record,
       document: {
         sha256,
-        fileName: basename(file),
+        fileName: source.fileName,
         format: result.format,
         byteLength: bytes.length,
         pages: result.pages,
@@ -148,12 +209,12 @@ export async function ingestFiles(paths: string[], options: EmbeddedIngestOption
   const limit = Math.max(1, options.concurrency || 1) * 2 + STORE_BATCH;
   let inFlightBytes = 0;
   try {
-    for (const file of paths) {
-      const size = await fileSize(file);
+    for (const source of sources) {
+      const size = await source.size();
       while (inFlight.size > 0 && (inFlight.size >= limit || inFlightBytes + size > IN_FLIGHT_BYTES)) await Promise.race(inFlight);
       inFlightBytes += size;
-      const p: Promise<void> = processOne(file)
-        .catch((error: unknown) => fail(file, null, errorCode(error), (error as Error).message ?? String(error), dispositionOf(error)))
+      const p: Promise<void> = processOne(source)
+        .catch((error: unknown) => fail(source, null, errorCode(error), (error as Error).message ?? String(error), dispositionOf(error)))
         .finally(() => {
           inFlight.delete(p);
           inFlightBytes -= size;

@@ -89,6 +89,12 @@ describe('jixiao CLI', () => {
     expect(JSON.parse(show.stdout).figures.execution.value).toBe(7140700);
     const status = await jixiao(['status', '--data-dir', dataDir]);
     expect(status.stdout).toMatch(/6 documents, 6 reports/u);
+    // Records from this extractor are current: nothing to reprocess unless asked for all.
+    const current = await jixiao(['reprocess', '--data-dir', dataDir]);
+    expect(current.stdout).toMatch(/0 file\(s\) .*0 report\(s\) stored/u);
+    const all = await jixiao(['reprocess', '--all', '--data-dir', dataDir]);
+    expect(all.code).toBe(0);
+    expect(all.stdout).toMatch(/reprocessed with extractor .*6 report\(s\) stored/u);
   });
 
   it('read shows format, pages, OCR needs and the outline', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Of } from '../../src/analyze.js';
-import { ingestFiles, type IngestEvent } from '../../src/queue/embedded.js';
+import { ingestFiles, reprocessDocuments, type IngestEvent } from '../../src/queue/embedded.js';
 import { openPgliteStore } from '../../src/store/pglite-store.js';
 import type { InspectableStore, RecordInput } from '../../src/store/store.js';
 
@@ -66,5 +66,22 @@ describe('ingestFiles (embedded)', () => {
     const again = await ingestFiles(paths, { store, concurrency: 0 });
     expect(again).toMatchObject({ stored: 1, skipped: 6 });
     expect(again.failed.map((f) => f.file)).toEqual([join(dir, 'broken.pdf')]);
+  });
+
+  it('reprocesses kept originals, skips documents without one and refuses bytes that do not match their sha256', async () => {
+    const good = new Uint8Array(await readFile(files[0]!));
+    const goodSha = sha256Of(good);
+    const noBytes = sha256Of(new Uint8Array([1]));
+    const tampered = sha256Of(new Uint8Array([2]));
+    await store.putDocument({ sha256: noBytes, fileName: 'gone.txt', format: 'txt', byteLength: 10, pages: 1, ocrPages: 0 });
+    await store.putDocument({ sha256: tampered, fileName: 'tampered.txt', format: 'txt', bytes: good, byteLength: good.length, pages: 1, ocrPages: 0 });
+    const docs = (await store.listDocuments()).filter((d) => [goodSha, noBytes, tampered].includes(d.sha256));
+    const events: IngestEvent[] = [];
+    const summary = await reprocessDocuments(docs, { store, concurrency: 0, onEvent: (e) => events.push(e) });
+    expect(summary).toMatchObject({ files: 3, stored: 1, skipped: 1 });
+    expect(summary.failed).toEqual([{ file: 'tampered.txt', code: 'checksum_mismatch', message: expect.stringContaining(goodSha) }]);
+    expect(events.find((e) => e.type === 'skipped')).toMatchObject({ file: 'gone.txt', sha256: noBytes });
+    expect(await store.getRecord(tampered)).toBeNull();
+    expect((await store.getRecord(goodSha))!.figures.budget!.exact).toBe('8903300');
   });
 });
