@@ -8,10 +8,33 @@ type PdfjsModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
 let loaded: Promise<PdfjsModule> | undefined;
 
+/** Taken before pdf.js loads: see restoreNativePush. */
+const nativePush = Object.getOwnPropertyDescriptor(Array.prototype, 'push');
+
 /** The legacy build: the modern one expects browser globals (DOMMatrix, Path2D) that Node lacks. */
 export function loadPdfjs(): Promise<PdfjsModule> {
-  loaded ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  loaded ??= importPdfjs();
   return loaded;
+}
+
+async function importPdfjs(): Promise<PdfjsModule> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // Loaded here rather than on the first getDocument, so that its polyfills are in place before
+  // restoreNativePush runs; pdf.js' fake worker takes the handler from globalThis.pdfjsWorker.
+  await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  restoreNativePush();
+  return pdfjs;
+}
+
+/**
+ * The legacy build bundles core-js, which replaces Array.prototype.push process-wide with a
+ * JavaScript loop on Node 20 (for a spec corner: push on an array whose length is read-only).
+ * That made push the top frame of PDF reading (10–20% of it) and slowed every other push in
+ * the process. Neither pdf.js nor jixiao pushes onto frozen-length arrays, so the native one
+ * is put back.
+ */
+function restoreNativePush(): void {
+  if (nativePush && Array.prototype.push !== nativePush.value) Object.defineProperty(Array.prototype, 'push', nativePush);
 }
 
 export interface PdfjsAssets {
