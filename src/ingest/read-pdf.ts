@@ -13,7 +13,7 @@ import {
 } from '../errors.js';
 import { extractRulings, multiplyMatrix, placeTextItems, type Matrix, type OpCodes, type PdfTextItem, type TextRun } from './pdf/geometry.js';
 import { groupLines, joinLineTexts, measureLayout, startsParagraph, type TextLine } from './pdf/lines.js';
-import { loadPdfjs, openPdfDocument } from './pdf/pdfjs.js';
+import { loadPdfjs, openPdfDocument, skipFontFaceLoading } from './pdf/pdfjs.js';
 import { assignRunsToGrid, findTableGrids, type TableGrid } from './pdf/tables.js';
 import { assessTextQuality, stripBrokenChars } from './pdf/text-quality.js';
 
@@ -44,7 +44,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadOptions = {}): Pro
   if (bytes.byteLength === 0) throw new EmptyFileError('PDF file is empty', { file });
   if (!hasPdfHeader(bytes)) throw new UnsupportedFormatError('not a PDF: no %PDF- header', { file });
 
-  const { pdfjs, task } = await openPdfDocument(bytes, { disableFontFace: true });
+  const { pdfjs, task } = await openPdfDocument(bytes, { textOnly: true });
   try {
     let doc: PdfDocument;
     try {
@@ -52,6 +52,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadOptions = {}): Pro
     } catch (error) {
       throw toReadError(error, file);
     }
+    skipFontFaceLoading(doc);
     const warnings: string[] = [];
     const pages: PageInfo[] = [];
     const blocks: Block[] = [];

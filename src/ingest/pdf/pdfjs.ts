@@ -72,8 +72,13 @@ export function resolvePdfjsAssets(): PdfjsAssets {
  * Opens a PDF with the options every caller needs: CMaps and standard fonts for CJK, decoders for
  * scans, no eval, no system fonts, errors only, and recovery past damaged objects. `data` is a
  * copy because pdf.js may take ownership of (detach) the buffer it is given.
+ *
+ * `textOnly` is for a document that is read (text content, operator lists) and never rendered:
+ * pdf.js then skips turning every drawn glyph into an outline path, which it otherwise does in
+ * Node for each operator list (font faces cannot be loaded there) and which only a renderer uses.
+ * Call skipFontFaceLoading on the opened document before reading any page.
  */
-export async function openPdfDocument(bytes: Uint8Array, extra: { disableFontFace?: boolean } = {}) {
+export async function openPdfDocument(bytes: Uint8Array, extra: { textOnly?: boolean } = {}) {
   const pdfjs = await loadPdfjs();
   const assets = resolvePdfjsAssets();
   const task = pdfjs.getDocument({
@@ -87,7 +92,26 @@ export async function openPdfDocument(bytes: Uint8Array, extra: { disableFontFac
     verbosity: pdfjs.VerbosityLevel.ERRORS,
     useSystemFonts: false,
     stopAtErrors: false,
-    ...extra,
+    // pdf.js' Node default is true; false stops the worker building glyph paths (see above).
+    ...(extra.textOnly ? { disableFontFace: false } : {}),
   });
   return { pdfjs, task };
+}
+
+interface FontLoaderHost {
+  _transport?: { fontLoader?: { bind?: unknown } };
+}
+
+/**
+ * For a document opened with `textOnly`: makes pdf.js' font loader accept each font as loaded
+ * without a font face (Node has none), so that fonts reach the page as they do with
+ * disableFontFace. Without this the loader fails on the missing DOM and pdf.js falls back to
+ * building glyph paths after all: slower, same text. Returns false when pdf.js' internals
+ * (`_transport.fontLoader`) are not where this expects them.
+ */
+export function skipFontFaceLoading(doc: unknown): boolean {
+  const loader = (doc as FontLoaderHost | null)?._transport?.fontLoader;
+  if (!loader || typeof loader.bind !== 'function') return false;
+  loader.bind = () => Promise.resolve();
+  return true;
 }
