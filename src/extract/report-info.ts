@@ -49,6 +49,12 @@ export function yearOf(text: string): number | null {
   return null;
 }
 
+/** A form's year field: "评价年度:2022", "预算年度 | 2021" (no 年 after the digits). */
+function formYear(text: string): number | null {
+  const m = /(?:评价|预算|绩效|所属)年度[\s|｜:：]*((?:19|20)\d{2})(?!\d)/u.exec(text.slice(0, 3000));
+  return m ? Number(m[1]) : null;
+}
+
 /** Most frequent "20NN年" in the body, for reports whose title has no year. */
 function dominantYear(text: string): number | null {
   const counts = new Map<number, number>();
@@ -82,7 +88,8 @@ export function regionOf(text: string): Region {
     if (MUNICIPALITIES.has(province)) region.city = province;
   }
   if (!region.city) {
-    const city = /^[^市县区州盟]{0,8}?([\u4e00-\u9fff]{2,6}?(?:市|自治州|州|地区|盟))/u.exec(rest);
+    // A city's name holds no 县/区: "安居区市场监管局" names no city "安居区市".
+    const city = /^[^市县区州盟]{0,8}?((?:(?![县区])[\u4e00-\u9fff]){2,6}?(?:市|自治州|州|地区|盟))/u.exec(rest);
     if (city && !/^(?:城市|全市|本市)$/u.test(city[1]!)) {
       region.city = city[1]!;
       rest = rest.slice(rest.indexOf(city[1]!) + city[1]!.length);
@@ -109,7 +116,8 @@ export function findTitle(text: string): { text: string; start: number } | null 
   // Web-page furniture ("来源:财务科 2019-07-09 浏览量:1", "【字体: 大 中 小】打印") sits between the
   // page's <title> and the document's own title: start after the last of it near the top.
   let from = 0;
-  for (const m of text.slice(0, 600).matchAll(/(?:来源[:：]|发布时间[:：]|浏览量[:：]?|浏览次数[:：]?|【?字体[:：]|打印|关闭窗口)[^\n]{0,40}?(?=[\n|｜]|[\u4e00-\u9fff]{4})/gu)) from = m.index + m[0].length;
+  // ("资金来源:" is a form's field, not a byline.)
+  for (const m of text.slice(0, 600).matchAll(/(?:(?<!资金)来源[:：]|发布时间[:：]|浏览量[:：]?|浏览次数[:：]?|【?字体[:：]|打印|关闭窗口)[^\n]{0,40}?(?=[\n|｜]|[\u4e00-\u9fff]{4})/gu)) from = m.index + m[0].length;
   const head = text.slice(from, from + 2500);
   const re = new RegExp(TITLE_END.source, 'gu');
   for (const m of head.matchAll(re)) {
@@ -151,6 +159,57 @@ function undoubleTitle(title: string): string {
 const ORG_SUFFIX =
   /(?:局|委|委员会|办公室|办|院|中心|会|联合会|所|站|队|部|厅|署|处|学校|中学|小学|幼儿园|大学|学院|馆|团|社|室|政府|街道办事处|街道|镇|乡|公司|集团|场|园|残联|分局|监狱|医院|卫生院)$/u;
 
+/** A fund designation between the unit's name and the title's tail: "耒阳市第四中学|专项资金", "镜湖区残联|中央转移支付". */
+const FUND_DESIGNATION = /(?:中央|省级|市级|县级|区级)?(?:专项资金|(?:专项)?转移支付)$/u;
+
+/**
+ * The unit a title starts with: "2021年茂名市发展和改革局整体支出绩效自评报告" → 茂名市发展和改革局.
+ * A fund designation may stand between the name and the title's tail.
+ */
+function departmentInTitle(title: string): string | null {
+  // "2021年茂名市发展和改革局整体支出绩效自评报告": the year may come first.
+  const bare = title.replace(/^(?:(?:19|20)\d{2}|20xx)\s*年度?/u, '');
+  const m = TITLE_TAIL.exec(bare);
+  if (!m || m.index === 0) return null;
+  const name = cleanDepartment(bare.slice(0, m.index));
+  if (!name) return null;
+  if (ORG_SUFFIX.test(name)) return name;
+  const unit = cleanDepartment(name.replace(FUND_DESIGNATION, ''));
+  return unit && unit !== name && ORG_SUFFIX.test(unit) ? unit : null;
+}
+
+/** Field names of a form's header cells that hold the reporting unit. */
+const UNIT_FIELD =
+  /(?<!中央|省级|市级)(?:单位名称|部门[（(]单位[）)]名称|部门名称|项目单位|预算部门(?:单位)?|预算单位|主管部门|实施单位|填报单位|评价单位)[\s|｜:：]*(?:[（(](?:盖章|公章)[）)])?[\s|｜:：]*(?:\d+[-—])?([\u4e00-\u9fff（）()]{3,40}?)(?=[\s|｜\t]|$|[，。；]|项目|单位[：:]|主管|实施|填报|联系|评价(?:单位|方式|机构)|下属单位|预算编码)/gmu;
+
+/**
+ * The unit a web page's byline names ("来源:安居区市场监管局"), when it is a unit of a named place.
+ * Portals and finance bureaus publish for others, so their bylines say nothing about the unit.
+ */
+function bylineUnit(text: string): string | null {
+  const m = /来源[:：]\s*([\u4e00-\u9fff（）()]{4,30}?)(?=\s|$|发布|日期|时间|浏览|分享|字体|打印|【)/mu.exec(text.slice(0, 1500));
+  const name = m ? cleanDepartment(m[1]!) : null;
+  if (!name || !ORG_SUFFIX.test(name) || /财政|人民政府|政府办公室|网站|门户/u.test(name)) return null;
+  const r = regionOf(name);
+  return r.province || r.city || r.county ? name : null;
+}
+
+/**
+ * The unit a report introduces with an abbreviation: "湖北残疾人联合会（以下简称“省残联”）成立绩效自评工作专班".
+ * Only the first such name, and not a finance bureau (which directs the evaluation).
+ */
+function abbreviatedUnit(text: string): string | null {
+  const m = /([^\s，,。；;：:、（()）《》“”"]{4,24})[（(]以下简称/u.exec(text.slice(0, 2000));
+  const name = m ? cleanDepartment(m[1]!) : null;
+  return name && ORG_SUFFIX.test(name) && !/财政/u.test(name) ? name : null;
+}
+
+/** A 区域 form names the province's authorities: "省级财政部门 | 四川省财政厅". */
+function provinceOfAuthorities(text: string): string | null {
+  const m = /省级(?:财政部门|主管部门)[\s|｜:：]*([\u4e00-\u9fff]{2,10})/u.exec(text.slice(0, 3000));
+  return (m && PROVINCES.find((p) => m[1]!.startsWith(p))) ?? null;
+}
+
 /** Report-level facts: title, kind, department, fiscal year, region. */
 export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTitle?: string): ReportInfo {
   const text = doc.text;
@@ -159,20 +218,11 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
   if (!title && hintTitle) title = hintTitle;
   if (!title) title = findTitle(text)?.text ?? null;
   if (title) title = undoubleTitle(title.replace(/\s*\n\s*/gu, ''));
-  let department: string | null = null;
-  if (title) {
-    // "2021年茂名市发展和改革局整体支出绩效自评报告": the year may come first.
-    const bare = title.replace(/^(?:(?:19|20)\d{2}|20xx)\s*年度?/u, '');
-    const m = TITLE_TAIL.exec(bare);
-    if (m && m.index > 0) {
-      const name = cleanDepartment(bare.slice(0, m.index));
-      if (name && ORG_SUFFIX.test(name)) department = name;
-    }
-  }
+  let department: string | null = title ? departmentInTitle(title) : null;
   {
-    // A form's header cells: "主管部门 | 219-池州市贵池区棠溪镇人民政府", "实施单位 (盖章) | 青神县发展和改革局".
-    const re = /(?<!中央|省级|市级)(?:单位名称|部门名称|项目单位|预算单位|主管部门|实施单位|填报单位|评价单位)[\s|｜:：]*(?:[（(]盖章[）)])?[\s|｜:：]*(?:\d+[-—])?([\u4e00-\u9fff（）()]{3,40}?)(?=[\s|｜\t]|$|[，。；]|项目|单位[：:]|主管|实施|填报|联系)/gmu;
-    for (const m of text.slice(0, 3000).matchAll(re)) {
+    // A form's header cells: "主管部门 | 219-池州市贵池区棠溪镇人民政府", "实施单位 (盖章) | 青神县发展和改革局",
+    // "部门(单位)名称:岳阳市城市管理监督指挥中心预算编码:…" (spaces between cells lost).
+    for (const m of text.slice(0, 3000).matchAll(UNIT_FIELD)) {
       const name = cleanDepartment(m[1]!.replace(/[（(]?本级[）)]?$/u, ''));
       if (name && ORG_SUFFIX.test(name)) {
         // The form's cell names the unit in full ("南昌县黄马乡蚕茶卫生院" for the title's "蚕茶卫生院").
@@ -181,8 +231,11 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
       }
     }
   }
-  const fiscalYear = (title ? yearOf(title) : null) ?? dominantYear(text.slice(0, 4000));
+  department ??= abbreviatedUnit(text) ?? bylineUnit(text);
+  const fiscalYear = (title ? yearOf(title) : null) ?? formYear(text) ?? dominantYear(text.slice(0, 4000));
   const kind = kindOf(title ?? '', text);
   const region = regionOf(department ?? title ?? '');
+  // "湖北残疾人联合会" under a title "湖北省残疾人事业发展补助资金…": the title names the province.
+  region.province ??= (department && title ? regionOf(title).province : null) ?? provinceOfAuthorities(text);
   return { title, kind, department, fiscalYear, region };
 }

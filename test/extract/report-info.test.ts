@@ -1,0 +1,80 @@
+/** Report facts (src/extract/report-info.ts): where the unit, region and year are stated. */
+import { describe, expect, it } from 'vitest';
+import { analyzeBytes } from '../../src/analyze.js';
+import { regionOf } from '../../src/extract/report-info.js';
+import type { ReportRecord } from '../../src/schema/record.js';
+
+async function reportOf(text: string): Promise<ReportRecord['report']> {
+  return (await analyzeBytes(Buffer.from(text, 'utf8'), { fileName: 'synthetic.txt' })).record.report;
+}
+
+describe('the unit in a form header', () => {
+  it.each([
+    ['部门(单位)名称:  岳阳市城市管理监督指挥中心        预算编码:   906017\n评价方式:部门(单位)绩效自评', '岳阳市城市管理监督指挥中心'],
+    ['项目名称:某水库除险加固工程\n评价年度:2022\n预算部门单位(公章):遂溪县水务局\n填报日期:2023年4月25日', '遂溪县水务局'],
+    ['1、蚕茶卫生院整体支出绩效自评表(2021年度)评价部门名称南昌县黄马乡蚕茶卫生院下属单位个数0整体支出规模', '南昌县黄马乡蚕茶卫生院'],
+    ['部门整体支出绩效自评报告 部门名称:十堰市城市管理执法委员会 评价单位:十堰市城市管理执法委员会评价小组 一、基本情况', '十堰市城市管理执法委员会'],
+  ])('%s → %s', async (text, unit) => {
+    expect((await reportOf(text)).department).toBe(unit);
+  });
+
+  it('reads the region from that unit, and the year from 评价年度', async () => {
+    const r = await reportOf('项目支出绩效自评报告\n项目名称:某水库除险加固工程\n评价年度:2022\n预算部门单位(公章):遂溪县水务局\n填报日期:2023年4月25日');
+    expect(r.region).toMatchObject({ county: '遂溪县' });
+    expect(r.fiscalYear).toBe(2022);
+  });
+
+  it('does not take 资金来源 for a page byline before the title', async () => {
+    const r = await reportOf('1、蚕茶卫生院整体支出绩效自评表(2021年度)评价部门名称南昌县黄马乡蚕茶卫生院下属单位个数0资金来源:(1)财政拨款103.21%');
+    expect(r.title).toBe('蚕茶卫生院整体支出绩效自评表(2021年度)');
+  });
+});
+
+describe('the unit in a title', () => {
+  it.each([
+    ['耒阳市第四中学专项资金绩效自评价报告\n一、基本情况', '耒阳市第四中学'],
+    ['镜湖区残联中央转移支付2023年度绩效自评报告(残疾人事业发展补助资金)\n一、绩效目标分解下达情况', '镜湖区残联'],
+    ['市级配套就业专项资金项目绩效自评报告\n一、项目基本情况', null],
+  ])('%s → %s', async (text, unit) => {
+    expect((await reportOf(text)).department).toBe(unit);
+  });
+});
+
+describe('the unit named outside the body', () => {
+  const page = (byline: string) => `当前位置:首页>公告公示\n日期:2024-06-11 17:40  来源:${byline}\n分享到:\n优抚对象生活补助经费转移支付2023年度绩效自评报告\n一、绩效目标分解下达情况\n`;
+
+  it('takes a page byline naming a unit of a place', async () => {
+    const r = await reportOf(page('临河区退役军人事务局'));
+    expect(r.department).toBe('临河区退役军人事务局');
+    expect(r.region).toMatchObject({ county: '临河区' });
+  });
+
+  it.each(['市人社', '财务科', '某某县财政局', '某某县人民政府'])('but not the byline %s', async (byline) => {
+    expect((await reportOf(page(byline))).department).toBeNull();
+  });
+
+  it('takes the unit a report introduces with 以下简称, keeping the province of the title', async () => {
+    const r = await reportOf(
+      '湖北省残疾人事业发展补助资金(省对下转移支付)项目2018年度绩效自评报告\n根据《省财政厅关于开展绩效自评工作的通知》的规定,湖北残疾人联合会(以下简称“省残联”)成立绩效自评工作专班。',
+    );
+    expect(r.department).toBe('湖北残疾人联合会');
+    expect(r.region.province).toBe('湖北省');
+  });
+
+  it('but not a finance bureau introduced that way', async () => {
+    const r = await reportOf('某专项资金项目绩效自评报告\n根据某某市财政局(以下简称“市财政局”)的要求,开展绩效自评。');
+    expect(r.department).toBeNull();
+  });
+
+  it('reads the province from a 区域 form\'s provincial authorities', async () => {
+    const r = await reportOf('食品监管补助资金区域绩效目标自评表\n来源:安居区市场监管局 发布时间:2022-08-15\n专项名称\n食品监管补助资金\n省级财政部门\n四川省财政厅\n');
+    expect(r.region).toMatchObject({ province: '四川省', county: '安居区', city: null });
+  });
+});
+
+describe('regionOf', () => {
+  it('takes no city from a county followed by 市场', () => {
+    expect(regionOf('安居区市场监管局')).toEqual({ province: null, city: null, county: '安居区' });
+    expect(regionOf('遂宁市市场监督管理局经开区分局')).toMatchObject({ city: '遂宁市' });
+  });
+});
