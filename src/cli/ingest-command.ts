@@ -2,7 +2,8 @@ import { availableParallelism } from 'node:os';
 import cliProgress from 'cli-progress';
 import type { Config } from '../config.js';
 import { openStore } from '../store/open-store.js';
-import { ingestFiles, reprocessDocuments, type IngestEvent, type IngestSummary } from '../queue/embedded.js';
+import { ingestFiles, reprocessDocuments, type EmbeddedIngestOptions, type IngestEvent, type IngestSummary } from '../queue/embedded.js';
+import type { Store } from '../store/store.js';
 import { EXTRACTOR_VERSION } from '../version.js';
 import { expandInputs } from './files.js';
 
@@ -72,22 +73,39 @@ export async function runIngest(config: Config, inputs: string[], opts: IngestCo
       await store.close();
     }
   }
+  return runEmbedded(
+    config,
+    opts,
+    async () => files,
+    (paths, options) => ingestFiles([...paths], { ...options, ...(opts.force ? { force: true } : {}) }),
+  );
+}
+
+/** Opens the store, runs an embedded pipeline over the listed inputs with a progress bar, prints the summary. */
+async function runEmbedded<T>(
+  config: Config,
+  opts: { dataDir?: string; databaseUrl?: string; concurrency?: number },
+  list: (store: Store) => Promise<readonly T[]>,
+  run: (inputs: readonly T[], options: EmbeddedIngestOptions) => Promise<IngestSummary>,
+  heading = '',
+): Promise<number> {
   const databaseUrl = opts.databaseUrl ?? config.databaseUrl;
   const dataDir = opts.dataDir ?? config.dataDir;
   const store = await openStore(databaseUrl ? { databaseUrl } : { dataDir });
   try {
     await store.migrate();
-    const progress = progressReporter(files.length);
-    const summary = await ingestFiles(files, {
-      store,
-      concurrency: opts.concurrency ?? Math.min(config.concurrency, availableParallelism(), Math.max(1, files.length)),
-      maxBytes: config.maxBytes,
-      maxUncompressedBytes: config.maxUncompressedBytes,
-      ...(opts.force ? { force: true } : {}),
-      onEvent: progress.onEvent,
-    });
+    const inputs = await list(store);
+    const total = inputs.length;
+    const progress = progressReporter(total);
+    const summary = await run(inputs, {
+        store,
+        concurrency: opts.concurrency ?? Math.min(config.concurrency, availableParallelism(), Math.max(1, total)),
+        maxBytes: config.maxBytes,
+        maxUncompressedBytes: config.maxUncompressedBytes,
+        onEvent: progress.onEvent,
+      });
     progress.stop();
-    process.stdout.write(formatSummary(summary, databaseUrl ? 'PostgreSQL' : dataDir) + '\n');
+    process.stdout.write(heading + formatSummary(summary, databaseUrl ? 'PostgreSQL' : dataDir) + '\n');
     return summary.failed.length ? 1 : 0;
   } finally {
     await store.close();
@@ -98,23 +116,11 @@ export async function runReprocess(
   config: Config,
   opts: { all?: boolean; olderThan?: string; dataDir?: string; databaseUrl?: string; concurrency?: number },
 ): Promise<number> {
-  const databaseUrl = opts.databaseUrl ?? config.databaseUrl;
-  const store = await openStore(databaseUrl ? { databaseUrl } : { dataDir: opts.dataDir ?? config.dataDir });
-  try {
-    await store.migrate();
-    const docs = await store.listDocuments(opts.all ? {} : { olderThanVersion: opts.olderThan ?? EXTRACTOR_VERSION });
-    const progress = progressReporter(docs.length);
-    const summary = await reprocessDocuments(docs, {
-      store,
-      concurrency: opts.concurrency ?? Math.min(config.concurrency, availableParallelism(), Math.max(1, docs.length)),
-      maxBytes: config.maxBytes,
-      maxUncompressedBytes: config.maxUncompressedBytes,
-      onEvent: progress.onEvent,
-    });
-    progress.stop();
-    process.stdout.write(`reprocessed with extractor ${EXTRACTOR_VERSION}: ${formatSummary(summary, databaseUrl ? 'PostgreSQL' : (opts.dataDir ?? config.dataDir))}\n`);
-    return summary.failed.length ? 1 : 0;
-  } finally {
-    await store.close();
-  }
+  return runEmbedded(
+    config,
+    opts,
+    (store) => store.listDocuments(opts.all ? {} : { olderThanVersion: opts.olderThan ?? EXTRACTOR_VERSION }),
+    reprocessDocuments,
+    `reprocessed with extractor ${EXTRACTOR_VERSION}: `,
+  );
 }
