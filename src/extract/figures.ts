@@ -56,6 +56,9 @@ const SCORE_CONTEXT = /(自评|总分|综合得分|评价得分|最终得分|评
 /** Clauses about parts, not the whole: "其中：基本支出预算数…". */
 const PART_CONTEXT = new RegExp(`(其中|基本支出|项目支出|人员经费|公用经费|结转|财政拨款|其他资金|${FUNCTION_CLASS_NAMES.join('|')})`, 'u');
 
+/** A sentence that opens with what a part received: "收到普通国省道建设(…)补助资金". */
+const RECEIVED_RE = /^\s*(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])?\s*收到([^，,。；;：:（(\d]{2,30}?)(?:[（(][^（）()]*[）)])?(?:补助|专项)?资金$/u;
+
 const GENERIC_PROJECT = /^(?:本|该|此|各|重点|部门|整体|所有|其他|全部|上述|以上|本年|年度|各个|有关|相关|专项|主要|重点任务)$/u;
 
 /** The project a clause talks about: "党建工委工作经费项目全年预算数" → 党建工委工作经费. */
@@ -286,6 +289,14 @@ export function extractFigures(doc: SourceDocument, seg: Segmentation, numbers: 
     // "年初批复预算8个项目985万元": the amount of the projects just counted; the label is before the count.
     const counted = /^(?:个)?项目$/u.test(label) ? /^(.*?)\d+个项目$/u.exec(clause)?.[1] : undefined;
     const field = fieldOfLabel(counted || label, m);
+    // "…合计7505万元，已支出…。其中：\n收到普通国省道建设(…)补助资金2666万元，已支出39万元，资金支付率1.46%":
+    // each part received after the whole and its 其中 is a sub-project; the sentence gives its spending.
+    const received =
+      m.kind === 'money' && out.budget && /其中/u.test(doc.text.slice(out.budget.evidence.end, m.start)) ? RECEIVED_RE.exec(before.replace(TOTAL_WORDS, '')) : null;
+    if (received && !GENERIC_PROJECT.test(received[1]!) && !projects.has(received[1]!)) {
+      projects.set(received[1]!, { name: received[1]!, budget: toFigure(doc, m), execution: null, executionRate: null, evidence: evidenceOf(doc, m.start, m.end) });
+      continue;
+    }
     if (!field) {
       if (m.kind === 'money' && TRANSFER_RE.test(clause) && !PART_CONTEXT.test(clause)) {
         // "上级财政下达…资金9765万元，其中：…": the transfer is the whole, whatever else was transferred.

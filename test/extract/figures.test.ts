@@ -114,3 +114,19 @@ describe('a whole and its 其中 parts', () => {
     ]);
   });
 });
+
+describe('parts received after a whole and its 其中', () => {
+  const text = (part: string) =>
+    `纳入本次绩效自评资金为2023年度安排的省级交通专项资金合计7505万元。\n市收到省补助资金合计7505万元，已支出2171.13万元，资金支付率28.93%。${part}\n收到普通国省道建设（普通国省道改造11.94公里、国省道桥涵标维护5座）补助资金2666万元，已支出39万元，资金支付率1.46%。`;
+
+  it('reads each part received as a sub-project with its spending and rate', async () => {
+    const f = await figuresOf(text('其中：'));
+    expect(f.projects.map((p) => [p.name, p.budget?.value, p.execution?.value, p.executionRate?.value])).toEqual([['普通国省道建设', 26660000, 390000, 0.0146]]);
+    expect(f.projects[0]!.budget?.evidence.quote).toBe('2666万元');
+    expect(seen(f.execution)).toEqual([21711300, '2171.13万元']);
+  });
+
+  it('needs the 其中: without it, a later receipt is no part', async () => {
+    expect((await figuresOf(text(''))).projects).toEqual([]);
+  });
+});
