@@ -13,7 +13,7 @@ import {
   repairSplitNumbers,
 } from '../../src/ingest/ocr/repair.js';
 import { DEFAULT_OCR_MAX_PAGES, insertOcrResults, ocrSettingsOf } from '../../src/ingest/ocr/apply-ocr.js';
-import { resolveLangPath } from '../../src/ingest/ocr/engine.js';
+import { resolveLangPath, startOcrEngine } from '../../src/ingest/ocr/engine.js';
 import { ocrPages, type OcrPageResult } from '../../src/ingest/ocr/ocr-pages.js';
 import { readImage, readImageInfo } from '../../src/ingest/read-image.js';
 import { readDocument } from '../../src/ingest/read.js';
@@ -148,6 +148,25 @@ describe('merging OCR results into a document', () => {
     expect(ocrSettingsOf({ ocr: false })).toBeUndefined();
     expect(ocrSettingsOf({ ocr: { languages: 'chi_sim', maxPages: 3, dpi: 250 } })).toEqual({ languages: 'chi_sim', maxPages: 3, dpi: 250 });
   });
+});
+
+describe('OCR engines', () => {
+  it('start one at a time per thread: a second waits until the first is terminated', async () => {
+    const order: string[] = [];
+    const first = await startOcrEngine();
+    const second = startOcrEngine().then((engine) => {
+      order.push('second started');
+      return engine;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    order.push('first terminating');
+    await first.terminate();
+    await (await second).terminate();
+    expect(order).toEqual(['first terminating', 'second started']);
+    // A start refused for missing language data does not hold the turn.
+    await expect(startOcrEngine({ languages: 'xx_none' })).rejects.toBeInstanceOf(ConfigError);
+    await (await startOcrEngine()).terminate();
+  }, OCR_TIMEOUT);
 });
 
 describe('tesseract language data', () => {

@@ -90,10 +90,38 @@ export function resolveLangPath(languages: string, langPath?: string): string {
   return dir!;
 }
 
-/** Starts one tesseract worker thread (about 0.5–1 s: loading the core and the language model). */
+/**
+ * One engine at a time per thread: an engine holds hundreds of MB while it recognizes a page, and an
+ * analysis thread may be handed a second document before the first is done (the ingest pool queues
+ * two tasks per thread), so a second scan waits here rather than doubling the memory.
+ */
+let engineSlot: Promise<void> = Promise.resolve();
+
+function takeEngineSlot(): Promise<() => void> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const ready = engineSlot.then(() => release);
+  engineSlot = engineSlot.then(() => released);
+  return ready;
+}
+
+/**
+ * Starts one tesseract worker thread (about 0.5–1 s: loading the core and the language model),
+ * once any engine started earlier on this thread has been terminated.
+ */
 export async function startOcrEngine(options: OcrEngineOptions = {}): Promise<OcrEngine> {
   const languages = options.languages ?? DEFAULT_OCR_LANGUAGES;
   const langPath = resolveLangPath(languages, options.langPath);
+  const release = await takeEngineSlot();
+  try {
+    return await createEngine(languages, langPath, release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function createEngine(languages: string, langPath: string, release: () => void): Promise<OcrEngine> {
   const worker = await Tesseract.createWorker(languages, Tesseract.OEM.LSTM_ONLY, {
     langPath,
     gzip: true,
@@ -137,7 +165,11 @@ export async function startOcrEngine(options: OcrEngineOptions = {}): Promise<Oc
       return { text: data.text, confidence: data.confidence / 100, lines, doubtfulFigures };
     },
     async terminate(): Promise<void> {
-      await worker.terminate();
+      try {
+        await worker.terminate();
+      } finally {
+        release();
+      }
     },
   };
 }
