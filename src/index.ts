@@ -16,8 +16,8 @@ export { extractRecord, type ExtractOptions } from './extract/extract-record.js'
 export { findNumbers, type FindNumbersOptions, type NumberMatch } from './extract/numbers.js';
 export { checkRecord, type CheckOptions } from './check/index.js';
 export { openStore, type OpenStoreOptions } from './store/open-store.js';
-export type { Store, ReportFilter, ReportSummary } from './store/store.js';
-export { ingestFiles, type EmbeddedIngestOptions, type IngestSummary } from './queue/embedded.js';
+export type { Store, RecordInput, ReportFilter, ReportSummary } from './store/store.js';
+export { ingestFiles, reprocessDocuments, type EmbeddedIngestOptions, type IngestSummary } from './queue/embedded.js';
 export { ReportRecord, Figure, CheckResult, Evidence, Interval } from './schema/record.js';
 export {
   JixiaoError,
