@@ -210,6 +210,22 @@ function provinceOfAuthorities(text: string): string | null {
   return (m && PROVINCES.find((p) => m[1]!.startsWith(p))) ?? null;
 }
 
+/**
+ * A unit evaluates under the rules of its own government or a higher one: "根据《益阳市财政局关于开展…
+ * 绩效自评…的通知》", "按照《中共芜湖市委办公室 芜湖市人民政府办公室…》". The first place so cited
+ * fills the region's levels above the most specific one already known.
+ */
+function fillRegionFromIssuer(region: Region, text: string): void {
+  const m = /(?:根据|按照|依据)[《〈<“"]?(?:中共)?([\u4e00-\u9fff]{2,12}?(?:省|市|县|区|州))(?:财政局|财政厅|委办公室|人民政府)/u.exec(text.slice(0, 4000));
+  if (!m) return;
+  const issuer = regionOf(m[1]!);
+  const levels = ['province', 'city', 'county'] as const;
+  const known = levels.reduce((deepest, level, i) => (region[level] ? i : deepest), -1);
+  levels.forEach((level, i) => {
+    if (i < (known < 0 ? levels.length : known)) region[level] ??= issuer[level];
+  });
+}
+
 /** Report-level facts: title, kind, department, fiscal year, region. */
 export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTitle?: string): ReportInfo {
   const text = doc.text;
@@ -237,5 +253,6 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
   const region = regionOf(department ?? title ?? '');
   // "湖北残疾人联合会" under a title "湖北省残疾人事业发展补助资金…": the title names the province.
   region.province ??= (department && title ? regionOf(title).province : null) ?? provinceOfAuthorities(text);
+  fillRegionFromIssuer(region, text);
   return { title, kind, department, fiscalYear, region };
 }

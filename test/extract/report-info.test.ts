@@ -72,6 +72,21 @@ describe('the unit named outside the body', () => {
   });
 });
 
+describe('the region of the government whose rules the report follows', () => {
+  it('fills the levels above the unit\'s own', async () => {
+    const r = await reportOf('镜湖区残联中央转移支付2023年度绩效自评报告\n资金使用规范，严格按照《中共芜湖市委办公室 芜湖市人民政府办公室关于全面实施预算绩效管理的通知》开展预算绩效管理。');
+    expect(r.region).toMatchObject({ city: '芜湖市', county: '镜湖区' });
+  });
+  it('gives the whole region when the text names no unit', async () => {
+    const r = await reportOf('2021年度市级就业资金配套项目资金绩效自评报告\n根据《益阳市财政局关于开展2021年度部门绩效自评工作的通知》要求，我局开展了自评。');
+    expect(r.region).toMatchObject({ province: null, city: '益阳市', county: null });
+  });
+  it('never puts a level below the unit\'s own', async () => {
+    const r = await reportOf('某某市教育局2021年度部门整体支出绩效自评报告\n根据某某区财政局的通知开展自评。');
+    expect(r.region).toMatchObject({ city: '某某市', county: null });
+  });
+});
+
 describe('regionOf', () => {
   it('takes no city from a county followed by 市场', () => {
     expect(regionOf('安居区市场监管局')).toEqual({ province: null, city: null, county: '安居区' });
