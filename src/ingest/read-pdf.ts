@@ -12,6 +12,8 @@ import {
   UnsupportedFormatError,
 } from '../errors.js';
 import { extractRulings, multiplyMatrix, placeTextItems, type Matrix, type OpCodes, type PdfTextItem, type TextRun } from './pdf/geometry.js';
+import { loadPdfium, openPdfiumDocument, PdfiumOpenError, PDFIUM_ERROR, type PdfiumDocument } from './pdf/pdfium.js';
+import { parsePdfDate, PDFIUM_OPS, toOperatorList, toTextItems, viewportTransform } from './pdf/pdfium-items.js';
 import { groupLines, joinLineTexts, measureLayout, startsParagraph, type TextLine } from './pdf/lines.js';
 import { loadPdfjs, openPdfDocument, skipFontFaceLoading } from './pdf/pdfjs.js';
 import { assignRunsToGrid, findTableGrids, type TableGrid } from './pdf/tables.js';
@@ -27,14 +29,21 @@ const MAX_RULINGS = 20_000;
 /** How far into the file the %PDF- header may start (Acrobat tolerates leading junk up to 1 KiB). */
 const HEADER_WINDOW = 1024;
 
+/** The library that reads a PDF's text and drawings; pdf.js also renders pages for OCR either way. */
+export type PdfEngine = 'pdfjs' | 'pdfium';
+
+export const DEFAULT_PDF_ENGINE: PdfEngine = 'pdfjs';
+
 /**
  * Reads a PDF into blocks: per page, ruled tables become TableBlocks and the remaining text
  * becomes one ParagraphBlock per visual paragraph, in reading order. Pages without a usable text
  * layer (scans, fonts without a Unicode mapping) get `needsOcr` and contribute no blocks.
+ * `options.pdfEngine` picks the library that reads text and drawings (pdf.js by default); both
+ * feed the same layout code.
  *
  * @throws FileTooLargeError over `options.maxBytes`; EmptyFileError for no bytes;
  *   UnsupportedFormatError without a %PDF- header; EncryptedFileError when a password is needed;
- *   CorruptFileError when pdf.js cannot parse the file or one of its pages.
+ *   CorruptFileError when the engine cannot parse the file or one of its pages.
  */
 export async function readPdf(bytes: Uint8Array, options: ReadOptions = {}): Promise<RawDocument> {
   const file = options.fileName;
@@ -43,7 +52,10 @@ export async function readPdf(bytes: Uint8Array, options: ReadOptions = {}): Pro
   }
   if (bytes.byteLength === 0) throw new EmptyFileError('PDF file is empty', { file });
   if (!hasPdfHeader(bytes)) throw new UnsupportedFormatError('not a PDF: no %PDF- header', { file });
+  return (options.pdfEngine ?? DEFAULT_PDF_ENGINE) === 'pdfium' ? readWithPdfium(bytes, file) : readWithPdfjs(bytes, file);
+}
 
+async function readWithPdfjs(bytes: Uint8Array, file: string | undefined): Promise<RawDocument> {
   const { pdfjs, task } = await openPdfDocument(bytes, { textOnly: true });
   try {
     let doc: PdfDocument;
@@ -61,7 +73,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadOptions = {}): Pro
       let page: PdfPage | undefined;
       try {
         page = await doc.getPage(n);
-        const result = await readPage(page, codes);
+        const result = await readPage(await pdfjsPageInput(page, codes));
         pages.push(result.info);
         blocks.push(...result.blocks);
         warnings.push(...result.warnings.map((w) => `page ${n}: ${w}`));
@@ -80,6 +92,50 @@ export async function readPdf(bytes: Uint8Array, options: ReadOptions = {}): Pro
   }
 }
 
+async function readWithPdfium(bytes: Uint8Array, file: string | undefined): Promise<RawDocument> {
+  const pdfium = await loadPdfium();
+  let doc: PdfiumDocument;
+  try {
+    doc = openPdfiumDocument(pdfium, bytes);
+  } catch (error) {
+    throw toReadError(error, file);
+  }
+  try {
+    const warnings: string[] = [];
+    const pages: PageInfo[] = [];
+    const blocks: Block[] = [];
+    for (let n = 1; n <= doc.pageCount; n++) {
+      try {
+        const page = doc.readPage(n - 1);
+        if (!page) throw new PdfiumOpenError(PDFIUM_ERROR.page);
+        const ops = toOperatorList(page.paths, page.images);
+        const result = await readPage({
+          number: n,
+          items: toTextItems(page.chars, page.view),
+          viewportTransform: viewportTransform(page.view, page.rotate),
+          operatorList: () => Promise.resolve(ops),
+          codes: PDFIUM_OPS,
+        });
+        pages.push(result.info);
+        blocks.push(...result.blocks);
+        warnings.push(...result.warnings.map((w) => `page ${n}: ${w}`));
+      } catch (error) {
+        throw toReadError(error, file, `page ${n} cannot be read`);
+      }
+    }
+    const meta = readPdfiumMeta(doc);
+    const result: RawDocument = { format: 'pdf', pages, blocks, warnings };
+    if (meta) result.meta = meta;
+    return result;
+  } finally {
+    doc.close();
+  }
+}
+
+function readPdfiumMeta(doc: PdfiumDocument): RawDocument['meta'] {
+  return assembleMeta((key) => doc.metaText(key), (date) => parsePdfDate(date)?.toISOString());
+}
+
 function hasPdfHeader(bytes: Uint8Array): boolean {
   const window = bytes.subarray(0, Math.min(bytes.byteLength, HEADER_WINDOW + 5));
   return Buffer.from(window.buffer, window.byteOffset, window.byteLength).includes('%PDF-', 0, 'latin1');
@@ -95,7 +151,36 @@ function toReadError(error: unknown, file: string | undefined, context?: string)
 
 interface PageOpCodes extends OpCodes {
   /** Operators that paint raster images (scans). */
-  imageOps: number[];
+  imageOps: readonly number[];
+}
+
+interface OperatorList {
+  fnArray: ArrayLike<number>;
+  argsArray: ArrayLike<unknown>;
+}
+
+/** What the layout needs of a page, whichever engine read it. */
+interface PageInput {
+  number: number;
+  items: PdfTextItem[];
+  /** User space → upright page at scale 1 (pdf.js' viewport transform). */
+  viewportTransform: Matrix;
+  /** Drawing operators, asked for only when the page has text or may be a scan. */
+  operatorList: () => Promise<OperatorList>;
+  codes: PageOpCodes;
+}
+
+async function pdfjsPageInput(page: PdfPage, codes: PageOpCodes): Promise<PageInput> {
+  const content = await page.getTextContent();
+  const items: PdfTextItem[] = [];
+  for (const item of content.items) if ('str' in item) items.push(item);
+  return {
+    number: page.pageNumber,
+    items,
+    viewportTransform: page.getViewport({ scale: 1 }).transform as unknown as Matrix,
+    operatorList: () => page.getOperatorList(),
+    codes,
+  };
 }
 
 function opCodes(pdfjs: Pdfjs): PageOpCodes {
@@ -133,18 +218,15 @@ interface PageResult {
   warnings: string[];
 }
 
-async function readPage(page: PdfPage, codes: PageOpCodes): Promise<PageResult> {
-  const number = page.pageNumber;
+async function readPage(page: PageInput): Promise<PageResult> {
+  const { number, items, codes } = page;
   const warnings: string[] = [];
-  const content = await page.getTextContent();
-  const items: PdfTextItem[] = [];
-  for (const item of content.items) if ('str' in item) items.push(item);
   const quality = assessTextQuality(items.map((i) => i.str).join(''));
   const info: PageInfo = { number, chars: quality.chars, needsOcr: quality.needsOcr };
   if (quality.needsOcr) {
     // A page with neither text nor anything an OCR engine could read (no image, no outlined
     // glyphs) is blank or carries only rules, e.g. the empty tail of a table: nothing to OCR.
-    if (quality.ocrReason === 'empty' && !(await mayHoldPictureText(page, codes))) {
+    if (quality.ocrReason === 'empty' && !mayHoldPictureText(await page.operatorList(), codes)) {
       info.needsOcr = false;
       warnings.push('page has no text and no images (blank)');
       return { info, blocks: [], warnings };
@@ -155,12 +237,11 @@ async function readPage(page: PdfPage, codes: PageOpCodes): Promise<PageResult> 
   const clean = items.map((i) => ({ ...i, str: stripBrokenChars(i.str) }));
   if (clean.some((c, k) => c.str !== items[k]!.str)) warnings.push('dropped a few unmapped glyphs');
 
-  const viewport = page.getViewport({ scale: 1 });
-  const vt = viewport.transform as unknown as Matrix;
+  const vt = page.viewportTransform;
   const placed = placeTextItems(clean, vt);
   if (placed.skipped > 0) warnings.push(`skipped ${placed.skipped} text items set at another angle (watermark or stamp)`);
 
-  const ops = await page.getOperatorList();
+  const ops = await page.operatorList();
   const rulings = extractRulings(ops, codes, multiplyMatrix(placed.frame, vt));
   // Charts and hatching can draw tens of thousands of strokes; grid search is quadratic in them.
   const tooMany = rulings.h.length + rulings.v.length > MAX_RULINGS;
@@ -206,8 +287,7 @@ async function readPage(page: PdfPage, codes: PageOpCodes): Promise<PageResult> 
 const OUTLINED_TEXT_PATHS = 50;
 
 /** Does the page paint images, or so many filled curves that it may be text converted to outlines? */
-async function mayHoldPictureText(page: PdfPage, codes: PageOpCodes): Promise<boolean> {
-  const ops = await page.getOperatorList();
+function mayHoldPictureText(ops: OperatorList, codes: PageOpCodes): boolean {
   let filledPaths = 0;
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i]!;
@@ -252,9 +332,20 @@ async function readMeta(doc: PdfDocument, pdfjs: Pdfjs): Promise<RawDocument['me
   } catch {
     return undefined;
   }
+  return assembleMeta(
+    (key) => (typeof info[key] === 'string' ? info[key] : undefined),
+    (date) => pdfjs.PDFDateString.toDateObject(date)?.toISOString(),
+  );
+}
+
+/** Document info entries as RawDocument meta; a date pdf.js' rules cannot read is kept as written. */
+function assembleMeta(
+  entry: (key: string) => string | undefined,
+  toIsoDate: (date: string) => string | undefined,
+): RawDocument['meta'] {
   const str = (key: string): string | undefined => {
-    const v = info[key];
-    if (typeof v !== 'string') return undefined;
+    const v = entry(key);
+    if (v === undefined) return undefined;
     const s = stripBrokenChars(v).trim();
     return s === '' ? undefined : s;
   };
@@ -266,6 +357,6 @@ async function readMeta(doc: PdfDocument, pdfjs: Pdfjs): Promise<RawDocument['me
   if (title) meta.title = title;
   if (author) meta.author = author;
   if (producer) meta.producer = producer;
-  if (created) meta.created = pdfjs.PDFDateString.toDateObject(created)?.toISOString() ?? created;
+  if (created) meta.created = toIsoDate(created) ?? created;
   return Object.keys(meta).length > 0 ? meta : undefined;
 }

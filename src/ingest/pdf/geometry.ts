@@ -162,10 +162,10 @@ export interface OpCodes {
 }
 
 /** pdf.js DrawOPS: the path data inside a constructPath operation. */
-const DRAW_MOVE_TO = 0;
-const DRAW_LINE_TO = 1;
-const DRAW_CURVE_TO = 2;
-const DRAW_CLOSE = 3;
+export const DRAW_MOVE_TO = 0;
+export const DRAW_LINE_TO = 1;
+export const DRAW_CURVE_TO = 2;
+export const DRAW_CLOSE = 3;
 
 /** Filled rectangles thinner than this are table borders drawn as fills (Word does this). */
 const THIN = 2.5;
