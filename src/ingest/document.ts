@@ -83,8 +83,9 @@ export interface ReadOptions {
    */
   ocr?: boolean | { languages?: string; maxPages?: number; dpi?: number };
   /**
-   * Library that reads PDF text and drawings: `pdfjs` (default) or `pdfium` (WebAssembly, about
-   * 4× faster). Both feed the same layout code; pdf.js still renders pages for OCR.
+   * Library that reads PDF text and drawings: `pdfium` (default; WebAssembly, about 3× faster than
+   * pdf.js) or `pdfjs`. Both feed the same layout code and give the same normalized text, tables
+   * and OCR flags on the fixtures; pdf.js still renders pages for OCR.
    */
   pdfEngine?: 'pdfjs' | 'pdfium';
 }
