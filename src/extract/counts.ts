@@ -53,7 +53,10 @@ export function extractCounts(doc: SourceDocument, numbers: LocatedNumber[]): Co
     if (m.kind !== 'count' || m.cell) continue;
     const afterText = clauseAfter(text, m.end);
     const after = /^[、和与及]/u.test(afterText) ? [] : tagWords(afterText);
-    const before = tagWords(clauseBefore(text, m.start).replace(/(?:共计|累计|合计|总计|共|计|达到|达|约|近|超过|逾|为|是|有)+$/u, ''));
+    // Tagging is most of the cost of counts: the clause before is tagged only when it is needed.
+    let taggedBefore: TaggedWord[] | undefined;
+    const tagBefore = () =>
+      (taggedBefore ??= tagWords(clauseBefore(text, m.start).replace(/(?:共计|累计|合计|总计|共|计|达到|达|约|近|超过|逾|为|是|有)+$/u, '')));
     let subject = '';
     let action = '';
     const lead = leadingNounPhrase(after);
@@ -62,9 +65,10 @@ export function extractCounts(doc: SourceDocument, numbers: LocatedNumber[]): Co
       const rest = after.slice(lead.next);
       const verbs = rest.filter(isVerb);
       action = verbs.length > 0 ? verbs[verbs.length - 1]!.word : '';
-      if (!action) action = before.filter(isVerb).at(-1)?.word ?? '';
+      if (!action) action = tagBefore().filter(isVerb).at(-1)?.word ?? '';
     } else {
       // "发展党员165名": trailing noun phrase before the number, the verb before it.
+      const before = tagBefore();
       let j = before.length;
       while (j > 0 && (isNounish(before[j - 1]!) || before[j - 1]!.tag === 'a') && !(isVerb(before[j - 1]!) && j < before.length && before[j - 1]!.tag === 'v'))
         j--;
