@@ -15,6 +15,7 @@ import { ConfigError } from './errors.js';
  * | JIXIAO_MAX_BYTES | 209715200 | refuse input files larger than this |
  * | JIXIAO_MAX_UNCOMPRESSED_BYTES | 524288000 | refuse DOCX/XLSX expanding beyond this (zip bombs) |
  * | JIXIAO_OCR_CONCURRENCY | 1 | OCR jobs in parallel per worker (queue mode) |
+ * | JIXIAO_PDF_ENGINE | pdfium | library that reads PDF text: pdfium or pdfjs (the fallback) |
  * | JIXIAO_TOKEN | — | token `jixiao serve` requires when bound beyond 127.0.0.1 |
  * | JIXIAO_LOCK_DURATION_MS | 30000 | BullMQ job lock; a killed worker's job moves on after this |
  * | JIXIAO_STALLED_INTERVAL_MS | 30000 | how often workers look for stalled jobs |
@@ -51,6 +52,10 @@ export const EnvSchema = z.object({
   JIXIAO_MAX_BYTES: intFromEnv(200 * 1024 * 1024),
   JIXIAO_MAX_UNCOMPRESSED_BYTES: intFromEnv(500 * 1024 * 1024),
   JIXIAO_OCR_CONCURRENCY: intFromEnv(1),
+  JIXIAO_PDF_ENGINE: z
+    .enum(['pdfium', 'pdfjs'], { message: 'must be pdfium or pdfjs' })
+    .optional()
+    .transform((v) => v ?? 'pdfium'),
   JIXIAO_TOKEN: z.string().optional().transform((v) => (v && v.trim() !== '' ? v.trim() : undefined)),
   JIXIAO_LOCK_DURATION_MS: intFromEnv(30_000),
   JIXIAO_STALLED_INTERVAL_MS: intFromEnv(30_000),
@@ -68,6 +73,8 @@ export interface Config {
   stalledInterval: number;
   /** OCR jobs in parallel per queue worker. */
   ocrConcurrency: number;
+  /** Library that reads PDF text; pdf.js is the fallback when PDFium misreads a file. */
+  pdfEngine: 'pdfium' | 'pdfjs';
   /** Access token for `jixiao serve` on a non-loopback address. */
   token: string | undefined;
 }
@@ -91,6 +98,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     lockDuration: e.JIXIAO_LOCK_DURATION_MS,
     stalledInterval: e.JIXIAO_STALLED_INTERVAL_MS,
     ocrConcurrency: e.JIXIAO_OCR_CONCURRENCY,
+    pdfEngine: e.JIXIAO_PDF_ENGINE,
     token: e.JIXIAO_TOKEN,
   };
 }

@@ -102,6 +102,7 @@ async function runEmbedded<T>(
         concurrency: opts.concurrency ?? Math.min(config.concurrency, availableParallelism(), Math.max(1, total)),
         maxBytes: config.maxBytes,
         maxUncompressedBytes: config.maxUncompressedBytes,
+        pdfEngine: config.pdfEngine,
         onEvent: progress.onEvent,
       });
     progress.stop();

@@ -40,6 +40,7 @@ export async function runServe(config: Config, opts: ServeCommandOptions): Promi
       queueName: config.queueName,
       maxBytes: config.maxBytes,
       maxUncompressedBytes: config.maxUncompressedBytes,
+      pdfEngine: config.pdfEngine,
     });
   } catch (error) {
     await store.close();

@@ -13,6 +13,8 @@ export interface AnalyzeTask {
   sha256: string;
   maxBytes?: number;
   maxUncompressedBytes?: number;
+  /** PDF text engine (ReadOptions.pdfEngine; default PDFium). */
+  pdfEngine?: 'pdfjs' | 'pdfium';
   /** Recognize pages without a text layer (default true). Queue mode reads text first and sends scans to the OCR queue. */
   ocr?: boolean;
 }
@@ -28,6 +30,7 @@ export async function runAnalyzeTask(task: AnalyzeTask): Promise<AnalyzeTaskResu
       sha256: task.sha256,
       ...(task.maxBytes !== undefined ? { maxBytes: task.maxBytes } : {}),
       ...(task.maxUncompressedBytes !== undefined ? { maxUncompressedBytes: task.maxUncompressedBytes } : {}),
+      ...(task.pdfEngine !== undefined ? { pdfEngine: task.pdfEngine } : {}),
       ...(task.ocr === false ? { ocr: false } : {}),
     });
     return {

@@ -18,6 +18,8 @@ export interface IngestWorkerOptions {
   concurrency: number;
   maxBytes?: number;
   maxUncompressedBytes?: number;
+  /** PDF text engine (ReadOptions.pdfEngine; default PDFium). */
+  pdfEngine?: 'pdfjs' | 'pdfium';
   /** Lock and stall timing (ms); shorter values make a killed worker's job move on sooner. */
   lockDuration?: number;
   stalledInterval?: number;
@@ -66,6 +68,7 @@ export async function startIngestWorker(options: IngestWorkerOptions): Promise<{
       ocr,
       ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
       ...(options.maxUncompressedBytes !== undefined ? { maxUncompressedBytes: options.maxUncompressedBytes } : {}),
+      ...(options.pdfEngine !== undefined ? { pdfEngine: options.pdfEngine } : {}),
     };
     const result: AnalyzeTaskResult = pool ? await pool.run(task) : await runAnalyzeTask(task);
     // A scan (or a PDF with scanned pages) read without OCR: hand it to the OCR queue.
@@ -136,6 +139,7 @@ export async function runWorker(
     concurrency,
     maxBytes: config.maxBytes,
     maxUncompressedBytes: config.maxUncompressedBytes,
+    pdfEngine: config.pdfEngine,
     lockDuration: config.lockDuration,
     stalledInterval: config.stalledInterval,
     role: opts.role ?? 'all',

@@ -30,6 +30,8 @@ export interface EmbeddedIngestOptions {
   concurrency: number;
   maxBytes?: number;
   maxUncompressedBytes?: number;
+  /** PDF text engine (ReadOptions.pdfEngine; default PDFium). */
+  pdfEngine?: 'pdfjs' | 'pdfium';
   /** Re-analyze documents already stored by this extractor version. */
   force?: boolean;
   /** Keep each original's bytes in the store (default true), so `reprocess` needs no source folder. */
@@ -177,6 +179,7 @@ async function runPipeline(sources: readonly IngestSource[], options: EmbeddedIn
       sha256,
       ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
       ...(options.maxUncompressedBytes !== undefined ? { maxUncompressedBytes: options.maxUncompressedBytes } : {}),
+      ...(options.pdfEngine !== undefined ? { pdfEngine: options.pdfEngine } : {}),
     };
     let result: AnalyzeTaskResult;
     try {

@@ -31,6 +31,8 @@ export interface ReviewAppOptions {
   token?: string | undefined;
   maxBytes?: number;
   maxUncompressedBytes?: number;
+  /** PDF text engine (ReadOptions.pdfEngine; default PDFium). */
+  pdfEngine?: 'pdfjs' | 'pdfium';
   /** Produces the export files (default: the src/export tables of the selection); null answers 501. */
   exportSelection?: ExportHandler | null | undefined;
   /** An app mounted at /queues (Bull Board). */
@@ -77,6 +79,7 @@ export function createReviewApp(options: ReviewAppOptions): Hono {
     store,
     ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
     ...(options.maxUncompressedBytes !== undefined ? { maxUncompressedBytes: options.maxUncompressedBytes } : {}),
+    ...(options.pdfEngine !== undefined ? { pdfEngine: options.pdfEngine } : {}),
   });
   const pageImages = new Map<string, Promise<Uint8Array | null>>();
   const zh = labelsFor('zh');

@@ -29,6 +29,8 @@ export interface StartServerOptions {
   queueName?: string;
   maxBytes?: number;
   maxUncompressedBytes?: number;
+  /** PDF text engine (ReadOptions.pdfEngine; default PDFium). */
+  pdfEngine?: 'pdfjs' | 'pdfium';
   /** Default: the src/export tables of the selection; null disables exports (501). */
   exportSelection?: ExportHandler | null | undefined;
 }
@@ -63,6 +65,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     token,
     ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
     ...(options.maxUncompressedBytes !== undefined ? { maxUncompressedBytes: options.maxUncompressedBytes } : {}),
+    ...(options.pdfEngine !== undefined ? { pdfEngine: options.pdfEngine } : {}),
     ...(options.exportSelection !== undefined ? { exportSelection: options.exportSelection } : {}),
     queues: board?.app,
   });

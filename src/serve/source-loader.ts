@@ -24,6 +24,8 @@ export interface SourceLoaderOptions {
   store: Pick<Store, 'getDocumentBytes'>;
   maxBytes?: number;
   maxUncompressedBytes?: number;
+  /** PDF text engine (ReadOptions.pdfEngine; default PDFium). */
+  pdfEngine?: 'pdfjs' | 'pdfium';
   /** Documents kept in memory (default 8). */
   cacheSize?: number;
 }
@@ -56,6 +58,7 @@ export function createSourceLoader(options: SourceLoaderOptions): SourceLoader {
         fileName,
         ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
         ...(options.maxUncompressedBytes !== undefined ? { maxUncompressedBytes: options.maxUncompressedBytes } : {}),
+        ...(options.pdfEngine !== undefined ? { pdfEngine: options.pdfEngine } : {}),
       });
       const paged = doc.format === 'pdf' || doc.format === 'image';
       return {

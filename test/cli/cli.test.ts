@@ -103,6 +103,10 @@ describe('jixiao CLI', () => {
     expect(r.stdout).toMatch(/format: pdf, 5 page\(s\)/u);
     expect(r.stdout).toMatch(/needs OCR: no/u);
     expect(r.stdout).toContain('（三）部门整体收支情况');
+    // The fallback engine reads the same document.
+    const pdfjs = await jixiao(['read', `${SEED}.pdf`], { JIXIAO_PDF_ENGINE: 'pdfjs' });
+    expect(pdfjs.code).toBe(0);
+    expect(pdfjs.stdout).toBe(r.stdout);
   });
 
   it('explains every command in --help', async () => {
