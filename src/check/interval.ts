@@ -25,8 +25,24 @@ interface Bounds {
   hiOpen: boolean;
 }
 
+// Bounds are parsed again by every check that uses a figure: parsed decimals (immutable) are kept
+// per string. Cleared when large, so memory stays bounded over a long batch.
+const PARSED_LO = new Map<string, Dec>();
+const PARSED_HI = new Map<string, Dec>();
+const PARSED_LIMIT = 4096;
+
+function parseBound(cache: Map<string, Dec>, Ctor: typeof Down, text: string): Dec {
+  let d = cache.get(text);
+  if (!d) {
+    if (cache.size >= PARSED_LIMIT) cache.clear();
+    d = new Ctor(text);
+    cache.set(text, d);
+  }
+  return d;
+}
+
 function toBounds(iv: Interval): Bounds {
-  return { lo: new Down(iv.lo), hi: new Up(iv.hi), loOpen: iv.loOpen, hiOpen: iv.hiOpen };
+  return { lo: parseBound(PARSED_LO, Down, iv.lo), hi: parseBound(PARSED_HI, Up, iv.hi), loOpen: iv.loOpen, hiOpen: iv.hiOpen };
 }
 
 function fromBounds(b: Bounds): Interval {
