@@ -3,6 +3,7 @@ import cliProgress from 'cli-progress';
 import type { Config } from '../config.js';
 import { openStore } from '../store/open-store.js';
 import { ingestFiles, reprocessDocuments, type EmbeddedIngestOptions, type IngestEvent, type IngestSummary } from '../queue/embedded.js';
+import type { EnqueueResult } from '../queue/bullmq-queue.js';
 import type { Store } from '../store/store.js';
 import { EXTRACTOR_VERSION } from '../version.js';
 import { expandInputs } from './files.js';
@@ -54,24 +55,11 @@ export function formatSummary(s: IngestSummary, where: string): string {
 
 export async function runIngest(config: Config, inputs: string[], opts: IngestCommandOptions): Promise<number> {
   const files = await expandInputs(inputs);
-  const redisUrl = opts.redisUrl ?? config.redisUrl;
-  if (opts.queue || (redisUrl && opts.queue !== false)) {
-    if (!redisUrl) {
-      process.stderr.write('jixiao: --queue needs a Redis URL (--redis-url or JIXIAO_REDIS_URL)\n');
-      return 3;
-    }
-    const { enqueueFiles } = await import('../queue/bullmq-queue.js');
-    const databaseUrl = opts.databaseUrl ?? config.databaseUrl;
-    const store = await openStore(databaseUrl ? { databaseUrl } : { dataDir: opts.dataDir ?? config.dataDir });
-    try {
-      await store.migrate();
-      const r = await enqueueFiles(files, { redisUrl, queueName: config.queueName, store, maxBytes: config.maxBytes });
-      process.stdout.write(`${files.length} file(s): ${r.enqueued} job(s) enqueued, ${r.duplicates} already queued or stored, ${r.failed.length} unreadable\n`);
-      for (const f of r.failed) process.stdout.write(`  failed: ${f.file}: ${f.message}\n`);
-      return r.failed.length ? 1 : 0;
-    } finally {
-      await store.close();
-    }
+  if (wantsQueue(config, opts)) {
+    return runEnqueue(config, opts, async (store, redisUrl) => {
+      const { enqueueFiles } = await import('../queue/bullmq-queue.js');
+      return { inputs: files.length, result: await enqueueFiles(files, { redisUrl, queueName: config.queueName, store, maxBytes: config.maxBytes }) };
+    });
   }
   return runEmbedded(
     config,
@@ -79,6 +67,35 @@ export async function runIngest(config: Config, inputs: string[], opts: IngestCo
     async () => files,
     (paths, options) => ingestFiles([...paths], { ...options, ...(opts.force ? { force: true } : {}) }),
   );
+}
+
+/** Queue mode: asked for with --queue, or implied by a configured Redis URL. */
+function wantsQueue(config: Config, opts: { queue?: boolean; redisUrl?: string }): boolean {
+  return Boolean(opts.queue || ((opts.redisUrl ?? config.redisUrl) && opts.queue !== false));
+}
+
+/** Opens the store, enqueues jobs for `jixiao worker`, prints what was enqueued. */
+async function runEnqueue(
+  config: Config,
+  opts: { dataDir?: string; databaseUrl?: string; redisUrl?: string },
+  enqueue: (store: Store, redisUrl: string) => Promise<{ inputs: number; result: EnqueueResult }>,
+): Promise<number> {
+  const redisUrl = opts.redisUrl ?? config.redisUrl;
+  if (!redisUrl) {
+    process.stderr.write('jixiao: --queue needs a Redis URL (--redis-url or JIXIAO_REDIS_URL)\n');
+    return 3;
+  }
+  const databaseUrl = opts.databaseUrl ?? config.databaseUrl;
+  const store = await openStore(databaseUrl ? { databaseUrl } : { dataDir: opts.dataDir ?? config.dataDir });
+  try {
+    await store.migrate();
+    const { inputs, result: r } = await enqueue(store, redisUrl);
+    process.stdout.write(`${inputs} document(s): ${r.enqueued} job(s) enqueued, ${r.duplicates} already queued or stored, ${r.failed.length} failed\n`);
+    for (const f of r.failed) process.stdout.write(`  failed: ${f.file}: ${f.message}\n`);
+    return r.failed.length ? 1 : 0;
+  } finally {
+    await store.close();
+  }
 }
 
 /** Opens the store, runs an embedded pipeline over the listed inputs with a progress bar, prints the summary. */
@@ -115,13 +132,15 @@ async function runEmbedded<T>(
 
 export async function runReprocess(
   config: Config,
-  opts: { all?: boolean; olderThan?: string; dataDir?: string; databaseUrl?: string; concurrency?: number },
+  opts: { all?: boolean; olderThan?: string; dataDir?: string; databaseUrl?: string; concurrency?: number; queue?: boolean; redisUrl?: string },
 ): Promise<number> {
-  return runEmbedded(
-    config,
-    opts,
-    (store) => store.listDocuments(opts.all ? {} : { olderThanVersion: opts.olderThan ?? EXTRACTOR_VERSION }),
-    reprocessDocuments,
-    `reprocessed with extractor ${EXTRACTOR_VERSION}: `,
-  );
+  const select = (store: Store) => store.listDocuments(opts.all ? {} : { olderThanVersion: opts.olderThan ?? EXTRACTOR_VERSION });
+  if (wantsQueue(config, opts)) {
+    return runEnqueue(config, opts, async (store, redisUrl) => {
+      const { enqueueStored } = await import('../queue/bullmq-queue.js');
+      const docs = await select(store);
+      return { inputs: docs.length, result: await enqueueStored(docs, { redisUrl, queueName: config.queueName }) };
+    });
+  }
+  return runEmbedded(config, opts, select, reprocessDocuments, `reprocessed with extractor ${EXTRACTOR_VERSION}: `);
 }

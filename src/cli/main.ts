@@ -156,7 +156,9 @@ export function buildProgram(config: Config): Command {
       .description('re-run stored documents (kept by sha256) through the current extractor')
       .option('--all', 'every stored document')
       .option('--older-than <version>', 'documents whose record comes from an extractor older than VERSION (default: the current one)')
-      .option('--concurrency <n>', 'worker threads (default: one per core)', (v) => Number.parseInt(v, 10)),
+      .option('--concurrency <n>', 'worker threads (default: one per core)', (v) => Number.parseInt(v, 10))
+      .option('--queue', 'enqueue one BullMQ job per document for `jixiao worker` (env JIXIAO_REDIS_URL)')
+      .option('--redis-url <url>', 'Redis URL for --queue'),
   ).action(async (opts) => {
     process.exitCode = await runReprocess(config, opts);
   });

@@ -113,6 +113,45 @@ export async function enqueueFiles(files: string[], options: EnqueueOptions): Pr
   return result;
 }
 
+/** States in which a job will still run: enqueueing it again would only duplicate it. */
+const PENDING_STATES = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
+
+/**
+ * Enqueues documents whose originals are already in the store (`jixiao reprocess --queue`), for
+ * workers to analyze again with their extractor. A job still pending for a document is left as
+ * it is; a finished one (kept for the record by BullMQ) is replaced.
+ */
+export async function enqueueStored(
+  documents: ReadonlyArray<{ sha256: string; fileName: string; hasBytes: boolean }>,
+  options: QueueConnectionOptions,
+): Promise<EnqueueResult> {
+  const connection = await connectRedis(options.redisUrl);
+  const queue = new Queue<IngestJobData>(options.queueName, { connection, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  const result: EnqueueResult = { enqueued: 0, duplicates: 0, failed: [] };
+  try {
+    for (const doc of documents) {
+      if (!doc.hasBytes) {
+        result.failed.push({ file: doc.fileName, message: 'the original is not kept in the store' });
+        continue;
+      }
+      const job = await queue.getJob(doc.sha256);
+      if (job) {
+        if (PENDING_STATES.has(await job.getState())) {
+          result.duplicates++;
+          continue;
+        }
+        await job.remove();
+      }
+      await queue.add('analyze', { sha256: doc.sha256, fileName: doc.fileName }, { jobId: doc.sha256 });
+      result.enqueued++;
+    }
+  } finally {
+    await queue.close();
+    connection.disconnect();
+  }
+  return result;
+}
+
 export async function queueCounts(options: QueueConnectionOptions): Promise<Record<'waiting' | 'active' | 'delayed' | 'completed' | 'failed', number>> {
   const connection = await connectRedis(options.redisUrl);
   const queue = new Queue(options.queueName, { connection });

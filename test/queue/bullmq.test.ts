@@ -7,7 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServiceUnavailableError } from '../../src/errors.js';
 import { sha256Of } from '../../src/analyze.js';
-import { connectRedis, enqueueFiles } from '../../src/queue/bullmq-queue.js';
+import { connectRedis, enqueueFiles, enqueueStored } from '../../src/queue/bullmq-queue.js';
 import { ocrQueueName, startIngestWorker } from '../../src/queue/bullmq-worker.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { InspectableStore } from '../../src/store/store.js';
@@ -75,6 +75,41 @@ describe('queue mode (BullMQ on Redis, PostgreSQL store)', () => {
       for (const r of reports) expect(await store.rowCounts(r.sha256)).toMatchObject({ reports: 1 });
     } finally {
       await Promise.all(workers.map((w) => w.close()));
+      await queue.obliterate({ force: true });
+      await queue.close();
+      conn.disconnect();
+    }
+  });
+
+  it('re-enqueues stored originals for reprocessing: finished jobs are replaced, pending ones kept', async () => {
+    const queueName = `jixiao-test-r-${run}`;
+    const files = [`${SEED}huadu-2021-jgdgw.txt`, `${SEED}huadu-2021-jgdgw.gb18030.txt`];
+    expect((await enqueueFiles(files, { redisUrl: REDIS, queueName, store, force: true })).enqueued).toBe(2);
+    const shas = files.map((f) => sha256Of(new Uint8Array(readFileSync(f))));
+    const conn = await connectRedis(REDIS);
+    const queue = new Queue(queueName, { connection: conn });
+    const docs = async () => (await store.listDocuments()).filter((d) => shas.includes(d.sha256));
+    try {
+      // Both jobs are still waiting (no worker yet): nothing to add.
+      expect(await enqueueStored(await docs(), { redisUrl: REDIS, queueName })).toMatchObject({ enqueued: 0, duplicates: 2 });
+      const worker = await startIngestWorker({ redisUrl: REDIS, queueName, store, concurrency: 1 });
+      try {
+        await waitFor('2 completed jobs', async () => (await queue.getJobCounts('completed')).completed === 2);
+        const before = (await queue.getCompleted()).map((j) => j.finishedOn!);
+        const again = await enqueueStored(
+          [...(await docs()), { sha256: sha256Of('not kept'), fileName: 'gone.pdf', hasBytes: false }],
+          { redisUrl: REDIS, queueName },
+        );
+        expect(again).toMatchObject({ enqueued: 2, duplicates: 0, failed: [{ file: 'gone.pdf', message: 'the original is not kept in the store' }] });
+        await waitFor('2 jobs completed again', async () => {
+          const done = await queue.getCompleted();
+          return done.length === 2 && done.every((j) => j.finishedOn! > Math.max(...before));
+        });
+        for (const sha of shas) expect(await store.rowCounts(sha)).toMatchObject({ reports: 1 });
+      } finally {
+        await worker.close();
+      }
+    } finally {
       await queue.obliterate({ force: true });
       await queue.close();
       conn.disconnect();
