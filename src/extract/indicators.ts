@@ -1,6 +1,7 @@
 import type { SourceDocument } from '../ingest/document.js';
 import type { Figure, Indicator } from '../schema/record.js';
 import { evidenceOf } from '../normalize/offsets.js';
+import { findFlatIndicators } from './flat-indicators.js';
 import { findNumbers } from './numbers.js';
 
 type Column = 'level1' | 'level2' | 'level3' | 'target' | 'actual' | 'weight' | 'score';
@@ -35,7 +36,8 @@ function scoreFigure(doc: SourceDocument, text: string, start: number): Figure |
 
 /**
  * 绩效指标 rows of a 自评表: a table whose header names 三级指标 (or 指标名称) and 分值/权重 and
- * 得分. Merged 一级/二级 cells are carried down the rows they span.
+ * 得分. Merged 一级/二级 cells are carried down the rows they span. Without such a table, the rows
+ * of a form flattened into text (flat-indicators.ts).
  */
 export function extractIndicators(doc: SourceDocument): Indicator[] {
   const out: Indicator[] = [];
@@ -98,5 +100,8 @@ export function extractIndicators(doc: SourceDocument): Indicator[] {
       });
     }
   });
-  return out;
+  if (out.length > 0) return out;
+  // No table held them: a 自评表 flattened into text (web-page excerpts), outside any table.
+  const tables = doc.blockSpans.filter((s) => s.cells);
+  return findFlatIndicators(doc, (at) => tables.some((s) => at >= s.start && at < s.end));
 }

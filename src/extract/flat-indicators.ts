@@ -1,0 +1,253 @@
+import type { SourceDocument } from '../ingest/document.js';
+import type { Figure, Indicator } from '../schema/record.js';
+import { evidenceOf } from '../normalize/offsets.js';
+import { asPoints, toFigure } from './figures.js';
+import { findNumbers, type NumberMatch } from './numbers.js';
+
+/**
+ * The 绩效指标 rows of a 自评表 that a web page or a text dump flattened into a run of cells:
+ *
+ *   三级指标 年初目标值 (A) 实际完成值 (B) 得分 服务外包在岸(万美元) 20000 23333.56 10 服务外包离岸 …
+ *   …三级指标年度指标 值全年 完成值未完成原因和 改进措施…市民满意度调查290%100%说明无
+ *
+ * The header names the value columns after 三级指标 in order. Each row is its name followed by its
+ * cells; merged 一级/二级 headings stand before the name of the first row they span. A row is read
+ * only when nothing about it has to be guessed:
+ * - its run of numbers has exactly one number per value column, and each fits its column (分值 and
+ *   得分 are bare points of at most 100); text cells ("达成预期指标") make the run short: not read;
+ * - numbers glued without a separator are told apart only by their units ("290%100%", "0起0起"),
+ *   never two bare numbers ("44": 4|4 or 44);
+ * - its name starts where the previous row ended: right after the header, after a row that had all
+ *   its cells, or at a tier heading (产出指标, 数量指标, 指标2:). Where the header has a trailing text
+ *   column (未完成原因), the text after a row may be that cell, so the next name is taken only after
+ *   a row whose 完成值 equals its 指标值 (nothing to explain) or at a tier heading;
+ * - the name is one name: no digits, no heading or total words inside, at most 40 characters.
+ * Tier headings lose their points ("产出指标(60分)" → 产出指标): the rows under them are rarely
+ * all read, so their sum says nothing about the heading.
+ */
+type ValueColumn = 'target' | 'actual' | 'weight' | 'score';
+type HeaderColumn = ValueColumn | 'remark';
+
+const MARK = String.raw`(?:[（(](?:[A-Za-z]|%|分)[）)])?`;
+const HEADER_PATTERNS: Array<[HeaderColumn, RegExp]> = [
+  ['target', new RegExp(`(?:年度指标值|年初目标值|年度目标值|预期指标值|目标值|指标值)${MARK}`, 'uy')],
+  ['actual', new RegExp(`(?:实际完成指标值|实际完成值|全年完成值|全年实际完成值|实际完成情况|完成值|实际值)${MARK}`, 'uy')],
+  ['weight', new RegExp(`(?:分值|权重)${MARK}`, 'uy')],
+  ['score', new RegExp(`得分${MARK}`, 'uy')],
+  ['remark', /(?:未完成原因(?:分析)?(?:和|及)?(?:改进措施)?|偏差原因分析及改进措施|偏差(?:及)?原因(?:分析)?(?:及改进措施)?|备注)/uy],
+];
+
+/** Where the rows end: the total row, the notes under the form, its signatures. */
+const END = /总分|合计|总计|自评总分|综合得分|偏差大或|说明|注[:：]|备注|评价结论|项目负责人|填表人|联系人/u;
+
+const LEVEL1 = ['产出指标', '效益指标', '满意度指标', '成本指标'];
+const LEVEL2 = [
+  '数量指标',
+  '质量指标',
+  '时效指标',
+  '成本指标',
+  '经济成本指标',
+  '社会成本指标',
+  '生态环境成本指标',
+  '经济效益指标',
+  '社会效益指标',
+  '生态效益指标',
+  '可持续影响指标',
+  '服务对象满意度指标',
+  '满意度指标',
+];
+const TIER = new RegExp(`^(?:${[...LEVEL2, ...LEVEL1].sort((a, b) => b.length - a.length).join('|')})(?:[（(]\\d+(?:\\.\\d+)?分[）)])?`, 'u');
+const POINTS_ONLY = /^[（(]\d+(?:\.\d+)?分[）)]/u;
+/** Words that never stand inside one indicator's name: headings, column names, totals. */
+const NOT_A_NAME = new RegExp(`${[...LEVEL1, ...LEVEL2].join('|')}|一级指标|二级指标|三级指标|绩效指标|绩效目标|总分|合计|得分|分值|权重|指标值|完成值`, 'u');
+/** A name's own numbering may hold digits: "指标1:", "任务2：", "1.". */
+const NUMBERING = /^(?:(?:指标|任务)\d{1,2}|\d{1,2})[:：.、]/u;
+
+/** The text with whitespace dropped, and where each kept character stands in the text. */
+function compact(text: string): { text: string; at: number[] } {
+  let out = '';
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (/\s/u.test(text[i]!)) continue;
+    out += text[i];
+    at.push(i);
+  }
+  return { text: out, at };
+}
+
+interface Header {
+  values: ValueColumn[];
+  remark: boolean;
+  /** Offset in the text right after the header. */
+  end: number;
+}
+
+/** The column labels from 三级指标 on, read on the text without whitespace (labels wrap inside cells). */
+function readHeader(c: { text: string; at: number[] }, from: number): Header | null {
+  let i = from;
+  const values: ValueColumn[] = [];
+  let remark = false;
+  while (i < c.text.length && !remark) {
+    while (/[|｜]/u.test(c.text[i] ?? '')) i++;
+    const hit = HEADER_PATTERNS.find(([, re]) => {
+      re.lastIndex = i;
+      return re.test(c.text);
+    });
+    if (!hit) break;
+    const [col, re] = hit;
+    if (col === 'remark') remark = true;
+    else if (values.includes(col)) return null;
+    else values.push(col);
+    i = re.lastIndex;
+  }
+  if (values.length < 2 || !(values.includes('target') || values.includes('score'))) return null;
+  return { values, remark, end: c.at[i - 1]! + 1 };
+}
+
+interface Segment {
+  /** Text before the run of numbers: the row's headings and name. */
+  labelStart: number;
+  label: string;
+  cells: NumberMatch[];
+  /** Two bare numbers glued together: the cells cannot be told apart. */
+  glued: boolean;
+}
+
+/**
+ * Whether the source printed a separator between two spots of the text: normalization drops the
+ * spaces next to Chinese characters and units ("56人 20" → "56人20"), the source keeps them.
+ */
+function separatedInSource(doc: SourceDocument, end: number, start: number): boolean {
+  const from = (doc.toRaw[end - 1] ?? -1) + 1;
+  const to = doc.toRaw[start] ?? from;
+  return /[\s|｜]/u.test(doc.rawText.slice(from, to));
+}
+
+/** The region cut into (label, run of numbers) segments; offsets are the text's. */
+function segmentsOf(doc: SourceDocument, region: string, offset: number): Segment[] {
+  // Points in brackets annotate a heading ("产出指标(50分)"); a number followed by a list mark
+  // ("2、") is a page's or a list's numbering: neither is a cell.
+  const found = findNumbers(region).filter((m) => !(/[（(]$/u.test(region.slice(0, m.start)) && /^[）)]/u.test(region.slice(m.end))));
+  const out: Segment[] = [];
+  let labelStart = 0;
+  let k = 0;
+  while (k < found.length) {
+    const first = found[k]!;
+    const cells = [first];
+    let glued = false;
+    while (k + 1 < found.length) {
+      const prev = found[k]!;
+      const next = found[k + 1]!;
+      const gap = region.slice(prev.end, next.start);
+      if (!/^[\s|｜]*$/u.test(gap)) break;
+      if (!separatedInSource(doc, offset + prev.end, offset + next.start) && (prev.unit === '' || next.unit === '')) glued = true;
+      cells.push(next);
+      k++;
+    }
+    if (cells.some((m) => /^[、，,。；;：:]/u.test(region.slice(m.end)))) glued = true;
+    // A digit next to the run is a number findNumbers left out ("100%100%3", "15 15时" read as a time): a cell is missing.
+    if (/[\d.][\s|｜]*$/u.test(region.slice(0, first.start)) || /^[\s|｜]*[\d.%]/u.test(region.slice(found[k]!.end))) glued = true;
+    out.push({
+      labelStart: offset + labelStart,
+      label: region.slice(labelStart, first.start),
+      cells: cells.map((m) => ({ ...m, start: offset + m.start, end: offset + m.end })),
+      glued,
+    });
+    labelStart = found[k]!.end;
+    k++;
+  }
+  return out;
+}
+
+/** Leading tier headings of a label, and the name after them (whitespace dropped). */
+function splitLabel(label: string): { level1: string; level2: string; name: string; headed: boolean; tiers: number } {
+  // A closing bracket or stop left over from the cell before ("(50分)" is read as a number).
+  let rest = label.replace(/[\s|｜]+/gu, '').replace(/^[）)\]】、，,；;。.]+/u, '');
+  const tiers: string[] = [];
+  for (;;) {
+    const points = POINTS_ONLY.exec(rest);
+    if (points) {
+      rest = rest.slice(points[0].length);
+      continue;
+    }
+    const t = TIER.exec(rest);
+    if (!t) break;
+    tiers.push(t[0].replace(/[（(].*$/u, ''));
+    rest = rest.slice(t[0].length);
+  }
+  let level1 = '';
+  let level2 = '';
+  if (tiers.length >= 2) [level1, level2] = [tiers[tiers.length - 2]!, tiers[tiers.length - 1]!];
+  // 成本指标 and 满意度指标 name a 一级 tier on one form and a 二级 on another: left blank.
+  else if (tiers.length === 1 && !(LEVEL1.includes(tiers[0]!) && LEVEL2.includes(tiers[0]!))) {
+    if (LEVEL2.includes(tiers[0]!)) level2 = tiers[0]!;
+    else level1 = tiers[0]!;
+  }
+  return { level1, level2, name: rest, headed: tiers.length > 0 || NUMBERING.test(rest), tiers: tiers.length };
+}
+
+function isName(name: string): boolean {
+  if (name === '' || name.length > 40 || !/[\u4e00-\u9fff]/u.test(name)) return false;
+  if (/\d/u.test(name.replace(NUMBERING, ''))) return false;
+  return !NOT_A_NAME.test(name);
+}
+
+/** 分值 and 得分 are bare points: no unit, no qualifier, at most 100. */
+function fitsColumn(col: ValueColumn, m: NumberMatch): boolean {
+  if (col === 'target' || col === 'actual') return true;
+  return (m.kind === 'plain' || m.kind === 'score') && m.approx === 'exact' && Number(m.value) <= 100;
+}
+
+function pointsOf(doc: SourceDocument, m: NumberMatch): Figure {
+  return asPoints(toFigure(doc, m), m);
+}
+
+/** Indicator rows of a flattened 自评表, or [] when no header or no row can be read for sure. */
+export function findFlatIndicators(doc: SourceDocument, skip: (at: number) => boolean = () => false): Indicator[] {
+  const c = compact(doc.text);
+  const out: Indicator[] = [];
+  for (const h of c.text.matchAll(/三级指标|指标名称/gu)) {
+    const headerAt = c.at[h.index]!;
+    if (skip(headerAt)) continue;
+    const header = readHeader(c, h.index + h[0].length);
+    if (!header) continue;
+    let region = doc.text.slice(header.end, header.end + 3000);
+    const end = compact(region).text.search(END);
+    if (end >= 0) region = region.slice(0, compact(region).at[end]);
+    const width = header.values.length;
+    let boundary = true;
+    let carried = { level1: '', level2: '' };
+    for (const seg of segmentsOf(doc, region, header.end)) {
+      const cell = (col: ValueColumn) => {
+        const k = header.values.indexOf(col);
+        return k < 0 ? undefined : seg.cells[k];
+      };
+      const complete = seg.cells.length === width && !seg.glued && seg.cells.every((m, k) => fitsColumn(header.values[k]!, m));
+      const label = splitLabel(seg.label);
+      const read = complete && (boundary || label.headed) && isName(label.name);
+      // Headings seen in a row that was not read may belong to it or to the next: forget them.
+      if (!read || (label.tiers > 0 && !label.level1 && !label.level2)) carried = { level1: '', level2: '' };
+      else if (label.level1 || label.level2) carried = { level1: label.level1 || carried.level1, level2: label.level2 };
+      if (read) {
+        const weight = cell('weight');
+        const score = cell('score');
+        const first = seg.labelStart + seg.label.search(/[^\s|｜）)\]】、，,；;。.]/u);
+        out.push({
+          level1: carried.level1,
+          level2: carried.level2,
+          level3: label.name,
+          target: cell('target')?.text ?? '',
+          actual: cell('actual')?.text ?? '',
+          weight: weight ? pointsOf(doc, weight) : null,
+          score: score ? pointsOf(doc, score) : null,
+          evidence: evidenceOf(doc, first, seg.cells[seg.cells.length - 1]!.end),
+        });
+      }
+      // With a trailing text cell, only a row with nothing to explain ends where the next begins.
+      const met = cell('target') !== undefined && cell('target')?.text === cell('actual')?.text;
+      boundary = complete && (!header.remark || met);
+    }
+    if (out.length > 0) return out;
+  }
+  return out;
+}
