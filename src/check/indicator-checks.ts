@@ -19,6 +19,7 @@ import {
   sumIntervals,
   type Interval,
 } from './interval.js';
+import { checkIndicatorValueRange } from './indicator-range.js';
 import { evidenceOfFigure, evidenceOfSpan, makeResult, showInterval, type EvidenceEntry } from './result.js';
 
 const POINTS_UNIT = '分';
@@ -465,5 +466,6 @@ export function checkIndicators(record: ReportRecord): CheckResult[] {
     ...checkScoresTotal(rows, totalRow, record),
     ...checkBudgetExecutionScore(rows, record),
     ...checkFullScoreWithFailures(rows, record),
+    ...checkIndicatorValueRange(rows),
   ];
 }

@@ -510,7 +510,7 @@ const SLIP_RULES: Record<string, string[]> = {
   unit_slip: ['unit_slip', 'sum.by_function', 'sum.by_nature', 'sum.basic_expenditure', 'sum.fund_sources', 'restated'],
   'indicator.scores_total': ['indicator.scores_total'],
   'indicator.weights_total': ['indicator.weights_total', 'indicator.tier_total'],
-  'indicator.target_range': ['indicator.budget_execution_score', 'plausibility.rate_over_100'],
+  'indicator.target_range': ['indicator.value_range', 'indicator.budget_execution_score', 'plausibility.rate_over_100'],
   number_format: [],
 };
 
