@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -95,6 +95,37 @@ describe('jixiao CLI', () => {
     const all = await jixiao(['reprocess', '--all', '--data-dir', dataDir]);
     expect(all.code).toBe(0);
     expect(all.stdout).toMatch(/reprocessed with extractor .*6 report\(s\) stored/u);
+  });
+
+  it('loses nothing committed when ingest is killed mid-batch, and a second run finishes the rest', { timeout: 180_000 }, async () => {
+    const dir = join(tmp, 'kill-batch');
+    mkdirSync(dir);
+    const seed = readFileSync(`${SEED}.txt`, 'utf8');
+    for (let i = 0; i < 120; i++) writeFileSync(join(dir, `r${i}.txt`), seed.replace('花都区', `花都区${i}`));
+    const dataDir = join(tmp, 'kill-data');
+    // SIGKILL as soon as 20 reports are reported stored: no chance to close PGlite.
+    const stored = await new Promise<number>((resolve, reject) => {
+      const child = spawn(process.execPath, ['bin/jixiao.js', 'ingest', dir, '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let count = 0;
+      let log = '';
+      child.stderr.on('data', (chunk: Buffer) => {
+        log += chunk.toString();
+        count = (log.match(/\] stored /gu) ?? []).length;
+        if (count >= 20 && child.exitCode === null) child.kill('SIGKILL');
+      });
+      child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve(count) : reject(new Error(`ingest ended by itself (${code}) before the kill`))));
+    });
+    expect(stored).toBeGreaterThanOrEqual(20);
+    const status = await jixiao(['status', '--data-dir', dataDir]);
+    expect(status.code).toBe(0);
+    const reports = Number(/(\d+) reports/u.exec(status.stdout)?.[1]);
+    // Every report announced as stored was committed (more may have been, after the last line read).
+    expect(reports).toBeGreaterThanOrEqual(stored);
+    const again = await jixiao(['ingest', dir, '--data-dir', dataDir]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(`${120 - reports} report(s) stored`);
+    expect(again.stdout).toContain(`${reports} skipped`);
+    expect((await jixiao(['status', '--data-dir', dataDir])).stdout).toMatch(/120 documents, 120 reports/u);
   });
 
   it('read shows format, pages, OCR needs and the outline', async () => {

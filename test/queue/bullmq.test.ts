@@ -97,7 +97,7 @@ describe('queue mode (BullMQ on Redis, PostgreSQL store)', () => {
         await waitFor('2 completed jobs', async () => (await queue.getJobCounts('completed')).completed === 2);
         const before = (await queue.getCompleted()).map((j) => j.finishedOn!);
         const again = await enqueueStored(
-          [...(await docs()), { sha256: sha256Of('not kept'), fileName: 'gone.pdf', hasBytes: false }],
+          [...(await docs()), { sha256: sha256Of(new TextEncoder().encode('not kept')), fileName: 'gone.pdf', hasBytes: false }],
           { redisUrl: REDIS, queueName },
         );
         expect(again).toMatchObject({ enqueued: 2, duplicates: 0, failed: [{ file: 'gone.pdf', message: 'the original is not kept in the store' }] });
