@@ -203,7 +203,12 @@ function pointsOf(doc: SourceDocument, m: NumberMatch): Figure {
 }
 
 /** Indicator rows of a flattened 自评表, or [] when no header or no row can be read for sure. */
+/** The header words as compact() finds them, whitespace allowed between characters. */
+const HEADER_WORDS = /三\s*级\s*指\s*标|指\s*标\s*名\s*称/u;
+
 export function findFlatIndicators(doc: SourceDocument, skip: (at: number) => boolean = () => false): Indicator[] {
+  // Most reports hold no flattened form: a regex test spares them the whole-text compaction.
+  if (!HEADER_WORDS.test(doc.text)) return [];
   const c = compact(doc.text);
   const out: Indicator[] = [];
   for (const h of c.text.matchAll(/三级指标|指标名称/gu)) {
