@@ -56,7 +56,7 @@ export function extractCounts(doc: SourceDocument, numbers: LocatedNumber[]): Co
     // Tagging is most of the cost of counts: the clause before is tagged only when it is needed.
     let taggedBefore: TaggedWord[] | undefined;
     const tagBefore = () =>
-      (taggedBefore ??= tagWords(clauseBefore(text, m.start).replace(/(?:共计|累计|合计|总计|共|计|达到|达|约|近|超过|逾|为|是|有)+$/u, '')));
+      (taggedBefore ??= tagWords(clauseBefore(text, m.start).replace(/(?:累计|合计|总计|达到|超过|[共计达约近逾为是有])+$/u, '')));
     let subject = '';
     let action = '';
     const lead = leadingNounPhrase(after);

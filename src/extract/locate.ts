@@ -25,7 +25,8 @@ export interface LocatedNumber extends NumberMatch {
 }
 
 const CLAUSE_BREAK = /[，,。；;！？!?\n\t、]/u;
-const FILLER = /(?:为|是|了|达到|达|约|共计|共|总计|合计|累计|计|：|:|\s|“|”)+$/u;
+// Unambiguous alternatives (共计 is 共 + 计), so a long run of them cannot backtrack exponentially.
+const FILLER = /(?:达到|总计|合计|累计|[为是了达约共计：:\s“”])+$/u;
 
 /** The clause before `start`, not crossing `floor` (the previous number's end). */
 export function labelBefore(text: string, start: number, floor: number): string {

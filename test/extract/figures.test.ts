@@ -130,3 +130,17 @@ describe('parts received after a whole and its 其中', () => {
     expect((await figuresOf(text(''))).projects).toEqual([]);
   });
 });
+
+describe('pathological text', () => {
+  // Found by fuzzing: label regexes with ambiguous alternations (共计 | 共 | 计) under + backtracked
+  // exponentially on a long run of 共计 that does not end the label: one report took minutes.
+  it.each([
+    ['a run of 共计 before an amount', `${'计共'.repeat(40)}金0整，预算数100万元。`],
+    ['a run of 共计 after a label word', `预算${'共计'.repeat(60)}：执行数${'共计'.repeat(60)}5万元。`],
+    ['filler words before an amount', `年度执行数${'共计达'.repeat(50)}元整 8万元。`],
+  ])('analyzes %s at once', { timeout: 20_000 }, async (_name, text) => {
+    // Before the fix these took minutes to hours; the test's timeout is the guard.
+    const f = await figuresOf(text);
+    expect(f.counts.every((c) => Number.isFinite(c.value))).toBe(true);
+  });
+});
