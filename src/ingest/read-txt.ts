@@ -57,7 +57,9 @@ export function readTxt(bytes: Uint8Array, options: ReadOptions = {}): RawDocume
   const blocks: Block[] = [];
   let chars = 0;
   for (const line of text.split(/\r\n|\r|\n|\u2028|\u2029/)) {
-    const trimmed = line.replace(/[\s\u3000\ufeff]+$/u, '').replace(/^[\s\u3000\ufeff]+/u, '');
+    // trim() removes exactly \s (which includes U+3000 and U+FEFF) and, unlike /\s+$/, stays linear
+    // on a line holding a long run of spaces or tabs.
+    const trimmed = line.trim();
     if (!trimmed) continue;
     // Form feeds are page breaks in text dumps; they are not content.
     const clean = trimmed.replace(/\f/g, '');
