@@ -51,7 +51,8 @@ describe('readTxt on a line with a long run of blanks', () => {
     const content = `预算数100万元。${'\t'.repeat(200_000)}执行数80万元。`;
     const doc = await readTxt(new TextEncoder().encode(`  ${content}\u3000\ufeff \n\u3000\n`));
     expect(doc.blocks).toHaveLength(1);
-    expect(doc.blocks[0]!.text).toBe(content);
+    const block = doc.blocks[0]!;
+    expect(block.kind === 'table' ? null : block.text).toBe(content);
   });
 });
 
