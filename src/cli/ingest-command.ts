@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import cliProgress from 'cli-progress';
 import type { Config } from '../config.js';
+import { readLimitsOf } from '../ingest/document.js';
 import { openStore } from '../store/open-store.js';
 import { ingestFiles, reprocessDocuments, type EmbeddedIngestOptions, type IngestEvent, type IngestSummary } from '../queue/embedded.js';
 import type { EnqueueResult } from '../queue/bullmq-queue.js';
@@ -117,9 +118,7 @@ async function runEmbedded<T>(
     const summary = await run(inputs, {
         store,
         concurrency: opts.concurrency ?? Math.min(config.concurrency, availableParallelism(), Math.max(1, total)),
-        maxBytes: config.maxBytes,
-        maxUncompressedBytes: config.maxUncompressedBytes,
-        pdfEngine: config.pdfEngine,
+        ...readLimitsOf(config),
         onEvent: progress.onEvent,
       });
     progress.stop();

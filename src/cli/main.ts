@@ -5,6 +5,7 @@ import { analyzeBytes } from '../analyze.js';
 import { loadConfig, type Config } from '../config.js';
 import { isJixiaoError, JixiaoError } from '../errors.js';
 import { readDocument } from '../ingest/read.js';
+import { readLimitsOf } from '../ingest/document.js';
 import { segmentDocument } from '../segment/segment.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
@@ -76,7 +77,7 @@ export function buildProgram(config: Config): Command {
     .argument('<file>', 'a report: PDF, DOCX, TXT (UTF-8/UTF-16/GB18030) or HTML')
     .option('--json', 'print the document as JSON (blocks, pages, normalized text)')
     .action(async (file: string, opts: { json?: boolean }) => {
-      const doc = await readDocument(await readBytes(file), { fileName: basename(file), maxBytes: config.maxBytes, maxUncompressedBytes: config.maxUncompressedBytes, pdfEngine: config.pdfEngine });
+      const doc = await readDocument(await readBytes(file), { fileName: basename(file), ...readLimitsOf(config) });
       if (opts.json) {
         const seg = segmentDocument(doc);
         const { toRaw: _toRaw, ...rest } = doc;
@@ -96,7 +97,7 @@ export function buildProgram(config: Config): Command {
       let failed = 0;
       for (const file of files) {
         try {
-          const { record } = await analyzeBytes(await readBytes(file), { fileName: basename(file), maxBytes: config.maxBytes, maxUncompressedBytes: config.maxUncompressedBytes, pdfEngine: config.pdfEngine });
+          const { record } = await analyzeBytes(await readBytes(file), { fileName: basename(file), ...readLimitsOf(config) });
           if (opts.jsonl) process.stdout.write(JSON.stringify(record) + '\n');
           else if (opts.json) records.push(record);
           else process.stdout.write(formatRecord(record) + '\n\n');
@@ -122,7 +123,7 @@ export function buildProgram(config: Config): Command {
       let inputErrors = 0;
       for (const file of files) {
         try {
-          const { record } = await analyzeBytes(await readBytes(file), { fileName: basename(file), maxBytes: config.maxBytes, maxUncompressedBytes: config.maxUncompressedBytes, pdfEngine: config.pdfEngine });
+          const { record } = await analyzeBytes(await readBytes(file), { fileName: basename(file), ...readLimitsOf(config) });
           if (record.checks.some((c) => c.status === 'fail')) anyFailed = true;
           if (opts.json) results.push({ file, checks: record.checks });
           else process.stdout.write(formatChecks(record) + '\n\n');

@@ -6,6 +6,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { Config } from '../config.js';
 import { startServer, DEFAULT_HOST, DEFAULT_PORT } from '../serve/server.js';
 import { openStore } from '../store/open-store.js';
+import { readLimitsOf } from '../ingest/document.js';
 
 export interface ServeCommandOptions {
   dataDir?: string;
@@ -38,9 +39,7 @@ export async function runServe(config: Config, opts: ServeCommandOptions): Promi
       token: tokenOf(config),
       redisUrl: opts.redisUrl ?? config.redisUrl,
       queueName: config.queueName,
-      maxBytes: config.maxBytes,
-      maxUncompressedBytes: config.maxUncompressedBytes,
-      pdfEngine: config.pdfEngine,
+      ...readLimitsOf(config),
     });
   } catch (error) {
     await store.close();

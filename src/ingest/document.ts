@@ -90,6 +90,22 @@ export interface ReadOptions {
   pdfEngine?: 'pdfjs' | 'pdfium';
 }
 
+/** The part of ReadOptions a deployment sets once (from config) and hands to every reader. */
+export type ReadLimits = Pick<ReadOptions, 'maxBytes' | 'maxUncompressedBytes' | 'pdfEngine'>;
+
+/**
+ * Just the ReadLimits of a larger options object (a config, an ingest or worker option set), with
+ * unset ones left out so that spreading the result never overrides a reader's default.
+ */
+export function readLimitsOf(options: ReadLimits): ReadLimits {
+  const { maxBytes, maxUncompressedBytes, pdfEngine } = options;
+  return {
+    ...(maxBytes !== undefined ? { maxBytes } : {}),
+    ...(maxUncompressedBytes !== undefined ? { maxUncompressedBytes } : {}),
+    ...(pdfEngine !== undefined ? { pdfEngine } : {}),
+  };
+}
+
 /** A span of the normalized text that a block or a table cell occupies. */
 export interface Span {
   start: number;

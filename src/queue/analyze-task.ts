@@ -4,17 +4,14 @@
  * identity does not survive structured cloning.
  */
 import { analyzeBytes } from '../analyze.js';
+import { readLimitsOf, type ReadLimits } from '../ingest/document.js';
 import { dispositionOf, errorCode } from '../errors.js';
 import type { ReportRecord } from '../schema/record.js';
 
-export interface AnalyzeTask {
+export interface AnalyzeTask extends ReadLimits {
   bytes: Uint8Array;
   fileName: string;
   sha256: string;
-  maxBytes?: number;
-  maxUncompressedBytes?: number;
-  /** PDF text engine (ReadOptions.pdfEngine; default PDFium). */
-  pdfEngine?: 'pdfjs' | 'pdfium';
   /** Recognize pages without a text layer (default true). Queue mode reads text first and sends scans to the OCR queue. */
   ocr?: boolean;
 }
@@ -28,9 +25,7 @@ export async function runAnalyzeTask(task: AnalyzeTask): Promise<AnalyzeTaskResu
     const { record, doc } = await analyzeBytes(task.bytes, {
       fileName: task.fileName,
       sha256: task.sha256,
-      ...(task.maxBytes !== undefined ? { maxBytes: task.maxBytes } : {}),
-      ...(task.maxUncompressedBytes !== undefined ? { maxUncompressedBytes: task.maxUncompressedBytes } : {}),
-      ...(task.pdfEngine !== undefined ? { pdfEngine: task.pdfEngine } : {}),
+      ...readLimitsOf(task),
       ...(task.ocr === false ? { ocr: false } : {}),
     });
     return {

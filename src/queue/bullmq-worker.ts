@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { Piscina } from 'piscina';
 import type { Config } from '../config.js';
+import { readLimitsOf, type ReadLimits } from '../ingest/document.js';
 import { ServiceUnavailableError } from '../errors.js';
 import { openStore } from '../store/open-store.js';
 import { createBatchWriter } from '../store/batch-writer.js';
@@ -11,15 +12,11 @@ import type { Store } from '../store/store.js';
 import { connectRedis, DEFAULT_JOB_OPTIONS, type IngestJobData } from './bullmq-queue.js';
 import { runAnalyzeTask, type AnalyzeTask, type AnalyzeTaskResult } from './analyze-task.js';
 
-export interface IngestWorkerOptions {
+export interface IngestWorkerOptions extends ReadLimits {
   redisUrl: string;
   queueName: string;
   store: Store;
   concurrency: number;
-  maxBytes?: number;
-  maxUncompressedBytes?: number;
-  /** PDF text engine (ReadOptions.pdfEngine; default PDFium). */
-  pdfEngine?: 'pdfjs' | 'pdfium';
   /** Lock and stall timing (ms); shorter values make a killed worker's job move on sooner. */
   lockDuration?: number;
   stalledInterval?: number;
@@ -66,9 +63,7 @@ export async function startIngestWorker(options: IngestWorkerOptions): Promise<{
       fileName,
       sha256,
       ocr,
-      ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
-      ...(options.maxUncompressedBytes !== undefined ? { maxUncompressedBytes: options.maxUncompressedBytes } : {}),
-      ...(options.pdfEngine !== undefined ? { pdfEngine: options.pdfEngine } : {}),
+      ...readLimitsOf(options),
     };
     const result: AnalyzeTaskResult = pool ? await pool.run(task) : await runAnalyzeTask(task);
     // A scan (or a PDF with scanned pages) read without OCR: hand it to the OCR queue.
@@ -137,9 +132,7 @@ export async function runWorker(
     queueName: config.queueName,
     store,
     concurrency,
-    maxBytes: config.maxBytes,
-    maxUncompressedBytes: config.maxUncompressedBytes,
-    pdfEngine: config.pdfEngine,
+    ...readLimitsOf(config),
     lockDuration: config.lockDuration,
     stalledInterval: config.stalledInterval,
     role: opts.role ?? 'all',

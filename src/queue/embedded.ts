@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { sha256Of } from '../analyze.js';
+import { readLimitsOf, type ReadLimits } from '../ingest/document.js';
 import { dispositionOf, errorCode } from '../errors.js';
 import { createBatchWriter } from '../store/batch-writer.js';
 import type { Store, StoredDocument } from '../store/store.js';
@@ -24,14 +25,10 @@ export interface IngestSummary {
   seconds: number;
 }
 
-export interface EmbeddedIngestOptions {
+export interface EmbeddedIngestOptions extends ReadLimits {
   store: Store;
   /** Worker threads; 0 runs everything on the main thread. */
   concurrency: number;
-  maxBytes?: number;
-  maxUncompressedBytes?: number;
-  /** PDF text engine (ReadOptions.pdfEngine; default PDFium). */
-  pdfEngine?: 'pdfjs' | 'pdfium';
   /** Re-analyze documents already stored by this extractor version. */
   force?: boolean;
   /** Keep each original's bytes in the store (default true), so `reprocess` needs no source folder. */
@@ -46,13 +43,6 @@ const STORE_BATCH = 16;
 /** Bytes of files in flight (read, being analyzed, or waiting for the store), past the first file. */
 const IN_FLIGHT_BYTES = 256 * 1024 * 1024;
 
-/**
- * Embedded ingest: files are read and hashed on the main thread, analyzed on a pool of worker
- * threads, and stored by the main thread (PGlite has one connection) in group commits: results
- * that arrive while a write runs are written together, since each PGlite statement costs the main
- * thread time the analysis threads would otherwise wait for. At most 2 × threads + 16 files (and
- * 256 MB of them) are in flight, so memory does not grow with the batch.
- */
 /**
  * One input of the pipeline: a file on disk, or an original already in the store (reprocess).
  * `read` resolves to null when there is nothing to read (an original that was not kept).
@@ -111,6 +101,13 @@ export async function reprocessDocuments(
   return runPipeline(sources, { ...options, force: true, keepBytes: false });
 }
 
+/**
+ * Embedded ingest: files are read and hashed on the main thread, analyzed on a pool of worker
+ * threads, and stored by the main thread (PGlite has one connection) in group commits: results
+ * that arrive while a write runs are written together, since each PGlite statement costs the main
+ * thread time the analysis threads would otherwise wait for. At most 2 × threads + 16 files (and
+ * 256 MB of them) are in flight, so memory does not grow with the batch.
+ */
 async function runPipeline(sources: readonly IngestSource[], options: EmbeddedIngestOptions): Promise<IngestSummary> {
   const started = performance.now();
   const { store } = options;
@@ -177,9 +174,7 @@ async function runPipeline(sources: readonly IngestSource[], options: EmbeddedIn
       bytes,
       fileName: source.fileName,
       sha256,
-      ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
-      ...(options.maxUncompressedBytes !== undefined ? { maxUncompressedBytes: options.maxUncompressedBytes } : {}),
-      ...(options.pdfEngine !== undefined ? { pdfEngine: options.pdfEngine } : {}),
+      ...readLimitsOf(options),
     };
     let result: AnalyzeTaskResult;
     try {

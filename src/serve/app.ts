@@ -22,17 +22,14 @@ import { renderReportPage } from './pages/report-page.js';
 import { ListQuery, matchesText, SelectionQuery, sortReports, toReportFilter, type Selection } from './query.js';
 import { requireAccess, requireReadOnly, setSecurityHeaders } from './security.js';
 import { createSourceLoader } from './source-loader.js';
+import { readLimitsOf, type ReadLimits } from '../ingest/document.js';
 
 export { EXPORT_FORMATS, ExportRequestError, type ExportFile, type ExportFormat, type ExportHandler, type ExportRequest } from './export-types.js';
 
-export interface ReviewAppOptions {
+export interface ReviewAppOptions extends ReadLimits {
   store: Store;
   /** When set, every request must present it (see security.ts). */
   token?: string | undefined;
-  maxBytes?: number;
-  maxUncompressedBytes?: number;
-  /** PDF text engine (ReadOptions.pdfEngine; default PDFium). */
-  pdfEngine?: 'pdfjs' | 'pdfium';
   /** Produces the export files (default: the src/export tables of the selection); null answers 501. */
   exportSelection?: ExportHandler | null | undefined;
   /** An app mounted at /queues (Bull Board). */
@@ -77,9 +74,7 @@ export function createReviewApp(options: ReviewAppOptions): Hono {
   const app = new Hono();
   const loadSource = createSourceLoader({
     store,
-    ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
-    ...(options.maxUncompressedBytes !== undefined ? { maxUncompressedBytes: options.maxUncompressedBytes } : {}),
-    ...(options.pdfEngine !== undefined ? { pdfEngine: options.pdfEngine } : {}),
+    ...readLimitsOf(options),
   });
   const pageImages = new Map<string, Promise<Uint8Array | null>>();
   const zh = labelsFor('zh');

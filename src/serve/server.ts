@@ -10,13 +10,14 @@ import { createReviewApp } from './app.js';
 import type { ExportHandler } from './export-types.js';
 import { createQueuesBoard, type QueuesBoard } from './bull-board.js';
 import { isLoopbackHost } from './security.js';
+import { readLimitsOf, type ReadLimits } from '../ingest/document.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8080;
 /** Shorter tokens are too easy to guess for a server reachable from a network. */
 export const MIN_TOKEN_LENGTH = 16;
 
-export interface StartServerOptions {
+export interface StartServerOptions extends ReadLimits {
   store: Store;
   /** Address to bind (default 127.0.0.1). */
   host?: string;
@@ -27,10 +28,6 @@ export interface StartServerOptions {
   /** Mount Bull Board at /queues. */
   redisUrl?: string | undefined;
   queueName?: string;
-  maxBytes?: number;
-  maxUncompressedBytes?: number;
-  /** PDF text engine (ReadOptions.pdfEngine; default PDFium). */
-  pdfEngine?: 'pdfjs' | 'pdfium';
   /** Default: the src/export tables of the selection; null disables exports (501). */
   exportSelection?: ExportHandler | null | undefined;
 }
@@ -63,9 +60,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const app = createReviewApp({
     store: options.store,
     token,
-    ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
-    ...(options.maxUncompressedBytes !== undefined ? { maxUncompressedBytes: options.maxUncompressedBytes } : {}),
-    ...(options.pdfEngine !== undefined ? { pdfEngine: options.pdfEngine } : {}),
+    ...readLimitsOf(options),
     ...(options.exportSelection !== undefined ? { exportSelection: options.exportSelection } : {}),
     queues: board?.app,
   });

@@ -3,7 +3,7 @@
  * bytes with the same reader the record came from, so the record's evidence offsets apply. Reads
  * are cached (a PDF takes seconds) and shared by concurrent requests.
  */
-import type { SourceDocument } from '../ingest/document.js';
+import { readLimitsOf, type ReadLimits, type SourceDocument } from '../ingest/document.js';
 import { readDocument } from '../ingest/read.js';
 import type { Store } from '../store/store.js';
 import type { PageStart } from './source-text.js';
@@ -20,12 +20,8 @@ export type SourceResult =
   | { ok: true; source: LoadedSource }
   | { ok: false; reason: 'not_kept' | 'unreadable'; message: string };
 
-export interface SourceLoaderOptions {
+export interface SourceLoaderOptions extends ReadLimits {
   store: Pick<Store, 'getDocumentBytes'>;
-  maxBytes?: number;
-  maxUncompressedBytes?: number;
-  /** PDF text engine (ReadOptions.pdfEngine; default PDFium). */
-  pdfEngine?: 'pdfjs' | 'pdfium';
   /** Documents kept in memory (default 8). */
   cacheSize?: number;
 }
@@ -56,9 +52,7 @@ export function createSourceLoader(options: SourceLoaderOptions): SourceLoader {
     try {
       const doc = await readDocument(bytes, {
         fileName,
-        ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
-        ...(options.maxUncompressedBytes !== undefined ? { maxUncompressedBytes: options.maxUncompressedBytes } : {}),
-        ...(options.pdfEngine !== undefined ? { pdfEngine: options.pdfEngine } : {}),
+        ...readLimitsOf(options),
       });
       const paged = doc.format === 'pdf' || doc.format === 'image';
       return {

@@ -108,12 +108,14 @@ const DOCUMENT_METADATA_UPDATES = `file_name = EXCLUDED.file_name, format = EXCL
   pages = EXCLUDED.pages, ocr_pages = EXCLUDED.ocr_pages, bytes = COALESCE(documents.bytes, EXCLUDED.bytes)`;
 const DOCUMENT_UPDATES = `${DOCUMENT_METADATA_UPDATES}, extractor_version = EXCLUDED.extractor_version`;
 
-/** A documents row from putDocument's input, or a stub from the record's source when there is none. */
-function documentRow(sha256: string, record: ReportRecord, doc: DocumentInput | null): SqlValue[] {
-  const { source } = record;
-  return doc
-    ? [sha256, cleanText(doc.fileName), doc.format, doc.byteLength, doc.pages, doc.ocrPages, doc.bytes ?? null, record.extractorVersion]
-    : [sha256, cleanText(source.fileName ?? sha256), source.format, 0, source.pages, source.ocrPages, null, record.extractorVersion];
+/** A documents row from putDocument's input (with the version of the record saved with it, if any). */
+function documentRow(doc: DocumentInput, extractorVersion: string | null): SqlValue[] {
+  return [doc.sha256, cleanText(doc.fileName), doc.format, doc.byteLength, doc.pages, doc.ocrPages, doc.bytes ?? null, extractorVersion];
+}
+
+/** The stub documents row of a record saved without its document: what `record.source` says. */
+function stubDocumentRow(sha256: string, { source, extractorVersion }: ReportRecord): SqlValue[] {
+  return [sha256, cleanText(source.fileName ?? sha256), source.format, 0, source.pages, source.ocrPages, null, extractorVersion];
 }
 
 const REPORT_UPDATES = REPORT_COLUMNS.filter((column) => column !== 'sha256')
@@ -166,12 +168,8 @@ export class SqlStore implements InspectableStore {
   }
 
   async putDocument(doc: DocumentInput): Promise<void> {
-    await this.driver.query(
-      `INSERT INTO documents (sha256, file_name, format, byte_length, pages, ocr_pages, bytes)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (sha256) DO UPDATE SET ${DOCUMENT_METADATA_UPDATES}`,
-      [doc.sha256, cleanText(doc.fileName), doc.format, doc.byteLength, doc.pages, doc.ocrPages, doc.bytes ?? null],
-    );
+    const [insert] = buildInserts({ table: 'documents', columns: DOCUMENT_COLUMNS, rows: [documentRow(doc, null)] });
+    await this.driver.query(`${insert!.sql} ON CONFLICT (sha256) DO UPDATE SET ${DOCUMENT_METADATA_UPDATES}`, insert!.params);
   }
 
   async getDocument(sha256: string): Promise<StoredDocument | null> {
@@ -200,22 +198,19 @@ export class SqlStore implements InspectableStore {
     const documents = buildInserts({
       table: 'documents',
       columns: DOCUMENT_COLUMNS,
-      rows: batch.filter((item) => item.document).map(({ sha256, record, document }) => documentRow(sha256, record, document!)),
+      rows: batch.flatMap(({ record, document }) => (document ? [documentRow(document, record.extractorVersion)] : [])),
     });
     const stubs = buildInserts({
       table: 'documents',
       columns: DOCUMENT_COLUMNS,
-      rows: batch.filter((item) => !item.document).map(({ sha256, record }) => documentRow(sha256, record, null)),
+      rows: batch.flatMap(({ sha256, record, document }) => (document ? [] : [stubDocumentRow(sha256, record)])),
     });
     const reports = buildInserts({ table: 'reports', columns: REPORT_COLUMNS, rows: batch.map((item) => buildReportRow(item.sha256, item.record)) });
-    const children = CHILD_TABLES.map((table) => ({ table, columns: [] as readonly string[], rows: [] as SqlValue[][], jsonColumns: [] as readonly string[] }));
-    for (const item of batch) {
-      for (const [i, rows] of buildChildRows(item.sha256, item.record).entries()) {
-        Object.assign(children[i]!, { columns: rows.columns, jsonColumns: rows.jsonColumns ?? [] });
-        children[i]!.rows.push(...rows.rows);
-      }
-    }
-    const filled = children.filter((table) => table.rows.length > 0);
+    // Each record's child tables, merged table by table across the batch.
+    const perRecord = batch.map((item) => buildChildRows(item.sha256, item.record));
+    const filled = perRecord[0]!
+      .map((table, i) => ({ ...table, rows: perRecord.flatMap((tables) => tables[i]!.rows) }))
+      .filter((table) => table.rows.length > 0);
     const childInserts = filled.map(
       (table, i) =>
         `INSERT INTO ${table.table} (${table.columns.join(', ')}) SELECT ${table.columns.join(', ')} FROM json_populate_recordset(null::${table.table}, $${i + 1}::json)`,
