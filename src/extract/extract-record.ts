@@ -52,7 +52,7 @@ export function extractRecord(doc: SourceDocument, options: ExtractOptions = {})
   }
   const ocrPages = doc.pages.filter((p) => p.ocrConfidence !== undefined).length;
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     extractorVersion: EXTRACTOR_VERSION,
     source: {
       fileName: options.fileName ?? null,
@@ -63,12 +63,15 @@ export function extractRecord(doc: SourceDocument, options: ExtractOptions = {})
       ocrPages,
       unreadPages: doc.pages.filter((p) => p.needsOcr && p.ocrConfidence === undefined).length,
     },
-    report: info,
+    report: { ...info, documentKind: info.kind === 'unknown' ? 'other' : 'self_evaluation_report' },
     figures: {
       ...recordFigures,
       counts: extractCounts(doc, numbers),
       indicators,
     },
+    parts: [],
+    forms: [],
+    roles: [],
     checks: [],
   };
 }

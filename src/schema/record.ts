@@ -51,6 +51,8 @@ export const Figure = z.object({
   lo: z.string().optional(),
   hi: z.string().optional(),
   evidence: Evidence,
+  /** Id of the document part the figure was read from (`Part.id`), when the document has parts. */
+  part: z.string().optional(),
 });
 export type Figure = z.infer<typeof Figure>;
 
@@ -107,8 +109,148 @@ export const Indicator = z.object({
 });
 export type Indicator = z.infer<typeof Indicator>;
 
+/** What the self-evaluation is about (部门整体 or one project); `unknown` when the document holds none. */
 export const ReportKind = z.enum(['department_overall', 'project', 'unknown']);
 export type ReportKind = z.infer<typeof ReportKind>;
+
+/**
+ * What the document as a whole is, decided from its content:
+ * self_evaluation_report (自评报告, narrative, maybe with its form), self_evaluation_forms (one or
+ * more 自评表 and little else), final_accounts (部门决算, which may hold forms), budget (部门预算),
+ * target_declaration (绩效目标申报表), evaluation_report (财政/第三方 评价报告: not a self-evaluation), other.
+ * A budget or a target declaration states no execution, execution rate or self-score.
+ */
+export const DocumentKind = z.enum([
+  'self_evaluation_report',
+  'self_evaluation_forms',
+  'final_accounts',
+  'budget',
+  'target_declaration',
+  'evaluation_report',
+  'other',
+]);
+export type DocumentKind = z.infer<typeof DocumentKind>;
+
+/**
+ * Kinds of part a document is split into: cover, contents (目录), narrative (a section under a
+ * heading), accounts_table (a 决算 table: 收入支出决算总表 …), budget_table (a 预算 table),
+ * self_evaluation_form (one 自评表), score_table (项目名称 | 自评分数 summary), target_table
+ * (绩效目标表), evaluation_report (an attached 评价报告), other.
+ */
+export const PartKind = z.enum([
+  'cover',
+  'contents',
+  'narrative',
+  'accounts_table',
+  'budget_table',
+  'self_evaluation_form',
+  'score_table',
+  'target_table',
+  'evaluation_report',
+  'other',
+]);
+export type PartKind = z.infer<typeof PartKind>;
+
+/** A typed, contiguous part of a document. Parts do not overlap and follow the text's order. */
+export const Part = z.object({
+  /** Stable within a record: `${kind}:${ordinal}` ("self_evaluation_form:3"). */
+  id: z.string(),
+  kind: PartKind,
+  /** Its heading or table title as printed ("收入支出决算总表", "信访干部培训专项项目绩效自评表"). */
+  title: z.string(),
+  /** For accounts/budget tables: the table's canonical name from the vocabulary (收入支出决算总表 …). */
+  table: z.string().nullable(),
+  pageStart: z.number().int().nullable(),
+  pageEnd: z.number().int().nullable(),
+  /** Span of the normalized text, [start, end). */
+  start: z.number().int(),
+  end: z.number().int(),
+  /** Money unit its header prints ("单位：万元" → 万元), null when none. */
+  unit: z.string().nullable(),
+});
+export type Part = z.infer<typeof Part>;
+
+/** One 资金 row of a 自评表 (年度资金总额 is the form's own budget/execution, not a row here). */
+export const FundRow = z.object({
+  /** 财政拨款 / 上年结转 / 其他资金 … as printed. */
+  name: z.string(),
+  /** 年初预算数 */
+  budgetInitial: Figure.nullable(),
+  /** 全年预算数 */
+  budget: Figure.nullable(),
+  /** 全年执行数 */
+  execution: Figure.nullable(),
+});
+export type FundRow = z.infer<typeof FundRow>;
+
+export const FormKind = z.enum(['department_overall', 'project']);
+export type FormKind = z.infer<typeof FormKind>;
+
+/**
+ * One 自评表 (部门整体支出 or 项目支出绩效自评表) found in a document, or one row of a 项目名称 |
+ * 自评分数 summary table (source `score_table`: name and score only).
+ */
+export const Form = z.object({
+  /** `form:${ordinal}`, in document order. */
+  id: z.string(),
+  /** The Part it was read from. */
+  part: z.string().nullable(),
+  formKind: FormKind,
+  /** table: a table block; flattened: a form flattened into text; score_table: a summary row. */
+  source: z.enum(['table', 'flattened', 'score_table']),
+  /** 项目名称 (null on a department-overall form). */
+  projectName: z.string().nullable(),
+  /** 主管部门 */
+  department: z.string().nullable(),
+  /** 实施单位 */
+  implementer: z.string().nullable(),
+  pageStart: z.number().int().nullable(),
+  pageEnd: z.number().int().nullable(),
+  /** 年初预算数 */
+  budgetInitial: Figure.nullable(),
+  /** 全年预算数 */
+  budget: Figure.nullable(),
+  /** 全年执行数 */
+  execution: Figure.nullable(),
+  /** 执行率 */
+  executionRate: Figure.nullable(),
+  /** 预算执行 row's 分值 (points) */
+  budgetExecutionWeight: Figure.nullable(),
+  /** 预算执行 row's 得分 (points) */
+  budgetExecutionScore: Figure.nullable(),
+  /** 总分 / 自评分数 */
+  totalScore: Figure.nullable(),
+  /** 评价等级 优/良/中/差 where printed */
+  grade: z.string().nullable(),
+  fundRows: z.array(FundRow),
+  indicators: z.array(Indicator),
+  /** The form's title or summary row. */
+  evidence: Evidence,
+});
+export type Form = z.infer<typeof Form>;
+
+/** One candidate for a role, with the named features that scored it. */
+export const RoleCandidate = z.object({
+  figure: Figure,
+  /** Sum of the fired features' weights. */
+  score: z.number(),
+  features: z.array(z.object({ id: z.string(), weight: z.number() })),
+});
+export type RoleCandidate = z.infer<typeof RoleCandidate>;
+
+/**
+ * How one headline role (budget, budgetInitial, execution, executionRate, selfScore) was filled:
+ * the ranked candidates, which won (index, null when abstained) and why
+ * (`clear`, `tie_broken_by_rate`, `form`, `abstained_low`, `abstained_tie`, `not_applicable`).
+ */
+export const RoleDecision = z.object({
+  role: z.string(),
+  chosen: z.number().int().nullable(),
+  reason: z.string(),
+  /** Best first; at most a few. */
+  candidates: z.array(RoleCandidate),
+});
+export type RoleDecision = z.infer<typeof RoleDecision>;
 
 export const Region = z.object({
   province: z.string().nullable(),
@@ -144,6 +286,13 @@ export const CheckResult = z.object({
   evidence: z.array(z.object({ role: z.string(), text: z.string(), evidence: Evidence })),
   /** Rule-specific detail (e.g. which budget was the denominator). */
   detail: z.record(z.string(), z.unknown()).optional(),
+  /** Part or form id the relation was checked within (`form:2`, `accounts_table:1`). */
+  part: z.string().optional(),
+  /**
+   * definite: both sides are surely the same quantity (one table, one form, one labelled sentence);
+   * possible: their identity was inferred (matching subjects across sentences). Absent = definite.
+   */
+  certainty: z.enum(['definite', 'possible']).optional(),
 });
 export type CheckResult = z.infer<typeof CheckResult>;
 
@@ -160,12 +309,14 @@ export const SourceInfo = z.object({
 export type SourceInfo = z.infer<typeof SourceInfo>;
 
 export const ReportRecord = z.object({
-  schemaVersion: z.literal(1),
+  /** 2 added documentKind, parts, forms and roles; stored version-1 records are upgraded on read (upgradeRecord). */
+  schemaVersion: z.literal(2),
   extractorVersion: z.string(),
   source: SourceInfo,
   report: z.object({
     title: z.string().nullable(),
     kind: ReportKind,
+    documentKind: DocumentKind,
     /** Full name of the reporting unit. */
     department: z.string().nullable(),
     fiscalYear: z.number().int().nullable(),
@@ -192,6 +343,32 @@ export const ReportRecord = z.object({
     counts: z.array(Count),
     indicators: z.array(Indicator),
   }),
+  /** The document's parts, in text order (one narrative part for a plain report). */
+  parts: z.array(Part),
+  /** Every 自评表 in the document, and every row of a score summary table. */
+  forms: z.array(Form),
+  /** How each headline figure was chosen among its candidates. */
+  roles: z.array(RoleDecision),
   checks: z.array(CheckResult),
 });
 export type ReportRecord = z.infer<typeof ReportRecord>;
+
+/**
+ * A stored record of any schema version as the current one: version 1 lacked documentKind, parts,
+ * forms and roles (its kind said what it was about; nothing said what the document was).
+ */
+export function upgradeRecord(raw: unknown): ReportRecord {
+  const r = raw as { schemaVersion?: number; report?: Record<string, unknown> } & Record<string, unknown>;
+  if (r && typeof r === 'object' && r.schemaVersion === 1) {
+    const kind = r.report?.kind;
+    return ReportRecord.parse({
+      ...r,
+      schemaVersion: 2,
+      report: { ...r.report, documentKind: kind === 'unknown' ? 'other' : 'self_evaluation_report' },
+      parts: [],
+      forms: [],
+      roles: [],
+    });
+  }
+  return ReportRecord.parse(raw);
+}

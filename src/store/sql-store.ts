@@ -2,7 +2,7 @@
  * The Store over any SQL driver that speaks PostgreSQL with `$1` parameters: PGlite and `pg` share
  * every statement here; adapters only supply connections, transactions and error mapping.
  */
-import { ReportRecord } from '../schema/record.js';
+import { type ReportRecord, upgradeRecord } from '../schema/record.js';
 import { compareVersions } from './compare-versions.js';
 import { MIGRATIONS } from './migrations.js';
 import {
@@ -191,7 +191,7 @@ export class SqlStore implements InspectableStore {
     // upsert cannot touch a row twice in one statement), in sha256 order so that concurrent batches
     // lock their documents in the same order.
     const latest = new Map<string, RecordInput>();
-    for (const item of items) latest.set(item.sha256, { ...item, record: ReportRecord.parse(item.record) });
+    for (const item of items) latest.set(item.sha256, { ...item, record: upgradeRecord(item.record) });
     const batch = [...latest.values()].sort((a, b) => (a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0));
     if (batch.length === 0) return;
     const shas = batch.map((item) => item.sha256);
@@ -243,7 +243,7 @@ export class SqlStore implements InspectableStore {
     const rows = await this.driver.query<{ record: unknown }>('SELECT record FROM reports WHERE sha256 = $1', [sha256]);
     if (!rows[0]) return null;
     const raw = rows[0].record;
-    return ReportRecord.parse(typeof raw === 'string' ? JSON.parse(raw) : raw);
+    return upgradeRecord(typeof raw === 'string' ? JSON.parse(raw) : raw);
   }
 
   async findBySha256Prefix(prefix: string): Promise<string[]> {
@@ -337,7 +337,7 @@ export class SqlStore implements InspectableStore {
     return rows.map((row) => ({
       sha256: row.sha256,
       fileName: row.file_name,
-      record: ReportRecord.parse(typeof row.record === 'string' ? JSON.parse(row.record) : row.record),
+      record: upgradeRecord(typeof row.record === 'string' ? JSON.parse(row.record) : row.record),
     }));
   }
 

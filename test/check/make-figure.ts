@@ -117,12 +117,13 @@ export type FiguresInit = Partial<ReportRecord['figures']>;
 
 export function makeRecord(figures: FiguresInit = {}, report: Partial<ReportRecord['report']> = {}): ReportRecord {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     extractorVersion: 'test',
     source: { fileName: null, sha256: null, format: 'txt', encoding: 'utf-8', pages: 1, ocrPages: 0, unreadPages: 0 },
     report: {
       title: null,
       kind: 'department_overall',
+      documentKind: 'self_evaluation_report',
       department: null,
       fiscalYear: null,
       region: { province: null, city: null, county: null },
@@ -142,6 +143,9 @@ export function makeRecord(figures: FiguresInit = {}, report: Partial<ReportReco
       indicators: [],
       ...figures,
     },
+    parts: [],
+    forms: [],
+    roles: [],
     checks: [],
   };
 }

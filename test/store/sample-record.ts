@@ -59,7 +59,7 @@ function wan(exact: string, text: string, start: number, page = 1): Figure {
 
 export function sampleRecord(): ReportRecord {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     extractorVersion: '0.1.0',
     source: {
       fileName: SAMPLE_FILE_NAME,
@@ -73,6 +73,7 @@ export function sampleRecord(): ReportRecord {
     report: {
       title: '中共广州市花都区直属机关工作委员会2021年部门整体支出绩效自评报告',
       kind: 'department_overall',
+      documentKind: 'self_evaluation_report',
       department: '中共广州市花都区直属机关工作委员会',
       fiscalYear: 2021,
       region: { province: '广东省', city: '广州市', county: '花都区' },
@@ -148,6 +149,9 @@ export function sampleRecord(): ReportRecord {
         },
       ],
     },
+    parts: [],
+    forms: [],
+    roles: [],
     checks: [
       {
         rule: 'execution_rate',
