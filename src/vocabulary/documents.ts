@@ -1,0 +1,66 @@
+/**
+ * Words that name documents and their parts: the one place for them (parts, document kind,
+ * 决算 checks and the review app read these lists; none writes its own).
+ */
+
+/** A 决算 table's canonical name and the title variants that name it (longest match wins). */
+export interface TableName {
+  /** Canonical name, as `Part.table`. */
+  name: string;
+  /** Regex source matched against the title with spaces, quotes and numbering removed. */
+  pattern: string;
+}
+
+/**
+ * The 部门决算 tables (公开格式 of the 财政部 template, 2017–2024), most specific first: a title is
+ * given the first entry whose pattern matches.
+ */
+export const ACCOUNTS_TABLES: readonly TableName[] = [
+  { name: '政府性基金预算财政拨款收入支出决算表', pattern: '政府性基金预算财政拨款(?:收入支出|支出)决算表' },
+  { name: '国有资本经营预算财政拨款收入支出决算表', pattern: '国有资本经营预算财政拨款(?:收入支出|支出)决算表' },
+  { name: '财政拨款“三公”经费支出决算表', pattern: '三公经费(?:支出)?决算(?:表|统计表)' },
+  { name: '一般公共预算财政拨款基本支出决算表', pattern: '一般公共预算财政拨款基本支出决算(?:明细)?表' },
+  { name: '一般公共预算财政拨款项目支出决算表', pattern: '一般公共预算财政拨款项目支出决算表' },
+  { name: '一般公共预算财政拨款支出决算表', pattern: '一般公共预算财政拨款支出决算(?:明细)?表' },
+  { name: '财政拨款收入支出决算总表', pattern: '财政拨款收入支出决算总表' },
+  { name: '财政拨款支出决算表', pattern: '财政拨款支出决算表' },
+  { name: '收入支出决算总表', pattern: '收入支出决算总表' },
+  { name: '收入决算表', pattern: '收入决算表' },
+  { name: '支出决算表', pattern: '支出决算表' },
+  { name: '项目支出决算表', pattern: '项目支出决算表' },
+  { name: '机关运行经费支出决算表', pattern: '机关运行经费(?:支出)?决算表' },
+  { name: '政府采购情况表', pattern: '政府采购(?:支出)?情况表' },
+  { name: '国有资产占用情况表', pattern: '国有资产占(?:用|有使用)情况表' },
+] as const;
+
+/** The same tables in a 部门预算 (预算 instead of 决算). */
+export const BUDGET_TABLES: readonly TableName[] = ACCOUNTS_TABLES.map((t) => ({
+  name: t.name.replace(/决算/gu, '预算'),
+  pattern: t.pattern.replace(/决算/gu, '预算'),
+}));
+
+/** Titles of a self-evaluation form (自评表): 项目支出绩效自评表, 部门整体支出绩效自评表 … */
+export const FORM_TITLE = /(?:部门|单位)?(?:整体支出|整体|项目支出|项目|专项资金|资金)?绩效(?:自评|自我评价)(?:表|情况表|结果表)$/u;
+/** A department-overall form, not a project's. */
+export const DEPARTMENT_FORM_TITLE = /(?:部门|单位)整体(?:支出)?绩效(?:自评|自我评价)/u;
+/** A target declaration: 绩效目标申报表 / 绩效目标表. */
+export const TARGET_TITLE = /绩效目标(?:申报|审核)?表/u;
+/** An evaluation report that is not a self-evaluation (财政重点评价, 第三方, 部门评价). */
+export const EVALUATION_REPORT_TITLE = /(?<!自)评价报告|第三方(?:机构)?(?:绩效)?评价|重点(?:绩效)?评价(?:报告)?/u;
+/** A self-evaluation report's title. */
+export const SELF_EVALUATION_TITLE = /绩效(?:自评|自我评价)(?:报告|总结|情况)/u;
+/** Cover words of a 部门决算 / 部门预算. */
+export const ACCOUNTS_COVER = /(?:部门|单位)?决算(?:公开)?(?:报告)?$|年度部门决算|部门决算/u;
+export const BUDGET_COVER = /(?:部门|单位)预算(?:公开)?(?:报告)?$|年度部门预算|部门预算/u;
+/** Score summary table headers: 项目名称 | 自评分数 / 自评得分 / 得分. */
+export const SCORE_TABLE_NAME_HEADER = /项目名称/u;
+export const SCORE_TABLE_SCORE_HEADER = /自评(?:分数|得分|结果)|^得分$|评价得分/u;
+/** Contents page. */
+export const CONTENTS_TITLE = /^目\s*录$/u;
+
+/** The canonical 决算 (or 预算) table named by a title, or null. */
+export function tableNamed(title: string, tables: readonly TableName[] = ACCOUNTS_TABLES): string | null {
+  const t = title.replace(/[\s“”"‘’'《》]/gu, '').replace(/^(?:[一二三四五六七八九十]+[、.．]|\d+[、.．]|表?\d+[-－]?\d*)/u, '');
+  for (const entry of tables) if (new RegExp(entry.pattern, 'u').test(t)) return entry.name;
+  return null;
+}

@@ -1,0 +1,5 @@
+/**
+ * The domain vocabulary: every word list that extraction, checks, segmentation and ingest use,
+ * written once. Topics live in their own files; import from here.
+ */
+export * from './documents.js';
