@@ -130,9 +130,20 @@ function lastClause(text: string): string {
   return text.split(/[，,。；;！？!?\n\t、]/u).pop()!.trim();
 }
 
+/**
+ * How far back a number's sentence is read. Every rule looks at most 80 characters back or at a
+ * clause that starts with the sentence ("收到…资金"); a flattened table is one "sentence" of
+ * megabytes, and reading all of it before each of its numbers made the stage quadratic.
+ */
+const SENTENCE_WINDOW = 400;
+/** Stands where a longer sentence was cut: no rule's pattern matches it, so "^" can't match mid-sentence. */
+const CUT_MARK = '\u0000';
+
 function sentenceText(doc: SourceDocument, seg: Segmentation, m: LocatedNumber): string {
   const s = seg.sentences[m.sentence];
-  return s ? doc.text.slice(s.start, m.start) : m.label;
+  if (!s) return m.label;
+  if (m.start - s.start <= SENTENCE_WINDOW) return doc.text.slice(s.start, m.start);
+  return CUT_MARK + doc.text.slice(m.start - SENTENCE_WINDOW, m.start);
 }
 
 /**
@@ -172,6 +183,28 @@ export function extractFigures(doc: SourceDocument, seg: Segmentation, numbers: 
   // The sentence whose whole was just stated with "其中": its parts named by level are fund sources.
   let partsSentence = -1;
   let selfScoreAmbiguous = false;
+  // "其中" between the budget and a number, found once per budget rather than by reading the
+  // whole span again before every number (quadratic on a long table).
+  let partsAfter = { from: -1, at: -1 };
+  const partsFollowBudget = (start: number): boolean => {
+    const from = out.budget!.evidence.end;
+    if (partsAfter.from !== from) partsAfter = { from, at: doc.text.indexOf('其中', from) };
+    return partsAfter.at >= 0 && partsAfter.at + 2 <= start;
+  };
+  // Projects in the order they were found, which is text order: the first one at or after a
+  // sentence's start is found by a cursor that only moves forward (sentences come in order).
+  const projectOrder: Project[] = [];
+  let projectCursor = 0;
+  const firstProjectFrom = (sentenceStart: number | undefined): Project | undefined => {
+    if (sentenceStart === undefined) return undefined;
+    while (projectCursor < projectOrder.length && projectOrder[projectCursor]!.evidence!.start < sentenceStart) projectCursor++;
+    return projectOrder[projectCursor];
+  };
+  const addProject = (p: Project): Project => {
+    projects.set(p.name, p);
+    projectOrder.push(p);
+    return p;
+  };
 
   for (const m of numbers) {
     if (m.approx !== 'exact') continue;
@@ -293,10 +326,9 @@ export function extractFigures(doc: SourceDocument, seg: Segmentation, numbers: 
     const field = fieldOfLabel(counted || label, m);
     // "…合计7505万元，已支出…。其中：\n收到普通国省道建设(…)补助资金2666万元，已支出39万元，资金支付率1.46%":
     // each part received after the whole and its 其中 is a sub-project; the sentence gives its spending.
-    const received =
-      m.kind === 'money' && out.budget && /其中/u.test(doc.text.slice(out.budget.evidence.end, m.start)) ? RECEIVED_RE.exec(before.replace(TOTAL_WORDS, '')) : null;
+    const received = m.kind === 'money' && out.budget && partsFollowBudget(m.start) ? RECEIVED_RE.exec(before.replace(TOTAL_WORDS, '')) : null;
     if (received && !GENERIC_PROJECT.test(received[1]!) && !projects.has(received[1]!)) {
-      projects.set(received[1]!, { name: received[1]!, budget: toFigure(doc, m), execution: null, executionRate: null, evidence: evidenceOf(doc, m.start, m.end) });
+      addProject({ name: received[1]!, budget: toFigure(doc, m), execution: null, executionRate: null, evidence: evidenceOf(doc, m.start, m.end) });
       continue;
     }
     if (!field) {
@@ -315,8 +347,7 @@ export function extractFigures(doc: SourceDocument, seg: Segmentation, numbers: 
     if (project && kind !== 'project') {
       let p = projects.get(project);
       if (!p) {
-        p = { name: project, budget: null, execution: null, executionRate: null, evidence: evidenceOf(doc, m.start, m.end) };
-        projects.set(project, p);
+        p = addProject({ name: project, budget: null, execution: null, executionRate: null, evidence: evidenceOf(doc, m.start, m.end) });
       }
       if (field === 'budgetInitial') {
         if (!p.budgetInitial) p.budgetInitial = toFigure(doc, m);
@@ -324,7 +355,7 @@ export function extractFigures(doc: SourceDocument, seg: Segmentation, numbers: 
       continue;
     }
     // The project whose budget this sentence gave also owns the sentence's rate ("…完成预算的100.0%").
-    const sentenceProject = [...projects.values()].find((p) => p.evidence && seg.sentences[m.sentence] && p.evidence.start >= seg.sentences[m.sentence]!.start);
+    const sentenceProject = firstProjectFrom(seg.sentences[m.sentence]?.start);
     if (sentenceProject && field !== 'budgetInitial' && !sentenceProject[field]) {
       sentenceProject[field] = toFigure(doc, m);
       continue;
