@@ -125,9 +125,14 @@ function fieldOfHeader(header: string, m: LocatedNumber): Field | null {
   return null;
 }
 
+const CLAUSE_END = /[，,。；;！？!?\n\t、]/u;
+
 /** The last clause of a text: what follows its last comma, stop or line break. */
 function lastClause(text: string): string {
-  return text.split(/[，,。；;！？!?\n\t、]/u).pop()!.trim();
+  // Scanned back from the end: splitting the whole text made a string of every clause per number.
+  let i = text.length;
+  while (i > 0 && !CLAUSE_END.test(text[i - 1]!)) i--;
+  return text.slice(i).trim();
 }
 
 /**
