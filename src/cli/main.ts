@@ -5,10 +5,8 @@ import { analyzeBytes } from '../analyze.js';
 import { loadConfig, type Config } from '../config.js';
 import { isJixiaoError, JixiaoError } from '../errors.js';
 import { readDocument } from '../ingest/read.js';
-import { readLimitsOf } from '../ingest/document.js';
 import { segmentDocument } from '../segment/segment.js';
-import { openStore } from '../store/open-store.js';
-import type { Store } from '../store/store.js';
+import { withStoreToRead } from './with-store.js';
 import { EXTRACTOR_VERSION } from '../version.js';
 import { expandInputs } from './files.js';
 import { formatChecks, formatDocument, formatRecord } from './format.js';
@@ -40,24 +38,6 @@ async function readBytes(file: string): Promise<Uint8Array> {
   }
 }
 
-interface StoreOptions {
-  dataDir?: string;
-  databaseUrl?: string;
-}
-
-async function withStore<T>(config: Config, opts: StoreOptions, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore({
-    ...(opts.databaseUrl ?? config.databaseUrl ? { databaseUrl: (opts.databaseUrl ?? config.databaseUrl)! } : {}),
-    dataDir: opts.dataDir ?? config.dataDir,
-  });
-  try {
-    await store.migrate();
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
-}
-
 const storeOptions = (cmd: Command) =>
   cmd
     .option('--data-dir <dir>', 'embedded database directory (env JIXIAO_DATA_DIR, default ./jixiao-data)')
@@ -77,7 +57,7 @@ export function buildProgram(config: Config): Command {
     .argument('<file>', 'a report: PDF, DOCX, TXT (UTF-8/UTF-16/GB18030) or HTML')
     .option('--json', 'print the document as JSON (blocks, pages, normalized text)')
     .action(async (file: string, opts: { json?: boolean }) => {
-      const doc = await readDocument(await readBytes(file), { fileName: basename(file), ...readLimitsOf(config) });
+      const doc = await readDocument(await readBytes(file), { fileName: basename(file), ...config.readLimits });
       if (opts.json) {
         const seg = segmentDocument(doc);
         const { toRaw: _toRaw, ...rest } = doc;
@@ -97,7 +77,7 @@ export function buildProgram(config: Config): Command {
       let failed = 0;
       for (const file of files) {
         try {
-          const { record } = await analyzeBytes(await readBytes(file), { fileName: basename(file), ...readLimitsOf(config) });
+          const { record } = await analyzeBytes(await readBytes(file), { fileName: basename(file), ...config.readLimits });
           if (opts.jsonl) process.stdout.write(JSON.stringify(record) + '\n');
           else if (opts.json) records.push(record);
           else process.stdout.write(formatRecord(record) + '\n\n');
@@ -123,7 +103,7 @@ export function buildProgram(config: Config): Command {
       let inputErrors = 0;
       for (const file of files) {
         try {
-          const { record } = await analyzeBytes(await readBytes(file), { fileName: basename(file), ...readLimitsOf(config) });
+          const { record } = await analyzeBytes(await readBytes(file), { fileName: basename(file), ...config.readLimits });
           if (record.checks.some((c) => c.status === 'fail')) anyFailed = true;
           if (opts.json) results.push({ file, checks: record.checks });
           else process.stdout.write(formatChecks(record) + '\n\n');
@@ -175,7 +155,7 @@ export function buildProgram(config: Config): Command {
       .option('--kind <kind>', 'department_overall | project | unknown')
       .option('--json', 'print JSON'),
   ).action(async (opts) => {
-    await withStore(config, opts, async (store) => {
+    await withStoreToRead(config, opts, async (store) => {
       const rows = await store.listReports({
         ...(opts.failedChecks ? { failedChecks: true } : {}),
         ...(opts.year ? { year: opts.year } : {}),
@@ -202,7 +182,7 @@ export function buildProgram(config: Config): Command {
       .argument('<sha256-or-file>', 'a sha256 (or a unique prefix) or a file name')
       .option('--json', 'print JSON'),
   ).action(async (key: string, opts) => {
-    await withStore(config, opts, async (store) => {
+    await withStoreToRead(config, opts, async (store) => {
       const matches = /^[0-9a-f]{4,64}$/u.test(key) ? await store.findBySha256Prefix(key) : [];
       const byName = matches.length ? matches : await store.findByFileName(basename(key));
       if (byName.length !== 1) {
@@ -222,7 +202,7 @@ export function buildProgram(config: Config): Command {
 
   storeOptions(program.command('status').description('queue counts (when Redis is configured) and database totals').option('--redis-url <url>', 'Redis URL')).action(
     async (opts) => {
-      await withStore(config, opts, async (store) => {
+      await withStoreToRead(config, opts, async (store) => {
         const s = await store.stats();
         process.stdout.write(`database (${store.kind}): ${s.documents} documents, ${s.reports} reports, ${s.reportsWithFailedChecks} with failed checks, ${s.ingestErrors} ingest errors\n`);
       });

@@ -6,7 +6,6 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { Config } from '../config.js';
 import { startServer, DEFAULT_HOST, DEFAULT_PORT } from '../serve/server.js';
 import { openStore } from '../store/open-store.js';
-import { readLimitsOf } from '../ingest/document.js';
 
 export interface ServeCommandOptions {
   dataDir?: string;
@@ -29,7 +28,8 @@ function parsePort(value: string): number {
 
 export async function runServe(config: Config, opts: ServeCommandOptions): Promise<void> {
   const databaseUrl = opts.databaseUrl ?? config.databaseUrl;
-  const store = await openStore(databaseUrl ? { databaseUrl } : { dataDir: opts.dataDir ?? config.dataDir });
+  // A review app over nothing helps no one: a data directory with no database is refused (exit 2).
+  const store = await openStore(databaseUrl ? { databaseUrl } : { dataDir: opts.dataDir ?? config.dataDir, mode: 'read' });
   let server;
   try {
     server = await startServer({
@@ -39,7 +39,7 @@ export async function runServe(config: Config, opts: ServeCommandOptions): Promi
       token: tokenOf(config),
       redisUrl: opts.redisUrl ?? config.redisUrl,
       queueName: config.queueName,
-      ...readLimitsOf(config),
+      ...config.readLimits,
     });
   } catch (error) {
     await store.close();
