@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join, basename } from 'node:path';
 import { analyzeBytes } from '../dist/analyze.js';
 import { compare, corpusBytes, loadLabels, summarize } from './eval-lib.mjs';
+import { evaluateDocuments } from './eval-documents.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const verbose = process.argv.includes('--verbose');
@@ -25,3 +26,4 @@ for (const r of rows) console.log(`| ${r.field} | ${r.tp} | ${r.fp} | ${r.fn} | 
 console.log(`| **report fields** | ${report.tp} | ${report.fp} | ${report.fn} | ${pct(report.precision)}% | ${pct(report.recall)}% |`);
 console.log(`| **money figures** | ${money.tp} | ${money.fp} | ${money.fn} | ${pct(money.precision)}% | ${pct(money.recall)}% |`);
 if (verbose) for (const [name, s] of Object.entries(stats)) for (const e of s.errors) console.log(`${name}  ${e}`);
+await evaluateDocuments({ analyzeBytes, verbose });
