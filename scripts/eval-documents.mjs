@@ -5,7 +5,8 @@
 //   form money    全年预算数 / 全年执行数 / 执行率 of each labelled form (matched by name) — P/R
 //   headline      figures.budget, budgetInitial, execution, executionRate, selfScore — P/R
 //   documentKind  report.documentKind — accuracy
-//   parts found   a labelled part with a record part of the same kind, title and first page (record.parts)
+//   parts found   a labelled part with a record part of the same kind and first page whose canonical table
+//                 name (Part.table) or title matches (record.parts)
 // A label value null = the document does not state it (a value there is a false positive).
 // Run by `npm run eval` (scripts/eval.js) or alone after `npm run build`: node scripts/eval-documents.mjs [--verbose]
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
@@ -109,7 +110,7 @@ export function compareDocument(record, label) {
       (rp) =>
         rp.kind === lp.kind &&
         rp.pageStart === lp.pageStart &&
-        (lp.table ? rp.table === lp.table || normalizeTitle(rp.title) === lp.table : titleMatches(rp.title, lp.title)),
+        ((lp.table && rp.table === lp.table) || titleMatches(rp.title, lp.title)),
     );
     if (hit) partsFound++;
     else partsMissed.push(`${lp.kind} ${lp.title} p.${lp.pageStart}`);
