@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join, basename } from 'node:path';
 import { analyzeBytes } from '../dist/analyze.js';
 import { PARTS, compare, corpusBytes, loadLabels, summarize } from './eval-lib.mjs';
+import { evaluateDocuments } from './eval-documents.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const verbose = process.argv.includes('--verbose');
@@ -53,3 +54,5 @@ if (verbose)
     for (const [name, s] of Object.entries(byPart[p].stats)) for (const e of s.errors) console.log(`${p}  ${name}  ${e}`);
     for (const [name, s] of Object.entries(byPart[p].rules)) for (const e of s.errors) console.log(`${p}  rule ${name}  ${e}`);
   }
+
+await evaluateDocuments({ analyzeBytes, verbose });
