@@ -29,6 +29,8 @@ function clean(name: string): string | null {
 
 /** "X 2024 年度部门决算" / "X（汇总）2022年度部门预算" on the cover, its lines joined. */
 const COVER_NAME = /^(.{3,40}?)(?:[（(]汇总[）)])?(?:(?:19|20)\d{2}|二〇[一二三四五六七八九〇零]{2})年度?(?:部门|单位)?(?:决算|预算)/u;
+/** Everything up to the last breadcrumb arrow, quote, file name, channel word or number run. */
+const PAGE_FURNITURE_BEFORE = /^.*(?:[>》」】\]|｜:：”"]|专题|频道|欢迎|索引号|\.(?:pdf|docx?|xlsx?)|\d{4,})/u;
 /** "预算主管部门：X", "部门（单位）名称：X", "部门：X" — a field's value up to the next field or line end. */
 const FIELD_NAME = /(?:预算主管部门|部门[（(]单位[）)]名称|(?<![\u4e00-\u9fff])部门)[:：]\s*([\u4e00-\u9fff（）()]{3,40}?)(?=\s|$|金额|单位[:：]|编制|[，。；|｜\t])/mu;
 
@@ -46,9 +48,11 @@ export function departmentFromCover(doc: SourceDocument, parts: readonly Part[],
       kept.push(i);
     }
     const m = COVER_NAME.exec(joined);
-    const name = m ? clean(m[1]!) : null;
+    // A web page's breadcrumbs, file names and index numbers stand before the name on its "cover".
+    const cut = m ? (PAGE_FURNITURE_BEFORE.exec(m[1]!)?.[0].length ?? 0) : 0;
+    const name = m && !/\d/u.test(m[1]!.slice(cut)) ? clean(m[1]!.slice(cut)) : null;
     if (m && name) {
-      const start = cover.start + kept[0]!;
+      const start = cover.start + kept[cut]!;
       const end = cover.start + kept[m[1]!.length - 1]! + 1;
       return { name, source: 'cover', evidence: evidenceOf(doc, start, end) };
     }

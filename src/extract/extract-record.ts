@@ -31,13 +31,10 @@ export function extractRecord(doc: SourceDocument, options: ExtractOptions = {})
   const numbers = locateNumbers(doc, seg);
   const forms = extractForms(doc, seg, parts);
   const { reportKind, roles, indicators, ...figures } = chooseHeadline({ doc, seg, numbers, parts, forms, documentKind, reportKind: info.kind });
-  // A 决算/预算 cover or a form's header names the unit: it wins over a title on a cover; for a
-  // report, it fills what the title and opening did not name.
+  // A 决算/预算 cover names the unit: it wins; a form's header or a table's unit line only fills
+  // what the title and opening did not name.
   const cover = departmentFromCover(doc, parts, forms);
-  const department =
-    cover && (cover.source === 'cover' || documentKind === 'final_accounts' || documentKind === 'budget' || documentKind === 'self_evaluation_forms' || !info.department)
-      ? cover.name
-      : info.department;
+  const department = cover && (cover.source === 'cover' || !info.department) ? cover.name : info.department;
   // The unit's name places it when the title did not ("上海市普陀区财政局" → 上海市, 普陀区).
   const region = { ...info.region };
   if (department && department !== info.department) {

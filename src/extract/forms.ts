@@ -12,17 +12,17 @@ import {
   EMPTY_CELL,
   FORM_COLUMNS,
   FORM_HEADER_FIELDS,
+  FORM_WEIGHT_COLUMN,
   FORM_TOTAL_ROW,
   FUND_ROW,
   GRADE,
   SCORE_TABLE_NAME_HEADER,
   SCORE_TABLE_SCORE_HEADER,
   SCORE_TOTAL_ROW,
-  type FormColumnField,
 } from '../vocabulary/index.js';
 import { shiftDecimal } from './decimal.js';
 import { asPoints, toFigure } from './figures.js';
-import { findFlatForm, findFormTotalScore, formFigures, type FormRow } from './flat-form.js';
+import { findFlatForm, findFormTotalScore, formFigures, type FormColumn, type FormRow } from './flat-form.js';
 import { extractIndicators } from './indicators.js';
 import { findHeaderUnit, findNumbers, type NumberMatch } from './numbers.js';
 
@@ -47,7 +47,7 @@ function cellNumber(text: string, unit: string | undefined): NumberMatch | null 
 }
 
 /** A cell read as its column's figure: money in the form's unit, a rate, points. */
-function cellFigure(doc: SourceDocument, cell: CellSpan, field: FormColumnField, unit: string | undefined): Figure | null {
+function cellFigure(doc: SourceDocument, cell: CellSpan, field: FormColumn, unit: string | undefined): Figure | null {
   const text = doc.text.slice(cell.start, cell.end);
   if (EMPTY_CELL.test(compact(text))) return null;
   const n = cellNumber(text, field === 'weight' || field === 'score' || field === 'executionRate' ? undefined : unit);
@@ -62,6 +62,14 @@ function cellFigure(doc: SourceDocument, cell: CellSpan, field: FormColumnField,
     return { ...f, value: Number(exact), exact, unit: '%', kind: 'percent', scale: -2 };
   }
   return n.kind === 'money' ? f : null;
+}
+
+/** The money-block column a header cell names: roles.ts's form columns, and 分值. */
+function moneyColumnOf(label: string): FormColumn | null {
+  if (FORM_WEIGHT_COLUMN.test(label)) return 'weight';
+  const role = FORM_COLUMNS.find((c) => c.pattern.test(label.replace(/[（(][^（）()]*[）)]/gu, '')))?.role;
+  if (role === 'selfScore') return 'score';
+  return role === 'budget' || role === 'budgetInitial' || role === 'execution' || role === 'executionRate' ? role : null;
 }
 
 /** Header fields (项目名称, 主管部门, 实施单位, 评价等级): the value is the next cell of the row. */
@@ -96,10 +104,10 @@ interface MoneyBlock {
  */
 function readMoneyBlock(doc: SourceDocument, rows: readonly CellSpan[][], unit: string | undefined): MoneyBlock | null {
   for (let r = 0; r < rows.length; r++) {
-    const byCol = new Map<number, FormColumnField>();
+    const byCol = new Map<number, FormColumn>();
     for (const c of rows[r]!) {
       const label = compact(doc.text.slice(c.start, c.end));
-      const field = FORM_COLUMNS.find((f) => f.pattern.test(label))?.field;
+      const field = moneyColumnOf(label);
       if (field && ![...byCol.values()].includes(field)) for (let k = c.col; k < c.col + c.colSpan; k++) byCol.set(k, field);
     }
     const fields = new Set(byCol.values());

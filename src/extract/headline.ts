@@ -2,8 +2,8 @@
  * The record's headline figures (budget, execution, rate, self-score) and indicators, each from one
  * part: the department-overall form when the document has one; the form of a one-form
  * self-evaluation; else what the narrative parts of a self-evaluation report state. A 决算 without
- * a department form, a 部门预算 and a 绩效目标申报表 state no self-evaluation: their execution, rate
- * and score stay null (a 决算's totals are not a self-evaluation's budget). Never a budget from one
+ * a department form and a 部门预算 state no self-evaluation: their headline stays null (their totals
+ * are not a self-evaluation's budget); a 绩效目标申报表 states its project's budget only. Never a budget from one
  * part and an execution from another part about something else; missing rather than guessed.
  */
 import type { SourceDocument } from '../ingest/document.js';
@@ -65,7 +65,7 @@ function withPart<T extends Figure | null>(f: T, parts: readonly Part[]): T {
 }
 
 function rolesOf(f: ExtractedFigures): RoleDecision[] {
-  return (f as ExtractedFigures & { roles?: RoleDecision[] }).roles ?? [];
+  return f.roles ?? [];
 }
 
 /** The form's fund block as named amounts: its total first, under its own name, then its rows. */
@@ -118,7 +118,8 @@ export function chooseHeadline(input: HeadlineInput): Headline {
   let reportKind: ReportKind = input.reportKind;
   if (statesNoSelfEvaluation(documentKind)) reportKind = 'unknown';
   else if (departmentForm) reportKind = 'department_overall';
-  else if (documentKind === 'final_accounts' || documentKind === 'self_evaluation_forms') reportKind = ownForms.length > 0 ? 'project' : 'unknown';
+  else if (documentKind === 'final_accounts') reportKind = ownForms.length > 0 ? 'project' : 'unknown';
+  else if (documentKind === 'self_evaluation_forms' && ownForms.length > 0) reportKind = 'project';
 
   if (selfEvaluation && ownForms.length === 0) return { ...readWithoutForms(input), reportKind };
 
@@ -130,7 +131,9 @@ export function chooseHeadline(input: HeadlineInput): Headline {
   const sameSubject = selfEvaluation && chosen !== undefined && (ownForms.length === 1 || reportKind === 'department_overall');
   const fromNarrative = (key: (typeof SCALARS)[number] | 'selfScore'): Figure | null => {
     if (documentKind === 'final_accounts') return null;
-    if ((documentKind === 'budget' || documentKind === 'target_declaration') && key !== 'budget' && key !== 'budgetInitial') return null;
+    // A 部门预算's totals are not a self-evaluation's budget either; a target declaration states its project's budget only.
+    if (documentKind === 'budget') return null;
+    if (documentKind === 'target_declaration' && key !== 'budget' && key !== 'budgetInitial') return null;
     if (documentKind === 'evaluation_report' && key === 'selfScore') return null;
     if (chosen && !sameSubject) return null;
     if (key === 'selfScore' && narrative.selfScoreAmbiguous) return null;

@@ -170,7 +170,17 @@ export function findParts(doc: SourceDocument, seg: Segmentation): Part[] {
     const firstRow = cellTexts(doc, span.cells?.[0]).join('');
     kind ??= firstRow.length <= 60 ? kindOfTitle(firstRow) : null;
     const own = kindOfTableCells(doc, span);
-    if (own && (!kind || own.kind === 'score_table')) kind = { ...own, table: null };
+    if (own && (!kind || own.kind === 'score_table')) {
+      kind = { ...own, table: null };
+      // A score table's caption ("2024年度项目支出绩效自评结果") is the line just above it.
+      const caption = own.kind === 'score_table' ? before.find((l) => l.start >= previousTableEnd) : undefined;
+      const captionText = caption ? text.slice(caption.start, caption.end).trim() : '';
+      if (caption && captionText !== '' && Array.from(captionText).length <= 40 && !/[。；，,：:]/u.test(captionText)) {
+        kind = { ...kind, title: captionText };
+        at = caption.start;
+        usedTitle.add(caption.start);
+      }
+    }
     if (kind) starts.push({ at, ...kind });
   }
 
@@ -246,10 +256,12 @@ export function findParts(doc: SourceDocument, seg: Segmentation): Part[] {
   const firstAt = kept[0]?.at ?? text.length;
   if (firstAt > 0 && text.slice(0, firstAt).trim() !== '') {
     const firstPageEnd = lines.find((l) => pageAt(doc, l.start) > 1)?.start ?? text.length;
-    const head = text.slice(0, Math.min(firstAt, firstPageEnd)).replace(/\s+/gu, '');
+    const head = coverTitle(text.slice(0, Math.min(firstAt, firstPageEnd)));
     const isCover = (ACCOUNTS_COVER.test(head) || BUDGET_COVER.test(head)) && !SELF_EVALUATION_TITLE.test(head) && !/自评|自我评价/u.test(head);
     kept.unshift({ at: 0, kind: isCover ? 'cover' : 'narrative', title: text.slice(0, Math.min(firstAt, 80)).split('\n')[0]!.trim(), table: null });
   }
+  // Pages only where the format has them (as in Evidence.page): a DOCX or a web page has none.
+  const paged = doc.format === 'pdf' || doc.format === 'image';
   const counters = new Map<PartKind, number>();
   kept.forEach((s, i) => {
     const end = kept[i + 1]?.at ?? text.length;
@@ -264,14 +276,29 @@ export function findParts(doc: SourceDocument, seg: Segmentation): Part[] {
       kind: s.kind,
       title: s.title,
       table: s.table,
-      pageStart: doc.pages.length > 0 ? pageAt(doc, s.at) : null,
-      pageEnd: doc.pages.length > 0 ? pageAt(doc, Math.max(s.at, lastContentOffset(text, s.at, last))) : null,
+      pageStart: paged ? pageAt(doc, s.at) : null,
+      pageEnd: paged ? pageAt(doc, Math.max(s.at, lastContentOffset(text, s.at, last))) : null,
       start: s.at,
       end,
       unit: s.kind === 'narrative' || s.kind === 'contents' || s.kind === 'cover' ? null : unitOf(doc, s.at, end),
     });
   });
   return parts;
+}
+
+/**
+ * A cover's title: its lines joined up to the first sentence (a note under the title such as
+ * "（本文件为…取自公开的部门决算自评表。）" is not the title).
+ */
+export function coverTitle(text: string): string {
+  let out = '';
+  for (const line of text.split('\n')) {
+    const t = line.replace(/\s+/gu, '');
+    if (t === '') continue;
+    if (/[。；，（(]/u.test(t) || out.length + t.length > 80) break;
+    out += t;
+  }
+  return out;
 }
 
 /** A contents entry without its leaders and page number. */

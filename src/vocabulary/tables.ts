@@ -3,21 +3,11 @@
  * one place for them: table forms (extract/forms.ts), flattened forms and checks read these.
  */
 
-/** A form field a money-block column holds. */
-export type FormColumnField = 'budgetInitial' | 'budget' | 'execution' | 'weight' | 'executionRate' | 'score';
-
 /**
- * Column headers of a 自评表's money block (项目资金), in the order they are tried: the first whose
- * pattern matches a header cell (spaces removed) names its column. 执行率 before 执行数 ("执行率" holds 执行).
+ * The 分值 (weight) column of a 自评表's money block; the other columns are `FORM_COLUMNS` in
+ * roles.ts (年初预算数, 全年预算数, 全年执行数, 执行率, 得分).
  */
-export const FORM_COLUMNS: ReadonlyArray<{ field: FormColumnField; pattern: RegExp }> = [
-  { field: 'budgetInitial', pattern: /^年初预算(?:数|金额)?/u },
-  { field: 'executionRate', pattern: /执行率|完成率/u },
-  { field: 'execution', pattern: /^(?:全年|预算|实际)?执行(?:数|金额)|^实际支出|^执行数/u },
-  { field: 'budget', pattern: /^(?:全年|调整后)?预算(?:数|金额)?(?:[（(]A[）)])?$|^全年预算|^调整后预算/u },
-  { field: 'weight', pattern: /^(?:分值|权重)/u },
-  { field: 'score', pattern: /^得分/u },
-];
+export const FORM_WEIGHT_COLUMN = /^(?:分值|权重)/u;
 
 /** The form's own money row (年度资金总额 is the form's budget/execution, not a fund row). */
 export const FORM_TOTAL_ROW = /^(?:年度(?:财政)?资金总额|资金总额|总额|合计|总计)[:：]?$/u;
