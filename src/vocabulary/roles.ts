@@ -75,3 +75,12 @@ export const FORM_COLUMNS: readonly { id: string; role: FigureRole; pattern: Reg
   { id: '全年预算数', role: 'budget', pattern: /^(?!.*执行).*(?:(?:全年|调整后)?预算(?:数|金额)?$|预算数)/u },
   { id: '得分', role: 'selfScore', pattern: /得分|自评分/u },
 ];
+
+/**
+ * Column names a flattened form or 基础数据表 prints on one line above its values
+ * ("年初预算数 全年预算数 全年执行数 分值 执行率 得分"), brackets such as "(A)" or "（万元）" removed.
+ */
+export const FORM_COLUMN_NAMES = [
+  '年初预算数', '年初预算', '全年预算数', '全年预算', '调整后预算数', '调整预算数', '预算数', '全年执行数', '执行数',
+  '实际支出', '实际支出数', '支出数', '决算数', '执行率', '预算执行率', '分值', '权重', '得分', '执行率得分',
+] as const;
