@@ -1,6 +1,8 @@
 import type { SourceDocument } from '../ingest/document.js';
 import type { Region, ReportKind } from '../schema/record.js';
 import type { Segmentation } from '../segment/segment.js';
+import { BREADCRUMB, FIELD_PREFIX } from '../vocabulary/index.js';
+import { COUNTY_LEVEL_CITIES } from '../vocabulary/regions.js';
 
 export interface ReportInfo {
   title: string | null;
@@ -91,6 +93,14 @@ export function regionOf(text: string): Region {
     // A city's name holds no 县/区: "安居区市场监管局" names no city "安居区市".
     const city = /^[^市县区州盟]{0,8}?((?:(?![县区])[\u4e00-\u9fff]){2,6}?(?:市|自治州|州|地区|盟))/u.exec(rest);
     if (city && !/^(?:城市|全市|本市)$/u.test(city[1]!)) {
+      // "耒阳市第四中学": a county-level city is the county; the gazetteer knows its prefecture.
+      const countyLevel = COUNTY_LEVEL_CITIES.get(city[1]!);
+      if (countyLevel) {
+        region.county = city[1]!;
+        region.city = countyLevel.city;
+        region.province ??= countyLevel.province;
+        return region;
+      }
       region.city = city[1]!;
       rest = rest.slice(rest.indexOf(city[1]!) + city[1]!.length);
     }
@@ -175,7 +185,51 @@ function departmentInTitle(title: string): string | null {
   if (!name) return null;
   if (ORG_SUFFIX.test(name)) return name;
   const unit = cleanDepartment(name.replace(FUND_DESIGNATION, ''));
-  return unit && unit !== name && ORG_SUFFIX.test(unit) ? unit : null;
+  if (unit && unit !== name && ORG_SUFFIX.test(unit)) return unit;
+  return unitAtStart(name);
+}
+
+/** Longer unit names that extend a shorter one: 人民政府 + 办公室, 财政局 + 分局 … */
+const UNIT_EXTENSION = /^(?:办公室|委员会|办事处|分局|中心|服务中心|管理处|管理站|管理所|服务站)$/u;
+
+/**
+ * The unit a project title starts with: "耒阳市水利局农村饮水安全工程项目" → 耒阳市水利局. The
+ * shortest prefix that ends like a unit, extended by a unit word right after it (…人民政府办公室);
+ * it must name a place, so that "全民健身场地设施" names no unit.
+ */
+function unitAtStart(name: string): string | null {
+  const chars = Array.from(name);
+  for (let i = 3; i < chars.length; i++) {
+    let unit = chars.slice(0, i).join('');
+    if (!ORG_SUFFIX.test(unit)) continue;
+    for (let j = i + 2; j <= Math.min(chars.length, i + 4); j++) {
+      if (UNIT_EXTENSION.test(chars.slice(i, j).join(''))) unit = chars.slice(0, j).join('');
+    }
+    const r = regionOf(unit);
+    return (r.province || r.city || r.county) && cleanDepartment(unit) ? unit : null;
+  }
+  return null;
+}
+
+/** A title without the site chrome a web page or a collector put before it: "# title:", "当前位置：首页>>…>>". */
+export function stripSiteChrome(title: string): string {
+  const crumb = BREADCRUMB.exec(title);
+  return (crumb ? title.slice(crumb.index + crumb[0].length) : title).replace(FIELD_PREFIX, '').trim();
+}
+
+/**
+ * The unit a breadcrumb trail ends with ("当前位置：首页>>政务公开>>部门信息>>天长市水利局"), when
+ * it is a unit of a named place.
+ */
+function breadcrumbUnit(text: string): string | null {
+  const crumb = BREADCRUMB.exec(text.slice(0, 1500));
+  if (!crumb) return null;
+  const after = text.slice(crumb.index + crumb[0].length);
+  const m = /^([\u4e00-\u9fff（）()]{4,30}?)(?=\s|$|(?:19|20)\d{2}|关于)/u.exec(after);
+  const name = m ? cleanDepartment(m[1]!) : null;
+  if (!name || !ORG_SUFFIX.test(name) || /财政|人民政府|政府办公室|网站|门户/u.test(name)) return null;
+  const r = regionOf(name);
+  return r.province || r.city || r.county ? name : null;
 }
 
 /** Field names of a form's header cells that hold the reporting unit. */
@@ -233,7 +287,7 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
   let title = seg.title && !/发布时间|来源[:：]|浏览|字体[:：]/u.test(seg.title.text) ? seg.title.text.replace(/^(?:附件\s*[:：]?\s*\d*[.、．]?)/u, '') : null;
   if (!title && hintTitle) title = hintTitle;
   if (!title) title = findTitle(text)?.text ?? null;
-  if (title) title = undoubleTitle(title.replace(/\s*\n\s*/gu, ''));
+  if (title) title = undoubleTitle(stripSiteChrome(title.replace(/\s*\n\s*/gu, ''))) || null;
   let department: string | null = title ? departmentInTitle(title) : null;
   {
     // A form's header cells: "主管部门 | 219-池州市贵池区棠溪镇人民政府", "实施单位 (盖章) | 青神县发展和改革局",
@@ -247,7 +301,7 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
       }
     }
   }
-  department ??= abbreviatedUnit(text) ?? bylineUnit(text);
+  department ??= abbreviatedUnit(text) ?? bylineUnit(text) ?? breadcrumbUnit(text);
   const fiscalYear = (title ? yearOf(title) : null) ?? formYear(text) ?? dominantYear(text.slice(0, 4000));
   const kind = kindOf(title ?? '', text);
   const region = regionOf(department ?? title ?? '');

@@ -93,3 +93,46 @@ describe('regionOf', () => {
     expect(regionOf('遂宁市市场监督管理局经开区分局')).toMatchObject({ city: '遂宁市' });
   });
 });
+
+describe('county-level cities (县级市)', () => {
+  it.each([
+    ['耒阳市第四中学', { province: '湖南省', city: '衡阳市', county: '耒阳市' }],
+    ['开远市卫生健康综合监督执法局', { province: '云南省', city: '红河哈尼族彝族自治州', county: '开远市' }],
+    ['湖北省仙桃市教育局', { province: '湖北省', city: null, county: '仙桃市' }],
+    ['衡阳市耒阳市水利局', { city: '衡阳市', county: '耒阳市' }],
+  ])('%s is a county', (name, region) => {
+    expect(regionOf(name)).toMatchObject(region);
+  });
+
+  it('keeps a prefecture a city', () => {
+    expect(regionOf('茂名市发展和改革局')).toEqual({ province: null, city: '茂名市', county: null });
+  });
+});
+
+describe('the unit in a project title and behind site chrome', () => {
+  it.each([
+    ['2022年耒阳市水利局农村饮水安全工程项目绩效自评总结报告', '耒阳市水利局'],
+    ['2021年某县人民政府办公室电子政务运维项目绩效自评报告', '某县人民政府办公室'],
+    ['2021年全民健身场地设施项目绩效自评报告', null],
+    ['2022年度城乡居民医疗保险补助资金项目绩效自评报告', null],
+  ])('%s → %s', async (title, unit) => {
+    expect((await reportOf(`${title}\n一、基本情况\n本单位按照要求开展了绩效自评工作。`)).department).toBe(unit);
+  });
+
+  it('drops a breadcrumb glued to the title, keeping the unit it ends with', async () => {
+    const r = await reportOf('当前位置：首页>>政务公开>>部门信息>>天长市水利局2022年度部门整体支出绩效自评报告\n一、基本情况\n');
+    expect(r.title).toBe('天长市水利局2022年度部门整体支出绩效自评报告');
+    expect(r.department).toBe('天长市水利局');
+    expect(r.region).toMatchObject({ province: '安徽省', city: '滁州市', county: '天长市' });
+  });
+
+  it('takes the unit a breadcrumb ends with when the title names none', async () => {
+    const r = await reportOf('当前位置：首页 > 政务公开 > 开远市卫生健康局\n\n2021年度全民健身场地设施项目绩效自评报告\n一、基本情况\n');
+    expect(r.department).toBe('开远市卫生健康局');
+  });
+
+  it('drops a collector\'s "# title:" prefix', async () => {
+    const r = await reportOf('# title: 2021年全民健身场地设施项目绩效自评报告\n一、基本情况\n本单位按照要求开展了绩效自评工作。');
+    expect(r.title).toBe('2021年全民健身场地设施项目绩效自评报告');
+  });
+});
