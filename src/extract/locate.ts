@@ -86,7 +86,9 @@ export function findColumnValues(text: string): Map<number, { name: string; unit
     }
     const after = line.slice(previous, previous + 2);
     if (row.length !== names.length || !/^(?:\s|$|[|｜。；，]|[\u4e00-\u9fff])/u.test(after)) continue;
-    const unit = findHeaderUnit(run[0]) ?? findHeaderUnit(text.slice(Math.max(0, run.index - 40), run.index));
+    // A flattened sheet may print its "(万元)" after the rows ("… 年度资金总额 资金投入情况 (万元)").
+    const money = (u: string | null) => (u && /元$/u.test(u) ? u : null);
+    const unit = money(findHeaderUnit(run[0])) ?? money(findHeaderUnit(text.slice(Math.max(0, run.index - 40), run.index))) ?? money(findHeaderUnit(text.slice(from, from + 300)));
     row.forEach((v, i) => out.set(from + v.start, { name: names[i]!.replace(/[（(][^（）()]*[）)]/gu, ''), unit }));
   }
   return out;

@@ -18,7 +18,7 @@ export const BUDGET_INITIAL_WORDS = ['年初预算', '年初批复预算'] as co
 export const BUDGET_WORDS = [
   '预算', '预算数', '预算金额', '预算资金', '预算总额', '预算安排', '预算额', '预算批复数',
   '全年预算', '调整后预算', '年度预算', '本年预算', '当年预算', '批复预算', '预算调整后',
-  '预算安排资金', '预算安排经费', '安排资金', '安排经费', '安排预算', '资金总额',
+  '预算安排资金', '预算安排经费', '安排资金', '安排经费', '安排预算', '资金总额', '预算总金额', '预算资金总额',
 ] as const;
 /** Words that state a project's total money where no 预算 is named: 计划投资, 总投资, 项目资金共 … */
 export const INVESTMENT_WORDS = ['计划投资', '总投资', '投资总额', '概算总投资', '计划总投资', '项目总投资'] as const;

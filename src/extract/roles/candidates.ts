@@ -59,7 +59,12 @@ export interface Candidate {
   namedAs?: string;
   /** Set when a narrative rule saw it as a whole followed by its parts. */
   wholeAs?: string;
+  /** The document states a transfer (下达…资金) whose amount slot is blank or masked ("下达资金 点击查看>> 万元"). */
+  unpricedTransfer: boolean;
 }
+
+/** A transfer with a unit but no digits in its amount slot: blank in a template, masked on a mirror. */
+const UNPRICED_TRANSFER = /下达[^，。；\n\d]{0,40}?资金[^\d，。；\n]{0,12}?万?元/u;
 
 /** The last clause of a text: what follows its last comma, stop or line break. */
 export function lastClause(text: string): string {
@@ -98,6 +103,7 @@ export function findCandidates(
   wholes: ReadonlyMap<number, string> = new Map(),
 ): Candidate[] {
   const out: Candidate[] = [];
+  const unpricedTransfer = UNPRICED_TRANSFER.test(doc.text);
   for (const m of numbers) {
     const kind = kindOfNumber(m);
     if (!kind) continue;
@@ -122,6 +128,7 @@ export function findCandidates(
       ...(m.cell ? { cell: { header: m.cell.header.replace(/\s+/gu, '').replace(/[（(][^）)]*[）)]/gu, ''), rowLabel: m.cell.rowLabel.replace(/\s+/gu, '') } } : {}),
       heading,
       reportKind,
+      unpricedTransfer,
       ...(namedAs ? { namedAs } : {}),
       ...(wholeAs ? { wholeAs } : {}),
     });
