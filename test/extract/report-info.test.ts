@@ -136,3 +136,34 @@ describe('the unit in a project title and behind site chrome', () => {
     expect(r.title).toBe('2021年全民健身场地设施项目绩效自评报告');
   });
 });
+
+describe('titles of 决算 and of announced reports', () => {
+  it('reads a 部门决算 title with its year, and the unit before it', async () => {
+    const r = await reportOf('目录\n益阳市某某中学2023年度部门决算\n第一部分 单位概况\n一、主要职责\n');
+    expect(r.title).toBe('益阳市某某中学2023年度部门决算');
+    expect(r.department).toBe('益阳市某某中学');
+  });
+
+  it('never takes a numbered section for the title', async () => {
+    const r = await reportOf('目录\n第二部分2024年度单位决算情况说明\n一、收入支出决算总体情况说明\n本单位2024年度收、支总计均为1523.26万元。');
+    expect(r.title).toBeNull();
+  });
+
+  it('takes the unit a 决算 outline names in its first part', async () => {
+    const r = await reportOf('目录\n第一部分 洪江市人民政府办公室概况\n一、部门职责\n二、机构设置\n第二部分 部门决算表\n');
+    expect(r.department).toBe('洪江市人民政府办公室');
+    expect(r.region).toMatchObject({ county: '洪江市', city: '怀化市', province: '湖南省' });
+  });
+
+  it('reads the title a sentence announces ("现将…报告如下")', async () => {
+    const r = await reportOf('根据《某省财政厅关于印发扶贫项目资金绩效管理办法的通知》(某财农〔2018〕130号),现将2022年西平县交通运输局财政衔接推进乡村振兴资金项目绩效自评总结报告如下:\n一、绩效目标分解下达情况\n');
+    expect(r.title).toBe('2022年西平县交通运输局财政衔接推进乡村振兴资金项目绩效自评总结报告');
+    expect(r.department).toBe('西平县交通运输局');
+  });
+
+  it('cuts a breadcrumb trail that normalization joined to the title line', async () => {
+    const r = await reportOf('当前位置:首页\n>> 政务公开 >> 重点领域 >> 公共文化\n丽水市文化馆2018年度整体支出绩效评价报告\n时间:2020-03-26\n一、部门基本概况\n');
+    expect(r.title).toBe('丽水市文化馆2018年度整体支出绩效评价报告');
+    expect(r.department).toBe('丽水市文化馆');
+  });
+});
