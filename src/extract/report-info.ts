@@ -90,9 +90,9 @@ export function regionOf(text: string): Region {
   if (province) {
     region.province = province;
     rest = rest.slice(rest.indexOf(province.slice(0, 2)) + province.length);
-    if (MUNICIPALITIES.has(province)) region.city = province;
   }
-  if (!region.city) {
+  // A municipality (北京市, 重庆市 …) has no prefecture level: its districts are counties, its city null.
+  if (!region.province || !MUNICIPALITIES.has(region.province)) {
     // A city's name holds no 县/区: "安居区市场监管局" names no city "安居区市".
     const city = /^[^市县区州盟]{0,8}?((?:(?![县区])[\u4e00-\u9fff]){2,6}?(?:市|自治州|州|地区|盟))/u.exec(rest);
     if (city && !/^(?:城市|全市|本市)$/u.test(city[1]!)) {

@@ -104,6 +104,11 @@ describe('county-level cities (县级市)', () => {
     expect(regionOf(name)).toMatchObject(region);
   });
 
+  it('gives a municipality no prefecture: its districts are counties', () => {
+    expect(regionOf('重庆市梁平区林业局')).toEqual({ province: '重庆市', city: null, county: '梁平区' });
+    expect(regionOf('北京市文物局')).toEqual({ province: '北京市', city: null, county: null });
+  });
+
   it('keeps a prefecture a city', () => {
     expect(regionOf('茂名市发展和改革局')).toEqual({ province: null, city: '茂名市', county: null });
   });
