@@ -1,6 +1,6 @@
 import type { SourceDocument } from '../ingest/document.js';
 import type { Segmentation } from '../segment/segment.js';
-import { FORM_COLUMN_NAMES, anyOf } from '../vocabulary/index.js';
+import { FORM_COLUMN_NAMES, TOTAL_ROW_WORDS, anyOf } from '../vocabulary/index.js';
 import { findHeaderUnit, findNumbers, type NumberMatch } from './numbers.js';
 
 /** Where a number sits in a table: its row's label and its column's header. */
@@ -61,6 +61,7 @@ export function fieldLineBefore(text: string, start: number, end: number, floor:
 const COLUMN = `(?:${anyOf(FORM_COLUMN_NAMES)})(?:\\s*[（(][^（）()\\n]{0,8}[）)])?`;
 const COLUMN_RUN = new RegExp(`(?:${COLUMN}[\\s|｜]*){2,}`, 'gu');
 const COLUMN_ONE = new RegExp(COLUMN, 'gu');
+const TOTAL_ROW_LABEL = new RegExp(`^[\\s|｜]*(?:${anyOf(TOTAL_ROW_WORDS)})[\\s|｜:：]*`, 'u');
 /** What may stand between a flattened row's values: spaces and cell borders only. */
 const BETWEEN_VALUES = /^[\s|｜:：]*$/u;
 
@@ -74,7 +75,9 @@ export function findColumnValues(text: string): Map<number, { name: string; unit
   const out = new Map<number, { name: string; unit: string | null }>();
   for (const run of text.matchAll(COLUMN_RUN)) {
     const names = [...run[0].matchAll(COLUMN_ONE)].map((n) => n[0].replace(/\s+/gu, ''));
-    const from = run.index + run[0].length;
+    // The total row's label may stand between the names and its values ("…得分 年度资金总额: 99 99 99 10 100% 10").
+    const rowLabel = TOTAL_ROW_LABEL.exec(text.slice(run.index + run[0].length));
+    const from = run.index + run[0].length + (rowLabel?.[0].length ?? 0);
     const line = text.slice(from, from + 160);
     const values = findNumbers(line);
     const row: NumberMatch[] = [];

@@ -57,7 +57,7 @@ export const PART_WORDS = ['其中', '基本支出', '项目支出', '人员经�
 export const NATURE_NAMES = ['基本支出', '项目支出', '人员经费', '公用经费'] as const;
 
 /** Rows that hold a table's or form's total: 合计, 总计, 年度资金总额 … */
-export const TOTAL_ROW_WORDS = ['年度资金总额', '资金总额', '合计', '总计'] as const;
+export const TOTAL_ROW_WORDS = ['年度资金总额', '年度总金额', '资金总额', '合计', '总计'] as const;
 /** Rows that hold a form's total score. */
 export const SCORE_TOTAL_ROW_WORDS = ['总分', '合计', '自评得分', '综合得分'] as const;
 

@@ -121,3 +121,14 @@ describe('figures as printed (plausibility is a check, not a filter)', () => {
     expect(seen(n.figures.execution)).toEqual([-50000, '-5万元']);
   });
 });
+
+describe('a form printed one cell per line', () => {
+  it('reads the total row under its column names, each cell its own value', async () => {
+    const form = ['项目资金', '(万元)', '年初预算数', '全年预算数(A)', '全年执行数(B)', '分值', '执行率(B/A)', '得分', '年度资金总额:', '99', '99', '99', '10', '100%', '10', '其中:本年财政拨款'];
+    const r = await recordOf(`项目支出绩效自评表\n\n${form.join('\n\n')}\n`);
+    expect(seen(r.figures.budgetInitial)).toEqual([990000, '99']);
+    expect(seen(r.figures.budget)).toEqual([990000, '99']);
+    expect(seen(r.figures.execution)).toEqual([990000, '99']);
+    expect(seen(r.figures.executionRate)).toEqual([1, '100%']);
+  });
+});
