@@ -6,7 +6,6 @@ import type { SourceDocument } from '../../ingest/document.js';
 import { evidenceOf } from '../../normalize/offsets.js';
 import type { Figure, ReportKind } from '../../schema/record.js';
 import type { Segmentation } from '../../segment/segment.js';
-import { tokenize } from '../../segment/tokenize.js';
 import type { LocatedNumber } from '../locate.js';
 import type { NumberMatch } from '../numbers.js';
 
@@ -47,8 +46,6 @@ export interface Candidate {
   rawBefore: string;
   /** A few characters after it ("，其中"). */
   after: string;
-  /** jieba words of the clause, with the fiscal dictionary. */
-  words: readonly string[];
   /** Table context, without spaces. */
   cell?: { header: string; rowLabel: string };
   /** Heading of the section it stands in ("" when none). */
@@ -124,7 +121,6 @@ export function findCandidates(
       clause,
       rawBefore: doc.text.slice(Math.max(0, m.start - 12), m.start),
       after: doc.text.slice(m.end, m.end + 6),
-      words: m.cell ? [] : tokenize(clause.slice(-24)),
       ...(m.cell ? { cell: { header: m.cell.header.replace(/\s+/gu, '').replace(/[（(][^）)]*[）)]/gu, ''), rowLabel: m.cell.rowLabel.replace(/\s+/gu, '') } } : {}),
       heading,
       reportKind,
