@@ -68,8 +68,30 @@ function pairForms(labelForms, recordForms) {
         ? rf.formKind === 'department_overall'
         : normalizeName(rf.projectName) === normalizeName(lf.projectName),
     );
-    return { label: lf, got: i >= 0 ? free.splice(i, 1)[0] : null, extra: free };
+    return { label: lf, got: i >= 0 ? free.splice(i, 1)[0] : null };
   });
+}
+
+/** 主管部门 and 实施单位 as printed may carry a budget code ("[292] 国家信访局", "219-…"): compare without it. */
+const normalizeUnit = (s) => (typeof s === 'string' ? s.replace(/\s+/gu, '').replace(/^(?:\[\d+\]|\d+[-－])/u, '') : s);
+
+/** The other fields of a form found by name: [field, right?] for every field the label states or nulls. */
+export function compareFormDetails(lf, got) {
+  const out = [];
+  const num = (field, want, have) => {
+    if (want === undefined) return;
+    out.push([field, want === null ? have === null : have !== null && sameNumber(have, want)]);
+  };
+  for (const field of ['budgetInitial', 'budgetExecutionWeight', 'budgetExecutionScore']) num(field, labelValue(lf[field]), recordValue(got[field]));
+  for (const field of ['department', 'implementer']) if (field in lf) out.push([field, normalizeUnit(got[field] ?? null) === normalizeUnit(lf[field])]);
+  for (const field of ['pageStart', 'pageEnd', 'grade']) if (field in lf) out.push([field, (got[field] ?? null) === lf[field]]);
+  if ('indicatorCount' in lf && lf.source !== 'score_table') out.push(['indicatorCount', (got.indicators ?? []).length === lf.indicatorCount]);
+  for (const row of lf.fundRows ?? []) {
+    const have = (got.fundRows ?? []).find((r) => normalizeName(r.name).includes(normalizeName(row.name)));
+    for (const field of ['budgetInitial', 'budget', 'execution'])
+      num(`fundRows.${field}`, labelValue(row[field]), have ? recordValue(have[field]) : null);
+  }
+  return out;
 }
 
 /** Compares one record with its document label. */
@@ -81,9 +103,16 @@ export function compareDocument(record, label) {
   const recordForms = record.forms ?? [];
   const pairs = pairForms(label.forms ?? [], recordForms);
   const used = new Set();
+  const details = { right: 0, labelled: 0, wrong: {} };
   for (const { label: lf, got } of pairs) {
     const name = lf.projectName ?? '部门整体';
     if (got) used.add(got);
+    if (got)
+      for (const [field, right] of compareFormDetails(lf, got)) {
+        details.labelled++;
+        if (right) details.right++;
+        else details.wrong[field] = (details.wrong[field] ?? 0) + 1;
+      }
     if (got && sameNumber(recordValue(got.totalScore), labelValue(lf.totalScore))) forms.tp++;
     else {
       forms.fn++;
@@ -118,7 +147,8 @@ export function compareDocument(record, label) {
   if (partsMissed.length) errors.push(`parts missed: ${partsMissed.join('; ')}`);
   const department = label.report && 'department' in label.report ? (record.report?.department ?? null) === label.report.department : null;
   const fiscalYear = label.report && 'fiscalYear' in label.report ? (record.report?.fiscalYear ?? null) === label.report.fiscalYear : null;
-  return { forms, money, headline, kindRight, partsFound, partsLabelled: (label.parts ?? []).length, department, fiscalYear, errors };
+  if (Object.keys(details.wrong).length) errors.push(`form details wrong: ${Object.entries(details.wrong).map(([f, n]) => `${f} ×${n}`).join(', ')}`);
+  return { forms, money, headline, details, kindRight, partsFound, partsLabelled: (label.parts ?? []).length, department, fiscalYear, errors };
 }
 
 function titleMatches(got, want) {
@@ -147,7 +177,7 @@ export async function evaluateDocuments({ analyzeBytes, base = root, verbose = f
       log(`${id}: ${error.message}`);
     }
   }
-  const total = { forms: counter(), money: counter(), headline: counter(), kind: 0, parts: 0, partsLabelled: 0, department: [0, 0], fiscalYear: [0, 0] };
+  const total = { forms: counter(), money: counter(), headline: counter(), details: [0, 0], kind: 0, parts: 0, partsLabelled: 0, department: [0, 0], fiscalYear: [0, 0] };
   log('\n### Whole documents (fixtures/expected/documents)\n');
   log('| document | forms TP/FP/FN | form money P | R | headline P | R | kind | parts found | department | year |');
   log('|---|---|---:|---:|---:|---:|---|---|---|---|');
@@ -157,6 +187,8 @@ export async function evaluateDocuments({ analyzeBytes, base = root, verbose = f
     add(total.money, r.money);
     add(total.headline, r.headline);
     total.kind += r.kindRight ? 1 : 0;
+    total.details[0] += r.details.right;
+    total.details[1] += r.details.labelled;
     total.parts += r.partsFound;
     total.partsLabelled += r.partsLabelled;
     for (const key of ['department', 'fiscalYear']) if (r[key] !== null) {
@@ -177,6 +209,7 @@ export async function evaluateDocuments({ analyzeBytes, base = root, verbose = f
   log(`| form money: ${counts(total.money)} | |`);
   log(`| form money (budget, execution, rate) precision | ${pct(precision(total.money))} |`);
   log(`| form money (budget, execution, rate) recall | ${pct(recall(total.money))} |`);
+  log(`| details of the forms found by name (initial budget, 分值/得分, units, pages, grade, fund rows, indicator count) right | ${pct(ratio(total.details[0], total.details[1]))} (${total.details[0]}/${total.details[1]}) |`);
   log(`| headline: ${counts(total.headline)} | |`);
   log(`| headline precision | ${pct(precision(total.headline))} |`);
   log(`| headline recall | ${pct(recall(total.headline))} |`);

@@ -4,7 +4,24 @@ import { describe, expect, it } from 'vitest';
 import { compareDocument, loadDocumentLabels } from '../../scripts/eval-documents.mjs';
 
 type Fig = { text: string; value: number } | null;
-type LabelForm = { formKind: string; projectName: string | null; budget: Fig; execution: Fig; executionRate: Fig; totalScore: Fig; pageStart: number | null };
+type LabelForm = {
+  formKind: string;
+  projectName: string | null;
+  department: string | null;
+  implementer: string | null;
+  pageStart: number | null;
+  pageEnd: number | null;
+  budgetInitial: Fig;
+  budget: Fig;
+  execution: Fig;
+  executionRate: Fig;
+  budgetExecutionWeight: Fig;
+  budgetExecutionScore: Fig;
+  totalScore: Fig;
+  grade: string | null;
+  fundRows: Array<{ name: string; budgetInitial: Fig; budget: Fig; execution: Fig }>;
+  indicators: unknown[];
+};
 type Label = {
   id: string;
   documentKind: string;
@@ -14,7 +31,7 @@ type Label = {
   parts: Array<{ kind: string; title: string; table?: string; pageStart: number | null; pageEnd: number | null }>;
 };
 type Counts = { tp: number; fp: number; fn: number };
-type Comparison = { forms: Counts; money: Counts; headline: Counts; kindRight: boolean; partsFound: number; partsLabelled: number; errors: string[] };
+type Comparison = { forms: Counts; money: Counts; headline: Counts; details: { right: number; labelled: number }; kindRight: boolean; partsFound: number; partsLabelled: number; errors: string[] };
 
 const labels = loadDocumentLabels(process.cwd()) as Array<{ id: string; label: Label }>;
 const labelOf = (id: string) => labels.find((l) => l.id === id)!.label;
@@ -26,12 +43,17 @@ function recordFrom(label: Label) {
     report: { documentKind: label.documentKind, department: label.report.department, fiscalYear: label.report.fiscalYear },
     figures: Object.fromEntries(Object.entries(label.headline).map(([k, v]) => [k, figure(v)])),
     forms: label.forms.map((f) => ({
-      formKind: f.formKind,
-      projectName: f.projectName,
+      ...f,
+      // 主管部门 as printed, with its budget code
+      department: f.department === null ? null : `[292] ${f.department}`,
+      budgetInitial: figure(f.budgetInitial),
       budget: figure(f.budget),
       execution: figure(f.execution),
       executionRate: figure(f.executionRate),
+      budgetExecutionWeight: figure(f.budgetExecutionWeight),
+      budgetExecutionScore: figure(f.budgetExecutionScore),
       totalScore: figure(f.totalScore),
+      fundRows: f.fundRows.map((r) => ({ name: r.name, budgetInitial: figure(r.budgetInitial), budget: figure(r.budget), execution: figure(r.execution) })),
     })),
     parts: label.parts.map((p) => ({ kind: p.kind, title: p.title, table: p.table ?? null, pageStart: p.pageStart, pageEnd: p.pageEnd })),
   };
@@ -58,6 +80,8 @@ describe('compareDocument (scripts/eval-documents.mjs)', () => {
     expect(r.forms).toEqual({ tp: 4, fp: 0, fn: 0 });
     expect(r.money).toEqual({ tp: 12, fp: 0, fn: 0 });
     expect(r.headline).toEqual({ tp: 5, fp: 0, fn: 0 });
+    expect(r.details.labelled).toBeGreaterThan(40);
+    expect(r.details.right).toBe(r.details.labelled);
     expect(r.kindRight).toBe(true);
     expect(r.partsFound).toBe(r.partsLabelled);
   });
@@ -69,6 +93,10 @@ describe('compareDocument (scripts/eval-documents.mjs)', () => {
     const r = compareDocument(record, label) as Comparison;
     expect(r.money).toEqual({ tp: 2, fp: 1, fn: 1 });
     expect(r.forms.tp).toBe(1);
+    // an initial budget read into the blank 年初预算数 cell is a wrong detail
+    record.forms[0]!.budgetInitial = { value: 5362000, text: '536.2' };
+    const shifted = compareDocument(record, label) as Comparison;
+    expect(shifted.details.right).toBe(shifted.details.labelled - 1);
   });
 
   it('counts a form found by name with the wrong score as missed and false, and headline figures of a 决算 without a department form as false', () => {
