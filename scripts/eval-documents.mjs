@@ -5,7 +5,8 @@
 //   form money    全年预算数 / 全年执行数 / 执行率 of each labelled form (matched by name) — P/R
 //   headline      figures.budget, budgetInitial, execution, executionRate, selfScore — P/R
 //   documentKind  report.documentKind — accuracy
-//   parts found   a labelled part with a record part of the same kind and first page whose canonical table
+//   false alarms  failed checks on a document whose label lists no slip (its arithmetic holds)
+//   parts found   (and their money unit) a labelled part with a record part of the same kind and first page whose canonical table
 //                 name (Part.table) or title matches (record.parts)
 // A label value null = the document does not state it (a value there is a false positive).
 // Run by `npm run eval` (scripts/eval.js) or alone after `npm run build`: node scripts/eval-documents.mjs [--verbose]
@@ -133,22 +134,30 @@ export function compareDocument(record, label) {
   if (!kindRight) errors.push(`documentKind: got ${record.report?.documentKind} want ${label.documentKind}`);
   const recordParts = record.parts ?? [];
   let partsFound = 0;
+  let unitsRight = 0;
   const partsMissed = [];
   for (const lp of label.parts ?? []) {
-    const hit = recordParts.some(
+    const hit = recordParts.find(
       (rp) =>
         rp.kind === lp.kind &&
         rp.pageStart === lp.pageStart &&
         ((lp.table && rp.table === lp.table) || titleMatches(rp.title, lp.title)),
     );
-    if (hit) partsFound++;
-    else partsMissed.push(`${lp.kind} ${lp.title} p.${lp.pageStart}`);
+    if (hit) {
+      partsFound++;
+      if ((hit.unit ?? null) === (lp.unit ?? null)) unitsRight++;
+      else errors.push(`part ${lp.title} p.${lp.pageStart}: unit ${hit.unit} want ${lp.unit}`);
+    } else partsMissed.push(`${lp.kind} ${lp.title} p.${lp.pageStart}`);
   }
   if (partsMissed.length) errors.push(`parts missed: ${partsMissed.join('; ')}`);
   const department = label.report && 'department' in label.report ? (record.report?.department ?? null) === label.report.department : null;
   const fiscalYear = label.report && 'fiscalYear' in label.report ? (record.report?.fiscalYear ?? null) === label.report.fiscalYear : null;
+  // The documents whose label lists no slip add up: every failed check on them is a false alarm.
+  const failed = (record.checks ?? []).filter((c) => c.status === 'fail');
+  const falseAlarms = (label.slips ?? []).length === 0 ? failed.length : 0;
+  if (falseAlarms) errors.push(`failed checks on a document whose arithmetic holds: ${failed.map((c) => c.rule).join(', ')}`);
   if (Object.keys(details.wrong).length) errors.push(`form details wrong: ${Object.entries(details.wrong).map(([f, n]) => `${f} ×${n}`).join(', ')}`);
-  return { forms, money, headline, details, kindRight, partsFound, partsLabelled: (label.parts ?? []).length, department, fiscalYear, errors };
+  return { forms, money, headline, details, kindRight, partsFound, unitsRight, failedChecks: failed.length, falseAlarms, partsLabelled: (label.parts ?? []).length, department, fiscalYear, errors };
 }
 
 function titleMatches(got, want) {
@@ -177,10 +186,10 @@ export async function evaluateDocuments({ analyzeBytes, base = root, verbose = f
       log(`${id}: ${error.message}`);
     }
   }
-  const total = { forms: counter(), money: counter(), headline: counter(), details: [0, 0], kind: 0, parts: 0, partsLabelled: 0, department: [0, 0], fiscalYear: [0, 0] };
+  const total = { forms: counter(), money: counter(), headline: counter(), details: [0, 0], kind: 0, parts: 0, units: 0, falseAlarms: 0, cleanWithAlarm: 0, partsLabelled: 0, department: [0, 0], fiscalYear: [0, 0] };
   log('\n### Whole documents (fixtures/expected/documents)\n');
-  log('| document | forms TP/FP/FN | form money P | R | headline P | R | kind | parts found | department | year |');
-  log('|---|---|---:|---:|---:|---:|---|---|---|---|');
+  log('| document | forms TP/FP/FN | form money P | R | headline P | R | kind | parts found | department | year | failed checks |');
+  log('|---|---|---:|---:|---:|---:|---|---|---|---|---:|');
   const yesNo = (b) => (b === null ? '–' : b ? 'right' : 'wrong');
   for (const r of results) {
     add(total.forms, r.forms);
@@ -190,6 +199,9 @@ export async function evaluateDocuments({ analyzeBytes, base = root, verbose = f
     total.details[0] += r.details.right;
     total.details[1] += r.details.labelled;
     total.parts += r.partsFound;
+    total.units += r.unitsRight;
+    total.falseAlarms += r.falseAlarms;
+    total.cleanWithAlarm += r.falseAlarms ? 1 : 0;
     total.partsLabelled += r.partsLabelled;
     for (const key of ['department', 'fiscalYear']) if (r[key] !== null) {
       total[key][0] += r[key] ? 1 : 0;
@@ -197,7 +209,7 @@ export async function evaluateDocuments({ analyzeBytes, base = root, verbose = f
     }
     const f = r.forms;
     log(
-      `| ${r.id}${r.constructed ? ' (constructed)' : ''} | ${f.tp}/${f.fp}/${f.fn} | ${pct(precision(r.money))} | ${pct(recall(r.money))} | ${pct(precision(r.headline))} | ${pct(recall(r.headline))} | ${yesNo(r.kindRight)} | ${r.partsFound}/${r.partsLabelled} | ${yesNo(r.department)} | ${yesNo(r.fiscalYear)} |`,
+      `| ${r.id}${r.constructed ? ' (constructed)' : ''} | ${f.tp}/${f.fp}/${f.fn} | ${pct(precision(r.money))} | ${pct(recall(r.money))} | ${pct(precision(r.headline))} | ${pct(recall(r.headline))} | ${yesNo(r.kindRight)} | ${r.partsFound}/${r.partsLabelled} | ${yesNo(r.department)} | ${yesNo(r.fiscalYear)} | ${r.failedChecks}${r.falseAlarms ? ' (arithmetic holds)' : ''} |`,
     );
   }
   const n = results.length;
@@ -215,6 +227,8 @@ export async function evaluateDocuments({ analyzeBytes, base = root, verbose = f
   log(`| headline recall | ${pct(recall(total.headline))} |`);
   log(`| documentKind accuracy | ${pct(ratio(total.kind, n))} (${total.kind}/${n}) |`);
   log(`| parts found | ${pct(ratio(total.parts, total.partsLabelled))} (${total.parts}/${total.partsLabelled}) |`);
+  log(`| unit right (单位：万元 …) among the parts found | ${total.units}/${total.parts} |`);
+  log(`| failed checks on documents whose arithmetic holds (no slips labelled) | ${total.falseAlarms} in ${total.cleanWithAlarm} documents |`);
   log(`| department right | ${total.department[0]}/${total.department[1]} |`);
   log(`| fiscal year right | ${total.fiscalYear[0]}/${total.fiscalYear[1]} |`);
   log('\nA ratio with nothing to count prints –: headline precision with no headline figure extracted, headline recall when every labelled headline is null.');

@@ -28,10 +28,10 @@ type Label = {
   report: { department: string | null; fiscalYear: number | null };
   headline: Record<string, Fig>;
   forms: LabelForm[];
-  parts: Array<{ kind: string; title: string; table?: string; pageStart: number | null; pageEnd: number | null }>;
+  parts: Array<{ kind: string; title: string; table?: string; pageStart: number | null; pageEnd: number | null; unit: string | null }>;
 };
 type Counts = { tp: number; fp: number; fn: number };
-type Comparison = { forms: Counts; money: Counts; headline: Counts; details: { right: number; labelled: number }; kindRight: boolean; partsFound: number; partsLabelled: number; errors: string[] };
+type Comparison = { forms: Counts; money: Counts; headline: Counts; details: { right: number; labelled: number }; kindRight: boolean; partsFound: number; unitsRight: number; partsLabelled: number; falseAlarms: number; errors: string[] };
 
 const labels = loadDocumentLabels(process.cwd()) as Array<{ id: string; label: Label }>;
 const labelOf = (id: string) => labels.find((l) => l.id === id)!.label;
@@ -55,7 +55,8 @@ function recordFrom(label: Label) {
       totalScore: figure(f.totalScore),
       fundRows: f.fundRows.map((r) => ({ name: r.name, budgetInitial: figure(r.budgetInitial), budget: figure(r.budget), execution: figure(r.execution) })),
     })),
-    parts: label.parts.map((p) => ({ kind: p.kind, title: p.title, table: p.table ?? null, pageStart: p.pageStart, pageEnd: p.pageEnd })),
+    parts: label.parts.map((p) => ({ kind: p.kind, title: p.title, table: p.table ?? null, pageStart: p.pageStart, pageEnd: p.pageEnd, unit: p.unit })),
+    checks: [] as Array<{ rule: string; status: string }>,
   };
 }
 
@@ -84,6 +85,19 @@ describe('compareDocument (scripts/eval-documents.mjs)', () => {
     expect(r.details.right).toBe(r.details.labelled);
     expect(r.kindRight).toBe(true);
     expect(r.partsFound).toBe(r.partsLabelled);
+    expect(r.unitsRight).toBe(r.partsFound);
+    expect(r.falseAlarms).toBe(0);
+  });
+
+  it('counts a failed check on a document whose arithmetic holds as a false alarm, not on one with slips', () => {
+    const clean = labelOf('putuo-finance-2024');
+    const record = recordFrom(clean);
+    record.checks = [{ rule: 'execution_rate', status: 'fail' }, { rule: 'sum.by_function', status: 'pass' }];
+    expect((compareDocument(record, clean) as Comparison).falseAlarms).toBe(1);
+    const withSlips = labelOf('xinfang-2024');
+    const r2 = recordFrom(withSlips);
+    r2.checks = [{ rule: 'narrative.form_score', status: 'fail' }];
+    expect((compareDocument(r2, withSlips) as Comparison).falseAlarms).toBe(0);
   });
 
   it('counts an empty 年初预算数 shift (budget read from the execution column) as wrong money', () => {
