@@ -150,7 +150,7 @@ export function compareDocument(record, label) {
     } else partsMissed.push(`${lp.kind} ${lp.title} p.${lp.pageStart}`);
   }
   if (partsMissed.length) errors.push(`parts missed: ${partsMissed.join('; ')}`);
-  const department = label.report && 'department' in label.report ? (record.report?.department ?? null) === label.report.department : null;
+  const department = label.report && 'department' in label.report ? normalizeUnit(record.report?.department ?? null) === normalizeUnit(label.report.department) : null;
   const fiscalYear = label.report && 'fiscalYear' in label.report ? (record.report?.fiscalYear ?? null) === label.report.fiscalYear : null;
   // The documents whose label lists no slip add up: every failed check on them is a false alarm.
   const failed = (record.checks ?? []).filter((c) => c.status === 'fail');
