@@ -166,6 +166,30 @@ function titleMatches(got, want) {
   return g.length > 0 && (g.includes(w) || w.includes(g));
 }
 
+/** Sums of the per-document comparisons. */
+function totalOf(results) {
+  const t = { n: results.length, forms: counter(), money: counter(), headline: counter(), details: [0, 0], kind: 0, parts: 0, units: 0, partsLabelled: 0, falseAlarms: 0, cleanWithAlarm: 0, department: [0, 0], fiscalYear: [0, 0] };
+  for (const r of results) {
+    add(t.forms, r.forms);
+    add(t.money, r.money);
+    add(t.headline, r.headline);
+    t.details[0] += r.details.right;
+    t.details[1] += r.details.labelled;
+    t.kind += r.kindRight ? 1 : 0;
+    t.parts += r.partsFound;
+    t.units += r.unitsRight;
+    t.partsLabelled += r.partsLabelled;
+    t.falseAlarms += r.falseAlarms;
+    t.cleanWithAlarm += r.falseAlarms ? 1 : 0;
+    for (const key of ['department', 'fiscalYear'])
+      if (r[key] !== null) {
+        t[key][0] += r[key] ? 1 : 0;
+        t[key][1] += 1;
+      }
+  }
+  return t;
+}
+
 const ratio = (a, b) => (b ? a / b : null);
 const precision = (c) => ratio(c.tp, c.tp + c.fp);
 const recall = (c) => ratio(c.tp, c.tp + c.fn);
@@ -186,54 +210,42 @@ export async function evaluateDocuments({ analyzeBytes, base = root, verbose = f
       log(`${id}: ${error.message}`);
     }
   }
-  const total = { forms: counter(), money: counter(), headline: counter(), details: [0, 0], kind: 0, parts: 0, units: 0, falseAlarms: 0, cleanWithAlarm: 0, partsLabelled: 0, department: [0, 0], fiscalYear: [0, 0] };
   log('\n### Whole documents (fixtures/expected/documents)\n');
   log('| document | forms TP/FP/FN | form money P | R | headline P | R | kind | parts found | department | year | failed checks |');
   log('|---|---|---:|---:|---:|---:|---|---|---|---|---:|');
   const yesNo = (b) => (b === null ? '–' : b ? 'right' : 'wrong');
   for (const r of results) {
-    add(total.forms, r.forms);
-    add(total.money, r.money);
-    add(total.headline, r.headline);
-    total.kind += r.kindRight ? 1 : 0;
-    total.details[0] += r.details.right;
-    total.details[1] += r.details.labelled;
-    total.parts += r.partsFound;
-    total.units += r.unitsRight;
-    total.falseAlarms += r.falseAlarms;
-    total.cleanWithAlarm += r.falseAlarms ? 1 : 0;
-    total.partsLabelled += r.partsLabelled;
-    for (const key of ['department', 'fiscalYear']) if (r[key] !== null) {
-      total[key][0] += r[key] ? 1 : 0;
-      total[key][1] += 1;
-    }
     const f = r.forms;
     log(
       `| ${r.id}${r.constructed ? ' (constructed)' : ''} | ${f.tp}/${f.fp}/${f.fn} | ${pct(precision(r.money))} | ${pct(recall(r.money))} | ${pct(precision(r.headline))} | ${pct(recall(r.headline))} | ${yesNo(r.kindRight)} | ${r.partsFound}/${r.partsLabelled} | ${yesNo(r.department)} | ${yesNo(r.fiscalYear)} | ${r.failedChecks}${r.falseAlarms ? ' (arithmetic holds)' : ''} |`,
     );
   }
-  const n = results.length;
-  log(`\n| total (${n} documents) | value |\n|---|---:|`);
-  const counts = (c) => `TP ${c.tp} FP ${c.fp} FN ${c.fn}`;
-  log(`| forms found (name and score): ${counts(total.forms)} | |`);
-  log(`| forms found (name and score) precision | ${pct(precision(total.forms))} |`);
-  log(`| forms found (name and score) recall | ${pct(recall(total.forms))} |`);
-  log(`| form money: ${counts(total.money)} | |`);
-  log(`| form money (budget, execution, rate) precision | ${pct(precision(total.money))} |`);
-  log(`| form money (budget, execution, rate) recall | ${pct(recall(total.money))} |`);
-  log(`| details of the forms found by name (initial budget, 分值/得分, units, pages, grade, fund rows, indicator count) right | ${pct(ratio(total.details[0], total.details[1]))} (${total.details[0]}/${total.details[1]}) |`);
-  log(`| headline: ${counts(total.headline)} | |`);
-  log(`| headline precision | ${pct(precision(total.headline))} |`);
-  log(`| headline recall | ${pct(recall(total.headline))} |`);
-  log(`| documentKind accuracy | ${pct(ratio(total.kind, n))} (${total.kind}/${n}) |`);
-  log(`| parts found | ${pct(ratio(total.parts, total.partsLabelled))} (${total.parts}/${total.partsLabelled}) |`);
-  log(`| unit right (单位：万元 …) among the parts found | ${total.units}/${total.parts} |`);
-  log(`| failed checks on documents whose arithmetic holds (no slips labelled) | ${total.falseAlarms} in ${total.cleanWithAlarm} documents |`);
-  log(`| department right | ${total.department[0]}/${total.department[1]} |`);
-  log(`| fiscal year right | ${total.fiscalYear[0]}/${total.fiscalYear[1]} |`);
+  // Real documents and constructed ones apart: the constructed set repeats shapes (PDF and DOCX of each).
+  const groups = { real: totalOf(results.filter((r) => !r.constructed)), constructed: totalOf(results.filter((r) => r.constructed)), all: totalOf(results) };
+  const names = Object.keys(groups);
+  log(`\n| total | ${names.map((g) => `${g} (${groups[g].n})`).join(' | ')} |\n|---|${names.map(() => '---:').join('|')}|`);
+  const line = (label, cell) => log(`| ${label} | ${names.map((g) => cell(groups[g])).join(' | ')} |`);
+  const counts = (c) => `${c.tp}/${c.fp}/${c.fn}`;
+  const of = (a, b) => `${pct(ratio(a, b))} (${a}/${b})`;
+  line('forms found (name and score) TP/FP/FN', (t) => counts(t.forms));
+  line('forms found precision', (t) => pct(precision(t.forms)));
+  line('forms found recall', (t) => pct(recall(t.forms)));
+  line('form money (budget, execution, rate) TP/FP/FN', (t) => counts(t.money));
+  line('form money precision', (t) => pct(precision(t.money)));
+  line('form money recall', (t) => pct(recall(t.money)));
+  line('details of the forms found by name (年初预算数, 分值/得分, units, pages, grade, fund rows, indicator count) right', (t) => of(t.details[0], t.details[1]));
+  line('headline TP/FP/FN', (t) => counts(t.headline));
+  line('headline precision', (t) => pct(precision(t.headline)));
+  line('headline recall', (t) => pct(recall(t.headline)));
+  line('documentKind accuracy', (t) => of(t.kind, t.n));
+  line('parts found', (t) => of(t.parts, t.partsLabelled));
+  line('unit right (单位：万元 …) among the parts found', (t) => `${t.units}/${t.parts}`);
+  line('failed checks on documents whose arithmetic holds (no slips labelled)', (t) => `${t.falseAlarms} in ${t.cleanWithAlarm} docs`);
+  line('department right', (t) => `${t.department[0]}/${t.department[1]}`);
+  line('fiscal year right', (t) => `${t.fiscalYear[0]}/${t.fiscalYear[1]}`);
   log('\nA ratio with nothing to count prints –: headline precision with no headline figure extracted, headline recall when every labelled headline is null.');
   if (verbose) for (const r of results) for (const e of r.errors) log(`${r.id}  ${e}`);
-  return { results, total };
+  return { results, total: groups.all, groups };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
