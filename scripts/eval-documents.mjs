@@ -135,6 +135,8 @@ export function compareDocument(record, label) {
   const recordParts = record.parts ?? [];
   let partsFound = 0;
   let unitsRight = 0;
+  /** kind → [found, labelled] */
+  const partsByKind = {};
   const partsMissed = [];
   for (const lp of label.parts ?? []) {
     const hit = recordParts.find(
@@ -143,7 +145,10 @@ export function compareDocument(record, label) {
         rp.pageStart === lp.pageStart &&
         ((lp.table && rp.table === lp.table) || titleMatches(rp.title, lp.title)),
     );
+    const tally = (partsByKind[lp.kind] ??= [0, 0]);
+    tally[1]++;
     if (hit) {
+      tally[0]++;
       partsFound++;
       if ((hit.unit ?? null) === (lp.unit ?? null)) unitsRight++;
       else errors.push(`part ${lp.title} p.${lp.pageStart}: unit ${hit.unit} want ${lp.unit}`);
@@ -157,7 +162,7 @@ export function compareDocument(record, label) {
   const falseAlarms = (label.slips ?? []).length === 0 ? failed.length : 0;
   if (falseAlarms) errors.push(`failed checks on a document whose arithmetic holds: ${failed.map((c) => c.rule).join(', ')}`);
   if (Object.keys(details.wrong).length) errors.push(`form details wrong: ${Object.entries(details.wrong).map(([f, n]) => `${f} ×${n}`).join(', ')}`);
-  return { forms, money, headline, details, kindRight, partsFound, unitsRight, failedChecks: failed.length, falseAlarms, partsLabelled: (label.parts ?? []).length, department, fiscalYear, errors };
+  return { forms, money, headline, details, kindRight, labelledKind: label.documentKind, partsFound, partsByKind, unitsRight, failedChecks: failed.length, falseAlarms, partsLabelled: (label.parts ?? []).length, department, fiscalYear, errors };
 }
 
 function titleMatches(got, want) {
@@ -168,7 +173,7 @@ function titleMatches(got, want) {
 
 /** Sums of the per-document comparisons. */
 function totalOf(results) {
-  const t = { n: results.length, forms: counter(), money: counter(), headline: counter(), details: [0, 0], kind: 0, parts: 0, units: 0, partsLabelled: 0, falseAlarms: 0, cleanWithAlarm: 0, department: [0, 0], fiscalYear: [0, 0] };
+  const t = { n: results.length, partsByKind: {}, kindByLabel: {}, forms: counter(), money: counter(), headline: counter(), details: [0, 0], kind: 0, parts: 0, units: 0, partsLabelled: 0, falseAlarms: 0, cleanWithAlarm: 0, department: [0, 0], fiscalYear: [0, 0] };
   for (const r of results) {
     add(t.forms, r.forms);
     add(t.money, r.money);
@@ -176,6 +181,14 @@ function totalOf(results) {
     t.details[0] += r.details.right;
     t.details[1] += r.details.labelled;
     t.kind += r.kindRight ? 1 : 0;
+    const k = (t.kindByLabel[r.labelledKind] ??= [0, 0]);
+    k[0] += r.kindRight ? 1 : 0;
+    k[1]++;
+    for (const [kind, [found, labelled]] of Object.entries(r.partsByKind)) {
+      const p = (t.partsByKind[kind] ??= [0, 0]);
+      p[0] += found;
+      p[1] += labelled;
+    }
     t.parts += r.partsFound;
     t.units += r.unitsRight;
     t.partsLabelled += r.partsLabelled;
@@ -238,7 +251,9 @@ export async function evaluateDocuments({ analyzeBytes, base = root, verbose = f
   line('headline precision', (t) => pct(precision(t.headline)));
   line('headline recall', (t) => pct(recall(t.headline)));
   line('documentKind accuracy', (t) => of(t.kind, t.n));
+  line('documentKind right, by labelled kind', (t) => Object.entries(t.kindByLabel).map(([k, [a, b]]) => `${k} ${a}/${b}`).join(', '));
   line('parts found', (t) => of(t.parts, t.partsLabelled));
+  line('parts found, by kind', (t) => Object.entries(t.partsByKind).map(([k, [a, b]]) => `${k} ${a}/${b}`).join(', '));
   line('unit right (单位：万元 …) among the parts found', (t) => `${t.units}/${t.parts}`);
   line('failed checks on documents whose arithmetic holds (no slips labelled)', (t) => `${t.falseAlarms} in ${t.cleanWithAlarm} docs`);
   line('department right', (t) => `${t.department[0]}/${t.department[1]}`);
