@@ -9,7 +9,8 @@
 //   parts found   (and their money unit) a labelled part with a record part of the same kind and first page whose canonical table
 //                 name (Part.table) or title matches (record.parts)
 // A label value null = the document does not state it (a value there is a false positive).
-// Run by `npm run eval` (scripts/eval.js) or alone after `npm run build`: node scripts/eval-documents.mjs [--verbose]
+// Run by `npm run eval` (scripts/eval.js) or alone after `npm run build`:
+//   node scripts/eval-documents.mjs [--verbose] [--only <part of a document id>]
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join, basename } from 'node:path';
@@ -209,9 +210,9 @@ const recall = (c) => ratio(c.tp, c.tp + c.fn);
 const pct = (x) => (x === null ? '     –' : `${(x * 100).toFixed(1).padStart(5)}%`);
 
 /** Runs every labelled document through `analyzeBytes` and prints per-document and total tables. */
-export async function evaluateDocuments({ analyzeBytes, base = root, verbose = false, log = console.log } = {}) {
+export async function evaluateDocuments({ analyzeBytes, base = root, verbose = false, only = null, log = console.log } = {}) {
   const results = [];
-  for (const { id, label, path } of loadDocumentLabels(base)) {
+  for (const { id, label, path } of loadDocumentLabels(base).filter((d) => !only || d.id.includes(only))) {
     if (!existsSync(path)) {
       log(`${id}: ${label.file} not found, skipped`);
       continue;
@@ -265,5 +266,6 @@ export async function evaluateDocuments({ analyzeBytes, base = root, verbose = f
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { analyzeBytes } = await import('../dist/analyze.js');
-  await evaluateDocuments({ analyzeBytes, verbose: process.argv.includes('--verbose') });
+  const at = process.argv.indexOf('--only');
+  await evaluateDocuments({ analyzeBytes, verbose: process.argv.includes('--verbose'), only: at > 0 ? process.argv[at + 1] : null });
 }
