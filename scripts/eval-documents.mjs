@@ -61,15 +61,19 @@ function score(c, want, got, errors, what) {
   }
 }
 
-/** Pairs labelled forms with record forms: department-overall by kind, project forms by name (each used once). */
+/**
+ * Pairs labelled forms with record forms (each used once): department-overall by kind, project forms by
+ * name; a document holding both a score-table row and the form of one project pairs each with its own
+ * source first (a label without `source` is a table form).
+ */
 function pairForms(labelForms, recordForms) {
   const free = [...recordForms];
+  const sameForm = (lf, rf) =>
+    lf.formKind === 'department_overall' ? rf.formKind === 'department_overall' : normalizeName(rf.projectName) === normalizeName(lf.projectName);
+  const isScoreRow = (f) => f.source === 'score_table';
   return labelForms.map((lf) => {
-    const i = free.findIndex((rf) =>
-      lf.formKind === 'department_overall'
-        ? rf.formKind === 'department_overall'
-        : normalizeName(rf.projectName) === normalizeName(lf.projectName),
-    );
+    let i = free.findIndex((rf) => sameForm(lf, rf) && isScoreRow(rf) === isScoreRow(lf));
+    if (i < 0) i = free.findIndex((rf) => sameForm(lf, rf));
     return { label: lf, got: i >= 0 ? free.splice(i, 1)[0] : null };
   });
 }

@@ -123,6 +123,15 @@ describe('compareDocument (scripts/eval-documents.mjs)', () => {
     expect(r.headline).toEqual({ tp: 0, fp: 1, fn: 0 });
   });
 
+  it('pairs the score-table row and the form of one project each with its own label, whatever their order', () => {
+    const label = labelOf('constructed-final-accounts-score-table-and-forms');
+    const record = recordFrom(label);
+    record.forms.reverse();
+    const r = compareDocument(record, label) as Comparison;
+    expect(r.forms).toEqual({ tp: 8, fp: 0, fn: 0 });
+    expect(r.money).toEqual({ tp: 12, fp: 0, fn: 0 });
+  });
+
   it('finds no parts and no kind in a record without them (the baseline before parts land)', () => {
     const label = labelOf('putuo-finance-2024');
     const r = compareDocument({ report: { documentKind: 'other' }, figures: {}, forms: [], parts: [] }, label) as Comparison;
