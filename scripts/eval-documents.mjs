@@ -5,7 +5,8 @@
 //   form money    全年预算数 / 全年执行数 / 执行率 of each labelled form (matched by name) — P/R
 //   headline      figures.budget, budgetInitial, execution, executionRate, selfScore — P/R
 //   documentKind  report.documentKind — accuracy
-//   false alarms  failed checks on a document whose label lists no slip (its arithmetic holds)
+//   false alarms  failed checks that no labelled slip explains (none of the figures they used is named
+//                 in a slip); on a document whose label lists no slip, every failed check
 //   parts found   (and their money unit) a labelled part with a record part of the same kind and first page whose canonical table
 //                 name (Part.table) or title matches (record.parts)
 // A label value null = the document does not state it (a value there is a false positive).
@@ -40,6 +41,8 @@ const recordValue = (f) => (f === null || f === undefined ? null : f.value);
 /** Project names as printed differ in spaces, quotes, brackets and a trailing 项目: compare without them. */
 export const normalizeName = (s) =>
   typeof s === 'string' ? s.replace(/[\s“”"'《》「」]/gu, '').replace(/项目$/u, '') : s;
+/** The decimal figures (with a point: money, rates, scores — not page numbers or counts) in a text, as numbers' strings. */
+const decimalsIn = (text) => (String(text ?? '').match(/\d[\d,]*\.\d+/gu) ?? []).map((x) => String(Number(x.replace(/,/gu, ''))));
 /** Part titles: without spaces and without a leading outline number (一、 （二） 3.). */
 const normalizeTitle = (s) => (s ?? '').replace(/\s+/gu, '').replace(/^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])/u, '');
 
@@ -162,12 +165,18 @@ export function compareDocument(record, label) {
   if (partsMissed.length) errors.push(`parts missed: ${partsMissed.join('; ')}`);
   const department = label.report && 'department' in label.report ? normalizeUnit(record.report?.department ?? null) === normalizeUnit(label.report.department) : null;
   const fiscalYear = label.report && 'fiscalYear' in label.report ? (record.report?.fiscalYear ?? null) === label.report.fiscalYear : null;
-  // The documents whose label lists no slip add up: every failed check on them is a false alarm.
+  // A failed check is explained when a figure it used is one a labelled slip names; any other is a
+  // false alarm (on a document whose label lists no slip, every failed check is one).
   const failed = (record.checks ?? []).filter((c) => c.status === 'fail');
-  const falseAlarms = (label.slips ?? []).length === 0 ? failed.length : 0;
-  if (falseAlarms) errors.push(`failed checks on a document whose arithmetic holds: ${failed.map((c) => c.rule).join(', ')}`);
+  const slipFigures = new Set((label.slips ?? []).flatMap((s) => decimalsIn(s.description)));
+  const explained = (c) => (c.evidence ?? []).some((e) => decimalsIn(e.text).some((n) => slipFigures.has(n)));
+  const alarms = failed.filter((c) => !explained(c));
+  const falseAlarms = alarms.length;
+  const failedFigures = new Set(failed.flatMap((c) => (c.evidence ?? []).flatMap((e) => decimalsIn(e.text))));
+  const slipsCaught = (label.slips ?? []).filter((s) => decimalsIn(s.description).some((n) => failedFigures.has(n))).length;
+  if (falseAlarms) errors.push(`failed checks no labelled slip explains: ${alarms.map((c) => `${c.rule} (${c.message?.en ?? ''})`.slice(0, 160)).join('; ')}`);
   if (Object.keys(details.wrong).length) errors.push(`form details wrong: ${Object.entries(details.wrong).map(([f, n]) => `${f} ×${n}`).join(', ')}`);
-  return { forms, money, headline, details, kindRight, labelledKind: label.documentKind, partsFound, partsByKind, unitsRight, failedChecks: failed.length, falseAlarms, partsLabelled: (label.parts ?? []).length, department, fiscalYear, errors };
+  return { forms, money, headline, details, kindRight, labelledKind: label.documentKind, partsFound, partsByKind, unitsRight, failedChecks: failed.length, falseAlarms, slipsCaught, slips: (label.slips ?? []).length, arithmeticHolds: (label.slips ?? []).length === 0, partsLabelled: (label.parts ?? []).length, department, fiscalYear, errors };
 }
 
 function titleMatches(got, want) {
@@ -178,7 +187,7 @@ function titleMatches(got, want) {
 
 /** Sums of the per-document comparisons. */
 function totalOf(results) {
-  const t = { n: results.length, partsByKind: {}, kindByLabel: {}, forms: counter(), money: counter(), headline: counter(), details: [0, 0], kind: 0, parts: 0, units: 0, partsLabelled: 0, falseAlarms: 0, cleanWithAlarm: 0, department: [0, 0], fiscalYear: [0, 0] };
+  const t = { n: results.length, partsByKind: {}, kindByLabel: {}, forms: counter(), money: counter(), headline: counter(), details: [0, 0], kind: 0, parts: 0, units: 0, partsLabelled: 0, falseAlarms: 0, failed: 0, slips: 0, slipsCaught: 0, clean: 0, cleanWithAlarm: 0, department: [0, 0], fiscalYear: [0, 0] };
   for (const r of results) {
     add(t.forms, r.forms);
     add(t.money, r.money);
@@ -198,7 +207,11 @@ function totalOf(results) {
     t.units += r.unitsRight;
     t.partsLabelled += r.partsLabelled;
     t.falseAlarms += r.falseAlarms;
-    t.cleanWithAlarm += r.falseAlarms ? 1 : 0;
+    t.failed += r.failedChecks;
+    t.slipsCaught += r.slipsCaught;
+    t.slips += r.slips;
+    t.cleanWithAlarm += r.arithmeticHolds && r.falseAlarms ? 1 : 0;
+    t.clean += r.arithmeticHolds ? 1 : 0;
     for (const key of ['department', 'fiscalYear'])
       if (r[key] !== null) {
         t[key][0] += r[key] ? 1 : 0;
@@ -235,7 +248,7 @@ export async function evaluateDocuments({ analyzeBytes, base = root, verbose = f
   for (const r of results) {
     const f = r.forms;
     log(
-      `| ${r.id}${r.constructed ? ' (constructed)' : ''} | ${f.tp}/${f.fp}/${f.fn} | ${pct(precision(r.money))} | ${pct(recall(r.money))} | ${pct(precision(r.headline))} | ${pct(recall(r.headline))} | ${yesNo(r.kindRight)} | ${r.partsFound}/${r.partsLabelled} | ${yesNo(r.department)} | ${yesNo(r.fiscalYear)} | ${r.failedChecks}${r.falseAlarms ? ' (arithmetic holds)' : ''} |`,
+      `| ${r.id}${r.constructed ? ' (constructed)' : ''} | ${f.tp}/${f.fp}/${f.fn} | ${pct(precision(r.money))} | ${pct(recall(r.money))} | ${pct(precision(r.headline))} | ${pct(recall(r.headline))} | ${yesNo(r.kindRight)} | ${r.partsFound}/${r.partsLabelled} | ${yesNo(r.department)} | ${yesNo(r.fiscalYear)} | ${r.failedChecks}${r.falseAlarms ? ` (${r.falseAlarms} unexplained)` : ''} |`,
     );
   }
   // Real documents and constructed ones apart: the constructed set repeats shapes (PDF and DOCX of each).
@@ -260,7 +273,9 @@ export async function evaluateDocuments({ analyzeBytes, base = root, verbose = f
   line('parts found', (t) => of(t.parts, t.partsLabelled));
   line('parts found, by kind', (t) => Object.entries(t.partsByKind).map(([k, [a, b]]) => `${k} ${a}/${b}`).join(', '));
   line('unit right (单位：万元 …) among the parts found', (t) => `${t.units}/${t.parts}`);
-  line('failed checks on documents whose arithmetic holds (no slips labelled)', (t) => `${t.falseAlarms} in ${t.cleanWithAlarm} docs`);
+  line('failed checks / of them no labelled slip explains (false alarms)', (t) => `${t.failed} / ${t.falseAlarms}`);
+  line('labelled slips a failed check names a figure of', (t) => `${t.slipsCaught}/${t.slips}`);
+  line('documents whose arithmetic holds (no slip labelled) with a failed check', (t) => `${t.cleanWithAlarm}/${t.clean}`);
   line('department right', (t) => `${t.department[0]}/${t.department[1]}`);
   line('fiscal year right', (t) => `${t.fiscalYear[0]}/${t.fiscalYear[1]}`);
   log('\nA ratio with nothing to count prints –: headline precision with no headline figure extracted, headline recall when every labelled headline is null.');

@@ -56,7 +56,7 @@ function recordFrom(label: Label) {
       fundRows: f.fundRows.map((r) => ({ name: r.name, budgetInitial: figure(r.budgetInitial), budget: figure(r.budget), execution: figure(r.execution) })),
     })),
     parts: label.parts.map((p) => ({ kind: p.kind, title: p.title, table: p.table ?? null, pageStart: p.pageStart, pageEnd: p.pageEnd, unit: p.unit })),
-    checks: [] as Array<{ rule: string; status: string }>,
+    checks: [] as Array<{ rule: string; status: string; evidence: Array<{ text: string }> }>,
   };
 }
 
@@ -89,15 +89,23 @@ describe('compareDocument (scripts/eval-documents.mjs)', () => {
     expect(r.falseAlarms).toBe(0);
   });
 
-  it('counts a failed check on a document whose arithmetic holds as a false alarm, not on one with slips', () => {
-    const clean = labelOf('putuo-finance-2024');
+  it('counts a failed check as a false alarm unless a labelled slip names a figure it used', () => {
+    const clean = labelOf('final-accounts-template');
     const record = recordFrom(clean);
-    record.checks = [{ rule: 'execution_rate', status: 'fail' }, { rule: 'sum.by_function', status: 'pass' }];
+    record.checks = [
+      { rule: 'execution_rate', status: 'fail', evidence: [{ text: '2946.25' }] },
+      { rule: 'sum.by_function', status: 'pass', evidence: [] },
+    ];
     expect((compareDocument(record, clean) as Comparison).falseAlarms).toBe(1);
     const withSlips = labelOf('xinfang-2024');
     const r2 = recordFrom(withSlips);
-    r2.checks = [{ rule: 'narrative.form_score', status: 'fail' }];
-    expect((compareDocument(r2, withSlips) as Comparison).falseAlarms).toBe(0);
+    r2.checks = [
+      { rule: 'narrative.form_score', status: 'fail', evidence: [{ text: '88.5分' }, { text: '90.5' }] },
+      { rule: 'sum.by_function', status: 'fail', evidence: [{ text: '180.03' }, { text: '32' }] },
+    ];
+    const r = compareDocument(r2, withSlips) as Comparison & { slipsCaught: number };
+    expect(r.falseAlarms).toBe(1);
+    expect(r.slipsCaught).toBe(1);
   });
 
   it('counts an empty 年初预算数 shift (budget read from the execution column) as wrong money', () => {
