@@ -20,7 +20,8 @@ type LabelForm = {
   totalScore: Fig;
   grade: string | null;
   fundRows: Array<{ name: string; budgetInitial: Fig; budget: Fig; execution: Fig }>;
-  indicators: unknown[];
+  indicators: Array<{ level3: string; weight: Fig; score: Fig }>;
+  source?: string;
 };
 type Label = {
   id: string;
@@ -146,5 +147,44 @@ describe('compareDocument (scripts/eval-documents.mjs)', () => {
     expect(r.partsFound).toBe(0);
     expect(r.partsLabelled).toBe(25);
     expect(r.kindRight).toBe(false);
+  });
+});
+
+describe('constructed labels against the generator (fixtures/constructed/make-constructed.mjs)', () => {
+  type GenForm = { name: string; money: { total: string[]; funds: string[][] }; indicators: string[][]; total: string[] };
+  it('state the figures the documents were generated from', async () => {
+    // @ts-expect-error plain ESM generator; importing it writes nothing
+    const gen = (await import('../../fixtures/constructed/make-constructed.mjs')) as {
+      XINFANG_FORMS: Record<string, GenForm>;
+      DEPARTMENT_FORM: Omit<GenForm, 'name'> & { grade: string };
+      CHONGQING_INDICATORS: string[][];
+      SCORE_ROWS: string[][];
+    };
+    const text = (f: Fig) => (f ? f.text : null);
+    let compared = 0;
+    for (const { id, label } of labels.filter((l) => l.id.startsWith('constructed-'))) {
+      for (const form of label.forms) {
+        if (form.source === 'score_table') {
+          expect(gen.SCORE_ROWS.find((r) => r[1] === form.projectName)?.[2], id).toBe(text(form.totalScore));
+          continue;
+        }
+        if (id.includes('chongqing')) {
+          expect(form.indicators.map((i) => [i.level3, text(i.weight), text(i.score)])).toEqual(gen.CHONGQING_INDICATORS.map((r) => [r[0], r[7], r[8]]));
+          continue;
+        }
+        const g = form.formKind === 'department_overall' ? { ...gen.DEPARTMENT_FORM, name: '部门整体' } : Object.values(gen.XINFANG_FORMS).find((f) => f.name === form.projectName)!;
+        const [initial, budget, execution, weight, rate, score] = g.money.total;
+        const where = `${id} ${g.name}`;
+        expect(text(form.budgetInitial), where).toBe(id.includes('empty-initial') ? null : initial);
+        expect([text(form.budget), text(form.execution), text(form.executionRate)], where).toEqual([budget, execution, rate]);
+        expect([text(form.budgetExecutionWeight), text(form.budgetExecutionScore), text(form.totalScore)], where).toEqual([weight, score, g.total[1]]);
+        expect(form.fundRows.map((r) => [r.name, id.includes('empty-initial') ? null : text(r.budgetInitial), text(r.budget), text(r.execution)]), where).toEqual(
+          g.money.funds.map(([name, a, b, c]) => [name, id.includes('empty-initial') ? null : a, b, c]),
+        );
+        expect(form.indicators.map((i) => [i.level3, text(i.weight), text(i.score)]), where).toEqual(g.indicators.map((r) => [r[2], r[5], r[6]]));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThanOrEqual(20);
   });
 });
