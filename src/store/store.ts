@@ -72,6 +72,9 @@ export interface ReportSummary {
   budget: number | null;
   /** 执行数, yuan. */
   execution: number | null;
+  /** The budget and execution as the report printed them, with separators (1,234.56万元; see showMoney). */
+  budgetText: string | null;
+  executionText: string | null;
   /** 执行率 as stated, a fraction (0.802). */
   executionRate: number | null;
   /** 自评得分 */
