@@ -3,3 +3,5 @@
  * written once. Topics live in their own files; import from here.
  */
 export * from './documents.js';
+export * from './outline.js';
+export * from './roles.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import XLSX from 'xlsx';
+import XLSX from '@e965/xlsx';
 import { runExport, type ExportOptions } from '../../src/export/export.js';
 import { TABLES } from '../../src/export/tables.js';
 import { openStore } from '../../src/store/open-store.js';
