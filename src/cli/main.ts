@@ -279,8 +279,8 @@ export function buildProgram(config: Config): Command {
       });
       const redisUrl = opts.redisUrl ?? config.redisUrl;
       if (redisUrl) {
-        const { queueCounts } = await import('../queue/bullmq-queue.js');
-        for (const queueName of [config.queueName, `${config.queueName}-ocr`]) {
+        const [{ queueCounts }, { ocrQueueName }] = await Promise.all([import('../queue/bullmq-queue.js'), import('../queue/bullmq-worker.js')]);
+        for (const queueName of [config.queueName, ocrQueueName(config.queueName)]) {
           const c = await queueCounts({ redisUrl, queueName });
           process.stdout.write(`queue ${queueName}: ${c.waiting} waiting, ${c.active} active, ${c.delayed} delayed, ${c.completed} completed, ${c.failed} failed\n`);
         }

@@ -3,10 +3,9 @@
  * "error: option '--year <year>' argument 'abc' is invalid. …" and the CLI exits 2 (see main.ts).
  */
 import { InvalidArgumentError } from 'commander';
-import { DocumentKind, ReportKind } from '../schema/record.js';
+import { KIND_VALUES } from '../store/store.js';
 
-/** What `--kind` accepts: what a self-evaluation is about, or what a document is (the names do not overlap). */
-export const KIND_VALUES: readonly string[] = [...ReportKind.options, ...DocumentKind.options];
+export { KIND_VALUES } from '../store/store.js';
 
 export function parseYear(value: string): number {
   const year = Number(value);

@@ -3,7 +3,7 @@
  * jsonb plus comparable columns and long-form child rows) and ingest errors. Two adapters implement
  * it over the same SQL: embedded PGlite (default, a data directory on disk) and PostgreSQL (`pg`).
  */
-import type { ReportRecord } from '../schema/record.js';
+import { DocumentKind, ReportKind, type ReportRecord } from '../schema/record.js';
 
 export type { ReportRecord } from '../schema/record.js';
 
@@ -38,6 +38,9 @@ export interface StoredDocument {
   extractorVersion: string | null;
   hasBytes: boolean;
 }
+
+/** What `ReportFilter.kind` (and every `--kind`) accepts: a report kind or a document kind; the names do not overlap. */
+export const KIND_VALUES: readonly string[] = [...ReportKind.options, ...DocumentKind.options];
 
 export interface ReportFilter {
   /** 年度 */
