@@ -191,13 +191,17 @@ function checkRestatedCounts(record: ReportRecord): CheckResult[] {
  * two-character term (培训 / 参加能力提升培训).
  */
 function clusterByAction(counts: readonly Count[]): Count[][] {
-  const clusters: Count[][] = [];
+  // Relatedness depends on the action's words only: each cluster is tested against its distinct
+  // actions, not every member (a table of thousands of counts of one subject was quadratic).
+  const clusters: Array<{ members: Count[]; actions: Set<string> }> = [];
   for (const c of counts) {
-    const home = clusters.find((cl) => cl.every((m) => actionsRelated(m.action, c.action)));
-    if (home) home.push(c);
-    else clusters.push([c]);
+    const home = clusters.find((cl) => [...cl.actions].every((action) => actionsRelated(action, c.action)));
+    if (home) {
+      home.members.push(c);
+      home.actions.add(c.action);
+    } else clusters.push({ members: [c], actions: new Set([c.action]) });
   }
-  return clusters;
+  return clusters.map((cl) => cl.members);
 }
 
 function actionsRelated(a: string, b: string): boolean {
