@@ -124,6 +124,17 @@ export function intervalOfFigure(f: Figure, unitScale: number = f.scale): Interv
   return scaleInterval(fromBounds(baseBoundsOfFigure(f)), unitFactor(unitScale));
 }
 
+/**
+ * The interval a non-negative figure stands for when its printed digits were cut off rather than
+ * rounded: [v, v + one unit of its last digit), in its stated unit (99.96% printed as 99.9% →
+ * [99.9, 100.0)).
+ */
+export function truncationIntervalOf(f: Figure): Interval {
+  const v = statedValueOf(f);
+  const step = new Decimal(10).pow(-f.precision);
+  return { lo: new Down(v).toString(), hi: new Up(v).plus(step).toString(), loOpen: false, hiOpen: true };
+}
+
 /** The interval of a count: exact counts are points (a count of people has no rounding); 多/近 give bounds. */
 export function intervalOfCount(c: Pick<Count, 'value' | 'approx' | 'lo' | 'hi'>): Interval {
   const exact = new Down(c.value).toString();

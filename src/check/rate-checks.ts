@@ -12,6 +12,7 @@ import {
   isIntervalAbove,
   scaleInterval,
   statedValueOf,
+  truncationIntervalOf,
 } from './interval.js';
 import { evidenceOfFigure, makeResult, showInterval, showValue, type EvidenceEntry } from './result.js';
 import { findUnitSlip, UNIT_SLIP_FACTOR } from './unit-slip.js';
@@ -148,6 +149,27 @@ function checkRate(inputs: RateInputs): CheckResult[] {
         },
       }),
     ];
+  }
+
+  // Printed digits cut off rather than rounded (99.96% printed as 99.9%): its own, lesser finding.
+  if (rate.approx === 'exact' && new Decimal(rate.exact).gte(0)) {
+    const cut = truncationIntervalOf(rate);
+    const truncated = candidates.find((c) => intervalsMeet(c.expected, cut));
+    if (truncated) {
+      const d = describe(truncated, execution, rate);
+      return [
+        makeResult({
+          rule: 'rate.truncated',
+          status: 'warn',
+          ...base,
+          expected: truncated.expected,
+          zh: `${subjectZh(inputs.project)}：${d.zh}，所报 ${rate.text} 系截断而非四舍五入（截断区间 ${showInterval(cut, rate.precision)}）`,
+          en: `${subjectEn(inputs.project)}: ${d.en}; the stated ${rate.text} was truncated, not rounded (truncation interval ${showInterval(cut, rate.precision)})`,
+          evidence: evidence(truncated),
+          detail: { ...projectDetail, denominator: truncated.denominator, relation: inputs.rule, truncated: cut },
+        }),
+      ];
+    }
   }
 
   const [first, ...others] = candidates as [RateCandidate, ...RateCandidate[]];

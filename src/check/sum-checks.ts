@@ -158,6 +158,8 @@ export function checkSum(input: SumSpec): CheckResult[] {
     makeResult({
       rule: spec.rule,
       status: spec.mismatch,
+      // A total that was a guess (no total row) may not be what the parts add up to.
+      certainty: spec.mismatch === 'warn' ? 'possible' : 'definite',
       expected: first.sum.interval,
       actual: first.actual,
       unit: first.total.figure.unit,

@@ -3,6 +3,7 @@
  * source text beyond its rounding, the text is read, extracted and checked again, and the change
  * must be caught. Definitions (what is tried, caught, flagged, vanished, escaped) are in mutate.ts.
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Decimal } from 'decimal.js';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +23,8 @@ import {
   totalOf,
   type DocumentMutations,
   type LabelledText,
+  SEED_EDITS,
+  applySeedEdit,
 } from './mutate.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -42,7 +45,15 @@ function docOf(id: string): DocumentMutations {
   return d;
 }
 
-beforeAll(async () => {
+/** The mutation runs (minutes of CPU): started by the suites that need them, once. */
+let mutations: Promise<void> | null = null;
+
+function runMutations(): Promise<void> {
+  mutations ??= mutateAll();
+  return mutations;
+}
+
+async function mutateAll(): Promise<void> {
   texts = await loadLabelledTexts(root);
   for (const t of texts) docs.push(await mutateDocument(t.id, t.bytes, { analyze: analyzeBytes }));
   const alarms = texts.flatMap((t) => falseAlarms(docOf(t.id).checks, t.slips).map((c) => `  ${t.id} ${c.rule}: ${c.message.zh}`));
@@ -58,9 +69,10 @@ beforeAll(async () => {
       ...alarms,
     ].join('\n'),
   );
-}, 180_000);
+}
 
 describe('mutation test on the seed', () => {
+  beforeAll(runMutations, 600_000);
   it('tries the figures of every relation the seed states', () => {
     const targets = new Set(docOf('seed').results.map((r) => r.target));
     for (const t of ['714.07万元', '890.33万元', '80.2%', '24.99万元', '25万元', '100.0%', '523.39万元', '142.46万元', '5.01万元', '43.22万元', '642.19万元', '71.88万元', '10个', '70个', '80个', '12个', '4个'])
@@ -90,6 +102,7 @@ describe('mutation test on the seed', () => {
 });
 
 describe('mutation test on the labelled corpus', () => {
+  beforeAll(runMutations, 600_000);
   it(`detects at least ${CORPUS_DETECTION_FLOOR * 100}% of relation-breaking mutations`, () => {
     const total = totalOf(docs.filter((d) => d.id !== 'seed').map(summarize));
     expect(total.tried).toBeGreaterThanOrEqual(CORPUS_TRIED_FLOOR);
@@ -108,6 +121,7 @@ describe('mutation test on the labelled corpus', () => {
 });
 
 describe('the harness itself', () => {
+  beforeAll(runMutations, 600_000);
   it('keeps the printed precision and digit style of a mutated number', () => {
     const n = (text: string, value: string, decimals: number, grouped = false, fullWidth = false): RawNumber => ({
       rawStart: 0,
@@ -139,4 +153,40 @@ describe('the harness itself', () => {
     expect(s.caught + s.flagged).toBe(0);
     expect(s.escaped).toBe(s.tried);
   });
+});
+
+/**
+ * The seed edits of issue 16 (mutate.ts SEED_EDITS): each relation-breaking edit is caught by a
+ * failing check citing the edited figure; each rounding-neutral edit raises nothing.
+ */
+describe('seed edits (issue 16)', () => {
+  const seedPath = `${root}fixtures/seed/huadu-2021-jgdgw.txt`;
+  const seed = readFileSync(seedPath, 'utf8');
+  const checksAfter = async (edit: (typeof SEED_EDITS)[number]) =>
+    (await analyzeBytes(Buffer.from(applySeedEdit(seed, edit), 'utf8'), { fileName: 'seed.txt' })).record.checks;
+
+  it('has 12 relation-breaking edits and 3 rounding-neutral ones', () => {
+    expect(SEED_EDITS.filter((e) => e.breaks)).toHaveLength(12);
+    expect(SEED_EDITS.filter((e) => !e.breaks)).toHaveLength(3);
+  });
+
+  // Extraction drops a self-score above 100 before any check sees it; the roles work (issue 15)
+  // keeps out-of-range values. Until that merges this edit is missed end to end (the check itself
+  // fails 191.28: test/check/plausibility.test.ts); when it starts passing, move it to the list below.
+  const awaitingExtraction = new Set(['self-score range']);
+
+  for (const edit of SEED_EDITS.filter((e) => e.breaks)) {
+    const test = awaitingExtraction.has(edit.name) ? it.fails : it;
+    test(`catches the ${edit.name} edit (${edit.from} → ${edit.to})`, async () => {
+      const failing = (await checksAfter(edit)).filter((c) => c.status === 'fail' && c.evidence.some((e) => e.text === edit.cites));
+      expect(failing.map((c) => c.rule), `a failing check citing ${edit.cites}`).not.toEqual([]);
+    });
+  }
+
+  for (const edit of SEED_EDITS.filter((e) => !e.breaks)) {
+    it(`raises nothing for the ${edit.name} edit (${edit.from} → ${edit.to})`, async () => {
+      const raised = (await checksAfter(edit)).filter((c) => c.status === 'fail' || c.status === 'warn');
+      expect(raised.map((c) => `${c.rule}: ${c.message.zh}`)).toEqual([]);
+    });
+  }
 });
