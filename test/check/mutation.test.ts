@@ -170,14 +170,8 @@ describe('seed edits (issue 16)', () => {
     expect(SEED_EDITS.filter((e) => !e.breaks)).toHaveLength(3);
   });
 
-  // Extraction drops a self-score above 100 before any check sees it; the roles work (issue 15)
-  // keeps out-of-range values. Until that merges this edit is missed end to end (the check itself
-  // fails 191.28: test/check/plausibility.test.ts); when it starts passing, move it to the list below.
-  const awaitingExtraction = new Set(['self-score range']);
-
   for (const edit of SEED_EDITS.filter((e) => e.breaks)) {
-    const test = awaitingExtraction.has(edit.name) ? it.fails : it;
-    test(`catches the ${edit.name} edit (${edit.from} → ${edit.to})`, async () => {
+    it(`catches the ${edit.name} edit (${edit.from} → ${edit.to})`, async () => {
       const failing = (await checksAfter(edit)).filter((c) => c.status === 'fail' && c.evidence.some((e) => e.text === edit.cites));
       expect(failing.map((c) => c.rule), `a failing check citing ${edit.cites}`).not.toEqual([]);
     });
