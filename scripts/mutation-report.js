@@ -2,7 +2,7 @@
 // Mutation report (issue 4): for the seed and the labelled corpus, every figure in a holding
 // relation is changed in the source beyond its rounding and the text analysed again; prints per
 // document the mutations tried, caught, flagged, vanished and escaped, then the failing checks on the
-// unchanged texts that no labelled slip explains (false alarms).
+// unchanged texts that no labelled slip explains (false alarms), then the hand edits of the seed.
 // Run `npm run build` first: the pipeline measured is dist/analyze.js. The harness itself
 // (test/check/mutate.ts, shared with test/check/mutation.test.ts) is TypeScript, loaded through tsx.
 // Options: --verbose (every mutation), --json (the raw results).
@@ -42,6 +42,26 @@ console.log(
   `false alarms on the unchanged texts: ${alarms.length} failing checks; ${withAlarm.size} of ${corpusTexts.length} corpus texts (${pct(withAlarm.size / corpusTexts.length)})`,
 );
 for (const a of alarms) console.log(`  ${a.id} ${a.rule}: ${a.zh}`);
+
+// The hand edits of the seed (issue 16): each breaking edit must make a check citing it fail; each
+// rounding-neutral edit must raise nothing.
+const seedText = Buffer.from(texts.find((t) => t.id === 'seed').bytes).toString('utf8');
+let editsCaught = 0;
+let neutralQuiet = 0;
+const editLines = [];
+for (const edit of m.SEED_EDITS) {
+  const { record } = await analyzeBytes(Buffer.from(m.applySeedEdit(seedText, edit), 'utf8'), { fileName: 'seed.txt' });
+  const raised = record.checks.filter((c) => c.status === 'fail' || c.status === 'warn');
+  const citing = raised.filter((c) => c.status === 'fail' && c.evidence.some((e) => e.text === edit.cites));
+  const ok = edit.breaks ? citing.length > 0 : raised.length === 0;
+  if (ok && edit.breaks) editsCaught++;
+  if (ok && !edit.breaks) neutralQuiet++;
+  const by = (edit.breaks ? citing : raised).map((c) => `${c.rule}${c.certainty === 'possible' ? ' (possible)' : ''}`);
+  editLines.push(`  ${ok ? 'ok  ' : 'MISS'} ${edit.breaks ? 'edit   ' : 'neutral'} ${edit.name}: ${edit.from} → ${edit.to}${by.length ? ` by ${[...new Set(by)].join(', ')}` : ''}`);
+}
+const breaking = m.SEED_EDITS.filter((e) => e.breaks).length;
+console.log(`seed edits: ${editsCaught} of ${breaking} caught; rounding-neutral edits: ${neutralQuiet} of ${m.SEED_EDITS.length - breaking} raise nothing`);
+for (const line of editLines) console.log(line);
 
 if (process.argv.includes('--verbose'))
   for (const d of docs)

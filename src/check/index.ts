@@ -5,6 +5,7 @@
 import type { CheckResult, ReportRecord } from '../schema/record.js';
 import { checkCountPartsWhole } from './count-checks.js';
 import { checkIndicators } from './indicator-checks.js';
+import { checkNarrativeAgainstForms } from './narrative-form.js';
 import { checkNegativeAmounts } from './plausibility.js';
 import { checkExecutionRates } from './rate-checks.js';
 import { checkRestated } from './restated-checks.js';
@@ -30,6 +31,7 @@ export const CHECK_RULES: readonly CheckRule[] = [
   { id: 'sum', run: (r) => checkSums(r) },
   { id: 'restated', run: (r, o) => checkRestated(r, o.text) },
   { id: 'indicator', run: (r) => checkIndicators(r) },
+  { id: 'restated (narrative and form)', run: (r) => checkNarrativeAgainstForms(r) },
   { id: 'count.parts_whole', run: (r, o) => checkCountPartsWhole(r, o.text) },
   { id: 'year', run: (r, o) => checkYear(r, o.text) },
   { id: 'plausibility.negative_amount', run: (r) => checkNegativeAmounts(r) },

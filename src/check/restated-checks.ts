@@ -5,7 +5,7 @@
  */
 import type { CheckResult, Count, Figure, ReportRecord } from '../schema/record.js';
 import { formatInterval, intervalOfCount, intervalOfFigure, intervalsMeet } from './interval.js';
-import { evidenceOfCount, evidenceOfFigure, makeResult, showInterval } from './result.js';
+import { evidenceOfCount, evidenceOfFigure, makeResult, showInterval, type Certainty } from './result.js';
 import { identityOf, isSameQuantity } from './count-identity.js';
 import { findUnitSlip, UNIT_SLIP_FACTOR } from './unit-slip.js';
 
@@ -22,10 +22,11 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | null): Map
 }
 
 /** Several statements of one figure: each must meet the first. */
-function compareStatements(
+export function compareStatements(
   label: { zh: string; en: string },
   statements: readonly Figure[],
   detail: Record<string, unknown>,
+  certainty: Certainty = 'definite',
 ): CheckResult | null {
   // One place read twice (a row emitted for two projects of one name) is not a restatement.
   const figures = statements.filter(
@@ -59,6 +60,7 @@ function compareStatements(
     return makeResult({
       rule: 'unit_slip',
       status: 'fail',
+      certainty,
       expected: reference,
       actual,
       unit: first.unit,
@@ -71,6 +73,7 @@ function compareStatements(
   return makeResult({
     rule: 'restated',
     status: 'fail',
+    certainty,
     expected: reference,
     actual,
     unit: first.unit,
