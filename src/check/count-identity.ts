@@ -5,11 +5,11 @@
  *   modifiers printed before it kept (应急保障用车 and 其他用车 are different cars);
  * - action: what was done (培训, 发展 …);
  * - qualifiers: 共有/现有 (a stock), 拟/计划, 新增, 其中, 其他, 累计, 不合格/合格, 一级/二级, 上年 …;
- * - scope: the places and years named in the count's own clause.
+ * - scope: the places, years and owning bodies (省政府办公厅设…) named in the count's own clause.
  * Identity is inferred from words, so a mismatch between two such statements is a `possible` finding.
  */
 import type { Count } from '../schema/record.js';
-import { COUNT_FILLER_WORDS, COUNT_QUALIFIERS, NOT_PLACE_BEFORE_SUFFIX, PLACE_SUFFIX, SUBJECT_SYNONYMS } from '../vocabulary/counts.js';
+import { COUNT_FILLER_WORDS, COUNT_QUALIFIERS, NOT_PLACE_BEFORE_SUFFIX, OWNER_SUFFIX, PLACE_SUFFIX, SUBJECT_SYNONYMS } from '../vocabulary/counts.js';
 
 export interface CountIdentity {
   /** Canonical subject with its printed modifiers ("党组织书记和党务干部", "应急保障用车"). */
@@ -68,7 +68,7 @@ function placesIn(s: string): string[] {
  * The phrase printed right before a number: back to a clause or list break, or to the bracket it
  * stands in ("项目共15个(含2023年转列暂付性款项项目5个)" → 含2023年转列暂付性款项项目).
  */
-function phraseBefore(text: string, start: number): string {
+function phraseBefore(text: string, start: number): { phrase: string; inBracket: boolean } {
   let depth = 0;
   let i = start;
   for (; i > 0 && i > start - LOOKBACK; i--) {
@@ -76,11 +76,16 @@ function phraseBefore(text: string, start: number): string {
     if (PHRASE_BREAK.test(c)) break;
     if (c === ')' || c === '）') depth++;
     else if (c === '(' || c === '（') {
-      if (depth === 0) break;
+      if (depth === 0) return { phrase: text.slice(i, start), inBracket: true };
       depth--;
     }
   }
-  return text.slice(i, start);
+  return { phrase: text.slice(i, start), inBracket: false };
+}
+
+/** Bodies that own the count ("省政府办公厅设…"), by their last four characters. */
+function ownersIn(s: string): string[] {
+  return [...s.matchAll(OWNER_SUFFIX)].map((m) => `owner:${m[1]!.slice(-4)}`);
 }
 
 /**
@@ -92,7 +97,7 @@ export function identityOf(count: Count, text: string | undefined): CountIdentit
   const located = text !== undefined && start >= 0 && end <= text.length && (quote === '' || text.slice(start, end) === quote);
   const subjectWords = canonicalSubject(count.subject);
   if (!located) return { subject: subjectWords, action: count.action, qualifiers: [], scope: [] };
-  const phrase = phraseBefore(text, start);
+  const { phrase, inBracket } = phraseBefore(text, start);
   const clause = backTo(text, start, CLAUSE_BREAK);
   const sentence = backTo(text, start, SENTENCE_BREAK);
   // The subject printed before the number ("共培训党组织书记和党务工作者 774 名"): the whole phrase,
@@ -100,7 +105,8 @@ export function identityOf(count: Count, text: string | undefined): CountIdentit
   const subjectBefore = count.subject !== '' && canonicalSubject(phrase).endsWith(subjectWords);
   const qualifierSource = `${clause}${subjectBefore ? '' : count.subject}`;
   const qualifiers = qualifiersIn(qualifierSource);
-  if (/其中/u.test(sentence)) qualifiers.push('part');
+  // "其中…" in the sentence, or an aside in brackets after a whole ("编制24个(机关公勤2个)"): a part.
+  if (/其中/u.test(sentence) || inBracket) qualifiers.push('part');
   let subject = subjectWords;
   if (subjectBefore) {
     const words = COUNT_QUALIFIERS.map((q) => q.word).concat(COUNT_FILLER_WORDS, count.action === '' ? [] : [count.action]);
@@ -112,7 +118,7 @@ export function identityOf(count: Count, text: string | undefined): CountIdentit
     subject,
     action: count.action,
     qualifiers: [...new Set(qualifiers)].sort(),
-    scope: [...new Set([...placesIn(clause), ...years])].sort(),
+    scope: [...new Set([...placesIn(clause), ...years, ...ownersIn(clause)])].sort(),
   };
 }
 

@@ -98,3 +98,19 @@ export const PLACE_SUFFIX = /([\u4e00-\u9fff]{2}(?:县|区|镇|街道))(?![直�
 
 /** Second characters of two-character words ending in 区/镇/县 that name no place: 展区, 园区, 小镇 … */
 export const NOT_PLACE_BEFORE_SUFFIX = /[展园城辖景片库山湾校厂矿营灾疫病专特社小乡市郊县分各该本全辖我]/u;
+
+/**
+ * Units that after a Chinese numeral glued to a name are part of an office's name, not a count:
+ * 秘书一处, 综合调研二处, 财务科, 第三组. "设 3 个职能处" and "设两处" are counts (a verb or a measure
+ * word stands before the number).
+ */
+export const OFFICE_NAME_UNITS: readonly string[] = ['处', '科', '股', '室', '组', '队', '所'];
+
+/** Characters before a number that make it a count, not part of a name: verbs of having and setting up. */
+export const COUNT_LEAD_CHARACTERS = /[设有建增共计达为约近成了等括含和及与、，,：:（(\s]/u;
+
+/**
+ * Units that own a count: "省政府办公厅设 18 个内设机构" and "省人民政府研究室设 4 个内设机构" count the
+ * offices of two bodies. Read from the count's clause as the four characters ending in one of these.
+ */
+export const OWNER_SUFFIX = /([\u4e00-\u9fff]{2,}?(?:办公厅|研究室|办事处|委员会|办公室|管理局|管理处|服务中心|中心|政府|厅|局|委|院|所|站|公司|学校|医院))(?=[设有共现下内实核编])/gu;

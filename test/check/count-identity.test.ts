@@ -82,4 +82,18 @@ describe('count identity', () => {
     const counts = [makeCountIn(text, '150名', { subject: '党员', action: '发展' }), makeCountIn(text, '165名', { subject: '党员', action: '发展' })];
     expect(restated(text, counts)).toEqual([]);
   });
+
+  it('does not compare counts of different owning bodies (省政府办公厅设 18 个 / 研究室设 4 个内设机构)', () => {
+    const text = '1.省政府办公厅设18个内设机构，包括文电处。省人民政府研究室设4个内设机构，包括办公室。';
+    const counts = [makeCountIn(text, '18个', { subject: '内设机构', action: '设' }), makeCountIn(text, '4个', { subject: '内设机构', action: '设' })];
+    expect(identityOf(counts[0]!, text).scope).toEqual(['owner:府办公厅']);
+    expect(restated(text, counts)).toEqual([]);
+  });
+
+  it('reads an aside in brackets as a part (行政编制24个(机关公勤2个))', () => {
+    const text = '我单位共有行政编制24个(机关公勤2个)。';
+    const aside = makeCountIn(text, '2个', { subject: '机关公勤', action: '共有' });
+    expect(identityOf(aside, text).qualifiers).toContain('part');
+  });
 });
+

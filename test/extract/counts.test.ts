@@ -22,4 +22,17 @@ describe('counts: ordinals, levels and batches are not counts (issue 16)', () =>
     expect(record.figures.counts).toEqual([]);
     expect(record.checks.filter((c) => c.rule === 'count.restated')).toEqual([]);
   });
+
+  it('drops office names (秘书二处, 综合调研三处) but keeps offices counted (设3个职能处, 设两处)', async () => {
+    const counts = await countsOf('研究室设4个内设机构，包括办公室、综合调研一处、综合调研二处、综合调研三处。办事处设3个职能处。另设两处。');
+    expect(counts).toEqual(['4个', '3个', '两处']);
+  });
+
+  it('reads no subject into a bracket after the number (编制24个(机关公勤2个))', async () => {
+    const { record } = await analyzeBytes(Buffer.from('2022年自评报告\n2022年我单位共有行政编制24个(机关公勤2个)，事业编制41个。'), { fileName: 'c.txt' });
+    const c24 = record.figures.counts.find((c) => c.text === '24个');
+    expect(c24?.subject).toBe('行政编制');
+    expect(record.checks.filter((c) => c.rule === 'count.restated' && c.status === 'fail')).toEqual([]);
+  });
 });
+
