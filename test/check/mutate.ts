@@ -538,24 +538,29 @@ export interface LabelledText {
   bytes: Uint8Array;
   slips: LabelledSlip[];
   corpus: boolean;
+  /** shared: the seed and ../shared/corpus (rules written against them); tune / test: fixtures/corpus (test is frozen). */
+  part: LabelPart;
 }
 
+export type LabelPart = 'shared' | 'tune' | 'test';
+
 interface EvalLib {
-  loadLabels(root: string): { id: string; label: { slips?: LabelledSlip[] }; path: string; corpus: boolean }[];
+  loadLabels(root: string, parts?: LabelPart[]): { id: string; label: { slips?: LabelledSlip[] }; path: string; corpus: boolean; part: LabelPart }[];
   corpusBytes(path: string): { bytes: Uint8Array; title: string };
 }
 
 /**
- * The seed and every labelled corpus text, read the way scripts/eval-lib.mjs reads them for the
- * accuracy evaluation (a corpus file's first two lines are the collector's headers).
+ * The seed and every labelled corpus text of the given parts, read the way scripts/eval-lib.mjs
+ * reads them for the accuracy evaluation (a corpus file's header lines are the collector's).
  */
-export async function loadLabelledTexts(root: string): Promise<LabelledText[]> {
+export async function loadLabelledTexts(root: string, parts: LabelPart[] = ['shared']): Promise<LabelledText[]> {
   const lib = (await import(new URL('../../scripts/eval-lib.mjs', import.meta.url).href)) as EvalLib;
-  return lib.loadLabels(root).map((l) => ({
+  return lib.loadLabels(root, parts).map((l) => ({
     id: l.id,
     bytes: l.corpus ? lib.corpusBytes(l.path).bytes : readFileSync(l.path),
     slips: l.label.slips ?? [],
     corpus: l.corpus,
+    part: l.part,
   }));
 }
 
