@@ -3,6 +3,7 @@
  * data, never exceptions; passing relations are reported too, so a record shows what was verified.
  */
 import type { CheckResult, ReportRecord } from '../schema/record.js';
+import { checkBreakdowns } from './breakdown.js';
 import { checkCountPartsWhole } from './count-checks.js';
 import { checkIndicators } from './indicator-checks.js';
 import { checkNarrativeAgainstForms } from './narrative-form.js';
@@ -29,6 +30,7 @@ export interface CheckRule {
 export const CHECK_RULES: readonly CheckRule[] = [
   { id: 'execution_rate', run: (r) => checkExecutionRates(r) },
   { id: 'sum', run: (r) => checkSums(r) },
+  { id: 'sum.breakdown', run: (_, o) => checkBreakdowns(o.text) },
   { id: 'restated', run: (r, o) => checkRestated(r, o.text) },
   { id: 'indicator', run: (r) => checkIndicators(r) },
   { id: 'restated (narrative and form)', run: (r) => checkNarrativeAgainstForms(r) },
