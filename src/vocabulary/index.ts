@@ -3,3 +3,4 @@
  * written once. Topics live in their own files; import from here.
  */
 export * from './documents.js';
+export * from './accounts.js';

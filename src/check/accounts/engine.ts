@@ -1,0 +1,48 @@
+/**
+ * The 决算 check engine: one context read from the document (tables, cover, contents, 情况说明),
+ * one list of rules run over it. Rules are named values; each returns CheckResults with both sides,
+ * evidence on the page and certainty.
+ */
+import type { SourceDocument } from '../../ingest/document.js';
+import type { CheckResult, ReportRecord } from '../../schema/record.js';
+import { readContents, readCover, readNarrative, readUnitYearLines, type ContentsEntry, type Cover, type Sentence } from './narrative.js';
+import { findAccountsTables, type AccountsTable } from './tables.js';
+
+export interface AccountsContext {
+  record: ReportRecord;
+  doc: SourceDocument;
+  tables: AccountsTable[];
+  cover: Cover | null;
+  contents: ContentsEntry[];
+  unitYearLines: ReturnType<typeof readUnitYearLines>;
+  sentences: Sentence[];
+}
+
+export interface AccountsRule {
+  /** Rule id as it appears on every result (several related ids may share one rule value). */
+  id: string;
+  run(ctx: AccountsContext): CheckResult[];
+}
+
+/** Fewest 决算 tables for a document to count as a 决算 when it has no parts saying so. */
+const MIN_TABLES = 2;
+
+export function readAccounts(record: ReportRecord, doc: SourceDocument): AccountsContext | null {
+  const tables = findAccountsTables(doc, record.parts);
+  const hasParts = record.parts.some((p) => p.kind === 'accounts_table');
+  if (!hasParts && tables.length < MIN_TABLES) return null;
+  const lastTableEnd = tables.reduce((m, t) => Math.max(m, t.end), 0);
+  return {
+    record,
+    doc,
+    tables,
+    cover: readCover(doc),
+    contents: readContents(doc),
+    unitYearLines: readUnitYearLines(doc),
+    sentences: readNarrative(doc, lastTableEnd),
+  };
+}
+
+export function runAccountsRules(ctx: AccountsContext, rules: readonly AccountsRule[]): CheckResult[] {
+  return rules.flatMap((rule) => rule.run(ctx));
+}
