@@ -113,6 +113,8 @@ export function readContents(doc: SourceDocument): ContentsEntry[] {
     }
     if (text.length > 60) break;
     const name = /表$/u.test(text) ? tableNamed(text) : null;
+    // Contents entries are numbered ("三、支出决算表") or carry a page number; a bare title is the body's.
+    if (name && !/^[一二三四五六七八九十]+[、.．]|\d+$/u.test(clean(b.text))) break;
     const span = blockText(doc, i);
     if (name && span) entries.push({ table: name, text: b.text.trim(), start: span.start, end: span.end });
   }
