@@ -36,7 +36,7 @@ export function extractRecord(doc: SourceDocument, options: ExtractOptions = {})
   const indicators = extractIndicators(doc);
   // The form scores 预算执行 in its fund block (分值 10, 得分 = 执行率 × 10): it is the form's first
   // indicator, and Σ得分 = 总分 only holds with it.
-  const { budgetExecutionWeight: bw, budgetExecutionScore: bs, selfScoreAmbiguous: _ambiguous, ...recordFigures } = figures;
+  const { budgetExecutionWeight: bw, budgetExecutionScore: bs, selfScoreAmbiguous: _ambiguous, roles, ...recordFigures } = figures;
   if ((bw || bs) && indicators.length > 0 && !indicators.some((i) => /预算执行|执行率/u.test(i.level3))) {
     const at = (bs ?? bw)!.evidence;
     indicators.unshift({
@@ -71,7 +71,7 @@ export function extractRecord(doc: SourceDocument, options: ExtractOptions = {})
     },
     parts: [],
     forms: [],
-    roles: [],
+    roles,
     checks: [],
   };
 }

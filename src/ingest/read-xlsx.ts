@@ -4,7 +4,7 @@
  * table (the form's title, "（2021年度）", "单位：万元") become paragraphs before it, the way a
  * Word version of the same form prints them, so both read to the same text.
  */
-import XLSX from 'xlsx';
+import XLSX from '@e965/xlsx';
 import type { Block, PageInfo, RawDocument, ReadOptions, TableCell } from './document.js';
 import { assertZipSafe, isEncryptedOoxml } from './zip-guard.js';
 import { CorruptFileError, EmptyFileError, EncryptedFileError, FileTooLargeError, JixiaoError, UnsupportedFormatError } from '../errors.js';

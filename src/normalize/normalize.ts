@@ -1,5 +1,6 @@
 import * as OpenCC from 'opencc-js';
 import type { BlockSpan, CellSpan, RawDocument, SourceDocument } from '../ingest/document.js';
+import { OUTLINE_MARKER } from '../vocabulary/outline.js';
 
 /**
  * Normalization: one text per document with an offset map back to the raw text.
@@ -70,9 +71,8 @@ const TERMINAL = /[。！？!?：:…]["”’」』）)]*$/u;
 /** A clause-final ；: the next line continues the paragraph unless it starts a new list item. */
 const SEMICOLON_END = /[；;]["”’」』）)]*$/u;
 const LIST_ITEM_START = /^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|第[一二三四五六七八九十]+[，、,])/u;
-/** Outline markers that start a heading or a list item: 一、 （一） (1) 1. 1、 ① 第一章. */
-export const OUTLINE_MARKER =
-  /^(?:第[一二三四五六七八九十百零〇]+[章节部分条篇]|[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])/u;
+/** Outline markers live in the vocabulary (segment and extract read them too). */
+export { OUTLINE_MARKER };
 /** Lines that are only a page number ("- 3 -", "第 3 页 共 5 页", "3/5"). */
 const PAGE_NUMBER = /^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/u;
 

@@ -46,7 +46,11 @@ export interface ReportFilter {
   region?: string;
   /** Substring of the department name, case-insensitive. */
   department?: string;
-  /** ReportKind: department_overall | project | unknown. */
+  /**
+   * ReportKind (department_overall | project | unknown: what the self-evaluation is about) or
+   * DocumentKind (self_evaluation_report | self_evaluation_forms | final_accounts | budget |
+   * target_declaration | evaluation_report | other: what the document is); the names do not overlap.
+   */
   kind?: string;
   /** true: only reports with at least one failed check; false: only reports with none. */
   failedChecks?: boolean;
@@ -61,6 +65,8 @@ export interface ReportSummary {
   department: string | null;
   fiscalYear: number | null;
   kind: string;
+  /** DocumentKind: what the document is (final_accounts, self_evaluation_report …). */
+  documentKind: string;
   region: { province: string | null; city: string | null; county: string | null };
   /** 预算数, yuan. */
   budget: number | null;
@@ -176,6 +182,26 @@ export interface RowCounts {
   counts: number;
   indicators: number;
   checks: number;
+  forms: number;
+}
+
+/** One row of the forms table (one 自评表, or one row of a score summary table). */
+export interface StoredForm {
+  formId: string;
+  part: string | null;
+  formKind: string;
+  source: string;
+  project: string | null;
+  pageStart: number | null;
+  pageEnd: number | null;
+  /** numeric columns as PostgreSQL prints them: exact, never via a float. */
+  budget: string | null;
+  execution: string | null;
+  executionRate: string | null;
+  totalScore: string | null;
+  grade: string | null;
+  indicators: number;
+  checksFailed: number;
 }
 
 /** One row of the long-form figures table. */
@@ -198,4 +224,5 @@ export interface StoredFigure {
 export interface InspectableStore extends Store {
   rowCounts(sha256: string): Promise<RowCounts>;
   listFigures(sha256: string): Promise<StoredFigure[]>;
+  listForms(sha256: string): Promise<StoredForm[]>;
 }

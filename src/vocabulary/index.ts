@@ -4,3 +4,5 @@
  */
 export * from './documents.js';
 export * from './accounts.js';
+export * from './outline.js';
+export * from './roles.js';

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import XLSX from 'xlsx';
+import XLSX from '@e965/xlsx';
 import { analyzeBytes } from '../../src/analyze.js';
 import { runExport, type ExportOptions } from '../../src/export/export.js';
 import { openStore } from '../../src/store/open-store.js';

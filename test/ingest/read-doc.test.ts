@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import XLSX from 'xlsx';
+import XLSX from '@e965/xlsx';
 import type { Block, TableBlock } from '../../src/ingest/document.js';
 import { parseDocBody, readDoc } from '../../src/ingest/read-doc.js';
 import { readRaw } from '../../src/ingest/read.js';

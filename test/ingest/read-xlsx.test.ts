@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import XLSX from 'xlsx';
+import XLSX from '@e965/xlsx';
+import JSZip from 'jszip';
 import type { RawDocument, TableBlock, TableCell } from '../../src/ingest/document.js';
 import { readXlsx } from '../../src/ingest/read-xlsx.js';
 import { readDocument, readRaw } from '../../src/ingest/read.js';
@@ -208,5 +209,30 @@ describe('readXlsx errors and dispatch', () => {
     XLSX.CFB.utils.cfb_add(cfb, 'EncryptedPackage', Buffer.alloc(4096, 7));
     const encrypted = new Uint8Array(XLSX.CFB.write(cfb, { type: 'buffer' }) as Buffer);
     await expect(readXlsx(encrypted)).rejects.toThrow(EncryptedFileError);
+  });
+});
+
+describe('readXlsx on crafted workbooks', () => {
+  // CVE-2023-30533: SheetJS up to 0.19.2 writes a comment whose cell reference is "__proto__"
+  // onto Object.prototype (checked: xlsx 0.18.5 leaves `({}).c` set to the comment list).
+  it('reads a workbook whose comment points at __proto__ without polluting Object.prototype', async () => {
+    const ws = XLSX.utils.aoa_to_sheet([['项目', '金额'], ['预算数', 890.33]]);
+    ws.A1!.c = [{ a: 'x', t: 'note' }] as XLSX.Comments;
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, 'S');
+    const zip = await JSZip.loadAsync(XLSX.write(wb, { bookType: 'xlsx', type: 'buffer' }) as Buffer);
+    const comments = Object.keys(zip.files).find((n) => /comments\d*\.xml$/u.test(n))!;
+    const xml = await zip.file(comments)!.async('string');
+    expect(xml).toContain('ref="A1"');
+    zip.file(comments, xml.replace('ref="A1"', 'ref="__proto__"'));
+    const crafted = new Uint8Array(await zip.generateAsync({ type: 'nodebuffer' }));
+    try {
+      const doc = await readXlsx(crafted);
+      expect(texts(doc)).toEqual(['<table>']);
+    } finally {
+      const polluted = Object.prototype.hasOwnProperty.call(Object.prototype, 'c');
+      delete (Object.prototype as Record<string, unknown>)['c'];
+      expect(polluted).toBe(false);
+    }
   });
 });

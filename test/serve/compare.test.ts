@@ -11,6 +11,7 @@ function summary(over: Partial<ReportSummary>): ReportSummary {
     department: null,
     fiscalYear: null,
     kind: 'department_overall',
+    documentKind: 'self_evaluation_report',
     region: { province: null, city: null, county: null },
     budget: null,
     execution: null,

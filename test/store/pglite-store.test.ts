@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, ServiceUnavailableError } from '../../src/errors.js';
 import { openStore } from '../../src/store/open-store.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
 import { openPgliteStore } from '../../src/store/pglite-store.js';
 import { describeStoreConformance } from './conformance.js';
 import { SAMPLE_FILE_NAME, SAMPLE_SHA256, sampleRecord } from './sample-record.js';
@@ -91,6 +92,32 @@ describe('openPgliteStore on disk', () => {
     expect(details.rows[0]!.detail).toEqual(sampleRecord().checks.find((check) => check.detail)!.detail);
     const budget = await db.query<{ value: string }>("SELECT value::text AS value FROM figures WHERE field = 'budget'");
     expect(budget.rows).toEqual([{ value: '8903300' }]);
+  });
+
+  it('migrates a database of schema-1 records: document_kind filled, records read upgraded, forms empty', async () => {
+    const db = await PGlite.create();
+    shared.push(db);
+    // The database as extractor 0.2.0 left it: migrations 1 and 2, a schema-1 record.
+    await db.exec('CREATE TABLE schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+    for (const [index, sql] of MIGRATIONS.slice(0, 2).entries()) {
+      await db.exec(sql);
+      await db.query('INSERT INTO schema_migrations (version) VALUES ($1)', [index + 1]);
+    }
+    const { parts: _parts, forms: _forms, roles: _roles, ...rest } = sampleRecord();
+    const { documentKind: _documentKind, ...report } = rest.report;
+    const v1 = { ...rest, schemaVersion: 1, extractorVersion: '0.2.0', report };
+    await db.query("INSERT INTO documents (sha256, file_name, format, byte_length, pages, ocr_pages, extractor_version) VALUES ($1, 'a.pdf', 'pdf', 1, 5, 0, '0.2.0')", [SAMPLE_SHA256]);
+    await db.query(
+      "INSERT INTO reports (sha256, kind, extractor_version, record) VALUES ($1, 'department_overall', '0.2.0', $2::jsonb)",
+      [SAMPLE_SHA256, JSON.stringify(v1)],
+    );
+    const store = await openPgliteStore({ db });
+    await store.migrate();
+    const record = await store.getRecord(SAMPLE_SHA256);
+    expect(record).toMatchObject({ schemaVersion: 2, report: { documentKind: 'self_evaluation_report' }, forms: [], parts: [] });
+    expect((await store.listReports({ kind: 'self_evaluation_report' })).map((row) => row.documentKind)).toEqual(['self_evaluation_report']);
+    expect(await store.listForms(SAMPLE_SHA256)).toEqual([]);
+    expect((await store.listDocuments({ olderThanVersion: '0.3.0' })).map((doc) => doc.sha256)).toEqual([SAMPLE_SHA256]);
   });
 
   it('reports an unusable data directory as ServiceUnavailableError', async () => {
