@@ -18,9 +18,20 @@ export interface AccountsContext {
   sentences: Sentence[];
 }
 
+/** One rule id a rule value emits, as the data dictionary lists it. */
+export interface RuleDoc {
+  id: string;
+  /** What the rule verifies, in Chinese and English; `status` when it does not hold. */
+  zh: string;
+  en: string;
+  status: 'fail' | 'warn';
+}
+
 export interface AccountsRule {
   /** Rule id as it appears on every result (several related ids may share one rule value). */
   id: string;
+  /** Every rule id its results carry, documented. */
+  emits: readonly RuleDoc[];
   run(ctx: AccountsContext): CheckResult[];
 }
 

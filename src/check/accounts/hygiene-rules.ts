@@ -5,6 +5,7 @@
  */
 import type { CheckResult } from '../../schema/record.js';
 import { evidenceOf } from '../../normalize/offsets.js';
+import { canonicalDepartmentName } from '../../export/department-key.js';
 import { BALANCE_DATE, EMPTY_TABLE_NOTE, PLACEHOLDERS, REPEATED_PUNCTUATION, TEMPLATE_REMNANTS } from '../../vocabulary/index.js';
 import { pointInterval } from '../interval.js';
 import { makeResult } from '../result.js';
@@ -19,6 +20,7 @@ function spanEvidence(ctx: AccountsContext, role: string, start: number, end: nu
 /** Every table the contents list is in the document. */
 const contents: AccountsRule = {
   id: 'completeness.contents',
+  emits: [{ id: 'completeness.contents', zh: '目录所列的每张决算表都在文中', en: 'every table the contents list is in the document', status: 'fail' }],
   run(ctx) {
     return ctx.contents.map((entry) => {
       const found = ctx.tables.find((t) => t.name === entry.table);
@@ -40,6 +42,7 @@ const contents: AccountsRule = {
 /** A table without a single amount says so ("故本表无数据"), in a note or in the 情况说明. */
 const emptyTables: AccountsRule = {
   id: 'completeness.empty_table',
+  emits: [{ id: 'completeness.empty_table', zh: '无数据的表在表下注释或情况说明中说明原因（“故本表无数据”）', en: 'an empty table says why, in its note or the 情况说明', status: 'fail' }],
   run(ctx) {
     const narrative = ctx.sentences.map((s) => s.text).join('');
     return ctx.tables.flatMap((table) => {
@@ -80,22 +83,29 @@ function textFindings(ctx: AccountsContext, rule: string, pattern: RegExp, statu
 
 const placeholders: AccountsRule = {
   id: 'hygiene.placeholder',
+  emits: [{ id: 'hygiene.placeholder', zh: '无模板占位符（XX、xxx、××、待填写）', en: 'no template placeholders (XX, xxx, ××, 待填写)', status: 'fail' }],
   run: (ctx) => textFindings(ctx, 'hygiene.placeholder', PLACEHOLDERS, 'fail', (m) => `模板占位符「${m}」未替换`, (m) => `template placeholder "${m}" left in`),
 };
 
 const remnants: AccountsRule = {
   id: 'hygiene.template_remnant',
+  emits: [{ id: 'hygiene.template_remnant', zh: '无未选定的模板备选词（“下降（增长）”）', en: 'no unchosen template alternatives (下降（增长）)', status: 'warn' }],
   run: (ctx) => textFindings(ctx, 'hygiene.template_remnant', TEMPLATE_REMNANTS, 'warn', (m) => `模板备选词「${m}」未选定`, (m) => `template alternative "${m}" left unchosen`),
 };
 
 const punctuation: AccountsRule = {
   id: 'hygiene.repeated_punctuation',
+  emits: [{ id: 'hygiene.repeated_punctuation', zh: '无重复标点（“。。”）', en: 'no doubled punctuation (。。)', status: 'warn' }],
   run: (ctx) => textFindings(ctx, 'hygiene.repeated_punctuation', REPEATED_PUNCTUATION, 'warn', (m) => `标点重复「${m}」`, (m) => `punctuation doubled "${m}"`),
 };
 
 /** Headings name the cover's unit and year; 截至 dates are the year's end. */
 const unitAndYear: AccountsRule = {
   id: 'hygiene.unit_year',
+  emits: [
+    { id: 'hygiene.unit_name', zh: '各部分标题（“××2024年度部门决算表”）的单位名称与封面一致', en: 'headings name the unit on the cover', status: 'fail' },
+    { id: 'hygiene.year', zh: '各部分标题的年度与“截至××年12月31日”与封面年度一致', en: 'headings and 截至 dates name the year on the cover', status: 'fail' },
+  ],
   run(ctx) {
     const cover = ctx.cover;
     if (!cover) return [];
@@ -103,8 +113,10 @@ const unitAndYear: AccountsRule = {
     const coverEvidence = spanEvidence(ctx, 'cover', cover.start, cover.end);
     for (const line of ctx.unitYearLines) {
       if (line.start >= cover.start && line.end <= cover.end) continue;
-      const unitOk = line.unit === cover.unit;
-      out.push(
+      // One spelling of a name (中国共产党 → 中共, brackets, width) is the same unit.
+      const unitOk = canonicalDepartmentName(line.unit) === canonicalDepartmentName(cover.unit);
+      // "第一部分 2024年度部门决算表" names no unit: only its year is checked.
+      if (line.unit !== '') out.push(
         withPlace(
           makeResult({
             rule: 'hygiene.unit_name',

@@ -18,3 +18,7 @@ export function checkAccounts(record: ReportRecord, doc: SourceDocument): CheckR
 }
 
 export type { AccountsRule, AccountsContext } from './engine.js';
+
+/** Every rule id the 决算 checks emit, documented (the data dictionary lists these). */
+export const ACCOUNTS_RULE_DOCS = ACCOUNTS_RULES.flatMap((rule) => rule.emits);
+export type { RuleDoc } from './engine.js';

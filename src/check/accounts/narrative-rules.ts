@@ -98,6 +98,7 @@ function isPercent(f: NarrativeFigure): boolean {
 /** Every stated amount against the table figure it names. */
 const amounts: AccountsRule = {
   id: 'narrative.amount',
+  emits: [{ id: 'narrative.amount', zh: '情况说明所述金额与其所指表中数字一致（收入支出总计、财政拨款收支总计、本年收入/支出合计、基本/项目支出、人员/公用经费、各类）', en: 'amounts the 情况说明 states equal the table figures they name', status: 'fail' }],
   run(ctx) {
     const out: CheckResult[] = [];
     for (const s of ctx.sentences) {
@@ -179,6 +180,10 @@ function sangongStatements(ctx: AccountsContext): { s: Sentence; f: NarrativeFig
 /** 三公: the table closes (合计 = 出国 + 车 + 接待; 车 = 购置 + 运行) and the text agrees with it. */
 const sangong: AccountsRule = {
   id: 'sangong',
+  emits: [
+    { id: 'sangong.closure', zh: '三公经费表：合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费；公务用车 = 购置费 + 运行费（预算数、决算数）', en: '三公 table closes in both budget and outturn columns', status: 'fail' },
+    { id: 'sangong.narrative', zh: '情况说明所述三公经费各项预算数、决算数与三公经费表一致', en: 'the 三公 amounts the text states equal the table', status: 'fail' },
+  ],
   run(ctx) {
     const out: CheckResult[] = [];
     const table = tableOf(ctx.tables, T.sangong);
@@ -307,6 +312,10 @@ const SHARE_LABEL = /占(?:比)?$|占([^，。；]{2,12}?)的?(?:比重|比例)?
 /** 占 x%: the part over its whole (the paragraph's first amount, or the whole the clause names). */
 const shares: AccountsRule = {
   id: 'narrative.share',
+  emits: [
+    { id: 'narrative.share', zh: '“占 x%”= 部分 ÷ 整体（整体为段首金额或所指合计）', en: 'a share (占 x%) = part / whole', status: 'fail' },
+    { id: 'narrative.truncated_percent', zh: '百分比为截断而非四舍五入（99.868% 写作 99.86%）', en: 'a percent truncated instead of rounded (99.868% printed 99.86%)', status: 'warn' },
+  ],
   run(ctx) {
     const out: CheckResult[] = [];
     for (const s of ctx.sentences) {
@@ -331,7 +340,7 @@ const shares: AccountsRule = {
           if (v) whole = { figure: v.amount, source: v.table.name };
         } else {
           const first = paragraphFigures(ctx, s).find(isMoney);
-          if (first && first !== part) whole = { figure: first.figure, source: 'text' };
+          if (first && first !== part) whole = { figure: first.figure, source: s.figures.includes(first) ? 'text' : 'paragraph' };
         }
         if (!whole?.figure) return;
         const computed = shareInterval(moneyInterval(part.figure), moneyInterval(whole.figure));
@@ -359,6 +368,10 @@ const RATE_LABEL = /完成(年初|全年)?预算(?:数)?的?$/u;
 /** 完成(年初|全年)预算的 x%: 决算 over the budget it names; a 年初预算 of 0 cannot be the denominator. */
 const rates: AccountsRule = {
   id: 'narrative.rate',
+  emits: [
+    { id: 'narrative.rate', zh: '“完成（年初/全年）预算的 x%”= 决算数 ÷ 所指预算数', en: 'a completion rate = outturn / the budget it names', status: 'fail' },
+    { id: 'narrative.rate_denominator', zh: '完成率所指预算数为 0（如年初预算为 0 而比率实为对全年预算）', en: 'the rate names a budget of 0 (it is against another budget)', status: 'fail' },
+  ],
   run(ctx) {
     const out: CheckResult[] = [];
     for (const s of ctx.sentences) {
@@ -435,6 +448,7 @@ function directionOf(word: string): Direction {
 /** "决算数小于预算数": the 决算 and 预算 amounts of the same item must stand that way. */
 const comparisons: AccountsRule = {
   id: 'narrative.comparison',
+  emits: [{ id: 'narrative.comparison', zh: '“决算数大于/小于/等于/持平预算数”与两数相符（超出印刷精度才算不符）', en: 'comparison words agree with the two amounts beyond printed rounding', status: 'fail' }],
   run(ctx) {
     const out: CheckResult[] = [];
     for (const s of ctx.sentences) {
@@ -515,6 +529,10 @@ const CHANGE_AMOUNT = new RegExp(`(${[...COMPARISON_WORDS.increase, ...COMPARISO
 /** "与2023年度相比…减少56.95万元，下降1.87%": the percent is the change over last year's amount. */
 const changes: AccountsRule = {
   id: 'narrative.change',
+  emits: [
+    { id: 'narrative.change', zh: '“增加/减少 Δ，增长/下降 p%”：p = Δ ÷ 上年数（本年数 ∓ Δ）', en: 'year-on-year: p = Δ / last year (this year ∓ Δ)', status: 'fail' },
+    { id: 'narrative.change_direction', zh: '增减额与增减率方向一致（不出现“减少…增长”）', en: 'the change and its percent point the same way', status: 'fail' },
+  ],
   run(ctx) {
     const out: CheckResult[] = [];
     for (const s of ctx.sentences) {

@@ -74,6 +74,7 @@ function rel(ctx: AccountsContext, table: AccountsTable, rule: string, what: str
 /** 收支总表 and 财政拨款收支总表: 总计 on both sides, and each side's 总计 from its lines. */
 const balance: AccountsRule = {
   id: 'accounts.balance',
+  emits: [{ id: 'accounts.balance', zh: '收支总表、财政拨款收支总表：收入总计 = 支出总计；各方总计 = 本年合计 + 结转结余；本年合计 = Σ各项', en: 'overview tables balance: totals on both sides, each total from its lines', status: 'fail' }],
   run(ctx) {
     const out: CheckResult[] = [];
     for (const name of [T.overview, T.appropriationOverview]) {
@@ -128,6 +129,7 @@ const CODED = [T.income, T.expenditure, T.general, '政府性基金预算财政�
 /** Each row: its total column = Σ its component columns (本年支出合计 = 基本支出 + 项目支出 + …). */
 const rowSum: AccountsRule = {
   id: 'accounts.row_sum',
+  emits: [{ id: 'accounts.row_sum', zh: '每行：合计列 = Σ分列（本年支出合计 = 基本支出 + 项目支出 + …）', en: 'each row: its total column = Σ its component columns', status: 'fail' }],
   run(ctx) {
     const out: CheckResult[] = [];
     for (const table of ctx.tables) {
@@ -156,6 +158,10 @@ function childrenOf(rows: readonly AccountsRow[], parent: AccountsRow): Accounts
 /** 合计 = Σ类; 类 = Σ款; 款 = Σ项, per amount column, by code (never across levels). */
 const codeLevels: AccountsRule = {
   id: 'accounts.code_levels',
+  emits: [
+    { id: 'accounts.column_sum', zh: '合计行 = Σ类（按科目编码，不跨级相加）', en: 'the total row = Σ 类 rows (by code, never across levels)', status: 'fail' },
+    { id: 'accounts.code_levels', zh: '类 = Σ款，款 = Σ项（按科目编码前缀）', en: '类 = Σ款 and 款 = Σ项, by code prefix', status: 'fail' },
+  ],
   run(ctx) {
     const out: CheckResult[] = [];
     for (const table of ctx.tables) {
@@ -226,6 +232,7 @@ const PUBLIC_CLASSES = ['302', '307', '310', '399'];
 /** 人员经费合计 = 301 + 303; 公用经费合计 = 302 + 307 + 310 + 399; 类 = Σ款. */
 const economic: AccountsRule = {
   id: 'accounts.economic',
+  emits: [{ id: 'accounts.economic', zh: '基本支出表：人员经费合计 = 301 + 303，公用经费合计 = 302 + 307 + 310 + 399，类 = Σ款', en: 'basic expenditure table: personnel = 301 + 303, public funds = 302 + 307 + 310 + 399, class = Σ items', status: 'fail' }],
   run(ctx) {
     const table = tableOf(ctx.tables, T.basic);
     if (!table) return [];
@@ -263,6 +270,7 @@ function totalRow(table: AccountsTable): AccountsRow | undefined {
 /** The same figure in two tables: totals, 基本/项目支出, each 类 by code or name. */
 const crossTable: AccountsRule = {
   id: 'accounts.cross_table',
+  emits: [{ id: 'accounts.cross_table', zh: '同一数字在两表一致：收支总表 ↔ 收入决算表 ↔ 支出决算表（合计与各类），财政拨款收支总表 ↔ 一般公共预算财政拨款支出决算表 ↔ 基本支出表', en: 'the same figure agrees across tables (overview, income, expenditure; appropriation overview, general budget, basic expenditure)', status: 'fail' }],
   run(ctx) {
     const out: CheckResult[] = [];
     const pair = (what: string, a: { table: AccountsTable; amount: Amount } | undefined, b: { table: AccountsTable; amount: Amount } | undefined) => {

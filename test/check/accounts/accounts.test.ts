@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Block, TableBlock } from '../../../src/ingest/document.js';
 import { normalizeDocument } from '../../../src/normalize/normalize.js';
 import type { CheckResult, ReportRecord } from '../../../src/schema/record.js';
-import { checkAccounts } from '../../../src/check/accounts/index.js';
+import { ACCOUNTS_RULE_DOCS, checkAccounts } from '../../../src/check/accounts/index.js';
 
 const RECORD = { parts: [] } as unknown as ReportRecord;
 
@@ -176,5 +176,17 @@ describe('completeness and hygiene', () => {
     expect(statuses(r, 'hygiene.repeated_punctuation')).toEqual(['warn']);
     expect(statuses(r, 'hygiene.unit_name')).toEqual(['fail', 'pass']);
     expect(statuses(r, 'hygiene.year')).toEqual(['pass', 'fail', 'fail']);
+  });
+
+  it('every rule id a result carries is documented for the data dictionary', () => {
+    const ids = new Set(ACCOUNTS_RULE_DOCS.map((d) => d.id));
+    const r = check([para('上海市某某局2024年度部门决算'), para('目 录'), para('三、支出决算表'), ...overview('120.00'), ...spending('30.00'), para('一、收入支出决算总体情况说明'), para('收入支出总计0万元。与2023年度相比，收入支出总计减少56.95万元，增长1.87%。XX局。。')]);
+    expect(r.length).toBeGreaterThan(10);
+    for (const x of r) expect(ids.has(x.rule), x.rule).toBe(true);
+  });
+
+  it('a heading that spells the unit of the cover another way names the same unit', () => {
+    const r = check([para('中国共产党上海市某某区委员会社会工作部2024年度部门决算'), para('目 录'), para('一、收入支出决算总表'), para('第二部分 中共上海市某某区委社会工作部2024年度部门决算表'), ...overview(), ...spending()]);
+    expect(statuses(r, 'hygiene.unit_name')).toEqual(['pass']);
   });
 });
