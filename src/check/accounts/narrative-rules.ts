@@ -12,7 +12,7 @@ import type { AccountsContext, AccountsRule } from './engine.js';
 import type { NarrativeFigure, Sentence } from './narrative.js';
 import { figureEvidence, moneyInterval, percentInterval, relation, shareInterval, sumOf, withPlace, type Amount } from './relations.js';
 import { T, amountColumns, economicEntries, sideValues } from './table-rules.js';
-import { tableOf, type AccountsTable } from './tables.js';
+import { tableOf, type AccountsRow, type AccountsTable } from './tables.js';
 
 /** A table figure a sentence can name; undefined when the document has no such table or cell. */
 interface TableValue {
@@ -125,6 +125,60 @@ const amounts: AccountsRule = {
           );
           break;
         }
+      }
+    }
+    return out;
+  },
+};
+
+/** "一般公共服务支出（类）财政事务（款）行政运行（项）": the 科目 path an item's paragraph opens with. */
+const ITEM_PATH = /([^、.．\d（）()：:，。；]+?)[（(]类[）)]([^（）()，。；]+?)[（(]款[）)]([^（）()，。；]+?)[（(]项[）)]/u;
+
+const stripSpending = (name: string) => name.replace(/支出$/u, '');
+
+/** The 项 row a path names in a coded table, when its 类, 款 and 项 names all match one row. */
+function itemRow(table: AccountsTable, path: RegExpExecArray): AccountsRow | undefined {
+  const [, cls, kuan, xiang] = path;
+  const named = (code: string, name: string) => table.rows.some((r) => r.code === code && stripSpending(r.label) === stripSpending(name!));
+  const rows = table.rows.filter((r) => r.level === '项' && r.label === xiang && named(r.code!.slice(0, 3), cls!) && named(r.code!.slice(0, 5), kuan!));
+  return rows.length === 1 ? rows[0] : undefined;
+}
+
+/**
+ * Each 项 the 情况说明 details ("…行政运行（项）…支出决算为1511.89万元") against its row of the
+ * 一般公共预算财政拨款支出决算表. Paths whose names differ from the table's are left alone.
+ */
+const itemAmounts: AccountsRule = {
+  id: 'narrative.item_amount',
+  emits: [{ id: 'narrative.item_amount', zh: '情况说明各项（类/款/项）的支出决算数与一般公共预算财政拨款支出决算表该项合计一致', en: 'each item the text details (类/款/项) equals its row of the general budget table', status: 'fail' }],
+  run(ctx) {
+    const table = tableOf(ctx.tables, T.general);
+    if (!table) return [];
+    const col = amountColumns(table).find((c) => /合计|小计/u.test(table.columns[c]!));
+    if (col === undefined) return [];
+    const out: CheckResult[] = [];
+    for (const s of ctx.sentences) {
+      if (!GENERAL.test(s.section)) continue;
+      const path = ITEM_PATH.exec(s.paragraph);
+      if (!path) continue;
+      const row = itemRow(table, path);
+      if (!row) continue;
+      for (const f of s.figures) {
+        if (!isMoney(f) || !/^(?:支出)?决算(?:数)?$/u.test(f.clause)) continue;
+        const amount = row.amounts.get(col)?.figure ?? null;
+        out.push(
+          relation({
+            rule: 'narrative.item_amount',
+            expected: moneyInterval(amount),
+            actual: moneyInterval(f.figure),
+            unit: '万元',
+            what: `情况说明「${path[0]}」支出决算与${table.name} ${row.code}`,
+            whatEn: `narrative ${row.code} ${row.label} vs ${table.name}`,
+            evidence: [evidenceOfFigure('text', f.figure), ...figureEvidence('table', amount)],
+            ...(table.part ? { part: table.part } : {}),
+            detail: { code: row.code },
+          }),
+        );
       }
     }
     return out;
@@ -592,4 +646,4 @@ const changes: AccountsRule = {
   },
 };
 
-export const NARRATIVE_RULES: readonly AccountsRule[] = [amounts, sangong, shares, rates, comparisons, changes];
+export const NARRATIVE_RULES: readonly AccountsRule[] = [amounts, itemAmounts, sangong, shares, rates, comparisons, changes];

@@ -131,6 +131,24 @@ describe('情况说明 against tables and itself', () => {
     expect(statuses(ok, 'narrative.rate')).toEqual(['pass']);
   });
 
+  it('each 项 the text details against its row, only when its 类/款/项 names match the table', () => {
+    const general = [
+      para('一般公共预算财政拨款支出决算表'),
+      table([
+        ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+        ['201', '一般公共服务支出', '90.00', '50.00', '40.00'],
+        ['20101', '人大事务', '90.00', '50.00', '40.00'],
+        ['2010101', '行政运行', '50.00', '50.00', ''],
+        ['2010102', '一般行政管理事务', '40.00', '', '40.00'],
+      ]),
+    ];
+    const item = (kuan: string, actual: string) =>
+      statuses(check([...overview(), ...general, para('五、一般公共预算财政拨款支出决算情况说明'), para(`1、一般公共服务支出（类）${kuan}（款）行政运行（项）。主要用于：基本支出。年初预算为52.00万元，支出决算为${actual}万元。`)]), 'narrative.item_amount');
+    expect(item('人大事务', '50.00')).toEqual(['pass']);
+    expect(item('人大事务', '55.00')).toEqual(['fail']);
+    expect(item('政协事务', '55.00')).toEqual([]);
+  });
+
   it('comparison words against the two amounts', () => {
     const c = (word: string, budget = '1560.05', actual = '1511.89') => statuses(check([...overview(), ...spending(), ...narrative(`年初预算为${budget}万元，支出决算为${actual}万元。决算数${word}预算数的主要原因：人员变动。`)]), 'narrative.comparison');
     expect(c('小于')).toEqual(['pass']);
