@@ -348,11 +348,11 @@ function roundHalfUp(iv: Interval, p: number): string {
   return mid.toFixed(p);
 }
 
-/** Sentences of one paragraph, up to and including `s`. */
-function paragraphFigures(ctx: AccountsContext, s: Sentence): NarrativeFigure[] {
+/** Figures of one paragraph up to and including sentence `s` (at most `back` sentences before it). */
+function paragraphFigures(ctx: AccountsContext, s: Sentence, back = Infinity): NarrativeFigure[] {
   const i = ctx.sentences.indexOf(s);
   const out: NarrativeFigure[] = [];
-  for (let k = i; k >= 0; k--) {
+  for (let k = i; k >= 0 && i - k <= back; k--) {
     const t = ctx.sentences[k]!;
     if (k < i && !s.paragraph.startsWith(t.paragraph)) break;
     out.unshift(...t.figures);
@@ -600,7 +600,8 @@ const changes: AccountsRule = {
         if (!pm) return;
         const up = (COMPARISON_WORDS.increase as readonly string[]).includes(dm[1]!);
         const upP = (COMPARISON_WORDS.increase as readonly string[]).includes(pm[1]!);
-        const figs = paragraphFigures(ctx, s);
+        // This year's amount is stated in the same sentence or the one before ("…总计2995.39万元。与2023年度相比…").
+        const figs = paragraphFigures(ctx, s, 1);
         const current = [...figs.slice(0, figs.indexOf(f))].reverse().find((x) => isMoney(x) && !CHANGE_AMOUNT.test(x.label) && !/较|比|相比/u.test(x.label));
         const evidence = [evidenceOfFigure('change', f.figure), evidenceOfFigure('percent', next.figure), ...(current ? [evidenceOfFigure('current', current.figure)] : [])];
         if (up !== upP) {

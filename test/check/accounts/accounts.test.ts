@@ -14,6 +14,11 @@ function table(rows: string[][]): TableBlock {
   return { kind: 'table', page: 1, rows: rows.map((r, ri) => r.map((text, col) => ({ text, row: ri, col, rowSpan: 1, colSpan: 1 }))) };
 }
 
+/** A table under its title, as a 决算 prints it. */
+function titled(title: string, rows: string[][]): Block[] {
+  return [para(title), table(rows)];
+}
+
 function check(blocks: Block[]): CheckResult[] {
   const doc = normalizeDocument({ format: 'pdf', pages: [{ number: 1, chars: 1000, needsOcr: false }], blocks, warnings: [] });
   return checkAccounts(RECORD, doc);
@@ -23,31 +28,25 @@ const statuses = (results: CheckResult[], rule: string) => results.filter((r) =>
 
 /** A 收支总表 (two-sided) that balances, and a 支出决算表 by 科目 code. */
 function overview(total = '100.00'): Block[] {
-  return [
-    para('收入支出决算总表'),
-    table([
-      ['项目', '决算数', '项目', '决算数'],
-      ['一、一般公共预算财政拨款收入', '90.00', '一、一般公共服务支出', '90.00'],
-      ['八、其他收入', '10.00', '二、外交支出', ''],
-      ['本年收入合计', '100.00', '本年支出合计', '90.00'],
-      ['年初结转和结余', '', '年末结转和结余', '10.00'],
-      ['总计', total, '总计', '100.00'],
-    ]),
-  ];
+  return titled('收入支出决算总表', [
+    ['项目', '决算数', '项目', '决算数'],
+    ['一、一般公共预算财政拨款收入', '90.00', '一、一般公共服务支出', '90.00'],
+    ['八、其他收入', '10.00', '二、外交支出', ''],
+    ['本年收入合计', '100.00', '本年支出合计', '90.00'],
+    ['年初结转和结余', '', '年末结转和结余', '10.00'],
+    ['总计', total, '总计', '100.00'],
+  ]);
 }
 
 function spending(item2 = '40.00'): Block[] {
-  return [
-    para('支出决算表'),
-    table([
-      ['科目编码', '科目名称', '本年支出合计', '基本支出', '项目支出'],
-      ['', '合计', '90.00', '50.00', '40.00'],
-      ['201', '一般公共服务支出', '90.00', '50.00', '40.00'],
-      ['20101', '人大事务', '90.00', '50.00', '40.00'],
-      ['2010101', '行政运行', '50.00', '50.00', ''],
-      ['2010102', '一般行政管理事务', item2, '', item2],
-    ]),
-  ];
+  return titled('支出决算表', [
+    ['科目编码', '科目名称', '本年支出合计', '基本支出', '项目支出'],
+    ['', '合计', '90.00', '50.00', '40.00'],
+    ['201', '一般公共服务支出', '90.00', '50.00', '40.00'],
+    ['20101', '人大事务', '90.00', '50.00', '40.00'],
+    ['2010101', '行政运行', '50.00', '50.00', ''],
+    ['2010102', '一般行政管理事务', item2, '', item2],
+  ]);
 }
 
 describe('决算 table identities', () => {
@@ -132,16 +131,13 @@ describe('情况说明 against tables and itself', () => {
   });
 
   it('each 项 the text details against its row, only when its 类/款/项 names match the table', () => {
-    const general = [
-      para('一般公共预算财政拨款支出决算表'),
-      table([
-        ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
-        ['201', '一般公共服务支出', '90.00', '50.00', '40.00'],
-        ['20101', '人大事务', '90.00', '50.00', '40.00'],
-        ['2010101', '行政运行', '50.00', '50.00', ''],
-        ['2010102', '一般行政管理事务', '40.00', '', '40.00'],
-      ]),
-    ];
+    const general = titled('一般公共预算财政拨款支出决算表', [
+      ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+      ['201', '一般公共服务支出', '90.00', '50.00', '40.00'],
+      ['20101', '人大事务', '90.00', '50.00', '40.00'],
+      ['2010101', '行政运行', '50.00', '50.00', ''],
+      ['2010102', '一般行政管理事务', '40.00', '', '40.00'],
+    ]);
     const item = (kuan: string, actual: string) =>
       statuses(check([...overview(), ...general, para('五、一般公共预算财政拨款支出决算情况说明'), para(`1、一般公共服务支出（类）${kuan}（款）行政运行（项）。主要用于：基本支出。年初预算为52.00万元，支出决算为${actual}万元。`)]), 'narrative.item_amount');
     expect(item('人大事务', '50.00')).toEqual(['pass']);
