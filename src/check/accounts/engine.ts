@@ -5,7 +5,7 @@
  */
 import type { SourceDocument } from '../../ingest/document.js';
 import type { CheckResult, ReportRecord } from '../../schema/record.js';
-import { readContents, readCover, readNarrative, readUnitYearLines, type ContentsEntry, type Cover, type Sentence } from './narrative.js';
+import { readBodyTitles, readContents, readCover, readNarrative, readUnitYearLines, type ContentsEntry, type Cover, type Sentence } from './narrative.js';
 import { findAccountsTables, type AccountsTable } from './tables.js';
 
 export interface AccountsContext {
@@ -14,6 +14,8 @@ export interface AccountsContext {
   tables: AccountsTable[];
   cover: Cover | null;
   contents: ContentsEntry[];
+  /** Tables whose titles the body prints, parsed as grids or not. */
+  bodyTitles: Set<string>;
   unitYearLines: ReturnType<typeof readUnitYearLines>;
   sentences: Sentence[];
 }
@@ -42,15 +44,17 @@ export function readAccounts(record: ReportRecord, doc: SourceDocument): Account
   const tables = findAccountsTables(doc, record.parts);
   const hasParts = record.parts.some((p) => p.kind === 'accounts_table');
   if (!hasParts && tables.length < MIN_TABLES) return null;
-  const lastTableEnd = tables.reduce((m, t) => Math.max(m, t.end), 0);
+  const contents = readContents(doc);
   return {
     record,
     doc,
     tables,
     cover: readCover(doc),
-    contents: readContents(doc),
+    contents: contents.entries,
+    bodyTitles: readBodyTitles(doc, contents.bodyStart),
     unitYearLines: readUnitYearLines(doc),
-    sentences: readNarrative(doc, lastTableEnd),
+    // The 情况说明 usually follows the tables, but some 决算 print it first: read the whole body.
+    sentences: readNarrative(doc, contents.bodyStart),
   };
 }
 

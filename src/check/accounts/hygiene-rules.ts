@@ -24,12 +24,13 @@ const contents: AccountsRule = {
   run(ctx) {
     return ctx.contents.map((entry) => {
       const found = ctx.tables.find((t) => t.name === entry.table);
+      const titled = found !== undefined || ctx.bodyTitles.has(entry.table);
       return withPlace(
         makeResult({
           rule: 'completeness.contents',
-          status: found ? 'pass' : 'fail',
-          zh: found ? `目录所列「${entry.table}」在文中` : `目录列有「${entry.text}」，文中无此表`,
-          en: found ? `"${entry.table}" listed in the contents is present` : `the contents list "${entry.text}" but the document has no such table`,
+          status: titled ? 'pass' : 'fail',
+          zh: titled ? `目录所列「${entry.table}」在文中` : `目录列有「${entry.text}」，文中无此表`,
+          en: titled ? `"${entry.table}" listed in the contents is present` : `the contents list "${entry.text}" but the document has no such table`,
           evidence: [spanEvidence(ctx, 'contents', entry.start, entry.end), ...(found ? [spanEvidence(ctx, 'table', found.titleStart, found.titleEnd)] : [])],
           detail: { table: entry.table },
         }),

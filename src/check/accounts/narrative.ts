@@ -95,13 +95,21 @@ export function readCover(doc: SourceDocument): Cover | null {
   return { unit: m[1]!, year: Number(m[2]), start: Math.max(0, start), end };
 }
 
-/** The 决算 tables the contents list, in order. */
-export function readContents(doc: SourceDocument): ContentsEntry[] {
+export interface Contents {
+  /** The 决算 tables the contents list, in order. */
+  entries: ContentsEntry[];
+  /** Offset in the normalized text where the body starts (after the contents; 0 without contents). */
+  bodyStart: number;
+}
+
+/** The contents list and where the body after it starts. */
+export function readContents(doc: SourceDocument): Contents {
   const at = contentsIndex(doc);
-  if (at < 0) return [];
+  if (at < 0) return { entries: [], bodyStart: 0 };
   const entries: ContentsEntry[] = [];
   const seenPart = new Set<string>();
-  for (let i = at + 1; i < doc.blocks.length; i++) {
+  let i = at + 1;
+  for (; i < doc.blocks.length; i++) {
     const b = doc.blocks[i]!;
     if (b.kind === 'table') break;
     const text = clean(b.text).replace(/[.．…·]+\d*$/u, '').replace(/\d+$/u, '');
@@ -118,7 +126,21 @@ export function readContents(doc: SourceDocument): ContentsEntry[] {
     const span = blockText(doc, i);
     if (name && span) entries.push({ table: name, text: b.text.trim(), start: span.start, end: span.end });
   }
-  return entries;
+  return { entries, bodyStart: i < doc.blocks.length ? (blockText(doc, i)?.start ?? doc.text.length) : doc.text.length };
+}
+
+/** Canonical names of the tables whose titles the body prints (a table may be laid out as text, not a grid). */
+export function readBodyTitles(doc: SourceDocument, bodyStart: number): Set<string> {
+  const names = new Set<string>();
+  for (const [i, b] of doc.blocks.entries()) {
+    if (b.kind === 'table') continue;
+    const span = blockText(doc, i);
+    const text = clean(b.text).replace(/[.．…·\d]+$/u, '');
+    if (!span || span.start < bodyStart || text.length > 40 || !/表$/u.test(text)) continue;
+    const name = tableNamed(text);
+    if (name) names.add(name);
+  }
+  return names;
 }
 
 /** Short lines naming a unit and a year: "第二部分 上海市普陀区XX局 2024 年度部门决算表". */

@@ -167,6 +167,8 @@ describe('completeness and hygiene', () => {
   it('a table the contents list must be there', () => {
     expect(statuses(check([...cover, ...overview(), ...spending()]), 'completeness.contents')).toEqual(['pass', 'pass']);
     expect(statuses(check([...cover, ...overview(), ...overview()]), 'completeness.contents')).toEqual(['pass', 'fail']);
+    // A table laid out as text (no grid) is still there: its title is in the body.
+    expect(statuses(check([...cover, ...overview(), ...overview(), para('支出决算表'), para('201 一般公共服务支出 90.00')]), 'completeness.contents')).toEqual(['pass', 'pass']);
   });
 
   it('an empty table says so', () => {
