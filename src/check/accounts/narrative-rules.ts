@@ -393,8 +393,9 @@ const shares: AccountsRule = {
           const v = sangongValue(ctx, 'total', 'actual');
           if (v) whole = { figure: v.amount, source: v.table.name };
         } else {
+          // The whole is the amount that opens the paragraph and introduces its breakdown ("…万元，其中：").
           const first = paragraphFigures(ctx, s).find(isMoney);
-          if (first && first !== part) whole = { figure: first.figure, source: s.figures.includes(first) ? 'text' : 'paragraph' };
+          if (first && first !== part && /^[，,：:]?(?:其中|主要用于|包括|按)/u.test(first.after)) whole = { figure: first.figure, source: s.figures.includes(first) ? 'text' : 'paragraph' };
         }
         if (!whole?.figure) return;
         const computed = shareInterval(moneyInterval(part.figure), moneyInterval(whole.figure));

@@ -226,25 +226,28 @@ export function economicEntries(table: AccountsTable): EconomicEntry[] {
   return out;
 }
 
+/** 人员经费: 301 工资福利支出 and 303 对个人和家庭的补助; 公用经费 is every other class of 基本支出. */
 const PERSONNEL_CLASSES = ['301', '303'];
-const PUBLIC_CLASSES = ['302', '307', '310', '399'];
 
-/** 人员经费合计 = 301 + 303; 公用经费合计 = 302 + 307 + 310 + 399; 类 = Σ款. */
+/** 人员经费合计 = 301 + 303; 公用经费合计 = Σ the other classes (302, 307, 310, 399 …); 类 = Σ款. */
 const economic: AccountsRule = {
   id: 'accounts.economic',
-  emits: [{ id: 'accounts.economic', zh: '基本支出表：人员经费合计 = 301 + 303，公用经费合计 = 302 + 307 + 310 + 399，类 = Σ款', en: 'basic expenditure table: personnel = 301 + 303, public funds = 302 + 307 + 310 + 399, class = Σ items', status: 'fail' }],
+  emits: [{ id: 'accounts.economic', zh: '基本支出表：人员经费合计 = 301 + 303，公用经费合计 = 其余各类（302、307、310、399 …），类 = Σ款', en: 'basic expenditure table: personnel = 301 + 303, public funds = the other classes (302, 307, 310, 399 …), class = Σ items', status: 'fail' }],
   run(ctx) {
     const table = tableOf(ctx.tables, T.basic);
     if (!table) return [];
     const entries = economicEntries(table);
     const out: CheckResult[] = [];
-    for (const [label, classes] of [
-      ['人员经费', PERSONNEL_CLASSES],
-      ['公用经费', PUBLIC_CLASSES],
+    const classes = entries.filter((e) => e.code?.length === 3);
+    for (const [label, personnel] of [
+      ['人员经费', true],
+      ['公用经费', false],
     ] as const) {
       const total = entries.find((e) => e.label.startsWith(label) && e.label.endsWith('合计'));
-      const parts = entries.filter((e) => e.code && classes.includes(e.code));
-      if (total?.amount && parts.length > 0) out.push(rel(ctx, table, 'accounts.economic', `${label}合计 = Σ${classes.join('+')}`, `${label} total = Σ economic classes`, total.amount, parts.map((p) => p.amount)));
+      const parts = classes.filter((e) => PERSONNEL_CLASSES.includes(e.code!) === personnel);
+      if (total?.amount && parts.length > 0) {
+        out.push(rel(ctx, table, 'accounts.economic', `${label}合计 = Σ${parts.map((p) => p.code).join('+')}`, `${label} total = Σ economic classes`, total.amount, parts.map((p) => p.amount)));
+      }
     }
     for (const parent of entries.filter((e) => e.code?.length === 3)) {
       const kids = entries.filter((e) => e.code?.length === 5 && e.code.startsWith(parent.code!));
