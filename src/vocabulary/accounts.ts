@@ -47,6 +47,16 @@ export const SANGONG_ITEMS = {
 } as const;
 export type SangongItem = keyof typeof SANGONG_ITEMS;
 
+/** The items' names, for messages. */
+export const SANGONG_ITEM_NAMES: Readonly<Record<SangongItem, string>> = {
+  total: '合计',
+  abroad: '因公出国（境）费',
+  vehicles: '公务用车购置及运行费',
+  vehiclePurchase: '公务用车购置费',
+  vehicleRunning: '公务用车运行维护费',
+  reception: '公务接待费',
+};
+
 /** The same items as the 情况说明 names them (clause words before an amount). */
 export const SANGONG_NARRATIVE_ITEMS: Readonly<Record<SangongItem, RegExp>> = {
   total: /三公.{0,2}经费/u,

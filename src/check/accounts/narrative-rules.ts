@@ -4,7 +4,7 @@
  * 预算数) and year-on-year change (减少 56.95 万元，下降 1.87%), and the 三公经费 table's closure.
  */
 import type { CheckResult, Figure, Interval } from '../../schema/record.js';
-import { COMPARISON_WORDS, BUDGET_COMPARISON, SANGONG_ITEMS, SANGONG_NARRATIVE_ITEMS, type SangongItem } from '../../vocabulary/index.js';
+import { COMPARISON_WORDS, BUDGET_COMPARISON, SANGONG_ITEMS, SANGONG_ITEM_NAMES, SANGONG_NARRATIVE_ITEMS, type SangongItem } from '../../vocabulary/index.js';
 import { evidenceOf } from '../../normalize/offsets.js';
 import { intervalsMeet, isIntervalAbove, isIntervalBelow, subtractIntervals, addIntervals } from '../interval.js';
 import { evidenceOfFigure, makeResult, showInterval } from '../result.js';
@@ -291,7 +291,7 @@ const sangong: AccountsRule = {
           expected: moneyInterval(value.amount),
           actual: moneyInterval(f.figure),
           unit: '万元',
-          what: `情况说明三公经费（${item}，${kind === 'budget' ? '预算数' : '决算数'}）与${value.table.name}`,
+          what: `情况说明三公经费${SANGONG_ITEM_NAMES[item]}${kind === 'budget' ? '预算数' : '决算数'}与${value.table.name}`,
           whatEn: `narrative 三公 ${item} ${kind} vs ${value.table.name}`,
           evidence: [evidenceOfFigure('text', f.figure), ...figureEvidence('table', value.amount)],
           ...(value.table.part ? { part: value.table.part } : {}),
