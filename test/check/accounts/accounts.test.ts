@@ -206,3 +206,16 @@ describe('completeness and hygiene', () => {
     expect(statuses(r, 'hygiene.unit_name')).toEqual(['pass']);
   });
 });
+
+describe('parts', () => {
+  it('reads a table from its accounts_table part when no title names it, and results carry the part', () => {
+    const blocks = [para('表一'), table([['科目编码', '科目名称', '本年支出合计', '基本支出', '项目支出'], ['201', '一般公共服务支出', '90.00', '50.00', '40.00']]), ...overview()];
+    const doc = normalizeDocument({ format: 'pdf', pages: [{ number: 1, chars: 1000, needsOcr: false }], blocks, warnings: [] });
+    const span = doc.blockSpans.find((s) => s.block === 1)!;
+    const part = { id: 'accounts_table:1', kind: 'accounts_table' as const, title: '表一', table: '支出决算表', pageStart: 1, pageEnd: 1, start: span.start, end: span.end, unit: '万元' };
+    const r = checkAccounts({ parts: [part] } as unknown as ReportRecord, doc);
+    const row = r.find((x) => x.rule === 'accounts.row_sum');
+    expect(row?.status).toBe('pass');
+    expect(row?.part).toBe('accounts_table:1');
+  });
+});
