@@ -3,7 +3,72 @@
 // keys listed in `inferred` are knowledge the text does not state, so they are skipped.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import * as OpenCC from 'opencc-js';
+
+/** The labelled parts: the 41 shared texts (and the seed) the rules were written against, and the
+ * texts of fixtures/corpus/ split by source into a tuning part and a frozen test part. */
+export const PARTS = ['shared', 'tune', 'test'];
+
+/**
+ * The source group of a fixtures/corpus text: the publishing site's host without a leading
+ * www./m./wap. (mobile and desktop copies of one site are one source), or, for a text found without
+ * an address, its labelled department, or failing that its file name. Texts of one group always land
+ * in the same part, so a site's template never leaks from the tuning part into the test part.
+ */
+export function groupKeyOf(sourceLine, department, file) {
+  const m = /^# source: (\S+)/u.exec(sourceLine ?? '');
+  if (m && /^https?:\/\//u.test(m[1])) return new URL(m[1]).hostname.toLowerCase().replace(/^(www|m|wap)\./u, '');
+  return department ? `dept:${department}` : `file:${file}`;
+}
+
+/**
+ * Sites that also published a text of the shared corpus (/work/shared/corpus, which the rules were
+ * written against): their templates are not unseen, so their other texts always go to `tune`.
+ */
+export const SHARED_SOURCES = new Set([
+  'anthempetcare.com',
+  'bidcenter.com.cn',
+  'deliwenku.com',
+  'dtsz.edu.cn',
+  'dyrmt.com',
+  'dyxrmt.cn',
+  'gdstc.gd.gov.cn',
+  'hh.gov.cn',
+  'hhky.gov.cn',
+  'jhkq666.cn',
+  'kmxd.gov.cn',
+  'kunmingchi.com',
+  'lifeandworkafterretirement.com',
+  'linhe.gov.cn',
+  'lrobsvt.cn',
+  'max.book118.com',
+  'scanju.gov.cn',
+  'scqs.gov.cn',
+  'snjkq.suining.gov.cn',
+  'taowenge.com',
+  'wanglu.net',
+  'wenke99.com',
+  'whjhq.gov.cn',
+  'wuhan.baogaosu.com',
+  'xtccss.com',
+  'yiyang.gov.cn',
+  'yueyang.gov.cn',
+  'yzwku.com',
+  'zswldj.1237125.cn',
+]);
+
+/**
+ * Frozen split: a group of SHARED_SOURCES is in `tune`; any other group is in `test` when the first
+ * 32 bits of SHA-256 of its key are divisible by 3 (about a third of the groups), otherwise in
+ * `tune`. Deterministic and independent of the order
+ * or number of texts, so adding texts never moves an old one between parts. No rule may be written
+ * against the `test` part (fixtures/expected/README.md).
+ */
+export function splitOf(key) {
+  if (SHARED_SOURCES.has(key)) return 'tune';
+  return Number.parseInt(createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 8), 16) % 3 === 0 ? 'test' : 'tune';
+}
 
 export const SCALAR_FIELDS = [
   ['report.title', (r) => r.report.title, (l) => l.report?.title],
@@ -49,8 +114,23 @@ export function emptyStats() {
   return { tp: 0, fp: 0, fn: 0, errors: [] };
 }
 
-/** Compares one record with its label, adding to `stats` per field. */
-export function compare(record, label, stats, id) {
+/**
+ * The feature ids of the candidate a record chose for a headline role (record.roles, schema 2),
+ * or null when the record has no decision for that role (roles not produced yet, or abstained).
+ */
+function chosenFeatures(record, field) {
+  const role = field.replace(/^figures\./u, '');
+  const decision = (record.roles ?? []).find((r) => r.role === role);
+  if (!decision || decision.chosen === null || decision.chosen === undefined) return null;
+  return (decision.candidates[decision.chosen]?.features ?? []).map((f) => f.id);
+}
+
+/**
+ * Compares one record with its label, adding to `stats` per field and, for the headline figures
+ * whose role decision the record carries, per extraction feature under `rules` (a feature of a
+ * right winner counts a hit, of a wrong winner a miss-fire).
+ */
+export function compare(record, label, stats, id, rules = null) {
   const inferred = new Set(label.inferred ?? []);
   for (const [name, got, want] of SCALAR_FIELDS) {
     if (inferred.has(name.replace(/^report\.|^figures\./u, (m) => m)) || inferred.has(name)) continue;
@@ -59,11 +139,21 @@ export function compare(record, label, stats, id) {
     const g = got(record);
     const s = (stats[name] ??= emptyStats());
     if (w === null && g === null) continue;
-    if (w !== null && g !== null && same(g, w)) s.tp++;
+    const right = w !== null && g !== null && same(g, w);
+    if (right) s.tp++;
     else {
       if (g !== null) s.fp++;
       if (w !== null) s.fn++;
       s.errors.push(`${id}: got ${JSON.stringify(g)} want ${JSON.stringify(w)}`);
+    }
+    const features = rules && g !== null ? chosenFeatures(record, name) : null;
+    for (const f of features ?? []) {
+      const r = (rules[`${name.replace(/^figures\./u, '')} ← ${f}`] ??= emptyStats());
+      if (right) r.tp++;
+      else {
+        r.fp++;
+        r.errors.push(`${id}: got ${JSON.stringify(g)} want ${JSON.stringify(w)}`);
+      }
     }
   }
   for (const [name, key] of LIST_FIELDS) {
@@ -92,26 +182,43 @@ export function compare(record, label, stats, id) {
   }
 }
 
-/** Label files with the text each one describes. */
-export function loadLabels(root) {
+/**
+ * Label files with the text each one describes and the part each belongs to. `parts` defaults to
+ * the shared corpus and the seed (what the floors in test/extract/accuracy.test.ts measure);
+ * `['tune']`, `['test']` or PARTS add the fixtures/corpus texts of fixtures/expected/labelled/.
+ */
+export function loadLabels(root, parts = ['shared']) {
   const out = [];
-  const seed = join(root, 'fixtures/expected/seed.json');
-  if (existsSync(seed)) out.push({ id: 'seed', label: JSON.parse(readFileSync(seed, 'utf8')), path: join(root, 'fixtures/seed/huadu-2021-jgdgw.txt'), corpus: false });
-  const dir = join(root, 'fixtures/expected/corpus');
-  if (existsSync(dir))
-    for (const f of readdirSync(dir).filter((f) => /^r\d+\.json$/u.test(f)).sort()) {
-      const label = JSON.parse(readFileSync(join(dir, f), 'utf8'));
-      out.push({ id: f.replace('.json', ''), label, path: join(root, '..', 'shared', 'corpus', label.file), corpus: true });
+  if (parts.includes('shared')) {
+    const seed = join(root, 'fixtures/expected/seed.json');
+    if (existsSync(seed)) out.push({ id: 'seed', part: 'shared', label: JSON.parse(readFileSync(seed, 'utf8')), path: join(root, 'fixtures/seed/huadu-2021-jgdgw.txt'), corpus: false });
+    const dir = join(root, 'fixtures/expected/corpus');
+    if (existsSync(dir))
+      for (const f of readdirSync(dir).filter((f) => /^r\d+\.json$/u.test(f)).sort()) {
+        const label = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+        out.push({ id: f.replace('.json', ''), part: 'shared', label, path: join(root, '..', 'shared', 'corpus', label.file), corpus: true });
+      }
+  }
+  const labelled = join(root, 'fixtures/expected/labelled');
+  if (existsSync(labelled))
+    for (const f of readdirSync(labelled).filter((f) => /^t\d+\.json$/u.test(f)).sort()) {
+      const label = JSON.parse(readFileSync(join(labelled, f), 'utf8'));
+      if (parts.includes(label.split)) out.push({ id: f.replace('.json', ''), part: label.split, label, path: join(root, 'fixtures/corpus', label.file), corpus: true });
     }
   return out;
 }
 
-/** A corpus file's document text: line 1 `# source:` and line 2 `# title:` are the collector's. */
+/**
+ * A corpus file's document text without the collector's header lines (`# source:` always; the
+ * shared texts also have `# title:`, the page title, returned separately).
+ */
 export function corpusBytes(path) {
-  const text = readFileSync(path, 'utf8');
-  const lines = text.split('\n');
-  const title = (lines[1] ?? '').replace(/^# title:\s*/u, '').replace(/[（(][^）)]*[)）]\s*$/u, '').trim();
-  return { bytes: Buffer.from(lines.slice(2).join('\n'), 'utf8'), title };
+  const lines = readFileSync(path, 'utf8').split('\n');
+  let n = 0;
+  while (n < 2 && /^# (source|title):/u.test(lines[n] ?? '')) n++;
+  const titleLine = lines.slice(0, n).find((l) => l.startsWith('# title:')) ?? '';
+  const title = titleLine.replace(/^# title:\s*/u, '').replace(/[（(][^）)]*[)）]\s*$/u, '').trim();
+  return { bytes: Buffer.from(lines.slice(n).join('\n'), 'utf8'), title };
 }
 
 export function summarize(stats) {

@@ -18,7 +18,8 @@ const CHANGE = /增长|增幅|提高|提升|增加|上升|下降|降低|同比|�
 const PERCENT = /(\d+(?:\.\d+)?)\s*[%％]/gu;
 const HAS_PERCENT = /\d\s*[%％]/u;
 
-const HUNDRED: Interval = { lo: '0', hi: '1', loOpen: false, hiOpen: false };
+/** In percent, as `unit` says and as the cell prints it (not as a fraction: "[0, 1] %" read as 0–1%). */
+const HUNDRED: Interval = { lo: '0', hi: '100', loOpen: false, hiOpen: false };
 
 function rowName(ind: Indicator): string {
   return ind.level3.trim() || ind.level2.trim() || ind.level1.trim();
@@ -40,7 +41,7 @@ export function checkIndicatorValueRange(indicators: readonly Indicator[]): Chec
   const results: CheckResult[] = [];
   for (const c of cells) {
     for (const over of overHundred(c.text)) {
-      const share = new Decimal(over.replace(/[%％\s]/gu, '')).div(100).toString();
+      const percent = new Decimal(over.replace(/[%％\s]/gu, '')).toString();
       const side = c.side === 'target' ? '年度指标值' : '实际完成值';
       const sideEn = c.side === 'target' ? 'target' : 'actual value';
       results.push(
@@ -48,7 +49,7 @@ export function checkIndicatorValueRange(indicators: readonly Indicator[]): Chec
           rule: RULE,
           status: 'fail',
           expected: HUNDRED,
-          actual: { lo: share, hi: share, loOpen: false, hiOpen: false },
+          actual: { lo: percent, hi: percent, loOpen: false, hiOpen: false },
           unit: '%',
           zh: `指标「${rowName(c.row)}」${side} ${over} 超过 100%（比率不可能超过 100%）`,
           en: `Indicator "${rowName(c.row)}" has a ${sideEn} of ${over}, above 100%, which a share cannot exceed`,

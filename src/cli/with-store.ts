@@ -1,5 +1,4 @@
 import type { Config } from '../config.js';
-import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 
 export interface StoreOptions {
@@ -12,6 +11,8 @@ export interface StoreOptions {
  * commands pass mode 'read': a data directory with no database is then an error, never created.
  */
 export async function withStore<T>(config: Config, opts: StoreOptions, fn: (store: Store) => Promise<T>, mode: 'read' | 'write' = 'write'): Promise<T> {
+  // Loaded here, not at the top: `jixiao --help` loads no store.
+  const { openStore } = await import('../store/open-store.js');
   const databaseUrl = opts.databaseUrl ?? config.databaseUrl;
   const store = await openStore({ ...(databaseUrl ? { databaseUrl } : {}), dataDir: opts.dataDir ?? config.dataDir, mode });
   try {

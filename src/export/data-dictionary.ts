@@ -2,6 +2,7 @@
  * The data dictionary (docs/data-dictionary.md), rendered from the table specs so it cannot drift
  * from what `jixiao export` writes. test/export/data-dictionary.test.ts compares the file with this.
  */
+import { ACCOUNTS_RULE_DOCS } from '../check/accounts/index.js';
 import { PIVOT_METRICS } from './pivot.js';
 import { TABLES, type ColumnType } from './tables.js';
 
@@ -28,7 +29,8 @@ export function renderDataDictionary(): string {
     '',
     '## Conventions',
     '',
-    '- **Money** is in yuan (元) whatever unit the report used (890.33万元 → 8903300.00), and its column name ends in `_yuan`.',
+    '- **Money** is in yuan (元) whatever unit the report used (890.33万元 → 8903300.00; 29.6万 without 元 → 296000.00), and',
+    '  its column name ends in `_yuan`.',
     '  Values come from the record\'s exact decimal strings, never through a float: CSV and JSONL print the exact decimal',
     '  (at least two decimals), Parquet stores `DECIMAL(20,2)` (a 9-byte fixed-length decimal; pandas/pyarrow read',
     '  `decimal128(20, 2)`; an amount stated finer than the fen is rounded half-even there, with a warning), XLSX stores a',
@@ -39,7 +41,10 @@ export function renderDataDictionary(): string {
     '- **CSV**: UTF-8 with a byte-order mark, one header row of the English column names. Text starting with `=`, `+`, `@`',
     '  or a `-` that does not start a number is prefixed with `\'` so spreadsheet programs do not run it as a formula.',
     '- **JSONL**: one object per row; money and decimals are JSON number literals holding the exact decimal.',
-    '- **XLSX**: one sheet per table; row 1 has the Chinese headers, row 2 the English column names, both frozen.',
+    '- **XLSX**: one sheet per table with one frozen header row of the column names (so `pandas.read_excel` reads typed',
+    '  columns with its defaults), and a last sheet `dictionary` giving each column\'s Chinese header, meaning, type and unit.',
+    '- **Forms** (`forms`): one row per 自评表 found in a document (a 部门决算 may hold a department-overall form and dozens of',
+    '  project forms) and per row of a 项目名称 | 自评分数 summary table; `reports.document_kind` says what the document is.',
     '- **Department key** (`department_key`): the same unit across years and spellings. Names are normalized',
     '  (中国共产党 → 中共, X县委员会 → X县委, 寻甸回族彝族自治县 → 寻甸县, a trailing 本级 dropped, full-width forms,',
     '  brackets, whitespace and common traditional characters folded), a leading 中共 is dropped, the place chain is cut to',
@@ -47,6 +52,8 @@ export function renderDataDictionary(): string {
     '  (寻甸县委办公室 → `寻甸委办公室`). `jixiao departments` lists the keys; `departments merge KEY1 KEY2`,',
     '  `departments split KEY NAME`, `departments unmerge KEY` and `departments unsplit NAME` edit the alias table stored',
     '  in the database. `department_latest` is the name the department states in its latest year.',
+    '- `--kind` takes a report kind (department_overall | project | unknown) or a document kind (self_evaluation_report |',
+    '  self_evaluation_forms | final_accounts | budget | target_declaration | evaluation_report | other).',
     '- Report filters (`--year`, `--region`, `--department`, `--kind`, `--failed-checks`) apply to every table but',
     '  `ingest_errors`; `--department` takes a key or text found in any of the department\'s names, and selects all its years.',
     '',
@@ -63,6 +70,15 @@ export function renderDataDictionary(): string {
     lines.push('');
   }
   lines.push(
+    '## 决算 check rules · 决算校验规则',
+    '',
+    'Rule ids of the `checks` table for a 部门决算 (its tables and 情况说明); each fails (or warns) as shown when it does',
+    'not hold. Amounts are compared as printed-precision intervals, so rounding-level gaps pass.',
+    '',
+    '| rule | 中文 | meaning | when not |',
+    '|---|---|---|---|',
+    ...ACCOUNTS_RULE_DOCS.map((r) => `| \`${r.id}\` | ${escapeCell(r.zh)} | ${escapeCell(r.en)} | ${r.status} |`),
+    '',
     '## Pivots · 透视表',
     '',
     `\`jixiao export --pivot ${PIVOT_METRICS.join('|')} --by department,year\` writes one row per department key and one`,

@@ -8,7 +8,8 @@
  */
 import { Decimal } from 'decimal.js';
 import { FUNCTION_CLASSES } from '../extract/function-classes.js';
-import type { CheckResult, Evidence, Figure, Interval, ReportRecord } from '../schema/record.js';
+import { listFormChecks } from '../schema/form-checks.js';
+import type { CheckResult, Evidence, Figure, Form, Interval, ReportRecord } from '../schema/record.js';
 import { listRecordFigures } from '../schema/record-figures.js';
 
 export { listRecordFigures } from '../schema/record-figures.js';
@@ -27,7 +28,7 @@ export interface ColumnSpec {
   unit?: string;
 }
 
-export const TABLE_NAMES = ['reports', 'figures', 'functions', 'counts', 'indicators', 'checks', 'ingest_errors'] as const;
+export const TABLE_NAMES = ['reports', 'forms', 'figures', 'functions', 'counts', 'indicators', 'checks', 'ingest_errors'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 export interface TableSpec {
@@ -62,6 +63,18 @@ const REPORT_IDENTITY: readonly ColumnSpec[] = [
   col('fiscal_year', '年度', 'Fiscal year the report evaluates', 'integer'),
 ];
 
+const DOCUMENT_KIND = col(
+  'document_kind',
+  '文件类型',
+  'What the document is: self_evaluation_report (自评报告) | self_evaluation_forms (自评表) | final_accounts (部门决算) | budget (部门预算) | target_declaration (绩效目标申报表) | evaluation_report (评价报告) | other',
+);
+
+/** The stated and the computed execution rate, of a report (`报告所述`) or of a form (`表内所述`). */
+const rateColumns = (statedBy: string, en: string): ColumnSpec[] => [
+  col('execution_rate_stated', `执行率(${statedBy})`, `Execution rate as the ${en} states it`, 'number', 'fraction (0.802 = 80.2%)'),
+  col('execution_rate_computed', '执行率(执行数/预算数)', 'execution_yuan / budget_yuan, rounded to 6 decimals', 'number', 'fraction'),
+];
+
 const EVIDENCE_COLUMNS: readonly ColumnSpec[] = [
   col('page', '页码', 'Page of the evidence (1-based); empty for formats without pages', 'integer'),
   col('quote', '原文摘录', 'The normalized source text the value was read from'),
@@ -82,14 +95,15 @@ export const TABLES: Record<TableName, TableSpec> = {
       col('city', '市/州', 'City / prefecture'),
       col('county', '县/区', 'County / district'),
       col('fiscal_year', '年度', 'Fiscal year the report evaluates', 'integer'),
-      col('kind', '报告类型', 'department_overall (部门整体支出) | project (项目支出) | unknown'),
+      col('kind', '报告类型', 'What the self-evaluation is about: department_overall (部门整体支出) | project (项目支出) | unknown'),
+      DOCUMENT_KIND,
       col('title', '报告标题', 'Report title'),
       col('budget_yuan', '全年预算数(元)', 'Budget for the year (全年预算数 / 调整后预算数, or the only budget stated)', 'money', '元'),
       col('budget_initial_yuan', '年初预算数(元)', 'Budget at the start of the year (年初预算数)', 'money', '元'),
       col('execution_yuan', '执行数(元)', 'Amount executed / spent (执行数 / 支出数)', 'money', '元'),
-      col('execution_rate_stated', '执行率(报告所述)', 'Execution rate as the report states it', 'number', 'fraction (0.802 = 80.2%)'),
-      col('execution_rate_computed', '执行率(执行数/预算数)', 'execution_yuan / budget_yuan, rounded to 6 decimals', 'number', 'fraction'),
+      ...rateColumns('报告所述', 'report'),
       col('self_score', '自评得分', 'Self-evaluation score', 'number', '分 (points)'),
+      col('forms', '自评表数', 'Self-evaluation forms (自评表) found in the document, incl. rows of a score summary table; one row each in `forms`', 'integer'),
       col('checks_total', '校验数', 'Consistency checks run', 'integer'),
       col('checks_failed', '未通过校验数', 'Checks whose stated figures contradict each other', 'integer'),
       col('checks_warned', '警示校验数', 'Checks with a warning', 'integer'),
@@ -97,6 +111,36 @@ export const TABLES: Record<TableName, TableSpec> = {
       col('pages', '页数', 'Pages in the source file', 'integer'),
       col('ocr_pages', 'OCR页数', 'Pages read by OCR', 'integer'),
       col('extractor_version', '提取器版本', 'jixiao extractor version that produced the record'),
+    ],
+  },
+  forms: {
+    name: 'forms',
+    zh: '自评表',
+    en: 'One row per self-evaluation form (自评表) in a document — a 部门决算 may hold dozens — or per row of a 项目名称 | 自评分数 summary table: the comparable project scores',
+    columns: [
+      ...REPORT_IDENTITY,
+      DOCUMENT_KIND,
+      col('ord', '序号', 'Order of the form within the document', 'integer'),
+      col('form_id', '表标识', 'Form id within the record (form:1 …); checks.part names it'),
+      col('form_kind', '表类型', 'department_overall (部门整体支出绩效自评表) | project (项目支出绩效自评表)'),
+      col('source', '来源', 'table (a table block) | flattened (a form flattened into text) | score_table (a summary row: name and score only)'),
+      col('project', '项目名称', 'Project name (empty on a department-overall form)'),
+      col('form_department', '主管部门', 'Department printed on the form (主管部门)'),
+      col('implementer', '实施单位', 'Implementing unit printed on the form (实施单位)'),
+      col('budget_initial_yuan', '年初预算数(元)', 'Budget at the start of the year (年初预算数)', 'money', '元'),
+      col('budget_yuan', '全年预算数(元)', 'Budget for the year (全年预算数)', 'money', '元'),
+      col('execution_yuan', '全年执行数(元)', 'Amount executed (全年执行数)', 'money', '元'),
+      ...rateColumns('表内所述', 'form'),
+      col('budget_execution_weight', '预算执行分值', 'Points the 预算执行率 row is worth', 'number', '分'),
+      col('budget_execution_score', '预算执行得分', 'Points scored on the 预算执行率 row', 'number', '分'),
+      col('score', '总分', 'Total score of the form (总分 / 自评分数)', 'number', '分'),
+      col('grade', '评价等级', 'Grade where printed: 优 | 良 | 中 | 差'),
+      col('indicators', '指标数', 'Indicator rows read from the form', 'integer'),
+      col('checks_failed', '未通过校验数', 'Checks within this form that failed (checks.part = form_id)', 'integer'),
+      col('page_start', '起始页', 'First page of the form', 'integer'),
+      col('page_end', '结束页', 'Last page of the form', 'integer'),
+      col('quote', '原文摘录', 'The form title or summary row as read'),
+      col('file_name', '文件名', 'Source file name as ingested'),
     ],
   },
   figures: {
@@ -229,9 +273,17 @@ export function moneyText(text: string | null | undefined): string | null {
   return d.toFixed(Math.max(2, d.decimalPlaces()));
 }
 
+/**
+ * The yuan of a figure in a money role (budget, execution, a named amount). A bare 万/亿 amount
+ * (29.6万, no 元) is read as kind `plain` but its value is already in yuan: it is money there too.
+ * A rate, score or count in a money role is not money and stays empty.
+ */
 function figureMoney(figure: Figure | null | undefined): string | null {
-  return figure && figure.kind === 'money' ? moneyText(figure.exact) : null;
+  return figure && (figure.kind === 'money' || figure.kind === 'plain') ? moneyText(figure.exact) : null;
 }
+
+/** Record fields (figures.field) that hold amounts of money. */
+const MONEY_FIELDS = new Set(['budget', 'budgetInitial', 'execution', 'byFunction', 'byNature', 'fundSources', 'project.budget', 'project.budgetInitial', 'project.execution']);
 
 function figureNumber(figure: Figure | null | undefined): string | null {
   return figure ? decimalText(figure.exact) : null;
@@ -271,6 +323,7 @@ export function reportRow(record: ReportRecord, ctx: RowContext): Row {
     county: report.region.county,
     fiscal_year: report.fiscalYear,
     kind: report.kind,
+    document_kind: report.documentKind,
     title: report.title,
     budget_yuan: figureMoney(figures.budget),
     budget_initial_yuan: figureMoney(figures.budgetInitial),
@@ -278,6 +331,7 @@ export function reportRow(record: ReportRecord, ctx: RowContext): Row {
     execution_rate_stated: figureNumber(figures.executionRate),
     execution_rate_computed: computedRate(figures.budget, figures.execution),
     self_score: figureNumber(figures.selfScore),
+    forms: record.forms.length,
     checks_total: checks.length,
     checks_failed: checks.filter((check) => check.status === 'fail').length,
     checks_warned: checks.filter((check) => check.status === 'warn').length,
@@ -301,7 +355,7 @@ export function figureRows(record: ReportRecord, ctx: RowContext): Row[] {
     text: figure.text,
     unit: figure.unit,
     value: decimalText(figure.exact),
-    amount_yuan: figureMoney(figure),
+    amount_yuan: MONEY_FIELDS.has(field) ? figureMoney(figure) : null,
     approx: figure.approx,
     lo: decimalText(figure.lo),
     hi: decimalText(figure.hi),
@@ -312,6 +366,36 @@ export function figureRows(record: ReportRecord, ctx: RowContext): Row[] {
 }
 
 const CLASS_NAMES = new Map(FUNCTION_CLASSES.map((c) => [c.code, c.name]));
+
+export function formRows(record: ReportRecord, ctx: RowContext): Row[] {
+  const base = identity(record, ctx);
+  return record.forms.map((form: Form, ord) => ({
+    ...base,
+    document_kind: record.report.documentKind,
+    ord,
+    form_id: form.id,
+    form_kind: form.formKind,
+    source: form.source,
+    project: form.projectName,
+    form_department: form.department,
+    implementer: form.implementer,
+    budget_initial_yuan: figureMoney(form.budgetInitial),
+    budget_yuan: figureMoney(form.budget),
+    execution_yuan: figureMoney(form.execution),
+    execution_rate_stated: figureNumber(form.executionRate),
+    execution_rate_computed: computedRate(form.budget, form.execution),
+    budget_execution_weight: figureNumber(form.budgetExecutionWeight),
+    budget_execution_score: figureNumber(form.budgetExecutionScore),
+    score: figureNumber(form.totalScore),
+    grade: form.grade,
+    indicators: form.indicators.length,
+    checks_failed: listFormChecks(record, form).filter((check) => check.status === 'fail').length,
+    page_start: form.pageStart,
+    page_end: form.pageEnd,
+    quote: form.evidence.quote,
+    file_name: ctx.fileName,
+  }));
+}
 
 export function functionRows(record: ReportRecord, ctx: RowContext): Row[] {
   const base = identity(record, ctx);
@@ -396,6 +480,8 @@ export function rowsOfRecord(table: Exclude<TableName, 'ingest_errors'>, record:
   switch (table) {
     case 'reports':
       return [reportRow(record, ctx)];
+    case 'forms':
+      return formRows(record, ctx);
     case 'figures':
       return figureRows(record, ctx);
     case 'functions':

@@ -1,7 +1,8 @@
 /**
- * XLSX: one sheet per table, two header rows (Chinese, then the English column name) frozen above
- * the data. Written with ExcelJS's streaming writer, one sheet after another, so memory stays
- * bounded by a row, not the table.
+ * XLSX: one sheet per table with ONE header row, the column names, frozen above the data, so
+ * `pandas.read_excel` and Excel's filters read typed columns with their defaults; a last sheet
+ * `dictionary` gives every column's Chinese header, meaning, type and unit. Written with ExcelJS's
+ * streaming writer, one sheet after another, so memory stays bounded by a row, not the table.
  *
  * Money cells are numbers formatted #,##0.00: Excel holds 15 significant digits, which covers
  * every amount below 10^13 yuan to the fen; a larger amount is written as text so it stays exact.
@@ -35,24 +36,45 @@ function columnWidth(column: ColumnSpec): number {
   return Math.min(40, Math.max(header + 2, byType));
 }
 
+/** Name of the sheet describing the columns of the others. */
+export const DICTIONARY_SHEET = 'dictionary';
+
+/** One row per column of every sheet written: its Chinese header, meaning, type and unit. */
+function writeDictionarySheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, specs: readonly TableSpec[]): void {
+  const sheet = workbook.addWorksheet(DICTIONARY_SHEET, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+  sheet.columns = [
+    { key: 'sheet', width: 16 },
+    { key: 'column', width: 26 },
+    { key: 'zh', width: 24 },
+    { key: 'meaning', width: 80 },
+    { key: 'type', width: 10 },
+    { key: 'unit', width: 16 },
+  ];
+  const header = sheet.addRow(['sheet', 'column', 'zh', 'meaning', 'type', 'unit']);
+  header.font = { bold: true };
+  header.commit();
+  for (const spec of specs) {
+    sheet.addRow([spec.name, '', spec.zh, spec.en, '', '']).commit();
+    for (const column of spec.columns) sheet.addRow([spec.name, column.name, column.zh, column.en, column.type, column.unit ?? '']).commit();
+  }
+  sheet.commit();
+}
+
 /** Writes the sheets in order to `file`; returns the data rows per sheet name. */
 export async function writeXlsx(file: string, sheets: readonly XlsxSheet[]): Promise<Record<string, number>> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   workbook.creator = 'jixiao';
   const counts: Record<string, number> = {};
   for (const { spec, rows } of sheets) {
-    const sheet = workbook.addWorksheet(spec.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 2, xSplit: 0 }] });
+    const sheet = workbook.addWorksheet(spec.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
     sheet.columns = spec.columns.map((column) => ({
       key: column.name,
       width: columnWidth(column),
       ...(column.type === 'money' ? { style: { numFmt: '#,##0.00' } } : {}),
     }));
-    const zh = sheet.addRow(spec.columns.map((column) => column.zh));
-    zh.font = { bold: true };
-    zh.commit();
-    const en = sheet.addRow(spec.columns.map((column) => column.name));
-    en.font = { italic: true, color: { argb: 'FF666666' } };
-    en.commit();
+    const header = sheet.addRow(spec.columns.map((column) => column.name));
+    header.font = { bold: true };
+    header.commit();
     let count = 0;
     for await (const row of rows) {
       sheet.addRow(spec.columns.map((column) => excelValue(column, row[column.name] ?? null))).commit();
@@ -61,6 +83,7 @@ export async function writeXlsx(file: string, sheets: readonly XlsxSheet[]): Pro
     sheet.commit();
     counts[spec.name] = count;
   }
+  writeDictionarySheet(workbook, sheets.map((sheet) => sheet.spec));
   await workbook.commit();
   return counts;
 }

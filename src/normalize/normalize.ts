@@ -1,5 +1,6 @@
 import * as OpenCC from 'opencc-js';
 import type { BlockSpan, CellSpan, RawDocument, SourceDocument } from '../ingest/document.js';
+import { OUTLINE_MARKER } from '../vocabulary/outline.js';
 
 /**
  * Normalization: one text per document with an offset map back to the raw text.
@@ -70,9 +71,8 @@ const TERMINAL = /[。！？!?：:…]["”’」』）)]*$/u;
 /** A clause-final ；: the next line continues the paragraph unless it starts a new list item. */
 const SEMICOLON_END = /[；;]["”’」』）)]*$/u;
 const LIST_ITEM_START = /^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|第[一二三四五六七八九十]+[，、,])/u;
-/** Outline markers that start a heading or a list item: 一、 （一） (1) 1. 1、 ① 第一章. */
-export const OUTLINE_MARKER =
-  /^(?:第[一二三四五六七八九十百零〇]+[章节部分条篇]|[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])/u;
+/** Outline markers live in the vocabulary (segment and extract read them too). */
+export { OUTLINE_MARKER };
 /** Lines that are only a page number ("- 3 -", "第 3 页 共 5 页", "3/5"). */
 const PAGE_NUMBER = /^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/u;
 
@@ -168,7 +168,8 @@ function shouldJoin(prevLine: string, next: string): boolean {
   if (!prevLine || !next) return false;
   if (OUTLINE_MARKER.test(next)) return false;
   // A number or a unit cut in two: "43." + "22万元", "714.07万" + "元", "80.2" + "%".
-  if (/[\d.]$/.test(prevLine) && /^[\d.%]/.test(next)) return true;
+  // Not two cells of a form printed one per line ("99" / "99" / "10"): a short line of digits is whole.
+  if ((/\.$/.test(prevLine) || /^[.%]/.test(next) || (/\d$/.test(prevLine) && Array.from(prevLine).length >= 18)) && /[\d.]$/.test(prevLine) && /^[\d.%]/.test(next)) return true;
   if (/\d[万亿千]$/.test(prevLine) && /^元/.test(next)) return true;
   if (TERMINAL.test(prevLine)) return false;
   if (SEMICOLON_END.test(prevLine) && LIST_ITEM_START.test(next)) return false;

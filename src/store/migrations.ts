@@ -146,4 +146,44 @@ CREATE TABLE department_aliases (
   PRIMARY KEY (kind, source)
 );
 `,
+  /*
+   * 3: schema-2 records: what the document is (reports.document_kind) and one row per 自评表 form
+   * (forms). Rows stored before are filled from their record (version-1 records have no
+   * documentKind: as upgradeRecord reads them); their forms come with `reprocess`.
+   */ `
+ALTER TABLE reports ADD COLUMN document_kind text;
+UPDATE reports SET document_kind = coalesce(record->'report'->>'documentKind', CASE WHEN kind = 'unknown' THEN 'other' ELSE 'self_evaluation_report' END);
+ALTER TABLE reports ALTER COLUMN document_kind SET NOT NULL;
+CREATE INDEX reports_document_kind_idx ON reports (document_kind);
+
+CREATE TABLE forms (
+  sha256 text COLLATE "C" NOT NULL REFERENCES reports (sha256) ON DELETE CASCADE,
+  ord integer NOT NULL,
+  form_id text NOT NULL,
+  part text,
+  form_kind text NOT NULL,
+  source text NOT NULL,
+  project text,
+  department text,
+  implementer text,
+  page_start integer,
+  page_end integer,
+  budget_initial numeric(20, 2),
+  budget numeric(20, 2),
+  execution numeric(20, 2),
+  execution_rate numeric,
+  budget_execution_weight numeric,
+  budget_execution_score numeric,
+  total_score numeric,
+  grade text,
+  indicators integer NOT NULL,
+  checks_failed integer NOT NULL,
+  page integer,
+  span_start integer NOT NULL,
+  span_end integer NOT NULL,
+  quote text NOT NULL,
+  PRIMARY KEY (sha256, ord)
+);
+CREATE INDEX forms_project_idx ON forms (project);
+`,
 ];

@@ -3,6 +3,7 @@
  * Pure: no DB access. Numbers that reach `numeric` columns come from the records' exact decimal
  * strings, so money survives to the fen whatever its size.
  */
+import { listFormChecks } from '../schema/form-checks.js';
 import { listRecordFigures } from '../schema/record-figures.js';
 import { Decimal } from 'decimal.js';
 import type { Evidence, Figure, ReportRecord } from '../schema/record.js';
@@ -67,6 +68,7 @@ export const REPORT_COLUMNS = [
   'sha256',
   'title',
   'kind',
+  'document_kind',
   'department',
   'fiscal_year',
   'province',
@@ -89,6 +91,7 @@ export function buildReportRow(sha256: string, record: ReportRecord): SqlValue[]
     sha256,
     cleanOrNull(report.title),
     report.kind,
+    report.documentKind,
     cleanOrNull(report.department),
     report.fiscalYear,
     cleanOrNull(report.region.province),
@@ -178,8 +181,36 @@ const CHECK_COLUMNS = [
   'detail',
 ] as const;
 
+const FORM_COLUMNS = [
+  'sha256',
+  'ord',
+  'form_id',
+  'part',
+  'form_kind',
+  'source',
+  'project',
+  'department',
+  'implementer',
+  'page_start',
+  'page_end',
+  'budget_initial',
+  'budget',
+  'execution',
+  'execution_rate',
+  'budget_execution_weight',
+  'budget_execution_score',
+  'total_score',
+  'grade',
+  'indicators',
+  'checks_failed',
+  'page',
+  'span_start',
+  'span_end',
+  'quote',
+] as const;
+
 /** The long-form child tables, in insert order. */
-export const CHILD_TABLES = ['figures', 'counts', 'indicators', 'checks'] as const;
+export const CHILD_TABLES = ['figures', 'counts', 'indicators', 'checks', 'forms'] as const;
 
 export function buildChildRows(sha256: string, record: ReportRecord): TableRows[] {
   const { figures } = record;
@@ -250,11 +281,37 @@ export function buildChildRows(sha256: string, record: ReportRecord): TableRows[
     check.detail === undefined ? null : serializeJson(check.detail),
   ]);
 
+  const formRows = record.forms.map((form, ord): SqlValue[] => [
+    sha256,
+    ord,
+    form.id,
+    form.part,
+    form.formKind,
+    form.source,
+    cleanOrNull(form.projectName),
+    cleanOrNull(form.department),
+    cleanOrNull(form.implementer),
+    form.pageStart,
+    form.pageEnd,
+    toMoneyText(form.budgetInitial?.exact),
+    toMoneyText(form.budget?.exact),
+    toMoneyText(form.execution?.exact),
+    figureNumeric(form.executionRate),
+    figureNumeric(form.budgetExecutionWeight),
+    figureNumeric(form.budgetExecutionScore),
+    figureNumeric(form.totalScore),
+    cleanOrNull(form.grade),
+    form.indicators.length,
+    listFormChecks(record, form).filter((check) => check.status === 'fail').length,
+    ...evidenceColumns(form.evidence),
+  ]);
+
   return [
     { table: 'figures', columns: FIGURE_COLUMNS, rows: figureRows },
     { table: 'counts', columns: COUNT_COLUMNS, rows: countRows },
     { table: 'indicators', columns: INDICATOR_COLUMNS, rows: indicatorRows },
     { table: 'checks', columns: CHECK_COLUMNS, rows: checkRows, jsonColumns: ['detail'] },
+    { table: 'forms', columns: FORM_COLUMNS, rows: formRows },
   ];
 }
 

@@ -2,7 +2,8 @@
  * The Store over any SQL driver that speaks PostgreSQL with `$1` parameters: PGlite and `pg` share
  * every statement here; adapters only supply connections, transactions and error mapping.
  */
-import { type ReportRecord, upgradeRecord } from '../schema/record.js';
+import { showMoney } from '../schema/figure-text.js';
+import { DocumentKind, type Figure, type ReportRecord, upgradeRecord } from '../schema/record.js';
 import { compareVersions } from './compare-versions.js';
 import { MIGRATIONS } from './migrations.js';
 import {
@@ -29,6 +30,7 @@ import type {
   StoreStats,
   StoredDocument,
   StoredFigure,
+  StoredForm,
   StoredRecord,
 } from './store.js';
 
@@ -86,6 +88,12 @@ function toNumberOrNull(value: unknown): number | null {
   return value === null || value === undefined ? null : Number(value);
 }
 
+/** A stored figure (jsonb, null when absent) as the report printed it. */
+function shownMoney(value: unknown): string | null {
+  const figure = typeof value === 'string' ? (JSON.parse(value) as Figure | null) : (value as Figure | null | undefined);
+  return figure ? showMoney(figure) : null;
+}
+
 function toBytes(value: unknown): Uint8Array | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Uint8Array) {
@@ -132,7 +140,10 @@ function reportConditions(filter: Omit<ReportFilter, 'limit' | 'offset'>, param:
     );
   }
   if (filter.department) conditions.push(`strpos(lower(r.department), lower(${param(filter.department)})) > 0`);
-  if (filter.kind) conditions.push(`r.kind = ${param(filter.kind)}`);
+  if (filter.kind) {
+    const column = (DocumentKind.options as readonly string[]).includes(filter.kind) ? 'document_kind' : 'kind';
+    conditions.push(`r.${column} = ${param(filter.kind)}`);
+  }
   if (filter.failedChecks === true) conditions.push('r.checks_failed > 0');
   if (filter.failedChecks === false) conditions.push('r.checks_failed = 0');
   return conditions;
@@ -278,8 +289,9 @@ export class SqlStore implements InspectableStore {
     const limit = filter.limit !== undefined ? `LIMIT ${param(filter.limit)}` : '';
     const offset = filter.offset !== undefined ? `OFFSET ${param(filter.offset)}` : '';
     const rows = await this.driver.query(
-      `SELECT r.sha256, d.file_name, r.title, r.department, r.fiscal_year, r.kind, r.province, r.city, r.county,
-         r.budget, r.execution, r.execution_rate, r.self_score, r.checks_failed, r.checks_warned, r.extractor_version
+      `SELECT r.sha256, d.file_name, r.title, r.department, r.fiscal_year, r.kind, r.document_kind, r.province, r.city, r.county,
+         r.budget, r.execution, r.execution_rate, r.self_score, r.checks_failed, r.checks_warned, r.extractor_version,
+         r.record->'figures'->'budget' AS budget_figure, r.record->'figures'->'execution' AS execution_figure
        FROM reports r JOIN documents d ON d.sha256 = r.sha256
        ${where}
        ORDER BY r.fiscal_year DESC NULLS LAST, d.file_name COLLATE "C", r.sha256
@@ -293,6 +305,7 @@ export class SqlStore implements InspectableStore {
       department: row.department as string | null,
       fiscalYear: row.fiscal_year as number | null,
       kind: row.kind as string,
+      documentKind: row.document_kind as string,
       region: {
         province: row.province as string | null,
         city: row.city as string | null,
@@ -300,6 +313,8 @@ export class SqlStore implements InspectableStore {
       },
       budget: toNumberOrNull(row.budget),
       execution: toNumberOrNull(row.execution),
+      budgetText: shownMoney(row.budget_figure),
+      executionText: shownMoney(row.execution_figure),
       executionRate: toNumberOrNull(row.execution_rate),
       selfScore: toNumberOrNull(row.self_score),
       checksFailed: Number(row.checks_failed),
@@ -423,7 +438,8 @@ export class SqlStore implements InspectableStore {
         (SELECT count(*) FROM figures WHERE sha256 = $1)::integer AS figures,
         (SELECT count(*) FROM counts WHERE sha256 = $1)::integer AS counts,
         (SELECT count(*) FROM indicators WHERE sha256 = $1)::integer AS indicators,
-        (SELECT count(*) FROM checks WHERE sha256 = $1)::integer AS checks`,
+        (SELECT count(*) FROM checks WHERE sha256 = $1)::integer AS checks,
+        (SELECT count(*) FROM forms WHERE sha256 = $1)::integer AS forms`,
       [sha256],
     );
     const row = rows[0] ?? {};
@@ -433,6 +449,7 @@ export class SqlStore implements InspectableStore {
       counts: Number(row.counts),
       indicators: Number(row.indicators),
       checks: Number(row.checks),
+      forms: Number(row.forms),
     };
   }
 
@@ -452,6 +469,31 @@ export class SqlStore implements InspectableStore {
       unit: row.unit as string,
       kind: row.kind as string,
       page: row.page as number | null,
+    }));
+  }
+
+  async listForms(sha256: string): Promise<StoredForm[]> {
+    const rows = await this.driver.query(
+      `SELECT form_id, part, form_kind, source, project, page_start, page_end, budget::text AS budget, execution::text AS execution,
+         execution_rate::text AS execution_rate, total_score::text AS total_score, grade, indicators, checks_failed
+       FROM forms WHERE sha256 = $1 ORDER BY ord`,
+      [sha256],
+    );
+    return rows.map((row) => ({
+      formId: row.form_id as string,
+      part: row.part as string | null,
+      formKind: row.form_kind as string,
+      source: row.source as string,
+      project: row.project as string | null,
+      pageStart: row.page_start as number | null,
+      pageEnd: row.page_end as number | null,
+      budget: row.budget as string | null,
+      execution: row.execution as string | null,
+      executionRate: row.execution_rate as string | null,
+      totalScore: row.total_score as string | null,
+      grade: row.grade as string | null,
+      indicators: Number(row.indicators),
+      checksFailed: Number(row.checks_failed),
     }));
   }
 

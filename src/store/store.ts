@@ -3,7 +3,7 @@
  * jsonb plus comparable columns and long-form child rows) and ingest errors. Two adapters implement
  * it over the same SQL: embedded PGlite (default, a data directory on disk) and PostgreSQL (`pg`).
  */
-import type { ReportRecord } from '../schema/record.js';
+import { DocumentKind, ReportKind, type ReportRecord } from '../schema/record.js';
 
 export type { ReportRecord } from '../schema/record.js';
 
@@ -39,6 +39,9 @@ export interface StoredDocument {
   hasBytes: boolean;
 }
 
+/** What `ReportFilter.kind` (and every `--kind`) accepts: a report kind or a document kind; the names do not overlap. */
+export const KIND_VALUES: readonly string[] = [...ReportKind.options, ...DocumentKind.options];
+
 export interface ReportFilter {
   /** 年度 */
   year?: number;
@@ -46,7 +49,11 @@ export interface ReportFilter {
   region?: string;
   /** Substring of the department name, case-insensitive. */
   department?: string;
-  /** ReportKind: department_overall | project | unknown. */
+  /**
+   * ReportKind (department_overall | project | unknown: what the self-evaluation is about) or
+   * DocumentKind (self_evaluation_report | self_evaluation_forms | final_accounts | budget |
+   * target_declaration | evaluation_report | other: what the document is); the names do not overlap.
+   */
   kind?: string;
   /** true: only reports with at least one failed check; false: only reports with none. */
   failedChecks?: boolean;
@@ -61,11 +68,16 @@ export interface ReportSummary {
   department: string | null;
   fiscalYear: number | null;
   kind: string;
+  /** DocumentKind: what the document is (final_accounts, self_evaluation_report …). */
+  documentKind: string;
   region: { province: string | null; city: string | null; county: string | null };
   /** 预算数, yuan. */
   budget: number | null;
   /** 执行数, yuan. */
   execution: number | null;
+  /** The budget and execution as the report printed them, with separators (1,234.56万元; see showMoney). */
+  budgetText: string | null;
+  executionText: string | null;
   /** 执行率 as stated, a fraction (0.802). */
   executionRate: number | null;
   /** 自评得分 */
@@ -176,6 +188,26 @@ export interface RowCounts {
   counts: number;
   indicators: number;
   checks: number;
+  forms: number;
+}
+
+/** One row of the forms table (one 自评表, or one row of a score summary table). */
+export interface StoredForm {
+  formId: string;
+  part: string | null;
+  formKind: string;
+  source: string;
+  project: string | null;
+  pageStart: number | null;
+  pageEnd: number | null;
+  /** numeric columns as PostgreSQL prints them: exact, never via a float. */
+  budget: string | null;
+  execution: string | null;
+  executionRate: string | null;
+  totalScore: string | null;
+  grade: string | null;
+  indicators: number;
+  checksFailed: number;
 }
 
 /** One row of the long-form figures table. */
@@ -198,4 +230,5 @@ export interface StoredFigure {
 export interface InspectableStore extends Store {
   rowCounts(sha256: string): Promise<RowCounts>;
   listFigures(sha256: string): Promise<StoredFigure[]>;
+  listForms(sha256: string): Promise<StoredForm[]>;
 }

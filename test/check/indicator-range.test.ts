@@ -7,10 +7,10 @@ const rangeOf = (...indicators: ReturnType<typeof makeIndicator>[]) =>
   checkRecord(makeRecord({ indicators })).filter((c) => c.rule === 'indicator.value_range');
 
 describe('indicator.value_range', () => {
-  it('fails a satisfaction target above 100%, citing the cell', () => {
+  it('fails a satisfaction target above 100%, citing the cell, both intervals in percent as the unit says', () => {
     const [r, ...rest] = rangeOf(makeIndicator('市民满意度调查', null, null, { target: '290%', actual: '100%' }));
     expect(rest).toEqual([]);
-    expect(r).toMatchObject({ status: 'fail', actual: { lo: '2.9', hi: '2.9' }, expected: { lo: '0', hi: '1' } });
+    expect(r).toMatchObject({ status: 'fail', unit: '%', actual: { lo: '290', hi: '290' }, expected: { lo: '0', hi: '100' } });
     expect(r!.evidence.map((e) => e.text)).toEqual(['290%']);
     expect(r!.message.zh).toContain('年度指标值 290%');
   });

@@ -77,8 +77,8 @@ describe('jixiao export / departments', () => {
     expect(run.stderr).toContain('1 report(s) without a department name');
     const workbook = XLSX.read(await readFile(out), { type: 'buffer' });
     const matrix = XLSX.utils.sheet_to_json<unknown[]>(workbook.Sheets.pivot_execution_yuan!, { header: 1, raw: true });
-    expect(matrix[1]).toEqual(['department_key', 'department', 'execution_yuan_2021', 'execution_yuan_2022', 'execution_yuan_2023', 'execution_yuan_2024']);
-    expect(matrix.slice(2).map((row) => row[0])).toEqual([HUADU_KEY, XUNDIAN_KEY].sort((a, b) => a.localeCompare(b, 'zh')));
+    expect(matrix[0]).toEqual(['department_key', 'department', 'execution_yuan_2021', 'execution_yuan_2022', 'execution_yuan_2023', 'execution_yuan_2024']);
+    expect(matrix.slice(1).map((row) => row[0])).toEqual([HUADU_KEY, XUNDIAN_KEY].sort((a, b) => a.localeCompare(b, 'zh')));
   });
 
   it('refuses xlsx without --out with exit code 2', async () => {

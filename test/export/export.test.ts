@@ -181,22 +181,27 @@ describe('export jsonl', () => {
 });
 
 describe('export xlsx', () => {
-  it('writes one sheet per table with Chinese and English headers frozen above the rows', async () => {
+  it('writes one sheet per table with one header row frozen above the rows, and a dictionary sheet in Chinese', async () => {
     const file = join(dir, 'all.xlsx');
     const result = await runExport(store, { format: 'xlsx', out: file });
     expect(Object.keys(result.rows)).toEqual(Object.keys(TABLES));
     expect(result.rows.reports).toBe(fixtures.length);
 
     const workbook = XLSX.read(await readFile(file), { type: 'buffer' });
-    expect(workbook.SheetNames).toEqual(Object.keys(TABLES));
+    expect(workbook.SheetNames).toEqual([...Object.keys(TABLES), 'dictionary']);
     const sheet = workbook.Sheets.reports!;
     const matrix = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: null });
-    expect(matrix[0]).toEqual(TABLES.reports.columns.map((column) => column.zh));
-    expect(matrix[1]).toEqual(TABLES.reports.columns.map((column) => column.name));
-    expect(matrix).toHaveLength(fixtures.length + 2);
+    // One header row (as pandas.read_excel expects by default): numbers below it stay numbers.
+    expect(matrix[0]).toEqual(TABLES.reports.columns.map((column) => column.name));
+    expect(matrix).toHaveLength(fixtures.length + 1);
+    const typed = XLSX.utils.sheet_to_json<Record<string, unknown>>(sheet, { raw: true, defval: null });
+    expect(typeof typed[0]!.fiscal_year).toBe('number');
+    const dictionary = XLSX.utils.sheet_to_json<Record<string, string>>(workbook.Sheets.dictionary!, { raw: true, defval: '' });
+    expect(dictionary.find((row) => row.sheet === 'reports' && row.column === 'budget_yuan')).toMatchObject({ zh: '全年预算数(元)', type: 'money', unit: '元' });
+    expect(dictionary.filter((row) => row.sheet === 'forms' && row.column !== '').map((row) => row.column)).toEqual(TABLES.forms.columns.map((column) => column.name));
 
     const columns = TABLES.reports.columns.map((column) => column.name);
-    const rows = matrix.slice(2).map((cells) => Object.fromEntries(columns.map((name, i) => [name, cells[i]])));
+    const rows = matrix.slice(1).map((cells) => Object.fromEntries(columns.map((name, i) => [name, cells[i]])));
     const xundian = rows.find((row) => row.sha256 === sha('xundian-2023.docx'))!;
     expect(xundian).toMatchObject({
       department: '中共寻甸回族彝族自治县委员会办公室',
@@ -213,17 +218,17 @@ describe('export xlsx', () => {
     const { default: JSZip } = await import('jszip');
     const zip = await JSZip.loadAsync(await readFile(file));
     const sheetXml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
-    expect(sheetXml).toMatch(/<pane[^>]*ySplit="2"[^>]*state="frozen"/u);
-    expect(sheetXml).toMatch(/<pane[^>]*topLeftCell="A3"/u);
+    expect(sheetXml).toMatch(/<pane[^>]*ySplit="1"[^>]*state="frozen"/u);
+    expect(sheetXml).toMatch(/<pane[^>]*topLeftCell="A2"/u);
   });
 
   it('writes only the tables asked for', async () => {
     const file = join(dir, 'two.xlsx');
     await runExport(store, { format: 'xlsx', out: file, tables: ['functions', 'counts'], filter: { year: 2021 } });
     const workbook = XLSX.read(await readFile(file), { type: 'buffer' });
-    expect(workbook.SheetNames).toEqual(['functions', 'counts']);
+    expect(workbook.SheetNames).toEqual(['functions', 'counts', 'dictionary']);
     const functions = XLSX.utils.sheet_to_json<unknown[]>(workbook.Sheets.functions!, { header: 1, raw: true });
-    expect(functions.slice(2).map((cells) => [cells[4], cells[7]])).toEqual([
+    expect(functions.slice(1).map((cells) => [cells[4], cells[7]])).toEqual([
       ['201', 5233900],
       ['208', 1424600],
       ['210', 50100],
@@ -332,18 +337,94 @@ describe('export --pivot', () => {
     const file = join(dir, 'score.xlsx');
     await runExport(store, { format: 'xlsx', pivot: 'score', out: file, filter: { region: '花都' } });
     const workbook = XLSX.read(await readFile(file), { type: 'buffer' });
-    expect(workbook.SheetNames).toEqual(['pivot_self_score']);
+    expect(workbook.SheetNames).toEqual(['pivot_self_score', 'dictionary']);
     const matrix = XLSX.utils.sheet_to_json<unknown[]>(workbook.Sheets.pivot_self_score!, { header: 1, raw: true });
     expect(matrix).toEqual([
-      ['部门标识', '部门名称(最新)', '2021年自评得分', '2022年自评得分'],
       ['department_key', 'department', 'self_score_2021', 'self_score_2022'],
       [HUADU_KEY, '中国共产党广州市花都区直属机关工委', 91.28, 95],
     ]);
   });
 });
 
+describe('export forms: one row per 自评表 in every format', () => {
+  const expected = {
+    form_id: 'form:2',
+    form_kind: 'project',
+    source: 'table',
+    project: '党建工委工作经费',
+    department_key: HUADU_KEY,
+    document_kind: 'self_evaluation_report',
+    fiscal_year: 2021,
+  };
+
+  it('csv: money in yuan to the fen, an empty 年初预算数 stays empty, rates as fractions', async () => {
+    const rows = readCsv((await exportText({ format: 'csv', tables: ['forms'], filter: { year: 2021 } })).slice(1));
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).toMatchObject({
+      ...expected,
+      fiscal_year: '2021',
+      budget_initial_yuan: '',
+      budget_yuan: '250000.00',
+      execution_yuan: '249900.00',
+      execution_rate_stated: '0.9996',
+      execution_rate_computed: '0.9996',
+      score: '95.5',
+      page_start: '6',
+      page_end: '7',
+      sha256: sha('huadu-2021.pdf'),
+      file_name: 'huadu-2021.pdf',
+    });
+    expect(rows[0]).toMatchObject({ form_kind: 'department_overall', project: '', budget_yuan: '8903300.00', grade: '优', score: '91.28' });
+    expect(rows[2]).toMatchObject({ source: 'score_table', project: '党员教育培训经费', budget_yuan: '', score: '88.5' });
+  });
+
+  it('jsonl, parquet and xlsx carry the same rows', async () => {
+    const jsonl = (await exportText({ format: 'jsonl', tables: ['forms'], filter: { year: 2021 } })).trim().split('\n').map((line) => JSON.parse(line));
+    expect(jsonl[1]).toMatchObject({ ...expected, budget_yuan: 250000, budget_initial_yuan: null, score: 95.5 });
+
+    const parquetFile = join(dir, 'forms.parquet');
+    await runExport(store, { format: 'parquet', out: parquetFile, tables: ['forms'], filter: { year: 2021 } });
+    const { rows } = await readParquet(parquetFile);
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).toMatchObject({ ...expected, score: 95.5, page_start: 6 });
+    expect(rows[1]!.budget_yuan).toBeCloseTo(250000, 2);
+
+    const xlsxFile = join(dir, 'forms.xlsx');
+    await runExport(store, { format: 'xlsx', out: xlsxFile, tables: ['forms'], filter: { year: 2021 } });
+    const workbook = XLSX.read(await readFile(xlsxFile), { type: 'buffer' });
+    const sheet = XLSX.utils.sheet_to_json<Record<string, unknown>>(workbook.Sheets.forms!, { raw: true, defval: null });
+    expect(sheet).toHaveLength(3);
+    expect(sheet[1]).toMatchObject({ ...expected, budget_yuan: 250000, execution_yuan: 249900, budget_initial_yuan: null });
+  });
+
+  it('reports carry document_kind and the number of forms; --kind takes a document kind', async () => {
+    const rows = readCsv((await exportText({ format: 'csv', filter: { year: 2021 } })).slice(1));
+    expect(rows[0]).toMatchObject({ document_kind: 'self_evaluation_report', forms: '3' });
+    const none = readCsv((await exportText({ format: 'csv', filter: { kind: 'final_accounts' } })).slice(1));
+    expect(none).toEqual([]);
+    const all = readCsv((await exportText({ format: 'csv', tables: ['forms'], filter: { kind: 'self_evaluation_report' } })).slice(1));
+    expect(all).toHaveLength(fixtures.length * 3);
+  });
+});
+
 // Last in the file: it adds a report the other tests do not expect.
 describe('export parquet, money beyond float precision', () => {
+  it('keeps an amount written 29.6万 (no 元) as money in yuan', async () => {
+    const bare = fixtureReports()[0]!;
+    bare.sha256 = 'e'.repeat(64);
+    bare.record.source.sha256 = bare.sha256;
+    bare.record.report.fiscalYear = 1991;
+    // As extraction reads "全年执行数29.6万": kind plain, no unit, the value already in yuan.
+    bare.record.figures.execution = { ...bare.record.figures.execution!, value: 296000, exact: '296000', text: '29.6万', unit: '', kind: 'plain', precision: 1, scale: 4 };
+    await store.saveRecord(bare.sha256, bare.record);
+    const [report] = readCsv((await exportText({ format: 'csv', filter: { year: 1991 } })).slice(1));
+    expect(report).toMatchObject({ execution_yuan: '296000.00', execution_rate_computed: '0.033246' });
+    const figures = readCsv((await exportText({ format: 'csv', tables: ['figures'], filter: { year: 1991 } })).slice(1));
+    expect(figures.find((row) => row.field === 'execution')).toMatchObject({ amount_yuan: '296000.00', text: '29.6万' });
+    // A rate in a money role is no money.
+    expect(figures.find((row) => row.field === 'executionRate')!.amount_yuan).toBe('');
+  });
+
   it('stores the unscaled fen exactly', async () => {
     const big = fixtureReports()[0]!;
     big.sha256 = 'f'.repeat(64);

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReportRecord } from '../../src/schema/record.js';
 import type { DocumentInput, InspectableStore } from '../../src/store/store.js';
-import { SAMPLE_FIGURE_ROWS, SAMPLE_FILE_NAME, SAMPLE_SHA256, sampleRecord, sha256Of } from './sample-record.js';
+import { SAMPLE_CHECK_ROWS, SAMPLE_FIGURE_ROWS, SAMPLE_FILE_NAME, SAMPLE_FORM_ROWS, SAMPLE_SHA256, sampleRecord, sha256Of } from './sample-record.js';
 
 function sampleDocument(overrides: Partial<DocumentInput> = {}): DocumentInput {
   return {
@@ -148,7 +148,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Inspe
       await store.putDocument(sampleDocument());
       await store.saveRecord(SAMPLE_SHA256, sampleRecord());
       const first = await store.rowCounts(SAMPLE_SHA256);
-      expect(first).toEqual({ reports: 1, figures: SAMPLE_FIGURE_ROWS, counts: 10, indicators: 2, checks: 4 });
+      expect(first).toEqual({ reports: 1, figures: SAMPLE_FIGURE_ROWS, counts: 10, indicators: 2, checks: SAMPLE_CHECK_ROWS, forms: SAMPLE_FORM_ROWS });
       await store.saveRecord(SAMPLE_SHA256, sampleRecord());
       expect(await store.rowCounts(SAMPLE_SHA256)).toEqual(first);
       expect((await store.stats()).reports).toBe(1);
@@ -169,6 +169,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Inspe
         counts: 3,
         indicators: 2,
         checks: 0,
+        forms: SAMPLE_FORM_ROWS,
       });
       expect(await store.getRecord(SAMPLE_SHA256)).toEqual(smaller);
       const [summary] = await store.listReports();
@@ -228,6 +229,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Inspe
 
       const [summary] = await store.listReports();
       expect(summary!.budget).toBe(12345678901.23);
+      expect(summary!.budgetText).toBe('12,345,678,901.23元');
     });
 
     it('summarises reports with their columns', async () => {
@@ -241,9 +243,12 @@ export function describeStoreConformance(name: string, open: () => Promise<Inspe
           department: '中共广州市花都区直属机关工作委员会',
           fiscalYear: 2021,
           kind: 'department_overall',
+          documentKind: 'self_evaluation_report',
           region: { province: '广东省', city: '广州市', county: '花都区' },
           budget: 8903300,
           execution: 7140700,
+          budgetText: '890.33万元',
+          executionText: '714.07万元',
           executionRate: 0.802,
           selfScore: 91.28,
           checksFailed: 0,
@@ -381,6 +386,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Inspe
         counts: winner!.figures.counts.length,
         indicators: 2,
         checks: winner!.checks.length,
+        forms: SAMPLE_FORM_ROWS,
       });
       expect((await store.stats()).reports).toBe(1);
     });
@@ -442,6 +448,51 @@ export function describeStoreConformance(name: string, open: () => Promise<Inspe
       );
     });
 
+    it('stores one forms row per form, money exact, with the form\'s failed checks', async () => {
+      const record = sampleRecord();
+      record.checks.at(-1)!.status = 'fail';
+      await store.putDocument(sampleDocument());
+      await store.saveRecord(SAMPLE_SHA256, record);
+      const forms = await store.listForms(SAMPLE_SHA256);
+      expect(forms).toHaveLength(SAMPLE_FORM_ROWS);
+      expect(forms[0]).toMatchObject({ formId: 'form:1', formKind: 'department_overall', source: 'table', project: null, budget: '8903300.00', execution: '7140700.00', executionRate: '0.802', totalScore: '91.28', grade: '优', checksFailed: 0 });
+      expect(forms[1]).toEqual({
+        formId: 'form:2',
+        part: 'self_evaluation_form:2',
+        formKind: 'project',
+        source: 'table',
+        project: '党建工委工作经费',
+        pageStart: 6,
+        pageEnd: 7,
+        budget: '250000.00',
+        execution: '249900.00',
+        executionRate: '0.9996',
+        totalScore: '95.5',
+        grade: null,
+        indicators: 1,
+        checksFailed: 1,
+      });
+      expect(forms[2]).toMatchObject({ source: 'score_table', project: '党员教育培训经费', budget: null, totalScore: '88.5' });
+      // A record saved again without forms leaves none behind.
+      await store.saveRecord(SAMPLE_SHA256, { ...record, forms: [] });
+      expect(await store.listForms(SAMPLE_SHA256)).toEqual([]);
+    });
+
+    it('filters reports by document kind as well as by report kind', async () => {
+      const variants = filterVariants();
+      variants[1]!.record.report.documentKind = 'final_accounts';
+      variants[3]!.record.report.documentKind = 'budget';
+      await saveVariants(variants);
+      const [a, b, c, d] = variants.map((variant) => variant.sha256);
+      const shas = async (kind: string) => (await store.listReports({ kind })).map((summary) => summary.sha256);
+      expect(await shas('final_accounts')).toEqual([b]);
+      expect(await shas('budget')).toEqual([d]);
+      expect(await shas('self_evaluation_report')).toEqual([c, a]);
+      expect(await shas('project')).toEqual([b]);
+      expect((await store.listReports()).find((summary) => summary.sha256 === d)!.documentKind).toBe('budget');
+      expect((await store.listRecords({ limit: 10, filter: { kind: 'final_accounts' } })).map((row) => row.sha256)).toEqual([b]);
+    });
+
     it('lists department names with their regions, years and report counts', async () => {
       const variants = filterVariants();
       const again = sampleRecord();
@@ -497,6 +548,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Inspe
           counts: record.figures.counts.length,
           indicators: record.figures.indicators.length,
           checks: record.checks.length,
+          forms: record.forms.length,
         });
       }
       expect(await store.listFigures(variants[0]!.sha256)).toHaveLength(SAMPLE_FIGURE_ROWS);
@@ -504,7 +556,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Inspe
       expect((await store.listReports({ failedChecks: true })).map((report) => report.fileName)).toEqual(['b.pdf']);
       // Saving the batch again replaces rather than adds.
       await store.saveRecords(variants.map(({ sha256, record }) => ({ sha256, record })));
-      expect(await store.rowCounts(variants[0]!.sha256)).toMatchObject({ reports: 1, counts: 10, checks: 4 });
+      expect(await store.rowCounts(variants[0]!.sha256)).toMatchObject({ reports: 1, counts: 10, checks: SAMPLE_CHECK_ROWS, forms: SAMPLE_FORM_ROWS });
       expect((await store.stats()).documents).toBe(4);
     });
 
@@ -543,7 +595,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Inspe
       broken.figures.counts[5]!.evidence.page = 2 ** 40;
       await expect(store.saveRecord(SAMPLE_SHA256, broken)).rejects.toThrow();
       expect(await store.getRecord(SAMPLE_SHA256)).toEqual(sampleRecord());
-      expect(await store.rowCounts(SAMPLE_SHA256)).toEqual({ reports: 1, figures: SAMPLE_FIGURE_ROWS, counts: 10, indicators: 2, checks: 4 });
+      expect(await store.rowCounts(SAMPLE_SHA256)).toEqual({ reports: 1, figures: SAMPLE_FIGURE_ROWS, counts: 10, indicators: 2, checks: SAMPLE_CHECK_ROWS, forms: SAMPLE_FORM_ROWS });
       expect((await store.getDocument(SAMPLE_SHA256))!.extractorVersion).toBe('0.1.0');
     });
   });

@@ -7,6 +7,7 @@ import { ConfigError, ServiceUnavailableError } from '../../src/errors.js';
 import { openStore } from '../../src/store/open-store.js';
 import { openPgliteStore } from '../../src/store/pglite-store.js';
 import { describeStoreConformance } from './conformance.js';
+import { createVersion1Database, insertVersion1Report, toVersion1 } from './v1-database.js';
 import { SAMPLE_FILE_NAME, SAMPLE_SHA256, sampleRecord } from './sample-record.js';
 
 const tempDirs: string[] = [];
@@ -91,6 +92,20 @@ describe('openPgliteStore on disk', () => {
     expect(details.rows[0]!.detail).toEqual(sampleRecord().checks.find((check) => check.detail)!.detail);
     const budget = await db.query<{ value: string }>("SELECT value::text AS value FROM figures WHERE field = 'budget'");
     expect(budget.rows).toEqual([{ value: '8903300' }]);
+  });
+
+  it('migrates a database of schema-1 records: document_kind filled, records read upgraded, forms empty', async () => {
+    const db = await PGlite.create();
+    shared.push(db);
+    await createVersion1Database(db);
+    await insertVersion1Report(db, SAMPLE_SHA256, 'a.pdf', toVersion1(sampleRecord()));
+    const store = await openPgliteStore({ db });
+    await store.migrate();
+    const record = await store.getRecord(SAMPLE_SHA256);
+    expect(record).toMatchObject({ schemaVersion: 2, report: { documentKind: 'self_evaluation_report' }, forms: [], parts: [] });
+    expect((await store.listReports({ kind: 'self_evaluation_report' })).map((row) => row.documentKind)).toEqual(['self_evaluation_report']);
+    expect(await store.listForms(SAMPLE_SHA256)).toEqual([]);
+    expect((await store.listDocuments({ olderThanVersion: '0.3.0' })).map((doc) => doc.sha256)).toEqual([SAMPLE_SHA256]);
   });
 
   it('reports an unusable data directory as ServiceUnavailableError', async () => {

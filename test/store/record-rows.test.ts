@@ -8,7 +8,7 @@ import {
   toNumericText,
   toRecordsetJson,
 } from '../../src/store/record-rows.js';
-import { SAMPLE_FIGURE_ROWS, SAMPLE_SHA256, sampleRecord } from './sample-record.js';
+import { SAMPLE_FIGURE_ROWS, SAMPLE_SHA256, sampleRecord, SAMPLE_CHECK_ROWS, SAMPLE_FORM_ROWS } from './sample-record.js';
 
 describe('toNumericText', () => {
   it.each([
@@ -61,12 +61,15 @@ describe('buildReportRow', () => {
 });
 
 describe('buildChildRows', () => {
-  it('flattens every figure, count, indicator and check', () => {
+  it('flattens every figure, count, indicator, check and form', () => {
     const tables = Object.fromEntries(buildChildRows(SAMPLE_SHA256, sampleRecord()).map((t) => [t.table, t]));
     expect(tables.figures!.rows).toHaveLength(SAMPLE_FIGURE_ROWS);
     expect(tables.counts!.rows).toHaveLength(10);
     expect(tables.indicators!.rows).toHaveLength(2);
-    expect(tables.checks!.rows).toHaveLength(4);
+    expect(tables.checks!.rows).toHaveLength(SAMPLE_CHECK_ROWS);
+    expect(tables.forms!.rows).toHaveLength(SAMPLE_FORM_ROWS);
+    const form = Object.fromEntries(tables.forms!.columns.map((column, i) => [column, tables.forms!.rows[1]![i]]));
+    expect(form).toMatchObject({ form_id: 'form:2', form_kind: 'project', project: '党建工委工作经费', budget_initial: null, budget: '250000', execution: '249900', execution_rate: '0.9996', total_score: '95.5', indicators: 1, checks_failed: 0, page: 6 });
     for (const table of Object.values(tables)) {
       for (const row of table.rows) expect(row).toHaveLength(table.columns.length);
     }

@@ -1,11 +1,13 @@
 /**
  * A ReportRecord for the seed report (中共广州市花都区直属机关工作委员会 2021 年部门整体支出绩效自评报告),
- * written by hand from /work/shared/seed/README.md so the store tests do not depend on extraction.
- * Evidence offsets are plausible, not measured. The indicator rows are illustrative: the seed report
- * has no 自评表.
+ * written by hand from ../shared/seed/README.md so the store tests do not depend on extraction.
+ * Evidence offsets are plausible, not measured. The indicator rows, parts and forms are
+ * illustrative: the seed report has no 自评表. The forms have the shapes a 部门决算 holds (a
+ * department-overall form, a project form with an empty 年初预算数 cell and a grade, a row of a
+ * 项目名称 | 自评分数 table); their sums were redone by hand (24.99/25 = 99.96%).
  */
 import { createHash } from 'node:crypto';
-import type { Approx, Evidence, Figure, FigureKind, ReportRecord } from '../../src/schema/record.js';
+import type { Approx, Evidence, Figure, FigureKind, Form, Part, ReportRecord } from '../../src/schema/record.js';
 
 /** A stable fake content hash for a label. */
 export function sha256Of(label: string): string {
@@ -149,8 +151,8 @@ export function sampleRecord(): ReportRecord {
         },
       ],
     },
-    parts: [],
-    forms: [],
+    parts: sampleParts(),
+    forms: sampleForms(),
     roles: [],
     checks: [
       {
@@ -199,8 +201,127 @@ export function sampleRecord(): ReportRecord {
         evidence: [],
         detail: { project: '党建工委工作经费' },
       },
+      {
+        rule: 'execution_rate',
+        status: 'pass',
+        expected: { lo: '99.92', hi: '100', loOpen: false, hiOpen: false },
+        actual: { lo: '99.955', hi: '99.965', loOpen: false, hiOpen: true },
+        unit: '%',
+        message: { zh: '表内执行率 99.96% 与 24.99/25 = 99.96% 一致', en: 'Form rate 99.96% matches 24.99/25 = 99.96%' },
+        evidence: [],
+        part: 'form:2',
+        certainty: 'definite',
+      },
     ],
   };
+}
+
+const score = (exact: string, text: string, start: number, page: number) =>
+  figure({ exact, text, unit: '分', kind: 'score', precision: text.includes('.') ? text.split('.')[1]!.length : 0, scale: 0, start, page });
+const percent = (exact: string, text: string, start: number, page: number) =>
+  figure({ exact, text, unit: '%', kind: 'percent', precision: text.includes('.') ? text.split('.')[1]!.replace('%', '').length : 0, scale: -2, start, page });
+
+function sampleParts(): Part[] {
+  const part = (kind: Part['kind'], ordinal: number, title: string, pageStart: number, pageEnd: number, start: number, end: number, unit: string | null = null): Part => ({
+    id: `${kind}:${ordinal}`,
+    kind,
+    title,
+    table: null,
+    pageStart,
+    pageEnd,
+    start,
+    end,
+    unit,
+  });
+  return [
+    part('narrative', 1, '一、部门基本情况', 1, 4, 0, 4900),
+    part('self_evaluation_form', 1, '部门整体支出绩效自评表', 5, 5, 4900, 5200, '万元'),
+    part('self_evaluation_form', 2, '党建工委工作经费项目支出绩效自评表', 6, 7, 5200, 5600, '万元'),
+    part('score_table', 1, '项目支出绩效自评得分表', 8, 8, 5600, 5700),
+  ];
+}
+
+function sampleForms(): Form[] {
+  return [
+    {
+      id: 'form:1',
+      part: 'self_evaluation_form:1',
+      formKind: 'department_overall',
+      source: 'table',
+      projectName: null,
+      department: '中共广州市花都区直属机关工作委员会',
+      implementer: null,
+      pageStart: 5,
+      pageEnd: 5,
+      budgetInitial: wan('8500000', '850.00', 4960, 5),
+      budget: wan('8903300', '890.33', 4967, 5),
+      execution: wan('7140700', '714.07', 4974, 5),
+      executionRate: percent('0.802', '80.2%', 4981, 5),
+      budgetExecutionWeight: score('10', '10', 4987, 5),
+      budgetExecutionScore: score('8.02', '8.02', 4990, 5),
+      totalScore: score('91.28', '91.28', 5150, 5),
+      grade: '优',
+      fundRows: [{ name: '财政拨款', budgetInitial: wan('8500000', '850.00', 5000, 5), budget: wan('8903300', '890.33', 5007, 5), execution: wan('7140700', '714.07', 5014, 5) }],
+      indicators: [],
+      evidence: evidence('部门整体支出绩效自评表', 4900, 5),
+    },
+    {
+      id: 'form:2',
+      part: 'self_evaluation_form:2',
+      formKind: 'project',
+      source: 'table',
+      projectName: '党建工委工作经费',
+      department: '中共广州市花都区直属机关工作委员会',
+      implementer: '中共广州市花都区直属机关工作委员会',
+      pageStart: 6,
+      pageEnd: 7,
+      // The 年初预算数 cell is empty on this form.
+      budgetInitial: null,
+      budget: wan('250000', '25', 5260, 6),
+      execution: wan('249900', '24.99', 5265, 6),
+      executionRate: percent('0.9996', '99.96%', 5272, 6),
+      budgetExecutionWeight: score('10', '10', 5277, 6),
+      budgetExecutionScore: score('10', '10', 5280, 6),
+      totalScore: score('95.5', '95.5', 5550, 7),
+      grade: null,
+      fundRows: [],
+      indicators: [
+        {
+          level1: '产出指标',
+          level2: '数量指标',
+          level3: '培训党务干部人数',
+          target: '≥700人',
+          actual: '774人',
+          weight: score('10', '10', 5400, 6),
+          score: score('10', '10', 5404, 6),
+          evidence: evidence('培训党务干部人数\t≥700人\t774人\t10\t10', 5390, 6),
+        },
+      ],
+      evidence: evidence('党建工委工作经费项目支出绩效自评表', 5200, 6),
+    },
+    {
+      id: 'form:3',
+      part: 'score_table:1',
+      formKind: 'project',
+      source: 'score_table',
+      projectName: '党员教育培训经费',
+      department: null,
+      implementer: null,
+      pageStart: 8,
+      pageEnd: 8,
+      budgetInitial: null,
+      budget: null,
+      execution: null,
+      executionRate: null,
+      budgetExecutionWeight: null,
+      budgetExecutionScore: null,
+      totalScore: score('88.5', '88.5', 5650, 8),
+      grade: null,
+      fundRows: [],
+      indicators: [],
+      evidence: evidence('党员教育培训经费\t88.5', 5640, 8),
+    },
+  ];
 }
 
 function count(value: number, unit: string, subject: string, action: string, text: string, start: number, page = 2) {
@@ -208,4 +329,10 @@ function count(value: number, unit: string, subject: string, action: string, tex
 }
 
 /** The number of long-form figure rows `sampleRecord()` produces. */
+/** Checks in `sampleRecord()`. */
+export const SAMPLE_CHECK_ROWS = 5;
+
+/** Forms in `sampleRecord()`. */
+export const SAMPLE_FORM_ROWS = 3;
+
 export const SAMPLE_FIGURE_ROWS = 4 /* budget, execution, rate, score */ + 4 + 2 + 3 /* project */;

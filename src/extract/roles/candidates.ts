@@ -1,0 +1,133 @@
+/**
+ * Candidates for the headline roles: every located amount, percent and score, with the context the
+ * features read (its clause, the sentence before it, its table header and row, its section heading).
+ */
+import type { SourceDocument } from '../../ingest/document.js';
+import { evidenceOf } from '../../normalize/offsets.js';
+import type { Figure, ReportKind } from '../../schema/record.js';
+import type { Segmentation } from '../../segment/segment.js';
+import type { LocatedNumber } from '../locate.js';
+import type { NumberMatch } from '../numbers.js';
+
+/** A number found in the document's text as a record Figure with its evidence. */
+export function toFigure(doc: SourceDocument, m: NumberMatch): Figure {
+  return {
+    value: Number(m.base),
+    exact: m.base,
+    text: m.text,
+    unit: m.unit,
+    kind: m.kind,
+    precision: m.precision,
+    scale: m.scale,
+    approx: m.approx,
+    ...(m.lo !== undefined ? { lo: m.lo } : {}),
+    ...(m.hi !== undefined ? { hi: m.hi } : {}),
+    evidence: evidenceOf(doc, m.start, m.end),
+  };
+}
+
+/** "5.8万" after a money word: the 元 is implied. */
+export const isImpliedMoney = (m: LocatedNumber) => m.kind === 'plain' && m.scale === 4 && m.unit === '';
+
+/** What a candidate can be: money (amounts), a percent (rates) or points (scores). */
+export type CandidateKind = 'money' | 'percent' | 'score';
+
+export interface Candidate {
+  number: LocatedNumber;
+  figure: Figure;
+  kind: CandidateKind;
+  /** The clause that labels it ("本部门2021年预算数"); for "8个项目985万元" the words before the count. */
+  label: string;
+  /** The sentence's text before it. */
+  before: string;
+  /** The last clause of `before`, brackets and total words ("共计", "合计") removed. */
+  clause: string;
+  /** Up to 12 characters of raw text before it, filler words kept ("项目资金共"). */
+  rawBefore: string;
+  /** A few characters after it ("，其中"). */
+  after: string;
+  /** Table context, without spaces. */
+  cell?: { header: string; rowLabel: string };
+  /** Heading of the section it stands in ("" when none). */
+  heading: string;
+  /** What the report is about (project, department). */
+  reportKind: ReportKind;
+  /** Set when a named-amount rule (function class, nature, fund source, project) took the number. */
+  namedAs?: string;
+  /** Set when a narrative rule saw it as a whole followed by its parts. */
+  wholeAs?: string;
+  /** The document states a transfer (下达…资金) whose amount slot is blank or masked ("下达资金 点击查看>> 万元"). */
+  unpricedTransfer: boolean;
+}
+
+/** A transfer with a unit but no digits in its amount slot: blank in a template, masked on a mirror. */
+const UNPRICED_TRANSFER = /下达[^，。；\n\d]{0,40}?资金[^\d，。；\n]{0,12}?万?元/u;
+
+/** The last clause of a text: what follows its last comma, stop or line break. */
+export function lastClause(text: string): string {
+  return text.split(/[，,。；;！？!?\n\t、]/u).pop()!.trim();
+}
+
+/** Words that close a clause before its amount ("共下达105万元" loses "达" to the label's filler). */
+// Each alternative matches one way only (共计 is 共 + 计): an ambiguous alternation under + backtracks
+// exponentially on a long run of 共计 that does not end the text (found by fuzzing: minutes per report).
+export const TOTAL_FILLER = /(?:合计|总计|累计|[共计为：:\s“”])+$/u;
+
+export function sentenceBefore(doc: SourceDocument, seg: Segmentation, m: LocatedNumber): string {
+  const s = seg.sentences[m.sentence];
+  return s ? doc.text.slice(s.start, m.start) : m.label;
+}
+
+function kindOfNumber(m: LocatedNumber): CandidateKind | null {
+  if (m.kind === 'money' || isImpliedMoney(m)) return 'money';
+  if (m.kind === 'percent') return 'percent';
+  if (m.kind === 'score') return 'score';
+  // A plain number in a table's total-score row ("总分 | 100 | 92.5").
+  if (m.cell && m.kind === 'plain' && /总分|合计得分|自评得分/u.test(m.cell.rowLabel)) return 'score';
+  return null;
+}
+
+/**
+ * Every amount, percent and score as a candidate. `named` maps a number's start offset to the
+ * named-amount rule that took it; `wholes` to the narrative-whole rule that saw it.
+ */
+export function findCandidates(
+  doc: SourceDocument,
+  seg: Segmentation,
+  numbers: readonly LocatedNumber[],
+  reportKind: ReportKind,
+  named: ReadonlyMap<number, string> = new Map(),
+  wholes: ReadonlyMap<number, string> = new Map(),
+): Candidate[] {
+  const out: Candidate[] = [];
+  const unpricedTransfer = UNPRICED_TRANSFER.test(doc.text);
+  for (const m of numbers) {
+    const kind = kindOfNumber(m);
+    if (!kind) continue;
+    const before = sentenceBefore(doc, seg, m);
+    const clause = lastClause(before).replace(/[（(][^（）()]*[）)]$/u, '').replace(TOTAL_FILLER, '');
+    // "年初批复预算8个项目985万元": the amount of the projects just counted; the label is before the count.
+    const counted = /^(?:个)?项目$/u.test(m.label) ? /^(.*?)\d+个项目$/u.exec(clause)?.[1] : undefined;
+    const label = counted || m.label;
+    const heading = seg.headings.filter((h) => h.start <= m.start && m.start < h.sectionEnd).pop()?.text ?? '';
+    const namedAs = named.get(m.start);
+    const wholeAs = wholes.get(m.start);
+    out.push({
+      number: m,
+      figure: toFigure(doc, m),
+      kind,
+      label,
+      before,
+      clause,
+      rawBefore: doc.text.slice(Math.max(0, m.start - 12), m.start),
+      after: doc.text.slice(m.end, m.end + 6),
+      ...(m.cell ? { cell: { header: m.cell.header.replace(/\s+/gu, '').replace(/[（(][^）)]*[）)]/gu, ''), rowLabel: m.cell.rowLabel.replace(/\s+/gu, '') } } : {}),
+      heading,
+      reportKind,
+      unpricedTransfer,
+      ...(namedAs ? { namedAs } : {}),
+      ...(wholeAs ? { wholeAs } : {}),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,126 @@
+/**
+ * The named features that score a candidate for a role. Each is a value in `FEATURES`
+ * `{ id, roles, weight, test }`; the engine (assign.ts) sums the weights of those that fire. Ids
+ * name the role (or `money` / `any`), where the feature looks (label, raw, word, column, row,
+ * heading) and what it looks for, so a record's `roles` and `npm run eval` can say which features
+ * found or missed a figure.
+ *
+ * Weights: a label or column that states the role outright gives 8 (threshold 4); weaker hints give
+ * 3–5; a context that makes the figure something else (a part, a plan, income, a weight) gives −20,
+ * which no sum of hints overcomes.
+ */
+import {
+  BUDGET_INITIAL_WORDS,
+  BUDGET_WORDS,
+  EXECUTION_WORDS,
+  FORM_COLUMNS,
+  INCOME_WORDS,
+  INVESTMENT_WORDS,
+  NATURE_NAMES,
+  OTHER_RATE_WORDS,
+  PART_WORDS,
+  PLAN_FIELD_WORDS,
+  PLAN_WORDS,
+  RATE_WORDS,
+  SCORE_TOTAL_ROW_WORDS,
+  SCORE_WORDS,
+  SPENT_BUDGET_VERBS,
+  TOTAL_ROW_WORDS,
+  TRANSFER_WORDS,
+  WEIGHT_WORDS,
+  anyOf,
+} from '../../vocabulary/index.js';
+import { FUNCTION_CLASS_NAMES } from '../function-classes.js';
+import type { Candidate } from './candidates.js';
+import type { RoleId } from './rules.js';
+
+export interface Feature {
+  id: string;
+  /** The roles it scores; `money` = budget, budgetInitial and execution. */
+  roles: readonly RoleId[];
+  weight: number;
+  /** 中文 gloss, for the review page. */
+  zh: string;
+  test(c: Candidate): boolean;
+}
+
+const MONEY: readonly RoleId[] = ['budget', 'budgetInitial', 'execution'];
+const ALL: readonly RoleId[] = ['budget', 'budgetInitial', 'execution', 'executionRate', 'selfScore'];
+
+const ends = (words: readonly string[]) => new RegExp(`(?:${anyOf(words)})$`, 'u');
+const has = (words: readonly string[]) => new RegExp(anyOf(words), 'u');
+
+const BUDGET_INITIAL_END = new RegExp(`(?:${anyOf(BUDGET_INITIAL_WORDS)})(?:数|金额|资金|安排|额)?$`, 'u');
+// "安排的省级交通专项资金": an arrangement names the budget, whatever the fund is called.
+const BUDGET_END = new RegExp(`(?:${anyOf(BUDGET_WORDS)})$|安排的[^，。；]{0,24}?资金$`, 'u');
+const INVESTMENT_END = ends(INVESTMENT_WORDS);
+const EXECUTION_END = ends(EXECUTION_WORDS);
+// ("转移支付预算数" is the budget of a transfer, not a payment.)
+const SPENT_BUDGET = new RegExp(`(?:${SPENT_BUDGET_VERBS.map((v) => (v === '支付' ? '(?<!转移)支付' : v)).join('|')})[^，。；]{0,4}预算(?:资金|数)?$`, 'u');
+const RATE_END = ends(RATE_WORDS);
+const OTHER_RATE = has(OTHER_RATE_WORDS);
+const PLAN = has(PLAN_WORDS);
+const PLAN_FIELD = ends(PLAN_FIELD_WORDS);
+const INVESTMENT = has(INVESTMENT_WORDS);
+const INCOME = has(INCOME_WORDS);
+const NATURE_END = new RegExp(`(?:${anyOf(NATURE_NAMES)})$`, 'u');
+const TRANSFER = new RegExp(`(?:${anyOf(TRANSFER_WORDS)})(?:[^，。；]{0,40}?(?:资金|经费|预算|指标))?$`, 'u');
+/** Clauses about parts, not the whole: "其中：基本支出预算数…", a functional class. */
+export const PART_CONTEXT = new RegExp(`${anyOf(PART_WORDS)}|${anyOf(FUNCTION_CLASS_NAMES)}`, 'u');
+const SCORE_NEAR = has(SCORE_WORDS);
+const WEIGHT = has(WEIGHT_WORDS);
+const TOTAL_ROW = has(TOTAL_ROW_WORDS);
+const SCORE_TOTAL_ROW = has(SCORE_TOTAL_ROW_WORDS);
+/** "项目资金共100万元", "资金总额合计…": the filler the label lost says this is a whole. */
+const FUND_TOTAL_RAW = /(?:项目|专项|补助|补贴|工程)?资金(?:总额)?(?:共计|合计|总计|共)\s*$/u;
+/** Sections about what comes next: their amounts are plans. */
+const PLAN_HEADING = /下一步|改进(?:措施|意见|建议)|工作计划|工作打算|明年|下年度/u;
+
+const text = (c: Candidate) => !c.cell;
+const isPlan = (c: Candidate) =>
+  PLAN.test(c.label) && !INVESTMENT.test(c.label) && !(c.number.fieldUnit && PLAN_FIELD.test(c.label));
+const columnOf = (c: Candidate) => (c.cell ? FORM_COLUMNS.find((col) => col.pattern.test(c.cell!.header)) : undefined);
+
+export const FEATURES: readonly Feature[] = [
+  // --- the clause that labels it (running text)
+  { id: 'budgetInitial.label.年初预算', roles: ['budgetInitial'], weight: 9, zh: '年初预算', test: (c) => text(c) && BUDGET_INITIAL_END.test(c.label) },
+  { id: 'budget.label.预算', roles: ['budget'], weight: 8, zh: '预算/安排资金', test: (c) => text(c) && BUDGET_END.test(c.label) },
+  { id: 'budget.label.计划投资', roles: ['budget'], weight: 8, zh: '计划投资/总投资', test: (c) => text(c) && INVESTMENT_END.test(c.label) },
+  { id: 'budget.raw.资金共', roles: ['budget'], weight: 5, zh: '资金共/资金总额合计', test: (c) => text(c) && FUND_TOTAL_RAW.test(c.rawBefore) && !EXECUTION_END.test(c.label) },
+  { id: 'budget.label.下达', roles: ['budget'], weight: 4, zh: '下达…资金', test: (c) => text(c) && TRANSFER.test(c.clause) && !PART_CONTEXT.test(c.clause) },
+  { id: 'budget.label.下达.unpriced_other', roles: ['budget'], weight: -4, zh: '另有未列金额的下达资金', test: (c) => c.unpricedTransfer && text(c) && TRANSFER.test(c.clause) },
+  { id: 'budget.whole.其中', roles: ['budget'], weight: 1, zh: '其后列出其中各项', test: (c) => c.wholeAs === 'transfer' },
+  { id: 'budget.whole.安排共计', roles: ['budget'], weight: 5, zh: '按…安排，共计X，其中…', test: (c) => c.wholeAs === 'arranged' },
+  { id: 'budget.whole.收到资金', roles: ['budget'], weight: 6, zh: '收到…资金共X，其中…', test: (c) => c.wholeAs === 'fund' },
+  { id: 'execution.label.支出', roles: ['execution'], weight: 8, zh: '支出/执行/拨付/使用', test: (c) => text(c) && EXECUTION_END.test(c.label) && !NATURE_END.test(c.label) && !FUNCTION_CLASS_NAMES.some((n) => c.label.endsWith(n)) },
+  { id: 'execution.label.完成预算', roles: ['execution'], weight: 10, zh: '完成/使用预算资金', test: (c) => text(c) && SPENT_BUDGET.test(c.label) },
+  { id: 'budget.label.完成预算', roles: ['budget'], weight: -20, zh: '完成预算资金是支出', test: (c) => text(c) && SPENT_BUDGET.test(c.label) },
+  { id: 'execution.income_word', roles: ['execution'], weight: -20, zh: '收入/收到/到位不是支出', test: (c) => text(c) && INCOME.test(c.label) },
+  { id: 'executionRate.label.执行率', roles: ['executionRate'], weight: 8, zh: '执行率/支出进度', test: (c) => text(c) && RATE_END.test(c.label) },
+  { id: 'selfScore.near.自评', roles: ['selfScore'], weight: 8, zh: '自评/得分', test: (c) => text(c) && SCORE_NEAR.test(c.before.slice(-16)) },
+  // --- what makes it something else
+  { id: 'money.plan_word', roles: MONEY, weight: -20, zh: '申请/计划/拟', test: (c) => text(c) && isPlan(c) },
+  { id: 'money.rate_word', roles: MONEY, weight: -20, zh: '执行率/完成率之后的金额', test: (c) => text(c) && OTHER_RATE.test(c.label) },
+  { id: 'any.part_context', roles: ALL, weight: -20, zh: '其中/分项', test: (c) => text(c) && PART_CONTEXT.test(c.before.slice(-(c.label.length + 4))) },
+  { id: 'any.named_amount', roles: ALL, weight: -20, zh: '属于功能分类/经济分类/资金来源/项目', test: (c) => c.namedAs !== undefined },
+  { id: 'any.approx', roles: ALL, weight: -20, zh: '约数', test: (c) => c.figure.approx !== 'exact' },
+  { id: 'money.heading.下一步', roles: MONEY, weight: -6, zh: '下一步/计划一节', test: (c) => text(c) && PLAN_HEADING.test(c.heading) },
+  { id: 'selfScore.in_brackets', roles: ['selfScore'], weight: -20, zh: '括号里的分值', test: (c) => text(c) && /[（(]\s*$/u.test(c.rawBefore) },
+  { id: 'selfScore.label.分值', roles: ['selfScore'], weight: -20, zh: '分值/权重/满分', test: (c) => text(c) && WEIGHT.test(c.label) },
+  // --- tables: column header × row
+  ...FORM_COLUMNS.filter((col) => col.role !== 'selfScore').map(
+    (col): Feature => ({ id: `${col.role}.column.${col.id}`, roles: [col.role], weight: 5, zh: `列：${col.id}`, test: (c) => columnOf(c) === col }),
+  ),
+  { id: 'any.row.合计', roles: MONEY.concat(['executionRate']), weight: 3, zh: '合计/资金总额行', test: (c) => !!c.cell && TOTAL_ROW.test(c.cell.rowLabel) },
+  { id: 'any.row.data', roles: MONEY.concat(['executionRate']), weight: -20, zh: '明细行', test: (c) => !!c.cell && !TOTAL_ROW.test(c.cell.rowLabel) },
+  { id: 'selfScore.row.总分', roles: ['selfScore'], weight: 8, zh: '总分/合计行的得分', test: (c) => !!c.cell && SCORE_TOTAL_ROW.test(c.cell.rowLabel) && /得分/u.test(c.cell.header + c.cell.rowLabel) },
+  { id: 'selfScore.row.data', roles: ['selfScore'], weight: -20, zh: '指标行的得分', test: (c) => !!c.cell && !SCORE_TOTAL_ROW.test(c.cell.rowLabel) },
+];
+
+/** Rank-stage feature: the candidate stands in the first sentence that states the role. */
+export const POSITION_FEATURE = { id: 'any.position.first', weight: 0.5, zh: '最先陈述' } as const;
+/** Rank-stage feature: the printed rate holds for this (execution, budget) pair. */
+export const RATE_TIE_FEATURE = { id: 'any.arithmetic.rate_holds', weight: 0, zh: '执行数÷预算数符合所报执行率' } as const;
+
+/** Every feature id (for eval tables and the review page). */
+export const FEATURE_IDS: readonly string[] = [...FEATURES.map((f) => f.id), POSITION_FEATURE.id, RATE_TIE_FEATURE.id];

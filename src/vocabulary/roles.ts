@@ -1,0 +1,86 @@
+/**
+ * Words that give a figure its role (预算, 执行, 执行率, 自评得分 …) and the table words around it
+ * (form columns, total rows, fund rows): the one place for them. Extraction features
+ * (extract/roles/features.ts), flattened forms and checks build their patterns from these lists.
+ */
+
+/** A regex alternation of words, longest first, with regex characters escaped. */
+export function anyOf(words: readonly string[]): string {
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'))
+    .join('|');
+}
+
+/** 年初预算: the budget as first approved, before adjustments. */
+export const BUDGET_INITIAL_WORDS = ['年初预算', '年初批复预算'] as const;
+/** Clause endings that state a budget (全年预算数, 调整后预算, 预算安排资金, 资金总额 …). */
+export const BUDGET_WORDS = [
+  '预算', '预算数', '预算金额', '预算资金', '预算总额', '预算安排', '预算额', '预算批复数',
+  '全年预算', '调整后预算', '年度预算', '本年预算', '当年预算', '批复预算', '预算调整后',
+  '预算安排资金', '预算安排经费', '安排资金', '安排经费', '安排预算', '资金总额', '预算总金额', '预算资金总额',
+] as const;
+/** Words that state a project's total money where no 预算 is named: 计划投资, 总投资, 项目资金共 … */
+export const INVESTMENT_WORDS = ['计划投资', '总投资', '投资总额', '概算总投资', '计划总投资', '项目总投资'] as const;
+/** Transfers from a higher level: 下达 (…资金). */
+export const TRANSFER_WORDS = ['下达'] as const;
+/** Clause endings that state what was spent (执行数, 实际支出, 拨付, 使用 …). */
+export const EXECUTION_WORDS = [
+  '执行数', '执行金额', '执行额', '全年执行', '实际执行', '实际支出', '支出数', '支出金额', '已支出', '决算数',
+  '支出决算', '决算', '实际使用', '累计支出', '总支出', '支出总额', '使用资金', '使用', '支出', '发放资金',
+  '拨付', '已拨付', '拨付资金', '完成拨付', '已完成拨付', '支付', '已支付', '兑付', '兑现', '发放',
+] as const;
+/** Verbs that, before 预算(资金/数), say the budget was spent: "完成预算资金89.97万元". */
+export const SPENT_BUDGET_VERBS = ['完成', '使用', '支付', '支出', '执行', '拨付'] as const;
+/** Clause endings that state an execution rate. */
+export const RATE_WORDS = [
+  '执行率', '完成预算', '完成预算的', '预算完成率', '支出进度', '执行进度', '支出率', '支付率', '资金支付率',
+  '预算执行率', '完成全年预算', '完成全年预算的', '完成全年预算数的', '占预算的', '占全年预算的', '占预算数的',
+  '占全年预算数的', '资金执行率', '拨付率', '资金拨付率',
+] as const;
+/** Rates that are not an execution rate, though they name a rate: "完成率", "执行率" inside a money label. */
+export const OTHER_RATE_WORDS = ['执行率', '完成率'] as const;
+/** Words near a self score. */
+export const SCORE_WORDS = ['自评', '总分', '综合得分', '评价得分', '最终得分', '评分结果', '得分'] as const;
+/** Words that make a score a weight, not a result. */
+export const WEIGHT_WORDS = ['分值', '权重', '满分'] as const;
+/** Money received or income: never what was spent. */
+export const INCOME_WORDS = ['收入', '本年收入', '收入合计', '本年收入合计', '收到', '到位', '到账', '结转', '结余'] as const;
+/** Plans and requests: not a budget granted, not money spent. */
+export const PLAN_WORDS = ['申请', '争取', '计划', '拟', '下一步', '下年度', '明年'] as const;
+/** Plan words that, in a form's field, name the budget: "计划安排资金（万元）| 700". */
+export const PLAN_FIELD_WORDS = ['计划安排资金'] as const;
+/** A clause about a part of the whole: 其中, 基本支出 … (function classes are added by the features). */
+export const PART_WORDS = ['其中', '基本支出', '项目支出', '人员经费', '公用经费', '结转', '财政拨款', '其他资金'] as const;
+
+/** 基本支出 / 项目支出 / 人员经费 / 公用经费, as printed. */
+export const NATURE_NAMES = ['基本支出', '项目支出', '人员经费', '公用经费'] as const;
+
+/** Rows that hold a table's or form's total: 合计, 总计, 年度资金总额 … */
+export const TOTAL_ROW_WORDS = ['年度资金总额', '年度总金额', '资金总额', '合计', '总计'] as const;
+/** Rows that hold a form's total score. */
+export const SCORE_TOTAL_ROW_WORDS = ['总分', '合计', '自评得分', '综合得分'] as const;
+
+/** A role a form column or a clause can give a figure. */
+export type FigureRole = 'budget' | 'budgetInitial' | 'execution' | 'executionRate' | 'selfScore';
+
+/**
+ * A 自评表's / 基础数据表's column names and the field each holds, most specific first
+ * (header text with spaces and bracketed units removed is tested against `pattern`).
+ */
+export const FORM_COLUMNS: readonly { id: string; role: FigureRole; pattern: RegExp }[] = [
+  { id: '执行率', role: 'executionRate', pattern: /执行率|完成率/u },
+  { id: '年初预算数', role: 'budgetInitial', pattern: /年初预算/u },
+  { id: '执行数', role: 'execution', pattern: /执行数|执行金额|实际支出|支出数|决算数|全年执行/u },
+  { id: '全年预算数', role: 'budget', pattern: /^(?!.*执行).*(?:(?:全年|调整后)?预算(?:数|金额)?$|预算数)/u },
+  { id: '得分', role: 'selfScore', pattern: /得分|自评分/u },
+];
+
+/**
+ * Column names a flattened form or 基础数据表 prints on one line above its values
+ * ("年初预算数 全年预算数 全年执行数 分值 执行率 得分"), brackets such as "(A)" or "（万元）" removed.
+ */
+export const FORM_COLUMN_NAMES = [
+  '年初预算数', '年初预算', '全年预算数', '全年预算', '调整后预算数', '调整预算数', '预算数', '全年执行数', '执行数',
+  '实际支出', '实际支出数', '支出数', '决算数', '执行率', '预算执行率', '分值', '权重', '得分', '执行率得分',
+] as const;
