@@ -65,17 +65,32 @@ const UNPRICED_TRANSFER = /下达[^，。；\n\d]{0,40}?资金[^\d，。；\n]{0
 
 /** The last clause of a text: what follows its last comma, stop or line break. */
 export function lastClause(text: string): string {
-  return text.split(/[，,。；;！？!?\n\t、]/u).pop()!.trim();
+  // Scanned back from the end: splitting the whole text made a string of every clause per number.
+  let i = text.length;
+  while (i > 0 && !CLAUSE_END.test(text[i - 1]!)) i--;
+  return text.slice(i).trim();
 }
+const CLAUSE_END = /[，,。；;！？!?\n\t、]/u;
 
 /** Words that close a clause before its amount ("共下达105万元" loses "达" to the label's filler). */
 // Each alternative matches one way only (共计 is 共 + 计): an ambiguous alternation under + backtracks
 // exponentially on a long run of 共计 that does not end the text (found by fuzzing: minutes per report).
 export const TOTAL_FILLER = /(?:合计|总计|累计|[共计为：:\s“”])+$/u;
 
+/**
+ * How far back a number's sentence is read. Every rule looks at most 80 characters back or at a
+ * clause that starts with the sentence ("收到…资金"); a flattened table is one "sentence" of
+ * megabytes, and reading all of it before each of its numbers made extraction quadratic.
+ */
+const SENTENCE_WINDOW = 400;
+/** Stands where a longer sentence was cut: no rule's pattern matches it, so "^" can't match mid-sentence. */
+const CUT_MARK = '\u0000';
+
 export function sentenceBefore(doc: SourceDocument, seg: Segmentation, m: LocatedNumber): string {
   const s = seg.sentences[m.sentence];
-  return s ? doc.text.slice(s.start, m.start) : m.label;
+  if (!s) return m.label;
+  if (m.start - s.start <= SENTENCE_WINDOW) return doc.text.slice(s.start, m.start);
+  return CUT_MARK + doc.text.slice(m.start - SENTENCE_WINDOW, m.start);
 }
 
 function kindOfNumber(m: LocatedNumber): CandidateKind | null {
