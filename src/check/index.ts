@@ -4,6 +4,7 @@
  */
 import type { CheckResult, ReportRecord } from '../schema/record.js';
 import { checkCountPartsWhole } from './count-checks.js';
+import { checkForms, isHeadlineForm } from './form-checks.js';
 import { checkIndicators } from './indicator-checks.js';
 import { checkExecutionRates } from './rate-checks.js';
 import { checkRestated } from './restated-checks.js';
@@ -22,7 +23,9 @@ export function checkRecord(record: ReportRecord, options: CheckOptions = {}): C
     ...checkExecutionRates(record),
     ...checkSums(record),
     ...checkRestated(record),
-    ...checkIndicators(record),
+    // The headline form's rows are checked with that form (under its part), not a second time.
+    ...(record.forms.some((f) => isHeadlineForm(f, record.figures.indicators)) ? [] : checkIndicators(record)),
+    ...checkForms(record),
     ...checkCountPartsWhole(record, options.text),
     ...checkYear(record, options.text),
   ]);

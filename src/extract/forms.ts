@@ -3,6 +3,7 @@
  * the header cells' geometry, from a form flattened into text, or from a 项目名称 | 自评分数 summary
  * table (name and score only). Every figure carries evidence and the part it was read from.
  */
+import { Decimal } from 'decimal.js';
 import type { BlockSpan, CellSpan, SourceDocument, Span } from '../ingest/document.js';
 import { evidenceOf } from '../normalize/offsets.js';
 import type { Figure, Form, FormKind, Indicator, Part } from '../schema/record.js';
@@ -158,7 +159,14 @@ function readTotalScore(doc: SourceDocument, rows: readonly CellSpan[][]): { sco
  * indicator, and Σ得分 = 总分 only holds with it.
  */
 export function withBudgetExecutionRow(indicators: Indicator[], weight: Figure | null, score: Figure | null, rate: Figure | null): Indicator[] {
-  if (!(weight || score) || indicators.length === 0 || indicators.some((i) => /预算执行|执行率/u.test(i.level3))) return indicators;
+  if (!(weight || score) || indicators.length === 0) return indicators;
+  // When every row has its 分值, the arithmetic says whether the block's 10 points are already a row
+  // (a 预算完成率 row may be another indicator: the rows then leave the block's points to 100).
+  const weights = indicators.map((i) => i.weight);
+  if (weight && weights.every((w) => w !== null)) {
+    const rows = weights.reduce((sum, w) => sum.plus(w!.exact), new Decimal(0));
+    if (rows.eq(100) || !rows.plus(weight.exact).eq(100)) return indicators;
+  } else if (indicators.some((i) => /预算执行|执行率/u.test(i.level3))) return indicators;
   return [
     {
       level1: '预算执行',

@@ -15,6 +15,7 @@ import {
   CONTENTS_TITLE,
   DEPARTMENT_FORM_TITLE,
   EVALUATION_REPORT_TITLE,
+  EVALUATOR,
   FORM_TITLE,
   SCORE_TABLE_NAME_HEADER,
   SCORE_TABLE_SCORE_HEADER,
@@ -197,7 +198,9 @@ export function findParts(doc: SourceDocument, seg: Segmentation): Part[] {
       continue;
     }
     if (CONTENTS_ENTRY.test(line) || usedTitle.has(l.start)) continue;
-    if (isEvaluationReportTitle(line)) {
+    // Another body's report, not a unit's own "…绩效评价报告" of its self-evaluation.
+    const following = text.slice(l.end, l.end + 2500);
+    if (isEvaluationReportTitle(line) && EVALUATOR.test(following) && !/自评|自我评价/u.test(following.slice(0, 600))) {
       // An attachment marker or a subject line just above belongs to the report's title.
       const prev = lines.filter((x) => x.end <= l.start && x.start >= l.start - 80).slice(-2);
       let at = l.start;
