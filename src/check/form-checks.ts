@@ -6,6 +6,7 @@
  * the form in `part`.
  */
 import type { CheckResult, Form, Indicator, ReportRecord } from '../schema/record.js';
+import { withBudgetExecutionRow } from '../schema/form-indicators.js';
 import { checkIndicatorSet } from './indicator-checks.js';
 import { checkRate } from './rate-checks.js';
 import { checkSum, type SumPart } from './sum-checks.js';
@@ -55,7 +56,8 @@ function checkFundRows(form: Form): CheckResult[] {
 /** The form's indicator rows, scored against its own 总分 and its own 执行率. */
 function checkFormIndicators(form: Form): CheckResult[] {
   return checkIndicatorSet({
-    indicators: form.indicators,
+    // The money block's 预算执行 分值/得分 count among the rows the 总分 adds up.
+    indicators: withBudgetExecutionRow(form.indicators, form.budgetExecutionWeight, form.budgetExecutionScore, form.executionRate),
     selfScore: form.totalScore,
     executionRate: form.executionRate,
     execution: form.execution,

@@ -14,7 +14,7 @@ import type { Segmentation } from '../segment/segment.js';
 import { statesNoSelfEvaluation } from './document-kind.js';
 import { extractFigures, type ExtractedFigures } from './figures.js';
 import { findFlatForm, findFormTotalScore, formFigures } from './flat-form.js';
-import { withBudgetExecutionRow } from './forms.js';
+import { withBudgetExecutionRow } from '../schema/form-indicators.js';
 import { extractIndicators } from './indicators.js';
 import { labelBefore, type LocatedNumber } from './locate.js';
 import { findNumbers } from './numbers.js';
@@ -70,6 +70,25 @@ function withPart<T extends Figure | null>(f: T, parts: readonly Part[]): T {
 
 function rolesOf(f: ExtractedFigures): RoleDecision[] {
   return f.roles ?? [];
+}
+
+/**
+ * A one-project report's narrative speaks of its form's project throughout ("全年执行数180.30万元",
+ * "该项目自评得分96分") without naming it: its own figures are its statements about that project.
+ */
+function statementsAbout(named: Project[], form: Form | undefined, narrative: ExtractedFigures): Project[] {
+  const name = form?.formKind === 'project' ? form.projectName : null;
+  if (!name || named.some((p) => p.name === name)) return named;
+  const own: Project = {
+    name,
+    budget: narrative.budget,
+    budgetInitial: narrative.budgetInitial,
+    execution: narrative.execution,
+    executionRate: narrative.executionRate,
+    selfScore: narrative.selfScoreAmbiguous ? null : narrative.selfScore,
+    evidence: form!.evidence,
+  };
+  return [own.budget, own.budgetInitial, own.execution, own.executionRate, own.selfScore].some((f) => f) ? [...named, own] : named;
 }
 
 /** The narrative's statements about form projects, merged into the projects it names (by name). */
@@ -173,7 +192,7 @@ export function chooseHeadline(input: HeadlineInput): Headline {
     byFunction: lists.byFunction,
     byNature: lists.byNature,
     fundSources: chosen && fundSourcesOfForm(chosen).length > 0 ? fundSourcesOfForm(chosen) : lists.fundSources,
-    projects: withStatements(lists.projects, projectStatements(doc, parts, forms)),
+    projects: withStatements(lists.projects, statementsAbout(projectStatements(doc, parts, forms), sameSubject ? chosen : undefined, narrative)),
     indicators: chosen?.indicators ?? [],
     reportKind,
     roles: rolesOf(narrative),
