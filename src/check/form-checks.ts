@@ -65,10 +65,14 @@ function checkFormIndicators(form: Form): CheckResult[] {
   });
 }
 
-/** Forms whose indicators are the record's own (the headline form): checked here, not twice. */
+/**
+ * The form whose rows are the record's own (the headline form; the record may add the money block's
+ * 预算执行 row before them): its rows are checked here, not twice.
+ */
 export function isHeadlineForm(form: Form, indicators: readonly Indicator[]): boolean {
   const a = form.indicators;
-  return a.length > 0 && a.length === indicators.length && a[0]!.evidence.start === indicators[0]!.evidence.start && a[a.length - 1]!.evidence.end === indicators[indicators.length - 1]!.evidence.end;
+  const extra = indicators.length - a.length;
+  return a.length > 0 && (extra === 0 || extra === 1) && a[a.length - 1]!.evidence.end === indicators[indicators.length - 1]!.evidence.end && a[0]!.evidence.start === indicators[extra]!.evidence.start;
 }
 
 /** Every form's own checks (the narrative against each form: narrative-form.ts). */

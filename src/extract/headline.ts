@@ -68,6 +68,18 @@ function withPart<T extends Figure | null>(f: T, parts: readonly Part[]): T {
   return (p ? { ...f, part: p.id } : f) as T;
 }
 
+/**
+ * Amounts read from a table part name it (a 决算 table's classes are that table's, not a form's):
+ * checks never add them up against a figure of another part. Narrative amounts stay untagged, so
+ * a report's sections are still checked against each other.
+ */
+function inTables(items: NamedAmount[], parts: readonly Part[]): NamedAmount[] {
+  return items.map((i) => {
+    const p = partAt(parts, i.amount.evidence.start);
+    return p && !NARRATIVE_KINDS.has(p.kind) && p.kind !== 'contents' ? { ...i, amount: { ...i.amount, part: p.id } } : i;
+  });
+}
+
 function rolesOf(f: ExtractedFigures): RoleDecision[] {
   return f.roles ?? [];
 }
@@ -165,7 +177,8 @@ export function chooseHeadline(input: HeadlineInput): Headline {
   else if (documentKind === 'final_accounts') reportKind = ownForms.length > 0 ? 'project' : 'unknown';
   else if (documentKind === 'self_evaluation_forms' && ownForms.length > 0) reportKind = 'project';
 
-  if (selfEvaluation && ownForms.length === 0) return { ...readWithoutForms(input), reportKind };
+  // No form part: read as before parts existed (a report, or a text that names no kind).
+  if ((selfEvaluation || documentKind === 'other') && ownForms.length === 0) return { ...readWithoutForms(input), reportKind };
 
   // Named amounts (功能分类, 经济分类, 资金来源, projects) from everything but the parts read on their own.
   const lists = extractFigures(doc, seg, numbers.filter(notInKinds(parts, OWN_KINDS)), reportKind);
@@ -189,11 +202,12 @@ export function chooseHeadline(input: HeadlineInput): Headline {
     execution: chosen?.execution ?? fromNarrative('execution'),
     executionRate: chosen?.executionRate ?? fromNarrative('executionRate'),
     selfScore: chosen?.totalScore ?? fromNarrative('selfScore'),
-    byFunction: lists.byFunction,
-    byNature: lists.byNature,
-    fundSources: chosen && fundSourcesOfForm(chosen).length > 0 ? fundSourcesOfForm(chosen) : lists.fundSources,
+    byFunction: inTables(lists.byFunction, parts),
+    byNature: inTables(lists.byNature, parts),
+    fundSources: chosen && fundSourcesOfForm(chosen).length > 0 ? fundSourcesOfForm(chosen) : inTables(lists.fundSources, parts),
     projects: withStatements(lists.projects, statementsAbout(projectStatements(doc, parts, forms), sameSubject ? chosen : undefined, narrative)),
-    indicators: chosen?.indicators ?? [],
+    // The record's rows add up to its 自评得分: with the money block's 预算执行 row (the form keeps its rows as printed).
+    indicators: chosen ? withBudgetExecutionRow(chosen.indicators, chosen.budgetExecutionWeight, chosen.budgetExecutionScore, chosen.executionRate) : [],
     reportKind,
     roles: rolesOf(narrative),
   };

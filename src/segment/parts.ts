@@ -300,7 +300,7 @@ export function coverTitle(text: string): string {
   for (const line of text.split('\n')) {
     const t = line.replace(/\s+/gu, '');
     if (t === '') continue;
-    if (/[。；，（(]/u.test(t) || out.length + t.length > 80) break;
+    if (/[。；，]/u.test(t) || /^[（(]/u.test(t) || out.length + t.length > 80) break;
     out += t;
   }
   return out;
