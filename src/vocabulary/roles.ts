@@ -56,6 +56,18 @@ export const PART_WORDS = ['其中', '基本支出', '项目支出', '人员经�
 /** 基本支出 / 项目支出 / 人员经费 / 公用经费, as printed. */
 export const NATURE_NAMES = ['基本支出', '项目支出', '人员经费', '公用经费'] as const;
 
+/** A clause ending with a nature name: 基本支出 / 项目支出 / 人员经费(支出) / 公用经费(支出). */
+export const NATURE_RE = /(基本支出|项目支出|人员经费(?:支出)?|公用经费(?:支出)?)$/u;
+/** 资金来源: the 自评表's fund rows and narrative fund sources. */
+export const FUND_RE =
+  /((?:本年|当年|年初)?财政拨款(?:资金)?|财政资金|上年结转(?:资金)?|结转结余(?:资金)?|其他资金|(?<![我本该])单位资金|自有资金|财政专户管理资金|中央(?:财政)?(?:补助)?资金|省级(?:财政)?资金|市级(?:财政)?资金|县级(?:财政)?资金|区级(?:财政)?资金|(?:财政拨款(?:资金)?|上级补助|事业(?:性)?|经营|附属单位上缴|其他)收入)$/u;
+/**
+ * A part named by the level of government that pays it ("上级资金179.25万元", "本级59.75万元",
+ * "地方资金98.6万元"): a fund source when it follows a whole and its "其中".
+ */
+export const LEVEL_FUND_RE = /^(?:中央|省级?|自治区|市级?|县级?|区级?|上级|本级|地方)(?:财政)?(?:补助|配套|匹配)?(?:资金)?$/u;
+/** A transfer whose payer is a level of government: "中央财政耕地地力保护补贴资金…下达资金8887万元". */
+export const LEVEL_TRANSFER_RE = /^(?:\d{4}年度?)?((?:中央|省级?|自治区|市级?|县级?)(?:财政)?[^，。；、（(\d]{0,20}?资金)/u;
 /** Rows that hold a table's or form's total: 合计, 总计, 年度资金总额 … */
 export const TOTAL_ROW_WORDS = ['年度资金总额', '年度总金额', '资金总额', '合计', '总计'] as const;
 /** Rows that hold a form's total score. */
@@ -84,3 +96,12 @@ export const FORM_COLUMN_NAMES = [
   '年初预算数', '年初预算', '全年预算数', '全年预算', '调整后预算数', '调整预算数', '预算数', '全年执行数', '执行数',
   '实际支出', '实际支出数', '支出数', '决算数', '执行率', '预算执行率', '分值', '权重', '得分', '执行率得分',
 ] as const;
+
+/**
+ * Words between a label and its amount ("预算数为", "共计", "：") that the label drops. Each
+ * alternative matches one way only (共计 is 共 + 计): an ambiguous alternation under + backtracks
+ * exponentially on a long run of 共计 that does not end the text (found by fuzzing: minutes per report).
+ */
+export const LABEL_FILLER = /(?:达到|总计|合计|累计|[为是了达约共计：:\s“”])+$/u;
+/** Total words closing a clause before its amount ("共下达105万元" loses "达" to the label's filler). */
+export const TOTAL_FILLER = /(?:合计|总计|累计|[共计为：:\s“”])+$/u;

@@ -6,6 +6,7 @@ import type { SourceDocument } from '../../ingest/document.js';
 import { evidenceOf } from '../../normalize/offsets.js';
 import type { Figure, ReportKind } from '../../schema/record.js';
 import type { Segmentation } from '../../segment/segment.js';
+import { TOTAL_FILLER } from '../../vocabulary/index.js';
 import type { LocatedNumber } from '../locate.js';
 import type { NumberMatch } from '../numbers.js';
 
@@ -68,10 +69,11 @@ export function lastClause(text: string): string {
   return text.split(/[，,。；;！？!?\n\t、]/u).pop()!.trim();
 }
 
-/** Words that close a clause before its amount ("共下达105万元" loses "达" to the label's filler). */
-// Each alternative matches one way only (共计 is 共 + 计): an ambiguous alternation under + backtracks
-// exponentially on a long run of 共计 that does not end the text (found by fuzzing: minutes per report).
-export const TOTAL_FILLER = /(?:合计|总计|累计|[共计为：:\s“”])+$/u;
+
+/** The last clause before an amount, a closing bracket and total words ("共计", "合计") removed. */
+export function clauseBefore(before: string): string {
+  return lastClause(before).replace(/[（(][^（）()]*[）)]$/u, '').replace(TOTAL_FILLER, '');
+}
 
 export function sentenceBefore(doc: SourceDocument, seg: Segmentation, m: LocatedNumber): string {
   const s = seg.sentences[m.sentence];
@@ -105,7 +107,7 @@ export function findCandidates(
     const kind = kindOfNumber(m);
     if (!kind) continue;
     const before = sentenceBefore(doc, seg, m);
-    const clause = lastClause(before).replace(/[（(][^（）()]*[）)]$/u, '').replace(TOTAL_FILLER, '');
+    const clause = clauseBefore(before);
     // "年初批复预算8个项目985万元": the amount of the projects just counted; the label is before the count.
     const counted = /^(?:个)?项目$/u.test(m.label) ? /^(.*?)\d+个项目$/u.exec(clause)?.[1] : undefined;
     const label = counted || m.label;
