@@ -65,6 +65,8 @@ describe('what a figure is not', () => {
   it('leaves a plan in the next steps unassigned', async () => {
     const r = await recordOf('下一步，拟申请资金200万元用于设备更新。');
     expect(r.figures.budget).toBeNull();
+    expect((await recordOf('下一步，计划投资500万元建设农村公路。')).figures.budget).toBeNull();
+    expect((await recordOf('明年将安排资金300万元。')).figures.budget).toBeNull();
   });
 });
 

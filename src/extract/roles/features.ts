@@ -73,6 +73,8 @@ const TOTAL_ROW = has(TOTAL_ROW_WORDS);
 const SCORE_TOTAL_ROW = has(SCORE_TOTAL_ROW_WORDS);
 /** "项目资金共100万元", "资金总额合计…": the filler the label lost says this is a whole. */
 const FUND_TOTAL_RAW = /(?:项目|专项|补助|补贴|工程)?资金(?:总额)?(?:共计|合计|总计|共)\s*$/u;
+/** Sentences about what comes next: "下一步，计划投资500万元…". */
+const PLAN_SENTENCE = /下一步|明年|下一年度|下年度|今后/u;
 /** Sections about what comes next: their amounts are plans. */
 const PLAN_HEADING = /下一步|改进(?:措施|意见|建议)|工作计划|工作打算|明年|下年度/u;
 
@@ -104,6 +106,7 @@ export const FEATURES: readonly Feature[] = [
   { id: 'any.part_context', roles: ALL, weight: -20, zh: '其中/分项', test: (c) => text(c) && PART_CONTEXT.test(c.before.slice(-(c.label.length + 4))) },
   { id: 'any.named_amount', roles: ALL, weight: -20, zh: '属于功能分类/经济分类/资金来源/项目', test: (c) => c.namedAs !== undefined },
   { id: 'any.approx', roles: ALL, weight: -20, zh: '约数', test: (c) => c.figure.approx !== 'exact' },
+  { id: 'money.sentence.下一步', roles: MONEY, weight: -20, zh: '下一步/明年的打算', test: (c) => text(c) && PLAN_SENTENCE.test(c.before) },
   { id: 'money.heading.下一步', roles: MONEY, weight: -6, zh: '下一步/计划一节', test: (c) => text(c) && PLAN_HEADING.test(c.heading) },
   { id: 'selfScore.in_brackets', roles: ['selfScore'], weight: -20, zh: '括号里的分值', test: (c) => text(c) && /[（(]\s*$/u.test(c.rawBefore) },
   { id: 'selfScore.label.分值', roles: ['selfScore'], weight: -20, zh: '分值/权重/满分', test: (c) => text(c) && WEIGHT.test(c.label) },
