@@ -46,9 +46,14 @@ export function labelBefore(text: string, start: number, floor: number): string 
  * ("计划安排资金 (万元) |", "预算数:"), as pages print forms one cell per line: that label, or null.
  */
 export function fieldLineBefore(text: string, start: number, end: number, floor: number): string | null {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const next = text.indexOf('\n', end);
-  if (text.slice(lineStart, start).trim() !== '' || !/^[\s|｜]*$/u.test(text.slice(end, next < 0 ? text.length : next))) return null;
+  // Walk out from the value over blanks only: on a one-line text, slicing the whole line before
+  // every unlabelled number was quadratic.
+  let lineStart = start;
+  while (lineStart > 0 && text[lineStart - 1] !== '\n') {
+    if (!/\s/u.test(text[lineStart - 1]!)) return null;
+    lineStart--;
+  }
+  for (let i = end; i < text.length && text[i] !== '\n'; i++) if (!/[\s|｜]/u.test(text[i]!)) return null;
   const from = Math.max(floor, lineStart - 200);
   const prev = /([^\n]*)\s*$/u.exec(text.slice(from, lineStart))![1]!;
   if (!/[|｜:：]\s*$/u.test(prev)) return null;
