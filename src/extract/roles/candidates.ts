@@ -59,6 +59,8 @@ export interface Candidate {
   wholeAs?: string;
   /** The document states a transfer (下达…资金) whose amount slot is blank or masked ("下达资金 点击查看>> 万元"). */
   unpricedTransfer: boolean;
+  /** A form's 行次 (row number) printed before the row's values: "年度资金总额(万元): 1 52.800000". */
+  rowNumber: boolean;
 }
 
 /** A transfer with a unit but no digits in its amount slot: blank in a template, masked on a mirror. */
@@ -103,6 +105,7 @@ export function findCandidates(
 ): Candidate[] {
   const out: Candidate[] = [];
   const unpricedTransfer = UNPRICED_TRANSFER.test(doc.text);
+  const hasRowNumbers = /行\s*次/u.test(doc.text);
   for (const m of numbers) {
     const kind = kindOfNumber(m);
     if (!kind) continue;
@@ -127,6 +130,7 @@ export function findCandidates(
       heading,
       reportKind,
       unpricedTransfer,
+      rowNumber: hasRowNumbers && /^\d{1,2}$/u.test(m.text) && /^[\s|｜]+-?[\d,]+(?:\.\d+)?/u.test(doc.text.slice(m.end, m.end + 24)),
       ...(namedAs ? { namedAs } : {}),
       ...(wholeAs ? { wholeAs } : {}),
     });
