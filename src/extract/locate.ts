@@ -61,7 +61,8 @@ export function fieldLineBefore(text: string, start: number, end: number, floor:
   return cell === '' || /\d\s*$/u.test(cell) ? null : cell;
 }
 
-const COLUMN = `(?:${anyOf(FORM_COLUMN_NAMES)})(?:\\s*[（(][^（）()\\n]{0,8}[）)])?`;
+// A name may be broken over lines where a form prints one cell per line ("年初\n预算数").
+const COLUMN = `(?:${anyOf(FORM_COLUMN_NAMES).replace(/(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])/gu, '\\s*')})(?:\\s*[（(][^（）()\\n]{0,8}[）)])?`;
 const COLUMN_RUN = new RegExp(`(?:${COLUMN}[\\s|｜]*){2,}`, 'gu');
 const COLUMN_ONE = new RegExp(COLUMN, 'gu');
 const TOTAL_ROW_LABEL = new RegExp(`^[\\s|｜]*(?:${anyOf(TOTAL_ROW_WORDS)})[\\s|｜:：]*`, 'u');

@@ -19,9 +19,10 @@ export const BUDGET_WORDS = [
   '预算', '预算数', '预算金额', '预算资金', '预算总额', '预算安排', '预算额', '预算批复数',
   '全年预算', '调整后预算', '年度预算', '本年预算', '当年预算', '批复预算', '预算调整后',
   '预算安排资金', '预算安排经费', '安排资金', '安排经费', '安排预算', '资金总额', '预算总金额', '预算资金总额',
+  '指标金额', '批复金额', '下达预算',
 ] as const;
 /** Words that state a project's total money where no 预算 is named: 计划投资, 总投资, 项目资金共 … */
-export const INVESTMENT_WORDS = ['计划投资', '总投资', '投资总额', '概算总投资', '计划总投资', '项目总投资'] as const;
+export const INVESTMENT_WORDS = ['计划投资', '计划投资额', '总投资', '投资总额', '概算总投资', '计划总投资', '项目总投资', '批复总投资', '批复投资'] as const;
 /** Transfers from a higher level: 下达 (…资金). */
 export const TRANSFER_WORDS = ['下达'] as const;
 /** Clause endings that state what was spent (执行数, 实际支出, 拨付, 使用 …). */
@@ -29,6 +30,7 @@ export const EXECUTION_WORDS = [
   '执行数', '执行金额', '执行额', '全年执行', '实际执行', '实际支出', '支出数', '支出金额', '已支出', '决算数',
   '支出决算', '决算', '实际使用', '累计支出', '总支出', '支出总额', '使用资金', '使用', '支出', '发放资金',
   '拨付', '已拨付', '拨付资金', '完成拨付', '已完成拨付', '支付', '已支付', '兑付', '兑现', '发放',
+  '支付资金', '已支付资金', '拨付金额', '实际拨付金额', '支付金额', '实际支付',
 ] as const;
 /** Verbs that, before 预算(资金/数), say the budget was spent: "完成预算资金89.97万元". */
 export const SPENT_BUDGET_VERBS = ['完成', '使用', '支付', '支出', '执行', '拨付'] as const;
@@ -94,7 +96,7 @@ export const FORM_COLUMNS: readonly { id: string; role: FigureRole; pattern: Reg
  */
 export const FORM_COLUMN_NAMES = [
   '年初预算数', '年初预算', '全年预算数', '全年预算', '调整后预算数', '调整预算数', '预算数', '全年执行数', '执行数',
-  '实际支出', '实际支出数', '支出数', '决算数', '执行率', '预算执行率', '分值', '权重', '得分', '执行率得分',
+  '实际支出', '实际支出数', '支出数', '决算数', '执行率', '预算执行率', '分值', '权重', '得分', '执行率得分', '自评得分',
 ] as const;
 
 /**

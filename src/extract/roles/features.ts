@@ -52,9 +52,12 @@ const has = (words: readonly string[]) => new RegExp(anyOf(words), 'u');
 
 const BUDGET_INITIAL_END = new RegExp(`(?:${anyOf(BUDGET_INITIAL_WORDS)})(?:数|金额|资金|安排|额)?$`, 'u');
 // "安排的省级交通专项资金": an arrangement names the budget, whatever the fund is called.
-const BUDGET_END = new RegExp(`(?:${anyOf(BUDGET_WORDS)})$|安排的[^，。；]{0,24}?资金$`, 'u');
+// "安排的省级交通专项资金", "财政安排…项目经费", "共筹集城乡医疗救助补助资金": an arrangement or a
+// collection names the budget, whatever the fund is called.
+const BUDGET_END = new RegExp(`(?:${anyOf(BUDGET_WORDS)})$|(?:安排|筹集)的?[^，。；]{0,24}?(?:资金|经费)$`, 'u');
 const INVESTMENT_END = ends(INVESTMENT_WORDS);
-const EXECUTION_END = ends(EXECUTION_WORDS);
+// ("转移支付资金" is a transfer payment, the money granted, not a payment made.)
+const EXECUTION_END = new RegExp(`(?<!转移)(?:${anyOf(EXECUTION_WORDS)})$`, 'u');
 // ("转移支付预算数" is the budget of a transfer, not a payment.)
 // ("部门整体支出总额预算数": 支出 as a noun before 总额 is what the budget covers, not a spending.)
 const SPENT_BUDGET = new RegExp(`(?:${SPENT_BUDGET_VERBS.map((v) => (v === '支付' ? '(?<!转移)支付' : v)).join('|')})(?:(?![总额])[^，。；]){0,4}预算(?:资金|数)?$`, 'u');
