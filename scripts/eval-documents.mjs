@@ -175,8 +175,10 @@ export function compareDocument(record, label) {
   const explained = (c) => slipRules.has(c.rule) || (c.evidence ?? []).some((e) => decimalsIn(e.text).some((n) => slipFigures.has(n)));
   const alarms = failed.filter((c) => !explained(c));
   const falseAlarms = alarms.length;
-  const failedFigures = new Set(failed.flatMap((c) => (c.evidence ?? []).flatMap((e) => decimalsIn(e.text))));
-  const failedRules = new Set(failed.map((c) => c.rule));
+  // A slip is caught by a failed check or a warning (a truncated percent is a warning) naming it.
+  const flagged = (record.checks ?? []).filter((c) => c.status === 'fail' || c.status === 'warn');
+  const failedFigures = new Set(flagged.flatMap((c) => (c.evidence ?? []).flatMap((e) => decimalsIn(e.text))));
+  const failedRules = new Set(flagged.map((c) => c.rule));
   const slipsCaught = (label.slips ?? []).filter((s) => rulesOf(s).some((r) => failedRules.has(r)) || decimalsIn(s.description).some((n) => failedFigures.has(n))).length;
   if (falseAlarms) errors.push(`failed checks no labelled slip explains: ${alarms.map((c) => `${c.rule} (${c.message?.en ?? ''})`.slice(0, 160)).join('; ')}`);
   if (Object.keys(details.wrong).length) errors.push(`form details wrong: ${Object.entries(details.wrong).map(([f, n]) => `${f} ×${n}`).join(', ')}`);
@@ -278,7 +280,7 @@ export async function evaluateDocuments({ analyzeBytes, base = root, verbose = f
   line('parts found, by kind', (t) => Object.entries(t.partsByKind).map(([k, [a, b]]) => `${k} ${a}/${b}`).join(', '));
   line('unit right (单位：万元 …) among the parts found', (t) => `${t.units}/${t.parts}`);
   line('failed checks / of them no labelled slip explains (false alarms)', (t) => `${t.failed} / ${t.falseAlarms}`);
-  line('labelled slips a failed check names a figure of', (t) => `${t.slipsCaught}/${t.slips}`);
+  line('labelled slips caught (a failed or warning check of its rule or naming its figures)', (t) => `${t.slipsCaught}/${t.slips}`);
   line('documents whose arithmetic holds (no slip labelled) with a failed check', (t) => `${t.cleanWithAlarm}/${t.clean}`);
   line('department right', (t) => `${t.department[0]}/${t.department[1]}`);
   line('fiscal year right', (t) => `${t.fiscalYear[0]}/${t.fiscalYear[1]}`);
