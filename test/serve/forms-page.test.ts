@@ -83,4 +83,13 @@ describe('report page: parts and forms', () => {
     expect(parts).toContain('<tr id="part-self_evaluation_form-2" data-part="self_evaluation_form:2"><td class="nowrap">自评表</td><td>党建工委工作经费项目支出绩效自评表</td><td class="nowrap">6–7</td><td>万元</td></tr>');
     expect((await body(`/reports/${sha('huadu-2021.pdf')}?lang=en`))).toContain('Forms (自评表)');
   });
+
+  it('downloads the forms of the selection', async () => {
+    const res = await app.request('/api/export?format=csv&table=forms&year=2021');
+    expect(res.status).toBe(200);
+    const lines = (await res.text()).replace(/^\uFEFF/u, '').trim().split(/\r?\n/u);
+    expect(lines[0]!.split(',').slice(0, 8)).toEqual(['sha256', 'department_key', 'department', 'fiscal_year', 'document_kind', 'ord', 'form_id', 'form_kind']);
+    expect(lines.slice(1)).toHaveLength(3);
+    expect(lines[2]).toContain('党建工委工作经费');
+  });
 });
