@@ -85,6 +85,7 @@ describe('report page: parts and forms', () => {
   });
 
   it('downloads the forms of the selection', async () => {
+    expect(await body('/?year=2021')).toContain('href="/api/export?year=2021&amp;format=csv&amp;table=forms" download>自评表 CSV</a>');
     const res = await app.request('/api/export?format=csv&table=forms&year=2021');
     expect(res.status).toBe(200);
     const lines = (await res.text()).replace(/^\uFEFF/u, '').trim().split(/\r?\n/u);

@@ -61,7 +61,7 @@ ${extra}
 export function renderDownloads(ctx: PageContext, params: Record<string, string | undefined>): Html {
   return html`<div class="downloads"><span class="muted">${ctx.t.download}:</span>${(['csv', 'xlsx', 'parquet'] as const).map(
     (format) => html`<a href="${hrefTo(ctx, '/api/export', { ...params, format })}" download>${format.toUpperCase()}</a>`,
-  )}</div>`;
+  )}<a href="${hrefTo(ctx, '/api/export', { ...params, format: 'csv', table: 'forms' })}" download>${ctx.t.forms} CSV</a></div>`;
 }
 
 export function renderListPage(ctx: PageContext, data: ListPageData): Html {
