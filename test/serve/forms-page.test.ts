@@ -57,6 +57,11 @@ describe('reports list', () => {
     expect(html).toContain('<td class="num">12,345,678,901.23元</td>');
   });
 
+  it('counts each report\'s forms, sortably', async () => {
+    const api = (await (await app.request('/api/reports?sort=forms&dir=desc')).json()) as { items: Array<{ forms: number }> };
+    expect(api.items.map((item) => item.forms)).toEqual(fixtures.map(() => 3));
+  });
+
   it('filters by document kind', async () => {
     expect(rowShas(await body('/?kind=final_accounts'))).toEqual([]);
     expect(rowShas(await body('/?kind=self_evaluation_report'))).toHaveLength(fixtures.length);
