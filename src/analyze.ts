@@ -30,7 +30,7 @@ export async function analyzeBytes(bytes: Uint8Array, options: AnalyzeOptions = 
   const doc = await readDocument(bytes, options);
   assertHasText(doc, options.fileName);
   const record = extractRecord(doc, { fileName: options.fileName ?? null, sha256 });
-  record.checks = checkRecord(record, { text: doc.text });
+  record.checks = checkRecord(record, { text: doc.text, doc });
   return { sha256, doc, record };
 }
 

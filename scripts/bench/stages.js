@@ -3,11 +3,11 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { loadDist } from './env.js';
+import { loadDist, SHARED_DIR } from './env.js';
 import { now } from './stats.js';
 import { profiled } from './profile.js';
 
-const CORPUS_DIR = '/work/shared/corpus';
+const CORPUS_DIR = join(SHARED_DIR, 'corpus');
 
 async function pipeline() {
   const [{ readRaw }, { normalizeDocument }, { segmentDocument }, { extractRecord }, { checkRecord }] = await Promise.all([
@@ -58,7 +58,7 @@ async function timePass(p, docs, keep) {
     const t3 = now();
     const record = p.extractRecord(doc, { fileName: d.name, sha256: d.sha256 });
     const t4 = now();
-    record.checks = p.checkRecord(record, { text: doc.text });
+    record.checks = p.checkRecord(record, { text: doc.text, doc });
     const t5 = now();
     ms.read += t1 - t0;
     ms.normalize += t2 - t1;
@@ -157,7 +157,7 @@ export async function runAnalysisLoop(args) {
       for (const { name, raw } of raws) {
         const doc = p.normalizeDocument(raw);
         const record = p.extractRecord(doc, { fileName: name, sha256: null });
-        record.checks = p.checkRecord(record, { text: doc.text });
+        record.checks = p.checkRecord(record, { text: doc.text, doc });
         n++;
       }
     }

@@ -34,10 +34,12 @@ const WHOLE_MARK = /(共|合计|总计|总共|累计|共计)\s*$/;
 /** Two-character terms too generic to tie a whole to its parts. */
 const STOP_TERMS = new Set(['工作', '开展', '进行', '组织', '完成', '相关', '各类', '共计', '以上', '其中', '分别', '全部', '所有']);
 
-function sentenceStartOf(text: string, offset: number): number {
-  for (let i = offset - 1; i >= 0; i--) if (SENTENCE_END.test(text[i]!)) return i + 1;
-  return 0;
-}
+/**
+ * Every list is compared with every count of the document, so the rule's cost grows with the
+ * square of the counts: a document with more (a generated or flattened table, never a report we
+ * have seen: the largest has 25) is left unchecked, and the record says so.
+ */
+export const MAX_COUNTS_FOR_PARTS_WHOLE = 1000;
 
 /** What a count counts: the extractor's subject, or the words right after the number. */
 function subjectOf(c: Count, text: string, end: number): string {
@@ -63,9 +65,17 @@ function place(counts: readonly Count[], text: string, parts: readonly Part[]): 
     const key = `${start}:${end}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    placed.push({ count: c, start, end, sentence: sentenceStartOf(text, start), section: sectionOf(parts, start), subject: subjectOf(c, text, end) });
+    placed.push({ count: c, start, end, sentence: 0, section: sectionOf(parts, start), subject: subjectOf(c, text, end) });
   }
-  return placed.sort((a, b) => a.start - b.start);
+  placed.sort((a, b) => a.start - b.start);
+  // Sentence starts in one pass over the text (in order), not a scan back from every count.
+  let at = 0;
+  let sentence = 0;
+  for (const p of placed) {
+    for (; at < p.start; at++) if (SENTENCE_END.test(text[at]!)) sentence = at + 1;
+    p.sentence = sentence;
+  }
+  return placed;
 }
 
 /** Runs of ≥2 counts in one sentence, same unit, separated only by a short subject and a joiner. */
@@ -215,5 +225,14 @@ function checkPartList(parts: readonly Placed[], placed: readonly Placed[], text
 export function checkCountPartsWhole(record: ReportRecord, text: string | undefined): CheckResult[] {
   if (text === undefined || record.figures.counts.length < 3) return [];
   const placed = place(record.figures.counts, text, record.parts);
+  if (placed.length > MAX_COUNTS_FOR_PARTS_WHOLE)
+    return [
+      makeResult({
+        rule: 'count.parts_whole',
+        status: 'not_applicable',
+        zh: `文中有 ${placed.length} 个计数，超过 ${MAX_COUNTS_FOR_PARTS_WHOLE} 个，未核对分项与总数`,
+        en: `The text holds ${placed.length} counts, over ${MAX_COUNTS_FOR_PARTS_WHOLE}: parts and wholes among them were not checked`,
+      }),
+    ];
   return findPartLists(placed, text).flatMap((parts) => checkPartList(parts, placed, text));
 }

@@ -2,7 +2,9 @@
  * The consistency-check engine: pure functions from a ReportRecord to CheckResults. Findings are
  * data, never exceptions; passing relations are reported too, so a record shows what was verified.
  */
+import type { SourceDocument } from '../ingest/document.js';
 import type { CheckResult, ReportRecord } from '../schema/record.js';
+import { checkAccounts } from './accounts/index.js';
 import { checkBreakdowns } from './breakdown.js';
 import { checkCountPartsWhole } from './count-checks.js';
 import { checkIndicators } from './indicator-checks.js';
@@ -17,6 +19,8 @@ import { checkYear } from './year-check.js';
 export interface CheckOptions {
   /** Full normalized text of the document, when available (for text-level rules like counts parts/whole). */
   text?: string;
+  /** The read document, when available: 决算 rules read its tables and 情况说明. */
+  doc?: SourceDocument;
 }
 
 /** A group of rules: a named value the engine runs; each result names its own rule id. */
@@ -37,6 +41,7 @@ export const CHECK_RULES: readonly CheckRule[] = [
   { id: 'count.parts_whole', run: (r, o) => checkCountPartsWhole(r, o.text) },
   { id: 'year', run: (r, o) => checkYear(r, o.text) },
   { id: 'plausibility.negative_amount', run: (r) => checkNegativeAmounts(r) },
+  { id: 'accounts', run: (r, o) => (o.doc ? checkAccounts(r, o.doc) : []) },
 ];
 
 /** Every check that applies to the record, ordered fail, warn, pass, not_applicable. */

@@ -2,6 +2,7 @@
  * The data dictionary (docs/data-dictionary.md), rendered from the table specs so it cannot drift
  * from what `jixiao export` writes. test/export/data-dictionary.test.ts compares the file with this.
  */
+import { ACCOUNTS_RULE_DOCS } from '../check/accounts/index.js';
 import { PIVOT_METRICS } from './pivot.js';
 import { TABLES, type ColumnType } from './tables.js';
 
@@ -69,6 +70,15 @@ export function renderDataDictionary(): string {
     lines.push('');
   }
   lines.push(
+    '## 决算 check rules · 决算校验规则',
+    '',
+    'Rule ids of the `checks` table for a 部门决算 (its tables and 情况说明); each fails (or warns) as shown when it does',
+    'not hold. Amounts are compared as printed-precision intervals, so rounding-level gaps pass.',
+    '',
+    '| rule | 中文 | meaning | when not |',
+    '|---|---|---|---|',
+    ...ACCOUNTS_RULE_DOCS.map((r) => `| \`${r.id}\` | ${escapeCell(r.zh)} | ${escapeCell(r.en)} | ${r.status} |`),
+    '',
     '## Pivots · 透视表',
     '',
     `\`jixiao export --pivot ${PIVOT_METRICS.join('|')} --by department,year\` writes one row per department key and one`,

@@ -1,0 +1,651 @@
+/**
+ * The 情况说明 against the tables and against itself: every amount it states for a table figure
+ * it names, every share (占 x%), completion rate (完成年初预算的 x%), comparison word (决算数小于
+ * 预算数) and year-on-year change (减少 56.95 万元，下降 1.87%), and the 三公经费 table's closure.
+ */
+import type { CheckResult, Figure, Interval } from '../../schema/record.js';
+import { COMPARISON_WORDS, BUDGET_COMPARISON, SANGONG_ITEMS, SANGONG_ITEM_NAMES, SANGONG_NARRATIVE_ITEMS, type SangongItem } from '../../vocabulary/index.js';
+import { evidenceOf } from '../../normalize/offsets.js';
+import { intervalsMeet, isIntervalAbove, isIntervalBelow, subtractIntervals, addIntervals } from '../interval.js';
+import { evidenceOfFigure, makeResult, showInterval } from '../result.js';
+import type { AccountsContext, AccountsRule } from './engine.js';
+import type { NarrativeFigure, Sentence } from './narrative.js';
+import { figureEvidence, moneyInterval, percentInterval, relation, shareInterval, sumOf, withPlace, type Amount } from './relations.js';
+import { T, amountColumns, economicEntries, sideValues } from './table-rules.js';
+import { tableOf, type AccountsRow, type AccountsTable } from './tables.js';
+
+/** A table figure a sentence can name; undefined when the document has no such table or cell. */
+interface TableValue {
+  table: AccountsTable;
+  amount: Amount;
+}
+
+function side(ctx: AccountsContext, name: string, label: RegExp, which: 'left' | 'right'): TableValue | undefined {
+  const table = tableOf(ctx.tables, name);
+  if (!table) return undefined;
+  const mid = table.columns.length / 2;
+  const v = sideValues(table, label).find((x) => (which === 'left' ? x.col < mid : x.col >= mid));
+  return v ? { table, amount: v.amount } : undefined;
+}
+
+function totalColumn(ctx: AccountsContext, name: string, column: RegExp): TableValue | undefined {
+  const table = tableOf(ctx.tables, name);
+  if (!table) return undefined;
+  const row = table.rows.find((r) => r.total && !r.code);
+  const col = amountColumns(table).find((c) => column.test(table.columns[c]!));
+  if (!row || col === undefined) return undefined;
+  return { table, amount: row.amounts.get(col)?.figure ?? null };
+}
+
+function classRow(ctx: AccountsContext, name: string, className: string): TableValue | undefined {
+  const table = tableOf(ctx.tables, name);
+  if (!table) return undefined;
+  const want = className.replace(/支出$/u, '');
+  const rows = table.rows.filter((r) => r.level === '类' && r.label.replace(/支出$/u, '') === want);
+  const col = amountColumns(table).find((c) => /合计|小计/u.test(table.columns[c]!));
+  if (rows.length !== 1 || col === undefined) return undefined;
+  return { table, amount: rows[0]!.amounts.get(col)?.figure ?? null };
+}
+
+function economicTotal(ctx: AccountsContext, label: string): TableValue | undefined {
+  const table = tableOf(ctx.tables, T.basic);
+  if (!table) return undefined;
+  const e = economicEntries(table).find((x) => x.label.startsWith(label) && x.label.endsWith('合计'));
+  return e ? { table, amount: e.amount } : undefined;
+}
+
+/** A narrative subject: the section it is stated in, the clause that names it, and its table figure. */
+interface Subject {
+  id: string;
+  section: RegExp;
+  label: RegExp;
+  value(ctx: AccountsContext, m: RegExpExecArray): TableValue | undefined;
+}
+
+const OVERALL = /^收入支出决算总体/u;
+const SPENDING = /^(?:本年)?支出决算情况说明$/u;
+const GENERAL = /^一般公共预算财政拨款支出决算情况说明$/u;
+const BASIC = /基本支出决算情况说明$/u;
+const INCOME = /收入决算情况说明$|^收入支出决算总体/u;
+
+const SUBJECTS: readonly Subject[] = [
+  { id: '收入支出总计', section: OVERALL, label: /(?<!财政拨款)收入?、?支出?总计$/u, value: (c) => side(c, T.overview, /^总计$/u, 'left') },
+  { id: '财政拨款收入支出总计', section: /^财政拨款收入支出决算总体/u, label: /财政拨款收入?、?支出?(?:总计|总决算)$/u, value: (c) => side(c, T.appropriationOverview, /^总计$/u, 'left') },
+  { id: '本年收入合计', section: /./u, label: /本年收入合计$/u, value: (c) => side(c, T.overview, /^本年收入合计$/u, 'left') },
+  { id: '本年支出合计', section: /./u, label: /本年支出合计$/u, value: (c) => side(c, T.overview, /^本年支出合计$/u, 'right') },
+  { id: '年初结转和结余', section: OVERALL, label: /^(?:\d+[.、．])?年初结转和结余$/u, value: (c) => side(c, T.overview, /^年初结转和结余$/u, 'left') },
+  { id: '年末结转和结余', section: OVERALL, label: /^(?:\d+[.、．])?年末结转和结余$/u, value: (c) => side(c, T.overview, /^年末结转和结余$/u, 'right') },
+  { id: '财政拨款收入', section: INCOME, label: /(?:^|其中|[：:]|\d[.、．])(?:一般公共预算)?财政拨款收入$/u, value: (c) => totalColumn(c, T.income, /财政拨款收入/u) },
+  { id: '其他收入', section: INCOME, label: /(?:^|其中|[：:]|\d[.、．])其他收入$/u, value: (c) => totalColumn(c, T.income, /其他收入/u) },
+  { id: '基本支出', section: SPENDING, label: /(?:^|其中|[：:]|为)基本支出$/u, value: (c) => totalColumn(c, T.expenditure, /基本支出/u) },
+  { id: '项目支出', section: SPENDING, label: /(?:^|其中|[：:])项目支出$/u, value: (c) => totalColumn(c, T.expenditure, /项目支出/u) },
+  { id: '一般公共预算财政拨款支出', section: GENERAL, label: /(?:一般公共预算)?财政拨款支出$/u, value: (c) => totalColumn(c, T.general, /合计|小计/u) },
+  { id: '类（一般公共预算）', section: GENERAL, label: /([^：:，。；]+?)[（(]类[）)](?:支出)?$/u, value: (c, m) => classRow(c, T.general, m[1]!.replace(/^.*[：:]/u, '')) },
+  { id: '类（支出决算）', section: OVERALL, label: /^(?:\d+[.、．])?([^：:，。；]+?)[（(]类[）)](?:支出)?$/u, value: (c, m) => classRow(c, T.expenditure, m[1]!) },
+  { id: '基本支出（一般公共预算）', section: BASIC, label: /基本支出$/u, value: (c) => totalColumn(c, T.general, /基本支出/u) },
+  { id: '人员经费', section: BASIC, label: /人员经费$/u, value: (c) => economicTotal(c, '人员经费') },
+  { id: '公用经费', section: BASIC, label: /公用经费$/u, value: (c) => economicTotal(c, '公用经费') },
+];
+
+function isMoney(f: NarrativeFigure): boolean {
+  return f.figure.kind === 'money';
+}
+
+function isPercent(f: NarrativeFigure): boolean {
+  return f.figure.kind === 'percent';
+}
+
+/** Every stated amount against the table figure it names. */
+const amounts: AccountsRule = {
+  id: 'narrative.amount',
+  emits: [{ id: 'narrative.amount', zh: '情况说明所述金额与其所指表中数字一致（收入支出总计、财政拨款收支总计、本年收入/支出合计、基本/项目支出、人员/公用经费、各类）', en: 'amounts the 情况说明 states equal the table figures they name', status: 'fail' }],
+  run(ctx) {
+    const out: CheckResult[] = [];
+    for (const s of ctx.sentences) {
+      for (const f of s.figures) {
+        if (!isMoney(f)) continue;
+        for (const subject of SUBJECTS) {
+          if (!subject.section.test(s.section)) continue;
+          const m = subject.label.exec(f.clause);
+          if (!m) continue;
+          const value = subject.value(ctx, m);
+          if (!value) break;
+          out.push(
+            relation({
+              rule: 'narrative.amount',
+              expected: moneyInterval(value.amount),
+              actual: moneyInterval(f.figure),
+              unit: '万元',
+              what: `情况说明「${subject.id}」与${value.table.name}`,
+              whatEn: `narrative ${subject.id} vs ${value.table.name}`,
+              evidence: [evidenceOfFigure('text', f.figure), ...figureEvidence('table', value.amount)],
+              ...(value.table.part ? { part: value.table.part } : {}),
+              detail: { subject: subject.id, section: s.section, table: value.table.name },
+            }),
+          );
+          break;
+        }
+      }
+    }
+    return out;
+  },
+};
+
+/** "一般公共服务支出（类）财政事务（款）行政运行（项）": the 科目 path an item's paragraph opens with. */
+const ITEM_PATH = /([^、.．\d（）()：:，。；]+?)[（(]类[）)]([^（）()，。；]+?)[（(]款[）)]([^（）()，。；]+?)[（(]项[）)]/u;
+
+const stripSpending = (name: string) => name.replace(/支出$/u, '');
+
+/** The 项 row a path names in a coded table, when its 类, 款 and 项 names all match one row. */
+function itemRow(table: AccountsTable, path: RegExpExecArray): AccountsRow | undefined {
+  const [, cls, kuan, xiang] = path;
+  const named = (code: string, name: string) => table.rows.some((r) => r.code === code && stripSpending(r.label) === stripSpending(name!));
+  const rows = table.rows.filter((r) => r.level === '项' && r.label === xiang && named(r.code!.slice(0, 3), cls!) && named(r.code!.slice(0, 5), kuan!));
+  return rows.length === 1 ? rows[0] : undefined;
+}
+
+/**
+ * Each 项 the 情况说明 details ("…行政运行（项）…支出决算为1511.89万元") against its row of the
+ * 一般公共预算财政拨款支出决算表. Paths whose names differ from the table's are left alone.
+ */
+const itemAmounts: AccountsRule = {
+  id: 'narrative.item_amount',
+  emits: [{ id: 'narrative.item_amount', zh: '情况说明各项（类/款/项）的支出决算数与一般公共预算财政拨款支出决算表该项合计一致', en: 'each item the text details (类/款/项) equals its row of the general budget table', status: 'fail' }],
+  run(ctx) {
+    const table = tableOf(ctx.tables, T.general);
+    if (!table) return [];
+    const col = amountColumns(table).find((c) => /合计|小计/u.test(table.columns[c]!));
+    if (col === undefined) return [];
+    const out: CheckResult[] = [];
+    for (const s of ctx.sentences) {
+      if (!GENERAL.test(s.section)) continue;
+      const path = ITEM_PATH.exec(s.paragraph);
+      if (!path) continue;
+      const row = itemRow(table, path);
+      if (!row) continue;
+      for (const f of s.figures) {
+        if (!isMoney(f) || !/^(?:支出)?决算(?:数)?$/u.test(f.clause)) continue;
+        const amount = row.amounts.get(col)?.figure ?? null;
+        out.push(
+          relation({
+            rule: 'narrative.item_amount',
+            expected: moneyInterval(amount),
+            actual: moneyInterval(f.figure),
+            unit: '万元',
+            what: `情况说明「${path[0]}」支出决算与${table.name} ${row.code}`,
+            whatEn: `narrative ${row.code} ${row.label} vs ${table.name}`,
+            evidence: [evidenceOfFigure('text', f.figure), ...figureEvidence('table', amount)],
+            ...(table.part ? { part: table.part } : {}),
+            detail: { code: row.code },
+          }),
+        );
+      }
+    }
+    return out;
+  },
+};
+
+/** The 三公 item a clause names (most specific first), or null. */
+function sangongItemOf(text: string): SangongItem | null {
+  const order: SangongItem[] = ['vehiclePurchase', 'vehicleRunning', 'vehicles', 'abroad', 'reception', 'total'];
+  for (const item of order) if (SANGONG_NARRATIVE_ITEMS[item].test(text)) return item;
+  return null;
+}
+
+function sangongColumn(table: AccountsTable, item: SangongItem, kind: 'budget' | 'actual'): number | undefined {
+  const order: SangongItem[] = ['vehiclePurchase', 'vehicleRunning', 'vehicles', 'abroad', 'reception', 'total'];
+  return amountColumns(table).find((c) => {
+    const path = table.columns[c]!;
+    if (!(kind === 'budget' ? /预算数/u : /决算数/u).test(path)) return false;
+    const own = order.find((i) => SANGONG_ITEMS[i].test(path.split('/').filter((p) => !/^财政拨款.*三公/u.test(p)).join('/')));
+    return own === item;
+  });
+}
+
+function sangongValue(ctx: AccountsContext, item: SangongItem, kind: 'budget' | 'actual'): TableValue | undefined {
+  const table = tableOf(ctx.tables, T.sangong);
+  if (!table) return undefined;
+  const col = sangongColumn(table, item, kind);
+  if (col === undefined) return undefined;
+  return { table, amount: table.rows[0]?.amounts.get(col)?.figure ?? null };
+}
+
+const SANGONG_SECTION = /三公/u;
+const NOT_A_SANGONG_TOTAL = /比|相比|较|增加|减少|平均|每|外宾|国内|含|团组|人次|批次/u;
+
+/** The 三公 figures the text states, with item and kind. */
+function sangongStatements(ctx: AccountsContext): { s: Sentence; f: NarrativeFigure; item: SangongItem; kind: 'budget' | 'actual' }[] {
+  const out: { s: Sentence; f: NarrativeFigure; item: SangongItem; kind: 'budget' | 'actual' }[] = [];
+  for (const s of ctx.sentences) {
+    if (!SANGONG_SECTION.test(s.section)) continue;
+    let item: SangongItem | null = null;
+    for (const f of s.figures) {
+      const named = sangongItemOf(f.label);
+      if (named) item = named;
+      if (!isMoney(f) || NOT_A_SANGONG_TOTAL.test(f.label)) continue;
+      const kind = /预算/u.test(f.label) ? 'budget' : /决算|支出/u.test(f.label) ? 'actual' : null;
+      if (!item || !kind) continue;
+      out.push({ s, f, item, kind });
+    }
+  }
+  return out;
+}
+
+/** 三公: the table closes (合计 = 出国 + 车 + 接待; 车 = 购置 + 运行) and the text agrees with it. */
+const sangong: AccountsRule = {
+  id: 'sangong',
+  emits: [
+    { id: 'sangong.closure', zh: '三公经费表：合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费；公务用车 = 购置费 + 运行费（预算数、决算数）', en: '三公 table closes in both budget and outturn columns', status: 'fail' },
+    { id: 'sangong.narrative', zh: '情况说明所述三公经费各项预算数、决算数与三公经费表一致', en: 'the 三公 amounts the text states equal the table', status: 'fail' },
+  ],
+  run(ctx) {
+    const out: CheckResult[] = [];
+    const table = tableOf(ctx.tables, T.sangong);
+    if (!table) return out;
+    for (const kind of ['budget', 'actual'] as const) {
+      const v = (item: SangongItem) => {
+        const col = sangongColumn(table, item, kind);
+        return col === undefined ? undefined : (table.rows[0]?.amounts.get(col)?.figure ?? null);
+      };
+      const total = v('total');
+      const parts = [v('abroad'), v('vehicles'), v('reception')];
+      const word = kind === 'budget' ? '预算数' : '决算数';
+      if (table.rows.length > 0 && total !== undefined && parts.every((p) => p !== undefined)) {
+        out.push(
+          relation({
+            rule: 'sangong.closure',
+            expected: sumOf(parts as Amount[]),
+            actual: moneyInterval(total),
+            unit: table.unit,
+            what: `三公经费${word}：合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费`,
+            whatEn: `三公 ${kind}: total = abroad + vehicles + reception`,
+            evidence: [...figureEvidence('合计', total), ...(parts as Amount[]).flatMap((p) => figureEvidence('part', p))],
+            ...(table.part ? { part: table.part } : {}),
+          }),
+        );
+      }
+      const vehicles = v('vehicles');
+      const purchase = v('vehiclePurchase');
+      const running = v('vehicleRunning');
+      if (table.rows.length > 0 && vehicles !== undefined && purchase !== undefined && running !== undefined) {
+        out.push(
+          relation({
+            rule: 'sangong.closure',
+            expected: sumOf([purchase, running]),
+            actual: moneyInterval(vehicles),
+            unit: table.unit,
+            what: `三公经费${word}：公务用车小计 = 购置费 + 运行费`,
+            whatEn: `三公 ${kind}: vehicles = purchase + running`,
+            evidence: [...figureEvidence('小计', vehicles), ...figureEvidence('part', purchase), ...figureEvidence('part', running)],
+            ...(table.part ? { part: table.part } : {}),
+          }),
+        );
+      }
+    }
+    for (const { f, item, kind } of sangongStatements(ctx)) {
+      const value = sangongValue(ctx, item, kind);
+      if (!value) continue;
+      out.push(
+        relation({
+          rule: 'sangong.narrative',
+          expected: moneyInterval(value.amount),
+          actual: moneyInterval(f.figure),
+          unit: '万元',
+          what: `情况说明三公经费${SANGONG_ITEM_NAMES[item]}${kind === 'budget' ? '预算数' : '决算数'}与${value.table.name}`,
+          whatEn: `narrative 三公 ${item} ${kind} vs ${value.table.name}`,
+          evidence: [evidenceOfFigure('text', f.figure), ...figureEvidence('table', value.amount)],
+          ...(value.table.part ? { part: value.table.part } : {}),
+          detail: { item, kind, tableBlank: value.amount === null, tableRows: value.table.rows.length },
+        }),
+      );
+    }
+    return out;
+  },
+};
+
+/** Stated percent against a computed one: pass, truncated (warn, a finding of its own) or fail. */
+function percentResult(
+  rule: string,
+  computed: Interval,
+  stated: Figure,
+  what: string,
+  whatEn: string,
+  evidence: ReturnType<typeof evidenceOfFigure>[],
+  detail: Record<string, unknown>,
+  certainty: 'definite' | 'possible',
+): CheckResult {
+  const actual = percentInterval(stated);
+  if (intervalsMeet(computed, actual)) {
+    return relation({ rule, expected: computed, actual, unit: '%', what, whatEn, evidence, detail, certainty });
+  }
+  // Truncated, not rounded: 99.868% printed 99.86%. The stated digits are a floor of the true value.
+  const step = 10 ** -Math.max(0, stated.precision);
+  const value = Number(stated.exact) * 100;
+  const floorInterval: Interval = { lo: String(value), hi: (value + step).toFixed(Math.max(0, stated.precision) + 2), loOpen: false, hiOpen: true };
+  if (value > 0 && intervalsMeet(computed, floorInterval)) {
+    const p = stated.precision;
+    return withPlace(
+      makeResult({
+        rule: 'narrative.truncated_percent',
+        status: 'warn',
+        expected: computed,
+        actual,
+        unit: '%',
+        zh: `${what}：计算值 ${showInterval(computed, p)}%，四舍五入应为 ${roundHalfUp(computed, p)}%，文中 ${stated.text} 为截断（舍去尾数）`,
+        en: `${whatEn}: computed ${showInterval(computed, p)}%, rounds to ${roundHalfUp(computed, p)}%; ${stated.text} is truncated`,
+        evidence,
+        detail,
+      }),
+      undefined,
+      certainty,
+    );
+  }
+  return relation({ rule, expected: computed, actual, unit: '%', what, whatEn, evidence, detail, certainty });
+}
+
+function roundHalfUp(iv: Interval, p: number): string {
+  const mid = (Number(iv.lo) + Number(iv.hi)) / 2;
+  return mid.toFixed(p);
+}
+
+/** Figures of one paragraph up to and including sentence `s` (at most `back` sentences before it). */
+function paragraphFigures(ctx: AccountsContext, s: Sentence, back = Infinity): NarrativeFigure[] {
+  const i = ctx.sentences.indexOf(s);
+  const out: NarrativeFigure[] = [];
+  for (let k = i; k >= 0 && i - k <= back; k--) {
+    const t = ctx.sentences[k]!;
+    if (k < i && !s.paragraph.startsWith(t.paragraph)) break;
+    out.unshift(...t.figures);
+    if (k < i && t.paragraph === '') break;
+  }
+  return out;
+}
+
+const SHARE_LABEL = /占(?:比)?$|占([^，。；]{2,12}?)的?(?:比重|比例)?$/u;
+
+/** 占 x%: the part over its whole (the paragraph's first amount, or the whole the clause names). */
+const shares: AccountsRule = {
+  id: 'narrative.share',
+  emits: [
+    { id: 'narrative.share', zh: '“占 x%”= 部分 ÷ 整体（整体为段首金额或所指合计）', en: 'a share (占 x%) = part / whole', status: 'fail' },
+    { id: 'narrative.truncated_percent', zh: '百分比为截断而非四舍五入（99.868% 写作 99.86%）', en: 'a percent truncated instead of rounded (99.868% printed 99.86%)', status: 'warn' },
+  ],
+  run(ctx) {
+    const out: CheckResult[] = [];
+    for (const s of ctx.sentences) {
+      s.figures.forEach((f, i) => {
+        if (!isPercent(f)) return;
+        const m = SHARE_LABEL.exec(f.label);
+        if (!m) return;
+        const part = [...s.figures.slice(0, i)].reverse().find(isMoney);
+        if (!part) return;
+        let whole: { figure: Amount; source: string } | undefined;
+        const named = m[1];
+        if (named) {
+          const v = /本年支出合计|总支出/u.test(named)
+            ? side(ctx, T.overview, /^本年支出合计$/u, 'right')
+            : /本年收入合计|总收入/u.test(named)
+              ? side(ctx, T.overview, /^本年收入合计$/u, 'left')
+              : undefined;
+          if (v) whole = { figure: v.amount, source: v.table.name };
+        } else if (SANGONG_SECTION.test(s.section)) {
+          // 三公 shares are of the 三公 total, which the sentence listing the items does not repeat.
+          const v = sangongValue(ctx, 'total', 'actual');
+          if (v) whole = { figure: v.amount, source: v.table.name };
+        } else {
+          // The whole is the amount that opens the paragraph and introduces its breakdown ("…万元，其中：").
+          const first = paragraphFigures(ctx, s).find(isMoney);
+          if (first && first !== part && /^[，,：:]?(?:其中|主要用于|包括|按)/u.test(first.after)) whole = { figure: first.figure, source: s.figures.includes(first) ? 'text' : 'paragraph' };
+        }
+        if (!whole?.figure) return;
+        const computed = shareInterval(moneyInterval(part.figure), moneyInterval(whole.figure));
+        if (!computed) return;
+        out.push(
+          percentResult(
+            'narrative.share',
+            computed,
+            f.figure,
+            `占比 ${part.figure.text} ÷ ${whole.figure.text}`,
+            `share ${part.figure.text} / ${whole.figure.text}`,
+            [evidenceOfFigure('share', f.figure), evidenceOfFigure('part', part.figure), evidenceOfFigure('whole', whole.figure)],
+            { whole: whole.source },
+            whole.source === 'text' ? 'definite' : 'possible',
+          ),
+        );
+      });
+    }
+    return out;
+  },
+};
+
+const RATE_LABEL = /完成(年初|全年)?预算(?:数)?的?$/u;
+
+/** 完成(年初|全年)预算的 x%: 决算 over the budget it names; a 年初预算 of 0 cannot be the denominator. */
+const rates: AccountsRule = {
+  id: 'narrative.rate',
+  emits: [
+    { id: 'narrative.rate', zh: '“完成（年初/全年）预算的 x%”= 决算数 ÷ 所指预算数', en: 'a completion rate = outturn / the budget it names', status: 'fail' },
+    { id: 'narrative.rate_denominator', zh: '完成率所指预算数为 0（如年初预算为 0 而比率实为对全年预算）', en: 'the rate names a budget of 0 (it is against another budget)', status: 'fail' },
+  ],
+  run(ctx) {
+    const out: CheckResult[] = [];
+    for (const s of ctx.sentences) {
+      const figs = paragraphFigures(ctx, s);
+      s.figures.forEach((f, i) => {
+        if (!isPercent(f)) return;
+        const m = RATE_LABEL.exec(f.label);
+        if (!m) return;
+        const before = s.figures.slice(0, i).filter(isMoney);
+        const actual = [...before].reverse().find((x) => /决算|支出/u.test(x.label) && !/预算/u.test(x.label));
+        if (!actual) return;
+        const upto = figs.slice(0, figs.indexOf(actual));
+        const budgetOf = (re: RegExp) => [...upto].reverse().find((x) => isMoney(x) && re.test(x.label));
+        const initial = budgetOf(/年初预算/u);
+        const full = budgetOf(/全年预算|调整后预算/u);
+        const named = m[1] === '年初' ? initial : m[1] === '全年' ? full : (full ?? budgetOf(/预算/u));
+        let budget: Amount | undefined = named?.figure;
+        let source = 'text';
+        // The item is the last one named up to the 决算 amount ("…年初预算为2.85万元，支出决算为0.39万元" is the total).
+        const named3 = s.figures.slice(0, s.figures.indexOf(actual) + 1).map((x) => sangongItemOf(x.label)).filter((x) => x !== null);
+        const item = SANGONG_SECTION.test(s.section) ? (named3.at(-1) ?? null) : null;
+        // An item's rate is against the item's budget, never the 三公 total the paragraph opened with.
+        if (item && (!budget || (item !== 'total' && sangongItemOf(named?.label ?? '') !== item))) {
+          const v = item ? sangongValue(ctx, item, 'budget') : undefined;
+          if (v) {
+            budget = v.amount;
+            source = v.table.name;
+          }
+        }
+        if (budget === undefined) return;
+        const evidence = [evidenceOfFigure('rate', f.figure), evidenceOfFigure('execution', actual.figure), ...figureEvidence('budget', budget)];
+        const computed = shareInterval(moneyInterval(actual.figure), moneyInterval(budget));
+        const what = `完成率 ${actual.figure.text} ÷ ${budget?.text ?? '0'}`;
+        if (!computed) {
+          // The named budget is 0: a rate against it does not exist. Which budget does it fit?
+          if (Number(actual.figure.exact) === 0) return;
+          const other = m[1] === '年初' ? full : undefined;
+          const alt = other ? shareInterval(moneyInterval(actual.figure), moneyInterval(other.figure)) : null;
+          const fits = alt ? intervalsMeet(alt, percentInterval(f.figure)) : false;
+          out.push(
+            withPlace(
+              makeResult({
+                rule: 'narrative.rate_denominator',
+                status: 'fail',
+                expected: null,
+                actual: percentInterval(f.figure),
+                unit: '%',
+                zh: `“完成${m[1] ?? ''}预算的 ${f.figure.text}”：${m[1] ?? ''}预算为 ${budget?.text ?? '0'}，无法计算完成率${fits && other ? `；该比率为 ${actual.figure.text} ÷ ${other.figure.text}（全年预算）` : ''}`,
+                en: `"${f.figure.text} of the ${m[1] === '年初' ? 'initial' : ''} budget": that budget is ${budget?.text ?? '0'}, so no rate exists${fits && other ? `; the rate is against the full-year budget ${other.figure.text}` : ''}`,
+                evidence: [...evidence, ...(other ? [evidenceOfFigure('full_year_budget', other.figure)] : [])],
+                detail: { named: m[1] ?? null, fitsFullYear: fits },
+              }),
+              undefined,
+              'definite',
+            ),
+          );
+          return;
+        }
+        out.push(percentResult('narrative.rate', computed, f.figure, what, `rate ${actual.figure.text} / ${budget?.text ?? '0'}`, evidence, { budget: source, named: m[1] ?? null }, source === 'text' ? 'definite' : 'possible'));
+      });
+    }
+    return out;
+  },
+};
+
+type Direction = 'greater' | 'less' | 'equal';
+
+function directionOf(word: string): Direction {
+  if ((COMPARISON_WORDS.greater as readonly string[]).includes(word)) return 'greater';
+  if ((COMPARISON_WORDS.less as readonly string[]).includes(word)) return 'less';
+  return 'equal';
+}
+
+/** "决算数小于预算数": the 决算 and 预算 amounts of the same item must stand that way. */
+const comparisons: AccountsRule = {
+  id: 'narrative.comparison',
+  emits: [{ id: 'narrative.comparison', zh: '“决算数大于/小于/等于/持平预算数”与两数相符（超出印刷精度才算不符）', en: 'comparison words agree with the two amounts beyond printed rounding', status: 'fail' }],
+  run(ctx) {
+    const out: CheckResult[] = [];
+    for (const s of ctx.sentences) {
+      const m = BUDGET_COMPARISON.exec(s.text);
+      if (!m) continue;
+      const word = m[1] ?? m[2]!;
+      const roughly = /基本/u.test(m[0]);
+      const direction = directionOf(word);
+      let budget: Amount | undefined;
+      let actual: Amount | undefined;
+      let certainty: 'definite' | 'possible' = 'definite';
+      const subject = s.text.slice(0, m.index);
+      if (/三公/u.test(subject)) {
+        budget = sangongValue(ctx, 'total', 'budget')?.amount;
+        actual = sangongValue(ctx, 'total', 'actual')?.amount;
+        certainty = 'possible';
+      } else {
+        const figs = paragraphFigures(ctx, s).filter(isMoney);
+        const own = s.figures.filter(isMoney);
+        const pool = own.length >= 2 ? own : figs;
+        const wantsFull = /全年/u.test(m[0]);
+        const b = [...pool].reverse().find((f) => /预算/u.test(f.label) && (!wantsFull || /全年|调整/u.test(f.label)));
+        const a = [...pool].reverse().find((f) => /决算|支出|执行/u.test(f.label) && !/预算/u.test(f.label));
+        budget = b?.figure;
+        actual = a?.figure;
+        if (b && a && pool !== own && ctx.sentences.indexOf(s) - ctx.sentences.findIndex((x) => x.figures.includes(b)) > 2) certainty = 'possible';
+      }
+      if (budget === undefined || actual === undefined || (budget === null && actual === null)) continue;
+      const bi = moneyInterval(budget);
+      const ai = moneyInterval(actual);
+      let holds: boolean;
+      // 大于 / 小于 are wrong only when rounding cannot make them right (2.22 < 2.23 stays 小于).
+      if (direction === 'greater') holds = !isIntervalBelow(ai, bi) && !(budget && actual && budget.exact === actual.exact);
+      else if (direction === 'less') holds = !isIntervalAbove(ai, bi) && !(budget && actual && budget.exact === actual.exact);
+      else if (!roughly) holds = intervalsMeet(ai, bi);
+      else {
+        // 基本持平: within 5% of the budget (the template's wording for a small gap).
+        const b = Number(budget?.exact ?? 0);
+        const a = Number(actual?.exact ?? 0);
+        holds = intervalsMeet(ai, bi) || (b > 0 && Math.abs(a - b) / b <= 0.05);
+      }
+      const truth = isIntervalAbove(ai, bi) ? '大于' : isIntervalBelow(ai, bi) ? '小于' : '等于';
+      out.push(
+        withPlace(
+          makeResult({
+            rule: 'narrative.comparison',
+            status: holds ? 'pass' : 'fail',
+            expected: bi,
+            actual: ai,
+            unit: '万元',
+            zh: holds ? `“${m[0]}”：决算 ${actual?.text ?? '0'} 与预算 ${budget?.text ?? '0'} 相符` : `“${m[0]}”：决算 ${actual?.text ?? '0'} 实际${truth}预算 ${budget?.text ?? '0'}`,
+            en: holds ? `"${m[0]}" agrees with ${actual?.text ?? '0'} vs ${budget?.text ?? '0'}` : `"${m[0]}" but the outturn ${actual?.text ?? '0'} is ${direction === 'greater' ? 'not above' : direction === 'less' ? 'not below' : 'not equal to'} the budget ${budget?.text ?? '0'}`,
+            evidence: [...figureEvidence('budget', budget), ...figureEvidence('execution', actual), { role: 'comparison', text: m[0], evidence: evidenceOfSentence(ctx, s, m[0]) }],
+            detail: { word, stated: direction, actual: truth },
+          }),
+          undefined,
+          certainty,
+        ),
+      );
+    }
+    return out;
+  },
+};
+
+function evidenceOfSentence(ctx: AccountsContext, s: Sentence, phrase: string): CheckResult['evidence'][number]['evidence'] {
+  // The sentence's text is cleaned of spaces; find the phrase's first character in the document text.
+  const raw = ctx.doc.text.slice(s.start, s.start + s.text.length * 3);
+  const compact = [...raw].map((ch, i) => ({ ch, i })).filter((x) => !/\s/u.test(x.ch));
+  const flat = compact.map((x) => x.ch).join('');
+  const at = flat.indexOf(phrase);
+  const start = s.start + (at >= 0 ? compact[at]!.i : 0);
+  const end = s.start + (at >= 0 ? compact[at + phrase.length - 1]!.i + 1 : 0);
+  return evidenceOf(ctx.doc, start, end);
+}
+
+const CHANGE_AMOUNT = new RegExp(`(${[...COMPARISON_WORDS.increase, ...COMPARISON_WORDS.decrease].join('|')})$`, 'u');
+
+/** "与2023年度相比…减少56.95万元，下降1.87%": the percent is the change over last year's amount. */
+const changes: AccountsRule = {
+  id: 'narrative.change',
+  emits: [
+    { id: 'narrative.change', zh: '“增加/减少 Δ，增长/下降 p%”：p = Δ ÷ 上年数（本年数 ∓ Δ）', en: 'year-on-year: p = Δ / last year (this year ∓ Δ)', status: 'fail' },
+    { id: 'narrative.change_direction', zh: '增减额与增减率方向一致（不出现“减少…增长”）', en: 'the change and its percent point the same way', status: 'fail' },
+  ],
+  run(ctx) {
+    const out: CheckResult[] = [];
+    for (const s of ctx.sentences) {
+      s.figures.forEach((f, i) => {
+        if (!isMoney(f)) return;
+        const dm = CHANGE_AMOUNT.exec(f.label);
+        if (!dm) return;
+        const next = s.figures[i + 1];
+        if (!next || !isPercent(next)) return;
+        const pm = CHANGE_AMOUNT.exec(next.label);
+        if (!pm) return;
+        const up = (COMPARISON_WORDS.increase as readonly string[]).includes(dm[1]!);
+        const upP = (COMPARISON_WORDS.increase as readonly string[]).includes(pm[1]!);
+        // This year's amount is stated in the same sentence or the one before ("…总计2995.39万元。与2023年度相比…").
+        const figs = paragraphFigures(ctx, s, 1);
+        const current = [...figs.slice(0, figs.indexOf(f))].reverse().find((x) => isMoney(x) && !CHANGE_AMOUNT.test(x.label) && !/较|比|相比/u.test(x.label));
+        const evidence = [evidenceOfFigure('change', f.figure), evidenceOfFigure('percent', next.figure), ...(current ? [evidenceOfFigure('current', current.figure)] : [])];
+        if (up !== upP) {
+          out.push(
+            withPlace(
+              makeResult({
+                rule: 'narrative.change_direction',
+                status: 'fail',
+                expected: null,
+                actual: null,
+                unit: '',
+                zh: `“${dm[1]}${f.figure.text}”与“${pm[1]}${next.figure.text}”方向相反`,
+                en: `"${dm[1]} ${f.figure.text}" and "${pm[1]} ${next.figure.text}" point opposite ways`,
+                evidence,
+              }),
+              undefined,
+              'definite',
+            ),
+          );
+          return;
+        }
+        if (!current) return;
+        const cur = moneyInterval(current.figure);
+        const delta = moneyInterval(f.figure);
+        const previous = up ? subtractIntervals(cur, delta) : addIntervals(cur, delta);
+        const computed = shareInterval(delta, previous);
+        if (!computed || Number(previous.lo) <= 0) return;
+        out.push(
+          percentResult(
+            'narrative.change',
+            computed,
+            next.figure,
+            `变动率 ${f.figure.text} ÷ 上年 (${current.figure.text} ${up ? '−' : '+'} ${f.figure.text})`,
+            `change ${f.figure.text} / last year (${current.figure.text} ${up ? '-' : '+'} ${f.figure.text})`,
+            evidence,
+            { current: current.figure.text },
+            'possible',
+          ),
+        );
+      });
+    }
+    return out;
+  },
+};
+
+export const NARRATIVE_RULES: readonly AccountsRule[] = [amounts, itemAmounts, sangong, shares, rates, comparisons, changes];

@@ -1,0 +1,214 @@
+/**
+ * The 决算's own words around its tables: the cover (unit and year), the contents list, and the
+ * 情况说明 split into sections and sentences whose figures carry the clause that labels them.
+ */
+import type { SourceDocument } from '../../ingest/document.js';
+import type { Figure } from '../../schema/record.js';
+import { findNumbers } from '../../extract/numbers.js';
+import { labelBefore } from '../../extract/locate.js';
+import { toFigure } from '../../extract/figures.js';
+import { CONTENTS_TITLE, UNIT_YEAR_LINE, tableNamed } from '../../vocabulary/index.js';
+
+export interface Cover {
+  /** Reporting unit as the cover prints it, spaces removed. */
+  unit: string;
+  year: number;
+  start: number;
+  end: number;
+}
+
+export interface ContentsEntry {
+  /** Canonical table name. */
+  table: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface NarrativeFigure {
+  figure: Figure;
+  /** The clause before the number, fillers dropped ("支出决算"). */
+  label: string;
+  /** Text of the sentence before the number (from the sentence start). */
+  before: string;
+  /** The clause before the number with its total words kept ("本年收入合计", "收、支总计"). */
+  clause: string;
+  /** Text after the number up to the sentence end. */
+  after: string;
+}
+
+export interface Sentence {
+  /** Top-level section title without its numbering ("收入支出决算总体情况说明"). */
+  section: string;
+  /** Sub-section title ("（二）一般公共预算财政拨款支出决算结构情况"), '' when none. */
+  subsection: string;
+  /** The paragraph's text up to this sentence (an item's 科目 names open its paragraph). */
+  paragraph: string;
+  text: string;
+  start: number;
+  figures: NarrativeFigure[];
+}
+
+const BLANK = /[\s\u3000]+/gu;
+const SECTION = /^([一二三四五六七八九十]+)[、.．]\s*(.{2,40})$/u;
+const SUBSECTION = /^[（(]([一二三四五六七八九十]+)[）)]\s*(.{2,40}?)[。.]?$/u;
+const PART_HEADING = /^第[一二三四五六七八九十]部分/u;
+const GLOSSARY = /名词解释/u;
+
+/** The last clause of `before`, without the verb that joins it to its number ("为", "达到"). */
+function clauseOf(before: string): string {
+  return (before.split(/[，,；;。：:]/u).pop() ?? '').replace(/(?:为|是|达到?|约|共)+$/u, '');
+}
+
+function clean(text: string): string {
+  return text.replace(BLANK, '');
+}
+
+function blockText(doc: SourceDocument, i: number): { text: string; start: number; end: number } | null {
+  const span = doc.blockSpans.find((s) => s.block === i);
+  if (!span) return null;
+  return { text: doc.text.slice(span.start, span.end), start: span.start, end: span.end };
+}
+
+function contentsIndex(doc: SourceDocument): number {
+  return doc.blocks.findIndex((b, i) => i < 60 && b.kind !== 'table' && CONTENTS_TITLE.test(b.text.trim()));
+}
+
+/** The unit and year the cover names ("上海市普陀区财政局 2024年度部门决算"). */
+export function readCover(doc: SourceDocument): Cover | null {
+  const contents = contentsIndex(doc);
+  const until = contents > 0 ? contents : Math.min(3, doc.blocks.length);
+  let joined = '';
+  let start = -1;
+  let end = 0;
+  for (let i = 0; i < until; i++) {
+    const b = doc.blocks[i]!;
+    if (b.kind === 'table') break;
+    const t = blockText(doc, i);
+    if (!t) continue;
+    if (start < 0) start = t.start;
+    end = t.end;
+    joined += clean(b.text);
+  }
+  const m = /^(.{2,40}?)((?:19|20)\d{2})年度?(?:部门|单位)?决算/u.exec(joined);
+  if (!m) return null;
+  return { unit: m[1]!, year: Number(m[2]), start: Math.max(0, start), end };
+}
+
+export interface Contents {
+  /** The 决算 tables the contents list, in order. */
+  entries: ContentsEntry[];
+  /** Offset in the normalized text where the body starts (after the contents; 0 without contents). */
+  bodyStart: number;
+}
+
+/** The contents list and where the body after it starts. */
+export function readContents(doc: SourceDocument): Contents {
+  const at = contentsIndex(doc);
+  if (at < 0) return { entries: [], bodyStart: 0 };
+  const entries: ContentsEntry[] = [];
+  const seenPart = new Set<string>();
+  let i = at + 1;
+  for (; i < doc.blocks.length; i++) {
+    const b = doc.blocks[i]!;
+    if (b.kind === 'table') break;
+    const text = clean(b.text).replace(/[.．…·]+\d*$/u, '').replace(/\d+$/u, '');
+    // The body starts where a part heading comes round again.
+    const part = PART_HEADING.exec(text)?.[0];
+    if (part) {
+      if (seenPart.has(part)) break;
+      seenPart.add(part);
+    }
+    if (text.length > 60) break;
+    const name = /表$/u.test(text) ? tableNamed(text) : null;
+    // Contents entries are numbered ("三、支出决算表") or carry a page number; a bare title is the body's.
+    if (name && !/^[一二三四五六七八九十]+[、.．]|\d+$/u.test(clean(b.text))) break;
+    const span = blockText(doc, i);
+    if (name && span) entries.push({ table: name, text: b.text.trim(), start: span.start, end: span.end });
+  }
+  return { entries, bodyStart: i < doc.blocks.length ? (blockText(doc, i)?.start ?? doc.text.length) : doc.text.length };
+}
+
+/** Canonical names of the tables whose titles the body prints (a table may be laid out as text, not a grid). */
+export function readBodyTitles(doc: SourceDocument, bodyStart: number): Set<string> {
+  const names = new Set<string>();
+  for (const [i, b] of doc.blocks.entries()) {
+    if (b.kind === 'table') continue;
+    const span = blockText(doc, i);
+    const text = clean(b.text).replace(/[.．…·\d]+$/u, '');
+    if (!span || span.start < bodyStart || text.length > 40 || !/表$/u.test(text)) continue;
+    const name = tableNamed(text);
+    if (name) names.add(name);
+  }
+  return names;
+}
+
+/** Short lines naming a unit and a year: "第二部分 上海市普陀区XX局 2024 年度部门决算表". */
+export function readUnitYearLines(doc: SourceDocument): { unit: string; year: number; text: string; start: number; end: number }[] {
+  const out: { unit: string; year: number; text: string; start: number; end: number }[] = [];
+  for (const [i, b] of doc.blocks.entries()) {
+    if (b.kind === 'table') continue;
+    const text = clean(b.text);
+    if (text.length > 50) continue;
+    const m = UNIT_YEAR_LINE.exec(text);
+    const span = blockText(doc, i);
+    if (!m || !span) continue;
+    out.push({ unit: m[1]!.replace(PART_HEADING, ''), year: Number(m[2]), text: b.text.trim(), start: span.start, end: span.end });
+  }
+  return out;
+}
+
+/**
+ * Sentences of the 情况说明: the text blocks after the last accounts table up to the glossary
+ * (名词解释), each with its section and its figures.
+ */
+export function readNarrative(doc: SourceDocument, afterOffset: number): Sentence[] {
+  const sentences: Sentence[] = [];
+  let section = '';
+  let subsection = '';
+  for (const [i, b] of doc.blocks.entries()) {
+    if (b.kind === 'table') continue;
+    const span = blockText(doc, i);
+    if (!span || span.start < afterOffset) continue;
+    const flat = clean(b.text);
+    if (GLOSSARY.test(flat) && flat.length < 20) break;
+    const sec = SECTION.exec(flat);
+    if (sec && flat.length <= 40 && !/[，。；]/u.test(flat)) {
+      section = sec[2]!;
+      subsection = '';
+      continue;
+    }
+    const sub = SUBSECTION.exec(flat);
+    if (sub && flat.length <= 40) {
+      subsection = sub[2]!;
+      continue;
+    }
+    const text = span.text;
+    const numbers = findNumbers(text);
+    let sentenceStart = 0;
+    const bounds: [number, number][] = [];
+    for (const m of text.matchAll(/[。；;！？]/gu)) {
+      bounds.push([sentenceStart, m.index + 1]);
+      sentenceStart = m.index + 1;
+    }
+    if (sentenceStart < text.length) bounds.push([sentenceStart, text.length]);
+    for (const [from, to] of bounds) {
+      const inside = numbers.filter((n) => n.start >= from && n.end <= to);
+      let floor = from;
+      const figures: NarrativeFigure[] = [];
+      for (const n of inside) {
+        const shifted = { ...n, start: n.start + span.start, end: n.end + span.start };
+        figures.push({
+          figure: toFigure(doc, shifted),
+          label: clean(labelBefore(text, n.start, floor)),
+          before: clean(text.slice(from, n.start)),
+          clause: clauseOf(clean(text.slice(Math.max(from, floor), n.start))),
+          after: clean(text.slice(n.end, to)),
+        });
+        floor = n.end;
+      }
+      sentences.push({ section, subsection, paragraph: clean(text.slice(0, to)), text: clean(text.slice(from, to)), start: span.start + from, figures });
+    }
+  }
+  return sentences;
+}
