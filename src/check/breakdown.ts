@@ -16,6 +16,7 @@ import type { CheckResult, Figure } from '../schema/record.js';
 import { ADJUSTMENT_WORDS, BREAKDOWN_MARKS, BREAKDOWN_PART_WORDS } from '../vocabulary/breakdowns.js';
 import { divideIntervals, intervalOfFigure, intervalsMeet, isIntervalAbove, scaleInterval, sumIntervals, truncationIntervalOf } from './interval.js';
 import { evidenceOfFigure, makeResult, showInterval } from './result.js';
+import { findUnitSlip, UNIT_SLIP_FACTOR } from './unit-slip.js';
 
 const RULE = 'sum.breakdown';
 const SHARE_RULE = 'share.of_whole';
@@ -71,6 +72,8 @@ function breakdownsIn(sentence: string, offset: number): Breakdown[] {
     const whole = numbers[i]!;
     const firstPart = numbers[i + 1]!;
     if (whole.kind !== 'money' || firstPart.kind !== 'money') continue;
+    // "预算支出910.42、7万元，其中…": a number after 、 is an item of a list, not a whole.
+    if (/[、，,]$/u.test(sentence.slice(0, whole.start).trimEnd()) && /\d/u.test(sentence.slice(Math.max(0, whole.start - 3), whole.start))) continue;
     const first = FIRST_GAP.exec(between(whole, firstPart));
     if (!first) continue;
     const parts: Part[] = [];
@@ -113,7 +116,13 @@ export function checkBreakdowns(text: string | undefined): CheckResult[] {
   for (let i = 0; i <= text.length; i++) {
     if (i < text.length && !SENTENCE_END.test(text[i]!)) continue;
     const sentence = text.slice(start, i);
-    if (MARKED.test(sentence)) for (const b of breakdownsIn(sentence, start)) results.push(...checkBreakdown(b), ...b.parts.flatMap((p) => checkShare(b.whole, p)));
+    if (MARKED.test(sentence))
+      for (const b of breakdownsIn(sentence, start)) {
+        const sum = checkBreakdown(b);
+        results.push(...sum);
+        // Shares of a whole printed in the wrong unit say nothing more.
+        if (!sum.some((r) => r.rule === 'unit_slip')) results.push(...b.parts.flatMap((p) => checkShare(b.whole, p)));
+      }
     start = i + 1;
   }
   return results;
@@ -126,6 +135,23 @@ function checkBreakdown({ whole, parts }: Breakdown): CheckResult[] {
   const holds = intervalsMeet(expected, actual);
   const over = isIntervalAbove(expected, actual);
   const complete = parts.every((p) => isPieceOfWhole(p.name));
+  const slip = holds ? null : findUnitSlip(expected, actual);
+  if (slip) {
+    const op = slip.adjustment === 'multiply' ? '×' : '÷';
+    return [
+      makeResult({
+        rule: 'unit_slip',
+        status: 'fail',
+        expected,
+        actual,
+        unit: whole.unit,
+        zh: `其中各项 ${parts.map((x) => `${x.name}${x.figure.text}`).join(' + ')} 与总额 ${whole.text} 相差 ${UNIT_SLIP_FACTOR} 倍，${op}${UNIT_SLIP_FACTOR} 后一致：疑似元/万元单位错误`,
+        en: `The parts ${parts.map((x) => `${x.name} ${x.figure.text}`).join(' + ')} and the whole ${whole.text} are ${UNIT_SLIP_FACTOR} times apart and agree after ${op}${UNIT_SLIP_FACTOR}: probable 元/万元 unit error`,
+        evidence: [evidenceOfFigure('total', whole), ...parts.map((x) => evidenceOfFigure('part', x.figure))],
+        detail: { factor: UNIT_SLIP_FACTOR, relation: RULE, adjustment: slip.adjustment, adjustedExpected: slip.adjusted, parts: parts.map((x) => x.name) },
+      }),
+    ];
+  }
   // Short of the whole: a slip when the parts are pieces of it, else perhaps a partial list (a warning).
   const status = holds ? 'pass' : over || complete ? 'fail' : 'warn';
   const p = whole.precision;

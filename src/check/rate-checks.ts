@@ -288,10 +288,50 @@ function checkRateAgainstTies(record: ReportRecord): CheckResult[] {
   ];
 }
 
+/**
+ * A headline rate that fails with the chosen budget but holds with another printed budget candidate
+ * (a carried-over 结转 total the extraction ranked low, last year's allocation): the slip may be the
+ * choice of denominator rather than the report's, so it is only a `possible` warning that names both.
+ */
+function hedgeByOtherBudget(results: CheckResult[], record: ReportRecord): CheckResult[] {
+  const f = record.figures;
+  const rate = f.executionRate;
+  const execution = f.execution;
+  if (!rate || !execution) return results;
+  const chosen = [f.budget, f.budgetInitial].filter((x): x is Figure => !!x);
+  const others = record.roles
+    .filter((r) => r.role === 'budget' || r.role === 'budgetInitial')
+    .flatMap((r) => r.candidates.map((c) => c.figure))
+    .filter((c) => c.kind === 'money' && !chosen.some((x) => x.evidence.start === c.evidence.start && x.evidence.end === c.evidence.end));
+  return results.map((r) => {
+    if (r.rule !== 'execution_rate' || r.status !== 'fail') return r;
+    const actual = intervalOfFigure(rate);
+    const other = others.find((b) => {
+      const computed = computeRate(execution, b, rate);
+      return computed !== null && intervalsMeet(computed.expected, actual);
+    });
+    if (!other) return r;
+    return {
+      ...r,
+      status: 'warn',
+      certainty: 'possible',
+      message: {
+        zh: `${r.message.zh}；但按另一处所报金额 ${other.text} 计算则一致：所取预算数可能有误`,
+        en: `${r.message.en}; with another stated amount, ${other.text}, it holds: the budget taken may be the wrong one`,
+      },
+      evidence: [...r.evidence, evidenceOfFigure('alternative_denominator', other)],
+      detail: { ...r.detail, alternativeDenominator: other.text },
+    };
+  });
+}
+
 export function checkExecutionRates(record: ReportRecord): CheckResult[] {
   const f = record.figures;
   const results: CheckResult[] = [
-    ...checkRate({ rule: 'execution_rate', rate: f.executionRate, execution: f.execution, budget: f.budget, budgetInitial: f.budgetInitial }),
+    ...hedgeByOtherBudget(
+      checkRate({ rule: 'execution_rate', rate: f.executionRate, execution: f.execution, budget: f.budget, budgetInitial: f.budgetInitial }),
+      record,
+    ),
     ...checkRateAgainstTies(record),
     ...checkExecutionOverBudget(f.execution, f.budget),
     ...checkRateOver100(f.executionRate),
