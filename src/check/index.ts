@@ -12,6 +12,7 @@ import { checkNarrativeAgainstForms } from './narrative-form.js';
 import { checkNegativeAmounts } from './plausibility.js';
 import { checkExecutionRates } from './rate-checks.js';
 import { checkRestated } from './restated-checks.js';
+import { checkRoleTies } from './role-ties.js';
 import { sortResults } from './result.js';
 import { checkSums } from './sum-checks.js';
 import { checkYear } from './year-check.js';
@@ -36,6 +37,7 @@ export const CHECK_RULES: readonly CheckRule[] = [
   { id: 'sum', run: (r) => checkSums(r) },
   { id: 'sum.breakdown', run: (_, o) => checkBreakdowns(o.text) },
   { id: 'restated', run: (r, o) => checkRestated(r, o.text) },
+  { id: 'restated (headline candidates)', run: (r) => checkRoleTies(r) },
   { id: 'indicator', run: (r) => checkIndicators(r) },
   { id: 'restated (narrative and form)', run: (r) => checkNarrativeAgainstForms(r) },
   { id: 'count.parts_whole', run: (r, o) => checkCountPartsWhole(r, o.text) },

@@ -15,7 +15,7 @@ import {
   truncationIntervalOf,
 } from './interval.js';
 import { evidenceOfFigure, makeResult, showInterval, showValue, type EvidenceEntry } from './result.js';
-import { ROLES } from '../extract/roles/rules.js';
+import { tiedCandidates } from './role-ties.js';
 import { findUnitSlip, UNIT_SLIP_FACTOR } from './unit-slip.js';
 
 export type Denominator = 'budget' | 'budgetInitial';
@@ -239,13 +239,10 @@ function checkRateOver100(rate: Figure | null, project?: string): CheckResult[] 
   ];
 }
 
-/** The candidates a headline role abstained between (`abstained_tie`), or [] when it did not. */
-function tiedCandidates(record: ReportRecord, role: 'execution' | 'budget'): Figure[] {
+/** The candidates of a role extraction abstained between (`abstained_tie`), or [] when it did not. */
+function abstainedBetween(record: ReportRecord, role: 'execution' | 'budget'): Figure[] {
   const decision = record.roles.find((r) => r.role === role);
-  const spec = ROLES.find((r) => r.id === role);
-  if (!decision || !spec || decision.reason !== 'abstained_tie') return [];
-  const top = decision.candidates[0]?.score ?? 0;
-  return decision.candidates.filter((c) => c.score >= spec.threshold && top - c.score < spec.margin).map((c) => c.figure);
+  return decision?.reason === 'abstained_tie' ? tiedCandidates(record, role).map((c) => c.figure) : [];
 }
 
 /**
@@ -257,8 +254,8 @@ function checkRateAgainstTies(record: ReportRecord): CheckResult[] {
   const f = record.figures;
   const rate = f.executionRate;
   if (!rate || (f.execution && f.budget)) return [];
-  const executions = f.execution ? [f.execution] : tiedCandidates(record, 'execution');
-  const budgets = f.budget ? [f.budget] : tiedCandidates(record, 'budget');
+  const executions = f.execution ? [f.execution] : abstainedBetween(record, 'execution');
+  const budgets = f.budget ? [f.budget] : abstainedBetween(record, 'budget');
   if (executions.length === 0 || budgets.length === 0) return [];
   const actual = intervalOfFigure(rate);
   const cut = truncationIntervalOf(rate);
