@@ -14,7 +14,8 @@ import { findNumbers } from '../extract/numbers.js';
 import type { NumberMatch } from '../extract/numbers.js';
 import type { CheckResult, Figure } from '../schema/record.js';
 import { ADJUSTMENT_WORDS, BREAKDOWN_MARKS, BREAKDOWN_PART_WORDS } from '../vocabulary/breakdowns.js';
-import { divideIntervals, intervalOfFigure, intervalsMeet, isIntervalAbove, scaleInterval, sumIntervals, truncationIntervalOf } from './interval.js';
+import { Decimal } from 'decimal.js';
+import { divideIntervals, intervalOfFigure, intervalsMeet, isIntervalAbove, midpointOf, scaleInterval, sumIntervals, truncationIntervalOf, type Interval } from './interval.js';
 import { evidenceOfFigure, makeResult, showInterval } from './result.js';
 import { findUnitSlip, UNIT_SLIP_FACTOR } from './unit-slip.js';
 
@@ -62,45 +63,85 @@ interface Breakdown {
   parts: Part[];
 }
 
-/** The breakdowns of one sentence (offsets into the text: the sentence starts at `offset`). */
-function breakdownsIn(sentence: string, offset: number): Breakdown[] {
-  const numbers = findNumbers(sentence, { includePlain: false }).filter((m) => m.approx === 'exact' && (m.kind === 'money' || m.kind === 'percent'));
-  const at = (m: NumberMatch): Figure => figureOf({ ...m, start: m.start + offset, end: m.end + offset });
+/** Money and percent figures of a sentence, exact ones only. */
+function figuresIn(sentence: string): NumberMatch[] {
+  return findNumbers(sentence, { includePlain: false }).filter((m) => m.approx === 'exact' && (m.kind === 'money' || m.kind === 'percent'));
+}
+
+/**
+ * The parts listed from `numbers[j]` on, the first named `name`: each money figure, the share
+ * printed after it, and the next one while a separator and a name lead to it; the list ends where
+ * its parts make the whole.
+ */
+function collectParts(sentence: string, numbers: readonly NumberMatch[], j0: number, name0: string, whole: Figure, at: (m: NumberMatch) => Figure): Part[] {
   const between = (a: NumberMatch, b: NumberMatch) => sentence.slice(a.end, b.start);
+  const parts: Part[] = [];
+  let name = name0;
+  let j = j0;
+  while (j < numbers.length && numbers[j]!.kind === 'money') {
+    const part = numbers[j]!;
+    let share: Figure | null = null;
+    let last = part;
+    const next = numbers[j + 1];
+    if (next?.kind === 'percent' && SHARE_LEAD.test(between(part, next))) {
+      share = at(next);
+      last = next;
+      j++;
+    }
+    parts.push({ name, figure: at(part), share });
+    // A list that already makes its whole is complete: what follows is the next clause.
+    if (parts.length >= 2 && intervalsMeet(sumIntervals(parts.map((x) => intervalOfFigure(x.figure, whole.scale))), intervalOfFigure(whole))) break;
+    const following = numbers[j + 1];
+    const gap = following?.kind === 'money' ? NEXT_GAP.exec(between(last, following)) : null;
+    if (!gap || CLAUSE_WORDS.test(gap[1]!)) break;
+    name = gap[1]!.trim();
+    j++;
+  }
+  return parts.length >= 2 && !parts.some((p) => ADJUSTMENT_WORDS.test(p.name)) ? parts : [];
+}
+
+/**
+ * The breakdowns of one sentence (the sentence starts at `offset` in the text). A sentence that
+ * opens with 其中 lists the parts of the previous sentence's first amount (`previous`):
+ * "…支出6821.09751万元，比上年增加…。其中：基本支出2754.869651元，…".
+ */
+function breakdownsIn(sentence: string, offset: number, previous: Figure | null): Breakdown[] {
+  const numbers = figuresIn(sentence);
+  const at = (m: NumberMatch): Figure => figureOf({ ...m, start: m.start + offset, end: m.end + offset });
   const out: Breakdown[] = [];
+  const opening = numbers[0];
+  if (previous && opening?.kind === 'money' && /^\s*其中/u.test(sentence)) {
+    const first = FIRST_GAP.exec(sentence.slice(0, opening.start));
+    const parts = first ? collectParts(sentence, numbers, 0, first[1]!.trim(), previous, at) : [];
+    if (parts.length > 0) out.push({ whole: previous, parts });
+  }
   for (let i = 0; i + 1 < numbers.length; i++) {
     const whole = numbers[i]!;
     const firstPart = numbers[i + 1]!;
     if (whole.kind !== 'money' || firstPart.kind !== 'money') continue;
     // "预算支出910.42、7万元，其中…": a number after 、 is an item of a list, not a whole.
     if (/[、，,]$/u.test(sentence.slice(0, whole.start).trimEnd()) && /\d/u.test(sentence.slice(Math.max(0, whole.start - 3), whole.start))) continue;
-    const first = FIRST_GAP.exec(between(whole, firstPart));
+    const first = FIRST_GAP.exec(sentence.slice(whole.end, firstPart.start));
     if (!first) continue;
-    const parts: Part[] = [];
-    let name = first[1]!.trim();
-    let j = i + 1;
-    while (j < numbers.length && numbers[j]!.kind === 'money') {
-      const part = numbers[j]!;
-      let share: Figure | null = null;
-      let last = part;
-      const next = numbers[j + 1];
-      if (next?.kind === 'percent' && SHARE_LEAD.test(between(part, next))) {
-        share = at(next);
-        last = next;
-        j++;
-      }
-      parts.push({ name, figure: at(part), share });
-      // A list that already makes its whole is complete: what follows is the next clause.
-      if (parts.length >= 2 && intervalsMeet(sumIntervals(parts.map((x) => intervalOfFigure(x.figure, whole.scale))), intervalOfFigure(at(whole)))) break;
-      const following = numbers[j + 1];
-      const gap = following?.kind === 'money' ? NEXT_GAP.exec(between(last, following)) : null;
-      if (!gap || CLAUSE_WORDS.test(gap[1]!)) break;
-      name = gap[1]!.trim();
-      j++;
-    }
-    if (parts.length >= 2 && !parts.some((p) => ADJUSTMENT_WORDS.test(p.name))) out.push({ whole: at(whole), parts });
+    const wholeFigure = at(whole);
+    const parts = collectParts(sentence, numbers, i + 1, first[1]!.trim(), wholeFigure, at);
+    if (parts.length > 0) out.push({ whole: wholeFigure, parts });
   }
   return out;
+}
+
+/**
+ * Parts and whole about 10^4 apart (within 1%) without meeting even after the factor: the unit is
+ * wrong and the arithmetic off as well (r28: income parts in 元 that also miss the total by 0.43万元).
+ */
+function nearUnitSlip(sum: Interval, whole: Interval): { adjustment: 'multiply' | 'divide'; adjusted: Interval } | null {
+  const s = midpointOf(sum);
+  const w = midpointOf(whole);
+  if (s === null || w === null || new Decimal(s).isZero() || new Decimal(w).isZero()) return null;
+  const ratio = new Decimal(w).div(s);
+  if (ratio.div(UNIT_SLIP_FACTOR).minus(1).abs().lte('0.01')) return { adjustment: 'multiply', adjusted: scaleInterval(sum, UNIT_SLIP_FACTOR) };
+  if (ratio.times(UNIT_SLIP_FACTOR).minus(1).abs().lte('0.01')) return { adjustment: 'divide', adjusted: scaleInterval(sum, '0.0001') };
+  return null;
 }
 
 function isPieceOfWhole(name: string): boolean {
@@ -113,16 +154,19 @@ export function checkBreakdowns(text: string | undefined): CheckResult[] {
   if (text === undefined) return [];
   const results: CheckResult[] = [];
   let start = 0;
+  let previous: Figure | null = null;
   for (let i = 0; i <= text.length; i++) {
     if (i < text.length && !SENTENCE_END.test(text[i]!)) continue;
     const sentence = text.slice(start, i);
     if (MARKED.test(sentence))
-      for (const b of breakdownsIn(sentence, start)) {
+      for (const b of breakdownsIn(sentence, start, previous)) {
         const sum = checkBreakdown(b);
         results.push(...sum);
         // Shares of a whole printed in the wrong unit say nothing more.
         if (!sum.some((r) => r.rule === 'unit_slip')) results.push(...b.parts.flatMap((p) => checkShare(b.whole, p)));
       }
+    const firstMoney = figuresIn(sentence).find((m) => m.kind === 'money');
+    previous = firstMoney ? figureOf({ ...firstMoney, start: firstMoney.start + start, end: firstMoney.end + start }) : null;
     start = i + 1;
   }
   return results;
@@ -135,9 +179,12 @@ function checkBreakdown({ whole, parts }: Breakdown): CheckResult[] {
   const holds = intervalsMeet(expected, actual);
   const over = isIntervalAbove(expected, actual);
   const complete = parts.every((p) => isPieceOfWhole(p.name));
-  const slip = holds ? null : findUnitSlip(expected, actual);
+  const exactSlip = holds ? null : findUnitSlip(expected, actual);
+  const slip = exactSlip ?? (holds ? null : nearUnitSlip(expected, actual));
   if (slip) {
     const op = slip.adjustment === 'multiply' ? '×' : '÷';
+    const after = exactSlip ? '后一致' : '后仍不一致（另有金额不符）';
+    const afterEn = exactSlip ? 'agree after' : 'still disagree after';
     return [
       makeResult({
         rule: 'unit_slip',
@@ -145,10 +192,10 @@ function checkBreakdown({ whole, parts }: Breakdown): CheckResult[] {
         expected,
         actual,
         unit: whole.unit,
-        zh: `其中各项 ${parts.map((x) => `${x.name}${x.figure.text}`).join(' + ')} 与总额 ${whole.text} 相差 ${UNIT_SLIP_FACTOR} 倍，${op}${UNIT_SLIP_FACTOR} 后一致：疑似元/万元单位错误`,
-        en: `The parts ${parts.map((x) => `${x.name} ${x.figure.text}`).join(' + ')} and the whole ${whole.text} are ${UNIT_SLIP_FACTOR} times apart and agree after ${op}${UNIT_SLIP_FACTOR}: probable 元/万元 unit error`,
+        zh: `其中各项 ${parts.map((x) => `${x.name}${x.figure.text}`).join(' + ')} 与总额 ${whole.text} 相差约 ${UNIT_SLIP_FACTOR} 倍，${op}${UNIT_SLIP_FACTOR} ${after}：疑似元/万元单位错误`,
+        en: `The parts ${parts.map((x) => `${x.name} ${x.figure.text}`).join(' + ')} and the whole ${whole.text} are about ${UNIT_SLIP_FACTOR} times apart and ${afterEn} ${op}${UNIT_SLIP_FACTOR}: probable 元/万元 unit error`,
         evidence: [evidenceOfFigure('total', whole), ...parts.map((x) => evidenceOfFigure('part', x.figure))],
-        detail: { factor: UNIT_SLIP_FACTOR, relation: RULE, adjustment: slip.adjustment, adjustedExpected: slip.adjusted, parts: parts.map((x) => x.name) },
+        detail: { factor: UNIT_SLIP_FACTOR, relation: RULE, adjustment: slip.adjustment, adjustedExpected: slip.adjusted, exact: exactSlip !== null, parts: parts.map((x) => x.name) },
       }),
     ];
   }
@@ -188,6 +235,22 @@ function checkShare(whole: Figure, part: Part): CheckResult[] {
   const evidence = [evidenceOfFigure('rate', share), evidenceOfFigure('numerator', part.figure), evidenceOfFigure('denominator', whole)];
   if (intervalsMeet(expected, actual)) {
     return [makeResult({ rule: SHARE_RULE, status: 'pass', expected, actual, unit: '%', zh: `${what}与所报占比 ${share.text} 一致`, en: `${whatEn} is consistent with the stated share ${share.text}`, evidence })];
+  }
+  const shareSlip = findUnitSlip(expected, actual);
+  if (shareSlip) {
+    return [
+      makeResult({
+        rule: 'unit_slip',
+        status: 'fail',
+        expected,
+        actual,
+        unit: '%',
+        zh: `${what}与所报占比 ${share.text} 相差 ${UNIT_SLIP_FACTOR} 倍：疑似元/万元单位错误`,
+        en: `${whatEn} is ${UNIT_SLIP_FACTOR} times off the stated share ${share.text}: probable 元/万元 unit error`,
+        evidence,
+        detail: { factor: UNIT_SLIP_FACTOR, relation: SHARE_RULE, adjustment: shareSlip.adjustment },
+      }),
+    ];
   }
   if (intervalsMeet(expected, truncationIntervalOf(share))) {
     return [

@@ -3,7 +3,8 @@
  * place only). Extraction abstains or lets the printed rate break the tie when two candidates of a
  * role score alike; a wrong figure is worse than a missing one, but the disagreement itself is a
  * finding. Two candidates are taken as one statement made twice when they are labelled alike (the
- * same features, apart from which came first and which the rate chose) and their values are close;
+ * same features, apart from which came first and which the rate chose) or the rate had to choose
+ * between them, and their values are close;
  * their identity is inferred, so the finding is `possible`, and a warning: one of them may label
  * another quantity.
  */
@@ -55,7 +56,9 @@ export function checkRoleTies(record: ReportRecord): CheckResult[] {
     const first = tied[0];
     if (!first) continue;
     const label = labelOf(first);
-    const alike = tied.filter((c) => labelOf(c) === label);
+    // When the rate broke the tie, extraction already took both for this role: their labels may differ.
+    const brokenByRate = record.roles.find((r) => r.role === spec.id)?.reason === 'tie_broken_by_rate';
+    const alike = tied.filter((c) => brokenByRate || labelOf(c) === label);
     const reference = intervalOfFigure(first.figure);
     const differing = alike.find((c) => !intervalsMeet(intervalOfFigure(c.figure, first.figure.scale), reference) && isClose(c.figure, first.figure));
     if (!differing) continue;
@@ -70,8 +73,8 @@ export function checkRoleTies(record: ReportRecord): CheckResult[] {
         expected: reference,
         actual,
         unit: first.figure.unit,
-        zh: `${spec.zh}两处所报不同：${first.figure.text}（区间 ${showInterval(reference, p)}）与 ${differing.figure.text}（区间 ${showInterval(actual, p)}），措辞相同`,
-        en: `The ${spec.id} is stated twice in the same words with different values: ${first.figure.text} (interval ${showInterval(reference, p)}) and ${differing.figure.text} (interval ${showInterval(actual, p)})`,
+        zh: `${spec.zh}两处所报不同：${first.figure.text}（区间 ${showInterval(reference, p)}）与 ${differing.figure.text}（区间 ${showInterval(actual, p)}）`,
+        en: `The ${spec.id} is stated twice with different values: ${first.figure.text} (interval ${showInterval(reference, p)}) and ${differing.figure.text} (interval ${showInterval(actual, p)})`,
         evidence: figures.map((f, i) => evidenceOfFigure(i === 0 ? 'statement' : 'restatement', f)),
         detail: { role: spec.id, features: label },
       }),

@@ -31,11 +31,13 @@ describe('sum.breakdown', () => {
     expect(checkBreakdowns(over)[0]).toMatchObject({ status: 'fail', certainty: 'definite' });
   });
 
-  it('only warns (possible) on a short list of other parts, which may be partial; nothing of adjustments or across sentences', () => {
+  it('only warns (possible) on a short list of other parts, which may be partial; nothing of adjustments or without a whole', () => {
     const partial = checkBreakdowns('归还政府债务本金10870万元，其中：一般债券4425万元，向外国政府借款17万元，向国际组织借款190万元。');
     expect(partial.map((r) => [r.status, r.certainty])).toEqual([['warn', 'possible']]);
     expect(checkBreakdowns('下达资金1.53万元，其中：森林生态效益补偿资金调减2.66万元，造林补助2.42万元。')).toEqual([]);
-    expect(checkBreakdowns('收到资金100万元。其中中央资金50万元，地方资金30万元。')).toEqual([]);
+    expect(checkBreakdowns('项目已完成。其中中央资金50万元，地方资金30万元。')).toEqual([]);
+    // a sentence opening with 其中 continues the previous one
+    expect(checkBreakdowns('收到资金100万元。其中中央资金50万元，地方资金30万元。')[0]).toMatchObject({ status: 'fail', certainty: 'possible' });
   });
 
   it('stops a list where its parts make the whole (the next clause is not a part)', () => {
@@ -64,3 +66,18 @@ describe('share.of_whole', () => {
   });
 });
 
+
+describe('a breakdown in the next sentence (其中 opening it)', () => {
+  it('reads the previous sentence’s first amount as the whole, and a 10^4 gap as a unit slip (r28)', () => {
+    const text = '2021年支出6821.09751万元，比上年增加1276.128557万元。其中：基本支出2754.869651元，占比40.39%；项目支出4066.227859元，占比59.61%。';
+    const results = checkBreakdowns(text);
+    expect(results.map((r) => [r.rule, r.status, r.detail?.exact])).toEqual([['unit_slip', 'fail', true]]);
+    expect(results[0]!.evidence.map((e) => e.text)).toEqual(['6821.09751万元', '2754.869651元', '4066.227859元']);
+  });
+
+  it('says when the parts are off beyond the unit too', () => {
+    const text = '2021年收入6821.09751万元，增长23.01%。其中：财政拨款资金收入5359.668673元，事业性收入1456.594624元，其他收入4.408577元。';
+    const [r] = checkBreakdowns(text);
+    expect(r).toMatchObject({ rule: 'unit_slip', status: 'fail', detail: { exact: false } });
+  });
+});
