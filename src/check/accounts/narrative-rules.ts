@@ -579,6 +579,21 @@ function evidenceOfSentence(ctx: AccountsContext, s: Sentence, phrase: string): 
   return evidenceOf(ctx.doc, start, end);
 }
 
+/** What a change clause is about: "与2023年度相比，收入支出总计减少" → 收入支出总计. */
+function changeSubject(clause: string): string {
+  const subject = clause
+    .replace(CHANGE_AMOUNT, '')
+    .replace(/^.*?(?:相比|比上年度?|比\d{4}年度?|较上年度?|较\d{4}年度?)/u, '')
+    .replace(/^[，,]/u, '')
+    .replace(/(?:支出)?决算数?$/u, '');
+  return subjectForm(subject);
+}
+
+/** One spelling of a subject: 收、支总计 / 收入支出总计 / 收支总决算 → 收支总计; quotes and 各 dropped. */
+function subjectForm(text: string): string {
+  return text.replace(/[、“”"‘’各]/gu, '').replace(/收入?支出?/gu, '收支').replace(/总决算/gu, '总计');
+}
+
 const CHANGE_AMOUNT = new RegExp(`(${[...COMPARISON_WORDS.increase, ...COMPARISON_WORDS.decrease].join('|')})$`, 'u');
 
 /** "与2023年度相比…减少56.95万元，下降1.87%": the percent is the change over last year's amount. */
@@ -603,7 +618,11 @@ const changes: AccountsRule = {
         const upP = (COMPARISON_WORDS.increase as readonly string[]).includes(pm[1]!);
         // This year's amount is stated in the same sentence or the one before ("…总计2995.39万元。与2023年度相比…").
         const figs = paragraphFigures(ctx, s, 1);
-        const current = [...figs.slice(0, figs.indexOf(f))].reverse().find((x) => isMoney(x) && !CHANGE_AMOUNT.test(x.label) && !/较|比|相比/u.test(x.label));
+        const candidate = [...figs.slice(0, figs.indexOf(f))].reverse().find((x) => isMoney(x) && !CHANGE_AMOUNT.test(x.label) && !/较|比|相比/u.test(x.label));
+        // From the sentence before, it must be the same subject ("收入支出总计2995.39万元。…收入支出总计减少…");
+        // "三公经费…减少0.15万元" after "公务接待费支出决算为0.39万元" is not about 接待费.
+        const subject = changeSubject(f.clause);
+        const current = candidate && (s.figures.includes(candidate) || (subject.length >= 2 && subjectForm(candidate.clause).includes(subject))) ? candidate : undefined;
         const evidence = [evidenceOfFigure('change', f.figure), evidenceOfFigure('percent', next.figure), ...(current ? [evidenceOfFigure('current', current.figure)] : [])];
         if (up !== upP) {
           out.push(

@@ -158,6 +158,9 @@ describe('情况说明 against tables and itself', () => {
     expect(statuses(c('收入支出总计2995.39万元。与2023年度相比，收入支出总计减少56.95万元，下降1.87%。'), 'narrative.change')).toEqual(['pass']);
     expect(statuses(c('收入支出总计2995.39万元。与2023年度相比，收入支出总计减少56.95万元，下降1.97%。'), 'narrative.change')).toEqual(['fail']);
     expect(statuses(c('收入支出总计2995.39万元。与2023年度相比，收入支出总计减少56.95万元，增长1.87%。'), 'narrative.change_direction')).toEqual(['fail']);
+    // The sentence before speaks of 接待费, not of the 三公 total the change is about: no pairing, no finding.
+    expect(statuses(c('公务接待费支出决算为0.20万元，完成预算的13.68%。2024年度“三公”经费财政拨款支出决算数比2023年度减少0.15万元，下降27.78%。'), 'narrative.change')).toEqual([]);
+    expect(statuses(c('国家某局2024年度财政拨款收支总决算20727.53万元。与2023年度相比，财政拨款收、支总计各增加5551.7万元，增长36.58%。'), 'narrative.change')).toEqual(['pass']);
   });
 });
 
