@@ -521,8 +521,10 @@ const comparisons: AccountsRule = {
         actual = sangongValue(ctx, 'total', 'actual')?.amount;
         certainty = 'possible';
       } else {
-        const figs = paragraphFigures(ctx, s).filter(isMoney);
-        const own = s.figures.filter(isMoney);
+        // The amounts compared stand before the phrase; what follows it ("主要原因：…减少10万元") is the reason.
+        const after = new Set(s.figures.filter((f) => f.before.length >= (m.index ?? 0)));
+        const figs = paragraphFigures(ctx, s).filter((f) => isMoney(f) && !after.has(f));
+        const own = s.figures.filter((f) => isMoney(f) && !after.has(f));
         const pool = own.length >= 2 ? own : figs;
         const wantsFull = /全年/u.test(m[0]);
         const b = [...pool].reverse().find((f) => /预算/u.test(f.label) && (!wantsFull || /全年|调整/u.test(f.label)));

@@ -151,6 +151,9 @@ describe('情况说明 against tables and itself', () => {
     expect(c('大于')).toEqual(['fail']);
     expect(c('等于')).toEqual(['fail']);
     expect(c('小于', '2.23', '2.22')).toEqual(['pass']);
+    // Amounts in the reason after the phrase are not the ones compared.
+    const reason = check([...overview(), ...spending(), ...narrative('年初预算为100.00万元，支出决算为90.00万元。决算数小于预算数的主要原因：追加预算5.00万元，支出决算减少20.00万元。')]);
+    expect(statuses(reason, 'narrative.comparison')).toEqual(['pass']);
   });
 
   it('changes: the percent is the change over last year', () => {
