@@ -182,7 +182,9 @@ function readRows(doc: SourceDocument, grids: Grid[], table: Pick<AccountsTable,
         const cell: AccountsRow['cells'][number] = { col: c.col, text: t };
         cells.push(cell);
         const isCode = codeParts.length === 0 ? CODE_WHOLE.test(t) && !t.includes('.') : CODE_PART.test(t) && codeParts.join('').length < 7;
-        if (isCode && amounts.size === 0 && (codeParts.length > 0 || ci <= 1 || !amountCols[c.col])) {
+        // A code stands in a code column (or, headerless, first); "76430" in an amount column of a 元 table is an amount.
+        const codeColumn = !amountCols[c.col] || (ci === 0 && (headerParts[c.col]?.length ?? 0) === 0);
+        if (isCode && amounts.size === 0 && (codeParts.length > 0 || codeColumn)) {
           codeParts.push(t);
           continue;
         }

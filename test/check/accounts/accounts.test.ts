@@ -86,6 +86,23 @@ describe('决算 table identities', () => {
   });
 });
 
+describe('tables in 元', () => {
+  it('reads integer amounts in amount columns as amounts, not 科目 codes', () => {
+    const yuan = [
+      para('财政拨款“三公”经费支出决算表'),
+      para('单位：元'),
+      table([
+        ['合计', '合计', '因公出国（境）费', '因公出国（境）费', '小计', '小计', '公务用车购置费', '公务用车购置费', '公务用车运行费', '公务用车运行费', '公务接待费', '公务接待费'],
+        ['预算数', '决算数', '预算数', '决算数', '预算数', '决算数', '预算数', '决算数', '预算数', '决算数', '预算数', '决算数'],
+        ['76430', '46210', '30000', '4690', '40630', '40610', '', '', '40630', '40610', '5800', '910'],
+      ]),
+    ];
+    const r = check([...overview(), ...yuan]);
+    expect(statuses(r, 'sangong.closure')).toEqual(['pass', 'pass', 'pass', 'pass']);
+    expect(r.find((x) => x.rule === 'sangong.closure')?.evidence[0]?.text).toBe('76430元');
+  });
+});
+
 describe('三公经费', () => {
   const sangong = (total: string) => [
     para('财政拨款“三公”经费支出决算表'),
