@@ -145,7 +145,8 @@ function isLineNumberRow(cells: readonly { text: string }[]): boolean {
 function isDataRow(cells: readonly { text: string }[]): boolean {
   const texts = cells.map((c) => clean(c.text)).filter((t) => t !== '');
   if (texts.length === 0 || isLineNumberRow(cells)) return false;
-  return texts.some((t) => (AMOUNT.test(t) && /[.,]/u.test(t)) || CODE_WHOLE.test(t));
+  // Integer amounts (a table in 元) count when there are two of them: a header holds no bare numbers but 栏次.
+  return texts.some((t) => (AMOUNT.test(t) && /[.,]/u.test(t)) || CODE_WHOLE.test(t)) || texts.filter((t) => AMOUNT.test(t)).length >= 2;
 }
 
 function readRows(doc: SourceDocument, grids: Grid[], table: Pick<AccountsTable, 'unit' | 'scale'>): { columns: string[]; rows: AccountsRow[] } {
