@@ -6,7 +6,7 @@
 import type { CheckResult, Figure, Interval } from '../../schema/record.js';
 import { COMPARISON_WORDS, BUDGET_COMPARISON, SANGONG_ITEMS, SANGONG_ITEM_NAMES, SANGONG_NARRATIVE_ITEMS, type SangongItem } from '../../vocabulary/index.js';
 import { evidenceOf } from '../../normalize/offsets.js';
-import { intervalsMeet, isIntervalAbove, isIntervalBelow, subtractIntervals, addIntervals } from '../interval.js';
+import { formatDecimal, intervalsMeet, isIntervalAbove, isIntervalBelow, midpointOf, statedValueOf, subtractIntervals, sumDecimals, addIntervals } from '../interval.js';
 import { evidenceOfFigure, makeResult, showInterval } from '../result.js';
 import type { AccountsContext, AccountsRule } from './engine.js';
 import type { NarrativeFigure, Sentence } from './narrative.js';
@@ -319,10 +319,10 @@ function percentResult(
     return relation({ rule, expected: computed, actual, unit: '%', what, whatEn, evidence, detail, certainty });
   }
   // Truncated, not rounded: 99.868% printed 99.86%. The stated digits are a floor of the true value.
-  const step = 10 ** -Math.max(0, stated.precision);
-  const value = Number(stated.exact) * 100;
-  const floorInterval: Interval = { lo: String(value), hi: (value + step).toFixed(Math.max(0, stated.precision) + 2), loOpen: false, hiOpen: true };
-  if (value > 0 && intervalsMeet(computed, floorInterval)) {
+  // Exact decimals: [stated, stated + one printed step) in %.
+  const value = statedValueOf(stated, -2);
+  const floorInterval: Interval = { lo: value, hi: sumDecimals([value, `1e-${Math.max(0, stated.precision)}`]), loOpen: false, hiOpen: true };
+  if (Number(value) > 0 && intervalsMeet(computed, floorInterval)) {
     const p = stated.precision;
     return withPlace(
       makeResult({
@@ -344,8 +344,7 @@ function percentResult(
 }
 
 function roundHalfUp(iv: Interval, p: number): string {
-  const mid = (Number(iv.lo) + Number(iv.hi)) / 2;
-  return mid.toFixed(p);
+  return formatDecimal(midpointOf(iv) ?? iv.lo, { minDecimals: p, maxDecimals: p });
 }
 
 /** Figures of one paragraph up to and including sentence `s` (at most `back` sentences before it). */
