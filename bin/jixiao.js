@@ -1,6 +1,14 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI lives in dist/cli/main.js, built by `npm run build` (`npm ci` runs it
 // through the `prepare` script).
+// `--version` alone answers from package.json without loading the CLI (zod and commander alone take
+// longer than the answer).
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  const { readFileSync } = await import('node:fs');
+  process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+  process.exit(0);
+}
 let cli;
 try {
   cli = await import('../dist/cli/main.js');

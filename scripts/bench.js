@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runSection } from './bench/child.js';
 import { writeCorpus, SEED_DIR } from './bench/corpus.js';
-import { REPO_ROOT, ROOT } from './bench/env.js';
+import { REPO_ROOT, ROOT, SHARED_DIR } from './bench/env.js';
 import { prepareQueueBase, runQueue, dropDatabase, createDatabase } from './bench/ingest.js';
 import { hasPdftotext } from './bench/pdf.js';
 import { ocrAvailable } from './bench/ocr.js';
@@ -174,7 +174,7 @@ try {
   if (wanted('pdf')) {
     await attempt('pdf', async () => {
       const version = ensurePdftotext();
-      const realDir = '/work/shared/realpdf';
+      const realDir = join(SHARED_DIR, 'realpdf');
       const files = [join(SEED_DIR, 'huadu-2021-jgdgw.pdf')];
       if (existsSync(realDir)) for (const n of readdirSorted(realDir)) if (n.endsWith('.pdf')) files.push(join(realDir, n));
       log(`pdf: ${files.length} files × ${size.pdfRuns} runs${version ? ', with pdftotext' : ''}`);
@@ -304,7 +304,7 @@ try {
     const ratio = results.pdf ? pdfRatio(results.pdf) : NaN;
     if (Number.isFinite(ratio) && ratio > 3) {
       await attempt('profile-pdf', async () => {
-        const file = join('/work/shared/realpdf', 'putuo-planning-2024-final-accounts.pdf');
+        const file = join(SHARED_DIR, 'realpdf', 'putuo-planning-2024-final-accounts.pdf');
         log('profile: PDF reading');
         results.profiles.pdf = await profileSection('pdf-loop', { file: existsSync(file) ? file : join(SEED_DIR, 'huadu-2021-jgdgw.pdf'), passes: 2 });
       });

@@ -5,10 +5,13 @@
 //   form money    全年预算数 / 全年执行数 / 执行率 of each labelled form (matched by name) — P/R
 //   headline      figures.budget, budgetInitial, execution, executionRate, selfScore — P/R
 //   documentKind  report.documentKind — accuracy
-//   parts found   a labelled part with a record part of the same kind and first page whose canonical table
+//   false alarms  failed checks that no labelled slip explains (none of the figures they used is named
+//                 in a slip); on a document whose label lists no slip, every failed check
+//   parts found   (and their money unit) a labelled part with a record part of the same kind and first page whose canonical table
 //                 name (Part.table) or title matches (record.parts)
 // A label value null = the document does not state it (a value there is a false positive).
-// Run by `npm run eval` (scripts/eval.js) or alone after `npm run build`: node scripts/eval-documents.mjs [--verbose]
+// Run by `npm run eval` (scripts/eval.js) or alone after `npm run build`:
+//   node scripts/eval-documents.mjs [--verbose] [--only <part of a document id>]
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join, basename } from 'node:path';
@@ -38,6 +41,8 @@ const recordValue = (f) => (f === null || f === undefined ? null : f.value);
 /** Project names as printed differ in spaces, quotes, brackets and a trailing 项目: compare without them. */
 export const normalizeName = (s) =>
   typeof s === 'string' ? s.replace(/[\s“”"'《》「」]/gu, '').replace(/项目$/u, '') : s;
+/** The decimal figures (with a point: money, rates, scores — not page numbers or counts) in a text, as numbers' strings. */
+const decimalsIn = (text) => (String(text ?? '').match(/\d[\d,]*\.\d+/gu) ?? []).map((x) => String(Number(x.replace(/,/gu, ''))));
 /** Part titles: without spaces and without a leading outline number (一、 （二） 3.). */
 const normalizeTitle = (s) => (s ?? '').replace(/\s+/gu, '').replace(/^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])/u, '');
 
@@ -59,17 +64,43 @@ function score(c, want, got, errors, what) {
   }
 }
 
-/** Pairs labelled forms with record forms: department-overall by kind, project forms by name (each used once). */
+/**
+ * Pairs labelled forms with record forms (each used once): department-overall by kind, project forms by
+ * name; a document holding both a score-table row and the form of one project pairs each with its own
+ * source first (a label without `source` is a table form).
+ */
 function pairForms(labelForms, recordForms) {
   const free = [...recordForms];
+  const sameForm = (lf, rf) =>
+    lf.formKind === 'department_overall' ? rf.formKind === 'department_overall' : normalizeName(rf.projectName) === normalizeName(lf.projectName);
+  const isScoreRow = (f) => f.source === 'score_table';
   return labelForms.map((lf) => {
-    const i = free.findIndex((rf) =>
-      lf.formKind === 'department_overall'
-        ? rf.formKind === 'department_overall'
-        : normalizeName(rf.projectName) === normalizeName(lf.projectName),
-    );
-    return { label: lf, got: i >= 0 ? free.splice(i, 1)[0] : null, extra: free };
+    let i = free.findIndex((rf) => sameForm(lf, rf) && isScoreRow(rf) === isScoreRow(lf));
+    if (i < 0) i = free.findIndex((rf) => sameForm(lf, rf));
+    return { label: lf, got: i >= 0 ? free.splice(i, 1)[0] : null };
   });
+}
+
+/** 主管部门 and 实施单位 as printed may carry a budget code ("[292] 国家信访局", "219-…"): compare without it. */
+const normalizeUnit = (s) => (typeof s === 'string' ? s.replace(/\s+/gu, '').replace(/^(?:\[\d+\]|\d+[-－])/u, '') : s);
+
+/** The other fields of a form found by name: [field, right?] for every field the label states or nulls. */
+export function compareFormDetails(lf, got) {
+  const out = [];
+  const num = (field, want, have) => {
+    if (want === undefined) return;
+    out.push([field, want === null ? have === null : have !== null && sameNumber(have, want)]);
+  };
+  for (const field of ['budgetInitial', 'budgetExecutionWeight', 'budgetExecutionScore']) num(field, labelValue(lf[field]), recordValue(got[field]));
+  for (const field of ['department', 'implementer']) if (field in lf) out.push([field, normalizeUnit(got[field] ?? null) === normalizeUnit(lf[field])]);
+  for (const field of ['pageStart', 'pageEnd', 'grade']) if (field in lf) out.push([field, (got[field] ?? null) === lf[field]]);
+  if ('indicatorCount' in lf && lf.source !== 'score_table') out.push(['indicatorCount', (got.indicators ?? []).length === lf.indicatorCount]);
+  for (const row of lf.fundRows ?? []) {
+    const have = (got.fundRows ?? []).find((r) => normalizeName(r.name).includes(normalizeName(row.name)));
+    for (const field of ['budgetInitial', 'budget', 'execution'])
+      num(`fundRows.${field}`, labelValue(row[field]), have ? recordValue(have[field]) : null);
+  }
+  return out;
 }
 
 /** Compares one record with its document label. */
@@ -81,9 +112,16 @@ export function compareDocument(record, label) {
   const recordForms = record.forms ?? [];
   const pairs = pairForms(label.forms ?? [], recordForms);
   const used = new Set();
+  const details = { right: 0, labelled: 0, wrong: {} };
   for (const { label: lf, got } of pairs) {
     const name = lf.projectName ?? '部门整体';
     if (got) used.add(got);
+    if (got)
+      for (const [field, right] of compareFormDetails(lf, got)) {
+        details.labelled++;
+        if (right) details.right++;
+        else details.wrong[field] = (details.wrong[field] ?? 0) + 1;
+      }
     if (got && sameNumber(recordValue(got.totalScore), labelValue(lf.totalScore))) forms.tp++;
     else {
       forms.fn++;
@@ -104,21 +142,41 @@ export function compareDocument(record, label) {
   if (!kindRight) errors.push(`documentKind: got ${record.report?.documentKind} want ${label.documentKind}`);
   const recordParts = record.parts ?? [];
   let partsFound = 0;
+  let unitsRight = 0;
+  /** kind → [found, labelled] */
+  const partsByKind = {};
   const partsMissed = [];
   for (const lp of label.parts ?? []) {
-    const hit = recordParts.some(
+    const hit = recordParts.find(
       (rp) =>
         rp.kind === lp.kind &&
         rp.pageStart === lp.pageStart &&
         ((lp.table && rp.table === lp.table) || titleMatches(rp.title, lp.title)),
     );
-    if (hit) partsFound++;
-    else partsMissed.push(`${lp.kind} ${lp.title} p.${lp.pageStart}`);
+    const tally = (partsByKind[lp.kind] ??= [0, 0]);
+    tally[1]++;
+    if (hit) {
+      tally[0]++;
+      partsFound++;
+      if ((hit.unit ?? null) === (lp.unit ?? null)) unitsRight++;
+      else errors.push(`part ${lp.title} p.${lp.pageStart}: unit ${hit.unit} want ${lp.unit}`);
+    } else partsMissed.push(`${lp.kind} ${lp.title} p.${lp.pageStart}`);
   }
   if (partsMissed.length) errors.push(`parts missed: ${partsMissed.join('; ')}`);
-  const department = label.report && 'department' in label.report ? (record.report?.department ?? null) === label.report.department : null;
+  const department = label.report && 'department' in label.report ? normalizeUnit(record.report?.department ?? null) === normalizeUnit(label.report.department) : null;
   const fiscalYear = label.report && 'fiscalYear' in label.report ? (record.report?.fiscalYear ?? null) === label.report.fiscalYear : null;
-  return { forms, money, headline, kindRight, partsFound, partsLabelled: (label.parts ?? []).length, department, fiscalYear, errors };
+  // A failed check is explained when a figure it used is one a labelled slip names; any other is a
+  // false alarm (on a document whose label lists no slip, every failed check is one).
+  const failed = (record.checks ?? []).filter((c) => c.status === 'fail');
+  const slipFigures = new Set((label.slips ?? []).flatMap((s) => decimalsIn(s.description)));
+  const explained = (c) => (c.evidence ?? []).some((e) => decimalsIn(e.text).some((n) => slipFigures.has(n)));
+  const alarms = failed.filter((c) => !explained(c));
+  const falseAlarms = alarms.length;
+  const failedFigures = new Set(failed.flatMap((c) => (c.evidence ?? []).flatMap((e) => decimalsIn(e.text))));
+  const slipsCaught = (label.slips ?? []).filter((s) => decimalsIn(s.description).some((n) => failedFigures.has(n))).length;
+  if (falseAlarms) errors.push(`failed checks no labelled slip explains: ${alarms.map((c) => `${c.rule} (${c.message?.en ?? ''})`.slice(0, 160)).join('; ')}`);
+  if (Object.keys(details.wrong).length) errors.push(`form details wrong: ${Object.entries(details.wrong).map(([f, n]) => `${f} ×${n}`).join(', ')}`);
+  return { forms, money, headline, details, kindRight, labelledKind: label.documentKind, partsFound, partsByKind, unitsRight, failedChecks: failed.length, falseAlarms, slipsCaught, slips: (label.slips ?? []).length, arithmeticHolds: (label.slips ?? []).length === 0, partsLabelled: (label.parts ?? []).length, department, fiscalYear, errors };
 }
 
 function titleMatches(got, want) {
@@ -127,15 +185,51 @@ function titleMatches(got, want) {
   return g.length > 0 && (g.includes(w) || w.includes(g));
 }
 
+/** Sums of the per-document comparisons. */
+function totalOf(results) {
+  const t = { n: results.length, partsByKind: {}, kindByLabel: {}, forms: counter(), money: counter(), headline: counter(), details: [0, 0], kind: 0, parts: 0, units: 0, partsLabelled: 0, falseAlarms: 0, failed: 0, slips: 0, slipsCaught: 0, clean: 0, cleanWithAlarm: 0, department: [0, 0], fiscalYear: [0, 0] };
+  for (const r of results) {
+    add(t.forms, r.forms);
+    add(t.money, r.money);
+    add(t.headline, r.headline);
+    t.details[0] += r.details.right;
+    t.details[1] += r.details.labelled;
+    t.kind += r.kindRight ? 1 : 0;
+    const k = (t.kindByLabel[r.labelledKind] ??= [0, 0]);
+    k[0] += r.kindRight ? 1 : 0;
+    k[1]++;
+    for (const [kind, [found, labelled]] of Object.entries(r.partsByKind)) {
+      const p = (t.partsByKind[kind] ??= [0, 0]);
+      p[0] += found;
+      p[1] += labelled;
+    }
+    t.parts += r.partsFound;
+    t.units += r.unitsRight;
+    t.partsLabelled += r.partsLabelled;
+    t.falseAlarms += r.falseAlarms;
+    t.failed += r.failedChecks;
+    t.slipsCaught += r.slipsCaught;
+    t.slips += r.slips;
+    t.cleanWithAlarm += r.arithmeticHolds && r.falseAlarms ? 1 : 0;
+    t.clean += r.arithmeticHolds ? 1 : 0;
+    for (const key of ['department', 'fiscalYear'])
+      if (r[key] !== null) {
+        t[key][0] += r[key] ? 1 : 0;
+        t[key][1] += 1;
+      }
+  }
+  return t;
+}
+
 const ratio = (a, b) => (b ? a / b : null);
 const precision = (c) => ratio(c.tp, c.tp + c.fp);
 const recall = (c) => ratio(c.tp, c.tp + c.fn);
 const pct = (x) => (x === null ? '     –' : `${(x * 100).toFixed(1).padStart(5)}%`);
 
 /** Runs every labelled document through `analyzeBytes` and prints per-document and total tables. */
-export async function evaluateDocuments({ analyzeBytes, base = root, verbose = false, log = console.log } = {}) {
+export async function evaluateDocuments({ analyzeBytes, base = root, verbose = false, only = null, log = console.log } = {}) {
   const results = [];
-  for (const { id, label, path } of loadDocumentLabels(base)) {
+  for (const { id, label, path } of loadDocumentLabels(base).filter((d) => !only || d.id.includes(only))) {
     if (!existsSync(path)) {
       log(`${id}: ${label.file} not found, skipped`);
       continue;
@@ -147,49 +241,50 @@ export async function evaluateDocuments({ analyzeBytes, base = root, verbose = f
       log(`${id}: ${error.message}`);
     }
   }
-  const total = { forms: counter(), money: counter(), headline: counter(), kind: 0, parts: 0, partsLabelled: 0, department: [0, 0], fiscalYear: [0, 0] };
   log('\n### Whole documents (fixtures/expected/documents)\n');
-  log('| document | forms TP/FP/FN | form money P | R | headline P | R | kind | parts found | department | year |');
-  log('|---|---|---:|---:|---:|---:|---|---|---|---|');
+  log('| document | forms TP/FP/FN | form money P | R | headline P | R | kind | parts found | department | year | failed checks |');
+  log('|---|---|---:|---:|---:|---:|---|---|---|---|---:|');
   const yesNo = (b) => (b === null ? '–' : b ? 'right' : 'wrong');
   for (const r of results) {
-    add(total.forms, r.forms);
-    add(total.money, r.money);
-    add(total.headline, r.headline);
-    total.kind += r.kindRight ? 1 : 0;
-    total.parts += r.partsFound;
-    total.partsLabelled += r.partsLabelled;
-    for (const key of ['department', 'fiscalYear']) if (r[key] !== null) {
-      total[key][0] += r[key] ? 1 : 0;
-      total[key][1] += 1;
-    }
     const f = r.forms;
     log(
-      `| ${r.id}${r.constructed ? ' (constructed)' : ''} | ${f.tp}/${f.fp}/${f.fn} | ${pct(precision(r.money))} | ${pct(recall(r.money))} | ${pct(precision(r.headline))} | ${pct(recall(r.headline))} | ${yesNo(r.kindRight)} | ${r.partsFound}/${r.partsLabelled} | ${yesNo(r.department)} | ${yesNo(r.fiscalYear)} |`,
+      `| ${r.id}${r.constructed ? ' (constructed)' : ''} | ${f.tp}/${f.fp}/${f.fn} | ${pct(precision(r.money))} | ${pct(recall(r.money))} | ${pct(precision(r.headline))} | ${pct(recall(r.headline))} | ${yesNo(r.kindRight)} | ${r.partsFound}/${r.partsLabelled} | ${yesNo(r.department)} | ${yesNo(r.fiscalYear)} | ${r.failedChecks}${r.falseAlarms ? ` (${r.falseAlarms} unexplained)` : ''} |`,
     );
   }
-  const n = results.length;
-  log(`\n| total (${n} documents) | value |\n|---|---:|`);
-  const counts = (c) => `TP ${c.tp} FP ${c.fp} FN ${c.fn}`;
-  log(`| forms found (name and score): ${counts(total.forms)} | |`);
-  log(`| forms found (name and score) precision | ${pct(precision(total.forms))} |`);
-  log(`| forms found (name and score) recall | ${pct(recall(total.forms))} |`);
-  log(`| form money: ${counts(total.money)} | |`);
-  log(`| form money (budget, execution, rate) precision | ${pct(precision(total.money))} |`);
-  log(`| form money (budget, execution, rate) recall | ${pct(recall(total.money))} |`);
-  log(`| headline: ${counts(total.headline)} | |`);
-  log(`| headline precision | ${pct(precision(total.headline))} |`);
-  log(`| headline recall | ${pct(recall(total.headline))} |`);
-  log(`| documentKind accuracy | ${pct(ratio(total.kind, n))} (${total.kind}/${n}) |`);
-  log(`| parts found | ${pct(ratio(total.parts, total.partsLabelled))} (${total.parts}/${total.partsLabelled}) |`);
-  log(`| department right | ${total.department[0]}/${total.department[1]} |`);
-  log(`| fiscal year right | ${total.fiscalYear[0]}/${total.fiscalYear[1]} |`);
+  // Real documents and constructed ones apart: the constructed set repeats shapes (PDF and DOCX of each).
+  const groups = { real: totalOf(results.filter((r) => !r.constructed)), constructed: totalOf(results.filter((r) => r.constructed)), all: totalOf(results) };
+  const names = Object.keys(groups);
+  log(`\n| total | ${names.map((g) => `${g} (${groups[g].n})`).join(' | ')} |\n|---|${names.map(() => '---:').join('|')}|`);
+  const line = (label, cell) => log(`| ${label} | ${names.map((g) => cell(groups[g])).join(' | ')} |`);
+  const counts = (c) => `${c.tp}/${c.fp}/${c.fn}`;
+  const of = (a, b) => `${pct(ratio(a, b))} (${a}/${b})`;
+  line('forms found (name and score) TP/FP/FN', (t) => counts(t.forms));
+  line('forms found precision', (t) => pct(precision(t.forms)));
+  line('forms found recall', (t) => pct(recall(t.forms)));
+  line('form money (budget, execution, rate) TP/FP/FN', (t) => counts(t.money));
+  line('form money precision', (t) => pct(precision(t.money)));
+  line('form money recall', (t) => pct(recall(t.money)));
+  line('details of the forms found by name (年初预算数, 分值/得分, units, pages, grade, fund rows, indicator count) right', (t) => of(t.details[0], t.details[1]));
+  line('headline TP/FP/FN', (t) => counts(t.headline));
+  line('headline precision', (t) => pct(precision(t.headline)));
+  line('headline recall', (t) => pct(recall(t.headline)));
+  line('documentKind accuracy', (t) => of(t.kind, t.n));
+  line('documentKind right, by labelled kind', (t) => Object.entries(t.kindByLabel).map(([k, [a, b]]) => `${k} ${a}/${b}`).join(', '));
+  line('parts found', (t) => of(t.parts, t.partsLabelled));
+  line('parts found, by kind', (t) => Object.entries(t.partsByKind).map(([k, [a, b]]) => `${k} ${a}/${b}`).join(', '));
+  line('unit right (单位：万元 …) among the parts found', (t) => `${t.units}/${t.parts}`);
+  line('failed checks / of them no labelled slip explains (false alarms)', (t) => `${t.failed} / ${t.falseAlarms}`);
+  line('labelled slips a failed check names a figure of', (t) => `${t.slipsCaught}/${t.slips}`);
+  line('documents whose arithmetic holds (no slip labelled) with a failed check', (t) => `${t.cleanWithAlarm}/${t.clean}`);
+  line('department right', (t) => `${t.department[0]}/${t.department[1]}`);
+  line('fiscal year right', (t) => `${t.fiscalYear[0]}/${t.fiscalYear[1]}`);
   log('\nA ratio with nothing to count prints –: headline precision with no headline figure extracted, headline recall when every labelled headline is null.');
   if (verbose) for (const r of results) for (const e of r.errors) log(`${r.id}  ${e}`);
-  return { results, total };
+  return { results, total: groups.all, groups };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { analyzeBytes } = await import('../dist/analyze.js');
-  await evaluateDocuments({ analyzeBytes, verbose: process.argv.includes('--verbose') });
+  const at = process.argv.indexOf('--only');
+  await evaluateDocuments({ analyzeBytes, verbose: process.argv.includes('--verbose'), only: at > 0 ? process.argv[at + 1] : null });
 }

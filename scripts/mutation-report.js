@@ -2,7 +2,7 @@
 // Mutation report (issue 4): for the seed and the labelled corpus, every figure in a holding
 // relation is changed in the source beyond its rounding and the text analysed again; prints per
 // document the mutations tried, caught, flagged, vanished and escaped, then the failing checks on the
-// unchanged texts that no labelled slip explains (false alarms).
+// unchanged texts that no labelled slip explains (false alarms), then the hand edits of the seed.
 // Run `npm run build` first: the pipeline measured is dist/analyze.js. The harness itself
 // (test/check/mutate.ts, shared with test/check/mutation.test.ts) is TypeScript, loaded through tsx.
 // Options: --verbose (every mutation), --json (the raw results).
@@ -19,7 +19,10 @@ if (!existsSync(join(root, 'dist/analyze.js'))) {
 const { analyzeBytes } = await import('../dist/analyze.js');
 const m = await tsImport('../test/check/mutate.ts', import.meta.url);
 
-const texts = await m.loadLabelledTexts(root);
+// The shared texts, and the fixtures/corpus texts of both parts; the frozen `test` part is reported
+// as totals only (its misses are not printed: no rule may be tuned against it).
+const texts = await m.loadLabelledTexts(root, ['shared', 'tune', 'test']);
+const frozen = new Set(texts.filter((t) => t.part === 'test').map((t) => t.id));
 const docs = [];
 for (const t of texts) docs.push(await m.mutateDocument(t.id, t.bytes, { analyze: analyzeBytes }));
 
@@ -29,8 +32,10 @@ if (process.argv.includes('--json')) {
 }
 
 console.log('tried = mutations that break a relation beyond rounding; detect = (caught + flagged) / tried');
-console.log(m.formatTable(docs));
-const corpus = docs.filter((d) => d.id !== 'seed').map(m.summarize);
+console.log(m.formatTable(docs.filter((d) => !frozen.has(d.id))));
+const frozenTotal = m.totalOf(docs.filter((d) => frozen.has(d.id)).map(m.summarize));
+console.log(`frozen test part: ${frozenTotal.tried} tried, ${frozenTotal.caught} caught, ${frozenTotal.flagged} flagged, ${frozenTotal.vanished + frozenTotal.escaped} missed, ${frozenTotal.spurious} spurious`);
+const corpus = docs.filter((d) => d.id !== 'seed' && !frozen.has(d.id)).map(m.summarize);
 const total = m.totalOf(corpus);
 const pct = (x) => `${(x * 100).toFixed(1)}%`;
 console.log(`seed detection ${pct(m.detectionRate(m.summarize(docs[0])))}; corpus detection ${pct(m.detectionRate(total))} of ${total.tried} tried`);
@@ -43,7 +48,27 @@ console.log(
 );
 for (const a of alarms) console.log(`  ${a.id} ${a.rule}: ${a.zh}`);
 
+// The hand edits of the seed (issue 16): each breaking edit must make a check citing it fail; each
+// rounding-neutral edit must raise nothing.
+const seedText = Buffer.from(texts.find((t) => t.id === 'seed').bytes).toString('utf8');
+let editsCaught = 0;
+let neutralQuiet = 0;
+const editLines = [];
+for (const edit of m.SEED_EDITS) {
+  const { record } = await analyzeBytes(Buffer.from(m.applySeedEdit(seedText, edit), 'utf8'), { fileName: 'seed.txt' });
+  const raised = record.checks.filter((c) => c.status === 'fail' || c.status === 'warn');
+  const citing = raised.filter((c) => c.status === 'fail' && c.evidence.some((e) => e.text === edit.cites));
+  const ok = edit.breaks ? citing.length > 0 : raised.length === 0;
+  if (ok && edit.breaks) editsCaught++;
+  if (ok && !edit.breaks) neutralQuiet++;
+  const by = (edit.breaks ? citing : raised).map((c) => `${c.rule}${c.certainty === 'possible' ? ' (possible)' : ''}`);
+  editLines.push(`  ${ok ? 'ok  ' : 'MISS'} ${edit.breaks ? 'edit   ' : 'neutral'} ${edit.name}: ${edit.from} → ${edit.to}${by.length ? ` by ${[...new Set(by)].join(', ')}` : ''}`);
+}
+const breaking = m.SEED_EDITS.filter((e) => e.breaks).length;
+console.log(`seed edits: ${editsCaught} of ${breaking} caught; rounding-neutral edits: ${neutralQuiet} of ${m.SEED_EDITS.length - breaking} raise nothing`);
+for (const line of editLines) console.log(line);
+
 if (process.argv.includes('--verbose'))
-  for (const d of docs)
+  for (const d of docs.filter((x) => !frozen.has(x.id)))
     for (const r of d.results)
       console.log(`${d.id} ${r.breaks ? 'tried' : 'slack'} ${r.outcome.padEnd(8)} ${r.target} [${r.path}] ${r.from}→${r.to} in ${r.relations.join('+')}${r.by.length ? ` by ${r.by.join(', ')}` : ''}`);

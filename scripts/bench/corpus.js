@@ -6,9 +6,10 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import iconv from 'iconv-lite';
+import { SHARED_DIR } from './env.js';
 import { makeRng } from './stats.js';
 
-export const SEED_DIR = '/work/shared/seed';
+export const SEED_DIR = join(SHARED_DIR, 'seed');
 const SEED_TXT = join(SEED_DIR, 'huadu-2021-jgdgw.txt');
 const SEED_DOCX = join(SEED_DIR, 'huadu-2021-jgdgw.docx');
 

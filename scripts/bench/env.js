@@ -7,6 +7,9 @@ import { createRequire } from 'node:module';
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const ROOT = resolve(process.env.JIXIAO_BENCH_ROOT || REPO_ROOT);
 
+/** The shared sample data beside the project (`../shared`), as the tests name it; JIXIAO_SHARED_DIR overrides. */
+export const SHARED_DIR = resolve(process.env.JIXIAO_SHARED_DIR || join(REPO_ROOT, '..', 'shared'));
+
 /** Imports a module of the built package: `dist/<rel>`. */
 export function loadDist(rel) {
   return import(pathToFileURL(join(ROOT, 'dist', rel)).href);

@@ -3,11 +3,11 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { loadDist } from './env.js';
+import { loadDist, SHARED_DIR } from './env.js';
 import { now } from './stats.js';
 import { profiled } from './profile.js';
 
-const CORPUS_DIR = '/work/shared/corpus';
+const CORPUS_DIR = join(SHARED_DIR, 'corpus');
 
 async function pipeline() {
   const [{ readRaw }, { normalizeDocument }, { segmentDocument }, { extractRecord }, { checkRecord }] = await Promise.all([

@@ -2,10 +2,13 @@
  * Parts and wholes among counts: "对10个镇（街）和70个机关、事业单位……进行评议" and elsewhere
  * "对80个参评单位" → 10 + 70 = 80. Parts are counts of one unit joined by 和/及/、/与 within a
  * sentence; a whole is another count of that unit whose subject shares a key term with the parts.
- * Deliberately conservative: nothing is reported without a clear whole, and a mismatch only fails
- * when the text itself marks the whole (共80个，其中…).
+ * Deliberately conservative: nothing is reported without a clear whole. A mismatch fails `definite`
+ * when the text itself marks the whole (共80个，其中…); a whole found by its subject in another sentence
+ * of the same section (the one clear candidate: same head noun, larger than every part, under twice
+ * their sum) fails `possible`, since its identity is inferred.
  */
-import type { CheckResult, Count, ReportRecord } from '../schema/record.js';
+import type { CheckResult, Count, Part, ReportRecord } from '../schema/record.js';
+import { canonicalSubject } from './count-identity.js';
 import { formatInterval, intervalOfCount, intervalsMeet, isIntervalAbove, sumIntervals, type Interval } from './interval.js';
 import { evidenceOfCount, makeResult } from './result.js';
 
@@ -14,6 +17,8 @@ interface Placed {
   start: number;
   end: number;
   sentence: number;
+  /** Index of the document part (section) it stands in; 0 when the record has no parts. */
+  section: number;
   subject: string;
 }
 
@@ -29,10 +34,12 @@ const WHOLE_MARK = /(共|合计|总计|总共|累计|共计)\s*$/;
 /** Two-character terms too generic to tie a whole to its parts. */
 const STOP_TERMS = new Set(['工作', '开展', '进行', '组织', '完成', '相关', '各类', '共计', '以上', '其中', '分别', '全部', '所有']);
 
-function sentenceStartOf(text: string, offset: number): number {
-  for (let i = offset - 1; i >= 0; i--) if (SENTENCE_END.test(text[i]!)) return i + 1;
-  return 0;
-}
+/**
+ * Every list is compared with every count of the document, so the rule's cost grows with the
+ * square of the counts: a document with more (a generated or flattened table, never a report we
+ * have seen: the largest has 25) is left unchecked, and the record says so.
+ */
+export const MAX_COUNTS_FOR_PARTS_WHOLE = 1000;
 
 /** What a count counts: the extractor's subject, or the words right after the number. */
 function subjectOf(c: Count, text: string, end: number): string {
@@ -42,7 +49,12 @@ function subjectOf(c: Count, text: string, end: number): string {
   return stop >= 0 ? tail.slice(0, stop) : tail;
 }
 
-function place(counts: readonly Count[], text: string): Placed[] {
+function sectionOf(parts: readonly Part[], offset: number): number {
+  const i = parts.findIndex((p) => p.start <= offset && offset < p.end);
+  return i < 0 ? 0 : i;
+}
+
+function place(counts: readonly Count[], text: string, parts: readonly Part[]): Placed[] {
   const placed: Placed[] = [];
   const seen = new Set<string>();
   for (const c of counts) {
@@ -53,9 +65,17 @@ function place(counts: readonly Count[], text: string): Placed[] {
     const key = `${start}:${end}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    placed.push({ count: c, start, end, sentence: sentenceStartOf(text, start), subject: subjectOf(c, text, end) });
+    placed.push({ count: c, start, end, sentence: 0, section: sectionOf(parts, start), subject: subjectOf(c, text, end) });
   }
-  return placed.sort((a, b) => a.start - b.start);
+  placed.sort((a, b) => a.start - b.start);
+  // Sentence starts in one pass over the text (in order), not a scan back from every count.
+  let at = 0;
+  let sentence = 0;
+  for (const p of placed) {
+    for (; at < p.start; at++) if (SENTENCE_END.test(text[at]!)) sentence = at + 1;
+    p.sentence = sentence;
+  }
+  return placed;
 }
 
 /** Runs of ≥2 counts in one sentence, same unit, separated only by a short subject and a joiner. */
@@ -84,7 +104,7 @@ function findPartLists(placed: readonly Placed[], text: string): Placed[][] {
 }
 
 function cleanSubject(s: string): string {
-  return s.replace(/[（(][^）)]*[）)]/g, '').replace(/[^\u4e00-\u9fff\w]/g, '');
+  return canonicalSubject(s).replace(/[（(][^）)]*[）)]/g, '').replace(/[^\u4e00-\u9fff\w]/g, '');
 }
 
 function termsOf(s: string): Set<string> {
@@ -134,7 +154,7 @@ function describeParts(parts: readonly Placed[]): string {
 }
 
 function result(
-  status: 'pass' | 'warn' | 'fail',
+  status: 'pass' | 'fail',
   parts: readonly Placed[],
   whole: Placed,
   expected: Interval,
@@ -147,10 +167,12 @@ function result(
   const partsText = describeParts(parts);
   const wholeText = `${whole.count.text}${whole.count.text.includes(whole.subject) ? '' : whole.subject}`;
   const verdictZh = status === 'pass' ? '一致' : '不一致';
+  const certainty = marked ? 'definite' : 'possible';
   const verdictEn = status === 'pass' ? 'consistent' : 'inconsistent';
   return makeResult({
     rule: 'count.parts_whole',
     status,
+    certainty,
     expected,
     actual,
     unit,
@@ -167,7 +189,8 @@ function checkPartList(parts: readonly Placed[], placed: readonly Placed[], text
   const inList = new Set(parts);
   const partSubjects = parts.map((p) => p.subject);
   const first = parts[0]!;
-  const candidates = placed.filter((w) => !inList.has(w) && w.count.unit === unit);
+  // Wholes only within the parts' own section: another section may count other units.
+  const candidates = placed.filter((w) => !inList.has(w) && w.count.unit === unit && w.section === first.section);
 
   // A whole the text marks itself: "共80个单位，其中镇（街）10个和机关70个".
   for (const w of candidates) {
@@ -187,8 +210,8 @@ function checkPartList(parts: readonly Placed[], placed: readonly Placed[], text
   const matching = related.find((x) => intervalsMeet(expected, intervalOfCount(x.w.count)));
   if (matching) return [result('pass', parts, matching.w, expected, matching.term, false)];
 
-  // A differing whole is only worth a warning when it is the one clear candidate: same head noun,
-  // larger than every part, and not wildly larger than their sum.
+  // A differing whole is only reported when it is the one clear candidate: same head noun, larger
+  // than every part, and not wildly larger than their sum.
   const largest = parts.map((p) => intervalOfCount(p.count)).reduce((a, b) => (isIntervalAbove(b, a) ? b : a));
   const plausible = related.filter(({ w }) => {
     const iv = intervalOfCount(w.count);
@@ -196,11 +219,20 @@ function checkPartList(parts: readonly Placed[], placed: readonly Placed[], text
   });
   if (plausible.length !== 1) return [];
   const only = plausible[0]!;
-  return [result('warn', parts, only.w, expected, only.term, false)];
+  return [result('fail', parts, only.w, expected, only.term, false)];
 }
 
 export function checkCountPartsWhole(record: ReportRecord, text: string | undefined): CheckResult[] {
   if (text === undefined || record.figures.counts.length < 3) return [];
-  const placed = place(record.figures.counts, text);
+  const placed = place(record.figures.counts, text, record.parts);
+  if (placed.length > MAX_COUNTS_FOR_PARTS_WHOLE)
+    return [
+      makeResult({
+        rule: 'count.parts_whole',
+        status: 'not_applicable',
+        zh: `文中有 ${placed.length} 个计数，超过 ${MAX_COUNTS_FOR_PARTS_WHOLE} 个，未核对分项与总数`,
+        en: `The text holds ${placed.length} counts, over ${MAX_COUNTS_FOR_PARTS_WHOLE}: parts and wholes among them were not checked`,
+      }),
+    ];
   return findPartLists(placed, text).flatMap((parts) => checkPartList(parts, placed, text));
 }

@@ -5,8 +5,11 @@
 import type { SourceDocument } from '../ingest/document.js';
 import type { CheckResult, ReportRecord } from '../schema/record.js';
 import { checkAccounts } from './accounts/index.js';
+import { checkBreakdowns } from './breakdown.js';
 import { checkCountPartsWhole } from './count-checks.js';
 import { checkIndicators } from './indicator-checks.js';
+import { checkNarrativeAgainstForms } from './narrative-form.js';
+import { checkNegativeAmounts } from './plausibility.js';
 import { checkExecutionRates } from './rate-checks.js';
 import { checkRestated } from './restated-checks.js';
 import { sortResults } from './result.js';
@@ -20,18 +23,32 @@ export interface CheckOptions {
   doc?: SourceDocument;
 }
 
+/** A group of rules: a named value the engine runs; each result names its own rule id. */
+export interface CheckRule {
+  /** Rule ids (or their prefix) the group reports. */
+  id: string;
+  run(record: ReportRecord, options: CheckOptions): CheckResult[];
+}
+
+/** Every rule group, in report order; results are sorted by status afterwards. */
+export const CHECK_RULES: readonly CheckRule[] = [
+  { id: 'execution_rate', run: (r) => checkExecutionRates(r) },
+  { id: 'sum', run: (r) => checkSums(r) },
+  { id: 'sum.breakdown', run: (_, o) => checkBreakdowns(o.text) },
+  { id: 'restated', run: (r, o) => checkRestated(r, o.text) },
+  { id: 'indicator', run: (r) => checkIndicators(r) },
+  { id: 'restated (narrative and form)', run: (r) => checkNarrativeAgainstForms(r) },
+  { id: 'count.parts_whole', run: (r, o) => checkCountPartsWhole(r, o.text) },
+  { id: 'year', run: (r, o) => checkYear(r, o.text) },
+  { id: 'plausibility.negative_amount', run: (r) => checkNegativeAmounts(r) },
+  { id: 'accounts', run: (r, o) => (o.doc ? checkAccounts(r, o.doc) : []) },
+];
+
 /** Every check that applies to the record, ordered fail, warn, pass, not_applicable. */
 export function checkRecord(record: ReportRecord, options: CheckOptions = {}): CheckResult[] {
-  return sortResults([
-    ...checkExecutionRates(record),
-    ...checkSums(record),
-    ...checkRestated(record),
-    ...checkIndicators(record),
-    ...checkCountPartsWhole(record, options.text),
-    ...checkYear(record, options.text),
-    ...(options.doc ? checkAccounts(record, options.doc) : []),
-  ]);
+  return sortResults(CHECK_RULES.flatMap((rule) => rule.run(record, options)));
 }
 
 export * from './interval.js';
 export { UNIT_SLIP_FACTOR } from './unit-slip.js';
+export { isDefiniteFailure, type Certainty } from './result.js';

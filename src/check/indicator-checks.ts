@@ -256,7 +256,37 @@ function checkScoresTotal(
   const shownTarget = `${target.text}（区间 ${showInterval(actual, p)}）`;
   const shownTargetEn = `${target.text} (interval ${showInterval(actual, p)})`;
 
+  const completeness = weightsComplete(rows, totalRow);
+  // The 预算执行率 score (rate × its weight, capped) is often scored in the funds part, outside the
+  // rows: its weight is what the rows leave of 100 (10 on the national form).
+  const execution = rows.some(isBudgetExecutionRow) ? null : budgetExecutionRate(record);
+  const impliedExecution = (() => {
+    if (!execution) return null;
+    const rest = completeness.sum && completeness.complete ? new Decimal(100).minus(completeness.sum.lo) : new Decimal(10);
+    const weight = rest.gt(0) && rest.lte(20) ? rest.toString() : '10';
+    return { weight, score: executionScoreOf(execution.rate, pointInterval(weight)), text: execution.text, figures: execution.figures };
+  })();
+
   if (intervalsMeet(sum.interval, actual)) {
+    // Rows weighing 90 whose scores alone make the total: the total leaves out the 预算执行 part,
+    // whose score the stated rate makes clearly positive.
+    const rowsWeigh90 = !totalRow?.weight && completeness.complete && completeness.sum !== null && intervalsMeet(completeness.sum, pointInterval('90'));
+    if (rowsWeigh90 && impliedExecution && isIntervalAbove(impliedExecution.score, pointInterval('0.5'))) {
+      const withExecution = sumIntervals([sum.interval, impliedExecution.score]);
+      return [
+        makeResult({
+          rule: 'indicator.scores_total',
+          status: 'fail',
+          expected: withExecution,
+          actual,
+          unit: POINTS_UNIT,
+          zh: `各指标（分值合计 90 分）得分合计 ${shownSum}即为${targetName} ${shownTarget}：总分漏计预算执行率得分（${impliedExecution.weight} 分 × ${impliedExecution.text}，区间 ${showInterval(impliedExecution.score, 2)}）`,
+          en: `Indicator scores (weights totalling 90) add up to ${shownSumEn}, which is ${targetNameEn} ${shownTargetEn} itself: the total leaves out the budget-execution score (${impliedExecution.weight} × ${impliedExecution.text}, interval ${showInterval(impliedExecution.score, 2)})`,
+          evidence: [...evidence, ...impliedExecution.figures.map((x) => evidenceOfFigure('rate', x))],
+          detail: { leavesOutBudgetExecution: true, impliedBudgetExecutionScore: impliedExecution.score, impliedBudgetExecutionWeight: impliedExecution.weight },
+        }),
+      ];
+    }
     return [
       makeResult({
         rule: 'indicator.scores_total',
@@ -270,14 +300,9 @@ function checkScoresTotal(
       }),
     ];
   }
-  const completeness = weightsComplete(rows, totalRow);
-  // The 预算执行率 score (rate × its weight, capped) is often scored in the funds part, outside the
-  // rows: its weight is what the rows leave of 100 (10 on the national form).
-  const execution = rows.some(isBudgetExecutionRow) ? null : budgetExecutionRate(record);
-  if (execution) {
-    const rest = completeness.sum && completeness.complete ? new Decimal(100).minus(completeness.sum.lo) : new Decimal(10);
-    const weight = rest.gt(0) && rest.lte(20) ? rest.toString() : '10';
-    const implied = executionScoreOf(execution.rate, pointInterval(weight));
+  if (impliedExecution) {
+    const { weight, score: implied } = impliedExecution;
+    const execution = impliedExecution;
     const withExecution = sumIntervals([sum.interval, implied]);
     if (intervalsMeet(withExecution, actual)) {
       return [

@@ -81,13 +81,20 @@ function pow10Down(n: number): Dec {
  */
 const ABOUT_SPREAD = '0.05';
 
+/** Decimals of a yuan amount that reach its smallest unit, the fen. */
+const FEN_DECIMALS = 2;
+
 /**
  * Bounds in base units of what a figure may stand for.
- * exact: the stated value ± half a unit of its last printed digit (714.07万元 → ±0.005万元);
+ * exact: the stated value ± half a unit of its last printed digit (714.07万元 → ±0.005万元), or the
+ * value itself for money printed to the fen;
  * approximate figures use their `lo`/`hi`, with the missing side open (at_least → [lo, +∞)).
  */
-function baseBoundsOfFigure(f: Pick<Figure, 'exact' | 'precision' | 'scale' | 'approx' | 'lo' | 'hi'>): Bounds {
+function baseBoundsOfFigure(f: Pick<Figure, 'exact' | 'precision' | 'scale' | 'approx' | 'lo' | 'hi'> & { kind?: Figure['kind'] }): Bounds {
   const v = new Down(f.exact);
+  // Money printed to the fen (1234.56元, 0.123456万元) is exact: there is nothing below a fen to round
+  // away, so a sum off by one fen is off.
+  if (f.approx === 'exact' && f.kind === 'money' && f.precision - f.scale >= FEN_DECIMALS) return { lo: v, hi: new Up(f.exact), loOpen: false, hiOpen: false };
   const halfStep = new Down(5).times(pow10Down(f.scale - Math.max(0, f.precision) - 1));
   const rounding: Bounds = { lo: new Down(v).minus(halfStep), hi: new Up(v).plus(halfStep), loOpen: false, hiOpen: false };
   const lo = f.lo !== undefined ? new Down(f.lo) : undefined;
@@ -122,6 +129,17 @@ function baseBoundsOfFigure(f: Pick<Figure, 'exact' | 'precision' | 'scale' | 'a
  */
 export function intervalOfFigure(f: Figure, unitScale: number = f.scale): Interval {
   return scaleInterval(fromBounds(baseBoundsOfFigure(f)), unitFactor(unitScale));
+}
+
+/**
+ * The interval a non-negative figure stands for when its printed digits were cut off rather than
+ * rounded: [v, v + one unit of its last digit), in its stated unit (99.96% printed as 99.9% →
+ * [99.9, 100.0)).
+ */
+export function truncationIntervalOf(f: Figure): Interval {
+  const v = statedValueOf(f);
+  const step = new Decimal(10).pow(-f.precision);
+  return { lo: new Down(v).toString(), hi: new Up(v).plus(step).toString(), loOpen: false, hiOpen: true };
 }
 
 /** The interval of a count: exact counts are points (a count of people has no rounding); 多/近 give bounds. */

@@ -12,8 +12,10 @@ import {
   isIntervalAbove,
   scaleInterval,
   statedValueOf,
+  truncationIntervalOf,
 } from './interval.js';
 import { evidenceOfFigure, makeResult, showInterval, showValue, type EvidenceEntry } from './result.js';
+import { ROLES } from '../extract/roles/rules.js';
 import { findUnitSlip, UNIT_SLIP_FACTOR } from './unit-slip.js';
 
 export type Denominator = 'budget' | 'budgetInitial';
@@ -150,6 +152,27 @@ function checkRate(inputs: RateInputs): CheckResult[] {
     ];
   }
 
+  // Printed digits cut off rather than rounded (99.96% printed as 99.9%): its own, lesser finding.
+  if (rate.approx === 'exact' && new Decimal(rate.exact).gte(0)) {
+    const cut = truncationIntervalOf(rate);
+    const truncated = candidates.find((c) => intervalsMeet(c.expected, cut));
+    if (truncated) {
+      const d = describe(truncated, execution, rate);
+      return [
+        makeResult({
+          rule: 'rate.truncated',
+          status: 'warn',
+          ...base,
+          expected: truncated.expected,
+          zh: `${subjectZh(inputs.project)}：${d.zh}，所报 ${rate.text} 系截断而非四舍五入（截断区间 ${showInterval(cut, rate.precision)}）`,
+          en: `${subjectEn(inputs.project)}: ${d.en}; the stated ${rate.text} was truncated, not rounded (truncation interval ${showInterval(cut, rate.precision)})`,
+          evidence: evidence(truncated),
+          detail: { ...projectDetail, denominator: truncated.denominator, relation: inputs.rule, truncated: cut },
+        }),
+      ];
+    }
+  }
+
   const [first, ...others] = candidates as [RateCandidate, ...RateCandidate[]];
   const d = describe(first, execution, rate);
   const alsoZh = others.map((c) => `；按${describe(c, execution, rate).zh}亦不一致`).join('');
@@ -216,10 +239,60 @@ function checkRateOver100(rate: Figure | null, project?: string): CheckResult[] 
   ];
 }
 
+/** The candidates a headline role abstained between (`abstained_tie`), or [] when it did not. */
+function tiedCandidates(record: ReportRecord, role: 'execution' | 'budget'): Figure[] {
+  const decision = record.roles.find((r) => r.role === role);
+  const spec = ROLES.find((r) => r.id === role);
+  if (!decision || !spec || decision.reason !== 'abstained_tie') return [];
+  const top = decision.candidates[0]?.score ?? 0;
+  return decision.candidates.filter((c) => c.score >= spec.threshold && top - c.score < spec.margin).map((c) => c.figure);
+}
+
+/**
+ * A stated rate whose execution (or budget) extraction left open between tied candidates (a wrong
+ * figure is worse than a missing one) must still hold for one of them: when it holds for none, the
+ * rate or every candidate is wrong. The pair is inferred, so the failure is `possible`.
+ */
+function checkRateAgainstTies(record: ReportRecord): CheckResult[] {
+  const f = record.figures;
+  const rate = f.executionRate;
+  if (!rate || (f.execution && f.budget)) return [];
+  const executions = f.execution ? [f.execution] : tiedCandidates(record, 'execution');
+  const budgets = f.budget ? [f.budget] : tiedCandidates(record, 'budget');
+  if (executions.length === 0 || budgets.length === 0) return [];
+  const actual = intervalOfFigure(rate);
+  const cut = truncationIntervalOf(rate);
+  for (const e of executions)
+    for (const b of budgets) {
+      if (e.evidence.start === b.evidence.start && e.evidence.end === b.evidence.end) continue;
+      const computed = computeRate(e, b, rate);
+      if (!computed || intervalsMeet(computed.expected, actual) || intervalsMeet(computed.expected, cut)) return [];
+    }
+  const list = (xs: readonly Figure[]) => xs.map((x) => x.text).join('、');
+  return [
+    makeResult({
+      rule: 'execution_rate',
+      status: 'fail',
+      certainty: 'possible',
+      unit: rate.unit,
+      actual,
+      zh: `所报执行率 ${rate.text}（区间 ${showInterval(actual, rate.precision)}）与候选执行数（${list(executions)}）÷ 预算数（${list(budgets)}）的任何组合均不一致`,
+      en: `The stated execution rate ${rate.text} (interval ${showInterval(actual, rate.precision)}) holds for no pair of candidate executions (${list(executions)}) and budgets (${list(budgets)})`,
+      evidence: [
+        evidenceOfFigure('rate', rate),
+        ...executions.map((e) => evidenceOfFigure('numerator', e)),
+        ...budgets.map((b) => evidenceOfFigure('denominator', b)),
+      ],
+      detail: { tied: { execution: executions.length > 1 || !f.execution, budget: budgets.length > 1 || !f.budget } },
+    }),
+  ];
+}
+
 export function checkExecutionRates(record: ReportRecord): CheckResult[] {
   const f = record.figures;
   const results: CheckResult[] = [
     ...checkRate({ rule: 'execution_rate', rate: f.executionRate, execution: f.execution, budget: f.budget, budgetInitial: f.budgetInitial }),
+    ...checkRateAgainstTies(record),
     ...checkExecutionOverBudget(f.execution, f.budget),
     ...checkRateOver100(f.executionRate),
   ];

@@ -5,7 +5,8 @@
  */
 import type { CheckResult, Count, Figure, ReportRecord } from '../schema/record.js';
 import { formatInterval, intervalOfCount, intervalOfFigure, intervalsMeet } from './interval.js';
-import { evidenceOfCount, evidenceOfFigure, makeResult, showInterval } from './result.js';
+import { evidenceOfCount, evidenceOfFigure, makeResult, showInterval, type Certainty } from './result.js';
+import { identityOf, isSameQuantity } from './count-identity.js';
 import { findUnitSlip, UNIT_SLIP_FACTOR } from './unit-slip.js';
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | null): Map<string, T[]> {
@@ -21,10 +22,11 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | null): Map
 }
 
 /** Several statements of one figure: each must meet the first. */
-function compareStatements(
+export function compareStatements(
   label: { zh: string; en: string },
   statements: readonly Figure[],
   detail: Record<string, unknown>,
+  certainty: Certainty = 'definite',
 ): CheckResult | null {
   // One place read twice (a row emitted for two projects of one name) is not a restatement.
   const figures = statements.filter(
@@ -58,6 +60,7 @@ function compareStatements(
     return makeResult({
       rule: 'unit_slip',
       status: 'fail',
+      certainty,
       expected: reference,
       actual,
       unit: first.unit,
@@ -70,6 +73,7 @@ function compareStatements(
   return makeResult({
     rule: 'restated',
     status: 'fail',
+    certainty,
     expected: reference,
     actual,
     unit: first.unit,
@@ -132,24 +136,32 @@ export function isGenericSubject(subject: string): boolean {
 }
 
 /**
- * Counts with one subject and unit. Different values may be legitimate (another year, another
- * activity), so they only fail when subject and action are the same words; otherwise they warn.
+ * Counts that state one quantity (count-identity.ts: same unit, subject, action, qualifiers and
+ * scope) must agree. The identity is inferred from words across sentences, so a disagreement is a
+ * `possible` failure: shown, not counted as definite.
  */
-function checkRestatedCounts(record: ReportRecord): CheckResult[] {
+function checkRestatedCounts(record: ReportRecord, text: string | undefined): CheckResult[] {
   const results: CheckResult[] = [];
-  const groups = groupBy(record.figures.counts, (c) => {
-    const subject = c.subject.replace(/\s+/g, '');
-    return subject === '' || isGenericSubject(subject) ? null : `${subject}\u0000${c.unit}`;
-  });
-  for (const counts of [...groups.values()].flatMap((all) => clusterByAction(uniqueBySpan(all)))) {
-    if (counts.length < 2) continue;
+  const identified = uniqueBySpan(record.figures.counts)
+    .filter((c) => c.subject.trim() !== '' && !isGenericSubject(c.subject))
+    .map((count) => ({ count, identity: identityOf(count, text) }));
+  const clusters: (typeof identified)[] = [];
+  for (const x of identified) {
+    const home = clusters.find((cl) => cl.every((m) => isSameQuantity(m.count, m.identity, x.count, x.identity)));
+    if (home) home.push(x);
+    else clusters.push([x]);
+  }
+  for (const cluster of clusters) {
+    if (cluster.length < 2) continue;
+    const counts = cluster.map((x) => x.count);
     const first = counts[0]!;
     const reference = intervalOfCount(first);
     const subject = first.subject.trim();
     const texts = counts.map((c) => c.text).join('、');
     const evidence = counts.map((c, i) => evidenceOfCount(i === 0 ? 'statement' : 'restatement', c));
     const disagreeing = counts.find((c) => !intervalsMeet(intervalOfCount(c), reference));
-    const detail = { subject, unit: first.unit, values: counts.map((c) => c.value) };
+    const { identity } = cluster[0]!;
+    const detail = { subject, unit: first.unit, values: counts.map((c) => c.value), identity };
     if (!disagreeing) {
       results.push(
         makeResult({
@@ -166,46 +178,24 @@ function checkRestatedCounts(record: ReportRecord): CheckResult[] {
       );
       continue;
     }
-    const sameWords = counts.every((c) => c.subject === first.subject && c.action === first.action);
     const actual = intervalOfCount(disagreeing);
+    const named = [...new Set(counts.map((c) => c.subject.trim()))].join(' / ');
     results.push(
       makeResult({
         rule: 'count.restated',
-        status: sameWords ? 'fail' : 'warn',
+        status: 'fail',
+        certainty: 'possible',
         expected: reference,
         actual,
         unit: first.unit,
-        zh: `「${subject}」的数量前后不同：${first.text}（${formatInterval(reference)}）与 ${disagreeing.text}（${formatInterval(actual)}）${sameWords ? '' : '，可能指不同情形'}`,
-        en: `The count of "${subject}" differs: ${first.text} (${formatInterval(reference)}) vs ${disagreeing.text} (${formatInterval(actual)})${sameWords ? '' : '; possibly different contexts'}`,
+        zh: `「${named}」的数量前后不同：${first.text}（${formatInterval(reference)}）与 ${disagreeing.text}（${formatInterval(actual)}）`,
+        en: `The count of "${named}" differs: ${first.text} (${formatInterval(reference)}) vs ${disagreeing.text} (${formatInterval(actual)})`,
         evidence,
-        detail: { ...detail, sameAction: sameWords },
+        detail,
       }),
     );
   }
   return results;
-}
-
-/**
- * Splits counts of one subject by what was done: "发展党员165名" and "动员13000多名党员" count
- * different things. Actions are related when equal, when either is unknown, or when they share a
- * two-character term (培训 / 参加能力提升培训).
- */
-function clusterByAction(counts: readonly Count[]): Count[][] {
-  const clusters: Count[][] = [];
-  for (const c of counts) {
-    const home = clusters.find((cl) => cl.every((m) => actionsRelated(m.action, c.action)));
-    if (home) home.push(c);
-    else clusters.push([c]);
-  }
-  return clusters;
-}
-
-function actionsRelated(a: string, b: string): boolean {
-  const x = a.replace(/\s+/g, '');
-  const y = b.replace(/\s+/g, '');
-  if (x === '' || y === '' || x.includes(y) || y.includes(x)) return true;
-  for (let i = 0; i + 2 <= x.length; i++) if (y.includes(x.slice(i, i + 2))) return true;
-  return false;
 }
 
 /** One statement per place: an extractor may emit the same span twice. */
@@ -219,6 +209,6 @@ function uniqueBySpan(counts: readonly Count[]): Count[] {
   });
 }
 
-export function checkRestated(record: ReportRecord): CheckResult[] {
-  return [...checkRestatedProjects(record), ...checkRestatedClasses(record), ...checkRestatedCounts(record)];
+export function checkRestated(record: ReportRecord, text?: string): CheckResult[] {
+  return [...checkRestatedProjects(record), ...checkRestatedClasses(record), ...checkRestatedCounts(record, text)];
 }

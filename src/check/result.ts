@@ -29,7 +29,15 @@ export interface ResultInit {
   en: string;
   evidence?: EvidenceEntry[];
   detail?: Record<string, unknown>;
+  /**
+   * Whether both sides are surely one quantity: `definite` (one table, one form, one labelled
+   * sentence, the record's own headline figures) or `possible` (identity inferred, e.g. counts matched
+   * by subject across sentences). Every fail and warn carries it; default `definite`.
+   */
+  certainty?: Certainty;
 }
+
+export type Certainty = NonNullable<CheckResult['certainty']>;
 
 function roundOutward(iv: Interval | null): Interval | null {
   if (!iv) return null;
@@ -50,7 +58,17 @@ export function makeResult(init: ResultInit): CheckResult {
     evidence: init.evidence ?? [],
   };
   if (init.detail !== undefined) result.detail = init.detail;
+  if (init.status === 'fail' || init.status === 'warn') result.certainty = init.certainty ?? 'definite';
   return result;
+}
+
+/**
+ * A failed check whose two sides are surely the same quantity: what exit codes, `--failed-checks`
+ * and failed-check counts should count. A fail without `certainty` (records checked before it
+ * existed) counts as definite; a `possible` fail is shown but not counted.
+ */
+export function isDefiniteFailure(check: Pick<CheckResult, 'status' | 'certainty'>): boolean {
+  return check.status === 'fail' && check.certainty !== 'possible';
 }
 
 const STATUS_ORDER: Record<CheckStatus, number> = { fail: 0, warn: 1, pass: 2, not_applicable: 3 };

@@ -69,11 +69,21 @@ function sameStatement(a: Figure, b: Figure): boolean {
   return a.evidence.start === b.evidence.start && a.evidence.end === b.evidence.end && a.evidence.page === b.evidence.page;
 }
 
+/** Both figures say which document part they were read from, and the parts differ. */
+function isOtherPart(a: Figure, b: Figure): boolean {
+  return a.part !== undefined && b.part !== undefined && a.part !== b.part;
+}
+
 /** One sum relation, with the unit-slip diagnosis when it fails by a factor of 10^4. */
 export function checkSum(input: SumSpec): CheckResult[] {
   // A total that is one of the parts' own statement (the only fund row read as the budget too, r50)
   // would make the relation hold by itself.
-  const spec = { ...input, totals: input.totals.filter((t) => !input.parts.some((p) => sameStatement(p.figure, t.figure))) };
+  // A total read from another part of the document than its parts (a project form's execution
+  // against the 决算 tables' classes) is another quantity.
+  const spec = {
+    ...input,
+    totals: input.totals.filter((t) => !input.parts.some((p) => sameStatement(p.figure, t.figure) || isOtherPart(p.figure, t.figure))),
+  };
   if (spec.parts.length === 0 || spec.totals.length === 0) return [];
   const evidenceFor = (total: SumTotal): EvidenceEntry[] => [
     evidenceOfFigure('total', total.figure),
@@ -158,6 +168,8 @@ export function checkSum(input: SumSpec): CheckResult[] {
     makeResult({
       rule: spec.rule,
       status: spec.mismatch,
+      // A total that was a guess (no total row) may not be what the parts add up to.
+      certainty: spec.mismatch === 'warn' ? 'possible' : 'definite',
       expected: first.sum.interval,
       actual: first.actual,
       unit: first.total.figure.unit,

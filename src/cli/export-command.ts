@@ -2,15 +2,16 @@
  * `jixiao export` (tables and pivots to csv | xlsx | jsonl | parquet) and `jixiao departments`
  * (list department keys; merge, split and undo). Registered by `buildProgram` in main.ts.
  */
+import { extname } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Config } from '../config.js';
 import { DepartmentAliasError, loadDepartmentIndex, mergeDepartments, splitDepartment, type DepartmentGroup } from '../export/departments.js';
 import { compactDepartmentName } from '../export/department-key.js';
-import { EXPORT_FORMATS, ExportOptionsError, runExport, type ExportFilter, type ExportFormat } from '../export/export.js';
+import { EXPORT_FORMATS, ExportOptionsError, type ExportFilter, type ExportFormat } from '../export/formats.js';
 import { PIVOT_METRICS, type PivotMetric } from '../export/pivot.js';
 import { TABLE_NAMES, type TableName } from '../export/tables.js';
-import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
+import { helpWith, KIND_VALUES, parseKind, parseYear } from './options.js';
 
 /** Same meaning as main.ts's EXIT.input: the command line asked for something impossible. */
 const EXIT_USAGE = 2;
@@ -21,6 +22,7 @@ interface StoreOptions {
 }
 
 async function withStore<T>(config: Config, opts: StoreOptions, fn: (store: Store) => Promise<T>): Promise<T> {
+  const { openStore } = await import('../store/open-store.js');
   const databaseUrl = opts.databaseUrl ?? config.databaseUrl;
   const store = await openStore({ ...(databaseUrl ? { databaseUrl } : {}), dataDir: opts.dataDir ?? config.dataDir });
   try {
@@ -49,10 +51,25 @@ async function reportingUsageErrors(fn: () => Promise<void>): Promise<void> {
   }
 }
 
-function parseYear(value: string): number {
-  const year = Number(value);
-  if (!Number.isInteger(year) || year < 1900 || year > 2999) throw new InvalidArgumentError('expected a year such as 2023');
-  return year;
+/**
+ * The format: --format, else the --out file's extension (reports.xlsx → xlsx), else csv to stdout.
+ * Without --format, an extension that names no format is refused, and so is one that contradicts
+ * --format: a file named .xlsx holding CSV opens as garbage.
+ */
+export function resolveFormat(format: ExportFormat | undefined, out: string | undefined): ExportFormat {
+  const extension = out ? extname(out).slice(1).toLowerCase() : '';
+  const fromExtension = (EXPORT_FORMATS as readonly string[]).includes(extension) ? (extension as ExportFormat) : null;
+  if (format) {
+    if (fromExtension !== null && fromExtension !== format) {
+      throw new ExportOptionsError(`--format ${format} does not match --out ${out}: name the file .${format}, or leave out --format`);
+    }
+    return format;
+  }
+  if (!out) return 'csv';
+  if (fromExtension === null) {
+    throw new ExportOptionsError(`cannot tell the format from --out ${out}: end the name in .${EXPORT_FORMATS.join(', .')} or give --format`);
+  }
+  return fromExtension;
 }
 
 function parseTables(value: string): TableName[] {
@@ -69,7 +86,7 @@ function parseBy(value: string): string {
 }
 
 interface ExportCommandOptions extends StoreOptions {
-  format: ExportFormat;
+  format?: ExportFormat;
   table?: TableName[];
   pivot?: PivotMetric;
   by: string;
@@ -95,7 +112,7 @@ export function registerExportCommands(program: Command, config: Config): void {
     program
       .command('export')
       .description('write stored records as comparable tables: csv (UTF-8 with BOM), xlsx (a sheet per table), jsonl or parquet')
-      .addOption(new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).default('csv'))
+      .addOption(new Option('--format <format>', 'output format (default: from the --out extension, else csv)').choices(EXPORT_FORMATS))
       .option('--table <names>', `table: ${TABLE_NAMES.join(' | ')} (default reports; xlsx: all, or a comma-separated list)`, parseTables)
       .addOption(new Option('--pivot <metric>', 'wide table, one row per department, one column per year').choices(PIVOT_METRICS).conflicts('table'))
       .option('--by <dims>', 'pivot dimensions', parseBy, 'department,year')
@@ -103,10 +120,21 @@ export function registerExportCommands(program: Command, config: Config): void {
       .option('--year <year>', 'fiscal year', parseYear)
       .option('--region <text>', 'region (province, city or county) contains TEXT')
       .option('--department <text>', 'a department key, or text in any of its names (selects all its years)')
-      .option('--kind <kind>', 'department_overall | project | unknown')
-      .option('--failed-checks', 'only reports with a failed check'),
+      .option('--kind <kind>', `what the report is about or what the document is: ${KIND_VALUES.join(' | ')}`, parseKind)
+      .option('--failed-checks', 'only reports with a failed check')
+      .addHelpText(
+        'after',
+        helpWith([
+          'jixiao export --out reports.xlsx',
+          'jixiao export --table forms --out forms.parquet',
+          'jixiao export --table forms --kind final_accounts > forms.csv',
+          'jixiao export --pivot execution-rate --by department,year --out rates.xlsx',
+        ]),
+      ),
   ).action(async (opts: ExportCommandOptions) => {
     await reportingUsageErrors(async () => {
+      const format = resolveFormat(opts.format, opts.out);
+      const { runExport } = await import('../export/export.js');
       const filter: ExportFilter = {
         ...(opts.year !== undefined ? { year: opts.year } : {}),
         ...(opts.region ? { region: opts.region } : {}),
@@ -116,7 +144,7 @@ export function registerExportCommands(program: Command, config: Config): void {
       };
       const result = await withStore(config, opts, (store) =>
         runExport(store, {
-          format: opts.format,
+          format,
           filter,
           ...(opts.table ? { tables: opts.table } : {}),
           ...(opts.pivot ? { pivot: opts.pivot } : {}),

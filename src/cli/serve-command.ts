@@ -4,9 +4,11 @@
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Config } from '../config.js';
-import { startServer, DEFAULT_HOST, DEFAULT_PORT } from '../serve/server.js';
-import { openStore } from '../store/open-store.js';
-import { readLimitsOf } from '../ingest/document.js';
+import { helpWith } from './options.js';
+
+// As in src/serve/server.ts, which is imported only when the command runs (it loads Hono).
+const DEFAULT_HOST = '127.0.0.1';
+const DEFAULT_PORT = 8080;
 
 export interface ServeCommandOptions {
   dataDir?: string;
@@ -28,6 +30,11 @@ function parsePort(value: string): number {
 }
 
 export async function runServe(config: Config, opts: ServeCommandOptions): Promise<void> {
+  const [{ startServer }, { openStore }, { readLimitsOf }] = await Promise.all([
+    import('../serve/server.js'),
+    import('../store/open-store.js'),
+    import('../ingest/document.js'),
+  ]);
   const databaseUrl = opts.databaseUrl ?? config.databaseUrl;
   const store = await openStore(databaseUrl ? { databaseUrl } : { dataDir: opts.dataDir ?? config.dataDir });
   let server;
@@ -70,7 +77,8 @@ export function registerServeCommand(program: Command, config: Config): void {
     .option('--database-url <url>', 'PostgreSQL URL instead of the embedded database (env JIXIAO_DATABASE_URL)')
     .option('--port <port>', `port to listen on (default ${DEFAULT_PORT}; 0 = any free port)`, parsePort)
     .option('--host <address>', `address to bind (default ${DEFAULT_HOST}); any other address requires JIXIAO_TOKEN`)
-    .option('--redis-url <url>', 'Redis URL: show the ingest queue (Bull Board) at /queues (env JIXIAO_REDIS_URL)')
+    .option('--redis-url <url>', 'Redis URL: show the ingest and OCR queues (Bull Board) at /queues (env JIXIAO_REDIS_URL)')
+    .addHelpText('after', helpWith(['jixiao serve', 'jixiao serve --port 9000 --data-dir /data/jixiao', 'JIXIAO_TOKEN=secret jixiao serve --host 0.0.0.0']))
     .action(async (opts: ServeCommandOptions) => {
       await runServe(config, opts);
     });

@@ -14,21 +14,9 @@ import { writeCsv, writeJsonl } from './write-text.js';
 import { writeParquet } from './write-parquet.js';
 import { writeXlsx } from './write-xlsx.js';
 
-export const EXPORT_FORMATS = ['csv', 'xlsx', 'jsonl', 'parquet'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import { ExportOptionsError, type ExportFilter, type ExportFormat } from './formats.js';
 
-export interface ExportFilter {
-  /** 年度 */
-  year?: number;
-  /** Substring of province + city + county. */
-  region?: string;
-  /** A department key, or text contained in a key or in any name of the department (all its years). */
-  department?: string;
-  /** department_overall | project | unknown */
-  kind?: string;
-  /** Only reports with at least one failed check. */
-  failedChecks?: boolean;
-}
+export { EXPORT_FORMATS, ExportOptionsError, type ExportFilter, type ExportFormat } from './formats.js';
 
 export interface ExportOptions {
   format: ExportFormat;
@@ -50,11 +38,6 @@ export interface ExportResult {
   rows: Record<string, number>;
   /** Things the user should know: rounded money, contested pivot cells … */
   warnings: string[];
-}
-
-/** Bad export options (a usage error, not a data problem). */
-export class ExportOptionsError extends Error {
-  override readonly name = 'ExportOptionsError';
 }
 
 function storeFilter(filter: ExportFilter): Omit<ReportFilter, 'limit' | 'offset'> {

@@ -2,6 +2,7 @@ import type { SourceDocument } from '../ingest/document.js';
 import type { Count } from '../schema/record.js';
 import { evidenceOf } from '../normalize/offsets.js';
 import { tagWords, type TaggedWord } from '../segment/tokenize.js';
+import { BATCH_UNITS, COUNT_LEAD_CHARACTERS, LEVEL_UNITS, OFFICE_NAME_UNITS } from '../vocabulary/counts.js';
 import type { LocatedNumber } from './locate.js';
 
 const BREAK = /[，,。；;！？!?\n\t：:]/u;
@@ -40,6 +41,22 @@ function leadingNounPhrase(words: TaggedWord[]): { phrase: string; next: number 
   return { phrase: phrase.replace(/[和与及、（(“"]+$/u, '').replace(/^[“"]+|[”"]+$/gu, (q) => (phrase.split(/[“”"]/u).length > 3 ? q : '')), next: i };
 }
 
+/** Numbers written with digits (ASCII or full-width), not Chinese numerals. */
+const DIGITS = /[0-9\uff10-\uff19]/u;
+
+/**
+ * Ordinals, levels and batches are positions, not quantities: 第一批, "一批 … 二批" (the first and the
+ * second batch), 一级指标 / 二级项目. A batch written with digits ("2 批") is a count.
+ */
+function isPositionNotCount(m: LocatedNumber, text: string): boolean {
+  const before = text[m.start - 1] ?? '';
+  if (before === '第') return true;
+  // 秘书二处, 综合调研三处: a numeral glued to a name is part of an office's name.
+  if (OFFICE_NAME_UNITS.includes(m.unit) && !DIGITS.test(m.text) && /[\u4e00-\u9fff]/u.test(before) && !COUNT_LEAD_CHARACTERS.test(before)) return true;
+  if (LEVEL_UNITS.includes(m.unit)) return true;
+  return BATCH_UNITS.includes(m.unit) && !DIGITS.test(m.text);
+}
+
 /**
  * Counts with what is counted (subject) and what was done (action):
  * "组织774名党组织书记和党务干部参加能力提升培训" → 774 名, 党组织书记和党务干部, 培训;
@@ -50,9 +67,10 @@ export function extractCounts(doc: SourceDocument, numbers: LocatedNumber[]): Co
   const text = doc.text;
   const out: Count[] = [];
   for (const m of numbers) {
-    if (m.kind !== 'count' || m.cell) continue;
+    if (m.kind !== 'count' || m.cell || isPositionNotCount(m, text)) continue;
     const afterText = clauseAfter(text, m.end);
-    const after = /^[、和与及]/u.test(afterText) ? [] : tagWords(afterText);
+    // "24个(机关公勤2个)": a bracket after the number opens an aside, not what is counted.
+    const after = /^[、和与及（(]/u.test(afterText) ? [] : tagWords(afterText);
     // Tagging is most of the cost of counts: the clause before is tagged only when it is needed.
     let taggedBefore: TaggedWord[] | undefined;
     const tagBefore = () =>

@@ -1,13 +1,15 @@
 import type { SourceDocument } from '../ingest/document.js';
 import type { ReportRecord } from '../schema/record.js';
+import { findParts } from '../segment/parts.js';
 import { segmentDocument } from '../segment/segment.js';
 import { EXTRACTOR_VERSION } from '../version.js';
 import { extractCounts } from './counts.js';
-import { extractFigures } from './figures.js';
-import { extractIndicators } from './indicators.js';
+import { departmentFromCover } from './cover.js';
+import { classifyDocument } from './document-kind.js';
+import { extractForms } from './forms.js';
+import { chooseHeadline } from './headline.js';
 import { locateNumbers } from './locate.js';
-import { findFlatForm, findFormTotalScore, formFigures } from './flat-form.js';
-import { extractReportInfo } from './report-info.js';
+import { extractReportInfo, regionOf } from './report-info.js';
 
 export interface ExtractOptions {
   fileName?: string | null;
@@ -16,39 +18,28 @@ export interface ExtractOptions {
   title?: string;
 }
 
-/** One ReportRecord from a SourceDocument, checks empty (see check/). Pure. */
+/**
+ * One ReportRecord from a SourceDocument, checks empty (see check/). Pure. The document is split
+ * into parts; its kind comes from them; every 自评表 becomes a form; the headline figures come from
+ * one part (headline.ts).
+ */
 export function extractRecord(doc: SourceDocument, options: ExtractOptions = {}): ReportRecord {
   const seg = segmentDocument(doc);
   const info = extractReportInfo(doc, seg, options.title ?? doc.meta?.title);
+  const parts = findParts(doc, seg);
+  const documentKind = classifyDocument(doc, seg, parts, info.kind);
   const numbers = locateNumbers(doc, seg);
-  const figures = extractFigures(doc, seg, numbers, info.kind);
-  // A 自评表 flattened into text: its fund block fills what the prose did not state.
-  const form = findFlatForm(doc);
-  if (form) {
-    const ff = formFigures(form);
-    // The form's cells are the report's own table: they win over prose, which rounds ("89.97万元" for 89.974).
-    for (const key of ['budget', 'budgetInitial', 'execution', 'executionRate'] as const) figures[key] = ff[key] ?? figures[key];
-    if (figures.fundSources.length === 0) figures.fundSources = ff.fundSources;
-    figures.budgetExecutionWeight ??= ff.budgetExecutionWeight;
-    figures.budgetExecutionScore ??= ff.budgetExecutionScore;
-  }
-  if (!figures.selfScoreAmbiguous) figures.selfScore ??= findFormTotalScore(doc);
-  const indicators = extractIndicators(doc);
-  // The form scores 预算执行 in its fund block (分值 10, 得分 = 执行率 × 10): it is the form's first
-  // indicator, and Σ得分 = 总分 only holds with it.
-  const { budgetExecutionWeight: bw, budgetExecutionScore: bs, selfScoreAmbiguous: _ambiguous, roles, ...recordFigures } = figures;
-  if ((bw || bs) && indicators.length > 0 && !indicators.some((i) => /预算执行|执行率/u.test(i.level3))) {
-    const at = (bs ?? bw)!.evidence;
-    indicators.unshift({
-      level1: '预算执行',
-      level2: '',
-      level3: '预算执行率',
-      target: '',
-      actual: figures.executionRate?.text ?? '',
-      weight: bw ?? null,
-      score: bs ?? null,
-      evidence: at,
-    });
+  const forms = extractForms(doc, seg, parts);
+  const { reportKind, roles, indicators, ...figures } = chooseHeadline({ doc, seg, numbers, parts, forms, documentKind, reportKind: info.kind });
+  // A 决算/预算 cover names the unit: it wins; a form's header or a table's unit line only fills
+  // what the title and opening did not name.
+  const cover = departmentFromCover(doc, parts, forms);
+  const department = cover && (cover.source === 'cover' || !info.department) ? cover.name : info.department;
+  // The unit's name places it when the title did not ("上海市普陀区财政局" → 上海市, 普陀区).
+  const region = { ...info.region };
+  if (department && department !== info.department) {
+    const named = regionOf(department);
+    for (const level of ['province', 'city', 'county'] as const) region[level] ??= named[level];
   }
   const ocrPages = doc.pages.filter((p) => p.ocrConfidence !== undefined).length;
   return {
@@ -63,14 +54,14 @@ export function extractRecord(doc: SourceDocument, options: ExtractOptions = {})
       ocrPages,
       unreadPages: doc.pages.filter((p) => p.needsOcr && p.ocrConfidence === undefined).length,
     },
-    report: { ...info, documentKind: info.kind === 'unknown' ? 'other' : 'self_evaluation_report' },
+    report: { ...info, department, region, kind: reportKind, documentKind },
     figures: {
-      ...recordFigures,
+      ...figures,
       counts: extractCounts(doc, numbers),
       indicators,
     },
-    parts: [],
-    forms: [],
+    parts,
+    forms,
     roles,
     checks: [],
   };

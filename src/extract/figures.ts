@@ -24,7 +24,7 @@ export { isImpliedMoney, toFigure };
 const NATURE_RE = /(基本支出|项目支出|人员经费(?:支出)?|公用经费(?:支出)?)$/u;
 /** 资金来源: the 自评表's fund rows and narrative fund sources. */
 const FUND_RE =
-  /((?:本年|当年|年初)?财政拨款(?:资金)?|财政资金|上年结转(?:资金)?|结转结余(?:资金)?|其他资金|单位资金|自有资金|财政专户管理资金|中央(?:财政)?(?:补助)?资金|省级(?:财政)?资金|市级(?:财政)?资金|县级(?:财政)?资金|区级(?:财政)?资金|(?:财政拨款(?:资金)?|上级补助|事业(?:性)?|经营|附属单位上缴|其他)收入)$/u;
+  /((?:本年|当年|年初)?财政拨款(?:资金)?|财政资金|上年结转(?:资金)?|结转结余(?:资金)?|其他资金|(?<![我本该])单位资金|自有资金|财政专户管理资金|中央(?:财政)?(?:补助)?资金|省级(?:财政)?资金|市级(?:财政)?资金|县级(?:财政)?资金|区级(?:财政)?资金|(?:财政拨款(?:资金)?|上级补助|事业(?:性)?|经营|附属单位上缴|其他)收入)$/u;
 /**
  * A part named by the level of government that pays it ("上级资金179.25万元", "本级59.75万元",
  * "地方资金98.6万元"): a fund source when it follows a whole and its "其中".
@@ -222,8 +222,9 @@ function findNamedAmounts(doc: SourceDocument, seg: Segmentation, numbers: reado
       }
       const fund = FUND_RE.exec(label.replace(/^其中[：:]?/u, ''));
       // "收到财政资金共2330.9万元，其中：中央资金…": a total with its parts to follow.
+      // (An income with its parts, "上级补助收入119662万元，其中：返还性收入…", is income, not a budget.)
       if (fund && whole) {
-        if (!PART_CONTEXT.test(before.slice(-40).replace(FUND_RE, '').replace(fund[1]!, ''))) {
+        if (!/收入$/u.test(fund[1]!) && !PART_CONTEXT.test(before.slice(-40).replace(FUND_RE, '').replace(fund[1]!, ''))) {
           out.wholes.set(m.start, 'fund');
           partsSentence = m.sentence;
           firstBudget ??= m;

@@ -1,4 +1,4 @@
-import type { SourceDocument } from '../ingest/document.js';
+import type { SourceDocument, Span } from '../ingest/document.js';
 import type { Figure, NamedAmount } from '../schema/record.js';
 import { evidenceOf } from '../normalize/offsets.js';
 import { shiftDecimal } from './decimal.js';
@@ -69,14 +69,17 @@ function readHeader(text: string, at: number): { columns: FormColumn[]; end: num
   return { columns, end: i };
 }
 
-export function findFlatForm(doc: SourceDocument): FlatForm | null {
-  const text = doc.text;
+/** The fund block of a flattened form, within `within` (a form part) when given. */
+export function findFlatForm(doc: SourceDocument, within?: Span): FlatForm | null {
+  // Offsets stay the document's: the text past the span is cut, the text before it skipped.
+  const text = within ? doc.text.slice(0, within.end) : doc.text;
+  const from = within?.start ?? 0;
   // The header starts at the first 年初预算/预算数 label followed by at least two more labels.
   const starts = text.matchAll(/年初预算|全年预算数|调整后预算|预算数/gu);
   let readUpTo = -1;
   for (const s of starts) {
     // A start inside a header already read would re-read it without its first columns.
-    if (s.index < readUpTo) continue;
+    if (s.index < readUpTo || s.index < from) continue;
     const header = readHeader(text, s.index);
     readUpTo = header.end;
     if (header.columns.length < 3 || !header.columns.includes('execution')) continue;
@@ -235,9 +238,12 @@ export function formFigures(form: FlatForm): FormFigures {
  * The form's total score: "总分 100 100" (分值 then 得分) or "自评总分(分) 97.6". Only a number
  * directly after the label counts; a lone number is the score, two are weight and score.
  */
-export function findFormTotalScore(doc: SourceDocument): Figure | null {
-  const m = /(?:自评总分|自评得分|总分|总得分|合计得分)\s*(?:[（(]分[）)])?[\s|｜:：]*(\d{1,3}(?:\.\d{1,2})?)(?:[\s|｜]+(\d{1,3}(?:\.\d{1,2})?))?(?![\d.%万元分])/u.exec(doc.text);
-  if (!m) return null;
+export function findFormTotalScore(doc: SourceDocument, within?: Span): Figure | null {
+  const from = within?.start ?? 0;
+  const slice = doc.text.slice(from, within?.end ?? doc.text.length);
+  const found = /(?:自评总分|自评得分|总分|总得分|合计得分)\s*(?:[（(]分[）)])?[\s|｜:：]*(\d{1,3}(?:\.\d{1,2})?)(?:[\s|｜]+(\d{1,3}(?:\.\d{1,2})?))?(?![\d.%万元分])/u.exec(slice);
+  if (!found) return null;
+  const m = Object.assign(found, { index: found.index + from });
   const second = m[2];
   const scoreText = second ?? m[1]!;
   if (second !== undefined && Number(m[1]) !== 100) return null;

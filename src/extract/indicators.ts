@@ -1,4 +1,4 @@
-import type { SourceDocument } from '../ingest/document.js';
+import type { SourceDocument, Span } from '../ingest/document.js';
 import type { Figure, Indicator } from '../schema/record.js';
 import { evidenceOf } from '../normalize/offsets.js';
 import { findFlatIndicators } from './flat-indicators.js';
@@ -34,35 +34,71 @@ function scoreFigure(doc: SourceDocument, text: string, start: number): Figure |
   };
 }
 
+/** A header row's columns: by grid column, and in the order its cells stand (for continuations). */
+interface IndicatorHeader {
+  byCol: Map<number, Column>;
+  ordered: Array<Column | null>;
+  width: number;
+}
+
+function tableWidth(rows: ReadonlyArray<ReadonlyArray<{ col: number; colSpan: number }>>): number {
+  return Math.max(0, ...rows.flat().map((c) => c.col + c.colSpan));
+}
+
+/**
+ * The columns of a table that continues a form on the next page without repeating its header:
+ * the same grid, or one cell per header cell (the reader merged fewer columns there).
+ */
+function continuationColumns(header: IndicatorHeader, width: number): Map<number, Column> | null {
+  if (width === header.width) return header.byCol;
+  if (width !== header.ordered.length) return null;
+  const byCol = new Map<number, Column>();
+  header.ordered.forEach((c, i) => {
+    if (c) byCol.set(i, c);
+  });
+  return byCol;
+}
+
 /**
  * 绩效指标 rows of a 自评表: a table whose header names 三级指标 (or 指标名称) and 分值/权重 and
- * 得分. Merged 一级/二级 cells are carried down the rows they span. Without such a table, the rows
- * of a form flattened into text (flat-indicators.ts).
+ * 得分. Merged 一级/二级 cells are carried down the rows they span. Within a form's span
+ * (`within`), a table without a header continues the previous one (a form printed across two
+ * pages), and its empty 一级/二级 cells carry the row above. Without such a table, the rows of a
+ * form flattened into text (flat-indicators.ts).
  */
-export function extractIndicators(doc: SourceDocument): Indicator[] {
+export function extractIndicators(doc: SourceDocument, within?: Span): Indicator[] {
   const out: Indicator[] = [];
+  const inSpan = (s: Span) => !within || (s.start >= within.start && s.start < within.end);
+  let lastHeader: IndicatorHeader | null = null;
   doc.blockSpans.forEach((span) => {
     const block = doc.blocks[span.block];
-    if (!block || block.kind !== 'table' || !span.cells) return;
+    if (!block || block.kind !== 'table' || !span.cells || !inSpan(span)) return;
     const rows = span.cells;
     const cellText = (c: { start: number; end: number }) => doc.text.slice(c.start, c.end);
     // The header row may sit below the table's top (fund rows first in a 自评表).
     let headerRow = -1;
-    const columns = new Map<number, Column>();
+    let columns = new Map<number, Column>();
     for (let r = 0; r < rows.length; r++) {
       const cols = new Map<number, Column>();
-      for (const c of rows[r]!) {
+      const ordered: Array<Column | null> = [];
+      for (const c of [...rows[r]!].sort((a, b) => a.col - b.col)) {
         const col = columnOf(cellText(c));
-        if (col && ![...cols.values()].includes(col)) for (let k = c.col; k < c.col + c.colSpan; k++) if (!cols.has(k)) cols.set(k, col);
+        const fresh = col && ![...cols.values()].includes(col) ? col : null;
+        ordered.push(fresh);
+        if (fresh) for (let k = c.col; k < c.col + c.colSpan; k++) if (!cols.has(k)) cols.set(k, fresh);
       }
       const kinds = new Set(cols.values());
       if (kinds.has('level3') && (kinds.has('weight') || kinds.has('score'))) {
         headerRow = r;
-        for (const [k, v] of cols) columns.set(k, v);
+        columns = cols;
+        lastHeader = { byCol: cols, ordered, width: tableWidth(rows) };
         break;
       }
     }
-    if (headerRow < 0) return;
+    const continued = headerRow < 0 && within && lastHeader ? continuationColumns(lastHeader, tableWidth(rows)) : null;
+    if (headerRow < 0 && !continued) return;
+    if (continued) columns = continued;
+    const previous = out[out.length - 1];
     // Cells that span rows (merged 一级/二级 指标) cover the rows below them.
     const carried = new Map<number, { text: string; until: number }>();
     for (let r = headerRow + 1; r < rows.length; r++) {
@@ -88,9 +124,11 @@ export function extractIndicators(doc: SourceDocument): Indicator[] {
       if (!weight && !score) continue;
       const first = row[0]!;
       const last = row[row.length - 1]!;
+      // A continued table's first rows stand under the 一级/二级 cells merged on the page before.
+      const above = continued ? (out[out.length - 1] ?? previous) : undefined;
       out.push({
-        level1: values.level1?.text ?? '',
-        level2: values.level2?.text ?? '',
+        level1: values.level1?.text || above?.level1 || '',
+        level2: values.level2?.text || (values.level1?.text ? '' : above?.level2) || '',
         level3,
         target: values.target?.text ?? '',
         actual: values.actual?.text ?? '',
@@ -103,5 +141,6 @@ export function extractIndicators(doc: SourceDocument): Indicator[] {
   if (out.length > 0) return out;
   // No table held them: a 自评表 flattened into text (web-page excerpts), outside any table.
   const tables = doc.blockSpans.filter((s) => s.cells);
-  return findFlatIndicators(doc, (at) => tables.some((s) => at >= s.start && at < s.end));
+  const outside = (at: number) => within !== undefined && (at < within.start || at >= within.end);
+  return findFlatIndicators(doc, (at) => outside(at) || tables.some((s) => at >= s.start && at < s.end));
 }

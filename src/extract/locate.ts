@@ -1,5 +1,6 @@
 import type { SourceDocument } from '../ingest/document.js';
 import type { Segmentation } from '../segment/segment.js';
+import { FORM_COLUMN_NAMES, TOTAL_ROW_WORDS, anyOf } from '../vocabulary/index.js';
 import { findHeaderUnit, findNumbers, type NumberMatch } from './numbers.js';
 
 /** Where a number sits in a table: its row's label and its column's header. */
@@ -47,14 +48,58 @@ export function labelBefore(text: string, start: number, floor: number): string 
  * ("计划安排资金 (万元) |", "预算数:"), as pages print forms one cell per line: that label, or null.
  */
 export function fieldLineBefore(text: string, start: number, end: number, floor: number): string | null {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const next = text.indexOf('\n', end);
-  if (text.slice(lineStart, start).trim() !== '' || !/^[\s|｜]*$/u.test(text.slice(end, next < 0 ? text.length : next))) return null;
+  // Walk out from the value over blanks only: on a one-line text, slicing the whole line before
+  // every unlabelled number was quadratic.
+  let lineStart = start;
+  while (lineStart > 0 && text[lineStart - 1] !== '\n') {
+    if (!/\s/u.test(text[lineStart - 1]!)) return null;
+    lineStart--;
+  }
+  for (let i = end; i < text.length && text[i] !== '\n'; i++) if (!/[\s|｜]/u.test(text[i]!)) return null;
   const from = Math.max(floor, lineStart - 200);
   const prev = /([^\n]*)\s*$/u.exec(text.slice(from, lineStart))![1]!;
   if (!/[|｜:：]\s*$/u.test(prev)) return null;
   const cell = prev.replace(/[\s|｜:：]+$/u, '').split(/[|｜]/u).pop()!.trim();
   return cell === '' || /\d\s*$/u.test(cell) ? null : cell;
+}
+
+const COLUMN = `(?:${anyOf(FORM_COLUMN_NAMES)})(?:\\s*[（(][^（）()\\n]{0,8}[）)])?`;
+const COLUMN_RUN = new RegExp(`(?:${COLUMN}[\\s|｜]*){2,}`, 'gu');
+const COLUMN_ONE = new RegExp(COLUMN, 'gu');
+const TOTAL_ROW_LABEL = new RegExp(`^[\\s|｜]*(?:${anyOf(TOTAL_ROW_WORDS)})[\\s|｜:：]*`, 'u');
+/** What may stand between a flattened row's values: spaces and cell borders only. */
+const BETWEEN_VALUES = /^[\s|｜:：]*$/u;
+
+/**
+ * A flattened form's column names in a run and its values right after them ("年初预算数全年预算数
+ * 全年执行数执行率(%)" then "100 120 110 91.67%", on one line or the next): each value's column
+ * name, and the unit the header or the text just before it gives ("单位：万元", "(万元)"), by the
+ * value's start offset. The run must hold at least two names and exactly as many values follow.
+ */
+export function findColumnValues(text: string): Map<number, { name: string; unit: string | null }> {
+  const out = new Map<number, { name: string; unit: string | null }>();
+  for (const run of text.matchAll(COLUMN_RUN)) {
+    const names = [...run[0].matchAll(COLUMN_ONE)].map((n) => n[0].replace(/\s+/gu, ''));
+    // The total row's label may stand between the names and its values ("…得分 年度资金总额: 99 99 99 10 100% 10").
+    const rowLabel = TOTAL_ROW_LABEL.exec(text.slice(run.index + run[0].length));
+    const from = run.index + run[0].length + (rowLabel?.[0].length ?? 0);
+    const line = text.slice(from, from + 160);
+    const values = findNumbers(line);
+    const row: NumberMatch[] = [];
+    let previous = 0;
+    for (const v of values) {
+      if (!BETWEEN_VALUES.test(line.slice(previous, v.start))) break;
+      row.push(v);
+      previous = v.end;
+    }
+    const after = line.slice(previous, previous + 2);
+    if (row.length !== names.length || !/^(?:\s|$|[|｜。；，]|[\u4e00-\u9fff])/u.test(after)) continue;
+    // A flattened sheet may print its "(万元)" after the rows ("… 年度资金总额 资金投入情况 (万元)").
+    const money = (u: string | null) => (u && /元$/u.test(u) ? u : null);
+    const unit = money(findHeaderUnit(run[0])) ?? money(findHeaderUnit(text.slice(Math.max(0, run.index - 40), run.index))) ?? money(findHeaderUnit(text.slice(from, from + 300)));
+    row.forEach((v, i) => out.set(from + v.start, { name: names[i]!.replace(/[（(][^（）()]*[）)]/gu, ''), unit }));
+  }
+  return out;
 }
 
 function isNumericCell(text: string): boolean {
@@ -69,6 +114,7 @@ export function locateNumbers(doc: SourceDocument, seg: Segmentation): LocatedNu
   const inTable = (at: number) => tableSpans.some((s) => at >= s.start && at < s.end);
   // End of the previous number anywhere in the text: a field label on the line above may sit in another sentence.
   let previousEnd = 0;
+  const columnValues = findColumnValues(text);
   seg.sentences.forEach((s, si) => {
     if (inTable(s.start)) return;
     const found = findNumbers(text.slice(s.start, s.end));
@@ -85,8 +131,15 @@ export function locateNumbers(doc: SourceDocument, seg: Segmentation): LocatedNu
       const bracketUnit = /[（(]\s*(万元|元|亿元|千元)\s*[）)]\s*[:：]?[\s|｜]*$/u.exec(rawLabel)?.[1];
       label = label.replace(/[\s|｜]+$/u, '').replace(/(?:\s*[（(][^（）()]{0,8}[）)])+\s*$/u, '');
       let number: NumberMatch = m;
-      if (bracketUnit && m.kind === 'plain' && m.unit === '' && m.scale === 0)
-        number = findNumbers(m.text, { defaultUnit: bracketUnit })[0] ?? m;
+      let unit = bracketUnit;
+      // A value under a flattened column header: the column names it.
+      const column = columnValues.get(start);
+      if (column) {
+        label = column.name;
+        // (a rate's or score's column takes no money unit)
+        unit = /率|分值|权重|得分/u.test(label) ? undefined : (column.unit ?? undefined);
+      }
+      if (unit && m.kind === 'plain' && m.unit === '' && m.scale === 0) number = findNumbers(m.text, { defaultUnit: unit })[0] ?? m;
       out.push({ ...number, start, end, sentence: si, label, ...(number !== m ? { fieldUnit: true } : {}) });
       floor = end;
       previousEnd = end;

@@ -1,6 +1,8 @@
 import type { SourceDocument } from '../ingest/document.js';
 import type { Region, ReportKind } from '../schema/record.js';
 import type { Segmentation } from '../segment/segment.js';
+import { BREADCRUMB, FIELD_PREFIX, OUTLINE_MARKER, TRAIL } from '../vocabulary/index.js';
+import { COUNTY_LEVEL_CITIES } from '../vocabulary/regions.js';
 
 export interface ReportInfo {
   title: string | null;
@@ -19,7 +21,7 @@ const MUNICIPALITIES = new Set(['北京市', '天津市', '上海市', '重庆�
 
 /** Words that end a unit's name and start the report's own title. */
 const TITLE_TAIL =
-  /(?:关于)?(?:(?:19|20)\d{2}|20xx|20XX|二〇[一二三四五六七八九〇零]{2})\s*年(?:度)?|(?:部门|单位)?整体支出|(?:项目)?(?:支出)?绩效(?:自评|自我评价|评价)|预算绩效|决算/u;
+  /(?:关于)?(?:(?:19|20)\d{2}|20xx|20XX|二〇[一二三四五六七八九〇零]{2})\s*年(?:度)?|(?:部门|单位)?整体支出|(?:项目)?(?:支出)?绩效(?:自评|自我评价|评价)|预算绩效|(?:部门|单位)?决算/u;
 
 /** Strips a unit name of prefixes and suffixes that belong to the title, not the name. */
 function cleanDepartment(name: string): string | null {
@@ -29,6 +31,8 @@ function cleanDepartment(name: string): string | null {
     .replace(/^(?:单位名称|部门名称|预算单位|主管部门|实施单位|填报单位)[:：]?/u, '')
     .replace(/^关于/u, '')
     .replace(/(?:的)$/u, '')
+    // "山丹县人力资源和社会保障局(汇总)": the report's scope, not the name.
+    .replace(/[（(](?:汇总|本级|单位本级|部门汇总|合并)[）)]$/u, '')
     .trim();
   if (Array.from(n).length < 3 || Array.from(n).length > 40) return null;
   if (/^(?:部门|单位|项目|本部门|我单位|我部门)$/u.test(n)) return null;
@@ -69,7 +73,8 @@ function dominantYear(text: string): number | null {
 }
 
 export function kindOf(title: string, body: string): ReportKind {
-  if (/部门整体|单位整体|整体支出|整体绩效/u.test(title)) return 'department_overall';
+  // ("整体和项目支出绩效自评": the whole department, its projects included.)
+  if (/部门整体|单位整体|整体支出|整体绩效|整体(?:和|及|与)项目/u.test(title)) return 'department_overall';
   if (/项目|专项|资金|经费|补贴|补助|转移支付/u.test(title)) return 'project';
   const head = body.slice(0, 3000);
   if (/部门整体支出|整体支出绩效|部门整体绩效/u.test(head)) return 'department_overall';
@@ -85,12 +90,20 @@ export function regionOf(text: string): Region {
   if (province) {
     region.province = province;
     rest = rest.slice(rest.indexOf(province.slice(0, 2)) + province.length);
-    if (MUNICIPALITIES.has(province)) region.city = province;
   }
-  if (!region.city) {
+  // A municipality (北京市, 重庆市 …) has no prefecture level: its districts are counties, its city null.
+  if (!region.province || !MUNICIPALITIES.has(region.province)) {
     // A city's name holds no 县/区: "安居区市场监管局" names no city "安居区市".
     const city = /^[^市县区州盟]{0,8}?((?:(?![县区])[\u4e00-\u9fff]){2,6}?(?:市|自治州|州|地区|盟))/u.exec(rest);
     if (city && !/^(?:城市|全市|本市)$/u.test(city[1]!)) {
+      // "耒阳市第四中学": a county-level city is the county; the gazetteer knows its prefecture.
+      const countyLevel = COUNTY_LEVEL_CITIES.get(city[1]!);
+      if (countyLevel) {
+        region.county = city[1]!;
+        region.city = countyLevel.city;
+        region.province ??= countyLevel.province;
+        return region;
+      }
       region.city = city[1]!;
       rest = rest.slice(rest.indexOf(city[1]!) + city[1]!.length);
     }
@@ -103,7 +116,7 @@ export function regionOf(text: string): Region {
 
 /** What a report's or a form's title ends with. */
 const TITLE_END =
-  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:报告|表(?!格)|情况)|绩效评价报告|自评报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n]{0,16}(?:资金|经费|项目)[）)])?/u;
+  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结)?(?:报告|表(?!格)|情况)|绩效评价报告|自评报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n]{0,16}(?:资金|经费|项目)[）)])?|(?<=(?:19|20)\d{2}\s*年度?[^\n，。；,]{0,30}?)(?:部门|单位)?决算(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告)?(?=\s*(?:\n|$))/u;
 /** Words a document never starts a title with: navigation, file names, uploader boilerplate. */
 const NOT_TITLE = /由会员分享|可在线阅读|请在|搜索|下载|浏览|发布时间|来源[:：]|\.(?:docx?|pdf|xlsx?|wps)/u;
 
@@ -127,7 +140,7 @@ export function findTitle(text: string): { text: string; start: number } | null 
     let start = m.index;
     while (start > 0 && end - start < 60) {
       const ch = head[start - 1]!;
-      if (/[\n|｜\t。；！？!?：:《》“”"【】\[\]]/u.test(ch)) break;
+      if (/[\n|｜\t。；！？!?：:《》“”"【】\[\]，,]/u.test(ch)) break;
       if (ch === ' ' && !/[A-Za-z0-9]/u.test(head[start - 2] ?? '')) break;
       if (/\.(?:pdf|docx?|xlsx?|wps)$/iu.test(head.slice(Math.max(0, start - 6), start))) break;
       start--;
@@ -138,9 +151,13 @@ export function findTitle(text: string): { text: string; start: number } | null 
       .replace(/^\s*(?:(?:PAGE\s*)+\d*\s*)/u, '')
       .replace(/^(?:[\]】\s]*|大中小|打印|关闭)+/u, '')
       .replace(/^\s*(?:附件\s*[:：]?\s*\d*[.、．]?|\d+[、.．])\s*/u, '')
+      // "现将2022年西平县交通运输局…绩效自评总结报告如下": the title inside the sentence that announces it.
+      .replace(/^(?:现将|特将|现就|兹将)/u, '')
       .trim();
     // A title quoted in an uploader's sentence ("《….docx》由会员分享") or page furniture is not it.
     if (NOT_TITLE.test(title) || head[start - 1] === '《') continue;
+    // "第二部分2021年度部门决算说明" is a section of the document, not its title.
+    if (isOutlineHeading(title)) continue;
     if (Array.from(title).length < 6) continue;
     return { text: title, start: from + start + raw.indexOf(title) };
   }
@@ -175,7 +192,51 @@ function departmentInTitle(title: string): string | null {
   if (!name) return null;
   if (ORG_SUFFIX.test(name)) return name;
   const unit = cleanDepartment(name.replace(FUND_DESIGNATION, ''));
-  return unit && unit !== name && ORG_SUFFIX.test(unit) ? unit : null;
+  if (unit && unit !== name && ORG_SUFFIX.test(unit)) return unit;
+  return unitAtStart(name);
+}
+
+/** Longer unit names that extend a shorter one: 人民政府 + 办公室, 财政局 + 分局 … */
+const UNIT_EXTENSION = /^(?:办公室|委员会|办事处|分局|中心|服务中心|管理处|管理站|管理所|服务站)$/u;
+
+/**
+ * The unit a project title starts with: "耒阳市水利局农村饮水安全工程项目" → 耒阳市水利局. The
+ * shortest prefix that ends like a unit, extended by a unit word right after it (…人民政府办公室);
+ * it must name a place, so that "全民健身场地设施" names no unit.
+ */
+function unitAtStart(name: string): string | null {
+  const chars = Array.from(name);
+  for (let i = 3; i < chars.length; i++) {
+    let unit = chars.slice(0, i).join('');
+    if (!ORG_SUFFIX.test(unit)) continue;
+    for (let j = i + 2; j <= Math.min(chars.length, i + 4); j++) {
+      if (UNIT_EXTENSION.test(chars.slice(i, j).join(''))) unit = chars.slice(0, j).join('');
+    }
+    const r = regionOf(unit);
+    return (r.province || r.city || r.county) && cleanDepartment(unit) ? unit : null;
+  }
+  return null;
+}
+
+/** A title without the site chrome a web page or a collector put before it: "# title:", "当前位置：首页>>…>>". */
+export function stripSiteChrome(title: string): string {
+  const crumb = BREADCRUMB.exec(title);
+  return (crumb ? title.slice(crumb.index + crumb[0].length) : title).replace(FIELD_PREFIX, '').trim();
+}
+
+/**
+ * The unit a breadcrumb trail ends with ("当前位置：首页>>政务公开>>部门信息>>天长市水利局"), when
+ * it is a unit of a named place.
+ */
+function breadcrumbUnit(text: string): string | null {
+  const crumb = BREADCRUMB.exec(text.slice(0, 1500));
+  if (!crumb) return null;
+  const after = text.slice(crumb.index + crumb[0].length);
+  const m = /^([\u4e00-\u9fff（）()]{4,30}?)(?=\s|$|(?:19|20)\d{2}|关于)/u.exec(after);
+  const name = m ? cleanDepartment(m[1]!) : null;
+  if (!name || !ORG_SUFFIX.test(name) || /财政|人民政府|政府办公室|网站|门户/u.test(name)) return null;
+  const r = regionOf(name);
+  return r.province || r.city || r.county ? name : null;
 }
 
 /** Field names of a form's header cells that hold the reporting unit. */
@@ -226,14 +287,44 @@ function fillRegionFromIssuer(region: Region, text: string): void {
   });
 }
 
+/** A numbered heading is a section, not the document's title: 一、 （一） 一是 第四部分. */
+function isOutlineHeading(text: string): boolean {
+  return OUTLINE_MARKER.test(text.trim()) || /^[一二三四五六七八九十]+是/u.test(text.trim());
+}
+
+/**
+ * A title line that a breadcrumb trail runs into ("当前位置:首页\n>>政务公开>>…>>公共文化\n丽水市文化馆
+ * 2018年度…报告", lines joined by normalization): what follows the trail's last line break in the
+ * raw text, else the title without its trail.
+ */
+function titleAfterTrail(doc: SourceDocument, span: { start: number; end: number; text: string }): string {
+  const trail = TRAIL.exec(span.text);
+  if (!trail) return span.text;
+  const rawStart = doc.toRaw[span.start + trail[0].length] ?? 0;
+  const rawEnd = doc.toRaw[span.end] ?? rawStart;
+  const rawBreak = doc.rawText.lastIndexOf('\n', rawEnd - 1);
+  if (rawBreak >= rawStart) {
+    for (let i = span.start + trail[0].length; i < span.end; i++) if (doc.toRaw[i]! > rawBreak) return doc.text.slice(i, span.end);
+  }
+  return span.text.slice(trail[0].length);
+}
+
+/** The unit a 决算's outline names: "第一部分 洪江市人民政府办公室概况". */
+function outlineUnit(text: string): string | null {
+  const m = /第一部分[\s:：]*([\u4e00-\u9fff（）()]{4,30}?)(?:部门|单位)?(?:基本)?概况/u.exec(text.slice(0, 3000));
+  const name = m ? cleanDepartment(m[1]!) : null;
+  return name && ORG_SUFFIX.test(name) ? name : null;
+}
+
 /** Report-level facts: title, kind, department, fiscal year, region. */
 export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTitle?: string): ReportInfo {
   const text = doc.text;
-  // A first line carrying page furniture ("…发布时间:2023-12-05【字体:打印…") is not the title.
-  let title = seg.title && !/发布时间|来源[:：]|浏览|字体[:：]/u.test(seg.title.text) ? seg.title.text.replace(/^(?:附件\s*[:：]?\s*\d*[.、．]?)/u, '') : null;
+  // A first line carrying page furniture ("…发布时间:2023-12-05【字体:打印…") is not the title, nor is a
+  // numbered heading ("一是单位整体绩效自评情况", "第四部分2021年度部门绩效评价情况").
+  let title = seg.title && !/发布时间|来源[:：]|浏览|字体[:：]/u.test(seg.title.text) && !isOutlineHeading(seg.title.text) ? titleAfterTrail(doc, seg.title).replace(/^(?:附件\s*[:：]?\s*\d*[.、．]?)/u, '') : null;
   if (!title && hintTitle) title = hintTitle;
   if (!title) title = findTitle(text)?.text ?? null;
-  if (title) title = undoubleTitle(title.replace(/\s*\n\s*/gu, ''));
+  if (title) title = undoubleTitle(stripSiteChrome(title.replace(/\s*\n\s*/gu, ''))) || null;
   let department: string | null = title ? departmentInTitle(title) : null;
   {
     // A form's header cells: "主管部门 | 219-池州市贵池区棠溪镇人民政府", "实施单位 (盖章) | 青神县发展和改革局",
@@ -247,7 +338,7 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
       }
     }
   }
-  department ??= abbreviatedUnit(text) ?? bylineUnit(text);
+  department ??= outlineUnit(text) ?? abbreviatedUnit(text) ?? bylineUnit(text) ?? breadcrumbUnit(text);
   const fiscalYear = (title ? yearOf(title) : null) ?? formYear(text) ?? dominantYear(text.slice(0, 4000));
   const kind = kindOf(title ?? '', text);
   const region = regionOf(department ?? title ?? '');

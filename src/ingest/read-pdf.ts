@@ -66,7 +66,7 @@ async function readWithPdfjs(bytes: Uint8Array, file: string | undefined): Promi
     try {
       doc = await task.promise;
     } catch (error) {
-      throw toReadError(error, file);
+      throw toReadError(error, file, undefined, bytes);
     }
     skipFontFaceLoading(doc);
     const warnings: string[] = [];
@@ -102,7 +102,7 @@ async function readWithPdfium(bytes: Uint8Array, file: string | undefined): Prom
   try {
     doc = openPdfiumDocument(pdfium, bytes);
   } catch (error) {
-    throw toReadError(error, file);
+    throw toReadError(error, file, undefined, bytes);
   }
   try {
     const warnings: string[] = [];
@@ -145,12 +145,26 @@ function hasPdfHeader(bytes: Uint8Array): boolean {
   return Buffer.from(window.buffer, window.byteOffset, window.byteLength).includes('%PDF-', 0, 'latin1');
 }
 
-function toReadError(error: unknown, file: string | undefined, context?: string): JixiaoError {
+/** A complete PDF ends with %%EOF (within the last KiB: trailing whitespace or junk is common). */
+function endsWithEofMarker(bytes: Uint8Array): boolean {
+  const tail = bytes.subarray(Math.max(0, bytes.byteLength - 1024));
+  return Buffer.from(tail.buffer, tail.byteOffset, tail.byteLength).includes('%%EOF', 0, 'latin1');
+}
+
+/**
+ * The typed error for a PDF that does not open. With the whole file's `bytes`, a file cut short
+ * (no %%EOF at its end: an interrupted download) is called truncated rather than "not in PDF
+ * format", which is what PDFium says of it.
+ */
+function toReadError(error: unknown, file: string | undefined, context?: string, bytes?: Uint8Array): JixiaoError {
   if (error instanceof JixiaoError) return error;
   const name = error instanceof Error ? error.name : '';
   if (name === 'PasswordException') return new EncryptedFileError('PDF is password-protected', { file, cause: error });
+  if (bytes && !endsWithEofMarker(bytes)) {
+    return new CorruptFileError('PDF is truncated or corrupt: the file ends before its %%EOF marker (an interrupted download or copy?)', { file });
+  }
   const detail = error instanceof Error ? error.message : String(error);
-  return new CorruptFileError(context ? `${context}: ${detail}` : `PDF cannot be parsed: ${detail}`, { file, cause: error });
+  return new CorruptFileError(context ? `${context}: ${detail}` : `PDF is corrupt and cannot be parsed: ${detail}`, { file, cause: error });
 }
 
 interface PageOpCodes extends OpCodes {

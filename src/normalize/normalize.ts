@@ -168,7 +168,8 @@ function shouldJoin(prevLine: string, next: string): boolean {
   if (!prevLine || !next) return false;
   if (OUTLINE_MARKER.test(next)) return false;
   // A number or a unit cut in two: "43." + "22万元", "714.07万" + "元", "80.2" + "%".
-  if (/[\d.]$/.test(prevLine) && /^[\d.%]/.test(next)) return true;
+  // Not two cells of a form printed one per line ("99" / "99" / "10"): a short line of digits is whole.
+  if ((/\.$/.test(prevLine) || /^[.%]/.test(next) || (/\d$/.test(prevLine) && Array.from(prevLine).length >= 18)) && /[\d.]$/.test(prevLine) && /^[\d.%]/.test(next)) return true;
   if (/\d[万亿千]$/.test(prevLine) && /^元/.test(next)) return true;
   if (TERMINAL.test(prevLine)) return false;
   if (SEMICOLON_END.test(prevLine) && LIST_ITEM_START.test(next)) return false;

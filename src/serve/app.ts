@@ -7,7 +7,8 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { ReportSummary, Store } from '../store/store.js';
 import { APP_CSS, APP_JS, COMPARE_JS, loadChartJs } from './assets.js';
-import { buildComparison } from './compare.js';
+import { loadDepartmentIndex } from '../export/departments.js';
+import { buildComparison, type Comparison } from './compare.js';
 import { createExportHandler } from './export-selection.js';
 import { EXPORT_FORMATS, ExportRequestError, type ExportHandler } from './export-types.js';
 import { html } from './html.js';
@@ -19,7 +20,7 @@ import { renderErrorsPage } from './pages/errors-page.js';
 import { createPageContext, renderLayout, type PageContext } from './pages/layout.js';
 import { renderListPage } from './pages/list-page.js';
 import { renderReportPage } from './pages/report-page.js';
-import { ListQuery, matchesText, SelectionQuery, sortReports, toReportFilter, type Selection } from './query.js';
+import { ListQuery, matchesText, orderReports, SelectionQuery, toReportFilter, type Selection } from './query.js';
 import { requireAccess, requireReadOnly, setSecurityHeaders } from './security.js';
 import { createSourceLoader } from './source-loader.js';
 import { readLimitsOf, type ReadLimits } from '../ingest/document.js';
@@ -59,6 +60,15 @@ async function loadSelection(store: Store, selection: Selection): Promise<Report
 async function listYears(store: Store): Promise<number[]> {
   const rows = await store.listReports();
   return [...new Set(rows.map((r) => r.fiscalYear).filter((y): y is number => y !== null))].sort((a, b) => b - a);
+}
+
+/** The comparison of the rows by department key, as the exports group them (aliases included). */
+async function compareByDepartment(store: Store, rows: ReportSummary[]): Promise<Comparison> {
+  const index = await loadDepartmentIndex(store);
+  return buildComparison(rows, (row) => {
+    const key = index.resolve(row.department, row.region);
+    return key === null ? null : { key, name: index.latestName(key) ?? row.department ?? key };
+  });
 }
 
 /** The comparison page compares like with like: department-overall reports unless `kind` is given (even empty). */
@@ -124,7 +134,7 @@ export function createReviewApp(options: ReviewAppOptions): Hono {
   app.get('/', async (c) => {
     const params = parseWith(ListQuery, c.req.query());
     const [stats, rows, years] = await Promise.all([store.stats(), loadSelection(store, params), listYears(store)]);
-    const sorted = sortReports(rows, params.sort ?? 'fiscalYear', params.dir ?? (params.sort ? 'asc' : 'desc'));
+    const sorted = orderReports(rows, params);
     return htmlPage(c, renderListPage(pageContext(c), { stats, params, rows: sorted, years }));
   });
 
@@ -164,7 +174,7 @@ export function createReviewApp(options: ReviewAppOptions): Hono {
     const selection = compareSelection(query);
     const metric = (COMPARE_METRICS as readonly string[]).includes(query.metric ?? '') ? (query.metric as CompareMetric) : 'executionRate';
     const [rows, years] = await Promise.all([loadSelection(store, selection), listYears(store)]);
-    return htmlPage(c, renderComparePage(pageContext(c), { params: selection, metric, comparison: buildComparison(rows), years }));
+    return htmlPage(c, renderComparePage(pageContext(c), { params: selection, metric, comparison: await compareByDepartment(store, rows), years }));
   });
 
   app.get('/errors', async (c) => htmlPage(c, renderErrorsPage(pageContext(c), await store.listErrors())));
@@ -177,7 +187,7 @@ export function createReviewApp(options: ReviewAppOptions): Hono {
 
   app.get('/api/reports', async (c) => {
     const params = parseWith(ListQuery, c.req.query());
-    const rows = sortReports(await loadSelection(store, params), params.sort ?? 'fiscalYear', params.dir ?? (params.sort ? 'asc' : 'desc'));
+    const rows = orderReports(await loadSelection(store, params), params);
     const offset = params.offset ?? 0;
     const limit = params.limit ?? 100;
     return c.json({ total: rows.length, offset, items: rows.slice(offset, offset + limit) });
@@ -214,7 +224,7 @@ export function createReviewApp(options: ReviewAppOptions): Hono {
     return c.body(bytes.slice().buffer);
   });
 
-  app.get('/api/compare', async (c) => c.json(buildComparison(await loadSelection(store, compareSelection(c.req.query())))));
+  app.get('/api/compare', async (c) => c.json(await compareByDepartment(store, await loadSelection(store, compareSelection(c.req.query())))));
 
   app.get('/api/errors', async (c) => c.json(await store.listErrors()));
 

@@ -5,6 +5,9 @@
 import type { ReportSummary } from '../store/store.js';
 
 export interface ComparisonCell {
+  /** The department key (as exports have it): one unit across years and spellings. */
+  departmentKey: string;
+  /** The key's latest name. */
   department: string;
   year: number;
   /** The reports in this cell, so every number links back to its source. */
@@ -30,7 +33,10 @@ export interface RateBucket {
 
 export interface Comparison {
   years: number[];
+  /** Department keys, in the order of their names. */
   departments: string[];
+  /** Each key's latest name. */
+  names: Record<string, string>;
   cells: ComparisonCell[];
   distribution: RateBucket[];
   rates: { n: number; median: number | null; mean: number | null };
@@ -58,17 +64,27 @@ const meanOrNull = (values: Array<number | null>): number | null => {
   return present.length ? present.reduce((a, b) => a + b, 0) / present.length : null;
 };
 
-export function buildComparison(rows: ReportSummary[]): Comparison {
-  const groups = new Map<string, ReportSummary[]>();
+/** A report's department: its key (the same unit across years and spellings) and the key's latest name. */
+export type DepartmentOf = (row: ReportSummary) => { key: string; name: string } | null;
+
+/** Without a department index: each spelling is its own department. */
+const byStatedName: DepartmentOf = (row) => (row.department === null ? null : { key: row.department, name: row.department });
+
+export function buildComparison(rows: ReportSummary[], departmentOf: DepartmentOf = byStatedName): Comparison {
+  const groups = new Map<string, { key: string; name: string; rows: ReportSummary[] }>();
+  const names: Record<string, string> = {};
   for (const row of rows) {
-    if (row.department === null || row.fiscalYear === null) continue;
-    const key = `${row.fiscalYear}\u0000${row.department}`;
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
+    const department = row.fiscalYear === null ? null : departmentOf(row);
+    if (department === null) continue;
+    names[department.key] = department.name;
+    const id = `${row.fiscalYear}\u0000${department.key}`;
+    const group = groups.get(id);
+    if (group) group.rows.push(row);
+    else groups.set(id, { ...department, rows: [row] });
   }
-  const cells: ComparisonCell[] = [...groups.values()].map((group) => ({
-    department: group[0]!.department!,
+  const cells: ComparisonCell[] = [...groups.values()].map(({ key, name, rows: group }) => ({
+    departmentKey: key,
+    department: name,
     year: group[0]!.fiscalYear!,
     sha256s: group.map((r) => r.sha256),
     budget: sumOrNull(group.map((r) => r.budget)),
@@ -78,7 +94,7 @@ export function buildComparison(rows: ReportSummary[]): Comparison {
   }));
   const collator = new Intl.Collator('zh-CN');
   const years = [...new Set(cells.map((c) => c.year))].sort((a, b) => a - b);
-  const departments = [...new Set(cells.map((c) => c.department))].sort((a, b) => collator.compare(a, b));
+  const departments = Object.keys(names).sort((a, b) => collator.compare(names[a]!, names[b]!) || collator.compare(a, b));
 
   const rates = rows.map((r) => r.executionRate).filter((v): v is number => v !== null && Number.isFinite(v));
   const distribution = BUCKETS.map((b) => ({
@@ -91,6 +107,7 @@ export function buildComparison(rows: ReportSummary[]): Comparison {
   return {
     years,
     departments,
+    names,
     cells,
     distribution,
     rates: { n: rates.length, median, mean: meanOrNull(rates) },

@@ -41,19 +41,13 @@ export function buildQuery(params: Record<string, string | number | boolean | un
   return text ? `?${text}` : '';
 }
 
-/** Yuan → 万元 with up to 2 decimals (the unit the reports use). */
+/**
+ * Yuan → 万元 with up to 2 decimals and thousands separators, for sums over several reports (the
+ * comparison), whose printed units may differ; one report's money is shown as printed (showMoney).
+ */
 export function formatWan(yuan: number | null | undefined): string {
   if (yuan === null || yuan === undefined || !Number.isFinite(yuan)) return '—';
-  return (yuan / 1e4).toLocaleString('en-US', { maximumFractionDigits: 2, useGrouping: false });
+  return (yuan / 1e4).toLocaleString('en-US', { maximumFractionDigits: 2, useGrouping: true });
 }
 
-/** Fraction → percent with up to 2 decimals. */
-export function formatPercent(fraction: number | null | undefined): string {
-  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '—';
-  return `${Number((fraction * 100).toFixed(2))}%`;
-}
-
-export function formatNumber(value: number | null | undefined, digits = 2): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return String(Number(value.toFixed(digits)));
-}
+export { showNumber as formatNumber, showRate as formatPercent } from '../schema/figure-text.js';

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ReportRecord } from '../schema/record.js';
 import { EXTRACTOR_VERSION } from '../version.js';
+import { KIND_VALUES } from '../store/store.js';
 import { SORT_COLUMNS } from './query.js';
 
 const nullable = (type: string) => ({ type: [type, 'null'] });
@@ -13,7 +14,7 @@ const selectionParameters = [
   { name: 'year', in: 'query', schema: { type: 'integer' }, description: '年度 (fiscal year)' },
   { name: 'region', in: 'query', schema: { type: 'string' }, description: 'Substring of province + city + county' },
   { name: 'department', in: 'query', schema: { type: 'string' }, description: 'Substring of the department name' },
-  { name: 'kind', in: 'query', schema: { type: 'string', enum: ['department_overall', 'project', 'unknown'] } },
+  { name: 'kind', in: 'query', schema: { type: 'string', enum: [...KIND_VALUES] }, description: 'A report kind (what the report is about) or a document kind (what the document is)' },
   { name: 'failed', in: 'query', schema: { type: 'string', enum: ['1', '0'] }, description: '1: reports with a failed check; 0: reports without' },
   { name: 'q', in: 'query', schema: { type: 'string' }, description: 'Text searched in department, title and file name' },
 ];
@@ -63,7 +64,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         },
         ReportSummary: {
           type: 'object',
-          required: ['sha256', 'fileName', 'title', 'department', 'fiscalYear', 'kind', 'region', 'budget', 'execution', 'executionRate', 'selfScore', 'checksFailed', 'checksWarned', 'extractorVersion'],
+          required: ['sha256', 'fileName', 'title', 'department', 'fiscalYear', 'kind', 'documentKind', 'region', 'budget', 'execution', 'budgetText', 'executionText', 'executionRate', 'selfScore', 'checksFailed', 'checksWarned', 'extractorVersion'],
           properties: {
             sha256: { type: 'string' },
             fileName: { type: 'string' },
@@ -71,12 +72,15 @@ export function buildOpenApiDocument(): Record<string, unknown> {
             department: nullable('string'),
             fiscalYear: nullable('integer'),
             kind: { type: 'string' },
+            documentKind: { type: 'string', description: 'What the document is: final_accounts, self_evaluation_report …' },
             region: {
               type: 'object',
               properties: { province: nullable('string'), city: nullable('string'), county: nullable('string') },
             },
             budget: { ...nullable('number'), description: '预算数, yuan' },
             execution: { ...nullable('number'), description: '执行数, yuan' },
+            budgetText: { ...nullable('string'), description: '预算数 as the report printed it, with separators (1,234.56万元)' },
+            executionText: { ...nullable('string'), description: '执行数 as the report printed it, with separators' },
             executionRate: { ...nullable('number'), description: '执行率 as stated, a fraction' },
             selfScore: { ...nullable('number'), description: '自评得分' },
             checksFailed: { type: 'integer' },
@@ -124,13 +128,15 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           type: 'object',
           properties: {
             years: { type: 'array', items: { type: 'integer' } },
-            departments: { type: 'array', items: { type: 'string' } },
+            departments: { type: 'array', items: { type: 'string' }, description: 'Department keys (the same unit across years and spellings)' },
+            names: { type: 'object', additionalProperties: { type: 'string' }, description: 'Latest name of each department key' },
             cells: {
               type: 'array',
               items: {
                 type: 'object',
                 properties: {
-                  department: { type: 'string' },
+                  departmentKey: { type: 'string' },
+                  department: { type: 'string', description: 'Latest name of the department key' },
                   year: { type: 'integer' },
                   sha256s: { type: 'array', items: { type: 'string' } },
                   budget: nullable('number'),

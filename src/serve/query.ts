@@ -3,7 +3,7 @@
  * 400, never a value passed on to SQL.
  */
 import { z } from 'zod';
-import type { ReportFilter, ReportSummary } from '../store/store.js';
+import { KIND_VALUES, type ReportFilter, type ReportSummary } from '../store/store.js';
 
 export const SORT_COLUMNS = [
   'fiscalYear',
@@ -37,7 +37,8 @@ export const SelectionQuery = z.object({
     }),
   region: text,
   department: text,
-  kind: z.enum(['department_overall', 'project', 'unknown', '']).optional().transform((v) => v || undefined),
+  /** A report kind or a document kind (final_accounts …), as `--kind` takes. */
+  kind: z.enum(['', ...KIND_VALUES]).optional().transform((v) => v || undefined),
   /** `1`: only reports with a failed check; `0`: only reports without. */
   failed: z.enum(['1', '0', '']).optional().transform((v) => (v === '1' ? true : v === '0' ? false : undefined)),
   /** Free text matched against department, title and file name. */
@@ -99,4 +100,14 @@ export function sortReports(rows: ReportSummary[], column: SortColumn, dir: 'asc
     const order = typeof va === 'number' && typeof vb === 'number' ? va - vb : collator.compare(String(va), String(vb));
     return order !== 0 ? sign * order : a.fileName.localeCompare(b.fileName);
   });
+}
+
+/**
+ * The order of a list: by the column asked for; without one, reports with a failed check first
+ * (what a reviewer opens the app for), then newest year first.
+ */
+export function orderReports(rows: ReportSummary[], params: Pick<ListParams, 'sort' | 'dir'>): ReportSummary[] {
+  if (params.sort) return sortReports(rows, params.sort, params.dir ?? 'asc');
+  const byYear = sortReports(rows, 'fiscalYear', params.dir ?? 'desc');
+  return [...byYear.filter((r) => r.checksFailed > 0), ...byYear.filter((r) => r.checksFailed === 0)];
 }

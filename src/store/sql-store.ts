@@ -2,7 +2,8 @@
  * The Store over any SQL driver that speaks PostgreSQL with `$1` parameters: PGlite and `pg` share
  * every statement here; adapters only supply connections, transactions and error mapping.
  */
-import { DocumentKind, type ReportRecord, upgradeRecord } from '../schema/record.js';
+import { showMoney } from '../schema/figure-text.js';
+import { DocumentKind, type Figure, type ReportRecord, upgradeRecord } from '../schema/record.js';
 import { compareVersions } from './compare-versions.js';
 import { MIGRATIONS } from './migrations.js';
 import {
@@ -85,6 +86,12 @@ function toDate(value: unknown): Date {
 
 function toNumberOrNull(value: unknown): number | null {
   return value === null || value === undefined ? null : Number(value);
+}
+
+/** A stored figure (jsonb, null when absent) as the report printed it. */
+function shownMoney(value: unknown): string | null {
+  const figure = typeof value === 'string' ? (JSON.parse(value) as Figure | null) : (value as Figure | null | undefined);
+  return figure ? showMoney(figure) : null;
 }
 
 function toBytes(value: unknown): Uint8Array | null {
@@ -283,7 +290,8 @@ export class SqlStore implements InspectableStore {
     const offset = filter.offset !== undefined ? `OFFSET ${param(filter.offset)}` : '';
     const rows = await this.driver.query(
       `SELECT r.sha256, d.file_name, r.title, r.department, r.fiscal_year, r.kind, r.document_kind, r.province, r.city, r.county,
-         r.budget, r.execution, r.execution_rate, r.self_score, r.checks_failed, r.checks_warned, r.extractor_version
+         r.budget, r.execution, r.execution_rate, r.self_score, r.checks_failed, r.checks_warned, r.extractor_version,
+         r.record->'figures'->'budget' AS budget_figure, r.record->'figures'->'execution' AS execution_figure
        FROM reports r JOIN documents d ON d.sha256 = r.sha256
        ${where}
        ORDER BY r.fiscal_year DESC NULLS LAST, d.file_name COLLATE "C", r.sha256
@@ -305,6 +313,8 @@ export class SqlStore implements InspectableStore {
       },
       budget: toNumberOrNull(row.budget),
       execution: toNumberOrNull(row.execution),
+      budgetText: shownMoney(row.budget_figure),
+      executionText: shownMoney(row.execution_figure),
       executionRate: toNumberOrNull(row.execution_rate),
       selfScore: toNumberOrNull(row.self_score),
       checksFailed: Number(row.checks_failed),

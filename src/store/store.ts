@@ -3,7 +3,7 @@
  * jsonb plus comparable columns and long-form child rows) and ingest errors. Two adapters implement
  * it over the same SQL: embedded PGlite (default, a data directory on disk) and PostgreSQL (`pg`).
  */
-import type { ReportRecord } from '../schema/record.js';
+import { DocumentKind, ReportKind, type ReportRecord } from '../schema/record.js';
 
 export type { ReportRecord } from '../schema/record.js';
 
@@ -39,6 +39,9 @@ export interface StoredDocument {
   hasBytes: boolean;
 }
 
+/** What `ReportFilter.kind` (and every `--kind`) accepts: a report kind or a document kind; the names do not overlap. */
+export const KIND_VALUES: readonly string[] = [...ReportKind.options, ...DocumentKind.options];
+
 export interface ReportFilter {
   /** 年度 */
   year?: number;
@@ -72,6 +75,9 @@ export interface ReportSummary {
   budget: number | null;
   /** 执行数, yuan. */
   execution: number | null;
+  /** The budget and execution as the report printed them, with separators (1,234.56万元; see showMoney). */
+  budgetText: string | null;
+  executionText: string | null;
   /** 执行率 as stated, a fraction (0.802). */
   executionRate: number | null;
   /** 自评得分 */

@@ -12,6 +12,8 @@ export const OUTLINE_MARKER =
  * The trail ends at the last separator; what follows it on the line may be the unit or the title.
  */
 export const BREADCRUMB = /(?:当前位置|您现在的位置|您的位置|所在位置|现在位置)\s*[:：]?\s*(?:[^\n>»›→]{0,30}(?:>>|>|»|›|→|\/)\s*)+/u;
+/** A trail of breadcrumb items at the start of a line, with or without its "当前位置": ">>政务公开>>重点领域>>". */
+export const TRAIL = /^\s*(?:(?:当前位置|您现在的位置|您的位置|所在位置|现在位置)\s*[:：]?\s*)?(?:[^\n>»›]{0,20}?\s*(?:>>|>|»|›)\s*)+/u;
 /** A line that is only navigation: 首页 | 政务公开 | 新闻中心 …, or "网站首页". */
 export const NAVIGATION_LINE = /^\s*(?:(?:网站)?首页|主页|政务公开|信息公开|新闻中心|政府信息公开|办事服务|互动交流)(?:\s*[|｜>»/\s]\s*[\u4e00-\u9fff]{2,8}){1,}\s*$/mu;
 /** A collector's or converter's field prefix: "# title:", "# source:", "标题：". */

@@ -18,7 +18,7 @@ export const BUDGET_INITIAL_WORDS = ['年初预算', '年初批复预算'] as co
 export const BUDGET_WORDS = [
   '预算', '预算数', '预算金额', '预算资金', '预算总额', '预算安排', '预算额', '预算批复数',
   '全年预算', '调整后预算', '年度预算', '本年预算', '当年预算', '批复预算', '预算调整后',
-  '预算安排资金', '预算安排经费', '安排资金', '安排经费', '安排预算', '资金总额',
+  '预算安排资金', '预算安排经费', '安排资金', '安排经费', '安排预算', '资金总额', '预算总金额', '预算资金总额',
 ] as const;
 /** Words that state a project's total money where no 预算 is named: 计划投资, 总投资, 项目资金共 … */
 export const INVESTMENT_WORDS = ['计划投资', '总投资', '投资总额', '概算总投资', '计划总投资', '项目总投资'] as const;
@@ -57,7 +57,7 @@ export const PART_WORDS = ['其中', '基本支出', '项目支出', '人员经�
 export const NATURE_NAMES = ['基本支出', '项目支出', '人员经费', '公用经费'] as const;
 
 /** Rows that hold a table's or form's total: 合计, 总计, 年度资金总额 … */
-export const TOTAL_ROW_WORDS = ['年度资金总额', '资金总额', '合计', '总计'] as const;
+export const TOTAL_ROW_WORDS = ['年度资金总额', '年度总金额', '资金总额', '合计', '总计'] as const;
 /** Rows that hold a form's total score. */
 export const SCORE_TOTAL_ROW_WORDS = ['总分', '合计', '自评得分', '综合得分'] as const;
 
@@ -75,3 +75,12 @@ export const FORM_COLUMNS: readonly { id: string; role: FigureRole; pattern: Reg
   { id: '全年预算数', role: 'budget', pattern: /^(?!.*执行).*(?:(?:全年|调整后)?预算(?:数|金额)?$|预算数)/u },
   { id: '得分', role: 'selfScore', pattern: /得分|自评分/u },
 ];
+
+/**
+ * Column names a flattened form or 基础数据表 prints on one line above its values
+ * ("年初预算数 全年预算数 全年执行数 分值 执行率 得分"), brackets such as "(A)" or "（万元）" removed.
+ */
+export const FORM_COLUMN_NAMES = [
+  '年初预算数', '年初预算', '全年预算数', '全年预算', '调整后预算数', '调整预算数', '预算数', '全年执行数', '执行数',
+  '实际支出', '实际支出数', '支出数', '决算数', '执行率', '预算执行率', '分值', '权重', '得分', '执行率得分',
+] as const;

@@ -29,8 +29,9 @@ describe('intervalOfFigure', () => {
   });
 
   it('converts to another unit on request', () => {
-    // 元 with 2 decimals is ±0.005元 = ±0.0000005万元.
-    expect(intervalOfFigure(makeFigure('7140700.00元'), 4)).toEqual(closed('714.0699995', '714.0700005'));
+    // 元 with 2 decimals reaches the fen: exact (no smaller unit to round away); 元 with 1 decimal is ±0.05元.
+    expect(intervalOfFigure(makeFigure('7140700.00元'), 4)).toEqual(closed('714.07', '714.07'));
+    expect(intervalOfFigure(makeFigure('7140700.0元'), 4)).toEqual(closed('714.069995', '714.070005'));
     // 万元 into 元 (base): 1,200.00万元 → [11,999,950, 12,000,050].
     expect(intervalOfFigure(makeFigure('1200.00万元'), 0)).toEqual(closed('11999950', '12000050'));
     // a rate into a fraction

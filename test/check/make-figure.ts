@@ -3,7 +3,7 @@
  * '714.07万元', '80.2%', '91.28分'. A tiny local parser, not the project's extractor.
  */
 import { Decimal } from 'decimal.js';
-import type { Approx, Count, Evidence, Figure, FigureKind, Indicator, ReportRecord } from '../../src/schema/record.js';
+import type { Approx, CheckResult, Count, Evidence, Figure, FigureKind, Indicator, ReportRecord } from '../../src/schema/record.js';
 
 const UNITS: Record<string, { scale: number; kind: FigureKind }> = {
   亿元: { scale: 8, kind: 'money' },
@@ -153,4 +153,9 @@ export function makeRecord(figures: FiguresInit = {}, report: Partial<ReportReco
 /** A NamedAmount from a name and a stated amount. */
 export function named(name: string, stated: string, code?: string): ReportRecord['figures']['byFunction'][number] {
   return code === undefined ? { name, amount: makeFigure(stated) } : { name, code, amount: makeFigure(stated) };
+}
+
+/** The results of one rule. */
+export function ofRule(results: readonly CheckResult[], rule: string): CheckResult[] {
+  return results.filter((r) => r.rule === rule);
 }

@@ -538,23 +538,85 @@ export interface LabelledText {
   bytes: Uint8Array;
   slips: LabelledSlip[];
   corpus: boolean;
+  /** shared: the seed and ../shared/corpus (rules written against them); tune / test: fixtures/corpus (test is frozen). */
+  part: LabelPart;
 }
 
+export type LabelPart = 'shared' | 'tune' | 'test';
+
 interface EvalLib {
-  loadLabels(root: string): { id: string; label: { slips?: LabelledSlip[] }; path: string; corpus: boolean }[];
+  loadLabels(root: string, parts?: LabelPart[]): { id: string; label: { slips?: LabelledSlip[] }; path: string; corpus: boolean; part: LabelPart }[];
   corpusBytes(path: string): { bytes: Uint8Array; title: string };
 }
 
 /**
- * The seed and every labelled corpus text, read the way scripts/eval-lib.mjs reads them for the
- * accuracy evaluation (a corpus file's first two lines are the collector's headers).
+ * The seed and every labelled corpus text of the given parts, read the way scripts/eval-lib.mjs
+ * reads them for the accuracy evaluation (a corpus file's header lines are the collector's).
  */
-export async function loadLabelledTexts(root: string): Promise<LabelledText[]> {
+export async function loadLabelledTexts(root: string, parts: LabelPart[] = ['shared']): Promise<LabelledText[]> {
   const lib = (await import(new URL('../../scripts/eval-lib.mjs', import.meta.url).href)) as EvalLib;
-  return lib.loadLabels(root).map((l) => ({
+  return lib.loadLabels(root, parts).map((l) => ({
     id: l.id,
     bytes: l.corpus ? lib.corpusBytes(l.path).bytes : readFileSync(l.path),
     slips: l.label.slips ?? [],
     corpus: l.corpus,
+    part: l.part,
   }));
+}
+
+/**
+ * Hand edits of the seed report (issue 16), one shape each: a stated figure or count changed in the
+ * source text. `breaks`: the edit breaks a relation beyond rounding and some check citing `cites`
+ * must fail; otherwise it stays within the rounding of every relation (rounding-neutral) and nothing
+ * may fail or warn. Each was redone by hand with exact decimals (python `decimal`).
+ */
+export interface SeedEdit {
+  name: string;
+  /** Text of the seed as published (unique in it) … */
+  from: string;
+  /** … and what it becomes. */
+  to: string;
+  /** The edited figure as the failing check cites it (normalized: no CJK spacing). */
+  cites: string;
+  breaks: boolean;
+}
+
+export const SEED_EDITS: readonly SeedEdit[] = [
+  // 714.07 / 990.33 = 72.10% against the stated 80.2%
+  { name: 'budget', from: '预算数 890.33 万元', to: '预算数 990.33 万元', cites: '990.33万元', breaks: true },
+  // 741.07 / 890.33 = 83.24%; the classes still add up to 714.08, the natures to 714.07
+  { name: 'execution', from: '执行数 714.07 万元', to: '执行数 741.07 万元', cites: '741.07万元', breaks: true },
+  // 82.0% against 714.07 / 890.33 = 80.20%
+  { name: 'execution rate', from: '完成预算的 80.2%', to: '完成预算的 82.0%', cites: '82.0%', breaks: true },
+  // classes add up to 723.08 against 714.07
+  { name: 'functional class', from: '一般公共服务支出 523.39 万元', to: '一般公共服务支出 532.39 万元', cites: '532.39万元', breaks: true },
+  // 624.19 + 71.88 = 696.07 against 714.07
+  { name: 'basic expenditure', from: '基本支出：642.19 万元', to: '基本支出：624.19 万元', cites: '624.19万元', breaks: true },
+  // 22.99 / 25 = 91.96% against the stated 100.0%
+  { name: 'project execution', from: '执行数是 24.99 万元', to: '执行数是 22.99 万元', cites: '22.99万元', breaks: true },
+  // 90.0% against 24.99 / 25 = 99.96%
+  { name: 'project rate', from: '完成预算的 100.0%', to: '完成预算的 90.0%', cites: '90.0%', breaks: true },
+  // the third of three statements of the 12 awards
+  { name: 'restated count', from: '比赛 12 个奖项，我委获', to: '比赛 21 个奖项，我委获', cites: '21个', breaks: true },
+  // 10 + 60 = 70 against 80 个参评单位
+  { name: 'count part', from: '和 70 个机关', to: '和 60 个机关', cites: '60个', breaks: true },
+  // a self-score above 100
+  { name: 'self-score range', from: '自评 91.28 分', to: '自评 191.28 分', cites: '191.28分', breaks: true },
+  // the people of "共培训党组织书记和党务工作者 774 名", named 党务干部 in this sentence
+  { name: 'count named two ways', from: '组织 774 名', to: '组织 747 名', cites: '747名', breaks: true },
+  // the whole of "10 个镇（街）和 70 个机关、事业单位", stated in another sentence
+  { name: 'count whole', from: '对 80 个参评单位', to: '对 90 个参评单位', cites: '90个', breaks: true },
+  // 714.07 / 890.40 = 80.197%, still 80.2% when rounded
+  { name: 'budget within rounding', from: '预算数 890.33 万元', to: '预算数 890.40 万元', cites: '890.40万元', breaks: false },
+  // classes add up to 714.09, interval [714.07, 714.11] meets [714.065, 714.075]
+  { name: 'class within rounding', from: '卫生健康支出 5.01 万元', to: '卫生健康支出 5.02 万元', cites: '5.02万元', breaks: false },
+  // 25 printed 25.0: 24.99 / 25.0 = 99.96%, still 100.0%
+  { name: 'precision only', from: '全年预算数 25 万元', to: '全年预算数 25.0 万元', cites: '25.0万元', breaks: false },
+];
+
+/** The seed with one edit applied (its `from` must stand exactly once). */
+export function applySeedEdit(seed: string, edit: SeedEdit): string {
+  const at = seed.indexOf(edit.from);
+  if (at < 0 || seed.indexOf(edit.from, at + 1) >= 0) throw new Error(`seed edit "${edit.name}": "${edit.from}" must occur exactly once`);
+  return seed.slice(0, at) + edit.to + seed.slice(at + edit.from.length);
 }

@@ -49,7 +49,7 @@ describe('jixiao CLI', () => {
     writeFileSync(zip, Buffer.from([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]));
     for (const [file, pattern] of [
       [empty, /empty/u],
-      [truncated, /corrupt|damaged|invalid/iu],
+      [truncated, /truncated or corrupt/iu],
       [zip, /unsupported/iu],
       [join(tmp, 'missing.txt'), /no such file/u],
     ] as const) {
@@ -58,7 +58,37 @@ describe('jixiao CLI', () => {
       expect(r.stderr).toContain(file.split('/').pop()!);
       expect(r.stderr).toMatch(pattern);
       expect(r.stderr).not.toMatch(/\n\s+at /u);
+      // One line: the reader's own words are not repeated after the message.
+      expect(r.stderr.trim().split('\n'), file).toHaveLength(1);
     }
+    const pdfjs = await jixiao(['extract', truncated], { JIXIAO_PDF_ENGINE: 'pdfjs' });
+    expect(pdfjs.stderr).toMatch(/truncated or corrupt/u);
+    expect(pdfjs.stderr).not.toMatch(/not in PDF format/u);
+  });
+
+  it('refuses bad flags as usage errors, exit 2 (1 means a check failed)', async () => {
+    const dataDir = join(tmp, 'usage-data');
+    for (const args of [
+      ['list', '--year', 'abc'],
+      ['list', '--kind', 'foo'],
+      ['export', '--kind', 'foo'],
+      ['export', '--year', '20x3'],
+      ['reprocess', '--older-than', 'banana'],
+      ['ingest', 'fixtures/seed', '--concurrency', 'many'],
+      ['list', '--no-such-flag'],
+      ['export', '--out', join(tmp, 'reports.numbers')],
+      ['export', '--format', 'csv', '--out', join(tmp, 'reports.xlsx')],
+    ]) {
+      const r = await jixiao([...args, '--data-dir', dataDir]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(/invalid|unknown option|format/u);
+    }
+  });
+
+  it('prints one version, package.json\'s', async () => {
+    const r = await jixiao(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
   });
 
   it('refuses a file over the configured size limit', async () => {
@@ -73,7 +103,7 @@ describe('jixiao CLI', () => {
     expect(r.stderr).toMatch(/JIXIAO_MAX_BYTES/u);
   });
 
-  it('ingests a folder into the embedded store, skips what it already has, and lists and shows it', async () => {
+  it('ingests a folder into the embedded store, skips what it already has, and lists and shows it', { timeout: 240_000 }, async () => {
     const dataDir = join(tmp, 'data');
     const first = await jixiao(['ingest', 'fixtures/seed', '--data-dir', dataDir]);
     expect(first.stderr + first.stdout).toMatch(/stored/u);
@@ -87,6 +117,22 @@ describe('jixiao CLI', () => {
     expect(rows.every((r) => r.budget === 8903300)).toBe(true);
     const show = await jixiao(['show', rows[0]!.sha256.slice(0, 10), '--data-dir', dataDir, '--json']);
     expect(JSON.parse(show.stdout).figures.execution.value).toBe(7140700);
+    // A short prefix, as a user copies it from `list`, finds the report too (it is not a file name).
+    const unique = rows.find((row) => rows.filter((other) => other.sha256.slice(0, 3) === row.sha256.slice(0, 3)).length === 1)!;
+    const short = await jixiao(['show', unique.sha256.slice(0, 3), '--data-dir', dataDir, '--json']);
+    expect(short.code).toBe(0);
+    expect(JSON.parse(short.stdout).source.fileName).toBe(unique.fileName);
+    // By file name; nothing matching is exit 2.
+    expect((await jixiao(['show', rows[0]!.fileName, '--data-dir', dataDir])).code).toBe(0);
+    expect((await jixiao(['show', 'no-such-report.pdf', '--data-dir', dataDir])).code).toBe(2);
+    // Money as the report printed it, with separators; the rate in percent.
+    const text = await jixiao(['list', '--data-dir', dataDir]);
+    expect(text.stdout).toMatch(/budget 890\.33万元 {2}execution 714\.07万元 {2}rate 80\.2%/u);
+    // --out with a known extension picks the format.
+    const xlsx = join(tmp, 'reports.xlsx');
+    const exported = await jixiao(['export', '--out', xlsx, '--data-dir', dataDir]);
+    expect(exported.code).toBe(0);
+    expect([...readFileSync(xlsx).subarray(0, 2)]).toEqual([0x50, 0x4b]);
     const status = await jixiao(['status', '--data-dir', dataDir]);
     expect(status.stdout).toMatch(/6 documents, 6 reports/u);
     // Records from this extractor are current: nothing to reprocess unless asked for all.
@@ -140,8 +186,19 @@ describe('jixiao CLI', () => {
     expect(pdfjs.stdout).toBe(r.stdout);
   });
 
-  it('explains every command in --help', async () => {
+  it('explains every command in --help, with examples and the exit codes', async () => {
     const r = await jixiao(['--help']);
-    for (const cmd of ['read', 'extract', 'check', 'ingest', 'list', 'show', 'status', 'reprocess', 'worker']) expect(r.stdout).toContain(cmd);
+    const commands = ['read', 'extract', 'check', 'ingest', 'list', 'show', 'status', 'reprocess', 'worker', 'serve', 'export', 'departments'];
+    for (const cmd of commands) expect(r.stdout).toContain(cmd);
+    expect(r.stdout).toContain('Examples:');
+    expect(r.stdout).toMatch(/Exit codes:[\s\S]*2 {2}bad input/u);
+    for (const cmd of commands.filter((c) => c !== 'departments')) {
+      const help = await jixiao([cmd, '--help']);
+      expect(help.code, cmd).toBe(0);
+      expect(help.stdout, cmd).toMatch(/Examples:\n {2}\$ jixiao /u);
+      expect(help.stdout, cmd).toContain('Exit codes:');
+    }
+    const read = await jixiao(['read', '--help']);
+    for (const format of ['PDF', 'DOCX', 'DOC,', 'XLSX', 'XLS,', 'HTML', 'TXT', 'GB18030', 'PNG', 'JPEG', 'TIFF']) expect(read.stdout).toContain(format);
   });
 });

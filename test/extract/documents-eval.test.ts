@@ -4,17 +4,35 @@ import { describe, expect, it } from 'vitest';
 import { compareDocument, loadDocumentLabels } from '../../scripts/eval-documents.mjs';
 
 type Fig = { text: string; value: number } | null;
-type LabelForm = { formKind: string; projectName: string | null; budget: Fig; execution: Fig; executionRate: Fig; totalScore: Fig; pageStart: number | null };
+type LabelForm = {
+  formKind: string;
+  projectName: string | null;
+  department: string | null;
+  implementer: string | null;
+  pageStart: number | null;
+  pageEnd: number | null;
+  budgetInitial: Fig;
+  budget: Fig;
+  execution: Fig;
+  executionRate: Fig;
+  budgetExecutionWeight: Fig;
+  budgetExecutionScore: Fig;
+  totalScore: Fig;
+  grade: string | null;
+  fundRows: Array<{ name: string; budgetInitial: Fig; budget: Fig; execution: Fig }>;
+  indicators: Array<{ level3: string; weight: Fig; score: Fig }>;
+  source?: string;
+};
 type Label = {
   id: string;
   documentKind: string;
   report: { department: string | null; fiscalYear: number | null };
   headline: Record<string, Fig>;
   forms: LabelForm[];
-  parts: Array<{ kind: string; title: string; table?: string; pageStart: number | null; pageEnd: number | null }>;
+  parts: Array<{ kind: string; title: string; table?: string; pageStart: number | null; pageEnd: number | null; unit: string | null }>;
 };
 type Counts = { tp: number; fp: number; fn: number };
-type Comparison = { forms: Counts; money: Counts; headline: Counts; kindRight: boolean; partsFound: number; partsLabelled: number; errors: string[] };
+type Comparison = { forms: Counts; money: Counts; headline: Counts; details: { right: number; labelled: number }; kindRight: boolean; partsFound: number; unitsRight: number; partsLabelled: number; falseAlarms: number; errors: string[] };
 
 const labels = loadDocumentLabels(process.cwd()) as Array<{ id: string; label: Label }>;
 const labelOf = (id: string) => labels.find((l) => l.id === id)!.label;
@@ -26,14 +44,20 @@ function recordFrom(label: Label) {
     report: { documentKind: label.documentKind, department: label.report.department, fiscalYear: label.report.fiscalYear },
     figures: Object.fromEntries(Object.entries(label.headline).map(([k, v]) => [k, figure(v)])),
     forms: label.forms.map((f) => ({
-      formKind: f.formKind,
-      projectName: f.projectName,
+      ...f,
+      // 主管部门 as printed, with its budget code
+      department: f.department === null ? null : `[292] ${f.department}`,
+      budgetInitial: figure(f.budgetInitial),
       budget: figure(f.budget),
       execution: figure(f.execution),
       executionRate: figure(f.executionRate),
+      budgetExecutionWeight: figure(f.budgetExecutionWeight),
+      budgetExecutionScore: figure(f.budgetExecutionScore),
       totalScore: figure(f.totalScore),
+      fundRows: f.fundRows.map((r) => ({ name: r.name, budgetInitial: figure(r.budgetInitial), budget: figure(r.budget), execution: figure(r.execution) })),
     })),
-    parts: label.parts.map((p) => ({ kind: p.kind, title: p.title, table: p.table ?? null, pageStart: p.pageStart, pageEnd: p.pageEnd })),
+    parts: label.parts.map((p) => ({ kind: p.kind, title: p.title, table: p.table ?? null, pageStart: p.pageStart, pageEnd: p.pageEnd, unit: p.unit })),
+    checks: [] as Array<{ rule: string; status: string; evidence: Array<{ text: string }> }>,
   };
 }
 
@@ -58,8 +82,31 @@ describe('compareDocument (scripts/eval-documents.mjs)', () => {
     expect(r.forms).toEqual({ tp: 4, fp: 0, fn: 0 });
     expect(r.money).toEqual({ tp: 12, fp: 0, fn: 0 });
     expect(r.headline).toEqual({ tp: 5, fp: 0, fn: 0 });
+    expect(r.details.labelled).toBeGreaterThan(40);
+    expect(r.details.right).toBe(r.details.labelled);
     expect(r.kindRight).toBe(true);
     expect(r.partsFound).toBe(r.partsLabelled);
+    expect(r.unitsRight).toBe(r.partsFound);
+    expect(r.falseAlarms).toBe(0);
+  });
+
+  it('counts a failed check as a false alarm unless a labelled slip names a figure it used', () => {
+    const clean = labelOf('final-accounts-template');
+    const record = recordFrom(clean);
+    record.checks = [
+      { rule: 'execution_rate', status: 'fail', evidence: [{ text: '2946.25' }] },
+      { rule: 'sum.by_function', status: 'pass', evidence: [] },
+    ];
+    expect((compareDocument(record, clean) as Comparison).falseAlarms).toBe(1);
+    const withSlips = labelOf('xinfang-2024');
+    const r2 = recordFrom(withSlips);
+    r2.checks = [
+      { rule: 'narrative.form_score', status: 'fail', evidence: [{ text: '88.5分' }, { text: '90.5' }] },
+      { rule: 'sum.by_function', status: 'fail', evidence: [{ text: '180.03' }, { text: '32' }] },
+    ];
+    const r = compareDocument(r2, withSlips) as Comparison & { slipsCaught: number };
+    expect(r.falseAlarms).toBe(1);
+    expect(r.slipsCaught).toBe(1);
   });
 
   it('counts an empty 年初预算数 shift (budget read from the execution column) as wrong money', () => {
@@ -69,6 +116,10 @@ describe('compareDocument (scripts/eval-documents.mjs)', () => {
     const r = compareDocument(record, label) as Comparison;
     expect(r.money).toEqual({ tp: 2, fp: 1, fn: 1 });
     expect(r.forms.tp).toBe(1);
+    // an initial budget read into the blank 年初预算数 cell is a wrong detail
+    record.forms[0]!.budgetInitial = { value: 5362000, text: '536.2' };
+    const shifted = compareDocument(record, label) as Comparison;
+    expect(shifted.details.right).toBe(shifted.details.labelled - 1);
   });
 
   it('counts a form found by name with the wrong score as missed and false, and headline figures of a 决算 without a department form as false', () => {
@@ -81,11 +132,59 @@ describe('compareDocument (scripts/eval-documents.mjs)', () => {
     expect(r.headline).toEqual({ tp: 0, fp: 1, fn: 0 });
   });
 
+  it('pairs the score-table row and the form of one project each with its own label, whatever their order', () => {
+    const label = labelOf('constructed-final-accounts-score-table-and-forms');
+    const record = recordFrom(label);
+    record.forms.reverse();
+    const r = compareDocument(record, label) as Comparison;
+    expect(r.forms).toEqual({ tp: 8, fp: 0, fn: 0 });
+    expect(r.money).toEqual({ tp: 12, fp: 0, fn: 0 });
+  });
+
   it('finds no parts and no kind in a record without them (the baseline before parts land)', () => {
     const label = labelOf('putuo-finance-2024');
     const r = compareDocument({ report: { documentKind: 'other' }, figures: {}, forms: [], parts: [] }, label) as Comparison;
     expect(r.partsFound).toBe(0);
     expect(r.partsLabelled).toBe(25);
     expect(r.kindRight).toBe(false);
+  });
+});
+
+describe('constructed labels against the generator (fixtures/constructed/make-constructed.mjs)', () => {
+  type GenForm = { name: string; money: { total: string[]; funds: string[][] }; indicators: string[][]; total: string[] };
+  it('state the figures the documents were generated from', async () => {
+    // @ts-expect-error plain ESM generator; importing it writes nothing
+    const gen = (await import('../../fixtures/constructed/make-constructed.mjs')) as {
+      XINFANG_FORMS: Record<string, GenForm>;
+      DEPARTMENT_FORM: Omit<GenForm, 'name'> & { grade: string };
+      CHONGQING_INDICATORS: string[][];
+      SCORE_ROWS: string[][];
+    };
+    const text = (f: Fig) => (f ? f.text : null);
+    let compared = 0;
+    for (const { id, label } of labels.filter((l) => l.id.startsWith('constructed-'))) {
+      for (const form of label.forms) {
+        if (form.source === 'score_table') {
+          expect(gen.SCORE_ROWS.find((r) => r[1] === form.projectName)?.[2], id).toBe(text(form.totalScore));
+          continue;
+        }
+        if (id.includes('chongqing')) {
+          expect(form.indicators.map((i) => [i.level3, text(i.weight), text(i.score)])).toEqual(gen.CHONGQING_INDICATORS.map((r) => [r[0], r[7], r[8]]));
+          continue;
+        }
+        const g = form.formKind === 'department_overall' ? { ...gen.DEPARTMENT_FORM, name: '部门整体' } : Object.values(gen.XINFANG_FORMS).find((f) => f.name === form.projectName)!;
+        const [initial, budget, execution, weight, rate, score] = g.money.total;
+        const where = `${id} ${g.name}`;
+        expect(text(form.budgetInitial), where).toBe(id.includes('empty-initial') ? null : initial);
+        expect([text(form.budget), text(form.execution), text(form.executionRate)], where).toEqual([budget, execution, rate]);
+        expect([text(form.budgetExecutionWeight), text(form.budgetExecutionScore), text(form.totalScore)], where).toEqual([weight, score, g.total[1]]);
+        expect(form.fundRows.map((r) => [r.name, id.includes('empty-initial') ? null : text(r.budgetInitial), text(r.budget), text(r.execution)]), where).toEqual(
+          g.money.funds.map(([name, a, b, c]) => [name, id.includes('empty-initial') ? null : a, b, c]),
+        );
+        expect(form.indicators.map((i) => [i.level3, text(i.weight), text(i.score)]), where).toEqual(g.indicators.map((r) => [r[2], r[5], r[6]]));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThanOrEqual(20);
   });
 });

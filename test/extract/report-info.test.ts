@@ -93,3 +93,82 @@ describe('regionOf', () => {
     expect(regionOf('遂宁市市场监督管理局经开区分局')).toMatchObject({ city: '遂宁市' });
   });
 });
+
+describe('county-level cities (县级市)', () => {
+  it.each([
+    ['耒阳市第四中学', { province: '湖南省', city: '衡阳市', county: '耒阳市' }],
+    ['开远市卫生健康综合监督执法局', { province: '云南省', city: '红河哈尼族彝族自治州', county: '开远市' }],
+    ['湖北省仙桃市教育局', { province: '湖北省', city: null, county: '仙桃市' }],
+    ['衡阳市耒阳市水利局', { city: '衡阳市', county: '耒阳市' }],
+  ])('%s is a county', (name, region) => {
+    expect(regionOf(name)).toMatchObject(region);
+  });
+
+  it('gives a municipality no prefecture: its districts are counties', () => {
+    expect(regionOf('重庆市梁平区林业局')).toEqual({ province: '重庆市', city: null, county: '梁平区' });
+    expect(regionOf('北京市文物局')).toEqual({ province: '北京市', city: null, county: null });
+  });
+
+  it('keeps a prefecture a city', () => {
+    expect(regionOf('茂名市发展和改革局')).toEqual({ province: null, city: '茂名市', county: null });
+  });
+});
+
+describe('the unit in a project title and behind site chrome', () => {
+  it.each([
+    ['2022年耒阳市水利局农村饮水安全工程项目绩效自评总结报告', '耒阳市水利局'],
+    ['2021年某县人民政府办公室电子政务运维项目绩效自评报告', '某县人民政府办公室'],
+    ['2021年全民健身场地设施项目绩效自评报告', null],
+    ['2022年度城乡居民医疗保险补助资金项目绩效自评报告', null],
+  ])('%s → %s', async (title, unit) => {
+    expect((await reportOf(`${title}\n一、基本情况\n本单位按照要求开展了绩效自评工作。`)).department).toBe(unit);
+  });
+
+  it('drops a breadcrumb glued to the title, keeping the unit it ends with', async () => {
+    const r = await reportOf('当前位置：首页>>政务公开>>部门信息>>天长市水利局2022年度部门整体支出绩效自评报告\n一、基本情况\n');
+    expect(r.title).toBe('天长市水利局2022年度部门整体支出绩效自评报告');
+    expect(r.department).toBe('天长市水利局');
+    expect(r.region).toMatchObject({ province: '安徽省', city: '滁州市', county: '天长市' });
+  });
+
+  it('takes the unit a breadcrumb ends with when the title names none', async () => {
+    const r = await reportOf('当前位置：首页 > 政务公开 > 开远市卫生健康局\n\n2021年度全民健身场地设施项目绩效自评报告\n一、基本情况\n');
+    expect(r.department).toBe('开远市卫生健康局');
+  });
+
+  it('drops a collector\'s "# title:" prefix', async () => {
+    const r = await reportOf('# title: 2021年全民健身场地设施项目绩效自评报告\n一、基本情况\n本单位按照要求开展了绩效自评工作。');
+    expect(r.title).toBe('2021年全民健身场地设施项目绩效自评报告');
+  });
+});
+
+describe('titles of 决算 and of announced reports', () => {
+  it('reads a 部门决算 title with its year, and the unit before it', async () => {
+    const r = await reportOf('目录\n益阳市某某中学2023年度部门决算\n第一部分 单位概况\n一、主要职责\n');
+    expect(r.title).toBe('益阳市某某中学2023年度部门决算');
+    expect(r.department).toBe('益阳市某某中学');
+  });
+
+  it('never takes a numbered section for the title', async () => {
+    const r = await reportOf('目录\n第二部分2024年度单位决算情况说明\n一、收入支出决算总体情况说明\n本单位2024年度收、支总计均为1523.26万元。');
+    expect(r.title).toBeNull();
+  });
+
+  it('takes the unit a 决算 outline names in its first part', async () => {
+    const r = await reportOf('目录\n第一部分 洪江市人民政府办公室概况\n一、部门职责\n二、机构设置\n第二部分 部门决算表\n');
+    expect(r.department).toBe('洪江市人民政府办公室');
+    expect(r.region).toMatchObject({ county: '洪江市', city: '怀化市', province: '湖南省' });
+  });
+
+  it('reads the title a sentence announces ("现将…报告如下")', async () => {
+    const r = await reportOf('根据《某省财政厅关于印发扶贫项目资金绩效管理办法的通知》(某财农〔2018〕130号),现将2022年西平县交通运输局财政衔接推进乡村振兴资金项目绩效自评总结报告如下:\n一、绩效目标分解下达情况\n');
+    expect(r.title).toBe('2022年西平县交通运输局财政衔接推进乡村振兴资金项目绩效自评总结报告');
+    expect(r.department).toBe('西平县交通运输局');
+  });
+
+  it('cuts a breadcrumb trail that normalization joined to the title line', async () => {
+    const r = await reportOf('当前位置:首页\n>> 政务公开 >> 重点领域 >> 公共文化\n丽水市文化馆2018年度整体支出绩效评价报告\n时间:2020-03-26\n一、部门基本概况\n');
+    expect(r.title).toBe('丽水市文化馆2018年度整体支出绩效评价报告');
+    expect(r.department).toBe('丽水市文化馆');
+  });
+});

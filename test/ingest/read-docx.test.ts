@@ -12,8 +12,8 @@ import {
 import type { Block, HeadingBlock, ParagraphBlock, TableBlock } from '../../src/ingest/document.js';
 import { readDocx } from '../../src/ingest/read-docx.js';
 
-const seedBytes = new Uint8Array(readFileSync('/work/shared/seed/huadu-2021-jgdgw.docx'));
-const seedText = readFileSync('/work/shared/seed/huadu-2021-jgdgw.txt', 'utf8');
+const seedBytes = new Uint8Array(readFileSync(new URL('../../../shared/seed/huadu-2021-jgdgw.docx', import.meta.url)));
+const seedText = readFileSync(new URL('../../../shared/seed/huadu-2021-jgdgw.txt', import.meta.url), 'utf8');
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/docx/${name}`, import.meta.url)));
 
 const squash = (s: string) => s.replace(/\s+/g, '');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CorruptFileError, ZipBombError } from '../../src/errors.js';
 import { assertZipSafe, isEncryptedOoxml, listZipEntries, readZipEntry } from '../../src/ingest/zip-guard.js';
 
-const seed = new Uint8Array(readFileSync('/work/shared/seed/huadu-2021-jgdgw.docx'));
+const seed = new Uint8Array(readFileSync(new URL('../../../shared/seed/huadu-2021-jgdgw.docx', import.meta.url)));
 const MB = 1024 * 1024;
 
 async function zipOf(files: Record<string, Uint8Array | string>, level = 6): Promise<Uint8Array> {

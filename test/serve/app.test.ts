@@ -190,7 +190,7 @@ describe('comparison page', () => {
     expect(body).toContain('<script src="/static/chart.umd.min.js"></script>');
     expect(body).toContain('<canvas id="chart-metric"');
     expect(body).toContain('<canvas id="chart-distribution"');
-    expect(body).toMatch(/<td class="cell" data-department="中共广州市花都区直属机关工作委员会" data-year="2021"><a class="rate" href="\/\?department=[^"]+&amp;year=2021">80\.2%<\/a> <span class="muted">×3<\/span>/u);
+    expect(body).toMatch(/<td class="cell" data-department="中共广州市花都区直属机关工作委员会" data-department-key="[^"]+" data-year="2021"><a class="rate" href="\/\?department=[^"]+&amp;year=2021">80\.2%<\/a> <span class="muted">×3<\/span>/u);
     const json = body.slice(body.indexOf('id="compare-data">') + 'id="compare-data">'.length, body.indexOf('</script>', body.indexOf('id="compare-data">')));
     const data = JSON.parse(json);
     expect(data.metric.datasets.map((d: { label: string }) => d.label)).toEqual(['2021', '2022']);
@@ -453,7 +453,7 @@ describe('server', () => {
     }
   });
 
-  it('mounts Bull Board read-only at /queues when Redis is configured', async () => {
+  it('mounts Bull Board read-only at /queues when Redis is configured, with the ingest and the OCR queue', async () => {
     const server = await startServer({ store: fx.store, port: 0, redisUrl: 'redis://127.0.0.1:6379', queueName: `jixiao-serve-test-${process.pid}` });
     try {
       const page = await fetch(`${server.url}/queues`);
@@ -463,8 +463,8 @@ describe('server', () => {
       const api = await fetch(`${server.url}/queues/api/queues`);
       expect(api.status).toBe(200);
       const queues = ((await api.json()) as { queues: unknown }).queues as Array<{ name: string; readOnlyMode: boolean }>;
-      expect(queues.map((q) => q.name)).toEqual([`jixiao-serve-test-${process.pid}`]);
-      expect(queues[0]!.readOnlyMode).toBe(true);
+      expect(queues.map((q) => q.name).sort()).toEqual([`jixiao-serve-test-${process.pid}`, `jixiao-serve-test-${process.pid}-ocr`]);
+      expect(queues.every((q) => q.readOnlyMode)).toBe(true);
       // Bull Board's own write routes are closed by the GET-only rule.
       expect((await fetch(`${server.url}/queues/api/queues/jixiao-serve-test-${process.pid}/pause`, { method: 'PUT' })).status).toBe(405);
     } finally {

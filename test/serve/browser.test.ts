@@ -25,6 +25,9 @@ const title = HAS_CHROMIUM
   ? 'review app in Chromium'
   : `review app in Chromium — SKIPPED: ${CHROMIUM} is absent (apt-get install -y chromium)`;
 
+// The default reporter does not list skipped tests by name: say it where every reporter shows it.
+if (!HAS_CHROMIUM) process.stderr.write(`test/serve/browser.test.ts: ${title}\n`);
+
 describe.skipIf(!HAS_CHROMIUM)(title, () => {
   let fx: FixtureStore;
   let server: RunningServer;

@@ -15,6 +15,8 @@ function summary(over: Partial<ReportSummary>): ReportSummary {
     region: { province: null, city: null, county: null },
     budget: null,
     execution: null,
+    budgetText: null,
+    executionText: null,
     executionRate: null,
     selfScore: null,
     checksFailed: 0,

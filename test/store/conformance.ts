@@ -229,6 +229,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Inspe
 
       const [summary] = await store.listReports();
       expect(summary!.budget).toBe(12345678901.23);
+      expect(summary!.budgetText).toBe('12,345,678,901.23元');
     });
 
     it('summarises reports with their columns', async () => {
@@ -246,6 +247,8 @@ export function describeStoreConformance(name: string, open: () => Promise<Inspe
           region: { province: '广东省', city: '广州市', county: '花都区' },
           budget: 8903300,
           execution: 7140700,
+          budgetText: '890.33万元',
+          executionText: '714.07万元',
           executionRate: 0.802,
           selfScore: 91.28,
           checksFailed: 0,

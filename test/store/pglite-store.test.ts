@@ -5,9 +5,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, ServiceUnavailableError } from '../../src/errors.js';
 import { openStore } from '../../src/store/open-store.js';
-import { MIGRATIONS } from '../../src/store/migrations.js';
 import { openPgliteStore } from '../../src/store/pglite-store.js';
 import { describeStoreConformance } from './conformance.js';
+import { createVersion1Database, insertVersion1Report, toVersion1 } from './v1-database.js';
 import { SAMPLE_FILE_NAME, SAMPLE_SHA256, sampleRecord } from './sample-record.js';
 
 const tempDirs: string[] = [];
@@ -97,20 +97,8 @@ describe('openPgliteStore on disk', () => {
   it('migrates a database of schema-1 records: document_kind filled, records read upgraded, forms empty', async () => {
     const db = await PGlite.create();
     shared.push(db);
-    // The database as extractor 0.2.0 left it: migrations 1 and 2, a schema-1 record.
-    await db.exec('CREATE TABLE schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
-    for (const [index, sql] of MIGRATIONS.slice(0, 2).entries()) {
-      await db.exec(sql);
-      await db.query('INSERT INTO schema_migrations (version) VALUES ($1)', [index + 1]);
-    }
-    const { parts: _parts, forms: _forms, roles: _roles, ...rest } = sampleRecord();
-    const { documentKind: _documentKind, ...report } = rest.report;
-    const v1 = { ...rest, schemaVersion: 1, extractorVersion: '0.2.0', report };
-    await db.query("INSERT INTO documents (sha256, file_name, format, byte_length, pages, ocr_pages, extractor_version) VALUES ($1, 'a.pdf', 'pdf', 1, 5, 0, '0.2.0')", [SAMPLE_SHA256]);
-    await db.query(
-      "INSERT INTO reports (sha256, kind, extractor_version, record) VALUES ($1, 'department_overall', '0.2.0', $2::jsonb)",
-      [SAMPLE_SHA256, JSON.stringify(v1)],
-    );
+    await createVersion1Database(db);
+    await insertVersion1Report(db, SAMPLE_SHA256, 'a.pdf', toVersion1(sampleRecord()));
     const store = await openPgliteStore({ db });
     await store.migrate();
     const record = await store.getRecord(SAMPLE_SHA256);

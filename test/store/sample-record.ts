@@ -1,6 +1,6 @@
 /**
  * A ReportRecord for the seed report (中共广州市花都区直属机关工作委员会 2021 年部门整体支出绩效自评报告),
- * written by hand from /work/shared/seed/README.md so the store tests do not depend on extraction.
+ * written by hand from ../shared/seed/README.md so the store tests do not depend on extraction.
  * Evidence offsets are plausible, not measured. The indicator rows, parts and forms are
  * illustrative: the seed report has no 自评表. The forms have the shapes a 部门决算 holds (a
  * department-overall form, a project form with an empty 年初预算数 cell and a grade, a row of a

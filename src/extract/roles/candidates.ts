@@ -6,7 +6,6 @@ import type { SourceDocument } from '../../ingest/document.js';
 import { evidenceOf } from '../../normalize/offsets.js';
 import type { Figure, ReportKind } from '../../schema/record.js';
 import type { Segmentation } from '../../segment/segment.js';
-import { tokenize } from '../../segment/tokenize.js';
 import type { LocatedNumber } from '../locate.js';
 import type { NumberMatch } from '../numbers.js';
 
@@ -47,8 +46,6 @@ export interface Candidate {
   rawBefore: string;
   /** A few characters after it ("，其中"). */
   after: string;
-  /** jieba words of the clause, with the fiscal dictionary. */
-  words: readonly string[];
   /** Table context, without spaces. */
   cell?: { header: string; rowLabel: string };
   /** Heading of the section it stands in ("" when none). */
@@ -59,7 +56,12 @@ export interface Candidate {
   namedAs?: string;
   /** Set when a narrative rule saw it as a whole followed by its parts. */
   wholeAs?: string;
+  /** The document states a transfer (下达…资金) whose amount slot is blank or masked ("下达资金 点击查看>> 万元"). */
+  unpricedTransfer: boolean;
 }
+
+/** A transfer with a unit but no digits in its amount slot: blank in a template, masked on a mirror. */
+const UNPRICED_TRANSFER = /下达[^，。；\n\d]{0,40}?资金[^\d，。；\n]{0,12}?万?元/u;
 
 /** The last clause of a text: what follows its last comma, stop or line break. */
 export function lastClause(text: string): string {
@@ -98,6 +100,7 @@ export function findCandidates(
   wholes: ReadonlyMap<number, string> = new Map(),
 ): Candidate[] {
   const out: Candidate[] = [];
+  const unpricedTransfer = UNPRICED_TRANSFER.test(doc.text);
   for (const m of numbers) {
     const kind = kindOfNumber(m);
     if (!kind) continue;
@@ -118,10 +121,10 @@ export function findCandidates(
       clause,
       rawBefore: doc.text.slice(Math.max(0, m.start - 12), m.start),
       after: doc.text.slice(m.end, m.end + 6),
-      words: m.cell ? [] : tokenize(clause.slice(-24)),
       ...(m.cell ? { cell: { header: m.cell.header.replace(/\s+/gu, '').replace(/[（(][^）)]*[）)]/gu, ''), rowLabel: m.cell.rowLabel.replace(/\s+/gu, '') } } : {}),
       heading,
       reportKind,
+      unpricedTransfer,
       ...(namedAs ? { namedAs } : {}),
       ...(wholeAs ? { wholeAs } : {}),
     });

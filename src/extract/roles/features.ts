@@ -88,6 +88,7 @@ export const FEATURES: readonly Feature[] = [
   { id: 'budget.label.计划投资', roles: ['budget'], weight: 8, zh: '计划投资/总投资', test: (c) => text(c) && INVESTMENT_END.test(c.label) },
   { id: 'budget.raw.资金共', roles: ['budget'], weight: 5, zh: '资金共/资金总额合计', test: (c) => text(c) && FUND_TOTAL_RAW.test(c.rawBefore) && !EXECUTION_END.test(c.label) },
   { id: 'budget.label.下达', roles: ['budget'], weight: 4, zh: '下达…资金', test: (c) => text(c) && TRANSFER.test(c.clause) && !PART_CONTEXT.test(c.clause) },
+  { id: 'budget.label.下达.unpriced_other', roles: ['budget'], weight: -4, zh: '另有未列金额的下达资金', test: (c) => c.unpricedTransfer && text(c) && TRANSFER.test(c.clause) },
   { id: 'budget.whole.其中', roles: ['budget'], weight: 1, zh: '其后列出其中各项', test: (c) => c.wholeAs === 'transfer' },
   { id: 'budget.whole.安排共计', roles: ['budget'], weight: 5, zh: '按…安排，共计X，其中…', test: (c) => c.wholeAs === 'arranged' },
   { id: 'budget.whole.收到资金', roles: ['budget'], weight: 6, zh: '收到…资金共X，其中…', test: (c) => c.wholeAs === 'fund' },

@@ -27,14 +27,14 @@ function chartValue(metric: CompareMetric, cell: { budget: number | null; execut
 export function renderComparePage(ctx: PageContext, data: ComparePageData): Html {
   const { t } = ctx;
   const { comparison: cmp, params, metric } = data;
-  const cellOf = new Map(cmp.cells.map((c) => [`${c.year}\u0000${c.department}`, c]));
+  const cellOf = new Map(cmp.cells.map((c) => [`${c.year}\u0000${c.departmentKey}`, c]));
   const metricUnit = metric === 'executionRate' ? '%' : metric === 'selfScore' ? (ctx.lang === 'en' ? 'points' : '分') : t.wanYuan;
 
   const chartData = {
     metric: {
       title: withUnit(ctx, t[metric], metricUnit),
       unit: metricUnit,
-      labels: cmp.departments,
+      labels: cmp.departments.map((key) => cmp.names[key] ?? key),
       datasets: cmp.years.map((year) => ({
         label: String(year),
         data: cmp.departments.map((d) => {
@@ -55,11 +55,11 @@ export function renderComparePage(ctx: PageContext, data: ComparePageData): Html
 
   const table = cmp.cells.length
     ? html`<table id="compare-table"><thead><tr><th>${t.department}</th>${cmp.years.map((y) => html`<th>${y}</th>`)}</tr></thead><tbody>${cmp.departments.map(
-        (d) => html`<tr><th>${d}</th>${cmp.years.map((y) => {
+        (d) => html`<tr data-department-key="${d}"><th>${cmp.names[d] ?? d}</th>${cmp.years.map((y) => {
           const cell = cellOf.get(`${y}\u0000${d}`);
           if (!cell) return html`<td class="muted">—</td>`;
-          const link = hrefTo(ctx, cell.sha256s.length === 1 ? `/reports/${cell.sha256s[0]}` : '/', cell.sha256s.length === 1 ? {} : { department: d, year: y });
-          return html`<td class="cell" data-department="${d}" data-year="${y}"><a class="rate" href="${link}">${formatPercent(cell.executionRate)}</a>${cell.sha256s.length > 1 ? html` <span class="muted">×${cell.sha256s.length}</span>` : ''}
+          const link = hrefTo(ctx, cell.sha256s.length === 1 ? `/reports/${cell.sha256s[0]}` : '/', cell.sha256s.length === 1 ? {} : { department: cell.department, year: y });
+          return html`<td class="cell" data-department="${cell.department}" data-department-key="${d}" data-year="${y}"><a class="rate" href="${link}">${formatPercent(cell.executionRate)}</a>${cell.sha256s.length > 1 ? html` <span class="muted">×${cell.sha256s.length}</span>` : ''}
 <div class="sub">${t.budget} ${formatWan(cell.budget)} · ${t.execution} ${formatWan(cell.execution)} ${t.wanYuan}</div>
 <div class="sub">${t.selfScore} ${formatNumber(cell.selfScore)}</div></td>`;
         })}</tr>`,

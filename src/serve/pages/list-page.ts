@@ -1,6 +1,7 @@
 /** The reports list: counts, filters, sortable columns, paging and export buttons. */
+import { DocumentKind } from '../../schema/record.js';
 import type { ReportSummary, StoreStats } from '../../store/store.js';
-import { formatNumber, formatPercent, formatWan, html, type Html } from '../html.js';
+import { formatNumber, formatPercent, html, type Html } from '../html.js';
 import type { Labels } from '../i18n.js';
 import { regionText, type ListParams, type SortColumn } from '../query.js';
 import { hrefTo, renderLayout, type PageContext } from './layout.js';
@@ -31,6 +32,11 @@ function kindLabel(t: Labels, kind: string): string {
   return kind === 'department_overall' ? t.kind_department_overall : kind === 'project' ? t.kind_project : t.kind_unknown;
 }
 
+/** What the document is, in the page's language. */
+export function documentKindLabel(t: Labels, kind: string): string {
+  return (t as Record<string, string>)[`doc_${kind}`] ?? kind;
+}
+
 export function renderFilterForm(ctx: PageContext, action: string, params: Omit<ListParams, 'sort' | 'dir' | 'limit' | 'offset' | 'page'>, years: number[], extra: Html | string = ''): Html {
   const { t } = ctx;
   const kindOption = (value: string, label: string) => html`<option value="${value}"${params.kind === value || (!params.kind && value === '') ? html` selected` : ''}>${label}</option>`;
@@ -44,7 +50,7 @@ ${ctx.lang === 'en' ? html`<input type="hidden" name="lang" value="en">` : ''}
   )}</select></label>
 <label>${t.region}<input name="region" value="${params.region ?? ''}" maxlength="200"></label>
 <label>${t.department}<input name="department" value="${params.department ?? ''}" maxlength="200"></label>
-<label>${t.kind}<select name="kind">${kindOption('', t.kindAll)}${kindOption('department_overall', t.kind_department_overall)}${kindOption('project', t.kind_project)}${kindOption('unknown', t.kind_unknown)}</select></label>
+<label>${t.kind}<select name="kind">${kindOption('', t.kindAll)}${kindOption('department_overall', t.kind_department_overall)}${kindOption('project', t.kind_project)}${kindOption('unknown', t.kind_unknown)}<optgroup label="${t.documentKind}">${DocumentKind.options.map((kind) => kindOption(kind, documentKindLabel(t, kind)))}</optgroup></select></label>
 <label>${t.hasFailed}<select name="failed">${failedOption('', t.failedAny)}${failedOption('1', t.failedYes)}${failedOption('0', t.failedNo)}</select></label>
 ${extra}
 <button type="submit">${t.filter}</button>
@@ -88,7 +94,7 @@ ${
   rows.length === 0
     ? html`<p class="notice">${t.noReports}</p>`
     : html`<table id="reports">
-<thead><tr>${header('fiscalYear', t.year)}${header('department', t.department)}${header('title', t.title)}${header('kind', t.kind)}${header('region', t.region)}${header('budget', withUnit(ctx, t.budget, t.wanYuan), true)}${header('execution', withUnit(ctx, t.execution, t.wanYuan), true)}${header('executionRate', t.executionRate, true)}${header('selfScore', t.selfScore, true)}${header('checksFailed', t.failedChecks, true)}${header('fileName', t.fileName)}</tr></thead>
+<thead><tr>${header('fiscalYear', t.year)}${header('department', t.department)}${header('title', t.title)}${header('kind', t.kind)}${header('region', t.region)}${header('budget', t.budget, true)}${header('execution', t.execution, true)}${header('executionRate', t.executionRate, true)}${header('selfScore', t.selfScore, true)}${header('checksFailed', t.failedChecks, true)}${header('fileName', t.fileName)}</tr></thead>
 <tbody>
 ${pageRows.map(
   (r) => html`<tr class="${r.checksFailed > 0 ? 'has-failed' : ''}" data-sha256="${r.sha256}">
@@ -97,8 +103,8 @@ ${pageRows.map(
 <td><a href="${hrefTo(ctx, `/reports/${r.sha256}`)}">${r.title ?? '—'}</a></td>
 <td class="nowrap">${kindLabel(t, r.kind)}</td>
 <td class="nowrap">${regionText(r) || '—'}</td>
-<td class="num">${formatWan(r.budget)}</td>
-<td class="num">${formatWan(r.execution)}</td>
+<td class="num">${r.budgetText ?? '—'}</td>
+<td class="num">${r.executionText ?? '—'}</td>
 <td class="num">${formatPercent(r.executionRate)}</td>
 <td class="num">${formatNumber(r.selfScore)}</td>
 <td class="num failed-count">${r.checksFailed}${r.checksWarned ? html` <span class="muted" title="${t.warnedChecks}">(${r.checksWarned})</span>` : ''}</td>

@@ -3,7 +3,9 @@
  * record's fields, and the checks, failed first, with both intervals and the figures they used.
  */
 import { Decimal } from 'decimal.js';
-import type { CheckResult, Evidence, Figure, Interval, ReportRecord } from '../../schema/record.js';
+import { showFigure } from '../../schema/figure-text.js';
+import { listFormChecks } from '../../schema/form-checks.js';
+import type { CheckResult, Evidence, Figure, Form, Interval, ReportRecord } from '../../schema/record.js';
 import type { StoredDocument } from '../../store/store.js';
 import { html, raw, type Html } from '../html.js';
 import { fillLabel, type Labels } from '../i18n.js';
@@ -11,7 +13,7 @@ import { collectFigures, fieldHtmlId, spanKey, type FigureRef } from '../record-
 import type { SourceResult } from '../source-loader.js';
 import { renderSourceText, type Highlight } from '../source-text.js';
 import { hrefTo, renderLayout, type PageContext } from './layout.js';
-import { kindLabel } from './list-page.js';
+import { documentKindLabel, kindLabel } from './list-page.js';
 
 export interface ReportPageData {
   sha256: string;
@@ -79,6 +81,11 @@ function fieldLabel(t: Labels, record: ReportRecord, ref: FigureRef): string {
   }
 }
 
+/** The HTML id of a part's or form's row ("form:2" → "part-form-2"). */
+const partAnchor = (id: string) => `part-${id.replace(/[^a-z0-9_]+/giu, '-')}`;
+
+const pageRange = (start: number | null, end: number | null) => (start === null ? '—' : end === null || end === start ? `${start}` : `${start}–${end}`);
+
 export function renderReportPage(ctx: PageContext, data: ReportPageData): Html {
   const { t } = ctx;
   const { record, sha256 } = data;
@@ -135,7 +142,10 @@ export function renderReportPage(ctx: PageContext, data: ReportPageData): Html {
     return anchor ? html`<a class="figure-link" href="#${anchor}">${text}</a>${page}` : html`<span>${text}</span>${page}`;
   };
   const figureCell = (id: string, figure: Figure | null | undefined, num = true): Html =>
-    figure ? html`<td class="${num ? 'num' : ''}" id="${fieldHtmlId(id)}">${figureLink(figure.text, figure.evidence)}</td>` : html`<td class="num muted">—</td>`;
+    figure ? html`<td class="${num ? 'num' : ''}" id="${fieldHtmlId(id)}">${figureLink(showFigure(figure), figure.evidence)}</td>` : html`<td class="num muted">—</td>`;
+  /** A form's figure: as printed, linked to its place in the source (forms have no field ids). */
+  const formCell = (figure: Figure | null): Html =>
+    figure ? html`<td class="num">${figureLink(showFigure(figure), figure.evidence)}</td>` : html`<td class="num muted">—</td>`;
 
   const f = record.figures;
   const r = record.report;
@@ -146,7 +156,7 @@ export function renderReportPage(ctx: PageContext, data: ReportPageData): Html {
   const checksHtml = checks.length
     ? checks.map(
         ({ check, index }) => html`<section class="check status-${check.status}" id="check-${index}" data-rule="${check.rule}" data-status="${check.status}">
-<div><span class="badge ${check.status}">${statusLabel(t, check.status)}</span><code class="rule">${check.rule}</code></div>
+<div><span class="badge ${check.status}">${statusLabel(t, check.status)}</span><code class="rule">${check.rule}</code>${check.part ? html` <a class="muted check-part" href="#${partAnchor(check.part)}">${check.part}</a>` : ''}</div>
 <p>${ctx.lang === 'en' ? check.message.en : check.message.zh}</p>
 <table class="intervals">
 <tr><th>${t.expected}</th><td class="expected">${formatInterval(check.expected, check.unit)}</td></tr>
@@ -169,12 +179,12 @@ ${
     : html`<p class="muted">${t.noChecks}</p>`;
 
   const topRows = (['budget', 'budgetInitial', 'execution', 'executionRate', 'selfScore'] as const).map(
-    (key) => html`<tr id="${fieldHtmlId(key)}"><th>${t[key]}</th>${f[key] ? html`<td>${figureLink(f[key].text, f[key].evidence)}</td>` : html`<td class="muted">—</td>`}</tr>`,
+    (key) => html`<tr id="${fieldHtmlId(key)}"><th>${t[key]}</th>${f[key] ? html`<td>${figureLink(showFigure(f[key]), f[key].evidence)}</td>` : html`<td class="muted">—</td>`}</tr>`,
   );
   const namedTable = (group: 'byFunction' | 'byNature' | 'fundSources') =>
     f[group].length
       ? html`<h3>${t[group]}</h3><table><thead><tr><th>${t.name}</th><th>${t.code}</th><th class="num">${t.value}</th></tr></thead><tbody>${f[group].map(
-          (item, i) => html`<tr id="${fieldHtmlId(`${group}.${i}`)}"><td>${item.name}</td><td>${item.code ?? ''}</td><td class="num">${figureLink(item.amount.text, item.amount.evidence)}</td></tr>`,
+          (item, i) => html`<tr id="${fieldHtmlId(`${group}.${i}`)}"><td>${item.name}</td><td>${item.code ?? ''}</td><td class="num">${figureLink(showFigure(item.amount), item.amount.evidence)}</td></tr>`,
         )}</tbody></table>`
       : '';
 
@@ -202,6 +212,24 @@ ${
     : ''
 }`;
 
+  const checkIndex = new Map(record.checks.map((check, index) => [check, index]));
+  const formRow = (form: Form): Html => {
+    const formChecks = listFormChecks(record, form);
+    const kind = form.source === 'score_table' ? t.formKind_score_table : form.formKind === 'department_overall' ? t.formKind_department_overall : t.formKind_project;
+    return html`<tr id="${partAnchor(form.id)}" data-form="${form.id}">
+<td>${figureLink(form.id.replace(/^form:/u, ''), form.evidence)}</td><td class="nowrap">${pageRange(form.pageStart, form.pageEnd)}</td><td class="nowrap">${kind}</td>
+<td>${form.projectName ?? '—'}</td>${formCell(form.budget)}${formCell(form.execution)}${formCell(form.executionRate)}${formCell(form.totalScore)}<td>${form.grade ?? ''}</td>
+<td class="form-checks">${formChecks.map((check) => html`<a class="badge ${check.status}" href="#check-${checkIndex.get(check)}" title="${check.rule}">${statusLabel(t, check.status)}</a> `)}</td></tr>`;
+  };
+  const partsHtml = record.parts.length
+    ? html`<h2 id="parts-heading">${t.parts}</h2><table id="parts"><thead><tr><th>${t.partKind}</th><th>${t.title}</th><th>${t.pages}</th><th>${t.unit}</th></tr></thead><tbody>${record.parts.map(
+        (part) => html`<tr id="${partAnchor(part.id)}" data-part="${part.id}"><td class="nowrap">${(t as Record<string, string>)[`part_${part.kind}`] ?? part.kind}</td><td>${part.title}</td><td class="nowrap">${pageRange(part.pageStart, part.pageEnd)}</td><td>${part.unit ?? ''}</td></tr>`,
+      )}</tbody></table>`
+    : '';
+  const formsHtml = record.forms.length
+    ? html`<h2 id="forms-heading">${t.forms} <span class="muted">${record.forms.length}</span></h2><table id="forms"><thead><tr><th>#</th><th>${t.pages}</th><th>${t.formKind}</th><th>${t.projectName}</th><th class="num">${t.budget}</th><th class="num">${t.execution}</th><th class="num">${t.executionRate}</th><th class="num">${t.totalScore}</th><th>${t.grade}</th><th>${t.formChecks}</th></tr></thead><tbody>${record.forms.map(formRow)}</tbody></table>`
+    : '';
+
   const doc = data.document;
   const body = html`<h1 id="report-title">${r.title ?? record.source.fileName ?? sha256}</h1>
 <div class="report">
@@ -211,6 +239,7 @@ ${
 <dl class="info">
 <dt>${t.department}</dt><dd id="report-department">${r.department ?? '—'}</dd>
 <dt>${t.year}</dt><dd>${r.fiscalYear ?? '—'}</dd>
+<dt>${t.documentKind}</dt><dd id="report-document-kind">${documentKindLabel(t, r.documentKind)}</dd>
 <dt>${t.kind}</dt><dd>${kindLabel(t, r.kind)}</dd>
 <dt>${t.region}</dt><dd>${region || '—'}</dd>
 <dt>${t.fileName}</dt><dd>${record.source.fileName ?? doc?.fileName ?? '—'}${
@@ -221,6 +250,8 @@ ${
 <dt>${t.extractorVersion}</dt><dd>${record.extractorVersion}</dd>
 <dt>${t.sha256}</dt><dd><code>${sha256}</code></dd>
 </dl>
+${formsHtml}
+${partsHtml}
 <h2 id="checks-heading">${t.checks} <span class="muted" id="check-summary">${fillLabel(t.checkSummary, counts)}</span></h2>
 <div id="checks">${checksHtml}</div>
 <h2>${t.fields}</h2>

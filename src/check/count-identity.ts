@@ -1,0 +1,147 @@
+/**
+ * What a count counts (issue 16: quantities, not words). Two statements of a count are the same
+ * quantity only when subject, action, qualifier and scope agree:
+ * - subject: the noun phrase counted, with the synonyms of `SUBJECT_SYNONYMS` read as one word and the
+ *   modifiers printed before it kept (应急保障用车 and 其他用车 are different cars);
+ * - action: what was done (培训, 发展 …);
+ * - qualifiers: 共有/现有 (a stock), 拟/计划, 新增, 其中, 其他, 累计, 不合格/合格, 一级/二级, 上年 …;
+ * - scope: the places, years and owning bodies (省政府办公厅设…) named in the count's own clause.
+ * Identity is inferred from words, so a mismatch between two such statements is a `possible` finding.
+ */
+import type { Count } from '../schema/record.js';
+import { COUNT_FILLER_WORDS, COUNT_QUALIFIERS, NOT_PLACE_BEFORE_SUFFIX, OWNER_SUFFIX, PLACE_SUFFIX, SUBJECT_SYNONYMS } from '../vocabulary/counts.js';
+
+export interface CountIdentity {
+  /** Canonical subject with its printed modifiers ("党组织书记和党务干部", "应急保障用车"). */
+  subject: string;
+  action: string;
+  /** Sorted qualifier tags (`stock`, `planned`, `grade:fail`, `level:1` …). */
+  qualifiers: string[];
+  /** Sorted places and years of the count's clause. */
+  scope: string[];
+}
+
+/** Ends of a clause for the subject phrase: list items (、) are separate phrases. */
+const PHRASE_BREAK = /[，,。；;！？!?\n\t：:、]/u;
+/** Ends of a clause for scope and qualifiers: a list shares its lead-in ("其中：A 1 辆、B 2 辆"). */
+const CLAUSE_BREAK = /[，,。；;！？!?\n\t]/u;
+const SENTENCE_BREAK = /[。；;！？!?\n]/u;
+const YEAR = /(?:19|20)\d{2}(?=\s*年)/gu;
+const LOOKBACK = 40;
+
+function backTo(text: string, start: number, stop: RegExp): string {
+  let i = start;
+  while (i > 0 && i > start - LOOKBACK && !stop.test(text[i - 1]!)) i--;
+  return text.slice(i, start);
+}
+
+const SYNONYM_OF = new Map<string, string>(SUBJECT_SYNONYMS.flatMap((row) => row.slice(1).map((v) => [v, row[0]!] as const)));
+const SYNONYM_PATTERN = new RegExp([...SYNONYM_OF.keys()].sort((a, b) => b.length - a.length).join('|'), 'gu');
+
+/** A subject with its synonyms replaced by their canonical names, spacing and quotes removed. */
+export function canonicalSubject(subject: string): string {
+  return subject.replace(/[\s“”"‘’'「」]/gu, '').replace(SYNONYM_PATTERN, (w) => SYNONYM_OF.get(w) ?? w);
+}
+
+function qualifiersIn(s: string): string[] {
+  const tags = new Set<string>();
+  let rest = s;
+  for (const q of COUNT_QUALIFIERS) {
+    if (!rest.includes(q.word)) continue;
+    tags.add(q.tag);
+    rest = rest.split(q.word).join('\u0000');
+  }
+  return [...tags];
+}
+
+function stripWords(s: string, words: readonly string[]): string {
+  let out = s;
+  for (const w of [...words].sort((a, b) => b.length - a.length)) if (w !== '') out = out.split(w).join('');
+  return out;
+}
+
+function placesIn(s: string): string[] {
+  return [...s.matchAll(PLACE_SUFFIX)].map((m) => m[1]!).filter((p) => !NOT_PLACE_BEFORE_SUFFIX.test(p[1]!));
+}
+
+/**
+ * The phrase printed right before a number: back to a clause or list break, or to the bracket it
+ * stands in ("项目共15个(含2023年转列暂付性款项项目5个)" → 含2023年转列暂付性款项项目).
+ */
+function phraseBefore(text: string, start: number): { phrase: string; inBracket: boolean } {
+  let depth = 0;
+  let i = start;
+  for (; i > 0 && i > start - LOOKBACK; i--) {
+    const c = text[i - 1]!;
+    if (PHRASE_BREAK.test(c)) break;
+    if (c === ')' || c === '）') depth++;
+    else if (c === '(' || c === '（') {
+      if (depth === 0) return { phrase: text.slice(i, start), inBracket: true };
+      depth--;
+    }
+  }
+  return { phrase: text.slice(i, start), inBracket: false };
+}
+
+/** Bodies that own the count ("省政府办公厅设…"), by their last four characters. */
+function ownersIn(s: string): string[] {
+  return [...s.matchAll(OWNER_SUFFIX)].map((m) => `owner:${m[1]!.slice(-4)}`);
+}
+
+/**
+ * The identity of a count in `text` (the normalized text its evidence points into). Without the
+ * text (or with evidence that does not point into it) only the extracted subject and action are known.
+ */
+export function identityOf(count: Count, text: string | undefined): CountIdentity {
+  const { start, end, quote } = count.evidence;
+  const located = text !== undefined && start >= 0 && end <= text.length && (quote === '' || text.slice(start, end) === quote);
+  const subjectWords = canonicalSubject(count.subject);
+  if (!located) return { subject: subjectWords, action: count.action, qualifiers: [], scope: [] };
+  const { phrase, inBracket } = phraseBefore(text, start);
+  const clause = backTo(text, start, CLAUSE_BREAK);
+  const sentence = backTo(text, start, SENTENCE_BREAK);
+  // The subject printed before the number ("共培训党组织书记和党务工作者 774 名"): the whole phrase,
+  // minus totals, qualifiers, numbers and the action, so that its modifiers stay (其他用车 ≠ 应急保障用车).
+  const subjectBefore = count.subject !== '' && canonicalSubject(phrase).endsWith(subjectWords);
+  const qualifierSource = `${clause}${subjectBefore ? '' : count.subject}`;
+  const qualifiers = qualifiersIn(qualifierSource);
+  // "其中…" in the sentence, or an aside in brackets after a whole ("编制24个(机关公勤2个)"): a part.
+  if (/其中/u.test(sentence) || inBracket) qualifiers.push('part');
+  let subject = subjectWords;
+  if (subjectBefore) {
+    const words = COUNT_QUALIFIERS.map((q) => q.word).concat(COUNT_FILLER_WORDS, count.action === '' ? [] : [count.action]);
+    subject = stripWords(canonicalSubject(phrase).replace(/[\d.年度]+/gu, ''), words);
+    if (subject === '') subject = subjectWords;
+  }
+  const years = [...clause.matchAll(YEAR)].map((m) => m[0]);
+  return {
+    subject,
+    action: count.action,
+    qualifiers: [...new Set(qualifiers)].sort(),
+    scope: [...new Set([...placesIn(clause), ...years, ...ownersIn(clause)])].sort(),
+  };
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** Actions agree when equal or one holds the other (培训 / 参加能力提升培训); both unknown agree. */
+function actionsAgree(a: string, b: string): boolean {
+  const x = a.replace(/\s+/gu, '');
+  const y = b.replace(/\s+/gu, '');
+  if (x === '' || y === '') return x === y;
+  return x.includes(y) || y.includes(x);
+}
+
+/** Whether two counts state the same quantity: same unit, subject, action, qualifiers and scope. */
+export function isSameQuantity(a: Count, ia: CountIdentity, b: Count, ib: CountIdentity): boolean {
+  return (
+    a.unit === b.unit &&
+    ia.subject !== '' &&
+    ia.subject === ib.subject &&
+    actionsAgree(ia.action, ib.action) &&
+    sameList(ia.qualifiers, ib.qualifiers) &&
+    sameList(ia.scope, ib.scope)
+  );
+}

@@ -1,0 +1,346 @@
+/**
+ * A document split into typed parts (cover, contents, narrative sections, each 决算/预算 table, each
+ * 自评表, score summary tables, target tables, attached evaluation reports), so that figures are read
+ * and checked within the part that states them. Parts are contiguous, do not overlap, follow the
+ * text's order and cover the whole text; a page break never ends a part (a form printed across two
+ * pages is one part).
+ */
+import type { BlockSpan, CellSpan, SourceDocument } from '../ingest/document.js';
+import { pageAt } from '../normalize/offsets.js';
+import type { Part, PartKind } from '../schema/record.js';
+import {
+  ACCOUNTS_COVER,
+  BUDGET_COVER,
+  BUDGET_TABLES,
+  CONTENTS_TITLE,
+  DEPARTMENT_FORM_TITLE,
+  EVALUATION_REPORT_TITLE,
+  FORM_TITLE,
+  SCORE_TABLE_NAME_HEADER,
+  SCORE_TABLE_SCORE_HEADER,
+  SELF_EVALUATION_TITLE,
+  TARGET_TITLE,
+  tableNamed,
+} from '../vocabulary/index.js';
+import type { Segmentation } from './segment.js';
+
+/** Where a part starts, before its end is known. */
+interface PartStart {
+  at: number;
+  kind: PartKind;
+  title: string;
+  table: string | null;
+}
+
+/** Table-based kinds: a heading after their last table ends them. */
+const TABLE_KINDS = new Set<PartKind>(['accounts_table', 'budget_table', 'score_table', 'target_table', 'self_evaluation_form']);
+
+/** A contents entry: "一、收入支出决算总表....5", "第三部分 … 14". */
+const CONTENTS_ENTRY = /(?:\.{3,}|…{2,}|·{3,}|-{4,})\s*\d{0,4}\s*$/u;
+/** A line that is only a page number or the form's year: skipped when looking for a table's title. */
+const FURNITURE = /^(?:[-—–\s]*\d{1,4}[-—–\s]*|[（(]?\s*(?:19|20)\d{2}\s*年度?\s*[）)]?|第\s*\d+\s*页.*|续表|[（(]续[）)])$/u;
+/** A table's unit line ("公开01表 部门：X 金额单位：万元") is not its title. */
+const UNIT_LINE_TAIL = /(?:公开\s*\d+\s*表|编制单位[:：]|(?<![\u4e00-\u9fff])部门[:：]|(?:金额)?单位[:：]\s*(?:万元|元|亿元|千元)).*$/u;
+/** An attachment marker line ("附件", "附件2：") opens an attached document. */
+const ATTACHMENT = /^附\s*件\s*\d*\s*[:：]?$/u;
+/** A money unit printed in a part's header. */
+const UNIT_IN_HEADER = /(?:金额)?单位[:：]\s*(万元|元|亿元|千元)|[（(](万元|亿元|元)[）)]/u;
+
+/** A title line with its list marker, attachment marker and year bracket removed. */
+export function bareTitle(line: string): string {
+  return line
+    .replace(/\s+/gu, '')
+    .replace(/[|｜]+$/u, '')
+    .replace(/^附件\d*[:：、.]?/u, '')
+    .replace(/^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．](?!\d)|[（(][一二三四五六七八九十\d]+[）)])/u, '')
+    .replace(/^(?:(?:19|20)\d{2})年度?/u, '')
+    .replace(/[（(][^（）()]{0,16}[）)]$/u, '');
+}
+
+/** A line that names a self-evaluation form (…绩效自评表), not a report about one. */
+export function isFormTitle(line: string): boolean {
+  const t = bareTitle(line);
+  return Array.from(t).length <= 60 && !/[。；，,]/u.test(t) && FORM_TITLE.test(t);
+}
+
+/**
+ * A form's title inside a line that flattening joined with its cells ("…|部门预算项目支出绩效自评表
+ * (2023年度) |项目名称|…"): it stands between cell borders, never inside a sentence or quotes.
+ */
+const FORM_TITLE_INLINE =
+  /(?:^|[|｜\t])\s*((?:附件\d*[:：]?)?[^\s|｜。；，,：:《》“”"]{0,30}?绩效(?:自评|自我评价)(?:表|情况表|结果表))(?:\s*[（(][^（）()]{0,12}[）)])?(?=\s*(?:[|｜\t]|$|项目名称|部门|单位))/gu;
+
+function formTitleInLine(text: string, start: number, end: number): { at: number; title: string } | null {
+  const line = text.slice(start, end);
+  for (const m of line.matchAll(FORM_TITLE_INLINE)) {
+    const title = m[1]!;
+    if (!FORM_TITLE.test(bareTitle(title))) continue;
+    return { at: start + m.index + m[0].indexOf(title), title };
+  }
+  return null;
+}
+
+/** A line that opens an evaluation report which is not a self-evaluation. */
+function isEvaluationReportTitle(line: string): boolean {
+  const t = bareTitle(line);
+  return Array.from(t).length <= 40 && !/[。；，,]/u.test(t) && !/自评|自我评价/u.test(t) && EVALUATION_REPORT_TITLE.test(t) && /报告$/u.test(t);
+}
+
+function cellTexts(doc: SourceDocument, row: CellSpan[] | undefined): string[] {
+  return (row ?? []).map((c) => doc.text.slice(c.start, c.end).replace(/\s+/gu, ''));
+}
+
+/** What a table block is by its own cells, when no title says so. */
+function kindOfTableCells(doc: SourceDocument, span: BlockSpan): { kind: PartKind; title: string } | null {
+  const rows = span.cells ?? [];
+  const all = rows.flatMap((r) => cellTexts(doc, r));
+  const head = rows.slice(0, 2).flatMap((r) => cellTexts(doc, r));
+  const isForm = all.some((t) => /^(?:年度(?:财政)?资金总额|资金总额)[:：]?$/u.test(t) || /^(?:一级指标|三级指标)$/u.test(t));
+  const first = cellTexts(doc, rows[0]);
+  if (isForm && first.some((t) => /^(?:项目名称|部门[（(]单位[）)]名称|部门名称|单位名称)[:：]?$/u.test(t))) {
+    return { kind: 'self_evaluation_form', title: first.join(' ').slice(0, 60) };
+  }
+  if (!isForm && head.some((t) => SCORE_TABLE_NAME_HEADER.test(t)) && head.some((t) => SCORE_TABLE_SCORE_HEADER.test(t))) {
+    return { kind: 'score_table', title: head.join(' | ').slice(0, 60) };
+  }
+  return null;
+}
+
+/** A table's title in one line of text: which part it opens, or null. */
+function kindOfTitle(line: string): Omit<PartStart, 'at'> | null {
+  const t = line.replace(/\s+/gu, '');
+  if (Array.from(t).length > 60 || /[。；]/u.test(t)) return null;
+  if (isFormTitle(t)) return { kind: 'self_evaluation_form', title: t, table: null };
+  if (TARGET_TITLE.test(t) && !/自评/u.test(t)) return { kind: 'target_table', title: t, table: null };
+  const budget = tableNamed(t, BUDGET_TABLES);
+  if (budget && /预算/u.test(t) && !/决算/u.test(t)) return { kind: 'budget_table', title: t, table: budget };
+  const accounts = tableNamed(t);
+  if (accounts) return { kind: 'accounts_table', title: t, table: accounts };
+  return null;
+}
+
+/** The money unit a part's header prints, within its first lines. */
+function unitOf(doc: SourceDocument, start: number, end: number): string | null {
+  const head = doc.text.slice(start, Math.min(end, start + 400));
+  const m = UNIT_IN_HEADER.exec(head);
+  return m ? (m[1] ?? m[2] ?? null) : null;
+}
+
+/**
+ * The parts of a document. A part starts at: a table whose title (the lines just before it, or its
+ * first row) names a 决算/预算 table, a form or a target table; a line naming a form (flattened
+ * forms); a 项目名称 | 自评分数 table; a line naming an evaluation report (not 自评); 目录; a heading
+ * of level ≤ 1 (any heading after a table part's last table). The first page of a 决算/预算 before
+ * the first part is its cover.
+ */
+export function findParts(doc: SourceDocument, seg: Segmentation): Part[] {
+  const text = doc.text;
+  const tables = doc.blockSpans.filter((s) => s.cells && doc.blocks[s.block]?.kind === 'table');
+  const lines = seg.lines.filter((l) => l.kind !== 'table-row');
+  const headingAt = new Map(seg.headings.map((h) => [h.start, h]));
+  const starts: PartStart[] = [];
+
+  // Contents: from 目录 to the end of its page; its entries open nothing.
+  let contentsEnd = -1;
+  // Line starts already used as a table's title.
+  const usedTitle = new Set<number>();
+  // Title lines just before each table (up to three, skipping furniture and unit lines).
+  for (const span of tables) {
+    let kind: Omit<PartStart, 'at'> | null = null;
+    let at = span.start;
+    const before = lines.filter((l) => l.end <= span.start).slice(-5).reverse();
+    const previousTableEnd = Math.max(-1, ...tables.filter((t) => t.end <= span.start).map((t) => t.end));
+    let looked = 0;
+    for (const l of before) {
+      if (l.start < previousTableEnd || looked >= 3) break;
+      // A title joined with its unit line ("…决算表公开07表部门：X金额单位：万元") keeps only the title.
+      const line = text.slice(l.start, l.end).trim().replace(UNIT_LINE_TAIL, '').trim();
+      if (line === '' || FURNITURE.test(line.replace(/\s+/gu, ''))) continue;
+      looked++;
+      if (CONTENTS_ENTRY.test(line)) break;
+      const k = kindOfTitle(line);
+      if (k) {
+        kind = k;
+        at = l.start;
+        usedTitle.add(l.start);
+        break;
+      }
+    }
+    // The title may be the table's first row (a merged title cell).
+    const firstRow = cellTexts(doc, span.cells?.[0]).join('');
+    kind ??= firstRow.length <= 60 ? kindOfTitle(firstRow) : null;
+    const own = kindOfTableCells(doc, span);
+    if (own && (!kind || own.kind === 'score_table')) {
+      kind = { ...own, table: null };
+      // A score table's caption ("2024年度项目支出绩效自评结果") is the line just above it.
+      const caption = own.kind === 'score_table' ? before.find((l) => l.start >= previousTableEnd) : undefined;
+      const captionText = caption ? text.slice(caption.start, caption.end).trim() : '';
+      if (caption && captionText !== '' && Array.from(captionText).length <= 40 && !/[。；，,：:]/u.test(captionText)) {
+        kind = { ...kind, title: captionText };
+        at = caption.start;
+        usedTitle.add(caption.start);
+      }
+    }
+    if (kind) starts.push({ at, ...kind });
+  }
+
+  let inEvaluation = false;
+  for (const l of lines) {
+    const line = text.slice(l.start, l.end).trim();
+    const compact = line.replace(/\s+/gu, '');
+    if (l.start < contentsEnd) continue;
+    // 目录 may end the cover's line when a reader joined them ("…2024年度部门决算目录").
+    if (CONTENTS_TITLE.test(compact) || (/目录$/u.test(compact) && Array.from(compact).length <= 40)) {
+      const at = l.start + text.slice(l.start, l.end).lastIndexOf('目');
+      starts.push({ at, kind: 'contents', title: '目录', table: null });
+      contentsEnd = endOfContents(doc, lines.filter((x) => x.start > l.start), pageAt(doc, at));
+      continue;
+    }
+    if (CONTENTS_ENTRY.test(line) || usedTitle.has(l.start)) continue;
+    if (isEvaluationReportTitle(line)) {
+      // An attachment marker or a subject line just above belongs to the report's title.
+      const prev = lines.filter((x) => x.end <= l.start && x.start >= l.start - 80).slice(-2);
+      let at = l.start;
+      for (const p of prev.reverse()) {
+        const pl = text.slice(p.start, p.end).trim();
+        if (ATTACHMENT.test(pl.replace(/\s+/gu, '')) || (Array.from(pl).length <= 40 && !/[。；，]/u.test(pl) && !headingAt.has(p.start))) at = p.start;
+        else break;
+      }
+      starts.push({ at, kind: 'evaluation_report', title: line, table: null });
+      inEvaluation = true;
+      continue;
+    }
+    const inline = isFormTitle(line) ? { at: l.start, title: compact } : formTitleInLine(text, l.start, l.end);
+    if (inline && !starts.some((s) => s.kind === 'self_evaluation_form' && Math.abs(s.at - inline.at) < 2)) {
+      starts.push({ at: inline.at, kind: 'self_evaluation_form', title: inline.title, table: null });
+      inEvaluation = false;
+      continue;
+    }
+    const h = headingAt.get(l.start);
+    if (h) {
+      // Inside an attached evaluation report its own outline does not end it; a 第N部分 does.
+      if (inEvaluation && !/^第[一二三四五六七八九十]+部分/u.test(compact)) continue;
+      inEvaluation = false;
+      starts.push({ at: l.start, kind: 'narrative', title: line, table: null, ...(h.level <= 1 ? {} : { minor: true }) } as PartStart);
+    }
+  }
+
+  starts.sort((a, b) => a.at - b.at);
+  // Keep one start per offset (a table's title line may also be a heading: the table wins).
+  const merged: PartStart[] = [];
+  for (const s of starts) {
+    const last = merged[merged.length - 1];
+    if (last && last.at === s.at) {
+      if (last.kind === 'narrative') merged[merged.length - 1] = s;
+      continue;
+    }
+    merged.push(s);
+  }
+  // Minor headings (level ≥ 2) open a narrative part only after a table part's last table.
+  const kept: PartStart[] = [];
+  for (const s of merged) {
+    const minor = (s as PartStart & { minor?: boolean }).minor === true;
+    const current = kept[kept.length - 1];
+    if (minor) {
+      if (!current || !TABLE_KINDS.has(current.kind)) continue;
+      const hasTable = tables.some((t) => t.start >= current.at && t.end <= s.at);
+      const tableAfter = tables.some((t) => t.start >= s.at && t.start < (merged.find((m) => m.at > s.at)?.at ?? text.length));
+      if (!hasTable || tableAfter) continue;
+    }
+    const { minor: _minor, ...start } = s as PartStart & { minor?: boolean };
+    kept.push(start);
+  }
+
+  // What comes before the first part: a 决算/预算's cover page, or the opening of a report.
+  const parts: Part[] = [];
+  const firstAt = kept[0]?.at ?? text.length;
+  if (firstAt > 0 && text.slice(0, firstAt).trim() !== '') {
+    const firstPageEnd = lines.find((l) => pageAt(doc, l.start) > 1)?.start ?? text.length;
+    const head = coverTitle(text.slice(0, Math.min(firstAt, firstPageEnd)));
+    const isCover = (ACCOUNTS_COVER.test(head) || BUDGET_COVER.test(head)) && !SELF_EVALUATION_TITLE.test(head) && !/自评|自我评价/u.test(head);
+    kept.unshift({ at: 0, kind: isCover ? 'cover' : 'narrative', title: text.slice(0, Math.min(firstAt, 80)).split('\n')[0]!.trim(), table: null });
+  }
+  // Pages only where the format has them (as in Evidence.page): a DOCX or a web page has none.
+  const paged = doc.format === 'pdf' || doc.format === 'image';
+  const counters = new Map<PartKind, number>();
+  kept.forEach((s, i) => {
+    const end = kept[i + 1]?.at ?? text.length;
+    if (end <= s.at) return;
+    const n = (counters.get(s.kind) ?? 0) + 1;
+    counters.set(s.kind, n);
+    // Trailing whitespace and page numbers do not extend a part onto the next page.
+    let last = end;
+    while (last > s.at && /\s/u.test(text[last - 1]!)) last--;
+    parts.push({
+      id: `${s.kind}:${n}`,
+      kind: s.kind,
+      title: s.title,
+      table: s.table,
+      pageStart: paged ? pageAt(doc, s.at) : null,
+      pageEnd: paged ? pageAt(doc, Math.max(s.at, lastContentOffset(text, s.at, last))) : null,
+      start: s.at,
+      end,
+      unit: s.kind === 'narrative' || s.kind === 'contents' || s.kind === 'cover' ? null : unitOf(doc, s.at, end),
+    });
+  });
+  return parts;
+}
+
+/**
+ * A cover's title: its lines joined up to the first sentence (a note under the title such as
+ * "（本文件为…取自公开的部门决算自评表。）" is not the title).
+ */
+export function coverTitle(text: string): string {
+  let out = '';
+  for (const line of text.split('\n')) {
+    const t = line.replace(/\s+/gu, '');
+    if (t === '') continue;
+    if (/[。；，（(]/u.test(t) || out.length + t.length > 80) break;
+    out += t;
+  }
+  return out;
+}
+
+/** A contents entry without its leaders and page number. */
+function entryText(line: string): string {
+  return line.replace(/\s+/gu, '').replace(/(?:\.{2,}|…+|·{2,}|-{3,})?\d{0,4}$/u, '');
+}
+
+/**
+ * Where the contents end: at the line that repeats its first entry (the body starts over with
+ * "第一部分 …概况"), within three pages; else at the end of its page.
+ */
+function endOfContents(doc: SourceDocument, after: ReadonlyArray<{ start: number; end: number }>, page: number): number {
+  const first = after[0];
+  if (!first) return doc.text.length;
+  const entry = entryText(doc.text.slice(first.start, first.end));
+  if (entry.length >= 4) {
+    const again = after.slice(1).find((x) => pageAt(doc, x.start) <= page + 3 && entryText(doc.text.slice(x.start, x.end)) === entry);
+    if (again) return again.start;
+  }
+  return after.find((x) => pageAt(doc, x.start) > page)?.start ?? doc.text.length;
+}
+
+/** The last offset of a part's content, before trailing page-number lines. */
+function lastContentOffset(text: string, start: number, end: number): number {
+  let e = end;
+  for (;;) {
+    const lineStart = text.lastIndexOf('\n', e - 1) + 1;
+    if (lineStart <= start) break;
+    const line = text.slice(lineStart, e).trim();
+    if (line !== '' && !/^[-—–\s]*\d{1,4}[-—–\s]*$/u.test(line)) break;
+    e = lineStart - 1;
+    if (e <= start) return start;
+  }
+  return Math.max(start, e - 1);
+}
+
+/** The part that holds offset `at`. */
+export function partAt(parts: readonly Part[], at: number): Part | null {
+  return parts.find((p) => at >= p.start && at < p.end) ?? null;
+}
+
+/** Whether a form part is a department-overall form by its title. */
+export function isDepartmentFormTitle(title: string): boolean {
+  return DEPARTMENT_FORM_TITLE.test(title.replace(/\s+/gu, ''));
+}

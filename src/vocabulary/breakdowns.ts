@@ -1,0 +1,14 @@
+/**
+ * Names of the parts of an amount stated as "X 万元，其中 A 万元、B 万元" that together make the whole:
+ * fund sources by level (中央/省级/地方 …), by kind (财政拨款/上年结转/其他资金), and the nature
+ * classes (基本支出/项目支出, 人员经费/公用经费). A list of such parts that misses its whole is a slip
+ * (or a list left incomplete); a list of other parts (一般债券, 向外国政府借款 …) may be partial.
+ */
+export const BREAKDOWN_PART_WORDS: readonly string[] = [
+  '中央', '国家', '省级', '省', '自治区', '市级', '市', '盟市', '州', '县级', '县', '旗县', '区级', '区', '乡镇', '本级', '上级', '地方',
+  '财政拨款', '财政资金', '上年结转', '结转', '结余', '自筹', '社会', '银行', '其他资金', '其他收入', '其他',
+  '基本支出', '项目支出', '人员经费', '公用经费',
+];
+
+/** Part names that subtract or adjust rather than add up (调减 2.66 万元): such a list is not a breakdown. */
+export const ADJUSTMENT_WORDS = /调减|核减|减少|扣减|收回|调增|追加|调整/u;

@@ -1,0 +1,33 @@
+/**
+ * Words of a 自评表's cells: its column headers, its total and fund rows, its header fields. The
+ * one place for them: table forms (extract/forms.ts), flattened forms and checks read these.
+ */
+
+/**
+ * The 分值 (weight) column of a 自评表's money block; the other columns are `FORM_COLUMNS` in
+ * roles.ts (年初预算数, 全年预算数, 全年执行数, 执行率, 得分).
+ */
+export const FORM_WEIGHT_COLUMN = /^(?:分值|权重)/u;
+
+/** The form's own money row (年度资金总额 is the form's budget/execution, not a fund row). */
+export const FORM_TOTAL_ROW = /^(?:年度(?:财政)?资金总额|资金总额|总额|合计|总计)[:：]?$/u;
+
+/** Fund rows under the total: 财政拨款, 上年结转, 其他资金 … ("其中：" stripped first). */
+export const FUND_ROW = /^(?:(?:本年|当年)?财政拨款(?:资金)?|财政资金|上年结转(?:资金)?|结转结余(?:资金)?|其他资金|单位资金|自有资金|财政专户管理资金|[\u4e00-\u9fff]{1,8}资金)[:：]?$/u;
+
+/** The 总分 row that ends a form's 绩效指标 part. */
+export const SCORE_TOTAL_ROW = /^(?:总分|合计|总计|自评总分|综合得分|合计得分|总得分)[:：]?$/u;
+
+/** Header fields of a form naming its project and units; the value is the next cell. */
+export const FORM_HEADER_FIELDS: ReadonlyArray<{ field: 'projectName' | 'department' | 'implementer' | 'grade'; pattern: RegExp }> = [
+  { field: 'projectName', pattern: /^(?:项目名称|项目全称)[:：]?$/u },
+  { field: 'department', pattern: /^(?:主管部门|预算主管部门|部门[（(]单位[）)]名称|部门名称|单位名称|预算部门|部门)[:：]?$/u },
+  { field: 'implementer', pattern: /^(?:实施单位|项目实施单位|项目单位)[:：]?$/u },
+  { field: 'grade', pattern: /^(?:评价等级|自评等级|等级)[:：]?$/u },
+];
+
+/** A printed grade. */
+export const GRADE = /^(优|良|中|差|优秀|良好|合格|不合格)$/u;
+
+/** "--", "—", "/", "无": a cell that states nothing. */
+export const EMPTY_CELL = /^(?:[-—–/／\\]+|无|空)?$/u;

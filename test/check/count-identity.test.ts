@@ -1,0 +1,99 @@
+/**
+ * Issue 16, quantities not words: a count's identity is its subject (with synonyms), action,
+ * qualifiers and scope; only counts of one identity are compared, and a mismatch is `possible`.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkRecord } from '../../src/check/index.js';
+import { canonicalSubject, identityOf } from '../../src/check/count-identity.js';
+import type { CheckResult, Count } from '../../src/schema/record.js';
+import { makeCountIn, makeRecord } from './make-figure.js';
+
+function restated(text: string, counts: Count[]): CheckResult[] {
+  return checkRecord(makeRecord({ counts }), { text }).filter((r) => r.rule === 'count.restated');
+}
+
+describe('count identity', () => {
+  it('reads subject synonyms from the thesaurus, not by edit distance', () => {
+    expect(canonicalSubject('党组织书记和党务工作者')).toBe('党组织书记和党务干部');
+    expect(canonicalSubject('被评议单位')).toBe('参评单位');
+    // one character apart, but not synonyms
+    expect(canonicalSubject('党务干事')).toBe('党务干事');
+  });
+
+  it('catches the seed 774 名 edited to 747 where the other sentence names the people differently', () => {
+    const text = '组织747名党组织书记和党务干部参加能力提升培训。分层分级举办培训班，共培训党组织书记和党务工作者774名。';
+    const counts = [
+      makeCountIn(text, '747名', { subject: '党组织书记和党务干部', action: '培训' }),
+      makeCountIn(text, '774名', { subject: '党组织书记和党务工作者', action: '培训' }),
+    ];
+    const [r] = restated(text, counts);
+    expect(r).toMatchObject({ status: 'fail', certainty: 'possible' });
+    expect(r!.evidence.map((e) => e.text)).toEqual(['747名', '774名']);
+    // unchanged: one quantity, stated twice consistently
+    const same = text.replace('747名', '774名');
+    const sameCounts = [
+      makeCountIn(same, '774名', { subject: '党组织书记和党务干部', action: '培训', occurrence: 0 }),
+      makeCountIn(same, '774名', { subject: '党组织书记和党务工作者', action: '培训', occurrence: 1 }),
+    ];
+    expect(restated(same, sameCounts).map((x) => x.status)).toEqual(['pass']);
+  });
+
+  it('does not compare a stock with a planned addition (共有公务用车 2 辆 / 拟新增配置公务用车 0 辆)', () => {
+    const text = '截至年末共有公务用车2辆。本年拟新增配置公务用车0辆。';
+    const counts = [makeCountIn(text, '2辆', { subject: '公务用车', action: '共有' }), makeCountIn(text, '0辆', { subject: '公务用车', action: '配置' })];
+    expect(identityOf(counts[0]!, text).qualifiers).toEqual(['stock']);
+    expect(identityOf(counts[1]!, text).qualifiers).toEqual(['new', 'planned']);
+    expect(restated(text, counts)).toEqual([]);
+  });
+
+  it('does not compare all projects with the failed ones (项目 4 个 / 不合格的项目 0 个)', () => {
+    const text = '全年开展绩效自评的项目4个。绩效评级为“不合格”的项目0个。';
+    const counts = [makeCountIn(text, '4个', { subject: '项目' }), makeCountIn(text, '0个', { subject: '项目' })];
+    expect(restated(text, counts)).toEqual([]);
+  });
+
+  it('does not compare a whole with its part (企业 22 家 / 其中规上企业 4 家)', () => {
+    const text = '服务企业22家。其中规上企业4家。';
+    const counts = [makeCountIn(text, '22家', { subject: '企业', action: '服务' }), makeCountIn(text, '4家', { subject: '企业', action: '服务' })];
+    expect(restated(text, counts)).toEqual([]);
+  });
+
+  it('does not compare people counts of different counties', () => {
+    const text = '花都区培训干部100人。从化区培训干部80人。';
+    const counts = [makeCountIn(text, '100人', { subject: '干部', action: '培训' }), makeCountIn(text, '80人', { subject: '干部', action: '培训' })];
+    expect(identityOf(counts[0]!, text).scope).toEqual(['花都区']);
+    expect(restated(text, counts)).toEqual([]);
+  });
+
+  it('does not compare items of one enumeration (应急保障用车 2 辆、其他用车 6 辆; 一级项目 7 个、二级项目 16 个)', () => {
+    const cars = '其中，机要通信用车2辆、应急保障用车2辆、其他用车6辆。';
+    const carCounts = [
+      makeCountIn(cars, '2辆', { subject: '用车', action: '保障', occurrence: 1 }),
+      makeCountIn(cars, '6辆', { subject: '用车', action: '保障' }),
+    ];
+    expect(restated(cars, carCounts)).toEqual([]);
+    const levels = '其中，一级项目7个、二级项目16个。';
+    const levelCounts = [makeCountIn(levels, '7个', { subject: '项目' }), makeCountIn(levels, '16个', { subject: '项目' })];
+    expect(restated(levels, levelCounts)).toEqual([]);
+  });
+
+  it('does not compare counts of different years', () => {
+    const text = '2020年发展党员150名。2021年发展党员165名。';
+    const counts = [makeCountIn(text, '150名', { subject: '党员', action: '发展' }), makeCountIn(text, '165名', { subject: '党员', action: '发展' })];
+    expect(restated(text, counts)).toEqual([]);
+  });
+
+  it('does not compare counts of different owning bodies (省政府办公厅设 18 个 / 研究室设 4 个内设机构)', () => {
+    const text = '1.省政府办公厅设18个内设机构，包括文电处。省人民政府研究室设4个内设机构，包括办公室。';
+    const counts = [makeCountIn(text, '18个', { subject: '内设机构', action: '设' }), makeCountIn(text, '4个', { subject: '内设机构', action: '设' })];
+    expect(identityOf(counts[0]!, text).scope).toEqual(['owner:府办公厅']);
+    expect(restated(text, counts)).toEqual([]);
+  });
+
+  it('reads an aside in brackets as a part (行政编制24个(机关公勤2个))', () => {
+    const text = '我单位共有行政编制24个(机关公勤2个)。';
+    const aside = makeCountIn(text, '2个', { subject: '机关公勤', action: '共有' });
+    expect(identityOf(aside, text).qualifiers).toContain('part');
+  });
+});
+

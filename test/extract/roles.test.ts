@@ -1,0 +1,134 @@
+/**
+ * Headline roles from candidates: the shapes that phrase rules missed on unseen reports, the
+ * engine's abstentions, the rate as tie-breaker only, and figures recorded as printed.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeBytes } from '../../src/analyze.js';
+import { FEATURES, FEATURE_IDS } from '../../src/extract/roles/features.js';
+import { ROLES } from '../../src/extract/roles/rules.js';
+import type { Figure, ReportRecord } from '../../src/schema/record.js';
+
+/** An opening sentence, so that short texts are read as documents. */
+const OPENING = '为全面了解项目资金使用情况，本单位按照要求开展了绩效自评工作，现将有关情况报告如下。\n';
+
+async function recordOf(text: string): Promise<ReportRecord> {
+  return (await analyzeBytes(Buffer.from(OPENING + text, 'utf8'), { fileName: 'synthetic.txt' })).record;
+}
+
+const seen = (f: Figure | null | undefined) => (f ? [f.value, f.evidence.quote] : null);
+const decision = (r: ReportRecord, role: string) => r.roles.find((d) => d.role === role)!;
+
+describe('shapes missed on unseen reports', () => {
+  it('reads "项目资金共 X，截止…已完成拨付 Y，执行率 Z"', async () => {
+    const r = await recordOf('本项目资金共50万元，截止2022年12月31日，已完成拨付45万元，执行率90%。');
+    expect(seen(r.figures.budget)).toEqual([500000, '50万元']);
+    expect(seen(r.figures.execution)).toEqual([450000, '45万元']);
+    expect(seen(r.figures.executionRate)).toEqual([0.9, '90%']);
+  });
+
+  it('reads 计划投资 as a project budget', async () => {
+    const r = await recordOf('该项目计划投资120万元，主要用于道路硬化。');
+    expect(seen(r.figures.budget)).toEqual([1200000, '120万元']);
+    expect(decision(r, 'budget').candidates[0]!.features.map((f) => f.id)).toContain('budget.label.计划投资');
+  });
+
+  it('reads a single 下达…资金 as the budget', async () => {
+    const r = await recordOf('2022年，上级下达我局农村公路养护资金80万元，用于县乡道养护。');
+    expect(seen(r.figures.budget)).toEqual([800000, '80万元']);
+  });
+
+  it.each([
+    ['on the next line', '单位：万元\n年初预算数 全年预算数 全年执行数 执行率\n100 120 110 91.67%\n'],
+    ['glued to the names, units in brackets', '预算执行情况（万元）\n年初预算数全年预算数(A)全年执行数(B)执行率(B/A)100 120 110 91.67%\n'],
+  ])('reads a flattened 基础数据表 with its column names %s', async (_name, table) => {
+    const r = await recordOf(`部门整体支出绩效评价基础数据表\n${table}`);
+    expect(seen(r.figures.budgetInitial)).toEqual([1000000, '100']);
+    expect(seen(r.figures.budget)).toEqual([1200000, '120']);
+    expect(seen(r.figures.execution)).toEqual([1100000, '110']);
+    expect(seen(r.figures.executionRate)).toEqual([0.9167, '91.67%']);
+  });
+
+  it('needs as many values as column names under a flattened header', async () => {
+    const r = await recordOf('单位：万元\n年初预算数 全年预算数 全年执行数 执行率\n100 120\n');
+    // (the flattened-form reader in flat-form.ts is another matter: only the roles engine is tested here)
+    for (const role of ['budget', 'budgetInitial', 'execution'] as const) expect(decision(r, role).chosen).toBeNull();
+  });
+});
+
+describe('what a figure is not', () => {
+  it('never reads income as execution', async () => {
+    const r = await recordOf('本年收入合计500万元，本年到位资金500万元。');
+    expect(r.figures.execution).toBeNull();
+    expect(decision(r, 'execution').chosen).toBeNull();
+  });
+
+  it('leaves a plan in the next steps unassigned', async () => {
+    const r = await recordOf('下一步，拟申请资金200万元用于设备更新。');
+    expect(r.figures.budget).toBeNull();
+  });
+});
+
+describe('the engine decides, abstains, and lets the rate break ties only', () => {
+  it('abstains when two different budgets are stated equally well', async () => {
+    const r = await recordOf('一是预算数100万元。二是预算数120万元。');
+    expect(r.figures.budget).toBeNull();
+    expect(decision(r, 'budget')).toMatchObject({ reason: 'abstained_tie', chosen: null });
+    expect(decision(r, 'budget').candidates.map((c) => c.figure.value)).toEqual([1000000, 1200000]);
+  });
+
+  it('lets the printed rate pick the pair it holds for when budgets tie', async () => {
+    const r = await recordOf('年初预算数100万元。项目调整后，预算数120万元，执行数110万元，执行率91.67%。');
+    // 年初预算数 is the initial budget, so this is no tie
+    expect(seen(r.figures.budgetInitial)).toEqual([1000000, '100万元']);
+    const tied = await recordOf('一是预算数100万元。二是预算数120万元，执行数110万元，执行率91.67%。');
+    expect(seen(tied.figures.budget)).toEqual([1200000, '120万元']);
+    const d = decision(tied, 'budget');
+    expect(d.reason).toBe('tie_broken_by_rate');
+    expect(d.candidates[d.chosen!]!.features.map((f) => f.id)).toContain('any.arithmetic.rate_holds');
+  });
+
+  it('never replaces a clear winner whose arithmetic fails: the slip stays for the checks', async () => {
+    const r = await recordOf('全年预算数100万元，执行数90万元，执行率95%。');
+    expect(seen(r.figures.budget)).toEqual([1000000, '100万元']);
+    expect(seen(r.figures.execution)).toEqual([900000, '90万元']);
+    expect(decision(r, 'budget').reason).toBe('clear');
+  });
+
+  it('records for every role its ranked candidates with the features that scored them', async () => {
+    const r = await recordOf('全年预算数100万元，执行数90万元。');
+    expect(r.roles.map((d) => d.role).sort()).toEqual(ROLES.map((x) => x.id).sort());
+    const b = decision(r, 'budget');
+    expect(b.chosen).toBe(0);
+    expect(b.candidates[0]!.features).toContainEqual({ id: 'budget.label.预算', weight: 8 });
+    expect(b.candidates[0]!.score).toBe(b.candidates[0]!.features.reduce((s, f) => s + f.weight, 0));
+  });
+
+  it('gives every feature a unique id', () => {
+    expect(new Set(FEATURE_IDS).size).toBe(FEATURE_IDS.length);
+    expect(FEATURES.every((f) => f.roles.length > 0 && Number.isFinite(f.weight))).toBe(true);
+  });
+});
+
+describe('figures as printed (plausibility is a check, not a filter)', () => {
+  it('keeps a self score above 100', async () => {
+    expect(seen((await recordOf('本部门自评得分191.28分。')).figures.selfScore)).toEqual([191.28, '191.28分']);
+  });
+
+  it('keeps a rate of 1000% and a negative amount', async () => {
+    const r = await recordOf('全年预算数10万元，执行数100万元，执行率1000%。');
+    expect(seen(r.figures.executionRate)).toEqual([10, '1000%']);
+    const n = await recordOf('全年预算数10万元，执行数-5万元。');
+    expect(seen(n.figures.execution)).toEqual([-50000, '-5万元']);
+  });
+});
+
+describe('a form printed one cell per line', () => {
+  it('reads the total row under its column names, each cell its own value', async () => {
+    const form = ['项目资金', '(万元)', '年初预算数', '全年预算数(A)', '全年执行数(B)', '分值', '执行率(B/A)', '得分', '年度资金总额:', '99', '99', '99', '10', '100%', '10', '其中:本年财政拨款'];
+    const r = await recordOf(`项目支出绩效自评表\n\n${form.join('\n\n')}\n`);
+    expect(seen(r.figures.budgetInitial)).toEqual([990000, '99']);
+    expect(seen(r.figures.budget)).toEqual([990000, '99']);
+    expect(seen(r.figures.execution)).toEqual([990000, '99']);
+    expect(seen(r.figures.executionRate)).toEqual([1, '100%']);
+  });
+});
