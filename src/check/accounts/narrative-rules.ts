@@ -659,7 +659,8 @@ const changes: AccountsRule = {
             `change ${f.figure.text} / last year (${current.figure.text} ${up ? '-' : '+'} ${f.figure.text})`,
             evidence,
             { current: current.figure.text },
-            'possible',
+            // Definite when one sentence states both and names the same subject ("收、支总计…收、支总计各增加").
+            s.figures.includes(current) && subject.length >= 2 && subjectForm(current.clause).includes(subject) ? 'definite' : 'possible',
           ),
         );
       });
