@@ -240,5 +240,9 @@ describe('parts', () => {
     const row = r.find((x) => x.rule === 'accounts.row_sum');
     expect(row?.status).toBe('pass');
     expect(row?.part).toBe('accounts_table:1');
+    // A finding in text outside any accounts table gets the part its evidence stands in.
+    const cover = { id: 'cover:1', kind: 'cover' as const, title: '', table: null, pageStart: 1, pageEnd: 1, start: 0, end: span.start, unit: null };
+    const placeholder = checkAccounts({ parts: [cover, part] } as unknown as ReportRecord, normalizeDocument({ format: 'pdf', pages: [{ number: 1, chars: 1000, needsOcr: false }], blocks: [para('XX局'), ...blocks.slice(1)], warnings: [] }));
+    expect(placeholder.find((x) => x.rule === 'hygiene.placeholder')?.part).toBe('cover:1');
   });
 });
