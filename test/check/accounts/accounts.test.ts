@@ -129,6 +129,10 @@ describe('情况说明 against tables and itself', () => {
   it('fails an amount that differs from the table figure it names', () => {
     expect(statuses(check([...overview(), ...spending(), ...narrative('本单位2024年度收入支出总计100.00万元。')]), 'narrative.amount')).toEqual(['pass']);
     expect(statuses(check([...overview(), ...spending(), ...narrative('本单位2024年度收入支出总计0万元。')]), 'narrative.amount')).toEqual(['fail']);
+    // 一般公共预算财政拨款收入 is the 收支总表's own line, not all 财政拨款 of the 收入决算表.
+    const income = (text: string) => statuses(check([...overview(), ...spending(), para('二、收入决算情况说明'), para(text)]), 'narrative.amount');
+    expect(income('本年收入合计100.00万元，其中：一般公共预算财政拨款收入90.00万元，占90.00%。')).toEqual(['pass', 'pass']);
+    expect(income('本年收入合计100.00万元，其中：一般公共预算财政拨款收入95.00万元，占95.00%。')).toEqual(['pass', 'fail']);
   });
 
   it('shares: rounding passes, truncation warns under its own rule, anything else fails', () => {
