@@ -299,6 +299,8 @@ const sangong: AccountsRule = {
           evidence: [evidenceOfFigure('text', f.figure), ...figureEvidence('table', value.amount)],
           ...(value.table.part ? { part: value.table.part } : {}),
           detail: { item, kind, tableBlank: value.amount === null, tableRows: value.table.rows.length },
+          // The text's 年初预算 and a table whose 预算数 is the 全年 (adjusted) budget may differ by right.
+          certainty: kind === 'budget' && /年初/u.test(f.label) && /全年预算|调整后/u.test(value.table.note + value.table.columns.join('')) ? 'possible' : 'definite',
         }),
       );
     }
