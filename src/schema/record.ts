@@ -70,6 +70,8 @@ export const Project = z.object({
   budgetInitial: Figure.nullable().optional(),
   execution: Figure.nullable(),
   executionRate: Figure.nullable(),
+  /** 自评得分 the narrative states for the project (compared with its form's 总分). */
+  selfScore: Figure.nullable().optional(),
   evidence: Evidence.optional(),
 });
 export type Project = z.infer<typeof Project>;

@@ -2,8 +2,6 @@
  * Picks the adapter: PostgreSQL when a database URL is given, else embedded PGlite (in `dataDir`,
  * or in memory when neither is given). Migrates by default so callers get a ready store.
  */
-import { openPgliteStore } from './pglite-store.js';
-import { openPostgresStore } from './postgres-store.js';
 import type { InspectableStore } from './store.js';
 import { assertHoldsDatabase, lockDataDir } from './data-dir-lock.js';
 import { mkdir } from 'node:fs/promises';
@@ -14,7 +12,7 @@ async function openLockedPglite(dataDir: string, mode: 'read' | 'write'): Promis
   else await mkdir(dataDir, { recursive: true });
   const release = lockDataDir(dataDir);
   try {
-    const store = await openPgliteStore({ dataDir });
+    const store = await (await import('./pglite-store.js')).openPgliteStore({ dataDir });
     const close = store.close.bind(store);
     return Object.assign(store, {
       async close() {
@@ -49,11 +47,12 @@ export interface OpenStoreOptions {
 
 export async function openStore(options: OpenStoreOptions = {}): Promise<InspectableStore> {
   const databaseUrl = options.databaseUrl?.trim();
+  // Each adapter loads its driver (pg, PGlite's WebAssembly) only when it is the one opened.
   const store = databaseUrl
-    ? await openPostgresStore({ url: databaseUrl, ...(options.schema !== undefined ? { schema: options.schema } : {}) })
+    ? await (await import('./postgres-store.js')).openPostgresStore({ url: databaseUrl, ...(options.schema !== undefined ? { schema: options.schema } : {}) })
     : options.dataDir !== undefined
       ? await openLockedPglite(options.dataDir, options.mode ?? 'write')
-      : await openPgliteStore({});
+      : await (await import('./pglite-store.js')).openPgliteStore({});
   if (options.migrate ?? true) {
     try {
       await store.migrate();
