@@ -35,7 +35,6 @@ export interface CheckRule {
 export const CHECK_RULES: readonly CheckRule[] = [
   { id: 'execution_rate', run: (r) => checkExecutionRates(r) },
   { id: 'sum', run: (r) => checkSums(r) },
-  { id: 'sum.breakdown', run: (_, o) => checkBreakdowns(o.text) },
   { id: 'restated', run: (r, o) => checkRestated(r, o.text) },
   { id: 'restated (headline candidates)', run: (r) => checkRoleTies(r) },
   { id: 'indicator', run: (r) => checkIndicators(r) },
@@ -44,11 +43,36 @@ export const CHECK_RULES: readonly CheckRule[] = [
   { id: 'year', run: (r, o) => checkYear(r, o.text) },
   { id: 'plausibility.negative_amount', run: (r) => checkNegativeAmounts(r) },
   { id: 'accounts', run: (r, o) => (o.doc ? checkAccounts(r, o.doc) : []) },
+  // After accounts: a 决算 说明's shares are its narrative.share; this group adds the other texts'.
+  { id: 'sum.breakdown', run: (_, o) => checkBreakdowns(o.text) },
 ];
+
+/** The figures a result relates, as a key: two results over the same figures are one finding. */
+function relationKey(r: CheckResult): string {
+  return r.evidence
+    .map((e) => `${e.evidence.start}:${e.evidence.end}`)
+    .sort()
+    .join(',');
+}
+
+/**
+ * One finding per relation: a result whose figures an earlier group already related, with the same
+ * status, is dropped (accounts' narrative.share and share.of_whole on one 决算 sentence).
+ */
+function dropRepeated(results: readonly CheckResult[]): CheckResult[] {
+  const seen = new Set<string>();
+  return results.filter((r) => {
+    if (r.evidence.length < 2) return true;
+    const key = `${r.status}|${relationKey(r)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
 /** Every check that applies to the record, ordered fail, warn, pass, not_applicable. */
 export function checkRecord(record: ReportRecord, options: CheckOptions = {}): CheckResult[] {
-  return sortResults(CHECK_RULES.flatMap((rule) => rule.run(record, options)));
+  return sortResults(dropRepeated(CHECK_RULES.flatMap((rule) => rule.run(record, options))));
 }
 
 export * from './interval.js';
