@@ -23,7 +23,7 @@ export type Denominator = 'budget' | 'budgetInitial';
 const DENOMINATOR_ZH: Record<Denominator, string> = { budget: '预算数', budgetInitial: '年初预算数' };
 const DENOMINATOR_EN: Record<Denominator, string> = { budget: 'budget', budgetInitial: 'initial budget' };
 
-interface RateInputs {
+export interface RateInputs {
   rule: string;
   rate: Figure | null;
   execution: Figure | null;
@@ -69,7 +69,7 @@ function describe(c: RateCandidate, execution: Figure, rate: Figure): { zh: stri
   };
 }
 
-function checkRate(inputs: RateInputs): CheckResult[] {
+export function checkRate(inputs: RateInputs): CheckResult[] {
   const { rate, execution } = inputs;
   if (!rate || !execution) return [];
   const denominators: { denominator: Denominator; figure: Figure | null | undefined }[] = [
