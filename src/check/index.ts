@@ -30,6 +30,8 @@ export interface CheckRule {
   /** Rule ids (or their prefix) the group reports. */
   id: string;
   run(record: ReportRecord, options: CheckOptions): CheckResult[];
+  /** A generic rule that gives way: its results over figures an earlier group already related are dropped. */
+  defers?: boolean;
 }
 
 /** Every rule group, in report order; results are sorted by status afterwards. */
@@ -47,7 +49,7 @@ export const CHECK_RULES: readonly CheckRule[] = [
   { id: 'plausibility.negative_amount', run: (r) => checkNegativeAmounts(r) },
   { id: 'accounts', run: (r, o) => (o.doc ? checkAccounts(r, o.doc) : []) },
   // After accounts: a 决算 说明's shares are its narrative.share; this group adds the other texts'.
-  { id: 'sum.breakdown', run: (_, o) => checkBreakdowns(o.text) },
+  { id: 'sum.breakdown', run: (_, o) => checkBreakdowns(o.text), defers: true },
 ];
 
 /** The figures a result relates, as a key: two results over the same figures are one finding. */
@@ -59,23 +61,26 @@ function relationKey(r: CheckResult): string {
 }
 
 /**
- * One finding per relation: a result whose figures an earlier group already related, with the same
- * status, is dropped (accounts' narrative.share and share.of_whole on one 决算 sentence).
+ * One finding per relation: a deferring group's result whose figures an earlier group already
+ * related, with the same status, is dropped (accounts' narrative.share and share.of_whole on one
+ * 决算 sentence). Other groups' results all stay, even over the same figures (a form's rate and
+ * the headline rate read from that form).
  */
-function dropRepeated(results: readonly CheckResult[]): CheckResult[] {
+function runRules(record: ReportRecord, options: CheckOptions): CheckResult[] {
+  const results: CheckResult[] = [];
   const seen = new Set<string>();
-  return results.filter((r) => {
-    if (r.evidence.length < 2) return true;
-    const key = `${r.status}|${relationKey(r)}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  for (const rule of CHECK_RULES) {
+    const own = rule.run(record, options);
+    const kept = rule.defers ? own.filter((r) => r.evidence.length < 2 || !seen.has(`${r.status}|${relationKey(r)}`)) : own;
+    for (const r of kept) seen.add(`${r.status}|${relationKey(r)}`);
+    results.push(...kept);
+  }
+  return results;
 }
 
 /** Every check that applies to the record, ordered fail, warn, pass, not_applicable. */
 export function checkRecord(record: ReportRecord, options: CheckOptions = {}): CheckResult[] {
-  return sortResults(dropRepeated(CHECK_RULES.flatMap((rule) => rule.run(record, options))));
+  return sortResults(runRules(record, options));
 }
 
 export * from './interval.js';
