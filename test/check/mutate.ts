@@ -53,6 +53,7 @@ export const ADDITIVE_RULES = new Set([
   'sum.basic_expenditure',
   'sum.fund_sources',
   'sum.breakdown',
+  'form.fund_rows',
   'count.parts_whole',
   'indicator.weights_total',
   'indicator.tier_total',
@@ -61,7 +62,7 @@ export const ADDITIVE_RULES = new Set([
 /** The same quantity stated more than once. */
 export const RESTATED_RULES = new Set(['restated', 'count.restated']);
 /** 执行率 = 执行数 / 预算数. */
-export const RATE_RULES = new Set(['execution_rate', 'execution_rate.project']);
+export const RATE_RULES = new Set(['execution_rate', 'execution_rate.project', 'form.execution_rate']);
 
 /**
  * Equalities between stated figures. Not here: inequalities (Σ项目 ≤ 项目支出, 得分 ≤ 分值,
@@ -102,6 +103,19 @@ export function listStated(record: ReportRecord): Stated[] {
     add(ind.score, `indicators[${i}].score`);
   });
   f.counts.forEach((count, i) => out.push({ kind: 'count', count, path: `counts[${i}] ${count.subject}` }));
+  // A 自评表's own figures (the headline ones of the department form share their spans: found above).
+  record.forms.forEach((form, i) => {
+    add(form.budget, `forms[${i}].budget`);
+    add(form.budgetInitial, `forms[${i}].budgetInitial`);
+    add(form.execution, `forms[${i}].execution`);
+    add(form.executionRate, `forms[${i}].executionRate`);
+    add(form.totalScore, `forms[${i}].totalScore`);
+    form.fundRows.forEach((row, j) => {
+      add(row.budgetInitial, `forms[${i}].fundRows[${j}].budgetInitial`);
+      add(row.budget, `forms[${i}].fundRows[${j}].budget`);
+      add(row.execution, `forms[${i}].fundRows[${j}].execution`);
+    });
+  });
   return out;
 }
 
@@ -276,7 +290,9 @@ export function breaksRelation(check: CheckResult, record: ReportRecord, target:
   if (RATE_RULES.has(check.rule)) {
     const f = record.figures;
     const project = check.rule === 'execution_rate.project' ? f.projects.find((p) => p.name === check.detail?.project) : undefined;
-    const holder = project ?? f;
+    // A form's rate takes its 全年预算数 only.
+    const form = check.rule === 'form.execution_rate' ? record.forms.find((x) => x.id === check.part) : undefined;
+    const holder = form ? { ...form, budgetInitial: null } : (project ?? f);
     if (!holder.executionRate || !holder.execution) return null;
     const swap = (x: Figure | null | undefined): Figure | null =>
       x && mutated.kind === 'figure' && sameSpan(x.evidence, targetEv) ? mutated.figure : (x ?? null);
