@@ -52,6 +52,7 @@ export const ADDITIVE_RULES = new Set([
   'sum.by_nature',
   'sum.basic_expenditure',
   'sum.fund_sources',
+  'form.fund_rows',
   'count.parts_whole',
   'indicator.weights_total',
   'indicator.tier_total',
@@ -60,7 +61,7 @@ export const ADDITIVE_RULES = new Set([
 /** The same quantity stated more than once. */
 export const RESTATED_RULES = new Set(['restated', 'count.restated']);
 /** 执行率 = 执行数 / 预算数. */
-export const RATE_RULES = new Set(['execution_rate', 'execution_rate.project']);
+export const RATE_RULES = new Set(['execution_rate', 'execution_rate.project', 'form.execution_rate']);
 
 /**
  * Equalities between stated figures. Not here: inequalities (Σ项目 ≤ 项目支出, 得分 ≤ 分值,
@@ -275,7 +276,9 @@ export function breaksRelation(check: CheckResult, record: ReportRecord, target:
   if (RATE_RULES.has(check.rule)) {
     const f = record.figures;
     const project = check.rule === 'execution_rate.project' ? f.projects.find((p) => p.name === check.detail?.project) : undefined;
-    const holder = project ?? f;
+    // A form's rate is its own: 全年执行数 / 全年预算数 of that form, never its 年初预算数.
+    const form = check.rule === 'form.execution_rate' ? record.forms.find((x) => x.id === check.part) : undefined;
+    const holder = form ? { ...form, budgetInitial: null } : (project ?? f);
     if (!holder.executionRate || !holder.execution) return null;
     const swap = (x: Figure | null | undefined): Figure | null =>
       x && mutated.kind === 'figure' && sameSpan(x.evidence, targetEv) ? mutated.figure : (x ?? null);
