@@ -319,6 +319,7 @@ export function formatSummary(r: ReportSummary): string {
     `execution ${r.executionText ?? '—'}`,
     `rate ${showRate(r.executionRate)}`,
     `score ${showNumber(r.selfScore)}`,
+    ...(r.forms > 0 ? [`forms ${r.forms}`] : []),
     `failed ${r.checksFailed}`,
     r.fileName,
   ].join('  ');

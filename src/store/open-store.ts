@@ -2,8 +2,6 @@
  * Picks the adapter: PostgreSQL when a database URL is given, else embedded PGlite (in `dataDir`,
  * or in memory when neither is given). Migrates by default so callers get a ready store.
  */
-import { openPgliteStore } from './pglite-store.js';
-import { openPostgresStore } from './postgres-store.js';
 import type { InspectableStore } from './store.js';
 
 export interface OpenStoreOptions {
@@ -19,9 +17,10 @@ export interface OpenStoreOptions {
 
 export async function openStore(options: OpenStoreOptions = {}): Promise<InspectableStore> {
   const databaseUrl = options.databaseUrl?.trim();
+  // Each adapter loads its driver (pg, PGlite's WebAssembly) only when it is the one opened.
   const store = databaseUrl
-    ? await openPostgresStore({ url: databaseUrl, ...(options.schema !== undefined ? { schema: options.schema } : {}) })
-    : await openPgliteStore(options.dataDir !== undefined ? { dataDir: options.dataDir } : {});
+    ? await (await import('./postgres-store.js')).openPostgresStore({ url: databaseUrl, ...(options.schema !== undefined ? { schema: options.schema } : {}) })
+    : await (await import('./pglite-store.js')).openPgliteStore(options.dataDir !== undefined ? { dataDir: options.dataDir } : {});
   if (options.migrate ?? true) {
     try {
       await store.migrate();
