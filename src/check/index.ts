@@ -13,6 +13,7 @@ import { checkNarrativeAgainstForms } from './narrative-form.js';
 import { checkNegativeAmounts } from './plausibility.js';
 import { checkExecutionRates } from './rate-checks.js';
 import { checkRestated } from './restated-checks.js';
+import { checkRoleTies } from './role-ties.js';
 import { sortResults } from './result.js';
 import { checkSums } from './sum-checks.js';
 import { checkYear } from './year-check.js';
@@ -37,6 +38,7 @@ export const CHECK_RULES: readonly CheckRule[] = [
   { id: 'sum', run: (r) => checkSums(r) },
   { id: 'sum.breakdown', run: (_, o) => checkBreakdowns(o.text) },
   { id: 'restated', run: (r, o) => checkRestated(r, o.text) },
+  { id: 'restated (headline candidates)', run: (r) => checkRoleTies(r) },
   // The headline form's rows are checked with that form (under its part), not a second time.
   { id: 'indicator', run: (r) => (r.forms.some((f) => isHeadlineForm(f, r.figures.indicators)) ? [] : checkIndicators(r)) },
   { id: 'form', run: (r) => checkForms(r) },

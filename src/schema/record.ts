@@ -307,6 +307,11 @@ export const SourceInfo = z.object({
   ocrPages: z.number().int(),
   /** Pages that need OCR but were not recognized. */
   unreadPages: z.number().int(),
+  /**
+   * What a reader of the record must know about the file itself: its extension named another
+   * format than its content ("named .pdf, read as txt"), it holds no self-evaluation content.
+   */
+  notes: z.array(z.string()).optional(),
 });
 export type SourceInfo = z.infer<typeof SourceInfo>;
 
