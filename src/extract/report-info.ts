@@ -30,6 +30,8 @@ function cleanDepartment(name: string): string | null {
     .replace(/^(?:附件\s*[:：]?\s*\d*[.、．]?|\d+[、.．])/u, '')
     .replace(/^(?:单位名称|部门名称|预算单位|主管部门|实施单位|填报单位)[:：]?/u, '')
     .replace(/^关于/u, '')
+    // A page's date glued before the name: "2024-08-19常德市疾病预防控制中心".
+    .replace(/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?/u, '')
     .replace(/(?:的)$/u, '')
     // "山丹县人力资源和社会保障局(汇总)": the report's scope, not the name.
     .replace(/[（(](?:汇总|本级|单位本级|部门汇总|合并)[）)]$/u, '')
@@ -39,6 +41,8 @@ function cleanDepartment(name: string): string | null {
   if (Array.from(n).length < 3 || Array.from(n).length > 40) return null;
   if (/^(?:部门|单位|项目|本部门|我单位|我部门)$/u.test(n)) return null;
   if (/[。；，]/u.test(n)) return null;
+  // Uploader and site boilerplate is no unit ("请进行举报或认领文档简介仁兴镇小学").
+  if (/举报|认领|文档|下载|简介|会员|浏览|点击/u.test(n)) return null;
   return n;
 }
 
@@ -118,7 +122,7 @@ export function regionOf(text: string): Region {
 
 /** What a report's or a form's title ends with. */
 const TITLE_END =
-  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结)?(?:报告|表(?!格)|情况)|绩效评价报告|自评报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n]{0,16}(?:资金|经费|项目)[）)])?|(?<=(?:19|20)\d{2}\s*年度?[^\n，。；,]{0,30}?)(?:部门|单位)?决算(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告)?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分))/u;
+  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结)?(?:报告|表(?!格)|情况)|绩效评价报告|自评报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n]{0,16}(?:资金|经费|项目)[）)])?|(?<=(?:19|20)\d{2}\s*年度?\s*[^\n，。；,]{0,30}?)(?:部门|单位)?决算(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告)?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分))/u;
 /** Words a document never starts a title with: navigation, file names, uploader boilerplate. */
 const NOT_TITLE = /由会员分享|可在线阅读|请在|搜索|下载|浏览|发布时间|来源[:：]|\.(?:docx?|pdf|xlsx?|wps)/u;
 
@@ -166,6 +170,9 @@ function findTitleFrom(text: string, afterFurniture: boolean): { text: string; s
     // "第二部分2021年度部门决算说明" is a section of the document, not its title.
     if (isOutlineHeading(title)) continue;
     if (Array.from(title).length < 6) continue;
+    // A cover that prints the year on its own line above the rest: "2023年度\n益阳市箴言中学部门决算".
+    const year = /(?:^|\n)[ \t]*((?:19|20)\d{2}\s*年度?)[ \t]*\n[ \t]*$/u.exec(head.slice(Math.max(0, start - 16), start));
+    if (year && !yearOf(title)) return { text: year[1]! + title, start: from + start - (head.slice(0, start).length - head.slice(0, start).lastIndexOf(year[1]!)) };
     return { text: title, start: from + start + raw.indexOf(title) };
   }
   return null;
@@ -256,11 +263,31 @@ const UNIT_FIELD =
  * Portals and finance bureaus publish for others, so their bylines say nothing about the unit.
  */
 function bylineUnit(text: string): string | null {
-  const m = /来源[:：]\s*([\u4e00-\u9fff（）()]{4,30}?)(?=\s|$|发布|日期|时间|浏览|分享|字体|打印|【)/mu.exec(text.slice(0, 1500));
-  const name = m ? cleanDepartment(m[1]!) : null;
+  const m = /来源[:：]\s*([\u4e00-\u9fff（）()]{4,30}?)(?=\s|$|发布|日期|时间|浏览|分享|字体|打印|【|文字|作者|录入|访问|点击)/mu.exec(text.slice(0, 1500));
+  return placeUnit(m?.[1]);
+}
+
+/** A unit of a named place, not a publisher for others (finance bureaus, governments, portals). */
+function placeUnit(raw: string | undefined): string | null {
+  const name = raw ? cleanDepartment(raw) : null;
   if (!name || !ORG_SUFFIX.test(name) || /财政|人民政府|政府办公室|网站|门户/u.test(name)) return null;
   const r = regionOf(name);
   return r.province || r.city || r.county ? name : null;
+}
+
+/** The publisher a government page's metadata names: "发布机构 | 腾冲市林业和草原局 |". */
+function publisherUnit(text: string): string | null {
+  const m = /发布机构\s*[:：]?[\s|｜]*([\u4e00-\u9fff（）()]{4,30}?)(?=[\s|｜]|$|公开|责任|主题|发文|发布|生成)/mu.exec(text.slice(0, 1500));
+  return placeUnit(m?.[1]);
+}
+
+/** A line that is only a unit's name, right above the title: "青川县司法局\n关于2021年度…的自评报告". */
+function unitLineBefore(doc: SourceDocument, titleStart: number): string | null {
+  const lineStart = doc.text.lastIndexOf('\n', titleStart - 1);
+  if (lineStart <= 0) return null;
+  const prev = doc.text.slice(doc.text.lastIndexOf('\n', lineStart - 1) + 1, lineStart).trim();
+  const name = cleanDepartment(prev);
+  return name && name === prev && ORG_SUFFIX.test(name) ? name : null;
 }
 
 /**
@@ -357,7 +384,11 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
       }
     }
   }
-  department ??= outlineUnit(text) ?? abbreviatedUnit(text) ?? bylineUnit(text) ?? breadcrumbUnit(text);
+  if (!department && title) {
+    const at = text.indexOf(title.slice(0, 12));
+    if (at > 0) department = unitLineBefore(doc, at);
+  }
+  department ??= outlineUnit(text) ?? abbreviatedUnit(text) ?? bylineUnit(text) ?? publisherUnit(text) ?? breadcrumbUnit(text);
   const fiscalYear = (title ? yearOf(title) : null) ?? formYear(text) ?? dominantYear(text.slice(0, 4000));
   const kind = kindOf(title ?? '', text);
   const region = regionOf(department ?? title ?? '');
