@@ -21,12 +21,12 @@ const MUNICIPALITIES = new Set(['北京市', '天津市', '上海市', '重庆�
 
 /** Words that end a unit's name and start the report's own title. */
 const TITLE_TAIL =
-  /(?:关于)?(?:(?:19|20)\d{2}|20xx|20XX|二〇[一二三四五六七八九〇零]{2})\s*年(?:度)?|(?:部门|单位)?整体支出|(?:项目)?(?:支出)?绩效(?:自评|自我评价|评价)|预算绩效|(?:部门|单位)?决算/u;
+  /(?:关于)?(?:(?:19|20)\d{2}|20xx|20XX|二〇[一二三四五六七八九〇零]{2})\s*年(?:度)?|关于|(?:部门|单位)?整体支出|(?:项目)?(?:支出)?绩效(?:自评|自我评价|评价)|预算绩效|(?:部门|单位)?决算/u;
 
 /** Strips a unit name of prefixes and suffixes that belong to the title, not the name. */
 function cleanDepartment(name: string): string | null {
   const n = name
-    .replace(/^[\s"“《_]+|[\s"”》:：,，]+$/gu, '')
+    .replace(/^[\s"“《_\-—·]+|[\s"”》:：,，]+$/gu, '')
     .replace(/^(?:附件\s*[:：]?\s*\d*[.、．]?|\d+[、.．])/u, '')
     .replace(/^(?:单位名称|部门名称|预算单位|主管部门|实施单位|填报单位)[:：]?/u, '')
     .replace(/^关于/u, '')
@@ -188,7 +188,7 @@ function undoubleTitle(title: string): string {
 
 /** Organisation suffixes: a department name ends with one of these. */
 const ORG_SUFFIX =
-  /(?:局|委|委员会|办公室|办|院|中心|会|联合会|所|站|队|部|厅|署|处|学校|中学|小学|幼儿园|大学|学院|馆|团|社|室|政府|街道办事处|街道|镇|乡|公司|集团|场|园|残联|分局|监狱|医院|卫生院)$/u;
+  /(?:局|委|委员会|办公室|办|院|中心|会|联合会|所|站|队|部|厅|署|处|学校|党校|中学|小学|幼儿园|大学|学院|馆|团|社|室|政府|街道办事处|街道|镇|乡|公司|集团|场|园|残联|分局|监狱|医院|卫生院)$/u;
 
 /** A fund designation between the unit's name and the title's tail: "耒阳市第四中学|专项资金", "镜湖区残联|中央转移支付". */
 const FUND_DESIGNATION = /(?:中央|省级|市级|县级|区级)?(?:专项资金|(?:专项)?转移支付)$/u;
@@ -210,6 +210,9 @@ function departmentInTitle(title: string): string | null {
   return unitAtStart(name);
 }
 
+/** Suffixes that end a unit's name for sure: "城乡" ends with 乡 but names no township. */
+const STRONG_ORG_SUFFIX = /(?:局|厅|委员会|委|办公室|中心|学校|党校|中学|小学|幼儿园|医院|卫生院|人民政府|街道办事处|联合会|残联|管理处|管理站|大学|学院)$/u;
+
 /** Longer unit names that extend a shorter one: 人民政府 + 办公室, 财政局 + 分局 … */
 const UNIT_EXTENSION = /^(?:办公室|委员会|办事处|分局|中心|服务中心|管理处|管理站|管理所|服务站)$/u;
 
@@ -222,7 +225,7 @@ function unitAtStart(name: string): string | null {
   const chars = Array.from(name);
   for (let i = 3; i < chars.length; i++) {
     let unit = chars.slice(0, i).join('');
-    if (!ORG_SUFFIX.test(unit)) continue;
+    if (!STRONG_ORG_SUFFIX.test(unit)) continue;
     for (let j = i + 1; j <= Math.min(chars.length, i + 4); j++) {
       // "…卫生健康委" + "员会": the longer unit word; "…人民政府" + "办公室": a unit within it.
       if (UNIT_EXTENSION.test(chars.slice(i, j).join('')) || (j <= i + 2 && ORG_SUFFIX.test(chars.slice(0, j).join('')) && /^(?:委员会|联合会|办公室|中心)$/u.test(chars.slice(Math.max(0, j - 3), j).join('')))) unit = chars.slice(0, j).join('');
@@ -256,7 +259,7 @@ function breadcrumbUnit(text: string): string | null {
 
 /** Field names of a form's header cells that hold the reporting unit. */
 const UNIT_FIELD =
-  /(?<!中央|省级|市级)(?:单位名称|部门[（(]单位[）)]名称|部门名称|项目单位|预算部门(?:单位)?|预算单位|主管部门|实施单位|填报单位|评价单位)[\s|｜:：]*(?:[（(](?:盖章|公章)[）)])?[\s|｜:：]*(?:\d+[-—])?([\u4e00-\u9fff（）()]{3,40}?)(?=[\s|｜\t]|$|[，。；]|项目|单位[：:]|主管|实施|填报|联系|评价(?:单位|方式|机构)|下属单位|预算编码)/gmu;
+  /(?<!中央|省级|市级)(?:单位名称|部门[（(]单位[）)]名称|部门名称|项目单位|预算部门(?:单位)?|预算单位|主管部门|实施单位|填报单位|评价单位)[\s|｜:：]*(?:[（(](?:盖章|公章)[）)])?[\s|｜:：]*(?:\d+[-—])?([\u4e00-\u9fff（）()]{3,40}?)(?=[\s|｜\t]|$|[，。；]|项目|单位[：:]|主管|实施|填报|联系|评价(?:单位|方式|机构)|下属单位|预算编码|资金使用)/gmu;
 
 /**
  * The unit a web page's byline names ("来源:安居区市场监管局"), when it is a unit of a named place.
