@@ -1,7 +1,7 @@
 import type { SourceDocument } from '../ingest/document.js';
 import type { Region, ReportKind } from '../schema/record.js';
 import type { Segmentation } from '../segment/segment.js';
-import { BREADCRUMB, FIELD_PREFIX, INDEX_PREFIX, OUTLINE_MARKER, SITE_LINKS, TRAIL } from '../vocabulary/index.js';
+import { BREADCRUMB, FIELD_PREFIX, INDEX_PREFIX, OUTLINE_MARKER, SITE_LINKS, TITLE_CHROME, TRAIL } from '../vocabulary/index.js';
 import { COUNTY_LEVEL_CITIES } from '../vocabulary/regions.js';
 
 export interface ReportInfo {
@@ -124,7 +124,7 @@ export function regionOf(text: string): Region {
 const TITLE_END =
   /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结)?(?:报告|表(?!格)|情况)|绩效评价报告|自评报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n]{0,16}(?:资金|经费|项目)[）)])?|(?<=(?:19|20)\d{2}\s*年度?\s*[^\n，。；,]{0,30}?)(?:部门|单位)?决算(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告)?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分))/u;
 /** Words a document never starts a title with: navigation, file names, uploader boilerplate. */
-const NOT_TITLE = /由会员分享|可在线阅读|请在|搜索|下载|浏览|发布时间|来源[:：]|\.(?:docx?|pdf|xlsx?|wps)/u;
+const NOT_TITLE = /由会员分享|可在线阅读|请在|搜索|下载|浏览|发布时间|来源[:：]|\.(?:docx?|pdf|xlsx?|wps)|^(?:并|和|及|撰写|形成|开展|组织|按照|根据|对|将|由|在|通过)/u;
 
 /**
  * The document's title when no heading states it: the first phrase in the opening text that ends
@@ -239,7 +239,9 @@ function unitAtStart(name: string): string | null {
 /** A title without the site chrome a web page or a collector put before it: "# title:", "当前位置：首页>>…>>". */
 export function stripSiteChrome(title: string): string {
   const crumb = BREADCRUMB.exec(title);
-  return (crumb ? title.slice(crumb.index + crumb[0].length) : title).replace(FIELD_PREFIX, '').replace(INDEX_PREFIX, '').replace(SITE_LINKS, '').trim();
+  const bare = (crumb ? title.slice(crumb.index + crumb[0].length) : title).replace(FIELD_PREFIX, '').replace(INDEX_PREFIX, '').replace(SITE_LINKS, '').trim();
+  const unchromed = bare.replace(TITLE_CHROME, '').trim();
+  return Array.from(unchromed).length >= 6 ? unchromed : bare;
 }
 
 /**
@@ -290,7 +292,8 @@ function unitLineBefore(doc: SourceDocument, titleStart: number): string | null 
   if (lineStart <= 0) return null;
   const prev = doc.text.slice(doc.text.lastIndexOf('\n', lineStart - 1) + 1, lineStart).trim();
   const name = cleanDepartment(prev);
-  return name && name === prev && ORG_SUFFIX.test(name) ? name : null;
+  // ("中共湖南省委党校(湖南行政学院)": a second name in brackets.)
+  return name && name === prev && ORG_SUFFIX.test(name.replace(/[（(][^（）()]*[）)]$/u, '')) ? name : null;
 }
 
 /**
@@ -387,9 +390,12 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
       }
     }
   }
-  if (!department && title) {
+  if (title) {
     const at = text.indexOf(title.slice(0, 12));
-    if (at > 0) department = unitLineBefore(doc, at);
+    const unit = at > 0 ? unitLineBefore(doc, at) : null;
+    // "中共湖南省委党校(湖南行政学院)\n2021年度部门整体支出绩效自评报告": the unit's line opens the title.
+    if (unit && /^(?:(?:19|20)\d{2}\s*年|关于)/u.test(title) && !departmentInTitle(title)) [title, department] = [unit + title, department ?? unit];
+    department ??= unit;
   }
   department ??= outlineUnit(text) ?? abbreviatedUnit(text) ?? bylineUnit(text) ?? publisherUnit(text) ?? breadcrumbUnit(text);
   const fiscalYear = (title ? yearOf(title) : null) ?? formYear(text) ?? dominantYear(text.slice(0, 4000));

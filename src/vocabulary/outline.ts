@@ -45,3 +45,11 @@ export const FIELD_PREFIX = /^\s*#\s*(?:title|source|url|标题|来源)\s*[:：]
  * line is never continued by the body, so normalization does not join the next line to it.
  */
 export const TITLE_LINE_END = /(?:报告|报告书|自评表|评价表|情况说明|(?:19|20)\d{2}\s*年度?[^\n，。；,]{0,30}?决算(?:公开)?(?:编制说明|公开说明|说明)?)$/u;
+
+/**
+ * Page furniture glued before a title by flattening: uploader and viewer buttons, metadata fields,
+ * publication dates ("上传文档查看更多白碱滩区…", "2024-08-19常德市…", "组配分类2024年度…"). The
+ * title starts after the last of them.
+ */
+export const TITLE_CHROME =
+  /^.*(?:简介|查看更多|上传文档|关闭页面|页面关闭|稿件页|组配分类|公开时限|是否有效有效|(?:成文|发布|生成)日期\s*|\d{4}-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?|名称\s*[:：]|^web)\s*/u;

@@ -205,3 +205,17 @@ describe('the unit from page metadata and the lines around the title', () => {
     expect((await reportOf('2023年度\n益阳市某某中学部门决算\n目录\n第一部分 益阳市某某中学概况\n一、部门职责\n')).title).toBe('2023年度益阳市某某中学部门决算');
   });
 });
+
+describe('titles flattened with page furniture', () => {
+  it.each([
+    ['上传文档查看更多白碱滩区项目支出绩效评价报告(2019年度)\n一、项目概况\n本项目资金用于环境整治。', '白碱滩区项目支出绩效评价报告(2019年度)'],
+    ['组配分类2024年度天水市生态环境局(汇总)部门决算\n目录\n第一部分 部门概况\n', '2024年度天水市生态环境局(汇总)部门决算'],
+    ['中共湖南省委党校(湖南行政学院)\n2021年度部门整体支出绩效自评报告\n省财政厅:\n根据要求，我校开展了自评。', '中共湖南省委党校(湖南行政学院)2021年度部门整体支出绩效自评报告'],
+  ])('%s', async (text, title) => {
+    expect((await reportOf(text)).title).toBe(title);
+  });
+
+  it('takes no sentence fragment for a title', async () => {
+    expect((await reportOf('财政局组织专家现场核查，撰写评价报告，并报送市政府。\n一、项目概况\n本项目资金用于环境整治。')).title).toBeNull();
+  });
+});
