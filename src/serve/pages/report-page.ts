@@ -4,7 +4,7 @@
  */
 import { Decimal } from 'decimal.js';
 import { showFigure } from '../../schema/figure-text.js';
-import { listFormChecks } from '../../schema/form-checks.js';
+import { listFormChecks } from '../../schema/record-forms.js';
 import type { CheckResult, Evidence, Figure, Form, Interval, ReportRecord } from '../../schema/record.js';
 import type { StoredDocument } from '../../store/store.js';
 import { html, raw, type Html } from '../html.js';
