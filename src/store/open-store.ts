@@ -3,6 +3,31 @@
  * or in memory when neither is given). Migrates by default so callers get a ready store.
  */
 import type { InspectableStore } from './store.js';
+import { assertHoldsDatabase, lockDataDir } from './data-dir-lock.js';
+import { mkdir } from 'node:fs/promises';
+
+/** PGlite in a data directory, held by this process alone until the store is closed. */
+async function openLockedPglite(dataDir: string, mode: 'read' | 'write'): Promise<InspectableStore> {
+  if (mode === 'read') assertHoldsDatabase(dataDir);
+  else await mkdir(dataDir, { recursive: true });
+  const release = lockDataDir(dataDir);
+  try {
+    const store = await (await import('./pglite-store.js')).openPgliteStore({ dataDir });
+    const close = store.close.bind(store);
+    return Object.assign(store, {
+      async close() {
+        try {
+          await close();
+        } finally {
+          release();
+        }
+      },
+    });
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
 
 export interface OpenStoreOptions {
   /** postgres://…; takes precedence over dataDir. */
@@ -13,6 +38,11 @@ export interface OpenStoreOptions {
   schema?: string;
   /** Apply pending migrations before returning (default true). */
   migrate?: boolean;
+  /**
+   * 'read' (list, show, status, export, serve): a data directory that holds no database is an
+   * error (NoDatabaseError), and nothing is created. Default 'write'.
+   */
+  mode?: 'read' | 'write';
 }
 
 export async function openStore(options: OpenStoreOptions = {}): Promise<InspectableStore> {
@@ -20,7 +50,9 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Inspect
   // Each adapter loads its driver (pg, PGlite's WebAssembly) only when it is the one opened.
   const store = databaseUrl
     ? await (await import('./postgres-store.js')).openPostgresStore({ url: databaseUrl, ...(options.schema !== undefined ? { schema: options.schema } : {}) })
-    : await (await import('./pglite-store.js')).openPgliteStore(options.dataDir !== undefined ? { dataDir: options.dataDir } : {});
+    : options.dataDir !== undefined
+      ? await openLockedPglite(options.dataDir, options.mode ?? 'write')
+      : await (await import('./pglite-store.js')).openPgliteStore({});
   if (options.migrate ?? true) {
     try {
       await store.migrate();

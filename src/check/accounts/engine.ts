@@ -58,6 +58,14 @@ export function readAccounts(record: ReportRecord, doc: SourceDocument): Account
   };
 }
 
+/** Runs the rules; a result that names no part gets the part its first evidence stands in. */
 export function runAccountsRules(ctx: AccountsContext, rules: readonly AccountsRule[]): CheckResult[] {
-  return rules.flatMap((rule) => rule.run(ctx));
+  const parts = ctx.record.parts;
+  return rules.flatMap((rule) =>
+    rule.run(ctx).map((result) => {
+      const at = result.evidence[0]?.evidence.start;
+      const part = result.part === undefined && at !== undefined ? parts.find((p) => p.start <= at && at < p.end) : undefined;
+      return part ? { ...result, part: part.id } : result;
+    }),
+  );
 }

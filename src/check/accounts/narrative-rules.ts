@@ -6,7 +6,7 @@
 import type { CheckResult, Figure, Interval } from '../../schema/record.js';
 import { COMPARISON_WORDS, BUDGET_COMPARISON, SANGONG_ITEMS, SANGONG_ITEM_NAMES, SANGONG_NARRATIVE_ITEMS, type SangongItem } from '../../vocabulary/index.js';
 import { evidenceOf } from '../../normalize/offsets.js';
-import { intervalsMeet, isIntervalAbove, isIntervalBelow, subtractIntervals, addIntervals } from '../interval.js';
+import { formatDecimal, intervalsMeet, isIntervalAbove, isIntervalBelow, midpointOf, statedValueOf, subtractIntervals, sumDecimals, addIntervals } from '../interval.js';
 import { evidenceOfFigure, makeResult, showInterval } from '../result.js';
 import type { AccountsContext, AccountsRule } from './engine.js';
 import type { NarrativeFigure, Sentence } from './narrative.js';
@@ -75,11 +75,14 @@ const SUBJECTS: readonly Subject[] = [
   { id: '本年支出合计', section: /./u, label: /本年支出合计$/u, value: (c) => side(c, T.overview, /^本年支出合计$/u, 'right') },
   { id: '年初结转和结余', section: OVERALL, label: /^(?:\d+[.、．])?年初结转和结余$/u, value: (c) => side(c, T.overview, /^年初结转和结余$/u, 'left') },
   { id: '年末结转和结余', section: OVERALL, label: /^(?:\d+[.、．])?年末结转和结余$/u, value: (c) => side(c, T.overview, /^年末结转和结余$/u, 'right') },
-  { id: '财政拨款收入', section: INCOME, label: /(?:^|其中|[：:]|\d[.、．])(?:一般公共预算)?财政拨款收入$/u, value: (c) => totalColumn(c, T.income, /财政拨款收入/u) },
+  // 一般公共预算 is one of three 财政拨款: each name against its own figure.
+  { id: '一般公共预算财政拨款收入', section: INCOME, label: /(?:^|其中|[：:]|\d[.、．])一般公共预算财政拨款收入$/u, value: (c) => side(c, T.overview, /^一般公共预算财政拨款收入$/u, 'left') },
+  { id: '财政拨款收入', section: INCOME, label: /(?:^|其中|[：:]|\d[.、．])财政拨款收入$/u, value: (c) => totalColumn(c, T.income, /财政拨款收入/u) },
   { id: '其他收入', section: INCOME, label: /(?:^|其中|[：:]|\d[.、．])其他收入$/u, value: (c) => totalColumn(c, T.income, /其他收入/u) },
   { id: '基本支出', section: SPENDING, label: /(?:^|其中|[：:]|为)基本支出$/u, value: (c) => totalColumn(c, T.expenditure, /基本支出/u) },
   { id: '项目支出', section: SPENDING, label: /(?:^|其中|[：:])项目支出$/u, value: (c) => totalColumn(c, T.expenditure, /项目支出/u) },
-  { id: '一般公共预算财政拨款支出', section: GENERAL, label: /(?:一般公共预算)?财政拨款支出$/u, value: (c) => totalColumn(c, T.general, /合计|小计/u) },
+  { id: '一般公共预算财政拨款支出', section: GENERAL, label: /一般公共预算财政拨款支出$/u, value: (c) => totalColumn(c, T.general, /合计|小计/u) },
+  { id: '财政拨款支出', section: GENERAL, label: /财政拨款支出$/u, value: (c) => side(c, T.appropriationOverview, /^本年支出合计$/u, 'right') },
   { id: '类（一般公共预算）', section: GENERAL, label: /([^：:，。；]+?)[（(]类[）)](?:支出)?$/u, value: (c, m) => classRow(c, T.general, m[1]!.replace(/^.*[：:]/u, '')) },
   { id: '类（支出决算）', section: OVERALL, label: /^(?:\d+[.、．])?([^：:，。；]+?)[（(]类[）)](?:支出)?$/u, value: (c, m) => classRow(c, T.expenditure, m[1]!) },
   { id: '基本支出（一般公共预算）', section: BASIC, label: /基本支出$/u, value: (c) => totalColumn(c, T.general, /基本支出/u) },
@@ -296,6 +299,8 @@ const sangong: AccountsRule = {
           evidence: [evidenceOfFigure('text', f.figure), ...figureEvidence('table', value.amount)],
           ...(value.table.part ? { part: value.table.part } : {}),
           detail: { item, kind, tableBlank: value.amount === null, tableRows: value.table.rows.length },
+          // The text's 年初预算 and a table whose 预算数 is the 全年 (adjusted) budget may differ by right.
+          certainty: kind === 'budget' && /年初/u.test(f.label) && /全年预算|调整后/u.test(value.table.note + value.table.columns.join('')) ? 'possible' : 'definite',
         }),
       );
     }
@@ -319,10 +324,10 @@ function percentResult(
     return relation({ rule, expected: computed, actual, unit: '%', what, whatEn, evidence, detail, certainty });
   }
   // Truncated, not rounded: 99.868% printed 99.86%. The stated digits are a floor of the true value.
-  const step = 10 ** -Math.max(0, stated.precision);
-  const value = Number(stated.exact) * 100;
-  const floorInterval: Interval = { lo: String(value), hi: (value + step).toFixed(Math.max(0, stated.precision) + 2), loOpen: false, hiOpen: true };
-  if (value > 0 && intervalsMeet(computed, floorInterval)) {
+  // Exact decimals: [stated, stated + one printed step) in %.
+  const value = statedValueOf(stated, -2);
+  const floorInterval: Interval = { lo: value, hi: sumDecimals([value, `1e-${Math.max(0, stated.precision)}`]), loOpen: false, hiOpen: true };
+  if (Number(value) > 0 && intervalsMeet(computed, floorInterval)) {
     const p = stated.precision;
     return withPlace(
       makeResult({
@@ -344,8 +349,7 @@ function percentResult(
 }
 
 function roundHalfUp(iv: Interval, p: number): string {
-  const mid = (Number(iv.lo) + Number(iv.hi)) / 2;
-  return mid.toFixed(p);
+  return formatDecimal(midpointOf(iv) ?? iv.lo, { minDecimals: p, maxDecimals: p });
 }
 
 /** Figures of one paragraph up to and including sentence `s` (at most `back` sentences before it). */
@@ -521,8 +525,10 @@ const comparisons: AccountsRule = {
         actual = sangongValue(ctx, 'total', 'actual')?.amount;
         certainty = 'possible';
       } else {
-        const figs = paragraphFigures(ctx, s).filter(isMoney);
-        const own = s.figures.filter(isMoney);
+        // The amounts compared stand before the phrase; what follows it ("主要原因：…减少10万元") is the reason.
+        const after = new Set(s.figures.filter((f) => f.before.length >= (m.index ?? 0)));
+        const figs = paragraphFigures(ctx, s).filter((f) => isMoney(f) && !after.has(f));
+        const own = s.figures.filter((f) => isMoney(f) && !after.has(f));
         const pool = own.length >= 2 ? own : figs;
         const wantsFull = /全年/u.test(m[0]);
         const b = [...pool].reverse().find((f) => /预算/u.test(f.label) && (!wantsFull || /全年|调整/u.test(f.label)));
@@ -579,6 +585,21 @@ function evidenceOfSentence(ctx: AccountsContext, s: Sentence, phrase: string): 
   return evidenceOf(ctx.doc, start, end);
 }
 
+/** What a change clause is about: "与2023年度相比，收入支出总计减少" → 收入支出总计. */
+function changeSubject(clause: string): string {
+  const subject = clause
+    .replace(CHANGE_AMOUNT, '')
+    .replace(/^.*?(?:相比|比上年度?|比\d{4}年度?|较上年度?|较\d{4}年度?)/u, '')
+    .replace(/^[，,]/u, '')
+    .replace(/(?:支出)?决算数?$/u, '');
+  return subjectForm(subject);
+}
+
+/** One spelling of a subject: 收、支总计 / 收入支出总计 / 收支总决算 → 收支总计; quotes and 各 dropped. */
+function subjectForm(text: string): string {
+  return text.replace(/[、“”"‘’各]/gu, '').replace(/收入?支出?/gu, '收支').replace(/总决算/gu, '总计');
+}
+
 const CHANGE_AMOUNT = new RegExp(`(${[...COMPARISON_WORDS.increase, ...COMPARISON_WORDS.decrease].join('|')})$`, 'u');
 
 /** "与2023年度相比…减少56.95万元，下降1.87%": the percent is the change over last year's amount. */
@@ -603,7 +624,11 @@ const changes: AccountsRule = {
         const upP = (COMPARISON_WORDS.increase as readonly string[]).includes(pm[1]!);
         // This year's amount is stated in the same sentence or the one before ("…总计2995.39万元。与2023年度相比…").
         const figs = paragraphFigures(ctx, s, 1);
-        const current = [...figs.slice(0, figs.indexOf(f))].reverse().find((x) => isMoney(x) && !CHANGE_AMOUNT.test(x.label) && !/较|比|相比/u.test(x.label));
+        const candidate = [...figs.slice(0, figs.indexOf(f))].reverse().find((x) => isMoney(x) && !CHANGE_AMOUNT.test(x.label) && !/较|比|相比/u.test(x.label));
+        // From the sentence before, it must be the same subject ("收入支出总计2995.39万元。…收入支出总计减少…");
+        // "三公经费…减少0.15万元" after "公务接待费支出决算为0.39万元" is not about 接待费.
+        const subject = changeSubject(f.clause);
+        const current = candidate && (s.figures.includes(candidate) || (subject.length >= 2 && subjectForm(candidate.clause).includes(subject))) ? candidate : undefined;
         const evidence = [evidenceOfFigure('change', f.figure), evidenceOfFigure('percent', next.figure), ...(current ? [evidenceOfFigure('current', current.figure)] : [])];
         if (up !== upP) {
           out.push(
@@ -639,7 +664,8 @@ const changes: AccountsRule = {
             `change ${f.figure.text} / last year (${current.figure.text} ${up ? '-' : '+'} ${f.figure.text})`,
             evidence,
             { current: current.figure.text },
-            'possible',
+            // Definite when one sentence states both and names the same subject ("收、支总计…收、支总计各增加").
+            s.figures.includes(current) && subject.length >= 2 && subjectForm(current.clause).includes(subject) ? 'definite' : 'possible',
           ),
         );
       });

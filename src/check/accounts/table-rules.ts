@@ -5,7 +5,7 @@
  */
 import type { CheckResult } from '../../schema/record.js';
 import { ACCOUNTS_COLUMNS, NON_AMOUNT_HEADER } from '../../vocabulary/index.js';
-import type { AccountsContext, AccountsRule } from './engine.js';
+import type { AccountsRule } from './engine.js';
 import { figureEvidence, moneyInterval, relation, sumOf, type Amount } from './relations.js';
 import type { AccountsRow, AccountsTable } from './tables.js';
 import { tableOf } from './tables.js';
@@ -57,7 +57,7 @@ function firstSide(table: AccountsTable, label: RegExp, side: 'left' | 'right'):
   return all.find((v) => (side === 'left' ? v.col < mid : v.col >= mid));
 }
 
-function rel(ctx: AccountsContext, table: AccountsTable, rule: string, what: string, whatEn: string, total: Amount, parts: Amount[], roles: [string, string] = ['total', 'part']): CheckResult {
+function rel(table: AccountsTable, rule: string, what: string, whatEn: string, total: Amount, parts: Amount[], roles: [string, string] = ['total', 'part']): CheckResult {
   return relation({
     rule,
     expected: sumOf(parts),
@@ -82,16 +82,16 @@ const balance: AccountsRule = {
       if (!table) continue;
       const totalL = firstSide(table, /^总计$/u, 'left');
       const totalR = firstSide(table, /^总计$/u, 'right');
-      if (totalL?.amount && totalR?.amount) out.push(rel(ctx, table, 'accounts.balance', '总计（收入）= 总计（支出）', 'grand total, income = expenditure', totalR.amount, [totalL.amount]));
+      if (totalL?.amount && totalR?.amount) out.push(rel(table, 'accounts.balance', '总计（收入）= 总计（支出）', 'grand total, income = expenditure', totalR.amount, [totalL.amount]));
       const incomeLines = [/^本年收入合计$/u, /^使用非财政拨款结余/u, /^年初(?:财政拨款)?结转和结余$/u];
       const spendLines = [/^本年支出合计$/u, /^结余分配$/u, /^年末(?:财政拨款)?结转和结余$/u];
       if (totalL?.amount) {
         const parts = incomeLines.map((l) => firstSide(table, l, 'left')).filter((v) => v !== undefined);
-        if (parts.length >= 2) out.push(rel(ctx, table, 'accounts.balance', '总计（收入）= 本年收入合计 + 结余 + 年初结转和结余', 'income total = income of the year + balances', totalL.amount, parts.map((p) => p.amount)));
+        if (parts.length >= 2) out.push(rel(table, 'accounts.balance', '总计（收入）= 本年收入合计 + 结余 + 年初结转和结余', 'income total = income of the year + balances', totalL.amount, parts.map((p) => p.amount)));
       }
       if (totalR?.amount) {
         const parts = spendLines.map((l) => firstSide(table, l, 'right')).filter((v) => v !== undefined);
-        if (parts.length >= 2) out.push(rel(ctx, table, 'accounts.balance', '总计（支出）= 本年支出合计 + 结余分配 + 年末结转和结余', 'expenditure total = spending of the year + carry-over', totalR.amount, parts.map((p) => p.amount)));
+        if (parts.length >= 2) out.push(rel(table, 'accounts.balance', '总计（支出）= 本年支出合计 + 结余分配 + 年末结转和结余', 'expenditure total = spending of the year + carry-over', totalR.amount, parts.map((p) => p.amount)));
       }
       // 本年收入合计 / 本年支出合计 from the lines above them on their side.
       for (const [side, label] of [['left', /^本年收入合计$/u], ['right', /^本年支出合计$/u]] as const) {
@@ -102,7 +102,7 @@ const balance: AccountsRule = {
           const [col] = entries.at(-1) ?? [];
           return col !== undefined && NUMBERING.test(row.labels.get(col)!) ? [row.amounts.get(total.col)?.figure ?? null] : [];
         });
-        if (lines.length >= 2) out.push(rel(ctx, table, 'accounts.balance', `${side === 'left' ? '本年收入合计' : '本年支出合计'} = Σ各项`, `${side === 'left' ? 'income' : 'spending'} of the year = Σ lines`, total.amount, lines));
+        if (lines.length >= 2) out.push(rel(table, 'accounts.balance', `${side === 'left' ? '本年收入合计' : '本年支出合计'} = Σ各项`, `${side === 'left' ? 'income' : 'spending'} of the year = Σ lines`, total.amount, lines));
       }
     }
     return out;
@@ -141,7 +141,7 @@ const rowSum: AccountsRule = {
         if (!total) continue;
         const parts = cols.parts.map((c) => row.amounts.get(c)?.figure ?? null);
         if (parts.every((p) => p === null) && cols.parts.length > 1 && table.name === T.appropriationOverview) continue;
-        out.push(rel(ctx, table, 'accounts.row_sum', `${row.code ?? ''}${row.label || '行'}：${table.columns[cols.total]} = Σ分列`, `${row.code ?? ''} ${row.label}: ${table.columns[cols.total]} = Σ columns`, total, parts));
+        out.push(rel(table, 'accounts.row_sum', `${row.code ?? ''}${row.label || '行'}：${table.columns[cols.total]} = Σ分列`, `${row.code ?? ''} ${row.label}: ${table.columns[cols.total]} = Σ columns`, total, parts));
       }
     }
     return out;
@@ -173,14 +173,14 @@ const codeLevels: AccountsRule = {
       const total = table.rows.find((r) => r.total && !r.code);
       for (const c of cols) {
         if (total?.amounts.get(c)) {
-          out.push(rel(ctx, table, 'accounts.column_sum', `合计（${table.columns[c]}）= Σ类`, `total (${table.columns[c]}) = Σ classes`, total.amounts.get(c)!.figure, classes.map((r) => r.amounts.get(c)?.figure ?? null)));
+          out.push(rel(table, 'accounts.column_sum', `合计（${table.columns[c]}）= Σ类`, `total (${table.columns[c]}) = Σ classes`, total.amounts.get(c)!.figure, classes.map((r) => r.amounts.get(c)?.figure ?? null)));
         }
         for (const parent of coded) {
           if (parent.level === '项') continue;
           const kids = childrenOf(coded, parent);
           const value = parent.amounts.get(c)?.figure ?? null;
           if (kids.length === 0 || (!value && kids.every((k) => !k.amounts.get(c)))) continue;
-          out.push(rel(ctx, table, 'accounts.code_levels', `${parent.code} ${parent.label}（${table.columns[c]}）= Σ${parent.level === '类' ? '款' : '项'}`, `${parent.code} ${parent.label} (${table.columns[c]}) = Σ children`, value, kids.map((k) => k.amounts.get(c)?.figure ?? null)));
+          out.push(rel(table, 'accounts.code_levels', `${parent.code} ${parent.label}（${table.columns[c]}）= Σ${parent.level === '类' ? '款' : '项'}`, `${parent.code} ${parent.label} (${table.columns[c]}) = Σ children`, value, kids.map((k) => k.amounts.get(c)?.figure ?? null)));
         }
       }
     }
@@ -246,13 +246,13 @@ const economic: AccountsRule = {
       const total = entries.find((e) => e.label.startsWith(label) && e.label.endsWith('合计'));
       const parts = classes.filter((e) => PERSONNEL_CLASSES.includes(e.code!) === personnel);
       if (total?.amount && parts.length > 0) {
-        out.push(rel(ctx, table, 'accounts.economic', `${label}合计 = Σ${parts.map((p) => p.code).join('+')}`, `${label} total = Σ economic classes`, total.amount, parts.map((p) => p.amount)));
+        out.push(rel(table, 'accounts.economic', `${label}合计 = Σ${parts.map((p) => p.code).join('+')}`, `${label} total = Σ economic classes`, total.amount, parts.map((p) => p.amount)));
       }
     }
     for (const parent of entries.filter((e) => e.code?.length === 3)) {
       const kids = entries.filter((e) => e.code?.length === 5 && e.code.startsWith(parent.code!));
       if (kids.length === 0 || (!parent.amount && kids.every((k) => !k.amount))) continue;
-      out.push(rel(ctx, table, 'accounts.economic', `${parent.code} ${parent.label} = Σ款`, `${parent.code} ${parent.label} = Σ items`, parent.amount, kids.map((k) => k.amount)));
+      out.push(rel(table, 'accounts.economic', `${parent.code} ${parent.label} = Σ款`, `${parent.code} ${parent.label} = Σ items`, parent.amount, kids.map((k) => k.amount)));
     }
     return out;
   },

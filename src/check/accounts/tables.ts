@@ -145,7 +145,8 @@ function isLineNumberRow(cells: readonly { text: string }[]): boolean {
 function isDataRow(cells: readonly { text: string }[]): boolean {
   const texts = cells.map((c) => clean(c.text)).filter((t) => t !== '');
   if (texts.length === 0 || isLineNumberRow(cells)) return false;
-  return texts.some((t) => (AMOUNT.test(t) && /[.,]/u.test(t)) || CODE_WHOLE.test(t));
+  // Integer amounts (a table in 元) count when there are two of them: a header holds no bare numbers but 栏次.
+  return texts.some((t) => (AMOUNT.test(t) && /[.,]/u.test(t)) || CODE_WHOLE.test(t)) || texts.filter((t) => AMOUNT.test(t)).length >= 2;
 }
 
 function readRows(doc: SourceDocument, grids: Grid[], table: Pick<AccountsTable, 'unit' | 'scale'>): { columns: string[]; rows: AccountsRow[] } {
@@ -182,7 +183,9 @@ function readRows(doc: SourceDocument, grids: Grid[], table: Pick<AccountsTable,
         const cell: AccountsRow['cells'][number] = { col: c.col, text: t };
         cells.push(cell);
         const isCode = codeParts.length === 0 ? CODE_WHOLE.test(t) && !t.includes('.') : CODE_PART.test(t) && codeParts.join('').length < 7;
-        if (isCode && amounts.size === 0 && (codeParts.length > 0 || ci <= 1 || !amountCols[c.col])) {
+        // A code stands in a code column (or, headerless, first); "76430" in an amount column of a 元 table is an amount.
+        const codeColumn = !amountCols[c.col] || (ci === 0 && (headerParts[c.col]?.length ?? 0) === 0);
+        if (isCode && amounts.size === 0 && (codeParts.length > 0 || codeColumn)) {
           codeParts.push(t);
           continue;
         }

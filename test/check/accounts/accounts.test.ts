@@ -86,6 +86,23 @@ describe('决算 table identities', () => {
   });
 });
 
+describe('tables in 元', () => {
+  it('reads integer amounts in amount columns as amounts, not 科目 codes', () => {
+    const yuan = [
+      para('财政拨款“三公”经费支出决算表'),
+      para('单位：元'),
+      table([
+        ['合计', '合计', '因公出国（境）费', '因公出国（境）费', '小计', '小计', '公务用车购置费', '公务用车购置费', '公务用车运行费', '公务用车运行费', '公务接待费', '公务接待费'],
+        ['预算数', '决算数', '预算数', '决算数', '预算数', '决算数', '预算数', '决算数', '预算数', '决算数', '预算数', '决算数'],
+        ['7643', '4621', '3000', '469', '4063', '4061', '', '', '4063', '4061', '580', '91'],
+      ]),
+    ];
+    const r = check([...overview(), ...yuan]);
+    expect(statuses(r, 'sangong.closure')).toEqual(['pass', 'pass', 'pass', 'pass']);
+    expect(r.find((x) => x.rule === 'sangong.closure')?.evidence[0]?.text).toBe('7643元');
+  });
+});
+
 describe('三公经费', () => {
   const sangong = (total: string) => [
     para('财政拨款“三公”经费支出决算表'),
@@ -112,6 +129,10 @@ describe('情况说明 against tables and itself', () => {
   it('fails an amount that differs from the table figure it names', () => {
     expect(statuses(check([...overview(), ...spending(), ...narrative('本单位2024年度收入支出总计100.00万元。')]), 'narrative.amount')).toEqual(['pass']);
     expect(statuses(check([...overview(), ...spending(), ...narrative('本单位2024年度收入支出总计0万元。')]), 'narrative.amount')).toEqual(['fail']);
+    // 一般公共预算财政拨款收入 is the 收支总表's own line, not all 财政拨款 of the 收入决算表.
+    const income = (text: string) => statuses(check([...overview(), ...spending(), para('二、收入决算情况说明'), para(text)]), 'narrative.amount');
+    expect(income('本年收入合计100.00万元，其中：一般公共预算财政拨款收入90.00万元，占90.00%。')).toEqual(['pass', 'pass']);
+    expect(income('本年收入合计100.00万元，其中：一般公共预算财政拨款收入95.00万元，占95.00%。')).toEqual(['pass', 'fail']);
   });
 
   it('shares: rounding passes, truncation warns under its own rule, anything else fails', () => {
@@ -151,6 +172,9 @@ describe('情况说明 against tables and itself', () => {
     expect(c('大于')).toEqual(['fail']);
     expect(c('等于')).toEqual(['fail']);
     expect(c('小于', '2.23', '2.22')).toEqual(['pass']);
+    // Amounts in the reason after the phrase are not the ones compared.
+    const reason = check([...overview(), ...spending(), ...narrative('年初预算为100.00万元，支出决算为90.00万元。决算数小于预算数的主要原因：追加预算5.00万元，支出决算减少20.00万元。')]);
+    expect(statuses(reason, 'narrative.comparison')).toEqual(['pass']);
   });
 
   it('changes: the percent is the change over last year', () => {
@@ -158,6 +182,9 @@ describe('情况说明 against tables and itself', () => {
     expect(statuses(c('收入支出总计2995.39万元。与2023年度相比，收入支出总计减少56.95万元，下降1.87%。'), 'narrative.change')).toEqual(['pass']);
     expect(statuses(c('收入支出总计2995.39万元。与2023年度相比，收入支出总计减少56.95万元，下降1.97%。'), 'narrative.change')).toEqual(['fail']);
     expect(statuses(c('收入支出总计2995.39万元。与2023年度相比，收入支出总计减少56.95万元，增长1.87%。'), 'narrative.change_direction')).toEqual(['fail']);
+    // The sentence before speaks of 接待费, not of the 三公 total the change is about: no pairing, no finding.
+    expect(statuses(c('公务接待费支出决算为0.20万元，完成预算的13.68%。2024年度“三公”经费财政拨款支出决算数比2023年度减少0.15万元，下降27.78%。'), 'narrative.change')).toEqual([]);
+    expect(statuses(c('国家某局2024年度财政拨款收支总决算20727.53万元。与2023年度相比，财政拨款收、支总计各增加5551.7万元，增长36.58%。'), 'narrative.change')).toEqual(['pass']);
   });
 });
 
@@ -217,5 +244,9 @@ describe('parts', () => {
     const row = r.find((x) => x.rule === 'accounts.row_sum');
     expect(row?.status).toBe('pass');
     expect(row?.part).toBe('accounts_table:1');
+    // A finding in text outside any accounts table gets the part its evidence stands in.
+    const cover = { id: 'cover:1', kind: 'cover' as const, title: '', table: null, pageStart: 1, pageEnd: 1, start: 0, end: span.start, unit: null };
+    const placeholder = checkAccounts({ parts: [cover, part] } as unknown as ReportRecord, normalizeDocument({ format: 'pdf', pages: [{ number: 1, chars: 1000, needsOcr: false }], blocks: [para('XX局'), ...blocks.slice(1)], warnings: [] }));
+    expect(placeholder.find((x) => x.rule === 'hygiene.placeholder')?.part).toBe('cover:1');
   });
 });
