@@ -5,8 +5,8 @@
 //   form money    全年预算数 / 全年执行数 / 执行率 of each labelled form (matched by name) — P/R
 //   headline      figures.budget, budgetInitial, execution, executionRate, selfScore — P/R
 //   documentKind  report.documentKind — accuracy
-//   false alarms  failed checks that no labelled slip explains (none of the figures they used is named
-//                 in a slip); on a document whose label lists no slip, every failed check
+//   false alarms  failed checks that no labelled slip explains (neither the slip's rule id nor any of the
+//                 figures they used is named in a slip); on a document whose label lists no slip, every failed check
 //   parts found   (and their money unit) a labelled part with a record part of the same kind and first page whose canonical table
 //                 name (Part.table) or title matches (record.parts)
 // A label value null = the document does not state it (a value there is a false positive).
@@ -169,11 +169,17 @@ export function compareDocument(record, label) {
   // false alarm (on a document whose label lists no slip, every failed check is one).
   const failed = (record.checks ?? []).filter((c) => c.status === 'fail');
   const slipFigures = new Set((label.slips ?? []).flatMap((s) => decimalsIn(s.description)));
-  const explained = (c) => (c.evidence ?? []).some((e) => decimalsIn(e.text).some((n) => slipFigures.has(n)));
+  // Slips without figures (a placeholder, a wrong year or name) explain the checks of their rule id.
+  const rulesOf = (s) => [s.rule, ...(s.alsoRules ?? [])];
+  const slipRules = new Set((label.slips ?? []).flatMap(rulesOf));
+  const explained = (c) => slipRules.has(c.rule) || (c.evidence ?? []).some((e) => decimalsIn(e.text).some((n) => slipFigures.has(n)));
   const alarms = failed.filter((c) => !explained(c));
   const falseAlarms = alarms.length;
-  const failedFigures = new Set(failed.flatMap((c) => (c.evidence ?? []).flatMap((e) => decimalsIn(e.text))));
-  const slipsCaught = (label.slips ?? []).filter((s) => decimalsIn(s.description).some((n) => failedFigures.has(n))).length;
+  // A slip is caught by a failed check or a warning (a truncated percent is a warning) naming it.
+  const flagged = (record.checks ?? []).filter((c) => c.status === 'fail' || c.status === 'warn');
+  const failedFigures = new Set(flagged.flatMap((c) => (c.evidence ?? []).flatMap((e) => decimalsIn(e.text))));
+  const failedRules = new Set(flagged.map((c) => c.rule));
+  const slipsCaught = (label.slips ?? []).filter((s) => rulesOf(s).some((r) => failedRules.has(r)) || decimalsIn(s.description).some((n) => failedFigures.has(n))).length;
   if (falseAlarms) errors.push(`failed checks no labelled slip explains: ${alarms.map((c) => `${c.rule} (${c.message?.en ?? ''})`.slice(0, 160)).join('; ')}`);
   if (Object.keys(details.wrong).length) errors.push(`form details wrong: ${Object.entries(details.wrong).map(([f, n]) => `${f} ×${n}`).join(', ')}`);
   return { forms, money, headline, details, kindRight, labelledKind: label.documentKind, partsFound, partsByKind, unitsRight, failedChecks: failed.length, falseAlarms, slipsCaught, slips: (label.slips ?? []).length, arithmeticHolds: (label.slips ?? []).length === 0, partsLabelled: (label.parts ?? []).length, department, fiscalYear, errors };
@@ -274,7 +280,7 @@ export async function evaluateDocuments({ analyzeBytes, base = root, verbose = f
   line('parts found, by kind', (t) => Object.entries(t.partsByKind).map(([k, [a, b]]) => `${k} ${a}/${b}`).join(', '));
   line('unit right (单位：万元 …) among the parts found', (t) => `${t.units}/${t.parts}`);
   line('failed checks / of them no labelled slip explains (false alarms)', (t) => `${t.failed} / ${t.falseAlarms}`);
-  line('labelled slips a failed check names a figure of', (t) => `${t.slipsCaught}/${t.slips}`);
+  line('labelled slips caught (a failed or warning check of its rule or naming its figures)', (t) => `${t.slipsCaught}/${t.slips}`);
   line('documents whose arithmetic holds (no slip labelled) with a failed check', (t) => `${t.cleanWithAlarm}/${t.clean}`);
   line('department right', (t) => `${t.department[0]}/${t.department[1]}`);
   line('fiscal year right', (t) => `${t.fiscalYear[0]}/${t.fiscalYear[1]}`);

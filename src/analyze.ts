@@ -4,7 +4,8 @@ import type { ReportRecord } from './schema/record.js';
 import { readDocument } from './ingest/read.js';
 import { extractRecord } from './extract/extract-record.js';
 import { checkRecord } from './check/index.js';
-import { NoTextError } from './errors.js';
+import { NoTextError, NotTextError } from './errors.js';
+import { measureTextQuality, whyNotText } from './ingest/text-quality.js';
 
 export interface AnalyzeOptions extends ReadOptions {
   /** sha256 of the bytes when the caller already has it. */
@@ -34,7 +35,7 @@ export async function analyzeBytes(bytes: Uint8Array, options: AnalyzeOptions = 
   return { sha256, doc, record };
 }
 
-/** Refuses documents whose text layer is empty or nearly so. */
+/** Refuses documents whose text layer is empty or nearly so, or is not language (see text-quality). */
 export function assertHasText(doc: SourceDocument, fileName?: string): void {
   const chars = doc.text.replace(/\s/gu, '').length;
   const unread = doc.pages.filter((p) => p.needsOcr && p.ocrConfidence === undefined);
@@ -45,4 +46,6 @@ export function assertHasText(doc: SourceDocument, fileName?: string): void {
         : 'the document holds no text';
     throw new NoTextError(why, { file: fileName });
   }
+  const notText = whyNotText(measureTextQuality(doc.text));
+  if (notText) throw new NotTextError(`not text: ${notText}`, { file: fileName });
 }

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
+import type { ReadLimits } from './ingest/document.js';
 
 /**
  * The only place that reads the environment. Library code receives these values as options.
@@ -19,13 +20,31 @@ import { ConfigError } from './errors.js';
  * | JIXIAO_TOKEN | — | token `jixiao serve` requires when bound beyond 127.0.0.1 |
  * | JIXIAO_LOCK_DURATION_MS | 30000 | BullMQ job lock; a killed worker's job moves on after this |
  * | JIXIAO_STALLED_INTERVAL_MS | 30000 | how often workers look for stalled jobs |
+ * | JIXIAO_DOCUMENT_TIMEOUT_MS | 300000 | time one document may take (embedded pool and workers); over it: `timeout` |
+ *
+ * Every default lives in DEFAULTS; `loadConfig` is the one function that reads configuration:
+ * a flag given on the command line, else the environment, else the default.
  */
-const intFromEnv = (fallback: number) =>
-  z
+export const DEFAULTS = {
+  dataDir: './jixiao-data',
+  queueName: 'jixiao',
+  /** Refuse input files larger than this. */
+  maxBytes: 200 * 1024 * 1024,
+  /** Refuse DOCX/XLSX that expand beyond this (zip bombs). */
+  maxUncompressedBytes: 500 * 1024 * 1024,
+  ocrConcurrency: 1,
+  pdfEngine: 'pdfium' as 'pdfium' | 'pdfjs',
+  lockDuration: 30_000,
+  stalledInterval: 30_000,
+  /** Five minutes: the slowest real report (a 300-page 决算 with OCR off) takes seconds; a 16 MB one-line text under a minute. */
+  documentTimeoutMs: 5 * 60_000,
+} as const;
+/** A positive integer, or undefined when unset or empty (the default then applies). */
+const positiveInt = z
     .string()
     .optional()
     .transform((v, ctx) => {
-      if (v === undefined || v.trim() === '') return fallback;
+      if (v === undefined || v.trim() === '') return undefined;
       const n = Number(v);
       if (!Number.isInteger(n) || n <= 0) {
         ctx.addIssue({ code: 'custom', message: `must be a positive integer, got "${v}"` });
@@ -44,21 +63,19 @@ const url = (protocols: string[]) =>
     });
 
 export const EnvSchema = z.object({
-  JIXIAO_DATA_DIR: z.string().optional().transform((v) => (v && v.trim() !== '' ? v : './jixiao-data')),
+  JIXIAO_DATA_DIR: z.string().optional().transform((v) => (v && v.trim() !== '' ? v : undefined)),
   JIXIAO_DATABASE_URL: url(['postgres://', 'postgresql://']),
   JIXIAO_REDIS_URL: url(['redis://', 'rediss://']),
-  JIXIAO_QUEUE: z.string().optional().transform((v) => v || 'jixiao'),
-  JIXIAO_CONCURRENCY: intFromEnv(Math.max(1, availableParallelism())),
-  JIXIAO_MAX_BYTES: intFromEnv(200 * 1024 * 1024),
-  JIXIAO_MAX_UNCOMPRESSED_BYTES: intFromEnv(500 * 1024 * 1024),
-  JIXIAO_OCR_CONCURRENCY: intFromEnv(1),
-  JIXIAO_PDF_ENGINE: z
-    .enum(['pdfium', 'pdfjs'], { message: 'must be pdfium or pdfjs' })
-    .optional()
-    .transform((v) => v ?? 'pdfium'),
+  JIXIAO_QUEUE: z.string().optional().transform((v) => v || undefined),
+  JIXIAO_CONCURRENCY: positiveInt,
+  JIXIAO_MAX_BYTES: positiveInt,
+  JIXIAO_MAX_UNCOMPRESSED_BYTES: positiveInt,
+  JIXIAO_OCR_CONCURRENCY: positiveInt,
+  JIXIAO_PDF_ENGINE: z.enum(['pdfium', 'pdfjs'], { message: 'must be pdfium or pdfjs' }).optional(),
   JIXIAO_TOKEN: z.string().optional().transform((v) => (v && v.trim() !== '' ? v.trim() : undefined)),
-  JIXIAO_LOCK_DURATION_MS: intFromEnv(30_000),
-  JIXIAO_STALLED_INTERVAL_MS: intFromEnv(30_000),
+  JIXIAO_LOCK_DURATION_MS: positiveInt,
+  JIXIAO_STALLED_INTERVAL_MS: positiveInt,
+  JIXIAO_DOCUMENT_TIMEOUT_MS: positiveInt,
 });
 
 export interface Config {
@@ -77,28 +94,43 @@ export interface Config {
   pdfEngine: 'pdfium' | 'pdfjs';
   /** Access token for `jixiao serve` on a non-loopback address. */
   token: string | undefined;
+  /** Time one document may take in the embedded pool or a worker. */
+  documentTimeoutMs: number;
+  /** The limits every reader gets, built here once: layers pass this object on, never re-read it. */
+  readLimits: ReadLimits;
 }
 
-/** Validates the environment once at start-up; a bad value stops the process with a ConfigError. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+/** Settings a command line may give; each wins over its environment variable. */
+export type ConfigFlags = Partial<Pick<Config, 'dataDir' | 'databaseUrl' | 'redisUrl' | 'queueName' | 'concurrency' | 'ocrConcurrency' | 'documentTimeoutMs'>>;
+
+/**
+ * Reads the configuration once at start-up: flags, then the environment, then DEFAULTS. A bad value
+ * stops the process with a ConfigError (exit 3).
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env, flags: ConfigFlags = {}): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`bad configuration: ${lines.join('; ')}`);
   }
   const e = parsed.data;
+  const maxBytes = e.JIXIAO_MAX_BYTES ?? DEFAULTS.maxBytes;
+  const maxUncompressedBytes = e.JIXIAO_MAX_UNCOMPRESSED_BYTES ?? DEFAULTS.maxUncompressedBytes;
+  const pdfEngine = e.JIXIAO_PDF_ENGINE ?? DEFAULTS.pdfEngine;
   return {
-    dataDir: e.JIXIAO_DATA_DIR,
-    databaseUrl: e.JIXIAO_DATABASE_URL,
-    redisUrl: e.JIXIAO_REDIS_URL,
-    queueName: e.JIXIAO_QUEUE,
-    concurrency: e.JIXIAO_CONCURRENCY,
-    maxBytes: e.JIXIAO_MAX_BYTES,
-    maxUncompressedBytes: e.JIXIAO_MAX_UNCOMPRESSED_BYTES,
-    lockDuration: e.JIXIAO_LOCK_DURATION_MS,
-    stalledInterval: e.JIXIAO_STALLED_INTERVAL_MS,
-    ocrConcurrency: e.JIXIAO_OCR_CONCURRENCY,
-    pdfEngine: e.JIXIAO_PDF_ENGINE,
+    dataDir: flags.dataDir ?? e.JIXIAO_DATA_DIR ?? DEFAULTS.dataDir,
+    databaseUrl: flags.databaseUrl ?? e.JIXIAO_DATABASE_URL,
+    redisUrl: flags.redisUrl ?? e.JIXIAO_REDIS_URL,
+    queueName: flags.queueName ?? e.JIXIAO_QUEUE ?? DEFAULTS.queueName,
+    concurrency: flags.concurrency ?? e.JIXIAO_CONCURRENCY ?? Math.max(1, availableParallelism()),
+    maxBytes,
+    maxUncompressedBytes,
+    lockDuration: e.JIXIAO_LOCK_DURATION_MS ?? DEFAULTS.lockDuration,
+    stalledInterval: e.JIXIAO_STALLED_INTERVAL_MS ?? DEFAULTS.stalledInterval,
+    ocrConcurrency: flags.ocrConcurrency ?? e.JIXIAO_OCR_CONCURRENCY ?? DEFAULTS.ocrConcurrency,
+    pdfEngine,
     token: e.JIXIAO_TOKEN,
+    documentTimeoutMs: flags.documentTimeoutMs ?? e.JIXIAO_DOCUMENT_TIMEOUT_MS ?? DEFAULTS.documentTimeoutMs,
+    readLimits: { maxBytes, maxUncompressedBytes, pdfEngine },
   };
 }

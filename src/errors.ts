@@ -55,11 +55,26 @@ export class NoTextError extends InputError {
   readonly code = 'no_text';
 }
 
+/**
+ * The bytes decode, but not to language: mostly control, unassigned, private-use or replacement
+ * characters, no Chinese at all, or Chinese characters that real text does not use (random bytes
+ * read as GB18030). Never stored as a report.
+ */
+export class NotTextError extends InputError {
+  readonly code = 'not_text';
+}
+/** The document took longer than the per-document time budget; the batch goes on without it. */
+export class TimeoutError extends InputError {
+  readonly code = 'timeout';
+}
+
 /** A service is unreachable or failed mid-operation; retry with backoff. */
+export type ServiceName = 'redis' | 'postgres' | 'pglite';
+
 export class ServiceUnavailableError extends JixiaoError {
   readonly disposition = 'transient' as const;
   readonly code: string;
-  constructor(readonly service: 'redis' | 'postgres' | 'pglite', message: string, options: JixiaoErrorOptions = {}) {
+  constructor(readonly service: ServiceName, message: string, options: JixiaoErrorOptions = {}) {
     super(message, options);
     this.code = `${service}_unavailable`;
   }
@@ -69,6 +84,17 @@ export class ServiceUnavailableError extends JixiaoError {
 export class ConfigError extends JixiaoError {
   readonly disposition = 'fatal' as const;
   readonly code = 'bad_config';
+}
+
+/** The embedded database directory is open in another process: PGlite has one writer. */
+export class DataDirInUseError extends JixiaoError {
+  readonly disposition = 'fatal' as const;
+  readonly code = 'data_dir_in_use';
+}
+
+/** A read command pointed at a directory that holds no database: nothing to read, nothing created. */
+export class NoDatabaseError extends InputError {
+  readonly code = 'no_database';
 }
 
 export function isJixiaoError(error: unknown): error is JixiaoError {

@@ -1,23 +1,39 @@
 /**
  * Breakdowns stated in one sentence (issue 16: parts and wholes, published slips such as fund sources
- * that do not add up to the stated total, an 实际到位 total that is not the sum of its sources):
- * "收到财政资金共 2330.9 万元，其中：中央资金 1372.7 万元，地方资金 98.6 万元，其他资金 859.6 万元".
- * The parts, each with a short name and separated by 、，；, add up (interval sum) to the whole.
- * A sum above the whole fails `definite`; a sum below it fails `possible` when every part is named
- * as a piece of the whole (fund levels and kinds, nature classes), since the list may be partial.
+ * that do not add up to the stated total, an 实际到位 total that is not the sum of its sources, shares
+ * printed wrong): "收到财政资金共 2330.9 万元，其中：中央资金 1372.7 万元，地方资金 98.6 万元…",
+ * "支出 2940.05 万元，主要用于以下方面：一般公共服务支出（类）2106.66 万元，占 71.73%；…".
+ * - sum.breakdown: the parts, each with a short name and separated by 、，；, add up (interval sum) to
+ *   the whole. A sum above the whole fails `definite`; a sum below it fails `possible` when every part
+ *   is named as a piece of the whole (fund levels and kinds, nature classes), and warns otherwise, since
+ *   a list of other parts may be partial.
+ * - share.of_whole: a part's "占 P%" is part ÷ whole to P's printed precision (definite: one sentence
+ *   states all three); a share cut off instead of rounded is `rate.truncated`.
  */
 import { findNumbers } from '../extract/numbers.js';
 import type { NumberMatch } from '../extract/numbers.js';
 import type { CheckResult, Figure } from '../schema/record.js';
-import { ADJUSTMENT_WORDS, BREAKDOWN_PART_WORDS } from '../vocabulary/breakdowns.js';
-import { intervalOfFigure, intervalsMeet, isIntervalAbove, sumIntervals } from './interval.js';
+import { ADJUSTMENT_WORDS, BREAKDOWN_MARKS, BREAKDOWN_PART_WORDS } from '../vocabulary/breakdowns.js';
+import { Decimal } from 'decimal.js';
+import { divideIntervals, intervalOfFigure, intervalsMeet, isIntervalAbove, midpointOf, scaleInterval, sumIntervals, truncationIntervalOf, type Interval } from './interval.js';
 import { evidenceOfFigure, makeResult, showInterval } from './result.js';
+import { findUnitSlip, UNIT_SLIP_FACTOR } from './unit-slip.js';
 
 const RULE = 'sum.breakdown';
-const SENTENCE_END = /[。；;！？!?\n]/u;
-/** Between two parts: a separator, then the next part's name (no digits, no money). */
-const PART_GAP = /^[\s，,、；;]+([^\d，,、；;。]{1,14})$/u;
-const FIRST_NAME = /^[\s，,：:]*其中[\s：:，,]*([^\d，,、；;。]{1,14})$/u;
+const SHARE_RULE = 'share.of_whole';
+/** Sentences end here; 、，；between parts do not end a breakdown. */
+const SENTENCE_END = /[。！？!?\n]/u;
+const MARK = BREAKDOWN_MARKS.join('|');
+/** A part's name: a few characters, no digits, no separators. */
+const NAME = '([^\\d，,、；;。：:]{1,16})';
+/** Between the whole and the first part: the mark (其中, 主要用于以下方面 …), then the part's name. */
+const FIRST_GAP = new RegExp(`^[\\s，,：:]*(?:${MARK})[\\s：:，,]*${NAME}$`, 'u');
+/** A share printed after a part: "，占 71.73%" (its digits are matched as a percent figure). */
+const SHARE_LEAD = /^[\s，,]*占(?:比)?[^\d，,；;。%％]{0,8}$/u;
+/** Words that start a new clause rather than name a part: "…，全年实际支出 1595.59 万元，其中…". */
+const CLAUSE_WORDS = new RegExp(`${MARK}|全年|本年|年度|核定|实际|收到|下达|安排|完成|累计|合计|共计|总计|限额`, 'u');
+/** Between a part (and its share) and the next part: a separator, then the name. */
+const NEXT_GAP = new RegExp(`^[\\s，,、；;]+${NAME}$`, 'u');
 
 function figureOf(m: NumberMatch): Figure {
   return {
@@ -35,45 +51,122 @@ function figureOf(m: NumberMatch): Figure {
   };
 }
 
-interface Breakdown {
-  whole: Figure;
-  parts: { name: string; figure: Figure }[];
+interface Part {
+  name: string;
+  figure: Figure;
+  /** "占 P%" printed right after it. */
+  share: Figure | null;
 }
 
-/** The breakdowns of one sentence (text offsets kept: `offset` is where the sentence starts). */
-function breakdownsIn(sentence: string, offset: number): Breakdown[] {
-  const money = findNumbers(sentence, { includePlain: false })
-    .filter((m) => m.kind === 'money' && m.approx === 'exact')
-    .map((m) => ({ ...m, start: m.start + offset, end: m.end + offset }));
-  const out: Breakdown[] = [];
-  for (let i = 0; i + 2 < money.length; i++) {
-    const whole = money[i]!;
-    const mark = sentence.slice(whole.end - offset, money[i + 1]!.start - offset);
-    const first = FIRST_NAME.exec(mark);
-    if (!first) continue;
-    const parts = [{ name: first[1]!.trim(), figure: figureOf(money[i + 1]!) }];
-    for (let j = i + 2; j < money.length; j++) {
-      const gap = PART_GAP.exec(sentence.slice(money[j - 1]!.end - offset, money[j]!.start - offset));
-      if (!gap) break;
-      parts.push({ name: gap[1]!.trim(), figure: figureOf(money[j]!) });
+interface Breakdown {
+  whole: Figure;
+  parts: Part[];
+}
+
+/** Money and percent figures of a sentence, exact ones only. */
+function figuresIn(sentence: string): NumberMatch[] {
+  return findNumbers(sentence, { includePlain: false }).filter((m) => m.approx === 'exact' && (m.kind === 'money' || m.kind === 'percent'));
+}
+
+/**
+ * The parts listed from `numbers[j]` on, the first named `name`: each money figure, the share
+ * printed after it, and the next one while a separator and a name lead to it; the list ends where
+ * its parts make the whole.
+ */
+function collectParts(sentence: string, numbers: readonly NumberMatch[], j0: number, name0: string, whole: Figure, at: (m: NumberMatch) => Figure): Part[] {
+  const between = (a: NumberMatch, b: NumberMatch) => sentence.slice(a.end, b.start);
+  const parts: Part[] = [];
+  let name = name0;
+  let j = j0;
+  while (j < numbers.length && numbers[j]!.kind === 'money') {
+    const part = numbers[j]!;
+    let share: Figure | null = null;
+    let last = part;
+    const next = numbers[j + 1];
+    if (next?.kind === 'percent' && SHARE_LEAD.test(between(part, next))) {
+      share = at(next);
+      last = next;
+      j++;
     }
-    if (parts.length >= 2 && !parts.some((p) => ADJUSTMENT_WORDS.test(p.name))) out.push({ whole: figureOf(whole), parts });
+    parts.push({ name, figure: at(part), share });
+    // A list that already makes its whole is complete: what follows is the next clause.
+    if (parts.length >= 2 && intervalsMeet(sumIntervals(parts.map((x) => intervalOfFigure(x.figure, whole.scale))), intervalOfFigure(whole))) break;
+    const following = numbers[j + 1];
+    const gap = following?.kind === 'money' ? NEXT_GAP.exec(between(last, following)) : null;
+    if (!gap || CLAUSE_WORDS.test(gap[1]!)) break;
+    name = gap[1]!.trim();
+    j++;
+  }
+  return parts.length >= 2 && !parts.some((p) => ADJUSTMENT_WORDS.test(p.name)) ? parts : [];
+}
+
+/**
+ * The breakdowns of one sentence (the sentence starts at `offset` in the text). A sentence that
+ * opens with 其中 lists the parts of the previous sentence's first amount (`previous`):
+ * "…支出6821.09751万元，比上年增加…。其中：基本支出2754.869651元，…".
+ */
+function breakdownsIn(sentence: string, offset: number, previous: Figure | null): Breakdown[] {
+  const numbers = figuresIn(sentence);
+  const at = (m: NumberMatch): Figure => figureOf({ ...m, start: m.start + offset, end: m.end + offset });
+  const out: Breakdown[] = [];
+  const opening = numbers[0];
+  if (previous && opening?.kind === 'money' && /^\s*其中/u.test(sentence)) {
+    const first = FIRST_GAP.exec(sentence.slice(0, opening.start));
+    const parts = first ? collectParts(sentence, numbers, 0, first[1]!.trim(), previous, at) : [];
+    if (parts.length > 0) out.push({ whole: previous, parts });
+  }
+  for (let i = 0; i + 1 < numbers.length; i++) {
+    const whole = numbers[i]!;
+    const firstPart = numbers[i + 1]!;
+    if (whole.kind !== 'money' || firstPart.kind !== 'money') continue;
+    // "预算支出910.42、7万元，其中…": a number after 、 is an item of a list, not a whole.
+    if (/[、，,]$/u.test(sentence.slice(0, whole.start).trimEnd()) && /\d/u.test(sentence.slice(Math.max(0, whole.start - 3), whole.start))) continue;
+    const first = FIRST_GAP.exec(sentence.slice(whole.end, firstPart.start));
+    if (!first) continue;
+    const wholeFigure = at(whole);
+    const parts = collectParts(sentence, numbers, i + 1, first[1]!.trim(), wholeFigure, at);
+    if (parts.length > 0) out.push({ whole: wholeFigure, parts });
   }
   return out;
+}
+
+/**
+ * Parts and whole about 10^4 apart (within 1%) without meeting even after the factor: the unit is
+ * wrong and the arithmetic off as well (r28: income parts in 元 that also miss the total by 0.43万元).
+ */
+function nearUnitSlip(sum: Interval, whole: Interval): { adjustment: 'multiply' | 'divide'; adjusted: Interval } | null {
+  const s = midpointOf(sum);
+  const w = midpointOf(whole);
+  if (s === null || w === null || new Decimal(s).isZero() || new Decimal(w).isZero()) return null;
+  const ratio = new Decimal(w).div(s);
+  if (ratio.div(UNIT_SLIP_FACTOR).minus(1).abs().lte('0.01')) return { adjustment: 'multiply', adjusted: scaleInterval(sum, UNIT_SLIP_FACTOR) };
+  if (ratio.times(UNIT_SLIP_FACTOR).minus(1).abs().lte('0.01')) return { adjustment: 'divide', adjusted: scaleInterval(sum, '0.0001') };
+  return null;
 }
 
 function isPieceOfWhole(name: string): boolean {
   return BREAKDOWN_PART_WORDS.some((w) => name.includes(w));
 }
 
+const MARKED = new RegExp(MARK, 'u');
+
 export function checkBreakdowns(text: string | undefined): CheckResult[] {
   if (text === undefined) return [];
   const results: CheckResult[] = [];
   let start = 0;
+  let previous: Figure | null = null;
   for (let i = 0; i <= text.length; i++) {
     if (i < text.length && !SENTENCE_END.test(text[i]!)) continue;
     const sentence = text.slice(start, i);
-    if (sentence.includes('其中')) for (const b of breakdownsIn(sentence, start)) results.push(...checkBreakdown(b));
+    if (MARKED.test(sentence))
+      for (const b of breakdownsIn(sentence, start, previous)) {
+        const sum = checkBreakdown(b);
+        results.push(...sum);
+        // Shares of a whole printed in the wrong unit say nothing more.
+        if (!sum.some((r) => r.rule === 'unit_slip')) results.push(...b.parts.flatMap((p) => checkShare(b.whole, p)));
+      }
+    const firstMoney = figuresIn(sentence).find((m) => m.kind === 'money');
+    previous = firstMoney ? figureOf({ ...firstMoney, start: firstMoney.start + start, end: firstMoney.end + start }) : null;
     start = i + 1;
   }
   return results;
@@ -86,7 +179,28 @@ function checkBreakdown({ whole, parts }: Breakdown): CheckResult[] {
   const holds = intervalsMeet(expected, actual);
   const over = isIntervalAbove(expected, actual);
   const complete = parts.every((p) => isPieceOfWhole(p.name));
-  if (!holds && !over && !complete) return [];
+  const exactSlip = holds ? null : findUnitSlip(expected, actual);
+  const slip = exactSlip ?? (holds ? null : nearUnitSlip(expected, actual));
+  if (slip) {
+    const op = slip.adjustment === 'multiply' ? '×' : '÷';
+    const after = exactSlip ? '后一致' : '后仍不一致（另有金额不符）';
+    const afterEn = exactSlip ? 'agree after' : 'still disagree after';
+    return [
+      makeResult({
+        rule: 'unit_slip',
+        status: 'fail',
+        expected,
+        actual,
+        unit: whole.unit,
+        zh: `其中各项 ${parts.map((x) => `${x.name}${x.figure.text}`).join(' + ')} 与总额 ${whole.text} 相差约 ${UNIT_SLIP_FACTOR} 倍，${op}${UNIT_SLIP_FACTOR} ${after}：疑似元/万元单位错误`,
+        en: `The parts ${parts.map((x) => `${x.name} ${x.figure.text}`).join(' + ')} and the whole ${whole.text} are about ${UNIT_SLIP_FACTOR} times apart and ${afterEn} ${op}${UNIT_SLIP_FACTOR}: probable 元/万元 unit error`,
+        evidence: [evidenceOfFigure('total', whole), ...parts.map((x) => evidenceOfFigure('part', x.figure))],
+        detail: { factor: UNIT_SLIP_FACTOR, relation: RULE, adjustment: slip.adjustment, adjustedExpected: slip.adjusted, exact: exactSlip !== null, parts: parts.map((x) => x.name) },
+      }),
+    ];
+  }
+  // Short of the whole: a slip when the parts are pieces of it, else perhaps a partial list (a warning).
+  const status = holds ? 'pass' : over || complete ? 'fail' : 'warn';
   const p = whole.precision;
   const list = parts.map((x) => `${x.name}${x.figure.text}`).join(' + ');
   const verdict = holds ? '一致' : over ? '超过总额' : '不足总额';
@@ -94,7 +208,7 @@ function checkBreakdown({ whole, parts }: Breakdown): CheckResult[] {
   return [
     makeResult({
       rule: RULE,
-      status: holds ? 'pass' : 'fail',
+      status,
       certainty: over ? 'definite' : 'possible',
       expected,
       actual,
@@ -103,6 +217,66 @@ function checkBreakdown({ whole, parts }: Breakdown): CheckResult[] {
       en: `The parts ${list} (sum interval ${showInterval(expected, p)}) against the whole ${whole.text} (interval ${showInterval(actual, p)}): ${verdictEn}`,
       evidence: [evidenceOfFigure('total', whole), ...parts.map((x) => evidenceOfFigure('part', x.figure))],
       detail: { parts: parts.map((x) => x.name), complete },
+    }),
+  ];
+}
+
+/** 占 P%: the part's share of the whole, to P's printed precision. */
+function checkShare(whole: Figure, part: Part): CheckResult[] {
+  const share = part.share;
+  if (!share) return [];
+  const ratio = divideIntervals(intervalOfFigure(part.figure, whole.scale), intervalOfFigure(whole));
+  if (!ratio) return [];
+  const expected = scaleInterval(ratio, 100);
+  const actual = intervalOfFigure(share);
+  const p = share.precision;
+  const what = `${part.name}${part.figure.text} ÷ ${whole.text}（区间 ${showInterval(expected, p)}%）`;
+  const whatEn = `${part.name} ${part.figure.text} ÷ ${whole.text} (interval ${showInterval(expected, p)}%)`;
+  const evidence = [evidenceOfFigure('rate', share), evidenceOfFigure('numerator', part.figure), evidenceOfFigure('denominator', whole)];
+  if (intervalsMeet(expected, actual)) {
+    return [makeResult({ rule: SHARE_RULE, status: 'pass', expected, actual, unit: '%', zh: `${what}与所报占比 ${share.text} 一致`, en: `${whatEn} is consistent with the stated share ${share.text}`, evidence })];
+  }
+  const shareSlip = findUnitSlip(expected, actual);
+  if (shareSlip) {
+    return [
+      makeResult({
+        rule: 'unit_slip',
+        status: 'fail',
+        expected,
+        actual,
+        unit: '%',
+        zh: `${what}与所报占比 ${share.text} 相差 ${UNIT_SLIP_FACTOR} 倍：疑似元/万元单位错误`,
+        en: `${whatEn} is ${UNIT_SLIP_FACTOR} times off the stated share ${share.text}: probable 元/万元 unit error`,
+        evidence,
+        detail: { factor: UNIT_SLIP_FACTOR, relation: SHARE_RULE, adjustment: shareSlip.adjustment },
+      }),
+    ];
+  }
+  if (intervalsMeet(expected, truncationIntervalOf(share))) {
+    return [
+      makeResult({
+        rule: 'rate.truncated',
+        status: 'warn',
+        expected,
+        actual,
+        unit: '%',
+        zh: `${what}，所报占比 ${share.text} 系截断而非四舍五入`,
+        en: `${whatEn}; the stated share ${share.text} was truncated, not rounded`,
+        evidence,
+        detail: { relation: SHARE_RULE },
+      }),
+    ];
+  }
+  return [
+    makeResult({
+      rule: SHARE_RULE,
+      status: 'fail',
+      expected,
+      actual,
+      unit: '%',
+      zh: `${what}与所报占比 ${share.text}（区间 ${showInterval(actual, p)}%）不一致`,
+      en: `${whatEn} disagrees with the stated share ${share.text} (interval ${showInterval(actual, p)}%)`,
+      evidence,
     }),
   ];
 }

@@ -91,7 +91,10 @@ function findPartLists(placed: readonly Placed[], text: string): Placed[][] {
     if (prev && prev.sentence === p.sentence && prev.count.unit === p.count.unit && p.start >= prev.end) {
       const gap = text.slice(prev.end, p.start).replace(/\s+/g, '');
       // "…和70个机关、事业单位共80个": a count marked as a whole ends the list rather than extending it.
-      if (gap.length <= MAX_GAP && JOINER.test(gap) && !GAP_BREAK.test(gap) && !WHOLE_MARK.test(gap)) {
+      // "道路工程覆盖25个村庄、路灯工程覆盖7个乡镇": the verb of both, repeated, starts another clause.
+      const verb = p.count.action;
+      const ownVerb = verb !== '' && gap.includes(verb) && text.slice(prev.sentence, prev.start).includes(verb);
+      if (gap.length <= MAX_GAP && JOINER.test(gap) && !GAP_BREAK.test(gap) && !WHOLE_MARK.test(gap) && !ownVerb) {
         current.push(p);
         continue;
       }

@@ -17,8 +17,10 @@ export interface CountIdentity {
   action: string;
   /** Sorted qualifier tags (`stock`, `planned`, `grade:fail`, `level:1` …). */
   qualifiers: string[];
-  /** Sorted places and years of the count's clause. */
+  /** Sorted places, years, owners and the sentence's lead-in ("3、能繁母猪：…") of the count's clause. */
   scope: string[];
+  /** Where the count's paragraph starts: counts with no action are one quantity only within it. */
+  paragraph: number;
 }
 
 /** Ends of a clause for the subject phrase: list items (、) are separate phrases. */
@@ -83,9 +85,9 @@ function phraseBefore(text: string, start: number): { phrase: string; inBracket:
   return { phrase: text.slice(i, start), inBracket: false };
 }
 
-/** Bodies that own the count ("省政府办公厅设…"), by their last four characters. */
+/** Bodies that own the count ("省政府办公厅设…"), by their last six characters (明光国有林场 ≠ 苏江国有林场). */
 function ownersIn(s: string): string[] {
-  return [...s.matchAll(OWNER_SUFFIX)].map((m) => `owner:${m[1]!.slice(-4)}`);
+  return [...s.matchAll(OWNER_SUFFIX)].map((m) => `owner:${m[1]!.slice(-6)}`);
 }
 
 /**
@@ -96,7 +98,7 @@ export function identityOf(count: Count, text: string | undefined): CountIdentit
   const { start, end, quote } = count.evidence;
   const located = text !== undefined && start >= 0 && end <= text.length && (quote === '' || text.slice(start, end) === quote);
   const subjectWords = canonicalSubject(count.subject);
-  if (!located) return { subject: subjectWords, action: count.action, qualifiers: [], scope: [] };
+  if (!located) return { subject: subjectWords, action: count.action, qualifiers: [], scope: [], paragraph: -1 };
   const { phrase, inBracket } = phraseBefore(text, start);
   const clause = backTo(text, start, CLAUSE_BREAK);
   const sentence = backTo(text, start, SENTENCE_BREAK);
@@ -114,11 +116,15 @@ export function identityOf(count: Count, text: string | undefined): CountIdentit
     if (subject === '') subject = subjectWords;
   }
   const years = [...clause.matchAll(YEAR)].map((m) => m[0]);
+  // "3、能繁母猪：全县投保 38112 头" and "4、育肥猪保险：全县投保 33.05 万头" count two things.
+  const lead = /^\s*(?:[\d一二三四五六七八九十]+[、.．)）]\s*)?([^：:，,]{1,12})[：:]/u.exec(sentence)?.[1];
+  const paragraph = text.lastIndexOf('\n', start - 1) + 1;
   return {
+    paragraph,
     subject,
     action: count.action,
     qualifiers: [...new Set(qualifiers)].sort(),
-    scope: [...new Set([...placesIn(clause), ...years, ...ownersIn(clause)])].sort(),
+    scope: [...new Set([...placesIn(clause), ...years, ...ownersIn(clause), ...(lead && lead !== '其中' ? [`topic:${lead}`] : [])])].sort(),
   };
 }
 
@@ -126,11 +132,16 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-/** Actions agree when equal or one holds the other (培训 / 参加能力提升培训); both unknown agree. */
-function actionsAgree(a: string, b: string): boolean {
-  const x = a.replace(/\s+/gu, '');
-  const y = b.replace(/\s+/gu, '');
-  if (x === '' || y === '') return x === y;
+/**
+ * Actions agree when equal or one holds the other (培训 / 参加能力提升培训). With no action on either
+ * side ("共有 6 个教学班，在园幼儿 204 名"), only counts of one paragraph are taken as one quantity: two
+ * paragraphs usually describe two units.
+ */
+function actionsAgree(a: CountIdentity, b: CountIdentity): boolean {
+  const x = a.action.replace(/\s+/gu, '');
+  const y = b.action.replace(/\s+/gu, '');
+  if (x === '' && y === '') return a.paragraph === b.paragraph;
+  if (x === '' || y === '') return false;
   return x.includes(y) || y.includes(x);
 }
 
@@ -140,7 +151,7 @@ export function isSameQuantity(a: Count, ia: CountIdentity, b: Count, ib: CountI
     a.unit === b.unit &&
     ia.subject !== '' &&
     ia.subject === ib.subject &&
-    actionsAgree(ia.action, ib.action) &&
+    actionsAgree(ia, ib) &&
     sameList(ia.qualifiers, ib.qualifiers) &&
     sameList(ia.scope, ib.scope)
   );

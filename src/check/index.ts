@@ -7,11 +7,13 @@ import type { CheckResult, ReportRecord } from '../schema/record.js';
 import { checkAccounts } from './accounts/index.js';
 import { checkBreakdowns } from './breakdown.js';
 import { checkCountPartsWhole } from './count-checks.js';
+import { checkForms, isHeadlineForm } from './form-checks.js';
 import { checkIndicators } from './indicator-checks.js';
 import { checkNarrativeAgainstForms } from './narrative-form.js';
 import { checkNegativeAmounts } from './plausibility.js';
 import { checkExecutionRates } from './rate-checks.js';
 import { checkRestated } from './restated-checks.js';
+import { checkRoleTies } from './role-ties.js';
 import { sortResults } from './result.js';
 import { checkSums } from './sum-checks.js';
 import { checkYear } from './year-check.js';
@@ -36,7 +38,10 @@ export const CHECK_RULES: readonly CheckRule[] = [
   { id: 'sum', run: (r) => checkSums(r) },
   { id: 'sum.breakdown', run: (_, o) => checkBreakdowns(o.text) },
   { id: 'restated', run: (r, o) => checkRestated(r, o.text) },
-  { id: 'indicator', run: (r) => checkIndicators(r) },
+  { id: 'restated (headline candidates)', run: (r) => checkRoleTies(r) },
+  // The headline form's rows are checked with that form (under its part), not a second time.
+  { id: 'indicator', run: (r) => (r.forms.some((f) => isHeadlineForm(f, r.figures.indicators)) ? [] : checkIndicators(r)) },
+  { id: 'form', run: (r) => checkForms(r) },
   { id: 'restated (narrative and form)', run: (r) => checkNarrativeAgainstForms(r) },
   { id: 'count.parts_whole', run: (r, o) => checkCountPartsWhole(r, o.text) },
   { id: 'year', run: (r, o) => checkYear(r, o.text) },

@@ -213,8 +213,7 @@ function weightsComplete(rows: readonly Indicator[], totalRow: Indicator | undef
 }
 
 /** The 预算执行率 rate as a fraction: stated, or 执行数 / 预算数 when the form left the cell blank. */
-function budgetExecutionRate(record: ReportRecord): { rate: Interval; text: string; figures: Figure[] } | null {
-  const f = record.figures;
+function budgetExecutionRate(f: IndicatorSubject): { rate: Interval; text: string; figures: Figure[] } | null {
   if (f.executionRate) return { rate: intervalOfFigure(f.executionRate, 0), text: f.executionRate.text, figures: [f.executionRate] };
   if (!f.execution || !f.budget) return null;
   const rate = divideIntervals(intervalOfFigure(f.execution, f.budget.scale), intervalOfFigure(f.budget));
@@ -225,9 +224,8 @@ function budgetExecutionRate(record: ReportRecord): { rate: Interval; text: stri
 function checkScoresTotal(
   rows: readonly Indicator[],
   totalRow: Indicator | undefined,
-  record: ReportRecord,
+  f: IndicatorSubject,
 ): CheckResult[] {
-  const f = record.figures;
   const target = f.selfScore ?? totalRow?.score ?? null;
   const scored = rows.filter((r) => r.score);
   if (!target || scored.length === 0) return [];
@@ -259,7 +257,7 @@ function checkScoresTotal(
   const completeness = weightsComplete(rows, totalRow);
   // The 预算执行率 score (rate × its weight, capped) is often scored in the funds part, outside the
   // rows: its weight is what the rows leave of 100 (10 on the national form).
-  const execution = rows.some(isBudgetExecutionRow) ? null : budgetExecutionRate(record);
+  const execution = rows.some(isBudgetExecutionRow) ? null : budgetExecutionRate(f);
   const impliedExecution = (() => {
     if (!execution) return null;
     const rest = completeness.sum && completeness.complete ? new Decimal(100).minus(completeness.sum.lo) : new Decimal(10);
@@ -342,10 +340,10 @@ function checkScoresTotal(
  * quantitative rule: full points when the target is met, else 分值 × 完成值 / 指标值. Only a
  * warning when neither holds, since forms score differently.
  */
-function checkBudgetExecutionScore(rows: readonly Indicator[], record: ReportRecord): CheckResult[] {
+function checkBudgetExecutionScore(rows: readonly Indicator[], f: IndicatorSubject): CheckResult[] {
   const row = rows.find((r) => isBudgetExecutionRow(r) && r.weight && r.score);
   if (!row) return [];
-  const rateFigure = record.figures.executionRate;
+  const rateFigure = f.executionRate;
   const rowRate = parsePercent(row.actual);
   const rate = rowRate?.interval ?? (rateFigure ? intervalOfFigure(rateFigure, 0) : undefined);
   if (!rate) return [];
@@ -433,8 +431,8 @@ function checkTierTotals(rows: readonly Indicator[]): CheckResult[] {
   return results;
 }
 
-function checkSelfScoreRange(record: ReportRecord): CheckResult[] {
-  const score = record.figures.selfScore;
+function checkSelfScoreRange(f: IndicatorSubject): CheckResult[] {
+  const score = f.selfScore;
   if (!score) return [];
   const actual = intervalOfFigure(score);
   const v = new Decimal(statedValueOf(score));
@@ -453,8 +451,8 @@ function checkSelfScoreRange(record: ReportRecord): CheckResult[] {
   ];
 }
 
-function checkFullScoreWithFailures(rows: readonly Indicator[], record: ReportRecord): CheckResult[] {
-  const score = record.figures.selfScore;
+function checkFullScoreWithFailures(rows: readonly Indicator[], f: IndicatorSubject): CheckResult[] {
+  const score = f.selfScore;
   if (!score || !new Decimal(statedValueOf(score)).eq(100)) return [];
   const scored = rows.filter((r) => r.weight && r.score);
   if (scored.length === 0) return [];
@@ -479,18 +477,36 @@ function checkFullScoreWithFailures(rows: readonly Indicator[], record: ReportRe
   ];
 }
 
-export function checkIndicators(record: ReportRecord): CheckResult[] {
-  const all = record.figures.indicators;
+/**
+ * What the indicator rules read: one table's rows and the figures they are scored against — the
+ * record's headline, or one form's own (form-checks.ts runs these per form).
+ */
+export interface IndicatorSubject {
+  indicators: readonly Indicator[];
+  /** The score the rows add up to: the record's 自评得分 or the form's 总分. */
+  selfScore: Figure | null;
+  executionRate: Figure | null;
+  execution: Figure | null;
+  budget: Figure | null;
+}
+
+/** Every indicator rule over one subject's rows. */
+export function checkIndicatorSet(f: IndicatorSubject): CheckResult[] {
+  const all = f.indicators;
   const totalRow = all.find(isTotalRow);
   const rows = all.filter((r) => !isTotalRow(r));
   return [
-    ...checkSelfScoreRange(record),
+    ...checkSelfScoreRange(f),
     ...checkScoreWithinWeight(rows),
     ...checkWeightsTotal(rows, totalRow),
     ...checkTierTotals(rows),
-    ...checkScoresTotal(rows, totalRow, record),
-    ...checkBudgetExecutionScore(rows, record),
-    ...checkFullScoreWithFailures(rows, record),
+    ...checkScoresTotal(rows, totalRow, f),
+    ...checkBudgetExecutionScore(rows, f),
+    ...checkFullScoreWithFailures(rows, f),
     ...checkIndicatorValueRange(rows),
   ];
+}
+
+export function checkIndicators(record: ReportRecord): CheckResult[] {
+  return checkIndicatorSet(record.figures);
 }

@@ -56,6 +56,9 @@ export function checkNarrativeAgainstForms(record: ReportRecord): CheckResult[] 
         const r = compare(form.projectName, zh, en, [project[field], form[field]], { project: form.projectName, field, form: form.id, narrative: project.name }, certainty, form.id);
         if (r) results.push(r);
       }
+      // The narrative's 自评得分 for the project against the form's 总分.
+      const score = compare(form.projectName, '自评得分', 'self-evaluation score', [project.selfScore, form.totalScore], { project: form.projectName, field: 'totalScore', form: form.id, narrative: project.name }, certainty, form.id);
+      if (score) results.push(score);
     }
   }
   // A summary table's score against the project's own form.

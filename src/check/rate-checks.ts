@@ -15,7 +15,7 @@ import {
   truncationIntervalOf,
 } from './interval.js';
 import { evidenceOfFigure, makeResult, showInterval, showValue, type EvidenceEntry } from './result.js';
-import { ROLES } from '../extract/roles/rules.js';
+import { tiedCandidates } from './role-ties.js';
 import { findUnitSlip, UNIT_SLIP_FACTOR } from './unit-slip.js';
 
 export type Denominator = 'budget' | 'budgetInitial';
@@ -23,7 +23,7 @@ export type Denominator = 'budget' | 'budgetInitial';
 const DENOMINATOR_ZH: Record<Denominator, string> = { budget: '预算数', budgetInitial: '年初预算数' };
 const DENOMINATOR_EN: Record<Denominator, string> = { budget: 'budget', budgetInitial: 'initial budget' };
 
-interface RateInputs {
+export interface RateInputs {
   rule: string;
   rate: Figure | null;
   execution: Figure | null;
@@ -69,7 +69,7 @@ function describe(c: RateCandidate, execution: Figure, rate: Figure): { zh: stri
   };
 }
 
-function checkRate(inputs: RateInputs): CheckResult[] {
+export function checkRate(inputs: RateInputs): CheckResult[] {
   const { rate, execution } = inputs;
   if (!rate || !execution) return [];
   const denominators: { denominator: Denominator; figure: Figure | null | undefined }[] = [
@@ -239,13 +239,10 @@ function checkRateOver100(rate: Figure | null, project?: string): CheckResult[] 
   ];
 }
 
-/** The candidates a headline role abstained between (`abstained_tie`), or [] when it did not. */
-function tiedCandidates(record: ReportRecord, role: 'execution' | 'budget'): Figure[] {
+/** The candidates of a role extraction abstained between (`abstained_tie`), or [] when it did not. */
+function abstainedBetween(record: ReportRecord, role: 'execution' | 'budget'): Figure[] {
   const decision = record.roles.find((r) => r.role === role);
-  const spec = ROLES.find((r) => r.id === role);
-  if (!decision || !spec || decision.reason !== 'abstained_tie') return [];
-  const top = decision.candidates[0]?.score ?? 0;
-  return decision.candidates.filter((c) => c.score >= spec.threshold && top - c.score < spec.margin).map((c) => c.figure);
+  return decision?.reason === 'abstained_tie' ? tiedCandidates(record, role).map((c) => c.figure) : [];
 }
 
 /**
@@ -257,8 +254,8 @@ function checkRateAgainstTies(record: ReportRecord): CheckResult[] {
   const f = record.figures;
   const rate = f.executionRate;
   if (!rate || (f.execution && f.budget)) return [];
-  const executions = f.execution ? [f.execution] : tiedCandidates(record, 'execution');
-  const budgets = f.budget ? [f.budget] : tiedCandidates(record, 'budget');
+  const executions = f.execution ? [f.execution] : abstainedBetween(record, 'execution');
+  const budgets = f.budget ? [f.budget] : abstainedBetween(record, 'budget');
   if (executions.length === 0 || budgets.length === 0) return [];
   const actual = intervalOfFigure(rate);
   const cut = truncationIntervalOf(rate);
@@ -288,10 +285,50 @@ function checkRateAgainstTies(record: ReportRecord): CheckResult[] {
   ];
 }
 
+/**
+ * A headline rate that fails with the chosen budget but holds with another printed budget candidate
+ * (a carried-over 结转 total the extraction ranked low, last year's allocation): the slip may be the
+ * choice of denominator rather than the report's, so it is only a `possible` warning that names both.
+ */
+function hedgeByOtherBudget(results: CheckResult[], record: ReportRecord): CheckResult[] {
+  const f = record.figures;
+  const rate = f.executionRate;
+  const execution = f.execution;
+  if (!rate || !execution) return results;
+  const chosen = [f.budget, f.budgetInitial].filter((x): x is Figure => !!x);
+  const others = record.roles
+    .filter((r) => r.role === 'budget' || r.role === 'budgetInitial')
+    .flatMap((r) => r.candidates.map((c) => c.figure))
+    .filter((c) => c.kind === 'money' && !chosen.some((x) => x.evidence.start === c.evidence.start && x.evidence.end === c.evidence.end));
+  return results.map((r) => {
+    if (r.rule !== 'execution_rate' || r.status !== 'fail') return r;
+    const actual = intervalOfFigure(rate);
+    const other = others.find((b) => {
+      const computed = computeRate(execution, b, rate);
+      return computed !== null && intervalsMeet(computed.expected, actual);
+    });
+    if (!other) return r;
+    return {
+      ...r,
+      status: 'warn',
+      certainty: 'possible',
+      message: {
+        zh: `${r.message.zh}；但按另一处所报金额 ${other.text} 计算则一致：所取预算数可能有误`,
+        en: `${r.message.en}; with another stated amount, ${other.text}, it holds: the budget taken may be the wrong one`,
+      },
+      evidence: [...r.evidence, evidenceOfFigure('alternative_denominator', other)],
+      detail: { ...r.detail, alternativeDenominator: other.text },
+    };
+  });
+}
+
 export function checkExecutionRates(record: ReportRecord): CheckResult[] {
   const f = record.figures;
   const results: CheckResult[] = [
-    ...checkRate({ rule: 'execution_rate', rate: f.executionRate, execution: f.execution, budget: f.budget, budgetInitial: f.budgetInitial }),
+    ...hedgeByOtherBudget(
+      checkRate({ rule: 'execution_rate', rate: f.executionRate, execution: f.execution, budget: f.budget, budgetInitial: f.budgetInitial }),
+      record,
+    ),
     ...checkRateAgainstTies(record),
     ...checkExecutionOverBudget(f.execution, f.budget),
     ...checkRateOver100(f.executionRate),

@@ -10,27 +10,11 @@ import { compactDepartmentName } from '../export/department-key.js';
 import { EXPORT_FORMATS, ExportOptionsError, type ExportFilter, type ExportFormat } from '../export/formats.js';
 import { PIVOT_METRICS, type PivotMetric } from '../export/pivot.js';
 import { TABLE_NAMES, type TableName } from '../export/tables.js';
-import type { Store } from '../store/store.js';
+import { withStore, withStoreToRead, type StoreOptions } from './with-store.js';
 import { helpWith, KIND_VALUES, parseKind, parseYear } from './options.js';
 
 /** Same meaning as main.ts's EXIT.input: the command line asked for something impossible. */
 const EXIT_USAGE = 2;
-
-interface StoreOptions {
-  dataDir?: string;
-  databaseUrl?: string;
-}
-
-async function withStore<T>(config: Config, opts: StoreOptions, fn: (store: Store) => Promise<T>): Promise<T> {
-  const { openStore } = await import('../store/open-store.js');
-  const databaseUrl = opts.databaseUrl ?? config.databaseUrl;
-  const store = await openStore({ ...(databaseUrl ? { databaseUrl } : {}), dataDir: opts.dataDir ?? config.dataDir });
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
-}
 
 const withStoreOptions = (cmd: Command) =>
   cmd
@@ -142,7 +126,7 @@ export function registerExportCommands(program: Command, config: Config): void {
         ...(opts.kind ? { kind: opts.kind } : {}),
         ...(opts.failedChecks ? { failedChecks: true } : {}),
       };
-      const result = await withStore(config, opts, (store) =>
+      const result = await withStoreToRead(config, opts, (store) =>
         runExport(store, {
           format,
           filter,
@@ -163,7 +147,7 @@ export function registerExportCommands(program: Command, config: Config): void {
       .description('list department keys with the names and years behind them; merge or split them')
       .option('--json', 'print JSON: departments and the alias table'),
   ).action(async (opts: StoreOptions & { json?: boolean }) => {
-    await withStore(config, opts, async (store) => {
+    await withStoreToRead(config, opts, async (store) => {
       const index = await loadDepartmentIndex(store);
       const groups = index.groups();
       if (opts.json) {

@@ -1,13 +1,13 @@
 import { availableParallelism } from 'node:os';
 import cliProgress from 'cli-progress';
 import type { Config } from '../config.js';
-import { readLimitsOf } from '../ingest/document.js';
 import { openStore } from '../store/open-store.js';
 import { ingestFiles, reprocessDocuments, type EmbeddedIngestOptions, type IngestEvent, type IngestSummary } from '../queue/embedded.js';
 import type { EnqueueResult } from '../queue/bullmq-queue.js';
 import type { Store } from '../store/store.js';
 import { EXTRACTOR_VERSION } from '../version.js';
 import { expandInputs } from './files.js';
+import { onStopRequest } from './stop-signals.js';
 
 interface IngestCommandOptions {
   dataDir?: string;
@@ -51,6 +51,9 @@ export function formatSummary(s: IngestSummary, where: string): string {
     `${s.files} file(s) in ${s.seconds.toFixed(1)} s: ${s.stored} report(s) stored in ${where}, ${s.skipped} skipped, ${s.failed.length} failed, ${s.withFailedChecks} with failed checks`,
   ];
   for (const f of s.failed) lines.push(`  failed: ${f.file}: ${f.code}: ${f.message}`);
+  for (const n of s.notes) lines.push(`  note: ${n.file}: ${n.note}`);
+  if (s.notStarted) lines.push(`stopped on request: ${s.notStarted} file(s) not started; run the same command again to go on`);
+  if (s.stoppedBy) lines.push(`stopped: ${s.stoppedBy.code} is fatal (${s.stoppedBy.message}); fix the configuration and run again`);
   return lines.join('\n');
 }
 
@@ -115,15 +118,24 @@ async function runEmbedded<T>(
     const inputs = await list(store);
     const total = inputs.length;
     const progress = progressReporter(total);
+    // SIGTERM/SIGINT (or npx going away): files in flight finish and are stored, no new one starts.
+    const stopping = new AbortController();
+    const unwatch = onStopRequest((why) => {
+      process.stderr.write(`\njixiao: ${why}: finishing the files in flight…\n`);
+      stopping.abort();
+    });
     const summary = await run(inputs, {
+        signal: stopping.signal,
         store,
         concurrency: opts.concurrency ?? Math.min(config.concurrency, availableParallelism(), Math.max(1, total)),
-        ...readLimitsOf(config),
+        ...config.readLimits,
+        documentTimeoutMs: config.documentTimeoutMs,
         onEvent: progress.onEvent,
       });
+    unwatch();
     progress.stop();
     process.stdout.write(heading + formatSummary(summary, databaseUrl ? 'PostgreSQL' : dataDir) + '\n');
-    return summary.failed.length ? 1 : 0;
+    return summary.stoppedBy ? 3 : summary.notStarted ? 130 : summary.failed.length ? 1 : 0;
   } finally {
     await store.close();
   }

@@ -9,6 +9,7 @@ import { showRate, showNumber } from '../schema/figure-text.js';
 import type { ReportSummary, Store } from '../store/store.js';
 import { helpWith, KIND_VALUES, parseKind, parsePositiveInteger, parseVersion, parseYear } from './options.js';
 import { PACKAGE_VERSION } from './package-version.js';
+import { withStoreToRead } from './with-store.js';
 
 // Everything heavy (readers, PDFium, jieba, the stores, the queue, the web app) is imported inside
 // the command that needs it, so `jixiao --version` and `--help` load none of it.
@@ -36,25 +37,6 @@ async function readBytes(file: string): Promise<Uint8Array> {
       readonly disposition = 'permanent' as const;
       readonly code = 'unreadable_file';
     })(e.code === 'ENOENT' ? 'no such file' : e.message, { file, cause: error });
-  }
-}
-
-interface StoreOptions {
-  dataDir?: string;
-  databaseUrl?: string;
-}
-
-async function withStore<T>(config: Config, opts: StoreOptions, fn: (store: Store) => Promise<T>): Promise<T> {
-  const { openStore } = await import('../store/open-store.js');
-  const store = await openStore({
-    ...(opts.databaseUrl ?? config.databaseUrl ? { databaseUrl: (opts.databaseUrl ?? config.databaseUrl)! } : {}),
-    dataDir: opts.dataDir ?? config.dataDir,
-  });
-  try {
-    await store.migrate();
-    return await fn(store);
-  } finally {
-    await store.close();
   }
 }
 
@@ -95,13 +77,12 @@ export function buildProgram(config: Config): Command {
     .option('--json', 'print the document as JSON (blocks, pages, normalized text)')
     .addHelpText('after', helpWith(['jixiao read report.pdf', 'jixiao read 自评表.xlsx --json']))
     .action(async (file: string, opts: { json?: boolean }) => {
-      const [{ readDocument }, { readLimitsOf }, { segmentDocument }, { formatDocument }] = await Promise.all([
+      const [{ readDocument }, { segmentDocument }, { formatDocument }] = await Promise.all([
         import('../ingest/read.js'),
-        import('../ingest/document.js'),
         import('../segment/segment.js'),
         import('./format.js'),
       ]);
-      const doc = await readDocument(await readBytes(file), { fileName: basename(file), ...readLimitsOf(config) });
+      const doc = await readDocument(await readBytes(file), { fileName: basename(file), ...config.readLimits });
       if (opts.json) {
         const seg = segmentDocument(doc);
         const { toRaw: _toRaw, ...rest } = doc;
@@ -117,9 +98,8 @@ export function buildProgram(config: Config): Command {
     .option('--jsonl', 'print one record per line')
     .addHelpText('after', helpWith(['jixiao extract report.pdf', 'jixiao extract 2023-决算.pdf --json > record.json', "jixiao extract reports/ '*.docx' --jsonl"]))
     .action(async (inputs: string[], opts: { json?: boolean; jsonl?: boolean }) => {
-      const [{ analyzeBytes }, { readLimitsOf }, { formatRecord }, { expandInputs }] = await Promise.all([
+      const [{ analyzeBytes }, { formatRecord }, { expandInputs }] = await Promise.all([
         import('../analyze.js'),
-        import('../ingest/document.js'),
         import('./format.js'),
         import('./files.js'),
       ]);
@@ -128,7 +108,7 @@ export function buildProgram(config: Config): Command {
       let failed = 0;
       for (const file of files) {
         try {
-          const { record } = await analyzeBytes(await readBytes(file), { fileName: basename(file), ...readLimitsOf(config) });
+          const { record } = await analyzeBytes(await readBytes(file), { fileName: basename(file), ...config.readLimits });
           if (opts.jsonl) process.stdout.write(JSON.stringify(record) + '\n');
           else if (opts.json) records.push(record);
           else process.stdout.write(formatRecord(record) + '\n\n');
@@ -149,9 +129,8 @@ export function buildProgram(config: Config): Command {
     .option('--json', 'print the check results as JSON')
     .addHelpText('after', helpWith(['jixiao check report.pdf', 'jixiao check reports/ --json']))
     .action(async (inputs: string[], opts: { json?: boolean }) => {
-      const [{ analyzeBytes }, { readLimitsOf }, { formatChecks }, { expandInputs }] = await Promise.all([
+      const [{ analyzeBytes }, { formatChecks }, { expandInputs }] = await Promise.all([
         import('../analyze.js'),
-        import('../ingest/document.js'),
         import('./format.js'),
         import('./files.js'),
       ]);
@@ -161,7 +140,7 @@ export function buildProgram(config: Config): Command {
       let inputErrors = 0;
       for (const file of files) {
         try {
-          const { record } = await analyzeBytes(await readBytes(file), { fileName: basename(file), ...readLimitsOf(config) });
+          const { record } = await analyzeBytes(await readBytes(file), { fileName: basename(file), ...config.readLimits });
           if (record.checks.some((c) => c.status === 'fail')) anyFailed = true;
           if (opts.json) results.push({ file, checks: record.checks });
           else process.stdout.write(formatChecks(record) + '\n\n');
@@ -218,7 +197,7 @@ export function buildProgram(config: Config): Command {
       .option('--json', 'print JSON (money in yuan, rates as fractions)')
       .addHelpText('after', helpWith(['jixiao list', 'jixiao list --failed-checks --year 2021', 'jixiao list --kind final_accounts --json'])),
   ).action(async (opts) => {
-    await withStore(config, opts, async (store) => {
+    await withStoreToRead(config, opts, async (store) => {
       const rows = await store.listReports({
         ...(opts.failedChecks ? { failedChecks: true } : {}),
         ...(opts.year ? { year: opts.year } : {}),
@@ -244,7 +223,7 @@ export function buildProgram(config: Config): Command {
       .addHelpText('after', helpWith(['jixiao show 448c1e', 'jixiao show huadu-2021.pdf --json'])),
   ).action(async (key: string, opts) => {
     const { formatChecks, formatRecord } = await import('./format.js');
-    await withStore(config, opts, async (store) => {
+    await withStoreToRead(config, opts, async (store) => {
       const matches = await findStored(store, key);
       if (matches.length !== 1) {
         const listed = matches.slice(0, 10).map((m) => `\n  ${m.sha256.slice(0, 12)}  ${m.fileName}`).join('');
@@ -273,7 +252,7 @@ export function buildProgram(config: Config): Command {
       .addHelpText('after', helpWith(['jixiao status', 'JIXIAO_REDIS_URL=redis://127.0.0.1:6379 jixiao status'])),
   ).action(
     async (opts) => {
-      await withStore(config, opts, async (store) => {
+      await withStoreToRead(config, opts, async (store) => {
         const s = await store.stats();
         process.stdout.write(`database (${store.kind}): ${s.documents} documents, ${s.reports} reports, ${s.reportsWithFailedChecks} with failed checks, ${s.ingestErrors} ingest errors\n`);
       });
@@ -319,6 +298,7 @@ export function formatSummary(r: ReportSummary): string {
     `execution ${r.executionText ?? '—'}`,
     `rate ${showRate(r.executionRate)}`,
     `score ${showNumber(r.selfScore)}`,
+    ...(r.forms > 0 ? [`forms ${r.forms}`] : []),
     `failed ${r.checksFailed}`,
     r.fileName,
   ].join('  ');

@@ -30,13 +30,10 @@ function parsePort(value: string): number {
 }
 
 export async function runServe(config: Config, opts: ServeCommandOptions): Promise<void> {
-  const [{ startServer }, { openStore }, { readLimitsOf }] = await Promise.all([
-    import('../serve/server.js'),
-    import('../store/open-store.js'),
-    import('../ingest/document.js'),
-  ]);
+  const [{ startServer }, { openStore }] = await Promise.all([import('../serve/server.js'), import('../store/open-store.js')]);
   const databaseUrl = opts.databaseUrl ?? config.databaseUrl;
-  const store = await openStore(databaseUrl ? { databaseUrl } : { dataDir: opts.dataDir ?? config.dataDir });
+  // A review app over nothing helps no one: a data directory with no database is refused (exit 2).
+  const store = await openStore(databaseUrl ? { databaseUrl } : { dataDir: opts.dataDir ?? config.dataDir, mode: 'read' });
   let server;
   try {
     server = await startServer({
@@ -46,7 +43,7 @@ export async function runServe(config: Config, opts: ServeCommandOptions): Promi
       token: tokenOf(config),
       redisUrl: opts.redisUrl ?? config.redisUrl,
       queueName: config.queueName,
-      ...readLimitsOf(config),
+      ...config.readLimits,
     });
   } catch (error) {
     await store.close();

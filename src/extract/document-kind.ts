@@ -7,13 +7,10 @@ import type { SourceDocument } from '../ingest/document.js';
 import type { DocumentKind, Part, ReportKind } from '../schema/record.js';
 import { coverTitle } from '../segment/parts.js';
 import type { Segmentation } from '../segment/segment.js';
-import { ACCOUNTS_COVER, BUDGET_COVER, EVALUATION_REPORT_TITLE, SELF_EVALUATION_TITLE, TARGET_TITLE } from '../vocabulary/index.js';
+import { ACCOUNTS_COVER, BUDGET_COVER, EVALUATION_REPORT_TITLE, EVALUATOR, SELF_EVALUATION_TITLE, TARGET_TITLE } from '../vocabulary/index.js';
 
 /** Words that only a self-evaluation states: its result columns and its own name. */
 const SELF_EVALUATION_WORDS = /自评|自我评价|实际完成值|全年执行数|得分/u;
-
-/** Another body evaluates: a third party, an entrusted agency, an evaluation team, a finance bureau's 重点评价. */
-const EVALUATOR = /第三方|委托|评价(?:机构|组|小组|工作组)|重点(?:绩效)?评价|财政(?:局|厅|部)(?:组织|开展)/u;
 
 /**
  * `reportKind` is what the title and opening say the self-evaluation is about (report-info.ts):
@@ -35,10 +32,10 @@ export function classifyDocument(doc: SourceDocument, seg: Segmentation, parts: 
   if (targetTitle && forms === 0 && !SELF_EVALUATION_WORDS.test(text)) return 'target_declaration';
   if (ACCOUNTS_COVER.test(opening) || accounts >= 2) return 'final_accounts';
   const title = (seg.title?.text ?? opening).replace(/\s+/gu, '');
-  // Units title their own evaluation "…部门整体支出绩效评价报告": an evaluation report is another
-  // body's (第三方, 委托, 评价组/机构, 财政 重点评价).
+  // Units title their own evaluation "…部门整体支出绩效评价报告" ("一、自评得分情况"): an evaluation
+  // report is another body's (第三方, 委托, 评价组/机构, 财政 重点评价) and speaks of no 自评.
   const head = text.slice(0, 3000);
-  if (EVALUATION_REPORT_TITLE.test(title) && !/自评|自我评价/u.test(title) && !SELF_EVALUATION_TITLE.test(head) && EVALUATOR.test(head)) return 'evaluation_report';
+  if (EVALUATION_REPORT_TITLE.test(title) && !/自评|自我评价/u.test(head) && EVALUATOR.test(head)) return 'evaluation_report';
   if (forms > 0 && narrativeChars < (text.length - narrativeChars) / 2 && !SELF_EVALUATION_TITLE.test(title)) return 'self_evaluation_forms';
   if (SELF_EVALUATION_TITLE.test(text) || forms > 0 || count('score_table') > 0 || reportKind !== 'unknown') return 'self_evaluation_report';
   if (/绩效/u.test(text) && /自评|自我评价/u.test(text)) return 'self_evaluation_report';

@@ -53,6 +53,7 @@ export function extractRecord(doc: SourceDocument, options: ExtractOptions = {})
       pages: doc.pages.length,
       ocrPages,
       unreadPages: doc.pages.filter((p) => p.needsOcr && p.ocrConfidence === undefined).length,
+      ...sourceNotes(doc, info.kind),
     },
     report: { ...info, department, region, kind: reportKind, documentKind },
     figures: {
@@ -65,4 +66,13 @@ export function extractRecord(doc: SourceDocument, options: ExtractOptions = {})
     roles,
     checks: [],
   };
+}
+
+/** Notes on the file a reader of the record must see (SourceInfo.notes), left out when there are none. */
+function sourceNotes(doc: SourceDocument, kind: string): { notes?: string[] } {
+  const notes: string[] = [];
+  const m = doc.extensionMismatch;
+  if (m) notes.push(`the file is named .${m.extension} but holds ${m.format}: read as ${m.format}, its extension is wrong`);
+  if (kind === 'unknown') notes.push('no self-evaluation content recognised (kind unknown): stored as text, with no report figures to trust');
+  return notes.length > 0 ? { notes } : {};
 }

@@ -11,27 +11,16 @@ import type { SourceDocument } from '../ingest/document.js';
 import { evidenceOf } from '../normalize/offsets.js';
 import type { Figure, NamedAmount, Project, ReportKind, RoleDecision } from '../schema/record.js';
 import type { Segmentation } from '../segment/segment.js';
-import { FORM_COLUMNS, NATURE_NAMES } from '../vocabulary/index.js';
+import { FORM_COLUMNS, TOTAL_FILLER, FUND_RE, LEVEL_FUND_RE, LEVEL_TRANSFER_RE, NATURE_NAMES, NATURE_RE } from '../vocabulary/index.js';
 import { FUNCTION_CLASS_NAMES, classifyFunction, codeInLabel } from './function-classes.js';
 import type { LocatedNumber } from './locate.js';
 import { assignRoles, bestRolesOf } from './roles/assign.js';
-import { findCandidates, isImpliedMoney, lastClause, sentenceBefore, toFigure, TOTAL_FILLER, type Candidate } from './roles/candidates.js';
+import { clauseBefore, findCandidates, isImpliedMoney, lastClause, sentenceBefore, toFigure, type Candidate } from './roles/candidates.js';
 import { FEATURES, PART_CONTEXT } from './roles/features.js';
 import type { RoleId } from './roles/rules.js';
 
 export { isImpliedMoney, toFigure };
 
-const NATURE_RE = /(基本支出|项目支出|人员经费(?:支出)?|公用经费(?:支出)?)$/u;
-/** 资金来源: the 自评表's fund rows and narrative fund sources. */
-const FUND_RE =
-  /((?:本年|当年|年初)?财政拨款(?:资金)?|财政资金|上年结转(?:资金)?|结转结余(?:资金)?|其他资金|(?<![我本该])单位资金|自有资金|财政专户管理资金|中央(?:财政)?(?:补助)?资金|省级(?:财政)?资金|市级(?:财政)?资金|县级(?:财政)?资金|区级(?:财政)?资金|(?:财政拨款(?:资金)?|上级补助|事业(?:性)?|经营|附属单位上缴|其他)收入)$/u;
-/**
- * A part named by the level of government that pays it ("上级资金179.25万元", "本级59.75万元",
- * "地方资金98.6万元"): a fund source when it follows a whole and its "其中".
- */
-const LEVEL_FUND_RE = /^(?:中央|省级?|自治区|市级?|县级?|区级?|上级|本级|地方)(?:财政)?(?:补助|配套|匹配)?(?:资金)?$/u;
-/** A transfer whose payer is a level of government: "中央财政耕地地力保护补贴资金…下达资金8887万元". */
-const LEVEL_TRANSFER_RE = /^(?:\d{4}年度?)?((?:中央|省级?|自治区|市级?|县级?)(?:财政)?[^，。；、（(\d]{0,20}?资金)/u;
 const TRANSFER_RE = /下达[^，。；]{0,40}?(?:资金|经费|预算|指标)$|下达$/u;
 const TOTAL_ROW_RE = /年度资金总额|资金总额/u;
 
@@ -182,7 +171,7 @@ function findNamedAmounts(doc: SourceDocument, seg: Segmentation, numbers: reado
     if (m.kind !== 'money' && m.kind !== 'percent' && !isImpliedMoney(m)) continue;
     const before = sentenceBefore(doc, seg, m);
     const whole = /^[，,]?\s*其中/u.test(doc.text.slice(m.end, m.end + 4));
-    const clause = lastClause(before).replace(/[（(][^（）()]*[）)]$/u, '').replace(TOTAL_FILLER, '');
+    const clause = clauseBefore(before);
     if (m.kind === 'money' && partsSentence === m.sentence) {
       const part = label.replace(/^其中[：:]?/u, '');
       if (LEVEL_FUND_RE.test(part) || FUND_RE.test(part)) {

@@ -66,7 +66,9 @@ function cellFigure(doc: SourceDocument, cell: CellSpan, field: FormColumn, unit
 
 /** The money-block column a header cell names: roles.ts's form columns, and 分值. */
 function moneyColumnOf(label: string): FormColumn | null {
-  if (FORM_WEIGHT_COLUMN.test(label)) return 'weight';
+  // "执行率权重", "执行率得分（分）" (重庆 layout): the points of the rate, not the rate.
+  if (FORM_WEIGHT_COLUMN.test(label) || /权重|分值/u.test(label)) return 'weight';
+  if (/得分/u.test(label)) return 'score';
   const role = FORM_COLUMNS.find((c) => c.pattern.test(label.replace(/[（(][^（）()]*[）)]/gu, '')))?.role;
   if (role === 'selfScore') return 'score';
   return role === 'budget' || role === 'budgetInitial' || role === 'execution' || role === 'executionRate' ? role : null;
@@ -118,7 +120,8 @@ function readMoneyBlock(doc: SourceDocument, rows: readonly CellSpan[][], unit: 
       const row = rows[k]!;
       const labelCells = row.filter((c) => c.col < firstCol && c.rowSpan === 1 && compact(doc.text.slice(c.start, c.end)) !== '');
       const label = compact(labelCells.map((c) => doc.text.slice(c.start, c.end)).join('')).replace(/^其中[:：]?/u, '').replace(/[:：]$/u, '');
-      const isTotal = FORM_TOTAL_ROW.test(label);
+      // A block of one row under its header (重庆 layout: "部门预算执行情况（万元）" spans both) is the total.
+      const isTotal = FORM_TOTAL_ROW.test(label) || (label === '' && k === r + 1 && coveredFromAbove(rows, r, k));
       if (!isTotal && !FUND_ROW.test(label)) break;
       const cells: FormRow['cells'] = {};
       for (const c of row) {
@@ -135,8 +138,13 @@ function readMoneyBlock(doc: SourceDocument, rows: readonly CellSpan[][], unit: 
   return null;
 }
 
+/** Whether a cell in the header row's label columns spans down over row `k`. */
+function coveredFromAbove(rows: readonly CellSpan[][], header: number, k: number): boolean {
+  return rows[header]!.some((c) => c.col === 0 && c.rowSpan > k - header);
+}
+
 /** The 总分 row after the 绩效指标 part: "总分 | 100 | 94.7" (分值 then 得分) or a lone score. */
-function readTotalScore(doc: SourceDocument, rows: readonly CellSpan[][]): { score: Figure | null; grade: string | null } {
+function readTotalScore(doc: SourceDocument, rows: readonly CellSpan[][], headerRows: readonly CellSpan[][]): { score: Figure | null; grade: string | null } {
   for (const row of rows) {
     const cells = [...row].sort((a, b) => a.col - b.col);
     const firstText = cells.map((c) => compact(doc.text.slice(c.start, c.end))).find((t) => t !== '');
@@ -150,29 +158,21 @@ function readTotalScore(doc: SourceDocument, rows: readonly CellSpan[][]): { sco
     const f = toFigure(doc, { ...pick.n, start: pick.c.start + pick.n.start, end: pick.c.start + pick.n.end });
     return { score: asPoints(f, pick.n), grade };
   }
+  // "自评总分（分） | 97.6" among the header fields (重庆 layout).
+  for (const row of headerRows) {
+    const cells = [...row].sort((a, b) => a.col - b.col);
+    for (let i = 0; i + 1 < cells.length; i++) {
+      if (!HEADER_TOTAL_SCORE.test(compact(doc.text.slice(cells[i]!.start, cells[i]!.end)))) continue;
+      const c = cells[i + 1]!;
+      const n = cellNumber(doc.text.slice(c.start, c.end), undefined);
+      if (!n || n.kind !== 'plain' || Number(n.base) > 100) continue;
+      return { score: asPoints(toFigure(doc, { ...n, start: c.start + n.start, end: c.start + n.end }), n), grade: null };
+    }
+  }
   return { score: null, grade: null };
 }
 
-/**
- * The form scores 预算执行 in its money block (分值 10, 得分 = 执行率 × 10): it is the form's first
- * indicator, and Σ得分 = 总分 only holds with it.
- */
-export function withBudgetExecutionRow(indicators: Indicator[], weight: Figure | null, score: Figure | null, rate: Figure | null): Indicator[] {
-  if (!(weight || score) || indicators.length === 0 || indicators.some((i) => /预算执行|执行率/u.test(i.level3))) return indicators;
-  return [
-    {
-      level1: '预算执行',
-      level2: '',
-      level3: '预算执行率',
-      target: '',
-      actual: rate?.text ?? '',
-      weight: weight ?? null,
-      score: score ?? null,
-      evidence: (score ?? weight)!.evidence,
-    },
-    ...indicators,
-  ];
-}
+const HEADER_TOTAL_SCORE = /^(?:自评总分|自评得分|总得分)(?:[（(]分[）)])?[:：]?$/u;
 
 function tagged<T extends Figure | null>(f: T, part: string | null): T {
   return f && part ? ({ ...f, part } as T) : f;
@@ -198,7 +198,7 @@ function tableForm(doc: SourceDocument, part: Part, tables: readonly BlockSpan[]
   const fields = readHeaderFields(doc, tables.flatMap((t) => t.cells!));
   const money = readMoneyBlock(doc, first, unit);
   const allRows = tables.flatMap((t, i) => (i === 0 && money ? t.cells!.slice(money.lastRow + 1) : t.cells!));
-  const total = readTotalScore(doc, allRows);
+  const total = readTotalScore(doc, allRows, first.slice(0, money ? money.lastRow + 1 : first.length));
   const indicators = extractIndicators(doc, part);
   if (!money && indicators.length === 0 && !fields.projectName && !total.score) return null;
   return assembleForm(doc, part, {
@@ -244,7 +244,7 @@ function assembleForm(doc: SourceDocument, part: Part, r: FormReading): FormDraf
     fundRows: r.rows
       .filter((row) => !FORM_TOTAL_ROW.test(row.label) && row.label !== '总额')
       .map((row) => ({ name: row.label, budgetInitial: tagged(row.cells.budgetInitial ?? null, id), budget: tagged(row.cells.budget ?? null, id), execution: tagged(row.cells.execution ?? null, id) })),
-    indicators: withBudgetExecutionRow(indicators, weight, score, executionRate).map((i) => tagIndicator(i, id)),
+    indicators: indicators.map((i) => tagIndicator(i, id)),
     evidence: evidenceOf(doc, part.start, Math.min(part.end, part.start + Math.max(1, part.title.length))),
   };
 }

@@ -7,15 +7,19 @@
  * part and an execution from another part about something else; missing rather than guessed.
  */
 import type { SourceDocument } from '../ingest/document.js';
-import type { DocumentKind, Figure, Form, Indicator, NamedAmount, Part, ReportKind, RoleDecision } from '../schema/record.js';
+import { evidenceOf } from '../normalize/offsets.js';
+import type { DocumentKind, Figure, Form, Indicator, NamedAmount, Part, Project, ReportKind, RoleDecision } from '../schema/record.js';
 import { partAt } from '../segment/parts.js';
 import type { Segmentation } from '../segment/segment.js';
 import { statesNoSelfEvaluation } from './document-kind.js';
 import { extractFigures, type ExtractedFigures } from './figures.js';
 import { findFlatForm, findFormTotalScore, formFigures } from './flat-form.js';
-import { withBudgetExecutionRow } from './forms.js';
+import { withBudgetExecutionRow } from '../schema/form-indicators.js';
 import { extractIndicators } from './indicators.js';
-import type { LocatedNumber } from './locate.js';
+import { labelBefore, type LocatedNumber } from './locate.js';
+import { findNumbers } from './numbers.js';
+import { toFigure } from './figures.js';
+import { anyOf, BUDGET_INITIAL_WORDS, BUDGET_WORDS, EXECUTION_WORDS, RATE_WORDS, SCORE_WORDS } from '../vocabulary/index.js';
 
 export interface Headline
   extends Pick<ExtractedFigures, 'budget' | 'budgetInitial' | 'execution' | 'executionRate' | 'selfScore' | 'byFunction' | 'byNature' | 'fundSources' | 'projects'> {
@@ -64,8 +68,60 @@ function withPart<T extends Figure | null>(f: T, parts: readonly Part[]): T {
   return (p ? { ...f, part: p.id } : f) as T;
 }
 
+/**
+ * Amounts read from a table part name it (a 决算 table's classes are that table's, not a form's):
+ * checks never add them up against a figure of another part. Narrative amounts stay untagged, so
+ * a report's sections are still checked against each other.
+ */
+function inTables(items: NamedAmount[], parts: readonly Part[]): NamedAmount[] {
+  return items.map((i) => {
+    const p = partAt(parts, i.amount.evidence.start);
+    return p && !NARRATIVE_KINDS.has(p.kind) && p.kind !== 'contents' ? { ...i, amount: { ...i.amount, part: p.id } } : i;
+  });
+}
+
 function rolesOf(f: ExtractedFigures): RoleDecision[] {
   return f.roles ?? [];
+}
+
+/**
+ * A one-project report's narrative speaks of its form's project throughout ("全年执行数180.30万元",
+ * "该项目自评得分96分") without naming it: its own figures are its statements about that project.
+ */
+function statementsAbout(named: Project[], form: Form | undefined, narrative: ExtractedFigures): Project[] {
+  const name = form?.formKind === 'project' ? form.projectName : null;
+  if (!name || named.some((p) => p.name === name)) return named;
+  const own: Project = {
+    name,
+    budget: narrative.budget,
+    budgetInitial: narrative.budgetInitial,
+    execution: narrative.execution,
+    executionRate: narrative.executionRate,
+    selfScore: narrative.selfScoreAmbiguous ? null : narrative.selfScore,
+    evidence: form!.evidence,
+  };
+  return [own.budget, own.budgetInitial, own.execution, own.executionRate, own.selfScore].some((f) => f) ? [...named, own] : named;
+}
+
+/** The narrative's statements about form projects, merged into the projects it names (by name). */
+function withStatements(projects: Project[], statements: readonly Project[]): Project[] {
+  const out = [...projects];
+  for (const st of statements) {
+    const i = out.findIndex((p) => p.name === st.name || p.name.startsWith(st.name) || st.name.startsWith(p.name));
+    if (i < 0) out.push(st);
+    else {
+      const p = out[i]!;
+      out[i] = {
+        ...p,
+        budget: p.budget ?? st.budget,
+        budgetInitial: p.budgetInitial ?? st.budgetInitial ?? null,
+        execution: p.execution ?? st.execution,
+        executionRate: p.executionRate ?? st.executionRate,
+        selfScore: p.selfScore ?? st.selfScore ?? null,
+      };
+    }
+  }
+  return out;
 }
 
 /** The form's fund block as named amounts: its total first, under its own name, then its rows. */
@@ -121,7 +177,8 @@ export function chooseHeadline(input: HeadlineInput): Headline {
   else if (documentKind === 'final_accounts') reportKind = ownForms.length > 0 ? 'project' : 'unknown';
   else if (documentKind === 'self_evaluation_forms' && ownForms.length > 0) reportKind = 'project';
 
-  if (selfEvaluation && ownForms.length === 0) return { ...readWithoutForms(input), reportKind };
+  // No form part: read as before parts existed (a report, or a text that names no kind).
+  if ((selfEvaluation || documentKind === 'other') && ownForms.length === 0) return { ...readWithoutForms(input), reportKind };
 
   // Named amounts (功能分类, 经济分类, 资金来源, projects) from everything but the parts read on their own.
   const lists = extractFigures(doc, seg, numbers.filter(notInKinds(parts, OWN_KINDS)), reportKind);
@@ -145,13 +202,78 @@ export function chooseHeadline(input: HeadlineInput): Headline {
     execution: chosen?.execution ?? fromNarrative('execution'),
     executionRate: chosen?.executionRate ?? fromNarrative('executionRate'),
     selfScore: chosen?.totalScore ?? fromNarrative('selfScore'),
-    byFunction: lists.byFunction,
-    byNature: lists.byNature,
-    fundSources: chosen && fundSourcesOfForm(chosen).length > 0 ? fundSourcesOfForm(chosen) : lists.fundSources,
-    projects: lists.projects,
-    indicators: chosen?.indicators ?? [],
+    byFunction: inTables(lists.byFunction, parts),
+    byNature: inTables(lists.byNature, parts),
+    fundSources: chosen && fundSourcesOfForm(chosen).length > 0 ? fundSourcesOfForm(chosen) : inTables(lists.fundSources, parts),
+    projects: withStatements(lists.projects, statementsAbout(projectStatements(doc, parts, forms), sameSubject ? chosen : undefined, narrative)),
+    // The record's rows add up to its 自评得分: with the money block's 预算执行 row (the form keeps its rows as printed).
+    indicators: chosen ? withBudgetExecutionRow(chosen.indicators, chosen.budgetExecutionWeight, chosen.budgetExecutionScore, chosen.executionRate) : [],
     reportKind,
     roles: rolesOf(narrative),
   };
   return out;
+}
+
+/** A form's project name in the narrative ends there: "…专项项目综述", "“资产运行维护”" — not "…维护费". */
+const NAME_END = /^(?:项目|专项|[”"’」』）)：:，,、。]|绩效|综述|\s|$)/u;
+const ROLE_LABELS: ReadonlyArray<{ role: 'selfScore' | 'executionRate' | 'budgetInitial' | 'budget' | 'execution'; kind: Figure['kind']; label: RegExp }> = [
+  { role: 'executionRate', kind: 'percent', label: new RegExp(`(?:${anyOf(RATE_WORDS)})$`, 'u') },
+  { role: 'selfScore', kind: 'score', label: new RegExp(`(?:${anyOf(SCORE_WORDS)})(?:分数)?$`, 'u') },
+  { role: 'budgetInitial', kind: 'money', label: new RegExp(`(?:${anyOf(BUDGET_INITIAL_WORDS)})(?:数)?$`, 'u') },
+  { role: 'budget', kind: 'money', label: new RegExp(`(?:${anyOf(BUDGET_WORDS)})(?:数)?$`, 'u') },
+  { role: 'execution', kind: 'money', label: new RegExp(`(?:${anyOf(EXECUTION_WORDS)})$`, 'u') },
+];
+
+/**
+ * What the narrative states about each form's project ("信访研究宣传立法专项项目综述：…自评得分为
+ * 94.7分。全年预算数为536.20万元，执行数为413.57万元，完成预算的77.1%"): the first labelled score,
+ * budget, execution and rate after the project's name in a narrative part, up to the end of its
+ * paragraph or the next project's name. Checks compare them with the form (form-checks.ts).
+ */
+export function projectStatements(doc: SourceDocument, parts: readonly Part[], forms: readonly Form[]): Project[] {
+  const names = [...new Set(forms.map((f) => f.projectName).filter((n): n is string => n !== null && Array.from(n).length >= 3))];
+  const out: Project[] = [];
+  for (const name of names) {
+    for (const part of parts.filter((p) => p.kind === 'narrative')) {
+      const found = statementAfter(doc, part, name, names);
+      if (found) {
+        out.push(found);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function statementAfter(doc: SourceDocument, part: Part, name: string, names: readonly string[]): Project | null {
+  const text = doc.text;
+  for (let at = text.indexOf(name, part.start); at >= 0 && at < part.end; at = text.indexOf(name, at + 1)) {
+    if (!NAME_END.test(text.slice(at + name.length, at + name.length + 2))) continue;
+    let end = Math.min(part.end, text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at), at + 400);
+    for (const other of names) {
+      const next = other === name ? -1 : text.indexOf(other, at + name.length);
+      if (next >= 0 && next < end) end = next;
+    }
+    const found: Partial<Record<(typeof ROLE_LABELS)[number]['role'], Figure>> = {};
+    const base = at + name.length;
+    let floor = base;
+    for (const m of findNumbers(text.slice(base, end))) {
+      const start = base + m.start;
+      const label = labelBefore(text, start, floor);
+      const rule = ROLE_LABELS.find((r) => r.kind === m.kind && r.label.test(label));
+      if (rule && !found[rule.role] && m.approx === 'exact') found[rule.role] = withPart(toFigure(doc, { ...m, start, end: base + m.end }), [part]);
+      floor = base + m.end;
+    }
+    if (Object.keys(found).length === 0) continue;
+    return {
+      name,
+      budget: found.budget ?? null,
+      budgetInitial: found.budgetInitial ?? null,
+      execution: found.execution ?? null,
+      executionRate: found.executionRate ?? null,
+      selfScore: found.selfScore ?? null,
+      evidence: evidenceOf(doc, at, at + name.length),
+    };
+  }
+  return null;
 }

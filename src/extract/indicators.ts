@@ -14,7 +14,8 @@ function columnOf(header: string): Column | null {
   if (/年度指标值|目标值|指标值|预期目标/u.test(h)) return 'target';
   if (/实际完成值|完成值|实际完成|实际值/u.test(h)) return 'actual';
   if (/^分值|分值|权重|满分/u.test(h)) return 'weight';
-  if (/得分/u.test(h)) return 'score';
+  // 得分系数 (the share of the points earned, 100%) is not the score.
+  if (/得分/u.test(h) && !/系数/u.test(h)) return 'score';
   return null;
 }
 

@@ -1,6 +1,6 @@
 import type { SourceDocument } from '../ingest/document.js';
 import type { Segmentation } from '../segment/segment.js';
-import { FORM_COLUMN_NAMES, TOTAL_ROW_WORDS, anyOf } from '../vocabulary/index.js';
+import { FORM_COLUMN_NAMES, LABEL_FILLER, TOTAL_ROW_WORDS, anyOf } from '../vocabulary/index.js';
 import { findHeaderUnit, findNumbers, type NumberMatch } from './numbers.js';
 
 /** Where a number sits in a table: its row's label and its column's header. */
@@ -26,8 +26,6 @@ export interface LocatedNumber extends NumberMatch {
 }
 
 const CLAUSE_BREAK = /[，,。；;！？!?\n\t、]/u;
-// Unambiguous alternatives (共计 is 共 + 计), so a long run of them cannot backtrack exponentially.
-const FILLER = /(?:达到|总计|合计|累计|[为是了达约共计：:\s“”])+$/u;
 
 /** The clause before `start`, not crossing `floor` (the previous number's end). */
 export function labelBefore(text: string, start: number, floor: number): string {
@@ -40,7 +38,7 @@ export function labelBefore(text: string, start: number, floor: number): string 
     if ((ch === '：' || ch === ':') && i < start - 0 && text.slice(i, start).replace(/[\s：:]/gu, '') !== '') break;
     i--;
   }
-  return text.slice(i, start).replace(FILLER, '').replace(/^[\s：:]+/u, '');
+  return text.slice(i, start).replace(LABEL_FILLER, '').replace(/^[\s：:]+/u, '');
 }
 
 /**
@@ -63,7 +61,8 @@ export function fieldLineBefore(text: string, start: number, end: number, floor:
   return cell === '' || /\d\s*$/u.test(cell) ? null : cell;
 }
 
-const COLUMN = `(?:${anyOf(FORM_COLUMN_NAMES)})(?:\\s*[（(][^（）()\\n]{0,8}[）)])?`;
+// A name may be broken over lines where a form prints one cell per line ("年初\n预算数").
+const COLUMN = `(?:${anyOf(FORM_COLUMN_NAMES).replace(/(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])/gu, '\\s*')})(?:\\s*[（(][^（）()\\n]{0,8}[）)])?`;
 const COLUMN_RUN = new RegExp(`(?:${COLUMN}[\\s|｜]*){2,}`, 'gu');
 const COLUMN_ONE = new RegExp(COLUMN, 'gu');
 const TOTAL_ROW_LABEL = new RegExp(`^[\\s|｜]*(?:${anyOf(TOTAL_ROW_WORDS)})[\\s|｜:：]*`, 'u');

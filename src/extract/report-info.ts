@@ -1,7 +1,7 @@
 import type { SourceDocument } from '../ingest/document.js';
 import type { Region, ReportKind } from '../schema/record.js';
 import type { Segmentation } from '../segment/segment.js';
-import { BREADCRUMB, FIELD_PREFIX, OUTLINE_MARKER, TRAIL } from '../vocabulary/index.js';
+import { BREADCRUMB, FIELD_PREFIX, INDEX_PREFIX, OUTLINE_MARKER, SITE_LINKS, TRAIL } from '../vocabulary/index.js';
 import { COUNTY_LEVEL_CITIES } from '../vocabulary/regions.js';
 
 export interface ReportInfo {
@@ -33,6 +33,8 @@ function cleanDepartment(name: string): string | null {
     .replace(/(?:的)$/u, '')
     // "山丹县人力资源和社会保障局(汇总)": the report's scope, not the name.
     .replace(/[（(](?:汇总|本级|单位本级|部门汇总|合并)[）)]$/u, '')
+    // "黄石市卫生健康委员会部门2024年度部门决算": 部门 after a unit's name says what it is.
+    .replace(/(?<=[局委会室院厅府心])部门$/u, '')
     .trim();
   if (Array.from(n).length < 3 || Array.from(n).length > 40) return null;
   if (/^(?:部门|单位|项目|本部门|我单位|我部门)$/u.test(n)) return null;
@@ -116,7 +118,7 @@ export function regionOf(text: string): Region {
 
 /** What a report's or a form's title ends with. */
 const TITLE_END =
-  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结)?(?:报告|表(?!格)|情况)|绩效评价报告|自评报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n]{0,16}(?:资金|经费|项目)[）)])?|(?<=(?:19|20)\d{2}\s*年度?[^\n，。；,]{0,30}?)(?:部门|单位)?决算(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告)?(?=\s*(?:\n|$))/u;
+  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结)?(?:报告|表(?!格)|情况)|绩效评价报告|自评报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n]{0,16}(?:资金|经费|项目)[）)])?|(?<=(?:19|20)\d{2}\s*年度?[^\n，。；,]{0,30}?)(?:部门|单位)?决算(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告)?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分))/u;
 /** Words a document never starts a title with: navigation, file names, uploader boilerplate. */
 const NOT_TITLE = /由会员分享|可在线阅读|请在|搜索|下载|浏览|发布时间|来源[:：]|\.(?:docx?|pdf|xlsx?|wps)/u;
 
@@ -126,11 +128,16 @@ const NOT_TITLE = /由会员分享|可在线阅读|请在|搜索|下载|浏览|�
  * furniture. Web pages and text dumps put navigation before it.
  */
 export function findTitle(text: string): { text: string; start: number } | null {
+  return findTitleFrom(text, true) ?? findTitleFrom(text, false);
+}
+
+/** findTitle after the page furniture near the top (`afterFurniture`), or from the start. */
+function findTitleFrom(text: string, afterFurniture: boolean): { text: string; start: number } | null {
   // Web-page furniture ("来源:财务科 2019-07-09 浏览量:1", "【字体: 大 中 小】打印") sits between the
   // page's <title> and the document's own title: start after the last of it near the top.
   let from = 0;
   // ("资金来源:" is a form's field, not a byline.)
-  for (const m of text.slice(0, 600).matchAll(/(?:(?<!资金)来源[:：]|发布时间[:：]|浏览量[:：]?|浏览次数[:：]?|【?字体[:：]|打印|关闭窗口)[^\n]{0,40}?(?=[\n|｜]|[\u4e00-\u9fff]{4})/gu)) from = m.index + m[0].length;
+  if (afterFurniture) for (const m of text.slice(0, 600).matchAll(/(?:(?<!资金)来源[:：]|发布时间[:：]|浏览量[:：]?|浏览次数[:：]?|【?字体[:：]|打印|关闭窗口)[^\n]{0,40}?(?=[\n|｜]|[\u4e00-\u9fff]{4})/gu)) from = m.index + m[0].length;
   const head = text.slice(from, from + 2500);
   const re = new RegExp(TITLE_END.source, 'gu');
   for (const m of head.matchAll(re)) {
@@ -209,8 +216,9 @@ function unitAtStart(name: string): string | null {
   for (let i = 3; i < chars.length; i++) {
     let unit = chars.slice(0, i).join('');
     if (!ORG_SUFFIX.test(unit)) continue;
-    for (let j = i + 2; j <= Math.min(chars.length, i + 4); j++) {
-      if (UNIT_EXTENSION.test(chars.slice(i, j).join(''))) unit = chars.slice(0, j).join('');
+    for (let j = i + 1; j <= Math.min(chars.length, i + 4); j++) {
+      // "…卫生健康委" + "员会": the longer unit word; "…人民政府" + "办公室": a unit within it.
+      if (UNIT_EXTENSION.test(chars.slice(i, j).join('')) || (j <= i + 2 && ORG_SUFFIX.test(chars.slice(0, j).join('')) && /^(?:委员会|联合会|办公室|中心)$/u.test(chars.slice(Math.max(0, j - 3), j).join('')))) unit = chars.slice(0, j).join('');
     }
     const r = regionOf(unit);
     return (r.province || r.city || r.county) && cleanDepartment(unit) ? unit : null;
@@ -221,7 +229,7 @@ function unitAtStart(name: string): string | null {
 /** A title without the site chrome a web page or a collector put before it: "# title:", "当前位置：首页>>…>>". */
 export function stripSiteChrome(title: string): string {
   const crumb = BREADCRUMB.exec(title);
-  return (crumb ? title.slice(crumb.index + crumb[0].length) : title).replace(FIELD_PREFIX, '').trim();
+  return (crumb ? title.slice(crumb.index + crumb[0].length) : title).replace(FIELD_PREFIX, '').replace(INDEX_PREFIX, '').replace(SITE_LINKS, '').trim();
 }
 
 /**
@@ -293,20 +301,21 @@ function isOutlineHeading(text: string): boolean {
 }
 
 /**
- * A title line that a breadcrumb trail runs into ("当前位置:首页\n>>政务公开>>…>>公共文化\n丽水市文化馆
- * 2018年度…报告", lines joined by normalization): what follows the trail's last line break in the
- * raw text, else the title without its trail.
+ * A title that starts on a breadcrumb's line ("政务公开 > 财政 > 2021市级部门决算专题\n北京市文物局
+ * 2021年度部门决算", or a trail joined by normalization to the title line): what follows that raw
+ * line's break, else the title without its trail.
  */
 function titleAfterTrail(doc: SourceDocument, span: { start: number; end: number; text: string }): string {
-  const trail = TRAIL.exec(span.text);
-  if (!trail) return span.text;
-  const rawStart = doc.toRaw[span.start + trail[0].length] ?? 0;
+  const rawStart = doc.toRaw[span.start] ?? 0;
   const rawEnd = doc.toRaw[span.end] ?? rawStart;
-  const rawBreak = doc.rawText.lastIndexOf('\n', rawEnd - 1);
-  if (rawBreak >= rawStart) {
-    for (let i = span.start + trail[0].length; i < span.end; i++) if (doc.toRaw[i]! > rawBreak) return doc.text.slice(i, span.end);
+  const lineStart = doc.rawText.lastIndexOf('\n', rawStart - 1) + 1;
+  const lineEnd = doc.rawText.indexOf('\n', rawStart);
+  const onTrail = /(?:>>|>|»|›)/u.test(doc.rawText.slice(lineStart, lineEnd < 0 ? rawEnd : Math.min(lineEnd, rawEnd)));
+  if (onTrail && lineEnd >= 0 && lineEnd < rawEnd) {
+    for (let i = span.start; i < span.end; i++) if (doc.toRaw[i]! > lineEnd) return doc.text.slice(i, span.end).trim();
   }
-  return span.text.slice(trail[0].length);
+  const trail = TRAIL.exec(span.text);
+  return trail ? span.text.slice(trail[0].length) : span.text;
 }
 
 /** The unit a 决算's outline names: "第一部分 洪江市人民政府办公室概况". */
@@ -323,9 +332,19 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
   // numbered heading ("一是单位整体绩效自评情况", "第四部分2021年度部门绩效评价情况").
   let title = seg.title && !/发布时间|来源[:：]|浏览|字体[:：]/u.test(seg.title.text) && !isOutlineHeading(seg.title.text) ? titleAfterTrail(doc, seg.title).replace(/^(?:附件\s*[:：]?\s*\d*[.、．]?)/u, '') : null;
   if (!title && hintTitle) title = hintTitle;
-  if (!title) title = findTitle(text)?.text ?? null;
-  if (title) title = undoubleTitle(stripSiteChrome(title.replace(/\s*\n\s*/gu, ''))) || null;
+  const clean = (t: string | null) => (t ? undoubleTitle(stripSiteChrome(t.replace(/\s*\n\s*/gu, ''))) || null : null);
+  const foundTitle = () => {
+    const found = findTitle(text);
+    return clean(found ? titleAfterTrail(doc, { ...found, end: found.start + found.text.length }) : null);
+  };
+  title = clean(title) ?? foundTitle();
   let department: string | null = title ? departmentInTitle(title) : null;
+  if (title && !department) {
+    // A heading without the unit ("2022年度部门决算情况说明") under a title line that names it.
+    const other = foundTitle();
+    const unit = other && other !== title ? departmentInTitle(other) : null;
+    if (unit && other) [title, department] = [other, unit];
+  }
   {
     // A form's header cells: "主管部门 | 219-池州市贵池区棠溪镇人民政府", "实施单位 (盖章) | 青神县发展和改革局",
     // "部门(单位)名称:岳阳市城市管理监督指挥中心预算编码:…" (spaces between cells lost).

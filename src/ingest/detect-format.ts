@@ -28,7 +28,7 @@ function indexOfAscii(bytes: Uint8Array, needle: string, from = 0, to = bytes.le
   return -1;
 }
 
-function extensionOf(fileName: string | undefined): string {
+export function extensionOf(fileName: string | undefined): string {
   const m = /\.([A-Za-z0-9]+)$/.exec(fileName ?? '');
   return m ? m[1]!.toLowerCase() : '';
 }

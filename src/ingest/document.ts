@@ -66,6 +66,14 @@ export interface RawDocument {
   warnings: string[];
   /** Document metadata when the format carries it (PDF info, DOCX core props). */
   meta?: { title?: string; author?: string; producer?: string; created?: string };
+  /** The file's name promised another format than its bytes hold (a text saved as .pdf): read by content. */
+  extensionMismatch?: ExtensionMismatch;
+}
+
+/** The extension a file was named with and the format its content turned out to be. */
+export interface ExtensionMismatch {
+  extension: string;
+  format: string;
 }
 
 export interface ReadOptions {

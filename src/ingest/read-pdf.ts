@@ -2,6 +2,7 @@
  * PDF reader: pdf.js text items and drawing operators → paragraphs and ruled tables per page,
  * with pages that have no usable text layer flagged for OCR.
  */
+import { DEFAULTS } from '../config.js';
 import type { Block, PageInfo, RawDocument, ReadOptions, TableBlock, TableCell } from './document.js';
 import {
   CorruptFileError,
@@ -36,7 +37,7 @@ export type PdfEngine = 'pdfjs' | 'pdfium';
  * PDFium: same normalized text, table cells, OCR flags and errors as pdf.js on every fixture and
  * shared PDF (test/ingest/pdf/pdfium.test.ts), at about a third of the time and memory.
  */
-export const DEFAULT_PDF_ENGINE: PdfEngine = 'pdfium';
+export const DEFAULT_PDF_ENGINE: PdfEngine = DEFAULTS.pdfEngine;
 
 /**
  * Reads a PDF into blocks: per page, ruled tables become TableBlocks and the remaining text

@@ -25,6 +25,14 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   try {
     return { text: utf8.decode(bytes), encoding: 'utf-8' };
   } catch {
+    // not UTF-8, or UTF-8 cut inside its last character: see below
+  }
+  try {
+    // A file cut short (a download, `head -c`) ends inside a character: decoded as a stream, the
+    // incomplete tail is held back rather than failing, and it becomes one U+FFFD instead of the
+    // whole text being misread as GB18030.
+    return { text: `${new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true })}\ufffd`, encoding: 'utf-8' };
+  } catch {
     // not UTF-8: fall through
   }
   const utf16 = guessUtf16(bytes);

@@ -1,6 +1,6 @@
 import * as OpenCC from 'opencc-js';
 import type { BlockSpan, CellSpan, RawDocument, SourceDocument } from '../ingest/document.js';
-import { OUTLINE_MARKER } from '../vocabulary/outline.js';
+import { OUTLINE_MARKER, TITLE_LINE_END } from '../vocabulary/outline.js';
 
 /**
  * Normalization: one text per document with an offset map back to the raw text.
@@ -175,7 +175,7 @@ function shouldJoin(prevLine: string, next: string): boolean {
   if (SEMICOLON_END.test(prevLine) && LIST_ITEM_START.test(next)) return false;
   if (isHeadingLike(prevLine)) return false;
   // A title line: 《…自评报告》 is never continued by the body.
-  if (/(?:报告|报告书|自评表|评价表|情况说明)$/u.test(prevLine)) return false;
+  if (TITLE_LINE_END.test(prevLine)) return false;
   // A file name on its own line ("…自评报告.pdf") heads a web page's attachment, not a sentence.
   if (/\.(?:pdf|docx?|xlsx?|wps|et|html?)$/iu.test(prevLine)) return false;
   // Short lines without final punctuation are titles and headings ("党建工委工作经费项目"); lines

@@ -5,7 +5,7 @@
  */
 import { analyzeBytes } from '../analyze.js';
 import { readLimitsOf, type ReadLimits } from '../ingest/document.js';
-import { dispositionOf, errorCode } from '../errors.js';
+import { dispositionOf, errorCode, ServiceUnavailableError, type ServiceName } from '../errors.js';
 import type { ReportRecord } from '../schema/record.js';
 
 export interface AnalyzeTask extends ReadLimits {
@@ -17,8 +17,8 @@ export interface AnalyzeTask extends ReadLimits {
 }
 
 export type AnalyzeTaskResult =
-  | { ok: true; record: ReportRecord; format: string; pages: number; ocrPages: number }
-  | { ok: false; code: string; message: string; disposition: string };
+  | { ok: true; record: ReportRecord; format: string; pages: number; ocrPages: number; notes: string[] }
+  | { ok: false; code: string; message: string; disposition: string; service?: ServiceName };
 
 export async function runAnalyzeTask(task: AnalyzeTask): Promise<AnalyzeTaskResult> {
   try {
@@ -34,6 +34,7 @@ export async function runAnalyzeTask(task: AnalyzeTask): Promise<AnalyzeTaskResu
       format: doc.format,
       pages: doc.pages.length,
       ocrPages: record.source.ocrPages,
+      notes: record.source.notes ?? [],
     };
   } catch (error) {
     return {
@@ -41,6 +42,7 @@ export async function runAnalyzeTask(task: AnalyzeTask): Promise<AnalyzeTaskResu
       code: errorCode(error),
       message: error instanceof Error ? error.message : String(error),
       disposition: dispositionOf(error),
+      ...(error instanceof ServiceUnavailableError ? { service: error.service } : {}),
     };
   }
 }

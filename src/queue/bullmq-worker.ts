@@ -3,9 +3,11 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { Piscina } from 'piscina';
-import type { Config } from '../config.js';
+import { DEFAULTS, type Config } from '../config.js';
 import { readLimitsOf, type ReadLimits } from '../ingest/document.js';
-import { ServiceUnavailableError } from '../errors.js';
+import { ConfigError, ServiceUnavailableError } from '../errors.js';
+import { runWithBudget } from './run-with-budget.js';
+import { onStopRequest } from '../cli/stop-signals.js';
 import { openStore } from '../store/open-store.js';
 import { createBatchWriter } from '../store/batch-writer.js';
 import type { Store } from '../store/store.js';
@@ -28,6 +30,10 @@ export interface IngestWorkerOptions extends ReadLimits {
   role?: 'all' | 'text' | 'ocr';
   /** Jobs in parallel on the OCR queue (default 1: OCR is memory-hungry, ~250 MB per page in flight). */
   ocrConcurrency?: number;
+  /** Time one document may take (default DEFAULTS.documentTimeoutMs); over it the job fails with `timeout`, not retried. */
+  documentTimeoutMs?: number;
+  /** Called once a job failed with a fatal error; `runWorker` stops the worker and exits 3. */
+  onFatal?: (reason: string) => void;
 }
 
 export const ocrQueueName = (queueName: string) => `${queueName}-ocr`;
@@ -65,7 +71,7 @@ export async function startIngestWorker(options: IngestWorkerOptions): Promise<{
       ocr,
       ...readLimitsOf(options),
     };
-    const result: AnalyzeTaskResult = pool ? await pool.run(task) : await runAnalyzeTask(task);
+    const result: AnalyzeTaskResult = pool ? await runWithBudget(pool, task, options.documentTimeoutMs ?? DEFAULTS.documentTimeoutMs) : await runAnalyzeTask(task);
     // A scan (or a PDF with scanned pages) read without OCR: hand it to the OCR queue.
     const needsOcr = (result.ok && result.record.source.unreadPages > 0) || (!result.ok && result.code === 'no_text' && /OCR/u.test(result.message));
     if (!ocr && needsOcr) {
@@ -73,8 +79,11 @@ export async function startIngestWorker(options: IngestWorkerOptions): Promise<{
       return { forwardedToOcr: true };
     }
     if (!result.ok) {
-      if (result.disposition === 'transient') throw new ServiceUnavailableError('postgres', result.message);
+      // Retried with backoff by BullMQ, naming the service that failed.
+      if (result.disposition === 'transient') throw new ServiceUnavailableError(result.service ?? options.store.kind, result.message);
       await options.store.recordError({ sha256, fileName, code: result.code, message: result.message, disposition: result.disposition });
+      // Misconfiguration would fail every job the same way: this worker stops (exit 3) after recording it.
+      if (result.disposition === 'fatal') setImmediate(() => options.onFatal?.(`${result.code}: ${result.message}`));
       throw new UnrecoverableError(`${result.code}: ${result.message}`);
     }
     await writer.save({
@@ -86,8 +95,8 @@ export async function startIngestWorker(options: IngestWorkerOptions): Promise<{
   };
   const workerOptions = {
     connection,
-    lockDuration: options.lockDuration ?? 30_000,
-    stalledInterval: options.stalledInterval ?? 30_000,
+    lockDuration: options.lockDuration ?? DEFAULTS.lockDuration,
+    stalledInterval: options.stalledInterval ?? DEFAULTS.stalledInterval,
     maxStalledCount: 3,
   };
   const ignore = () => {
@@ -116,41 +125,42 @@ export async function startIngestWorker(options: IngestWorkerOptions): Promise<{
   };
 }
 
-/** `jixiao worker`: runs until SIGTERM/SIGINT, then lets active jobs finish. */
+/** `jixiao worker`: runs until SIGTERM/SIGINT or a fatal job error, then lets active jobs finish (a fatal error then throws: exit 3). */
 export async function runWorker(
   config: Config,
   opts: { redisUrl?: string; concurrency?: number; dataDir?: string; databaseUrl?: string; role?: 'all' | 'text' | 'ocr'; ocrConcurrency?: number },
 ): Promise<void> {
   const redisUrl = opts.redisUrl ?? config.redisUrl;
-  if (!redisUrl) throw new ServiceUnavailableError('redis', 'no Redis URL: pass --redis-url or set JIXIAO_REDIS_URL');
+  if (!redisUrl) throw new ConfigError('the worker needs a Redis URL: pass --redis-url or set JIXIAO_REDIS_URL');
   const databaseUrl = opts.databaseUrl ?? config.databaseUrl;
   const store = await openStore(databaseUrl ? { databaseUrl } : { dataDir: opts.dataDir ?? config.dataDir });
   await store.migrate();
   const concurrency = opts.concurrency ?? Math.min(config.concurrency, availableParallelism());
+  let stop: (why: string) => void = () => undefined;
+  const stopped = new Promise<string>((resolve) => (stop = resolve));
   const w = await startIngestWorker({
     redisUrl,
     queueName: config.queueName,
     store,
     concurrency,
-    ...readLimitsOf(config),
+    ...config.readLimits,
     lockDuration: config.lockDuration,
     stalledInterval: config.stalledInterval,
     role: opts.role ?? 'all',
     ocrConcurrency: opts.ocrConcurrency ?? config.ocrConcurrency,
+    documentTimeoutMs: config.documentTimeoutMs,
+    onFatal: (reason) => stop(`fatal error (${reason})`),
   });
   process.stderr.write(`jixiao worker: consuming "${config.queueName}" with concurrency ${concurrency}, storing into ${store.kind}\n`);
   w.worker.on('completed', (job) => process.stderr.write(`done ${job.data.fileName} ${job.data.sha256.slice(0, 12)}\n`));
   w.worker.on('failed', (job, err) => process.stderr.write(`failed ${job?.data.fileName ?? '?'}: ${err.message}\n`));
   w.ocrWorker?.on('completed', (job) => process.stderr.write(`done (OCR) ${job.data.fileName} ${job.data.sha256.slice(0, 12)}\n`));
   w.ocrWorker?.on('failed', (job, err) => process.stderr.write(`failed (OCR) ${job?.data.fileName ?? '?'}: ${err.message}\n`));
-  await new Promise<void>((resolve) => {
-    const stop = async (signal: string) => {
-      process.stderr.write(`jixiao worker: ${signal}, finishing active jobs…\n`);
-      await w.close();
-      await store.close();
-      resolve();
-    };
-    process.once('SIGTERM', () => void stop('SIGTERM'));
-    process.once('SIGINT', () => void stop('SIGINT'));
-  });
+  const unwatch = onStopRequest(stop);
+  const why = await stopped;
+  unwatch();
+  process.stderr.write(`jixiao worker: ${why}, finishing active jobs…\n`);
+  await w.close();
+  await store.close();
+  if (why.startsWith('fatal')) throw new ConfigError(`worker stopped after a ${why}`);
 }

@@ -10,9 +10,11 @@ import { createBatchWriter } from '../store/batch-writer.js';
 import type { Store, StoredDocument } from '../store/store.js';
 import { EXTRACTOR_VERSION } from '../version.js';
 import { runAnalyzeTask, type AnalyzeTask, type AnalyzeTaskResult } from './analyze-task.js';
+import { runWithBudget } from './run-with-budget.js';
+import { DEFAULTS } from '../config.js';
 
 export type IngestEvent =
-  | { type: 'stored'; file: string; sha256: string; checksFailed: number }
+  | { type: 'stored'; file: string; sha256: string; checksFailed: number; notes: string[] }
   | { type: 'skipped'; file: string; sha256: string; reason: string }
   | { type: 'failed'; file: string; sha256: string | null; code: string; message: string };
 
@@ -21,7 +23,13 @@ export interface IngestSummary {
   stored: number;
   skipped: number;
   failed: Array<{ file: string; code: string; message: string }>;
+  /** Stored reports with a note on the file itself (a wrong extension, no self-evaluation content). */
+  notes: Array<{ file: string; note: string }>;
   withFailedChecks: number;
+  /** A fatal error (misconfiguration) stopped the batch: the files after it were not started. */
+  stoppedBy?: { file: string; code: string; message: string };
+  /** Files not started because the run was asked to stop (options.signal). */
+  notStarted?: number;
   seconds: number;
 }
 
@@ -34,6 +42,10 @@ export interface EmbeddedIngestOptions extends ReadLimits {
   /** Keep each original's bytes in the store (default true), so `reprocess` needs no source folder. */
   keepBytes?: boolean;
   onEvent?: (event: IngestEvent) => void;
+  /** Time one document may take on the pool (default DEFAULTS.documentTimeoutMs); over it: a `timeout` failure. */
+  documentTimeoutMs?: number;
+  /** Aborted (SIGTERM, SIGINT): no new file is started, those in flight finish and are stored. */
+  signal?: AbortSignal;
 }
 
 const WORKER_FILE = fileURLToPath(new URL('./analyze-worker.js', import.meta.url));
@@ -120,13 +132,16 @@ async function runPipeline(sources: readonly IngestSource[], options: EmbeddedIn
   const pool = useThreads
     ? new Piscina({ filename: WORKER_FILE, maxThreads: options.concurrency, minThreads: options.concurrency, concurrentTasksPerWorker: 2 })
     : null;
-  const summary: IngestSummary = { files: sources.length, stored: 0, skipped: 0, failed: [], withFailedChecks: 0, seconds: 0 };
+  const summary: IngestSummary = { files: sources.length, stored: 0, skipped: 0, failed: [], notes: [], withFailedChecks: 0, seconds: 0 };
+  const budgetMs = options.documentTimeoutMs ?? DEFAULTS.documentTimeoutMs;
   const seen = new Set<string>();
   const writer = createBatchWriter(store, { maxBatch: STORE_BATCH });
   const emit = (e: IngestEvent) => options.onEvent?.(e);
 
   const fail = async (source: IngestSource, sha256: string | null, code: string, message: string, disposition: string) => {
     summary.failed.push({ file: source.label, code, message });
+    // Misconfiguration fails every file the same way: stop the batch (see errors.ts).
+    if (disposition === 'fatal') summary.stoppedBy ??= { file: source.label, code, message };
     emit({ type: 'failed', file: source.label, sha256, code, message });
     try {
       await store.recordError({ sha256, fileName: source.fileName, code, message, disposition });
@@ -178,7 +193,8 @@ async function runPipeline(sources: readonly IngestSource[], options: EmbeddedIn
     };
     let result: AnalyzeTaskResult;
     try {
-      result = pool ? ((await pool.run(task)) as AnalyzeTaskResult) : await runAnalyzeTask(task);
+      // Without threads a document cannot be interrupted: the budget applies on the pool only.
+      result = pool ? await runWithBudget(pool, task, budgetMs) : await runAnalyzeTask(task);
     } catch (error) {
       result = { ok: false, code: errorCode(error), message: (error as Error).message, disposition: dispositionOf(error) };
     }
@@ -202,14 +218,20 @@ async function runPipeline(sources: readonly IngestSource[], options: EmbeddedIn
     const checksFailed = result.record.checks.filter((c) => c.status === 'fail').length;
     summary.stored++;
     if (checksFailed > 0) summary.withFailedChecks++;
-    emit({ type: 'stored', file, sha256, checksFailed });
+    for (const note of result.notes) summary.notes.push({ file, note });
+    emit({ type: 'stored', file, sha256, checksFailed, notes: result.notes });
   };
 
   const inFlight = new Set<Promise<void>>();
   const limit = Math.max(1, options.concurrency || 1) * 2 + STORE_BATCH;
   let inFlightBytes = 0;
   try {
-    for (const source of sources) {
+    for (const [index, source] of sources.entries()) {
+      if (summary.stoppedBy) break;
+      if (options.signal?.aborted) {
+        summary.notStarted = sources.length - index;
+        break;
+      }
       const size = await source.size();
       while (inFlight.size > 0 && (inFlight.size >= limit || inFlightBytes + size > IN_FLIGHT_BYTES)) await Promise.race(inFlight);
       inFlightBytes += size;

@@ -70,6 +70,8 @@ export const Project = z.object({
   budgetInitial: Figure.nullable().optional(),
   execution: Figure.nullable(),
   executionRate: Figure.nullable(),
+  /** 自评得分 the narrative states for the project (compared with its form's 总分). */
+  selfScore: Figure.nullable().optional(),
   evidence: Evidence.optional(),
 });
 export type Project = z.infer<typeof Project>;
@@ -305,6 +307,11 @@ export const SourceInfo = z.object({
   ocrPages: z.number().int(),
   /** Pages that need OCR but were not recognized. */
   unreadPages: z.number().int(),
+  /**
+   * What a reader of the record must know about the file itself: its extension named another
+   * format than its content ("named .pdf, read as txt"), it holds no self-evaluation content.
+   */
+  notes: z.array(z.string()).optional(),
 });
 export type SourceInfo = z.infer<typeof SourceInfo>;
 

@@ -15,6 +15,7 @@ import {
   CONTENTS_TITLE,
   DEPARTMENT_FORM_TITLE,
   EVALUATION_REPORT_TITLE,
+  EVALUATOR,
   FORM_TITLE,
   SCORE_TABLE_NAME_HEADER,
   SCORE_TABLE_SCORE_HEADER,
@@ -59,6 +60,8 @@ export function bareTitle(line: string): string {
 
 /** A line that names a self-evaluation form (…绩效自评表), not a report about one. */
 export function isFormTitle(line: string): boolean {
+  // "第三部分 绩效自评表" heads the section the forms stand in; it is not one.
+  if (/^\s*第[一二三四五六七八九十]+(?:部分|章|篇)/u.test(line)) return false;
   const t = bareTitle(line);
   return Array.from(t).length <= 60 && !/[。；，,]/u.test(t) && FORM_TITLE.test(t);
 }
@@ -74,7 +77,7 @@ function formTitleInLine(text: string, start: number, end: number): { at: number
   const line = text.slice(start, end);
   for (const m of line.matchAll(FORM_TITLE_INLINE)) {
     const title = m[1]!;
-    if (!FORM_TITLE.test(bareTitle(title))) continue;
+    if (!isFormTitle(title)) continue;
     return { at: start + m.index + m[0].indexOf(title), title };
   }
   return null;
@@ -197,7 +200,9 @@ export function findParts(doc: SourceDocument, seg: Segmentation): Part[] {
       continue;
     }
     if (CONTENTS_ENTRY.test(line) || usedTitle.has(l.start)) continue;
-    if (isEvaluationReportTitle(line)) {
+    // Another body's report, not a unit's own "…绩效评价报告" of its self-evaluation.
+    const following = text.slice(l.end, l.end + 2500);
+    if (isEvaluationReportTitle(line) && EVALUATOR.test(following) && !/自评|自我评价/u.test(following.slice(0, 600))) {
       // An attachment marker or a subject line just above belongs to the report's title.
       const prev = lines.filter((x) => x.end <= l.start && x.start >= l.start - 80).slice(-2);
       let at = l.start;
@@ -260,8 +265,8 @@ export function findParts(doc: SourceDocument, seg: Segmentation): Part[] {
     const isCover = (ACCOUNTS_COVER.test(head) || BUDGET_COVER.test(head)) && !SELF_EVALUATION_TITLE.test(head) && !/自评|自我评价/u.test(head);
     kept.unshift({ at: 0, kind: isCover ? 'cover' : 'narrative', title: text.slice(0, Math.min(firstAt, 80)).split('\n')[0]!.trim(), table: null });
   }
-  // Pages only where the format has them (as in Evidence.page): a DOCX or a web page has none.
-  const paged = doc.format === 'pdf' || doc.format === 'image';
+  // Pages only where the format has them: PDF and image pages, workbook sheets; a DOCX or a web page has none.
+  const paged = doc.format === 'pdf' || doc.format === 'image' || ((doc.format === 'xlsx' || doc.format === 'xls') && doc.pages.length > 1);
   const counters = new Map<PartKind, number>();
   kept.forEach((s, i) => {
     const end = kept[i + 1]?.at ?? text.length;
@@ -295,7 +300,7 @@ export function coverTitle(text: string): string {
   for (const line of text.split('\n')) {
     const t = line.replace(/\s+/gu, '');
     if (t === '') continue;
-    if (/[。；，（(]/u.test(t) || out.length + t.length > 80) break;
+    if (/[。；，]/u.test(t) || /^[（(]/u.test(t) || out.length + t.length > 80) break;
     out += t;
   }
   return out;

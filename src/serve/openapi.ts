@@ -64,7 +64,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         },
         ReportSummary: {
           type: 'object',
-          required: ['sha256', 'fileName', 'title', 'department', 'fiscalYear', 'kind', 'documentKind', 'region', 'budget', 'execution', 'budgetText', 'executionText', 'executionRate', 'selfScore', 'checksFailed', 'checksWarned', 'extractorVersion'],
+          required: ['sha256', 'fileName', 'title', 'department', 'fiscalYear', 'kind', 'documentKind', 'region', 'budget', 'execution', 'budgetText', 'executionText', 'executionRate', 'selfScore', 'forms', 'checksFailed', 'checksWarned', 'extractorVersion'],
           properties: {
             sha256: { type: 'string' },
             fileName: { type: 'string' },
@@ -83,6 +83,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
             executionText: { ...nullable('string'), description: '执行数 as the report printed it, with separators' },
             executionRate: { ...nullable('number'), description: '执行率 as stated, a fraction' },
             selfScore: { ...nullable('number'), description: '自评得分' },
+            forms: { type: 'integer', description: '自评表 forms in the document' },
             checksFailed: { type: 'integer' },
             checksWarned: { type: 'integer' },
             extractorVersion: { type: 'string' },

@@ -15,6 +15,7 @@ export const SORT_COLUMNS = [
   'execution',
   'executionRate',
   'selfScore',
+  'forms',
   'checksFailed',
   'fileName',
 ] as const;

@@ -291,7 +291,8 @@ export class SqlStore implements InspectableStore {
     const rows = await this.driver.query(
       `SELECT r.sha256, d.file_name, r.title, r.department, r.fiscal_year, r.kind, r.document_kind, r.province, r.city, r.county,
          r.budget, r.execution, r.execution_rate, r.self_score, r.checks_failed, r.checks_warned, r.extractor_version,
-         r.record->'figures'->'budget' AS budget_figure, r.record->'figures'->'execution' AS execution_figure
+         r.record->'figures'->'budget' AS budget_figure, r.record->'figures'->'execution' AS execution_figure,
+         (SELECT count(*) FROM forms f WHERE f.sha256 = r.sha256)::integer AS forms
        FROM reports r JOIN documents d ON d.sha256 = r.sha256
        ${where}
        ORDER BY r.fiscal_year DESC NULLS LAST, d.file_name COLLATE "C", r.sha256
@@ -317,6 +318,7 @@ export class SqlStore implements InspectableStore {
       executionText: shownMoney(row.execution_figure),
       executionRate: toNumberOrNull(row.execution_rate),
       selfScore: toNumberOrNull(row.self_score),
+      forms: Number(row.forms),
       checksFailed: Number(row.checks_failed),
       checksWarned: Number(row.checks_warned),
       extractorVersion: row.extractor_version as string,

@@ -82,6 +82,8 @@ export interface ReportSummary {
   executionRate: number | null;
   /** 自评得分 */
   selfScore: number | null;
+  /** 自评表 forms in the document (rows of the forms table). */
+  forms: number;
   checksFailed: number;
   checksWarned: number;
   extractorVersion: string;

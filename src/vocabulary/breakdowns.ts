@@ -12,3 +12,6 @@ export const BREAKDOWN_PART_WORDS: readonly string[] = [
 
 /** Part names that subtract or adjust rather than add up (调减 2.66 万元): such a list is not a breakdown. */
 export const ADJUSTMENT_WORDS = /调减|核减|减少|扣减|收回|调增|追加|调整/u;
+
+/** Words between a whole and its listed parts: "X 万元，其中：…", "X 万元，主要用于以下方面：…". */
+export const BREAKDOWN_MARKS: readonly string[] = ['其中', '主要用于以下方面', '主要用于以下几个方面', '具体包括', '分别为', '分别是'];

@@ -47,6 +47,8 @@ export const DEPARTMENT_FORM_TITLE = /(?:部门|单位)整体(?:支出)?绩效(?
 export const TARGET_TITLE = /绩效目标(?:申报|审核)?表/u;
 /** An evaluation report that is not a self-evaluation (财政重点评价, 第三方, 部门评价). */
 export const EVALUATION_REPORT_TITLE = /(?<!自)评价报告|第三方(?:机构)?(?:绩效)?评价|重点(?:绩效)?评价(?:报告)?/u;
+/** Another body evaluates: a third party, an entrusted agency, an evaluation team, a finance bureau's 重点评价. */
+export const EVALUATOR = /第三方|委托|评价(?:机构|组|小组|工作组)|重点(?:绩效)?评价|财政(?:局|厅|部)(?:组织|开展)/u;
 /** A self-evaluation report's title. */
 export const SELF_EVALUATION_TITLE = /绩效(?:自评|自我评价)(?:报告|总结|情况)/u;
 /** Cover words of a 部门决算 / 部门预算. */

@@ -19,9 +19,10 @@ export const BUDGET_WORDS = [
   '预算', '预算数', '预算金额', '预算资金', '预算总额', '预算安排', '预算额', '预算批复数',
   '全年预算', '调整后预算', '年度预算', '本年预算', '当年预算', '批复预算', '预算调整后',
   '预算安排资金', '预算安排经费', '安排资金', '安排经费', '安排预算', '资金总额', '预算总金额', '预算资金总额',
+  '指标金额', '批复金额', '下达预算',
 ] as const;
 /** Words that state a project's total money where no 预算 is named: 计划投资, 总投资, 项目资金共 … */
-export const INVESTMENT_WORDS = ['计划投资', '总投资', '投资总额', '概算总投资', '计划总投资', '项目总投资'] as const;
+export const INVESTMENT_WORDS = ['计划投资', '计划投资额', '总投资', '投资总额', '概算总投资', '计划总投资', '项目总投资', '批复总投资', '批复投资'] as const;
 /** Transfers from a higher level: 下达 (…资金). */
 export const TRANSFER_WORDS = ['下达'] as const;
 /** Clause endings that state what was spent (执行数, 实际支出, 拨付, 使用 …). */
@@ -29,6 +30,7 @@ export const EXECUTION_WORDS = [
   '执行数', '执行金额', '执行额', '全年执行', '实际执行', '实际支出', '支出数', '支出金额', '已支出', '决算数',
   '支出决算', '决算', '实际使用', '累计支出', '总支出', '支出总额', '使用资金', '使用', '支出', '发放资金',
   '拨付', '已拨付', '拨付资金', '完成拨付', '已完成拨付', '支付', '已支付', '兑付', '兑现', '发放',
+  '支付资金', '已支付资金', '拨付金额', '实际拨付金额', '支付金额', '实际支付',
 ] as const;
 /** Verbs that, before 预算(资金/数), say the budget was spent: "完成预算资金89.97万元". */
 export const SPENT_BUDGET_VERBS = ['完成', '使用', '支付', '支出', '执行', '拨付'] as const;
@@ -41,7 +43,7 @@ export const RATE_WORDS = [
 /** Rates that are not an execution rate, though they name a rate: "完成率", "执行率" inside a money label. */
 export const OTHER_RATE_WORDS = ['执行率', '完成率'] as const;
 /** Words near a self score. */
-export const SCORE_WORDS = ['自评', '总分', '综合得分', '评价得分', '最终得分', '评分结果', '得分'] as const;
+export const SCORE_WORDS = ['自评', '总分', '综合得分', '评价得分', '最终得分', '评分结果', '得分', '评价分'] as const;
 /** Words that make a score a weight, not a result. */
 export const WEIGHT_WORDS = ['分值', '权重', '满分'] as const;
 /** Money received or income: never what was spent. */
@@ -56,6 +58,18 @@ export const PART_WORDS = ['其中', '基本支出', '项目支出', '人员经�
 /** 基本支出 / 项目支出 / 人员经费 / 公用经费, as printed. */
 export const NATURE_NAMES = ['基本支出', '项目支出', '人员经费', '公用经费'] as const;
 
+/** A clause ending with a nature name: 基本支出 / 项目支出 / 人员经费(支出) / 公用经费(支出). */
+export const NATURE_RE = /(基本支出|项目支出|人员经费(?:支出)?|公用经费(?:支出)?)$/u;
+/** 资金来源: the 自评表's fund rows and narrative fund sources. */
+export const FUND_RE =
+  /((?:本年|当年|年初)?财政拨款(?:资金)?|财政资金|上年结转(?:资金)?|结转结余(?:资金)?|其他资金|(?<![我本该])单位资金|自有资金|财政专户管理资金|中央(?:财政)?(?:补助)?资金|省级(?:财政)?资金|市级(?:财政)?资金|县级(?:财政)?资金|区级(?:财政)?资金|(?:财政拨款(?:资金)?|上级补助|事业(?:性)?|经营|附属单位上缴|其他)收入)$/u;
+/**
+ * A part named by the level of government that pays it ("上级资金179.25万元", "本级59.75万元",
+ * "地方资金98.6万元"): a fund source when it follows a whole and its "其中".
+ */
+export const LEVEL_FUND_RE = /^(?:中央|省级?|自治区|市级?|县级?|区级?|上级|本级|地方)(?:财政)?(?:补助|配套|匹配)?(?:资金)?$/u;
+/** A transfer whose payer is a level of government: "中央财政耕地地力保护补贴资金…下达资金8887万元". */
+export const LEVEL_TRANSFER_RE = /^(?:\d{4}年度?)?((?:中央|省级?|自治区|市级?|县级?)(?:财政)?[^，。；、（(\d]{0,20}?资金)/u;
 /** Rows that hold a table's or form's total: 合计, 总计, 年度资金总额 … */
 export const TOTAL_ROW_WORDS = ['年度资金总额', '年度总金额', '资金总额', '合计', '总计'] as const;
 /** Rows that hold a form's total score. */
@@ -82,5 +96,14 @@ export const FORM_COLUMNS: readonly { id: string; role: FigureRole; pattern: Reg
  */
 export const FORM_COLUMN_NAMES = [
   '年初预算数', '年初预算', '全年预算数', '全年预算', '调整后预算数', '调整预算数', '预算数', '全年执行数', '执行数',
-  '实际支出', '实际支出数', '支出数', '决算数', '执行率', '预算执行率', '分值', '权重', '得分', '执行率得分',
+  '实际支出', '实际支出数', '支出数', '决算数', '执行率', '预算执行率', '分值', '权重', '得分', '执行率得分', '自评得分',
 ] as const;
+
+/**
+ * Words between a label and its amount ("预算数为", "共计", "：") that the label drops. Each
+ * alternative matches one way only (共计 is 共 + 计): an ambiguous alternation under + backtracks
+ * exponentially on a long run of 共计 that does not end the text (found by fuzzing: minutes per report).
+ */
+export const LABEL_FILLER = /(?:达到|总计|合计|累计|[为是了达约共计：:\s“”])+$/u;
+/** Total words closing a clause before its amount ("共下达105万元" loses "达" to the label's filler). */
+export const TOTAL_FILLER = /(?:合计|总计|累计|[共计为：:\s“”])+$/u;

@@ -2,6 +2,7 @@
  * Words of a 自评表's cells: its column headers, its total and fund rows, its header fields. The
  * one place for them: table forms (extract/forms.ts), flattened forms and checks read these.
  */
+import { anyOf, SCORE_TOTAL_ROW_WORDS, TOTAL_ROW_WORDS } from './roles.js';
 
 /**
  * The 分值 (weight) column of a 自评表's money block; the other columns are `FORM_COLUMNS` in
@@ -10,13 +11,13 @@
 export const FORM_WEIGHT_COLUMN = /^(?:分值|权重)/u;
 
 /** The form's own money row (年度资金总额 is the form's budget/execution, not a fund row). */
-export const FORM_TOTAL_ROW = /^(?:年度(?:财政)?资金总额|资金总额|总额|合计|总计)[:：]?$/u;
+export const FORM_TOTAL_ROW = new RegExp(`^(?:年度财政资金总额|总额|${anyOf(TOTAL_ROW_WORDS)})[:：]?$`, 'u');
 
 /** Fund rows under the total: 财政拨款, 上年结转, 其他资金 … ("其中：" stripped first). */
 export const FUND_ROW = /^(?:(?:本年|当年)?财政拨款(?:资金)?|财政资金|上年结转(?:资金)?|结转结余(?:资金)?|其他资金|单位资金|自有资金|财政专户管理资金|[\u4e00-\u9fff]{1,8}资金)[:：]?$/u;
 
 /** The 总分 row that ends a form's 绩效指标 part. */
-export const SCORE_TOTAL_ROW = /^(?:总分|合计|总计|自评总分|综合得分|合计得分|总得分)[:：]?$/u;
+export const SCORE_TOTAL_ROW = new RegExp(`^(?:总计|自评总分|合计得分|总得分|${anyOf(SCORE_TOTAL_ROW_WORDS)})[:：]?$`, 'u');
 
 /** Header fields of a form naming its project and units; the value is the next cell. */
 export const FORM_HEADER_FIELDS: ReadonlyArray<{ field: 'projectName' | 'department' | 'implementer' | 'grade'; pattern: RegExp }> = [

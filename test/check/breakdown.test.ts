@@ -31,9 +31,53 @@ describe('sum.breakdown', () => {
     expect(checkBreakdowns(over)[0]).toMatchObject({ status: 'fail', certainty: 'definite' });
   });
 
-  it('says nothing of a partial list of other parts, of adjustments, or across sentences', () => {
-    expect(checkBreakdowns('归还政府债务本金10870万元，其中：一般债券4425万元，向外国政府借款17万元，向国际组织借款190万元。')).toEqual([]);
+  it('only warns (possible) on a short list of other parts, which may be partial; nothing of adjustments or without a whole', () => {
+    const partial = checkBreakdowns('归还政府债务本金10870万元，其中：一般债券4425万元，向外国政府借款17万元，向国际组织借款190万元。');
+    expect(partial.map((r) => [r.status, r.certainty])).toEqual([['warn', 'possible']]);
     expect(checkBreakdowns('下达资金1.53万元，其中：森林生态效益补偿资金调减2.66万元，造林补助2.42万元。')).toEqual([]);
-    expect(checkBreakdowns('收到资金100万元。其中中央资金50万元，地方资金30万元。')).toEqual([]);
+    expect(checkBreakdowns('项目已完成。其中中央资金50万元，地方资金30万元。')).toEqual([]);
+    // a sentence opening with 其中 continues the previous one
+    expect(checkBreakdowns('收到资金100万元。其中中央资金50万元，地方资金30万元。')[0]).toMatchObject({ status: 'fail', certainty: 'possible' });
+  });
+
+  it('stops a list where its parts make the whole (the next clause is not a part)', () => {
+    const text = '债务余额164234万元,其中:一般债务102696万元,专项债务61538万元,省财政厅核定我县政府法定债务限额164635万元';
+    expect(checkBreakdowns(text).map((r) => [r.rule, r.status, r.evidence.length])).toEqual([['sum.breakdown', 'pass', 3]]);
+  });
+});
+
+describe('share.of_whole', () => {
+  // the shapes of two published slips of 2024 决算 narratives (realpdf: 普陀区财政局, 区委社会工作部)
+  const text = (first: string, housing: string) =>
+    `支出2940.05万元，主要用于以下方面：一般公共服务支出（类）2106.66万元，占${first}；社会保障和就业支出（类）326.72万元，占11.11%；卫生健康支出（类）60.99万元，占2.07%；住房保障支出（类）445.69万元，占${housing}。`;
+
+  it('fails a share printed wrong (2106.66 ÷ 2940.05 = 71.65%, printed 71.73%)', () => {
+    const results = checkBreakdowns(text('71.73%', '15.16%'));
+    const shares = results.filter((r) => r.rule === 'share.of_whole');
+    expect(shares.map((r) => r.status)).toEqual(['fail', 'pass', 'pass', 'pass']);
+    expect(shares[0]).toMatchObject({ certainty: 'definite' });
+    expect(shares[0]!.evidence.map((e) => e.text)).toEqual(['71.73%', '2106.66万元', '2940.05万元']);
+    expect(results.find((r) => r.rule === 'sum.breakdown')?.status).toBe('pass');
+  });
+
+  it('warns rate.truncated on a share cut off (445.69 ÷ 2940.05 = 15.159%, printed 15.15%)', () => {
+    const results = checkBreakdowns(text('71.65%', '15.15%'));
+    expect(results.filter((r) => r.status !== 'pass').map((r) => [r.rule, r.status])).toEqual([['rate.truncated', 'warn']]);
+  });
+});
+
+
+describe('a breakdown in the next sentence (其中 opening it)', () => {
+  it('reads the previous sentence’s first amount as the whole, and a 10^4 gap as a unit slip (r28)', () => {
+    const text = '2021年支出6821.09751万元，比上年增加1276.128557万元。其中：基本支出2754.869651元，占比40.39%；项目支出4066.227859元，占比59.61%。';
+    const results = checkBreakdowns(text);
+    expect(results.map((r) => [r.rule, r.status, r.detail?.exact])).toEqual([['unit_slip', 'fail', true]]);
+    expect(results[0]!.evidence.map((e) => e.text)).toEqual(['6821.09751万元', '2754.869651元', '4066.227859元']);
+  });
+
+  it('says when the parts are off beyond the unit too', () => {
+    const text = '2021年收入6821.09751万元，增长23.01%。其中：财政拨款资金收入5359.668673元，事业性收入1456.594624元，其他收入4.408577元。';
+    const [r] = checkBreakdowns(text);
+    expect(r).toMatchObject({ rule: 'unit_slip', status: 'fail', detail: { exact: false } });
   });
 });

@@ -86,7 +86,7 @@ describe('count identity', () => {
   it('does not compare counts of different owning bodies (省政府办公厅设 18 个 / 研究室设 4 个内设机构)', () => {
     const text = '1.省政府办公厅设18个内设机构，包括文电处。省人民政府研究室设4个内设机构，包括办公室。';
     const counts = [makeCountIn(text, '18个', { subject: '内设机构', action: '设' }), makeCountIn(text, '4个', { subject: '内设机构', action: '设' })];
-    expect(identityOf(counts[0]!, text).scope).toEqual(['owner:府办公厅']);
+    expect(identityOf(counts[0]!, text).scope).toEqual(['owner:省政府办公厅']);
     expect(restated(text, counts)).toEqual([]);
   });
 

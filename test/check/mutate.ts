@@ -52,6 +52,7 @@ export const ADDITIVE_RULES = new Set([
   'sum.by_nature',
   'sum.basic_expenditure',
   'sum.fund_sources',
+  'sum.breakdown',
   'count.parts_whole',
   'indicator.weights_total',
   'indicator.tier_total',
@@ -504,8 +505,8 @@ export function formatTable(docs: readonly DocumentMutations[]): string {
 const SLIP_RULES: Record<string, string[]> = {
   execution_rate: ['execution_rate', 'execution_rate.project', 'unit_slip'],
   'sum.fund_rows': ['sum.fund_sources', 'sum.by_nature', 'unit_slip'],
-  'sum.fund_sources': ['sum.fund_sources', 'unit_slip'],
-  'sum.narrative': ['sum.by_function', 'sum.by_nature', 'sum.basic_expenditure', 'sum.fund_sources'],
+  'sum.fund_sources': ['sum.fund_sources', 'sum.breakdown', 'unit_slip'],
+  'sum.narrative': ['sum.by_function', 'sum.by_nature', 'sum.basic_expenditure', 'sum.fund_sources', 'sum.breakdown'],
   'sum.counts': ['count.parts_whole', 'count.restated'],
   unit_slip: ['unit_slip', 'sum.by_function', 'sum.by_nature', 'sum.basic_expenditure', 'sum.fund_sources', 'restated'],
   'indicator.scores_total': ['indicator.scores_total'],

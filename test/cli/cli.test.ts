@@ -1,21 +1,10 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { jixiao } from './run-cli.js';
 
-// The CLI as a user runs it: the built bin (npm test builds first).
-const run = promisify(execFile);
-async function jixiao(args: string[], env: Record<string, string> = {}) {
-  try {
-    const r = await run(process.execPath, ['bin/jixiao.js', ...args], { env: { ...process.env, ...env }, maxBuffer: 64 << 20 });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 const tmp = mkdtempSync(join(tmpdir(), 'jixiao-cli-'));
 const SEED = 'fixtures/seed/huadu-2021-jgdgw';

@@ -65,6 +65,8 @@ describe('what a figure is not', () => {
   it('leaves a plan in the next steps unassigned', async () => {
     const r = await recordOf('下一步，拟申请资金200万元用于设备更新。');
     expect(r.figures.budget).toBeNull();
+    expect((await recordOf('下一步，计划投资500万元建设农村公路。')).figures.budget).toBeNull();
+    expect((await recordOf('明年将安排资金300万元。')).figures.budget).toBeNull();
   });
 });
 
@@ -130,5 +132,28 @@ describe('a form printed one cell per line', () => {
     expect(seen(r.figures.budget)).toEqual([990000, '99']);
     expect(seen(r.figures.execution)).toEqual([990000, '99']);
     expect(seen(r.figures.executionRate)).toEqual([1, '100%']);
+  });
+});
+
+describe('numbers that only look like a role', () => {
+  it('reads 部门整体支出总额预算数 as a budget, not a spending', async () => {
+    const r = await recordOf('部门整体支出总额预算数88,799,814.14元。');
+    expect(seen(r.figures.budget)).toEqual([88799814.14, '88,799,814.14元']);
+    expect(r.figures.execution).toBeNull();
+  });
+
+  it('takes the report score, not the indicators\' scores', async () => {
+    const r = await recordOf('因此评价分100分，自评等级为优秀。\n1.免疫密度，年初目标值≥90%，实际完成值≥90%，自评得分20分；\n2.抗体合格率，年初目标值≥70%，实际完成值≥70%，自评得分20分；\n');
+    expect(seen(r.figures.selfScore)).toEqual([100, '100分']);
+  });
+
+  it('takes no amount that explains another in brackets as the budget', async () => {
+    const r = await recordOf('专项资金800万元(财政预算740万元,年底追加60万元),主要用于环境整治。');
+    expect(r.figures.budget).toBeNull();
+  });
+
+  it('takes no 行次 for an amount', async () => {
+    const r = await recordOf('资金投入情况\n(万元)\n行次 全年预算数\n年度资金总额(万元): 1 52.800000\n52.800000 100.00%\n');
+    expect(decision(r, 'budget').chosen).toBeNull();
   });
 });

@@ -19,6 +19,7 @@ function summary(over: Partial<ReportSummary>): ReportSummary {
     executionText: null,
     executionRate: null,
     selfScore: null,
+    forms: 0,
     checksFailed: 0,
     checksWarned: 0,
     extractorVersion: '0',

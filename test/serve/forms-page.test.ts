@@ -57,6 +57,11 @@ describe('reports list', () => {
     expect(html).toContain('<td class="num">12,345,678,901.23元</td>');
   });
 
+  it('counts each report\'s forms, sortably', async () => {
+    const api = (await (await app.request('/api/reports?sort=forms&dir=desc')).json()) as { items: Array<{ forms: number }> };
+    expect(api.items.map((item) => item.forms)).toEqual(fixtures.map(() => 3));
+  });
+
   it('filters by document kind', async () => {
     expect(rowShas(await body('/?kind=final_accounts'))).toEqual([]);
     expect(rowShas(await body('/?kind=self_evaluation_report'))).toHaveLength(fixtures.length);
@@ -82,5 +87,15 @@ describe('report page: parts and forms', () => {
     const parts = html.slice(html.indexOf('<table id="parts">'), html.indexOf('</table>', html.indexOf('<table id="parts">')));
     expect(parts).toContain('<tr id="part-self_evaluation_form-2" data-part="self_evaluation_form:2"><td class="nowrap">自评表</td><td>党建工委工作经费项目支出绩效自评表</td><td class="nowrap">6–7</td><td>万元</td></tr>');
     expect((await body(`/reports/${sha('huadu-2021.pdf')}?lang=en`))).toContain('Forms (自评表)');
+  });
+
+  it('downloads the forms of the selection', async () => {
+    expect(await body('/?year=2021')).toContain('href="/api/export?year=2021&amp;format=csv&amp;table=forms" download>自评表 CSV</a>');
+    const res = await app.request('/api/export?format=csv&table=forms&year=2021');
+    expect(res.status).toBe(200);
+    const lines = (await res.text()).replace(/^\uFEFF/u, '').trim().split(/\r?\n/u);
+    expect(lines[0]!.split(',').slice(0, 8)).toEqual(['sha256', 'department_key', 'department', 'fiscal_year', 'document_kind', 'ord', 'form_id', 'form_kind']);
+    expect(lines.slice(1)).toHaveLength(3);
+    expect(lines[2]).toContain('党建工委工作经费');
   });
 });

@@ -251,6 +251,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Inspe
           executionText: '714.07万元',
           executionRate: 0.802,
           selfScore: 91.28,
+          forms: SAMPLE_FORM_ROWS,
           checksFailed: 0,
           checksWarned: 0,
           extractorVersion: '0.1.0',

@@ -6,6 +6,7 @@ import type { SourceDocument } from '../../ingest/document.js';
 import { evidenceOf } from '../../normalize/offsets.js';
 import type { Figure, ReportKind } from '../../schema/record.js';
 import type { Segmentation } from '../../segment/segment.js';
+import { TOTAL_FILLER } from '../../vocabulary/index.js';
 import type { LocatedNumber } from '../locate.js';
 import type { NumberMatch } from '../numbers.js';
 
@@ -58,6 +59,8 @@ export interface Candidate {
   wholeAs?: string;
   /** The document states a transfer (下达…资金) whose amount slot is blank or masked ("下达资金 点击查看>> 万元"). */
   unpricedTransfer: boolean;
+  /** A form's 行次 (row number) printed before the row's values: "年度资金总额(万元): 1 52.800000". */
+  rowNumber: boolean;
 }
 
 /** A transfer with a unit but no digits in its amount slot: blank in a template, masked on a mirror. */
@@ -68,10 +71,11 @@ export function lastClause(text: string): string {
   return text.split(/[，,。；;！？!?\n\t、]/u).pop()!.trim();
 }
 
-/** Words that close a clause before its amount ("共下达105万元" loses "达" to the label's filler). */
-// Each alternative matches one way only (共计 is 共 + 计): an ambiguous alternation under + backtracks
-// exponentially on a long run of 共计 that does not end the text (found by fuzzing: minutes per report).
-export const TOTAL_FILLER = /(?:合计|总计|累计|[共计为：:\s“”])+$/u;
+
+/** The last clause before an amount, a closing bracket and total words ("共计", "合计") removed. */
+export function clauseBefore(before: string): string {
+  return lastClause(before).replace(/[（(][^（）()]*[）)]$/u, '').replace(TOTAL_FILLER, '');
+}
 
 export function sentenceBefore(doc: SourceDocument, seg: Segmentation, m: LocatedNumber): string {
   const s = seg.sentences[m.sentence];
@@ -101,11 +105,12 @@ export function findCandidates(
 ): Candidate[] {
   const out: Candidate[] = [];
   const unpricedTransfer = UNPRICED_TRANSFER.test(doc.text);
+  const hasRowNumbers = /行\s*次/u.test(doc.text);
   for (const m of numbers) {
     const kind = kindOfNumber(m);
     if (!kind) continue;
     const before = sentenceBefore(doc, seg, m);
-    const clause = lastClause(before).replace(/[（(][^（）()]*[）)]$/u, '').replace(TOTAL_FILLER, '');
+    const clause = clauseBefore(before);
     // "年初批复预算8个项目985万元": the amount of the projects just counted; the label is before the count.
     const counted = /^(?:个)?项目$/u.test(m.label) ? /^(.*?)\d+个项目$/u.exec(clause)?.[1] : undefined;
     const label = counted || m.label;
@@ -125,6 +130,7 @@ export function findCandidates(
       heading,
       reportKind,
       unpricedTransfer,
+      rowNumber: hasRowNumbers && /^\d{1,2}$/u.test(m.text) && /^[\s|｜]+-?[\d,]+(?:\.\d+)?/u.test(doc.text.slice(m.end, m.end + 24)),
       ...(namedAs ? { namedAs } : {}),
       ...(wholeAs ? { wholeAs } : {}),
     });

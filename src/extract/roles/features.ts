@@ -52,11 +52,15 @@ const has = (words: readonly string[]) => new RegExp(anyOf(words), 'u');
 
 const BUDGET_INITIAL_END = new RegExp(`(?:${anyOf(BUDGET_INITIAL_WORDS)})(?:数|金额|资金|安排|额)?$`, 'u');
 // "安排的省级交通专项资金": an arrangement names the budget, whatever the fund is called.
-const BUDGET_END = new RegExp(`(?:${anyOf(BUDGET_WORDS)})$|安排的[^，。；]{0,24}?资金$`, 'u');
+// "安排的省级交通专项资金", "财政安排…项目经费", "共筹集城乡医疗救助补助资金": an arrangement or a
+// collection names the budget, whatever the fund is called.
+const BUDGET_END = new RegExp(`(?:${anyOf(BUDGET_WORDS)})$|(?:安排|筹集)的?[^，。；]{0,24}?(?:资金|经费)$`, 'u');
 const INVESTMENT_END = ends(INVESTMENT_WORDS);
-const EXECUTION_END = ends(EXECUTION_WORDS);
+// ("转移支付资金" is a transfer payment, the money granted, not a payment made.)
+const EXECUTION_END = new RegExp(`(?<!转移)(?:${anyOf(EXECUTION_WORDS)})$`, 'u');
 // ("转移支付预算数" is the budget of a transfer, not a payment.)
-const SPENT_BUDGET = new RegExp(`(?:${SPENT_BUDGET_VERBS.map((v) => (v === '支付' ? '(?<!转移)支付' : v)).join('|')})[^，。；]{0,4}预算(?:资金|数)?$`, 'u');
+// ("部门整体支出总额预算数": 支出 as a noun before 总额 is what the budget covers, not a spending.)
+const SPENT_BUDGET = new RegExp(`(?:${SPENT_BUDGET_VERBS.map((v) => (v === '支付' ? '(?<!转移)支付' : v)).join('|')})(?:(?![总额])[^，。；]){0,4}预算(?:资金|数)?$`, 'u');
 const RATE_END = ends(RATE_WORDS);
 const OTHER_RATE = has(OTHER_RATE_WORDS);
 const PLAN = has(PLAN_WORDS);
@@ -73,6 +77,12 @@ const TOTAL_ROW = has(TOTAL_ROW_WORDS);
 const SCORE_TOTAL_ROW = has(SCORE_TOTAL_ROW_WORDS);
 /** "项目资金共100万元", "资金总额合计…": the filler the label lost says this is a whole. */
 const FUND_TOTAL_RAW = /(?:项目|专项|补助|补贴|工程)?资金(?:总额)?(?:共计|合计|总计|共)\s*$/u;
+/** A score stated for an indicator: its clause names the indicator's target or actual value. */
+const INDICATOR_CLAUSE = /目标值|完成值|指标值|实际完成|年度指标/u;
+/** Inside brackets opened right after another amount: "资金800万元(财政预算740万元,追加60万元)" explains it. */
+const EXPLAINING_BRACKET = /\d\s*(?:万元|元|亿元|%)?\s*[（(][^（）()]*$/u;
+/** Sentences about what comes next: "下一步，计划投资500万元…". */
+const PLAN_SENTENCE = /下一步|明年|下一年度|下年度|今后/u;
 /** Sections about what comes next: their amounts are plans. */
 const PLAN_HEADING = /下一步|改进(?:措施|意见|建议)|工作计划|工作打算|明年|下年度/u;
 
@@ -104,7 +114,11 @@ export const FEATURES: readonly Feature[] = [
   { id: 'any.part_context', roles: ALL, weight: -20, zh: '其中/分项', test: (c) => text(c) && PART_CONTEXT.test(c.before.slice(-(c.label.length + 4))) },
   { id: 'any.named_amount', roles: ALL, weight: -20, zh: '属于功能分类/经济分类/资金来源/项目', test: (c) => c.namedAs !== undefined },
   { id: 'any.approx', roles: ALL, weight: -20, zh: '约数', test: (c) => c.figure.approx !== 'exact' },
+  { id: 'money.sentence.下一步', roles: MONEY, weight: -20, zh: '下一步/明年的打算', test: (c) => text(c) && PLAN_SENTENCE.test(c.before) },
   { id: 'money.heading.下一步', roles: MONEY, weight: -6, zh: '下一步/计划一节', test: (c) => text(c) && PLAN_HEADING.test(c.heading) },
+  { id: 'selfScore.indicator_clause', roles: ['selfScore'], weight: -6, zh: '指标的得分', test: (c) => text(c) && INDICATOR_CLAUSE.test(c.before) },
+  { id: 'any.explaining_bracket', roles: ALL, weight: -6, zh: '前一金额后括号里的说明', test: (c) => text(c) && EXPLAINING_BRACKET.test(c.before.slice(-40)) },
+  { id: 'any.row_number', roles: ALL, weight: -20, zh: '行次', test: (c) => c.rowNumber },
   { id: 'selfScore.in_brackets', roles: ['selfScore'], weight: -20, zh: '括号里的分值', test: (c) => text(c) && /[（(]\s*$/u.test(c.rawBefore) },
   { id: 'selfScore.label.分值', roles: ['selfScore'], weight: -20, zh: '分值/权重/满分', test: (c) => text(c) && WEIGHT.test(c.label) },
   // --- tables: column header × row

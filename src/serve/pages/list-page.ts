@@ -61,7 +61,7 @@ ${extra}
 export function renderDownloads(ctx: PageContext, params: Record<string, string | undefined>): Html {
   return html`<div class="downloads"><span class="muted">${ctx.t.download}:</span>${(['csv', 'xlsx', 'parquet'] as const).map(
     (format) => html`<a href="${hrefTo(ctx, '/api/export', { ...params, format })}" download>${format.toUpperCase()}</a>`,
-  )}</div>`;
+  )}<a href="${hrefTo(ctx, '/api/export', { ...params, format: 'csv', table: 'forms' })}" download>${ctx.t.forms} CSV</a></div>`;
 }
 
 export function renderListPage(ctx: PageContext, data: ListPageData): Html {
@@ -94,7 +94,7 @@ ${
   rows.length === 0
     ? html`<p class="notice">${t.noReports}</p>`
     : html`<table id="reports">
-<thead><tr>${header('fiscalYear', t.year)}${header('department', t.department)}${header('title', t.title)}${header('kind', t.kind)}${header('region', t.region)}${header('budget', t.budget, true)}${header('execution', t.execution, true)}${header('executionRate', t.executionRate, true)}${header('selfScore', t.selfScore, true)}${header('checksFailed', t.failedChecks, true)}${header('fileName', t.fileName)}</tr></thead>
+<thead><tr>${header('fiscalYear', t.year)}${header('department', t.department)}${header('title', t.title)}${header('kind', t.kind)}${header('region', t.region)}${header('budget', t.budget, true)}${header('execution', t.execution, true)}${header('executionRate', t.executionRate, true)}${header('selfScore', t.selfScore, true)}${header('forms', t.forms, true)}${header('checksFailed', t.failedChecks, true)}${header('fileName', t.fileName)}</tr></thead>
 <tbody>
 ${pageRows.map(
   (r) => html`<tr class="${r.checksFailed > 0 ? 'has-failed' : ''}" data-sha256="${r.sha256}">
@@ -107,6 +107,7 @@ ${pageRows.map(
 <td class="num">${r.executionText ?? '—'}</td>
 <td class="num">${formatPercent(r.executionRate)}</td>
 <td class="num">${formatNumber(r.selfScore)}</td>
+<td class="num">${r.forms || ''}</td>
 <td class="num failed-count">${r.checksFailed}${r.checksWarned ? html` <span class="muted" title="${t.warnedChecks}">(${r.checksWarned})</span>` : ''}</td>
 <td class="muted">${r.fileName}</td>
 </tr>`,

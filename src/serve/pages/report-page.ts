@@ -104,6 +104,16 @@ export function renderReportPage(ctx: PageContext, data: ReportPageData): Html {
     title: `${fieldLabel(t, record, ref)}：${ref.text}`,
     failed: failedSpans.has(spanKey(ref.evidence)),
   }));
+  // A form's figures are marked too, each linking to the form's row.
+  for (const form of record.forms) {
+    const name = form.projectName ?? t.formKind_department_overall;
+    for (const key of ['budgetInitial', 'budget', 'execution', 'executionRate', 'totalScore'] as const) {
+      const figure = form[key];
+      if (!figure) continue;
+      const label = key === 'totalScore' ? t.totalScore : t[key];
+      highlights.push({ start: figure.evidence.start, end: figure.evidence.end, quote: figure.evidence.quote, target: partAnchor(form.id), title: `${t.forms} ${form.id} · ${name} · ${label}：${figure.text}`, failed: failedSpans.has(spanKey(figure.evidence)) });
+    }
+  }
   for (const { check, index } of checks) {
     for (const used of check.evidence) {
       highlights.push({
@@ -217,7 +227,7 @@ ${
     const formChecks = listFormChecks(record, form);
     const kind = form.source === 'score_table' ? t.formKind_score_table : form.formKind === 'department_overall' ? t.formKind_department_overall : t.formKind_project;
     return html`<tr id="${partAnchor(form.id)}" data-form="${form.id}">
-<td>${figureLink(form.id.replace(/^form:/u, ''), form.evidence)}</td><td class="nowrap">${pageRange(form.pageStart, form.pageEnd)}</td><td class="nowrap">${kind}</td>
+<td>${form.id.replace(/^form:/u, '')}</td><td class="nowrap">${form.pageStart !== null ? html`<a href="#page-${form.pageStart}">${pageRange(form.pageStart, form.pageEnd)}</a>` : '—'}</td><td class="nowrap">${kind}</td>
 <td>${form.projectName ?? '—'}</td>${formCell(form.budget)}${formCell(form.execution)}${formCell(form.executionRate)}${formCell(form.totalScore)}<td>${form.grade ?? ''}</td>
 <td class="form-checks">${formChecks.map((check) => html`<a class="badge ${check.status}" href="#check-${checkIndex.get(check)}" title="${check.rule}">${statusLabel(t, check.status)}</a> `)}</td></tr>`;
   };

@@ -3,6 +3,7 @@
  * planted errors and the as-published files' real inconsistencies, found by reading the PDFs and
  * redoing each figure with exact decimals.
  */
+import { fileURLToPath } from 'node:url';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../../../src/ingest/read.js';
@@ -10,7 +11,7 @@ import { extractRecord } from '../../../src/extract/extract-record.js';
 import { checkAccounts } from '../../../src/check/accounts/index.js';
 import type { CheckResult } from '../../../src/schema/record.js';
 
-const DIR = '/work/shared/realpdf';
+const DIR = fileURLToPath(new URL('../../../../shared/realpdf', import.meta.url));
 const have = existsSync(`${DIR}/putuo-finance-2024-final-accounts-altered.pdf`);
 
 async function findings(name: string): Promise<CheckResult[]> {

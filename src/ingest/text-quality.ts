@@ -1,0 +1,71 @@
+/**
+ * Is decoded text language at all? Bytes that are not text still decode: random bytes read as
+ * GB18030 give a page of Han characters, most of them rare, with replacement and private-use
+ * characters between them. A report is refused as `not_text` before anything is extracted from
+ * such a page, so that noise is never stored as a report.
+ */
+import iconv from 'iconv-lite';
+
+export interface TextQuality {
+  /** Characters other than white space. */
+  chars: number;
+  /** Control, unassigned, private-use, surrogate and replacement characters. */
+  unreadable: number;
+  /** Han characters. */
+  han: number;
+  /** Han characters among the 3,755 of GB2312 level 1 (常用字), which make up almost all of real Chinese text. */
+  commonHan: number;
+}
+
+/** A text is refused when more than this share of its characters is unreadable. */
+export const MAX_UNREADABLE_SHARE = 0.2;
+/**
+ * …or when fewer than this share of its Han characters are common ones. Real reports are above
+ * 0.9 (the 41 corpus texts and the seed); random bytes read as GB18030 about 0.15.
+ */
+export const MIN_COMMON_HAN_SHARE = 0.5;
+
+let common: Set<string> | undefined;
+
+/** GB2312 level 1: rows 0xB0–0xD7, columns 0xA1–0xFE (0xD7FA–0xD7FE are unassigned). */
+function commonHanSet(): Set<string> {
+  if (common) return common;
+  const bytes: number[] = [];
+  for (let lead = 0xb0; lead <= 0xd7; lead++) for (let trail = 0xa1; trail <= 0xfe; trail++) if (!(lead === 0xd7 && trail > 0xf9)) bytes.push(lead, trail);
+  common = new Set(Array.from(iconv.decode(Buffer.from(bytes), 'gb2312')));
+  return common;
+}
+
+const UNREADABLE = /[\p{Cc}\p{Cn}\p{Co}\p{Cs}\uFFFD]/u;
+const HAN = /\p{Script=Han}/u;
+const SPACE = /\s/u;
+
+export function measureTextQuality(text: string): TextQuality {
+  const set = commonHanSet();
+  const q: TextQuality = { chars: 0, unreadable: 0, han: 0, commonHan: 0 };
+  for (const ch of text) {
+    if (SPACE.test(ch)) continue;
+    q.chars++;
+    if (UNREADABLE.test(ch)) q.unreadable++;
+    else if (HAN.test(ch)) {
+      q.han++;
+      if (set.has(ch)) q.commonHan++;
+    }
+  }
+  return q;
+}
+
+/** Why the text is not language a report is written in, or null when it is. */
+export function whyNotText(q: TextQuality): string | null {
+  if (q.chars === 0) return null; // an empty text is NoTextError's case
+  if (q.unreadable / q.chars > MAX_UNREADABLE_SHARE)
+    return `${percent(q.unreadable, q.chars)} of its characters are control, unassigned, private-use or replacement characters: these bytes are not text`;
+  if (q.han === 0) return 'it holds no Chinese characters at all';
+  if (q.commonHan / q.han < MIN_COMMON_HAN_SHARE)
+    return `only ${percent(q.commonHan, q.han)} of its Chinese characters are common ones (real text: over 90%): these bytes are not text in a known encoding`;
+  return null;
+}
+
+function percent(part: number, whole: number): string {
+  return `${Math.round((100 * part) / whole)}%`;
+}

@@ -1,0 +1,34 @@
+/**
+ * The 预算执行 row a 自评表 scores in its money block rather than among its indicator rows.
+ */
+import { Decimal } from 'decimal.js';
+import type { Figure, Indicator } from './record.js';
+
+/**
+ * The form scores 预算执行 in its money block (分值 10, 得分 = 执行率 × 10): it is the form's first
+ * indicator, and Σ得分 = 总分 only holds with it.
+ */
+export function withBudgetExecutionRow(indicators: readonly Indicator[], weight: Figure | null, score: Figure | null, rate: Figure | null): Indicator[] {
+  if (!(weight || score) || indicators.length === 0) return [...indicators];
+  // When every row has its 分值, the arithmetic says whether the block's 10 points are already a row
+  // (a 预算完成率 row may be another indicator: the rows then leave the block's points to 100).
+  const weights = indicators.map((i) => i.weight);
+  if (weight && weights.every((w) => w !== null)) {
+    const rows = weights.reduce((sum, w) => sum.plus(w!.exact), new Decimal(0));
+    if (rows.eq(100) || !rows.plus(weight.exact).eq(100)) return [...indicators];
+  } else if (indicators.some((i) => /预算执行|执行率/u.test(i.level3))) return [...indicators];
+  return [
+    {
+      level1: '预算执行',
+      level2: '',
+      level3: '预算执行率',
+      target: '',
+      actual: rate?.text ?? '',
+      weight: weight ?? null,
+      score: score ?? null,
+      evidence: (score ?? weight)!.evidence,
+    },
+    ...indicators,
+  ];
+}
+

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { extractRecord } from '../../src/extract/extract-record.js';
+import type { Block } from '../../src/ingest/document.js';
+import type { Figure } from '../../src/schema/record.js';
+import { departmentForm, documentOf, finalAccountsOpening, grid, para, projectForm, STUDY_MONEY } from './form-documents.js';
+
+const text = (f: Figure | null | undefined) => f?.text ?? null;
+const record = (blocks: Block[]) => extractRecord(documentOf(blocks));
+
+describe('extractForms: table forms', () => {
+  it('reads a project form: header fields, its money block by column, fund rows, 总分 and its own indicators', () => {
+    const r = record(projectForm('信访研究宣传立法专项', 1));
+    expect(r.forms).toHaveLength(1);
+    const f = r.forms[0]!;
+    expect(f).toMatchObject({ id: 'form:1', part: 'self_evaluation_form:1', formKind: 'project', source: 'table', projectName: '信访研究宣传立法专项' });
+    // The 预算编码 "[292]" is not part of the unit's name.
+    expect(f.department).toBe('某市测试局');
+    expect(f.implementer).toBe('某市测试局本级');
+    expect([f.budgetInitial, f.budget, f.execution, f.executionRate, f.budgetExecutionWeight, f.budgetExecutionScore, f.totalScore].map(text)).toEqual([
+      '493.76', '536.2', '413.57', '77.13%', '10.0', '7.7', '94.7',
+    ]);
+    expect(f.budget!.value).toBe(5362000);
+    expect(f.budget!.part).toBe('self_evaluation_form:1');
+    expect(f.executionRate!.value).toBeCloseTo(0.7713, 10);
+    expect(f.fundRows.map((row) => [row.name, text(row.budgetInitial), text(row.budget), text(row.execution)])).toEqual([
+      ['财政拨款', '473.76', '473.76', '351.13'],
+      ['上年结转', '20.00', '62.44', '62.44'],
+      ['其他资金', '0.00', '0.00', '0.00'],
+    ]);
+    // The form's rows as printed (the money block's 预算执行 is not one of them).
+    expect(f.indicators.map((i) => `${i.level3} ${text(i.weight)}/${text(i.score)}`)).toEqual([
+      '每本刊物印刷成本 20/20', '形成的研究成果数 40/40', '出版图书 10/10', '信访工作法治化水平 20/17',
+    ]);
+  });
+
+  it('reads a form printed across two pages as one form, its continued rows under the indicator columns', () => {
+    const r = record(projectForm('信息化运行维护', 1, { splitAfter: 2 }));
+    expect(r.forms).toHaveLength(1);
+    const f = r.forms[0]!;
+    expect([f.pageStart, f.pageEnd]).toEqual([1, 2]);
+    expect(text(f.totalScore)).toBe('94.7');
+    expect(f.indicators.map((i) => `${i.level1} ${i.level3} ${text(i.weight)}/${text(i.score)}`)).toEqual([
+      '成本指标 每本刊物印刷成本 20/20', '产出指标 形成的研究成果数 40/40', '产出指标 出版图书 10/10', '效益指标 信访工作法治化水平 20/17',
+    ]);
+  });
+
+  it('leaves an empty 年初预算数 cell empty: 全年执行数 never shifts into the 全年预算数 column', () => {
+    const r = record(
+      projectForm('信访研究宣传立法专项', 1, {
+        money: { ...STUDY_MONEY, initial: '' },
+        funds: [['其中：财政拨款', '', '473.76', '351.13'], ['上年结转', '', '62.44', '62.44'], ['其他资金', '', '0.00', '0.00']],
+      }),
+    );
+    const f = r.forms[0]!;
+    expect([f.budgetInitial, f.budget, f.execution, f.executionRate].map(text)).toEqual([null, '536.2', '413.57', '77.13%']);
+    expect(f.fundRows[0]).toMatchObject({ name: '财政拨款', budgetInitial: null });
+    expect(text(f.fundRows[0]!.budget)).toBe('473.76');
+    expect(text(f.fundRows[0]!.execution)).toBe('351.13');
+    // A one-form document: the form is the headline.
+    expect([r.figures.budget, r.figures.budgetInitial, r.figures.execution].map(text)).toEqual(['536.2', null, '413.57']);
+    expect(r.report.documentKind).toBe('self_evaluation_forms');
+  });
+
+  it('gives a form per row of a 项目名称 | 自评分数 table, with its name and score only', () => {
+    const r = record([
+      ...finalAccountsOpening(),
+      para('2024年度项目支出绩效自评结果', 5),
+      grid([[[0, '序号'], [1, '项目名称'], [2, '自评分数']], [[0, '1'], [1, '信访研究宣传立法专项'], [2, '94.7']], [[0, '2'], [1, '资产运行维护'], [2, '98.0']], [[0, ''], [1, '平均'], [2, '96.35']]], 5),
+    ]);
+    expect(r.forms.map((f) => [f.source, f.projectName, text(f.totalScore), f.budget])).toEqual([
+      ['score_table', '信访研究宣传立法专项', '94.7', null],
+      ['score_table', '资产运行维护', '98.0', null],
+    ]);
+  });
+});
+
+describe('extractRecord: a 决算 with forms', () => {
+  const withForms = (department: boolean) => [
+    ...finalAccountsOpening(['某市测试局（汇总）', '2022年度部门决算']),
+    para('第四部分 绩效自评表', 6),
+    ...(department ? departmentForm(6) : []),
+    ...projectForm('信访研究宣传立法专项', 7, { splitAfter: 3 }),
+    ...projectForm('资产运行维护', 9),
+  ];
+
+  it('takes the headline from the department form only, and keeps each form its own figures and indicators', () => {
+    const r = record(withForms(true));
+    expect(r.report.documentKind).toBe('final_accounts');
+    expect(r.report.kind).toBe('department_overall');
+    expect(r.report.department).toBe('某市测试局');
+    expect(r.forms.map((f) => [f.formKind, f.projectName, text(f.budget), text(f.totalScore), f.indicators.length])).toEqual([
+      ['department_overall', null, '2150.00', '95.5', 3],
+      ['project', '信访研究宣传立法专项', '536.2', '94.7', 4],
+      ['project', '资产运行维护', '536.2', '94.7', 4],
+    ]);
+    expect(r.forms[0]!.grade).toBe('优');
+    expect([r.figures.budget, r.figures.budgetInitial, r.figures.execution, r.figures.executionRate, r.figures.selfScore].map(text)).toEqual([
+      '2150.00', '2100.00', '2046.80', '95.20%', '95.5',
+    ]);
+    expect(r.figures.budget!.part).toBe('self_evaluation_form:1');
+    // The record's rows add up to its score: the money block's 预算执行 (10 / 9.5) first.
+    expect(r.figures.indicators.map((i) => `${i.level3} ${text(i.weight)}/${text(i.score)}`)).toEqual([
+      '预算执行率 10/9.5', '播发稿件数量 30/29', '资金使用合规性 30/30', '社会公众满意度 30/27',
+    ]);
+  });
+
+  it('gives a 决算 without a department form no headline budget, execution, rate or score', () => {
+    const r = record(withForms(false));
+    expect(r.report.documentKind).toBe('final_accounts');
+    expect([r.figures.budget, r.figures.execution, r.figures.executionRate, r.figures.selfScore]).toEqual([null, null, null, null]);
+    expect(r.forms).toHaveLength(2);
+    expect(r.figures.indicators).toEqual([]);
+  });
+
+  it('names the department from a cover, a 预算 cover field and a form header', () => {
+    expect(record([para('国家信访局2024 年度部门决算', 1), para('二〇二五年七月', 1), para('目 录', 2)]).report.department).toBe('国家信访局');
+    expect(record([para('预算主管部门：某市测试局', 1), para('2025年部门预算', 1)]).report.documentKind).toBe('budget');
+    expect(record([para('上海市普陀区规划和自然', 1), para('资源局', 1), para('2024 年度部门决算', 1), para('目 录', 2)]).report).toMatchObject({
+      department: '上海市普陀区规划和自然资源局',
+      region: { province: '上海市', county: '普陀区' },
+    });
+  });
+});
