@@ -52,8 +52,8 @@ export const ADDITIVE_RULES = new Set([
   'sum.by_nature',
   'sum.basic_expenditure',
   'sum.fund_sources',
-  'sum.breakdown',
   'form.fund_rows',
+  'sum.breakdown',
   'count.parts_whole',
   'indicator.weights_total',
   'indicator.tier_total',
@@ -290,7 +290,7 @@ export function breaksRelation(check: CheckResult, record: ReportRecord, target:
   if (RATE_RULES.has(check.rule)) {
     const f = record.figures;
     const project = check.rule === 'execution_rate.project' ? f.projects.find((p) => p.name === check.detail?.project) : undefined;
-    // A form's rate takes its 全年预算数 only.
+    // A form's rate is its own: 全年执行数 / 全年预算数 of that form, never its 年初预算数.
     const form = check.rule === 'form.execution_rate' ? record.forms.find((x) => x.id === check.part) : undefined;
     const holder = form ? { ...form, budgetInitial: null } : (project ?? f);
     if (!holder.executionRate || !holder.execution) return null;
