@@ -49,7 +49,7 @@ export const CHECK_RULES: readonly CheckRule[] = [
   { id: 'plausibility.negative_amount', run: (r) => checkNegativeAmounts(r) },
   { id: 'accounts', run: (r, o) => (o.doc ? checkAccounts(r, o.doc) : []) },
   // After accounts: a 决算 说明's shares are its narrative.share; this group adds the other texts'.
-  { id: 'sum.breakdown', run: (_, o) => checkBreakdowns(o.text), defers: true },
+  { id: 'sum.breakdown', run: (_, o) => checkBreakdowns(o.text, o.doc), defers: true },
 ];
 
 /** The figures a result relates, as a key: two results over the same figures are one finding. */
