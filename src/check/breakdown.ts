@@ -10,6 +10,8 @@
  * - share.of_whole: a part's "占 P%" is part ÷ whole to P's printed precision (definite: one sentence
  *   states all three); a share cut off instead of rounded is `rate.truncated`.
  */
+import type { SourceDocument } from '../ingest/document.js';
+import { toFigure } from '../extract/roles/candidates.js';
 import { findNumbers } from '../extract/numbers.js';
 import type { NumberMatch } from '../extract/numbers.js';
 import type { CheckResult, Figure } from '../schema/record.js';
@@ -35,7 +37,11 @@ const CLAUSE_WORDS = new RegExp(`${MARK}|全年|本年|年度|核定|实际|收�
 /** Between a part (and its share) and the next part: a separator, then the name. */
 const NEXT_GAP = new RegExp(`^[\\s，,、；;]+${NAME}$`, 'u');
 
-function figureOf(m: NumberMatch): Figure {
+/** A figure from a number at its place in the text; with the document, its evidence carries the page and raw span. */
+type ToFigure = (m: NumberMatch) => Figure;
+
+/** Without the document (a bare text): the span and quote only. */
+function bareFigureOf(m: NumberMatch): Figure {
   return {
     value: Number(m.base),
     exact: m.base,
@@ -105,7 +111,7 @@ function collectParts(sentence: string, numbers: readonly NumberMatch[], j0: num
  * opens with 其中 lists the parts of the previous sentence's first amount (`previous`):
  * "…支出6821.09751万元，比上年增加…。其中：基本支出2754.869651元，…".
  */
-function breakdownsIn(sentence: string, offset: number, previous: Figure | null): Breakdown[] {
+function breakdownsIn(sentence: string, offset: number, previous: Figure | null, figureOf: ToFigure): Breakdown[] {
   const numbers = figuresIn(sentence);
   const at = (m: NumberMatch): Figure => figureOf({ ...m, start: m.start + offset, end: m.end + offset });
   const out: Breakdown[] = [];
@@ -150,26 +156,35 @@ function isPieceOfWhole(name: string): boolean {
 
 const MARKED = new RegExp(MARK, 'u');
 
-export function checkBreakdowns(text: string | undefined): CheckResult[] {
+export function checkBreakdowns(text: string | undefined, doc?: SourceDocument): CheckResult[] {
   if (text === undefined) return [];
+  const figureOf: ToFigure = doc && doc.text === text ? (m) => toFigure(doc, m) : bareFigureOf;
   const results: CheckResult[] = [];
   let start = 0;
-  let previous: Figure | null = null;
+  let before = { text: '', start: 0 };
   for (let i = 0; i <= text.length; i++) {
     if (i < text.length && !SENTENCE_END.test(text[i]!)) continue;
     const sentence = text.slice(start, i);
-    if (MARKED.test(sentence))
-      for (const b of breakdownsIn(sentence, start, previous)) {
+    if (MARKED.test(sentence)) {
+      // Numbers of the previous sentence are read only when this one opens with 其中 (it is the hot path).
+      const previous = /^\s*其中/u.test(sentence) ? firstMoneyOf(before.text, before.start, figureOf) : null;
+      for (const b of breakdownsIn(sentence, start, previous, figureOf)) {
         const sum = checkBreakdown(b);
         results.push(...sum);
         // Shares of a whole printed in the wrong unit say nothing more.
         if (!sum.some((r) => r.rule === 'unit_slip')) results.push(...b.parts.flatMap((p) => checkShare(b.whole, p)));
       }
-    const firstMoney = figuresIn(sentence).find((m) => m.kind === 'money');
-    previous = firstMoney ? figureOf({ ...firstMoney, start: firstMoney.start + start, end: firstMoney.end + start }) : null;
+    }
+    before = { text: sentence, start };
     start = i + 1;
   }
   return results;
+}
+
+/** The first amount of a sentence, as a figure at its place in the text. */
+function firstMoneyOf(sentence: string, offset: number, figureOf: ToFigure): Figure | null {
+  const m = figuresIn(sentence).find((x) => x.kind === 'money');
+  return m ? figureOf({ ...m, start: m.start + offset, end: m.end + offset }) : null;
 }
 
 function checkBreakdown({ whole, parts }: Breakdown): CheckResult[] {

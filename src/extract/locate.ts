@@ -95,7 +95,10 @@ export function findColumnValues(text: string): Map<number, { name: string; unit
     if (row.length !== names.length || !/^(?:\s|$|[|｜。；，]|[\u4e00-\u9fff])/u.test(after)) continue;
     // A flattened sheet may print its "(万元)" after the rows ("… 年度资金总额 资金投入情况 (万元)").
     const money = (u: string | null) => (u && /元$/u.test(u) ? u : null);
-    const unit = money(findHeaderUnit(run[0])) ?? money(findHeaderUnit(text.slice(Math.max(0, run.index - 40), run.index))) ?? money(findHeaderUnit(text.slice(from, from + 300)));
+    const before = text.slice(Math.max(0, run.index - 40), run.index);
+    // (an OCR'd or flattened "(万元" may have lost its closing bracket)
+    const unit =
+      money(findHeaderUnit(run[0])) ?? money(findHeaderUnit(before)) ?? /[（(]\s*(万元|元)\s*$/u.exec(before)?.[1] ?? money(findHeaderUnit(text.slice(from, from + 300)));
     row.forEach((v, i) => out.set(from + v.start, { name: names[i]!.replace(/[（(][^（）()]*[）)]/gu, ''), unit }));
   }
   return out;

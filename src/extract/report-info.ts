@@ -1,7 +1,7 @@
 import type { SourceDocument } from '../ingest/document.js';
 import type { Region, ReportKind } from '../schema/record.js';
 import type { Segmentation } from '../segment/segment.js';
-import { BREADCRUMB, FIELD_PREFIX, INDEX_PREFIX, OUTLINE_MARKER, SITE_LINKS, TRAIL } from '../vocabulary/index.js';
+import { BREADCRUMB, FIELD_PREFIX, INDEX_PREFIX, OUTLINE_MARKER, SITE_LINKS, TITLE_CHROME, TRAIL } from '../vocabulary/index.js';
 import { COUNTY_LEVEL_CITIES } from '../vocabulary/regions.js';
 
 export interface ReportInfo {
@@ -21,15 +21,17 @@ const MUNICIPALITIES = new Set(['北京市', '天津市', '上海市', '重庆�
 
 /** Words that end a unit's name and start the report's own title. */
 const TITLE_TAIL =
-  /(?:关于)?(?:(?:19|20)\d{2}|20xx|20XX|二〇[一二三四五六七八九〇零]{2})\s*年(?:度)?|(?:部门|单位)?整体支出|(?:项目)?(?:支出)?绩效(?:自评|自我评价|评价)|预算绩效|(?:部门|单位)?决算/u;
+  /(?:关于)?(?:(?:19|20)\d{2}|20xx|20XX|二〇[一二三四五六七八九〇零]{2})\s*年(?:度)?|关于|(?:部门|单位)?整体支出|(?:项目)?(?:支出)?绩效(?:自评|自我评价|评价)|预算绩效|(?:部门|单位)?决算/u;
 
 /** Strips a unit name of prefixes and suffixes that belong to the title, not the name. */
 function cleanDepartment(name: string): string | null {
   const n = name
-    .replace(/^[\s"“《_]+|[\s"”》:：,，]+$/gu, '')
+    .replace(/^[\s"“《_\-—·]+|[\s"”》:：,，]+$/gu, '')
     .replace(/^(?:附件\s*[:：]?\s*\d*[.、．]?|\d+[、.．])/u, '')
     .replace(/^(?:单位名称|部门名称|预算单位|主管部门|实施单位|填报单位)[:：]?/u, '')
     .replace(/^关于/u, '')
+    // A page's date glued before the name: "2024-08-19常德市疾病预防控制中心".
+    .replace(/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?/u, '')
     .replace(/(?:的)$/u, '')
     // "山丹县人力资源和社会保障局(汇总)": the report's scope, not the name.
     .replace(/[（(](?:汇总|本级|单位本级|部门汇总|合并)[）)]$/u, '')
@@ -39,6 +41,8 @@ function cleanDepartment(name: string): string | null {
   if (Array.from(n).length < 3 || Array.from(n).length > 40) return null;
   if (/^(?:部门|单位|项目|本部门|我单位|我部门)$/u.test(n)) return null;
   if (/[。；，]/u.test(n)) return null;
+  // Uploader and site boilerplate is no unit ("请进行举报或认领文档简介仁兴镇小学").
+  if (/举报|认领|文档|下载|简介|会员|浏览|点击/u.test(n)) return null;
   return n;
 }
 
@@ -118,9 +122,9 @@ export function regionOf(text: string): Region {
 
 /** What a report's or a form's title ends with. */
 const TITLE_END =
-  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结)?(?:报告|表(?!格)|情况)|绩效评价报告|自评报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n]{0,16}(?:资金|经费|项目)[）)])?|(?<=(?:19|20)\d{2}\s*年度?[^\n，。；,]{0,30}?)(?:部门|单位)?决算(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告)?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分))/u;
+  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结)?(?:报告|表(?!格)|情况)|绩效评价报告|自评报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n]{0,16}(?:资金|经费|项目)[）)])?|(?<=(?:19|20)\d{2}\s*年度?\s*[^\n，。；,]{0,30}?)(?:部门|单位)?决算(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告)?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分))/u;
 /** Words a document never starts a title with: navigation, file names, uploader boilerplate. */
-const NOT_TITLE = /由会员分享|可在线阅读|请在|搜索|下载|浏览|发布时间|来源[:：]|\.(?:docx?|pdf|xlsx?|wps)/u;
+const NOT_TITLE = /由会员分享|可在线阅读|请在|搜索|下载|浏览|发布时间|来源[:：]|\.(?:docx?|pdf|xlsx?|wps)|^(?:并|和|及|撰写|形成|开展|组织|按照|根据|对|将|由|在|通过)/u;
 
 /**
  * The document's title when no heading states it: the first phrase in the opening text that ends
@@ -166,6 +170,9 @@ function findTitleFrom(text: string, afterFurniture: boolean): { text: string; s
     // "第二部分2021年度部门决算说明" is a section of the document, not its title.
     if (isOutlineHeading(title)) continue;
     if (Array.from(title).length < 6) continue;
+    // A cover that prints the year on its own line above the rest: "2023年度\n益阳市箴言中学部门决算".
+    const year = /(?:^|\n)[ \t]*((?:19|20)\d{2}\s*年度?)[ \t]*\n[ \t]*$/u.exec(head.slice(Math.max(0, start - 16), start));
+    if (year && !yearOf(title)) return { text: year[1]! + title, start: from + start - (head.slice(0, start).length - head.slice(0, start).lastIndexOf(year[1]!)) };
     return { text: title, start: from + start + raw.indexOf(title) };
   }
   return null;
@@ -181,7 +188,7 @@ function undoubleTitle(title: string): string {
 
 /** Organisation suffixes: a department name ends with one of these. */
 const ORG_SUFFIX =
-  /(?:局|委|委员会|办公室|办|院|中心|会|联合会|所|站|队|部|厅|署|处|学校|中学|小学|幼儿园|大学|学院|馆|团|社|室|政府|街道办事处|街道|镇|乡|公司|集团|场|园|残联|分局|监狱|医院|卫生院)$/u;
+  /(?:局|委|委员会|办公室|办|院|中心|会|联合会|所|站|队|部|厅|署|处|学校|党校|中学|小学|幼儿园|大学|学院|馆|团|社|室|政府|街道办事处|街道|镇|乡|公司|集团|场|园|残联|分局|监狱|医院|卫生院)$/u;
 
 /** A fund designation between the unit's name and the title's tail: "耒阳市第四中学|专项资金", "镜湖区残联|中央转移支付". */
 const FUND_DESIGNATION = /(?:中央|省级|市级|县级|区级)?(?:专项资金|(?:专项)?转移支付)$/u;
@@ -203,6 +210,9 @@ function departmentInTitle(title: string): string | null {
   return unitAtStart(name);
 }
 
+/** Suffixes that end a unit's name for sure: "城乡" ends with 乡 but names no township. */
+const STRONG_ORG_SUFFIX = /(?:局|厅|委员会|委|办公室|中心|学校|党校|中学|小学|幼儿园|医院|卫生院|人民政府|街道办事处|联合会|残联|管理处|管理站|大学|学院)$/u;
+
 /** Longer unit names that extend a shorter one: 人民政府 + 办公室, 财政局 + 分局 … */
 const UNIT_EXTENSION = /^(?:办公室|委员会|办事处|分局|中心|服务中心|管理处|管理站|管理所|服务站)$/u;
 
@@ -215,7 +225,7 @@ function unitAtStart(name: string): string | null {
   const chars = Array.from(name);
   for (let i = 3; i < chars.length; i++) {
     let unit = chars.slice(0, i).join('');
-    if (!ORG_SUFFIX.test(unit)) continue;
+    if (!STRONG_ORG_SUFFIX.test(unit)) continue;
     for (let j = i + 1; j <= Math.min(chars.length, i + 4); j++) {
       // "…卫生健康委" + "员会": the longer unit word; "…人民政府" + "办公室": a unit within it.
       if (UNIT_EXTENSION.test(chars.slice(i, j).join('')) || (j <= i + 2 && ORG_SUFFIX.test(chars.slice(0, j).join('')) && /^(?:委员会|联合会|办公室|中心)$/u.test(chars.slice(Math.max(0, j - 3), j).join('')))) unit = chars.slice(0, j).join('');
@@ -229,7 +239,9 @@ function unitAtStart(name: string): string | null {
 /** A title without the site chrome a web page or a collector put before it: "# title:", "当前位置：首页>>…>>". */
 export function stripSiteChrome(title: string): string {
   const crumb = BREADCRUMB.exec(title);
-  return (crumb ? title.slice(crumb.index + crumb[0].length) : title).replace(FIELD_PREFIX, '').replace(INDEX_PREFIX, '').replace(SITE_LINKS, '').trim();
+  const bare = (crumb ? title.slice(crumb.index + crumb[0].length) : title).replace(FIELD_PREFIX, '').replace(INDEX_PREFIX, '').replace(SITE_LINKS, '').trim();
+  const unchromed = bare.replace(TITLE_CHROME, '').trim();
+  return Array.from(unchromed).length >= 6 ? unchromed : bare;
 }
 
 /**
@@ -249,18 +261,39 @@ function breadcrumbUnit(text: string): string | null {
 
 /** Field names of a form's header cells that hold the reporting unit. */
 const UNIT_FIELD =
-  /(?<!中央|省级|市级)(?:单位名称|部门[（(]单位[）)]名称|部门名称|项目单位|预算部门(?:单位)?|预算单位|主管部门|实施单位|填报单位|评价单位)[\s|｜:：]*(?:[（(](?:盖章|公章)[）)])?[\s|｜:：]*(?:\d+[-—])?([\u4e00-\u9fff（）()]{3,40}?)(?=[\s|｜\t]|$|[，。；]|项目|单位[：:]|主管|实施|填报|联系|评价(?:单位|方式|机构)|下属单位|预算编码)/gmu;
+  /(?<!中央|省级|市级)(?:单位名称|部门[（(]单位[）)]名称|部门名称|项目单位|预算部门(?:单位)?|预算单位|主管部门|实施单位|填报单位|评价单位)[\s|｜:：]*(?:[（(](?:盖章|公章)[）)])?[\s|｜:：]*(?:\d+[-—])?([\u4e00-\u9fff（）()]{3,40}?)(?=[\s|｜\t]|$|[，。；]|项目|单位[：:]|主管|实施|填报|联系|评价(?:单位|方式|机构)|下属单位|预算编码|资金使用)/gmu;
 
 /**
  * The unit a web page's byline names ("来源:安居区市场监管局"), when it is a unit of a named place.
  * Portals and finance bureaus publish for others, so their bylines say nothing about the unit.
  */
 function bylineUnit(text: string): string | null {
-  const m = /来源[:：]\s*([\u4e00-\u9fff（）()]{4,30}?)(?=\s|$|发布|日期|时间|浏览|分享|字体|打印|【)/mu.exec(text.slice(0, 1500));
-  const name = m ? cleanDepartment(m[1]!) : null;
+  const m = /来源[:：]\s*([\u4e00-\u9fff（）()]{4,30}?)(?=\s|$|发布|日期|时间|浏览|分享|字体|打印|【|文字|作者|录入|访问|点击)/mu.exec(text.slice(0, 1500));
+  return placeUnit(m?.[1]);
+}
+
+/** A unit of a named place, not a publisher for others (finance bureaus, governments, portals). */
+function placeUnit(raw: string | undefined): string | null {
+  const name = raw ? cleanDepartment(raw) : null;
   if (!name || !ORG_SUFFIX.test(name) || /财政|人民政府|政府办公室|网站|门户/u.test(name)) return null;
   const r = regionOf(name);
   return r.province || r.city || r.county ? name : null;
+}
+
+/** The publisher a government page's metadata names: "发布机构 | 腾冲市林业和草原局 |". */
+function publisherUnit(text: string): string | null {
+  const m = /发布机构\s*[:：]?[\s|｜]*([\u4e00-\u9fff（）()]{4,30}?)(?=[\s|｜]|$|公开|责任|主题|发文|发布|生成)/mu.exec(text.slice(0, 1500));
+  return placeUnit(m?.[1]);
+}
+
+/** A line that is only a unit's name, right above the title: "青川县司法局\n关于2021年度…的自评报告". */
+function unitLineBefore(doc: SourceDocument, titleStart: number): string | null {
+  const lineStart = doc.text.lastIndexOf('\n', titleStart - 1);
+  if (lineStart <= 0) return null;
+  const prev = doc.text.slice(doc.text.lastIndexOf('\n', lineStart - 1) + 1, lineStart).trim();
+  const name = cleanDepartment(prev);
+  // ("中共湖南省委党校(湖南行政学院)": a second name in brackets.)
+  return name && name === prev && ORG_SUFFIX.test(name.replace(/[（(][^（）()]*[）)]$/u, '')) ? name : null;
 }
 
 /**
@@ -357,7 +390,14 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
       }
     }
   }
-  department ??= outlineUnit(text) ?? abbreviatedUnit(text) ?? bylineUnit(text) ?? breadcrumbUnit(text);
+  if (title) {
+    const at = text.indexOf(title.slice(0, 12));
+    const unit = at > 0 ? unitLineBefore(doc, at) : null;
+    // "中共湖南省委党校(湖南行政学院)\n2021年度部门整体支出绩效自评报告": the unit's line opens the title.
+    if (unit && /^(?:(?:19|20)\d{2}\s*年|关于)/u.test(title) && !departmentInTitle(title)) [title, department] = [unit + title, department ?? unit];
+    department ??= unit;
+  }
+  department ??= outlineUnit(text) ?? abbreviatedUnit(text) ?? bylineUnit(text) ?? publisherUnit(text) ?? breadcrumbUnit(text);
   const fiscalYear = (title ? yearOf(title) : null) ?? formYear(text) ?? dominantYear(text.slice(0, 4000));
   const kind = kindOf(title ?? '', text);
   const region = regionOf(department ?? title ?? '');

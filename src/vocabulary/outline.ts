@@ -3,9 +3,28 @@
  * page furniture around a published text that is not part of it.
  */
 
+/** 第一部分, 第三章, 第二节, 第五条: a chapter of a document. */
+export const CHAPTER_MARK = '第[一二三四五六七八九十百零〇\\d]+[章节部分条篇]';
+/** 一、 二. : a section numbered in Chinese. */
+export const SECTION_MARK = '[一二三四五六七八九十百]+[、.．]';
+/** （一） (二): a subsection numbered in Chinese. */
+export const SUBSECTION_MARK = '[（(][一二三四五六七八九十百]+[）)]';
+/** 1. 1、: a list item numbered in digits (not "1.5%", a number at a line start). */
+export const ITEM_MARK = '\\d{1,2}[、.．](?!\\d)';
+/** (1) ①: a sub-item. */
+export const SUBITEM_MARK = '[（(]\\d{1,2}[）)]|[①-⑳]';
+
 /** Outline markers that start a heading or a list item: 一、 （一） (1) 1. 1、 ① 第一章. */
-export const OUTLINE_MARKER =
-  /^(?:第[一二三四五六七八九十百零〇]+[章节部分条篇]|[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])/u;
+export const OUTLINE_MARKER = new RegExp(`^(?:${CHAPTER_MARK}|${SECTION_MARK}|${SUBSECTION_MARK}|${ITEM_MARK}|${SUBITEM_MARK})`, 'u');
+/** A heading numbered in Chinese (一、 （一） 第一部分): a wrapped sentence never starts like this. */
+export const HEADING_MARKER = new RegExp(`^(?:${CHAPTER_MARK}|${SECTION_MARK}|${SUBSECTION_MARK})`, 'u');
+/** The outline level each marker starts: 第X部分 and 一、 1, （一） 2, 1. 3, (1) and ① 4. */
+export const OUTLINE_LEVELS: readonly { level: number; marker: RegExp }[] = [
+  { level: 1, marker: new RegExp(`^(?:${CHAPTER_MARK}|${SECTION_MARK})`, 'u') },
+  { level: 2, marker: new RegExp(`^(?:${SUBSECTION_MARK})`, 'u') },
+  { level: 3, marker: new RegExp(`^(?:${ITEM_MARK})`, 'u') },
+  { level: 4, marker: new RegExp(`^(?:${SUBITEM_MARK})`, 'u') },
+];
 
 /**
  * A breadcrumb trail: "当前位置：首页>>政务公开>>财政资金>>…", "您现在的位置: 首页 > 信息公开 > …".
@@ -14,8 +33,6 @@ export const OUTLINE_MARKER =
 export const BREADCRUMB = /(?:当前位置|您现在的位置|您的位置|所在位置|现在位置)\s*[:：]?\s*(?:[^\n>»›→]{0,30}(?:>>|>|»|›|→|\/)\s*)+/u;
 /** A trail of breadcrumb items at the start of a line, with or without its "当前位置": ">>政务公开>>重点领域>>". */
 export const TRAIL = /^\s*(?:(?:当前位置|您现在的位置|您的位置|所在位置|现在位置)\s*[:：]?\s*)?(?:[^\n>»›]{0,20}?\s*(?:>>|>|»|›)\s*)+/u;
-/** A line that is only navigation: 首页 | 政务公开 | 新闻中心 …, or "网站首页". */
-export const NAVIGATION_LINE = /^\s*(?:(?:网站)?首页|主页|政务公开|信息公开|新闻中心|政府信息公开|办事服务|互动交流)(?:\s*[|｜>»/\s]\s*[\u4e00-\u9fff]{2,8}){1,}\s*$/mu;
 /** Site links glued before a title: "设为首页|加入收藏", "网站首页". */
 export const SITE_LINKS = /^\s*(?:(?:加入收藏|设为首页|网站首页|无障碍浏览|English)\s*[|｜]?\s*)+/u;
 /** A page's index number glued before its title: "监督索引号53092200631901000", "索引号:0123/2023-00183". */
@@ -28,3 +45,11 @@ export const FIELD_PREFIX = /^\s*#\s*(?:title|source|url|标题|来源)\s*[:：]
  * line is never continued by the body, so normalization does not join the next line to it.
  */
 export const TITLE_LINE_END = /(?:报告|报告书|自评表|评价表|情况说明|(?:19|20)\d{2}\s*年度?[^\n，。；,]{0,30}?决算(?:公开)?(?:编制说明|公开说明|说明)?)$/u;
+
+/**
+ * Page furniture glued before a title by flattening: uploader and viewer buttons, metadata fields,
+ * publication dates ("上传文档查看更多白碱滩区…", "2024-08-19常德市…", "组配分类2024年度…"). The
+ * title starts after the last of them.
+ */
+export const TITLE_CHROME =
+  /^.*(?:简介|查看更多|上传文档|关闭页面|页面关闭|稿件页|组配分类|公开时限|是否有效有效|(?:成文|发布|生成)日期\s*|\d{4}-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?|名称\s*[:：]|^web)\s*/u;

@@ -1,8 +1,25 @@
 /** Issue 16: "X 万元，其中 A 万元、B 万元…" in one sentence adds up, to the printed precision. */
 import { describe, expect, it } from 'vitest';
 import { checkBreakdowns } from '../../src/check/breakdown.js';
+import { normalizeDocument } from '../../src/normalize/normalize.js';
 
 describe('sum.breakdown', () => {
+  it('gives its figures the page they stand on when it has the document', () => {
+    const doc = normalizeDocument({
+      format: 'pdf',
+      pages: [1, 2].map((number) => ({ number, chars: 40, needsOcr: false })),
+      blocks: [
+        { kind: 'paragraph', text: '一、基本情况', page: 1 },
+        { kind: 'paragraph', text: '收到财政资金共2330.9万元，其中：中央资金1372.7万元，地方资金98.6万元，其他资金859.6万元。', page: 2 },
+      ],
+      warnings: [],
+    });
+    const [r] = checkBreakdowns(doc.text, doc);
+    expect(r).toMatchObject({ rule: 'sum.breakdown', status: 'pass' });
+    expect(r!.evidence.map((e) => e.evidence.page)).toEqual([2, 2, 2, 2]);
+    expect(r!.evidence[0]!.evidence.rawStart).toBeTypeOf('number');
+  });
+
   it('passes fund sources that add up (r52)', () => {
     const text = '2023年收到财政资金共2330.9万元,其中:中央资金1372.7万元,地方资金98.6万元,其他资金859.6万元。';
     const [r] = checkBreakdowns(text);

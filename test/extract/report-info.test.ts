@@ -185,3 +185,37 @@ describe('决算 covers and page chrome', () => {
     expect(r.department).toBe(unit);
   });
 });
+
+describe('the unit from page metadata and the lines around the title', () => {
+  it('takes the publisher a page names, when a unit of a place', async () => {
+    const r = await reportOf('索引号 | 01526035-8-/2020-0828018 | 发布机构 | 腾冲市林业和草原局 |\n公开目录 | 财政预决算 |\n木材检查站租金项目绩效自评报告\n一、项目基本情况\n');
+    expect(r.department).toBe('腾冲市林业和草原局');
+    expect(r.region).toMatchObject({ county: '腾冲市', city: '保山市', province: '云南省' });
+  });
+
+  it('takes a line that is only a unit above the title', async () => {
+    expect((await reportOf('青川县司法局\n关于2021年度政法纪检监察转移支付资金绩效的自评报告\n一、基本情况\n')).department).toBe('青川县司法局');
+  });
+
+  it('drops a page date glued before the unit and refuses uploader text', async () => {
+    expect((await reportOf('来源:2024-08-19常德市疾病预防控制中心\n项目支出绩效自评报告\n一、基本情况\n')).department).toBe('常德市疾病预防控制中心');
+  });
+
+  it('puts a cover\'s year line back before its title', async () => {
+    expect((await reportOf('2023年度\n益阳市某某中学部门决算\n目录\n第一部分 益阳市某某中学概况\n一、部门职责\n')).title).toBe('2023年度益阳市某某中学部门决算');
+  });
+});
+
+describe('titles flattened with page furniture', () => {
+  it.each([
+    ['上传文档查看更多白碱滩区项目支出绩效评价报告(2019年度)\n一、项目概况\n本项目资金用于环境整治。', '白碱滩区项目支出绩效评价报告(2019年度)'],
+    ['组配分类2024年度天水市生态环境局(汇总)部门决算\n目录\n第一部分 部门概况\n', '2024年度天水市生态环境局(汇总)部门决算'],
+    ['中共湖南省委党校(湖南行政学院)\n2021年度部门整体支出绩效自评报告\n省财政厅:\n根据要求，我校开展了自评。', '中共湖南省委党校(湖南行政学院)2021年度部门整体支出绩效自评报告'],
+  ])('%s', async (text, title) => {
+    expect((await reportOf(text)).title).toBe(title);
+  });
+
+  it('takes no sentence fragment for a title', async () => {
+    expect((await reportOf('财政局组织专家现场核查，撰写评价报告，并报送市政府。\n一、项目概况\n本项目资金用于环境整治。')).title).toBeNull();
+  });
+});

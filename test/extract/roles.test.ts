@@ -157,3 +157,16 @@ describe('numbers that only look like a role', () => {
     expect(decision(r, 'budget').chosen).toBeNull();
   });
 });
+
+describe('findColumnValues', () => {
+  it('takes the unit from a bracket that lost its closing half ("(万元")', async () => {
+    const { findColumnValues } = await import('../../src/extract/locate.js');
+    const cols = findColumnValues('年度预算申请\n(万元\n年初预算数\n全年预算数\n全年执行数\n执行率\n861.10\n2100.5\n2050.25\n97.6%\n按收入性质分');
+    expect([...cols.values()]).toEqual([
+      { name: '年初预算数', unit: '万元' },
+      { name: '全年预算数', unit: '万元' },
+      { name: '全年执行数', unit: '万元' },
+      { name: '执行率', unit: '万元' },
+    ]);
+  });
+});

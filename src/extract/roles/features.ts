@@ -107,7 +107,7 @@ export const FEATURES: readonly Feature[] = [
   { id: 'budget.label.完成预算', roles: ['budget'], weight: -20, zh: '完成预算资金是支出', test: (c) => text(c) && SPENT_BUDGET.test(c.label) },
   { id: 'execution.income_word', roles: ['execution'], weight: -20, zh: '收入/收到/到位不是支出', test: (c) => text(c) && INCOME.test(c.label) },
   { id: 'executionRate.label.执行率', roles: ['executionRate'], weight: 8, zh: '执行率/支出进度', test: (c) => text(c) && RATE_END.test(c.label) },
-  { id: 'selfScore.near.自评', roles: ['selfScore'], weight: 8, zh: '自评/得分', test: (c) => text(c) && SCORE_NEAR.test(c.before.slice(-16)) },
+  { id: 'selfScore.near.自评', roles: ['selfScore'], weight: 8, zh: '自评/得分', test: (c) => text(c) && SCORE_NEAR.test(c.before.length >= 6 ? c.before.slice(-16) : c.rawBefore) },
   // --- what makes it something else
   { id: 'money.plan_word', roles: MONEY, weight: -20, zh: '申请/计划/拟', test: (c) => text(c) && isPlan(c) },
   { id: 'money.rate_word', roles: MONEY, weight: -20, zh: '执行率/完成率之后的金额', test: (c) => text(c) && OTHER_RATE.test(c.label) },
