@@ -41,8 +41,12 @@ const recordValue = (f) => (f === null || f === undefined ? null : f.value);
 /** Project names as printed differ in spaces, quotes, brackets and a trailing 项目: compare without them. */
 export const normalizeName = (s) =>
   typeof s === 'string' ? s.replace(/[\s“”"'《》「」]/gu, '').replace(/项目$/u, '') : s;
-/** The decimal figures (with a point: money, rates, scores — not page numbers or counts) in a text, as numbers' strings. */
-const decimalsIn = (text) => (String(text ?? '').match(/\d[\d,]*\.\d+/gu) ?? []).map((x) => String(Number(x.replace(/,/gu, ''))));
+/**
+ * The figures in a text, as numbers' strings: decimals (money, rates, scores) and whole numbers with a
+ * money, percent or score unit ("96分", "0万元") — not page numbers or counts.
+ */
+const decimalsIn = (text) =>
+  (String(text ?? '').match(/\d[\d,]*\.\d+|\d[\d,]*(?=\s*(?:分|万元|亿元|元|%|％))/gu) ?? []).map((x) => String(Number(x.replace(/,/gu, ''))));
 /** Part titles: without spaces and without a leading outline number (一、 （二） 3.). */
 const normalizeTitle = (s) => (s ?? '').replace(/\s+/gu, '').replace(/^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])/u, '');
 
@@ -174,6 +178,8 @@ export function compareDocument(record, label) {
   const slipRules = new Set((label.slips ?? []).flatMap(rulesOf));
   const explained = (c) => slipRules.has(c.rule) || (c.evidence ?? []).some((e) => decimalsIn(e.text).some((n) => slipFigures.has(n)));
   const alarms = failed.filter((c) => !explained(c));
+  const warnings = (record.checks ?? []).filter((c) => c.status === 'warn');
+  const unexplainedWarnings = warnings.filter((c) => !explained(c)).length;
   const falseAlarms = alarms.length;
   // A slip is caught by a failed check or a warning (a truncated percent is a warning) naming it.
   const flagged = (record.checks ?? []).filter((c) => c.status === 'fail' || c.status === 'warn');
@@ -182,7 +188,7 @@ export function compareDocument(record, label) {
   const slipsCaught = (label.slips ?? []).filter((s) => rulesOf(s).some((r) => failedRules.has(r)) || decimalsIn(s.description).some((n) => failedFigures.has(n))).length;
   if (falseAlarms) errors.push(`failed checks no labelled slip explains: ${alarms.map((c) => `${c.rule} (${c.message?.en ?? ''})`.slice(0, 160)).join('; ')}`);
   if (Object.keys(details.wrong).length) errors.push(`form details wrong: ${Object.entries(details.wrong).map(([f, n]) => `${f} ×${n}`).join(', ')}`);
-  return { forms, money, headline, details, kindRight, labelledKind: label.documentKind, partsFound, partsByKind, unitsRight, failedChecks: failed.length, falseAlarms, slipsCaught, slips: (label.slips ?? []).length, arithmeticHolds: (label.slips ?? []).length === 0, partsLabelled: (label.parts ?? []).length, department, fiscalYear, errors };
+  return { forms, money, headline, details, kindRight, labelledKind: label.documentKind, partsFound, partsByKind, unitsRight, failedChecks: failed.length, falseAlarms, warnings: warnings.length, unexplainedWarnings, slipsCaught, slips: (label.slips ?? []).length, arithmeticHolds: (label.slips ?? []).length === 0, partsLabelled: (label.parts ?? []).length, department, fiscalYear, errors };
 }
 
 function titleMatches(got, want) {
@@ -193,7 +199,7 @@ function titleMatches(got, want) {
 
 /** Sums of the per-document comparisons. */
 function totalOf(results) {
-  const t = { n: results.length, partsByKind: {}, kindByLabel: {}, forms: counter(), money: counter(), headline: counter(), details: [0, 0], kind: 0, parts: 0, units: 0, partsLabelled: 0, falseAlarms: 0, failed: 0, slips: 0, slipsCaught: 0, clean: 0, cleanWithAlarm: 0, department: [0, 0], fiscalYear: [0, 0] };
+  const t = { n: results.length, partsByKind: {}, kindByLabel: {}, forms: counter(), money: counter(), headline: counter(), details: [0, 0], kind: 0, parts: 0, units: 0, partsLabelled: 0, falseAlarms: 0, failed: 0, warnings: 0, unexplainedWarnings: 0, slips: 0, slipsCaught: 0, clean: 0, cleanWithAlarm: 0, department: [0, 0], fiscalYear: [0, 0] };
   for (const r of results) {
     add(t.forms, r.forms);
     add(t.money, r.money);
@@ -214,6 +220,8 @@ function totalOf(results) {
     t.partsLabelled += r.partsLabelled;
     t.falseAlarms += r.falseAlarms;
     t.failed += r.failedChecks;
+    t.warnings += r.warnings;
+    t.unexplainedWarnings += r.unexplainedWarnings;
     t.slipsCaught += r.slipsCaught;
     t.slips += r.slips;
     t.cleanWithAlarm += r.arithmeticHolds && r.falseAlarms ? 1 : 0;
@@ -280,6 +288,7 @@ export async function evaluateDocuments({ analyzeBytes, base = root, verbose = f
   line('parts found, by kind', (t) => Object.entries(t.partsByKind).map(([k, [a, b]]) => `${k} ${a}/${b}`).join(', '));
   line('unit right (单位：万元 …) among the parts found', (t) => `${t.units}/${t.parts}`);
   line('failed checks / of them no labelled slip explains (false alarms)', (t) => `${t.failed} / ${t.falseAlarms}`);
+  line('warnings / of them no labelled slip explains', (t) => `${t.warnings} / ${t.unexplainedWarnings}`);
   line('labelled slips caught (a failed or warning check of its rule or naming its figures)', (t) => `${t.slipsCaught}/${t.slips}`);
   line('documents whose arithmetic holds (no slip labelled) with a failed check', (t) => `${t.cleanWithAlarm}/${t.clean}`);
   line('department right', (t) => `${t.department[0]}/${t.department[1]}`);

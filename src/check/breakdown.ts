@@ -154,22 +154,30 @@ export function checkBreakdowns(text: string | undefined): CheckResult[] {
   if (text === undefined) return [];
   const results: CheckResult[] = [];
   let start = 0;
-  let previous: Figure | null = null;
+  let before = { text: '', start: 0 };
   for (let i = 0; i <= text.length; i++) {
     if (i < text.length && !SENTENCE_END.test(text[i]!)) continue;
     const sentence = text.slice(start, i);
-    if (MARKED.test(sentence))
+    if (MARKED.test(sentence)) {
+      // Numbers of the previous sentence are read only when this one opens with 其中 (it is the hot path).
+      const previous = /^\s*其中/u.test(sentence) ? firstMoneyOf(before.text, before.start) : null;
       for (const b of breakdownsIn(sentence, start, previous)) {
         const sum = checkBreakdown(b);
         results.push(...sum);
         // Shares of a whole printed in the wrong unit say nothing more.
         if (!sum.some((r) => r.rule === 'unit_slip')) results.push(...b.parts.flatMap((p) => checkShare(b.whole, p)));
       }
-    const firstMoney = figuresIn(sentence).find((m) => m.kind === 'money');
-    previous = firstMoney ? figureOf({ ...firstMoney, start: firstMoney.start + start, end: firstMoney.end + start }) : null;
+    }
+    before = { text: sentence, start };
     start = i + 1;
   }
   return results;
+}
+
+/** The first amount of a sentence, as a figure at its place in the text. */
+function firstMoneyOf(sentence: string, offset: number): Figure | null {
+  const m = figuresIn(sentence).find((x) => x.kind === 'money');
+  return m ? figureOf({ ...m, start: m.start + offset, end: m.end + offset }) : null;
 }
 
 function checkBreakdown({ whole, parts }: Breakdown): CheckResult[] {

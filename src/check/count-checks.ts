@@ -237,5 +237,46 @@ export function checkCountPartsWhole(record: ReportRecord, text: string | undefi
         en: `The text holds ${placed.length} counts, over ${MAX_COUNTS_FOR_PARTS_WHOLE}: parts and wholes among them were not checked`,
       }),
     ];
-  return findPartLists(placed, text).flatMap((parts) => checkPartList(parts, placed, text));
+  return [...findPartLists(placed, text).flatMap((parts) => checkPartList(parts, placed, text)), ...checkNamedBreakdowns(placed, text)];
+}
+
+const FULL_SENTENCE_END = /[。！？!?\n]/u;
+
+function fullSentenceStartOf(text: string, offset: number): number {
+  for (let i = offset - 1; i >= 0; i--) if (FULL_SENTENCE_END.test(text[i]!)) return i + 1;
+  return 0;
+}
+
+/** "财政全额供给单位中行政单位1个；参公单位0个；事业单位1个": a sentence that opens by naming its whole. */
+const NAMED_WHOLE = /^[\s，,：:]*([\u4e00-\u9fff]{2,16}?)中(?![心央国华层级型标学小])/u;
+
+/**
+ * A sentence that opens with "<whole>中" and lists counts of one unit (parts separated by ；，、)
+ * against the count stated before for exactly that name (r08: 财政全额供给单位1个, then 1 + 0 + 1).
+ * The name is the text's own, the statements are two: `possible`.
+ */
+function checkNamedBreakdowns(placed: readonly Placed[], text: string): CheckResult[] {
+  const results: CheckResult[] = [];
+  // Whole sentences here: the parts of such a list are separated by ；, which ends a `sentence` above.
+  const bySentence = new Map<number, Placed[]>();
+  for (const p of placed) {
+    const start = fullSentenceStartOf(text, p.start);
+    bySentence.set(start, [...(bySentence.get(start) ?? []), p]);
+  }
+  for (const [start, inSentence] of bySentence) {
+    const named = NAMED_WHOLE.exec(text.slice(start, start + 24));
+    if (!named || inSentence.length < 2) continue;
+    const unit = inSentence[0]!.count.unit;
+    if (inSentence.some((p) => p.count.unit !== unit)) continue;
+    const name = canonicalSubject(named[1]!);
+    const whole = [...placed]
+      .reverse()
+      .find((w) => w.start < start && w.count.unit === unit && w.section === inSentence[0]!.section && canonicalSubject(w.count.subject) === name);
+    if (!whole) continue;
+    const expected = sumIntervals(inSentence.map((p) => intervalOfCount(p.count)));
+    const holds = intervalsMeet(expected, intervalOfCount(whole.count));
+    const r = result(holds ? 'pass' : 'fail', inSentence, whole, expected, name, false);
+    results.push({ ...r, detail: { ...r.detail, namedWhole: named[1] } });
+  }
+  return results;
 }

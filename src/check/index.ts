@@ -30,13 +30,14 @@ export interface CheckRule {
   /** Rule ids (or their prefix) the group reports. */
   id: string;
   run(record: ReportRecord, options: CheckOptions): CheckResult[];
+  /** A generic rule that gives way: its results over figures an earlier group already related are dropped. */
+  defers?: boolean;
 }
 
 /** Every rule group, in report order; results are sorted by status afterwards. */
 export const CHECK_RULES: readonly CheckRule[] = [
   { id: 'execution_rate', run: (r) => checkExecutionRates(r) },
   { id: 'sum', run: (r) => checkSums(r) },
-  { id: 'sum.breakdown', run: (_, o) => checkBreakdowns(o.text) },
   { id: 'restated', run: (r, o) => checkRestated(r, o.text) },
   { id: 'restated (headline candidates)', run: (r) => checkRoleTies(r) },
   // The headline form's rows are checked with that form (under its part), not a second time.
@@ -47,11 +48,39 @@ export const CHECK_RULES: readonly CheckRule[] = [
   { id: 'year', run: (r, o) => checkYear(r, o.text) },
   { id: 'plausibility.negative_amount', run: (r) => checkNegativeAmounts(r) },
   { id: 'accounts', run: (r, o) => (o.doc ? checkAccounts(r, o.doc) : []) },
+  // After accounts: a 决算 说明's shares are its narrative.share; this group adds the other texts'.
+  { id: 'sum.breakdown', run: (_, o) => checkBreakdowns(o.text), defers: true },
 ];
+
+/** The figures a result relates, as a key: two results over the same figures are one finding. */
+function relationKey(r: CheckResult): string {
+  return r.evidence
+    .map((e) => `${e.evidence.start}:${e.evidence.end}`)
+    .sort()
+    .join(',');
+}
+
+/**
+ * One finding per relation: a deferring group's result whose figures an earlier group already
+ * related, with the same status, is dropped (accounts' narrative.share and share.of_whole on one
+ * 决算 sentence). Other groups' results all stay, even over the same figures (a form's rate and
+ * the headline rate read from that form).
+ */
+function runRules(record: ReportRecord, options: CheckOptions): CheckResult[] {
+  const results: CheckResult[] = [];
+  const seen = new Set<string>();
+  for (const rule of CHECK_RULES) {
+    const own = rule.run(record, options);
+    const kept = rule.defers ? own.filter((r) => r.evidence.length < 2 || !seen.has(`${r.status}|${relationKey(r)}`)) : own;
+    for (const r of kept) seen.add(`${r.status}|${relationKey(r)}`);
+    results.push(...kept);
+  }
+  return results;
+}
 
 /** Every check that applies to the record, ordered fail, warn, pass, not_applicable. */
 export function checkRecord(record: ReportRecord, options: CheckOptions = {}): CheckResult[] {
-  return sortResults(CHECK_RULES.flatMap((rule) => rule.run(record, options)));
+  return sortResults(runRules(record, options));
 }
 
 export * from './interval.js';

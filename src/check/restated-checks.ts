@@ -145,13 +145,33 @@ function checkRestatedCounts(record: ReportRecord, text: string | undefined): Ch
   const identified = uniqueBySpan(record.figures.counts)
     .filter((c) => c.subject.trim() !== '' && !isGenericSubject(c.subject))
     .map((count) => ({ count, identity: identityOf(count, text) }));
-  const clusters: (typeof identified)[] = [];
+  // A cluster's members share unit, subject, qualifiers and scope, so only clusters with the
+  // same key are candidates; within one, agreement depends on the action (and, with none, the
+  // paragraph) alone, so a newcomer is compared with one member per distinct action, not with
+  // every member: a table of thousands of counts of one subject was quadratic.
+  type Identified = (typeof identified)[number];
+  type Cluster = { members: Identified[]; byAction: Map<string, Identified> };
+  const clusters: Cluster[] = [];
+  const byKey = new Map<string, Cluster[]>();
+  const actionKey = (x: Identified) => {
+    const action = x.identity.action.replace(/\s+/gu, '');
+    return action === '' ? `\u0000${x.identity.paragraph}` : action;
+  };
   for (const x of identified) {
-    const home = clusters.find((cl) => cl.every((m) => isSameQuantity(m.count, m.identity, x.count, x.identity)));
-    if (home) home.push(x);
-    else clusters.push([x]);
+    const key = x.identity.subject === '' ? null : JSON.stringify([x.count.unit, x.identity.subject, x.identity.qualifiers, x.identity.scope]);
+    let candidates = key === null ? [] : byKey.get(key);
+    if (candidates === undefined) byKey.set(key!, (candidates = []));
+    const home = candidates.find((cl) => [...cl.byAction.values()].every((m) => isSameQuantity(m.count, m.identity, x.count, x.identity)));
+    if (home) {
+      home.members.push(x);
+      if (!home.byAction.has(actionKey(x))) home.byAction.set(actionKey(x), x);
+      continue;
+    }
+    const cluster: Cluster = { members: [x], byAction: new Map([[actionKey(x), x]]) };
+    clusters.push(cluster);
+    candidates.push(cluster);
   }
-  for (const cluster of clusters) {
+  for (const { members: cluster } of clusters) {
     if (cluster.length < 2) continue;
     const counts = cluster.map((x) => x.count);
     const first = counts[0]!;

@@ -49,9 +49,17 @@ function labelOf(c: RoleCandidate): string {
     .join(' ');
 }
 
+/**
+ * Roles whose second statement is usually the same quantity again. Not 自评得分: a report of several
+ * projects states a score for each, in the same words.
+ */
+const RESTATED_ROLES = new Set(['budget', 'budgetInitial', 'execution', 'executionRate']);
+
 export function checkRoleTies(record: ReportRecord): CheckResult[] {
+  // A document with forms states each form's own figures in the same words (信访 决算: four projects).
+  if (record.forms.length > 0 || record.report.documentKind === 'final_accounts') return [];
   const results: CheckResult[] = [];
-  for (const spec of ROLES) {
+  for (const spec of ROLES.filter((r) => RESTATED_ROLES.has(r.id))) {
     const tied = tiedCandidates(record, spec.id);
     const first = tied[0];
     if (!first) continue;

@@ -3,7 +3,7 @@
  * interval, the computed sum is the interval sum, and the relation holds when it meets the
  * interval of the stated total.
  */
-import type { CheckResult, Figure, NamedAmount, ReportRecord } from '../schema/record.js';
+import type { CheckResult, Figure, NamedAmount, Part, ReportRecord } from '../schema/record.js';
 import { Decimal } from 'decimal.js';
 import {
   formatDecimal,
@@ -369,7 +369,46 @@ function checkProjects(record: ReportRecord): CheckResult[] {
   ];
 }
 
-export function checkSums(record: ReportRecord): CheckResult[] {
+/** Parts whose figures belong to one table: a sum never mixes two of them. */
+const TABLE_PARTS = new Set<Part['kind']>(['accounts_table', 'budget_table', 'self_evaluation_form', 'score_table']);
+
+/**
+ * The record with each figure that stands in a table part (and does not say its part) given that
+ * part's id, so that 基本支出 of the 支出决算表 is never summed against 人员经费 and 公用经费 of the
+ * 财政拨款基本支出决算表 (two scopes of money). Figures of a self-evaluation's narrative stay as they
+ * are; in a 决算 each section is its own part.
+ */
+function withTableParts(record: ReportRecord): ReportRecord {
+  // A 决算's 情况说明 sections each speak of one scope (all funds, 财政拨款, 基本支出 of 财政拨款 …):
+  // there every part is one.
+  const scoped = record.report.documentKind === 'final_accounts';
+  const tables = record.parts.filter((p) => scoped || TABLE_PARTS.has(p.kind));
+  if (tables.length === 0) return record;
+  const place = (f: Figure): Figure => {
+    if (f.part !== undefined) return f;
+    const at = tables.find((p) => p.start <= f.evidence.start && f.evidence.start < p.end);
+    return at ? { ...f, part: at.id } : f;
+  };
+  const maybe = (f: Figure | null | undefined) => (f ? place(f) : (f ?? null));
+  const named = (items: readonly NamedAmount[]) => items.map((i) => ({ ...i, amount: place(i.amount) }));
+  const f = record.figures;
+  return {
+    ...record,
+    figures: {
+      ...f,
+      budget: maybe(f.budget),
+      budgetInitial: maybe(f.budgetInitial),
+      execution: maybe(f.execution),
+      byFunction: named(f.byFunction),
+      byNature: named(f.byNature),
+      fundSources: named(f.fundSources),
+      projects: f.projects.map((p) => ({ ...p, execution: maybe(p.execution) })),
+    },
+  };
+}
+
+export function checkSums(input: ReportRecord): CheckResult[] {
+  const record = withTableParts(input);
   return [
     ...checkByFunction(record),
     ...checkByNature(record),

@@ -1,4 +1,4 @@
-import { listFormChecks } from '../schema/form-checks.js';
+import { listFormChecks } from '../schema/record-forms.js';
 import { showFigure, showMoney } from '../schema/figure-text.js';
 import type { CheckResult, Figure, Form, Interval, ReportRecord } from '../schema/record.js';
 import type { SourceDocument } from '../ingest/document.js';

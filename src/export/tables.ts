@@ -8,7 +8,7 @@
  */
 import { Decimal } from 'decimal.js';
 import { FUNCTION_CLASSES } from '../extract/function-classes.js';
-import { listFormChecks } from '../schema/form-checks.js';
+import { listFormChecks, listRecordIndicators } from '../schema/record-forms.js';
 import type { CheckResult, Evidence, Figure, Form, Interval, ReportRecord } from '../schema/record.js';
 import { listRecordFigures } from '../schema/record-figures.js';
 
@@ -201,10 +201,12 @@ export const TABLES: Record<TableName, TableSpec> = {
   indicators: {
     name: 'indicators',
     zh: '绩效指标',
-    en: 'One row per row of the 自评表 performance-indicator part',
+    en: 'One row per row of a 自评表 performance-indicator part: the report\'s own, then each form\'s',
     columns: [
       ...REPORT_IDENTITY,
       col('ord', '序号', 'Order within the report', 'integer'),
+      col('form_id', '表标识', 'The form the row belongs to (forms.form_id); empty for the report\'s own indicators'),
+      col('project', '项目名称', 'Project name of that form'),
       col('level1', '一级指标', 'Level-1 indicator'),
       col('level2', '二级指标', 'Level-2 indicator'),
       col('level3', '三级指标', 'Level-3 indicator'),
@@ -429,9 +431,11 @@ export function countRows(record: ReportRecord, ctx: RowContext): Row[] {
 
 export function indicatorRows(record: ReportRecord, ctx: RowContext): Row[] {
   const base = identity(record, ctx);
-  return record.figures.indicators.map((indicator, ord) => ({
+  return listRecordIndicators(record).map(({ formId, project, indicator }, ord) => ({
     ...base,
     ord,
+    form_id: formId,
+    project,
     level1: indicator.level1,
     level2: indicator.level2,
     level3: indicator.level3,

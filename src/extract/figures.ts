@@ -127,6 +127,27 @@ function findNamedAmounts(doc: SourceDocument, seg: Segmentation, numbers: reado
   let partsSentence = -1;
   // The first budget the text states: parts received after it and its 其中 are sub-projects.
   let firstBudget: LocatedNumber | null = null;
+  // "其中" between the budget and a number, found once per budget rather than by reading the
+  // whole span again before every number (quadratic on a long table).
+  let partsAfter = { from: -1, at: -1 };
+  const partsFollow = (from: number, start: number): boolean => {
+    if (partsAfter.from !== from) partsAfter = { from, at: doc.text.indexOf('其中', from) };
+    return partsAfter.at >= 0 && partsAfter.at + 2 <= start;
+  };
+  // Projects in the order they were found, which is text order: the first one at or after a
+  // sentence's start is found by a cursor that only moves forward (sentences come in order).
+  const projectOrder: Project[] = [];
+  let projectCursor = 0;
+  const firstProjectFrom = (sentenceStart: number | undefined): Project | undefined => {
+    if (sentenceStart === undefined) return undefined;
+    while (projectCursor < projectOrder.length && projectOrder[projectCursor]!.evidence!.start < sentenceStart) projectCursor++;
+    return projectOrder[projectCursor];
+  };
+  const addProject = (p: Project): Project => {
+    projects.set(p.name, p);
+    projectOrder.push(p);
+    return p;
+  };
 
   for (const m of numbers) {
     if (m.approx !== 'exact') continue;
@@ -228,9 +249,9 @@ function findNamedAmounts(doc: SourceDocument, seg: Segmentation, numbers: reado
     const field = labelRoleOf(c);
     // "…合计7505万元，已支出…。其中：\n收到普通国省道建设(…)补助资金2666万元，已支出39万元，资金支付率1.46%":
     // each part received after the whole and its 其中 is a sub-project; the sentence gives its spending.
-    const received = m.kind === 'money' && firstBudget && /其中/u.test(doc.text.slice(firstBudget.end, m.start)) ? RECEIVED_RE.exec(before.replace(TOTAL_FILLER, '')) : null;
+    const received = m.kind === 'money' && firstBudget && partsFollow(firstBudget.end, m.start) ? RECEIVED_RE.exec(before.replace(TOTAL_FILLER, '')) : null;
     if (received && !GENERIC_PROJECT.test(received[1]!) && !projects.has(received[1]!)) {
-      projects.set(received[1]!, { name: received[1]!, budget: toFigure(doc, m), execution: null, executionRate: null, evidence: evidenceOf(doc, m.start, m.end) });
+      addProject({ name: received[1]!, budget: toFigure(doc, m), execution: null, executionRate: null, evidence: evidenceOf(doc, m.start, m.end) });
       take(m, NAMED_RULES.receivedPart);
       continue;
     }
@@ -250,17 +271,14 @@ function findNamedAmounts(doc: SourceDocument, seg: Segmentation, numbers: reado
     const project = projectInClause(before.slice(-80));
     if (project && kind !== 'project') {
       let p = projects.get(project);
-      if (!p) {
-        p = { name: project, budget: null, execution: null, executionRate: null, evidence: evidenceOf(doc, m.start, m.end) };
-        projects.set(project, p);
-      }
+      p ??= addProject({ name: project, budget: null, execution: null, executionRate: null, evidence: evidenceOf(doc, m.start, m.end) });
       if (field === 'budgetInitial') p.budgetInitial ??= toFigure(doc, m);
       else p[field] ??= toFigure(doc, m);
       take(m, NAMED_RULES.projectClause);
       continue;
     }
     // The project whose budget this sentence gave also owns the sentence's rate ("…完成预算的100.0%").
-    const sentenceProject = [...projects.values()].find((p) => p.evidence && seg.sentences[m.sentence] && p.evidence.start >= seg.sentences[m.sentence]!.start);
+    const sentenceProject = firstProjectFrom(seg.sentences[m.sentence]?.start);
     if (sentenceProject && field !== 'budgetInitial' && !sentenceProject[field]) {
       sentenceProject[field] = toFigure(doc, m);
       take(m, NAMED_RULES.projectClause);

@@ -180,8 +180,11 @@ export function chooseHeadline(input: HeadlineInput): Headline {
   // No form part: read as before parts existed (a report, or a text that names no kind).
   if ((selfEvaluation || documentKind === 'other') && ownForms.length === 0) return { ...readWithoutForms(input), reportKind };
 
-  // Named amounts (功能分类, 经济分类, 资金来源, projects) from everything but the parts read on their own.
-  const lists = extractFigures(doc, seg, numbers.filter(notInKinds(parts, OWN_KINDS)), reportKind);
+  // Named amounts (功能分类, 经济分类, 资金来源, projects) from everything but the parts read on their
+  // own; a 决算's or 预算's own tables are read by its table rules (check/accounts), whose columns
+  // (行次, 栏次, 年初结转 …) a narrative reading would misread ("一般公共服务支出 32" is a 行次).
+  const own = documentKind === 'final_accounts' || documentKind === 'budget' ? new Set<Part['kind']>([...OWN_KINDS, 'accounts_table', 'budget_table']) : OWN_KINDS;
+  const lists = extractFigures(doc, seg, numbers.filter(notInKinds(parts, own)), reportKind);
   const chosen = departmentForm ?? (selfEvaluation && ownForms.length === 1 ? ownForms[0] : undefined);
   // The narrative speaks of the chosen form's subject when the report is that one form's (or the department's).
   const narrative = extractFigures(doc, seg, numbers.filter(inKinds(parts, NARRATIVE_KINDS)), reportKind);

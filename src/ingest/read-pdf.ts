@@ -162,7 +162,7 @@ function toReadError(error: unknown, file: string | undefined, context?: string,
   const name = error instanceof Error ? error.name : '';
   if (name === 'PasswordException') return new EncryptedFileError('PDF is password-protected', { file, cause: error });
   if (bytes && !endsWithEofMarker(bytes)) {
-    return new CorruptFileError('PDF is truncated or corrupt: the file ends before its %%EOF marker (an interrupted download or copy?)', { file });
+    return new CorruptFileError('PDF is truncated or corrupt: the file ends before its %%EOF marker (an interrupted download or copy?)', { file, cause: error });
   }
   const detail = error instanceof Error ? error.message : String(error);
   return new CorruptFileError(context ? `${context}: ${detail}` : `PDF is corrupt and cannot be parsed: ${detail}`, { file, cause: error });

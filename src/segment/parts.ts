@@ -196,7 +196,7 @@ export function findParts(doc: SourceDocument, seg: Segmentation): Part[] {
     if (CONTENTS_TITLE.test(compact) || (/目录$/u.test(compact) && Array.from(compact).length <= 40)) {
       const at = l.start + text.slice(l.start, l.end).lastIndexOf('目');
       starts.push({ at, kind: 'contents', title: '目录', table: null });
-      contentsEnd = endOfContents(doc, lines.filter((x) => x.start > l.start), pageAt(doc, at));
+      contentsEnd = endOfContents(doc, lines.filter((x) => x.start > l.start), pageAt(doc, at), tables.map((t) => t.start));
       continue;
     }
     if (CONTENTS_ENTRY.test(line) || usedTitle.has(l.start)) continue;
@@ -265,8 +265,8 @@ export function findParts(doc: SourceDocument, seg: Segmentation): Part[] {
     const isCover = (ACCOUNTS_COVER.test(head) || BUDGET_COVER.test(head)) && !SELF_EVALUATION_TITLE.test(head) && !/自评|自我评价/u.test(head);
     kept.unshift({ at: 0, kind: isCover ? 'cover' : 'narrative', title: text.slice(0, Math.min(firstAt, 80)).split('\n')[0]!.trim(), table: null });
   }
-  // Pages only where the format has them: PDF and image pages, workbook sheets; a DOCX or a web page has none.
-  const paged = doc.format === 'pdf' || doc.format === 'image' || ((doc.format === 'xlsx' || doc.format === 'xls') && doc.pages.length > 1);
+  // Pages only where the format has them (as Evidence.page): PDF and image pages; a DOCX, a workbook or a web page has none.
+  const paged = doc.format === 'pdf' || doc.format === 'image';
   const counters = new Map<PartKind, number>();
   kept.forEach((s, i) => {
     const end = kept[i + 1]?.at ?? text.length;
@@ -312,17 +312,24 @@ function entryText(line: string): string {
 }
 
 /**
- * Where the contents end: at the line that repeats its first entry (the body starts over with
- * "第一部分 …概况"), within three pages; else at the end of its page.
+ * Where the contents end: at the first line that repeats one of its entries (the body starts over
+ * with "第一部分 …概况" or a table's title), at the first sentence or table, or else (paged
+ * documents) at the end of its page.
  */
-function endOfContents(doc: SourceDocument, after: ReadonlyArray<{ start: number; end: number }>, page: number): number {
-  const first = after[0];
-  if (!first) return doc.text.length;
-  const entry = entryText(doc.text.slice(first.start, first.end));
-  if (entry.length >= 4) {
-    const again = after.slice(1).find((x) => pageAt(doc, x.start) <= page + 3 && entryText(doc.text.slice(x.start, x.end)) === entry);
-    if (again) return again.start;
+function endOfContents(doc: SourceDocument, after: ReadonlyArray<{ start: number; end: number }>, page: number, tableStarts: readonly number[]): number {
+  const paged = doc.format === 'pdf' || doc.format === 'image';
+  const firstTable = tableStarts.find((t) => t > (after[0]?.start ?? doc.text.length)) ?? doc.text.length;
+  const seen = new Set<string>();
+  for (const x of after) {
+    if (x.start >= firstTable) return firstTable;
+    if (paged && pageAt(doc, x.start) > page + 3) break;
+    const line = doc.text.slice(x.start, x.end);
+    const key = bareTitle(entryText(line)).replace(/^第[一二三四五六七八九十]+部分/u, '');
+    if (key.length >= 4 && seen.has(key)) return x.start;
+    if (/[。；]/u.test(line)) return x.start;
+    seen.add(key);
   }
+  if (!paged) return Math.min(firstTable, doc.text.length);
   return after.find((x) => pageAt(doc, x.start) > page)?.start ?? doc.text.length;
 }
 

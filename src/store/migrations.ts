@@ -186,4 +186,7 @@ CREATE TABLE forms (
 );
 CREATE INDEX forms_project_idx ON forms (project);
 `,
+  /* 4: indicator rows of each form (form_id; null for the record's own indicators) */ `
+ALTER TABLE indicators ADD COLUMN form_id text;
+`,
 ];

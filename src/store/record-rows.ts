@@ -3,7 +3,7 @@
  * Pure: no DB access. Numbers that reach `numeric` columns come from the records' exact decimal
  * strings, so money survives to the fen whatever its size.
  */
-import { listFormChecks } from '../schema/form-checks.js';
+import { listFormChecks, listRecordIndicators } from '../schema/record-forms.js';
 import { listRecordFigures } from '../schema/record-figures.js';
 import { Decimal } from 'decimal.js';
 import type { Evidence, Figure, ReportRecord } from '../schema/record.js';
@@ -151,6 +151,7 @@ const COUNT_COLUMNS = [
 const INDICATOR_COLUMNS = [
   'sha256',
   'ord',
+  'form_id',
   'level1',
   'level2',
   'level3',
@@ -251,9 +252,10 @@ export function buildChildRows(sha256: string, record: ReportRecord): TableRows[
     ...evidenceColumns(count.evidence),
   ]);
 
-  const indicatorRows = figures.indicators.map((indicator, ord): SqlValue[] => [
+  const indicatorRows = listRecordIndicators(record).map(({ formId, indicator }, ord): SqlValue[] => [
     sha256,
     ord,
+    formId,
     cleanText(indicator.level1),
     cleanText(indicator.level2),
     cleanText(indicator.level3),

@@ -44,14 +44,8 @@ const EXPECTED: Expectation[] = [
     reason:
       'the stated 执行率 0 / 得分 0 sit on the 年度资金总额 row whose amounts are 0 / 0, where 0 ÷ 0 gives no rate; the sub-row that holds the money has no rate cell. The broken row itself is reported by sum.fund_sources (89.974 vs 0).',
   },
-  {
-    id: 'r08',
-    rule: 'sum.counts',
-    caught: false,
-    cause: 'check',
-    reason:
-      'the parts "财政全额供给单位中行政单位1个;参公单位0个;事业单位1个" are separated by ；, and count.parts_whole only lists parts joined by 和/及/、 inside one sentence; the whole (财政全额供给单位1个) is named by "…中" without its number. The counts themselves are extracted.',
-  },
+  // "财政全额供给单位1个" then "财政全额供给单位中行政单位1个;参公单位0个;事业单位1个": 1 + 0 + 1 = 2.
+  { id: 'r08', rule: 'sum.counts', caught: true, by: 'count.parts_whole', cites: '0个' },
   { id: 'r28', rule: 'unit_slip', caught: true, by: 'unit_slip', cites: '2754.869651元' },
   // "收入6821.09751万元…。其中:财政拨款资金收入5359.668673元…": the parts in 元 and 0.43万元 short as well.
   { id: 'r28', rule: 'sum.fund_sources', caught: true, by: 'unit_slip', cites: '5359.668673元' },
@@ -189,4 +183,21 @@ describe('engine fixes found on the corpus', () => {
     expect(r).toMatchObject({ status: 'fail', certainty: 'possible' });
     expect(r?.actual).toEqual({ lo: '87', hi: '87', loOpen: false, hiOpen: false });
   });
+
+  it('reads a sentence that opens with its whole’s name as that whole’s parts (r08: 财政全额供给单位中…)', () => {
+    const text = '其中:财政全额供给单位1个;差额供给单位0个。财政全额供给单位中行政单位1个;参公单位0个;事业单位1个。';
+    const counts = [
+      makeCountIn(text, '1个', { subject: '财政全额供给单位', occurrence: 0 }),
+      makeCountIn(text, '0个', { subject: '差额供给单位', occurrence: 0 }),
+      makeCountIn(text, '1个', { subject: '行政单位', occurrence: 1 }),
+      makeCountIn(text, '0个', { subject: '参公单位', occurrence: 1 }),
+      makeCountIn(text, '1个', { subject: '事业单位', occurrence: 2 }),
+    ];
+    const r = checkRecord(makeRecord({ counts }), { text }).find((x) => x.rule === 'count.parts_whole' && x.detail?.namedWhole);
+    expect(r).toMatchObject({ status: 'fail', certainty: 'possible', expected: { lo: '2', hi: '2' }, actual: { lo: '1', hi: '1' } });
+    const right = text.replace('事业单位1个', '事业单位0个');
+    const rightCounts = counts.map((c, i) => (i === 4 ? makeCountIn(right, '0个', { subject: '事业单位', occurrence: 2 }) : c));
+    expect(checkRecord(makeRecord({ counts: rightCounts }), { text: right }).find((x) => x.rule === 'count.parts_whole' && x.detail?.namedWhole)?.status).toBe('pass');
+  });
 });
+

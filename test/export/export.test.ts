@@ -397,6 +397,15 @@ describe('export forms: one row per 自评表 in every format', () => {
     expect(sheet[1]).toMatchObject({ ...expected, budget_yuan: 250000, execution_yuan: 249900, budget_initial_yuan: null });
   });
 
+  it('indicators: the report\'s own rows, then each form\'s, tagged with the form', async () => {
+    const rows = readCsv((await exportText({ format: 'csv', tables: ['indicators'], filter: { year: 2021 } })).slice(1));
+    expect(rows.map((row) => [row.form_id, row.project, row.level3])).toEqual([
+      ['', '', '培训党务干部人数'],
+      ['', '', '行风评议覆盖率'],
+      ['form:2', '党建工委工作经费', '培训党务干部人数'],
+    ]);
+  });
+
   it('reports carry document_kind and the number of forms; --kind takes a document kind', async () => {
     const rows = readCsv((await exportText({ format: 'csv', filter: { year: 2021 } })).slice(1));
     expect(rows[0]).toMatchObject({ document_kind: 'self_evaluation_report', forms: '3' });

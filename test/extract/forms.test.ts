@@ -112,6 +112,20 @@ describe('extractRecord: a 决算 with forms', () => {
     expect(r.figures.indicators).toEqual([]);
   });
 
+  it('reads no 行次 as an amount: a 决算 table is not read as text, its narrative states the classes', () => {
+    const r = record([
+      para('某市测试局', 1),
+      para('2024年度部门决算', 1),
+      para('收入支出决算总表', 2),
+      para('单位：万元', 2),
+      grid([[[0, '项目'], [1, '行次'], [2, '金额'], [3, '项目'], [4, '行次'], [5, '金额']], [[0, '一、一般公共预算财政拨款收入'], [1, '1'], [2, '2180.00'], [3, '一、一般公共服务支出'], [4, '32'], [5, '2180.00']]], 2),
+      para('一、本年支出决算情况说明', 3),
+      para('本年支出2180.00万元，其中一般公共服务支出2180.00万元。', 3),
+    ]);
+    expect(r.figures.byFunction.map((f) => [f.code, f.amount.value])).toEqual([['201', 21800000]]);
+    expect(r.figures.fundSources.map((f) => f.amount.value)).not.toContain(10000);
+  });
+
   it('names the department from a cover, a 预算 cover field and a form header', () => {
     expect(record([para('国家信访局2024 年度部门决算', 1), para('二〇二五年七月', 1), para('目 录', 2)]).report.department).toBe('国家信访局');
     expect(record([para('预算主管部门：某市测试局', 1), para('2025年部门预算', 1)]).report.documentKind).toBe('budget');

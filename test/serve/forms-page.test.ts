@@ -73,7 +73,7 @@ describe('report page: parts and forms', () => {
   it('lists the forms with their figures as printed and each form\'s checks, and the parts', async () => {
     const html = await body(`/reports/${sha('huadu-2021.pdf')}`);
     expect(html).toContain('<dd id="report-document-kind">自评报告</dd>');
-    const forms = html.slice(html.indexOf('<table id="forms">'), html.indexOf('</table>', html.indexOf('<table id="forms">')));
+    const forms = html.slice(html.indexOf('<table id="forms">'), html.indexOf('<h2 id="parts-heading">'));
     expect([...forms.matchAll(/data-form="(form:\d+)"/gu)].map((m) => m[1])).toEqual(['form:1', 'form:2', 'form:3']);
     const second = forms.slice(forms.indexOf('data-form="form:2"'), forms.indexOf('data-form="form:3"'));
     expect(second).toContain('党建工委工作经费');
@@ -86,6 +86,8 @@ describe('report page: parts and forms', () => {
     expect(check.slice(0, 600)).toContain('href="#part-form-2">form:2</a>');
     const parts = html.slice(html.indexOf('<table id="parts">'), html.indexOf('</table>', html.indexOf('<table id="parts">')));
     expect(parts).toContain('<tr id="part-self_evaluation_form-2" data-part="self_evaluation_form:2"><td class="nowrap">自评表</td><td>党建工委工作经费项目支出绩效自评表</td><td class="nowrap">6–7</td><td>万元</td></tr>');
+    // Each form's own indicators, folded under it.
+    expect(forms).toMatch(/<tr class="form-indicators" data-form-indicators="form:2">[\s\S]*<summary>绩效指标 1<\/summary>[\s\S]*培训党务干部人数/u);
     expect((await body(`/reports/${sha('huadu-2021.pdf')}?lang=en`))).toContain('Forms (自评表)');
   });
 

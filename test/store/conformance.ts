@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReportRecord } from '../../src/schema/record.js';
 import type { DocumentInput, InspectableStore } from '../../src/store/store.js';
-import { SAMPLE_CHECK_ROWS, SAMPLE_FIGURE_ROWS, SAMPLE_FILE_NAME, SAMPLE_FORM_ROWS, SAMPLE_SHA256, sampleRecord, sha256Of } from './sample-record.js';
+import { SAMPLE_CHECK_ROWS, SAMPLE_FIGURE_ROWS, SAMPLE_FILE_NAME, SAMPLE_FORM_ROWS, SAMPLE_SHA256, sampleRecord, sha256Of, SAMPLE_INDICATOR_ROWS } from './sample-record.js';
 
 function sampleDocument(overrides: Partial<DocumentInput> = {}): DocumentInput {
   return {
@@ -148,7 +148,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Inspe
       await store.putDocument(sampleDocument());
       await store.saveRecord(SAMPLE_SHA256, sampleRecord());
       const first = await store.rowCounts(SAMPLE_SHA256);
-      expect(first).toEqual({ reports: 1, figures: SAMPLE_FIGURE_ROWS, counts: 10, indicators: 2, checks: SAMPLE_CHECK_ROWS, forms: SAMPLE_FORM_ROWS });
+      expect(first).toEqual({ reports: 1, figures: SAMPLE_FIGURE_ROWS, counts: 10, indicators: SAMPLE_INDICATOR_ROWS, checks: SAMPLE_CHECK_ROWS, forms: SAMPLE_FORM_ROWS });
       await store.saveRecord(SAMPLE_SHA256, sampleRecord());
       expect(await store.rowCounts(SAMPLE_SHA256)).toEqual(first);
       expect((await store.stats()).reports).toBe(1);
@@ -167,7 +167,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Inspe
         reports: 1,
         figures: SAMPLE_FIGURE_ROWS - 4,
         counts: 3,
-        indicators: 2,
+        indicators: SAMPLE_INDICATOR_ROWS,
         checks: 0,
         forms: SAMPLE_FORM_ROWS,
       });
@@ -385,7 +385,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Inspe
         reports: 1,
         figures: SAMPLE_FIGURE_ROWS,
         counts: winner!.figures.counts.length,
-        indicators: 2,
+        indicators: SAMPLE_INDICATOR_ROWS,
         checks: winner!.checks.length,
         forms: SAMPLE_FORM_ROWS,
       });
@@ -547,7 +547,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Inspe
           reports: 1,
           figures: (await store.listFigures(sha256)).length,
           counts: record.figures.counts.length,
-          indicators: record.figures.indicators.length,
+          indicators: record.figures.indicators.length + record.forms.reduce((sum, form) => sum + form.indicators.length, 0),
           checks: record.checks.length,
           forms: record.forms.length,
         });
@@ -596,7 +596,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Inspe
       broken.figures.counts[5]!.evidence.page = 2 ** 40;
       await expect(store.saveRecord(SAMPLE_SHA256, broken)).rejects.toThrow();
       expect(await store.getRecord(SAMPLE_SHA256)).toEqual(sampleRecord());
-      expect(await store.rowCounts(SAMPLE_SHA256)).toEqual({ reports: 1, figures: SAMPLE_FIGURE_ROWS, counts: 10, indicators: 2, checks: SAMPLE_CHECK_ROWS, forms: SAMPLE_FORM_ROWS });
+      expect(await store.rowCounts(SAMPLE_SHA256)).toEqual({ reports: 1, figures: SAMPLE_FIGURE_ROWS, counts: 10, indicators: SAMPLE_INDICATOR_ROWS, checks: SAMPLE_CHECK_ROWS, forms: SAMPLE_FORM_ROWS });
       expect((await store.getDocument(SAMPLE_SHA256))!.extractorVersion).toBe('0.1.0');
     });
   });

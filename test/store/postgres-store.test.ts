@@ -12,7 +12,7 @@ import { openStore } from '../../src/store/open-store.js';
 import { openPostgresStore } from '../../src/store/postgres-store.js';
 import type { InspectableStore } from '../../src/store/store.js';
 import { describeStoreConformance } from './conformance.js';
-import { SAMPLE_FIGURE_ROWS, SAMPLE_FILE_NAME, SAMPLE_SHA256, sampleRecord, SAMPLE_CHECK_ROWS, SAMPLE_FORM_ROWS } from './sample-record.js';
+import { SAMPLE_FIGURE_ROWS, SAMPLE_FILE_NAME, SAMPLE_SHA256, sampleRecord, SAMPLE_CHECK_ROWS, SAMPLE_FORM_ROWS, SAMPLE_INDICATOR_ROWS } from './sample-record.js';
 
 const DATABASE_URL = process.env.JIXIAO_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const RUN = `jixiao_test_${randomBytes(4).toString('hex')}`;
@@ -80,7 +80,7 @@ describe('openPostgresStore', () => {
         reports: 1,
         figures: SAMPLE_FIGURE_ROWS,
         counts: stored!.figures.counts.length,
-        indicators: 2,
+        indicators: SAMPLE_INDICATOR_ROWS,
         checks: SAMPLE_CHECK_ROWS,
         forms: SAMPLE_FORM_ROWS,
       });

@@ -8,7 +8,7 @@ import {
   toNumericText,
   toRecordsetJson,
 } from '../../src/store/record-rows.js';
-import { SAMPLE_FIGURE_ROWS, SAMPLE_SHA256, sampleRecord, SAMPLE_CHECK_ROWS, SAMPLE_FORM_ROWS } from './sample-record.js';
+import { SAMPLE_FIGURE_ROWS, SAMPLE_SHA256, sampleRecord, SAMPLE_CHECK_ROWS, SAMPLE_FORM_ROWS, SAMPLE_INDICATOR_ROWS } from './sample-record.js';
 
 describe('toNumericText', () => {
   it.each([
@@ -65,7 +65,9 @@ describe('buildChildRows', () => {
     const tables = Object.fromEntries(buildChildRows(SAMPLE_SHA256, sampleRecord()).map((t) => [t.table, t]));
     expect(tables.figures!.rows).toHaveLength(SAMPLE_FIGURE_ROWS);
     expect(tables.counts!.rows).toHaveLength(10);
-    expect(tables.indicators!.rows).toHaveLength(2);
+    expect(tables.indicators!.rows).toHaveLength(SAMPLE_INDICATOR_ROWS);
+    // The form's indicator row comes after the record's own, tagged with its form.
+    expect(tables.indicators!.rows.map((row) => row[2])).toEqual([null, null, 'form:2']);
     expect(tables.checks!.rows).toHaveLength(SAMPLE_CHECK_ROWS);
     expect(tables.forms!.rows).toHaveLength(SAMPLE_FORM_ROWS);
     const form = Object.fromEntries(tables.forms!.columns.map((column, i) => [column, tables.forms!.rows[1]![i]]));

@@ -329,6 +329,9 @@ function count(value: number, unit: string, subject: string, action: string, tex
 }
 
 /** The number of long-form figure rows `sampleRecord()` produces. */
+/** Indicator rows of `sampleRecord()`: its own two and one on form:2. */
+export const SAMPLE_INDICATOR_ROWS = 3;
+
 /** Checks in `sampleRecord()`. */
 export const SAMPLE_CHECK_ROWS = 5;
 

@@ -1,58 +1,21 @@
 /**
  * The 情况说明 against the tables and against itself: every amount it states for a table figure
  * it names, every share (占 x%), completion rate (完成年初预算的 x%), comparison word (决算数小于
- * 预算数) and year-on-year change (减少 56.95 万元，下降 1.87%), and the 三公经费 table's closure.
+ * 预算数) and year-on-year change (减少 56.95 万元，下降 1.87%).
  */
 import type { CheckResult, Figure, Interval } from '../../schema/record.js';
-import { COMPARISON_WORDS, BUDGET_COMPARISON, SANGONG_ITEMS, SANGONG_ITEM_NAMES, SANGONG_NARRATIVE_ITEMS, type SangongItem } from '../../vocabulary/index.js';
+import { COMPARISON_WORDS, BUDGET_COMPARISON } from '../../vocabulary/index.js';
 import { evidenceOf } from '../../normalize/offsets.js';
 import { formatDecimal, intervalsMeet, isIntervalAbove, isIntervalBelow, midpointOf, statedValueOf, subtractIntervals, sumDecimals, addIntervals } from '../interval.js';
 import { evidenceOfFigure, makeResult, showInterval } from '../result.js';
 import type { AccountsContext, AccountsRule } from './engine.js';
-import type { NarrativeFigure, Sentence } from './narrative.js';
-import { figureEvidence, moneyInterval, percentInterval, relation, shareInterval, sumOf, withPlace, type Amount } from './relations.js';
-import { T, amountColumns, economicEntries, sideValues } from './table-rules.js';
+import { isMoney, isPercent, type NarrativeFigure, type Sentence } from './narrative.js';
+import { SANGONG_SECTION, sangong, sangongItemOf, sangongValue } from './sangong-rules.js';
+import { classRow, economicTotal, side, totalColumn, type TableValue } from './table-values.js';
+import { figureEvidence, moneyInterval, percentInterval, relation, shareInterval, withPlace, type Amount } from './relations.js';
+import { T, amountColumns } from './table-rules.js';
 import { tableOf, type AccountsRow, type AccountsTable } from './tables.js';
 
-/** A table figure a sentence can name; undefined when the document has no such table or cell. */
-interface TableValue {
-  table: AccountsTable;
-  amount: Amount;
-}
-
-function side(ctx: AccountsContext, name: string, label: RegExp, which: 'left' | 'right'): TableValue | undefined {
-  const table = tableOf(ctx.tables, name);
-  if (!table) return undefined;
-  const mid = table.columns.length / 2;
-  const v = sideValues(table, label).find((x) => (which === 'left' ? x.col < mid : x.col >= mid));
-  return v ? { table, amount: v.amount } : undefined;
-}
-
-function totalColumn(ctx: AccountsContext, name: string, column: RegExp): TableValue | undefined {
-  const table = tableOf(ctx.tables, name);
-  if (!table) return undefined;
-  const row = table.rows.find((r) => r.total && !r.code);
-  const col = amountColumns(table).find((c) => column.test(table.columns[c]!));
-  if (!row || col === undefined) return undefined;
-  return { table, amount: row.amounts.get(col)?.figure ?? null };
-}
-
-function classRow(ctx: AccountsContext, name: string, className: string): TableValue | undefined {
-  const table = tableOf(ctx.tables, name);
-  if (!table) return undefined;
-  const want = className.replace(/支出$/u, '');
-  const rows = table.rows.filter((r) => r.level === '类' && r.label.replace(/支出$/u, '') === want);
-  const col = amountColumns(table).find((c) => /合计|小计/u.test(table.columns[c]!));
-  if (rows.length !== 1 || col === undefined) return undefined;
-  return { table, amount: rows[0]!.amounts.get(col)?.figure ?? null };
-}
-
-function economicTotal(ctx: AccountsContext, label: string): TableValue | undefined {
-  const table = tableOf(ctx.tables, T.basic);
-  if (!table) return undefined;
-  const e = economicEntries(table).find((x) => x.label.startsWith(label) && x.label.endsWith('合计'));
-  return e ? { table, amount: e.amount } : undefined;
-}
 
 /** A narrative subject: the section it is stated in, the clause that names it, and its table figure. */
 interface Subject {
@@ -89,14 +52,6 @@ const SUBJECTS: readonly Subject[] = [
   { id: '人员经费', section: BASIC, label: /人员经费$/u, value: (c) => economicTotal(c, '人员经费') },
   { id: '公用经费', section: BASIC, label: /公用经费$/u, value: (c) => economicTotal(c, '公用经费') },
 ];
-
-function isMoney(f: NarrativeFigure): boolean {
-  return f.figure.kind === 'money';
-}
-
-function isPercent(f: NarrativeFigure): boolean {
-  return f.figure.kind === 'percent';
-}
 
 /** Every stated amount against the table figure it names. */
 const amounts: AccountsRule = {
@@ -183,126 +138,6 @@ const itemAmounts: AccountsRule = {
           }),
         );
       }
-    }
-    return out;
-  },
-};
-
-/** The 三公 item a clause names (most specific first), or null. */
-function sangongItemOf(text: string): SangongItem | null {
-  const order: SangongItem[] = ['vehiclePurchase', 'vehicleRunning', 'vehicles', 'abroad', 'reception', 'total'];
-  for (const item of order) if (SANGONG_NARRATIVE_ITEMS[item].test(text)) return item;
-  return null;
-}
-
-function sangongColumn(table: AccountsTable, item: SangongItem, kind: 'budget' | 'actual'): number | undefined {
-  const order: SangongItem[] = ['vehiclePurchase', 'vehicleRunning', 'vehicles', 'abroad', 'reception', 'total'];
-  return amountColumns(table).find((c) => {
-    const path = table.columns[c]!;
-    if (!(kind === 'budget' ? /预算数/u : /决算数/u).test(path)) return false;
-    const own = order.find((i) => SANGONG_ITEMS[i].test(path.split('/').filter((p) => !/^财政拨款.*三公/u.test(p)).join('/')));
-    return own === item;
-  });
-}
-
-function sangongValue(ctx: AccountsContext, item: SangongItem, kind: 'budget' | 'actual'): TableValue | undefined {
-  const table = tableOf(ctx.tables, T.sangong);
-  if (!table) return undefined;
-  const col = sangongColumn(table, item, kind);
-  if (col === undefined) return undefined;
-  return { table, amount: table.rows[0]?.amounts.get(col)?.figure ?? null };
-}
-
-const SANGONG_SECTION = /三公/u;
-const NOT_A_SANGONG_TOTAL = /比|相比|较|增加|减少|平均|每|外宾|国内|含|团组|人次|批次/u;
-
-/** The 三公 figures the text states, with item and kind. */
-function sangongStatements(ctx: AccountsContext): { s: Sentence; f: NarrativeFigure; item: SangongItem; kind: 'budget' | 'actual' }[] {
-  const out: { s: Sentence; f: NarrativeFigure; item: SangongItem; kind: 'budget' | 'actual' }[] = [];
-  for (const s of ctx.sentences) {
-    if (!SANGONG_SECTION.test(s.section)) continue;
-    let item: SangongItem | null = null;
-    for (const f of s.figures) {
-      const named = sangongItemOf(f.label);
-      if (named) item = named;
-      if (!isMoney(f) || NOT_A_SANGONG_TOTAL.test(f.label)) continue;
-      const kind = /预算/u.test(f.label) ? 'budget' : /决算|支出/u.test(f.label) ? 'actual' : null;
-      if (!item || !kind) continue;
-      out.push({ s, f, item, kind });
-    }
-  }
-  return out;
-}
-
-/** 三公: the table closes (合计 = 出国 + 车 + 接待; 车 = 购置 + 运行) and the text agrees with it. */
-const sangong: AccountsRule = {
-  id: 'sangong',
-  emits: [
-    { id: 'sangong.closure', zh: '三公经费表：合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费；公务用车 = 购置费 + 运行费（预算数、决算数）', en: '三公 table closes in both budget and outturn columns', status: 'fail' },
-    { id: 'sangong.narrative', zh: '情况说明所述三公经费各项预算数、决算数与三公经费表一致', en: 'the 三公 amounts the text states equal the table', status: 'fail' },
-  ],
-  run(ctx) {
-    const out: CheckResult[] = [];
-    const table = tableOf(ctx.tables, T.sangong);
-    if (!table) return out;
-    for (const kind of ['budget', 'actual'] as const) {
-      const v = (item: SangongItem) => {
-        const col = sangongColumn(table, item, kind);
-        return col === undefined ? undefined : (table.rows[0]?.amounts.get(col)?.figure ?? null);
-      };
-      const total = v('total');
-      const parts = [v('abroad'), v('vehicles'), v('reception')];
-      const word = kind === 'budget' ? '预算数' : '决算数';
-      if (table.rows.length > 0 && total !== undefined && parts.every((p) => p !== undefined)) {
-        out.push(
-          relation({
-            rule: 'sangong.closure',
-            expected: sumOf(parts as Amount[]),
-            actual: moneyInterval(total),
-            unit: table.unit,
-            what: `三公经费${word}：合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费`,
-            whatEn: `三公 ${kind}: total = abroad + vehicles + reception`,
-            evidence: [...figureEvidence('合计', total), ...(parts as Amount[]).flatMap((p) => figureEvidence('part', p))],
-            ...(table.part ? { part: table.part } : {}),
-          }),
-        );
-      }
-      const vehicles = v('vehicles');
-      const purchase = v('vehiclePurchase');
-      const running = v('vehicleRunning');
-      if (table.rows.length > 0 && vehicles !== undefined && purchase !== undefined && running !== undefined) {
-        out.push(
-          relation({
-            rule: 'sangong.closure',
-            expected: sumOf([purchase, running]),
-            actual: moneyInterval(vehicles),
-            unit: table.unit,
-            what: `三公经费${word}：公务用车小计 = 购置费 + 运行费`,
-            whatEn: `三公 ${kind}: vehicles = purchase + running`,
-            evidence: [...figureEvidence('小计', vehicles), ...figureEvidence('part', purchase), ...figureEvidence('part', running)],
-            ...(table.part ? { part: table.part } : {}),
-          }),
-        );
-      }
-    }
-    for (const { f, item, kind } of sangongStatements(ctx)) {
-      const value = sangongValue(ctx, item, kind);
-      if (!value) continue;
-      out.push(
-        relation({
-          rule: 'sangong.narrative',
-          expected: moneyInterval(value.amount),
-          actual: moneyInterval(f.figure),
-          unit: '万元',
-          what: `情况说明三公经费${SANGONG_ITEM_NAMES[item]}${kind === 'budget' ? '预算数' : '决算数'}与${value.table.name}`,
-          whatEn: `narrative 三公 ${item} ${kind} vs ${value.table.name}`,
-          evidence: [evidenceOfFigure('text', f.figure), ...figureEvidence('table', value.amount)],
-          ...(value.table.part ? { part: value.table.part } : {}),
-          detail: { item, kind, tableBlank: value.amount === null, tableRows: value.table.rows.length },
-          // The text's 年初预算 and a table whose 预算数 is the 全年 (adjusted) budget may differ by right.
-          certainty: kind === 'budget' && /年初/u.test(f.label) && /全年预算|调整后/u.test(value.table.note + value.table.columns.join('')) ? 'possible' : 'definite',
-        }),
-      );
     }
     return out;
   },

@@ -212,3 +212,12 @@ export function readNarrative(doc: SourceDocument, afterOffset: number): Sentenc
   }
   return sentences;
 }
+
+export function isMoney(f: NarrativeFigure): boolean {
+  return f.figure.kind === 'money';
+}
+
+export function isPercent(f: NarrativeFigure): boolean {
+  return f.figure.kind === 'percent';
+}
+

@@ -68,8 +68,12 @@ const UNPRICED_TRANSFER = /下达[^，。；\n\d]{0,40}?资金[^\d，。；\n]{0
 
 /** The last clause of a text: what follows its last comma, stop or line break. */
 export function lastClause(text: string): string {
-  return text.split(/[，,。；;！？!?\n\t、]/u).pop()!.trim();
+  // Scanned back from the end: splitting the whole text made a string of every clause per number.
+  let i = text.length;
+  while (i > 0 && !CLAUSE_END.test(text[i - 1]!)) i--;
+  return text.slice(i).trim();
 }
+const CLAUSE_END = /[，,。；;！？!?\n\t、]/u;
 
 
 /** The last clause before an amount, a closing bracket and total words ("共计", "合计") removed. */
@@ -77,9 +81,20 @@ export function clauseBefore(before: string): string {
   return lastClause(before).replace(/[（(][^（）()]*[）)]$/u, '').replace(TOTAL_FILLER, '');
 }
 
+/**
+ * How far back a number's sentence is read. Every rule looks at most 80 characters back or at a
+ * clause that starts with the sentence ("收到…资金"); a flattened table is one "sentence" of
+ * megabytes, and reading all of it before each of its numbers made extraction quadratic.
+ */
+const SENTENCE_WINDOW = 400;
+/** Stands where a longer sentence was cut: no rule's pattern matches it, so "^" can't match mid-sentence. */
+const CUT_MARK = '\u0000';
+
 export function sentenceBefore(doc: SourceDocument, seg: Segmentation, m: LocatedNumber): string {
   const s = seg.sentences[m.sentence];
-  return s ? doc.text.slice(s.start, m.start) : m.label;
+  if (!s) return m.label;
+  if (m.start - s.start <= SENTENCE_WINDOW) return doc.text.slice(s.start, m.start);
+  return CUT_MARK + doc.text.slice(m.start - SENTENCE_WINDOW, m.start);
 }
 
 function kindOfNumber(m: LocatedNumber): CandidateKind | null {

@@ -4,7 +4,7 @@
  */
 import { Decimal } from 'decimal.js';
 import { showFigure } from '../../schema/figure-text.js';
-import { listFormChecks } from '../../schema/form-checks.js';
+import { listFormChecks } from '../../schema/record-forms.js';
 import type { CheckResult, Evidence, Figure, Form, Interval, ReportRecord } from '../../schema/record.js';
 import type { StoredDocument } from '../../store/store.js';
 import { html, raw, type Html } from '../html.js';
@@ -153,6 +153,7 @@ export function renderReportPage(ctx: PageContext, data: ReportPageData): Html {
   };
   const figureCell = (id: string, figure: Figure | null | undefined, num = true): Html =>
     figure ? html`<td class="${num ? 'num' : ''}" id="${fieldHtmlId(id)}">${figureLink(showFigure(figure), figure.evidence)}</td>` : html`<td class="num muted">—</td>`;
+  const indicatorHeader = html`<thead><tr><th>${t.level1}</th><th>${t.level2}</th><th>${t.level3}</th><th>${t.target}</th><th>${t.actual}</th><th class="num">${t.weight}</th><th class="num">${t.score}</th></tr></thead>`;
   /** A form's figure: as printed, linked to its place in the source (forms have no field ids). */
   const formCell = (figure: Figure | null): Html =>
     figure ? html`<td class="num">${figureLink(showFigure(figure), figure.evidence)}</td>` : html`<td class="num muted">—</td>`;
@@ -209,7 +210,7 @@ ${
 }
 ${
   f.indicators.length
-    ? html`<h3>${t.indicators}</h3><table><thead><tr><th>${t.level1}</th><th>${t.level2}</th><th>${t.level3}</th><th>${t.target}</th><th>${t.actual}</th><th class="num">${t.weight}</th><th class="num">${t.score}</th></tr></thead><tbody>${f.indicators.map(
+    ? html`<h3>${t.indicators}</h3><table>${indicatorHeader}<tbody>${f.indicators.map(
         (ind, i) => html`<tr><td>${ind.level1}</td><td>${ind.level2}</td><td>${ind.level3}</td><td>${ind.target}</td><td>${ind.actual}</td>${figureCell(`indicators.${i}.weight`, ind.weight)}${figureCell(`indicators.${i}.score`, ind.score)}</tr>`,
       )}</tbody></table>`
     : ''
@@ -229,7 +230,13 @@ ${
     return html`<tr id="${partAnchor(form.id)}" data-form="${form.id}">
 <td>${form.id.replace(/^form:/u, '')}</td><td class="nowrap">${form.pageStart !== null ? html`<a href="#page-${form.pageStart}">${pageRange(form.pageStart, form.pageEnd)}</a>` : '—'}</td><td class="nowrap">${kind}</td>
 <td>${form.projectName ?? '—'}</td>${formCell(form.budget)}${formCell(form.execution)}${formCell(form.executionRate)}${formCell(form.totalScore)}<td>${form.grade ?? ''}</td>
-<td class="form-checks">${formChecks.map((check) => html`<a class="badge ${check.status}" href="#check-${checkIndex.get(check)}" title="${check.rule}">${statusLabel(t, check.status)}</a> `)}</td></tr>`;
+<td class="form-checks">${formChecks.map((check) => html`<a class="badge ${check.status}" href="#check-${checkIndex.get(check)}" title="${check.rule}">${statusLabel(t, check.status)}</a> `)}</td></tr>${
+      form.indicators.length
+        ? html`<tr class="form-indicators" data-form-indicators="${form.id}"><td></td><td colspan="9"><details><summary>${t.indicators} ${form.indicators.length}</summary><table>${indicatorHeader}<tbody>${form.indicators.map(
+            (ind) => html`<tr><td>${ind.level1}</td><td>${ind.level2}</td><td>${ind.level3}</td><td>${ind.target}</td><td>${ind.actual}</td>${formCell(ind.weight)}${formCell(ind.score)}</tr>`,
+          )}</tbody></table></details></td></tr>`
+        : ''
+    }`;
   };
   const partsHtml = record.parts.length
     ? html`<h2 id="parts-heading">${t.parts}</h2><table id="parts"><thead><tr><th>${t.partKind}</th><th>${t.title}</th><th>${t.pages}</th><th>${t.unit}</th></tr></thead><tbody>${record.parts.map(
