@@ -17,7 +17,7 @@ import { summarizeProfile } from './bench/profile.js';
 import { analysisReportsPerSecond, pdfRatio, renderReport } from './bench/report.js';
 import { busyShare, machineCpu, machineLoad, median, serverCpuSeconds } from './bench/stats.js';
 
-const SECTIONS = ['stages', 'segment', 'pdf', 'ocr', 'store', 'embedded', 'memory', 'queue', 'profile'];
+const SECTIONS = ['stages', 'linear', 'segment', 'pdf', 'ocr', 'store', 'embedded', 'memory', 'queue', 'profile'];
 
 const { values: opt } = parseArgs({
   options: {
@@ -152,6 +152,18 @@ try {
     await attempt('stages', async () => {
       log(`stages: ${size.corpus} reports × ${size.runs} runs, one thread`);
       results.stages = await runSection('stages', { manifest: stagesManifest, runs: size.runs, recordsOut: recordsPath, keepRecords: size.storeRecords, real: true });
+    });
+  }
+
+  // --- linear in the input: one-line texts of 1, 4 and 16 MB, one fresh process each -----------
+  if (wanted('linear')) {
+    await attempt('linear', async () => {
+      const { LINEAR_SIZES_MB } = await import('./bench/linear.js');
+      results.linear = [];
+      for (const megabytes of LINEAR_SIZES_MB) {
+        log(`linear: one-line text of ${megabytes} MB`);
+        results.linear.push(await runSection('linear', { megabytes }, { timeoutMs: 10 * 60_000 }));
+      }
     });
   }
 

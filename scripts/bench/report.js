@@ -388,6 +388,21 @@ function boundsOf(res) {
   return out;
 }
 
+/** One row per size: a text that is one line of "预算数890.33万元，", analysed start to end. */
+function linearSection(res) {
+  const rows = [
+    'One document that is a single line of "预算数890.33万元，" repeated, analysed (read → extract → check) in a fresh process on one thread. Before issue 17 the cost grew with the square of the line: 20,000 repetitions (0.5 MB) took 11.5 s and 3.4 MB did not finish. Target: 16 MB under a minute.',
+    '',
+    '| size | seconds | × previous | peak RSS |',
+    '|---:|---:|---:|---:|',
+  ];
+  res.linear.forEach((r, i) => {
+    const previous = res.linear[i - 1];
+    rows.push(`| ${r.megabytes} MB | ${fmt(r.ms / 1000, 1)} | ${previous ? fmt(r.ms / previous.ms, 1) : '—'} | ${fmt(r.process.maxRssMiB, 0)} MiB |`);
+  });
+  return rows.join('\n');
+}
+
 export function renderReport(res) {
   const m = res.meta;
   const out = [];
@@ -413,6 +428,7 @@ export function renderReport(res) {
   for (const n of new Set(res.notes)) out.push('', `Note: ${n}`);
   for (const e of res.errors) out.push('', `**Section ${e.section} failed:** ${e.message}`);
   if (res.stages) out.push('', '## Per-stage throughput (one thread)', '', stagesSection(res));
+  if (res.linear) out.push('', '## Linear in the input: a one-line text (one thread)', '', linearSection(res));
   if (res.pdf) out.push('', '## PDF reading: jixiao against pdftotext', '', pdfSection(res));
   if (res.ocr) out.push('', '## OCR', '', ocrSection(res));
   if (res.segment) out.push('', '## Segmentation: jixiao against a bare nodejieba.cut', '', segmentSection(res));

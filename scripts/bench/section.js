@@ -15,6 +15,7 @@ const sections = {
   ocr: async () => (await import('./ocr.js')).runOcr(args),
   store: async () => (await import('./store.js')).runStore(args),
   embedded: async () => (await import('./ingest.js')).runEmbedded(args),
+  linear: async () => (await import('./linear.js')).runLinear(args),
 };
 
 const run = sections[section];

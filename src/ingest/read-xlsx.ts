@@ -224,7 +224,7 @@ function isSingleTextRow(row: GridCell[], columns: number): boolean {
 
 /** Splits a sheet grid into paragraphs above, the table, and notes below. */
 function gridToBlocks(grid: GridCell[][], page: number): Block[] {
-  const columns = Math.max(...grid.map((row) => row.reduce((n, c) => Math.max(n, c.col + c.colSpan), 0)));
+  const columns = grid.reduce((max, row) => row.reduce((n, c) => Math.max(n, c.col + c.colSpan), max), 0); // no spread over rows: a sheet may have 200,000
   let top = 0;
   while (top < grid.length && isSingleTextRow(grid[top]!, columns)) top++;
   let bottom = grid.length;

@@ -38,7 +38,7 @@ export function scoreCandidate(c: Candidate, role: RoleId, features: readonly Fe
 /** The roles a candidate scores best in (several on a tie), each at or above its threshold. */
 export function bestRolesOf(c: Candidate, features: readonly Feature[] = FEATURES): RoleId[] {
   const scores = ROLES.filter((r) => r.kinds.includes(c.kind)).map((r) => ({ role: r, score: scoreCandidate(c, r.id, features).score }));
-  const top = Math.max(...scores.map((s) => s.score));
+  const top = scores.reduce((max, s) => Math.max(max, s.score), -Infinity);
   return scores.filter((s) => s.score === top && s.score >= s.role.threshold).map((s) => s.role.id);
 }
 
@@ -62,7 +62,8 @@ function rankRole(role: Role, candidates: readonly Candidate[], best: Map<Candid
     .filter((s) => s.features.some((f) => f.weight > 0) && (s.score < role.threshold || best.get(s.candidate)?.includes(role.id)));
   const qualifying = scored.filter((s) => s.score >= role.threshold);
   if (qualifying.length > 0) {
-    const first = Math.min(...qualifying.map((s) => s.candidate.number.sentence));
+    // No spread: a one-line table holds more candidates than a call has room for arguments.
+    const first = qualifying.reduce((min, s) => Math.min(min, s.candidate.number.sentence), Infinity);
     for (const s of qualifying)
       if (s.candidate.number.sentence === first) {
         s.features.push({ id: POSITION_FEATURE.id, weight: POSITION_FEATURE.weight });
