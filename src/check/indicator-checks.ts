@@ -21,6 +21,7 @@ import {
 } from './interval.js';
 import { checkIndicatorValueRange } from './indicator-range.js';
 import { evidenceOfFigure, evidenceOfSpan, makeResult, showInterval, type EvidenceEntry } from './result.js';
+import { SCORE_TOTAL_ROW_WORDS, SUBTOTAL_ROW_WORDS, TOTAL_ROW_WORDS, anyOf } from '../vocabulary/index.js';
 
 const POINTS_UNIT = '分';
 
@@ -34,7 +35,8 @@ function pointsInterval(f: Figure): Interval {
   return intervalOfFigure(f);
 }
 
-const TOTAL_ROW = /^\s*(合计|总计|总分|小计|总\s*分)/;
+/** A total or subtotal row among indicator rows (合计, 总分, 小计, "总 分" …), by its leading word. */
+const TOTAL_ROW = new RegExp(`^\\s*(?:${anyOf([...SCORE_TOTAL_ROW_WORDS, ...TOTAL_ROW_WORDS, ...SUBTOTAL_ROW_WORDS])}|总\\s*分)`, 'u');
 
 function isTotalRow(ind: Indicator): boolean {
   return TOTAL_ROW.test(ind.level1) || TOTAL_ROW.test(ind.level2) || TOTAL_ROW.test(ind.level3);

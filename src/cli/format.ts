@@ -3,6 +3,7 @@ import { showFigure, showMoney } from '../schema/figure-text.js';
 import type { CheckResult, Figure, Form, Interval, ReportRecord } from '../schema/record.js';
 import type { SourceDocument } from '../ingest/document.js';
 import { segmentDocument } from '../segment/segment.js';
+import { isDefiniteFailure } from '../check/result.js';
 
 const page = (f: Figure) => (f.evidence.page ? ` (p.${f.evidence.page})` : '');
 /** A figure as printed (money with its unit and separators) and its page. */
@@ -73,7 +74,7 @@ export function formatRecord(r: ReportRecord): string {
   if (f.indicators.length) out.push(`  indicators:  ${f.indicators.length} rows`);
   if (r.parts.length) out.push(`  parts:       ${formatParts(r)}`);
   if (r.forms.length) out.push(...formatForms(r));
-  const failed = r.checks.filter((c) => c.status === 'fail').length;
+  const failed = r.checks.filter(isDefiniteFailure).length;
   const warned = r.checks.filter((c) => c.status === 'warn').length;
   const passed = r.checks.filter((c) => c.status === 'pass').length;
   out.push(`  checks:      ${passed} pass, ${failed} fail, ${warned} warn`);
@@ -111,7 +112,7 @@ const FORM_COLUMNS: ReadonlyArray<[string, number, boolean, (form: Form, r: Repo
   ['grade', 5, false, (form) => form.grade ?? ''],
   ['checks', 6, false, (form, r) => {
     const checks = listFormChecks(r, form);
-    const failed = checks.filter((c) => c.status === 'fail').length;
+    const failed = checks.filter(isDefiniteFailure).length;
     return checks.length === 0 ? '' : failed ? `✗ ${failed}` : '✓';
   }],
 ];
@@ -139,16 +140,19 @@ export function formatChecks(r: ReportRecord): string {
   const out: string[] = [];
   const checks = [...r.checks].sort((a, b) => (ORDER[a.status] ?? 9) - (ORDER[b.status] ?? 9));
   for (const c of checks) out.push(formatCheck(c));
-  const failed = checks.filter((c) => c.status === 'fail').length;
+  const failed = checks.filter(isDefiniteFailure).length;
+  // A possible failure (its two sides' identity inferred) is shown but does not fail the file.
+  const possible = checks.filter((c) => c.status === 'fail').length - failed;
   const warned = checks.filter((c) => c.status === 'warn').length;
   const passed = checks.filter((c) => c.status === 'pass').length;
-  out.push(`${r.source.fileName ?? '(input)'}: ${failed ? 'FAIL' : 'ok'} — ${passed} pass, ${failed} fail, ${warned} warn`);
+  out.push(`${r.source.fileName ?? '(input)'}: ${failed ? 'FAIL' : 'ok'} — ${passed} pass, ${failed} fail${possible ? ` (+${possible} possible)` : ''}, ${warned} warn`);
   return out.join('\n');
 }
 
 function formatCheck(c: CheckResult): string {
   const mark = { fail: '✗', warn: '!', pass: '✓', not_applicable: '·' }[c.status];
-  const lines = [`${mark} ${c.status.toUpperCase().padEnd(4)} ${c.rule}${c.part ? ` [${c.part}]` : ''}: ${c.message.zh}`];
+  const certainty = c.certainty === 'possible' && c.status !== 'pass' ? ' (possible)' : '';
+  const lines = [`${mark} ${c.status.toUpperCase().padEnd(4)} ${c.rule}${c.part ? ` [${c.part}]` : ''}${certainty}: ${c.message.zh}`];
   lines.push(`         expected ${formatInterval(c.expected)} ${c.unit}, stated ${formatInterval(c.actual)} ${c.unit}`);
   if (c.status !== 'pass')
     for (const e of c.evidence) lines.push(`         ${e.role}: ${e.text}${e.evidence.page ? ` p.${e.evidence.page}` : ''} @${e.evidence.start}-${e.evidence.end} “${e.evidence.quote}”`);

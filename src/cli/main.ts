@@ -10,6 +10,7 @@ import type { ReportSummary, Store } from '../store/store.js';
 import { helpWith, KIND_VALUES, parseKind, parsePositiveInteger, parseVersion, parseYear } from './options.js';
 import { PACKAGE_VERSION } from './package-version.js';
 import { withStoreToRead } from './with-store.js';
+import { isDefiniteFailure } from '../check/result.js';
 
 // Everything heavy (readers, PDFium, jieba, the stores, the queue, the web app) is imported inside
 // the command that needs it, so `jixiao --version` and `--help` load none of it.
@@ -141,7 +142,7 @@ export function buildProgram(config: Config): Command {
       for (const file of files) {
         try {
           const { record } = await analyzeBytes(await readBytes(file), { fileName: basename(file), ...config.readLimits });
-          if (record.checks.some((c) => c.status === 'fail')) anyFailed = true;
+          if (record.checks.some(isDefiniteFailure)) anyFailed = true;
           if (opts.json) results.push({ file, checks: record.checks });
           else process.stdout.write(formatChecks(record) + '\n\n');
         } catch (error) {

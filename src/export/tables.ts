@@ -11,6 +11,7 @@ import { FUNCTION_CLASSES } from '../extract/function-classes.js';
 import { listFormChecks, listRecordIndicators } from '../schema/record-forms.js';
 import type { CheckResult, Evidence, Figure, Form, Interval, ReportRecord } from '../schema/record.js';
 import { listRecordFigures } from '../schema/record-figures.js';
+import { isDefiniteFailure } from '../check/result.js';
 
 export { listRecordFigures } from '../schema/record-figures.js';
 
@@ -105,7 +106,7 @@ export const TABLES: Record<TableName, TableSpec> = {
       col('self_score', '自评得分', 'Self-evaluation score', 'number', '分 (points)'),
       col('forms', '自评表数', 'Self-evaluation forms (自评表) found in the document, incl. rows of a score summary table; one row each in `forms`', 'integer'),
       col('checks_total', '校验数', 'Consistency checks run', 'integer'),
-      col('checks_failed', '未通过校验数', 'Checks whose stated figures contradict each other', 'integer'),
+      col('checks_failed', '未通过校验数', 'Checks whose stated figures surely contradict each other (definite failures; possible ones are in the checks table)', 'integer'),
       col('checks_warned', '警示校验数', 'Checks with a warning', 'integer'),
       col('source_format', '文件格式', 'pdf | docx | txt | html …'),
       col('pages', '页数', 'Pages in the source file', 'integer'),
@@ -136,7 +137,7 @@ export const TABLES: Record<TableName, TableSpec> = {
       col('score', '总分', 'Total score of the form (总分 / 自评分数)', 'number', '分'),
       col('grade', '评价等级', 'Grade where printed: 优 | 良 | 中 | 差'),
       col('indicators', '指标数', 'Indicator rows read from the form', 'integer'),
-      col('checks_failed', '未通过校验数', 'Checks within this form that failed (checks.part = form_id)', 'integer'),
+      col('checks_failed', '未通过校验数', 'Definite failed checks within this form (checks.part = form_id)', 'integer'),
       col('page_start', '起始页', 'First page of the form', 'integer'),
       col('page_end', '结束页', 'Last page of the form', 'integer'),
       col('quote', '原文摘录', 'The form title or summary row as read'),
@@ -226,6 +227,8 @@ export const TABLES: Record<TableName, TableSpec> = {
       col('ord', '序号', 'Order within the report', 'integer'),
       col('rule', '规则', 'Rule id, e.g. execution_rate, sum.by_function'),
       col('status', '结果', 'pass | fail | warn | not_applicable'),
+      col('certainty', '确定性', 'For fail and warn: definite (both sides surely the same quantity) | possible (identity inferred); counted failures are the definite ones'),
+      col('part', '所属部分', 'Part or form id the relation was checked within (form:2, accounts_table:1); empty = the whole document'),
       col('unit', '单位', 'Unit of both intervals, in the report’s own terms (万元, %, 分 …)'),
       col('expected_lo', '计算区间下界', 'Lower bound of the interval computed from the parts; empty = unbounded', 'number', '`unit`'),
       col('expected_hi', '计算区间上界', 'Upper bound of the computed interval; empty = unbounded', 'number', '`unit`'),
@@ -335,7 +338,7 @@ export function reportRow(record: ReportRecord, ctx: RowContext): Row {
     self_score: figureNumber(figures.selfScore),
     forms: record.forms.length,
     checks_total: checks.length,
-    checks_failed: checks.filter((check) => check.status === 'fail').length,
+    checks_failed: checks.filter(isDefiniteFailure).length,
     checks_warned: checks.filter((check) => check.status === 'warn').length,
     source_format: source.format,
     pages: source.pages,
@@ -391,7 +394,7 @@ export function formRows(record: ReportRecord, ctx: RowContext): Row[] {
     score: figureNumber(form.totalScore),
     grade: form.grade,
     indicators: form.indicators.length,
-    checks_failed: listFormChecks(record, form).filter((check) => check.status === 'fail').length,
+    checks_failed: listFormChecks(record, form).filter(isDefiniteFailure).length,
     page_start: form.pageStart,
     page_end: form.pageEnd,
     quote: form.evidence.quote,
@@ -469,6 +472,8 @@ export function checkRows(record: ReportRecord, ctx: RowContext): Row[] {
     ord,
     rule: check.rule,
     status: check.status,
+    certainty: check.status === 'fail' || check.status === 'warn' ? (check.certainty ?? 'definite') : null,
+    part: check.part ?? null,
     unit: check.unit,
     ...intervalCells('expected', check.expected),
     ...intervalCells('actual', check.actual),

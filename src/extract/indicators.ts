@@ -3,6 +3,7 @@ import type { Figure, Indicator } from '../schema/record.js';
 import { evidenceOf } from '../normalize/offsets.js';
 import { findFlatIndicators } from './flat-indicators.js';
 import { findNumbers } from './numbers.js';
+import { SCORE_TOTAL_ROW } from '../vocabulary/index.js';
 
 type Column = 'level1' | 'level2' | 'level3' | 'target' | 'actual' | 'weight' | 'score';
 
@@ -118,7 +119,7 @@ export function extractIndicators(doc: SourceDocument, within?: Span): Indicator
       }
       const level3 = values.level3?.text ?? '';
       // Stop at the 总分 / 合计 row and skip sub-headers without a named indicator.
-      if (!level3 || /^(?:总分|合计|总计)$/u.test(level3.replace(/\s/gu, ''))) continue;
+      if (!level3 || SCORE_TOTAL_ROW.test(level3.replace(/\s/gu, ''))) continue;
       if (columnOf(level3)) continue;
       const weight = values.weight && values.weight.start >= 0 ? scoreFigure(doc, values.weight.text, values.weight.start) : null;
       const score = values.score && values.score.start >= 0 ? scoreFigure(doc, values.score.text, values.score.start) : null;

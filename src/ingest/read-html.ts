@@ -4,6 +4,7 @@ import type { AnyNode, Element } from 'domhandler';
 import iconv from 'iconv-lite';
 import type { Block, RawDocument, ReadOptions, TableCell } from './document.js';
 import { EmptyFileError, FileTooLargeError } from '../errors.js';
+import { CHAPTER_MARK, ITEM_MARK, SECTION_MARK, SUBITEM_MARK, SUBSECTION_MARK } from '../vocabulary/index.js';
 
 /**
  * Reads an HTML page, typically a government site's article page, into blocks: only the main
@@ -292,7 +293,7 @@ function looksLikeBody(text: string): boolean {
 }
 
 /** 一、 （一） 1. (1) 第一章 … — section numbers, which a document title never starts with. */
-const ENUMERATED = /^\s*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．)）]|第[一二三四五六七八九十\d]+[章节部分])/;
+const ENUMERATED = new RegExp(`^\\s*(?:${CHAPTER_MARK}|${SECTION_MARK}|${SUBSECTION_MARK}|${ITEM_MARK}|${SUBITEM_MARK}|\\d+[)）])`, 'u');
 
 /**
  * Settles heading levels: the title (flagged, or a first heading before any text that is not

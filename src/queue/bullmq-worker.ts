@@ -13,6 +13,7 @@ import { createBatchWriter } from '../store/batch-writer.js';
 import type { Store } from '../store/store.js';
 import { connectRedis, DEFAULT_JOB_OPTIONS, type IngestJobData } from './bullmq-queue.js';
 import { runAnalyzeTask, type AnalyzeTask, type AnalyzeTaskResult } from './analyze-task.js';
+import { isDefiniteFailure } from '../check/result.js';
 
 export interface IngestWorkerOptions extends ReadLimits {
   redisUrl: string;
@@ -91,7 +92,7 @@ export async function startIngestWorker(options: IngestWorkerOptions): Promise<{
       record: result.record,
       document: { sha256, fileName, format: result.format, byteLength: bytes.length, pages: result.pages, ocrPages: result.ocrPages },
     });
-    return { checksFailed: result.record.checks.filter((c) => c.status === 'fail').length };
+    return { checksFailed: result.record.checks.filter(isDefiniteFailure).length };
   };
   const workerOptions = {
     connection,

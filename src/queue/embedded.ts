@@ -12,6 +12,7 @@ import { EXTRACTOR_VERSION } from '../version.js';
 import { runAnalyzeTask, type AnalyzeTask, type AnalyzeTaskResult } from './analyze-task.js';
 import { runWithBudget } from './run-with-budget.js';
 import { DEFAULTS } from '../config.js';
+import { isDefiniteFailure } from '../check/result.js';
 
 export type IngestEvent =
   | { type: 'stored'; file: string; sha256: string; checksFailed: number; notes: string[] }
@@ -215,7 +216,7 @@ async function runPipeline(sources: readonly IngestSource[], options: EmbeddedIn
         ...(options.keepBytes === false ? {} : { bytes }),
       },
     });
-    const checksFailed = result.record.checks.filter((c) => c.status === 'fail').length;
+    const checksFailed = result.record.checks.filter(isDefiniteFailure).length;
     summary.stored++;
     if (checksFailed > 0) summary.withFailedChecks++;
     for (const note of result.notes) summary.notes.push({ file, note });

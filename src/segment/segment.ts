@@ -1,5 +1,6 @@
 import type { SourceDocument, Span } from '../ingest/document.js';
-import { OUTLINE_MARKER, isHeadingLike } from '../normalize/normalize.js';
+import { isHeadingLike } from '../normalize/normalize.js';
+import { OUTLINE_LEVELS, OUTLINE_MARKER } from '../vocabulary/index.js';
 
 /** A heading in the outline; `sectionEnd` is where its section stops (the next heading of the same or a higher level). */
 export interface Heading extends Span {
@@ -28,12 +29,7 @@ export interface Segmentation {
 
 /** Outline level of a heading line from its marker; 1 when it has none (a DOCX heading style). */
 export function headingLevel(line: string): number {
-  if (/^第[一二三四五六七八九十百零〇]+[章节部分篇]/u.test(line)) return 1;
-  if (/^[一二三四五六七八九十百]+[、.．]/u.test(line)) return 1;
-  if (/^[（(][一二三四五六七八九十百]+[）)]/u.test(line)) return 2;
-  if (/^\d{1,2}[、.．](?!\d)/u.test(line)) return 3;
-  if (/^[（(]\d{1,2}[）)]|^[①-⑳]/u.test(line)) return 4;
-  return 1;
+  return OUTLINE_LEVELS.find((l) => l.marker.test(line))?.level ?? 1;
 }
 
 /** A plain first line is the title only when it ends like one. */

@@ -7,6 +7,7 @@ import { listFormChecks, listRecordIndicators } from '../schema/record-forms.js'
 import { listRecordFigures } from '../schema/record-figures.js';
 import { Decimal } from 'decimal.js';
 import type { Evidence, Figure, ReportRecord } from '../schema/record.js';
+import { isDefiniteFailure } from '../check/result.js';
 
 /** A parameter value both drivers send unchanged. */
 export type SqlValue = string | number | boolean | null | Uint8Array;
@@ -102,7 +103,7 @@ export function buildReportRow(sha256: string, record: ReportRecord): SqlValue[]
     toMoneyText(figures.execution?.exact),
     figureNumeric(figures.executionRate),
     figureNumeric(figures.selfScore),
-    checks.filter((check) => check.status === 'fail').length,
+    checks.filter(isDefiniteFailure).length,
     checks.filter((check) => check.status === 'warn').length,
     record.extractorVersion,
     serializeRecord(record),
@@ -304,7 +305,7 @@ export function buildChildRows(sha256: string, record: ReportRecord): TableRows[
     figureNumeric(form.totalScore),
     cleanOrNull(form.grade),
     form.indicators.length,
-    listFormChecks(record, form).filter((check) => check.status === 'fail').length,
+    listFormChecks(record, form).filter(isDefiniteFailure).length,
     ...evidenceColumns(form.evidence),
   ]);
 

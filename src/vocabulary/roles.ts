@@ -72,6 +72,8 @@ export const LEVEL_FUND_RE = /^(?:中央|省级?|自治区|市级?|县级?|区�
 export const LEVEL_TRANSFER_RE = /^(?:\d{4}年度?)?((?:中央|省级?|自治区|市级?|县级?)(?:财政)?[^，。；、（(\d]{0,20}?资金)/u;
 /** Rows that hold a table's or form's total: 合计, 总计, 年度资金总额 … */
 export const TOTAL_ROW_WORDS = ['年度资金总额', '年度总金额', '资金总额', '合计', '总计'] as const;
+/** Rows that sum part of a table: 小计. */
+export const SUBTOTAL_ROW_WORDS = ['小计'] as const;
 /** Rows that hold a form's total score. */
 export const SCORE_TOTAL_ROW_WORDS = ['总分', '合计', '自评得分', '综合得分'] as const;
 

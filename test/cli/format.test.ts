@@ -56,6 +56,17 @@ describe('formatRecord', () => {
   it('names the form a check was run within', () => {
     expect(formatChecks(sampleRecord())).toContain('execution_rate [form:2]:');
   });
+
+  it('shows a possible failure but counts only definite ones (issue 16: certainty)', () => {
+    const record = sampleRecord();
+    const fail = { ...record.checks[0]!, status: 'fail' as const };
+    record.checks = [{ ...fail, certainty: 'possible' }];
+    const possibleOnly = formatChecks(record);
+    expect(possibleOnly).toContain('(possible)');
+    expect(possibleOnly).toMatch(/: ok — \d+ pass, 0 fail \(\+1 possible\)/u);
+    record.checks = [{ ...fail, certainty: 'definite' }];
+    expect(formatChecks(record)).toMatch(/: FAIL — \d+ pass, 1 fail,/u);
+  });
 });
 
 describe('fitColumns', () => {

@@ -4,6 +4,7 @@
  * the page shows a gap.
  */
 import type { TextRun } from './geometry.js';
+import { HEADING_MARKER, ITEM_MARK, SUBITEM_MARK } from '../../vocabulary/index.js';
 
 export interface TextLine {
   runs: TextRun[];
@@ -146,10 +147,8 @@ export function joinLineTexts(texts: readonly string[]): string {
   return out;
 }
 
-/** A heading numbered in Chinese: 一、 （一） 第一部分 — a wrapped sentence never starts like this. */
-const HEADING_START = /^(?:第[一二三四五六七八九十百零〇\d]+[章节部分条]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])/u;
 /** A list item numbered in digits: 1. 1、 (1) — but "1.5%" at a line start is a wrapped number. */
-const ITEM_START = /^(?:[（(]\d{1,2}[)）]|\d{1,2}[、.．](?!\d))/u;
+const ITEM_START = new RegExp(`^(?:${ITEM_MARK}|${SUBITEM_MARK})`, 'u');
 const SENTENCE_END = /[。；;：:！!？?]$/u;
 
 export interface ParagraphLayout {
@@ -216,7 +215,7 @@ export function startsParagraph(prev: TextLine, line: TextLine, layout: Paragrap
   // fitted in the space left (a number, a bracketed word: ragged-right wrapping).
   const spaceLeft = layout.right - prev.right;
   if (spaceLeft > 1.5 * prev.size && spaceLeft > leadingUnitWidth(line) + prev.size) return true;
-  if (HEADING_START.test(line.text)) return true;
-  if (ITEM_START.test(line.text) && (SENTENCE_END.test(prev.text) || ITEM_START.test(prev.text) || HEADING_START.test(prev.text))) return true;
+  if (HEADING_MARKER.test(line.text)) return true;
+  if (ITEM_START.test(line.text) && (SENTENCE_END.test(prev.text) || ITEM_START.test(prev.text) || HEADING_MARKER.test(prev.text))) return true;
   return false;
 }

@@ -167,7 +167,7 @@ export function renderReportPage(ctx: PageContext, data: ReportPageData): Html {
   const checksHtml = checks.length
     ? checks.map(
         ({ check, index }) => html`<section class="check status-${check.status}" id="check-${index}" data-rule="${check.rule}" data-status="${check.status}">
-<div><span class="badge ${check.status}">${statusLabel(t, check.status)}</span><code class="rule">${check.rule}</code>${check.part ? html` <a class="muted check-part" href="#${partAnchor(check.part)}">${check.part}</a>` : ''}</div>
+<div><span class="badge ${check.status}">${statusLabel(t, check.status)}</span><code class="rule">${check.rule}</code>${check.certainty === 'possible' && check.status !== 'pass' ? html` <span class="muted certainty">${t.certainty_possible}</span>` : ''}${check.part ? html` <a class="muted check-part" href="#${partAnchor(check.part)}">${check.part}</a>` : ''}</div>
 <p>${ctx.lang === 'en' ? check.message.en : check.message.zh}</p>
 <table class="intervals">
 <tr><th>${t.expected}</th><td class="expected">${formatInterval(check.expected, check.unit)}</td></tr>
