@@ -117,6 +117,17 @@ describe('report page', () => {
     expect(marks.length).toBeGreaterThan(30);
   });
 
+  it('shows on demand how each headline figure was chosen: ranked candidates, features, decision (issue 15)', async () => {
+    const record = (await fx.store.getRecord(fx.seedSha)) as ReportRecord;
+    const budget = record.roles.find((d) => d.role === 'budget')!;
+    expect(budget.chosen).not.toBeNull();
+    const { body } = await get(`/reports/${fx.seedSha}`);
+    const section = /<details class="role" data-role="budget">([\s\S]*?)<\/details>/u.exec(body)?.[1] ?? '';
+    expect(section).toContain(`<code>${budget.reason}</code>`);
+    expect(section).toMatch(/<tr class="chosen"><td>采用<\/td><td class="num"><a class="figure-link" href="#s-\d+-\d+">890\.33万元<\/a>/u);
+    for (const f of budget.candidates[budget.chosen!]!.features) expect(section).toContain(`<code>${f.id}</code>`);
+  });
+
   it('lists failed checks first, with both intervals and clickable figures', async () => {
     const { body } = await get(`/reports/${fx.mutatedSha}`);
     const statuses = [...body.matchAll(/<section class="check status-(\w+)"/gu)].map((m) => m[1]);

@@ -189,6 +189,16 @@ ${
       )
     : html`<p class="muted">${t.noChecks}</p>`;
 
+  // Issue 15: the ranked alternatives behind each headline figure, shown on demand.
+  const rolesHtml = record.roles.some((d) => d.candidates.length > 0)
+    ? html`<h2 id="roles-heading">${t.roles}</h2><div id="roles">${record.roles
+        .filter((d) => d.candidates.length > 0)
+        .map(
+          (d) => html`<details class="role" data-role="${d.role}"><summary><code>${d.role}</code> · ${t.roleReason}: <code>${d.reason}</code></summary><table><thead><tr><th></th><th class="num">${t.value}</th><th class="num">${t.candidateScore}</th><th>${t.features}</th></tr></thead><tbody>${d.candidates.map(
+            (c, i) => html`<tr class="${i === d.chosen ? 'chosen' : ''}"><td>${i === d.chosen ? t.chosen : ''}</td><td class="num">${figureLink(showFigure(c.figure), c.figure.evidence)}</td><td class="num">${String(c.score)}</td><td>${c.features.map((x) => html`<code>${x.id}</code> ${x.weight > 0 ? '+' : ''}${String(x.weight)} `)}</td></tr>`,
+          )}</tbody></table></details>`,
+        )}</div>`
+    : '';
   const topRows = (['budget', 'budgetInitial', 'execution', 'executionRate', 'selfScore'] as const).map(
     (key) => html`<tr id="${fieldHtmlId(key)}"><th>${t[key]}</th>${f[key] ? html`<td>${figureLink(showFigure(f[key]), f[key].evidence)}</td>` : html`<td class="muted">—</td>`}</tr>`,
   );
@@ -273,6 +283,7 @@ ${partsHtml}
 <div id="checks">${checksHtml}</div>
 <h2>${t.fields}</h2>
 <div id="fields">${fieldsHtml}</div>
+${rolesHtml}
 <p><a href="${hrefTo(ctx, `/api/reports/${sha256}`)}">JSON</a></p>
 </div>
 </div>`;
