@@ -11,7 +11,7 @@
  *   states all three); a share cut off instead of rounded is `rate.truncated`.
  */
 import type { SourceDocument } from '../ingest/document.js';
-import { toFigure } from '../extract/roles/candidates.js';
+import { figureOfMatch, toFigure } from '../extract/roles/candidates.js';
 import { findNumbers } from '../extract/numbers.js';
 import type { NumberMatch } from '../extract/numbers.js';
 import type { CheckResult, Figure } from '../schema/record.js';
@@ -42,19 +42,7 @@ type ToFigure = (m: NumberMatch) => Figure;
 
 /** Without the document (a bare text): the span and quote only. */
 function bareFigureOf(m: NumberMatch): Figure {
-  return {
-    value: Number(m.base),
-    exact: m.base,
-    text: m.text,
-    unit: m.unit,
-    kind: m.kind,
-    precision: m.precision,
-    scale: m.scale,
-    approx: m.approx,
-    ...(m.lo === undefined ? {} : { lo: m.lo }),
-    ...(m.hi === undefined ? {} : { hi: m.hi }),
-    evidence: { page: null, start: m.start, end: m.end, quote: m.text },
-  };
+  return figureOfMatch(m, { page: null, start: m.start, end: m.end, quote: m.text });
 }
 
 interface Part {

@@ -12,6 +12,11 @@ import type { NumberMatch } from '../numbers.js';
 
 /** A number found in the document's text as a record Figure with its evidence. */
 export function toFigure(doc: SourceDocument, m: NumberMatch): Figure {
+  return figureOfMatch(m, evidenceOf(doc, m.start, m.end));
+}
+
+/** A number as a record Figure with the given evidence (a bare text has no pages or raw offsets). */
+export function figureOfMatch(m: NumberMatch, evidence: Figure['evidence']): Figure {
   return {
     value: Number(m.base),
     exact: m.base,
@@ -23,7 +28,7 @@ export function toFigure(doc: SourceDocument, m: NumberMatch): Figure {
     approx: m.approx,
     ...(m.lo !== undefined ? { lo: m.lo } : {}),
     ...(m.hi !== undefined ? { hi: m.hi } : {}),
-    evidence: evidenceOf(doc, m.start, m.end),
+    evidence,
   };
 }
 
