@@ -7,7 +7,7 @@
  */
 import type { CheckResult, Figure, Form, ReportRecord } from '../schema/record.js';
 import type { Certainty } from './result.js';
-import { compareStatements } from './restated-checks.js';
+import { PROJECT_FIELDS, compareStatements } from './restated-checks.js';
 
 /** What a project name carries besides the project: quotes, brackets' content, spacing, suffixes. */
 function nameKey(name: string): string {
@@ -24,13 +24,6 @@ function matchNames(a: string, b: string): Certainty | null {
   if (x === y) return 'definite';
   return x.includes(y) || y.includes(x) ? 'possible' : null;
 }
-
-const FIELDS = [
-  { field: 'budget', zh: '预算数', en: 'budget' },
-  { field: 'budgetInitial', zh: '年初预算数', en: 'initial budget' },
-  { field: 'execution', zh: '执行数', en: 'execution' },
-  { field: 'executionRate', zh: '执行率', en: 'execution rate' },
-] as const;
 
 function compare(name: string, zh: string, en: string, figures: (Figure | null | undefined)[], detail: Record<string, unknown>, certainty: Certainty, part: string) {
   const stated = figures.filter((f): f is Figure => !!f);
@@ -52,7 +45,7 @@ export function checkNarrativeAgainstForms(record: ReportRecord): CheckResult[] 
     for (const project of record.figures.projects) {
       const certainty = matchNames(project.name, form.projectName);
       if (!certainty) continue;
-      for (const { field, zh, en } of FIELDS) {
+      for (const { field, zh, en } of PROJECT_FIELDS) {
         const r = compare(form.projectName, zh, en, [project[field], form[field]], { project: form.projectName, field, form: form.id, narrative: project.name }, certainty, form.id);
         if (r) results.push(r);
       }

@@ -84,7 +84,8 @@ export function compareStatements(
   });
 }
 
-const PROJECT_FIELDS = [
+/** A project's money fields with their names, as the narrative and its form state them. */
+export const PROJECT_FIELDS = [
   { field: 'budget', zh: '预算数', en: 'budget' },
   { field: 'budgetInitial', zh: '年初预算数', en: 'initial budget' },
   { field: 'execution', zh: '执行数', en: 'execution' },
