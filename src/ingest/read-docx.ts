@@ -2,6 +2,7 @@ import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import mammoth from 'mammoth';
 import type { RawDocument, ReadOptions } from './document.js';
+import { LIST_GLYPHS } from '../vocabulary/index.js';
 import { collectHtmlBlocks } from './read-html.js';
 import { assertZipSafe, isEncryptedOoxml, readZipEntry } from './zip-guard.js';
 import {
@@ -155,11 +156,7 @@ function parseNumbering(numberingXml: string | undefined, stylesXml: string | un
   return { abstracts, nums, styleNumbering };
 }
 
-const CHINESE_DIGITS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
-const PARENTHESIZED = '⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇';
-const TIANGAN = '甲乙丙丁戊己庚辛壬癸';
-const DIZHI = '子丑寅卯辰巳午未申酉戌亥';
+const { chineseDigits: CHINESE_DIGITS, circled: CIRCLED, parenthesized: PARENTHESIZED, tiangan: TIANGAN, dizhi: DIZHI } = LIST_GLYPHS;
 
 /** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五: how Word's chineseCounting writes them. */
 function chineseCounting(n: number): string {

@@ -14,6 +14,19 @@ export const ITEM_MARK = '\\d{1,2}[、.．](?!\\d)';
 /** (1) ①: a sub-item. */
 export const SUBITEM_MARK = '[（(]\\d{1,2}[）)]|[①-⑳]';
 
+/**
+ * The glyphs Word's list numbering formats write (w:numFmt), so a DOCX list label reads as the
+ * markers above: 〇一二… for chineseCounting, ①… for decimalEnclosedCircle, ⑴… for
+ * decimalEnclosedParen, 甲乙丙… (天干) and 子丑寅… (地支) for the ideograph formats.
+ */
+export const LIST_GLYPHS = {
+  chineseDigits: ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'],
+  circled: '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳',
+  parenthesized: '⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇',
+  tiangan: '甲乙丙丁戊己庚辛壬癸',
+  dizhi: '子丑寅卯辰巳午未申酉戌亥',
+} as const;
+
 /** Outline markers that start a heading or a list item: 一、 （一） (1) 1. 1、 ① 第一章. */
 export const OUTLINE_MARKER = new RegExp(`^(?:${CHAPTER_MARK}|${SECTION_MARK}|${SUBSECTION_MARK}|${ITEM_MARK}|${SUBITEM_MARK})`, 'u');
 /** A heading numbered in Chinese (一、 （一） 第一部分): a wrapped sentence never starts like this. */
