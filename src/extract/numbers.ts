@@ -71,7 +71,7 @@
 import type { Decimal } from 'decimal.js';
 import type { ApproxWord } from './numbers/approx.js';
 import { boundsOf, INFIX_MORE, intervalOf as intervalOfMatch, PREFIX_MAX, PREFIX_WORDS, REACHING, SUFFIX_WORDS } from './numbers/approx.js';
-import { isChineseDigit, isChineseMagnitudeChar, isChineseNumeralChar, isChinesePoint, parseChineseNumeralDecimal, splitTrailingMagnitude } from './numbers/chinese-numeral.js';
+import { isChineseDigit, isChineseMagnitudeChar, isChineseNumeralChar, isChineseNumeralCode, isChinesePoint, parseChineseNumeralDecimal, splitTrailingMagnitude } from './numbers/chinese-numeral.js';
 import type { FindNumbersOptions, NumberMatch } from './numbers/types.js';
 import { MAGNITUDE_WORD, matchRateDenominator, matchUnitAt, NUMERAL_MAGNITUDES, unitInfoOf, type UnitEntry } from './numbers/units.js';
 import { Dec, formatDecimal, pow10 } from './decimal.js';
@@ -106,7 +106,10 @@ const oneOf = (set: string, c: string): boolean => c !== '' && set.includes(c);
  * Same-length half-width folding (one UTF-16 unit per unit, so offsets stay valid): full-width
  * ASCII forms, ideographic space, minus signs and wave dashes.
  */
+const WIDE = /[\uff01-\uff5e\u3000\u2212\u2010\u2011\u301c]/u;
 function foldWidth(s: string): string {
+  // Normalized text has next to none: the test spares building a copy.
+  if (!WIDE.test(s)) return s;
   return s.replace(/[\uff01-\uff5e\u3000\u2212\u2010\u2011\u301c]/gu, (c) => {
     const code = c.charCodeAt(0);
     if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
@@ -171,7 +174,10 @@ function skipSpace(f: string, k: number): number {
   return isSpace(f[k] ?? '') ? k + 1 : k;
 }
 
+/** First characters of NUMERAL_MAGNITUDES. */
+const MAGNITUDE_FIRST = new Set(NUMERAL_MAGNITUDES.map(([w]) => w.charCodeAt(0)));
 function magnitudeAt(f: string, k: number): [string, number] | undefined {
+  if (!MAGNITUDE_FIRST.has(f.charCodeAt(k))) return undefined;
   return NUMERAL_MAGNITUDES.find(([w]) => f.startsWith(w, k));
 }
 
@@ -806,7 +812,7 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Num
     if (code >= 48 && code <= 57) next = scanArabic(ctx, i);
     else if (code < 0x3007) next = i + 1;
     else if (code === 0x767e && f.startsWith('百分之', i)) next = scanPercentWords(ctx, i);
-    else if (isChineseNumeralChar(f[i]!)) next = scanChinese(ctx, i);
+    else if (isChineseNumeralCode(code)) next = scanChinese(ctx, i);
     i = Math.max(next, i + 1);
   }
   return ctx.out;
