@@ -56,10 +56,30 @@ function qualifiersIn(s: string): string[] {
   return [...tags];
 }
 
+/** `s` without any of `words`, longest words first (`words` must be sorted so: see wordsToStrip). */
 function stripWords(s: string, words: readonly string[]): string {
   let out = s;
-  for (const w of [...words].sort((a, b) => b.length - a.length)) if (w !== '') out = out.split(w).join('');
+  for (const w of words) if (w !== '' && out.includes(w)) out = out.split(w).join('');
   return out;
+}
+
+/** Qualifier and filler words, longest first (a stable sort: ties keep the vocabulary's order). */
+let STRIP_WORDS: readonly string[] | null = null;
+const STRIP_WORDS_WITH_ACTION = new Map<string, readonly string[]>();
+
+/** The words stripped from a subject printed before its count: qualifiers, fillers and the action, longest first. */
+function wordsToStrip(action: string): readonly string[] {
+  const base = (STRIP_WORDS ??= [...COUNT_QUALIFIERS.map((q) => q.word), ...COUNT_FILLER_WORDS].sort((a, b) => b.length - a.length));
+  if (action === '') return base;
+  let words = STRIP_WORDS_WITH_ACTION.get(action);
+  if (!words) {
+    // Where a stable sort of base + [action] puts the action: after every word at least as long.
+    const at = base.findIndex((w) => w.length < action.length);
+    words = at < 0 ? [...base, action] : [...base.slice(0, at), action, ...base.slice(at)];
+    if (STRIP_WORDS_WITH_ACTION.size >= 1024) STRIP_WORDS_WITH_ACTION.clear();
+    STRIP_WORDS_WITH_ACTION.set(action, words);
+  }
+  return words;
 }
 
 function placesIn(s: string): string[] {
@@ -111,8 +131,7 @@ export function identityOf(count: Count, text: string | undefined): CountIdentit
   if (/其中/u.test(sentence) || inBracket) qualifiers.push('part');
   let subject = subjectWords;
   if (subjectBefore) {
-    const words = COUNT_QUALIFIERS.map((q) => q.word).concat(COUNT_FILLER_WORDS, count.action === '' ? [] : [count.action]);
-    subject = stripWords(canonicalSubject(phrase).replace(/[\d.年度]+/gu, ''), words);
+    subject = stripWords(canonicalSubject(phrase).replace(/[\d.年度]+/gu, ''), wordsToStrip(count.action));
     if (subject === '') subject = subjectWords;
   }
   const years = [...clause.matchAll(YEAR)].map((m) => m[0]);

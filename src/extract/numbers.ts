@@ -106,10 +106,16 @@ const oneOf = (set: string, c: string): boolean => c !== '' && set.includes(c);
  * Same-length half-width folding (one UTF-16 unit per unit, so offsets stay valid): full-width
  * ASCII forms, ideographic space, minus signs and wave dashes.
  */
-const WIDE = /[\uff01-\uff5e\u3000\u2212\u2010\u2011\u301c]/u;
+function hasWideForms(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000 || c === 0x2212 || c === 0x2010 || c === 0x2011 || c === 0x301c) return true;
+  }
+  return false;
+}
 function foldWidth(s: string): string {
   // Normalized text has next to none: the test spares building a copy.
-  if (!WIDE.test(s)) return s;
+  if (!hasWideForms(s)) return s;
   return s.replace(/[\uff01-\uff5e\u3000\u2212\u2010\u2011\u301c]/gu, (c) => {
     const code = c.charCodeAt(0);
     if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
@@ -174,6 +180,9 @@ function skipSpace(f: string, k: number): number {
   return isSpace(f[k] ?? '') ? k + 1 : k;
 }
 
+/** First characters of SUFFIX_WORDS, and the lengths tried, longest first. */
+const SUFFIX_FIRST = new Set([...SUFFIX_WORDS.keys()].map((w) => w.charCodeAt(0)));
+const SUFFIX_LENGTHS = [3, 2];
 /** First characters of NUMERAL_MAGNITUDES. */
 const MAGNITUDE_FIRST = new Set(NUMERAL_MAGNITUDES.map(([w]) => w.charCodeAt(0)));
 function magnitudeAt(f: string, k: number): [string, number] | undefined {
@@ -249,9 +258,12 @@ function readTail(f: string, p: number, arabic: boolean, numeralMag: Magnitude |
   // Suffix approximation: 以上, （含）以上, 左右 ….
   let suffix: ApproxWord | null = null;
   let s = skipSpace(f, end);
-  const incl = /^[(（]含[)）]/u.exec(f.slice(s, s + 3));
+  const open = f.charCodeAt(s);
+  const incl = open === 0x28 || open === 0xff08 ? /^[(（]含[)）]/u.exec(f.slice(s, s + 3)) : null;
   if (incl) s += incl[0].length;
-  for (const len of [3, 2]) {
+  // (most figures have no suffix word: one look at the first character settles it)
+  const lengths = SUFFIX_FIRST.has(f.charCodeAt(s)) ? SUFFIX_LENGTHS : [];
+  for (const len of lengths) {
     const word = SUFFIX_WORDS.get(f.slice(s, s + len));
     if (!word) continue;
     const after = f[s + len] ?? '';
