@@ -354,7 +354,7 @@ interface ArabicCore {
 /** The maximal run of digits, points and commas at `i` that ends in a digit. */
 function digitRunEnd(f: string, i: number): number {
   let j = i;
-  while (j < f.length && /[0-9.,]/u.test(f[j]!)) j++;
+  for (let c = f.charCodeAt(j); (c >= 48 && c <= 57) || c === 46 || c === 44; c = f.charCodeAt(++j));
   while (j > i && !isDigit(f[j - 1]!)) j--;
   return j;
 }
