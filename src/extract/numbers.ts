@@ -76,6 +76,7 @@ import type { FindNumbersOptions, NumberMatch } from './numbers/types.js';
 import { MAGNITUDE_WORD, matchRateDenominator, matchUnitAt, NUMERAL_MAGNITUDES, unitInfoOf, type UnitEntry } from './numbers/units.js';
 import { Dec, formatDecimal, pow10 } from './decimal.js';
 import type { FigureKind } from '../schema/record.js';
+import { charClass } from './char-class.js';
 
 export type { FindNumbersOptions, NumberMatch } from './numbers/types.js';
 export { parseChineseNumeral } from './numbers/chinese-numeral.js';
@@ -94,11 +95,13 @@ export function intervalOf(
 
 const HAN = /\p{Script=Han}/u;
 const LETTER = /\p{L}/u;
-const isHan = (c: string): boolean => c !== '' && HAN.test(c);
+const isHanChar = charClass(HAN);
+const isLetterChar = charClass(LETTER);
+const isHan = (c: string): boolean => c !== '' && isHanChar(c);
 const isDigit = (c: string): boolean => c.length === 1 && c >= '0' && c <= '9';
 const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\u00a0';
 /** Letters of other scripts (Latin, Greek, Cyrillic Ф …): numbers next to them are identifiers. */
-const isForeignLetter = (c: string): boolean => c !== '' && LETTER.test(c) && !HAN.test(c);
+const isForeignLetter = (c: string): boolean => c !== '' && isLetterChar(c) && !isHanChar(c);
 /** `c` is one of the characters of `set` (never true for the empty string). */
 const oneOf = (set: string, c: string): boolean => c !== '' && set.includes(c);
 
