@@ -14,7 +14,7 @@ import { prepareQueueBase, runQueue, dropDatabase, createDatabase } from './benc
 import { hasPdftotext } from './bench/pdf.js';
 import { ocrAvailable } from './bench/ocr.js';
 import { summarizeProfile } from './bench/profile.js';
-import { analysisReportsPerSecond, pdfRatio, renderReport } from './bench/report.js';
+import { ANALYSIS_GOAL, analysisReportsPerSecond, pdfRatio, renderReport } from './bench/report.js';
 import { busyShare, machineCpu, machineLoad, median, serverCpuSeconds } from './bench/stats.js';
 
 const SECTIONS = ['stages', 'linear', 'segment', 'pdf', 'ocr', 'store', 'embedded', 'memory', 'queue', 'profile'];
@@ -300,7 +300,7 @@ try {
   if (wanted('profile')) {
     results.profiles ??= {};
     const analysisRate = results.stages ? analysisReportsPerSecond(results.stages) : NaN;
-    if (Number.isFinite(analysisRate) && analysisRate < 300) {
+    if (Number.isFinite(analysisRate) && analysisRate < ANALYSIS_GOAL) {
       await attempt('profile-analysis', async () => {
         log('profile: analysis of already-read TXT');
         results.profiles.analysis = await profileSection('analysis-loop', { manifest: stagesManifest, docs: Math.min(200, size.corpus), passes: 3 });

@@ -3,10 +3,20 @@ import { fmt, median, table, verdict } from './stats.js';
 
 const MB = 1024 * 1024;
 
-/** Reports/s of normalize + extract + check over already-read TXT reports (median over runs). */
+/** Reports/s of normalize + segment + extract + check over already-read TXT reports, by wall time (median over runs). */
 export function analysisReportsPerSecond(stages) {
+  if (stages.analysis) return median(stages.analysis.wallMs.map((ms) => stages.analysis.docs / (ms / 1000)));
   return median(stages.runs.map((r) => r.txtDocs / (r.txtAnalysisMs / 1000)));
 }
+
+/** The same by the process's CPU time (what other load on a shared machine disturbs least), or NaN. */
+export function analysisReportsPerCpuSecond(stages) {
+  if (!stages.analysis) return NaN;
+  return median(stages.analysis.cpuMs.map((ms) => stages.analysis.docs / (ms / 1000)));
+}
+
+/** The analysis goal of issue #18: reports/s on one core. */
+export const ANALYSIS_GOAL = 500;
 
 /** jixiao's PDF read time over pdftotext's, all files together (median over runs). */
 export function pdfRatio(pdf) {
@@ -21,11 +31,12 @@ const signedPct = (x) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${(x * 100).
 function targets(res) {
   const rows = [];
   const analysis = res.stages ? analysisReportsPerSecond(res.stages) : NaN;
+  const analysisCpu = res.stages ? analysisReportsPerCpuSecond(res.stages) : NaN;
   rows.push([
     'analysis of an already-read TXT report (normalize + segment + extract + check), one core',
-    Number.isFinite(analysis) ? `${fmt(analysis, 0)} reports/s` : '—',
-    '≥ 300 reports/s',
-    verdict(Number.isFinite(analysis) ? analysis >= 300 : null),
+    Number.isFinite(analysis) ? `${fmt(analysis, 0)} reports/s${Number.isFinite(analysisCpu) ? ` (${fmt(analysisCpu, 0)} per CPU second)` : ''}` : '—',
+    `≥ ${ANALYSIS_GOAL} reports/s`,
+    verdict(Number.isFinite(analysis) ? analysis >= ANALYSIS_GOAL : null),
   ]);
   const ratio = res.pdf ? pdfRatio(res.pdf) : NaN;
   rows.push(['PDF reading, ms per page against `pdftotext`', Number.isFinite(ratio) ? `${fmt(ratio, 1)}×` : '—', '≤ 3×', verdict(Number.isFinite(ratio) ? ratio <= 3 : null)]);
@@ -75,13 +86,18 @@ function stagesSection(res) {
   }
   rows.push(['normalize', ...rate(stage('normalize'), s.docs, s.bytes)]);
   rows.push(['segment (outline, lines, sentences)', ...rate(stage('segment'), s.docs, s.bytes)]);
-  rows.push(['extract (`extractRecord`, which segments again itself)', ...rate(stage('extract'), s.docs, s.bytes)]);
+  rows.push(['extract (`extractRecord`, on the segmentation above)', ...rate(stage('extract'), s.docs, s.bytes)]);
   rows.push(['check', ...rate(stage('check'), s.docs, s.bytes)]);
   const txt = s.runs[0];
-  rows.push([
-    `**analysis of read TXT** (normalize + extract + check, ${txt.txtDocs} TXT reports)`,
-    ...rate(median(s.runs.map((r) => r.txtAnalysisMs)), txt.txtDocs, txt.txtBytes),
-  ]);
+  if (s.analysis) {
+    const a = s.analysis;
+    rows.push([`**analysis of read TXT** (normalize + segment + extract + check, ${a.docs} TXT reports, whole passes)`, ...rate(median(a.wallMs), a.docs, a.bytes)]);
+    rows.push(['  the same, by CPU time of the process', ...rate(median(a.cpuMs), a.docs, a.bytes)]);
+  } else
+    rows.push([
+      `**analysis of read TXT** (normalize + segment + extract + check, ${txt.txtDocs} TXT reports)`,
+      ...rate(median(s.runs.map((r) => r.txtAnalysisMs)), txt.txtDocs, txt.txtBytes),
+    ]);
   const disk = res.store?.targets.find((t) => t.kind === 'pglite-disk');
   if (disk) {
     const ms = median(disk.ms);
@@ -340,7 +356,7 @@ function threadsMedian(runs) {
 function boundsOf(res) {
   const out = [];
   const p = res.profiles ?? {};
-  if (p.analysis && res.stages && analysisReportsPerSecond(res.stages) < 300) {
+  if (p.analysis && res.stages && analysisReportsPerSecond(res.stages) < ANALYSIS_GOAL) {
     const pr = p.analysis.profile;
     const top = pr.frames.find((f) => f.where !== '');
     const spread = top && top.share < 0.15;

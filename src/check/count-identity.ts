@@ -8,6 +8,7 @@
  * - scope: the places, years and owning bodies (省政府办公厅设…) named in the count's own clause.
  * Identity is inferred from words, so a mismatch between two such statements is a `possible` finding.
  */
+import { charClass } from '../extract/char-class.js';
 import type { Count } from '../schema/record.js';
 import { COUNT_FILLER_WORDS, COUNT_QUALIFIERS, NOT_PLACE_BEFORE_SUFFIX, OWNER_SUFFIX, PLACE_SUFFIX, SUBJECT_SYNONYMS } from '../vocabulary/counts.js';
 
@@ -28,12 +29,15 @@ const PHRASE_BREAK = /[，,。；;！？!?\n\t：:、]/u;
 /** Ends of a clause for scope and qualifiers: a list shares its lead-in ("其中：A 1 辆、B 2 辆"). */
 const CLAUSE_BREAK = /[，,。；;！？!?\n\t]/u;
 const SENTENCE_BREAK = /[。；;！？!?\n]/u;
+const isPhraseBreak = charClass(PHRASE_BREAK);
+const isClauseBreak = charClass(CLAUSE_BREAK);
+const isSentenceBreak = charClass(SENTENCE_BREAK);
 const YEAR = /(?:19|20)\d{2}(?=\s*年)/gu;
 const LOOKBACK = 40;
 
-function backTo(text: string, start: number, stop: RegExp): string {
+function backTo(text: string, start: number, stop: (ch: string) => boolean): string {
   let i = start;
-  while (i > 0 && i > start - LOOKBACK && !stop.test(text[i - 1]!)) i--;
+  while (i > 0 && i > start - LOOKBACK && !stop(text[i - 1]!)) i--;
   return text.slice(i, start);
 }
 
@@ -56,10 +60,30 @@ function qualifiersIn(s: string): string[] {
   return [...tags];
 }
 
+/** `s` without any of `words`, longest words first (`words` must be sorted so: see wordsToStrip). */
 function stripWords(s: string, words: readonly string[]): string {
   let out = s;
-  for (const w of [...words].sort((a, b) => b.length - a.length)) if (w !== '') out = out.split(w).join('');
+  for (const w of words) if (w !== '' && out.includes(w)) out = out.split(w).join('');
   return out;
+}
+
+/** Qualifier and filler words, longest first (a stable sort: ties keep the vocabulary's order). */
+let STRIP_WORDS: readonly string[] | null = null;
+const STRIP_WORDS_WITH_ACTION = new Map<string, readonly string[]>();
+
+/** The words stripped from a subject printed before its count: qualifiers, fillers and the action, longest first. */
+function wordsToStrip(action: string): readonly string[] {
+  const base = (STRIP_WORDS ??= [...COUNT_QUALIFIERS.map((q) => q.word), ...COUNT_FILLER_WORDS].sort((a, b) => b.length - a.length));
+  if (action === '') return base;
+  let words = STRIP_WORDS_WITH_ACTION.get(action);
+  if (!words) {
+    // Where a stable sort of base + [action] puts the action: after every word at least as long.
+    const at = base.findIndex((w) => w.length < action.length);
+    words = at < 0 ? [...base, action] : [...base.slice(0, at), action, ...base.slice(at)];
+    if (STRIP_WORDS_WITH_ACTION.size >= 1024) STRIP_WORDS_WITH_ACTION.clear();
+    STRIP_WORDS_WITH_ACTION.set(action, words);
+  }
+  return words;
 }
 
 function placesIn(s: string): string[] {
@@ -75,7 +99,7 @@ function phraseBefore(text: string, start: number): { phrase: string; inBracket:
   let i = start;
   for (; i > 0 && i > start - LOOKBACK; i--) {
     const c = text[i - 1]!;
-    if (PHRASE_BREAK.test(c)) break;
+    if (isPhraseBreak(c)) break;
     if (c === ')' || c === '）') depth++;
     else if (c === '(' || c === '（') {
       if (depth === 0) return { phrase: text.slice(i, start), inBracket: true };
@@ -100,8 +124,8 @@ export function identityOf(count: Count, text: string | undefined): CountIdentit
   const subjectWords = canonicalSubject(count.subject);
   if (!located) return { subject: subjectWords, action: count.action, qualifiers: [], scope: [], paragraph: -1 };
   const { phrase, inBracket } = phraseBefore(text, start);
-  const clause = backTo(text, start, CLAUSE_BREAK);
-  const sentence = backTo(text, start, SENTENCE_BREAK);
+  const clause = backTo(text, start, isClauseBreak);
+  const sentence = backTo(text, start, isSentenceBreak);
   // The subject printed before the number ("共培训党组织书记和党务工作者 774 名"): the whole phrase,
   // minus totals, qualifiers, numbers and the action, so that its modifiers stay (其他用车 ≠ 应急保障用车).
   const subjectBefore = count.subject !== '' && canonicalSubject(phrase).endsWith(subjectWords);
@@ -111,8 +135,7 @@ export function identityOf(count: Count, text: string | undefined): CountIdentit
   if (/其中/u.test(sentence) || inBracket) qualifiers.push('part');
   let subject = subjectWords;
   if (subjectBefore) {
-    const words = COUNT_QUALIFIERS.map((q) => q.word).concat(COUNT_FILLER_WORDS, count.action === '' ? [] : [count.action]);
-    subject = stripWords(canonicalSubject(phrase).replace(/[\d.年度]+/gu, ''), words);
+    subject = stripWords(canonicalSubject(phrase).replace(/[\d.年度]+/gu, ''), wordsToStrip(count.action));
     if (subject === '') subject = subjectWords;
   }
   const years = [...clause.matchAll(YEAR)].map((m) => m[0]);

@@ -6,11 +6,36 @@
  */
 import { Decimal } from 'decimal.js';
 import type { Count, Figure, Interval } from '../schema/record.js';
+import {
+  addExact,
+  compareBounds,
+  formatExact,
+  formatExactBound,
+  isZeroExact,
+  multiplyExact,
+  parseExact,
+  parseExactBound,
+  shiftExact,
+  toFixedExact,
+  type Exact,
+  type ExactBound,
+} from './exact-decimal.js';
 
 export type { Interval } from '../schema/record.js';
 
 /** Precision of derived bounds (significant digits); sums and products of report figures stay exact well within it. */
 const DIGITS = 34;
+/** toExpNeg / toExpPos of Down and Up, and of decimal.js's default constructor (Decimal.max / min return one). */
+const EXP_NEG = -40;
+const EXP_POS = 60;
+const DEFAULT_EXP_NEG = -7;
+const DEFAULT_EXP_POS = 21;
+/** Whether the BigInt fast paths run (see the end of this file); off only in tests that compare them with decimal.js. */
+let fast = true;
+/** Tests only: turn the BigInt fast paths off (false) or on, so a test can compare both answers. */
+export function setExactFastPaths(on: boolean): void {
+  fast = on;
+}
 /** Lower bounds round toward −∞ … */
 const Down = Decimal.clone({ precision: DIGITS, rounding: Decimal.ROUND_FLOOR, toExpNeg: -40, toExpPos: 60 });
 /** … and upper bounds toward +∞, so no value the inputs allow is ever lost. */
@@ -51,7 +76,15 @@ function fromBounds(b: Bounds): Interval {
 
 /** The closed interval [lo, hi]. */
 export function closedInterval(lo: Decimal.Value, hi: Decimal.Value): Interval {
-  return { lo: new Down(lo).toString(), hi: new Up(hi).toString(), loOpen: false, hiOpen: false };
+  return { lo: (fast && plainString(lo)) || new Down(lo).toString(), hi: (fast && plainString(hi)) || new Up(hi).toString(), loOpen: false, hiOpen: false };
+}
+
+/** A plain decimal string or a safe integer as Down / Up print it (the constructor never rounds), or null. */
+function plainString(v: Decimal.Value): string | null {
+  if (typeof v === 'number') return Number.isSafeInteger(v) && !Object.is(v, -0) ? formatExact({ m: BigInt(v), e: 0 }, EXP_NEG, EXP_POS) : null;
+  if (typeof v !== 'string') return null;
+  const x = parseExact(v);
+  return x && formatExact(x, EXP_NEG, EXP_POS);
 }
 
 /** The degenerate interval [v, v] (an exact value). */
@@ -128,7 +161,24 @@ function baseBoundsOfFigure(f: Pick<Figure, 'exact' | 'precision' | 'scale' | 'a
  * 80.2% → [80.15, 80.25] (%); 7140700元 with unitScale 4 → [714.06995, 714.07005] (万元).
  */
 export function intervalOfFigure(f: Figure, unitScale: number = f.scale): Interval {
-  return scaleInterval(fromBounds(baseBoundsOfFigure(f)), unitFactor(unitScale));
+  return (fast ? exactIntervalOfFigure(f, unitScale) : null) ?? scaleInterval(fromBounds(baseBoundsOfFigure(f)), unitFactor(unitScale));
+}
+
+/** intervalOfFigure of an exactly stated figure in BigInt (see exact-decimal.ts), or null. */
+function exactIntervalOfFigure(f: Figure, unitScale: number): Interval | null {
+  if (f.approx !== 'exact' || !Number.isInteger(f.scale) || !Number.isInteger(f.precision) || !Number.isInteger(unitScale)) return null;
+  const v = parseExact(f.exact);
+  if (!v) return null;
+  let lo = v;
+  let hi = v;
+  if (!(f.kind === 'money' && f.precision - f.scale >= FEN_DECIMALS)) {
+    const halfStep: Exact = { m: 5n, e: f.scale - Math.max(0, f.precision) - 1 };
+    lo = addExact(v, { m: -halfStep.m, e: halfStep.e });
+    hi = addExact(v, halfStep);
+  }
+  const loText = formatExact(shiftExact(lo, -unitScale), EXP_NEG, EXP_POS, DIGITS);
+  const hiText = formatExact(shiftExact(hi, -unitScale), EXP_NEG, EXP_POS, DIGITS);
+  return loText !== null && hiText !== null ? { lo: loText, hi: hiText, loOpen: false, hiOpen: false } : null;
 }
 
 /**
@@ -151,6 +201,8 @@ export function intervalOfCount(c: Pick<Count, 'value' | 'approx' | 'lo' | 'hi'>
 
 /** a + b; an end is closed only when both contributing ends are. */
 export function addIntervals(a: Interval, b: Interval): Interval {
+  const exact = fast ? exactSum(a, b) : null;
+  if (exact) return exact;
   const x = toBounds(a);
   const y = toBounds(b);
   return fromBounds({ lo: x.lo.plus(y.lo), hi: x.hi.plus(y.hi), loOpen: x.loOpen || y.loOpen, hiOpen: x.hiOpen || y.hiOpen });
@@ -168,6 +220,8 @@ export function subtractIntervals(a: Interval, b: Interval): Interval {
 
 /** a × k for an exact constant k (a negative k swaps the ends). */
 export function scaleInterval(a: Interval, k: Decimal.Value): Interval {
+  const exact = fast ? exactScale(a, k) : null;
+  if (exact) return exact;
   const x = toBounds(a);
   const kd = new Down(k);
   if (kd.isZero()) return pointInterval(0);
@@ -251,6 +305,8 @@ function contains(b: Bounds, v: Dec): boolean {
 
 /** The common part of a and b, or null when they do not meet. */
 export function intersectIntervals(a: Interval, b: Interval): Interval | null {
+  const exact = fast ? exactIntersection(a, b) : undefined;
+  if (exact !== undefined) return exact;
   const x = toBounds(a);
   const y = toBounds(b);
   const lo = Decimal.max(x.lo, y.lo);
@@ -273,6 +329,12 @@ export function intervalsMeet(a: Interval, b: Interval): boolean {
 
 /** Every value of a lies strictly above every value of b (a > b beyond rounding). */
 export function isIntervalAbove(a: Interval, b: Interval): boolean {
+  const xlo = fast ? parseExactBound(a.lo) : null;
+  const yhi = fast ? parseExactBound(b.hi) : null;
+  if (xlo && yhi) {
+    const c = compareBounds(xlo, yhi);
+    return c > 0 || (c === 0 && (a.loOpen || b.hiOpen));
+  }
   const x = toBounds(a);
   const y = toBounds(b);
   return x.lo.gt(y.hi) || (x.lo.eq(y.hi) && (x.loOpen || y.hiOpen));
@@ -301,13 +363,18 @@ export interface FormatDecimalOptions {
 
 /** A decimal string for people: rounded to at most `maxDecimals`, trailing zeros trimmed down to `minDecimals`. */
 export function formatDecimal(value: Decimal.Value, options: FormatDecimalOptions = {}): string {
-  const d = new Decimal(value);
-  if (!d.isFinite()) return d.isNegative() ? '-∞' : '+∞';
   const min = options.minDecimals ?? 0;
   const max = Math.max(min, options.maxDecimals ?? 6);
-  const mode =
-    options.rounding === 'floor' ? Decimal.ROUND_FLOOR : options.rounding === 'ceil' ? Decimal.ROUND_CEIL : Decimal.ROUND_HALF_UP;
-  let s = d.toFixed(max, mode);
+  const exact = fast && typeof value === 'string' && Number.isInteger(max) && max >= 0 ? parseExact(value) : null;
+  let s: string;
+  if (exact) s = toFixedExact(exact, max, options.rounding ?? 'half_up');
+  else {
+    const d = new Decimal(value);
+    if (!d.isFinite()) return d.isNegative() ? '-∞' : '+∞';
+    const mode =
+      options.rounding === 'floor' ? Decimal.ROUND_FLOOR : options.rounding === 'ceil' ? Decimal.ROUND_CEIL : Decimal.ROUND_HALF_UP;
+    s = d.toFixed(max, mode);
+  }
   if (s.includes('.')) {
     const [int, frac = ''] = s.split('.') as [string, string];
     let f = frac;
@@ -329,10 +396,95 @@ export function formatInterval(a: Interval, options: Omit<FormatDecimalOptions, 
 
 /** The stated value of a figure in a unit `unitScale` powers of ten above base (exact). */
 export function statedValueOf(f: Figure, unitScale: number = f.scale): string {
-  return new Down(f.exact).times(unitFactor(unitScale)).toString();
+  const v = fast && Number.isInteger(unitScale) ? parseExact(f.exact) : null;
+  const exact = v && formatExact(shiftExact(v, -unitScale), EXP_NEG, EXP_POS, DIGITS);
+  return exact ?? new Down(f.exact).times(unitFactor(unitScale)).toString();
 }
 
 /** Exact sum of decimal strings. */
 export function sumDecimals(values: readonly Decimal.Value[]): string {
-  return values.reduce<Dec>((acc, v) => acc.plus(v), new Down(0)).toString();
+  return (fast ? exactSumOf(values) : null) ?? values.reduce<Dec>((acc, v) => acc.plus(v), new Down(0)).toString();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fast paths in BigInt (exact-decimal.ts). Each answers only when decimal.js would give the same
+// string: no partial result beyond DIGITS significant digits (where Down / Up would round), finite
+// operands (∞ only where just compared), plain notation. Otherwise null and decimal.js decides.
+
+/** 10^DIGITS: a coefficient at the operands' common exponent below it has at most DIGITS digits. */
+const DIGITS_LIMIT = 10n ** BigInt(DIGITS);
+
+function fitsDigits(m: bigint): boolean {
+  return (m < 0n ? -m : m) < DIGITS_LIMIT;
+}
+
+/** Σ values, each partial sum exact (a coefficient at the smallest exponent under 10^DIGITS). */
+function exactSumOf(values: readonly Decimal.Value[]): string | null {
+  const xs: Exact[] = [];
+  for (const v of values) {
+    const x = typeof v === 'string' ? parseExact(v) : null;
+    if (!x) return null;
+    xs.push(x);
+  }
+  const e = Math.min(0, ...xs.map((x) => x.e));
+  let m = 0n;
+  for (const x of xs) {
+    m += x.m * 10n ** BigInt(x.e - e);
+    if (!fitsDigits(m)) return null;
+  }
+  return formatExact({ m, e }, EXP_NEG, EXP_POS, DIGITS);
+}
+
+function exactPairSum(a: string, b: string): string | null {
+  const x = parseExact(a);
+  const y = parseExact(b);
+  if (!x || !y) return null;
+  const sum = addExact(x, y);
+  return fitsDigits(sum.m) ? formatExact(sum, EXP_NEG, EXP_POS, DIGITS) : null;
+}
+
+function exactSum(a: Interval, b: Interval): Interval | null {
+  const lo = exactPairSum(a.lo, b.lo);
+  const hi = lo === null ? null : exactPairSum(a.hi, b.hi);
+  return lo !== null && hi !== null ? { lo, hi, loOpen: a.loOpen || b.loOpen, hiOpen: a.hiOpen || b.hiOpen } : null;
+}
+
+function exactScale(a: Interval, k: Decimal.Value): Interval | null {
+  const kx = typeof k === 'number' ? (Number.isSafeInteger(k) && !Object.is(k, -0) ? { m: BigInt(k), e: 0 } : null) : typeof k === 'string' ? parseExact(k) : null;
+  const lo = parseExact(a.lo);
+  const hi = parseExact(a.hi);
+  if (!kx || !lo || !hi || isZeroExact(kx)) return null;
+  const negative = kx.m < 0n;
+  const loText = formatExact(multiplyExact(negative ? hi : lo, kx), EXP_NEG, EXP_POS, DIGITS);
+  const hiText = formatExact(multiplyExact(negative ? lo : hi, kx), EXP_NEG, EXP_POS, DIGITS);
+  if (loText === null || hiText === null) return null;
+  return negative ? { lo: loText, hi: hiText, loOpen: a.hiOpen, hiOpen: a.loOpen } : { lo: loText, hi: hiText, loOpen: a.loOpen, hiOpen: a.hiOpen };
+}
+
+/** intersectIntervals in BigInt: the intersection, null when none, undefined when decimal.js must decide. */
+function exactIntersection(a: Interval, b: Interval): Interval | null | undefined {
+  const xlo = parseExactBound(a.lo);
+  const xhi = parseExactBound(a.hi);
+  const ylo = parseExactBound(b.lo);
+  const yhi = parseExactBound(b.hi);
+  if (!xlo || !xhi || !ylo || !yhi) return undefined;
+  const lo: ExactBound = compareBounds(xlo, ylo) >= 0 ? xlo : ylo;
+  const hi: ExactBound = compareBounds(xhi, yhi) <= 0 ? xhi : yhi;
+  const span = compareBounds(lo, hi);
+  if (span > 0) return null;
+  const loOpen = (compareBounds(lo, xlo) === 0 && a.loOpen) || (compareBounds(lo, ylo) === 0 && b.loOpen);
+  const hiOpen = (compareBounds(hi, xhi) === 0 && a.hiOpen) || (compareBounds(hi, yhi) === 0 && b.hiOpen);
+  if (span === 0) {
+    const inside = (v: ExactBound, l: ExactBound, lOpen: boolean, h: ExactBound, hOpen: boolean) => {
+      const cl = compareBounds(v, l);
+      const ch = compareBounds(v, h);
+      return (cl > 0 || (cl === 0 && !lOpen)) && (ch < 0 || (ch === 0 && !hOpen));
+    };
+    if (!(inside(lo, xlo, a.loOpen, xhi, a.hiOpen) && inside(lo, ylo, b.loOpen, yhi, b.hiOpen))) return null;
+    if (loOpen || hiOpen) return null;
+  }
+  // (Decimal.max / min build their result with decimal.js's default constructor: its notation.)
+  const loText = formatExactBound(lo, DEFAULT_EXP_NEG, DEFAULT_EXP_POS);
+  const hiText = formatExactBound(hi, DEFAULT_EXP_NEG, DEFAULT_EXP_POS);
+  return loText !== null && hiText !== null ? { lo: loText, hi: hiText, loOpen, hiOpen } : undefined;
 }

@@ -1,6 +1,7 @@
 import type { SourceDocument } from '../ingest/document.js';
 import type { Segmentation } from '../segment/segment.js';
 import { FORM_COLUMN_NAMES, LABEL_FILLER, TOTAL_ROW_WORDS, anyOf } from '../vocabulary/index.js';
+import { charClass } from './char-class.js';
 import { findHeaderUnit, findNumbers, type NumberMatch } from './numbers.js';
 
 /** Where a number sits in a table: its row's label and its column's header. */
@@ -26,6 +27,9 @@ export interface LocatedNumber extends NumberMatch {
 }
 
 const CLAUSE_BREAK = /[，,。；;！？!?\n\t、]/u;
+const isClauseBreak = charClass(CLAUSE_BREAK);
+const isBlank = charClass(/\s/u);
+const isBlankOrBorder = charClass(/[\s|｜]/u);
 
 /** The clause before `start`, not crossing `floor` (the previous number's end). */
 export function labelBefore(text: string, start: number, floor: number): string {
@@ -33,7 +37,7 @@ export function labelBefore(text: string, start: number, floor: number): string 
   const min = Math.max(floor, start - 60);
   while (i > min) {
     const ch = text[i - 1]!;
-    if (CLAUSE_BREAK.test(ch)) break;
+    if (isClauseBreak(ch)) break;
     // "基本支出：642.19万元": a colon right before the number belongs to the label; one further back ends it.
     if ((ch === '：' || ch === ':') && i < start - 0 && text.slice(i, start).replace(/[\s：:]/gu, '') !== '') break;
     i--;
@@ -50,10 +54,10 @@ export function fieldLineBefore(text: string, start: number, end: number, floor:
   // every unlabelled number was quadratic.
   let lineStart = start;
   while (lineStart > 0 && text[lineStart - 1] !== '\n') {
-    if (!/\s/u.test(text[lineStart - 1]!)) return null;
+    if (!isBlank(text[lineStart - 1]!)) return null;
     lineStart--;
   }
-  for (let i = end; i < text.length && text[i] !== '\n'; i++) if (!/[\s|｜]/u.test(text[i]!)) return null;
+  for (let i = end; i < text.length && text[i] !== '\n'; i++) if (!isBlankOrBorder(text[i]!)) return null;
   const from = Math.max(floor, lineStart - 200);
   const prev = /([^\n]*)\s*$/u.exec(text.slice(from, lineStart))![1]!;
   if (!/[|｜:：]\s*$/u.test(prev)) return null;

@@ -71,11 +71,12 @@
 import type { Decimal } from 'decimal.js';
 import type { ApproxWord } from './numbers/approx.js';
 import { boundsOf, INFIX_MORE, intervalOf as intervalOfMatch, PREFIX_MAX, PREFIX_WORDS, REACHING, SUFFIX_WORDS } from './numbers/approx.js';
-import { isChineseDigit, isChineseMagnitudeChar, isChineseNumeralChar, isChinesePoint, parseChineseNumeralDecimal, splitTrailingMagnitude } from './numbers/chinese-numeral.js';
+import { isChineseDigit, isChineseMagnitudeChar, isChineseNumeralChar, isChineseNumeralCode, isChinesePoint, parseChineseNumeralDecimal, splitTrailingMagnitude } from './numbers/chinese-numeral.js';
 import type { FindNumbersOptions, NumberMatch } from './numbers/types.js';
 import { MAGNITUDE_WORD, matchRateDenominator, matchUnitAt, NUMERAL_MAGNITUDES, unitInfoOf, type UnitEntry } from './numbers/units.js';
 import { Dec, formatDecimal, pow10 } from './decimal.js';
 import type { FigureKind } from '../schema/record.js';
+import { charClass } from './char-class.js';
 
 export type { FindNumbersOptions, NumberMatch } from './numbers/types.js';
 export { parseChineseNumeral } from './numbers/chinese-numeral.js';
@@ -94,11 +95,13 @@ export function intervalOf(
 
 const HAN = /\p{Script=Han}/u;
 const LETTER = /\p{L}/u;
-const isHan = (c: string): boolean => c !== '' && HAN.test(c);
+const isHanChar = charClass(HAN);
+const isLetterChar = charClass(LETTER);
+const isHan = (c: string): boolean => c !== '' && isHanChar(c);
 const isDigit = (c: string): boolean => c.length === 1 && c >= '0' && c <= '9';
 const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\u00a0';
 /** Letters of other scripts (Latin, Greek, Cyrillic Ф …): numbers next to them are identifiers. */
-const isForeignLetter = (c: string): boolean => c !== '' && LETTER.test(c) && !HAN.test(c);
+const isForeignLetter = (c: string): boolean => c !== '' && isLetterChar(c) && !isHanChar(c);
 /** `c` is one of the characters of `set` (never true for the empty string). */
 const oneOf = (set: string, c: string): boolean => c !== '' && set.includes(c);
 
@@ -106,7 +109,16 @@ const oneOf = (set: string, c: string): boolean => c !== '' && set.includes(c);
  * Same-length half-width folding (one UTF-16 unit per unit, so offsets stay valid): full-width
  * ASCII forms, ideographic space, minus signs and wave dashes.
  */
+function hasWideForms(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000 || c === 0x2212 || c === 0x2010 || c === 0x2011 || c === 0x301c) return true;
+  }
+  return false;
+}
 function foldWidth(s: string): string {
+  // Normalized text has next to none: the test spares building a copy.
+  if (!hasWideForms(s)) return s;
   return s.replace(/[\uff01-\uff5e\u3000\u2212\u2010\u2011\u301c]/gu, (c) => {
     const code = c.charCodeAt(0);
     if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
@@ -171,7 +183,13 @@ function skipSpace(f: string, k: number): number {
   return isSpace(f[k] ?? '') ? k + 1 : k;
 }
 
+/** First characters of SUFFIX_WORDS, and the lengths tried, longest first. */
+const SUFFIX_FIRST = new Set([...SUFFIX_WORDS.keys()].map((w) => w.charCodeAt(0)));
+const SUFFIX_LENGTHS = [3, 2];
+/** First characters of NUMERAL_MAGNITUDES. */
+const MAGNITUDE_FIRST = new Set(NUMERAL_MAGNITUDES.map(([w]) => w.charCodeAt(0)));
 function magnitudeAt(f: string, k: number): [string, number] | undefined {
+  if (!MAGNITUDE_FIRST.has(f.charCodeAt(k))) return undefined;
   return NUMERAL_MAGNITUDES.find(([w]) => f.startsWith(w, k));
 }
 
@@ -243,9 +261,12 @@ function readTail(f: string, p: number, arabic: boolean, numeralMag: Magnitude |
   // Suffix approximation: 以上, （含）以上, 左右 ….
   let suffix: ApproxWord | null = null;
   let s = skipSpace(f, end);
-  const incl = /^[(（]含[)）]/u.exec(f.slice(s, s + 3));
+  const open = f.charCodeAt(s);
+  const incl = open === 0x28 || open === 0xff08 ? /^[(（]含[)）]/u.exec(f.slice(s, s + 3)) : null;
   if (incl) s += incl[0].length;
-  for (const len of [3, 2]) {
+  // (most figures have no suffix word: one look at the first character settles it)
+  const lengths = SUFFIX_FIRST.has(f.charCodeAt(s)) ? SUFFIX_LENGTHS : [];
+  for (const len of lengths) {
     const word = SUFFIX_WORDS.get(f.slice(s, s + len));
     if (!word) continue;
     const after = f[s + len] ?? '';
@@ -336,7 +357,7 @@ interface ArabicCore {
 /** The maximal run of digits, points and commas at `i` that ends in a digit. */
 function digitRunEnd(f: string, i: number): number {
   let j = i;
-  while (j < f.length && /[0-9.,]/u.test(f[j]!)) j++;
+  for (let c = f.charCodeAt(j); (c >= 48 && c <= 57) || c === 46 || c === 44; c = f.charCodeAt(++j));
   while (j > i && !isDigit(f[j - 1]!)) j--;
   return j;
 }
@@ -806,7 +827,7 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Num
     if (code >= 48 && code <= 57) next = scanArabic(ctx, i);
     else if (code < 0x3007) next = i + 1;
     else if (code === 0x767e && f.startsWith('百分之', i)) next = scanPercentWords(ctx, i);
-    else if (isChineseNumeralChar(f[i]!)) next = scanChinese(ctx, i);
+    else if (isChineseNumeralCode(code)) next = scanChinese(ctx, i);
     i = Math.max(next, i + 1);
   }
   return ctx.out;

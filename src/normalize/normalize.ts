@@ -29,14 +29,23 @@ export interface NormalizeOptions {
 
 let toCn: ((s: string) => string) | null = null;
 const simplifiedCache = new Map<string, string>();
+/**
+ * The simplified form of each CJK ideograph (U+4E00–U+9FFF) as a char code, 0 while not yet asked:
+ * an array lookup, since every document's first 1,500 ideographs are looked up (looksTraditional).
+ */
+const SIMPLIFIED_BMP = new Uint16Array(0x9fff - 0x4e00 + 1);
 /** The simplified form of one character (itself when the conversion is not one character). */
 function simplifiedChar(ch: string): string {
+  const code = ch.length === 1 ? ch.charCodeAt(0) : 0;
+  const slot = code >= 0x4e00 && code <= 0x9fff ? code - 0x4e00 : -1;
+  if (slot >= 0 && SIMPLIFIED_BMP[slot]! !== 0) return String.fromCharCode(SIMPLIFIED_BMP[slot]!);
   const cached = simplifiedCache.get(ch);
   if (cached !== undefined) return cached;
   const convert = (toCn ??= OpenCC.Converter({ from: 'tw', to: 'cn' }));
   const c = convert(ch);
   const v = Array.from(c).length === 1 ? c : ch;
-  simplifiedCache.set(ch, v);
+  if (slot >= 0 && v.length === 1) SIMPLIFIED_BMP[slot] = v.charCodeAt(0);
+  else simplifiedCache.set(ch, v);
   return v;
 }
 
@@ -50,8 +59,8 @@ function looksTraditional(texts: string[]): boolean {
       const code = t.charCodeAt(i);
       if (code < 0x4e00 || code > 0x9fff) continue;
       cjk++;
-      const ch = t[i]!;
-      if (simplifiedChar(ch) !== ch) changed++;
+      const slot = SIMPLIFIED_BMP[code - 0x4e00]!;
+      if (slot !== 0 ? slot !== code : simplifiedChar(t[i]!) !== t[i]) changed++;
       if (cjk >= 1500) break;
     }
     if (cjk >= 1500) break;
@@ -62,9 +71,33 @@ function looksTraditional(texts: string[]): boolean {
 /** Inline pinyin after a character in some mirrors: 關(guān)于, 發(fā)布. */
 const INLINE_PINYIN = /\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)/gu;
 
-const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2018-\u201d\u2026\u2014]/u;
-const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/u;
-const SPACE = /[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]/u;
+/** CJK characters, CJK and full-width punctuation, curly quotes, … and —: spaces beside them go. */
+function isCjkCode(code: number): boolean {
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0x3000 && code <= 0x303f) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xff00 && code <= 0xffef) ||
+    (code >= 0x2018 && code <= 0x201d) ||
+    code === 0x2026 ||
+    code === 0x2014
+  );
+}
+/** Zero-width characters and the soft hyphen: dropped. */
+function isZeroWidthCode(code: number): boolean {
+  return (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff || code === 0x00ad;
+}
+/** Spaces of every width (the ideographic space included): one ASCII space. */
+function isSpaceCode(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0xa0 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0x3000;
+}
+/** An ASCII or full-width digit (for "．" and "－" between digits). */
+function isAnyDigit(ch: string): boolean {
+  const code = ch.length === 1 ? ch.charCodeAt(0) : 0;
+  return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
+}
+const isAsciiDigit = (ch: string): boolean => ch.length === 1 && ch >= '0' && ch <= '9';
 
 /** Sentence-final punctuation: a line ending in one of these is complete. */
 const TERMINAL = /[。！？!?：:…]["”’」』）)]*$/u;
@@ -82,86 +115,159 @@ function halfWidth(ch: string, prev: string, next: string): string {
   if ((code >= 0xff10 && code <= 0xff19) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a))
     return String.fromCodePoint(code - 0xfee0);
   if (ch === '％') return '%';
-  if (ch === '‰') return '‰';
-  if (ch === '．' && /[0-9０-９]/.test(prev) && /[0-9０-９]/.test(next)) return '.';
-  if (ch === '－' && /[0-9０-９]/.test(next)) return '-';
-  if (ch === '＋' && /[0-9０-９]/.test(next)) return '+';
-  if (SPACE.test(ch)) return ' ';
+  if (ch === '．' && isAnyDigit(prev) && isAnyDigit(next)) return '.';
+  if (ch === '－' && isAnyDigit(next)) return '-';
+  if (ch === '＋' && isAnyDigit(next)) return '+';
+  if (ch.length === 1 && isSpaceCode(code)) return ' ';
   return ch;
 }
 
-/** A growing normalized string with, for each character, its raw offset. */
+/**
+ * A normalized run: its text, the raw offset of each of its UTF-16 units, and its length in code
+ * points (block and cell spans count code points, as they always have).
+ */
+interface NormalizedRun {
+  text: string;
+  offsets: number[];
+  points: number;
+}
+
+/** A growing normalized string with, for each UTF-16 unit, its raw offset. */
 class TextBuilder {
-  readonly parts: string[] = [];
+  readonly pieces: string[] = [];
   readonly map: number[] = [];
+  /** Code points pushed (what block and cell spans count). */
   length = 0;
+  private lastUnit = -1;
   push(ch: string, rawOffset: number): void {
-    this.parts.push(ch);
+    this.pieces.push(ch);
     this.map.push(rawOffset);
     this.length++;
+    this.lastUnit = ch.charCodeAt(ch.length - 1);
   }
-  last(): string {
-    return this.parts[this.length - 1] ?? '';
+  pushRun(run: NormalizedRun): void {
+    if (run.text === '') return;
+    this.pieces.push(run.text);
+    for (let k = 0; k < run.offsets.length; k++) this.map.push(run.offsets[k]!);
+    this.length += run.points;
+    this.lastUnit = run.text.charCodeAt(run.text.length - 1);
+  }
+  endsWithNewline(): boolean {
+    return this.lastUnit === 0x0a;
   }
   text(): string {
-    return this.parts.join('');
+    return this.pieces.join('');
   }
 }
 
-/** Normalizes one run of raw text (a paragraph, a heading or a cell) into chars + raw offsets. */
-function normalizeRun(raw: string, rawStart: number, simplify = false): { chars: string[]; offsets: number[] } {
-  const pre: string[] = [];
+/** The last code point of `s` before UTF-16 index `end` ('' at the start). */
+function codePointBefore(s: string, end: number): string {
+  if (end <= 0) return '';
+  const low = s.charCodeAt(end - 1);
+  return low >= 0xdc00 && low <= 0xdfff && end >= 2 && s.charCodeAt(end - 2) >= 0xd800 && s.charCodeAt(end - 2) <= 0xdbff ? s.slice(end - 2, end) : s[end - 1]!;
+}
+
+/**
+ * Normalizes one run of raw text (a paragraph, a heading or a cell) in two passes over strings:
+ * characters are mapped (width, spaces, simplification; unchanged stretches copied as slices),
+ * then spaces beside CJK go, the rest collapse, and the run is trimmed.
+ */
+function normalizeRun(raw: string, rawStart: number, simplify = false): NormalizedRun {
+  const pieces: string[] = [];
   const preOff: number[] = [];
   // UTF-16 offsets of inline pinyin to drop.
   const skip = new Set<number>();
   if (simplify) for (const m of raw.matchAll(INLINE_PINYIN)) for (let k = 0; k < m[0].length; k++) skip.add(m.index + k);
+  const skips = skip.size > 0;
+  let spaces = false;
+  let points = 0;
+  let copyFrom = -1;
   for (let i = 0; i < raw.length; ) {
+    const unit = raw.charCodeAt(i);
+    // Fast path: ASCII and CJK ideographs need no mapping (most of any report).
+    if (((unit > 0x20 && unit < 0x7f) || (unit >= 0x4e00 && unit <= 0x9fff && !simplify)) && !(skips && skip.has(i))) {
+      if (copyFrom < 0) copyFrom = i;
+      preOff.push(rawStart + i);
+      points++;
+      i++;
+      continue;
+    }
+    if (copyFrom >= 0) {
+      pieces.push(raw.slice(copyFrom, i));
+      copyFrom = -1;
+    }
     const code = raw.codePointAt(i)!;
     const unitLen = code > 0xffff ? 2 : 1;
-    const off = rawStart + i;
-    // Fast path: ASCII and CJK ideographs need no mapping (most of any report).
-    if (((code > 0x20 && code < 0x7f) || (code >= 0x4e00 && code <= 0x9fff && !simplify)) && !skip.has(i)) {
-      pre.push(raw[i]!);
-      preOff.push(off);
+    if ((unitLen === 1 && isZeroWidthCode(code)) || code === 0x0d || code === 0x0c || (skips && skip.has(i))) {
       i += unitLen;
       continue;
     }
     const ch = unitLen === 2 ? raw.slice(i, i + 2) : raw[i]!;
-    if (ZERO_WIDTH.test(ch) || ch === '\r' || ch === '\f' || skip.has(i)) {
-      i += unitLen;
-      continue;
-    }
-    const half = ch === '\n' ? ' ' : halfWidth(ch, raw[i - 1] ?? '', raw[i + unitLen] ?? '');
+    const half = code === 0x0a ? ' ' : halfWidth(ch, raw[i - 1] ?? '', raw[i + unitLen] ?? '');
     const out = simplify && half.length === 1 && half >= '\u3400' ? simplifiedChar(half) : half;
-    pre.push(out);
-    preOff.push(off);
+    if (out === ' ') spaces = true;
+    pieces.push(out);
+    // (a character of two UTF-16 units maps its second unit to the raw offset after its first)
+    for (let k = 0; k < out.length; k++) preOff.push(rawStart + i + k);
+    points++;
     i += unitLen;
   }
-  // Drop spaces beside CJK, collapse the rest, trim.
-  const chars: string[] = [];
+  if (copyFrom >= 0) pieces.push(copyFrom === 0 ? raw : raw.slice(copyFrom));
+  const pre = pieces.length === 1 ? pieces[0]! : pieces.join('');
+  if (!spaces) return { text: pre, offsets: preOff, points };
+  return dropSpaces(pre, preOff, points);
+}
+
+/** Second pass of normalizeRun: spaces beside CJK go, runs of spaces collapse to one, the run is trimmed. */
+function dropSpaces(pre: string, preOff: readonly number[], prePoints: number): NormalizedRun {
+  const pieces: string[] = [];
   const offsets: number[] = [];
+  let points = prePoints;
+  let written = 0;
+  /** The last two code points written, for the decisions at the next run of spaces. */
+  let last = '';
+  let beforeLast = '';
+  const copy = (from: number, to: number) => {
+    if (to <= from) return;
+    pieces.push(pre.slice(from, to));
+    for (let k = from; k < to; k++) offsets.push(preOff[k]!);
+    const end = codePointBefore(pre, to);
+    const previous = to - end.length > from ? codePointBefore(pre, to - end.length) : last;
+    beforeLast = previous;
+    last = end;
+    written += to - from;
+  };
+  let from = 0;
   for (let i = 0; i < pre.length; i++) {
-    const ch = pre[i]!;
-    if (ch === ' ') {
-      if (chars.length === 0) continue;
-      let j = i;
-      while (j < pre.length && pre[j] === ' ') j++;
-      if (j >= pre.length) break;
-      const before = chars[chars.length - 1]!;
-      const after = pre[j]!;
+    if (pre.charCodeAt(i) !== 0x20) continue;
+    copy(from, i);
+    let j = i;
+    while (j < pre.length && pre.charCodeAt(j) === 0x20) j++;
+    points -= j - i;
+    from = j;
+    // Leading and trailing spaces go.
+    if (written === 0 || j >= pre.length) {
       i = j - 1;
-      if (CJK.test(before) || CJK.test(after)) continue;
-      // "43. 22" or "1, 234" inside a number: a dump artefact, not a separator.
-      if (/[.]/.test(before) && /\d/.test(after) && /\d/.test(chars[chars.length - 2] ?? '')) continue;
-      if (after === '%') continue;
-      chars.push(' ');
-      offsets.push(preOff[i]!);
       continue;
     }
-    chars.push(ch);
-    offsets.push(preOff[i]!);
+    const after = codePointBefore(pre, j + (pre.charCodeAt(j) >= 0xd800 && pre.charCodeAt(j) <= 0xdbff ? 2 : 1));
+    const keep =
+      !(isCjkCode(last.codePointAt(0)!) || isCjkCode(after.codePointAt(0)!)) &&
+      // "43. 22" or "1, 234" inside a number: a dump artefact, not a separator.
+      !(last === '.' && isAsciiDigit(after) && isAsciiDigit(beforeLast)) &&
+      after !== '%';
+    if (keep) {
+      pieces.push(' ');
+      offsets.push(preOff[j - 1]!);
+      points++;
+      beforeLast = last;
+      last = ' ';
+      written++;
+    }
+    i = j - 1;
   }
-  return { chars, offsets };
+  copy(from, pre.length);
+  return { text: pieces.join(''), offsets, points };
 }
 
 function shouldJoin(prevLine: string, next: string): boolean {
@@ -222,6 +328,31 @@ export function isHeadingLike(line: string): boolean {
   return OUTLINE_MARKER.test(line) && Array.from(line).length <= 40 && !/[，。；,;]/.test(line.replace(/[：:]$/, ''));
 }
 
+/**
+ * "（三）…分析党建工委工作经费项目深入学习……": a heading, a sub-heading, then the text — up to three
+ * run-in headings of a paragraph get their own lines. Cuts are found in the text and made at the
+ * same index of the run's characters (code points), as they always were.
+ */
+function splitRunInHeadings(run: NormalizedRun): NormalizedRun {
+  if (runInHeadingEnd(run.text) <= 0) return run;
+  const chars = Array.from(run.text);
+  const offsets: number[] = [];
+  for (let u = 0, k = 0; k < chars.length; u += chars[k]!.length, k++) offsets.push(run.offsets[u]!);
+  let from = 0;
+  for (let k = 0; k < 3; k++) {
+    const cut = runInHeadingEnd(chars.slice(from).join(''));
+    if (cut <= 0) break;
+    chars.splice(from + cut, 0, '\n');
+    offsets.splice(from + cut, 0, offsets[from + cut]!);
+    from += cut + 1;
+  }
+  const unitOffsets: number[] = [];
+  chars.forEach((ch, k) => {
+    for (let u = 0; u < ch.length; u++) unitOffsets.push(offsets[k]! + u);
+  });
+  return { text: chars.join(''), offsets: unitOffsets, points: chars.length };
+}
+
 /** Builds the SourceDocument: raw text, normalized text, offset map and block spans. */
 export function normalizeDocument(raw: RawDocument, options: NormalizeOptions = {}): SourceDocument {
   const joinLines = options.joinLines ?? (raw.format === 'txt' || raw.format === 'pdf' || raw.format === 'image');
@@ -252,7 +383,7 @@ export function normalizeDocument(raw: RawDocument, options: NormalizeOptions = 
     if (rawLen > 0) appendRaw('\n');
     notePage(block.page, rawLen);
     if (block.kind === 'table') {
-      if (b.length > 0 && b.last() !== '\n') b.push('\n', rawLen - 1);
+      if (b.length > 0 && !b.endsWithNewline()) b.push('\n', rawLen - 1);
       const start = b.length;
       const cells: CellSpan[][] = [];
       block.rows.forEach((row, r) => {
@@ -267,9 +398,9 @@ export function normalizeDocument(raw: RawDocument, options: NormalizeOptions = 
             b.push('\t', at);
           }
           const at = appendRaw(cell.text);
-          const { chars, offsets } = normalizeRun(cell.text, at, simplify);
+          const run = normalizeRun(cell.text, at, simplify);
           const cellStart = b.length;
-          chars.forEach((ch, k) => b.push(ch, offsets[k]!));
+          b.pushRun(run);
           rowSpans.push({ start: cellStart, end: b.length, row: cell.row, col: cell.col, rowSpan: cell.rowSpan, colSpan: cell.colSpan });
         });
         cells.push(rowSpans);
@@ -284,24 +415,14 @@ export function normalizeDocument(raw: RawDocument, options: NormalizeOptions = 
       blockSpans.push({ block: index, start: b.length, end: b.length });
       return;
     }
-    const { chars, offsets } = normalizeRun(block.text, at, simplify);
-    if (chars.length === 0) {
+    let run = normalizeRun(block.text, at, simplify);
+    if (run.points === 0) {
       blockSpans.push({ block: index, start: b.length, end: b.length });
       return;
     }
     // A run-in heading gets its own line (not in TXT: there a line is what the file says it is).
-    if (block.kind === 'paragraph' && raw.format !== 'txt') {
-      // "（三）…分析党建工委工作经费项目深入学习……": a heading, a sub-heading, then the text.
-      let from = 0;
-      for (let k = 0; k < 3; k++) {
-        const cut = runInHeadingEnd(chars.slice(from).join(''));
-        if (cut <= 0) break;
-        chars.splice(from + cut, 0, '\n');
-        offsets.splice(from + cut, 0, offsets[from + cut]!);
-        from += cut + 1;
-      }
-    }
-    const text = chars.join('');
+    if (block.kind === 'paragraph' && raw.format !== 'txt') run = splitRunInHeadings(run);
+    const text = run.text;
     const joinable = block.kind === 'paragraph';
     const prevLine = currentLine;
     if (joinLines && joinable && prevJoinable && shouldJoin(prevLine, text)) {
@@ -318,7 +439,7 @@ export function normalizeDocument(raw: RawDocument, options: NormalizeOptions = 
     const lastBreak = text.lastIndexOf('\n');
     currentLine = lastBreak >= 0 ? text.slice(lastBreak + 1) : currentLine + text;
     const start = b.length;
-    chars.forEach((ch, k) => b.push(ch, offsets[k]!));
+    b.pushRun(run);
     blockSpans.push({ block: index, start, end: b.length });
     prevJoinable = joinable;
   });
@@ -326,11 +447,7 @@ export function normalizeDocument(raw: RawDocument, options: NormalizeOptions = 
   const rawText = rawParts.join('');
   const text = b.text();
   const toRaw = new Int32Array(text.length + 1);
-  // The builder pushes code points; map UTF-16 units so that spans index `text` directly.
-  let u = 0;
-  b.parts.forEach((ch, i) => {
-    for (let k = 0; k < ch.length; k++) toRaw[u++] = b.map[i]! + k;
-  });
+  toRaw.set(b.map);
   toRaw[text.length] = rawText.length;
   return { ...raw, rawText, text, toRaw, rawPageStarts, blockSpans };
 }

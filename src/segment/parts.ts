@@ -60,6 +60,8 @@ export function bareTitle(line: string): string {
 
 /** A line that names a self-evaluation form (…绩效自评表), not a report about one. */
 export function isFormTitle(line: string): boolean {
+  // FORM_TITLE needs 绩效, and bareTitle only removes characters: most lines are settled here.
+  if (!line.includes('效')) return false;
   // "第三部分 绩效自评表" heads the section the forms stand in; it is not one.
   if (/^\s*第[一二三四五六七八九十]+(?:部分|章|篇)/u.test(line)) return false;
   const t = bareTitle(line);
@@ -75,6 +77,8 @@ const FORM_TITLE_INLINE =
 
 function formTitleInLine(text: string, start: number, end: number): { at: number; title: string } | null {
   const line = text.slice(start, end);
+  // (FORM_TITLE_INLINE needs 绩效)
+  if (!line.includes('效')) return null;
   for (const m of line.matchAll(FORM_TITLE_INLINE)) {
     const title = m[1]!;
     if (!isFormTitle(title)) continue;
@@ -85,6 +89,8 @@ function formTitleInLine(text: string, start: number, end: number): { at: number
 
 /** A line that opens an evaluation report which is not a self-evaluation. */
 function isEvaluationReportTitle(line: string): boolean {
+  // (every EVALUATION_REPORT_TITLE holds 评价, and the title must end in 报告)
+  if (!line.includes('评') || !line.includes('告')) return false;
   const t = bareTitle(line);
   return Array.from(t).length <= 40 && !/[。；，,]/u.test(t) && !/自评|自我评价/u.test(t) && EVALUATION_REPORT_TITLE.test(t) && /报告$/u.test(t);
 }

@@ -41,6 +41,18 @@ const TITLE_WORDS = /(?:报告|报告书|自评表|评价表|情况说明)(?:\s*
  * the numbered duty lists ("1. 统一组织、规划……") stay paragraphs.
  */
 export function segmentDocument(doc: SourceDocument): Segmentation {
+  // A document is segmented once: extraction, the CLI and the benchmark's stages all ask for it.
+  const cached = SEGMENTED.get(doc);
+  if (cached && cached.text === doc.text && cached.blocks === doc.blocks && cached.blockSpans === doc.blockSpans) return cached.seg;
+  const seg = segmentText(doc);
+  SEGMENTED.set(doc, { text: doc.text, blocks: doc.blocks, blockSpans: doc.blockSpans, seg });
+  return seg;
+}
+
+/** Segmentations by document, with what they were computed from (a document changed since is segmented again). */
+const SEGMENTED = new WeakMap<SourceDocument, { text: string; blocks: SourceDocument['blocks']; blockSpans: SourceDocument['blockSpans']; seg: Segmentation }>();
+
+function segmentText(doc: SourceDocument): Segmentation {
   const text = doc.text;
   const headingStarts = new Map<number, number>();
   doc.blockSpans.forEach((span) => {

@@ -24,9 +24,16 @@ const NUMERAL_CHARS = new Set([...DIGIT_CHARS, ...MAGNITUDE_CHARS]);
 export function isChineseDigit(ch: string): boolean {
   return DIGIT_CHARS.has(ch);
 }
+/** NUMERAL_CHARS by char code (all in the BMP), for the scanner's loop over every character. */
+const NUMERAL_CODES = new Uint8Array(0x10000);
+for (const c of NUMERAL_CHARS) NUMERAL_CODES[c.charCodeAt(0)] = 1;
 /** A character that can stand inside a numeral run (the decimal 点 excluded: it needs a digit after it). */
 export function isChineseNumeralChar(ch: string): boolean {
   return NUMERAL_CHARS.has(ch);
+}
+/** isChineseNumeralChar of the character with this UTF-16 code. */
+export function isChineseNumeralCode(code: number): boolean {
+  return NUMERAL_CODES[code] === 1;
 }
 export function isChineseMagnitudeChar(ch: string): boolean {
   return MAGNITUDE_CHARS.has(ch);

@@ -260,7 +260,12 @@ function buildTable(): UnitEntry[] {
 
 const TABLE = buildTable();
 const BY_TEXT = new Map<string, UnitEntry>(TABLE.map((e) => [e.text, e]));
-const MAX_LEN = Math.max(...TABLE.map((e) => e.text.length));
+/** Longest unit spelling by its first UTF-16 unit: most characters start none, and need no lookup. */
+const MAX_LEN_BY_FIRST = new Map<number, number>();
+for (const e of TABLE) {
+  const first = e.text.charCodeAt(0);
+  MAX_LEN_BY_FIRST.set(first, Math.max(MAX_LEN_BY_FIRST.get(first) ?? 0, e.text.length));
+}
 
 /** Every entry written as `text` (several spellings share one normalized unit). */
 export function unitEntryOf(text: string): UnitEntry | undefined {
@@ -280,7 +285,9 @@ const LATIN_OR_DIGIT = /[A-Za-z0-9]/u;
  * another word. `arabic`: the number is in Arabic digits (some units only follow those).
  */
 export function matchUnitAt(f: string, p: number, arabic: boolean): UnitEntry | undefined {
-  for (let len = Math.min(MAX_LEN, f.length - p); len >= 1; len--) {
+  const longest = MAX_LEN_BY_FIRST.get(f.charCodeAt(p));
+  if (longest === undefined) return undefined;
+  for (let len = Math.min(longest, f.length - p); len >= 1; len--) {
     const e = BY_TEXT.get(f.slice(p, p + len));
     if (!e) continue;
     if (e.arabicOnly && !arabic) continue;

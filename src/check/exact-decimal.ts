@@ -1,0 +1,157 @@
+/**
+ * Exact decimals as scaled BigInts (m × 10^e): the fast path of the interval arithmetic. Sums,
+ * products by exact factors and comparisons of report figures are exact in BigInt, so they need no
+ * decimal.js objects. Every function here answers only when its result is exactly what decimal.js
+ * gives (same value, same string) and returns null otherwise — a result that would need rounding
+ * (more significant digits than the interval precision), exponent notation, or an infinite or
+ * unparsable operand — so that the caller falls back to decimal.js. Never floats.
+ */
+
+/** m × 10^e. */
+export interface Exact {
+  m: bigint;
+  e: number;
+}
+
+/** A bound of an interval: a finite decimal or ±∞. */
+export type ExactBound = Exact | typeof POSITIVE_INFINITY | typeof NEGATIVE_INFINITY;
+export const POSITIVE_INFINITY = 'Infinity';
+export const NEGATIVE_INFINITY = '-Infinity';
+
+const PLAIN = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+// Bounds are parsed again by every check that uses a figure: parsed values are kept per string,
+// cleared when large so that memory stays bounded over a long batch.
+const PARSED = new Map<string, Exact | null>();
+const PARSED_LIMIT = 4096;
+
+/** A plain decimal string ("-714.065", "8903300"), or null for anything else (exponents, ∞, NaN). */
+export function parseExact(text: string): Exact | null {
+  let x = PARSED.get(text);
+  if (x !== undefined) return x;
+  const match = PLAIN.exec(text);
+  if (!match) x = null;
+  else {
+    const fraction = match[3] ?? '';
+    const m = BigInt(match[2]! + fraction);
+    x = { m: match[1] ? -m : m, e: -fraction.length };
+  }
+  if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
+  PARSED.set(text, x);
+  return x;
+}
+
+/** A plain decimal string or ±Infinity. */
+export function parseExactBound(text: string): ExactBound | null {
+  if (text === POSITIVE_INFINITY || text === NEGATIVE_INFINITY) return text;
+  return parseExact(text);
+}
+
+const POW10: bigint[] = [1n];
+/** 10^n as a BigInt (n ≥ 0). */
+function pow10(n: number): bigint {
+  for (let k = POW10.length; k <= n; k++) POW10.push(POW10[k - 1]! * 10n);
+  return POW10[n]!;
+}
+
+/** Integer coefficient of `x` at exponent `e` (e ≤ x.e). */
+function at(x: Exact, e: number): bigint {
+  return x.e === e ? x.m : x.m * pow10(x.e - e);
+}
+
+export function addExact(a: Exact, b: Exact): Exact {
+  const e = Math.min(a.e, b.e);
+  return { m: at(a, e) + at(b, e), e };
+}
+
+export function multiplyExact(a: Exact, b: Exact): Exact {
+  return { m: a.m * b.m, e: a.e + b.e };
+}
+
+/** a × 10^n. */
+export function shiftExact(a: Exact, n: number): Exact {
+  return { m: a.m, e: a.e + n };
+}
+
+export function compareExact(a: Exact, b: Exact): number {
+  const e = Math.min(a.e, b.e);
+  const x = at(a, e);
+  const y = at(b, e);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+export function compareBounds(a: ExactBound, b: ExactBound): number {
+  if (typeof a === 'string' || typeof b === 'string') {
+    const rank = (x: ExactBound) => (x === NEGATIVE_INFINITY ? -1 : x === POSITIVE_INFINITY ? 1 : 0);
+    const d = rank(a) - rank(b);
+    return d < 0 ? -1 : d > 0 ? 1 : 0;
+  }
+  return compareExact(a, b);
+}
+
+export function isZeroExact(a: Exact): boolean {
+  return a.m === 0n;
+}
+
+/** Decimal digits of |m| with trailing zeros moved into the exponent. */
+function digitsOf(x: Exact): { negative: boolean; digits: string; e: number } {
+  const negative = x.m < 0n;
+  let digits = (negative ? -x.m : x.m).toString();
+  let end = digits.length;
+  while (end > 1 && digits.charCodeAt(end - 1) === 48) end--;
+  const e = x.e + digits.length - end;
+  digits = digits.slice(0, end);
+  return { negative, digits, e };
+}
+
+/**
+ * `x` as decimal.js's toString() prints it for a constructor with the given toExpNeg / toExpPos,
+ * or null when decimal.js would first round it (more than `maxDigits` significant digits) or print
+ * it with an exponent. Zero is "0" (decimal.js never prints "-0").
+ */
+export function formatExact(x: Exact, expNeg: number, expPos: number, maxDigits = Infinity): string | null {
+  if (x.m === 0n) return '0';
+  const { negative, digits, e } = digitsOf(x);
+  if (digits.length > maxDigits) return null;
+  // decimal.js's exponent: that of the leading digit.
+  const lead = e + digits.length - 1;
+  if (lead <= expNeg || lead >= expPos) return null;
+  let plain: string;
+  if (e >= 0) plain = digits + '0'.repeat(e);
+  else {
+    const point = digits.length + e;
+    plain = point > 0 ? `${digits.slice(0, point)}.${digits.slice(point)}` : `0.${'0'.repeat(-point)}${digits}`;
+  }
+  return negative ? `-${plain}` : plain;
+}
+
+export function formatExactBound(x: ExactBound, expNeg: number, expPos: number, maxDigits = Infinity): string | null {
+  return typeof x === 'string' ? x : formatExact(x, expNeg, expPos, maxDigits);
+}
+
+/**
+ * `x` with exactly `decimals` digits after the point, rounded as decimal.js's toFixed(decimals, mode)
+ * rounds (floor, ceil, or half away from zero), with its sign rule: a negative value keeps its "-"
+ * even when it rounds to zero ("-0.00").
+ */
+export function toFixedExact(x: Exact, decimals: number, mode: 'floor' | 'ceil' | 'half_up'): string {
+  const negative = x.m < 0n;
+  let q: bigint;
+  if (x.e >= -decimals) q = x.m * pow10(x.e + decimals);
+  else {
+    const divisor = pow10(-decimals - x.e);
+    q = x.m / divisor;
+    const r = x.m % divisor;
+    if (r !== 0n) {
+      if (mode === 'floor') {
+        if (negative) q -= 1n;
+      } else if (mode === 'ceil') {
+        if (!negative) q += 1n;
+      } else if ((r < 0n ? -r : r) * 2n >= divisor) q += negative ? -1n : 1n;
+    }
+  }
+  let digits = (q < 0n ? -q : q).toString();
+  if (digits.length <= decimals) digits = '0'.repeat(decimals + 1 - digits.length) + digits;
+  const plain = decimals > 0 ? `${digits.slice(0, digits.length - decimals)}.${digits.slice(digits.length - decimals)}` : digits;
+  return negative ? `-${plain}` : plain;
+}

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { charClass } from '../../src/extract/char-class.js';
+
+describe('charClass', () => {
+  it('answers as its regex does for every character, asked once or again', () => {
+    const re = /[，,。；;\n]|\p{Script=Han}/u;
+    const test = charClass(re);
+    for (const ch of ['，', ',', '。', '\n', 'a', '1', ' ', '汉', '𠀀', '\ud840', '', 'ab']) {
+      expect(test(ch), JSON.stringify(ch)).toBe(re.test(ch));
+      expect(test(ch), JSON.stringify(ch)).toBe(re.test(ch));
+    }
+  });
+
+  it('ignores a global flag (no lastIndex carried between characters)', () => {
+    const test = charClass(/[0-9]/gu);
+    expect([test('1'), test('2'), test('3')]).toEqual([true, true, true]);
+  });
+});
