@@ -558,6 +558,29 @@ export function falseAlarms(checks: readonly CheckResult[], slips: readonly Labe
   return checks.filter((c) => c.status === 'fail' && !explained.has(c.rule));
 }
 
+/** The numbers a text names, as plain decimals ("215,457.6" → "215457.6", "86.19%" → "86.19"). */
+function numbersIn(text: string): string[] {
+  return (text.match(/\d[\d,]*(?:\.\d+)?/gu) ?? []).map((x) => String(Number(x.replace(/,/gu, ''))));
+}
+
+/** A failed check whose both sides are surely one quantity (what exit codes and `--failed-checks` count). */
+export function isDefiniteFail(check: CheckResult): boolean {
+  return check.status === 'fail' && (check.certainty ?? 'definite') === 'definite';
+}
+
+/**
+ * The labelled slips (outside printed precision) that a definite failed check reports: a check of one
+ * of the slip's rules whose evidence names a figure the slip's description names (any such check when
+ * the description names none).
+ */
+export function caughtSlips(checks: readonly CheckResult[], slips: readonly LabelledSlip[]): LabelledSlip[] {
+  const definite = checks.filter(isDefiniteFail);
+  return slips.filter((s) => {
+    const named = new Set(numbersIn(s.description ?? ''));
+    return definite.some((c) => rulesForSlip(s).includes(c.rule) && (named.size === 0 || c.evidence.some((e) => numbersIn(e.text).some((n) => named.has(n)))));
+  });
+}
+
 /** A labelled text: the seed or a corpus text, as the bytes the pipeline reads. */
 export interface LabelledText {
   id: string;
