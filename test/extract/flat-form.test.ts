@@ -27,6 +27,22 @@ describe('splitGluedCells', () => {
 });
 
 describe('flattened fund block', () => {
+  it('reads a header whose labels wrap inside a cell and cells that print their 万元 (t180)', async () => {
+    const r = await recordOf(
+      '部门整体支出绩效自评表\n年度预\n算申请\n(万元)\n年初\n预算数\n全年预算数\n全年\n执行数\n分值\n执行率\n得分\n年度资金总额\n4753.66万元\n4753.66万元\n3824.26万元\n10\n100%\n10\n按收入性质分:\n年度总体目标\n',
+    );
+    expect(seen(r.figures.budget)).toEqual([47536600, '4753.66万元']);
+    expect(seen(r.figures.execution)).toEqual([38242600, '3824.26万元']);
+    // The printed 100% against 3824.26 / 4753.66 = 80.45%: a published slip, now visible.
+    expect(r.checks.find((c) => c.rule === 'form.execution_rate')).toMatchObject({ status: 'fail', certainty: 'definite' });
+  });
+
+  it('reads 2030.12 under a money header as an amount, not a month (t153, 自评得分 column)', async () => {
+    const r = await recordOf('部门整体支出绩效自评表\n年度预算申请\n(万元\n年初预算数\n全年预算数\n全年执行数\n分值\n执行率\n自评得分\n年度资金总额\n861.10\n2030.12\n2030.12\n10\n100%\n10\n年度总体目标\n');
+    expect(seen(r.figures.budget)).toEqual([20301200, '2030.12']);
+    expect(seen(r.figures.execution)).toEqual([20301200, '2030.12']);
+  });
+
   it('reads glued cells of the total and a 其中 row named by its source', async () => {
     const r = await recordOf(
       '专项资金名称县级储备粮主管部门某县商务局项目资金(万元)全年预算数(A)全年执行数(B)执行率(B/A)年度资金总额194.9194.9100%其中:中央、省、市补助县级资金194.9194.9100%其他资金年度总体目标保持储备规模',
