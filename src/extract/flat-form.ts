@@ -29,8 +29,10 @@ const COLUMN_PATTERNS: Array<[FormColumn, RegExp]> = [
   ['score', /(?:自评)?得分(?:\s*[（(][^）)]{0,12}[）)])?/uy],
 ];
 
+// A level's fund row keeps its level (自治区财政资金, 盟市财政资金); 其他资金 may say what it holds in
+// brackets ("其他资金 (包括以前年度结转资 金)", t028), which is no cell.
 const ROW_LABEL =
-  /(年度财政资金总额|年度资金总额|资金总额|总额|合计|其中[:：]?\s*(?:本年|当年)?财政(?:拨款|资金)|其中[:：]?\s*[\u4e00-\u9fff、，,]{2,20}?资金|(?:本年|当年)财政拨款|财政拨款|财政资金|上年结转(?:资金)?|其他资金|财政专户管理资金|单位资金|自有资金)\s*[:：]?/gu;
+  /(年度财政资金总额|年度资金总额|资金总额|总额|合计|其中[:：]?\s*(?:本年|当年)?财政(?:拨款|资金)|其中[:：]?\s*[\u4e00-\u9fff、，,]{2,20}?资金|(?:本年|当年)财政拨款|财政拨款|[\u4e00-\u9fff]{0,4}?财政资金|上年结转(?:资金)?|其他资金|财政专户管理资金|单位资金|自有资金)\s*(?:[（(][^）)\d]{0,24}[）)])?\s*[:：]?/gu;
 const TOTAL_ROW = /^(?:年度财政资金总额|年度资金总额|资金总额|总额|合计)$/u;
 
 export interface FormRow {
@@ -83,9 +85,12 @@ export function findFlatForm(doc: SourceDocument, within?: Span): FlatForm | nul
     if (s.index < readUpTo || s.index < from) continue;
     const header = readHeader(text, s.index);
     readUpTo = header.end;
-    if (header.columns.length < 3 || !header.columns.includes('execution')) continue;
+    // Two columns are enough when they are the budget and the execution ("全年预算数(A) 全年执行数(B)", t028).
+    if (!header.columns.includes('execution') || (header.columns.length < 3 && !header.columns.includes('budget'))) continue;
     const unitWindow = text.slice(Math.max(0, s.index - 160), s.index);
-    const unit = /万元/u.test(unitWindow) ? '万元' : /[（(]元[）)]|单位[:：]\s*元/u.test(unitWindow) ? '元' : undefined;
+    // A flattened sheet may print its "(万元)" after the rows ("… 年度资金总额 资金投入情况 (万元)").
+    const unitAfter = /资金投入情况\s*[（(]\s*万元\s*[）)]/u.test(text.slice(header.end, header.end + 400));
+    const unit = /万元/u.test(unitWindow) || unitAfter ? '万元' : /[（(]元[）)]|单位[:：]\s*元/u.test(unitWindow) ? '元' : undefined;
     if (!unit) continue;
     const rows: FormRow[] = [];
     // The fund block ends where the 绩效指标 part starts (its 合计 row is about points, not money).

@@ -309,12 +309,17 @@ export function breaksRelation(check: CheckResult, record: ReportRecord, target:
   return null;
 }
 
-/** The record with one figure or count replaced (a deep copy; the original is left alone). */
+/**
+ * The record with one printed figure or count replaced everywhere the record holds it (a flattened
+ * form's total is both the budget and the 年度资金总额 fund source: one number, two places); a deep
+ * copy, the original is left alone.
+ */
 export function substitute(record: ReportRecord, target: Stated, replacement: Stated): ReportRecord {
   const copy = structuredClone(record);
-  const found = listStated(copy).find((s) => sameSpan(evidenceOf(s), evidenceOf(target)));
-  if (found?.kind === 'figure' && replacement.kind === 'figure') Object.assign(found.figure, replacement.figure);
-  if (found?.kind === 'count' && replacement.kind === 'count') Object.assign(found.count, replacement.count);
+  for (const found of listStated(copy).filter((s) => sameSpan(evidenceOf(s), evidenceOf(target)))) {
+    if (found.kind === 'figure' && replacement.kind === 'figure') Object.assign(found.figure, replacement.figure);
+    if (found.kind === 'count' && replacement.kind === 'count') Object.assign(found.count, replacement.count);
+  }
   return copy;
 }
 

@@ -37,6 +37,21 @@ describe('flattened fund block', () => {
     expect(r.checks.find((c) => c.rule === 'form.execution_rate')).toMatchObject({ status: 'fail', certainty: 'definite' });
   });
 
+  it('reads a two-column block whose (万元) follows the rows, level fund rows and a bracketed 其他资金 (t028)', async () => {
+    const r = await recordOf(
+      '附件1 就业补助资金绩效目标自评表 (2022年度) 全年预算数(A) 全年执行数(B) 7165.32 6992.95 其中:中央财政资金 3144.00 3144.00 自治区财政资金 570.17 570.17 盟市财政资金 433.00 432.10 旗县财政资金 1426.90 1294.84 其他资金 (包括以前年度结转资 金) 1591.22 1551.84 年度资金总额 资金投入情况 (万元) 地方主管部门 某区财政局',
+    );
+    expect(seen(r.figures.budget)).toEqual([71653200, '7165.32']);
+    expect(r.figures.fundSources.map((s) => [s.name, s.amount.text])).toEqual([
+      ['年度资金总额', '7165.32'],
+      ['中央财政资金', '3144.00'],
+      ['自治区财政资金', '570.17'],
+      ['盟市财政资金', '433.00'],
+      ['旗县财政资金', '1426.90'],
+      ['其他资金', '1591.22'],
+    ]);
+  });
+
   it('reads 2030.12 under a money header as an amount, not a month (t153, 自评得分 column)', async () => {
     const r = await recordOf('部门整体支出绩效自评表\n年度预算申请\n(万元\n年初预算数\n全年预算数\n全年执行数\n分值\n执行率\n自评得分\n年度资金总额\n861.10\n2030.12\n2030.12\n10\n100%\n10\n年度总体目标\n');
     expect(seen(r.figures.budget)).toEqual([20301200, '2030.12']);
