@@ -488,8 +488,15 @@ const changes: AccountsRule = {
         const cur = moneyInterval(current.figure);
         const delta = moneyInterval(f.figure);
         const previous = up ? subtractIntervals(cur, delta) : addIntervals(cur, delta);
-        const computed = shareInterval(delta, previous);
-        if (!computed || Number(previous.lo) <= 0) return;
+        // Last year may be about 0 ("总计445.20万元，比上年增加445.20万元，增长0.00%", t112): the growth is then
+        // unbounded above and at least Δ ÷ the largest last year its rounding allows. Only a stated 0% (or a
+        // fall) is then surely wrong: a new unit's "增长100.00%" is the usual convention (putuo-social-work).
+        // A negative last year says nothing.
+        if (Number(previous.hi) <= 0) return;
+        const aboutZero = Number(previous.lo) <= 0;
+        if (aboutZero && Number(next.figure.exact) > 0) return;
+        const computed = shareInterval(delta, aboutZero ? { ...previous, lo: '0', loOpen: true } : previous);
+        if (!computed) return;
         out.push(
           percentResult(
             'narrative.change',

@@ -185,6 +185,10 @@ describe('情况说明 against tables and itself', () => {
     // The sentence before speaks of 接待费, not of the 三公 total the change is about: no pairing, no finding.
     expect(statuses(c('公务接待费支出决算为0.20万元，完成预算的13.68%。2024年度“三公”经费财政拨款支出决算数比2023年度减少0.15万元，下降27.78%。'), 'narrative.change')).toEqual([]);
     expect(statuses(c('国家某局2024年度财政拨款收支总决算20727.53万元。与2023年度相比，财政拨款收、支总计各增加5551.7万元，增长36.58%。'), 'narrative.change')).toEqual(['pass']);
+     // Last year about 0 (t112's shape): the growth has no upper bound and is at least 445.195 ÷ 0.01, never 0.00%.
+    expect(statuses(c('2021年度收、支总计445.20万元，比上年增加445.20万元，增长0.00%。'), 'narrative.change')).toEqual(['fail']);
+    // … while a new unit's conventional "增长100.00%" is not reported (putuo-social-work-2024, labelled clean).
+    expect(statuses(c('2024年度收、支总计307.82万元，比上年增加307.82万元，增长100.00%。'), 'narrative.change')).toEqual([]);
   });
 });
 
