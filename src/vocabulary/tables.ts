@@ -38,3 +38,9 @@ export const GRADE = /^(优|良|中|差|优秀|良好|合格|不合格)$/u;
 
 /** "--", "—", "/", "无": a cell that states nothing. */
 export const EMPTY_CELL = /^(?:[-—–/／\\]+|无|空)?$/u;
+
+/**
+ * A 部门整体 form's money block split two ways (湖南 layout): "按收入性质分:2030.12 … 按支出性质分:1925.67";
+ * both split the same 全年执行数, so their printed totals are one amount.
+ */
+export const NATURE_SPLIT_LABELS = { income: '按收入性质分', expenditure: '按支出性质分' } as const;
