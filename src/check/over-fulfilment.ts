@@ -12,6 +12,7 @@ import {
   ACTUAL_WORDS,
   anyOf,
   COMPLETION_RATE_WORDS,
+  DUE_RATE_WORDS,
   OVER_FULFILMENT_WORDS,
   TARGET_BOUND_WORDS,
   TARGET_WORDS,
@@ -24,13 +25,18 @@ const NUMBER = String.raw`(\d+(?:\.\d+)?)`;
 const UNIT = String.raw`([\u4e00-\u9fff㎡]{0,3}?)(?=[\s，,。；;、（()）]|$|超|完成|较|比|实际|目标)`;
 const FILLER = String.raw`(?:了|为|是|达到|达|：|:)?\s*`;
 
-const PERCENT = new RegExp(`(${anyOf(OVER_FULFILMENT_WORDS)}|${anyOf(COMPLETION_RATE_WORDS)})${FILLER}${NUMBER}\\s*[%％]`, 'gu');
+const RATE_WORDS = [...OVER_FULFILMENT_WORDS, ...COMPLETION_RATE_WORDS, ...DUE_RATE_WORDS];
+const PERCENT = new RegExp(`(${anyOf(RATE_WORDS)})${FILLER}${NUMBER}\\s*[%％]`, 'gu');
 const TARGET = new RegExp(`(?:${anyOf(TARGET_WORDS)})${FILLER}(?:${anyOf(TARGET_BOUND_WORDS)})?\\s*${NUMBER}\\s*${UNIT}`, 'gu');
 const ACTUAL = new RegExp(`(?<!超额|超)(?:${anyOf(ACTUAL_WORDS)})${FILLER}${NUMBER}\\s*${UNIT}`, 'gu');
 /** A target or actual cell of a form row: "≥120人", "150人". */
 const CELL = new RegExp(`^\\s*(?:${anyOf(TARGET_BOUND_WORDS)})?\\s*${NUMBER}\\s*([\\u4e00-\\u9fff㎡]{0,3})\\s*$`, 'u');
 /** A cheap test before the sentence is read (matchAll would start at a global regex's lastIndex). */
-const PERCENT_WORD = new RegExp(`${anyOf(OVER_FULFILMENT_WORDS)}|${anyOf(COMPLETION_RATE_WORDS)}`, 'u');
+const PERCENT_WORD = new RegExp(anyOf(RATE_WORDS), 'u');
+/** A form row's 偏差原因 cell: over-fulfilment and completion words only (a due-money rate is a clause's). */
+const ROW_PERCENT = new RegExp(`(${anyOf([...OVER_FULFILMENT_WORDS, ...COMPLETION_RATE_WORDS])})${FILLER}${NUMBER}\\s*[%％]`, 'gu');
+/** How far past a row's 得分 its 偏差原因 cell may run (a flattened form has no line ends: r38). */
+const ROW_TAIL = 40;
 const SENTENCE = /[^。；;！？!?\n]+/gu;
 
 /** A number as printed, where it stands in the text. */
@@ -54,7 +60,7 @@ function onlyMatch(re: RegExp, text: string, offset: number): (Stated & { word: 
   const found = [...text.matchAll(re)];
   if (found.length !== 1) return null;
   const m = found[0]!;
-  const percent = re === PERCENT;
+  const percent = re === PERCENT || re === ROW_PERCENT;
   const number = percent ? m[2]! : m[1]!;
   const unit = percent ? '%' : m[2]!;
   const at = m.index + m[0].lastIndexOf(number);
@@ -85,8 +91,8 @@ function fulfilmentOfRow(row: Indicator, text: string | undefined): Fulfilment |
   if (!t || !a || t[2] !== a[2]) return null;
   const { start, end } = row.evidence;
   const lineEnd = text === undefined ? -1 : text.indexOf('\n', end);
-  const line = text === undefined ? row.evidence.quote : text.slice(start, lineEnd < 0 ? text.length : lineEnd);
-  const percent = onlyMatch(PERCENT, line, start);
+  const line = text === undefined ? row.evidence.quote : text.slice(start, Math.min(lineEnd < 0 ? text.length : lineEnd, end + ROW_TAIL));
+  const percent = onlyMatch(ROW_PERCENT, line, start);
   if (!percent) return null;
   // The cells' own places are not kept: the row's span stands for them.
   return { target: { number: t[1]!, unit: t[2]!, start, end }, actual: { number: a[1]!, unit: a[2]!, start, end }, percent };
@@ -114,7 +120,8 @@ function checkOne(f: Fulfilment, page: number | null): CheckResult | null {
   const rounded = closedInterval(printed.minus(step.div(2)), printed.plus(step.div(2)));
   const truncated: Interval = { lo: printed.toString(), hi: printed.plus(step).toString(), loOpen: false, hiOpen: true };
   const status = intervalsMeet(expected, rounded) ? 'pass' : intervalsMeet(expected, truncated) ? 'warn' : 'fail';
-  const rule = over ? 'indicator.over_fulfilment' : 'indicator.completion_rate';
+  // Money that was due and paid (应配套 … 实际配套到位 … 执行率) is an execution rate of its own clause.
+  const rule = over ? 'indicator.over_fulfilment' : DUE_RATE_WORDS.includes(f.percent.word) ? 'execution_rate.clause' : 'indicator.completion_rate';
   const formula = over ? `(${f.actual.number} − ${f.target.number}) ÷ ${f.target.number}` : `${f.actual.number} ÷ ${f.target.number}`;
   const shown = formatInterval(expected, { maxDecimals: decimals + 2 });
   const verdict = status === 'pass' ? '一致' : status === 'warn' ? '仅在截断（而非四舍五入）时一致' : '不一致';
@@ -126,7 +133,7 @@ function checkOne(f: Fulfilment, page: number | null): CheckResult | null {
     expected,
     actual: rounded,
     unit: '%',
-    zh: `${f.percent.word}：实际 ${f.actual.number}${unit}、指标值 ${f.target.number}${unit}，${formula} = ${shown}%，与所报 ${f.percent.number}% ${verdict}`,
+    zh: `${f.percent.word}：实际 ${f.actual.number}${unit}、目标 ${f.target.number}${unit}，${formula} = ${shown}%，与所报 ${f.percent.number}% ${verdict}`,
     en: `${over ? 'Over-fulfilment' : 'Completion rate'}: ${formula} = ${shown}% against the stated ${f.percent.number}%${status === 'pass' ? '' : status === 'warn' ? ' (holds only if truncated)' : ' (mismatch)'}`,
     evidence: [
       evidenceOfSpan('rate', `${f.percent.number}%`, span(f.percent, `${f.percent.number}%`)),

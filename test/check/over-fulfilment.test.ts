@@ -34,6 +34,17 @@ describe('over-fulfilment percentage', () => {
     expect(statuses('指标值为不少于120人，实际完成值150人，完成率120%。')[0]?.[1]).toBe('fail');
   });
 
+  it('checks the rate of money due and paid in one sentence (t132: 应配套 … 实际配套到位 … 执行率)', () => {
+    const text = '2022年我省粮食风险基金地方应配套20971.00万元,实际配套到位资金104880.14万元,超规模配套83909.14万元,执行率为400.12%。';
+    const [r] = run(text);
+    // 104880.14 ÷ 20971.00 = 500.12%: 400.12% is the excess 83909.14 ÷ 20971.00.
+    expect(r).toMatchObject({ rule: 'execution_rate.clause', status: 'fail', certainty: 'definite' });
+    expect(r!.evidence.map((e) => e.text)).toEqual(['400.12%', '104880.14万元', '20971.00万元']);
+    expect(statuses(text.replace('400.12%', '500.12%'))).toEqual([['execution_rate.clause', 'pass']]);
+    // A budget's 执行率 has no due amount: not read here (execution_rate's).
+    expect(run('全年预算数100万元，实际支出80万元，执行率为80%。')).toEqual([]);
+  });
+
   it('abstains unless one sentence holds one target, one actual and one percentage of one unit', () => {
     // target in another sentence
     expect(run('培训人数指标值120人。实际完成150人，超额完成30%。')).toEqual([]);
@@ -45,6 +56,13 @@ describe('over-fulfilment percentage', () => {
     expect(run('满意度目标值90%，实际完成95%，超出目标5%。')).toEqual([]);
     // an actual stated as a bound
     expect(run('指标值120人，实际完成超过150人，超额完成30%。')).toEqual([]);
+  });
+
+  it('reads no rate of another row of a flattened form as a row\'s (r38: 预算资金执行率 90% rows later)', async () => {
+    const text =
+      '项目支出绩效自评表 三级指标 年初目标值 (A) 实际完成值 (B) 得分 服务外包在岸(万美元) 20000 23333.56 10 服务外包离岸(万美元) 4500 4557.51 10 支持服务贸易、服务外 包企业数量 3 3 10 企业国际质量提升 获得目的国 (地区)受 众欢迎 受目的国受 众欢迎显著 10 预算资金执行率 90% 100% 10 资金拨付及时性 98%以上 100% 10 总分 100 100';
+    const { record } = await analyzeBytes(Buffer.from(text, 'utf8'), { fileName: 'r38-shape.txt' });
+    expect(record.checks.filter((c) => /over_fulfilment|completion_rate|execution_rate\.clause/u.test(c.rule))).toEqual([]);
   });
 
   it('reads a form row whose deviation column prints the percentage', async () => {
