@@ -20,16 +20,19 @@ import { findNumbers, type NumberMatch } from './numbers.js';
 export type FormColumn = 'budgetInitial' | 'budget' | 'execution' | 'weight' | 'executionRate' | 'score';
 
 const COLUMN_PATTERNS: Array<[FormColumn, RegExp]> = [
-  ['budgetInitial', /年初预算(?:数|金额)?/uy],
+  // A flattened cell may wrap inside its label ("年初\n\n预算数", t180).
+  ['budgetInitial', /年初\s*预算(?:数|金额)?/uy],
   ['executionRate', /(?:预算)?执行率(?:\s*[（(]\s*B\s*\/\s*A\s*[）)])?(?:\s*[（(]%[）)])?/uy],
-  ['execution', /(?:全年执行数|预算执行数|实际执行数|执行数|实际支出数?)(?:\s*[（(]\s*B\s*[）)])?/uy],
-  ['budget', /(?:全年预算数|调整后预算数|调整后预算|全年预算|预算数)(?:\s*[（(]\s*A\s*[）)])?/uy],
+  ['execution', /(?:全年\s*执行数|预算执行数|实际执行数|执行数|实际支出数?)(?:\s*[（(]\s*B\s*[）)])?/uy],
+  ['budget', /(?:全年\s*预算数|调整后预算数|调整后预算|全年预算|预算数)(?:\s*[（(]\s*A\s*[）)])?/uy],
   ['weight', /(?:分值|权重)/uy],
-  ['score', /得分(?:\s*[（(][^）)]{0,12}[）)])?/uy],
+  ['score', /(?:自评)?得分(?:\s*[（(][^）)]{0,12}[）)])?/uy],
 ];
 
+// A level's fund row keeps its level (自治区财政资金, 盟市财政资金); 其他资金 may say what it holds in
+// brackets ("其他资金 (包括以前年度结转资 金)", t028), which is no cell.
 const ROW_LABEL =
-  /(年度财政资金总额|年度资金总额|资金总额|总额|合计|其中[:：]?\s*(?:本年|当年)?财政(?:拨款|资金)|其中[:：]?\s*[\u4e00-\u9fff、，,]{2,20}?资金|(?:本年|当年)财政拨款|财政拨款|财政资金|上年结转(?:资金)?|其他资金|财政专户管理资金|单位资金|自有资金)\s*[:：]?/gu;
+  /(年度财政资金总额|年度资金总额|资金总额|总额|合计|其中[:：]?\s*(?:本年|当年)?财政(?:拨款|资金)|其中[:：]?\s*[\u4e00-\u9fff、，,]{2,20}?资金|(?:本年|当年)财政拨款|财政拨款|[\u4e00-\u9fff]{0,4}?财政资金|上年结转(?:资金)?|其他资金|财政专户管理资金|单位资金|自有资金)\s*(?:[（(][^）)\d]{0,24}[）)])?\s*[:：]?/gu;
 const TOTAL_ROW = /^(?:年度财政资金总额|年度资金总额|资金总额|总额|合计)$/u;
 
 export interface FormRow {
@@ -75,16 +78,19 @@ export function findFlatForm(doc: SourceDocument, within?: Span): FlatForm | nul
   const text = within ? doc.text.slice(0, within.end) : doc.text;
   const from = within?.start ?? 0;
   // The header starts at the first 年初预算/预算数 label followed by at least two more labels.
-  const starts = text.matchAll(/年初预算|全年预算数|调整后预算|预算数/gu);
+  const starts = text.matchAll(/年初\s*预算|全年\s*预算数|调整后预算|预算数/gu);
   let readUpTo = -1;
   for (const s of starts) {
     // A start inside a header already read would re-read it without its first columns.
     if (s.index < readUpTo || s.index < from) continue;
     const header = readHeader(text, s.index);
     readUpTo = header.end;
-    if (header.columns.length < 3 || !header.columns.includes('execution')) continue;
+    // Two columns are enough when they are the budget and the execution ("全年预算数(A) 全年执行数(B)", t028).
+    if (!header.columns.includes('execution') || (header.columns.length < 3 && !header.columns.includes('budget'))) continue;
     const unitWindow = text.slice(Math.max(0, s.index - 160), s.index);
-    const unit = /万元/u.test(unitWindow) ? '万元' : /[（(]元[）)]|单位[:：]\s*元/u.test(unitWindow) ? '元' : undefined;
+    // A flattened sheet may print its "(万元)" after the rows ("… 年度资金总额 资金投入情况 (万元)").
+    const unitAfter = /资金投入情况\s*[（(]\s*万元\s*[）)]/u.test(text.slice(header.end, header.end + 400));
+    const unit = /万元/u.test(unitWindow) || unitAfter ? '万元' : /[（(]元[）)]|单位[:：]\s*元/u.test(unitWindow) ? '元' : undefined;
     if (!unit) continue;
     const rows: FormRow[] = [];
     // The fund block ends where the 绩效指标 part starts (its 合计 row is about points, not money).
@@ -99,8 +105,8 @@ export function findFlatForm(doc: SourceDocument, within?: Span): FlatForm | nul
     labels.forEach((l, k) => segments.push({ label: l[1]!.replace(/^其中[:：]?\s*/u, '').trim(), from: l.index + l[0].length, to: labels[k + 1]?.index ?? region.length }));
     for (const seg of segments) {
       const body = region.slice(seg.from, seg.to);
-      // Cells stop at the first word: the row is over.
-      const stop = body.search(/[\u4e00-\u9fff]{2}/u);
+      // Cells stop at the first word: the row is over (a cell's own 万元 is no word: "4753.66万元").
+      const stop = body.search(/(?<![万亿])(?!万元|亿元)[\u4e00-\u9fff]{2}/u);
       const cellsText = stop < 0 ? body : body.slice(0, stop);
       const offset = header.end + seg.from;
       let found = findNumbers(cellsText, { defaultUnit: unit }).filter((n) => n.approx === 'exact');

@@ -335,7 +335,9 @@ const SIMPLE = /^\d+(?:\.\d+)?$/u;
 const LIST = /^\d+(?:\.\d+)?(?:,\d+(?:\.\d+)?)+$/u;
 const DOTTED = /^\d+(?:\.\d+){2,}$/u;
 const DOTTED_DATE = /^(?:(?:19|20)\d\d\.(?:0?[1-9]|1[0-2])\.(?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d)$/u;
-const YEAR_MONTH = /^(?:19|20)\d\d\.(?:0?[1-9]|1[0-2])$/u;
+// Years up to 2029 only: the reports are of 2010s–2020s years, and "2030.12" is an amount (t153's
+// 全年预算数 2030.12 万元), not a month of a year still to come.
+const YEAR_MONTH = /^(?:19\d\d|20[0-2]\d)\.(?:0?[1-9]|1[0-2])$/u;
 const YEAR_LIKE = /^(?:1[5-9]|20|21)\d\d$/u;
 /** Years a report talks about: a bare one glued to text ("2018绩效评价") is a year, not a count. */
 const RECENT_YEAR = /^(?:19[4-9]\d|20\d\d)$/u;

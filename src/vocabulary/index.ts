@@ -5,6 +5,7 @@
 export * from './breakdowns.js';
 export * from './counts.js';
 export * from './documents.js';
+export * from './fulfilment.js';
 export * from './accounts.js';
 export * from './outline.js';
 export * from './roles.js';

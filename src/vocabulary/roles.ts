@@ -55,6 +55,12 @@ export const PLAN_FIELD_WORDS = ['计划安排资金'] as const;
 /** A clause about a part of the whole: 其中, 基本支出 … (function classes are added by the features). */
 export const PART_WORDS = ['其中', '基本支出', '项目支出', '人员经费', '公用经费', '结转', '财政拨款', '其他资金'] as const;
 
+/**
+ * The top-level nature classes of expenditure that add up to the total (人员经费 / 公用经费 sit inside
+ * 基本支出): sum.by_nature's parts.
+ */
+export const NATURE_CLASS_NAMES = ['基本支出', '项目支出', '上缴上级支出', '经营支出', '对附属单位补助支出'] as const;
+
 /** 基本支出 / 项目支出 / 人员经费 / 公用经费, as printed. */
 export const NATURE_NAMES = ['基本支出', '项目支出', '人员经费', '公用经费'] as const;
 

@@ -2,7 +2,7 @@
  * Words of a 自评表's cells: its column headers, its total and fund rows, its header fields. The
  * one place for them: table forms (extract/forms.ts), flattened forms and checks read these.
  */
-import { anyOf, SCORE_TOTAL_ROW_WORDS, TOTAL_ROW_WORDS } from './roles.js';
+import { anyOf, SCORE_TOTAL_ROW_WORDS, SUBTOTAL_ROW_WORDS, TOTAL_ROW_WORDS } from './roles.js';
 
 /**
  * The 分值 (weight) column of a 自评表's money block; the other columns are `FORM_COLUMNS` in
@@ -12,6 +12,12 @@ export const FORM_WEIGHT_COLUMN = /^(?:分值|权重)/u;
 
 /** The form's own money row (年度资金总额 is the form's budget/execution, not a fund row). */
 export const FORM_TOTAL_ROW = new RegExp(`^(?:年度财政资金总额|总额|${anyOf(TOTAL_ROW_WORDS)})[:：]?$`, 'u');
+
+/**
+ * A name marking a total inside a breakdown list (sum-checks): the total and subtotal row words, any
+ * 总额 (资金总额, 支出总额), or a name opening with 总数.
+ */
+export const TOTAL_NAME = new RegExp(`${anyOf([...TOTAL_ROW_WORDS, ...SUBTOTAL_ROW_WORDS, '总额'])}|^总数`, 'u');
 
 /** Fund rows under the total: 财政拨款, 上年结转, 其他资金 … ("其中：" stripped first). */
 export const FUND_ROW = /^(?:(?:本年|当年)?财政拨款(?:资金)?|财政资金|上年结转(?:资金)?|结转结余(?:资金)?|其他资金|单位资金|自有资金|财政专户管理资金|[\u4e00-\u9fff]{1,8}资金)[:：]?$/u;
@@ -32,3 +38,9 @@ export const GRADE = /^(优|良|中|差|优秀|良好|合格|不合格)$/u;
 
 /** "--", "—", "/", "无": a cell that states nothing. */
 export const EMPTY_CELL = /^(?:[-—–/／\\]+|无|空)?$/u;
+
+/**
+ * A 部门整体 form's money block split two ways (湖南 layout): "按收入性质分:2030.12 … 按支出性质分:1925.67";
+ * both split the same 全年执行数, so their printed totals are one amount.
+ */
+export const NATURE_SPLIT_LABELS = { income: '按收入性质分', expenditure: '按支出性质分' } as const;

@@ -27,6 +27,37 @@ describe('splitGluedCells', () => {
 });
 
 describe('flattened fund block', () => {
+  it('reads a header whose labels wrap inside a cell and cells that print their 万元 (t180)', async () => {
+    const r = await recordOf(
+      '部门整体支出绩效自评表\n年度预\n算申请\n(万元)\n年初\n预算数\n全年预算数\n全年\n执行数\n分值\n执行率\n得分\n年度资金总额\n4753.66万元\n4753.66万元\n3824.26万元\n10\n100%\n10\n按收入性质分:\n年度总体目标\n',
+    );
+    expect(seen(r.figures.budget)).toEqual([47536600, '4753.66万元']);
+    expect(seen(r.figures.execution)).toEqual([38242600, '3824.26万元']);
+    // The printed 100% against 3824.26 / 4753.66 = 80.45%: a published slip, now visible.
+    expect(r.checks.find((c) => c.rule === 'form.execution_rate')).toMatchObject({ status: 'fail', certainty: 'definite' });
+  });
+
+  it('reads a two-column block whose (万元) follows the rows, level fund rows and a bracketed 其他资金 (t028)', async () => {
+    const r = await recordOf(
+      '附件1 就业补助资金绩效目标自评表 (2022年度) 全年预算数(A) 全年执行数(B) 7165.32 6992.95 其中:中央财政资金 3144.00 3144.00 自治区财政资金 570.17 570.17 盟市财政资金 433.00 432.10 旗县财政资金 1426.90 1294.84 其他资金 (包括以前年度结转资 金) 1591.22 1551.84 年度资金总额 资金投入情况 (万元) 地方主管部门 某区财政局',
+    );
+    expect(seen(r.figures.budget)).toEqual([71653200, '7165.32']);
+    expect(r.figures.fundSources.map((s) => [s.name, s.amount.text])).toEqual([
+      ['年度资金总额', '7165.32'],
+      ['中央财政资金', '3144.00'],
+      ['自治区财政资金', '570.17'],
+      ['盟市财政资金', '433.00'],
+      ['旗县财政资金', '1426.90'],
+      ['其他资金', '1591.22'],
+    ]);
+  });
+
+  it('reads 2030.12 under a money header as an amount, not a month (t153, 自评得分 column)', async () => {
+    const r = await recordOf('部门整体支出绩效自评表\n年度预算申请\n(万元\n年初预算数\n全年预算数\n全年执行数\n分值\n执行率\n自评得分\n年度资金总额\n861.10\n2030.12\n2030.12\n10\n100%\n10\n年度总体目标\n');
+    expect(seen(r.figures.budget)).toEqual([20301200, '2030.12']);
+    expect(seen(r.figures.execution)).toEqual([20301200, '2030.12']);
+  });
+
   it('reads glued cells of the total and a 其中 row named by its source', async () => {
     const r = await recordOf(
       '专项资金名称县级储备粮主管部门某县商务局项目资金(万元)全年预算数(A)全年执行数(B)执行率(B/A)年度资金总额194.9194.9100%其中:中央、省、市补助县级资金194.9194.9100%其他资金年度总体目标保持储备规模',
