@@ -1,5 +1,6 @@
 // Turns the benchmark results into BENCHMARKS.md: targets first, then each section's table.
 import { fmt, median, table, verdict } from './stats.js';
+import { coldTargets, renderCold } from './cold.js';
 
 const MB = 1024 * 1024;
 
@@ -57,6 +58,7 @@ function targets(res) {
     '≤ +20%',
     verdict(Number.isFinite(growth) ? growth <= 0.2 : null),
   ]);
+  if (res.cold) rows.push(...coldTargets(res.cold));
   return table(['target', 'measured', 'goal', 'verdict'], rows);
 }
 
@@ -430,6 +432,7 @@ export function renderReport(res) {
   if (res.stages) out.push('', '## Per-stage throughput (one thread)', '', stagesSection(res));
   if (res.linear) out.push('', '## Linear in the input: a one-line text (one thread)', '', linearSection(res));
   if (res.pdf) out.push('', '## PDF reading: jixiao against pdftotext', '', pdfSection(res));
+  if (res.cold) out.push('', '## Cold process, one file: jixiao against pdftotext', '', `Machine load during this section: ${res.cold.load.start} at its start, ${res.cold.load.end} at its end.`, '', renderCold(res.cold));
   if (res.ocr) out.push('', '## OCR', '', ocrSection(res));
   if (res.segment) out.push('', '## Segmentation: jixiao against a bare nodejieba.cut', '', segmentSection(res));
   if (res.embedded || res.queue) out.push('', '## End-to-end ingest', '', e2eSection(res));
