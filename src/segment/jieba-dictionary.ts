@@ -43,8 +43,8 @@ interface SortedHeader {
 export interface SortedDictionary extends SortedHeader {
   /** The file: a header line, then `word freq tag` lines sorted by the word's UTF-8 bytes. */
   bytes: Buffer;
-  /** Byte offset of each word line. */
-  starts: Uint32Array;
+  /** Byte offset of the first word line. */
+  first: number;
 }
 
 const SPACE = 0x20;
@@ -93,9 +93,7 @@ export function openSortedDictionary(path = SORTED_DICT_PATH): SortedDictionary 
       // A read-only install: the copy made in memory serves this process.
     }
   }
-  const starts: number[] = [];
-  for (let at = bytes.indexOf(NEWLINE) + 1; at > 0 && at < bytes.length; at = bytes.indexOf(NEWLINE, at) + 1) starts.push(at);
-  return { ...header, bytes, starts: Uint32Array.from(starts) };
+  return { ...header, bytes, first: bytes.indexOf(NEWLINE) + 1 };
 }
 
 function parseHeader(bytes: Buffer): SortedHeader | undefined {
@@ -119,14 +117,23 @@ function compareWord(bytes: Buffer, start: number, key: Uint8Array): number {
   }
 }
 
-/** Index of the first line whose word is not below `key`. */
+/**
+ * Byte offset of the first line whose word is not below `key` (the file's length when none is).
+ * Binary search on byte offsets, each probe moved back to the start of its line: no index of the
+ * 349,000 lines is built.
+ */
 function lowerBound(dict: SortedDictionary, key: Uint8Array): number {
-  let lo = 0;
-  let hi = dict.starts.length;
+  const { bytes } = dict;
+  let lo = dict.first;
+  let hi = bytes.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (compareWord(dict.bytes, dict.starts[mid]!, key) < 0) lo = mid + 1;
-    else hi = mid;
+    // lo starts a line, so the line holding byte mid starts at lo or after it.
+    const start = bytes.lastIndexOf(NEWLINE, mid - 1) + 1;
+    if (compareWord(bytes, start, key) < 0) {
+      const end = bytes.indexOf(NEWLINE, start);
+      lo = end < 0 ? bytes.length : end + 1;
+    } else hi = start;
   }
   return lo;
 }
@@ -148,9 +155,8 @@ export function collectWords(dict: SortedDictionary, text: string, into: Set<str
     const last = Math.min(points, i + dict.maxWordLength);
     for (let j = i + 1; j <= last; j++) {
       const key = utf8.subarray(at[i], at[j]);
-      const index = lowerBound(dict, key);
-      if (index >= dict.starts.length) break;
-      const start = dict.starts[index]!;
+      const start = lowerBound(dict, key);
+      if (start >= dict.bytes.length) break;
       // No word begins with these characters: none longer will either.
       if (!startsWithKey(dict.bytes, start, key)) break;
       if (dict.bytes[start + key.length] === SPACE) {
