@@ -13,10 +13,11 @@
  * build time (dict/jieba-sorted.utf8, see `writeSortedDictionary`) and searched by binary search
  * without parsing it; when it is missing or stale it is made in memory (about a second).
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { threadId } from 'node:worker_threads';
 
 const require = createRequire(import.meta.url);
 
@@ -38,6 +39,8 @@ interface SortedHeader {
   minFreq: number;
   /** Longest word, in code points. */
   maxWordLength: number;
+  /** Byte length of the lines after the header: a copy cut short is not used. */
+  bodyBytes: number;
 }
 
 export interface SortedDictionary extends SortedHeader {
@@ -69,13 +72,21 @@ export function sortDictionary(source: Buffer): Buffer {
   const lastOf = new Map<string, { key: Buffer; line: string }>();
   for (const e of entries) lastOf.set(e.key.toString('latin1'), e);
   const sorted = [...lastOf.values()].sort((a, b) => Buffer.compare(a.key, b.key));
-  const header: SortedHeader = { version: 1, sourceBytes: source.byteLength, sum, minFreq, maxWordLength };
-  return Buffer.from(`${JSON.stringify(header)}\n${sorted.map((e) => e.line).join('\n')}\n`, 'utf8');
+  const body = Buffer.from(`${sorted.map((e) => e.line).join('\n')}\n`, 'utf8');
+  const header: SortedHeader = { version: 1, sourceBytes: source.byteLength, sum, minFreq, maxWordLength, bodyBytes: body.byteLength };
+  return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), body]);
 }
 
 /** Writes dict/jieba-sorted.utf8 (run by `npm run build`). */
 export function writeSortedDictionary(path = SORTED_DICT_PATH): void {
-  writeFileSync(path, sortDictionary(readFileSync(sourceDictionaryPath())));
+  writeWhole(path, sortDictionary(readFileSync(sourceDictionaryPath())));
+}
+
+/** Writes a file under another name, then renames it: a thread reading meanwhile sees no half file. */
+function writeWhole(path: string, bytes: Buffer): void {
+  const temporary = `${path}.${process.pid}.${threadId}.tmp`;
+  writeFileSync(temporary, bytes);
+  renameSync(temporary, path);
 }
 
 /** The sorted dictionary: the built copy when it matches nodejieba's, else made now (and saved when possible). */
@@ -84,11 +95,11 @@ export function openSortedDictionary(path = SORTED_DICT_PATH): SortedDictionary 
   const sourceBytes = statSync(sourcePath).size;
   let bytes: Buffer | undefined = existsSync(path) ? readFileSync(path) : undefined;
   let header = bytes ? parseHeader(bytes) : undefined;
-  if (!bytes || !header || header.sourceBytes !== sourceBytes) {
+  if (!bytes || !header || header.sourceBytes !== sourceBytes || bytes.length - bytes.indexOf(NEWLINE) - 1 !== header.bodyBytes) {
     bytes = sortDictionary(readFileSync(sourcePath));
     header = parseHeader(bytes)!;
     try {
-      writeFileSync(path, bytes);
+      writeWhole(path, bytes);
     } catch {
       // A read-only install: the copy made in memory serves this process.
     }

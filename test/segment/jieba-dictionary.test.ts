@@ -19,9 +19,20 @@ describe('sortDictionary', () => {
   it('sorts by UTF-8 bytes, keeps the last line of a word and sums every frequency', () => {
     const sorted = sortDictionary(Buffer.from('预算 10 n\nB超 3 n\n执行 7 v\n预算 12 vn\nC# 2 nz\n'));
     const [header, ...lines] = sorted.toString('utf8').trim().split('\n');
-    expect(JSON.parse(header!)).toEqual({ version: 1, sourceBytes: 53, sum: 34, minFreq: 2, maxWordLength: 2 });
+    expect(JSON.parse(header!)).toEqual({ version: 1, sourceBytes: 53, sum: 34, minFreq: 2, maxWordLength: 2, bodyBytes: 41 });
     expect(lines).toEqual(['B超 3 n', 'C# 2 nz', '执行 7 v', '预算 12 vn']);
   });
+});
+
+describe('openSortedDictionary', () => {
+  it('makes the copy anew when the one on disk was cut short', () => {
+    const path = join(dir, 'cut.utf8');
+    const whole = openSortedDictionary(path);
+    writeFileSync(path, whole.bytes.subarray(0, whole.bytes.length / 2));
+    const again = openSortedDictionary(path);
+    expect(again.bytes.equals(whole.bytes)).toBe(true);
+    expect(readFileSync(path).equals(whole.bytes)).toBe(true);
+  }, 30_000);
 });
 
 describe('collectWords and subsetDictionary', () => {
