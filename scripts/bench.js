@@ -206,8 +206,8 @@ try {
       // Medians of 5 as issue 18 states its goals; --runs overrides, --quick takes 3.
       const runs = opt.runs ? size.runs : quick ? 3 : 5;
       log(`cold: fresh processes, ${runs} runs`);
-      results.cold = { ...runCold({ work, runs, log }), load: { start: machineLoad() } };
-      results.cold.load.end = machineLoad();
+      const start = machineLoad();
+      results.cold = { ...runCold({ work, runs, log }), load: { start, end: machineLoad() } };
     });
   }
 

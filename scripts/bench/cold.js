@@ -89,8 +89,12 @@ const med = (samples, key) => median(samples.map((s) => s[key]));
 /** Median over runs of each run's jixiao/pdftotext ratio (side by side, so load hits both). */
 const ratio = (row, key) => median(row.jixiao.map((j, i) => j[key] / row.pdftotext[i]?.[key]));
 
+/** GNU time counts CPU in 10 ms ticks: a ratio to less than this is noise. */
+const MIN_CPU_FOR_RATIO = 0.05;
+
 function rowCells(row) {
   const hasPoppler = row.pdftotext.length > 0;
+  const cpuRatio = hasPoppler && med(row.pdftotext, 'cpu') >= MIN_CPU_FOR_RATIO;
   return [
     row.name,
     row.pages ?? '—',
@@ -100,7 +104,7 @@ function rowCells(row) {
     hasPoppler ? fmt(med(row.pdftotext, 'wall'), 3) : '—',
     hasPoppler ? fmt(med(row.pdftotext, 'cpu'), 2) : '—',
     hasPoppler ? `${fmt(ratio(row, 'wall'), 1)}×` : '—',
-    hasPoppler ? `${fmt(ratio(row, 'cpu'), 1)}×` : '—',
+    cpuRatio ? `${fmt(ratio(row, 'cpu'), 1)}×` : '—',
   ];
 }
 
