@@ -190,7 +190,7 @@ function segmentSection(res) {
   const out = [table(['', 'µs/report', 'reports/s', 'MB/s (UTF-8 text)', 'time vs bare cut'], rows)];
   out.push('');
   out.push(
-    `On the normalized text of ${s.jixiao.docs} TXT reports (${fmt(s.jixiao.chars / s.jixiao.docs, 0)} characters each). \`segmentDocument\` finds the outline, lines and sentences and does not call jieba; jieba runs inside extraction (part-of-speech tags around counts). Dictionary load, first call in a fresh process: bare nodejieba ${fmt(median(s.load.bare) / 1000, 2)} s, jixiao's (default + fiscal dictionary) ${fmt(median(s.load.jixiao) / 1000, 2)} s — a fixed cost per process and per worker thread.`,
+    `On the normalized text of ${s.jixiao.docs} TXT reports (${fmt(s.jixiao.chars / s.jixiao.docs, 0)} characters each). \`segmentDocument\` finds the outline, lines and sentences and does not call jieba; jieba runs inside extraction (part-of-speech tags around counts). Dictionary load, first call in a fresh process: bare nodejieba ${fmt(median(s.load.bare) / 1000, 2)} s, jixiao's ${fmt(median(s.load.jixiao) / 1000, 2)} s (only the dictionary words of the text it cuts, plus the fiscal terms: see src/segment/jieba-dictionary.ts; a thread that goes on meeting new words loads the whole dictionary on its third load, as bare nodejieba does on its first).`,
   );
   return out.join('\n');
 }
