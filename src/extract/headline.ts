@@ -199,11 +199,16 @@ export function chooseHeadline(input: HeadlineInput): Headline {
     if (key === 'selfScore' && narrative.selfScoreAmbiguous) return null;
     return withPart(narrative[key], parts);
   };
+  // A flattened form whose money block was not found (a 区域绩效目标自评表 printing "转移支付预算数(A)
+  // 5.8万" as label and value) is still the document's one part about its subject: its money is what
+  // the roles read within that part, all of it or none (never a form cell beside a role's pick).
+  const formText = chosen && sameSubject && chosen.source === 'flattened' && SCALARS.every((k) => chosen[k] === null) ? partRoles(input, chosen.part) : null;
+  const money = (key: (typeof SCALARS)[number]): Figure | null => chosen?.[key] ?? (formText ? withPart(formText[key], parts) : fromNarrative(key));
   const out: Headline = {
-    budget: chosen?.budget ?? fromNarrative('budget'),
-    budgetInitial: chosen?.budgetInitial ?? fromNarrative('budgetInitial'),
-    execution: chosen?.execution ?? fromNarrative('execution'),
-    executionRate: chosen?.executionRate ?? fromNarrative('executionRate'),
+    budget: money('budget'),
+    budgetInitial: money('budgetInitial'),
+    execution: money('execution'),
+    executionRate: money('executionRate'),
     selfScore: chosen?.totalScore ?? fromNarrative('selfScore'),
     byFunction: inTables(lists.byFunction, parts),
     byNature: inTables(lists.byNature, parts),
@@ -212,9 +217,16 @@ export function chooseHeadline(input: HeadlineInput): Headline {
     // The record's rows add up to its 自评得分: with the money block's 预算执行 row (the form keeps its rows as printed).
     indicators: chosen ? withBudgetExecutionRow(chosen.indicators, chosen.budgetExecutionWeight, chosen.budgetExecutionScore, chosen.executionRate) : [],
     reportKind,
-    roles: rolesOf(narrative),
+    roles: rolesOf(formText ?? narrative),
   };
   return out;
+}
+
+/** The roles read over the numbers of one part (a form's own text). */
+function partRoles(input: HeadlineInput, partId: string | null | undefined): ExtractedFigures | null {
+  const part = input.parts.find((p) => p.id === partId);
+  if (!part) return null;
+  return extractFigures(input.doc, input.seg, input.numbers.filter((n) => n.start >= part.start && n.start < part.end), input.reportKind);
 }
 
 /** A form's project name in the narrative ends there: "…专项项目综述", "“资产运行维护”" — not "…维护费". */

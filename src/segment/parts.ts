@@ -71,7 +71,7 @@ export function isFormTitle(line: string): boolean {
  * (2023年度) |项目名称|…"): it stands between cell borders, never inside a sentence or quotes.
  */
 const FORM_TITLE_INLINE =
-  /(?:^|[|｜\t])\s*((?:附件\d*[:：]?)?[^\s|｜。；，,：:《》“”"]{0,30}?绩效(?:自评|自我评价)(?:表|情况表|结果表))(?:\s*[（(][^（）()]{0,12}[）)])?(?=\s*(?:[|｜\t]|$|项目名称|部门|单位))/gu;
+  /(?:^|[|｜\t])\s*((?:附件\d*[:：]?)?[^\s|｜。；，,：:《》“”"]{0,30}?绩效(?:目标)?(?:自评|自我评价)(?:表|情况表|结果表))(?:\s*[（(][^（）()]{0,12}[）)])?(?=\s*(?:[|｜\t]|$|项目名称|部门|单位))/gu;
 
 function formTitleInLine(text: string, start: number, end: number): { at: number; title: string } | null {
   const line = text.slice(start, end);
@@ -164,7 +164,7 @@ export function findParts(doc: SourceDocument, seg: Segmentation): Part[] {
       const k = kindOfTitle(line);
       if (k) {
         kind = k;
-        at = l.start;
+        at = attachmentMarkerAbove(l.start);
         usedTitle.add(l.start);
         break;
       }
@@ -185,6 +185,12 @@ export function findParts(doc: SourceDocument, seg: Segmentation): Part[] {
       }
     }
     if (kind) starts.push({ at, ...kind });
+  }
+
+  /** A title's start, moved up to an attachment marker line ("附件：") just above it: the marker opens the attachment, not the part before. */
+  function attachmentMarkerAbove(at: number): number {
+    const prev = lines.filter((x) => x.end <= at).at(-1);
+    return prev && at - prev.end <= 2 && ATTACHMENT.test(text.slice(prev.start, prev.end).replace(/\s+/gu, '')) ? prev.start : at;
   }
 
   let inEvaluation = false;

@@ -21,9 +21,11 @@ export const SCORE_TOTAL_ROW = new RegExp(`^(?:总计|自评总分|合计得分|
 
 /** Header fields of a form naming its project and units; the value is the next cell. */
 export const FORM_HEADER_FIELDS: ReadonlyArray<{ field: 'projectName' | 'department' | 'implementer' | 'grade'; pattern: RegExp }> = [
-  { field: 'projectName', pattern: /^(?:项目名称|项目全称)[:：]?$/u },
-  { field: 'department', pattern: /^(?:主管部门|预算主管部门|部门[（(]单位[）)]名称|部门名称|单位名称|预算部门|部门)[:：]?$/u },
-  { field: 'implementer', pattern: /^(?:实施单位|项目实施单位|项目单位)[:：]?$/u },
+  // 转移支付（项目）名称: a transfer-payment 绩效目标自评表 names its project so.
+  { field: 'projectName', pattern: /^(?:项目名称|项目全称|转移支付[（(]项目[）)]名称)[:：]?$/u },
+  // 预算部门、单位名称 / 一级预算单位名称 (湖南 部门整体 forms), 地方主管部门 / 中央主管部门 (转移支付 forms).
+  { field: 'department', pattern: /^(?:主管部门|预算主管部门|(?:中央|地方)主管部门|部门[（(]单位[）)]名称|部门名称|单位名称|预算部门|部门|(?:一级)?预算(?:部门[、，,]?)?单位名称)[:：]?$/u },
+  { field: 'implementer', pattern: /^(?:实施单位|项目实施单位|项目单位|资金使用单位)(?:[（(]盖章[）)])?[:：]?$/u },
   { field: 'grade', pattern: /^(?:评价等级|自评等级|等级)[:：]?$/u },
 ];
 
