@@ -42,21 +42,59 @@ export interface FlatForm {
   rows: FormRow[];
 }
 
+/** A cell holding one number and nothing else, or a number and 万/亿 alone. */
+const BARE_NUMBER = /^\s*\d[\d,]*(?:\.\d+)?\s*([万亿])?\s*$/u;
+
+/**
+ * A money cell that holds a bare number is that amount: "2030.12" under 全年预算数 is not a year
+ * and month, as the number reader takes it in running text, and "3359.62万" is 万元.
+ */
+export function bareMoney(text: string, unit: string): NumberMatch | null {
+  const bare = BARE_NUMBER.exec(text);
+  if (!bare) return null;
+  const printed = text.trimEnd();
+  const found = findNumbers(`${printed}${bare[1] ? '元' : unit}`).filter((n) => n.approx === 'exact' && n.kind === 'money');
+  if (found.length !== 1 || found[0]!.start >= printed.length) return null;
+  const end = Math.min(found[0]!.end, printed.length);
+  return { ...found[0]!, end, text: printed.slice(found[0]!.start, end) };
+}
+
+/** A run of cells' numbers, with the cells the number reader skips ("2030.12" reads as a date) read as money. */
+function cellNumbers(cellsText: string, unit: string): NumberMatch[] {
+  const found = findNumbers(cellsText, { defaultUnit: unit }).filter((n) => n.approx === 'exact');
+  for (const t of cellsText.matchAll(/(?<![\d.,%])\d[\d,]*(?:\.\d+)?(?![\d.,%万亿元])/gu)) {
+    if (found.some((n) => n.start < t.index + t[0].length && t.index < n.end)) continue;
+    const n = bareMoney(t[0], unit);
+    if (n) found.push({ ...n, start: t.index + n.start, end: t.index + n.end });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
 /** A match found in a slice of the text that starts at `offset`. */
 function figureOf(doc: SourceDocument, m: NumberMatch, offset: number): Figure {
   return toFigure(doc, { ...m, start: offset + m.start, end: offset + m.end });
 }
 
-/** Reads the column header that starts at `at`: labels separated by spaces, bars or newlines. */
+/**
+ * Reads the column header that starts at `at`: labels separated by spaces, bars or newlines, and a
+ * label may itself be broken over lines or cells as a narrow column prints it ("全年|执行数").
+ */
 function readHeader(text: string, at: number): { columns: FormColumn[]; end: number } {
+  // The header without its separators, each character mapped back to its offset.
+  let joined = '';
+  const offsets: number[] = [];
+  for (let i = at; i < text.length && joined.length < 120; i++) {
+    if (/[\s|｜\t]/u.test(text[i]!)) continue;
+    joined += text[i]!;
+    offsets.push(i);
+  }
   const columns: FormColumn[] = [];
-  let i = at;
-  while (i < text.length && columns.length < 8) {
-    while (i < text.length && /[\s|｜\t]/u.test(text[i]!)) i++;
+  let i = 0;
+  while (i < joined.length && columns.length < 8) {
     let matched = false;
     for (const [col, re] of COLUMN_PATTERNS) {
       re.lastIndex = i;
-      const m = re.exec(text);
+      const m = re.exec(joined);
       if (m) {
         if (!columns.includes(col)) columns.push(col);
         i += m[0].length;
@@ -66,7 +104,7 @@ function readHeader(text: string, at: number): { columns: FormColumn[]; end: num
     }
     if (!matched) break;
   }
-  return { columns, end: i };
+  return { columns, end: i === 0 ? at : offsets[i - 1]! + 1 };
 }
 
 /** The fund block of a flattened form, within `within` (a form part) when given. */
@@ -75,7 +113,7 @@ export function findFlatForm(doc: SourceDocument, within?: Span): FlatForm | nul
   const text = within ? doc.text.slice(0, within.end) : doc.text;
   const from = within?.start ?? 0;
   // The header starts at the first 年初预算/预算数 label followed by at least two more labels.
-  const starts = text.matchAll(/年初预算|全年预算数|调整后预算|预算数/gu);
+  const starts = text.matchAll(/年初[\s|｜]*预算|全年[\s|｜]*预算[\s|｜]*数|调整后预算|预算数/gu);
   let readUpTo = -1;
   for (const s of starts) {
     // A start inside a header already read would re-read it without its first columns.
@@ -99,11 +137,11 @@ export function findFlatForm(doc: SourceDocument, within?: Span): FlatForm | nul
     labels.forEach((l, k) => segments.push({ label: l[1]!.replace(/^其中[:：]?\s*/u, '').trim(), from: l.index + l[0].length, to: labels[k + 1]?.index ?? region.length }));
     for (const seg of segments) {
       const body = region.slice(seg.from, seg.to);
-      // Cells stop at the first word: the row is over.
-      const stop = body.search(/[\u4e00-\u9fff]{2}/u);
+      // Cells stop at the first word (not a cell's own 万元): the row is over.
+      const stop = body.search(/(?!(?:万|亿)?元)[\u4e00-\u9fff]{2}/u);
       const cellsText = stop < 0 ? body : body.slice(0, stop);
       const offset = header.end + seg.from;
-      let found = findNumbers(cellsText, { defaultUnit: unit }).filter((n) => n.approx === 'exact');
+      let found = cellNumbers(cellsText, unit);
       // Cells glued by flattening ("194.9194.9100%"): read only when a single split fits the columns.
       const glued = /^\s*([\d.%]+)\s*$/u.exec(cellsText);
       if (glued && header.columns.length >= 2) {

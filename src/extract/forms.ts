@@ -12,6 +12,7 @@ import {
   EMPTY_CELL,
   FORM_COLUMNS,
   FORM_HEADER_FIELDS,
+  NEXT_FORM_FIELD,
   FORM_WEIGHT_COLUMN,
   FORM_TOTAL_ROW,
   FUND_ROW,
@@ -22,7 +23,7 @@ import {
 } from '../vocabulary/index.js';
 import { shiftDecimal } from './decimal.js';
 import { asPoints, toFigure } from './figures.js';
-import { findFlatForm, findFormTotalScore, formFigures, type FormColumn, type FormRow } from './flat-form.js';
+import { bareMoney, findFlatForm, findFormTotalScore, formFigures, type FormColumn, type FormRow } from './flat-form.js';
 import { extractIndicators } from './indicators.js';
 import { findHeaderUnit, findNumbers, type NumberMatch } from './numbers.js';
 
@@ -51,22 +52,6 @@ function cellNumber(text: string, unit: string | undefined): NumberMatch | null 
   return rest === '' ? n : null;
 }
 
-/**
- * A money cell that holds a bare number is that amount: "2030.12" under 全年预算数 is not a year
- * and month, as the number reader takes it in running text, and "3359.62万" is 万元.
- */
-function bareMoney(text: string, unit: string): NumberMatch | null {
-  const bare = BARE_NUMBER.exec(text);
-  if (!bare) return null;
-  const printed = text.trimEnd();
-  const found = findNumbers(`${printed}${bare[1] ? '元' : unit}`).filter((n) => n.approx === 'exact' && n.kind === 'money');
-  if (found.length !== 1 || found[0]!.start >= printed.length) return null;
-  const end = Math.min(found[0]!.end, printed.length);
-  return { ...found[0]!, end, text: printed.slice(found[0]!.start, end) };
-}
-
-/** A cell holding one number and nothing else, or a number and 万/亿 alone. */
-const BARE_NUMBER = /^\s*\d[\d,]*(?:\.\d+)?\s*([万亿])?\s*$/u;
 
 /** A cell read as its column's figure: money in the form's unit, a rate, points. */
 function cellFigure(doc: SourceDocument, cell: CellSpan, field: FormColumn, unit: string | undefined): Figure | null {
@@ -337,7 +322,10 @@ function textField(text: string, label: RegExp): string | null {
   const m = new RegExp(`(?:${label.source})[\\s|｜:：]*([^\\s|｜:：]{2,40})`, 'u').exec(text);
   // An empty field is followed by the next field's label ("主管部门 实施单位 X"): no value.
   if (!m || /^(?:项目名称|主管部门|实施单位|项目单位|部门|单位|预算|年度|项目资金)/u.test(m[1]!)) return null;
-  return headerValue(m[1]!);
+  // A dump that dropped the separators runs on into the next field: the value ends at its label.
+  const value = m[1]!;
+  const next = NEXT_FORM_FIELD.exec(value.slice(2));
+  return headerValue(next ? value.slice(0, 2 + next.index) : value);
 }
 
 /** A form flattened into text, read within its part. */

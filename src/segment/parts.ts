@@ -73,13 +73,21 @@ export function isFormTitle(line: string): boolean {
 const FORM_TITLE_INLINE =
   /(?:^|[|｜\t])\s*((?:附件\d*[:：]?)?[^\s|｜。；，,：:《》“”"]{0,30}?绩效(?:目标)?(?:自评|自我评价)(?:表|情况表|结果表))(?:\s*[（(][^（）()]{0,12}[）)])?(?=\s*(?:[|｜\t]|$|项目名称|部门|单位))/gu;
 
+/**
+ * A form's title that a dump joined with the words around it by spaces ("… False False 附件:
+ * 项目支出绩效自评表 (2022年度) 项目名称 …"): its year bracket and 项目名称 right after it say so.
+ */
+const FORM_TITLE_BEFORE_FIELDS =
+  /(?:^|\s|(?=附件\d*[:：]))((?:附件\d*[:：]\s*)?[^\s|｜。；，,：:《》“”"]{0,30}?绩效(?:目标)?(?:自评|自我评价)表)\s*[（(]\s*(?:19|20)\d{2}\s*年度?\s*[）)]\s*(?=项目名称)/gu;
+
 function formTitleInLine(text: string, start: number, end: number): { at: number; title: string } | null {
   const line = text.slice(start, end);
-  for (const m of line.matchAll(FORM_TITLE_INLINE)) {
-    const title = m[1]!;
-    if (!isFormTitle(title)) continue;
-    return { at: start + m.index + m[0].indexOf(title), title };
-  }
+  for (const re of [FORM_TITLE_INLINE, FORM_TITLE_BEFORE_FIELDS])
+    for (const m of line.matchAll(re)) {
+      const title = m[1]!.replace(/^附件\d*[:：]\s*/u, '');
+      if (!isFormTitle(title)) continue;
+      return { at: start + m.index + m[0].indexOf(m[1]!), title };
+    }
   return null;
 }
 

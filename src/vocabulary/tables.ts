@@ -29,6 +29,18 @@ export const FORM_HEADER_FIELDS: ReadonlyArray<{ field: 'projectName' | 'departm
   { field: 'grade', pattern: /^(?:评价等级|自评等级|等级)[:：]?$/u },
 ];
 
+/** The label of a form's money block (项目资金（万元）, 资金投入情况 …), a field's neighbour in a flattened form. */
+export const FORM_MONEY_BLOCK_LABEL = /项目资金|资金情况|资金投入情况|年度预算申请|预算执行情况|年度资金总额|年初预算数|全年预算数/u;
+
+/**
+ * Where a field's value ends in a form flattened without separators ("项目名称村级补助及运转经费主管部门219-…"):
+ * at the next field's label or the money block (labels of three characters or more, so a name holding 部门 stays whole).
+ */
+export const NEXT_FORM_FIELD = new RegExp(
+  `项目名称|(?:预算|中央|地方)?主管部门|(?:项目)?实施单位|资金使用单位|评价等级|自评等级|自评得分|自评总分|联系电话|${FORM_MONEY_BLOCK_LABEL.source}`,
+  'u',
+);
+
 /** A printed grade. */
 export const GRADE = /^(优|良|中|差|优秀|良好|合格|不合格)$/u;
 
