@@ -22,15 +22,16 @@ export type FormColumn = 'budgetInitial' | 'budget' | 'execution' | 'weight' | '
 const COLUMN_PATTERNS: Array<[FormColumn, RegExp]> = [
   ['budgetInitial', /年初预算(?:数|金额)?/uy],
   ['executionRate', /(?:预算)?执行率(?:\s*[（(]\s*B\s*\/\s*A\s*[）)])?(?:\s*[（(]%[）)])?/uy],
-  ['execution', /(?:全年执行数|预算执行数|实际执行数|执行数|实际支出数?)(?:\s*[（(]\s*B\s*[）)])?/uy],
+  // "全年执行" alone: a layout dump leaves a wrapped header's last character (数) on the next line.
+  ['execution', /(?:全年执行数?|预算执行数|实际执行数|执行数|实际支出数?)(?:\s*[（(]\s*B\s*[）)])?/uy],
   ['budget', /(?:全年预算数|调整后预算数|调整后预算|全年预算|预算数)(?:\s*[（(]\s*A\s*[）)])?/uy],
   ['weight', /(?:分值|权重)/uy],
   ['score', /得分(?:\s*[（(][^）)]{0,12}[）)])?/uy],
 ];
 
 const ROW_LABEL =
-  /(年度财政资金总额|年度资金总额|资金总额|总额|合计|其中[:：]?\s*(?:本年|当年)?财政(?:拨款|资金)|其中[:：]?\s*[\u4e00-\u9fff、，,]{2,20}?资金|(?:本年|当年)财政拨款|财政拨款|财政资金|上年结转(?:资金)?|其他资金|财政专户管理资金|单位资金|自有资金)\s*[:：]?/gu;
-const TOTAL_ROW = /^(?:年度财政资金总额|年度资金总额|资金总额|总额|合计)$/u;
+  /(年度财政资金总额|年度资金总额?(?=[\s:：|｜\d])|资金总额|总额|合计|其中[:：]?\s*(?:本年|当年)?财政(?:拨款|资金)|其中[:：]?\s*[\u4e00-\u9fff、，,]{2,20}?资金|(?:本年|当年)财政拨款|财政拨款|财政资金|上年结转(?:资金)?|其他资金|财政专户管理资金|单位资金|自有资金)\s*[:：]?/gu;
+const TOTAL_ROW = /^(?:年度财政资金总额|年度资金总额?|资金总额|总额|合计)$/u;
 
 export interface FormRow {
   label: string;
@@ -118,10 +119,14 @@ export function findFlatForm(doc: SourceDocument, within?: Span): FlatForm | nul
   for (const s of starts) {
     // A start inside a header already read would re-read it without its first columns.
     if (s.index < readUpTo || s.index < from) continue;
+    // Within a form's part, a second 项目名称 before the block means the block is another form's
+    // (two forms a dump ran together): this form's money is not there.
+    if (within && (text.slice(from, s.index).match(/项目名称/gu)?.length ?? 0) >= 2) break;
     const header = readHeader(text, s.index);
     readUpTo = header.end;
     if (header.columns.length < 3 || !header.columns.includes('execution')) continue;
-    const unitWindow = text.slice(Math.max(0, s.index - 160), s.index);
+    // The unit stands before the header, or under its first cell when a layout dump wrapped it ("项目资金 年初预算数 … / （万元）").
+    const unitWindow = text.slice(Math.max(0, s.index - 160), Math.min(text.length, header.end + 24));
     const unit = /万元/u.test(unitWindow) ? '万元' : /[（(]元[）)]|单位[:：]\s*元/u.test(unitWindow) ? '元' : undefined;
     if (!unit) continue;
     const rows: FormRow[] = [];
@@ -155,7 +160,9 @@ export function findFlatForm(doc: SourceDocument, within?: Span): FlatForm | nul
       }
       if (found.length === 0) continue;
       // Cells glued in any other way cannot be told apart: drop the row.
-      if (!glued && found.some((n) => /^[\d.]/u.test(cellsText.slice(n.end, n.end + 1)) || /[\d.]$/u.test(cellsText.slice(Math.max(0, n.start - 1), n.start)))) continue;
+      // (A unit between two numbers, "4753.66万元4753.66", separates them.)
+      const gluedAfter = (n: NumberMatch) => /[\d.]$/u.test(cellsText.slice(n.start, n.end)) && /^[\d.]/u.test(cellsText.slice(n.end, n.end + 1));
+      if (!glued && found.some((n) => gluedAfter(n) || /[\d.]$/u.test(cellsText.slice(Math.max(0, n.start - 1), n.start)))) continue;
       const cells: FormRow['cells'] = {};
       let ok = true;
       const complete = found.length === header.columns.length;

@@ -97,3 +97,21 @@ describe('flattened forms in real layouts (fixtures/retyped sources)', () => {
     expect([f.budget, f.execution].map((x) => x?.value ?? null)).toEqual([1329120, 1329120]);
   });
 });
+
+describe('a form as a PDF layout dump prints it (wrapped header cells and row labels)', () => {
+  it('reads 全年预算/数 and 全年执行/数 wrapped onto the next line, the unit under the first cell and 年度资金总/额', async () => {
+    const r = await recordOf(
+      [
+        '                   部门整体支出绩效自评表',
+        '一级预算单位名称       零陵区林业局',
+        '年度预算申          年初预算数      全年预算    全年执行    分值     执行率 得分',
+        '请（万元）                     数       数',
+        '       年度资金总 4753.66 万元 4753.66   3824.26 10     100% 10',
+        '       额                  万元      万元',
+        '年度总体目标 预期目标                        实际完成情况',
+      ].join('\n'),
+    );
+    const f = r.forms[0]!;
+    expect([f.budgetInitial, f.budget, f.execution, f.executionRate].map((x) => x?.value ?? null)).toEqual([47536600, 47536600, 38242600, 1]);
+  });
+});
