@@ -3,7 +3,9 @@
  * part: the department-overall form when the document has one; the form of a one-form
  * self-evaluation; else what the narrative parts of a self-evaluation report state. A 决算 without
  * a department form and a 部门预算 state no self-evaluation: their headline stays null (their totals
- * are not a self-evaluation's budget); a 绩效目标申报表 states its project's budget only. Never a budget from one
+ * are not a self-evaluation's budget; several project forms have no one budget, and an average of
+ * their scores is no self-score); a document that is one department-wide form is its headline; a
+ * 绩效目标申报表 states its project's budget only. Never a budget from one
  * part and an execution from another part about something else; missing rather than guessed.
  */
 import type { SourceDocument } from '../ingest/document.js';
