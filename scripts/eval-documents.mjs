@@ -26,6 +26,8 @@ export const FORM_MONEY_FIELDS = ['budget', 'execution', 'executionRate'];
  * fixtures/constructed/) and `retyped` (real publishers' layouts retyped, fixtures/retyped/).
  */
 export const groupOf = (label) => label.group ?? (label.constructed ? 'constructed' : 'real');
+/** The groups in the order the eval prints them; `retyped-unruled` are the retyped documents printed without table rules. */
+const GROUPS = ['real', 'constructed', 'retyped', 'retyped-unruled'];
 
 /** Labelled documents; `path` is the labelled file resolved against the project root. */
 export function loadDocumentLabels(base = root) {
@@ -281,9 +283,9 @@ export async function evaluateDocuments({ analyzeBytes, base = root, verbose = f
       `| ${r.id}${r.group === 'real' ? '' : ` (${r.group})`} | ${f.tp}/${f.fp}/${f.fn} | ${pct(precision(r.money))} | ${pct(recall(r.money))} | ${pct(precision(r.headline))} | ${pct(recall(r.headline))} | ${yesNo(r.kindRight)} | ${r.partsFound}/${r.partsLabelled} | ${yesNo(r.department)} | ${yesNo(r.fiscalYear)} | ${r.failedChecks}${r.falseAlarms ? ` (${r.falseAlarms} unexplained)` : ''} |`,
     );
   }
-  // Real documents, our generator's constructed ones and real layouts retyped apart: the constructed set
-  // repeats shapes (PDF and DOCX of each) that we wrote ourselves.
-  const groups = { real: totalOf(results.filter((r) => r.group === 'real')), constructed: totalOf(results.filter((r) => r.group === 'constructed')), retyped: totalOf(results.filter((r) => r.group === 'retyped')), all: totalOf(results) };
+  // Real documents, our generator's constructed ones and real layouts retyped (ruled, and unruled) apart:
+  // the constructed set repeats shapes (PDF and DOCX of each) that we wrote ourselves.
+  const groups = Object.fromEntries([...GROUPS.filter((g) => results.some((r) => r.group === g)).map((g) => [g, totalOf(results.filter((r) => r.group === g))]), ['all', totalOf(results)]]);
   const names = Object.keys(groups);
   log(`\n| total | ${names.map((g) => `${g} (${groups[g].n})`).join(' | ')} |\n|---|${names.map(() => '---:').join('|')}|`);
   const line = (label, cell) => log(`| ${label} | ${names.map((g) => cell(groups[g])).join(' | ')} |`);

@@ -42,6 +42,9 @@ export interface HeadlineInput {
   reportKind: ReportKind;
 }
 
+/** A form's money block prints its 年度资金总额 row: a form part holding one was a form, read or not. */
+const FORM_TOTAL_ROW_TEXT = /年度(?:财政)?资金总额/u;
+
 /** Parts whose numbers a narrative reading may use. */
 const NARRATIVE_KINDS = new Set<Part['kind']>(['narrative', 'cover', 'other']);
 /** Parts read on their own (forms, score tables, attached evaluation reports): never in the narrative's figures. */
@@ -187,10 +190,14 @@ export function chooseHeadline(input: HeadlineInput): Headline {
   // (行次, 栏次, 年初结转 …) a narrative reading would misread ("一般公共服务支出 32" is a 行次).
   const own = documentKind === 'final_accounts' || documentKind === 'budget' ? new Set<Part['kind']>([...OWN_KINDS, 'accounts_table', 'budget_table']) : OWN_KINDS;
   const lists = extractFigures(doc, seg, numbers.filter(notInKinds(parts, own)), reportKind);
-  const chosen = departmentForm ?? (selfEvaluation && ownForms.length === 1 ? ownForms[0] : undefined);
+  // One form: one form read and no other form part left unread (a second form the reader could not
+  // read would make the one it read look like the document's only one).
+  const unread = parts.filter((p) => p.kind === 'self_evaluation_form' && !ownForms.some((f) => f.part === p.id) && FORM_TOTAL_ROW_TEXT.test(doc.text.slice(p.start, p.end)));
+  const oneForm = ownForms.length === 1 && unread.length === 0;
+  const chosen = departmentForm ?? (selfEvaluation && oneForm ? ownForms[0] : undefined);
   // The narrative speaks of the chosen form's subject when the report is that one form's (or the department's).
   const narrative = extractFigures(doc, seg, numbers.filter(inKinds(parts, NARRATIVE_KINDS)), reportKind);
-  const sameSubject = selfEvaluation && chosen !== undefined && (ownForms.length === 1 || reportKind === 'department_overall');
+  const sameSubject = selfEvaluation && chosen !== undefined && (oneForm || reportKind === 'department_overall');
   const fromNarrative = (key: (typeof SCALARS)[number] | 'selfScore'): Figure | null => {
     if (documentKind === 'final_accounts') return null;
     // A 部门预算's totals are not a self-evaluation's budget either; a target declaration states its project's budget only.
