@@ -74,19 +74,23 @@ const FORM_TITLE_INLINE =
   /(?:^|[|｜\t])\s*((?:附件\d*[:：]?)?[^\s|｜。；，,：:《》“”"]{0,30}?绩效(?:目标)?(?:自评|自我评价)(?:表|情况表|结果表))(?:\s*[（(][^（）()]{0,12}[）)])?(?=\s*(?:[|｜\t]|$|项目名称|部门|单位))/gu;
 
 /**
- * A form's title that a dump joined with the words around it by spaces ("… False False 附件:
- * 项目支出绩效自评表 (2022年度) 项目名称 …"): its year bracket and 项目名称 right after it say so.
+ * A form's title that a dump joined with the words around it ("… False False 附件: 项目支出绩效自评表
+ * (2022年度) 项目名称 …", "…总分100 98.62财政项目支出绩效自评表" ending the line before the next form's
+ * year and 项目名称): the year bracket and 项目名称 right after it say so.
  */
 const FORM_TITLE_BEFORE_FIELDS =
-  /(?:^|\s|(?=附件\d*[:：]))((?:附件\d*[:：]\s*)?[^\s|｜。；，,：:《》“”"]{0,30}?绩效(?:目标)?(?:自评|自我评价)表)\s*[（(]\s*(?:19|20)\d{2}\s*年度?\s*[）)]\s*(?=项目名称)/gu;
+  /(?:^|\s|(?=附件\d*[:：])|(?<=\d|%))((?:附件\d*[:：]\s*)?[^\s|｜。；，,：:《》“”"]{0,30}?绩效(?:目标)?(?:自评|自我评价)表)\s*[（(]\s*(?:19|20)\d{2}\s*年度?\s*[）)]\s*(?=项目名称)/gu;
 
 function formTitleInLine(text: string, start: number, end: number): { at: number; title: string } | null {
-  const line = text.slice(start, end);
   for (const re of [FORM_TITLE_INLINE, FORM_TITLE_BEFORE_FIELDS])
-    for (const m of line.matchAll(re)) {
-      const title = m[1]!.replace(/^附件\d*[:：]\s*/u, '');
+    // What follows a title may stand on the next lines: the line and a little after it, the title within the line.
+    for (const m of text.slice(start, re === FORM_TITLE_INLINE ? end : Math.min(text.length, end + 40)).matchAll(re)) {
+      if (start + m.index >= end) break;
+      // The last cell of the form before ("…总分100 98.62财政项目…") is not the title's.
+      const own = m[1]!.replace(/^\d+(?:\.\d+)?%?(?![\d.]*\s*年)/u, '');
+      const title = own.replace(/^附件\d*[:：]\s*/u, '');
       if (!isFormTitle(title)) continue;
-      return { at: start + m.index + m[0].indexOf(m[1]!), title };
+      return { at: start + m.index + m[0].indexOf(m[1]!) + m[1]!.length - own.length, title };
     }
   return null;
 }

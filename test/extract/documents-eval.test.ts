@@ -224,17 +224,17 @@ describe('whole-document accuracy (npm run eval, fixtures/expected/documents)', 
     expect(r(earlier.headline)).toBeGreaterThanOrEqual(0.95);
     expect(earlier.parts / earlier.partsLabelled).toBeGreaterThanOrEqual(0.97);
     // Real layouts retyped (fixtures/retyped), as measured on the forms branch: forms 15/0/0, money
-    // 44/0/0, headline 12/0/0; printed without rules (no cells reach the reader): forms 6/1/7, money
-    // 14/3/24, headline 9/6/3 — the weak point, whose floors only say it must not fall further.
+    // 44/0/0, headline 12/0/0; printed without rules (no cells reach the reader): forms 8/1/5, money
+    // 19/3/19, headline 9/2/3 — the weak point, whose floors only say it must not fall further.
     const retyped = groups.retyped!;
     expect([retyped.forms.tp, retyped.forms.fp, retyped.money.fp, retyped.headline.fp]).toEqual([15, 0, 0, 0]);
     expect(retyped.money.tp).toBeGreaterThanOrEqual(44);
     expect(retyped.headline.tp).toBeGreaterThanOrEqual(12);
     const unruled = groups['retyped-unruled']!;
-    expect(unruled.forms.tp).toBeGreaterThanOrEqual(6);
-    expect(unruled.money.tp).toBeGreaterThanOrEqual(14);
+    expect(unruled.forms.tp).toBeGreaterThanOrEqual(8);
+    expect(unruled.money.tp).toBeGreaterThanOrEqual(19);
     expect(unruled.money.fp).toBeLessThanOrEqual(3);
-    expect(unruled.headline.fp).toBeLessThanOrEqual(6);
+    expect(unruled.headline.fp).toBeLessThanOrEqual(2);
     const all = groups.all!;
     for (const kind of ['budget', 'target_declaration']) {
       const [right, of] = all.kindByLabel[kind]!;
