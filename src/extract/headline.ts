@@ -221,7 +221,7 @@ export function chooseHeadline(input: HeadlineInput): Headline {
     selfScore: chosen?.totalScore ?? fromNarrative('selfScore'),
     byFunction: inTables(lists.byFunction, parts),
     byNature: inTables(lists.byNature, parts),
-    fundSources: chosen && fundSourcesOfForm(chosen).length > 0 ? fundSourcesOfForm(chosen) : inTables(lists.fundSources, parts),
+    fundSources: chosen && formFundSources(input, chosen).length > 0 ? formFundSources(input, chosen) : inTables(lists.fundSources, parts),
     projects: withStatements(lists.projects, statementsAbout(projectStatements(doc, parts, forms), sameSubject ? chosen : undefined, narrative)),
     // The record's rows add up to its 自评得分: with the money block's 预算执行 row (the form keeps its rows as printed).
     indicators: chosen ? withBudgetExecutionRow(chosen.indicators, chosen.budgetExecutionWeight, chosen.budgetExecutionScore, chosen.executionRate) : [],
@@ -229,6 +229,17 @@ export function chooseHeadline(input: HeadlineInput): Headline {
     roles: rolesOf(formText ?? narrative),
   };
   return out;
+}
+
+/**
+ * The chosen form's fund block for the checks: a flattened form's as printed, its 年度资金总额 row
+ * first even when it prints 0 over a filled 财政拨款 row (r04: the form's money is that row's, and
+ * the printed 0 is the slip the sum checks must see); a table form's from its record.
+ */
+function formFundSources(input: HeadlineInput, form: Form): NamedAmount[] {
+  const part = form.source === 'flattened' ? input.parts.find((p) => p.id === form.part) : undefined;
+  const flat = part ? findFlatForm(input.doc, part) : null;
+  return flat ? formFigures(flat).fundSources : fundSourcesOfForm(form);
 }
 
 /** The roles read over the numbers of one part (a form's own text). */

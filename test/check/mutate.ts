@@ -528,8 +528,9 @@ export function formatTable(docs: readonly DocumentMutations[]): string {
 
 /** Labelled slip rules → the check rules that report them. */
 const SLIP_RULES: Record<string, string[]> = {
-  execution_rate: ['execution_rate', 'execution_rate.project', 'unit_slip'],
-  'sum.fund_rows': ['sum.fund_sources', 'sum.by_nature', 'unit_slip'],
+  // A flattened form read as a form (record.forms) is checked by the form rules.
+  execution_rate: ['execution_rate', 'execution_rate.project', 'form.execution_rate', 'unit_slip'],
+  'sum.fund_rows': ['sum.fund_sources', 'sum.by_nature', 'form.fund_rows', 'unit_slip'],
   'sum.fund_sources': ['sum.fund_sources', 'sum.breakdown', 'unit_slip'],
   'sum.narrative': ['sum.by_function', 'sum.by_nature', 'sum.basic_expenditure', 'sum.fund_sources', 'sum.breakdown'],
   'sum.counts': ['count.parts_whole', 'count.restated'],
