@@ -27,11 +27,25 @@ export const SCORE_TOTAL_ROW = new RegExp(`^(?:总计|自评总分|合计得分|
 
 /** Header fields of a form naming its project and units; the value is the next cell. */
 export const FORM_HEADER_FIELDS: ReadonlyArray<{ field: 'projectName' | 'department' | 'implementer' | 'grade'; pattern: RegExp }> = [
-  { field: 'projectName', pattern: /^(?:项目名称|项目全称)[:：]?$/u },
-  { field: 'department', pattern: /^(?:主管部门|预算主管部门|部门[（(]单位[）)]名称|部门名称|单位名称|预算部门|部门)[:：]?$/u },
-  { field: 'implementer', pattern: /^(?:实施单位|项目实施单位|项目单位)[:：]?$/u },
+  // 转移支付（项目）名称: a transfer-payment 绩效目标自评表 names its project so.
+  { field: 'projectName', pattern: /^(?:项目名称|项目全称|转移支付[（(]项目[）)]名称)[:：]?$/u },
+  // 预算部门、单位名称 / 一级预算单位名称 (湖南 部门整体 forms), 地方主管部门 / 中央主管部门 (转移支付 forms).
+  { field: 'department', pattern: /^(?:主管部门|预算主管部门|(?:中央|地方)主管部门|部门[（(]单位[）)]名称|部门名称|单位名称|预算部门|部门|(?:一级)?预算(?:部门[、，,]?)?单位名称)[:：]?$/u },
+  { field: 'implementer', pattern: /^(?:实施单位|项目实施单位|项目单位|资金使用单位)(?:[（(]盖章[）)])?[:：]?$/u },
   { field: 'grade', pattern: /^(?:评价等级|自评等级|等级)[:：]?$/u },
 ];
+
+/** The label of a form's money block (项目资金（万元）, 资金投入情况 …), a field's neighbour in a flattened form. */
+export const FORM_MONEY_BLOCK_LABEL = /项目资金|资金情况|资金投入情况|年度预算申请|预算执行情况|年度资金总额|年初预算数|全年预算数/u;
+
+/**
+ * Where a field's value ends in a form flattened without separators ("项目名称村级补助及运转经费主管部门219-…"):
+ * at the next field's label or the money block (labels of three characters or more, so a name holding 部门 stays whole).
+ */
+export const NEXT_FORM_FIELD = new RegExp(
+  `项目名称|(?:预算|中央|地方)?主管部门|(?:项目)?实施单位|资金使用单位|评价等级|自评等级|自评得分|自评总分|联系电话|${FORM_MONEY_BLOCK_LABEL.source}`,
+  'u',
+);
 
 /** A printed grade. */
 export const GRADE = /^(优|良|中|差|优秀|良好|合格|不合格)$/u;

@@ -533,7 +533,8 @@ export function formatTable(docs: readonly DocumentMutations[]): string {
 
 /** Labelled slip rules → the check rules that report them. */
 const SLIP_RULES: Record<string, string[]> = {
-  // A form's own rules report the same slips when the figures sit on a 自评表 (form-checks.ts).
+  // A form's own rules report the same slips when the figures sit on a 自评表 (form-checks.ts), and a
+  // flattened form read as a form (record.forms) is checked by the form rules.
   execution_rate: ['execution_rate', 'execution_rate.project', 'execution_rate.clause', 'form.execution_rate', 'unit_slip'],
   'sum.fund_rows': ['sum.fund_sources', 'sum.by_nature', 'form.fund_rows', 'form.nature_split', 'unit_slip'],
   'sum.fund_sources': ['sum.fund_sources', 'sum.breakdown', 'form.fund_rows', 'unit_slip'],

@@ -95,3 +95,54 @@ describe('flattened fund block', () => {
     expect(r.figures.execution).toBeNull();
   });
 });
+
+describe('flattened forms in real layouts (fixtures/retyped sources)', () => {
+  it('reads a header broken over lines (年初|预算数, 全年|执行数) and cells that carry 万元 (零陵, t180)', async () => {
+    const r = await recordOf(
+      ['部门整体支出绩效自评表', '一级预算单位名称', '零陵区林业局', '年度预', '算申请', '(万元)', '年初', '预算数', '全年预算数', '全年', '执行数', '分值', '执行率', '得分',
+        '年度资金总额', '4753.66万元', '4753.66万元', '3824.26万元', '10', '100%', '10', '年度总体目标'].join('\n'),
+    );
+    const f = r.forms[0]!;
+    expect([f.budgetInitial, f.budget, f.execution].map((x) => x?.value ?? null)).toEqual([47536600, 47536600, 38242600]);
+    expect(seen(f.execution)).toEqual([38242600, '3824.26万元']);
+    expect(f.executionRate?.value).toBe(1);
+  });
+
+  it('reads a money cell that looks like a year and month (2030.12) as money, in a 决算 attachment (衡山, t153)', async () => {
+    const r = await recordOf(
+      ['某乡2023年部门决算公开', '附件二', '2023年度部门整体支出绩效自评表', '预算部门、单位名称', '衡山县贯塘乡人民政府', '年度预算申请', '(万元', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '自评得分',
+        '年度资金总额', '861.10', '2030.12', '2030.12', '10', '100%', '10', '年度总体目标'].join('\n'),
+    );
+    const f = r.forms.find((x) => x.formKind === 'department_overall')!;
+    expect([f.budgetInitial, f.budget, f.execution].map((x) => x?.value ?? null)).toEqual([8611000, 20301200, 20301200]);
+  });
+
+  it('finds a form whose title a dump glued to the words before it, and ends each field at the next label (池州, t093)', async () => {
+    const r = await recordOf(
+      '15.00 9300 22370 0 0 False False False附件: 项目支出绩效自评表 (2022年度) 项目名称 村级补助及运转经费主管部门 219-池州市贵池区棠溪镇人民政府 实施单位 219001-池州市贵池区棠溪镇人民政府 项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额: 0 0 0 10 0 0 其中:本年财政拨款 202.64 132.912 132.912 上年结转资金 其他资金 年度总体目标',
+    );
+    expect(r.forms).toHaveLength(1);
+    const f = r.forms[0]!;
+    expect([f.projectName, f.department]).toEqual(['村级补助及运转经费', '池州市贵池区棠溪镇人民政府']);
+    // The 年度资金总额 row prints 0: the money is its only fund row's (as corpus r04 is read).
+    expect([f.budget, f.execution].map((x) => x?.value ?? null)).toEqual([1329120, 1329120]);
+  });
+});
+
+describe('a form as a PDF layout dump prints it (wrapped header cells and row labels)', () => {
+  it('reads 全年预算/数 and 全年执行/数 wrapped onto the next line, the unit under the first cell and 年度资金总/额', async () => {
+    const r = await recordOf(
+      [
+        '                   部门整体支出绩效自评表',
+        '一级预算单位名称       零陵区林业局',
+        '年度预算申          年初预算数      全年预算    全年执行    分值     执行率 得分',
+        '请（万元）                     数       数',
+        '       年度资金总 4753.66 万元 4753.66   3824.26 10     100% 10',
+        '       额                  万元      万元',
+        '年度总体目标 预期目标                        实际完成情况',
+      ].join('\n'),
+    );
+    const f = r.forms[0]!;
+    expect([f.budgetInitial, f.budget, f.execution, f.executionRate].map((x) => x?.value ?? null)).toEqual([47536600, 47536600, 38242600, 1]);
+  });
+});
