@@ -32,3 +32,9 @@ export const GRADE = /^(优|良|中|差|优秀|良好|合格|不合格)$/u;
 
 /** "--", "—", "/", "无": a cell that states nothing. */
 export const EMPTY_CELL = /^(?:[-—–/／\\]+|无|空)?$/u;
+
+/** A 自评表's money total row (年度资金总额): its 分值 and 得分 cells are the 预算执行 part's weight and score. */
+export const FORM_MONEY_TOTAL_ROW = /年度资金总额|资金总额/u;
+/** Columns of a 自评表's money block holding the 预算执行 part's weight (分值/权重) and its points (得分). */
+export const FORM_WEIGHT_HEADER = /分值|权重/u;
+export const FORM_SCORE_HEADER = /得分/u;

@@ -70,6 +70,11 @@ describe('transfers (下达)', () => {
     expect(f.fundSources.map((s) => s.amount.value)).toEqual([2000000, 1000000]);
   });
 
+  it('records on each named amount the rule that found it', async () => {
+    const f = await figuresOf('2023年上级下达补助资金300万元，其中：中央资金200万元，省级资金100万元。\n全年预算数320万元，执行数310万元。');
+    expect(f.fundSources.map((s) => s.rule)).toEqual(['named.fund.part_after_whole', 'named.fund.part_after_whole']);
+  });
+
   it('leaves the budget null when several transfers are parts of an unstated total', async () => {
     const f = await figuresOf('2023年下达第一批补助资金30万元，下达第二批补助资金20万元，用于残疾人康复。');
     expect(f.budget).toBeNull();

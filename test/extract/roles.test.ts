@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeBytes } from '../../src/analyze.js';
 import { FEATURES, FEATURE_IDS } from '../../src/extract/roles/features.js';
-import { ROLES } from '../../src/extract/roles/rules.js';
+import { NAMED_RULES, ROLES } from '../../src/extract/roles/rules.js';
 import type { Figure, ReportRecord } from '../../src/schema/record.js';
 
 /** An opening sentence, so that short texts are read as documents. */
@@ -108,6 +108,12 @@ describe('the engine decides, abstains, and lets the rate break ties only', () =
   it('gives every feature a unique id', () => {
     expect(new Set(FEATURE_IDS).size).toBe(FEATURE_IDS.length);
     expect(FEATURES.every((f) => f.roles.length > 0 && Number.isFinite(f.weight))).toBe(true);
+  });
+
+  it('gives every named-amount rule a unique id apart from the features', () => {
+    const ids = NAMED_RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.filter((id) => FEATURE_IDS.includes(id))).toEqual([]);
   });
 });
 
