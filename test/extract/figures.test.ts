@@ -70,6 +70,23 @@ describe('transfers (下达)', () => {
     expect(f.fundSources.map((s) => s.amount.value)).toEqual([2000000, 1000000]);
   });
 
+  it('reads a single transfer named by its paying level as the whole, not a source', async () => {
+    const f = await figuresOf('2021年度中央财政农业相关转移支付资金下达我县动物防疫专项补助经费725.63万元，用于强制免疫。');
+    expect(f.fundSources).toEqual([]);
+  });
+
+  it('reads transfers from several paying levels as the sources', async () => {
+    const f = await figuresOf('2023年省级下达资金804万元，用于项目建设；市县下达资金2040.56万元，用于配套。');
+    expect(funds(f).map(([name, value]) => [name, value])).toEqual([['省级下达资金', 8040000], ['市县下达资金', 20405600]]);
+  });
+
+  it('never reads a form row\'s 行次 as a fund amount', async () => {
+    const f = await figuresOf(
+      '资金投入情况\n(万元)\n\n行次 全年预算数\n(A)\n全年执行资金\n(E)\n预算执行\n(E/C×100%)\n佐证材料\n列次 0 1 2 3 所需材料 上传端口\n年度资金总额(万元): 1 52.800000\n52.800000 30.800000 58.33%\n其中:中央财政资金(万元) 2 52.800000\n52.800000 30.800000 58.33% 预算下达文件\n',
+    );
+    expect(f.fundSources.map((s) => s.amount.text)).not.toContain('2');
+  });
+
   it('records on each named amount the rule that found it', async () => {
     const f = await figuresOf('2023年上级下达补助资金300万元，其中：中央资金200万元，省级资金100万元。\n全年预算数320万元，执行数310万元。');
     expect(f.fundSources.map((s) => s.rule)).toEqual(['named.fund.part_after_whole', 'named.fund.part_after_whole']);

@@ -249,6 +249,7 @@ function namedInputOf(doc: SourceDocument, seg: Segmentation, m: LocatedNumber, 
     before,
     clause: m.cell ? '' : clauseBefore(before),
     opensParts: !m.cell && /^[，,]?\s*其中/u.test(doc.text.slice(m.end, m.end + 4)),
+    rowNumber: c?.rowNumber ?? false,
     reportKind,
   };
 }
@@ -269,6 +270,7 @@ export function nameAmounts(doc: SourceDocument, seg: Segmentation, numbers: rea
     if (m.approx !== 'exact') continue;
     if (!m.cell && m.kind !== 'money' && m.kind !== 'percent' && !isImpliedMoney(m)) continue;
     const n = namedInputOf(doc, seg, m, byStart.get(m.start), reportKind);
+    if (n.rowNumber) continue;
     let outcome: Outcome | null = null;
     let rule: string | undefined;
     for (const r of m.cell ? cellRules : textRules) {
@@ -286,11 +288,27 @@ export function nameAmounts(doc: SourceDocument, seg: Segmentation, numbers: rea
     if (outcome?.whole) wholes.set(m.start, outcome.whole);
     if (outcome?.naming && rule) found.push({ m, rule, naming: outcome.naming });
   }
-  return { ...listNamed(doc, found, facts), named: new Map(found.map((f) => [f.m.start, f.rule] as const)), wholes };
+  const wholeFigures = numbers.filter((m) => wholes.has(m.start)).map((m) => toFigure(doc, m));
+  return { ...listNamed(doc, found, facts, wholeFigures), named: new Map(found.map((f) => [f.m.start, f.rule] as const)), wholes };
+}
+
+/** The paying level a transfer's name opens with: 中央, 省, 自治区, 市, 县. */
+const levelOf = (name: string) => /^(?:中央|省|自治区|市|县)/u.exec(name)?.[0] ?? name;
+
+/**
+ * Transfers named by the paying level are the sources when the text lists none otherwise, and only
+ * when they are parts: several levels pay ("省级下达资金804万元…市县下达资金2040.56万元"), or a larger
+ * whole was stated. A single transfer alone, or several from one level to different funds, is the
+ * whole (or several wholes), not its sources.
+ */
+function sourcesOfTransfers(transfers: readonly NamedAmount[], wholes: readonly Figure[]): NamedAmount[] {
+  const unique = transfers.filter((t, i) => transfers.findIndex((u) => u.name === t.name) === i);
+  if (new Set(unique.map((t) => levelOf(t.name))).size >= 2) return unique;
+  return unique.filter((t) => wholes.some((w) => w.unit === t.amount.unit && w.value > t.amount.value));
 }
 
 /** The named lists from the rules' findings, each item's first statement kept. */
-function listNamed(doc: SourceDocument, found: readonly { m: LocatedNumber; rule: string; naming: Naming }[], facts: Facts) {
+function listNamed(doc: SourceDocument, found: readonly { m: LocatedNumber; rule: string; naming: Naming }[], facts: Facts, wholes: readonly Figure[]) {
   const out: Omit<NamedAmounts, 'named' | 'wholes'> = { byFunction: [], byNature: [], fundSources: [], projects: [...facts.projects.values()] };
   const seen = { byFunction: new Set<string>(), byNature: new Set<string>(), fundSources: new Set<string>() };
   // A function class named a second time in text closes the group: later ones belong to another list.
@@ -321,7 +339,6 @@ function listNamed(doc: SourceDocument, found: readonly { m: LocatedNumber; rule
         break;
     }
   }
-  // Transfers named by the paying level are the sources when the text lists none otherwise.
-  if (out.fundSources.length === 0) out.fundSources = facts.levelTransfers.filter((t, i) => facts.levelTransfers.findIndex((u) => u.name === t.name) === i);
+  if (out.fundSources.length === 0) out.fundSources = sourcesOfTransfers(facts.levelTransfers, wholes);
   return out;
 }

@@ -73,6 +73,8 @@ export interface NamedInput {
   clause: string;
   /** "，其中" follows: a whole whose parts come next. */
   opensParts: boolean;
+  /** A form's 行次 printed before its row's values ("中央财政资金(万元): 2 52.800000"): never an amount. */
+  rowNumber: boolean;
   reportKind: ReportKind;
 }
 
@@ -221,7 +223,9 @@ export const NAMED_RULES: readonly NamedRule[] = [
     id: 'named.fund.label', zh: '以资金来源结尾的分句', where: 'text',
     apply: (n) => {
       const fund = isMoney(n) ? FUND_RE.exec(withoutQizhong(n.number.label)) : null;
-      return fund ? { naming: { list: 'fundSources', name: fund[1]!, listed: !n.opensParts } } : null;
+      // "部门预算财政安排公共财政拨款资金共157.71万元，实际支出…": a fund the clause states as the budget is the whole, not a part.
+      if (!fund || (n.field() === 'budget' && !PART_CONTEXT.test(n.before.slice(-(n.number.label.length + 4))))) return null;
+      return { naming: { list: 'fundSources', name: fund[1]!, listed: !n.opensParts } };
     },
   },
   {
