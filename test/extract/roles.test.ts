@@ -32,6 +32,12 @@ describe('shapes missed on unseen reports', () => {
     expect(decision(r, 'budget').candidates[0]!.features.map((f) => f.id)).toContain('budget.label.计划投资');
   });
 
+  it('prefers the adjusted (全年/调整后) budget over another budget the text explains', async () => {
+    const r = await recordOf('2024年部门年初预算1022.89万元，年中调整预算为1781.86万元，全年执行数1767.21万元。主要原因：市财政将原拨款至专户的部分预留总预算资金346.87万元统一计入收入。');
+    expect(seen(r.figures.budget)).toEqual([17818600, '1781.86万元']);
+    expect(decision(r, 'budget').candidates[0]!.features.map((f) => f.id)).toContain('budget.label.全年调整后');
+  });
+
   it('reads a single 下达…资金 as the budget', async () => {
     const r = await recordOf('2022年，上级下达我局农村公路养护资金80万元，用于县乡道养护。');
     expect(seen(r.figures.budget)).toEqual([800000, '80万元']);

@@ -10,6 +10,7 @@
  * which no sum of hints overcomes.
  */
 import {
+  BUDGET_FINAL_WORDS,
   BUDGET_INITIAL_WORDS,
   BUDGET_WORDS,
   EXECUTION_WORDS,
@@ -56,6 +57,8 @@ const BUDGET_INITIAL_END = new RegExp(`(?:${anyOf(BUDGET_INITIAL_WORDS)})(?:数|
 // collection names the budget, whatever the fund is called.
 const BUDGET_END = new RegExp(`(?:${anyOf(BUDGET_WORDS)})$|(?:安排|筹集)的?[^，。；]{0,24}?(?:资金|经费)$`, 'u');
 const INVESTMENT_END = ends(INVESTMENT_WORDS);
+/** "全年预算数", "年中调整预算为", "预算调整后": the budget after adjustments, which is the report's budget. */
+const BUDGET_FINAL_END = new RegExp(`(?:(?:${anyOf(BUDGET_FINAL_WORDS)})预算(?:数|金额|资金|总额)?|预算调整后)$`, 'u');
 // ("转移支付资金" is a transfer payment, the money granted, not a payment made.)
 const EXECUTION_END = new RegExp(`(?<!转移)(?:${anyOf(EXECUTION_WORDS)})$`, 'u');
 // ("转移支付预算数" is the budget of a transfer, not a payment.)
@@ -95,6 +98,7 @@ export const FEATURES: readonly Feature[] = [
   // --- the clause that labels it (running text)
   { id: 'budgetInitial.label.年初预算', roles: ['budgetInitial'], weight: 9, zh: '年初预算', test: (c) => text(c) && BUDGET_INITIAL_END.test(c.label) },
   { id: 'budget.label.预算', roles: ['budget'], weight: 8, zh: '预算/安排资金', test: (c) => text(c) && BUDGET_END.test(c.label) },
+  { id: 'budget.label.全年调整后', roles: ['budget'], weight: 1, zh: '全年/调整后预算（胜过同分的其他预算）', test: (c) => text(c) && BUDGET_FINAL_END.test(c.label) },
   { id: 'budget.label.计划投资', roles: ['budget'], weight: 8, zh: '计划投资/总投资', test: (c) => text(c) && INVESTMENT_END.test(c.label) },
   { id: 'budget.raw.资金共', roles: ['budget'], weight: 5, zh: '资金共/资金总额合计', test: (c) => text(c) && FUND_TOTAL_RAW.test(c.rawBefore) && !EXECUTION_END.test(c.label) },
   { id: 'budget.label.下达', roles: ['budget'], weight: 4, zh: '下达…资金', test: (c) => text(c) && TRANSFER.test(c.clause) && !PART_CONTEXT.test(c.clause) },
