@@ -52,6 +52,8 @@ export const WEIGHT_WORDS = ['分值', '权重', '满分'] as const;
 export const INCOME_WORDS = ['收入', '本年收入', '收入合计', '本年收入合计', '收到', '到位', '到账', '结转', '结余'] as const;
 /** Plans and requests: not a budget granted, not money spent. */
 export const PLAN_WORDS = ['申请', '争取', '计划', '拟', '下一步', '下年度', '明年'] as const;
+/** Estimates: not a budget granted nor money spent, even of an investment ("预计总投资7450万元"). */
+export const ESTIMATE_WORDS = ['预计', '预估', '估算'] as const;
 /** Plan words that, in a form's field, name the budget: "计划安排资金（万元）| 700". */
 export const PLAN_FIELD_WORDS = ['计划安排资金'] as const;
 /** A clause about a part of the whole: 其中, 基本支出 … (function classes are added by the features). */
@@ -64,12 +66,19 @@ export const NATURE_NAMES = ['基本支出', '项目支出', '人员经费', '�
 export const NATURE_RE = /(基本支出|项目支出|人员经费(?:支出)?|公用经费(?:支出)?)$/u;
 /** 资金来源: the 自评表's fund rows and narrative fund sources. */
 export const FUND_RE =
-  /((?:本年|当年|年初)?财政拨款(?:资金)?|财政资金|上年结转(?:资金)?|结转结余(?:资金)?|其他资金|(?<![我本该])单位资金|自有资金|财政专户管理资金|中央(?:财政)?(?:补助)?资金|省级(?:财政)?资金|市级(?:财政)?资金|县级(?:财政)?资金|区级(?:财政)?资金|(?:财政拨款(?:资金)?|上级补助|事业(?:性)?|经营|附属单位上缴|其他)收入)$/u;
+  /((?:本年|当年|年初)?财政拨款(?:资金)?|财政资金|上年结转(?:资金)?|结转结余(?:资金)?|其他资金|(?<![我本该])单位资金|自有资金|(?:地方|单位)?自筹(?:资金)?|财政专户管理资金|中央(?:财政)?(?:补助)?资金|省级(?:财政)?资金|市级(?:财政)?资金|县级(?:财政)?资金|区级(?:财政)?资金|(?:财政拨款(?:资金)?|上级补助|事业(?:性)?|经营|附属单位上缴|其他)收入)$/u;
 /**
  * A part named by the level of government that pays it ("上级资金179.25万元", "本级59.75万元",
  * "地方资金98.6万元"): a fund source when it follows a whole and its "其中".
  */
 export const LEVEL_FUND_RE = /^(?:中央|省级?|自治区|市级?|县级?|区级?|上级|本级|地方)(?:财政)?(?:补助|配套|匹配)?(?:资金)?$/u;
+/**
+ * A part named by its paying level and its fund, after a whole and its "其中" ("中央财政衔接资金39万元",
+ * "省级财政医疗救助补助资金65万元"), or raised by the unit ("自筹资金", "地方自筹").
+ */
+export const LEVEL_NAMED_FUND_RE = /^(?:(?:中央|省级?|自治区|市级?|县级?|区级?|上级|本级|地方)(?:财政)?[^，。；、,;:：\d]{0,12}?资金|(?:地方|单位)?自筹(?:资金)?)$/u;
+/** "项目资金共100万元", "资金总额合计…": the filler after the label says this is a whole. */
+export const FUND_TOTAL_RAW = /(?:项目|专项|补助|补贴|工程)?资金(?:总额)?(?:共计|合计|总计|共)\s*$/u;
 /** A transfer whose payer is a level of government: "中央财政耕地地力保护补贴资金…下达资金8887万元". */
 export const LEVEL_TRANSFER_RE = /^(?:\d{4}年度?)?((?:中央|省级?|自治区|市级?|县级?)(?:财政)?[^，。；、（(\d]{0,20}?资金)/u;
 /** Rows that hold a table's or form's total: 合计, 总计, 年度资金总额 … */

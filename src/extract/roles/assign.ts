@@ -248,6 +248,7 @@ function namedInputOf(doc: SourceDocument, seg: Segmentation, m: LocatedNumber, 
     field: () => (field === undefined ? (field = m.cell ? labelRoleOfCell(m) : labelRoleOf(c)) : field),
     before,
     clause: m.cell ? '' : clauseBefore(before),
+    rawBefore: m.cell ? '' : doc.text.slice(Math.max(0, m.start - 12), m.start),
     opensParts: !m.cell && /^[，,]?\s*其中/u.test(doc.text.slice(m.end, m.end + 4)),
     rowNumber: c?.rowNumber ?? false,
     reportKind,
@@ -271,19 +272,22 @@ export function nameAmounts(doc: SourceDocument, seg: Segmentation, numbers: rea
     if (!m.cell && m.kind !== 'money' && m.kind !== 'percent' && !isImpliedMoney(m)) continue;
     const n = namedInputOf(doc, seg, m, byStart.get(m.start), reportKind);
     if (n.rowNumber) continue;
+    // Findings that let later rules read the number too are merged into the final one.
+    let passed: Outcome = {};
     let outcome: Outcome | null = null;
     let rule: string | undefined;
     for (const r of m.cell ? cellRules : textRules) {
       const o = r.apply(n, facts);
       if (!o) continue;
       if (o.pass) {
-        facts.record(n, o, r.id);
+        passed = { ...passed, ...o, pass: false };
         continue;
       }
       outcome = o;
       rule = r.id;
       break;
     }
+    outcome = { ...passed, ...outcome };
     if (!m.cell) facts.record(n, outcome, rule);
     if (outcome?.whole) wholes.set(m.start, outcome.whole);
     if (outcome?.naming && rule) found.push({ m, rule, naming: outcome.naming });
@@ -328,6 +332,8 @@ function listNamed(doc: SourceDocument, found: readonly { m: LocatedNumber; rule
       case 'byNature':
       case 'fundSources':
         if (!naming.listed || seen[naming.list].has(naming.name)) break;
+        // "其中中央财政…专项资金850万元" … "其中中央资金850万元": one level's fund stated twice, under two names.
+        if (naming.list === 'fundSources' && out.fundSources.some((f) => f.amount.exact === m.base && levelOf(f.name) === levelOf(naming.name))) break;
         seen[naming.list].add(naming.name);
         out[naming.list].push({ name: naming.name, amount: toFigure(doc, m), rule });
         break;

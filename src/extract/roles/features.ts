@@ -13,8 +13,10 @@ import {
   BUDGET_FINAL_WORDS,
   BUDGET_INITIAL_WORDS,
   BUDGET_WORDS,
+  ESTIMATE_WORDS,
   EXECUTION_WORDS,
   FORM_COLUMNS,
+  FUND_TOTAL_RAW,
   INCOME_WORDS,
   INVESTMENT_WORDS,
   NATURE_NAMES,
@@ -67,6 +69,7 @@ const SPENT_BUDGET = new RegExp(`(?:${SPENT_BUDGET_VERBS.map((v) => (v === '支�
 const RATE_END = ends(RATE_WORDS);
 const OTHER_RATE = has(OTHER_RATE_WORDS);
 const PLAN = has(PLAN_WORDS);
+const ESTIMATE = has(ESTIMATE_WORDS);
 const PLAN_FIELD = ends(PLAN_FIELD_WORDS);
 const INVESTMENT = has(INVESTMENT_WORDS);
 const INCOME = has(INCOME_WORDS);
@@ -78,8 +81,6 @@ const SCORE_NEAR = has(SCORE_WORDS);
 const WEIGHT = has(WEIGHT_WORDS);
 const TOTAL_ROW = has(TOTAL_ROW_WORDS);
 const SCORE_TOTAL_ROW = has(SCORE_TOTAL_ROW_WORDS);
-/** "项目资金共100万元", "资金总额合计…": the filler the label lost says this is a whole. */
-const FUND_TOTAL_RAW = /(?:项目|专项|补助|补贴|工程)?资金(?:总额)?(?:共计|合计|总计|共)\s*$/u;
 /** A score stated for an indicator: its clause names the indicator's target or actual value. */
 const INDICATOR_CLAUSE = /目标值|完成值|指标值|实际完成|年度指标/u;
 /** Inside brackets opened right after another amount: "资金800万元(财政预算740万元,追加60万元)" explains it. */
@@ -91,7 +92,7 @@ const PLAN_HEADING = /下一步|改进(?:措施|意见|建议)|工作计划|工�
 
 const text = (c: Candidate) => !c.cell;
 const isPlan = (c: Candidate) =>
-  PLAN.test(c.label) && !INVESTMENT.test(c.label) && !(c.number.fieldUnit && PLAN_FIELD.test(c.label));
+  (PLAN.test(c.label) && !INVESTMENT.test(c.label) && !(c.number.fieldUnit && PLAN_FIELD.test(c.label))) || ESTIMATE.test(c.label);
 const columnOf = (c: Candidate) => (c.cell ? FORM_COLUMNS.find((col) => col.pattern.test(c.cell!.header)) : undefined);
 
 export const FEATURES: readonly Feature[] = [

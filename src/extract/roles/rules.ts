@@ -13,8 +13,10 @@ import {
   FORM_SCORE_HEADER,
   FORM_WEIGHT_HEADER,
   FUND_RE,
+  FUND_TOTAL_RAW,
   GENERIC_PROJECT,
   LEVEL_FUND_RE,
+  LEVEL_NAMED_FUND_RE,
   LEVEL_TRANSFER_RE,
   NATURE_NAMES,
   NATURE_RE,
@@ -58,7 +60,7 @@ export const ROLE_IDS: readonly RoleId[] = ROLES.map((r) => r.id);
 export type MoneyField = Exclude<RoleId, 'selfScore'>;
 
 /** Narrative wholes followed by their parts (`Candidate.wholeAs`), which budget features read. */
-export type Whole = 'transfer' | 'arranged' | 'fund';
+export type Whole = 'transfer' | 'arranged' | 'fund' | 'budget' | 'total';
 
 /** A located number as the named-amount rules read it (built once per number by the engine). */
 export interface NamedInput {
@@ -71,6 +73,8 @@ export interface NamedInput {
   before: string;
   /** Its last clause, brackets and total words removed (text only). */
   clause: string;
+  /** Up to 12 characters of raw text before it, filler words kept ("项目资金共") (text only). */
+  rawBefore: string;
   /** "，其中" follows: a whole whose parts come next. */
   opensParts: boolean;
   /** A form's 行次 printed before its row's values ("中央财政资金(万元): 2 52.800000"): never an amount. */
@@ -180,7 +184,7 @@ export const NAMED_RULES: readonly NamedRule[] = [
     apply: (n, facts) => {
       if (!isMoney(n) || !facts.partsOpen(n)) return null;
       const part = withoutQizhong(n.number.label);
-      return LEVEL_FUND_RE.test(part) || FUND_RE.test(part) ? { naming: { list: 'fundSources', name: FUND_RE.exec(part)?.[1] ?? part, listed: true } } : null;
+      return LEVEL_FUND_RE.test(part) || FUND_RE.test(part) || LEVEL_NAMED_FUND_RE.test(part) ? { naming: { list: 'fundSources', name: FUND_RE.exec(part)?.[1] ?? part, listed: true } } : null;
     },
   },
   {
@@ -239,6 +243,11 @@ export const NAMED_RULES: readonly NamedRule[] = [
     },
   },
   {
+    // "纳入绩效评价的资金共43485.32万元，其中：中央资金…": a total of funds with its parts to follow.
+    id: 'named.whole.total', zh: '…资金共X，其中…', where: 'text',
+    apply: (n) => (isMoney(n) && n.opensParts && !n.field() && FUND_TOTAL_RAW.test(n.rawBefore) && !PART_CONTEXT.test(n.clause) ? { whole: 'total' } : null),
+  },
+  {
     // A number whose clause states no role: only a transfer (下达…资金) is read, as a whole or a level's fund.
     id: 'named.whole.transfer', zh: '下达…资金X，其中…', where: 'text',
     apply: (n) => {
@@ -250,7 +259,11 @@ export const NAMED_RULES: readonly NamedRule[] = [
   },
   {
     id: 'fact.first_budget', zh: '最先陈述的预算', where: 'text',
-    apply: (n) => (n.field() === 'budget' && !PART_CONTEXT.test(n.before.slice(-(n.number.label.length + 4))) ? { firstBudget: true, pass: true } : null),
+    // "安排资金19204.096万。其中，央省…": a budget followed by its 其中 is also a whole whose parts follow.
+    apply: (n) =>
+      n.field() === 'budget' && !PART_CONTEXT.test(n.before.slice(-(n.number.label.length + 4)))
+        ? { firstBudget: true, ...(n.opensParts ? { whole: 'budget' as const } : {}), pass: true }
+        : null,
   },
   {
     id: 'named.project.clause', zh: '“…项目预算/支出”分句', where: 'text',
