@@ -34,6 +34,8 @@ export const EXECUTION_WORDS = [
   '拨付', '已拨付', '拨付资金', '完成拨付', '已完成拨付', '支付', '已支付', '兑付', '兑现', '发放',
   '支付资金', '已支付资金', '拨付金额', '实际拨付金额', '支付金额', '实际支付',
 ] as const;
+/** Execution words that state the total spent, not a part of it: "总支出221万元", "支出总额1060.30万元". */
+export const EXECUTION_TOTAL_WORDS = ['总支出', '支出总额', '支出合计', '执行总额', '总执行数', '全年执行数', '全年执行'] as const;
 /** Verbs that, before 预算(资金/数), say the budget was spent: "完成预算资金89.97万元". */
 export const SPENT_BUDGET_VERBS = ['完成', '使用', '支付', '支出', '执行', '拨付'] as const;
 /** Clause endings that state an execution rate. */

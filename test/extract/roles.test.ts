@@ -38,6 +38,12 @@ describe('shapes missed on unseen reports', () => {
     expect(decision(r, 'budget').candidates[0]!.features.map((f) => f.id)).toContain('budget.label.全年调整后');
   });
 
+  it('prefers the total spent (总支出/支出总额) over a part spent on one purpose', async () => {
+    const r = await recordOf('2024年本级体育彩票公益金总收入221万元，2024年体育彩票公益金总支出221万元。\n（一）本级体育彩票公益金用于全民健身支出198万元，占总数的89.59%。');
+    expect(seen(r.figures.execution)).toEqual([2210000, '221万元']);
+    expect(decision(r, 'execution').candidates[0]!.features.map((f) => f.id)).toContain('execution.label.总支出');
+  });
+
   it('reads a single 下达…资金 as the budget', async () => {
     const r = await recordOf('2022年，上级下达我局农村公路养护资金80万元，用于县乡道养护。');
     expect(seen(r.figures.budget)).toEqual([800000, '80万元']);

@@ -14,6 +14,7 @@ import {
   BUDGET_INITIAL_WORDS,
   BUDGET_WORDS,
   ESTIMATE_WORDS,
+  EXECUTION_TOTAL_WORDS,
   EXECUTION_WORDS,
   FORM_COLUMNS,
   FUND_TOTAL_RAW,
@@ -67,6 +68,7 @@ const EXECUTION_END = new RegExp(`(?<!转移)(?:${anyOf(EXECUTION_WORDS)})$`, 'u
 // ("部门整体支出总额预算数": 支出 as a noun before 总额 is what the budget covers, not a spending.)
 const SPENT_BUDGET = new RegExp(`(?:${SPENT_BUDGET_VERBS.map((v) => (v === '支付' ? '(?<!转移)支付' : v)).join('|')})(?:(?![总额])[^，。；]){0,4}预算(?:资金|数)?$`, 'u');
 const RATE_END = ends(RATE_WORDS);
+const EXECUTION_TOTAL_END = ends(EXECUTION_TOTAL_WORDS);
 const OTHER_RATE = has(OTHER_RATE_WORDS);
 const PLAN = has(PLAN_WORDS);
 const ESTIMATE = has(ESTIMATE_WORDS);
@@ -108,6 +110,7 @@ export const FEATURES: readonly Feature[] = [
   { id: 'budget.whole.安排共计', roles: ['budget'], weight: 5, zh: '按…安排，共计X，其中…', test: (c) => c.wholeAs === 'arranged' },
   { id: 'budget.whole.收到资金', roles: ['budget'], weight: 6, zh: '收到…资金共X，其中…', test: (c) => c.wholeAs === 'fund' },
   { id: 'execution.label.支出', roles: ['execution'], weight: 8, zh: '支出/执行/拨付/使用', test: (c) => text(c) && EXECUTION_END.test(c.label) && !NATURE_END.test(c.label) && !FUNCTION_CLASS_NAMES.some((n) => c.label.endsWith(n)) },
+  { id: 'execution.label.总支出', roles: ['execution'], weight: 1, zh: '总支出/全年执行数（胜过同分的分项支出）', test: (c) => text(c) && EXECUTION_TOTAL_END.test(c.label) },
   { id: 'execution.label.完成预算', roles: ['execution'], weight: 10, zh: '完成/使用预算资金', test: (c) => text(c) && SPENT_BUDGET.test(c.label) },
   { id: 'budget.label.完成预算', roles: ['budget'], weight: -20, zh: '完成预算资金是支出', test: (c) => text(c) && SPENT_BUDGET.test(c.label) },
   { id: 'execution.income_word', roles: ['execution'], weight: -20, zh: '收入/收到/到位不是支出', test: (c) => text(c) && INCOME.test(c.label) },
