@@ -19,14 +19,26 @@ import { findNumbers, type NumberMatch } from './numbers.js';
  */
 export type FormColumn = 'budgetInitial' | 'budget' | 'execution' | 'weight' | 'executionRate' | 'score';
 
-const COLUMN_PATTERNS: Array<[FormColumn, RegExp]> = [
-  ['budgetInitial', /年初预算(?:数|金额)?/uy],
-  ['executionRate', /(?:预算)?执行率(?:\s*[（(]\s*B\s*\/\s*A\s*[）)])?(?:\s*[（(]%[）)])?/uy],
-  ['execution', /(?:全年执行数|预算执行数|实际执行数|执行数|实际支出数?)(?:\s*[（(]\s*B\s*[）)])?/uy],
-  ['budget', /(?:全年预算数|调整后预算数|调整后预算|全年预算|预算数)(?:\s*[（(]\s*A\s*[）)])?/uy],
-  ['weight', /(?:分值|权重)/uy],
-  ['score', /得分(?:\s*[（(][^）)]{0,12}[）)])?/uy],
-];
+/**
+ * A column name as a flattened page may print it: broken over lines between its characters
+ * ("年初\n\n预算数", "全年\n\n执行数").
+ */
+const broken = (re: RegExp): RegExp => new RegExp(re.source.replace(/(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])/gu, '\\s*'), re.flags);
+
+const COLUMN_PATTERNS: Array<[FormColumn, RegExp]> = (
+  [
+    ['budgetInitial', /年初预算(?:数|金额)?/uy],
+    ['executionRate', /(?:预算)?执行率(?:\s*[（(]\s*B\s*\/\s*A\s*[）)])?(?:\s*[（(]%[）)])?/uy],
+    ['execution', /(?:全年执行数|预算执行数|实际执行数|执行数|实际支出数?)(?:\s*[（(]\s*B\s*[）)])?/uy],
+    ['budget', /(?:全年预算数|调整后预算数|调整后预算|全年预算|预算数)(?:\s*[（(]\s*A\s*[）)])?/uy],
+    ['weight', /(?:分值|权重)/uy],
+    ['score', /得分(?:\s*[（(][^）)]{0,12}[）)])?/uy],
+  ] as Array<[FormColumn, RegExp]>
+).map(([col, re]) => [col, broken(re)]);
+/** Where a header can start: its first money column. */
+const HEADER_START = broken(/年初预算|全年预算数|调整后预算|预算数/gu);
+/** The first word after a row's cells ends the row; a cell's own unit ("4753.66万元") does not. */
+const ROW_END = /(?!万元|亿元)[\u4e00-\u9fff]{2}/u;
 
 const ROW_LABEL =
   /(年度财政资金总额|年度资金总额|资金总额|总额|合计|其中[:：]?\s*(?:本年|当年)?财政(?:拨款|资金)|其中[:：]?\s*[\u4e00-\u9fff、，,]{2,20}?资金|(?:本年|当年)财政拨款|财政拨款|财政资金|上年结转(?:资金)?|其他资金|财政专户管理资金|单位资金|自有资金)\s*[:：]?/gu;
@@ -75,7 +87,7 @@ export function findFlatForm(doc: SourceDocument, within?: Span): FlatForm | nul
   const text = within ? doc.text.slice(0, within.end) : doc.text;
   const from = within?.start ?? 0;
   // The header starts at the first 年初预算/预算数 label followed by at least two more labels.
-  const starts = text.matchAll(/年初预算|全年预算数|调整后预算|预算数/gu);
+  const starts = text.matchAll(HEADER_START);
   let readUpTo = -1;
   for (const s of starts) {
     // A start inside a header already read would re-read it without its first columns.
@@ -100,7 +112,7 @@ export function findFlatForm(doc: SourceDocument, within?: Span): FlatForm | nul
     for (const seg of segments) {
       const body = region.slice(seg.from, seg.to);
       // Cells stop at the first word: the row is over.
-      const stop = body.search(/[\u4e00-\u9fff]{2}/u);
+      const stop = body.search(ROW_END);
       const cellsText = stop < 0 ? body : body.slice(0, stop);
       const offset = header.end + seg.from;
       let found = findNumbers(cellsText, { defaultUnit: unit }).filter((n) => n.approx === 'exact');

@@ -528,7 +528,8 @@ export function formatTable(docs: readonly DocumentMutations[]): string {
 
 /** Labelled slip rules → the check rules that report them. */
 const SLIP_RULES: Record<string, string[]> = {
-  execution_rate: ['execution_rate', 'execution_rate.project', 'unit_slip'],
+  // A form's own rate slip is reported by the form check (check/form-checks.ts) as well.
+  execution_rate: ['execution_rate', 'execution_rate.project', 'form.execution_rate', 'unit_slip'],
   'sum.fund_rows': ['sum.fund_sources', 'sum.by_nature', 'unit_slip'],
   'sum.fund_sources': ['sum.fund_sources', 'sum.breakdown', 'unit_slip'],
   'sum.narrative': ['sum.by_function', 'sum.by_nature', 'sum.basic_expenditure', 'sum.fund_sources', 'sum.breakdown'],
