@@ -44,6 +44,11 @@ describe('shapes missed on unseen reports', () => {
     expect(decision(r, 'execution').candidates[0]!.features.map((f) => f.id)).toContain('execution.label.总支出');
   });
 
+  it('reads 项目资金 X as the budget of the projects just counted', async () => {
+    const r = await recordOf('2021年批复我局项目9个，项目资金1950万元。分别为：重金属污染防治专项资金1000万元；排污许可证核发经费40万元。');
+    expect(seen(r.figures.budget)).toEqual([19500000, '1950万元']);
+  });
+
   it('reads a single 下达…资金 as the budget', async () => {
     const r = await recordOf('2022年，上级下达我局农村公路养护资金80万元，用于县乡道养护。');
     expect(seen(r.figures.budget)).toEqual([800000, '80万元']);
