@@ -49,6 +49,13 @@ describe('shapes missed on unseen reports', () => {
     expect(seen(r.figures.budget)).toEqual([19500000, '1950万元']);
   });
 
+  it('reads the year-start budget listed under 其中 of the adjusted one, not a class\'s', async () => {
+    const r = await recordOf('2022年预算收入69.06万元，其中年初预算57.28万元，调整追加11.78万元。');
+    expect(seen(r.figures.budgetInitial)).toEqual([572800, '57.28万元']);
+    const s = await recordOf('全年预算数100万元，其中：基本支出年初预算60万元。');
+    expect(s.figures.budgetInitial).toBeNull();
+  });
+
   it('reads a single 下达…资金 as the budget', async () => {
     const r = await recordOf('2022年，上级下达我局农村公路养护资金80万元，用于县乡道养护。');
     expect(seen(r.figures.budget)).toEqual([800000, '80万元']);

@@ -149,7 +149,7 @@ export function assignRoles(candidates: readonly Candidate[]): Assignment {
  * What the clause alone says a number is: its best role from the features that state a role
  * outright (weak hints such as 下达 and context such as 其中 left out).
  */
-const LABEL_FEATURES = FEATURES.filter((f) => !['any.part_context', 'any.named_amount', 'budget.label.下达', 'budget.raw.资金共'].includes(f.id) && !f.id.includes('.whole.'));
+const LABEL_FEATURES = FEATURES.filter((f) => !['any.part_context', 'budgetInitial.part_context', 'any.named_amount', 'budget.label.下达', 'budget.raw.资金共'].includes(f.id) && !f.id.includes('.whole.'));
 function labelRoleOf(c: Candidate | undefined): MoneyField | null {
   if (!c || c.kind === 'score') return null;
   const roles = bestRolesOf(c, LABEL_FEATURES);

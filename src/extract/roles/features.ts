@@ -93,6 +93,8 @@ const PLAN_SENTENCE = /下一步|明年|下一年度|下年度|今后/u;
 const PLAN_HEADING = /下一步|改进(?:措施|意见|建议)|工作计划|工作打算|明年|下年度/u;
 
 const text = (c: Candidate) => !c.cell;
+/** Where a part word makes a clause a part: the label and the few characters before it. */
+const partWindow = (c: Candidate) => c.before.slice(-(c.label.length + 4));
 const isPlan = (c: Candidate) =>
   (PLAN.test(c.label) && !INVESTMENT.test(c.label) && !(c.number.fieldUnit && PLAN_FIELD.test(c.label))) || ESTIMATE.test(c.label);
 const columnOf = (c: Candidate) => (c.cell ? FORM_COLUMNS.find((col) => col.pattern.test(c.cell!.header)) : undefined);
@@ -119,7 +121,10 @@ export const FEATURES: readonly Feature[] = [
   // --- what makes it something else
   { id: 'money.plan_word', roles: MONEY, weight: -20, zh: '申请/计划/拟', test: (c) => text(c) && isPlan(c) },
   { id: 'money.rate_word', roles: MONEY, weight: -20, zh: '执行率/完成率之后的金额', test: (c) => text(c) && OTHER_RATE.test(c.label) },
-  { id: 'any.part_context', roles: ALL, weight: -20, zh: '其中/分项', test: (c) => text(c) && PART_CONTEXT.test(c.before.slice(-(c.label.length + 4))) },
+  { id: 'any.part_context', roles: ALL.filter((r) => r !== 'budgetInitial'), weight: -20, zh: '其中/分项', test: (c) => text(c) && PART_CONTEXT.test(partWindow(c)) },
+  // "预算69.06万元，其中年初预算57.28万元，调整追加11.78万元": the year-start budget is a part of the
+  // adjusted budget by nature, so 其中 alone does not make it a part; a class or fund named with it does.
+  { id: 'budgetInitial.part_context', roles: ['budgetInitial'], weight: -20, zh: '分项的年初预算（其中之外）', test: (c) => text(c) && PART_CONTEXT.test(partWindow(c).replace(/其中[：:]?/gu, '')) },
   { id: 'any.named_amount', roles: ALL, weight: -20, zh: '属于功能分类/经济分类/资金来源/项目', test: (c) => c.namedAs !== undefined },
   { id: 'any.approx', roles: ALL, weight: -20, zh: '约数', test: (c) => c.figure.approx !== 'exact' },
   { id: 'money.sentence.下一步', roles: MONEY, weight: -20, zh: '下一步/明年的打算', test: (c) => text(c) && PLAN_SENTENCE.test(c.before) },
