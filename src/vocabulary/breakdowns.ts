@@ -27,3 +27,10 @@ export const RECEIVED_PART = /^\s*(?:\d+[.、．]|[（(][一二三四五六七�
 
 /** Words that name no project of their own: "本项目", "重点项目", "专项项目". */
 export const GENERIC_PROJECT = /^(?:本|该|此|各|重点|部门|整体|所有|其他|全部|上述|以上|本年|年度|各个|有关|相关|专项|主要|重点任务)$/u;
+
+/** A clause naming the project its amount belongs to: "党建工委工作经费项目全年预算数" (group 1: the name). */
+export const PROJECT_CLAUSE = /([\u4e00-\u9fffA-Za-z0-9（）()“”"·]{2,40}?)项目(?:资金|经费)?(?:的)?(?:全年|年初|调整后|年度)?(?:预算|资金|执行|支出|总投资|安排)/u;
+/** Words a clause opens with that are not part of the project's name ("其中", "本单位", "2021年度"). */
+export const PROJECT_NAME_LEAD = /^(?:其中|另外|此外|本单位|我单位|本部门|我部门|我委|我局|全年|年度|\d{4}年度?)/u;
+/** The paying level a fund's or transfer's name opens with (中央, 省, 自治区, 市, 县). */
+export const PAYING_LEVEL = /^(?:中央|省|自治区|市|县)/u;

@@ -17,7 +17,7 @@ import type { SourceDocument } from '../../ingest/document.js';
 import { evidenceOf } from '../../normalize/offsets.js';
 import type { Figure, NamedAmount, Project, ReportKind, RoleCandidate, RoleDecision } from '../../schema/record.js';
 import type { Segmentation } from '../../segment/segment.js';
-import { FORM_COLUMNS } from '../../vocabulary/index.js';
+import { FORM_COLUMNS, PAYING_LEVEL } from '../../vocabulary/index.js';
 import type { LocatedNumber } from '../locate.js';
 import { clauseBefore, isImpliedMoney, sentenceBefore, toFigure, type Candidate } from './candidates.js';
 import { FEATURES, POSITION_FEATURE, RATE_TIE_FEATURE, type Feature } from './features.js';
@@ -297,7 +297,7 @@ export function nameAmounts(doc: SourceDocument, seg: Segmentation, numbers: rea
 }
 
 /** The paying level a transfer's name opens with: 中央, 省, 自治区, 市, 县. */
-const levelOf = (name: string) => /^(?:中央|省|自治区|市|县)/u.exec(name)?.[0] ?? name;
+const levelOf = (name: string) => PAYING_LEVEL.exec(name)?.[0] ?? name;
 
 /**
  * Transfers named by the paying level are the sources when the text lists none otherwise, and only

@@ -20,6 +20,8 @@ import {
   LEVEL_TRANSFER_RE,
   NATURE_NAMES,
   NATURE_RE,
+  PROJECT_CLAUSE,
+  PROJECT_NAME_LEAD,
   RECEIVED_PART,
   TOTAL_FILLER,
   TOTAL_ROW_WORDS,
@@ -133,9 +135,9 @@ const clauseProject = (n: NamedInput) => (n.reportKind !== 'project' ? projectIn
 
 /** The project a clause talks about: "党建工委工作经费项目全年预算数" → 党建工委工作经费. */
 export function projectInClause(clause: string): string | null {
-  const m = /([\u4e00-\u9fffA-Za-z0-9（）()“”"·]{2,40}?)项目(?:资金|经费)?(?:的)?(?:全年|年初|调整后|年度)?(?:预算|资金|执行|支出|总投资|安排)/u.exec(clause);
+  const m = PROJECT_CLAUSE.exec(clause);
   if (!m) return null;
-  const name = m[1]!.replace(/^(?:其中|另外|此外|本单位|我单位|本部门|我部门|我委|我局|全年|年度|\d{4}年度?)/u, '').replace(/^[“"]|[”"]$/gu, '');
+  const name = m[1]!.replace(PROJECT_NAME_LEAD, '').replace(/^[“"]|[”"]$/gu, '');
   // "调整预算后项目预算…" names no project.
   if (Array.from(name).length < 2 || GENERIC_PROJECT.test(name) || /[预算执行支出资金]$|预算/u.test(name)) return null;
   return name;
