@@ -72,7 +72,7 @@ console.log(`| **money figures** | ${PARTS.map((p) => cell(sums[p].money)).join(
 const rulesPerPart = Object.fromEntries(PARTS.map((p) => [p, rowsOf(byPart[p].rules)]));
 const rules = [...new Set(PARTS.flatMap((p) => Object.keys(rulesPerPart[p])))].sort();
 if (rules.length) {
-  console.log(`\n| role ← feature of the chosen candidate | ${PARTS.join(' | ')} |\n|---|${PARTS.map(() => '---:').join('|')}|`);
+  console.log(`\n| role ← feature of the chosen candidate, list ← named-amount rule | ${PARTS.join(' | ')} |\n|---|${PARTS.map(() => '---:').join('|')}|`);
   console.log('<!-- each cell: precision (right winners / wrong winners) -->');
   const ruleCell = (r) => (r ? `${pct(r.precision)} (${r.tp}/${r.fp})` : '–');
   for (const r of rules) console.log(`| ${r} | ${PARTS.map((p) => ruleCell(rulesPerPart[p][r])).join(' | ')} |`);

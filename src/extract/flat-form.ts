@@ -19,16 +19,27 @@ import { findNumbers, type NumberMatch } from './numbers.js';
  */
 export type FormColumn = 'budgetInitial' | 'budget' | 'execution' | 'weight' | 'executionRate' | 'score';
 
-const COLUMN_PATTERNS: Array<[FormColumn, RegExp]> = [
-  // A flattened cell may wrap inside its label ("年初\n\n预算数", t180).
-  ['budgetInitial', /年初\s*预算(?:数|金额)?/uy],
-  ['executionRate', /(?:预算)?执行率(?:\s*[（(]\s*B\s*\/\s*A\s*[）)])?(?:\s*[（(]%[）)])?/uy],
-  // "全年执行" alone: a layout dump leaves a wrapped header's last character (数) on the next line.
-  ['execution', /(?:全年\s*执行数?|预算执行数|实际执行数|执行数|实际支出数?)(?:\s*[（(]\s*B\s*[）)])?/uy],
-  ['budget', /(?:全年\s*预算数|调整后预算数|调整后预算|全年预算|预算数)(?:\s*[（(]\s*A\s*[）)])?/uy],
-  ['weight', /(?:分值|权重)/uy],
-  ['score', /(?:自评)?得分(?:\s*[（(][^）)]{0,12}[）)])?/uy],
-];
+/**
+ * A column name as a flattened page may print it: broken over lines between its characters
+ * ("年初\n\n预算数", "全年\n\n执行数").
+ */
+const broken = (re: RegExp): RegExp => new RegExp(re.source.replace(/(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])/gu, '\\s*'), re.flags);
+
+const COLUMN_PATTERNS: Array<[FormColumn, RegExp]> = (
+  [
+    ['budgetInitial', /年初预算(?:数|金额)?/uy],
+    ['executionRate', /(?:预算)?执行率(?:\s*[（(]\s*B\s*\/\s*A\s*[）)])?(?:\s*[（(]%[）)])?/uy],
+    // "全年执行" alone: a layout dump leaves a wrapped header's last character (数) on the next line.
+    ['execution', /(?:全年执行数?|预算执行数|实际执行数|执行数|实际支出数?)(?:\s*[（(]\s*B\s*[）)])?/uy],
+    ['budget', /(?:全年预算数|调整后预算数|调整后预算|全年预算|预算数)(?:\s*[（(]\s*A\s*[）)])?/uy],
+    ['weight', /(?:分值|权重)/uy],
+    ['score', /(?:自评)?得分(?:\s*[（(][^）)]{0,12}[）)])?/uy],
+  ] as Array<[FormColumn, RegExp]>
+).map(([col, re]) => [col, broken(re)]);
+/** Where a header can start: its first money column (a layout dump may put cell borders inside it). */
+const HEADER_START = new RegExp(`年初[\\s|｜]*预算|全年[\\s|｜]*预算[\\s|｜]*数|${broken(/调整后预算|预算数/u).source}`, 'gu');
+/** The first word after a row's cells ends the row; a cell's own unit ("4753.66万元", "12元") does not. */
+const ROW_END = /(?<![万亿])(?!(?:万|亿)?元)[\u4e00-\u9fff]{2}/u;
 
 // A level's fund row keeps its level (自治区财政资金, 盟市财政资金); 其他资金 may say what it holds in
 // brackets ("其他资金 (包括以前年度结转资 金)", t028), which is no cell.
@@ -117,7 +128,7 @@ export function findFlatForm(doc: SourceDocument, within?: Span): FlatForm | nul
   const text = within ? doc.text.slice(0, within.end) : doc.text;
   const from = within?.start ?? 0;
   // The header starts at the first 年初预算/预算数 label followed by at least two more labels.
-  const starts = text.matchAll(/年初[\s|｜]*预算|全年[\s|｜]*预算[\s|｜]*数|调整后预算|预算数/gu);
+  const starts = text.matchAll(HEADER_START);
   let readUpTo = -1;
   for (const s of starts) {
     // A start inside a header already read would re-read it without its first columns.
@@ -148,8 +159,8 @@ export function findFlatForm(doc: SourceDocument, within?: Span): FlatForm | nul
     labels.forEach((l, k) => segments.push({ label: l[1]!.replace(/^其中[:：]?\s*/u, '').trim(), from: l.index + l[0].length, to: labels[k + 1]?.index ?? region.length }));
     for (const seg of segments) {
       const body = region.slice(seg.from, seg.to);
-      // Cells stop at the first word: the row is over (a cell's own 万元 or 元 is no word: "4753.66万元").
-      const stop = body.search(/(?<![万亿])(?!(?:万|亿)?元)[\u4e00-\u9fff]{2}/u);
+      // Cells stop at the first word: the row is over.
+      const stop = body.search(ROW_END);
       const cellsText = stop < 0 ? body : body.slice(0, stop);
       const offset = header.end + seg.from;
       let found = cellNumbers(cellsText, unit);

@@ -691,8 +691,8 @@ function scanArabic(ctx: Ctx, i: number): number {
     if (core.precision === 0 && !tail.mag && f[core.end] === '-' && isHan(f[core.end + 1] ?? '')) return trap(ctx, core.end + 1);
     // Long bare integers: phone numbers, IDs.
     if (core.precision === 0 && !core.grouped && core.intDigits.length >= 11 && !tail.mag) return trap(ctx, core.end);
-  } else if (tail.kind === 'score' && /[时時点點:：]\s?$/u.test(f.slice(Math.max(0, core.signStart - 2), core.signStart))) {
-    return trap(ctx, tail.end); // 12时30分
+  } else if (tail.kind === 'score' && /(?:[时時点點]|\d[:：])\s?$/u.test(f.slice(Math.max(0, core.signStart - 3), core.signStart))) {
+    return trap(ctx, tail.end); // 12时30分, 12:30分 (not "自评分:100分": a colon after a word introduces the score)
   } else if (tail.unit === '年' && (core.intDigits.length > 3 || core.grouped)) {
     return trap(ctx, tail.end);
   }

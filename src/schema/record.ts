@@ -62,6 +62,8 @@ export const NamedAmount = z.object({
   /** 政府收支分类科目 class code (201…234) for functional classes. */
   code: z.string().optional(),
   amount: Figure,
+  /** The named-amount rule that found it (extract/roles/rules.ts NAMED_RULES id), for eval and review. */
+  rule: z.string().optional(),
 });
 export type NamedAmount = z.infer<typeof NamedAmount>;
 
@@ -74,6 +76,8 @@ export const Project = z.object({
   /** 自评得分 the narrative states for the project (compared with its form's 总分). */
   selfScore: Figure.nullable().optional(),
   evidence: Evidence.optional(),
+  /** The named-amount rule that first named it (extract/roles/rules.ts NAMED_RULES id). */
+  rule: z.string().optional(),
 });
 export type Project = z.infer<typeof Project>;
 

@@ -58,3 +58,8 @@ export const EMPTY_CELL = /^(?:[-—–/／\\]+|无|空)?$/u;
  * both split the same 全年执行数, so their printed totals are one amount.
  */
 export const NATURE_SPLIT_LABELS = { income: '按收入性质分', expenditure: '按支出性质分' } as const;
+/** A 自评表's money total row (年度资金总额): its 分值 and 得分 cells are the 预算执行 part's weight and score. */
+export const FORM_MONEY_TOTAL_ROW = /年度资金总额|资金总额/u;
+/** Columns of a 自评表's money block holding the 预算执行 part's weight (分值/权重) and its points (得分). */
+export const FORM_WEIGHT_HEADER = /分值|权重/u;
+export const FORM_SCORE_HEADER = /得分/u;

@@ -58,6 +58,18 @@ describe('flattened fund block', () => {
     expect(seen(r.figures.execution)).toEqual([20301200, '2030.12']);
   });
 
+  it('reads column names broken over lines and cells that print their unit', async () => {
+    const r = await recordOf(
+      '项目支出绩效自评表\n（2021年度）\n\n预算单位名称\n\n 某区林业局\n\n年度预\n\n算申请\n\n(万元)\n\n年初\n\n预算数\n\n全年预算数\n\n全年\n\n执行数\n\n分值\n\n执行率\n\n得分\n\n年度资金总额\n\n4753.66万元\n\n4753.66万元\n\n3824.26万元\n\n10\n\n80.45%\n\n10\n\n按收入性质分:\n\n',
+    );
+    const f = r.figures;
+    expect(seen(f.budgetInitial)).toEqual([47536600, '4753.66万元']);
+    expect(seen(f.budget)).toEqual([47536600, '4753.66万元']);
+    expect(seen(f.execution)).toEqual([38242600, '3824.26万元']);
+    expect(seen(f.executionRate)).toEqual([0.8045, '80.45%']);
+    expect(f.budget!.evidence.start).toBeGreaterThan(f.budgetInitial!.evidence.start);
+  });
+
   it('reads glued cells of the total and a 其中 row named by its source', async () => {
     const r = await recordOf(
       '专项资金名称县级储备粮主管部门某县商务局项目资金(万元)全年预算数(A)全年执行数(B)执行率(B/A)年度资金总额194.9194.9100%其中:中央、省、市补助县级资金194.9194.9100%其他资金年度总体目标保持储备规模',
