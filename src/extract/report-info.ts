@@ -2,7 +2,7 @@ import type { SourceDocument } from '../ingest/document.js';
 import type { Region, ReportKind } from '../schema/record.js';
 import type { Segmentation } from '../segment/segment.js';
 import { BREADCRUMB, FIELD_PREFIX, INDEX_PREFIX, OUTLINE_MARKER, SITE_LINKS, TITLE_CHROME, TRAIL } from '../vocabulary/index.js';
-import { COUNTY_LEVEL_CITIES } from '../vocabulary/regions.js';
+import { COUNTIES, COUNTY_LEVEL_CITIES, MUNICIPALITIES, PREFECTURES, PROVINCES } from '../vocabulary/regions.js';
 
 export interface ReportInfo {
   title: string | null;
@@ -12,12 +12,7 @@ export interface ReportInfo {
   region: Region;
 }
 
-const PROVINCES = [
-  '北京市', '天津市', '上海市', '重庆市', '河北省', '山西省', '辽宁省', '吉林省', '黑龙江省', '江苏省', '浙江省', '安徽省',
-  '福建省', '江西省', '山东省', '河南省', '湖北省', '湖南省', '广东省', '海南省', '四川省', '贵州省', '云南省', '陕西省',
-  '甘肃省', '青海省', '台湾省', '内蒙古自治区', '广西壮族自治区', '西藏自治区', '宁夏回族自治区', '新疆维吾尔自治区',
-];
-const MUNICIPALITIES = new Set(['北京市', '天津市', '上海市', '重庆市']);
+
 
 /** Words that end a unit's name and start the report's own title. */
 const TITLE_TAIL =
@@ -117,6 +112,24 @@ export function regionOf(text: string): Region {
   // One-character names exist only for counties (横县, 萧县): "城市管理…" is not a county.
   const county = /^([\u4e00-\u9fff]{2,8}?自治[县旗]|[\u4e00-\u9fff]{2,4}?(?:县|区|旗|市)|[\u4e00-\u9fff]县)/u.exec(rest);
   if (county && county[1]!.length >= 2 && !/^(?:城区|辖区|市区|本区|全区|全县|本县)$/u.test(county[1]!)) region.county = county[1]!;
+  return completeRegion(region);
+}
+
+/**
+ * The levels above a named county or prefecture, from the gazetteer: 紫金县 → 河源市, 广东省. Only
+ * when the name is one place (or one place within the levels already known): 朝阳区 alone names two.
+ */
+export function completeRegion(region: Region): Region {
+  if (region.county) {
+    const places = (COUNTIES.get(region.county) ?? []).filter(
+      (p) => (!region.province || p.province === region.province) && (!region.city || p.city === region.city),
+    );
+    if (places.length === 1) {
+      region.city ??= places[0]!.city;
+      region.province ??= places[0]!.province;
+    }
+  }
+  if (region.city && !region.province) region.province = PREFECTURES.get(region.city) ?? null;
   return region;
 }
 

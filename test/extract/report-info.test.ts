@@ -68,7 +68,8 @@ describe('the unit named outside the body', () => {
 
   it('reads the province from a 区域 form\'s provincial authorities', async () => {
     const r = await reportOf('食品监管补助资金区域绩效目标自评表\n来源:安居区市场监管局 发布时间:2022-08-15\n专项名称\n食品监管补助资金\n省级财政部门\n四川省财政厅\n');
-    expect(r.region).toMatchObject({ province: '四川省', county: '安居区', city: null });
+    // (The gazetteer knows 安居区 is in 遂宁市.)
+    expect(r.region).toMatchObject({ province: '四川省', county: '安居区', city: '遂宁市' });
   });
 });
 
@@ -79,7 +80,7 @@ describe('the region of the government whose rules the report follows', () => {
   });
   it('gives the whole region when the text names no unit', async () => {
     const r = await reportOf('2021年度市级就业资金配套项目资金绩效自评报告\n根据《益阳市财政局关于开展2021年度部门绩效自评工作的通知》要求，我局开展了自评。');
-    expect(r.region).toMatchObject({ province: null, city: '益阳市', county: null });
+    expect(r.region).toMatchObject({ province: '湖南省', city: '益阳市', county: null });
   });
   it('never puts a level below the unit\'s own', async () => {
     const r = await reportOf('某某市教育局2021年度部门整体支出绩效自评报告\n根据某某区财政局的通知开展自评。');
@@ -89,7 +90,8 @@ describe('the region of the government whose rules the report follows', () => {
 
 describe('regionOf', () => {
   it('takes no city from a county followed by 市场', () => {
-    expect(regionOf('安居区市场监管局')).toEqual({ province: null, city: null, county: '安居区' });
+    // The city comes from the gazetteer (安居区 is in 遂宁市), not from "安居区市".
+    expect(regionOf('安居区市场监管局')).toEqual({ province: '四川省', city: '遂宁市', county: '安居区' });
     expect(regionOf('遂宁市市场监督管理局经开区分局')).toMatchObject({ city: '遂宁市' });
   });
 });
@@ -110,7 +112,21 @@ describe('county-level cities (县级市)', () => {
   });
 
   it('keeps a prefecture a city', () => {
-    expect(regionOf('茂名市发展和改革局')).toEqual({ province: null, city: '茂名市', county: null });
+    expect(regionOf('茂名市发展和改革局')).toEqual({ province: '广东省', city: '茂名市', county: null });
+  });
+});
+
+describe('the gazetteer fills the levels above a named place', () => {
+  it.each([
+    ['紫金县司法局', { province: '广东省', city: '河源市', county: '紫金县' }],
+    ['密云区红十字会', { province: '北京市', city: null, county: '密云区' }],
+    ['通州区红十字会', { province: null, city: null, county: '通州区' }],
+    ['普陀区体育局', { province: null, city: null, county: '普陀区' }],
+    ['上海市普陀区体育局', { province: '上海市', city: null, county: '普陀区' }],
+    ['朝阳区教育委员会', { province: null, city: null, county: '朝阳区' }],
+    ['株洲市荷塘区妇女联合会', { province: '湖南省', city: '株洲市', county: '荷塘区' }],
+  ])('%s', (name, region) => {
+    expect(regionOf(name)).toEqual(region);
   });
 });
 
