@@ -64,7 +64,7 @@ export function kindOf(title: string, body: string): ReportKind {
 
 /** What a report's or a form's title ends with. */
 const TITLE_END =
-  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结)?(?:报告|表(?!格)|情况)|绩效评价报告|自评报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n]{0,16}(?:资金|经费|项目)[）)])?|(?<=(?:19|20)\d{2}\s*年度?\s*[^\n，。；,]{0,30}?)(?:部门|单位)?决算(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告)?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分))/u;
+  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结)?(?:报告|表(?!格)|情况)|绩效评价报告|自评报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n，。；:：]{1,16}[）)])?|(?<=(?:19|20)\d{2}\s*年度?\s*[^\n，。；,]{0,30}?)(?:部门|单位)?决算(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告)?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分))/u;
 /** Words a document never starts a title with: navigation, file names, uploader boilerplate. */
 const NOT_TITLE = /由会员分享|可在线阅读|请在|搜索|下载|浏览|发布时间|来源[:：]|\.(?:docx?|pdf|xlsx?|wps)|^(?:并|和|及|撰写|形成|开展|组织|按照|根据|对|将|由|在|通过)/u;
 
@@ -77,13 +77,26 @@ export function findTitle(text: string): { text: string; start: number } | null 
   return findTitleFrom(text, true) ?? findTitleFrom(text, false);
 }
 
+/** The titles findTitle could give: the first after the page furniture, and those above it (above a byline). */
+function titleCandidates(text: string): { text: string; start: number }[] {
+  const after = findTitleFrom(text, true);
+  const above = [...titlesFrom(text, false)].filter((t) => !after || t.start < after.start);
+  return [...(after ? [after] : []), ...above];
+}
+
 /** findTitle after the page furniture near the top (`afterFurniture`), or from the start. */
 function findTitleFrom(text: string, afterFurniture: boolean): { text: string; start: number } | null {
+  for (const t of titlesFrom(text, afterFurniture)) return t;
+  return null;
+}
+
+/** Every phrase that reads as the title, in order (see findTitleFrom). */
+function* titlesFrom(text: string, afterFurniture: boolean): Generator<{ text: string; start: number }> {
   // Web-page furniture ("来源:财务科 2019-07-09 浏览量:1", "【字体: 大 中 小】打印") sits between the
   // page's <title> and the document's own title: start after the last of it near the top.
   let from = 0;
-  // ("资金来源:" is a form's field, not a byline.)
-  if (afterFurniture) for (const m of text.slice(0, 600).matchAll(/(?:(?<!资金)来源[:：]|发布时间[:：]|浏览量[:：]?|浏览次数[:：]?|【?字体[:：]|打印|关闭窗口)[^\n]{0,40}?(?=[\n|｜]|[\u4e00-\u9fff]{4})/gu)) from = m.index + m[0].length;
+  // ("资金来源:" is a form's field, not a byline; "浏览量主题词2019年度…": a year starts the title.)
+  if (afterFurniture) for (const m of text.slice(0, 600).matchAll(/(?:(?<!资金)来源[:：]|发布时间[:：]|浏览量[:：]?|浏览次数[:：]?|【?字体[:：]|打印|关闭窗口)[^\n]{0,40}?(?=[\n|｜]|[\u4e00-\u9fff]{4}|(?:19|20)\d{2}\s*年)/gu)) from = m.index + m[0].length;
   const head = text.slice(from, from + 2500);
   const re = new RegExp(TITLE_END.source, 'gu');
   for (const m of head.matchAll(re)) {
@@ -114,17 +127,17 @@ function findTitleFrom(text: string, afterFurniture: boolean): { text: string; s
     if (Array.from(title).length < 6) continue;
     // A cover that prints the year on its own line above the rest: "2023年度\n益阳市箴言中学部门决算".
     const year = /(?:^|\n)[ \t]*((?:19|20)\d{2}\s*年度?)[ \t]*\n[ \t]*$/u.exec(head.slice(Math.max(0, start - 16), start));
-    if (year && !yearOf(title)) return { text: year[1]! + title, start: from + start - (head.slice(0, start).length - head.slice(0, start).lastIndexOf(year[1]!)) };
-    return { text: title, start: from + start + raw.indexOf(title) };
+    if (year && !yearOf(title)) yield { text: year[1]! + title, start: from + start - (head.slice(0, start).length - head.slice(0, start).lastIndexOf(year[1]!)) };
+    else yield { text: title, start: from + start + raw.indexOf(title) };
   }
-  return null;
 }
 
 /** Some pages print the title twice around the unit's name: "X(市场监管经开区分局)X" → X. */
 function undoubleTitle(title: string): string {
   // A template site's "X【模板】Y": the title is X.
   title = title.replace(/【(?:模板|范文|范本)】.*$/u, '');
-  const twice = /^(.{6,})[（(][^（()）]{1,20}[）)]\1$/u.exec(title.replace(/\s+/gu, ''));
+  // ("X(市场监管经开区分局)X", "X云南省应急管理厅-凯发体育下载X": a mirror's title, the page's, the title again.)
+  const twice = /^(.{8,})(.{0,40})\1$/u.exec(title.replace(/\s+/gu, ''));
   return twice ? twice[1]! : title;
 }
 
@@ -189,15 +202,17 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
   let title = seg.title && !/发布时间|来源[:：]|浏览|字体[:：]/u.test(seg.title.text) && !isOutlineHeading(seg.title.text) ? titleAfterTrail(doc, seg.title).replace(/^(?:附件\s*[:：]?\s*\d*[.、．]?)/u, '') : null;
   if (!title && hintTitle) title = hintTitle;
   const clean = (t: string | null) => (t ? undoubleTitle(stripSiteChrome(t.replace(/\s*\n\s*/gu, ''))) || null : null);
-  const foundTitle = () => {
-    const found = findTitle(text);
-    return clean(found ? titleAfterTrail(doc, { ...found, end: found.start + found.text.length }) : null);
-  };
+  const cleanFound = (found: { text: string; start: number } | null) => clean(found ? titleAfterTrail(doc, { ...found, end: found.start + found.text.length }) : null);
+  const foundTitle = () => cleanFound(findTitle(text));
   title = clean(title) ?? foundTitle();
-  if (title && !departmentInTitle(title)) {
+  const placeless = (t: string) => Object.values(regionOf(t)).every((v) => v === null);
+  // Other phrases that read as the title, for a unit the chosen one does not name.
+  const otherTitles = titleCandidates(text).map(cleanFound).filter((t): t is string => t !== null);
+  if (title && !departmentInTitle(title) && placeless(title)) {
     // A heading without the unit ("2022年度部门决算情况说明") under a title line that names it.
-    const other = foundTitle();
-    if (other && other !== title && departmentInTitle(other)) title = other;
+    // ("北京市朝阳区雨禾艺术幼儿园2021年度部门决算" above the byline, "2021年度部门决算公开" below it.)
+    const other = otherTitles.find((t) => t !== title && departmentInTitle(t));
+    if (other) title = other;
   }
   if (title && !departmentInTitle(title)) {
     const at = text.indexOf(title.slice(0, 12));
@@ -205,7 +220,7 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
     // "中共湖南省委党校(湖南行政学院)\n2021年度部门整体支出绩效自评报告": the unit's line opens the title.
     if (unit && /^(?:(?:19|20)\d{2}\s*年|关于)/u.test(title)) title = unit + title;
   }
-  const unit = decideUnit({ doc, title });
+  const unit = decideUnit({ doc, title, otherTitles: otherTitles.filter((t) => t !== title) });
   const department = unit.name;
   const fiscalYear = (title ? yearOf(title) : null) ?? formYear(text) ?? dominantYear(text.slice(0, 4000));
   const kind = kindOf(title ?? '', text);

@@ -13,6 +13,8 @@ export const ORGAN_SUFFIXES: readonly string[] = [
 ];
 /** A unit's name ends with an organ word. */
 export const ORGAN_END = new RegExp(`(?:${ORGAN_SUFFIXES.join('|')})$`, 'u');
+/** What may follow the organ word: a second name in brackets ("…党校(湖南行政学院)"), the budget level ("…局本级"). */
+export const AFTER_ORGAN = /(?:[（(][^（）()]*[）)]|本级)$/u;
 /** Organ words that end a unit's name for sure: "城乡" ends with 乡 but names no township. */
 export const STRONG_ORGAN_END =
   /(?:局|厅|委员会|委|办公室|中心|学校|党校|中学|小学|幼儿园|医院|卫生院|人民政府|街道办事处|联合会|残联|管理处|管理站|大学|学院)$/u;

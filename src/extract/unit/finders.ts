@@ -3,7 +3,7 @@
  * printed (cleaned of title words and page furniture) or null; none decides between them.
  */
 import type { SourceDocument } from '../../ingest/document.js';
-import { ORGAN_END, ORGAN_EXTENSION, PUBLISHER_FOR_OTHERS, SITE_BOILERPLATE, STRONG_ORGAN_END } from '../../vocabulary/units.js';
+import { AFTER_ORGAN, ORGAN_END, ORGAN_EXTENSION, PUBLISHER_FOR_OTHERS, SITE_BOILERPLATE, STRONG_ORGAN_END } from '../../vocabulary/units.js';
 import { BREADCRUMB } from '../../vocabulary/outline.js';
 import { placeRunEnds, regionOf } from '../region.js';
 
@@ -63,7 +63,7 @@ export function departmentInTitle(title: string): string | null {
   const name = cleanDepartment(bare.slice(0, m.index));
   if (!name) return null;
   // ("中共湖南省委党校(湖南行政学院)": a second name in brackets.)
-  if (ORGAN_END.test(name.replace(/[（(][^（）()]*[）)]$/u, ''))) return name;
+  if (ORGAN_END.test(name.replace(AFTER_ORGAN, ''))) return name;
   const unit = cleanDepartment(name.replace(FUND_DESIGNATION, ''));
   if (unit && unit !== name && ORGAN_END.test(unit)) return unit;
   return unitAtStart(name);
@@ -119,8 +119,9 @@ export const IMPLEMENTING_FIELD = /^(?:单位名称|部门[（(]单位[）)]名�
 export function formFieldUnits(text: string): { field: string; name: string }[] {
   const out: { field: string; name: string }[] = [];
   for (const m of text.slice(0, 3000).matchAll(UNIT_FIELD)) {
-    const name = cleanDepartment(m[2]!.replace(/[（(]?本级[）)]?$/u, ''));
-    if (name && ORGAN_END.test(name)) out.push({ field: m[1]!, name });
+    // ("国家信访局本级" names the unit's own budget level: kept as printed; "(本级)" in brackets is dropped.)
+    const name = cleanDepartment(m[2]!);
+    if (name && ORGAN_END.test(name.replace(AFTER_ORGAN, ''))) out.push({ field: m[1]!, name });
   }
   return out;
 }

@@ -9,7 +9,7 @@
  * overcomes: a wrong department is worse than none.
  */
 import type { SourceDocument } from '../../ingest/document.js';
-import { FUND_IN_NAME, ORGAN_END, PLACEHOLDER, PUBLISHER_FOR_OTHERS, STRONG_ORGAN_END } from '../../vocabulary/units.js';
+import { AFTER_ORGAN, FUND_IN_NAME, ORGAN_END, PLACEHOLDER, PUBLISHER_FOR_OTHERS, STRONG_ORGAN_END } from '../../vocabulary/units.js';
 import { placeRunEnds, regionOf } from '../region.js';
 import {
   IMPLEMENTING_FIELD,
@@ -28,6 +28,8 @@ export interface UnitContext {
   doc: SourceDocument;
   /** The report's title as chosen (report-info.ts), or null. */
   title: string | null;
+  /** Other phrases near the top that read as a title ("岳阳市城市管理监督指挥中心2018绩效评价自评报告" below "岳阳市2018年度…"). */
+  otherTitles?: readonly string[];
 }
 
 /** A name one source found. */
@@ -61,6 +63,12 @@ const titleStart = (ctx: UnitContext) => (ctx.title ? ctx.doc.text.indexOf(ctx.t
 
 export const UNIT_SOURCES: readonly UnitSource[] = [
   { id: 'title.prefix', zh: '标题开头的单位', weight: 10, find: (ctx) => [ctx.title ? departmentInTitle(ctx.title) : null] },
+  {
+    id: 'title.other',
+    zh: '另一标题开头的单位',
+    weight: 8,
+    find: (ctx) => [(ctx.otherTitles ?? []).map(departmentInTitle).find((u) => u !== null) ?? null],
+  },
   { id: 'title.unit_line', zh: '标题上一行的单位', weight: 9, find: (ctx) => [titleStart(ctx) > 0 ? unitLineBefore(ctx.doc, titleStart(ctx)) : null] },
   {
     id: 'form.field.实施单位',
@@ -100,10 +108,10 @@ const LEADERSHIP = /(?:省|市|县|区|州|旗)(?:委|政府)$/u;
 const PAGE_SOURCE = /^(?:byline|meta|breadcrumb|body)\./u;
 
 export const UNIT_FEATURES: readonly UnitFeature[] = [
-  { id: 'unit.organ.strong', zh: '以局/厅/委员会/中心等结尾', weight: 1, test: (f) => STRONG_ORGAN_END.test(f.name) },
+  { id: 'unit.organ.strong', zh: '以局/厅/委员会/中心等结尾', weight: 1, test: (f) => STRONG_ORGAN_END.test(f.name.replace(AFTER_ORGAN, '')) },
   { id: 'unit.place', zh: '名称含地名', weight: 1, test: (f) => hasPlace(f.name) },
   { id: 'unit.place.gazetteer', zh: '以行政区划名称开头', weight: 1, test: (f) => placeRunEnds(f.name.replace(/^(?:中共|共青团)/u, '')).length > 0 },
-  { id: 'unit.organ.none', zh: '不以机构词结尾', weight: -20, test: (f) => !ORGAN_END.test(f.name.replace(/[（(][^（）()]*[）)]$/u, '')) },
+  { id: 'unit.organ.none', zh: '不以机构词结尾', weight: -20, test: (f) => !ORGAN_END.test(f.name.replace(AFTER_ORGAN, '')) },
   { id: 'unit.fund_words', zh: '资金/项目名称不是单位', weight: -20, test: (f) => FUND_IN_NAME.test(f.name) },
   { id: 'unit.placeholder', zh: '模板占位XX', weight: -20, test: (f) => PLACEHOLDER.test(f.name) },
   { id: 'unit.joint', zh: '两个单位连在一起', weight: -20, test: (f) => isJoint(f.name) },
