@@ -149,6 +149,12 @@ export function stripSiteChrome(title: string): string {
   return Array.from(unchromed).length >= 6 ? unchromed : bare;
 }
 
+/** Whoever a page's byline or metadata names as its publisher, finance bureaus and governments included. */
+function pagePublisher(text: string): string | null {
+  const m = /(?:发布机构|信息来源|(?<!资金)来源)[\s|｜:：]*([\u4e00-\u9fff]{3,30}?)(?=[\s|｜]|$|发布|日期|时间|作者|公开|主题|文号)/mu.exec(text.slice(0, 1500));
+  return m ? m[1]! : null;
+}
+
 /** A 区域 form names the province's authorities: "省级财政部门 | 四川省财政厅". */
 function provinceOfAuthorities(text: string): string | null {
   const m = /省级(?:财政部门|主管部门)[\s|｜:：]*([\u4e00-\u9fff]{2,10})/u.exec(text.slice(0, 3000));
@@ -224,7 +230,13 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
   const department = unit.name;
   const fiscalYear = (title ? yearOf(title) : null) ?? formYear(text) ?? dominantYear(text.slice(0, 4000));
   const kind = kindOf(title ?? '', text);
-  const region = regionOf(department ?? title ?? '');
+  let region = regionOf(department ?? title ?? '');
+  // No unit taken and a title without a place: the units the sources named still place the report
+  // (an abstained "昌宁县更戛乡" publisher, a finance bureau's byline publishing for its county).
+  if (Object.values(region).every((v) => v === null)) {
+    const named = [...unit.candidates.map((c) => c.name), pagePublisher(text)].find((n) => n && Object.values(regionOf(n)).some((v) => v !== null));
+    if (named) region = regionOf(named);
+  }
   // "湖北残疾人联合会" under a title "湖北省残疾人事业发展补助资金…": the title names the province.
   region.province ??= (department && title ? regionOf(title).province : null) ?? provinceOfAuthorities(text);
   fillRegionFromIssuer(region, text);

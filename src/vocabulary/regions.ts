@@ -356,16 +356,31 @@ export const PROVINCES: readonly string[] = [...new Set(GROUPS.map(([province]) 
 /** Municipalities: no prefecture level, their districts are counties. */
 export const MUNICIPALITIES: ReadonlySet<string> = new Set(['北京市', '天津市', '上海市', '重庆市']);
 
-/** Prefecture (地级市, 自治州, 地区, 盟) → its province. */
+/** Peoples named in autonomous prefectures' and counties' names (红河哈尼族彝族自治州). */
+const PEOPLES = '哈尼|彝|苗|侗|布依|土家|藏|羌|蒙古|朝鲜|傣|景颇|傈僳|白|壮|回|哈萨克|柯尔克孜|满|瑶|黎|佤|拉祜|撒拉|土|裕固|纳西|水|仡佬|畲|东乡|保安|锡伯|达斡尔|鄂温克|鄂伦春|仫佬|毛南|普米|独龙|怒|各';
+const AUTONOMOUS = new RegExp(`(?:(?:${PEOPLES})族?)+自治(州|县|旗)$`, 'u');
+
+/** The short form texts use for an autonomous place: 红河哈尼族彝族自治州 → 红河州, 张家川回族自治县 → 张家川县. */
+export function shortNameOf(name: string): string | null {
+  const short = name.replace(AUTONOMOUS, '$1');
+  return short !== name && short.length >= 3 ? short : null;
+}
+
+/** Prefecture (地级市, 自治州, 地区, 盟), also by its short form (红河州) → its province. */
 export const PREFECTURES: ReadonlyMap<string, string> = new Map(
-  GROUPS.flatMap(([province, city]) => (city ? [[city, province] as const] : [])),
+  GROUPS.flatMap(([province, city]) => {
+    if (!city) return [];
+    const short = shortNameOf(city);
+    return short ? [[city, province] as const, [short, province] as const] : [[city, province] as const];
+  }),
 );
 
-/** County name → every place of that name (朝阳区 is in 北京市 and in 长春市). */
+/** County name (or its short form, 张家川县) → every place of that name (朝阳区 is in 北京市 and in 长春市). */
 export const COUNTIES: ReadonlyMap<string, readonly { city: string | null; province: string }[]> = (() => {
   const map = new Map<string, { city: string | null; province: string }[]>();
   for (const [province, city, names] of GROUPS)
-    for (const name of names.split(' ').filter(Boolean)) map.set(name, [...(map.get(name) ?? []), { city, province }]);
+    for (const full of names.split(' ').filter(Boolean))
+      for (const name of [full, shortNameOf(full)]) if (name) map.set(name, [...(map.get(name) ?? []), { city, province }]);
   return map;
 })();
 

@@ -88,7 +88,7 @@ export function decideUnit(ctx: UnitContext, extra: readonly UnitFinding[] = [])
     let best: UnitCandidate | null = null;
     for (const f of fs) {
       const source = UNIT_SOURCES.find((s) => s.id === f.source);
-      const fired = UNIT_FEATURES.filter((feature) => feature.test({ name, source: f.source }));
+      const fired = UNIT_FEATURES.filter((feature) => feature.test({ name, source: f.source }, ctx));
       const score = (source?.weight ?? weightOfExtra(f.source)) + fired.reduce((s, x) => s + x.weight, 0);
       if (!best || score > best.score) best = { name, score, sources: [], features: fired.map((x) => x.id) };
     }

@@ -152,8 +152,13 @@ const hasPlace = (name: string) => {
  * Portals and finance bureaus publish for others, so their bylines say nothing about the unit.
  */
 export function bylineUnit(text: string): string | null {
-  const m = /来源[:：]\s*([\u4e00-\u9fff（）()]{4,30}?)(?=\s|$|发布|日期|时间|浏览|分享|字体|打印|【|文字|作者|录入|访问|点击)/mu.exec(text.slice(0, 1500));
-  return placeUnit(m?.[1]);
+  const head = text.slice(0, 1500);
+  const m = /来源[:：]\s*([\u4e00-\u9fff（）()]{4,30}?)(?=\s|$|发布|日期|时间|浏览|分享|字体|打印|【|文字|作者|录入|访问|点击)/mu.exec(head);
+  if (m) return placeUnit(m[1]);
+  // The body glued to the byline by flattening ("来源:福田区民政局根据相关文件规定…"): the unit it starts with.
+  const glued = /(?<!资金)来源[:：]\s*([\u4e00-\u9fff（）()]{4,40})/u.exec(head);
+  const unit = glued ? unitAtStart(glued[1]!) : null;
+  return unit ? placeUnit(unit) : null;
 }
 
 /** A unit of a named place, not a publisher for others (finance bureaus, governments, portals). */

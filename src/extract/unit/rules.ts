@@ -49,7 +49,7 @@ export interface UnitFeature {
   id: string;
   zh: string;
   weight: number;
-  test(f: UnitFinding): boolean;
+  test(f: UnitFinding, ctx: UnitContext): boolean;
 }
 
 /** Below this score no unit is taken. */
@@ -116,5 +116,13 @@ export const UNIT_FEATURES: readonly UnitFeature[] = [
   { id: 'unit.placeholder', zh: '模板占位XX', weight: -20, test: (f) => PLACEHOLDER.test(f.name) },
   { id: 'unit.joint', zh: '两个单位连在一起', weight: -20, test: (f) => isJoint(f.name) },
   { id: 'unit.leadership', zh: '省委/市政府等领导机关', weight: -20, test: (f) => f.source.startsWith('body.') && LEADERSHIP.test(f.name) },
+  // A project form's 主管部门 is the unit above the one that reports when the form has an 实施单位
+  // cell: weaker, though often the same unit ("主管部门 实施单位 天长市水利局").
+  {
+    id: 'unit.competent_over_implementer',
+    zh: '有实施单位栏时的主管部门',
+    weight: -2,
+    test: (f, ctx) => f.source === 'form.field.主管部门' && /实施单位/u.test(ctx.doc.text.slice(0, 3000)),
+  },
   { id: 'unit.publisher_for_others', zh: '页面发布者为财政/政府/门户', weight: -20, test: (f) => PAGE_SOURCE.test(f.source) && PUBLISHER_FOR_OTHERS.test(f.name) },
 ];
