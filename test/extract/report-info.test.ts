@@ -235,3 +235,11 @@ describe('titles flattened with page furniture', () => {
     expect((await reportOf('财政局组织专家现场核查，撰写评价报告，并报送市政府。\n一、项目概况\n本项目资金用于环境整治。')).title).toBeNull();
   });
 });
+
+describe('the kind of an evaluation report', () => {
+  it('is the kind its title names: a project evaluated by another body is still a project', async () => {
+    const r = await reportOf('贵州省民族宗教事务委员会民族工作经费专项资金(2017-2019年度)绩效评价报告\n根据《项目支出绩效评价管理办法》，受委托，第三方评价机构对该专项资金开展了重点绩效评价。\n一、项目基本情况\n');
+    expect(r.documentKind).toBe('evaluation_report');
+    expect(r.kind).toBe('project');
+  });
+});
