@@ -98,10 +98,15 @@ export function breadcrumbUnit(text: string): string | null {
   if (!crumb) return null;
   const after = text.slice(crumb.index + crumb[0].length);
   const m = /^([\u4e00-\u9fff（）()]{4,30}?)(?=\s|$|(?:19|20)\d{2}|关于)/u.exec(after);
-  const name = m ? cleanDepartment(m[1]!) : null;
-  if (!name || !ORGAN_END.test(name) || PUBLISHER_FOR_OTHERS.test(name)) return null;
-  const r = regionOf(name);
-  return r.province || r.city || r.county ? name : null;
+  const last = placeUnit(m?.[1]);
+  if (last) return last;
+  // "首页>>政务公开>>天长市水利局>>财政资金>>": the unit's channel stands inside the trail.
+  const items = crumb[0].split(/>>|>|»|›|→|\//u).map((item) => item.replace(/^.*?[:：]/u, '').trim());
+  for (const item of items.reverse()) {
+    const unit = /^[\u4e00-\u9fff（）()]{4,30}$/u.test(item) ? placeUnit(item) : null;
+    if (unit) return unit;
+  }
+  return null;
 }
 
 /**

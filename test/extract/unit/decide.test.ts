@@ -108,3 +108,13 @@ describe('the region without a unit', () => {
     expect(record.report.region).toMatchObject({ city: '红河州', province: '云南省' });
   });
 });
+
+describe('breadcrumbs', () => {
+  it('read the unit a trail ends with, or its channel inside the trail', async () => {
+    expect(await departmentOf('当前位置：首页>>政务公开>>部门信息>>天长市水利局\n2022年农村饮水工程项目资金绩效自评报告\n一、基本情况\n本项目按计划实施。')).toBe('天长市水利局');
+    expect(await departmentOf('当前位置：首页>>政务公开>>天长市水利局>>财政资金>>\n农村饮水工程项目资金绩效自评报告\n一、基本情况\n本项目按计划实施。')).toBe('天长市水利局');
+  });
+  it('never read a finance bureau or a government there', async () => {
+    expect(await departmentOf('当前位置：首页>>政务公开>>天长市财政局>>财政资金>>\n农村饮水工程项目资金绩效自评报告\n一、基本情况\n本项目按计划实施。')).toBeNull();
+  });
+});
