@@ -228,7 +228,9 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
   }
   const unit = decideUnit({ doc, title, otherTitles: otherTitles.filter((t) => t !== title) });
   const department = unit.name;
-  const fiscalYear = (title ? yearOf(title) : null) ?? formYear(text) ?? dominantYear(text.slice(0, 4000));
+  // A title over several years ("2017-2019年省级…绩效自评报告") states no single fiscal year.
+  const yearRange = title !== null && /(?:19|20)\d{2}\s*年?\s*[-—–~至到]\s*(?:19|20)\d{2}\s*年/u.test(title);
+  const fiscalYear = yearRange ? null : ((title ? yearOf(title) : null) ?? formYear(text) ?? dominantYear(text.slice(0, 4000)));
   const kind = kindOf(title ?? '', text);
   let region = regionOf(department ?? title ?? '');
   // No unit taken and a title without a place: the units the sources named still place the report

@@ -243,3 +243,14 @@ describe('the kind of an evaluation report', () => {
     expect(r.kind).toBe('project');
   });
 });
+
+describe('the fiscal year', () => {
+  it('is none when the title covers several years', async () => {
+    const r = await reportOf('四川省住房和城乡建设厅关于2017-2019年省级城镇保障性安居工程支出绩效自评报告\n一、基本情况\n2019年，我厅按要求开展了自评。');
+    expect(r.fiscalYear).toBeNull();
+  });
+  it('is the title\'s single year otherwise', async () => {
+    const r = await reportOf('四川省住房和城乡建设厅关于2019年省级城镇保障性安居工程支出绩效自评报告\n一、基本情况\n2020年，我厅按要求开展了自评。');
+    expect(r.fiscalYear).toBe(2019);
+  });
+});
