@@ -21,6 +21,7 @@ import {
   formFieldUnits,
   outlineUnit,
   publisherUnit,
+  signingUnit,
   unitLineBefore,
 } from './finders.js';
 
@@ -85,6 +86,7 @@ export const UNIT_SOURCES: readonly UnitSource[] = [
   { id: 'outline.概况', zh: '第一部分 X概况', weight: 7, find: (ctx) => [outlineUnit(ctx.doc.text)] },
   { id: 'body.以下简称', zh: 'X（以下简称…）', weight: 6, find: (ctx) => [abbreviatedUnit(ctx.doc.text)] },
   { id: 'body.acting', zh: '正文：X对…进行自评/X认真组织', weight: 6, find: (ctx) => [actingUnit(ctx.doc.text)] },
+  { id: 'body.signature', zh: '落款：单位名称与日期', weight: 6, find: (ctx) => [signingUnit(ctx.doc.text)] },
   { id: 'byline.来源', zh: '来源：X', weight: 6, find: (ctx) => [bylineUnit(ctx.doc.text)] },
   { id: 'meta.发布机构', zh: '发布机构：X', weight: 6, find: (ctx) => [publisherUnit(ctx.doc.text)] },
   { id: 'breadcrumb.tail', zh: '导航末项', weight: 5, find: (ctx) => [breadcrumbUnit(ctx.doc.text)] },

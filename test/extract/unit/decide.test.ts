@@ -39,6 +39,19 @@ describe('sources', () => {
     expect(await departmentOf('有关规定，广西壮族自治区住房和城乡建设厅、财政厅认真组织开展了2024年度绩效自评工作。')).toBe('广西壮族自治区住房和城乡建设厅');
   });
 
+  it.each([
+    ['二、机构设置\n渠县农业综合技术服务中心下设办公室、财务室、种子管理组。', '渠县农业综合技术服务中心'],
+    ['二、机构设置\n张家川县第四幼儿园归张家川县教育局主管，是二级预算单位。', '张家川县第四幼儿园'],
+    ['一、部门基本情况\n通州区红十字会为区政府直接联系的独立设置的群众团体，机构为正处级单位。', '通州区红十字会'],
+    ['按照有关要求，我们对方城县动物疫病预防控制中心动物防疫专项经费进行了绩效评价，现将评价结果报告如下。', '方城县动物疫病预防控制中心'],
+  ])('reads the unit an opening sentence is about: %s', async (text, unit) => {
+    expect(await departmentOf(`一、基本情况\n${text}\n其他情况从略。`)).toBe(unit);
+  });
+
+  it('reads the unit that signs the report above its date', async () => {
+    expect(await departmentOf('现将2024年本级体育彩票公益金使用情况公告如下:\n一、彩票公益金分配情况\n总收入221万元。\n特此公告。\n广水市文化和旅游局\n2025年6月20日\n')).toBe('广水市文化和旅游局');
+  });
+
   it('reads a byline glued to the body by flattening', async () => {
     expect(await departmentOf('首页>通知公告\n信息提供日期:2023-03-27来源:福田区民政局根据相关文件规定,现将资金使用情况报告如下:\n一、资金基本情况')).toBe('福田区民政局');
   });
