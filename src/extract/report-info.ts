@@ -145,8 +145,37 @@ function undoubleTitle(title: string): string {
 export function stripSiteChrome(title: string): string {
   const crumb = BREADCRUMB.exec(title);
   const bare = (crumb ? title.slice(crumb.index + crumb[0].length) : title).replace(FIELD_PREFIX, '').replace(INDEX_PREFIX, '').replace(SITE_LINKS, '').trim();
-  const unchromed = bare.replace(TITLE_CHROME, '').trim();
+  const unchromed = siteNamesOff(bare.replace(TITLE_CHROME, '').trim());
   return Array.from(unchromed).length >= 6 ? unchromed : bare;
+}
+
+/**
+ * A page title joins the report's title and site names with "_", "|" or "】": "站名_站名-【栏目】2022年度…
+ * 绩效自评报告", "…绩效自评报告_某某网". The one piece that ends like a title is the title.
+ */
+function siteNamesOff(title: string): string {
+  if (/【(?:模板|范文|范本)】/u.test(title)) return title;
+  const pieces = title.split(/[_|｜】]/u).map((p) => p.replace(/^[\s\-—【]+/u, '').trim());
+  if (pieces.length < 2) return title;
+  const titled = pieces.filter((p) => Array.from(p).length >= 8 && new RegExp(`(?:${TITLE_END.source})$`, 'u').test(p));
+  return titled.length === 1 ? titled[0]! : title;
+}
+
+/**
+ * The document's own heading on the line right after the page's title that it restates in full
+ * ("县档案馆2024年…自评报告" then "寻甸回族彝族自治县档案馆2024年…自评报告"; "…2022年部门决算公开" then
+ * "…2022年度部门决算"): a line that ends like a title and holds the page title's end or shares its start.
+ */
+function restatedTitle(text: string, title: string): string | null {
+  const at = text.indexOf(title);
+  if (at < 0) return null;
+  const lineEnd = text.indexOf('\n', at + title.length);
+  if (lineEnd < 0 || text.slice(at + title.length, lineEnd).trim() !== '') return null;
+  const next = text.slice(lineEnd + 1, text.indexOf('\n', lineEnd + 1) < 0 ? undefined : text.indexOf('\n', lineEnd + 1)).replace(/\s+/gu, '');
+  if (next === title || Array.from(next).length > 80 || NOT_TITLE.test(next) || /时间[:：]|字体|投稿/u.test(next) || !new RegExp(`(?:${TITLE_END.source})$`, 'u').test(next)) return null;
+  let common = 0;
+  while (common < Math.min(next.length, title.length) && next[common] === title[common]) common++;
+  return next.endsWith(title) || common >= 10 ? next : null;
 }
 
 /** Whoever a page's byline or metadata names as its publisher, finance bureaus and governments included. */
@@ -212,6 +241,7 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
   const foundTitle = () => cleanFound(findTitle(text));
   title = clean(title) ?? foundTitle();
   const placeless = (t: string) => Object.values(regionOf(t)).every((v) => v === null);
+  if (title) title = restatedTitle(text, title) ?? title;
   // Other phrases that read as the title, for a unit the chosen one does not name.
   const otherTitles = titleCandidates(text).map(cleanFound).filter((t): t is string => t !== null);
   if (title && !departmentInTitle(title) && placeless(title)) {

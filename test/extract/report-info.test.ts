@@ -254,3 +254,20 @@ describe('the fiscal year', () => {
     expect(r.fiscalYear).toBe(2019);
   });
 });
+
+describe('the title among page names and restatements', () => {
+  it('is the piece of a page title that ends like a title', async () => {
+    const r = await reportOf('某某城_某某网-【某某平台】2022年度中央财政林业改革发展资金转移支付绩效自评报告\n一、基本情况\n本项目按计划实施。');
+    expect(r.title).toBe('2022年度中央财政林业改革发展资金转移支付绩效自评报告');
+  });
+  it('is the next line when it restates the page title in full', async () => {
+    const a = await reportOf('县档案馆2024年部门整体支出绩效自评报告\n寻甸回族彝族自治县档案馆2024年部门整体支出绩效自评报告\n一、基本情况\n本馆按要求开展了自评。');
+    expect(a.title).toBe('寻甸回族彝族自治县档案馆2024年部门整体支出绩效自评报告');
+    const b = await reportOf('天津市北辰区宸宜幼儿园2022年部门决算公开\n天津市北辰区宸宜幼儿园2022年度部门决算\n目录\n第一部分 部门概况\n');
+    expect(b.title).toBe('天津市北辰区宸宜幼儿园2022年度部门决算');
+  });
+  it('is not a byline line that follows the title', async () => {
+    const r = await reportOf('2022年度项目支出绩效自评表\n发布时间:2024-06-13 17:10【字体:打印2022年度项目支出绩效自评表\n项目名称 | 某项目 |\n');
+    expect(r.title).toBe('2022年度项目支出绩效自评表');
+  });
+});
