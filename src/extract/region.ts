@@ -55,9 +55,13 @@ export function completeRegion(region: Region): Region {
   return region;
 }
 
-/** Every gazetteer name, for reading runs of places. */
-const PLACE_NAMES: ReadonlySet<string> = new Set([...PROVINCES, ...PREFECTURES.keys(), ...COUNTIES.keys()]);
-const LONGEST_PLACE = Math.max(...[...PLACE_NAMES].map((n) => n.length));
+/** Gazetteer names by their first character, longest first: runs of places are read often. */
+const PLACES_BY_FIRST: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, string[]>();
+  for (const name of new Set([...PROVINCES, ...PREFECTURES.keys(), ...COUNTIES.keys()])) map.set(name[0]!, [...(map.get(name[0]!) ?? []), name]);
+  for (const names of map.values()) names.sort((a, b) => b.length - a.length);
+  return map;
+})();
 
 /**
  * The ends of the run of gazetteer places that `text` starts with ("随州市曾都区河道…" → [3, 6]),
@@ -67,14 +71,9 @@ export function placeRunEnds(text: string): number[] {
   const ends: number[] = [];
   let at = 0;
   for (;;) {
-    let next = 0;
-    for (let len = Math.min(LONGEST_PLACE, text.length - at); len >= 2; len--)
-      if (PLACE_NAMES.has(text.slice(at, at + len))) {
-        next = at + len;
-        break;
-      }
-    if (!next) return ends;
-    ends.push(next);
-    at = next;
+    const name = PLACES_BY_FIRST.get(text[at] ?? '')?.find((n) => text.startsWith(n, at));
+    if (!name) return ends;
+    at += name.length;
+    ends.push(at);
   }
 }

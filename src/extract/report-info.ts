@@ -65,6 +65,13 @@ export function kindOf(title: string, body: string): ReportKind {
 /** What a report's or a form's title ends with. */
 const TITLE_END =
   /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结)?(?:报告|表(?!格)|情况)|绩效评价报告|自评报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n，。；:：]{1,16}[）)])?|(?<=(?:19|20)\d{2}\s*年度?\s*[^\n，。；,]{0,30}?)(?:部门|单位)?决算(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告)?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分))/u;
+/** Does a phrase end like a title? (TITLE_END at its end; the last 40 characters decide.) */
+function endsLikeTitle(phrase: string): boolean {
+  const tail = phrase.slice(-40);
+  for (const m of tail.matchAll(TITLE_END_ALL)) if (m.index + m[0].length === tail.length) return true;
+  return false;
+}
+const TITLE_END_ALL = new RegExp(TITLE_END.source, 'gu');
 /** Words a document never starts a title with: navigation, file names, uploader boilerplate. */
 const NOT_TITLE = /由会员分享|可在线阅读|请在|搜索|下载|浏览|发布时间|来源[:：]|\.(?:docx?|pdf|xlsx?|wps)|^(?:并|和|及|撰写|形成|开展|组织|按照|根据|对|将|由|在|通过)/u;
 
@@ -77,11 +84,36 @@ export function findTitle(text: string): { text: string; start: number } | null 
   return findTitleFrom(text, true) ?? findTitleFrom(text, false);
 }
 
-/** The titles findTitle could give: the first after the page furniture, and those above it (above a byline). */
-function titleCandidates(text: string): { text: string; start: number }[] {
-  const after = findTitleFrom(text, true);
-  const above = [...titlesFrom(text, false)].filter((t) => !after || t.start < after.start);
-  return [...(after ? [after] : []), ...above];
+type FoundTitle = { text: string; start: number };
+
+/**
+ * The title phrases of one text, each pass (after the furniture, from the top) read once and only
+ * as far as asked: the title pattern is the slow part of reading a report's facts.
+ */
+function titleSearch(text: string): { first(): FoundTitle | null; candidates(): FoundTitle[] } {
+  const passes = [true, false].map((after) => ({ items: [] as FoundTitle[], gen: titlesFrom(text, after), done: false }));
+  const nth = (pass: 0 | 1, i: number): FoundTitle | null => {
+    const p = passes[pass]!;
+    while (p.items.length <= i && !p.done) {
+      const r = p.gen.next();
+      if (r.done) p.done = true;
+      else p.items.push(r.value);
+    }
+    return p.items[i] ?? null;
+  };
+  return {
+    first: () => nth(0, 0) ?? nth(1, 0),
+    // The first after the page furniture, and those above it (above a byline).
+    candidates: () => {
+      const after = nth(0, 0);
+      const out = after ? [after] : [];
+      for (let i = 0; ; i++) {
+        const t = nth(1, i);
+        if (!t || (after && t.start >= after.start)) return out;
+        out.push(t);
+      }
+    },
+  };
 }
 
 /** findTitle after the page furniture near the top (`afterFurniture`), or from the start. */
@@ -157,7 +189,7 @@ function siteNamesOff(title: string): string {
   if (/【(?:模板|范文|范本)】/u.test(title)) return title;
   const pieces = title.split(/[_|｜】]/u).map((p) => p.replace(/^[\s\-—【]+/u, '').trim());
   if (pieces.length < 2) return title;
-  const titled = pieces.filter((p) => Array.from(p).length >= 8 && new RegExp(`(?:${TITLE_END.source})$`, 'u').test(p));
+  const titled = pieces.filter((p) => Array.from(p).length >= 8 && endsLikeTitle(p));
   return titled.length === 1 ? titled[0]! : title;
 }
 
@@ -172,7 +204,7 @@ function restatedTitle(text: string, title: string): string | null {
   const lineEnd = text.indexOf('\n', at + title.length);
   if (lineEnd < 0 || text.slice(at + title.length, lineEnd).trim() !== '') return null;
   const next = text.slice(lineEnd + 1, text.indexOf('\n', lineEnd + 1) < 0 ? undefined : text.indexOf('\n', lineEnd + 1)).replace(/\s+/gu, '');
-  if (next === title || Array.from(next).length > 80 || NOT_TITLE.test(next) || /时间[:：]|字体|投稿/u.test(next) || !new RegExp(`(?:${TITLE_END.source})$`, 'u').test(next)) return null;
+  if (next === title || Array.from(next).length > 80 || NOT_TITLE.test(next) || /时间[:：]|字体|投稿/u.test(next) || !endsLikeTitle(next)) return null;
   let common = 0;
   while (common < Math.min(next.length, title.length) && next[common] === title[common]) common++;
   return next.endsWith(title) || common >= 10 ? next : null;
@@ -238,16 +270,19 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
   if (!title && hintTitle) title = hintTitle;
   const clean = (t: string | null) => (t ? undoubleTitle(stripSiteChrome(t.replace(/\s*\n\s*/gu, ''))) || null : null);
   const cleanFound = (found: { text: string; start: number } | null) => clean(found ? titleAfterTrail(doc, { ...found, end: found.start + found.text.length }) : null);
-  const foundTitle = () => cleanFound(findTitle(text));
+  const search = titleSearch(text);
+  const foundTitle = () => cleanFound(search.first());
   title = clean(title) ?? foundTitle();
   const placeless = (t: string) => Object.values(regionOf(t)).every((v) => v === null);
   if (title) title = restatedTitle(text, title) ?? title;
   // Other phrases that read as the title, for a unit the chosen one does not name.
-  const otherTitles = titleCandidates(text).map(cleanFound).filter((t): t is string => t !== null);
+  // (Read only when the chosen title names no unit: finding them all is the slow part of this step.)
+  let others: string[] | null = null;
+  const otherTitles = () => (others ??= search.candidates().map(cleanFound).filter((t): t is string => t !== null));
   if (title && !departmentInTitle(title) && placeless(title)) {
     // A heading without the unit ("2022年度部门决算情况说明") under a title line that names it.
     // ("北京市朝阳区雨禾艺术幼儿园2021年度部门决算" above the byline, "2021年度部门决算公开" below it.)
-    const other = otherTitles.find((t) => t !== title && departmentInTitle(t));
+    const other = otherTitles().find((t) => t !== title && departmentInTitle(t));
     if (other) title = other;
   }
   if (title && !departmentInTitle(title)) {
@@ -256,7 +291,8 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
     // "中共湖南省委党校(湖南行政学院)\n2021年度部门整体支出绩效自评报告": the unit's line opens the title.
     if (unit && /^(?:(?:19|20)\d{2}\s*年|关于)/u.test(title)) title = unit + title;
   }
-  const unit = decideUnit({ doc, title, otherTitles: otherTitles.filter((t) => t !== title) });
+  const chosen = title;
+  const unit = decideUnit({ doc, title, otherTitles: () => (chosen && departmentInTitle(chosen) ? [] : otherTitles().filter((t) => t !== chosen)) });
   const department = unit.name;
   // A title over several years ("2017-2019年省级…绩效自评报告") states no single fiscal year.
   const yearRange = title !== null && /(?:19|20)\d{2}\s*年?\s*[-—–~至到]\s*(?:19|20)\d{2}\s*年/u.test(title);

@@ -19,6 +19,7 @@ const NOT_NAME_PREFIX = /[\d.．、\-—:：]|情况|对|决算|正文|年|月|�
  * Only words that cannot be part of a name are cut ("中共", "共青团" stay).
  */
 function trimBeforePlace(name: string): string {
+  if (!NOT_NAME_PREFIX.test(name)) return name;
   for (let i = 1; i < name.length - 2; i++)
     if (placeRunEnds(name.slice(i)).length > 0) return NOT_NAME_PREFIX.test(name.slice(0, i)) ? name.slice(i) : name;
   return name;
@@ -206,7 +207,10 @@ export function unitLineBefore(doc: SourceDocument, titleStart: number): string 
  * Only the first such name, and not a finance bureau (which directs the evaluation).
  */
 export function abbreviatedUnit(text: string): string | null {
-  const m = /([^\s，,。；;：:、（()）《》“”"]{4,24})[（(]以下简称/u.exec(text.slice(0, 2000));
+  const head = text.slice(0, 2000);
+  // (Asked only where the words stand: the pattern is slow to fail.)
+  const at = head.indexOf('以下简称');
+  const m = at > 0 ? /([^\s，,。；;：:、（()）《》“”"]{4,24})[（(]以下简称/u.exec(head.slice(Math.max(0, at - 30), at + 4)) : null;
   const name = m ? cleanDepartment(m[1]!) : null;
   return name && ORGAN_END.test(name) && !/财政/u.test(name) ? name : null;
 }

@@ -30,7 +30,7 @@ export interface UnitContext {
   /** The report's title as chosen (report-info.ts), or null. */
   title: string | null;
   /** Other phrases near the top that read as a title ("岳阳市城市管理监督指挥中心2018绩效评价自评报告" below "岳阳市2018年度…"). */
-  otherTitles?: readonly string[];
+  otherTitles?: () => readonly string[];
 }
 
 /** A name one source found. */
@@ -68,7 +68,7 @@ export const UNIT_SOURCES: readonly UnitSource[] = [
     id: 'title.other',
     zh: '另一标题开头的单位',
     weight: 8,
-    find: (ctx) => [(ctx.otherTitles ?? []).map(departmentInTitle).find((u) => u !== null) ?? null],
+    find: (ctx) => [(ctx.otherTitles?.() ?? []).map(departmentInTitle).find((u) => u !== null) ?? null],
   },
   { id: 'title.unit_line', zh: '标题上一行的单位', weight: 9, find: (ctx) => [titleStart(ctx) > 0 ? unitLineBefore(ctx.doc, titleStart(ctx)) : null] },
   {
