@@ -58,7 +58,8 @@ const FUND_DESIGNATION = /(?:中央|省级|市级|县级|区级)?(?:专项资金
  */
 export function departmentInTitle(title: string): string | null {
   // "2021年茂名市发展和改革局整体支出绩效自评报告": the year may come first.
-  const bare = title.replace(/^(?:(?:19|20)\d{2}|20xx)\s*年度?/u, '');
+  // ("关于紫金县司法局2020年度…的报告": the unit after 关于.)
+  const bare = title.replace(/^(?:(?:19|20)\d{2}|20xx)\s*年度?/u, '').replace(/^关于/u, '');
   const m = TITLE_TAIL.exec(bare);
   if (!m || m.index === 0) return null;
   const name = cleanDepartment(bare.slice(0, m.index));

@@ -52,6 +52,10 @@ describe('sources', () => {
     expect(await departmentOf('现将2024年本级体育彩票公益金使用情况公告如下:\n一、彩票公益金分配情况\n总收入221万元。\n特此公告。\n广水市文化和旅游局\n2025年6月20日\n')).toBe('广水市文化和旅游局');
   });
 
+  it('reads the unit after 关于 in a title', async () => {
+    expect(await departmentOf('关于紫金县司法局2020年度一村一法律顾问经费绩效自评的报告\n一、基本情况\n本项目按计划实施。')).toBe('紫金县司法局');
+  });
+
   it('reads a byline glued to the body by flattening', async () => {
     expect(await departmentOf('首页>通知公告\n信息提供日期:2023-03-27来源:福田区民政局根据相关文件规定,现将资金使用情况报告如下:\n一、资金基本情况')).toBe('福田区民政局');
   });
