@@ -177,7 +177,8 @@ export function chooseHeadline(input: HeadlineInput): Headline {
   const selfEvaluation = documentKind === 'self_evaluation_report' || documentKind === 'self_evaluation_forms';
 
   let reportKind: ReportKind = input.reportKind;
-  if (statesNoSelfEvaluation(documentKind)) reportKind = 'unknown';
+  // An evaluation report (第三方, 重点评价) still evaluates a project or a department: its title says which.
+  if (statesNoSelfEvaluation(documentKind) && documentKind !== 'evaluation_report') reportKind = 'unknown';
   else if (departmentForm) reportKind = 'department_overall';
   else if (documentKind === 'final_accounts') reportKind = ownForms.length > 0 ? 'project' : 'unknown';
   else if (documentKind === 'self_evaluation_forms' && ownForms.length > 0) reportKind = 'project';

@@ -10,3 +10,4 @@ export * from './accounts.js';
 export * from './outline.js';
 export * from './roles.js';
 export * from './tables.js';
+export * from './units.js';
