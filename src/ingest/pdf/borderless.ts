@@ -9,7 +9,7 @@
  */
 import type { TableCell } from '../document.js';
 import type { TextRun } from './geometry.js';
-import { joinLineTexts, joinRuns, type TextLine } from './lines.js';
+import { joinLineTexts, joinRuns, leadingUnitWidthOf, type TextLine } from './lines.js';
 
 /** A gap this wide (in ems) between two runs of a line separates two cells. */
 const CELL_GAP = 1.0;
@@ -19,8 +19,8 @@ const ALIGN = 0.6;
 const MAX_LONE_CELL_SHARE = 0.5;
 /** A figure opens a new row; a wrapped cell's second line is words ("数", "万元", "额"). */
 const FIGURE_START = /^[-+]?\d/u;
-/** The most (in ems) of a wrapped cell's next line that counts as the piece that did not fit. */
-const WRAP_UNIT = 2;
+/** Room (in ems) between a cell's text and the next column's text: the two cells' padding. */
+const CELL_PADDING = 1.5;
 const BRACKET_START = /^[（(]/u;
 
 interface Segment {
@@ -123,8 +123,11 @@ function buildRows(lineSegs: readonly Segment[][], tol: number): TableCell[][] {
   };
   const right = Math.max(...lineSegs.flat().map((s) => s.x2));
   const em = tol / ALIGN;
-  const full = (a: Segment, s: Segment): boolean =>
-    (starts.find((x) => x > a.x1 + tol) ?? right) - a.x2 < Math.min(s.x2 - s.x1, WRAP_UNIT * em) + CELL_GAP * em;
+  const full = (a: Segment, s: Segment): boolean => {
+    const next = starts.find((x) => x > a.x1 + tol) ?? right;
+    // The wrapped line stays inside the column, and what it starts with did not fit after `a`.
+    return s.x2 <= next + tol && next - a.x2 < leadingUnitWidthOf(s.text, em) + CELL_PADDING * em;
+  };
   // Each row: per column, the texts of its lines.
   const rows: Array<Map<number, { texts: string[]; span: number }>> = [];
   let prev: Segment[] | undefined;
