@@ -5,7 +5,7 @@
  * in the text's geometry: cells start at the same x on every line. A table is found only around
  * a line naming at least two of a form's money columns (the caller's test), so flowing text is
  * never read as a table; it runs on over the lines next to it that are split into cells at wide
- * gaps, and a line holding only words under cells of the line above (no figure) continues them.
+ * gaps, and over lone short cells in its columns.
  */
 import type { TableCell } from '../document.js';
 import type { TextRun } from './geometry.js';
@@ -15,6 +15,8 @@ import { joinLineTexts, joinRuns, leadingUnitWidthOf, type TextLine } from './li
 const CELL_GAP = 1.0;
 /** Two cells start in the same column when their left edges are this close (in ems). */
 const ALIGN = 0.6;
+/** Lines further apart than this (in ems, baseline to baseline) are not in one table: a blank line, a title's space. */
+const MAX_ROW_PITCH = 2;
 /** A line with one cell wider than this share of the table is flowing text, not a cell. */
 const MAX_LONE_CELL_SHARE = 0.5;
 /** A figure opens a new row; a wrapped cell's second line is words ("数", "万元", "额"). */
@@ -93,7 +95,7 @@ export function findBorderlessTables(
       // Lone cells above are a header field's wrapped value ("体育事业管理" / "中心") when they hang under a line of cells.
       let k = first - 1;
       while (k > 0 && !used[k] && segs[k]!.length === 1 && alignedUnder(segs[k]!, segs[k - 1]!, tol)) k--;
-      if (k < 0 || used[k] || segs[k]!.length < 2) break;
+      if (k < 0 || used[k] || segs[k]!.length < 2 || lines[k + 1]!.y - lines[k]!.y > MAX_ROW_PITCH * size) break;
       first = k;
     }
     // Down: lines split into cells, or a lone short cell continuing a cell of the line above.
@@ -101,8 +103,12 @@ export function findBorderlessTables(
     const width = (): number => Math.max(...lines.slice(first, last + 1).map((l) => l.right)) - Math.min(...lines.slice(first, last + 1).map((l) => l.left));
     while (last + 1 < lines.length && !used[last + 1]) {
       const next = segs[last + 1]!;
-      const lone = next.length === 1 && next[0]!.x2 - next[0]!.x1 < MAX_LONE_CELL_SHARE * width() && alignedUnder(next, segs[last]!, tol);
-      if (next.length < 2 && !lone) break;
+      // A lone cell under one above (a figure's wrapped tail "912" too), or under the last row of cells ("其他资金").
+      let row = last;
+      while (row > first && segs[row]!.length < 2) row--;
+      const aligned = alignedUnder(next, segs[last]!, tol, true) || alignedUnder(next, segs[row]!, tol);
+      const lone = next.length === 1 && next[0]!.x2 - next[0]!.x1 < MAX_LONE_CELL_SHARE * width() && aligned;
+      if ((next.length < 2 && !lone) || lines[last + 1]!.y - lines[last]!.y > MAX_ROW_PITCH * size) break;
       last++;
     }
     for (let k = first; k <= last; k++) used[k] = true;

@@ -54,6 +54,13 @@ describe('findBorderlessTables', () => {
     expect(rest.map((l) => l.text)).toEqual(['部门整体支出绩效自评表', '本表所列金额为本年度预算执行情况，由单位财务部门填报并经主管部门审核后报送财政部门备案。']);
   });
 
+  it('ends the table at a blank line, even before a short line in its first column', () => {
+    const next = [...runs.slice(0, -1), cell(40, 8, '项目支出绩效自评表')];
+    const { tables, rest } = findBorderlessTables(groupLines(next), isHeader);
+    expect(tables[0]!.rows).toHaveLength(4);
+    expect(rest.map((l) => l.text)).toEqual(['部门整体支出绩效自评表', '项目支出绩效自评表']);
+  });
+
   it('finds no table without a header naming the money columns', () => {
     const plain = runs.filter((r) => !/预算|执行/u.test(r.text));
     expect(findBorderlessTables(groupLines(plain), isHeader).tables).toEqual([]);
