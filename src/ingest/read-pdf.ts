@@ -18,6 +18,8 @@ import { parsePdfDate, PDFIUM_OPS, toOperatorList, toTextItems, viewportTransfor
 import { groupLines, joinLineTexts, measureLayout, startsParagraph, type TextLine } from './pdf/lines.js';
 import { loadPdfjs, openPdfDocument, skipFontFaceLoading } from './pdf/pdfjs.js';
 import { assignRunsToGrid, findTableGrids, type TableGrid } from './pdf/tables.js';
+import { findBorderlessTables } from './pdf/borderless.js';
+import { FORM_COLUMNS } from '../vocabulary/index.js';
 import { assessTextQuality, stripBrokenChars } from './pdf/text-quality.js';
 
 type Pdfjs = Awaited<ReturnType<typeof loadPdfjs>>;
@@ -275,7 +277,9 @@ async function readPage(page: PageInput): Promise<PageResult> {
     const table = buildTableBlock(grid, inside, number);
     if (table) elements.push({ top: grid.ys[0] ?? 0, table });
   }
-  const lines = groupLines(runs);
+  const unruled = findBorderlessTables(groupLines(runs), namesFormColumns);
+  for (const t of unruled.tables) elements.push({ top: t.top, table: { kind: 'table', rows: t.rows, page: number } });
+  const lines = unruled.rest;
   for (const line of lines) elements.push({ top: line.top, line });
   elements.sort((a, b) => a.top - b.top);
 
@@ -300,6 +304,12 @@ async function readPage(page: PageInput): Promise<PageResult> {
   }
   flush();
   return { info, blocks, warnings };
+}
+
+/** A line of cells naming two or more of a 自评表's money columns (全年预算数 | 全年执行数 | 执行率 …) heads a table. */
+function namesFormColumns(cells: readonly string[]): boolean {
+  const roles = new Set(cells.map((c) => FORM_COLUMNS.find((f) => f.pattern.test(c.replace(/[（(][^（）()]*[）)]/gu, '')))?.role).filter(Boolean));
+  return roles.size >= 2;
 }
 
 /** Filled curved paths beyond this count are likely glyph outlines (text converted to curves). */

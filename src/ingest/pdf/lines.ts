@@ -188,7 +188,11 @@ const OPENING = /^[（《「『“‘(\[]/u;
  * a bracketed word, or one CJK character, each with the closing punctuation glued to it.
  */
 function leadingUnitWidth(line: TextLine): number {
-  const text = line.text;
+  return leadingUnitWidthOf(line.text, line.size);
+}
+
+/** `leadingUnitWidth` of a text set at `size` (a table cell's wrapped line, too). */
+export function leadingUnitWidthOf(text: string, size: number): number {
   let end: number;
   const latin = /^[0-9A-Za-z.,%\-+/:]+/u.exec(text);
   if (latin) end = latin[0].length;
@@ -199,7 +203,7 @@ function leadingUnitWidth(line: TextLine): number {
   while (end < text.length && NO_LINE_START.test(text.slice(end))) end++;
   let ems = 0;
   for (const ch of text.slice(0, end)) ems += isCjkChar(ch) ? 1 : 0.55;
-  return ems * line.size;
+  return ems * size;
 }
 
 /** True when `line` starts a new paragraph after `prev` (both in flow order, no table between). */
