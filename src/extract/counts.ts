@@ -68,15 +68,24 @@ function isPositionNotCount(m: LocatedNumber, text: string): boolean {
 export function extractCounts(doc: SourceDocument, numbers: LocatedNumber[]): Count[] {
   const text = doc.text;
   const out: Count[] = [];
+  // jieba's tagging is most of the cost of counts, and a third of the clauses one document asks
+  // for are asked again (two counts of one clause, a figure restated): each clause text is tagged
+  // once per document. (Never across documents: that would flatter a corpus of look-alikes.)
+  const tagged = new Map<string, TaggedWord[]>();
+  const tagOnce = (clause: string): TaggedWord[] => {
+    let words = tagged.get(clause);
+    if (!words) tagged.set(clause, (words = tagWords(clause)));
+    return words;
+  };
   for (const m of numbers) {
     if (m.kind !== 'count' || m.cell || isPositionNotCount(m, text)) continue;
     const afterText = clauseAfter(text, m.end);
     // "24个(机关公勤2个)": a bracket after the number opens an aside, not what is counted.
-    const after = /^[、和与及（(]/u.test(afterText) ? [] : tagWords(afterText);
-    // Tagging is most of the cost of counts: the clause before is tagged only when it is needed.
+    const after = /^[、和与及（(]/u.test(afterText) ? [] : tagOnce(afterText);
+    // The clause before is tagged only when it is needed.
     let taggedBefore: TaggedWord[] | undefined;
     const tagBefore = () =>
-      (taggedBefore ??= tagWords(clauseBefore(text, m.start).replace(/(?:累计|合计|总计|达到|超过|[共计达约近逾为是有])+$/u, '')));
+      (taggedBefore ??= tagOnce(clauseBefore(text, m.start).replace(/(?:累计|合计|总计|达到|超过|[共计达约近逾为是有])+$/u, '')));
     let subject = '';
     let action = '';
     const lead = leadingNounPhrase(after);
