@@ -146,9 +146,14 @@ export function locateNumbers(doc: SourceDocument, seg: Segmentation): LocatedNu
         unit = /率|分值|权重|得分/u.test(label) ? undefined : (column.unit ?? undefined);
       }
       if (unit && m.kind === 'plain' && m.unit === '' && m.scale === 0) number = findNumbers(m.text, { defaultUnit: unit })[0] ?? m;
-      // (fieldUnit set after the literal rather than spread into it: a conditional spread is a slow
-      // generic copy, and the key order stays the same)
-      const located: LocatedNumber = { ...number, start, end, sentence: si, label };
+      // The match was made for this sentence alone (findNumbers returns new objects): it becomes
+      // the located number in place. Copying it with a spread was the hottest line of locate, as
+      // matches come in several shapes (with and without lo/hi); the key order is the spread's.
+      const located = number as LocatedNumber;
+      located.start = start;
+      located.end = end;
+      located.sentence = si;
+      located.label = label;
       if (number !== m) located.fieldUnit = true;
       out.push(located);
       floor = end;
