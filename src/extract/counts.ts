@@ -112,17 +112,16 @@ export function extractCounts(doc: SourceDocument, numbers: LocatedNumber[]): Co
       if (!action) action = prefix[0];
       subject = subject.slice(prefix[0].length);
     }
-    out.push({
-      value: Number(m.base),
-      unit: m.unit,
-      approx: m.approx,
-      ...(m.lo !== undefined ? { lo: m.lo } : {}),
-      ...(m.hi !== undefined ? { hi: m.hi } : {}),
-      subject,
-      action,
-      text: m.text,
-      evidence: evidenceOf(doc, m.start, m.end),
-    });
+    // Built key by key in the record's order (value, unit, approx, lo?, hi?, subject …): a
+    // conditional spread is a generic property copy.
+    const count = { value: Number(m.base), unit: m.unit, approx: m.approx } as Count;
+    if (m.lo !== undefined) count.lo = m.lo;
+    if (m.hi !== undefined) count.hi = m.hi;
+    count.subject = subject;
+    count.action = action;
+    count.text = m.text;
+    count.evidence = evidenceOf(doc, m.start, m.end);
+    out.push(count);
   }
   return out;
 }

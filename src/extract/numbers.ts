@@ -441,13 +441,15 @@ function emit(ctx: Ctx, e: Emission): void {
   if (prefix && prefix.word.rule === 'near' && TIME_UNITS.has(unit)) prefix = null;
   const word = tail.suffix ?? prefix?.word ?? (tail.infix ? INFIX_MORE : null);
   const start = prefix ? Math.min(prefix.start, e.start) : e.start;
+  const value = formatDecimal(e.value);
   const match: NumberMatch = {
     start,
     end: e.end,
     text: ctx.text.slice(start, e.end),
     numberText: ctx.text.slice(e.numberStart, e.numberEnd),
-    value: formatDecimal(e.value),
-    base: formatDecimal(e.value.times(pow10(scale))),
+    value,
+    // (most counts are in their base unit: v × 10^0 is v)
+    base: scale === 0 ? value : formatDecimal(e.value.times(pow10(scale))),
     precision: e.precision,
     scale,
     unit,
