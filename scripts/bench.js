@@ -12,12 +12,13 @@ import { writeCorpus, SEED_DIR } from './bench/corpus.js';
 import { REPO_ROOT, ROOT, SHARED_DIR } from './bench/env.js';
 import { prepareQueueBase, runQueue, dropDatabase, createDatabase } from './bench/ingest.js';
 import { hasPdftotext } from './bench/pdf.js';
+import { runCold } from './bench/cold.js';
 import { ocrAvailable } from './bench/ocr.js';
 import { summarizeProfile } from './bench/profile.js';
 import { ANALYSIS_GOAL, analysisReportsPerSecond, pdfRatio, renderReport } from './bench/report.js';
 import { busyShare, machineCpu, machineLoad, median, serverCpuSeconds } from './bench/stats.js';
 
-const SECTIONS = ['stages', 'linear', 'segment', 'pdf', 'ocr', 'store', 'embedded', 'memory', 'queue', 'profile'];
+const SECTIONS = ['stages', 'linear', 'segment', 'pdf', 'ocr', 'cold', 'store', 'embedded', 'memory', 'queue', 'profile'];
 
 const { values: opt } = parseArgs({
   options: {
@@ -130,21 +131,25 @@ try {
   // --- corpus ---------------------------------------------------------------------------------
   const corpusDir = join(work, 'corpus');
   const needE2e = wanted('embedded') || wanted('memory') || wanted('queue');
+  // The PDF, OCR, linear and cold sections read their own files: `--only cold` makes no corpus.
+  const needCorpus = SECTIONS.filter((s) => !['pdf', 'ocr', 'linear', 'cold'].includes(s)).some(wanted);
   const corpusCount = Math.max(size.corpus, needE2e ? size.e2e : 0);
-  log(`generating ${corpusCount} reports from the seed`);
-  const manifest = await writeCorpus(corpusDir, corpusCount);
+  if (needCorpus) log(`generating ${corpusCount} reports from the seed`);
+  const manifest = needCorpus ? await writeCorpus(corpusDir, corpusCount) : [];
   const manifestPath = join(corpusDir, 'manifest.json');
   const stagesManifest = join(work, 'stages-manifest.json');
   writeFileSync(stagesManifest, JSON.stringify(manifest.slice(0, size.corpus)));
   const mix = {};
   for (const m of manifest.slice(0, size.corpus)) mix[m.format] = (mix[m.format] ?? 0) + 1;
-  results.corpus = {
-    count: size.corpus,
-    e2eCount: size.e2e,
-    mix,
-    bytes: manifest.slice(0, size.corpus).reduce((a, m) => a + m.bytes, 0),
-    inconsistent: manifest.slice(0, size.corpus).filter((m) => m.inconsistent).length,
-  };
+  if (needCorpus) {
+    results.corpus = {
+      count: size.corpus,
+      e2eCount: size.e2e,
+      mix,
+      bytes: manifest.slice(0, size.corpus).reduce((a, m) => a + m.bytes, 0),
+      inconsistent: manifest.slice(0, size.corpus).filter((m) => m.inconsistent).length,
+    };
+  }
   const recordsPath = join(work, 'records.json');
 
   // --- per-stage throughput -------------------------------------------------------------------
@@ -191,6 +196,18 @@ try {
       if (existsSync(realDir)) for (const n of readdirSorted(realDir)) if (n.endsWith('.pdf')) files.push(join(realDir, n));
       log(`pdf: ${files.length} files × ${size.pdfRuns} runs${version ? ', with pdftotext' : ''}`);
       results.pdf = { pdftotext: version, ...(await runSection('pdf', { files, runs: size.pdfRuns, pdftotext: Boolean(version) })) };
+    });
+  }
+
+  // --- cold process, one file (issue 18) --------------------------------------------------------
+  if (wanted('cold')) {
+    await attempt('cold', async () => {
+      if (!ensurePdftotext()) throw new Error('pdftotext is needed for the side-by-side figures');
+      // Medians of 5 as issue 18 states its goals; --runs overrides, --quick takes 3.
+      const runs = opt.runs ? size.runs : quick ? 3 : 5;
+      log(`cold: fresh processes, ${runs} runs`);
+      const start = machineLoad();
+      results.cold = { ...runCold({ work, runs, log }), load: { start, end: machineLoad() } };
     });
   }
 

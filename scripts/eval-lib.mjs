@@ -128,7 +128,8 @@ function chosenFeatures(record, field) {
 /**
  * Compares one record with its label, adding to `stats` per field and, for the headline figures
  * whose role decision the record carries, per extraction feature under `rules` (a feature of a
- * right winner counts a hit, of a wrong winner a miss-fire).
+ * right winner counts a hit, of a wrong winner a miss-fire); named amounts count under the rule
+ * that found them.
  */
 export function compare(record, label, stats, id, rules = null) {
   const inferred = new Set(label.inferred ?? []);
@@ -165,14 +166,22 @@ export function compare(record, label, stats, id, rules = null) {
     const s = (stats[name] ??= emptyStats());
     const want = wantList.map(key);
     const remaining = [...want];
-    for (const g of gotList.map(key)) {
+    for (const item of gotList) {
+      const g = key(item);
       const i = remaining.indexOf(g);
+      // A named amount records the rule that found it (NAMED_RULES): a right item counts a hit, an extra one a miss-fire.
+      const r = rules && item.rule ? (rules[`${field} ← ${item.rule}`] ??= emptyStats()) : null;
       if (i >= 0) {
         remaining.splice(i, 1);
         s.tp++;
+        if (r) r.tp++;
       } else if (field !== 'counts') {
         s.fp++;
         s.errors.push(`${id}: extra ${g}`);
+        if (r) {
+          r.fp++;
+          r.errors.push(`${id}: extra ${g}`);
+        }
       } else {
         // counts labels list the main counts only: an unlabelled count is not an error
       }

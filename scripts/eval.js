@@ -8,21 +8,50 @@ import { dirname, join, basename } from 'node:path';
 import { analyzeBytes } from '../dist/analyze.js';
 import { PARTS, compare, corpusBytes, loadLabels, summarize } from './eval-lib.mjs';
 import { evaluateDocuments } from './eval-documents.mjs';
+import { tsImport } from 'tsx/esm/api';
+
+// Which check reports which labelled slip: test/check/mutate.ts (shared with the mutation test).
+const slipLib = await tsImport('../test/check/mutate.ts', import.meta.url);
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const verbose = process.argv.includes('--verbose');
 
 /** Per part: field stats, feature (rule) stats and the number of texts read. */
-const byPart = Object.fromEntries(PARTS.map((p) => [p, { stats: {}, rules: {}, texts: 0 }]));
+const byPart = Object.fromEntries(PARTS.map((p) => [p, { stats: {}, rules: {}, texts: 0, slips: { files: 0, filesCaught: 0, slips: 0, caught: 0, clean: 0, cleanAlarmed: 0, misses: [] } }]));
 for (const { id, part, label, path, corpus } of loadLabels(root, PARTS)) {
   const { bytes } = corpus ? corpusBytes(path) : { bytes: readFileSync(path) };
   try {
     const { record } = await analyzeBytes(bytes, { fileName: basename(path) });
     compare(record, label, byPart[part].stats, id, byPart[part].rules);
     byPart[part].texts++;
+    tallySlips(byPart[part].slips, id, record.checks, label.slips ?? []);
   } catch (error) {
     console.error(`${id}: ${error.message}`);
   }
+}
+
+/**
+ * Published slips (labels' `slips` outside printed precision): a file is caught when every slip is
+ * reported by a definite failed check naming its figures; a clean file (no such slip) must have no
+ * definite failed check.
+ */
+function tallySlips(t, id, checks, labelled) {
+  const slips = labelled.filter((s) => !s.withinPrecision);
+  if (slips.length === 0) {
+    t.clean++;
+    const alarms = checks.filter(slipLib.isDefiniteFail);
+    if (alarms.length) {
+      t.cleanAlarmed++;
+      t.misses.push(`${id} false alarm: ${alarms.map((c) => `${c.rule} (${c.message.zh})`).join('; ')}`);
+    }
+    return;
+  }
+  const caught = slipLib.caughtSlips(checks, slips);
+  t.files++;
+  t.slips += slips.length;
+  t.caught += caught.length;
+  if (caught.length === slips.length) t.filesCaught++;
+  for (const s of slips.filter((x) => !caught.includes(x))) t.misses.push(`${id} slip missed: ${s.rule}: ${(s.description ?? '').slice(0, 140)}`);
 }
 
 const pct = (x) => `${(x * 100).toFixed(1)}%`;
@@ -43,11 +72,22 @@ console.log(`| **money figures** | ${PARTS.map((p) => cell(sums[p].money)).join(
 const rulesPerPart = Object.fromEntries(PARTS.map((p) => [p, rowsOf(byPart[p].rules)]));
 const rules = [...new Set(PARTS.flatMap((p) => Object.keys(rulesPerPart[p])))].sort();
 if (rules.length) {
-  console.log(`\n| role ← feature of the chosen candidate | ${PARTS.join(' | ')} |\n|---|${PARTS.map(() => '---:').join('|')}|`);
+  console.log(`\n| role ← feature of the chosen candidate, list ← named-amount rule | ${PARTS.join(' | ')} |\n|---|${PARTS.map(() => '---:').join('|')}|`);
   console.log('<!-- each cell: precision (right winners / wrong winners) -->');
   const ruleCell = (r) => (r ? `${pct(r.precision)} (${r.tp}/${r.fp})` : '–');
   for (const r of rules) console.log(`| ${r} | ${PARTS.map((p) => ruleCell(rulesPerPart[p][r])).join(' | ')} |`);
 } else console.log('\n(no record carries role decisions yet: per-rule figures appear once extract/ fills record.roles)');
+
+console.log(`\n| published slips | ${PARTS.join(' | ')} |\n|---|${PARTS.map(() => '---:').join('|')}|`);
+console.log('<!-- caught: reported by a definite failed check of its rule naming its figures; false alarm: a clean file with a definite failed check -->');
+const slipRow = (name, f) => console.log(`| ${name} | ${PARTS.map((p) => f(byPart[p].slips)).join(' | ')} |`);
+slipRow('files with slips caught', (t) => `${t.filesCaught}/${t.files}`);
+slipRow('slips caught', (t) => `${t.caught}/${t.slips}`);
+slipRow('clean files with a definite failed check', (t) => `${t.cleanAlarmed}/${t.clean}`);
+
+if (verbose)
+  // The frozen test part's misses are never listed: no rule may be tuned against it.
+  for (const p of PARTS.filter((x) => x !== 'test')) for (const m of byPart[p].slips.misses) console.log(`${p}  ${m}`);
 
 if (verbose)
   for (const p of PARTS) {

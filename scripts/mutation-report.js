@@ -2,7 +2,8 @@
 // Mutation report (issue 4): for the seed and the labelled corpus, every figure in a holding
 // relation is changed in the source beyond its rounding and the text analysed again; prints per
 // document the mutations tried, caught, flagged, vanished and escaped, then the failing checks on the
-// unchanged texts that no labelled slip explains (false alarms), then the hand edits of the seed.
+// unchanged texts that no labelled slip explains (false alarms), then the hand edits of the seed, then
+// the mutated 自评表 copies of fixtures/mutated-forms (format × edit → caught).
 // Run `npm run build` first: the pipeline measured is dist/analyze.js. The harness itself
 // (test/check/mutate.ts, shared with test/check/mutation.test.ts) is TypeScript, loaded through tsx.
 // Options: --verbose (every mutation), --json (the raw results).
@@ -18,6 +19,7 @@ if (!existsSync(join(root, 'dist/analyze.js'))) {
 }
 const { analyzeBytes } = await import('../dist/analyze.js');
 const m = await tsImport('../test/check/mutate.ts', import.meta.url);
+const forms = await tsImport('../test/check/mutated-forms.ts', import.meta.url);
 
 // The shared texts, and the fixtures/corpus texts of both parts; the frozen `test` part is reported
 // as totals only (its misses are not printed: no rule may be tuned against it).
@@ -67,6 +69,12 @@ for (const edit of m.SEED_EDITS) {
 const breaking = m.SEED_EDITS.filter((e) => e.breaks).length;
 console.log(`seed edits: ${editsCaught} of ${breaking} caught; rounding-neutral edits: ${neutralQuiet} of ${m.SEED_EDITS.length - breaking} raise nothing`);
 for (const line of editLines) console.log(line);
+
+// The mutated 自评表 copies (issue 16): real forms re-typeset as DOCX, XLSX and PDF, one edit each.
+const copies = await forms.runAll(root, analyzeBytes);
+console.log('mutated 自评表 copies (fixtures/mutated-forms): a breaking edit is caught when a definite failed check cites the edited figure');
+console.log(forms.formatCopyTable(copies));
+for (const line of forms.listMisses(copies)) console.log(line);
 
 if (process.argv.includes('--verbose'))
   for (const d of docs.filter((x) => !frozen.has(x.id)))

@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { z } from 'zod';
 import { ConfigError } from './errors.js';
 import type { ReadLimits } from './ingest/document.js';
 
@@ -39,44 +38,62 @@ export const DEFAULTS = {
   /** Five minutes: the slowest real report (a 300-page 决算 with OCR off) takes seconds; a 16 MB one-line text under a minute. */
   documentTimeoutMs: 5 * 60_000,
 } as const;
+/**
+ * Each variable's parser: its value, or an EnvIssue saying what is wrong. Plain functions, not a
+ * zod schema: every command reads the configuration, and loading zod (95 modules) cost `jixiao
+ * --help` and a one-page `extract` about 80 ms of CPU.
+ */
+class EnvIssue {
+  constructor(readonly message: string) {}
+}
+
+type EnvParser<T> = (value: string | undefined) => T | EnvIssue;
+
 /** A positive integer, or undefined when unset or empty (the default then applies). */
-const positiveInt = z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v.trim() === '') return undefined;
-      const n = Number(v);
-      if (!Number.isInteger(n) || n <= 0) {
-        ctx.addIssue({ code: 'custom', message: `must be a positive integer, got "${v}"` });
-        return z.NEVER;
-      }
-      return n;
-    });
+const positiveInt: EnvParser<number | undefined> = (v) => {
+  if (v === undefined || v.trim() === '') return undefined;
+  const n = Number(v);
+  return Number.isInteger(n) && n > 0 ? n : new EnvIssue(`must be a positive integer, got "${v}"`);
+};
 
-const url = (protocols: string[]) =>
-  z
-    .string()
-    .optional()
-    .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined))
-    .refine((v) => v === undefined || protocols.some((p) => v.startsWith(p)), {
-      message: `must start with ${protocols.join(' or ')}`,
-    });
+const url =
+  (protocols: string[]): EnvParser<string | undefined> =>
+  (v) => {
+    const value = v && v.trim() !== '' ? v.trim() : undefined;
+    return value === undefined || protocols.some((p) => value.startsWith(p)) ? value : new EnvIssue(`must start with ${protocols.join(' or ')}`);
+  };
 
-export const EnvSchema = z.object({
-  JIXIAO_DATA_DIR: z.string().optional().transform((v) => (v && v.trim() !== '' ? v : undefined)),
+const ENV = {
+  JIXIAO_DATA_DIR: (v: string | undefined) => (v && v.trim() !== '' ? v : undefined),
   JIXIAO_DATABASE_URL: url(['postgres://', 'postgresql://']),
   JIXIAO_REDIS_URL: url(['redis://', 'rediss://']),
-  JIXIAO_QUEUE: z.string().optional().transform((v) => v || undefined),
+  JIXIAO_QUEUE: (v: string | undefined) => v || undefined,
   JIXIAO_CONCURRENCY: positiveInt,
   JIXIAO_MAX_BYTES: positiveInt,
   JIXIAO_MAX_UNCOMPRESSED_BYTES: positiveInt,
   JIXIAO_OCR_CONCURRENCY: positiveInt,
-  JIXIAO_PDF_ENGINE: z.enum(['pdfium', 'pdfjs'], { message: 'must be pdfium or pdfjs' }).optional(),
-  JIXIAO_TOKEN: z.string().optional().transform((v) => (v && v.trim() !== '' ? v.trim() : undefined)),
+  JIXIAO_PDF_ENGINE: (v: string | undefined): 'pdfium' | 'pdfjs' | undefined | EnvIssue =>
+    v === undefined || v === 'pdfium' || v === 'pdfjs' ? v : new EnvIssue('must be pdfium or pdfjs'),
+  JIXIAO_TOKEN: (v: string | undefined) => (v && v.trim() !== '' ? v.trim() : undefined),
   JIXIAO_LOCK_DURATION_MS: positiveInt,
   JIXIAO_STALLED_INTERVAL_MS: positiveInt,
   JIXIAO_DOCUMENT_TIMEOUT_MS: positiveInt,
-});
+} satisfies Record<string, EnvParser<unknown>>;
+
+type Env = { [K in keyof typeof ENV]: Exclude<ReturnType<(typeof ENV)[K]>, EnvIssue> };
+
+/** Every variable parsed, or a ConfigError listing each bad one ("NAME: what is wrong"). */
+function parseEnv(env: Record<string, string | undefined>): Env {
+  const out: Record<string, unknown> = {};
+  const issues: string[] = [];
+  for (const [name, parse] of Object.entries(ENV) as [string, EnvParser<unknown>][]) {
+    const value = parse(env[name]);
+    if (value instanceof EnvIssue) issues.push(`${name}: ${value.message}`);
+    else out[name] = value;
+  }
+  if (issues.length > 0) throw new ConfigError(`bad configuration: ${issues.join('; ')}`);
+  return out as Env;
+}
 
 export interface Config {
   dataDir: string;
@@ -108,12 +125,7 @@ export type ConfigFlags = Partial<Pick<Config, 'dataDir' | 'databaseUrl' | 'redi
  * stops the process with a ConfigError (exit 3).
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env, flags: ConfigFlags = {}): Config {
-  const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`bad configuration: ${lines.join('; ')}`);
-  }
-  const e = parsed.data;
+  const e = parseEnv(env);
   const maxBytes = e.JIXIAO_MAX_BYTES ?? DEFAULTS.maxBytes;
   const maxUncompressedBytes = e.JIXIAO_MAX_UNCOMPRESSED_BYTES ?? DEFAULTS.maxUncompressedBytes;
   const pdfEngine = e.JIXIAO_PDF_ENGINE ?? DEFAULTS.pdfEngine;

@@ -1,5 +1,6 @@
 // Turns the benchmark results into BENCHMARKS.md: targets first, then each section's table.
 import { fmt, median, table, verdict } from './stats.js';
+import { coldTargets, renderCold } from './cold.js';
 
 const MB = 1024 * 1024;
 
@@ -68,6 +69,7 @@ function targets(res) {
     '≤ +20%',
     verdict(Number.isFinite(growth) ? growth <= 0.2 : null),
   ]);
+  if (res.cold) rows.push(...coldTargets(res.cold));
   return table(['target', 'measured', 'goal', 'verdict'], rows);
 }
 
@@ -204,7 +206,7 @@ function segmentSection(res) {
   const out = [table(['', 'µs/report', 'reports/s', 'MB/s (UTF-8 text)', 'time vs bare cut'], rows)];
   out.push('');
   out.push(
-    `On the normalized text of ${s.jixiao.docs} TXT reports (${fmt(s.jixiao.chars / s.jixiao.docs, 0)} characters each). \`segmentDocument\` finds the outline, lines and sentences and does not call jieba; jieba runs inside extraction (part-of-speech tags around counts). Dictionary load, first call in a fresh process: bare nodejieba ${fmt(median(s.load.bare) / 1000, 2)} s, jixiao's (default + fiscal dictionary) ${fmt(median(s.load.jixiao) / 1000, 2)} s — a fixed cost per process and per worker thread.`,
+    `On the normalized text of ${s.jixiao.docs} TXT reports (${fmt(s.jixiao.chars / s.jixiao.docs, 0)} characters each). \`segmentDocument\` finds the outline, lines and sentences and does not call jieba; jieba runs inside extraction (part-of-speech tags around counts). Dictionary load, first call in a fresh process: bare nodejieba ${fmt(median(s.load.bare) / 1000, 2)} s, jixiao's ${fmt(median(s.load.jixiao) / 1000, 2)} s (only the dictionary words of the text it cuts, plus the fiscal terms: see src/segment/jieba-dictionary.ts; a thread that goes on meeting new words loads the whole dictionary on its third load, as bare nodejieba does on its first).`,
   );
   return out.join('\n');
 }
@@ -446,6 +448,7 @@ export function renderReport(res) {
   if (res.stages) out.push('', '## Per-stage throughput (one thread)', '', stagesSection(res));
   if (res.linear) out.push('', '## Linear in the input: a one-line text (one thread)', '', linearSection(res));
   if (res.pdf) out.push('', '## PDF reading: jixiao against pdftotext', '', pdfSection(res));
+  if (res.cold) out.push('', '## Cold process, one file: jixiao against pdftotext', '', `Machine load during this section: ${res.cold.load.start} at its start, ${res.cold.load.end} at its end.`, '', renderCold(res.cold));
   if (res.ocr) out.push('', '## OCR', '', ocrSection(res));
   if (res.segment) out.push('', '## Segmentation: jixiao against a bare nodejieba.cut', '', segmentSection(res));
   if (res.embedded || res.queue) out.push('', '## End-to-end ingest', '', e2eSection(res));

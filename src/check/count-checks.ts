@@ -10,6 +10,7 @@
 import type { CheckResult, Count, Part, ReportRecord } from '../schema/record.js';
 import { canonicalSubject } from './count-identity.js';
 import { formatInterval, intervalOfCount, intervalsMeet, isIntervalAbove, sumIntervals, type Interval } from './interval.js';
+import { anyOf, COUNT_LIST_JOINERS, COUNT_WHOLE_WORDS, GENERIC_SUBJECT_TERMS, SUBJECT_JOINERS } from '../vocabulary/index.js';
 import { evidenceOfCount, makeResult } from './result.js';
 
 interface Placed {
@@ -24,15 +25,15 @@ interface Placed {
 
 const SENTENCE_END = /[。！？；;!?\n]/;
 /** Joiners between listed parts. */
-const JOINER = /[和及、与]|以及|还有/;
+const JOINER = new RegExp(anyOf(COUNT_LIST_JOINERS), 'u');
 /** Punctuation that ends a list item group: parts never straddle it. */
 const GAP_BREAK = /[，,：:；;。\d]/;
 /** Longest text between two listed counts (their subjects plus the joiner). */
 const MAX_GAP = 10;
 /** Marks a stated whole just before its number. */
-const WHOLE_MARK = /(共|合计|总计|总共|累计|共计)\s*$/;
+const WHOLE_MARK = new RegExp(`(?:${anyOf(COUNT_WHOLE_WORDS)})\\s*$`, 'u');
 /** Two-character terms too generic to tie a whole to its parts. */
-const STOP_TERMS = new Set(['工作', '开展', '进行', '组织', '完成', '相关', '各类', '共计', '以上', '其中', '分别', '全部', '所有']);
+const STOP_TERMS = new Set(GENERIC_SUBJECT_TERMS);
 
 /**
  * Every list is compared with every count of the document, so the rule's cost grows with the
@@ -128,7 +129,7 @@ function sharedTerm(whole: string, parts: readonly string[]): string | null {
 }
 
 /** Joins between coordinated nouns in a subject: "参评单位及服务窗口". */
-const SUBJECT_JOINER = /及|和|与|、|以及/u;
+const SUBJECT_JOINER = new RegExp(anyOf(SUBJECT_JOINERS), 'u');
 
 /**
  * The head noun (last two characters) of the whole's subject, or of one of its conjuncts

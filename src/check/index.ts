@@ -17,6 +17,8 @@ import { checkRoleTies } from './role-ties.js';
 import { sortResults } from './result.js';
 import { checkSums } from './sum-checks.js';
 import { checkYear } from './year-check.js';
+import { checkFulfilment } from './over-fulfilment.js';
+import { checkNatureSplit } from './nature-split.js';
 
 export interface CheckOptions {
   /** Full normalized text of the document, when available (for text-level rules like counts parts/whole). */
@@ -43,9 +45,11 @@ export const CHECK_RULES: readonly CheckRule[] = [
   // The headline form's rows are checked with that form (under its part), not a second time.
   { id: 'indicator', run: (r) => (r.forms.some((f) => isHeadlineForm(f, r.figures.indicators)) ? [] : checkIndicators(r)) },
   { id: 'form', run: (r) => checkForms(r) },
+  { id: 'form.nature_split', run: (_, o) => checkNatureSplit(o.doc) },
   { id: 'restated (narrative and form)', run: (r) => checkNarrativeAgainstForms(r) },
   { id: 'count.parts_whole', run: (r, o) => checkCountPartsWhole(r, o.text) },
   { id: 'year', run: (r, o) => checkYear(r, o.text) },
+  { id: 'indicator.over_fulfilment', run: (r, o) => checkFulfilment(r, o.text) },
   { id: 'plausibility.negative_amount', run: (r) => checkNegativeAmounts(r) },
   { id: 'accounts', run: (r, o) => (o.doc ? checkAccounts(r, o.doc) : []) },
   // After accounts: a 决算 说明's shares are its narrative.share; this group adds the other texts'.

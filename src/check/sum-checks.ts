@@ -18,6 +18,7 @@ import {
   sumIntervals,
   type Interval,
 } from './interval.js';
+import { anyOf, NATURE_CLASS_NAMES, TOTAL_NAME } from '../vocabulary/index.js';
 import { evidenceOfFigure, makeResult, showInterval, type EvidenceEntry } from './result.js';
 import { findUnitSlip, UNIT_SLIP_FACTOR } from './unit-slip.js';
 
@@ -46,9 +47,6 @@ export interface SumSpec {
   /** Status when no total meets: 'fail' when the total is certain, 'warn' when it was a guess. */
   mismatch: 'fail' | 'warn';
 }
-
-/** Names that mark a total row inside a breakdown list. */
-const TOTAL_NAME = /合计|总计|小计|总额|^总数/;
 
 export function isTotalName(name: string): boolean {
   return TOTAL_NAME.test(name);
@@ -265,7 +263,7 @@ function checkByFunction(record: ReportRecord): CheckResult[] {
 }
 
 /** Top-level nature classes of expenditure; 人员经费/公用经费 sit inside 基本支出. */
-const NATURE_CLASS = /基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出/;
+const NATURE_CLASS = new RegExp(anyOf(NATURE_CLASS_NAMES), 'u');
 
 function findNamed(items: readonly NamedAmount[], pattern: RegExp): NamedAmount | undefined {
   return items.find((i) => pattern.test(i.name) && !isTotalName(i.name));

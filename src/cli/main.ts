@@ -46,6 +46,16 @@ const storeOptions = (cmd: Command) =>
     .option('--data-dir <dir>', 'embedded database directory (env JIXIAO_DATA_DIR, default ./jixiao-data)')
     .option('--database-url <url>', 'PostgreSQL URL instead of the embedded database (env JIXIAO_DATABASE_URL)');
 
+/**
+ * Starts loading PDFium when a PDF is among the inputs: WebAssembly compiles on V8's background
+ * threads, so on two cores it overlaps the import of the analysis modules instead of following it.
+ * A failure here is left to the reader's own load, which reports it.
+ */
+function startPdfEngine(inputs: readonly string[], config: Config): void {
+  if (config.readLimits.pdfEngine === 'pdfjs' || !inputs.some((i) => /\.pdf$/iu.test(i))) return;
+  import('../ingest/pdf/pdfium.js').then((m) => m.loadPdfium()).catch(() => undefined);
+}
+
 export function buildProgram(config: Config): Command {
   const program = new Command('jixiao')
     .description(
@@ -99,6 +109,7 @@ export function buildProgram(config: Config): Command {
     .option('--jsonl', 'print one record per line')
     .addHelpText('after', helpWith(['jixiao extract report.pdf', 'jixiao extract 2023-决算.pdf --json > record.json', "jixiao extract reports/ '*.docx' --jsonl"]))
     .action(async (inputs: string[], opts: { json?: boolean; jsonl?: boolean }) => {
+      startPdfEngine(inputs, config);
       const [{ analyzeBytes }, { formatRecord }, { expandInputs }] = await Promise.all([
         import('../analyze.js'),
         import('./format.js'),
@@ -130,6 +141,7 @@ export function buildProgram(config: Config): Command {
     .option('--json', 'print the check results as JSON')
     .addHelpText('after', helpWith(['jixiao check report.pdf', 'jixiao check reports/ --json']))
     .action(async (inputs: string[], opts: { json?: boolean }) => {
+      startPdfEngine(inputs, config);
       const [{ analyzeBytes }, { formatChecks }, { expandInputs }] = await Promise.all([
         import('../analyze.js'),
         import('./format.js'),

@@ -3,9 +3,9 @@
  * "error: option '--year <year>' argument 'abc' is invalid. …" and the CLI exits 2 (see main.ts).
  */
 import { InvalidArgumentError } from 'commander';
-import { KIND_VALUES } from '../store/store.js';
+import { KIND_VALUES } from '../schema/kinds.js';
 
-export { KIND_VALUES } from '../store/store.js';
+export { KIND_VALUES } from '../schema/kinds.js';
 
 export function parseYear(value: string): number {
   const year = Number(value);

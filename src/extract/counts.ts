@@ -1,7 +1,7 @@
 import type { SourceDocument } from '../ingest/document.js';
 import type { Count } from '../schema/record.js';
 import { evidenceOf } from '../normalize/offsets.js';
-import { tagWords, type TaggedWord } from '../segment/tokenize.js';
+import { loadWordsFor, tagWords, type TaggedWord } from '../segment/tokenize.js';
 import { BATCH_UNITS, COUNT_LEAD_CHARACTERS, LEVEL_UNITS, OFFICE_NAME_UNITS } from '../vocabulary/counts.js';
 import { charClass } from './char-class.js';
 import type { LocatedNumber } from './locate.js';
@@ -77,15 +77,24 @@ export function extractCounts(doc: SourceDocument, numbers: LocatedNumber[]): Co
     if (!words) tagged.set(clause, (words = tagWords(clause)));
     return words;
   };
-  for (const m of numbers) {
-    if (m.kind !== 'count' || m.cell || isPositionNotCount(m, text)) continue;
-    const afterText = clauseAfter(text, m.end);
-    // "24个(机关公勤2个)": a bracket after the number opens an aside, not what is counted.
-    const after = /^[、和与及（(]/u.test(afterText) ? [] : tagOnce(afterText);
+  const candidates = numbers
+    .filter((m) => m.kind === 'count' && !m.cell && !isPositionNotCount(m, text))
+    .map((m) => {
+      const afterText = clauseAfter(text, m.end);
+      return {
+        m,
+        // "24个(机关公勤2个)": a bracket after the number opens an aside, not what is counted.
+        afterText: /^[、和与及（(]/u.test(afterText) ? undefined : afterText,
+        beforeText: clauseBefore(text, m.start).replace(/(?:累计|合计|总计|达到|超过|[共计达约近逾为是有])+$/u, ''),
+      };
+    });
+  // One dictionary load for every clause the document may tag (see segment/tokenize.ts).
+  if (candidates.length > 0) loadWordsFor(candidates.flatMap((c) => (c.afterText === undefined ? [c.beforeText] : [c.afterText, c.beforeText])));
+  for (const { m, afterText, beforeText } of candidates) {
+    const after = afterText === undefined ? [] : tagOnce(afterText);
     // The clause before is tagged only when it is needed.
     let taggedBefore: TaggedWord[] | undefined;
-    const tagBefore = () =>
-      (taggedBefore ??= tagOnce(clauseBefore(text, m.start).replace(/(?:累计|合计|总计|达到|超过|[共计达约近逾为是有])+$/u, '')));
+    const tagBefore = () => (taggedBefore ??= tagOnce(beforeText));
     let subject = '';
     let action = '';
     const lead = leadingNounPhrase(after);

@@ -6,6 +6,7 @@
 import type { SourceDocument } from '../ingest/document.js';
 import { evidenceOf } from '../normalize/offsets.js';
 import type { Evidence, Form, Part } from '../schema/record.js';
+import { AFTER_ORGAN, ORGAN_END } from '../vocabulary/units.js';
 
 export interface CoverDepartment {
   name: string;
@@ -14,16 +15,13 @@ export interface CoverDepartment {
   evidence: Evidence | null;
 }
 
-/** Organisation suffixes a department's name ends with. */
-const ORG_END = /(?:局|委|委员会|办公室|办|院|中心|会|联合会|所|站|队|部|厅|署|处|学校|馆|团|社|室|政府|街道办事处|街道|镇|乡|公司|监狱|医院)$/u;
-
 function clean(name: string): string | null {
   const n = name
     .replace(/[（(]汇总[）)]|[（(]本级[）)]/gu, '')
     .replace(/^[\s"“《_:：]+|[\s"”》:：,，]+$/gu, '')
     .trim();
   const len = Array.from(n).length;
-  if (len < 3 || len > 40 || /[。；，、]/u.test(n) || !ORG_END.test(n)) return null;
+  if (len < 3 || len > 40 || /[。；，、]/u.test(n) || !ORGAN_END.test(n.replace(AFTER_ORGAN, ''))) return null;
   return n;
 }
 

@@ -10,6 +10,7 @@ import { extractForms } from './forms.js';
 import { chooseHeadline } from './headline.js';
 import { locateNumbers } from './locate.js';
 import { extractReportInfo, regionOf } from './report-info.js';
+import { decideUnit } from './unit/decide.js';
 
 export interface ExtractOptions {
   fileName?: string | null;
@@ -34,7 +35,7 @@ export function extractRecord(doc: SourceDocument, options: ExtractOptions = {})
   // A 决算/预算 cover names the unit: it wins; a form's header or a table's unit line only fills
   // what the title and opening did not name.
   const cover = departmentFromCover(doc, parts, forms);
-  const department = cover && (cover.source === 'cover' || !info.department) ? cover.name : info.department;
+  const department = cover ? decideUnit({ doc, title: info.title }, [{ name: cover.name, source: { cover: 'cover.name', form: 'form.department', unit_line: 'cover.unit_line' }[cover.source] }]).name : info.department;
   // The unit's name places it when the title did not ("上海市普陀区财政局" → 上海市, 普陀区).
   const region = { ...info.region };
   if (department && department !== info.department) {

@@ -19,18 +19,33 @@ import { findNumbers, type NumberMatch } from './numbers.js';
  */
 export type FormColumn = 'budgetInitial' | 'budget' | 'execution' | 'weight' | 'executionRate' | 'score';
 
-const COLUMN_PATTERNS: Array<[FormColumn, RegExp]> = [
-  ['budgetInitial', /年初预算(?:数|金额)?/uy],
-  ['executionRate', /(?:预算)?执行率(?:\s*[（(]\s*B\s*\/\s*A\s*[）)])?(?:\s*[（(]%[）)])?/uy],
-  ['execution', /(?:全年执行数|预算执行数|实际执行数|执行数|实际支出数?)(?:\s*[（(]\s*B\s*[）)])?/uy],
-  ['budget', /(?:全年预算数|调整后预算数|调整后预算|全年预算|预算数)(?:\s*[（(]\s*A\s*[）)])?/uy],
-  ['weight', /(?:分值|权重)/uy],
-  ['score', /得分(?:\s*[（(][^）)]{0,12}[）)])?/uy],
-];
+/**
+ * A column name as a flattened page may print it: broken over lines between its characters
+ * ("年初\n\n预算数", "全年\n\n执行数").
+ */
+const broken = (re: RegExp): RegExp => new RegExp(re.source.replace(/(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])/gu, '\\s*'), re.flags);
 
+const COLUMN_PATTERNS: Array<[FormColumn, RegExp]> = (
+  [
+    ['budgetInitial', /年初预算(?:数|金额)?/uy],
+    ['executionRate', /(?:预算)?执行率(?:\s*[（(]\s*B\s*\/\s*A\s*[）)])?(?:\s*[（(]%[）)])?/uy],
+    // "全年执行" alone: a layout dump leaves a wrapped header's last character (数) on the next line.
+    ['execution', /(?:全年执行数?|预算执行数|实际执行数|执行数|实际支出数?)(?:\s*[（(]\s*B\s*[）)])?/uy],
+    ['budget', /(?:全年预算数|调整后预算数|调整后预算|全年预算|预算数)(?:\s*[（(]\s*A\s*[）)])?/uy],
+    ['weight', /(?:分值|权重)/uy],
+    ['score', /(?:自评)?得分(?:\s*[（(][^）)]{0,12}[）)])?/uy],
+  ] as Array<[FormColumn, RegExp]>
+).map(([col, re]) => [col, broken(re)]);
+/** Where a header can start: its first money column (a layout dump may put cell borders inside it). */
+const HEADER_START = new RegExp(`年初[\\s|｜]*预算|全年[\\s|｜]*预算[\\s|｜]*数|${broken(/调整后预算|预算数/u).source}`, 'gu');
+/** The first word after a row's cells ends the row; a cell's own unit ("4753.66万元", "12元") does not. */
+const ROW_END = /(?<![万亿])(?!(?:万|亿)?元)[\u4e00-\u9fff]{2}/u;
+
+// A level's fund row keeps its level (自治区财政资金, 盟市财政资金); 其他资金 may say what it holds in
+// brackets ("其他资金 (包括以前年度结转资 金)", t028), which is no cell.
 const ROW_LABEL =
-  /(年度财政资金总额|年度资金总额|资金总额|总额|合计|其中[:：]?\s*(?:本年|当年)?财政(?:拨款|资金)|其中[:：]?\s*[\u4e00-\u9fff、，,]{2,20}?资金|(?:本年|当年)财政拨款|财政拨款|财政资金|上年结转(?:资金)?|其他资金|财政专户管理资金|单位资金|自有资金)\s*[:：]?/gu;
-const TOTAL_ROW = /^(?:年度财政资金总额|年度资金总额|资金总额|总额|合计)$/u;
+  /(年度财政资金总额|年度资金总额?(?=[\s:：|｜\d（(])|资金总额|总额|合计|其中[:：]?\s*(?:本年|当年)?财政(?:拨款|资金)|其中[:：]?\s*[\u4e00-\u9fff、，,]{2,20}?资金|(?:本年|当年)财政拨款|财政拨款|[\u4e00-\u9fff]{0,4}?财政资金|上年结转(?:资金)?|其他资金|财政专户管理资金|单位资金|自有资金)\s*(?:[（(][^）)\d]{0,24}[）)])?\s*[:：]?/gu;
+const TOTAL_ROW = /^(?:年度财政资金总额|年度资金总额?|资金总额|总额|合计)$/u;
 
 export interface FormRow {
   label: string;
@@ -42,21 +57,59 @@ export interface FlatForm {
   rows: FormRow[];
 }
 
+/** A cell holding one number and nothing else, or a number and 万/亿 alone. */
+const BARE_NUMBER = /^\s*\d[\d,]*(?:\.\d+)?\s*([万亿])?\s*$/u;
+
+/**
+ * A money cell that holds a bare number is that amount: "2030.12" under 全年预算数 is not a year
+ * and month, as the number reader takes it in running text, and "3359.62万" is 万元.
+ */
+export function bareMoney(text: string, unit: string): NumberMatch | null {
+  const bare = BARE_NUMBER.exec(text);
+  if (!bare) return null;
+  const printed = text.trimEnd();
+  const found = findNumbers(`${printed}${bare[1] ? '元' : unit}`).filter((n) => n.approx === 'exact' && n.kind === 'money');
+  if (found.length !== 1 || found[0]!.start >= printed.length) return null;
+  const end = Math.min(found[0]!.end, printed.length);
+  return { ...found[0]!, end, text: printed.slice(found[0]!.start, end) };
+}
+
+/** A run of cells' numbers, with the cells the number reader skips ("2030.12" reads as a date) read as money. */
+function cellNumbers(cellsText: string, unit: string): NumberMatch[] {
+  const found = findNumbers(cellsText, { defaultUnit: unit }).filter((n) => n.approx === 'exact');
+  for (const t of cellsText.matchAll(/(?<![\d.,%])\d[\d,]*(?:\.\d+)?(?![\d.,%万亿元])/gu)) {
+    if (found.some((n) => n.start < t.index + t[0].length && t.index < n.end)) continue;
+    const n = bareMoney(t[0], unit);
+    if (n) found.push({ ...n, start: t.index + n.start, end: t.index + n.end });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
 /** A match found in a slice of the text that starts at `offset`. */
 function figureOf(doc: SourceDocument, m: NumberMatch, offset: number): Figure {
   return toFigure(doc, { ...m, start: offset + m.start, end: offset + m.end });
 }
 
-/** Reads the column header that starts at `at`: labels separated by spaces, bars or newlines. */
+/**
+ * Reads the column header that starts at `at`: labels separated by spaces, bars or newlines, and a
+ * label may itself be broken over lines or cells as a narrow column prints it ("全年|执行数").
+ */
 function readHeader(text: string, at: number): { columns: FormColumn[]; end: number } {
+  // The header without its separators, each character mapped back to its offset.
+  let joined = '';
+  const offsets: number[] = [];
+  for (let i = at; i < text.length && joined.length < 120; i++) {
+    if (/[\s|｜\t]/u.test(text[i]!)) continue;
+    joined += text[i]!;
+    offsets.push(i);
+  }
   const columns: FormColumn[] = [];
-  let i = at;
-  while (i < text.length && columns.length < 8) {
-    while (i < text.length && /[\s|｜\t]/u.test(text[i]!)) i++;
+  let i = 0;
+  while (i < joined.length && columns.length < 8) {
     let matched = false;
     for (const [col, re] of COLUMN_PATTERNS) {
       re.lastIndex = i;
-      const m = re.exec(text);
+      const m = re.exec(joined);
       if (m) {
         if (!columns.includes(col)) columns.push(col);
         i += m[0].length;
@@ -66,7 +119,7 @@ function readHeader(text: string, at: number): { columns: FormColumn[]; end: num
     }
     if (!matched) break;
   }
-  return { columns, end: i };
+  return { columns, end: i === 0 ? at : offsets[i - 1]! + 1 };
 }
 
 /** The fund block of a flattened form, within `within` (a form part) when given. */
@@ -75,16 +128,23 @@ export function findFlatForm(doc: SourceDocument, within?: Span): FlatForm | nul
   const text = within ? doc.text.slice(0, within.end) : doc.text;
   const from = within?.start ?? 0;
   // The header starts at the first 年初预算/预算数 label followed by at least two more labels.
-  const starts = text.matchAll(/年初预算|全年预算数|调整后预算|预算数/gu);
+  const starts = text.matchAll(HEADER_START);
   let readUpTo = -1;
   for (const s of starts) {
     // A start inside a header already read would re-read it without its first columns.
     if (s.index < readUpTo || s.index < from) continue;
+    // Within a form's part, a second 项目名称 before the block means the block is another form's
+    // (two forms a dump ran together): this form's money is not there.
+    if (within && (text.slice(from, s.index).match(/项目名称/gu)?.length ?? 0) >= 2) break;
     const header = readHeader(text, s.index);
     readUpTo = header.end;
-    if (header.columns.length < 3 || !header.columns.includes('execution')) continue;
-    const unitWindow = text.slice(Math.max(0, s.index - 160), s.index);
-    const unit = /万元/u.test(unitWindow) ? '万元' : /[（(]元[）)]|单位[:：]\s*元/u.test(unitWindow) ? '元' : undefined;
+    // Two columns are enough when they are the budget and the execution ("全年预算数(A) 全年执行数(B)", t028).
+    if (!header.columns.includes('execution') || (header.columns.length < 3 && !header.columns.includes('budget'))) continue;
+    // The unit stands before the header, or under its first cell when a layout dump wrapped it ("项目资金 年初预算数 … / （万元）").
+    const unitWindow = text.slice(Math.max(0, s.index - 160), Math.min(text.length, header.end + 24));
+    // A flattened sheet may print its "(万元)" after the rows ("… 年度资金总额 资金投入情况 (万元)").
+    const unitAfter = /资金投入情况\s*[（(]\s*万元\s*[）)]/u.test(text.slice(header.end, header.end + 400));
+    const unit = /万元/u.test(unitWindow) || unitAfter ? '万元' : /[（(]元[）)]|单位[:：]\s*元/u.test(unitWindow) ? '元' : undefined;
     if (!unit) continue;
     const rows: FormRow[] = [];
     // The fund block ends where the 绩效指标 part starts (its 合计 row is about points, not money).
@@ -100,10 +160,10 @@ export function findFlatForm(doc: SourceDocument, within?: Span): FlatForm | nul
     for (const seg of segments) {
       const body = region.slice(seg.from, seg.to);
       // Cells stop at the first word: the row is over.
-      const stop = body.search(/[\u4e00-\u9fff]{2}/u);
+      const stop = body.search(ROW_END);
       const cellsText = stop < 0 ? body : body.slice(0, stop);
       const offset = header.end + seg.from;
-      let found = findNumbers(cellsText, { defaultUnit: unit }).filter((n) => n.approx === 'exact');
+      let found = cellNumbers(cellsText, unit);
       // Cells glued by flattening ("194.9194.9100%"): read only when a single split fits the columns.
       const glued = /^\s*([\d.%]+)\s*$/u.exec(cellsText);
       if (glued && header.columns.length >= 2) {
@@ -117,7 +177,9 @@ export function findFlatForm(doc: SourceDocument, within?: Span): FlatForm | nul
       }
       if (found.length === 0) continue;
       // Cells glued in any other way cannot be told apart: drop the row.
-      if (!glued && found.some((n) => /^[\d.]/u.test(cellsText.slice(n.end, n.end + 1)) || /[\d.]$/u.test(cellsText.slice(Math.max(0, n.start - 1), n.start)))) continue;
+      // (A unit between two numbers, "4753.66万元4753.66", separates them.)
+      const gluedAfter = (n: NumberMatch) => /[\d.]$/u.test(cellsText.slice(n.start, n.end)) && /^[\d.]/u.test(cellsText.slice(n.end, n.end + 1));
+      if (!glued && found.some((n) => gluedAfter(n) || /[\d.]$/u.test(cellsText.slice(Math.max(0, n.start - 1), n.start)))) continue;
       const cells: FormRow['cells'] = {};
       let ok = true;
       const complete = found.length === header.columns.length;

@@ -12,6 +12,7 @@ import {
   EMPTY_CELL,
   FORM_COLUMNS,
   FORM_HEADER_FIELDS,
+  NEXT_FORM_FIELD,
   FORM_WEIGHT_COLUMN,
   FORM_TOTAL_ROW,
   FUND_ROW,
@@ -22,7 +23,7 @@ import {
 } from '../vocabulary/index.js';
 import { shiftDecimal } from './decimal.js';
 import { asPoints, toFigure } from './figures.js';
-import { findFlatForm, findFormTotalScore, formFigures, type FormColumn, type FormRow } from './flat-form.js';
+import { bareMoney, findFlatForm, findFormTotalScore, formFigures, type FormColumn, type FormRow } from './flat-form.js';
 import { extractIndicators } from './indicators.js';
 import { findHeaderUnit, findNumbers, type NumberMatch } from './numbers.js';
 
@@ -40,11 +41,17 @@ function headerValue(text: string): string | null {
 /** The one number a cell holds, or null when it holds none, several, or words besides. */
 function cellNumber(text: string, unit: string | undefined): NumberMatch | null {
   const found = findNumbers(text, unit ? { defaultUnit: unit } : {}).filter((n) => n.approx === 'exact');
+  // Nothing read, or "3359.62万" read as a plain magnitude: the cell's own number, in money.
+  if (unit !== undefined && (found.length === 0 || (found.length === 1 && found[0]!.kind === 'plain'))) {
+    const money = bareMoney(text, unit);
+    if (money) return money;
+  }
   if (found.length !== 1) return null;
   const n = found[0]!;
   const rest = (text.slice(0, n.start) + text.slice(n.end)).replace(/[\s,，]/gu, '');
   return rest === '' ? n : null;
 }
+
 
 /** A cell read as its column's figure: money in the form's unit, a rate, points. */
 function cellFigure(doc: SourceDocument, cell: CellSpan, field: FormColumn, unit: string | undefined): Figure | null {
@@ -79,11 +86,15 @@ function readHeaderFields(doc: SourceDocument, rows: readonly CellSpan[][]): Par
   const out: Partial<Record<'projectName' | 'department' | 'implementer' | 'grade', string>> = {};
   for (const row of rows) {
     const cells = [...row].sort((a, b) => a.col - b.col);
-    cells.forEach((c, i) => {
+    // A row of fields reads label, value, label, value: a field word in a value's place is a list's
+    // column header ("序号 | 项目名称 | 备注" of a unit's list of its forms), not a field.
+    const filled = cells.filter((c) => compact(doc.text.slice(c.start, c.end)) !== '');
+    filled.forEach((c, i) => {
+      if (i % 2 === 1) return;
       const label = compact(doc.text.slice(c.start, c.end));
       const field = FORM_HEADER_FIELDS.find((f) => f.pattern.test(label))?.field;
       if (!field || out[field] !== undefined) return;
-      const next = cells[i + 1];
+      const next = filled[i + 1];
       const value = next ? headerValue(doc.text.slice(next.start, next.end)) : null;
       if (!value || FORM_HEADER_FIELDS.some((f) => f.pattern.test(value))) return;
       if (field === 'grade' && !GRADE.test(value)) return;
@@ -107,7 +118,11 @@ interface MoneyBlock {
 function readMoneyBlock(doc: SourceDocument, rows: readonly CellSpan[][], unit: string | undefined): MoneyBlock | null {
   for (let r = 0; r < rows.length; r++) {
     const byCol = new Map<number, FormColumn>();
+    // The row labels' columns (年度资金总额, 总额 and the fund rows below) are not money columns,
+    // whatever their header cell says ("年度预算数（万元）" over 总额 | 其中：财政资金).
+    const labelEnd = rowLabelEnd(doc, rows.slice(r + 1, r + 4));
     for (const c of rows[r]!) {
+      if (c.col < labelEnd) continue;
       const label = compact(doc.text.slice(c.start, c.end));
       const field = moneyColumnOf(label);
       if (field && ![...byCol.values()].includes(field)) for (let k = c.col; k < c.col + c.colSpan; k++) byCol.set(k, field);
@@ -122,7 +137,10 @@ function readMoneyBlock(doc: SourceDocument, rows: readonly CellSpan[][], unit: 
       const label = compact(labelCells.map((c) => doc.text.slice(c.start, c.end)).join('')).replace(/^其中[:：]?/u, '').replace(/[:：]$/u, '');
       // A block of one row under its header (重庆 layout: "部门预算执行情况（万元）" spans both) is the total.
       const isTotal = FORM_TOTAL_ROW.test(label) || (label === '' && k === r + 1 && coveredFromAbove(rows, r, k));
-      if (!isTotal && !FUND_ROW.test(label)) break;
+      // A row the block's merged label cell (项目资金（万元）, 资金投入情况) spans down over is in the
+      // block whatever its label ("彩票公益金用于医疗救助"); elsewhere only a fund-row word keeps reading.
+      const covered = label !== '' && coveredFromAbove(rows, r, k);
+      if (!isTotal && !FUND_ROW.test(label) && !covered) break;
       const cells: FormRow['cells'] = {};
       for (const c of row) {
         const field = byCol.get(c.col);
@@ -130,12 +148,44 @@ function readMoneyBlock(doc: SourceDocument, rows: readonly CellSpan[][], unit: 
         const f = cellFigure(doc, c, field, unit);
         if (f) cells[field] = f;
       }
-      out.rows.push({ label: isTotal ? '年度资金总额' : label, cells });
       out.lastRow = k;
+      // A covered row that is not a fund row and holds no figure is a note ("按收入性质分：2030.12"), not a row of money.
+      if (!isTotal && !FUND_ROW.test(label) && Object.keys(cells).length === 0) continue;
+      out.rows.push({ label: isTotal ? '年度资金总额' : label, cells });
+    }
+    const total = out.rows.find((x) => x.label === '年度资金总额');
+    if (total && !total.cells.weight && !fields.has('weight')) {
+      const weight = printedWeight(doc, rows[r]!);
+      if (weight) total.cells.weight = weight;
     }
     return out.rows.length > 0 ? out : null;
   }
   return null;
+}
+
+/**
+ * The 预算执行 分值 a header prints instead of a 分值 column: "预算执行情况（万元）（20分）",
+ * "得分（20分*执行率）".
+ */
+function printedWeight(doc: SourceDocument, header: readonly CellSpan[]): Figure | null {
+  for (const c of header) {
+    const text = doc.text.slice(c.start, c.end);
+    const m = /[（(]\s*(\d{1,3})\s*分\s*[）)]|(\d{1,3})\s*分\s*[*×xX]\s*执行率/u.exec(text);
+    if (!m) continue;
+    const digits = m[1] ?? m[2]!;
+    const at = c.start + m.index + m[0].indexOf(digits);
+    const n = cellNumber(digits, undefined);
+    if (!n || Number(n.base) > 100) continue;
+    return asPoints(toFigure(doc, { ...n, start: at + n.start, end: at + n.end }), n);
+  }
+  return null;
+}
+
+/** The column after the total row's label cell (年度资金总额, 总额) in the rows under a header, or 0. */
+function rowLabelEnd(doc: SourceDocument, rows: readonly CellSpan[][]): number {
+  for (const row of rows)
+    for (const c of row) if (FORM_TOTAL_ROW.test(compact(doc.text.slice(c.start, c.end)))) return c.col + c.colSpan;
+  return 0;
 }
 
 /** Whether a cell in the header row's label columns spans down over row `k`. */
@@ -145,14 +195,20 @@ function coveredFromAbove(rows: readonly CellSpan[][], header: number, k: number
 
 /** The 总分 row after the 绩效指标 part: "总分 | 100 | 94.7" (分值 then 得分) or a lone score. */
 function readTotalScore(doc: SourceDocument, rows: readonly CellSpan[][], headerRows: readonly CellSpan[][]): { score: Figure | null; grade: string | null } {
+  const columns = indicatorPointColumns(doc, rows);
   for (const row of rows) {
     const cells = [...row].sort((a, b) => a.col - b.col);
     const firstText = cells.map((c) => compact(doc.text.slice(c.start, c.end))).find((t) => t !== '');
     if (!firstText || !SCORE_TOTAL_ROW.test(firstText)) continue;
+    const grade = cells.map((c) => compact(doc.text.slice(c.start, c.end))).find((t) => GRADE.test(t)) ?? null;
     const numbers = cells
       .map((c) => ({ c, n: cellNumber(doc.text.slice(c.start, c.end), undefined) }))
       .filter((x): x is { c: CellSpan; n: NumberMatch } => x.n !== null && x.n.kind === 'plain');
-    const grade = cells.map((c) => compact(doc.text.slice(c.start, c.end))).find((t) => GRADE.test(t)) ?? null;
+    // A lone 100 under the indicators' 分值/权重 column, its 得分 cell left blank ("合计 | 100 |  "), is
+    // the weights' total, not a score. (Only then: a PDF's total row may not share the header's grid.)
+    const lone = numbers.length === 1 ? numbers[0]! : null;
+    if (lone && columns && Number(lone.n.base) === 100 && lone.c.col === columns.weight && cells.some((c) => c.col === columns.score && compact(doc.text.slice(c.start, c.end)) === ''))
+      return { score: null, grade };
     const pick = numbers.length === 2 && Number(numbers[0]!.n.base) === 100 ? numbers[1] : numbers.length === 1 ? numbers[0] : undefined;
     if (!pick || Number(pick.n.base) > 100) return { score: null, grade };
     const f = toFigure(doc, { ...pick.n, start: pick.c.start + pick.n.start, end: pick.c.start + pick.n.end });
@@ -170,6 +226,18 @@ function readTotalScore(doc: SourceDocument, rows: readonly CellSpan[][], header
     }
   }
   return { score: null, grade: null };
+}
+
+/** The grid columns of the indicators' 分值/权重 and 得分 headers (the header row naming 三级指标 or 指标名称), when one row names both. */
+function indicatorPointColumns(doc: SourceDocument, rows: readonly CellSpan[][]): { weight: number; score: number } | null {
+  for (const row of rows) {
+    const texts = row.map((c) => ({ c, t: compact(doc.text.slice(c.start, c.end)) }));
+    if (!texts.some(({ t }) => /三级指标|指标名称/u.test(t))) continue;
+    const weight = texts.find(({ t }) => FORM_WEIGHT_COLUMN.test(t) || /^指标权重|^权重/u.test(t))?.c;
+    const score = texts.find(({ t }) => /得分/u.test(t) && !/系数/u.test(t))?.c;
+    if (weight && score && weight.colSpan === 1 && score.colSpan === 1) return { weight: weight.col, score: score.col };
+  }
+  return null;
 }
 
 const HEADER_TOTAL_SCORE = /^(?:自评总分|自评得分|总得分)(?:[（(]分[）)])?[:：]?$/u;
@@ -254,7 +322,10 @@ function textField(text: string, label: RegExp): string | null {
   const m = new RegExp(`(?:${label.source})[\\s|｜:：]*([^\\s|｜:：]{2,40})`, 'u').exec(text);
   // An empty field is followed by the next field's label ("主管部门 实施单位 X"): no value.
   if (!m || /^(?:项目名称|主管部门|实施单位|项目单位|部门|单位|预算|年度|项目资金)/u.test(m[1]!)) return null;
-  return headerValue(m[1]!);
+  // A dump that dropped the separators runs on into the next field: the value ends at its label.
+  const value = m[1]!;
+  const next = NEXT_FORM_FIELD.exec(value.slice(2));
+  return headerValue(next ? value.slice(0, 2 + next.index) : value);
 }
 
 /** A form flattened into text, read within its part. */

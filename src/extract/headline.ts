@@ -3,7 +3,9 @@
  * part: the department-overall form when the document has one; the form of a one-form
  * self-evaluation; else what the narrative parts of a self-evaluation report state. A 决算 without
  * a department form and a 部门预算 state no self-evaluation: their headline stays null (their totals
- * are not a self-evaluation's budget); a 绩效目标申报表 states its project's budget only. Never a budget from one
+ * are not a self-evaluation's budget; several project forms have no one budget, and an average of
+ * their scores is no self-score); a document that is one department-wide form is its headline; a
+ * 绩效目标申报表 states its project's budget only. Never a budget from one
  * part and an execution from another part about something else; missing rather than guessed.
  */
 import type { SourceDocument } from '../ingest/document.js';
@@ -39,6 +41,9 @@ export interface HeadlineInput {
   /** What the title and opening say the report is about (report-info.ts). */
   reportKind: ReportKind;
 }
+
+/** A form's money block prints its 年度资金总额 row: a form part holding one was a form, read or not. */
+const FORM_TOTAL_ROW_TEXT = /年度(?:财政)?资金总额/u;
 
 /** Parts whose numbers a narrative reading may use. */
 const NARRATIVE_KINDS = new Set<Part['kind']>(['narrative', 'cover', 'other']);
@@ -172,7 +177,8 @@ export function chooseHeadline(input: HeadlineInput): Headline {
   const selfEvaluation = documentKind === 'self_evaluation_report' || documentKind === 'self_evaluation_forms';
 
   let reportKind: ReportKind = input.reportKind;
-  if (statesNoSelfEvaluation(documentKind)) reportKind = 'unknown';
+  // An evaluation report (第三方, 重点评价) still evaluates a project or a department: its title says which.
+  if (statesNoSelfEvaluation(documentKind) && documentKind !== 'evaluation_report') reportKind = 'unknown';
   else if (departmentForm) reportKind = 'department_overall';
   else if (documentKind === 'final_accounts') reportKind = ownForms.length > 0 ? 'project' : 'unknown';
   else if (documentKind === 'self_evaluation_forms' && ownForms.length > 0) reportKind = 'project';
@@ -185,10 +191,14 @@ export function chooseHeadline(input: HeadlineInput): Headline {
   // (行次, 栏次, 年初结转 …) a narrative reading would misread ("一般公共服务支出 32" is a 行次).
   const own = documentKind === 'final_accounts' || documentKind === 'budget' ? new Set<Part['kind']>([...OWN_KINDS, 'accounts_table', 'budget_table']) : OWN_KINDS;
   const lists = extractFigures(doc, seg, numbers.filter(notInKinds(parts, own)), reportKind);
-  const chosen = departmentForm ?? (selfEvaluation && ownForms.length === 1 ? ownForms[0] : undefined);
+  // One form: one form read and no other form part left unread (a second form the reader could not
+  // read would make the one it read look like the document's only one).
+  const unread = parts.filter((p) => p.kind === 'self_evaluation_form' && !ownForms.some((f) => f.part === p.id) && FORM_TOTAL_ROW_TEXT.test(doc.text.slice(p.start, p.end)));
+  const oneForm = ownForms.length === 1 && unread.length === 0;
+  const chosen = departmentForm ?? (selfEvaluation && oneForm ? ownForms[0] : undefined);
   // The narrative speaks of the chosen form's subject when the report is that one form's (or the department's).
   const narrative = extractFigures(doc, seg, numbers.filter(inKinds(parts, NARRATIVE_KINDS)), reportKind);
-  const sameSubject = selfEvaluation && chosen !== undefined && (ownForms.length === 1 || reportKind === 'department_overall');
+  const sameSubject = selfEvaluation && chosen !== undefined && (oneForm || reportKind === 'department_overall');
   const fromNarrative = (key: (typeof SCALARS)[number] | 'selfScore'): Figure | null => {
     if (documentKind === 'final_accounts') return null;
     // A 部门预算's totals are not a self-evaluation's budget either; a target declaration states its project's budget only.
@@ -199,22 +209,45 @@ export function chooseHeadline(input: HeadlineInput): Headline {
     if (key === 'selfScore' && narrative.selfScoreAmbiguous) return null;
     return withPart(narrative[key], parts);
   };
+  // A flattened form whose money block was not found (a 区域绩效目标自评表 printing "转移支付预算数(A)
+  // 5.8万" as label and value) is still the document's one part about its subject: its money is what
+  // the roles read within that part, all of it or none (never a form cell beside a role's pick).
+  const formText = chosen && sameSubject && chosen.source === 'flattened' && SCALARS.every((k) => chosen[k] === null) ? partRoles(input, chosen.part) : null;
+  const money = (key: (typeof SCALARS)[number]): Figure | null => chosen?.[key] ?? (formText ? withPart(formText[key], parts) : fromNarrative(key));
   const out: Headline = {
-    budget: chosen?.budget ?? fromNarrative('budget'),
-    budgetInitial: chosen?.budgetInitial ?? fromNarrative('budgetInitial'),
-    execution: chosen?.execution ?? fromNarrative('execution'),
-    executionRate: chosen?.executionRate ?? fromNarrative('executionRate'),
+    budget: money('budget'),
+    budgetInitial: money('budgetInitial'),
+    execution: money('execution'),
+    executionRate: money('executionRate'),
     selfScore: chosen?.totalScore ?? fromNarrative('selfScore'),
     byFunction: inTables(lists.byFunction, parts),
     byNature: inTables(lists.byNature, parts),
-    fundSources: chosen && fundSourcesOfForm(chosen).length > 0 ? fundSourcesOfForm(chosen) : inTables(lists.fundSources, parts),
+    fundSources: chosen && formFundSources(input, chosen).length > 0 ? formFundSources(input, chosen) : inTables(lists.fundSources, parts),
     projects: withStatements(lists.projects, statementsAbout(projectStatements(doc, parts, forms), sameSubject ? chosen : undefined, narrative)),
     // The record's rows add up to its 自评得分: with the money block's 预算执行 row (the form keeps its rows as printed).
     indicators: chosen ? withBudgetExecutionRow(chosen.indicators, chosen.budgetExecutionWeight, chosen.budgetExecutionScore, chosen.executionRate) : [],
     reportKind,
-    roles: rolesOf(narrative),
+    roles: rolesOf(formText ?? narrative),
   };
   return out;
+}
+
+/**
+ * The chosen form's fund block for the checks: a flattened form's as printed, its 年度资金总额 row
+ * first even when it prints 0 over a filled 财政拨款 row (r04: the form's money is that row's, and
+ * the printed 0 is the slip the sum checks must see); a table form's from its record.
+ */
+function formFundSources(input: HeadlineInput, form: Form): NamedAmount[] {
+  const part = form.source === 'flattened' ? input.parts.find((p) => p.id === form.part) : undefined;
+  const flat = part ? findFlatForm(input.doc, part) : null;
+  return flat ? formFigures(flat).fundSources : fundSourcesOfForm(form);
+}
+
+/** The roles read over the numbers of one part (a form's own text). */
+function partRoles(input: HeadlineInput, partId: string | null | undefined): ExtractedFigures | null {
+  const part = input.parts.find((p) => p.id === partId);
+  if (!part) return null;
+  return extractFigures(input.doc, input.seg, input.numbers.filter((n) => n.start >= part.start && n.start < part.end), input.reportKind);
 }
 
 /** A form's project name in the narrative ends there: "…专项项目综述", "“资产运行维护”" — not "…维护费". */

@@ -101,6 +101,7 @@ export function extractIndicators(doc: SourceDocument, within?: Span): Indicator
     if (headerRow < 0 && !continued) return;
     if (continued) columns = continued;
     const previous = out[out.length - 1];
+    const tableFirst = out.length;
     // Cells that span rows (merged 一级/二级 指标) cover the rows below them.
     const carried = new Map<number, { text: string; until: number }>();
     for (let r = headerRow + 1; r < rows.length; r++) {
@@ -127,7 +128,9 @@ export function extractIndicators(doc: SourceDocument, within?: Span): Indicator
       const first = row[0]!;
       const last = row[row.length - 1]!;
       // A continued table's first rows stand under the 一级/二级 cells merged on the page before.
-      const above = continued ? (out[out.length - 1] ?? previous) : undefined;
+      // Within a table too, an empty 一级/二级 cell (printed unmerged: 一级指标 once, then blanks) is
+      // the row above's: a new 一级指标 starts a new 二级 as well.
+      const above = continued ? (out[out.length - 1] ?? previous) : out.length > tableFirst ? out[out.length - 1] : undefined;
       out.push({
         level1: values.level1?.text || above?.level1 || '',
         level2: values.level2?.text || (values.level1?.text ? '' : above?.level2) || '',

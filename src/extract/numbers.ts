@@ -341,7 +341,9 @@ const SIMPLE = /^\d+(?:\.\d+)?$/u;
 const LIST = /^\d+(?:\.\d+)?(?:,\d+(?:\.\d+)?)+$/u;
 const DOTTED = /^\d+(?:\.\d+){2,}$/u;
 const DOTTED_DATE = /^(?:(?:19|20)\d\d\.(?:0?[1-9]|1[0-2])\.(?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d)$/u;
-const YEAR_MONTH = /^(?:19|20)\d\d\.(?:0?[1-9]|1[0-2])$/u;
+// Years up to 2029 only: the reports are of 2010s–2020s years, and "2030.12" is an amount (t153's
+// 全年预算数 2030.12 万元), not a month of a year still to come.
+const YEAR_MONTH = /^(?:19\d\d|20[0-2]\d)\.(?:0?[1-9]|1[0-2])$/u;
 const YEAR_LIKE = /^(?:1[5-9]|20|21)\d\d$/u;
 /** Years a report talks about: a bare one glued to text ("2018绩效评价") is a year, not a count. */
 const RECENT_YEAR = /^(?:19[4-9]\d|20\d\d)$/u;
@@ -697,8 +699,8 @@ function scanArabic(ctx: Ctx, i: number): number {
     if (core.precision === 0 && !tail.mag && f[core.end] === '-' && isHan(f[core.end + 1] ?? '')) return trap(ctx, core.end + 1);
     // Long bare integers: phone numbers, IDs.
     if (core.precision === 0 && !core.grouped && core.intDigits.length >= 11 && !tail.mag) return trap(ctx, core.end);
-  } else if (tail.kind === 'score' && /[时時点點:：]\s?$/u.test(f.slice(Math.max(0, core.signStart - 2), core.signStart))) {
-    return trap(ctx, tail.end); // 12时30分
+  } else if (tail.kind === 'score' && /(?:[时時点點]|\d[:：])\s?$/u.test(f.slice(Math.max(0, core.signStart - 3), core.signStart))) {
+    return trap(ctx, tail.end); // 12时30分, 12:30分 (not "自评分:100分": a colon after a word introduces the score)
   } else if (tail.unit === '年' && (core.intDigits.length > 3 || core.grouped)) {
     return trap(ctx, tail.end);
   }

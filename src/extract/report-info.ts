@@ -2,7 +2,12 @@ import type { SourceDocument } from '../ingest/document.js';
 import type { Region, ReportKind } from '../schema/record.js';
 import type { Segmentation } from '../segment/segment.js';
 import { BREADCRUMB, FIELD_PREFIX, INDEX_PREFIX, OUTLINE_MARKER, SITE_LINKS, TITLE_CHROME, TRAIL } from '../vocabulary/index.js';
-import { COUNTY_LEVEL_CITIES } from '../vocabulary/regions.js';
+import { PROVINCES } from '../vocabulary/regions.js';
+import { regionOf } from './region.js';
+import { decideUnit } from './unit/decide.js';
+import { departmentInTitle, unitLineBefore } from './unit/finders.js';
+
+export { regionOf } from './region.js';
 
 export interface ReportInfo {
   title: string | null;
@@ -12,39 +17,8 @@ export interface ReportInfo {
   region: Region;
 }
 
-const PROVINCES = [
-  '北京市', '天津市', '上海市', '重庆市', '河北省', '山西省', '辽宁省', '吉林省', '黑龙江省', '江苏省', '浙江省', '安徽省',
-  '福建省', '江西省', '山东省', '河南省', '湖北省', '湖南省', '广东省', '海南省', '四川省', '贵州省', '云南省', '陕西省',
-  '甘肃省', '青海省', '台湾省', '内蒙古自治区', '广西壮族自治区', '西藏自治区', '宁夏回族自治区', '新疆维吾尔自治区',
-];
-const MUNICIPALITIES = new Set(['北京市', '天津市', '上海市', '重庆市']);
 
-/** Words that end a unit's name and start the report's own title. */
-const TITLE_TAIL =
-  /(?:关于)?(?:(?:19|20)\d{2}|20xx|20XX|二〇[一二三四五六七八九〇零]{2})\s*年(?:度)?|关于|(?:部门|单位)?整体支出|(?:项目)?(?:支出)?绩效(?:自评|自我评价|评价)|预算绩效|(?:部门|单位)?决算/u;
 
-/** Strips a unit name of prefixes and suffixes that belong to the title, not the name. */
-function cleanDepartment(name: string): string | null {
-  const n = name
-    .replace(/^[\s"“《_\-—·]+|[\s"”》:：,，]+$/gu, '')
-    .replace(/^(?:附件\s*[:：]?\s*\d*[.、．]?|\d+[、.．])/u, '')
-    .replace(/^(?:单位名称|部门名称|预算单位|主管部门|实施单位|填报单位)[:：]?/u, '')
-    .replace(/^关于/u, '')
-    // A page's date glued before the name: "2024-08-19常德市疾病预防控制中心".
-    .replace(/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?/u, '')
-    .replace(/(?:的)$/u, '')
-    // "山丹县人力资源和社会保障局(汇总)": the report's scope, not the name.
-    .replace(/[（(](?:汇总|本级|单位本级|部门汇总|合并)[）)]$/u, '')
-    // "黄石市卫生健康委员会部门2024年度部门决算": 部门 after a unit's name says what it is.
-    .replace(/(?<=[局委会室院厅府心])部门$/u, '')
-    .trim();
-  if (Array.from(n).length < 3 || Array.from(n).length > 40) return null;
-  if (/^(?:部门|单位|项目|本部门|我单位|我部门)$/u.test(n)) return null;
-  if (/[。；，]/u.test(n)) return null;
-  // Uploader and site boilerplate is no unit ("请进行举报或认领文档简介仁兴镇小学").
-  if (/举报|认领|文档|下载|简介|会员|浏览|点击/u.test(n)) return null;
-  return n;
-}
 
 /** A title's year: Arabic or 二〇二一. */
 export function yearOf(text: string): number | null {
@@ -88,41 +62,16 @@ export function kindOf(title: string, body: string): ReportKind {
   return 'unknown';
 }
 
-/** Region named inside a unit's name or title: 广东省 / 广州市 / 花都区. */
-export function regionOf(text: string): Region {
-  const region: Region = { province: null, city: null, county: null };
-  let rest = text.replace(/^(?:(?:19|20)\d{2}\s*年度?)/u, '').replace(/^(?:中共|中国共产党|共青团)/u, '');
-  const province = PROVINCES.find((p) => rest.includes(p) || rest.includes(p.replace(/(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/u, '') + '省'));
-  if (province) {
-    region.province = province;
-    rest = rest.slice(rest.indexOf(province.slice(0, 2)) + province.length);
-  }
-  // A municipality (北京市, 重庆市 …) has no prefecture level: its districts are counties, its city null.
-  if (!region.province || !MUNICIPALITIES.has(region.province)) {
-    // A city's name holds no 县/区: "安居区市场监管局" names no city "安居区市".
-    const city = /^[^市县区州盟]{0,8}?((?:(?![县区])[\u4e00-\u9fff]){2,6}?(?:市|自治州|州|地区|盟))/u.exec(rest);
-    if (city && !/^(?:城市|全市|本市)$/u.test(city[1]!)) {
-      // "耒阳市第四中学": a county-level city is the county; the gazetteer knows its prefecture.
-      const countyLevel = COUNTY_LEVEL_CITIES.get(city[1]!);
-      if (countyLevel) {
-        region.county = city[1]!;
-        region.city = countyLevel.city;
-        region.province ??= countyLevel.province;
-        return region;
-      }
-      region.city = city[1]!;
-      rest = rest.slice(rest.indexOf(city[1]!) + city[1]!.length);
-    }
-  }
-  // One-character names exist only for counties (横县, 萧县): "城市管理…" is not a county.
-  const county = /^([\u4e00-\u9fff]{2,8}?自治[县旗]|[\u4e00-\u9fff]{2,4}?(?:县|区|旗|市)|[\u4e00-\u9fff]县)/u.exec(rest);
-  if (county && county[1]!.length >= 2 && !/^(?:城区|辖区|市区|本区|全区|全县|本县)$/u.test(county[1]!)) region.county = county[1]!;
-  return region;
-}
-
 /** What a report's or a form's title ends with. */
 const TITLE_END =
-  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结)?(?:报告|表(?!格)|情况)|绩效评价报告|自评报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n]{0,16}(?:资金|经费|项目)[）)])?|(?<=(?:19|20)\d{2}\s*年度?\s*[^\n，。；,]{0,30}?)(?:部门|单位)?决算(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告)?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分))/u;
+  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结)?(?:报告|表(?!格)|情况)|绩效评价报告|自评报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n，。；:：]{1,16}[）)])?|(?<=(?:19|20)\d{2}\s*年度?\s*[^\n，。；,]{0,30}?)(?:部门|单位)?决算(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告)?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分))/u;
+/** Does a phrase end like a title? (TITLE_END at its end; the last 40 characters decide.) */
+function endsLikeTitle(phrase: string): boolean {
+  const tail = phrase.slice(-40);
+  for (const m of tail.matchAll(TITLE_END_ALL)) if (m.index + m[0].length === tail.length) return true;
+  return false;
+}
+const TITLE_END_ALL = new RegExp(TITLE_END.source, 'gu');
 /** Words a document never starts a title with: navigation, file names, uploader boilerplate. */
 const NOT_TITLE = /由会员分享|可在线阅读|请在|搜索|下载|浏览|发布时间|来源[:：]|\.(?:docx?|pdf|xlsx?|wps)|^(?:并|和|及|撰写|形成|开展|组织|按照|根据|对|将|由|在|通过)/u;
 
@@ -135,13 +84,51 @@ export function findTitle(text: string): { text: string; start: number } | null 
   return findTitleFrom(text, true) ?? findTitleFrom(text, false);
 }
 
+type FoundTitle = { text: string; start: number };
+
+/**
+ * The title phrases of one text, each pass (after the furniture, from the top) read once and only
+ * as far as asked: the title pattern is the slow part of reading a report's facts.
+ */
+function titleSearch(text: string): { first(): FoundTitle | null; candidates(): FoundTitle[] } {
+  const passes = [true, false].map((after) => ({ items: [] as FoundTitle[], gen: titlesFrom(text, after), done: false }));
+  const nth = (pass: 0 | 1, i: number): FoundTitle | null => {
+    const p = passes[pass]!;
+    while (p.items.length <= i && !p.done) {
+      const r = p.gen.next();
+      if (r.done) p.done = true;
+      else p.items.push(r.value);
+    }
+    return p.items[i] ?? null;
+  };
+  return {
+    first: () => nth(0, 0) ?? nth(1, 0),
+    // The first after the page furniture, and those above it (above a byline).
+    candidates: () => {
+      const after = nth(0, 0);
+      const out = after ? [after] : [];
+      for (let i = 0; ; i++) {
+        const t = nth(1, i);
+        if (!t || (after && t.start >= after.start)) return out;
+        out.push(t);
+      }
+    },
+  };
+}
+
 /** findTitle after the page furniture near the top (`afterFurniture`), or from the start. */
 function findTitleFrom(text: string, afterFurniture: boolean): { text: string; start: number } | null {
+  for (const t of titlesFrom(text, afterFurniture)) return t;
+  return null;
+}
+
+/** Every phrase that reads as the title, in order (see findTitleFrom). */
+function* titlesFrom(text: string, afterFurniture: boolean): Generator<{ text: string; start: number }> {
   // Web-page furniture ("来源:财务科 2019-07-09 浏览量:1", "【字体: 大 中 小】打印") sits between the
   // page's <title> and the document's own title: start after the last of it near the top.
   let from = 0;
-  // ("资金来源:" is a form's field, not a byline.)
-  if (afterFurniture) for (const m of text.slice(0, 600).matchAll(/(?:(?<!资金)来源[:：]|发布时间[:：]|浏览量[:：]?|浏览次数[:：]?|【?字体[:：]|打印|关闭窗口)[^\n]{0,40}?(?=[\n|｜]|[\u4e00-\u9fff]{4})/gu)) from = m.index + m[0].length;
+  // ("资金来源:" is a form's field, not a byline; "浏览量主题词2019年度…": a year starts the title.)
+  if (afterFurniture) for (const m of text.slice(0, 600).matchAll(/(?:(?<!资金)来源[:：]|发布时间[:：]|浏览量[:：]?|浏览次数[:：]?|【?字体[:：]|打印|关闭窗口)[^\n]{0,40}?(?=[\n|｜]|[\u4e00-\u9fff]{4}|(?:19|20)\d{2}\s*年)/gu)) from = m.index + m[0].length;
   const head = text.slice(from, from + 2500);
   const re = new RegExp(TITLE_END.source, 'gu');
   for (const m of head.matchAll(re)) {
@@ -172,138 +159,61 @@ function findTitleFrom(text: string, afterFurniture: boolean): { text: string; s
     if (Array.from(title).length < 6) continue;
     // A cover that prints the year on its own line above the rest: "2023年度\n益阳市箴言中学部门决算".
     const year = /(?:^|\n)[ \t]*((?:19|20)\d{2}\s*年度?)[ \t]*\n[ \t]*$/u.exec(head.slice(Math.max(0, start - 16), start));
-    if (year && !yearOf(title)) return { text: year[1]! + title, start: from + start - (head.slice(0, start).length - head.slice(0, start).lastIndexOf(year[1]!)) };
-    return { text: title, start: from + start + raw.indexOf(title) };
+    if (year && !yearOf(title)) yield { text: year[1]! + title, start: from + start - (head.slice(0, start).length - head.slice(0, start).lastIndexOf(year[1]!)) };
+    else yield { text: title, start: from + start + raw.indexOf(title) };
   }
-  return null;
 }
 
 /** Some pages print the title twice around the unit's name: "X(市场监管经开区分局)X" → X. */
 function undoubleTitle(title: string): string {
   // A template site's "X【模板】Y": the title is X.
   title = title.replace(/【(?:模板|范文|范本)】.*$/u, '');
-  const twice = /^(.{6,})[（(][^（()）]{1,20}[）)]\1$/u.exec(title.replace(/\s+/gu, ''));
+  // ("X(市场监管经开区分局)X", "X云南省应急管理厅-凯发体育下载X": a mirror's title, the page's, the title again.)
+  const twice = /^(.{8,})(.{0,40})\1$/u.exec(title.replace(/\s+/gu, ''));
   return twice ? twice[1]! : title;
-}
-
-/** Organisation suffixes: a department name ends with one of these. */
-const ORG_SUFFIX =
-  /(?:局|委|委员会|办公室|办|院|中心|会|联合会|所|站|队|部|厅|署|处|学校|党校|中学|小学|幼儿园|大学|学院|馆|团|社|室|政府|街道办事处|街道|镇|乡|公司|集团|场|园|残联|分局|监狱|医院|卫生院)$/u;
-
-/** A fund designation between the unit's name and the title's tail: "耒阳市第四中学|专项资金", "镜湖区残联|中央转移支付". */
-const FUND_DESIGNATION = /(?:中央|省级|市级|县级|区级)?(?:专项资金|(?:专项)?转移支付)$/u;
-
-/**
- * The unit a title starts with: "2021年茂名市发展和改革局整体支出绩效自评报告" → 茂名市发展和改革局.
- * A fund designation may stand between the name and the title's tail.
- */
-function departmentInTitle(title: string): string | null {
-  // "2021年茂名市发展和改革局整体支出绩效自评报告": the year may come first.
-  const bare = title.replace(/^(?:(?:19|20)\d{2}|20xx)\s*年度?/u, '');
-  const m = TITLE_TAIL.exec(bare);
-  if (!m || m.index === 0) return null;
-  const name = cleanDepartment(bare.slice(0, m.index));
-  if (!name) return null;
-  if (ORG_SUFFIX.test(name)) return name;
-  const unit = cleanDepartment(name.replace(FUND_DESIGNATION, ''));
-  if (unit && unit !== name && ORG_SUFFIX.test(unit)) return unit;
-  return unitAtStart(name);
-}
-
-/** Suffixes that end a unit's name for sure: "城乡" ends with 乡 but names no township. */
-const STRONG_ORG_SUFFIX = /(?:局|厅|委员会|委|办公室|中心|学校|党校|中学|小学|幼儿园|医院|卫生院|人民政府|街道办事处|联合会|残联|管理处|管理站|大学|学院)$/u;
-
-/** Longer unit names that extend a shorter one: 人民政府 + 办公室, 财政局 + 分局 … */
-const UNIT_EXTENSION = /^(?:办公室|委员会|办事处|分局|中心|服务中心|管理处|管理站|管理所|服务站)$/u;
-
-/**
- * The unit a project title starts with: "耒阳市水利局农村饮水安全工程项目" → 耒阳市水利局. The
- * shortest prefix that ends like a unit, extended by a unit word right after it (…人民政府办公室);
- * it must name a place, so that "全民健身场地设施" names no unit.
- */
-function unitAtStart(name: string): string | null {
-  const chars = Array.from(name);
-  for (let i = 3; i < chars.length; i++) {
-    let unit = chars.slice(0, i).join('');
-    if (!STRONG_ORG_SUFFIX.test(unit)) continue;
-    for (let j = i + 1; j <= Math.min(chars.length, i + 4); j++) {
-      // "…卫生健康委" + "员会": the longer unit word; "…人民政府" + "办公室": a unit within it.
-      if (UNIT_EXTENSION.test(chars.slice(i, j).join('')) || (j <= i + 2 && ORG_SUFFIX.test(chars.slice(0, j).join('')) && /^(?:委员会|联合会|办公室|中心)$/u.test(chars.slice(Math.max(0, j - 3), j).join('')))) unit = chars.slice(0, j).join('');
-    }
-    const r = regionOf(unit);
-    return (r.province || r.city || r.county) && cleanDepartment(unit) ? unit : null;
-  }
-  return null;
 }
 
 /** A title without the site chrome a web page or a collector put before it: "# title:", "当前位置：首页>>…>>". */
 export function stripSiteChrome(title: string): string {
   const crumb = BREADCRUMB.exec(title);
   const bare = (crumb ? title.slice(crumb.index + crumb[0].length) : title).replace(FIELD_PREFIX, '').replace(INDEX_PREFIX, '').replace(SITE_LINKS, '').trim();
-  const unchromed = bare.replace(TITLE_CHROME, '').trim();
+  const unchromed = siteNamesOff(bare.replace(TITLE_CHROME, '').trim());
   return Array.from(unchromed).length >= 6 ? unchromed : bare;
 }
 
 /**
- * The unit a breadcrumb trail ends with ("当前位置：首页>>政务公开>>部门信息>>天长市水利局"), when
- * it is a unit of a named place.
+ * A page title joins the report's title and site names with "_", "|" or "】": "站名_站名-【栏目】2022年度…
+ * 绩效自评报告", "…绩效自评报告_某某网". The one piece that ends like a title is the title.
  */
-function breadcrumbUnit(text: string): string | null {
-  const crumb = BREADCRUMB.exec(text.slice(0, 1500));
-  if (!crumb) return null;
-  const after = text.slice(crumb.index + crumb[0].length);
-  const m = /^([\u4e00-\u9fff（）()]{4,30}?)(?=\s|$|(?:19|20)\d{2}|关于)/u.exec(after);
-  const name = m ? cleanDepartment(m[1]!) : null;
-  if (!name || !ORG_SUFFIX.test(name) || /财政|人民政府|政府办公室|网站|门户/u.test(name)) return null;
-  const r = regionOf(name);
-  return r.province || r.city || r.county ? name : null;
-}
-
-/** Field names of a form's header cells that hold the reporting unit. */
-const UNIT_FIELD =
-  /(?<!中央|省级|市级)(?:单位名称|部门[（(]单位[）)]名称|部门名称|项目单位|预算部门(?:单位)?|预算单位|主管部门|实施单位|填报单位|评价单位)[\s|｜:：]*(?:[（(](?:盖章|公章)[）)])?[\s|｜:：]*(?:\d+[-—])?([\u4e00-\u9fff（）()]{3,40}?)(?=[\s|｜\t]|$|[，。；]|项目|单位[：:]|主管|实施|填报|联系|评价(?:单位|方式|机构)|下属单位|预算编码|资金使用)/gmu;
-
-/**
- * The unit a web page's byline names ("来源:安居区市场监管局"), when it is a unit of a named place.
- * Portals and finance bureaus publish for others, so their bylines say nothing about the unit.
- */
-function bylineUnit(text: string): string | null {
-  const m = /来源[:：]\s*([\u4e00-\u9fff（）()]{4,30}?)(?=\s|$|发布|日期|时间|浏览|分享|字体|打印|【|文字|作者|录入|访问|点击)/mu.exec(text.slice(0, 1500));
-  return placeUnit(m?.[1]);
-}
-
-/** A unit of a named place, not a publisher for others (finance bureaus, governments, portals). */
-function placeUnit(raw: string | undefined): string | null {
-  const name = raw ? cleanDepartment(raw) : null;
-  if (!name || !ORG_SUFFIX.test(name) || /财政|人民政府|政府办公室|网站|门户/u.test(name)) return null;
-  const r = regionOf(name);
-  return r.province || r.city || r.county ? name : null;
-}
-
-/** The publisher a government page's metadata names: "发布机构 | 腾冲市林业和草原局 |". */
-function publisherUnit(text: string): string | null {
-  const m = /发布机构\s*[:：]?[\s|｜]*([\u4e00-\u9fff（）()]{4,30}?)(?=[\s|｜]|$|公开|责任|主题|发文|发布|生成)/mu.exec(text.slice(0, 1500));
-  return placeUnit(m?.[1]);
-}
-
-/** A line that is only a unit's name, right above the title: "青川县司法局\n关于2021年度…的自评报告". */
-function unitLineBefore(doc: SourceDocument, titleStart: number): string | null {
-  const lineStart = doc.text.lastIndexOf('\n', titleStart - 1);
-  if (lineStart <= 0) return null;
-  const prev = doc.text.slice(doc.text.lastIndexOf('\n', lineStart - 1) + 1, lineStart).trim();
-  const name = cleanDepartment(prev);
-  // ("中共湖南省委党校(湖南行政学院)": a second name in brackets.)
-  return name && name === prev && ORG_SUFFIX.test(name.replace(/[（(][^（）()]*[）)]$/u, '')) ? name : null;
+function siteNamesOff(title: string): string {
+  if (/【(?:模板|范文|范本)】/u.test(title)) return title;
+  const pieces = title.split(/[_|｜】]/u).map((p) => p.replace(/^[\s\-—【]+/u, '').trim());
+  if (pieces.length < 2) return title;
+  const titled = pieces.filter((p) => Array.from(p).length >= 8 && endsLikeTitle(p));
+  return titled.length === 1 ? titled[0]! : title;
 }
 
 /**
- * The unit a report introduces with an abbreviation: "湖北残疾人联合会（以下简称“省残联”）成立绩效自评工作专班".
- * Only the first such name, and not a finance bureau (which directs the evaluation).
+ * The document's own heading on the line right after the page's title that it restates in full
+ * ("县档案馆2024年…自评报告" then "寻甸回族彝族自治县档案馆2024年…自评报告"; "…2022年部门决算公开" then
+ * "…2022年度部门决算"): a line that ends like a title and holds the page title's end or shares its start.
  */
-function abbreviatedUnit(text: string): string | null {
-  const m = /([^\s，,。；;：:、（()）《》“”"]{4,24})[（(]以下简称/u.exec(text.slice(0, 2000));
-  const name = m ? cleanDepartment(m[1]!) : null;
-  return name && ORG_SUFFIX.test(name) && !/财政/u.test(name) ? name : null;
+function restatedTitle(text: string, title: string): string | null {
+  const at = text.indexOf(title);
+  if (at < 0) return null;
+  const lineEnd = text.indexOf('\n', at + title.length);
+  if (lineEnd < 0 || text.slice(at + title.length, lineEnd).trim() !== '') return null;
+  const next = text.slice(lineEnd + 1, text.indexOf('\n', lineEnd + 1) < 0 ? undefined : text.indexOf('\n', lineEnd + 1)).replace(/\s+/gu, '');
+  if (next === title || Array.from(next).length > 80 || NOT_TITLE.test(next) || /时间[:：]|字体|投稿/u.test(next) || !endsLikeTitle(next)) return null;
+  let common = 0;
+  while (common < Math.min(next.length, title.length) && next[common] === title[common]) common++;
+  return next.endsWith(title) || common >= 10 ? next : null;
+}
+
+/** Whoever a page's byline or metadata names as its publisher, finance bureaus and governments included. */
+function pagePublisher(text: string): string | null {
+  const m = /(?:发布机构|信息来源|(?<!资金)来源)[\s|｜:：]*([\u4e00-\u9fff]{3,30}?)(?=[\s|｜]|$|发布|日期|时间|作者|公开|主题|文号)/mu.exec(text.slice(0, 1500));
+  return m ? m[1]! : null;
 }
 
 /** A 区域 form names the province's authorities: "省级财政部门 | 四川省财政厅". */
@@ -351,13 +261,6 @@ function titleAfterTrail(doc: SourceDocument, span: { start: number; end: number
   return trail ? span.text.slice(trail[0].length) : span.text;
 }
 
-/** The unit a 决算's outline names: "第一部分 洪江市人民政府办公室概况". */
-function outlineUnit(text: string): string | null {
-  const m = /第一部分[\s:：]*([\u4e00-\u9fff（）()]{4,30}?)(?:部门|单位)?(?:基本)?概况/u.exec(text.slice(0, 3000));
-  const name = m ? cleanDepartment(m[1]!) : null;
-  return name && ORG_SUFFIX.test(name) ? name : null;
-}
-
 /** Report-level facts: title, kind, department, fiscal year, region. */
 export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTitle?: string): ReportInfo {
   const text = doc.text;
@@ -366,41 +269,42 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
   let title = seg.title && !/发布时间|来源[:：]|浏览|字体[:：]/u.test(seg.title.text) && !isOutlineHeading(seg.title.text) ? titleAfterTrail(doc, seg.title).replace(/^(?:附件\s*[:：]?\s*\d*[.、．]?)/u, '') : null;
   if (!title && hintTitle) title = hintTitle;
   const clean = (t: string | null) => (t ? undoubleTitle(stripSiteChrome(t.replace(/\s*\n\s*/gu, ''))) || null : null);
-  const foundTitle = () => {
-    const found = findTitle(text);
-    return clean(found ? titleAfterTrail(doc, { ...found, end: found.start + found.text.length }) : null);
-  };
+  const cleanFound = (found: { text: string; start: number } | null) => clean(found ? titleAfterTrail(doc, { ...found, end: found.start + found.text.length }) : null);
+  const search = titleSearch(text);
+  const foundTitle = () => cleanFound(search.first());
   title = clean(title) ?? foundTitle();
-  let department: string | null = title ? departmentInTitle(title) : null;
-  if (title && !department) {
+  const placeless = (t: string) => Object.values(regionOf(t)).every((v) => v === null);
+  if (title) title = restatedTitle(text, title) ?? title;
+  // Other phrases that read as the title, for a unit the chosen one does not name.
+  // (Read only when the chosen title names no unit: finding them all is the slow part of this step.)
+  let others: string[] | null = null;
+  const otherTitles = () => (others ??= search.candidates().map(cleanFound).filter((t): t is string => t !== null));
+  if (title && !departmentInTitle(title) && placeless(title)) {
     // A heading without the unit ("2022年度部门决算情况说明") under a title line that names it.
-    const other = foundTitle();
-    const unit = other && other !== title ? departmentInTitle(other) : null;
-    if (unit && other) [title, department] = [other, unit];
+    // ("北京市朝阳区雨禾艺术幼儿园2021年度部门决算" above the byline, "2021年度部门决算公开" below it.)
+    const other = otherTitles().find((t) => t !== title && departmentInTitle(t));
+    if (other) title = other;
   }
-  {
-    // A form's header cells: "主管部门 | 219-池州市贵池区棠溪镇人民政府", "实施单位 (盖章) | 青神县发展和改革局",
-    // "部门(单位)名称:岳阳市城市管理监督指挥中心预算编码:…" (spaces between cells lost).
-    for (const m of text.slice(0, 3000).matchAll(UNIT_FIELD)) {
-      const name = cleanDepartment(m[1]!.replace(/[（(]?本级[）)]?$/u, ''));
-      if (name && ORG_SUFFIX.test(name)) {
-        // The form's cell names the unit in full ("南昌县黄马乡蚕茶卫生院" for the title's "蚕茶卫生院").
-        if (!department || (name.length > department.length && name.endsWith(department))) department = name;
-        break;
-      }
-    }
-  }
-  if (title) {
+  if (title && !departmentInTitle(title)) {
     const at = text.indexOf(title.slice(0, 12));
     const unit = at > 0 ? unitLineBefore(doc, at) : null;
     // "中共湖南省委党校(湖南行政学院)\n2021年度部门整体支出绩效自评报告": the unit's line opens the title.
-    if (unit && /^(?:(?:19|20)\d{2}\s*年|关于)/u.test(title) && !departmentInTitle(title)) [title, department] = [unit + title, department ?? unit];
-    department ??= unit;
+    if (unit && /^(?:(?:19|20)\d{2}\s*年|关于)/u.test(title)) title = unit + title;
   }
-  department ??= outlineUnit(text) ?? abbreviatedUnit(text) ?? bylineUnit(text) ?? publisherUnit(text) ?? breadcrumbUnit(text);
-  const fiscalYear = (title ? yearOf(title) : null) ?? formYear(text) ?? dominantYear(text.slice(0, 4000));
+  const chosen = title;
+  const unit = decideUnit({ doc, title, otherTitles: () => (chosen && departmentInTitle(chosen) ? [] : otherTitles().filter((t) => t !== chosen)) });
+  const department = unit.name;
+  // A title over several years ("2017-2019年省级…绩效自评报告") states no single fiscal year.
+  const yearRange = title !== null && /(?:19|20)\d{2}\s*年?\s*[-—–~至到]\s*(?:19|20)\d{2}\s*年/u.test(title);
+  const fiscalYear = yearRange ? null : ((title ? yearOf(title) : null) ?? formYear(text) ?? dominantYear(text.slice(0, 4000)));
   const kind = kindOf(title ?? '', text);
-  const region = regionOf(department ?? title ?? '');
+  let region = regionOf(department ?? title ?? '');
+  // No unit taken and a title without a place: the units the sources named still place the report
+  // (an abstained "昌宁县更戛乡" publisher, a finance bureau's byline publishing for its county).
+  if (Object.values(region).every((v) => v === null)) {
+    const named = [...unit.candidates.map((c) => c.name), pagePublisher(text)].find((n) => n && Object.values(regionOf(n)).some((v) => v !== null));
+    if (named) region = regionOf(named);
+  }
   // "湖北残疾人联合会" under a title "湖北省残疾人事业发展补助资金…": the title names the province.
   region.province ??= (department && title ? regionOf(title).province : null) ?? provinceOfAuthorities(text);
   fillRegionFromIssuer(region, text);

@@ -3,6 +3,7 @@
  * `schema/report-record.schema.json` is generated from these zod schemas (`npm run schema`).
  */
 import { z } from 'zod';
+import { DOCUMENT_KINDS, REPORT_KINDS } from './kinds.js';
 
 /** Where a figure stands: page (1-based, null when the format has no pages) and a span of the normalized text. */
 export const Evidence = z.object({
@@ -61,6 +62,8 @@ export const NamedAmount = z.object({
   /** 政府收支分类科目 class code (201…234) for functional classes. */
   code: z.string().optional(),
   amount: Figure,
+  /** The named-amount rule that found it (extract/roles/rules.ts NAMED_RULES id), for eval and review. */
+  rule: z.string().optional(),
 });
 export type NamedAmount = z.infer<typeof NamedAmount>;
 
@@ -73,6 +76,8 @@ export const Project = z.object({
   /** 自评得分 the narrative states for the project (compared with its form's 总分). */
   selfScore: Figure.nullable().optional(),
   evidence: Evidence.optional(),
+  /** The named-amount rule that first named it (extract/roles/rules.ts NAMED_RULES id). */
+  rule: z.string().optional(),
 });
 export type Project = z.infer<typeof Project>;
 
@@ -112,7 +117,7 @@ export const Indicator = z.object({
 export type Indicator = z.infer<typeof Indicator>;
 
 /** What the self-evaluation is about (部门整体 or one project); `unknown` when the document holds none. */
-export const ReportKind = z.enum(['department_overall', 'project', 'unknown']);
+export const ReportKind = z.enum(REPORT_KINDS);
 export type ReportKind = z.infer<typeof ReportKind>;
 
 /**
@@ -122,15 +127,7 @@ export type ReportKind = z.infer<typeof ReportKind>;
  * target_declaration (绩效目标申报表), evaluation_report (财政/第三方 评价报告: not a self-evaluation), other.
  * A budget or a target declaration states no execution, execution rate or self-score.
  */
-export const DocumentKind = z.enum([
-  'self_evaluation_report',
-  'self_evaluation_forms',
-  'final_accounts',
-  'budget',
-  'target_declaration',
-  'evaluation_report',
-  'other',
-]);
+export const DocumentKind = z.enum(DOCUMENT_KINDS);
 export type DocumentKind = z.infer<typeof DocumentKind>;
 
 /**

@@ -73,17 +73,29 @@ export function isFormTitle(line: string): boolean {
  * (2023年度) |项目名称|…"): it stands between cell borders, never inside a sentence or quotes.
  */
 const FORM_TITLE_INLINE =
-  /(?:^|[|｜\t])\s*((?:附件\d*[:：]?)?[^\s|｜。；，,：:《》“”"]{0,30}?绩效(?:自评|自我评价)(?:表|情况表|结果表))(?:\s*[（(][^（）()]{0,12}[）)])?(?=\s*(?:[|｜\t]|$|项目名称|部门|单位))/gu;
+  /(?:^|[|｜\t])\s*((?:附件\d*[:：]?)?[^\s|｜。；，,：:《》“”"]{0,30}?绩效(?:目标)?(?:自评|自我评价)(?:表|情况表|结果表))(?:\s*[（(][^（）()]{0,12}[）)])?(?=\s*(?:[|｜\t]|$|项目名称|部门|单位))/gu;
+
+/**
+ * A form's title that a dump joined with the words around it ("… False False 附件: 项目支出绩效自评表
+ * (2022年度) 项目名称 …", "…总分100 98.62财政项目支出绩效自评表" ending the line before the next form's
+ * year and 项目名称): the year bracket and 项目名称 right after it say so.
+ */
+const FORM_TITLE_BEFORE_FIELDS =
+  /(?:^|\s|(?=附件\d*[:：])|(?<=\d|%))((?:附件\d*[:：]\s*)?[^\s|｜。；，,：:《》“”"]{0,30}?绩效(?:目标)?(?:自评|自我评价)表)\s*[（(]\s*(?:19|20)\d{2}\s*年度?\s*[）)]\s*(?=项目名称)/gu;
 
 function formTitleInLine(text: string, start: number, end: number): { at: number; title: string } | null {
-  const line = text.slice(start, end);
-  // (FORM_TITLE_INLINE needs 绩效)
-  if (!line.includes('效')) return null;
-  for (const m of line.matchAll(FORM_TITLE_INLINE)) {
-    const title = m[1]!;
-    if (!isFormTitle(title)) continue;
-    return { at: start + m.index + m[0].indexOf(title), title };
-  }
+  // (both title patterns need 绩效)
+  if (!text.slice(start, Math.min(text.length, end + 40)).includes('效')) return null;
+  for (const re of [FORM_TITLE_INLINE, FORM_TITLE_BEFORE_FIELDS])
+    // What follows a title may stand on the next lines: the line and a little after it, the title within the line.
+    for (const m of text.slice(start, re === FORM_TITLE_INLINE ? end : Math.min(text.length, end + 40)).matchAll(re)) {
+      if (start + m.index >= end) break;
+      // The last cell of the form before ("…总分100 98.62财政项目…") is not the title's.
+      const own = m[1]!.replace(/^\d+(?:\.\d+)?%?(?![\d.]*\s*年)/u, '');
+      const title = own.replace(/^附件\d*[:：]\s*/u, '');
+      if (!isFormTitle(title)) continue;
+      return { at: start + m.index + m[0].indexOf(m[1]!) + m[1]!.length - own.length, title };
+    }
   return null;
 }
 
@@ -170,7 +182,7 @@ export function findParts(doc: SourceDocument, seg: Segmentation): Part[] {
       const k = kindOfTitle(line);
       if (k) {
         kind = k;
-        at = l.start;
+        at = attachmentMarkerAbove(l.start);
         usedTitle.add(l.start);
         break;
       }
@@ -191,6 +203,12 @@ export function findParts(doc: SourceDocument, seg: Segmentation): Part[] {
       }
     }
     if (kind) starts.push({ at, ...kind });
+  }
+
+  /** A title's start, moved up to an attachment marker line ("附件：") just above it: the marker opens the attachment, not the part before. */
+  function attachmentMarkerAbove(at: number): number {
+    const prev = lines.filter((x) => x.end <= at).at(-1);
+    return prev && at - prev.end <= 2 && ATTACHMENT.test(text.slice(prev.start, prev.end).replace(/\s+/gu, '')) ? prev.start : at;
   }
 
   let inEvaluation = false;

@@ -3,7 +3,8 @@
  * jsonb plus comparable columns and long-form child rows) and ingest errors. Two adapters implement
  * it over the same SQL: embedded PGlite (default, a data directory on disk) and PostgreSQL (`pg`).
  */
-import { DocumentKind, ReportKind, type ReportRecord } from '../schema/record.js';
+import type { ReportRecord } from '../schema/record.js';
+export { KIND_VALUES } from '../schema/kinds.js';
 
 export type { ReportRecord } from '../schema/record.js';
 
@@ -39,8 +40,6 @@ export interface StoredDocument {
   hasBytes: boolean;
 }
 
-/** What `ReportFilter.kind` (and every `--kind`) accepts: a report kind or a document kind; the names do not overlap. */
-export const KIND_VALUES: readonly string[] = [...ReportKind.options, ...DocumentKind.options];
 
 export interface ReportFilter {
   /** 年度 */

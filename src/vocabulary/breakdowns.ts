@@ -15,3 +15,22 @@ export const ADJUSTMENT_WORDS = /调减|核减|减少|扣减|收回|调增|追�
 
 /** Words between a whole and its listed parts: "X 万元，其中：…", "X 万元，主要用于以下方面：…". */
 export const BREAKDOWN_MARKS: readonly string[] = ['其中', '主要用于以下方面', '主要用于以下几个方面', '具体包括', '分别为', '分别是'];
+
+/** A transfer from a higher level closing a clause: "下达…资金", "下达" (the transfer is a whole). */
+export const TRANSFER_CLAUSE = /下达[^，。；]{0,40}?(?:资金|经费|预算|指标)$|下达$/u;
+
+/** "按生均1000元安排，共计239万元，其中…": an arrangement's total, its parts to follow. */
+export const ARRANGED_TOTAL = /安排[，,]\s*(?:共计|合计|总计|共)\s*$/u;
+
+/** A sentence that opens with what a part received: "收到普通国省道建设(…)补助资金" (a sub-project). */
+export const RECEIVED_PART = /^\s*(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])?\s*收到([^，,。；;：:（(\d]{2,30}?)(?:[（(][^（）()]*[）)])?(?:补助|专项)?资金$/u;
+
+/** Words that name no project of their own: "本项目", "重点项目", "专项项目". */
+export const GENERIC_PROJECT = /^(?:本|该|此|各|重点|部门|整体|所有|其他|全部|上述|以上|本年|年度|各个|有关|相关|专项|主要|重点任务)$/u;
+
+/** A clause naming the project its amount belongs to: "党建工委工作经费项目全年预算数" (group 1: the name). */
+export const PROJECT_CLAUSE = /([\u4e00-\u9fffA-Za-z0-9（）()“”"·]{2,40}?)项目(?:资金|经费)?(?:的)?(?:全年|年初|调整后|年度)?(?:预算|资金|执行|支出|总投资|安排)/u;
+/** Words a clause opens with that are not part of the project's name ("其中", "本单位", "2021年度"). */
+export const PROJECT_NAME_LEAD = /^(?:其中|另外|此外|本单位|我单位|本部门|我部门|我委|我局|全年|年度|\d{4}年度?)/u;
+/** The paying level a fund's or transfer's name opens with (中央, 省, 自治区, 市, 县). */
+export const PAYING_LEVEL = /^(?:中央|省|自治区|市|县)/u;

@@ -75,6 +75,18 @@ export const COUNT_QUALIFIERS: readonly { word: string; tag: string }[] = [
  */
 export const COUNT_FILLER_WORDS: readonly string[] = ['共计', '合计', '总计', '总共', '一共', '达到', '共', '计', '达', '约', '近', '逾', '为', '是', '有', '了', '的', '对', '将'];
 
+/** Words that mark a stated whole right before its number: "共 80 个", "合计 12 项" (count-checks). */
+export const COUNT_WHOLE_WORDS: readonly string[] = ['共', '合计', '总计', '总共', '累计', '共计'];
+
+/** Joiners between listed counts: "10 个镇（街）和 70 个机关、事业单位", "… 还有 3 个 …". */
+export const COUNT_LIST_JOINERS: readonly string[] = ['和', '及', '、', '与', '以及', '还有'];
+
+/** Joiners between coordinated nouns of one subject: "参评单位及服务窗口" (还有 opens a clause, not a noun). */
+export const SUBJECT_JOINERS: readonly string[] = COUNT_LIST_JOINERS.filter((w) => w !== '还有');
+
+/** Two-character terms too generic to tie a whole to its parts (工作, 开展, 其中 …). */
+export const GENERIC_SUBJECT_TERMS: readonly string[] = ['工作', '开展', '进行', '组织', '完成', '相关', '各类', '共计', '以上', '其中', '分别', '全部', '所有'];
+
 /**
  * Units that after a number name a position, not a quantity: 一级指标, 二级项目, 三级 (levels). Such
  * numbers are never counts.

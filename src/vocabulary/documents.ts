@@ -40,7 +40,7 @@ export const BUDGET_TABLES: readonly TableName[] = ACCOUNTS_TABLES.map((t) => ({
 }));
 
 /** Titles of a self-evaluation form (自评表): 项目支出绩效自评表, 部门整体支出绩效自评表 … */
-export const FORM_TITLE = /(?:部门|单位)?(?:整体支出|整体|项目支出|项目|专项资金|资金)?绩效(?:自评|自我评价)(?:表|情况表|结果表)$/u;
+export const FORM_TITLE = /(?:部门|单位)?(?:整体支出|整体|项目支出|项目|专项资金|资金)?绩效(?:目标)?(?:自评|自我评价)(?:表|情况表|结果表)$/u;
 /** A department-overall form, not a project's. */
 export const DEPARTMENT_FORM_TITLE = /(?:部门|单位)整体(?:支出)?绩效(?:自评|自我评价)/u;
 /** A target declaration: 绩效目标申报表 / 绩效目标表. */

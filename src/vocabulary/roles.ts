@@ -19,8 +19,10 @@ export const BUDGET_WORDS = [
   '预算', '预算数', '预算金额', '预算资金', '预算总额', '预算安排', '预算额', '预算批复数',
   '全年预算', '调整后预算', '年度预算', '本年预算', '当年预算', '批复预算', '预算调整后',
   '预算安排资金', '预算安排经费', '安排资金', '安排经费', '安排预算', '资金总额', '预算总金额', '预算资金总额',
-  '指标金额', '批复金额', '下达预算',
+  '指标金额', '批复金额', '下达预算', '项目资金',
 ] as const;
+/** Words before 预算 that make it the final (全年 / 调整后) budget, not the year-start one: "年中调整预算为…". */
+export const BUDGET_FINAL_WORDS = ['全年', '调整后', '调整', '年中调整', '全年调整', '调整后的'] as const;
 /** Words that state a project's total money where no 预算 is named: 计划投资, 总投资, 项目资金共 … */
 export const INVESTMENT_WORDS = ['计划投资', '计划投资额', '总投资', '投资总额', '概算总投资', '计划总投资', '项目总投资', '批复总投资', '批复投资'] as const;
 /** Transfers from a higher level: 下达 (…资金). */
@@ -32,6 +34,8 @@ export const EXECUTION_WORDS = [
   '拨付', '已拨付', '拨付资金', '完成拨付', '已完成拨付', '支付', '已支付', '兑付', '兑现', '发放',
   '支付资金', '已支付资金', '拨付金额', '实际拨付金额', '支付金额', '实际支付',
 ] as const;
+/** Execution words that state the total spent, not a part of it: "总支出221万元", "支出总额1060.30万元". */
+export const EXECUTION_TOTAL_WORDS = ['总支出', '支出总额', '支出合计', '执行总额', '总执行数', '全年执行数', '全年执行'] as const;
 /** Verbs that, before 预算(资金/数), say the budget was spent: "完成预算资金89.97万元". */
 export const SPENT_BUDGET_VERBS = ['完成', '使用', '支付', '支出', '执行', '拨付'] as const;
 /** Clause endings that state an execution rate. */
@@ -50,10 +54,18 @@ export const WEIGHT_WORDS = ['分值', '权重', '满分'] as const;
 export const INCOME_WORDS = ['收入', '本年收入', '收入合计', '本年收入合计', '收到', '到位', '到账', '结转', '结余'] as const;
 /** Plans and requests: not a budget granted, not money spent. */
 export const PLAN_WORDS = ['申请', '争取', '计划', '拟', '下一步', '下年度', '明年'] as const;
+/** Estimates: not a budget granted nor money spent, even of an investment ("预计总投资7450万元"). */
+export const ESTIMATE_WORDS = ['预计', '预估', '估算'] as const;
 /** Plan words that, in a form's field, name the budget: "计划安排资金（万元）| 700". */
 export const PLAN_FIELD_WORDS = ['计划安排资金'] as const;
 /** A clause about a part of the whole: 其中, 基本支出 … (function classes are added by the features). */
 export const PART_WORDS = ['其中', '基本支出', '项目支出', '人员经费', '公用经费', '结转', '财政拨款', '其他资金'] as const;
+
+/**
+ * The top-level nature classes of expenditure that add up to the total (人员经费 / 公用经费 sit inside
+ * 基本支出): sum.by_nature's parts.
+ */
+export const NATURE_CLASS_NAMES = ['基本支出', '项目支出', '上缴上级支出', '经营支出', '对附属单位补助支出'] as const;
 
 /** 基本支出 / 项目支出 / 人员经费 / 公用经费, as printed. */
 export const NATURE_NAMES = ['基本支出', '项目支出', '人员经费', '公用经费'] as const;
@@ -62,12 +74,19 @@ export const NATURE_NAMES = ['基本支出', '项目支出', '人员经费', '�
 export const NATURE_RE = /(基本支出|项目支出|人员经费(?:支出)?|公用经费(?:支出)?)$/u;
 /** 资金来源: the 自评表's fund rows and narrative fund sources. */
 export const FUND_RE =
-  /((?:本年|当年|年初)?财政拨款(?:资金)?|财政资金|上年结转(?:资金)?|结转结余(?:资金)?|其他资金|(?<![我本该])单位资金|自有资金|财政专户管理资金|中央(?:财政)?(?:补助)?资金|省级(?:财政)?资金|市级(?:财政)?资金|县级(?:财政)?资金|区级(?:财政)?资金|(?:财政拨款(?:资金)?|上级补助|事业(?:性)?|经营|附属单位上缴|其他)收入)$/u;
+  /((?:本年|当年|年初)?财政拨款(?:资金)?|财政资金|上年结转(?:资金)?|结转结余(?:资金)?|其他资金|(?<![我本该])单位资金|自有资金|(?:地方|单位)?自筹(?:资金)?|财政专户管理资金|中央(?:财政)?(?:补助)?资金|省级(?:财政)?资金|市级(?:财政)?资金|县级(?:财政)?资金|区级(?:财政)?资金|(?:财政拨款(?:资金)?|上级补助|事业(?:性)?|经营|附属单位上缴|其他)收入)$/u;
 /**
  * A part named by the level of government that pays it ("上级资金179.25万元", "本级59.75万元",
  * "地方资金98.6万元"): a fund source when it follows a whole and its "其中".
  */
 export const LEVEL_FUND_RE = /^(?:中央|省级?|自治区|市级?|县级?|区级?|上级|本级|地方)(?:财政)?(?:补助|配套|匹配)?(?:资金)?$/u;
+/**
+ * A part named by its paying level and its fund, after a whole and its "其中" ("中央财政衔接资金39万元",
+ * "省级财政医疗救助补助资金65万元"), or raised by the unit ("自筹资金", "地方自筹").
+ */
+export const LEVEL_NAMED_FUND_RE = /^(?:(?:中央|省级?|自治区|市级?|县级?|区级?|上级|本级|地方)(?:财政)?[^，。；、,;:：\d]{0,12}?资金|(?:地方|单位)?自筹(?:资金)?)$/u;
+/** "项目资金共100万元", "资金总额合计…": the filler after the label says this is a whole. */
+export const FUND_TOTAL_RAW = /(?:项目|专项|补助|补贴|工程)?资金(?:总额)?(?:共计|合计|总计|共)\s*$/u;
 /** A transfer whose payer is a level of government: "中央财政耕地地力保护补贴资金…下达资金8887万元". */
 export const LEVEL_TRANSFER_RE = /^(?:\d{4}年度?)?((?:中央|省级?|自治区|市级?|县级?)(?:财政)?[^，。；、（(\d]{0,20}?资金)/u;
 /** Rows that hold a table's or form's total: 合计, 总计, 年度资金总额 … */

@@ -309,12 +309,17 @@ export function breaksRelation(check: CheckResult, record: ReportRecord, target:
   return null;
 }
 
-/** The record with one figure or count replaced (a deep copy; the original is left alone). */
+/**
+ * The record with one printed figure or count replaced everywhere the record holds it (a flattened
+ * form's total is both the budget and the 年度资金总额 fund source: one number, two places); a deep
+ * copy, the original is left alone.
+ */
 export function substitute(record: ReportRecord, target: Stated, replacement: Stated): ReportRecord {
   const copy = structuredClone(record);
-  const found = listStated(copy).find((s) => sameSpan(evidenceOf(s), evidenceOf(target)));
-  if (found?.kind === 'figure' && replacement.kind === 'figure') Object.assign(found.figure, replacement.figure);
-  if (found?.kind === 'count' && replacement.kind === 'count') Object.assign(found.count, replacement.count);
+  for (const found of listStated(copy).filter((s) => sameSpan(evidenceOf(s), evidenceOf(target)))) {
+    if (found.kind === 'figure' && replacement.kind === 'figure') Object.assign(found.figure, replacement.figure);
+    if (found.kind === 'count' && replacement.kind === 'count') Object.assign(found.count, replacement.count);
+  }
   return copy;
 }
 
@@ -528,9 +533,11 @@ export function formatTable(docs: readonly DocumentMutations[]): string {
 
 /** Labelled slip rules → the check rules that report them. */
 const SLIP_RULES: Record<string, string[]> = {
-  execution_rate: ['execution_rate', 'execution_rate.project', 'unit_slip'],
-  'sum.fund_rows': ['sum.fund_sources', 'sum.by_nature', 'unit_slip'],
-  'sum.fund_sources': ['sum.fund_sources', 'sum.breakdown', 'unit_slip'],
+  // A form's own rules report the same slips when the figures sit on a 自评表 (form-checks.ts), and a
+  // flattened form read as a form (record.forms) is checked by the form rules.
+  execution_rate: ['execution_rate', 'execution_rate.project', 'execution_rate.clause', 'form.execution_rate', 'unit_slip'],
+  'sum.fund_rows': ['sum.fund_sources', 'sum.by_nature', 'form.fund_rows', 'form.nature_split', 'unit_slip'],
+  'sum.fund_sources': ['sum.fund_sources', 'sum.breakdown', 'form.fund_rows', 'unit_slip'],
   'sum.narrative': ['sum.by_function', 'sum.by_nature', 'sum.basic_expenditure', 'sum.fund_sources', 'sum.breakdown'],
   'sum.counts': ['count.parts_whole', 'count.restated'],
   unit_slip: ['unit_slip', 'sum.by_function', 'sum.by_nature', 'sum.basic_expenditure', 'sum.fund_sources', 'restated'],
@@ -538,6 +545,7 @@ const SLIP_RULES: Record<string, string[]> = {
   'indicator.weights_total': ['indicator.weights_total', 'indicator.tier_total'],
   'indicator.target_range': ['indicator.value_range', 'indicator.budget_execution_score', 'plausibility.rate_over_100'],
   number_format: [],
+  change_rate: ['narrative.change', 'narrative.change_direction'],
 };
 
 export interface LabelledSlip {
@@ -556,6 +564,29 @@ export function rulesForSlip(slip: LabelledSlip): string[] {
 export function falseAlarms(checks: readonly CheckResult[], slips: readonly LabelledSlip[]): CheckResult[] {
   const explained = new Set(slips.flatMap(rulesForSlip));
   return checks.filter((c) => c.status === 'fail' && !explained.has(c.rule));
+}
+
+/** The numbers a text names, as plain decimals ("215,457.6" → "215457.6", "86.19%" → "86.19"). */
+function numbersIn(text: string): string[] {
+  return (text.match(/\d[\d,]*(?:\.\d+)?/gu) ?? []).map((x) => String(Number(x.replace(/,/gu, ''))));
+}
+
+/** A failed check whose both sides are surely one quantity (what exit codes and `--failed-checks` count). */
+export function isDefiniteFail(check: CheckResult): boolean {
+  return check.status === 'fail' && (check.certainty ?? 'definite') === 'definite';
+}
+
+/**
+ * The labelled slips (outside printed precision) that a definite failed check reports: a check of one
+ * of the slip's rules whose evidence names a figure the slip's description names (any such check when
+ * the description names none).
+ */
+export function caughtSlips(checks: readonly CheckResult[], slips: readonly LabelledSlip[]): LabelledSlip[] {
+  const definite = checks.filter(isDefiniteFail);
+  return slips.filter((s) => {
+    const named = new Set(numbersIn(s.description ?? ''));
+    return definite.some((c) => rulesForSlip(s).includes(c.rule) && (named.size === 0 || c.evidence.some((e) => numbersIn(e.text).some((n) => named.has(n)))));
+  });
 }
 
 /** A labelled text: the seed or a corpus text, as the bytes the pipeline reads. */

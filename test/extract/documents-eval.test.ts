@@ -200,23 +200,46 @@ describe('whole-document accuracy (npm run eval, fixtures/expected/documents)', 
   const p = (c: Counts) => c.tp / (c.tp + c.fp);
   const r = (c: Counts) => c.tp / (c.tp + c.fn);
   it('keeps forms, their money, the headline, document kind and parts at their floors', async () => {
-    const { total } = (await evaluateDocuments({ analyzeBytes, log: () => {} })) as { total: Total };
-    expect(total.n).toBeGreaterThanOrEqual(23);
+    const { groups } = (await evaluateDocuments({ analyzeBytes, log: () => {} })) as { groups: Record<string, Total> };
+    const sum = (a: Counts, b: Counts) => ({ tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn });
+    // The real 决算 and our generator's constructed documents, the 29 the first floors were set on.
+    const earlier = {
+      n: groups.real!.n + groups.constructed!.n,
+      forms: sum(groups.real!.forms, groups.constructed!.forms),
+      money: sum(groups.real!.money, groups.constructed!.money),
+      headline: sum(groups.real!.headline, groups.constructed!.headline),
+      parts: groups.real!.parts + groups.constructed!.parts,
+      partsLabelled: groups.real!.partsLabelled + groups.constructed!.partsLabelled,
+    };
+    expect(earlier.n).toBeGreaterThanOrEqual(23);
     // The bar (forms and their money ≥ 90%, headline precision ≥ 0.95, kind right on budgets
     // and target declarations, no failed check where the arithmetic holds), raised to what was
     // measured at 55acca5: forms 50/50, money 102/0/0, headline 58/0/0, kind 29/29, parts 228/231.
     // Floors may rise, never fall.
-    expect(p(total.forms)).toBeGreaterThanOrEqual(0.95);
-    expect(r(total.forms)).toBeGreaterThanOrEqual(0.95);
-    expect(p(total.money)).toBeGreaterThanOrEqual(0.98);
-    expect(r(total.money)).toBeGreaterThanOrEqual(0.95);
-    expect(p(total.headline)).toBeGreaterThanOrEqual(0.95);
-    expect(r(total.headline)).toBeGreaterThanOrEqual(0.95);
+    expect(p(earlier.forms)).toBeGreaterThanOrEqual(0.95);
+    expect(r(earlier.forms)).toBeGreaterThanOrEqual(0.95);
+    expect(p(earlier.money)).toBeGreaterThanOrEqual(0.98);
+    expect(r(earlier.money)).toBeGreaterThanOrEqual(0.95);
+    expect(p(earlier.headline)).toBeGreaterThanOrEqual(0.95);
+    expect(r(earlier.headline)).toBeGreaterThanOrEqual(0.95);
+    expect(earlier.parts / earlier.partsLabelled).toBeGreaterThanOrEqual(0.97);
+    // Real layouts retyped (fixtures/retyped), as measured on the forms branch: forms 15/0/0, money
+    // 44/0/0, headline 12/0/0; printed without rules (no cells reach the reader): forms 8/1/5, money
+    // 19/3/19, headline 9/2/3 — the weak point, whose floors only say it must not fall further.
+    const retyped = groups.retyped!;
+    expect([retyped.forms.tp, retyped.forms.fp, retyped.money.fp, retyped.headline.fp]).toEqual([15, 0, 0, 0]);
+    expect(retyped.money.tp).toBeGreaterThanOrEqual(44);
+    expect(retyped.headline.tp).toBeGreaterThanOrEqual(12);
+    const unruled = groups['retyped-unruled']!;
+    expect(unruled.forms.tp).toBeGreaterThanOrEqual(8);
+    expect(unruled.money.tp).toBeGreaterThanOrEqual(19);
+    expect(unruled.money.fp).toBeLessThanOrEqual(3);
+    expect(unruled.headline.fp).toBeLessThanOrEqual(2);
+    const all = groups.all!;
     for (const kind of ['budget', 'target_declaration']) {
-      const [right, of] = total.kindByLabel[kind]!;
+      const [right, of] = all.kindByLabel[kind]!;
       expect(right, kind).toBe(of);
     }
-    expect(total.parts / total.partsLabelled).toBeGreaterThanOrEqual(0.97);
-    expect(total.cleanWithAlarm).toBe(0);
+    expect(all.cleanWithAlarm).toBe(0);
   }, 300_000);
 });

@@ -70,6 +70,47 @@ describe('transfers (下达)', () => {
     expect(f.fundSources.map((s) => s.amount.value)).toEqual([2000000, 1000000]);
   });
 
+  it('reads a single transfer named by its paying level as the whole, not a source', async () => {
+    const f = await figuresOf('2021年度中央财政农业相关转移支付资金下达我县动物防疫专项补助经费725.63万元，用于强制免疫。');
+    expect(f.fundSources).toEqual([]);
+  });
+
+  it('reads transfers from several paying levels as the sources', async () => {
+    const f = await figuresOf('2023年省级下达资金804万元，用于项目建设；市县下达资金2040.56万元，用于配套。');
+    expect(funds(f).map(([name, value]) => [name, value])).toEqual([['省级下达资金', 8040000], ['市县下达资金', 20405600]]);
+  });
+
+  it('never reads a form row\'s 行次 as a fund amount', async () => {
+    const f = await figuresOf(
+      '资金投入情况\n(万元)\n\n行次 全年预算数\n(A)\n全年执行资金\n(E)\n预算执行\n(E/C×100%)\n佐证材料\n列次 0 1 2 3 所需材料 上传端口\n年度资金总额(万元): 1 52.800000\n52.800000 30.800000 58.33%\n其中:中央财政资金(万元) 2 52.800000\n52.800000 30.800000 58.33% 预算下达文件\n',
+    );
+    expect(f.fundSources.map((s) => s.amount.text)).not.toContain('2');
+  });
+
+  it('reads the parts named by paying level after a total of funds and its 其中', async () => {
+    const f = await figuresOf('纳入绩效评价的资金共43485.32万元，其中：中央资金10401.21万元，地方资金33084.11万元。');
+    expect(funds(f).map(([, value]) => value)).toEqual([104012100, 330841100]);
+  });
+
+  it('reads the sources of a budget stated with its 其中, own funds included', async () => {
+    const f = await figuresOf('项目总投资39.2696万元，其中：中央财政衔接资金39万元，自筹资金2696元。');
+    expect(funds(f)).toEqual([
+      ['中央财政衔接资金', 390000, '39万元'],
+      ['自筹资金', 2696, '2696元'],
+    ]);
+  });
+
+  it('lists no parts of an estimate, nor one level\'s fund twice under two names', async () => {
+    expect((await figuresOf('项目建设预计总投资7450万元，其中中央财政资金6000万元，县(市、区)财政配套资金1450万元。')).fundSources.map((s) => s.rule)).not.toContain('named.fund.part_after_whole');
+    const f = await figuresOf('项目总投资1807万元，其中中央财政水污染防治专项资金850万元。\n污水处理厂项目，其中中央资金850万元，地方自筹957万元。');
+    expect(funds(f).map(([, value]) => value)).toEqual([8500000, 9570000]);
+  });
+
+  it('records on each named amount the rule that found it', async () => {
+    const f = await figuresOf('2023年上级下达补助资金300万元，其中：中央资金200万元，省级资金100万元。\n全年预算数320万元，执行数310万元。');
+    expect(f.fundSources.map((s) => s.rule)).toEqual(['named.fund.part_after_whole', 'named.fund.part_after_whole']);
+  });
+
   it('leaves the budget null when several transfers are parts of an unstated total', async () => {
     const f = await figuresOf('2023年下达第一批补助资金30万元，下达第二批补助资金20万元，用于残疾人康复。');
     expect(f.budget).toBeNull();

@@ -27,6 +27,49 @@ describe('splitGluedCells', () => {
 });
 
 describe('flattened fund block', () => {
+  it('reads a header whose labels wrap inside a cell and cells that print their 万元 (t180)', async () => {
+    const r = await recordOf(
+      '部门整体支出绩效自评表\n年度预\n算申请\n(万元)\n年初\n预算数\n全年预算数\n全年\n执行数\n分值\n执行率\n得分\n年度资金总额\n4753.66万元\n4753.66万元\n3824.26万元\n10\n100%\n10\n按收入性质分:\n年度总体目标\n',
+    );
+    expect(seen(r.figures.budget)).toEqual([47536600, '4753.66万元']);
+    expect(seen(r.figures.execution)).toEqual([38242600, '3824.26万元']);
+    // The printed 100% against 3824.26 / 4753.66 = 80.45%: a published slip, now visible.
+    expect(r.checks.find((c) => c.rule === 'form.execution_rate')).toMatchObject({ status: 'fail', certainty: 'definite' });
+  });
+
+  it('reads a two-column block whose (万元) follows the rows, level fund rows and a bracketed 其他资金 (t028)', async () => {
+    const r = await recordOf(
+      '附件1 就业补助资金绩效目标自评表 (2022年度) 全年预算数(A) 全年执行数(B) 7165.32 6992.95 其中:中央财政资金 3144.00 3144.00 自治区财政资金 570.17 570.17 盟市财政资金 433.00 432.10 旗县财政资金 1426.90 1294.84 其他资金 (包括以前年度结转资 金) 1591.22 1551.84 年度资金总额 资金投入情况 (万元) 地方主管部门 某区财政局',
+    );
+    expect(seen(r.figures.budget)).toEqual([71653200, '7165.32']);
+    expect(r.figures.fundSources.map((s) => [s.name, s.amount.text])).toEqual([
+      ['年度资金总额', '7165.32'],
+      ['中央财政资金', '3144.00'],
+      ['自治区财政资金', '570.17'],
+      ['盟市财政资金', '433.00'],
+      ['旗县财政资金', '1426.90'],
+      ['其他资金', '1591.22'],
+    ]);
+  });
+
+  it('reads 2030.12 under a money header as an amount, not a month (t153, 自评得分 column)', async () => {
+    const r = await recordOf('部门整体支出绩效自评表\n年度预算申请\n(万元\n年初预算数\n全年预算数\n全年执行数\n分值\n执行率\n自评得分\n年度资金总额\n861.10\n2030.12\n2030.12\n10\n100%\n10\n年度总体目标\n');
+    expect(seen(r.figures.budget)).toEqual([20301200, '2030.12']);
+    expect(seen(r.figures.execution)).toEqual([20301200, '2030.12']);
+  });
+
+  it('reads column names broken over lines and cells that print their unit', async () => {
+    const r = await recordOf(
+      '项目支出绩效自评表\n（2021年度）\n\n预算单位名称\n\n 某区林业局\n\n年度预\n\n算申请\n\n(万元)\n\n年初\n\n预算数\n\n全年预算数\n\n全年\n\n执行数\n\n分值\n\n执行率\n\n得分\n\n年度资金总额\n\n4753.66万元\n\n4753.66万元\n\n3824.26万元\n\n10\n\n80.45%\n\n10\n\n按收入性质分:\n\n',
+    );
+    const f = r.figures;
+    expect(seen(f.budgetInitial)).toEqual([47536600, '4753.66万元']);
+    expect(seen(f.budget)).toEqual([47536600, '4753.66万元']);
+    expect(seen(f.execution)).toEqual([38242600, '3824.26万元']);
+    expect(seen(f.executionRate)).toEqual([0.8045, '80.45%']);
+    expect(f.budget!.evidence.start).toBeGreaterThan(f.budgetInitial!.evidence.start);
+  });
+
   it('reads glued cells of the total and a 其中 row named by its source', async () => {
     const r = await recordOf(
       '专项资金名称县级储备粮主管部门某县商务局项目资金(万元)全年预算数(A)全年执行数(B)执行率(B/A)年度资金总额194.9194.9100%其中:中央、省、市补助县级资金194.9194.9100%其他资金年度总体目标保持储备规模',
@@ -62,5 +105,56 @@ describe('flattened fund block', () => {
     const r = await recordOf('项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额 130 130 10 100 10 年度总体目标');
     expect(r.figures.executionRate).toBeNull();
     expect(r.figures.execution).toBeNull();
+  });
+});
+
+describe('flattened forms in real layouts (fixtures/retyped sources)', () => {
+  it('reads a header broken over lines (年初|预算数, 全年|执行数) and cells that carry 万元 (零陵, t180)', async () => {
+    const r = await recordOf(
+      ['部门整体支出绩效自评表', '一级预算单位名称', '零陵区林业局', '年度预', '算申请', '(万元)', '年初', '预算数', '全年预算数', '全年', '执行数', '分值', '执行率', '得分',
+        '年度资金总额', '4753.66万元', '4753.66万元', '3824.26万元', '10', '100%', '10', '年度总体目标'].join('\n'),
+    );
+    const f = r.forms[0]!;
+    expect([f.budgetInitial, f.budget, f.execution].map((x) => x?.value ?? null)).toEqual([47536600, 47536600, 38242600]);
+    expect(seen(f.execution)).toEqual([38242600, '3824.26万元']);
+    expect(f.executionRate?.value).toBe(1);
+  });
+
+  it('reads a money cell that looks like a year and month (2030.12) as money, in a 决算 attachment (衡山, t153)', async () => {
+    const r = await recordOf(
+      ['某乡2023年部门决算公开', '附件二', '2023年度部门整体支出绩效自评表', '预算部门、单位名称', '衡山县贯塘乡人民政府', '年度预算申请', '(万元', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '自评得分',
+        '年度资金总额', '861.10', '2030.12', '2030.12', '10', '100%', '10', '年度总体目标'].join('\n'),
+    );
+    const f = r.forms.find((x) => x.formKind === 'department_overall')!;
+    expect([f.budgetInitial, f.budget, f.execution].map((x) => x?.value ?? null)).toEqual([8611000, 20301200, 20301200]);
+  });
+
+  it('finds a form whose title a dump glued to the words before it, and ends each field at the next label (池州, t093)', async () => {
+    const r = await recordOf(
+      '15.00 9300 22370 0 0 False False False附件: 项目支出绩效自评表 (2022年度) 项目名称 村级补助及运转经费主管部门 219-池州市贵池区棠溪镇人民政府 实施单位 219001-池州市贵池区棠溪镇人民政府 项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额: 0 0 0 10 0 0 其中:本年财政拨款 202.64 132.912 132.912 上年结转资金 其他资金 年度总体目标',
+    );
+    expect(r.forms).toHaveLength(1);
+    const f = r.forms[0]!;
+    expect([f.projectName, f.department]).toEqual(['村级补助及运转经费', '池州市贵池区棠溪镇人民政府']);
+    // The 年度资金总额 row prints 0: the money is its only fund row's (as corpus r04 is read).
+    expect([f.budget, f.execution].map((x) => x?.value ?? null)).toEqual([1329120, 1329120]);
+  });
+});
+
+describe('a form as a PDF layout dump prints it (wrapped header cells and row labels)', () => {
+  it('reads 全年预算/数 and 全年执行/数 wrapped onto the next line, the unit under the first cell and 年度资金总/额', async () => {
+    const r = await recordOf(
+      [
+        '                   部门整体支出绩效自评表',
+        '一级预算单位名称       零陵区林业局',
+        '年度预算申          年初预算数      全年预算    全年执行    分值     执行率 得分',
+        '请（万元）                     数       数',
+        '       年度资金总 4753.66 万元 4753.66   3824.26 10     100% 10',
+        '       额                  万元      万元',
+        '年度总体目标 预期目标                        实际完成情况',
+      ].join('\n'),
+    );
+    const f = r.forms[0]!;
+    expect([f.budgetInitial, f.budget, f.execution, f.executionRate].map((x) => x?.value ?? null)).toEqual([47536600, 47536600, 38242600, 1]);
   });
 });

@@ -135,3 +135,48 @@ describe('extractRecord: a 决算 with forms', () => {
     });
   });
 });
+
+describe('extractForms: real layouts retyped (fixtures/retyped)', () => {
+  const read = async (name: string) => {
+    const { readFileSync } = await import('node:fs');
+    const { analyzeBytes } = await import('../../src/analyze.js');
+    return (await analyzeBytes(readFileSync(`fixtures/retyped/${name}`), { fileName: name })).record;
+  };
+  const money = (f: { budgetInitial: Figure | null; budget: Figure | null; execution: Figure | null; executionRate: Figure | null }) =>
+    [f.budgetInitial, f.budget, f.execution, f.executionRate].map((x) => x?.value ?? null);
+
+  it('a unit\'s list of its forms (序号 | 项目名称 | 备注) is no form; a 绩效目标自评表 is one', async () => {
+    const r = await read('forms-anhui-list-and-target.pdf');
+    expect(r.forms.map((f) => f.projectName)).toEqual(['“三支一扶”省级财政补助资金', '临时救助']);
+    expect(r.parts.filter((p) => p.kind === 'self_evaluation_form').map((p) => [p.title, p.pageStart])).toContainEqual(['（临时救助）绩效目标自评表', 3]);
+  });
+
+  it('a transfer form: 转移支付（项目）名称, 资金使用单位, amounts printed with 万, a fund row the block label spans; a 部门整体 form over two pages is the headline', async () => {
+    const r = await read('forms-transfer-and-department.pdf');
+    const [transfer, department] = r.forms;
+    expect([transfer!.projectName, transfer!.department, transfer!.implementer]).toEqual(['医疗救助补助资金', '医疗保障局', '医疗保障局']);
+    expect(money(transfer!)).toEqual([null, 33596200, 33596200, 1]);
+    expect(transfer!.fundRows.map((row) => [row.name, row.budget?.value ?? null])).toEqual([
+      ['中央财政资金', 8293000], ['彩票公益金用于医疗救助', 0], ['地方资金', 25303200], ['其他资金', null],
+    ]);
+    expect([department!.formKind, department!.department, department!.pageStart, department!.pageEnd]).toEqual(['department_overall', '零陵区林业局', 1, 2]);
+    expect(r.figures.budget?.value).toBe(47536600);
+  });
+
+  it('the 合计 row\'s lone 100 under 权重 is no score; label columns are found from the 总额 row (青神, XLSX)', async () => {
+    const r = await read('forms-workbook-real-layouts.xlsx');
+    const f = r.forms.find((x) => x.projectName === '工资性支出')!;
+    expect(money(f)).toEqual([2389300, 2518900, 2518900, 1]);
+    expect(f.totalScore).toBeNull();
+    // Several project forms and no department form: no headline (a set of forms has no one budget).
+    expect([r.figures.budget, r.figures.execution, r.figures.selfScore]).toEqual([null, null, null]);
+  });
+
+  it('reads the 预算执行 分值 a header prints (预算执行情况（万元）（20分）) and carries unmerged 一级指标 down', async () => {
+    const r = await read('forms-hubei-and-suixi.pdf');
+    const f = r.forms.find((x) => x.projectName === '东津院区建设补助')!;
+    expect([f.budgetExecutionWeight?.value, f.budgetExecutionScore?.value]).toEqual([20, 20]);
+    const suixi = r.forms.find((x) => x.projectName === '临时救助')!;
+    expect(suixi.indicators.map((i) => i.level1)).toEqual(Array(8).fill('产出指标（50分）').concat(['效益指标（30分）']));
+  });
+});

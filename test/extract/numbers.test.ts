@@ -236,7 +236,7 @@ describe('findNumbers: traps', () => {
     '2021年', '2021 年度', '2021-2023', '2021-2023年', '(2010-2020年)', '2021年12月31日', '12月', '3日', '每年3月、9月份', '2022.1.5',
     '2019.1.1-2019.12.30', '2020—2022年', '2020至2022年', '2021年1-6月', '02.01.2020', '2019-05-22', '2019-05-22T04:56:35Z', '2019.12', '评价年度:2022', '中心2018绩效评价', '20xx年', '20_ 年',
     // times
-    '16:55', '发布时间:2025-05-28 14:20', '12时30分', '下午3点',
+    '16:55', '发布时间:2025-05-28 14:20', '12时30分', '12:30分', '下午3点',
     // ordinals
     '第九届', '第一', '第3季度', '第1058号公告', '第 3 页', '第1-3名',
     // document numbers
@@ -264,6 +264,11 @@ describe('findNumbers: traps', () => {
     expect(texts(findNumbers('2023年购买13台安可电脑，并于12月前完成'))).toEqual(['13台']);
     expect(texts(findNumbers('(含1个年初结转结余项目50万元)'))).toEqual(['1个', '50万元']);
     expect(texts(findNumbers('1.项目立项背景：资金4.5万元'))).toEqual(['4.5万元']);
+  });
+
+  it('reads a score after a word and a colon (not a time): "项目自评分:100分"', () => {
+    expect(texts(findNumbers('项目自评分:100分'))).toEqual(['100分']);
+    expect(texts(findNumbers('自评得分： 95.5分'))).toEqual(['95.5分']);
   });
 
   it('does not invent numbers from glued table cells', () => {

@@ -68,7 +68,8 @@ describe('the unit named outside the body', () => {
 
   it('reads the province from a 区域 form\'s provincial authorities', async () => {
     const r = await reportOf('食品监管补助资金区域绩效目标自评表\n来源:安居区市场监管局 发布时间:2022-08-15\n专项名称\n食品监管补助资金\n省级财政部门\n四川省财政厅\n');
-    expect(r.region).toMatchObject({ province: '四川省', county: '安居区', city: null });
+    // (The gazetteer knows 安居区 is in 遂宁市.)
+    expect(r.region).toMatchObject({ province: '四川省', county: '安居区', city: '遂宁市' });
   });
 });
 
@@ -79,7 +80,7 @@ describe('the region of the government whose rules the report follows', () => {
   });
   it('gives the whole region when the text names no unit', async () => {
     const r = await reportOf('2021年度市级就业资金配套项目资金绩效自评报告\n根据《益阳市财政局关于开展2021年度部门绩效自评工作的通知》要求，我局开展了自评。');
-    expect(r.region).toMatchObject({ province: null, city: '益阳市', county: null });
+    expect(r.region).toMatchObject({ province: '湖南省', city: '益阳市', county: null });
   });
   it('never puts a level below the unit\'s own', async () => {
     const r = await reportOf('某某市教育局2021年度部门整体支出绩效自评报告\n根据某某区财政局的通知开展自评。');
@@ -89,7 +90,8 @@ describe('the region of the government whose rules the report follows', () => {
 
 describe('regionOf', () => {
   it('takes no city from a county followed by 市场', () => {
-    expect(regionOf('安居区市场监管局')).toEqual({ province: null, city: null, county: '安居区' });
+    // The city comes from the gazetteer (安居区 is in 遂宁市), not from "安居区市".
+    expect(regionOf('安居区市场监管局')).toEqual({ province: '四川省', city: '遂宁市', county: '安居区' });
     expect(regionOf('遂宁市市场监督管理局经开区分局')).toMatchObject({ city: '遂宁市' });
   });
 });
@@ -110,7 +112,21 @@ describe('county-level cities (县级市)', () => {
   });
 
   it('keeps a prefecture a city', () => {
-    expect(regionOf('茂名市发展和改革局')).toEqual({ province: null, city: '茂名市', county: null });
+    expect(regionOf('茂名市发展和改革局')).toEqual({ province: '广东省', city: '茂名市', county: null });
+  });
+});
+
+describe('the gazetteer fills the levels above a named place', () => {
+  it.each([
+    ['紫金县司法局', { province: '广东省', city: '河源市', county: '紫金县' }],
+    ['密云区红十字会', { province: '北京市', city: null, county: '密云区' }],
+    ['通州区红十字会', { province: null, city: null, county: '通州区' }],
+    ['普陀区体育局', { province: null, city: null, county: '普陀区' }],
+    ['上海市普陀区体育局', { province: '上海市', city: null, county: '普陀区' }],
+    ['朝阳区教育委员会', { province: null, city: null, county: '朝阳区' }],
+    ['株洲市荷塘区妇女联合会', { province: '湖南省', city: '株洲市', county: '荷塘区' }],
+  ])('%s', (name, region) => {
+    expect(regionOf(name)).toEqual(region);
   });
 });
 
@@ -217,5 +233,41 @@ describe('titles flattened with page furniture', () => {
 
   it('takes no sentence fragment for a title', async () => {
     expect((await reportOf('财政局组织专家现场核查，撰写评价报告，并报送市政府。\n一、项目概况\n本项目资金用于环境整治。')).title).toBeNull();
+  });
+});
+
+describe('the kind of an evaluation report', () => {
+  it('is the kind its title names: a project evaluated by another body is still a project', async () => {
+    const r = await reportOf('贵州省民族宗教事务委员会民族工作经费专项资金(2017-2019年度)绩效评价报告\n根据《项目支出绩效评价管理办法》，受委托，第三方评价机构对该专项资金开展了重点绩效评价。\n一、项目基本情况\n');
+    expect(r.documentKind).toBe('evaluation_report');
+    expect(r.kind).toBe('project');
+  });
+});
+
+describe('the fiscal year', () => {
+  it('is none when the title covers several years', async () => {
+    const r = await reportOf('四川省住房和城乡建设厅关于2017-2019年省级城镇保障性安居工程支出绩效自评报告\n一、基本情况\n2019年，我厅按要求开展了自评。');
+    expect(r.fiscalYear).toBeNull();
+  });
+  it('is the title\'s single year otherwise', async () => {
+    const r = await reportOf('四川省住房和城乡建设厅关于2019年省级城镇保障性安居工程支出绩效自评报告\n一、基本情况\n2020年，我厅按要求开展了自评。');
+    expect(r.fiscalYear).toBe(2019);
+  });
+});
+
+describe('the title among page names and restatements', () => {
+  it('is the piece of a page title that ends like a title', async () => {
+    const r = await reportOf('某某城_某某网-【某某平台】2022年度中央财政林业改革发展资金转移支付绩效自评报告\n一、基本情况\n本项目按计划实施。');
+    expect(r.title).toBe('2022年度中央财政林业改革发展资金转移支付绩效自评报告');
+  });
+  it('is the next line when it restates the page title in full', async () => {
+    const a = await reportOf('县档案馆2024年部门整体支出绩效自评报告\n寻甸回族彝族自治县档案馆2024年部门整体支出绩效自评报告\n一、基本情况\n本馆按要求开展了自评。');
+    expect(a.title).toBe('寻甸回族彝族自治县档案馆2024年部门整体支出绩效自评报告');
+    const b = await reportOf('天津市北辰区宸宜幼儿园2022年部门决算公开\n天津市北辰区宸宜幼儿园2022年度部门决算\n目录\n第一部分 部门概况\n');
+    expect(b.title).toBe('天津市北辰区宸宜幼儿园2022年度部门决算');
+  });
+  it('is not a byline line that follows the title', async () => {
+    const r = await reportOf('2022年度项目支出绩效自评表\n发布时间:2024-06-13 17:10【字体:打印2022年度项目支出绩效自评表\n项目名称 | 某项目 |\n');
+    expect(r.title).toBe('2022年度项目支出绩效自评表');
   });
 });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeBytes } from '../../src/analyze.js';
 import { FEATURES, FEATURE_IDS } from '../../src/extract/roles/features.js';
-import { ROLES } from '../../src/extract/roles/rules.js';
+import { NAMED_RULES, ROLES } from '../../src/extract/roles/rules.js';
 import type { Figure, ReportRecord } from '../../src/schema/record.js';
 
 /** An opening sentence, so that short texts are read as documents. */
@@ -30,6 +30,30 @@ describe('shapes missed on unseen reports', () => {
     const r = await recordOf('该项目计划投资120万元，主要用于道路硬化。');
     expect(seen(r.figures.budget)).toEqual([1200000, '120万元']);
     expect(decision(r, 'budget').candidates[0]!.features.map((f) => f.id)).toContain('budget.label.计划投资');
+  });
+
+  it('prefers the adjusted (全年/调整后) budget over another budget the text explains', async () => {
+    const r = await recordOf('2024年部门年初预算1022.89万元，年中调整预算为1781.86万元，全年执行数1767.21万元。主要原因：市财政将原拨款至专户的部分预留总预算资金346.87万元统一计入收入。');
+    expect(seen(r.figures.budget)).toEqual([17818600, '1781.86万元']);
+    expect(decision(r, 'budget').candidates[0]!.features.map((f) => f.id)).toContain('budget.label.全年调整后');
+  });
+
+  it('prefers the total spent (总支出/支出总额) over a part spent on one purpose', async () => {
+    const r = await recordOf('2024年本级体育彩票公益金总收入221万元，2024年体育彩票公益金总支出221万元。\n（一）本级体育彩票公益金用于全民健身支出198万元，占总数的89.59%。');
+    expect(seen(r.figures.execution)).toEqual([2210000, '221万元']);
+    expect(decision(r, 'execution').candidates[0]!.features.map((f) => f.id)).toContain('execution.label.总支出');
+  });
+
+  it('reads 项目资金 X as the budget of the projects just counted', async () => {
+    const r = await recordOf('2021年批复我局项目9个，项目资金1950万元。分别为：重金属污染防治专项资金1000万元；排污许可证核发经费40万元。');
+    expect(seen(r.figures.budget)).toEqual([19500000, '1950万元']);
+  });
+
+  it('reads the year-start budget listed under 其中 of the adjusted one, not a class\'s', async () => {
+    const r = await recordOf('2022年预算收入69.06万元，其中年初预算57.28万元，调整追加11.78万元。');
+    expect(seen(r.figures.budgetInitial)).toEqual([572800, '57.28万元']);
+    const s = await recordOf('全年预算数100万元，其中：基本支出年初预算60万元。');
+    expect(s.figures.budgetInitial).toBeNull();
   });
 
   it('reads a single 下达…资金 as the budget', async () => {
@@ -108,6 +132,12 @@ describe('the engine decides, abstains, and lets the rate break ties only', () =
   it('gives every feature a unique id', () => {
     expect(new Set(FEATURE_IDS).size).toBe(FEATURE_IDS.length);
     expect(FEATURES.every((f) => f.roles.length > 0 && Number.isFinite(f.weight))).toBe(true);
+  });
+
+  it('gives every named-amount rule a unique id apart from the features', () => {
+    const ids = NAMED_RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.filter((id) => FEATURE_IDS.includes(id))).toEqual([]);
   });
 });
 

@@ -35,6 +35,8 @@ export interface AccountsRule {
   /** Every rule id its results carry, documented. */
   emits: readonly RuleDoc[];
   run(ctx: AccountsContext): CheckResult[];
+  /** Reads the 情况说明 alone: also run on a 决算 text without tables (a web page of the 说明). */
+  withoutTables?: boolean;
 }
 
 /** Fewest 决算 tables for a document to count as a 决算 when it has no parts saying so. */
@@ -56,6 +58,15 @@ export function readAccounts(record: ReportRecord, doc: SourceDocument): Account
     // The 情况说明 usually follows the tables, but some 决算 print it first: read the whole body.
     sentences: readNarrative(doc, contents.bodyStart),
   };
+}
+
+/**
+ * A 决算 text without tables (the 说明 published as a web page): only its narrative, for the rules
+ * that read nothing else.
+ */
+export function readNarrativeAlone(record: ReportRecord, doc: SourceDocument): AccountsContext {
+  const contents = readContents(doc);
+  return { record, doc, tables: [], cover: null, contents: [], bodyTitles: new Set(), unitYearLines: readUnitYearLines(doc), sentences: readNarrative(doc, contents.bodyStart) };
 }
 
 /** Runs the rules; a result that names no part gets the part its first evidence stands in. */

@@ -4,7 +4,7 @@
  */
 import type { SourceDocument } from '../../ingest/document.js';
 import type { CheckResult, ReportRecord } from '../../schema/record.js';
-import { readAccounts, runAccountsRules, type AccountsRule } from './engine.js';
+import { readAccounts, readNarrativeAlone, runAccountsRules, type AccountsRule } from './engine.js';
 import { HYGIENE_RULES } from './hygiene-rules.js';
 import { NARRATIVE_RULES } from './narrative-rules.js';
 import { TABLE_RULES } from './table-rules.js';
@@ -14,7 +14,10 @@ export const ACCOUNTS_RULES: readonly AccountsRule[] = [...HYGIENE_RULES, ...TAB
 
 export function checkAccounts(record: ReportRecord, doc: SourceDocument): CheckResult[] {
   const ctx = readAccounts(record, doc);
-  return ctx ? runAccountsRules(ctx, ACCOUNTS_RULES) : [];
+  if (ctx) return runAccountsRules(ctx, ACCOUNTS_RULES);
+  // A 决算 without tables (its 说明 as a web page): the rules that read the narrative alone.
+  if (record.report.documentKind !== 'final_accounts') return [];
+  return runAccountsRules(readNarrativeAlone(record, doc), ACCOUNTS_RULES.filter((r) => r.withoutTables));
 }
 
 export type { AccountsRule, AccountsContext } from './engine.js';

@@ -440,6 +440,7 @@ const CHANGE_AMOUNT = new RegExp(`(${[...COMPARISON_WORDS.increase, ...COMPARISO
 /** "与2023年度相比…减少56.95万元，下降1.87%": the percent is the change over last year's amount. */
 const changes: AccountsRule = {
   id: 'narrative.change',
+  withoutTables: true,
   emits: [
     { id: 'narrative.change', zh: '“增加/减少 Δ，增长/下降 p%”：p = Δ ÷ 上年数（本年数 ∓ Δ）', en: 'year-on-year: p = Δ / last year (this year ∓ Δ)', status: 'fail' },
     { id: 'narrative.change_direction', zh: '增减额与增减率方向一致（不出现“减少…增长”）', en: 'the change and its percent point the same way', status: 'fail' },
@@ -488,8 +489,15 @@ const changes: AccountsRule = {
         const cur = moneyInterval(current.figure);
         const delta = moneyInterval(f.figure);
         const previous = up ? subtractIntervals(cur, delta) : addIntervals(cur, delta);
-        const computed = shareInterval(delta, previous);
-        if (!computed || Number(previous.lo) <= 0) return;
+        // Last year may be about 0 ("总计445.20万元，比上年增加445.20万元，增长0.00%", t112): the growth is then
+        // unbounded above and at least Δ ÷ the largest last year its rounding allows. Only a stated 0% (or a
+        // fall) is then surely wrong: a new unit's "增长100.00%" is the usual convention (putuo-social-work).
+        // A negative last year says nothing.
+        if (Number(previous.hi) <= 0) return;
+        const aboutZero = Number(previous.lo) <= 0;
+        if (aboutZero && Number(next.figure.exact) > 0) return;
+        const computed = shareInterval(delta, aboutZero ? { ...previous, lo: '0', loOpen: true } : previous);
+        if (!computed) return;
         out.push(
           percentResult(
             'narrative.change',
@@ -499,8 +507,12 @@ const changes: AccountsRule = {
             `change ${f.figure.text} / last year (${current.figure.text} ${up ? '-' : '+'} ${f.figure.text})`,
             evidence,
             { current: current.figure.text },
-            // Definite when one sentence states both and names the same subject ("收、支总计…收、支总计各增加").
-            s.figures.includes(current) && subject.length >= 2 && subjectForm(current.clause).includes(subject) ? 'definite' : 'possible',
+            // Definite when one sentence states both and names the same subject ("收、支总计…收、支总计各增加"), or
+            // when the change names none and follows the amount ("收、支总计445.20万元，比上年增加445.20万元").
+            s.figures.includes(current) &&
+              ((subject.length >= 2 && subjectForm(current.clause).includes(subject)) || (subject.length === 0 && s.figures.indexOf(current) === i - 1))
+              ? 'definite'
+              : 'possible',
           ),
         );
       });

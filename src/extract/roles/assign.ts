@@ -1,5 +1,8 @@
 /**
- * One engine for the headline roles: score every candidate for every role from FEATURES, give each
+ * One engine for the rules of src/extract/roles/: `nameAmounts` runs NAMED_RULES (amounts named by
+ * their row or clause: parts, never headline figures); `assignRoles` decides the headline roles.
+ *
+ * For the headline roles: score every candidate for every role from FEATURES, give each
  * candidate to the role(s) it scores best in, rank, and decide.
  *
  * - A winner must clear the role's threshold, else the role abstains (`abstained_low`).
@@ -10,10 +13,15 @@
  * - Otherwise it abstains (`abstained_tie`): a wrong figure is worse than a missing one.
  */
 import { divideIntervals, intervalOfFigure, intervalsMeet } from '../../check/interval.js';
-import type { Figure, RoleCandidate, RoleDecision } from '../../schema/record.js';
-import type { Candidate } from './candidates.js';
+import type { SourceDocument } from '../../ingest/document.js';
+import { evidenceOf } from '../../normalize/offsets.js';
+import type { Figure, NamedAmount, Project, ReportKind, RoleCandidate, RoleDecision } from '../../schema/record.js';
+import type { Segmentation } from '../../segment/segment.js';
+import { FORM_COLUMNS, PAYING_LEVEL } from '../../vocabulary/index.js';
+import type { LocatedNumber } from '../locate.js';
+import { clauseBefore, isImpliedMoney, sentenceBefore, toFigure, type Candidate } from './candidates.js';
 import { FEATURES, POSITION_FEATURE, RATE_TIE_FEATURE, type Feature } from './features.js';
-import { ROLES, type Role, type RoleId } from './rules.js';
+import { NAMED_RULES, ROLES, type MoneyField, type NamedFacts, type NamedInput, type Naming, type Outcome, type Role, type RoleId, type Whole } from './rules.js';
 
 export interface FiredFeature {
   id: string;
@@ -133,4 +141,210 @@ export function assignRoles(candidates: readonly Candidate[]): Assignment {
     });
   }
   return { figures, decisions };
+}
+
+// --- Named amounts: one engine runs NAMED_RULES over every exact number, in text order
+
+/**
+ * What the clause alone says a number is: its best role from the features that state a role
+ * outright (weak hints such as 下达 and context such as 其中 left out).
+ */
+const LABEL_FEATURES = FEATURES.filter((f) => !['any.part_context', 'budgetInitial.part_context', 'any.named_amount', 'budget.label.下达', 'budget.raw.资金共'].includes(f.id) && !f.id.includes('.whole.'));
+function labelRoleOf(c: Candidate | undefined): MoneyField | null {
+  if (!c || c.kind === 'score') return null;
+  const roles = bestRolesOf(c, LABEL_FEATURES);
+  return roles.length === 1 ? (roles[0] as MoneyField) : null;
+}
+
+/** A table cell's column → the money field it holds ("全年预算数" → budget), or null. */
+function labelRoleOfCell(m: LocatedNumber): MoneyField | null {
+  const h = m.cell!.header.replace(/\s+/gu, '').replace(/[（(][^）)]*[）)]/gu, '');
+  const col = FORM_COLUMNS.find((c) => c.pattern.test(h));
+  return col && col.role !== 'selfScore' ? col.role : null;
+}
+
+/** A table cell's number read as points, whatever unit the table header gave the column. */
+export function asPoints(f: Figure, m: { value: string }): Figure {
+  return { ...f, value: Number(m.value), exact: m.value, unit: '分', kind: 'score', scale: 0 };
+}
+
+export interface NamedAmounts {
+  byFunction: NamedAmount[];
+  byNature: NamedAmount[];
+  fundSources: NamedAmount[];
+  projects: Project[];
+  budgetExecutionWeight?: Figure;
+  budgetExecutionScore?: Figure;
+  /** Number start → the rule that took it (not a headline figure). */
+  named: Map<number, string>;
+  /** Number start → the whole it states, its parts to follow. */
+  wholes: Map<number, Whole>;
+}
+
+/** Fund sources from transfers named by the paying level, when the text lists no other source. */
+const LEVEL_TRANSFER_RULE = 'named.fund.level_transfer';
+
+/** The facts the rules read, kept as the engine records each finding in text order. */
+class Facts implements NamedFacts {
+  /** The sentence whose whole was just stated with "其中" (-1 when none is open). */
+  private openSentence = -1;
+  firstBudget: LocatedNumber | null = null;
+  /** "其中" after the first budget, found once rather than by reading the span again per number. */
+  private qizhongAfterBudget = -1;
+  readonly projects = new Map<string, Project>();
+  /** Projects in the order found (text order); the cursor only moves forward, as sentences do. */
+  private readonly projectOrder: Project[] = [];
+  private projectCursor = 0;
+  readonly levelTransfers: NamedAmount[] = [];
+
+  constructor(private readonly doc: SourceDocument, private readonly seg: Segmentation) {}
+
+  partsOpen(n: NamedInput): boolean {
+    return this.openSentence === n.number.sentence;
+  }
+  partsFollowFirstBudget(n: NamedInput): boolean {
+    return this.firstBudget !== null && this.qizhongAfterBudget >= 0 && this.qizhongAfterBudget + 2 <= n.number.start;
+  }
+  hasProject(name: string): boolean {
+    return this.projects.has(name);
+  }
+  projectOfSentence(n: NamedInput): Project | undefined {
+    const start = this.seg.sentences[n.number.sentence]?.start;
+    if (start === undefined) return undefined;
+    while (this.projectCursor < this.projectOrder.length && this.projectOrder[this.projectCursor]!.evidence!.start < start) this.projectCursor++;
+    return this.projectOrder[this.projectCursor];
+  }
+
+  /** Records a text number's finding (or none): a whole opens its sentence's parts, any other amount closes them. */
+  record(n: NamedInput, outcome: Outcome | null, rule: string | undefined): void {
+    const m = n.number;
+    if (outcome?.whole && n.opensParts) this.openSentence = m.sentence;
+    else if (m.kind === 'money' && !m.cell && rule !== 'named.fund.part_after_whole' && this.openSentence === m.sentence) this.openSentence = -1;
+    if (outcome?.firstBudget && !this.firstBudget) {
+      this.firstBudget = m;
+      this.qizhongAfterBudget = this.doc.text.indexOf('其中', m.end);
+    }
+    if (outcome?.levelTransfer) this.levelTransfers.push({ name: outcome.levelTransfer, amount: toFigure(this.doc, m), rule: LEVEL_TRANSFER_RULE });
+    const naming = outcome?.naming;
+    if (naming?.list !== 'projects') return;
+    let p = this.projects.get(naming.name);
+    if (!p) {
+      p = { name: naming.name, budget: null, execution: null, executionRate: null, evidence: evidenceOf(this.doc, m.start, m.end), ...(rule ? { rule } : {}) };
+      this.projects.set(p.name, p);
+      this.projectOrder.push(p);
+    }
+    if (naming.field === 'budgetInitial') p.budgetInitial ??= toFigure(this.doc, m);
+    else p[naming.field] ??= toFigure(this.doc, m);
+  }
+}
+
+/** The number as the rules read it: table context for cells, the sentence before it for text. */
+function namedInputOf(doc: SourceDocument, seg: Segmentation, m: LocatedNumber, c: Candidate | undefined, reportKind: ReportKind): NamedInput {
+  let field: MoneyField | null | undefined;
+  const before = m.cell ? '' : sentenceBefore(doc, seg, m);
+  return {
+    number: m,
+    row: m.cell ? m.cell.rowLabel.replace(/\s+/gu, '') : '',
+    field: () => (field === undefined ? (field = m.cell ? labelRoleOfCell(m) : labelRoleOf(c)) : field),
+    before,
+    clause: m.cell ? '' : clauseBefore(before),
+    rawBefore: m.cell ? '' : doc.text.slice(Math.max(0, m.start - 12), m.start),
+    opensParts: !m.cell && /^[，,]?\s*其中/u.test(doc.text.slice(m.end, m.end + 4)),
+    rowNumber: c?.rowNumber ?? false,
+    reportKind,
+  };
+}
+
+/**
+ * Amounts named by their row or clause (function classes, natures, fund sources, projects) and the
+ * narrative wholes, by NAMED_RULES: each exact number is read by the rules of its place (cell or
+ * text) in order until one finds something. A list may name an item twice (budget, then
+ * execution): the first statement is its amount.
+ */
+export function nameAmounts(doc: SourceDocument, seg: Segmentation, numbers: readonly LocatedNumber[], reportKind: ReportKind, byStart: ReadonlyMap<number, Candidate>): NamedAmounts {
+  const facts = new Facts(doc, seg);
+  const found: { m: LocatedNumber; rule: string; naming: Naming }[] = [];
+  const wholes = new Map<number, Whole>();
+  const cellRules = NAMED_RULES.filter((r) => r.where === 'cell');
+  const textRules = NAMED_RULES.filter((r) => r.where === 'text');
+  for (const m of numbers) {
+    if (m.approx !== 'exact') continue;
+    if (!m.cell && m.kind !== 'money' && m.kind !== 'percent' && !isImpliedMoney(m)) continue;
+    const n = namedInputOf(doc, seg, m, byStart.get(m.start), reportKind);
+    if (n.rowNumber) continue;
+    // Findings that let later rules read the number too are merged into the final one.
+    let passed: Outcome = {};
+    let outcome: Outcome | null = null;
+    let rule: string | undefined;
+    for (const r of m.cell ? cellRules : textRules) {
+      const o = r.apply(n, facts);
+      if (!o) continue;
+      if (o.pass) {
+        passed = { ...passed, ...o, pass: false };
+        continue;
+      }
+      outcome = o;
+      rule = r.id;
+      break;
+    }
+    outcome = { ...passed, ...outcome };
+    if (!m.cell) facts.record(n, outcome, rule);
+    if (outcome?.whole) wholes.set(m.start, outcome.whole);
+    if (outcome?.naming && rule) found.push({ m, rule, naming: outcome.naming });
+  }
+  const wholeFigures = numbers.filter((m) => wholes.has(m.start)).map((m) => toFigure(doc, m));
+  return { ...listNamed(doc, found, facts, wholeFigures), named: new Map(found.map((f) => [f.m.start, f.rule] as const)), wholes };
+}
+
+/** The paying level a transfer's name opens with: 中央, 省, 自治区, 市, 县. */
+const levelOf = (name: string) => PAYING_LEVEL.exec(name)?.[0] ?? name;
+
+/**
+ * Transfers named by the paying level are the sources when the text lists none otherwise, and only
+ * when they are parts: several levels pay ("省级下达资金804万元…市县下达资金2040.56万元"), or a larger
+ * whole was stated. A single transfer alone, or several from one level to different funds, is the
+ * whole (or several wholes), not its sources.
+ */
+function sourcesOfTransfers(transfers: readonly NamedAmount[], wholes: readonly Figure[]): NamedAmount[] {
+  const unique = transfers.filter((t, i) => transfers.findIndex((u) => u.name === t.name) === i);
+  if (new Set(unique.map((t) => levelOf(t.name))).size >= 2) return unique;
+  return unique.filter((t) => wholes.some((w) => w.unit === t.amount.unit && w.value > t.amount.value));
+}
+
+/** The named lists from the rules' findings, each item's first statement kept. */
+function listNamed(doc: SourceDocument, found: readonly { m: LocatedNumber; rule: string; naming: Naming }[], facts: Facts, wholes: readonly Figure[]) {
+  const out: Omit<NamedAmounts, 'named' | 'wholes'> = { byFunction: [], byNature: [], fundSources: [], projects: [...facts.projects.values()] };
+  const seen = { byFunction: new Set<string>(), byNature: new Set<string>(), fundSources: new Set<string>() };
+  // A function class named a second time in text closes the group: later ones belong to another list.
+  let functionGroupClosed = false;
+  for (const { m, rule, naming } of found) {
+    switch (naming.list) {
+      case 'byFunction':
+        if (naming.fromRow) {
+          if (!naming.listed || seen.byFunction.has(naming.code)) break;
+        } else {
+          if (seen.byFunction.has(naming.code)) functionGroupClosed = true;
+          if (functionGroupClosed) break;
+        }
+        seen.byFunction.add(naming.code);
+        out.byFunction.push({ name: naming.name, code: naming.printedCode, amount: toFigure(doc, m), rule });
+        break;
+      case 'byNature':
+      case 'fundSources':
+        if (!naming.listed || seen[naming.list].has(naming.name)) break;
+        // "其中中央财政…专项资金850万元" … "其中中央资金850万元": one level's fund stated twice, under two names.
+        if (naming.list === 'fundSources' && out.fundSources.some((f) => f.amount.exact === m.base && levelOf(f.name) === levelOf(naming.name))) break;
+        seen[naming.list].add(naming.name);
+        out[naming.list].push({ name: naming.name, amount: toFigure(doc, m), rule });
+        break;
+      case 'budgetExecutionWeight':
+      case 'budgetExecutionScore':
+        out[naming.list] ??= asPoints(toFigure(doc, m), m);
+        break;
+      case 'projects':
+        break;
+    }
+  }
+  if (out.fundSources.length === 0) out.fundSources = sourcesOfTransfers(facts.levelTransfers, wholes);
+  return out;
 }

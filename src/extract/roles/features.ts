@@ -10,10 +10,14 @@
  * which no sum of hints overcomes.
  */
 import {
+  BUDGET_FINAL_WORDS,
   BUDGET_INITIAL_WORDS,
   BUDGET_WORDS,
+  ESTIMATE_WORDS,
+  EXECUTION_TOTAL_WORDS,
   EXECUTION_WORDS,
   FORM_COLUMNS,
+  FUND_TOTAL_RAW,
   INCOME_WORDS,
   INVESTMENT_WORDS,
   NATURE_NAMES,
@@ -56,14 +60,18 @@ const BUDGET_INITIAL_END = new RegExp(`(?:${anyOf(BUDGET_INITIAL_WORDS)})(?:数|
 // collection names the budget, whatever the fund is called.
 const BUDGET_END = new RegExp(`(?:${anyOf(BUDGET_WORDS)})$|(?:安排|筹集)的?[^，。；]{0,24}?(?:资金|经费)$`, 'u');
 const INVESTMENT_END = ends(INVESTMENT_WORDS);
+/** "全年预算数", "年中调整预算为", "预算调整后": the budget after adjustments, which is the report's budget. */
+const BUDGET_FINAL_END = new RegExp(`(?:(?:${anyOf(BUDGET_FINAL_WORDS)})预算(?:数|金额|资金|总额)?|预算调整后)$`, 'u');
 // ("转移支付资金" is a transfer payment, the money granted, not a payment made.)
 const EXECUTION_END = new RegExp(`(?<!转移)(?:${anyOf(EXECUTION_WORDS)})$`, 'u');
 // ("转移支付预算数" is the budget of a transfer, not a payment.)
 // ("部门整体支出总额预算数": 支出 as a noun before 总额 is what the budget covers, not a spending.)
 const SPENT_BUDGET = new RegExp(`(?:${SPENT_BUDGET_VERBS.map((v) => (v === '支付' ? '(?<!转移)支付' : v)).join('|')})(?:(?![总额])[^，。；]){0,4}预算(?:资金|数)?$`, 'u');
 const RATE_END = ends(RATE_WORDS);
+const EXECUTION_TOTAL_END = ends(EXECUTION_TOTAL_WORDS);
 const OTHER_RATE = has(OTHER_RATE_WORDS);
 const PLAN = has(PLAN_WORDS);
+const ESTIMATE = has(ESTIMATE_WORDS);
 const PLAN_FIELD = ends(PLAN_FIELD_WORDS);
 const INVESTMENT = has(INVESTMENT_WORDS);
 const INCOME = has(INCOME_WORDS);
@@ -75,8 +83,6 @@ const SCORE_NEAR = has(SCORE_WORDS);
 const WEIGHT = has(WEIGHT_WORDS);
 const TOTAL_ROW = has(TOTAL_ROW_WORDS);
 const SCORE_TOTAL_ROW = has(SCORE_TOTAL_ROW_WORDS);
-/** "项目资金共100万元", "资金总额合计…": the filler the label lost says this is a whole. */
-const FUND_TOTAL_RAW = /(?:项目|专项|补助|补贴|工程)?资金(?:总额)?(?:共计|合计|总计|共)\s*$/u;
 /** A score stated for an indicator: its clause names the indicator's target or actual value. */
 const INDICATOR_CLAUSE = /目标值|完成值|指标值|实际完成|年度指标/u;
 /** Inside brackets opened right after another amount: "资金800万元(财政预算740万元,追加60万元)" explains it. */
@@ -87,14 +93,17 @@ const PLAN_SENTENCE = /下一步|明年|下一年度|下年度|今后/u;
 const PLAN_HEADING = /下一步|改进(?:措施|意见|建议)|工作计划|工作打算|明年|下年度/u;
 
 const text = (c: Candidate) => !c.cell;
+/** Where a part word makes a clause a part: the label and the few characters before it. */
+const partWindow = (c: Candidate) => c.before.slice(-(c.label.length + 4));
 const isPlan = (c: Candidate) =>
-  PLAN.test(c.label) && !INVESTMENT.test(c.label) && !(c.number.fieldUnit && PLAN_FIELD.test(c.label));
+  (PLAN.test(c.label) && !INVESTMENT.test(c.label) && !(c.number.fieldUnit && PLAN_FIELD.test(c.label))) || ESTIMATE.test(c.label);
 const columnOf = (c: Candidate) => (c.cell ? FORM_COLUMNS.find((col) => col.pattern.test(c.cell!.header)) : undefined);
 
 export const FEATURES: readonly Feature[] = [
   // --- the clause that labels it (running text)
   { id: 'budgetInitial.label.年初预算', roles: ['budgetInitial'], weight: 9, zh: '年初预算', test: (c) => text(c) && BUDGET_INITIAL_END.test(c.label) },
   { id: 'budget.label.预算', roles: ['budget'], weight: 8, zh: '预算/安排资金', test: (c) => text(c) && BUDGET_END.test(c.label) },
+  { id: 'budget.label.全年调整后', roles: ['budget'], weight: 1, zh: '全年/调整后预算（胜过同分的其他预算）', test: (c) => text(c) && BUDGET_FINAL_END.test(c.label) },
   { id: 'budget.label.计划投资', roles: ['budget'], weight: 8, zh: '计划投资/总投资', test: (c) => text(c) && INVESTMENT_END.test(c.label) },
   { id: 'budget.raw.资金共', roles: ['budget'], weight: 5, zh: '资金共/资金总额合计', test: (c) => text(c) && FUND_TOTAL_RAW.test(c.rawBefore) && !EXECUTION_END.test(c.label) },
   { id: 'budget.label.下达', roles: ['budget'], weight: 4, zh: '下达…资金', test: (c) => text(c) && TRANSFER.test(c.clause) && !PART_CONTEXT.test(c.clause) },
@@ -103,6 +112,7 @@ export const FEATURES: readonly Feature[] = [
   { id: 'budget.whole.安排共计', roles: ['budget'], weight: 5, zh: '按…安排，共计X，其中…', test: (c) => c.wholeAs === 'arranged' },
   { id: 'budget.whole.收到资金', roles: ['budget'], weight: 6, zh: '收到…资金共X，其中…', test: (c) => c.wholeAs === 'fund' },
   { id: 'execution.label.支出', roles: ['execution'], weight: 8, zh: '支出/执行/拨付/使用', test: (c) => text(c) && EXECUTION_END.test(c.label) && !NATURE_END.test(c.label) && !FUNCTION_CLASS_NAMES.some((n) => c.label.endsWith(n)) },
+  { id: 'execution.label.总支出', roles: ['execution'], weight: 1, zh: '总支出/全年执行数（胜过同分的分项支出）', test: (c) => text(c) && EXECUTION_TOTAL_END.test(c.label) },
   { id: 'execution.label.完成预算', roles: ['execution'], weight: 10, zh: '完成/使用预算资金', test: (c) => text(c) && SPENT_BUDGET.test(c.label) },
   { id: 'budget.label.完成预算', roles: ['budget'], weight: -20, zh: '完成预算资金是支出', test: (c) => text(c) && SPENT_BUDGET.test(c.label) },
   { id: 'execution.income_word', roles: ['execution'], weight: -20, zh: '收入/收到/到位不是支出', test: (c) => text(c) && INCOME.test(c.label) },
@@ -111,7 +121,10 @@ export const FEATURES: readonly Feature[] = [
   // --- what makes it something else
   { id: 'money.plan_word', roles: MONEY, weight: -20, zh: '申请/计划/拟', test: (c) => text(c) && isPlan(c) },
   { id: 'money.rate_word', roles: MONEY, weight: -20, zh: '执行率/完成率之后的金额', test: (c) => text(c) && OTHER_RATE.test(c.label) },
-  { id: 'any.part_context', roles: ALL, weight: -20, zh: '其中/分项', test: (c) => text(c) && PART_CONTEXT.test(c.before.slice(-(c.label.length + 4))) },
+  { id: 'any.part_context', roles: ALL.filter((r) => r !== 'budgetInitial'), weight: -20, zh: '其中/分项', test: (c) => text(c) && PART_CONTEXT.test(partWindow(c)) },
+  // "预算69.06万元，其中年初预算57.28万元，调整追加11.78万元": the year-start budget is a part of the
+  // adjusted budget by nature, so 其中 alone does not make it a part; a class or fund named with it does.
+  { id: 'budgetInitial.part_context', roles: ['budgetInitial'], weight: -20, zh: '分项的年初预算（其中之外）', test: (c) => text(c) && PART_CONTEXT.test(partWindow(c).replace(/其中[：:]?/gu, '')) },
   { id: 'any.named_amount', roles: ALL, weight: -20, zh: '属于功能分类/经济分类/资金来源/项目', test: (c) => c.namedAs !== undefined },
   { id: 'any.approx', roles: ALL, weight: -20, zh: '约数', test: (c) => c.figure.approx !== 'exact' },
   { id: 'money.sentence.下一步', roles: MONEY, weight: -20, zh: '下一步/明年的打算', test: (c) => text(c) && PLAN_SENTENCE.test(c.before) },

@@ -1,9 +1,37 @@
 /**
- * The headline roles a candidate can fill, each with the kinds of number it takes and the score a
- * winner needs (`threshold`) and its lead over a different value (`margin`).
+ * The rules of extraction, as data run by one engine (assign.ts):
+ * - ROLES: the headline roles a candidate can fill, each with the kinds of number it takes and the
+ *   score a winner needs (`threshold`) and its lead over a different value (`margin`);
+ * - NAMED_RULES: what names an amount by its row or clause (function class, nature, fund source,
+ *   sub-project) or makes it a whole whose parts follow; each id is recorded on what it finds.
  */
+import type { Project, ReportKind } from '../../schema/record.js';
+import {
+  anyOf,
+  ARRANGED_TOTAL,
+  FORM_MONEY_TOTAL_ROW,
+  FORM_SCORE_HEADER,
+  FORM_WEIGHT_HEADER,
+  FUND_RE,
+  FUND_TOTAL_RAW,
+  GENERIC_PROJECT,
+  LEVEL_FUND_RE,
+  LEVEL_NAMED_FUND_RE,
+  LEVEL_TRANSFER_RE,
+  NATURE_NAMES,
+  NATURE_RE,
+  PROJECT_CLAUSE,
+  PROJECT_NAME_LEAD,
+  RECEIVED_PART,
+  TOTAL_FILLER,
+  TOTAL_ROW_WORDS,
+  TRANSFER_CLAUSE,
+} from '../../vocabulary/index.js';
 import type { FigureRole } from '../../vocabulary/roles.js';
-import type { CandidateKind } from './candidates.js';
+import { classifyFunction, codeInLabel, FUNCTION_CLASS_NAMES } from '../function-classes.js';
+import type { LocatedNumber } from '../locate.js';
+import { lastClause, type CandidateKind } from './candidates.js';
+import { PART_CONTEXT } from './features.js';
 
 export type RoleId = FigureRole;
 
@@ -27,3 +55,232 @@ export const ROLES: readonly Role[] = [
 ];
 
 export const ROLE_IDS: readonly RoleId[] = ROLES.map((r) => r.id);
+
+// --- Named amounts: function classes, natures, fund sources, sub-projects, narrative wholes
+
+/** The money fields a clause or column can give a number (all roles but the score). */
+export type MoneyField = Exclude<RoleId, 'selfScore'>;
+
+/** Narrative wholes followed by their parts (`Candidate.wholeAs`), which budget features read. */
+export type Whole = 'transfer' | 'arranged' | 'fund' | 'budget' | 'total';
+
+/** A located number as the named-amount rules read it (built once per number by the engine). */
+export interface NamedInput {
+  number: LocatedNumber;
+  /** The table row, without spaces (cells only). */
+  row: string;
+  /** The money field its column (cells) or its clause alone (text) states, or null. */
+  field(): MoneyField | null;
+  /** The sentence's text before it (text only). */
+  before: string;
+  /** Its last clause, brackets and total words removed (text only). */
+  clause: string;
+  /** Up to 12 characters of raw text before it, filler words kept ("项目资金共") (text only). */
+  rawBefore: string;
+  /** "，其中" follows: a whole whose parts come next. */
+  opensParts: boolean;
+  /** A form's 行次 printed before its row's values ("中央财政资金(万元): 2 52.800000"): never an amount. */
+  rowNumber: boolean;
+  reportKind: ReportKind;
+}
+
+/** What a rule names the number as; `listed: false` takes it (not a headline figure) without listing it. */
+export type Naming =
+  | { list: 'byFunction'; name: string; code: string; printedCode: string; fromRow: boolean; listed: boolean }
+  | { list: 'byNature' | 'fundSources'; name: string; listed: boolean }
+  | { list: 'budgetExecutionWeight' | 'budgetExecutionScore' }
+  | { list: 'projects'; name: string; field: MoneyField };
+
+/** A rule's finding: a naming takes the number; the rest are facts later rules and features read. */
+export interface Outcome {
+  naming?: Naming;
+  /** It is a whole whose parts follow (opens its sentence's parts). */
+  whole?: Whole;
+  /** It is the first budget stated: parts received after it and its 其中 are sub-projects. */
+  firstBudget?: boolean;
+  /** A transfer named by the level that pays it (fund sources when the text lists none otherwise). */
+  levelTransfer?: string;
+  /** Let the later rules read the number too. */
+  pass?: boolean;
+}
+
+/** What the rules before this number found, as the engine keeps it (assign.ts `nameAmounts`). */
+export interface NamedFacts {
+  /** A whole was stated in this number's sentence and no other amount has come between its parts. */
+  partsOpen(n: NamedInput): boolean;
+  /** "其中" stands between the first budget stated and this number. */
+  partsFollowFirstBudget(n: NamedInput): boolean;
+  hasProject(name: string): boolean;
+  /** The first project named at or after the start of this number's sentence. */
+  projectOfSentence(n: NamedInput): Project | undefined;
+}
+
+export interface NamedRule {
+  /** Recorded as `Candidate.namedAs` and on the named amount (`rule`), reported by `npm run eval`. */
+  id: string;
+  zh: string;
+  /** Table cells or running text. */
+  where: 'cell' | 'text';
+  /** Its finding, or null to let the next rule read the number; the first finding ends the list. */
+  apply(n: NamedInput, facts: NamedFacts): Outcome | null;
+}
+
+const isMoney = (n: NamedInput) => n.number.kind === 'money';
+const rowFunction = (n: NamedInput) => FUNCTION_CLASS_NAMES.find((f) => n.row.endsWith(f) || n.row.includes(f));
+const executionOrNone = (n: NamedInput) => n.field() === 'execution' || n.field() === null;
+const withoutQizhong = (label: string) => label.replace(/^其中[：:]?/u, '');
+const TOTAL_ROW = new RegExp(anyOf(TOTAL_ROW_WORDS), 'u');
+/** The project a clause names, for a department's report (a project's report is one project). */
+const clauseProject = (n: NamedInput) => (n.reportKind !== 'project' ? projectInClause(n.before.slice(-80)) : null);
+
+/** The project a clause talks about: "党建工委工作经费项目全年预算数" → 党建工委工作经费. */
+export function projectInClause(clause: string): string | null {
+  const m = PROJECT_CLAUSE.exec(clause);
+  if (!m) return null;
+  const name = m[1]!.replace(PROJECT_NAME_LEAD, '').replace(/^[“"]|[”"]$/gu, '');
+  // "调整预算后项目预算…" names no project.
+  if (Array.from(name).length < 2 || GENERIC_PROJECT.test(name) || /[预算执行支出资金]$|预算/u.test(name)) return null;
+  return name;
+}
+
+/**
+ * The named-amount rules in the order they read a number: the first finding wins. A list may name
+ * an item twice (budget, then execution): the engine keeps the first statement of each.
+ */
+export const NAMED_RULES: readonly NamedRule[] = [
+  // --- table cells: the row names the amount
+  {
+    id: 'named.function.row', zh: '功能分类行', where: 'cell',
+    apply: (n) => {
+      const fn = isMoney(n) ? rowFunction(n) : undefined;
+      if (!fn) return null;
+      const code = classifyFunction(fn)!.code;
+      return { naming: { list: 'byFunction', name: fn, code, printedCode: code, fromRow: true, listed: executionOrNone(n) } };
+    },
+  },
+  {
+    id: 'named.nature.row', zh: '经济分类行（基本支出/项目支出…）', where: 'cell',
+    apply: (n) => {
+      const nature = NATURE_NAMES.find((x) => n.row.endsWith(x));
+      return nature && isMoney(n) && executionOrNone(n) ? { naming: { list: 'byNature', name: nature, listed: true } } : null;
+    },
+  },
+  {
+    id: 'named.form.budget_execution_weight', zh: '年度资金总额行的分值', where: 'cell',
+    apply: (n) => (FORM_MONEY_TOTAL_ROW.test(n.row) && FORM_WEIGHT_HEADER.test(n.number.cell!.header) && !n.field() ? { naming: { list: 'budgetExecutionWeight' } } : null),
+  },
+  {
+    id: 'named.form.budget_execution_score', zh: '年度资金总额行的得分', where: 'cell',
+    apply: (n) => (FORM_MONEY_TOTAL_ROW.test(n.row) && FORM_SCORE_HEADER.test(n.number.cell!.header) && !n.field() ? { naming: { list: 'budgetExecutionScore' } } : null),
+  },
+  {
+    id: 'named.fund.row', zh: '资金来源行', where: 'cell',
+    apply: (n) => {
+      const fund = TOTAL_ROW.test(n.row) ? null : FUND_RE.exec(withoutQizhong(n.row));
+      return fund && isMoney(n) && (n.field() === 'budget' || n.field() === null) ? { naming: { list: 'fundSources', name: fund[1]!, listed: true } } : null;
+    },
+  },
+  // --- running text: the clause names the amount
+  {
+    id: 'named.fund.part_after_whole', zh: '总额“其中”之后按级次/来源列出的部分', where: 'text',
+    apply: (n, facts) => {
+      if (!isMoney(n) || !facts.partsOpen(n)) return null;
+      const part = withoutQizhong(n.number.label);
+      return LEVEL_FUND_RE.test(part) || FUND_RE.test(part) || LEVEL_NAMED_FUND_RE.test(part) ? { naming: { list: 'fundSources', name: FUND_RE.exec(part)?.[1] ?? part, listed: true } } : null;
+    },
+  },
+  {
+    // "按生均1000元安排，共计239万元，其中上级资金…": the arrangement's total, with its parts to follow.
+    id: 'named.whole.arranged', zh: '按…安排，共计X，其中…', where: 'text',
+    apply: (n) =>
+      isMoney(n) && n.opensParts && ARRANGED_TOTAL.test(n.before) && !PART_CONTEXT.test(lastClause(n.before.replace(/[，,][^，,]*$/u, '')).slice(-12))
+        ? { whole: 'arranged', firstBudget: true }
+        : null,
+  },
+  {
+    id: 'named.function.label', zh: '以功能分类结尾的分句', where: 'text',
+    apply: (n) => {
+      const fn = isMoney(n) ? FUNCTION_CLASS_NAMES.find((f) => n.number.label.endsWith(f)) : undefined;
+      if (!fn) return null;
+      const code = classifyFunction(fn)!.code;
+      return { naming: { list: 'byFunction', name: fn, code, printedCode: codeInLabel(n.number.label) ?? code, fromRow: false, listed: true } };
+    },
+  },
+  {
+    id: 'named.nature.label', zh: '以基本支出/项目支出/人员经费/公用经费结尾的分句', where: 'text',
+    apply: (n) => {
+      const nature = isMoney(n) ? NATURE_RE.exec(n.number.label) : null;
+      if (!nature) return null;
+      const name = nature[1]!.replace(/支出$/u, (s) => (nature[1] === '基本支出' || nature[1] === '项目支出' ? s : ''));
+      return { naming: { list: 'byNature', name, listed: true } };
+    },
+  },
+  {
+    // "收到财政资金共2330.9万元，其中：中央资金…": a total with its parts to follow.
+    // (An income with its parts, "上级补助收入119662万元，其中：返还性收入…", is income, not a budget.)
+    id: 'named.whole.fund', zh: '收到…资金共X，其中…', where: 'text',
+    apply: (n) => {
+      const fund = isMoney(n) && n.opensParts ? FUND_RE.exec(withoutQizhong(n.number.label)) : null;
+      return fund && !/收入$/u.test(fund[1]!) && !PART_CONTEXT.test(n.before.slice(-40).replace(FUND_RE, '').replace(fund[1]!, '')) ? { whole: 'fund', firstBudget: true } : null;
+    },
+  },
+  {
+    // A fund whose 其中 lists income is taken, not listed: its parts are income.
+    id: 'named.fund.label', zh: '以资金来源结尾的分句', where: 'text',
+    apply: (n) => {
+      const fund = isMoney(n) ? FUND_RE.exec(withoutQizhong(n.number.label)) : null;
+      // "部门预算财政安排公共财政拨款资金共157.71万元，实际支出…": a fund the clause states as the budget is the whole, not a part.
+      if (!fund || (n.field() === 'budget' && !PART_CONTEXT.test(n.before.slice(-(n.number.label.length + 4))))) return null;
+      return { naming: { list: 'fundSources', name: fund[1]!, listed: !n.opensParts } };
+    },
+  },
+  {
+    // "…合计7505万元，已支出…。其中：\n收到普通国省道建设(…)补助资金2666万元，已支出39万元，资金支付率1.46%":
+    // each part received after the whole and its 其中 is a sub-project; the sentence gives its spending.
+    id: 'named.project.received_after_whole', zh: '总额“其中”之后“收到…资金”的子项目', where: 'text',
+    apply: (n, facts) => {
+      const received = isMoney(n) && facts.partsFollowFirstBudget(n) ? RECEIVED_PART.exec(n.before.replace(TOTAL_FILLER, '')) : null;
+      const name = received?.[1];
+      return name && !GENERIC_PROJECT.test(name) && !facts.hasProject(name) ? { naming: { list: 'projects', name, field: 'budget' } } : null;
+    },
+  },
+  {
+    // "纳入绩效评价的资金共43485.32万元，其中：中央资金…": a total of funds with its parts to follow.
+    id: 'named.whole.total', zh: '…资金共X，其中…', where: 'text',
+    apply: (n) => (isMoney(n) && n.opensParts && !n.field() && FUND_TOTAL_RAW.test(n.rawBefore) && !PART_CONTEXT.test(n.clause) ? { whole: 'total' } : null),
+  },
+  {
+    // A number whose clause states no role: only a transfer (下达…资金) is read, as a whole or a level's fund.
+    id: 'named.whole.transfer', zh: '下达…资金X，其中…', where: 'text',
+    apply: (n) => {
+      if (n.field()) return null;
+      if (!isMoney(n) || !TRANSFER_CLAUSE.test(n.clause) || PART_CONTEXT.test(n.clause)) return {};
+      const level = LEVEL_TRANSFER_RE.exec(n.clause)?.[1];
+      return { ...(n.opensParts ? { whole: 'transfer' as const } : {}), ...(level ? { levelTransfer: level } : {}) };
+    },
+  },
+  {
+    id: 'fact.first_budget', zh: '最先陈述的预算', where: 'text',
+    // "安排资金19204.096万。其中，央省…": a budget followed by its 其中 is also a whole whose parts follow.
+    apply: (n) =>
+      n.field() === 'budget' && !PART_CONTEXT.test(n.before.slice(-(n.number.label.length + 4)))
+        ? { firstBudget: true, ...(n.opensParts ? { whole: 'budget' as const } : {}), pass: true }
+        : null,
+  },
+  {
+    id: 'named.project.clause', zh: '“…项目预算/支出”分句', where: 'text',
+    apply: (n) => {
+      const name = clauseProject(n);
+      return name ? { naming: { list: 'projects', name, field: n.field()! } } : null;
+    },
+  },
+  {
+    // The project whose budget this sentence gave also owns the sentence's rate ("…完成预算的100.0%").
+    id: 'named.project.sentence', zh: '同句已有项目的其他数', where: 'text',
+    apply: (n, facts) => {
+      const p = facts.projectOfSentence(n);
+      const field = n.field()!;
+      return p && field !== 'budgetInitial' && !p[field] ? { naming: { list: 'projects', name: p.name, field } } : null;
+    },
+  },
+];

@@ -26,6 +26,58 @@ function heapOf(pdfium: Pdfium): Heap {
   return pdfium.pdfium as Heap;
 }
 
+/**
+ * The PDFium functions read per character and per path object. Called through the package's
+ * wrappers (cwrap → ccall → a name lookup and assertions on every call) they cost more than PDFium's
+ * own work: about 0.8 s of CPU on a 178-page 决算. Every argument and result of these is a plain
+ * number (pointers, indices, 0/1 for booleans), so the module's raw exports are called instead.
+ */
+const PAGE_CALLS = [
+  'FPDF_LoadPage',
+  'FPDF_ClosePage',
+  'FPDF_GetPageBoundingBox',
+  'FPDFPage_GetRotation',
+  'FPDFPage_CountObjects',
+  'FPDFPage_GetObject',
+  'FPDFText_LoadPage',
+  'FPDFText_ClosePage',
+  'FPDFText_CountChars',
+  'FPDFText_GetUnicode',
+  'FPDFText_IsGenerated',
+  'FPDFText_GetTextObject',
+  'FPDFText_GetMatrix',
+  'FPDFTextObj_GetFontSize',
+  'FPDFText_GetFontSize',
+  'FPDFText_GetCharOrigin',
+  'FPDFText_GetLooseCharBox',
+  'FPDFPageObj_GetMatrix',
+  'FPDFPageObj_GetStrokeColor',
+  'FPDFPageObj_GetFillColor',
+  'FPDFPageObj_GetType',
+  'FPDFFormObj_CountObjects',
+  'FPDFFormObj_GetObject',
+  'FPDFPath_GetDrawMode',
+  'FPDFPath_CountSegments',
+  'FPDFPath_GetPathSegment',
+  'FPDFPathSegment_GetPoint',
+  'FPDFPathSegment_GetType',
+  'FPDFPathSegment_GetClose',
+] as const;
+
+type PageCalls = Record<(typeof PAGE_CALLS)[number], (...args: number[]) => number>;
+
+/** PAGE_CALLS as raw exports; the wrapped function where a build does not export one raw. */
+function pageCallsOf(pdfium: Pdfium): PageCalls {
+  const raw = heapOf(pdfium).wasmExports as unknown as Record<string, unknown>;
+  const wrapped = pdfium as unknown as Record<string, (...args: number[]) => number>;
+  const calls = {} as PageCalls;
+  for (const name of PAGE_CALLS) {
+    const f = raw[name];
+    calls[name] = typeof f === 'function' ? (f as (...args: number[]) => number) : (...args: number[]) => Number(wrapped[name]!(...args));
+  }
+  return calls;
+}
+
 let loaded: Promise<Pdfium> | undefined;
 
 /** Loads and initializes PDFium once per thread (≈50 ms: compiling 4.6 MB of WebAssembly). */
@@ -151,10 +203,11 @@ export function openPdfiumDocument(pdfium: Pdfium, bytes: Uint8Array): PdfiumDoc
   }
   // Scratch space for out-parameters: 16 doubles.
   const scratch = malloc(128);
+  const calls = pageCallsOf(pdfium);
   let open = true;
   return {
     pageCount: pdfium.FPDF_GetPageCount(doc),
-    readPage: (index) => readPdfiumPage(pdfium, doc, index, scratch),
+    readPage: (index) => readPdfiumPage(heap, calls, doc, index, scratch),
     metaText: (tag) => readMetaText(pdfium, doc, tag),
     close: () => {
       if (!open) return;
@@ -179,29 +232,27 @@ function readMetaText(pdfium: Pdfium, doc: number, tag: string): string {
   }
 }
 
-function readPdfiumPage(pdfium: Pdfium, doc: number, index: number, scratch: number): PdfiumPage | undefined {
+function readPdfiumPage(heap: Heap, pdfium: PageCalls, doc: number, index: number, scratch: number): PdfiumPage | undefined {
   const page = pdfium.FPDF_LoadPage(doc, index);
   if (!page) return undefined;
   try {
-    const heap = heapOf(pdfium);
     const f32 = scratch >> 2;
     pdfium.FPDF_GetPageBoundingBox(page, scratch);
     // FS_RECTF: left, top, right, bottom.
     const [left, top, right, bottom] = [heap.HEAPF32[f32]!, heap.HEAPF32[f32 + 1]!, heap.HEAPF32[f32 + 2]!, heap.HEAPF32[f32 + 3]!];
     const view: [number, number, number, number] = [Math.min(left, right), Math.min(top, bottom), Math.max(left, right), Math.max(top, bottom)];
     const rotate = pdfium.FPDFPage_GetRotation(page) * 90;
-    const chars = readChars(pdfium, page, scratch);
+    const chars = readChars(heap, pdfium, page, scratch);
     const drawn = { paths: [] as PdfiumPath[], images: 0 };
     const count = pdfium.FPDFPage_CountObjects(page);
-    for (let i = 0; i < count; i++) collectDrawing(pdfium, pdfium.FPDFPage_GetObject(page, i), IDENTITY, 0, scratch, drawn);
+    for (let i = 0; i < count; i++) collectDrawing(heap, pdfium, pdfium.FPDFPage_GetObject(page, i), IDENTITY, 0, scratch, drawn);
     return { view, rotate, chars, paths: drawn.paths, images: drawn.images };
   } finally {
     pdfium.FPDF_ClosePage(page);
   }
 }
 
-function readChars(pdfium: Pdfium, page: number, scratch: number): PdfiumChar[] {
-  const heap = heapOf(pdfium);
+function readChars(heap: Heap, pdfium: PageCalls, page: number, scratch: number): PdfiumChar[] {
   const f32 = scratch >> 2;
   const f64 = scratch >> 3;
   const textPage = pdfium.FPDFText_LoadPage(page);
@@ -242,15 +293,13 @@ function readChars(pdfium: Pdfium, page: number, scratch: number): PdfiumChar[] 
   }
 }
 
-function readObjectMatrix(pdfium: Pdfium, obj: number, scratch: number): Matrix {
-  const heap = heapOf(pdfium);
+function readObjectMatrix(heap: Heap, pdfium: PageCalls, obj: number, scratch: number): Matrix {
   if (!pdfium.FPDFPageObj_GetMatrix(obj, scratch)) return IDENTITY;
   const f = scratch >> 2;
   return [heap.HEAPF32[f]!, heap.HEAPF32[f + 1]!, heap.HEAPF32[f + 2]!, heap.HEAPF32[f + 3]!, heap.HEAPF32[f + 4]!, heap.HEAPF32[f + 5]!];
 }
 
-function readColor(pdfium: Pdfium, obj: number, scratch: number, stroke: boolean): [number, number, number] {
-  const heap = heapOf(pdfium);
+function readColor(heap: Heap, pdfium: PageCalls, obj: number, scratch: number, stroke: boolean): [number, number, number] {
   const ok = stroke
     ? pdfium.FPDFPageObj_GetStrokeColor(obj, scratch, scratch + 4, scratch + 8, scratch + 12)
     : pdfium.FPDFPageObj_GetFillColor(obj, scratch, scratch + 4, scratch + 8, scratch + 12);
@@ -261,7 +310,8 @@ function readColor(pdfium: Pdfium, obj: number, scratch: number, stroke: boolean
 
 /** Paths and images of an object, forms walked with their matrices composed. */
 function collectDrawing(
-  pdfium: Pdfium,
+  heap: Heap,
+  pdfium: PageCalls,
   obj: number,
   parent: Matrix,
   depth: number,
@@ -273,24 +323,23 @@ function collectDrawing(
     out.images++;
   } else if (type === FPDF_PAGEOBJ_FORM) {
     if (depth >= MAX_FORM_DEPTH) return;
-    const matrix = multiplyMatrix(parent, readObjectMatrix(pdfium, obj, scratch));
+    const matrix = multiplyMatrix(parent, readObjectMatrix(heap, pdfium, obj, scratch));
     const count = pdfium.FPDFFormObj_CountObjects(obj);
-    for (let i = 0; i < count; i++) collectDrawing(pdfium, pdfium.FPDFFormObj_GetObject(obj, i), matrix, depth + 1, scratch, out);
+    for (let i = 0; i < count; i++) collectDrawing(heap, pdfium, pdfium.FPDFFormObj_GetObject(obj, i), matrix, depth + 1, scratch, out);
   } else if (type === FPDF_PAGEOBJ_PATH) {
-    const path = readPath(pdfium, obj, parent, scratch);
+    const path = readPath(heap, pdfium, obj, parent, scratch);
     if (path) out.paths.push(path);
   } else if (type !== FPDF_PAGEOBJ_TEXT) {
     // Shadings and unknown objects carry neither text nor rules.
   }
 }
 
-function readPath(pdfium: Pdfium, obj: number, parent: Matrix, scratch: number): PdfiumPath | undefined {
-  const heap = heapOf(pdfium);
+function readPath(heap: Heap, pdfium: PageCalls, obj: number, parent: Matrix, scratch: number): PdfiumPath | undefined {
   if (!pdfium.FPDFPath_GetDrawMode(obj, scratch, scratch + 4)) return undefined;
   const fill = heap.HEAP32[scratch >> 2]! !== 0;
   const stroke = heap.HEAP32[(scratch >> 2) + 1]! !== 0;
   if (!fill && !stroke) return undefined;
-  const matrix = multiplyMatrix(parent, readObjectMatrix(pdfium, obj, scratch));
+  const matrix = multiplyMatrix(parent, readObjectMatrix(heap, pdfium, obj, scratch));
   const data: number[] = [];
   const n = pdfium.FPDFPath_CountSegments(obj);
   const f = scratch >> 2;
@@ -317,8 +366,8 @@ function readPath(pdfium: Pdfium, obj: number, parent: Matrix, scratch: number):
     matrix,
     stroke,
     fill,
-    strokeRgb: stroke ? readColor(pdfium, obj, scratch, true) : [0, 0, 0],
-    fillRgb: fill ? readColor(pdfium, obj, scratch, false) : [0, 0, 0],
+    strokeRgb: stroke ? readColor(heap, pdfium, obj, scratch, true) : [0, 0, 0],
+    fillRgb: fill ? readColor(heap, pdfium, obj, scratch, false) : [0, 0, 0],
     data,
   };
 }

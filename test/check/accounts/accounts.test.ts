@@ -3,6 +3,7 @@ import type { Block, TableBlock } from '../../../src/ingest/document.js';
 import { normalizeDocument } from '../../../src/normalize/normalize.js';
 import type { CheckResult, ReportRecord } from '../../../src/schema/record.js';
 import { ACCOUNTS_RULE_DOCS, checkAccounts } from '../../../src/check/accounts/index.js';
+import { analyzeBytes } from '../../../src/analyze.js';
 
 const RECORD = { parts: [] } as unknown as ReportRecord;
 
@@ -185,6 +186,13 @@ describe('情况说明 against tables and itself', () => {
     // The sentence before speaks of 接待费, not of the 三公 total the change is about: no pairing, no finding.
     expect(statuses(c('公务接待费支出决算为0.20万元，完成预算的13.68%。2024年度“三公”经费财政拨款支出决算数比2023年度减少0.15万元，下降27.78%。'), 'narrative.change')).toEqual([]);
     expect(statuses(c('国家某局2024年度财政拨款收支总决算20727.53万元。与2023年度相比，财政拨款收、支总计各增加5551.7万元，增长36.58%。'), 'narrative.change')).toEqual(['pass']);
+     // Last year about 0 (t112's shape): the growth has no upper bound and is at least 445.195 ÷ 0.01, never 0.00%.
+    expect(statuses(c('2021年度收、支总计445.20万元，比上年增加445.20万元，增长0.00%。'), 'narrative.change')).toEqual(['fail']);
+    const [zero] = c('2021年度收、支总计445.20万元，比上年增加445.20万元，增长0.00%。').filter((r) => r.rule === 'narrative.change');
+    // One sentence, the change right after the amount it changes: the same quantity.
+    expect(zero?.certainty).toBe('definite');
+    // … while a new unit's conventional "增长100.00%" is not reported (putuo-social-work-2024, labelled clean).
+    expect(statuses(c('2024年度收、支总计307.82万元，比上年增加307.82万元，增长100.00%。'), 'narrative.change')).toEqual([]);
   });
 });
 
@@ -248,5 +256,14 @@ describe('parts', () => {
     const cover = { id: 'cover:1', kind: 'cover' as const, title: '', table: null, pageStart: 1, pageEnd: 1, start: 0, end: span.start, unit: null };
     const placeholder = checkAccounts({ parts: [cover, part] } as unknown as ReportRecord, normalizeDocument({ format: 'pdf', pages: [{ number: 1, chars: 1000, needsOcr: false }], blocks: [para('XX局'), ...blocks.slice(1)], warnings: [] }));
     expect(placeholder.find((x) => x.rule === 'hygiene.placeholder')?.part).toBe('cover:1');
+  });
+});
+
+describe('a 决算 说明 without tables', () => {
+  it('runs the rules that read the narrative alone (t112: a web page of the 说明)', async () => {
+    const text = '某县某局2021年度部门决算公开\n第二部分 2021年度部门决算情况说明\n二、收入支出决算总体情况说明\n2021年度收、支总计445.20万元,比上年增加445.20万元,增长0.00%。\n';
+    const { record } = await analyzeBytes(Buffer.from(text, 'utf8'), { fileName: 'accounts-narrative.txt' });
+    expect(record.report.documentKind).toBe('final_accounts');
+    expect(record.checks.filter((r) => r.rule === 'narrative.change').map((r) => [r.status, r.certainty])).toEqual([['fail', 'definite']]);
   });
 });

@@ -1,0 +1,166 @@
+/**
+ * An over-fulfilment or completion percentage against its own target and actual (issue 16):
+ * "指标值120人，实际完成150人，超额完成25%" → (150 − 120) ÷ 120 = 25%; "…，完成率125%" → 150 ÷ 120.
+ * Checked only when the three are surely of one indicator: one sentence, or one form row, holding
+ * exactly one target, one actual and one percentage, target and actual in one unit and neither a
+ * percentage ("超出目标5%" of a rate may mean points). Such a finding is `definite`; anything less is
+ * not checked at all. A percentage that only truncation explains is a warning (rate.truncated's kind).
+ */
+import { Decimal } from 'decimal.js';
+import type { CheckResult, Indicator, ReportRecord } from '../schema/record.js';
+import {
+  ACTUAL_WORDS,
+  anyOf,
+  COMPLETION_RATE_WORDS,
+  DUE_RATE_WORDS,
+  OVER_FULFILMENT_WORDS,
+  TARGET_BOUND_WORDS,
+  TARGET_WORDS,
+} from '../vocabulary/index.js';
+import { closedInterval, divideIntervals, formatInterval, intervalsMeet, pointInterval, subtractIntervals, type Interval } from './interval.js';
+import { evidenceOfSpan, makeResult } from './result.js';
+
+const NUMBER = String.raw`(\d+(?:\.\d+)?)`;
+/** A count's unit right after its number (人, 人次, 万亩, 个), ending where the clause goes on. */
+const UNIT = String.raw`([\u4e00-\u9fff㎡]{0,3}?)(?=[\s，,。；;、（()）]|$|超|完成|较|比|实际|目标)`;
+const FILLER = String.raw`(?:了|为|是|达到|达|：|:)?\s*`;
+
+const RATE_WORDS = [...OVER_FULFILMENT_WORDS, ...COMPLETION_RATE_WORDS, ...DUE_RATE_WORDS];
+const PERCENT = new RegExp(`(${anyOf(RATE_WORDS)})${FILLER}${NUMBER}\\s*[%％]`, 'gu');
+const TARGET = new RegExp(`(?:${anyOf(TARGET_WORDS)})${FILLER}(?:${anyOf(TARGET_BOUND_WORDS)})?\\s*${NUMBER}\\s*${UNIT}`, 'gu');
+const ACTUAL = new RegExp(`(?<!超额|超)(?:${anyOf(ACTUAL_WORDS)})${FILLER}${NUMBER}\\s*${UNIT}`, 'gu');
+/** A target or actual cell of a form row: "≥120人", "150人". */
+const CELL = new RegExp(`^\\s*(?:${anyOf(TARGET_BOUND_WORDS)})?\\s*${NUMBER}\\s*([\\u4e00-\\u9fff㎡]{0,3})\\s*$`, 'u');
+/** A cheap test before the sentence is read (matchAll would start at a global regex's lastIndex). */
+const PERCENT_WORD = new RegExp(anyOf(RATE_WORDS), 'u');
+/** A form row's 偏差原因 cell: over-fulfilment and completion words only (a due-money rate is a clause's). */
+const ROW_PERCENT = new RegExp(`(${anyOf([...OVER_FULFILMENT_WORDS, ...COMPLETION_RATE_WORDS])})${FILLER}${NUMBER}\\s*[%％]`, 'gu');
+/** How far past a row's 得分 its 偏差原因 cell may run (a flattened form has no line ends: r38). */
+const ROW_TAIL = 40;
+const SENTENCE = /[^。；;！？!?\n]+/gu;
+
+/** A number as printed, where it stands in the text. */
+interface Stated {
+  number: string;
+  unit: string;
+  start: number;
+  end: number;
+}
+
+interface Fulfilment {
+  target: Stated;
+  actual: Stated;
+  percent: Stated & { word: string };
+}
+
+const isOver = (word: string) => OVER_FULFILMENT_WORDS.includes(word);
+
+/** Exactly one match of `re` in `text` (offsets shifted by `offset`), or null. PERCENT captures (word, number), TARGET and ACTUAL (number, unit). */
+function onlyMatch(re: RegExp, text: string, offset: number): (Stated & { word: string }) | null {
+  const found = [...text.matchAll(re)];
+  if (found.length !== 1) return null;
+  const m = found[0]!;
+  const percent = re === PERCENT || re === ROW_PERCENT;
+  const number = percent ? m[2]! : m[1]!;
+  const unit = percent ? '%' : m[2]!;
+  const at = m.index + m[0].lastIndexOf(number);
+  return { word: percent ? m[1]! : '', number, unit, start: offset + at, end: offset + at + number.length + unit.length };
+}
+
+/** The sentences of the text holding one target, one actual and one percentage of one unit. */
+function fulfilmentsInText(text: string): Fulfilment[] {
+  const out: Fulfilment[] = [];
+  for (const s of text.matchAll(SENTENCE)) {
+    const sentence = s[0];
+    if (!PERCENT_WORD.test(sentence)) continue;
+    const percent = onlyMatch(PERCENT, sentence, s.index);
+    const target = onlyMatch(TARGET, sentence, s.index);
+    const actual = onlyMatch(ACTUAL, sentence, s.index);
+    if (percent && target && actual && target.unit === actual.unit) out.push({ target, actual, percent });
+  }
+  return out;
+}
+
+/**
+ * A form row whose target and actual cells are numbers of one unit and whose line prints one
+ * percentage (the 偏差原因 column after the 得分, which the row's own evidence stops before).
+ */
+function fulfilmentOfRow(row: Indicator, text: string | undefined): Fulfilment | null {
+  const t = CELL.exec(row.target);
+  const a = CELL.exec(row.actual);
+  if (!t || !a || t[2] !== a[2]) return null;
+  const { start, end } = row.evidence;
+  const lineEnd = text === undefined ? -1 : text.indexOf('\n', end);
+  const line = text === undefined ? row.evidence.quote : text.slice(start, Math.min(lineEnd < 0 ? text.length : lineEnd, end + ROW_TAIL));
+  const percent = onlyMatch(ROW_PERCENT, line, start);
+  if (!percent) return null;
+  // The cells' own places are not kept: the row's span stands for them.
+  return { target: { number: t[1]!, unit: t[2]!, start, end }, actual: { number: a[1]!, unit: a[2]!, start, end }, percent };
+}
+
+/** A printed count as an interval: integers are exact counts; decimals (1.2 万亩) are rounded. */
+function intervalOfStated(s: Stated): Interval {
+  const decimals = s.number.split('.')[1]?.length ?? 0;
+  if (decimals === 0 && !/^[万亿]/u.test(s.unit)) return pointInterval(s.number);
+  const half = new Decimal(0.5).times(new Decimal(10).pow(-decimals));
+  return closedInterval(new Decimal(s.number).minus(half), new Decimal(s.number).plus(half));
+}
+
+function checkOne(f: Fulfilment, page: number | null): CheckResult | null {
+  const target = intervalOfStated(f.target);
+  const actual = intervalOfStated(f.actual);
+  const ratio = divideIntervals(actual, target);
+  if (!ratio || new Decimal(f.target.number).isZero()) return null;
+  const over = isOver(f.percent.word);
+  const fraction = over ? subtractIntervals(ratio, pointInterval(1)) : ratio;
+  const expected = { ...fraction, lo: new Decimal(fraction.lo).times(100).toString(), hi: new Decimal(fraction.hi).times(100).toString() };
+  const decimals = f.percent.number.split('.')[1]?.length ?? 0;
+  const step = new Decimal(10).pow(-decimals);
+  const printed = new Decimal(f.percent.number);
+  const rounded = closedInterval(printed.minus(step.div(2)), printed.plus(step.div(2)));
+  const truncated: Interval = { lo: printed.toString(), hi: printed.plus(step).toString(), loOpen: false, hiOpen: true };
+  const status = intervalsMeet(expected, rounded) ? 'pass' : intervalsMeet(expected, truncated) ? 'warn' : 'fail';
+  // Money that was due and paid (应配套 … 实际配套到位 … 执行率) is an execution rate of its own clause.
+  const rule = over ? 'indicator.over_fulfilment' : DUE_RATE_WORDS.includes(f.percent.word) ? 'execution_rate.clause' : 'indicator.completion_rate';
+  const formula = over ? `(${f.actual.number} − ${f.target.number}) ÷ ${f.target.number}` : `${f.actual.number} ÷ ${f.target.number}`;
+  const shown = formatInterval(expected, { maxDecimals: decimals + 2 });
+  const verdict = status === 'pass' ? '一致' : status === 'warn' ? '仅在截断（而非四舍五入）时一致' : '不一致';
+  const span = (s: Stated, text: string) => ({ page, start: s.start, end: s.end, quote: text });
+  const unit = f.target.unit;
+  return makeResult({
+    rule,
+    status,
+    expected,
+    actual: rounded,
+    unit: '%',
+    zh: `${f.percent.word}：实际 ${f.actual.number}${unit}、目标 ${f.target.number}${unit}，${formula} = ${shown}%，与所报 ${f.percent.number}% ${verdict}`,
+    en: `${over ? 'Over-fulfilment' : 'Completion rate'}: ${formula} = ${shown}% against the stated ${f.percent.number}%${status === 'pass' ? '' : status === 'warn' ? ' (holds only if truncated)' : ' (mismatch)'}`,
+    evidence: [
+      evidenceOfSpan('rate', `${f.percent.number}%`, span(f.percent, `${f.percent.number}%`)),
+      evidenceOfSpan('actual', `${f.actual.number}${unit}`, span(f.actual, `${f.actual.number}${unit}`)),
+      evidenceOfSpan('target', `${f.target.number}${unit}`, span(f.target, `${f.target.number}${unit}`)),
+    ],
+    detail: { formula: over ? '(actual - target) / target' : 'actual / target' },
+    certainty: 'definite',
+  });
+}
+
+/** Every over-fulfilment and completion percentage stated with its own target and actual. */
+export function checkFulfilment(record: ReportRecord, text: string | undefined): CheckResult[] {
+  const found: Array<{ f: Fulfilment; page: number | null }> = [];
+  for (const row of [...record.figures.indicators, ...record.forms.flatMap((f) => f.indicators)]) {
+    const f = fulfilmentOfRow(row, text);
+    if (f) found.push({ f, page: row.evidence.page ?? null });
+  }
+  if (text !== undefined) for (const f of fulfilmentsInText(text)) found.push({ f, page: null });
+  // One result per printed percentage (a form row is both the record's and its form's).
+  const seen = new Set<number>();
+  const out: CheckResult[] = [];
+  for (const { f, page } of found) {
+    if (seen.has(f.percent.start)) continue;
+    seen.add(f.percent.start);
+    const r = checkOne(f, page);
+    if (r) out.push(r);
+  }
+  return out;
+}

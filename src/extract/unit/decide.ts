@@ -1,0 +1,121 @@
+/**
+ * One engine for the reporting unit: run every source of rules.ts, read each name in full where the
+ * text prints it with its place ("县司法局" → "紫金县司法局"), put names of one unit together (the
+ * longer name wins), score them from the source and FEATURES, and decide with a threshold and a
+ * margin; otherwise abstain.
+ */
+import { ORGAN_EXTENSION } from '../../vocabulary/units.js';
+import { placeRunEnds } from '../region.js';
+import { cleanDepartment } from './finders.js';
+import { AGREEMENT, UNIT_FEATURES, UNIT_MARGIN, UNIT_SOURCES, UNIT_THRESHOLD, type UnitContext, type UnitFinding } from './rules.js';
+
+export interface UnitCandidate {
+  name: string;
+  score: number;
+  /** Source ids that named it (or a shorter form of it). */
+  sources: string[];
+  /** Ids of the features that fired on its best finding (and unit.agreement, unit.full_name). */
+  features: string[];
+}
+
+export interface UnitDecision {
+  name: string | null;
+  reason: 'clear' | 'abstained_low' | 'abstained_tie' | 'none';
+  candidates: UnitCandidate[];
+}
+
+/** What every source finds in the document. */
+export function findUnits(ctx: UnitContext): UnitFinding[] {
+  return UNIT_SOURCES.flatMap((s) => s.find(ctx).flatMap((name) => (name ? [{ name, source: s.id }] : [])));
+}
+
+/**
+ * The unit's name as the text prints it with its place before it: "紫金县司法局" for "县司法局",
+ * "随州市曾都区河道堤防建设管理处" for "曾都区河道堤防建设管理处". The place run must be gazetteer
+ * names from its first character; the longest such form in the opening text wins.
+ */
+export function fullNameOf(name: string, text: string): string {
+  // A name that starts with its place is read as printed ("曾都区…" stays, "张掖市山丹县…" is not made of it).
+  if (placeRunEnds(name).length > 0) return name;
+  const head = text.slice(0, 6000);
+  const bareLevel = /^(?:自治区|自治州|自治县|[省市县区州旗])/u.exec(name)?.[0].length ?? 0;
+  let best = name;
+  for (let at = head.indexOf(name); at >= 0; at = head.indexOf(name, at + 1)) {
+    const before = /[\u4e00-\u9fff]{1,14}$/u.exec(head.slice(Math.max(0, at - 14), at))?.[0] ?? '';
+    for (let k = before.length; k >= 1; k--) {
+      const prefix = before.slice(before.length - k);
+      const ends = placeRunEnds(prefix + name);
+      if (ends.includes(prefix.length) || (bareLevel > 0 && ends.includes(prefix.length + bareLevel))) {
+        if (prefix.length + name.length > best.length) best = prefix + name;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * Two names of one unit: the longer holds the shorter with only places before it and only an organ
+ * word after it ("曾都区…管理处" in "随州市曾都区…管理处", "雨花区洞井街道" in "长沙市雨花区洞井街道办事处").
+ */
+function sameUnit(longer: string, shorter: string): boolean {
+  if (longer === shorter) return true;
+  const at = longer.indexOf(shorter);
+  if (longer.length <= shorter.length || at < 0) return false;
+  const after = longer.slice(at + shorter.length);
+  // ("南昌县黄马乡蚕茶卫生院" for "蚕茶卫生院": places, then a township, no organ of its own.)
+  const before = longer.slice(0, at);
+  const placed = at === 0 || placeRunEnds(longer).includes(at) || (placeRunEnds(before).length > 0 && !/[局厅委办院所站处室]|中心/u.test(before));
+  return placed && (after === '' || ORGAN_EXTENSION.test(after));
+}
+
+/** Decides the unit over what the sources found (plus `extra` findings, e.g. a 决算 cover's). */
+export function decideUnit(ctx: UnitContext, extra: readonly UnitFinding[] = []): UnitDecision {
+  const cleaned = extra.flatMap((f) => {
+    const name = cleanDepartment(f.name);
+    return name ? [{ ...f, name }] : [];
+  });
+  const findings = [...findUnits(ctx), ...cleaned].map((f) => ({ ...f, full: fullNameOf(f.name, ctx.doc.text) }));
+  if (findings.length === 0) return { name: null, reason: 'none', candidates: [] };
+  const names = [...new Set(findings.map((f) => f.full))].sort((a, b) => b.length - a.length);
+  // Each finding joins the longest name of its unit.
+  const groups = new Map<string, typeof findings>();
+  for (const f of findings) {
+    const name = names.find((n) => sameUnit(n, f.full))!;
+    groups.set(name, [...(groups.get(name) ?? []), f]);
+  }
+  const candidates: UnitCandidate[] = [...groups].map(([name, fs]) => {
+    let best: UnitCandidate | null = null;
+    for (const f of fs) {
+      const source = UNIT_SOURCES.find((s) => s.id === f.source);
+      const fired = UNIT_FEATURES.filter((feature) => feature.test({ name, source: f.source }, ctx));
+      const score = (source?.weight ?? weightOfExtra(f.source)) + fired.reduce((s, x) => s + x.weight, 0);
+      if (!best || score > best.score) best = { name, score, sources: [], features: fired.map((x) => x.id) };
+    }
+    const sources = [...new Set(fs.map((f) => f.source))];
+    best!.sources = sources;
+    if (fs.some((f) => f.full !== f.name)) best!.features.push('unit.full_name');
+    // Agreement counts kinds of place (title, form, byline …): a form's cell read twice is one witness.
+    if (new Set(sources.map((id) => id.split('.')[0])).size > 1) {
+      best!.score += AGREEMENT.weight;
+      best!.features.push(AGREEMENT.id);
+    }
+    return best!;
+  });
+  candidates.sort((a, b) => b.score - a.score);
+  const [top, rival] = candidates;
+  if (top!.score < UNIT_THRESHOLD) return { name: null, reason: 'abstained_low', candidates };
+  if (rival && rival.score >= UNIT_THRESHOLD && top!.score - rival.score < UNIT_MARGIN) return { name: null, reason: 'abstained_tie', candidates };
+  return { name: top!.name, reason: 'clear', candidates };
+}
+
+/** Sources found outside the text rules (a 决算 cover, a department form): their weights. */
+export const EXTRA_SOURCES: Readonly<Record<string, number>> = {
+  /** "国家信访局2024年度部门决算" on a 决算's cover. */
+  'cover.name': 12,
+  /** A department form's, or every project form's, 主管部门 (the unit above a project's). */
+  'form.department': 7,
+  /** "部门：X" over the 决算 tables. */
+  'cover.unit_line': 6,
+};
+const weightOfExtra = (id: string) => EXTRA_SOURCES[id] ?? 0;

@@ -1,0 +1,225 @@
+/**
+ * Where a report names its unit: the finders the unit rules (rules.ts) run. Each returns a name as
+ * printed (cleaned of title words and page furniture) or null; none decides between them.
+ */
+import type { SourceDocument } from '../../ingest/document.js';
+import { AFTER_ORGAN, ORGAN_END, ORGAN_EXTENSION, PUBLISHER_FOR_OTHERS, SITE_BOILERPLATE, STRONG_ORGAN_END } from '../../vocabulary/units.js';
+import { BREADCRUMB } from '../../vocabulary/outline.js';
+import { placeRunEnds, regionOf } from '../region.js';
+
+/** Words that end a unit's name and start the report's own title. */
+export const TITLE_TAIL =
+  /(?:关于)?(?:(?:19|20)\d{2}|20xx|20XX|二〇[一二三四五六七八九〇零]{2})\s*年(?:度)?|关于|(?:部门|单位)?整体支出|(?:项目)?(?:支出)?绩效(?:自评|自我评价|评价)|预算绩效|(?:部门|单位)?决算/u;
+
+/** Words of a sentence or a page, not of a name: "对", "支出情况1.部门基本情况", "年6月至2020年7月", "正文", "决算". */
+const NOT_NAME_PREFIX = /[\d.．、\-—:：]|情况|对|决算|正文|年|月|关于|根据|按照/u;
+
+/**
+ * A name without the words glued before its place: "对重庆市潼南区发展和改革委员会" → "重庆市潼南区…".
+ * Only words that cannot be part of a name are cut ("中共", "共青团" stay).
+ */
+function trimBeforePlace(name: string): string {
+  if (!NOT_NAME_PREFIX.test(name)) return name;
+  for (let i = 1; i < name.length - 2; i++)
+    if (placeRunEnds(name.slice(i)).length > 0) return NOT_NAME_PREFIX.test(name.slice(0, i)) ? name.slice(i) : name;
+  return name;
+}
+
+/** Strips a unit name of prefixes and suffixes that belong to the title, not the name. */
+export function cleanDepartment(name: string): string | null {
+  const cleaned = name
+    .replace(/^[\s"“《_\-—·]+|[\s"”》:：,，]+$/gu, '')
+    .replace(/^(?:附件\s*[:：]?\s*\d*[.、．]?|\d+[、.．])/u, '')
+    .replace(/^(?:单位名称|部门名称|预算单位|主管部门|实施单位|填报单位)[:：]?/u, '')
+    .replace(/^关于/u, '')
+    // A page's date glued before the name: "2024-08-19常德市疾病预防控制中心".
+    .replace(/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?/u, '')
+    .replace(/(?:的)$/u, '')
+    // "山丹县人力资源和社会保障局(汇总)": the report's scope, not the name.
+    .replace(/[（(](?:汇总|本级|单位本级|部门汇总|合并|部门|单位)[）)]$/u, '')
+    // "黄石市卫生健康委员会部门2024年度部门决算": 部门 after a unit's name says what it is.
+    .replace(/(?<=[局委会室院厅府心])部门$/u, '')
+    .trim();
+  const n = trimBeforePlace(cleaned);
+  if (Array.from(n).length < 3 || Array.from(n).length > 40) return null;
+  if (/^(?:部门|单位|项目|本部门|我单位|我部门)$/u.test(n)) return null;
+  if (/[。；，]/u.test(n)) return null;
+  // Uploader and site boilerplate is no unit ("请进行举报或认领文档简介仁兴镇小学").
+  if (SITE_BOILERPLATE.test(n)) return null;
+  return n;
+}
+
+/** A fund designation between the unit's name and the title's tail: "耒阳市第四中学|专项资金", "镜湖区残联|中央转移支付". */
+const FUND_DESIGNATION = /(?:中央|省级|市级|县级|区级)?(?:专项资金|(?:专项)?转移支付)$/u;
+
+/**
+ * The unit a title starts with: "2021年茂名市发展和改革局整体支出绩效自评报告" → 茂名市发展和改革局.
+ * A fund designation may stand between the name and the title's tail.
+ */
+export function departmentInTitle(title: string): string | null {
+  // "2021年茂名市发展和改革局整体支出绩效自评报告": the year may come first.
+  // ("关于紫金县司法局2020年度…的报告": the unit after 关于.)
+  const bare = title.replace(/^(?:(?:19|20)\d{2}|20xx)\s*年度?/u, '').replace(/^关于/u, '');
+  const m = TITLE_TAIL.exec(bare);
+  if (!m || m.index === 0) return null;
+  const name = cleanDepartment(bare.slice(0, m.index));
+  if (!name) return null;
+  // ("中共湖南省委党校(湖南行政学院)": a second name in brackets.)
+  if (ORGAN_END.test(name.replace(AFTER_ORGAN, ''))) return name;
+  const unit = cleanDepartment(name.replace(FUND_DESIGNATION, ''));
+  if (unit && unit !== name && ORGAN_END.test(unit)) return unit;
+  return unitAtStart(name);
+}
+
+/**
+ * The unit a project title starts with: "耒阳市水利局农村饮水安全工程项目" → 耒阳市水利局. The
+ * shortest prefix that ends like a unit, extended by a unit word right after it (…人民政府办公室);
+ * it must name a place, so that "全民健身场地设施" names no unit.
+ */
+export function unitAtStart(name: string): string | null {
+  const chars = Array.from(name);
+  for (let i = 3; i < chars.length; i++) {
+    let unit = chars.slice(0, i).join('');
+    if (!STRONG_ORGAN_END.test(unit)) continue;
+    for (let j = i + 1; j <= Math.min(chars.length, i + 4); j++) {
+      // "…卫生健康委" + "员会": the longer unit word; "…人民政府" + "办公室": a unit within it.
+      if (ORGAN_EXTENSION.test(chars.slice(i, j).join('')) || (j <= i + 2 && ORGAN_END.test(chars.slice(0, j).join('')) && /^(?:委员会|联合会|办公室|中心)$/u.test(chars.slice(Math.max(0, j - 3), j).join('')))) unit = chars.slice(0, j).join('');
+    }
+    const r = regionOf(unit);
+    return (r.province || r.city || r.county) && cleanDepartment(unit) ? unit : null;
+  }
+  return null;
+}
+
+/**
+ * The unit a breadcrumb trail ends with ("当前位置：首页>>政务公开>>部门信息>>天长市水利局"), when
+ * it is a unit of a named place.
+ */
+export function breadcrumbUnit(text: string): string | null {
+  const crumb = BREADCRUMB.exec(text.slice(0, 1500));
+  if (!crumb) return null;
+  const after = text.slice(crumb.index + crumb[0].length);
+  const m = /^([\u4e00-\u9fff（）()]{4,30}?)(?=\s|$|(?:19|20)\d{2}|关于)/u.exec(after);
+  const last = placeUnit(m?.[1]);
+  if (last) return last;
+  // "首页>>政务公开>>天长市水利局>>财政资金>>": the unit's channel stands inside the trail.
+  const items = crumb[0].split(/>>|>|»|›|→|\//u).map((item) => item.replace(/^.*?[:：]/u, '').trim());
+  for (const item of items.reverse()) {
+    const unit = /^[\u4e00-\u9fff（）()]{4,30}$/u.test(item) ? placeUnit(item) : null;
+    if (unit) return unit;
+  }
+  return null;
+}
+
+/**
+ * Field names of a form's header cells that hold the reporting unit, the field in group 1 and the
+ * name in group 2 ("主管部门 | [155]濉溪县民政局", "实施单位 (盖章) | 青神县发展和改革局"). A transfer
+ * form's 中央/地方主管部门 is the authority over the fund, not the unit.
+ */
+export const UNIT_FIELD =
+  /(?<!中央|省级|市级|地方)(单位名称|部门[（(]单位[）)]名称|部门名称|项目单位|预算部门(?:单位)?|预算单位|主管部门|实施单位|填报单位|评价单位)[\s|｜:：]*(?:[（(](?:盖章|公章)[）)])?[\s|｜:：]*(?:\d+[-—]|[\[【]\d+[\]】])?([\u4e00-\u9fff（）()]{3,40}?)(?=[\s|｜\t]|$|[，。；]|项目|单位[：:]|主管|实施|填报|联系|评价(?:单位|方式|机构)|下属单位|预算编码|资金使用)/gmu;
+
+/** Fields that name the unit that spends (实施单位) rather than the one above it (主管部门). */
+export const IMPLEMENTING_FIELD = /^(?:单位名称|部门[（(]单位[）)]名称|部门名称|项目单位|实施单位|填报单位|评价单位)$/u;
+
+/** The units a form's header cells name, with their field, in order. */
+export function formFieldUnits(text: string): { field: string; name: string }[] {
+  const out: { field: string; name: string }[] = [];
+  for (const m of text.slice(0, 3000).matchAll(UNIT_FIELD)) {
+    // ("国家信访局本级" names the unit's own budget level: kept as printed; "(本级)" in brackets is dropped.)
+    const name = cleanDepartment(m[2]!);
+    if (name && ORGAN_END.test(name.replace(AFTER_ORGAN, ''))) out.push({ field: m[1]!, name });
+  }
+  return out;
+}
+
+/**
+ * The unit a report's opening names as the one acting: "紫金县司法局对…进行了自评", "广西壮族自治区住房和
+ * 城乡建设厅、财政厅认真组织开展了…", "临河区医疗保障局贯彻落实…", "西区动物疫病预防控制中心是…单位",
+ * "南纪门街道办事处内设10个办公室", "X下设办公室…", "X归张家川县教育局主管", "X为区政府直接联系的…群众团体";
+ * or the one evaluated: "我们对方城县动物疫病预防控制中心…进行了绩效评价".
+ */
+export function actingUnit(text: string): string | null {
+  const head = text.slice(0, 3000);
+  const subject = /(?:^|[\n，,。；;：:）)\]】》])[ \t]*([\u4e00-\u9fff（）()]{4,40}?)(?:、[\u4e00-\u9fff]{2,12})?(?=高度重视|认真组织|组织开展|贯彻落实|内设|下设|归[\u4e00-\u9fff]{2,20}主管|对[^。；\n]{2,60}?进行了?(?:绩效)?(?:自评|评价|自我评价)|[是为][^。；\n]{0,30}?(?:单位|机构|部门|团体)[，,。；])/gmu;
+  for (const m of head.matchAll(subject)) {
+    const name = cleanDepartment(m[1]!);
+    if (name && ORGAN_END.test(name) && (STRONG_ORGAN_END.test(name) || hasPlace(name))) return name;
+  }
+  const object = /(?:我们|我局|我单位|本单位|我委|我院)对([\u4e00-\u9fff（）()]{4,40})[^。；\n]{0,40}?进行了?(?:绩效)?(?:自评|评价|自我评价)/u.exec(head);
+  return object ? unitAtStart(object[1]!) : null;
+}
+
+/**
+ * The unit that signs the report: a line that is only a unit's name, right above a date line
+ * ("广水市文化和旅游局\n2025年6月20日").
+ */
+export function signingUnit(text: string): string | null {
+  const m = /(?:^|\n)[ \t]*([\u4e00-\u9fff（）()]{4,30})[ \t]*\n[ \t]*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[ \t]*(?:\n|$)/u.exec(text.slice(0, 8000));
+  const name = m ? cleanDepartment(m[1]!) : null;
+  return name && name === m![1] && ORGAN_END.test(name.replace(AFTER_ORGAN, '')) ? name : null;
+}
+
+const hasPlace = (name: string) => {
+  const r = regionOf(name);
+  return !!(r.province || r.city || r.county);
+};
+
+/**
+ * The unit a web page's byline names ("来源:安居区市场监管局"), when it is a unit of a named place.
+ * Portals and finance bureaus publish for others, so their bylines say nothing about the unit.
+ */
+export function bylineUnit(text: string): string | null {
+  const head = text.slice(0, 1500);
+  const m = /来源[:：]\s*([\u4e00-\u9fff（）()]{4,30}?)(?=\s|$|发布|日期|时间|浏览|分享|字体|打印|【|文字|作者|录入|访问|点击)/mu.exec(head);
+  if (m) return placeUnit(m[1]);
+  // The body glued to the byline by flattening ("来源:福田区民政局根据相关文件规定…"): the unit it starts with.
+  const glued = /(?<!资金)来源[:：]\s*([\u4e00-\u9fff（）()]{4,40})/u.exec(head);
+  const unit = glued ? unitAtStart(glued[1]!) : null;
+  return unit ? placeUnit(unit) : null;
+}
+
+/** A unit of a named place, not a publisher for others (finance bureaus, governments, portals). */
+export function placeUnit(raw: string | undefined): string | null {
+  const name = raw ? cleanDepartment(raw) : null;
+  if (!name || !ORGAN_END.test(name) || PUBLISHER_FOR_OTHERS.test(name)) return null;
+  const r = regionOf(name);
+  return r.province || r.city || r.county ? name : null;
+}
+
+/** The publisher a government page's metadata names: "发布机构 | 腾冲市林业和草原局 |". */
+export function publisherUnit(text: string): string | null {
+  const m = /发布机构\s*[:：]?[\s|｜]*([\u4e00-\u9fff（）()]{4,30}?)(?=[\s|｜]|$|公开|责任|主题|发文|发布|生成)/mu.exec(text.slice(0, 1500));
+  return placeUnit(m?.[1]);
+}
+
+/** A line that is only a unit's name, right above the title: "青川县司法局\n关于2021年度…的自评报告". */
+export function unitLineBefore(doc: SourceDocument, titleStart: number): string | null {
+  const lineStart = doc.text.lastIndexOf('\n', titleStart - 1);
+  if (lineStart <= 0) return null;
+  const prev = doc.text.slice(doc.text.lastIndexOf('\n', lineStart - 1) + 1, lineStart).trim();
+  const name = cleanDepartment(prev);
+  // ("中共湖南省委党校(湖南行政学院)": a second name in brackets.)
+  return name && name === prev && ORGAN_END.test(name.replace(/[（(][^（）()]*[）)]$/u, '')) ? name : null;
+}
+
+/**
+ * The unit a report introduces with an abbreviation: "湖北残疾人联合会（以下简称“省残联”）成立绩效自评工作专班".
+ * Only the first such name, and not a finance bureau (which directs the evaluation).
+ */
+export function abbreviatedUnit(text: string): string | null {
+  const head = text.slice(0, 2000);
+  // (Asked only where the words stand: the pattern is slow to fail.)
+  const at = head.indexOf('以下简称');
+  const m = at > 0 ? /([^\s，,。；;：:、（()）《》“”"]{4,24})[（(]以下简称/u.exec(head.slice(Math.max(0, at - 30), at + 4)) : null;
+  const name = m ? cleanDepartment(m[1]!) : null;
+  return name && ORGAN_END.test(name) && !/财政/u.test(name) ? name : null;
+}
+
+/** The unit a 决算's outline names: "第一部分 洪江市人民政府办公室概况". */
+export function outlineUnit(text: string): string | null {
+  const m = /第一部分[\s:：]*([\u4e00-\u9fff（）()]{4,30}?)(?:部门|单位)?(?:基本)?概况/u.exec(text.slice(0, 3000));
+  const name = m ? cleanDepartment(m[1]!) : null;
+  return name && ORGAN_END.test(name) ? name : null;
+}
+

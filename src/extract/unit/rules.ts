@@ -1,0 +1,130 @@
+/**
+ * The unit (department) rules: where a report names its unit (SOURCES, each a finder with a weight
+ * for how surely that place names the reporting unit) and what a name must look like (FEATURES,
+ * added to its score). decide.ts runs them; ids name each rule in decisions and tests.
+ *
+ * Weights: a title that starts with the unit gives 10, a form's 实施单位 cell 9, a 主管部门 cell 7,
+ * page bylines and metadata 6, a breadcrumb's last item 5; the threshold is 5. A name that is no
+ * unit (a fund, a project, a template's XX, two units glued together) gets −20, which nothing
+ * overcomes: a wrong department is worse than none.
+ */
+import type { SourceDocument } from '../../ingest/document.js';
+import { AFTER_ORGAN, FUND_IN_NAME, ORGAN_END, PLACEHOLDER, PUBLISHER_FOR_OTHERS, STRONG_ORGAN_END } from '../../vocabulary/units.js';
+import { placeRunEnds, regionOf } from '../region.js';
+import {
+  IMPLEMENTING_FIELD,
+  abbreviatedUnit,
+  actingUnit,
+  breadcrumbUnit,
+  bylineUnit,
+  departmentInTitle,
+  formFieldUnits,
+  outlineUnit,
+  publisherUnit,
+  signingUnit,
+  unitLineBefore,
+} from './finders.js';
+
+export interface UnitContext {
+  doc: SourceDocument;
+  /** The report's title as chosen (report-info.ts), or null. */
+  title: string | null;
+  /** Other phrases near the top that read as a title ("岳阳市城市管理监督指挥中心2018绩效评价自评报告" below "岳阳市2018年度…"). */
+  otherTitles?: () => readonly string[];
+}
+
+/** A name one source found. */
+export interface UnitFinding {
+  name: string;
+  source: string;
+}
+
+export interface UnitSource {
+  id: string;
+  zh: string;
+  weight: number;
+  find(ctx: UnitContext): (string | null)[];
+}
+
+export interface UnitFeature {
+  id: string;
+  zh: string;
+  weight: number;
+  test(f: UnitFinding, ctx: UnitContext): boolean;
+}
+
+/** Below this score no unit is taken. */
+export const UNIT_THRESHOLD = 5;
+/** The winner must lead a different unit by this much, else no unit is taken. */
+export const UNIT_MARGIN = 1;
+/** Added once when two or more sources name the same unit. */
+export const AGREEMENT = { id: 'unit.agreement', zh: '多处所指相同', weight: 2 } as const;
+
+const titleStart = (ctx: UnitContext) => (ctx.title ? ctx.doc.text.indexOf(ctx.title.slice(0, 12)) : -1);
+
+export const UNIT_SOURCES: readonly UnitSource[] = [
+  { id: 'title.prefix', zh: '标题开头的单位', weight: 10, find: (ctx) => [ctx.title ? departmentInTitle(ctx.title) : null] },
+  {
+    id: 'title.other',
+    zh: '另一标题开头的单位',
+    weight: 8,
+    find: (ctx) => [(ctx.otherTitles?.() ?? []).map(departmentInTitle).find((u) => u !== null) ?? null],
+  },
+  { id: 'title.unit_line', zh: '标题上一行的单位', weight: 9, find: (ctx) => [titleStart(ctx) > 0 ? unitLineBefore(ctx.doc, titleStart(ctx)) : null] },
+  {
+    id: 'form.field.实施单位',
+    zh: '表头：实施单位/单位名称',
+    weight: 9,
+    find: (ctx) => formFieldUnits(ctx.doc.text).filter((f) => IMPLEMENTING_FIELD.test(f.field)).slice(0, 1).map((f) => f.name),
+  },
+  {
+    id: 'form.field.主管部门',
+    zh: '表头：主管部门/预算单位',
+    weight: 7,
+    find: (ctx) => formFieldUnits(ctx.doc.text).filter((f) => !IMPLEMENTING_FIELD.test(f.field)).slice(0, 1).map((f) => f.name),
+  },
+  { id: 'outline.概况', zh: '第一部分 X概况', weight: 7, find: (ctx) => [outlineUnit(ctx.doc.text)] },
+  { id: 'body.以下简称', zh: 'X（以下简称…）', weight: 6, find: (ctx) => [abbreviatedUnit(ctx.doc.text)] },
+  { id: 'body.acting', zh: '正文：X对…进行自评/X认真组织', weight: 6, find: (ctx) => [actingUnit(ctx.doc.text)] },
+  { id: 'body.signature', zh: '落款：单位名称与日期', weight: 6, find: (ctx) => [signingUnit(ctx.doc.text)] },
+  { id: 'byline.来源', zh: '来源：X', weight: 6, find: (ctx) => [bylineUnit(ctx.doc.text)] },
+  { id: 'meta.发布机构', zh: '发布机构：X', weight: 6, find: (ctx) => [publisherUnit(ctx.doc.text)] },
+  { id: 'breadcrumb.tail', zh: '导航末项', weight: 5, find: (ctx) => [breadcrumbUnit(ctx.doc.text)] },
+];
+
+const hasPlace = (name: string) => {
+  const r = regionOf(name);
+  return !!(r.province || r.city || r.county);
+};
+/** A second unit glued after the first: "重庆市财政局重庆市住房和城乡建设委员会" (a place starts again after an organ word). */
+function isJoint(name: string): boolean {
+  for (const m of name.matchAll(/(?:局|厅|委员会|办公室)/gu)) {
+    const rest = name.slice(m.index + m[0].length);
+    if (rest.length >= 4 && placeRunEnds(rest).length > 0 && ORGAN_END.test(rest)) return true;
+  }
+  return false;
+}
+/** A place's leadership: "云南省委、省政府高度重视…" names the government, not the reporting unit. */
+const LEADERSHIP = /(?:省|市|县|区|州|旗)(?:委|政府)$/u;
+/** Sources that see the page rather than the report: a publisher for others names no unit there. */
+const PAGE_SOURCE = /^(?:byline|meta|breadcrumb|body)\./u;
+
+export const UNIT_FEATURES: readonly UnitFeature[] = [
+  { id: 'unit.organ.strong', zh: '以局/厅/委员会/中心等结尾', weight: 1, test: (f) => STRONG_ORGAN_END.test(f.name.replace(AFTER_ORGAN, '')) },
+  { id: 'unit.place', zh: '名称含地名', weight: 1, test: (f) => hasPlace(f.name) },
+  { id: 'unit.place.gazetteer', zh: '以行政区划名称开头', weight: 1, test: (f) => placeRunEnds(f.name.replace(/^(?:中共|共青团)/u, '')).length > 0 },
+  { id: 'unit.organ.none', zh: '不以机构词结尾', weight: -20, test: (f) => !ORGAN_END.test(f.name.replace(AFTER_ORGAN, '')) },
+  { id: 'unit.fund_words', zh: '资金/项目名称不是单位', weight: -20, test: (f) => FUND_IN_NAME.test(f.name) },
+  { id: 'unit.placeholder', zh: '模板占位XX', weight: -20, test: (f) => PLACEHOLDER.test(f.name) },
+  { id: 'unit.joint', zh: '两个单位连在一起', weight: -20, test: (f) => isJoint(f.name) },
+  { id: 'unit.leadership', zh: '省委/市政府等领导机关', weight: -20, test: (f) => f.source.startsWith('body.') && LEADERSHIP.test(f.name) },
+  // A project form's 主管部门 is the unit above the one that reports when the form has an 实施单位
+  // cell: weaker, though often the same unit ("主管部门 实施单位 天长市水利局").
+  {
+    id: 'unit.competent_over_implementer',
+    zh: '有实施单位栏时的主管部门',
+    weight: -2,
+    test: (f, ctx) => f.source === 'form.field.主管部门' && /实施单位/u.test(ctx.doc.text.slice(0, 3000)),
+  },
+  { id: 'unit.publisher_for_others', zh: '页面发布者为财政/政府/门户', weight: -20, test: (f) => PAGE_SOURCE.test(f.source) && PUBLISHER_FOR_OTHERS.test(f.name) },
+];

@@ -1,0 +1,79 @@
+/**
+ * Over-fulfilment and completion percentages (src/check/over-fulfilment.ts): checked against their own
+ * target and actual only when one sentence (or one form row) holds exactly one of each.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeBytes } from '../../src/analyze.js';
+import { checkFulfilment } from '../../src/check/over-fulfilment.js';
+import { makeRecord } from './make-figure.js';
+
+const run = (text: string) => checkFulfilment(makeRecord(), text);
+const statuses = (text: string) => run(text).map((r) => [r.rule, r.status]);
+
+describe('over-fulfilment percentage', () => {
+  it('passes (actual − target) ÷ target within the printed precision', () => {
+    expect(statuses('培训人数指标值120人，实际完成150人，超额完成25%。')).toEqual([['indicator.over_fulfilment', 'pass']]);
+    // 4 / 3 − 1 = 33.33…%: "33.3%" and "33%" are its roundings.
+    expect(statuses('新建站点目标值3个，实际完成4个，超额完成33.3%。')[0]?.[1]).toBe('pass');
+    expect(statuses('新建站点目标值3个，实际完成4个，超额完成33%。')[0]?.[1]).toBe('pass');
+  });
+
+  it('fails a wrong percentage, citing it, and warns when only truncation explains it', () => {
+    const [r] = run('培训人数指标值120人，实际完成150人，超额完成30%。');
+    expect(r).toMatchObject({ rule: 'indicator.over_fulfilment', status: 'fail', certainty: 'definite' });
+    expect(r!.evidence.map((e) => e.text)).toEqual(['30%', '150人', '120人']);
+    expect(r!.expected).toMatchObject({ lo: '25', hi: '25' });
+    // 5 / 3 − 1 = 66.67%: 66% is truncated, not rounded.
+    expect(statuses('新建站点目标值3个，实际完成5个，超额完成66%。')[0]?.[1]).toBe('warn');
+    // The ratio printed where the excess was meant: 150 ÷ 120 = 125%, stated as 超额完成.
+    expect(statuses('培训人数指标值120人，实际完成150人，超额完成125%。')[0]?.[1]).toBe('fail');
+  });
+
+  it('checks 完成率 as actual ÷ target', () => {
+    expect(statuses('指标值为不少于120人，实际完成值150人，完成率125%。')).toEqual([['indicator.completion_rate', 'pass']]);
+    expect(statuses('指标值为不少于120人，实际完成值150人，完成率120%。')[0]?.[1]).toBe('fail');
+  });
+
+  it('checks the rate of money due and paid in one sentence (t132: 应配套 … 实际配套到位 … 执行率)', () => {
+    const text = '2022年我省粮食风险基金地方应配套20971.00万元,实际配套到位资金104880.14万元,超规模配套83909.14万元,执行率为400.12%。';
+    const [r] = run(text);
+    // 104880.14 ÷ 20971.00 = 500.12%: 400.12% is the excess 83909.14 ÷ 20971.00.
+    expect(r).toMatchObject({ rule: 'execution_rate.clause', status: 'fail', certainty: 'definite' });
+    expect(r!.evidence.map((e) => e.text)).toEqual(['400.12%', '104880.14万元', '20971.00万元']);
+    expect(statuses(text.replace('400.12%', '500.12%'))).toEqual([['execution_rate.clause', 'pass']]);
+    // A budget's 执行率 has no due amount: not read here (execution_rate's).
+    expect(run('全年预算数100万元，实际支出80万元，执行率为80%。')).toEqual([]);
+  });
+
+  it('abstains unless one sentence holds one target, one actual and one percentage of one unit', () => {
+    // target in another sentence
+    expect(run('培训人数指标值120人。实际完成150人，超额完成30%。')).toEqual([]);
+    // two actuals
+    expect(run('指标值120人，实际完成150人，实际完成值160人，超额完成30%。')).toEqual([]);
+    // different units
+    expect(run('指标值120人，实际完成150人次，超额完成30%。')).toEqual([]);
+    // percentages as target and actual: "超出目标5%" may be points
+    expect(run('满意度目标值90%，实际完成95%，超出目标5%。')).toEqual([]);
+    // an actual stated as a bound
+    expect(run('指标值120人，实际完成超过150人，超额完成30%。')).toEqual([]);
+  });
+
+  it('reads no rate of another row of a flattened form as a row\'s (r38: 预算资金执行率 90% rows later)', async () => {
+    const text =
+      '项目支出绩效自评表 三级指标 年初目标值 (A) 实际完成值 (B) 得分 服务外包在岸(万美元) 20000 23333.56 10 服务外包离岸(万美元) 4500 4557.51 10 支持服务贸易、服务外 包企业数量 3 3 10 企业国际质量提升 获得目的国 (地区)受 众欢迎 受目的国受 众欢迎显著 10 预算资金执行率 90% 100% 10 资金拨付及时性 98%以上 100% 10 总分 100 100';
+    const { record } = await analyzeBytes(Buffer.from(text, 'utf8'), { fileName: 'r38-shape.txt' });
+    expect(record.checks.filter((c) => /over_fulfilment|completion_rate|execution_rate\.clause/u.test(c.rule))).toEqual([]);
+  });
+
+  it('reads a form row whose deviation column prints the percentage', async () => {
+    const text = [
+      '项目支出绩效自评表',
+      '| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |',
+      '| 产出指标 | 数量指标 | 培训人数 | ≥120人 | 150人 | 10 | 10 | 超额完成30% |',
+      '| 总分 | | | | | 10 | 10 | |',
+    ].join('\n');
+    const { record } = await analyzeBytes(Buffer.from(text, 'utf8'), { fileName: 'row.txt' });
+    const found = record.checks.filter((c) => c.rule === 'indicator.over_fulfilment');
+    expect(found.map((c) => [c.status, c.certainty])).toEqual([['fail', 'definite']]);
+  });
+});

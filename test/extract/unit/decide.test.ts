@@ -1,0 +1,137 @@
+/** The unit engine (src/extract/unit/): sources, features, full names, abstention. */
+import { describe, expect, it } from 'vitest';
+import { analyzeBytes } from '../../../src/analyze.js';
+import { decideUnit, fullNameOf } from '../../../src/extract/unit/decide.js';
+import { cleanDepartment } from '../../../src/extract/unit/finders.js';
+import { UNIT_FEATURES, UNIT_SOURCES } from '../../../src/extract/unit/rules.js';
+import type { SourceDocument } from '../../../src/ingest/document.js';
+
+async function analysisOf(text: string) {
+  return analyzeBytes(Buffer.from(text, 'utf8'), { fileName: 'synthetic.txt' });
+}
+const docOf = async (text: string): Promise<SourceDocument> => (await analysisOf(text)).doc;
+const departmentOf = async (text: string) => (await analysisOf(text)).record.report.department;
+
+describe('rule ids', () => {
+  it('are unique across sources and features', () => {
+    const ids = [...UNIT_SOURCES.map((s) => s.id), ...UNIT_FEATURES.map((f) => f.id)];
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('fullNameOf', () => {
+  it.each([
+    ['县司法局', '县司法局2020年度…经费绩效自评报告\n按要求，紫金县司法局对该经费进行了自评。', '紫金县司法局'],
+    ['自治区文化和旅游厅', '自治区文化和旅游厅关于…的报告\n广西壮族自治区文化和旅游厅 | 2022-12-30', '广西壮族自治区文化和旅游厅'],
+    ['仁兴镇小学', '仁兴镇小学2013年…绩效评价报告\n禄丰县仁兴镇小学根据要求…', '禄丰县仁兴镇小学'],
+    // A name that starts with its place is read as printed.
+    ['曾都区河道堤防建设管理处', '随州市曾都区河道堤防建设管理处', '曾都区河道堤防建设管理处'],
+    // Words before the place are not a place: "规定，" / "我局和".
+    ['司法局', '根据规定司法局开展自评', '司法局'],
+  ])('%s in %s → %s', (name, text, full) => {
+    expect(fullNameOf(name, text)).toBe(full);
+  });
+});
+
+describe('sources', () => {
+  it('reads the unit that acts in the opening sentence', async () => {
+    expect(await departmentOf('一、基本情况\n按照文件精神，临河区医疗保障局贯彻落实医疗救助制度，提高保障水平。')).toBe('临河区医疗保障局');
+    expect(await departmentOf('有关规定，广西壮族自治区住房和城乡建设厅、财政厅认真组织开展了2024年度绩效自评工作。')).toBe('广西壮族自治区住房和城乡建设厅');
+  });
+
+  it.each([
+    ['二、机构设置\n渠县农业综合技术服务中心下设办公室、财务室、种子管理组。', '渠县农业综合技术服务中心'],
+    ['二、机构设置\n张家川县第四幼儿园归张家川县教育局主管，是二级预算单位。', '张家川县第四幼儿园'],
+    ['一、部门基本情况\n通州区红十字会为区政府直接联系的独立设置的群众团体，机构为正处级单位。', '通州区红十字会'],
+    ['按照有关要求，我们对方城县动物疫病预防控制中心动物防疫专项经费进行了绩效评价，现将评价结果报告如下。', '方城县动物疫病预防控制中心'],
+  ])('reads the unit an opening sentence is about: %s', async (text, unit) => {
+    expect(await departmentOf(`一、基本情况\n${text}\n其他情况从略。`)).toBe(unit);
+  });
+
+  it('reads the unit that signs the report above its date', async () => {
+    expect(await departmentOf('现将2024年本级体育彩票公益金使用情况公告如下:\n一、彩票公益金分配情况\n总收入221万元。\n特此公告。\n广水市文化和旅游局\n2025年6月20日\n')).toBe('广水市文化和旅游局');
+  });
+
+  it('reads the unit after 关于 in a title', async () => {
+    expect(await departmentOf('关于紫金县司法局2020年度一村一法律顾问经费绩效自评的报告\n一、基本情况\n本项目按计划实施。')).toBe('紫金县司法局');
+  });
+
+  it('reads a byline glued to the body by flattening', async () => {
+    expect(await departmentOf('首页>通知公告\n信息提供日期:2023-03-27来源:福田区民政局根据相关文件规定,现将资金使用情况报告如下:\n一、资金基本情况')).toBe('福田区民政局');
+  });
+
+  it('prefers the 实施单位 of a project form to its 主管部门', async () => {
+    expect(await departmentOf('2022年度项目支出绩效自评表\n项目名称 | 营养改善计划 | 主管部门 | 永德县教育体育局 | 实施单位 | 永德县明朗中学 |\n')).toBe('永德县明朗中学');
+  });
+
+  it('keeps "本级" and drops a coded prefix in a form cell', async () => {
+    expect(await departmentOf('信息化运行维护项目绩效自评表\n主管部门\t国家信访局\t实施单位\t国家信访局本级\n')).toBe('国家信访局本级');
+    expect(await departmentOf('临时救助绩效目标自评表\n主管部门 |\n[155]濉溪县民政局 |\n')).toBe('濉溪县民政局');
+  });
+});
+
+describe('what is no unit', () => {
+  it.each([
+    ['a place\'s leadership', '一、基本情况\n云南省委、省政府历来高度重视粮食安全保障工作。'],
+    ['two units glued together', '重庆市财政局重庆市住房和城乡建设委员会关于2019年城镇保障性安居工程财政资金绩效评价自评报告\n一、基本情况'],
+    ['a template\'s placeholder', 'XX年度XX市红十字会整体支出绩效评价报告\n一、基本情况'],
+    ['a fund', '2022年度城乡居民医疗保险补助资金项目绩效自评报告\n一、基本情况\n本单位开展了自评。'],
+  ])('%s', async (_, text) => {
+    expect(await departmentOf(text)).toBeNull();
+  });
+
+  it.each([
+    ['对重庆市潼南区发展和改革委员会', '重庆市潼南区发展和改革委员会'],
+    ['支出情况1.部门基本情况十堰市城市管理执法委员会', '十堰市城市管理执法委员会'],
+    ['正文临沧市红十字会', '临沧市红十字会'],
+    // Words that may open a name stay.
+    ['中共湖南省委党校', '中共湖南省委党校'],
+    ['共青团柳州市城中区委员会', '共青团柳州市城中区委员会'],
+  ])('cuts sentence words before the place: %s → %s', (raw, name) => {
+    expect(cleanDepartment(raw)).toBe(name);
+  });
+});
+
+describe('decideUnit', () => {
+  it('joins the names of one unit and takes the fuller one', async () => {
+    const doc = await docOf('雨花区洞井街道2021年度单位项目支出绩效评价自评报告\n实施单位 | 长沙市雨花区洞井街道办事处 |\n');
+    const d = decideUnit({ doc, title: '雨花区洞井街道2021年度单位项目支出绩效评价自评报告' });
+    expect(d.name).toBe('长沙市雨花区洞井街道办事处');
+    expect(d.candidates[0]!.sources).toEqual(expect.arrayContaining(['title.prefix', 'form.field.实施单位']));
+    expect(d.candidates[0]!.features).toContain('unit.agreement');
+  });
+
+  it('abstains when two different units score alike', async () => {
+    const doc = await docOf('一、基本情况\n来源:甲县水利局 发布时间:2023-01-01\n发布机构 | 乙县农业农村局 |\n');
+    const d = decideUnit({ doc, title: null });
+    expect(d.reason).toBe('abstained_tie');
+    expect(d.name).toBeNull();
+  });
+
+  it('says none when nothing names a unit', async () => {
+    expect(decideUnit({ doc: await docOf('一、基本情况\n本单位按照要求开展了绩效自评工作，现将自评情况报告如下。'), title: null }).reason).toBe('none');
+  });
+});
+
+describe('the region without a unit', () => {
+  it('comes from a publisher the unit rules set aside', async () => {
+    const { record } = await analysisOf('城乡义务教育补助经费转移支付2023年度绩效自评报告\n来源:台江县财政局 作者:台江县人民政府\n一、基本情况\n');
+    expect(record.report.department).toBeNull();
+    expect(record.report.region).toMatchObject({ county: '台江县', city: '黔东南苗族侗族自治州', province: '贵州省' });
+  });
+
+  it('reads an autonomous prefecture by its short name', async () => {
+    const { record } = await analysisOf('红河州生态环境局2021年度项目支出绩效自评报告\n一、基本情况\n');
+    expect(record.report.region).toMatchObject({ city: '红河州', province: '云南省' });
+  });
+});
+
+describe('breadcrumbs', () => {
+  it('read the unit a trail ends with, or its channel inside the trail', async () => {
+    expect(await departmentOf('当前位置：首页>>政务公开>>部门信息>>天长市水利局\n2022年农村饮水工程项目资金绩效自评报告\n一、基本情况\n本项目按计划实施。')).toBe('天长市水利局');
+    expect(await departmentOf('当前位置：首页>>政务公开>>天长市水利局>>财政资金>>\n农村饮水工程项目资金绩效自评报告\n一、基本情况\n本项目按计划实施。')).toBe('天长市水利局');
+  });
+  it('never read a finance bureau or a government there', async () => {
+    expect(await departmentOf('当前位置：首页>>政务公开>>天长市财政局>>财政资金>>\n农村饮水工程项目资金绩效自评报告\n一、基本情况\n本项目按计划实施。')).toBeNull();
+  });
+});
