@@ -68,6 +68,15 @@ function isPositionNotCount(m: LocatedNumber, text: string): boolean {
 export function extractCounts(doc: SourceDocument, numbers: LocatedNumber[]): Count[] {
   const text = doc.text;
   const out: Count[] = [];
+  // jieba's tagging is most of the cost of counts, and a third of the clauses one document asks
+  // for are asked again (two counts of one clause, a figure restated): each clause text is tagged
+  // once per document. (Never across documents: that would flatter a corpus of look-alikes.)
+  const tagged = new Map<string, TaggedWord[]>();
+  const tagOnce = (clause: string): TaggedWord[] => {
+    let words = tagged.get(clause);
+    if (!words) tagged.set(clause, (words = tagWords(clause)));
+    return words;
+  };
   const candidates = numbers
     .filter((m) => m.kind === 'count' && !m.cell && !isPositionNotCount(m, text))
     .map((m) => {
@@ -82,10 +91,10 @@ export function extractCounts(doc: SourceDocument, numbers: LocatedNumber[]): Co
   // One dictionary load for every clause the document may tag (see segment/tokenize.ts).
   if (candidates.length > 0) loadWordsFor(candidates.flatMap((c) => (c.afterText === undefined ? [c.beforeText] : [c.afterText, c.beforeText])));
   for (const { m, afterText, beforeText } of candidates) {
-    const after = afterText === undefined ? [] : tagWords(afterText);
-    // Tagging is most of the cost of counts: the clause before is tagged only when it is needed.
+    const after = afterText === undefined ? [] : tagOnce(afterText);
+    // The clause before is tagged only when it is needed.
     let taggedBefore: TaggedWord[] | undefined;
-    const tagBefore = () => (taggedBefore ??= tagWords(beforeText));
+    const tagBefore = () => (taggedBefore ??= tagOnce(beforeText));
     let subject = '';
     let action = '';
     const lead = leadingNounPhrase(after);
@@ -112,17 +121,16 @@ export function extractCounts(doc: SourceDocument, numbers: LocatedNumber[]): Co
       if (!action) action = prefix[0];
       subject = subject.slice(prefix[0].length);
     }
-    out.push({
-      value: Number(m.base),
-      unit: m.unit,
-      approx: m.approx,
-      ...(m.lo !== undefined ? { lo: m.lo } : {}),
-      ...(m.hi !== undefined ? { hi: m.hi } : {}),
-      subject,
-      action,
-      text: m.text,
-      evidence: evidenceOf(doc, m.start, m.end),
-    });
+    // Built key by key in the record's order (value, unit, approx, lo?, hi?, subject …): a
+    // conditional spread is a generic property copy.
+    const count = { value: Number(m.base), unit: m.unit, approx: m.approx } as Count;
+    if (m.lo !== undefined) count.lo = m.lo;
+    if (m.hi !== undefined) count.hi = m.hi;
+    count.subject = subject;
+    count.action = action;
+    count.text = m.text;
+    count.evidence = evidenceOf(doc, m.start, m.end);
+    out.push(count);
   }
   return out;
 }

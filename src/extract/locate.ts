@@ -189,7 +189,16 @@ export function locateNumbers(doc: SourceDocument, seg: Segmentation): LocatedNu
         unit = /率|分值|权重|得分/u.test(label) ? undefined : (column.unit ?? undefined);
       }
       if (unit && m.kind === 'plain' && m.unit === '' && m.scale === 0) number = findNumbers(m.text, { defaultUnit: unit })[0] ?? m;
-      out.push({ ...number, start, end, sentence: si, label, ...(number !== m ? { fieldUnit: true } : {}) });
+      // The match was made for this sentence alone (findNumbers returns new objects): it becomes
+      // the located number in place. Copying it with a spread was the hottest line of locate, as
+      // matches come in several shapes (with and without lo/hi); the key order is the spread's.
+      const located = number as LocatedNumber;
+      located.start = start;
+      located.end = end;
+      located.sentence = si;
+      located.label = label;
+      if (number !== m) located.fieldUnit = true;
+      out.push(located);
       floor = end;
       previousEnd = end;
     }

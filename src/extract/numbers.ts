@@ -109,22 +109,27 @@ const oneOf = (set: string, c: string): boolean => c !== '' && set.includes(c);
  * Same-length half-width folding (one UTF-16 unit per unit, so offsets stay valid): full-width
  * ASCII forms, ideographic space, minus signs and wave dashes.
  */
-function hasWideForms(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000 || c === 0x2212 || c === 0x2010 || c === 0x2011 || c === 0x301c) return true;
-  }
-  return false;
+function foldedCode(c: number): number {
+  if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
+  if (c === 0x3000) return 0x20;
+  if (c === 0x301c) return 0x7e;
+  return c === 0x2212 || c === 0x2010 || c === 0x2011 ? 0x2d : -1;
 }
 function foldWidth(s: string): string {
-  // Normalized text has next to none: the test spares building a copy.
-  if (!hasWideForms(s)) return s;
-  return s.replace(/[\uff01-\uff5e\u3000\u2212\u2010\u2011\u301c]/gu, (c) => {
-    const code = c.charCodeAt(0);
-    if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
-    if (code === 0x3000) return ' ';
-    return code === 0x301c ? '~' : '-';
-  });
+  // Full-width punctuation (，（）：；) is in nearly every sentence of normalized text, so the
+  // copy is built from the runs between the characters that change, without a regex callback
+  // per character.
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x2010) continue;
+    const folded = foldedCode(c);
+    if (folded < 0) continue;
+    out += s.slice(last, i) + String.fromCharCode(folded);
+    last = i + 1;
+  }
+  return last === 0 ? s : out + s.slice(last);
 }
 
 const OPEN_BRACKETS = '([【〔［{<《';
@@ -163,7 +168,8 @@ interface Magnitude {
 /** What follows a numeral: 多/余, a magnitude, a unit, a rate denominator, a suffix word. */
 interface Tail {
   end: number;
-  entry?: UnitEntry;
+  /** (always present, undefined when no unit: one object shape for every tail) */
+  entry: UnitEntry | undefined;
   unit: string;
   kind: FigureKind;
   /** Power of ten from stated value to base, magnitude included. */
@@ -276,7 +282,7 @@ function readTail(f: string, p: number, arabic: boolean, numeralMag: Magnitude |
     end = s + len;
     break;
   }
-  return { end, ...(entry ? { entry } : {}), unit, kind, scale, unitScale, mag, magMerged, infix, suffix, unitEnd };
+  return { end, entry, unit, kind, scale, unitScale, mag, magMerged, infix, suffix, unitEnd };
 }
 
 /** The approximation word right before `k` (not reaching back past `floor`). */
@@ -437,13 +443,15 @@ function emit(ctx: Ctx, e: Emission): void {
   if (prefix && prefix.word.rule === 'near' && TIME_UNITS.has(unit)) prefix = null;
   const word = tail.suffix ?? prefix?.word ?? (tail.infix ? INFIX_MORE : null);
   const start = prefix ? Math.min(prefix.start, e.start) : e.start;
+  const value = formatDecimal(e.value);
   const match: NumberMatch = {
     start,
     end: e.end,
     text: ctx.text.slice(start, e.end),
     numberText: ctx.text.slice(e.numberStart, e.numberEnd),
-    value: formatDecimal(e.value),
-    base: formatDecimal(e.value.times(pow10(scale))),
+    value,
+    // (most counts are in their base unit: v × 10^0 is v)
+    base: scale === 0 ? value : formatDecimal(e.value.times(pow10(scale))),
     precision: e.precision,
     scale,
     unit,
@@ -737,6 +745,7 @@ function scanPercentWords(ctx: Ctx, i: number): number {
   if (!value) return i + 3;
   const tail: Tail = {
     end,
+    entry: undefined,
     unit: '%',
     kind: 'percent',
     scale: -2,

@@ -95,6 +95,11 @@ describe('findNumbers: forms', () => {
     ['－12.5万元', { text: '－12.5万元', value: '-12.5', base: '-125000', unit: '万元' }],
     ['减少-12.5%', { text: '-12.5%', value: '-12.5', base: '-0.125', kind: 'percent' }],
     ['１２３４元', { text: '１２３４元', numberText: '１２３４', value: '1234', unit: '元' }],
+    // every same-length fold: full-width digits, point and ％, wave dash, minus sign, ideographic space
+    ['完成率９８．５％', { text: '９８．５％', value: '98.5', unit: '%', kind: 'percent' }],
+    ['培训3〜5个班', { text: '3〜5个', approx: 'range', lo: '3', hi: '5' }],
+    ['增长3−5个', { text: '3−5个', approx: 'range', lo: '3', hi: '5' }],
+    ['共计120\u3000万元', { text: '120\u3000万元', value: '120', unit: '万元' }],
     ['1,200.00 万元', { text: '1,200.00 万元', value: '1200', base: '12000000', precision: 2, unit: '万元' }],
     // rates
     ['4000元/人', { value: '4000', base: '4000', unit: '元/人', kind: 'measure', scale: 0 }],
