@@ -38,10 +38,10 @@ const CLAUSE_WORDS = new RegExp(`${MARK}|全年|本年|年度|核定|实际|收�
 const NEXT_GAP = new RegExp(`^[\\s，,、；;]+${NAME}$`, 'u');
 
 /** A figure from a number at its place in the text; with the document, its evidence carries the page and raw span. */
-type ToFigure = (m: NumberMatch) => Figure;
+export type ToFigure = (m: NumberMatch) => Figure;
 
 /** Without the document (a bare text): the span and quote only. */
-function bareFigureOf(m: NumberMatch): Figure {
+export function bareFigureOf(m: NumberMatch): Figure {
   return figureOfMatch(m, { page: null, start: m.start, end: m.end, quote: m.text });
 }
 
@@ -58,7 +58,7 @@ interface Breakdown {
 }
 
 /** Money and percent figures of a sentence, exact ones only. */
-function figuresIn(sentence: string): NumberMatch[] {
+export function figuresIn(sentence: string): NumberMatch[] {
   return findNumbers(sentence, { includePlain: false }).filter((m) => m.approx === 'exact' && (m.kind === 'money' || m.kind === 'percent'));
 }
 
