@@ -45,6 +45,22 @@ export function bareFigureOf(m: NumberMatch): Figure {
   return figureOfMatch(m, { page: null, start: m.start, end: m.end, quote: m.text });
 }
 
+/**
+ * The sentences of a text that `wanted` keeps, each with a maker of figures for its numbers at their
+ * place in the text (with the document: page and raw span too). The cheap test keeps the hot path fast.
+ */
+export function* sentencesOf(text: string, doc: SourceDocument | undefined, wanted: (sentence: string) => boolean): Generator<{ sentence: string; at: (m: NumberMatch) => Figure }> {
+  const figureOf: ToFigure = doc && doc.text === text ? (m) => toFigure(doc, m) : bareFigureOf;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !SENTENCE_END.test(text[i]!)) continue;
+    const sentence = text.slice(start, i);
+    const offset = start;
+    if (wanted(sentence)) yield { sentence, at: (m) => figureOf({ ...m, start: m.start + offset, end: m.end + offset }) };
+    start = i + 1;
+  }
+}
+
 interface Part {
   name: string;
   figure: Figure;

@@ -7,19 +7,17 @@
  * - share.amount: the part against whole × share, the share at its printed precision. A miss there
  *   fails `possible` only: the shares may be of another base than the amount printed before them.
  */
-import { toFigure } from '../extract/roles/candidates.js';
 import type { NumberMatch } from '../extract/numbers.js';
 import type { SourceDocument } from '../ingest/document.js';
 import type { CheckResult, Figure } from '../schema/record.js';
 import { SHARE_AMOUNT_LINK } from '../vocabulary/breakdowns.js';
 import { Decimal } from 'decimal.js';
-import { bareFigureOf, figuresIn, type ToFigure } from './breakdown.js';
+import { figuresIn, sentencesOf } from './breakdown.js';
 import { intervalOfFigure, intervalsMeet, multiplyIntervals, scaleInterval } from './interval.js';
 import { evidenceOfFigure, makeResult, showInterval } from './result.js';
 import { findUnitSlip, UNIT_SLIP_FACTOR } from './unit-slip.js';
 
 const RULE = 'share.amount';
-const SENTENCE_END = /[。！？!?\n]/u;
 /** Before a part's share: a separator, then its name (no digits, no clause break). */
 const NAME_GAP = /^[\s，,、；;]+([^\d，,、；;。：:%％]{1,16})$/u;
 
@@ -96,27 +94,18 @@ function checkPart(whole: Figure, part: SharePart): CheckResult {
 
 export function checkShareAmounts(text: string | undefined, doc?: SourceDocument): CheckResult[] {
   if (text === undefined) return [];
-  const figureOf: ToFigure = doc && doc.text === text ? (m) => toFigure(doc, m) : bareFigureOf;
   const results: CheckResult[] = [];
-  let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && !SENTENCE_END.test(text[i]!)) continue;
-    const sentence = text.slice(start, i);
-    // Cheap test first: the hot path reads every sentence.
-    if (/[%％]\s*(?:为|计|即|共计)\s*\d/u.test(sentence)) {
-      const offset = start;
-      const at = (m: NumberMatch): Figure => figureOf({ ...m, start: m.start + offset, end: m.end + offset });
-      const numbers = figuresIn(sentence);
-      for (let k = 0; k < numbers.length; k++) {
-        if (numbers[k]!.kind !== 'money') continue;
-        const parts = sharePartsAfter(sentence, numbers, k, at);
-        if (parts.length < 2 || !isSplit(parts)) continue;
-        const whole = at(numbers[k]!);
-        results.push(...parts.map((p) => checkPart(whole, p)));
-        k += parts.length * 2;
-      }
+  // Cheap test first: the hot path reads every sentence.
+  for (const { sentence, at } of sentencesOf(text, doc, (x) => /[%％]\s*(?:为|计|即|共计)\s*\d/u.test(x))) {
+    const numbers = figuresIn(sentence);
+    for (let k = 0; k < numbers.length; k++) {
+      if (numbers[k]!.kind !== 'money') continue;
+      const parts = sharePartsAfter(sentence, numbers, k, at);
+      if (parts.length < 2 || !isSplit(parts)) continue;
+      const whole = at(numbers[k]!);
+      results.push(...parts.map((p) => checkPart(whole, p)));
+      k += parts.length * 2;
     }
-    start = i + 1;
   }
   return results;
 }
