@@ -38,11 +38,27 @@ const CLAUSE_WORDS = new RegExp(`${MARK}|全年|本年|年度|核定|实际|收�
 const NEXT_GAP = new RegExp(`^[\\s，,、；;]+${NAME}$`, 'u');
 
 /** A figure from a number at its place in the text; with the document, its evidence carries the page and raw span. */
-type ToFigure = (m: NumberMatch) => Figure;
+export type ToFigure = (m: NumberMatch) => Figure;
 
 /** Without the document (a bare text): the span and quote only. */
-function bareFigureOf(m: NumberMatch): Figure {
+export function bareFigureOf(m: NumberMatch): Figure {
   return figureOfMatch(m, { page: null, start: m.start, end: m.end, quote: m.text });
+}
+
+/**
+ * The sentences of a text that `wanted` keeps, each with a maker of figures for its numbers at their
+ * place in the text (with the document: page and raw span too). The cheap test keeps the hot path fast.
+ */
+export function* sentencesOf(text: string, doc: SourceDocument | undefined, wanted: (sentence: string) => boolean): Generator<{ sentence: string; at: (m: NumberMatch) => Figure }> {
+  const figureOf: ToFigure = doc && doc.text === text ? (m) => toFigure(doc, m) : bareFigureOf;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !SENTENCE_END.test(text[i]!)) continue;
+    const sentence = text.slice(start, i);
+    const offset = start;
+    if (wanted(sentence)) yield { sentence, at: (m) => figureOf({ ...m, start: m.start + offset, end: m.end + offset }) };
+    start = i + 1;
+  }
 }
 
 interface Part {
@@ -58,7 +74,7 @@ interface Breakdown {
 }
 
 /** Money and percent figures of a sentence, exact ones only. */
-function figuresIn(sentence: string): NumberMatch[] {
+export function figuresIn(sentence: string): NumberMatch[] {
   return findNumbers(sentence, { includePlain: false }).filter((m) => m.approx === 'exact' && (m.kind === 'money' || m.kind === 'percent'));
 }
 

@@ -19,6 +19,9 @@ import { checkSums } from './sum-checks.js';
 import { checkYear } from './year-check.js';
 import { checkFulfilment } from './over-fulfilment.js';
 import { checkNatureSplit } from './nature-split.js';
+import { checkShareAmounts } from './share-amount.js';
+import { checkNumberFormats } from './number-format.js';
+import { checkParallelBreakdowns } from './parallel-breakdown.js';
 
 export interface CheckOptions {
   /** Full normalized text of the document, when available (for text-level rules like counts parts/whole). */
@@ -54,6 +57,9 @@ export const CHECK_RULES: readonly CheckRule[] = [
   { id: 'accounts', run: (r, o) => (o.doc ? checkAccounts(r, o.doc) : []) },
   // After accounts: a 决算 说明's shares are its narrative.share; this group adds the other texts'.
   { id: 'sum.breakdown', run: (_, o) => checkBreakdowns(o.text, o.doc), defers: true },
+  { id: 'sum.breakdown (parallel lists)', run: (_, o) => checkParallelBreakdowns(o.text, o.doc) },
+  { id: 'share.amount', run: (_, o) => checkShareAmounts(o.text, o.doc) },
+  { id: 'number_format', run: (_, o) => checkNumberFormats(o.text, o.doc) },
 ];
 
 /** The figures a result relates, as a key: two results over the same figures are one finding. */

@@ -34,3 +34,9 @@ export const PROJECT_CLAUSE = /([\u4e00-\u9fffA-Za-z0-9（）()“”"·]{2,40}?
 export const PROJECT_NAME_LEAD = /^(?:其中|另外|此外|本单位|我单位|本部门|我部门|我委|我局|全年|年度|\d{4}年度?)/u;
 /** The paying level a fund's or transfer's name opens with (中央, 省, 自治区, 市, 县). */
 export const PAYING_LEVEL = /^(?:中央|省|自治区|市|县)/u;
+
+/**
+ * Between a part's share and its amount when the share is printed first: "中央财政补贴47.5%为614.39万元"
+ * (the amount is the share of the sentence's whole; subsidy and cost splits).
+ */
+export const SHARE_AMOUNT_LINK = /^\s*(?:为|计|即|共计)\s*$/u;

@@ -28,3 +28,9 @@ export const SITE_BOILERPLATE = /举报|认领|文档|下载|简介|会员|浏�
 export const FUND_IN_NAME = /资金|经费|补助|补贴|专项|项目(?!管理|服务|办)|工程(?!局|处|公司|中心)|计划/u;
 /** A template's placeholder: "XX年度XX市红十字会". */
 export const PLACEHOLDER = /[XxＸ×]{2}|\*{2}|＊/u;
+
+/**
+ * Units of land, livestock and length that a money unit never runs straight into: "42.59万元亩" is
+ * 万亩 with a stray 元 (t078), "万元/亩" has its slash. 亩均/亩产 open a new word ("…万元亩均增收").
+ */
+export const MONEY_GLUED_MEASURE = /(?:万元|亿元|元)(?:亩(?![均产])|公顷|平方米|公里)/u;

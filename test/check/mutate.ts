@@ -544,7 +544,7 @@ const SLIP_RULES: Record<string, string[]> = {
   'indicator.scores_total': ['indicator.scores_total'],
   'indicator.weights_total': ['indicator.weights_total', 'indicator.tier_total'],
   'indicator.target_range': ['indicator.value_range', 'indicator.budget_execution_score', 'plausibility.rate_over_100'],
-  number_format: [],
+  number_format: ['number_format'],
   change_rate: ['narrative.change', 'narrative.change_direction'],
 };
 
