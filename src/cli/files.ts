@@ -1,5 +1,4 @@
 import { stat } from 'node:fs/promises';
-import { glob } from 'tinyglobby';
 
 /** Extensions picked up when a folder is given; a file named explicitly is always read. */
 export const REPORT_EXTENSIONS = ['txt', 'pdf', 'docx', 'html', 'htm', 'doc', 'xls', 'xlsx', 'wps', 'et', 'png', 'jpg', 'jpeg', 'tif', 'tiff'];
@@ -14,6 +13,8 @@ export async function expandInputs(inputs: string[]): Promise<string[]> {
       out.add(input);
       continue;
     }
+    // tinyglobby loads only for folders and globs: a named file (the usual case) does not pay for it.
+    const { glob } = await import('tinyglobby');
     if (info?.isDirectory()) {
       const found = await glob(`**/*.${exts}`, { cwd: input, absolute: false, dot: false, onlyFiles: true });
       for (const f of found.sort()) out.add(`${input.replace(/\/+$/u, '')}/${f}`);

@@ -1,4 +1,4 @@
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
 import type { Block, RawDocument, ReadOptions } from './document.js';
 import { EmptyFileError, FileTooLargeError } from '../errors.js';
 
@@ -37,6 +37,8 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   }
   const utf16 = guessUtf16(bytes);
   if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
+  // iconv-lite loads here, for the few GB18030 files, not at start-up for every command.
+  const iconv = createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite');
   return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030'), encoding: 'gb18030' };
 }
 

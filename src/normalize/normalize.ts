@@ -1,6 +1,7 @@
-import * as OpenCC from 'opencc-js';
+import { createRequire } from 'node:module';
 import type { BlockSpan, CellSpan, RawDocument, SourceDocument } from '../ingest/document.js';
 import { OUTLINE_MARKER, TITLE_LINE_END } from '../vocabulary/outline.js';
+import { SIMPLIFIED_PAIRS } from './simplified-table.js';
 
 /**
  * Normalization: one text per document with an offset map back to the raw text.
@@ -30,10 +31,22 @@ export interface NormalizeOptions {
 let toCn: ((s: string) => string) | null = null;
 const simplifiedCache = new Map<string, string>();
 /**
- * The simplified form of each CJK ideograph (U+4E00–U+9FFF) as a char code, 0 while not yet asked:
- * an array lookup, since every document's first 1,500 ideographs are looked up (looksTraditional).
+ * The simplified form of each CJK ideograph (U+4E00–U+9FFF) as a char code: an array lookup, since
+ * every document's first 1,500 ideographs are looked up (looksTraditional). Filled from the table
+ * generated out of OpenCC, so that OpenCC itself (1 MB of dictionaries, 30–75 ms) loads only for a
+ * traditional text's characters outside the range; a simplified form outside the BMP goes to the cache.
  */
 const SIMPLIFIED_BMP = new Uint16Array(0x9fff - 0x4e00 + 1);
+for (let slot = 0; slot < SIMPLIFIED_BMP.length; slot++) SIMPLIFIED_BMP[slot] = 0x4e00 + slot;
+{
+  const points = Array.from(SIMPLIFIED_PAIRS);
+  for (let k = 0; k + 1 < points.length; k += 2) {
+    const from = points[k]!;
+    const to = points[k + 1]!;
+    SIMPLIFIED_BMP[from.charCodeAt(0) - 0x4e00] = to.length === 1 ? to.charCodeAt(0) : 0;
+    if (to.length !== 1) simplifiedCache.set(from, to);
+  }
+}
 /** The simplified form of one character (itself when the conversion is not one character). */
 function simplifiedChar(ch: string): string {
   const code = ch.length === 1 ? ch.charCodeAt(0) : 0;
@@ -41,7 +54,7 @@ function simplifiedChar(ch: string): string {
   if (slot >= 0 && SIMPLIFIED_BMP[slot]! !== 0) return String.fromCharCode(SIMPLIFIED_BMP[slot]!);
   const cached = simplifiedCache.get(ch);
   if (cached !== undefined) return cached;
-  const convert = (toCn ??= OpenCC.Converter({ from: 'tw', to: 'cn' }));
+  const convert = (toCn ??= (createRequire(import.meta.url)('opencc-js') as typeof import('opencc-js')).Converter({ from: 'tw', to: 'cn' }));
   const c = convert(ch);
   const v = Array.from(c).length === 1 ? c : ch;
   if (slot >= 0 && v.length === 1) SIMPLIFIED_BMP[slot] = v.charCodeAt(0);
