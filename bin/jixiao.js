@@ -10,9 +10,10 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.exit(0);
 }
 // A command that reads a PDF starts loading PDFium (≈ 100 ms, its WebAssembly compiled off the main
-// thread) before the CLI's own modules load, not after; the CLI's startPdfEngine then finds it loading.
-if (['extract', 'check', 'read'].includes(args[0]) && process.env.JIXIAO_PDF_ENGINE !== 'pdfjs' && args.some((a) => /\.pdf$/iu.test(a)))
-  import('../dist/ingest/pdf/pdfium.js').then((m) => m.loadPdfium()).catch(() => undefined);
+// thread) before the CLI's own modules load, not after (the rule: src/cli/pdf-preload.ts).
+if (['extract', 'check', 'read'].includes(args[0]))
+  // (not built yet: the CLI's import below says so)
+  await import('../dist/cli/pdf-preload.js').then((m) => m.preloadPdfEngine(args.slice(1), process.env.JIXIAO_PDF_ENGINE), () => undefined);
 let cli;
 try {
   cli = await import('../dist/cli/main.js');

@@ -9,6 +9,7 @@ import { showRate, showNumber } from '../schema/figure-text.js';
 import type { ReportSummary, Store } from '../store/store.js';
 import { helpWith, KIND_VALUES, parseKind, parsePositiveInteger, parseVersion, parseYear } from './options.js';
 import { PACKAGE_VERSION } from './package-version.js';
+import { preloadPdfEngine } from './pdf-preload.js';
 import { withStoreToRead } from './with-store.js';
 import { isDefiniteFailure } from '../check/result.js';
 
@@ -46,14 +47,8 @@ const storeOptions = (cmd: Command) =>
     .option('--data-dir <dir>', 'embedded database directory (env JIXIAO_DATA_DIR, default ./jixiao-data)')
     .option('--database-url <url>', 'PostgreSQL URL instead of the embedded database (env JIXIAO_DATABASE_URL)');
 
-/**
- * Starts loading PDFium when a PDF is among the inputs: WebAssembly compiles on V8's background
- * threads, so on two cores it overlaps the import of the analysis modules instead of following it.
- * A failure here is left to the reader's own load, which reports it.
- */
 function startPdfEngine(inputs: readonly string[], config: Config): void {
-  if (config.readLimits.pdfEngine === 'pdfjs' || !inputs.some((i) => /\.pdf$/iu.test(i))) return;
-  import('../ingest/pdf/pdfium.js').then((m) => m.loadPdfium()).catch(() => undefined);
+  preloadPdfEngine(inputs, config.readLimits.pdfEngine);
 }
 
 export function buildProgram(config: Config): Command {

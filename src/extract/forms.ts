@@ -13,7 +13,9 @@ import {
   FORM_COLUMNS,
   FORM_HEADER_FIELDS,
   NEXT_FORM_FIELD,
+  FORM_SCORE_HEADER,
   FORM_WEIGHT_COLUMN,
+  FORM_WEIGHT_HEADER,
   FORM_TOTAL_ROW,
   FUND_ROW,
   GRADE,
@@ -74,8 +76,8 @@ function cellFigure(doc: SourceDocument, cell: CellSpan, field: FormColumn, unit
 /** The money-block column a header cell names: roles.ts's form columns, and 分值. */
 function moneyColumnOf(label: string): FormColumn | null {
   // "执行率权重", "执行率得分（分）" (重庆 layout): the points of the rate, not the rate.
-  if (FORM_WEIGHT_COLUMN.test(label) || /权重|分值/u.test(label)) return 'weight';
-  if (/得分/u.test(label)) return 'score';
+  if (FORM_WEIGHT_HEADER.test(label)) return 'weight';
+  if (FORM_SCORE_HEADER.test(label)) return 'score';
   const role = FORM_COLUMNS.find((c) => c.pattern.test(label.replace(/[（(][^（）()]*[）)]/gu, '')))?.role;
   if (role === 'selfScore') return 'score';
   return role === 'budget' || role === 'budgetInitial' || role === 'execution' || role === 'executionRate' ? role : null;
