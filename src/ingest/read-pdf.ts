@@ -13,7 +13,7 @@ import {
   UnsupportedFormatError,
 } from '../errors.js';
 import { extractRulings, multiplyMatrix, placeTextItems, type Matrix, type OpCodes, type PdfTextItem, type TextRun } from './pdf/geometry.js';
-import { compilePdfium, loadPdfium, openPdfiumDocument, PdfiumOpenError, PDFIUM_ERROR, type PdfiumDocument } from './pdf/pdfium.js';
+import { loadPdfium, openPdfiumDocument, PdfiumOpenError, PDFIUM_ERROR, type PdfiumDocument } from './pdf/pdfium.js';
 import { parsePdfDate, PDFIUM_OPS, toOperatorList, toTextItems, viewportTransform } from './pdf/pdfium-items.js';
 import { groupLines, joinLineTexts, measureLayout, startsParagraph, type TextLine } from './pdf/lines.js';
 import { loadPdfjs, openPdfDocument, skipFontFaceLoading } from './pdf/pdfjs.js';
@@ -112,7 +112,7 @@ async function readWithPdfium(bytes: Uint8Array, file: string | undefined, paral
     const readHere = (n: number): Promise<PageResult> => readPdfiumPage(doc, n);
     const outcomes =
       parallel && doc.pageCount >= MIN_PAGES_FOR_TWO_THREADS
-        ? await readPagesOnTwoThreads(doc.pageCount, { module: await compilePdfium(), bytes }, readHere)
+        ? await readPagesOnTwoThreads(doc.pageCount, bytes, readHere)
         : undefined;
     const warnings: string[] = [];
     const pages: PageInfo[] = [];
