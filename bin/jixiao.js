@@ -9,6 +9,9 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
   process.exit(0);
 }
+// One document, read once: no optimizing compiler (the rule: src/cli/v8-flags.ts).
+if (['extract', 'check', 'read'].includes(args[0]))
+  await import('../dist/cli/v8-flags.js').then((m) => m.tuneV8ForCommand(args), () => undefined);
 // A command that reads a PDF starts loading PDFium (≈ 100 ms, its WebAssembly compiled off the main
 // thread) before the CLI's own modules load, not after (the rule: src/cli/pdf-preload.ts).
 if (['extract', 'check', 'read'].includes(args[0]))

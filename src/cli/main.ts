@@ -88,7 +88,7 @@ export function buildProgram(config: Config): Command {
         import('../segment/segment.js'),
         import('./format.js'),
       ]);
-      const doc = await readDocument(await readBytes(file), { fileName: basename(file), ...config.readLimits });
+      const doc = await readDocument(await readBytes(file), { fileName: basename(file), ...config.readLimits, parallelPages: true });
       if (opts.json) {
         const seg = segmentDocument(doc);
         const { toRaw: _toRaw, ...rest } = doc;
@@ -115,7 +115,7 @@ export function buildProgram(config: Config): Command {
       let failed = 0;
       for (const file of files) {
         try {
-          const { record } = await analyzeBytes(await readBytes(file), { fileName: basename(file), ...config.readLimits });
+          const { record } = await analyzeBytes(await readBytes(file), { fileName: basename(file), ...config.readLimits, parallelPages: true });
           if (opts.jsonl) process.stdout.write(JSON.stringify(record) + '\n');
           else if (opts.json) records.push(record);
           else process.stdout.write(formatRecord(record) + '\n\n');
@@ -148,7 +148,7 @@ export function buildProgram(config: Config): Command {
       let inputErrors = 0;
       for (const file of files) {
         try {
-          const { record } = await analyzeBytes(await readBytes(file), { fileName: basename(file), ...config.readLimits });
+          const { record } = await analyzeBytes(await readBytes(file), { fileName: basename(file), ...config.readLimits, parallelPages: true });
           if (record.checks.some(isDefiniteFailure)) anyFailed = true;
           if (opts.json) results.push({ file, checks: record.checks });
           else process.stdout.write(formatChecks(record) + '\n\n');

@@ -96,6 +96,11 @@ export interface ReadOptions {
    * and OCR flags on the fixtures; pdf.js still renders pages for OCR.
    */
   pdfEngine?: 'pdfjs' | 'pdfium';
+  /**
+   * Read a long PDF's pages on a second thread as well (PDFium only; same output). For commands
+   * that read one document at a time; off where worker threads already fill the cores (the queue).
+   */
+  parallelPages?: boolean;
 }
 
 /** The part of ReadOptions a deployment sets once (from config) and hands to every reader. */

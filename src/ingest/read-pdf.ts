@@ -21,6 +21,7 @@ import { assignRunsToGrid, findTableGrids, type TableGrid } from './pdf/tables.j
 import { findBorderlessTables } from './pdf/borderless.js';
 import { FORM_COLUMNS } from '../vocabulary/index.js';
 import { assessTextQuality, stripBrokenChars } from './pdf/text-quality.js';
+import { readPagesOnTwoThreads, unwrapOutcome } from './pdf/page-threads.js';
 
 type Pdfjs = Awaited<ReturnType<typeof loadPdfjs>>;
 type PdfDocument = Awaited<ReturnType<Pdfjs['getDocument']>['promise']>;
@@ -59,7 +60,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadOptions = {}): Pro
   }
   if (bytes.byteLength === 0) throw new EmptyFileError('PDF file is empty', { file });
   if (!hasPdfHeader(bytes)) throw new UnsupportedFormatError('not a PDF: no %PDF- header', { file });
-  return (options.pdfEngine ?? DEFAULT_PDF_ENGINE) === 'pdfium' ? readWithPdfium(bytes, file) : readWithPdfjs(bytes, file);
+  return (options.pdfEngine ?? DEFAULT_PDF_ENGINE) === 'pdfium' ? readWithPdfium(bytes, file, options.parallelPages === true) : readWithPdfjs(bytes, file);
 }
 
 async function readWithPdfjs(bytes: Uint8Array, file: string | undefined): Promise<RawDocument> {
@@ -99,7 +100,7 @@ async function readWithPdfjs(bytes: Uint8Array, file: string | undefined): Promi
   }
 }
 
-async function readWithPdfium(bytes: Uint8Array, file: string | undefined): Promise<RawDocument> {
+async function readWithPdfium(bytes: Uint8Array, file: string | undefined, parallel: boolean): Promise<RawDocument> {
   const pdfium = await loadPdfium();
   let doc: PdfiumDocument;
   try {
@@ -108,27 +109,24 @@ async function readWithPdfium(bytes: Uint8Array, file: string | undefined): Prom
     throw toReadError(error, file, undefined, bytes);
   }
   try {
+    const readHere = (n: number): Promise<PageResult> => readPdfiumPage(doc, n);
+    const outcomes =
+      parallel && doc.pageCount >= MIN_PAGES_FOR_TWO_THREADS
+        ? await readPagesOnTwoThreads(doc.pageCount, bytes, readHere)
+        : undefined;
     const warnings: string[] = [];
     const pages: PageInfo[] = [];
     const blocks: Block[] = [];
     for (let n = 1; n <= doc.pageCount; n++) {
+      let result: PageResult;
       try {
-        const page = doc.readPage(n - 1);
-        if (!page) throw new PdfiumOpenError(PDFIUM_ERROR.page);
-        const ops = toOperatorList(page.paths, page.images);
-        const result = await readPage({
-          number: n,
-          items: toTextItems(page.chars, page.view),
-          viewportTransform: viewportTransform(page.view, page.rotate),
-          operatorList: () => Promise.resolve(ops),
-          codes: PDFIUM_OPS,
-        });
-        pages.push(result.info);
-        blocks.push(...result.blocks);
-        warnings.push(...result.warnings.map((w) => `page ${n}: ${w}`));
+        result = outcomes ? unwrapOutcome(outcomes[n - 1]) : await readHere(n);
       } catch (error) {
         throw toReadError(error, file, `page ${n} cannot be read`);
       }
+      pages.push(result.info);
+      blocks.push(...result.blocks);
+      warnings.push(...result.warnings.map((w) => `page ${n}: ${w}`));
     }
     const meta = readPdfiumMeta(doc);
     const result: RawDocument = { format: 'pdf', pages, blocks, warnings };
@@ -137,6 +135,26 @@ async function readWithPdfium(bytes: Uint8Array, file: string | undefined): Prom
   } finally {
     doc.close();
   }
+}
+
+/**
+ * Below this many pages one thread reads the PDF: a worker thread's start (≈ 40 ms of CPU, and
+ * PDFium opening the file again) costs more than it saves on a short file.
+ */
+const MIN_PAGES_FOR_TWO_THREADS = 8;
+
+/** Page `n` (1-based) of a PDFium document, read and laid out (on whichever thread calls it). */
+export async function readPdfiumPage(doc: PdfiumDocument, n: number): Promise<PageResult> {
+  const page = doc.readPage(n - 1);
+  if (!page) throw new PdfiumOpenError(PDFIUM_ERROR.page);
+  const ops = toOperatorList(page.paths, page.images);
+  return readPage({
+    number: n,
+    items: toTextItems(page.chars, page.view),
+    viewportTransform: viewportTransform(page.view, page.rotate),
+    operatorList: () => Promise.resolve(ops),
+    codes: PDFIUM_OPS,
+  });
 }
 
 function readPdfiumMeta(doc: PdfiumDocument): RawDocument['meta'] {
@@ -233,7 +251,7 @@ function opCodes(pdfjs: Pdfjs): PageOpCodes {
   };
 }
 
-interface PageResult {
+export interface PageResult {
   info: PageInfo;
   blocks: Block[];
   warnings: string[];

@@ -78,24 +78,48 @@ function pageCallsOf(pdfium: Pdfium): PageCalls {
   return calls;
 }
 
+let compiled: Promise<WebAssembly.Module> | undefined;
+
+/**
+ * PDFium's WebAssembly compiled once per process (≈ 50 ms of 4.6 MB, on V8's background threads).
+ * A `WebAssembly.Module` can be posted to a worker thread, which then instantiates it without
+ * compiling again (read-pdf's second page reader).
+ */
+export function compilePdfium(): Promise<WebAssembly.Module> {
+  compiled ??= readFile(createRequire(import.meta.url).resolve('@embedpdf/pdfium/pdfium.wasm'))
+    .then((wasm) => WebAssembly.compile(wasm))
+    .catch((error: unknown) => {
+      compiled = undefined;
+      throw error;
+    });
+  return compiled;
+}
+
 let loaded: Promise<Pdfium> | undefined;
 
-/** Loads and initializes PDFium once per thread (≈50 ms: compiling 4.6 MB of WebAssembly). */
-export function loadPdfium(): Promise<Pdfium> {
-  loaded ??= importPdfium().catch((error: unknown) => {
+/**
+ * Loads and initializes PDFium once per thread, from `module` when given (posted by the thread
+ * that compiled it), else from the module compiled here.
+ */
+export function loadPdfium(module?: WebAssembly.Module): Promise<Pdfium> {
+  loaded ??= importPdfium(module).catch((error: unknown) => {
     loaded = undefined;
     throw error;
   });
   return loaded;
 }
 
-async function importPdfium(): Promise<Pdfium> {
-  const require = createRequire(import.meta.url);
-  const [{ init }, wasmBinary] = await Promise.all([
-    import('@embedpdf/pdfium'),
-    readFile(require.resolve('@embedpdf/pdfium/pdfium.wasm')),
-  ]);
-  const pdfium = await init({ wasmBinary: wasmBinary.buffer.slice(wasmBinary.byteOffset, wasmBinary.byteOffset + wasmBinary.byteLength) as ArrayBuffer });
+async function importPdfium(module: WebAssembly.Module | undefined): Promise<Pdfium> {
+  const [{ init }, wasm] = await Promise.all([import('@embedpdf/pdfium'), module ?? compilePdfium()]);
+  // Emscripten's hook for a module compiled elsewhere; it never hears of a failed instantiation,
+  // so the failure rejects here instead of leaving init() pending for ever.
+  let fail: (error: unknown) => void = () => undefined;
+  const failed = new Promise<never>((_resolve, reject) => (fail = reject));
+  const instantiateWasm = (imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance) => void): object => {
+    WebAssembly.instantiate(wasm, imports).then(receive, fail);
+    return {};
+  };
+  const pdfium = await Promise.race([init({ instantiateWasm } as unknown as Parameters<typeof init>[0]), failed]);
   pdfium.PDFiumExt_Init();
   return pdfium;
 }

@@ -1,0 +1,36 @@
+// Worker thread entry of page-threads.ts: takes PDFium's compiled module, then one document. It
+// opens the PDF in its own PDFium instance, reads and lays out pages taken off the shared counter
+// until none is left, then says done (and is ended). A document it cannot open is left to the
+// other thread.
+import { parentPort } from 'node:worker_threads';
+import { loadPdfium, openPdfiumDocument } from './pdfium.js';
+import { readPdfiumPage } from '../read-pdf.js';
+import { claimPage, errorShape, type PageJob, type PageMessage, type ToPageWorker } from './page-threads.js';
+
+const post = (message: PageMessage): void => parentPort!.postMessage(message);
+
+async function readJob(job: PageJob): Promise<void> {
+  const doc = openPdfiumDocument(await loadPdfium(), job.bytes);
+  try {
+    for (let index = claimPage(job.next); index < job.pageCount; index = claimPage(job.next)) {
+      try {
+        post({ index, result: await readPdfiumPage(doc, index + 1) });
+      } catch (error) {
+        post({ index, error: errorShape(error) });
+      }
+    }
+  } finally {
+    doc.close();
+  }
+}
+
+parentPort!.on('message', (message: ToPageWorker) => {
+  if ('module' in message) {
+    // Instantiated now, while the other thread is still starting: ready when the first job comes.
+    loadPdfium(message.module).catch(() => undefined);
+    return;
+  }
+  void readJob(message.job)
+    .catch(() => undefined)
+    .then(() => post({ done: true }));
+});
