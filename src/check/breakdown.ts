@@ -17,7 +17,7 @@ import type { NumberMatch } from '../extract/numbers.js';
 import type { CheckResult, Figure } from '../schema/record.js';
 import { ADJUSTMENT_WORDS, BREAKDOWN_MARKS, BREAKDOWN_PART_WORDS } from '../vocabulary/breakdowns.js';
 import { Decimal } from 'decimal.js';
-import { divideIntervals, intervalOfFigure, intervalsMeet, isIntervalAbove, midpointOf, scaleInterval, sumIntervals, truncationIntervalOf, type Interval } from './interval.js';
+import { divideIntervals, intervalOfFigure, intervalsMeet, isIntervalAbove, midpointOf, roundedIntervalOfFigure, scaleInterval, sumIntervals, truncationIntervalOf, type Interval } from './interval.js';
 import { evidenceOfFigure, makeResult, showInterval } from './result.js';
 import { findUnitSlip, UNIT_SLIP_FACTOR } from './unit-slip.js';
 
@@ -193,8 +193,8 @@ function firstMoneyOf(sentence: string, offset: number, figureOf: ToFigure): Fig
 
 function checkBreakdown({ whole, parts }: Breakdown): CheckResult[] {
   const scale = whole.scale;
-  const expected = sumIntervals(parts.map((p) => intervalOfFigure(p.figure, scale)));
-  const actual = intervalOfFigure(whole);
+  const expected = sumIntervals(parts.map((p) => roundedIntervalOfFigure(p.figure, scale)));
+  const actual = roundedIntervalOfFigure(whole);
   const holds = intervalsMeet(expected, actual);
   const over = isIntervalAbove(expected, actual);
   const complete = parts.every((p) => isPieceOfWhole(p.name));
