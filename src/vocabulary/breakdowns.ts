@@ -10,6 +10,12 @@ export const BREAKDOWN_PART_WORDS: readonly string[] = [
   '基本支出', '项目支出', '人员经费', '公用经费',
 ];
 
+/**
+ * A part that takes in whatever the others leave ("其他资金", "其它收入"): a list that names one is
+ * closed, so a sum short of its whole is as sure a slip as one above it.
+ */
+export const CLOSING_PART = /^(?:其他|其它)/u;
+
 /** Part names that subtract or adjust rather than add up (调减 2.66 万元): such a list is not a breakdown. */
 export const ADJUSTMENT_WORDS = /调减|核减|减少|扣减|收回|调增|追加|调整/u;
 

@@ -203,10 +203,15 @@ export function mutateNumber(n: RawNumber, kind: MutationKind): { text: string; 
   const step = new Decimal(10).pow(-n.decimals);
   const value = kind === 'plus7' ? n.value.plus(step.times(7)) : n.value.times('1.1').toDecimalPlaces(n.decimals, Decimal.ROUND_HALF_UP);
   if (value.eq(n.value)) return null;
+  return { text: printLike(n, value), value };
+}
+
+/** `value` printed like the number `n`: its decimals, its grouping, its digit width. */
+export function printLike(n: RawNumber, value: Decimal): string {
   let text = value.toFixed(n.decimals);
   if (n.grouped) text = group(text);
   if (n.fullWidth) text = toFullWidth(text);
-  return { text, value };
+  return text;
 }
 
 /** A stated figure or count with its value replaced (approximate bounds move with it). */
@@ -372,7 +377,7 @@ function rawSpanOf(ev: Evidence, doc: SourceDocument): [number, number] {
 }
 
 /** Checks of `checks` whose evidence covers the raw span [start, end). */
-function citing(checks: readonly CheckResult[], doc: SourceDocument, start: number, end: number): CheckResult[] {
+export function citing(checks: readonly CheckResult[], doc: SourceDocument, start: number, end: number): CheckResult[] {
   return checks.filter((c) =>
     c.evidence.some((e) => {
       const [s, t] = rawSpanOf(e.evidence, doc);
