@@ -46,3 +46,16 @@ export const PAYING_LEVEL = /^(?:中央|省|自治区|市|县)/u;
  * (the amount is the share of the sentence's whole; subsidy and cost splits).
  */
 export const SHARE_AMOUNT_LINK = /^\s*(?:为|计|即|共计)\s*$/u;
+
+/**
+ * A document number (文号) in a sentence: "呼财农指【2023】41号", "财预〔2022〕12号" (group 1: the
+ * issuer's abbreviation, 2: the year, 3: the number). An allocation cited by its 文号 is one quantity
+ * wherever the text cites it.
+ */
+export const DOCUMENT_NUMBER = /([\u4e00-\u9fff]{1,10})\s*[〔【\[［(（]\s*((?:19|20)\d{2})\s*[〕】\]］)）]\s*(\d{1,4})\s*号/gu;
+
+/** Verbs that hand down an allocation: the first amount after one is what the document allocated. */
+export const ALLOCATION_VERB = /下达|拨付|分配|安排/u;
+
+/** What an allocation names when it names the whole of it rather than one project: "下达…资金 5 万元". */
+export const ALLOCATION_WHOLE_NAMES: readonly string[] = ['资金', '经费', '补助资金', '专项资金', '预算资金', '预算'];

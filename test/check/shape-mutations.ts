@@ -1,11 +1,14 @@
 /**
- * Shape mutations (issue 16): for each shape of published slip a check was built for, every clean
- * text that holds the shape's material is edited so that it shows that slip, and edited again within
+ * Shape mutations (issue 16): for each shape of published slip a check was built for, every text
+ * that holds the shape's material (a relation that holds, a number printed right) is edited so that it shows that slip, and edited again within
  * the shape's slack (a neutral edit). The slip edit must make a definite failed check of the shape's
  * rules cite the edited number; the neutral edit must leave those rules quiet on it.
  * - rounding_touch: a sum of an odd number n ≥ 3 of parts printed to one precision, its total moved
  *   to Σ + (n+1)/2 units of the last digit, where the closed rounding intervals only touch and
  *   四舍五入 never prints such a total (t028: five parts 0.03 short). Neutral: one unit nearer.
+ * - allocation_restated: one document's allocation (cited by its 文号) stated twice and agreeing; the
+ *   second statement moved by 7 units of its last digit (t052's 5万元 / 6万元). Neutral: the same amount
+ *   printed to one more decimal ("791" → "791.0").
  * - misgrouped: an amount of three or more integer digits (not four) whose second digit is 0 gets a
  *   comma after its first digit ("2026400" → "2,026400"; r59's "7,00.0,77"). Neutral: an amount of
  *   four digits or more whose second digit is 0 grouped right ("2,026,400", "2,040.56").
@@ -13,9 +16,9 @@
 import { Decimal } from 'decimal.js';
 import type { SourceDocument } from '../../src/ingest/document.js';
 import type { CheckResult, Figure, ReportRecord } from '../../src/schema/record.js';
-import { ADDITIVE_RULES, citing, findStated, isDefiniteFail, listStated, locateNumber, printLike, type AnalyzeFn, type RawNumber } from './mutate.js';
+import { ADDITIVE_RULES, citing, findStated, isDefiniteFail, listStated, locateNumber, locateValue, printLike, type AnalyzeFn, type RawNumber } from './mutate.js';
 
-export type ShapeName = 'rounding_touch' | 'misgrouped';
+export type ShapeName = 'rounding_touch' | 'misgrouped' | 'allocation_restated';
 
 interface ShapeEdit {
   shape: ShapeName;
@@ -92,12 +95,33 @@ function misgroupedEdits(record: ReportRecord, rawText: string, doc: SourceDocum
   return edits;
 }
 
+const RESTATED: ReadonlySet<string> = new Set(['restated']);
+
+function allocationEdits(checks: readonly CheckResult[], rawText: string, doc: SourceDocument): ShapeEdit[] {
+  const edits: ShapeEdit[] = [];
+  for (const check of checks.filter((c) => c.rule === 'restated' && c.status === 'pass' && c.detail?.allocation === true)) {
+    const second = check.evidence.find((e) => e.role === 'restatement');
+    if (!second) continue;
+    const printed = /\d+(?:\.\d+)?/u.exec(second.text)?.[0];
+    const number = printed ? locateValue(rawText, second.evidence, new Decimal(printed), doc) : null;
+    if (!number) continue;
+    const unit = new Decimal(10).pow(-number.decimals);
+    edits.push({ shape: 'allocation_restated', neutral: false, number, text: printLike(number, number.value.plus(unit.times(7))), rules: RESTATED });
+    edits.push({ shape: 'allocation_restated', neutral: true, number, text: number.value.toFixed(number.decimals + 1), rules: RESTATED });
+  }
+  return edits;
+}
+
 /** Every shape edit of one text, run through the pipeline. */
 export async function mutateShapes(id: string, bytes: Uint8Array, analyze: AnalyzeFn): Promise<ShapeResult[]> {
   const fileName = `${id}.txt`;
   const base = await analyze(bytes, { fileName });
   const rawText = base.doc.rawText;
-  const edits = [...roundingTouchEdits(base.record.checks, base.record, rawText, base.doc), ...misgroupedEdits(base.record, rawText, base.doc)];
+  const edits = [
+    ...roundingTouchEdits(base.record.checks, base.record, rawText, base.doc),
+    ...misgroupedEdits(base.record, rawText, base.doc),
+    ...allocationEdits(base.record.checks, rawText, base.doc),
+  ];
   const results: ShapeResult[] = [];
   for (const edit of edits) {
     const { number } = edit;
