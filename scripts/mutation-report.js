@@ -70,6 +70,17 @@ const breaking = m.SEED_EDITS.filter((e) => e.breaks).length;
 console.log(`seed edits: ${editsCaught} of ${breaking} caught; rounding-neutral edits: ${neutralQuiet} of ${m.SEED_EDITS.length - breaking} raise nothing`);
 for (const line of editLines) console.log(line);
 
+// The shapes of published slips (issue 16): each relation that holds, or number printed right, edited
+// to show the slip (caught by a definite fail citing the edit) and within the shape's slack (quiet).
+const shapes = await tsImport('../test/check/shape-mutations.ts', import.meta.url);
+const shapeResults = { open: [], frozen: [] };
+for (const t of texts)
+  shapeResults[frozen.has(t.id) ? 'frozen' : 'open'].push(...(await shapes.mutateShapes(t.id, t.bytes, analyzeBytes)));
+console.log('slip shapes (a slip edit is caught by a definite fail of the shape’s rules citing it; a neutral edit raises no fail):');
+for (const line of shapes.tallyShapes(shapeResults.open)) console.log(`  ${line}`);
+for (const line of shapes.tallyShapes(shapeResults.frozen)) console.log(`  frozen test part: ${line}`);
+for (const r of shapeResults.open.filter((x) => !x.ok)) console.log(`  MISS ${r.id} ${r.shape}${r.neutral ? ' (neutral)' : ''}: ${r.from} → ${r.to}${r.by.length ? ` by ${r.by.join(', ')}` : ''}`);
+
 // The mutated 自评表 copies (issue 16): real forms re-typeset as DOCX, XLSX and PDF, one edit each.
 const copies = await forms.runAll(root, analyzeBytes);
 console.log('mutated 自评表 copies (fixtures/mutated-forms): a breaking edit is caught when a definite failed check cites the edited figure');

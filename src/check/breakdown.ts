@@ -4,9 +4,10 @@
  * printed wrong): "收到财政资金共 2330.9 万元，其中：中央资金 1372.7 万元，地方资金 98.6 万元…",
  * "支出 2940.05 万元，主要用于以下方面：一般公共服务支出（类）2106.66 万元，占 71.73%；…".
  * - sum.breakdown: the parts, each with a short name and separated by 、，；, add up (interval sum) to
- *   the whole. A sum above the whole fails `definite`; a sum below it fails `possible` when every part
- *   is named as a piece of the whole (fund levels and kinds, nature classes), and warns otherwise, since
- *   a list of other parts may be partial.
+ *   the whole. A sum above the whole fails `definite`; a sum below it fails when every part is
+ *   named as a piece of the whole (fund levels and kinds, nature classes), `definite` when the last
+ *   part is "其他…" (the list is closed) and `possible` otherwise, and warns when the parts are of
+ *   other kinds, since such a list may be partial.
  * - share.of_whole: a part's "占 P%" is part ÷ whole to P's printed precision (definite: one sentence
  *   states all three); a share cut off instead of rounded is `rate.truncated`.
  */
@@ -15,9 +16,9 @@ import { figureOfMatch, toFigure } from '../extract/roles/candidates.js';
 import { findNumbers } from '../extract/numbers.js';
 import type { NumberMatch } from '../extract/numbers.js';
 import type { CheckResult, Figure } from '../schema/record.js';
-import { ADJUSTMENT_WORDS, BREAKDOWN_MARKS, BREAKDOWN_PART_WORDS } from '../vocabulary/breakdowns.js';
+import { ADJUSTMENT_WORDS, BREAKDOWN_MARKS, BREAKDOWN_PART_WORDS, CLOSING_PART } from '../vocabulary/breakdowns.js';
 import { Decimal } from 'decimal.js';
-import { divideIntervals, intervalOfFigure, intervalsMeet, isIntervalAbove, midpointOf, scaleInterval, sumIntervals, truncationIntervalOf, type Interval } from './interval.js';
+import { divideIntervals, intervalOfFigure, intervalsMeet, isIntervalAbove, midpointOf, roundedIntervalOfFigure, scaleInterval, sumIntervals, truncationIntervalOf, type Interval } from './interval.js';
 import { evidenceOfFigure, makeResult, showInterval } from './result.js';
 import { findUnitSlip, UNIT_SLIP_FACTOR } from './unit-slip.js';
 
@@ -193,11 +194,13 @@ function firstMoneyOf(sentence: string, offset: number, figureOf: ToFigure): Fig
 
 function checkBreakdown({ whole, parts }: Breakdown): CheckResult[] {
   const scale = whole.scale;
-  const expected = sumIntervals(parts.map((p) => intervalOfFigure(p.figure, scale)));
-  const actual = intervalOfFigure(whole);
+  const expected = sumIntervals(parts.map((p) => roundedIntervalOfFigure(p.figure, scale)));
+  const actual = roundedIntervalOfFigure(whole);
   const holds = intervalsMeet(expected, actual);
   const over = isIntervalAbove(expected, actual);
   const complete = parts.every((p) => isPieceOfWhole(p.name));
+  // A list closed by its "其他…" part leaves nothing out: a shortfall is no partial list.
+  const closed = complete && CLOSING_PART.test(parts.at(-1)!.name);
   const exactSlip = holds ? null : findUnitSlip(expected, actual);
   const slip = exactSlip ?? (holds ? null : nearUnitSlip(expected, actual));
   if (slip) {
@@ -228,7 +231,7 @@ function checkBreakdown({ whole, parts }: Breakdown): CheckResult[] {
     makeResult({
       rule: RULE,
       status,
-      certainty: over ? 'definite' : 'possible',
+      certainty: over || closed ? 'definite' : 'possible',
       expected,
       actual,
       unit: whole.unit,

@@ -254,7 +254,8 @@ const NAMED_WHOLE = /^[\s，,：:]*([\u4e00-\u9fff]{2,16}?)中(?![心央国华�
 /**
  * A sentence that opens with "<whole>中" and lists counts of one unit (parts separated by ；，、)
  * against the count stated before for exactly that name (r08: 财政全额供给单位1个, then 1 + 0 + 1).
- * The name is the text's own, the statements are two: `possible`.
+ * Definite when the name is printed word for word as the whole's subject in the same paragraph;
+ * otherwise (a synonym, another paragraph) the identity is inferred: `possible`.
  */
 function checkNamedBreakdowns(placed: readonly Placed[], text: string): CheckResult[] {
   const results: CheckResult[] = [];
@@ -276,7 +277,10 @@ function checkNamedBreakdowns(placed: readonly Placed[], text: string): CheckRes
     if (!whole) continue;
     const expected = sumIntervals(inSentence.map((p) => intervalOfCount(p.count)));
     const holds = intervalsMeet(expected, intervalOfCount(whole.count));
-    const r = result(holds ? 'pass' : 'fail', inSentence, whole, expected, name, false);
+    // The text names the whole word for word in the same paragraph ("财政全额供给单位1个。财政全额供给
+    // 单位中…"): both sides are surely one quantity. A synonym, or a whole paragraphs away, is inferred.
+    const verbatim = whole.count.subject.replace(/\s+/gu, '') === named[1]! && !text.slice(whole.end, start).includes('\n');
+    const r = result(holds ? 'pass' : 'fail', inSentence, whole, expected, name, verbatim);
     results.push({ ...r, detail: { ...r.detail, namedWhole: named[1] } });
   }
   return results;

@@ -21,6 +21,8 @@ import { checkFulfilment } from './over-fulfilment.js';
 import { checkNatureSplit } from './nature-split.js';
 import { checkShareAmounts } from './share-amount.js';
 import { checkNumberFormats } from './number-format.js';
+import { checkAllocations } from './allocation-restated.js';
+import { checkTierHeadings } from './tier-headings.js';
 import { checkParallelBreakdowns } from './parallel-breakdown.js';
 
 export interface CheckOptions {
@@ -60,6 +62,8 @@ export const CHECK_RULES: readonly CheckRule[] = [
   { id: 'sum.breakdown (parallel lists)', run: (_, o) => checkParallelBreakdowns(o.text, o.doc) },
   { id: 'share.amount', run: (_, o) => checkShareAmounts(o.text, o.doc) },
   { id: 'number_format', run: (_, o) => checkNumberFormats(o.text, o.doc) },
+  { id: 'restated (allocations by document number)', run: (_, o) => checkAllocations(o.text, o.doc) },
+  { id: 'indicator.tier_total (headings)', run: (_, o) => checkTierHeadings(o.text, o.doc) },
 ];
 
 /** The figures a result relates, as a key: two results over the same figures are one finding. */

@@ -118,18 +118,30 @@ const ABOUT_SPREAD = '0.05';
 const FEN_DECIMALS = 2;
 
 /**
+ * Which ends of a rounding interval are open. By default both are closed (XBRL Calc 1.1): the same
+ * quantity printed 326.71 in one table and 326.72 in another still meets, as a labeller reads it. A
+ * sum is stricter (`halfOpen`): under 四舍五入 (half away from zero) 7165.32 stands for
+ * [7165.315, 7165.325), the end away from zero never reached, so five parts that each stand for less
+ * than x + 0.005 cannot add up to a total printed 0.03 above their sum. A printed 0 stands for (−h, h).
+ */
+function roundingEnds(halfOpen: boolean, negative: boolean, zero: boolean): { loOpen: boolean; hiOpen: boolean } {
+  if (!halfOpen) return { loOpen: false, hiOpen: false };
+  return { loOpen: negative || zero, hiOpen: !negative };
+}
+
+/**
  * Bounds in base units of what a figure may stand for.
  * exact: the stated value ± half a unit of its last printed digit (714.07万元 → ±0.005万元), or the
  * value itself for money printed to the fen;
  * approximate figures use their `lo`/`hi`, with the missing side open (at_least → [lo, +∞)).
  */
-function baseBoundsOfFigure(f: Pick<Figure, 'exact' | 'precision' | 'scale' | 'approx' | 'lo' | 'hi'> & { kind?: Figure['kind'] }): Bounds {
+function baseBoundsOfFigure(f: Pick<Figure, 'exact' | 'precision' | 'scale' | 'approx' | 'lo' | 'hi'> & { kind?: Figure['kind'] }, halfOpen = false): Bounds {
   const v = new Down(f.exact);
   // Money printed to the fen (1234.56元, 0.123456万元) is exact: there is nothing below a fen to round
   // away, so a sum off by one fen is off.
   if (f.approx === 'exact' && f.kind === 'money' && f.precision - f.scale >= FEN_DECIMALS) return { lo: v, hi: new Up(f.exact), loOpen: false, hiOpen: false };
   const halfStep = new Down(5).times(pow10Down(f.scale - Math.max(0, f.precision) - 1));
-  const rounding: Bounds = { lo: new Down(v).minus(halfStep), hi: new Up(v).plus(halfStep), loOpen: false, hiOpen: false };
+  const rounding: Bounds = { lo: new Down(v).minus(halfStep), hi: new Up(v).plus(halfStep), ...roundingEnds(halfOpen, v.isNegative(), v.isZero()) };
   const lo = f.lo !== undefined ? new Down(f.lo) : undefined;
   const hi = f.hi !== undefined ? new Up(f.hi) : undefined;
   const floor = v.isNegative() ? new Down(-Infinity) : new Down(0);
@@ -161,11 +173,19 @@ function baseBoundsOfFigure(f: Pick<Figure, 'exact' | 'precision' | 'scale' | 'a
  * 80.2% → [80.15, 80.25] (%); 7140700元 with unitScale 4 → [714.06995, 714.07005] (万元).
  */
 export function intervalOfFigure(f: Figure, unitScale: number = f.scale): Interval {
-  return (fast ? exactIntervalOfFigure(f, unitScale) : null) ?? scaleInterval(fromBounds(baseBoundsOfFigure(f)), unitFactor(unitScale));
+  return (fast ? exactIntervalOfFigure(f, unitScale, false) : null) ?? scaleInterval(fromBounds(baseBoundsOfFigure(f)), unitFactor(unitScale));
 }
 
-/** intervalOfFigure of an exactly stated figure in BigInt (see exact-decimal.ts), or null. */
-function exactIntervalOfFigure(f: Figure, unitScale: number): Interval | null {
+/**
+ * intervalOfFigure read as 四舍五入 printed it, the end away from zero open (7165.32 → [7165.315,
+ * 7165.325)): for the parts and the total of a sum, where every printed precision is honoured.
+ */
+export function roundedIntervalOfFigure(f: Figure, unitScale: number = f.scale): Interval {
+  return (fast ? exactIntervalOfFigure(f, unitScale, true) : null) ?? scaleInterval(fromBounds(baseBoundsOfFigure(f, true)), unitFactor(unitScale));
+}
+
+/** intervalOfFigure (or, halfOpen, roundedIntervalOfFigure) of an exactly stated figure in BigInt (see exact-decimal.ts), or null. */
+function exactIntervalOfFigure(f: Figure, unitScale: number, halfOpen: boolean): Interval | null {
   if (f.approx !== 'exact' || !Number.isInteger(f.scale) || !Number.isInteger(f.precision) || !Number.isInteger(unitScale)) return null;
   const v = parseExact(f.exact);
   if (!v) return null;
@@ -178,7 +198,8 @@ function exactIntervalOfFigure(f: Figure, unitScale: number): Interval | null {
   }
   const loText = formatExact(shiftExact(lo, -unitScale), EXP_NEG, EXP_POS, DIGITS);
   const hiText = formatExact(shiftExact(hi, -unitScale), EXP_NEG, EXP_POS, DIGITS);
-  return loText !== null && hiText !== null ? { lo: loText, hi: hiText, loOpen: false, hiOpen: false } : null;
+  const ends = lo === v ? { loOpen: false, hiOpen: false } : roundingEnds(halfOpen, v.m < 0n, v.m === 0n);
+  return loText !== null && hiText !== null ? { lo: loText, hi: hiText, ...ends } : null;
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   isIntervalAbove,
   isIntervalBelow,
   midpointOf,
+  roundedIntervalOfFigure,
   statedValueOf,
   subtractIntervals,
   sumDecimals,
@@ -53,7 +54,7 @@ export function isTotalName(name: string): boolean {
 }
 
 function sumInUnit(parts: readonly SumPart[], scale: number): { interval: Interval; point: string; precision: number } {
-  const interval = sumIntervals(parts.map((p) => intervalOfFigure(p.figure, scale)));
+  const interval = sumIntervals(parts.map((p) => roundedIntervalOfFigure(p.figure, scale)));
   const point = sumDecimals(parts.map((p) => statedValueOf(p.figure, scale)));
   const precision = Math.max(0, ...parts.map((p) => p.figure.precision + scale - p.figure.scale));
   return { interval, point, precision };
@@ -94,7 +95,7 @@ export function checkSum(input: SumSpec): CheckResult[] {
   const attempts = spec.totals.map((total) => {
     const scale = total.figure.scale;
     const sum = sumInUnit(spec.parts, scale);
-    const actual = intervalOfFigure(total.figure);
+    const actual = roundedIntervalOfFigure(total.figure);
     return { total, sum, actual, holds: intervalsMeet(sum.interval, actual) };
   });
 

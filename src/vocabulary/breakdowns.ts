@@ -10,6 +10,12 @@ export const BREAKDOWN_PART_WORDS: readonly string[] = [
   '基本支出', '项目支出', '人员经费', '公用经费',
 ];
 
+/**
+ * A part that takes in whatever the others leave ("其他资金", "其它收入"): a list that names one is
+ * closed, so a sum short of its whole is as sure a slip as one above it.
+ */
+export const CLOSING_PART = /^(?:其他|其它)/u;
+
 /** Part names that subtract or adjust rather than add up (调减 2.66 万元): such a list is not a breakdown. */
 export const ADJUSTMENT_WORDS = /调减|核减|减少|扣减|收回|调增|追加|调整/u;
 
@@ -40,3 +46,16 @@ export const PAYING_LEVEL = /^(?:中央|省|自治区|市|县)/u;
  * (the amount is the share of the sentence's whole; subsidy and cost splits).
  */
 export const SHARE_AMOUNT_LINK = /^\s*(?:为|计|即|共计)\s*$/u;
+
+/**
+ * A document number (文号) in a sentence: "呼财农指【2023】41号", "财预〔2022〕12号" (group 1: the
+ * issuer's abbreviation, 2: the year, 3: the number). An allocation cited by its 文号 is one quantity
+ * wherever the text cites it.
+ */
+export const DOCUMENT_NUMBER = /([\u4e00-\u9fff]{1,10})\s*[〔【\[［(（]\s*((?:19|20)\d{2})\s*[〕】\]］)）]\s*(\d{1,4})\s*号/gu;
+
+/** Verbs that hand down an allocation: the first amount after one is what the document allocated. */
+export const ALLOCATION_VERB = /下达|拨付|分配|安排/u;
+
+/** What an allocation names when it names the whole of it rather than one project: "下达…资金 5 万元". */
+export const ALLOCATION_WHOLE_NAMES: readonly string[] = ['资金', '经费', '补助资金', '专项资金', '预算资金', '预算'];

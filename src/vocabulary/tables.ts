@@ -63,3 +63,10 @@ export const FORM_MONEY_TOTAL_ROW = /年度资金总额|资金总额/u;
 /** Columns of a 自评表's money block holding the 预算执行 part's weight (分值/权重) and its points (得分). */
 export const FORM_WEIGHT_HEADER = /分值|权重/u;
 export const FORM_SCORE_HEADER = /得分/u;
+
+/**
+ * The tiers of a 自评表's 绩效指标 part whose headings carry points: the goal ("年度绩效目标(80分)")
+ * and its 一级指标 ("产出指标(60分)", "效益指标(40分)" …), which share the goal's points among them.
+ */
+export const INDICATOR_GOAL_TIERS: readonly string[] = ['年度绩效目标', '绩效指标'];
+export const INDICATOR_LEVEL1_TIERS: readonly string[] = ['产出指标', '效益指标', '满意度指标', '成本指标'];

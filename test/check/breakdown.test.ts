@@ -33,8 +33,11 @@ describe('sum.breakdown', () => {
   });
 
   it('fails sources short of their whole by tens of 万元 (possible: the list may be partial) and by a cent', () => {
-    const short = '实际到位资金2330.9万元，其中：中央资金1372.7万元，地方资金68.6万元，其他资金859.6万元。';
+    const short = '实际到位资金2330.9万元，其中：中央资金1372.7万元，地方资金68.6万元，自筹资金859.6万元。';
     expect(checkBreakdowns(short)[0]).toMatchObject({ status: 'fail', certainty: 'possible' });
+    // a list closed by 其他资金 leaves nothing out: the shortfall is surely a slip
+    expect(checkBreakdowns(short.replace('自筹资金', '其他资金'))[0]).toMatchObject({ status: 'fail', certainty: 'definite' });
+    expect(checkBreakdowns(short.replace('自筹资金', '其他资金').replace('68.6', '98.6'))[0]).toMatchObject({ status: 'pass' });
     // to the fen, money is exact: one fen short is short
     const cent = '实际到位资金1000000.00元，其中：中央资金600000.00元、省级资金399999.99元。';
     expect(checkBreakdowns(cent)[0]).toMatchObject({ status: 'fail', certainty: 'possible' });

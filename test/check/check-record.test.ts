@@ -83,11 +83,12 @@ describe('checkRecord on the seed report', () => {
     const r = only(results, 'sum.by_function');
     expect(r.status).toBe('pass');
     expect(r.unit).toBe('万元');
-    expect(r.expected).toEqual({ lo: '714.06', hi: '714.1', loOpen: false, hiOpen: false });
-    expect(r.actual).toEqual({ lo: '714.065', hi: '714.075', loOpen: false, hiOpen: false });
+    // A sum's parts and total are read as 四舍五入 printed them: the upper ends are open.
+    expect(r.expected).toEqual({ lo: '714.06', hi: '714.1', loOpen: false, hiOpen: true });
+    expect(r.actual).toEqual({ lo: '714.065', hi: '714.075', loOpen: false, hiOpen: true });
     expect(r.message.zh).toContain('714.08万元');
-    expect(r.message.zh).toContain('[714.06, 714.10]');
-    expect(r.message.zh).toContain('714.07万元（区间 [714.065, 714.075]）');
+    expect(r.message.zh).toContain('[714.06, 714.10)');
+    expect(r.message.zh).toContain('714.07万元（区间 [714.065, 714.075)）');
     expect(r.message.zh).toContain('一致');
     expect(r.message.en).toContain('consistent');
     expect(r.evidence.map((e) => e.role)).toEqual(['total', 'part', 'part', 'part', 'part']);
@@ -119,7 +120,7 @@ describe('checkRecord on the seed report', () => {
   it('passes 642.19 + 71.88 = 714.07 and the project within 项目支出', () => {
     const r = only(results, 'sum.by_nature');
     expect(r.status).toBe('pass');
-    expect(r.expected).toEqual({ lo: '714.06', hi: '714.08', loOpen: false, hiOpen: false });
+    expect(r.expected).toEqual({ lo: '714.06', hi: '714.08', loOpen: false, hiOpen: true });
     expect(only(results, 'sum.projects').status).toBe('pass');
   });
 
@@ -159,10 +160,10 @@ describe('failing mutations of the seed', () => {
     const results = checkRecord(record);
     const byFunction = only(results, 'sum.by_function');
     expect(byFunction.status).toBe('fail');
-    expect(byFunction.actual).toEqual({ lo: '714.165', hi: '714.175', loOpen: false, hiOpen: false });
+    expect(byFunction.actual).toEqual({ lo: '714.165', hi: '714.175', loOpen: false, hiOpen: true });
     expect(byFunction.message.zh).toContain('不一致');
-    expect(byFunction.message.zh).toContain('[714.06, 714.10]');
-    expect(byFunction.message.zh).toContain('[714.165, 714.175]');
+    expect(byFunction.message.zh).toContain('[714.06, 714.10)');
+    expect(byFunction.message.zh).toContain('[714.165, 714.175)');
     expect(only(results, 'sum.by_nature').status).toBe('fail');
     // fails come first
     expect(results[0]!.status).toBe('fail');
@@ -317,8 +318,9 @@ describe('other sums', () => {
     const results = checkRecord(record);
     const r = only(results, 'sum.fund_sources');
     expect(r.status).toBe('fail');
-    expect(r.expected).toEqual({ lo: '89.5', hi: '90.5', loOpen: false, hiOpen: false });
-    expect(r.actual).toEqual({ lo: '-0.5', hi: '0.5', loOpen: false, hiOpen: false });
+    expect(r.expected).toEqual({ lo: '89.5', hi: '90.5', loOpen: false, hiOpen: true });
+    // a printed 0 stands for (−0.5, 0.5) under 四舍五入
+    expect(r.actual).toEqual({ lo: '-0.5', hi: '0.5', loOpen: true, hiOpen: true });
     expect(results.some((x) => x.rule === 'unit_slip')).toBe(false);
   });
 
@@ -348,7 +350,7 @@ describe('other sums', () => {
     record.figures.projects.push({ name: 'B', budget: null, execution: makeFigure('50.00万元'), executionRate: null });
     const r = only(checkRecord(record), 'sum.projects');
     expect(r.status).toBe('warn');
-    expect(r.expected).toEqual({ lo: '74.98', hi: '75', loOpen: false, hiOpen: false });
+    expect(r.expected).toEqual({ lo: '74.98', hi: '75', loOpen: false, hiOpen: true });
     expect(r.actual).toEqual({ lo: '71.875', hi: '71.885', loOpen: false, hiOpen: false });
     expect(r.message.zh).toContain('74.99万元');
   });

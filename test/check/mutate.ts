@@ -157,13 +157,16 @@ const NUMBER = /\d[\d,]*(?:\.\d+)?/gu;
 
 /** The printed number of a stated figure inside its raw span, matched by value; null when absent or ambiguous. */
 export function locateNumber(rawText: string, s: Stated, doc?: SourceDocument): RawNumber | null {
-  const ev = evidenceOf(s);
+  return locateValue(rawText, evidenceOf(s), statedNumber(s), doc);
+}
+
+/** The printed number of value `want` inside an evidence's raw span; null when absent or ambiguous. */
+export function locateValue(rawText: string, ev: Evidence, want: Decimal, doc?: SourceDocument): RawNumber | null {
   const rawStart = ev.rawStart ?? (doc ? doc.toRaw[ev.start] : undefined);
   const rawEnd = ev.rawEnd ?? (doc ? doc.toRaw[ev.end] : undefined);
   if (rawStart === undefined || rawEnd === undefined || rawEnd <= rawStart) return null;
   const slice = rawText.slice(rawStart, rawEnd);
   const ascii = asciiDigits(slice);
-  const want = statedNumber(s);
   const found: RawNumber[] = [];
   for (const m of ascii.matchAll(NUMBER)) {
     const digits = m[0].replace(/,/g, '');
@@ -203,10 +206,15 @@ export function mutateNumber(n: RawNumber, kind: MutationKind): { text: string; 
   const step = new Decimal(10).pow(-n.decimals);
   const value = kind === 'plus7' ? n.value.plus(step.times(7)) : n.value.times('1.1').toDecimalPlaces(n.decimals, Decimal.ROUND_HALF_UP);
   if (value.eq(n.value)) return null;
+  return { text: printLike(n, value), value };
+}
+
+/** `value` printed like the number `n`: its decimals, its grouping, its digit width. */
+export function printLike(n: RawNumber, value: Decimal): string {
   let text = value.toFixed(n.decimals);
   if (n.grouped) text = group(text);
   if (n.fullWidth) text = toFullWidth(text);
-  return { text, value };
+  return text;
 }
 
 /** A stated figure or count with its value replaced (approximate bounds move with it). */
@@ -372,7 +380,7 @@ function rawSpanOf(ev: Evidence, doc: SourceDocument): [number, number] {
 }
 
 /** Checks of `checks` whose evidence covers the raw span [start, end). */
-function citing(checks: readonly CheckResult[], doc: SourceDocument, start: number, end: number): CheckResult[] {
+export function citing(checks: readonly CheckResult[], doc: SourceDocument, start: number, end: number): CheckResult[] {
   return checks.filter((c) =>
     c.evidence.some((e) => {
       const [s, t] = rawSpanOf(e.evidence, doc);
@@ -538,7 +546,9 @@ const SLIP_RULES: Record<string, string[]> = {
   execution_rate: ['execution_rate', 'execution_rate.project', 'execution_rate.clause', 'form.execution_rate', 'unit_slip'],
   'sum.fund_rows': ['sum.fund_sources', 'sum.by_nature', 'form.fund_rows', 'form.nature_split', 'unit_slip'],
   'sum.fund_sources': ['sum.fund_sources', 'sum.breakdown', 'form.fund_rows', 'unit_slip'],
-  'sum.narrative': ['sum.by_function', 'sum.by_nature', 'sum.basic_expenditure', 'sum.fund_sources', 'sum.breakdown'],
+  // A narrative amount stated twice differently is labelled sum.narrative too (t052: one document's
+  // allocation, 5万元 in one paragraph and 6万元 in another).
+  'sum.narrative': ['sum.by_function', 'sum.by_nature', 'sum.basic_expenditure', 'sum.fund_sources', 'sum.breakdown', 'restated'],
   'sum.counts': ['count.parts_whole', 'count.restated'],
   unit_slip: ['unit_slip', 'sum.by_function', 'sum.by_nature', 'sum.basic_expenditure', 'sum.fund_sources', 'restated'],
   'indicator.scores_total': ['indicator.scores_total'],

@@ -16,3 +16,17 @@ describe('parts of a document', () => {
     expect(ofRule(checkRecord(same), 'sum.by_function')[0]?.status).toBe('fail');
   });
 });
+
+describe('every printed precision honoured (四舍五入)', () => {
+  // t028's shape: five parts printed to 0.01万元 add up to 0.03 below the total. Each part stands for
+  // less than its value + 0.005, so the sum stays below the total's least value: the ends only touch.
+  const parts = ['3144.00万元', '570.17万元', '433.00万元', '1426.90万元', '1591.22万元'].map((s, i) => ({ name: `来源${i}`, amount: makeFigure(s) }));
+  it('fails a sum whose rounding intervals only touch the total’s', () => {
+    const record = makeRecord({ budget: makeFigure('7165.32万元'), fundSources: [{ name: '年度资金总额', amount: makeFigure('7165.32万元') }, ...parts] });
+    expect(ofRule(checkRecord(record), 'sum.fund_sources')[0]?.status).toBe('fail');
+  });
+  it('passes the same parts against a total 0.01 nearer (0.02 apart: inside the rounding)', () => {
+    const record = makeRecord({ budget: makeFigure('7165.31万元'), fundSources: [{ name: '年度资金总额', amount: makeFigure('7165.31万元') }, ...parts] });
+    expect(ofRule(checkRecord(record), 'sum.fund_sources')[0]?.status).toBe('pass');
+  });
+});

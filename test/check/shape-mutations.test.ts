@@ -1,0 +1,22 @@
+/** The slip shapes of issue 16 introduced into a clean shared text (r52) must be caught, and their neutral edits stay quiet. */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { analyzeBytes } from '../../src/analyze.js';
+import { loadLabelledTexts } from './mutate.js';
+import { mutateShapes, tallyShapes } from './shape-mutations.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+describe('slip shapes on a clean text', () => {
+  it('catches a total moved to where the rounding intervals only touch, and stays quiet one unit nearer (r52: 1372.7 + 98.6 + 859.6)', async () => {
+    const text = (await loadLabelledTexts(root)).find((t) => t.id === 'r52')!;
+    const results = await mutateShapes(text.id, text.bytes, analyzeBytes);
+    const touch = results.filter((r) => r.shape === 'rounding_touch' && r.from === '2330.9');
+    expect(touch.map((r) => [r.to, r.neutral, r.ok])).toEqual([
+      ['2331.1', false, true],
+      ['2331.0', true, true],
+    ]);
+    expect(touch[0]!.by).toContain('sum.breakdown');
+    expect(tallyShapes(results).every((line) => /caught (\d+) of \1;.*quiet (\d+) of \2$/u.test(line))).toBe(true);
+  }, 60_000);
+});

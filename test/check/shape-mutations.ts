@@ -1,0 +1,153 @@
+/**
+ * Shape mutations (issue 16): for each shape of published slip a check was built for, every text
+ * that holds the shape's material (a relation that holds, a number printed right) is edited so that it shows that slip, and edited again within
+ * the shape's slack (a neutral edit). The slip edit must make a definite failed check of the shape's
+ * rules cite the edited number; the neutral edit must leave those rules quiet on it.
+ * - rounding_touch: a sum of an odd number n ≥ 3 of parts printed to one precision, its total moved
+ *   to Σ + (n+1)/2 units of the last digit, where the closed rounding intervals only touch and
+ *   四舍五入 never prints such a total (t028: five parts 0.03 short). Neutral: one unit nearer.
+ * - allocation_restated: one document's allocation (cited by its 文号) stated twice and agreeing; the
+ *   second statement moved by 7 units of its last digit (t052's 5万元 / 6万元). Neutral: the same amount
+ *   printed to one more decimal ("791" → "791.0").
+ * - misgrouped: an amount of three or more integer digits (not four) whose second digit is 0 gets a
+ *   comma after its first digit ("2026400" → "2,026400"; r59's "7,00.0,77"). Neutral: an amount of
+ *   four digits or more whose second digit is 0 grouped right ("2,026,400", "2,040.56").
+ */
+import { Decimal } from 'decimal.js';
+import type { SourceDocument } from '../../src/ingest/document.js';
+import type { CheckResult, Figure, ReportRecord } from '../../src/schema/record.js';
+import { ADDITIVE_RULES, citing, findStated, isDefiniteFail, listStated, locateNumber, locateValue, printLike, type AnalyzeFn, type RawNumber } from './mutate.js';
+
+export type ShapeName = 'rounding_touch' | 'misgrouped' | 'allocation_restated';
+
+interface ShapeEdit {
+  shape: ShapeName;
+  /** True: within the shape's slack, nothing may fail. */
+  neutral: boolean;
+  number: RawNumber;
+  text: string;
+  /** Rules that report the shape. */
+  rules: ReadonlySet<string>;
+}
+
+export interface ShapeResult {
+  id: string;
+  shape: ShapeName;
+  neutral: boolean;
+  from: string;
+  to: string;
+  ok: boolean;
+  by: string[];
+}
+
+/** A figure's number as printed, in its stated unit (714.07万元 → 714.07). */
+function statedValue(f: Figure): Decimal {
+  return new Decimal(f.exact).div(new Decimal(10).pow(f.scale));
+}
+
+/** Money printed to the fen is exact (interval.ts): no rounding interval to touch. */
+function isRounded(f: Figure): boolean {
+  return f.approx === 'exact' && !(f.kind === 'money' && f.precision - f.scale >= 2);
+}
+
+const SUM_RULES: ReadonlySet<string> = new Set([...ADDITIVE_RULES].filter((r) => !r.startsWith('indicator.') && !r.startsWith('count.')));
+
+function roundingTouchEdits(checks: readonly CheckResult[], record: ReportRecord, rawText: string, doc: SourceDocument): ShapeEdit[] {
+  const edits: ShapeEdit[] = [];
+  const seen = new Set<string>();
+  for (const check of checks.filter((c) => c.status === 'pass' && SUM_RULES.has(c.rule))) {
+    const totals = check.evidence.filter((e) => e.role === 'total');
+    const parts = check.evidence.filter((e) => e.role === 'part');
+    if (totals.length !== 1 || parts.length < 3 || parts.length % 2 === 0) continue;
+    const stated = [...totals, ...parts].map((e) => findStated(record, e.evidence));
+    const figures = stated.map((s) => (s?.kind === 'figure' ? s.figure : null));
+    if (figures.some((f) => f === null || !isRounded(f))) continue;
+    const [total, ...partFigures] = figures as Figure[];
+    if (partFigures.some((f) => f.scale !== total!.scale || f.precision !== total!.precision)) continue;
+    const number = locateNumber(rawText, stated[0]!, doc);
+    if (!number || seen.has(`${number.rawStart}`)) continue;
+    seen.add(`${number.rawStart}`);
+    const sum = partFigures.reduce((s, f) => s.plus(statedValue(f)), new Decimal(0));
+    const unit = new Decimal(10).pow(-number.decimals);
+    const touch = sum.plus(unit.times((parts.length + 1) / 2));
+    edits.push({ shape: 'rounding_touch', neutral: false, number, text: printLike(number, touch), rules: SUM_RULES });
+    edits.push({ shape: 'rounding_touch', neutral: true, number, text: printLike(number, touch.minus(unit)), rules: SUM_RULES });
+  }
+  return edits;
+}
+
+const NUMBER_FORMAT: ReadonlySet<string> = new Set(['number_format']);
+
+function misgroupedEdits(record: ReportRecord, rawText: string, doc: SourceDocument): ShapeEdit[] {
+  const edits: ShapeEdit[] = [];
+  const seen = new Set<number>();
+  for (const s of listStated(record)) {
+    if (s.kind !== 'figure' || s.figure.kind !== 'money') continue;
+    const number = locateNumber(rawText, s, doc);
+    if (!number || number.grouped || number.fullWidth || seen.has(number.rawStart)) continue;
+    const whole = number.text.split('.')[0]!;
+    if (whole.length < 3 || whole[1] !== '0') continue;
+    seen.add(number.rawStart);
+    // A four-digit number with a comma after its first digit is grouped right: no slip edit of it.
+    if (whole.length !== 4) edits.push({ shape: 'misgrouped', neutral: false, number, text: `${number.text[0]},${number.text.slice(1)}`, rules: NUMBER_FORMAT });
+    if (whole.length >= 4) edits.push({ shape: 'misgrouped', neutral: true, number, text: printLike({ ...number, grouped: true }, number.value), rules: NUMBER_FORMAT });
+  }
+  return edits;
+}
+
+const RESTATED: ReadonlySet<string> = new Set(['restated']);
+
+function allocationEdits(checks: readonly CheckResult[], rawText: string, doc: SourceDocument): ShapeEdit[] {
+  const edits: ShapeEdit[] = [];
+  for (const check of checks.filter((c) => c.rule === 'restated' && c.status === 'pass' && c.detail?.allocation === true)) {
+    const second = check.evidence.find((e) => e.role === 'restatement');
+    if (!second) continue;
+    const printed = /\d+(?:\.\d+)?/u.exec(second.text)?.[0];
+    const number = printed ? locateValue(rawText, second.evidence, new Decimal(printed), doc) : null;
+    if (!number) continue;
+    const unit = new Decimal(10).pow(-number.decimals);
+    edits.push({ shape: 'allocation_restated', neutral: false, number, text: printLike(number, number.value.plus(unit.times(7))), rules: RESTATED });
+    edits.push({ shape: 'allocation_restated', neutral: true, number, text: number.value.toFixed(number.decimals + 1), rules: RESTATED });
+  }
+  return edits;
+}
+
+/** Every shape edit of one text, run through the pipeline. */
+export async function mutateShapes(id: string, bytes: Uint8Array, analyze: AnalyzeFn): Promise<ShapeResult[]> {
+  const fileName = `${id}.txt`;
+  const base = await analyze(bytes, { fileName });
+  const rawText = base.doc.rawText;
+  const edits = [
+    ...roundingTouchEdits(base.record.checks, base.record, rawText, base.doc),
+    ...misgroupedEdits(base.record, rawText, base.doc),
+    ...allocationEdits(base.record.checks, rawText, base.doc),
+  ];
+  const results: ShapeResult[] = [];
+  for (const edit of edits) {
+    const { number } = edit;
+    const source = rawText.slice(0, number.rawStart) + edit.text + rawText.slice(number.rawEnd);
+    const after = await analyze(Buffer.from(source, 'utf8'), { fileName });
+    const cited = citing(after.record.checks, after.doc, number.rawStart, number.rawStart + edit.text.length).filter((c) => edit.rules.has(c.rule));
+    const raised = edit.neutral ? cited.filter((c) => c.status === 'fail') : cited.filter(isDefiniteFail);
+    results.push({
+      id,
+      shape: edit.shape,
+      neutral: edit.neutral,
+      from: number.text,
+      to: edit.text,
+      ok: edit.neutral ? raised.length === 0 : raised.length > 0,
+      by: [...new Set(raised.map((c) => c.rule))],
+    });
+  }
+  return results;
+}
+
+/** Per shape: slip edits caught of tried, neutral edits quiet of tried. */
+export function tallyShapes(results: readonly ShapeResult[]): string[] {
+  const shapes = [...new Set(results.map((r) => r.shape))].sort();
+  return shapes.map((shape) => {
+    const of = (neutral: boolean) => results.filter((r) => r.shape === shape && r.neutral === neutral);
+    const ok = (rs: ShapeResult[]) => rs.filter((r) => r.ok).length;
+    return `${shape}: slip edits caught ${ok(of(false))} of ${of(false).length}; neutral edits quiet ${ok(of(true))} of ${of(true).length}`;
+  });
+}
