@@ -27,8 +27,9 @@ const MEASURE_MARK = new RegExp(MEASURE_PART_MARKS.join('|'), 'u');
 const MEASURE_FIRST_GAP = new RegExp(`^[\\s，,：:]*(?:${MEASURE_PART_MARKS.join('|')})[\\s：:，,]*([^\\d，,、；;。：:]{1,12})$`, 'u');
 /** Between two measure parts: a separator, then the next part's name. */
 const MEASURE_NEXT_GAP = /^[\s，,、；;]+([^\d，,、；;。：:]{1,12})$/u;
-/** An itemizing sentence: the mark, then items separated by ；. */
+/** Items follow the mark (at a sentence's start or after the amount and a comma), separated by ；. */
 const ITEMIZED_OPENING = new RegExp(`^\\s*(?:${ITEMIZED_MARKS.join('|')})[\\s：:]*`, 'u');
+const ITEMIZED_MARK = new RegExp(`(?<=^\\s*|[\\d万亿元][，,]\\s*)(?:${ITEMIZED_MARKS.join('|')})[：:]`, 'u');
 /** An item's name: no digits but a leading year ("2021年红河州排污许可证核发经费"), no comma or stop. */
 const ITEM_NAME = /^(?:\d{4}年度?)?[^\d，,；;。：:]{2,40}$/u;
 /** After an item's amount: nothing, or a remark without figures ("，资金直接拨付至个旧市财政局"). */
@@ -119,19 +120,22 @@ export function checkItemizedBreakdowns(text: string | undefined, doc?: SourceDo
   if (text === undefined) return [];
   const results: CheckResult[] = [];
   for (const { sentence, at } of sentencesOf(text, doc, (s) => MEASURE_MARK.test(s))) results.push(...measureLists(sentence, at).map(checkListed));
-  // An itemizing sentence lists the amount its previous sentence ends with.
+  // The items list the amount right before their mark: the previous sentence's last ("…9378万元。具体是：")
+  // or the same sentence's ("…9378万元，具体是：").
   const figureOf: ToFigure = doc && doc.text === text ? (m) => toFigure(doc, m) : bareFigureOf;
   let previous: { sentence: string; start: number } | null = null;
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
     if (i < text.length && text[i] !== '。' && text[i] !== '\n') continue;
     const sentence = text.slice(start, i);
-    const offset = start;
-    if (previous && ITEMIZED_OPENING.test(sentence)) {
-      const last = moneyOf(previous.sentence).at(-1);
-      const items = itemsOf(sentence, (m) => figureOf({ ...m, start: m.start + offset, end: m.end + offset }));
-      if (last && items && previous.sentence.slice(last.end).trim() === '') {
-        const whole = figureOf({ ...last, start: last.start + previous.start, end: last.end + previous.start });
+    const mark = ITEMIZED_MARK.exec(sentence);
+    if (mark) {
+      const before = mark.index === 0 ? previous : { sentence: sentence.slice(0, mark.index).replace(/[，,]\s*$/u, ''), start };
+      const last = before ? moneyOf(before.sentence).at(-1) : undefined;
+      const offset = start + mark.index;
+      const items = itemsOf(sentence.slice(mark.index), (m) => figureOf({ ...m, start: m.start + offset, end: m.end + offset }));
+      if (before && last && items && before.sentence.slice(last.end).trim() === '') {
+        const whole = figureOf({ ...last, start: last.start + before.start, end: last.end + before.start });
         results.push(checkListed({ whole, parts: items, complete: true }));
       }
     }

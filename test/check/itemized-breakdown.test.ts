@@ -38,6 +38,12 @@ describe('itemized amounts (t228 shape)', () => {
     expect(r).toMatchObject({ status: 'pass' });
   });
 
+  it('reads the items after the amount and a comma in the same sentence', () => {
+    const [r] = checkItemizedBreakdowns('下达预算资金9378万元，具体是：雪城修缮展示工程项目3005万元；消防提升工程项目1613万元。');
+    expect(r).toMatchObject({ status: 'fail', certainty: 'definite' });
+    expect(r!.evidence.map((e) => e.text)).toEqual(['9378万元', '3005万元', '1613万元']);
+  });
+
   it('abstains when an item holds two amounts or the amount does not end its sentence', () => {
     expect(checkItemizedBreakdowns('项目资金300万元。具体是：甲100万元，其中中央50万元；乙100万元。')).toEqual([]);
     expect(checkItemizedBreakdowns('项目资金300万元，已全部支出。具体是：甲100万元；乙100万元。')).toEqual([]);
