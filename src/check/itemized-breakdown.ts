@@ -6,9 +6,9 @@
  *   each named by a short name, and the names are parallel (they end in the same character: 村, 镇,
  *   路 …), so the list is one list and not a next clause. Parts above the whole fail `definite`;
  *   below it, the list may leave something out: a `possible` warning.
- * - an amount itemized in the next sentence: "下达预算资金9378万元。具体是：…项目3005万元；…项目1235万元；…"
- *   (7765 ≠ 9378). The sentence ends with the amount and the next opens with 具体是/分别为 …, a mark
- *   that promises every item; each item (between ；) is a name and one amount (a remark without
+ * - an amount itemized after it: "下达预算资金9378万元。具体是：…项目3005万元；…项目1235万元；…"
+ *   (7765 ≠ 9378). The amount ends its sentence (or its clause: "…9378万元，具体是：…") and 具体是/分别为 …
+ *   with a colon follows, a mark that promises every item; each item (between ；) is a name and one amount (a remark without
  *   figures may follow it), so the items are the whole and any mismatch fails `definite`.
  * Both report `sum.breakdown` with the whole as `total` and the items as `part`s.
  */
