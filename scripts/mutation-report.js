@@ -87,6 +87,15 @@ console.log('mutated 自评表 copies (fixtures/mutated-forms): a breaking edit 
 console.log(forms.formatCopyTable(copies));
 for (const line of forms.listMisses(copies)) console.log(line);
 
+// The shapes of the new batches' published slips (issue 16) edited into clean tune texts: each
+// breaking edit caught by a definite fail citing it, each rounding-neutral edit quiet.
+const cleanEdits = await tsImport('../test/check/clean-text-edits.ts', import.meta.url);
+const editResults = await cleanEdits.runCleanTextEdits(texts, analyzeBytes);
+const okOf = (breaks) => editResults.filter((r) => r.edit.breaks === breaks && r.ok).length;
+const countOf = (breaks) => editResults.filter((r) => r.edit.breaks === breaks).length;
+console.log(`slip shapes edited into clean tune texts: ${okOf(true)} of ${countOf(true)} caught; rounding-neutral edits: ${okOf(false)} of ${countOf(false)} raise nothing`);
+for (const line of cleanEdits.formatCleanTextEdits(editResults)) console.log(line);
+
 if (process.argv.includes('--verbose'))
   for (const d of docs.filter((x) => !frozen.has(x.id)))
     for (const r of d.results)

@@ -24,6 +24,7 @@ import { checkNumberFormats } from './number-format.js';
 import { checkAllocations } from './allocation-restated.js';
 import { checkTierHeadings } from './tier-headings.js';
 import { checkParallelBreakdowns } from './parallel-breakdown.js';
+import { checkItemizedBreakdowns } from './itemized-breakdown.js';
 
 export interface CheckOptions {
   /** Full normalized text of the document, when available (for text-level rules like counts parts/whole). */
@@ -60,6 +61,7 @@ export const CHECK_RULES: readonly CheckRule[] = [
   // After accounts: a 决算 说明's shares are its narrative.share; this group adds the other texts'.
   { id: 'sum.breakdown', run: (_, o) => checkBreakdowns(o.text, o.doc), defers: true },
   { id: 'sum.breakdown (parallel lists)', run: (_, o) => checkParallelBreakdowns(o.text, o.doc) },
+  { id: 'sum.breakdown (measures, itemized lists)', run: (_, o) => checkItemizedBreakdowns(o.text, o.doc), defers: true },
   { id: 'share.amount', run: (_, o) => checkShareAmounts(o.text, o.doc) },
   { id: 'number_format', run: (_, o) => checkNumberFormats(o.text, o.doc) },
   { id: 'restated (allocations by document number)', run: (_, o) => checkAllocations(o.text, o.doc) },

@@ -11,3 +11,4 @@ export * from './outline.js';
 export * from './roles.js';
 export * from './tables.js';
 export * from './units.js';
+export * from './itemized.js';

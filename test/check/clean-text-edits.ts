@@ -1,0 +1,53 @@
+/**
+ * Hand edits of clean tune texts that give them the shape of a published slip of the new batches
+ * (issue 16), so each shape is covered on our own corpus: the edit must make a definite failed check
+ * cite the edited figure; a rounding-neutral edit of the same relation must raise nothing that cites
+ * it. Each edit was redone by hand with exact decimals. (The seed's own edits: SEED_EDITS in mutate.ts.)
+ */
+import type { CheckResult } from '../../src/schema/record.js';
+import { applySeedEdit, isDefiniteFail, type AnalyzeFn, type LabelledText, type SeedEdit } from './mutate.js';
+
+export interface CleanTextEdit extends SeedEdit {
+  /** The clean tune text edited. */
+  id: string;
+  /** The published slip whose shape the edit gives the text. */
+  shape: string;
+}
+
+export const CLEAN_TEXT_EDITS: readonly CleanTextEdit[] = [
+  // t306's shape (parts of a length above the whole): 5480 + 220 = 5700 平方米 against 总建筑面积 5600
+  { id: 't214', shape: 't306 measure parts', name: 'measure part', from: '地下建筑面积120平方米', to: '地下建筑面积220平方米', cites: '220平方米', breaks: true },
+  // 5480 + 120 = 5600 still meets 5601 ± 0.5 (whole square metres)
+  { id: 't214', shape: 't306 measure parts', name: 'measure whole within rounding', from: '总建筑面积5600平方米', to: '总建筑面积5601平方米', cites: '5601平方米', breaks: false },
+  // t228's shape (items short of the amount they itemize): 1000 + 40 + 20 + 230 + 120 + 20 + 200 + 150 + 70 = 1850 against 1950
+  { id: 't044', shape: 't228 itemized amount', name: 'itemized item', from: '红河州环境监测经费220万元', to: '红河州环境监测经费120万元', cites: '120万元', breaks: true },
+  // nine whole-万元 items: Σ 1950 ± 4.5 meets 1954 ± 0.5
+  { id: 't044', shape: 't228 itemized amount', name: 'itemized whole within rounding', from: '项目资金1950万元', to: '项目资金1954万元', cites: '1954万元', breaks: false },
+];
+
+export interface CleanTextEditResult {
+  edit: CleanTextEdit;
+  ok: boolean;
+  /** Rules of the checks that cite the edited figure and fail (breaking edit) or raise anything (neutral). */
+  by: string[];
+}
+
+/** Each edit applied to its text and analysed: a breaking edit is caught, a neutral one stays quiet. */
+export async function runCleanTextEdits(texts: readonly LabelledText[], analyze: AnalyzeFn): Promise<CleanTextEditResult[]> {
+  const out: CleanTextEditResult[] = [];
+  for (const edit of CLEAN_TEXT_EDITS) {
+    const text = texts.find((t) => t.id === edit.id);
+    if (!text) throw new Error(`clean-text edit "${edit.name}": no text ${edit.id}`);
+    const source = applySeedEdit(Buffer.from(text.bytes).toString('utf8'), edit);
+    const { record } = await analyze(Buffer.from(source, 'utf8'), { fileName: `${edit.id}.txt` });
+    const citing = record.checks.filter((c: CheckResult) => c.evidence.some((e) => e.text === edit.cites));
+    const raised = edit.breaks ? citing.filter(isDefiniteFail) : citing.filter((c) => c.status === 'fail' || c.status === 'warn');
+    out.push({ edit, ok: edit.breaks ? raised.length > 0 : raised.length === 0, by: [...new Set(raised.map((c) => c.rule))] });
+  }
+  return out;
+}
+
+/** One line per edit, for the mutation report. */
+export function formatCleanTextEdits(results: readonly CleanTextEditResult[]): string[] {
+  return results.map(({ edit, ok, by }) => `  ${ok ? 'ok  ' : 'MISS'} ${edit.breaks ? 'edit   ' : 'neutral'} ${edit.id} (${edit.shape}) ${edit.from} → ${edit.to}${by.length ? ` by ${by.join(', ')}` : ''}`);
+}
