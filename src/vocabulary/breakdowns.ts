@@ -16,6 +16,12 @@ export const ADJUSTMENT_WORDS = /调减|核减|减少|扣减|收回|调增|追�
 /** Words between a whole and its listed parts: "X 万元，其中：…", "X 万元，主要用于以下方面：…". */
 export const BREAKDOWN_MARKS: readonly string[] = ['其中', '主要用于以下方面', '主要用于以下几个方面', '具体包括', '分别为', '分别是'];
 
+/**
+ * What follows a whole whose parts come next: "X万元，其中：…", "X万元（其中：…）", or a new sentence
+ * "X万。其中，央省…" (group 1: the stop, when the parts stand in the next sentence).
+ */
+export const PARTS_FOLLOW = /^(?:[，,]?|\s*[（(]|([。；;]))\s*其中/u;
+
 /** A transfer from a higher level closing a clause: "下达…资金", "下达" (the transfer is a whole). */
 export const TRANSFER_CLAUSE = /下达[^，。；]{0,40}?(?:资金|经费|预算|指标)$|下达$/u;
 

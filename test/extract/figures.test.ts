@@ -80,6 +80,11 @@ describe('transfers (下达)', () => {
     expect(funds(f).map(([name, value]) => [name, value])).toEqual([['省级下达资金', 8040000], ['市县下达资金', 20405600]]);
   });
 
+  it('reads a transfer the unit received from a paying level among the sources', async () => {
+    const f = await figuresOf('2021年我局共收到中央下达困难群众救助补助资金9056万元。\n省级下达资金804万元，用于城乡低保。');
+    expect(funds(f).map(([, value]) => value)).toEqual([90560000, 8040000]);
+  });
+
   it('never reads a form row\'s 行次 as a fund amount', async () => {
     const f = await figuresOf(
       '资金投入情况\n(万元)\n\n行次 全年预算数\n(A)\n全年执行资金\n(E)\n预算执行\n(E/C×100%)\n佐证材料\n列次 0 1 2 3 所需材料 上传端口\n年度资金总额(万元): 1 52.800000\n52.800000 30.800000 58.33%\n其中:中央财政资金(万元) 2 52.800000\n52.800000 30.800000 58.33% 预算下达文件\n',
@@ -119,6 +124,25 @@ describe('transfers (下达)', () => {
 });
 
 describe('a whole and its 其中 parts', () => {
+  it('reads the parts listed in the next sentence ("X万。其中，央省…") or in brackets', async () => {
+    const f = await figuresOf('2023年，用于巩固拓展脱贫攻坚成果任务安排资金19204.096万。其中，央省14059.11万元、市级1299万元、县级3845.986万元，资金已全部到位。');
+    expect(funds(f).map(([, value]) => value)).toEqual([140591100, 12990000, 38459860]);
+    const g = await figuresOf('2022年度项目预算合计为423.38万元（其中：自治区169.35万元，市级254.03万元）。');
+    expect(funds(g).map(([, value]) => value)).toEqual([1693500, 2540300]);
+    // A stop with no 其中 after it closes the whole: the next sentence's amounts are not its parts.
+    const h = await figuresOf('2022年度项目预算合计为423.38万元。市级254.03万元用于设备购置。');
+    expect(h.fundSources).toEqual([]);
+  });
+
+  it('reads parts printed with 万 alone and parts whose level has a bracketed qualifier', async () => {
+    const f = await figuresOf('共筹集城乡医疗救助补助资金1384.06万元，其中：中央财政医疗救助补助资金663万，省级财政医疗救助补助资金65万，旗县(区)本级医疗救助补助资金656.06万元。');
+    expect(funds(f)).toEqual([
+      ['中央财政医疗救助补助资金', 6630000, '663万'],
+      ['省级财政医疗救助补助资金', 650000, '65万'],
+      ['旗县(区)本级医疗救助补助资金', 6560600, '656.06万元'],
+    ]);
+  });
+
   it('reads "按…安排，共计X，其中上级资金…，本级…" as the budget with its fund sources', async () => {
     const f = await figuresOf('我校2022年按生均800元安排，共计120万元，其中上级资金90万元，本级30万元，项目绩效目标是保证学校正常运转。');
     expect(seen(f.budget)).toEqual([1200000, '120万元']);

@@ -17,7 +17,7 @@ import type { SourceDocument } from '../../ingest/document.js';
 import { evidenceOf } from '../../normalize/offsets.js';
 import type { Figure, NamedAmount, Project, ReportKind, RoleCandidate, RoleDecision } from '../../schema/record.js';
 import type { Segmentation } from '../../segment/segment.js';
-import { FORM_COLUMNS, PAYING_LEVEL } from '../../vocabulary/index.js';
+import { FORM_COLUMNS, PARTS_FOLLOW, PAYING_LEVEL } from '../../vocabulary/index.js';
 import type { LocatedNumber } from '../locate.js';
 import { clauseBefore, isImpliedMoney, sentenceBefore, toFigure, type Candidate } from './candidates.js';
 import { FEATURES, POSITION_FEATURE, RATE_TIE_FEATURE, type Feature } from './features.js';
@@ -218,7 +218,7 @@ class Facts implements NamedFacts {
   /** Records a text number's finding (or none): a whole opens its sentence's parts, any other amount closes them. */
   record(n: NamedInput, outcome: Outcome | null, rule: string | undefined): void {
     const m = n.number;
-    if (outcome?.whole && n.opensParts) this.openSentence = m.sentence;
+    if (outcome?.whole && n.opensParts) this.openSentence = n.partsSentence;
     else if (m.kind === 'money' && !m.cell && rule !== 'named.fund.part_after_whole' && this.openSentence === m.sentence) this.openSentence = -1;
     if (outcome?.firstBudget && !this.firstBudget) {
       this.firstBudget = m;
@@ -242,6 +242,7 @@ class Facts implements NamedFacts {
 function namedInputOf(doc: SourceDocument, seg: Segmentation, m: LocatedNumber, c: Candidate | undefined, reportKind: ReportKind): NamedInput {
   let field: MoneyField | null | undefined;
   const before = m.cell ? '' : sentenceBefore(doc, seg, m);
+  const follow = m.cell ? null : PARTS_FOLLOW.exec(doc.text.slice(m.end, m.end + 6));
   return {
     number: m,
     row: m.cell ? m.cell.rowLabel.replace(/\s+/gu, '') : '',
@@ -249,7 +250,8 @@ function namedInputOf(doc: SourceDocument, seg: Segmentation, m: LocatedNumber, 
     before,
     clause: m.cell ? '' : clauseBefore(before),
     rawBefore: m.cell ? '' : doc.text.slice(Math.max(0, m.start - 12), m.start),
-    opensParts: !m.cell && /^[，,]?\s*其中/u.test(doc.text.slice(m.end, m.end + 4)),
+    opensParts: follow !== null,
+    partsSentence: follow?.[1] ? m.sentence + 1 : m.sentence,
     rowNumber: c?.rowNumber ?? false,
     reportKind,
   };

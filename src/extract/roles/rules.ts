@@ -30,7 +30,7 @@ import {
 import type { FigureRole } from '../../vocabulary/roles.js';
 import { classifyFunction, codeInLabel, FUNCTION_CLASS_NAMES } from '../function-classes.js';
 import type { LocatedNumber } from '../locate.js';
-import { lastClause, type CandidateKind } from './candidates.js';
+import { isImpliedMoney, lastClause, type CandidateKind } from './candidates.js';
 import { PART_CONTEXT } from './features.js';
 
 export type RoleId = FigureRole;
@@ -77,8 +77,10 @@ export interface NamedInput {
   clause: string;
   /** Up to 12 characters of raw text before it, filler words kept ("项目资金共") (text only). */
   rawBefore: string;
-  /** "，其中" follows: a whole whose parts come next. */
+  /** "，其中" (or "（其中", "。其中") follows: a whole whose parts come next. */
   opensParts: boolean;
+  /** The sentence its parts stand in: its own, or the next when a stop comes before "其中". */
+  partsSentence: number;
   /** A form's 行次 printed before its row's values ("中央财政资金(万元): 2 52.800000"): never an amount. */
   rowNumber: boolean;
   reportKind: ReportKind;
@@ -184,7 +186,8 @@ export const NAMED_RULES: readonly NamedRule[] = [
   {
     id: 'named.fund.part_after_whole', zh: '总额“其中”之后按级次/来源列出的部分', where: 'text',
     apply: (n, facts) => {
-      if (!isMoney(n) || !facts.partsOpen(n)) return null;
+      // "其中：中央…资金663万，…" : a part printed with 万 alone is money too.
+      if (!(isMoney(n) || isImpliedMoney(n.number)) || !facts.partsOpen(n)) return null;
       const part = withoutQizhong(n.number.label);
       return LEVEL_FUND_RE.test(part) || FUND_RE.test(part) || LEVEL_NAMED_FUND_RE.test(part) ? { naming: { list: 'fundSources', name: FUND_RE.exec(part)?.[1] ?? part, listed: true } } : null;
     },
