@@ -90,6 +90,31 @@ describe('transfers (下达)', () => {
       '资金投入情况\n(万元)\n\n行次 全年预算数\n(A)\n全年执行资金\n(E)\n预算执行\n(E/C×100%)\n佐证材料\n列次 0 1 2 3 所需材料 上传端口\n年度资金总额(万元): 1 52.800000\n52.800000 30.800000 58.33%\n其中:中央财政资金(万元) 2 52.800000\n52.800000 30.800000 58.33% 预算下达文件\n',
     );
     expect(f.fundSources.map((s) => s.amount.text)).not.toContain('2');
+    // An empty row prints only its 行次 after its label's unit.
+    const g = await figuresOf(
+      '资金投入情况\n(万元)\n\n行次 全年预算数\n(A)\n全年执行资金\n(E)\n年度资金总额(万元): 1 52.800000\n52.800000 30.800000\n其中:中央财政资金(万元) 2 52.800000\n52.800000 30.800000\n地方财政资金(万元) 3\n\n\n\n其他资金(万元,自有资金、社会资本等) 4\n\n\n资金管理情况\n',
+    );
+    expect(g.fundSources.map((s) => s.amount.text)).not.toContain('3');
+    expect(g.fundSources.map((s) => s.amount.text)).not.toContain('4');
+  });
+
+  it('lists a fund only as a part: after 其中 (items may end with "；") or in brackets after an amount', async () => {
+    const f = await figuresOf('2023年度收入合计6567.06万元，较上年减少710.50万元。其中：财政拨款收入6567.06万元，占100.00%；事业收入0.00万元，占0.00%；其他收入0.00万元，占0.00%。');
+    expect(funds(f).map(([name, value]) => [name, value])).toEqual([['财政拨款收入', 65670600], ['事业收入', 0], ['其他收入', 0]]);
+    const g = await figuresOf('我县及时将基本公共卫生服务项目预拨资金3608万元(中央资金2855万元、省级资金753万元)分配到各项目实施机构。');
+    expect(funds(g).map(([, value]) => value)).toEqual([28550000, 7530000]);
+    const h = await figuresOf('中央核定我省粮食风险基金规模为36121.00万元(不含粮食直补)，其中：中央补助15150.00万元，地方自筹20971.00万元。');
+    expect(funds(h).map(([, value]) => value)).toEqual([151500000, 209710000]);
+  });
+
+  it('lists no fund named on its own, stated as a total, or part of an estimate', async () => {
+    for (const text of [
+      '市级统筹中央财政资金1000万元用于项目建设。',
+      '2021年度我局食品监管资金上年结转结余资金2万元，用于检测。',
+      '2024年部门预算财政安排公共财政拨款资金共157.71万元，实际支出157.71万元。',
+      '项目建设预计总投资7450万元，其中中央财政资金6000万元，县(市、区)财政配套资金1450万元。',
+    ])
+      expect((await figuresOf(text)).fundSources).toEqual([]);
   });
 
   it('reads the parts named by paying level after a total of funds and its 其中', async () => {

@@ -238,6 +238,12 @@ class Facts implements NamedFacts {
   }
 }
 
+/** The text before `at` back to the last stop or line break (at most 200 characters). */
+function listBefore(text: string, at: number): string {
+  const window = text.slice(Math.max(0, at - 200), at);
+  return window.slice(Math.max(window.lastIndexOf('。'), window.lastIndexOf('\n')) + 1);
+}
+
 /** The number as the rules read it: table context for cells, the sentence before it for text. */
 function namedInputOf(doc: SourceDocument, seg: Segmentation, m: LocatedNumber, c: Candidate | undefined, reportKind: ReportKind): NamedInput {
   let field: MoneyField | null | undefined;
@@ -250,6 +256,7 @@ function namedInputOf(doc: SourceDocument, seg: Segmentation, m: LocatedNumber, 
     before,
     clause: m.cell ? '' : clauseBefore(before),
     rawBefore: m.cell ? '' : doc.text.slice(Math.max(0, m.start - 12), m.start),
+    listBefore: m.cell ? '' : listBefore(doc.text, m.start),
     opensParts: follow !== null,
     partsSentence: follow?.[1] ? m.sentence + 1 : m.sentence,
     rowNumber: c?.rowNumber ?? false,

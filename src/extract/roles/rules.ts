@@ -9,6 +9,7 @@ import type { Project, ReportKind } from '../../schema/record.js';
 import {
   anyOf,
   ARRANGED_TOTAL,
+  ESTIMATE_WORDS,
   FORM_MONEY_TOTAL_ROW,
   FORM_SCORE_HEADER,
   FORM_WEIGHT_HEADER,
@@ -77,6 +78,8 @@ export interface NamedInput {
   clause: string;
   /** Up to 12 characters of raw text before it, filler words kept ("项目资金共") (text only). */
   rawBefore: string;
+  /** The text before it back to the last stop (。) or line break, at most 200 characters: a list's items may end with "；" (text only). */
+  listBefore: string;
   /** "，其中" (or "（其中", "。其中") follows: a whole whose parts come next. */
   opensParts: boolean;
   /** The sentence its parts stand in: its own, or the next when a stop comes before "其中". */
@@ -132,8 +135,29 @@ const rowFunction = (n: NamedInput) => FUNCTION_CLASS_NAMES.find((f) => n.row.en
 const executionOrNone = (n: NamedInput) => n.field() === 'execution' || n.field() === null;
 const withoutQizhong = (label: string) => label.replace(/^其中[：:]?/u, '');
 const TOTAL_ROW = new RegExp(anyOf(TOTAL_ROW_WORDS), 'u');
+const ESTIMATE = new RegExp(anyOf(ESTIMATE_WORDS), 'u');
 /** The project a clause names, for a department's report (a project's report is one project). */
 const clauseProject = (n: NamedInput) => (n.reportKind !== 'project' ? projectInClause(n.before.slice(-80)) : null);
+
+/**
+ * A fund the clause states as the whole, not a part: as the budget ("部门预算财政安排公共财政拨款资金
+ * 157.71万元"), or with a total's filler ("…拨款资金共157.71万元").
+ */
+function statesWholeFund(n: NamedInput, name: string): boolean {
+  if (PART_CONTEXT.test(n.before.slice(-(n.number.label.length + 4)).replace(name, ''))) return false;
+  return n.field() === 'budget' || FUND_TOTAL_RAW.test(n.rawBefore);
+}
+
+/**
+ * The number stands in a list of parts: after "其中" (its items may end with "；"), or in brackets opened right
+ * after an amount ("预拨资金3608万元(中央资金2855万元、省级资金753万元)"). A fund named on its own
+ * ("市级统筹中央财政资金1000万元用于…", "上年结转结余资金2万元") is a sum spent or left, not a source.
+ */
+const listsParts = (n: NamedInput) => /其中/u.test(n.listBefore) || AMOUNT_THEN_BRACKET.test(n.before);
+const AMOUNT_THEN_BRACKET = /\d\s*(?:万元|亿元|元|万)\s*[（(][^（）()]*$/u;
+
+/** "预计总投资7450万元，其中中央财政资金6000万元": the parts of an estimate are no sources. */
+const partOfEstimate = (n: NamedInput) => ESTIMATE.test(n.before);
 
 /** The project a clause talks about: "党建工委工作经费项目全年预算数" → 党建工委工作经费. */
 export function projectInClause(clause: string): string | null {
@@ -231,10 +255,12 @@ export const NAMED_RULES: readonly NamedRule[] = [
     // A fund whose 其中 lists income is taken, not listed: its parts are income.
     id: 'named.fund.label', zh: '以资金来源结尾的分句', where: 'text',
     apply: (n) => {
-      const fund = isMoney(n) ? FUND_RE.exec(withoutQizhong(n.number.label)) : null;
-      // "部门预算财政安排公共财政拨款资金共157.71万元，实际支出…": a fund the clause states as the budget is the whole, not a part.
-      if (!fund || (n.field() === 'budget' && !PART_CONTEXT.test(n.before.slice(-(n.number.label.length + 4))))) return null;
-      return { naming: { list: 'fundSources', name: fund[1]!, listed: !n.opensParts } };
+      if (!isMoney(n) || !listsParts(n) || partOfEstimate(n)) return null;
+      const part = withoutQizhong(n.number.label);
+      // Within a list of parts a level's fund may drop the word 资金 ("其中：中央补助15150.00万元").
+      const name = FUND_RE.exec(part)?.[1] ?? (LEVEL_FUND_RE.test(part) || LEVEL_NAMED_FUND_RE.test(part) ? part : null);
+      if (!name || statesWholeFund(n, name)) return null;
+      return { naming: { list: 'fundSources', name, listed: !n.opensParts } };
     },
   },
   {
