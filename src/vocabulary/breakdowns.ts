@@ -31,6 +31,14 @@ export const ARRANGED_TOTAL = /安排[，,]\s*(?:共计|合计|总计|共)\s*$/u
 /** A sentence that opens with what a part received: "收到普通国省道建设(…)补助资金" (a sub-project). */
 export const RECEIVED_PART = /^\s*(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])?\s*收到([^，,。；;：:（(\d]{2,30}?)(?:[（(][^（）()]*[）)])?(?:补助|专项)?资金$/u;
 
+/** A count of projects: "项目9个", "涉及2个项目", "共有 1 个项目". */
+export const PROJECT_COUNT = /项目\s*\d+\s*个|\d+\s*个[\u4e00-\u9fff]{0,4}?项目/u;
+/**
+ * After a whole, the mark that its projects are listed next: "项目资金1950万元。分别为：", "资金60万元，涉及2个项目，
+ * 分别为：", "项目金额46.00万元。其中：".
+ */
+export const PROJECT_LIST_MARK = /^\s*[。，,]?\s*(?:涉及\s*\d+\s*个项目\s*[，,]\s*)?(?:分别为|分别是|具体为|具体是|其中)\s*[:：]/u;
+
 /** Words that name no project of their own: "本项目", "重点项目", "专项项目". */
 export const GENERIC_PROJECT = /^(?:本|该|此|各|重点|部门|整体|所有|其他|全部|上述|以上|本年|年度|各个|有关|相关|专项|主要|重点任务)$/u;
 

@@ -221,6 +221,32 @@ describe('parts received after a whole and its 其中', () => {
   });
 });
 
+describe('projects listed after their count and whole', () => {
+  const projects = (f: ReportRecord['figures']) => f.projects.map((p) => [p.name, p.budget?.value ?? null, p.execution?.value ?? null]);
+
+  it('reads each listed project\'s amount when they add up to the whole', async () => {
+    const f = await figuresOf('2021年批复我局项目3个，项目资金1270万元。分别为：重金属污染防治专项资金1000万元，资金直接拨付至市财政局；排污许可证核发经费40万元；大气污染联防联治专项资金230万元。\n1.项目背景');
+    expect(projects(f)).toEqual([
+      ['重金属污染防治专项资金', 10000000, null],
+      ['排污许可证核发经费', 400000, null],
+      ['大气污染联防联治专项资金', 2300000, null],
+    ]);
+  });
+
+  it('takes a listed project\'s spending from the paragraph its name opens', async () => {
+    const f = await figuresOf('2020年市财政共计下达单位市级项目资金60万元，涉及2个项目，分别为：青少年管理事务工作经费30万元；团代会费用30万元。\n1.青少年管理事务工作经费。该项目财政拨入资金30万元，截止2020年12月31日，支出资金28万元。\n2.团代会费用。该项目财政拨入资金30万元，支出资金30万元。');
+    expect(projects(f)).toEqual([
+      ['青少年管理事务工作经费', 300000, 280000],
+      ['团代会费用', 300000, 300000],
+    ]);
+  });
+
+  it('keeps none when the listed amounts do not add up to the whole', async () => {
+    const f = await figuresOf('2021年批复我局项目3个，项目资金1300万元。分别为：重金属污染防治专项资金1000万元；排污许可证核发经费40万元；大气污染联防联治专项资金230万元。');
+    expect(f.projects).toEqual([]);
+  });
+});
+
 describe('pathological text', () => {
   // Found by fuzzing: label regexes with ambiguous alternations (共计 | 共 | 计) under + backtracked
   // exponentially on a long run of 共计 that does not end the label: one report took minutes.

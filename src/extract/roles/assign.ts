@@ -17,7 +17,8 @@ import type { SourceDocument } from '../../ingest/document.js';
 import { evidenceOf } from '../../normalize/offsets.js';
 import type { Figure, NamedAmount, Project, ReportKind, RoleCandidate, RoleDecision } from '../../schema/record.js';
 import type { Segmentation } from '../../segment/segment.js';
-import { FORM_COLUMNS, PARTS_FOLLOW, PAYING_LEVEL } from '../../vocabulary/index.js';
+import { FORM_COLUMNS, PARTS_FOLLOW, PAYING_LEVEL, PROJECT_LIST_MARK } from '../../vocabulary/index.js';
+import { Decimal } from 'decimal.js';
 import type { LocatedNumber } from '../locate.js';
 import { clauseBefore, isImpliedMoney, sentenceBefore, toFigure, type Candidate } from './candidates.js';
 import { FEATURES, POSITION_FEATURE, RATE_TIE_FEATURE, type Feature } from './features.js';
@@ -181,6 +182,11 @@ export interface NamedAmounts {
   wholes: Map<number, Whole>;
 }
 
+/** The rule whose projects a list's whole must add up (rules.ts). */
+const PROJECT_LIST_RULE = 'named.project.listed';
+/** An outline number or a bracketed one opening a line ("1.", "（一）"). */
+const LINE_LEAD = /^\s*(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])?\s*/u;
+
 /** Fund sources from transfers named by the paying level, when the text lists no other source. */
 const LEVEL_TRANSFER_RULE = 'named.fund.level_transfer';
 
@@ -196,8 +202,39 @@ class Facts implements NamedFacts {
   private readonly projectOrder: Project[] = [];
   private projectCursor = 0;
   readonly levelTransfers: NamedAmount[] = [];
+  /** The list of projects opened by a whole: its stop, and the projects it named. */
+  private projectList: { whole: LocatedNumber; end: number; projects: Project[] } | null = null;
+  /** Starts of the numbers of lists whose amounts did not add up to their whole: named nothing. */
+  readonly rejected = new Set<number>();
 
   constructor(private readonly doc: SourceDocument, private readonly seg: Segmentation) {}
+
+  projectListOpen(n: NamedInput): boolean {
+    if (this.projectList && n.number.start >= this.projectList.end) this.closeProjectList();
+    return this.projectList !== null;
+  }
+  projectOfLine(n: NamedInput): Project | undefined {
+    const line = n.lineBefore.replace(LINE_LEAD, '');
+    return this.projectOrder.find((p) => p.rule === PROJECT_LIST_RULE && line.startsWith(p.name));
+  }
+
+  /**
+   * A list of projects stands only when its amounts add up to its whole exactly: otherwise it was
+   * something else listed (or a part of the list was missed), and none of its projects is kept.
+   */
+  closeProjectList(): void {
+    const list = this.projectList;
+    this.projectList = null;
+    if (!list) return;
+    const sum = list.projects.reduce((s, p) => s.plus(p.budget!.exact), new Decimal(0));
+    if (list.projects.length > 0 && sum.equals(list.whole.base)) return;
+    for (const p of list.projects) {
+      this.projects.delete(p.name);
+      this.projectOrder.splice(this.projectOrder.indexOf(p), 1);
+      this.rejected.add(p.evidence!.start);
+    }
+    this.projectCursor = 0;
+  }
 
   partsOpen(n: NamedInput): boolean {
     return this.openSentence === n.number.sentence;
@@ -224,6 +261,12 @@ class Facts implements NamedFacts {
       this.firstBudget = m;
       this.qizhongAfterBudget = this.doc.text.indexOf('其中', m.end);
     }
+    if (outcome?.projectList) {
+      this.closeProjectList();
+      const markEnd = m.end + (PROJECT_LIST_MARK.exec(n.after)?.[0].length ?? 0);
+      const end = this.doc.text.slice(markEnd).search(/[。\n]/u);
+      this.projectList = { whole: m, end: end < 0 ? this.doc.text.length : markEnd + end, projects: [] };
+    }
     if (outcome?.levelTransfer) this.levelTransfers.push({ name: outcome.levelTransfer, amount: toFigure(this.doc, m), rule: LEVEL_TRANSFER_RULE });
     const naming = outcome?.naming;
     if (naming?.list !== 'projects') return;
@@ -235,7 +278,14 @@ class Facts implements NamedFacts {
     }
     if (naming.field === 'budgetInitial') p.budgetInitial ??= toFigure(this.doc, m);
     else p[naming.field] ??= toFigure(this.doc, m);
+    if (rule === PROJECT_LIST_RULE && this.projectList && !this.projectList.projects.includes(p)) this.projectList.projects.push(p);
   }
+}
+
+/** The text of `at`'s line before it (at most 200 characters). */
+function lineBefore(text: string, at: number): string {
+  const window = text.slice(Math.max(0, at - 200), at);
+  return window.slice(window.lastIndexOf('\n') + 1);
 }
 
 /** The text before `at` back to the last stop or line break (at most 200 characters). */
@@ -257,6 +307,8 @@ function namedInputOf(doc: SourceDocument, seg: Segmentation, m: LocatedNumber, 
     clause: m.cell ? '' : clauseBefore(before),
     rawBefore: m.cell ? '' : doc.text.slice(Math.max(0, m.start - 12), m.start),
     listBefore: m.cell ? '' : listBefore(doc.text, m.start),
+    after: m.cell ? '' : doc.text.slice(m.end, m.end + 30),
+    lineBefore: m.cell ? '' : lineBefore(doc.text, m.start),
     opensParts: follow !== null,
     partsSentence: follow?.[1] ? m.sentence + 1 : m.sentence,
     rowNumber: c?.rowNumber ?? false,
@@ -301,8 +353,10 @@ export function nameAmounts(doc: SourceDocument, seg: Segmentation, numbers: rea
     if (outcome?.whole) wholes.set(m.start, outcome.whole);
     if (outcome?.naming && rule) found.push({ m, rule, naming: outcome.naming });
   }
+  facts.closeProjectList();
+  const kept = found.filter((f) => !facts.rejected.has(f.m.start));
   const wholeFigures = numbers.filter((m) => wholes.has(m.start)).map((m) => toFigure(doc, m));
-  return { ...listNamed(doc, found, facts, wholeFigures), named: new Map(found.map((f) => [f.m.start, f.rule] as const)), wholes };
+  return { ...listNamed(doc, kept, facts, wholeFigures), named: new Map(kept.map((f) => [f.m.start, f.rule] as const)), wholes };
 }
 
 /** The paying level a transfer's name opens with: 中央, 省, 自治区, 市, 县. */

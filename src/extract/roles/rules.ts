@@ -10,6 +10,7 @@ import {
   anyOf,
   ARRANGED_TOTAL,
   ESTIMATE_WORDS,
+  EXECUTION_WORDS,
   FORM_MONEY_TOTAL_ROW,
   FORM_SCORE_HEADER,
   FORM_WEIGHT_HEADER,
@@ -22,6 +23,8 @@ import {
   NATURE_NAMES,
   NATURE_RE,
   PROJECT_CLAUSE,
+  PROJECT_COUNT,
+  PROJECT_LIST_MARK,
   PROJECT_NAME_LEAD,
   RECEIVED_PART,
   TOTAL_FILLER,
@@ -78,6 +81,10 @@ export interface NamedInput {
   clause: string;
   /** Up to 12 characters of raw text before it, filler words kept ("项目资金共") (text only). */
   rawBefore: string;
+  /** Up to 30 characters after it (text only). */
+  after: string;
+  /** Its line's text before it (at most 200 characters; text only). */
+  lineBefore: string;
   /** The text before it back to the last stop (。) or line break, at most 200 characters: a list's items may end with "；" (text only). */
   listBefore: string;
   /** "，其中" (or "（其中", "。其中") follows: a whole whose parts come next. */
@@ -105,6 +112,8 @@ export interface Outcome {
   firstBudget?: boolean;
   /** A transfer named by the level that pays it (fund sources when the text lists none otherwise). */
   levelTransfer?: string;
+  /** It is the whole of a list of projects that follows ("项目9个，项目资金1950万元。分别为：…"). */
+  projectList?: boolean;
   /** Let the later rules read the number too. */
   pass?: boolean;
 }
@@ -118,6 +127,10 @@ export interface NamedFacts {
   hasProject(name: string): boolean;
   /** The first project named at or after the start of this number's sentence. */
   projectOfSentence(n: NamedInput): Project | undefined;
+  /** A list of projects opened by a whole is open at this number (up to the list's stop). */
+  projectListOpen(n: NamedInput): boolean;
+  /** A listed project whose name opens this number's line ("1.青少年管理事务工作经费。该项目…"). */
+  projectOfLine(n: NamedInput): Project | undefined;
 }
 
 export interface NamedRule {
@@ -136,6 +149,8 @@ const executionOrNone = (n: NamedInput) => n.field() === 'execution' || n.field(
 const withoutQizhong = (label: string) => label.replace(/^其中[：:]?/u, '');
 const TOTAL_ROW = new RegExp(anyOf(TOTAL_ROW_WORDS), 'u');
 const ESTIMATE = new RegExp(anyOf(ESTIMATE_WORDS), 'u');
+/** A clause that says what was spent, 资金 after the word allowed ("支出资金30万元"). */
+const SPENT_LABEL = new RegExp(`(?:${anyOf(EXECUTION_WORDS)})(?:资金)?$`, 'u');
 /** The project a clause names, for a department's report (a project's report is one project). */
 const clauseProject = (n: NamedInput) => (n.reportKind !== 'project' ? projectInClause(n.before.slice(-80)) : null);
 
@@ -207,6 +222,31 @@ export const NAMED_RULES: readonly NamedRule[] = [
     },
   },
   // --- running text: the clause names the amount
+  {
+    // "批复项目9个，项目资金1950万元。分别为：A 1000万元；B 40万元…": the whole of a list of projects
+    // (kept only when the listed amounts add up to it exactly).
+    id: 'fact.project_list', zh: '项目个数与金额之后“分别为/其中”列出各项目', where: 'text',
+    apply: (n) => {
+      const mark = isMoney(n) ? PROJECT_LIST_MARK.exec(n.after) : null;
+      return mark && PROJECT_COUNT.test(n.listBefore + mark[0]) ? { projectList: true, pass: true } : null;
+    },
+  },
+  {
+    id: 'named.project.listed', zh: '列出的项目及其金额', where: 'text',
+    apply: (n, facts) => {
+      if (!isMoney(n) || !facts.projectListOpen(n)) return null;
+      const name = n.number.label.replace(/^(?:其中|分别为|分别是|具体为|具体是)[:：]?/u, '').trim();
+      return Array.from(name).length >= 4 && !GENERIC_PROJECT.test(name) ? { naming: { list: 'projects', name, field: 'budget' } } : null;
+    },
+  },
+  {
+    // "1.青少年管理事务工作经费。该项目财政拨入资金30万元，…支出资金30万元": a listed project's paragraph states its spending.
+    id: 'named.project.paragraph', zh: '以所列项目名称开头的段落中的支出', where: 'text',
+    apply: (n, facts) => {
+      const p = n.field() === 'execution' || SPENT_LABEL.test(n.clause) ? facts.projectOfLine(n) : undefined;
+      return p && !p.execution ? { naming: { list: 'projects', name: p.name, field: 'execution' } } : null;
+    },
+  },
   {
     id: 'named.fund.part_after_whole', zh: '总额“其中”之后按级次/来源列出的部分', where: 'text',
     apply: (n, facts) => {
