@@ -83,7 +83,9 @@ export const FUND_RE =
 export const PAYING_LEVEL_WORDS = [
   '中央', '央省', '中省', '省级', '省', '自治区', '盟市', '市县', '市级', '市', '州级', '州', '旗县', '县级', '县', '区级', '区', '上级', '本级', '地方',
 ] as const;
-const LEVEL = `(?:${anyOf(PAYING_LEVEL_WORDS)})(?:[（(][\u4e00-\u9fff]{1,3}[）)])?`;
+/** A paying level as a regex source, with its optional bracketed qualifier. */
+export const PAYING_LEVEL_SOURCE = `(?:${anyOf(PAYING_LEVEL_WORDS)})(?:[（(][\u4e00-\u9fff]{1,3}[）)])?`;
+const LEVEL = PAYING_LEVEL_SOURCE;
 /**
  * A part named by the level of government that pays it ("上级资金179.25万元", "本级59.75万元",
  * "地方资金98.6万元", "央省14059.11万元"): a fund source when it follows a whole and its "其中".
