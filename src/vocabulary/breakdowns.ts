@@ -31,6 +31,9 @@ export const ARRANGED_TOTAL = /安排[，,]\s*(?:共计|合计|总计|共)\s*$/u
 /** A sentence that opens with what a part received: "收到普通国省道建设(…)补助资金" (a sub-project). */
 export const RECEIVED_PART = /^\s*(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])?\s*收到([^，,。；;：:（(\d]{2,30}?)(?:[（(][^（）()]*[）)])?(?:补助|专项)?资金$/u;
 
+/** After an amount, the one source it all comes from: "16.20万元，全部为县级配套资金" (group 1: the source). */
+export const SOLE_SOURCE = /^\s*[，,]?\s*(?:全部|均|全额)(?:为|是|系|来自|来源于)\s*([\u4e00-\u9fff（）()]{2,20}?资金)/u;
+
 /** A count of projects: "项目9个", "涉及2个项目", "共有 1 个项目". */
 export const PROJECT_COUNT = /项目\s*\d+\s*个|\d+\s*个[\u4e00-\u9fff]{0,4}?项目/u;
 /**

@@ -107,6 +107,15 @@ describe('transfers (下达)', () => {
     expect(funds(h).map(([, value]) => value)).toEqual([151500000, 209710000]);
   });
 
+  it('reads the one source an amount comes from ("X万元，全部为县级配套资金"), the amount still the budget', async () => {
+    const f = await figuresOf('2023年度我校教育专项工作经费项目财政资金总额16.20万元，全部为县级配套资金，拨付使用16.20万元，预算执行率100%。');
+    expect(funds(f)).toEqual([['县级配套资金', 162000, '16.20万元']]);
+    expect(seen(f.budget)).toEqual([162000, '16.20万元']);
+    // Two amounts each from one source are two wholes: neither is listed.
+    const g = await figuresOf('甲项目资金16.20万元，全部为县级配套资金。乙项目资金20万元，全部为市级资金。');
+    expect(g.fundSources).toEqual([]);
+  });
+
   it('lists no fund named on its own, stated as a total, or part of an estimate', async () => {
     for (const text of [
       '市级统筹中央财政资金1000万元用于项目建设。',

@@ -182,6 +182,8 @@ export interface NamedAmounts {
   wholes: Map<number, Whole>;
 }
 
+/** An amount's one source ("…全部为县级配套资金"), found by the rule fact.sole_source. */
+const SOLE_SOURCE_RULE = 'named.fund.sole_source';
 /** The rule whose projects a list's whole must add up (rules.ts). */
 const PROJECT_LIST_RULE = 'named.project.listed';
 /** An outline number or a bracketed one opening a line ("1.", "（一）"). */
@@ -202,6 +204,8 @@ class Facts implements NamedFacts {
   private readonly projectOrder: Project[] = [];
   private projectCursor = 0;
   readonly levelTransfers: NamedAmount[] = [];
+  /** Amounts the text says come all from one source ("…全部为县级配套资金"). */
+  readonly soleSources: NamedAmount[] = [];
   /** The list of projects opened by a whole: its stop, and the projects it named. */
   private projectList: { whole: LocatedNumber; end: number; projects: Project[] } | null = null;
   /** Starts of the numbers of lists whose amounts did not add up to their whole: named nothing. */
@@ -267,6 +271,7 @@ class Facts implements NamedFacts {
       const end = this.doc.text.slice(markEnd).search(/[。\n]/u);
       this.projectList = { whole: m, end: end < 0 ? this.doc.text.length : markEnd + end, projects: [] };
     }
+    if (outcome?.soleSource) this.soleSources.push({ name: outcome.soleSource, amount: toFigure(this.doc, m), rule: SOLE_SOURCE_RULE });
     if (outcome?.levelTransfer) this.levelTransfers.push({ name: outcome.levelTransfer, amount: toFigure(this.doc, m), rule: LEVEL_TRANSFER_RULE });
     const naming = outcome?.naming;
     if (naming?.list !== 'projects') return;
@@ -408,6 +413,10 @@ function listNamed(doc: SourceDocument, found: readonly { m: LocatedNumber; rule
         break;
     }
   }
+  // An amount said to come all from one source names that source when the text lists none (one statement,
+  // perhaps repeated: two different ones are two wholes').
+  const sole = facts.soleSources.filter((f, i, all) => all.findIndex((g) => g.name === f.name && g.amount.exact === f.amount.exact) === i);
+  if (out.fundSources.length === 0 && sole.length === 1) out.fundSources = sole;
   if (out.fundSources.length === 0) out.fundSources = sourcesOfTransfers(facts.levelTransfers, wholes);
   return out;
 }

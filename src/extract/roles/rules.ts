@@ -27,6 +27,7 @@ import {
   PROJECT_LIST_MARK,
   PROJECT_NAME_LEAD,
   RECEIVED_PART,
+  SOLE_SOURCE,
   TOTAL_FILLER,
   TOTAL_ROW_WORDS,
   TRANSFER_CLAUSE,
@@ -112,6 +113,8 @@ export interface Outcome {
   firstBudget?: boolean;
   /** A transfer named by the level that pays it (fund sources when the text lists none otherwise). */
   levelTransfer?: string;
+  /** The one source the whole amount comes from ("16.20万元，全部为县级配套资金"): a fund source when the text lists none. */
+  soleSource?: string;
   /** It is the whole of a list of projects that follows ("项目9个，项目资金1950万元。分别为：…"). */
   projectList?: boolean;
   /** Let the later rules read the number too. */
@@ -222,6 +225,14 @@ export const NAMED_RULES: readonly NamedRule[] = [
     },
   },
   // --- running text: the clause names the amount
+  {
+    // "财政资金总额16.20万元，全部为县级配套资金": the amount is also its one source's (the number stays the whole's).
+    id: 'fact.sole_source', zh: '金额之后“全部为…资金”', where: 'text',
+    apply: (n) => {
+      const source = isMoney(n) ? SOLE_SOURCE.exec(n.after)?.[1] : undefined;
+      return source && (LEVEL_FUND_RE.test(source) || LEVEL_NAMED_FUND_RE.test(source) || FUND_RE.test(source)) ? { soleSource: source, pass: true } : null;
+    },
+  },
   {
     // "批复项目9个，项目资金1950万元。分别为：A 1000万元；B 40万元…": the whole of a list of projects
     // (kept only when the listed amounts add up to it exactly).
