@@ -283,7 +283,8 @@ class Facts implements NamedFacts {
     }
     if (naming.field === 'budgetInitial') p.budgetInitial ??= toFigure(this.doc, m);
     else p[naming.field] ??= toFigure(this.doc, m);
-    if (rule === PROJECT_LIST_RULE && this.projectList && !this.projectList.projects.includes(p)) this.projectList.projects.push(p);
+    // Only projects the list itself named answer for its sum (a name found before by another rule stays).
+    if (rule === PROJECT_LIST_RULE && p.rule === PROJECT_LIST_RULE && this.projectList && !this.projectList.projects.includes(p)) this.projectList.projects.push(p);
   }
 }
 
