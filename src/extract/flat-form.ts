@@ -4,6 +4,7 @@ import { evidenceOf } from '../normalize/offsets.js';
 import { shiftDecimal } from './decimal.js';
 import { asPoints, toFigure } from './figures.js';
 import { findNumbers, type NumberMatch } from './numbers.js';
+import { PAYING_LEVEL_SOURCE } from '../vocabulary/index.js';
 
 /**
  * The 自评表's fund block when a web page or a text dump flattened it into a run of cells:
@@ -43,8 +44,11 @@ const ROW_END = /(?<![万亿])(?!(?:万|亿)?元)[\u4e00-\u9fff]{2}/u;
 
 // A level's fund row keeps its level (自治区财政资金, 盟市财政资金); 其他资金 may say what it holds in
 // brackets ("其他资金 (包括以前年度结转资 金)", t028), which is no cell.
-const ROW_LABEL =
-  /(年度财政资金总额|年度资金总额?(?=[\s:：|｜\d（(])|资金总额|总额|合计|其中[:：]?\s*(?:本年|当年)?财政(?:拨款|资金)|其中[:：]?\s*[\u4e00-\u9fff、，,]{2,20}?资金|(?:本年|当年)财政拨款|财政拨款|[\u4e00-\u9fff]{0,4}?财政资金|上年结转(?:资金)?|其他资金|财政专户管理资金|单位资金|自有资金)\s*(?:[（(][^）)\d]{0,24}[）)])?\s*[:：]?/gu;
+// A level's own row (地方资金, 市级资金) names it at the start of its line or cell.
+const ROW_LABEL = new RegExp(
+  `(年度财政资金总额|年度资金总额?(?=[\\s:：|｜\\d（(])|资金总额|总额|合计|其中[:：]?\\s*(?:本年|当年)?财政(?:拨款|资金)|其中[:：]?\\s*[\\u4e00-\\u9fff、，,]{2,20}?资金|(?:本年|当年)财政拨款|财政拨款|[\\u4e00-\\u9fff]{0,4}?财政资金|(?<=^|[\\n|｜]\\s*)${PAYING_LEVEL_SOURCE}资金|上年结转(?:资金)?|其他资金|财政专户管理资金|单位资金|自有资金)\\s*(?:[（(][^）)\\d]{0,24}[）)])?\\s*[:：]?`,
+  'gu',
+);
 const TOTAL_ROW = /^(?:年度财政资金总额|年度资金总额?|资金总额|总额|合计)$/u;
 
 export interface FormRow {
@@ -182,8 +186,11 @@ export function findFlatForm(doc: SourceDocument, within?: Span): FlatForm | nul
       if (!glued && found.some((n) => gluedAfter(n) || /[\d.]$/u.test(cellsText.slice(Math.max(0, n.start - 1), n.start)))) continue;
       const cells: FormRow['cells'] = {};
       let ok = true;
-      const complete = found.length === header.columns.length;
-      found.slice(0, header.columns.length).forEach((n, k) => {
+      // A dash printed for an empty cell ("99 99 99 - 100% -") holds its column's place.
+      const slots: Array<NumberMatch | null> = glued ? found : withEmptyCells(cellsText, found);
+      const complete = slots.length === header.columns.length;
+      slots.slice(0, header.columns.length).forEach((n, k) => {
+        if (!n) return;
         const col = header.columns[k]!;
         const isPercent = n.kind === 'percent';
         if (col === 'executionRate' && !isPercent && complete && isBarePercent(n)) {
@@ -205,6 +212,15 @@ export function findFlatForm(doc: SourceDocument, within?: Span): FlatForm | nul
     if (rows.length > 0) return { columns: header.columns, rows };
   }
   return null;
+}
+
+/** A dash standing alone between cells: an empty cell ("-", "—", "/"). */
+const DASH_CELL = /(?<=^|[\s|｜])(?:[-—–/／]+)(?=[\s|｜]|$)/gu;
+
+/** The row's cells in order: its numbers, and null for each empty cell printed as a dash. */
+function withEmptyCells(cellsText: string, found: readonly NumberMatch[]): Array<NumberMatch | null> {
+  const dashes = [...cellsText.matchAll(DASH_CELL)].map((d) => ({ at: d.index, n: null }));
+  return [...found.map((n) => ({ at: n.start, n })), ...dashes].sort((a, b) => a.at - b.at).map((x) => x.n);
 }
 
 /** A plain cell printed like a percentage ("100", "97.5", "107": spending may exceed the budget). */

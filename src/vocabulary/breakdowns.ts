@@ -22,6 +22,12 @@ export const ADJUSTMENT_WORDS = /调减|核减|减少|扣减|收回|调增|追�
 /** Words between a whole and its listed parts: "X 万元，其中：…", "X 万元，主要用于以下方面：…". */
 export const BREAKDOWN_MARKS: readonly string[] = ['其中', '主要用于以下方面', '主要用于以下几个方面', '具体包括', '分别为', '分别是'];
 
+/**
+ * What follows a whole whose parts come next: "X万元，其中：…", "X万元（其中：…）", or a new sentence
+ * "X万。其中，央省…" (group 1: the stop, when the parts stand in the next sentence).
+ */
+export const PARTS_FOLLOW = /^(?:[，,]?|\s*[（(]|([。；;]))\s*其中/u;
+
 /** A transfer from a higher level closing a clause: "下达…资金", "下达" (the transfer is a whole). */
 export const TRANSFER_CLAUSE = /下达[^，。；]{0,40}?(?:资金|经费|预算|指标)$|下达$/u;
 
@@ -30,6 +36,17 @@ export const ARRANGED_TOTAL = /安排[，,]\s*(?:共计|合计|总计|共)\s*$/u
 
 /** A sentence that opens with what a part received: "收到普通国省道建设(…)补助资金" (a sub-project). */
 export const RECEIVED_PART = /^\s*(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])?\s*收到([^，,。；;：:（(\d]{2,30}?)(?:[（(][^（）()]*[）)])?(?:补助|专项)?资金$/u;
+
+/** After an amount, the one source it all comes from: "16.20万元，全部为县级配套资金" (group 1: the source). */
+export const SOLE_SOURCE = /^\s*[，,]?\s*(?:全部|均|全额)(?:为|是|系|来自|来源于)\s*([\u4e00-\u9fff（）()]{2,20}?资金)/u;
+
+/** A count of projects: "项目9个", "涉及2个项目", "共有 1 个项目". */
+export const PROJECT_COUNT = /项目\s*\d+\s*个|\d+\s*个[\u4e00-\u9fff]{0,4}?项目/u;
+/**
+ * After a whole, the mark that its projects are listed next: "项目资金1950万元。分别为：", "资金60万元，涉及2个项目，
+ * 分别为：", "项目金额46.00万元。其中：".
+ */
+export const PROJECT_LIST_MARK = /^\s*[。，,]?\s*(?:涉及\s*\d+\s*个项目\s*[，,]\s*)?(?:分别为|分别是|具体为|具体是|其中)\s*[:：]/u;
 
 /** Words that name no project of their own: "本项目", "重点项目", "专项项目". */
 export const GENERIC_PROJECT = /^(?:本|该|此|各|重点|部门|整体|所有|其他|全部|上述|以上|本年|年度|各个|有关|相关|专项|主要|重点任务)$/u;

@@ -76,19 +76,33 @@ export const NATURE_RE = /(基本支出|项目支出|人员经费(?:支出)?|公
 export const FUND_RE =
   /((?:本年|当年|年初)?财政拨款(?:资金)?|财政资金|上年结转(?:资金)?|结转结余(?:资金)?|其他资金|(?<![我本该])单位资金|自有资金|(?:地方|单位)?自筹(?:资金)?|财政专户管理资金|中央(?:财政)?(?:补助)?资金|省级(?:财政)?资金|市级(?:财政)?资金|县级(?:财政)?资金|区级(?:财政)?资金|(?:财政拨款(?:资金)?|上级补助|事业(?:性)?|经营|附属单位上缴|其他)收入)$/u;
 /**
- * A part named by the level of government that pays it ("上级资金179.25万元", "本级59.75万元",
- * "地方资金98.6万元"): a fund source when it follows a whole and its "其中".
+ * The levels of government that pay a fund, as a part's name opens with them: 中央, 省级, 自治区,
+ * 盟市/旗县 (内蒙古), 州, 市县, 本级, 上级, 地方; "央省" (中央和省) joins two. A bracketed
+ * qualifier may follow ("旗县(区)本级…资金").
  */
-export const LEVEL_FUND_RE = /^(?:中央|省级?|自治区|市级?|县级?|区级?|上级|本级|地方)(?:财政)?(?:补助|配套|匹配)?(?:资金)?$/u;
+export const PAYING_LEVEL_WORDS = [
+  '中央', '央省', '中省', '省级', '省', '自治区', '盟市', '市县', '市级', '市', '州级', '州', '旗县', '县级', '县', '区级', '区', '上级', '本级', '地方',
+] as const;
+/** A paying level as a regex source, with its optional bracketed qualifier. */
+export const PAYING_LEVEL_SOURCE = `(?:${anyOf(PAYING_LEVEL_WORDS)})(?:[（(][\u4e00-\u9fff]{1,3}[）)])?`;
+const LEVEL = PAYING_LEVEL_SOURCE;
+/**
+ * A part named by the level of government that pays it ("上级资金179.25万元", "本级59.75万元",
+ * "地方资金98.6万元", "央省14059.11万元"): a fund source when it follows a whole and its "其中".
+ */
+export const LEVEL_FUND_RE = new RegExp(`^${LEVEL}(?:财政)?(?:补助|配套|匹配)?(?:资金)?$`, 'u');
 /**
  * A part named by its paying level and its fund, after a whole and its "其中" ("中央财政衔接资金39万元",
- * "省级财政医疗救助补助资金65万元"), or raised by the unit ("自筹资金", "地方自筹").
+ * "省级财政医疗救助补助资金65万元", "旗县(区)本级医疗救助补助资金"), or raised by the unit ("自筹资金", "地方自筹").
  */
-export const LEVEL_NAMED_FUND_RE = /^(?:(?:中央|省级?|自治区|市级?|县级?|区级?|上级|本级|地方)(?:财政)?[^，。；、,;:：\d]{0,12}?资金|(?:地方|单位)?自筹(?:资金)?)$/u;
+export const LEVEL_NAMED_FUND_RE = new RegExp(`^(?:${LEVEL}(?:财政)?[^，。；、,;:：\d]{0,12}?资金|(?:地方|单位)?自筹(?:资金)?)$`, 'u');
 /** "项目资金共100万元", "资金总额合计…": the filler after the label says this is a whole. */
 export const FUND_TOTAL_RAW = /(?:项目|专项|补助|补贴|工程)?资金(?:总额)?(?:共计|合计|总计|共)\s*$/u;
-/** A transfer whose payer is a level of government: "中央财政耕地地力保护补贴资金…下达资金8887万元". */
-export const LEVEL_TRANSFER_RE = /^(?:\d{4}年度?)?((?:中央|省级?|自治区|市级?|县级?)(?:财政)?[^，。；、（(\d]{0,20}?资金)/u;
+/**
+ * A transfer whose payer is a level of government: "中央财政耕地地力保护补贴资金…下达资金8887万元",
+ * "我局共收到中央下达…补助资金9056万元".
+ */
+export const LEVEL_TRANSFER_RE = /^(?:\d{4}年度?)?(?:[^，。；\d]{0,6}?收到)?((?:中央|省级?|自治区|市级?|县级?)(?:财政)?[^，。；、（(\d]{0,20}?资金)/u;
 /** Rows that hold a table's or form's total: 合计, 总计, 年度资金总额 … */
 export const TOTAL_ROW_WORDS = ['年度资金总额', '年度总金额', '资金总额', '合计', '总计'] as const;
 /** Rows that sum part of a table: 小计. */

@@ -80,11 +80,50 @@ describe('transfers (下达)', () => {
     expect(funds(f).map(([name, value]) => [name, value])).toEqual([['省级下达资金', 8040000], ['市县下达资金', 20405600]]);
   });
 
+  it('reads a transfer the unit received from a paying level among the sources', async () => {
+    const f = await figuresOf('2021年我局共收到中央下达困难群众救助补助资金9056万元。\n省级下达资金804万元，用于城乡低保。');
+    expect(funds(f).map(([, value]) => value)).toEqual([90560000, 8040000]);
+  });
+
   it('never reads a form row\'s 行次 as a fund amount', async () => {
     const f = await figuresOf(
       '资金投入情况\n(万元)\n\n行次 全年预算数\n(A)\n全年执行资金\n(E)\n预算执行\n(E/C×100%)\n佐证材料\n列次 0 1 2 3 所需材料 上传端口\n年度资金总额(万元): 1 52.800000\n52.800000 30.800000 58.33%\n其中:中央财政资金(万元) 2 52.800000\n52.800000 30.800000 58.33% 预算下达文件\n',
     );
     expect(f.fundSources.map((s) => s.amount.text)).not.toContain('2');
+    // An empty row prints only its 行次 after its label's unit.
+    const g = await figuresOf(
+      '资金投入情况\n(万元)\n\n行次 全年预算数\n(A)\n全年执行资金\n(E)\n年度资金总额(万元): 1 52.800000\n52.800000 30.800000\n其中:中央财政资金(万元) 2 52.800000\n52.800000 30.800000\n地方财政资金(万元) 3\n\n\n\n其他资金(万元,自有资金、社会资本等) 4\n\n\n资金管理情况\n',
+    );
+    expect(g.fundSources.map((s) => s.amount.text)).not.toContain('3');
+    expect(g.fundSources.map((s) => s.amount.text)).not.toContain('4');
+  });
+
+  it('lists a fund only as a part: after 其中 (items may end with "；") or in brackets after an amount', async () => {
+    const f = await figuresOf('2023年度收入合计6567.06万元，较上年减少710.50万元。其中：财政拨款收入6567.06万元，占100.00%；事业收入0.00万元，占0.00%；其他收入0.00万元，占0.00%。');
+    expect(funds(f).map(([name, value]) => [name, value])).toEqual([['财政拨款收入', 65670600], ['事业收入', 0], ['其他收入', 0]]);
+    const g = await figuresOf('我县及时将基本公共卫生服务项目预拨资金3608万元(中央资金2855万元、省级资金753万元)分配到各项目实施机构。');
+    expect(funds(g).map(([, value]) => value)).toEqual([28550000, 7530000]);
+    const h = await figuresOf('中央核定我省粮食风险基金规模为36121.00万元(不含粮食直补)，其中：中央补助15150.00万元，地方自筹20971.00万元。');
+    expect(funds(h).map(([, value]) => value)).toEqual([151500000, 209710000]);
+  });
+
+  it('reads the one source an amount comes from ("X万元，全部为县级配套资金"), the amount still the budget', async () => {
+    const f = await figuresOf('2023年度我校教育专项工作经费项目财政资金总额16.20万元，全部为县级配套资金，拨付使用16.20万元，预算执行率100%。');
+    expect(funds(f)).toEqual([['县级配套资金', 162000, '16.20万元']]);
+    expect(seen(f.budget)).toEqual([162000, '16.20万元']);
+    // Two amounts each from one source are two wholes: neither is listed.
+    const g = await figuresOf('甲项目资金16.20万元，全部为县级配套资金。乙项目资金20万元，全部为市级资金。');
+    expect(g.fundSources).toEqual([]);
+  });
+
+  it('lists no fund named on its own, stated as a total, or part of an estimate', async () => {
+    for (const text of [
+      '市级统筹中央财政资金1000万元用于项目建设。',
+      '2021年度我局食品监管资金上年结转结余资金2万元，用于检测。',
+      '2024年部门预算财政安排公共财政拨款资金共157.71万元，实际支出157.71万元。',
+      '项目建设预计总投资7450万元，其中中央财政资金6000万元，县(市、区)财政配套资金1450万元。',
+    ])
+      expect((await figuresOf(text)).fundSources).toEqual([]);
   });
 
   it('reads the parts named by paying level after a total of funds and its 其中', async () => {
@@ -119,6 +158,25 @@ describe('transfers (下达)', () => {
 });
 
 describe('a whole and its 其中 parts', () => {
+  it('reads the parts listed in the next sentence ("X万。其中，央省…") or in brackets', async () => {
+    const f = await figuresOf('2023年，用于巩固拓展脱贫攻坚成果任务安排资金19204.096万。其中，央省14059.11万元、市级1299万元、县级3845.986万元，资金已全部到位。');
+    expect(funds(f).map(([, value]) => value)).toEqual([140591100, 12990000, 38459860]);
+    const g = await figuresOf('2022年度项目预算合计为423.38万元（其中：自治区169.35万元，市级254.03万元）。');
+    expect(funds(g).map(([, value]) => value)).toEqual([1693500, 2540300]);
+    // A stop with no 其中 after it closes the whole: the next sentence's amounts are not its parts.
+    const h = await figuresOf('2022年度项目预算合计为423.38万元。市级254.03万元用于设备购置。');
+    expect(h.fundSources).toEqual([]);
+  });
+
+  it('reads parts printed with 万 alone and parts whose level has a bracketed qualifier', async () => {
+    const f = await figuresOf('共筹集城乡医疗救助补助资金1384.06万元，其中：中央财政医疗救助补助资金663万，省级财政医疗救助补助资金65万，旗县(区)本级医疗救助补助资金656.06万元。');
+    expect(funds(f)).toEqual([
+      ['中央财政医疗救助补助资金', 6630000, '663万'],
+      ['省级财政医疗救助补助资金', 650000, '65万'],
+      ['旗县(区)本级医疗救助补助资金', 6560600, '656.06万元'],
+    ]);
+  });
+
   it('reads "按…安排，共计X，其中上级资金…，本级…" as the budget with its fund sources', async () => {
     const f = await figuresOf('我校2022年按生均800元安排，共计120万元，其中上级资金90万元，本级30万元，项目绩效目标是保证学校正常运转。');
     expect(seen(f.budget)).toEqual([1200000, '120万元']);
@@ -169,6 +227,32 @@ describe('parts received after a whole and its 其中', () => {
 
   it('needs the 其中: without it, a later receipt is no part', async () => {
     expect((await figuresOf(text(''))).projects).toEqual([]);
+  });
+});
+
+describe('projects listed after their count and whole', () => {
+  const projects = (f: ReportRecord['figures']) => f.projects.map((p) => [p.name, p.budget?.value ?? null, p.execution?.value ?? null]);
+
+  it('reads each listed project\'s amount when they add up to the whole', async () => {
+    const f = await figuresOf('2021年批复我局项目3个，项目资金1270万元。分别为：重金属污染防治专项资金1000万元，资金直接拨付至市财政局；排污许可证核发经费40万元；大气污染联防联治专项资金230万元。\n1.项目背景');
+    expect(projects(f)).toEqual([
+      ['重金属污染防治专项资金', 10000000, null],
+      ['排污许可证核发经费', 400000, null],
+      ['大气污染联防联治专项资金', 2300000, null],
+    ]);
+  });
+
+  it('takes a listed project\'s spending from the paragraph its name opens', async () => {
+    const f = await figuresOf('2020年市财政共计下达单位市级项目资金60万元，涉及2个项目，分别为：青少年管理事务工作经费30万元；团代会费用30万元。\n1.青少年管理事务工作经费。该项目财政拨入资金30万元，截止2020年12月31日，支出资金28万元。\n2.团代会费用。该项目财政拨入资金30万元，支出资金30万元。');
+    expect(projects(f)).toEqual([
+      ['青少年管理事务工作经费', 300000, 280000],
+      ['团代会费用', 300000, 300000],
+    ]);
+  });
+
+  it('keeps none when the listed amounts do not add up to the whole', async () => {
+    const f = await figuresOf('2021年批复我局项目3个，项目资金1300万元。分别为：重金属污染防治专项资金1000万元；排污许可证核发经费40万元；大气污染联防联治专项资金230万元。');
+    expect(f.projects).toEqual([]);
   });
 });
 

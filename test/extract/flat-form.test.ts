@@ -52,6 +52,27 @@ describe('flattened fund block', () => {
     ]);
   });
 
+  it('keeps a dash printed for an empty cell in its column (其中:本年财政拨款 99 99 99 - 100% -)', async () => {
+    const r = await recordOf(
+      '项目支出绩效自评表\n项目资金\n(万元)\n年初预算数\n全年预算数(A)\n全年执行数(B)\n分值\n执行率(B/A)\n得分\n年度资金总额:\n99\n99\n99\n10\n100%\n10\n其中:本年财政拨款\n99\n99\n99\n-\n100%\n-\n上年结转资金\n-\n其他资金\n-\n年度总体目标\n',
+    );
+    expect(r.figures.fundSources.map((s) => [s.name, s.amount.text])).toEqual([
+      ['年度资金总额', '99'],
+      ['本年财政拨款', '99'],
+    ]);
+  });
+
+  it('reads a level\'s own fund row (地方资金) at the start of a cell', async () => {
+    const r = await recordOf(
+      '医疗救助补助资金转移支付项目绩效目标自评表 | |||\n资金投入情况(万元) | 全年预算数(A) | 全年执行数(B) | 预算执行率(B/A×100%) | ||||\n年度资金总额: | 3359.62万 | 3359.62万 | 100% | ||||\n其中:中央财政资金 | 829.3万 | 829.3万 | 100% | ||||\n地方资金 | 2530.32万 | 2530.32万 | 100% | ||||\n其他资金 | |||||||\n资金管理情况 | 情况说明 |\n',
+    );
+    expect(r.figures.fundSources.map((s) => [s.name, s.amount.value])).toEqual([
+      ['年度资金总额', 33596200],
+      ['中央财政资金', 8293000],
+      ['地方资金', 25303200],
+    ]);
+  });
+
   it('reads 2030.12 under a money header as an amount, not a month (t153, 自评得分 column)', async () => {
     const r = await recordOf('部门整体支出绩效自评表\n年度预算申请\n(万元\n年初预算数\n全年预算数\n全年执行数\n分值\n执行率\n自评得分\n年度资金总额\n861.10\n2030.12\n2030.12\n10\n100%\n10\n年度总体目标\n');
     expect(seen(r.figures.budget)).toEqual([20301200, '2030.12']);

@@ -17,7 +17,8 @@ import type { SourceDocument } from '../../ingest/document.js';
 import { evidenceOf } from '../../normalize/offsets.js';
 import type { Figure, NamedAmount, Project, ReportKind, RoleCandidate, RoleDecision } from '../../schema/record.js';
 import type { Segmentation } from '../../segment/segment.js';
-import { FORM_COLUMNS, PAYING_LEVEL } from '../../vocabulary/index.js';
+import { FORM_COLUMNS, PARTS_FOLLOW, PAYING_LEVEL, PROJECT_LIST_MARK } from '../../vocabulary/index.js';
+import { Decimal } from 'decimal.js';
 import type { LocatedNumber } from '../locate.js';
 import { clauseBefore, isImpliedMoney, sentenceBefore, toFigure, type Candidate } from './candidates.js';
 import { FEATURES, POSITION_FEATURE, RATE_TIE_FEATURE, type Feature } from './features.js';
@@ -181,6 +182,13 @@ export interface NamedAmounts {
   wholes: Map<number, Whole>;
 }
 
+/** An amount's one source ("…全部为县级配套资金"), found by the rule fact.sole_source. */
+const SOLE_SOURCE_RULE = 'named.fund.sole_source';
+/** The rule whose projects a list's whole must add up (rules.ts). */
+const PROJECT_LIST_RULE = 'named.project.listed';
+/** An outline number or a bracketed one opening a line ("1.", "（一）"). */
+const LINE_LEAD = /^\s*(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])?\s*/u;
+
 /** Fund sources from transfers named by the paying level, when the text lists no other source. */
 const LEVEL_TRANSFER_RULE = 'named.fund.level_transfer';
 
@@ -196,8 +204,41 @@ class Facts implements NamedFacts {
   private readonly projectOrder: Project[] = [];
   private projectCursor = 0;
   readonly levelTransfers: NamedAmount[] = [];
+  /** Amounts the text says come all from one source ("…全部为县级配套资金"). */
+  readonly soleSources: NamedAmount[] = [];
+  /** The list of projects opened by a whole: its stop, and the projects it named. */
+  private projectList: { whole: LocatedNumber; end: number; projects: Project[] } | null = null;
+  /** Starts of the numbers of lists whose amounts did not add up to their whole: named nothing. */
+  readonly rejected = new Set<number>();
 
   constructor(private readonly doc: SourceDocument, private readonly seg: Segmentation) {}
+
+  projectListOpen(n: NamedInput): boolean {
+    if (this.projectList && n.number.start >= this.projectList.end) this.closeProjectList();
+    return this.projectList !== null;
+  }
+  projectOfLine(n: NamedInput): Project | undefined {
+    const line = n.lineBefore.replace(LINE_LEAD, '');
+    return this.projectOrder.find((p) => p.rule === PROJECT_LIST_RULE && line.startsWith(p.name));
+  }
+
+  /**
+   * A list of projects stands only when its amounts add up to its whole exactly: otherwise it was
+   * something else listed (or a part of the list was missed), and none of its projects is kept.
+   */
+  closeProjectList(): void {
+    const list = this.projectList;
+    this.projectList = null;
+    if (!list) return;
+    const sum = list.projects.reduce((s, p) => s.plus(p.budget!.exact), new Decimal(0));
+    if (list.projects.length > 0 && sum.equals(list.whole.base)) return;
+    for (const p of list.projects) {
+      this.projects.delete(p.name);
+      this.projectOrder.splice(this.projectOrder.indexOf(p), 1);
+      this.rejected.add(p.evidence!.start);
+    }
+    this.projectCursor = 0;
+  }
 
   partsOpen(n: NamedInput): boolean {
     return this.openSentence === n.number.sentence;
@@ -218,12 +259,19 @@ class Facts implements NamedFacts {
   /** Records a text number's finding (or none): a whole opens its sentence's parts, any other amount closes them. */
   record(n: NamedInput, outcome: Outcome | null, rule: string | undefined): void {
     const m = n.number;
-    if (outcome?.whole && n.opensParts) this.openSentence = m.sentence;
+    if (outcome?.whole && n.opensParts) this.openSentence = n.partsSentence;
     else if (m.kind === 'money' && !m.cell && rule !== 'named.fund.part_after_whole' && this.openSentence === m.sentence) this.openSentence = -1;
     if (outcome?.firstBudget && !this.firstBudget) {
       this.firstBudget = m;
       this.qizhongAfterBudget = this.doc.text.indexOf('其中', m.end);
     }
+    if (outcome?.projectList) {
+      this.closeProjectList();
+      const markEnd = m.end + (PROJECT_LIST_MARK.exec(n.after)?.[0].length ?? 0);
+      const end = this.doc.text.slice(markEnd).search(/[。\n]/u);
+      this.projectList = { whole: m, end: end < 0 ? this.doc.text.length : markEnd + end, projects: [] };
+    }
+    if (outcome?.soleSource) this.soleSources.push({ name: outcome.soleSource, amount: toFigure(this.doc, m), rule: SOLE_SOURCE_RULE });
     if (outcome?.levelTransfer) this.levelTransfers.push({ name: outcome.levelTransfer, amount: toFigure(this.doc, m), rule: LEVEL_TRANSFER_RULE });
     const naming = outcome?.naming;
     if (naming?.list !== 'projects') return;
@@ -235,13 +283,28 @@ class Facts implements NamedFacts {
     }
     if (naming.field === 'budgetInitial') p.budgetInitial ??= toFigure(this.doc, m);
     else p[naming.field] ??= toFigure(this.doc, m);
+    // Only projects the list itself named answer for its sum (a name found before by another rule stays).
+    if (rule === PROJECT_LIST_RULE && p.rule === PROJECT_LIST_RULE && this.projectList && !this.projectList.projects.includes(p)) this.projectList.projects.push(p);
   }
+}
+
+/** The text of `at`'s line before it (at most 200 characters). */
+function lineBefore(text: string, at: number): string {
+  const window = text.slice(Math.max(0, at - 200), at);
+  return window.slice(window.lastIndexOf('\n') + 1);
+}
+
+/** The text before `at` back to the last stop or line break (at most 200 characters). */
+function listBefore(text: string, at: number): string {
+  const window = text.slice(Math.max(0, at - 200), at);
+  return window.slice(Math.max(window.lastIndexOf('。'), window.lastIndexOf('\n')) + 1);
 }
 
 /** The number as the rules read it: table context for cells, the sentence before it for text. */
 function namedInputOf(doc: SourceDocument, seg: Segmentation, m: LocatedNumber, c: Candidate | undefined, reportKind: ReportKind): NamedInput {
   let field: MoneyField | null | undefined;
   const before = m.cell ? '' : sentenceBefore(doc, seg, m);
+  const follow = m.cell ? null : PARTS_FOLLOW.exec(doc.text.slice(m.end, m.end + 6));
   return {
     number: m,
     row: m.cell ? m.cell.rowLabel.replace(/\s+/gu, '') : '',
@@ -249,7 +312,11 @@ function namedInputOf(doc: SourceDocument, seg: Segmentation, m: LocatedNumber, 
     before,
     clause: m.cell ? '' : clauseBefore(before),
     rawBefore: m.cell ? '' : doc.text.slice(Math.max(0, m.start - 12), m.start),
-    opensParts: !m.cell && /^[，,]?\s*其中/u.test(doc.text.slice(m.end, m.end + 4)),
+    listBefore: m.cell ? '' : listBefore(doc.text, m.start),
+    after: m.cell ? '' : doc.text.slice(m.end, m.end + 30),
+    lineBefore: m.cell ? '' : lineBefore(doc.text, m.start),
+    opensParts: follow !== null,
+    partsSentence: follow?.[1] ? m.sentence + 1 : m.sentence,
     rowNumber: c?.rowNumber ?? false,
     reportKind,
   };
@@ -292,8 +359,10 @@ export function nameAmounts(doc: SourceDocument, seg: Segmentation, numbers: rea
     if (outcome?.whole) wholes.set(m.start, outcome.whole);
     if (outcome?.naming && rule) found.push({ m, rule, naming: outcome.naming });
   }
+  facts.closeProjectList();
+  const kept = found.filter((f) => !facts.rejected.has(f.m.start));
   const wholeFigures = numbers.filter((m) => wholes.has(m.start)).map((m) => toFigure(doc, m));
-  return { ...listNamed(doc, found, facts, wholeFigures), named: new Map(found.map((f) => [f.m.start, f.rule] as const)), wholes };
+  return { ...listNamed(doc, kept, facts, wholeFigures), named: new Map(kept.map((f) => [f.m.start, f.rule] as const)), wholes };
 }
 
 /** The paying level a transfer's name opens with: 中央, 省, 自治区, 市, 县. */
@@ -345,6 +414,10 @@ function listNamed(doc: SourceDocument, found: readonly { m: LocatedNumber; rule
         break;
     }
   }
+  // An amount said to come all from one source names that source when the text lists none (one statement,
+  // perhaps repeated: two different ones are two wholes').
+  const sole = facts.soleSources.filter((f, i, all) => all.findIndex((g) => g.name === f.name && g.amount.exact === f.amount.exact) === i);
+  if (out.fundSources.length === 0 && sole.length === 1) out.fundSources = sole;
   if (out.fundSources.length === 0) out.fundSources = sourcesOfTransfers(facts.levelTransfers, wholes);
   return out;
 }

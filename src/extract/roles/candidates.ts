@@ -68,6 +68,12 @@ export interface Candidate {
   rowNumber: boolean;
 }
 
+/**
+ * A form row's label ending with its unit ("地方财政资金(万元) 3", "其他资金(万元,自有资金…) 4"): in a form
+ * with a 行次 column the number after it is the row's 行次, even on a row whose cells are empty.
+ */
+const ROW_LABEL_UNIT = /[（(]\s*万?元[^（）()\d]{0,40}[）)]\s*[:：]?[ \t]*$/u;
+
 /** A transfer with a unit but no digits in its amount slot: blank in a template, masked on a mirror. */
 const UNPRICED_TRANSFER = /下达[^，。；\n\d]{0,40}?资金[^\d，。；\n]{0,12}?万?元/u;
 
@@ -150,7 +156,7 @@ export function findCandidates(
       heading,
       reportKind,
       unpricedTransfer,
-      rowNumber: hasRowNumbers && /^\d{1,2}$/u.test(m.text) && /^[\s|｜]+-?[\d,]+(?:\.\d+)?/u.test(doc.text.slice(m.end, m.end + 24)),
+      rowNumber: hasRowNumbers && /^\d{1,2}$/u.test(m.text) && (/^[\s|｜]+-?[\d,]+(?:\.\d+)?/u.test(doc.text.slice(m.end, m.end + 24)) || ROW_LABEL_UNIT.test(doc.text.slice(Math.max(0, m.start - 48), m.start))),
       ...(namedAs ? { namedAs } : {}),
       ...(wholeAs ? { wholeAs } : {}),
     });

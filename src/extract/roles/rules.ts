@@ -9,6 +9,8 @@ import type { Project, ReportKind } from '../../schema/record.js';
 import {
   anyOf,
   ARRANGED_TOTAL,
+  ESTIMATE_WORDS,
+  EXECUTION_WORDS,
   FORM_MONEY_TOTAL_ROW,
   FORM_SCORE_HEADER,
   FORM_WEIGHT_HEADER,
@@ -21,8 +23,11 @@ import {
   NATURE_NAMES,
   NATURE_RE,
   PROJECT_CLAUSE,
+  PROJECT_COUNT,
+  PROJECT_LIST_MARK,
   PROJECT_NAME_LEAD,
   RECEIVED_PART,
+  SOLE_SOURCE,
   TOTAL_FILLER,
   TOTAL_ROW_WORDS,
   TRANSFER_CLAUSE,
@@ -30,7 +35,7 @@ import {
 import type { FigureRole } from '../../vocabulary/roles.js';
 import { classifyFunction, codeInLabel, FUNCTION_CLASS_NAMES } from '../function-classes.js';
 import type { LocatedNumber } from '../locate.js';
-import { lastClause, type CandidateKind } from './candidates.js';
+import { isImpliedMoney, lastClause, type CandidateKind } from './candidates.js';
 import { PART_CONTEXT } from './features.js';
 
 export type RoleId = FigureRole;
@@ -77,8 +82,16 @@ export interface NamedInput {
   clause: string;
   /** Up to 12 characters of raw text before it, filler words kept ("项目资金共") (text only). */
   rawBefore: string;
-  /** "，其中" follows: a whole whose parts come next. */
+  /** Up to 30 characters after it (text only). */
+  after: string;
+  /** Its line's text before it (at most 200 characters; text only). */
+  lineBefore: string;
+  /** The text before it back to the last stop (。) or line break, at most 200 characters: a list's items may end with "；" (text only). */
+  listBefore: string;
+  /** "，其中" (or "（其中", "。其中") follows: a whole whose parts come next. */
   opensParts: boolean;
+  /** The sentence its parts stand in: its own, or the next when a stop comes before "其中". */
+  partsSentence: number;
   /** A form's 行次 printed before its row's values ("中央财政资金(万元): 2 52.800000"): never an amount. */
   rowNumber: boolean;
   reportKind: ReportKind;
@@ -100,6 +113,10 @@ export interface Outcome {
   firstBudget?: boolean;
   /** A transfer named by the level that pays it (fund sources when the text lists none otherwise). */
   levelTransfer?: string;
+  /** The one source the whole amount comes from ("16.20万元，全部为县级配套资金"): a fund source when the text lists none. */
+  soleSource?: string;
+  /** It is the whole of a list of projects that follows ("项目9个，项目资金1950万元。分别为：…"). */
+  projectList?: boolean;
   /** Let the later rules read the number too. */
   pass?: boolean;
 }
@@ -113,6 +130,10 @@ export interface NamedFacts {
   hasProject(name: string): boolean;
   /** The first project named at or after the start of this number's sentence. */
   projectOfSentence(n: NamedInput): Project | undefined;
+  /** A list of projects opened by a whole is open at this number (up to the list's stop). */
+  projectListOpen(n: NamedInput): boolean;
+  /** A listed project whose name opens this number's line ("1.青少年管理事务工作经费。该项目…"). */
+  projectOfLine(n: NamedInput): Project | undefined;
 }
 
 export interface NamedRule {
@@ -130,8 +151,31 @@ const rowFunction = (n: NamedInput) => FUNCTION_CLASS_NAMES.find((f) => n.row.en
 const executionOrNone = (n: NamedInput) => n.field() === 'execution' || n.field() === null;
 const withoutQizhong = (label: string) => label.replace(/^其中[：:]?/u, '');
 const TOTAL_ROW = new RegExp(anyOf(TOTAL_ROW_WORDS), 'u');
+const ESTIMATE = new RegExp(anyOf(ESTIMATE_WORDS), 'u');
+/** A clause that says what was spent, 资金 after the word allowed ("支出资金30万元"). */
+const SPENT_LABEL = new RegExp(`(?:${anyOf(EXECUTION_WORDS)})(?:资金)?$`, 'u');
 /** The project a clause names, for a department's report (a project's report is one project). */
 const clauseProject = (n: NamedInput) => (n.reportKind !== 'project' ? projectInClause(n.before.slice(-80)) : null);
+
+/**
+ * A fund the clause states as the whole, not a part: as the budget ("部门预算财政安排公共财政拨款资金
+ * 157.71万元"), or with a total's filler ("…拨款资金共157.71万元").
+ */
+function statesWholeFund(n: NamedInput, name: string): boolean {
+  if (PART_CONTEXT.test(n.before.slice(-(n.number.label.length + 4)).replace(name, ''))) return false;
+  return n.field() === 'budget' || FUND_TOTAL_RAW.test(n.rawBefore);
+}
+
+/**
+ * The number stands in a list of parts: after "其中" (its items may end with "；"), or in brackets opened right
+ * after an amount ("预拨资金3608万元(中央资金2855万元、省级资金753万元)"). A fund named on its own
+ * ("市级统筹中央财政资金1000万元用于…", "上年结转结余资金2万元") is a sum spent or left, not a source.
+ */
+const listsParts = (n: NamedInput) => /其中/u.test(n.listBefore) || AMOUNT_THEN_BRACKET.test(n.before);
+const AMOUNT_THEN_BRACKET = /\d\s*(?:万元|亿元|元|万)\s*[（(][^（）()]*$/u;
+
+/** "预计总投资7450万元，其中中央财政资金6000万元": the parts of an estimate are no sources. */
+const partOfEstimate = (n: NamedInput) => ESTIMATE.test(n.before);
 
 /** The project a clause talks about: "党建工委工作经费项目全年预算数" → 党建工委工作经费. */
 export function projectInClause(clause: string): string | null {
@@ -182,9 +226,43 @@ export const NAMED_RULES: readonly NamedRule[] = [
   },
   // --- running text: the clause names the amount
   {
+    // "财政资金总额16.20万元，全部为县级配套资金": the amount is also its one source's (the number stays the whole's).
+    id: 'fact.sole_source', zh: '金额之后“全部为…资金”', where: 'text',
+    apply: (n) => {
+      const source = isMoney(n) ? SOLE_SOURCE.exec(n.after)?.[1] : undefined;
+      return source && (LEVEL_FUND_RE.test(source) || LEVEL_NAMED_FUND_RE.test(source) || FUND_RE.test(source)) ? { soleSource: source, pass: true } : null;
+    },
+  },
+  {
+    // "批复项目9个，项目资金1950万元。分别为：A 1000万元；B 40万元…": the whole of a list of projects
+    // (kept only when the listed amounts add up to it exactly).
+    id: 'fact.project_list', zh: '项目个数与金额之后“分别为/其中”列出各项目', where: 'text',
+    apply: (n) => {
+      const mark = isMoney(n) ? PROJECT_LIST_MARK.exec(n.after) : null;
+      return mark && PROJECT_COUNT.test(n.listBefore + mark[0]) ? { projectList: true, pass: true } : null;
+    },
+  },
+  {
+    id: 'named.project.listed', zh: '列出的项目及其金额', where: 'text',
+    apply: (n, facts) => {
+      if (!isMoney(n) || !facts.projectListOpen(n)) return null;
+      const name = n.number.label.replace(/^(?:其中|分别为|分别是|具体为|具体是)[:：]?/u, '').trim();
+      return Array.from(name).length >= 4 && !GENERIC_PROJECT.test(name) ? { naming: { list: 'projects', name, field: 'budget' } } : null;
+    },
+  },
+  {
+    // "1.青少年管理事务工作经费。该项目财政拨入资金30万元，…支出资金30万元": a listed project's paragraph states its spending.
+    id: 'named.project.paragraph', zh: '以所列项目名称开头的段落中的支出', where: 'text',
+    apply: (n, facts) => {
+      const p = n.field() === 'execution' || SPENT_LABEL.test(n.clause) ? facts.projectOfLine(n) : undefined;
+      return p && !p.execution ? { naming: { list: 'projects', name: p.name, field: 'execution' } } : null;
+    },
+  },
+  {
     id: 'named.fund.part_after_whole', zh: '总额“其中”之后按级次/来源列出的部分', where: 'text',
     apply: (n, facts) => {
-      if (!isMoney(n) || !facts.partsOpen(n)) return null;
+      // "其中：中央…资金663万，…" : a part printed with 万 alone is money too.
+      if (!(isMoney(n) || isImpliedMoney(n.number)) || !facts.partsOpen(n)) return null;
       const part = withoutQizhong(n.number.label);
       return LEVEL_FUND_RE.test(part) || FUND_RE.test(part) || LEVEL_NAMED_FUND_RE.test(part) ? { naming: { list: 'fundSources', name: FUND_RE.exec(part)?.[1] ?? part, listed: true } } : null;
     },
@@ -228,10 +306,12 @@ export const NAMED_RULES: readonly NamedRule[] = [
     // A fund whose 其中 lists income is taken, not listed: its parts are income.
     id: 'named.fund.label', zh: '以资金来源结尾的分句', where: 'text',
     apply: (n) => {
-      const fund = isMoney(n) ? FUND_RE.exec(withoutQizhong(n.number.label)) : null;
-      // "部门预算财政安排公共财政拨款资金共157.71万元，实际支出…": a fund the clause states as the budget is the whole, not a part.
-      if (!fund || (n.field() === 'budget' && !PART_CONTEXT.test(n.before.slice(-(n.number.label.length + 4))))) return null;
-      return { naming: { list: 'fundSources', name: fund[1]!, listed: !n.opensParts } };
+      if (!isMoney(n) || !listsParts(n) || partOfEstimate(n)) return null;
+      const part = withoutQizhong(n.number.label);
+      // Within a list of parts a level's fund may drop the word 资金 ("其中：中央补助15150.00万元").
+      const name = FUND_RE.exec(part)?.[1] ?? (LEVEL_FUND_RE.test(part) || LEVEL_NAMED_FUND_RE.test(part) ? part : null);
+      if (!name || statesWholeFund(n, name)) return null;
+      return { naming: { list: 'fundSources', name, listed: !n.opensParts } };
     },
   },
   {
