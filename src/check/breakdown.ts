@@ -20,11 +20,13 @@ import { Decimal } from 'decimal.js';
 import { divideIntervals, intervalOfFigure, intervalsMeet, isIntervalAbove, midpointOf, scaleInterval, sumIntervals, truncationIntervalOf, type Interval } from './interval.js';
 import { evidenceOfFigure, makeResult, showInterval } from './result.js';
 import { findUnitSlip, UNIT_SLIP_FACTOR } from './unit-slip.js';
+import { codeClass } from '../extract/char-class.js';
 
 const RULE = 'sum.breakdown';
 const SHARE_RULE = 'share.of_whole';
 /** Sentences end here; 、，；between parts do not end a breakdown. */
 const SENTENCE_END = /[。！？!?\n]/u;
+const isSentenceEnd = codeClass(SENTENCE_END);
 const MARK = BREAKDOWN_MARKS.join('|');
 /** A part's name: a few characters, no digits, no separators. */
 const NAME = '([^\\d，,、；;。：:]{1,16})';
@@ -53,7 +55,7 @@ export function* sentencesOf(text: string, doc: SourceDocument | undefined, want
   const figureOf: ToFigure = doc && doc.text === text ? (m) => toFigure(doc, m) : bareFigureOf;
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && !SENTENCE_END.test(text[i]!)) continue;
+    if (i < text.length && !isSentenceEnd(text.charCodeAt(i))) continue;
     const sentence = text.slice(start, i);
     const offset = start;
     if (wanted(sentence)) yield { sentence, at: (m) => figureOf({ ...m, start: m.start + offset, end: m.end + offset }) };
@@ -167,7 +169,7 @@ export function checkBreakdowns(text: string | undefined, doc?: SourceDocument):
   let start = 0;
   let before = { text: '', start: 0 };
   for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && !SENTENCE_END.test(text[i]!)) continue;
+    if (i < text.length && !isSentenceEnd(text.charCodeAt(i))) continue;
     const sentence = text.slice(start, i);
     if (MARKED.test(sentence)) {
       // Numbers of the previous sentence are read only when this one opens with 其中 (it is the hot path).
