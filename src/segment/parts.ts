@@ -86,9 +86,12 @@ const FORM_TITLE_BEFORE_FIELDS =
 function formTitleInLine(text: string, start: number, end: number): { at: number; title: string } | null {
   // (both title patterns need 绩效)
   if (!text.slice(start, Math.min(text.length, end + 40)).includes('效')) return null;
-  for (const re of [FORM_TITLE_INLINE, FORM_TITLE_BEFORE_FIELDS])
+  for (const re of [FORM_TITLE_INLINE, FORM_TITLE_BEFORE_FIELDS]) {
     // What follows a title may stand on the next lines: the line and a little after it, the title within the line.
-    for (const m of text.slice(start, re === FORM_TITLE_INLINE ? end : Math.min(text.length, end + 40)).matchAll(re)) {
+    const scope = text.slice(start, re === FORM_TITLE_INLINE ? end : Math.min(text.length, end + 40));
+    // (both need 绩效, the second 项目名称 after it: a look with includes spares the regex's many starts)
+    if (!scope.includes('绩效') || (re === FORM_TITLE_BEFORE_FIELDS && !scope.includes('项目名称'))) continue;
+    for (const m of scope.matchAll(re)) {
       if (start + m.index >= end) break;
       // The last cell of the form before ("…总分100 98.62财政项目…") is not the title's.
       const own = m[1]!.replace(/^\d+(?:\.\d+)?%?(?![\d.]*\s*年)/u, '');
@@ -96,6 +99,7 @@ function formTitleInLine(text: string, start: number, end: number): { at: number
       if (!isFormTitle(title)) continue;
       return { at: start + m.index + m[0].indexOf(m[1]!) + m[1]!.length - own.length, title };
     }
+  }
   return null;
 }
 
