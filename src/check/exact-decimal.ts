@@ -155,3 +155,39 @@ export function toFixedExact(x: Exact, decimals: number, mode: 'floor' | 'ceil' 
   const plain = decimals > 0 ? `${digits.slice(0, digits.length - decimals)}.${digits.slice(digits.length - decimals)}` : digits;
   return negative ? `-${plain}` : plain;
 }
+
+/** Decimal digits of a non-negative BigInt. */
+function digitCount(m: bigint): number {
+  return m === 0n ? 1 : m.toString().length;
+}
+
+/**
+ * a ÷ b rounded to `digits` significant digits as decimal.js rounds a quotient (it is correctly
+ * rounded): floor, ceil, or half away from zero. Null when b is zero.
+ */
+export function divideExact(a: Exact, b: Exact, digits: number, mode: 'floor' | 'ceil' | 'half_up'): Exact | null {
+  if (b.m === 0n) return null;
+  if (a.m === 0n) return { m: 0n, e: 0 };
+  const negative = a.m < 0n !== b.m < 0n;
+  const x = a.m < 0n ? -a.m : a.m;
+  const y = b.m < 0n ? -b.m : b.m;
+  // Enough digits that the quotient holds one more than `digits`; the rest only says "inexact".
+  const k = Math.max(0, digits + 1 + digitCount(y) - digitCount(x));
+  const n = x * pow10(k);
+  let q = n / y;
+  let sticky = n % y !== 0n;
+  const cut = digitCount(q) - digits;
+  let e = a.e - b.e - k;
+  let up = false;
+  if (cut > 0) {
+    const unit = pow10(cut);
+    const dropped = q % unit;
+    q /= unit;
+    e += cut;
+    if (mode === 'half_up') up = dropped * 2n >= unit;
+    sticky ||= dropped !== 0n;
+  }
+  // (floor and ceil round the magnitude up only on their own side of zero)
+  if (mode === 'floor' ? negative && sticky : mode === 'ceil' ? !negative && sticky : up) q += 1n;
+  return { m: negative ? -q : q, e };
+}

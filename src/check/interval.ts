@@ -9,6 +9,7 @@ import type { Count, Figure, Interval } from '../schema/record.js';
 import {
   addExact,
   compareBounds,
+  divideExact,
   formatExact,
   formatExactBound,
   isZeroExact,
@@ -272,6 +273,8 @@ export function multiplyIntervals(a: Interval, b: Interval): Interval {
  * interval exists (a budget stated as 0).
  */
 export function divideIntervals(a: Interval, b: Interval): Interval | null {
+  const exact = fast ? exactQuotient(a, b) : undefined;
+  if (exact !== undefined) return exact;
   const x = toBounds(a);
   const y = toBounds(b);
   const positive = y.lo.gt(0) || (y.lo.isZero() && y.loOpen);
@@ -401,6 +404,25 @@ export function statedValueOf(f: Figure, unitScale: number = f.scale): string {
   return exact ?? new Down(f.exact).times(unitFactor(unitScale)).toString();
 }
 
+/**
+ * numerator ÷ denominator × 10^-unitScale as decimal.js's default context prints it (20 significant
+ * digits, half up): the point value of a ratio for a message; '' when the denominator is zero.
+ */
+export function ratioPoint(numerator: string, denominator: string, unitScale: number): string {
+  const x = fast && Number.isInteger(unitScale) ? parseExact(numerator) : null;
+  const y = x ? parseExact(denominator) : null;
+  if (x && y) {
+    if (isZeroExact(y)) return '';
+    const q = divideExact(x, y, DEFAULT_DIGITS, 'half_up');
+    const text = q && formatExact(shiftExact(q, -unitScale), DEFAULT_EXP_NEG, DEFAULT_EXP_POS, DEFAULT_DIGITS);
+    if (text) return text;
+  }
+  const den = new Decimal(denominator);
+  return den.isZero() ? '' : new Decimal(numerator).div(den).times(new Decimal(10).pow(-unitScale)).toString();
+}
+/** decimal.js's default precision (the constructor Decimal). */
+const DEFAULT_DIGITS = 20;
+
 /** Exact sum of decimal strings. */
 export function sumDecimals(values: readonly Decimal.Value[]): string {
   return (fast ? exactSumOf(values) : null) ?? values.reduce<Dec>((acc, v) => acc.plus(v), new Down(0)).toString();
@@ -487,4 +509,24 @@ function exactIntersection(a: Interval, b: Interval): Interval | null | undefine
   const loText = formatExactBound(lo, DEFAULT_EXP_NEG, DEFAULT_EXP_POS);
   const hiText = formatExactBound(hi, DEFAULT_EXP_NEG, DEFAULT_EXP_POS);
   return loText !== null && hiText !== null ? { lo: loText, hi: hiText, loOpen, hiOpen } : undefined;
+}
+
+/**
+ * divideIntervals in BigInt for finite bounds, a non-negative numerator and a denominator above
+ * zero (every rate of a report): the quotient's ends rounded outward to DIGITS as Down / Up divide.
+ * Undefined when decimal.js must decide (∞, a zero or negative end, a sign on a zero).
+ */
+function exactQuotient(a: Interval, b: Interval): Interval | null | undefined {
+  if (a.lo.charCodeAt(0) === 0x2d || b.lo.charCodeAt(0) === 0x2d) return undefined; // "-"
+  const xlo = parseExact(a.lo);
+  const xhi = parseExact(a.hi);
+  const ylo = parseExact(b.lo);
+  const yhi = parseExact(b.hi);
+  if (!xlo || !xhi || !ylo || !yhi || isZeroExact(ylo)) return undefined;
+  const lo = divideExact(xlo, yhi, DIGITS, 'floor');
+  const hi = divideExact(xhi, ylo, DIGITS, 'ceil');
+  const loText = lo && formatExact(lo, EXP_NEG, EXP_POS, DIGITS);
+  const hiText = hi && formatExact(hi, EXP_NEG, EXP_POS, DIGITS);
+  if (!loText || !hiText) return undefined;
+  return { lo: loText, hi: hiText, loOpen: a.loOpen || (b.hiOpen && !isZeroExact(xlo)), hiOpen: a.hiOpen || b.loOpen };
 }
