@@ -28,3 +28,23 @@ export function codeClass(re: RegExp): (code: number) => boolean {
     return k === 2;
   };
 }
+
+/**
+ * Characters (code points) of a string, as `Array.from(s).length` counts them, without building
+ * the array: line and title length limits are asked of every line of a document.
+ */
+export function codePointCount(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // (a high surrogate followed by a low one is one character)
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}

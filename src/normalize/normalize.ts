@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { BlockSpan, CellSpan, RawDocument, SourceDocument } from '../ingest/document.js';
+import { codePointCount } from '../extract/char-class.js';
 import { OUTLINE_MARKER, TITLE_LINE_END } from '../vocabulary/outline.js';
 import { SIMPLIFIED_PAIRS } from './simplified-table.js';
 
@@ -56,7 +57,7 @@ function simplifiedChar(ch: string): string {
   if (cached !== undefined) return cached;
   const convert = (toCn ??= (createRequire(import.meta.url)('opencc-js') as typeof import('opencc-js')).Converter({ from: 'tw', to: 'cn' }));
   const c = convert(ch);
-  const v = Array.from(c).length === 1 ? c : ch;
+  const v = codePointCount(c) === 1 ? c : ch;
   if (slot >= 0 && v.length === 1) SIMPLIFIED_BMP[slot] = v.charCodeAt(0);
   else simplifiedCache.set(ch, v);
   return v;
@@ -288,7 +289,7 @@ function shouldJoin(prevLine: string, next: string): boolean {
   if (OUTLINE_MARKER.test(next)) return false;
   // A number or a unit cut in two: "43." + "22万元", "714.07万" + "元", "80.2" + "%".
   // Not two cells of a form printed one per line ("99" / "99" / "10"): a short line of digits is whole.
-  if ((/\.$/.test(prevLine) || /^[.%]/.test(next) || (/\d$/.test(prevLine) && Array.from(prevLine).length >= 18)) && /[\d.]$/.test(prevLine) && /^[\d.%]/.test(next)) return true;
+  if ((/\.$/.test(prevLine) || /^[.%]/.test(next) || (/\d$/.test(prevLine) && codePointCount(prevLine) >= 18)) && /[\d.]$/.test(prevLine) && /^[\d.%]/.test(next)) return true;
   if (/\d[万亿千]$/.test(prevLine) && /^元/.test(next)) return true;
   if (TERMINAL.test(prevLine)) return false;
   if (SEMICOLON_END.test(prevLine) && LIST_ITEM_START.test(next)) return false;
@@ -299,7 +300,7 @@ function shouldJoin(prevLine: string, next: string): boolean {
   if (/\.(?:pdf|docx?|xlsx?|wps|et|html?)$/iu.test(prevLine)) return false;
   // Short lines without final punctuation are titles and headings ("党建工委工作经费项目"); lines
   // cut by the typesetter are long.
-  return Array.from(prevLine).length >= 18;
+  return codePointCount(prevLine) >= 18;
 }
 
 /** Words that end a section heading: 部门整体收支情况, 自评结论综述, 存在的主要问题 … */
@@ -338,7 +339,7 @@ export function runInHeadingEnd(line: string): number {
 export function isHeadingLike(line: string): boolean {
   // A numbered item that is a whole sentence ("9.领导……工作。") is a list item, not a heading.
   if (/[。；;]$/.test(line)) return false;
-  return OUTLINE_MARKER.test(line) && Array.from(line).length <= 40 && !/[，。；,;]/.test(line.replace(/[：:]$/, ''));
+  return OUTLINE_MARKER.test(line) && codePointCount(line) <= 40 && !/[，。；,;]/.test(line.replace(/[：:]$/, ''));
 }
 
 /**
