@@ -18,27 +18,35 @@ export type ExactBound = Exact | typeof POSITIVE_INFINITY | typeof NEGATIVE_INFI
 export const POSITIVE_INFINITY = 'Infinity';
 export const NEGATIVE_INFINITY = '-Infinity';
 
-const PLAIN = /^(-?)(\d+)(?:\.(\d+))?$/;
-
-// Bounds are parsed again by every check that uses a figure: parsed values are kept per string,
-// cleared when large so that memory stays bounded over a long batch.
-const PARSED = new Map<string, Exact | null>();
-const PARSED_LIMIT = 4096;
-
-/** A plain decimal string ("-714.065", "8903300"), or null for anything else (exponents, ∞, NaN). */
+/**
+ * A plain decimal string ("-714.065", "8903300": an optional "-", digits, optionally "." and
+ * digits), or null for anything else (exponents, ∞, NaN). Read by hand, without a cache: bounds
+ * are mostly fresh strings, and hashing one for a lookup cost more than reading it.
+ */
 export function parseExact(text: string): Exact | null {
-  let x = PARSED.get(text);
-  if (x !== undefined) return x;
-  const match = PLAIN.exec(text);
-  if (!match) x = null;
-  else {
-    const fraction = match[3] ?? '';
-    const m = BigInt(match[2]! + fraction);
-    x = { m: match[1] ? -m : m, e: -fraction.length };
+  const n = text.length;
+  const from = text.charCodeAt(0) === 0x2d ? 1 : 0; // "-"
+  if (from >= n) return null;
+  let point = -1;
+  for (let k = from; k < n; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) continue;
+    // (one point, with digits on both sides)
+    if (c === 0x2e && point < 0 && k > from && k < n - 1) {
+      point = k;
+      continue;
+    }
+    return null;
   }
-  if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
-  PARSED.set(text, x);
-  return x;
+  const digits = n - from - (point < 0 ? 0 : 1);
+  let m: bigint;
+  // Up to 15 digits a double holds the integer exactly.
+  if (digits <= 15) {
+    let v = 0;
+    for (let k = from; k < n; k++) if (k !== point) v = v * 10 + (text.charCodeAt(k) - 48);
+    m = BigInt(v);
+  } else m = BigInt(point < 0 ? text.slice(from) : text.slice(from, point) + text.slice(point + 1));
+  return { m: from === 1 ? -m : m, e: point < 0 ? 0 : point + 1 - n };
 }
 
 /** A plain decimal string or ±Infinity. */

@@ -123,6 +123,18 @@ describe('exact decimals', () => {
     expect(parseExact('1e5')).toBeNull();
   });
 
+  it('read exactly the plain decimals, as the pattern -?digits(.digits)? says', () => {
+    const plain = /^(-?)(\d+)(?:\.(\d+))?$/;
+    const reference = (t: string) => {
+      const m = plain.exec(t);
+      return m ? { m: BigInt(m[1]! + m[2]! + (m[3] ?? '')), e: 0 - (m[3] ?? '').length } : null;
+    };
+    const text = fc.oneof(decimalText, fc.array(fc.constantFrom('-', '.', '0', '1', '9', 'e', ' '), { maxLength: 24 }).map((cs) => cs.join('')));
+    fc.assert(fc.property(text, (t) => {
+      expect(parseExact(t)).toEqual(reference(t));
+    }), { numRuns: 5000 });
+  });
+
   it('divide to significant digits as decimal.js rounds a quotient', () => {
     expect(formatExact(divideExact(parseExact('2')!, parseExact('3')!, 5, 'floor')!, -7, 21)).toBe('0.66666');
     expect(formatExact(divideExact(parseExact('2')!, parseExact('3')!, 5, 'ceil')!, -7, 21)).toBe('0.66667');
