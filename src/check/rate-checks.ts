@@ -55,8 +55,8 @@ function computeRate(execution: Figure, denominator: Figure, rate: Figure): { ex
   const numerator = intervalOfFigure(execution, denominator.scale);
   const ratio = divideIntervals(numerator, intervalOfFigure(denominator));
   if (ratio === null) return null;
-  // (as a string, so that the BigInt path of scaleInterval takes it)
-  const toRateUnit = new Decimal(10).pow(-rate.scale).toString();
+  // (as a string, so that the BigInt path of scaleInterval takes it; % is "100", without decimal.js's pow)
+  const toRateUnit = Number.isInteger(rate.scale) && rate.scale <= 0 ? `1${'0'.repeat(-rate.scale)}` : new Decimal(10).pow(-rate.scale).toString();
   const point = ratioPoint(statedValueOf(execution, denominator.scale), statedValueOf(denominator), rate.scale);
   return { expected: scaleInterval(ratio, toRateUnit), point };
 }
