@@ -378,11 +378,12 @@ export function formatDecimal(value: Decimal.Value, options: FormatDecimalOption
       options.rounding === 'floor' ? Decimal.ROUND_FLOOR : options.rounding === 'ceil' ? Decimal.ROUND_CEIL : Decimal.ROUND_HALF_UP;
     s = d.toFixed(max, mode);
   }
-  if (s.includes('.')) {
-    const [int, frac = ''] = s.split('.') as [string, string];
-    let f = frac;
-    while (f.length > min && f.endsWith('0')) f = f.slice(0, -1);
-    s = f.length > 0 ? `${int}.${f}` : int;
+  const point = s.indexOf('.');
+  if (point >= 0) {
+    // Trailing zeros go down to `min` decimals, and the point with them when none is left (one slice).
+    let end = s.length;
+    while (end - point - 1 > min && s.charCodeAt(end - 1) === 48) end--;
+    s = end - point - 1 > 0 ? s.slice(0, end) : s.slice(0, point);
   }
   return s === '-0' ? '0' : s;
 }
