@@ -149,22 +149,36 @@ interface NormalizedRun {
 /** A growing normalized string with, for each UTF-16 unit, its raw offset. */
 class TextBuilder {
   readonly pieces: string[] = [];
-  readonly map: number[] = [];
+  /** Raw offsets, `mapLength` of them: an Int32Array grown by doubling, which toRaw copies at once. */
+  map = new Int32Array(4096);
+  mapLength = 0;
   /** Code points pushed (what block and cell spans count). */
   length = 0;
   private lastUnit = -1;
   push(ch: string, rawOffset: number): void {
     this.pieces.push(ch);
-    this.map.push(rawOffset);
+    this.reserve(1);
+    this.map[this.mapLength++] = rawOffset;
     this.length++;
     this.lastUnit = ch.charCodeAt(ch.length - 1);
   }
   pushRun(run: NormalizedRun): void {
     if (run.text === '') return;
     this.pieces.push(run.text);
-    for (let k = 0; k < run.offsets.length; k++) this.map.push(run.offsets[k]!);
+    const offsets = run.offsets;
+    this.reserve(offsets.length);
+    const map = this.map;
+    let at = this.mapLength;
+    for (let k = 0; k < offsets.length; k++) map[at++] = offsets[k]!;
+    this.mapLength = at;
     this.length += run.points;
     this.lastUnit = run.text.charCodeAt(run.text.length - 1);
+  }
+  private reserve(n: number): void {
+    if (this.mapLength + n <= this.map.length) return;
+    const grown = new Int32Array(Math.max(this.map.length * 2, this.mapLength + n));
+    grown.set(this.map.subarray(0, this.mapLength));
+    this.map = grown;
   }
   endsWithNewline(): boolean {
     return this.lastUnit === 0x0a;
@@ -461,7 +475,7 @@ export function normalizeDocument(raw: RawDocument, options: NormalizeOptions = 
   const rawText = rawParts.join('');
   const text = b.text();
   const toRaw = new Int32Array(text.length + 1);
-  toRaw.set(b.map);
+  toRaw.set(b.map.subarray(0, b.mapLength));
   toRaw[text.length] = rawText.length;
   return { ...raw, rawText, text, toRaw, rawPageStarts, blockSpans };
 }
