@@ -21,11 +21,13 @@ import { Decimal } from 'decimal.js';
 import { divideIntervals, intervalOfFigure, intervalsMeet, isIntervalAbove, midpointOf, roundedIntervalOfFigure, scaleInterval, sumIntervals, truncationIntervalOf, type Interval } from './interval.js';
 import { evidenceOfFigure, makeResult, showInterval } from './result.js';
 import { findUnitSlip, UNIT_SLIP_FACTOR } from './unit-slip.js';
+import { codeClass } from '../extract/char-class.js';
 
 const RULE = 'sum.breakdown';
 const SHARE_RULE = 'share.of_whole';
 /** Sentences end here; 、，；between parts do not end a breakdown. */
 const SENTENCE_END = /[。！？!?\n]/u;
+const isSentenceEnd = codeClass(SENTENCE_END);
 const MARK = BREAKDOWN_MARKS.join('|');
 /** A part's name: a few characters, no digits, no separators. */
 const NAME = '([^\\d，,、；;。：:]{1,16})';
@@ -52,15 +54,30 @@ export function bareFigureOf(m: NumberMatch): Figure {
  */
 export function* sentencesOf(text: string, doc: SourceDocument | undefined, wanted: (sentence: string) => boolean): Generator<{ sentence: string; at: (m: NumberMatch) => Figure }> {
   const figureOf: ToFigure = doc && doc.text === text ? (m) => toFigure(doc, m) : bareFigureOf;
+  const ends = sentenceEndsOf(text);
   let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && !SENTENCE_END.test(text[i]!)) continue;
+  for (let k = 0; k < ends.length; k++) {
+    const i = ends[k]!;
     const sentence = text.slice(start, i);
     const offset = start;
     if (wanted(sentence)) yield { sentence, at: (m) => figureOf({ ...m, start: m.start + offset, end: m.end + offset }) };
     start = i + 1;
   }
 }
+
+/**
+ * Where the sentences of a text end (the offset of each end mark, then the text's length). Three
+ * checks split the same text: the last text's ends are kept.
+ */
+function sentenceEndsOf(text: string): readonly number[] {
+  if (text === lastSplit.text) return lastSplit.ends;
+  const ends: number[] = [];
+  for (let i = 0; i < text.length; i++) if (isSentenceEnd(text.charCodeAt(i))) ends.push(i);
+  ends.push(text.length);
+  lastSplit = { text, ends };
+  return ends;
+}
+let lastSplit: { text: string | null; ends: readonly number[] } = { text: null, ends: [] };
 
 interface Part {
   name: string;
@@ -167,8 +184,7 @@ export function checkBreakdowns(text: string | undefined, doc?: SourceDocument):
   const results: CheckResult[] = [];
   let start = 0;
   let before = { text: '', start: 0 };
-  for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && !SENTENCE_END.test(text[i]!)) continue;
+  for (const i of sentenceEndsOf(text)) {
     const sentence = text.slice(start, i);
     if (MARKED.test(sentence)) {
       // Numbers of the previous sentence are read only when this one opens with 其中 (it is the hot path).

@@ -9,6 +9,7 @@
  */
 import type { CheckResult, Count, Part, ReportRecord } from '../schema/record.js';
 import { canonicalSubject } from './count-identity.js';
+import { codeClass } from '../extract/char-class.js';
 import { formatInterval, intervalOfCount, intervalsMeet, isIntervalAbove, sumIntervals, type Interval } from './interval.js';
 import { anyOf, COUNT_LIST_JOINERS, COUNT_WHOLE_WORDS, GENERIC_SUBJECT_TERMS, SUBJECT_JOINERS } from '../vocabulary/index.js';
 import { evidenceOfCount, makeResult } from './result.js';
@@ -24,6 +25,7 @@ interface Placed {
 }
 
 const SENTENCE_END = /[。！？；;!?\n]/;
+const isSentenceEnd = codeClass(SENTENCE_END);
 /** Joiners between listed parts. */
 const JOINER = new RegExp(anyOf(COUNT_LIST_JOINERS), 'u');
 /** Punctuation that ends a list item group: parts never straddle it. */
@@ -73,7 +75,7 @@ function place(counts: readonly Count[], text: string, parts: readonly Part[]): 
   let at = 0;
   let sentence = 0;
   for (const p of placed) {
-    for (; at < p.start; at++) if (SENTENCE_END.test(text[at]!)) sentence = at + 1;
+    for (; at < p.start; at++) if (isSentenceEnd(text.charCodeAt(at))) sentence = at + 1;
     p.sentence = sentence;
   }
   return placed;
@@ -242,9 +244,10 @@ export function checkCountPartsWhole(record: ReportRecord, text: string | undefi
 }
 
 const FULL_SENTENCE_END = /[。！？!?\n]/u;
+const isFullSentenceEnd = codeClass(FULL_SENTENCE_END);
 
 function fullSentenceStartOf(text: string, offset: number): number {
-  for (let i = offset - 1; i >= 0; i--) if (FULL_SENTENCE_END.test(text[i]!)) return i + 1;
+  for (let i = offset - 1; i >= 0; i--) if (isFullSentenceEnd(text.charCodeAt(i))) return i + 1;
   return 0;
 }
 

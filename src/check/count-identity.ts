@@ -8,7 +8,7 @@
  * - scope: the places, years and owning bodies (省政府办公厅设…) named in the count's own clause.
  * Identity is inferred from words, so a mismatch between two such statements is a `possible` finding.
  */
-import { charClass } from '../extract/char-class.js';
+import { codeClass } from '../extract/char-class.js';
 import type { Count } from '../schema/record.js';
 import { COUNT_FILLER_WORDS, COUNT_QUALIFIERS, NOT_PLACE_BEFORE_SUFFIX, OWNER_SUFFIX, PLACE_SUFFIX, SUBJECT_SYNONYMS } from '../vocabulary/counts.js';
 
@@ -29,15 +29,15 @@ const PHRASE_BREAK = /[，,。；;！？!?\n\t：:、]/u;
 /** Ends of a clause for scope and qualifiers: a list shares its lead-in ("其中：A 1 辆、B 2 辆"). */
 const CLAUSE_BREAK = /[，,。；;！？!?\n\t]/u;
 const SENTENCE_BREAK = /[。；;！？!?\n]/u;
-const isPhraseBreak = charClass(PHRASE_BREAK);
-const isClauseBreak = charClass(CLAUSE_BREAK);
-const isSentenceBreak = charClass(SENTENCE_BREAK);
+const isPhraseBreak = codeClass(PHRASE_BREAK);
+const isClauseBreak = codeClass(CLAUSE_BREAK);
+const isSentenceBreak = codeClass(SENTENCE_BREAK);
 const YEAR = /(?:19|20)\d{2}(?=\s*年)/gu;
 const LOOKBACK = 40;
 
-function backTo(text: string, start: number, stop: (ch: string) => boolean): string {
+function backTo(text: string, start: number, stop: (code: number) => boolean): string {
   let i = start;
-  while (i > 0 && i > start - LOOKBACK && !stop(text[i - 1]!)) i--;
+  while (i > 0 && i > start - LOOKBACK && !stop(text.charCodeAt(i - 1))) i--;
   return text.slice(i, start);
 }
 
@@ -98,10 +98,10 @@ function phraseBefore(text: string, start: number): { phrase: string; inBracket:
   let depth = 0;
   let i = start;
   for (; i > 0 && i > start - LOOKBACK; i--) {
-    const c = text[i - 1]!;
+    const c = text.charCodeAt(i - 1);
     if (isPhraseBreak(c)) break;
-    if (c === ')' || c === '）') depth++;
-    else if (c === '(' || c === '（') {
+    if (c === 0x29 || c === 0xff09) depth++; // ) ）
+    else if (c === 0x28 || c === 0xff08) { // ( （
       if (depth === 0) return { phrase: text.slice(i, start), inBracket: true };
       depth--;
     }

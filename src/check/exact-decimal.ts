@@ -18,27 +18,35 @@ export type ExactBound = Exact | typeof POSITIVE_INFINITY | typeof NEGATIVE_INFI
 export const POSITIVE_INFINITY = 'Infinity';
 export const NEGATIVE_INFINITY = '-Infinity';
 
-const PLAIN = /^(-?)(\d+)(?:\.(\d+))?$/;
-
-// Bounds are parsed again by every check that uses a figure: parsed values are kept per string,
-// cleared when large so that memory stays bounded over a long batch.
-const PARSED = new Map<string, Exact | null>();
-const PARSED_LIMIT = 4096;
-
-/** A plain decimal string ("-714.065", "8903300"), or null for anything else (exponents, ∞, NaN). */
+/**
+ * A plain decimal string ("-714.065", "8903300": an optional "-", digits, optionally "." and
+ * digits), or null for anything else (exponents, ∞, NaN). Read by hand, without a cache: bounds
+ * are mostly fresh strings, and hashing one for a lookup cost more than reading it.
+ */
 export function parseExact(text: string): Exact | null {
-  let x = PARSED.get(text);
-  if (x !== undefined) return x;
-  const match = PLAIN.exec(text);
-  if (!match) x = null;
-  else {
-    const fraction = match[3] ?? '';
-    const m = BigInt(match[2]! + fraction);
-    x = { m: match[1] ? -m : m, e: -fraction.length };
+  const n = text.length;
+  const from = text.charCodeAt(0) === 0x2d ? 1 : 0; // "-"
+  if (from >= n) return null;
+  let point = -1;
+  for (let k = from; k < n; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) continue;
+    // (one point, with digits on both sides)
+    if (c === 0x2e && point < 0 && k > from && k < n - 1) {
+      point = k;
+      continue;
+    }
+    return null;
   }
-  if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
-  PARSED.set(text, x);
-  return x;
+  const digits = n - from - (point < 0 ? 0 : 1);
+  let m: bigint;
+  // Up to 15 digits a double holds the integer exactly.
+  if (digits <= 15) {
+    let v = 0;
+    for (let k = from; k < n; k++) if (k !== point) v = v * 10 + (text.charCodeAt(k) - 48);
+    m = BigInt(v);
+  } else m = BigInt(point < 0 ? text.slice(from) : text.slice(from, point) + text.slice(point + 1));
+  return { m: from === 1 ? -m : m, e: point < 0 ? 0 : point + 1 - n };
 }
 
 /** A plain decimal string or ±Infinity. */
@@ -154,4 +162,40 @@ export function toFixedExact(x: Exact, decimals: number, mode: 'floor' | 'ceil' 
   if (digits.length <= decimals) digits = '0'.repeat(decimals + 1 - digits.length) + digits;
   const plain = decimals > 0 ? `${digits.slice(0, digits.length - decimals)}.${digits.slice(digits.length - decimals)}` : digits;
   return negative ? `-${plain}` : plain;
+}
+
+/** Decimal digits of a non-negative BigInt. */
+function digitCount(m: bigint): number {
+  return m === 0n ? 1 : m.toString().length;
+}
+
+/**
+ * a ÷ b rounded to `digits` significant digits as decimal.js rounds a quotient (it is correctly
+ * rounded): floor, ceil, or half away from zero. Null when b is zero.
+ */
+export function divideExact(a: Exact, b: Exact, digits: number, mode: 'floor' | 'ceil' | 'half_up'): Exact | null {
+  if (b.m === 0n) return null;
+  if (a.m === 0n) return { m: 0n, e: 0 };
+  const negative = a.m < 0n !== b.m < 0n;
+  const x = a.m < 0n ? -a.m : a.m;
+  const y = b.m < 0n ? -b.m : b.m;
+  // Enough digits that the quotient holds one more than `digits`; the rest only says "inexact".
+  const k = Math.max(0, digits + 1 + digitCount(y) - digitCount(x));
+  const n = x * pow10(k);
+  let q = n / y;
+  let sticky = n % y !== 0n;
+  const cut = digitCount(q) - digits;
+  let e = a.e - b.e - k;
+  let up = false;
+  if (cut > 0) {
+    const unit = pow10(cut);
+    const dropped = q % unit;
+    q /= unit;
+    e += cut;
+    if (mode === 'half_up') up = dropped * 2n >= unit;
+    sticky ||= dropped !== 0n;
+  }
+  // (floor and ceil round the magnitude up only on their own side of zero)
+  if (mode === 'floor' ? negative && sticky : mode === 'ceil' ? !negative && sticky : up) q += 1n;
+  return { m: negative ? -q : q, e };
 }

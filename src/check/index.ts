@@ -85,11 +85,16 @@ function relationKey(r: CheckResult): string {
 function runRules(record: ReportRecord, options: CheckOptions): CheckResult[] {
   const results: CheckResult[] = [];
   const seen = new Set<string>();
+  // Keys are made only when a deferring group asks, for the results before it (most groups never need them).
+  let keyed = 0;
   for (const rule of CHECK_RULES) {
     const own = rule.run(record, options);
-    const kept = rule.defers ? own.filter((r) => r.evidence.length < 2 || !seen.has(`${r.status}|${relationKey(r)}`)) : own;
-    for (const r of kept) seen.add(`${r.status}|${relationKey(r)}`);
-    results.push(...kept);
+    if (!rule.defers) {
+      results.push(...own);
+      continue;
+    }
+    for (; keyed < results.length; keyed++) seen.add(`${results[keyed]!.status}|${relationKey(results[keyed]!)}`);
+    results.push(...own.filter((r) => r.evidence.length < 2 || !seen.has(`${r.status}|${relationKey(r)}`)));
   }
   return results;
 }

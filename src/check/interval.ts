@@ -9,6 +9,7 @@ import type { Count, Figure, Interval } from '../schema/record.js';
 import {
   addExact,
   compareBounds,
+  divideExact,
   formatExact,
   formatExactBound,
   isZeroExact,
@@ -293,6 +294,8 @@ export function multiplyIntervals(a: Interval, b: Interval): Interval {
  * interval exists (a budget stated as 0).
  */
 export function divideIntervals(a: Interval, b: Interval): Interval | null {
+  const exact = fast ? exactQuotient(a, b) : undefined;
+  if (exact !== undefined) return exact;
   const x = toBounds(a);
   const y = toBounds(b);
   const positive = y.lo.gt(0) || (y.lo.isZero() && y.loOpen);
@@ -396,11 +399,12 @@ export function formatDecimal(value: Decimal.Value, options: FormatDecimalOption
       options.rounding === 'floor' ? Decimal.ROUND_FLOOR : options.rounding === 'ceil' ? Decimal.ROUND_CEIL : Decimal.ROUND_HALF_UP;
     s = d.toFixed(max, mode);
   }
-  if (s.includes('.')) {
-    const [int, frac = ''] = s.split('.') as [string, string];
-    let f = frac;
-    while (f.length > min && f.endsWith('0')) f = f.slice(0, -1);
-    s = f.length > 0 ? `${int}.${f}` : int;
+  const point = s.indexOf('.');
+  if (point >= 0) {
+    // Trailing zeros go down to `min` decimals, and the point with them when none is left (one slice).
+    let end = s.length;
+    while (end - point - 1 > min && s.charCodeAt(end - 1) === 48) end--;
+    s = end - point - 1 > 0 ? s.slice(0, end) : s.slice(0, point);
   }
   return s === '-0' ? '0' : s;
 }
@@ -421,6 +425,25 @@ export function statedValueOf(f: Figure, unitScale: number = f.scale): string {
   const exact = v && formatExact(shiftExact(v, -unitScale), EXP_NEG, EXP_POS, DIGITS);
   return exact ?? new Down(f.exact).times(unitFactor(unitScale)).toString();
 }
+
+/**
+ * numerator ÷ denominator × 10^-unitScale as decimal.js's default context prints it (20 significant
+ * digits, half up): the point value of a ratio for a message; '' when the denominator is zero.
+ */
+export function ratioPoint(numerator: string, denominator: string, unitScale: number): string {
+  const x = fast && Number.isInteger(unitScale) ? parseExact(numerator) : null;
+  const y = x ? parseExact(denominator) : null;
+  if (x && y) {
+    if (isZeroExact(y)) return '';
+    const q = divideExact(x, y, DEFAULT_DIGITS, 'half_up');
+    const text = q && formatExact(shiftExact(q, -unitScale), DEFAULT_EXP_NEG, DEFAULT_EXP_POS, DEFAULT_DIGITS);
+    if (text) return text;
+  }
+  const den = new Decimal(denominator);
+  return den.isZero() ? '' : new Decimal(numerator).div(den).times(new Decimal(10).pow(-unitScale)).toString();
+}
+/** decimal.js's default precision (the constructor Decimal). */
+const DEFAULT_DIGITS = 20;
 
 /** Exact sum of decimal strings. */
 export function sumDecimals(values: readonly Decimal.Value[]): string {
@@ -508,4 +531,24 @@ function exactIntersection(a: Interval, b: Interval): Interval | null | undefine
   const loText = formatExactBound(lo, DEFAULT_EXP_NEG, DEFAULT_EXP_POS);
   const hiText = formatExactBound(hi, DEFAULT_EXP_NEG, DEFAULT_EXP_POS);
   return loText !== null && hiText !== null ? { lo: loText, hi: hiText, loOpen, hiOpen } : undefined;
+}
+
+/**
+ * divideIntervals in BigInt for finite bounds, a non-negative numerator and a denominator above
+ * zero (every rate of a report): the quotient's ends rounded outward to DIGITS as Down / Up divide.
+ * Undefined when decimal.js must decide (∞, a zero or negative end, a sign on a zero).
+ */
+function exactQuotient(a: Interval, b: Interval): Interval | null | undefined {
+  if (a.lo.charCodeAt(0) === 0x2d || b.lo.charCodeAt(0) === 0x2d) return undefined; // "-"
+  const xlo = parseExact(a.lo);
+  const xhi = parseExact(a.hi);
+  const ylo = parseExact(b.lo);
+  const yhi = parseExact(b.hi);
+  if (!xlo || !xhi || !ylo || !yhi || isZeroExact(ylo)) return undefined;
+  const lo = divideExact(xlo, yhi, DIGITS, 'floor');
+  const hi = divideExact(xhi, ylo, DIGITS, 'ceil');
+  const loText = lo && formatExact(lo, EXP_NEG, EXP_POS, DIGITS);
+  const hiText = hi && formatExact(hi, EXP_NEG, EXP_POS, DIGITS);
+  if (!loText || !hiText) return undefined;
+  return { lo: loText, hi: hiText, loOpen: a.loOpen || (b.hiOpen && !isZeroExact(xlo)), hiOpen: a.hiOpen || b.loOpen };
 }

@@ -10,6 +10,7 @@ import {
   intervalOfFigure,
   intervalsMeet,
   isIntervalAbove,
+  ratioPoint,
   scaleInterval,
   statedValueOf,
   truncationIntervalOf,
@@ -54,9 +55,9 @@ function computeRate(execution: Figure, denominator: Figure, rate: Figure): { ex
   const numerator = intervalOfFigure(execution, denominator.scale);
   const ratio = divideIntervals(numerator, intervalOfFigure(denominator));
   if (ratio === null) return null;
-  const toRateUnit = new Decimal(10).pow(-rate.scale);
-  const den = new Decimal(statedValueOf(denominator));
-  const point = den.isZero() ? '' : new Decimal(statedValueOf(execution, denominator.scale)).div(den).times(toRateUnit).toString();
+  // (as a string, so that the BigInt path of scaleInterval takes it; % is "100", without decimal.js's pow)
+  const toRateUnit = Number.isInteger(rate.scale) && rate.scale <= 0 ? `1${'0'.repeat(-rate.scale)}` : new Decimal(10).pow(-rate.scale).toString();
+  const point = ratioPoint(statedValueOf(execution, denominator.scale), statedValueOf(denominator), rate.scale);
   return { expected: scaleInterval(ratio, toRateUnit), point };
 }
 

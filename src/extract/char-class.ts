@@ -5,16 +5,46 @@
  */
 export function charClass(re: RegExp): (ch: string) => boolean {
   const probe = new RegExp(re.source, re.flags.replace(/[gy]/gu, ''));
+  const inClass = codeClass(re);
+  return (ch: string): boolean => (ch.length === 1 ? inClass(ch.charCodeAt(0)) : probe.test(ch));
+}
+
+/**
+ * The same test by UTF-16 code (`text.charCodeAt(i)`): `text[i]` makes a new one-character string
+ * for every character above U+00FF, and scanners over Chinese text made one per character read.
+ * Codes past the text's end (NaN) are outside every class.
+ */
+export function codeClass(re: RegExp): (code: number) => boolean {
+  const probe = new RegExp(re.source, re.flags.replace(/[gy]/gu, ''));
   /** 0: not asked yet, 1: outside the class, 2: inside. */
   const known = new Uint8Array(0x10000);
-  return (ch: string): boolean => {
-    if (ch.length !== 1) return probe.test(ch);
-    const code = ch.charCodeAt(0);
-    let k = known[code]!;
+  return (code: number): boolean => {
+    let k = known[code];
+    if (k === undefined) return false;
     if (k === 0) {
-      k = probe.test(ch) ? 2 : 1;
+      k = probe.test(String.fromCharCode(code)) ? 2 : 1;
       known[code] = k;
     }
     return k === 2;
   };
+}
+
+/**
+ * Characters (code points) of a string, as `Array.from(s).length` counts them, without building
+ * the array: line and title length limits are asked of every line of a document.
+ */
+export function codePointCount(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // (a high surrogate followed by a low one is one character)
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
 }

@@ -3,11 +3,11 @@ import type { Count } from '../schema/record.js';
 import { evidenceOf } from '../normalize/offsets.js';
 import { loadWordsFor, tagWords, type TaggedWord } from '../segment/tokenize.js';
 import { BATCH_UNITS, COUNT_LEAD_CHARACTERS, LEVEL_UNITS, OFFICE_NAME_UNITS } from '../vocabulary/counts.js';
-import { charClass } from './char-class.js';
+import { codeClass } from './char-class.js';
 import type { LocatedNumber } from './locate.js';
 
 const BREAK = /[，,。；;！？!?\n\t：:]/u;
-const isBreak = charClass(BREAK);
+const isBreak = codeClass(BREAK);
 const isVerb = (t: TaggedWord) => t.tag === 'v' || t.tag === 'vn' || t.tag === 'vd';
 /** Verbs jieba often tags as nouns; they end a subject. */
 const VERB_WORDS = /^(?:参加|参与|助力|开展|进行|完成|获得|受益|接受|覆盖|到位|上岗|入驻|入党|加入|落实|实现|通过|报名|提交|反馈|整改|办结|受理|参赛)$/u;
@@ -18,13 +18,13 @@ const isNounish = (t: TaggedWord) =>
 
 function clauseAfter(text: string, end: number): string {
   let i = end;
-  while (i < text.length && i < end + 40 && !isBreak(text[i]!)) i++;
+  while (i < text.length && i < end + 40 && !isBreak(text.charCodeAt(i))) i++;
   return text.slice(end, i);
 }
 
 function clauseBefore(text: string, start: number): string {
   let i = start;
-  while (i > 0 && i > start - 40 && !isBreak(text[i - 1]!)) i--;
+  while (i > 0 && i > start - 40 && !isBreak(text.charCodeAt(i - 1))) i--;
   return text.slice(i, start);
 }
 

@@ -1,7 +1,7 @@
 import type { SourceDocument } from '../ingest/document.js';
 import type { Segmentation } from '../segment/segment.js';
 import { FORM_COLUMN_NAMES, LABEL_FILLER, TOTAL_ROW_WORDS, anyOf } from '../vocabulary/index.js';
-import { charClass } from './char-class.js';
+import { codeClass } from './char-class.js';
 import { findHeaderUnit, findNumbers, type NumberMatch } from './numbers.js';
 
 /** Where a number sits in a table: its row's label and its column's header. */
@@ -27,19 +27,19 @@ export interface LocatedNumber extends NumberMatch {
 }
 
 const CLAUSE_BREAK = /[，,。；;！？!?\n\t、]/u;
-const isClauseBreak = charClass(CLAUSE_BREAK);
-const isBlank = charClass(/\s/u);
-const isBlankOrBorder = charClass(/[\s|｜]/u);
+const isClauseBreak = codeClass(CLAUSE_BREAK);
+const isBlank = codeClass(/\s/u);
+const isBlankOrBorder = codeClass(/[\s|｜]/u);
 
 /** The clause before `start`, not crossing `floor` (the previous number's end). */
 export function labelBefore(text: string, start: number, floor: number): string {
   let i = start;
   const min = Math.max(floor, start - 60);
   while (i > min) {
-    const ch = text[i - 1]!;
-    if (isClauseBreak(ch)) break;
+    const code = text.charCodeAt(i - 1);
+    if (isClauseBreak(code)) break;
     // "基本支出：642.19万元": a colon right before the number belongs to the label; one further back ends it.
-    if ((ch === '：' || ch === ':') && i < start - 0 && text.slice(i, start).replace(/[\s：:]/gu, '') !== '') break;
+    if ((code === 0xff1a || code === 0x3a) /* ：: */ && i < start - 0 && text.slice(i, start).replace(/[\s：:]/gu, '') !== '') break;
     i--;
   }
   return text.slice(i, start).replace(LABEL_FILLER, '').replace(/^[\s：:]+/u, '');
@@ -53,11 +53,11 @@ export function fieldLineBefore(text: string, start: number, end: number, floor:
   // Walk out from the value over blanks only: on a one-line text, slicing the whole line before
   // every unlabelled number was quadratic.
   let lineStart = start;
-  while (lineStart > 0 && text[lineStart - 1] !== '\n') {
-    if (!isBlank(text[lineStart - 1]!)) return null;
+  while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 0x0a) {
+    if (!isBlank(text.charCodeAt(lineStart - 1))) return null;
     lineStart--;
   }
-  for (let i = end; i < text.length && text[i] !== '\n'; i++) if (!isBlankOrBorder(text[i]!)) return null;
+  for (let i = end; i < text.length && text.charCodeAt(i) !== 0x0a; i++) if (!isBlankOrBorder(text.charCodeAt(i))) return null;
   const from = Math.max(floor, lineStart - 200);
   const prev = /([^\n]*)\s*$/u.exec(text.slice(from, lineStart))![1]!;
   if (!/[|｜:：]\s*$/u.test(prev)) return null;

@@ -75,6 +75,7 @@ import { isChineseDigit, isChineseMagnitudeChar, isChineseNumeralChar, isChinese
 import type { FindNumbersOptions, NumberMatch } from './numbers/types.js';
 import { MAGNITUDE_WORD, matchRateDenominator, matchUnitAt, NUMERAL_MAGNITUDES, unitInfoOf, type UnitEntry } from './numbers/units.js';
 import { Dec, formatDecimal, pow10 } from './decimal.js';
+import { formatExact, parseExact, shiftExact, type Exact } from '../check/exact-decimal.js';
 import type { FigureKind } from '../schema/record.js';
 import { charClass } from './char-class.js';
 
@@ -353,7 +354,10 @@ interface ArabicCore {
   /** Start including a minus sign. */
   signStart: number;
   end: number;
-  value: Decimal;
+  /** The value as decimal.js holds it, made from `plain` when first asked (decimalOf): most numbers never need it. */
+  value: Decimal | undefined;
+  /** The value as a plain decimal string, its sign included ("-12.50", "8903300"). */
+  plain: string;
   precision: number;
   intDigits: string;
   grouped: boolean;
@@ -393,13 +397,19 @@ function readArabic(f: string, i: number): ArabicCore | { trapEnd: number } {
     start: i,
     signStart: i,
     end: i + lexeme.length,
-    value: new Dec(plain),
+    value: undefined,
+    plain,
     precision: dot < 0 ? 0 : plain.length - dot - 1,
     intDigits,
     grouped: lexeme.includes(','),
     negative: false,
     resume,
   };
+}
+
+/** The core's value in decimal.js (-0 for "-0", as negating 0 gives). */
+function decimalOf(core: ArabicCore): Decimal {
+  return (core.value ??= new Dec(core.plain));
 }
 
 /** Skips an identifier-like run (letters, digits, :.-_/*) after a trap. */
@@ -428,9 +438,19 @@ interface Emission {
   numberStart: number;
   numberEnd: number;
   value: Decimal;
+  /** The value as a plain decimal string when the scanner has one (Arabic digits): printed without decimal.js. */
+  plain: string | undefined;
   precision: number;
   tail: Tail;
   prefix: { word: ApproxWord; start: number } | null;
+}
+
+/**
+ * An exact value as formatDecimal prints its decimal.js twin (plain notation, trailing zeros
+ * dropped, zero as "0"), or null past Dec's 64 digits, where decimal.js would round.
+ */
+function plainText(x: Exact): string | null {
+  return formatExact(x, -Infinity, Infinity, 64);
 }
 
 function emit(ctx: Ctx, e: Emission): void {
@@ -443,7 +463,8 @@ function emit(ctx: Ctx, e: Emission): void {
   if (prefix && prefix.word.rule === 'near' && TIME_UNITS.has(unit)) prefix = null;
   const word = tail.suffix ?? prefix?.word ?? (tail.infix ? INFIX_MORE : null);
   const start = prefix ? Math.min(prefix.start, e.start) : e.start;
-  const value = formatDecimal(e.value);
+  const exact = e.plain === undefined ? null : parseExact(e.plain);
+  const value = (exact && plainText(exact)) ?? formatDecimal(e.value);
   const match: NumberMatch = {
     start,
     end: e.end,
@@ -451,7 +472,7 @@ function emit(ctx: Ctx, e: Emission): void {
     numberText: ctx.text.slice(e.numberStart, e.numberEnd),
     value,
     // (most counts are in their base unit: v × 10^0 is v)
-    base: scale === 0 ? value : formatDecimal(e.value.times(pow10(scale))),
+    base: scale === 0 ? value : ((exact && plainText(shiftExact(exact, scale))) ?? formatDecimal(e.value.times(pow10(scale)))),
     precision: e.precision,
     scale,
     unit,
@@ -510,7 +531,7 @@ function tryRange(ctx: Ctx, first: Side, arabic: boolean): number | { trapEnd: n
     if (/^0\d/u.test(r.intDigits)) return { trapEnd: identifierEnd(f, r.end) };
     const tail = readTail(f, r.end, true, null);
     if (first.yearLike && YEAR_LIKE.test(r.intDigits) && r.precision === 0) return { trapEnd: tail.unit === '年' ? tail.unitEnd : r.end };
-    second = { numberStart: k, numeralEnd: r.end, value: r.value, precision: r.precision, tail };
+    second = { numberStart: k, numeralEnd: r.end, value: decimalOf(r), precision: r.precision, tail };
     if (!tail.entry && !tail.mag && oneOf(DATE_TIME_AFTER, nextVisible(f, tail.end))) return { trapEnd: skipSpace(f, tail.end) + 1 };
   } else {
     let j = k;
@@ -585,7 +606,7 @@ function scanArabic(ctx: Ctx, i: number): number {
     if (!/[0-9A-Za-z%)\]）】.\-_/]/u.test(before) && before !== '—') {
       core.negative = true;
       core.signStart = i - 1;
-      core.value = core.value.negated();
+      core.plain = `-${core.plain}`;
     }
   }
   const prev = f[i - 1] ?? '';
@@ -660,7 +681,16 @@ function scanArabic(ctx: Ctx, i: number): number {
   }
 
   const tail = readTail(f, core.end, true, null);
-  const side: Side = { yearLike, numberStart: core.signStart, numeralEnd: core.end, value: core.value, precision: core.precision, tail };
+  const side: Side = {
+    yearLike,
+    numberStart: core.signStart,
+    numeralEnd: core.end,
+    get value() {
+      return decimalOf(core);
+    },
+    precision: core.precision,
+    tail,
+  };
   const ranged = tryRange(ctx, side, true);
   if (typeof ranged === 'number') return ranged;
   if (ranged) return trap(ctx, ranged.trapEnd);
@@ -711,7 +741,10 @@ function scanArabic(ctx: Ctx, i: number): number {
     end,
     numberStart: core.signStart,
     numberEnd: lexemeEnd(core.end, tail),
-    value: core.value,
+    get value() {
+      return decimalOf(core);
+    },
+    plain: core.plain,
     precision: core.precision,
     tail,
     prefix: prefixBefore(f, core.signStart, ctx.floor),
@@ -730,7 +763,7 @@ function scanPercentWords(ctx: Ctx, i: number): number {
   if (isDigit(f[k] ?? '')) {
     const r = readArabic(f, k);
     if ('trapEnd' in r) return trap(ctx, r.trapEnd);
-    value = r.value;
+    value = decimalOf(r);
     precision = r.precision;
     end = r.end;
   } else {
@@ -767,6 +800,7 @@ function scanPercentWords(ctx: Ctx, i: number): number {
     numberStart: k,
     numberEnd: end,
     value,
+    plain: undefined,
     precision,
     tail: { ...tail, entry: { text: '百分之', unit: '%', kind: 'percent', scale: -2 } },
     prefix: prefixBefore(f, i, ctx.floor),
@@ -811,6 +845,7 @@ function scanChinese(ctx: Ctx, i: number): number {
     numberStart: i,
     numberEnd: core === '' ? j : lexemeEnd(numeralEnd, tail),
     value,
+    plain: undefined,
     precision,
     tail,
     prefix,

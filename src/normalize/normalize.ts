@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { BlockSpan, CellSpan, RawDocument, SourceDocument } from '../ingest/document.js';
+import { codePointCount } from '../extract/char-class.js';
 import { OUTLINE_MARKER, TITLE_LINE_END } from '../vocabulary/outline.js';
 import { SIMPLIFIED_PAIRS } from './simplified-table.js';
 
@@ -56,7 +57,7 @@ function simplifiedChar(ch: string): string {
   if (cached !== undefined) return cached;
   const convert = (toCn ??= (createRequire(import.meta.url)('opencc-js') as typeof import('opencc-js')).Converter({ from: 'tw', to: 'cn' }));
   const c = convert(ch);
-  const v = Array.from(c).length === 1 ? c : ch;
+  const v = codePointCount(c) === 1 ? c : ch;
   if (slot >= 0 && v.length === 1) SIMPLIFIED_BMP[slot] = v.charCodeAt(0);
   else simplifiedCache.set(ch, v);
   return v;
@@ -148,22 +149,36 @@ interface NormalizedRun {
 /** A growing normalized string with, for each UTF-16 unit, its raw offset. */
 class TextBuilder {
   readonly pieces: string[] = [];
-  readonly map: number[] = [];
+  /** Raw offsets, `mapLength` of them: an Int32Array grown by doubling, which toRaw copies at once. */
+  map = new Int32Array(4096);
+  mapLength = 0;
   /** Code points pushed (what block and cell spans count). */
   length = 0;
   private lastUnit = -1;
   push(ch: string, rawOffset: number): void {
     this.pieces.push(ch);
-    this.map.push(rawOffset);
+    this.reserve(1);
+    this.map[this.mapLength++] = rawOffset;
     this.length++;
     this.lastUnit = ch.charCodeAt(ch.length - 1);
   }
   pushRun(run: NormalizedRun): void {
     if (run.text === '') return;
     this.pieces.push(run.text);
-    for (let k = 0; k < run.offsets.length; k++) this.map.push(run.offsets[k]!);
+    const offsets = run.offsets;
+    this.reserve(offsets.length);
+    const map = this.map;
+    let at = this.mapLength;
+    for (let k = 0; k < offsets.length; k++) map[at++] = offsets[k]!;
+    this.mapLength = at;
     this.length += run.points;
     this.lastUnit = run.text.charCodeAt(run.text.length - 1);
+  }
+  private reserve(n: number): void {
+    if (this.mapLength + n <= this.map.length) return;
+    const grown = new Int32Array(Math.max(this.map.length * 2, this.mapLength + n));
+    grown.set(this.map.subarray(0, this.mapLength));
+    this.map = grown;
   }
   endsWithNewline(): boolean {
     return this.lastUnit === 0x0a;
@@ -288,7 +303,7 @@ function shouldJoin(prevLine: string, next: string): boolean {
   if (OUTLINE_MARKER.test(next)) return false;
   // A number or a unit cut in two: "43." + "22万元", "714.07万" + "元", "80.2" + "%".
   // Not two cells of a form printed one per line ("99" / "99" / "10"): a short line of digits is whole.
-  if ((/\.$/.test(prevLine) || /^[.%]/.test(next) || (/\d$/.test(prevLine) && Array.from(prevLine).length >= 18)) && /[\d.]$/.test(prevLine) && /^[\d.%]/.test(next)) return true;
+  if ((/\.$/.test(prevLine) || /^[.%]/.test(next) || (/\d$/.test(prevLine) && codePointCount(prevLine) >= 18)) && /[\d.]$/.test(prevLine) && /^[\d.%]/.test(next)) return true;
   if (/\d[万亿千]$/.test(prevLine) && /^元/.test(next)) return true;
   if (TERMINAL.test(prevLine)) return false;
   if (SEMICOLON_END.test(prevLine) && LIST_ITEM_START.test(next)) return false;
@@ -299,7 +314,7 @@ function shouldJoin(prevLine: string, next: string): boolean {
   if (/\.(?:pdf|docx?|xlsx?|wps|et|html?)$/iu.test(prevLine)) return false;
   // Short lines without final punctuation are titles and headings ("党建工委工作经费项目"); lines
   // cut by the typesetter are long.
-  return Array.from(prevLine).length >= 18;
+  return codePointCount(prevLine) >= 18;
 }
 
 /** Words that end a section heading: 部门整体收支情况, 自评结论综述, 存在的主要问题 … */
@@ -338,7 +353,7 @@ export function runInHeadingEnd(line: string): number {
 export function isHeadingLike(line: string): boolean {
   // A numbered item that is a whole sentence ("9.领导……工作。") is a list item, not a heading.
   if (/[。；;]$/.test(line)) return false;
-  return OUTLINE_MARKER.test(line) && Array.from(line).length <= 40 && !/[，。；,;]/.test(line.replace(/[：:]$/, ''));
+  return OUTLINE_MARKER.test(line) && codePointCount(line) <= 40 && !/[，。；,;]/.test(line.replace(/[：:]$/, ''));
 }
 
 /**
@@ -460,7 +475,7 @@ export function normalizeDocument(raw: RawDocument, options: NormalizeOptions = 
   const rawText = rawParts.join('');
   const text = b.text();
   const toRaw = new Int32Array(text.length + 1);
-  toRaw.set(b.map);
+  toRaw.set(b.map.subarray(0, b.mapLength));
   toRaw[text.length] = rawText.length;
   return { ...raw, rawText, text, toRaw, rawPageStarts, blockSpans };
 }

@@ -6,6 +6,7 @@
  * pages is one part).
  */
 import type { BlockSpan, CellSpan, SourceDocument } from '../ingest/document.js';
+import { codePointCount } from '../extract/char-class.js';
 import { pageAt } from '../normalize/offsets.js';
 import type { Part, PartKind } from '../schema/record.js';
 import {
@@ -65,7 +66,7 @@ export function isFormTitle(line: string): boolean {
   // "第三部分 绩效自评表" heads the section the forms stand in; it is not one.
   if (/^\s*第[一二三四五六七八九十]+(?:部分|章|篇)/u.test(line)) return false;
   const t = bareTitle(line);
-  return Array.from(t).length <= 60 && !/[。；，,]/u.test(t) && FORM_TITLE.test(t);
+  return codePointCount(t) <= 60 && !/[。；，,]/u.test(t) && FORM_TITLE.test(t);
 }
 
 /**
@@ -86,9 +87,12 @@ const FORM_TITLE_BEFORE_FIELDS =
 function formTitleInLine(text: string, start: number, end: number): { at: number; title: string } | null {
   // (both title patterns need 绩效)
   if (!text.slice(start, Math.min(text.length, end + 40)).includes('效')) return null;
-  for (const re of [FORM_TITLE_INLINE, FORM_TITLE_BEFORE_FIELDS])
+  for (const re of [FORM_TITLE_INLINE, FORM_TITLE_BEFORE_FIELDS]) {
     // What follows a title may stand on the next lines: the line and a little after it, the title within the line.
-    for (const m of text.slice(start, re === FORM_TITLE_INLINE ? end : Math.min(text.length, end + 40)).matchAll(re)) {
+    const scope = text.slice(start, re === FORM_TITLE_INLINE ? end : Math.min(text.length, end + 40));
+    // (both need 绩效, the second 项目名称 after it: a look with includes spares the regex's many starts)
+    if (!scope.includes('绩效') || (re === FORM_TITLE_BEFORE_FIELDS && !scope.includes('项目名称'))) continue;
+    for (const m of scope.matchAll(re)) {
       if (start + m.index >= end) break;
       // The last cell of the form before ("…总分100 98.62财政项目…") is not the title's.
       const own = m[1]!.replace(/^\d+(?:\.\d+)?%?(?![\d.]*\s*年)/u, '');
@@ -96,6 +100,7 @@ function formTitleInLine(text: string, start: number, end: number): { at: number
       if (!isFormTitle(title)) continue;
       return { at: start + m.index + m[0].indexOf(m[1]!) + m[1]!.length - own.length, title };
     }
+  }
   return null;
 }
 
@@ -104,7 +109,7 @@ function isEvaluationReportTitle(line: string): boolean {
   // (every EVALUATION_REPORT_TITLE holds 评价, and the title must end in 报告)
   if (!line.includes('评') || !line.includes('告')) return false;
   const t = bareTitle(line);
-  return Array.from(t).length <= 40 && !/[。；，,]/u.test(t) && !/自评|自我评价/u.test(t) && EVALUATION_REPORT_TITLE.test(t) && /报告$/u.test(t);
+  return codePointCount(t) <= 40 && !/[。；，,]/u.test(t) && !/自评|自我评价/u.test(t) && EVALUATION_REPORT_TITLE.test(t) && /报告$/u.test(t);
 }
 
 function cellTexts(doc: SourceDocument, row: CellSpan[] | undefined): string[] {
@@ -130,7 +135,7 @@ function kindOfTableCells(doc: SourceDocument, span: BlockSpan): { kind: PartKin
 /** A table's title in one line of text: which part it opens, or null. */
 function kindOfTitle(line: string): Omit<PartStart, 'at'> | null {
   const t = line.replace(/\s+/gu, '');
-  if (Array.from(t).length > 60 || /[。；]/u.test(t)) return null;
+  if (codePointCount(t) > 60 || /[。；]/u.test(t)) return null;
   if (isFormTitle(t)) return { kind: 'self_evaluation_form', title: t, table: null };
   if (TARGET_TITLE.test(t) && !/自评/u.test(t)) return { kind: 'target_table', title: t, table: null };
   const budget = tableNamed(t, BUDGET_TABLES);
@@ -196,7 +201,7 @@ export function findParts(doc: SourceDocument, seg: Segmentation): Part[] {
       // A score table's caption ("2024年度项目支出绩效自评结果") is the line just above it.
       const caption = own.kind === 'score_table' ? before.find((l) => l.start >= previousTableEnd) : undefined;
       const captionText = caption ? text.slice(caption.start, caption.end).trim() : '';
-      if (caption && captionText !== '' && Array.from(captionText).length <= 40 && !/[。；，,：:]/u.test(captionText)) {
+      if (caption && captionText !== '' && codePointCount(captionText) <= 40 && !/[。；，,：:]/u.test(captionText)) {
         kind = { ...kind, title: captionText };
         at = caption.start;
         usedTitle.add(caption.start);
@@ -217,7 +222,7 @@ export function findParts(doc: SourceDocument, seg: Segmentation): Part[] {
     const compact = line.replace(/\s+/gu, '');
     if (l.start < contentsEnd) continue;
     // 目录 may end the cover's line when a reader joined them ("…2024年度部门决算目录").
-    if (CONTENTS_TITLE.test(compact) || (/目录$/u.test(compact) && Array.from(compact).length <= 40)) {
+    if (CONTENTS_TITLE.test(compact) || (/目录$/u.test(compact) && codePointCount(compact) <= 40)) {
       const at = l.start + text.slice(l.start, l.end).lastIndexOf('目');
       starts.push({ at, kind: 'contents', title: '目录', table: null });
       contentsEnd = endOfContents(doc, lines.filter((x) => x.start > l.start), pageAt(doc, at), tables.map((t) => t.start));
@@ -232,7 +237,7 @@ export function findParts(doc: SourceDocument, seg: Segmentation): Part[] {
       let at = l.start;
       for (const p of prev.reverse()) {
         const pl = text.slice(p.start, p.end).trim();
-        if (ATTACHMENT.test(pl.replace(/\s+/gu, '')) || (Array.from(pl).length <= 40 && !/[。；，]/u.test(pl) && !headingAt.has(p.start))) at = p.start;
+        if (ATTACHMENT.test(pl.replace(/\s+/gu, '')) || (codePointCount(pl) <= 40 && !/[。；，]/u.test(pl) && !headingAt.has(p.start))) at = p.start;
         else break;
       }
       starts.push({ at, kind: 'evaluation_report', title: line, table: null });

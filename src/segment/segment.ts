@@ -1,6 +1,7 @@
 import type { SourceDocument, Span } from '../ingest/document.js';
 import { isHeadingLike } from '../normalize/normalize.js';
 import { OUTLINE_LEVELS, OUTLINE_MARKER } from '../vocabulary/index.js';
+import { codeClass, codePointCount } from '../extract/char-class.js';
 
 /** A heading in the outline; `sectionEnd` is where its section stops (the next heading of the same or a higher level). */
 export interface Heading extends Span {
@@ -80,7 +81,7 @@ function segmentText(doc: SourceDocument): Segmentation {
           kind = 'heading';
           const level = OUTLINE_MARKER.test(line) ? headingLevel(line) : Math.max(1, styled ?? 1);
           headings.push({ level, text: line, start: pos, end, parent: -1, sectionEnd: text.length });
-        } else if (!title && headings.length === 0 && lines.length < 3 && Array.from(line).length <= 80 && TITLE_WORDS.test(line) && !/[。；]/.test(line)) {
+        } else if (!title && headings.length === 0 && lines.length < 3 && codePointCount(line) <= 80 && TITLE_WORDS.test(line) && !/[。；]/.test(line)) {
           title = { start: pos, end, text: line };
         }
       }
@@ -100,6 +101,10 @@ function segmentText(doc: SourceDocument): Segmentation {
   return { title, headings, lines, sentences: splitSentences(text, lines) };
 }
 
+// (by UTF-16 code: text[i] would make a string of every Chinese character read)
+const isSentenceEnd = codeClass(/[。！？!?；;]/u);
+const isCloser = codeClass(/[”’」』）)]/u);
+
 /** Sentences end at 。！？； or at a line end; table rows are one sentence each. */
 export function splitSentences(text: string, lines: Line[]): Sentence[] {
   const out: Sentence[] = [];
@@ -110,11 +115,10 @@ export function splitSentences(text: string, lines: Line[]): Sentence[] {
     }
     let s = line.start;
     for (let i = line.start; i < line.end; i++) {
-      const ch = text[i]!;
-      if ('。！？!?；;'.includes(ch)) {
+      if (isSentenceEnd(text.charCodeAt(i))) {
         // keep closing quotes with the sentence they close
         let e = i + 1;
-        while (e < line.end && '”’」』）)'.includes(text[e]!)) e++;
+        while (e < line.end && isCloser(text.charCodeAt(e))) e++;
         out.push({ start: s, end: e, text: text.slice(s, e) });
         s = e;
         i = e - 1;

@@ -94,9 +94,19 @@ export function loadWordsFor(texts: Iterable<string>): void {
   if (!s.sorted) return;
   const fresh = [...texts].filter((t) => !s.covered.has(t));
   if (fresh.length === 0) return;
-  const words = new Set(s.words);
-  for (const text of fresh) collectWords(s.sorted, text, words);
-  if (words.size > s.words.size || s.subsetLoads === 0) {
+  // The texts' words go into a set of their own: copying the loaded words for every call (nearly
+  // every clause a document tags is new) cost more than looking the words up.
+  const found = new Set<string>();
+  for (const text of fresh) collectWords(s.sorted, text, found);
+  let grows = false;
+  for (const w of found) {
+    if (s.words.has(w)) continue;
+    grows = true;
+    break;
+  }
+  if (grows || s.subsetLoads === 0) {
+    const words = new Set(s.words);
+    for (const w of found) words.add(w);
     const dict = s.subsetLoads < SUBSET_LOADS ? subsetDictionary(s.sorted, words) : undefined;
     if (dict === undefined) {
       loadWhole(s);

@@ -1,13 +1,15 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatExact, parseExact, toFixedExact } from '../../src/check/exact-decimal.js';
+import { divideExact, formatExact, parseExact, toFixedExact } from '../../src/check/exact-decimal.js';
 import {
   addIntervals,
   closedInterval,
+  divideIntervals,
   formatDecimal,
   intersectIntervals,
   intervalOfFigure,
   isIntervalAbove,
+  ratioPoint,
   scaleInterval,
   setExactFastPaths,
   statedValueOf,
@@ -84,6 +86,15 @@ describe('BigInt fast paths of the interval arithmetic agree with decimal.js', (
     fc.assert(fc.property(decimalText, decimalText, (lo, hi) => expectSame(() => outcome(() => closedInterval(lo, hi)))), runs);
   });
 
+  it('quotients: rates of intervals and the point ratio of a message', () => {
+    fc.assert(fc.property(interval, interval, (a, b) => expectSame(() => outcome(() => divideIntervals(a, b)))), runs);
+    // (as reports give them: non-negative amounts, a budget above zero)
+    const amount = decimalText.filter((t) => !t.startsWith('-') && !/Infinity|e/.test(t));
+    const rateOf = fc.tuple(amount, amount, amount, amount).map(([a, b, c, d]) => [{ lo: a, hi: b, loOpen: false, hiOpen: false }, { lo: c, hi: d, loOpen: false, hiOpen: true }] as const);
+    fc.assert(fc.property(rateOf, ([a, b]) => expectSame(() => outcome(() => divideIntervals(a, b)))), runs);
+    fc.assert(fc.property(decimalText, decimalText, fc.integer({ min: -6, max: 8 }), (x, y, s) => expectSame(() => outcome(() => ratioPoint(x, y, s)))), runs);
+  });
+
   it('intervals and stated values of figures', () => {
     const figure = fc
       .tuple(decimalText, fc.integer({ min: -2, max: 8 }), fc.integer({ min: -4, max: 8 }), fc.constantFrom('money', 'percent', 'count'), fc.constantFrom('exact', 'about', 'at_least'), fc.integer({ min: -6, max: 8 }))
@@ -110,6 +121,27 @@ describe('exact decimals', () => {
     expect(formatExact(parseExact('0.00000001')!, -7, 21)).toBeNull();
     expect(formatExact(parseExact('123456')!, -40, 60, 5)).toBeNull();
     expect(parseExact('1e5')).toBeNull();
+  });
+
+  it('read exactly the plain decimals, as the pattern -?digits(.digits)? says', () => {
+    const plain = /^(-?)(\d+)(?:\.(\d+))?$/;
+    const reference = (t: string) => {
+      const m = plain.exec(t);
+      return m ? { m: BigInt(m[1]! + m[2]! + (m[3] ?? '')), e: 0 - (m[3] ?? '').length } : null;
+    };
+    const text = fc.oneof(decimalText, fc.array(fc.constantFrom('-', '.', '0', '1', '9', 'e', ' '), { maxLength: 24 }).map((cs) => cs.join('')));
+    fc.assert(fc.property(text, (t) => {
+      expect(parseExact(t)).toEqual(reference(t));
+    }), { numRuns: 5000 });
+  });
+
+  it('divide to significant digits as decimal.js rounds a quotient', () => {
+    expect(formatExact(divideExact(parseExact('2')!, parseExact('3')!, 5, 'floor')!, -7, 21)).toBe('0.66666');
+    expect(formatExact(divideExact(parseExact('2')!, parseExact('3')!, 5, 'ceil')!, -7, 21)).toBe('0.66667');
+    expect(formatExact(divideExact(parseExact('-2')!, parseExact('3')!, 5, 'floor')!, -7, 21)).toBe('-0.66667');
+    expect(formatExact(divideExact(parseExact('1')!, parseExact('8')!, 2, 'half_up')!, -7, 21)).toBe('0.13');
+    expect(formatExact(divideExact(parseExact('180.3')!, parseExact('200')!, 20, 'ceil')!, -7, 21)).toBe('0.9015');
+    expect(divideExact(parseExact('1')!, parseExact('0.00')!, 5, 'floor')).toBeNull();
   });
 
   it('round to fixed decimals outward and half away from zero', () => {
