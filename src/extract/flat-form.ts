@@ -3,6 +3,8 @@ import type { Figure, NamedAmount } from '../schema/record.js';
 import { evidenceOf } from '../normalize/offsets.js';
 import { shiftDecimal } from './decimal.js';
 import { asPoints, toFigure } from './figures.js';
+import { rateHolds } from './roles/assign.js';
+import { figureOfMatch } from './roles/candidates.js';
 import { findNumbers, type NumberMatch } from './numbers.js';
 
 /**
@@ -167,9 +169,12 @@ export function findFlatForm(doc: SourceDocument, within?: Span): FlatForm | nul
       // Cells glued by flattening ("194.9194.9100%"): read only when a single split fits the columns.
       const glued = /^\s*([\d.%]+)\s*$/u.exec(cellsText);
       if (glued && header.columns.length >= 2) {
-        const cuts = splitGluedCells(glued[1]!, header.columns);
+        // Cells the header did not name may follow the 执行率 that ends it ("10001000100%20": a 得分 whose
+        // header a dump garbled): the header's columns end at the rate's %.
+        const run = header.columns.at(-1) === 'executionRate' ? /^[\d.]+%(?=[\d.]+$)/u.exec(glued[1]!)?.[0] ?? glued[1]! : glued[1]!;
+        const cuts = splitGluedCells(run, header.columns);
         if (!cuts) continue;
-        const from = cellsText.indexOf(glued[1]!);
+        const from = cellsText.indexOf(run);
         found = cuts.map((c) => {
           const n = findNumbers(c.text, { defaultUnit: unit })[0]!;
           return { ...n, start: from + c.start + n.start, end: from + c.start + n.end };
@@ -226,8 +231,14 @@ const POINTS_CELL = /^(?:0|[1-9]\d?|100)(?:\.\d{1,2})?$/u;
  * Splits a run of glued cells ("194.9194.9100%") into one cell per column. The money cells of a
  * row share their printed decimals, so among the splits whose cells are well formed (no leading
  * zeros, the % on the 执行率 cell only) and whose money cells share their decimals, those with the
- * fewest decimals are the reading; it must be the only one (130130100% could be 130|130|100% or
- * 1301|30|100%: no reading). The rate is not used to choose, so a wrong cell still reads as printed.
+ * fewest decimals are the reading; it must be the only one. A run that splits as it is printed in
+ * one way only is read so whatever its rate says (a wrong cell still reads as printed).
+ *
+ * Several splits tie (130130100% could be 130|130|100% or 1301|30|100%): the printed rate breaks
+ * the tie, as it does for the roles (roles/assign.ts), when it holds for one split alone. A split
+ * that reads the run's end as a 0% rate ("4000400010" + "0%", "400040001|0|0%") holds for any small
+ * spending, so it yields to a split whose nonzero rate holds. When no split or several still hold (a slipped rate), there is no reading:
+ * the tie is never broken by a rate that fails, so no slip is read away.
  */
 export function splitGluedCells(run: string, columns: readonly FormColumn[]): Array<{ text: string; start: number }> | null {
   const readings: Array<{ cells: Array<{ text: string; start: number }>; decimals: number }> = [];
@@ -259,7 +270,25 @@ export function splitGluedCells(run: string, columns: readonly FormColumn[]): Ar
   if (readings.length === 0) return null;
   const fewest = Math.min(...readings.map((r) => r.decimals));
   const best = readings.filter((r) => r.decimals === fewest);
-  return best.length === 1 ? best[0]!.cells : null;
+  if (best.length === 1) return best[0]!.cells;
+  const byRate = breakGluedTieByRate(best.map((r) => r.cells), columns);
+  return byRate.length === 1 ? byRate[0]! : null;
+}
+
+/** The splits whose printed rate holds for their execution ÷ budget; those reading a 0% rate only when no other holds. */
+function breakGluedTieByRate(splits: ReadonlyArray<Array<{ text: string; start: number }>>, columns: readonly FormColumn[]): Array<Array<{ text: string; start: number }>> {
+  const at = { budget: columns.indexOf('budget'), execution: columns.indexOf('execution'), rate: columns.indexOf('executionRate') };
+  if (at.budget < 0 || at.execution < 0 || at.rate < 0) return [];
+  const figure = (text: string) => {
+    const m = findNumbers(text, { defaultUnit: '元' })[0];
+    return m ? figureOfMatch(m, { page: null, start: 0, end: 0, quote: text }) : null;
+  };
+  const holding = splits.filter((cells) => {
+    const [b, e, r] = [figure(cells[at.budget]!.text), figure(cells[at.execution]!.text), figure(cells[at.rate]!.text)];
+    return b !== null && e !== null && r !== null && rateHolds(r, e, b);
+  });
+  const constrained = holding.filter((cells) => Number.parseFloat(cells[at.rate]!.text) !== 0);
+  return constrained.length > 0 ? constrained : holding;
 }
 
 export interface FormFigures {

@@ -19,10 +19,22 @@ describe('splitGluedCells', () => {
     // A changed cell still reads as printed: the rate does not choose the split.
     expect(texts(splitGluedCells('195.6194.9100%', money3))).toEqual(['195.6', '194.9', '100%']);
   });
-  it('gives no reading when several splits fit (130|130|100% or 1301|30|100%) or none does', () => {
-    expect(splitGluedCells('130130100%', money3)).toBeNull();
+  it('lets the printed rate pick among splits that fit equally (130|130|100% or 1301|30|100%)', () => {
+    expect(texts(splitGluedCells('130130100%', money3))).toEqual(['130', '130', '100%']);
+    // (40004000|10|0% and 400040001|0|0% hold too: a 0% rate holds for any small spending, so it yields)
+    expect(texts(splitGluedCells('40004000100%', money3))).toEqual(['4000', '4000', '100%']);
+    expect(texts(splitGluedCells('390390100%', money3))).toEqual(['390', '390', '100%']);
+  });
+  it('gives no reading when several splits fit and the rate holds for none of them (a slip stays unread, never read away) or none fits', () => {
+    // 130|130 is 100%, 1301|30 is 2.31%: neither is the printed 77%.
+    expect(splitGluedCells('13013077%', money3)).toBeNull();
+    expect(splitGluedCells('130130150%', money3)).toBeNull();
     expect(splitGluedCells('194.9194.9', money3)).toBeNull();
     expect(splitGluedCells('0194.9100%', money3)).toBeNull();
+  });
+  it('keeps a 0% reading when it is the only one that holds', () => {
+    // 100|0|0% (0 spent): 10|00 and 1|000 are not well formed, and 100% holds for no split.
+    expect(texts(splitGluedCells('10000%', money3))).toEqual(['100', '0', '0%']);
   });
 });
 
@@ -84,6 +96,23 @@ describe('flattened fund block', () => {
       ['中央、省、市补助县级资金', 1949000],
     ]);
     expect(r.checks.filter((c) => c.status === 'fail')).toEqual([]);
+  });
+
+  it('reads glued whole amounts by the rate that holds for one split, up to the % that ends the header (t138, t164 shapes)', async () => {
+    const r = await recordOf(
+      '项目资金\n(万元)\n全年预算数(A)全年执行数(B)预算执行率(B/A)\n年度资金总额:40004000100%\n 其中:中央补助40004000100%\n地方资金\n总体目标完成情况',
+    );
+    expect(seen(r.figures.budget)).toEqual([40000000, '4000']);
+    expect(seen(r.figures.execution)).toEqual([40000000, '4000']);
+    expect(seen(r.figures.executionRate)).toEqual([1, '100%']);
+    // A 得分 cell the garbled header did not name follows the rate: the header's cells end at the %.
+    const s = await recordOf('预算执行情况 (万元) (20 分)预算数(A)执行数(B)执行率(B/A1得分(20分*执行率)年度财政 资金总额10001000100%20度效标 一级指标');
+    expect(seen(s.figures.budget)).toEqual([10000000, '1000']);
+    expect(seen(s.figures.executionRate)).toEqual([1, '100%']);
+    // The rate that holds for no split reads nothing: 130|130 is 100%, 1301|30 is 2.31%.
+    const slip = await recordOf('项目资金\n(万元)\n全年预算数(A)全年执行数(B)预算执行率(B/A)\n年度资金总额:13013077%\n地方资金\n总体目标完成情况');
+    expect(slip.figures.budget).toBeNull();
+    expect(slip.figures.executionRate).toBeNull();
   });
 
   it('reads a bare number in the 执行率 column as a percentage when the row fills every column', async () => {

@@ -89,7 +89,7 @@ function rankRole(role: Role, candidates: readonly Candidate[], best: Map<Candid
 }
 
 /** Does the stated rate hold for execution ÷ budget within its printed rounding? */
-function rateHolds(rate: Figure, execution: Figure, budget: Figure): boolean {
+export function rateHolds(rate: Figure, execution: Figure, budget: Figure): boolean {
   const q = divideIntervals(intervalOfFigure(execution, 0), intervalOfFigure(budget, 0));
   return q !== null && intervalsMeet(q, intervalOfFigure(rate, 0));
 }
