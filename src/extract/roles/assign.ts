@@ -12,15 +12,16 @@
  *   replaced because its arithmetic fails, so a published slip stays visible to the checks.
  * - Otherwise it abstains (`abstained_tie`): a wrong figure is worse than a missing one.
  */
-import { divideIntervals, intervalOfFigure, intervalsMeet } from '../../check/interval.js';
+import { divideIntervals, intervalOfFigure, intervalsMeet, sumDecimals } from '../../check/interval.js';
 import type { SourceDocument } from '../../ingest/document.js';
 import { evidenceOf } from '../../normalize/offsets.js';
 import type { Figure, NamedAmount, Project, ReportKind, RoleCandidate, RoleDecision } from '../../schema/record.js';
 import type { Segmentation } from '../../segment/segment.js';
 import { FORM_COLUMNS, PAYING_LEVEL } from '../../vocabulary/index.js';
 import type { LocatedNumber } from '../locate.js';
-import { clauseBefore, isImpliedMoney, sentenceBefore, toFigure, type Candidate } from './candidates.js';
-import { FEATURES, POSITION_FEATURE, RATE_TIE_FEATURE, type Feature } from './features.js';
+import { Dec } from '../decimal.js';
+import { clauseBefore, isImpliedMoney, lastClause, sentenceBefore, toFigure, type Candidate } from './candidates.js';
+import { FEATURES, POSITION_FEATURE, RATE_TIE_FEATURE, SUM_FEATURE, type Feature } from './features.js';
 import { NAMED_RULES, ROLES, type MoneyField, type NamedFacts, type NamedInput, type Naming, type Outcome, type Role, type RoleId, type Whole } from './rules.js';
 
 export interface FiredFeature {
@@ -69,6 +70,7 @@ function rankRole(role: Role, candidates: readonly Candidate[], best: Map<Candid
     // A candidate competes only in the role it fits best ("年初预算数" is budgetInitial, not budget).
     .filter((s) => s.features.some((f) => f.weight > 0) && (s.score < role.threshold || best.get(s.candidate)?.includes(role.id)));
   const qualifying = scored.filter((s) => s.score >= role.threshold);
+  if (role.kinds.includes('money')) markSumsOfParts(qualifying);
   if (qualifying.length > 0) {
     // No spread: a one-line table holds more candidates than a call has room for arguments.
     const first = qualifying.reduce((min, s) => Math.min(min, s.candidate.number.sentence), Infinity);
@@ -86,6 +88,34 @@ function rankRole(role: Role, candidates: readonly Candidate[], best: Map<Candid
   if (!rival || top.score - rival.score >= role.margin) return { role, ranked, winner: top, reason: 'clear', tied: [top] };
   const tied = ranked.filter((s) => s.score >= role.threshold && top.score - s.score < role.margin);
   return { role, ranked, winner: null, reason: 'abstained_tie', tied };
+}
+
+/** A clause that states a total: "…资金合计", "合计批复总投资", "共计". */
+const TOTAL_CLAUSE = /合计|共计|总计/u;
+/** How many sentences back a total's parts may stand ("…预算A；…预算B；…预算C；…合计X"). */
+const PARTS_SENTENCES = 4;
+
+/**
+ * Gives SUM_FEATURE to each text total that equals the sum of the two or more amounts qualifying
+ * for the same role right before it (in text order, same unit, within a few sentences).
+ */
+function markSumsOfParts(qualifying: Scored[]): void {
+  const inText = qualifying.filter((s) => !s.candidate.cell && s.candidate.figure.approx === 'exact').sort((a, b) => a.candidate.number.start - b.candidate.number.start);
+  inText.forEach((whole, i) => {
+    const c = whole.candidate;
+    if (i < 2 || !TOTAL_CLAUSE.test(lastClause(c.before))) return;
+    const parts: string[] = [];
+    for (let j = i - 1; j >= 0; j--) {
+      const p = inText[j]!.candidate;
+      if (p.figure.unit !== c.figure.unit || c.number.sentence - p.number.sentence > PARTS_SENTENCES) break;
+      parts.push(p.figure.exact);
+      if (parts.length >= 2 && new Dec(sumDecimals(parts)).eq(c.figure.exact)) {
+        whole.features.push({ id: SUM_FEATURE.id, weight: SUM_FEATURE.weight });
+        whole.score += SUM_FEATURE.weight;
+        return;
+      }
+    }
+  });
 }
 
 /** Does the stated rate hold for execution ÷ budget within its printed rounding? */

@@ -146,8 +146,15 @@ export const FEATURES: readonly Feature[] = [
 
 /** Rank-stage feature: the candidate stands in the first sentence that states the role. */
 export const POSITION_FEATURE = { id: 'any.position.first', weight: 0.5, zh: '最先陈述' } as const;
+/**
+ * Rank-stage feature: a total ("…合计671037万元", "合计批复总投资6222.4万元") that equals, exactly, the sum
+ * of the two or more amounts stated for the same role just before it is their whole, not one more
+ * of them: it outranks its parts. A sum that does not hold adds nothing (the parts then tie, and the
+ * role abstains as before), so no slip is read away.
+ */
+export const SUM_FEATURE = { id: 'any.arithmetic.sum_of_parts', weight: 10, zh: '合计＝其前同类各项之和' } as const;
 /** Rank-stage feature: the printed rate holds for this (execution, budget) pair. */
 export const RATE_TIE_FEATURE = { id: 'any.arithmetic.rate_holds', weight: 0, zh: '执行数÷预算数符合所报执行率' } as const;
 
 /** Every feature id (for eval tables and the review page). */
-export const FEATURE_IDS: readonly string[] = [...FEATURES.map((f) => f.id), POSITION_FEATURE.id, RATE_TIE_FEATURE.id];
+export const FEATURE_IDS: readonly string[] = [...FEATURES.map((f) => f.id), POSITION_FEATURE.id, SUM_FEATURE.id, RATE_TIE_FEATURE.id];
