@@ -1,16 +1,6 @@
 /** The roles engine (src/extract/roles/assign.ts): rank-stage features that read several candidates. */
 import { describe, expect, it } from 'vitest';
-import { analyzeBytes } from '../../../src/analyze.js';
-import type { Figure, ReportRecord } from '../../../src/schema/record.js';
-
-/** An opening sentence, so that short texts are read as documents. */
-const OPENING = '为全面了解项目资金使用情况，本单位按照要求开展了绩效自评工作，现将有关情况报告如下。\n';
-
-async function recordOf(text: string): Promise<ReportRecord> {
-  return (await analyzeBytes(Buffer.from(OPENING + text, 'utf8'), { fileName: 'synthetic.txt' })).record;
-}
-const seen = (f: Figure | null | undefined) => (f ? [f.value, f.evidence.quote] : null);
-const decision = (r: ReportRecord, role: string) => r.roles.find((d) => d.role === role)!;
+import { decision, recordOf, seen } from './record-of.js';
 
 describe('a total that equals the sum of the amounts before it (any.arithmetic.sum_of_parts)', () => {
   it('takes the total of budgets listed one by one, not the first of them', async () => {
