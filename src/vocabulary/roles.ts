@@ -36,6 +36,13 @@ export const EXECUTION_WORDS = [
 ] as const;
 /** Execution words that state the total spent, not a part of it: "总支出221万元", "支出总额1060.30万元". */
 export const EXECUTION_TOTAL_WORDS = ['总支出', '支出总额', '支出合计', '执行总额', '总执行数', '全年执行数', '全年执行'] as const;
+/**
+ * Markers of money already paid out, before a spending verb and the fund it names: "已拨付中央财政…资金",
+ * "实际发放…补助经费". Without one, "中央财政拨付…资金" is a transfer received, not a spending.
+ */
+export const SPENT_MARKERS = ['已', '实际', '累计', '已完成', '实际完成'] as const;
+/** Spending verbs a named fund may follow ("已拨付中央财政水污染防治资金680万元"). */
+export const SPENDING_VERBS = ['拨付', '支付', '支出', '使用', '发放', '兑付'] as const;
 /** Verbs that, before 预算(资金/数), say the budget was spent: "完成预算资金89.97万元". */
 export const SPENT_BUDGET_VERBS = ['完成', '使用', '支付', '支出', '执行', '拨付'] as const;
 /** Clause endings that state an execution rate. */

@@ -50,7 +50,7 @@ export interface Candidate {
   clause: string;
   /** Up to 12 characters of raw text before it, filler words kept ("项目资金共"). */
   rawBefore: string;
-  /** A few characters after it ("，其中"). */
+  /** A few characters after it ("，其中：年初批复预算"). */
   after: string;
   /** Table context, without spaces. */
   cell?: { header: string; rowLabel: string };
@@ -145,7 +145,7 @@ export function findCandidates(
       before,
       clause,
       rawBefore: doc.text.slice(Math.max(0, m.start - 12), m.start),
-      after: doc.text.slice(m.end, m.end + 6),
+      after: doc.text.slice(m.end, m.end + 12),
       ...(m.cell ? { cell: { header: m.cell.header.replace(/\s+/gu, '').replace(/[（(][^）)]*[）)]/gu, ''), rowLabel: m.cell.rowLabel.replace(/\s+/gu, '') } } : {}),
       heading,
       reportKind,

@@ -29,6 +29,8 @@ import {
   SCORE_TOTAL_ROW_WORDS,
   SCORE_WORDS,
   SPENT_BUDGET_VERBS,
+  SPENT_MARKERS,
+  SPENDING_VERBS,
   TOTAL_ROW_WORDS,
   TRANSFER_WORDS,
   WEIGHT_WORDS,
@@ -67,6 +69,8 @@ const EXECUTION_END = new RegExp(`(?<!转移)(?:${anyOf(EXECUTION_WORDS)})$`, 'u
 // ("转移支付预算数" is the budget of a transfer, not a payment.)
 // ("部门整体支出总额预算数": 支出 as a noun before 总额 is what the budget covers, not a spending.)
 const SPENT_BUDGET = new RegExp(`(?:${SPENT_BUDGET_VERBS.map((v) => (v === '支付' ? '(?<!转移)支付' : v)).join('|')})(?:(?![总额])[^，。；]){0,4}预算(?:资金|数)?$`, 'u');
+/** "已拨付中央财政水污染防治资金", "实际发放城乡义务教育补助经费资金": a fund paid out, named after the verb. */
+const SPENT_FUND = new RegExp(`(?:${anyOf(SPENT_MARKERS)})(?:${anyOf(SPENDING_VERBS)})了?[^，。；]{0,24}?(?:资金|经费)$`, 'u');
 const RATE_END = ends(RATE_WORDS);
 const EXECUTION_TOTAL_END = ends(EXECUTION_TOTAL_WORDS);
 const OTHER_RATE = has(OTHER_RATE_WORDS);
@@ -92,6 +96,9 @@ const PLAN_SENTENCE = /下一步|明年|下一年度|下年度|今后/u;
 /** Sections about what comes next: their amounts are plans. */
 const PLAN_HEADING = /下一步|改进(?:措施|意见|建议)|工作计划|工作打算|明年|下年度/u;
 
+/** Parts that open with the year-start budget ("，其中年初预算…", "，其中：年初批复…"). */
+const PARTS_OPEN_WITH_INITIAL = new RegExp(`^[，,]?\\s*其中[：:]?\\s*(?:${anyOf(BUDGET_INITIAL_WORDS)})`, 'u');
+
 const text = (c: Candidate) => !c.cell;
 /** Where a part word makes a clause a part: the label and the few characters before it. */
 const partWindow = (c: Candidate) => c.before.slice(-(c.label.length + 4));
@@ -111,7 +118,12 @@ export const FEATURES: readonly Feature[] = [
   { id: 'budget.whole.其中', roles: ['budget'], weight: 1, zh: '其后列出其中各项', test: (c) => c.wholeAs === 'transfer' },
   { id: 'budget.whole.安排共计', roles: ['budget'], weight: 5, zh: '按…安排，共计X，其中…', test: (c) => c.wholeAs === 'arranged' },
   { id: 'budget.whole.收到资金', roles: ['budget'], weight: 6, zh: '收到…资金共X，其中…', test: (c) => c.wholeAs === 'fund' },
+  // "预算收入69.06万元，其中年初预算57.28万元，调整追加11.78万元": a whole whose parts open with the
+  // year-start budget is the budget after adjustments, whatever its own clause calls it.
+  { id: 'budget.whole.其中年初预算', roles: ['budget'], weight: 8, zh: 'X，其中年初预算…', test: (c) => text(c) && PARTS_OPEN_WITH_INITIAL.test(c.after) },
   { id: 'execution.label.支出', roles: ['execution'], weight: 8, zh: '支出/执行/拨付/使用', test: (c) => text(c) && EXECUTION_END.test(c.label) && !NATURE_END.test(c.label) && !FUNCTION_CLASS_NAMES.some((n) => c.label.endsWith(n)) },
+  { id: 'execution.label.已拨付资金', roles: ['execution'], weight: 8, zh: '已拨付/实际发放…资金', test: (c) => text(c) && SPENT_FUND.test(c.label) && !EXECUTION_END.test(c.label) },
+  { id: 'budget.label.已拨付资金', roles: ['budget', 'budgetInitial'], weight: -20, zh: '已拨付的资金是支出', test: (c) => text(c) && SPENT_FUND.test(c.label) },
   { id: 'execution.label.总支出', roles: ['execution'], weight: 1, zh: '总支出/全年执行数（胜过同分的分项支出）', test: (c) => text(c) && EXECUTION_TOTAL_END.test(c.label) },
   { id: 'execution.label.完成预算', roles: ['execution'], weight: 10, zh: '完成/使用预算资金', test: (c) => text(c) && SPENT_BUDGET.test(c.label) },
   { id: 'budget.label.完成预算', roles: ['budget'], weight: -20, zh: '完成预算资金是支出', test: (c) => text(c) && SPENT_BUDGET.test(c.label) },
