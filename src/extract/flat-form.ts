@@ -187,9 +187,10 @@ export function findFlatForm(doc: SourceDocument, within?: Span): FlatForm | nul
       if (!glued && found.some((n) => gluedAfter(n) || /[\d.]$/u.test(cellsText.slice(Math.max(0, n.start - 1), n.start)))) continue;
       const cells: FormRow['cells'] = {};
       let ok = true;
-      const complete = found.length === header.columns.length;
-      found.slice(0, header.columns.length).forEach((n, k) => {
-        const col = header.columns[k]!;
+      const columns = glued ? header.columns : columnsOfShortRow(doc, header.columns, found, offset);
+      const complete = found.length === columns.length;
+      found.slice(0, columns.length).forEach((n, k) => {
+        const col = columns[k]!;
         const isPercent = n.kind === 'percent';
         if (col === 'executionRate' && !isPercent && complete && isBarePercent(n)) {
           cells.executionRate = asPercent(figureOf(doc, n, offset), n);
@@ -210,6 +211,22 @@ export function findFlatForm(doc: SourceDocument, within?: Span): FlatForm | nul
     if (rows.length > 0) return { columns: header.columns, rows };
   }
   return null;
+}
+
+/**
+ * The columns a row's cells fill. A row one cell short whose 年初预算数 was left empty (t072:
+ * "387664.62 | 387664.62 | 10 | 100% | 10" under 年初预算数 全年预算数 全年执行数 分值 执行率 得分) would
+ * put its execution under 分值 and its rate under 得分: it is read without the 年初预算数 column when
+ * its percent then lands in the 执行率 column and the printed rate holds for its execution ÷ budget,
+ * as only one missing cell makes both true. Otherwise the header's columns (the row is dropped).
+ */
+function columnsOfShortRow(doc: SourceDocument, columns: FormColumn[], found: readonly NumberMatch[], offset: number): FormColumn[] {
+  if (found.length !== columns.length - 1 || !columns.includes('budgetInitial')) return columns;
+  const without: FormColumn[] = columns.filter((c) => c !== 'budgetInitial');
+  const cell = (col: FormColumn) => found[without.indexOf(col)];
+  const [budget, execution, rate] = [cell('budget'), cell('execution'), cell('executionRate')];
+  if (!budget || !execution || rate?.kind !== 'percent' || budget.kind !== 'money' || execution.kind !== 'money') return columns;
+  return rateHolds(figureOf(doc, rate, offset), figureOf(doc, execution, offset), figureOf(doc, budget, offset)) ? without : columns;
 }
 
 /** A plain cell printed like a percentage ("100", "97.5", "107": spending may exceed the budget). */

@@ -130,6 +130,18 @@ describe('flattened fund block', () => {
     expect(over.checks.find((c) => c.rule === 'execution_rate')?.status).toBe('fail');
   });
 
+  it('reads a row whose 年初预算数 cell was left empty when its percent then lands under 执行率 and the rate holds (t072 shape)', async () => {
+    const r = await recordOf('| 项目资金 (元) |\n| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | 年度资金总额 |\n| 387664.62 | 387664.62 | 10 | 100% | 10 | 其中:当年财政 拨款 |\n| — | 其他资金 | — |\n| 年度 总体 目标 |');
+    expect(seen(r.figures.budget)).toEqual([387664.62, '387664.62']);
+    expect(seen(r.figures.execution)).toEqual([387664.62, '387664.62']);
+    expect(seen(r.figures.executionRate)).toEqual([1, '100%']);
+    expect(r.figures.budgetInitial).toBeNull();
+    // The rate does not hold (300 / 387664.62): which cell is missing cannot be told, so the row is dropped.
+    const s = await recordOf('| 项目资金 (元) |\n| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | 年度资金总额 |\n| 387664.62 | 300 | 10 | 100% | 10 | 其中:当年财政 拨款 |\n| — | 其他资金 | — |\n| 年度 总体 目标 |');
+    expect(s.figures.execution).toBeNull();
+    expect(s.figures.executionRate).toBeNull();
+  });
+
   it('drops a row that lost a cell rather than shift a bare number into the 执行率 column', async () => {
     const r = await recordOf('项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额 130 130 10 100 10 年度总体目标');
     expect(r.figures.executionRate).toBeNull();
