@@ -66,6 +66,19 @@ export interface Candidate {
   unpricedTransfer: boolean;
   /** A form's 行次 (row number) printed before the row's values: "年度资金总额(万元): 1 52.800000". */
   rowNumber: boolean;
+  /** The fund the report's title is about ("…2021年中央动物防疫等补助经费"), "" when it names none. */
+  subject: string;
+}
+
+/**
+ * The fund or funding a report's title is about: the title up to its last 资金/经费 before
+ * 绩效/使用/管理 ("2021年中央动物防疫等补助经费项目支出绩效自评报告" → "2021年中央动物防疫等补助经费"),
+ * or "" when the title names none.
+ */
+export function fundOfTitle(title: string | null | undefined): string {
+  const t = (title ?? '').replace(/\s+/gu, '');
+  const m = /^(.*(?:资金|经费))(?:项目)?(?:转移支付)?(?:项目)?(?:支出)?(?:绩效|使用|管理)/u.exec(t);
+  return m ? m[1]! : '';
 }
 
 /** A transfer with a unit but no digits in its amount slot: blank in a template, masked on a mirror. */
@@ -122,6 +135,7 @@ export function findCandidates(
   reportKind: ReportKind,
   named: ReadonlyMap<number, string> = new Map(),
   wholes: ReadonlyMap<number, string> = new Map(),
+  subject = '',
 ): Candidate[] {
   const out: Candidate[] = [];
   const unpricedTransfer = UNPRICED_TRANSFER.test(doc.text);
@@ -150,6 +164,7 @@ export function findCandidates(
       heading,
       reportKind,
       unpricedTransfer,
+      subject,
       rowNumber: hasRowNumbers && /^\d{1,2}$/u.test(m.text) && /^[\s|｜]+-?[\d,]+(?:\.\d+)?/u.test(doc.text.slice(m.end, m.end + 24)),
       ...(namedAs ? { namedAs } : {}),
       ...(wholeAs ? { wholeAs } : {}),

@@ -99,6 +99,20 @@ const PLAN_HEADING = /下一步|改进(?:措施|意见|建议)|工作计划|工�
 /** Parts that open with the year-start budget ("，其中年初预算…", "，其中：年初批复…"). */
 const PARTS_OPEN_WITH_INITIAL = new RegExp(`^[，,]?\\s*其中[：:]?\\s*(?:${anyOf(BUDGET_INITIAL_WORDS)})`, 'u');
 
+/** How many characters a clause must share with the end of the title's fund to name it ("…乡村振兴补助资金"). */
+const SUBJECT_SUFFIX = 6;
+/**
+ * The clause names the fund the title is about ("在全乡范围内实施2021年中央动物防疫等补助经费9.55万元"
+ * under "2021年中央动物防疫等补助经费项目支出绩效自评报告"): it ends with the same six or more
+ * characters as the title's fund, 资金/经费 included. Its amount is that fund's, the report's budget.
+ */
+function namesSubject(c: Candidate): boolean {
+  if (c.subject === '' || !/(?:资金|经费)$/u.test(c.label)) return false;
+  let n = 0;
+  while (n < c.label.length && n < c.subject.length && c.label[c.label.length - 1 - n] === c.subject[c.subject.length - 1 - n]) n++;
+  return n >= SUBJECT_SUFFIX;
+}
+
 const text = (c: Candidate) => !c.cell;
 /** Where a part word makes a clause a part: the label and the few characters before it. */
 const partWindow = (c: Candidate) => c.before.slice(-(c.label.length + 4));
@@ -112,6 +126,7 @@ export const FEATURES: readonly Feature[] = [
   { id: 'budget.label.预算', roles: ['budget'], weight: 8, zh: '预算/安排资金', test: (c) => text(c) && BUDGET_END.test(c.label) },
   { id: 'budget.label.全年调整后', roles: ['budget'], weight: 1, zh: '全年/调整后预算（胜过同分的其他预算）', test: (c) => text(c) && BUDGET_FINAL_END.test(c.label) },
   { id: 'budget.label.计划投资', roles: ['budget'], weight: 8, zh: '计划投资/总投资', test: (c) => text(c) && INVESTMENT_END.test(c.label) },
+  { id: 'budget.label.标题资金', roles: ['budget'], weight: 8, zh: '标题所评的资金', test: (c) => text(c) && namesSubject(c) },
   { id: 'budget.raw.资金共', roles: ['budget'], weight: 5, zh: '资金共/资金总额合计', test: (c) => text(c) && FUND_TOTAL_RAW.test(c.rawBefore) && !EXECUTION_END.test(c.label) },
   { id: 'budget.label.下达', roles: ['budget'], weight: 4, zh: '下达…资金', test: (c) => text(c) && TRANSFER.test(c.clause) && !PART_CONTEXT.test(c.clause) },
   { id: 'budget.label.下达.unpriced_other', roles: ['budget'], weight: -4, zh: '另有未列金额的下达资金', test: (c) => c.unpricedTransfer && text(c) && TRANSFER.test(c.clause) },

@@ -1,5 +1,7 @@
 /** Features of src/extract/roles/features.ts, each on the shape it was written for and on one it must not take. */
 import { describe, expect, it } from 'vitest';
+import { analyzeBytes } from '../../../src/analyze.js';
+import { fundOfTitle } from '../../../src/extract/roles/candidates.js';
 import { decision, recordOf, seen } from './record-of.js';
 
 const firedOn = (r: Awaited<ReturnType<typeof recordOf>>, role: string) => decision(r, role).candidates.flatMap((c) => c.features.map((f) => f.id));
@@ -27,5 +29,29 @@ describe('execution.label.已拨付资金', () => {
   it('takes no transfer a higher level paid (no 已/实际 before the verb) as spending', async () => {
     const r = await recordOf('中央财政拨付宁国市政策性特色险奖补资金7.34万元，中央未下达绩效目标。');
     expect(r.figures.execution).toBeNull();
+  });
+});
+
+describe('budget.label.标题资金', () => {
+  const read = async (text: string) => (await analyzeBytes(Buffer.from(text, 'utf8'), { fileName: 'synthetic.txt' })).record;
+
+  it('finds the fund a title is about', () => {
+    expect(fundOfTitle('2021年中央动物防疫等补助经费项目支出绩效自评报告')).toBe('2021年中央动物防疫等补助经费');
+    expect(fundOfTitle('谢家集区2024年度转移支付财政衔接推进乡村振兴补助资金绩效评价自评报告')).toBe('谢家集区2024年度转移支付财政衔接推进乡村振兴补助资金');
+    expect(fundOfTitle('2022年度部门整体支出绩效自评报告')).toBe('');
+    expect(fundOfTitle(null)).toBe('');
+  });
+
+  it('reads the amount of a clause that names the title\'s fund as the budget', async () => {
+    const r = await read('2021年中央动物防疫等补助经费项目支出绩效自评报告\n一、自评结论\n通过项目的实施，重大动物群体免疫密度达90%以上。在全乡范围内实施2021年中央动物防疫等补助经费9.55万元。\n');
+    expect(seen(r.figures.budget)).toEqual([95500, '9.55万元']);
+    expect(decision(r, 'budget').candidates[0]!.features.map((f) => f.id)).toContain('budget.label.标题资金');
+  });
+
+  it('needs six characters of the fund\'s name, not a shared 补助资金, and no part word', async () => {
+    const other = await read('2021年中央动物防疫等补助经费项目支出绩效自评报告\n一、自评结论\n在全乡范围内发放养殖户补助经费9.55万元。\n');
+    expect(other.figures.budget).toBeNull();
+    const part = await read('2021年中央动物防疫等补助经费项目支出绩效自评报告\n一、自评结论\n项目总投资30万元，其中中央动物防疫等补助经费9.55万元。\n');
+    expect(part.figures.budget?.value).not.toBe(95500);
   });
 });
