@@ -168,7 +168,10 @@ describe('numbers that only look like a role', () => {
 
   it('takes no amount that explains another in brackets as the budget', async () => {
     const r = await recordOf('专项资金800万元(财政预算740万元,年底追加60万元),主要用于环境整治。');
-    expect(r.figures.budget).toBeNull();
+    // The bracket's 740 explains the 800; the 800 it explains by its budget is the whole budget (budget.whole.括号预算).
+    expect(seen(r.figures.budget)).toEqual([8000000, '800万元']);
+    const parts = await recordOf('专项资金800万元(中央资金740万元,县级资金60万元),主要用于环境整治。');
+    expect(parts.figures.budget).toBeNull();
   });
 
   it('takes no 行次 for an amount', async () => {

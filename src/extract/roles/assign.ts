@@ -97,25 +97,31 @@ const PARTS_SENTENCES = 4;
 
 /**
  * Gives SUM_FEATURE to each text total that equals the sum of the two or more amounts qualifying
- * for the same role right before it (in text order, same unit, within a few sentences).
+ * for the same role right before it, or right after it ("…资金合计1084.25；…763.00；…321.25"), in
+ * text order, same unit, within a few sentences.
  */
 function markSumsOfParts(qualifying: Scored[]): void {
   const inText = qualifying.filter((s) => !s.candidate.cell && s.candidate.figure.approx === 'exact').sort((a, b) => a.candidate.number.start - b.candidate.number.start);
   inText.forEach((whole, i) => {
     const c = whole.candidate;
-    if (i < 2 || !TOTAL_CLAUSE.test(lastClause(c.before))) return;
-    const parts: string[] = [];
-    for (let j = i - 1; j >= 0; j--) {
-      const p = inText[j]!.candidate;
-      if (p.figure.unit !== c.figure.unit || c.number.sentence - p.number.sentence > PARTS_SENTENCES) break;
-      parts.push(p.figure.exact);
-      if (parts.length >= 2 && new Dec(sumDecimals(parts)).eq(c.figure.exact)) {
-        whole.features.push({ id: SUM_FEATURE.id, weight: SUM_FEATURE.weight });
-        whole.score += SUM_FEATURE.weight;
-        return;
-      }
+    if (!TOTAL_CLAUSE.test(lastClause(c.before))) return;
+    if (sumsRun(c, inText, i, -1) || sumsRun(c, inText, i, 1)) {
+      whole.features.push({ id: SUM_FEATURE.id, weight: SUM_FEATURE.weight });
+      whole.score += SUM_FEATURE.weight;
     }
   });
+}
+
+/** Do two or more of the amounts next to `c` (`step` −1: before it, 1: after it) add up to it exactly? */
+function sumsRun(c: Candidate, inText: readonly Scored[], i: number, step: -1 | 1): boolean {
+  const parts: string[] = [];
+  for (let j = i + step; j >= 0 && j < inText.length; j += step) {
+    const p = inText[j]!.candidate;
+    if (p.figure.unit !== c.figure.unit || Math.abs(c.number.sentence - p.number.sentence) > PARTS_SENTENCES) return false;
+    parts.push(p.figure.exact);
+    if (parts.length >= 2 && new Dec(sumDecimals(parts)).eq(c.figure.exact)) return true;
+  }
+  return false;
 }
 
 /** Does the stated rate hold for execution ÷ budget within its printed rounding? */

@@ -24,6 +24,7 @@ import {
   OTHER_RATE_WORDS,
   PART_WORDS,
   PLAN_FIELD_WORDS,
+  PLAN_LOOKALIKES,
   PLAN_WORDS,
   RATE_WORDS,
   SCORE_TOTAL_ROW_WORDS,
@@ -74,7 +75,8 @@ const SPENT_FUND = new RegExp(`(?:${anyOf(SPENT_MARKERS)})(?:${anyOf(SPENDING_VE
 const RATE_END = ends(RATE_WORDS);
 const EXECUTION_TOTAL_END = ends(EXECUTION_TOTAL_WORDS);
 const OTHER_RATE = has(OTHER_RATE_WORDS);
-const PLAN = has(PLAN_WORDS);
+/** A plan word, not inside a name that only looks like one ("计划生育转移支付资金"). */
+const PLAN = new RegExp(`(?!${anyOf(PLAN_LOOKALIKES)})(?:${anyOf(PLAN_WORDS)})`, 'u');
 const ESTIMATE = has(ESTIMATE_WORDS);
 const PLAN_FIELD = ends(PLAN_FIELD_WORDS);
 const INVESTMENT = has(INVESTMENT_WORDS);
@@ -113,6 +115,9 @@ function namesSubject(c: Candidate): boolean {
   return n >= SUBJECT_SUFFIX;
 }
 
+/** A bracket right after the amount that explains it by a budget: "(财政预算740万元,…", "（其中年初预算…". */
+const BRACKET_BUDGET_AFTER = /^\s*[（(][^（）()\d]{0,8}预算/u;
+
 const text = (c: Candidate) => !c.cell;
 /** Where a part word makes a clause a part: the label and the few characters before it. */
 const partWindow = (c: Candidate) => c.before.slice(-(c.label.length + 4));
@@ -136,6 +141,8 @@ export const FEATURES: readonly Feature[] = [
   // "预算收入69.06万元，其中年初预算57.28万元，调整追加11.78万元": a whole whose parts open with the
   // year-start budget is the budget after adjustments, whatever its own clause calls it.
   { id: 'budget.whole.其中年初预算', roles: ['budget'], weight: 8, zh: 'X，其中年初预算…', test: (c) => text(c) && PARTS_OPEN_WITH_INITIAL.test(c.after) },
+  // "行动资金800万元(财政预算740万元,年底追加…60万元)": a fund's amount whose bracket explains it by its budget is the whole budget.
+  { id: 'budget.whole.括号预算', roles: ['budget'], weight: 8, zh: '资金X（其中预算…）', test: (c) => text(c) && /(?:资金|经费)$/u.test(c.label) && BRACKET_BUDGET_AFTER.test(c.after) },
   { id: 'execution.label.支出', roles: ['execution'], weight: 8, zh: '支出/执行/拨付/使用', test: (c) => text(c) && EXECUTION_END.test(c.label) && !NATURE_END.test(c.label) && !FUNCTION_CLASS_NAMES.some((n) => c.label.endsWith(n)) },
   { id: 'execution.label.已拨付资金', roles: ['execution'], weight: 8, zh: '已拨付/实际发放…资金', test: (c) => text(c) && SPENT_FUND.test(c.label) && !EXECUTION_END.test(c.label) },
   { id: 'budget.label.已拨付资金', roles: ['budget', 'budgetInitial'], weight: -20, zh: '已拨付的资金是支出', test: (c) => text(c) && SPENT_FUND.test(c.label) },

@@ -28,3 +28,13 @@ describe('a total that equals the sum of the amounts before it (any.arithmetic.s
     expect(r.figures.budget).toBeNull();
   });
 });
+
+describe('a total stated before its parts', () => {
+  it('takes the total a field line states in (万元) when the blocks after it add up to it', async () => {
+    const r = await recordOf(
+      '预算资金安排 2024年度计划生育转移支付资金预算安排情况。\n计划生育转移支付资金合计(万元) 年度预算资金总额): 1084.25 \n其中:中央补助 668.00 \n农村部分计划生育家庭奖励扶助制度补助资金(万元)\n年度预算资金总额: 763.00 \n计划生育家庭特别扶助制度补助资金(万元)\n年度预算资金总额: 321.25 \n',
+    );
+    expect(seen(r.figures.budget)).toEqual([10842500, '1084.25']);
+    expect(decision(r, 'budget').candidates[0]!.features.map((f) => f.id)).toContain('any.arithmetic.sum_of_parts');
+  });
+});

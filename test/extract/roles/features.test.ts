@@ -55,3 +55,23 @@ describe('budget.label.标题资金', () => {
     expect(part.figures.budget?.value).not.toBe(95500);
   });
 });
+
+describe('budget.whole.括号预算', () => {
+  it('reads a fund whose bracket explains it by its budget as the whole budget, not the bracket\'s budget', async () => {
+    const r = await recordOf('一、专项资金概况\n环境整治行动资金800万元(财政预算740万元,年底追加家庭清洁行动村资金60万元)，主要用于以奖促治。');
+    expect(seen(r.figures.budget)).toEqual([8000000, '800万元']);
+  });
+  it('does not fire on a bracket that explains something else', async () => {
+    const r = await recordOf('一、专项资金概况\n环境整治行动资金800万元(中央资金740万元,县级资金60万元)，主要用于以奖促治。');
+    expect(firedOn(r, 'budget')).not.toContain('budget.whole.括号预算');
+  });
+});
+
+describe('money.plan_word', () => {
+  it('takes no plan from a name that only looks like one (计划生育)', async () => {
+    const r = await recordOf('2024年度计划生育转移支付资金预算安排情况：计划生育转移支付资金预算总额1084.25万元。');
+    expect(seen(r.figures.budget)).toEqual([10842500, '1084.25万元']);
+    const plan = await recordOf('下一年度计划安排资金预算总额1084.25万元。');
+    expect(plan.figures.budget).toBeNull();
+  });
+});
