@@ -43,6 +43,11 @@ export const EXECUTION_TOTAL_WORDS = ['总支出', '支出总额', '支出合计
 export const SPENT_MARKERS = ['已', '实际', '累计', '已完成', '实际完成'] as const;
 /** Spending verbs a named fund may follow ("已拨付中央财政水污染防治资金680万元"). */
 export const SPENDING_VERBS = ['拨付', '支付', '支出', '使用', '发放', '兑付'] as const;
+/**
+ * Accounts whose name ends in 预算, so that "一般公共预算支出" is spending from that account, not a
+ * budget of spending ("年初下达预算支出910.47万元").
+ */
+export const BUDGET_ACCOUNT_WORDS = ['公共预算', '基金预算', '经营预算'] as const;
 /** Verbs that, before 预算(资金/数), say the budget was spent: "完成预算资金89.97万元". */
 export const SPENT_BUDGET_VERBS = ['完成', '使用', '支付', '支出', '执行', '拨付'] as const;
 /** Clause endings that state an execution rate. */

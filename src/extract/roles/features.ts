@@ -10,6 +10,7 @@
  * which no sum of hints overcomes.
  */
 import {
+  BUDGET_ACCOUNT_WORDS,
   BUDGET_FINAL_WORDS,
   BUDGET_INITIAL_WORDS,
   BUDGET_WORDS,
@@ -72,6 +73,8 @@ const EXECUTION_END = new RegExp(`(?<!转移)(?:${anyOf(EXECUTION_WORDS)})$`, 'u
 const SPENT_BUDGET = new RegExp(`(?:${SPENT_BUDGET_VERBS.map((v) => (v === '支付' ? '(?<!转移)支付' : v)).join('|')})(?:(?![总额])[^，。；]){0,4}预算(?:资金|数)?$`, 'u');
 /** "已拨付中央财政水污染防治资金", "实际发放城乡义务教育补助经费资金": a fund paid out, named after the verb. */
 const SPENT_FUND = new RegExp(`(?:${anyOf(SPENT_MARKERS)})(?:${anyOf(SPENDING_VERBS)})了?[^，。；]{0,24}?(?:资金|经费)$`, 'u');
+/** "年初下达预算支出": the spending budgeted, not spent ("一般公共预算支出" names an account: spent). */
+const BUDGETED_SPENDING = new RegExp(`(?<!${anyOf(BUDGET_ACCOUNT_WORDS.map((w) => w.replace(/预算$/u, '')))})预算支出(?:数|总额)?$`, 'u');
 const RATE_END = ends(RATE_WORDS);
 const EXECUTION_TOTAL_END = ends(EXECUTION_TOTAL_WORDS);
 const OTHER_RATE = has(OTHER_RATE_WORDS);
@@ -146,6 +149,8 @@ export const FEATURES: readonly Feature[] = [
   { id: 'execution.label.支出', roles: ['execution'], weight: 8, zh: '支出/执行/拨付/使用', test: (c) => text(c) && EXECUTION_END.test(c.label) && !NATURE_END.test(c.label) && !FUNCTION_CLASS_NAMES.some((n) => c.label.endsWith(n)) },
   { id: 'execution.label.已拨付资金', roles: ['execution'], weight: 8, zh: '已拨付/实际发放…资金', test: (c) => text(c) && SPENT_FUND.test(c.label) && !EXECUTION_END.test(c.label) },
   { id: 'budget.label.已拨付资金', roles: ['budget', 'budgetInitial'], weight: -20, zh: '已拨付的资金是支出', test: (c) => text(c) && SPENT_FUND.test(c.label) },
+  { id: 'budget.label.预算支出', roles: ['budget'], weight: 8, zh: '预算支出（预算安排的支出）', test: (c) => text(c) && BUDGETED_SPENDING.test(c.label) },
+  { id: 'execution.label.预算支出', roles: ['execution'], weight: -20, zh: '预算支出不是已支出', test: (c) => text(c) && BUDGETED_SPENDING.test(c.label) },
   { id: 'execution.label.总支出', roles: ['execution'], weight: 1, zh: '总支出/全年执行数（胜过同分的分项支出）', test: (c) => text(c) && EXECUTION_TOTAL_END.test(c.label) },
   { id: 'execution.label.完成预算', roles: ['execution'], weight: 10, zh: '完成/使用预算资金', test: (c) => text(c) && SPENT_BUDGET.test(c.label) },
   { id: 'budget.label.完成预算', roles: ['budget'], weight: -20, zh: '完成预算资金是支出', test: (c) => text(c) && SPENT_BUDGET.test(c.label) },

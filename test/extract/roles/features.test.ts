@@ -75,3 +75,16 @@ describe('money.plan_word', () => {
     expect(plan.figures.budget).toBeNull();
   });
 });
+
+describe('budget.label.预算支出', () => {
+  it('reads the spending budgeted as the budget and the spending made as the execution', async () => {
+    const r = await recordOf('年初下达预算支出910.47万元，年底决算支出1060.30万元，实际支出比预算增加149.83万元。');
+    expect(seen(r.figures.budget)).toEqual([9104700, '910.47万元']);
+    expect(seen(r.figures.execution)).toEqual([10603000, '1060.30万元']);
+  });
+  it('reads 一般公共预算支出 as spending from that account, not a budget', async () => {
+    const r = await recordOf('2022年一般公共预算支出1035.83万元。');
+    expect(r.figures.budget).toBeNull();
+    expect(firedOn(r, 'budget')).not.toContain('budget.label.预算支出');
+  });
+});
