@@ -12,7 +12,7 @@
  *   replaced because its arithmetic fails, so a published slip stays visible to the checks.
  * - Otherwise it abstains (`abstained_tie`): a wrong figure is worse than a missing one.
  */
-import { divideIntervals, intervalOfFigure, intervalsMeet, sumDecimals } from '../../check/interval.js';
+import { divideIntervals, intervalOfFigure, intervalsMeet } from '../../check/interval.js';
 import type { SourceDocument } from '../../ingest/document.js';
 import { evidenceOf } from '../../normalize/offsets.js';
 import type { Figure, NamedAmount, Project, ReportKind, RoleCandidate, RoleDecision } from '../../schema/record.js';
@@ -94,6 +94,8 @@ function rankRole(role: Role, candidates: readonly Candidate[], best: Map<Candid
 const TOTAL_CLAUSE = /合计|共计|总计/u;
 /** How many sentences back a total's parts may stand ("…预算A；…预算B；…预算C；…合计X"). */
 const PARTS_SENTENCES = 4;
+/** How many parts a total is tried against: a flattened table is one sentence of thousands of amounts. */
+const MAX_PARTS = 12;
 
 /**
  * Gives SUM_FEATURE to each text total that equals the sum of the two or more amounts qualifying
@@ -114,12 +116,19 @@ function markSumsOfParts(qualifying: Scored[]): void {
 
 /** Do two or more of the amounts next to `c` (`step` −1: before it, 1: after it) add up to it exactly? */
 function sumsRun(c: Candidate, inText: readonly Scored[], i: number, step: -1 | 1): boolean {
-  const parts: string[] = [];
-  for (let j = i + step; j >= 0 && j < inText.length; j += step) {
+  const whole = new Dec(c.figure.exact);
+  let sum = new Dec(0);
+  let n = 0;
+  for (let j = i + step; j >= 0 && j < inText.length && n < MAX_PARTS; j += step) {
     const p = inText[j]!.candidate;
     if (p.figure.unit !== c.figure.unit || Math.abs(c.number.sentence - p.number.sentence) > PARTS_SENTENCES) return false;
-    parts.push(p.figure.exact);
-    if (parts.length >= 2 && new Dec(sumDecimals(parts)).eq(c.figure.exact)) return true;
+    const part = new Dec(p.figure.exact);
+    if (part.isNegative()) return false;
+    sum = sum.plus(part);
+    n++;
+    if (n >= 2 && sum.eq(whole)) return true;
+    // Parts are not negative: once past the whole, more of them cannot come back to it.
+    if (sum.gt(whole)) return false;
   }
   return false;
 }
