@@ -71,6 +71,19 @@ export interface Candidate {
 }
 
 /**
+ * The fund a document's one 项目名称 field names ("项目名称:2018年度少数民族工作专项经费"), or "" when it
+ * names none or several (forms of several projects have no one subject).
+ */
+export function fundOfProjectField(text: string): string {
+  const names = new Set<string>();
+  for (const m of text.matchAll(/项目名称[:：\s|｜]*([^\s|｜:：，。；\n]{4,40}?(?:资金|经费))(?=项目|[\s|｜，。；]|$)/gu)) {
+    names.add(m[1]!);
+    if (names.size > 1) return '';
+  }
+  return [...names][0] ?? '';
+}
+
+/**
  * The fund or funding a report's title is about: the title up to its last 资金/经费 before
  * 绩效/使用/管理 ("2021年中央动物防疫等补助经费项目支出绩效自评报告" → "2021年中央动物防疫等补助经费"),
  * or "" when the title names none.

@@ -1,7 +1,7 @@
 /** Features of src/extract/roles/features.ts, each on the shape it was written for and on one it must not take. */
 import { describe, expect, it } from 'vitest';
 import { analyzeBytes } from '../../../src/analyze.js';
-import { fundOfTitle } from '../../../src/extract/roles/candidates.js';
+import { fundOfProjectField, fundOfTitle } from '../../../src/extract/roles/candidates.js';
 import { decision, recordOf, seen } from './record-of.js';
 
 const firedOn = (r: Awaited<ReturnType<typeof recordOf>>, role: string) => decision(r, role).candidates.flatMap((c) => c.features.map((f) => f.id));
@@ -34,6 +34,12 @@ describe('execution.label.已拨付资金', () => {
 
 describe('budget.label.标题资金', () => {
   const read = async (text: string) => (await analyzeBytes(Buffer.from(text, 'utf8'), { fileName: 'synthetic.txt' })).record;
+
+  it('finds the fund of a document\'s one 项目名称 field, and none when it names several projects', () => {
+    expect(fundOfProjectField('项目名称:2018年度少数民族工作专项经费\n项目单位: 某局')).toBe('2018年度少数民族工作专项经费');
+    expect(fundOfProjectField('项目名称 义务教育营养改善计划专项资金 主管部门 某局 项目名称 村级补助及运转经费 主管部门')).toBe('');
+    expect(fundOfProjectField('项目名称:道路硬化工程')).toBe('');
+  });
 
   it('finds the fund a title is about', () => {
     expect(fundOfTitle('2021年中央动物防疫等补助经费项目支出绩效自评报告')).toBe('2021年中央动物防疫等补助经费');
