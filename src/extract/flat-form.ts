@@ -187,7 +187,7 @@ export function findFlatForm(doc: SourceDocument, within?: Span): FlatForm | nul
       if (!glued && found.some((n) => gluedAfter(n) || /[\d.]$/u.test(cellsText.slice(Math.max(0, n.start - 1), n.start)))) continue;
       const cells: FormRow['cells'] = {};
       let ok = true;
-      const columns = glued ? header.columns : columnsOfShortRow(doc, header.columns, found, offset);
+      const columns = glued ? header.columns : columnsOfShortRow(header.columns, found);
       const complete = found.length === columns.length;
       found.slice(0, columns.length).forEach((n, k) => {
         const col = columns[k]!;
@@ -216,17 +216,17 @@ export function findFlatForm(doc: SourceDocument, within?: Span): FlatForm | nul
 /**
  * The columns a row's cells fill. A row one cell short whose 年初预算数 was left empty (t072:
  * "387664.62 | 387664.62 | 10 | 100% | 10" under 年初预算数 全年预算数 全年执行数 分值 执行率 得分) would
- * put its execution under 分值 and its rate under 得分: it is read without the 年初预算数 column when
- * its percent then lands in the 执行率 column and the printed rate holds for its execution ÷ budget,
- * as only one missing cell makes both true. Otherwise the header's columns (the row is dropped).
+ * put its execution under 分值 and its rate under 得分: it is read without the 年初预算数 column (the
+ * cell a form most often leaves empty) when its percent then lands in the 执行率 column and its
+ * budget and execution cells are amounts. The rate is not asked to hold, so a slip in the row stays
+ * visible to the checks. Otherwise the header's columns (the row is dropped).
  */
-function columnsOfShortRow(doc: SourceDocument, columns: FormColumn[], found: readonly NumberMatch[], offset: number): FormColumn[] {
+function columnsOfShortRow(columns: FormColumn[], found: readonly NumberMatch[]): FormColumn[] {
   if (found.length !== columns.length - 1 || !columns.includes('budgetInitial')) return columns;
   const without: FormColumn[] = columns.filter((c) => c !== 'budgetInitial');
   const cell = (col: FormColumn) => found[without.indexOf(col)];
   const [budget, execution, rate] = [cell('budget'), cell('execution'), cell('executionRate')];
-  if (!budget || !execution || rate?.kind !== 'percent' || budget.kind !== 'money' || execution.kind !== 'money') return columns;
-  return rateHolds(figureOf(doc, rate, offset), figureOf(doc, execution, offset), figureOf(doc, budget, offset)) ? without : columns;
+  return budget?.kind === 'money' && execution?.kind === 'money' && rate?.kind === 'percent' ? without : columns;
 }
 
 /** A plain cell printed like a percentage ("100", "97.5", "107": spending may exceed the budget). */
@@ -251,16 +251,12 @@ const POINTS_CELL = /^(?:0|[1-9]\d?|100)(?:\.\d{1,2})?$/u;
  * fewest decimals are the reading; it must be the only one. A run that splits as it is printed in
  * one way only is read so whatever its rate says (a wrong cell still reads as printed).
  *
- * Several splits tie (130130100% could be 130|130|100% or 1301|30|100%): the printed rate breaks
- * the tie, as it does for the roles (roles/assign.ts), when it holds for one split alone. A split
- * that reads the run's end as a 0% rate ("4000400010" + "0%", "400040001|0|0%") holds for any small
- * spending, so it yields to a split whose nonzero rate holds. When no split or several still hold (a slipped rate), there is no reading:
- * the tie is never broken by a rate that fails, so no slip is read away.
+ * Several splits tie (130130100% could be 130|130|100% or 1301|30|100%): breakGluedTie decides.
  */
 export function splitGluedCells(run: string, columns: readonly FormColumn[]): Array<{ text: string; start: number }> | null {
   const readings: Array<{ cells: Array<{ text: string; start: number }>; decimals: number }> = [];
   const walk = (at: number, k: number, cells: Array<{ text: string; start: number }>, decimals: number | null) => {
-    if (readings.length > 8) return;
+    if (readings.length > 32) return;
     if (k === columns.length) {
       if (at === run.length) readings.push({ cells, decimals: decimals ?? 0 });
       return;
@@ -288,24 +284,44 @@ export function splitGluedCells(run: string, columns: readonly FormColumn[]): Ar
   const fewest = Math.min(...readings.map((r) => r.decimals));
   const best = readings.filter((r) => r.decimals === fewest);
   if (best.length === 1) return best[0]!.cells;
-  const byRate = breakGluedTieByRate(best.map((r) => r.cells), columns);
-  return byRate.length === 1 ? byRate[0]! : null;
+  return breakGluedTie(best.map((r) => r.cells), columns);
 }
 
-/** The splits whose printed rate holds for their execution ÷ budget; those reading a 0% rate only when no other holds. */
-function breakGluedTieByRate(splits: ReadonlyArray<Array<{ text: string; start: number }>>, columns: readonly FormColumn[]): Array<Array<{ text: string; start: number }>> {
+type GluedCells = Array<{ text: string; start: number }>;
+
+/**
+ * Among splits that fit equally: the one whose nonzero printed rate holds for its execution ÷
+ * budget, when exactly one does (a 0% rate holds for any small spending, so it decides nothing);
+ * when none does, the printed figures disagree whichever way the run is cut, and the split whose
+ * money cells are most alike in length is read (390|390 rather than 3903|90), then the one whose
+ * rate cell is longest, so the disagreement stays visible to the checks rather than the row
+ * vanishing. Several holding, or several equally alike: no reading.
+ */
+function breakGluedTie(splits: readonly GluedCells[], columns: readonly FormColumn[]): GluedCells | null {
   const at = { budget: columns.indexOf('budget'), execution: columns.indexOf('execution'), rate: columns.indexOf('executionRate') };
-  if (at.budget < 0 || at.execution < 0 || at.rate < 0) return [];
+  if (at.budget < 0 || at.execution < 0 || at.rate < 0) return null;
   const figure = (text: string) => {
     const m = findNumbers(text, { defaultUnit: '元' })[0];
     return m ? figureOfMatch(m, { page: null, start: 0, end: 0, quote: text }) : null;
   };
   const holding = splits.filter((cells) => {
     const [b, e, r] = [figure(cells[at.budget]!.text), figure(cells[at.execution]!.text), figure(cells[at.rate]!.text)];
-    return b !== null && e !== null && r !== null && rateHolds(r, e, b);
+    return b !== null && e !== null && r !== null && Number(r.exact) !== 0 && rateHolds(r, e, b);
   });
-  const constrained = holding.filter((cells) => Number.parseFloat(cells[at.rate]!.text) !== 0);
-  return constrained.length > 0 ? constrained : holding;
+  if (holding.length > 0) return holding.length === 1 ? holding[0]! : null;
+  // "…100%" ends far more glued rows than a 0% does: a 0% split is read only when no other is left.
+  const nonzero = splits.filter((cells) => Number.parseFloat(cells[at.rate]!.text) !== 0);
+  const left = nonzero.length > 0 ? nonzero : splits;
+  const spreadOf = (cells: GluedCells) => {
+    const digits = columns.flatMap((col, k) => (col === 'executionRate' || col === 'weight' || col === 'score' ? [] : [cells[k]!.text.split('.')[0]!.length]));
+    return Math.max(...digits) - Math.min(...digits);
+  };
+  const least = Math.min(...left.map(spreadOf));
+  const alike = left.filter((cells) => spreadOf(cells) === least);
+  // Still tied (390|390|107% or 3903|9010|7%): the rate cell takes the digits it can.
+  const longest = Math.max(...alike.map((cells) => cells[at.rate]!.text.length));
+  const greedy = alike.filter((cells) => cells[at.rate]!.text.length === longest);
+  return greedy.length === 1 ? greedy[0]! : null;
 }
 
 export interface FormFigures {

@@ -25,15 +25,22 @@ describe('splitGluedCells', () => {
     expect(texts(splitGluedCells('40004000100%', money3))).toEqual(['4000', '4000', '100%']);
     expect(texts(splitGluedCells('390390100%', money3))).toEqual(['390', '390', '100%']);
   });
-  it('gives no reading when several splits fit and the rate holds for none of them (a slip stays unread, never read away) or none fits', () => {
-    // 130|130 is 100%, 1301|30 is 2.31%: neither is the printed 77%.
-    expect(splitGluedCells('13013077%', money3)).toBeNull();
-    expect(splitGluedCells('130130150%', money3)).toBeNull();
+  it('reads the split whose money cells are most alike when the rate holds for none, so the slip stays visible', () => {
+    // 130|130 is 100%, 1301|30 is 2.31%: neither is the printed 77%; 130|130 is read and the rate check will fail.
+    expect(texts(splitGluedCells('13013077%', money3))).toEqual(['130', '130', '77%']);
+    // A mutated cell: 397|390 (98.2%) rather than 3973|90.
+    expect(texts(splitGluedCells('397390100%', money3))).toEqual(['397', '390', '100%']);
+    // A mutated rate: 390|390|107% rather than 3903|9010|7% (as alike, but the rate cell takes its digits).
+    expect(texts(splitGluedCells('390390107%', money3))).toEqual(['390', '390', '107%']);
+    // 1301|30 holds 2.31%: the rate picks it over the more alike 130|130.
+    expect(texts(splitGluedCells('1301302.31%', money3))).toEqual(['1301', '30', '2.31%']);
+  });
+  it('gives no reading when no split fits', () => {
     expect(splitGluedCells('194.9194.9', money3)).toBeNull();
     expect(splitGluedCells('0194.9100%', money3)).toBeNull();
   });
-  it('keeps a 0% reading when it is the only one that holds', () => {
-    // 100|0|0% (0 spent): 10|00 and 1|000 are not well formed, and 100% holds for no split.
+  it('reads a lone 0% split as printed', () => {
+    // 100|0|0% (0 spent): 10|00 and 1|000 are not well formed.
     expect(texts(splitGluedCells('10000%', money3))).toEqual(['100', '0', '0%']);
   });
 });
@@ -109,10 +116,10 @@ describe('flattened fund block', () => {
     const s = await recordOf('预算执行情况 (万元) (20 分)预算数(A)执行数(B)执行率(B/A1得分(20分*执行率)年度财政 资金总额10001000100%20度效标 一级指标');
     expect(seen(s.figures.budget)).toEqual([10000000, '1000']);
     expect(seen(s.figures.executionRate)).toEqual([1, '100%']);
-    // The rate that holds for no split reads nothing: 130|130 is 100%, 1301|30 is 2.31%.
+    // A rate that holds for no split: the most alike split (130|130) is read and the slip shows.
     const slip = await recordOf('项目资金\n(万元)\n全年预算数(A)全年执行数(B)预算执行率(B/A)\n年度资金总额:13013077%\n地方资金\n总体目标完成情况');
-    expect(slip.figures.budget).toBeNull();
-    expect(slip.figures.executionRate).toBeNull();
+    expect(seen(slip.figures.budget)).toEqual([1300000, '130']);
+    expect(slip.checks.find((c) => c.rule === 'form.execution_rate' || c.rule === 'execution_rate')).toMatchObject({ status: 'fail' });
   });
 
   it('reads a bare number in the 执行率 column as a percentage when the row fills every column', async () => {
@@ -136,10 +143,10 @@ describe('flattened fund block', () => {
     expect(seen(r.figures.execution)).toEqual([387664.62, '387664.62']);
     expect(seen(r.figures.executionRate)).toEqual([1, '100%']);
     expect(r.figures.budgetInitial).toBeNull();
-    // The rate does not hold (300 / 387664.62): which cell is missing cannot be told, so the row is dropped.
+    // The rate is not asked to hold: 300 / 387664.62 against the printed 100% is read as printed, and the check fails.
     const s = await recordOf('| 项目资金 (元) |\n| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | 年度资金总额 |\n| 387664.62 | 300 | 10 | 100% | 10 | 其中:当年财政 拨款 |\n| — | 其他资金 | — |\n| 年度 总体 目标 |');
-    expect(s.figures.execution).toBeNull();
-    expect(s.figures.executionRate).toBeNull();
+    expect(seen(s.figures.execution)).toEqual([300, '300']);
+    expect(s.checks.find((c) => c.rule === 'execution_rate')).toMatchObject({ status: 'fail' });
   });
 
   it('drops a row that lost a cell rather than shift a bare number into the 执行率 column', async () => {
