@@ -31,7 +31,7 @@ export function extractRecord(doc: SourceDocument, options: ExtractOptions = {})
   const documentKind = classifyDocument(doc, seg, parts, info.kind);
   const numbers = locateNumbers(doc, seg);
   const forms = extractForms(doc, seg, parts);
-  const { reportKind, roles, indicators, ...figures } = chooseHeadline({ doc, seg, numbers, parts, forms, documentKind, reportKind: info.kind });
+  const { reportKind, roles, indicators, ...figures } = chooseHeadline({ doc, seg, numbers, parts, forms, documentKind, reportKind: info.kind, title: info.title });
   // A 决算/预算 cover names the unit: it wins; a form's header or a table's unit line only fills
   // what the title and opening did not name.
   const cover = departmentFromCover(doc, parts, forms);

@@ -12,7 +12,7 @@ import type { Figure, NamedAmount, Project, ReportKind, RoleDecision } from '../
 import type { Segmentation } from '../segment/segment.js';
 import type { LocatedNumber } from './locate.js';
 import { asPoints, assignRoles, nameAmounts } from './roles/assign.js';
-import { findCandidates, isImpliedMoney, toFigure } from './roles/candidates.js';
+import { findCandidates, fundOfProjectField, fundOfTitle, isImpliedMoney, toFigure } from './roles/candidates.js';
 
 export { asPoints, isImpliedMoney, toFigure };
 
@@ -40,8 +40,8 @@ export interface ExtractedFigures {
  * roles engine. A wrong figure is worse than a missing one: a role abstains when its candidates
  * are weak or tied.
  */
-export function extractFigures(doc: SourceDocument, seg: Segmentation, numbers: LocatedNumber[], kind: ReportKind): ExtractedFigures {
-  const candidates = findCandidates(doc, seg, numbers, kind);
+export function extractFigures(doc: SourceDocument, seg: Segmentation, numbers: LocatedNumber[], kind: ReportKind, title: string | null = null): ExtractedFigures {
+  const candidates = findCandidates(doc, seg, numbers, kind, new Map(), new Map(), fundOfTitle(title) || fundOfProjectField(doc.text));
   const byStart = new Map(candidates.map((c) => [c.number.start, c] as const));
   const named = nameAmounts(doc, seg, numbers, kind, byStart);
   for (const c of candidates) {

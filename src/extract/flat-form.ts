@@ -3,6 +3,8 @@ import type { Figure, NamedAmount } from '../schema/record.js';
 import { evidenceOf } from '../normalize/offsets.js';
 import { shiftDecimal } from './decimal.js';
 import { asPoints, toFigure } from './figures.js';
+import { rateHolds } from './roles/assign.js';
+import { figureOfMatch } from './roles/candidates.js';
 import { findNumbers, type NumberMatch } from './numbers.js';
 import { PAYING_LEVEL_SOURCE } from '../vocabulary/index.js';
 
@@ -171,9 +173,12 @@ export function findFlatForm(doc: SourceDocument, within?: Span): FlatForm | nul
       // Cells glued by flattening ("194.9194.9100%"): read only when a single split fits the columns.
       const glued = /^\s*([\d.%]+)\s*$/u.exec(cellsText);
       if (glued && header.columns.length >= 2) {
-        const cuts = splitGluedCells(glued[1]!, header.columns);
+        // Cells the header did not name may follow the 执行率 that ends it ("10001000100%20": a 得分 whose
+        // header a dump garbled): the header's columns end at the rate's %.
+        const run = header.columns.at(-1) === 'executionRate' ? /^[\d.]+%(?=[\d.]+$)/u.exec(glued[1]!)?.[0] ?? glued[1]! : glued[1]!;
+        const cuts = splitGluedCells(run, header.columns);
         if (!cuts) continue;
-        const from = cellsText.indexOf(glued[1]!);
+        const from = cellsText.indexOf(run);
         found = cuts.map((c) => {
           const n = findNumbers(c.text, { defaultUnit: unit })[0]!;
           return { ...n, start: from + c.start + n.start, end: from + c.start + n.end };
@@ -186,12 +191,14 @@ export function findFlatForm(doc: SourceDocument, within?: Span): FlatForm | nul
       if (!glued && found.some((n) => gluedAfter(n) || /[\d.]$/u.test(cellsText.slice(Math.max(0, n.start - 1), n.start)))) continue;
       const cells: FormRow['cells'] = {};
       let ok = true;
-      // A dash printed for an empty cell ("99 99 99 - 100% -") holds its column's place.
+      // A dash printed for an empty cell ("99 99 99 - 100% -") holds its column's place; a row
+      // without dashes may be one cell short of its header (columnsOfShortRow).
       const slots: Array<NumberMatch | null> = glued ? found : withEmptyCells(cellsText, found);
-      const complete = slots.length === header.columns.length;
-      slots.slice(0, header.columns.length).forEach((n, k) => {
+      const columns = glued || slots.length !== found.length ? header.columns : columnsOfShortRow(header.columns, found);
+      const complete = slots.length === columns.length;
+      slots.slice(0, columns.length).forEach((n, k) => {
         if (!n) return;
-        const col = header.columns[k]!;
+        const col = columns[k]!;
         const isPercent = n.kind === 'percent';
         if (col === 'executionRate' && !isPercent && complete && isBarePercent(n)) {
           cells.executionRate = asPercent(figureOf(doc, n, offset), n);
@@ -223,6 +230,22 @@ function withEmptyCells(cellsText: string, found: readonly NumberMatch[]): Array
   return [...found.map((n) => ({ at: n.start, n })), ...dashes].sort((a, b) => a.at - b.at).map((x) => x.n);
 }
 
+/**
+ * The columns a row's cells fill. A row one cell short whose 年初预算数 was left empty (t072:
+ * "387664.62 | 387664.62 | 10 | 100% | 10" under 年初预算数 全年预算数 全年执行数 分值 执行率 得分) would
+ * put its execution under 分值 and its rate under 得分: it is read without the 年初预算数 column (the
+ * cell a form most often leaves empty) when its percent then lands in the 执行率 column and its
+ * budget and execution cells are amounts. The rate is not asked to hold, so a slip in the row stays
+ * visible to the checks. Otherwise the header's columns (the row is dropped).
+ */
+function columnsOfShortRow(columns: FormColumn[], found: readonly NumberMatch[]): FormColumn[] {
+  if (found.length !== columns.length - 1 || !columns.includes('budgetInitial')) return columns;
+  const without: FormColumn[] = columns.filter((c) => c !== 'budgetInitial');
+  const cell = (col: FormColumn) => found[without.indexOf(col)];
+  const [budget, execution, rate] = [cell('budget'), cell('execution'), cell('executionRate')];
+  return budget?.kind === 'money' && execution?.kind === 'money' && rate?.kind === 'percent' ? without : columns;
+}
+
 /** A plain cell printed like a percentage ("100", "97.5", "107": spending may exceed the budget). */
 function isBarePercent(n: NumberMatch): boolean {
   return /^\d{1,3}(?:\.\d{1,2})?$/u.test(n.numberText) && n.kind !== 'percent';
@@ -242,13 +265,15 @@ const POINTS_CELL = /^(?:0|[1-9]\d?|100)(?:\.\d{1,2})?$/u;
  * Splits a run of glued cells ("194.9194.9100%") into one cell per column. The money cells of a
  * row share their printed decimals, so among the splits whose cells are well formed (no leading
  * zeros, the % on the 执行率 cell only) and whose money cells share their decimals, those with the
- * fewest decimals are the reading; it must be the only one (130130100% could be 130|130|100% or
- * 1301|30|100%: no reading). The rate is not used to choose, so a wrong cell still reads as printed.
+ * fewest decimals are the reading; it must be the only one. A run that splits as it is printed in
+ * one way only is read so whatever its rate says (a wrong cell still reads as printed).
+ *
+ * Several splits tie (130130100% could be 130|130|100% or 1301|30|100%): breakGluedTie decides.
  */
 export function splitGluedCells(run: string, columns: readonly FormColumn[]): Array<{ text: string; start: number }> | null {
   const readings: Array<{ cells: Array<{ text: string; start: number }>; decimals: number }> = [];
   const walk = (at: number, k: number, cells: Array<{ text: string; start: number }>, decimals: number | null) => {
-    if (readings.length > 8) return;
+    if (readings.length > 32) return;
     if (k === columns.length) {
       if (at === run.length) readings.push({ cells, decimals: decimals ?? 0 });
       return;
@@ -275,7 +300,45 @@ export function splitGluedCells(run: string, columns: readonly FormColumn[]): Ar
   if (readings.length === 0) return null;
   const fewest = Math.min(...readings.map((r) => r.decimals));
   const best = readings.filter((r) => r.decimals === fewest);
-  return best.length === 1 ? best[0]!.cells : null;
+  if (best.length === 1) return best[0]!.cells;
+  return breakGluedTie(best.map((r) => r.cells), columns);
+}
+
+type GluedCells = Array<{ text: string; start: number }>;
+
+/**
+ * Among splits that fit equally: the one whose nonzero printed rate holds for its execution ÷
+ * budget, when exactly one does (a 0% rate holds for any small spending, so it decides nothing);
+ * when none does, the printed figures disagree whichever way the run is cut, and the split whose
+ * money cells are most alike in length is read (390|390 rather than 3903|90), then the one whose
+ * rate cell is longest, so the disagreement stays visible to the checks rather than the row
+ * vanishing. Several holding, or several equally alike: no reading.
+ */
+function breakGluedTie(splits: readonly GluedCells[], columns: readonly FormColumn[]): GluedCells | null {
+  const at = { budget: columns.indexOf('budget'), execution: columns.indexOf('execution'), rate: columns.indexOf('executionRate') };
+  if (at.budget < 0 || at.execution < 0 || at.rate < 0) return null;
+  const figure = (text: string) => {
+    const m = findNumbers(text, { defaultUnit: '元' })[0];
+    return m ? figureOfMatch(m, { page: null, start: 0, end: 0, quote: text }) : null;
+  };
+  const holding = splits.filter((cells) => {
+    const [b, e, r] = [figure(cells[at.budget]!.text), figure(cells[at.execution]!.text), figure(cells[at.rate]!.text)];
+    return b !== null && e !== null && r !== null && Number(r.exact) !== 0 && rateHolds(r, e, b);
+  });
+  if (holding.length > 0) return holding.length === 1 ? holding[0]! : null;
+  // "…100%" ends far more glued rows than a 0% does: a 0% split is read only when no other is left.
+  const nonzero = splits.filter((cells) => Number.parseFloat(cells[at.rate]!.text) !== 0);
+  const left = nonzero.length > 0 ? nonzero : splits;
+  const spreadOf = (cells: GluedCells) => {
+    const digits = columns.flatMap((col, k) => (col === 'executionRate' || col === 'weight' || col === 'score' ? [] : [cells[k]!.text.split('.')[0]!.length]));
+    return Math.max(...digits) - Math.min(...digits);
+  };
+  const least = Math.min(...left.map(spreadOf));
+  const alike = left.filter((cells) => spreadOf(cells) === least);
+  // Still tied (390|390|107% or 3903|9010|7%): the rate cell takes the digits it can.
+  const longest = Math.max(...alike.map((cells) => cells[at.rate]!.text.length));
+  const greedy = alike.filter((cells) => cells[at.rate]!.text.length === longest);
+  return greedy.length === 1 ? greedy[0]! : null;
 }
 
 export interface FormFigures {

@@ -40,6 +40,8 @@ export interface HeadlineInput {
   documentKind: DocumentKind;
   /** What the title and opening say the report is about (report-info.ts). */
   reportKind: ReportKind;
+  /** The report's title (report-info.ts): the fund it names is the budget's subject. */
+  title?: string | null;
 }
 
 /** A form's money block prints its 年度资金总额 row: a form part holding one was a form, read or not. */
@@ -143,7 +145,7 @@ function fundSourcesOfForm(form: Form): NamedAmount[] {
  */
 function readWithoutForms(input: HeadlineInput): Omit<Headline, 'reportKind'> {
   const { doc, seg, numbers, parts, reportKind } = input;
-  const figures = extractFigures(doc, seg, numbers.filter(notInKinds(parts, new Set(['evaluation_report']))), reportKind);
+  const figures = extractFigures(doc, seg, numbers.filter(notInKinds(parts, new Set(['evaluation_report']))), reportKind, input.title);
   const form = findFlatForm(doc);
   if (form) {
     const ff = formFigures(form);
@@ -190,14 +192,14 @@ export function chooseHeadline(input: HeadlineInput): Headline {
   // own; a 决算's or 预算's own tables are read by its table rules (check/accounts), whose columns
   // (行次, 栏次, 年初结转 …) a narrative reading would misread ("一般公共服务支出 32" is a 行次).
   const own = documentKind === 'final_accounts' || documentKind === 'budget' ? new Set<Part['kind']>([...OWN_KINDS, 'accounts_table', 'budget_table']) : OWN_KINDS;
-  const lists = extractFigures(doc, seg, numbers.filter(notInKinds(parts, own)), reportKind);
+  const lists = extractFigures(doc, seg, numbers.filter(notInKinds(parts, own)), reportKind, input.title);
   // One form: one form read and no other form part left unread (a second form the reader could not
   // read would make the one it read look like the document's only one).
   const unread = parts.filter((p) => p.kind === 'self_evaluation_form' && !ownForms.some((f) => f.part === p.id) && FORM_TOTAL_ROW_TEXT.test(doc.text.slice(p.start, p.end)));
   const oneForm = ownForms.length === 1 && unread.length === 0;
   const chosen = departmentForm ?? (selfEvaluation && oneForm ? ownForms[0] : undefined);
   // The narrative speaks of the chosen form's subject when the report is that one form's (or the department's).
-  const narrative = extractFigures(doc, seg, numbers.filter(inKinds(parts, NARRATIVE_KINDS)), reportKind);
+  const narrative = extractFigures(doc, seg, numbers.filter(inKinds(parts, NARRATIVE_KINDS)), reportKind, input.title);
   const sameSubject = selfEvaluation && chosen !== undefined && (oneForm || reportKind === 'department_overall');
   const fromNarrative = (key: (typeof SCALARS)[number] | 'selfScore'): Figure | null => {
     if (documentKind === 'final_accounts') return null;
@@ -247,7 +249,7 @@ function formFundSources(input: HeadlineInput, form: Form): NamedAmount[] {
 function partRoles(input: HeadlineInput, partId: string | null | undefined): ExtractedFigures | null {
   const part = input.parts.find((p) => p.id === partId);
   if (!part) return null;
-  return extractFigures(input.doc, input.seg, input.numbers.filter((n) => n.start >= part.start && n.start < part.end), input.reportKind);
+  return extractFigures(input.doc, input.seg, input.numbers.filter((n) => n.start >= part.start && n.start < part.end), input.reportKind, input.title);
 }
 
 /** A form's project name in the narrative ends there: "…专项项目综述", "“资产运行维护”" — not "…维护费". */

@@ -108,6 +108,17 @@ export function findColumnValues(text: string): Map<number, { name: string; unit
   return out;
 }
 
+/**
+ * The unit a field's line gives its value when the bracket stands earlier on the line than right
+ * before it: "计划生育转移支付资金合计(万元) 年度预算资金总额): 1084.25" — the line names its unit, then the
+ * field, a colon and the value. Only a value right after a colon, on the same line, within 40
+ * characters and with no number between.
+ */
+function lineFieldUnit(text: string, start: number, floor: number): string | undefined {
+  const line = text.slice(Math.max(floor, start - 40), start);
+  return /[（(]\s*(万元|元)\s*[）)][^\n\d（()）]{1,20}[）)]?\s*[:：]\s*$/u.exec(line)?.[1];
+}
+
 function isNumericCell(text: string): boolean {
   return /^[\s\d.,，%％万元亿千-]+$/u.test(text) && /\d/.test(text);
 }
@@ -177,8 +188,8 @@ export function locateNumbers(doc: SourceDocument, seg: Segmentation): LocatedNu
       if (field) [label, rawLabel] = [field, field.slice(-12)];
       // Column marks and unit brackets printed before the value: "预算数(A) 5.8万", "执行数（万元）25",
       // also across a flattened cell border ("计划安排资金 (万元) | 700").
-      const bracketUnit = /[（(]\s*(万元|元|亿元|千元)\s*[）)]\s*[:：]?[\s|｜]*$/u.exec(rawLabel)?.[1];
-      label = label.replace(/[\s|｜]+$/u, '').replace(/(?:\s*[（(][^（）()]{0,8}[）)])+\s*$/u, '');
+      const bracketUnit = /[（(]\s*(万元|元|亿元|千元)\s*[）)]\s*[:：]?[\s|｜]*$/u.exec(rawLabel)?.[1] ?? lineFieldUnit(text, start, floor);
+      label = label.replace(/[\s|｜]+$/u, '').replace(/(?:\s*[（(][^（）()]{0,8}[）)])+\s*$/u, '').replace(/(?<=[\u4e00-\u9fff])[）)]$/u, '');
       let number: NumberMatch = m;
       let unit = bracketUnit;
       // A value under a flattened column header: the column names it.

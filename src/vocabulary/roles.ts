@@ -36,6 +36,18 @@ export const EXECUTION_WORDS = [
 ] as const;
 /** Execution words that state the total spent, not a part of it: "总支出221万元", "支出总额1060.30万元". */
 export const EXECUTION_TOTAL_WORDS = ['总支出', '支出总额', '支出合计', '执行总额', '总执行数', '全年执行数', '全年执行'] as const;
+/**
+ * Markers of money already paid out, before a spending verb and the fund it names: "已拨付中央财政…资金",
+ * "实际发放…补助经费". Without one, "中央财政拨付…资金" is a transfer received, not a spending.
+ */
+export const SPENT_MARKERS = ['已', '实际', '累计', '已完成', '实际完成'] as const;
+/** Spending verbs a named fund may follow ("已拨付中央财政水污染防治资金680万元"). */
+export const SPENDING_VERBS = ['拨付', '支付', '支出', '使用', '发放', '兑付'] as const;
+/**
+ * Accounts whose name ends in 预算, so that "一般公共预算支出" is spending from that account, not a
+ * budget of spending ("年初下达预算支出910.47万元").
+ */
+export const BUDGET_ACCOUNT_WORDS = ['公共预算', '基金预算', '经营预算'] as const;
 /** Verbs that, before 预算(资金/数), say the budget was spent: "完成预算资金89.97万元". */
 export const SPENT_BUDGET_VERBS = ['完成', '使用', '支付', '支出', '执行', '拨付'] as const;
 /** Clause endings that state an execution rate. */
@@ -54,6 +66,8 @@ export const WEIGHT_WORDS = ['分值', '权重', '满分'] as const;
 export const INCOME_WORDS = ['收入', '本年收入', '收入合计', '本年收入合计', '收到', '到位', '到账', '结转', '结余'] as const;
 /** Plans and requests: not a budget granted, not money spent. */
 export const PLAN_WORDS = ['申请', '争取', '计划', '拟', '下一步', '下年度', '明年'] as const;
+/** Names that hold a plan word but state no plan: 计划生育 (family planning), 计划单列市. */
+export const PLAN_LOOKALIKES = ['计划生育', '计划单列'] as const;
 /** Estimates: not a budget granted nor money spent, even of an investment ("预计总投资7450万元"). */
 export const ESTIMATE_WORDS = ['预计', '预估', '估算'] as const;
 /** Plan words that, in a form's field, name the budget: "计划安排资金（万元）| 700". */

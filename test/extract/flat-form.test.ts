@@ -19,10 +19,29 @@ describe('splitGluedCells', () => {
     // A changed cell still reads as printed: the rate does not choose the split.
     expect(texts(splitGluedCells('195.6194.9100%', money3))).toEqual(['195.6', '194.9', '100%']);
   });
-  it('gives no reading when several splits fit (130|130|100% or 1301|30|100%) or none does', () => {
-    expect(splitGluedCells('130130100%', money3)).toBeNull();
+  it('lets the printed rate pick among splits that fit equally (130|130|100% or 1301|30|100%)', () => {
+    expect(texts(splitGluedCells('130130100%', money3))).toEqual(['130', '130', '100%']);
+    // (40004000|10|0% and 400040001|0|0% hold too: a 0% rate holds for any small spending, so it yields)
+    expect(texts(splitGluedCells('40004000100%', money3))).toEqual(['4000', '4000', '100%']);
+    expect(texts(splitGluedCells('390390100%', money3))).toEqual(['390', '390', '100%']);
+  });
+  it('reads the split whose money cells are most alike when the rate holds for none, so the slip stays visible', () => {
+    // 130|130 is 100%, 1301|30 is 2.31%: neither is the printed 77%; 130|130 is read and the rate check will fail.
+    expect(texts(splitGluedCells('13013077%', money3))).toEqual(['130', '130', '77%']);
+    // A mutated cell: 397|390 (98.2%) rather than 3973|90.
+    expect(texts(splitGluedCells('397390100%', money3))).toEqual(['397', '390', '100%']);
+    // A mutated rate: 390|390|107% rather than 3903|9010|7% (as alike, but the rate cell takes its digits).
+    expect(texts(splitGluedCells('390390107%', money3))).toEqual(['390', '390', '107%']);
+    // 1301|30 holds 2.31%: the rate picks it over the more alike 130|130.
+    expect(texts(splitGluedCells('1301302.31%', money3))).toEqual(['1301', '30', '2.31%']);
+  });
+  it('gives no reading when no split fits', () => {
     expect(splitGluedCells('194.9194.9', money3)).toBeNull();
     expect(splitGluedCells('0194.9100%', money3)).toBeNull();
+  });
+  it('reads a lone 0% split as printed', () => {
+    // 100|0|0% (0 spent): 10|00 and 1|000 are not well formed.
+    expect(texts(splitGluedCells('10000%', money3))).toEqual(['100', '0', '0%']);
   });
 });
 
@@ -107,6 +126,23 @@ describe('flattened fund block', () => {
     expect(r.checks.filter((c) => c.status === 'fail')).toEqual([]);
   });
 
+  it('reads glued whole amounts by the rate that holds for one split, up to the % that ends the header (t138, t164 shapes)', async () => {
+    const r = await recordOf(
+      '项目资金\n(万元)\n全年预算数(A)全年执行数(B)预算执行率(B/A)\n年度资金总额:40004000100%\n 其中:中央补助40004000100%\n地方资金\n总体目标完成情况',
+    );
+    expect(seen(r.figures.budget)).toEqual([40000000, '4000']);
+    expect(seen(r.figures.execution)).toEqual([40000000, '4000']);
+    expect(seen(r.figures.executionRate)).toEqual([1, '100%']);
+    // A 得分 cell the garbled header did not name follows the rate: the header's cells end at the %.
+    const s = await recordOf('预算执行情况 (万元) (20 分)预算数(A)执行数(B)执行率(B/A1得分(20分*执行率)年度财政 资金总额10001000100%20度效标 一级指标');
+    expect(seen(s.figures.budget)).toEqual([10000000, '1000']);
+    expect(seen(s.figures.executionRate)).toEqual([1, '100%']);
+    // A rate that holds for no split: the most alike split (130|130) is read and the slip shows.
+    const slip = await recordOf('项目资金\n(万元)\n全年预算数(A)全年执行数(B)预算执行率(B/A)\n年度资金总额:13013077%\n地方资金\n总体目标完成情况');
+    expect(seen(slip.figures.budget)).toEqual([1300000, '130']);
+    expect(slip.checks.find((c) => c.rule === 'form.execution_rate' || c.rule === 'execution_rate')).toMatchObject({ status: 'fail' });
+  });
+
   it('reads a bare number in the 执行率 column as a percentage when the row fills every column', async () => {
     const r = await recordOf(
       '项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额 130 130 130 10 100 10 其中:当年财政拨款 130 130 - 100 - 上年结转资金 - - 其他资金 年度总体目标',
@@ -120,6 +156,18 @@ describe('flattened fund block', () => {
     const over = await recordOf('项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额 130 130 130 10 107 10 年度总体目标');
     expect(seen(over.figures.executionRate)).toEqual([1.07, '107']);
     expect(over.checks.find((c) => c.rule === 'execution_rate')?.status).toBe('fail');
+  });
+
+  it('reads a row whose 年初预算数 cell was left empty when its percent then lands under 执行率 and the rate holds (t072 shape)', async () => {
+    const r = await recordOf('| 项目资金 (元) |\n| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | 年度资金总额 |\n| 387664.62 | 387664.62 | 10 | 100% | 10 | 其中:当年财政 拨款 |\n| — | 其他资金 | — |\n| 年度 总体 目标 |');
+    expect(seen(r.figures.budget)).toEqual([387664.62, '387664.62']);
+    expect(seen(r.figures.execution)).toEqual([387664.62, '387664.62']);
+    expect(seen(r.figures.executionRate)).toEqual([1, '100%']);
+    expect(r.figures.budgetInitial).toBeNull();
+    // The rate is not asked to hold: 300 / 387664.62 against the printed 100% is read as printed, and the check fails.
+    const s = await recordOf('| 项目资金 (元) |\n| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | 年度资金总额 |\n| 387664.62 | 300 | 10 | 100% | 10 | 其中:当年财政 拨款 |\n| — | 其他资金 | — |\n| 年度 总体 目标 |');
+    expect(seen(s.figures.execution)).toEqual([300, '300']);
+    expect(s.checks.find((c) => c.rule === 'execution_rate')).toMatchObject({ status: 'fail' });
   });
 
   it('drops a row that lost a cell rather than shift a bare number into the 执行率 column', async () => {

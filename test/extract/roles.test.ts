@@ -3,20 +3,9 @@
  * engine's abstentions, the rate as tie-breaker only, and figures recorded as printed.
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeBytes } from '../../src/analyze.js';
 import { FEATURES, FEATURE_IDS } from '../../src/extract/roles/features.js';
 import { NAMED_RULES, ROLES } from '../../src/extract/roles/rules.js';
-import type { Figure, ReportRecord } from '../../src/schema/record.js';
-
-/** An opening sentence, so that short texts are read as documents. */
-const OPENING = '为全面了解项目资金使用情况，本单位按照要求开展了绩效自评工作，现将有关情况报告如下。\n';
-
-async function recordOf(text: string): Promise<ReportRecord> {
-  return (await analyzeBytes(Buffer.from(OPENING + text, 'utf8'), { fileName: 'synthetic.txt' })).record;
-}
-
-const seen = (f: Figure | null | undefined) => (f ? [f.value, f.evidence.quote] : null);
-const decision = (r: ReportRecord, role: string) => r.roles.find((d) => d.role === role)!;
+import { decision, recordOf, seen } from './roles/record-of.js';
 
 describe('shapes missed on unseen reports', () => {
   it('reads "项目资金共 X，截止…已完成拨付 Y，执行率 Z"', async () => {
@@ -179,7 +168,10 @@ describe('numbers that only look like a role', () => {
 
   it('takes no amount that explains another in brackets as the budget', async () => {
     const r = await recordOf('专项资金800万元(财政预算740万元,年底追加60万元),主要用于环境整治。');
-    expect(r.figures.budget).toBeNull();
+    // The bracket's 740 explains the 800; the 800 it explains by its budget is the whole budget (budget.whole.括号预算).
+    expect(seen(r.figures.budget)).toEqual([8000000, '800万元']);
+    const parts = await recordOf('专项资金800万元(中央资金740万元,县级资金60万元),主要用于环境整治。');
+    expect(parts.figures.budget).toBeNull();
   });
 
   it('takes no 行次 for an amount', async () => {

@@ -20,8 +20,9 @@ import type { Segmentation } from '../../segment/segment.js';
 import { FORM_COLUMNS, PARTS_FOLLOW, PAYING_LEVEL, PROJECT_LIST_MARK } from '../../vocabulary/index.js';
 import { Decimal } from 'decimal.js';
 import type { LocatedNumber } from '../locate.js';
-import { clauseBefore, isImpliedMoney, sentenceBefore, toFigure, type Candidate } from './candidates.js';
-import { FEATURES, POSITION_FEATURE, RATE_TIE_FEATURE, type Feature } from './features.js';
+import { Dec } from '../decimal.js';
+import { clauseBefore, isImpliedMoney, lastClause, sentenceBefore, toFigure, type Candidate } from './candidates.js';
+import { FEATURES, POSITION_FEATURE, RATE_TIE_FEATURE, SUM_FEATURE, type Feature } from './features.js';
 import { NAMED_RULES, ROLES, type MoneyField, type NamedFacts, type NamedInput, type Naming, type Outcome, type Role, type RoleId, type Whole } from './rules.js';
 
 export interface FiredFeature {
@@ -70,6 +71,7 @@ function rankRole(role: Role, candidates: readonly Candidate[], best: Map<Candid
     // A candidate competes only in the role it fits best ("年初预算数" is budgetInitial, not budget).
     .filter((s) => s.features.some((f) => f.weight > 0) && (s.score < role.threshold || best.get(s.candidate)?.includes(role.id)));
   const qualifying = scored.filter((s) => s.score >= role.threshold);
+  if (role.kinds.includes('money')) markSumsOfParts(qualifying);
   if (qualifying.length > 0) {
     // No spread: a one-line table holds more candidates than a call has room for arguments.
     const first = qualifying.reduce((min, s) => Math.min(min, s.candidate.number.sentence), Infinity);
@@ -89,8 +91,51 @@ function rankRole(role: Role, candidates: readonly Candidate[], best: Map<Candid
   return { role, ranked, winner: null, reason: 'abstained_tie', tied };
 }
 
+/** A clause that states a total: "…资金合计", "合计批复总投资", "共计". */
+const TOTAL_CLAUSE = /合计|共计|总计/u;
+/** How many sentences back a total's parts may stand ("…预算A；…预算B；…预算C；…合计X"). */
+const PARTS_SENTENCES = 4;
+/** How many parts a total is tried against: a flattened table is one sentence of thousands of amounts. */
+const MAX_PARTS = 12;
+
+/**
+ * Gives SUM_FEATURE to each text total that equals the sum of the two or more amounts qualifying
+ * for the same role right before it, or right after it ("…资金合计1084.25；…763.00；…321.25"), in
+ * text order, same unit, within a few sentences.
+ */
+function markSumsOfParts(qualifying: Scored[]): void {
+  const inText = qualifying.filter((s) => !s.candidate.cell && s.candidate.figure.approx === 'exact').sort((a, b) => a.candidate.number.start - b.candidate.number.start);
+  inText.forEach((whole, i) => {
+    const c = whole.candidate;
+    if (!TOTAL_CLAUSE.test(lastClause(c.before))) return;
+    if (sumsRun(c, inText, i, -1) || sumsRun(c, inText, i, 1)) {
+      whole.features.push({ id: SUM_FEATURE.id, weight: SUM_FEATURE.weight });
+      whole.score += SUM_FEATURE.weight;
+    }
+  });
+}
+
+/** Do two or more of the amounts next to `c` (`step` −1: before it, 1: after it) add up to it exactly? */
+function sumsRun(c: Candidate, inText: readonly Scored[], i: number, step: -1 | 1): boolean {
+  const whole = new Dec(c.figure.exact);
+  let sum = new Dec(0);
+  let n = 0;
+  for (let j = i + step; j >= 0 && j < inText.length && n < MAX_PARTS; j += step) {
+    const p = inText[j]!.candidate;
+    if (p.figure.unit !== c.figure.unit || Math.abs(c.number.sentence - p.number.sentence) > PARTS_SENTENCES) return false;
+    const part = new Dec(p.figure.exact);
+    if (part.isNegative()) return false;
+    sum = sum.plus(part);
+    n++;
+    if (n >= 2 && sum.eq(whole)) return true;
+    // Parts are not negative: once past the whole, more of them cannot come back to it.
+    if (sum.gt(whole)) return false;
+  }
+  return false;
+}
+
 /** Does the stated rate hold for execution ÷ budget within its printed rounding? */
-function rateHolds(rate: Figure, execution: Figure, budget: Figure): boolean {
+export function rateHolds(rate: Figure, execution: Figure, budget: Figure): boolean {
   const q = divideIntervals(intervalOfFigure(execution, 0), intervalOfFigure(budget, 0));
   return q !== null && intervalsMeet(q, intervalOfFigure(rate, 0));
 }

@@ -50,7 +50,7 @@ export interface Candidate {
   clause: string;
   /** Up to 12 characters of raw text before it, filler words kept ("项目资金共"). */
   rawBefore: string;
-  /** A few characters after it ("，其中"). */
+  /** A few characters after it ("，其中：年初批复预算"). */
   after: string;
   /** Table context, without spaces. */
   cell?: { header: string; rowLabel: string };
@@ -66,6 +66,32 @@ export interface Candidate {
   unpricedTransfer: boolean;
   /** A form's 行次 (row number) printed before the row's values: "年度资金总额(万元): 1 52.800000". */
   rowNumber: boolean;
+  /** The fund the report's title is about ("…2021年中央动物防疫等补助经费"), "" when it names none. */
+  subject: string;
+}
+
+/**
+ * The fund a document's one 项目名称 field names ("项目名称:2018年度少数民族工作专项经费"), or "" when it
+ * names none or several (forms of several projects have no one subject).
+ */
+export function fundOfProjectField(text: string): string {
+  const names = new Set<string>();
+  for (const m of text.matchAll(/项目名称[:：\s|｜]*([^\s|｜:：，。；\n]{4,40}?(?:资金|经费))(?=项目|[\s|｜，。；]|$)/gu)) {
+    names.add(m[1]!);
+    if (names.size > 1) return '';
+  }
+  return [...names][0] ?? '';
+}
+
+/**
+ * The fund or funding a report's title is about: the title up to its last 资金/经费 before
+ * 绩效/使用/管理 ("2021年中央动物防疫等补助经费项目支出绩效自评报告" → "2021年中央动物防疫等补助经费"),
+ * or "" when the title names none.
+ */
+export function fundOfTitle(title: string | null | undefined): string {
+  const t = (title ?? '').replace(/\s+/gu, '');
+  const m = /^(.*(?:资金|经费))(?:项目)?(?:转移支付)?(?:项目)?(?:支出)?(?:绩效|使用|管理)/u.exec(t);
+  return m ? m[1]! : '';
 }
 
 /**
@@ -128,6 +154,7 @@ export function findCandidates(
   reportKind: ReportKind,
   named: ReadonlyMap<number, string> = new Map(),
   wholes: ReadonlyMap<number, string> = new Map(),
+  subject = '',
 ): Candidate[] {
   const out: Candidate[] = [];
   const unpricedTransfer = UNPRICED_TRANSFER.test(doc.text);
@@ -151,11 +178,12 @@ export function findCandidates(
       before,
       clause,
       rawBefore: doc.text.slice(Math.max(0, m.start - 12), m.start),
-      after: doc.text.slice(m.end, m.end + 6),
+      after: doc.text.slice(m.end, m.end + 12),
       ...(m.cell ? { cell: { header: m.cell.header.replace(/\s+/gu, '').replace(/[（(][^）)]*[）)]/gu, ''), rowLabel: m.cell.rowLabel.replace(/\s+/gu, '') } } : {}),
       heading,
       reportKind,
       unpricedTransfer,
+      subject,
       rowNumber: hasRowNumbers && /^\d{1,2}$/u.test(m.text) && (/^[\s|｜]+-?[\d,]+(?:\.\d+)?/u.test(doc.text.slice(m.end, m.end + 24)) || ROW_LABEL_UNIT.test(doc.text.slice(Math.max(0, m.start - 48), m.start))),
       ...(namedAs ? { namedAs } : {}),
       ...(wholeAs ? { wholeAs } : {}),

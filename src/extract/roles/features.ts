@@ -10,6 +10,7 @@
  * which no sum of hints overcomes.
  */
 import {
+  BUDGET_ACCOUNT_WORDS,
   BUDGET_FINAL_WORDS,
   BUDGET_INITIAL_WORDS,
   BUDGET_WORDS,
@@ -24,11 +25,14 @@ import {
   OTHER_RATE_WORDS,
   PART_WORDS,
   PLAN_FIELD_WORDS,
+  PLAN_LOOKALIKES,
   PLAN_WORDS,
   RATE_WORDS,
   SCORE_TOTAL_ROW_WORDS,
   SCORE_WORDS,
   SPENT_BUDGET_VERBS,
+  SPENT_MARKERS,
+  SPENDING_VERBS,
   TOTAL_ROW_WORDS,
   TRANSFER_WORDS,
   WEIGHT_WORDS,
@@ -67,10 +71,15 @@ const EXECUTION_END = new RegExp(`(?<!转移)(?:${anyOf(EXECUTION_WORDS)})$`, 'u
 // ("转移支付预算数" is the budget of a transfer, not a payment.)
 // ("部门整体支出总额预算数": 支出 as a noun before 总额 is what the budget covers, not a spending.)
 const SPENT_BUDGET = new RegExp(`(?:${SPENT_BUDGET_VERBS.map((v) => (v === '支付' ? '(?<!转移)支付' : v)).join('|')})(?:(?![总额])[^，。；]){0,4}预算(?:资金|数)?$`, 'u');
+/** "已拨付中央财政水污染防治资金", "实际发放城乡义务教育补助经费资金": a fund paid out, named after the verb. */
+const SPENT_FUND = new RegExp(`(?:${anyOf(SPENT_MARKERS)})(?:${anyOf(SPENDING_VERBS)})了?[^，。；]{0,24}?(?:资金|经费)$`, 'u');
+/** "年初下达预算支出": the spending budgeted, not spent ("一般公共预算支出" names an account: spent). */
+const BUDGETED_SPENDING = new RegExp(`(?<!${anyOf(BUDGET_ACCOUNT_WORDS.map((w) => w.replace(/预算$/u, '')))})预算支出(?:数|总额)?$`, 'u');
 const RATE_END = ends(RATE_WORDS);
 const EXECUTION_TOTAL_END = ends(EXECUTION_TOTAL_WORDS);
 const OTHER_RATE = has(OTHER_RATE_WORDS);
-const PLAN = has(PLAN_WORDS);
+/** A plan word, not inside a name that only looks like one ("计划生育转移支付资金"). */
+const PLAN = new RegExp(`(?!${anyOf(PLAN_LOOKALIKES)})(?:${anyOf(PLAN_WORDS)})`, 'u');
 const ESTIMATE = has(ESTIMATE_WORDS);
 const PLAN_FIELD = ends(PLAN_FIELD_WORDS);
 const INVESTMENT = has(INVESTMENT_WORDS);
@@ -92,6 +101,26 @@ const PLAN_SENTENCE = /下一步|明年|下一年度|下年度|今后/u;
 /** Sections about what comes next: their amounts are plans. */
 const PLAN_HEADING = /下一步|改进(?:措施|意见|建议)|工作计划|工作打算|明年|下年度/u;
 
+/** Parts that open with the year-start budget ("，其中年初预算…", "，其中：年初批复…"). */
+const PARTS_OPEN_WITH_INITIAL = new RegExp(`^[，,]?\\s*其中[：:]?\\s*(?:${anyOf(BUDGET_INITIAL_WORDS)})`, 'u');
+
+/** How many characters a clause must share with the end of the title's fund to name it ("…乡村振兴补助资金"). */
+const SUBJECT_SUFFIX = 6;
+/**
+ * The clause names the fund the title is about ("在全乡范围内实施2021年中央动物防疫等补助经费9.55万元"
+ * under "2021年中央动物防疫等补助经费项目支出绩效自评报告"): it ends with the same six or more
+ * characters as the title's fund, 资金/经费 included. Its amount is that fund's, the report's budget.
+ */
+function namesSubject(c: Candidate): boolean {
+  if (c.subject === '' || !/(?:资金|经费)$/u.test(c.label)) return false;
+  let n = 0;
+  while (n < c.label.length && n < c.subject.length && c.label[c.label.length - 1 - n] === c.subject[c.subject.length - 1 - n]) n++;
+  return n >= SUBJECT_SUFFIX;
+}
+
+/** A bracket right after the amount that explains it by a budget: "(财政预算740万元,…", "（其中年初预算…". */
+const BRACKET_BUDGET_AFTER = /^\s*[（(][^（）()\d]{0,8}预算/u;
+
 const text = (c: Candidate) => !c.cell;
 /** Where a part word makes a clause a part: the label and the few characters before it. */
 const partWindow = (c: Candidate) => c.before.slice(-(c.label.length + 4));
@@ -105,13 +134,23 @@ export const FEATURES: readonly Feature[] = [
   { id: 'budget.label.预算', roles: ['budget'], weight: 8, zh: '预算/安排资金', test: (c) => text(c) && BUDGET_END.test(c.label) },
   { id: 'budget.label.全年调整后', roles: ['budget'], weight: 1, zh: '全年/调整后预算（胜过同分的其他预算）', test: (c) => text(c) && BUDGET_FINAL_END.test(c.label) },
   { id: 'budget.label.计划投资', roles: ['budget'], weight: 8, zh: '计划投资/总投资', test: (c) => text(c) && INVESTMENT_END.test(c.label) },
+  { id: 'budget.label.标题资金', roles: ['budget'], weight: 8, zh: '标题所评的资金', test: (c) => text(c) && namesSubject(c) },
   { id: 'budget.raw.资金共', roles: ['budget'], weight: 5, zh: '资金共/资金总额合计', test: (c) => text(c) && FUND_TOTAL_RAW.test(c.rawBefore) && !EXECUTION_END.test(c.label) },
   { id: 'budget.label.下达', roles: ['budget'], weight: 4, zh: '下达…资金', test: (c) => text(c) && TRANSFER.test(c.clause) && !PART_CONTEXT.test(c.clause) },
   { id: 'budget.label.下达.unpriced_other', roles: ['budget'], weight: -4, zh: '另有未列金额的下达资金', test: (c) => c.unpricedTransfer && text(c) && TRANSFER.test(c.clause) },
   { id: 'budget.whole.其中', roles: ['budget'], weight: 1, zh: '其后列出其中各项', test: (c) => c.wholeAs === 'transfer' },
   { id: 'budget.whole.安排共计', roles: ['budget'], weight: 5, zh: '按…安排，共计X，其中…', test: (c) => c.wholeAs === 'arranged' },
   { id: 'budget.whole.收到资金', roles: ['budget'], weight: 6, zh: '收到…资金共X，其中…', test: (c) => c.wholeAs === 'fund' },
+  // "预算收入69.06万元，其中年初预算57.28万元，调整追加11.78万元": a whole whose parts open with the
+  // year-start budget is the budget after adjustments, whatever its own clause calls it.
+  { id: 'budget.whole.其中年初预算', roles: ['budget'], weight: 8, zh: 'X，其中年初预算…', test: (c) => text(c) && PARTS_OPEN_WITH_INITIAL.test(c.after) },
+  // "行动资金800万元(财政预算740万元,年底追加…60万元)": a fund's amount whose bracket explains it by its budget is the whole budget.
+  { id: 'budget.whole.括号预算', roles: ['budget'], weight: 8, zh: '资金X（其中预算…）', test: (c) => text(c) && /(?:资金|经费)$/u.test(c.label) && BRACKET_BUDGET_AFTER.test(c.after) },
   { id: 'execution.label.支出', roles: ['execution'], weight: 8, zh: '支出/执行/拨付/使用', test: (c) => text(c) && EXECUTION_END.test(c.label) && !NATURE_END.test(c.label) && !FUNCTION_CLASS_NAMES.some((n) => c.label.endsWith(n)) },
+  { id: 'execution.label.已拨付资金', roles: ['execution'], weight: 8, zh: '已拨付/实际发放…资金', test: (c) => text(c) && SPENT_FUND.test(c.label) && !EXECUTION_END.test(c.label) },
+  { id: 'budget.label.已拨付资金', roles: ['budget', 'budgetInitial'], weight: -20, zh: '已拨付的资金是支出', test: (c) => text(c) && SPENT_FUND.test(c.label) },
+  { id: 'budget.label.预算支出', roles: ['budget'], weight: 8, zh: '预算支出（预算安排的支出）', test: (c) => text(c) && BUDGETED_SPENDING.test(c.label) },
+  { id: 'execution.label.预算支出', roles: ['execution'], weight: -20, zh: '预算支出不是已支出', test: (c) => text(c) && BUDGETED_SPENDING.test(c.label) },
   { id: 'execution.label.总支出', roles: ['execution'], weight: 1, zh: '总支出/全年执行数（胜过同分的分项支出）', test: (c) => text(c) && EXECUTION_TOTAL_END.test(c.label) },
   { id: 'execution.label.完成预算', roles: ['execution'], weight: 10, zh: '完成/使用预算资金', test: (c) => text(c) && SPENT_BUDGET.test(c.label) },
   { id: 'budget.label.完成预算', roles: ['budget'], weight: -20, zh: '完成预算资金是支出', test: (c) => text(c) && SPENT_BUDGET.test(c.label) },
@@ -146,8 +185,15 @@ export const FEATURES: readonly Feature[] = [
 
 /** Rank-stage feature: the candidate stands in the first sentence that states the role. */
 export const POSITION_FEATURE = { id: 'any.position.first', weight: 0.5, zh: '最先陈述' } as const;
+/**
+ * Rank-stage feature: a total ("…合计671037万元", "合计批复总投资6222.4万元") that equals, exactly, the sum
+ * of the two or more amounts stated for the same role just before it is their whole, not one more
+ * of them: it outranks its parts. A sum that does not hold adds nothing (the parts then tie, and the
+ * role abstains as before), so no slip is read away.
+ */
+export const SUM_FEATURE = { id: 'any.arithmetic.sum_of_parts', weight: 10, zh: '合计＝其前同类各项之和' } as const;
 /** Rank-stage feature: the printed rate holds for this (execution, budget) pair. */
 export const RATE_TIE_FEATURE = { id: 'any.arithmetic.rate_holds', weight: 0, zh: '执行数÷预算数符合所报执行率' } as const;
 
 /** Every feature id (for eval tables and the review page). */
-export const FEATURE_IDS: readonly string[] = [...FEATURES.map((f) => f.id), POSITION_FEATURE.id, RATE_TIE_FEATURE.id];
+export const FEATURE_IDS: readonly string[] = [...FEATURES.map((f) => f.id), POSITION_FEATURE.id, SUM_FEATURE.id, RATE_TIE_FEATURE.id];

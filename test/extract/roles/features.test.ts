@@ -1,0 +1,96 @@
+/** Features of src/extract/roles/features.ts, each on the shape it was written for and on one it must not take. */
+import { describe, expect, it } from 'vitest';
+import { analyzeBytes } from '../../../src/analyze.js';
+import { fundOfProjectField, fundOfTitle } from '../../../src/extract/roles/candidates.js';
+import { decision, recordOf, seen } from './record-of.js';
+
+const firedOn = (r: Awaited<ReturnType<typeof recordOf>>, role: string) => decision(r, role).candidates.flatMap((c) => c.features.map((f) => f.id));
+
+describe('budget.whole.其中年初预算', () => {
+  it('reads a whole whose parts open with the year-start budget as the budget, whatever its clause calls it', async () => {
+    const r = await recordOf('2022年预算收入69.06万元，其中年初预算57.28万元，调整追加11.78万元。2022年支出76.36万元。');
+    expect(seen(r.figures.budget)).toEqual([690600, '69.06万元']);
+    expect(seen(r.figures.budgetInitial)).toEqual([572800, '57.28万元']);
+    expect(seen(r.figures.execution)).toEqual([763600, '76.36万元']);
+  });
+  it('does not fire on parts that open with something else', async () => {
+    const r = await recordOf('2022年收入69.06万元，其中财政拨款57.28万元。');
+    expect(r.figures.budget).toBeNull();
+    expect(firedOn(r, 'budget')).not.toContain('budget.whole.其中年初预算');
+  });
+});
+
+describe('execution.label.已拨付资金', () => {
+  it('reads a fund already paid out, named after the verb, as the execution', async () => {
+    const r = await recordOf('项目总投资1807万元。按照工程进度已拨付中央财政水污染防治资金680万元，专项资金执行率为80%。');
+    expect(seen(r.figures.execution)).toEqual([6800000, '680万元']);
+    expect(decision(r, 'execution').candidates[0]!.features.map((f) => f.id)).toContain('execution.label.已拨付资金');
+  });
+  it('takes no transfer a higher level paid (no 已/实际 before the verb) as spending', async () => {
+    const r = await recordOf('中央财政拨付宁国市政策性特色险奖补资金7.34万元，中央未下达绩效目标。');
+    expect(r.figures.execution).toBeNull();
+  });
+});
+
+describe('budget.label.标题资金', () => {
+  const read = async (text: string) => (await analyzeBytes(Buffer.from(text, 'utf8'), { fileName: 'synthetic.txt' })).record;
+
+  it('finds the fund of a document\'s one 项目名称 field, and none when it names several projects', () => {
+    expect(fundOfProjectField('项目名称:2018年度少数民族工作专项经费\n项目单位: 某局')).toBe('2018年度少数民族工作专项经费');
+    expect(fundOfProjectField('项目名称 义务教育营养改善计划专项资金 主管部门 某局 项目名称 村级补助及运转经费 主管部门')).toBe('');
+    expect(fundOfProjectField('项目名称:道路硬化工程')).toBe('');
+  });
+
+  it('finds the fund a title is about', () => {
+    expect(fundOfTitle('2021年中央动物防疫等补助经费项目支出绩效自评报告')).toBe('2021年中央动物防疫等补助经费');
+    expect(fundOfTitle('谢家集区2024年度转移支付财政衔接推进乡村振兴补助资金绩效评价自评报告')).toBe('谢家集区2024年度转移支付财政衔接推进乡村振兴补助资金');
+    expect(fundOfTitle('2022年度部门整体支出绩效自评报告')).toBe('');
+    expect(fundOfTitle(null)).toBe('');
+  });
+
+  it('reads the amount of a clause that names the title\'s fund as the budget', async () => {
+    const r = await read('2021年中央动物防疫等补助经费项目支出绩效自评报告\n一、自评结论\n通过项目的实施，重大动物群体免疫密度达90%以上。在全乡范围内实施2021年中央动物防疫等补助经费9.55万元。\n');
+    expect(seen(r.figures.budget)).toEqual([95500, '9.55万元']);
+    expect(decision(r, 'budget').candidates[0]!.features.map((f) => f.id)).toContain('budget.label.标题资金');
+  });
+
+  it('needs six characters of the fund\'s name, not a shared 补助资金, and no part word', async () => {
+    const other = await read('2021年中央动物防疫等补助经费项目支出绩效自评报告\n一、自评结论\n在全乡范围内发放养殖户补助经费9.55万元。\n');
+    expect(other.figures.budget).toBeNull();
+    const part = await read('2021年中央动物防疫等补助经费项目支出绩效自评报告\n一、自评结论\n项目总投资30万元，其中中央动物防疫等补助经费9.55万元。\n');
+    expect(part.figures.budget?.value).not.toBe(95500);
+  });
+});
+
+describe('budget.whole.括号预算', () => {
+  it('reads a fund whose bracket explains it by its budget as the whole budget, not the bracket\'s budget', async () => {
+    const r = await recordOf('一、专项资金概况\n环境整治行动资金800万元(财政预算740万元,年底追加家庭清洁行动村资金60万元)，主要用于以奖促治。');
+    expect(seen(r.figures.budget)).toEqual([8000000, '800万元']);
+  });
+  it('does not fire on a bracket that explains something else', async () => {
+    const r = await recordOf('一、专项资金概况\n环境整治行动资金800万元(中央资金740万元,县级资金60万元)，主要用于以奖促治。');
+    expect(firedOn(r, 'budget')).not.toContain('budget.whole.括号预算');
+  });
+});
+
+describe('money.plan_word', () => {
+  it('takes no plan from a name that only looks like one (计划生育)', async () => {
+    const r = await recordOf('2024年度计划生育转移支付资金预算安排情况：计划生育转移支付资金预算总额1084.25万元。');
+    expect(seen(r.figures.budget)).toEqual([10842500, '1084.25万元']);
+    const plan = await recordOf('下一年度计划安排资金预算总额1084.25万元。');
+    expect(plan.figures.budget).toBeNull();
+  });
+});
+
+describe('budget.label.预算支出', () => {
+  it('reads the spending budgeted as the budget and the spending made as the execution', async () => {
+    const r = await recordOf('年初下达预算支出910.47万元，年底决算支出1060.30万元，实际支出比预算增加149.83万元。');
+    expect(seen(r.figures.budget)).toEqual([9104700, '910.47万元']);
+    expect(seen(r.figures.execution)).toEqual([10603000, '1060.30万元']);
+  });
+  it('reads 一般公共预算支出 as spending from that account, not a budget', async () => {
+    const r = await recordOf('2022年一般公共预算支出1035.83万元。');
+    expect(r.figures.budget).toBeNull();
+    expect(firedOn(r, 'budget')).not.toContain('budget.label.预算支出');
+  });
+});
