@@ -4,7 +4,7 @@ import type { Segmentation } from '../segment/segment.js';
 import { BREADCRUMB, FIELD_PREFIX, INDEX_PREFIX, OUTLINE_MARKER, SITE_LINKS, TITLE_CHROME, TRAIL } from '../vocabulary/index.js';
 import { PROVINCES } from '../vocabulary/regions.js';
 import { regionOf } from './region.js';
-import { decideUnit } from './unit/decide.js';
+import { decideUnit, type UnitDecision } from './unit/decide.js';
 import { departmentInTitle, unitLineBefore } from './unit/finders.js';
 
 export { regionOf } from './region.js';
@@ -15,6 +15,8 @@ export interface ReportInfo {
   department: string | null;
   fiscalYear: number | null;
   region: Region;
+  /** How the department was chosen among the units the sources named (record.reportRoles). */
+  unit: UnitDecision;
 }
 
 
@@ -308,5 +310,5 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
   // "湖北残疾人联合会" under a title "湖北省残疾人事业发展补助资金…": the title names the province.
   region.province ??= (department && title ? regionOf(title).province : null) ?? provinceOfAuthorities(text);
   fillRegionFromIssuer(region, text);
-  return { title, kind, department, fiscalYear, region };
+  return { title, kind, department, fiscalYear, region, unit };
 }
