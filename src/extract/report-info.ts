@@ -1,11 +1,12 @@
 import type { SourceDocument } from '../ingest/document.js';
 import type { Region, ReportKind } from '../schema/record.js';
 import type { Segmentation } from '../segment/segment.js';
-import { BREADCRUMB, FIELD_PREFIX, INDEX_PREFIX, OUTLINE_MARKER, SITE_LINKS, TITLE_CHROME, TRAIL } from '../vocabulary/index.js';
+import { BREADCRUMB, FIELD_PREFIX, INDEX_PREFIX, OUTLINE_MARKER, PAGE_FOOTER, SITE_LINKS, TITLE_CHROME, TRAIL } from '../vocabulary/index.js';
 import { PROVINCES } from '../vocabulary/regions.js';
-import { regionOf } from './region.js';
+import { placeRunEnds, regionOf } from './region.js';
 import { decideUnit, type UnitDecision } from './unit/decide.js';
-import { departmentInTitle, unitLineBefore } from './unit/finders.js';
+import { cleanDepartment, departmentInTitle, unitLineBefore } from './unit/finders.js';
+import { ORGAN_END } from '../vocabulary/units.js';
 
 export { regionOf } from './region.js';
 
@@ -131,7 +132,10 @@ function* titlesFrom(text: string, afterFurniture: boolean): Generator<{ text: s
   let from = 0;
   // ("资金来源:" is a form's field, not a byline; "浏览量主题词2019年度…": a year starts the title.)
   if (afterFurniture) for (const m of text.slice(0, 600).matchAll(/(?:(?<!资金)来源[:：]|发布时间[:：]|浏览量[:：]?|浏览次数[:：]?|【?字体[:：]|打印|关闭窗口)[^\n]{0,40}?(?=[\n|｜]|[\u4e00-\u9fff]{4}|(?:19|20)\d{2}\s*年)/gu)) from = m.index + m[0].length;
-  const head = text.slice(from, from + 2500);
+  // A footer's "下一篇：…决算公开" names another page: the title stands above it.
+  const window = text.slice(from, from + 2500);
+  const footer = PAGE_FOOTER.exec(window);
+  const head = footer ? window.slice(0, footer.index) : window;
   const re = new RegExp(TITLE_END.source, 'gu');
   for (const m of head.matchAll(re)) {
     const end = m.index + m[0].length;
@@ -250,7 +254,10 @@ function isOutlineHeading(text: string): boolean {
  * 2021年度部门决算", or a trail joined by normalization to the title line): what follows that raw
  * line's break, else the title without its trail.
  */
-function titleAfterTrail(doc: SourceDocument, span: { start: number; end: number; text: string }): string {
+function titleAfterTrail(doc: SourceDocument, whole: { start: number; end: number; text: string }): string {
+  // (A found title may carry a cover's year line put back before it: its text is then not the span's.)
+  const own = doc.text.slice(whole.start, whole.end) === whole.text ? titleOwnLines(doc, whole) : whole.start;
+  const span = own === whole.start ? whole : { start: own, end: whole.end, text: doc.text.slice(own, whole.end) };
   const rawStart = doc.toRaw[span.start] ?? 0;
   const rawEnd = doc.toRaw[span.end] ?? rawStart;
   const lineStart = doc.rawText.lastIndexOf('\n', rawStart - 1) + 1;
@@ -261,6 +268,36 @@ function titleAfterTrail(doc: SourceDocument, span: { start: number; end: number
   }
   const trail = TRAIL.exec(span.text);
   return trail ? span.text.slice(trail[0].length) : span.text;
+}
+
+/** How a title starts: its year, 关于, 中共, or a place of the gazetteer. */
+const startsLikeTitle = (text: string) => /^(?:(?:19|20)\d{2}|二〇|关于|中共)/u.test(text) || placeRunEnds(text).length > 0;
+
+/**
+ * The title's own lines. Normalization joins a short line to the next, so a phrase that ends like a
+ * title may begin with the lines above it: a site's name, a channel ("正文", "信息阅读", "民生工程"),
+ * a page's title. At a break in the raw text the title starts again when what follows starts like a
+ * title (year, 关于, a place) or the line before it is short with no year; a line that is only a
+ * unit's name stays (it opens the title: "中共湖南省委党校(湖南行政学院)\n2021年度…"). Latest break first.
+ */
+function titleOwnLines(doc: SourceDocument, span: { start: number; end: number }): number {
+  for (let i = span.end - 1; i > span.start; i--) {
+    const rawBefore = doc.toRaw[i - 1]!;
+    const rawAt = doc.toRaw[i]!;
+    if (rawAt - rawBefore <= 0 || !doc.rawText.slice(rawBefore, rawAt).includes('\n')) continue;
+    const rest = doc.text.slice(i, span.end).trim();
+    const lineStart = doc.rawText.lastIndexOf('\n', rawBefore) + 1;
+    const rawLine = doc.rawText.slice(lineStart, doc.rawText.indexOf('\n', rawBefore) < 0 ? undefined : doc.rawText.indexOf('\n', rawBefore)).trim();
+    const unit = cleanDepartment(rawLine);
+    if (unit === rawLine && ORGAN_END.test(unit.replace(/[（(][^（）()]*[）)]$/u, ''))) continue;
+    // A cover's year on its own line ("2023年度\n益阳市箴言中学部门决算") opens the title too.
+    if (/^(?:19|20)\d{2}\s*年度?$/u.test(rawLine)) continue;
+    // What follows must be a title by itself, not its wrapped end ("项目支出绩效自评表\n(2022年度)").
+    if (!endsLikeTitle(rest) || /^[（(]/u.test(rest)) continue;
+    const shortChrome = Array.from(rawLine).length <= 12 && !/(?:19|20)\d{2}/u.test(rawLine);
+    if (Array.from(rest).length >= 8 && (startsLikeTitle(rest) || (shortChrome && /(?:19|20)\d{2}/u.test(rest)))) return i;
+  }
+  return span.start;
 }
 
 /** Report-level facts: title, kind, department, fiscal year, region. */

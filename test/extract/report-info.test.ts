@@ -271,3 +271,29 @@ describe('the title among page names and restatements', () => {
     expect(r.title).toBe('2022年度项目支出绩效自评表');
   });
 });
+
+describe('the title behind page chrome any site adds (issue 15: shapes, not sites)', () => {
+  const body = '2021年度某某县水务局部门整体支出绩效自评报告\n一、部门基本情况\n某某县水务局负责全县水利工作。';
+  const title = '2021年度某某县水务局部门整体支出绩效自评报告';
+  it.each([
+    ['a site name on its own line', `无障碍 | 长者模式 | 登录\n某某县人民政府门户网站\n${body}`],
+    ['a channel line under a breadcrumb', `当前位置：首页>>信息公开>>法定主动公开内容>>财政资金\n信息阅读\n${body}`],
+    ['a footer linking the next page', `${body}\n\n上一篇：关于2023年度部门预算公开的说明\n下一篇：某某镇2022年度部门决算公开`],
+    ['page numbers glued before it', `第1页/共6页${body}`],
+  ])('%s', async (_shape, text) => {
+    expect((await reportOf(text)).title).toBe(title);
+  });
+
+  it('takes no site name for the unit', async () => {
+    const r = await reportOf('某某县人民政府门户网站\n2022年度项目支出绩效自评表\n项目名称 | 农村道路养护 |');
+    expect(r.title).toBe('2022年度项目支出绩效自评表');
+    expect(r.department).toBeNull();
+  });
+
+  it('keeps a unit line and a cover year line above the title, and a title wrapped before its year bracket', async () => {
+    expect((await reportOf('中共湖南省委党校(湖南行政学院)\n2021年度部门整体支出绩效自评报告\n一、基本情况')).title).toBe('中共湖南省委党校(湖南行政学院)2021年度部门整体支出绩效自评报告');
+    expect((await reportOf('2023年度\n益阳市箴言中学部门决算\n目录\n第一部分 益阳市箴言中学概况\n一、部门职责')).title).toBe('2023年度益阳市箴言中学部门决算');
+    // (The wrapped year bracket is no title of its own.)
+    expect((await reportOf('项目支出绩效自评表\n(2022年度)\n项目名称 | 农村道路养护 |')).title).toMatch(/^项目支出绩效自评表/u);
+  });
+});

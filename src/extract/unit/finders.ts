@@ -4,7 +4,7 @@
  */
 import type { SourceDocument } from '../../ingest/document.js';
 import { AFTER_ORGAN, ORGAN_END, ORGAN_EXTENSION, PUBLISHER_FOR_OTHERS, SITE_BOILERPLATE, STRONG_ORGAN_END } from '../../vocabulary/units.js';
-import { BREADCRUMB } from '../../vocabulary/outline.js';
+import { BREADCRUMB, SITE_NAME } from '../../vocabulary/outline.js';
 import { placeRunEnds, regionOf } from '../region.js';
 
 /** Words that end a unit's name and start the report's own title. */
@@ -46,6 +46,8 @@ export function cleanDepartment(name: string): string | null {
   if (/[。；，]/u.test(n)) return null;
   // Uploader and site boilerplate is no unit ("请进行举报或认领文档简介仁兴镇小学").
   if (SITE_BOILERPLATE.test(n)) return null;
+  // A site's name ("某某县人民政府门户网站") ends in 站 but is no unit.
+  if (SITE_NAME.test(n)) return null;
   return n;
 }
 
