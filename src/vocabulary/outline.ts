@@ -58,6 +58,11 @@ export const FIELD_PREFIX = /^\s*#\s*(?:title|source|url|标题|来源)\s*[:：]
  * and registration. What follows is another page's title or the site's, never this report's.
  */
 export const PAGE_FOOTER = /(?:上一篇|下一篇|上一条|下一条|相关阅读|相关文章|相关链接|版权所有|网站标识码|ICP备|主办单位)\s*[:：]?/u;
+/**
+ * A page's buttons and channel words that flattening glues before a name ("本站打印关闭西区…",
+ * "信息阅读大同…"): everything up to the last of them goes.
+ */
+export const PAGE_BUTTONS = /^.*(?:打印(?:本页)?|关闭(?:窗口|本页)?|分享到?|信息阅读|字[号体][:：]?\s*[【\[]?大\s*中\s*小[】\]]?)[】\]]?\s*[|｜]?\s*/u;
 /** A site's own name on its line: "某某县人民政府门户网站", "中国政府网". */
 export const SITE_NAME = /(?:网站|门户|政府网|信息网|新闻网)$/u;
 

@@ -297,3 +297,15 @@ describe('the title behind page chrome any site adds (issue 15: shapes, not site
     expect((await reportOf('项目支出绩效自评表\n(2022年度)\n项目名称 | 农村道路养护 |')).title).toMatch(/^项目支出绩效自评表/u);
   });
 });
+
+describe('the department behind page chrome (issue 15)', () => {
+  it('reads a 决算 cover from the line its unit starts on, not the site lines above it', async () => {
+    const r = await reportOf('无障碍 | 长者模式 | 登录\n某某县人民政府门户网站\n南江县林业局2020年度部门决算编制说明\n第一部分 部门概况\n一、基本职能及主要工作');
+    expect(r.department).toBe('南江县林业局');
+  });
+
+  it('drops page buttons glued before a unit', async () => {
+    const r = await reportOf('一、部门概况\n发布时间：2023-05-06 来源：本站 打印 关闭\n西区动物疫病预防控制中心是西区农业农村和交通运输局下属二级事业单位。\n(一)基本职能。');
+    expect(r.department).toBe('西区动物疫病预防控制中心');
+  });
+});
