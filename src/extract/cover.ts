@@ -6,7 +6,7 @@
 import type { SourceDocument } from '../ingest/document.js';
 import { evidenceOf } from '../normalize/offsets.js';
 import type { Evidence, Form, Part } from '../schema/record.js';
-import { AFTER_ORGAN, ORGAN_END } from '../vocabulary/units.js';
+import { AFTER_ORGAN, ORGAN_END, STRONG_ORGAN_END } from '../vocabulary/units.js';
 import { placeRunEnds } from './region.js';
 
 export interface CoverDepartment {
@@ -36,12 +36,15 @@ const FIELD_NAME = /(?:预算主管部门|部门[（(]单位[）)]名称|(?<![\u
 /**
  * Where the unit's name starts among the cover's joined lines: where it starts (after page
  * furniture) when that starts like a unit's name (a place, 中共/共青团); else at the first line that
- * does ("登录 / 某某县人民政府门户网站 / 南江县林业局 / 2020年度部门决算" → 南江县林业局); else as found.
+ * does ("登录 / 某某县人民政府门户网站 / 南江县林业局 / 2020年度部门决算" → 南江县林业局); else at the
+ * last line that is a unit's name by itself; else as found.
  */
 function nameLineStart(joined: string, from: number, breakBefore: (j: number) => boolean): number {
   const startsLikeUnit = (text: string) => /^(?:中共|共青团)/u.test(text) || placeRunEnds(text).length > 0;
   if (startsLikeUnit(joined.slice(from))) return from;
   for (let j = from + 1; j < joined.length - 2; j++) if (breakBefore(j) && startsLikeUnit(joined.slice(j))) return j;
+  // (A unit without a place: the last line that is a unit's name by itself, "政务公开 / 某某中心 / 2022年度部门决算".)
+  for (let j = joined.length - 3; j > from; j--) if (breakBefore(j) && STRONG_ORGAN_END.test(joined.slice(j))) return j;
   return from;
 }
 

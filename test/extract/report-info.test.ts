@@ -309,3 +309,21 @@ describe('the department behind page chrome (issue 15)', () => {
     expect(r.department).toBe('西区动物疫病预防控制中心');
   });
 });
+
+describe('report kinds a heading names (issue 15)', () => {
+  const body = '\n发布时间：2023-05-06\n一、部门基本情况\n南江县水务局负责全县水利工作，2022年预算100万元。\n二、绩效自评情况';
+  it.each([
+    ['南江县水务局2022年度项目支出绩效自评结果公告', '南江县水务局'],
+    ['关于南江县水务局2022年度部门整体支出绩效自评结果的公示', '南江县水务局'],
+    ['南江县水务局关于2022年度项目支出绩效自评情况的报告', '南江县水务局'],
+  ])('%s', async (title, unit) => {
+    const r = await reportOf(`首页 > 政务公开\n${title}${body}`);
+    expect(r.title).toBe(title);
+    expect(r.department).toBe(unit);
+  });
+
+  it('reads a 决算 cover whose unit names no place from its own line', async () => {
+    const r = await reportOf('首页 > 政务公开\n林业服务中心2022年度部门决算公开\n第一部分 部门概况\n一、基本职能及主要工作');
+    expect(r.department).toBe('林业服务中心');
+  });
+});
