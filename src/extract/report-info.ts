@@ -1,7 +1,7 @@
 import type { SourceDocument } from '../ingest/document.js';
 import type { Region, ReportKind } from '../schema/record.js';
 import type { Segmentation } from '../segment/segment.js';
-import { BREADCRUMB, FIELD_PREFIX, INDEX_PREFIX, OUTLINE_MARKER, PAGE_FOOTER, SITE_LINKS, TITLE_CHROME, TRAIL } from '../vocabulary/index.js';
+import { BREADCRUMB, FIELD_PREFIX, INDEX_PREFIX, OUTLINE_MARKER, PAGE_FOOTER, SITE_LINKS, SITE_NAME, TITLE_CHROME, TRAIL } from '../vocabulary/index.js';
 import { PROVINCES } from '../vocabulary/regions.js';
 import { placeRunEnds, regionOf } from './region.js';
 import { decideUnit, type UnitDecision } from './unit/decide.js';
@@ -125,13 +125,19 @@ function findTitleFrom(text: string, afterFurniture: boolean): { text: string; s
   return null;
 }
 
+/** Where the web-page furniture near the top ends (0 when there is none). */
+function furnitureEnd(text: string): number {
+  let from = 0;
+  // ("资金来源:" is a form's field, not a byline; "浏览量主题词2019年度…": a year starts the title.)
+  for (const m of text.slice(0, 600).matchAll(/(?:(?<!资金)来源[:：]|发布时间[:：]|浏览量[:：]?|浏览次数[:：]?|【?字体[:：]|打印|关闭窗口)[^\n]{0,40}?(?=[\n|｜]|[\u4e00-\u9fff]{4}|(?:19|20)\d{2}\s*年)/gu)) from = m.index + m[0].length;
+  return from;
+}
+
 /** Every phrase that reads as the title, in order (see findTitleFrom). */
 function* titlesFrom(text: string, afterFurniture: boolean): Generator<{ text: string; start: number }> {
   // Web-page furniture ("来源:财务科 2019-07-09 浏览量:1", "【字体: 大 中 小】打印") sits between the
   // page's <title> and the document's own title: start after the last of it near the top.
-  let from = 0;
-  // ("资金来源:" is a form's field, not a byline; "浏览量主题词2019年度…": a year starts the title.)
-  if (afterFurniture) for (const m of text.slice(0, 600).matchAll(/(?:(?<!资金)来源[:：]|发布时间[:：]|浏览量[:：]?|浏览次数[:：]?|【?字体[:：]|打印|关闭窗口)[^\n]{0,40}?(?=[\n|｜]|[\u4e00-\u9fff]{4}|(?:19|20)\d{2}\s*年)/gu)) from = m.index + m[0].length;
+  const from = afterFurniture ? furnitureEnd(text) : 0;
   // A footer's "下一篇：…决算公开" names another page: the title stands above it.
   const window = text.slice(from, from + 2500);
   const footer = PAGE_FOOTER.exec(window);
@@ -290,6 +296,9 @@ function titleOwnLines(doc: SourceDocument, span: { start: number; end: number }
     const rawLine = doc.rawText.slice(lineStart, doc.rawText.indexOf('\n', rawBefore) < 0 ? undefined : doc.rawText.indexOf('\n', rawBefore)).trim();
     const unit = cleanDepartment(rawLine);
     if (unit === rawLine && ORGAN_END.test(unit.replace(/[（(][^（）()]*[）)]$/u, ''))) continue;
+    // A title wrapped before its year: a line that starts like a title, with no year and no chrome
+    // ("永兴县农业保险保费补贴\n2020年度绩效自评报告"); a site's name is chrome.
+    if (startsLikeTitle(rawLine) && !/(?:19|20)\d{2}|[|｜>»:：_]/u.test(rawLine) && !SITE_NAME.test(rawLine)) continue;
     // A cover's year on its own line ("2023年度\n益阳市箴言中学部门决算") opens the title too.
     if (/^(?:19|20)\d{2}\s*年度?$/u.test(rawLine)) continue;
     // What follows must be a title by itself, not its wrapped end ("项目支出绩效自评表\n(2022年度)").
