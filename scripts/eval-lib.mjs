@@ -119,6 +119,12 @@ export function emptyStats() {
  * or null when the record has no decision for that role (roles not produced yet, or abstained).
  */
 function chosenFeatures(record, field) {
+  // The department's decision (record.reportRoles): the sources and features of the unit taken.
+  if (field === 'report.department') {
+    const decision = (record.reportRoles ?? []).find((r) => r.field === 'department');
+    if (!decision || decision.chosen === null || decision.chosen === undefined) return null;
+    return (decision.candidates[decision.chosen]?.features ?? []).map((f) => f.id);
+  }
   const role = field.replace(/^figures\./u, '');
   const decision = (record.roles ?? []).find((r) => r.role === role);
   if (!decision || decision.chosen === null || decision.chosen === undefined) return null;

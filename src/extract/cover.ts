@@ -6,7 +6,8 @@
 import type { SourceDocument } from '../ingest/document.js';
 import { evidenceOf } from '../normalize/offsets.js';
 import type { Evidence, Form, Part } from '../schema/record.js';
-import { AFTER_ORGAN, ORGAN_END } from '../vocabulary/units.js';
+import { AFTER_ORGAN, ORGAN_END, STRONG_ORGAN_END } from '../vocabulary/units.js';
+import { placeRunEnds } from './region.js';
 
 export interface CoverDepartment {
   name: string;
@@ -32,6 +33,21 @@ const PAGE_FURNITURE_BEFORE = /^.*(?:[>》」】\]|｜:：”"]|专题|频道|�
 /** "预算主管部门：X", "部门（单位）名称：X", "部门：X" — a field's value up to the next field or line end. */
 const FIELD_NAME = /(?:预算主管部门|部门[（(]单位[）)]名称|(?<![\u4e00-\u9fff])部门)[:：]\s*([\u4e00-\u9fff（）()]{3,40}?)(?=\s|$|金额|单位[:：]|编制|[，。；|｜\t])/mu;
 
+/**
+ * Where the unit's name starts among the cover's joined lines: where it starts (after page
+ * furniture) when that starts like a unit's name (a place, 中共/共青团); else at the first line that
+ * does ("登录 / 某某县人民政府门户网站 / 南江县林业局 / 2020年度部门决算" → 南江县林业局); else at the
+ * last line that is a unit's name by itself; else as found.
+ */
+function nameLineStart(joined: string, from: number, breakBefore: (j: number) => boolean): number {
+  const startsLikeUnit = (text: string) => /^(?:中共|共青团)/u.test(text) || placeRunEnds(text).length > 0;
+  if (startsLikeUnit(joined.slice(from))) return from;
+  for (let j = from + 1; j < joined.length - 2; j++) if (breakBefore(j) && startsLikeUnit(joined.slice(j))) return j;
+  // (A unit without a place: the last line that is a unit's name by itself, "政务公开 / 某某中心 / 2022年度部门决算".)
+  for (let j = joined.length - 3; j > from; j--) if (breakBefore(j) && STRONG_ORGAN_END.test(joined.slice(j))) return j;
+  return from;
+}
+
 /** The department a 决算/预算 cover names, then a department form's, then the unit line over the tables. */
 export function departmentFromCover(doc: SourceDocument, parts: readonly Part[], forms: readonly Form[]): CoverDepartment | null {
   const cover = parts.find((p) => p.kind === 'cover');
@@ -47,7 +63,8 @@ export function departmentFromCover(doc: SourceDocument, parts: readonly Part[],
     }
     const m = COVER_NAME.exec(joined);
     // A web page's breadcrumbs, file names and index numbers stand before the name on its "cover".
-    const cut = m ? (PAGE_FURNITURE_BEFORE.exec(m[1]!)?.[0].length ?? 0) : 0;
+    const furniture = m ? (PAGE_FURNITURE_BEFORE.exec(m[1]!)?.[0].length ?? 0) : 0;
+    const cut = m ? nameLineStart(m[1]!, furniture, (j) => /\n/u.test(raw.slice(kept[j - 1]! + 1, kept[j]!))) : 0;
     const name = m && !/\d/u.test(m[1]!.slice(cut)) ? clean(m[1]!.slice(cut)) : null;
     if (m && name) {
       const start = cover.start + kept[cut]!;

@@ -1,5 +1,5 @@
 import type { SourceDocument } from '../ingest/document.js';
-import type { ReportRecord } from '../schema/record.js';
+import type { FieldDecision, ReportRecord } from '../schema/record.js';
 import { findParts } from '../segment/parts.js';
 import { segmentDocument } from '../segment/segment.js';
 import { EXTRACTOR_VERSION } from '../version.js';
@@ -10,7 +10,7 @@ import { extractForms } from './forms.js';
 import { chooseHeadline } from './headline.js';
 import { locateNumbers } from './locate.js';
 import { extractReportInfo, regionOf } from './report-info.js';
-import { decideUnit } from './unit/decide.js';
+import { decideUnit, type UnitDecision } from './unit/decide.js';
 
 export interface ExtractOptions {
   fileName?: string | null;
@@ -26,7 +26,7 @@ export interface ExtractOptions {
  */
 export function extractRecord(doc: SourceDocument, options: ExtractOptions = {}): ReportRecord {
   const seg = segmentDocument(doc);
-  const info = extractReportInfo(doc, seg, options.title ?? doc.meta?.title);
+  const { unit: titleUnit, ...info } = extractReportInfo(doc, seg, options.title ?? doc.meta?.title);
   const parts = findParts(doc, seg);
   const documentKind = classifyDocument(doc, seg, parts, info.kind);
   const numbers = locateNumbers(doc, seg);
@@ -35,7 +35,8 @@ export function extractRecord(doc: SourceDocument, options: ExtractOptions = {})
   // A 决算/预算 cover names the unit: it wins; a form's header or a table's unit line only fills
   // what the title and opening did not name.
   const cover = departmentFromCover(doc, parts, forms);
-  const department = cover ? decideUnit({ doc, title: info.title }, [{ name: cover.name, source: { cover: 'cover.name', form: 'form.department', unit_line: 'cover.unit_line' }[cover.source] }]).name : info.department;
+  const unit = cover ? decideUnit({ doc, title: info.title }, [{ name: cover.name, source: { cover: 'cover.name', form: 'form.department', unit_line: 'cover.unit_line' }[cover.source] }]) : titleUnit;
+  const department = unit.name;
   // The unit's name places it when the title did not ("上海市普陀区财政局" → 上海市, 普陀区).
   const region = { ...info.region };
   if (department && department !== info.department) {
@@ -65,7 +66,19 @@ export function extractRecord(doc: SourceDocument, options: ExtractOptions = {})
     parts,
     forms,
     roles,
+    reportRoles: [departmentDecision(unit)],
     checks: [],
+  };
+}
+
+/** The unit engine's decision as the record keeps it: ranked names, their scores, rules and evidence. */
+export function departmentDecision(unit: UnitDecision): FieldDecision {
+  const chosen = unit.name === null ? null : unit.candidates.findIndex((c) => c.name === unit.name);
+  return {
+    field: 'department',
+    chosen: chosen !== null && chosen >= 0 ? chosen : null,
+    reason: unit.reason,
+    candidates: unit.candidates.map((c) => ({ value: c.name, score: c.score, features: c.features, evidence: c.evidence })),
   };
 }
 

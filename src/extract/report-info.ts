@@ -1,11 +1,12 @@
 import type { SourceDocument } from '../ingest/document.js';
 import type { Region, ReportKind } from '../schema/record.js';
 import type { Segmentation } from '../segment/segment.js';
-import { BREADCRUMB, FIELD_PREFIX, INDEX_PREFIX, OUTLINE_MARKER, SITE_LINKS, TITLE_CHROME, TRAIL } from '../vocabulary/index.js';
+import { BREADCRUMB, FIELD_PREFIX, INDEX_PREFIX, OUTLINE_MARKER, PAGE_FOOTER, SITE_LINKS, SITE_NAME, TITLE_CHROME, TRAIL } from '../vocabulary/index.js';
 import { PROVINCES } from '../vocabulary/regions.js';
-import { regionOf } from './region.js';
-import { decideUnit } from './unit/decide.js';
-import { departmentInTitle, unitLineBefore } from './unit/finders.js';
+import { placeRunEnds, regionOf } from './region.js';
+import { decideUnit, type UnitDecision } from './unit/decide.js';
+import { cleanDepartment, departmentInTitle, unitLineBefore } from './unit/finders.js';
+import { ORGAN_END } from '../vocabulary/units.js';
 
 export { regionOf } from './region.js';
 
@@ -15,6 +16,8 @@ export interface ReportInfo {
   department: string | null;
   fiscalYear: number | null;
   region: Region;
+  /** How the department was chosen among the units the sources named (record.reportRoles). */
+  unit: UnitDecision;
 }
 
 
@@ -64,7 +67,7 @@ export function kindOf(title: string, body: string): ReportKind {
 
 /** What a report's or a form's title ends with. */
 const TITLE_END =
-  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结)?(?:报告|表(?!格)|情况)|绩效评价报告|自评报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n，。；:：]{1,16}[）)])?|(?<=(?:19|20)\d{2}\s*年度?\s*[^\n，。；,]{0,30}?)(?:部门|单位)?决算(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告)?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分))/u;
+  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结)?(?:报告|表(?!格)|(?:结果|情况)?的?(?:公告|公示)|情况)|绩效评价报告|自评报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n，。；:：]{1,16}[）)])?|(?<=(?:19|20)\d{2}\s*年度?\s*[^\n，。；,]{0,30}?)(?:部门|单位)?决算(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告)?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分))/u;
 /** Does a phrase end like a title? (TITLE_END at its end; the last 40 characters decide.) */
 function endsLikeTitle(phrase: string): boolean {
   const tail = phrase.slice(-40);
@@ -122,14 +125,23 @@ function findTitleFrom(text: string, afterFurniture: boolean): { text: string; s
   return null;
 }
 
+/** Where the web-page furniture near the top ends (0 when there is none). */
+function furnitureEnd(text: string): number {
+  let from = 0;
+  // ("资金来源:" is a form's field, not a byline; "浏览量主题词2019年度…": a year starts the title.)
+  for (const m of text.slice(0, 600).matchAll(/(?:(?<!资金)来源[:：]|发布时间[:：]|浏览量[:：]?|浏览次数[:：]?|【?字体[:：]|打印|关闭窗口)[^\n]{0,40}?(?=[\n|｜]|[\u4e00-\u9fff]{4}|(?:19|20)\d{2}\s*年)/gu)) from = m.index + m[0].length;
+  return from;
+}
+
 /** Every phrase that reads as the title, in order (see findTitleFrom). */
 function* titlesFrom(text: string, afterFurniture: boolean): Generator<{ text: string; start: number }> {
   // Web-page furniture ("来源:财务科 2019-07-09 浏览量:1", "【字体: 大 中 小】打印") sits between the
   // page's <title> and the document's own title: start after the last of it near the top.
-  let from = 0;
-  // ("资金来源:" is a form's field, not a byline; "浏览量主题词2019年度…": a year starts the title.)
-  if (afterFurniture) for (const m of text.slice(0, 600).matchAll(/(?:(?<!资金)来源[:：]|发布时间[:：]|浏览量[:：]?|浏览次数[:：]?|【?字体[:：]|打印|关闭窗口)[^\n]{0,40}?(?=[\n|｜]|[\u4e00-\u9fff]{4}|(?:19|20)\d{2}\s*年)/gu)) from = m.index + m[0].length;
-  const head = text.slice(from, from + 2500);
+  const from = afterFurniture ? furnitureEnd(text) : 0;
+  // A footer's "下一篇：…决算公开" names another page: the title stands above it.
+  const window = text.slice(from, from + 2500);
+  const footer = PAGE_FOOTER.exec(window);
+  const head = footer ? window.slice(0, footer.index) : window;
   const re = new RegExp(TITLE_END.source, 'gu');
   for (const m of head.matchAll(re)) {
     const end = m.index + m[0].length;
@@ -248,7 +260,10 @@ function isOutlineHeading(text: string): boolean {
  * 2021年度部门决算", or a trail joined by normalization to the title line): what follows that raw
  * line's break, else the title without its trail.
  */
-function titleAfterTrail(doc: SourceDocument, span: { start: number; end: number; text: string }): string {
+function titleAfterTrail(doc: SourceDocument, whole: { start: number; end: number; text: string }): string {
+  // (A found title may carry a cover's year line put back before it: its text is then not the span's.)
+  const own = doc.text.slice(whole.start, whole.end) === whole.text ? titleOwnLines(doc, whole) : whole.start;
+  const span = own === whole.start ? whole : { start: own, end: whole.end, text: doc.text.slice(own, whole.end) };
   const rawStart = doc.toRaw[span.start] ?? 0;
   const rawEnd = doc.toRaw[span.end] ?? rawStart;
   const lineStart = doc.rawText.lastIndexOf('\n', rawStart - 1) + 1;
@@ -259,6 +274,39 @@ function titleAfterTrail(doc: SourceDocument, span: { start: number; end: number
   }
   const trail = TRAIL.exec(span.text);
   return trail ? span.text.slice(trail[0].length) : span.text;
+}
+
+/** How a title starts: its year, 关于, 中共, or a place of the gazetteer. */
+const startsLikeTitle = (text: string) => /^(?:(?:19|20)\d{2}|二〇|关于|中共)/u.test(text) || placeRunEnds(text).length > 0;
+
+/**
+ * The title's own lines. Normalization joins a short line to the next, so a phrase that ends like a
+ * title may begin with the lines above it: a site's name, a channel ("正文", "信息阅读", "民生工程"),
+ * a page's title. At a break in the raw text the title starts again when what follows starts like a
+ * title (year, 关于, a place) or the line before it is short with no year; a line that is only a
+ * unit's name stays (it opens the title: "中共湖南省委党校(湖南行政学院)\n2021年度…"). Latest break first.
+ */
+function titleOwnLines(doc: SourceDocument, span: { start: number; end: number }): number {
+  for (let i = span.end - 1; i > span.start; i--) {
+    const rawBefore = doc.toRaw[i - 1]!;
+    const rawAt = doc.toRaw[i]!;
+    if (rawAt - rawBefore <= 0 || !doc.rawText.slice(rawBefore, rawAt).includes('\n')) continue;
+    const rest = doc.text.slice(i, span.end).trim();
+    const lineStart = doc.rawText.lastIndexOf('\n', rawBefore) + 1;
+    const rawLine = doc.rawText.slice(lineStart, doc.rawText.indexOf('\n', rawBefore) < 0 ? undefined : doc.rawText.indexOf('\n', rawBefore)).trim();
+    const unit = cleanDepartment(rawLine);
+    if (unit === rawLine && ORGAN_END.test(unit.replace(/[（(][^（）()]*[）)]$/u, ''))) continue;
+    // A title wrapped before its year: a line that starts like a title, with no year and no chrome
+    // ("永兴县农业保险保费补贴\n2020年度绩效自评报告"); a site's name is chrome.
+    if (startsLikeTitle(rawLine) && !/(?:19|20)\d{2}|[|｜>»:：_]/u.test(rawLine) && !SITE_NAME.test(rawLine)) continue;
+    // A cover's year on its own line ("2023年度\n益阳市箴言中学部门决算") opens the title too.
+    if (/^(?:19|20)\d{2}\s*年度?$/u.test(rawLine)) continue;
+    // What follows must be a title by itself, not its wrapped end ("项目支出绩效自评表\n(2022年度)").
+    if (!endsLikeTitle(rest) || /^[（(]/u.test(rest)) continue;
+    const shortChrome = Array.from(rawLine).length <= 12 && !/(?:19|20)\d{2}/u.test(rawLine);
+    if (Array.from(rest).length >= 8 && (startsLikeTitle(rest) || (shortChrome && /(?:19|20)\d{2}/u.test(rest)))) return i;
+  }
+  return span.start;
 }
 
 /** Report-level facts: title, kind, department, fiscal year, region. */
@@ -308,5 +356,5 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
   // "湖北残疾人联合会" under a title "湖北省残疾人事业发展补助资金…": the title names the province.
   region.province ??= (department && title ? regionOf(title).province : null) ?? provinceOfAuthorities(text);
   fillRegionFromIssuer(region, text);
-  return { title, kind, department, fiscalYear, region };
+  return { title, kind, department, fiscalYear, region, unit };
 }

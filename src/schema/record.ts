@@ -251,6 +251,34 @@ export const RoleDecision = z.object({
 });
 export type RoleDecision = z.infer<typeof RoleDecision>;
 
+/**
+ * One ranked alternative for a report field that is a name, not a figure (the department, the
+ * title): the value, its score and the named rules that scored it (a source's weight, then each
+ * feature's), and where the text says it.
+ */
+export const FieldCandidate = z.object({
+  value: z.string(),
+  /** Sum of the weights in `features`. */
+  score: z.number(),
+  features: z.array(z.object({ id: z.string(), weight: z.number() })),
+  /** The first place the text prints the value (null when only a shorter form of it is printed). */
+  evidence: Evidence.nullable(),
+});
+export type FieldCandidate = z.infer<typeof FieldCandidate>;
+
+/**
+ * How a report field (`department`, `title`) was decided among its ranked candidates: which won
+ * (index, null when abstained) and why (`clear`, `abstained_low`, `abstained_tie`, `none`, `first`).
+ */
+export const FieldDecision = z.object({
+  field: z.enum(['department', 'title']),
+  chosen: z.number().int().nullable(),
+  reason: z.string(),
+  /** Best first. */
+  candidates: z.array(FieldCandidate),
+});
+export type FieldDecision = z.infer<typeof FieldDecision>;
+
 export const Region = z.object({
   province: z.string().nullable(),
   city: z.string().nullable(),
@@ -353,6 +381,8 @@ export const ReportRecord = z.object({
   forms: z.array(Form),
   /** How each headline figure was chosen among its candidates. */
   roles: z.array(RoleDecision),
+  /** How the department (and the title) were chosen among their candidates; absent in records stored before it was kept. */
+  reportRoles: z.array(FieldDecision).optional(),
   checks: z.array(CheckResult),
 });
 export type ReportRecord = z.infer<typeof ReportRecord>;

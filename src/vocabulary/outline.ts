@@ -54,10 +54,23 @@ export const INDEX_PREFIX = /^\s*(?:监督)?索引号\s*[:：]?\s*[\dA-Za-z/\-]+
 export const FIELD_PREFIX = /^\s*#\s*(?:title|source|url|标题|来源)\s*[:：]\s*/iu;
 
 /**
- * How a title line ends (…自评报告, …自评表, …情况说明, …2021年度部门决算, …决算编制说明): such a
+ * A page's footer: links to the previous and next articles, related reading, the site's ownership
+ * and registration. What follows is another page's title or the site's, never this report's.
+ */
+export const PAGE_FOOTER = /(?:上一篇|下一篇|上一条|下一条|相关阅读|相关文章|相关链接|版权所有|网站标识码|ICP备|主办单位)\s*[:：]?/u;
+/**
+ * A page's buttons and channel words that flattening glues before a name ("本站打印关闭西区…",
+ * "信息阅读大同…"): everything up to the last of them goes.
+ */
+export const PAGE_BUTTONS = /^.*(?:打印(?:本页)?|关闭(?:窗口|本页)?|分享到?|信息阅读|字[号体][:：]?\s*[【\[]?大\s*中\s*小[】\]]?)[】\]]?\s*[|｜]?\s*/u;
+/** A site's own name on its line: "某某县人民政府门户网站", "中国政府网". */
+export const SITE_NAME = /(?:网站|门户|政府网|信息网|新闻网)$/u;
+
+/**
+ * How a title line ends (…自评报告, …自评表, …情况说明, …自评结果公告, …2021年度部门决算, …决算编制说明): such a
  * line is never continued by the body, so normalization does not join the next line to it.
  */
-export const TITLE_LINE_END = /(?:报告|报告书|自评表|评价表|情况说明|(?:19|20)\d{2}\s*年度?[^\n，。；,]{0,30}?决算(?:公开)?(?:编制说明|公开说明|说明)?)$/u;
+export const TITLE_LINE_END = /(?:报告|报告书|自评表|评价表|情况说明|(?:自评|评价)(?:结果|情况)?的?(?:公告|公示)|(?:19|20)\d{2}\s*年度?[^\n，。；,]{0,30}?决算(?:公开)?(?:编制说明|公开说明|说明)?)$/u;
 
 /**
  * Page furniture glued before a title by flattening: uploader and viewer buttons, metadata fields,
@@ -65,4 +78,4 @@ export const TITLE_LINE_END = /(?:报告|报告书|自评表|评价表|情况说
  * title starts after the last of them.
  */
 export const TITLE_CHROME =
-  /^.*(?:简介|查看更多|上传文档|关闭页面|页面关闭|放大\s*缩小|稿件页|组配分类|公开时限|是否有效有效|(?:成文|发布|生成)日期\s*|\d{4}-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?|名称\s*[:：]|^web)\s*/u;
+  /^.*(?:简介|查看更多|上传文档|关闭页面|页面关闭|放大\s*缩小|稿件页|组配分类|公开时限|是否有效有效|(?:成文|发布|生成)日期\s*|\d{4}-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?|第\s*\d+\s*页(?:\s*\/\s*共\s*\d+\s*页)?|名称\s*[:：]|^web)\s*/u;

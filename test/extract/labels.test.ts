@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM helper shared with `npm run eval`
-import { groupKeyOf, loadLabels, splitOf } from '../../scripts/eval-lib.mjs';
+import { compare, emptyStats, groupKeyOf, loadLabels, splitOf } from '../../scripts/eval-lib.mjs';
 
 interface Labelled {
   id: string;
@@ -38,5 +38,26 @@ describe('hand labels of fixtures/corpus (issue 15: tune and frozen test parts)'
     expect(splitOf('tja.gov.cn')).toBe('test');
     expect(groupKeyOf('# source: https://m.bidcenter.com.cn/news-17-170608279.html', null, 't032.txt')).toBe('bidcenter.com.cn');
     expect(groupKeyOf('# source: pages corpus result without an address', null, 't028.txt')).toBe('file:t028.txt');
+  });
+});
+
+describe('eval per rule (scripts/eval-lib.mjs compare)', () => {
+  const label = { report: { department: '甲县水利局' } };
+  const recordOf = (department: string | null, chosen: number | null) => ({
+    report: { department, region: {} },
+    figures: {},
+    reportRoles: [{ field: 'department', chosen, reason: chosen === null ? 'abstained_low' : 'clear', candidates: [{ value: '甲县水利局', score: 12, features: [{ id: 'title.prefix', weight: 10 }, { id: 'unit.place', weight: 1 }], evidence: null }] }],
+  });
+
+  it('counts the department under the sources and features of the unit taken (record.reportRoles)', () => {
+    const stats: Record<string, { tp: number; fp: number }> = {};
+    const rules: Record<string, { tp: number; fp: number }> = {};
+    compare(recordOf('甲县水利局', 0), label, stats, 'x', rules);
+    compare(recordOf('乙县水利局', 0), label, stats, 'y', rules);
+    expect(rules['report.department ← title.prefix']).toMatchObject({ tp: 1, fp: 1 });
+    expect(rules['report.department ← unit.place']).toMatchObject({ tp: 1, fp: 1 });
+    // An abstention counts under no rule.
+    compare(recordOf(null, null), label, stats, 'z', rules);
+    expect(rules['report.department ← title.prefix']).toMatchObject({ tp: 1, fp: 1 });
   });
 });

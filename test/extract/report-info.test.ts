@@ -271,3 +271,59 @@ describe('the title among page names and restatements', () => {
     expect(r.title).toBe('2022年度项目支出绩效自评表');
   });
 });
+
+describe('the title behind page chrome any site adds (issue 15: shapes, not sites)', () => {
+  const body = '2021年度某某县水务局部门整体支出绩效自评报告\n一、部门基本情况\n某某县水务局负责全县水利工作。';
+  const title = '2021年度某某县水务局部门整体支出绩效自评报告';
+  it.each([
+    ['a site name on its own line', `无障碍 | 长者模式 | 登录\n某某县人民政府门户网站\n${body}`],
+    ['a channel line under a breadcrumb', `当前位置：首页>>信息公开>>法定主动公开内容>>财政资金\n信息阅读\n${body}`],
+    ['a footer linking the next page', `${body}\n\n上一篇：关于2023年度部门预算公开的说明\n下一篇：某某镇2022年度部门决算公开`],
+    ['page numbers glued before it', `第1页/共6页${body}`],
+  ])('%s', async (_shape, text) => {
+    expect((await reportOf(text)).title).toBe(title);
+  });
+
+  it('takes no site name for the unit', async () => {
+    const r = await reportOf('某某县人民政府门户网站\n2022年度项目支出绩效自评表\n项目名称 | 农村道路养护 |');
+    expect(r.title).toBe('2022年度项目支出绩效自评表');
+    expect(r.department).toBeNull();
+  });
+
+  it('keeps a unit line and a cover year line above the title, and a title wrapped before its year bracket', async () => {
+    expect((await reportOf('中共湖南省委党校(湖南行政学院)\n2021年度部门整体支出绩效自评报告\n一、基本情况')).title).toBe('中共湖南省委党校(湖南行政学院)2021年度部门整体支出绩效自评报告');
+    expect((await reportOf('2023年度\n益阳市箴言中学部门决算\n目录\n第一部分 益阳市箴言中学概况\n一、部门职责')).title).toBe('2023年度益阳市箴言中学部门决算');
+    // (The wrapped year bracket is no title of its own.)
+    expect((await reportOf('项目支出绩效自评表\n(2022年度)\n项目名称 | 农村道路养护 |')).title).toMatch(/^项目支出绩效自评表/u);
+  });
+});
+
+describe('the department behind page chrome (issue 15)', () => {
+  it('reads a 决算 cover from the line its unit starts on, not the site lines above it', async () => {
+    const r = await reportOf('无障碍 | 长者模式 | 登录\n某某县人民政府门户网站\n南江县林业局2020年度部门决算编制说明\n第一部分 部门概况\n一、基本职能及主要工作');
+    expect(r.department).toBe('南江县林业局');
+  });
+
+  it('drops page buttons glued before a unit', async () => {
+    const r = await reportOf('一、部门概况\n发布时间：2023-05-06 来源：本站 打印 关闭\n西区动物疫病预防控制中心是西区农业农村和交通运输局下属二级事业单位。\n(一)基本职能。');
+    expect(r.department).toBe('西区动物疫病预防控制中心');
+  });
+});
+
+describe('report kinds a heading names (issue 15)', () => {
+  const body = '\n发布时间：2023-05-06\n一、部门基本情况\n南江县水务局负责全县水利工作，2022年预算100万元。\n二、绩效自评情况';
+  it.each([
+    ['南江县水务局2022年度项目支出绩效自评结果公告', '南江县水务局'],
+    ['关于南江县水务局2022年度部门整体支出绩效自评结果的公示', '南江县水务局'],
+    ['南江县水务局关于2022年度项目支出绩效自评情况的报告', '南江县水务局'],
+  ])('%s', async (title, unit) => {
+    const r = await reportOf(`首页 > 政务公开\n${title}${body}`);
+    expect(r.title).toBe(title);
+    expect(r.department).toBe(unit);
+  });
+
+  it('reads a 决算 cover whose unit names no place from its own line', async () => {
+    const r = await reportOf('首页 > 政务公开\n林业服务中心2022年度部门决算公开\n第一部分 部门概况\n一、基本职能及主要工作');
+    expect(r.department).toBe('林业服务中心');
+  });
+});

@@ -128,6 +128,22 @@ describe('report page', () => {
     for (const f of budget.candidates[budget.chosen!]!.features) expect(section).toContain(`<code>${f.id}</code>`);
   });
 
+  it('shows on demand how the department was chosen: ranked names, scores, rules (issue 15)', async () => {
+    const record = (await fx.store.getRecord(fx.seedSha)) as ReportRecord;
+    const decision = record.reportRoles!.find((d) => d.field === 'department')!;
+    expect(decision.chosen).not.toBeNull();
+    const winner = decision.candidates[decision.chosen!]!;
+    expect(winner.value).toBe(record.report.department);
+    const { body } = await get(`/reports/${fx.seedSha}`);
+    const section = /<details class="role" data-field="department">([\s\S]*?)<\/details>/u.exec(body)?.[1] ?? '';
+    expect(section).toContain(`<code>${decision.reason}</code>`);
+    const chosenRow = /<tr class="chosen">([\s\S]*?)<\/tr>/u.exec(section)?.[1] ?? '';
+    expect(chosenRow).toContain(winner.value);
+    expect(chosenRow).toContain(`>${String(winner.score)}<`);
+    for (const f of winner.features) expect(chosenRow).toContain(`<code>${f.id}</code>`);
+    expect(section.match(/<tr/gu)?.length).toBe(decision.candidates.length + 1);
+  });
+
   it('lists failed checks first, with both intervals and clickable figures', async () => {
     const { body } = await get(`/reports/${fx.mutatedSha}`);
     const statuses = [...body.matchAll(/<section class="check status-(\w+)"/gu)].map((m) => m[1]);

@@ -4,6 +4,9 @@
  * longer name wins), score them from the source and FEATURES, and decide with a threshold and a
  * margin; otherwise abstain.
  */
+import { evidenceOf } from '../../normalize/offsets.js';
+import type { SourceDocument } from '../../ingest/document.js';
+import type { Evidence } from '../../schema/record.js';
 import { ORGAN_EXTENSION } from '../../vocabulary/units.js';
 import { placeRunEnds } from '../region.js';
 import { cleanDepartment } from './finders.js';
@@ -14,8 +17,13 @@ export interface UnitCandidate {
   score: number;
   /** Source ids that named it (or a shorter form of it). */
   sources: string[];
-  /** Ids of the features that fired on its best finding (and unit.agreement, unit.full_name). */
-  features: string[];
+  /**
+   * What scored its best finding: the source's weight (under the source's id), each feature that
+   * fired, and unit.agreement; unit.full_name (weight 0) when the text's full name replaced a shorter one.
+   */
+  features: { id: string; weight: number }[];
+  /** Where the text first prints the name (or, when only a shorter form is printed, that form). */
+  evidence: Evidence | null;
 }
 
 export interface UnitDecision {
@@ -89,16 +97,18 @@ export function decideUnit(ctx: UnitContext, extra: readonly UnitFinding[] = [])
     for (const f of fs) {
       const source = UNIT_SOURCES.find((s) => s.id === f.source);
       const fired = UNIT_FEATURES.filter((feature) => feature.test({ name, source: f.source }, ctx));
-      const score = (source?.weight ?? weightOfExtra(f.source)) + fired.reduce((s, x) => s + x.weight, 0);
-      if (!best || score > best.score) best = { name, score, sources: [], features: fired.map((x) => x.id) };
+      const features = [{ id: f.source, weight: source?.weight ?? weightOfExtra(f.source) }, ...fired.map((x) => ({ id: x.id, weight: x.weight }))];
+      const score = features.reduce((s, x) => s + x.weight, 0);
+      if (!best || score > best.score) best = { name, score, sources: [], features, evidence: null };
     }
     const sources = [...new Set(fs.map((f) => f.source))];
     best!.sources = sources;
-    if (fs.some((f) => f.full !== f.name)) best!.features.push('unit.full_name');
+    best!.evidence = evidenceOfName(ctx.doc, [name, ...fs.map((f) => f.name)]);
+    if (fs.some((f) => f.full !== f.name)) best!.features.push({ id: 'unit.full_name', weight: 0 });
     // Agreement counts kinds of place (title, form, byline …): a form's cell read twice is one witness.
     if (new Set(sources.map((id) => id.split('.')[0])).size > 1) {
       best!.score += AGREEMENT.weight;
-      best!.features.push(AGREEMENT.id);
+      best!.features.push({ id: AGREEMENT.id, weight: AGREEMENT.weight });
     }
     return best!;
   });
@@ -107,6 +117,15 @@ export function decideUnit(ctx: UnitContext, extra: readonly UnitFinding[] = [])
   if (top!.score < UNIT_THRESHOLD) return { name: null, reason: 'abstained_low', candidates };
   if (rival && rival.score >= UNIT_THRESHOLD && top!.score - rival.score < UNIT_MARGIN) return { name: null, reason: 'abstained_tie', candidates };
   return { name: top!.name, reason: 'clear', candidates };
+}
+
+/** The first of `names` the text prints, as evidence (a title's unit is printed in the title). */
+function evidenceOfName(doc: SourceDocument, names: readonly string[]): Evidence | null {
+  for (const name of names) {
+    const at = doc.text.indexOf(name);
+    if (at >= 0) return evidenceOf(doc, at, at + name.length);
+  }
+  return null;
 }
 
 /** Sources found outside the text rules (a 决算 cover, a department form): their weights. */

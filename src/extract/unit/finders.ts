@@ -4,7 +4,7 @@
  */
 import type { SourceDocument } from '../../ingest/document.js';
 import { AFTER_ORGAN, ORGAN_END, ORGAN_EXTENSION, PUBLISHER_FOR_OTHERS, SITE_BOILERPLATE, STRONG_ORGAN_END } from '../../vocabulary/units.js';
-import { BREADCRUMB } from '../../vocabulary/outline.js';
+import { BREADCRUMB, PAGE_BUTTONS, SITE_NAME } from '../../vocabulary/outline.js';
 import { placeRunEnds, regionOf } from '../region.js';
 
 /** Words that end a unit's name and start the report's own title. */
@@ -32,6 +32,7 @@ export function cleanDepartment(name: string): string | null {
     .replace(/^(?:附件\s*[:：]?\s*\d*[.、．]?|\d+[、.．])/u, '')
     .replace(/^(?:单位名称|部门名称|预算单位|主管部门|实施单位|填报单位)[:：]?/u, '')
     .replace(/^关于/u, '')
+    .replace(PAGE_BUTTONS, '')
     // A page's date glued before the name: "2024-08-19常德市疾病预防控制中心".
     .replace(/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?/u, '')
     .replace(/(?:的)$/u, '')
@@ -46,6 +47,8 @@ export function cleanDepartment(name: string): string | null {
   if (/[。；，]/u.test(n)) return null;
   // Uploader and site boilerplate is no unit ("请进行举报或认领文档简介仁兴镇小学").
   if (SITE_BOILERPLATE.test(n)) return null;
+  // A site's name ("某某县人民政府门户网站") ends in 站 but is no unit.
+  if (SITE_NAME.test(n)) return null;
   return n;
 }
 

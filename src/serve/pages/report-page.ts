@@ -199,6 +199,15 @@ ${
           )}</tbody></table></details>`,
         )}</div>`
     : '';
+  // The department's (and title's) ranked alternatives, shown on demand like the figures' above.
+  const reportRoles = (record.reportRoles ?? []).filter((d) => d.candidates.length > 0);
+  const reportRolesHtml = reportRoles.length
+    ? html`<h2 id="report-roles-heading">${t.reportRoles}</h2><div id="report-roles">${reportRoles.map(
+        (d) => html`<details class="role" data-field="${d.field}"><summary><code>${d.field}</code> · ${t.roleReason}: <code>${d.reason}</code></summary><table><thead><tr><th></th><th>${t.value}</th><th class="num">${t.candidateScore}</th><th>${t.features}</th></tr></thead><tbody>${d.candidates.map(
+          (c, i) => html`<tr class="${i === d.chosen ? 'chosen' : ''}"><td>${i === d.chosen ? t.chosen : ''}</td><td>${c.evidence ? figureLink(c.value, c.evidence) : html`<span>${c.value}</span>`}</td><td class="num">${String(c.score)}</td><td>${c.features.map((x) => html`<code>${x.id}</code> ${x.weight > 0 ? '+' : ''}${String(x.weight)} `)}</td></tr>`,
+        )}</tbody></table></details>`,
+      )}</div>`
+    : '';
   const topRows = (['budget', 'budgetInitial', 'execution', 'executionRate', 'selfScore'] as const).map(
     (key) => html`<tr id="${fieldHtmlId(key)}"><th>${t[key]}</th>${f[key] ? html`<td>${figureLink(showFigure(f[key]), f[key].evidence)}</td>` : html`<td class="muted">—</td>`}</tr>`,
   );
@@ -284,6 +293,7 @@ ${partsHtml}
 <h2>${t.fields}</h2>
 <div id="fields">${fieldsHtml}</div>
 ${rolesHtml}
+${reportRolesHtml}
 <p><a href="${hrefTo(ctx, `/api/reports/${sha256}`)}">JSON</a></p>
 </div>
 </div>`;

@@ -98,7 +98,14 @@ describe('decideUnit', () => {
     const d = decideUnit({ doc, title: '雨花区洞井街道2021年度单位项目支出绩效评价自评报告' });
     expect(d.name).toBe('长沙市雨花区洞井街道办事处');
     expect(d.candidates[0]!.sources).toEqual(expect.arrayContaining(['title.prefix', 'form.field.实施单位']));
-    expect(d.candidates[0]!.features).toContain('unit.agreement');
+    const top = d.candidates[0]!;
+    expect(top.features.map((f) => f.id)).toContain('unit.agreement');
+    // The score is the sum of what scored it, each rule named with its weight (record.reportRoles).
+    expect(top.features.map((f) => f.id)).toContain('title.prefix');
+    expect(top.score).toBe(top.features.reduce((s, f) => s + f.weight, 0));
+    // Evidence: the full name where the text prints it.
+    expect(top.evidence?.quote).toBe('长沙市雨花区洞井街道办事处');
+    expect(doc.text.slice(top.evidence!.start, top.evidence!.end)).toBe('长沙市雨花区洞井街道办事处');
   });
 
   it('abstains when two different units score alike', async () => {
@@ -110,6 +117,32 @@ describe('decideUnit', () => {
 
   it('says none when nothing names a unit', async () => {
     expect(decideUnit({ doc: await docOf('一、基本情况\n本单位按照要求开展了绩效自评工作，现将自评情况报告如下。'), title: null }).reason).toBe('none');
+  });
+});
+
+describe('record.reportRoles (issue 15)', () => {
+  it('keeps the department decision: the winner, ranked alternatives, scores, rules, evidence', async () => {
+    const text = '雨花区洞井街道2021年度单位项目支出绩效评价自评报告\n实施单位 | 长沙市雨花区洞井街道办事处 |\n来源:长沙县水利局 发布时间:2022-01-01\n';
+    const { record, doc } = await analysisOf(text);
+    const d = record.reportRoles!.find((x) => x.field === 'department')!;
+    expect(d.reason).toBe('clear');
+    const winner = d.candidates[d.chosen!]!;
+    expect(winner.value).toBe(record.report.department);
+    expect(winner.value).toBe('长沙市雨花区洞井街道办事处');
+    // The rival the byline named is kept, ranked below the winner.
+    const rival = d.candidates.find((c) => c.value === '长沙县水利局')!;
+    expect(rival.features.map((f) => f.id)).toContain('byline.来源');
+    expect(rival.score).toBeLessThan(winner.score);
+    expect(d.candidates.map((c) => c.score)).toEqual([...d.candidates.map((c) => c.score)].sort((a, b) => b - a));
+    expect(doc.text.slice(rival.evidence!.start, rival.evidence!.end)).toBe('长沙县水利局');
+  });
+
+  it('keeps the alternatives when it abstains, with no winner', async () => {
+    const { record } = await analysisOf('一、基本情况\n来源:甲县水利局 发布时间:2023-01-01\n发布机构 | 乙县农业农村局 |\n');
+    expect(record.report.department).toBeNull();
+    const d = record.reportRoles!.find((x) => x.field === 'department')!;
+    expect(d).toMatchObject({ chosen: null, reason: 'abstained_tie' });
+    expect(d.candidates.map((c) => c.value).sort()).toEqual(['乙县农业农村局', '甲县水利局']);
   });
 });
 
