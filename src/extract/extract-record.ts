@@ -9,6 +9,7 @@ import { classifyDocument } from './document-kind.js';
 import { extractForms } from './forms.js';
 import { chooseHeadline } from './headline.js';
 import { locateNumbers } from './locate.js';
+import { fillRegionFromMentions } from './region.js';
 import { extractReportInfo, regionOf } from './report-info.js';
 import { decideUnit } from './unit/decide.js';
 
@@ -42,6 +43,8 @@ export function extractRecord(doc: SourceDocument, options: ExtractOptions = {})
     const named = regionOf(department);
     for (const level of ['province', 'city', 'county'] as const) region[level] ??= named[level];
   }
+  // The places the opening names fill what the unit's name left empty (a title without a unit).
+  fillRegionFromMentions(region, doc.text);
   const ocrPages = doc.pages.filter((p) => p.ocrConfidence !== undefined).length;
   return {
     schemaVersion: 2,
