@@ -130,8 +130,38 @@ const FULL_PREFECTURE: ReadonlyMap<string, string> = new Map(
   }),
 );
 
+/** One spelling of a prefecture (its full name) to compare two mentions by. */
+const canonicalCity = (city: string): string => FULL_PREFECTURE.get(city) ?? city;
+
 /** How far into a text places are read: the opening names the unit and its superiors. */
 const OPENING_CHARS = 2000;
+
+/** A place the opening names; `wordlike` when it is a lone two-character name (see isWordlikeName). */
+interface Mention {
+  place: Region;
+  wordlike: boolean;
+}
+
+/** Every run of gazetteer names in `text`'s opening read as one place (placeOfRun). */
+function mentionsIn(text: string): Mention[] {
+  const opening = text.slice(0, OPENING_CHARS);
+  const mentions: Mention[] = [];
+  for (let at = 0; at < opening.length; ) {
+    const ends = PLACES_BY_FIRST.has(opening[at]!) ? placeRunEnds(opening.slice(at, at + 40)) : [];
+    if (ends.length === 0) {
+      at++;
+      continue;
+    }
+    const start = at;
+    const names = ends.map((end, i) => opening.slice(at + (i === 0 ? 0 : ends[i - 1]!), at + end));
+    at += ends.at(-1)!;
+    const place = placeOfRun(names);
+    const wordlike = names.length === 1 && isWordlikeName(names[0]!);
+    // "县委副书记和县政府": a two-character name glued to a word is no mention at all.
+    if (place && !(wordlike && /[\u4e00-\u9fff]/u.test(opening[start - 1] ?? '') && !/[省市州盟]/u.test(opening[start - 1]!))) mentions.push({ place, wordlike });
+  }
+  return mentions;
+}
 
 /**
  * The places named in `text`'s opening, each run of gazetteer names read as one place, with the
@@ -139,21 +169,7 @@ const OPENING_CHARS = 2000;
  * forms such as 四川 or 雅安 are also words.
  */
 export function placesMentioned(text: string): Region[] {
-  const opening = text.slice(0, OPENING_CHARS);
-  const mentions: Region[] = [];
-  for (let at = 0; at < opening.length; ) {
-    const ends = PLACES_BY_FIRST.has(opening[at]!) ? placeRunEnds(opening.slice(at, at + 40)) : [];
-    if (ends.length === 0) {
-      at++;
-      continue;
-    }
-    const names = ends.map((end, i) => opening.slice(at + (i === 0 ? 0 : ends[i - 1]!), at + end));
-    at += ends.at(-1)!;
-    if (names.length === 1 && isWordlikeName(names[0]!)) continue;
-    const place = placeOfRun(names);
-    if (place) mentions.push(place);
-  }
-  return mentions;
+  return mentionsIn(text).filter((m) => !m.wordlike).map((m) => m.place);
 }
 
 /**
@@ -162,7 +178,8 @@ export function placesMentioned(text: string): Region[] {
  * superior cited ("四川省财政厅") sits on the same path and does not branch it. Two provinces: none.
  */
 export function regionOfMentions(text: string): Region {
-  const mentions = placesMentioned(text);
+  const all = mentionsIn(text);
+  const mentions = all.filter((m) => !m.wordlike).map((m) => m.place);
   const one = (values: (string | null)[]): string | null => {
     const known = [...new Set(values.filter((v): v is string => v !== null))];
     return known.length === 1 ? known[0]! : null;
@@ -170,9 +187,15 @@ export function regionOfMentions(text: string): Region {
   const province = one(mentions.map((m) => m.province));
   if (!province) return { province: null, city: null, county: null };
   const cities = mentions.map((m) => m.city);
-  const city = one(cities.map((c) => c && (FULL_PREFECTURE.get(c) ?? c))) && cities.find(Boolean)!;
+  const city = one(cities.map((c) => c && canonicalCity(c))) && cities.find(Boolean)!;
   if (!city && cities.some(Boolean)) return { province, city: null, county: null };
-  return { province, city, county: one(mentions.map((m) => m.county)) };
+  const county = one(mentions.map((m) => m.county));
+  // A lone two-character name (渠县 beside 宣汉县) cannot place a report, but within the province it
+  // can show the places branch: then the levels it differs at are left empty.
+  const branches = all.filter((m) => m.wordlike && m.place.province === province).map((m) => m.place);
+  if (city && branches.some((b) => b.city && canonicalCity(b.city) !== canonicalCity(city))) return { province, city: null, county: null };
+  if (county && branches.some((b) => b.county !== county)) return { province, city, county: null };
+  return { province, city, county };
 }
 
 /**
@@ -182,9 +205,8 @@ export function regionOfMentions(text: string): Region {
  */
 export function fillRegionFromMentions(region: Region, text: string): Region {
   const named = regionOfMentions(text);
-  const canonical = (c: string | null) => c && (FULL_PREFECTURE.get(c) ?? c);
   if (region.province && named.province !== region.province) return completeRegion(region);
-  if (region.city && named.city && canonical(named.city) !== canonical(region.city)) return completeRegion(region);
+  if (region.city && named.city && canonicalCity(named.city) !== canonicalCity(region.city)) return completeRegion(region);
   if (region.county && named.county && named.county !== region.county) return completeRegion(region);
   const levels = ['province', 'city', 'county'] as const;
   const deepest = levels.reduce((d, level, i) => (region[level] ? i : d), -1);

@@ -27,6 +27,12 @@ describe('regionOfMentions', () => {
   it('stops where the places branch: a city names two of its counties', () => {
     expect(regionOfMentions('下达达州市资金,下达我市宣汉县文化馆,万源市传承人')).toEqual({ province: '四川省', city: '达州市', county: null });
   });
+  it('lets a lone two-character county show a branch, never place a report', () => {
+    expect(regionOfMentions('下达我市宣汉县文化馆2万元,渠县传承人')).toEqual({ province: '四川省', city: '达州市', county: null });
+    expect(regionOfMentions('渠县传承人')).toEqual({ province: null, city: null, county: null });
+    // 和县 (安徽) glued to 书记 is a word's end, not a branch of 怀远县.
+    expect(regionOfMentions('怀远县2021年度报告,县委副书记和县政府')).toMatchObject({ province: '安徽省', county: '怀远县' });
+  });
   it('abstains on two provinces', () => {
     expect(regionOfMentions('云南省财政厅 贵州省财政厅')).toEqual({ province: null, city: null, county: null });
   });
