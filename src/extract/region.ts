@@ -35,7 +35,19 @@ export function regionOf(text: string): Region {
   // One-character names exist only for counties (横县, 萧县): "城市管理…" is not a county.
   const county = /^([\u4e00-\u9fff]{2,8}?自治[县旗]|[\u4e00-\u9fff]{2,4}?(?:县|区|旗|市)|[\u4e00-\u9fff]县)/u.exec(rest);
   if (county && county[1]!.length >= 2 && !/^(?:城区|辖区|市区|本区|全区|全县|本县)$/u.test(county[1]!)) region.county = county[1]!;
+  else if (region.city) region.county = countyOfCityUnit(rest, region.city);
   return completeRegion(region);
+}
+
+/**
+ * A county of a known prefecture where a unit's name states it after the prefecture: one character
+ * before 区 ("攀枝花市西区…": 西区 alone is a word), or a prefecture's bureau's county branch
+ * ("临沧市生态环境局云县分局"). Only names the gazetteer places in that prefecture.
+ */
+function countyOfCityUnit(rest: string, city: string): string | null {
+  const inCity = (name: string) => (COUNTIES.get(name) ?? []).some((p) => p.city === city || (p.city && shortNameOf(p.city) === city));
+  const m = /^([\u4e00-\u9fff]区)/u.exec(rest) ?? /^[\u4e00-\u9fff]{2,12}?(?:局|委员会|委)([\u4e00-\u9fff]{1,8}?(?:县|区|旗|市))分局/u.exec(rest);
+  return m && inCity(m[1]!) ? m[1]! : null;
 }
 
 /**

@@ -7,6 +7,13 @@ describe('regionOf: a city match wrapped in other words', () => {
     expect(regionOf('西藏昌都市财政局')).toMatchObject({ province: '西藏自治区', city: '昌都市' });
     expect(regionOf('录赣州市沙河中心小学')).toMatchObject({ city: '赣州市' });
   });
+  it('reads a county of the prefecture named after it', () => {
+    expect(regionOf('攀枝花市西区第一幼儿园')).toEqual({ province: '四川省', city: '攀枝花市', county: '西区' });
+    expect(regionOf('临沧市生态环境局云县分局')).toEqual({ province: '云南省', city: '临沧市', county: '云县' });
+    // 东区 is a 攀枝花 county, not a 临沧 one.
+    expect(regionOf('临沧市生态环境局东区分局')).toEqual({ province: '云南省', city: '临沧市', county: null });
+    expect(regionOf('西区动物疫病预防控制中心').county).toBeNull();
+  });
 });
 
 describe('placesMentioned', () => {
