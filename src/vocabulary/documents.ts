@@ -53,6 +53,10 @@ export const EVALUATOR = /第三方|委托|评价(?:机构|组|小组|工作组)
 export const SELF_EVALUATION_TITLE = /绩效(?:自评|自我评价)(?:报告|总结|情况)/u;
 /** Cover words of a 部门决算 / 部门预算. */
 export const ACCOUNTS_COVER = /(?:部门|单位)?决算(?:公开)?(?:报告)?$|年度部门决算|部门决算/u;
+/** A 决算 document's title or cover line anywhere in it: "黄山市中医医院2023年度单位决算2024年9月目录…". */
+export const ACCOUNTS_TITLE = /(?:部门|单位)决算/u;
+/** A 决算's contents list its statements and their explanation: 收入支出决算总表, …决算情况说明. */
+export const ACCOUNTS_CONTENTS = /收入支出决算总表|决算(?:总体)?情况说明/u;
 export const BUDGET_COVER = /(?:部门|单位)预算(?:公开)?(?:报告)?$|年度部门预算|部门预算/u;
 /** Score summary table headers: 项目名称 | 自评分数 / 自评得分 / 得分. */
 export const SCORE_TABLE_NAME_HEADER = /项目名称/u;
