@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeBytes } from '../../src/analyze.js';
+import { kindOf } from '../../src/extract/report-info.js';
 import type { ReportRecord } from '../../src/schema/record.js';
 
 async function reportOf(text: string): Promise<ReportRecord['report']> {
@@ -21,5 +22,20 @@ describe('classifyDocument: a 决算 whose statements the text does not reach', 
   it('stays a self-evaluation when a title line speaks of one', async () => {
     const r = await reportOf(`某某医院2023年度单位决算绩效自评报告\n${EXPLANATION}自评得分95分。\n`);
     expect(r.documentKind).not.toBe('final_accounts');
+  });
+});
+
+describe('kindOf: what a self-evaluation is about, from its title', () => {
+  it('reads a unit evaluating its year, no project named, as the whole unit', () => {
+    expect(kindOf('丰都县江池镇人民政府2023年度绩效自评报告', '')).toBe('department_overall');
+    expect(kindOf('2024年度城关镇社区卫生服务中心预算执行情况绩效自评报告', '')).toBe('department_overall');
+    expect(kindOf('西藏自治区发展和改革委员会2020年度预算绩效管理考核自评报告', '')).toBe('department_overall');
+  });
+  it('keeps a programme named after the unit a project', () => {
+    expect(kindOf('四川省住房和城乡建设厅关于2017-2019年省级城镇保障性安居工程支出绩效自评报告', '一、项目概况')).toBe('project');
+    expect(kindOf('旌德县2020年农村电商提质增效工程绩效评价自评报告', '')).toBe('project');
+  });
+  it('reads the 转移支付 template as a project', () => {
+    expect(kindOf('', '一、基本情况\n(一)转移支付概况。\n')).toBe('project');
   });
 });
