@@ -3,10 +3,12 @@ import type { Region, ReportKind } from '../schema/record.js';
 import type { Segmentation } from '../segment/segment.js';
 import {
   BREADCRUMB,
+  DEPARTMENT_KIND_BODY,
   DEPARTMENT_KIND_TITLE,
   FIELD_PREFIX,
   INDEX_PREFIX,
   OUTLINE_MARKER,
+  PROJECT_KIND_BODY,
   PROJECT_KIND_TITLE,
   SITE_LINKS,
   TITLE_CHROME,
@@ -69,9 +71,8 @@ export function kindOf(title: string, body: string): ReportKind {
   const unit = departmentInTitle(title);
   if (unit && title.includes(unit) && UNIT_YEAR_EVALUATION_TITLE.test(title.slice(title.indexOf(unit) + unit.length))) return 'department_overall';
   const head = body.slice(0, 3000);
-  if (/部门整体支出|整体支出绩效|部门整体绩效/u.test(head)) return 'department_overall';
-  // ("一、基本情况 (一)转移支付概况": the 转移支付 self-evaluation template.)
-  if (/项目支出绩效|项目名称|项目绩效|专项资金|项目资金|资金绩效|项目概况|项目基本情况|项目负责人|转移支付概况/u.test(head)) return 'project';
+  if (DEPARTMENT_KIND_BODY.test(head)) return 'department_overall';
+  if (PROJECT_KIND_BODY.test(head)) return 'project';
   return 'unknown';
 }
 

@@ -35,6 +35,9 @@ describe('kindOf: what a self-evaluation is about, from its title', () => {
     expect(kindOf('四川省住房和城乡建设厅关于2017-2019年省级城镇保障性安居工程支出绩效自评报告', '一、项目概况')).toBe('project');
     expect(kindOf('旌德县2020年农村电商提质增效工程绩效评价自评报告', '')).toBe('project');
   });
+  it('reads the 部门整体支出 sections as the whole department', () => {
+    expect(kindOf('', '一、部门概况\n二、部门资金基本情况\n(三)专项资金安排')).toBe('department_overall');
+  });
   it('reads the 转移支付 template as a project', () => {
     expect(kindOf('', '一、基本情况\n(一)转移支付概况。\n')).toBe('project');
   });
