@@ -7,7 +7,7 @@ import type { SourceDocument } from '../ingest/document.js';
 import type { DocumentKind, Part, ReportKind } from '../schema/record.js';
 import { coverTitle } from '../segment/parts.js';
 import type { Segmentation } from '../segment/segment.js';
-import { ACCOUNTS_COVER, BUDGET_COVER, EVALUATION_REPORT_TITLE, EVALUATOR, SELF_EVALUATION_TITLE, TARGET_TITLE } from '../vocabulary/index.js';
+import { ACCOUNTS_CONTENTS, ACCOUNTS_COVER, ACCOUNTS_TITLE, BUDGET_COVER, EVALUATION_REPORT_TITLE, EVALUATOR, SELF_EVALUATION_TITLE, TARGET_TITLE } from '../vocabulary/index.js';
 
 /** Words that only a self-evaluation states: its result columns and its own name. */
 const SELF_EVALUATION_WORDS = /自评|自我评价|实际完成值|全年执行数|得分/u;
@@ -16,7 +16,13 @@ const SELF_EVALUATION_WORDS = /自评|自我评价|实际完成值|全年执行�
  * `reportKind` is what the title and opening say the self-evaluation is about (report-info.ts):
  * when it names one, a document that is none of the other kinds is a self-evaluation report.
  */
-export function classifyDocument(doc: SourceDocument, seg: Segmentation, parts: readonly Part[], reportKind: ReportKind = 'unknown'): DocumentKind {
+export function classifyDocument(
+  doc: SourceDocument,
+  seg: Segmentation,
+  parts: readonly Part[],
+  reportKind: ReportKind = 'unknown',
+  reportTitle: string | null = null,
+): DocumentKind {
   const text = doc.text;
   const count = (kind: Part['kind']) => parts.filter((p) => p.kind === kind).length;
   const cover = parts.find((p) => p.kind === 'cover');
@@ -32,6 +38,7 @@ export function classifyDocument(doc: SourceDocument, seg: Segmentation, parts: 
   if (targetTitle && forms === 0 && !SELF_EVALUATION_WORDS.test(text)) return 'target_declaration';
   if (ACCOUNTS_COVER.test(opening) || accounts >= 2) return 'final_accounts';
   const title = (seg.title?.text ?? opening).replace(/\s+/gu, '');
+  if (isAccountsWithoutTables(text, parts, [opening, title, reportTitle ?? ''])) return 'final_accounts';
   // Units title their own evaluation "…部门整体支出绩效评价报告" ("一、自评得分情况"): an evaluation
   // report is another body's (第三方, 委托, 评价组/机构, 财政 重点评价) and speaks of no 自评.
   const head = text.slice(0, 3000);
@@ -40,6 +47,17 @@ export function classifyDocument(doc: SourceDocument, seg: Segmentation, parts: 
   if (SELF_EVALUATION_TITLE.test(text) || forms > 0 || count('score_table') > 0 || reportKind !== 'unknown') return 'self_evaluation_report';
   if (/绩效/u.test(text) && /自评|自我评价/u.test(text)) return 'self_evaluation_report';
   return 'other';
+}
+
+/**
+ * A 决算 whose statements the text does not reach (a page of its opening, its explanation): its
+ * title says 部门决算/单位决算, or its contents list the statements ("收入支出决算总表"), and no title
+ * line speaks of an evaluation.
+ */
+function isAccountsWithoutTables(text: string, parts: readonly Part[], titles: readonly string[]): boolean {
+  if (titles.some((t) => /自评|自我评价|评价/u.test(t))) return false;
+  if (titles.some((t) => ACCOUNTS_TITLE.test(t))) return true;
+  return parts.some((p) => p.kind === 'contents' && ACCOUNTS_CONTENTS.test(text.slice(p.start, p.end)));
 }
 
 /** Documents that state no self-evaluation: what they are about is `unknown`. */

@@ -9,6 +9,7 @@ import { classifyDocument } from './document-kind.js';
 import { extractForms } from './forms.js';
 import { chooseHeadline } from './headline.js';
 import { locateNumbers } from './locate.js';
+import { fillRegionFromMentions } from './region.js';
 import { extractReportInfo, regionOf } from './report-info.js';
 import { decideUnit, type UnitDecision } from './unit/decide.js';
 
@@ -28,7 +29,7 @@ export function extractRecord(doc: SourceDocument, options: ExtractOptions = {})
   const seg = segmentDocument(doc);
   const { unit: titleUnit, ...info } = extractReportInfo(doc, seg, options.title ?? doc.meta?.title);
   const parts = findParts(doc, seg);
-  const documentKind = classifyDocument(doc, seg, parts, info.kind);
+  const documentKind = classifyDocument(doc, seg, parts, info.kind, info.title);
   const numbers = locateNumbers(doc, seg);
   const forms = extractForms(doc, seg, parts);
   const { reportKind, roles, indicators, ...figures } = chooseHeadline({ doc, seg, numbers, parts, forms, documentKind, reportKind: info.kind, title: info.title });
@@ -43,6 +44,8 @@ export function extractRecord(doc: SourceDocument, options: ExtractOptions = {})
     const named = regionOf(department);
     for (const level of ['province', 'city', 'county'] as const) region[level] ??= named[level];
   }
+  // The places the opening names fill what the unit's name left empty (a title without a unit).
+  fillRegionFromMentions(region, doc.text);
   const ocrPages = doc.pages.filter((p) => p.ocrConfidence !== undefined).length;
   return {
     schemaVersion: 2,

@@ -3,7 +3,7 @@
  * levels above a named place, and where a run of place names ends ("随州市曾都区…").
  */
 import type { Region } from '../schema/record.js';
-import { COUNTIES, COUNTY_LEVEL_CITIES, MUNICIPALITIES, PREFECTURES, PROVINCES } from '../vocabulary/regions.js';
+import { COUNTIES, COUNTY_LEVEL_CITIES, MUNICIPALITIES, PREFECTURES, PROVINCES, shortNameOf } from '../vocabulary/regions.js';
 
 /** Region named inside a unit's name or title: 广东省 / 广州市 / 花都区. */
 export function regionOf(text: string): Region {
@@ -19,22 +19,47 @@ export function regionOf(text: string): Region {
     // A city's name holds no 县/区: "安居区市场监管局" names no city "安居区市".
     const city = /^[^市县区州盟]{0,8}?((?:(?![县区])[\u4e00-\u9fff]){2,6}?(?:市|自治州|州|地区|盟))/u.exec(rest);
     if (city && !/^(?:城市|全市|本市)$/u.test(city[1]!)) {
+      const name = knownCityIn(rest.slice(0, city[0].length + 1)) ?? city[1]!;
       // "耒阳市第四中学": a county-level city is the county; the gazetteer knows its prefecture.
-      const countyLevel = COUNTY_LEVEL_CITIES.get(city[1]!);
+      const countyLevel = COUNTY_LEVEL_CITIES.get(name);
       if (countyLevel) {
-        region.county = city[1]!;
+        region.county = name;
         region.city = countyLevel.city;
         region.province ??= countyLevel.province;
         return region;
       }
-      region.city = city[1]!;
-      rest = rest.slice(rest.indexOf(city[1]!) + city[1]!.length);
+      region.city = name;
+      rest = rest.slice(rest.indexOf(name) + name.length);
     }
   }
   // One-character names exist only for counties (横县, 萧县): "城市管理…" is not a county.
   const county = /^([\u4e00-\u9fff]{2,8}?自治[县旗]|[\u4e00-\u9fff]{2,4}?(?:县|区|旗|市)|[\u4e00-\u9fff]县)/u.exec(rest);
   if (county && county[1]!.length >= 2 && !/^(?:城区|辖区|市区|本区|全区|全县|本县)$/u.test(county[1]!)) region.county = county[1]!;
+  else if (region.city) region.county = countyOfCityUnit(rest, region.city);
   return completeRegion(region);
+}
+
+/**
+ * A county of a known prefecture where a unit's name states it after the prefecture: one character
+ * before 区 ("攀枝花市西区…": 西区 alone is a word), or a prefecture's bureau's county branch
+ * ("临沧市生态环境局云县分局"). Only names the gazetteer places in that prefecture.
+ */
+function countyOfCityUnit(rest: string, city: string): string | null {
+  const inCity = (name: string) => (COUNTIES.get(name) ?? []).some((p) => p.city === city || (p.city && shortNameOf(p.city) === city));
+  const m = /^([\u4e00-\u9fff]区)/u.exec(rest) ?? /^[\u4e00-\u9fff]{2,12}?(?:局|委员会|委)([\u4e00-\u9fff]{1,8}?(?:县|区|旗|市))分局/u.exec(rest);
+  return m && inCity(m[1]!) ? m[1]! : null;
+}
+
+/**
+ * The first prefecture or 县级市 the gazetteer knows in `text`: what a city match wrapped in other
+ * words means ("欢迎来到泸州市…" → 泸州市, "西藏昌都市" → 昌都市); null when it knows none.
+ */
+function knownCityIn(text: string): string | null {
+  for (let at = 0; at < text.length; at++) {
+    const name = PLACES_BY_FIRST.get(text[at]!)?.find((n) => text.startsWith(n, at) && (PREFECTURES.has(n) || COUNTY_LEVEL_CITIES.has(n)));
+    if (name) return name;
+  }
+  return null;
 }
 
 /**
@@ -76,4 +101,129 @@ export function placeRunEnds(text: string): number[] {
     at += name.length;
     ends.push(at);
   }
+}
+
+/** Every place a gazetteer name can be, as a path from its province down (朝阳区 → two paths). */
+function placesNamed(name: string): Region[] {
+  if (PROVINCES.includes(name)) return [{ province: name, city: null, county: null }];
+  const province = PREFECTURES.get(name);
+  if (province) return [{ province, city: name, county: null }];
+  return (COUNTIES.get(name) ?? []).map((p) => ({ province: p.province, city: p.city, county: name }));
+}
+
+/**
+ * The one place a run of names ("昭通市大关县", "上海市普陀区") is, each name read within the ones
+ * before it; null when a name is ambiguous there or contradicts them.
+ */
+function placeOfRun(names: readonly string[]): Region | null {
+  let place: Region = { province: null, city: null, county: null };
+  for (const name of names) {
+    const fits = placesNamed(name).filter(
+      (p) => (!place.province || p.province === place.province) && (!place.city || !p.city || p.city === place.city || p.city === name),
+    );
+    if (fits.length !== 1) return null;
+    const fit = fits[0]!;
+    place = { province: fit.province, city: fit.city ?? place.city, county: fit.county ?? place.county };
+  }
+  return place;
+}
+
+/**
+ * Two-character county names are also words or parts of words (应县 in 相应县, 献县 in 贡献县, 西区):
+ * alone they are no mention; after their prefecture in one run they are.
+ */
+const isWordlikeName = (name: string): boolean => name.length <= 2;
+
+/** A prefecture's short form → its full name (红河州 → 红河哈尼族彝族自治州): one place, two spellings. */
+const FULL_PREFECTURE: ReadonlyMap<string, string> = new Map(
+  [...PREFECTURES.keys()].flatMap((full) => {
+    const short = shortNameOf(full);
+    return short ? [[short, full] as const] : [];
+  }),
+);
+
+/** One spelling of a prefecture (its full name) to compare two mentions by. */
+const canonicalCity = (city: string): string => FULL_PREFECTURE.get(city) ?? city;
+
+/** How far into a text places are read: the opening names the unit and its superiors. */
+const OPENING_CHARS = 2000;
+
+/** A place the opening names; `wordlike` when it is a lone two-character name (see isWordlikeName). */
+interface Mention {
+  place: Region;
+  wordlike: boolean;
+}
+
+/** Every run of gazetteer names in `text`'s opening read as one place (placeOfRun). */
+function mentionsIn(text: string): Mention[] {
+  const opening = text.slice(0, OPENING_CHARS);
+  const mentions: Mention[] = [];
+  for (let at = 0; at < opening.length; ) {
+    const ends = PLACES_BY_FIRST.has(opening[at]!) ? placeRunEnds(opening.slice(at, at + 40)) : [];
+    if (ends.length === 0) {
+      at++;
+      continue;
+    }
+    const start = at;
+    const names = ends.map((end, i) => opening.slice(at + (i === 0 ? 0 : ends[i - 1]!), at + end));
+    at += ends.at(-1)!;
+    const place = placeOfRun(names);
+    const wordlike = names.length === 1 && isWordlikeName(names[0]!);
+    // "县委副书记和县政府": a two-character name glued to a word is no mention at all.
+    if (place && !(wordlike && /[\u4e00-\u9fff]/u.test(opening[start - 1] ?? '') && !/[省市州盟]/u.test(opening[start - 1]!))) mentions.push({ place, wordlike });
+  }
+  return mentions;
+}
+
+/**
+ * The places named in `text`'s opening, each run of gazetteer names read as one place, with the
+ * name each level is written as. Official full names only (四川省, 雅安市, 芦山县, 红河州): short
+ * forms such as 四川 or 雅安 are also words.
+ */
+export function placesMentioned(text: string): Region[] {
+  return mentionsIn(text).filter((m) => !m.wordlike).map((m) => m.place);
+}
+
+/**
+ * The region all places an opening names agree on: the one province they share, the one prefecture
+ * (a report of 达州市 names its counties 宣汉县 and 渠县: they branch below it), the one county. A
+ * superior cited ("四川省财政厅") sits on the same path and does not branch it. Two provinces: none.
+ */
+export function regionOfMentions(text: string): Region {
+  const all = mentionsIn(text);
+  const mentions = all.filter((m) => !m.wordlike).map((m) => m.place);
+  const one = (values: (string | null)[]): string | null => {
+    const known = [...new Set(values.filter((v): v is string => v !== null))];
+    return known.length === 1 ? known[0]! : null;
+  };
+  const province = one(mentions.map((m) => m.province));
+  if (!province) return { province: null, city: null, county: null };
+  const cities = mentions.map((m) => m.city);
+  const city = one(cities.map((c) => c && canonicalCity(c))) && cities.find(Boolean)!;
+  if (!city && cities.some(Boolean)) return { province, city: null, county: null };
+  const county = one(mentions.map((m) => m.county));
+  // A lone two-character name (渠县 beside 宣汉县) cannot place a report, but within the province it
+  // can show the places branch: then the levels it differs at are left empty.
+  const branches = all.filter((m) => m.wordlike && m.place.province === province).map((m) => m.place);
+  if (city && branches.some((b) => b.city && canonicalCity(b.city) !== canonicalCity(city))) return { province, city: null, county: null };
+  if (county && branches.some((b) => b.county !== county)) return { province, city, county: null };
+  return { province, city, county };
+}
+
+/**
+ * Fills the levels of `region` the unit's name left empty from the places the opening names
+ * (regionOfMentions), when they agree with what is known: below a known level only when nothing is
+ * known (a 市财政局's report names its counties; they are not its region).
+ */
+export function fillRegionFromMentions(region: Region, text: string): Region {
+  const named = regionOfMentions(text);
+  if (region.province && named.province !== region.province) return completeRegion(region);
+  if (region.city && named.city && canonicalCity(named.city) !== canonicalCity(region.city)) return completeRegion(region);
+  if (region.county && named.county && named.county !== region.county) return completeRegion(region);
+  const levels = ['province', 'city', 'county'] as const;
+  const deepest = levels.reduce((d, level, i) => (region[level] ? i : d), -1);
+  levels.forEach((level, i) => {
+    if (deepest <= 0 || i < deepest) region[level] ??= named[level];
+  });
+  return completeRegion(region);
 }

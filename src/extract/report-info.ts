@@ -1,7 +1,22 @@
 import type { SourceDocument } from '../ingest/document.js';
 import type { Region, ReportKind } from '../schema/record.js';
 import type { Segmentation } from '../segment/segment.js';
-import { BREADCRUMB, FIELD_PREFIX, INDEX_PREFIX, OUTLINE_MARKER, PAGE_FOOTER, SITE_LINKS, SITE_NAME, TITLE_CHROME, TRAIL } from '../vocabulary/index.js';
+import {
+  BREADCRUMB,
+  DEPARTMENT_KIND_BODY,
+  DEPARTMENT_KIND_TITLE,
+  FIELD_PREFIX,
+  INDEX_PREFIX,
+  OUTLINE_MARKER,
+  PAGE_FOOTER,
+  PROJECT_KIND_BODY,
+  PROJECT_KIND_TITLE,
+  SITE_LINKS,
+  SITE_NAME,
+  TITLE_CHROME,
+  TRAIL,
+  UNIT_YEAR_EVALUATION_TITLE,
+} from '../vocabulary/index.js';
 import { PROVINCES } from '../vocabulary/regions.js';
 import { placeRunEnds, regionOf } from './region.js';
 import { decideUnit, type UnitDecision } from './unit/decide.js';
@@ -56,12 +71,13 @@ function dominantYear(text: string): number | null {
 }
 
 export function kindOf(title: string, body: string): ReportKind {
-  // ("整体和项目支出绩效自评": the whole department, its projects included.)
-  if (/部门整体|单位整体|整体支出|整体绩效|整体(?:和|及|与)项目/u.test(title)) return 'department_overall';
-  if (/项目|专项|资金|经费|补贴|补助|转移支付/u.test(title)) return 'project';
+  if (DEPARTMENT_KIND_TITLE.test(title)) return 'department_overall';
+  if (PROJECT_KIND_TITLE.test(title)) return 'project';
+  const unit = departmentInTitle(title);
+  if (unit && title.includes(unit) && UNIT_YEAR_EVALUATION_TITLE.test(title.slice(title.indexOf(unit) + unit.length))) return 'department_overall';
   const head = body.slice(0, 3000);
-  if (/部门整体支出|整体支出绩效|部门整体绩效/u.test(head)) return 'department_overall';
-  if (/项目支出绩效|项目名称|项目绩效|专项资金|项目资金|资金绩效|项目概况|项目基本情况|项目负责人/u.test(head)) return 'project';
+  if (DEPARTMENT_KIND_BODY.test(head)) return 'department_overall';
+  if (PROJECT_KIND_BODY.test(head)) return 'project';
   return 'unknown';
 }
 

@@ -358,8 +358,14 @@ export interface MutationResult {
   to: string;
   /** Rules of the baseline relations the figure took part in. */
   relations: string[];
-  /** False: the change stays within every relation's rounding slack (not tried). */
+  /** True: the change breaks at least one relation (tried). */
   breaks: boolean;
+  /**
+   * True: every relation was judged and none breaks — the change is known to stay within the
+   * rounding slack. A relation the harness cannot judge (its statements are not record figures, as
+   * an allocation restated by 文号) leaves a non-breaking change neither tried nor within slack.
+   */
+  withinSlack: boolean;
   outcome: Outcome;
   /** Rules that failed or warned on the mutated figure. */
   by: string[];
@@ -443,6 +449,7 @@ export async function mutateDocument(id: string, bytes: Uint8Array, options: Mut
       seen.add(m.text);
       const verdicts = rels.map((c) => breaksRelation(c, base.record, stated, m.value));
       const breaks = verdicts.some((v) => v === true);
+      const withinSlack = !breaks && verdicts.every((v) => v === false);
       const source = rawText.slice(0, number.rawStart) + m.text + rawText.slice(number.rawEnd);
       const after = await options.analyze(Buffer.from(source, 'utf8'), { fileName });
       const { outcome, by } = classify(after.record.checks, after.doc, number.rawStart, number.rawStart + m.text.length);
@@ -454,6 +461,7 @@ export async function mutateDocument(id: string, bytes: Uint8Array, options: Mut
         to: m.text,
         relations: [...new Set(rels.map((c) => c.rule))],
         breaks,
+        withinSlack,
         outcome,
         by,
         failingBefore,
@@ -483,12 +491,12 @@ export interface MutationSummary {
  * text already had (t015's printed 支付率 fails whatever its budget's last digit: a published slip).
  */
 export function isSpurious(r: MutationResult): boolean {
-  return !r.breaks && r.outcome === 'caught' && r.by.some((rule) => isRelationRule(rule) && !r.failingBefore.includes(rule));
+  return r.withinSlack && r.outcome === 'caught' && r.by.some((rule) => isRelationRule(rule) && !r.failingBefore.includes(rule));
 }
 
 export function summarize(doc: DocumentMutations): MutationSummary {
   const tried = doc.results.filter((r) => r.breaks);
-  const slack = doc.results.filter((r) => !r.breaks);
+  const slack = doc.results.filter((r) => r.withinSlack);
   const count = (o: Outcome) => tried.filter((r) => r.outcome === o).length;
   return {
     id: doc.id,

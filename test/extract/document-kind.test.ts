@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeBytes } from '../../src/analyze.js';
+import { kindOf } from '../../src/extract/report-info.js';
+import type { ReportRecord } from '../../src/schema/record.js';
+
+async function reportOf(text: string): Promise<ReportRecord['report']> {
+  return (await analyzeBytes(Buffer.from(text, 'utf8'), { fileName: 'x.txt' })).record.report;
+}
+
+const EXPLANATION = '一、收入支出决算总体情况说明\n2023年度收入、支出决算总计1200.50万元。\n二、项目支出情况\n项目支出300.00万元,主要用于专项资金项目。\n';
+
+describe('classifyDocument: a 决算 whose statements the text does not reach', () => {
+  it('is final accounts when its title says 单位决算, even mid-line', async () => {
+    const r = await reportOf(`黄山市中医医院2023年度单位决算 2024年9月\n${EXPLANATION}`);
+    expect(r.documentKind).toBe('final_accounts');
+    expect(r.kind).toBe('unknown');
+  });
+  it('is final accounts when its contents list the statements', async () => {
+    const r = await reportOf(`目录\n第一部分 单位概况\n第二部分 2024年度单位决算情况说明\n一、收入支出决算总表\n二、收入决算表\n\n${EXPLANATION}`);
+    expect(r.documentKind).toBe('final_accounts');
+  });
+  it('stays a self-evaluation when a title line speaks of one', async () => {
+    const r = await reportOf(`某某医院2023年度单位决算绩效自评报告\n${EXPLANATION}自评得分95分。\n`);
+    expect(r.documentKind).not.toBe('final_accounts');
+  });
+});
+
+describe('kindOf: what a self-evaluation is about, from its title', () => {
+  it('reads a unit evaluating its year, no project named, as the whole unit', () => {
+    expect(kindOf('丰都县江池镇人民政府2023年度绩效自评报告', '')).toBe('department_overall');
+    expect(kindOf('2024年度城关镇社区卫生服务中心预算执行情况绩效自评报告', '')).toBe('department_overall');
+    expect(kindOf('西藏自治区发展和改革委员会2020年度预算绩效管理考核自评报告', '')).toBe('department_overall');
+  });
+  it('keeps a programme named after the unit a project', () => {
+    expect(kindOf('四川省住房和城乡建设厅关于2017-2019年省级城镇保障性安居工程支出绩效自评报告', '一、项目概况')).toBe('project');
+    expect(kindOf('旌德县2020年农村电商提质增效工程绩效评价自评报告', '')).toBe('project');
+  });
+  it('reads the 部门整体支出 sections as the whole department', () => {
+    expect(kindOf('', '一、部门概况\n二、部门资金基本情况\n(三)专项资金安排')).toBe('department_overall');
+  });
+  it('reads the 转移支付 template as a project', () => {
+    expect(kindOf('', '一、基本情况\n(一)转移支付概况。\n')).toBe('project');
+  });
+});
