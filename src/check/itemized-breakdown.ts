@@ -16,7 +16,7 @@ import type { SourceDocument } from '../ingest/document.js';
 import { findNumbers, type NumberMatch } from '../extract/numbers.js';
 import type { CheckResult, Figure } from '../schema/record.js';
 import { ITEMIZED_MARKS, MEASURE_PART_MARKS } from '../vocabulary/index.js';
-import { intervalOfFigure, intervalsMeet, isIntervalAbove, sumIntervals } from './interval.js';
+import { intervalsMeet, isIntervalAbove, roundedIntervalOfFigure, sumIntervals } from './interval.js';
 import { bareFigureOf, sentencesOf, type ToFigure } from './breakdown.js';
 import { toFigure } from '../extract/roles/candidates.js';
 import { evidenceOfFigure, makeResult, showInterval } from './result.js';
@@ -93,8 +93,10 @@ function itemsOf(sentence: string, at: (m: NumberMatch) => Figure): Array<{ name
 }
 
 function checkListed({ whole, parts, complete }: Listed): CheckResult {
-  const expected = sumIntervals(parts.map((p) => intervalOfFigure(p.figure, whole.scale)));
-  const actual = intervalOfFigure(whole);
+  // Read as 四舍五入 printed them, like every sum (breakdown.ts, sum-checks.ts): the end of each
+  // rounding interval away from zero is open, so parts that only touch their whole fail.
+  const expected = sumIntervals(parts.map((p) => roundedIntervalOfFigure(p.figure, whole.scale)));
+  const actual = roundedIntervalOfFigure(whole);
   const holds = intervalsMeet(expected, actual);
   const over = isIntervalAbove(expected, actual);
   const status = holds ? 'pass' : over || complete ? 'fail' : 'warn';

@@ -33,6 +33,13 @@ describe('itemized amounts (t228 shape)', () => {
     expect(r!.evidence[0]!.text).toBe('9378万元');
   });
 
+  it('reads items and amount as 四舍五入 printed them: a sum that only touches its amount fails', () => {
+    // 100 + 100 + 100 stands for [298.5, 301.5), 302 for [301.5, 302.5): they touch at 301.5 only.
+    const [touch] = checkItemizedBreakdowns('项目资金302万元。分别为：甲专项经费100万元；乙专项经费100万元；丙专项经费100万元。');
+    expect(touch).toMatchObject({ status: 'fail', certainty: 'definite' });
+    expect(checkItemizedBreakdowns('项目资金301万元。分别为：甲专项经费100万元；乙专项经费100万元；丙专项经费100万元。')[0]).toMatchObject({ status: 'pass' });
+  });
+
   it('passes items that make the amount, remarks after an item allowed', () => {
     const [r] = checkItemizedBreakdowns('项目资金300万元。分别为：2021年甲专项资金100万元，资金直接拨付至县财政局；乙经费200万元。');
     expect(r).toMatchObject({ status: 'pass' });

@@ -85,6 +85,9 @@ function misgroupedEdits(record: ReportRecord, rawText: string, doc: SourceDocum
     if (s.kind !== 'figure' || s.figure.kind !== 'money') continue;
     const number = locateNumber(rawText, s, doc);
     if (!number || number.grouped || number.fullWidth || seen.has(number.rawStart)) continue;
+    // A number glued to digits of the next or last cell ("10001000100%"): a comma put into it makes
+    // the run of digits misgrouped whatever the edit means, so it can be no neutral edit (nor a clean slip edit).
+    if (/\d/u.test(rawText[number.rawStart - 1] ?? '') || /\d/u.test(rawText[number.rawEnd] ?? '')) continue;
     const whole = number.text.split('.')[0]!;
     if (whole.length < 3 || whole[1] !== '0') continue;
     seen.add(number.rawStart);
