@@ -3,6 +3,7 @@ import type { Figure, Indicator } from '../schema/record.js';
 import { evidenceOf } from '../normalize/offsets.js';
 import { asPoints, toFigure } from './figures.js';
 import { findNumbers, type NumberMatch } from './numbers.js';
+import { INDICATOR_LEVEL1_TIERS } from '../vocabulary/index.js';
 
 /**
  * The 绩效指标 rows of a 自评表 that a web page or a text dump flattened into a run of cells:
@@ -40,7 +41,8 @@ const HEADER_PATTERNS: Array<[HeaderColumn, RegExp]> = [
 /** Where the rows end: the total row, the notes under the form, its signatures. */
 const END = /总分|合计|总计|自评总分|综合得分|偏差大或|说明|注[:：]|备注|评价结论|项目负责人|填表人|联系人/u;
 
-const LEVEL1 = ['产出指标', '效益指标', '满意度指标', '成本指标'];
+/** 一级指标 tiers: one list, in the vocabulary (the check of tier headings reads the same). */
+const LEVEL1 = INDICATOR_LEVEL1_TIERS;
 const LEVEL2 = [
   '数量指标',
   '质量指标',
