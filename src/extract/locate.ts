@@ -82,7 +82,7 @@ const BETWEEN_VALUES = /^[\s|｜:：]*$/u;
 export function findColumnValues(text: string): Map<number, { name: string; unit: string | null }> {
   const out = new Map<number, { name: string; unit: string | null }>();
   for (const run of text.matchAll(COLUMN_RUN)) {
-    const names = [...run[0].matchAll(COLUMN_ONE)].map((n) => n[0].replace(/\s+/gu, ''));
+    const names = [...run[0].matchAll(COLUMN_ONE)].flatMap((n) => splitJoinedNames(n[0]));
     // The total row's label may stand between the names and its values ("…得分 年度资金总额: 99 99 99 10 100% 10").
     const rowLabel = TOTAL_ROW_LABEL.exec(text.slice(run.index + run[0].length));
     const from = run.index + run[0].length + (rowLabel?.[0].length ?? 0);
@@ -106,6 +106,22 @@ export function findColumnValues(text: string): Map<number, { name: string; unit
     row.forEach((v, i) => out.set(from + v.start, { name: names[i]!.replace(/[（(][^（）()]*[）)]/gu, ''), unit }));
   }
   return out;
+}
+
+/** Column names, brackets removed (the form FORM_COLUMN_NAMES lists them in). */
+const COLUMN_NAME_SET: ReadonlySet<string> = new Set(FORM_COLUMN_NAMES);
+
+/**
+ * One matched column name, or the names it joins. Spaces may stand between the glyphs of one name
+ * (a PDF dump's "年 初 预 算 数"), so the pattern lets "执行率 得分" read as the single name 执行率得分
+ * (the 重庆 layout's points of the rate); when the pieces between spaces are each a column name, they
+ * are two columns.
+ */
+function splitJoinedNames(matched: string): string[] {
+  const pieces = matched.trim().split(/\s+/u);
+  const bare = (x: string) => x.replace(/[（(][^（）()]*[）)]/gu, '');
+  if (pieces.length > 1 && pieces.every((x) => COLUMN_NAME_SET.has(bare(x)))) return pieces;
+  return [matched.replace(/\s+/gu, '')];
 }
 
 /**

@@ -191,4 +191,14 @@ describe('findColumnValues', () => {
       { name: '执行率', unit: '万元' },
     ]);
   });
+
+  it('reads "执行率 得分" as two columns, and "执行率得分" or spaced glyphs as one', async () => {
+    const { findColumnValues } = await import('../../src/extract/locate.js');
+    const names = (t: string) => [...findColumnValues(t).values()].map((c) => c.name);
+    expect(names('项目资金(万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n年度资金总额: 100 100 90 10 90% 9\n')).toEqual([
+      '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分',
+    ]);
+    expect(names('全年预算数 全年执行数 执行率得分\n100 90 9\n')).toEqual(['全年预算数', '全年执行数', '执行率得分']);
+    expect(names('年 初 预 算 数 全 年 预 算 数\n100 120\n')).toEqual(['年初预算数', '全年预算数']);
+  });
 });
