@@ -208,12 +208,48 @@ function firstMoneyOf(sentence: string, offset: number, figureOf: ToFigure): Fig
   return m ? figureOf({ ...m, start: m.start + offset, end: m.end + offset }) : null;
 }
 
-function checkBreakdown({ whole, parts }: Breakdown): CheckResult[] {
-  const scale = whole.scale;
-  const expected = sumIntervals(parts.map((p) => roundedIntervalOfFigure(p.figure, scale)));
+/** A whole and the parts listed for it, by name. */
+export interface ListedParts {
+  whole: Figure;
+  parts: ReadonlyArray<{ name: string; figure: Figure }>;
+}
+
+/** The parts' sum against the whole, each read as 四舍五入 printed it (the end away from zero open). */
+export function sumOfParts({ whole, parts }: ListedParts): { expected: Interval; actual: Interval; holds: boolean; over: boolean } {
+  const expected = sumIntervals(parts.map((p) => roundedIntervalOfFigure(p.figure, whole.scale)));
   const actual = roundedIntervalOfFigure(whole);
-  const holds = intervalsMeet(expected, actual);
-  const over = isIntervalAbove(expected, actual);
+  return { expected, actual, holds: intervalsMeet(expected, actual), over: isIntervalAbove(expected, actual) };
+}
+
+/**
+ * The `sum.breakdown` finding of a list: parts above the whole fail `definite`; parts short of it
+ * fail when `complete` (the parts are the whole's pieces), `definite` only when `shortIsDefinite`
+ * (nothing can be left out), else warn. `itemized`: the text promised every item (逐项列出).
+ */
+export function reportBreakdown(list: ListedParts, sum: ReturnType<typeof sumOfParts>, how: { complete: boolean; shortIsDefinite: boolean; itemized?: boolean }): CheckResult {
+  const { whole, parts } = list;
+  const { expected, actual, holds, over } = sum;
+  const p = whole.precision;
+  const names = parts.map((x) => `${x.name}${x.figure.text}`).join(' + ');
+  const verdict = holds ? '一致' : over ? '超过总额' : '不足总额';
+  const verdictEn = holds ? 'consistent' : over ? 'more than the whole' : 'less than the whole';
+  return makeResult({
+    rule: RULE,
+    status: holds ? 'pass' : over || how.complete ? 'fail' : 'warn',
+    certainty: over || how.shortIsDefinite ? 'definite' : 'possible',
+    expected,
+    actual,
+    unit: whole.unit,
+    zh: `${how.itemized ? '逐项列出' : '其中'}各项 ${names}（合计区间 ${showInterval(expected, p)}）与总额 ${whole.text}（区间 ${showInterval(actual, p)}）${verdict}`,
+    en: `The ${how.itemized ? 'items' : 'parts'} ${names} (sum interval ${showInterval(expected, p)}) against the whole ${whole.text} (interval ${showInterval(actual, p)}): ${verdictEn}`,
+    evidence: [evidenceOfFigure('total', whole), ...parts.map((x) => evidenceOfFigure('part', x.figure))],
+    detail: { parts: parts.map((x) => x.name), complete: how.complete },
+  });
+}
+
+function checkBreakdown({ whole, parts }: Breakdown): CheckResult[] {
+  const sum = sumOfParts({ whole, parts });
+  const { expected, actual, holds } = sum;
   const complete = parts.every((p) => isPieceOfWhole(p.name));
   // A list closed by its "其他…" part leaves nothing out: a shortfall is no partial list.
   const closed = complete && CLOSING_PART.test(parts.at(-1)!.name);
@@ -238,25 +274,7 @@ function checkBreakdown({ whole, parts }: Breakdown): CheckResult[] {
     ];
   }
   // Short of the whole: a slip when the parts are pieces of it, else perhaps a partial list (a warning).
-  const status = holds ? 'pass' : over || complete ? 'fail' : 'warn';
-  const p = whole.precision;
-  const list = parts.map((x) => `${x.name}${x.figure.text}`).join(' + ');
-  const verdict = holds ? '一致' : over ? '超过总额' : '不足总额';
-  const verdictEn = holds ? 'consistent' : over ? 'more than the whole' : 'less than the whole';
-  return [
-    makeResult({
-      rule: RULE,
-      status,
-      certainty: over || closed ? 'definite' : 'possible',
-      expected,
-      actual,
-      unit: whole.unit,
-      zh: `其中各项 ${list}（合计区间 ${showInterval(expected, p)}）与总额 ${whole.text}（区间 ${showInterval(actual, p)}）${verdict}`,
-      en: `The parts ${list} (sum interval ${showInterval(expected, p)}) against the whole ${whole.text} (interval ${showInterval(actual, p)}): ${verdictEn}`,
-      evidence: [evidenceOfFigure('total', whole), ...parts.map((x) => evidenceOfFigure('part', x.figure))],
-      detail: { parts: parts.map((x) => x.name), complete },
-    }),
-  ];
+  return [reportBreakdown({ whole, parts }, sum, { complete, shortIsDefinite: closed })];
 }
 
 /** 占 P%: the part's share of the whole, to P's printed precision. */

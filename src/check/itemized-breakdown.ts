@@ -16,12 +16,9 @@ import type { SourceDocument } from '../ingest/document.js';
 import { findNumbers, type NumberMatch } from '../extract/numbers.js';
 import type { CheckResult, Figure } from '../schema/record.js';
 import { ITEMIZED_MARKS, MEASURE_PART_MARKS } from '../vocabulary/index.js';
-import { intervalsMeet, isIntervalAbove, roundedIntervalOfFigure, sumIntervals } from './interval.js';
-import { bareFigureOf, sentencesOf, type ToFigure } from './breakdown.js';
+import { bareFigureOf, reportBreakdown, sentencesOf, sumOfParts, type ToFigure } from './breakdown.js';
 import { toFigure } from '../extract/roles/candidates.js';
-import { evidenceOfFigure, makeResult, showInterval } from './result.js';
 
-const RULE = 'sum.breakdown';
 const MEASURE_MARK = new RegExp(MEASURE_PART_MARKS.join('|'), 'u');
 /** Between a measure whole and its first part: the mark, then the part's name. */
 const MEASURE_FIRST_GAP = new RegExp(`^[\\s，,：:]*(?:${MEASURE_PART_MARKS.join('|')})[\\s：:，,]*([^\\d，,、；;。：:]{1,12})$`, 'u');
@@ -92,30 +89,10 @@ function itemsOf(sentence: string, at: (m: NumberMatch) => Figure): Array<{ name
   return items.length >= 2 ? items : null;
 }
 
-function checkListed({ whole, parts, complete }: Listed): CheckResult {
-  // Read as 四舍五入 printed them, like every sum (breakdown.ts, sum-checks.ts): the end of each
-  // rounding interval away from zero is open, so parts that only touch their whole fail.
-  const expected = sumIntervals(parts.map((p) => roundedIntervalOfFigure(p.figure, whole.scale)));
-  const actual = roundedIntervalOfFigure(whole);
-  const holds = intervalsMeet(expected, actual);
-  const over = isIntervalAbove(expected, actual);
-  const status = holds ? 'pass' : over || complete ? 'fail' : 'warn';
-  const p = whole.precision;
-  const list = parts.map((x) => `${x.name}${x.figure.text}`).join(' + ');
-  const verdict = holds ? '一致' : over ? '超过总额' : '不足总额';
-  const verdictEn = holds ? 'consistent' : over ? 'more than the whole' : 'less than the whole';
-  return makeResult({
-    rule: RULE,
-    status,
-    certainty: over || complete ? 'definite' : 'possible',
-    expected,
-    actual,
-    unit: whole.unit,
-    zh: `${complete ? '逐项列出' : '其中'}各项 ${list}（合计区间 ${showInterval(expected, p)}）与总额 ${whole.text}（区间 ${showInterval(actual, p)}）${verdict}`,
-    en: `The ${complete ? 'items' : 'parts'} ${list} (sum interval ${showInterval(expected, p)}) against the whole ${whole.text} (interval ${showInterval(actual, p)}): ${verdictEn}`,
-    evidence: [evidenceOfFigure('total', whole), ...parts.map((x) => evidenceOfFigure('part', x.figure))],
-    detail: { parts: parts.map((x) => x.name), complete },
-  });
+/** A promised list (items after 具体是) is the whole: a shortfall is a slip as sure as an excess. */
+function checkListed(listed: Listed): CheckResult {
+  const { complete } = listed;
+  return reportBreakdown(listed, sumOfParts(listed), { complete, shortIsDefinite: complete, itemized: complete });
 }
 
 export function checkItemizedBreakdowns(text: string | undefined, doc?: SourceDocument): CheckResult[] {
