@@ -6,7 +6,7 @@ import { asPoints, toFigure } from './figures.js';
 import { rateHolds } from './roles/assign.js';
 import { figureOfMatch } from './roles/candidates.js';
 import { findNumbers, type NumberMatch } from './numbers.js';
-import { PAYING_LEVEL_SOURCE } from '../vocabulary/index.js';
+import { anyOf, PAYING_LEVEL_SOURCE, WEIGHT_WORDS } from '../vocabulary/index.js';
 
 /**
  * The 自评表's fund block when a web page or a text dump flattened it into a run of cells:
@@ -375,6 +375,19 @@ export function formFigures(form: FlatForm): FormFigures {
   };
 }
 
+const TOTAL_SCORE = /(?:自评总分|自评得分|总分|总得分|合计得分)\s*(?:[（(]分[）)])?[\s|｜:：]*(\d{1,3}(?:\.\d{1,2})?)(?:[\s|｜]+(\d{1,3}(?:\.\d{1,2})?))?(?![\d.%万元分])/gu;
+/** Column names of a score table's header, before its 自评得分 column ("指标分值|指标解释|指标说明及评分标准|自评得分"). */
+const HEADER_COLUMN = new RegExp(`${anyOf(WEIGHT_WORDS)}|评分标准|指标解释|指标说明`, 'u');
+
+/**
+ * The score label at `at` ends a header row: the text back to the last number holds other column
+ * names, so the number after it is the next row's first cell (its 序号), not a score.
+ */
+function inHeaderRow(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 80), at);
+  return HEADER_COLUMN.test(before.slice(before.search(/\d[^\d]*$/u) + 1));
+}
+
 /**
  * The form's total score: "总分 100 100" (分值 then 得分) or "自评总分(分) 97.6". Only a number
  * directly after the label counts; a lone number is the score, two are weight and score.
@@ -382,7 +395,7 @@ export function formFigures(form: FlatForm): FormFigures {
 export function findFormTotalScore(doc: SourceDocument, within?: Span): Figure | null {
   const from = within?.start ?? 0;
   const slice = doc.text.slice(from, within?.end ?? doc.text.length);
-  const found = /(?:自评总分|自评得分|总分|总得分|合计得分)\s*(?:[（(]分[）)])?[\s|｜:：]*(\d{1,3}(?:\.\d{1,2})?)(?:[\s|｜]+(\d{1,3}(?:\.\d{1,2})?))?(?![\d.%万元分])/u.exec(slice);
+  const found = [...slice.matchAll(TOTAL_SCORE)].find((m) => !inHeaderRow(slice, m.index));
   if (!found) return null;
   const m = Object.assign(found, { index: found.index + from });
   const second = m[2];

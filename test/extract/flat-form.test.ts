@@ -227,3 +227,14 @@ describe('a form as a PDF layout dump prints it (wrapped header cells and row la
     expect([f.budgetInitial, f.budget, f.execution, f.executionRate].map((x) => x?.value ?? null)).toEqual([47536600, 47536600, 38242600, 1]);
   });
 });
+
+describe('findFormTotalScore', () => {
+  it('takes no score from a score table\'s header: the number after 自评得分 is the next row\'s 序号', async () => {
+    const r = await recordOf('2023年度部门整体支出绩效评价自评表\n序号|一级指标|二级指标|三级指标|指标分值|指标解释|指标说明及评分标准|自评得分|1 |规划(15分) |基础信息(3分) |基础信息完整性| 3 |部门预算基础信息是否完整。|基础数据信息是否真实(1分)。|3 |\n');
+    expect(r.figures.selfScore).toBeNull();
+  });
+  it('still reads a 总分 row after the indicator rows', async () => {
+    const r = await recordOf('项目支出绩效自评表\n一级指标|二级指标|三级指标|分值|得分|\n产出指标|数量指标|完成数量|50|48|\n效益指标|社会效益|群众满意|50|47|\n总分|100|95|\n');
+    expect(seen(r.figures.selfScore)).toEqual([95, '95']);
+  });
+});

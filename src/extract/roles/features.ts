@@ -94,6 +94,17 @@ const TOTAL_ROW = has(TOTAL_ROW_WORDS);
 const SCORE_TOTAL_ROW = has(SCORE_TOTAL_ROW_WORDS);
 /** A score stated for an indicator: its clause names the indicator's target or actual value. */
 const INDICATOR_CLAUSE = /目标值|完成值|指标值|实际完成|年度指标/u;
+/**
+ * Scores listed item by item ("绩效自评得分分别为：租赁住房保障90分，老旧小区改造93分"): each is one
+ * item's, none the report's.
+ */
+const SCORE_LIST = /(?:得分|评分|总分|分数)[为是:：\s]{0,2}分别/u;
+/**
+ * An item's score, not the report's: stated with the item's own weight ("资金保障情况(分值10分)，自评10分";
+ * a weight of 100 is the whole's, "满分100分，自评得分95分"), or in an indicator's bracket
+ * ("产出指标(自评分19分)").
+ */
+const ITEM_SCORE = new RegExp(`(?:${anyOf(WEIGHT_WORDS)})\\s*(?!100(?![\\d.]))\\d+(?:\\.\\d+)?\\s*分?[^。；;]{0,12}$|指标\\s*[（(][^（）()]*$`, 'u');
 /** Inside brackets opened right after another amount: "资金800万元(财政预算740万元,追加60万元)" explains it. */
 const EXPLAINING_BRACKET = /\d\s*(?:万元|元|亿元|%)?\s*[（(][^（）()]*$/u;
 /** Sentences about what comes next: "下一步，计划投资500万元…". */
@@ -169,6 +180,8 @@ export const FEATURES: readonly Feature[] = [
   { id: 'money.sentence.下一步', roles: MONEY, weight: -20, zh: '下一步/明年的打算', test: (c) => text(c) && PLAN_SENTENCE.test(c.before) },
   { id: 'money.heading.下一步', roles: MONEY, weight: -6, zh: '下一步/计划一节', test: (c) => text(c) && PLAN_HEADING.test(c.heading) },
   { id: 'selfScore.indicator_clause', roles: ['selfScore'], weight: -6, zh: '指标的得分', test: (c) => text(c) && INDICATOR_CLAUSE.test(c.before) },
+  { id: 'selfScore.list.分别', roles: ['selfScore'], weight: -20, zh: '得分分别为（逐项列出的得分）', test: (c) => text(c) && SCORE_LIST.test(c.before) },
+  { id: 'selfScore.item', roles: ['selfScore'], weight: -6, zh: '带分值的分项得分/指标括号里的得分', test: (c) => text(c) && ITEM_SCORE.test(c.before.slice(-40)) },
   { id: 'any.explaining_bracket', roles: ALL, weight: -6, zh: '前一金额后括号里的说明', test: (c) => text(c) && EXPLAINING_BRACKET.test(c.before.slice(-40)) },
   { id: 'any.row_number', roles: ALL, weight: -20, zh: '行次', test: (c) => c.rowNumber },
   { id: 'selfScore.in_brackets', roles: ['selfScore'], weight: -20, zh: '括号里的分值', test: (c) => text(c) && /[（(]\s*$/u.test(c.rawBefore) },

@@ -94,3 +94,32 @@ describe('budget.label.预算支出', () => {
     expect(firedOn(r, 'budget')).not.toContain('budget.label.预算支出');
   });
 });
+
+describe('selfScore.list.分别', () => {
+  it('takes none of the scores a sentence lists item by item as the report\'s', async () => {
+    const r = await recordOf('2021年我县城镇保障性安居工程财政资金绩效自评得分分别为：租赁住房保障90分，老旧小区改造93分，城市棚户区改造100分。');
+    expect(r.figures.selfScore).toBeNull();
+    expect(firedOn(r, 'selfScore')).toContain('selfScore.list.分别');
+  });
+  it('does not fire on 分别 that lists something else before the one score', async () => {
+    const r = await recordOf('对照转移支付绩效自评表，分别对2024年度绩效目标完成情况、绩效情况分析等方面进行了自我评价，自评得分100分。');
+    expect(seen(r.figures.selfScore)).toEqual([100, '100分']);
+  });
+});
+
+describe('selfScore.item', () => {
+  it('reads the report\'s score past the items scored against their own weights', async () => {
+    const r = await recordOf('经综合评价，自评得分96.5分，具体得分情况如下：\n（一）资金保障情况（分值10分），自评10分。\n1、县级预算安排情况（分值5分），自评5分。');
+    expect(seen(r.figures.selfScore)).toEqual([96.5, '96.5分']);
+    expect(firedOn(r, 'selfScore')).toContain('selfScore.item');
+  });
+  it('reads past an indicator\'s score in its bracket', async () => {
+    const r = await recordOf('一、自评结论\n（一）自评得分99分\n（二）绩效目标完成情况\nA产出指标（自评分19分）');
+    expect(seen(r.figures.selfScore)).toEqual([99, '99分']);
+  });
+  it('keeps a score stated with the whole\'s weight of 100', async () => {
+    const r = await recordOf('本次评价满分100分，自评得分95分。');
+    expect(seen(r.figures.selfScore)).toEqual([95, '95分']);
+    expect(firedOn(r, 'selfScore')).not.toContain('selfScore.item');
+  });
+});
