@@ -10,6 +10,7 @@
  * which no sum of hints overcomes.
  */
 import {
+  ADDITION_WORDS,
   BUDGET_ACCOUNT_WORDS,
   BUDGET_FINAL_WORDS,
   BUDGET_INITIAL_WORDS,
@@ -129,6 +130,14 @@ function namesSubject(c: Candidate): boolean {
   return n >= SUBJECT_SUFFIX;
 }
 
+/** An addition to the budget ("本年追加预算767.86万元"): not the budget. */
+const ADDITION = has(ADDITION_WORDS);
+/**
+ * A budget followed by its addition ("预算1922.76万元，本年追加预算767.86万元", "财政预算740万元，年底追加…60万元"):
+ * the budget before the addition, the year-start one.
+ */
+const ADDITION_AFTER = new RegExp(`^\\s*[，,]\\s*[^，,。；;\\d]{0,4}?(?:${anyOf(ADDITION_WORDS)})`, 'u');
+
 /** A bracket right after the amount that explains it by a budget: "(财政预算740万元,…", "（其中年初预算…". */
 const BRACKET_BUDGET_AFTER = /^\s*[（(][^（）()\d]{0,8}预算/u;
 
@@ -157,6 +166,8 @@ export const FEATURES: readonly Feature[] = [
   { id: 'budget.whole.其中年初预算', roles: ['budget'], weight: 8, zh: 'X，其中年初预算…', test: (c) => text(c) && PARTS_OPEN_WITH_INITIAL.test(c.after) },
   // "行动资金800万元(财政预算740万元,年底追加…60万元)": a fund's amount whose bracket explains it by its budget is the whole budget.
   { id: 'budget.whole.括号预算', roles: ['budget'], weight: 8, zh: '资金X（其中预算…）', test: (c) => text(c) && /(?:资金|经费)$/u.test(c.label) && BRACKET_BUDGET_AFTER.test(c.after) },
+  { id: 'budgetInitial.before_addition', roles: ['budgetInitial'], weight: 10, zh: '预算X，（本年）追加…：追加之前的年初预算', test: (c) => text(c) && BUDGET_END.test(c.label) && ADDITION_AFTER.test(c.after) },
+  { id: 'budget.label.追加', roles: ['budget', 'budgetInitial'], weight: -20, zh: '追加/调增的预算不是预算数', test: (c) => text(c) && ADDITION.test(c.label) },
   { id: 'execution.label.支出', roles: ['execution'], weight: 8, zh: '支出/执行/拨付/使用', test: (c) => text(c) && EXECUTION_END.test(c.label) && !NATURE_END.test(c.label) && !FUNCTION_CLASS_NAMES.some((n) => c.label.endsWith(n)) },
   { id: 'execution.label.已拨付资金', roles: ['execution'], weight: 8, zh: '已拨付/实际发放…资金', test: (c) => text(c) && SPENT_FUND.test(c.label) && !EXECUTION_END.test(c.label) },
   { id: 'budget.label.已拨付资金', roles: ['budget', 'budgetInitial'], weight: -20, zh: '已拨付的资金是支出', test: (c) => text(c) && SPENT_FUND.test(c.label) },
