@@ -172,11 +172,17 @@ export function findFlatForm(doc: SourceDocument, within?: Span): FlatForm | nul
       let found = cellNumbers(cellsText, unit);
       // Cells glued by flattening ("194.9194.9100%"): read only when a single split fits the columns.
       const glued = /^\s*([\d.%]+)\s*$/u.exec(cellsText);
+      let gluedColumns = header.columns;
       if (glued && header.columns.length >= 2) {
         // Cells the header did not name may follow the 执行率 that ends it ("10001000100%20": a 得分 whose
         // header a dump garbled): the header's columns end at the rate's %.
         const run = header.columns.at(-1) === 'executionRate' ? /^[\d.]+%(?=[\d.]+$)/u.exec(glued[1]!)?.[0] ?? glued[1]! : glued[1]!;
-        const cuts = splitGluedCells(run, header.columns);
+        let cuts = splitGluedCells(run, header.columns);
+        // A fund row prints no 分值 or 得分 (the total row holds them): its glued run is its money and rate cells only.
+        if (!cuts && !TOTAL_ROW.test(seg.label) && header.columns.some((c) => c === 'weight' || c === 'score')) {
+          gluedColumns = header.columns.filter((c) => c !== 'weight' && c !== 'score');
+          cuts = splitGluedCells(run, gluedColumns);
+        }
         if (!cuts) continue;
         const from = cellsText.indexOf(run);
         found = cuts.map((c) => {
@@ -194,7 +200,7 @@ export function findFlatForm(doc: SourceDocument, within?: Span): FlatForm | nul
       // A dash printed for an empty cell ("99 99 99 - 100% -") holds its column's place; a row
       // without dashes may be one cell short of its header (columnsOfShortRow).
       const slots: Array<NumberMatch | null> = glued ? found : withEmptyCells(cellsText, found);
-      const columns = glued || slots.length !== found.length ? header.columns : columnsOfShortRow(header.columns, found);
+      const columns = glued ? gluedColumns : slots.length !== found.length ? header.columns : columnsOfShortRow(header.columns, found);
       const complete = slots.length === columns.length;
       slots.slice(0, columns.length).forEach((n, k) => {
         if (!n) return;
@@ -375,7 +381,11 @@ export function formFigures(form: FlatForm): FormFigures {
   };
 }
 
-const TOTAL_SCORE = /(?:自评总分|自评得分|总分|总得分|合计得分)\s*(?:[（(]分[）)])?[\s|｜:：]*(\d{1,3}(?:\.\d{1,2})?)(?:[\s|｜]+(\d{1,3}(?:\.\d{1,2})?))?(?![\d.%万元分])/gu;
+/**
+ * "总分 100 95", "自评总分(分) 97.6", or the 分值 100 and the 得分 glued by a dump that drops the cells'
+ * spaces ("总分10098", "总分100100").
+ */
+const TOTAL_SCORE = /(?:自评总分|自评得分|总分|总得分|合计得分)\s*(?:[（(]分[）)])?[\s|｜:：]*(?:(\d{1,3}(?:\.\d{1,2})?)(?:[\s|｜]+(\d{1,3}(?:\.\d{1,2})?))?|(100)(\d{2,3}(?:\.\d{1,2})?))(?![\d.%万元分])/gu;
 /** Column names of a score table's header, before its 自评得分 column ("指标分值|指标解释|指标说明及评分标准|自评得分"). */
 const HEADER_COLUMN = new RegExp(`${anyOf(WEIGHT_WORDS)}|评分标准|指标解释|指标说明`, 'u');
 
@@ -398,9 +408,9 @@ export function findFormTotalScore(doc: SourceDocument, within?: Span): Figure |
   const found = [...slice.matchAll(TOTAL_SCORE)].find((m) => !inHeaderRow(slice, m.index));
   if (!found) return null;
   const m = Object.assign(found, { index: found.index + from });
-  const second = m[2];
+  const second = m[2] ?? m[4];
   const scoreText = second ?? m[1]!;
-  if (second !== undefined && Number(m[1]) !== 100) return null;
+  if (second !== undefined && Number(m[1] ?? m[3]) !== 100) return null;
   if (Number(scoreText) > 100) return null;
   const start = m.index + m[0].lastIndexOf(scoreText);
   const decimals = scoreText.includes('.') ? scoreText.split('.')[1]!.length : 0;

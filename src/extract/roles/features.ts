@@ -100,12 +100,6 @@ const INDICATOR_CLAUSE = /目标值|完成值|指标值|实际完成|年度指�
  * item's, none the report's.
  */
 const SCORE_LIST = /(?:得分|评分|总分|分数)[为是:：\s]{0,2}分别/u;
-/**
- * An item's score, not the report's: stated with the item's own weight ("资金保障情况(分值10分)，自评10分";
- * a weight of 100 is the whole's, "满分100分，自评得分95分"), or in an indicator's bracket
- * ("产出指标(自评分19分)").
- */
-const ITEM_SCORE = new RegExp(`(?:${anyOf(WEIGHT_WORDS)})\\s*(?!100(?![\\d.]))\\d+(?:\\.\\d+)?\\s*分?[^。；;]{0,12}$|指标\\s*[（(][^（）()]*$`, 'u');
 /** Inside brackets opened right after another amount: "资金800万元(财政预算740万元,追加60万元)" explains it. */
 const EXPLAINING_BRACKET = /\d\s*(?:万元|元|亿元|%)?\s*[（(][^（）()]*$/u;
 /** Sentences about what comes next: "下一步，计划投资500万元…". */
@@ -192,7 +186,6 @@ export const FEATURES: readonly Feature[] = [
   { id: 'money.heading.下一步', roles: MONEY, weight: -6, zh: '下一步/计划一节', test: (c) => text(c) && PLAN_HEADING.test(c.heading) },
   { id: 'selfScore.indicator_clause', roles: ['selfScore'], weight: -6, zh: '指标的得分', test: (c) => text(c) && INDICATOR_CLAUSE.test(c.before) },
   { id: 'selfScore.list.分别', roles: ['selfScore'], weight: -20, zh: '得分分别为（逐项列出的得分）', test: (c) => text(c) && SCORE_LIST.test(c.before) },
-  { id: 'selfScore.item', roles: ['selfScore'], weight: -6, zh: '带分值的分项得分/指标括号里的得分', test: (c) => text(c) && ITEM_SCORE.test(c.before.slice(-40)) },
   { id: 'any.explaining_bracket', roles: ALL, weight: -6, zh: '前一金额后括号里的说明', test: (c) => text(c) && EXPLAINING_BRACKET.test(c.before.slice(-40)) },
   { id: 'any.row_number', roles: ALL, weight: -20, zh: '行次', test: (c) => c.rowNumber },
   { id: 'selfScore.in_brackets', roles: ['selfScore'], weight: -20, zh: '括号里的分值', test: (c) => text(c) && /[（(]\s*$/u.test(c.rawBefore) },

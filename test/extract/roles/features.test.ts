@@ -107,23 +107,6 @@ describe('selfScore.list.分别', () => {
   });
 });
 
-describe('selfScore.item', () => {
-  it('reads the report\'s score past the items scored against their own weights', async () => {
-    const r = await recordOf('经综合评价，自评得分96.5分，具体得分情况如下：\n（一）资金保障情况（分值10分），自评10分。\n1、县级预算安排情况（分值5分），自评5分。');
-    expect(seen(r.figures.selfScore)).toEqual([96.5, '96.5分']);
-    expect(firedOn(r, 'selfScore')).toContain('selfScore.item');
-  });
-  it('reads past an indicator\'s score in its bracket', async () => {
-    const r = await recordOf('一、自评结论\n（一）自评得分99分\n（二）绩效目标完成情况\nA产出指标（自评分19分）');
-    expect(seen(r.figures.selfScore)).toEqual([99, '99分']);
-  });
-  it('keeps a score stated with the whole\'s weight of 100', async () => {
-    const r = await recordOf('本次评价满分100分，自评得分95分。');
-    expect(seen(r.figures.selfScore)).toEqual([95, '95分']);
-    expect(firedOn(r, 'selfScore')).not.toContain('selfScore.item');
-  });
-});
-
 describe('budgetInitial.before_addition and budget.label.追加', () => {
   it('reads a budget followed by its addition as the year-start budget, and the addition as no budget', async () => {
     const r = await recordOf('年初结余19.8万元；\n预算1922.76万元，本年追加预算767.86万元；\n年末结余数19.8万元。');
