@@ -181,7 +181,10 @@ export function findFlatForm(doc: SourceDocument, within?: Span): FlatForm | nul
         // A fund row prints no 分值 or 得分 (the total row holds them): its glued run is its money and rate cells only.
         if (!cuts && !TOTAL_ROW.test(seg.label) && header.columns.some((c) => c === 'weight' || c === 'score')) {
           gluedColumns = header.columns.filter((c) => c !== 'weight' && c !== 'score');
-          cuts = splitGluedCells(run, gluedColumns);
+          // Cut into money cells alike in length before the rate is asked (30|30|33 stays 30|30|33, not
+          // 3030|3|3 where the rate holds): a slip in the row must not be read away by re-cutting it.
+          cuts = splitGluedCells(run, gluedColumns, true);
+          if (cuts && moneySpread(cuts, gluedColumns) > 1) cuts = null;
         }
         if (!cuts) continue;
         const from = cellsText.indexOf(run);
@@ -275,8 +278,10 @@ const POINTS_CELL = /^(?:0|[1-9]\d?|100)(?:\.\d{1,2})?$/u;
  * one way only is read so whatever its rate says (a wrong cell still reads as printed).
  *
  * Several splits tie (130130100% could be 130|130|100% or 1301|30|100%): breakGluedTie decides.
+ * `alikeFirst` keeps only the splits whose money cells are most alike in length before that, so
+ * the printed rate cannot pick a far-fetched cut (a fund row's 3030|3|3|100% for 30|30|33|100%).
  */
-export function splitGluedCells(run: string, columns: readonly FormColumn[]): Array<{ text: string; start: number }> | null {
+export function splitGluedCells(run: string, columns: readonly FormColumn[], alikeFirst = false): Array<{ text: string; start: number }> | null {
   const readings: Array<{ cells: Array<{ text: string; start: number }>; decimals: number }> = [];
   const walk = (at: number, k: number, cells: Array<{ text: string; start: number }>, decimals: number | null) => {
     if (readings.length > 32) return;
@@ -305,12 +310,22 @@ export function splitGluedCells(run: string, columns: readonly FormColumn[]): Ar
   walk(0, 0, [], null);
   if (readings.length === 0) return null;
   const fewest = Math.min(...readings.map((r) => r.decimals));
-  const best = readings.filter((r) => r.decimals === fewest);
+  let best = readings.filter((r) => r.decimals === fewest);
+  if (alikeFirst) {
+    const least = Math.min(...best.map((r) => moneySpread(r.cells, columns)));
+    best = best.filter((r) => moneySpread(r.cells, columns) === least);
+  }
   if (best.length === 1) return best[0]!.cells;
   return breakGluedTie(best.map((r) => r.cells), columns);
 }
 
 type GluedCells = Array<{ text: string; start: number }>;
+
+/** How far apart in integer digits a glued row's money cells are (390|390: 0; 3903|90: 2). */
+function moneySpread(cells: GluedCells, columns: readonly FormColumn[]): number {
+  const digits = columns.flatMap((col, k) => (col === 'executionRate' || col === 'weight' || col === 'score' ? [] : [cells[k]!.text.split('.')[0]!.length]));
+  return Math.max(...digits) - Math.min(...digits);
+}
 
 /**
  * Among splits that fit equally: the one whose nonzero printed rate holds for its execution ÷
@@ -335,10 +350,7 @@ function breakGluedTie(splits: readonly GluedCells[], columns: readonly FormColu
   // "…100%" ends far more glued rows than a 0% does: a 0% split is read only when no other is left.
   const nonzero = splits.filter((cells) => Number.parseFloat(cells[at.rate]!.text) !== 0);
   const left = nonzero.length > 0 ? nonzero : splits;
-  const spreadOf = (cells: GluedCells) => {
-    const digits = columns.flatMap((col, k) => (col === 'executionRate' || col === 'weight' || col === 'score' ? [] : [cells[k]!.text.split('.')[0]!.length]));
-    return Math.max(...digits) - Math.min(...digits);
-  };
+  const spreadOf = (cells: GluedCells) => moneySpread(cells, columns);
   const least = Math.min(...left.map(spreadOf));
   const alike = left.filter((cells) => spreadOf(cells) === least);
   // Still tied (390|390|107% or 3903|9010|7%): the rate cell takes the digits it can.

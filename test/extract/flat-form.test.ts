@@ -248,6 +248,12 @@ describe('glued cells of a flattened form (a dump that drops the cells\' spaces)
     expect(seen(r.figures.execution)).toEqual([300000, '30']);
     expect(r.figures.executionRate?.value).toBe(1);
   });
+  it('reads a fund row whose cell breaks its rate as printed (303033100% is 30|30|33|100%, not 3030|3|3|100%)', async () => {
+    const r = await recordOf(form('总分10096').replace('当年财政拨款303030100%', '当年财政拨款303033100%'));
+    expect(seen(r.figures.budget)).toEqual([300000, '30']);
+    expect(seen(r.figures.execution)).toEqual([330000, '33']);
+    expect(r.checks.some((c) => c.rule === 'execution_rate' && c.status === 'fail')).toBe(true);
+  });
   it('reads the 分值 100 and the 得分 glued after 总分', async () => {
     expect(seen((await recordOf(form('总分10096'))).figures.selfScore)).toEqual([96, '96']);
     expect(seen((await recordOf(form('总分100100'))).figures.selfScore)).toEqual([100, '100']);
