@@ -9,6 +9,7 @@ import type { Project, ReportKind } from '../../schema/record.js';
 import {
   anyOf,
   ARRANGED_TOTAL,
+  ENUMERATION_MARK,
   ESTIMATE_WORDS,
   EXECUTION_WORDS,
   FORM_MONEY_TOTAL_ROW,
@@ -22,6 +23,7 @@ import {
   LEVEL_TRANSFER_RE,
   NATURE_NAMES,
   NATURE_RE,
+  NUMBERED_PROJECT,
   PROJECT_CLAUSE,
   PROJECT_COUNT,
   PROJECT_LIST_MARK,
@@ -115,11 +117,18 @@ export interface Outcome {
   levelTransfer?: string;
   /** The one source the whole amount comes from ("16.20万元，全部为县级配套资金"): a fund source when the text lists none. */
   soleSource?: string;
-  /** It is the whole of a list of projects that follows ("项目9个，项目资金1950万元。分别为：…"). */
-  projectList?: boolean;
+  /**
+   * It is the whole of a list of projects that follows: opened by a count of projects ("项目9个，项目资金
+   * 1950万元。分别为：…", `counted`), or by an enumeration mark alone ("下达预算资金9378万元。具体是：…",
+   * `enumerated`, ENUMERATION_MARK).
+   */
+  projectList?: ProjectListKind;
   /** Let the later rules read the number too. */
   pass?: boolean;
 }
+
+/** How a list of projects was opened (Outcome.projectList). */
+export type ProjectListKind = 'counted' | 'enumerated';
 
 /** What the rules before this number found, as the engine keeps it (assign.ts `nameAmounts`). */
 export interface NamedFacts {
@@ -130,8 +139,8 @@ export interface NamedFacts {
   hasProject(name: string): boolean;
   /** The first project named at or after the start of this number's sentence. */
   projectOfSentence(n: NamedInput): Project | undefined;
-  /** A list of projects opened by a whole is open at this number (up to the list's stop). */
-  projectListOpen(n: NamedInput): boolean;
+  /** How the list of projects open at this number (up to the list's stop) was opened, or null when none is. */
+  projectListOpen(n: NamedInput): ProjectListKind | null;
   /** A listed project whose name opens this number's line ("1.青少年管理事务工作经费。该项目…"). */
   projectOfLine(n: NamedInput): Project | undefined;
 }
@@ -176,6 +185,10 @@ const AMOUNT_THEN_BRACKET = /\d\s*(?:万元|亿元|元|万)\s*[（(][^（）()]*
 
 /** "预计总投资7450万元，其中中央财政资金6000万元": the parts of an estimate are no sources. */
 const partOfEstimate = (n: NamedInput) => ESTIMATE.test(n.before);
+
+/** An item named as a fund source, a nature or a function class: not a project. */
+const namesFundOrClass = (name: string) =>
+  FUND_RE.test(name) || LEVEL_FUND_RE.test(name) || LEVEL_NAMED_FUND_RE.test(name) || NATURE_RE.test(name) || FUNCTION_CLASS_NAMES.some((f) => name.endsWith(f));
 
 /** The project a clause talks about: "党建工委工作经费项目全年预算数" → 党建工委工作经费. */
 export function projectInClause(clause: string): string | null {
@@ -239,15 +252,20 @@ export const NAMED_RULES: readonly NamedRule[] = [
     id: 'fact.project_list', zh: '项目个数与金额之后“分别为/其中”列出各项目', where: 'text',
     apply: (n) => {
       const mark = isMoney(n) ? PROJECT_LIST_MARK.exec(n.after) : null;
-      return mark && PROJECT_COUNT.test(n.listBefore + mark[0]) ? { projectList: true, pass: true } : null;
+      if (!mark) return null;
+      if (PROJECT_COUNT.test(n.listBefore + mark[0])) return { projectList: 'counted', pass: true };
+      return ENUMERATION_MARK.test(mark[0]) ? { projectList: 'enumerated', pass: true } : null;
     },
   },
   {
+    // A list opened without a count may list funds or classes: those items are no projects (and spoil the list).
     id: 'named.project.listed', zh: '列出的项目及其金额', where: 'text',
     apply: (n, facts) => {
-      if (!isMoney(n) || !facts.projectListOpen(n)) return null;
+      const kind = isMoney(n) ? facts.projectListOpen(n) : null;
+      if (!kind) return null;
       const name = n.number.label.replace(/^(?:其中|分别为|分别是|具体为|具体是)[:：]?/u, '').trim();
-      return Array.from(name).length >= 4 && !GENERIC_PROJECT.test(name) ? { naming: { list: 'projects', name, field: 'budget' } } : null;
+      if (Array.from(name).length < 4 || GENERIC_PROJECT.test(name)) return null;
+      return kind === 'counted' || !namesFundOrClass(name) ? { naming: { list: 'projects', name, field: 'budget' } } : null;
     },
   },
   {
@@ -256,6 +274,16 @@ export const NAMED_RULES: readonly NamedRule[] = [
     apply: (n, facts) => {
       const p = n.field() === 'execution' || SPENT_LABEL.test(n.clause) ? facts.projectOfLine(n) : undefined;
       return p && !p.execution ? { naming: { list: 'projects', name: p.name, field: 'execution' } } : null;
+    },
+  },
+  {
+    // "1、烈士纪念设施维修项目：预算35.3万元，…实际支付35.3万元": a numbered item that names a project and
+    // states its budget; the sentence's other amounts go to it (named.project.sentence).
+    id: 'named.project.numbered', zh: '编号条目“1、…项目：预算X”', where: 'text',
+    apply: (n, facts) => {
+      const m = isMoney(n) && n.field() === 'budget' ? NUMBERED_PROJECT.exec(n.before.slice(-120)) : null;
+      const name = m?.[1];
+      return name && Array.from(name).length >= 4 && !facts.hasProject(name) ? { naming: { list: 'projects', name, field: 'budget' } } : null;
     },
   },
   {
