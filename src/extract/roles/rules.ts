@@ -186,6 +186,9 @@ const AMOUNT_THEN_BRACKET = /\d\s*(?:万元|亿元|元|万)\s*[（(][^（）()]*
 /** "预计总投资7450万元，其中中央财政资金6000万元": the parts of an estimate are no sources. */
 const partOfEstimate = (n: NamedInput) => ESTIMATE.test(n.before);
 
+/** A numbered project item's clause that gives its amount as its budget without a role word ("投资", "安排资金", or none). */
+const ITEM_BUDGET_CLAUSE = /^(?:(?:计划|总)?投资|安排(?:资金)?|下达(?:资金)?)?$/u;
+
 /** An item named as a fund source, a nature or a function class: not a project. */
 const namesFundOrClass = (name: string) =>
   FUND_RE.test(name) || LEVEL_FUND_RE.test(name) || LEVEL_NAMED_FUND_RE.test(name) || NATURE_RE.test(name) || FUNCTION_CLASS_NAMES.some((f) => name.endsWith(f));
@@ -281,8 +284,9 @@ export const NAMED_RULES: readonly NamedRule[] = [
     // states its budget; the sentence's other amounts go to it (named.project.sentence).
     id: 'named.project.numbered', zh: '编号条目“1、…项目：预算X”', where: 'text',
     apply: (n, facts) => {
-      const m = isMoney(n) && n.field() === 'budget' ? NUMBERED_PROJECT.exec(n.before.slice(-120)) : null;
-      const name = m?.[1];
+      const m = isMoney(n) && (n.field() === 'budget' || n.field() === null) ? NUMBERED_PROJECT.exec(n.before.slice(-120)) : null;
+      // With no role word, only an amount right after the name or after 投资/安排 ("1.道路硬化项目，投资50万元") is its budget.
+      const name = m && (n.field() === 'budget' || ITEM_BUDGET_CLAUSE.test(m[2]!)) ? m[1] : undefined;
       return name && Array.from(name).length >= 4 && !facts.hasProject(name) ? { naming: { list: 'projects', name, field: 'budget' } } : null;
     },
   },

@@ -22,9 +22,19 @@ describe('named.project.numbered', () => {
     expect(p).toEqual([['高水平医院建设项目', 6000000, null, 'named.project.numbered']]);
   });
 
+  it('reads "1.…项目，投资 X" (投资 with no role word of its own) as the item\'s budget', async () => {
+    const p = await projectsOf('1.道路硬化项目，投资50万元，已完成。2.桥梁维修工程，投资30万元。');
+    expect(p).toEqual([
+      ['道路硬化项目', 500000, null, 'named.project.numbered'],
+      ['桥梁维修工程', 300000, null, 'named.project.numbered'],
+    ]);
+  });
+
   it('leaves a numbered item without a project word or without a budget clause', async () => {
     expect(await projectsOf('1、办公设备购置：预算30万元，全年实际支付28万元。')).toEqual([]);
     expect(await projectsOf('1、道路维修项目：已支付30万元。')).toEqual([]);
+    // A group of projects named by its budget line is no project ("一是…年初预算内项目资金6152万元").
+    expect(await projectsOf('一是管理处年初预算内项目资金600万元。')).toEqual([]);
   });
 });
 
