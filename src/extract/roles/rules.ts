@@ -189,6 +189,12 @@ const partOfEstimate = (n: NamedInput) => ESTIMATE.test(n.before);
 /** A numbered project item's clause that gives its amount as its budget without a role word ("投资", "安排资金", or none). */
 const ITEM_BUDGET_CLAUSE = /^(?:(?:计划|总)?投资|安排(?:资金)?|下达(?:资金)?)?$/u;
 
+/**
+ * A part's fund name: the whole part when it is a level's fund ("县财政资金", "中央补助"), so its level stays
+ * (two statements of one level's fund are then one source), else the fund word it ends with ("…下达中央财政资金").
+ */
+const fundNameOf = (part: string) => (LEVEL_FUND_RE.test(part) || LEVEL_NAMED_FUND_RE.test(part) ? part : FUND_RE.exec(part)?.[1] ?? null);
+
 /** An item named as a fund source, a nature or a function class: not a project. */
 const namesFundOrClass = (name: string) =>
   FUND_RE.test(name) || LEVEL_FUND_RE.test(name) || LEVEL_NAMED_FUND_RE.test(name) || NATURE_RE.test(name) || FUNCTION_CLASS_NAMES.some((f) => name.endsWith(f));
@@ -296,7 +302,7 @@ export const NAMED_RULES: readonly NamedRule[] = [
       // "其中：中央…资金663万，…" : a part printed with 万 alone is money too.
       if (!(isMoney(n) || isImpliedMoney(n.number)) || !facts.partsOpen(n)) return null;
       const part = withoutQizhong(n.number.label);
-      return LEVEL_FUND_RE.test(part) || FUND_RE.test(part) || LEVEL_NAMED_FUND_RE.test(part) ? { naming: { list: 'fundSources', name: FUND_RE.exec(part)?.[1] ?? part, listed: true } } : null;
+      return LEVEL_FUND_RE.test(part) || FUND_RE.test(part) || LEVEL_NAMED_FUND_RE.test(part) ? { naming: { list: 'fundSources', name: fundNameOf(part) ?? part, listed: true } } : null;
     },
   },
   {
@@ -341,7 +347,7 @@ export const NAMED_RULES: readonly NamedRule[] = [
       if (!isMoney(n) || !listsParts(n) || partOfEstimate(n)) return null;
       const part = withoutQizhong(n.number.label);
       // Within a list of parts a level's fund may drop the word 资金 ("其中：中央补助15150.00万元").
-      const name = FUND_RE.exec(part)?.[1] ?? (LEVEL_FUND_RE.test(part) || LEVEL_NAMED_FUND_RE.test(part) ? part : null);
+      const name = fundNameOf(part);
       if (!name || statesWholeFund(n, name)) return null;
       return { naming: { list: 'fundSources', name, listed: !n.opensParts } };
     },

@@ -60,3 +60,13 @@ describe('lists opened by 具体是/分别为 without a count of projects', () =
     expect(await projectsOf('下达资金100万元。具体是：河堤加固工程项目30万元；办公设备购置50万元。')).toEqual([]);
   });
 });
+
+describe('fund sources named by their level', () => {
+  it('keeps the level in a part\'s name, so one level\'s fund stated twice is one source', async () => {
+    const r = await recordOf('项目批复总投资61.8万元。其中：依据《关于提前下达资金预算的通知》下达中央财政资金30.9万元，县财政资金30.9万元，共计下达61.8万元。\n项目批复总投资61.8万元，其中中央财政资金30.9万元，县财政配套资金30.9万元。');
+    expect(r.figures.fundSources.map((f) => [f.name, f.amount.value])).toEqual([
+      ['中央财政资金', 309000],
+      ['县财政资金', 309000],
+    ]);
+  });
+});
