@@ -355,7 +355,7 @@ function listBefore(text: string, at: number): string {
 }
 
 /** The number as the rules read it: table context for cells, the sentence before it for text. */
-function namedInputOf(doc: SourceDocument, seg: Segmentation, m: LocatedNumber, c: Candidate | undefined, reportKind: ReportKind): NamedInput {
+function namedInputOf(doc: SourceDocument, seg: Segmentation, m: LocatedNumber, c: Candidate | undefined, reportKind: ReportKind, title: string | null): NamedInput {
   let field: MoneyField | null | undefined;
   const before = m.cell ? '' : sentenceBefore(doc, seg, m);
   const follow = m.cell ? null : PARTS_FOLLOW.exec(doc.text.slice(m.end, m.end + 6));
@@ -373,6 +373,7 @@ function namedInputOf(doc: SourceDocument, seg: Segmentation, m: LocatedNumber, 
     partsSentence: follow?.[1] ? m.sentence + 1 : m.sentence,
     rowNumber: c?.rowNumber ?? false,
     reportKind,
+    title,
   };
 }
 
@@ -382,7 +383,7 @@ function namedInputOf(doc: SourceDocument, seg: Segmentation, m: LocatedNumber, 
  * text) in order until one finds something. A list may name an item twice (budget, then
  * execution): the first statement is its amount.
  */
-export function nameAmounts(doc: SourceDocument, seg: Segmentation, numbers: readonly LocatedNumber[], reportKind: ReportKind, byStart: ReadonlyMap<number, Candidate>): NamedAmounts {
+export function nameAmounts(doc: SourceDocument, seg: Segmentation, numbers: readonly LocatedNumber[], reportKind: ReportKind, byStart: ReadonlyMap<number, Candidate>, title: string | null = null): NamedAmounts {
   const facts = new Facts(doc, seg);
   const found: { m: LocatedNumber; rule: string; naming: Naming }[] = [];
   const wholes = new Map<number, Whole>();
@@ -391,7 +392,7 @@ export function nameAmounts(doc: SourceDocument, seg: Segmentation, numbers: rea
   for (const m of numbers) {
     if (m.approx !== 'exact') continue;
     if (!m.cell && m.kind !== 'money' && m.kind !== 'percent' && !isImpliedMoney(m)) continue;
-    const n = namedInputOf(doc, seg, m, byStart.get(m.start), reportKind);
+    const n = namedInputOf(doc, seg, m, byStart.get(m.start), reportKind, title);
     if (n.rowNumber) continue;
     // Findings that let later rules read the number too are merged into the final one.
     let passed: Outcome = {};

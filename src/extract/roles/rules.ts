@@ -97,6 +97,8 @@ export interface NamedInput {
   /** A form's 行次 printed before its row's values ("中央财政资金(万元): 2 52.800000"): never an amount. */
   rowNumber: boolean;
   reportKind: ReportKind;
+  /** The report's title, when known: its own project is no sub-project. */
+  title: string | null;
 }
 
 /** What a rule names the number as; `listed: false` takes it (not a headline figure) without listing it. */
@@ -194,6 +196,15 @@ const ITEM_BUDGET_CLAUSE = /^(?:(?:计划|总)?投资|安排(?:资金)?|下达(?
  * (two statements of one level's fund are then one source), else the fund word it ends with ("…下达中央财政资金").
  */
 const fundNameOf = (part: string) => (LEVEL_FUND_RE.test(part) || LEVEL_NAMED_FUND_RE.test(part) ? part : FUND_RE.exec(part)?.[1] ?? null);
+
+/**
+ * The report's own project is no sub-project: a single project's report may number its one project
+ * ("XX道路硬化项目绩效自评报告 … 1、道路硬化项目：预算50万元").
+ */
+function isTitleSubject(name: string, title: string | null): boolean {
+  const core = name.replace(/(?:项目|工程)$/u, '');
+  return title !== null && Array.from(core).length >= 2 && title.replace(/\s+/gu, '').includes(core);
+}
 
 /** An item named as a fund source, a nature or a function class: not a project. */
 const namesFundOrClass = (name: string) =>
@@ -293,7 +304,7 @@ export const NAMED_RULES: readonly NamedRule[] = [
       const m = isMoney(n) && (n.field() === 'budget' || n.field() === null) ? NUMBERED_PROJECT.exec(n.before.slice(-120)) : null;
       // With no role word, only an amount right after the name or after 投资/安排 ("1.道路硬化项目，投资50万元") is its budget.
       const name = m && (n.field() === 'budget' || ITEM_BUDGET_CLAUSE.test(m[2]!)) ? m[1] : undefined;
-      return name && Array.from(name).length >= 4 && !facts.hasProject(name) ? { naming: { list: 'projects', name, field: 'budget' } } : null;
+      return name && Array.from(name).length >= 4 && !facts.hasProject(name) && !isTitleSubject(name, n.title) ? { naming: { list: 'projects', name, field: 'budget' } } : null;
     },
   },
   {

@@ -3,6 +3,7 @@
  * name a project with its budget, and lists opened by an enumeration mark without a count of projects.
  */
 import { describe, expect, it } from 'vitest';
+import { analyzeBytes } from '../../../src/analyze.js';
 import { recordOf } from './record-of.js';
 
 const projectsOf = async (text: string) =>
@@ -35,6 +36,14 @@ describe('named.project.numbered', () => {
     expect(await projectsOf('1、道路维修项目：已支付30万元。')).toEqual([]);
     // A group of projects named by its budget line is no project ("一是…年初预算内项目资金6152万元").
     expect(await projectsOf('一是管理处年初预算内项目资金600万元。')).toEqual([]);
+  });
+});
+
+describe('the report\'s own project', () => {
+  it('is no sub-project when a single project\'s report numbers it: its budget stays the headline budget', async () => {
+    const r = (await analyzeBytes(Buffer.from('XX县道路硬化项目绩效自评报告\n一、基本情况\n1、道路硬化项目：预算50万元，全年实际支付45万元。', 'utf8'), { fileName: 'synthetic.txt' })).record;
+    expect(r.figures.projects).toEqual([]);
+    expect(r.figures.budget?.value).toBe(500000);
   });
 });
 
