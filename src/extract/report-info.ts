@@ -22,6 +22,7 @@ import { placeRunEnds, regionOf } from './region.js';
 import { decideUnit, type UnitDecision } from './unit/decide.js';
 import { cleanDepartment, departmentInTitle, unitLineBefore } from './unit/finders.js';
 import { ORGAN_END } from '../vocabulary/units.js';
+import { isContentsEntry, titleFromShapes, TITLE_SHAPES } from './title-shapes.js';
 
 export { regionOf } from './region.js';
 
@@ -184,6 +185,8 @@ function* titlesFrom(text: string, afterFurniture: boolean): Generator<{ text: s
     if (NOT_TITLE.test(title) || head[start - 1] === '《') continue;
     // "第二部分2021年度部门决算说明" is a section of the document, not its title.
     if (isOutlineHeading(title)) continue;
+    // "第三部分：X2022年度部门决算情况说明" in the contents names a part of the document.
+    if (isContentsEntry(head, start, title)) continue;
     if (Array.from(title).length < 6) continue;
     // A cover that prints the year on its own line above the rest: "2023年度\n益阳市箴言中学部门决算".
     const year = /(?:^|\n)[ \t]*((?:19|20)\d{2}\s*年度?)[ \t]*\n[ \t]*$/u.exec(head.slice(Math.max(0, start - 16), start));
@@ -336,7 +339,10 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
   const cleanFound = (found: { text: string; start: number } | null) => clean(found ? titleAfterTrail(doc, { ...found, end: found.start + found.text.length }) : null);
   const search = titleSearch(text);
   const foundTitle = () => cleanFound(search.first());
-  title = clean(title) ?? foundTitle();
+  // No heading line: a 决算's cover above its contents, else the first phrase that ends like a title,
+  // else a document site's file name (title-shapes.ts).
+  const shaped = (when: 'before_search' | 'after_search') => titleFromShapes(doc, TITLE_SHAPES.filter((s) => s.when === when))?.title ?? null;
+  title = clean(title) ?? shaped('before_search') ?? foundTitle() ?? shaped('after_search');
   const placeless = (t: string) => Object.values(regionOf(t)).every((v) => v === null);
   if (title) title = restatedTitle(text, title) ?? title;
   // Other phrases that read as the title, for a unit the chosen one does not name.

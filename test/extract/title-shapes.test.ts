@@ -1,0 +1,72 @@
+/** The report's title where no heading line states it (src/extract/title-shapes.ts): shapes, not sites. */
+import { describe, expect, it } from 'vitest';
+import { analyzeBytes } from '../../src/analyze.js';
+import type { ReportRecord } from '../../src/schema/record.js';
+
+async function reportOf(text: string): Promise<ReportRecord['report']> {
+  return (await analyzeBytes(Buffer.from(text, 'utf8'), { fileName: 'synthetic.txt' })).record.report;
+}
+
+const contents = (unit: string) =>
+  `第一部分:${unit}概况\n一、主要职能\n二、机构设置\n第二部分:${unit}2021年度部门决算报表\n表一:收入支出决算总表\n表二:收入决算表\n第三部分:${unit}2021年度部门决算情况说明\n一、2021年度收入支出决算总体情况\n二、2021年度一般公共预算支出决算情况\n`;
+
+describe('the contents of a 决算 are no title', () => {
+  it('abstains when the text opens at 目录: its 第N部分 entries name parts, not the document', async () => {
+    const r = await reportOf(`目 录\n${contents('永州市农业农村局')}第一部分:永州市农业农村局概况\n一、主要职能\n负责全市农业农村工作。\n`);
+    expect(r.title).toBeNull();
+  });
+});
+
+describe('a 决算 cover above its contents', () => {
+  it.each([
+    // The unit on its own line above the year.
+    ['海南省应急管理厅(本级)\n2021年度单位决算\n目录\n', '海南省应急管理厅(本级)2021年度单位决算'],
+    // A file name above, a page number between the cover and 目录 (a PDF dump joins them).
+    ['2019年中共清新区委人民政府接待办公室部门决算.pdf\n2019 年中共清新区委人民政府接待办公室 部 门决算 1 目 录 ', '2019年中共清新区委人民政府接待办公室部门决算'],
+    // The dump interleaves 目录 with the first entry.
+    ['赣州市沙河中心小学2022年度决算公开.pdf\n赣州市沙河中心小学 2022 年度决算 目 第一部分 录 ', '赣州市沙河中心小学2022年度决算'],
+    // A cover that names only the year and the unit.
+    ['2023年度内蒙古自治区呼伦贝尔市根河市河东街道办事处\n目 录\n', '2023年度内蒙古自治区呼伦贝尔市根河市河东街道办事处'],
+    // Under a page's byline, the cover's last words wrapped to a line of their own.
+    ['政府信息公开\n全文检索\n某某区建设局2020年度部门决算公开说明\n来源:区财政局发布时间:2021-09-20浏览次数:【字体:\n乌鲁木齐高新技术产业开发区(乌鲁木齐市新市区)建设局2020年度部门决算\n公开说明\n目录\n', '乌鲁木齐高新技术产业开发区(乌鲁木齐市新市区)建设局2020年度部门决算公开说明'],
+  ])('%s', async (cover, title) => {
+    const r = await reportOf(`${cover}${contents('某某单位')}`);
+    expect(r.title).toBe(title);
+  });
+
+  it('is not a line of page furniture above 目录', async () => {
+    const r = await reportOf(`某某县卫生服务中心2022年度单位决算公开\n发布机构:区卫生健康局发布时间: 2023-10-12 14:54字体: [ ]目录公开时间:2023年10月12日\n${contents('某某县卫生服务中心')}`);
+    expect(r.title).toBe('某某县卫生服务中心2022年度单位决算公开');
+  });
+});
+
+describe("a document site's file name when the text states no heading", () => {
+  it('drops the extension and the upload stamp', async () => {
+    const r = await reportOf(
+      '文库文库 - 千万精品文档,你想要的都能搜到,下载即用。\n\n昭通市大关县天星镇中心卫生院2021年部门决算公开表20221013044707503.xls\n\n看我口型:Gun48 页 95.5 KB下载文档\n收入支出决算总表 金额单位:元 项目 行次 金额 一般公共预算财政拨款收入 1 11,122,315.04\n',
+    );
+    expect(r.title).toBe('昭通市大关县天星镇中心卫生院2021年部门决算公开表');
+  });
+
+  it('reads the name an uploader quotes', async () => {
+    const r = await reportOf(
+      '《2022年度项目支出绩效自评总报告.docx》由会员分享,可在线阅读,更多相关《2022年度项目支出绩效自评总报告.docx(8页珍藏版)》请在第一文库网上搜索。\n1、2022年度项目支出绩效自评总报告为切实做好2022年度财政项目支出绩效评价工作,对我处2022年度项目支出绩效进行了自评。\n',
+    );
+    expect(r.title).toBe('2022年度项目支出绩效自评总报告');
+  });
+
+  it('but not a file name that names no report', async () => {
+    const r = await reportOf('会议照片20230101.jpg\n某某会议纪要.docx\n今天开会讨论了几件事情。\n');
+    expect(r.title).toBeNull();
+  });
+});
+
+describe("a portal's metadata label before the title", () => {
+  it('drops 标题, so the unit the title opens with is the department', async () => {
+    const r = await reportOf(
+      '标      题 西藏自治区文物局中央转移支付2020年度绩效自评报告\n索引号 000014349/2021-00003 文      号\n发布机构 自治区政府办公厅 发布日期 2021-03-15 17:55:56\n\n西藏自治区文物局中央转移支付2020年度绩效自评报告\n\n根据《关于开展2020年度中央对地方转移支付预算执行情况绩效自评工作的通知》要求,我局认真梳理了项目。\n',
+    );
+    expect(r.title).toBe('西藏自治区文物局中央转移支付2020年度绩效自评报告');
+    expect(r.department).toBe('西藏自治区文物局');
+  });
+});
