@@ -14,6 +14,7 @@ import {
   SITE_LINKS,
   SITE_NAME,
   TITLE_CHROME,
+  TITLE_TAG,
   TRAIL,
   UNIT_YEAR_EVALUATION_TITLE,
 } from '../vocabulary/index.js';
@@ -228,17 +229,36 @@ function siteNamesOff(title: string): string {
  * The document's own heading on the line right after the page's title that it restates in full
  * ("县档案馆2024年…自评报告" then "寻甸回族彝族自治县档案馆2024年…自评报告"; "…2022年部门决算公开" then
  * "…2022年度部门决算"): a line that ends like a title and holds the page title's end or shares its start.
+ * A page's byline may stand between them, and a page title may carry a channel tag the heading drops
+ * ("(直达资金)X" / byline / "X"; "(临时救助)绩效目标自评表" / "绩效目标自评表(2019年度)").
  */
 function restatedTitle(text: string, title: string): string | null {
   const at = text.indexOf(title);
   if (at < 0) return null;
-  const lineEnd = text.indexOf('\n', at + title.length);
+  let lineEnd = text.indexOf('\n', at + title.length);
   if (lineEnd < 0 || text.slice(at + title.length, lineEnd).trim() !== '') return null;
-  const next = text.slice(lineEnd + 1, text.indexOf('\n', lineEnd + 1) < 0 ? undefined : text.indexOf('\n', lineEnd + 1)).replace(/\s+/gu, '');
-  if (next === title || Array.from(next).length > 80 || NOT_TITLE.test(next) || /时间[:：]|字体|投稿/u.test(next) || !endsLikeTitle(next)) return null;
+  // (Past a byline only for a tagged page title: an untagged one under its byline is restated as it
+  // stands, or cut short, "…2020年度部门决算公开说明" / byline / "…2020年度部门决算" + "公开说明".)
+  const tagged = TITLE_TAG.test(title);
+  for (let bylines = 0; ; bylines++) {
+    const nextEnd = text.indexOf('\n', lineEnd + 1);
+    const next = text.slice(lineEnd + 1, nextEnd < 0 ? undefined : nextEnd).replace(/\s+/gu, '').replace(/[|｜]+$/u, '');
+    if (!BYLINE.test(next)) return restates(next, title) ? next : null;
+    if (!tagged || bylines > 0 || nextEnd < 0) return null;
+    lineEnd = nextEnd;
+  }
+}
+
+/** A page's byline or buttons on a line: what follows it may still restate the page title. */
+const BYLINE = /时间[:：]|字体|字号|投稿|(?<!资金)来源[:：]|浏览/u;
+
+/** Does a line restate the page title (see restatedTitle)? */
+function restates(next: string, title: string): boolean {
+  if (next === title || title.startsWith(next) || Array.from(next).length > 80 || NOT_TITLE.test(next) || !endsLikeTitle(next)) return false;
+  const bare = title.replace(TITLE_TAG, '');
   let common = 0;
-  while (common < Math.min(next.length, title.length) && next[common] === title[common]) common++;
-  return next.endsWith(title) || common >= 10 ? next : null;
+  while (common < Math.min(next.length, bare.length) && next[common] === bare[common]) common++;
+  return next.endsWith(title) || common >= 10 || (bare !== title && next.startsWith(bare));
 }
 
 /** Whoever a page's byline or metadata names as its publisher, finance bureaus and governments included. */

@@ -94,3 +94,5 @@ export const CONTENTS_ENTRY = /第[一二三四五六七八九十\d]+部分|(?:^
 export const FILE_EXTENSION = /\.(?:docx?|pdf|xlsx?|wps|pptx?)/iu;
 /** Words of a report's or a 决算's name: a file name holding none of them names no report. */
 export const REPORT_NAME_WORD = /决算|预算|绩效|自评|评价|报告|说明/u;
+/** A channel tag a page puts before a title: "(直达资金)X", "(临时救助)X". */
+export const TITLE_TAG = /^[（(][^（）()\d]{1,8}[）)]/u;

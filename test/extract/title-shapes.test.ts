@@ -70,3 +70,24 @@ describe("a portal's metadata label before the title", () => {
     expect(r.department).toBe('西藏自治区文物局');
   });
 });
+
+describe('a page title with a channel tag, restated by the heading', () => {
+  it('takes the heading under the byline, without the tag', async () => {
+    const r = await reportOf(
+      '(直达资金)某某市新建光辉路工程项目2020年度绩效自评报告\n发布时间:2021-05-14 11:40来源:某某区财政局字号:\n某某市新建光辉路工程项目2020年度绩效自评报告\n一、绩效目标分解下达情况\n区财政安排资金700万元。\n',
+    );
+    expect(r.title).toBe('某某市新建光辉路工程项目2020年度绩效自评报告');
+  });
+
+  it("takes a form's heading that adds the year", async () => {
+    const r = await reportOf('(临时救助)绩效目标自评表\n绩效目标自评表(2019年度) |\n||||\n项目名称|\n临时救助|\n主管部门|\n某某县民政局|\n');
+    expect(r.title).toBe('绩效目标自评表(2019年度)');
+  });
+
+  it('keeps an untagged page title over a byline and a heading cut short', async () => {
+    const a = await reportOf('建设项目绩效自评报告\n\n时间:2022-12-09 12:18:52 报告 我要投稿\n\n建设项目绩效自评报告(通用9篇)\n\n在不断进步的时代,报告的用途越来越大。\n');
+    expect(a.title).toBe('建设项目绩效自评报告');
+    const b = await reportOf('2022-2025某某县农村幼儿园提升改造项目地方债券项目资金绩效评价报告\n\n发布时间: 2024- 06- 26 10: 21 浏览次数:\n\n2022-2025某某县农村幼儿园提升改造\n\n资金绩效评价报告\n\n一、基本情况\n');
+    expect(b.title).toBe('2022-2025某某县农村幼儿园提升改造项目地方债券项目资金绩效评价报告');
+  });
+});
