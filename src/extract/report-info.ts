@@ -196,6 +196,18 @@ function* titlesFrom(text: string, afterFurniture: boolean): Generator<{ text: s
   }
 }
 
+/**
+ * A PDF dump that prints every run twice ("20152015年度省级…与年度省级…"): the title cannot be read as
+ * one run, so none is taken.
+ */
+const DOUBLED_RUN = /((?:19|20)\d{2})\1/u;
+
+/** "X(修改)附件1项目支出绩效自评表": a page title joined to its attachment's own heading is X. */
+function attachmentOff(title: string): string {
+  const m = /^(.{6,}?)附件\s*\d*\s*[:：]?\s*[^\s:：].{4,}$/u.exec(title);
+  return m && endsLikeTitle(m[1]!) ? m[1]! : title;
+}
+
 /** Some pages print the title twice around the unit's name: "X(市场监管经开区分局)X" → X. */
 function undoubleTitle(title: string): string {
   // A template site's "X【模板】Y": the title is X.
@@ -239,12 +251,14 @@ function restatedTitle(text: string, title: string): string | null {
   if (lineEnd < 0 || text.slice(at + title.length, lineEnd).trim() !== '') return null;
   // (Past a byline only for a tagged page title: an untagged one under its byline is restated as it
   // stands, or cut short, "…2020年度部门决算公开说明" / byline / "…2020年度部门决算" + "公开说明".)
+  // (A page may print its title again, <title> then <h1>, before the heading that restates it.)
   const tagged = TITLE_TAG.test(title);
-  for (let bylines = 0; ; bylines++) {
+  for (let bylines = 0, repeats = 0; ; ) {
     const nextEnd = text.indexOf('\n', lineEnd + 1);
     const next = text.slice(lineEnd + 1, nextEnd < 0 ? undefined : nextEnd).replace(/\s+/gu, '').replace(/[|｜]+$/u, '');
-    if (!BYLINE.test(next)) return restates(next, title) ? next : null;
-    if (!tagged || bylines > 0 || nextEnd < 0) return null;
+    if (next === title && repeats < 3 && nextEnd >= 0) repeats++;
+    else if (!BYLINE.test(next)) return restates(next, title) ? next : null;
+    else if (!tagged || bylines++ > 0 || nextEnd < 0) return null;
     lineEnd = nextEnd;
   }
 }
@@ -355,7 +369,7 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
   // numbered heading ("一是单位整体绩效自评情况", "第四部分2021年度部门绩效评价情况").
   let title = seg.title && !/发布时间|来源[:：]|浏览|字体[:：]/u.test(seg.title.text) && !isOutlineHeading(seg.title.text) ? titleAfterTrail(doc, seg.title).replace(/^(?:附件\s*[:：]?\s*\d*[.、．]?)/u, '') : null;
   if (!title && hintTitle) title = hintTitle;
-  const clean = (t: string | null) => (t ? undoubleTitle(stripSiteChrome(t.replace(/\s*\n\s*/gu, ''))) || null : null);
+  const clean = (t: string | null) => (t && !DOUBLED_RUN.test(t) ? attachmentOff(undoubleTitle(stripSiteChrome(t.replace(/\s*\n\s*/gu, '')))) || null : null);
   const cleanFound = (found: { text: string; start: number } | null) => clean(found ? titleAfterTrail(doc, { ...found, end: found.start + found.text.length }) : null);
   const search = titleSearch(text);
   const foundTitle = () => cleanFound(search.first());

@@ -91,3 +91,25 @@ describe('a page title with a channel tag, restated by the heading', () => {
     expect(b.title).toBe('2022-2025某某县农村幼儿园提升改造项目地方债券项目资金绩效评价报告');
   });
 });
+
+describe('titles printed again, joined to an attachment, counted or doubled', () => {
+  it('reads past a title printed again (<title>, <h1>) to the heading that restates it in full', async () => {
+    const r = await reportOf('专项资金绩效自评价报告\n专项资金绩效自评价报告\n专项资金绩效自评价报告\n2018年某某市标准化水产健康养殖示范基地建设项目专项资金绩效自评价报告\n为进一步推进预算绩效信息公开工作,对项目进行了自评价。\n');
+    expect(r.title).toBe('2018年某某市标准化水产健康养殖示范基地建设项目专项资金绩效自评价报告');
+  });
+
+  it("cuts a page title joined to its attachment's heading", async () => {
+    const r = await reportOf('办公宿舍楼、食堂及餐厅暖通改造经费绩效自评表(修改)附件1项目支出绩效自评表\n2019年度)\n项目名称\n办公宿舍楼、食堂及餐厅暖通改造经费\n主管部门\n某某市发改委\n');
+    expect(r.title).toBe('办公宿舍楼、食堂及餐厅暖通改造经费绩效自评表(修改)');
+  });
+
+  it('drops a page counter before the title', async () => {
+    const r = await reportOf('1/1年学生资助项目绩效目标自评表填报日期:总分:分项目名称某某学院年学生资助项目主管部门某某省教育厅\n');
+    expect(r.title).toBe('年学生资助项目绩效目标自评表');
+  });
+
+  it('abstains on a dump that prints every run twice', async () => {
+    const r = await reportOf('文档简介\n\n1 20152015 年度省级矿产资源勘查开发与年度省级矿产资源勘查开发与 地质环境保护专项资金绩效评价报告地质环境保护专项资金绩效评价报告 某某省国土资源厅某某省国土资源厅 20162016 年年 6 6 月月\n');
+    expect(r.title).toBeNull();
+  });
+});
