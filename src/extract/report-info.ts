@@ -83,9 +83,9 @@ export function kindOf(title: string, body: string): ReportKind {
   return 'unknown';
 }
 
-/** What a report's or a form's title ends with. */
+/** What a report's or a form's title ends with (…自评的报告, …自评总报告, …评价情况表, …绩效监控总结报告, …决算公开表 too). */
 const TITLE_END =
-  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结)?(?:报告|表(?!格)|(?:结果|情况)?的?(?:公告|公示)|情况)|绩效评价报告|自评报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n，。；:：]{1,16}[）)])?|(?<=(?:19|20)\d{2}\s*年度?\s*[^\n，。；,]{0,30}?)(?:部门|单位)?决算(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告)?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分))/u;
+  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结|总)?(?:的?报告|表(?!格)|(?:结果|情况)?的?(?:公告|公示)|情况表(?!格)|情况)|绩效评价报告|自评报告|绩效监控(?:总结)?报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n，。；:：]{1,16}[）)])?|(?<=(?:19|20)\d{2}\s*年度?\s*[^\n，。；,]{0,30}?)(?:部门|单位)?决算(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告|公开表)?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分))/u;
 /** Does a phrase end like a title? (TITLE_END at its end; the last 40 characters decide.) */
 function endsLikeTitle(phrase: string): boolean {
   const tail = phrase.slice(-40);
@@ -201,6 +201,8 @@ function* titlesFrom(text: string, afterFurniture: boolean): Generator<{ text: s
  * one run, so none is taken.
  */
 const DOUBLED_RUN = /((?:19|20)\d{2})\1/u;
+/** An attachment's number opening a title: "附件3", "附件：1.". */
+const ATTACHMENT_NUMBER = /^附件\s*[:：]?\s*\d*[.、．]?\s*(?=\S{6})/u;
 
 /** "X(修改)附件1项目支出绩效自评表": a page title joined to its attachment's own heading is X. */
 function attachmentOff(title: string): string {
@@ -369,7 +371,8 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
   // numbered heading ("一是单位整体绩效自评情况", "第四部分2021年度部门绩效评价情况").
   let title = seg.title && !/发布时间|来源[:：]|浏览|字体[:：]/u.test(seg.title.text) && !isOutlineHeading(seg.title.text) ? titleAfterTrail(doc, seg.title).replace(/^(?:附件\s*[:：]?\s*\d*[.、．]?)/u, '') : null;
   if (!title && hintTitle) title = hintTitle;
-  const clean = (t: string | null) => (t && !DOUBLED_RUN.test(t) ? attachmentOff(undoubleTitle(stripSiteChrome(t.replace(/\s*\n\s*/gu, '')))) || null : null);
+  // (An attachment's number before the title, "附件3四川省…绩效自评报告", once the chrome before it is off.)
+  const clean = (t: string | null) => (t && !DOUBLED_RUN.test(t) ? attachmentOff(undoubleTitle(stripSiteChrome(t.replace(/\s*\n\s*/gu, '')).replace(ATTACHMENT_NUMBER, ''))) || null : null);
   const cleanFound = (found: { text: string; start: number } | null) => clean(found ? titleAfterTrail(doc, { ...found, end: found.start + found.text.length }) : null);
   const search = titleSearch(text);
   const foundTitle = () => cleanFound(search.first());

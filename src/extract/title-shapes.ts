@@ -40,8 +40,8 @@ export function coverBeforeContents(doc: SourceDocument): string | null {
   const head = doc.text.slice(0, 800);
   const contents = CONTENTS_HEADING.exec(head);
   if (!contents) return null;
-  const lines = head
-    .slice(0, contents.index)
+  const lines = rawLines(doc, contents.index)
+    .join('\n')
     .replace(/[ \t]*\d{1,3}[ \t]*$/u, '')
     .split('\n')
     .map(squeeze);
@@ -56,6 +56,25 @@ export function coverBeforeContents(doc: SourceDocument): string | null {
   const length = Array.from(cover).length;
   if (length < 8 || length > 60 || !/(?:19|20)\d{2}|二〇/u.test(cover) || !startsLikeTitle(cover)) return null;
   return TITLE_LINE_END.test(cover) || /决算(?:公开)?$/u.test(cover) || ORGAN_END.test(cover) ? cover : null;
+}
+
+/**
+ * The normalized text before `end`, cut at the source's own line breaks too: normalization joins a short
+ * line to the next ("当前位置：首页>>财政资金" + "2023年度…办事处"), the cover starts on its own line.
+ */
+function rawLines(doc: SourceDocument, end: number): string[] {
+  const lines: string[] = [];
+  let from = 0;
+  for (let i = 1; i < end; i++) {
+    const before = doc.toRaw[i - 1];
+    const at = doc.toRaw[i];
+    if (doc.text[i - 1] === '\n' || (before !== undefined && at !== undefined && at > before && doc.rawText.slice(before, at).includes('\n'))) {
+      lines.push(doc.text.slice(from, i));
+      from = i;
+    }
+  }
+  lines.push(doc.text.slice(from, end));
+  return lines.map((l) => l.replace(/\n/gu, ''));
 }
 
 /**

@@ -113,3 +113,31 @@ describe('titles printed again, joined to an attachment, counted or doubled', ()
     expect(r.title).toBeNull();
   });
 });
+
+describe('titles behind chrome a site adds (a site name, a breadcrumb, a byline glued on by normalization)', () => {
+  const site = '无障碍 | 长者模式 | 登录\n某某县人民政府门户网站\n当前位置：首页>>信息公开>>财政资金\n';
+
+  it("finds a 决算 cover whose line normalization joined to the breadcrumb's", async () => {
+    const r = await reportOf(`${site}2023年度内蒙古自治区呼伦贝尔市根河市河东街道办事处\n目 录\n${contents('河东街道办事处')}`);
+    expect(r.title).toBe('2023年度内蒙古自治区呼伦贝尔市根河市河东街道办事处');
+  });
+
+  it('reads a trail that opens with 您当前所在的位置', async () => {
+    const r = await reportOf(`${site}您当前所在的位置:首页>政务公开>重点领域信息>财政资金>城乡义务教育补助经费转移支付2023年度绩效自评报告\n来源:某某县教育局作者:某某县人民政府字号:\n一、基本情况\n(一)转移支付概况。\n`);
+    expect(r.title).toBe('城乡义务教育补助经费转移支付2023年度绩效自评报告');
+  });
+
+  it("drops an attachment's number before the title", async () => {
+    const r = await reportOf(`${site}附件3四川省汶川县2021年中央食品监管专项转移支付绩效自评报告为进一步规范和提高中央对地方转移支付专项资金管理,按照要求开展了自评。\n`);
+    expect(r.title).toBe('四川省汶川县2021年中央食品监管专项转移支付绩效自评报告');
+  });
+
+  it.each([
+    ['某某县财政局关于2021年度中央转移支付专项资金绩效自评的报告'],
+    ['2022年度项目支出绩效自评总报告'],
+    ['某某县住房和城乡建设局2024年度专项债券项目资金绩效评价情况表'],
+  ])('knows the ending of %s', async (title) => {
+    const r = await reportOf(`${site}信息阅读\n发布时间：2023-06-01 10:00 来源：本站 浏览次数：12\n【字体：大 中 小】 打印\n${title}\n一、基本情况\n本单位按要求开展了自评。\n`);
+    expect(r.title).toBe(title);
+  });
+});
