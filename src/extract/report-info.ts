@@ -146,8 +146,9 @@ function findTitleFrom(text: string, afterFurniture: boolean): { text: string; s
 /** Where the web-page furniture near the top ends (0 when there is none). */
 function furnitureEnd(text: string): number {
   let from = 0;
-  // ("资金来源:" is a form's field, not a byline; "浏览量主题词2019年度…": a year starts the title.)
-  for (const m of text.slice(0, 600).matchAll(/(?:(?<!资金)来源[:：]|发布时间[:：]|浏览量[:：]?|浏览次数[:：]?|【?字体[:：]|打印|关闭窗口)[^\n]{0,40}?(?=[\n|｜]|[\u4e00-\u9fff]{4}|(?:19|20)\d{2}\s*年)/gu)) from = m.index + m[0].length;
+  // ("资金来源:" is a form's field, not a byline; "浏览量主题词2019年度…": a year starts the title, and so
+  // does a place before it, "打印怀远县2021年度…".)
+  for (const m of text.slice(0, 600).matchAll(/(?:(?<!资金)来源[:：]|发布时间[:：]|浏览量[:：]?|浏览次数[:：]?|【?字体[:：]|打印|关闭窗口)[^\n]{0,40}?(?=[\n|｜]|[\u4e00-\u9fff]{4}|[\u4e00-\u9fff*＊]{0,12}(?:19|20)\d{2}\s*年)/gu)) from = m.index + m[0].length;
   return from;
 }
 

@@ -141,3 +141,13 @@ describe('titles behind chrome a site adds (a site name, a breadcrumb, a byline 
     expect(r.title).toBe(title);
   });
 });
+
+describe('a byline joined before the title', () => {
+  it.each([
+    ['某某县2021年度财政衔接资金绩效自评报告'],
+    ['**河县2023年度中央水利发展资金绩效自评报告'],
+  ])('keeps the place that opens %s', async (title) => {
+    const r = await reportOf(`发布时间：2023-06-01 10:00  来源：本站  浏览次数：12\n【字体：大 中 小】 打印\n${title}\n根据有关文件规定,我县按照评价真实、数据准确的原则,认真开展了绩效自评。\n`);
+    expect(r.title).toBe(title);
+  });
+});
