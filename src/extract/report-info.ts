@@ -224,7 +224,8 @@ function undoubleTitle(title: string): string {
 export function stripSiteChrome(title: string): string {
   const crumb = BREADCRUMB.exec(title);
   const bare = (crumb ? title.slice(crumb.index + crumb[0].length) : title).replace(FIELD_PREFIX, '').replace(INDEX_PREFIX, '').replace(SITE_LINKS, '').trim();
-  const unchromed = siteNamesOff(bare.replace(TITLE_CHROME, '').trim());
+  // (An index number may follow the furniture TITLE_CHROME cuts: "成文日期：2023-05-01监督索引号5304…".)
+  const unchromed = siteNamesOff(bare.replace(TITLE_CHROME, '').replace(INDEX_PREFIX, '').trim());
   return Array.from(unchromed).length >= 6 ? unchromed : bare;
 }
 

@@ -151,3 +151,17 @@ describe('a byline joined before the title', () => {
     expect(r.title).toBe(title);
   });
 });
+
+describe("a portal's index block or a document site's page counter before the title", () => {
+  it('drops an index number after the publication date', async () => {
+    const r = await reportOf(
+      '信息公开\n索引号：11340000-2023-00012  发布机构：某某县财政局\n公开方式：主动公开  成文日期：2023-05-01\n监督索引号53042800755701000元江哈尼族彝族傣族自治县羊街乡2021年度部门决算\n目录\n第一部分 部门概况\n',
+    );
+    expect(r.title).toBe('元江哈尼族彝族傣族自治县羊街乡2021年度部门决算');
+  });
+
+  it('drops a page counter glued after site chrome', async () => {
+    const r = await reportOf('文库 - 千万精品文档,你想要的都能搜到,下载即用。\n已阅读5页,还剩15页未读 继续免费阅读\n下载本文档\n版权说明:本文档由用户提供并上传,收益归属内容提供方\n文档简介\n1/1年学生资助项目绩效目标自评表填报日期:总分:分项目名称某某学院年学生资助项目主管部门某某省教育厅\n');
+    expect(r.title).toBe('年学生资助项目绩效目标自评表');
+  });
+});
