@@ -28,7 +28,8 @@ export interface UnitCandidate {
 
 export interface UnitDecision {
   name: string | null;
-  reason: 'clear' | 'abstained_low' | 'abstained_tie' | 'none';
+  /** abstained_forms: only the headers of forms of several units named it (forms.ts). */
+  reason: 'clear' | 'abstained_low' | 'abstained_tie' | 'abstained_forms' | 'none';
   candidates: UnitCandidate[];
 }
 
