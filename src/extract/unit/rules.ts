@@ -13,6 +13,7 @@ import { AFTER_ORGAN, FUND_IN_NAME, ORGAN_END, PLACEHOLDER, PUBLISHER_FOR_OTHERS
 import { placeRunEnds, regionOf } from '../region.js';
 import {
   IMPLEMENTING_FIELD,
+  SPENDING_FIELD,
   abbreviatedUnit,
   actingUnit,
   breadcrumbUnit,
@@ -75,7 +76,10 @@ export const UNIT_SOURCES: readonly UnitSource[] = [
     id: 'form.field.实施单位',
     zh: '表头：实施单位/单位名称',
     weight: 9,
-    find: (ctx) => formFieldUnits(ctx.doc.text).filter((f) => IMPLEMENTING_FIELD.test(f.field)).slice(0, 1).map((f) => f.name),
+    find: (ctx) => {
+      const fields = formFieldUnits(ctx.doc.text).filter((f) => IMPLEMENTING_FIELD.test(f.field));
+      return [(fields.find((f) => SPENDING_FIELD.test(f.field)) ?? fields[0])?.name ?? null];
+    },
   },
   {
     id: 'form.field.主管部门',
@@ -106,6 +110,10 @@ function isJoint(name: string): boolean {
 }
 /** A place's leadership: "云南省委、省政府高度重视…" names the government, not the reporting unit. */
 const LEADERSHIP = /(?:省|市|县|区|州|旗)(?:委|政府)$/u;
+/** Sources that read a form's 主管部门: the unit above the one that reports when the form has an 实施单位 cell. */
+const COMPETENT_SOURCE = /^form\.(?:field\.主管部门|department)$/u;
+/** An 实施单位 cell followed straight by the form's next cells or figures, its name printed elsewhere. */
+const IMPLEMENTER_DISPLACED = /实施单位[\s|｜:：]*(?:其中|全年|年初|年度|项目资金|资金|分值|执行|预算|得分|[\d—-])/u;
 /** Sources that see the page rather than the report: a publisher for others names no unit there. */
 const PAGE_SOURCE = /^(?:byline|meta|breadcrumb|body)\./u;
 
@@ -124,7 +132,15 @@ export const UNIT_FEATURES: readonly UnitFeature[] = [
     id: 'unit.competent_over_implementer',
     zh: '有实施单位栏时的主管部门',
     weight: -2,
-    test: (f, ctx) => f.source === 'form.field.主管部门' && /实施单位/u.test(ctx.doc.text.slice(0, 3000)),
+    test: (f, ctx) => COMPETENT_SOURCE.test(f.source) && /实施单位|资金使用单位/u.test(ctx.doc.text.slice(0, 3000)),
+  },
+  // A form whose 实施单位 cell holds no name where it stands (flattening moved it: "实施单位全年预算数…",
+  // "…事业管理中心 实施单位 其中:当年财政拨款") reports for a unit not read: its 主管部门 is no guess for it.
+  {
+    id: 'unit.implementer_elsewhere',
+    zh: '实施单位栏的名称错位',
+    weight: -6,
+    test: (f, ctx) => COMPETENT_SOURCE.test(f.source) && IMPLEMENTER_DISPLACED.test(ctx.doc.text.slice(0, 3000)),
   },
   { id: 'unit.publisher_for_others', zh: '页面发布者为财政/政府/门户', weight: -20, test: (f) => PAGE_SOURCE.test(f.source) && PUBLISHER_FOR_OTHERS.test(f.name) },
 ];
