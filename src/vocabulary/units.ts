@@ -22,6 +22,8 @@ export const STRONG_ORGAN_END =
 export const ORGAN_EXTENSION = /^(?:办公室|委员会|办事处|分局|中心|服务中心|管理处|管理站|管理所|服务站)$/u;
 /** Units that publish for others (finance bureaus, governments, portals): their bylines name no reporting unit. */
 export const PUBLISHER_FOR_OTHERS = /财政|人民政府|政府办公室|网站|门户/u;
+/** Words a gambling mirror injects before a unit's name ("手机彩票网团结湖街道办事处"): page chrome, not the name. */
+export const SPAM_PREFIX = /^[\u4e00-\u9fff]{0,6}?(?:彩票网|娱乐网址?|娱乐城|娱乐平台|体育平台|博彩网)/u;
 /** Uploader and document-site boilerplate ("请进行举报或认领文档简介仁兴镇小学"). */
 export const SITE_BOILERPLATE = /举报|认领|文档|下载|简介|会员|浏览|点击/u;
 /** Words of a fund or a project: "城乡居民医疗保险补助资金" names no unit ("湖北工程学院", "食品工程学校" do). */

@@ -3,7 +3,7 @@
  * printed (cleaned of title words and page furniture) or null; none decides between them.
  */
 import type { SourceDocument } from '../../ingest/document.js';
-import { AFTER_ORGAN, ORGAN_END, ORGAN_EXTENSION, PUBLISHER_FOR_OTHERS, SITE_BOILERPLATE, STRONG_ORGAN_END } from '../../vocabulary/units.js';
+import { AFTER_ORGAN, ORGAN_END, ORGAN_EXTENSION, PUBLISHER_FOR_OTHERS, SITE_BOILERPLATE, SPAM_PREFIX, STRONG_ORGAN_END } from '../../vocabulary/units.js';
 import { BREADCRUMB, PAGE_BUTTONS, SITE_NAME } from '../../vocabulary/outline.js';
 import { placeRunEnds, regionOf } from '../region.js';
 
@@ -11,8 +11,8 @@ import { placeRunEnds, regionOf } from '../region.js';
 export const TITLE_TAIL =
   /(?:关于)?(?:(?:19|20)\d{2}|20xx|20XX|二〇[一二三四五六七八九〇零]{2})\s*年(?:度)?|关于|(?:部门|单位)?整体支出|(?:项目)?(?:支出)?绩效(?:自评|自我评价|评价)|预算绩效|(?:部门|单位)?决算/u;
 
-/** Words of a sentence or a page, not of a name: "对", "支出情况1.部门基本情况", "年6月至2020年7月", "正文", "决算". */
-const NOT_NAME_PREFIX = /[\d.．、\-—:：]|情况|对|决算|正文|年|月|关于|根据|按照/u;
+/** Words of a sentence or a page, not of a name: "对", "支出情况1.部门基本情况", "年6月至2020年7月", "正文", "决算", "目 录" split by a PDF ("录 赣州市…"). */
+const NOT_NAME_PREFIX = /[\d.．、\-—:：]|情况|对|决算|正文|年|月|关于|根据|按照|录/u;
 
 /**
  * A name without the words glued before its place: "对重庆市潼南区发展和改革委员会" → "重庆市潼南区…".
@@ -30,7 +30,10 @@ export function cleanDepartment(name: string): string | null {
   const cleaned = name
     .replace(/^[\s"“《_\-—·]+|[\s"”》:：,，]+$/gu, '')
     .replace(/^(?:附件\s*[:：]?\s*\d*[.、．]?|\d+[、.．])/u, '')
-    .replace(/^(?:单位名称|部门名称|预算单位|主管部门|实施单位|填报单位)[:：]?/u, '')
+    // (A page's metadata field glued before a title: "标      题 西藏自治区文物局…".)
+    .replace(/^(?:单位名称|部门名称|预算单位|主管部门|实施单位|填报单位|标\s*题|名\s*称)[:：]?/u, '')
+    // A gambling mirror's injected prefix: "手机彩票网团结湖街道办事处".
+    .replace(SPAM_PREFIX, '')
     .replace(/^关于/u, '')
     .replace(PAGE_BUTTONS, '')
     // A page's date glued before the name: "2024-08-19常德市疾病预防控制中心".
@@ -92,6 +95,17 @@ export function unitAtStart(name: string): string | null {
     return (r.province || r.city || r.county) && cleanDepartment(unit) ? unit : null;
   }
   return null;
+}
+
+/**
+ * The unit a document's file name starts with, the name printed on a document site or above a PDF's
+ * text ("上海市普陀区体育事业管理中心2022年度项目自评价.pdf", "《…2022年度决算公开.docx》由会员分享"),
+ * when it is a unit of a named place ("红十字会整体支出绩效评价报告.pdf" names none).
+ */
+export function fileNameUnit(text: string): string | null {
+  const m = /(?:^|\n|《)([^\n《》]{4,80}?)\.(?:pdf|docx?|xlsx?|wps)(?=[\s》]|$)/iu.exec(text.slice(0, 1500));
+  const unit = m ? departmentInTitle(m[1]!.replace(/^.*[\\/]/u, '')) : null;
+  return unit && hasPlace(unit) ? unit : null;
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   breadcrumbUnit,
   bylineUnit,
   departmentInTitle,
+  fileNameUnit,
   formFieldUnits,
   outlineUnit,
   publisherUnit,
@@ -71,6 +72,7 @@ export const UNIT_SOURCES: readonly UnitSource[] = [
     weight: 8,
     find: (ctx) => [(ctx.otherTitles?.() ?? []).map(departmentInTitle).find((u) => u !== null) ?? null],
   },
+  { id: 'title.file_name', zh: '文件名开头的单位', weight: 8, find: (ctx) => [fileNameUnit(ctx.doc.text)] },
   { id: 'title.unit_line', zh: '标题上一行的单位', weight: 9, find: (ctx) => [titleStart(ctx) > 0 ? unitLineBefore(ctx.doc, titleStart(ctx)) : null] },
   {
     id: 'form.field.实施单位',
