@@ -87,7 +87,13 @@ describe('what is no unit', () => {
     // Words that may open a name stay.
     ['中共湖南省委党校', '中共湖南省委党校'],
     ['共青团柳州市城中区委员会', '共青团柳州市城中区委员会'],
-  ])('cuts sentence words before the place: %s → %s', (raw, name) => {
+    // Page chrome: a 标题 metadata field, "目 录" split by a PDF, a gambling mirror's injected prefix.
+    ['标题西藏自治区文物局', '西藏自治区文物局'],
+    ['标      题 西藏自治区发展和改革委员会', '西藏自治区发展和改革委员会'],
+    ['录赣州市沙河中心小学', '赣州市沙河中心小学'],
+    ['手机彩票网团结湖街道办事处', '团结湖街道办事处'],
+    ['国家档案局', '国家档案局'],
+  ])('cuts sentence words and page chrome before the place: %s → %s', (raw, name) => {
     expect(cleanDepartment(raw)).toBe(name);
   });
 });

@@ -1,23 +1,6 @@
-/** Where a report names its unit (src/extract/unit/finders.ts): cleaning page chrome, file names. */
+/** Where a report names its unit (src/extract/unit/finders.ts): file names. */
 import { describe, expect, it } from 'vitest';
-import { cleanDepartment, fileNameUnit } from '../../../src/extract/unit/finders.js';
-
-describe('cleanDepartment', () => {
-  it.each([
-    // A page's metadata field glued before the title.
-    ['标题西藏自治区文物局', '西藏自治区文物局'],
-    ['标      题 西藏自治区发展和改革委员会', '西藏自治区发展和改革委员会'],
-    // "目 录" split by a PDF around the first heading.
-    ['录赣州市沙河中心小学', '赣州市沙河中心小学'],
-    // A gambling mirror's injected prefix.
-    ['手机彩票网团结湖街道办事处', '团结湖街道办事处'],
-    // Names that hold none of it stay as they are.
-    ['国家档案局', '国家档案局'],
-    ['甲县体育运动学校', '甲县体育运动学校'],
-  ])('%s → %s', (raw, clean) => {
-    expect(cleanDepartment(raw)).toBe(clean);
-  });
-});
+import { fileNameUnit } from '../../../src/extract/unit/finders.js';
 
 describe('fileNameUnit', () => {
   it('reads the unit a file name starts with', () => {
