@@ -39,8 +39,9 @@ export function cleanDepartment(name: string): string | null {
     // A page's date glued before the name: "2024-08-19常德市疾病预防控制中心".
     .replace(/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?/u, '')
     .replace(/(?:的)$/u, '')
-    // "山丹县人力资源和社会保障局(汇总)": the report's scope, not the name.
-    .replace(/[（(](?:汇总|本级|单位本级|部门汇总|合并|部门|单位)[）)]$/u, '')
+    // "山丹县人力资源和社会保障局(汇总)": the report's scope, not the name. ("海南省应急管理厅(本级)"
+    // names the unit's own budget level, as "国家信访局本级" does: kept as printed.)
+    .replace(/[（(](?:汇总|部门汇总|合并|部门|单位)[）)]$/u, '')
     // "黄石市卫生健康委员会部门2024年度部门决算": 部门 after a unit's name says what it is.
     .replace(/(?<=[局委会室院厅府心])部门$/u, '')
     .trim();

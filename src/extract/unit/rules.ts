@@ -102,11 +102,14 @@ const hasPlace = (name: string) => {
   const r = regionOf(name);
   return !!(r.province || r.city || r.county);
 };
-/** A second unit glued after the first: "重庆市财政局重庆市住房和城乡建设委员会" (a place starts again after an organ word). */
+/**
+ * A second unit glued after the first: "重庆市财政局重庆市住房和城乡建设委员会" (a place starts again
+ * after an organ word). A branch of the first is one unit: "临沧市生态环境局云县分局".
+ */
 function isJoint(name: string): boolean {
   for (const m of name.matchAll(/(?:局|厅|委员会|办公室)/gu)) {
     const rest = name.slice(m.index + m[0].length);
-    if (rest.length >= 4 && placeRunEnds(rest).length > 0 && ORGAN_END.test(rest)) return true;
+    if (rest.length >= 4 && placeRunEnds(rest).length > 0 && ORGAN_END.test(rest) && !/分局$/u.test(rest)) return true;
   }
   return false;
 }

@@ -68,6 +68,16 @@ describe('sources', () => {
     expect(await departmentOf('信息化运行维护项目绩效自评表\n主管部门\t国家信访局\t实施单位\t国家信访局本级\n')).toBe('国家信访局本级');
     expect(await departmentOf('临时救助绩效目标自评表\n主管部门 |\n[155]濉溪县民政局 |\n')).toBe('濉溪县民政局');
   });
+
+  it('keeps "(本级)" as a 决算 cover prints it, and drops "(汇总)"', async () => {
+    const accounts = (unit: string) => `${unit}\n\n2021年度单位决算\n\n目录\n\n第一部分  概况\n\n一、部门职责\n\n第二部分  2021年度单位决算公开表\n\n一、收入支出决算公开表\n`;
+    expect(await departmentOf(accounts('海南省应急管理厅(本级)'))).toBe('海南省应急管理厅(本级)');
+    expect(await departmentOf(accounts('海南省应急管理厅(汇总)'))).toBe('海南省应急管理厅');
+  });
+
+  it('reads a bureau\'s county branch as one unit', async () => {
+    expect(await departmentOf('临沧市生态环境局云县分局2024年度部门决算公开报告\n目录\n第一部分 单位概况\n')).toBe('临沧市生态环境局云县分局');
+  });
 });
 
 describe('what is no unit', () => {
