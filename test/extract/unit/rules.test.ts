@@ -13,6 +13,12 @@ describe('form header cells', () => {
     ]);
   });
 
+  it('read a bare 部门 only as a cell', () => {
+    expect(formFieldUnits('部门整体支出绩效自评表 | |||\n(2023年度) | |||\n部门 | 金寨县茶谷和美丽乡村建设服务中心 | |||\n')).toEqual([{ field: '部门', name: '金寨县茶谷和美丽乡村建设服务中心' }]);
+    expect(formFieldUnits('索引号: | GS4255/2022-19110 | 部门: | 财政局 |\n')).toEqual([{ field: '部门', name: '财政局' }]);
+    expect(formFieldUnits('一、部门基本情况\n部门职责 甲县林业局负责…\n')).toEqual([]);
+  });
+
   it('read a transfer form’s 资金使用单位, not its 自治区主管部门', () => {
     expect(formFieldUnits('中央主管部门中国福利彩票发行管理中心\n自治区主管部门宁夏回族自治区民政厅资金使用单位宁夏福利彩票发行中心\n')).toEqual([{ field: '资金使用单位', name: '宁夏福利彩票发行中心' }]);
   });
