@@ -124,6 +124,13 @@ describe('decideUnit', () => {
     expect(doc.text.slice(top.evidence!.start, top.evidence!.end)).toBe('长沙市雨花区洞井街道办事处');
   });
 
+  it('counts a page\'s byline and metadata as one witness: the report\'s own outline outweighs them', async () => {
+    const text = '您现在所在的位置: 网站首页> 甲县实验小学> 预决算信息\n发布机构: 甲县教育体育局 主题分类: 综合政务\n发布时间:2023-09-01 来源:甲县教育体育局 浏览次数:\n目录\n第一部分 甲县实验小学概况\n一、主要职能\n';
+    const d = decideUnit({ doc: await docOf(text), title: null });
+    expect(d.name).toBe('甲县实验小学');
+    expect(d.candidates.find((c) => c.name === '甲县教育体育局')!.features.map((f) => f.id)).not.toContain('unit.agreement');
+  });
+
   it('abstains when two different units score alike', async () => {
     const doc = await docOf('一、基本情况\n来源:甲县水利局 发布时间:2023-01-01\n发布机构 | 乙县农业农村局 |\n');
     const d = decideUnit({ doc, title: null });
