@@ -24,6 +24,13 @@ export const ORGAN_EXTENSION = /^(?:办公室|委员会|办事处|分局|中心|
 export const PUBLISHER_FOR_OTHERS = /财政|人民政府|政府办公室|网站|门户/u;
 /** Words a gambling mirror injects before a unit's name ("手机彩票网团结湖街道办事处"): page chrome, not the name. */
 export const SPAM_PREFIX = /^[\u4e00-\u9fff]{0,6}?(?:彩票网|娱乐网址?|娱乐城|娱乐平台|体育平台|博彩网)/u;
+/** A section's name that names no unit by itself ("来源:办公室", "来源:财务处"). */
+export const GENERIC_SECTION = /^(?:办公室|办公厅|政府办|综合办|财务(?:处|科|股|室)|综合(?:处|科|股)|信息中心|宣传(?:处|科)|机关)$/u;
+/**
+ * Short forms a byline uses for a unit whose name says otherwise: "市人社" (人力资源和社会保障局, not a 社),
+ * "西藏驻沪办" (…人民政府驻上海办事处). Read alone, they name no unit as labelled.
+ */
+export const SHORT_FORM_UNIT = /驻[\u4e00-\u9fff]{1,2}办$|(?<!合作|报|出版|旅行|杂志)社$/u;
 /** Uploader and document-site boilerplate ("请进行举报或认领文档简介仁兴镇小学"). */
 export const SITE_BOILERPLATE = /举报|认领|文档|下载|简介|会员|浏览|点击/u;
 /** Words of a fund or a project: "城乡居民医疗保险补助资金" names no unit ("湖北工程学院", "食品工程学校" do). */

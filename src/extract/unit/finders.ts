@@ -3,7 +3,7 @@
  * printed (cleaned of title words and page furniture) or null; none decides between them.
  */
 import type { SourceDocument } from '../../ingest/document.js';
-import { AFTER_ORGAN, ORGAN_END, ORGAN_EXTENSION, PUBLISHER_FOR_OTHERS, SITE_BOILERPLATE, SPAM_PREFIX, STRONG_ORGAN_END } from '../../vocabulary/units.js';
+import { AFTER_ORGAN, GENERIC_SECTION, ORGAN_END, ORGAN_EXTENSION, PUBLISHER_FOR_OTHERS, SHORT_FORM_UNIT, SITE_BOILERPLATE, SPAM_PREFIX, STRONG_ORGAN_END } from '../../vocabulary/units.js';
 import { BREADCRUMB, PAGE_BUTTONS, SITE_NAME } from '../../vocabulary/outline.js';
 import { placeRunEnds, regionOf } from '../region.js';
 
@@ -191,18 +191,34 @@ const hasPlace = (name: string) => {
   return !!(r.province || r.city || r.county);
 };
 
+/** A page's byline: "来源:安居区市场监管局 发布时间:…", "信息来源:区湘湖旅游度假区管委会". */
+const BYLINE = /来源[:：]\s*([\u4e00-\u9fff（）()]{3,30}?)(?=\s|$|发布|日期|时间|浏览|分享|字体|打印|【|文字|作者|录入|访问|点击)/mu;
+
 /**
  * The unit a web page's byline names ("来源:安居区市场监管局"), when it is a unit of a named place.
  * Portals and finance bureaus publish for others, so their bylines say nothing about the unit.
  */
 export function bylineUnit(text: string): string | null {
   const head = text.slice(0, 1500);
-  const m = /来源[:：]\s*([\u4e00-\u9fff（）()]{4,30}?)(?=\s|$|发布|日期|时间|浏览|分享|字体|打印|【|文字|作者|录入|访问|点击)/mu.exec(head);
+  const m = BYLINE.exec(head);
   if (m) return placeUnit(m[1]);
   // The body glued to the byline by flattening ("来源:福田区民政局根据相关文件规定…"): the unit it starts with.
   const glued = /(?<!资金)来源[:：]\s*([\u4e00-\u9fff（）()]{4,40})/u.exec(head);
   const unit = glued ? unitAtStart(glued[1]!) : null;
   return unit ? placeUnit(unit) : null;
+}
+
+/**
+ * The unit a county site's byline names without its place ("来源: 扶贫办", "信息来源:区湘湖旅游度假区管委会"):
+ * labels take it when the body only says 我局. Not a publisher for others, not a bare office
+ * ("来源:办公室" names a section of whatever unit runs the site), not a short form ("市人社"), not a unit
+ * of a named place (bylineUnit reads those).
+ */
+export function bareBylineUnit(text: string): string | null {
+  const m = BYLINE.exec(text.slice(0, 1500));
+  const name = m ? cleanDepartment(m[1]!) : null;
+  if (!name || !ORGAN_END.test(name) || PUBLISHER_FOR_OTHERS.test(name) || GENERIC_SECTION.test(name) || SHORT_FORM_UNIT.test(name)) return null;
+  return hasPlace(name) ? null : name;
 }
 
 /** A unit of a named place, not a publisher for others (finance bureaus, governments, portals). */

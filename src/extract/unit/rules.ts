@@ -15,6 +15,7 @@ import {
   IMPLEMENTING_FIELD,
   SPENDING_FIELD,
   abbreviatedUnit,
+  bareBylineUnit,
   actingUnit,
   breadcrumbUnit,
   bylineUnit,
@@ -94,6 +95,7 @@ export const UNIT_SOURCES: readonly UnitSource[] = [
   { id: 'body.acting', zh: '正文：X对…进行自评/X认真组织', weight: 6, find: (ctx) => [actingUnit(ctx.doc.text)] },
   { id: 'body.signature', zh: '落款：单位名称与日期', weight: 6, find: (ctx) => [signingUnit(ctx.doc.text)] },
   { id: 'byline.来源', zh: '来源：X', weight: 6, find: (ctx) => [bylineUnit(ctx.doc.text)] },
+  { id: 'byline.bare', zh: '来源：无地名的单位', weight: 5, find: (ctx) => [bareBylineUnit(ctx.doc.text)] },
   { id: 'meta.发布机构', zh: '发布机构：X', weight: 6, find: (ctx) => [publisherUnit(ctx.doc.text)] },
   { id: 'breadcrumb.tail', zh: '导航末项', weight: 5, find: (ctx) => [breadcrumbUnit(ctx.doc.text)] },
 ];
