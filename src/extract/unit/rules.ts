@@ -115,6 +115,8 @@ function isJoint(name: string): boolean {
   }
   return false;
 }
+/** A unit named by its level alone: "县乡村振兴局", "市财政局". */
+const BARE_LEVEL = /^(?:省|市|县|区|州|旗)/u;
 /** A place's leadership: "云南省委、省政府高度重视…" names the government, not the reporting unit. */
 const LEADERSHIP = /(?:省|市|县|区|州|旗)(?:委|政府)$/u;
 /** Sources that read a form's 主管部门: the unit above the one that reports when the form has an 实施单位 cell. */
@@ -132,6 +134,9 @@ export const UNIT_FEATURES: readonly UnitFeature[] = [
   { id: 'unit.fund_words', zh: '资金/项目名称不是单位', weight: -20, test: (f) => FUND_IN_NAME.test(f.name) },
   { id: 'unit.placeholder', zh: '模板占位XX', weight: -20, test: (f) => PLACEHOLDER.test(f.name) },
   { id: 'unit.joint', zh: '两个单位连在一起', weight: -20, test: (f) => isJoint(f.name) },
+  // A sentence's "县乡村振兴局、县财政局对照…进行了自评" in a county's report: a unit the text never prints
+  // with its place is one of the county's, not surely the one that reports.
+  { id: 'unit.body_bare_level', zh: '正文中无地名的县/市/区单位', weight: -3, test: (f) => f.source.startsWith('body.') && BARE_LEVEL.test(f.name) },
   { id: 'unit.leadership', zh: '省委/市政府等领导机关', weight: -20, test: (f) => f.source.startsWith('body.') && LEADERSHIP.test(f.name) },
   // A project form's 主管部门 is the unit above the one that reports when the form has an 实施单位
   // cell: weaker, though often the same unit ("主管部门 实施单位 天长市水利局").
