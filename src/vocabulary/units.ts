@@ -31,6 +31,8 @@ export const GENERIC_SECTION = /^(?:办公室|办公厅|政府办|综合办|财�
  * "西藏驻沪办" (…人民政府驻上海办事处). Read alone, they name no unit as labelled.
  */
 export const SHORT_FORM_UNIT = /驻[\u4e00-\u9fff]{1,2}办$|(?<!合作|报|出版|旅行|杂志)社$/u;
+/** Building works a project title puts after what it builds: "…农村幼儿园提升改造项目", "…卫生院迁建工程". */
+export const CONSTRUCTION_WORK = /^(?:提升改造|改扩建|新建|扩建|迁建|改造|维修|修缮|装修|建设)/u;
 /** Uploader and document-site boilerplate ("请进行举报或认领文档简介仁兴镇小学"). */
 export const SITE_BOILERPLATE = /举报|认领|文档|下载|简介|会员|浏览|点击/u;
 /** Words of a fund or a project: "城乡居民医疗保险补助资金" names no unit ("湖北工程学院", "食品工程学校" do). */

@@ -3,7 +3,7 @@
  * printed (cleaned of title words and page furniture) or null; none decides between them.
  */
 import type { SourceDocument } from '../../ingest/document.js';
-import { AFTER_ORGAN, GENERIC_SECTION, ORGAN_END, ORGAN_EXTENSION, PUBLISHER_FOR_OTHERS, SHORT_FORM_UNIT, SITE_BOILERPLATE, SPAM_PREFIX, STRONG_ORGAN_END } from '../../vocabulary/units.js';
+import { AFTER_ORGAN, CONSTRUCTION_WORK, GENERIC_SECTION, ORGAN_END, ORGAN_EXTENSION, PUBLISHER_FOR_OTHERS, SHORT_FORM_UNIT, SITE_BOILERPLATE, SPAM_PREFIX, STRONG_ORGAN_END } from '../../vocabulary/units.js';
 import { BREADCRUMB, PAGE_BUTTONS, SITE_NAME } from '../../vocabulary/outline.js';
 import { placeRunEnds, regionOf } from '../region.js';
 
@@ -92,6 +92,8 @@ export function unitAtStart(name: string): string | null {
       // "…卫生健康委" + "员会": the longer unit word; "…人民政府" + "办公室": a unit within it.
       if (ORGAN_EXTENSION.test(chars.slice(i, j).join('')) || (j <= i + 2 && ORGAN_END.test(chars.slice(0, j).join('')) && /^(?:委员会|联合会|办公室|中心)$/u.test(chars.slice(Math.max(0, j - 3), j).join('')))) unit = chars.slice(0, j).join('');
     }
+    // ("龙游县农村幼儿园提升改造项目": a project builds what it names, which need not report.)
+    if (CONSTRUCTION_WORK.test(name.slice(unit.length))) return null;
     const r = regionOf(unit);
     return (r.province || r.city || r.county) && cleanDepartment(unit) ? unit : null;
   }

@@ -86,6 +86,7 @@ describe('what is no unit', () => {
     ['two units glued together', '重庆市财政局重庆市住房和城乡建设委员会关于2019年城镇保障性安居工程财政资金绩效评价自评报告\n一、基本情况'],
     ['a template\'s placeholder', 'XX年度XX市红十字会整体支出绩效评价报告\n一、基本情况'],
     ['a fund', '2022年度城乡居民医疗保险补助资金项目绩效自评报告\n一、基本情况\n本单位开展了自评。'],
+    ['a project that builds what it names', '2022-2025龙游县农村幼儿园提升改造项目地方债券项目资金绩效评价报告\n一、基本情况\n项目主要包括扩建工程。'],
     ['a county unit the text never places, in a county\'s report', '甲县2021年度财政衔接资金绩效自评报告\n二、自评情况\n县乡村振兴局、县财政局对照得分表,进行了自评,自评得分102分。'],
   ])('%s', async (_, text) => {
     expect(await departmentOf(text)).toBeNull();
