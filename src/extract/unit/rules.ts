@@ -25,6 +25,7 @@ import {
   outlineUnit,
   publisherUnit,
   signingUnit,
+  unitBeforeYear,
   unitLineBefore,
 } from './finders.js';
 
@@ -93,6 +94,7 @@ export const UNIT_SOURCES: readonly UnitSource[] = [
   { id: 'outline.概况', zh: '第一部分 X概况', weight: 7, find: (ctx) => [outlineUnit(ctx.doc.text)] },
   { id: 'body.以下简称', zh: 'X（以下简称…）', weight: 6, find: (ctx) => [abbreviatedUnit(ctx.doc.text)] },
   { id: 'body.acting', zh: '正文：X对…进行自评/X认真组织', weight: 6, find: (ctx) => [actingUnit(ctx.doc.text)] },
+  { id: 'body.unit_year', zh: '句首单位后接年度', weight: 6, find: (ctx) => [unitBeforeYear(ctx.doc.text)] },
   { id: 'body.signature', zh: '落款：单位名称与日期', weight: 6, find: (ctx) => [signingUnit(ctx.doc.text)] },
   { id: 'byline.来源', zh: '来源：X', weight: 6, find: (ctx) => [bylineUnit(ctx.doc.text)] },
   { id: 'byline.bare', zh: '来源：无地名的单位', weight: 5, find: (ctx) => [bareBylineUnit(ctx.doc.text)] },
@@ -115,6 +117,8 @@ function isJoint(name: string): boolean {
   }
   return false;
 }
+/** A township's government: "金寨县麻埠镇人民政府", "阿拉善左旗乌力吉苏木人民政府". */
+const TOWNSHIP_GOVERNMENT = /(?:乡|镇|苏木)人民政府$/u;
 /** A unit named by its level alone: "县乡村振兴局", "市财政局". */
 const BARE_LEVEL = /^(?:省|市|县|区|州|旗)/u;
 /** A place's leadership: "云南省委、省政府高度重视…" names the government, not the reporting unit. */
@@ -154,5 +158,11 @@ export const UNIT_FEATURES: readonly UnitFeature[] = [
     weight: -6,
     test: (f, ctx) => COMPETENT_SOURCE.test(f.source) && IMPLEMENTER_DISPLACED.test(ctx.doc.text.slice(0, 3000)),
   },
-  { id: 'unit.publisher_for_others', zh: '页面发布者为财政/政府/门户', weight: -20, test: (f) => PAGE_SOURCE.test(f.source) && PUBLISHER_FOR_OTHERS.test(f.name) },
+  // (A township's government publishes and reports for itself: "金寨县麻埠镇人民政府2023年度下达…".)
+  {
+    id: 'unit.publisher_for_others',
+    zh: '页面发布者为财政/政府/门户',
+    weight: -20,
+    test: (f) => PAGE_SOURCE.test(f.source) && PUBLISHER_FOR_OTHERS.test(f.name) && !TOWNSHIP_GOVERNMENT.test(f.name),
+  },
 ];

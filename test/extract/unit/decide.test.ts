@@ -48,6 +48,17 @@ describe('sources', () => {
     expect(await departmentOf(`一、基本情况\n${text}\n其他情况从略。`)).toBe(unit);
   });
 
+  it.each([
+    ['一、绩效目标分解下达情况\n(一)金寨县麻埠镇人民政府2023年度下达上级资金转移支付755.19万元。', '金寨县麻埠镇人民政府'],
+    ['对我处2022年度项目支出绩效进行了自评。一、本部门项目绩效目标情况(一)南昌市烈士陵园管理处2022年度共有5个项目', '南昌市烈士陵园管理处'],
+  ])('reads the unit a clause opens with before a year: %s', async (text, unit) => {
+    expect(await departmentOf(text)).toBe(unit);
+  });
+
+  it('reads a township government that carried out the evaluation', async () => {
+    expect(await departmentOf('根据文件要求,阿拉善左旗乌力吉苏木人民政府开展并完成了本部门涉及中央对地方转移支付预算执行情况绩效自评工作,涉及项目3个。')).toBe('阿拉善左旗乌力吉苏木人民政府');
+  });
+
   it('reads the unit that signs the report above its date', async () => {
     expect(await departmentOf('现将2024年本级体育彩票公益金使用情况公告如下:\n一、彩票公益金分配情况\n总收入221万元。\n特此公告。\n广水市文化和旅游局\n2025年6月20日\n')).toBe('广水市文化和旅游局');
   });
