@@ -164,12 +164,12 @@ export function formFieldUnits(text: string): { field: string; name: string }[] 
 /**
  * The unit a report's opening names as the one acting: "紫金县司法局对…进行了自评", "广西壮族自治区住房和
  * 城乡建设厅、财政厅认真组织开展了…", "临河区医疗保障局贯彻落实…", "西区动物疫病预防控制中心是…单位",
- * "南纪门街道办事处内设10个办公室", "X下设办公室…", "X开展并完成了本部门…绩效自评工作", "X归张家川县教育局主管", "X为区政府直接联系的…群众团体";
+ * "南纪门街道办事处内设10个办公室", "X下设办公室…", "X开展并完成了本部门…绩效自评工作", "X是一所公办小学校", "X归张家川县教育局主管", "X为区政府直接联系的…群众团体";
  * or the one evaluated: "我们对方城县动物疫病预防控制中心…进行了绩效评价".
  */
 export function actingUnit(text: string): string | null {
   const head = text.slice(0, 3000);
-  const subject = /(?:^|[\n，,。；;：:）)\]】》])[ \t]*([\u4e00-\u9fff（）()]{4,40}?)(?:、[\u4e00-\u9fff]{2,12})?(?=高度重视|认真组织|组织开展|贯彻落实|内设|下设|归[\u4e00-\u9fff]{2,20}主管|对[^。；\n]{2,60}?进行了?(?:绩效)?(?:自评|评价|自我评价)|开展(?:并完成)?了[^。；\n]{0,60}?绩效(?:自评|评价)|[是为][^。；\n]{0,30}?(?:单位|机构|部门|团体)[，,。；])/gmu;
+  const subject = /(?:^|[\n，,。；;：:）)\]】》])[ \t]*([\u4e00-\u9fff（）()]{4,40}?)(?:、[\u4e00-\u9fff]{2,12})?(?=高度重视|认真组织|组织开展|贯彻落实|内设|下设|归[\u4e00-\u9fff]{2,20}主管|对[^。；\n]{2,60}?进行了?(?:绩效)?(?:自评|评价|自我评价)|开展(?:并完成)?了[^。；\n]{0,60}?绩效(?:自评|评价)|是一所|[是为][^。；\n]{0,30}?(?:单位|机构|部门|团体)[，,。；])/gmu;
   for (const m of head.matchAll(subject)) {
     const name = cleanDepartment(m[1]!);
     if (name && ORGAN_END.test(name) && (STRONG_ORGAN_END.test(name) || hasPlace(name))) return name;
