@@ -150,6 +150,19 @@ export const IMPLEMENTING_FIELD = /^(?:部门|单位名称|部门[（(]单位[�
  */
 export const SPENDING_FIELD = /^(?:实施单位|资金使用单位|项目单位)$/u;
 
+/**
+ * True when a form's 实施单位 cell holds only a place, its name cut where the cell wrapped
+ * ("实施单位 | 上海市普陀区 / 体育事业管理 / 中心"): the unit that reports was not read.
+ */
+export function implementerCut(text: string): boolean {
+  for (const m of text.slice(0, 3000).matchAll(UNIT_FIELD)) {
+    if (!SPENDING_FIELD.test(m[1]!)) continue;
+    const value = m[2]!;
+    if (placeRunEnds(value).includes(value.length)) return true;
+  }
+  return false;
+}
+
 /** The units a form's header cells name, with their field, in order. */
 export function formFieldUnits(text: string): { field: string; name: string }[] {
   const out: { field: string; name: string }[] = [];

@@ -22,6 +22,7 @@ import {
   departmentInTitle,
   fileNameUnit,
   formFieldUnits,
+  implementerCut,
   outlineUnit,
   publisherUnit,
   signingUnit,
@@ -151,12 +152,13 @@ export const UNIT_FEATURES: readonly UnitFeature[] = [
     test: (f, ctx) => COMPETENT_SOURCE.test(f.source) && /实施单位|资金使用单位/u.test(ctx.doc.text.slice(0, 3000)),
   },
   // A form whose 实施单位 cell holds no name where it stands (flattening moved it: "实施单位全年预算数…",
-  // "…事业管理中心 实施单位 其中:当年财政拨款") reports for a unit not read: its 主管部门 is no guess for it.
+  // "…事业管理中心 实施单位 其中:当年财政拨款"; a wrapped cell cut it to its place: "上海市普陀区 / 体育事业
+  // 管理 / 中心") reports for a unit not read: its 主管部门 is no guess for it.
   {
     id: 'unit.implementer_elsewhere',
     zh: '实施单位栏的名称错位',
     weight: -6,
-    test: (f, ctx) => COMPETENT_SOURCE.test(f.source) && IMPLEMENTER_DISPLACED.test(ctx.doc.text.slice(0, 3000)),
+    test: (f, ctx) => COMPETENT_SOURCE.test(f.source) && (IMPLEMENTER_DISPLACED.test(ctx.doc.text.slice(0, 3000)) || implementerCut(ctx.doc.text)),
   },
   // (A township's government publishes and reports for itself: "金寨县麻埠镇人民政府2023年度下达…".)
   {
