@@ -1,7 +1,7 @@
 /** The unit rules of project forms (src/extract/unit/rules.ts, finders.ts): which header cell names the unit. */
 import { describe, expect, it } from 'vitest';
 import { analyzeBytes } from '../../../src/analyze.js';
-import { formFieldUnits } from '../../../src/extract/unit/finders.js';
+import { formFieldUnits, implementerCut } from '../../../src/extract/unit/finders.js';
 
 const departmentOf = async (text: string) => (await analyzeBytes(Buffer.from(text, 'utf8'), { fileName: 'synthetic.txt' })).record.report.department;
 
@@ -37,7 +37,8 @@ describe('form header cells', () => {
     const displaced = '财政项目支出绩效自评表 (2022 年度) 项目名称 场馆运营费 主管部门 上海市普陀区体育局 年初预算数 全年预算数 全年执行数 250000.00 上海市普陀区体育 事业管理中心 实施单位 其中:当年财政拨款 预期目标';
     expect(await departmentOf(displaced)).toBeNull();
     // (A wrapped cell cut the 实施单位 to its place.)
-    expect(await departmentOf('财政项目支出绩效自评表\n（2022年度）\n项目名称\t\t结算费用\n主管部门\t\t上海市普陀区体育局\t实施单位\t\t上海市普陀区\n\t\t\t\t\t\t体育事业管理\n\t\t\t\t\t\t中心\t\n项目资金（元）\n')).toBeNull();
+    expect(implementerCut('主管部门\t\t上海市普陀区体育局\t实施单位\t\t上海市普陀区\n\t\t\t\t\t\t体育事业管理\n')).toBe(true);
+    expect(implementerCut('主管部门\t\t上海市普陀区体育局\t实施单位\t\t上海市普陀区体育事业管理中心\n')).toBe(false);
     // (One cell for both: "主管部门实施单位天长市水利局" names the unit.)
     expect(await departmentOf('项目支出绩效自评表\n(2022年度)\n项目名称水旱灾害防御经费\n主管部门实施单位天长市水利局\n项目资金\n')).toBe('天长市水利局');
   });
