@@ -18,7 +18,8 @@ export interface CoverDepartment {
 
 function clean(name: string): string | null {
   const n = name
-    .replace(/[（(]汇总[）)]|[（(]本级[）)]/gu, '')
+    // ("(汇总)" is the report's scope; "(本级)" names the unit's own budget level and stays, as in "国家信访局本级".)
+    .replace(/[（(]汇总[）)]/gu, '')
     .replace(/^[\s"“《_:：]+|[\s"”》:：,，]+$/gu, '')
     .trim();
   const len = Array.from(n).length;

@@ -12,6 +12,7 @@ import { locateNumbers } from './locate.js';
 import { fillRegionFromMentions } from './region.js';
 import { extractReportInfo, regionOf } from './report-info.js';
 import { decideUnit, type UnitDecision } from './unit/decide.js';
+import { formsNameSeveralYears, unitOverForms } from './unit/forms.js';
 
 export interface ExtractOptions {
   fileName?: string | null;
@@ -36,8 +37,11 @@ export function extractRecord(doc: SourceDocument, options: ExtractOptions = {})
   // A 决算/预算 cover names the unit: it wins; a form's header or a table's unit line only fills
   // what the title and opening did not name.
   const cover = departmentFromCover(doc, parts, forms);
-  const unit = cover ? decideUnit({ doc, title: info.title }, [{ name: cover.name, source: { cover: 'cover.name', form: 'form.department', unit_line: 'cover.unit_line' }[cover.source] }]) : titleUnit;
+  const decided = cover ? decideUnit({ doc, title: info.title }, [{ name: cover.name, source: { cover: 'cover.name', form: 'form.department', unit_line: 'cover.unit_line' }[cover.source] }]) : titleUnit;
+  // Forms of several units (or years) give the document none of theirs.
+  const unit = unitOverForms(decided, forms);
   const department = unit.name;
+  const fiscalYear = documentKind === 'self_evaluation_forms' && formsNameSeveralYears(doc, forms) ? null : info.fiscalYear;
   // The unit's name places it when the title did not ("上海市普陀区财政局" → 上海市, 普陀区).
   const region = { ...info.region };
   if (department && department !== info.department) {
@@ -60,7 +64,7 @@ export function extractRecord(doc: SourceDocument, options: ExtractOptions = {})
       unreadPages: doc.pages.filter((p) => p.needsOcr && p.ocrConfidence === undefined).length,
       ...sourceNotes(doc, info.kind),
     },
-    report: { ...info, department, region, kind: reportKind, documentKind },
+    report: { ...info, department, fiscalYear, region, kind: reportKind, documentKind },
     figures: {
       ...figures,
       counts: extractCounts(doc, numbers),

@@ -13,8 +13,8 @@ export const ORGAN_SUFFIXES: readonly string[] = [
 ];
 /** A unit's name ends with an organ word. */
 export const ORGAN_END = new RegExp(`(?:${ORGAN_SUFFIXES.join('|')})$`, 'u');
-/** What may follow the organ word: a second name in brackets ("…党校(湖南行政学院)"), the budget level ("…局本级"). */
-export const AFTER_ORGAN = /(?:[（(][^（）()]*[）)]|本级)$/u;
+/** What may follow the organ word: a second name in brackets ("…党校(湖南行政学院)"), the budget level ("…局本级"), its offices ("…局机关"). */
+export const AFTER_ORGAN = /(?:[（(][^（）()]*[）)]|本级|机关)$/u;
 /** Organ words that end a unit's name for sure: "城乡" ends with 乡 but names no township. */
 export const STRONG_ORGAN_END =
   /(?:局|厅|委员会|委|办公室|中心|学校|党校|中学|小学|幼儿园|医院|卫生院|人民政府|街道办事处|联合会|残联|管理处|管理站|大学|学院)$/u;
@@ -22,10 +22,21 @@ export const STRONG_ORGAN_END =
 export const ORGAN_EXTENSION = /^(?:办公室|委员会|办事处|分局|中心|服务中心|管理处|管理站|管理所|服务站)$/u;
 /** Units that publish for others (finance bureaus, governments, portals): their bylines name no reporting unit. */
 export const PUBLISHER_FOR_OTHERS = /财政|人民政府|政府办公室|网站|门户/u;
+/** Words a gambling mirror injects before a unit's name ("手机彩票网团结湖街道办事处"): page chrome, not the name. */
+export const SPAM_PREFIX = /^[\u4e00-\u9fff]{0,6}?(?:彩票网|娱乐网址?|娱乐城|娱乐平台|体育平台|博彩网)/u;
+/** A section's name that names no unit by itself ("来源:办公室", "来源:财务处"). */
+export const GENERIC_SECTION = /^(?:办公室|办公厅|政府办|综合办|财务(?:处|科|股|室)|综合(?:处|科|股)|信息中心|宣传(?:处|科)|机关)$/u;
+/**
+ * Short forms a byline uses for a unit whose name says otherwise: "市人社" (人力资源和社会保障局, not a 社),
+ * "西藏驻沪办" (…人民政府驻上海办事处). Read alone, they name no unit as labelled.
+ */
+export const SHORT_FORM_UNIT = /驻[\u4e00-\u9fff]{1,2}办$|(?<!合作|报|出版|旅行|杂志)社$/u;
+/** Building works a project title puts after what it builds: "…农村幼儿园提升改造项目", "…卫生院迁建工程". */
+export const CONSTRUCTION_WORK = /^(?:提升改造|改扩建|新建|扩建|迁建|改造|维修|修缮|装修|建设)/u;
 /** Uploader and document-site boilerplate ("请进行举报或认领文档简介仁兴镇小学"). */
 export const SITE_BOILERPLATE = /举报|认领|文档|下载|简介|会员|浏览|点击/u;
-/** Words of a fund or a project: "城乡居民医疗保险补助资金" names no unit. */
-export const FUND_IN_NAME = /资金|经费|补助|补贴|专项|项目(?!管理|服务|办)|工程(?!局|处|公司|中心)|计划/u;
+/** Words of a fund or a project: "城乡居民医疗保险补助资金" names no unit ("湖北工程学院", "食品工程学校" do). */
+export const FUND_IN_NAME = /资金|经费|补助|补贴|专项|项目(?!管理|服务|办)|工程(?!局|处|公司|中心|学校|学院|大学|职业|技术)|计划/u;
 /** A template's placeholder: "XX年度XX市红十字会". */
 export const PLACEHOLDER = /[XxＸ×]{2}|\*{2}|＊/u;
 

@@ -28,7 +28,8 @@ export interface UnitCandidate {
 
 export interface UnitDecision {
   name: string | null;
-  reason: 'clear' | 'abstained_low' | 'abstained_tie' | 'none';
+  /** abstained_forms: only the headers of forms of several units named it (forms.ts). */
+  reason: 'clear' | 'abstained_low' | 'abstained_tie' | 'abstained_forms' | 'none';
   candidates: UnitCandidate[];
 }
 
@@ -105,8 +106,9 @@ export function decideUnit(ctx: UnitContext, extra: readonly UnitFinding[] = [])
     best!.sources = sources;
     best!.evidence = evidenceOfName(ctx.doc, [name, ...fs.map((f) => f.name)]);
     if (fs.some((f) => f.full !== f.name)) best!.features.push({ id: 'unit.full_name', weight: 0 });
-    // Agreement counts kinds of place (title, form, byline …): a form's cell read twice is one witness.
-    if (new Set(sources.map((id) => id.split('.')[0])).size > 1) {
+    // Agreement counts kinds of place (title, form, page …): a form's cell read twice is one witness,
+    // and so is a page's byline with its metadata and breadcrumb (one site's furniture).
+    if (new Set(sources.map(witnessOf)).size > 1) {
       best!.score += AGREEMENT.weight;
       best!.features.push({ id: AGREEMENT.id, weight: AGREEMENT.weight });
     }
@@ -118,6 +120,9 @@ export function decideUnit(ctx: UnitContext, extra: readonly UnitFinding[] = [])
   if (rival && rival.score >= UNIT_THRESHOLD && top!.score - rival.score < UNIT_MARGIN) return { name: null, reason: 'abstained_tie', candidates };
   return { name: top!.name, reason: 'clear', candidates };
 }
+
+/** The kind of place a source reads: a page's byline, metadata and breadcrumb are one. */
+const witnessOf = (id: string) => id.split('.')[0]!.replace(/^(?:byline|meta|breadcrumb)$/u, 'page');
 
 /** The first of `names` the text prints, as evidence (a title's unit is printed in the title). */
 function evidenceOfName(doc: SourceDocument, names: readonly string[]): Evidence | null {

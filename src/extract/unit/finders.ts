@@ -3,7 +3,7 @@
  * printed (cleaned of title words and page furniture) or null; none decides between them.
  */
 import type { SourceDocument } from '../../ingest/document.js';
-import { AFTER_ORGAN, ORGAN_END, ORGAN_EXTENSION, PUBLISHER_FOR_OTHERS, SITE_BOILERPLATE, STRONG_ORGAN_END } from '../../vocabulary/units.js';
+import { AFTER_ORGAN, CONSTRUCTION_WORK, GENERIC_SECTION, ORGAN_END, ORGAN_EXTENSION, PUBLISHER_FOR_OTHERS, SHORT_FORM_UNIT, SITE_BOILERPLATE, SPAM_PREFIX, STRONG_ORGAN_END } from '../../vocabulary/units.js';
 import { BREADCRUMB, PAGE_BUTTONS, SITE_NAME } from '../../vocabulary/outline.js';
 import { placeRunEnds, regionOf } from '../region.js';
 
@@ -11,8 +11,8 @@ import { placeRunEnds, regionOf } from '../region.js';
 export const TITLE_TAIL =
   /(?:关于)?(?:(?:19|20)\d{2}|20xx|20XX|二〇[一二三四五六七八九〇零]{2})\s*年(?:度)?|关于|(?:部门|单位)?整体支出|(?:项目)?(?:支出)?绩效(?:自评|自我评价|评价)|预算绩效|(?:部门|单位)?决算/u;
 
-/** Words of a sentence or a page, not of a name: "对", "支出情况1.部门基本情况", "年6月至2020年7月", "正文", "决算". */
-const NOT_NAME_PREFIX = /[\d.．、\-—:：]|情况|对|决算|正文|年|月|关于|根据|按照/u;
+/** Words of a sentence or a page, not of a name: "对", "支出情况1.部门基本情况", "年6月至2020年7月", "正文", "决算", "目 录" split by a PDF ("录 赣州市…"). */
+const NOT_NAME_PREFIX = /[\d.．、\-—:：]|情况|对|决算|正文|年|月|关于|根据|按照|录/u;
 
 /**
  * A name without the words glued before its place: "对重庆市潼南区发展和改革委员会" → "重庆市潼南区…".
@@ -30,14 +30,18 @@ export function cleanDepartment(name: string): string | null {
   const cleaned = name
     .replace(/^[\s"“《_\-—·]+|[\s"”》:：,，]+$/gu, '')
     .replace(/^(?:附件\s*[:：]?\s*\d*[.、．]?|\d+[、.．])/u, '')
-    .replace(/^(?:单位名称|部门名称|预算单位|主管部门|实施单位|填报单位)[:：]?/u, '')
+    // (A page's metadata field glued before a title: "标      题 西藏自治区文物局…".)
+    .replace(/^(?:单位名称|部门名称|预算单位|主管部门|实施单位|填报单位|标\s*题|名\s*称)[:：]?/u, '')
+    // A gambling mirror's injected prefix: "手机彩票网团结湖街道办事处".
+    .replace(SPAM_PREFIX, '')
     .replace(/^关于/u, '')
     .replace(PAGE_BUTTONS, '')
     // A page's date glued before the name: "2024-08-19常德市疾病预防控制中心".
     .replace(/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?/u, '')
     .replace(/(?:的)$/u, '')
-    // "山丹县人力资源和社会保障局(汇总)": the report's scope, not the name.
-    .replace(/[（(](?:汇总|本级|单位本级|部门汇总|合并|部门|单位)[）)]$/u, '')
+    // "山丹县人力资源和社会保障局(汇总)": the report's scope, not the name. ("海南省应急管理厅(本级)"
+    // names the unit's own budget level, as "国家信访局本级" does: kept as printed.)
+    .replace(/[（(](?:汇总|部门汇总|合并|部门|单位)[）)]$/u, '')
     // "黄石市卫生健康委员会部门2024年度部门决算": 部门 after a unit's name says what it is.
     .replace(/(?<=[局委会室院厅府心])部门$/u, '')
     .trim();
@@ -88,10 +92,23 @@ export function unitAtStart(name: string): string | null {
       // "…卫生健康委" + "员会": the longer unit word; "…人民政府" + "办公室": a unit within it.
       if (ORGAN_EXTENSION.test(chars.slice(i, j).join('')) || (j <= i + 2 && ORGAN_END.test(chars.slice(0, j).join('')) && /^(?:委员会|联合会|办公室|中心)$/u.test(chars.slice(Math.max(0, j - 3), j).join('')))) unit = chars.slice(0, j).join('');
     }
+    // ("龙游县农村幼儿园提升改造项目": a project builds what it names, which need not report.)
+    if (CONSTRUCTION_WORK.test(name.slice(unit.length))) return null;
     const r = regionOf(unit);
     return (r.province || r.city || r.county) && cleanDepartment(unit) ? unit : null;
   }
   return null;
+}
+
+/**
+ * The unit a document's file name starts with, the name printed on a document site or above a PDF's
+ * text ("上海市普陀区体育事业管理中心2022年度项目自评价.pdf", "《…2022年度决算公开.docx》由会员分享"),
+ * when it is a unit of a named place ("红十字会整体支出绩效评价报告.pdf" names none).
+ */
+export function fileNameUnit(text: string): string | null {
+  const m = /(?:^|\n|《)([^\n《》]{4,80}?)\.(?:pdf|docx?|xlsx?|wps)(?=[\s》]|$)/iu.exec(text.slice(0, 1500));
+  const unit = m ? departmentInTitle(m[1]!.replace(/^.*[\\/]/u, '')) : null;
+  return unit && hasPlace(unit) ? unit : null;
 }
 
 /**
@@ -117,13 +134,34 @@ export function breadcrumbUnit(text: string): string | null {
 /**
  * Field names of a form's header cells that hold the reporting unit, the field in group 1 and the
  * name in group 2 ("主管部门 | [155]濉溪县民政局", "实施单位 (盖章) | 青神县发展和改革局"). A transfer
- * form's 中央/地方主管部门 is the authority over the fund, not the unit.
+ * form's 中央/地方/自治区主管部门 is the authority over the fund, not the unit. A bare 部门 is a field
+ * only as a cell ("部门 | 金寨县茶谷和美丽乡村建设服务中心 |", a page's "部门: | 财政局 |"). The name ends before
+ * the next cell's name where normalization glued the cells ("主管部门稷山县卫生健康和体育局年初预算数0…").
  */
 export const UNIT_FIELD =
-  /(?<!中央|省级|市级|地方)(单位名称|部门[（(]单位[）)]名称|部门名称|项目单位|预算部门(?:单位)?|预算单位|主管部门|实施单位|填报单位|评价单位)[\s|｜:：]*(?:[（(](?:盖章|公章)[）)])?[\s|｜:：]*(?:\d+[-—]|[\[【]\d+[\]】])?([\u4e00-\u9fff（）()]{3,40}?)(?=[\s|｜\t]|$|[，。；]|项目|单位[：:]|主管|实施|填报|联系|评价(?:单位|方式|机构)|下属单位|预算编码|资金使用)/gmu;
+  /(?<!中央|省级|市级|地方|自治区)(单位名称|部门[（(]单位[）)]名称|部门名称|项目单位|预算部门(?:单位)?|预算单位|主管部门|资金使用单位|实施单位|填报单位|评价单位|(?<![\u4e00-\u9fff])部门(?=[:：]?[ \t]*[|｜]))[\s|｜:：]*(?:[（(](?:盖章|公章)[）)])?[\s|｜:：]*(?:\d+[-—]|[\[【]\d+[\]】])?([\u4e00-\u9fff（）()]{3,40}?)(?=[\s|｜\t]|$|[，。；]|项目|单位[：:]|主管|实施|填报|联系|评价(?:单位|方式|机构)|下属单位|预算编码|资金使用|年初预算|全年预算|全年执行|年度资金|资金情况|预算执行|填报日期|自评得分)/gmu;
 
 /** Fields that name the unit that spends (实施单位) rather than the one above it (主管部门). */
-export const IMPLEMENTING_FIELD = /^(?:单位名称|部门[（(]单位[）)]名称|部门名称|项目单位|实施单位|填报单位|评价单位)$/u;
+export const IMPLEMENTING_FIELD = /^(?:部门|单位名称|部门[（(]单位[）)]名称|部门名称|项目单位|资金使用单位|实施单位|填报单位|评价单位)$/u;
+/**
+ * Fields of the unit that spends a project's money: on a project form they name the reporting unit
+ * before a 单位名称/填报单位 header, which names the unit that filled the form in
+ * ("单位名称:昌宁县供销合作社联合社 … 项目实施单位 昌宁县昌龙鸿运牧业专业合作社").
+ */
+export const SPENDING_FIELD = /^(?:实施单位|资金使用单位|项目单位)$/u;
+
+/**
+ * True when a form's 实施单位 cell holds only a place, its name cut where the cell wrapped
+ * ("实施单位 | 上海市普陀区 / 体育事业管理 / 中心"): the unit that reports was not read.
+ */
+export function implementerCut(text: string): boolean {
+  for (const m of text.slice(0, 3000).matchAll(UNIT_FIELD)) {
+    if (!SPENDING_FIELD.test(m[1]!)) continue;
+    const value = m[2]!;
+    if (placeRunEnds(value).includes(value.length)) return true;
+  }
+  return false;
+}
 
 /** The units a form's header cells name, with their field, in order. */
 export function formFieldUnits(text: string): { field: string; name: string }[] {
@@ -139,18 +177,32 @@ export function formFieldUnits(text: string): { field: string; name: string }[] 
 /**
  * The unit a report's opening names as the one acting: "紫金县司法局对…进行了自评", "广西壮族自治区住房和
  * 城乡建设厅、财政厅认真组织开展了…", "临河区医疗保障局贯彻落实…", "西区动物疫病预防控制中心是…单位",
- * "南纪门街道办事处内设10个办公室", "X下设办公室…", "X归张家川县教育局主管", "X为区政府直接联系的…群众团体";
+ * "南纪门街道办事处内设10个办公室", "X下设办公室…", "X开展并完成了本部门…绩效自评工作", "X是一所公办小学校", "X归张家川县教育局主管", "X为区政府直接联系的…群众团体";
  * or the one evaluated: "我们对方城县动物疫病预防控制中心…进行了绩效评价".
  */
 export function actingUnit(text: string): string | null {
   const head = text.slice(0, 3000);
-  const subject = /(?:^|[\n，,。；;：:）)\]】》])[ \t]*([\u4e00-\u9fff（）()]{4,40}?)(?:、[\u4e00-\u9fff]{2,12})?(?=高度重视|认真组织|组织开展|贯彻落实|内设|下设|归[\u4e00-\u9fff]{2,20}主管|对[^。；\n]{2,60}?进行了?(?:绩效)?(?:自评|评价|自我评价)|[是为][^。；\n]{0,30}?(?:单位|机构|部门|团体)[，,。；])/gmu;
+  const subject = /(?:^|[\n，,。；;：:）)\]】》])[ \t]*([\u4e00-\u9fff（）()]{4,40}?)(?:、[\u4e00-\u9fff]{2,12})?(?=高度重视|认真组织|组织开展|贯彻落实|内设|下设|归[\u4e00-\u9fff]{2,20}主管|对[^。；\n]{2,60}?进行了?(?:绩效)?(?:自评|评价|自我评价)|开展(?:并完成)?了[^。；\n]{0,60}?绩效(?:自评|评价)|是一所|[是为][^。；\n]{0,30}?(?:单位|机构|部门|团体)[，,。；])/gmu;
   for (const m of head.matchAll(subject)) {
     const name = cleanDepartment(m[1]!);
     if (name && ORGAN_END.test(name) && (STRONG_ORGAN_END.test(name) || hasPlace(name))) return name;
   }
   const object = /(?:我们|我局|我单位|本单位|我委|我院)对([\u4e00-\u9fff（）()]{4,40})[^。；\n]{0,40}?进行了?(?:绩效)?(?:自评|评价|自我评价)/u.exec(head);
   return object ? unitAtStart(object[1]!) : null;
+}
+
+/**
+ * The unit a clause opens with, right before a year: "(一)金寨县麻埠镇人民政府2023年度下达上级资金…",
+ * "南昌市烈士陵园管理处2022年度共有5个项目", "第二部分 黄石市财政局2023年度部门决算表". The first such
+ * unit of a named place in the opening.
+ */
+export function unitBeforeYear(text: string): string | null {
+  const clause = /(?:^|[\n。；;]|[(（][一二三四五六七八九十\d]{1,2}[)）]|\d[、.．]|第[一二三四五六七八九十]部分)[ \t]*([\u4e00-\u9fff]{4,40}?)[ \t]*(?:19|20)\d{2}[ \t]*年/gmu;
+  for (const m of text.slice(0, 3000).matchAll(clause)) {
+    const unit = unitAtStart(`${m[1]!}。`);
+    if (unit === m[1]) return unit;
+  }
+  return null;
 }
 
 /**
@@ -168,18 +220,34 @@ const hasPlace = (name: string) => {
   return !!(r.province || r.city || r.county);
 };
 
+/** A page's byline: "来源:安居区市场监管局 发布时间:…", "信息来源:区湘湖旅游度假区管委会". */
+const BYLINE = /来源[:：]\s*([\u4e00-\u9fff（）()]{3,30}?)(?=\s|$|发布|日期|时间|浏览|分享|字体|打印|【|文字|作者|录入|访问|点击)/mu;
+
 /**
  * The unit a web page's byline names ("来源:安居区市场监管局"), when it is a unit of a named place.
  * Portals and finance bureaus publish for others, so their bylines say nothing about the unit.
  */
 export function bylineUnit(text: string): string | null {
   const head = text.slice(0, 1500);
-  const m = /来源[:：]\s*([\u4e00-\u9fff（）()]{4,30}?)(?=\s|$|发布|日期|时间|浏览|分享|字体|打印|【|文字|作者|录入|访问|点击)/mu.exec(head);
+  const m = BYLINE.exec(head);
   if (m) return placeUnit(m[1]);
   // The body glued to the byline by flattening ("来源:福田区民政局根据相关文件规定…"): the unit it starts with.
   const glued = /(?<!资金)来源[:：]\s*([\u4e00-\u9fff（）()]{4,40})/u.exec(head);
   const unit = glued ? unitAtStart(glued[1]!) : null;
   return unit ? placeUnit(unit) : null;
+}
+
+/**
+ * The unit a county site's byline names without its place ("来源: 扶贫办", "信息来源:区湘湖旅游度假区管委会"):
+ * labels take it when the body only says 我局. Not a publisher for others, not a bare office
+ * ("来源:办公室" names a section of whatever unit runs the site), not a short form ("市人社"), not a unit
+ * of a named place (bylineUnit reads those).
+ */
+export function bareBylineUnit(text: string): string | null {
+  const m = BYLINE.exec(text.slice(0, 1500));
+  const name = m ? cleanDepartment(m[1]!) : null;
+  if (!name || !ORGAN_END.test(name) || PUBLISHER_FOR_OTHERS.test(name) || GENERIC_SECTION.test(name) || SHORT_FORM_UNIT.test(name)) return null;
+  return hasPlace(name) ? null : name;
 }
 
 /** A unit of a named place, not a publisher for others (finance bureaus, governments, portals). */

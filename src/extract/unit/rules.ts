@@ -13,15 +13,20 @@ import { AFTER_ORGAN, FUND_IN_NAME, ORGAN_END, PLACEHOLDER, PUBLISHER_FOR_OTHERS
 import { placeRunEnds, regionOf } from '../region.js';
 import {
   IMPLEMENTING_FIELD,
+  SPENDING_FIELD,
   abbreviatedUnit,
+  bareBylineUnit,
   actingUnit,
   breadcrumbUnit,
   bylineUnit,
   departmentInTitle,
+  fileNameUnit,
   formFieldUnits,
+  implementerCut,
   outlineUnit,
   publisherUnit,
   signingUnit,
+  unitBeforeYear,
   unitLineBefore,
 } from './finders.js';
 
@@ -70,12 +75,16 @@ export const UNIT_SOURCES: readonly UnitSource[] = [
     weight: 8,
     find: (ctx) => [(ctx.otherTitles?.() ?? []).map(departmentInTitle).find((u) => u !== null) ?? null],
   },
+  { id: 'title.file_name', zh: '文件名开头的单位', weight: 8, find: (ctx) => [fileNameUnit(ctx.doc.text)] },
   { id: 'title.unit_line', zh: '标题上一行的单位', weight: 9, find: (ctx) => [titleStart(ctx) > 0 ? unitLineBefore(ctx.doc, titleStart(ctx)) : null] },
   {
     id: 'form.field.实施单位',
     zh: '表头：实施单位/单位名称',
     weight: 9,
-    find: (ctx) => formFieldUnits(ctx.doc.text).filter((f) => IMPLEMENTING_FIELD.test(f.field)).slice(0, 1).map((f) => f.name),
+    find: (ctx) => {
+      const fields = formFieldUnits(ctx.doc.text).filter((f) => IMPLEMENTING_FIELD.test(f.field));
+      return [(fields.find((f) => SPENDING_FIELD.test(f.field)) ?? fields[0])?.name ?? null];
+    },
   },
   {
     id: 'form.field.主管部门',
@@ -86,8 +95,10 @@ export const UNIT_SOURCES: readonly UnitSource[] = [
   { id: 'outline.概况', zh: '第一部分 X概况', weight: 7, find: (ctx) => [outlineUnit(ctx.doc.text)] },
   { id: 'body.以下简称', zh: 'X（以下简称…）', weight: 6, find: (ctx) => [abbreviatedUnit(ctx.doc.text)] },
   { id: 'body.acting', zh: '正文：X对…进行自评/X认真组织', weight: 6, find: (ctx) => [actingUnit(ctx.doc.text)] },
+  { id: 'body.unit_year', zh: '句首单位后接年度', weight: 6, find: (ctx) => [unitBeforeYear(ctx.doc.text)] },
   { id: 'body.signature', zh: '落款：单位名称与日期', weight: 6, find: (ctx) => [signingUnit(ctx.doc.text)] },
   { id: 'byline.来源', zh: '来源：X', weight: 6, find: (ctx) => [bylineUnit(ctx.doc.text)] },
+  { id: 'byline.bare', zh: '来源：无地名的单位', weight: 5, find: (ctx) => [bareBylineUnit(ctx.doc.text)] },
   { id: 'meta.发布机构', zh: '发布机构：X', weight: 6, find: (ctx) => [publisherUnit(ctx.doc.text)] },
   { id: 'breadcrumb.tail', zh: '导航末项', weight: 5, find: (ctx) => [breadcrumbUnit(ctx.doc.text)] },
 ];
@@ -96,16 +107,27 @@ const hasPlace = (name: string) => {
   const r = regionOf(name);
   return !!(r.province || r.city || r.county);
 };
-/** A second unit glued after the first: "重庆市财政局重庆市住房和城乡建设委员会" (a place starts again after an organ word). */
+/**
+ * A second unit glued after the first: "重庆市财政局重庆市住房和城乡建设委员会" (a place starts again
+ * after an organ word). A branch of the first is one unit: "临沧市生态环境局云县分局".
+ */
 function isJoint(name: string): boolean {
   for (const m of name.matchAll(/(?:局|厅|委员会|办公室)/gu)) {
     const rest = name.slice(m.index + m[0].length);
-    if (rest.length >= 4 && placeRunEnds(rest).length > 0 && ORGAN_END.test(rest)) return true;
+    if (rest.length >= 4 && placeRunEnds(rest).length > 0 && ORGAN_END.test(rest) && !/分局$/u.test(rest)) return true;
   }
   return false;
 }
+/** A township's government: "金寨县麻埠镇人民政府", "阿拉善左旗乌力吉苏木人民政府". */
+const TOWNSHIP_GOVERNMENT = /(?:乡|镇|苏木)人民政府$/u;
+/** A unit named by its level alone: "县乡村振兴局", "市财政局". */
+const BARE_LEVEL = /^(?:省|市|县|区|州|旗)/u;
 /** A place's leadership: "云南省委、省政府高度重视…" names the government, not the reporting unit. */
 const LEADERSHIP = /(?:省|市|县|区|州|旗)(?:委|政府)$/u;
+/** Sources that read a form's 主管部门: the unit above the one that reports when the form has an 实施单位 cell. */
+const COMPETENT_SOURCE = /^form\.(?:field\.主管部门|department)$/u;
+/** An 实施单位 cell followed straight by the form's next cells or figures, its name printed elsewhere. */
+const IMPLEMENTER_DISPLACED = /实施单位[\s|｜:：]*(?:其中|全年|年初|年度|项目资金|资金|分值|执行|预算|得分|[\d—-])/u;
 /** Sources that see the page rather than the report: a publisher for others names no unit there. */
 const PAGE_SOURCE = /^(?:byline|meta|breadcrumb|body)\./u;
 
@@ -117,6 +139,9 @@ export const UNIT_FEATURES: readonly UnitFeature[] = [
   { id: 'unit.fund_words', zh: '资金/项目名称不是单位', weight: -20, test: (f) => FUND_IN_NAME.test(f.name) },
   { id: 'unit.placeholder', zh: '模板占位XX', weight: -20, test: (f) => PLACEHOLDER.test(f.name) },
   { id: 'unit.joint', zh: '两个单位连在一起', weight: -20, test: (f) => isJoint(f.name) },
+  // A sentence's "县乡村振兴局、县财政局对照…进行了自评" in a county's report: a unit the text never prints
+  // with its place is one of the county's, not surely the one that reports.
+  { id: 'unit.body_bare_level', zh: '正文中无地名的县/市/区单位', weight: -3, test: (f) => f.source.startsWith('body.') && BARE_LEVEL.test(f.name) },
   { id: 'unit.leadership', zh: '省委/市政府等领导机关', weight: -20, test: (f) => f.source.startsWith('body.') && LEADERSHIP.test(f.name) },
   // A project form's 主管部门 is the unit above the one that reports when the form has an 实施单位
   // cell: weaker, though often the same unit ("主管部门 实施单位 天长市水利局").
@@ -124,7 +149,22 @@ export const UNIT_FEATURES: readonly UnitFeature[] = [
     id: 'unit.competent_over_implementer',
     zh: '有实施单位栏时的主管部门',
     weight: -2,
-    test: (f, ctx) => f.source === 'form.field.主管部门' && /实施单位/u.test(ctx.doc.text.slice(0, 3000)),
+    test: (f, ctx) => COMPETENT_SOURCE.test(f.source) && /实施单位|资金使用单位/u.test(ctx.doc.text.slice(0, 3000)),
   },
-  { id: 'unit.publisher_for_others', zh: '页面发布者为财政/政府/门户', weight: -20, test: (f) => PAGE_SOURCE.test(f.source) && PUBLISHER_FOR_OTHERS.test(f.name) },
+  // A form whose 实施单位 cell holds no name where it stands (flattening moved it: "实施单位全年预算数…",
+  // "…事业管理中心 实施单位 其中:当年财政拨款"; a wrapped cell cut it to its place: "上海市普陀区 / 体育事业
+  // 管理 / 中心") reports for a unit not read: its 主管部门 is no guess for it.
+  {
+    id: 'unit.implementer_elsewhere',
+    zh: '实施单位栏的名称错位',
+    weight: -6,
+    test: (f, ctx) => COMPETENT_SOURCE.test(f.source) && (IMPLEMENTER_DISPLACED.test(ctx.doc.text.slice(0, 3000)) || implementerCut(ctx.doc.text)),
+  },
+  // (A township's government publishes and reports for itself: "金寨县麻埠镇人民政府2023年度下达…".)
+  {
+    id: 'unit.publisher_for_others',
+    zh: '页面发布者为财政/政府/门户',
+    weight: -20,
+    test: (f) => PAGE_SOURCE.test(f.source) && PUBLISHER_FOR_OTHERS.test(f.name) && !TOWNSHIP_GOVERNMENT.test(f.name),
+  },
 ];

@@ -43,9 +43,21 @@ describe('sources', () => {
     ['二、机构设置\n渠县农业综合技术服务中心下设办公室、财务室、种子管理组。', '渠县农业综合技术服务中心'],
     ['二、机构设置\n张家川县第四幼儿园归张家川县教育局主管，是二级预算单位。', '张家川县第四幼儿园'],
     ['一、部门基本情况\n通州区红十字会为区政府直接联系的独立设置的群众团体，机构为正处级单位。', '通州区红十字会'],
+    ['一、单位基本情况\n仁寿县慈航镇小学校是一所公办小学校。', '仁寿县慈航镇小学校'],
     ['按照有关要求，我们对方城县动物疫病预防控制中心动物防疫专项经费进行了绩效评价，现将评价结果报告如下。', '方城县动物疫病预防控制中心'],
   ])('reads the unit an opening sentence is about: %s', async (text, unit) => {
     expect(await departmentOf(`一、基本情况\n${text}\n其他情况从略。`)).toBe(unit);
+  });
+
+  it.each([
+    ['一、绩效目标分解下达情况\n(一)金寨县麻埠镇人民政府2023年度下达上级资金转移支付755.19万元。', '金寨县麻埠镇人民政府'],
+    ['对我处2022年度项目支出绩效进行了自评。一、本部门项目绩效目标情况(一)南昌市烈士陵园管理处2022年度共有5个项目', '南昌市烈士陵园管理处'],
+  ])('reads the unit a clause opens with before a year: %s', async (text, unit) => {
+    expect(await departmentOf(text)).toBe(unit);
+  });
+
+  it('reads a township government that carried out the evaluation', async () => {
+    expect(await departmentOf('根据文件要求,阿拉善左旗乌力吉苏木人民政府开展并完成了本部门涉及中央对地方转移支付预算执行情况绩效自评工作,涉及项目3个。')).toBe('阿拉善左旗乌力吉苏木人民政府');
   });
 
   it('reads the unit that signs the report above its date', async () => {
@@ -68,6 +80,16 @@ describe('sources', () => {
     expect(await departmentOf('信息化运行维护项目绩效自评表\n主管部门\t国家信访局\t实施单位\t国家信访局本级\n')).toBe('国家信访局本级');
     expect(await departmentOf('临时救助绩效目标自评表\n主管部门 |\n[155]濉溪县民政局 |\n')).toBe('濉溪县民政局');
   });
+
+  it('keeps "(本级)" as a 决算 cover prints it, and drops "(汇总)"', async () => {
+    const accounts = (unit: string) => `${unit}\n\n2021年度单位决算\n\n目录\n\n第一部分  概况\n\n一、部门职责\n\n第二部分  2021年度单位决算公开表\n\n一、收入支出决算公开表\n`;
+    expect(await departmentOf(accounts('海南省应急管理厅(本级)'))).toBe('海南省应急管理厅(本级)');
+    expect(await departmentOf(accounts('海南省应急管理厅(汇总)'))).toBe('海南省应急管理厅');
+  });
+
+  it('reads a bureau\'s county branch as one unit', async () => {
+    expect(await departmentOf('临沧市生态环境局云县分局2024年度部门决算公开报告\n目录\n第一部分 单位概况\n')).toBe('临沧市生态环境局云县分局');
+  });
 });
 
 describe('what is no unit', () => {
@@ -76,6 +98,8 @@ describe('what is no unit', () => {
     ['two units glued together', '重庆市财政局重庆市住房和城乡建设委员会关于2019年城镇保障性安居工程财政资金绩效评价自评报告\n一、基本情况'],
     ['a template\'s placeholder', 'XX年度XX市红十字会整体支出绩效评价报告\n一、基本情况'],
     ['a fund', '2022年度城乡居民医疗保险补助资金项目绩效自评报告\n一、基本情况\n本单位开展了自评。'],
+    ['a project that builds what it names', '2022-2025龙游县农村幼儿园提升改造项目地方债券项目资金绩效评价报告\n一、基本情况\n项目主要包括扩建工程。'],
+    ['a county unit the text never places, in a county\'s report', '甲县2021年度财政衔接资金绩效自评报告\n二、自评情况\n县乡村振兴局、县财政局对照得分表,进行了自评,自评得分102分。'],
   ])('%s', async (_, text) => {
     expect(await departmentOf(text)).toBeNull();
   });
@@ -87,7 +111,13 @@ describe('what is no unit', () => {
     // Words that may open a name stay.
     ['中共湖南省委党校', '中共湖南省委党校'],
     ['共青团柳州市城中区委员会', '共青团柳州市城中区委员会'],
-  ])('cuts sentence words before the place: %s → %s', (raw, name) => {
+    // Page chrome: a 标题 metadata field, "目 录" split by a PDF, a gambling mirror's injected prefix.
+    ['标题西藏自治区文物局', '西藏自治区文物局'],
+    ['标      题 西藏自治区发展和改革委员会', '西藏自治区发展和改革委员会'],
+    ['录赣州市沙河中心小学', '赣州市沙河中心小学'],
+    ['手机彩票网团结湖街道办事处', '团结湖街道办事处'],
+    ['国家档案局', '国家档案局'],
+  ])('cuts sentence words and page chrome before the place: %s → %s', (raw, name) => {
     expect(cleanDepartment(raw)).toBe(name);
   });
 });
@@ -106,6 +136,13 @@ describe('decideUnit', () => {
     // Evidence: the full name where the text prints it.
     expect(top.evidence?.quote).toBe('长沙市雨花区洞井街道办事处');
     expect(doc.text.slice(top.evidence!.start, top.evidence!.end)).toBe('长沙市雨花区洞井街道办事处');
+  });
+
+  it('counts a page\'s byline and metadata as one witness: the report\'s own outline outweighs them', async () => {
+    const text = '您现在所在的位置: 网站首页> 甲县实验小学> 预决算信息\n发布机构: 甲县教育体育局 主题分类: 综合政务\n发布时间:2023-09-01 来源:甲县教育体育局 浏览次数:\n目录\n第一部分 甲县实验小学概况\n一、主要职能\n';
+    const d = decideUnit({ doc: await docOf(text), title: null });
+    expect(d.name).toBe('甲县实验小学');
+    expect(d.candidates.find((c) => c.name === '甲县教育体育局')!.features.map((f) => f.id)).not.toContain('unit.agreement');
   });
 
   it('abstains when two different units score alike', async () => {

@@ -1,0 +1,26 @@
+/** Where a report names its unit (src/extract/unit/finders.ts): file names. */
+import { describe, expect, it } from 'vitest';
+import { bareBylineUnit, fileNameUnit } from '../../../src/extract/unit/finders.js';
+
+describe('fileNameUnit', () => {
+  it('reads the unit a file name starts with', () => {
+    expect(fileNameUnit('上海市普陀区体育事业管理中心2022年度项目自评价.pdf\n财政项目支出绩效自评表')).toBe('上海市普陀区体育事业管理中心');
+    expect(fileNameUnit('文库\n\n昭通市大关县天星镇中心卫生院2021年部门决算公开表20221013044707503.xls\n')).toBe('昭通市大关县天星镇中心卫生院');
+    expect(fileNameUnit('《2022年度福建省植保植检总站决算.docx》由会员分享')).toBe('福建省植保植检总站');
+  });
+  it('reads none from a file name without a placed unit', () => {
+    expect(fileNameUnit('红十字会整体支出绩效评价报告.pdf\n')).toBeNull();
+    expect(fileNameUnit('《2022年度项目支出绩效自评总报告.docx》由会员分享')).toBeNull();
+  });
+});
+
+describe('bareBylineUnit', () => {
+  it('reads a county site\'s byline that names a unit without its place', () => {
+    expect(bareBylineUnit('2023年甲县仓储基地建设项目绩效自评报告\n来源: 扶贫办 时间: 2023-12-26 浏览次数:\n')).toBe('扶贫办');
+    expect(bareBylineUnit('发布日期:2025-06-24 08:59 访问次数: 信息来源:区湘湖旅游度假区管委会\n')).toBe('区湘湖旅游度假区管委会');
+  });
+  it('reads no office, short form, publisher for others or placed unit', () => {
+    for (const byline of ['来源:办公室 发布时间', '来源:市人社 发布时间', '来源:西藏驻沪办 日期', '来源:县财政局 作者', '来源:安居区市场监管局 发布'])
+      expect(bareBylineUnit(`${byline}:2023-01-01\n`)).toBeNull();
+  });
+});

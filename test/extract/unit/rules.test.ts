@@ -1,0 +1,45 @@
+/** The unit rules of project forms (src/extract/unit/rules.ts, finders.ts): which header cell names the unit. */
+import { describe, expect, it } from 'vitest';
+import { analyzeBytes } from '../../../src/analyze.js';
+import { formFieldUnits, implementerCut } from '../../../src/extract/unit/finders.js';
+
+const departmentOf = async (text: string) => (await analyzeBytes(Buffer.from(text, 'utf8'), { fileName: 'synthetic.txt' })).record.report.department;
+
+describe('form header cells', () => {
+  it('end a name where the next cell starts when flattening glued the cells', () => {
+    expect(formFieldUnits('项目名称国家基本公共卫生服务主管部门甲县卫生健康和体育局年初预算数0项目资金(万元)年度资金总额实施单位甲县翟店镇卫生院全年预算数全年执行数')).toEqual([
+      { field: '主管部门', name: '甲县卫生健康和体育局' },
+      { field: '实施单位', name: '甲县翟店镇卫生院' },
+    ]);
+  });
+
+  it('read a bare 部门 only as a cell', () => {
+    expect(formFieldUnits('部门整体支出绩效自评表 | |||\n(2023年度) | |||\n部门 | 金寨县茶谷和美丽乡村建设服务中心 | |||\n')).toEqual([{ field: '部门', name: '金寨县茶谷和美丽乡村建设服务中心' }]);
+    expect(formFieldUnits('索引号: | GS4255/2022-19110 | 部门: | 财政局 |\n')).toEqual([{ field: '部门', name: '财政局' }]);
+    expect(formFieldUnits('一、部门基本情况\n部门职责 甲县林业局负责…\n')).toEqual([]);
+  });
+
+  it('read a transfer form’s 资金使用单位, not its 自治区主管部门', () => {
+    expect(formFieldUnits('中央主管部门中国福利彩票发行管理中心\n自治区主管部门宁夏回族自治区民政厅资金使用单位宁夏福利彩票发行中心\n')).toEqual([{ field: '资金使用单位', name: '宁夏福利彩票发行中心' }]);
+  });
+
+  it('take the unit that spends before the unit that filled the form in', async () => {
+    const form = '项目支出绩效自评表\n单位名称:甲县供销合作社联合社 填报日期:2023年4月15日\n项目名称\n甲县乙牧业专业合作社生猪养殖场建设项目\n主管部门\n甲县供销合作社联合社\n项目实施单位\n甲县乙牧业专业合作社\n项目类别\n';
+    expect(await departmentOf(form)).toBe('甲县乙牧业专业合作社');
+  });
+
+  it('take a school or college named 工程 as a unit, and a bureau’s 机关', async () => {
+    expect(await departmentOf('项目支出绩效自评表\n项目名称 暖通改造经费\n主管部门 廊坊市发改委\n实施单位 廊坊市食品工程学校\n项目资金\n')).toBe('廊坊市食品工程学校');
+    expect(await departmentOf('项目支出绩效自评表\n项目名称演出设备更新专项经费主管部门新洲区楚剧团实施单位新洲区文化和旅游局机关项目资金 (万元)\n')).toBe('新洲区文化和旅游局机关');
+  });
+
+  it('abstain from the 主管部门 when the 实施单位 cell holds no name where it stands', async () => {
+    const displaced = '财政项目支出绩效自评表 (2022 年度) 项目名称 场馆运营费 主管部门 上海市普陀区体育局 年初预算数 全年预算数 全年执行数 250000.00 上海市普陀区体育 事业管理中心 实施单位 其中:当年财政拨款 预期目标';
+    expect(await departmentOf(displaced)).toBeNull();
+    // (A wrapped cell cut the 实施单位 to its place.)
+    expect(implementerCut('主管部门\t\t上海市普陀区体育局\t实施单位\t\t上海市普陀区\n\t\t\t\t\t\t体育事业管理\n')).toBe(true);
+    expect(implementerCut('主管部门\t\t上海市普陀区体育局\t实施单位\t\t上海市普陀区体育事业管理中心\n')).toBe(false);
+    // (One cell for both: "主管部门实施单位天长市水利局" names the unit.)
+    expect(await departmentOf('项目支出绩效自评表\n(2022年度)\n项目名称水旱灾害防御经费\n主管部门实施单位天长市水利局\n项目资金\n')).toBe('天长市水利局');
+  });
+});
