@@ -3,7 +3,10 @@ import type { Figure, Indicator } from '../schema/record.js';
 import { evidenceOf } from '../normalize/offsets.js';
 import { findFlatIndicators } from './flat-indicators.js';
 import { findNumbers } from './numbers.js';
-import { SCORE_TOTAL_ROW } from '../vocabulary/index.js';
+import { INDICATOR_GOAL_TIERS, SCORE_TOTAL_ROW } from '../vocabulary/index.js';
+
+/** A 绩效指标 block's bare label ("绩效指标", "年度绩效目标"), without points or tier words. */
+const isGoalLabel = (text: string): boolean => INDICATOR_GOAL_TIERS.includes(text.replace(/\s/gu, ''));
 
 type Column = 'level1' | 'level2' | 'level3' | 'target' | 'actual' | 'weight' | 'score';
 
@@ -131,9 +134,11 @@ export function extractIndicators(doc: SourceDocument, within?: Span): Indicator
       // Within a table too, an empty 一级/二级 cell (printed unmerged: 一级指标 once, then blanks) is
       // the row above's: a new 一级指标 starts a new 二级 as well.
       const above = continued ? (out[out.length - 1] ?? previous) : out.length > tableFirst ? out[out.length - 1] : undefined;
+      // The 绩效指标 block's own label, printed unruled on a row's line in the 一级 column, is no tier.
+      const level1 = values.level1 && !isGoalLabel(values.level1.text) ? values.level1.text : '';
       out.push({
-        level1: values.level1?.text || above?.level1 || '',
-        level2: values.level2?.text || (values.level1?.text ? '' : above?.level2) || '',
+        level1: level1 || above?.level1 || '',
+        level2: values.level2?.text || (level1 ? '' : above?.level2) || '',
         level3,
         target: values.target?.text ?? '',
         actual: values.actual?.text ?? '',
