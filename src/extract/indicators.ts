@@ -56,9 +56,12 @@ function tableWidth(rows: ReadonlyArray<ReadonlyArray<{ col: number; colSpan: nu
  */
 function continuationColumns(header: IndicatorHeader, width: number): Map<number, Column> | null {
   if (width === header.width) return header.byCol;
-  if (width !== header.ordered.length) return null;
+  // An unruled page prints no empty column for the block label (绩效指标) the header row had at its left.
+  const own = header.ordered.slice(Math.max(0, header.ordered.findIndex((c) => c !== null)));
+  const ordered = width === header.ordered.length ? header.ordered : width === own.length ? own : null;
+  if (!ordered) return null;
   const byCol = new Map<number, Column>();
-  header.ordered.forEach((c, i) => {
+  ordered.forEach((c, i) => {
     if (c) byCol.set(i, c);
   });
   return byCol;

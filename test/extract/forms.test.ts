@@ -209,5 +209,7 @@ describe('extractForms: real layouts printed as publishers print them (fixtures/
       ['义务教育营养改善计划专项资金', 2, 2, 96],
     ]);
     expect(money(r.forms[2]!)).toEqual([387664.62, 387664.62, 1]);
+    // Its rows on page 2 continue the 绩效指标 columns though that page prints no 绩效指标 column.
+    expect(r.forms[1]!.indicators.map((i) => [i.weight?.value, i.score?.value])).toEqual([[10, 10], [20, 20], [20, 20], [30, 30], [10, 10]]);
   });
 });
