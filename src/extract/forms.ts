@@ -196,6 +196,18 @@ function rowLabelEnd(doc: SourceDocument, rows: readonly CellSpan[][]): number {
 }
 
 /** Whether a cell in the header row's label columns spans down over row `k`. */
+/**
+ * The first-column text of rows holding nothing else: an unruled print's merged label wrapped
+ * between the rows it spans ("项目资金（万" … "元）"), read together for the unit it names.
+ */
+function betweenRowsLabelText(doc: SourceDocument, rows: readonly CellSpan[][]): string {
+  const text = (c: CellSpan): string => compact(doc.text.slice(c.start, c.end));
+  return rows
+    .filter((row) => row.some((c) => c.col === 0 && text(c) !== '') && row.every((c) => c.col === 0 || text(c) === ''))
+    .map((row) => text(row.find((c) => c.col === 0)!))
+    .join('');
+}
+
 /** A money row's label: its label cells' text without 其中： and a trailing colon. */
 function rowLabelOf(doc: SourceDocument, cells: readonly CellSpan[]): string {
   return compact(cells.map((c) => doc.text.slice(c.start, c.end)).join('')).replace(/^其中[:：]?/u, '').replace(/[:：]$/u, '');
@@ -283,7 +295,7 @@ interface FormDraft extends Omit<Form, 'id'> {}
 function tableForm(doc: SourceDocument, part: Part, tables: readonly BlockSpan[]): FormDraft | null {
   const first = tables[0]!.cells!;
   const headerText = first.slice(0, 4).flat().map((c) => doc.text.slice(c.start, c.end)).join(' ');
-  const unit = part.unit ?? findHeaderUnit(headerText) ?? undefined;
+  const unit = part.unit ?? findHeaderUnit(headerText) ?? findHeaderUnit(betweenRowsLabelText(doc, first)) ?? undefined;
   const fields = readHeaderFields(doc, tables.flatMap((t) => t.cells!));
   const money = readMoneyBlock(doc, first, unit);
   const allRows = tables.flatMap((t, i) => (i === 0 && money ? t.cells!.slice(money.lastRow + 1) : t.cells!));

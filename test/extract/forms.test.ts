@@ -199,6 +199,8 @@ describe('extractForms: real layouts printed as publishers print them (fixtures/
     // 绩效指标, printed on a row's line in the 一级 column, is no tier: 产出指标（50分）keeps its four rows.
     expect(jishan!.indicators.filter((i) => i.level1 === '产出指标（50分）').map((i) => i.weight?.value)).toEqual([15, 15, 10, 10]);
     expect(jishan!.totalScore?.value).toBe(94);
+    // Its unit is in the block label wrapped round a fund row: "项目资金（万" … "元）".
+    expect(money(jishan!)).toEqual([656600, 650700, 0.99]);
   });
 
   it('Word, landscape, centred cells, no rules: a form running on to the next page without its header, a merged label sharing the rows\' lines', async () => {
