@@ -26,8 +26,8 @@ export const FORM_MONEY_FIELDS = ['budget', 'execution', 'executionRate'];
  * fixtures/constructed/) and `retyped` (real publishers' layouts retyped, fixtures/retyped/).
  */
 export const groupOf = (label) => label.group ?? (label.constructed ? 'constructed' : 'real');
-/** The groups in the order the eval prints them; `retyped-unruled` are the retyped documents printed without table rules. */
-const GROUPS = ['real', 'constructed', 'retyped', 'retyped-unruled'];
+/** The groups in the order the eval prints them; `retyped-unruled` are the retyped documents printed without table rules, `printed` the same layouts printed as publishers print them (fixtures/retyped/make-printed.mjs). */
+const GROUPS = ['real', 'constructed', 'retyped', 'retyped-unruled', 'printed'];
 
 /** Labelled documents; `path` is the labelled file resolved against the project root. */
 export function loadDocumentLabels(base = root) {

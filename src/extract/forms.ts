@@ -136,12 +136,17 @@ function readMoneyBlock(doc: SourceDocument, rows: readonly CellSpan[][], unit: 
     for (let k = r + 1; k < rows.length; k++) {
       const row = rows[k]!;
       const labelCells = row.filter((c) => c.col < firstCol && c.rowSpan === 1 && compact(doc.text.slice(c.start, c.end)) !== '');
-      const label = compact(labelCells.map((c) => doc.text.slice(c.start, c.end)).join('')).replace(/^其中[:：]?/u, '').replace(/[:：]$/u, '');
+      const joined = rowLabelOf(doc, labelCells);
+      // Unruled, a merged block label's lines ("项目资金" / "（元）") share the rows' lines: the row's own label is the cell nearest the figures.
+      const inner = rowLabelOf(doc, labelCells.slice(-1));
+      const label = !isRowWord(joined) && isRowWord(inner) ? inner : joined;
       // A block of one row under its header (重庆 layout: "部门预算执行情况（万元）" spans both) is the total.
       const isTotal = FORM_TOTAL_ROW.test(label) || (label === '' && k === r + 1 && coveredFromAbove(rows, r, k));
       // A row the block's merged label cell (项目资金（万元）, 资金投入情况) spans down over is in the
       // block whatever its label ("彩票公益金用于医疗救助"); elsewhere only a fund-row word keeps reading.
       const covered = label !== '' && coveredFromAbove(rows, r, k);
+      // An unruled print puts a merged label's lines ("项目资金（万" / "元）") between the rows it spans: a row of label text alone, with a fund row next.
+      if (!isTotal && !FUND_ROW.test(label) && !covered && isBetweenRowsLabel(doc, row, rows[k + 1], firstCol)) continue;
       if (!isTotal && !FUND_ROW.test(label) && !covered) break;
       const cells: FormRow['cells'] = {};
       for (const c of row) {
@@ -191,6 +196,32 @@ function rowLabelEnd(doc: SourceDocument, rows: readonly CellSpan[][]): number {
 }
 
 /** Whether a cell in the header row's label columns spans down over row `k`. */
+/**
+ * The first-column text of rows holding nothing else: an unruled print's merged label wrapped
+ * between the rows it spans ("项目资金（万" … "元）"), read together for the unit it names.
+ */
+function betweenRowsLabelText(doc: SourceDocument, rows: readonly CellSpan[][]): string {
+  const text = (c: CellSpan): string => compact(doc.text.slice(c.start, c.end));
+  return rows
+    .filter((row) => row.some((c) => c.col === 0 && text(c) !== '') && row.every((c) => c.col === 0 || text(c) === ''))
+    .map((row) => text(row.find((c) => c.col === 0)!))
+    .join('');
+}
+
+/** A money row's label: its label cells' text without 其中： and a trailing colon. */
+function rowLabelOf(doc: SourceDocument, cells: readonly CellSpan[]): string {
+  return compact(cells.map((c) => doc.text.slice(c.start, c.end)).join('')).replace(/^其中[:：]?/u, '').replace(/[:：]$/u, '');
+}
+
+const isRowWord = (label: string): boolean => FORM_TOTAL_ROW.test(label) || FUND_ROW.test(label);
+
+/** A row holding only label text before the money columns, followed by a fund row. */
+function isBetweenRowsLabel(doc: SourceDocument, row: readonly CellSpan[], next: readonly CellSpan[] | undefined, firstCol: number): boolean {
+  const text = (c: CellSpan): string => compact(doc.text.slice(c.start, c.end));
+  if (!next || row.some((c) => c.col >= firstCol && text(c) !== '')) return false;
+  return FUND_ROW.test(rowLabelOf(doc, next.filter((c) => c.col < firstCol)));
+}
+
 function coveredFromAbove(rows: readonly CellSpan[][], header: number, k: number): boolean {
   return rows[header]!.some((c) => c.col === 0 && c.rowSpan > k - header);
 }
@@ -264,7 +295,7 @@ interface FormDraft extends Omit<Form, 'id'> {}
 function tableForm(doc: SourceDocument, part: Part, tables: readonly BlockSpan[]): FormDraft | null {
   const first = tables[0]!.cells!;
   const headerText = first.slice(0, 4).flat().map((c) => doc.text.slice(c.start, c.end)).join(' ');
-  const unit = part.unit ?? findHeaderUnit(headerText) ?? undefined;
+  const unit = part.unit ?? findHeaderUnit(headerText) ?? findHeaderUnit(betweenRowsLabelText(doc, first)) ?? undefined;
   const fields = readHeaderFields(doc, tables.flatMap((t) => t.cells!));
   const money = readMoneyBlock(doc, first, unit);
   const allRows = tables.flatMap((t, i) => (i === 0 && money ? t.cells!.slice(money.lastRow + 1) : t.cells!));

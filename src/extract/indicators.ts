@@ -3,7 +3,10 @@ import type { Figure, Indicator } from '../schema/record.js';
 import { evidenceOf } from '../normalize/offsets.js';
 import { findFlatIndicators } from './flat-indicators.js';
 import { findNumbers } from './numbers.js';
-import { SCORE_TOTAL_ROW } from '../vocabulary/index.js';
+import { INDICATOR_GOAL_TIERS, SCORE_TOTAL_ROW } from '../vocabulary/index.js';
+
+/** A 绩效指标 block's bare label ("绩效指标", "年度绩效目标"), without points or tier words. */
+const isGoalLabel = (text: string): boolean => INDICATOR_GOAL_TIERS.includes(text.replace(/\s/gu, ''));
 
 type Column = 'level1' | 'level2' | 'level3' | 'target' | 'actual' | 'weight' | 'score';
 
@@ -53,9 +56,12 @@ function tableWidth(rows: ReadonlyArray<ReadonlyArray<{ col: number; colSpan: nu
  */
 function continuationColumns(header: IndicatorHeader, width: number): Map<number, Column> | null {
   if (width === header.width) return header.byCol;
-  if (width !== header.ordered.length) return null;
+  // An unruled page prints no empty column for the block label (绩效指标) the header row had at its left.
+  const own = header.ordered.slice(Math.max(0, header.ordered.findIndex((c) => c !== null)));
+  const ordered = width === header.ordered.length ? header.ordered : width === own.length ? own : null;
+  if (!ordered) return null;
   const byCol = new Map<number, Column>();
-  header.ordered.forEach((c, i) => {
+  ordered.forEach((c, i) => {
     if (c) byCol.set(i, c);
   });
   return byCol;
@@ -131,9 +137,11 @@ export function extractIndicators(doc: SourceDocument, within?: Span): Indicator
       // Within a table too, an empty 一级/二级 cell (printed unmerged: 一级指标 once, then blanks) is
       // the row above's: a new 一级指标 starts a new 二级 as well.
       const above = continued ? (out[out.length - 1] ?? previous) : out.length > tableFirst ? out[out.length - 1] : undefined;
+      // The 绩效指标 block's own label, printed unruled on a row's line in the 一级 column, is no tier.
+      const level1 = values.level1 && !isGoalLabel(values.level1.text) ? values.level1.text : '';
       out.push({
-        level1: values.level1?.text || above?.level1 || '',
-        level2: values.level2?.text || (values.level1?.text ? '' : above?.level2) || '',
+        level1: level1 || above?.level1 || '',
+        level2: values.level2?.text || (level1 ? '' : above?.level2) || '',
         level3,
         target: values.target?.text ?? '',
         actual: values.actual?.text ?? '',

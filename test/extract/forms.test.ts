@@ -180,3 +180,38 @@ describe('extractForms: real layouts retyped (fixtures/retyped)', () => {
     expect(suixi.indicators.map((i) => i.level1)).toEqual(Array(8).fill('产出指标（50分）').concat(['效益指标（30分）']));
   });
 });
+
+describe('extractForms: real layouts printed as publishers print them (fixtures/retyped/printed-*)', () => {
+  const read = async (name: string) => {
+    const { readFileSync } = await import('node:fs');
+    const { analyzeBytes } = await import('../../src/analyze.js');
+    return (await analyzeBytes(readFileSync(`fixtures/retyped/${name}`), { fileName: name })).record;
+  };
+  const money = (f: { budget: Figure | null; execution: Figure | null; executionRate: Figure | null }) => [f.budget, f.execution, f.executionRate].map((x) => x?.value ?? null);
+
+  it('a spreadsheet printed without rules: centred text, right-aligned figures with thousands separators, the block label between rows', async () => {
+    const r = await read('printed-calc-unruled.pdf');
+    const [yongde, jishan] = r.forms;
+    expect(yongde!.projectName).toBe('义务教育营养改善计划专项资金');
+    expect(money(yongde!)).toEqual([387664.62, 387664.62, 1]);
+    expect(yongde!.fundRows.map((row) => row.name)).toEqual(['当年财政拨款', '上年结转资金', '其他资金']);
+    expect(yongde!.totalScore?.value).toBe(96);
+    // 绩效指标, printed on a row's line in the 一级 column, is no tier: 产出指标（50分）keeps its four rows.
+    expect(jishan!.indicators.filter((i) => i.level1 === '产出指标（50分）').map((i) => i.weight?.value)).toEqual([15, 15, 10, 10]);
+    expect(jishan!.totalScore?.value).toBe(94);
+    // Its unit is in the block label wrapped round a fund row: "项目资金（万" … "元）".
+    expect(money(jishan!)).toEqual([656600, 650700, 0.99]);
+  });
+
+  it('Word, landscape, centred cells, no rules: a form running on to the next page without its header, a merged label sharing the rows\' lines', async () => {
+    const r = await read('printed-centred-landscape-unruled.pdf');
+    expect(r.forms.map((f) => [f.projectName, f.pageStart, f.pageEnd, f.totalScore?.value ?? null])).toEqual([
+      ['援滇对口支援及结对帮扶经费', 1, 1, null],
+      ['普陀体育中心与委托运营方结算费用', 1, 2, 98.62],
+      ['义务教育营养改善计划专项资金', 2, 2, 96],
+    ]);
+    expect(money(r.forms[2]!)).toEqual([387664.62, 387664.62, 1]);
+    // Its rows on page 2 continue the 绩效指标 columns though that page prints no 绩效指标 column.
+    expect(r.forms[1]!.indicators.map((i) => [i.weight?.value, i.score?.value])).toEqual([[10, 10], [20, 20], [20, 20], [30, 30], [10, 10]]);
+  });
+});

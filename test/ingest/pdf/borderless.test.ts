@@ -66,3 +66,74 @@ describe('findBorderlessTables', () => {
     expect(findBorderlessTables(groupLines(plain), isHeader).tables).toEqual([]);
   });
 });
+
+describe('findBorderlessTables: centred and right-aligned cells (spreadsheet prints, the 云南 layout)', () => {
+  /** A text centred, or right-aligned, in the cell box [x0, x1). */
+  const centred = (x0: number, x1: number, line: number, text: string): TextRun => {
+    const c = cell(0, line, text);
+    return { ...c, x: x0 + (x1 - x0 - c.width) / 2 };
+  };
+  const right = (x0: number, x1: number, line: number, text: string): TextRun => {
+    const c = cell(0, line, text);
+    return { ...c, x: x1 - 3 - c.width };
+  };
+  // Cell boxes: label | 年初预算数 | 全年预算数 | 全年执行数 | 分值 (wide: its centred header and right-aligned figures do not overlap) | 执行率 | 得分.
+  const box = [40, 150, 220, 290, 360, 440, 490, 530];
+  const headers = ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'];
+  const row = (line: number, label: string, figures: string[]): TextRun[] => [
+    centred(box[0]!, box[1]!, line, label),
+    ...figures.flatMap((f, k) => (f === '' ? [] : [right(box[k + 1]!, box[k + 2]!, line, f)])),
+  ];
+  const runs = [
+    centred(box[0]!, box[1]!, 0, '项目名称'),
+    centred(box[1]!, box[7]!, 0, '义务教育营养改善计划专项资金'),
+    ...headers.map((h, k) => centred(box[k + 1]!, box[k + 2]!, 1, h)),
+    ...row(2, '年度资金总额', ['', '387664.62', '387664.62', '10', '100%', '10']),
+    ...row(3, '当年财政拨款', ['', '387664.62', '387664.62', '', '100%', '']),
+    ...row(4, '上年结转资金', ['', '0', '0', '', '', '']),
+    ...row(5, '其他资金', ['', '0', '0', '', '', '']),
+  ];
+
+  it('puts each figure in the column of the header above it, not one column off', () => {
+    const { tables } = findBorderlessTables(groupLines(runs), isHeader);
+    expect(tables).toHaveLength(1);
+    const rows = tables[0]!.rows;
+    const colOf = (r: number, text: string): number => rows[r]!.find((c) => c.text === text)!.col;
+    const header = rows.findIndex((r) => r.some((c) => c.text === '全年执行数'));
+    const total = rows.findIndex((r) => r.some((c) => c.text === '年度资金总额'));
+    for (const [h, figure] of [['全年预算数', '387664.62'], ['分值', '10'], ['执行率', '100%']] as const) {
+      const cells = rows[total]!.filter((c) => c.text === figure).map((c) => c.col);
+      expect(cells.some((col) => col >= colOf(header, h) && col < colOf(header, h) + rows[header]!.find((c) => c.text === h)!.colSpan)).toBe(true);
+    }
+    // 全年执行数's figure is the second 387664.62, in its own column.
+    expect(rows[total]!.filter((c) => c.text === '387664.62').map((c) => c.col)).toContain(colOf(header, '全年执行数'));
+  });
+
+  it('folds a merged first-column label printed between the rows it spans into one cell over them', () => {
+    const label = [centred(box[0]!, box[1]!, 2.5, '项目资金'), centred(box[0]!, box[1]!, 3.5, '（元）')];
+    const withLabel = [...runs.filter((r) => !['年度资金总额', '当年财政拨款', '上年结转资金', '其他资金'].includes(r.text)), ...label];
+    const { tables } = findBorderlessTables(groupLines(withLabel), isHeader);
+    const rows = tables[0]!.rows;
+    const first = rows.flat().find((c) => c.text === '项目资金（元）');
+    expect(first).toBeDefined();
+    expect(first!.col).toBe(0);
+    expect(first!.rowSpan).toBeGreaterThan(1);
+    // No row is left holding the label's lines alone.
+    expect(rows.some((r) => r.every((c) => c.text === '' || c.text === '项目资金' || c.text === '（元）'))).toBe(false);
+  });
+
+  it('reads a page\'s first row of figures as a table run on from the page before, without its header', () => {
+    const runOn = [
+      cell(40, 0, '时效指标'), cell(120, 0, '费用结算及时性'), cell(260, 0, '及时'), cell(320, 0, '及时'), cell(380, 0, '20'), cell(430, 0, '20'),
+      cell(40, 1, '效益指标'), cell(120, 1, '合同完成率'), cell(260, 1, '=100%'), cell(320, 1, '100%'), cell(380, 1, '30'), cell(430, 1, '30'),
+      cell(120, 2, '总分'), cell(380, 2, '100'), cell(430, 2, '98.62'),
+    ];
+    const { tables } = findBorderlessTables(groupLines(runOn), isHeader);
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.rows.map((r) => r.filter((c) => c.text !== '').map((c) => c.text))).toEqual([
+      ['时效指标', '费用结算及时性', '及时', '及时', '20', '20'],
+      ['效益指标', '合同完成率', '=100%', '100%', '30', '30'],
+      ['总分', '100', '98.62'],
+    ]);
+  });
+});
