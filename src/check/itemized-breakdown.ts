@@ -27,6 +27,8 @@ const MEASURE_NEXT_GAP = /^[\s，,、；;]+([^\d，,、；;。：:]{1,12})$/u;
 /** Items follow the mark (at a sentence's start or after the amount and a comma), separated by ；. */
 const ITEMIZED_OPENING = new RegExp(`^\\s*(?:${ITEMIZED_MARKS.join('|')})[\\s：:]*`, 'u');
 const ITEMIZED_MARK = new RegExp(`(?<=^\\s*|[\\d万亿元][，,]\\s*)(?:${ITEMIZED_MARKS.join('|')})[：:]`, 'u');
+/** ITEMIZED_MARK without its look-behind: most sentences hold no mark, and this says so without trying the look-behind at every character. */
+const ITEMIZED_MARK_ANYWHERE = new RegExp(`(?:${ITEMIZED_MARKS.join('|')})[：:]`, 'u');
 /** An item's name: no digits but a leading year ("2021年红河州排污许可证核发经费"), no comma or stop. */
 const ITEM_NAME = /^(?:\d{4}年度?)?[^\d，,；;。：:]{2,40}$/u;
 /** After an item's amount: nothing, or a remark without figures ("，资金直接拨付至个旧市财政局"). */
@@ -95,6 +97,10 @@ function checkListed(listed: Listed): CheckResult {
   return reportBreakdown(listed, sumOfParts(listed), { complete, shortIsDefinite: complete, itemized: complete });
 }
 
+/** 。 and \n, the sentence ends of the itemized scan. */
+const FULL_STOP = 0x3002;
+const LINE_FEED = 0x0a;
+
 export function checkItemizedBreakdowns(text: string | undefined, doc?: SourceDocument): CheckResult[] {
   if (text === undefined) return [];
   const results: CheckResult[] = [];
@@ -105,9 +111,9 @@ export function checkItemizedBreakdowns(text: string | undefined, doc?: SourceDo
   let previous: { sentence: string; start: number } | null = null;
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && text[i] !== '。' && text[i] !== '\n') continue;
+    if (i < text.length && text.charCodeAt(i) !== FULL_STOP && text.charCodeAt(i) !== LINE_FEED) continue;
     const sentence = text.slice(start, i);
-    const mark = ITEMIZED_MARK.exec(sentence);
+    const mark = ITEMIZED_MARK_ANYWHERE.test(sentence) ? ITEMIZED_MARK.exec(sentence) : null;
     if (mark) {
       const before = mark.index === 0 ? previous : { sentence: sentence.slice(0, mark.index).replace(/[，,]\s*$/u, ''), start };
       const last = before ? moneyOf(before.sentence).at(-1) : undefined;

@@ -56,7 +56,7 @@ function countyOfCityUnit(rest: string, city: string): string | null {
  */
 function knownCityIn(text: string): string | null {
   for (let at = 0; at < text.length; at++) {
-    const name = PLACES_BY_FIRST.get(text[at]!)?.find((n) => text.startsWith(n, at) && (PREFECTURES.has(n) || COUNTY_LEVEL_CITIES.has(n)));
+    const name = cityNameAt(text, at);
     if (name) return name;
   }
   return null;
@@ -80,26 +80,77 @@ export function completeRegion(region: Region): Region {
   return region;
 }
 
-/** Gazetteer names by their first character, longest first: runs of places are read often. */
-const PLACES_BY_FIRST: ReadonlyMap<string, readonly string[]> = (() => {
-  const map = new Map<string, string[]>();
-  for (const name of new Set([...PROVINCES, ...PREFECTURES.keys(), ...COUNTIES.keys()])) map.set(name[0]!, [...(map.get(name[0]!) ?? []), name]);
-  for (const names of map.values()) names.sort((a, b) => b.length - a.length);
+/**
+ * Gazetteer names by their first character, then their second (UTF-16 codes), longest first: runs
+ * of places are read at every character of an opening, and a first character alone (大, 长, 东…)
+ * leads to up to 54 names. Every name has two characters or more.
+ */
+const PLACES_BY_PREFIX: ReadonlyMap<number, ReadonlyMap<number, readonly string[]>> = (() => {
+  const map = new Map<number, Map<number, string[]>>();
+  for (const name of new Set([...PROVINCES, ...PREFECTURES.keys(), ...COUNTIES.keys()])) {
+    const first = map.get(name.charCodeAt(0)) ?? new Map<number, string[]>();
+    map.set(name.charCodeAt(0), first);
+    first.set(name.charCodeAt(1), [...(first.get(name.charCodeAt(1)) ?? []), name]);
+  }
+  for (const first of map.values()) for (const names of first.values()) names.sort((a, b) => b.length - a.length);
   return map;
 })();
+
+/** A slot of PREFIX_FILTER for two UTF-16 codes. */
+const prefixSlot = (first: number, second: number): number => (Math.imul(first, 0x9e37) + second) & 0xffff;
+
+/**
+ * 1 at the slot of every gazetteer name's first two characters: most characters of an opening start
+ * no name, and a typed array answers that faster than PLACES_BY_PREFIX's two maps (a few in a
+ * hundred slots are shared by another pair; the maps then say no).
+ */
+const PREFIX_FILTER: Uint8Array = (() => {
+  const filter = new Uint8Array(0x10000);
+  for (const [first, byFirst] of PLACES_BY_PREFIX) for (const second of byFirst.keys()) filter[prefixSlot(first, second)] = 1;
+  return filter;
+})();
+
+/** The gazetteer names that start with the two characters at `at` of `text`, longest first. */
+function namesAt(text: string, at: number): readonly string[] | undefined {
+  const first = text.charCodeAt(at);
+  const second = text.charCodeAt(at + 1);
+  // NaN past the end: slot 0 by `& 0xffff`, and the maps hold no NaN key.
+  if (PREFIX_FILTER[prefixSlot(first, second)] === 0) return undefined;
+  return PLACES_BY_PREFIX.get(first)?.get(second);
+}
+
+/** The longest gazetteer name at `at` of `text` that ends by `end`; undefined when none. */
+function placeNameAt(text: string, at: number, end: number): string | undefined {
+  if (at + 2 > end) return undefined;
+  const names = namesAt(text, at);
+  if (!names) return undefined;
+  for (const n of names) if (at + n.length <= end && text.startsWith(n, at)) return n;
+  return undefined;
+}
+
+/** The first prefecture or 县级市 name at `at`, longest first. */
+function cityNameAt(text: string, at: number): string | undefined {
+  for (const n of namesAt(text, at) ?? []) if (text.startsWith(n, at) && (PREFECTURES.has(n) || COUNTY_LEVEL_CITIES.has(n))) return n;
+  return undefined;
+}
 
 /**
  * The ends of the run of gazetteer places that `text` starts with ("随州市曾都区河道…" → [3, 6]),
  * longest name first at each step; empty when it starts with none.
  */
 export function placeRunEnds(text: string): number[] {
+  return placeRunEndsIn(text, 0, text.length);
+}
+
+/** placeRunEnds of `text.slice(start, end)` without the slice: ends counted from `start`. */
+function placeRunEndsIn(text: string, start: number, end: number): number[] {
   const ends: number[] = [];
-  let at = 0;
+  let at = start;
   for (;;) {
-    const name = PLACES_BY_FIRST.get(text[at] ?? '')?.find((n) => text.startsWith(n, at));
+    const name = placeNameAt(text, at, end);
     if (!name) return ends;
     at += name.length;
-    ends.push(at);
+    ends.push(at - start);
   }
 }
 
@@ -159,11 +210,13 @@ function mentionsIn(text: string): Mention[] {
   const opening = text.slice(0, OPENING_CHARS);
   const mentions: Mention[] = [];
   for (let at = 0; at < opening.length; ) {
-    const ends = PLACES_BY_FIRST.has(opening[at]!) ? placeRunEnds(opening.slice(at, at + 40)) : [];
-    if (ends.length === 0) {
+    const end = Math.min(at + 40, opening.length);
+    // Most characters start no name: no array for them.
+    if (!placeNameAt(opening, at, end)) {
       at++;
       continue;
     }
+    const ends = placeRunEndsIn(opening, at, end);
     const start = at;
     const names = ends.map((end, i) => opening.slice(at + (i === 0 ? 0 : ends[i - 1]!), at + end));
     at += ends.at(-1)!;

@@ -1,4 +1,4 @@
-import type { RawDocument, ReadOptions, SourceDocument } from './document.js';
+import type { PageInfo, RawDocument, ReadOptions, SourceDocument } from './document.js';
 import { DEFAULTS } from '../config.js';
 import { detectFormat, extensionOf } from './detect-format.js';
 import { readTxt } from './read-txt.js';
@@ -64,6 +64,9 @@ function mismatchOf(extension: string, format: string): boolean {
   return text !== undefined && format !== 'unknown' && !text.includes(format);
 }
 
+/** A page flagged for OCR that has not had it (apply-ocr's pages to read). */
+const needsOcr = (page: PageInfo): boolean => page.needsOcr && page.ocrConfidence === undefined;
+
 async function readDetected(bytes: Uint8Array, detected: ReturnType<typeof detectFormat>, opts: ReadOptions): Promise<RawDocument> {
   const file = opts.fileName;
   const container = CONTAINER_EXTENSIONS[extensionOf(file)];
@@ -73,8 +76,10 @@ async function readDetected(bytes: Uint8Array, detected: ReturnType<typeof detec
     case 'txt':
       return readTxt(bytes, opts);
     case 'pdf': {
-      const [{ readPdf }, { ocrPdfDocument }] = await Promise.all([import('./read-pdf.js'), import('./ocr/apply-ocr.js')]);
-      return ocrPdfDocument(await readPdf(bytes, opts), bytes, opts);
+      const doc = await (await import('./read-pdf.js')).readPdf(bytes, opts);
+      // The OCR modules (and perf_hooks) load only for a page that needs OCR: most PDFs have none.
+      if (!doc.pages.some(needsOcr)) return doc;
+      return (await import('./ocr/apply-ocr.js')).ocrPdfDocument(doc, bytes, opts);
     }
     case 'docx':
       return (await import('./read-docx.js')).readDocx(bytes, opts);

@@ -362,6 +362,8 @@ const AUTONOMOUS = new RegExp(`(?:(?:${PEOPLES})族?)+自治(州|县|旗)$`, 'u'
 
 /** The short form texts use for an autonomous place: 红河哈尼族彝族自治州 → 红河州, 张家川回族自治县 → 张家川县. */
 export function shortNameOf(name: string): string | null {
+  // Every gazetteer name passes here as the module loads: the pattern only where it can match.
+  if (!name.includes('自治')) return null;
   const short = name.replace(AUTONOMOUS, '$1');
   return short !== name && short.length >= 3 ? short : null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillRegionFromMentions, placesMentioned, regionOf, regionOfMentions } from '../../src/extract/region.js';
+import { fillRegionFromMentions, placeRunEnds, placesMentioned, regionOf, regionOfMentions } from '../../src/extract/region.js';
 
 describe('regionOf: a city match wrapped in other words', () => {
   it('reads the prefecture the gazetteer knows inside the match', () => {
@@ -54,5 +54,19 @@ describe('fillRegionFromMentions', () => {
   });
   it('fills an empty region', () => {
     expect(fillRegionFromMentions({ province: null, city: null, county: null }, '金寨县麻埠镇人民政府')).toEqual({ province: '安徽省', city: '六安市', county: '金寨县' });
+  });
+});
+
+describe('placeRunEnds and the opening scan (indexed by two characters)', () => {
+  it('reads a run longest name first and stops at the text end', () => {
+    expect(placeRunEnds('随州市曾都区河道')).toEqual([3, 6]);
+    expect(placeRunEnds('随州市')).toEqual([3]);
+    expect(placeRunEnds('随')).toEqual([]);
+    expect(placeRunEnds('')).toEqual([]);
+  });
+  it('reads a name that ends the opening, not one cut by it', () => {
+    const pad = '的'.repeat(1996);
+    expect(placesMentioned(`${pad}四川省`)).toEqual([{ province: '四川省', city: null, county: null }]);
+    expect(placesMentioned(`${pad}的的四川省`)).toEqual([]);
   });
 });

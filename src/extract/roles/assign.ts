@@ -39,10 +39,27 @@ export interface Scored {
 /** How many ranked candidates a decision keeps. */
 const KEEP = 5;
 
+/** Each feature list's features by role, in the list's order: every candidate is scored for every role. */
+const FEATURES_BY_ROLE = new WeakMap<readonly Feature[], Map<RoleId, readonly Feature[]>>();
+
+function featuresOf(features: readonly Feature[], role: RoleId): readonly Feature[] {
+  let byRole = FEATURES_BY_ROLE.get(features);
+  if (!byRole) FEATURES_BY_ROLE.set(features, (byRole = new Map()));
+  let ofRole = byRole.get(role);
+  if (!ofRole) byRole.set(role, (ofRole = features.filter((f) => f.roles.includes(role))));
+  return ofRole;
+}
+
 /** The features of `role` that fire on `c`, and their sum. */
 export function scoreCandidate(c: Candidate, role: RoleId, features: readonly Feature[] = FEATURES): Scored {
-  const fired = features.filter((f) => f.roles.includes(role) && f.test(c)).map((f) => ({ id: f.id, weight: f.weight }));
-  return { candidate: c, score: fired.reduce((s, f) => s + f.weight, 0), features: fired };
+  const fired: FiredFeature[] = [];
+  let score = 0;
+  for (const f of featuresOf(features, role)) {
+    if (!f.test(c)) continue;
+    fired.push({ id: f.id, weight: f.weight });
+    score += f.weight;
+  }
+  return { candidate: c, score, features: fired };
 }
 
 /** The roles a candidate scores best in (several on a tie), each at or above its threshold. */
