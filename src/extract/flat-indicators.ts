@@ -32,10 +32,10 @@ type HeaderColumn = ValueColumn | 'remark';
 const MARK = String.raw`(?:[（(](?:[A-Za-z]|%|分)[）)])?`;
 const HEADER_PATTERNS: Array<[HeaderColumn, RegExp]> = [
   ['target', new RegExp(`(?:年度指标值|年初目标值|年度目标值|预期指标值|目标值|指标值)${MARK}`, 'uy')],
-  ['actual', new RegExp(`(?:实际完成指标值|实际完成值|全年完成值|全年实际完成值|实际完成情况|完成值|实际值)${MARK}`, 'uy')],
+  ['actual', new RegExp(`(?:实际完成指标值|实际完成值|全年完成值|全年实际完成值|全年实际值|实际完成情况|完成值|实际值)${MARK}`, 'uy')],
   ['weight', new RegExp(`(?:分值|权重)${MARK}`, 'uy')],
   ['score', new RegExp(`得分${MARK}`, 'uy')],
-  ['remark', /(?:未完成原因(?:分析)?(?:和|及)?(?:改进措施)?|偏差原因分析及改进措施|偏差(?:及)?原因(?:分析)?(?:及改进措施)?|备注)/uy],
+  ['remark', /(?:未完成原因(?:分析)?(?:和|及)?(?:拟采取的)?(?:改进措施)?|偏差原因分析及改进措施|偏差(?:及)?原因(?:分析)?(?:及改进措施)?|备注)/uy],
 ];
 
 /** Where the rows end: the total row, the notes under the form, its signatures. */

@@ -61,3 +61,16 @@ describe('flattened indicator rows', () => {
     expect(rowsOf(rows)).toEqual([['', '', '培训合格率', '95%', '90%', null, null]]);
   });
 });
+
+describe('flattened indicator rows under a 全年实际值 header', () => {
+  it('reads 全年实际值 as the 完成值 column (the header "分值 年度指标值 全年实际值 得分" of t070, t224)', async () => {
+    const rows = await indicatorsOf(
+      '项目支出绩效自评表 一级指标 二级指标 三级指标 分值 年度指标值 全年实际值 得分 未完成原因及拟采取的改进措施 ' +
+        '产出指标(70分) 数量指标 安装水标尺 40 ≥266米 ≥266米 40 质量指标 验收合格率 30 100% 100% 30 总分 100 100',
+    );
+    expect(rowsOf(rows)).toEqual([
+      ['产出指标', '数量指标', '安装水标尺', '≥266米', '≥266米', '40', '40'],
+      ['产出指标', '质量指标', '验收合格率', '100%', '100%', '30', '30'],
+    ]);
+  });
+});
