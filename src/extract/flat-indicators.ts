@@ -38,6 +38,13 @@ const HEADER_PATTERNS: Array<[HeaderColumn, RegExp]> = [
   ['remark', /(?:未完成原因(?:分析)?(?:和|及)?(?:拟采取的)?(?:改进措施)?|偏差原因分析及改进措施|偏差(?:及)?原因(?:分析)?(?:及改进措施)?|备注)/uy],
 ];
 
+/**
+ * A two-line header may wrap its value labels: "年度 实际 分值 得分 偏差原因… / 指标值 完成值" (t304)
+ * prints the heads on the first line and the tails, in the same order, after it.
+ */
+const STUB = /(?:年度|年初|全年|实际)(?=年度|年初|全年|实际|分值|权重|得分|偏差|未完成|备注)/uy;
+const TAIL = /指标值|目标值|完成值/uy;
+
 /** Where the rows end: the total row, the notes under the form, its signatures. */
 const END = /总分|合计|总计|自评总分|综合得分|偏差大或|说明|注[:：]|备注|评价结论|项目负责人|填表人|联系人/u;
 
@@ -89,19 +96,38 @@ function readHeader(c: { text: string; at: number[] }, from: number): Header | n
   let i = from;
   const values: ValueColumn[] = [];
   let remark = false;
+  /** Where a wrapped label's head stands in `values` (its column is known from its tail). */
+  const stubs: number[] = [];
   while (i < c.text.length && !remark) {
     while (/[|｜]/u.test(c.text[i] ?? '')) i++;
     const hit = HEADER_PATTERNS.find(([, re]) => {
       re.lastIndex = i;
       return re.test(c.text);
     });
-    if (!hit) break;
+    if (!hit) {
+      // A label wrapped over the header's two lines: its head here, its tail after the first line.
+      STUB.lastIndex = i;
+      const stub = STUB.exec(c.text);
+      if (!stub || stubs.length >= 2) break;
+      stubs.push(values.length);
+      values.push('target');
+      i = STUB.lastIndex;
+      continue;
+    }
     const [col, re] = hit;
     if (col === 'remark') remark = true;
     else if (values.includes(col)) return null;
     else values.push(col);
     i = re.lastIndex;
   }
+  for (const at of stubs) {
+    TAIL.lastIndex = i;
+    const tail = TAIL.exec(c.text);
+    if (!tail) return null;
+    values[at] = tail[0] === '完成值' ? 'actual' : 'target';
+    i = TAIL.lastIndex;
+  }
+  if (new Set(values).size !== values.length) return null;
   if (values.length < 2 || !(values.includes('target') || values.includes('score'))) return null;
   return { values, remark, end: c.at[i - 1]! + 1 };
 }

@@ -48,7 +48,8 @@ describe('flattened indicator rows', () => {
     // Two bare numbers glued ("44"), a number glued to a dropped digit ("100%3"), too few or too
     // many cells, a name holding a heading or a total, and no header at all.
     expect(await indicatorsOf('三级指标年度指标值全年完成值分值得分预算编审完整率100%100%44资产管理率100%100%55')).toEqual([]);
-    expect(await indicatorsOf('三级指标 年度指标值 实际完成值 查办率100%100%3时效指标 完成时间 5 5')).toEqual([]);
+    // (The row after it starts at a tier heading and has its two cells: it is read. "3时效" is no hour.)
+    expect(rowsOf(await indicatorsOf('三级指标 年度指标值 实际完成值 查办率100%100%3时效指标 完成时间 5 5'))).toEqual([['', '时效指标', '完成时间', '5', '5', null, null]]);
     expect(await indicatorsOf('三级指标 年度指标值 实际完成值 分值 得分 工程质量合格 10 10 资金执行在预算范围内 10 10')).toEqual([]);
     expect(await indicatorsOf('三级指标 年初目标值 实际完成值 得分 企业走出去 效益指标 有利于 20 20 10 总分 100')).toEqual([]);
     expect(await indicatorsOf('产出指标 数量指标 培训人数 50人 56人 20 20 质量指标 合格率 95% 98% 15 15')).toEqual([]);
@@ -62,15 +63,29 @@ describe('flattened indicator rows', () => {
   });
 });
 
-describe('flattened indicator rows under a 全年实际值 header', () => {
-  it('reads 全年实际值 as the 完成值 column (the header "分值 年度指标值 全年实际值 得分" of t070, t224)', async () => {
-    const rows = await indicatorsOf(
+describe('flattened indicator headers of other templates', () => {
+  const cases: Array<[string, string, string[][]]> = [
+    [
+      '全年实际值 as the 完成值 column (the header "分值 年度指标值 全年实际值 得分" of t070, t224)',
       '项目支出绩效自评表 一级指标 二级指标 三级指标 分值 年度指标值 全年实际值 得分 未完成原因及拟采取的改进措施 ' +
         '产出指标(70分) 数量指标 安装水标尺 40 ≥266米 ≥266米 40 质量指标 验收合格率 30 100% 100% 30 总分 100 100',
-    );
-    expect(rowsOf(rows)).toEqual([
-      ['产出指标', '数量指标', '安装水标尺', '≥266米', '≥266米', '40', '40'],
-      ['产出指标', '质量指标', '验收合格率', '100%', '100%', '30', '30'],
-    ]);
+      [
+        ['产出指标', '数量指标', '安装水标尺', '≥266米', '≥266米', '40', '40'],
+        ['产出指标', '质量指标', '验收合格率', '100%', '100%', '30', '30'],
+      ],
+    ],
+    [
+      'the heads "年度 实际" paired with the tails "指标值 完成值" printed after the first line (t304)',
+      '项目支出绩效自评表 一级指标 二级指标 三级指标 年度 实际 分值 得分 偏差原因分析及改进措施\n指标值 完成值\n' +
+        '  产出指标 数量指标 服务对象人数 100人次 100人次 15 15  \n    质量指标 服务达标率 80% 80% 20 20  \n    时效指标 及时率 95% 95% 15 15\n总分 100 90',
+      [
+        ['产出指标', '数量指标', '服务对象人数', '100人次', '100人次', '15', '15'],
+        ['产出指标', '质量指标', '服务达标率', '80%', '80%', '20', '20'],
+        ['产出指标', '时效指标', '及时率', '95%', '95%', '15', '15'],
+      ],
+    ],
+  ];
+  it.each(cases)('reads %s', async (_, text, expected) => {
+    expect(rowsOf(await indicatorsOf(text))).toEqual(expected);
   });
 });
