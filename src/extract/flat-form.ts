@@ -7,7 +7,7 @@ import { asPoints, toFigure } from './figures.js';
 import { rateHolds } from './roles/assign.js';
 import { figureOfMatch } from './roles/candidates.js';
 import { findNumbers, type NumberMatch } from './numbers.js';
-import { PAYING_LEVEL_SOURCE } from '../vocabulary/index.js';
+import { anyOf, PAYING_LEVEL_SOURCE, WEIGHT_WORDS } from '../vocabulary/index.js';
 
 /**
  * The 自评表's fund block when a web page or a text dump flattened it into a run of cells:
@@ -173,11 +173,20 @@ export function findFlatForm(doc: SourceDocument, within?: Span): FlatForm | nul
       let found = cellNumbers(cellsText, unit);
       // Cells glued by flattening ("194.9194.9100%"): read only when a single split fits the columns.
       const glued = /^\s*([\d.%]+)\s*$/u.exec(cellsText);
+      let gluedColumns = header.columns;
       if (glued && header.columns.length >= 2) {
         // Cells the header did not name may follow the 执行率 that ends it ("10001000100%20": a 得分 whose
         // header a dump garbled): the header's columns end at the rate's %.
         const run = header.columns.at(-1) === 'executionRate' ? /^[\d.]+%(?=[\d.]+$)/u.exec(glued[1]!)?.[0] ?? glued[1]! : glued[1]!;
-        const cuts = splitGluedCells(run, header.columns);
+        let cuts = splitGluedCells(run, header.columns);
+        // A fund row prints no 分值 or 得分 (the total row holds them): its glued run is its money and rate cells only.
+        if (!cuts && !TOTAL_ROW.test(seg.label) && header.columns.some((c) => c === 'weight' || c === 'score')) {
+          gluedColumns = header.columns.filter((c) => c !== 'weight' && c !== 'score');
+          // Cut into money cells alike in length before the rate is asked (30|30|33 stays 30|30|33, not
+          // 3030|3|3 where the rate holds): a slip in the row must not be read away by re-cutting it.
+          cuts = splitGluedCells(run, gluedColumns, true);
+          if (cuts && moneySpread(cuts, gluedColumns) > 1) cuts = null;
+        }
         if (!cuts) continue;
         const from = cellsText.indexOf(run);
         found = cuts.map((c) => {
@@ -203,7 +212,7 @@ export function findFlatForm(doc: SourceDocument, within?: Span): FlatForm | nul
       // A dash printed for an empty cell ("99 99 99 - 100% -") holds its column's place; a row
       // without dashes may be one cell short of its header (columnsOfShortRow).
       const slots: Array<NumberMatch | null> = glued || mixed ? found : withEmptyCells(cellsText, found);
-      const columns = glued || mixed || slots.length !== found.length ? header.columns : columnsOfShortRow(header.columns, found);
+      const columns = glued ? gluedColumns : mixed || slots.length !== found.length ? header.columns : columnsOfShortRow(header.columns, found);
       const complete = slots.length === columns.length;
       slots.slice(0, columns.length).forEach((n, k) => {
         if (!n) return;
@@ -278,12 +287,18 @@ const POINTS_CELL = /^(?:0|[1-9]\d?|100)(?:\.\d{1,2})?$/u;
  * one way only is read so whatever its rate says (a wrong cell still reads as printed).
  *
  * Several splits tie (130130100% could be 130|130|100% or 1301|30|100%): breakGluedTie decides.
+ * `alikeFirst` keeps only the splits whose money cells are most alike in length before that, so
+ * the printed rate cannot pick a far-fetched cut (a fund row's 3030|3|3|100% for 30|30|33|100%).
  */
-export function splitGluedCells(run: string, columns: readonly FormColumn[]): Array<{ text: string; start: number }> | null {
+export function splitGluedCells(run: string, columns: readonly FormColumn[], alikeFirst = false): Array<{ text: string; start: number }> | null {
   const readings = gluedReadings(run, columns);
   if (readings.length === 0) return null;
   const fewest = Math.min(...readings.map((r) => r.decimals));
-  const best = readings.filter((r) => r.decimals === fewest);
+  let best = readings.filter((r) => r.decimals === fewest);
+  if (alikeFirst) {
+    const least = Math.min(...best.map((r) => moneySpread(r.cells, columns)));
+    best = best.filter((r) => moneySpread(r.cells, columns) === least);
+  }
   if (best.length === 1) return best[0]!.cells;
   return breakGluedTie(best.map((r) => r.cells), columns);
 }
@@ -381,6 +396,12 @@ function nearestRateReading(splits: readonly GluedCells[], columns: readonly For
 
 type GluedCells = Array<{ text: string; start: number }>;
 
+/** How far apart in integer digits a glued row's money cells are (390|390: 0; 3903|90: 2). */
+function moneySpread(cells: GluedCells, columns: readonly FormColumn[]): number {
+  const digits = columns.flatMap((col, k) => (col === 'executionRate' || col === 'weight' || col === 'score' ? [] : [cells[k]!.text.split('.')[0]!.length]));
+  return Math.max(...digits) - Math.min(...digits);
+}
+
 /**
  * Among splits that fit equally: the one whose nonzero printed rate holds for its execution ÷
  * budget, when exactly one does (a 0% rate holds for any small spending, so it decides nothing);
@@ -404,10 +425,7 @@ function breakGluedTie(splits: readonly GluedCells[], columns: readonly FormColu
   // "…100%" ends far more glued rows than a 0% does: a 0% split is read only when no other is left.
   const nonzero = splits.filter((cells) => Number.parseFloat(cells[at.rate]!.text) !== 0);
   const left = nonzero.length > 0 ? nonzero : splits;
-  const spreadOf = (cells: GluedCells) => {
-    const digits = columns.flatMap((col, k) => (col === 'executionRate' || col === 'weight' || col === 'score' ? [] : [cells[k]!.text.split('.')[0]!.length]));
-    return Math.max(...digits) - Math.min(...digits);
-  };
+  const spreadOf = (cells: GluedCells) => moneySpread(cells, columns);
   const least = Math.min(...left.map(spreadOf));
   const alike = left.filter((cells) => spreadOf(cells) === least);
   // Still tied (390|390|107% or 3903|9010|7%): the rate cell takes the digits it can.
@@ -451,18 +469,35 @@ export function formFigures(form: FlatForm): FormFigures {
 }
 
 /**
+ * "总分 100 95", "自评总分(分) 97.6", or the 分值 100 and the 得分 glued by a dump that drops the cells'
+ * spaces ("总分10098", "总分100100").
+ */
+const TOTAL_SCORE = /(?:自评总分|自评得分|总分|总得分|合计得分)\s*(?:[（(]分[）)])?[\s|｜:：]*(?:(\d{1,3}(?:\.\d{1,2})?)(?:[\s|｜]+(\d{1,3}(?:\.\d{1,2})?))?|(100)(\d{2,3}(?:\.\d{1,2})?))(?![\d.%万元分])/gu;
+/** Column names of a score table's header, before its 自评得分 column ("指标分值|指标解释|指标说明及评分标准|自评得分"). */
+const HEADER_COLUMN = new RegExp(`${anyOf(WEIGHT_WORDS)}|评分标准|指标解释|指标说明`, 'u');
+
+/**
+ * The score label at `at` ends a header row: the text back to the last number holds other column
+ * names, so the number after it is the next row's first cell (its 序号), not a score.
+ */
+function inHeaderRow(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 80), at);
+  return HEADER_COLUMN.test(before.slice(before.search(/\d[^\d]*$/u) + 1));
+}
+
+/**
  * The form's total score: "总分 100 100" (分值 then 得分) or "自评总分(分) 97.6". Only a number
  * directly after the label counts; a lone number is the score, two are weight and score.
  */
 export function findFormTotalScore(doc: SourceDocument, within?: Span): Figure | null {
   const from = within?.start ?? 0;
   const slice = doc.text.slice(from, within?.end ?? doc.text.length);
-  const found = /(?:自评总分|自评得分|总分|总得分|合计得分)\s*(?:[（(]分[）)])?[\s|｜:：]*(\d{1,3}(?:\.\d{1,2})?)(?:[\s|｜]+(\d{1,3}(?:\.\d{1,2})?))?(?![\d.%万元分])/u.exec(slice);
+  const found = [...slice.matchAll(TOTAL_SCORE)].find((m) => !inHeaderRow(slice, m.index));
   if (!found) return null;
   const m = Object.assign(found, { index: found.index + from });
-  const second = m[2];
+  const second = m[2] ?? m[4];
   const scoreText = second ?? m[1]!;
-  if (second !== undefined && Number(m[1]) !== 100) return null;
+  if (second !== undefined && Number(m[1] ?? m[3]) !== 100) return null;
   if (Number(scoreText) > 100) return null;
   const start = m.index + m[0].lastIndexOf(scoreText);
   const decimals = scoreText.includes('.') ? scoreText.split('.')[1]!.length : 0;

@@ -21,6 +21,8 @@ export const BUDGET_WORDS = [
   '预算安排资金', '预算安排经费', '安排资金', '安排经费', '安排预算', '资金总额', '预算总金额', '预算资金总额',
   '指标金额', '批复金额', '下达预算', '项目资金',
 ] as const;
+/** Additions to a budget (追加, 调增): an amount so labelled is neither the budget nor the year-start one. */
+export const ADDITION_WORDS = ['追加', '调增'] as const;
 /** Words before 预算 that make it the final (全年 / 调整后) budget, not the year-start one: "年中调整预算为…". */
 export const BUDGET_FINAL_WORDS = ['全年', '调整后', '调整', '年中调整', '全年调整', '调整后的'] as const;
 /** Words that state a project's total money where no 预算 is named: 计划投资, 总投资, 项目资金共 … */

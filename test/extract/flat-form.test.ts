@@ -253,3 +253,35 @@ describe('splitMixedCells', () => {
     expect(seen(r.figures.executionRate)).toEqual([0.95, '95.00%']);
   });
 });
+
+describe('findFormTotalScore', () => {
+  it('takes no score from a score table\'s header: the number after 自评得分 is the next row\'s 序号', async () => {
+    const r = await recordOf('2023年度部门整体支出绩效评价自评表\n序号|一级指标|二级指标|三级指标|指标分值|指标解释|指标说明及评分标准|自评得分|1 |规划(15分) |基础信息(3分) |基础信息完整性| 3 |部门预算基础信息是否完整。|基础数据信息是否真实(1分)。|3 |\n');
+    expect(r.figures.selfScore).toBeNull();
+  });
+  it('still reads a 总分 row after the indicator rows', async () => {
+    const r = await recordOf('项目支出绩效自评表\n一级指标|二级指标|三级指标|分值|得分|\n产出指标|数量指标|完成数量|50|48|\n效益指标|社会效益|群众满意|50|47|\n总分|100|95|\n');
+    expect(seen(r.figures.selfScore)).toEqual([95, '95']);
+  });
+});
+
+describe('glued cells of a flattened form (a dump that drops the cells\' spaces)', () => {
+  const form = (total: string) =>
+    `项目支出绩效自评表(2020年度)\n项目名称 演出设备更新专项经费 主管部门 某区文化和旅游局 实施单位 某区剧团\n项目资金(万元)年初预算数全年预算数全年执行分值执行率得分年度资金总额303010100%其中:当年财政拨款303030100%上年结转资金其他资金年度总体目标预期目标 更新剧团设备\n绩效指标 一级指标 二级指标 三级指标 分值 得分 产出指标 数量指标 更新设备 50 48 满意度指标 演员满意度 50 48 ${total}项目名称 青年演员培训经费`;
+  it('reads a fund row\'s glued run as its money and rate cells: the row prints no 分值 or 得分', async () => {
+    const r = await recordOf(form('总分10096'));
+    expect(seen(r.figures.budget)).toEqual([300000, '30']);
+    expect(seen(r.figures.execution)).toEqual([300000, '30']);
+    expect(r.figures.executionRate?.value).toBe(1);
+  });
+  it('reads a fund row whose cell breaks its rate as printed (303033100% is 30|30|33|100%, not 3030|3|3|100%)', async () => {
+    const r = await recordOf(form('总分10096').replace('当年财政拨款303030100%', '当年财政拨款303033100%'));
+    expect(seen(r.figures.budget)).toEqual([300000, '30']);
+    expect(seen(r.figures.execution)).toEqual([330000, '33']);
+    expect(r.checks.some((c) => c.rule === 'execution_rate' && c.status === 'fail')).toBe(true);
+  });
+  it('reads the 分值 100 and the 得分 glued after 总分', async () => {
+    expect(seen((await recordOf(form('总分10096'))).figures.selfScore)).toEqual([96, '96']);
+    expect(seen((await recordOf(form('总分100100'))).figures.selfScore)).toEqual([100, '100']);
+  });
+});

@@ -10,6 +10,7 @@
  * which no sum of hints overcomes.
  */
 import {
+  ADDITION_WORDS,
   BUDGET_ACCOUNT_WORDS,
   BUDGET_FINAL_WORDS,
   BUDGET_INITIAL_WORDS,
@@ -94,6 +95,11 @@ const TOTAL_ROW = has(TOTAL_ROW_WORDS);
 const SCORE_TOTAL_ROW = has(SCORE_TOTAL_ROW_WORDS);
 /** A score stated for an indicator: its clause names the indicator's target or actual value. */
 const INDICATOR_CLAUSE = /目标值|完成值|指标值|实际完成|年度指标/u;
+/**
+ * Scores listed item by item ("绩效自评得分分别为：租赁住房保障90分，老旧小区改造93分"): each is one
+ * item's, none the report's.
+ */
+const SCORE_LIST = /(?:得分|评分|总分|分数)[为是:：\s]{0,2}分别/u;
 /** Inside brackets opened right after another amount: "资金800万元(财政预算740万元,追加60万元)" explains it. */
 const EXPLAINING_BRACKET = /\d\s*(?:万元|元|亿元|%)?\s*[（(][^（）()]*$/u;
 /** Sentences about what comes next: "下一步，计划投资500万元…". */
@@ -117,6 +123,14 @@ function namesSubject(c: Candidate): boolean {
   while (n < c.label.length && n < c.subject.length && c.label[c.label.length - 1 - n] === c.subject[c.subject.length - 1 - n]) n++;
   return n >= SUBJECT_SUFFIX;
 }
+
+/** An addition to the budget ("本年追加预算767.86万元"): not the budget. */
+const ADDITION = has(ADDITION_WORDS);
+/**
+ * A budget followed by its addition ("预算1922.76万元，本年追加预算767.86万元", "财政预算740万元，年底追加…60万元"):
+ * the budget before the addition, the year-start one.
+ */
+const ADDITION_AFTER = new RegExp(`^\\s*[，,]\\s*[^，,。；;\\d]{0,4}?(?:${anyOf(ADDITION_WORDS)})`, 'u');
 
 /** A bracket right after the amount that explains it by a budget: "(财政预算740万元,…", "（其中年初预算…". */
 const BRACKET_BUDGET_AFTER = /^\s*[（(][^（）()\d]{0,8}预算/u;
@@ -146,6 +160,8 @@ export const FEATURES: readonly Feature[] = [
   { id: 'budget.whole.其中年初预算', roles: ['budget'], weight: 8, zh: 'X，其中年初预算…', test: (c) => text(c) && PARTS_OPEN_WITH_INITIAL.test(c.after) },
   // "行动资金800万元(财政预算740万元,年底追加…60万元)": a fund's amount whose bracket explains it by its budget is the whole budget.
   { id: 'budget.whole.括号预算', roles: ['budget'], weight: 8, zh: '资金X（其中预算…）', test: (c) => text(c) && /(?:资金|经费)$/u.test(c.label) && BRACKET_BUDGET_AFTER.test(c.after) },
+  { id: 'budgetInitial.before_addition', roles: ['budgetInitial'], weight: 10, zh: '预算X，（本年）追加…：追加之前的年初预算', test: (c) => text(c) && BUDGET_END.test(c.label) && ADDITION_AFTER.test(c.after) },
+  { id: 'budget.label.追加', roles: ['budget', 'budgetInitial'], weight: -20, zh: '追加/调增的预算不是预算数', test: (c) => text(c) && ADDITION.test(c.label) },
   { id: 'execution.label.支出', roles: ['execution'], weight: 8, zh: '支出/执行/拨付/使用', test: (c) => text(c) && EXECUTION_END.test(c.label) && !NATURE_END.test(c.label) && !FUNCTION_CLASS_NAMES.some((n) => c.label.endsWith(n)) },
   { id: 'execution.label.已拨付资金', roles: ['execution'], weight: 8, zh: '已拨付/实际发放…资金', test: (c) => text(c) && SPENT_FUND.test(c.label) && !EXECUTION_END.test(c.label) },
   { id: 'budget.label.已拨付资金', roles: ['budget', 'budgetInitial'], weight: -20, zh: '已拨付的资金是支出', test: (c) => text(c) && SPENT_FUND.test(c.label) },
@@ -169,6 +185,7 @@ export const FEATURES: readonly Feature[] = [
   { id: 'money.sentence.下一步', roles: MONEY, weight: -20, zh: '下一步/明年的打算', test: (c) => text(c) && PLAN_SENTENCE.test(c.before) },
   { id: 'money.heading.下一步', roles: MONEY, weight: -6, zh: '下一步/计划一节', test: (c) => text(c) && PLAN_HEADING.test(c.heading) },
   { id: 'selfScore.indicator_clause', roles: ['selfScore'], weight: -6, zh: '指标的得分', test: (c) => text(c) && INDICATOR_CLAUSE.test(c.before) },
+  { id: 'selfScore.list.分别', roles: ['selfScore'], weight: -20, zh: '得分分别为（逐项列出的得分）', test: (c) => text(c) && SCORE_LIST.test(c.before) },
   { id: 'any.explaining_bracket', roles: ALL, weight: -6, zh: '前一金额后括号里的说明', test: (c) => text(c) && EXPLAINING_BRACKET.test(c.before.slice(-40)) },
   { id: 'any.row_number', roles: ALL, weight: -20, zh: '行次', test: (c) => c.rowNumber },
   { id: 'selfScore.in_brackets', roles: ['selfScore'], weight: -20, zh: '括号里的分值', test: (c) => text(c) && /[（(]\s*$/u.test(c.rawBefore) },

@@ -94,3 +94,34 @@ describe('budget.label.预算支出', () => {
     expect(firedOn(r, 'budget')).not.toContain('budget.label.预算支出');
   });
 });
+
+describe('selfScore.list.分别', () => {
+  it('takes none of the scores a sentence lists item by item as the report\'s', async () => {
+    const r = await recordOf('2021年我县城镇保障性安居工程财政资金绩效自评得分分别为：租赁住房保障90分，老旧小区改造93分，城市棚户区改造100分。');
+    expect(r.figures.selfScore).toBeNull();
+    expect(firedOn(r, 'selfScore')).toContain('selfScore.list.分别');
+  });
+  it('does not fire on 分别 that lists something else before the one score', async () => {
+    const r = await recordOf('对照转移支付绩效自评表，分别对2024年度绩效目标完成情况、绩效情况分析等方面进行了自我评价，自评得分100分。');
+    expect(seen(r.figures.selfScore)).toEqual([100, '100分']);
+  });
+});
+
+describe('budgetInitial.before_addition and budget.label.追加', () => {
+  it('reads a budget followed by its addition as the year-start budget, and the addition as no budget', async () => {
+    const r = await recordOf('年初结余19.8万元；\n预算1922.76万元，本年追加预算767.86万元；\n年末结余数19.8万元。');
+    expect(seen(r.figures.budgetInitial)).toEqual([19227600, '1922.76万元']);
+    expect(r.figures.budget).toBeNull();
+    expect(firedOn(r, 'budget')).toContain('budget.label.追加');
+  });
+  it('reads it inside the bracket that explains the whole', async () => {
+    const r = await recordOf('一、专项资金概况\n环境整治行动资金800万元(财政预算740万元,年底追加家庭清洁行动村资金60万元)，主要用于以奖促治。');
+    expect(seen(r.figures.budget)).toEqual([8000000, '800万元']);
+    expect(seen(r.figures.budgetInitial)).toEqual([7400000, '740万元']);
+  });
+  it('does not fire on a budget followed by something else', async () => {
+    const r = await recordOf('项目预算1922.76万元，本年支出1900万元。');
+    expect(seen(r.figures.budget)).toEqual([19227600, '1922.76万元']);
+    expect(r.figures.budgetInitial).toBeNull();
+  });
+});
