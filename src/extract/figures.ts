@@ -43,7 +43,7 @@ export interface ExtractedFigures {
 export function extractFigures(doc: SourceDocument, seg: Segmentation, numbers: LocatedNumber[], kind: ReportKind, title: string | null = null): ExtractedFigures {
   const candidates = findCandidates(doc, seg, numbers, kind, new Map(), new Map(), fundOfTitle(title) || fundOfProjectField(doc.text));
   const byStart = new Map(candidates.map((c) => [c.number.start, c] as const));
-  const named = nameAmounts(doc, seg, numbers, kind, byStart);
+  const named = nameAmounts(doc, seg, numbers, kind, byStart, title);
   for (const c of candidates) {
     const rule = named.named.get(c.number.start);
     if (rule) c.namedAs = rule;

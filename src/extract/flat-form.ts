@@ -48,8 +48,14 @@ const ROW_END = /(?<![万亿])(?!(?:万|亿)?元)[\u4e00-\u9fff]{2}/u;
 // A level's fund row keeps its level (自治区财政资金, 盟市财政资金); 其他资金 may say what it holds in
 // brackets ("其他资金 (包括以前年度结转资 金)", t028), which is no cell.
 // A level's own row (地方资金, 市级资金) names it at the start of its line or cell.
+/**
+ * A 部门整体支出绩效自评表's 按收入性质分 rows ("其中: 一般公共预算:1325.68 … 政府性基金拨款:118.82"): its
+ * sources, each name printed with its colon.
+ */
+const INCOME_NATURE_ROW = '(?:其中[:：]?\\s*)?(?:一般公共预算(?:拨款)?|政府性基金(?:预算)?拨款|纳入专户管理的非税收入拨款)';
+const INCOME_NATURE_LABEL = new RegExp(`^${INCOME_NATURE_ROW}$`, 'u');
 const ROW_LABEL = new RegExp(
-  `(年度财政资金总额|年度资金总额?(?=[\\s:：|｜\\d（(])|资金总额|总额|合计|其中[:：]?\\s*(?:本年|当年)?财政(?:拨款|资金)|其中[:：]?\\s*[\\u4e00-\\u9fff、，,]{2,20}?资金|(?:本年|当年)财政拨款|财政拨款|[\\u4e00-\\u9fff]{0,4}?财政资金|(?<=^|[\\n|｜]\\s*)${PAYING_LEVEL_SOURCE}资金|上年结转(?:资金)?|其他资金|财政专户管理资金|单位资金|自有资金)\\s*(?:[（(][^）)\\d]{0,24}[）)])?\\s*[:：]?`,
+  `(年度财政资金总额|年度资金总额?(?=[\\s:：|｜\\d（(])|资金总额|总额|合计|其中[:：]?\\s*(?:本年|当年)?财政(?:拨款|资金)|其中[:：]?\\s*[\\u4e00-\\u9fff、，,]{2,20}?资金|(?:本年|当年)财政拨款|财政拨款|[\\u4e00-\\u9fff]{0,4}?财政资金|(?<=^|[\\n|｜]\\s*)${PAYING_LEVEL_SOURCE}资金|其中[:：]?\\s*${PAYING_LEVEL_SOURCE}(?:财政)?(?:补助|配套)|${INCOME_NATURE_ROW}(?=\\s*[:：])|上年结转(?:资金)?|其他资金|财政专户管理资金|单位资金|自有资金)\\s*(?:[（(][^）)\\d]{0,24}[）)])?\\s*[:：]?`,
   'gu',
 );
 const TOTAL_ROW = /^(?:年度财政资金总额|年度资金总额?|资金总额|总额|合计)$/u;
@@ -159,6 +165,7 @@ export function findFlatForm(doc: SourceDocument, within?: Span): FlatForm | nul
     const blockEnd = region.search(/绩效指标|一级指标|年度总体目标|年度目标|总体目标/u);
     if (blockEnd >= 0) region = region.slice(0, blockEnd);
     const labels = [...region.matchAll(ROW_LABEL)];
+    const byIncomeNature = /按收入性质分/u.test(region);
     // Cells right after the header belong to an unlabelled total row.
     const segments: Array<{ label: string; from: number; to: number }> = [];
     const firstLabelAt = labels[0]?.index ?? region.length;
@@ -172,7 +179,9 @@ export function findFlatForm(doc: SourceDocument, within?: Span): FlatForm | nul
       const offset = header.end + seg.from;
       let found = cellNumbers(cellsText, unit);
       // Cells glued by flattening ("194.9194.9100%"): read only when a single split fits the columns.
-      const glued = /^\s*([\d.%]+)\s*$/u.exec(cellsText);
+      // An 按收入性质分 row prints one amount ("一般公共预算:1325.68", "其他资金:585.62"): a single cell, not a glued run.
+      const oneAmount = INCOME_NATURE_LABEL.test(seg.label) || (byIncomeNature && MONEY_CELL.test(cellsText.trim()));
+      const glued = oneAmount ? null : /^\s*([\d.%]+)\s*$/u.exec(cellsText);
       let gluedColumns = header.columns;
       if (glued && header.columns.length >= 2) {
         // Cells the header did not name may follow the 执行率 that ends it ("10001000100%20": a 得分 whose

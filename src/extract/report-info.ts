@@ -14,6 +14,7 @@ import {
   SITE_LINKS,
   SITE_NAME,
   TITLE_CHROME,
+  TITLE_TAG,
   TRAIL,
   UNIT_YEAR_EVALUATION_TITLE,
 } from '../vocabulary/index.js';
@@ -22,6 +23,7 @@ import { placeRunEnds, regionOf } from './region.js';
 import { decideUnit, type UnitDecision } from './unit/decide.js';
 import { cleanDepartment, departmentInTitle, unitLineBefore } from './unit/finders.js';
 import { ORGAN_END } from '../vocabulary/units.js';
+import { isContentsEntry, titleFromShapes, TITLE_SHAPES } from './title-shapes.js';
 
 export { regionOf } from './region.js';
 
@@ -81,9 +83,9 @@ export function kindOf(title: string, body: string): ReportKind {
   return 'unknown';
 }
 
-/** What a report's or a form's title ends with. */
+/** What a report's or a form's title ends with (…自评的报告, …自评总报告, …评价情况表, …绩效监控总结报告, …决算公开表 too). */
 const TITLE_END =
-  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结)?(?:报告|表(?!格)|(?:结果|情况)?的?(?:公告|公示)|情况)|绩效评价报告|自评报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n，。；:：]{1,16}[）)])?|(?<=(?:19|20)\d{2}\s*年度?\s*[^\n，。；,]{0,30}?)(?:部门|单位)?决算(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告)?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分))/u;
+  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结|总)?(?:的?报告|表(?!格)|(?:结果|情况)?的?(?:公告|公示)|情况表(?!格)|情况)|绩效评价报告|自评报告|绩效监控(?:总结)?报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n，。；:：]{1,16}[）)])?|(?<=(?:19|20)\d{2}\s*年度?\s*[^\n，。；,]{0,30}?)(?:部门|单位)?决算(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告|公开表)?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分))/u;
 /** Does a phrase end like a title? (TITLE_END at its end; the last 40 characters decide.) */
 function endsLikeTitle(phrase: string): boolean {
   const tail = phrase.slice(-40);
@@ -144,8 +146,9 @@ function findTitleFrom(text: string, afterFurniture: boolean): { text: string; s
 /** Where the web-page furniture near the top ends (0 when there is none). */
 function furnitureEnd(text: string): number {
   let from = 0;
-  // ("资金来源:" is a form's field, not a byline; "浏览量主题词2019年度…": a year starts the title.)
-  for (const m of text.slice(0, 600).matchAll(/(?:(?<!资金)来源[:：]|发布时间[:：]|浏览量[:：]?|浏览次数[:：]?|【?字体[:：]|打印|关闭窗口)[^\n]{0,40}?(?=[\n|｜]|[\u4e00-\u9fff]{4}|(?:19|20)\d{2}\s*年)/gu)) from = m.index + m[0].length;
+  // ("资金来源:" is a form's field, not a byline; "浏览量主题词2019年度…": a year starts the title, and so
+  // does a place before it, "打印怀远县2021年度…".)
+  for (const m of text.slice(0, 600).matchAll(/(?:(?<!资金)来源[:：]|发布时间[:：]|浏览量[:：]?|浏览次数[:：]?|【?字体[:：]|打印|关闭窗口)[^\n]{0,40}?(?=[\n|｜]|[\u4e00-\u9fff]{4}|[\u4e00-\u9fff*＊]{0,12}(?:19|20)\d{2}\s*年)/gu)) from = m.index + m[0].length;
   return from;
 }
 
@@ -184,12 +187,28 @@ function* titlesFrom(text: string, afterFurniture: boolean): Generator<{ text: s
     if (NOT_TITLE.test(title) || head[start - 1] === '《') continue;
     // "第二部分2021年度部门决算说明" is a section of the document, not its title.
     if (isOutlineHeading(title)) continue;
+    // "第三部分：X2022年度部门决算情况说明" in the contents names a part of the document.
+    if (isContentsEntry(head, start, title)) continue;
     if (Array.from(title).length < 6) continue;
     // A cover that prints the year on its own line above the rest: "2023年度\n益阳市箴言中学部门决算".
     const year = /(?:^|\n)[ \t]*((?:19|20)\d{2}\s*年度?)[ \t]*\n[ \t]*$/u.exec(head.slice(Math.max(0, start - 16), start));
     if (year && !yearOf(title)) yield { text: year[1]! + title, start: from + start - (head.slice(0, start).length - head.slice(0, start).lastIndexOf(year[1]!)) };
     else yield { text: title, start: from + start + raw.indexOf(title) };
   }
+}
+
+/**
+ * A PDF dump that prints every run twice ("20152015年度省级…与年度省级…"): the title cannot be read as
+ * one run, so none is taken.
+ */
+const DOUBLED_RUN = /((?:19|20)\d{2})\1/u;
+/** An attachment's number opening a title: "附件3", "附件：1.". */
+const ATTACHMENT_NUMBER = /^附件\s*[:：]?\s*\d*[.、．]?\s*(?=\S{6})/u;
+
+/** "X(修改)附件1项目支出绩效自评表": a page title joined to its attachment's own heading is X. */
+function attachmentOff(title: string): string {
+  const m = /^(.{6,}?)附件\s*\d*\s*[:：]?\s*[^\s:：].{4,}$/u.exec(title);
+  return m && endsLikeTitle(m[1]!) ? m[1]! : title;
 }
 
 /** Some pages print the title twice around the unit's name: "X(市场监管经开区分局)X" → X. */
@@ -205,7 +224,8 @@ function undoubleTitle(title: string): string {
 export function stripSiteChrome(title: string): string {
   const crumb = BREADCRUMB.exec(title);
   const bare = (crumb ? title.slice(crumb.index + crumb[0].length) : title).replace(FIELD_PREFIX, '').replace(INDEX_PREFIX, '').replace(SITE_LINKS, '').trim();
-  const unchromed = siteNamesOff(bare.replace(TITLE_CHROME, '').trim());
+  // (An index number may follow the furniture TITLE_CHROME cuts: "成文日期：2023-05-01监督索引号5304…".)
+  const unchromed = siteNamesOff(bare.replace(TITLE_CHROME, '').replace(INDEX_PREFIX, '').trim());
   return Array.from(unchromed).length >= 6 ? unchromed : bare;
 }
 
@@ -225,17 +245,38 @@ function siteNamesOff(title: string): string {
  * The document's own heading on the line right after the page's title that it restates in full
  * ("县档案馆2024年…自评报告" then "寻甸回族彝族自治县档案馆2024年…自评报告"; "…2022年部门决算公开" then
  * "…2022年度部门决算"): a line that ends like a title and holds the page title's end or shares its start.
+ * A page's byline may stand between them, and a page title may carry a channel tag the heading drops
+ * ("(直达资金)X" / byline / "X"; "(临时救助)绩效目标自评表" / "绩效目标自评表(2019年度)").
  */
 function restatedTitle(text: string, title: string): string | null {
   const at = text.indexOf(title);
   if (at < 0) return null;
-  const lineEnd = text.indexOf('\n', at + title.length);
+  let lineEnd = text.indexOf('\n', at + title.length);
   if (lineEnd < 0 || text.slice(at + title.length, lineEnd).trim() !== '') return null;
-  const next = text.slice(lineEnd + 1, text.indexOf('\n', lineEnd + 1) < 0 ? undefined : text.indexOf('\n', lineEnd + 1)).replace(/\s+/gu, '');
-  if (next === title || Array.from(next).length > 80 || NOT_TITLE.test(next) || /时间[:：]|字体|投稿/u.test(next) || !endsLikeTitle(next)) return null;
+  // (Past a byline only for a tagged page title: an untagged one under its byline is restated as it
+  // stands, or cut short, "…2020年度部门决算公开说明" / byline / "…2020年度部门决算" + "公开说明".)
+  // (A page may print its title again, <title> then <h1>, before the heading that restates it.)
+  const tagged = TITLE_TAG.test(title);
+  for (let bylines = 0, repeats = 0; ; ) {
+    const nextEnd = text.indexOf('\n', lineEnd + 1);
+    const next = text.slice(lineEnd + 1, nextEnd < 0 ? undefined : nextEnd).replace(/\s+/gu, '').replace(/[|｜]+$/u, '');
+    if (next === title && repeats < 3 && nextEnd >= 0) repeats++;
+    else if (!BYLINE.test(next)) return restates(next, title) ? next : null;
+    else if (!tagged || bylines++ > 0 || nextEnd < 0) return null;
+    lineEnd = nextEnd;
+  }
+}
+
+/** A page's byline or buttons on a line: what follows it may still restate the page title. */
+const BYLINE = /时间[:：]|字体|字号|投稿|(?<!资金)来源[:：]|浏览/u;
+
+/** Does a line restate the page title (see restatedTitle)? */
+function restates(next: string, title: string): boolean {
+  if (next === title || title.startsWith(next) || Array.from(next).length > 80 || NOT_TITLE.test(next) || !endsLikeTitle(next)) return false;
+  const bare = title.replace(TITLE_TAG, '');
   let common = 0;
-  while (common < Math.min(next.length, title.length) && next[common] === title[common]) common++;
-  return next.endsWith(title) || common >= 10 ? next : null;
+  while (common < Math.min(next.length, bare.length) && next[common] === bare[common]) common++;
+  return next.endsWith(title) || common >= 10 || (bare !== title && next.startsWith(bare));
 }
 
 /** Whoever a page's byline or metadata names as its publisher, finance bureaus and governments included. */
@@ -332,11 +373,15 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
   // numbered heading ("一是单位整体绩效自评情况", "第四部分2021年度部门绩效评价情况").
   let title = seg.title && !/发布时间|来源[:：]|浏览|字体[:：]/u.test(seg.title.text) && !isOutlineHeading(seg.title.text) ? titleAfterTrail(doc, seg.title).replace(/^(?:附件\s*[:：]?\s*\d*[.、．]?)/u, '') : null;
   if (!title && hintTitle) title = hintTitle;
-  const clean = (t: string | null) => (t ? undoubleTitle(stripSiteChrome(t.replace(/\s*\n\s*/gu, ''))) || null : null);
+  // (An attachment's number before the title, "附件3四川省…绩效自评报告", once the chrome before it is off.)
+  const clean = (t: string | null) => (t && !DOUBLED_RUN.test(t) ? attachmentOff(undoubleTitle(stripSiteChrome(t.replace(/\s*\n\s*/gu, '')).replace(ATTACHMENT_NUMBER, ''))) || null : null);
   const cleanFound = (found: { text: string; start: number } | null) => clean(found ? titleAfterTrail(doc, { ...found, end: found.start + found.text.length }) : null);
   const search = titleSearch(text);
   const foundTitle = () => cleanFound(search.first());
-  title = clean(title) ?? foundTitle();
+  // No heading line: a 决算's cover above its contents, else the first phrase that ends like a title,
+  // else a document site's file name (title-shapes.ts).
+  const shaped = (when: 'before_search' | 'after_search') => titleFromShapes(doc, TITLE_SHAPES.filter((s) => s.when === when))?.title ?? null;
+  title = clean(title) ?? shaped('before_search') ?? foundTitle() ?? shaped('after_search');
   const placeless = (t: string) => Object.values(regionOf(t)).every((v) => v === null);
   if (title) title = restatedTitle(text, title) ?? title;
   // Other phrases that read as the title, for a unit the chosen one does not name.

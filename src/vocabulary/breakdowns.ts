@@ -48,6 +48,22 @@ export const PROJECT_COUNT = /项目\s*\d+\s*个|\d+\s*个[\u4e00-\u9fff]{0,4}?�
  */
 export const PROJECT_LIST_MARK = /^\s*[。，,]?\s*(?:涉及\s*\d+\s*个项目\s*[，,]\s*)?(?:分别为|分别是|具体为|具体是|其中)\s*[:：]/u;
 
+/**
+ * A list mark that names what follows one by one ("具体是：", "分别为："), unlike "其中", which fund
+ * sources follow as often as projects: a list it opens without a count of projects is read as projects
+ * only when its items add up to the whole or each names a project (PROJECT_ITEM_WORD).
+ */
+export const ENUMERATION_MARK = /分别为|分别是|具体为|具体是/u;
+/** The word an item names itself a project with: "布达拉宫消防提升工程项目", "…污水处理设施建设工程". */
+export const PROJECT_ITEM_WORD = /项目|工程/u;
+/**
+ * A numbered item opening with a project's name, its budget clause right after ("1、烈士纪念设施维修
+ * 项目：预算35.3万元", "一是高水平医院建设项目，安排项目预算资金420000.00万元"): group 1 the name (ending
+ * in 项目/工程), group 2 the clause before the amount. The clause must state a budget (rules.ts).
+ */
+export const NUMBERED_PROJECT =
+  /(?:^|[^\d])\s*(?:\d{1,2}(?:、|[．.](?!\d))|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}是)\s*([^，。；;：:、\s]{2,40}?(?:项目|工程))\s*[：:，,]\s*([^，。；;：:\d]{0,16})$/u;
+
 /** Words that name no project of their own: "本项目", "重点项目", "专项项目". */
 export const GENERIC_PROJECT = /^(?:本|该|此|各|重点|部门|整体|所有|其他|全部|上述|以上|本年|年度|各个|有关|相关|专项|主要|重点任务)$/u;
 

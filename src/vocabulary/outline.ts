@@ -40,18 +40,21 @@ export const OUTLINE_LEVELS: readonly { level: number; marker: RegExp }[] = [
 ];
 
 /**
- * A breadcrumb trail: "当前位置：首页>>政务公开>>财政资金>>…", "您现在的位置: 首页 > 信息公开 > …".
+ * A breadcrumb trail: "当前位置：首页>>政务公开>>财政资金>>…", "您现在的位置: 首页 > 信息公开 > …", "您当前所在的位置:首页>…".
  * The trail ends at the last separator; what follows it on the line may be the unit or the title.
  */
-export const BREADCRUMB = /(?:当前位置|您现在的位置|您的位置|所在位置|现在位置)\s*[:：]?\s*(?:[^\n>»›→]{0,30}(?:>>|>|»|›|→|\/)\s*)+/u;
+export const BREADCRUMB = /(?:当前(?:所在的?)?位置|您现在的位置|您的位置|所在的?位置|现在位置)\s*[:：]?\s*(?:[^\n>»›→]{0,30}(?:>>|>|»|›|→|\/)\s*)+/u;
 /** A trail of breadcrumb items at the start of a line, with or without its "当前位置": ">>政务公开>>重点领域>>". */
-export const TRAIL = /^\s*(?:(?:当前位置|您现在的位置|您的位置|所在位置|现在位置)\s*[:：]?\s*)?(?:[^\n>»›]{0,20}?\s*(?:>>|>|»|›)\s*)+/u;
+export const TRAIL = /^\s*(?:(?:当前(?:所在的?)?位置|您现在的位置|您的位置|所在的?位置|现在位置)\s*[:：]?\s*)?(?:[^\n>»›]{0,20}?\s*(?:>>|>|»|›)\s*)+/u;
 /** Site links glued before a title: "设为首页|加入收藏", "网站首页". */
 export const SITE_LINKS = /^\s*(?:(?:加入收藏|设为首页|网站首页|无障碍浏览|English)\s*[|｜]?\s*)+/u;
 /** A page's index number glued before its title: "监督索引号53092200631901000", "索引号:0123/2023-00183". */
 export const INDEX_PREFIX = /^\s*(?:监督)?索引号\s*[:：]?\s*[\dA-Za-z/\-]+/u;
-/** A collector's or converter's field prefix: "# title:", "# source:", "标题：". */
-export const FIELD_PREFIX = /^\s*#\s*(?:title|source|url|标题|来源)\s*[:：]\s*/iu;
+/**
+ * A collector's or converter's field prefix: "# title:", "# source:", "标题：", and a portal's metadata
+ * label before the title ("标      题 X": no title starts with the word 标题).
+ */
+export const FIELD_PREFIX = /^\s*(?:#\s*(?:title|source|url|标题|来源)\s*[:：]|标\s*题\s*[:：]?)\s*/iu;
 
 /**
  * A page's footer: links to the previous and next articles, related reading, the site's ownership
@@ -74,8 +77,23 @@ export const TITLE_LINE_END = /(?:报告|报告书|自评表|评价表|情况说
 
 /**
  * Page furniture glued before a title by flattening: uploader and viewer buttons, metadata fields,
- * publication dates ("上传文档查看更多白碱滩区…", "2024-08-19常德市…", "组配分类2024年度…"). The
+ * publication dates ("上传文档查看更多白碱滩区…", "2024-08-19常德市…", "组配分类2024年度…"), a page
+ * counter ("1/1年学生资助项目…"). The
  * title starts after the last of them.
  */
 export const TITLE_CHROME =
-  /^.*(?:简介|查看更多|上传文档|关闭页面|页面关闭|放大\s*缩小|稿件页|组配分类|公开时限|是否有效有效|(?:成文|发布|生成)日期\s*|\d{4}-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?|第\s*\d+\s*页(?:\s*\/\s*共\s*\d+\s*页)?|名称\s*[:：]|^web)\s*/u;
+  /^.*(?:简介|查看更多|上传文档|关闭页面|页面关闭|放大\s*缩小|稿件页|组配分类|公开时限|是否有效有效|(?:成文|发布|生成)日期\s*|\d{4}-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?|第\s*\d+\s*页(?:\s*\/\s*共\s*\d+\s*页)?|名称\s*[:：]|^web|(?<![\d/])\d{1,3}\s*\/\s*\d{1,3}(?![\d/]))\s*/u;
+
+/** A document's contents heading, also as a PDF dump interleaves it with the first entry: "目 录", "目 第一部分 录". */
+export const CONTENTS_HEADING = /目\s*(?:第[一二三四五六七八九十]+部分\s*)?录/u;
+/**
+ * An entry of a document's contents or outline: "第三部分：X2022年度部门决算情况说明", "表一：收入支出决算总表".
+ * A title never holds one; a phrase after one on its line is a section, not the document.
+ */
+export const CONTENTS_ENTRY = /第[一二三四五六七八九十\d]+部分|(?:^|\n)[ \t]*表[一二三四五六七八九十\d]+\s*[:：]/u;
+/** A document file's extension, as document sites and dumps print the file name: "X.pdf", "《X.docx》". */
+export const FILE_EXTENSION = /\.(?:docx?|pdf|xlsx?|wps|pptx?)/iu;
+/** Words of a report's or a 决算's name: a file name holding none of them names no report. */
+export const REPORT_NAME_WORD = /决算|预算|绩效|自评|评价|报告|说明/u;
+/** A channel tag a page puts before a title: "(直达资金)X", "(临时救助)X". */
+export const TITLE_TAG = /^[（(][^（）()\d]{1,8}[）)]/u;

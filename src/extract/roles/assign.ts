@@ -17,13 +17,13 @@ import type { SourceDocument } from '../../ingest/document.js';
 import { evidenceOf } from '../../normalize/offsets.js';
 import type { Figure, NamedAmount, Project, ReportKind, RoleCandidate, RoleDecision } from '../../schema/record.js';
 import type { Segmentation } from '../../segment/segment.js';
-import { FORM_COLUMNS, PARTS_FOLLOW, PAYING_LEVEL, PROJECT_LIST_MARK } from '../../vocabulary/index.js';
+import { FORM_COLUMNS, PARTS_FOLLOW, PAYING_LEVEL, PROJECT_ITEM_WORD, PROJECT_LIST_MARK } from '../../vocabulary/index.js';
 import { Decimal } from 'decimal.js';
 import type { LocatedNumber } from '../locate.js';
 import { Dec } from '../decimal.js';
 import { clauseBefore, isImpliedMoney, lastClause, sentenceBefore, toFigure, type Candidate } from './candidates.js';
 import { FEATURES, POSITION_FEATURE, RATE_TIE_FEATURE, SUM_FEATURE, type Feature } from './features.js';
-import { NAMED_RULES, ROLES, type MoneyField, type NamedFacts, type NamedInput, type Naming, type Outcome, type Role, type RoleId, type Whole } from './rules.js';
+import { NAMED_RULES, ROLES, type MoneyField, type NamedFacts, type NamedInput, type Naming, type Outcome, type ProjectListKind, type Role, type RoleId, type Whole } from './rules.js';
 
 export interface FiredFeature {
   id: string;
@@ -251,16 +251,19 @@ class Facts implements NamedFacts {
   readonly levelTransfers: NamedAmount[] = [];
   /** Amounts the text says come all from one source ("…全部为县级配套资金"). */
   readonly soleSources: NamedAmount[] = [];
-  /** The list of projects opened by a whole: its stop, and the projects it named. */
-  private projectList: { whole: LocatedNumber; end: number; projects: Project[] } | null = null;
+  /**
+   * The list of projects opened by a whole: how, its stop, the projects it named, and whether an amount
+   * within it was not one of them (`spoiled`: an enumeration then stands only on its sum).
+   */
+  private projectList: { kind: ProjectListKind; whole: LocatedNumber; end: number; projects: Project[]; spoiled: boolean } | null = null;
   /** Starts of the numbers of lists whose amounts did not add up to their whole: named nothing. */
   readonly rejected = new Set<number>();
 
   constructor(private readonly doc: SourceDocument, private readonly seg: Segmentation) {}
 
-  projectListOpen(n: NamedInput): boolean {
+  projectListOpen(n: NamedInput): ProjectListKind | null {
     if (this.projectList && n.number.start >= this.projectList.end) this.closeProjectList();
-    return this.projectList !== null;
+    return this.projectList?.kind ?? null;
   }
   projectOfLine(n: NamedInput): Project | undefined {
     const line = n.lineBefore.replace(LINE_LEAD, '');
@@ -268,8 +271,11 @@ class Facts implements NamedFacts {
   }
 
   /**
-   * A list of projects stands only when its amounts add up to its whole exactly: otherwise it was
-   * something else listed (or a part of the list was missed), and none of its projects is kept.
+   * A list of projects stands when its amounts add up to its whole exactly, or (an enumeration) when it
+   * has two items or more, every amount in it is an item and every item names itself a project
+   * ("…工程项目3005万元；…项目1235万元"): a list that then fails to add up is the report's own slip, left
+   * for the checks. Otherwise it was something else listed (or a part of the list was missed), and none
+   * of its projects is kept.
    */
   closeProjectList(): void {
     const list = this.projectList;
@@ -277,6 +283,7 @@ class Facts implements NamedFacts {
     if (!list) return;
     const sum = list.projects.reduce((s, p) => s.plus(p.budget!.exact), new Decimal(0));
     if (list.projects.length > 0 && sum.equals(list.whole.base)) return;
+    if (list.kind === 'enumerated' && !list.spoiled && list.projects.length >= 2 && list.projects.every((p) => PROJECT_ITEM_WORD.test(p.name))) return;
     for (const p of list.projects) {
       this.projects.delete(p.name);
       this.projectOrder.splice(this.projectOrder.indexOf(p), 1);
@@ -310,11 +317,13 @@ class Facts implements NamedFacts {
       this.firstBudget = m;
       this.qizhongAfterBudget = this.doc.text.indexOf('其中', m.end);
     }
+    const list = this.projectList;
+    if (list && m.kind === 'money' && m.start > list.whole.start && m.start < list.end && rule !== PROJECT_LIST_RULE) list.spoiled = true;
     if (outcome?.projectList) {
       this.closeProjectList();
       const markEnd = m.end + (PROJECT_LIST_MARK.exec(n.after)?.[0].length ?? 0);
       const end = this.doc.text.slice(markEnd).search(/[。\n]/u);
-      this.projectList = { whole: m, end: end < 0 ? this.doc.text.length : markEnd + end, projects: [] };
+      this.projectList = { kind: outcome.projectList, whole: m, end: end < 0 ? this.doc.text.length : markEnd + end, projects: [], spoiled: false };
     }
     if (outcome?.soleSource) this.soleSources.push({ name: outcome.soleSource, amount: toFigure(this.doc, m), rule: SOLE_SOURCE_RULE });
     if (outcome?.levelTransfer) this.levelTransfers.push({ name: outcome.levelTransfer, amount: toFigure(this.doc, m), rule: LEVEL_TRANSFER_RULE });
@@ -346,7 +355,7 @@ function listBefore(text: string, at: number): string {
 }
 
 /** The number as the rules read it: table context for cells, the sentence before it for text. */
-function namedInputOf(doc: SourceDocument, seg: Segmentation, m: LocatedNumber, c: Candidate | undefined, reportKind: ReportKind): NamedInput {
+function namedInputOf(doc: SourceDocument, seg: Segmentation, m: LocatedNumber, c: Candidate | undefined, reportKind: ReportKind, title: string | null): NamedInput {
   let field: MoneyField | null | undefined;
   const before = m.cell ? '' : sentenceBefore(doc, seg, m);
   const follow = m.cell ? null : PARTS_FOLLOW.exec(doc.text.slice(m.end, m.end + 6));
@@ -364,6 +373,7 @@ function namedInputOf(doc: SourceDocument, seg: Segmentation, m: LocatedNumber, 
     partsSentence: follow?.[1] ? m.sentence + 1 : m.sentence,
     rowNumber: c?.rowNumber ?? false,
     reportKind,
+    title,
   };
 }
 
@@ -373,7 +383,7 @@ function namedInputOf(doc: SourceDocument, seg: Segmentation, m: LocatedNumber, 
  * text) in order until one finds something. A list may name an item twice (budget, then
  * execution): the first statement is its amount.
  */
-export function nameAmounts(doc: SourceDocument, seg: Segmentation, numbers: readonly LocatedNumber[], reportKind: ReportKind, byStart: ReadonlyMap<number, Candidate>): NamedAmounts {
+export function nameAmounts(doc: SourceDocument, seg: Segmentation, numbers: readonly LocatedNumber[], reportKind: ReportKind, byStart: ReadonlyMap<number, Candidate>, title: string | null = null): NamedAmounts {
   const facts = new Facts(doc, seg);
   const found: { m: LocatedNumber; rule: string; naming: Naming }[] = [];
   const wholes = new Map<number, Whole>();
@@ -382,7 +392,7 @@ export function nameAmounts(doc: SourceDocument, seg: Segmentation, numbers: rea
   for (const m of numbers) {
     if (m.approx !== 'exact') continue;
     if (!m.cell && m.kind !== 'money' && m.kind !== 'percent' && !isImpliedMoney(m)) continue;
-    const n = namedInputOf(doc, seg, m, byStart.get(m.start), reportKind);
+    const n = namedInputOf(doc, seg, m, byStart.get(m.start), reportKind, title);
     if (n.rowNumber) continue;
     // Findings that let later rules read the number too are merged into the final one.
     let passed: Outcome = {};

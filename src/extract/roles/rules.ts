@@ -9,6 +9,7 @@ import type { Project, ReportKind } from '../../schema/record.js';
 import {
   anyOf,
   ARRANGED_TOTAL,
+  ENUMERATION_MARK,
   ESTIMATE_WORDS,
   EXECUTION_WORDS,
   FORM_MONEY_TOTAL_ROW,
@@ -22,6 +23,7 @@ import {
   LEVEL_TRANSFER_RE,
   NATURE_NAMES,
   NATURE_RE,
+  NUMBERED_PROJECT,
   PROJECT_CLAUSE,
   PROJECT_COUNT,
   PROJECT_LIST_MARK,
@@ -95,6 +97,8 @@ export interface NamedInput {
   /** A form's 行次 printed before its row's values ("中央财政资金(万元): 2 52.800000"): never an amount. */
   rowNumber: boolean;
   reportKind: ReportKind;
+  /** The report's title, when known: its own project is no sub-project. */
+  title: string | null;
 }
 
 /** What a rule names the number as; `listed: false` takes it (not a headline figure) without listing it. */
@@ -115,11 +119,18 @@ export interface Outcome {
   levelTransfer?: string;
   /** The one source the whole amount comes from ("16.20万元，全部为县级配套资金"): a fund source when the text lists none. */
   soleSource?: string;
-  /** It is the whole of a list of projects that follows ("项目9个，项目资金1950万元。分别为：…"). */
-  projectList?: boolean;
+  /**
+   * It is the whole of a list of projects that follows: opened by a count of projects ("项目9个，项目资金
+   * 1950万元。分别为：…", `counted`), or by an enumeration mark alone ("下达预算资金9378万元。具体是：…",
+   * `enumerated`, ENUMERATION_MARK).
+   */
+  projectList?: ProjectListKind;
   /** Let the later rules read the number too. */
   pass?: boolean;
 }
+
+/** How a list of projects was opened (Outcome.projectList). */
+export type ProjectListKind = 'counted' | 'enumerated';
 
 /** What the rules before this number found, as the engine keeps it (assign.ts `nameAmounts`). */
 export interface NamedFacts {
@@ -130,8 +141,8 @@ export interface NamedFacts {
   hasProject(name: string): boolean;
   /** The first project named at or after the start of this number's sentence. */
   projectOfSentence(n: NamedInput): Project | undefined;
-  /** A list of projects opened by a whole is open at this number (up to the list's stop). */
-  projectListOpen(n: NamedInput): boolean;
+  /** How the list of projects open at this number (up to the list's stop) was opened, or null when none is. */
+  projectListOpen(n: NamedInput): ProjectListKind | null;
   /** A listed project whose name opens this number's line ("1.青少年管理事务工作经费。该项目…"). */
   projectOfLine(n: NamedInput): Project | undefined;
 }
@@ -176,6 +187,28 @@ const AMOUNT_THEN_BRACKET = /\d\s*(?:万元|亿元|元|万)\s*[（(][^（）()]*
 
 /** "预计总投资7450万元，其中中央财政资金6000万元": the parts of an estimate are no sources. */
 const partOfEstimate = (n: NamedInput) => ESTIMATE.test(n.before);
+
+/** A numbered project item's clause that gives its amount as its budget without a role word ("投资", "安排资金", or none). */
+const ITEM_BUDGET_CLAUSE = /^(?:(?:计划|总)?投资|安排(?:资金)?|下达(?:资金)?)?$/u;
+
+/**
+ * A part's fund name: the whole part when it is a level's fund ("县财政资金", "中央补助"), so its level stays
+ * (two statements of one level's fund are then one source), else the fund word it ends with ("…下达中央财政资金").
+ */
+const fundNameOf = (part: string) => (LEVEL_FUND_RE.test(part) || LEVEL_NAMED_FUND_RE.test(part) ? part : FUND_RE.exec(part)?.[1] ?? null);
+
+/**
+ * The report's own project is no sub-project: a single project's report may number its one project
+ * ("XX道路硬化项目绩效自评报告 … 1、道路硬化项目：预算50万元").
+ */
+function isTitleSubject(name: string, title: string | null): boolean {
+  const core = name.replace(/(?:项目|工程)$/u, '');
+  return title !== null && Array.from(core).length >= 2 && title.replace(/\s+/gu, '').includes(core);
+}
+
+/** An item named as a fund source, a nature or a function class: not a project. */
+const namesFundOrClass = (name: string) =>
+  FUND_RE.test(name) || LEVEL_FUND_RE.test(name) || LEVEL_NAMED_FUND_RE.test(name) || NATURE_RE.test(name) || FUNCTION_CLASS_NAMES.some((f) => name.endsWith(f));
 
 /** The project a clause talks about: "党建工委工作经费项目全年预算数" → 党建工委工作经费. */
 export function projectInClause(clause: string): string | null {
@@ -239,15 +272,20 @@ export const NAMED_RULES: readonly NamedRule[] = [
     id: 'fact.project_list', zh: '项目个数与金额之后“分别为/其中”列出各项目', where: 'text',
     apply: (n) => {
       const mark = isMoney(n) ? PROJECT_LIST_MARK.exec(n.after) : null;
-      return mark && PROJECT_COUNT.test(n.listBefore + mark[0]) ? { projectList: true, pass: true } : null;
+      if (!mark) return null;
+      if (PROJECT_COUNT.test(n.listBefore + mark[0])) return { projectList: 'counted', pass: true };
+      return ENUMERATION_MARK.test(mark[0]) ? { projectList: 'enumerated', pass: true } : null;
     },
   },
   {
+    // A list opened without a count may list funds or classes: those items are no projects (and spoil the list).
     id: 'named.project.listed', zh: '列出的项目及其金额', where: 'text',
     apply: (n, facts) => {
-      if (!isMoney(n) || !facts.projectListOpen(n)) return null;
+      const kind = isMoney(n) ? facts.projectListOpen(n) : null;
+      if (!kind) return null;
       const name = n.number.label.replace(/^(?:其中|分别为|分别是|具体为|具体是)[:：]?/u, '').trim();
-      return Array.from(name).length >= 4 && !GENERIC_PROJECT.test(name) ? { naming: { list: 'projects', name, field: 'budget' } } : null;
+      if (Array.from(name).length < 4 || GENERIC_PROJECT.test(name)) return null;
+      return kind === 'counted' || !namesFundOrClass(name) ? { naming: { list: 'projects', name, field: 'budget' } } : null;
     },
   },
   {
@@ -259,12 +297,23 @@ export const NAMED_RULES: readonly NamedRule[] = [
     },
   },
   {
+    // "1、烈士纪念设施维修项目：预算35.3万元，…实际支付35.3万元": a numbered item that names a project and
+    // states its budget; the sentence's other amounts go to it (named.project.sentence).
+    id: 'named.project.numbered', zh: '编号条目“1、…项目：预算X”', where: 'text',
+    apply: (n, facts) => {
+      const m = isMoney(n) && (n.field() === 'budget' || n.field() === null) ? NUMBERED_PROJECT.exec(n.before.slice(-120)) : null;
+      // With no role word, only an amount right after the name or after 投资/安排 ("1.道路硬化项目，投资50万元") is its budget.
+      const name = m && (n.field() === 'budget' || ITEM_BUDGET_CLAUSE.test(m[2]!)) ? m[1] : undefined;
+      return name && Array.from(name).length >= 4 && !facts.hasProject(name) && !isTitleSubject(name, n.title) ? { naming: { list: 'projects', name, field: 'budget' } } : null;
+    },
+  },
+  {
     id: 'named.fund.part_after_whole', zh: '总额“其中”之后按级次/来源列出的部分', where: 'text',
     apply: (n, facts) => {
       // "其中：中央…资金663万，…" : a part printed with 万 alone is money too.
       if (!(isMoney(n) || isImpliedMoney(n.number)) || !facts.partsOpen(n)) return null;
       const part = withoutQizhong(n.number.label);
-      return LEVEL_FUND_RE.test(part) || FUND_RE.test(part) || LEVEL_NAMED_FUND_RE.test(part) ? { naming: { list: 'fundSources', name: FUND_RE.exec(part)?.[1] ?? part, listed: true } } : null;
+      return LEVEL_FUND_RE.test(part) || FUND_RE.test(part) || LEVEL_NAMED_FUND_RE.test(part) ? { naming: { list: 'fundSources', name: fundNameOf(part) ?? part, listed: true } } : null;
     },
   },
   {
@@ -309,7 +358,7 @@ export const NAMED_RULES: readonly NamedRule[] = [
       if (!isMoney(n) || !listsParts(n) || partOfEstimate(n)) return null;
       const part = withoutQizhong(n.number.label);
       // Within a list of parts a level's fund may drop the word 资金 ("其中：中央补助15150.00万元").
-      const name = FUND_RE.exec(part)?.[1] ?? (LEVEL_FUND_RE.test(part) || LEVEL_NAMED_FUND_RE.test(part) ? part : null);
+      const name = fundNameOf(part);
       if (!name || statesWholeFund(n, name)) return null;
       return { naming: { list: 'fundSources', name, listed: !n.opensParts } };
     },

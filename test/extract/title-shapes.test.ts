@@ -1,0 +1,167 @@
+/** The report's title where no heading line states it (src/extract/title-shapes.ts): shapes, not sites. */
+import { describe, expect, it } from 'vitest';
+import { analyzeBytes } from '../../src/analyze.js';
+import type { ReportRecord } from '../../src/schema/record.js';
+
+async function reportOf(text: string): Promise<ReportRecord['report']> {
+  return (await analyzeBytes(Buffer.from(text, 'utf8'), { fileName: 'synthetic.txt' })).record.report;
+}
+
+const contents = (unit: string) =>
+  `第一部分:${unit}概况\n一、主要职能\n二、机构设置\n第二部分:${unit}2021年度部门决算报表\n表一:收入支出决算总表\n表二:收入决算表\n第三部分:${unit}2021年度部门决算情况说明\n一、2021年度收入支出决算总体情况\n二、2021年度一般公共预算支出决算情况\n`;
+
+describe('the contents of a 决算 are no title', () => {
+  it('abstains when the text opens at 目录: its 第N部分 entries name parts, not the document', async () => {
+    const r = await reportOf(`目 录\n${contents('永州市农业农村局')}第一部分:永州市农业农村局概况\n一、主要职能\n负责全市农业农村工作。\n`);
+    expect(r.title).toBeNull();
+  });
+});
+
+describe('a 决算 cover above its contents', () => {
+  it.each([
+    // The unit on its own line above the year.
+    ['海南省应急管理厅(本级)\n2021年度单位决算\n目录\n', '海南省应急管理厅(本级)2021年度单位决算'],
+    // A file name above, a page number between the cover and 目录 (a PDF dump joins them).
+    ['2019年中共清新区委人民政府接待办公室部门决算.pdf\n2019 年中共清新区委人民政府接待办公室 部 门决算 1 目 录 ', '2019年中共清新区委人民政府接待办公室部门决算'],
+    // The dump interleaves 目录 with the first entry.
+    ['赣州市沙河中心小学2022年度决算公开.pdf\n赣州市沙河中心小学 2022 年度决算 目 第一部分 录 ', '赣州市沙河中心小学2022年度决算'],
+    // A cover that names only the year and the unit.
+    ['2023年度内蒙古自治区呼伦贝尔市根河市河东街道办事处\n目 录\n', '2023年度内蒙古自治区呼伦贝尔市根河市河东街道办事处'],
+    // Under a page's byline, the cover's last words wrapped to a line of their own.
+    ['政府信息公开\n全文检索\n某某区建设局2020年度部门决算公开说明\n来源:区财政局发布时间:2021-09-20浏览次数:【字体:\n乌鲁木齐高新技术产业开发区(乌鲁木齐市新市区)建设局2020年度部门决算\n公开说明\n目录\n', '乌鲁木齐高新技术产业开发区(乌鲁木齐市新市区)建设局2020年度部门决算公开说明'],
+  ])('%s', async (cover, title) => {
+    const r = await reportOf(`${cover}${contents('某某单位')}`);
+    expect(r.title).toBe(title);
+  });
+
+  it('is not a line of page furniture above 目录', async () => {
+    const r = await reportOf(`某某县卫生服务中心2022年度单位决算公开\n发布机构:区卫生健康局发布时间: 2023-10-12 14:54字体: [ ]目录公开时间:2023年10月12日\n${contents('某某县卫生服务中心')}`);
+    expect(r.title).toBe('某某县卫生服务中心2022年度单位决算公开');
+  });
+});
+
+describe("a document site's file name when the text states no heading", () => {
+  it('drops the extension and the upload stamp', async () => {
+    const r = await reportOf(
+      '文库文库 - 千万精品文档,你想要的都能搜到,下载即用。\n\n昭通市大关县天星镇中心卫生院2021年部门决算公开表20221013044707503.xls\n\n看我口型:Gun48 页 95.5 KB下载文档\n收入支出决算总表 金额单位:元 项目 行次 金额 一般公共预算财政拨款收入 1 11,122,315.04\n',
+    );
+    expect(r.title).toBe('昭通市大关县天星镇中心卫生院2021年部门决算公开表');
+  });
+
+  it('reads the name an uploader quotes', async () => {
+    const r = await reportOf(
+      '《2022年度项目支出绩效自评总报告.docx》由会员分享,可在线阅读,更多相关《2022年度项目支出绩效自评总报告.docx(8页珍藏版)》请在第一文库网上搜索。\n1、2022年度项目支出绩效自评总报告为切实做好2022年度财政项目支出绩效评价工作,对我处2022年度项目支出绩效进行了自评。\n',
+    );
+    expect(r.title).toBe('2022年度项目支出绩效自评总报告');
+  });
+
+  it('but not a file name that names no report', async () => {
+    const r = await reportOf('会议照片20230101.jpg\n某某会议纪要.docx\n今天开会讨论了几件事情。\n');
+    expect(r.title).toBeNull();
+  });
+});
+
+describe("a portal's metadata label before the title", () => {
+  it('drops 标题, so the unit the title opens with is the department', async () => {
+    const r = await reportOf(
+      '标      题 西藏自治区文物局中央转移支付2020年度绩效自评报告\n索引号 000014349/2021-00003 文      号\n发布机构 自治区政府办公厅 发布日期 2021-03-15 17:55:56\n\n西藏自治区文物局中央转移支付2020年度绩效自评报告\n\n根据《关于开展2020年度中央对地方转移支付预算执行情况绩效自评工作的通知》要求,我局认真梳理了项目。\n',
+    );
+    expect(r.title).toBe('西藏自治区文物局中央转移支付2020年度绩效自评报告');
+    expect(r.department).toBe('西藏自治区文物局');
+  });
+});
+
+describe('a page title with a channel tag, restated by the heading', () => {
+  it('takes the heading under the byline, without the tag', async () => {
+    const r = await reportOf(
+      '(直达资金)某某市新建光辉路工程项目2020年度绩效自评报告\n发布时间:2021-05-14 11:40来源:某某区财政局字号:\n某某市新建光辉路工程项目2020年度绩效自评报告\n一、绩效目标分解下达情况\n区财政安排资金700万元。\n',
+    );
+    expect(r.title).toBe('某某市新建光辉路工程项目2020年度绩效自评报告');
+  });
+
+  it("takes a form's heading that adds the year", async () => {
+    const r = await reportOf('(临时救助)绩效目标自评表\n绩效目标自评表(2019年度) |\n||||\n项目名称|\n临时救助|\n主管部门|\n某某县民政局|\n');
+    expect(r.title).toBe('绩效目标自评表(2019年度)');
+  });
+
+  it('keeps an untagged page title over a byline and a heading cut short', async () => {
+    const a = await reportOf('建设项目绩效自评报告\n\n时间:2022-12-09 12:18:52 报告 我要投稿\n\n建设项目绩效自评报告(通用9篇)\n\n在不断进步的时代,报告的用途越来越大。\n');
+    expect(a.title).toBe('建设项目绩效自评报告');
+    const b = await reportOf('2022-2025某某县农村幼儿园提升改造项目地方债券项目资金绩效评价报告\n\n发布时间: 2024- 06- 26 10: 21 浏览次数:\n\n2022-2025某某县农村幼儿园提升改造\n\n资金绩效评价报告\n\n一、基本情况\n');
+    expect(b.title).toBe('2022-2025某某县农村幼儿园提升改造项目地方债券项目资金绩效评价报告');
+  });
+});
+
+describe('titles printed again, joined to an attachment, counted or doubled', () => {
+  it('reads past a title printed again (<title>, <h1>) to the heading that restates it in full', async () => {
+    const r = await reportOf('专项资金绩效自评价报告\n专项资金绩效自评价报告\n专项资金绩效自评价报告\n2018年某某市标准化水产健康养殖示范基地建设项目专项资金绩效自评价报告\n为进一步推进预算绩效信息公开工作,对项目进行了自评价。\n');
+    expect(r.title).toBe('2018年某某市标准化水产健康养殖示范基地建设项目专项资金绩效自评价报告');
+  });
+
+  it("cuts a page title joined to its attachment's heading", async () => {
+    const r = await reportOf('办公宿舍楼、食堂及餐厅暖通改造经费绩效自评表(修改)附件1项目支出绩效自评表\n2019年度)\n项目名称\n办公宿舍楼、食堂及餐厅暖通改造经费\n主管部门\n某某市发改委\n');
+    expect(r.title).toBe('办公宿舍楼、食堂及餐厅暖通改造经费绩效自评表(修改)');
+  });
+
+  it('drops a page counter before the title', async () => {
+    const r = await reportOf('1/1年学生资助项目绩效目标自评表填报日期:总分:分项目名称某某学院年学生资助项目主管部门某某省教育厅\n');
+    expect(r.title).toBe('年学生资助项目绩效目标自评表');
+  });
+
+  it('abstains on a dump that prints every run twice', async () => {
+    const r = await reportOf('文档简介\n\n1 20152015 年度省级矿产资源勘查开发与年度省级矿产资源勘查开发与 地质环境保护专项资金绩效评价报告地质环境保护专项资金绩效评价报告 某某省国土资源厅某某省国土资源厅 20162016 年年 6 6 月月\n');
+    expect(r.title).toBeNull();
+  });
+});
+
+describe('titles behind chrome a site adds (a site name, a breadcrumb, a byline glued on by normalization)', () => {
+  const site = '无障碍 | 长者模式 | 登录\n某某县人民政府门户网站\n当前位置：首页>>信息公开>>财政资金\n';
+
+  it("finds a 决算 cover whose line normalization joined to the breadcrumb's", async () => {
+    const r = await reportOf(`${site}2023年度内蒙古自治区呼伦贝尔市根河市河东街道办事处\n目 录\n${contents('河东街道办事处')}`);
+    expect(r.title).toBe('2023年度内蒙古自治区呼伦贝尔市根河市河东街道办事处');
+  });
+
+  it('reads a trail that opens with 您当前所在的位置', async () => {
+    const r = await reportOf(`${site}您当前所在的位置:首页>政务公开>重点领域信息>财政资金>城乡义务教育补助经费转移支付2023年度绩效自评报告\n来源:某某县教育局作者:某某县人民政府字号:\n一、基本情况\n(一)转移支付概况。\n`);
+    expect(r.title).toBe('城乡义务教育补助经费转移支付2023年度绩效自评报告');
+  });
+
+  it("drops an attachment's number before the title", async () => {
+    const r = await reportOf(`${site}附件3四川省汶川县2021年中央食品监管专项转移支付绩效自评报告为进一步规范和提高中央对地方转移支付专项资金管理,按照要求开展了自评。\n`);
+    expect(r.title).toBe('四川省汶川县2021年中央食品监管专项转移支付绩效自评报告');
+  });
+
+  it.each([
+    ['某某县财政局关于2021年度中央转移支付专项资金绩效自评的报告'],
+    ['2022年度项目支出绩效自评总报告'],
+    ['某某县住房和城乡建设局2024年度专项债券项目资金绩效评价情况表'],
+  ])('knows the ending of %s', async (title) => {
+    const r = await reportOf(`${site}信息阅读\n发布时间：2023-06-01 10:00 来源：本站 浏览次数：12\n【字体：大 中 小】 打印\n${title}\n一、基本情况\n本单位按要求开展了自评。\n`);
+    expect(r.title).toBe(title);
+  });
+});
+
+describe('a byline joined before the title', () => {
+  it.each([
+    ['某某县2021年度财政衔接资金绩效自评报告'],
+    ['**河县2023年度中央水利发展资金绩效自评报告'],
+  ])('keeps the place that opens %s', async (title) => {
+    const r = await reportOf(`发布时间：2023-06-01 10:00  来源：本站  浏览次数：12\n【字体：大 中 小】 打印\n${title}\n根据有关文件规定,我县按照评价真实、数据准确的原则,认真开展了绩效自评。\n`);
+    expect(r.title).toBe(title);
+  });
+});
+
+describe("a portal's index block or a document site's page counter before the title", () => {
+  it('drops an index number after the publication date', async () => {
+    const r = await reportOf(
+      '信息公开\n索引号：11340000-2023-00012  发布机构：某某县财政局\n公开方式：主动公开  成文日期：2023-05-01\n监督索引号53042800755701000元江哈尼族彝族傣族自治县羊街乡2021年度部门决算\n目录\n第一部分 部门概况\n',
+    );
+    expect(r.title).toBe('元江哈尼族彝族傣族自治县羊街乡2021年度部门决算');
+  });
+
+  it('drops a page counter glued after site chrome', async () => {
+    const r = await reportOf('文库 - 千万精品文档,你想要的都能搜到,下载即用。\n已阅读5页,还剩15页未读 继续免费阅读\n下载本文档\n版权说明:本文档由用户提供并上传,收益归属内容提供方\n文档简介\n1/1年学生资助项目绩效目标自评表填报日期:总分:分项目名称某某学院年学生资助项目主管部门某某省教育厅\n');
+    expect(r.title).toBe('年学生资助项目绩效目标自评表');
+  });
+});
