@@ -22,7 +22,7 @@ import { checkNatureSplit } from './nature-split.js';
 import { checkShareAmounts } from './share-amount.js';
 import { checkNumberFormats } from './number-format.js';
 import { checkAllocations } from './allocation-restated.js';
-import { checkTierHeadings } from './tier-headings.js';
+import { checkTierHeadings, checkTiersWithBudgetExecution } from './tier-headings.js';
 import { checkParallelBreakdowns } from './parallel-breakdown.js';
 import { checkItemizedBreakdowns } from './itemized-breakdown.js';
 
@@ -66,6 +66,7 @@ export const CHECK_RULES: readonly CheckRule[] = [
   { id: 'number_format', run: (_, o) => checkNumberFormats(o.text, o.doc) },
   { id: 'restated (allocations by document number)', run: (_, o) => checkAllocations(o.text, o.doc) },
   { id: 'indicator.tier_total (headings)', run: (_, o) => checkTierHeadings(o.text, o.doc) },
+  { id: 'indicator.tier_total (headings and the 预算执行 part)', run: (r, o) => checkTiersWithBudgetExecution(r, o.text, o.doc) },
 ];
 
 /** The figures a result relates, as a key: two results over the same figures are one finding. */

@@ -85,13 +85,14 @@ function fulfilmentsInText(text: string): Fulfilment[] {
  * A form row whose target and actual cells are numbers of one unit and whose line prints one
  * percentage (the 偏差原因 column after the 得分, which the row's own evidence stops before).
  */
-function fulfilmentOfRow(row: Indicator, text: string | undefined): Fulfilment | null {
+function fulfilmentOfRow(row: Indicator, text: string | undefined, nextRow = Infinity): Fulfilment | null {
   const t = CELL.exec(row.target);
   const a = CELL.exec(row.actual);
   if (!t || !a || t[2] !== a[2]) return null;
   const { start, end } = row.evidence;
   const lineEnd = text === undefined ? -1 : text.indexOf('\n', end);
-  const line = text === undefined ? row.evidence.quote : text.slice(start, Math.min(lineEnd < 0 ? text.length : lineEnd, end + ROW_TAIL));
+  // The 偏差原因 cell ends where the next row starts (t304: a date row before "计划完成率 90% 60%").
+  const line = text === undefined ? row.evidence.quote : text.slice(start, Math.min(lineEnd < 0 ? text.length : lineEnd, end + ROW_TAIL, nextRow));
   const percent = onlyMatch(ROW_PERCENT, line, start);
   if (!percent) return null;
   // The cells' own places are not kept: the row's span stands for them.
@@ -148,8 +149,11 @@ function checkOne(f: Fulfilment, page: number | null): CheckResult | null {
 /** Every over-fulfilment and completion percentage stated with its own target and actual. */
 export function checkFulfilment(record: ReportRecord, text: string | undefined): CheckResult[] {
   const found: Array<{ f: Fulfilment; page: number | null }> = [];
-  for (const row of [...record.figures.indicators, ...record.forms.flatMap((f) => f.indicators)]) {
-    const f = fulfilmentOfRow(row, text);
+  const rows = [...record.figures.indicators, ...record.forms.flatMap((f) => f.indicators)];
+  const starts = rows.map((r) => r.evidence.start);
+  for (const row of rows) {
+    const next = Math.min(...starts.filter((s) => s >= row.evidence.end));
+    const f = fulfilmentOfRow(row, text, next);
     if (f) found.push({ f, page: row.evidence.page ?? null });
   }
   if (text !== undefined) for (const f of fulfilmentsInText(text)) found.push({ f, page: null });

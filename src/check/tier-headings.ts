@@ -8,10 +8,10 @@
  */
 import type { SourceDocument } from '../ingest/document.js';
 import { evidenceOf } from '../normalize/offsets.js';
-import type { CheckResult, Evidence } from '../schema/record.js';
+import type { CheckResult, Evidence, Form, ReportRecord } from '../schema/record.js';
 import { INDICATOR_GOAL_TIERS, INDICATOR_LEVEL1_TIERS } from '../vocabulary/index.js';
 import { intervalsMeet, isIntervalAbove, pointInterval, sumDecimals } from './interval.js';
-import { evidenceOfSpan, makeResult } from './result.js';
+import { evidenceOfFigure, evidenceOfSpan, makeResult } from './result.js';
 
 const RULE = 'indicator.tier_total';
 /** How far from the goal heading its 一级 headings may stand (a flattened form spans a few hundred characters). */
@@ -42,9 +42,13 @@ function headingsIn(text: string, pattern: RegExp, name: string, from: number, t
   return [...text.slice(from, to).matchAll(pattern)].map((m) => ({ name, points: m[1]!, text: m[0], start: from + m.index, end: from + m.index + m[0].length }));
 }
 
+function evidenceAtOf(text: string, doc: SourceDocument | undefined): (h: Heading) => Evidence {
+  return (h) => (doc && doc.text === text ? evidenceOf(doc, h.start, h.end) : { page: null, start: h.start, end: h.end, quote: h.text });
+}
+
 export function checkTierHeadings(text: string | undefined, doc?: SourceDocument): CheckResult[] {
   if (text === undefined) return [];
-  const evidenceAt = (h: Heading): Evidence => (doc && doc.text === text ? evidenceOf(doc, h.start, h.end) : { page: null, start: h.start, end: h.end, quote: h.text });
+  const evidenceAt = evidenceAtOf(text, doc);
   const goals = [...text.matchAll(GOAL)].map((m) => ({ name: '年度绩效目标', points: m[1]!, text: m[0], start: m.index, end: m.index + m[0].length }));
   const results: CheckResult[] = [];
   goals.forEach((goal, i) => {
@@ -77,4 +81,63 @@ export function checkTierHeadings(text: string | undefined, doc?: SourceDocument
     );
   });
   return results;
+}
+
+/** The full points of a 自评表 (财预〔2020〕10号): its 一级 tiers and its 预算执行 part share them. */
+const FULL_POINTS = '100';
+/** How far after the fund block a form's indicator headings may stand. */
+const FORM_REACH = 1500;
+
+/**
+ * A 自评表's 一级 tier headings that carry points (产出指标(50分), 效益指标(30分), 满意度指标(10分))
+ * and the 预算执行 分值 printed in its fund block (年度资金总额 … 分值 10) are disjoint parts of the
+ * form's 100 points. Tiers that already make 100 with the 预算执行 part on top (t224: 70 + 20 + 10
+ * + 10) give the form more than its points: a definite fail, since whatever a tier left unprinted
+ * only adds. A sum of exactly 100 passes; below it says nothing (a tier may print no points). The
+ * headings are read from the form's own text: after its fund block, before the next form or the
+ * end of its part, each tier once.
+ */
+export function checkTiersWithBudgetExecution(record: ReportRecord, text: string | undefined, doc?: SourceDocument): CheckResult[] {
+  if (text === undefined) return [];
+  const evidenceAt = evidenceAtOf(text, doc);
+  const results: CheckResult[] = [];
+  const starts = record.forms.map((f) => f.evidence.start).sort((a, b) => a - b);
+  for (const form of record.forms) {
+    const weight = form.budgetExecutionWeight;
+    const part = record.parts.find((p) => p.id === form.part);
+    if (!weight || !part) continue;
+    const from = weight.evidence.end;
+    const nextForm = starts.find((s) => s > from) ?? text.length;
+    const to = Math.min(part.end, nextForm, from + FORM_REACH);
+    if (to <= from) continue;
+    const found = LEVEL1.map((t) => headingsIn(text, t.pattern, t.name, from, to));
+    if (found.some((f) => f.length > 1)) continue;
+    const tiers = found.flat();
+    if (tiers.length < 2) continue;
+    const sum = sumDecimals([...tiers.map((t) => t.points), weight.exact]);
+    const expected = pointInterval(sum);
+    const actual = pointInterval(FULL_POINTS);
+    const holds = intervalsMeet(expected, actual);
+    if (!holds && !isIntervalAbove(expected, actual)) continue;
+    results.push(tierResult(form, tiers, weight, sum, holds, evidenceAt));
+  }
+  return results;
+}
+
+function tierResult(form: Form, tiers: readonly Heading[], weight: NonNullable<Form['budgetExecutionWeight']>, sum: string, holds: boolean, evidenceAt: (h: Heading) => Evidence): CheckResult {
+  const list = tiers.map((t) => `${t.name}(${t.points}分)`).join(' + ');
+  return {
+    ...makeResult({
+      rule: RULE,
+      status: holds ? 'pass' : 'fail',
+      expected: pointInterval(sum),
+      actual: pointInterval(FULL_POINTS),
+      unit: '分',
+      zh: `一级指标 ${list} 加预算执行分值 ${weight.text} = ${sum}分，${holds ? '与满分 100 分一致' : '超过满分 100 分（总分漏计预算执行部分）'}`,
+      en: `The first-level tiers ${list} plus the budget-execution weight ${weight.text} = ${sum} points, ${holds ? 'consistent with the full 100' : 'above the full 100 (the total leaves out the budget-execution part)'}`,
+      evidence: [...tiers.map((t) => evidenceOfSpan('part', t.text, evidenceAt(t))), evidenceOfFigure('part', weight)],
+      detail: { tiers: tiers.map((t) => t.name), headings: true, budgetExecutionWeight: weight.exact },
+    }),
+    part: form.id,
+  };
 }

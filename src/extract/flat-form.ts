@@ -1,6 +1,7 @@
 import type { SourceDocument, Span } from '../ingest/document.js';
 import type { Figure, NamedAmount } from '../schema/record.js';
 import { evidenceOf } from '../normalize/offsets.js';
+import { Decimal } from 'decimal.js';
 import { shiftDecimal } from './decimal.js';
 import { asPoints, toFigure } from './figures.js';
 import { rateHolds } from './roles/assign.js';
@@ -202,17 +203,25 @@ export function findFlatForm(doc: SourceDocument, within?: Span): FlatForm | nul
           return { ...n, start: from + c.start + n.start, end: from + c.start + n.end };
         });
       }
+      // Cells told apart by a unit in one place and glued in another ("50万元47.6895.00%").
+      const mixed = !glued && header.columns.length >= 3 ? splitMixedCells(cellsText, header.columns) : null;
+      if (mixed) {
+        found = mixed.map((c) => {
+          const n = findNumbers(c.text, { defaultUnit: unit })[0]!;
+          return { ...n, start: c.start + n.start, end: c.start + n.end };
+        });
+      }
       if (found.length === 0) continue;
       // Cells glued in any other way cannot be told apart: drop the row.
       // (A unit between two numbers, "4753.66万元4753.66", separates them.)
       const gluedAfter = (n: NumberMatch) => /[\d.]$/u.test(cellsText.slice(n.start, n.end)) && /^[\d.]/u.test(cellsText.slice(n.end, n.end + 1));
-      if (!glued && found.some((n) => gluedAfter(n) || /[\d.]$/u.test(cellsText.slice(Math.max(0, n.start - 1), n.start)))) continue;
+      if (!glued && !mixed && found.some((n) => gluedAfter(n) || /[\d.]$/u.test(cellsText.slice(Math.max(0, n.start - 1), n.start)))) continue;
       const cells: FormRow['cells'] = {};
       let ok = true;
       // A dash printed for an empty cell ("99 99 99 - 100% -") holds its column's place; a row
       // without dashes may be one cell short of its header (columnsOfShortRow).
-      const slots: Array<NumberMatch | null> = glued ? found : withEmptyCells(cellsText, found);
-      const columns = glued ? gluedColumns : slots.length !== found.length ? header.columns : columnsOfShortRow(header.columns, found);
+      const slots: Array<NumberMatch | null> = glued || mixed ? found : withEmptyCells(cellsText, found);
+      const columns = glued ? gluedColumns : mixed || slots.length !== found.length ? header.columns : columnsOfShortRow(header.columns, found);
       const complete = slots.length === columns.length;
       slots.slice(0, columns.length).forEach((n, k) => {
         if (!n) return;
@@ -291,6 +300,20 @@ const POINTS_CELL = /^(?:0|[1-9]\d?|100)(?:\.\d{1,2})?$/u;
  * the printed rate cannot pick a far-fetched cut (a fund row's 3030|3|3|100% for 30|30|33|100%).
  */
 export function splitGluedCells(run: string, columns: readonly FormColumn[], alikeFirst = false): Array<{ text: string; start: number }> | null {
+  const readings = gluedReadings(run, columns);
+  if (readings.length === 0) return null;
+  const fewest = Math.min(...readings.map((r) => r.decimals));
+  let best = readings.filter((r) => r.decimals === fewest);
+  if (alikeFirst) {
+    const least = Math.min(...best.map((r) => moneySpread(r.cells, columns)));
+    best = best.filter((r) => moneySpread(r.cells, columns) === least);
+  }
+  if (best.length === 1) return best[0]!.cells;
+  return breakGluedTie(best.map((r) => r.cells), columns);
+}
+
+/** Every well-formed split of a glued run into one cell per column, with the decimals its money cells share. */
+function gluedReadings(run: string, columns: readonly FormColumn[]): Array<{ cells: GluedCells; decimals: number }> {
   const readings: Array<{ cells: Array<{ text: string; start: number }>; decimals: number }> = [];
   const walk = (at: number, k: number, cells: Array<{ text: string; start: number }>, decimals: number | null) => {
     if (readings.length > 32) return;
@@ -317,15 +340,67 @@ export function splitGluedCells(run: string, columns: readonly FormColumn[], ali
     }
   };
   walk(0, 0, [], null);
-  if (readings.length === 0) return null;
-  const fewest = Math.min(...readings.map((r) => r.decimals));
-  let best = readings.filter((r) => r.decimals === fewest);
-  if (alikeFirst) {
-    const least = Math.min(...best.map((r) => moneySpread(r.cells, columns)));
-    best = best.filter((r) => moneySpread(r.cells, columns) === least);
-  }
-  if (best.length === 1) return best[0]!.cells;
-  return breakGluedTie(best.map((r) => r.cells), columns);
+  return readings;
+}
+
+/** A cell that prints its unit ("50万元"), or a run of glued digits, dots and %. */
+const MIXED_PIECE = /(\d[\d,.]*)\s*(?:万元|元)|[\d.%]+/gu;
+
+/**
+ * A row whose cells are told apart by a unit in one place and glued elsewhere ("50万元47.6895.00%",
+ * t225: 全年预算数 50万元 | 全年执行数 47.68 | 执行率 95.00%). Each cell that prints its unit is one
+ * column; the one glued run fills the columns between. Among the run's well-formed splits, the one
+ * whose money cells share the decimals of the unit cells, when only one does; otherwise the printed
+ * rate decides: the one split it holds for, or, when it holds for none (the row's arithmetic fails
+ * whichever way the run is cut), the split whose rate is nearest to 执行数 ÷ 预算数, when only one
+ * is. Anything else: no reading.
+ */
+export function splitMixedCells(cellsText: string, columns: readonly FormColumn[]): GluedCells | null {
+  const pieces = [...cellsText.matchAll(MIXED_PIECE)];
+  if (pieces.map((p) => p[0]).join('') !== cellsText.replace(/\s+/gu, '')) return null;
+  const runs = pieces.filter((p) => p[1] === undefined);
+  if (runs.length !== 1 || pieces.length < 2) return null;
+  const runAt = pieces.indexOf(runs[0]!);
+  const runColumns = columns.slice(runAt, columns.length - (pieces.length - 1 - runAt));
+  if (runColumns.length < 2) return null;
+  const unitCells = pieces.filter((p) => p[1] !== undefined);
+  const unitColumns = [...columns.slice(0, runAt), ...columns.slice(columns.length - (pieces.length - 1 - runAt))];
+  if (unitColumns.some((c) => c === 'executionRate' || c === 'weight' || c === 'score')) return null;
+  const run = runs[0]!;
+  const readings = gluedReadings(run[0], runColumns);
+  const rowOf = (cells: GluedCells): GluedCells => [
+    ...pieces.slice(0, runAt).map((p) => ({ text: p[0], start: p.index })),
+    ...cells.map((c) => ({ text: c.text, start: run.index + c.start })),
+    ...pieces.slice(runAt + 1).map((p) => ({ text: p[0], start: p.index })),
+  ];
+  const unitDecimals = new Set(unitCells.map((p) => p[1]!.split('.')[1]?.length ?? 0));
+  const runHasMoney = runColumns.some((c) => c !== 'executionRate' && c !== 'weight' && c !== 'score');
+  const sharing = unitDecimals.size === 1 && runHasMoney ? readings.filter((r) => unitDecimals.has(r.decimals)) : [];
+  if (sharing.length === 1) return rowOf(sharing[0]!.cells);
+  return nearestRateReading(readings.map((r) => rowOf(r.cells)), columns);
+}
+
+/** The one split the printed rate holds for; when it holds for none, the one whose rate is nearest 执行数 ÷ 预算数. */
+function nearestRateReading(splits: readonly GluedCells[], columns: readonly FormColumn[]): GluedCells | null {
+  const at = { budget: columns.indexOf('budget'), execution: columns.indexOf('execution'), rate: columns.indexOf('executionRate') };
+  if (at.budget < 0 || at.execution < 0 || at.rate < 0) return null;
+  const value = (text: string) => new Decimal(text.replace(/[^\d.]/gu, ''));
+  const figure = (text: string) => {
+    const m = findNumbers(text, { defaultUnit: '元' })[0];
+    return m ? figureOfMatch(m, { page: null, start: 0, end: 0, quote: text }) : null;
+  };
+  const scored = splits.flatMap((cells) => {
+    const [b, e, r] = [cells[at.budget]!.text, cells[at.execution]!.text, cells[at.rate]!.text];
+    const [fb, fe, fr] = [figure(b), figure(e), figure(r)];
+    if (!fb || !fe || !fr || value(b).isZero()) return [];
+    const holds = rateHolds(fr, fe, fb);
+    const distance = value(e).div(value(b)).times(100).minus(value(r)).abs();
+    return [{ cells, holds, distance }];
+  });
+  const holding = scored.filter((s) => s.holds);
+  if (holding.length > 0) return holding.length === 1 ? holding[0]!.cells : null;
+  const nearest = scored.filter((s) => scored.every((o) => o === s || s.distance.lt(o.distance)));
+  return nearest.length === 1 ? nearest[0]!.cells : null;
 }
 
 type GluedCells = Array<{ text: string; start: number }>;

@@ -32,11 +32,18 @@ type HeaderColumn = ValueColumn | 'remark';
 const MARK = String.raw`(?:[（(](?:[A-Za-z]|%|分)[）)])?`;
 const HEADER_PATTERNS: Array<[HeaderColumn, RegExp]> = [
   ['target', new RegExp(`(?:年度指标值|年初目标值|年度目标值|预期指标值|目标值|指标值)${MARK}`, 'uy')],
-  ['actual', new RegExp(`(?:实际完成指标值|实际完成值|全年完成值|全年实际完成值|实际完成情况|完成值|实际值)${MARK}`, 'uy')],
+  ['actual', new RegExp(`(?:实际完成指标值|实际完成值|全年完成值|全年实际完成值|全年实际值|实际完成情况|完成值|实际值)${MARK}`, 'uy')],
   ['weight', new RegExp(`(?:分值|权重)${MARK}`, 'uy')],
   ['score', new RegExp(`得分${MARK}`, 'uy')],
-  ['remark', /(?:未完成原因(?:分析)?(?:和|及)?(?:改进措施)?|偏差原因分析及改进措施|偏差(?:及)?原因(?:分析)?(?:及改进措施)?|备注)/uy],
+  ['remark', /(?:未完成原因(?:分析)?(?:和|及)?(?:拟采取的)?(?:改进措施)?|偏差原因分析及改进措施|偏差(?:及)?原因(?:分析)?(?:及改进措施)?|备注)/uy],
 ];
+
+/**
+ * A two-line header may wrap its value labels: "年度 实际 分值 得分 偏差原因… / 指标值 完成值" (t304)
+ * prints the heads on the first line and the tails, in the same order, after it.
+ */
+const STUB = /(?:年度|年初|全年|实际)(?=年度|年初|全年|实际|分值|权重|得分|偏差|未完成|备注)/uy;
+const TAIL = /指标值|目标值|完成值/uy;
 
 /** Where the rows end: the total row, the notes under the form, its signatures. */
 const END = /总分|合计|总计|自评总分|综合得分|偏差大或|说明|注[:：]|备注|评价结论|项目负责人|填表人|联系人/u;
@@ -60,6 +67,14 @@ const LEVEL2 = [
 ];
 const TIER = new RegExp(`^(?:${[...LEVEL2, ...LEVEL1].sort((a, b) => b.length - a.length).join('|')})(?:[（(]\\d+(?:\\.\\d+)?分[）)])?`, 'u');
 const POINTS_ONLY = /^[（(]\d+(?:\.\d+)?分[）)]/u;
+/**
+ * A narrow tier cell that wraps prints its last word after the row ("社会效益 财政工作运行效率 ≥80% ≥80%
+ * 15 15 / 指标", t304): before such a tail, a tier may stand without its 指标, and the tail itself
+ * stands before the next row's headings.
+ */
+const TIER_NAMES = [...LEVEL2, ...LEVEL1].sort((a, b) => b.length - a.length);
+const CUT_TIER = new RegExp(`^(?:${TIER_NAMES.map((t) => t.replace(/指标$/u, '')).filter((t, i, all) => t.length >= 2 && all.indexOf(t) === i).join('|')})(?:[（(]\\d+(?:\\.\\d+)?分[）)])?`, 'u');
+const WRAPPED_TAIL = /^[\s|｜]*指标(?![\d:：])/u;
 /** Words that never stand inside one indicator's name: headings, column names, totals. */
 const NOT_A_NAME = new RegExp(`${[...LEVEL1, ...LEVEL2].join('|')}|一级指标|二级指标|三级指标|绩效指标|绩效目标|总分|合计|得分|分值|权重|指标值|完成值`, 'u');
 /** A name's own numbering may hold digits: "指标1:", "任务2：", "1.". */
@@ -89,19 +104,38 @@ function readHeader(c: { text: string; at: number[] }, from: number): Header | n
   let i = from;
   const values: ValueColumn[] = [];
   let remark = false;
+  /** Where a wrapped label's head stands in `values` (its column is known from its tail). */
+  const stubs: number[] = [];
   while (i < c.text.length && !remark) {
     while (/[|｜]/u.test(c.text[i] ?? '')) i++;
     const hit = HEADER_PATTERNS.find(([, re]) => {
       re.lastIndex = i;
       return re.test(c.text);
     });
-    if (!hit) break;
+    if (!hit) {
+      // A label wrapped over the header's two lines: its head here, its tail after the first line.
+      STUB.lastIndex = i;
+      const stub = STUB.exec(c.text);
+      if (!stub || stubs.length >= 2) break;
+      stubs.push(values.length);
+      values.push('target');
+      i = STUB.lastIndex;
+      continue;
+    }
     const [col, re] = hit;
     if (col === 'remark') remark = true;
     else if (values.includes(col)) return null;
     else values.push(col);
     i = re.lastIndex;
   }
+  for (const at of stubs) {
+    TAIL.lastIndex = i;
+    const tail = TAIL.exec(c.text);
+    if (!tail) return null;
+    values[at] = tail[0] === '完成值' ? 'actual' : 'target';
+    i = TAIL.lastIndex;
+  }
+  if (new Set(values).size !== values.length) return null;
   if (values.length < 2 || !(values.includes('target') || values.includes('score'))) return null;
   return { values, remark, end: c.at[i - 1]! + 1 };
 }
@@ -161,20 +195,46 @@ function segmentsOf(doc: SourceDocument, region: string, offset: number): Segmen
   return out;
 }
 
+interface LabelContext {
+  /** The row is followed by a wrapped tier's 指标: one of its tiers may stand without it. */
+  cutTier?: boolean;
+  /** The text before the row may end with the previous row's remark cell: the row starts at its first tier heading. */
+  afterRemark?: boolean;
+}
+
+/** Where the row's own tier headings start in a label that may begin with the previous row's remark. */
+function tierStart(rest: string, ctx: LabelContext): number {
+  for (let i = 1; i < rest.length; i++) {
+    const tail = rest.slice(i);
+    if (TIER.test(tail) || (ctx.cutTier && CUT_TIER.test(tail))) return i;
+  }
+  return -1;
+}
+
 /** Leading tier headings of a label, and the name after them (whitespace dropped). */
-function splitLabel(label: string): { level1: string; level2: string; name: string; headed: boolean; tiers: number } {
+function splitLabel(label: string, ctx: LabelContext = {}): { level1: string; level2: string; name: string; headed: boolean; tiers: number } {
   // A closing bracket or stop left over from the cell before ("(50分)" is read as a number).
   let rest = label.replace(/[\s|｜]+/gu, '').replace(/^[）)\]】、，,；;。.]+/u, '');
+  // The wrapped 指标 of the row above's tier cell.
+  if (/^指标(?![\d:：])/u.test(rest) && (TIER.test(rest.slice(2)) || CUT_TIER.test(rest.slice(2)))) rest = rest.slice(2);
+  if (ctx.afterRemark && !TIER.test(rest) && !(ctx.cutTier && CUT_TIER.test(rest))) {
+    const at = tierStart(rest, ctx);
+    if (at > 0) rest = rest.slice(at);
+  }
   const tiers: string[] = [];
+  let cut = false;
   for (;;) {
     const points = POINTS_ONLY.exec(rest);
     if (points) {
       rest = rest.slice(points[0].length);
       continue;
     }
-    const t = TIER.exec(rest);
+    const full = TIER.exec(rest);
+    const t = full ?? (ctx.cutTier && !cut ? CUT_TIER.exec(rest) : null);
     if (!t) break;
-    tiers.push(t[0].replace(/[（(].*$/u, ''));
+    const name = t[0].replace(/[（(].*$/u, '');
+    if (!full) cut = true;
+    tiers.push(full ? name : `${name}指标`);
     rest = rest.slice(t[0].length);
   }
   let level1 = '';
@@ -204,6 +264,62 @@ function pointsOf(doc: SourceDocument, m: NumberMatch): Figure {
   return asPoints(toFigure(doc, m), m);
 }
 
+/** The text of a span cut where the source printed a separator (or the text keeps whitespace). */
+function sourceTokens(doc: SourceDocument, from: number, to: number): string[] {
+  const tokens: string[] = [];
+  let current = '';
+  for (let i = from; i < to; i++) {
+    const ch = doc.text[i]!;
+    if (/[\s|｜]/u.test(ch)) {
+      if (current) tokens.push(current);
+      current = '';
+      continue;
+    }
+    if (current && separatedInSource(doc, i, i)) {
+      tokens.push(current);
+      current = '';
+    }
+    current += ch;
+  }
+  if (current) tokens.push(current);
+  return tokens;
+}
+
+/** A tier heading standing as a cell of its own ("时效指标", "产出指标(50分)"), or a wrapped tier's 指标. */
+const TIER_CELL = new RegExp(`^(?:${TIER.source.slice(1)}|指标)$`, 'u');
+
+/**
+ * A row whose 指标值 and 完成值 are text ("完成时限 2019年 2019年 15 15", t304): its run holds only the
+ * 分值 and 得分 that end the header, and its label, after its tier headings, is exactly the name and
+ * one cell per text column as the source separates them (no cell may hold a space, or the name and
+ * the cells cannot be told apart).
+ */
+function textCellsOf(
+  doc: SourceDocument,
+  header: Header,
+  seg: Segment,
+): { name: string; target: string; actual: string; weight: Figure | null; score: Figure | null; headed: boolean } | null {
+  const points = header.values.findIndex((v) => v === 'weight' || v === 'score');
+  if (points <= 0 || seg.glued || seg.cells.length !== header.values.length - points) return null;
+  const textColumns = header.values.slice(0, points);
+  const pointColumns = header.values.slice(points);
+  if (textColumns.some((v) => v !== 'target' && v !== 'actual') || pointColumns.some((v) => v !== 'weight' && v !== 'score')) return null;
+  if (!seg.cells.every((m, k) => fitsColumn(pointColumns[k]!, m))) return null;
+  const tokens = sourceTokens(doc, seg.labelStart, seg.cells[0]!.start).map((t) => t.replace(/^[）)\]】、，,；;。.]+/u, '')).filter(Boolean);
+  let k = 0;
+  while (k < tokens.length && TIER_CELL.test(tokens[k]!)) k++;
+  const rest = tokens.slice(k);
+  if (rest.length !== 1 + textColumns.length || !isName(rest[0]!)) return null;
+  // A text cell holds no points: a number there is a cell the run should have had.
+  if (rest.slice(1).some((t) => /^\d+(?:\.\d+)?$/u.test(t))) return null;
+  const cellOf = (col: ValueColumn) => rest[1 + textColumns.indexOf(col)] ?? '';
+  const pointOf = (col: ValueColumn) => {
+    const m = seg.cells[pointColumns.indexOf(col)];
+    return m ? pointsOf(doc, m) : null;
+  };
+  return { name: rest[0]!, target: cellOf('target'), actual: cellOf('actual'), weight: pointOf('weight'), score: pointOf('score'), headed: k > 0 };
+}
+
 /** Indicator rows of a flattened 自评表, or [] when no header or no row can be read for sure. */
 /** The header words as compact() finds them, whitespace allowed between characters. */
 const HEADER_WORDS = /三\s*级\s*指\s*标|指\s*标\s*名\s*称/u;
@@ -230,29 +346,33 @@ export function findFlatIndicators(doc: SourceDocument, skip: (at: number) => bo
         return k < 0 ? undefined : seg.cells[k];
       };
       const complete = seg.cells.length === width && !seg.glued && seg.cells.every((m, k) => fitsColumn(header.values[k]!, m));
-      const label = splitLabel(seg.label);
-      const read = complete && (boundary || label.headed) && isName(label.name);
+      const after = seg.cells.length > 0 ? doc.text.slice(seg.cells[seg.cells.length - 1]!.end, seg.cells[seg.cells.length - 1]!.end + 8) : '';
+      const label = splitLabel(seg.label, { cutTier: WRAPPED_TAIL.test(after), afterRemark: header.remark && !boundary });
+      const texts = complete ? null : textCellsOf(doc, header, seg);
+      const read = (complete && (boundary || label.headed) && isName(label.name)) || (texts !== null && (boundary || texts.headed));
       // Headings seen in a row that was not read may belong to it or to the next: forget them.
       if (!read || (label.tiers > 0 && !label.level1 && !label.level2)) carried = { level1: '', level2: '' };
       else if (label.level1 || label.level2) carried = { level1: label.level1 || carried.level1, level2: label.level2 };
       if (read) {
-        const weight = cell('weight');
-        const score = cell('score');
+        const weightCell = cell('weight');
+        const scoreCell = cell('score');
+        const weight = texts ? texts.weight : weightCell ? pointsOf(doc, weightCell) : null;
+        const score = texts ? texts.score : scoreCell ? pointsOf(doc, scoreCell) : null;
         const first = seg.labelStart + seg.label.search(/[^\s|｜）)\]】、，,；;。.]/u);
         out.push({
           level1: carried.level1,
           level2: carried.level2,
-          level3: label.name,
-          target: cell('target')?.text ?? '',
-          actual: cell('actual')?.text ?? '',
-          weight: weight ? pointsOf(doc, weight) : null,
-          score: score ? pointsOf(doc, score) : null,
+          level3: texts?.name ?? label.name,
+          target: texts?.target ?? cell('target')?.text ?? '',
+          actual: texts?.actual ?? cell('actual')?.text ?? '',
+          weight,
+          score,
           evidence: evidenceOf(doc, first, seg.cells[seg.cells.length - 1]!.end),
         });
       }
       // With a trailing text cell, only a row with nothing to explain ends where the next begins.
-      const met = cell('target') !== undefined && cell('target')?.text === cell('actual')?.text;
-      boundary = complete && (!header.remark || met);
+      const met = texts ? texts.target === texts.actual : cell('target') !== undefined && cell('target')?.text === cell('actual')?.text;
+      boundary = (complete || texts !== null) && (!header.remark || met);
     }
     if (out.length > 0) return out;
   }

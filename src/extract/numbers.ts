@@ -141,6 +141,8 @@ const QUOTE_CLOSE = '”’」』》〉';
 const ITEM_BEFORE = '。；;：:，,！？!?)]】|、》”';
 const RANGE_CONNECTORS = '-~—–至到';
 const DATE_TIME_AFTER = '年月日号號时時点點';
+/** A word that starts with 时 is no hour: "20 时效指标" (a flattened row's last cell, then the next row's heading). */
+const TIME_WORD = /^[时時](?:效|限|间|間)/u;
 
 /** Labels whose number is an identifier: 联系电话 8690022, 邮编 064200, 文号 …. */
 const ID_LABELS = /(?:电话|電話|手机|手機|传真|傳真|邮编|郵編|邮政编码|索引号|索引號|文号|文號|编号|編號|编码|編碼|代码|代碼|序号|序號|账号|帳號|卡号|身份证|QQ|qq|热线|熱線)[\s:：]*$/u;
@@ -701,7 +703,8 @@ function scanArabic(ctx: Ctx, i: number): number {
     const before = prevVisible(f, core.signStart);
     const smallInt = core.precision === 0 && !core.grouped && core.intDigits.length <= 3 && !tail.mag && !tail.infix;
     // Dates and times: 12月, 3日, 2号, 24时, 2011.3号; a year-month 2019.12 without unit.
-    if (!tail.mag && !tail.infix && oneOf(DATE_TIME_AFTER, after)) return trap(ctx, skipSpace(f, tail.end) + 1);
+    if (!tail.mag && !tail.infix && oneOf(DATE_TIME_AFTER, after) && !TIME_WORD.test(f.slice(skipSpace(f, tail.end), skipSpace(f, tail.end) + 2)))
+      return trap(ctx, skipSpace(f, tail.end) + 1);
     if (!tail.mag && !tail.suffix && YEAR_MONTH.test(f.slice(core.start, core.end))) return trap(ctx, core.end);
     // List markers: "1." "2、" after a line start or punctuation; "(1)", "（201）".
     if (smallInt && (after === '.' || after === '、') && !isDigit(f[f.indexOf(after, tail.end) + 1] ?? '') && (before === '\n' || oneOf(ITEM_BEFORE, before)))

@@ -77,3 +77,14 @@ describe('over-fulfilment percentage', () => {
     expect(found.map((c) => [c.status, c.certainty])).toEqual([['fail', 'definite']]);
   });
 });
+
+describe('a form row’s 偏差原因 cell', () => {
+  it('ends where the next row starts: a date row is not checked against the next row’s 完成率 (t304)', async () => {
+    const text =
+      '项目支出绩效自评表 一级指标 二级指标 三级指标 年度 实际 分值 得分 偏差原因分析及改进措施\n指标值 完成值\n' +
+      '  产出指标 时效指标 完成时限 2019年 2019年 15 15  \n    成本指标 计划完成率 90% 60% 20 10 部分项目延续至下年\n总分 100 90';
+    const { record } = await analyzeBytes(Buffer.from(text, 'utf8'), { fileName: 'synthetic.txt' });
+    expect(record.figures.indicators.map((i) => i.level3)).toContain('完成时限');
+    expect(record.checks.filter((c) => c.rule === 'indicator.completion_rate')).toEqual([]);
+  });
+});

@@ -20,3 +20,15 @@ describe('slip shapes on a clean text', () => {
     expect(tallyShapes(results).every((line) => /caught (\d+) of \1;.*quiet (\d+) of \2$/u.test(line))).toBe(true);
   }, 60_000);
 });
+
+describe('tier headings with the 预算执行 part', () => {
+  it('catches a tier raised by the fund block’s 预算执行 分值 and stays quiet when it is lowered (r04: 50 + 30 + 10 + 10)', async () => {
+    const text = (await loadLabelledTexts(root)).find((t) => t.id === 'r04')!;
+    const results = (await mutateShapes(text.id, text.bytes, analyzeBytes)).filter((r) => r.shape === 'tiers_budget_execution');
+    expect(results.map((r) => [r.from, r.to, r.neutral, r.ok])).toEqual([
+      ['50', '60', false, true],
+      ['50', '40', true, true],
+    ]);
+    expect(results[0]!.by).toEqual(['indicator.tier_total']);
+  }, 60_000);
+});

@@ -12,13 +12,17 @@
  * - misgrouped: an amount of three or more integer digits (not four) whose second digit is 0 gets a
  *   comma after its first digit ("2026400" → "2,026400"; r59's "7,00.0,77"). Neutral: an amount of
  *   four digits or more whose second digit is 0 grouped right ("2,026,400", "2,040.56").
+ * - tiers_budget_execution: a 自评表 whose 一级 tier headings and fund-block 预算执行 分值 make 100
+ *   (产出指标(50分) + 效益指标(30分) + 满意度指标(10分) + 10); the first tier raised by the 预算执行
+ *   分值, so the tiers alone make 100 and the form 110 (t224's slip). Neutral: the tier lowered by as
+ *   much (a sum below 100 says nothing: a tier may print no points).
  */
 import { Decimal } from 'decimal.js';
 import type { SourceDocument } from '../../src/ingest/document.js';
 import type { CheckResult, Figure, ReportRecord } from '../../src/schema/record.js';
 import { ADDITIVE_RULES, citing, findStated, isDefiniteFail, listStated, locateNumber, locateValue, printLike, type AnalyzeFn, type RawNumber } from './mutate.js';
 
-export type ShapeName = 'rounding_touch' | 'misgrouped' | 'allocation_restated';
+export type ShapeName = 'rounding_touch' | 'misgrouped' | 'allocation_restated' | 'tiers_budget_execution';
 
 interface ShapeEdit {
   shape: ShapeName;
@@ -115,6 +119,22 @@ function allocationEdits(checks: readonly CheckResult[], rawText: string, doc: S
   return edits;
 }
 
+const TIER_TOTAL: ReadonlySet<string> = new Set(['indicator.tier_total']);
+
+function tierEdits(checks: readonly CheckResult[], rawText: string, doc: SourceDocument): ShapeEdit[] {
+  const edits: ShapeEdit[] = [];
+  for (const check of checks.filter((c) => c.rule === 'indicator.tier_total' && c.status === 'pass' && c.detail?.budgetExecutionWeight !== undefined)) {
+    const tier = check.evidence[0];
+    const points = tier ? /(\d+(?:\.\d+)?)\s*分/u.exec(tier.text)?.[1] : undefined;
+    const number = tier && points ? locateValue(rawText, tier.evidence, new Decimal(points), doc) : null;
+    if (!number) continue;
+    const weight = new Decimal(String(check.detail!.budgetExecutionWeight));
+    edits.push({ shape: 'tiers_budget_execution', neutral: false, number, text: printLike(number, number.value.plus(weight)), rules: TIER_TOTAL });
+    edits.push({ shape: 'tiers_budget_execution', neutral: true, number, text: printLike(number, number.value.minus(weight)), rules: TIER_TOTAL });
+  }
+  return edits;
+}
+
 /** Every shape edit of one text, run through the pipeline. */
 export async function mutateShapes(id: string, bytes: Uint8Array, analyze: AnalyzeFn): Promise<ShapeResult[]> {
   const fileName = `${id}.txt`;
@@ -124,6 +144,7 @@ export async function mutateShapes(id: string, bytes: Uint8Array, analyze: Analy
     ...roundingTouchEdits(base.record.checks, base.record, rawText, base.doc),
     ...misgroupedEdits(base.record, rawText, base.doc),
     ...allocationEdits(base.record.checks, rawText, base.doc),
+    ...tierEdits(base.record.checks, rawText, base.doc),
   ];
   const results: ShapeResult[] = [];
   for (const edit of edits) {

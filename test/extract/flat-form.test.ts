@@ -1,7 +1,7 @@
 /** The fund block of a 自评表 flattened into text (src/extract/flat-form.ts). */
 import { describe, expect, it } from 'vitest';
 import { analyzeBytes } from '../../src/analyze.js';
-import { splitGluedCells } from '../../src/extract/flat-form.js';
+import { splitGluedCells, splitMixedCells } from '../../src/extract/flat-form.js';
 import type { Figure, ReportRecord } from '../../src/schema/record.js';
 
 async function recordOf(text: string): Promise<ReportRecord> {
@@ -241,6 +241,32 @@ describe('a form as a PDF layout dump prints it (wrapped header cells and row la
     );
     const f = r.forms[0]!;
     expect([f.budgetInitial, f.budget, f.execution, f.executionRate].map((x) => x?.value ?? null)).toEqual([47536600, 47536600, 38242600, 1]);
+  });
+});
+
+describe('splitMixedCells', () => {
+  const columns = ['budget', 'execution', 'executionRate'] as const;
+  const cells = (t: string) => splitMixedCells(t, columns)?.map((c) => [c.text, c.start]) ?? null;
+
+  it('reads a cell that prints its unit as one column and splits the glued run after it (t225: 50万元 | 47.68 | 95.00%)', () => {
+    // 47.6|895.00% and 47.689|5.00% fit as well; the rate holds for none, 95.00% is nearest 47.68 ÷ 50.
+    expect(cells('50万元47.6895.00%')).toEqual([['50万元', 0], ['47.68', 4], ['95.00%', 9]]);
+    // The split the rate holds for.
+    expect(cells('50万元47.5095.00%')).toEqual([['50万元', 0], ['47.50', 4], ['95.00%', 9]]);
+    // The split whose money shares the unit cell's decimals.
+    expect(cells('50.00万元47.6895.00%')?.map((c) => c[0])).toEqual(['50.00万元', '47.68', '95.00%']);
+  });
+
+  it('gives no reading to rows glued throughout, told apart everywhere, or with two glued runs', () => {
+    expect(cells('5047.6895.00%')).toBeNull();
+    expect(cells('50万元47.68万元95.00%')).toBeNull();
+    expect(splitMixedCells('50万元4750100%20万元1010', ['budgetInitial', 'budget', 'execution', 'executionRate', 'weight', 'score'])).toBeNull();
+  });
+
+  it('reads the row in a flattened fund block', async () => {
+    const r = await recordOf('项目支出绩效自评表\n项目名称 福彩APP系统改版升级\n项目资金 (万元)全年预算数全年执行数执行率\n年度资金总额50万元47.6895.00%\n其中:中央财政补助50万元47.6895.00%\n总体目标完成情况\n');
+    expect(seen(r.figures.execution)).toEqual([476800, '47.68']);
+    expect(seen(r.figures.executionRate)).toEqual([0.95, '95.00%']);
   });
 });
 

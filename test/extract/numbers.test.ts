@@ -457,3 +457,10 @@ describe('corpus lines', () => {
     expect(total).toBeGreaterThan(500);
   });
 });
+
+describe('a word that starts with 时 after a number', () => {
+  it('reads the number before 时效/时限/时间 (a flattened row’s last cell before the next row’s heading), still not an hour', () => {
+    expect(texts(findNumbers('80% 80% 20 20时效指标 完成时限'))).toEqual(['80%', '80%', '20', '20']);
+    expect(texts(findNumbers('会议于24时30分结束'))).toEqual([]);
+  });
+});
