@@ -8,6 +8,7 @@ import { COMPARISON_WORDS, BUDGET_COMPARISON } from '../../vocabulary/index.js';
 import { evidenceOf } from '../../normalize/offsets.js';
 import { formatDecimal, intervalsMeet, isIntervalAbove, isIntervalBelow, midpointOf, statedValueOf, subtractIntervals, sumDecimals, addIntervals } from '../interval.js';
 import { evidenceOfFigure, makeResult, showInterval } from '../result.js';
+import { findUnitSlip, UNIT_SLIP_FACTOR } from '../unit-slip.js';
 import type { AccountsContext, AccountsRule } from './engine.js';
 import { isMoney, isPercent, type NarrativeFigure, type Sentence } from './narrative.js';
 import { SANGONG_SECTION, sangong, sangongItemOf, sangongValue } from './sangong-rules.js';
@@ -15,6 +16,7 @@ import { classRow, economicTotal, side, totalColumn, type TableValue } from './t
 import { figureEvidence, moneyInterval, percentInterval, relation, shareInterval, withPlace, type Amount } from './relations.js';
 import { T, amountColumns } from './table-rules.js';
 import { tableOf, type AccountsRow, type AccountsTable } from './tables.js';
+import { productRule } from './product-rule.js';
 
 
 /** A narrative subject: the section it is stated in, the clause that names it, and its table figure. */
@@ -200,11 +202,26 @@ function paragraphFigures(ctx: AccountsContext, s: Sentence, back = Infinity): N
   return out;
 }
 
+/**
+ * `f` stands in sentence `s` or in a clause before it that only ；separates ("…221万元，其中：全民健身
+ * 198万元，占89.59%；竞技体育23万元，占10.41%。"): one statement, so its whole is surely the same.
+ */
+function oneStatement(ctx: AccountsContext, f: NarrativeFigure, s: Sentence): boolean {
+  const i = ctx.sentences.indexOf(s);
+  for (let k = i; k >= 0; k--) {
+    const t = ctx.sentences[k]!;
+    if (k < i && !/[；;]$/u.test(t.text)) return false;
+    if (t.figures.includes(f)) return true;
+  }
+  return false;
+}
+
 const SHARE_LABEL = /占(?:比)?$|占([^，。；]{2,12}?)的?(?:比重|比例)?$/u;
 
 /** 占 x%: the part over its whole (the paragraph's first amount, or the whole the clause names). */
 const shares: AccountsRule = {
   id: 'narrative.share',
+  withoutTables: true,
   emits: [
     { id: 'narrative.share', zh: '“占 x%”= 部分 ÷ 整体（整体为段首金额或所指合计）', en: 'a share (占 x%) = part / whole', status: 'fail' },
     { id: 'narrative.truncated_percent', zh: '百分比为截断而非四舍五入（99.868% 写作 99.86%）', en: 'a percent truncated instead of rounded (99.868% printed 99.86%)', status: 'warn' },
@@ -234,11 +251,35 @@ const shares: AccountsRule = {
         } else {
           // The whole is the amount that opens the paragraph and introduces its breakdown ("…万元，其中：").
           const first = paragraphFigures(ctx, s).find(isMoney);
-          if (first && first !== part && /^[，,：:]?(?:其中|主要用于|包括|按)/u.test(first.after)) whole = { figure: first.figure, source: s.figures.includes(first) ? 'text' : 'paragraph' };
+          if (first && first !== part && /^[，,：:]?(?:其中|主要用于|包括|按)/u.test(first.after)) whole = { figure: first.figure, source: oneStatement(ctx, first, s) ? 'text' : 'paragraph' };
         }
         if (!whole?.figure) return;
         const computed = shareInterval(moneyInterval(part.figure), moneyInterval(whole.figure));
         if (!computed) return;
+        const certainty = whole.source === 'text' ? 'definite' : 'possible';
+        const evidence = [evidenceOfFigure('share', f.figure), evidenceOfFigure('part', part.figure), evidenceOfFigure('whole', whole.figure)];
+        // Part and whole 10^4 apart (t149: "预算数2089元" for 2089万元): a unit slip, not a wrong share.
+        const slip = intervalsMeet(computed, percentInterval(f.figure)) ? null : findUnitSlip(computed, percentInterval(f.figure));
+        if (slip) {
+          out.push(
+            withPlace(
+              makeResult({
+                rule: 'unit_slip',
+                status: 'fail',
+                expected: computed,
+                actual: percentInterval(f.figure),
+                unit: '%',
+                zh: `占比 ${part.figure.text} ÷ ${whole.figure.text} 与所报 ${f.figure.text} 相差 ${UNIT_SLIP_FACTOR} 倍：疑似元/万元单位错误`,
+                en: `share ${part.figure.text} / ${whole.figure.text} is ${UNIT_SLIP_FACTOR} times off the stated ${f.figure.text}: probable 元/万元 unit error`,
+                evidence,
+                detail: { factor: UNIT_SLIP_FACTOR, relation: 'narrative.share', adjustment: slip.adjustment },
+              }),
+              undefined,
+              certainty,
+            ),
+          );
+          return;
+        }
         out.push(
           percentResult(
             'narrative.share',
@@ -246,9 +287,9 @@ const shares: AccountsRule = {
             f.figure,
             `占比 ${part.figure.text} ÷ ${whole.figure.text}`,
             `share ${part.figure.text} / ${whole.figure.text}`,
-            [evidenceOfFigure('share', f.figure), evidenceOfFigure('part', part.figure), evidenceOfFigure('whole', whole.figure)],
+            evidence,
             { whole: whole.source },
-            whole.source === 'text' ? 'definite' : 'possible',
+            certainty,
           ),
         );
       });
@@ -498,15 +539,18 @@ const changes: AccountsRule = {
         if (aboutZero && Number(next.figure.exact) > 0) return;
         const computed = shareInterval(delta, aboutZero ? { ...previous, lo: '0', loOpen: true } : previous);
         if (!computed) return;
+        // A percent of this year's amount, not last year's, is the usual wrong base: the finding says so.
+        const onThisYear = intervalsMeet(computed, percentInterval(next.figure)) ? null : shareInterval(delta, cur);
+        const wrongBase = onThisYear !== null && intervalsMeet(onThisYear, percentInterval(next.figure));
         out.push(
           percentResult(
             'narrative.change',
             computed,
             next.figure,
-            `变动率 ${f.figure.text} ÷ 上年 (${current.figure.text} ${up ? '−' : '+'} ${f.figure.text})`,
-            `change ${f.figure.text} / last year (${current.figure.text} ${up ? '-' : '+'} ${f.figure.text})`,
+            `变动率 ${f.figure.text} ÷ 上年 (${current.figure.text} ${up ? '−' : '+'} ${f.figure.text})${wrongBase ? `；所报 ${next.figure.text} 系以本年数 ${current.figure.text} 为基数` : ''}`,
+            `change ${f.figure.text} / last year (${current.figure.text} ${up ? '-' : '+'} ${f.figure.text})${wrongBase ? `; the stated ${next.figure.text} is over this year's ${current.figure.text}` : ''}`,
             evidence,
-            { current: current.figure.text },
+            { current: current.figure.text, ...(wrongBase ? { base: 'this_year' } : {}) },
             // Definite when one sentence states both and names the same subject ("收、支总计…收、支总计各增加"), or
             // when the change names none and follows the amount ("收、支总计445.20万元，比上年增加445.20万元").
             s.figures.includes(current) &&
@@ -521,4 +565,4 @@ const changes: AccountsRule = {
   },
 };
 
-export const NARRATIVE_RULES: readonly AccountsRule[] = [amounts, itemAmounts, sangong, shares, rates, comparisons, changes];
+export const NARRATIVE_RULES: readonly AccountsRule[] = [amounts, itemAmounts, sangong, shares, rates, comparisons, changes, productRule];

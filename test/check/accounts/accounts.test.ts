@@ -267,3 +267,24 @@ describe('a 决算 说明 without tables', () => {
     expect(record.checks.filter((r) => r.rule === 'narrative.change').map((r) => [r.status, r.certainty])).toEqual([['fail', 'definite']]);
   });
 });
+
+describe('the narrative rules on any text (issue 16: 预算说明 pages, lottery-fund announcements, project reports)', () => {
+  const lines = (...texts: string[]) => check(texts.map(para));
+  it('checks a year-on-year change outside a 决算 (t061: 收入合计6567.06万元，较上年决算数减少710.50万元，下降9.76%)', () => {
+    const results = lines('2024年本级体育彩票公益金总收入221万元，比上年增加21万元，增长10.5%。', '2024年本级彩票公益金支出198万元，比上年减少22万元，下降11.5%。');
+    // 21 ÷ 200 = 10.5%; 22 ÷ 220 = 10% (11.1% on this year's 198 would be the wrong base as well).
+    expect(results.filter((r) => r.rule === 'narrative.change').map((r) => [r.status, r.certainty])).toEqual([
+      ['pass', 'definite'],
+      ['fail', 'definite'],
+    ]);
+  });
+
+  it('checks a share of the amount its paragraph opens with', () => {
+    const results = lines('彩票公益金支出221万元，其中：全民健身198万元，占89.59%；竞技体育23万元，占10.71%。');
+    expect(results.filter((r) => r.rule === 'narrative.share').map((r) => [r.status, r.certainty])).toEqual([
+      ['pass', 'definite'],
+      ['fail', 'definite'],
+    ]);
+  });
+});
+
