@@ -303,6 +303,7 @@ const RATE_LABEL = /完成(年初|全年)?预算(?:数)?的?$/u;
 /** 完成(年初|全年)预算的 x%: 决算 over the budget it names; a 年初预算 of 0 cannot be the denominator. */
 const rates: AccountsRule = {
   id: 'narrative.rate',
+  withoutTables: true,
   emits: [
     { id: 'narrative.rate', zh: '“完成（年初/全年）预算的 x%”= 决算数 ÷ 所指预算数', en: 'a completion rate = outturn / the budget it names', status: 'fail' },
     { id: 'narrative.rate_denominator', zh: '完成率所指预算数为 0（如年初预算为 0 而比率实为对全年预算）', en: 'the rate names a budget of 0 (it is against another budget)', status: 'fail' },
@@ -316,7 +317,8 @@ const rates: AccountsRule = {
         const m = RATE_LABEL.exec(f.label);
         if (!m) return;
         const before = s.figures.slice(0, i).filter(isMoney);
-        const actual = [...before].reverse().find((x) => /决算|支出/u.test(x.label) && !/预算/u.test(x.label));
+        // "全年实际完成1053万元，完成年初预算的105.3%" (a 预算 说明's income) as well as a 决算's 支出决算.
+        const actual = [...before].reverse().find((x) => /决算|支出|实际完成|完成数/u.test(x.label) && !/预算/u.test(x.label));
         if (!actual) return;
         const upto = figs.slice(0, figs.indexOf(actual));
         const budgetOf = (re: RegExp) => [...upto].reverse().find((x) => isMoney(x) && re.test(x.label));

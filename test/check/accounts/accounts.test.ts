@@ -279,6 +279,14 @@ describe('the narrative rules on any text (issue 16: 预算说明 pages, lottery
     ]);
   });
 
+  it('checks a completion of the budget in a 预算 说明 (全年实际完成 … 完成年初预算的 x%)', () => {
+    const results = lines('2023年一般公共预算收入年初预算为1000万元，全年实际完成1053万元，完成年初预算的105.3%。', '支出年初预算800万元，支出决算为760万元，完成年初预算的96%。');
+    expect(results.filter((r) => r.rule === 'narrative.rate').map((r) => [r.status, r.certainty])).toEqual([
+      ['pass', 'definite'],
+      ['fail', 'definite'],
+    ]);
+  });
+
   it('checks a share of the amount its paragraph opens with', () => {
     const results = lines('彩票公益金支出221万元，其中：全民健身198万元，占89.59%；竞技体育23万元，占10.71%。');
     expect(results.filter((r) => r.rule === 'narrative.share').map((r) => [r.status, r.certainty])).toEqual([
