@@ -216,6 +216,31 @@ function oneStatement(ctx: AccountsContext, f: NarrativeFigure, s: Sentence): bo
   return false;
 }
 
+/** How far back a named whole is looked for ("…原值482.46万元…。其中：…占固定资产的27.91%"). */
+const NAMED_WHOLE_BACK = 3;
+
+/**
+ * The amount a share names as its whole, stated before it in the same section ("占固定资产的27.91%" →
+ * "固定资产期末账面数原值482.46万元"; "占总数的89.59%" → "总收入221万元"): every such amount must be one
+ * value, else none. Outside the share's own sentence the identity is inferred (`possible`).
+ */
+function namedWhole(ctx: AccountsContext, s: Sentence, named: string, part: NarrativeFigure): NarrativeFigure | undefined {
+  const noun = named.replace(/^(?:全部|全年|本年|年度)/u, '').replace(/的$/u, '');
+  const generic = /^总(?:数|额|量)$/u.test(noun);
+  if (!generic && noun.length < 2) return undefined;
+  const names = (f: NarrativeFigure) => (generic ? /总(?:收入|支出|额|计)|合计|总计/u.test(f.clause) : f.clause.includes(noun));
+  const i = ctx.sentences.indexOf(s);
+  const found: NarrativeFigure[] = [];
+  for (let k = i; k >= 0 && i - k <= NAMED_WHOLE_BACK; k--) {
+    const t = ctx.sentences[k]!;
+    if (t.section !== s.section) break;
+    const upto = k === i ? t.figures.slice(0, t.figures.indexOf(part)) : t.figures;
+    found.push(...upto.filter((f) => isMoney(f) && f !== part && names(f)));
+  }
+  const values = new Set(found.map((f) => f.figure.exact));
+  return values.size === 1 ? found[0] : undefined;
+}
+
 const SHARE_LABEL = /占(?:比)?$|占([^，。；]{2,12}?)的?(?:比重|比例)?$/u;
 
 /** 占 x%: the part over its whole (the paragraph's first amount, or the whole the clause names). */
@@ -244,6 +269,10 @@ const shares: AccountsRule = {
               ? side(ctx, T.overview, /^本年收入合计$/u, 'left')
               : undefined;
           if (v) whole = { figure: v.amount, source: v.table.name };
+          else {
+            const w = namedWhole(ctx, s, named, part);
+            if (w) whole = { figure: w.figure, source: s.figures.includes(w) ? 'text' : 'named' };
+          }
         } else if (SANGONG_SECTION.test(s.section)) {
           // 三公 shares are of the 三公 total, which the sentence listing the items does not repeat.
           const v = sangongValue(ctx, 'total', 'actual');

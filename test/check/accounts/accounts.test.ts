@@ -287,6 +287,14 @@ describe('the narrative rules on any text (issue 16: 预算说明 pages, lottery
     ]);
   });
 
+  it('checks a share of the whole it names, stated before it (t111: 占固定资产的27.91%), as possible', () => {
+    const results = lines('固定资产期末账面数原值482.46万元，累计折旧162.14万元，净值320.32万元。', '其中：土地、房屋及构筑物134.67万元，占固定资产的27.91%；通用设备195.56万元，占固定资产的45.53%。');
+    expect(results.filter((r) => r.rule === 'narrative.share').map((r) => [r.status, r.certainty, r.evidence.map((e) => e.text)])).toEqual([
+      ['pass', 'possible', ['27.91%', '134.67万元', '482.46万元']],
+      ['fail', 'possible', ['45.53%', '195.56万元', '482.46万元']],
+    ]);
+  });
+
   it('checks a share of the amount its paragraph opens with', () => {
     const results = lines('彩票公益金支出221万元，其中：全民健身198万元，占89.59%；竞技体育23万元，占10.71%。');
     expect(results.filter((r) => r.rule === 'narrative.share').map((r) => [r.status, r.certainty])).toEqual([
