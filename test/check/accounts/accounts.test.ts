@@ -279,6 +279,12 @@ describe('the narrative rules on any text (issue 16: 预算说明 pages, lottery
     ]);
   });
 
+  it('says when a change percent is over this year\'s amount, not last year\'s (the wrong base)', () => {
+    const [r] = lines('2024年彩票公益金支出198万元，比上年减少22万元，下降11.1%。').filter((x) => x.rule === 'narrative.change');
+    expect([r!.status, r!.certainty, r!.detail?.base]).toEqual(['fail', 'definite', 'this_year']);
+    expect(r!.message.zh).toContain('以本年数 198万元 为基数');
+  });
+
   it('checks a completion of the budget in a 预算 说明 (全年实际完成 … 完成年初预算的 x%)', () => {
     const results = lines('2023年一般公共预算收入年初预算为1000万元，全年实际完成1053万元，完成年初预算的105.3%。', '支出年初预算800万元，支出决算为760万元，完成年初预算的96%。');
     expect(results.filter((r) => r.rule === 'narrative.rate').map((r) => [r.status, r.certainty])).toEqual([
