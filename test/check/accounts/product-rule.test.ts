@@ -41,5 +41,7 @@ describe('narrative.product', () => {
     expect(check('补助标准为300元/人/月，补助120人，共计4.32万元。')).toEqual([]);
     expect(check('按每亩150元标准，计划2000亩，实际完成1800亩，共计27万元。')).toEqual([]);
     expect(check('项目资金500万元，按每亩150元标准补贴2000亩。')).toEqual([]);
+    expect(check('按每亩150元标准补贴2000亩，工程设计50万元。')).toEqual([]);
+    expect(verdicts(check('成本每亩4000元，种植30亩，计12万元。'))).toEqual([['pass', 'definite']]);
   });
 });
