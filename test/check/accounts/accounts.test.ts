@@ -301,6 +301,22 @@ describe('the narrative rules on any text (issue 16: 预算说明 pages, lottery
     ]);
   });
 
+  it('checks a share of a statement opening with 其中 against the one amount of the sentence before (t316)', () => {
+    const results = lines('2022年度收入合计562.21万元，较上年决算数减少70.62万元，下降11.2%。', '其中：财政拨款收入560.44万元，占99.7%；事业收入1.77万元，占0.5%。');
+    expect(results.filter((r) => r.rule === 'narrative.share').map((r) => [r.status, r.certainty, r.evidence.map((e) => e.text)])).toEqual([
+      ['pass', 'definite', ['99.7%', '560.44万元', '562.21万元']],
+      ['fail', 'definite', ['0.5%', '1.77万元', '562.21万元']],
+    ]);
+    // Two amounts before: which one 其中 shares out is inferred.
+    const two = lines('2022年度收入562.21万元，支出600.00万元。', '其中：财政拨款收入560.44万元，占99.5%。');
+    expect(two.filter((r) => r.rule === 'narrative.share').map((r) => [r.status, r.certainty])).toEqual([['fail', 'possible']]);
+  });
+
+  it('reads a share 10^4 off and off besides as a unit slip (r28: 5359.668673元 of 6821.09751万元 "占78.58%")', () => {
+    const results = lines('2021年收入6821.09751万元。', '其中：财政拨款资金收入5359.668673元，占全部收入的78.58%。');
+    expect(results.filter((r) => r.status === 'fail').map((r) => r.rule)).toEqual(['unit_slip']);
+  });
+
   it('checks a share of the amount its paragraph opens with', () => {
     const results = lines('彩票公益金支出221万元，其中：全民健身198万元，占89.59%；竞技体育23万元，占10.71%。');
     expect(results.filter((r) => r.rule === 'narrative.share').map((r) => [r.status, r.certainty])).toEqual([
