@@ -196,7 +196,8 @@ export function checkBreakdowns(text: string | undefined, doc?: SourceDocument):
         if (!sum.some((r) => r.rule === 'unit_slip')) results.push(...b.parts.flatMap((p) => checkShare(b.whole, p)));
       }
     }
-    before = { text: sentence, start };
+    // "…合计562.21万元。\n其中：…": the line break after 。 ends an empty sentence, not the whole's.
+    if (sentence.trim() !== '') before = { text: sentence, start };
     start = i + 1;
   }
   return results;

@@ -94,8 +94,9 @@ function runRules(record: ReportRecord, options: CheckOptions): CheckResult[] {
       results.push(...own);
       continue;
     }
-    for (; keyed < results.length; keyed++) seen.add(`${results[keyed]!.status}|${relationKey(results[keyed]!)}`);
-    results.push(...own.filter((r) => r.evidence.length < 2 || !seen.has(`${r.status}|${relationKey(r)}`)));
+    // Certainty is part of the key: an earlier `possible` fail never hides a deferring group's `definite` one.
+    for (; keyed < results.length; keyed++) seen.add(`${results[keyed]!.status}|${results[keyed]!.certainty}|${relationKey(results[keyed]!)}`);
+    results.push(...own.filter((r) => r.evidence.length < 2 || !seen.has(`${r.status}|${r.certainty}|${relationKey(r)}`)));
   }
   return results;
 }

@@ -75,8 +75,9 @@ export const COMPARISON_WORDS = {
   greater: ['大于', '高于', '超过', '多于'],
   less: ['小于', '低于', '少于'],
   equal: ['等于', '持平', '一致', '相等'],
-  increase: ['增加', '增长', '上升', '上涨', '提高'],
-  decrease: ['减少', '下降', '降低', '减小'],
+  // 增幅 / 降幅 name the percent of a change ("增加21万元，增幅10.5%").
+  increase: ['增加', '增长', '上升', '上涨', '提高', '增幅'],
+  decrease: ['减少', '下降', '降低', '减小', '降幅'],
 } as const;
 export type ComparisonWord = keyof typeof COMPARISON_WORDS;
 
@@ -116,3 +117,16 @@ export const UNIT_YEAR_LINE = /^(?:第[一二三四五六七八九十]部分)?\s
 
 /** "截至2024年12月31日": the balance date of the 决算's year. */
 export const BALANCE_DATE = /截[至止]\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日/gu;
+
+/**
+ * A per-unit standard of a product "按每亩91.07元标准 … 面积1200亩 … 共计10.93万元" (narrative.product):
+ * the unit one standard is paid for, right before the amount ("每亩", "每亩补贴", "每人补助标准为").
+ * Group 1: the unit. One 每 only: "每人每月300元" is a rate per two units, not read.
+ */
+export const PER_UNIT_BEFORE = /(?<!每[^每\d]{0,3})每([亩户人名头只吨个株所])(?:补助|补贴|奖补|奖励|发放|资助|给予)?(?:资金)?(?:标准)?[为是按：:]?$/u;
+
+/** Units a quantity may be stated in for a standard of the key unit (a standard per 人 pays 3000 名). */
+export const PER_UNIT_SYNONYMS: Readonly<Record<string, readonly string[]>> = { 人: ['人', '名'], 名: ['人', '名'] };
+
+/** Just before a product's stated total: "共计", "合计10.93万元", "共发放", "，计12万元" (not 设计, 会计). */
+export const PRODUCT_TOTAL_BEFORE = /(?:共计|合计|总计|累计|共|(?:^|[，,、：:\s])计)(?:发放|兑付|拨付|补贴|补助|资助|奖补)?(?:资金)?[为是达：:]?$/u;

@@ -5,7 +5,7 @@
  */
 
 /** (actual − target) ÷ target: "超额完成 25%", "超出目标 25%". */
-export const OVER_FULFILMENT_WORDS: readonly string[] = ['超额完成', '超出目标', '超过目标', '超目标', '超计划', '超额'];
+export const OVER_FULFILMENT_WORDS: readonly string[] = ['超额完成', '超出目标', '超过目标', '超目标', '超计划', '超任务', '超额'];
 
 /** actual ÷ target: "完成率 125%", "目标完成率 125%". */
 export const COMPLETION_RATE_WORDS: readonly string[] = ['目标完成率', '指标完成率', '任务完成率', '完成率', '完成比例'];
@@ -17,7 +17,7 @@ export const COMPLETION_RATE_WORDS: readonly string[] = ['目标完成率', '指
 export const DUE_RATE_WORDS: readonly string[] = ['执行率', '到位率', '配套率'];
 
 /** The target: "指标值 120 人", "目标值为 120 人", "计划 120 人", "应配套 20971.00 万元". */
-export const TARGET_WORDS: readonly string[] = ['年度指标值', '指标值', '目标值', '目标任务', '计划任务', '计划', '应配套资金', '应配套', '应到位资金', '应到位'];
+export const TARGET_WORDS: readonly string[] = ['年度指标值', '指标值', '目标值', '目标任务', '计划任务', '全年任务', '年度任务', '计划', '应配套资金', '应配套', '应到位资金', '应到位'];
 
 /** The actual: "实际完成 150 人", "完成值 150 人" (not 超额完成, not 完成率: those are the percentage). */
 export const ACTUAL_WORDS: readonly string[] = ['实际完成值', '全年实际完成值', '实际完成', '完成值', '实际配套到位资金', '实际配套到位', '实际到位资金', '实际到位', '实际'];

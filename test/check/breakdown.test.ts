@@ -20,6 +20,17 @@ describe('sum.breakdown', () => {
     expect(r!.evidence[0]!.evidence.rawStart).toBeTypeOf('number');
   });
 
+  it('reads the whole of a 其中 line from the sentence before the line break (t316: "…合计562.21万元…。\\n其中：…")', () => {
+    const text = '2022年度收入合计562.21万元,较上年决算数减少70.62万元,下降11.2%,主要原因是绩效工资减少等。\n其中:财政拨款收入560.44万元,占99.5%;事业收入1.77万元,占0.3%。';
+    const results = checkBreakdowns(text);
+    expect(results.map((r) => [r.rule, r.status])).toEqual([
+      ['sum.breakdown', 'pass'],
+      ['share.of_whole', 'fail'],
+      ['share.of_whole', 'pass'],
+    ]);
+    expect(results[1]!.evidence.map((e) => e.text)).toEqual(['99.5%', '560.44万元', '562.21万元']);
+  });
+
   it('passes fund sources that add up (r52)', () => {
     const text = '2023年收到财政资金共2330.9万元,其中:中央资金1372.7万元,地方资金98.6万元,其他资金859.6万元。';
     const [r] = checkBreakdowns(text);

@@ -570,6 +570,11 @@ const SLIP_RULES: Record<string, string[]> = {
   'indicator.target_range': ['indicator.value_range', 'indicator.budget_execution_score', 'plausibility.rate_over_100'],
   number_format: ['number_format'],
   change_rate: ['narrative.change', 'narrative.change_direction'],
+  // Narrative shapes on any text (issue 16): "其中A万元，占x%", "按每亩N元标准…共计T万元", "完成预算的x%", "超额完成x%".
+  share_rate: ['narrative.share', 'share.of_whole', 'share.amount', 'unit_slip'],
+  product: ['narrative.product', 'unit_slip'],
+  completion_rate: ['narrative.rate', 'narrative.rate_denominator', 'indicator.completion_rate', 'indicator.over_fulfilment'],
+  over_fulfilment: ['indicator.over_fulfilment', 'indicator.completion_rate'],
 };
 
 export interface LabelledSlip {

@@ -29,6 +29,11 @@ describe('over-fulfilment percentage', () => {
     expect(statuses('培训人数指标值120人，实际完成150人，超额完成125%。')[0]?.[1]).toBe('fail');
   });
 
+  it('reads a year\'s task as the target and 超任务 as over-fulfilment (project reports)', () => {
+    expect(statuses('全年任务1000人，实际完成1200人，超额完成25%。')).toEqual([['indicator.over_fulfilment', 'fail']]);
+    expect(statuses('年度任务500户，实际完成600户，超任务20%。')).toEqual([['indicator.over_fulfilment', 'pass']]);
+  });
+
   it('checks 完成率 as actual ÷ target', () => {
     expect(statuses('指标值为不少于120人，实际完成值150人，完成率125%。')).toEqual([['indicator.completion_rate', 'pass']]);
     expect(statuses('指标值为不少于120人，实际完成值150人，完成率120%。')[0]?.[1]).toBe('fail');

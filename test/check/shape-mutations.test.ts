@@ -19,6 +19,22 @@ describe('slip shapes on a clean text', () => {
     expect(touch[0]!.by).toContain('sum.breakdown');
     expect(tallyShapes(results).every((line) => /caught (\d+) of \1;.*quiet (\d+) of \2$/u.test(line))).toBe(true);
   }, 60_000);
+
+  it('catches a share or change percent moved past its computed interval, and a doubled amount; a percent printed one digit finer stays quiet (t316)', async () => {
+    const text = (await loadLabelledTexts(root, ['tune'])).find((t) => t.id === 't316')!;
+    const results = (await mutateShapes(text.id, text.bytes, analyzeBytes)).filter((r) => r.shape.startsWith('narrative'));
+    const share = results.filter((r) => r.from === '99.7');
+    expect(share.map((r) => [r.to, r.neutral, r.ok])).toEqual([
+      ['99.9', false, true],
+      ['99.69', true, true],
+    ]);
+    // narrative.share reports it; share.of_whole's same finding gives way (check/index.ts).
+    expect(share[0]!.by).toContain('narrative.share');
+    const change = results.find((r) => r.from === '11.2' && !r.neutral)!;
+    expect([change.to, change.ok, change.by]).toEqual(['11.4', true, ['narrative.change']]);
+    expect(results.some((r) => r.shape === 'narrative_amount' && r.ok)).toBe(true);
+    expect(tallyShapes(results).every((line) => /caught (\d+) of \1;.*quiet (\d+) of \2$/u.test(line))).toBe(true);
+  }, 60_000);
 });
 
 describe('tier headings with the 预算执行 part', () => {

@@ -16,13 +16,18 @@
  *   (产出指标(50分) + 效益指标(30分) + 满意度指标(10分) + 10); the first tier raised by the 预算执行
  *   分值, so the tiers alone make 100 and the form 110 (t224's slip). Neutral: the tier lowered by as
  *   much (a sum below 100 says nothing: a tier may print no points).
+ * - narrative_percent: a share (占 x%), a year-on-year change (增长 p%) or a completion (完成预算的 x%)
+ *   a definite check verified, moved two units of its last digit past the computed interval (a wrong
+ *   percent, not a truncated one). Neutral: the computed value printed to one more digit.
+ * - narrative_amount: the amount such a percent is computed from (the part, this year's amount, the
+ *   outturn) or a product's stated total, doubled. No neutral edit.
  */
 import { Decimal } from 'decimal.js';
 import type { SourceDocument } from '../../src/ingest/document.js';
 import type { CheckResult, Figure, ReportRecord } from '../../src/schema/record.js';
 import { ADDITIVE_RULES, citing, findStated, isDefiniteFail, listStated, locateNumber, locateValue, printLike, type AnalyzeFn, type RawNumber } from './mutate.js';
 
-export type ShapeName = 'rounding_touch' | 'misgrouped' | 'allocation_restated' | 'tiers_budget_execution';
+export type ShapeName = 'rounding_touch' | 'misgrouped' | 'allocation_restated' | 'tiers_budget_execution' | 'narrative_percent' | 'narrative_amount';
 
 interface ShapeEdit {
   shape: ShapeName;
@@ -135,6 +140,59 @@ function tierEdits(checks: readonly CheckResult[], rawText: string, doc: SourceD
   return edits;
 }
 
+/** Per narrative rule: the role of its percent (none for a product) and of the amount an edit doubles. */
+const NARRATIVE_ROLES: Readonly<Record<string, { percent?: string; amount: string }>> = {
+  'narrative.share': { percent: 'share', amount: 'part' },
+  'share.of_whole': { percent: 'rate', amount: 'numerator' },
+  'narrative.change': { percent: 'percent', amount: 'current' },
+  'narrative.rate': { percent: 'rate', amount: 'execution' },
+  'narrative.product': { amount: 'total' },
+};
+const NARRATIVE_RULES: ReadonlySet<string> = new Set([...Object.keys(NARRATIVE_ROLES), 'unit_slip']);
+
+/** The first printed number of an evidence entry's text ("89.59%" → 89.59). */
+function printedOf(text: string): Decimal | null {
+  const m = /\d[\d,]*(?:\.\d+)?/u.exec(text.replace(/[０-９．]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  return m ? new Decimal(m[0].replace(/,/gu, '')) : null;
+}
+
+function narrativeEdits(checks: readonly CheckResult[], rawText: string, doc: SourceDocument): ShapeEdit[] {
+  const edits: ShapeEdit[] = [];
+  const seen = new Set<number>();
+  for (const check of checks) {
+    const roles = NARRATIVE_ROLES[check.rule];
+    if (!roles || check.status !== 'pass' || check.certainty === 'possible' || !check.expected) continue;
+    const percent = roles.percent ? check.evidence.find((e) => e.role === roles.percent) : undefined;
+    const percentValue = percent ? printedOf(percent.text) : null;
+    // A stated 0% or a computed interval reaching 0 or infinity says too little to move.
+    const lo = new Decimal(check.expected.lo);
+    const hi = new Decimal(check.expected.hi);
+    if (!lo.isFinite() || !hi.isFinite() || lo.lte(0)) continue;
+    if (percent && percentValue && !percentValue.isZero()) {
+      const number = locateValue(rawText, percent.evidence, percentValue, doc);
+      if (number && !seen.has(number.rawStart)) {
+        seen.add(number.rawStart);
+        const step = new Decimal(10).pow(-number.decimals);
+        const slip = hi.div(step).ceil().times(step).plus(step.times(2));
+        edits.push({ shape: 'narrative_percent', neutral: false, number, text: printLike(number, slip), rules: NARRATIVE_RULES });
+        // The computed value printed to one more digit: its rounding interval holds the computed midpoint.
+        const finer = { ...number, decimals: number.decimals + 1 };
+        const mid = lo.plus(hi).div(2).toDecimalPlaces(finer.decimals, Decimal.ROUND_HALF_UP);
+        edits.push({ shape: 'narrative_percent', neutral: true, number, text: printLike(finer, mid), rules: NARRATIVE_RULES });
+      }
+    }
+    if (roles.percent && (!percentValue || percentValue.isZero())) continue;
+    const amount = check.evidence.find((e) => e.role === roles.amount);
+    const amountValue = amount ? printedOf(amount.text) : null;
+    if (!amount || !amountValue || amountValue.isZero()) continue;
+    const number = locateValue(rawText, amount.evidence, amountValue, doc);
+    if (!number || seen.has(number.rawStart)) continue;
+    seen.add(number.rawStart);
+    edits.push({ shape: 'narrative_amount', neutral: false, number, text: printLike(number, number.value.times(2)), rules: NARRATIVE_RULES });
+  }
+  return edits;
+}
+
 /** Every shape edit of one text, run through the pipeline. */
 export async function mutateShapes(id: string, bytes: Uint8Array, analyze: AnalyzeFn): Promise<ShapeResult[]> {
   const fileName = `${id}.txt`;
@@ -145,6 +203,7 @@ export async function mutateShapes(id: string, bytes: Uint8Array, analyze: Analy
     ...misgroupedEdits(base.record, rawText, base.doc),
     ...allocationEdits(base.record.checks, rawText, base.doc),
     ...tierEdits(base.record.checks, rawText, base.doc),
+    ...narrativeEdits(base.record.checks, rawText, base.doc),
   ];
   const results: ShapeResult[] = [];
   for (const edit of edits) {

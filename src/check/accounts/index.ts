@@ -1,6 +1,6 @@
 /**
  * 部门决算 checks (issue 20): one rule list over the document's 决算 tables and 情况说明, run by
- * one engine. `checkAccounts` returns nothing for a document without 决算 tables.
+ * one engine. A document without 决算 tables gets the rules that read sentences alone (`withoutTables`).
  */
 import type { SourceDocument } from '../../ingest/document.js';
 import type { CheckResult, ReportRecord } from '../../schema/record.js';
@@ -15,8 +15,8 @@ export const ACCOUNTS_RULES: readonly AccountsRule[] = [...HYGIENE_RULES, ...TAB
 export function checkAccounts(record: ReportRecord, doc: SourceDocument): CheckResult[] {
   const ctx = readAccounts(record, doc);
   if (ctx) return runAccountsRules(ctx, ACCOUNTS_RULES);
-  // A 决算 without tables (its 说明 as a web page): the rules that read the narrative alone.
-  if (record.report.documentKind !== 'final_accounts') return [];
+  // Any other text (a 决算 说明 as a web page, a 预算 说明, a lottery-fund announcement, a project
+  // report): the rules that read the narrative alone, since the same sentences occur there.
   return runAccountsRules(readNarrativeAlone(record, doc), ACCOUNTS_RULES.filter((r) => r.withoutTables));
 }
 

@@ -8,6 +8,7 @@ import { COMPARISON_WORDS, BUDGET_COMPARISON } from '../../vocabulary/index.js';
 import { evidenceOf } from '../../normalize/offsets.js';
 import { formatDecimal, intervalsMeet, isIntervalAbove, isIntervalBelow, midpointOf, statedValueOf, subtractIntervals, sumDecimals, addIntervals } from '../interval.js';
 import { evidenceOfFigure, makeResult, showInterval } from '../result.js';
+import { findUnitSlip, UNIT_SLIP_FACTOR } from '../unit-slip.js';
 import type { AccountsContext, AccountsRule } from './engine.js';
 import { isMoney, isPercent, type NarrativeFigure, type Sentence } from './narrative.js';
 import { SANGONG_SECTION, sangong, sangongItemOf, sangongValue } from './sangong-rules.js';
@@ -15,6 +16,7 @@ import { classRow, economicTotal, side, totalColumn, type TableValue } from './t
 import { figureEvidence, moneyInterval, percentInterval, relation, shareInterval, withPlace, type Amount } from './relations.js';
 import { T, amountColumns } from './table-rules.js';
 import { tableOf, type AccountsRow, type AccountsTable } from './tables.js';
+import { productRule } from './product-rule.js';
 
 
 /** A narrative subject: the section it is stated in, the clause that names it, and its table figure. */
@@ -200,11 +202,77 @@ function paragraphFigures(ctx: AccountsContext, s: Sentence, back = Infinity): N
   return out;
 }
 
+/**
+ * `f` stands in sentence `s` or in a clause before it that only ；separates ("…221万元，其中：全民健身
+ * 198万元，占89.59%；竞技体育23万元，占10.41%。"): one statement, so its whole is surely the same.
+ */
+function oneStatement(ctx: AccountsContext, f: NarrativeFigure, s: Sentence): boolean {
+  const i = ctx.sentences.indexOf(s);
+  for (let k = i; k >= 0; k--) {
+    const t = ctx.sentences[k]!;
+    if (k < i && !/[；;]$/u.test(t.text)) return false;
+    if (t.figures.includes(f)) return true;
+  }
+  return false;
+}
+
+/**
+ * "…收入合计562.21万元，较上年减少70.62万元，下降11.2%。其中：财政拨款收入560.44万元，占99.7%": a
+ * statement opening with 其中 shares out the sentence before it. Its amounts other than changes are the
+ * candidates; `only` when there is one (the whole is then surely the one 其中 refers to).
+ */
+function wholeBeforeOpening(ctx: AccountsContext, s: Sentence): { figure: NarrativeFigure; only: boolean } | undefined {
+  let k = ctx.sentences.indexOf(s);
+  while (k > 0 && /[；;]$/u.test(ctx.sentences[k - 1]!.text)) k--;
+  if (!/^其中/u.test(ctx.sentences[k]!.text)) return undefined;
+  const previous = ctx.sentences.slice(0, k).findLast((t) => t.text.trim() !== '');
+  if (!previous || previous.section !== s.section) return undefined;
+  const amounts = previous.figures.filter((f) => isMoney(f) && !CHANGE_AMOUNT.test(f.label) && f.figure.approx === 'exact');
+  return amounts[0] ? { figure: amounts[0], only: amounts.length === 1 } : undefined;
+}
+
+/** A stated percent within 1% of 10^4 times the computed one (or of its 10^-4): a unit slip with a slip besides. */
+function nearlyTenThousandTimes(computed: Interval, stated: Figure): { adjustment: 'multiply' | 'divide' } | null {
+  const c = Number(midpointOf(computed));
+  const v = Number(statedValueOf(stated, -2));
+  if (!(c > 0) || !(v > 0)) return null;
+  const ratio = v / c;
+  if (Math.abs(ratio / UNIT_SLIP_FACTOR - 1) <= 0.01) return { adjustment: 'multiply' };
+  if (Math.abs(ratio * UNIT_SLIP_FACTOR - 1) <= 0.01) return { adjustment: 'divide' };
+  return null;
+}
+
+/** How far back a named whole is looked for ("…原值482.46万元…。其中：…占固定资产的27.91%"). */
+const NAMED_WHOLE_BACK = 3;
+
+/**
+ * The amount a share names as its whole, stated before it in the same section ("占固定资产的27.91%" →
+ * "固定资产期末账面数原值482.46万元"; "占总数的89.59%" → "总收入221万元"): every such amount must be one
+ * value, else none. Outside the share's own sentence the identity is inferred (`possible`).
+ */
+function namedWhole(ctx: AccountsContext, s: Sentence, named: string, part: NarrativeFigure): NarrativeFigure | undefined {
+  const noun = named.replace(/^(?:全部|全年|本年|年度)/u, '').replace(/的$/u, '');
+  const generic = /^总(?:数|额|量)$/u.test(noun);
+  if (!generic && noun.length < 2) return undefined;
+  const names = (f: NarrativeFigure) => (generic ? /总(?:收入|支出|额|计)|合计|总计/u.test(f.clause) : f.clause.includes(noun));
+  const i = ctx.sentences.indexOf(s);
+  const found: NarrativeFigure[] = [];
+  for (let k = i; k >= 0 && i - k <= NAMED_WHOLE_BACK; k--) {
+    const t = ctx.sentences[k]!;
+    if (t.section !== s.section) break;
+    const upto = k === i ? t.figures.slice(0, t.figures.indexOf(part)) : t.figures;
+    found.push(...upto.filter((f) => isMoney(f) && f !== part && names(f)));
+  }
+  const values = new Set(found.map((f) => f.figure.exact));
+  return values.size === 1 ? found[0] : undefined;
+}
+
 const SHARE_LABEL = /占(?:比)?$|占([^，。；]{2,12}?)的?(?:比重|比例)?$/u;
 
 /** 占 x%: the part over its whole (the paragraph's first amount, or the whole the clause names). */
 const shares: AccountsRule = {
   id: 'narrative.share',
+  withoutTables: true,
   emits: [
     { id: 'narrative.share', zh: '“占 x%”= 部分 ÷ 整体（整体为段首金额或所指合计）', en: 'a share (占 x%) = part / whole', status: 'fail' },
     { id: 'narrative.truncated_percent', zh: '百分比为截断而非四舍五入（99.868% 写作 99.86%）', en: 'a percent truncated instead of rounded (99.868% printed 99.86%)', status: 'warn' },
@@ -227,6 +295,10 @@ const shares: AccountsRule = {
               ? side(ctx, T.overview, /^本年收入合计$/u, 'left')
               : undefined;
           if (v) whole = { figure: v.amount, source: v.table.name };
+          else {
+            const w = namedWhole(ctx, s, named, part);
+            if (w) whole = { figure: w.figure, source: s.figures.includes(w) ? 'text' : 'named' };
+          }
         } else if (SANGONG_SECTION.test(s.section)) {
           // 三公 shares are of the 三公 total, which the sentence listing the items does not repeat.
           const v = sangongValue(ctx, 'total', 'actual');
@@ -234,11 +306,40 @@ const shares: AccountsRule = {
         } else {
           // The whole is the amount that opens the paragraph and introduces its breakdown ("…万元，其中：").
           const first = paragraphFigures(ctx, s).find(isMoney);
-          if (first && first !== part && /^[，,：:]?(?:其中|主要用于|包括|按)/u.test(first.after)) whole = { figure: first.figure, source: s.figures.includes(first) ? 'text' : 'paragraph' };
+          if (first && first !== part && /^[，,：:]?(?:其中|主要用于|包括|按)/u.test(first.after)) whole = { figure: first.figure, source: oneStatement(ctx, first, s) ? 'text' : 'paragraph' };
+          else {
+            const before = wholeBeforeOpening(ctx, s);
+            if (before) whole = { figure: before.figure.figure, source: before.only ? 'text' : 'previous' };
+          }
         }
         if (!whole?.figure) return;
         const computed = shareInterval(moneyInterval(part.figure), moneyInterval(whole.figure));
         if (!computed) return;
+        const certainty = whole.source === 'text' ? 'definite' : 'possible';
+        const evidence = [evidenceOfFigure('share', f.figure), evidenceOfFigure('part', part.figure), evidenceOfFigure('whole', whole.figure)];
+        // Part and whole 10^4 apart (t149: "预算数2089元" for 2089万元): a unit slip, not a wrong share.
+        // r28: "5359.668673元 … 占全部收入的78.58%" of 6821.09751万元 is 10^4 off and, beyond that, off by a hair.
+        const slip = intervalsMeet(computed, percentInterval(f.figure)) ? null : (findUnitSlip(computed, percentInterval(f.figure)) ?? nearlyTenThousandTimes(computed, f.figure));
+        if (slip) {
+          out.push(
+            withPlace(
+              makeResult({
+                rule: 'unit_slip',
+                status: 'fail',
+                expected: computed,
+                actual: percentInterval(f.figure),
+                unit: '%',
+                zh: `占比 ${part.figure.text} ÷ ${whole.figure.text} 与所报 ${f.figure.text} 相差 ${UNIT_SLIP_FACTOR} 倍：疑似元/万元单位错误`,
+                en: `share ${part.figure.text} / ${whole.figure.text} is ${UNIT_SLIP_FACTOR} times off the stated ${f.figure.text}: probable 元/万元 unit error`,
+                evidence,
+                detail: { factor: UNIT_SLIP_FACTOR, relation: 'narrative.share', adjustment: slip.adjustment },
+              }),
+              undefined,
+              certainty,
+            ),
+          );
+          return;
+        }
         out.push(
           percentResult(
             'narrative.share',
@@ -246,9 +347,9 @@ const shares: AccountsRule = {
             f.figure,
             `占比 ${part.figure.text} ÷ ${whole.figure.text}`,
             `share ${part.figure.text} / ${whole.figure.text}`,
-            [evidenceOfFigure('share', f.figure), evidenceOfFigure('part', part.figure), evidenceOfFigure('whole', whole.figure)],
+            evidence,
             { whole: whole.source },
-            whole.source === 'text' ? 'definite' : 'possible',
+            certainty,
           ),
         );
       });
@@ -262,6 +363,7 @@ const RATE_LABEL = /完成(年初|全年)?预算(?:数)?的?$/u;
 /** 完成(年初|全年)预算的 x%: 决算 over the budget it names; a 年初预算 of 0 cannot be the denominator. */
 const rates: AccountsRule = {
   id: 'narrative.rate',
+  withoutTables: true,
   emits: [
     { id: 'narrative.rate', zh: '“完成（年初/全年）预算的 x%”= 决算数 ÷ 所指预算数', en: 'a completion rate = outturn / the budget it names', status: 'fail' },
     { id: 'narrative.rate_denominator', zh: '完成率所指预算数为 0（如年初预算为 0 而比率实为对全年预算）', en: 'the rate names a budget of 0 (it is against another budget)', status: 'fail' },
@@ -275,7 +377,8 @@ const rates: AccountsRule = {
         const m = RATE_LABEL.exec(f.label);
         if (!m) return;
         const before = s.figures.slice(0, i).filter(isMoney);
-        const actual = [...before].reverse().find((x) => /决算|支出/u.test(x.label) && !/预算/u.test(x.label));
+        // "全年实际完成1053万元，完成年初预算的105.3%" (a 预算 说明's income) as well as a 决算's 支出决算.
+        const actual = [...before].reverse().find((x) => /决算|支出|实际完成|完成数/u.test(x.label) && !/预算/u.test(x.label));
         if (!actual) return;
         const upto = figs.slice(0, figs.indexOf(actual));
         const budgetOf = (re: RegExp) => [...upto].reverse().find((x) => isMoney(x) && re.test(x.label));
@@ -498,15 +601,18 @@ const changes: AccountsRule = {
         if (aboutZero && Number(next.figure.exact) > 0) return;
         const computed = shareInterval(delta, aboutZero ? { ...previous, lo: '0', loOpen: true } : previous);
         if (!computed) return;
+        // A percent of this year's amount, not last year's, is the usual wrong base: the finding says so.
+        const onThisYear = intervalsMeet(computed, percentInterval(next.figure)) ? null : shareInterval(delta, cur);
+        const wrongBase = onThisYear !== null && intervalsMeet(onThisYear, percentInterval(next.figure));
         out.push(
           percentResult(
             'narrative.change',
             computed,
             next.figure,
-            `变动率 ${f.figure.text} ÷ 上年 (${current.figure.text} ${up ? '−' : '+'} ${f.figure.text})`,
-            `change ${f.figure.text} / last year (${current.figure.text} ${up ? '-' : '+'} ${f.figure.text})`,
+            `变动率 ${f.figure.text} ÷ 上年 (${current.figure.text} ${up ? '−' : '+'} ${f.figure.text})${wrongBase ? `；所报 ${next.figure.text} 系以本年数 ${current.figure.text} 为基数` : ''}`,
+            `change ${f.figure.text} / last year (${current.figure.text} ${up ? '-' : '+'} ${f.figure.text})${wrongBase ? `; the stated ${next.figure.text} is over this year's ${current.figure.text}` : ''}`,
             evidence,
-            { current: current.figure.text },
+            { current: current.figure.text, ...(wrongBase ? { base: 'this_year' } : {}) },
             // Definite when one sentence states both and names the same subject ("收、支总计…收、支总计各增加"), or
             // when the change names none and follows the amount ("收、支总计445.20万元，比上年增加445.20万元").
             s.figures.includes(current) &&
@@ -521,4 +627,4 @@ const changes: AccountsRule = {
   },
 };
 
-export const NARRATIVE_RULES: readonly AccountsRule[] = [amounts, itemAmounts, sangong, shares, rates, comparisons, changes];
+export const NARRATIVE_RULES: readonly AccountsRule[] = [amounts, itemAmounts, sangong, shares, rates, comparisons, changes, productRule];

@@ -35,6 +35,8 @@ export interface NarrativeFigure {
   clause: string;
   /** Text after the number up to the sentence end. */
   after: string;
+  /** Text since the figure before it in the sentence (from the sentence start for the first). */
+  gap: string;
 }
 
 export interface Sentence {
@@ -204,6 +206,7 @@ export function readNarrative(doc: SourceDocument, afterOffset: number): Sentenc
           before: clean(text.slice(from, n.start)),
           clause: clauseOf(clean(text.slice(Math.max(from, floor), n.start))),
           after: clean(text.slice(n.end, to)),
+          gap: clean(text.slice(floor, n.start)),
         });
         floor = n.end;
       }

@@ -267,3 +267,62 @@ describe('a 决算 说明 without tables', () => {
     expect(record.checks.filter((r) => r.rule === 'narrative.change').map((r) => [r.status, r.certainty])).toEqual([['fail', 'definite']]);
   });
 });
+
+describe('the narrative rules on any text (issue 16: 预算说明 pages, lottery-fund announcements, project reports)', () => {
+  const lines = (...texts: string[]) => check(texts.map(para));
+  it('checks a year-on-year change outside a 决算 (t061: 收入合计6567.06万元，较上年决算数减少710.50万元，下降9.76%)', () => {
+    const results = lines('2024年本级体育彩票公益金总收入221万元，比上年增加21万元，增长10.5%。', '2024年本级彩票公益金支出198万元，比上年减少22万元，下降11.5%。');
+    // 21 ÷ 200 = 10.5%; 22 ÷ 220 = 10% (11.1% on this year's 198 would be the wrong base as well).
+    expect(results.filter((r) => r.rule === 'narrative.change').map((r) => [r.status, r.certainty])).toEqual([
+      ['pass', 'definite'],
+      ['fail', 'definite'],
+    ]);
+  });
+
+  it('says when a change percent is over this year\'s amount, not last year\'s (the wrong base)', () => {
+    const [r] = lines('2024年彩票公益金支出198万元，比上年减少22万元，下降11.1%。').filter((x) => x.rule === 'narrative.change');
+    expect([r!.status, r!.certainty, r!.detail?.base]).toEqual(['fail', 'definite', 'this_year']);
+    expect(r!.message.zh).toContain('以本年数 198万元 为基数');
+  });
+
+  it('checks a completion of the budget in a 预算 说明 (全年实际完成 … 完成年初预算的 x%)', () => {
+    const results = lines('2023年一般公共预算收入年初预算为1000万元，全年实际完成1053万元，完成年初预算的105.3%。', '支出年初预算800万元，支出决算为760万元，完成年初预算的96%。');
+    expect(results.filter((r) => r.rule === 'narrative.rate').map((r) => [r.status, r.certainty])).toEqual([
+      ['pass', 'definite'],
+      ['fail', 'definite'],
+    ]);
+  });
+
+  it('checks a share of the whole it names, stated before it (t111: 占固定资产的27.91%), as possible', () => {
+    const results = lines('固定资产期末账面数原值482.46万元，累计折旧162.14万元，净值320.32万元。', '其中：土地、房屋及构筑物134.67万元，占固定资产的27.91%；通用设备195.56万元，占固定资产的45.53%。');
+    expect(results.filter((r) => r.rule === 'narrative.share').map((r) => [r.status, r.certainty, r.evidence.map((e) => e.text)])).toEqual([
+      ['pass', 'possible', ['27.91%', '134.67万元', '482.46万元']],
+      ['fail', 'possible', ['45.53%', '195.56万元', '482.46万元']],
+    ]);
+  });
+
+  it('checks a share of a statement opening with 其中 against the one amount of the sentence before (t316)', () => {
+    const results = lines('2022年度收入合计562.21万元，较上年决算数减少70.62万元，下降11.2%。', '其中：财政拨款收入560.44万元，占99.7%；事业收入1.77万元，占0.5%。');
+    expect(results.filter((r) => r.rule === 'narrative.share').map((r) => [r.status, r.certainty, r.evidence.map((e) => e.text)])).toEqual([
+      ['pass', 'definite', ['99.7%', '560.44万元', '562.21万元']],
+      ['fail', 'definite', ['0.5%', '1.77万元', '562.21万元']],
+    ]);
+    // Two amounts before: which one 其中 shares out is inferred.
+    const two = lines('2022年度收入562.21万元，支出600.00万元。', '其中：财政拨款收入560.44万元，占99.5%。');
+    expect(two.filter((r) => r.rule === 'narrative.share').map((r) => [r.status, r.certainty])).toEqual([['fail', 'possible']]);
+  });
+
+  it('reads a share 10^4 off and off besides as a unit slip (r28: 5359.668673元 of 6821.09751万元 "占78.58%")', () => {
+    const results = lines('2021年收入6821.09751万元。', '其中：财政拨款资金收入5359.668673元，占全部收入的78.58%。');
+    expect(results.filter((r) => r.status === 'fail').map((r) => r.rule)).toEqual(['unit_slip']);
+  });
+
+  it('checks a share of the amount its paragraph opens with', () => {
+    const results = lines('彩票公益金支出221万元，其中：全民健身198万元，占89.59%；竞技体育23万元，占10.71%。');
+    expect(results.filter((r) => r.rule === 'narrative.share').map((r) => [r.status, r.certainty])).toEqual([
+      ['pass', 'definite'],
+      ['fail', 'definite'],
+    ]);
+  });
+});
+
