@@ -22,6 +22,8 @@ export interface CountIdentity {
   scope: string[];
   /** Where the count's paragraph starts: counts with no action are one quantity only within it. */
   paragraph: number;
+  /** The number of the list item its paragraph opens with ("3." / "（七）"), if any. */
+  item?: string;
 }
 
 /** Ends of a clause for the subject phrase: list items (、) are separate phrases. */
@@ -142,14 +144,19 @@ export function identityOf(count: Count, text: string | undefined): CountIdentit
   // "3、能繁母猪：全县投保 38112 头" and "4、育肥猪保险：全县投保 33.05 万头" count two things.
   const lead = /^\s*(?:[\d一二三四五六七八九十]+[、.．)）]\s*)?([^：:，,]{1,12})[：:]/u.exec(sentence)?.[1];
   const paragraph = text.lastIndexOf('\n', start - 1) + 1;
+  const item = LIST_ITEM.exec(text.slice(paragraph, paragraph + 12))?.[1];
   return {
     paragraph,
+    ...(item === undefined ? {} : { item }),
     subject,
     action: count.action,
     qualifiers: [...new Set(qualifiers)].sort(),
     scope: [...new Set([...placesIn(clause), ...years, ...ownersIn(clause), ...(lead && lead !== '其中' ? [`topic:${lead}`] : [])])].sort(),
   };
 }
+
+/** A paragraph opening a numbered list item: "3.资助…", "7、…", "（二）…". */
+const LIST_ITEM = /^\s*[（(]?([\d一二三四五六七八九十]{1,3})[、.．)）](?!\d)/u;
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
@@ -168,10 +175,15 @@ function actionsAgree(a: CountIdentity, b: CountIdentity): boolean {
   return x.includes(y) || y.includes(x);
 }
 
-/** Whether two counts state the same quantity: same unit, subject, action, qualifiers and scope. */
+/**
+ * Whether two counts state the same quantity: same unit, subject, action, qualifiers and scope, and
+ * not in two different items of a numbered list: "3.资助养老服务补贴项目155个，资助对象35.1万人" and
+ * "7.资助医疗救助…项目284个，资助对象54.87万人" count the people of two items (t431).
+ */
 export function isSameQuantity(a: Count, ia: CountIdentity, b: Count, ib: CountIdentity): boolean {
   return (
     a.unit === b.unit &&
+    (ia.item === undefined || ib.item === undefined || ia.item === ib.item) &&
     ia.subject !== '' &&
     ia.subject === ib.subject &&
     actionsAgree(ia, ib) &&

@@ -178,6 +178,17 @@ export function intervalOfFigure(f: Figure, unitScale: number = f.scale): Interv
 }
 
 /**
+ * A part printed as a bare zero among parts printed to the fen ("上缴上级支出0万元" beside "基本支出1140.27万元")
+ * says "none", not "somewhere in [0, 0.5)万元": read at the finest precision of its siblings. Read at its
+ * own, its half-unit absorbed an edited sibling and the list held (t440, t442: a part moved by 0.07万元 passed). Every sum of parts reads its parts through this.
+ */
+export function zerosAtSiblingPrecision(figures: readonly Figure[]): Figure[] {
+  const finest = Math.max(...figures.filter((f) => f.value !== 0).map((f) => f.precision - f.scale));
+  if (!Number.isFinite(finest)) return [...figures];
+  return figures.map((f) => (f.value === 0 && f.approx === 'exact' && f.precision - f.scale < finest ? { ...f, precision: finest + f.scale } : f));
+}
+
+/**
  * intervalOfFigure read as 四舍五入 printed it, the end away from zero open (7165.32 → [7165.315,
  * 7165.325)): for the parts and the total of a sum, where every printed precision is honoured.
  */

@@ -57,6 +57,13 @@ describe('sum.breakdown', () => {
     expect(checkBreakdowns(rounded)[0]).toMatchObject({ status: 'pass' });
   });
 
+  it('reads a bare 0 part at its siblings’ precision, so its half-unit cannot absorb a slip (t440)', () => {
+    const holds = '2022年本年支出合计4143.91万元,其中:基本支出1140.27万元,项目支出3003.64万元;上缴上级支出0万元。';
+    expect(checkBreakdowns(holds)[0]).toMatchObject({ status: 'pass' });
+    const slipped = holds.replace('1140.27', '1140.34');
+    expect(checkBreakdowns(slipped)[0]).toMatchObject({ status: 'fail', certainty: 'definite' });
+  });
+
   it('fails parts above their whole (definite)', () => {
     const over = '全年实际支出1595.59万元，其中基本支出890.4万元，项目支出715.19万元。';
     expect(checkBreakdowns(over)[0]).toMatchObject({ status: 'fail', certainty: 'definite' });

@@ -360,6 +360,22 @@ describe('other sums', () => {
     expect(checkRecord(record).some((r) => r.rule === 'sum.by_function')).toBe(false);
   });
 
+  it('reads a bare 0 nature part at its sibling’s precision (t099: 基本支出76.36万元，项目支出0万元 against 76.43)', () => {
+    const record = makeRecord({ execution: makeFigure('76.36万元'), byNature: [named('基本支出', '76.36万元'), named('项目支出', '0万元')] });
+    expect(only(checkRecord(record), 'sum.by_nature').status).toBe('pass');
+    record.figures.execution = makeFigure('76.43万元');
+    expect(only(checkRecord(record), 'sum.by_nature')).toMatchObject({ status: 'fail', certainty: 'definite' });
+  });
+
+  it('only warns when a single class falls short of the whole expenditure (no stated total closes the list)', () => {
+    const record = makeRecord({ execution: makeFigure('878.00万元'), byFunction: [named('其他支出', '5.00万元', '229')] });
+    const r = only(checkRecord(record), 'sum.by_function');
+    expect(r.status).toBe('warn');
+    expect(r.certainty).toBe('possible');
+    record.figures.byFunction.push(named('文化旅游体育与传媒支出', '870.00万元', '207'));
+    expect(only(checkRecord(record), 'sum.by_function')).toMatchObject({ status: 'fail', certainty: 'definite' });
+  });
+
   it('ignores 款-level rows under coded classes', () => {
     const record = seedRecord();
     record.figures.byFunction.push(named('党委办公厅（室）及相关机构事务', '523.39万元', '20131'));

@@ -20,6 +20,24 @@ describe('count identity', () => {
     expect(canonicalSubject('党务干事')).toBe('党务干事');
   });
 
+  it('keeps counts of two numbered list items apart (t431: 资助对象 of item 3 and of item 7)', () => {
+    const text = '3.资助养老服务补贴项目155个，资助对象351000人。\n7.资助医疗救助等项目284个，资助对象548700人。';
+    const counts = [
+      makeCountIn(text, '351000人', { subject: '资助对象', action: '资助' }),
+      makeCountIn(text, '548700人', { subject: '资助对象', action: '资助' }),
+    ];
+    expect(restated(text, counts)).toEqual([]);
+    // the same two statements without item numbers are one quantity stated twice, and they disagree
+    const plain = text.replace('3.', '').replace('7.', '');
+    const plainCounts = [
+      makeCountIn(plain, '351000人', { subject: '资助对象', action: '资助' }),
+      makeCountIn(plain, '548700人', { subject: '资助对象', action: '资助' }),
+    ];
+    expect(restated(plain, plainCounts).map((x) => x.status)).toEqual(['fail']);
+    // "2.5万人…" opens with a number, not an item
+    expect(identityOf(makeCountIn('2.25人次参加培训', '25人次', { subject: '人次', action: '参加' }), '2.25人次参加培训').item).toBeUndefined();
+  });
+
   it('catches the seed 774 名 edited to 747 where the other sentence names the people differently', () => {
     const text = '组织747名党组织书记和党务干部参加能力提升培训。分层分级举办培训班，共培训党组织书记和党务工作者774名。';
     const counts = [

@@ -71,7 +71,8 @@ const BUDGET_FINAL_END = new RegExp(`(?:(?:${anyOf(BUDGET_FINAL_WORDS)})预算(?
 const EXECUTION_END = new RegExp(`(?<!转移)(?:${anyOf(EXECUTION_WORDS)})$`, 'u');
 // ("转移支付预算数" is the budget of a transfer, not a payment.)
 // ("部门整体支出总额预算数": 支出 as a noun before 总额 is what the budget covers, not a spending.)
-const SPENT_BUDGET = new RegExp(`(?:${SPENT_BUDGET_VERBS.map((v) => (v === '支付' ? '(?<!转移)支付' : v)).join('|')})(?:(?![总额])[^，。；]){0,4}预算(?:资金|数)?$`, 'u');
+// "支出预算" joined is the expenditure budget, a plan ("支出预算23,264.53万元", t354), not spending.
+const SPENT_BUDGET = new RegExp(`(?:${SPENT_BUDGET_VERBS.map((v) => (v === '支付' ? '(?<!转移)支付' : v === '支出' ? '支出(?!预算)' : v)).join('|')})(?:(?![总额])[^，。；]){0,4}预算(?:资金|数)?$`, 'u');
 /** "已拨付中央财政水污染防治资金", "实际发放城乡义务教育补助经费资金": a fund paid out, named after the verb. */
 const SPENT_FUND = new RegExp(`(?:${anyOf(SPENT_MARKERS)})(?:${anyOf(SPENDING_VERBS)})了?[^，。；]{0,24}?(?:资金|经费)$`, 'u');
 /** "年初下达预算支出": the spending budgeted, not spent ("一般公共预算支出" names an account: spent). */

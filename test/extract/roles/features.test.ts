@@ -32,6 +32,18 @@ describe('execution.label.已拨付资金', () => {
   });
 });
 
+describe('execution.label.完成预算', () => {
+  it('reads 支出预算 joined as the expenditure budget, never as money spent (t354)', async () => {
+    const r = await recordOf('2024年收入预算23,264.53万元，支出预算23,264.53万元，其中：基本支出14,741.53万元。总支出决算数为35,837.94万元。');
+    expect(firedOn(r, 'execution')).not.toContain('execution.label.完成预算');
+    expect(seen(r.figures.execution)).toEqual([358379400, '35,837.94万元']);
+  });
+  it('still reads a budget spent ("支出预算资金" with the verb apart, "完成预算资金")', async () => {
+    const r = await recordOf('本年度完成预算资金89.97万元。');
+    expect(firedOn(r, 'execution')).toContain('execution.label.完成预算');
+  });
+});
+
 describe('budget.label.标题资金', () => {
   const read = async (text: string) => (await analyzeBytes(Buffer.from(text, 'utf8'), { fileName: 'synthetic.txt' })).record;
 
