@@ -191,15 +191,10 @@ function roundHalfUp(iv: Interval, p: number): string {
 
 /** Figures of one paragraph up to and including sentence `s` (at most `back` sentences before it). */
 function paragraphFigures(ctx: AccountsContext, s: Sentence, back = Infinity): NarrativeFigure[] {
-  const i = ctx.sentences.indexOf(s);
-  const out: NarrativeFigure[] = [];
-  for (let k = i; k >= 0 && i - k <= back; k--) {
-    const t = ctx.sentences[k]!;
-    if (k < i && !s.paragraph.startsWith(t.paragraph)) break;
-    out.unshift(...t.figures);
-    if (k < i && t.paragraph === '') break;
-  }
-  return out;
+  // Sentences of one paragraph (readNarrative numbers them), not a search of the list per call: a
+  // one-paragraph text of thousands of sentences was quadratic.
+  const from = Math.max(s.paragraphIndex, back === Infinity ? 0 : s.index - back);
+  return ctx.sentences.slice(from, s.index + 1).flatMap((t) => t.figures);
 }
 
 /**
