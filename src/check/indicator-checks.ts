@@ -433,16 +433,23 @@ function checkTierTotals(rows: readonly Indicator[]): CheckResult[] {
   return results;
 }
 
+/** Points a scheme's bonus items (加分项) usually add at most: 5 or 10 on top of 100. */
+const BONUS_ALLOWANCE = 10;
+
 function checkSelfScoreRange(f: IndicatorSubject): CheckResult[] {
   const score = f.selfScore;
   if (!score) return [];
   const actual = intervalOfFigure(score);
   const v = new Decimal(statedValueOf(score));
   const inRange = v.gte(0) && v.lte(100);
+  // Bonus items (加分项) can lift a real self-score a little past 100 (t200: 自评得分102.964分 for
+  // 衔接资金); a score within BONUS_ALLOWANCE of 100 is a possible slip, one beyond it a definite one.
+  const beyondBonus = v.lt(0) || v.gt(100 + BONUS_ALLOWANCE);
   return [
     makeResult({
       rule: 'self_score.range',
       status: inRange ? 'pass' : 'fail',
+      ...(inRange || beyondBonus ? {} : { certainty: 'possible' as const }),
       expected: { lo: '0', hi: '100', loOpen: false, hiOpen: false },
       actual,
       unit: score.unit || POINTS_UNIT,

@@ -13,6 +13,13 @@ describe('plausibility', () => {
     expect(r!.evidence[0]!.text).toBe('191.28分');
   });
 
+  it('calls a score a little over 100 a possible slip only: bonus items (加分项) exist (t200: 102.964分)', () => {
+    const [r] = ofRule(checkRecord(makeRecord({ selfScore: makeFigure('102.964分') })), 'self_score.range');
+    expect(r).toMatchObject({ status: 'fail', certainty: 'possible' });
+    const [beyond] = ofRule(checkRecord(makeRecord({ selfScore: makeFigure('110.5分') })), 'self_score.range');
+    expect(beyond).toMatchObject({ status: 'fail', certainty: 'definite' });
+  });
+
   it('flags a rate of 1000% and an execution over budget', () => {
     const record = makeRecord({ budget: makeFigure('100万元'), execution: makeFigure('1000万元'), executionRate: makeFigure('1000%') });
     const results = checkRecord(record);
