@@ -522,7 +522,7 @@ function evidenceOfSentence(ctx: AccountsContext, s: Sentence, phrase: string): 
 function changeSubject(clause: string): string {
   const subject = clause
     .replace(CHANGE_AMOUNT, '')
-    .replace(/^.*?(?:相比|比上年度?|比\d{4}年度?|较上年度?|较\d{4}年度?)/u, '')
+    .replace(/^.*?(?:相比|同比|比上年度?|比\d{4}年度?|较上年度?|较\d{4}年度?)/u, '')
     .replace(/^[，,]/u, '')
     .replace(/(?:支出)?决算数?$/u, '');
   return subjectForm(subject);
@@ -534,6 +534,15 @@ function subjectForm(text: string): string {
 }
 
 const CHANGE_AMOUNT = new RegExp(`(${[...COMPARISON_WORDS.increase, ...COMPARISON_WORDS.decrease].join('|')})$`, 'u');
+
+/**
+ * The change at figure `i` follows the amount with nothing between but its shares: "…科目116433.12元，占支出
+ * 总预算10.73%，同比增加16803.36元" changes 116433.12 as surely as "…总计445.20万元，比上年增加445.20万元".
+ */
+function followsAmount(s: Sentence, current: NarrativeFigure, i: number): boolean {
+  const between = s.figures.slice(s.figures.indexOf(current) + 1, i);
+  return between.every((x) => isPercent(x) && SHARE_LABEL.test(x.label));
+}
 
 /** "与2023年度相比…减少56.95万元，下降1.87%": the percent is the change over last year's amount. */
 const changes: AccountsRule = {
@@ -611,7 +620,7 @@ const changes: AccountsRule = {
             // Definite when one sentence states both and names the same subject ("收、支总计…收、支总计各增加"), or
             // when the change names none and follows the amount ("收、支总计445.20万元，比上年增加445.20万元").
             s.figures.includes(current) &&
-              ((subject.length >= 2 && subjectForm(current.clause).includes(subject)) || (subject.length === 0 && s.figures.indexOf(current) === i - 1))
+              ((subject.length >= 2 && subjectForm(current.clause).includes(subject)) || (subject.length === 0 && followsAmount(s, current, i)))
               ? 'definite'
               : 'possible',
           ),
