@@ -353,6 +353,46 @@ const shares: AccountsRule = {
   },
 };
 
+/** "…占彩票销售总量的比重分别为": the shares of the amounts listed before, in their order. */
+const RESPECTIVE_SHARE_LABEL = /占[^，。；]{0,16}?(?:比重|比例)?分别(?:为|是)?$/u;
+
+/**
+ * "乐透数字型2273.37亿元，竞猜型1219.42亿元，…基诺型1.67亿元，占彩票销售总量的比重分别为53.8%、28.9%、
+ * 10.4%、6.8%和0.1%": the k-th share is the k-th amount over the whole. Read only when the sentence
+ * lists exactly as many amounts as shares and the shares add up to 100% at their printed precision:
+ * then the amounts are the whole's parts and their sum is surely the whole.
+ */
+const respectiveShares: AccountsRule = {
+  id: 'narrative.share',
+  withoutTables: true,
+  emits: [],
+  run(ctx) {
+    const out: CheckResult[] = [];
+    for (const s of ctx.sentences) {
+      const first = s.figures.findIndex((f) => isPercent(f) && RESPECTIVE_SHARE_LABEL.test(f.label));
+      if (first < 0) continue;
+      // Nothing but the amounts before the list, nothing but the list after: else which share is whose is a guess.
+      const parts = s.figures.slice(0, first);
+      const list = s.figures.slice(first);
+      if (parts.length < 2 || parts.length !== list.length || !parts.every(isMoney)) continue;
+      if (!list.every((f, k) => isPercent(f) && (k === 0 || /^[、，,和及与]?$/u.test(f.label)))) continue;
+      if (parts.some((p) => p.figure.approx !== 'exact' || p.figure.unit !== parts[0]!.figure.unit)) continue;
+      const stated = list.reduce((iv, f) => addIntervals(iv, percentInterval(f.figure)), { lo: '0', hi: '0', loOpen: false, hiOpen: false } as Interval);
+      if (!intervalsMeet(stated, { lo: '100', hi: '100', loOpen: false, hiOpen: false })) continue;
+      const whole = parts.map((p) => moneyInterval(p.figure)).reduce((a, b) => addIntervals(a, b));
+      const wholeText = `${sumDecimals(parts.map((p) => statedValueOf(p.figure)))}${parts[0]!.figure.unit ?? ''}`;
+      parts.forEach((part, k) => {
+        const f = list[k]!;
+        const computed = shareInterval(moneyInterval(part.figure), whole);
+        if (!computed) return;
+        const evidence = [evidenceOfFigure('share', f.figure), evidenceOfFigure('part', part.figure), ...parts.filter((p) => p !== part).map((p) => evidenceOfFigure('sibling', p.figure))];
+        out.push(percentResult('narrative.share', computed, f.figure, `占比 ${part.figure.text} ÷ 各项合计 ${wholeText}`, `share ${part.figure.text} / the listed parts' sum ${wholeText}`, evidence, { whole: 'listed_parts' }, 'definite'));
+      });
+    }
+    return out;
+  },
+};
+
 const RATE_LABEL = /完成(年初|全年)?预算(?:数)?的?$/u;
 
 /** 完成(年初|全年)预算的 x%: 决算 over the budget it names; a 年初预算 of 0 cannot be the denominator. */
@@ -631,4 +671,4 @@ const changes: AccountsRule = {
   },
 };
 
-export const NARRATIVE_RULES: readonly AccountsRule[] = [amounts, itemAmounts, sangong, shares, rates, comparisons, changes, productRule];
+export const NARRATIVE_RULES: readonly AccountsRule[] = [amounts, itemAmounts, sangong, shares, respectiveShares, rates, comparisons, changes, productRule];

@@ -57,3 +57,26 @@ describe('narrative.change after a share of the same amount', () => {
     expect(changes(['支出合计116433.12元，执行率95.5%，同比增加16803.36元，增长14.43%。'])).toEqual([['fail', 'possible']]);
   });
 });
+
+describe('narrative.share over a list of respective shares (分别为)', () => {
+  const shares = (line: string): [string, string, string | null][] =>
+    checkAccounts(RECORD, docOf([line]))
+      .filter((r) => r.rule === 'narrative.share' || r.rule === 'narrative.truncated_percent')
+      .map((r) => [r.rule, r.status, r.certainty ?? null]);
+
+  it('takes the listed amounts as parts of their sum when the shares add up to 100%', () => {
+    // 1.67 / 4220.53 = 0.0396%: printed 0.1% is a slip; 2273.37 / 4220.53 = 53.864% printed 53.8% is truncated.
+    expect(shares('发行销售乐透数字型彩票2273.37亿元,竞猜型彩票1219.42亿元,视频型彩票440.85亿元,即开型彩票285.22亿元,基诺型彩票1.67亿元,占彩票销售总量的比重分别为53.8%、28.9%、10.4%、6.8%和0.1%。')).toEqual([
+      ['narrative.truncated_percent', 'warn', 'definite'],
+      ['narrative.share', 'pass', 'definite'],
+      ['narrative.share', 'pass', 'definite'],
+      ['narrative.share', 'pass', 'definite'],
+      ['narrative.share', 'fail', 'definite'],
+    ]);
+  });
+
+  it('reads nothing when the shares are not the whole list (sum below 100%) or the counts differ', () => {
+    expect(shares('甲项目200万元,乙项目100万元,占总支出的比重分别为20%和10%。')).toEqual([]);
+    expect(shares('甲项目200万元,乙项目100万元,丙项目50万元,占比分别为60%和40%。')).toEqual([]);
+  });
+});
