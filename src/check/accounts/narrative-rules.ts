@@ -13,7 +13,7 @@ import type { AccountsContext, AccountsRule } from './engine.js';
 import { isMoney, isPercent, type NarrativeFigure, type Sentence } from './narrative.js';
 import { SANGONG_SECTION, sangong, sangongItemOf, sangongValue } from './sangong-rules.js';
 import { classRow, economicTotal, side, totalColumn, type TableValue } from './table-values.js';
-import { figureEvidence, moneyInterval, percentInterval, relation, shareInterval, withPlace, type Amount } from './relations.js';
+import { figureEvidence, moneyInterval, percentInterval, relation, shareInterval, sumOf, withPlace, type Amount } from './relations.js';
 import { T, amountColumns } from './table-rules.js';
 import { tableOf, type AccountsRow, type AccountsTable } from './tables.js';
 import { productRule } from './product-rule.js';
@@ -393,6 +393,62 @@ const respectiveShares: AccountsRule = {
   },
 };
 
+/** One clause of a parallel list: an amount, then its share of an unnamed whole ("用于社区公益类1.26亿元，占比为23%"). */
+function listedPart(t: Sentence): { part: NarrativeFigure; share: NarrativeFigure } | undefined {
+  const [part, share] = t.figures;
+  if (t.figures.length !== 2 || !isMoney(part!) || !isPercent(share!) || !/^占比$/u.test(share!.label)) return undefined;
+  // "其中人员经费…，占比…" is inside the item before it, not beside it.
+  if (/其中/u.test(part!.before) || part!.figure.approx !== 'exact') return undefined;
+  return { part: part!, share: share! };
+}
+
+/**
+ * "用于养老…4.25亿元，占比为75%；用于社区公益类1.26亿元，占比为23%；用于其他…0.14亿元，占比为2%。":
+ * clauses that only ；separates, each an amount and its 占比, are side by side parts of one whole, so the
+ * whole is at least their sum and no share can exceed its part over that sum (1.265 ÷ 5.635 = 22.45% < 23%).
+ * Only that bound is checked: the whole itself is not stated, so a share below it says nothing.
+ */
+const listedShares: AccountsRule = {
+  id: 'narrative.share',
+  withoutTables: true,
+  emits: [],
+  run(ctx) {
+    const out: CheckResult[] = [];
+    const list: { part: NarrativeFigure; share: NarrativeFigure }[] = [];
+    const flush = () => {
+      if (list.length >= 2 && list.every((x) => x.part.figure.unit === list[0]!.part.figure.unit)) {
+        const sum = sumOf(list.map((x) => x.part.figure));
+        for (const { part, share } of list) {
+          const most = shareInterval(moneyInterval(part.figure), sum);
+          if (!most) continue;
+          out.push(
+            relation({
+              rule: 'narrative.share',
+              expected: { lo: '0', hi: most.hi, loOpen: false, hiOpen: most.hiOpen },
+              actual: percentInterval(share.figure),
+              unit: '%',
+              what: `占比 ${part.figure.text} 至多为其 ÷ 并列各项合计（整体不小于各项之和）`,
+              whatEn: `share of ${part.figure.text} is at most it over the sum of the parts listed beside it`,
+              evidence: [evidenceOfFigure('share', share.figure), evidenceOfFigure('part', part.figure), ...list.filter((x) => x.part !== part).map((x) => evidenceOfFigure('sibling', x.part.figure))],
+              detail: { whole: 'at_least_listed_parts' },
+            }),
+          );
+        }
+      }
+      list.length = 0;
+    };
+    ctx.sentences.forEach((t, k) => {
+      const item = listedPart(t);
+      const previous = ctx.sentences[k - 1];
+      if (!item || !previous || !/[；;]$/u.test(previous.text) || previous.section !== t.section) flush();
+      if (item) list.push(item);
+      if (!item || !/[；;]$/u.test(t.text)) flush();
+    });
+    flush();
+    return out;
+  },
+};
+
 const RATE_LABEL = /完成(年初|全年)?预算(?:数)?的?$/u;
 
 /** 完成(年初|全年)预算的 x%: 决算 over the budget it names; a 年初预算 of 0 cannot be the denominator. */
@@ -671,4 +727,4 @@ const changes: AccountsRule = {
   },
 };
 
-export const NARRATIVE_RULES: readonly AccountsRule[] = [amounts, itemAmounts, sangong, shares, respectiveShares, rates, comparisons, changes, productRule];
+export const NARRATIVE_RULES: readonly AccountsRule[] = [amounts, itemAmounts, sangong, shares, respectiveShares, listedShares, rates, comparisons, changes, productRule];

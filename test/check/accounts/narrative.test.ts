@@ -80,3 +80,23 @@ describe('narrative.share over a list of respective shares (分别为)', () => {
     expect(shares('甲项目200万元,乙项目100万元,丙项目50万元,占比分别为60%和40%。')).toEqual([]);
   });
 });
+
+describe('narrative.share over parts listed side by side (…占比为x%；…占比为y%)', () => {
+  const shares = (line: string): [string, string | null][] =>
+    checkAccounts(RECORD, docOf([line]))
+      .filter((r) => r.rule === 'narrative.share')
+      .map((r) => [r.status, r.certainty ?? null]);
+
+  it('fails a share above its part over the parts’ sum: 1.265 ÷ 5.635 < 22.5%, printed 23%', () => {
+    expect(shares('用于养老服务类4.25亿元,占比为75%;用于社区公益类1.26亿元,占比为23%;用于其他社会福利类0.14亿元,占比为2%。')).toEqual([
+      ['pass', 'definite'],
+      ['fail', 'definite'],
+      ['pass', 'definite'],
+    ]);
+  });
+
+  it('says nothing of a share below that bound (the whole may be larger), nor of a part inside another (其中)', () => {
+    expect(shares('用于甲类4亿元,占比为40%;用于乙类1亿元,占比为10%。')).toEqual([['pass', 'definite'], ['pass', 'definite']]);
+    expect(shares('基本支出100万元,占比为80%;其中人员经费90万元,占比为72%。')).toEqual([]);
+  });
+});
