@@ -393,13 +393,29 @@ const respectiveShares: AccountsRule = {
   },
 };
 
-/** One clause of a parallel list: an amount, then its share of an unnamed whole ("用于社区公益类1.26亿元，占比为23%"). */
-function listedPart(t: Sentence): { part: NarrativeFigure; share: NarrativeFigure } | undefined {
+/** A share of an unnamed (占比) or named whole ("占支出总预算"): group 1 the whole's name, '' for 占比. */
+const LISTED_SHARE_LABEL = /^占(?:比|([^，。；\d]{2,12}?)的?(?:比重|比例)?)$/u;
+const ENUMERATED = /^[（(][一二三四五六七八九十]+[）)]/u;
+
+/**
+ * One item of a parallel list: it opens with its amount, then that amount's share ("用于社区公益类1.26亿元，
+ * 占比为23%", "（四）住房保障支出类科目74784.48元，占支出总预算6.90%，同比…"); `whole` names the base.
+ */
+function listedPart(t: Sentence): { part: NarrativeFigure; share: NarrativeFigure; whole: string } | undefined {
   const [part, share] = t.figures;
-  if (t.figures.length !== 2 || !isMoney(part!) || !isPercent(share!) || !/^占比$/u.test(share!.label)) return undefined;
+  if (!part || !share || !isMoney(part) || !isPercent(share)) return undefined;
+  const m = LISTED_SHARE_LABEL.exec(share.label);
+  if (!m) return undefined;
   // "其中人员经费…，占比…" is inside the item before it, not beside it.
-  if (/其中/u.test(part!.before) || part!.figure.approx !== 'exact') return undefined;
-  return { part: part!, share: share! };
+  if (/其中/u.test(part.before) || part.figure.approx !== 'exact') return undefined;
+  return { part, share, whole: m[1] ?? '' };
+}
+
+/** Items t and the one before are side by side: ；joins them, or both open the next number of one list. */
+function besideBefore(ctx: AccountsContext, t: Sentence, k: number): boolean {
+  const previous = ctx.sentences[k - 1];
+  if (!previous || previous.section !== t.section) return false;
+  return /[；;]$/u.test(previous.text) || (ENUMERATED.test(previous.text) && ENUMERATED.test(t.text));
 }
 
 /**
@@ -414,9 +430,12 @@ const listedShares: AccountsRule = {
   emits: [],
   run(ctx) {
     const out: CheckResult[] = [];
-    const list: { part: NarrativeFigure; share: NarrativeFigure }[] = [];
+    const list: { part: NarrativeFigure; share: NarrativeFigure; whole: string }[] = [];
     const flush = () => {
-      if (list.length >= 2 && list.every((x) => x.part.figure.unit === list[0]!.part.figure.unit)) {
+      // One base for all, and shares that can add up to at most 100% (else they are not parts of one whole).
+      const oneWhole = list.every((x) => x.whole === list[0]!.whole && x.part.figure.unit === list[0]!.part.figure.unit);
+      const stated = list.reduce((sum, x) => sum + Number(percentInterval(x.share.figure).lo), 0);
+      if (list.length >= 2 && oneWhole && stated <= 100) {
         const sum = sumOf(list.map((x) => x.part.figure));
         for (const { part, share } of list) {
           const most = shareInterval(moneyInterval(part.figure), sum);
@@ -439,10 +458,8 @@ const listedShares: AccountsRule = {
     };
     ctx.sentences.forEach((t, k) => {
       const item = listedPart(t);
-      const previous = ctx.sentences[k - 1];
-      if (!item || !previous || !/[；;]$/u.test(previous.text) || previous.section !== t.section) flush();
+      if (!item || !besideBefore(ctx, t, k) || (list.length > 0 && list.at(-1)!.whole !== item.whole)) flush();
       if (item) list.push(item);
-      if (!item || !/[；;]$/u.test(t.text)) flush();
     });
     flush();
     return out;

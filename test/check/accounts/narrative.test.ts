@@ -95,6 +95,17 @@ describe('narrative.share over parts listed side by side (…占比为x%；…�
     ]);
   });
 
+  it('reads numbered items of one named whole as side by side: 74784.48 ÷ 1085203.63 = 6.8913% < 6.895%, printed 6.90%', () => {
+    expect(
+      shares(
+        '(一)文化旅游体育与传媒支出类科目850088.3元,占支出总预算78.33%,同比减少54357.12元。(二)社会保障和就业支出类科目116433.12元,占支出总预算10.73%。(三)卫生健康支出类科目43897.73元,占支出总预算4.04%。(四)住房保障支出类科目74784.48元,占支出总预算6.90%。',
+      ),
+    ).toEqual([['pass', 'definite'], ['pass', 'definite'], ['pass', 'definite'], ['fail', 'definite']]);
+    // Two bases, or shares adding up to over 100%: not parts of one whole.
+    expect(shares('(一)甲类850万元,占支出总预算80%。(二)乙类150万元,占收入总预算20%。')).toEqual([]);
+    expect(shares('(一)甲类850万元,占支出总预算80%。(二)乙类150万元,占支出总预算30%。')).toEqual([]);
+  });
+
   it('says nothing of a share below that bound (the whole may be larger), nor of a part inside another (其中)', () => {
     expect(shares('用于甲类4亿元,占比为40%;用于乙类1亿元,占比为10%。')).toEqual([['pass', 'definite'], ['pass', 'definite']]);
     expect(shares('基本支出100万元,占比为80%;其中人员经费90万元,占比为72%。')).toEqual([]);
