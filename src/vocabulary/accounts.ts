@@ -128,5 +128,8 @@ export const PER_UNIT_BEFORE = /(?<!每[^每\d]{0,3})每([亩户人名头只吨�
 /** Units a quantity may be stated in for a standard of the key unit (a standard per 人 pays 3000 名). */
 export const PER_UNIT_SYNONYMS: Readonly<Record<string, readonly string[]>> = { 人: ['人', '名'], 名: ['人', '名'] };
 
-/** Just before a product's stated total: "共计", "合计10.93万元", "共发放", "，计12万元" (not 设计, 会计). */
-export const PRODUCT_TOTAL_BEFORE = /(?:共计|合计|总计|累计|共|(?:^|[，,、：:\s])计)(?:发放|兑付|拨付|补贴|补助|资助|奖补)?(?:资金)?[为是达：:]?$/u;
+/**
+ * Just before a product's stated total: "共计", "合计10.93万元", "共发放", "，计12万元" (not 设计, 会计), and the
+ * fund named after the verb ("共计发放耕地力保护补贴资金1458.32万元"): a name ending in a fund word, no 增/减.
+ */
+export const PRODUCT_TOTAL_BEFORE = /(?:共计|合计|总计|累计|共|(?:^|[，,、：:\s])计)(?:发放|兑付|拨付|补贴|补助|资助|奖补)?(?:[^\d，,。；;：:、增减]{0,12}?(?:资金|补贴|补助|奖补|经费))?[为是达：:]?$/u;

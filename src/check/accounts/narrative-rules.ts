@@ -13,7 +13,7 @@ import type { AccountsContext, AccountsRule } from './engine.js';
 import { isMoney, isPercent, type NarrativeFigure, type Sentence } from './narrative.js';
 import { SANGONG_SECTION, sangong, sangongItemOf, sangongValue } from './sangong-rules.js';
 import { classRow, economicTotal, side, totalColumn, type TableValue } from './table-values.js';
-import { figureEvidence, moneyInterval, percentInterval, relation, shareInterval, withPlace, type Amount } from './relations.js';
+import { figureEvidence, moneyInterval, percentInterval, relation, shareInterval, sumOf, withPlace, type Amount } from './relations.js';
 import { T, amountColumns } from './table-rules.js';
 import { tableOf, type AccountsRow, type AccountsTable } from './tables.js';
 import { productRule } from './product-rule.js';
@@ -353,6 +353,119 @@ const shares: AccountsRule = {
   },
 };
 
+/** "…占彩票销售总量的比重分别为": the shares of the amounts listed before, in their order. */
+const RESPECTIVE_SHARE_LABEL = /占[^，。；]{0,16}?(?:比重|比例)?分别(?:为|是)?$/u;
+
+/**
+ * "乐透数字型2273.37亿元，竞猜型1219.42亿元，…基诺型1.67亿元，占彩票销售总量的比重分别为53.8%、28.9%、
+ * 10.4%、6.8%和0.1%": the k-th share is the k-th amount over the whole. Read only when the sentence
+ * lists exactly as many amounts as shares and the shares add up to 100% at their printed precision:
+ * then the amounts are the whole's parts and their sum is surely the whole.
+ */
+const respectiveShares: AccountsRule = {
+  id: 'narrative.share',
+  withoutTables: true,
+  emits: [],
+  run(ctx) {
+    const out: CheckResult[] = [];
+    for (const s of ctx.sentences) {
+      const first = s.figures.findIndex((f) => isPercent(f) && RESPECTIVE_SHARE_LABEL.test(f.label));
+      if (first < 0) continue;
+      // Nothing but the amounts before the list, nothing but the list after: else which share is whose is a guess.
+      const parts = s.figures.slice(0, first);
+      const list = s.figures.slice(first);
+      if (parts.length < 2 || parts.length !== list.length || !parts.every(isMoney)) continue;
+      if (!list.every((f, k) => isPercent(f) && (k === 0 || /^[、，,和及与]?$/u.test(f.label)))) continue;
+      if (parts.some((p) => p.figure.approx !== 'exact' || p.figure.unit !== parts[0]!.figure.unit)) continue;
+      const stated = list.reduce((iv, f) => addIntervals(iv, percentInterval(f.figure)), { lo: '0', hi: '0', loOpen: false, hiOpen: false } as Interval);
+      if (!intervalsMeet(stated, { lo: '100', hi: '100', loOpen: false, hiOpen: false })) continue;
+      const whole = parts.map((p) => moneyInterval(p.figure)).reduce((a, b) => addIntervals(a, b));
+      const wholeText = `${sumDecimals(parts.map((p) => statedValueOf(p.figure)))}${parts[0]!.figure.unit ?? ''}`;
+      parts.forEach((part, k) => {
+        const f = list[k]!;
+        const computed = shareInterval(moneyInterval(part.figure), whole);
+        if (!computed) return;
+        const evidence = [evidenceOfFigure('share', f.figure), evidenceOfFigure('part', part.figure), ...parts.filter((p) => p !== part).map((p) => evidenceOfFigure('sibling', p.figure))];
+        out.push(percentResult('narrative.share', computed, f.figure, `占比 ${part.figure.text} ÷ 各项合计 ${wholeText}`, `share ${part.figure.text} / the listed parts' sum ${wholeText}`, evidence, { whole: 'listed_parts' }, 'definite'));
+      });
+    }
+    return out;
+  },
+};
+
+/** A share of an unnamed (占比) or named whole ("占支出总预算"): group 1 the whole's name, '' for 占比. */
+const LISTED_SHARE_LABEL = /^占(?:比|([^，。；\d]{2,12}?)的?(?:比重|比例)?)$/u;
+const ENUMERATED = /^[（(][一二三四五六七八九十]+[）)]/u;
+
+/**
+ * One item of a parallel list: it opens with its amount, then that amount's share ("用于社区公益类1.26亿元，
+ * 占比为23%", "（四）住房保障支出类科目74784.48元，占支出总预算6.90%，同比…"); `whole` names the base.
+ */
+function listedPart(t: Sentence): { part: NarrativeFigure; share: NarrativeFigure; whole: string } | undefined {
+  const [part, share] = t.figures;
+  if (!part || !share || !isMoney(part) || !isPercent(share)) return undefined;
+  const m = LISTED_SHARE_LABEL.exec(share.label);
+  if (!m) return undefined;
+  // "其中人员经费…，占比…" is inside the item before it, not beside it.
+  if (/其中/u.test(part.before) || part.figure.approx !== 'exact') return undefined;
+  return { part, share, whole: m[1] ?? '' };
+}
+
+/** Items t and the one before are side by side: ；joins them, or both open the next number of one list. */
+function besideBefore(ctx: AccountsContext, t: Sentence, k: number): boolean {
+  const previous = ctx.sentences[k - 1];
+  if (!previous || previous.section !== t.section) return false;
+  return /[；;]$/u.test(previous.text) || (ENUMERATED.test(previous.text) && ENUMERATED.test(t.text));
+}
+
+/**
+ * "用于养老…4.25亿元，占比为75%；用于社区公益类1.26亿元，占比为23%；用于其他…0.14亿元，占比为2%。":
+ * clauses that only ；separates, each an amount and its 占比, are side by side parts of one whole, so the
+ * whole is at least their sum and no share can exceed its part over that sum (1.265 ÷ 5.635 = 22.45% < 23%).
+ * Only that bound is checked: the whole itself is not stated, so a share below it says nothing.
+ */
+const listedShares: AccountsRule = {
+  id: 'narrative.share',
+  withoutTables: true,
+  emits: [],
+  run(ctx) {
+    const out: CheckResult[] = [];
+    const list: { part: NarrativeFigure; share: NarrativeFigure; whole: string }[] = [];
+    const flush = () => {
+      // One base for all, and shares that can add up to at most 100% (else they are not parts of one whole).
+      const oneWhole = list.every((x) => x.whole === list[0]!.whole && x.part.figure.unit === list[0]!.part.figure.unit);
+      const stated = list.reduce((sum, x) => sum + Number(percentInterval(x.share.figure).lo), 0);
+      if (list.length >= 2 && oneWhole && stated <= 100) {
+        const sum = sumOf(list.map((x) => x.part.figure));
+        for (const { part, share } of list) {
+          const most = shareInterval(moneyInterval(part.figure), sum);
+          if (!most) continue;
+          out.push(
+            relation({
+              rule: 'narrative.share',
+              expected: { lo: '0', hi: most.hi, loOpen: false, hiOpen: most.hiOpen },
+              actual: percentInterval(share.figure),
+              unit: '%',
+              what: `占比 ${part.figure.text} 至多为其 ÷ 并列各项合计（整体不小于各项之和）`,
+              whatEn: `share of ${part.figure.text} is at most it over the sum of the parts listed beside it`,
+              evidence: [evidenceOfFigure('share', share.figure), evidenceOfFigure('part', part.figure), ...list.filter((x) => x.part !== part).map((x) => evidenceOfFigure('sibling', x.part.figure))],
+              detail: { whole: 'at_least_listed_parts' },
+            }),
+          );
+        }
+      }
+      list.length = 0;
+    };
+    ctx.sentences.forEach((t, k) => {
+      const item = listedPart(t);
+      if (!item || !besideBefore(ctx, t, k) || (list.length > 0 && list.at(-1)!.whole !== item.whole)) flush();
+      if (item) list.push(item);
+    });
+    flush();
+    return out;
+  },
+};
+
 const RATE_LABEL = /完成(年初|全年)?预算(?:数)?的?$/u;
 
 /** 完成(年初|全年)预算的 x%: 决算 over the budget it names; a 年初预算 of 0 cannot be the denominator. */
@@ -522,7 +635,7 @@ function evidenceOfSentence(ctx: AccountsContext, s: Sentence, phrase: string): 
 function changeSubject(clause: string): string {
   const subject = clause
     .replace(CHANGE_AMOUNT, '')
-    .replace(/^.*?(?:相比|比上年度?|比\d{4}年度?|较上年度?|较\d{4}年度?)/u, '')
+    .replace(/^.*?(?:相比|同比|比上年度?|比\d{4}年度?|较上年度?|较\d{4}年度?)/u, '')
     .replace(/^[，,]/u, '')
     .replace(/(?:支出)?决算数?$/u, '');
   return subjectForm(subject);
@@ -534,6 +647,15 @@ function subjectForm(text: string): string {
 }
 
 const CHANGE_AMOUNT = new RegExp(`(${[...COMPARISON_WORDS.increase, ...COMPARISON_WORDS.decrease].join('|')})$`, 'u');
+
+/**
+ * The change at figure `i` follows the amount with nothing between but its shares: "…科目116433.12元，占支出
+ * 总预算10.73%，同比增加16803.36元" changes 116433.12 as surely as "…总计445.20万元，比上年增加445.20万元".
+ */
+function followsAmount(s: Sentence, current: NarrativeFigure, i: number): boolean {
+  const between = s.figures.slice(s.figures.indexOf(current) + 1, i);
+  return between.every((x) => isPercent(x) && SHARE_LABEL.test(x.label));
+}
 
 /** "与2023年度相比…减少56.95万元，下降1.87%": the percent is the change over last year's amount. */
 const changes: AccountsRule = {
@@ -611,7 +733,7 @@ const changes: AccountsRule = {
             // Definite when one sentence states both and names the same subject ("收、支总计…收、支总计各增加"), or
             // when the change names none and follows the amount ("收、支总计445.20万元，比上年增加445.20万元").
             s.figures.includes(current) &&
-              ((subject.length >= 2 && subjectForm(current.clause).includes(subject)) || (subject.length === 0 && s.figures.indexOf(current) === i - 1))
+              ((subject.length >= 2 && subjectForm(current.clause).includes(subject)) || (subject.length === 0 && followsAmount(s, current, i)))
               ? 'definite'
               : 'possible',
           ),
@@ -622,4 +744,4 @@ const changes: AccountsRule = {
   },
 };
 
-export const NARRATIVE_RULES: readonly AccountsRule[] = [amounts, itemAmounts, sangong, shares, rates, comparisons, changes, productRule];
+export const NARRATIVE_RULES: readonly AccountsRule[] = [amounts, itemAmounts, sangong, shares, respectiveShares, listedShares, rates, comparisons, changes, productRule];

@@ -175,6 +175,37 @@ export function readUnitYearLines(doc: SourceDocument): { unit: string; year: nu
   return out;
 }
 
+/** A line that stops inside a sentence: it ends without 。；！？： (a comma, a word, a number). */
+const WRAP_CONTINUES = /[^。；;！？!?：:]$/u;
+/** Prose, not a title: a line with a clause break in it. */
+const PROSE = /[，,、；;：:]/u;
+/** Fewest prose lines cut inside a sentence for a text to count as hard-wrapped. */
+const MIN_WRAPPED_LINES = 3;
+
+/** A prose line that stops inside its sentence ("项目支出预算 48100 元,占支出总预算的 4.43%,同比无增"). */
+function isCutLine(flat: string): boolean {
+  return WRAP_CONTINUES.test(flat) && PROSE.test(flat) && /\p{Script=Han}/u.test(flat);
+}
+
+function isHeadingLine(flat: string): boolean {
+  return flat === '' || (SECTION.test(flat) && flat.length <= 40) || PART_HEADING.test(flat) || /^[（(][一二三四五六七八九十]+[）)]/u.test(flat);
+}
+
+/**
+ * Lines cut at a fixed width: several prose lines stop inside their sentence (a paragraph ends in 。).
+ * Only then, and only after such a line, are lines joined: a title line in an ordinary text stays apart.
+ */
+function isHardWrapped(doc: SourceDocument, afterOffset: number): boolean {
+  let cut = 0;
+  for (const [i, b] of doc.blocks.entries()) {
+    if (b.kind === 'table') continue;
+    const span = blockText(doc, i);
+    if (!span || span.start < afterOffset) continue;
+    if (isCutLine(clean(span.text)) && ++cut >= MIN_WRAPPED_LINES) return true;
+  }
+  return false;
+}
+
 /**
  * Sentences of the 情况说明: the text blocks after the last accounts table up to the glossary
  * (名词解释), each with its section and its figures.
@@ -183,9 +214,11 @@ export function readNarrative(doc: SourceDocument, afterOffset: number): Sentenc
   const sentences: Sentence[] = [];
   let section = '';
   let subsection = '';
-  for (const [i, b] of doc.blocks.entries()) {
+  const wrapped = isHardWrapped(doc, afterOffset);
+  for (let i = 0; i < doc.blocks.length; i++) {
+    const b = doc.blocks[i]!;
     if (b.kind === 'table') continue;
-    const span = blockText(doc, i);
+    let span = blockText(doc, i);
     if (!span || span.start < afterOffset) continue;
     const flat = clean(b.text);
     if (GLOSSARY.test(flat) && flat.length < 20) break;
@@ -196,9 +229,18 @@ export function readNarrative(doc: SourceDocument, afterOffset: number): Sentenc
       continue;
     }
     const sub = SUBSECTION.exec(flat);
-    if (sub && flat.length <= 40) {
+    // In a hard-wrapped text "（二）社会保障和就业支出类科目 116433.12 元,占支" opens a paragraph: a heading has no comma.
+    if (sub && flat.length <= 40 && !(wrapped && /[，,；;]/u.test(flat))) {
       subsection = sub[2]!;
       continue;
+    }
+    // A hard-wrapped text (lines cut at a fixed width, "…116433.12 元,占支" / "出总预算 10.73 %,…"): the
+    // lines a sentence runs over are one paragraph, else the share loses its part and the change its amount.
+    while (wrapped && span && isCutLine(clean(doc.text.slice(span.start, span.end))) && doc.blocks[i + 1]?.kind !== 'table') {
+      const next = blockText(doc, i + 1);
+      if (!next || isHeadingLine(clean(next.text))) break;
+      span = { text: doc.text.slice(span.start, next.end), start: span.start, end: next.end };
+      i++;
     }
     const text = span.text;
     const numbers = findNumbers(text);

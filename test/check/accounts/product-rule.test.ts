@@ -44,4 +44,8 @@ describe('narrative.product', () => {
     expect(check('按每亩150元标准补贴2000亩，工程设计50万元。')).toEqual([]);
     expect(verdicts(check('成本每亩4000元，种植30亩，计12万元。'))).toEqual([['pass', 'definite']]);
   });
+  it('reads a total whose fund is named after the verb ("共计发放耕地力保护补贴资金"), not a change (共计减少…资金)', () => {
+    expect(verdicts(check('补贴面积1200亩,按照每亩补贴91.07元的标准,共计发放耕地力保护补贴资金10.95万元。'))).toEqual([['fail', 'definite']]);
+    expect(check('补贴面积1200亩,按照每亩补贴91.07元的标准,共计减少支出资金10.95万元。')).toEqual([]);
+  });
 });

@@ -1,0 +1,113 @@
+/** The 情况说明 reader: hard-wrapped lines are one paragraph, so a sentence cut by a line keeps its figures. */
+import { describe, expect, it } from 'vitest';
+import type { Block } from '../../../src/ingest/document.js';
+import { normalizeDocument } from '../../../src/normalize/normalize.js';
+import type { CheckResult, ReportRecord } from '../../../src/schema/record.js';
+import { checkAccounts } from '../../../src/check/accounts/index.js';
+import { readNarrative } from '../../../src/check/accounts/narrative.js';
+
+const RECORD = { parts: [] } as unknown as ReportRecord;
+
+function docOf(lines: string[]) {
+  const blocks: Block[] = lines.map((text) => ({ kind: 'paragraph', text, page: 1 }));
+  return normalizeDocument({ format: 'pdf', pages: [{ number: 1, chars: 1000, needsOcr: false }], blocks, warnings: [] });
+}
+
+const changes = (lines: string[]): [string, string | null][] =>
+  checkAccounts(RECORD, docOf(lines))
+    .filter((r: CheckResult) => r.rule === 'narrative.change')
+    .map((r) => [r.status, r.certainty ?? null]);
+
+/** Lines cut at a fixed width, as a PDF's text layer prints a 预算 说明. */
+const WRAPPED = [
+  '项目支出预算 48100 元,占支出总预算的 4.43%,同比无增',
+  '减变化。',
+  '其中:',
+  '(一)文化旅游体育与传媒支出类科目 850088.3 元,',
+  '占支出总预算 78.33%,同比减少 54357.12 元,下降 6.01 %。',
+  '(二)社会保障和就业支出类科目 116433.12 元,占支',
+  '出总预算 10.73 %,同比增加 16803.36 元,增长 14.43%。',
+  '(三)卫生健康支出类科目 43897.73 元,占支出总预',
+  '算4.05 %,同比减少 6014.46 元,下降 12.05 %。',
+];
+
+describe('readNarrative on a hard-wrapped text', () => {
+  it('joins the lines a sentence runs over, and a "(二)…元," line is a paragraph, not a heading', () => {
+    const texts = readNarrative(docOf(WRAPPED), 0).map((s) => s.text);
+    expect(texts).toContain('(二)社会保障和就业支出类科目116433.12元,占支出总预算10.73%,同比增加16803.36元,增长14.43%。');
+    expect(texts).toContain('项目支出预算48100元,占支出总预算的4.43%,同比无增减变化。');
+  });
+
+  it('keeps lines apart in an ordinary text: a title without punctuation is not glued to its paragraph', () => {
+    const texts = readNarrative(docOf(['部门预算公开说明', '本年支出合计100万元，比上年增加10万元，增长11.11%。', '(一)基本支出', '基本支出80万元。']), 0).map((s) => s.text);
+    expect(texts).toEqual(['部门预算公开说明', '本年支出合计100万元，比上年增加10万元，增长11.11%。', '基本支出80万元。']);
+  });
+});
+
+describe('narrative.change after a share of the same amount', () => {
+  it('fails definitely a growth taken on this year: 16803.36 / (116433.12 − 16803.36) = 16.87%, not 14.43%', () => {
+    expect(changes(WRAPPED)).toEqual([
+      ['pass', 'definite'],
+      ['fail', 'definite'],
+      ['pass', 'definite'],
+    ]);
+  });
+
+  it('stays possible when a figure other than its share stands between the amount and its change', () => {
+    expect(changes(['支出合计116433.12元，执行率95.5%，同比增加16803.36元，增长14.43%。'])).toEqual([['fail', 'possible']]);
+  });
+});
+
+describe('narrative.share over a list of respective shares (分别为)', () => {
+  const shares = (line: string): [string, string, string | null][] =>
+    checkAccounts(RECORD, docOf([line]))
+      .filter((r) => r.rule === 'narrative.share' || r.rule === 'narrative.truncated_percent')
+      .map((r) => [r.rule, r.status, r.certainty ?? null]);
+
+  it('takes the listed amounts as parts of their sum when the shares add up to 100%', () => {
+    // 1.67 / 4220.53 = 0.0396%: printed 0.1% is a slip; 2273.37 / 4220.53 = 53.864% printed 53.8% is truncated.
+    expect(shares('发行销售乐透数字型彩票2273.37亿元,竞猜型彩票1219.42亿元,视频型彩票440.85亿元,即开型彩票285.22亿元,基诺型彩票1.67亿元,占彩票销售总量的比重分别为53.8%、28.9%、10.4%、6.8%和0.1%。')).toEqual([
+      ['narrative.truncated_percent', 'warn', 'definite'],
+      ['narrative.share', 'pass', 'definite'],
+      ['narrative.share', 'pass', 'definite'],
+      ['narrative.share', 'pass', 'definite'],
+      ['narrative.share', 'fail', 'definite'],
+    ]);
+  });
+
+  it('reads nothing when the shares are not the whole list (sum below 100%) or the counts differ', () => {
+    expect(shares('甲项目200万元,乙项目100万元,占总支出的比重分别为20%和10%。')).toEqual([]);
+    expect(shares('甲项目200万元,乙项目100万元,丙项目50万元,占比分别为60%和40%。')).toEqual([]);
+  });
+});
+
+describe('narrative.share over parts listed side by side (…占比为x%；…占比为y%)', () => {
+  const shares = (line: string): [string, string | null][] =>
+    checkAccounts(RECORD, docOf([line]))
+      .filter((r) => r.rule === 'narrative.share')
+      .map((r) => [r.status, r.certainty ?? null]);
+
+  it('fails a share above its part over the parts’ sum: 1.265 ÷ 5.635 < 22.5%, printed 23%', () => {
+    expect(shares('用于养老服务类4.25亿元,占比为75%;用于社区公益类1.26亿元,占比为23%;用于其他社会福利类0.14亿元,占比为2%。')).toEqual([
+      ['pass', 'definite'],
+      ['fail', 'definite'],
+      ['pass', 'definite'],
+    ]);
+  });
+
+  it('reads numbered items of one named whole as side by side: 74784.48 ÷ 1085203.63 = 6.8913% < 6.895%, printed 6.90%', () => {
+    expect(
+      shares(
+        '(一)文化旅游体育与传媒支出类科目850088.3元,占支出总预算78.33%,同比减少54357.12元。(二)社会保障和就业支出类科目116433.12元,占支出总预算10.73%。(三)卫生健康支出类科目43897.73元,占支出总预算4.04%。(四)住房保障支出类科目74784.48元,占支出总预算6.90%。',
+      ),
+    ).toEqual([['pass', 'definite'], ['pass', 'definite'], ['pass', 'definite'], ['fail', 'definite']]);
+    // Two bases, or shares adding up to over 100%: not parts of one whole.
+    expect(shares('(一)甲类850万元,占支出总预算80%。(二)乙类150万元,占收入总预算20%。')).toEqual([]);
+    expect(shares('(一)甲类850万元,占支出总预算80%。(二)乙类150万元,占支出总预算30%。')).toEqual([]);
+  });
+
+  it('says nothing of a share below that bound (the whole may be larger), nor of a part inside another (其中)', () => {
+    expect(shares('用于甲类4亿元,占比为40%;用于乙类1亿元,占比为10%。')).toEqual([['pass', 'definite'], ['pass', 'definite']]);
+    expect(shares('基本支出100万元,占比为80%;其中人员经费90万元,占比为72%。')).toEqual([]);
+  });
+});
