@@ -431,6 +431,15 @@ function breakGluedTie(splits: readonly GluedCells[], columns: readonly FormColu
     return b !== null && e !== null && r !== null && Number(r.exact) !== 0 && rateHolds(r, e, b);
   });
   if (holding.length > 0) return holding.length === 1 ? holding[0]! : null;
+  // No rate holds and none reads as a share spent (0–100%, "397390100%" keeps its 100% slip visible): a 0%
+  // over nothing spent from something budgeted is the reading ("10200%" = 102|0|0%, not 1|0|200%).
+  const share = (cells: GluedCells) => Number.parseFloat(cells[at.rate]!.text);
+  const readsShare = splits.some((cells) => share(cells) > 0 && share(cells) <= 100);
+  const spentNothing = readsShare ? [] : splits.filter((cells) => {
+    const [b, e, r] = [figure(cells[at.budget]!.text), figure(cells[at.execution]!.text), figure(cells[at.rate]!.text)];
+    return b !== null && e !== null && r !== null && Number(r.exact) === 0 && Number(e.exact) === 0 && Number(b.exact) !== 0;
+  });
+  if (spentNothing.length === 1) return spentNothing[0]!;
   // "…100%" ends far more glued rows than a 0% does: a 0% split is read only when no other is left.
   const nonzero = splits.filter((cells) => Number.parseFloat(cells[at.rate]!.text) !== 0);
   const left = nonzero.length > 0 ? nonzero : splits;

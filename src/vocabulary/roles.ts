@@ -92,6 +92,11 @@ export const NATURE_RE = /(基本支出|项目支出|人员经费(?:支出)?|公
 export const FUND_RE =
   /((?:本年|当年|年初)?财政拨款(?:资金)?|财政资金|上年结转(?:资金)?|结转结余(?:资金)?|其他资金|(?<![我本该])单位资金|自有资金|(?:地方|单位)?自筹(?:资金)?|财政专户管理资金|中央(?:财政)?(?:补助)?资金|省级(?:财政)?资金|市级(?:财政)?资金|县级(?:财政)?资金|区级(?:财政)?资金|(?:财政拨款(?:资金)?|上级补助|事业(?:性)?|经营|附属单位上缴|其他)收入)$/u;
 /**
+ * 年末结转结余: what is left at the year's end, printed after the spending ("…项目支出22,018.81万元；年末结转结余
+ * 23.68万元"): never a source of the year's funds (年初/上年结转 can be one).
+ */
+export const YEAR_END_BALANCE = /年末结转(?:和)?结余(?:资金)?$/u;
+/**
  * The levels of government that pay a fund, as a part's name opens with them: 中央, 省级, 自治区,
  * 盟市/旗县 (内蒙古), 州, 市县, 本级, 上级, 地方; "央省" (中央和省) joins two. A bracketed
  * qualifier may follow ("旗县(区)本级…资金").

@@ -12,6 +12,12 @@ const texts = (cuts: ReturnType<typeof splitGluedCells>) => cuts?.map((c) => c.t
 
 describe('splitGluedCells', () => {
   const money3 = ['budget', 'execution', 'executionRate'] as const;
+  it('reads 0% over nothing spent when no other rate holds', () => {
+    // 1|0|200% and 10|20|0% hold no rate; 102|0|0% is nothing spent of 102.
+    expect(texts(splitGluedCells('10200%', money3))).toEqual(['102', '0', '0%']);
+    // A rate that holds still wins over a 0% reading.
+    expect(texts(splitGluedCells('4646100%', money3))).toEqual(['46', '46', '100%']);
+  });
   it('splits a run whose money cells share their decimals in one way only', () => {
     expect(texts(splitGluedCells('194.9194.9100%', money3))).toEqual(['194.9', '194.9', '100%']);
     expect(splitGluedCells('194.9194.9100%', money3)?.map((c) => c.start)).toEqual([0, 5, 10]);

@@ -275,6 +275,8 @@ class Facts implements NamedFacts {
   private projectList: { kind: ProjectListKind; whole: LocatedNumber; end: number; projects: Project[]; spoiled: boolean } | null = null;
   /** Starts of the numbers of lists whose amounts did not add up to their whole: named nothing. */
   readonly rejected = new Set<number>();
+  /** Money numbers of the running text, in text order. */
+  private readonly textMoney: LocatedNumber[] = [];
 
   constructor(private readonly doc: SourceDocument, private readonly seg: Segmentation) {}
 
@@ -309,6 +311,23 @@ class Facts implements NamedFacts {
     this.projectCursor = 0;
   }
 
+  partsComplete(n: NamedInput): boolean {
+    const at = n.number.start;
+    const windowStart = at - n.listBefore.length;
+    const qizhong = n.listBefore.lastIndexOf('其中');
+    if (qizhong < 0) return false;
+    const listStart = windowStart + qizhong;
+    const whole = lastBefore(this.textMoney, (m) => m.end <= listStart, windowStart);
+    if (!whole) return false;
+    // Every amount listed counts, named or not ("政府性基金预算收入16,812.20万元" is a part this list names no source).
+    let sum = new Decimal(0);
+    let parts = 0;
+    for (let i = this.textMoney.length - 1; i >= 0 && this.textMoney[i]!.start > listStart; i--) {
+      sum = sum.plus(this.textMoney[i]!.base);
+      parts++;
+    }
+    return parts > 0 && sum.equals(whole.base);
+  }
   partsOpen(n: NamedInput): boolean {
     return this.openSentence === n.number.sentence;
   }
@@ -328,6 +347,7 @@ class Facts implements NamedFacts {
   /** Records a text number's finding (or none): a whole opens its sentence's parts, any other amount closes them. */
   record(n: NamedInput, outcome: Outcome | null, rule: string | undefined): void {
     const m = n.number;
+    if (m.kind === 'money') this.textMoney.push(m);
     if (outcome?.whole && n.opensParts) this.openSentence = n.partsSentence;
     else if (m.kind === 'money' && !m.cell && rule !== 'named.fund.part_after_whole' && this.openSentence === m.sentence) this.openSentence = -1;
     if (outcome?.firstBudget && !this.firstBudget) {
@@ -366,6 +386,12 @@ function lineBefore(text: string, at: number): string {
 }
 
 /** The text before `at` back to the last stop or line break (at most 200 characters). */
+/** The last of the numbers (text order) that `fits`, looking back no further than `from`. */
+function lastBefore(numbers: readonly LocatedNumber[], fits: (m: LocatedNumber) => boolean, from: number): LocatedNumber | undefined {
+  for (let i = numbers.length - 1; i >= 0 && numbers[i]!.start >= from; i--) if (fits(numbers[i]!)) return numbers[i];
+  return undefined;
+}
+
 function listBefore(text: string, at: number): string {
   const window = text.slice(Math.max(0, at - 200), at);
   return window.slice(Math.max(window.lastIndexOf('。'), window.lastIndexOf('\n')) + 1);

@@ -16,6 +16,7 @@ import {
   FORM_SCORE_HEADER,
   FORM_WEIGHT_HEADER,
   FUND_RE,
+  YEAR_END_BALANCE,
   FUND_TOTAL_RAW,
   GENERIC_PROJECT,
   LEVEL_FUND_RE,
@@ -145,6 +146,12 @@ export interface NamedFacts {
   projectListOpen(n: NamedInput): ProjectListKind | null;
   /** A listed project whose name opens this number's line ("1.青少年管理事务工作经费。该项目…"). */
   projectOfLine(n: NamedInput): Project | undefined;
+  /**
+   * The fund sources already listed after this number's "其中" add up to the amount stated before it:
+   * the list is complete, so this amount stands beside the whole, not in it ("收入决算数35,820.29万元，
+   * 其中，…129.03万元；年初结转结余41.34万元").
+   */
+  partsComplete(n: NamedInput): boolean;
 }
 
 export interface NamedRule {
@@ -311,7 +318,7 @@ export const NAMED_RULES: readonly NamedRule[] = [
     id: 'named.fund.part_after_whole', zh: '总额“其中”之后按级次/来源列出的部分', where: 'text',
     apply: (n, facts) => {
       // "其中：中央…资金663万，…" : a part printed with 万 alone is money too.
-      if (!(isMoney(n) || isImpliedMoney(n.number)) || !facts.partsOpen(n)) return null;
+      if (!(isMoney(n) || isImpliedMoney(n.number)) || !facts.partsOpen(n) || facts.partsComplete(n)) return null;
       const part = withoutQizhong(n.number.label);
       return LEVEL_FUND_RE.test(part) || FUND_RE.test(part) || LEVEL_NAMED_FUND_RE.test(part) ? { naming: { list: 'fundSources', name: fundNameOf(part) ?? part, listed: true } } : null;
     },
@@ -354,9 +361,10 @@ export const NAMED_RULES: readonly NamedRule[] = [
   {
     // A fund whose 其中 lists income is taken, not listed: its parts are income.
     id: 'named.fund.label', zh: '以资金来源结尾的分句', where: 'text',
-    apply: (n) => {
-      if (!isMoney(n) || !listsParts(n) || partOfEstimate(n)) return null;
+    apply: (n, facts) => {
+      if (!isMoney(n) || !listsParts(n) || partOfEstimate(n) || facts.partsComplete(n)) return null;
       const part = withoutQizhong(n.number.label);
+      if (YEAR_END_BALANCE.test(part)) return null;
       // Within a list of parts a level's fund may drop the word 资金 ("其中：中央补助15150.00万元").
       const name = fundNameOf(part);
       if (!name || statesWholeFund(n, name)) return null;

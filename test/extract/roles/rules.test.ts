@@ -79,3 +79,31 @@ describe('fund sources named by their level', () => {
     ]);
   });
 });
+
+describe('fund sources of a complete list', () => {
+  const sourcesOf = async (text: string) => (await recordOf(text)).figures.fundSources.map((f) => [f.name, f.amount.value]);
+
+  it('takes no amount after the parts already listed add up to the whole', async () => {
+    // 1516.64 + 170.81 = 1687.45: the zero 经营收入/其他收入 that follow are no sources of this whole.
+    expect(await sourcesOf('2017年度，本单位收入为1687.45万元，其中：财政拨款收入1516.64万元，占89.88%；事业收入170.81万元，占10.12%；经营收入0万元，占0%；其他收入0万元，占0%。')).toEqual([
+      ['财政拨款收入', 15166400],
+      ['事业收入', 1708100],
+    ]);
+    // A part not named as a source still counts: 18,879.06 + 16,812.20 + 129.03 = 35,820.29, the carry-over stands beside the whole.
+    expect(await sourcesOf('收入决算数为35,820.29万元(含部分上级资金),其中,一般公共预算财政拨款收入18,879.06万元,政府性基金预算收入16,812.20万元,其他收入129.03万元;年初结转结余41.34万元。')).toEqual([
+      ['财政拨款收入', 188790600],
+      ['其他收入', 1290300],
+    ]);
+  });
+
+  it('keeps a carry-over the whole still needs', async () => {
+    expect(await sourcesOf('全年实际收入1699.12万元，其中财政拨款收入1435.22万元，上年结转结余263.90万元；全年实际支出1595.59万元。')).toEqual([
+      ['财政拨款收入', 14352200],
+      ['结转结余', 2639000],
+    ]);
+  });
+
+  it('never takes the year-end carry-over as a source', async () => {
+    expect(await sourcesOf('总支出决算数为35,837.94万元。其中:基本支出13,819.134万元,项目支出22,018.81万元;年末结转结余23.68万元。')).toEqual([]);
+  });
+});
