@@ -54,7 +54,6 @@ export interface Sentence {
   paragraphIndex: number;
 }
 
-const BLANK = /[\s\u3000]+/gu;
 const SECTION = /^([一二三四五六七八九十]+)[、.．]\s*(.{2,40})$/u;
 const SUBSECTION = /^[（(]([一二三四五六七八九十]+)[）)]\s*(.{2,40}?)[。.]?$/u;
 const PART_HEADING = /^第[一二三四五六七八九十]部分/u;
@@ -70,19 +69,54 @@ function clauseOf(before: string): string {
 
 const CLAUSE_END = new Set(['，', ',', '；', ';', '。', '：', ':']);
 
-function clean(text: string): string {
-  return text.replace(BLANK, '');
+/**
+ * A blank by UTF-16 code: what /[\s\u3000]/u matches (JavaScript's white space and line terminators),
+ * tested against that regex for every code (test/check/accounts/narrative.test.ts). clean() and
+ * keptBefore() ran a regex per character of every text, a third of the 情况说明 reading.
+ */
+export function isBlankCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** The text without blanks, as text.replace(/[\s\u3000]+/gu, '') gives it, by char codes. */
+export function clean(text: string): string {
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isBlankCode(text.charCodeAt(i))) continue;
+    if (i > last) out += text.slice(last, i);
+    last = i + 1;
+  }
+  return last === 0 ? text : out + text.slice(last);
 }
 
 /** kept[i]: how many characters of text[0, i) clean() keeps. */
 function keptBefore(text: string): Int32Array {
   const kept = new Int32Array(text.length + 1);
-  for (let i = 0; i < text.length; i++) kept[i + 1] = kept[i]! + (/[\s\u3000]/u.test(text[i]!) ? 0 : 1);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isBlankCode(text.charCodeAt(i))) n++;
+    kept[i + 1] = n;
+  }
   return kept;
 }
 
-function blockText(doc: SourceDocument, i: number): { text: string; start: number; end: number } | null {
-  const span = doc.blockSpans.find((s) => s.block === i);
+type BlockSpans = SourceDocument['blockSpans'];
+
+/**
+ * Each block's span (the first that names it, as a search of the list finds it), indexed once per
+ * reading: a search of the list per block was quadratic in the blocks of a long document.
+ */
+function spansOf(doc: SourceDocument): (BlockSpans[number] | undefined)[] {
+  const byBlock: (BlockSpans[number] | undefined)[] = [];
+  for (const s of doc.blockSpans) if (byBlock[s.block] === undefined) byBlock[s.block] = s;
+  return byBlock;
+}
+
+function blockText(doc: SourceDocument, i: number, spans: (BlockSpans[number] | undefined)[]): { text: string; start: number; end: number } | null {
+  const span = spans[i];
   if (!span) return null;
   return { text: doc.text.slice(span.start, span.end), start: span.start, end: span.end };
 }
@@ -93,6 +127,7 @@ function contentsIndex(doc: SourceDocument): number {
 
 /** The unit and year the cover names ("上海市普陀区财政局 2024年度部门决算"). */
 export function readCover(doc: SourceDocument): Cover | null {
+  const spans = spansOf(doc);
   const contents = contentsIndex(doc);
   const until = contents > 0 ? contents : Math.min(3, doc.blocks.length);
   let joined = '';
@@ -101,7 +136,7 @@ export function readCover(doc: SourceDocument): Cover | null {
   for (let i = 0; i < until; i++) {
     const b = doc.blocks[i]!;
     if (b.kind === 'table') break;
-    const t = blockText(doc, i);
+    const t = blockText(doc, i, spans);
     if (!t) continue;
     if (start < 0) start = t.start;
     end = t.end;
@@ -123,6 +158,7 @@ export interface Contents {
 export function readContents(doc: SourceDocument): Contents {
   const at = contentsIndex(doc);
   if (at < 0) return { entries: [], bodyStart: 0 };
+  const spans = spansOf(doc);
   const entries: ContentsEntry[] = [];
   const seenPart = new Set<string>();
   let i = at + 1;
@@ -140,18 +176,19 @@ export function readContents(doc: SourceDocument): Contents {
     const name = /表$/u.test(text) ? tableNamed(text) : null;
     // Contents entries are numbered ("三、支出决算表") or carry a page number; a bare title is the body's.
     if (name && !/^[一二三四五六七八九十]+[、.．]|\d+$/u.test(clean(b.text))) break;
-    const span = blockText(doc, i);
+    const span = blockText(doc, i, spans);
     if (name && span) entries.push({ table: name, text: b.text.trim(), start: span.start, end: span.end });
   }
-  return { entries, bodyStart: i < doc.blocks.length ? (blockText(doc, i)?.start ?? doc.text.length) : doc.text.length };
+  return { entries, bodyStart: i < doc.blocks.length ? (blockText(doc, i, spans)?.start ?? doc.text.length) : doc.text.length };
 }
 
 /** Canonical names of the tables whose titles the body prints (a table may be laid out as text, not a grid). */
 export function readBodyTitles(doc: SourceDocument, bodyStart: number): Set<string> {
+  const spans = spansOf(doc);
   const names = new Set<string>();
   for (const [i, b] of doc.blocks.entries()) {
     if (b.kind === 'table') continue;
-    const span = blockText(doc, i);
+    const span = blockText(doc, i, spans);
     const text = clean(b.text).replace(/[.．…·\d]+$/u, '');
     if (!span || span.start < bodyStart || text.length > 40 || !/表$/u.test(text)) continue;
     const name = tableNamed(text);
@@ -163,12 +200,13 @@ export function readBodyTitles(doc: SourceDocument, bodyStart: number): Set<stri
 /** Short lines naming a unit and a year: "第二部分 上海市普陀区XX局 2024 年度部门决算表". */
 export function readUnitYearLines(doc: SourceDocument): { unit: string; year: number; text: string; start: number; end: number }[] {
   const out: { unit: string; year: number; text: string; start: number; end: number }[] = [];
+  const spans = spansOf(doc);
   for (const [i, b] of doc.blocks.entries()) {
     if (b.kind === 'table') continue;
     const text = clean(b.text);
     if (text.length > 50) continue;
     const m = UNIT_YEAR_LINE.exec(text);
-    const span = blockText(doc, i);
+    const span = blockText(doc, i, spans);
     if (!m || !span) continue;
     out.push({ unit: m[1]!.replace(PART_HEADING, ''), year: Number(m[2]), text: b.text.trim(), start: span.start, end: span.end });
   }
@@ -195,11 +233,11 @@ function isHeadingLine(flat: string): boolean {
  * Lines cut at a fixed width: several prose lines stop inside their sentence (a paragraph ends in 。).
  * Only then, and only after such a line, are lines joined: a title line in an ordinary text stays apart.
  */
-function isHardWrapped(doc: SourceDocument, afterOffset: number): boolean {
+function isHardWrapped(doc: SourceDocument, afterOffset: number, spans: (BlockSpans[number] | undefined)[]): boolean {
   let cut = 0;
   for (const [i, b] of doc.blocks.entries()) {
     if (b.kind === 'table') continue;
-    const span = blockText(doc, i);
+    const span = blockText(doc, i, spans);
     if (!span || span.start < afterOffset) continue;
     if (isCutLine(clean(span.text)) && ++cut >= MIN_WRAPPED_LINES) return true;
   }
@@ -214,11 +252,12 @@ export function readNarrative(doc: SourceDocument, afterOffset: number): Sentenc
   const sentences: Sentence[] = [];
   let section = '';
   let subsection = '';
-  const wrapped = isHardWrapped(doc, afterOffset);
+  const spans = spansOf(doc);
+  const wrapped = isHardWrapped(doc, afterOffset, spans);
   for (let i = 0; i < doc.blocks.length; i++) {
     const b = doc.blocks[i]!;
     if (b.kind === 'table') continue;
-    let span = blockText(doc, i);
+    let span = blockText(doc, i, spans);
     if (!span || span.start < afterOffset) continue;
     const flat = clean(b.text);
     if (GLOSSARY.test(flat) && flat.length < 20) break;
@@ -237,7 +276,7 @@ export function readNarrative(doc: SourceDocument, afterOffset: number): Sentenc
     // A hard-wrapped text (lines cut at a fixed width, "…116433.12 元,占支" / "出总预算 10.73 %,…"): the
     // lines a sentence runs over are one paragraph, else the share loses its part and the change its amount.
     while (wrapped && span && isCutLine(clean(doc.text.slice(span.start, span.end))) && doc.blocks[i + 1]?.kind !== 'table') {
-      const next = blockText(doc, i + 1);
+      const next = blockText(doc, i + 1, spans);
       if (!next || isHeadingLine(clean(next.text))) break;
       span = { text: doc.text.slice(span.start, next.end), start: span.start, end: next.end };
       i++;
@@ -254,7 +293,9 @@ export function readNarrative(doc: SourceDocument, afterOffset: number): Sentenc
     // The paragraph up to each sentence, blanks dropped, as a slice of the block cleaned once (a
     // one-line text of 50,000 sentences cleaned its growing prefix per sentence: quadratic).
     const cleaned = clean(text);
-    const kept = keptBefore(text);
+    // A block without blanks (cleaned as long as the text) keeps every character: kept[i] is i.
+    const kept = cleaned.length === text.length ? null : keptBefore(text);
+    const at = (i: number): number => (kept === null ? i : kept[i]!);
     const paragraphIndex = sentences.length;
     let next = 0;
     for (const [from, to] of bounds) {
@@ -269,14 +310,14 @@ export function readNarrative(doc: SourceDocument, afterOffset: number): Sentenc
         figures.push({
           figure: toFigure(doc, shifted),
           label: clean(labelBefore(text, n.start, floor)),
-          before: cleaned.slice(kept[from], kept[n.start]),
-          clause: clauseOf(cleaned.slice(kept[Math.max(from, floor)], kept[n.start])),
-          after: cleaned.slice(kept[n.end], kept[to]),
-          gap: cleaned.slice(kept[floor], kept[n.start]),
+          before: cleaned.slice(at(from), at(n.start)),
+          clause: clauseOf(cleaned.slice(at(Math.max(from, floor)), at(n.start))),
+          after: cleaned.slice(at(n.end), at(to)),
+          gap: cleaned.slice(at(floor), at(n.start)),
         });
         floor = n.end;
       }
-      sentences.push({ section, subsection, paragraph: cleaned.slice(0, kept[to]), text: cleaned.slice(kept[from], kept[to]), start: span.start + from, figures, index: sentences.length, paragraphIndex });
+      sentences.push({ section, subsection, paragraph: cleaned.slice(0, at(to)), text: cleaned.slice(at(from), at(to)), start: span.start + from, figures, index: sentences.length, paragraphIndex });
     }
   }
   return sentences;

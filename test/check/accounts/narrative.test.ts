@@ -4,7 +4,7 @@ import type { Block } from '../../../src/ingest/document.js';
 import { normalizeDocument } from '../../../src/normalize/normalize.js';
 import type { CheckResult, ReportRecord } from '../../../src/schema/record.js';
 import { checkAccounts } from '../../../src/check/accounts/index.js';
-import { readNarrative } from '../../../src/check/accounts/narrative.js';
+import { clean, isBlankCode, readNarrative } from '../../../src/check/accounts/narrative.js';
 
 const RECORD = { parts: [] } as unknown as ReportRecord;
 
@@ -109,5 +109,19 @@ describe('narrative.share over parts listed side by side (…占比为x%；…�
   it('says nothing of a share below that bound (the whole may be larger), nor of a part inside another (其中)', () => {
     expect(shares('用于甲类4亿元,占比为40%;用于乙类1亿元,占比为10%。')).toEqual([['pass', 'definite'], ['pass', 'definite']]);
     expect(shares('基本支出100万元,占比为80%;其中人员经费90万元,占比为72%。')).toEqual([]);
+  });
+});
+
+describe('blanks by char code (the reader drops them without a regex per character)', () => {
+  it('isBlankCode is /[\\s\\u3000]/u on every UTF-16 code', () => {
+    const differ: number[] = [];
+    for (let c = 0; c < 0x10000; c++) if (isBlankCode(c) !== /[\s\u3000]/u.test(String.fromCharCode(c))) differ.push(c);
+    expect(differ).toEqual([]);
+  });
+
+  it('clean drops what the blank regex drops', () => {
+    for (const s of ['', '  ', '本年 支出\u3000合计\n1,234.56 万元。', '\ufeff收入\u00a0\u2003总计\t\r\n', '无空白', 'a\ud83d\ude00 b\ud800 ']) {
+      expect(clean(s)).toBe(s.replace(/[\s\u3000]+/gu, ''));
+    }
   });
 });
