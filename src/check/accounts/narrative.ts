@@ -7,6 +7,7 @@ import type { Figure } from '../../schema/record.js';
 import { findNumbers } from '../../extract/numbers.js';
 import { labelBefore } from '../../extract/locate.js';
 import { toFigure } from '../../extract/figures.js';
+import { codeClass } from '../../extract/char-class.js';
 import { CONTENTS_TITLE, UNIT_YEAR_LINE, tableNamed } from '../../vocabulary/index.js';
 
 export interface Cover {
@@ -70,15 +71,10 @@ function clauseOf(before: string): string {
 const CLAUSE_END = new Set(['，', ',', '；', ';', '。', '：', ':']);
 
 /**
- * A blank by UTF-16 code: what /[\s\u3000]/u matches (JavaScript's white space and line terminators),
- * tested against that regex for every code (test/check/accounts/narrative.test.ts). clean() and
+ * A blank by UTF-16 code (char-class.ts: the regex tested once per code, remembered): clean() and
  * keptBefore() ran a regex per character of every text, a third of the 情况说明 reading.
  */
-export function isBlankCode(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
+export const isBlankCode = codeClass(/[\s\u3000]/u);
 
 /** The text without blanks, as text.replace(/[\s\u3000]+/gu, '') gives it, by char codes. */
 export function clean(text: string): string {
