@@ -55,7 +55,12 @@ function runMutations(): Promise<void> {
 }
 
 /** Frozen texts (fixtures/corpus `test` part): only their totals are printed, never their misses. */
-const FROZEN_ALARM_FILES = 2;
+/**
+ * The frozen texts that draw a false alarm today (their alarms are never printed). Measured at
+ * 663e6c8 (t402, t447, from label-d/label-e) and when label-f was merged (t450, t460: fresh texts,
+ * before any rule saw them). An id list, not a count, so a fix on one cannot hide a new alarm on another.
+ */
+const FROZEN_ALARMED = new Set(['t402', 't447', 't450', 't460']);
 const isFrozen = (id: string) => texts.find((t) => t.id === id)?.part === 'test';
 
 async function mutateAll(): Promise<void> {
@@ -133,12 +138,13 @@ describe('mutation test on the labelled corpus', () => {
 
   // The frozen part is measured, not fixed: a false alarm there can only be removed by reading the
   // text, which would make it one more tuned text. Its count is a ratchet: it may fall (a general fix
-  // made on tune texts), never grow. FROZEN_ALARM_FILES was measured at 663e6c8, when the fresh batches
-  // label-d/label-e (t350–t449) brought the first two frozen texts with alarms; both labels were
-  // re-checked blind (a second labeller, from the text alone, no tool output) and hold: the checks err.
-  it(`raises false alarms on at most ${FROZEN_ALARM_FILES} frozen test texts`, () => {
-    const alarmed = texts.filter((t) => isFrozen(t.id) && falseAlarms(docOf(t.id).checks, t.slips).length > 0);
-    expect(alarmed.length).toBeLessThanOrEqual(FROZEN_ALARM_FILES);
+  // made on tune texts), never grow: no frozen text outside FROZEN_ALARMED may draw one. t402's and
+  // t447's labels were re-checked blind (a second labeller, from the text alone, no tool output) and
+  // hold: the checks err. A fresh batch may bring new ones; they are added when it is merged, measured
+  // before any rule saw the batch.
+  it(`raises false alarms on no frozen test text but the ${FROZEN_ALARMED.size} known ones`, () => {
+    const alarmed = texts.filter((t) => isFrozen(t.id) && falseAlarms(docOf(t.id).checks, t.slips).length > 0).map((t) => t.id);
+    expect(alarmed.filter((id) => !FROZEN_ALARMED.has(id))).toEqual([]);
   });
 });
 
