@@ -16,13 +16,18 @@ function formName(form: Form): string {
   return form.projectName ?? (form.formKind === 'department_overall' ? '部门整体' : form.id);
 }
 
-function inForm(form: Form, results: CheckResult[]): CheckResult[] {
-  return results.map((r) => ({ ...r, part: form.id, certainty: 'definite', detail: { ...r.detail, form: formName(form) } }));
+/** One form's results: its rows are surely its own, so each is `definite` unless the rule judged its reading only `possible`. */
+function inForm(form: Form, results: CheckResult[], keepPossible = false): CheckResult[] {
+  return results.map((r) => ({ ...r, part: form.id, certainty: keepPossible && r.certainty === 'possible' ? 'possible' : 'definite', detail: { ...r.detail, form: formName(form) } }));
 }
 
-/** 执行率 = 全年执行数 / 全年预算数 (the form's (B/A)); the 年初预算数 is not its denominator. */
+/**
+ * 执行率 = 全年执行数 / 全年预算数 (the form's (B/A)); the 年初预算数 is not its denominator. The three
+ * are cells of the 年度资金总额 row, read at the row's precision.
+ */
 function checkFormRate(form: Form): CheckResult[] {
-  return checkRate({ rule: 'form.execution_rate', rate: form.executionRate, execution: form.execution, budget: form.budget, budgetInitial: undefined, ...(form.projectName ? { project: form.projectName } : {}) });
+  const row = [form.budgetInitial, form.budget, form.execution].filter((f) => f !== null);
+  return checkRate({ rule: 'form.execution_rate', rate: form.executionRate, execution: form.execution, budget: form.budget, budgetInitial: undefined, row, ...(form.projectName ? { project: form.projectName } : {}) });
 }
 
 const MONEY_COLUMNS = [
@@ -81,7 +86,8 @@ export function checkForms(record: ReportRecord): CheckResult[] {
   for (const form of record.forms) {
     if (form.source === 'score_table') continue;
     out.push(
-      ...inForm(form, [...checkFormRate(form), ...checkFundRows(form), ...checkFormIndicators(form)]),
+      ...inForm(form, checkFormRate(form), true),
+      ...inForm(form, [...checkFundRows(form), ...checkFormIndicators(form)]),
     );
   }
   return out;

@@ -44,7 +44,7 @@ export interface CheckRule {
 
 /** Every rule group, in report order; results are sorted by status afterwards. */
 export const CHECK_RULES: readonly CheckRule[] = [
-  { id: 'execution_rate', run: (r) => checkExecutionRates(r) },
+  { id: 'execution_rate', run: (r, o) => checkExecutionRates(r, o.text) },
   { id: 'sum', run: (r) => checkSums(r) },
   { id: 'restated', run: (r, o) => checkRestated(r, o.text) },
   { id: 'restated (headline candidates)', run: (r) => checkRoleTies(r) },

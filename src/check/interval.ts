@@ -183,9 +183,24 @@ export function intervalOfFigure(f: Figure, unitScale: number = f.scale): Interv
  * own, its half-unit absorbed an edited sibling and the list held (t440, t442: a part moved by 0.07万元 passed). Every sum of parts reads its parts through this.
  */
 export function zerosAtSiblingPrecision(figures: readonly Figure[]): Figure[] {
-  const finest = Math.max(...figures.filter((f) => f.value !== 0).map((f) => f.precision - f.scale));
+  return atFinestPrecision(figures, (f) => f.value === 0, (f) => f.value !== 0);
+}
+
+/**
+ * The amount cells of one printed row of one form ("年度资金总额 | 50万元 | 47.68 | 95.00%"): a cell
+ * printed coarser than its finest sibling ("50" beside "47.68") is stated at that precision (50.00).
+ * A row is typed (or exported from a sheet whose general format drops trailing zeros) by one hand at
+ * one precision; read at its own, the integer's half-unit absorbed a rate off by 0.36 points (t225).
+ */
+export function cellsAtRowPrecision(cells: readonly Figure[]): Figure[] {
+  return atFinestPrecision(cells, () => true, () => true);
+}
+
+/** Each exactly stated `coarse` figure printed coarser than the finest `sibling` figure, read at that precision. */
+function atFinestPrecision(figures: readonly Figure[], coarse: (f: Figure) => boolean, sibling: (f: Figure) => boolean): Figure[] {
+  const finest = Math.max(...figures.filter(sibling).map((f) => f.precision - f.scale));
   if (!Number.isFinite(finest)) return [...figures];
-  return figures.map((f) => (f.value === 0 && f.approx === 'exact' && f.precision - f.scale < finest ? { ...f, precision: finest + f.scale } : f));
+  return figures.map((f) => (coarse(f) && f.approx === 'exact' && f.precision - f.scale < finest ? { ...f, precision: finest + f.scale } : f));
 }
 
 /**

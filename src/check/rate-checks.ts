@@ -6,6 +6,7 @@
 import { Decimal } from 'decimal.js';
 import type { CheckResult, Figure, Interval, Project, ReportRecord } from '../schema/record.js';
 import {
+  cellsAtRowPrecision,
   divideIntervals,
   intervalOfFigure,
   intervalsMeet,
@@ -15,7 +16,7 @@ import {
   statedValueOf,
   truncationIntervalOf,
 } from './interval.js';
-import { evidenceOfFigure, makeResult, showInterval, showValue, type EvidenceEntry } from './result.js';
+import { evidenceOfFigure, makeResult, showInterval, showValue, type Certainty, type EvidenceEntry } from './result.js';
 import { tiedCandidates } from './role-ties.js';
 import { findUnitSlip, UNIT_SLIP_FACTOR } from './unit-slip.js';
 
@@ -32,6 +33,11 @@ export interface RateInputs {
   budgetInitial: Figure | null | undefined;
   /** Set for per-project checks. */
   project?: string;
+  /**
+   * The amount cells (年初预算数, 全年预算数, 全年执行数) of the one printed row the rate, execution and
+   * budget are cells of, when they surely are one row: its integer cells are read at its precision.
+   */
+  row?: readonly Figure[];
 }
 
 interface RateCandidate {
@@ -110,6 +116,8 @@ export function checkRate(inputs: RateInputs): CheckResult[] {
   }
 
   const holding = candidates.find((c) => intervalsMeet(c.expected, actual));
+  const rowSlip = holding ? checkRowPrecision(inputs, rate, execution, stated) : null;
+  if (rowSlip) return [rowSlip];
   if (holding) {
     const d = describe(holding, execution, rate);
     return [
@@ -121,7 +129,8 @@ export function checkRate(inputs: RateInputs): CheckResult[] {
         zh: `${subjectZh(inputs.project)}：${d.zh}与所报 ${rate.text}（区间 ${actualShown}）一致`,
         en: `${subjectEn(inputs.project)}: ${d.en} is consistent with the stated ${rate.text} (interval ${actualShown})`,
         evidence: evidence(holding),
-        detail: { ...projectDetail, denominator: holding.denominator },
+        // `row`: the cells were read as one printed row (checkRowPrecision found them consistent).
+        detail: { ...projectDetail, denominator: holding.denominator, ...(inputs.row ? { row: true } : {}) },
       }),
     ];
   }
@@ -190,6 +199,69 @@ export function checkRate(inputs: RateInputs): CheckResult[] {
       detail: { ...projectDetail, denominator: first.denominator, tried: candidates.map((c) => c.denominator) },
     }),
   ];
+}
+
+/** Decimals of a figure in its stated unit ("47.68" → 2, "50" → 0). */
+function decimalsOf(f: Figure): number {
+  return Math.max(0, f.precision);
+}
+
+/** Decimals a rate beside integer cells asks of them: the two of an amount in 万元 or 元, when the rate prints at least two. */
+const AMOUNT_DECIMALS = 2;
+
+/**
+ * A rate that holds only by the rounding of a row's coarse cells. When a sibling amount cell of the
+ * row prints decimals ("50万元 | 47.68 | 95.00%"), its integer cells are stated at that precision
+ * (interval.ts, cellsAtRowPrecision), and a rate off at that reading is `definite`: 47.68 ÷ 50.00 =
+ * 95.36%, not 95.00% (t225). When every amount cell is an integer but the rate prints two decimals
+ * ("148 | 46 | 31.00%"), the cells may be exact (46 ÷ 148 = 31.08%) or rounded from amounts a sheet
+ * computed the rate from (45.88 ÷ 148 = 31.00%): read as exact, a mismatch is a `possible` warning (t406).
+ */
+function checkRowPrecision(
+  inputs: RateInputs,
+  rate: Figure,
+  execution: Figure,
+  stated: readonly { denominator: Denominator; figure: Figure }[],
+): CheckResult | null {
+  if (!inputs.row || rate.approx !== 'exact') return null;
+  const cells = inputs.row.filter((f, i, all) => f.kind === 'money' && all.findIndex((g) => sameSpan(g, f)) === i);
+  const allIntegers = cells.every((f) => decimalsOf(f) === 0);
+  const certainty: Certainty = allIntegers ? 'possible' : 'definite';
+  if (allIntegers && decimalsOf(rate) < AMOUNT_DECIMALS) return null;
+  const read = allIntegers ? cells.map((f) => (f.approx === 'exact' ? { ...f, precision: AMOUNT_DECIMALS } : f)) : cellsAtRowPrecision(cells);
+  const readOf = (f: Figure) => read[cells.findIndex((g) => sameSpan(g, f))] ?? f;
+  const exec = readOf(execution);
+  if (stated.every((d) => readOf(d.figure).precision === d.figure.precision) && exec.precision === execution.precision) return null;
+  const actual = intervalOfFigure(rate);
+  const cut = truncationIntervalOf(rate);
+  const candidates: RateCandidate[] = [];
+  for (const d of stated) {
+    const computed = computeRate(exec, readOf(d.figure), rate);
+    if (!computed || intervalsMeet(computed.expected, actual) || intervalsMeet(computed.expected, cut)) return null;
+    candidates.push({ denominator: d.denominator, figure: readOf(d.figure), ...computed });
+  }
+  const first = candidates[0];
+  if (!first) return null;
+  const shown = (f: Figure) => showValue(statedValueOf(f), decimalsOf(f), 0);
+  const reading = allIntegers ? `整数金额格按 ${AMOUNT_DECIMALS} 位小数读作准确值` : `整数金额格按同行金额的印刷精度（${decimalsOf(read.reduce((a, b) => (decimalsOf(b) > decimalsOf(a) ? b : a)))} 位小数）读`;
+  const readingEn = allIntegers ? `the integer amount cells read as exact to ${AMOUNT_DECIMALS} decimals` : 'the integer amount cells read at the precision of their row';
+  return makeResult({
+    rule: inputs.rule,
+    // Cells that may be rounded ask a look, not a correction: a warning, as a rate another budget explains.
+    status: allIntegers ? 'warn' : 'fail',
+    certainty,
+    unit: rate.unit,
+    expected: first.expected,
+    actual,
+    zh: `${subjectZh(inputs.project)}：${reading}，执行数 ${shown(exec)} ÷ ${DENOMINATOR_ZH[first.denominator]} ${shown(first.figure)} = ${showValue(first.point, rate.precision)}${rate.unit}（区间 ${showInterval(first.expected, rate.precision)}），与所报 ${rate.text}（区间 ${showInterval(actual, rate.precision)}）不一致`,
+    en: `${subjectEn(inputs.project)}: ${readingEn}, execution ${shown(exec)} / ${DENOMINATOR_EN[first.denominator]} ${shown(first.figure)} = ${showValue(first.point, rate.precision)}${rate.unit} (interval ${showInterval(first.expected, rate.precision)}) disagrees with the stated ${rate.text} (interval ${showInterval(actual, rate.precision)})`,
+    evidence: [evidenceOfFigure('rate', rate), evidenceOfFigure('numerator', execution), ...stated.map((d) => evidenceOfFigure('denominator', d.figure))],
+    detail: { ...(inputs.project === undefined ? {} : { project: inputs.project }), denominator: first.denominator, cellsRead: allIntegers ? 'exact' : 'row_precision' },
+  });
+}
+
+function sameSpan(a: Figure, b: Figure): boolean {
+  return a.evidence.start === b.evidence.start && a.evidence.end === b.evidence.end;
 }
 
 /** Warn when 执行数 exceeds 预算数 beyond rounding (possible, but usually an extraction or reporting error). */
@@ -262,7 +334,7 @@ function checkRateAgainstTies(record: ReportRecord): CheckResult[] {
   const cut = truncationIntervalOf(rate);
   for (const e of executions)
     for (const b of budgets) {
-      if (e.evidence.start === b.evidence.start && e.evidence.end === b.evidence.end) continue;
+      if (sameSpan(e, b)) continue;
       const computed = computeRate(e, b, rate);
       if (!computed || intervalsMeet(computed.expected, actual) || intervalsMeet(computed.expected, cut)) return [];
     }
@@ -300,7 +372,9 @@ function hedgeByOtherBudget(results: CheckResult[], record: ReportRecord): Check
   const others = record.roles
     .filter((r) => r.role === 'budget' || r.role === 'budgetInitial')
     .flatMap((r) => r.candidates.map((c) => c.figure))
-    .filter((c) => c.kind === 'money' && !chosen.some((x) => x.evidence.start === c.evidence.start && x.evidence.end === c.evidence.end));
+    // The same amount printed again (the 其中 row repeating the total row's 50万元) is no other budget:
+    // it holds only by its coarser rounding, the reading the failure already rejected.
+    .filter((c) => c.kind === 'money' && !chosen.some((x) => sameSpan(x, c) || x.value === c.value));
   return results.map((r) => {
     if (r.rule !== 'execution_rate' || r.status !== 'fail') return r;
     const actual = intervalOfFigure(rate);
@@ -323,11 +397,30 @@ function hedgeByOtherBudget(results: CheckResult[], record: ReportRecord): Check
   });
 }
 
-export function checkExecutionRates(record: ReportRecord): CheckResult[] {
+/** Between two cells of one printed row: blanks, cell borders and other cells' numbers, never a line break or a word. */
+const WITHIN_ROW = /^[ \t\u3000|｜\d.,%]*$/u;
+
+/**
+ * The headline 全年预算数, 全年执行数 and 执行率 when the text prints them as cells of one row (a
+ * flattened form's "年度资金总额50万元47.6895.00%"), with the row's 年初预算数 when it is a cell of it
+ * too; null when they are stated apart (prose, two tables).
+ */
+function headlineRow(record: ReportRecord, text: string | undefined): Figure[] | null {
+  const { budget, budgetInitial, execution, executionRate } = record.figures;
+  if (!text || !budget || !execution || !executionRate) return null;
+  const cells = [budget, execution, executionRate].sort((a, b) => a.evidence.start - b.evidence.start);
+  const inRow = (a: Figure, b: Figure) => a.evidence.end <= b.evidence.start && WITHIN_ROW.test(text.slice(a.evidence.end, b.evidence.start));
+  if (!cells.every((c, i) => i === 0 || inRow(cells[i - 1]!, c))) return null;
+  const initial = budgetInitial && (inRow(budgetInitial, cells[0]!) || inRow(cells[2]!, budgetInitial)) ? [budgetInitial] : [];
+  return [...initial, budget, execution];
+}
+
+export function checkExecutionRates(record: ReportRecord, text?: string): CheckResult[] {
   const f = record.figures;
+  const row = headlineRow(record, text);
   const results: CheckResult[] = [
     ...hedgeByOtherBudget(
-      checkRate({ rule: 'execution_rate', rate: f.executionRate, execution: f.execution, budget: f.budget, budgetInitial: f.budgetInitial }),
+      checkRate({ rule: 'execution_rate', rate: f.executionRate, execution: f.execution, budget: f.budget, budgetInitial: f.budgetInitial, ...(row ? { row } : {}) }),
       record,
     ),
     ...checkRateAgainstTies(record),

@@ -1,5 +1,5 @@
 /**
- * Hand edits of clean tune texts that give them the shape of a published slip of the new batches
+ * Hand edits of clean shared and tune texts that give them the shape of a published slip of the new batches
  * (issue 16), so each shape is covered on our own corpus: the edit must make a definite failed check
  * cite the edited figure; a rounding-neutral edit of the same relation must raise nothing that cites
  * it. Each edit was redone by hand with exact decimals. (The seed's own edits: SEED_EDITS in mutate.ts.)
@@ -8,21 +8,28 @@ import type { CheckResult } from '../../src/schema/record.js';
 import { applySeedEdit, isDefiniteFail, type AnalyzeFn, type LabelledText, type SeedEdit } from './mutate.js';
 
 export interface CleanTextEdit extends SeedEdit {
-  /** The clean tune text edited. */
+  /** The clean shared or tune text edited. */
   id: string;
   /** The published slip whose shape the edit gives the text. */
   shape: string;
+  /** The rule that must report a breaking edit. */
+  rule: string;
 }
 
 export const CLEAN_TEXT_EDITS: readonly CleanTextEdit[] = [
   // t306's shape (parts of a length above the whole): 5480 + 220 = 5700 平方米 against 总建筑面积 5600
-  { id: 't214', shape: 't306 measure parts', name: 'measure part', from: '地下建筑面积120平方米', to: '地下建筑面积220平方米', cites: '220平方米', breaks: true },
+  { id: 't214', shape: 't306 measure parts', rule: 'sum.breakdown', name: 'measure part', from: '地下建筑面积120平方米', to: '地下建筑面积220平方米', cites: '220平方米', breaks: true },
   // 5480 + 120 = 5600 still meets 5601 ± 0.5 (whole square metres)
-  { id: 't214', shape: 't306 measure parts', name: 'measure whole within rounding', from: '总建筑面积5600平方米', to: '总建筑面积5601平方米', cites: '5601平方米', breaks: false },
+  { id: 't214', shape: 't306 measure parts', rule: 'sum.breakdown', name: 'measure whole within rounding', from: '总建筑面积5600平方米', to: '总建筑面积5601平方米', cites: '5601平方米', breaks: false },
   // t228's shape (items short of the amount they itemize): 1000 + 40 + 20 + 230 + 120 + 20 + 200 + 150 + 70 = 1850 against 1950
-  { id: 't044', shape: 't228 itemized amount', name: 'itemized item', from: '红河州环境监测经费220万元', to: '红河州环境监测经费120万元', cites: '120万元', breaks: true },
+  { id: 't044', shape: 't228 itemized amount', rule: 'sum.breakdown', name: 'itemized item', from: '红河州环境监测经费220万元', to: '红河州环境监测经费120万元', cites: '120万元', breaks: true },
   // nine whole-万元 items: Σ 1950 ± 4.5 meets 1954 ± 0.5
-  { id: 't044', shape: 't228 itemized amount', name: 'itemized whole within rounding', from: '项目资金1950万元', to: '项目资金1954万元', cites: '1954万元', breaks: false },
+  { id: 't044', shape: 't228 itemized amount', rule: 'sum.breakdown', name: 'itemized whole within rounding', from: '项目资金1950万元', to: '项目资金1954万元', cites: '1954万元', breaks: false },
+  // t225's shape (an integer cell beside cells printed to the cent, the rate off at that precision):
+  // 251.89 / 252.00 = 99.956% against 100.00% (read at ±0.5, 251.89 / [251.5, 252.5] meets it)
+  { id: 'r03', shape: 't225 row precision', rule: 'form.execution_rate', name: 'integer budget cell', from: '总额 |\n238.93 |\n251.89 |\n251.89 |\n100.00%', to: '总额 |\n238.93 |\n252 |\n251.89 |\n100.00%', cites: '252', breaks: true },
+  // 251.89 / 252.00 = 99.956% prints 99.96%
+  { id: 'r03', shape: 't225 row precision', rule: 'form.execution_rate', name: 'integer budget cell, rate right', from: '总额 |\n238.93 |\n251.89 |\n251.89 |\n100.00%', to: '总额 |\n238.93 |\n252 |\n251.89 |\n99.96%', cites: '99.96%', breaks: false },
 ];
 
 export interface CleanTextEditResult {
@@ -49,5 +56,7 @@ export async function runCleanTextEdits(texts: readonly LabelledText[], analyze:
 
 /** One line per edit, for the mutation report. */
 export function formatCleanTextEdits(results: readonly CleanTextEditResult[]): string[] {
-  return results.map(({ edit, ok, by }) => `  ${ok ? 'ok  ' : 'MISS'} ${edit.breaks ? 'edit   ' : 'neutral'} ${edit.id} (${edit.shape}) ${edit.from} → ${edit.to}${by.length ? ` by ${by.join(', ')}` : ''}`);
+  // A table dump's cells stand one to a line: a line break is printed as \n to keep one line per edit.
+  const oneLine = (text: string) => text.replace(/\n/gu, '\\n');
+  return results.map(({ edit, ok, by }) => `  ${ok ? 'ok  ' : 'MISS'} ${edit.breaks ? 'edit   ' : 'neutral'} ${edit.id} (${edit.shape}) ${oneLine(edit.from)} → ${oneLine(edit.to)}${by.length ? ` by ${by.join(', ')}` : ''}`);
 }

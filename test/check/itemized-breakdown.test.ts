@@ -1,11 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { analyzeBytes } from '../../src/analyze.js';
 import { checkItemizedBreakdowns } from '../../src/check/itemized-breakdown.js';
-import { loadLabelledTexts } from './mutate.js';
-import { CLEAN_TEXT_EDITS, runCleanTextEdits } from './clean-text-edits.js';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
 
 describe('measure parts (t306 shape)', () => {
   it('fails definite when parallel parts exceed the whole', () => {
@@ -55,13 +49,4 @@ describe('itemized amounts (t228 shape)', () => {
     expect(checkItemizedBreakdowns('项目资金300万元。具体是：甲100万元，其中中央50万元；乙100万元。')).toEqual([]);
     expect(checkItemizedBreakdowns('项目资金300万元，已全部支出。具体是：甲100万元；乙100万元。')).toEqual([]);
   });
-});
-
-describe('the shapes edited into clean tune texts', () => {
-  it('catches each breaking edit and stays quiet on each neutral one', async () => {
-    const texts = await loadLabelledTexts(root, ['tune']);
-    const results = await runCleanTextEdits(texts, analyzeBytes);
-    expect(results.map((r) => [r.edit.name, r.ok])).toEqual(CLEAN_TEXT_EDITS.map((e) => [e.name, true]));
-    expect(results.filter((r) => r.edit.breaks).every((r) => r.by.includes('sum.breakdown'))).toBe(true);
-  }, 120_000);
 });

@@ -28,6 +28,7 @@ import { readFileSync } from 'node:fs';
 import { Decimal } from 'decimal.js';
 import {
   addIntervals,
+  cellsAtRowPrecision,
   divideIntervals,
   intervalOfCount,
   intervalOfFigure,
@@ -304,9 +305,13 @@ export function breaksRelation(check: CheckResult, record: ReportRecord, target:
     if (!holder.executionRate || !holder.execution) return null;
     const swap = (x: Figure | null | undefined): Figure | null =>
       x && mutated.kind === 'figure' && sameSpan(x.evidence, targetEv) ? mutated.figure : (x ?? null);
+    // Cells of one printed row (the engine found them so: `row`) are read at the row's precision, as a
+    // labeller reads a row printing cents: its integer cells are stated to the cent too (t225).
+    const inRow = check.detail?.row === true ? cellsAtRowPrecision([holder.budgetInitial, holder.budget, holder.execution].map(swap).filter((x): x is Figure => x !== null)) : [];
+    const read = (x: Figure | null): Figure | null => (x && inRow.find((c) => sameSpan(c.evidence, x.evidence))) ?? x;
     const rate = swap(holder.executionRate)!;
-    const execution = swap(holder.execution)!;
-    const denominators = [swap(holder.budget), swap(holder.budgetInitial)].filter((d): d is Figure => d !== null);
+    const execution = read(swap(holder.execution))!;
+    const denominators = [swap(holder.budget), swap(holder.budgetInitial)].map(read).filter((d): d is Figure => d !== null);
     const actual = intervalOfFigure(rate);
     const holds = denominators.some((d) => {
       const ratio = divideIntervals(intervalOfFigure(execution, d.scale), intervalOfFigure(d));

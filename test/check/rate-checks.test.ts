@@ -54,3 +54,32 @@ describe('a rate whose execution extraction left open between tied candidates (r
     expect(ofRule(checkRecord(record), 'execution_rate')).toEqual([]);
   });
 });
+
+describe('a rate whose cells are one printed row (t225, t406)', () => {
+  // "年度资金总额50万元47.68万元95.00%": three cells of one row, nothing between them.
+  const row = (budget: string, execution: string, rate: string, gap = '') => {
+    const text = `年度资金总额${budget}${gap}${execution}${gap}${rate}`;
+    const at = (s: string, from: number) => text.indexOf(s, from);
+    const b = at(budget, 0);
+    const e = at(execution, b + budget.length);
+    const r = at(rate, e + execution.length);
+    const record = makeRecord({ budget: makeFigure(budget, { start: b }), execution: makeFigure(execution, { start: e }), executionRate: makeFigure(rate, { start: r }) });
+    return ofRule(checkRecord(record, { text }), 'execution_rate');
+  };
+
+  it('reads an integer cell at the precision of a sibling printed to the cent: 47.68 / 50.00 = 95.36%, not 95.00% (definite)', () => {
+    const [r] = row('50万元', '47.68万元', '95.00%');
+    expect(r).toMatchObject({ status: 'fail', certainty: 'definite', detail: { cellsRead: 'row_precision' } });
+    expect(row('50万元', '47.68万元', '95.36%')[0]?.status).toBe('pass');
+    // cells apart by a word are no row: read at ±0.5 the rate holds
+    expect(row('50万元', '47.68万元', '95.00%', '，执行')[0]?.status).toBe('pass');
+  });
+
+  it('reads integer cells as exact beside a rate printed to two decimals only for a possible warning: 46 / 148 = 31.08%, not 31.00%', () => {
+    const [r] = row('148万元', '46万元', '31.00%');
+    expect(r).toMatchObject({ status: 'warn', certainty: 'possible', detail: { cellsRead: 'exact' } });
+    expect(row('148万元', '46万元', '31.08%')[0]?.status).toBe('pass');
+    // a rate printed to whole percents asks nothing of integer cells
+    expect(row('148万元', '46万元', '31%')[0]?.status).toBe('pass');
+  });
+});

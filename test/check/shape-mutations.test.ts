@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeBytes } from '../../src/analyze.js';
 import { loadLabelledTexts } from './mutate.js';
 import { mutateShapes, tallyShapes } from './shape-mutations.js';
+import { CLEAN_TEXT_EDITS, runCleanTextEdits } from './clean-text-edits.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -46,5 +47,27 @@ describe('tier headings with the 预算执行 part', () => {
       ['50', '40', true, true],
     ]);
     expect(results[0]!.by).toEqual(['indicator.tier_total']);
+  }, 60_000);
+});
+
+describe('the shapes edited into clean shared and tune texts', () => {
+  it('catches each breaking edit by its rule and stays quiet on each neutral one', async () => {
+    const texts = await loadLabelledTexts(root, ['shared', 'tune']);
+    const results = await runCleanTextEdits(texts, analyzeBytes);
+    expect(results.map((r) => [r.edit.name, r.ok])).toEqual(CLEAN_TEXT_EDITS.map((e) => [e.name, true]));
+    expect(results.filter((r) => r.edit.breaks).every((r) => r.by.includes(r.edit.rule))).toBe(true);
+  }, 120_000);
+});
+
+describe('a rate of one form row read at the row’s precision', () => {
+  it('catches a rate moved within an integer budget’s half-unit beside an execution printed to the cent, and stays quiet one digit finer (t401: 179.43 / 200 = 89.715%)', async () => {
+    const text = (await loadLabelledTexts(root, ['tune'])).find((t) => t.id === 't401')!;
+    const results = (await mutateShapes(text.id, text.bytes, analyzeBytes)).filter((r) => r.shape === 'row_precision');
+    // 179.43 / 200.4 = 89.536% prints 89.5%: within 179.43 / [199.5, 200.5], off 179.43 / 200.00
+    expect(results.map((r) => [r.from, r.to, r.neutral, r.ok])).toEqual([
+      ['89.7', '89.5', false, true],
+      ['89.7', '89.72', true, true],
+    ]);
+    expect(results[0]!.by).toContain('form.execution_rate');
   }, 60_000);
 });

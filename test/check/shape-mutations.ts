@@ -21,13 +21,17 @@
  *   percent, not a truncated one). Neutral: the computed value printed to one more digit.
  * - narrative_amount: the amount such a percent is computed from (the part, this year's amount, the
  *   outturn) or a product's stated total, doubled. No neutral edit.
+ * - row_precision: a rate that holds with the cells of one form row ("200 | 179.43 | 89.7%"), its
+ *   budget printed as an integer beside an execution printed with decimals, moved to 执行数 ÷
+ *   (预算数 + 0.4): within the integer's half-unit, off at the row's precision (t225's 47.68 / 50 =
+ *   95.36% printed 95.00%). Neutral: the rate at 执行数 ÷ 预算数 printed one digit finer.
  */
 import { Decimal } from 'decimal.js';
 import type { SourceDocument } from '../../src/ingest/document.js';
 import type { CheckResult, Figure, ReportRecord } from '../../src/schema/record.js';
 import { ADDITIVE_RULES, citing, findStated, isDefiniteFail, listStated, locateNumber, locateValue, printLike, type AnalyzeFn, type RawNumber } from './mutate.js';
 
-export type ShapeName = 'rounding_touch' | 'misgrouped' | 'allocation_restated' | 'tiers_budget_execution' | 'narrative_percent' | 'narrative_amount';
+export type ShapeName = 'rounding_touch' | 'misgrouped' | 'allocation_restated' | 'tiers_budget_execution' | 'narrative_percent' | 'narrative_amount' | 'row_precision';
 
 interface ShapeEdit {
   shape: ShapeName;
@@ -193,6 +197,37 @@ function narrativeEdits(checks: readonly CheckResult[], rawText: string, doc: So
   return edits;
 }
 
+const ROW_RATE_RULES: ReadonlySet<string> = new Set(['execution_rate', 'form.execution_rate', 'execution_rate.project']);
+
+function rowPrecisionEdits(checks: readonly CheckResult[], record: ReportRecord, rawText: string, doc: SourceDocument): ShapeEdit[] {
+  const edits: ShapeEdit[] = [];
+  const seen = new Set<number>();
+  for (const check of checks.filter((c) => ROW_RATE_RULES.has(c.rule) && c.status === 'pass' && c.detail?.row === true)) {
+    const [rate, numerator, denominator] = ['rate', 'numerator', 'denominator'].map((role) => {
+      const e = check.evidence.find((x) => x.role === role);
+      const s = e ? findStated(record, e.evidence) : null;
+      return s?.kind === 'figure' ? s.figure : null;
+    });
+    if (!rate || !numerator || !denominator || rate.kind !== 'percent') continue;
+    // The shape needs an integer budget beside an execution printed with decimals.
+    if (denominator.precision > 0 || numerator.precision <= 0 || numerator.scale !== denominator.scale) continue;
+    const number = locateValue(rawText, rate.evidence, statedValue(rate), doc);
+    if (!number || seen.has(number.rawStart)) continue;
+    seen.add(number.rawStart);
+    const budget = statedValue(denominator);
+    const execution = statedValue(numerator);
+    const step = new Decimal(10).pow(-number.decimals);
+    const slip = execution.div(budget.plus('0.4')).times(100).toDecimalPlaces(number.decimals, Decimal.ROUND_HALF_UP);
+    // At the row's precision the rate stands for execution ÷ budget ± a hair; the slip must print apart from it.
+    const exact = execution.div(budget).times(100);
+    if (slip.minus(exact).abs().lte(step.div(2))) continue;
+    edits.push({ shape: 'row_precision', neutral: false, number, text: printLike(number, slip), rules: ROW_RATE_RULES });
+    const finer = { ...number, decimals: number.decimals + 1 };
+    edits.push({ shape: 'row_precision', neutral: true, number, text: printLike(finer, exact.toDecimalPlaces(finer.decimals, Decimal.ROUND_HALF_UP)), rules: ROW_RATE_RULES });
+  }
+  return edits;
+}
+
 /** Every shape edit of one text, run through the pipeline. */
 export async function mutateShapes(id: string, bytes: Uint8Array, analyze: AnalyzeFn): Promise<ShapeResult[]> {
   const fileName = `${id}.txt`;
@@ -204,6 +239,7 @@ export async function mutateShapes(id: string, bytes: Uint8Array, analyze: Analy
     ...allocationEdits(base.record.checks, rawText, base.doc),
     ...tierEdits(base.record.checks, rawText, base.doc),
     ...narrativeEdits(base.record.checks, rawText, base.doc),
+    ...rowPrecisionEdits(base.record.checks, base.record, rawText, base.doc),
   ];
   const results: ShapeResult[] = [];
   for (const edit of edits) {

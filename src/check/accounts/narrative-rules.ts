@@ -17,6 +17,7 @@ import { figureEvidence, moneyInterval, percentInterval, relation, shareInterval
 import { T, amountColumns } from './table-rules.js';
 import { tableOf, type AccountsRow, type AccountsTable } from './tables.js';
 import { productRule } from './product-rule.js';
+import { shiftDecimal } from '../../extract/decimal.js';
 
 
 /** A narrative subject: the section it is stated in, the clause that names it, and its table figure. */
@@ -744,4 +745,111 @@ const changes: AccountsRule = {
   },
 };
 
-export const NARRATIVE_RULES: readonly AccountsRule[] = [amounts, itemAmounts, sangong, shares, respectiveShares, listedShares, rates, comparisons, changes, productRule];
+/** "各减少1267.86,2570.97万元" / "各下降23.51%、38.28%": a change word with 各 opens a respective list. */
+const RESPECTIVE_CHANGE = new RegExp(`各(${[...COMPARISON_WORDS.increase, ...COMPARISON_WORDS.decrease].join('|')})$`, 'u');
+/** "收、支总计各是4125.49,4143.91万元": the amounts a respective list of changes is over. */
+const RESPECTIVE_AMOUNTS = /(?:各|分别)(?:是|为)$/u;
+/** Between two items of one list: a comma or 、, nothing else. */
+const LIST_JOIN = /^[、，,和及与]$/u;
+
+/**
+ * The list opening at figure `i`: it and the figures joined to it by a comma alone, each in the unit
+ * the last prints ("1267.86,2570.97万元": 万元 for both).
+ */
+function respectiveList(figures: readonly NarrativeFigure[], i: number): NarrativeFigure[] {
+  const run = [figures[i]!];
+  for (let k = i + 1; k < figures.length && LIST_JOIN.test(figures[k]!.gap); k++) run.push(figures[k]!);
+  const last = run[run.length - 1]!.figure;
+  if (run.length < 2 || run.some((f) => f.figure.approx !== 'exact' || (f.figure.kind !== last.kind && f.figure.kind !== 'plain'))) return [];
+  return run.map((f) => (f.figure.kind === 'plain' ? { ...f, figure: inUnitOf(f.figure, last) } : f));
+}
+
+/** A bare number of a list read in the unit its list prints last ("1267.86" before "2570.97万元"). */
+function inUnitOf(f: Figure, unit: Figure): Figure {
+  const exact = shiftDecimal(f.exact, unit.scale);
+  return { ...f, exact, value: Number(exact), unit: unit.unit, kind: unit.kind, scale: unit.scale };
+}
+
+/**
+ * "收、支总计各是4125.49,4143.91万元。与2021年相比,收、支总计各减少1267.86,2570.97万元,各下降23.51%、
+ * 38.28%": the k-th percent is the k-th change over the k-th amount's last year (amount ∓ change), as
+ * narrative.change reads one (t440: 2570.97 ÷ 6714.88 = 38.29%, printed 38.28%). Read only when the
+ * three lists are as long, the amounts stand in the sentence or the one before, and both name the same
+ * subject (then `definite`).
+ */
+const respectiveChanges: AccountsRule = {
+  id: 'narrative.change',
+  withoutTables: true,
+  emits: [],
+  run(ctx) {
+    const out: CheckResult[] = [];
+    for (const s of ctx.sentences) {
+      const i = s.figures.findIndex((f) => !isPercent(f) && RESPECTIVE_CHANGE.test(f.label));
+      if (i < 0) continue;
+      const deltas = respectiveList(s.figures, i);
+      const p = i + deltas.length;
+      const pm = s.figures[p] && isPercent(s.figures[p]) ? RESPECTIVE_CHANGE.exec(s.figures[p].label) : null;
+      const percents = pm ? respectiveList(s.figures, p) : [];
+      const dm = RESPECTIVE_CHANGE.exec(s.figures[i]!.label)!;
+      if (deltas.length === 0 || percents.length !== deltas.length || !deltas.every(isMoney)) continue;
+      const up = (COMPARISON_WORDS.increase as readonly string[]).includes(dm[1]!);
+      if (up !== (COMPARISON_WORDS.increase as readonly string[]).includes(pm![1]!)) continue;
+      const figs = paragraphFigures(ctx, s, 1);
+      const before = figs.slice(0, figs.indexOf(s.figures[i]!));
+      const open = before.map((f, k) => (RESPECTIVE_AMOUNTS.test(f.gap) ? k : -1)).filter((k) => k >= 0).pop();
+      const currents = open === undefined ? [] : respectiveList(before, open);
+      if (currents.length !== deltas.length || !currents.every(isMoney)) continue;
+      const subject = changeSubject(s.figures[i]!.clause);
+      const certainty = subject.length >= 2 && subjectForm(currents[0]!.clause).includes(subject) ? 'definite' : 'possible';
+      const results: CheckResult[] = [];
+      deltas.forEach((d, k) => {
+        const current = currents[k]!;
+        const percent = percents[k]!;
+        const cur = moneyInterval(current.figure);
+        const delta = moneyInterval(d.figure);
+        const previous = up ? subtractIntervals(cur, delta) : addIntervals(cur, delta);
+        if (Number(previous.lo) <= 0) return;
+        const computed = shareInterval(delta, previous);
+        if (!computed) return;
+        const evidence = [evidenceOfFigure('change', d.figure), evidenceOfFigure('percent', percent.figure), evidenceOfFigure('current', current.figure)];
+        results.push(
+          percentResult(
+            'narrative.change',
+            computed,
+            percent.figure,
+            `变动率 ${d.figure.text} ÷ 上年 (${current.figure.text} ${up ? '−' : '+'} ${d.figure.text})（“各”所列第 ${k + 1} 项）`,
+            `change ${d.figure.text} / last year (${current.figure.text} ${up ? '-' : '+'} ${d.figure.text}) (item ${k + 1} of a respective list)`,
+            evidence,
+            { current: current.figure.text, respective: k + 1 },
+            certainty,
+          ),
+        );
+      });
+      out.push(...oneConvention(results));
+    }
+    return out;
+  },
+};
+
+/**
+ * One list is printed by one hand at one convention: when a sibling percent is rounded where cutting
+ * off would have printed another digit (23.5077% as 23.51%, not 23.50%), a percent of the list that
+ * only truncation explains (38.2877% as 38.28%) is no convention but a slip: it fails.
+ */
+function oneConvention(results: readonly CheckResult[]): CheckResult[] {
+  const roundedNotCut = results.some((r) => {
+    if (r.status !== 'pass' || !r.expected || !r.actual) return false;
+    const stated = midpointOf(r.actual);
+    const step = stated ? Number(r.actual.hi) - Number(r.actual.lo) : 0;
+    // Rounded up: the computed value lies below the stated one, so cutting off would print a digit less.
+    return stated !== null && step > 0 && Number(r.expected.hi) < Number(stated);
+  });
+  if (!roundedNotCut) return [...results];
+  return results.map((r) =>
+    r.rule === 'narrative.truncated_percent'
+      ? { ...r, rule: 'narrative.change', status: 'fail', message: { zh: `${r.message.zh}；同列另一项系四舍五入，此项截断即为误写`, en: `${r.message.en}; a sibling of the list is rounded, so this cut-off is a slip` } }
+      : r,
+  );
+}
+
+export const NARRATIVE_RULES: readonly AccountsRule[] = [amounts, itemAmounts, sangong, shares, respectiveShares, listedShares, rates, comparisons, changes, respectiveChanges, productRule];

@@ -125,3 +125,23 @@ describe('blanks by char code (the reader drops them without a regex per charact
     }
   });
 });
+
+describe('narrative.change over respective lists (各是 … 各减少 … 各下降, t440)', () => {
+  const sentence = (second: string) => ['2022年度收、支总计各是4125.49,4143.91万元。与2021年相比,收、支总计各减少1267.86,2570.97万元,各下降23.51%、' + second + '。'];
+
+  it('pairs the k-th change and percent with the k-th amount: 1267.86 ÷ 5393.35 = 23.51%, 2570.97 ÷ 6714.88 = 38.29%', () => {
+    expect(changes(sentence('38.29%'))).toEqual([
+      ['pass', 'definite'],
+      ['pass', 'definite'],
+    ]);
+  });
+
+  it('fails 38.28%, cut off where its sibling 23.5077% is rounded up to 23.51%: one list, one convention', () => {
+    expect(changes(sentence('38.28%'))).toEqual([
+      ['pass', 'definite'],
+      ['fail', 'definite'],
+    ]);
+    // a wrong percent beyond any cutting off fails too
+    expect(changes(sentence('38.50%'))[1]).toEqual(['fail', 'definite']);
+  });
+});
