@@ -163,6 +163,8 @@ export function findFlatForm(doc: SourceDocument, within?: Span & { unit?: strin
     const unit = /万元/u.test(unitWindow) ? '万元' : /[（(]元[）)]|单位[:：]\s*元/u.test(unitWindow) ? '元' : (unitAfter ?? within?.unit ?? undefined);
     if (!unit) continue;
     const rows: FormRow[] = [];
+    // A row whose run went on into another row's cells (matchFirstRow): the only row kept.
+    let runOn: FormRow['cells'] | null = null;
     // The fund block ends where the 绩效指标 part starts (its 合计 row is about points, not money).
     let region = text.slice(header.end, header.end + 500);
     const blockEnd = region.search(/绩效指标|一级指标|年度总体目标|年度目标|总体目标/u);
@@ -237,6 +239,9 @@ export function findFlatForm(doc: SourceDocument, within?: Span & { unit?: strin
         const matched = matchFirstRow(slots, header.columns);
         // (a bare rate it placed is one the arithmetic kept)
         if (matched) cells = readCells(doc, offset, matched.slots, matched.columns, true);
+        // Cells left after the row are another row's, its label printed elsewhere (t160): the fund
+        // rows read are not all of them, and the checks must not add them up against the total.
+        if (cells && matched && slots.slice(matched.count).some((n) => n !== null)) runOn = cells;
       }
       if (!cells) continue;
       // A form printing no 全年预算数 column holds its budget in the 年初预算数 column.
@@ -244,7 +249,7 @@ export function findFlatForm(doc: SourceDocument, within?: Span & { unit?: strin
       rows.push({ label: seg.label, cells });
       if (rows.length >= 6) break;
     }
-    if (rows.length > 0) return { columns: header.columns, rows };
+    if (rows.length > 0) return { columns: header.columns, rows: runOn ? rows.filter((r) => r.cells === runOn) : rows };
   }
   return null;
 }
@@ -304,7 +309,7 @@ type Placement = number[];
  * 215,457.6 is no rate): one way left is the row, otherwise none (a row that lost a cell,
  * "130 130 10 100 10", reads 130 | 130 | 10 | 100 | 10 as well as — | 130 | 130 | 10 | 100 | 10).
  */
-function matchFirstRow(slots: ReadonlyArray<NumberMatch | null>, columns: readonly FormColumn[]): { slots: Array<NumberMatch | null>; columns: FormColumn[] } | null {
+function matchFirstRow(slots: ReadonlyArray<NumberMatch | null>, columns: readonly FormColumn[]): { slots: Array<NumberMatch | null>; columns: FormColumn[]; count: number } | null {
   const [weightAt, scoreAt] = [columns.indexOf('weight'), columns.indexOf('score')];
   const pointsFit = (at: Placement) => {
     const [w, s] = [at.indexOf(weightAt), at.indexOf(scoreAt)];
@@ -332,7 +337,7 @@ function matchFirstRow(slots: ReadonlyArray<NumberMatch | null>, columns: readon
   if (readings.length !== 1) return null;
   const placed = readings[0]!.flatMap((c, k) => (slots[k] ? [{ n: slots[k]!, col: columns[c]! }] : []));
   if (!placed.some((p) => p.col === 'budget' || p.col === 'execution' || p.col === 'budgetInitial')) return null;
-  return { slots: placed.map((p) => p.n), columns: placed.map((p) => p.col) };
+  return { slots: placed.map((p) => p.n), columns: placed.map((p) => p.col), count };
 }
 
 /** Whether a number printed without its % and placed under 执行率 holds for the placement's 执行数 ÷ 预算数; undefined when none is placed so. */

@@ -368,6 +368,9 @@ describe('flattened forms whose column names stand on one line and the values on
     expect([seen(a!.budgetInitial), seen(a!.budget), seen(a!.execution)]).toEqual([[250000, '250000.00'], [250000, '250000.00'], [215457.6, '215,457.6']]);
     expect([a!.executionRate, a!.budgetExecutionWeight?.value, a!.budgetExecutionScore?.value]).toEqual([null, 10, 8.62]);
     expect(a!.implementer).toBeNull();
+    // The 当年财政拨款 row's cells ran on after the total, its label printed elsewhere: no fund rows to add up.
+    expect(a!.fundRows).toEqual([]);
+    expect(r.checks.filter((c) => c.rule === 'form.fund_rows' && c.status === 'fail')).toEqual([]);
     // 4.52 may stand under 全年执行数, 分值 or 得分: no reading.
     expect([b!.budget, b!.execution]).toEqual([null, null]);
   });
