@@ -7,7 +7,7 @@ import { asPoints, toFigure } from './figures.js';
 import { rateHolds } from './roles/assign.js';
 import { figureOfMatch } from './roles/candidates.js';
 import { findNumbers, type NumberMatch } from './numbers.js';
-import { anyOf, PAYING_LEVEL_SOURCE, WEIGHT_WORDS } from '../vocabulary/index.js';
+import { anyOf, FLAT_FORM_COLUMNS, PAYING_LEVEL_SOURCE, WEIGHT_WORDS } from '../vocabulary/index.js';
 
 /**
  * The 自评表's fund block when a web page or a text dump flattened it into a run of cells:
@@ -29,19 +29,17 @@ export type FormColumn = 'budgetInitial' | 'budget' | 'execution' | 'weight' | '
  */
 const broken = (re: RegExp): RegExp => new RegExp(re.source.replace(/(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])/gu, '\\s*'), re.flags);
 
-const COLUMN_PATTERNS: Array<[FormColumn, RegExp]> = (
-  [
-    ['budgetInitial', /年初预算(?:数|金额)?/uy],
-    ['executionRate', /(?:预算)?执行率(?:\s*[（(]\s*B\s*\/\s*A\s*[）)])?(?:\s*[（(]%[）)])?/uy],
-    // "全年执行" alone: a layout dump leaves a wrapped header's last character (数) on the next line.
-    ['execution', /(?:全年执行数?|预算执行数|实际执行数|执行数|实际支出数?)(?:\s*[（(]\s*B\s*[）)])?/uy],
-    ['budget', /(?:全年预算数|调整后预算数|调整后预算|全年预算|预算数)(?:\s*[（(]\s*A\s*[）)])?/uy],
-    ['weight', /(?:分值|权重)/uy],
-    ['score', /(?:自评)?得分(?:\s*[（(][^）)]{0,12}[）)])?/uy],
-  ] as Array<[FormColumn, RegExp]>
-).map(([col, re]) => [col, broken(re)]);
+/**
+ * A bracketed note after a column name ("(A)", "(B/A)", "(10分)", "(%)", "(20分*执行率)"): not a
+ * column. A unit note ends the header: "年度预算数（万元）" before "年初预算 | 调整后预算数 …" is the
+ * block's label, not its first column (r03).
+ */
+const COLUMN_NOTE = /(?:[（(](?!\s*(?:万元|元|亿元)\s*[）)])[^（）()]{0,12}[）)])*/u.source;
+const COLUMN_PATTERNS: Array<[FormColumn, RegExp]> = FLAT_FORM_COLUMNS.map(({ column, pattern }) => [column, new RegExp(`(?:${broken(pattern).source})${COLUMN_NOTE}`, 'uy')]);
 /** Where a header can start: its first money column (a layout dump may put cell borders inside it). */
 const HEADER_START = new RegExp(`年初[\\s|｜]*预算|全年[\\s|｜]*预算[\\s|｜]*数|${broken(/调整后预算|预算数/u).source}`, 'gu');
+/** A money block's label with its unit, as a flattened sheet may print it after the rows. */
+const BLOCK_UNIT_AFTER = /(?:资金投入情况|项目资金)\s*[（(]\s*(万元|元)\s*[）)]/u;
 /** The first word after a row's cells ends the row; a cell's own unit ("4753.66万元", "12元") does not. */
 const ROW_END = /(?<![万亿])(?!(?:万|亿)?元)[\u4e00-\u9fff]{2}/u;
 
@@ -135,8 +133,11 @@ function readHeader(text: string, at: number): { columns: FormColumn[]; end: num
   return { columns, end: i === 0 ? at : offsets[i - 1]! + 1 };
 }
 
-/** The fund block of a flattened form, within `within` (a form part) when given. */
-export function findFlatForm(doc: SourceDocument, within?: Span): FlatForm | null {
+/**
+ * The fund block of a flattened form, within `within` (a form part) when given; the part's header
+ * unit ("单位：万元" above the form) serves when none stands near the block.
+ */
+export function findFlatForm(doc: SourceDocument, within?: Span & { unit?: string | null }): FlatForm | null {
   // Offsets stay the document's: the text past the span is cut, the text before it skipped.
   const text = within ? doc.text.slice(0, within.end) : doc.text;
   const from = within?.start ?? 0;
@@ -155,11 +156,15 @@ export function findFlatForm(doc: SourceDocument, within?: Span): FlatForm | nul
     if (!header.columns.includes('execution') || (header.columns.length < 3 && !header.columns.includes('budget'))) continue;
     // The unit stands before the header, or under its first cell when a layout dump wrapped it ("项目资金 年初预算数 … / （万元）").
     const unitWindow = text.slice(Math.max(0, s.index - 160), Math.min(text.length, header.end + 24));
-    // A flattened sheet may print its "(万元)" after the rows ("… 年度资金总额 资金投入情况 (万元)").
-    const unitAfter = /资金投入情况\s*[（(]\s*万元\s*[）)]/u.test(text.slice(header.end, header.end + 400));
-    const unit = /万元/u.test(unitWindow) || unitAfter ? '万元' : /[（(]元[）)]|单位[:：]\s*元/u.test(unitWindow) ? '元' : undefined;
+    // A flattened sheet may print its block's label and unit after the rows ("… 年度资金总额 资金投入情况 (万元)",
+    // "… 年度资金总额 项目资金 (元)"), before the next form starts.
+    const after = text.slice(header.end, header.end + 400);
+    const unitAfter = BLOCK_UNIT_AFTER.exec(after.slice(0, after.search(/项目名称|$/u)))?.[1];
+    const unit = /万元/u.test(unitWindow) ? '万元' : /[（(]元[）)]|单位[:：]\s*元/u.test(unitWindow) ? '元' : (unitAfter ?? within?.unit ?? undefined);
     if (!unit) continue;
     const rows: FormRow[] = [];
+    // A row whose run went on into another row's cells (matchFirstRow): the only row kept.
+    let runOn: FormRow['cells'] | null = null;
     // The fund block ends where the 绩效指标 part starts (its 合计 row is about points, not money).
     let region = text.slice(header.end, header.end + 500);
     const blockEnd = region.search(/绩效指标|一级指标|年度总体目标|年度目标|总体目标/u);
@@ -216,14 +221,48 @@ export function findFlatForm(doc: SourceDocument, within?: Span): FlatForm | nul
       // (A unit between two numbers, "4753.66万元4753.66", separates them.)
       const gluedAfter = (n: NumberMatch) => /[\d.]$/u.test(cellsText.slice(n.start, n.end)) && /^[\d.]/u.test(cellsText.slice(n.end, n.end + 1));
       if (!glued && !mixed && found.some((n) => gluedAfter(n) || /[\d.]$/u.test(cellsText.slice(Math.max(0, n.start - 1), n.start)))) continue;
-      const cells: FormRow['cells'] = {};
-      let ok = true;
       // A dash printed for an empty cell ("99 99 99 - 100% -") holds its column's place; a row
       // without dashes may be one cell short of its header (columnsOfShortRow).
       const slots: Array<NumberMatch | null> = glued || mixed ? found : withEmptyCells(cellsText, found);
       const columns = glued ? gluedColumns : mixed || slots.length !== found.length ? header.columns : columnsOfShortRow(header.columns, found);
       const complete = slots.length === columns.length;
-      slots.slice(0, columns.length).forEach((n, k) => {
+      // Cells that do not fit the header in print order, or a total row short of cells whose percent
+      // does not confirm the order by landing under 执行率: the row's values matched to its columns
+      // by kind, read only when they fit one way ("20000.00 20000.00 4.52" under six columns is not
+      // 年初 | 全年 | 执行: 4.52 may be any later column). A short row whose cells run on to its rate
+      // ("238.93 251.89 251.89 100.00% 10", its 得分 empty) and a fund row (its 分值 and 得分 empty)
+      // keep their print order.
+      const rateAt = columns.indexOf('executionRate');
+      const unconfirmed = slots.length < columns.length && columns === header.columns && (seg.label === '总额' || TOTAL_ROW.test(seg.label)) && slots[rateAt]?.kind !== 'percent';
+      let cells = !glued && !mixed && unconfirmed ? null : readCells(doc, offset, slots.slice(0, columns.length), columns, complete);
+      if (!cells && !glued && !mixed) {
+        const matched = matchFirstRow(slots, header.columns);
+        // (a bare rate it placed is one the arithmetic kept)
+        if (matched) cells = readCells(doc, offset, matched.slots, matched.columns, true);
+        // Cells left after the row are another row's, its label printed elsewhere (t160): the fund
+        // rows read are not all of them, and the checks must not add them up against the total.
+        if (cells && matched && slots.slice(matched.count).some((n) => n !== null)) runOn = cells;
+      }
+      if (!cells) continue;
+      // A form printing no 全年预算数 column holds its budget in the 年初预算数 column.
+      if (!header.columns.includes('budget') && cells.budgetInitial) cells.budget = cells.budgetInitial;
+      rows.push({ label: seg.label, cells });
+      if (rows.length >= 6) break;
+    }
+    if (rows.length > 0) return { columns: header.columns, rows: runOn ? rows.filter((r) => r.cells === runOn) : rows };
+  }
+  return null;
+}
+
+/**
+ * A row's slots read under their columns: money in the money columns, a percent (or, in a complete
+ * row, a bare number like one) under 执行率, points under 分值 and 得分. Null when a cell's kind is
+ * not its column's.
+ */
+function readCells(doc: SourceDocument, offset: number, slots: ReadonlyArray<NumberMatch | null>, columns: readonly FormColumn[], complete: boolean): FormRow['cells'] | null {
+      const cells: FormRow['cells'] = {};
+      let ok = true;
+      slots.forEach((n, k) => {
         if (!n) return;
         const col = columns[k]!;
         const isPercent = n.kind === 'percent';
@@ -240,12 +279,76 @@ export function findFlatForm(doc: SourceDocument, within?: Span): FlatForm | nul
         }
         cells[col] = figureOf(doc, n, offset);
       });
-      if (ok) rows.push({ label: seg.label, cells });
-      if (rows.length >= 6) break;
-    }
-    if (rows.length > 0) return { columns: header.columns, rows };
-  }
-  return null;
+      return ok ? cells : null;
+}
+
+/**
+ * Whether a cell can stand in a column by its kind: a percent, or a number printed like one ("100",
+ * "8.62"), under 执行率; points of at most 100 under 分值 and 得分; any amount under a money column.
+ */
+function fitsColumn(n: NumberMatch | null, col: FormColumn): boolean {
+  if (!n) return true;
+  if (col === 'executionRate') return n.kind === 'percent' || isBarePercent(n);
+  if (n.kind !== 'plain' && n.kind !== 'money') return false;
+  if (col === 'weight' || col === 'score') return /^(?:\d{1,2}|100)(?:\.\d{1,2})?$/u.test(n.numberText) && !/[万亿元]/u.test(n.text);
+  return true;
+}
+
+/** A placement of a row's cells: the column index of each cell. */
+type Placement = number[];
+
+/**
+ * The first row of a run of cells matched to the header's columns by order and kind, when the print
+ * order does not fit: a row that left a cell empty without a dash (t160: "250000.00 250000.00
+ * 215,457.6 10 8.62" under 年初预算数 全年预算数 全年执行数 分值 执行率 得分 printed its 执行率
+ * elsewhere), or the next row's cells run on after it with their label printed elsewhere. The row is
+ * the longest run of leading cells that fits the columns, each cell in a later column than the one
+ * before, its 得分 not above its 分值. Read only when its cells fit one way; a number printed like a
+ * rate may be the 执行率 or points, and among several ways the arithmetic drops only those that put
+ * such a number under 执行率 where it does not hold for 执行数 ÷ 预算数 (8.62 beside 250000.00 and
+ * 215,457.6 is no rate): one way left is the row, otherwise none (a row that lost a cell,
+ * "130 130 10 100 10", reads 130 | 130 | 10 | 100 | 10 as well as — | 130 | 130 | 10 | 100 | 10).
+ */
+function matchFirstRow(slots: ReadonlyArray<NumberMatch | null>, columns: readonly FormColumn[]): { slots: Array<NumberMatch | null>; columns: FormColumn[]; count: number } | null {
+  const [weightAt, scoreAt] = [columns.indexOf('weight'), columns.indexOf('score')];
+  const pointsFit = (at: Placement) => {
+    const [w, s] = [at.indexOf(weightAt), at.indexOf(scoreAt)];
+    return w < 0 || s < 0 || !slots[w] || !slots[s] || Number(slots[s]!.value) <= Number(slots[w]!.value);
+  };
+  // Each way to place the first `count` cells (more than 16 ways: too many to tell).
+  const placements = (count: number): Placement[] => {
+    const out: Placement[] = [];
+    const walk = (k: number, from: number, at: Placement) => {
+      if (out.length > 16) return;
+      if (k === count) return void (pointsFit(at) && out.push(at));
+      for (let c = from; c < columns.length; c++) if (fitsColumn(slots[k]!, columns[c]!)) walk(k + 1, c + 1, [...at, c]);
+    };
+    walk(0, 0, []);
+    return out;
+  };
+  let count = 0;
+  while (count < slots.length && placements(count + 1).length > 0) count++;
+  if (slots.slice(0, count).filter((n) => n !== null).length < 2) return null;
+  const all = placements(count);
+  if (all.length > 16) return null;
+  // Placements that differ only in where an empty cell goes are one reading.
+  let readings = [...new Map(all.map((at) => [at.map((c, k) => (slots[k] ? `${k}:${c}` : '')).join(','), at])).values()];
+  if (readings.length > 1) readings = readings.filter((at) => bareRateHolds(slots, at, columns) !== false);
+  if (readings.length !== 1) return null;
+  const placed = readings[0]!.flatMap((c, k) => (slots[k] ? [{ n: slots[k]!, col: columns[c]! }] : []));
+  if (!placed.some((p) => p.col === 'budget' || p.col === 'execution' || p.col === 'budgetInitial')) return null;
+  return { slots: placed.map((p) => p.n), columns: placed.map((p) => p.col), count };
+}
+
+/** Whether a number printed without its % and placed under 执行率 holds for the placement's 执行数 ÷ 预算数; undefined when none is placed so. */
+function bareRateHolds(slots: ReadonlyArray<NumberMatch | null>, at: Placement, columns: readonly FormColumn[]): boolean | undefined {
+  const cellOf = (col: number) => (col < 0 ? null : slots[at.indexOf(col)] ?? null);
+  const rate = cellOf(columns.indexOf('executionRate'));
+  if (!rate || rate.kind === 'percent') return undefined;
+  const [budget, execution] = [cellOf(budgetColumn(columns)), cellOf(columns.indexOf('execution'))];
+  if (!budget || !execution) return false;
+  const figure = (n: NumberMatch) => figureOfMatch(n, { page: null, start: 0, end: 0, quote: n.text });
+  return rateHolds(asPercent(figure(rate), rate), figure(execution), figure(budget));
 }
 
 /** A dash standing alone between cells: an empty cell ("-", "—", "/"). */
@@ -300,7 +403,28 @@ const POINTS_CELL = /^(?:0|[1-9]\d?|100)(?:\.\d{1,2})?$/u;
  * the printed rate cannot pick a far-fetched cut (a fund row's 3030|3|3|100% for 30|30|33|100%).
  */
 export function splitGluedCells(run: string, columns: readonly FormColumn[], alikeFirst = false): Array<{ text: string; start: number }> | null {
-  const readings = gluedReadings(run, columns);
+  const shared = sharedDecimalsSplit(gluedReadings(run, columns), columns, alikeFirst);
+  if (shared && gluedRateHolds(shared, columns) !== false) return shared;
+  // A sheet prints 310.20 as 310.2 (its trailing zero dropped), so money cells need not share their
+  // decimals ("310.2154.741050%5" = 310.2|154.74|10|50%|5, not 310.21|54.74): that shared-decimals
+  // reading is only a guess, and when its rate fails while exactly one split of any decimals holds
+  // the printed rate, that split is the row. Otherwise the shared reading stands, its slip visible.
+  // (Splits whose money cells do share their decimals were weighed above; a fund row's far-fetched
+  // cut, 3030|3|3|100% for 30|30|33|100%, stays out.)
+  const holding = gluedReadings(run, columns, false).filter(
+    (r) => !sharesDecimals(r.cells, columns) && (!alikeFirst || moneySpread(r.cells, columns) <= 1) && gluedRateHolds(r.cells, columns) === true,
+  );
+  return holding.length === 1 ? holding[0]!.cells : shared;
+}
+
+/** Whether a split's money cells all print the same number of decimals. */
+function sharesDecimals(cells: GluedCells, columns: readonly FormColumn[]): boolean {
+  const decimals = columns.flatMap((col, k) => (col === 'executionRate' || col === 'weight' || col === 'score' ? [] : [cells[k]!.text.split('.')[1]?.length ?? 0]));
+  return new Set(decimals).size <= 1;
+}
+
+/** The split whose money cells share the fewest decimals, when one is (ties: breakGluedTie). */
+function sharedDecimalsSplit(readings: ReadonlyArray<{ cells: GluedCells; decimals: number }>, columns: readonly FormColumn[], alikeFirst: boolean): GluedCells | null {
   if (readings.length === 0) return null;
   const fewest = Math.min(...readings.map((r) => r.decimals));
   let best = readings.filter((r) => r.decimals === fewest);
@@ -312,13 +436,39 @@ export function splitGluedCells(run: string, columns: readonly FormColumn[], ali
   return breakGluedTie(best.map((r) => r.cells), columns);
 }
 
-/** Every well-formed split of a glued run into one cell per column, with the decimals its money cells share. */
-function gluedReadings(run: string, columns: readonly FormColumn[]): Array<{ cells: GluedCells; decimals: number }> {
-  const readings: Array<{ cells: Array<{ text: string; start: number }>; decimals: number }> = [];
-  const walk = (at: number, k: number, cells: Array<{ text: string; start: number }>, decimals: number | null) => {
+/** The column holding the row's budget: 全年预算数, or 年初预算数 in a form printing no other. */
+function budgetColumn(columns: readonly FormColumn[]): number {
+  const at = columns.indexOf('budget');
+  return at >= 0 ? at : columns.indexOf('budgetInitial');
+}
+
+/** A glued cell's figure, for the arithmetic (its unit does not matter to a ratio). */
+function gluedFigure(text: string): Figure | null {
+  const m = findNumbers(text, { defaultUnit: '元' })[0];
+  return m ? figureOfMatch(m, { page: null, start: 0, end: 0, quote: text }) : null;
+}
+
+/** Whether a split's nonzero printed rate holds for its execution ÷ budget; undefined when it cannot be asked. */
+function gluedRateHolds(cells: GluedCells, columns: readonly FormColumn[]): boolean | undefined {
+  const at = { budget: budgetColumn(columns), execution: columns.indexOf('execution'), rate: columns.indexOf('executionRate') };
+  if (at.budget < 0 || at.execution < 0 || at.rate < 0) return undefined;
+  const [b, e, r] = [gluedFigure(cells[at.budget]!.text), gluedFigure(cells[at.execution]!.text), gluedFigure(cells[at.rate]!.text)];
+  if (!b || !e || !r || Number(r.exact) === 0) return undefined;
+  return rateHolds(r, e, b);
+}
+
+/**
+ * Every well-formed split of a glued run into one cell per column, with the decimals its money cells
+ * share (`sameDecimals`), or the most any of them prints. A row's 得分 is never above its 分值.
+ */
+function gluedReadings(run: string, columns: readonly FormColumn[], sameDecimals = true): Array<{ cells: GluedCells; decimals: number }> {
+  const readings: Array<{ cells: GluedCells; decimals: number }> = [];
+  const [weightAt, scoreAt] = [columns.indexOf('weight'), columns.indexOf('score')];
+  const pointsFit = (cells: GluedCells) => weightAt < 0 || scoreAt < 0 || (Number(cells[weightAt]!.text) > 0 && Number(cells[scoreAt]!.text) <= Number(cells[weightAt]!.text));
+  const walk = (at: number, k: number, cells: GluedCells, decimals: number | null) => {
     if (readings.length > 32) return;
     if (k === columns.length) {
-      if (at === run.length) readings.push({ cells, decimals: decimals ?? 0 });
+      if (at === run.length && pointsFit(cells)) readings.push({ cells, decimals: decimals ?? 0 });
       return;
     }
     const col = columns[k]!;
@@ -333,8 +483,8 @@ function gluedReadings(run: string, columns: readonly FormColumn[]): Array<{ cel
         const m = MONEY_CELL.exec(text);
         if (!m) continue;
         const own = m[1]?.length ?? 0;
-        if (d !== null && own !== d) continue;
-        d = own;
+        if (sameDecimals && d !== null && own !== d) continue;
+        d = Math.max(d ?? 0, own);
       }
       walk(end, k + 1, [...cells, { text, start: at }], d);
     }
@@ -382,16 +532,12 @@ export function splitMixedCells(cellsText: string, columns: readonly FormColumn[
 
 /** The one split the printed rate holds for; when it holds for none, the one whose rate is nearest 执行数 ÷ 预算数. */
 function nearestRateReading(splits: readonly GluedCells[], columns: readonly FormColumn[]): GluedCells | null {
-  const at = { budget: columns.indexOf('budget'), execution: columns.indexOf('execution'), rate: columns.indexOf('executionRate') };
+  const at = { budget: budgetColumn(columns), execution: columns.indexOf('execution'), rate: columns.indexOf('executionRate') };
   if (at.budget < 0 || at.execution < 0 || at.rate < 0) return null;
   const value = (text: string) => new Decimal(text.replace(/[^\d.]/gu, ''));
-  const figure = (text: string) => {
-    const m = findNumbers(text, { defaultUnit: '元' })[0];
-    return m ? figureOfMatch(m, { page: null, start: 0, end: 0, quote: text }) : null;
-  };
   const scored = splits.flatMap((cells) => {
     const [b, e, r] = [cells[at.budget]!.text, cells[at.execution]!.text, cells[at.rate]!.text];
-    const [fb, fe, fr] = [figure(b), figure(e), figure(r)];
+    const [fb, fe, fr] = [gluedFigure(b), gluedFigure(e), gluedFigure(r)];
     if (!fb || !fe || !fr || value(b).isZero()) return [];
     const holds = rateHolds(fr, fe, fb);
     const distance = value(e).div(value(b)).times(100).minus(value(r)).abs();
@@ -420,14 +566,10 @@ function moneySpread(cells: GluedCells, columns: readonly FormColumn[]): number 
  * vanishing. Several holding, or several equally alike: no reading.
  */
 function breakGluedTie(splits: readonly GluedCells[], columns: readonly FormColumn[]): GluedCells | null {
-  const at = { budget: columns.indexOf('budget'), execution: columns.indexOf('execution'), rate: columns.indexOf('executionRate') };
+  const at = { budget: budgetColumn(columns), execution: columns.indexOf('execution'), rate: columns.indexOf('executionRate') };
   if (at.budget < 0 || at.execution < 0 || at.rate < 0) return null;
-  const figure = (text: string) => {
-    const m = findNumbers(text, { defaultUnit: '元' })[0];
-    return m ? figureOfMatch(m, { page: null, start: 0, end: 0, quote: text }) : null;
-  };
   const holding = splits.filter((cells) => {
-    const [b, e, r] = [figure(cells[at.budget]!.text), figure(cells[at.execution]!.text), figure(cells[at.rate]!.text)];
+    const [b, e, r] = [gluedFigure(cells[at.budget]!.text), gluedFigure(cells[at.execution]!.text), gluedFigure(cells[at.rate]!.text)];
     return b !== null && e !== null && r !== null && Number(r.exact) !== 0 && rateHolds(r, e, b);
   });
   if (holding.length > 0) return holding.length === 1 ? holding[0]! : null;
@@ -436,7 +578,7 @@ function breakGluedTie(splits: readonly GluedCells[], columns: readonly FormColu
   const share = (cells: GluedCells) => Number.parseFloat(cells[at.rate]!.text);
   const readsShare = splits.some((cells) => share(cells) > 0 && share(cells) <= 100);
   const spentNothing = readsShare ? [] : splits.filter((cells) => {
-    const [b, e, r] = [figure(cells[at.budget]!.text), figure(cells[at.execution]!.text), figure(cells[at.rate]!.text)];
+    const [b, e, r] = [gluedFigure(cells[at.budget]!.text), gluedFigure(cells[at.execution]!.text), gluedFigure(cells[at.rate]!.text)];
     return b !== null && e !== null && r !== null && Number(r.exact) === 0 && Number(e.exact) === 0 && Number(b.exact) !== 0;
   });
   if (spentNothing.length === 1) return spentNothing[0]!;

@@ -9,7 +9,9 @@ import type { Figure, Form, FormKind, Indicator, Part } from '../schema/record.j
 import { isDepartmentFormTitle } from '../segment/parts.js';
 import type { Segmentation } from '../segment/segment.js';
 import {
+  anyOf,
   EMPTY_CELL,
+  FORM_COLUMN_NAMES,
   FORM_COLUMNS,
   FORM_HEADER_FIELDS,
   NEXT_FORM_FIELD,
@@ -350,15 +352,25 @@ function assembleForm(doc: SourceDocument, part: Part, r: FormReading): FormDraf
   };
 }
 
-/** A field printed in text: "项目名称：X", "主管部门 | X". */
+/** Words a field's value cannot start with: another field's label, a column or row of the money block, a number. */
+const NOT_A_FIELD_VALUE = new RegExp(`^(?:项目名称|主管部门|实施单位|项目单位|部门|单位|预算|年度|项目资金|其中|${anyOf(FORM_COLUMN_NAMES)}|\\d)`, 'u');
+
+/**
+ * A field printed in text: "项目名称：X", "主管部门 | X", "主管部门及代码X". A stamp note after the label
+ * ("主管部门(盖章):" over the form, "实施单位 (盖章) | X") is no value: when nothing follows it but
+ * the form's unit, the field is printed again further on.
+ */
 function textField(text: string, label: RegExp): string | null {
-  const m = new RegExp(`(?:${label.source})[\\s|｜:：]*([^\\s|｜:：]{2,40})`, 'u').exec(text);
-  // An empty field is followed by the next field's label ("主管部门 实施单位 X"): no value.
-  if (!m || /^(?:项目名称|主管部门|实施单位|项目单位|部门|单位|预算|年度|项目资金)/u.test(m[1]!)) return null;
-  // A dump that dropped the separators runs on into the next field: the value ends at its label.
-  const value = m[1]!;
-  const next = NEXT_FORM_FIELD.exec(value.slice(2));
-  return headerValue(next ? value.slice(0, 2 + next.index) : value);
+  for (const m of text.matchAll(new RegExp(`(?:${label.source})(?:及代码)?(\\s*[（(]\\s*盖章\\s*[）)])?[\\s|｜:：]*([^\\s|｜:：]{2,40})`, 'gu'))) {
+    // A dump that dropped the separators runs on into the next field: the value ends at its label.
+    const next = NEXT_FORM_FIELD.exec(m[2]!.slice(2));
+    const value = headerValue(next ? m[2]!.slice(0, 2 + next.index) : m[2]!);
+    // An empty field is followed by the next field's label ("主管部门 实施单位 X"), or by the block's
+    // cells when a PDF dump printed its value elsewhere: no value.
+    if (value === null || !NOT_A_FIELD_VALUE.test(value)) return value;
+    if (!m[1]) return null;
+  }
+  return null;
 }
 
 /** A form flattened into text, read within its part. */

@@ -79,14 +79,16 @@ const FORM_TITLE_INLINE =
 /**
  * A form's title that a dump joined with the words around it ("… False False 附件: 项目支出绩效自评表
  * (2022年度) 项目名称 …", "…总分100 98.62财政项目支出绩效自评表" ending the line before the next form's
- * year and 项目名称): the year bracket and 项目名称 right after it say so.
+ * year and 项目名称): the year bracket and 项目名称 after it say so. A PDF dump may print the project's
+ * name before its label ("…自评表 (2022 年度) 普陀体育中心与委托运营方结 算费用 项目名称 …", t160).
  */
 const FORM_TITLE_BEFORE_FIELDS =
-  /(?:^|\s|(?=附件\d*[:：])|(?<=\d|%))((?:附件\d*[:：]\s*)?[^\s|｜。；，,：:《》“”"]{0,30}?绩效(?:目标)?(?:自评|自我评价)表)\s*[（(]\s*(?:19|20)\d{2}\s*年度?\s*[）)]\s*(?=项目名称)/gu;
+  /(?:^|\s|(?=附件\d*[:：])|(?<=\d|%))((?:附件\d*[:：]\s*)?[^\s|｜。；，,：:《》“”"]{0,30}?绩效(?:目标)?(?:自评|自我评价)表)\s*[（(]\s*(?:19|20)\d{2}\s*年度?\s*[）)]\s*(?=[^\n。；，,：:|｜]{0,30}?项目名称)/gu;
 
-function formTitleInLine(text: string, start: number, end: number): { at: number; title: string } | null {
+function formTitlesInLine(text: string, start: number, end: number): Array<{ at: number; title: string }> {
+  const found: Array<{ at: number; title: string }> = [];
   // (both title patterns need 绩效)
-  if (!text.slice(start, Math.min(text.length, end + 40)).includes('效')) return null;
+  if (!text.slice(start, Math.min(text.length, end + 40)).includes('效')) return found;
   for (const re of [FORM_TITLE_INLINE, FORM_TITLE_BEFORE_FIELDS]) {
     // What follows a title may stand on the next lines: the line and a little after it, the title within the line.
     const scope = text.slice(start, re === FORM_TITLE_INLINE ? end : Math.min(text.length, end + 40));
@@ -98,10 +100,11 @@ function formTitleInLine(text: string, start: number, end: number): { at: number
       const own = m[1]!.replace(/^\d+(?:\.\d+)?%?(?![\d.]*\s*年)/u, '');
       const title = own.replace(/^附件\d*[:：]\s*/u, '');
       if (!isFormTitle(title)) continue;
-      return { at: start + m.index + m[0].indexOf(m[1]!) + m[1]!.length - own.length, title };
+      const at = start + m.index + m[0].indexOf(m[1]!) + m[1]!.length - own.length;
+      if (!found.some((f) => Math.abs(f.at - at) < 2)) found.push({ at, title });
     }
   }
-  return null;
+  return found.sort((a, b) => a.at - b.at);
 }
 
 /** A line that opens an evaluation report which is not a self-evaluation. */
@@ -244,9 +247,12 @@ export function findParts(doc: SourceDocument, seg: Segmentation): Part[] {
       inEvaluation = true;
       continue;
     }
-    const inline = isFormTitle(line) ? { at: l.start, title: compact } : formTitleInLine(text, l.start, l.end);
-    if (inline && !starts.some((s) => s.kind === 'self_evaluation_form' && Math.abs(s.at - inline.at) < 2)) {
-      starts.push({ at: inline.at, kind: 'self_evaluation_form', title: inline.title, table: null });
+    // A dump may run several forms into one line: each title opens its own form.
+    const inline = (isFormTitle(line) ? [{ at: l.start, title: compact }] : formTitlesInLine(text, l.start, l.end)).filter(
+      (t) => !starts.some((s) => s.kind === 'self_evaluation_form' && Math.abs(s.at - t.at) < 2),
+    );
+    if (inline.length > 0) {
+      for (const t of inline) starts.push({ at: t.at, kind: 'self_evaluation_form', title: t.title, table: null });
       inEvaluation = false;
       continue;
     }

@@ -10,6 +10,23 @@ import { anyOf, SCORE_TOTAL_ROW_WORDS, SUBTOTAL_ROW_WORDS, TOTAL_ROW_WORDS } fro
  */
 export const FORM_WEIGHT_COLUMN = /^(?:分值|权重)/u;
 
+/**
+ * The columns of a 自评表's money block as a flattened form prints their names in a row ("年初预算数(A)
+ * 全年执行数(B) 分值 执行率(B/A) 得分"), in the order they are tried (执行率 before 执行数, 年初预算 before
+ * 预算数). A bracketed note after a name ("(A)", "(B/A)", "(10分)", "(%)", "(万元)") is the reader's
+ * to skip, not part of the name. `partial`: a layout dump leaves a wrapped name's last character on
+ * the next line ("全年执行" / "数").
+ */
+export const FLAT_FORM_COLUMNS: ReadonlyArray<{ column: 'budgetInitial' | 'budget' | 'execution' | 'weight' | 'executionRate' | 'score'; pattern: RegExp }> = [
+  { column: 'budgetInitial', pattern: /年初预算(?:数|金额)?/u },
+  { column: 'executionRate', pattern: /(?:预算)?执行率/u },
+  { column: 'execution', pattern: /全年执行数?|预算执行数|实际执行数|执行数|实际支出数?/u },
+  // "全年(调整)预算数": the bracket inside the name.
+  { column: 'budget', pattern: /全年预算数|全年[（(]调整[）)]预算数|调整后预算数|调整后预算|全年预算|预算数/u },
+  { column: 'weight', pattern: /分值|权重/u },
+  { column: 'score', pattern: /(?:自评)?得分/u },
+];
+
 /** The form's own money row (年度资金总额 is the form's budget/execution, not a fund row). */
 export const FORM_TOTAL_ROW = new RegExp(`^(?:年度财政资金总额|总额|${anyOf(TOTAL_ROW_WORDS)})[:：]?$`, 'u');
 
@@ -43,7 +60,7 @@ export const FORM_MONEY_BLOCK_LABEL = /项目资金|资金情况|资金投入情
  * at the next field's label or the money block (labels of three characters or more, so a name holding 部门 stays whole).
  */
 export const NEXT_FORM_FIELD = new RegExp(
-  `项目名称|(?:预算|中央|地方)?主管部门|(?:项目)?实施单位|资金使用单位|评价等级|自评等级|自评得分|自评总分|联系电话|${FORM_MONEY_BLOCK_LABEL.source}`,
+  `项目名称|(?:预算|中央|地方)?主管部门|(?:项目)?实施单位|资金使用单位|(?:项目)?负责人|联系人|评价等级|自评等级|自评得分|自评总分|联系电话|${FORM_MONEY_BLOCK_LABEL.source}`,
   'u',
 );
 

@@ -307,3 +307,84 @@ describe('glued cells of a flattened form (a dump that drops the cells\' spaces)
     expect(seen((await recordOf(form('总分100100'))).figures.selfScore)).toEqual([100, '100']);
   });
 });
+
+describe('flattened forms whose column names stand on one line and the values on the next (issue 15)', () => {
+  it('skips the notes after column names ((A), (B/A)) and reads a 年初预算数-only form\'s budget from that column (t409)', async () => {
+    const r = await recordOf(
+      [
+        '区级部门预算项目支出绩效自评表',
+        '( 2019 年度)',
+        '主管部门(盖章):                                       单位:万元',
+        '项目名称 商品和服务支出 主管部门 某区文化和旅游局',
+        '项目实施单位 某区文化馆 项目负责人 田某 联系电话 88894492',
+        '年度总体目标 年初设定目标 年度总体目标完成情况综述',
+        '某区文化馆免费开放 用于全年免费开放,主要支付招聘合同人员工资,确保全年正常免费开放。',
+        '项目预算',
+        '执行情况',
+        '(10分)',
+        '  年初预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分 得分计算方法',
+        '年度资金总额 45 45 10 100% 10 执行率*该指标分值,最高不得超过分值上限。',
+        '其中:财政拨款 45 45 - - -',
+        '      其他资金     - - -',
+        '一级指标 二级指标 三级指标 预期指标值(A) 实际完成指标值(B) 分值 得分',
+      ].join('\n'),
+    );
+    const f = r.forms[0]!;
+    expect([f.budgetInitial, f.budget, f.execution].map((x) => seen(x))).toEqual([[450000, '45'], [450000, '45'], [450000, '45']]);
+    expect(seen(f.executionRate)).toEqual([1, '100%']);
+    expect([f.budgetExecutionWeight?.value, f.budgetExecutionScore?.value]).toEqual([10, 10]);
+    expect(f.fundRows.map((x) => [x.name, x.budget?.value, x.execution?.value])).toEqual([['财政拨款', 450000, 450000]]);
+    // "主管部门(盖章):" over the form is a stamp line; the field is printed again below it.
+    expect(f.department).toBe('某区文化和旅游局');
+    // Two fields on one line: the value ends at the next field's label.
+    expect(f.implementer).toBe('某区文化馆');
+    expect(seen(r.figures.budget)).toEqual([450000, '45']);
+  });
+
+  it('splits glued cells whose money dropped a trailing zero when exactly one such split holds the rate (t408: 310.2|154.74|10|50%|5)', () => {
+    const columns = ['budgetInitial', 'execution', 'weight', 'executionRate', 'score'] as const;
+    // 310.21|54.74 shares its decimals but holds 17.6%, not 50%; 310.2|154.74 holds 49.88% ≈ 50%.
+    expect(texts(splitGluedCells('310.2154.741050%5', columns))).toEqual(['310.2', '154.74', '10', '50%', '5']);
+    // No split of any decimals holds the printed rate: the shared-decimals reading stands, its slip visible.
+    expect(texts(splitGluedCells('310.2154.741090%9', columns))).toEqual(['310.21', '54.74', '10', '90%', '9']);
+  });
+
+  it('reads the glued row in a form (t408)', async () => {
+    const r = await recordOf(
+      '项目支出绩效自评表(2016年度)\n项目名称某道路清扫保洁外包工作经费主管部门及代码某区人民政府某街道办事处实施单位:某街道城市运行服务中心项目资金(万元) 年初预算数(A)全年执行数(B)分值(10分)执行率(B/A)得分得分计算方法年度资金总额:310.2154.741050%5执行率*该指标分值,最高不得超过分值上限。其中:本年一般公共预算拨款 310.2154.74   其他资金     年度总体目标通过规范工作\n',
+    );
+    const f = r.forms[0]!;
+    expect([seen(f.budgetInitial), seen(f.budget), seen(f.execution), seen(f.executionRate)]).toEqual([[3102000, '310.2'], [3102000, '310.2'], [1547400, '154.74'], [0.5, '50%']]);
+    expect(f.department).toBe('某区人民政府某街道办事处');
+  });
+
+  it('matches a row that printed its 执行率 elsewhere to the columns by kind, and abstains when cells could stand in several columns (t160)', async () => {
+    const page = (first: string, second: string) =>
+      `某中心2022年度项目自评价.pdf\n财政项目支出绩效自评表 (2022 年度) 某场馆与委托运营方结 算费用 项目名称 主管部门 某区体育局 年初预算数 全年预算数 全年执行数 分值 执行率 得分 ${first} — 上年结转资金 0 0 — 其他资金 0 0 — 年度资金总额 项目资金 (元) 某区体育 事业管理中心 实施单位 其中:当年财政拨款 预期目标 年度 总体 目标 86.19% 实际完成情况 已完成结算。 一级指标 二级指标 数量指标 总分 -1- 偏差原因分析及 改进措施 财政项目支出绩效自评表 (2022 年度) 项目名称 援滇经费 主管部门 某区体育局 年初预算数 全年预算数 全年执行数 分值 执行率 得分 ${second} 其中:当年财政拨款 0 0 — 上年结转资金 0 0 — 其他资金 0 0 — 年度资金总额 项目资金 (元) 某区体育 事业管理中心 实施单位 9,034 预期目标 年度 总体 目标 10 45.17% 实际完成情况 已完成。 总分 -2-`;
+    const r = await recordOf(page('250000.00 250000.00 215,457.6 10 8.62 250000.00 250000.00 215457.6', '20000.00 20000.00 4.52'));
+    expect(r.forms).toHaveLength(2);
+    const [a, b] = r.forms;
+    // 8.62 as a rate does not hold for 215,457.6 ÷ 250000.00: it is the 得分 after the 分值 10.
+    expect([seen(a!.budgetInitial), seen(a!.budget), seen(a!.execution)]).toEqual([[250000, '250000.00'], [250000, '250000.00'], [215457.6, '215,457.6']]);
+    expect([a!.executionRate, a!.budgetExecutionWeight?.value, a!.budgetExecutionScore?.value]).toEqual([null, 10, 8.62]);
+    expect(a!.implementer).toBeNull();
+    // The 当年财政拨款 row's cells ran on after the total, its label printed elsewhere: no fund rows to add up.
+    expect(a!.fundRows).toEqual([]);
+    expect(r.checks.filter((c) => c.rule === 'form.fund_rows' && c.status === 'fail')).toEqual([]);
+    // 4.52 may stand under 全年执行数, 分值 or 得分: no reading.
+    expect([b!.budget, b!.execution]).toEqual([null, null]);
+  });
+
+  it('ends the header at a unit note: 年度预算数（万元） over 年初预算 | 调整后预算数 is the block\'s label, not a column (r03)', async () => {
+    const r = await recordOf('项目支出绩效自评表\n项目名称 工资性支出\n预算执行情况(10分) |\n年度预算数(万元) |\n年初预算 |\n调整后预算数 |\n预算执行数 |\n预算执行率 |\n权重 |\n得分 |\n原因 |\n总额 |\n238.93 |\n251.89 |\n251.89 |\n100.00% |\n10 |\n|\n年度总体目标\n');
+    const f = r.forms[0]!;
+    expect([f.budgetInitial?.value, f.budget?.value, f.execution?.value]).toEqual([2389300, 2518900, 2518900]);
+  });
+
+  it('reads a total row without its 执行率 cell when its points fit one way only (880 880 880 10 10)', async () => {
+    const r = await recordOf('项目支出绩效自评表\n项目名称 防汛经费\n项目资金(万元)\n    年初预算数 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分\n    年度资金总额: 880 880 880 10 10\n     其中:本年财政拨款 880 880 880 - -\n    年度总体目标完成情况\n');
+    const f = r.forms[0]!;
+    expect([f.budget?.value, f.execution?.value, f.executionRate]).toEqual([8800000, 8800000, null]);
+    expect([f.budgetExecutionWeight?.value, f.budgetExecutionScore?.value]).toEqual([10, 10]);
+  });
+});
