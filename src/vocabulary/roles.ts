@@ -45,6 +45,8 @@ export const PROSE_SPENT_NOUNS = ['资金', '经费', '款', '投资', '金额']
  * an advance ("预拨资金3608万元") is a part of what is granted, not the grant.
  */
 export const PROSE_TRANSFER_VERBS = ['拨付', '拨款', '预拨'] as const;
+/** After a whole, words that list what it includes, as 其中 does: "921.25万元，包含国家公园外…管护补助". */
+export const INCLUDES_WORDS = ['包含', '包括'] as const;
 /** After an amount: all of it came in or was spent ("3728万元全部执行到位", "，已全部到位"). */
 export const ALL_DONE_AFTER = /^\s*[，,]?\s*(?:已|均已)?全部(?:已)?(?:执行到位|到位|拨付到位|使用|支出|拨付|下达)/u;
 

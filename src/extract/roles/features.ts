@@ -17,17 +17,18 @@ import {
   BUDGET_FINAL_WORDS,
   BUDGET_INITIAL_WORDS,
   BUDGET_WORDS,
+  BREAKDOWN_MARKS,
   ESTIMATE_WORDS,
   EXECUTION_TOTAL_WORDS,
   EXECUTION_WORDS,
   FORM_COLUMNS,
   FUND_TOTAL_RAW,
+  INCLUDES_WORDS,
   INCOME_WORDS,
   INVESTMENT_WORDS,
   NATURE_NAMES,
   OTHER_RATE_WORDS,
   PART_WORDS,
-  PARTS_FOLLOW,
   PLAN_FIELD_WORDS,
   PLAN_LOOKALIKES,
   PLAN_WORDS,
@@ -280,8 +281,11 @@ const budgetClause = (c: Candidate) => statesGrant(c) || statesArrival(c) || end
  * ("下达资金 点击查看>> 万元"), since any amount shown there may be one part of several.
  */
 const proseMoney = (c: Candidate) => text(c) && c.kind === 'money' && !c.unpricedTransfer;
-/** Parts follow, perhaps after a bracket that qualifies the amount: "36121.00万元(不含粮食直补)，其中：". */
-const partsFollow = (c: Candidate) => PARTS_FOLLOW.test(c.after.replace(/^\s*[（(][^（）()]*[）)]/u, ''));
+/** Parts follow ("，其中：", "，包含…"), perhaps after a bracket that qualifies the amount: "36121.00万元(不含粮食直补)，其中：". */
+const PARTS_AFTER = new RegExp(`^(?:[，,]?|\\s*[（(]|[。；;])\\s*(?:${anyOf([...BREAKDOWN_MARKS, ...INCLUDES_WORDS])})`, 'u');
+const partsFollow = (c: Candidate) => PARTS_AFTER.test(c.next.replace(/^\s*[（(][^（）()]*[）)]/u, ''));
+/** The next clause states what was spent ("资金到位50万元，已使用50万元"): this amount is what it was spent from. */
+const SPENDING_NEXT = new RegExp(`^\\s*[，,；;]\\s*(?!其中)[^，。；;\\d]{0,8}?(?:${anyOf(EXECUTION_WORDS)})[为了是：:\\s]*\\d`, 'u');
 
 /**
  * Fallback features: weighted below the label rules, and scored for a role only when FEATURES gave no
@@ -293,6 +297,7 @@ export const PROSE_FEATURES: readonly Feature[] = [
   { id: 'budget.prose.资金到位', roles: ['budget'], weight: 3, zh: '分句中的到位/拨入与资金（须其后另有一证）', test: (c) => proseMoney(c) && statesArrival(c) },
   { id: 'budget.prose.资金结尾', roles: ['budget'], weight: 3, zh: '以资金/经费/规模结尾、无动词的分句（须其后另有一证）', test: (c) => proseMoney(c) && endsWithFund(c) },
   { id: 'budget.prose.其后其中', roles: ['budget'], weight: 1, zh: '其后列出其中各项', test: (c) => proseMoney(c) && partsFollow(c) && budgetClause(c) },
+  { id: 'budget.prose.其后支出', roles: ['budget'], weight: 1, zh: '其后一句陈述支出', test: (c) => proseMoney(c) && SPENDING_NEXT.test(c.next) && budgetClause(c) },
   { id: 'budget.prose.全部到位', roles: ['budget'], weight: 1, zh: '其后“全部执行到位/全部到位”', test: (c) => proseMoney(c) && ALL_DONE_AFTER.test(c.after) && budgetClause(c) },
   { id: 'execution.prose.支出资金', roles: ['execution'], weight: 4, zh: '分句中的发放/使用/完成投资…资金', test: (c) => proseMoney(c) && statesSpending(c) },
 ];

@@ -30,6 +30,19 @@ describe('budget.prose: a sign in the clause and a second one after the amount',
     expect(proseOf(r, 'budget')).toEqual(['budget.prose.资金结尾', 'budget.prose.全部到位']);
   });
 
+  it('reads money that arrived when the next clause states what was spent of it', async () => {
+    const r = await recordOf('截至12月，扶持壮大村级集体经济项目资金到位50万元，已使用45万元。');
+    expect(seen(r.figures.budget)).toEqual([500000, '50万元']);
+    expect(seen(r.figures.execution)).toEqual([450000, '45万元']);
+    expect(proseOf(r, 'budget')).toEqual(['budget.prose.资金到位', 'budget.prose.其后支出']);
+  });
+
+  it('reads 包含 after the amount as parts following', async () => {
+    const r = await recordOf('2022年中央财政林业改革发展转移支付资金921.25万元，包含国有林管护补助、森林生态效益补偿。');
+    expect(seen(r.figures.budget)).toEqual([9212500, '921.25万元']);
+    expect(proseOf(r, 'budget')).toContain('budget.prose.其后其中');
+  });
+
   it('takes no amount on one sign alone', async () => {
     const named = await recordOf('2023年度基本公共卫生服务资金900万元，用于村卫生室补助。');
     expect(named.figures.budget).toBeNull();
