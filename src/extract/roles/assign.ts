@@ -22,7 +22,7 @@ import { Decimal } from 'decimal.js';
 import type { LocatedNumber } from '../locate.js';
 import { Dec } from '../decimal.js';
 import { clauseBefore, isImpliedMoney, lastClause, sentenceBefore, toFigure, type Candidate } from './candidates.js';
-import { FEATURES, POSITION_FEATURE, preloadProseWords, PROSE_FEATURES, RATE_TIE_FEATURE, SUM_FEATURE, type Feature } from './features.js';
+import { FEATURES, POSITION_FEATURE, proseCandidates, PROSE_FEATURES, RATE_TIE_FEATURE, SUM_FEATURE, type Feature } from './features.js';
 import { NAMED_RULES, ROLES, type MoneyField, type NamedFacts, type NamedInput, type Naming, type Outcome, type ProjectListKind, type Role, type RoleId, type Whole } from './rules.js';
 
 export interface FiredFeature {
@@ -187,14 +187,21 @@ const PROSE_ROLES = new Set(PROSE_FEATURES.flatMap((f) => f.roles));
  * A role FEATURES left with no candidate at its threshold is ranked again with the prose features
  * (the words of the whole clause). Its answer replaces the abstention only when it has a winner or a
  * tie the printed rate may break; a role FEATURES decided, or found tied, is never ranked again.
+ * Only the candidates FEATURES ranked (each scored something) and those a prose feature fires on can
+ * rank: the rest are left unscored (a flattened table holds tens of thousands of amounts).
  */
 function rankByProse(ranked: Map<RoleId, Ranked>, candidates: readonly Candidate[]): void {
   const open = ROLES.filter((r) => PROSE_ROLES.has(r.id) && (ranked.get(r.id)!.reason === 'not_applicable' || ranked.get(r.id)!.reason === 'abstained_low'));
   if (open.length === 0) return;
-  preloadProseWords(candidates);
-  const best = new Map(candidates.map((c) => [c, bestRolesOf(c, WITH_PROSE)] as const));
+  const readable = proseCandidates(candidates);
+  const best = new Map<Candidate, RoleId[]>();
   for (const role of open) {
-    const again = rankRole(role, candidates, best, WITH_PROSE);
+    const prose = featuresOf(PROSE_FEATURES, role.id);
+    const fired = readable.filter((c) => prose.some((f) => f.test(c)));
+    if (fired.length === 0) continue;
+    const pool = [...new Set([...ranked.get(role.id)!.ranked.map((s) => s.candidate), ...fired])];
+    for (const c of pool) if (!best.has(c)) best.set(c, bestRolesOf(c, WITH_PROSE));
+    const again = rankRole(role, pool, best, WITH_PROSE);
     if (again.winner || again.reason === 'abstained_tie') ranked.set(role.id, again);
   }
 }

@@ -230,9 +230,14 @@ function wordsOf(c: Candidate): readonly string[] {
 }
 const joinTransfer = (words: string[]) => words.flatMap((w, i) => (w === '转移' && words[i + 1] === '支付' ? ['转移支付'] : w === '支付' && words[i - 1] === '转移' ? [] : [w]));
 
-/** Loads jieba's words for every clause the prose features may cut, at once (see segment/tokenize.ts). */
-export function preloadProseWords(candidates: readonly Candidate[]): void {
-  loadWordsFor(candidates.filter((c) => c.kind === 'money' && !c.cell && !PROSE_WORDS.has(c)).map(proseText));
+/**
+ * The candidates the prose features may fire on, their words loaded at once (see segment/tokenize.ts):
+ * amounts of running text whose clause holds a word of money at all (every prose feature needs one).
+ */
+export function proseCandidates(candidates: readonly Candidate[]): Candidate[] {
+  const out = candidates.filter(proseMoney);
+  loadWordsFor(out.filter((c) => !PROSE_WORDS.has(c)).map(proseText));
+  return out;
 }
 
 const isBudgetNoun = (w: string) => PROSE_BUDGET_NOUNS.some((n) => w.endsWith(n));
@@ -277,10 +282,11 @@ const endsWithFund = (c: Candidate) => {
 /** A sign in the clause that its amount is the budget: each needs a second sign after the amount. */
 const budgetClause = (c: Candidate) => statesGrant(c) || statesArrival(c) || endsWithFund(c);
 /**
- * An amount of running text the prose may read: not where the document masks a transfer's amount
- * ("下达资金 点击查看>> 万元"), since any amount shown there may be one part of several.
+ * An amount of running text the prose may read, its clause naming money: not where the document masks
+ * a transfer's amount ("下达资金 点击查看>> 万元"), since any amount shown there may be one part of several.
  */
-const proseMoney = (c: Candidate) => text(c) && c.kind === 'money' && !c.unpricedTransfer;
+const proseMoney = (c: Candidate) => text(c) && c.kind === 'money' && !c.unpricedTransfer && MONEY_WORD.test(proseText(c));
+const MONEY_WORD = new RegExp(anyOf([...PROSE_BUDGET_NOUNS, ...PROSE_SPENT_NOUNS]), 'u');
 /** Parts follow ("，其中：", "，包含…"), perhaps after a bracket that qualifies the amount: "36121.00万元(不含粮食直补)，其中：". */
 const PARTS_AFTER = new RegExp(`^(?:[，,]?|\\s*[（(]|[。；;])\\s*(?:${anyOf([...BREAKDOWN_MARKS, ...INCLUDES_WORDS])})`, 'u');
 const partsFollow = (c: Candidate) => PARTS_AFTER.test(c.next.replace(/^\s*[（(][^（）()]*[）)]/u, ''));
