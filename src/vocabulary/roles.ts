@@ -21,6 +21,35 @@ export const BUDGET_WORDS = [
   '预算安排资金', '预算安排经费', '安排资金', '安排经费', '安排预算', '资金总额', '预算总金额', '预算资金总额',
   '指标金额', '批复金额', '下达预算', '项目资金',
 ] as const;
+/*
+ * Prose that states the budget or the spending without a label at the clause's end ("项目资金到位50万元",
+ * "实际完成投资54.6万元"): its words, read anywhere in the clause (as jieba cuts it, so that 基本支出 or
+ * 转移支付 stay whole names), by the fallback features (extract/roles/features.ts PROSE_FEATURES).
+ */
+/** Words (or word endings) that name money granted: 资金, 经费, 额度, 规模 … ("财政资金" ends with 资金). */
+export const PROSE_BUDGET_NOUNS = ['资金', '经费', '基金', '额度', '规模'] as const;
+/** Verbs that say money was granted: "下达…资金", "安排资金", "核定…规模". */
+export const PROSE_BUDGET_VERBS = ['下达', '安排', '筹集', '核定', '批复', '下拨', '落实'] as const;
+/**
+ * Verbs that say money came in: "项目资金到位", "财政拨入资金". What arrived is often a part of what was
+ * granted (r01: 实际到位资金334.67万元 of a budget of 861.46万元), so they state the budget only with
+ * a second sign (the first amount, parts or "全部到位" after it).
+ */
+export const PROSE_ARRIVAL_VERBS = ['到位', '拨入', '收到'] as const;
+/** Verbs that say money was spent: "发放补助资金", "实际完成投资" (完成 only before 投资). */
+export const PROSE_SPENDING_VERBS = ['支出', '使用', '发放', '支付', '兑付', '兑现', '完成'] as const;
+/** Nouns a spending verb spends: "发放补助资金", "已拨付工程款", "完成投资". */
+export const PROSE_SPENT_NOUNS = ['资金', '经费', '款', '投资', '金额'] as const;
+/**
+ * Verbs that pay money down a level as much as they spend it: spending only after 已/实际 ("已拨付工程款");
+ * an advance ("预拨资金3608万元") is a part of what is granted, not the grant.
+ */
+export const PROSE_TRANSFER_VERBS = ['拨付', '拨款', '预拨'] as const;
+/** After a whole, words that list what it includes, as 其中 does: "921.25万元，包含国家公园外…管护补助". */
+export const INCLUDES_WORDS = ['包含', '包括'] as const;
+/** After an amount: all of it came in or was spent ("3728万元全部执行到位", "，已全部到位"). */
+export const ALL_DONE_AFTER = /^\s*[，,]?\s*(?:已|均已)?全部(?:已)?(?:执行到位|到位|拨付到位|使用|支出|拨付|下达)/u;
+
 /** Additions to a budget (追加, 调增): an amount so labelled is neither the budget nor the year-start one. */
 export const ADDITION_WORDS = ['追加', '调增'] as const;
 /** Words before 预算 that make it the final (全年 / 调整后) budget, not the year-start one: "年中调整预算为…". */

@@ -22,7 +22,7 @@ import { Decimal } from 'decimal.js';
 import type { LocatedNumber } from '../locate.js';
 import { Dec } from '../decimal.js';
 import { clauseBefore, isImpliedMoney, lastClause, sentenceBefore, toFigure, type Candidate } from './candidates.js';
-import { FEATURES, POSITION_FEATURE, RATE_TIE_FEATURE, SUM_FEATURE, type Feature } from './features.js';
+import { FEATURES, POSITION_FEATURE, proseCandidates, PROSE_FEATURES, RATE_TIE_FEATURE, SUM_FEATURE, type Feature } from './features.js';
 import { NAMED_RULES, ROLES, type MoneyField, type NamedFacts, type NamedInput, type Naming, type Outcome, type ProjectListKind, type Role, type RoleId, type Whole } from './rules.js';
 
 export interface FiredFeature {
@@ -81,10 +81,10 @@ interface Ranked {
   tied: Scored[];
 }
 
-function rankRole(role: Role, candidates: readonly Candidate[], best: Map<Candidate, RoleId[]>): Ranked {
+function rankRole(role: Role, candidates: readonly Candidate[], best: Map<Candidate, RoleId[]>, features: readonly Feature[] = FEATURES): Ranked {
   const scored = candidates
     .filter((c) => role.kinds.includes(c.kind))
-    .map((c) => scoreCandidate(c, role.id))
+    .map((c) => scoreCandidate(c, role.id, features))
     // A candidate competes only in the role it fits best ("年初预算数" is budgetInitial, not budget).
     .filter((s) => s.features.some((f) => f.weight > 0) && (s.score < role.threshold || best.get(s.candidate)?.includes(role.id)));
   const qualifying = scored.filter((s) => s.score >= role.threshold);
@@ -179,6 +179,33 @@ function breakTieByRate(rate: Ranked, execution: Ranked, budget: Ranked): void {
   }
 }
 
+/** FEATURES and the prose fallback's (features.ts PROSE_FEATURES). */
+const WITH_PROSE: readonly Feature[] = [...FEATURES, ...PROSE_FEATURES];
+const PROSE_ROLES = new Set(PROSE_FEATURES.flatMap((f) => f.roles));
+
+/**
+ * A role FEATURES left with no candidate at its threshold is ranked again with the prose features
+ * (the words of the whole clause). Its answer replaces the abstention only when it has a winner or a
+ * tie the printed rate may break; a role FEATURES decided, or found tied, is never ranked again.
+ * Only the candidates FEATURES ranked (each scored something) and those a prose feature fires on can
+ * rank: the rest are left unscored (a flattened table holds tens of thousands of amounts).
+ */
+function rankByProse(ranked: Map<RoleId, Ranked>, candidates: readonly Candidate[]): void {
+  const open = ROLES.filter((r) => PROSE_ROLES.has(r.id) && (ranked.get(r.id)!.reason === 'not_applicable' || ranked.get(r.id)!.reason === 'abstained_low'));
+  if (open.length === 0) return;
+  const readable = proseCandidates(candidates);
+  const best = new Map<Candidate, RoleId[]>();
+  for (const role of open) {
+    const prose = featuresOf(PROSE_FEATURES, role.id);
+    const fired = readable.filter((c) => prose.some((f) => f.test(c)));
+    if (fired.length === 0) continue;
+    const pool = [...new Set([...ranked.get(role.id)!.ranked.map((s) => s.candidate), ...fired])];
+    for (const c of pool) if (!best.has(c)) best.set(c, bestRolesOf(c, WITH_PROSE));
+    const again = rankRole(role, pool, best, WITH_PROSE);
+    if (again.winner || again.reason === 'abstained_tie') ranked.set(role.id, again);
+  }
+}
+
 export interface Assignment {
   figures: Record<RoleId, Figure | null>;
   decisions: RoleDecision[];
@@ -188,6 +215,7 @@ export interface Assignment {
 export function assignRoles(candidates: readonly Candidate[]): Assignment {
   const best = new Map(candidates.map((c) => [c, bestRolesOf(c)] as const));
   const ranked = new Map(ROLES.map((r) => [r.id, rankRole(r, candidates, best)] as const));
+  rankByProse(ranked, candidates);
   breakTieByRate(ranked.get('executionRate')!, ranked.get('execution')!, ranked.get('budget')!);
   const figures = {} as Record<RoleId, Figure | null>;
   const decisions: RoleDecision[] = [];

@@ -52,6 +52,8 @@ export interface Candidate {
   rawBefore: string;
   /** A few characters after it ("，其中：年初批复预算"). */
   after: string;
+  /** Up to 30 characters after it: the clause that follows ("，已使用50万元"). */
+  next: string;
   /** Table context, without spaces. */
   cell?: { header: string; rowLabel: string };
   /** Heading of the section it stands in ("" when none). */
@@ -179,6 +181,7 @@ export function findCandidates(
       clause,
       rawBefore: doc.text.slice(Math.max(0, m.start - 12), m.start),
       after: doc.text.slice(m.end, m.end + 12),
+      next: doc.text.slice(m.end, m.end + 30),
       ...(m.cell ? { cell: { header: m.cell.header.replace(/\s+/gu, '').replace(/[（(][^）)]*[）)]/gu, ''), rowLabel: m.cell.rowLabel.replace(/\s+/gu, '') } } : {}),
       heading,
       reportKind,

@@ -7,19 +7,23 @@
  *
  * Weights: a label or column that states the role outright gives 8 (threshold 4); weaker hints give
  * 3–5; a context that makes the figure something else (a part, a plan, income, a weight) gives −20,
- * which no sum of hints overcomes.
+ * which no sum of hints overcomes. PROSE_FEATURES, read from the words of the whole clause, are a
+ * fallback: scored only for a role that FEATURES left without a candidate at its threshold.
  */
 import {
   ADDITION_WORDS,
+  ALL_DONE_AFTER,
   BUDGET_ACCOUNT_WORDS,
   BUDGET_FINAL_WORDS,
   BUDGET_INITIAL_WORDS,
   BUDGET_WORDS,
+  BREAKDOWN_MARKS,
   ESTIMATE_WORDS,
   EXECUTION_TOTAL_WORDS,
   EXECUTION_WORDS,
   FORM_COLUMNS,
   FUND_TOTAL_RAW,
+  INCLUDES_WORDS,
   INCOME_WORDS,
   INVESTMENT_WORDS,
   NATURE_NAMES,
@@ -28,6 +32,12 @@ import {
   PLAN_FIELD_WORDS,
   PLAN_LOOKALIKES,
   PLAN_WORDS,
+  PROSE_ARRIVAL_VERBS,
+  PROSE_BUDGET_NOUNS,
+  PROSE_BUDGET_VERBS,
+  PROSE_SPENDING_VERBS,
+  PROSE_SPENT_NOUNS,
+  PROSE_TRANSFER_VERBS,
   RATE_WORDS,
   SCORE_TOTAL_ROW_WORDS,
   SCORE_WORDS,
@@ -39,6 +49,7 @@ import {
   WEIGHT_WORDS,
   anyOf,
 } from '../../vocabulary/index.js';
+import { loadWordsFor, tokenize } from '../../segment/tokenize.js';
 import { FUNCTION_CLASS_NAMES } from '../function-classes.js';
 import type { Candidate } from './candidates.js';
 import type { RoleId } from './rules.js';
@@ -201,6 +212,102 @@ export const FEATURES: readonly Feature[] = [
   { id: 'selfScore.row.data', roles: ['selfScore'], weight: -20, zh: '指标行的得分', test: (c) => !!c.cell && !SCORE_TOTAL_ROW.test(c.cell.rowLabel) },
 ];
 
+// --- Prose: the words of the whole clause, read only when FEATURES find no candidate for a role
+
+/**
+ * How much of a clause before its amount the prose features cut into words: a flattened table is
+ * one clause of thousands of characters, and the words that state an amount stand near it.
+ */
+const PROSE_WINDOW = 40;
+const PROSE_WORDS = new WeakMap<Candidate, readonly string[]>();
+const proseText = (c: Candidate) => c.clause.slice(-PROSE_WINDOW);
+
+/** The clause's words as jieba cuts them ("实际/到位/资金"); "转移支付" is one name, not a payment. */
+function wordsOf(c: Candidate): readonly string[] {
+  let words = PROSE_WORDS.get(c);
+  if (!words) PROSE_WORDS.set(c, (words = joinTransfer(tokenize(proseText(c)))));
+  return words;
+}
+const joinTransfer = (words: string[]) => words.flatMap((w, i) => (w === '转移' && words[i + 1] === '支付' ? ['转移支付'] : w === '支付' && words[i - 1] === '转移' ? [] : [w]));
+
+/**
+ * The candidates the prose features may fire on, their words loaded at once (see segment/tokenize.ts):
+ * amounts of running text whose clause holds a word of money at all (every prose feature needs one).
+ */
+export function proseCandidates(candidates: readonly Candidate[]): Candidate[] {
+  const out = candidates.filter(proseMoney);
+  loadWordsFor(out.filter((c) => !PROSE_WORDS.has(c)).map(proseText));
+  return out;
+}
+
+const isBudgetNoun = (w: string) => PROSE_BUDGET_NOUNS.some((n) => w.endsWith(n));
+const isBudgetVerb = (w: string) => (PROSE_BUDGET_VERBS as readonly string[]).includes(w);
+const isArrivalVerb = (w: string) => (PROSE_ARRIVAL_VERBS as readonly string[]).includes(w);
+const isSpendingVerb = (w: string) => (PROSE_SPENDING_VERBS as readonly string[]).includes(w);
+const isSpentNoun = (w: string) => PROSE_SPENT_NOUNS.some((n) => w.endsWith(n));
+const isTransferVerb = (w: string) => (PROSE_TRANSFER_VERBS as readonly string[]).includes(w);
+const isSpentMarker = (w: string) => (SPENT_MARKERS as readonly string[]).includes(w);
+
+/** Money and a `verb` in the clause, and no spending or paying down: "下达上级资金转移支付", "核定…基金规模", "项目资金到位". */
+function statesMoneyWith(c: Candidate, verb: (w: string) => boolean): boolean {
+  const words = wordsOf(c);
+  return words.some(verb) && words.some(isBudgetNoun) && !words.some(isSpendingVerb) && !words.some(isTransferVerb);
+}
+const statesGrant = (c: Candidate) => statesMoneyWith(c, isBudgetVerb);
+const statesArrival = (c: Candidate) => !statesGrant(c) && statesMoneyWith(c, isArrivalVerb);
+
+/**
+ * "发放补助资金", "实际完成投资", "已拨付工程款": a spending verb, the money it spends closing the clause
+ * (完成 only with 投资; 拨付 only after 已/实际, else it is a transfer received), no grant's verb before it
+ * ("安排使用…" is what was arranged).
+ */
+function statesSpending(c: Candidate): boolean {
+  const words = wordsOf(c);
+  const last = words.length - 1;
+  if (last < 1 || !isSpentNoun(words[last]!)) return false;
+  for (let i = last - 1; i >= 0 && last - i <= 4; i--) {
+    const w = words[i]!;
+    if (isBudgetVerb(w)) return false;
+    const spends = w === '完成' ? words[i + 1] === '投资' : isSpendingVerb(w) || (isTransferVerb(w) && words.slice(0, i).some(isSpentMarker));
+    if (spends) return !words.slice(0, i).some(isBudgetVerb);
+  }
+  return false;
+}
+
+/** The clause ends with money named as a whole ("年度资金", "…服务资金") and has no verb (a grant's or a spending's is read above). */
+const endsWithFund = (c: Candidate) => {
+  const words = wordsOf(c);
+  return words.length > 0 && isBudgetNoun(words[words.length - 1]!) && !words.some((w) => isBudgetVerb(w) || isArrivalVerb(w) || isSpendingVerb(w) || isTransferVerb(w));
+};
+/** A sign in the clause that its amount is the budget: each needs a second sign after the amount. */
+const budgetClause = (c: Candidate) => statesGrant(c) || statesArrival(c) || endsWithFund(c);
+/**
+ * An amount of running text the prose may read, its clause naming money: not where the document masks
+ * a transfer's amount ("下达资金 点击查看>> 万元"), since any amount shown there may be one part of several.
+ */
+const proseMoney = (c: Candidate) => text(c) && c.kind === 'money' && !c.unpricedTransfer && MONEY_WORD.test(proseText(c));
+const MONEY_WORD = new RegExp(anyOf([...PROSE_BUDGET_NOUNS, ...PROSE_SPENT_NOUNS]), 'u');
+/** Parts follow ("，其中：", "，包含…"), perhaps after a bracket that qualifies the amount: "36121.00万元(不含粮食直补)，其中：". */
+const PARTS_AFTER = new RegExp(`^(?:[，,]?|\\s*[（(]|[。；;])\\s*(?:${anyOf([...BREAKDOWN_MARKS, ...INCLUDES_WORDS])})`, 'u');
+const partsFollow = (c: Candidate) => PARTS_AFTER.test(c.next.replace(/^\s*[（(][^（）()]*[）)]/u, ''));
+/** The next clause states what was spent ("资金到位50万元，已使用50万元"): this amount is what it was spent from. */
+const SPENDING_NEXT = new RegExp(`^\\s*[，,；;]\\s*(?!其中)[^，。；;\\d]{0,8}?(?:${anyOf(EXECUTION_WORDS)})[为了是：:\\s]*\\d`, 'u');
+
+/**
+ * Fallback features: weighted below the label rules, and scored for a role only when FEATURES gave no
+ * candidate the role's threshold (assign.ts), so no answer of theirs moves. The −20 features still
+ * count beside them (a plan, a part, income for the spending).
+ */
+export const PROSE_FEATURES: readonly Feature[] = [
+  { id: 'budget.prose.下达资金', roles: ['budget'], weight: 3, zh: '分句中的下达/安排/核定与资金/额度/规模（须其后另有一证）', test: (c) => proseMoney(c) && statesGrant(c) },
+  { id: 'budget.prose.资金到位', roles: ['budget'], weight: 3, zh: '分句中的到位/拨入与资金（须其后另有一证）', test: (c) => proseMoney(c) && statesArrival(c) },
+  { id: 'budget.prose.资金结尾', roles: ['budget'], weight: 3, zh: '以资金/经费/规模结尾、无动词的分句（须其后另有一证）', test: (c) => proseMoney(c) && endsWithFund(c) },
+  { id: 'budget.prose.其后其中', roles: ['budget'], weight: 1, zh: '其后列出其中各项', test: (c) => proseMoney(c) && partsFollow(c) && budgetClause(c) },
+  { id: 'budget.prose.其后支出', roles: ['budget'], weight: 1, zh: '其后一句陈述支出', test: (c) => proseMoney(c) && SPENDING_NEXT.test(c.next) && budgetClause(c) },
+  { id: 'budget.prose.全部到位', roles: ['budget'], weight: 1, zh: '其后“全部执行到位/全部到位”', test: (c) => proseMoney(c) && ALL_DONE_AFTER.test(c.after) && budgetClause(c) },
+  { id: 'execution.prose.支出资金', roles: ['execution'], weight: 4, zh: '分句中的发放/使用/完成投资…资金', test: (c) => proseMoney(c) && statesSpending(c) },
+];
+
 /** Rank-stage feature: the candidate stands in the first sentence that states the role. */
 export const POSITION_FEATURE = { id: 'any.position.first', weight: 0.5, zh: '最先陈述' } as const;
 /**
@@ -214,4 +321,4 @@ export const SUM_FEATURE = { id: 'any.arithmetic.sum_of_parts', weight: 10, zh: 
 export const RATE_TIE_FEATURE = { id: 'any.arithmetic.rate_holds', weight: 0, zh: '执行数÷预算数符合所报执行率' } as const;
 
 /** Every feature id (for eval tables and the review page). */
-export const FEATURE_IDS: readonly string[] = [...FEATURES.map((f) => f.id), POSITION_FEATURE.id, SUM_FEATURE.id, RATE_TIE_FEATURE.id];
+export const FEATURE_IDS: readonly string[] = [...FEATURES.map((f) => f.id), ...PROSE_FEATURES.map((f) => f.id), POSITION_FEATURE.id, SUM_FEATURE.id, RATE_TIE_FEATURE.id];
