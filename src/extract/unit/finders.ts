@@ -4,7 +4,7 @@
  */
 import type { SourceDocument } from '../../ingest/document.js';
 import { AFTER_ORGAN, CONSTRUCTION_WORK, GENERIC_SECTION, ORGAN_END, ORGAN_EXTENSION, PUBLISHER_FOR_OTHERS, SHORT_FORM_UNIT, SITE_BOILERPLATE, SPAM_PREFIX, STRONG_ORGAN_END } from '../../vocabulary/units.js';
-import { BREADCRUMB, PAGE_BUTTONS, SITE_NAME } from '../../vocabulary/outline.js';
+import { BREADCRUMB, HOME_TRAIL, PAGE_BUTTONS, SITE_NAME } from '../../vocabulary/outline.js';
 import { placeRunEnds, regionOf } from '../region.js';
 
 /** Words that end a unit's name and start the report's own title. */
@@ -116,7 +116,7 @@ export function fileNameUnit(text: string): string | null {
  * it is a unit of a named place.
  */
 export function breadcrumbUnit(text: string): string | null {
-  const crumb = BREADCRUMB.exec(text.slice(0, 1500));
+  const crumb = BREADCRUMB.exec(text.slice(0, 1500)) ?? HOME_TRAIL.exec(text.slice(0, 1500));
   if (!crumb) return null;
   const after = text.slice(crumb.index + crumb[0].length);
   const m = /^([\u4e00-\u9fff（）()]{4,30}?)(?=\s|$|(?:19|20)\d{2}|关于)/u.exec(after);
@@ -170,6 +170,22 @@ export function formFieldUnits(text: string): { field: string; name: string }[] 
     // ("国家信访局本级" names the unit's own budget level: kept as printed; "(本级)" in brackets is dropped.)
     const name = cleanDepartment(m[2]!);
     if (name && ORGAN_END.test(name.replace(AFTER_ORGAN, ''))) out.push({ field: m[1]!, name });
+  }
+  return out;
+}
+
+/** Fields of the unit that filled the form in: 单位名称, 填报单位. */
+const FILLER_FIELD = /^(?:单位名称|填报单位)$/u;
+
+/**
+ * The names a form's 单位名称/填报单位 cells hold, whether or not they end with an organ word
+ * ("单位名称:农业工作科填报日期:" → 农业工作科): who filled the form in, read as printed.
+ */
+export function fillerNames(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.slice(0, 3000).matchAll(UNIT_FIELD)) {
+    const name = FILLER_FIELD.test(m[1]!) ? cleanDepartment(m[2]!) : null;
+    if (name) out.push(name);
   }
   return out;
 }
@@ -264,10 +280,14 @@ export function publisherUnit(text: string): string | null {
   return placeUnit(m?.[1]);
 }
 
-/** A line that is only a unit's name, right above the title: "青川县司法局\n关于2021年度…的自评报告". */
+/**
+ * A line that is only a unit's name, right above the title: "青川县司法局\n关于2021年度…的自评报告". The
+ * title must open its line: above a title that a breadcrumb's line runs into ("牟定县人民政府\n首页>>…>>
+ * 正文牟定县2020年…报告") the line is the site's header, not the unit's.
+ */
 export function unitLineBefore(doc: SourceDocument, titleStart: number): string | null {
   const lineStart = doc.text.lastIndexOf('\n', titleStart - 1);
-  if (lineStart <= 0) return null;
+  if (lineStart <= 0 || doc.text.slice(lineStart + 1, titleStart).trim() !== '') return null;
   const prev = doc.text.slice(doc.text.lastIndexOf('\n', lineStart - 1) + 1, lineStart).trim();
   const name = cleanDepartment(prev);
   // ("中共湖南省委党校(湖南行政学院)": a second name in brackets.)
