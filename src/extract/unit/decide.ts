@@ -63,6 +63,22 @@ export function fullNameOf(name: string, text: string): string {
   return best;
 }
 
+/** A township's or a street's name alone: its government's office is the unit ("羊街乡" → "羊街乡人民政府"). */
+const TOWNSHIP_GOVERNMENT_WORD: readonly [RegExp, string][] = [
+  [/(?:乡|镇|苏木)$/u, '人民政府'],
+  [/街道$/u, '办事处'],
+];
+
+/**
+ * The unit a township's or a street's name stands for, when the text prints it: "元江哈尼族彝族傣族自治县
+ * 羊街乡" (a 决算's title) is "…羊街乡人民政府" where the text names the government. A text that never
+ * does ("发布机构:无为市襄安镇") keeps the name as printed.
+ */
+export function governmentOf(name: string, text: string): string {
+  for (const [end, word] of TOWNSHIP_GOVERNMENT_WORD) if (end.test(name) && text.includes(name + word)) return name + word;
+  return name;
+}
+
 /**
  * Two names of one unit: the longer holds the shorter with only places before it and only an organ
  * word after it ("曾都区…管理处" in "随州市曾都区…管理处", "雨花区洞井街道" in "长沙市雨花区洞井街道办事处").
@@ -84,7 +100,7 @@ export function decideUnit(ctx: UnitContext, extra: readonly UnitFinding[] = [])
     const name = cleanDepartment(f.name);
     return name ? [{ ...f, name }] : [];
   });
-  const findings = [...findUnits(ctx), ...cleaned].map((f) => ({ ...f, full: fullNameOf(f.name, ctx.doc.text) }));
+  const findings = [...findUnits(ctx), ...cleaned].map((f) => ({ ...f, full: governmentOf(fullNameOf(f.name, ctx.doc.text), ctx.doc.text) }));
   if (findings.length === 0) return { name: null, reason: 'none', candidates: [] };
   const names = [...new Set(findings.map((f) => f.full))].sort((a, b) => b.length - a.length);
   // Each finding joins the longest name of its unit.

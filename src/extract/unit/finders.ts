@@ -68,7 +68,9 @@ export function departmentInTitle(title: string): string | null {
   // ("关于紫金县司法局2020年度…的报告": the unit after 关于.)
   const bare = title.replace(/^(?:(?:19|20)\d{2}|20xx)\s*年度?/u, '').replace(/^关于/u, '');
   const m = TITLE_TAIL.exec(bare);
-  if (!m || m.index === 0) return null;
+  // A 决算's cover heading of its year and unit alone: "2023年度内蒙古自治区…根河市河东街道办事处".
+  if (!m) return bare !== title && unitAtStart(`${bare}。`) === bare ? bare : null;
+  if (m.index === 0) return null;
   const name = cleanDepartment(bare.slice(0, m.index));
   if (!name) return null;
   // ("中共湖南省委党校(湖南行政学院)": a second name in brackets.)
@@ -237,7 +239,12 @@ const hasPlace = (name: string) => {
 };
 
 /** A page's byline: "来源:安居区市场监管局 发布时间:…", "信息来源:区湘湖旅游度假区管委会". */
-const BYLINE = /来源[:：]\s*([\u4e00-\u9fff（）()]{3,30}?)(?=\s|$|发布|日期|时间|浏览|分享|字体|打印|【|文字|作者|录入|访问|点击)/mu;
+const BYLINE = /来源[:：]\s*([\u4e00-\u9fff（）()]{3,30}?)(?=\s|$|发布|日期|时间|浏览|阅读|分享|字体|打印|【|文字|作者|录入|访问|点击)/mu;
+/**
+ * A government page's metadata naming its publisher, up to the next field ("发布机构 | 腾冲市林业和草原局 |",
+ * "发布机构:无为市襄安镇成文日期:", "-发布机构:安溪县农业农村局-公文生成日期", "发文单位:咸宁市生态环境局名称:").
+ */
+const PUBLISHER_FIELD = /(?:发布机构|发文单位)\s*[:：]?[\s|｜]*([\u4e00-\u9fff（）()]{3,30}?)(?=[\s|｜\-—]|$|公开|公文|责任|主题|发文|发布|生成|成文|名称|文号|索引)/mu;
 
 /**
  * The unit a web page's byline names ("来源:安居区市场监管局"), when it is a unit of a named place.
@@ -274,10 +281,9 @@ export function placeUnit(raw: string | undefined): string | null {
   return r.province || r.city || r.county ? name : null;
 }
 
-/** The publisher a government page's metadata names: "发布机构 | 腾冲市林业和草原局 |". */
+/** The publisher a government page's metadata names, when it is a unit of a named place (PUBLISHER_FIELD). */
 export function publisherUnit(text: string): string | null {
-  const m = /发布机构\s*[:：]?[\s|｜]*([\u4e00-\u9fff（）()]{4,30}?)(?=[\s|｜]|$|公开|责任|主题|发文|发布|生成)/mu.exec(text.slice(0, 1500));
-  return placeUnit(m?.[1]);
+  return placeUnit(PUBLISHER_FIELD.exec(text.slice(0, 1500))?.[1]);
 }
 
 /**

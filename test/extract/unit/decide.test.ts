@@ -1,8 +1,8 @@
 /** The unit engine (src/extract/unit/): sources, features, full names, abstention. */
 import { describe, expect, it } from 'vitest';
 import { analyzeBytes } from '../../../src/analyze.js';
-import { decideUnit, fullNameOf } from '../../../src/extract/unit/decide.js';
-import { cleanDepartment } from '../../../src/extract/unit/finders.js';
+import { decideUnit, fullNameOf, governmentOf } from '../../../src/extract/unit/decide.js';
+import { cleanDepartment, departmentInTitle, publisherUnit } from '../../../src/extract/unit/finders.js';
 import { UNIT_FEATURES, UNIT_SOURCES } from '../../../src/extract/unit/rules.js';
 import type { SourceDocument } from '../../../src/ingest/document.js';
 
@@ -30,6 +30,46 @@ describe('fullNameOf', () => {
     ['司法局', '根据规定司法局开展自评', '司法局'],
   ])('%s in %s → %s', (name, text, full) => {
     expect(fullNameOf(name, text)).toBe(full);
+  });
+});
+
+describe('governmentOf', () => {
+  it('reads a township or a street as its government where the text prints it', () => {
+    expect(governmentOf('甲县羊街乡', '(一)主要职能甲县羊街乡人民政府主要职能:')).toBe('甲县羊街乡人民政府');
+    expect(governmentOf('乙区河东街道', '乙区河东街道办事处负责…')).toBe('乙区河东街道办事处');
+    // (A text that never names the government keeps the township: "发布机构:无为市襄安镇".)
+    expect(governmentOf('甲县襄安镇', '发布机构:甲县襄安镇成文日期:')).toBe('甲县襄安镇');
+    expect(governmentOf('甲县教育局', '甲县教育局人民政府')).toBe('甲县教育局');
+  });
+
+  it('makes a 决算 title\'s township one unit with its government', async () => {
+    const text = '元江哈尼族彝族傣族自治县羊街乡2021年度部门决算\n目录\n第一部分 部门概况\n一、部门职责\n(一)主要职能元江哈尼族彝族傣族自治县羊街乡人民政府主要职能:\n1.落实政策。\n';
+    expect(await departmentOf(text)).toBe('元江哈尼族彝族傣族自治县羊街乡人民政府');
+  });
+});
+
+describe('departmentInTitle', () => {
+  it('reads a cover heading of a year and a placed unit alone', () => {
+    expect(departmentInTitle('2023年度内蒙古自治区呼伦贝尔市根河市河东街道办事处')).toBe('内蒙古自治区呼伦贝尔市根河市河东街道办事处');
+    // (Not a unit alone, not a unit without its year, not one without a place.)
+    expect(departmentInTitle('2023年度根河市河东街道社区建设')).toBeNull();
+    expect(departmentInTitle('根河市河东街道办事处')).toBeNull();
+    expect(departmentInTitle('2023年度街道办事处')).toBeNull();
+  });
+});
+
+describe('publisherUnit', () => {
+  it.each([
+    ['发布机构 | 腾冲市林业和草原局 | 公开方式', '腾冲市林业和草原局'],
+    ['信息分类:农村危房改造\n发布机构:甲县襄安镇成文日期:\n', '甲县襄安镇'],
+    ['-备注/文号:安农财〔2025〕31号-发布机构:安溪县农业农村局-公文生成日期:2025-05-21', '安溪县农业农村局'],
+    ['主题分类:环境监测、保护和治理发文单位:咸宁市生态环境局名称:转移支付区域(项目)绩效目标自评表', '咸宁市生态环境局'],
+  ])('reads the publisher up to the next field: %s', (text, unit) => {
+    expect(publisherUnit(text)).toBe(unit);
+  });
+  it('reads no finance bureau and no unit without its place', () => {
+    expect(publisherUnit('发布机构:甲县财政局成文日期:')).toBeNull();
+    expect(publisherUnit('发布机构:水利局文号:')).toBeNull();
   });
 });
 
