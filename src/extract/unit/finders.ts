@@ -195,12 +195,12 @@ export function fillerNames(text: string): string[] {
 /**
  * The unit a report's opening names as the one acting: "紫金县司法局对…进行了自评", "广西壮族自治区住房和
  * 城乡建设厅、财政厅认真组织开展了…", "临河区医疗保障局贯彻落实…", "西区动物疫病预防控制中心是…单位",
- * "南纪门街道办事处内设10个办公室", "X下设办公室…", "X开展并完成了本部门…绩效自评工作", "X是一所公办小学校", "X归张家川县教育局主管", "X为区政府直接联系的…群众团体";
+ * "湖南省国土资源厅成立了…专项资金绩效评价工作组", "南纪门街道办事处内设10个办公室", "X下设办公室…", "X开展并完成了本部门…绩效自评工作", "X是一所公办小学校", "X归张家川县教育局主管", "X为区政府直接联系的…群众团体";
  * or the one evaluated: "我们对方城县动物疫病预防控制中心…进行了绩效评价".
  */
 export function actingUnit(text: string): string | null {
   const head = text.slice(0, 3000);
-  const subject = /(?:^|[\n，,。；;：:）)\]】》])[ \t]*([\u4e00-\u9fff（）()]{4,40}?)(?:、[\u4e00-\u9fff]{2,12})?(?=高度重视|认真组织|组织开展|贯彻落实|内设|下设|归[\u4e00-\u9fff]{2,20}主管|对[^。；\n]{2,60}?进行了?(?:绩效)?(?:自评|评价|自我评价)|开展(?:并完成)?了[^。；\n]{0,60}?绩效(?:自评|评价)|是一所|[是为][^。；\n]{0,30}?(?:单位|机构|部门|团体)[，,。；])/gmu;
+  const subject = /(?:^|[\n，,。；;：:）)\]】》])[ \t]*([\u4e00-\u9fff（）()]{4,40}?)(?:、[\u4e00-\u9fff]{2,12})?(?=高度重视|认真组织|组织开展|贯彻落实|成立了?[^。；\n]{0,60}?(?:评价|自评)[^。；\n]{0,10}?(?:工作组|领导小组|专班)|内设|下设|归[\u4e00-\u9fff]{2,20}主管|对[^。；\n]{2,60}?进行了?(?:绩效)?(?:自评|评价|自我评价)|开展(?:并完成)?了[^。；\n]{0,60}?绩效(?:自评|评价)|是一所|[是为][^。；\n]{0,30}?(?:单位|机构|部门|团体)[，,。；])/gmu;
   for (const m of head.matchAll(subject)) {
     const name = cleanDepartment(m[1]!);
     if (name && ORGAN_END.test(name) && (STRONG_ORGAN_END.test(name) || hasPlace(name))) return name;
@@ -224,13 +224,24 @@ export function unitBeforeYear(text: string): string | null {
 }
 
 /**
+ * A name on its own, then a date that ends the line: a signature. Normalization joins the two lines
+ * (and a closing line without a stop before them): "…[点击下载]固始县祖师庙镇人民政府2025年12月30日".
+ */
+const SIGNATURE = /(?:^|[\n。；;\]】])[ \t]*([\u4e00-\u9fff（）()]{4,30}?)[ \t]*\n?[ \t]*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[ \t]*(?=\n|$)/gu;
+
+/**
  * The unit that signs the report: a line that is only a unit's name, right above a date line
- * ("广水市文化和旅游局\n2025年6月20日").
+ * ("广水市文化和旅游局\n2025年6月20日"), in the opening or, for a longer report, at its end (the last
+ * signature of the closing text: "…附件:…自评表[点击下载]\n固始县祖师庙镇人民政府\n2025年12月30日").
  */
 export function signingUnit(text: string): string | null {
-  const m = /(?:^|\n)[ \t]*([\u4e00-\u9fff（）()]{4,30})[ \t]*\n[ \t]*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[ \t]*(?:\n|$)/u.exec(text.slice(0, 8000));
-  const name = m ? cleanDepartment(m[1]!) : null;
-  return name && name === m![1] && ORGAN_END.test(name.replace(AFTER_ORGAN, '')) ? name : null;
+  const unitOf = (m: RegExpMatchArray | undefined) => {
+    const name = m ? cleanDepartment(m[1]!) : null;
+    return name && name === m![1] && ORGAN_END.test(name.replace(AFTER_ORGAN, '')) ? name : null;
+  };
+  const opening = unitOf(text.slice(0, 8000).matchAll(SIGNATURE).next().value);
+  if (opening || text.length <= 8000) return opening;
+  return unitOf([...text.slice(Math.max(8000, text.length - 3000)).matchAll(SIGNATURE)].at(-1));
 }
 
 const hasPlace = (name: string) => {

@@ -104,6 +104,25 @@ describe('sources', () => {
     expect(await departmentOf('现将2024年本级体育彩票公益金使用情况公告如下:\n一、彩票公益金分配情况\n总收入221万元。\n特此公告。\n广水市文化和旅游局\n2025年6月20日\n')).toBe('广水市文化和旅游局');
   });
 
+  it('reads a signature at the end of a longer report, joined to its date by normalization', async () => {
+    const body = '一、基本情况\n' + '本项目按计划实施,资金拨付及时,群众满意度较高。'.repeat(400) + '\n';
+    const report = `关于仰天洼社区产业设施配套项目绩效目标自评报告\n${body}四、绩效自评结果拟应用和公开情况\n本次自评结果在系统内部公开。\n附件:2024年仰天洼社区项目自评表[点击下载]\n固始县祖师庙镇人民政府\n2025年12月30日\n`;
+    expect(await departmentOf(report)).toBe('固始县祖师庙镇人民政府');
+    // (A date line under a sentence is no signature.)
+    expect(await departmentOf(report.replace('附件:2024年仰天洼社区项目自评表[点击下载]\n固始县祖师庙镇人民政府\n', '项目于\n'))).toBeNull();
+  });
+
+  it('reads the unit that set up the evaluation group', async () => {
+    expect(await departmentOf('为加强专项资金管理,按照甲省财政厅关于开展绩效评价工作的通知要求,甲省国土资源厅成立了2015年度专项资金绩效评价工作组。\n')).toBe('甲省国土资源厅');
+  });
+
+  it('joins a short form to the unit\'s name and keeps the name the surer place prints', async () => {
+    // (A byline's "德城区教体局" agrees with the signature's full name.)
+    expect(await departmentOf('2021年学前教育资金绩效自评报告\n来源:德城区教体局 发布时间:2022-03-01\n一、基本情况\n资金全部到位。\n德城区教育和体育局\n2022年3月1日\n')).toBe('德城区教育和体育局');
+    // (Two units glued are no short form of the second.)
+    expect(await departmentOf('攀枝花市财政局攀枝花市文化广播电视和旅游局2022年度绩效自评报告\n一、基本情况\n')).toBeNull();
+  });
+
   it('reads the unit after 关于 in a title', async () => {
     expect(await departmentOf('关于紫金县司法局2020年度一村一法律顾问经费绩效自评的报告\n一、基本情况\n本项目按计划实施。')).toBe('紫金县司法局');
   });
