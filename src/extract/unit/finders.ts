@@ -3,7 +3,7 @@
  * printed (cleaned of title words and page furniture) or null; none decides between them.
  */
 import type { SourceDocument } from '../../ingest/document.js';
-import { AFTER_ORGAN, CONSTRUCTION_WORK, GENERIC_SECTION, ORGAN_END, ORGAN_EXTENSION, PUBLISHER_FOR_OTHERS, SHORT_FORM_UNIT, SITE_BOILERPLATE, SPAM_PREFIX, STRONG_ORGAN_END } from '../../vocabulary/units.js';
+import { AFTER_ORGAN, CONSTRUCTION_WORK, GENERIC_SECTION, ORGAN_END, ORGAN_EXTENSION, PERSON_FIELD, PUBLISHER_FOR_OTHERS, SHORT_FORM_UNIT, SITE_BOILERPLATE, SPAM_PREFIX, STAMP_NOTE, STRONG_ORGAN_END } from '../../vocabulary/units.js';
 import { BREADCRUMB, HOME_TRAIL, PAGE_BUTTONS, SITE_NAME } from '../../vocabulary/outline.js';
 import { placeRunEnds, regionOf } from '../region.js';
 
@@ -39,6 +39,7 @@ export function cleanDepartment(name: string): string | null {
     // A page's date glued before the name: "2024-08-19常德市疾病预防控制中心".
     .replace(/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?/u, '')
     .replace(/(?:的)$/u, '')
+    .replace(STAMP_NOTE, '')
     // "山丹县人力资源和社会保障局(汇总)": the report's scope, not the name. ("海南省应急管理厅(本级)"
     // names the unit's own budget level, as "国家信访局本级" does: kept as printed.)
     .replace(/[（(](?:汇总|部门汇总|合并|部门|单位)[）)]$/u, '')
@@ -140,8 +141,10 @@ export function breadcrumbUnit(text: string): string | null {
  * only as a cell ("部门 | 金寨县茶谷和美丽乡村建设服务中心 |", a page's "部门: | 财政局 |"). The name ends before
  * the next cell's name where normalization glued the cells ("主管部门稷山县卫生健康和体育局年初预算数0…").
  */
-export const UNIT_FIELD =
-  /(?<!中央|省级|市级|地方|自治区)(单位名称|部门[（(]单位[）)]名称|部门名称|项目单位|预算部门(?:单位)?|预算单位|主管部门|资金使用单位|实施单位|填报单位|评价单位|(?<![\u4e00-\u9fff])部门(?=[:：]?[ \t]*[|｜]))[\s|｜:：]*(?:[（(](?:盖章|公章)[）)])?[\s|｜:：]*(?:\d+[-—]|[\[【]\d+[\]】])?([\u4e00-\u9fff（）()]{3,40}?)(?=[\s|｜\t]|$|[，。；]|项目|单位[：:]|主管|实施|填报|联系|评价(?:单位|方式|机构)|下属单位|预算编码|资金使用|年初预算|全年预算|全年执行|年度资金|资金情况|预算执行|填报日期|自评得分)/gmu;
+export const UNIT_FIELD = new RegExp(
+  String.raw`(?<!中央|省级|市级|地方|自治区)(单位名称|部门[（(]单位[）)]名称|部门名称|项目单位|预算部门(?:单位)?|预算单位|主管部门|资金使用单位|实施单位|填报单位|评价单位|(?<![\u4e00-\u9fff])部门(?=[:：]?[ \t]*[|｜]))[\s|｜:：]*(?:[（(](?:盖章|公章)[）)])?[\s|｜:：]*(?:\d+[-—]|[\[【]\d+[\]】])?([\u4e00-\u9fff（）()]{3,40}?)(?=[\s|｜\t]|$|[，。；]|项目|单位[：:]|主管|实施|填报|联系|评价(?:单位|方式|机构)|下属单位|预算编码|资金使用|年初预算|全年预算|全年执行|年度资金|资金情况|预算执行|填报日期|自评得分|${PERSON_FIELD.source}|[（(]?(?:盖|公|签)章)`,
+  'gmu',
+);
 
 /** Fields that name the unit that spends (实施单位) rather than the one above it (主管部门). */
 export const IMPLEMENTING_FIELD = /^(?:部门|单位名称|部门[（(]单位[）)]名称|部门名称|项目单位|资金使用单位|实施单位|填报单位|评价单位)$/u;
@@ -237,7 +240,8 @@ const SIGNATURE = /(?:^|[\n。；;\]】])[ \t]*([\u4e00-\u9fff（）()]{4,30}?)[
 export function signingUnit(text: string): string | null {
   const unitOf = (m: RegExpMatchArray | undefined) => {
     const name = m ? cleanDepartment(m[1]!) : null;
-    return name && name === m![1] && ORGAN_END.test(name.replace(AFTER_ORGAN, '')) ? name : null;
+    // (The line is the name alone, or the name and its stamp: "甲县水利局(盖章)".)
+    return name && name === m![1]!.replace(STAMP_NOTE, '') && ORGAN_END.test(name.replace(AFTER_ORGAN, '')) ? name : null;
   };
   const opening = unitOf(text.slice(0, 8000).matchAll(SIGNATURE).next().value);
   if (opening || text.length <= 8000) return opening;

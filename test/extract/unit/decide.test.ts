@@ -104,6 +104,10 @@ describe('sources', () => {
     expect(await departmentOf('现将2024年本级体育彩票公益金使用情况公告如下:\n一、彩票公益金分配情况\n总收入221万元。\n特此公告。\n广水市文化和旅游局\n2025年6月20日\n')).toBe('广水市文化和旅游局');
   });
 
+  it('reads a stamped signature as the unit\'s name alone', async () => {
+    expect(await departmentOf('现将2024年本级体育彩票公益金使用情况公告如下:\n一、彩票公益金分配情况\n总收入221万元。\n特此公告。\n广水市文化和旅游局(盖章)\n2025年6月20日\n')).toBe('广水市文化和旅游局');
+  });
+
   it('reads a signature at the end of a longer report, joined to its date by normalization', async () => {
     const body = '一、基本情况\n' + '本项目按计划实施,资金拨付及时,群众满意度较高。'.repeat(400) + '\n';
     const report = `关于仰天洼社区产业设施配套项目绩效目标自评报告\n${body}四、绩效自评结果拟应用和公开情况\n本次自评结果在系统内部公开。\n附件:2024年仰天洼社区项目自评表[点击下载]\n固始县祖师庙镇人民政府\n2025年12月30日\n`;

@@ -13,6 +13,12 @@ describe('form header cells', () => {
     ]);
   });
 
+  it('end a name before a stamp note or a person\'s cell glued to it', () => {
+    expect(formFieldUnits('项目支出绩效自评表\n单位名称甲县水利局负责人张三联系电话123\n')).toEqual([{ field: '单位名称', name: '甲县水利局' }]);
+    expect(formFieldUnits('项目支出绩效自评表\n实施单位 | 甲县水利局(盖章) | 填表人 | 李四 |\n')).toEqual([{ field: '实施单位', name: '甲县水利局' }]);
+    expect(formFieldUnits('项目支出绩效自评表\n填报单位:甲县农业农村局公章\n')).toEqual([{ field: '填报单位', name: '甲县农业农村局' }]);
+  });
+
   it('read a bare 部门 only as a cell', () => {
     expect(formFieldUnits('部门整体支出绩效自评表 | |||\n(2023年度) | |||\n部门 | 金寨县茶谷和美丽乡村建设服务中心 | |||\n')).toEqual([{ field: '部门', name: '金寨县茶谷和美丽乡村建设服务中心' }]);
     expect(formFieldUnits('索引号: | GS4255/2022-19110 | 部门: | 财政局 |\n')).toEqual([{ field: '部门', name: '财政局' }]);
