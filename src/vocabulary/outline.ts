@@ -44,6 +44,8 @@ export const OUTLINE_LEVELS: readonly { level: number; marker: RegExp }[] = [
  * The trail ends at the last separator; what follows it on the line may be the unit or the title.
  */
 export const BREADCRUMB = /(?:当前(?:所在的?)?位置|您现在的位置|您的位置|所在的?位置|现在位置)\s*[:：]?\s*(?:[^\n>»›→]{0,30}(?:>>|>|»|›|→|\/)\s*)+/u;
+/** A breadcrumb without its "当前位置", on a line of its own from the home page: "首页 >> 部门信息公开 >> 牟定县交通运输局 >> 正文". */
+export const HOME_TRAIL = /(?:^|\n)[ \t]*(?:网站)?首页\s*(?:>>|>|»|›|→)(?:[^\n>»›→]{0,30}(?:>>|>|»|›|→)\s*)+/u;
 /** A trail of breadcrumb items at the start of a line, with or without its "当前位置": ">>政务公开>>重点领域>>". */
 export const TRAIL = /^\s*(?:(?:当前(?:所在的?)?位置|您现在的位置|您的位置|所在的?位置|现在位置)\s*[:：]?\s*)?(?:[^\n>»›]{0,20}?\s*(?:>>|>|»|›)\s*)+/u;
 /** Site links glued before a title: "设为首页|加入收藏", "网站首页". */

@@ -33,6 +33,10 @@ export const GENERIC_SECTION = /^(?:办公室|办公厅|政府办|综合办|财�
 export const SHORT_FORM_UNIT = /驻[\u4e00-\u9fff]{1,2}办$|(?<!合作|报|出版|旅行|杂志)社$/u;
 /** Building works a project title puts after what it builds: "…农村幼儿园提升改造项目", "…卫生院迁建工程". */
 export const CONSTRUCTION_WORK = /^(?:提升改造|改扩建|新建|扩建|迁建|改造|维修|修缮|装修|建设)/u;
+/** A stamp note after a unit's name where a form or a signature is stamped: "甲县水利局(盖章)", "甲县水利局公章". */
+export const STAMP_NOTE = /\s*[（(]?(?:盖章|公章|签章|印章|章)[）)]$|\s*(?:盖章|公章|签章|印章)$/u;
+/** Cells of a form's header that name a person, not a unit: what follows a unit's name glued to them. */
+export const PERSON_FIELD = /负责人|填表人|填报人|经办人|审核人|联系人|签字/u;
 /** Uploader and document-site boilerplate ("请进行举报或认领文档简介仁兴镇小学"). */
 export const SITE_BOILERPLATE = /举报|认领|文档|下载|简介|会员|浏览|点击/u;
 /** Words of a fund or a project: "城乡居民医疗保险补助资金" names no unit ("湖北工程学院", "食品工程学校" do). */

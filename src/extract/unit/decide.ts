@@ -7,7 +7,7 @@
 import { evidenceOf } from '../../normalize/offsets.js';
 import type { SourceDocument } from '../../ingest/document.js';
 import type { Evidence } from '../../schema/record.js';
-import { ORGAN_EXTENSION } from '../../vocabulary/units.js';
+import { ORGAN_END, ORGAN_EXTENSION } from '../../vocabulary/units.js';
 import { placeRunEnds } from '../region.js';
 import { cleanDepartment } from './finders.js';
 import { AGREEMENT, UNIT_FEATURES, UNIT_MARGIN, UNIT_SOURCES, UNIT_THRESHOLD, type UnitContext, type UnitFinding } from './rules.js';
@@ -63,12 +63,28 @@ export function fullNameOf(name: string, text: string): string {
   return best;
 }
 
+/** A township's or a street's name alone: its government's office is the unit ("羊街乡" → "羊街乡人民政府"). */
+const TOWNSHIP_GOVERNMENT_WORD: readonly [RegExp, string][] = [
+  [/(?:乡|镇|苏木)$/u, '人民政府'],
+  [/街道$/u, '办事处'],
+];
+
+/**
+ * The unit a township's or a street's name stands for, when the text prints it: "元江哈尼族彝族傣族自治县
+ * 羊街乡" (a 决算's title) is "…羊街乡人民政府" where the text names the government. A text that never
+ * does ("发布机构:无为市襄安镇") keeps the name as printed.
+ */
+export function governmentOf(name: string, text: string): string {
+  for (const [end, word] of TOWNSHIP_GOVERNMENT_WORD) if (end.test(name) && text.includes(name + word)) return name + word;
+  return name;
+}
+
 /**
  * Two names of one unit: the longer holds the shorter with only places before it and only an organ
  * word after it ("曾都区…管理处" in "随州市曾都区…管理处", "雨花区洞井街道" in "长沙市雨花区洞井街道办事处").
  */
 function sameUnit(longer: string, shorter: string): boolean {
-  if (longer === shorter) return true;
+  if (longer === shorter || isAbbreviation(longer, shorter)) return true;
   const at = longer.indexOf(shorter);
   if (longer.length <= shorter.length || at < 0) return false;
   const after = longer.slice(at + shorter.length);
@@ -78,13 +94,31 @@ function sameUnit(longer: string, shorter: string): boolean {
   return placed && (after === '' || ORGAN_EXTENSION.test(after));
 }
 
+/**
+ * A unit's short form beside its name: "德城区教体局" for "德城区教育和体育局", "甲县人社局" for "甲县
+ * 人力资源和社会保障局". Both start with the same place and end with the same organ word; the short
+ * form's words between (two or more, the first the same) are taken in order from the name's.
+ */
+function isAbbreviation(longer: string, shorter: string): boolean {
+  const place = placeRunEnds(shorter).filter((end) => longer.startsWith(shorter.slice(0, end))).at(-1);
+  const organ = ORGAN_END.exec(shorter)?.[0];
+  if (!place || !organ || !longer.endsWith(organ)) return false;
+  const short = Array.from(shorter.slice(place, shorter.length - organ.length));
+  const long = Array.from(longer.slice(place, longer.length - organ.length));
+  // (The first words agree: "攀枝花市财政局攀枝花市文化…局" is two units glued, not "攀枝花市文化…局" in full.)
+  if (short.length < 2 || short.length >= long.length || short[0] !== long[0]) return false;
+  let i = 0;
+  for (const ch of long) if (ch === short[i]) i++;
+  return i === short.length;
+}
+
 /** Decides the unit over what the sources found (plus `extra` findings, e.g. a 决算 cover's). */
 export function decideUnit(ctx: UnitContext, extra: readonly UnitFinding[] = []): UnitDecision {
   const cleaned = extra.flatMap((f) => {
     const name = cleanDepartment(f.name);
     return name ? [{ ...f, name }] : [];
   });
-  const findings = [...findUnits(ctx), ...cleaned].map((f) => ({ ...f, full: fullNameOf(f.name, ctx.doc.text) }));
+  const findings = [...findUnits(ctx), ...cleaned].map((f) => ({ ...f, full: governmentOf(fullNameOf(f.name, ctx.doc.text), ctx.doc.text) }));
   if (findings.length === 0) return { name: null, reason: 'none', candidates: [] };
   const names = [...new Set(findings.map((f) => f.full))].sort((a, b) => b.length - a.length);
   // Each finding joins the longest name of its unit.
@@ -95,16 +129,24 @@ export function decideUnit(ctx: UnitContext, extra: readonly UnitFinding[] = [])
   }
   const candidates: UnitCandidate[] = [...groups].map(([name, fs]) => {
     let best: UnitCandidate | null = null;
+    // The best score of a finding that prints the name in full, and the short form that scored best.
+    let fullBest = -Infinity;
+    let shortForm: { name: string; score: number } | null = null;
     for (const f of fs) {
       const source = UNIT_SOURCES.find((s) => s.id === f.source);
       const fired = UNIT_FEATURES.filter((feature) => feature.test({ name, source: f.source }, ctx));
       const features = [{ id: f.source, weight: source?.weight ?? weightOfExtra(f.source) }, ...fired.map((x) => ({ id: x.id, weight: x.weight }))];
       const score = features.reduce((s, x) => s + x.weight, 0);
       if (!best || score > best.score) best = { name, score, sources: [], features, evidence: null };
+      if (!isAbbreviation(name, f.full)) fullBest = Math.max(fullBest, score);
+      else if (!shortForm || score > shortForm.score) shortForm = { name: f.full, score };
     }
+    // A short form read where the unit is named surely (a form's "实施单位 六安市文旅局") is the name as
+    // it stands there, over the full name a weaker place prints ("六安市文化和旅游局2022年度…").
+    if (shortForm && shortForm.score > fullBest) best!.name = shortForm.name;
     const sources = [...new Set(fs.map((f) => f.source))];
     best!.sources = sources;
-    best!.evidence = evidenceOfName(ctx.doc, [name, ...fs.map((f) => f.name)]);
+    best!.evidence = evidenceOfName(ctx.doc, [best!.name, ...fs.map((f) => f.name)]);
     if (fs.some((f) => f.full !== f.name)) best!.features.push({ id: 'unit.full_name', weight: 0 });
     // Agreement counts kinds of place (title, form, page …): a form's cell read twice is one witness,
     // and so is a page's byline with its metadata and breadcrumb (one site's furniture).

@@ -3,8 +3,8 @@
  * printed (cleaned of title words and page furniture) or null; none decides between them.
  */
 import type { SourceDocument } from '../../ingest/document.js';
-import { AFTER_ORGAN, CONSTRUCTION_WORK, GENERIC_SECTION, ORGAN_END, ORGAN_EXTENSION, PUBLISHER_FOR_OTHERS, SHORT_FORM_UNIT, SITE_BOILERPLATE, SPAM_PREFIX, STRONG_ORGAN_END } from '../../vocabulary/units.js';
-import { BREADCRUMB, PAGE_BUTTONS, SITE_NAME } from '../../vocabulary/outline.js';
+import { AFTER_ORGAN, CONSTRUCTION_WORK, GENERIC_SECTION, ORGAN_END, ORGAN_EXTENSION, PERSON_FIELD, PUBLISHER_FOR_OTHERS, SHORT_FORM_UNIT, SITE_BOILERPLATE, SPAM_PREFIX, STAMP_NOTE, STRONG_ORGAN_END } from '../../vocabulary/units.js';
+import { BREADCRUMB, HOME_TRAIL, PAGE_BUTTONS, SITE_NAME } from '../../vocabulary/outline.js';
 import { placeRunEnds, regionOf } from '../region.js';
 
 /** Words that end a unit's name and start the report's own title. */
@@ -39,6 +39,7 @@ export function cleanDepartment(name: string): string | null {
     // A page's date glued before the name: "2024-08-19常德市疾病预防控制中心".
     .replace(/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?/u, '')
     .replace(/(?:的)$/u, '')
+    .replace(STAMP_NOTE, '')
     // "山丹县人力资源和社会保障局(汇总)": the report's scope, not the name. ("海南省应急管理厅(本级)"
     // names the unit's own budget level, as "国家信访局本级" does: kept as printed.)
     .replace(/[（(](?:汇总|部门汇总|合并|部门|单位)[）)]$/u, '')
@@ -68,7 +69,9 @@ export function departmentInTitle(title: string): string | null {
   // ("关于紫金县司法局2020年度…的报告": the unit after 关于.)
   const bare = title.replace(/^(?:(?:19|20)\d{2}|20xx)\s*年度?/u, '').replace(/^关于/u, '');
   const m = TITLE_TAIL.exec(bare);
-  if (!m || m.index === 0) return null;
+  // A 决算's cover heading of its year and unit alone: "2023年度内蒙古自治区…根河市河东街道办事处".
+  if (!m) return bare !== title && unitAtStart(`${bare}。`) === bare ? bare : null;
+  if (m.index === 0) return null;
   const name = cleanDepartment(bare.slice(0, m.index));
   if (!name) return null;
   // ("中共湖南省委党校(湖南行政学院)": a second name in brackets.)
@@ -116,7 +119,7 @@ export function fileNameUnit(text: string): string | null {
  * it is a unit of a named place.
  */
 export function breadcrumbUnit(text: string): string | null {
-  const crumb = BREADCRUMB.exec(text.slice(0, 1500));
+  const crumb = BREADCRUMB.exec(text.slice(0, 1500)) ?? HOME_TRAIL.exec(text.slice(0, 1500));
   if (!crumb) return null;
   const after = text.slice(crumb.index + crumb[0].length);
   const m = /^([\u4e00-\u9fff（）()]{4,30}?)(?=\s|$|(?:19|20)\d{2}|关于)/u.exec(after);
@@ -138,8 +141,10 @@ export function breadcrumbUnit(text: string): string | null {
  * only as a cell ("部门 | 金寨县茶谷和美丽乡村建设服务中心 |", a page's "部门: | 财政局 |"). The name ends before
  * the next cell's name where normalization glued the cells ("主管部门稷山县卫生健康和体育局年初预算数0…").
  */
-export const UNIT_FIELD =
-  /(?<!中央|省级|市级|地方|自治区)(单位名称|部门[（(]单位[）)]名称|部门名称|项目单位|预算部门(?:单位)?|预算单位|主管部门|资金使用单位|实施单位|填报单位|评价单位|(?<![\u4e00-\u9fff])部门(?=[:：]?[ \t]*[|｜]))[\s|｜:：]*(?:[（(](?:盖章|公章)[）)])?[\s|｜:：]*(?:\d+[-—]|[\[【]\d+[\]】])?([\u4e00-\u9fff（）()]{3,40}?)(?=[\s|｜\t]|$|[，。；]|项目|单位[：:]|主管|实施|填报|联系|评价(?:单位|方式|机构)|下属单位|预算编码|资金使用|年初预算|全年预算|全年执行|年度资金|资金情况|预算执行|填报日期|自评得分)/gmu;
+export const UNIT_FIELD = new RegExp(
+  String.raw`(?<!中央|省级|市级|地方|自治区)(单位名称|部门[（(]单位[）)]名称|部门名称|项目单位|预算部门(?:单位)?|预算单位|主管部门|资金使用单位|实施单位|填报单位|评价单位|(?<![\u4e00-\u9fff])部门(?=[:：]?[ \t]*[|｜]))[\s|｜:：]*(?:[（(](?:盖章|公章)[）)])?[\s|｜:：]*(?:\d+[-—]|[\[【]\d+[\]】])?([\u4e00-\u9fff（）()]{3,40}?)(?=[\s|｜\t]|$|[，。；]|项目|单位[：:]|主管|实施|填报|联系|评价(?:单位|方式|机构)|下属单位|预算编码|资金使用|年初预算|全年预算|全年执行|年度资金|资金情况|预算执行|填报日期|自评得分|${PERSON_FIELD.source}|[（(]?(?:盖|公|签)章)`,
+  'gmu',
+);
 
 /** Fields that name the unit that spends (实施单位) rather than the one above it (主管部门). */
 export const IMPLEMENTING_FIELD = /^(?:部门|单位名称|部门[（(]单位[）)]名称|部门名称|项目单位|资金使用单位|实施单位|填报单位|评价单位)$/u;
@@ -174,15 +179,31 @@ export function formFieldUnits(text: string): { field: string; name: string }[] 
   return out;
 }
 
+/** Fields of the unit that filled the form in: 单位名称, 填报单位. */
+const FILLER_FIELD = /^(?:单位名称|填报单位)$/u;
+
+/**
+ * The names a form's 单位名称/填报单位 cells hold, whether or not they end with an organ word
+ * ("单位名称:农业工作科填报日期:" → 农业工作科): who filled the form in, read as printed.
+ */
+export function fillerNames(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.slice(0, 3000).matchAll(UNIT_FIELD)) {
+    const name = FILLER_FIELD.test(m[1]!) ? cleanDepartment(m[2]!) : null;
+    if (name) out.push(name);
+  }
+  return out;
+}
+
 /**
  * The unit a report's opening names as the one acting: "紫金县司法局对…进行了自评", "广西壮族自治区住房和
  * 城乡建设厅、财政厅认真组织开展了…", "临河区医疗保障局贯彻落实…", "西区动物疫病预防控制中心是…单位",
- * "南纪门街道办事处内设10个办公室", "X下设办公室…", "X开展并完成了本部门…绩效自评工作", "X是一所公办小学校", "X归张家川县教育局主管", "X为区政府直接联系的…群众团体";
+ * "湖南省国土资源厅成立了…专项资金绩效评价工作组", "南纪门街道办事处内设10个办公室", "X下设办公室…", "X开展并完成了本部门…绩效自评工作", "X是一所公办小学校", "X归张家川县教育局主管", "X为区政府直接联系的…群众团体";
  * or the one evaluated: "我们对方城县动物疫病预防控制中心…进行了绩效评价".
  */
 export function actingUnit(text: string): string | null {
   const head = text.slice(0, 3000);
-  const subject = /(?:^|[\n，,。；;：:）)\]】》])[ \t]*([\u4e00-\u9fff（）()]{4,40}?)(?:、[\u4e00-\u9fff]{2,12})?(?=高度重视|认真组织|组织开展|贯彻落实|内设|下设|归[\u4e00-\u9fff]{2,20}主管|对[^。；\n]{2,60}?进行了?(?:绩效)?(?:自评|评价|自我评价)|开展(?:并完成)?了[^。；\n]{0,60}?绩效(?:自评|评价)|是一所|[是为][^。；\n]{0,30}?(?:单位|机构|部门|团体)[，,。；])/gmu;
+  const subject = /(?:^|[\n，,。；;：:）)\]】》])[ \t]*([\u4e00-\u9fff（）()]{4,40}?)(?:、[\u4e00-\u9fff]{2,12})?(?=高度重视|认真组织|组织开展|贯彻落实|成立了?[^。；\n]{0,60}?(?:评价|自评)[^。；\n]{0,10}?(?:工作组|领导小组|专班)|内设|下设|归[\u4e00-\u9fff]{2,20}主管|对[^。；\n]{2,60}?进行了?(?:绩效)?(?:自评|评价|自我评价)|开展(?:并完成)?了[^。；\n]{0,60}?绩效(?:自评|评价)|是一所|[是为][^。；\n]{0,30}?(?:单位|机构|部门|团体)[，,。；])/gmu;
   for (const m of head.matchAll(subject)) {
     const name = cleanDepartment(m[1]!);
     if (name && ORGAN_END.test(name) && (STRONG_ORGAN_END.test(name) || hasPlace(name))) return name;
@@ -206,13 +227,25 @@ export function unitBeforeYear(text: string): string | null {
 }
 
 /**
+ * A name on its own, then a date that ends the line: a signature. Normalization joins the two lines
+ * (and a closing line without a stop before them): "…[点击下载]固始县祖师庙镇人民政府2025年12月30日".
+ */
+const SIGNATURE = /(?:^|[\n。；;\]】])[ \t]*([\u4e00-\u9fff（）()]{4,30}?)[ \t]*\n?[ \t]*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[ \t]*(?=\n|$)/gu;
+
+/**
  * The unit that signs the report: a line that is only a unit's name, right above a date line
- * ("广水市文化和旅游局\n2025年6月20日").
+ * ("广水市文化和旅游局\n2025年6月20日"), in the opening or, for a longer report, at its end (the last
+ * signature of the closing text: "…附件:…自评表[点击下载]\n固始县祖师庙镇人民政府\n2025年12月30日").
  */
 export function signingUnit(text: string): string | null {
-  const m = /(?:^|\n)[ \t]*([\u4e00-\u9fff（）()]{4,30})[ \t]*\n[ \t]*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[ \t]*(?:\n|$)/u.exec(text.slice(0, 8000));
-  const name = m ? cleanDepartment(m[1]!) : null;
-  return name && name === m![1] && ORGAN_END.test(name.replace(AFTER_ORGAN, '')) ? name : null;
+  const unitOf = (m: RegExpMatchArray | undefined) => {
+    const name = m ? cleanDepartment(m[1]!) : null;
+    // (The line is the name alone, or the name and its stamp: "甲县水利局(盖章)".)
+    return name && name === m![1]!.replace(STAMP_NOTE, '') && ORGAN_END.test(name.replace(AFTER_ORGAN, '')) ? name : null;
+  };
+  const opening = unitOf(text.slice(0, 8000).matchAll(SIGNATURE).next().value);
+  if (opening || text.length <= 8000) return opening;
+  return unitOf([...text.slice(Math.max(8000, text.length - 3000)).matchAll(SIGNATURE)].at(-1));
 }
 
 const hasPlace = (name: string) => {
@@ -221,7 +254,12 @@ const hasPlace = (name: string) => {
 };
 
 /** A page's byline: "来源:安居区市场监管局 发布时间:…", "信息来源:区湘湖旅游度假区管委会". */
-const BYLINE = /来源[:：]\s*([\u4e00-\u9fff（）()]{3,30}?)(?=\s|$|发布|日期|时间|浏览|分享|字体|打印|【|文字|作者|录入|访问|点击)/mu;
+const BYLINE = /来源[:：]\s*([\u4e00-\u9fff（）()]{3,30}?)(?=\s|$|发布|日期|时间|浏览|阅读|分享|字体|打印|【|文字|作者|录入|访问|点击)/mu;
+/**
+ * A government page's metadata naming its publisher, up to the next field ("发布机构 | 腾冲市林业和草原局 |",
+ * "发布机构:无为市襄安镇成文日期:", "-发布机构:安溪县农业农村局-公文生成日期", "发文单位:咸宁市生态环境局名称:").
+ */
+const PUBLISHER_FIELD = /(?:发布机构|发文单位)\s*[:：]?[\s|｜]*([\u4e00-\u9fff（）()]{3,30}?)(?=[\s|｜\-—]|$|公开|公文|责任|主题|发文|发布|生成|成文|名称|文号|索引)/mu;
 
 /**
  * The unit a web page's byline names ("来源:安居区市场监管局"), when it is a unit of a named place.
@@ -258,16 +296,19 @@ export function placeUnit(raw: string | undefined): string | null {
   return r.province || r.city || r.county ? name : null;
 }
 
-/** The publisher a government page's metadata names: "发布机构 | 腾冲市林业和草原局 |". */
+/** The publisher a government page's metadata names, when it is a unit of a named place (PUBLISHER_FIELD). */
 export function publisherUnit(text: string): string | null {
-  const m = /发布机构\s*[:：]?[\s|｜]*([\u4e00-\u9fff（）()]{4,30}?)(?=[\s|｜]|$|公开|责任|主题|发文|发布|生成)/mu.exec(text.slice(0, 1500));
-  return placeUnit(m?.[1]);
+  return placeUnit(PUBLISHER_FIELD.exec(text.slice(0, 1500))?.[1]);
 }
 
-/** A line that is only a unit's name, right above the title: "青川县司法局\n关于2021年度…的自评报告". */
+/**
+ * A line that is only a unit's name, right above the title: "青川县司法局\n关于2021年度…的自评报告". The
+ * title must open its line: above a title that a breadcrumb's line runs into ("牟定县人民政府\n首页>>…>>
+ * 正文牟定县2020年…报告") the line is the site's header, not the unit's.
+ */
 export function unitLineBefore(doc: SourceDocument, titleStart: number): string | null {
   const lineStart = doc.text.lastIndexOf('\n', titleStart - 1);
-  if (lineStart <= 0) return null;
+  if (lineStart <= 0 || doc.text.slice(lineStart + 1, titleStart).trim() !== '') return null;
   const prev = doc.text.slice(doc.text.lastIndexOf('\n', lineStart - 1) + 1, lineStart).trim();
   const name = cleanDepartment(prev);
   // ("中共湖南省委党校(湖南行政学院)": a second name in brackets.)

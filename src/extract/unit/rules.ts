@@ -20,6 +20,7 @@ import {
   breadcrumbUnit,
   bylineUnit,
   departmentInTitle,
+  fillerNames,
   fileNameUnit,
   formFieldUnits,
   implementerCut,
@@ -126,8 +127,10 @@ const BARE_LEVEL = /^(?:省|市|县|区|州|旗)/u;
 const LEADERSHIP = /(?:省|市|县|区|州|旗)(?:委|政府)$/u;
 /** Sources that read a form's 主管部门: the unit above the one that reports when the form has an 实施单位 cell. */
 const COMPETENT_SOURCE = /^form\.(?:field\.主管部门|department)$/u;
+/** A form's 实施单位 cell (OCR reads 单 as 第: "实施第位"). */
+const IMPLEMENTER_CELL = /实施[单第]位|资金使用单位/u;
 /** An 实施单位 cell followed straight by the form's next cells or figures, its name printed elsewhere. */
-const IMPLEMENTER_DISPLACED = /实施单位[\s|｜:：]*(?:其中|全年|年初|年度|项目资金|资金|分值|执行|预算|得分|[\d—-])/u;
+const IMPLEMENTER_DISPLACED = /实施[单第]位[\s|｜:：]*(?:其中|全年|年初|年度|项目资金|资金|分值|执行|预算|得分|自评得分|项目类别|[\d—-])/u;
 /** Sources that see the page rather than the report: a publisher for others names no unit there. */
 const PAGE_SOURCE = /^(?:byline|meta|breadcrumb|body)\./u;
 
@@ -149,7 +152,15 @@ export const UNIT_FEATURES: readonly UnitFeature[] = [
     id: 'unit.competent_over_implementer',
     zh: '有实施单位栏时的主管部门',
     weight: -2,
-    test: (f, ctx) => COMPETENT_SOURCE.test(f.source) && /实施单位|资金使用单位/u.test(ctx.doc.text.slice(0, 3000)),
+    test: (f, ctx) => COMPETENT_SOURCE.test(f.source) && IMPLEMENTER_CELL.test(ctx.doc.text.slice(0, 3000)),
+  },
+  // A form filled in by a unit the vocabulary cannot read as one ("单位名称:农业工作科 … 主管部门
+  // 区市场监督管理局 项目实施单位 农业科"): the one that reports is not the 主管部门 above it.
+  {
+    id: 'unit.filler_elsewhere',
+    zh: '填报单位另有其名',
+    weight: -6,
+    test: (f, ctx) => COMPETENT_SOURCE.test(f.source) && fillerNames(ctx.doc.text).some((n) => !n.includes(f.name) && !f.name.includes(n)),
   },
   // A form whose 实施单位 cell holds no name where it stands (flattening moved it: "实施单位全年预算数…",
   // "…事业管理中心 实施单位 其中:当年财政拨款"; a wrapped cell cut it to its place: "上海市普陀区 / 体育事业

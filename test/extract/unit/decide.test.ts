@@ -1,8 +1,8 @@
 /** The unit engine (src/extract/unit/): sources, features, full names, abstention. */
 import { describe, expect, it } from 'vitest';
 import { analyzeBytes } from '../../../src/analyze.js';
-import { decideUnit, fullNameOf } from '../../../src/extract/unit/decide.js';
-import { cleanDepartment } from '../../../src/extract/unit/finders.js';
+import { decideUnit, fullNameOf, governmentOf } from '../../../src/extract/unit/decide.js';
+import { cleanDepartment, departmentInTitle, publisherUnit } from '../../../src/extract/unit/finders.js';
 import { UNIT_FEATURES, UNIT_SOURCES } from '../../../src/extract/unit/rules.js';
 import type { SourceDocument } from '../../../src/ingest/document.js';
 
@@ -30,6 +30,46 @@ describe('fullNameOf', () => {
     ['司法局', '根据规定司法局开展自评', '司法局'],
   ])('%s in %s → %s', (name, text, full) => {
     expect(fullNameOf(name, text)).toBe(full);
+  });
+});
+
+describe('governmentOf', () => {
+  it('reads a township or a street as its government where the text prints it', () => {
+    expect(governmentOf('甲县羊街乡', '(一)主要职能甲县羊街乡人民政府主要职能:')).toBe('甲县羊街乡人民政府');
+    expect(governmentOf('乙区河东街道', '乙区河东街道办事处负责…')).toBe('乙区河东街道办事处');
+    // (A text that never names the government keeps the township: "发布机构:无为市襄安镇".)
+    expect(governmentOf('甲县襄安镇', '发布机构:甲县襄安镇成文日期:')).toBe('甲县襄安镇');
+    expect(governmentOf('甲县教育局', '甲县教育局人民政府')).toBe('甲县教育局');
+  });
+
+  it('makes a 决算 title\'s township one unit with its government', async () => {
+    const text = '元江哈尼族彝族傣族自治县羊街乡2021年度部门决算\n目录\n第一部分 部门概况\n一、部门职责\n(一)主要职能元江哈尼族彝族傣族自治县羊街乡人民政府主要职能:\n1.落实政策。\n';
+    expect(await departmentOf(text)).toBe('元江哈尼族彝族傣族自治县羊街乡人民政府');
+  });
+});
+
+describe('departmentInTitle', () => {
+  it('reads a cover heading of a year and a placed unit alone', () => {
+    expect(departmentInTitle('2023年度内蒙古自治区呼伦贝尔市根河市河东街道办事处')).toBe('内蒙古自治区呼伦贝尔市根河市河东街道办事处');
+    // (Not a unit alone, not a unit without its year, not one without a place.)
+    expect(departmentInTitle('2023年度根河市河东街道社区建设')).toBeNull();
+    expect(departmentInTitle('根河市河东街道办事处')).toBeNull();
+    expect(departmentInTitle('2023年度街道办事处')).toBeNull();
+  });
+});
+
+describe('publisherUnit', () => {
+  it.each([
+    ['发布机构 | 腾冲市林业和草原局 | 公开方式', '腾冲市林业和草原局'],
+    ['信息分类:农村危房改造\n发布机构:甲县襄安镇成文日期:\n', '甲县襄安镇'],
+    ['-备注/文号:安农财〔2025〕31号-发布机构:安溪县农业农村局-公文生成日期:2025-05-21', '安溪县农业农村局'],
+    ['主题分类:环境监测、保护和治理发文单位:咸宁市生态环境局名称:转移支付区域(项目)绩效目标自评表', '咸宁市生态环境局'],
+  ])('reads the publisher up to the next field: %s', (text, unit) => {
+    expect(publisherUnit(text)).toBe(unit);
+  });
+  it('reads no finance bureau and no unit without its place', () => {
+    expect(publisherUnit('发布机构:甲县财政局成文日期:')).toBeNull();
+    expect(publisherUnit('发布机构:水利局文号:')).toBeNull();
   });
 });
 
@@ -62,6 +102,29 @@ describe('sources', () => {
 
   it('reads the unit that signs the report above its date', async () => {
     expect(await departmentOf('现将2024年本级体育彩票公益金使用情况公告如下:\n一、彩票公益金分配情况\n总收入221万元。\n特此公告。\n广水市文化和旅游局\n2025年6月20日\n')).toBe('广水市文化和旅游局');
+  });
+
+  it('reads a stamped signature as the unit\'s name alone', async () => {
+    expect(await departmentOf('现将2024年本级体育彩票公益金使用情况公告如下:\n一、彩票公益金分配情况\n总收入221万元。\n特此公告。\n广水市文化和旅游局(盖章)\n2025年6月20日\n')).toBe('广水市文化和旅游局');
+  });
+
+  it('reads a signature at the end of a longer report, joined to its date by normalization', async () => {
+    const body = '一、基本情况\n' + '本项目按计划实施,资金拨付及时,群众满意度较高。'.repeat(400) + '\n';
+    const report = `关于仰天洼社区产业设施配套项目绩效目标自评报告\n${body}四、绩效自评结果拟应用和公开情况\n本次自评结果在系统内部公开。\n附件:2024年仰天洼社区项目自评表[点击下载]\n固始县祖师庙镇人民政府\n2025年12月30日\n`;
+    expect(await departmentOf(report)).toBe('固始县祖师庙镇人民政府');
+    // (A date line under a sentence is no signature.)
+    expect(await departmentOf(report.replace('附件:2024年仰天洼社区项目自评表[点击下载]\n固始县祖师庙镇人民政府\n', '项目于\n'))).toBeNull();
+  });
+
+  it('reads the unit that set up the evaluation group', async () => {
+    expect(await departmentOf('为加强专项资金管理,按照甲省财政厅关于开展绩效评价工作的通知要求,甲省国土资源厅成立了2015年度专项资金绩效评价工作组。\n')).toBe('甲省国土资源厅');
+  });
+
+  it('joins a short form to the unit\'s name and keeps the name the surer place prints', async () => {
+    // (A byline's "德城区教体局" agrees with the signature's full name.)
+    expect(await departmentOf('2021年学前教育资金绩效自评报告\n来源:德城区教体局 发布时间:2022-03-01\n一、基本情况\n资金全部到位。\n德城区教育和体育局\n2022年3月1日\n')).toBe('德城区教育和体育局');
+    // (Two units glued are no short form of the second.)
+    expect(await departmentOf('攀枝花市财政局攀枝花市文化广播电视和旅游局2022年度绩效自评报告\n一、基本情况\n')).toBeNull();
   });
 
   it('reads the unit after 关于 in a title', async () => {

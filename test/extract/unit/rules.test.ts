@@ -13,6 +13,12 @@ describe('form header cells', () => {
     ]);
   });
 
+  it('end a name before a stamp note or a person\'s cell glued to it', () => {
+    expect(formFieldUnits('项目支出绩效自评表\n单位名称甲县水利局负责人张三联系电话123\n')).toEqual([{ field: '单位名称', name: '甲县水利局' }]);
+    expect(formFieldUnits('项目支出绩效自评表\n实施单位 | 甲县水利局(盖章) | 填表人 | 李四 |\n')).toEqual([{ field: '实施单位', name: '甲县水利局' }]);
+    expect(formFieldUnits('项目支出绩效自评表\n填报单位:甲县农业农村局公章\n')).toEqual([{ field: '填报单位', name: '甲县农业农村局' }]);
+  });
+
   it('read a bare 部门 only as a cell', () => {
     expect(formFieldUnits('部门整体支出绩效自评表 | |||\n(2023年度) | |||\n部门 | 金寨县茶谷和美丽乡村建设服务中心 | |||\n')).toEqual([{ field: '部门', name: '金寨县茶谷和美丽乡村建设服务中心' }]);
     expect(formFieldUnits('索引号: | GS4255/2022-19110 | 部门: | 财政局 |\n')).toEqual([{ field: '部门', name: '财政局' }]);
@@ -41,5 +47,27 @@ describe('form header cells', () => {
     expect(implementerCut('主管部门\t\t上海市普陀区体育局\t实施单位\t\t上海市普陀区体育事业管理中心\n')).toBe(false);
     // (One cell for both: "主管部门实施单位天长市水利局" names the unit.)
     expect(await departmentOf('项目支出绩效自评表\n(2022年度)\n项目名称水旱灾害防御经费\n主管部门实施单位天长市水利局\n项目资金\n')).toBe('天长市水利局');
+  });
+
+  it('abstain from the 主管部门 when OCR misread the 实施单位 cell that the next cell follows', async () => {
+    const ocr = '1、甲市本级部门项目支出绩效自评表(2021年)项目名称初中公用经费主管部门甲市教育局实施第位自评得分98财政审1度评分甲市第九中学项目资金(万元)年度资金总额64.8\n';
+    expect(await departmentOf(ocr)).toBeNull();
+    // (The same form with its 实施单位 read names the school.)
+    expect(await departmentOf(ocr.replace('实施第位自评得分98财政审1度评分甲市第九中学', '实施单位甲市第九中学自评得分98'))).toBe('甲市第九中学');
+  });
+
+  it('abstain from the 主管部门 when the form was filled in by a unit the vocabulary does not read', async () => {
+    const form = '2020年度长江禁捕项目自评表单位名称:农业工作科填报日期:项目名称渔业成品油价格改革补贴主管部门区市场监督管理局项目实施单位农业科项目类别1、部门预算项目\n';
+    expect(await departmentOf(form)).toBeNull();
+    // (A filler that is the 主管部门 itself leaves it standing.)
+    expect(await departmentOf('项目支出绩效自评表\n单位名称:甲县水利局 填报日期:\n项目名称 河道整治\n主管部门 甲县水利局\n项目资金\n')).toBe('甲县水利局');
+  });
+});
+
+describe('a unit above the title', () => {
+  it('is the line right above it, not a site header above a breadcrumb the title runs on from', async () => {
+    const page = '牟定县人民政府\n首页 >> 部门信息公开 >> 牟定县交通运输局 >> 正文\n\n牟定县2020年第一批公路安全生命防护工程绩效自评报告\n\n日期:2021年03月24日   作者:   来源:    点击:[]\n\n一、绩效目标分解下达情况\n该工程下达资金56万元。\n';
+    expect(await departmentOf(page)).toBe('牟定县交通运输局');
+    expect(await departmentOf('青川县司法局\n关于2021年度部门整体支出绩效的自评报告\n一、基本情况\n')).toBe('青川县司法局');
   });
 });
