@@ -135,8 +135,9 @@ function foldWidth(s: string): string {
 
 const OPEN_BRACKETS = '([【〔［{<《';
 const CLOSE_BRACKETS = ')]】〕］}>》';
-const QUOTE_OPEN = '“‘「『《〈';
-const QUOTE_CLOSE = '”’」』》〉';
+/** Quote marks as insideQuotes reads them (sentence-numbers.ts reads them the same way). */
+export const QUOTE_OPEN = '“‘「『《〈';
+export const QUOTE_CLOSE = '”’」』》〉';
 /** Punctuation after which "1." or "2、" starts a list item. */
 const ITEM_BEFORE = '。；;：:，,！？!?)]】|、》”';
 const RANGE_CONNECTORS = '-~—–至到';
