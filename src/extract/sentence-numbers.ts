@@ -43,8 +43,31 @@ export function readSentenceNumbers(doc: SourceDocument, seg: Segmentation): Sen
 
 /** Closers after a sentence end that the grammar reads otherwise than a line start (” is a list marker's punctuation, as 。 is). */
 const isTellingCloser = codeClass(/[’」』）)]/u);
-const isQuoteOpen = codeClass(new RegExp(`[${QUOTE_OPEN}]`, 'u'));
-const isQuoteClose = codeClass(new RegExp(`[${QUOTE_CLOSE}]`, 'u'));
+/** What a character means to numbersInSpan: 1 a newline, 2 a quote opening, 3 a quote closing (as insideQuotes reads them), else 0. */
+const MARK: Uint8Array = (() => {
+  const mark = new Uint8Array(0x10000);
+  mark[0x0a] = 1;
+  for (const c of QUOTE_OPEN) mark[c.charCodeAt(0)] = 2;
+  for (const c of QUOTE_CLOSE) mark[c.charCodeAt(0)] = 3;
+  return mark;
+})();
+
+/** Whether a quote is open after text[from, to), given whether one was before; null when a newline stands there. */
+function quoteOpenAfter(text: string, from: number, to: number, open: boolean): boolean | null {
+  let quoteOpen = open;
+  for (let i = from; i < to; i++) {
+    const mark = MARK[text.charCodeAt(i)];
+    if (mark === 0) continue;
+    if (mark === 1) return null;
+    quoteOpen = mark === 2;
+  }
+  return quoteOpen;
+}
+
+/** The grammar over a piece of a sentence (the end of the one a span starts in, the start of the one it stops in), onto `out`. */
+function readPiece(out: SpanNumber[], text: string, from: number, to: number): void {
+  for (const m of findNumbers(text.slice(from, to))) out.push({ start: m.start + from, end: m.end + from, match: m });
+}
 
 /**
  * The numbers `findNumbers(doc.text.slice(start, end))` finds, from the sentences' reading (the
@@ -53,8 +76,9 @@ const isQuoteClose = codeClass(new RegExp(`[${QUOTE_CLOSE}]`, 'u'));
  *
  * Why the same: the grammar's matches and skips never run over a sentence end (。！？；!?;, none of
  * which a unit, an approximation word or an identifier holds), so the span's scan enters each of
- * its sentences afresh, and a piece that ends a sentence reads as it does in the span. What it reads before a sentence's start differs only in what stands there:
- * the sentence end instead of nothing. That decides nothing, except where
+ * its sentences afresh, and a piece that ends a sentence reads as it does in the span. What the
+ * scan reads before a sentence's start differs only in what stands there: the sentence end instead
+ * of nothing. That decides nothing, except where
  * - a newline stands inside the span (a sentence ends at a line end; several look-backs, such as
  *   电话 … number, read over blanks, newlines included): the span must be one line;
  * - a closer ends the sentence before (’」』）; ” counts as punctuation, as 。 does): "。）-5"
@@ -77,27 +101,15 @@ export function numbersInSpan(doc: SourceDocument, read: SentenceNumbers, start:
   // A span inside one sentence shares nothing.
   if (lo >= sentences.length || sentences[lo]!.start >= end) return null;
   const out: SpanNumber[] = [];
-  let quoteOpen = false;
-  /** Whether [from, to) is one line, noting its quote marks. */
-  const oneLine = (from: number, to: number): boolean => {
-    for (let i = from; i < to; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 0x0a) return false;
-      if (isQuoteOpen(code)) quoteOpen = true;
-      else if (isQuoteClose(code)) quoteOpen = false;
-    }
-    return true;
-  };
-  /** The grammar over a piece of a sentence: the end of the one the span starts in, the start of the one it stops in. */
-  const readPiece = (from: number, to: number): void => {
-    for (const m of findNumbers(text.slice(from, to))) out.push({ start: m.start + from, end: m.end + from, match: m });
-  };
+  let quoteOpen: boolean | null = false;
   let at = start;
   if (sentences[lo]!.start > start) {
     // The span starts inside a sentence (a hard-wrapped line joined to the one before): its end is read alone.
     const inside = sentences[lo - 1];
-    if (!inside || inside.end !== sentences[lo]!.start || !oneLine(start, inside.end)) return null;
-    readPiece(start, inside.end);
+    if (!inside || inside.end !== sentences[lo]!.start) return null;
+    quoteOpen = quoteOpenAfter(text, start, inside.end, quoteOpen);
+    if (quoteOpen === null) return null;
+    readPiece(out, text, start, inside.end);
     at = inside.end;
   }
   for (let si = lo; at < end; si++) {
@@ -108,8 +120,9 @@ export function numbersInSpan(doc: SourceDocument, read: SentenceNumbers, start:
     if (!found) return null;
     if (at > start && (quoteOpen || isTellingCloser(text.charCodeAt(at - 1)))) return null;
     const to = Math.min(s.end, end);
-    if (!oneLine(at, to)) return null;
-    if (to < s.end) readPiece(at, to);
+    quoteOpen = quoteOpenAfter(text, at, to, quoteOpen);
+    if (quoteOpen === null) return null;
+    if (to < s.end) readPiece(out, text, at, to);
     else for (const m of found) out.push({ start: m.start + at, end: m.end + at, match: m });
     at = to;
   }
