@@ -3,6 +3,8 @@ import type { Segmentation } from '../segment/segment.js';
 import { FORM_COLUMN_NAMES, LABEL_FILLER, TOTAL_ROW_WORDS, anyOf } from '../vocabulary/index.js';
 import { codeClass } from './char-class.js';
 import { findHeaderUnit, findNumbers, type NumberMatch } from './numbers.js';
+import { readSentenceNumbers } from './sentence-numbers.js';
+import { indexSpans } from './span-index.js';
 
 /** Where a number sits in a table: its row's label and its column's header. */
 export interface CellContext {
@@ -139,46 +141,31 @@ function isNumericCell(text: string): boolean {
   return /^[\s\d.,，%％万元亿千-]+$/u.test(text) && /\d/.test(text);
 }
 
-interface SpanIndex {
-  /** The first span with start ≤ at < max(end, start + 1) (an empty span holds its start), or -1. */
-  at(at: number): number;
-  /** Whether a span has start ≤ at < end. */
-  covers(at: number): boolean;
-}
-
 /**
- * Lookups answered by binary search when the spans are in order and apart (sentences and table
- * spans are), by a scan otherwise. The scan per table row made a 178-page 决算's thousands of rows
- * × thousands of sentences quadratic.
+ * A match as a located number, key by key: a spread of matches of several shapes (with and without
+ * lo/hi) was the hottest line of locate.
  */
-function indexSpans(spans: readonly { start: number; end: number }[]): SpanIndex {
-  const holds = (i: number, at: number) => spans[i]!.start <= at && at < Math.max(spans[i]!.end, spans[i]!.start + 1);
-  const ordered = spans.every((sp, i) => sp.start <= sp.end && (i === 0 || spans[i - 1]!.end <= sp.start));
-  if (!ordered) return { at: (at) => spans.findIndex((_, i) => holds(i, at)), covers: (at) => spans.some((sp) => at >= sp.start && at < sp.end) };
-  // First span starting after `at`.
-  const after = (at: number) => {
-    let lo = 0;
-    let hi = spans.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (spans[mid]!.start <= at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+function locatedCopy(m: NumberMatch, start: number, end: number, sentence: number, label: string): LocatedNumber {
+  const located: LocatedNumber = {
+    start,
+    end,
+    text: m.text,
+    numberText: m.numberText,
+    value: m.value,
+    base: m.base,
+    precision: m.precision,
+    scale: m.scale,
+    unit: m.unit,
+    kind: m.kind,
+    approx: m.approx,
+    sentence,
+    label,
   };
-  return {
-    at: (at) => {
-      // In order and apart, only the last span starting at or before `at` can hold it, or else
-      // the first of several starting exactly at `at` (all empty but the last).
-      let i = after(at) - 1;
-      while (i > 0 && spans[i - 1]!.start === at) i--;
-      return i >= 0 && holds(i, at) ? i : -1;
-    },
-    covers: (at) => {
-      const i = after(at) - 1;
-      return i >= 0 && at < spans[i]!.end;
-    },
-  };
+  if (m.lo !== undefined) located.lo = m.lo;
+  if (m.hi !== undefined) located.hi = m.hi;
+  if (m.loOpen !== undefined) located.loOpen = m.loOpen;
+  if (m.hiOpen !== undefined) located.hiOpen = m.hiOpen;
+  return located;
 }
 
 /** Every number in the text with its label; table cells carry their row label and column header. */
@@ -186,14 +173,14 @@ export function locateNumbers(doc: SourceDocument, seg: Segmentation): LocatedNu
   const text = doc.text;
   const out: LocatedNumber[] = [];
   const tableSpans = doc.blockSpans.filter((s) => s.cells);
-  const inTable = indexSpans(tableSpans).covers;
   const sentences = indexSpans(seg.sentences);
   // End of the previous number anywhere in the text: a field label on the line above may sit in another sentence.
   let previousEnd = 0;
   const columnValues = findColumnValues(text);
+  const read = readSentenceNumbers(doc, seg);
   seg.sentences.forEach((s, si) => {
-    if (inTable(s.start)) return;
-    const found = findNumbers(text.slice(s.start, s.end));
+    const found = read.bySentence[si];
+    if (!found) return;
     let floor = s.start;
     for (const m of found) {
       const start = m.start + s.start;
@@ -216,14 +203,8 @@ export function locateNumbers(doc: SourceDocument, seg: Segmentation): LocatedNu
         unit = /率|分值|权重|得分/u.test(label) ? undefined : (column.unit ?? undefined);
       }
       if (unit && m.kind === 'plain' && m.unit === '' && m.scale === 0) number = findNumbers(m.text, { defaultUnit: unit })[0] ?? m;
-      // The match was made for this sentence alone (findNumbers returns new objects): it becomes
-      // the located number in place. Copying it with a spread was the hottest line of locate, as
-      // matches come in several shapes (with and without lo/hi); the key order is the spread's.
-      const located = number as LocatedNumber;
-      located.start = start;
-      located.end = end;
-      located.sentence = si;
-      located.label = label;
+      // The sentence's match is shared with the checks (sentence-numbers.ts): the located number is a copy.
+      const located = locatedCopy(number, start, end, si, label);
       if (number !== m) located.fieldUnit = true;
       out.push(located);
       floor = end;

@@ -135,8 +135,9 @@ function foldWidth(s: string): string {
 
 const OPEN_BRACKETS = '([【〔［{<《';
 const CLOSE_BRACKETS = ')]】〕］}>》';
-const QUOTE_OPEN = '“‘「『《〈';
-const QUOTE_CLOSE = '”’」』》〉';
+/** Quote marks as insideQuotes reads them (sentence-numbers.ts reads them the same way). */
+export const QUOTE_OPEN = '“‘「『《〈';
+export const QUOTE_CLOSE = '”’」』》〉';
 /** Punctuation after which "1." or "2、" starts a list item. */
 const ITEM_BEFORE = '。；;：:，,！？!?)]】|、》”';
 const RANGE_CONNECTORS = '-~—–至到';
@@ -156,6 +157,12 @@ const SLOGANS = [
   '四个全面', '五位一体', '八项规定', '八項規定', '三会一课', '一岗双责', '三支一扶', '一带一路', '三重一大', '四项制度', '三项补贴',
   '三項補貼', '两个责任', '一票否决', '两个务必', '一条龙', '一盘棋', '一村一品', '一户一档', '十个坚持', '三大攻坚战', '两个毫不动摇',
 ];
+/** SLOGANS by their first character: most numerals start none. */
+const SLOGANS_BY_FIRST: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, string[]>();
+  for (const s of SLOGANS) map.set(s[0]!, [...(map.get(s[0]!) ?? []), s]);
+  return map;
+})();
 /** Durations after which 近 means "the last …" (近三年), not "nearly". */
 const TIME_UNITS = new Set(['年', '个月', '天', '周', '小时', '工作日', '学时', '课时', '分钟', '秒']);
 
@@ -513,6 +520,11 @@ interface Side {
   tail: Tail;
 }
 
+/** A range connector after the first number's tail ("3-", "3至"): without one, no range starts there. */
+function connectsRange(f: string, tail: Tail): boolean {
+  return oneOf(RANGE_CONNECTORS, f[skipSpace(f, tail.end)] ?? '');
+}
+
 /**
  * A range "3-5个", "3至5个", "80%-90%", "3万-5万元" starting with `first`; the second number must
  * carry a unit (or both carry the same one). Returns the match's end, a trap end when the second
@@ -520,9 +532,8 @@ interface Side {
  */
 function tryRange(ctx: Ctx, first: Side, arabic: boolean): number | { trapEnd: number } | null {
   const { f } = ctx;
+  if (!connectsRange(f, first.tail)) return null;
   const c = skipSpace(f, first.tail.end);
-  const conn = f[c] ?? '';
-  if (!oneOf(RANGE_CONNECTORS, conn)) return null;
   if (first.tail.suffix) return null;
   const k = skipSpace(f, c + 1);
   let second: Side;
@@ -818,14 +829,17 @@ function scanChinese(ctx: Ctx, i: number): number {
   const run = f.slice(i, j);
   const prev = f[i - 1] ?? '';
   if (oneOf(CN_PREV_BLOCK, prev) || prevVisible(f, i) === '第') return j;
-  if (SLOGANS.some((s) => f.startsWith(s, i))) return j;
+  if (SLOGANS_BY_FIRST.get(f[i]!)?.some((s) => f.startsWith(s, i))) return j;
   const { core, exp } = splitTrailingMagnitude(run);
+  const numeralEnd = i + core.length;
+  const tail = readTail(f, j, false, exp > 0 ? { exp, start: numeralEnd, end: j } : null);
+  // Most numerals in prose (一是, 统一 …) have no unit and start no range: they are skipped before
+  // their value is worked out in decimal.js.
+  if (!tail.entry && !connectsRange(f, tail)) return j;
   const value = core === '' ? new Dec(1) : parseChineseNumeralDecimal(core);
   if (!value) return j;
   const point = Math.max(core.indexOf('点'), core.indexOf('點'));
   const precision = point < 0 ? 0 : core.length - point - 1;
-  const numeralEnd = i + core.length;
-  const tail = readTail(f, j, false, exp > 0 ? { exp, start: numeralEnd, end: j } : null);
   const side: Side = { numberStart: i, numeralEnd: core === '' ? j : numeralEnd, value, precision, tail };
   if (!tail.entry) {
     const ranged = tryRange(ctx, side, false);

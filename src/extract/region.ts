@@ -218,7 +218,10 @@ function mentionsIn(text: string): Mention[] {
     }
     const ends = placeRunEndsIn(opening, at, end);
     const start = at;
-    const names = ends.map((end, i) => opening.slice(at + (i === 0 ? 0 : ends[i - 1]!), at + end));
+    // A plain loop, no closure: a closure over a variable of this loop's body made V8 allocate the
+    // body's scope at every character of the opening (160 KB per text, 10% of the analysis' garbage).
+    const names: string[] = [];
+    for (let i = 0; i < ends.length; i++) names.push(opening.slice(start + (i === 0 ? 0 : ends[i - 1]!), start + ends[i]!));
     at += ends.at(-1)!;
     const place = placeOfRun(names);
     const wordlike = names.length === 1 && isWordlikeName(names[0]!);

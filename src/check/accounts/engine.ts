@@ -66,7 +66,9 @@ export function readAccounts(record: ReportRecord, doc: SourceDocument): Account
  */
 export function readNarrativeAlone(record: ReportRecord, doc: SourceDocument): AccountsContext {
   const contents = readContents(doc);
-  return { record, doc, tables: [], cover: null, contents: [], bodyTitles: new Set(), unitYearLines: readUnitYearLines(doc), sentences: readNarrative(doc, contents.bodyStart) };
+  // No unit-and-year lines: the one rule that reads them (hygiene.unit_year) needs a cover and tables,
+  // and reading them cleaned every block of every text.
+  return { record, doc, tables: [], cover: null, contents: [], bodyTitles: new Set(), unitYearLines: [], sentences: readNarrative(doc, contents.bodyStart) };
 }
 
 /** Runs the rules; a result that names no part gets the part its first evidence stands in. */

@@ -6,7 +6,10 @@ import type { SourceDocument } from '../../ingest/document.js';
 import type { Figure } from '../../schema/record.js';
 import { findNumbers } from '../../extract/numbers.js';
 import { labelBefore } from '../../extract/locate.js';
-import { toFigure } from '../../extract/figures.js';
+import { figureOfMatch } from '../../extract/roles/candidates.js';
+import { numbersInSpan, readSentenceNumbers, type SentenceNumbers, type SpanNumber } from '../../extract/sentence-numbers.js';
+import { evidenceOf } from '../../normalize/offsets.js';
+import { segmentDocument } from '../../segment/segment.js';
 import { codeClass } from '../../extract/char-class.js';
 import { CONTENTS_TITLE, UNIT_YEAR_LINE, tableNamed } from '../../vocabulary/index.js';
 
@@ -240,6 +243,19 @@ function isHardWrapped(doc: SourceDocument, afterOffset: number, spans: (BlockSp
   return false;
 }
 
+/** A block's numbers, offsets into the block: from the document's reading where it gives the grammar's own list. */
+function numbersOfBlock(doc: SourceDocument, read: SentenceNumbers, start: number, end: number): SpanNumber[] {
+  const shared = numbersInSpan(doc, read, start, end);
+  if (shared) {
+    for (const n of shared) {
+      n.start -= start;
+      n.end -= start;
+    }
+    return shared;
+  }
+  return findNumbers(doc.text.slice(start, end)).map((match) => ({ start: match.start, end: match.end, match }));
+}
+
 /**
  * Sentences of the 情况说明: the text blocks after the last accounts table up to the glossary
  * (名词解释), each with its section and its figures.
@@ -250,6 +266,7 @@ export function readNarrative(doc: SourceDocument, afterOffset: number): Sentenc
   let subsection = '';
   const spans = spansOf(doc);
   const wrapped = isHardWrapped(doc, afterOffset, spans);
+  const read = readSentenceNumbers(doc, segmentDocument(doc));
   for (let i = 0; i < doc.blocks.length; i++) {
     const b = doc.blocks[i]!;
     if (b.kind === 'table') continue;
@@ -278,7 +295,7 @@ export function readNarrative(doc: SourceDocument, afterOffset: number): Sentenc
       i++;
     }
     const text = span.text;
-    const numbers = findNumbers(text);
+    const numbers = numbersOfBlock(doc, read, span.start, span.end);
     let sentenceStart = 0;
     const bounds: [number, number][] = [];
     for (const m of text.matchAll(/[。；;！？]/gu)) {
@@ -302,9 +319,8 @@ export function readNarrative(doc: SourceDocument, afterOffset: number): Sentenc
       let floor = from;
       const figures: NarrativeFigure[] = [];
       for (const n of inside) {
-        const shifted = { ...n, start: n.start + span.start, end: n.end + span.start };
         figures.push({
-          figure: toFigure(doc, shifted),
+          figure: figureOfMatch(n.match, evidenceOf(doc, n.start + span.start, n.end + span.start)),
           label: clean(labelBefore(text, n.start, floor)),
           before: cleaned.slice(at(from), at(n.start)),
           clause: clauseOf(cleaned.slice(at(Math.max(from, floor)), at(n.start))),
