@@ -248,16 +248,18 @@ describe('readPdf on generated pages', () => {
 });
 
 describe('PDF helpers', () => {
+  // Two columns x three rows; the top row's middle rule is missing (one cell spanning both columns).
+  const mergedHeader = {
+    h: [0, 20, 40, 60].map((y) => ({ y, x1: 0, x2: 200 })),
+    v: [
+      { x: 0, y1: 0, y2: 60 },
+      { x: 100, y1: 20, y2: 60 },
+      { x: 200, y1: 0, y2: 60 },
+    ],
+  };
+
   it('finds a ruled grid with a merged header cell', () => {
-    // Two columns x three rows; the top row's middle rule is missing (one cell spanning both columns).
-    const grids = findTableGrids({
-      h: [0, 20, 40, 60].map((y) => ({ y, x1: 0, x2: 200 })),
-      v: [
-        { x: 0, y1: 0, y2: 60 },
-        { x: 100, y1: 20, y2: 60 },
-        { x: 200, y1: 0, y2: 60 },
-      ],
-    });
+    const grids = findTableGrids(mergedHeader);
     expect(grids).toHaveLength(1);
     const cells = grids[0]!.cells.map(({ row, col, rowSpan, colSpan }) => ({ row, col, rowSpan, colSpan }));
     expect(cells).toEqual([
@@ -270,14 +272,7 @@ describe('PDF helpers', () => {
   });
 
   it('puts a run in the cell whose box holds its middle, merged cells and edges included (as a scan of every cell does)', () => {
-    const grid = findTableGrids({
-      h: [0, 20, 40, 60].map((y) => ({ y, x1: 0, x2: 200 })),
-      v: [
-        { x: 0, y1: 0, y2: 60 },
-        { x: 100, y1: 20, y2: 60 },
-        { x: 200, y1: 0, y2: 60 },
-      ],
-    })[0]!;
+    const grid = findTableGrids(mergedHeader)[0]!;
     const scan = (x: number, y: number): number => grid.cells.findIndex((c) => x >= c.x1 && x < c.x2 && y >= c.y1 && y < c.y2);
     const runs = [];
     // Middles on a 5-point lattice over and around the grid: on rules, inside spans, outside.
