@@ -95,7 +95,7 @@ describe.skipIf(!existsSync(formsPdf))('reading a long PDF on two threads', () =
       // Handed over for other bytes than those then read: that worker's pages are not used.
       const one = await read.readPdf(bytes());
       const other = bytes();
-      other[other.length - 1] ^= 1;
+      other[other.length - 1] = other[other.length - 1]! ^ 1;
       threads.startReadingEarly(other);
       expect(await read.readPdf(bytes(), { parallelPages: true })).toEqual(one);
     });
