@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 
 /**
  * A PDF at least this big is likely long enough to be read on two threads (read-pdf reads 8 pages
@@ -6,6 +6,12 @@ import { statSync } from 'node:fs';
  * 决算 250 KB and up. A worker started for a file that turns out short is only left unused.
  */
 const LONG_PDF_BYTES = 200 * 1024;
+
+/**
+ * Above this the file is not read ahead for the worker (the reader's own size limit and errors
+ * apply first); long 决算 are 0.2–10 MB.
+ */
+const EARLY_READ_MAX_BYTES = 64 * 1024 * 1024;
 
 const isPdf = (input: string): boolean => /\.pdf$/iu.test(input);
 
@@ -17,19 +23,38 @@ function sizeOf(file: string): number {
   }
 }
 
+/** The file whose pages the worker was handed before the command's modules loaded (once per process). */
+let handedOver = false;
+
 /**
  * Starts loading PDFium when a PDF is among the inputs: WebAssembly compiles on V8's background
  * threads, so on two cores it overlaps the import of the analysis modules instead of following it.
  * For a long PDF named on the command line the page worker (src/ingest/pdf/page-threads.ts) starts
- * too, so that it is ready when reading begins. `bin/jixiao.js` calls it before the CLI's modules
- * load, the commands again (a programmatic `run()` has no launcher); both load once. A failure here
- * is left to the reader's own load, which reports it. A module of its own so that the launcher
+ * too, and when it is the only file named, the worker gets its bytes at once: it reads pages from
+ * the back while this thread loads the analysis modules (≈ 0.2 s of CPU), and the reader takes
+ * the job up when it meets the same bytes. `bin/jixiao.js` calls it before the CLI's modules load,
+ * the commands again (a programmatic `run()` has no launcher); both load once. A failure here is
+ * left to the reader's own load, which reports it. A module of its own so that the launcher
  * imports nothing else.
  */
 export function preloadPdfEngine(inputs: readonly string[], pdfEngine: string | undefined): void {
   if (pdfEngine === 'pdfjs' || !inputs.some(isPdf)) return;
   import('../ingest/pdf/pdfium.js').then((m) => m.loadPdfium()).catch(() => undefined);
-  if (inputs.some((i) => isPdf(i) && sizeOf(i) >= LONG_PDF_BYTES)) {
-    import('../ingest/pdf/page-threads.js').then((m) => m.startPageWorker()).catch(() => undefined);
+  const long = inputs.filter((i) => isPdf(i) && sizeOf(i) >= LONG_PDF_BYTES);
+  if (long.length === 0) return;
+  const named = inputs.filter((i) => !i.startsWith('-'));
+  const only = named.length === 1 && long[0] === named[0] && !handedOver ? readAhead(named[0]!) : undefined;
+  if (only) handedOver = true;
+  import('../ingest/pdf/page-threads.js')
+    .then((m) => (only ? m.startReadingEarly(only) : m.startPageWorker()))
+    .catch(() => undefined);
+}
+
+function readAhead(file: string): Uint8Array | undefined {
+  try {
+    if (statSync(file).size > EARLY_READ_MAX_BYTES) return undefined;
+    return new Uint8Array(readFileSync(file));
+  } catch {
+    return undefined;
   }
 }

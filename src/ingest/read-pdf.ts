@@ -141,7 +141,7 @@ async function readWithPdfium(bytes: Uint8Array, file: string | undefined, paral
  * Below this many pages one thread reads the PDF: a worker thread's start (≈ 40 ms of CPU, and
  * PDFium opening the file again) costs more than it saves on a short file.
  */
-const MIN_PAGES_FOR_TWO_THREADS = 8;
+export const MIN_PAGES_FOR_TWO_THREADS = 8;
 
 /** Page `n` (1-based) of a PDFium document, read and laid out (on whichever thread calls it). */
 export async function readPdfiumPage(doc: PdfiumDocument, n: number): Promise<PageResult> {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RawDocument, TableBlock } from '../../src/ingest/document.js';
 import { readPdf } from '../../src/ingest/read-pdf.js';
-import { findTableGrids } from '../../src/ingest/pdf/tables.js';
+import { assignRunsToGrid, findTableGrids, middleY } from '../../src/ingest/pdf/tables.js';
 import { joinRuns } from '../../src/ingest/pdf/lines.js';
 import { assessTextQuality } from '../../src/ingest/pdf/text-quality.js';
 import {
@@ -248,16 +248,18 @@ describe('readPdf on generated pages', () => {
 });
 
 describe('PDF helpers', () => {
+  // Two columns x three rows; the top row's middle rule is missing (one cell spanning both columns).
+  const mergedHeader = {
+    h: [0, 20, 40, 60].map((y) => ({ y, x1: 0, x2: 200 })),
+    v: [
+      { x: 0, y1: 0, y2: 60 },
+      { x: 100, y1: 20, y2: 60 },
+      { x: 200, y1: 0, y2: 60 },
+    ],
+  };
+
   it('finds a ruled grid with a merged header cell', () => {
-    // Two columns x three rows; the top row's middle rule is missing (one cell spanning both columns).
-    const grids = findTableGrids({
-      h: [0, 20, 40, 60].map((y) => ({ y, x1: 0, x2: 200 })),
-      v: [
-        { x: 0, y1: 0, y2: 60 },
-        { x: 100, y1: 20, y2: 60 },
-        { x: 200, y1: 0, y2: 60 },
-      ],
-    });
+    const grids = findTableGrids(mergedHeader);
     expect(grids).toHaveLength(1);
     const cells = grids[0]!.cells.map(({ row, col, rowSpan, colSpan }) => ({ row, col, rowSpan, colSpan }));
     expect(cells).toEqual([
@@ -267,6 +269,18 @@ describe('PDF helpers', () => {
       { row: 2, col: 0, rowSpan: 1, colSpan: 1 },
       { row: 2, col: 1, rowSpan: 1, colSpan: 1 },
     ]);
+  });
+
+  it('puts a run in the cell whose box holds its middle, merged cells and edges included (as a scan of every cell does)', () => {
+    const grid = findTableGrids(mergedHeader)[0]!;
+    const scan = (x: number, y: number): number => grid.cells.findIndex((c) => x >= c.x1 && x < c.x2 && y >= c.y1 && y < c.y2);
+    const runs = [];
+    // Middles on a 5-point lattice over and around the grid: on rules, inside spans, outside.
+    for (let x = -10; x <= 210; x += 5) for (let y = -10; y <= 70; y += 5) runs.push({ text: 'a', x: x - 0.5, y: y + 3, width: 1, size: 10 });
+    const { inside, outside } = assignRunsToGrid(grid, runs);
+    expect(inside.length + outside.length).toBe(runs.length);
+    expect(inside.length).toBeGreaterThan(100);
+    for (const { cell, run } of inside) expect(cell).toBe(scan(run.x + run.width / 2, middleY(run)));
   });
 
   it('does not take a single box or a lone underline for a table', () => {

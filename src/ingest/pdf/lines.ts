@@ -68,16 +68,18 @@ function makeLine(runs: TextRun[], options: JoinOptions): TextLine {
   const kept = dropOverprint(runs);
   const size = dominantSize(kept);
   const y = kept.reduce((s, r) => s + r.y, 0) / kept.length;
-  return {
-    runs: kept,
-    text: joinRuns(kept, options),
-    left: Math.min(...kept.map((r) => r.x)),
-    right: Math.max(...kept.map((r) => r.x + r.width)),
-    y,
-    size,
-    top: Math.min(...kept.map((r) => r.y - r.size * 0.85)),
-    bottom: Math.max(...kept.map((r) => r.y + r.size * 0.2)),
-  };
+  // One pass, no arrays spread into Math.min/max (the same values: Math.min/max, not comparisons, so NaN and -0 come out alike).
+  let left = Infinity;
+  let right = -Infinity;
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (const r of kept) {
+    left = Math.min(left, r.x);
+    right = Math.max(right, r.x + r.width);
+    top = Math.min(top, r.y - r.size * 0.85);
+    bottom = Math.max(bottom, r.y + r.size * 0.2);
+  }
+  return { runs: kept, text: joinRuns(kept, options), left, right, y, size, top, bottom };
 }
 
 /** The font size most of the line's characters are set in (a stray large space must not count). */

@@ -1,13 +1,17 @@
 /**
  * One PDF's pages read on two threads at once: this one and a worker thread with its own PDFium
- * instance (the compiled WebAssembly module is posted to it, not compiled again). Each thread takes
- * the next unread page from a shared counter, so neither waits for the other however the pages'
- * costs differ; the results come back in page order, and a page the worker did not deliver (it
+ * instance (the compiled WebAssembly module is posted to it, not compiled again). This thread
+ * takes pages from the front, the worker from the back, each the next one nobody has taken, until
+ * they meet: neither waits for the other however the pages' costs differ, and each thread meets
+ * most of a source document's fonts alone (PDFium loads a font once per open document: handing
+ * out pages alternately made both threads load nearly every font, ≈ 0.12 s more CPU on the
+ * 178-page 决算). The results come back in page order, and a page the worker did not deliver (it
  * failed to start or died) is read here. Page reading and layout are about two thirds of a long
  * 决算's extraction, and the second core is otherwise idle in a one-document command.
  *
- * A worker reads one document, then ends. A command can start it early (startPageWorker) so that
- * its start-up overlaps the command's own instead of delaying the read.
+ * A worker reads one document, then ends. A command can start it early (startPageWorker), and
+ * even hand it the document before this thread is ready to read (startReadingEarly): its pages
+ * are then read while this thread is still loading the analysis modules.
  */
 import { Worker } from 'node:worker_threads';
 import { compilePdfium } from './pdfium.js';
@@ -16,11 +20,16 @@ import type { PageResult } from '../read-pdf.js';
 /** What a page's reading gave: its result, or what it threw. */
 export type PageOutcome = { result: PageResult } | { error: unknown };
 
-/** One document for the worker: its bytes, the shared counter (next page nobody has taken) and its page count. */
+/**
+ * Pages taken so far, from the front (low 32 bits) and from the back (high 32 bits), in one
+ * 64-bit cell so that one compare-and-swap takes a page and no page is taken twice.
+ */
+export type PageClaims = BigInt64Array;
+
+/** One document for the worker: its bytes and the shared claims; the worker counts its pages itself. */
 export interface PageJob {
   bytes: Uint8Array;
-  next: Int32Array;
-  pageCount: number;
+  claims: PageClaims;
 }
 
 /** This thread → worker: PDFium's compiled module (first), then documents. */
@@ -29,9 +38,30 @@ export type ToPageWorker = { module: WebAssembly.Module } | { job: PageJob };
 /** Worker → this thread: a page's outcome (an error as its name and message, what crosses threads), then `done`. */
 export type PageMessage = { index: number; result: PageResult } | { index: number; error: { name: string; message: string } } | { done: true };
 
-/** Takes the next unread page (0-based) off the shared counter; ≥ pageCount when none is left. */
-export function claimPage(next: Int32Array): number {
-  return Atomics.add(next, 0, 1);
+export function newPageClaims(): PageClaims {
+  return new BigInt64Array(new SharedArrayBuffer(8));
+}
+
+const LOW = 0xffffffffn;
+
+/**
+ * Takes the next unread page (0-based) of a `count`-page document from the front, or from the
+ * back; undefined when every page is taken.
+ */
+export function claimPage(claims: PageClaims, count: number, fromBack = false): number | undefined {
+  for (;;) {
+    const taken = Atomics.load(claims, 0);
+    const front = Number(taken & LOW);
+    const back = Number(taken >> 32n);
+    if (front + back >= count) return undefined;
+    const next = fromBack ? taken + (1n << 32n) : taken + 1n;
+    if (Atomics.compareExchange(claims, 0, taken, next) === taken) return fromBack ? count - 1 - back : front;
+  }
+}
+
+/** Marks every page taken: a thread still reading stops after its current page. */
+function closeClaims(claims: PageClaims): void {
+  Atomics.store(claims, 0, LOW);
 }
 
 /** An error as it can cross to another thread. */
@@ -101,15 +131,52 @@ export function startPageWorker(): void {
   pageWorker = state;
 }
 
+/** A document handed to the worker: the pages it delivered so far, and when it is done with it. */
+interface RunningJob {
+  bytes: Uint8Array;
+  claims: PageClaims;
+  outcomes: Map<number, PageOutcome>;
+  done: Promise<void>;
+  /** The worker reading it, if one started. */
+  reader: PageWorker | undefined;
+}
+
+/** The document startReadingEarly handed over, until readPagesOnTwoThreads takes it up. */
+let early: RunningJob | undefined;
+
+/**
+ * Hands `bytes` (a PDF a one-document command will read) to the page worker now, started here
+ * if need be: it reads pages from the back while this thread loads the rest of the command.
+ * readPagesOnTwoThreads takes the job up when it is given the same bytes; a worker that finds
+ * fewer pages than `minPages` leaves the document to this thread.
+ */
+export function startReadingEarly(bytes: Uint8Array): void {
+  if (early) return;
+  startPageWorker();
+  early = runJob(bytes, newPageClaims());
+}
+
 /**
  * Reads pages 1…count with `readHere` on this thread and on the page worker (started here if no
  * one has) over the same bytes. Outcomes are indexed by page − 1.
  */
 export async function readPagesOnTwoThreads(count: number, bytes: Uint8Array, readHere: (n: number) => Promise<PageResult>): Promise<PageOutcome[]> {
-  startPageWorker();
-  const next = new Int32Array(new SharedArrayBuffer(4));
-  const outcomes: Array<PageOutcome | undefined> = new Array<PageOutcome | undefined>(count);
-  const workerDone = runJob({ bytes, next, pageCount: count }, outcomes);
+  let job = early;
+  early = undefined;
+  if (job && !sameBytes(job.bytes, bytes)) {
+    // Another document than the one handed over early (the file changed in between): its worker
+    // is ended (its messages must not reach another job), and another one reads this document.
+    closeClaims(job.claims);
+    if (job.reader) endWorker(job.reader);
+    job = undefined;
+  }
+  if (!job) {
+    startPageWorker();
+    job = runJob(bytes, newPageClaims());
+  }
+  // Waiting for the worker's pages keeps the process alive; an idle worker (or one reading a
+  // document handed over early that no one takes up) does not: it is unref'd.
+  job.reader?.worker.ref();
   const readOne = async (index: number): Promise<PageOutcome> => {
     try {
       return { result: await readHere(index + 1) };
@@ -117,24 +184,32 @@ export async function readPagesOnTwoThreads(count: number, bytes: Uint8Array, re
       return { error };
     }
   };
-  for (let index = claimPage(next); index < count; index = claimPage(next)) outcomes[index] = await readOne(index);
-  await workerDone;
-  for (let index = 0; index < count; index++) outcomes[index] ??= await readOne(index);
+  const outcomes: Array<PageOutcome | undefined> = new Array<PageOutcome | undefined>(count);
+  for (let index = claimPage(job.claims, count); index !== undefined; index = claimPage(job.claims, count)) outcomes[index] = await readOne(index);
+  await job.done;
+  for (let index = 0; index < count; index++) outcomes[index] ??= job.outcomes.get(index) ?? (await readOne(index));
   return outcomes as PageOutcome[];
 }
 
-/** Hands `job` to the page worker; resolves once it has delivered all it will (done or gone). */
-async function runJob(job: PageJob, outcomes: Array<PageOutcome | undefined>): Promise<void> {
-  const state = pageWorker;
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a === b || (a.byteLength === b.byteLength && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength)));
+}
+
+/** Hands a document to the page worker; `done` resolves once it has delivered all it will (done or gone). */
+function runJob(bytes: Uint8Array, claims: PageClaims): RunningJob {
+  const outcomes = new Map<number, PageOutcome>();
+  const state = pageWorker && !pageWorker.gone ? pageWorker : undefined;
+  return { bytes, claims, outcomes, done: deliver(state, { bytes, claims }, outcomes), reader: state };
+}
+
+async function deliver(state: PageWorker | undefined, job: PageJob, outcomes: Map<number, PageOutcome>): Promise<void> {
   if (!state || state.gone || !(await state.ready) || state.gone) return;
-  // Waiting for its messages must keep the process alive; idle, it must not.
-  state.worker.ref();
   try {
     await new Promise<void>((resolve) => {
       state.listener = (message) => {
         if ('done' in message) resolve();
-        else if ('result' in message) outcomes[message.index] = { result: message.result };
-        else outcomes[message.index] = { error: Object.assign(new Error(message.error.message), { name: message.error.name }) };
+        else if ('result' in message) outcomes.set(message.index, { result: message.result });
+        else outcomes.set(message.index, { error: Object.assign(new Error(message.error.message), { name: message.error.name }) });
       };
       state.worker.postMessage({ job } satisfies ToPageWorker);
     });
@@ -142,7 +217,12 @@ async function runJob(job: PageJob, outcomes: Array<PageOutcome | undefined>): P
     // Its PDFium memory (WebAssembly memory never shrinks) is not kept through the analysis that
     // follows: the worker ends with its document, and the next document starts another.
     state.listener = undefined;
-    state.gone = true;
-    void state.worker.terminate();
+    endWorker(state);
   }
+}
+
+/** A worker serves one document: ended, it takes no other, and the next document starts another. */
+function endWorker(state: PageWorker): void {
+  state.gone = true;
+  void state.worker.terminate();
 }

@@ -1,10 +1,10 @@
 // Worker thread entry of page-threads.ts: takes PDFium's compiled module, then one document. It
-// opens the PDF in its own PDFium instance, reads and lays out pages taken off the shared counter
-// until none is left, then says done (and is ended). A document it cannot open is left to the
-// other thread.
+// opens the PDF in its own PDFium instance, reads and lays out pages taken off the back of the
+// shared claims until none is left, then says done (and is ended). A document it cannot open, or
+// one too short for two threads, is left to the other thread.
 import { parentPort } from 'node:worker_threads';
 import { loadPdfium, openPdfiumDocument } from './pdfium.js';
-import { readPdfiumPage } from '../read-pdf.js';
+import { MIN_PAGES_FOR_TWO_THREADS, readPdfiumPage } from '../read-pdf.js';
 import { claimPage, errorShape, type PageJob, type PageMessage, type ToPageWorker } from './page-threads.js';
 
 const post = (message: PageMessage): void => parentPort!.postMessage(message);
@@ -12,7 +12,9 @@ const post = (message: PageMessage): void => parentPort!.postMessage(message);
 async function readJob(job: PageJob): Promise<void> {
   const doc = openPdfiumDocument(await loadPdfium(), job.bytes);
   try {
-    for (let index = claimPage(job.next); index < job.pageCount; index = claimPage(job.next)) {
+    const count = doc.pageCount;
+    if (count < MIN_PAGES_FOR_TWO_THREADS) return;
+    for (let index = claimPage(job.claims, count, true); index !== undefined; index = claimPage(job.claims, count, true)) {
       try {
         post({ index, result: await readPdfiumPage(doc, index + 1) });
       } catch (error) {

@@ -7,6 +7,7 @@
  */
 import type { Matrix, OpCodes, PdfTextItem } from './geometry.js';
 import type { PdfiumChar, PdfiumPath } from './pdfium.js';
+import { codeClass } from '../../extract/char-class.js';
 
 /** pdf.js' factors, in ems of the item's font size. */
 const TRACKING_SPACE = 0.102;
@@ -23,7 +24,12 @@ function normalizeUnicode(text: string): string {
   return text.replace(NORMALIZE, (_m, p1: string | undefined, p2: string | undefined) => (p1 ? p1.normalize('NFKC') : 'ſt'.repeat(p2?.length ?? 0)));
 }
 
-const WHITESPACE = /^\s$/u;
+/**
+ * pdf.js' whitespace test (/^\s$/u on the character's text) by code: no string per blank. Codes
+ * above U+FFFF are never white space, and charText turns surrogates and 0 into U+FFFD, which is not.
+ */
+const isBmpWhitespace = codeClass(/^\s$/u);
+const isWhitespace = (code: number): boolean => code <= 0xffff && isBmpWhitespace(code);
 
 interface OpenItem {
   str: string[];
@@ -45,7 +51,11 @@ function charText(code: number): string {
 
 /** Where the character's advance ends: the loose box's far edge along the writing direction. */
 function advanceEnd(ch: PdfiumChar, ux: number, uy: number): number {
-  const [l, t, r, b] = ch.box;
+  // (indexed, not destructured: without the optimizing compiler destructuring runs the iterator protocol)
+  const l = ch.box[0];
+  const t = ch.box[1];
+  const r = ch.box[2];
+  const b = ch.box[3];
   const along = Math.max((l - ch.x) * ux, (r - ch.x) * ux) + Math.max((t - ch.y) * uy, (b - ch.y) * uy);
   return Math.max(0, along);
 }
@@ -57,8 +67,17 @@ function advanceEnd(ch: PdfiumChar, ux: number, uy: number): number {
 export function toTextItems(chars: readonly PdfiumChar[], view: readonly [number, number, number, number]): PdfTextItem[] {
   const items: PdfTextItem[] = [];
   let item: OpenItem | undefined;
-  // End of the last glyph put in an item (pdf.js' prevTransform), and the item's metrics then.
-  let last: { x: number; y: number; ux: number; uy: number; em: number; height: number } | undefined;
+  // End of the last glyph put in an item (pdf.js' prevTransform), and the item's metrics then;
+  // one object rewritten per glyph (a new one per glyph was a good part of the page's garbage).
+  const last = { x: 0, y: 0, ux: 0, uy: 0, em: 0, height: 0 };
+  let hasLast = false;
+  // A text object's characters share one matrix (pdfium.ts reads it once per object): its
+  // metrics are worked out once per run of characters with the same matrix.
+  let metricsOf: PdfiumChar['m'] | undefined;
+  let em = 0;
+  let height = 0;
+  let ux = 1;
+  let uy = 0;
   // pdf.js' twoLastChars: a space glyph between two glyphs becomes one space in the item.
   const lastChars = [' ', ' '];
   let lastPos = 0;
@@ -87,15 +106,18 @@ export function toTextItems(chars: readonly PdfiumChar[], view: readonly [number
 
   for (const ch of chars) {
     if (ch.generated) continue;
-    const text = charText(ch.code);
-    if (WHITESPACE.test(text)) {
+    if (isWhitespace(ch.code)) {
       saveLastChar(' ');
       continue;
     }
-    const em = Math.hypot(ch.m[0], ch.m[1]);
-    const height = Math.hypot(ch.m[2], ch.m[3]);
-    const ux = em > 0 ? ch.m[0] / em : 1;
-    const uy = em > 0 ? ch.m[1] / em : 0;
+    const text = charText(ch.code);
+    if (ch.m !== metricsOf) {
+      metricsOf = ch.m;
+      em = Math.hypot(ch.m[0], ch.m[1]);
+      height = Math.hypot(ch.m[2], ch.m[3]);
+      ux = em > 0 ? ch.m[0] / em : 1;
+      uy = em > 0 ? ch.m[1] / em : 0;
+    }
     const advance = advanceEnd(ch, ux, uy);
     if (ch.x + advance < view[0] || ch.x > view[2] || ch.y < view[1] || ch.y > view[3]) continue;
 
@@ -103,7 +125,7 @@ export function toTextItems(chars: readonly PdfiumChar[], view: readonly [number
       flush();
     }
     let startNew = false;
-    if (last) {
+    if (hasLast) {
       const dx = ch.x - last.x;
       const dy = ch.y - last.y;
       // In the previous glyph's frame: along the line (ems) and across it (points).
@@ -136,7 +158,13 @@ export function toTextItems(chars: readonly PdfiumChar[], view: readonly [number
       }
     }
     if (startNew) flush();
-    last = { x: ch.x + advance * ux, y: ch.y + advance * uy, ux, uy, em, height };
+    last.x = ch.x + advance * ux;
+    last.y = ch.y + advance * uy;
+    last.ux = ux;
+    last.uy = uy;
+    last.em = em;
+    last.height = height;
+    hasLast = true;
     item ??= { str: [], first: ch, ux, uy, em, height, item: ch.item, endX: last.x, endY: last.y };
     item.endX = last.x;
     item.endY = last.y;

@@ -253,8 +253,46 @@ export function middleY(run: TextRun): number {
   return run.y - run.size * 0.3;
 }
 
-function cellAt(grid: TableGrid, x: number, y: number): number {
-  return grid.cells.findIndex((c) => x >= c.x1 && x < c.x2 && y >= c.y1 && y < c.y2);
+/**
+ * The cell holding each base cell (row × column of the grid's tracks), the first in `cells` order:
+ * the cells partition the grid, so the cell at a point is its base cell's (cellAt), found by two
+ * binary searches instead of a scan of every cell per run.
+ */
+function cellOwners(grid: TableGrid): Int32Array {
+  const nCols = grid.xs.length - 1;
+  const owners = new Int32Array(Math.max(0, (grid.ys.length - 1) * nCols)).fill(-1);
+  grid.cells.forEach((cell, k) => {
+    for (let r = cell.row; r < cell.row + cell.rowSpan; r++) {
+      for (let c = cell.col; c < cell.col + cell.colSpan; c++) if (owners[r * nCols + c] === -1) owners[r * nCols + c] = k;
+    }
+  });
+  return owners;
+}
+
+/** The track `v` falls in: i with edges[i] ≤ v < edges[i + 1], else −1 (outside, or NaN). */
+function trackAt(edges: readonly number[], v: number): number {
+  if (!(v >= edges[0]! && v < edges[edges.length - 1]!)) return -1;
+  let lo = 0;
+  let hi = edges.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (edges[mid]! <= v) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index in grid.cells of the cell holding (x, y), −1 outside: the first cell whose box [x1, x2) × [y1, y2) holds it. */
+function cellAt(grid: TableGrid, owners: Int32Array, x: number, y: number): number {
+  const r = trackAt(grid.ys, y);
+  const c = trackAt(grid.xs, x);
+  if (r < 0 || c < 0) return -1;
+  const k = owners[r * (grid.xs.length - 1) + c]!;
+  const cell = grid.cells[k];
+  // A base cell no cell covers, or a cell whose box does not hold the point (it always does for a
+  // grid built here): the scan decides, as before.
+  if (!cell || !(x >= cell.x1 && x < cell.x2 && y >= cell.y1 && y < cell.y2)) return grid.cells.findIndex((b) => x >= b.x1 && x < b.x2 && y >= b.y1 && y < b.y2);
+  return k;
 }
 
 /**
@@ -269,6 +307,7 @@ export function assignRunsToGrid(grid: TableGrid, runs: readonly TextRun[]): { i
   const right = grid.xs[grid.xs.length - 1]!;
   const top = grid.ys[0]!;
   const bottom = grid.ys[grid.ys.length - 1]!;
+  const owners = cellOwners(grid);
   for (const run of runs) {
     const my = middleY(run);
     const mx = run.x + run.width / 2;
@@ -277,7 +316,7 @@ export function assignRunsToGrid(grid: TableGrid, runs: readonly TextRun[]): { i
       continue;
     }
     for (const piece of splitRunAtColumns(run, grid.xs)) {
-      const idx = cellAt(grid, piece.x + piece.width / 2, my);
+      const idx = cellAt(grid, owners, piece.x + piece.width / 2, my);
       if (idx >= 0) inside.push({ cell: idx, run: piece });
     }
   }
