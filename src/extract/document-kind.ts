@@ -7,7 +7,22 @@ import type { SourceDocument } from '../ingest/document.js';
 import type { DocumentKind, Part, ReportKind } from '../schema/record.js';
 import { coverTitle } from '../segment/parts.js';
 import type { Segmentation } from '../segment/segment.js';
-import { ACCOUNTS_CONTENTS, ACCOUNTS_COVER, ACCOUNTS_TITLE, BUDGET_COVER, EVALUATION_REPORT_TITLE, EVALUATOR, SELF_EVALUATION_TITLE, TARGET_TITLE } from '../vocabulary/index.js';
+import {
+  ACCOUNTS_CONTENTS,
+  ACCOUNTS_COVER,
+  ACCOUNTS_TITLE,
+  ALLOCATION_DIRECTIVE,
+  ALLOCATION_NOTICE_TITLE,
+  BUDGET_COVER,
+  EVALUATION_REPORT_TITLE,
+  EVALUATION_WORD,
+  EVALUATOR,
+  FUND_USE_ANNOUNCEMENT_BODY,
+  FUND_USE_ANNOUNCEMENT_TITLE,
+  PROJECT_GRADE_SUMMARY,
+  SELF_EVALUATION_TITLE,
+  TARGET_TITLE,
+} from '../vocabulary/index.js';
 
 /** Words that only a self-evaluation states: its result columns and its own name. */
 const SELF_EVALUATION_WORDS = /自评|自我评价|实际完成值|全年执行数|得分/u;
@@ -63,4 +78,39 @@ function isAccountsWithoutTables(text: string, parts: readonly Part[], titles: r
 /** Documents that state no self-evaluation: what they are about is `unknown`. */
 export function statesNoSelfEvaluation(kind: DocumentKind): boolean {
   return kind === 'budget' || kind === 'target_declaration' || kind === 'evaluation_report' || kind === 'other';
+}
+
+/**
+ * A document that states no self-evaluation although it speaks of projects and funds: an allocation
+ * notice, a fund's announcement of its use, a department's summary over all its projects. What it
+ * is about is `unknown` (the labels' convention), whatever project words it holds.
+ */
+export interface NoticeShape {
+  /** Stable name, for tests and for reading why a kind was withheld. */
+  name: string;
+  /** The title alone, or the opening when the title names no evaluation (a report citing a notice stays a report). */
+  reads: 'title' | 'opening';
+  pattern: RegExp;
+}
+
+/** The shapes of documents that are not self-evaluations, by title first. */
+export const NOTICE_SHAPES: readonly NoticeShape[] = [
+  { name: 'notice.allocation', reads: 'title', pattern: ALLOCATION_NOTICE_TITLE },
+  { name: 'announcement.fund_use', reads: 'title', pattern: FUND_USE_ANNOUNCEMENT_TITLE },
+  { name: 'notice.allocation_directive', reads: 'opening', pattern: ALLOCATION_DIRECTIVE },
+  { name: 'announcement.fund_use_sentence', reads: 'opening', pattern: FUND_USE_ANNOUNCEMENT_BODY },
+  { name: 'final_accounts.project_grades', reads: 'opening', pattern: PROJECT_GRADE_SUMMARY },
+];
+
+/** How much of the opening a notice shape reads: the directive and the announcing sentence come first. */
+const NOTICE_OPENING_CHARS = 1500;
+
+/** The first notice shape the title (or, when it names no evaluation, the opening) has; null for none. */
+export function noticeShapeOf(title: string, body: string, shapes: readonly NoticeShape[] = NOTICE_SHAPES): string | null {
+  const evaluative = EVALUATION_WORD.test(title);
+  const opening = body.slice(0, NOTICE_OPENING_CHARS);
+  for (const shape of shapes) {
+    if (shape.reads === 'title' ? shape.pattern.test(title) && !evaluative : !evaluative && shape.pattern.test(opening)) return shape.name;
+  }
+  return null;
 }

@@ -13,12 +13,14 @@ import {
   PROJECT_KIND_TITLE,
   SITE_LINKS,
   SITE_NAME,
+  TEMPLATE_COLLECTION_SUFFIX,
   TITLE_CHROME,
   TITLE_TAG,
   TRAIL,
   UNIT_YEAR_EVALUATION_TITLE,
 } from '../vocabulary/index.js';
 import { PROVINCES } from '../vocabulary/regions.js';
+import { noticeShapeOf } from './document-kind.js';
 import { placeRunEnds, regionOf } from './region.js';
 import { decideUnit, type UnitDecision } from './unit/decide.js';
 import { cleanDepartment, departmentInTitle, unitLineBefore } from './unit/finders.js';
@@ -73,6 +75,7 @@ function dominantYear(text: string): number | null {
 }
 
 export function kindOf(title: string, body: string): ReportKind {
+  if (noticeShapeOf(title, body)) return 'unknown';
   if (DEPARTMENT_KIND_TITLE.test(title)) return 'department_overall';
   if (PROJECT_KIND_TITLE.test(title)) return 'project';
   const unit = departmentInTitle(title);
@@ -83,9 +86,13 @@ export function kindOf(title: string, body: string): ReportKind {
   return 'unknown';
 }
 
-/** What a report's or a form's title ends with (…自评的报告, …自评总报告, …评价情况表, …绩效监控总结报告, …决算公开表 too). */
+/**
+ * What a report's or a form's title ends with (…自评的报告, …自评总报告, …评价情况表, …绩效监控总结报告, …决算公开表 too),
+ * and the headings of documents that are no self-evaluation but read like one (an allocation notice
+ * "关于下达…的通知" standing alone above its addressee, a fund's "…使用情况的公告").
+ */
 const TITLE_END =
-  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结|总)?(?:的?报告|表(?!格)|(?:结果|情况)?的?(?:公告|公示)|情况表(?!格)|情况)|绩效评价报告|自评报告|绩效监控(?:总结)?报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n，。；:：]{1,16}[）)])?|(?<=(?:19|20)\d{2}\s*年度?\s*[^\n，。；,]{0,30}?)(?:部门|单位)?决算(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告|公开表)?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分))/u;
+  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结|总)?(?:的?报告|表(?!格)|(?:结果|情况)?的?(?:公告|公示)|情况表(?!格)|情况)|绩效评价报告|自评报告|绩效监控(?:总结)?报告|(?:事前)?绩效评估报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n，。；:：]{1,16}[）)])?|(?<=(?:下达|分配|拨付|预拨)[^\n，。；《》]{2,80}?)的通知(?=\s*(?:\n|$|各[^\n，。；]{1,20}[:：]))|(?:筹集|分配|安排|使用)[、和及与]?(?:分配|使用)?情况的?(?:公告|公布)(?![如于》”])|(?<=(?:19|20)\d{2}\s*年度?\s*[^\n，。；,]{0,30}?)(?:部门|单位)?决算(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告|公开表)?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分))/u;
 /** Does a phrase end like a title? (TITLE_END at its end; the last 40 characters decide.) */
 function endsLikeTitle(phrase: string): boolean {
   const tail = phrase.slice(-40);
@@ -169,6 +176,11 @@ function* titlesFrom(text: string, afterFurniture: boolean): Generator<{ text: s
     let start = m.index;
     while (start > 0 && end - start < 60) {
       const ch = head[start - 1]!;
+      // A heading wrapped after its 关于 ("奉节县财政局关于\n调整下达…的通知") goes on above the break.
+      if (ch === '\n' && WRAPPED_AFTER_ABOUT.test(head.slice(Math.max(0, start - 20), start - 1))) {
+        start--;
+        continue;
+      }
       if (/[\n|｜\t。；！？!?：:《》“”"【】\[\]，,]/u.test(ch)) break;
       if (ch === ' ' && !/[A-Za-z0-9]/u.test(head[start - 2] ?? '')) break;
       if (/\.(?:pdf|docx?|xlsx?|wps)$/iu.test(head.slice(Math.max(0, start - 6), start))) break;
@@ -190,11 +202,26 @@ function* titlesFrom(text: string, afterFurniture: boolean): Generator<{ text: s
     // "第三部分：X2022年度部门决算情况说明" in the contents names a part of the document.
     if (isContentsEntry(head, start, title)) continue;
     if (Array.from(title).length < 6) continue;
+    // A phrase cut inside a bracket at a quote ("…(“两强一增”行动)绩效目标自评表") is the tail of a name.
+    if (!bracketsBalance(title)) continue;
     // A cover that prints the year on its own line above the rest: "2023年度\n益阳市箴言中学部门决算".
     const year = /(?:^|\n)[ \t]*((?:19|20)\d{2}\s*年度?)[ \t]*\n[ \t]*$/u.exec(head.slice(Math.max(0, start - 16), start));
     if (year && !yearOf(title)) yield { text: year[1]! + title, start: from + start - (head.slice(0, start).length - head.slice(0, start).lastIndexOf(year[1]!)) };
     else yield { text: title, start: from + start + raw.indexOf(title) };
   }
+}
+
+/** A heading's line that stops after its 关于 (and year): "奉节县财政局关于", "湘阴县文旅广体局关于2020年". */
+const WRAPPED_AFTER_ABOUT = /关于(?:(?:19|20)\d{2}\s*年度?)?[ \t]*$/u;
+
+/** Does every closing bracket of a phrase follow its opening one? */
+function bracketsBalance(phrase: string): boolean {
+  let depth = 0;
+  for (const ch of phrase) {
+    if (ch === '(' || ch === '（') depth++;
+    else if ((ch === ')' || ch === '）') && --depth < 0) return false;
+  }
+  return true;
 }
 
 /**
@@ -214,7 +241,7 @@ function attachmentOff(title: string): string {
 /** Some pages print the title twice around the unit's name: "X(市场监管经开区分局)X" → X. */
 function undoubleTitle(title: string): string {
   // A template site's "X【模板】Y": the title is X.
-  title = title.replace(/【(?:模板|范文|范本)】.*$/u, '');
+  title = title.replace(/【(?:模板|范文|范本)】.*$/u, '').replace(TEMPLATE_COLLECTION_SUFFIX, '');
   // ("X(市场监管经开区分局)X", "X云南省应急管理厅-凯发体育下载X": a mirror's title, the page's, the title again.)
   const twice = /^(.{8,})(.{0,40})\1$/u.exec(title.replace(/\s+/gu, ''));
   return twice ? twice[1]! : title;
@@ -356,6 +383,8 @@ function titleOwnLines(doc: SourceDocument, span: { start: number; end: number }
     // A title wrapped before its year: a line that starts like a title, with no year and no chrome
     // ("永兴县农业保险保费补贴\n2020年度绩效自评报告"); a site's name is chrome.
     if (startsLikeTitle(rawLine) && !/(?:19|20)\d{2}|[|｜>»:：_]/u.test(rawLine) && !SITE_NAME.test(rawLine)) continue;
+    // A heading wrapped after its 关于 ("奉节县财政局关于\n调整下达…的通知") starts above the break.
+    if (WRAPPED_AFTER_ABOUT.test(doc.text.slice(Math.max(span.start, i - 20), i).trimEnd())) continue;
     // A cover's year on its own line ("2023年度\n益阳市箴言中学部门决算") opens the title too.
     if (/^(?:19|20)\d{2}\s*年度?$/u.test(rawLine)) continue;
     // What follows must be a title by itself, not its wrapped end ("项目支出绩效自评表\n(2022年度)").

@@ -66,6 +66,26 @@ export const PROJECT_KIND_BODY = /项目支出绩效|项目名称|项目绩效|�
  * "丰都县江池镇人民政府|2023年度绩效自评报告", "…中心|预算执行情况绩效自评报告", "…|2020年度预算绩效管理考核自评报告".
  */
 export const UNIT_YEAR_EVALUATION_TITLE = /^(?:(?:19|20)\d{2}\s*年度?)?(?:预算执行情况|预算(?:绩效)?管理考核)?(?:绩效)?(?:自评|自我评价)(?:总结)?报告$/u;
+/**
+ * A notice that allocates money, not an evaluation of it: "关于调整下达…资金项目投资计划的通知",
+ * "…专项资金分配表". (A self-evaluation cites such notices inside 《》; these match a title only.)
+ */
+export const ALLOCATION_NOTICE_TITLE = /(?:下达|分配|拨付|预拨)[^\n，。；《》]{2,80}?的通知$|资金[^\n，。；《》]{0,40}?分配(?:方案|明细表|表)$/u;
+/** The directive that opens an allocation notice: "现下达2025年…资金100万元", "现将…予以下达". */
+export const ALLOCATION_DIRECTIVE = /(?:^|[\n，,。:：])\s*现(?:将|就)?(?:予以|提前|调整|追加|转)?(?:下达|拨付|预拨)/u;
+/** A fund's own announcement of how it was raised and used: "…彩票公益金筹集使用情况的公告". */
+export const FUND_USE_ANNOUNCEMENT_TITLE = /(?:筹集|分配|安排|使用)[、和及与]?(?:分配|使用)?情况的?(?:公告|公布|公示)$/u;
+/** The announcing sentence: "现将2021年德城区体育彩票公益金筹集、使用情况公告如下". */
+export const FUND_USE_ANNOUNCEMENT_BODY = /将[^。\n]{0,60}(?:筹集|分配|使用)[^。\n]{0,10}情况(?:予以)?(?:公告|公布)如下/u;
+/**
+ * A department's summary over all its projects' self-evaluations (a 决算's "项目支出绩效自评结果":
+ * "21个项目评为一等 … 占项目总数比例"): it is about no one project.
+ */
+export const PROJECT_GRADE_SUMMARY = /\d+\s*个项目评为[一二三四五优良中差]|占项目总数比例/u;
+/** Words of an evaluation: a title or opening holding one evaluates something (自评, 绩效评价). */
+export const EVALUATION_WORD = /自评|自我评价|评价|评估/u;
+/** A template site's count of the versions it collects: "…绩效自评报告(精选17篇)", "(通用9篇)". */
+export const TEMPLATE_COLLECTION_SUFFIX = /\s*[（(](?:精选|通用|优选|推荐|热门)\s*\d+\s*篇[）)]$/u;
 /** A 决算 document's title or cover line anywhere in it: "黄山市中医医院2023年度单位决算2024年9月目录…". */
 export const ACCOUNTS_TITLE = /(?:部门|单位)决算/u;
 /** A 决算's contents list its statements and their explanation: 收入支出决算总表, …决算情况说明. */

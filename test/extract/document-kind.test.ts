@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeBytes } from '../../src/analyze.js';
+import { noticeShapeOf } from '../../src/extract/document-kind.js';
 import { kindOf } from '../../src/extract/report-info.js';
 import type { ReportRecord } from '../../src/schema/record.js';
 
@@ -40,5 +41,32 @@ describe('kindOf: what a self-evaluation is about, from its title', () => {
   });
   it('reads the 转移支付 template as a project', () => {
     expect(kindOf('', '一、基本情况\n(一)转移支付概况。\n')).toBe('project');
+  });
+});
+
+describe('notice shapes: documents about projects and funds that are no self-evaluation', () => {
+  it('reads an allocation notice by its title as about nothing evaluated', () => {
+    expect(noticeShapeOf('某县财政局关于下达2024年农村道路建设补助资金的通知', '各乡镇人民政府:')).toBe('notice.allocation');
+    expect(kindOf('某县财政局关于下达2024年农村道路建设补助资金的通知', '一、项目名称')).toBe('unknown');
+    expect(noticeShapeOf('某市2022年度污染治理专项资金分配表', '')).toBe('notice.allocation');
+  });
+  it('reads a fund announcing its use by its title or its announcing sentence', () => {
+    expect(noticeShapeOf('某市2020年度福利彩票公益金使用情况公告', '')).toBe('announcement.fund_use');
+    expect(kindOf('', '为规范管理,现将2023年某县体育彩票公益金筹集、使用情况公告如下。一、项目名称及资金')).toBe('unknown');
+  });
+  it('reads the directive that opens an untitled allocation notice', () => {
+    expect(noticeShapeOf('', '某镇人民政府:\n根据有关文件精神,现下达2025年乡村振兴专项资金50万元,用于项目建设补助。')).toBe('notice.allocation_directive');
+  });
+  it('reads a department summary graded over all its projects as about no one project', () => {
+    expect(kindOf('', '(二)项目支出绩效自评结果。我部门2024年度项目12个,12个项目评为一等,占项目总数比例100%。')).toBe('unknown');
+  });
+  it('keeps a self-evaluation that cites allocation notices a project', () => {
+    const body = '一、项目概况\n根据《某省财政厅关于下达2023年水利发展资金预算的通知》,现将自评情况报告如下:省财政下达资金300万元,分配至各乡镇。';
+    expect(noticeShapeOf('某县2023年水利发展资金绩效自评报告', body)).toBeNull();
+    expect(kindOf('某县2023年水利发展资金绩效自评报告', body)).toBe('project');
+    expect(kindOf('', body)).toBe('project');
+  });
+  it('keeps a self-evaluation announced as a 公示 a project', () => {
+    expect(kindOf('某县2022年度专项资金项目绩效自评结果公示', '')).toBe('project');
   });
 });

@@ -327,3 +327,33 @@ describe('report kinds a heading names (issue 15)', () => {
     expect(r.department).toBe('林业服务中心');
   });
 });
+
+describe('headings of notices and announcements, and titles cut or padded by a page', () => {
+  it('takes an allocation notice heading wrapped after its 关于', async () => {
+    const r = await reportOf('某县财政局关于\n调整下达某县2024年农业产业发展资金项目计划的通知\n各相关单位:\n根据有关文件,现下达资金100万元。');
+    expect(r.title).toBe('某县财政局关于调整下达某县2024年农业产业发展资金项目计划的通知');
+    expect(r.kind).toBe('unknown');
+  });
+  it('takes a heading wrapped after 关于 and its year', async () => {
+    const r = await reportOf('某县体育局关于2020年\n\n某县体育彩票公益金筹集使用情况的公告\n\n为贯彻落实有关规定,现将情况公告如下。');
+    expect(r.title).toBe('某县体育局关于2020年某县体育彩票公益金筹集使用情况的公告');
+  });
+  it('takes a fund announcement but not the sentence announcing it', async () => {
+    const r = await reportOf('2016年某省福利彩票公益金使用情况公告\n现将2016年全省福利彩票公益金筹集、使用情况公告如下:全年筹集公益金43.3亿元。');
+    expect(r.title).toBe('2016年某省福利彩票公益金使用情况公告');
+    const s = await reportOf('为贯彻落实《彩票管理条例》,现将2022年某区体育彩票公益金筹集、使用情况公告如下。\n一、筹集情况\n本年筹集100万元。');
+    expect(s.title).toBeNull();
+  });
+  it('takes no notice a self-evaluation cites', async () => {
+    const r = await reportOf('一、项目概况\n根据《某省财政厅关于下达2023年水利发展资金预算的通知》(某财农〔2023〕1号),省财政下达资金300万元。');
+    expect(r.title).toBeNull();
+  });
+  it('skips a name cut inside a bracket for the heading that follows', async () => {
+    const r = await reportOf('信息名称 | 2023年《某市农业高质量发展(“两强一增”行动)绩效目标自评表》 | 内容概述 | 某市转移支付区域(项目)绩效目标自评表(2023年度)转移支付名称');
+    expect(r.title).toBe('某市转移支付区域(项目)绩效目标自评表(2023年度)');
+  });
+  it('drops a template site count of its versions', async () => {
+    const r = await reportOf('村集体经济项目绩效自评报告(精选17篇)在日常工作中,报告很常用。\n村集体经济项目绩效自评报告1\n一、基本情况');
+    expect(r.title).toBe('村集体经济项目绩效自评报告');
+  });
+});

@@ -165,3 +165,10 @@ describe("a portal's index block or a document site's page counter before the ti
     expect(r.title).toBe('年学生资助项目绩效目标自评表');
   });
 });
+
+describe('an ex-ante assessment report and a template site count', () => {
+  it('takes …事前绩效评估报告 without the (通用9篇) count', async () => {
+    const r = await reportOf('财政支出项目事前绩效评估报告(通用9篇)在我们平凡的日常里,报告很常用。\n财政支出项目事前绩效评估报告1\n项目名称:某项目');
+    expect(r.title).toBe('财政支出项目事前绩效评估报告');
+  });
+});

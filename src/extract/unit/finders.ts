@@ -218,7 +218,8 @@ export function actingUnit(text: string): string | null {
  * unit of a named place in the opening.
  */
 export function unitBeforeYear(text: string): string | null {
-  const clause = /(?:^|[\n。；;]|[(（][一二三四五六七八九十\d]{1,2}[)）]|\d[、.．]|第[一二三四五六七八九十]部分)[ \t]*([\u4e00-\u9fff]{4,40}?)[ \t]*(?:19|20)\d{2}[ \t]*年/gmu;
+  // (Not a 公文's printing line, "奉节县财政局办公室 2024年11月4日印发": the office that printed it.)
+  const clause = /(?:^|[\n。；;]|[(（][一二三四五六七八九十\d]{1,2}[)）]|\d[、.．]|第[一二三四五六七八九十]部分)[ \t]*([\u4e00-\u9fff]{4,40}?)[ \t]*(?:19|20)\d{2}[ \t]*年(?![ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日[ \t]*印发)/gmu;
   for (const m of text.slice(0, 3000).matchAll(clause)) {
     const unit = unitAtStart(`${m[1]!}。`);
     if (unit === m[1]) return unit;

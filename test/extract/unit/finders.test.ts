@@ -1,6 +1,6 @@
 /** Where a report names its unit (src/extract/unit/finders.ts): file names. */
 import { describe, expect, it } from 'vitest';
-import { bareBylineUnit, fileNameUnit } from '../../../src/extract/unit/finders.js';
+import { bareBylineUnit, fileNameUnit, unitBeforeYear } from '../../../src/extract/unit/finders.js';
 
 describe('fileNameUnit', () => {
   it('reads the unit a file name starts with', () => {
@@ -22,5 +22,14 @@ describe('bareBylineUnit', () => {
   it('reads no office, short form, publisher for others or placed unit', () => {
     for (const byline of ['来源:办公室 发布时间', '来源:市人社 发布时间', '来源:西藏驻沪办 日期', '来源:县财政局 作者', '来源:安居区市场监管局 发布'])
       expect(bareBylineUnit(`${byline}:2023-01-01\n`)).toBeNull();
+  });
+});
+
+describe('unitBeforeYear', () => {
+  it('reads the unit a clause opens with before a year', () => {
+    expect(unitBeforeYear('(一)某某县农业农村局2023年度下达上级资金100万元。')).toBe('某某县农业农村局');
+  });
+  it('reads no unit from a 公文 printing line (the office that printed it)', () => {
+    expect(unitBeforeYear('抄送:县农业农村委。\n某某县财政局办公室 2024年11月4日印发\n')).toBeNull();
   });
 });
