@@ -346,7 +346,13 @@ function assembleForm(doc: SourceDocument, part: Part, r: FormReading): FormDraf
     totalScore: tagged(totalScore, id),
     fundRows: r.rows
       .filter((row) => !FORM_TOTAL_ROW.test(row.label) && row.label !== '总额')
-      .map((row) => ({ name: row.label, budgetInitial: tagged(row.cells.budgetInitial ?? null, id), budget: tagged(row.cells.budget ?? null, id), execution: tagged(row.cells.execution ?? null, id) })),
+      .map((row) => ({
+        name: row.label,
+        budgetInitial: tagged(row.cells.budgetInitial ?? null, id),
+        budget: tagged(row.cells.budget ?? null, id),
+        execution: tagged(row.cells.execution ?? null, id),
+        ...(row.cells.score ? { weight: tagged(row.cells.weight ?? null, id), score: tagged(row.cells.score, id) } : {}),
+      })),
     indicators: indicators.map((i) => tagIndicator(i, id)),
     evidence: evidenceOf(doc, part.start, Math.min(part.end, part.start + Math.max(1, part.title.length))),
   };

@@ -71,3 +71,17 @@ describe('a rate of one form row read at the row’s precision', () => {
     expect(results[0]!.by).toContain('form.execution_rate');
   }, 60_000);
 });
+
+describe('a fund row scoring the total row’s whole money', () => {
+  it('catches the row’s 得分 one point below the total row’s, and stays quiet printed one decimal finer (t401’s shape, with its 8 printed right)', async () => {
+    const text = (await loadLabelledTexts(root, ['tune'])).find((t) => t.id === 't401')!;
+    // t401's own slip undone: its 当年财政拨款 row scores 9 like the total row.
+    const fixed = Buffer.from(Buffer.from(text.bytes).toString('utf8').replace('89.7%\n\n8\n', '89.7%\n\n9\n'), 'utf8');
+    const results = (await mutateShapes(text.id, fixed, analyzeBytes)).filter((r) => r.shape === 'fund_row_score');
+    expect(results.map((r) => [r.from, r.to, r.neutral, r.ok])).toEqual([
+      ['9', '8', false, true],
+      ['9', '9.0', true, true],
+    ]);
+    expect(results[0]!.by).toContain('form.fund_rows');
+  }, 60_000);
+});
