@@ -28,6 +28,9 @@
  * - fund_row_score: a fund row holding the total row's whole money at the same 分值 and scored alike;
  *   its 得分 one point lower (t401: 9 on the total row, 8 on its 当年财政拨款 row). Neutral: the same
  *   得分 printed to one more decimal.
+ * - scores_total: indicator rows whose 得分 (with the money block's 预算执行 得分) make the form's 总分,
+ *   read from runs of values printed apart from their names (t171: 93 against 94); a row's 得分 one
+ *   point lower. Neutral: the 总分 printed to one more decimal.
  */
 import { Decimal } from 'decimal.js';
 import type { SourceDocument } from '../../src/ingest/document.js';
@@ -42,7 +45,8 @@ export type ShapeName =
   | 'narrative_percent'
   | 'narrative_amount'
   | 'row_precision'
-  | 'fund_row_score';
+  | 'fund_row_score'
+  | 'scores_total';
 
 interface ShapeEdit {
   shape: ShapeName;
@@ -254,6 +258,24 @@ function fundRowScoreEdits(checks: readonly CheckResult[], rawText: string, doc:
   return edits;
 }
 
+const SCORES_TOTAL: ReadonlySet<string> = new Set(['indicator.scores_total']);
+
+function scoresTotalEdits(checks: readonly CheckResult[], record: ReportRecord, rawText: string, doc: SourceDocument): ShapeEdit[] {
+  const edits: ShapeEdit[] = [];
+  // Rows read by name are mutated by the form copies (mutated-forms.ts): these are rows without names.
+  const unnamed = new Set(record.forms.filter((f) => f.indicators.length > 0 && f.indicators.every((r) => !r.level1 && !r.level2 && !r.level3)).map((f) => f.id));
+  for (const check of checks.filter((c) => c.rule === 'indicator.scores_total' && c.status === 'pass' && c.part && unnamed.has(c.part))) {
+    const total = check.evidence.find((e) => e.role === 'total');
+    const part = check.evidence.filter((e) => e.role === 'part').find((e) => (printedOf(e.text) ?? new Decimal(0)).gte(1));
+    const partNumber = part ? locateValue(rawText, part.evidence, printedOf(part.text)!, doc) : null;
+    const totalNumber = total ? locateValue(rawText, total.evidence, printedOf(total.text)!, doc) : null;
+    if (!partNumber || !totalNumber) continue;
+    edits.push({ shape: 'scores_total', neutral: false, number: partNumber, text: printLike(partNumber, partNumber.value.minus(1)), rules: SCORES_TOTAL });
+    edits.push({ shape: 'scores_total', neutral: true, number: totalNumber, text: totalNumber.value.toFixed(totalNumber.decimals + 1), rules: SCORES_TOTAL });
+  }
+  return edits;
+}
+
 /** Every shape edit of one text, run through the pipeline. */
 export async function mutateShapes(id: string, bytes: Uint8Array, analyze: AnalyzeFn): Promise<ShapeResult[]> {
   const fileName = `${id}.txt`;
@@ -267,6 +289,7 @@ export async function mutateShapes(id: string, bytes: Uint8Array, analyze: Analy
     ...narrativeEdits(base.record.checks, rawText, base.doc),
     ...rowPrecisionEdits(base.record.checks, base.record, rawText, base.doc),
     ...fundRowScoreEdits(base.record.checks, rawText, base.doc),
+    ...scoresTotalEdits(base.record.checks, base.record, rawText, base.doc),
   ];
   const results: ShapeResult[] = [];
   for (const edit of edits) {
