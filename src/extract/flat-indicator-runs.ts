@@ -18,9 +18,10 @@ import { findNumbers, type NumberMatch } from './numbers.js';
  * the header ("8755 分值 得分 … 8676 15 13"). The rows have no names. Nothing is read unless
  * - the last numbers before 总分 are "100 T": the total row, only words (and "指标1:", "(30分)")
  *   standing between it and its label, and no number after the label;
- * - every run ends in points and splits into whole rows;
- * - the rows' 分值, with the money block's 预算执行 分值 where the rows leave it out, make exactly the
- *   total's 100: the rows are all there, and any misread run would break that sum.
+ * - every run ends in points and splits into whole rows, a run's leftover (its first numbers) being
+ *   two or three cells of a row whose other cells are text, never one.
+ * Whether the rows' 分值 make the total's 100 is the checks' to say: a form whose weights do not add up
+ * is a slip to show, not a reason to hide its rows.
  */
 const TOTAL_LABEL = /总\s*分/gu;
 /** Digits that are no cell: a row's numbering ("指标1:") and a heading's points ("(30 分)", "(10分"). */
@@ -46,7 +47,7 @@ export interface IndicatorRuns {
   totalScore: Figure;
 }
 
-export function findIndicatorRuns(doc: SourceDocument, span: Span, blockWeight: Figure | null): IndicatorRuns | null {
+export function findIndicatorRuns(doc: SourceDocument, span: Span): IndicatorRuns | null {
   const text = doc.text.slice(span.start, span.end);
   const header = /三\s*级\s*指\s*标/u.exec(text);
   if (!header) return null;
@@ -70,7 +71,6 @@ export function findIndicatorRuns(doc: SourceDocument, span: Span, blockWeight: 
   if (/\d/u.test(region.slice(total.end).replace(NOT_A_CELL, ''))) return null;
   const offset = span.start + regionStart;
   const rows: Indicator[] = [];
-  let weights = new Decimal(0);
   for (const [k, run] of runs.entries()) {
     const runRows: Indicator[] = [];
     const cells = k === runs.length - 1 ? run.slice(0, -2) : run;
@@ -93,13 +93,10 @@ export function findIndicatorRuns(doc: SourceDocument, span: Span, blockWeight: 
         score: asPoints(toFigure(doc, at(score)), score),
         evidence: evidenceOf(doc, offset + (target ?? actual ?? weight).start, offset + score.end),
       });
-      weights = weights.plus(weight.value);
     }
     rows.push(...runRows);
   }
   if (rows.length === 0) return null;
-  const closes = weights.eq(100) || (blockWeight !== null && weights.plus(blockWeight.exact).eq(100));
-  if (!closes) return null;
   const at = { ...total, start: offset + total.start, end: offset + total.end };
   return { indicators: rows, totalScore: asPoints(toFigure(doc, at), total) };
 }

@@ -386,7 +386,7 @@ function flatForm(doc: SourceDocument, part: Part, kind?: FormKind): FormDraft |
   const named = extractIndicators(doc, part);
   const namedTotal = findFormTotalScore(doc, part);
   // A PDF dump that printed the rows' values apart from their names, the 总分 label last.
-  const runs = named.length === 0 && !namedTotal ? findIndicatorRuns(doc, part, flat ? formFigures(flat).budgetExecutionWeight : null) : null;
+  const runs = named.length === 0 && !namedTotal ? findIndicatorRuns(doc, part) : null;
   const indicators = runs?.indicators ?? named;
   const totalScore = runs?.totalScore ?? namedTotal;
   if (!flat && indicators.length === 0 && !totalScore) return null;

@@ -30,10 +30,21 @@ describe('indicator rows printed apart from their names', () => {
     expect(form?.indicators.every((r) => r.level3 === '')).toBe(true);
   });
 
-  it('abstains when the rows’ 分值 and the money block’s 10 do not make the total’s 100 (a row not read)', async () => {
-    const form = await formOf(`${head}=100% 100% 10 10 =100% 100% 20 20 及时 及时 =100% 100% 30 30 >=90% 100% 10 10 100 98.62${tail}`);
-    expect(rowsOf(form)).toEqual([]);
-    expect(form?.totalScore ?? null).toBeNull();
+  it('reads rows whose 分值 do not make the total’s 100 and leaves the sum to the checks (a row printed without its points: a warning, no definite fail)', async () => {
+    const text = `${head}=100% 100% 10 10 =100% 100% 20 20 及时 及时 =100% 100% 30 30 >=90% 100% 10 10 100 98.62${tail}`;
+    const { record } = await analyzeBytes(Buffer.from(text, 'utf8'), { fileName: 'synthetic.txt' });
+    expect(rowsOf(record.forms[0])).toHaveLength(4);
+    const weights = record.checks.filter((c) => c.part === 'form:1' && c.rule === 'indicator.weights_total');
+    expect(weights.map((c) => c.status)).toEqual(['warn']);
+    expect(record.checks.filter((c) => c.part === 'form:1' && c.status === 'fail')).toEqual([]);
+  });
+
+  it('puts the money block’s 预算执行 分值 on top of rows that pass 100 with it (a row’s 分值 10 printed 17: 97 + 10 = 107)', async () => {
+    const text = `${head}=100% 100% 17 10 =100% 100% 20 20 及时 及时 20 20 =100% 100% 30 30 >=90% 100% 10 10 100 98.62${tail}`;
+    const { record } = await analyzeBytes(Buffer.from(text, 'utf8'), { fileName: 'synthetic.txt' });
+    const fail = record.checks.find((c) => c.part === 'form:1' && c.rule === 'indicator.weights_total');
+    expect(fail).toMatchObject({ status: 'fail', certainty: 'definite' });
+    expect(fail!.evidence.map((e) => e.text)).toContain('17');
   });
 
   it('abstains when a number stands between the total and its label, or a run does not end in points', async () => {
