@@ -5,9 +5,12 @@
  * narrative-form.ts's, fed by the projects' statements (extract/headline.ts). Every result names
  * the form in `part`.
  */
-import type { CheckResult, Form, Indicator, ReportRecord } from '../schema/record.js';
+import { Decimal } from 'decimal.js';
+import type { CheckResult, Figure, Form, Indicator, ReportRecord } from '../schema/record.js';
 import { withBudgetExecutionRow } from '../schema/form-indicators.js';
-import { checkIndicatorSet } from './indicator-checks.js';
+import { checkIndicatorSet, pointsInterval } from './indicator-checks.js';
+import { intervalsMeet } from './interval.js';
+import { evidenceOfFigure, makeResult } from './result.js';
 import { checkRate } from './rate-checks.js';
 import { checkSum, type SumPart } from './sum-checks.js';
 
@@ -58,6 +61,34 @@ function checkFundRows(form: Form): CheckResult[] {
   return out;
 }
 
+/**
+ * A fund row that holds the whole of the total row's money (the same 全年预算数 and 全年执行数) and
+ * prints its own 分值 and 得分 scores the same execution as the total row: the same weight must give
+ * the same score (t401: 200 / 179.43, 分值 10, 得分 9 on the total row and 8 on its 当年财政拨款 row).
+ * Rows with less money, or another weight, score something else and are left alone.
+ */
+function checkFundRowScores(form: Form): CheckResult[] {
+  const { budget, execution, budgetExecutionWeight: weight, budgetExecutionScore: score } = form;
+  if (!budget || !execution || !weight || !score) return [];
+  const same = (a: Figure | null | undefined, b: Figure) => !!a && new Decimal(a.exact).eq(b.exact);
+  return form.fundRows
+    .filter((r) => same(r.budget, budget) && same(r.execution, execution) && same(r.weight, weight) && r.score)
+    .map((r) => {
+      const holds = intervalsMeet(pointsInterval(r.score!), pointsInterval(score));
+      return makeResult({
+        rule: 'form.fund_rows',
+        status: holds ? 'pass' : 'fail',
+        expected: pointsInterval(score),
+        actual: pointsInterval(r.score!),
+        unit: '分',
+        zh: `资金来源「${r.name}」与年度资金总额预算、执行均为 ${budget.text}、${execution.text}，分值同为 ${weight.text}，得分 ${r.score!.text}${holds ? '与' : '却不同于'}总额行得分 ${score.text}`,
+        en: `Fund row "${r.name}" holds the whole budget and execution (${budget.text}, ${execution.text}) at the same weight ${weight.text}, and scores ${r.score!.text}, ${holds ? 'like' : 'unlike'} the total row's ${score.text}`,
+        evidence: [evidenceOfFigure('total', score), evidenceOfFigure('part', r.score!)],
+        detail: { column: 'score', fundRow: r.name },
+      });
+    });
+}
+
 /** The form's indicator rows, scored against its own 总分 and its own 执行率. */
 function checkFormIndicators(form: Form): CheckResult[] {
   return checkIndicatorSet({
@@ -87,7 +118,7 @@ export function checkForms(record: ReportRecord): CheckResult[] {
     if (form.source === 'score_table') continue;
     out.push(
       ...inForm(form, checkFormRate(form), true),
-      ...inForm(form, [...checkFundRows(form), ...checkFormIndicators(form)]),
+      ...inForm(form, [...checkFundRows(form), ...checkFundRowScores(form), ...checkFormIndicators(form)]),
     );
   }
   return out;

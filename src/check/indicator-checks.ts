@@ -30,7 +30,7 @@ const POINTS_UNIT = '分';
  * points, and ±0.5 on each of twenty rows would make every sum hold. Points with decimals
  * (9.72, 33.33) were computed and rounded, so they keep their rounding interval.
  */
-function pointsInterval(f: Figure): Interval {
+export function pointsInterval(f: Figure): Interval {
   if (f.precision === 0 && f.approx === 'exact') return pointInterval(statedValueOf(f));
   return intervalOfFigure(f);
 }

@@ -27,6 +27,7 @@ import {
 } from '../vocabulary/index.js';
 import { shiftDecimal } from './decimal.js';
 import { asPoints, toFigure } from './figures.js';
+import { findIndicatorRuns } from './flat-indicator-runs.js';
 import { bareMoney, findFlatForm, findFormTotalScore, formFigures, type FormColumn, type FormRow } from './flat-form.js';
 import { extractIndicators } from './indicators.js';
 import { findHeaderUnit, findNumbers, type NumberMatch } from './numbers.js';
@@ -346,7 +347,13 @@ function assembleForm(doc: SourceDocument, part: Part, r: FormReading): FormDraf
     totalScore: tagged(totalScore, id),
     fundRows: r.rows
       .filter((row) => !FORM_TOTAL_ROW.test(row.label) && row.label !== '总额')
-      .map((row) => ({ name: row.label, budgetInitial: tagged(row.cells.budgetInitial ?? null, id), budget: tagged(row.cells.budget ?? null, id), execution: tagged(row.cells.execution ?? null, id) })),
+      .map((row) => ({
+        name: row.label,
+        budgetInitial: tagged(row.cells.budgetInitial ?? null, id),
+        budget: tagged(row.cells.budget ?? null, id),
+        execution: tagged(row.cells.execution ?? null, id),
+        ...(row.cells.score ? { weight: tagged(row.cells.weight ?? null, id), score: tagged(row.cells.score, id) } : {}),
+      })),
     indicators: indicators.map((i) => tagIndicator(i, id)),
     evidence: evidenceOf(doc, part.start, Math.min(part.end, part.start + Math.max(1, part.title.length))),
   };
@@ -376,8 +383,12 @@ function textField(text: string, label: RegExp): string | null {
 /** A form flattened into text, read within its part. */
 function flatForm(doc: SourceDocument, part: Part, kind?: FormKind): FormDraft | null {
   const flat = findFlatForm(doc, part);
-  const indicators = extractIndicators(doc, part);
-  const totalScore = findFormTotalScore(doc, part);
+  const named = extractIndicators(doc, part);
+  const namedTotal = findFormTotalScore(doc, part);
+  // A PDF dump that printed the rows' values apart from their names, the 总分 label last.
+  const runs = named.length === 0 && !namedTotal ? findIndicatorRuns(doc, part) : null;
+  const indicators = runs?.indicators ?? named;
+  const totalScore = runs?.totalScore ?? namedTotal;
   if (!flat && indicators.length === 0 && !totalScore) return null;
   const text = doc.text.slice(part.start, part.end);
   const projectName = textField(text, /项目名称/u);

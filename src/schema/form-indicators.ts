@@ -21,7 +21,11 @@ export function withBudgetExecutionRow(indicators: readonly Indicator[], weight:
   if (weight && weights.every((w) => w !== null)) {
     const rows = weights.reduce((sum, w) => sum.plus(w!.exact), new Decimal(0));
     const listed = indicators.some((i) => EXECUTION_ROW.test(`${i.level1}|${i.level2}|${i.level3}`));
-    if ((rows.eq(100) && listed) || !(rows.eq(100) || rows.plus(weight.exact).eq(100))) return [...indicators];
+    // Rows printed without names (a dump's runs of values) cannot list the execution: the block's
+    // points are on top of them whenever they pass 100 with it.
+    const unnamed = indicators.every((i) => !i.level1 && !i.level2 && !i.level3);
+    const onTop = unnamed && rows.plus(weight.exact).gt(100);
+    if ((rows.eq(100) && listed) || !(rows.eq(100) || rows.plus(weight.exact).eq(100) || onTop)) return [...indicators];
   } else if (indicators.some((i) => /预算执行|执行率/u.test(i.level3))) return [...indicators];
   return [
     {

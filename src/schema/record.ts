@@ -179,6 +179,9 @@ export const FundRow = z.object({
   budget: Figure.nullable(),
   /** 全年执行数 */
   execution: Figure.nullable(),
+  /** 分值 and 得分, on the rare form whose fund row repeats the total row's 预算执行 scoring (t401). */
+  weight: Figure.nullable().optional(),
+  score: Figure.nullable().optional(),
 });
 export type FundRow = z.infer<typeof FundRow>;
 

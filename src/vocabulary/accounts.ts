@@ -87,6 +87,9 @@ export const BUDGET_COMPARISON = new RegExp(
   'u',
 );
 
+/** "决算数大于预算数55.93万元": the clause before an amount that is the 决算's gap to its budget. */
+export const BUDGET_DIFFERENCE = new RegExp(`决算数?(${[...COMPARISON_WORDS.greater, ...COMPARISON_WORDS.less].join('|')})(年初|全年)?预算数?$`, 'u');
+
 /** Placeholders a template leaves for the author: XX局, xxx, ××, 待填写. */
 export const PLACEHOLDERS = /(?<![A-Za-z])(?:[XxＸｘ]{2,}|×{2,}|[*＊]{3,})(?![A-Za-z])|待填(?:写|报)?|待补充|此处填写/u;
 

@@ -30,6 +30,11 @@ export const CLEAN_TEXT_EDITS: readonly CleanTextEdit[] = [
   { id: 'r03', shape: 't225 row precision', rule: 'form.execution_rate', name: 'integer budget cell', from: '总额 |\n238.93 |\n251.89 |\n251.89 |\n100.00%', to: '总额 |\n238.93 |\n252 |\n251.89 |\n100.00%', cites: '252', breaks: true },
   // 251.89 / 252.00 = 99.956% prints 99.96%
   { id: 'r03', shape: 't225 row precision', rule: 'form.execution_rate', name: 'integer budget cell, rate right', from: '总额 |\n238.93 |\n251.89 |\n251.89 |\n100.00%', to: '总额 |\n238.93 |\n252 |\n251.89 |\n99.96%', cites: '99.96%', breaks: false },
+  // t401's shape (a fund row holding the total row's whole money, scored apart from it): 338.31 / 329.77
+  // at 分值 10 is scored 10 on the total row and 9.0 on its 当年财政拨款 row
+  { id: 't319', shape: 't401 fund row score', rule: 'form.fund_rows', name: 'fund row score', from: '| 10 | 102.59% | ||||||||\n其中:当年财政拨款 | 329.77 | 329.77 | 338.31 | — | 102.59% | —', to: '| 10 | 102.59% | 10 | |||||||\n其中:当年财政拨款 | 329.77 | 329.77 | 338.31 | 10 | 102.59% | 9.0', cites: '9.0', breaks: true },
+  // the same row scoring the same 10 points, printed to one decimal
+  { id: 't319', shape: 't401 fund row score', rule: 'form.fund_rows', name: 'fund row score alike', from: '| 10 | 102.59% | ||||||||\n其中:当年财政拨款 | 329.77 | 329.77 | 338.31 | — | 102.59% | —', to: '| 10 | 102.59% | 10 | |||||||\n其中:当年财政拨款 | 329.77 | 329.77 | 338.31 | 10 | 102.59% | 10.0', cites: '10.0', breaks: false },
 ];
 
 export interface CleanTextEditResult {

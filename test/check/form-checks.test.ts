@@ -61,3 +61,27 @@ describe('checks per form', () => {
     expect(failed(results)).toEqual(['restated form:3']);
   });
 });
+
+describe('a fund row scoring the total row’s money', () => {
+  /** t401's shape: a flattened form whose 当年财政拨款 row repeats the total row's money and scoring. */
+  const flatForm = (subRow: string) =>
+    [
+      '项目支出绩效自评表',
+      '项目名称 公共文化服务体系经费 主管部门 六安市文化和旅游局 实施单位 六安市文旅局',
+      '项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分 (万元)',
+      '年度资金总额 200 200 179.43 10 89.7% 9',
+      `其中:当年财政拨款 ${subRow}`,
+      '上年结转资金 其他资金 年度总体目标 预期目标 实际完成情况',
+    ].map((t) => para(t));
+  const scoreChecks = (results: CheckResult[]) => results.filter((r) => r.rule === 'form.fund_rows' && r.detail?.column === 'score');
+
+  it('fails when the same money at the same weight scores otherwise (8 against 9)', () => {
+    const found = scoreChecks(checks(flatForm('200 200 179.43 10 89.7% 8')));
+    expect(found).toMatchObject([{ status: 'fail', certainty: 'definite', part: 'form:1' }]);
+  });
+
+  it('passes the same score, and leaves a row with other money alone', () => {
+    expect(scoreChecks(checks(flatForm('200 200 179.43 10 89.7% 9')))).toMatchObject([{ status: 'pass' }]);
+    expect(scoreChecks(checks(flatForm('150 150 129.43 10 86.3% 8')))).toEqual([]);
+  });
+});

@@ -71,3 +71,43 @@ describe('a rate of one form row read at the row’s precision', () => {
     expect(results[0]!.by).toContain('form.execution_rate');
   }, 60_000);
 });
+
+describe('a fund row scoring the total row’s whole money', () => {
+  it('catches the row’s 得分 one point below the total row’s, and stays quiet printed one decimal finer (t401’s shape, with its 8 printed right)', async () => {
+    const text = (await loadLabelledTexts(root, ['tune'])).find((t) => t.id === 't401')!;
+    // t401's own slip undone: its 当年财政拨款 row scores 9 like the total row.
+    const fixed = Buffer.from(Buffer.from(text.bytes).toString('utf8').replace('89.7%\n\n8\n', '89.7%\n\n9\n'), 'utf8');
+    const results = (await mutateShapes(text.id, fixed, analyzeBytes)).filter((r) => r.shape === 'fund_row_score');
+    expect(results.map((r) => [r.from, r.to, r.neutral, r.ok])).toEqual([
+      ['9', '8', false, true],
+      ['9', '9.0', true, true],
+    ]);
+    expect(results[0]!.by).toContain('form.fund_rows');
+  }, 60_000);
+});
+
+describe('indicator rows printed apart from their names', () => {
+  it('catches a row’s 得分 one point lower (the 预算执行 row’s 8.62) and stays quiet with the 总分 printed finer (t160: 10 + 20 + 20 + 30 + 10 + 8.62 = 98.62)', async () => {
+    const text = (await loadLabelledTexts(root, ['tune'])).find((t) => t.id === 't160')!;
+    const results = (await mutateShapes(text.id, text.bytes, analyzeBytes)).filter((r) => r.shape === 'scores_total');
+    expect(results.map((r) => [r.from, r.to, r.neutral, r.ok])).toEqual([
+      // The money block's 预算执行 得分 goes first among the rows the 总分 adds up.
+      ['8.62', '7.62', false, true],
+      ['98.62', '98.620', true, true],
+    ]);
+    expect(results[0]!.by).toContain('indicator.scores_total');
+  }, 60_000);
+});
+
+describe('a completion rate against the gap the sentence states', () => {
+  it('catches the rate moved past 决算 ÷ (决算 − gap) and stays quiet one digit finer (t442 with its rate printed right: 1741.75 / 1685.82 = 103.32%)', async () => {
+    const text = (await loadLabelledTexts(root, ['tune'])).find((t) => t.id === 't442')!;
+    const fixed = Buffer.from(Buffer.from(text.bytes).toString('utf8').replace('降低2.99%;完成年初預(yù)算100%', '降低2.99%;完成年初預(yù)算103.32%'), 'utf8');
+    const results = (await mutateShapes(text.id, fixed, analyzeBytes)).filter((r) => r.shape === 'narrative_percent' && r.from === '103.32');
+    expect(results.map((r) => [r.neutral, r.ok])).toEqual([
+      [false, true],
+      [true, true],
+    ]);
+    expect(results[0]!.by).toContain('narrative.rate');
+  }, 60_000);
+});

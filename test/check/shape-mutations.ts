@@ -25,13 +25,28 @@
  *   budget printed as an integer beside an execution printed with decimals, moved to 执行数 ÷
  *   (预算数 + 0.4): within the integer's half-unit, off at the row's precision (t225's 47.68 / 50 =
  *   95.36% printed 95.00%). Neutral: the rate at 执行数 ÷ 预算数 printed one digit finer.
+ * - fund_row_score: a fund row holding the total row's whole money at the same 分值 and scored alike;
+ *   its 得分 one point lower (t401: 9 on the total row, 8 on its 当年财政拨款 row). Neutral: the same
+ *   得分 printed to one more decimal.
+ * - scores_total: indicator rows whose 得分 (with the money block's 预算执行 得分) make the form's 总分,
+ *   read from runs of values printed apart from their names (t171: 93 against 94); a row's 得分 one
+ *   point lower. Neutral: the 总分 printed to one more decimal.
  */
 import { Decimal } from 'decimal.js';
 import type { SourceDocument } from '../../src/ingest/document.js';
 import type { CheckResult, Figure, ReportRecord } from '../../src/schema/record.js';
 import { ADDITIVE_RULES, citing, findStated, isDefiniteFail, listStated, locateNumber, locateValue, printLike, type AnalyzeFn, type RawNumber } from './mutate.js';
 
-export type ShapeName = 'rounding_touch' | 'misgrouped' | 'allocation_restated' | 'tiers_budget_execution' | 'narrative_percent' | 'narrative_amount' | 'row_precision';
+export type ShapeName =
+  | 'rounding_touch'
+  | 'misgrouped'
+  | 'allocation_restated'
+  | 'tiers_budget_execution'
+  | 'narrative_percent'
+  | 'narrative_amount'
+  | 'row_precision'
+  | 'fund_row_score'
+  | 'scores_total';
 
 interface ShapeEdit {
   shape: ShapeName;
@@ -228,6 +243,39 @@ function rowPrecisionEdits(checks: readonly CheckResult[], record: ReportRecord,
   return edits;
 }
 
+const FUND_ROW_RULES: ReadonlySet<string> = new Set(['form.fund_rows']);
+
+function fundRowScoreEdits(checks: readonly CheckResult[], rawText: string, doc: SourceDocument): ShapeEdit[] {
+  const edits: ShapeEdit[] = [];
+  for (const check of checks.filter((c) => c.rule === 'form.fund_rows' && c.status === 'pass' && c.detail?.column === 'score')) {
+    const part = check.evidence.find((e) => e.role === 'part');
+    const value = part ? printedOf(part.text) : null;
+    const number = part && value && value.gte(1) ? locateValue(rawText, part.evidence, value, doc) : null;
+    if (!number) continue;
+    edits.push({ shape: 'fund_row_score', neutral: false, number, text: printLike(number, number.value.minus(1)), rules: FUND_ROW_RULES });
+    edits.push({ shape: 'fund_row_score', neutral: true, number, text: number.value.toFixed(number.decimals + 1), rules: FUND_ROW_RULES });
+  }
+  return edits;
+}
+
+const SCORES_TOTAL: ReadonlySet<string> = new Set(['indicator.scores_total']);
+
+function scoresTotalEdits(checks: readonly CheckResult[], record: ReportRecord, rawText: string, doc: SourceDocument): ShapeEdit[] {
+  const edits: ShapeEdit[] = [];
+  // Rows read by name are mutated by the form copies (mutated-forms.ts): these are rows without names.
+  const unnamed = new Set(record.forms.filter((f) => f.indicators.length > 0 && f.indicators.every((r) => !r.level1 && !r.level2 && !r.level3)).map((f) => f.id));
+  for (const check of checks.filter((c) => c.rule === 'indicator.scores_total' && c.status === 'pass' && c.part && unnamed.has(c.part))) {
+    const total = check.evidence.find((e) => e.role === 'total');
+    const part = check.evidence.filter((e) => e.role === 'part').find((e) => (printedOf(e.text) ?? new Decimal(0)).gte(1));
+    const partNumber = part ? locateValue(rawText, part.evidence, printedOf(part.text)!, doc) : null;
+    const totalNumber = total ? locateValue(rawText, total.evidence, printedOf(total.text)!, doc) : null;
+    if (!partNumber || !totalNumber) continue;
+    edits.push({ shape: 'scores_total', neutral: false, number: partNumber, text: printLike(partNumber, partNumber.value.minus(1)), rules: SCORES_TOTAL });
+    edits.push({ shape: 'scores_total', neutral: true, number: totalNumber, text: totalNumber.value.toFixed(totalNumber.decimals + 1), rules: SCORES_TOTAL });
+  }
+  return edits;
+}
+
 /** Every shape edit of one text, run through the pipeline. */
 export async function mutateShapes(id: string, bytes: Uint8Array, analyze: AnalyzeFn): Promise<ShapeResult[]> {
   const fileName = `${id}.txt`;
@@ -240,6 +288,8 @@ export async function mutateShapes(id: string, bytes: Uint8Array, analyze: Analy
     ...tierEdits(base.record.checks, rawText, base.doc),
     ...narrativeEdits(base.record.checks, rawText, base.doc),
     ...rowPrecisionEdits(base.record.checks, base.record, rawText, base.doc),
+    ...fundRowScoreEdits(base.record.checks, rawText, base.doc),
+    ...scoresTotalEdits(base.record.checks, base.record, rawText, base.doc),
   ];
   const results: ShapeResult[] = [];
   for (const edit of edits) {

@@ -4,7 +4,7 @@
  * 预算数) and year-on-year change (减少 56.95 万元，下降 1.87%).
  */
 import type { CheckResult, Figure, Interval } from '../../schema/record.js';
-import { COMPARISON_WORDS, BUDGET_COMPARISON } from '../../vocabulary/index.js';
+import { anyOf, BUDGET_ACCOUNT_WORDS, COMPARISON_WORDS, BUDGET_COMPARISON, BUDGET_DIFFERENCE } from '../../vocabulary/index.js';
 import { evidenceOf } from '../../normalize/offsets.js';
 import { formatDecimal, intervalsMeet, isIntervalAbove, isIntervalBelow, midpointOf, statedValueOf, subtractIntervals, sumDecimals, addIntervals } from '../interval.js';
 import { evidenceOfFigure, makeResult, showInterval } from '../result.js';
@@ -468,6 +468,27 @@ const listedShares: AccountsRule = {
 };
 
 const RATE_LABEL = /完成(年初|全年)?预算(?:数)?的?$/u;
+const BUDGET_ACCOUNT = new RegExp(anyOf(BUDGET_ACCOUNT_WORDS), 'gu');
+
+/**
+ * A sentence that names no budget amount but the 决算's gap to it ("支出总计1741.75万元…完成年初预算100%，
+ * 决算数大于预算数55.93万元", t442): the budget is 决算 ∓ the gap, the one the rate names unless the
+ * gap names another (年初 against 全年).
+ */
+function rateAgainstDifference(s: Sentence, rate: NarrativeFigure, actual: NarrativeFigure, named: string | undefined): CheckResult[] {
+  const gap = s.figures.find((x) => x !== actual && isMoney(x) && BUDGET_DIFFERENCE.test(x.label));
+  const g = gap ? BUDGET_DIFFERENCE.exec(gap.label) : null;
+  if (!gap || !g || (g[2] && named && g[2] !== named)) return [];
+  const above = (COMPARISON_WORDS.greater as readonly string[]).includes(g[1]!);
+  const budget = above ? subtractIntervals(moneyInterval(actual.figure), moneyInterval(gap.figure)) : addIntervals(moneyInterval(actual.figure), moneyInterval(gap.figure));
+  const computed = shareInterval(moneyInterval(actual.figure), budget);
+  if (!computed) return [];
+  const sign = above ? '−' : '+';
+  const evidence = [evidenceOfFigure('rate', rate.figure), evidenceOfFigure('execution', actual.figure), evidenceOfFigure('difference', gap.figure)];
+  const what = `完成率 ${actual.figure.text} ÷ (${actual.figure.text} ${sign} ${gap.figure.text})`;
+  const whatEn = `rate ${actual.figure.text} / (${actual.figure.text} ${sign} ${gap.figure.text})`;
+  return [percentResult('narrative.rate', computed, rate.figure, what, whatEn, evidence, { budget: 'difference', named: named ?? null }, 'definite')];
+}
 
 /** 完成(年初|全年)预算的 x%: 决算 over the budget it names; a 年初预算 of 0 cannot be the denominator. */
 const rates: AccountsRule = {
@@ -485,9 +506,12 @@ const rates: AccountsRule = {
         if (!isPercent(f)) return;
         const m = RATE_LABEL.exec(f.label);
         if (!m) return;
-        const before = s.figures.slice(0, i).filter(isMoney);
+        // The statement may open in a clause before the sentence that only ；separates ("…支出总计1741.75万元，
+        // …降低2.99%；完成年初预算100%", t442).
+        const before = figs.slice(0, figs.indexOf(f)).filter((x) => isMoney(x) && oneStatement(ctx, x, s));
         // "全年实际完成1053万元，完成年初预算的105.3%" (a 预算 说明's income) as well as a 决算's 支出决算.
-        const actual = [...before].reverse().find((x) => /决算|支出|实际完成|完成数/u.test(x.label) && !/预算/u.test(x.label));
+        // "一般公共预算财政拨款支出" is spending from the 一般公共预算 account, not a budget.
+        const actual = [...before].reverse().find((x) => /决算|支出|实际完成|完成数/u.test(x.label) && !/预算/u.test(x.label.replace(BUDGET_ACCOUNT, '')));
         if (!actual) return;
         const upto = figs.slice(0, figs.indexOf(actual));
         const budgetOf = (re: RegExp) => [...upto].reverse().find((x) => isMoney(x) && re.test(x.label));
@@ -507,7 +531,10 @@ const rates: AccountsRule = {
             source = v.table.name;
           }
         }
-        if (budget === undefined) return;
+        if (budget === undefined) {
+          out.push(...rateAgainstDifference(s, f, actual, m[1]));
+          return;
+        }
         const evidence = [evidenceOfFigure('rate', f.figure), evidenceOfFigure('execution', actual.figure), ...figureEvidence('budget', budget)];
         const computed = shareInterval(moneyInterval(actual.figure), moneyInterval(budget));
         const what = `完成率 ${actual.figure.text} ÷ ${budget?.text ?? '0'}`;
