@@ -1,8 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { registerExportCommands } from './export-command.js';
-import { registerServeCommand } from './serve-command.js';
 import { loadConfig, type Config } from '../config.js';
 import { isJixiaoError, JixiaoError } from '../errors.js';
 import { showRate, showNumber } from '../schema/figure-text.js';
@@ -51,7 +49,31 @@ function startPdfEngine(inputs: readonly string[], config: Config): void {
   preloadPdfEngine(inputs, config.readLimits.pdfEngine);
 }
 
-export function buildProgram(config: Config): Command {
+/**
+ * Commands defined in modules of their own, registered after the ones below (the order `--help`
+ * lists them in). Such a module is imported only when the command line can reach its commands:
+ * `export` alone loads commander's option lists from src/export (≈ 50 KB), which `extract` never uses.
+ */
+const COMMAND_MODULES: ReadonlyArray<{ names: readonly string[]; register: () => Promise<(program: Command, config: Config) => void> }> = [
+  { names: ['serve'], register: async () => (await import('./serve-command.js')).registerServeCommand },
+  { names: ['export', 'departments'], register: async () => (await import('./export-command.js')).registerExportCommands },
+];
+
+/**
+ * The program, with every command a command line of `argv` can reach. When its first word names a
+ * command, commander runs that one without looking at the others, so only its module is needed;
+ * anything else (no command, `help`, `--help`, a misspelt command to suggest a name for) needs all.
+ */
+export async function buildProgram(config: Config, argv: readonly string[] = process.argv): Promise<Command> {
+  const program = buildOwnCommands(config);
+  const word = argv[2];
+  if (word !== undefined && program.commands.some((c) => c.name() === word)) return program;
+  const named = COMMAND_MODULES.filter((m) => word !== undefined && m.names.includes(word));
+  for (const module of named.length ? named : COMMAND_MODULES) (await module.register())(program, config);
+  return program;
+}
+
+function buildOwnCommands(config: Config): Command {
   const program = new Command('jixiao')
     .description(
       'Reads Chinese performance self-evaluation reports (绩效自评报告), extracts every figure with its evidence, checks the arithmetic and stores comparable records.',
@@ -289,10 +311,6 @@ export function buildProgram(config: Config): Command {
     await runWorker(config, opts);
   });
 
-  registerServeCommand(program, config);
-
-  registerExportCommands(program, config);
-
   return program;
 }
 
@@ -330,7 +348,7 @@ async function findStored(store: Store, key: string): Promise<Array<{ sha256: st
 export async function run(argv: string[]): Promise<void> {
   try {
     const config = loadConfig(process.env);
-    await buildProgram(config).parseAsync(argv);
+    await (await buildProgram(config, argv)).parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and --version end with code 0; anything else commander rejects is a usage error,
