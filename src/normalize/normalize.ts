@@ -142,7 +142,8 @@ function halfWidth(ch: string, prev: string, next: string): string {
  */
 interface NormalizedRun {
   text: string;
-  offsets: number[];
+  /** One raw offset per UTF-16 unit of `text` (exactly text.length of them). */
+  offsets: Int32Array;
   points: number;
 }
 
@@ -165,12 +166,9 @@ class TextBuilder {
   pushRun(run: NormalizedRun): void {
     if (run.text === '') return;
     this.pieces.push(run.text);
-    const offsets = run.offsets;
-    this.reserve(offsets.length);
-    const map = this.map;
-    let at = this.mapLength;
-    for (let k = 0; k < offsets.length; k++) map[at++] = offsets[k]!;
-    this.mapLength = at;
+    this.reserve(run.offsets.length);
+    this.map.set(run.offsets, this.mapLength);
+    this.mapLength += run.offsets.length;
     this.length += run.points;
     this.lastUnit = run.text.charCodeAt(run.text.length - 1);
   }
@@ -202,7 +200,9 @@ function codePointBefore(s: string, end: number): string {
  */
 function normalizeRun(raw: string, rawStart: number, simplify = false): NormalizedRun {
   const pieces: string[] = [];
-  const preOff: number[] = [];
+  // Sized once: a unit maps to at most two (a simplified form outside the BMP), so 2× never overflows.
+  const preOff = new Int32Array(simplify ? raw.length * 2 : raw.length);
+  let preLen = 0;
   // UTF-16 offsets of inline pinyin to drop.
   const skip = new Set<number>();
   if (simplify) for (const m of raw.matchAll(INLINE_PINYIN)) for (let k = 0; k < m[0].length; k++) skip.add(m.index + k);
@@ -215,7 +215,7 @@ function normalizeRun(raw: string, rawStart: number, simplify = false): Normaliz
     // Fast path: ASCII and CJK ideographs need no mapping (most of any report).
     if (((unit > 0x20 && unit < 0x7f) || (unit >= 0x4e00 && unit <= 0x9fff && !simplify)) && !(skips && skip.has(i))) {
       if (copyFrom < 0) copyFrom = i;
-      preOff.push(rawStart + i);
+      preOff[preLen++] = rawStart + i;
       points++;
       i++;
       continue;
@@ -236,29 +236,31 @@ function normalizeRun(raw: string, rawStart: number, simplify = false): Normaliz
     if (out === ' ') spaces = true;
     pieces.push(out);
     // (a character of two UTF-16 units maps its second unit to the raw offset after its first)
-    for (let k = 0; k < out.length; k++) preOff.push(rawStart + i + k);
+    for (let k = 0; k < out.length; k++) preOff[preLen++] = rawStart + i + k;
     points++;
     i += unitLen;
   }
   if (copyFrom >= 0) pieces.push(copyFrom === 0 ? raw : raw.slice(copyFrom));
   const pre = pieces.length === 1 ? pieces[0]! : pieces.join('');
-  if (!spaces) return { text: pre, offsets: preOff, points };
-  return dropSpaces(pre, preOff, points);
+  const offsets = preLen === preOff.length ? preOff : preOff.subarray(0, preLen);
+  if (!spaces) return { text: pre, offsets, points };
+  return dropSpaces(pre, offsets, points);
 }
 
 /** Second pass of normalizeRun: spaces beside CJK go, runs of spaces collapse to one, the run is trimmed. */
-function dropSpaces(pre: string, preOff: readonly number[], prePoints: number): NormalizedRun {
+function dropSpaces(pre: string, preOff: Int32Array, prePoints: number): NormalizedRun {
   const pieces: string[] = [];
-  const offsets: number[] = [];
-  let points = prePoints;
+  // Never longer than the first pass: spaces only go, and a kept one stands for a run of them.
+  const offsets = new Int32Array(pre.length);
   let written = 0;
+  let points = prePoints;
   /** The last two code points written, for the decisions at the next run of spaces. */
   let last = '';
   let beforeLast = '';
   const copy = (from: number, to: number) => {
     if (to <= from) return;
     pieces.push(pre.slice(from, to));
-    for (let k = from; k < to; k++) offsets.push(preOff[k]!);
+    offsets.set(preOff.subarray(from, to), written);
     const end = codePointBefore(pre, to);
     const previous = to - end.length > from ? codePointBefore(pre, to - end.length) : last;
     beforeLast = previous;
@@ -286,7 +288,7 @@ function dropSpaces(pre: string, preOff: readonly number[], prePoints: number): 
       after !== '%';
     if (keep) {
       pieces.push(' ');
-      offsets.push(preOff[j - 1]!);
+      offsets[written] = preOff[j - 1]!;
       points++;
       beforeLast = last;
       last = ' ';
@@ -295,7 +297,7 @@ function dropSpaces(pre: string, preOff: readonly number[], prePoints: number): 
     i = j - 1;
   }
   copy(from, pre.length);
-  return { text: pieces.join(''), offsets, points };
+  return { text: pieces.join(''), offsets: offsets.subarray(0, written), points };
 }
 
 function shouldJoin(prevLine: string, next: string): boolean {
@@ -374,11 +376,13 @@ function splitRunInHeadings(run: NormalizedRun): NormalizedRun {
     offsets.splice(from + cut, 0, offsets[from + cut]!);
     from += cut + 1;
   }
-  const unitOffsets: number[] = [];
+  const text = chars.join('');
+  const unitOffsets = new Int32Array(text.length);
+  let at = 0;
   chars.forEach((ch, k) => {
-    for (let u = 0; u < ch.length; u++) unitOffsets.push(offsets[k]! + u);
+    for (let u = 0; u < ch.length; u++) unitOffsets[at++] = offsets[k]! + u;
   });
-  return { text: chars.join(''), offsets: unitOffsets, points: chars.length };
+  return { text, offsets: unitOffsets, points: chars.length };
 }
 
 /** Builds the SourceDocument: raw text, normalized text, offset map and block spans. */
