@@ -142,20 +142,36 @@ function halfWidth(ch: string, prev: string, next: string): string {
  */
 interface NormalizedRun {
   text: string;
-  /** One raw offset per UTF-16 unit of `text` (exactly text.length of them). */
+  /**
+   * The raw offset of each UTF-16 unit of `text`: its first text.length entries. Often a scratch
+   * buffer shared by every run (see scratch()), valid until the next run is normalized.
+   */
   offsets: Int32Array;
   points: number;
+}
+
+/**
+ * Two offset buffers reused by every run, grown when a run needs more: a typed array allocated per
+ * run (every table cell is one) cost more than the number[] it replaced.
+ */
+const scratchBuffers = [new Int32Array(1024), new Int32Array(1024)];
+function scratch(which: 0 | 1, size: number): Int32Array {
+  if (scratchBuffers[which]!.length < size) scratchBuffers[which] = new Int32Array(Math.max(size, scratchBuffers[which]!.length * 2));
+  return scratchBuffers[which]!;
 }
 
 /** A growing normalized string with, for each UTF-16 unit, its raw offset. */
 class TextBuilder {
   readonly pieces: string[] = [];
-  /** Raw offsets, `mapLength` of them: an Int32Array grown by doubling, which toRaw copies at once. */
-  map = new Int32Array(4096);
+  /** Raw offsets, `mapLength` of them: an Int32Array sized for the raw text (grown by doubling past it), which toRaw copies at once. */
+  map: Int32Array;
   mapLength = 0;
   /** Code points pushed (what block and cell spans count). */
   length = 0;
   private lastUnit = -1;
+  constructor(expectedUnits: number) {
+    this.map = new Int32Array(Math.max(16, expectedUnits));
+  }
   push(ch: string, rawOffset: number): void {
     this.pieces.push(ch);
     this.reserve(1);
@@ -166,9 +182,13 @@ class TextBuilder {
   pushRun(run: NormalizedRun): void {
     if (run.text === '') return;
     this.pieces.push(run.text);
-    this.reserve(run.offsets.length);
-    this.map.set(run.offsets, this.mapLength);
-    this.mapLength += run.offsets.length;
+    const n = run.text.length;
+    this.reserve(n);
+    const map = this.map;
+    const offsets = run.offsets;
+    let at = this.mapLength;
+    for (let k = 0; k < n; k++) map[at++] = offsets[k]!;
+    this.mapLength = at;
     this.length += run.points;
     this.lastUnit = run.text.charCodeAt(run.text.length - 1);
   }
@@ -200,8 +220,8 @@ function codePointBefore(s: string, end: number): string {
  */
 function normalizeRun(raw: string, rawStart: number, simplify = false): NormalizedRun {
   const pieces: string[] = [];
-  // Sized once: a unit maps to at most two (a simplified form outside the BMP), so 2× never overflows.
-  const preOff = new Int32Array(simplify ? raw.length * 2 : raw.length);
+  // A unit maps to at most two (a simplified form outside the BMP), so 2× never overflows.
+  const preOff = scratch(0, simplify ? raw.length * 2 : raw.length);
   let preLen = 0;
   // UTF-16 offsets of inline pinyin to drop.
   const skip = new Set<number>();
@@ -242,16 +262,15 @@ function normalizeRun(raw: string, rawStart: number, simplify = false): Normaliz
   }
   if (copyFrom >= 0) pieces.push(copyFrom === 0 ? raw : raw.slice(copyFrom));
   const pre = pieces.length === 1 ? pieces[0]! : pieces.join('');
-  const offsets = preLen === preOff.length ? preOff : preOff.subarray(0, preLen);
-  if (!spaces) return { text: pre, offsets, points };
-  return dropSpaces(pre, offsets, points);
+  if (!spaces) return { text: pre, offsets: preOff, points };
+  return dropSpaces(pre, preOff, points);
 }
 
 /** Second pass of normalizeRun: spaces beside CJK go, runs of spaces collapse to one, the run is trimmed. */
 function dropSpaces(pre: string, preOff: Int32Array, prePoints: number): NormalizedRun {
   const pieces: string[] = [];
   // Never longer than the first pass: spaces only go, and a kept one stands for a run of them.
-  const offsets = new Int32Array(pre.length);
+  const offsets = scratch(1, pre.length);
   let written = 0;
   let points = prePoints;
   /** The last two code points written, for the decisions at the next run of spaces. */
@@ -260,7 +279,7 @@ function dropSpaces(pre: string, preOff: Int32Array, prePoints: number): Normali
   const copy = (from: number, to: number) => {
     if (to <= from) return;
     pieces.push(pre.slice(from, to));
-    offsets.set(preOff.subarray(from, to), written);
+    for (let k = from, at = written; k < to; k++) offsets[at++] = preOff[k]!;
     const end = codePointBefore(pre, to);
     const previous = to - end.length > from ? codePointBefore(pre, to - end.length) : last;
     beforeLast = previous;
@@ -297,7 +316,7 @@ function dropSpaces(pre: string, preOff: Int32Array, prePoints: number): Normali
     i = j - 1;
   }
   copy(from, pre.length);
-  return { text: pieces.join(''), offsets: offsets.subarray(0, written), points };
+  return { text: pieces.join(''), offsets, points };
 }
 
 function shouldJoin(prevLine: string, next: string): boolean {
@@ -394,7 +413,10 @@ export function normalizeDocument(raw: RawDocument, options: NormalizeOptions = 
   const rawParts: string[] = [];
   let rawLen = 0;
   const rawPageStarts: number[] = [];
-  const b = new TextBuilder();
+  // Normalization mostly keeps or drops characters: the raw length (cells and separators counted) is the size to expect.
+  let rawUnits = 0;
+  for (const block of raw.blocks) rawUnits += 1 + (block.kind === 'table' ? block.rows.reduce((n, row) => n + row.length + row.reduce((m, c) => m + c.text.length, 0), 0) : block.text.length);
+  const b = new TextBuilder(rawUnits);
   const blockSpans: BlockSpan[] = [];
   /** Start of the current normalized line, for join decisions. */
   /** Text of the normalized line being built, for join decisions (kept, not re-joined from parts). */
