@@ -130,14 +130,15 @@ export function identityOf(count: Count, text: string | undefined): CountIdentit
   const sentence = backTo(text, start, isSentenceBreak);
   // The subject printed before the number ("共培训党组织书记和党务工作者 774 名"): the whole phrase,
   // minus totals, qualifiers, numbers and the action, so that its modifiers stay (其他用车 ≠ 应急保障用车).
-  const subjectBefore = count.subject !== '' && canonicalSubject(phrase).endsWith(subjectWords);
+  const phraseWords = count.subject !== '' ? canonicalSubject(phrase) : '';
+  const subjectBefore = count.subject !== '' && phraseWords.endsWith(subjectWords);
   const qualifierSource = `${clause}${subjectBefore ? '' : count.subject}`;
   const qualifiers = qualifiersIn(qualifierSource);
   // "其中…" in the sentence, or an aside in brackets after a whole ("编制24个(机关公勤2个)"): a part.
   if (/其中/u.test(sentence) || inBracket) qualifiers.push('part');
   let subject = subjectWords;
   if (subjectBefore) {
-    subject = stripWords(canonicalSubject(phrase).replace(/[\d.年度]+/gu, ''), wordsToStrip(count.action));
+    subject = stripWords(phraseWords.replace(/[\d.年度]+/gu, ''), wordsToStrip(count.action));
     if (subject === '') subject = subjectWords;
   }
   const years = [...clause.matchAll(YEAR)].map((m) => m[0]);

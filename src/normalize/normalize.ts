@@ -142,19 +142,36 @@ function halfWidth(ch: string, prev: string, next: string): string {
  */
 interface NormalizedRun {
   text: string;
-  offsets: number[];
+  /**
+   * The raw offset of each UTF-16 unit of `text`: its first text.length entries. Often a scratch
+   * buffer shared by every run (see scratch()), valid until the next run is normalized.
+   */
+  offsets: Int32Array;
   points: number;
+}
+
+/**
+ * Two offset buffers reused by every run, grown when a run needs more: a typed array allocated per
+ * run (every table cell is one) cost more than the number[] it replaced.
+ */
+const scratchBuffers = [new Int32Array(1024), new Int32Array(1024)];
+function scratch(which: 0 | 1, size: number): Int32Array {
+  if (scratchBuffers[which]!.length < size) scratchBuffers[which] = new Int32Array(Math.max(size, scratchBuffers[which]!.length * 2));
+  return scratchBuffers[which]!;
 }
 
 /** A growing normalized string with, for each UTF-16 unit, its raw offset. */
 class TextBuilder {
   readonly pieces: string[] = [];
-  /** Raw offsets, `mapLength` of them: an Int32Array grown by doubling, which toRaw copies at once. */
-  map = new Int32Array(4096);
+  /** Raw offsets, `mapLength` of them: an Int32Array sized for the raw text (grown by doubling past it), which toRaw copies at once. */
+  map: Int32Array;
   mapLength = 0;
   /** Code points pushed (what block and cell spans count). */
   length = 0;
   private lastUnit = -1;
+  constructor(expectedUnits: number) {
+    this.map = new Int32Array(Math.max(16, expectedUnits));
+  }
   push(ch: string, rawOffset: number): void {
     this.pieces.push(ch);
     this.reserve(1);
@@ -165,11 +182,12 @@ class TextBuilder {
   pushRun(run: NormalizedRun): void {
     if (run.text === '') return;
     this.pieces.push(run.text);
-    const offsets = run.offsets;
-    this.reserve(offsets.length);
+    const n = run.text.length;
+    this.reserve(n);
     const map = this.map;
+    const offsets = run.offsets;
     let at = this.mapLength;
-    for (let k = 0; k < offsets.length; k++) map[at++] = offsets[k]!;
+    for (let k = 0; k < n; k++) map[at++] = offsets[k]!;
     this.mapLength = at;
     this.length += run.points;
     this.lastUnit = run.text.charCodeAt(run.text.length - 1);
@@ -202,7 +220,9 @@ function codePointBefore(s: string, end: number): string {
  */
 function normalizeRun(raw: string, rawStart: number, simplify = false): NormalizedRun {
   const pieces: string[] = [];
-  const preOff: number[] = [];
+  // A unit maps to at most two (a simplified form outside the BMP), so 2× never overflows.
+  const preOff = scratch(0, simplify ? raw.length * 2 : raw.length);
+  let preLen = 0;
   // UTF-16 offsets of inline pinyin to drop.
   const skip = new Set<number>();
   if (simplify) for (const m of raw.matchAll(INLINE_PINYIN)) for (let k = 0; k < m[0].length; k++) skip.add(m.index + k);
@@ -215,7 +235,7 @@ function normalizeRun(raw: string, rawStart: number, simplify = false): Normaliz
     // Fast path: ASCII and CJK ideographs need no mapping (most of any report).
     if (((unit > 0x20 && unit < 0x7f) || (unit >= 0x4e00 && unit <= 0x9fff && !simplify)) && !(skips && skip.has(i))) {
       if (copyFrom < 0) copyFrom = i;
-      preOff.push(rawStart + i);
+      preOff[preLen++] = rawStart + i;
       points++;
       i++;
       continue;
@@ -236,7 +256,7 @@ function normalizeRun(raw: string, rawStart: number, simplify = false): Normaliz
     if (out === ' ') spaces = true;
     pieces.push(out);
     // (a character of two UTF-16 units maps its second unit to the raw offset after its first)
-    for (let k = 0; k < out.length; k++) preOff.push(rawStart + i + k);
+    for (let k = 0; k < out.length; k++) preOff[preLen++] = rawStart + i + k;
     points++;
     i += unitLen;
   }
@@ -247,18 +267,19 @@ function normalizeRun(raw: string, rawStart: number, simplify = false): Normaliz
 }
 
 /** Second pass of normalizeRun: spaces beside CJK go, runs of spaces collapse to one, the run is trimmed. */
-function dropSpaces(pre: string, preOff: readonly number[], prePoints: number): NormalizedRun {
+function dropSpaces(pre: string, preOff: Int32Array, prePoints: number): NormalizedRun {
   const pieces: string[] = [];
-  const offsets: number[] = [];
-  let points = prePoints;
+  // Never longer than the first pass: spaces only go, and a kept one stands for a run of them.
+  const offsets = scratch(1, pre.length);
   let written = 0;
+  let points = prePoints;
   /** The last two code points written, for the decisions at the next run of spaces. */
   let last = '';
   let beforeLast = '';
   const copy = (from: number, to: number) => {
     if (to <= from) return;
     pieces.push(pre.slice(from, to));
-    for (let k = from; k < to; k++) offsets.push(preOff[k]!);
+    for (let k = from, at = written; k < to; k++) offsets[at++] = preOff[k]!;
     const end = codePointBefore(pre, to);
     const previous = to - end.length > from ? codePointBefore(pre, to - end.length) : last;
     beforeLast = previous;
@@ -286,7 +307,7 @@ function dropSpaces(pre: string, preOff: readonly number[], prePoints: number): 
       after !== '%';
     if (keep) {
       pieces.push(' ');
-      offsets.push(preOff[j - 1]!);
+      offsets[written] = preOff[j - 1]!;
       points++;
       beforeLast = last;
       last = ' ';
@@ -374,11 +395,13 @@ function splitRunInHeadings(run: NormalizedRun): NormalizedRun {
     offsets.splice(from + cut, 0, offsets[from + cut]!);
     from += cut + 1;
   }
-  const unitOffsets: number[] = [];
+  const text = chars.join('');
+  const unitOffsets = new Int32Array(text.length);
+  let at = 0;
   chars.forEach((ch, k) => {
-    for (let u = 0; u < ch.length; u++) unitOffsets.push(offsets[k]! + u);
+    for (let u = 0; u < ch.length; u++) unitOffsets[at++] = offsets[k]! + u;
   });
-  return { text: chars.join(''), offsets: unitOffsets, points: chars.length };
+  return { text, offsets: unitOffsets, points: chars.length };
 }
 
 /** Builds the SourceDocument: raw text, normalized text, offset map and block spans. */
@@ -390,7 +413,10 @@ export function normalizeDocument(raw: RawDocument, options: NormalizeOptions = 
   const rawParts: string[] = [];
   let rawLen = 0;
   const rawPageStarts: number[] = [];
-  const b = new TextBuilder();
+  // Normalization mostly keeps or drops characters: the raw length (cells and separators counted) is the size to expect.
+  let rawUnits = 0;
+  for (const block of raw.blocks) rawUnits += 1 + (block.kind === 'table' ? block.rows.reduce((n, row) => n + row.length + row.reduce((m, c) => m + c.text.length, 0), 0) : block.text.length);
+  const b = new TextBuilder(rawUnits);
   const blockSpans: BlockSpan[] = [];
   /** Start of the current normalized line, for join decisions. */
   /** Text of the normalized line being built, for join decisions (kept, not re-joined from parts). */

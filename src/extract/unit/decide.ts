@@ -100,6 +100,8 @@ function sameUnit(longer: string, shorter: string): boolean {
  * form's words between (two or more, the first the same) are taken in order from the name's.
  */
 function isAbbreviation(longer: string, shorter: string): boolean {
+  // (A short form has fewer units than its name: asked of every pair of names, most pairs end here.)
+  if (shorter.length >= longer.length) return false;
   const place = placeRunEnds(shorter).filter((end) => longer.startsWith(shorter.slice(0, end))).at(-1);
   const organ = ORGAN_END.exec(shorter)?.[0];
   if (!place || !organ || !longer.endsWith(organ)) return false;

@@ -109,7 +109,9 @@ export function unitAtStart(name: string): string | null {
  * when it is a unit of a named place ("红十字会整体支出绩效评价报告.pdf" names none).
  */
 export function fileNameUnit(text: string): string | null {
-  const m = /(?:^|\n|《)([^\n《》]{4,80}?)\.(?:pdf|docx?|xlsx?|wps)(?=[\s》]|$)/iu.exec(text.slice(0, 1500));
+  const head = text.slice(0, 1500);
+  // (Asked only where an extension stands: the lazy name is tried at every line start otherwise.)
+  const m = /\.(?:pdf|docx?|xlsx?|wps)/iu.test(head) ? /(?:^|\n|《)([^\n《》]{4,80}?)\.(?:pdf|docx?|xlsx?|wps)(?=[\s》]|$)/iu.exec(head) : null;
   const unit = m ? departmentInTitle(m[1]!.replace(/^.*[\\/]/u, '')) : null;
   return unit && hasPlace(unit) ? unit : null;
 }
@@ -233,6 +235,9 @@ export function unitBeforeYear(text: string): string | null {
  */
 const SIGNATURE = /(?:^|[\n。；;\]】])[ \t]*([\u4e00-\u9fff（）()]{4,30}?)[ \t]*\n?[ \t]*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[ \t]*(?=\n|$)/gu;
 
+/** What every signature ends with: a date that ends the line. */
+const DATE_LINE_END = /(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[ \t]*(?=\n|$)/u;
+
 /**
  * The unit that signs the report: a line that is only a unit's name, right above a date line
  * ("广水市文化和旅游局\n2025年6月20日"), in the opening or, for a longer report, at its end (the last
@@ -244,9 +249,12 @@ export function signingUnit(text: string): string | null {
     // (The line is the name alone, or the name and its stamp: "甲县水利局(盖章)".)
     return name && name === m![1]!.replace(STAMP_NOTE, '') && ORGAN_END.test(name.replace(AFTER_ORGAN, '')) ? name : null;
   };
-  const opening = unitOf(text.slice(0, 8000).matchAll(SIGNATURE).next().value);
+  // (Asked only where a date ends a line: the lazy name is tried after every stop otherwise.)
+  const signatures = (s: string) => (DATE_LINE_END.test(s) ? [...s.matchAll(SIGNATURE)] : []);
+  const openingText = text.slice(0, 8000);
+  const opening = unitOf(DATE_LINE_END.test(openingText) ? openingText.matchAll(SIGNATURE).next().value : undefined);
   if (opening || text.length <= 8000) return opening;
-  return unitOf([...text.slice(Math.max(8000, text.length - 3000)).matchAll(SIGNATURE)].at(-1));
+  return unitOf(signatures(text.slice(Math.max(8000, text.length - 3000))).at(-1));
 }
 
 const hasPlace = (name: string) => {
