@@ -18,7 +18,7 @@ import type { NumberMatch } from '../extract/numbers.js';
 import type { CheckResult, Figure } from '../schema/record.js';
 import { ADJUSTMENT_WORDS, BREAKDOWN_MARKS, BREAKDOWN_PART_WORDS, CLOSING_PART } from '../vocabulary/breakdowns.js';
 import { Decimal } from 'decimal.js';
-import { divideIntervals, intervalOfFigure, zerosAtSiblingPrecision, intervalsMeet, isIntervalAbove, midpointOf, roundedIntervalOfFigure, scaleInterval, sumIntervals, truncationIntervalOf, type Interval } from './interval.js';
+import { divideIntervals, intervalOfFigure, sumOfPrintedParts, intervalsMeet, isIntervalAbove, midpointOf, roundedIntervalOfFigure, scaleInterval, sumIntervals, truncationIntervalOf, type Interval } from './interval.js';
 import { evidenceOfFigure, makeResult, showInterval } from './result.js';
 import { findUnitSlip, UNIT_SLIP_FACTOR } from './unit-slip.js';
 import { codeClass } from '../extract/char-class.js';
@@ -217,7 +217,7 @@ export interface ListedParts {
 
 /** The parts' sum against the whole, each read as 四舍五入 printed it (the end away from zero open). */
 export function sumOfParts({ whole, parts }: ListedParts): { expected: Interval; actual: Interval; holds: boolean; over: boolean } {
-  const expected = sumIntervals(zerosAtSiblingPrecision(parts.map((p) => p.figure)).map((f) => roundedIntervalOfFigure(f, whole.scale)));
+  const expected = sumOfPrintedParts(parts.map((p) => p.figure), whole.scale);
   const actual = roundedIntervalOfFigure(whole);
   return { expected, actual, holds: intervalsMeet(expected, actual), over: isIntervalAbove(expected, actual) };
 }

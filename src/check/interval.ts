@@ -182,8 +182,13 @@ export function intervalOfFigure(f: Figure, unitScale: number = f.scale): Interv
  * says "none", not "somewhere in [0, 0.5)万元": read at the finest precision of its siblings. Read at its
  * own, its half-unit absorbed an edited sibling and the list held (t440, t442: a part moved by 0.07万元 passed). Every sum of parts reads its parts through this.
  */
-export function zerosAtSiblingPrecision(figures: readonly Figure[]): Figure[] {
+function zerosAtSiblingPrecision(figures: readonly Figure[]): Figure[] {
   return atFinestPrecision(figures, (f) => f.value === 0, (f) => f.value !== 0);
+}
+
+/** Σ of printed parts in the unit of `scale`, each read as 四舍五入 printed it, a bare zero at its siblings' precision. */
+export function sumOfPrintedParts(parts: readonly Figure[], scale: number): Interval {
+  return sumIntervals(zerosAtSiblingPrecision(parts).map((f) => roundedIntervalOfFigure(f, scale)));
 }
 
 /**

@@ -17,7 +17,7 @@ import {
   subtractIntervals,
   sumDecimals,
   sumIntervals,
-  zerosAtSiblingPrecision,
+  sumOfPrintedParts,
   type Interval,
 } from './interval.js';
 import { anyOf, NATURE_CLASS_NAMES, TOTAL_NAME } from '../vocabulary/index.js';
@@ -55,7 +55,7 @@ export function isTotalName(name: string): boolean {
 }
 
 function sumInUnit(parts: readonly SumPart[], scale: number): { interval: Interval; point: string; precision: number } {
-  const interval = sumIntervals(zerosAtSiblingPrecision(parts.map((p) => p.figure)).map((f) => roundedIntervalOfFigure(f, scale)));
+  const interval = sumOfPrintedParts(parts.map((p) => p.figure), scale);
   const point = sumDecimals(parts.map((p) => statedValueOf(p.figure, scale)));
   const precision = Math.max(0, ...parts.map((p) => p.figure.precision + scale - p.figure.scale));
   return { interval, point, precision };

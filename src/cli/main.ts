@@ -64,7 +64,7 @@ const COMMAND_MODULES: ReadonlyArray<{ names: readonly string[]; register: () =>
  * command, commander runs that one without looking at the others, so only its module is needed;
  * anything else (no command, `help`, `--help`, a misspelt command to suggest a name for) needs all.
  */
-export async function buildProgram(config: Config, argv: readonly string[] = process.argv): Promise<Command> {
+export async function buildProgram(config: Config, argv: readonly string[]): Promise<Command> {
   const program = buildOwnCommands(config);
   const word = argv[2];
   if (word !== undefined && program.commands.some((c) => c.name() === word)) return program;

@@ -1,4 +1,4 @@
-import type { SourceDocument } from '../ingest/document.js';
+import { isUnreadPage, type SourceDocument } from '../ingest/document.js';
 import type { FieldDecision, ReportRecord } from '../schema/record.js';
 import { findParts } from '../segment/parts.js';
 import { segmentDocument } from '../segment/segment.js';
@@ -61,7 +61,7 @@ export function extractRecord(doc: SourceDocument, options: ExtractOptions = {})
       encoding: doc.encoding ?? null,
       pages: doc.pages.length,
       ocrPages,
-      unreadPages: doc.pages.filter((p) => p.needsOcr && p.ocrConfidence === undefined).length,
+      unreadPages: doc.pages.filter(isUnreadPage).length,
       ...sourceNotes(doc, info.kind),
     },
     report: { ...info, department, fiscalYear, region, kind: reportKind, documentKind },

@@ -21,7 +21,10 @@ import { anyOf, FLAT_FORM_COLUMNS, PAYING_LEVEL_SOURCE, WEIGHT_WORDS } from '../
  * guessed. A bare number is read as the 执行率 ("130 130 130 10 100 10": 100 = 100%) only when the
  * row fills every column, so nothing can have shifted.
  */
-export type FormColumn = 'budgetInitial' | 'budget' | 'execution' | 'weight' | 'executionRate' | 'score';
+export type FormColumn = (typeof FLAT_FORM_COLUMNS)[number]['column'];
+
+/** A column of money (not a rate or points). */
+const isMoneyColumn = (col: FormColumn) => col !== 'executionRate' && col !== 'weight' && col !== 'score';
 
 /**
  * A column name as a flattened page may print it: broken over lines between its characters
@@ -233,7 +236,7 @@ export function findFlatForm(doc: SourceDocument, within?: Span & { unit?: strin
       // ("238.93 251.89 251.89 100.00% 10", its 得分 empty) and a fund row (its 分值 and 得分 empty)
       // keep their print order.
       const rateAt = columns.indexOf('executionRate');
-      const unconfirmed = slots.length < columns.length && columns === header.columns && (seg.label === '总额' || TOTAL_ROW.test(seg.label)) && slots[rateAt]?.kind !== 'percent';
+      const unconfirmed = slots.length < columns.length && columns === header.columns && TOTAL_ROW.test(seg.label) && slots[rateAt]?.kind !== 'percent';
       let cells = !glued && !mixed && unconfirmed ? null : readCells(doc, offset, slots.slice(0, columns.length), columns, complete);
       if (!cells && !glued && !mixed) {
         const matched = matchFirstRow(slots, header.columns);
@@ -327,9 +330,9 @@ function matchFirstRow(slots: ReadonlyArray<NumberMatch | null>, columns: readon
     return out;
   };
   let count = 0;
-  while (count < slots.length && placements(count + 1).length > 0) count++;
+  let all: Placement[] = [];
+  for (let next: Placement[]; count < slots.length && (next = placements(count + 1)).length > 0; count++) all = next;
   if (slots.slice(0, count).filter((n) => n !== null).length < 2) return null;
-  const all = placements(count);
   if (all.length > 16) return null;
   // Placements that differ only in where an empty cell goes are one reading.
   let readings = [...new Map(all.map((at) => [at.map((c, k) => (slots[k] ? `${k}:${c}` : '')).join(','), at])).values()];
@@ -419,7 +422,7 @@ export function splitGluedCells(run: string, columns: readonly FormColumn[], ali
 
 /** Whether a split's money cells all print the same number of decimals. */
 function sharesDecimals(cells: GluedCells, columns: readonly FormColumn[]): boolean {
-  const decimals = columns.flatMap((col, k) => (col === 'executionRate' || col === 'weight' || col === 'score' ? [] : [cells[k]!.text.split('.')[1]?.length ?? 0]));
+  const decimals = columns.flatMap((col, k) => (isMoneyColumn(col) ? [cells[k]!.text.split('.')[1]?.length ?? 0] : []));
   return new Set(decimals).size <= 1;
 }
 
@@ -448,13 +451,30 @@ function gluedFigure(text: string): Figure | null {
   return m ? figureOfMatch(m, { page: null, start: 0, end: 0, quote: text }) : null;
 }
 
+interface RateColumns {
+  budget: number;
+  execution: number;
+  rate: number;
+}
+
+/** Where a row's budget, execution and rate stand; null when one of them has no column. */
+function rateColumnsOf(columns: readonly FormColumn[]): RateColumns | null {
+  const at = { budget: budgetColumn(columns), execution: columns.indexOf('execution'), rate: columns.indexOf('executionRate') };
+  return at.budget < 0 || at.execution < 0 || at.rate < 0 ? null : at;
+}
+
+/** A split's budget, execution and rate figures; null when one does not read as a number. */
+function rateFiguresOf(cells: GluedCells, at: RateColumns): { b: Figure; e: Figure; r: Figure } | null {
+  const [b, e, r] = [gluedFigure(cells[at.budget]!.text), gluedFigure(cells[at.execution]!.text), gluedFigure(cells[at.rate]!.text)];
+  return b && e && r ? { b, e, r } : null;
+}
+
 /** Whether a split's nonzero printed rate holds for its execution ÷ budget; undefined when it cannot be asked. */
 function gluedRateHolds(cells: GluedCells, columns: readonly FormColumn[]): boolean | undefined {
-  const at = { budget: budgetColumn(columns), execution: columns.indexOf('execution'), rate: columns.indexOf('executionRate') };
-  if (at.budget < 0 || at.execution < 0 || at.rate < 0) return undefined;
-  const [b, e, r] = [gluedFigure(cells[at.budget]!.text), gluedFigure(cells[at.execution]!.text), gluedFigure(cells[at.rate]!.text)];
-  if (!b || !e || !r || Number(r.exact) === 0) return undefined;
-  return rateHolds(r, e, b);
+  const at = rateColumnsOf(columns);
+  const f = at && rateFiguresOf(cells, at);
+  if (!f || Number(f.r.exact) === 0) return undefined;
+  return rateHolds(f.r, f.e, f.b);
 }
 
 /**
@@ -515,7 +535,7 @@ export function splitMixedCells(cellsText: string, columns: readonly FormColumn[
   if (runColumns.length < 2) return null;
   const unitCells = pieces.filter((p) => p[1] !== undefined);
   const unitColumns = [...columns.slice(0, runAt), ...columns.slice(columns.length - (pieces.length - 1 - runAt))];
-  if (unitColumns.some((c) => c === 'executionRate' || c === 'weight' || c === 'score')) return null;
+  if (!unitColumns.every(isMoneyColumn)) return null;
   const run = runs[0]!;
   const readings = gluedReadings(run[0], runColumns);
   const rowOf = (cells: GluedCells): GluedCells => [
@@ -524,7 +544,7 @@ export function splitMixedCells(cellsText: string, columns: readonly FormColumn[
     ...pieces.slice(runAt + 1).map((p) => ({ text: p[0], start: p.index })),
   ];
   const unitDecimals = new Set(unitCells.map((p) => p[1]!.split('.')[1]?.length ?? 0));
-  const runHasMoney = runColumns.some((c) => c !== 'executionRate' && c !== 'weight' && c !== 'score');
+  const runHasMoney = runColumns.some(isMoneyColumn);
   const sharing = unitDecimals.size === 1 && runHasMoney ? readings.filter((r) => unitDecimals.has(r.decimals)) : [];
   if (sharing.length === 1) return rowOf(sharing[0]!.cells);
   return nearestRateReading(readings.map((r) => rowOf(r.cells)), columns);
@@ -532,14 +552,14 @@ export function splitMixedCells(cellsText: string, columns: readonly FormColumn[
 
 /** The one split the printed rate holds for; when it holds for none, the one whose rate is nearest 执行数 ÷ 预算数. */
 function nearestRateReading(splits: readonly GluedCells[], columns: readonly FormColumn[]): GluedCells | null {
-  const at = { budget: budgetColumn(columns), execution: columns.indexOf('execution'), rate: columns.indexOf('executionRate') };
-  if (at.budget < 0 || at.execution < 0 || at.rate < 0) return null;
+  const at = rateColumnsOf(columns);
+  if (!at) return null;
   const value = (text: string) => new Decimal(text.replace(/[^\d.]/gu, ''));
   const scored = splits.flatMap((cells) => {
     const [b, e, r] = [cells[at.budget]!.text, cells[at.execution]!.text, cells[at.rate]!.text];
-    const [fb, fe, fr] = [gluedFigure(b), gluedFigure(e), gluedFigure(r)];
-    if (!fb || !fe || !fr || value(b).isZero()) return [];
-    const holds = rateHolds(fr, fe, fb);
+    const f = rateFiguresOf(cells, at);
+    if (!f || value(b).isZero()) return [];
+    const holds = rateHolds(f.r, f.e, f.b);
     const distance = value(e).div(value(b)).times(100).minus(value(r)).abs();
     return [{ cells, holds, distance }];
   });
@@ -553,7 +573,7 @@ type GluedCells = Array<{ text: string; start: number }>;
 
 /** How far apart in integer digits a glued row's money cells are (390|390: 0; 3903|90: 2). */
 function moneySpread(cells: GluedCells, columns: readonly FormColumn[]): number {
-  const digits = columns.flatMap((col, k) => (col === 'executionRate' || col === 'weight' || col === 'score' ? [] : [cells[k]!.text.split('.')[0]!.length]));
+  const digits = columns.flatMap((col, k) => (isMoneyColumn(col) ? [cells[k]!.text.split('.')[0]!.length] : []));
   return Math.max(...digits) - Math.min(...digits);
 }
 
@@ -566,20 +586,17 @@ function moneySpread(cells: GluedCells, columns: readonly FormColumn[]): number 
  * vanishing. Several holding, or several equally alike: no reading.
  */
 function breakGluedTie(splits: readonly GluedCells[], columns: readonly FormColumn[]): GluedCells | null {
-  const at = { budget: budgetColumn(columns), execution: columns.indexOf('execution'), rate: columns.indexOf('executionRate') };
-  if (at.budget < 0 || at.execution < 0 || at.rate < 0) return null;
-  const holding = splits.filter((cells) => {
-    const [b, e, r] = [gluedFigure(cells[at.budget]!.text), gluedFigure(cells[at.execution]!.text), gluedFigure(cells[at.rate]!.text)];
-    return b !== null && e !== null && r !== null && Number(r.exact) !== 0 && rateHolds(r, e, b);
-  });
+  const at = rateColumnsOf(columns);
+  if (!at) return null;
+  const holding = splits.filter((cells) => gluedRateHolds(cells, columns) === true);
   if (holding.length > 0) return holding.length === 1 ? holding[0]! : null;
   // No rate holds and none reads as a share spent (0–100%, "397390100%" keeps its 100% slip visible): a 0%
   // over nothing spent from something budgeted is the reading ("10200%" = 102|0|0%, not 1|0|200%).
   const share = (cells: GluedCells) => Number.parseFloat(cells[at.rate]!.text);
   const readsShare = splits.some((cells) => share(cells) > 0 && share(cells) <= 100);
   const spentNothing = readsShare ? [] : splits.filter((cells) => {
-    const [b, e, r] = [gluedFigure(cells[at.budget]!.text), gluedFigure(cells[at.execution]!.text), gluedFigure(cells[at.rate]!.text)];
-    return b !== null && e !== null && r !== null && Number(r.exact) === 0 && Number(e.exact) === 0 && Number(b.exact) !== 0;
+    const f = rateFiguresOf(cells, at);
+    return f !== null && Number(f.r.exact) === 0 && Number(f.e.exact) === 0 && Number(f.b.exact) !== 0;
   });
   if (spentNothing.length === 1) return spentNothing[0]!;
   // "…100%" ends far more glued rows than a 0% does: a 0% split is read only when no other is left.

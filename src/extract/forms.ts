@@ -198,7 +198,6 @@ function rowLabelEnd(doc: SourceDocument, rows: readonly CellSpan[][]): number {
   return 0;
 }
 
-/** Whether a cell in the header row's label columns spans down over row `k`. */
 /**
  * The first-column text of rows holding nothing else: an unruled print's merged label wrapped
  * between the rows it spans ("项目资金（万" … "元）"), read together for the unit it names.
@@ -225,6 +224,7 @@ function isBetweenRowsLabel(doc: SourceDocument, row: readonly CellSpan[], next:
   return FUND_ROW.test(rowLabelOf(doc, next.filter((c) => c.col < firstCol)));
 }
 
+/** Whether a cell in the header row's label columns spans down over row `k`. */
 function coveredFromAbove(rows: readonly CellSpan[][], header: number, k: number): boolean {
   return rows[header]!.some((c) => c.col === 0 && c.rowSpan > k - header);
 }

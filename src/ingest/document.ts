@@ -55,6 +55,11 @@ export interface PageInfo {
   ocrConfidence?: number;
 }
 
+/** A page that needs OCR and has not had it yet. */
+export function isUnreadPage(page: PageInfo): boolean {
+  return page.needsOcr && page.ocrConfidence === undefined;
+}
+
 /** What a reader returns. */
 export interface RawDocument {
   format: SourceFormat;

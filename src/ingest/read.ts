@@ -1,4 +1,4 @@
-import type { PageInfo, RawDocument, ReadOptions, SourceDocument } from './document.js';
+import { isUnreadPage, type RawDocument, type ReadOptions, type SourceDocument } from './document.js';
 import { DEFAULTS } from '../config.js';
 import { detectFormat, extensionOf } from './detect-format.js';
 import { readTxt } from './read-txt.js';
@@ -65,7 +65,6 @@ function mismatchOf(extension: string, format: string): boolean {
 }
 
 /** A page flagged for OCR that has not had it (apply-ocr's pages to read). */
-const needsOcr = (page: PageInfo): boolean => page.needsOcr && page.ocrConfidence === undefined;
 
 async function readDetected(bytes: Uint8Array, detected: ReturnType<typeof detectFormat>, opts: ReadOptions): Promise<RawDocument> {
   const file = opts.fileName;
@@ -78,7 +77,7 @@ async function readDetected(bytes: Uint8Array, detected: ReturnType<typeof detec
     case 'pdf': {
       const doc = await (await import('./read-pdf.js')).readPdf(bytes, opts);
       // The OCR modules (and perf_hooks) load only for a page that needs OCR: most PDFs have none.
-      if (!doc.pages.some(needsOcr)) return doc;
+      if (!doc.pages.some(isUnreadPage)) return doc;
       return (await import('./ocr/apply-ocr.js')).ocrPdfDocument(doc, bytes, opts);
     }
     case 'docx':

@@ -39,15 +39,18 @@ export const OUTLINE_LEVELS: readonly { level: number; marker: RegExp }[] = [
   { level: 4, marker: new RegExp(`^(?:${SUBITEM_MARK})`, 'u') },
 ];
 
+/** The words that open a breadcrumb: 当前位置, 您现在的位置 …. */
+const LOCATION_WORDS = '当前(?:所在的?)?位置|您现在的位置|您的位置|所在的?位置|现在位置';
+
 /**
  * A breadcrumb trail: "当前位置：首页>>政务公开>>财政资金>>…", "您现在的位置: 首页 > 信息公开 > …", "您当前所在的位置:首页>…".
  * The trail ends at the last separator; what follows it on the line may be the unit or the title.
  */
-export const BREADCRUMB = /(?:当前(?:所在的?)?位置|您现在的位置|您的位置|所在的?位置|现在位置)\s*[:：]?\s*(?:[^\n>»›→]{0,30}(?:>>|>|»|›|→|\/)\s*)+/u;
+export const BREADCRUMB = new RegExp(`(?:${LOCATION_WORDS})\\s*[:：]?\\s*(?:[^\\n>»›→]{0,30}(?:>>|>|»|›|→|\\/)\\s*)+`, 'u');
 /** A breadcrumb without its "当前位置", on a line of its own from the home page: "首页 >> 部门信息公开 >> 牟定县交通运输局 >> 正文". */
 export const HOME_TRAIL = /(?:^|\n)[ \t]*(?:网站)?首页\s*(?:>>|>|»|›|→)(?:[^\n>»›→]{0,30}(?:>>|>|»|›|→)\s*)+/u;
 /** A trail of breadcrumb items at the start of a line, with or without its "当前位置": ">>政务公开>>重点领域>>". */
-export const TRAIL = /^\s*(?:(?:当前(?:所在的?)?位置|您现在的位置|您的位置|所在的?位置|现在位置)\s*[:：]?\s*)?(?:[^\n>»›]{0,20}?\s*(?:>>|>|»|›)\s*)+/u;
+export const TRAIL = new RegExp(`^\\s*(?:(?:${LOCATION_WORDS})\\s*[:：]?\\s*)?(?:[^\\n>»›]{0,20}?\\s*(?:>>|>|»|›)\\s*)+`, 'u');
 /** Site links glued before a title: "设为首页|加入收藏", "网站首页". */
 export const SITE_LINKS = /^\s*(?:(?:加入收藏|设为首页|网站首页|无障碍浏览|English)\s*[|｜]?\s*)+/u;
 /** A page's index number glued before its title: "监督索引号53092200631901000", "索引号:0123/2023-00183". */

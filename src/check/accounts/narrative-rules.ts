@@ -6,7 +6,7 @@
 import type { CheckResult, Figure, Interval } from '../../schema/record.js';
 import { anyOf, BUDGET_ACCOUNT_WORDS, COMPARISON_WORDS, BUDGET_COMPARISON, BUDGET_DIFFERENCE } from '../../vocabulary/index.js';
 import { evidenceOf } from '../../normalize/offsets.js';
-import { formatDecimal, intervalsMeet, isIntervalAbove, isIntervalBelow, midpointOf, statedValueOf, subtractIntervals, sumDecimals, addIntervals } from '../interval.js';
+import { formatDecimal, intervalsMeet, isIntervalAbove, isIntervalBelow, midpointOf, statedValueOf, subtractIntervals, sumDecimals, sumIntervals, pointInterval, addIntervals } from '../interval.js';
 import { evidenceOfFigure, makeResult, showInterval } from '../result.js';
 import { findUnitSlip, UNIT_SLIP_FACTOR } from '../unit-slip.js';
 import type { AccountsContext, AccountsRule } from './engine.js';
@@ -203,7 +203,7 @@ function paragraphFigures(ctx: AccountsContext, s: Sentence, back = Infinity): N
  * 198万元，占89.59%；竞技体育23万元，占10.41%。"): one statement, so its whole is surely the same.
  */
 function oneStatement(ctx: AccountsContext, f: NarrativeFigure, s: Sentence): boolean {
-  const i = ctx.sentences.indexOf(s);
+  const i = s.index;
   for (let k = i; k >= 0; k--) {
     const t = ctx.sentences[k]!;
     if (k < i && !/[；;]$/u.test(t.text)) return false;
@@ -218,10 +218,11 @@ function oneStatement(ctx: AccountsContext, f: NarrativeFigure, s: Sentence): bo
  * candidates; `only` when there is one (the whole is then surely the one 其中 refers to).
  */
 function wholeBeforeOpening(ctx: AccountsContext, s: Sentence): { figure: NarrativeFigure; only: boolean } | undefined {
-  let k = ctx.sentences.indexOf(s);
+  let k = s.index;
   while (k > 0 && /[；;]$/u.test(ctx.sentences[k - 1]!.text)) k--;
   if (!/^其中/u.test(ctx.sentences[k]!.text)) return undefined;
-  const previous = ctx.sentences.slice(0, k).findLast((t) => t.text.trim() !== '');
+  let previous: Sentence | undefined;
+  for (let j = k - 1; j >= 0 && !previous; j--) if (ctx.sentences[j]!.text.trim() !== '') previous = ctx.sentences[j];
   if (!previous || previous.section !== s.section) return undefined;
   const amounts = previous.figures.filter((f) => isMoney(f) && !CHANGE_AMOUNT.test(f.label) && f.figure.approx === 'exact');
   return amounts[0] ? { figure: amounts[0], only: amounts.length === 1 } : undefined;
@@ -251,7 +252,7 @@ function namedWhole(ctx: AccountsContext, s: Sentence, named: string, part: Narr
   const generic = /^总(?:数|额|量)$/u.test(noun);
   if (!generic && noun.length < 2) return undefined;
   const names = (f: NarrativeFigure) => (generic ? /总(?:收入|支出|额|计)|合计|总计/u.test(f.clause) : f.clause.includes(noun));
-  const i = ctx.sentences.indexOf(s);
+  const i = s.index;
   const found: NarrativeFigure[] = [];
   for (let k = i; k >= 0 && i - k <= NAMED_WHOLE_BACK; k--) {
     const t = ctx.sentences[k]!;
@@ -378,9 +379,9 @@ const respectiveShares: AccountsRule = {
       if (parts.length < 2 || parts.length !== list.length || !parts.every(isMoney)) continue;
       if (!list.every((f, k) => isPercent(f) && (k === 0 || /^[、，,和及与]?$/u.test(f.label)))) continue;
       if (parts.some((p) => p.figure.approx !== 'exact' || p.figure.unit !== parts[0]!.figure.unit)) continue;
-      const stated = list.reduce((iv, f) => addIntervals(iv, percentInterval(f.figure)), { lo: '0', hi: '0', loOpen: false, hiOpen: false } as Interval);
-      if (!intervalsMeet(stated, { lo: '100', hi: '100', loOpen: false, hiOpen: false })) continue;
-      const whole = parts.map((p) => moneyInterval(p.figure)).reduce((a, b) => addIntervals(a, b));
+      const stated = sumIntervals(list.map((f) => percentInterval(f.figure)));
+      if (!intervalsMeet(stated, pointInterval(100))) continue;
+      const whole = sumOf(parts.map((p) => p.figure));
       const wholeText = `${sumDecimals(parts.map((p) => statedValueOf(p.figure)))}${parts[0]!.figure.unit ?? ''}`;
       parts.forEach((part, k) => {
         const f = list[k]!;
@@ -479,7 +480,7 @@ function rateAgainstDifference(s: Sentence, rate: NarrativeFigure, actual: Narra
   const gap = s.figures.find((x) => x !== actual && isMoney(x) && BUDGET_DIFFERENCE.test(x.label));
   const g = gap ? BUDGET_DIFFERENCE.exec(gap.label) : null;
   if (!gap || !g || (g[2] && named && g[2] !== named)) return [];
-  const above = (COMPARISON_WORDS.greater as readonly string[]).includes(g[1]!);
+  const above = directionOf(g[1]!) === 'greater';
   const budget = above ? subtractIntervals(moneyInterval(actual.figure), moneyInterval(gap.figure)) : addIntervals(moneyInterval(actual.figure), moneyInterval(gap.figure));
   const computed = shareInterval(moneyInterval(actual.figure), budget);
   if (!computed) return [];
@@ -609,7 +610,7 @@ const comparisons: AccountsRule = {
         const a = [...pool].reverse().find((f) => /决算|支出|执行/u.test(f.label) && !/预算/u.test(f.label));
         budget = b?.figure;
         actual = a?.figure;
-        if (b && a && pool !== own && ctx.sentences.indexOf(s) - ctx.sentences.findIndex((x) => x.figures.includes(b)) > 2) certainty = 'possible';
+        if (b && a && pool !== own && s.index - ctx.sentences.findIndex((x) => x.figures.includes(b)) > 2) certainty = 'possible';
       }
       if (budget === undefined || actual === undefined || (budget === null && actual === null)) continue;
       const bi = moneyInterval(budget);
@@ -674,7 +675,10 @@ function subjectForm(text: string): string {
   return text.replace(/[、“”"‘’各]/gu, '').replace(/收入?支出?/gu, '收支').replace(/总决算/gu, '总计');
 }
 
-const CHANGE_AMOUNT = new RegExp(`(${[...COMPARISON_WORDS.increase, ...COMPARISON_WORDS.decrease].join('|')})$`, 'u');
+/** 增加/减少 …: the words of a change, either way. */
+const CHANGE_WORDS = [...COMPARISON_WORDS.increase, ...COMPARISON_WORDS.decrease].join('|');
+const isIncrease = (word: string) => (COMPARISON_WORDS.increase as readonly string[]).includes(word);
+const CHANGE_AMOUNT = new RegExp(`(${CHANGE_WORDS})$`, 'u');
 
 /**
  * The change at figure `i` follows the amount with nothing between but its shares: "…科目116433.12元，占支出
@@ -704,8 +708,8 @@ const changes: AccountsRule = {
         if (!next || !isPercent(next)) return;
         const pm = CHANGE_AMOUNT.exec(next.label);
         if (!pm) return;
-        const up = (COMPARISON_WORDS.increase as readonly string[]).includes(dm[1]!);
-        const upP = (COMPARISON_WORDS.increase as readonly string[]).includes(pm[1]!);
+        const up = isIncrease(dm[1]!);
+        const upP = isIncrease(pm[1]!);
         // This year's amount is stated in the same sentence or the one before ("…总计2995.39万元。与2023年度相比…").
         const figs = paragraphFigures(ctx, s, 1);
         const candidate = [...figs.slice(0, figs.indexOf(f))].reverse().find((x) => isMoney(x) && !CHANGE_AMOUNT.test(x.label) && !/较|比|相比/u.test(x.label));
@@ -773,7 +777,7 @@ const changes: AccountsRule = {
 };
 
 /** "各减少1267.86,2570.97万元" / "各下降23.51%、38.28%": a change word with 各 opens a respective list. */
-const RESPECTIVE_CHANGE = new RegExp(`各(${[...COMPARISON_WORDS.increase, ...COMPARISON_WORDS.decrease].join('|')})$`, 'u');
+const RESPECTIVE_CHANGE = new RegExp(`各(${CHANGE_WORDS})$`, 'u');
 /** "收、支总计各是4125.49,4143.91万元": the amounts a respective list of changes is over. */
 const RESPECTIVE_AMOUNTS = /(?:各|分别)(?:是|为)$/u;
 /** Between two items of one list: a comma or 、, nothing else. */
@@ -819,8 +823,8 @@ const respectiveChanges: AccountsRule = {
       const percents = pm ? respectiveList(s.figures, p) : [];
       const dm = RESPECTIVE_CHANGE.exec(s.figures[i]!.label)!;
       if (deltas.length === 0 || percents.length !== deltas.length || !deltas.every(isMoney)) continue;
-      const up = (COMPARISON_WORDS.increase as readonly string[]).includes(dm[1]!);
-      if (up !== (COMPARISON_WORDS.increase as readonly string[]).includes(pm![1]!)) continue;
+      const up = isIncrease(dm[1]!);
+      if (up !== isIncrease(pm![1]!)) continue;
       const figs = paragraphFigures(ctx, s, 1);
       const before = figs.slice(0, figs.indexOf(s.figures[i]!));
       const open = before.map((f, k) => (RESPECTIVE_AMOUNTS.test(f.gap) ? k : -1)).filter((k) => k >= 0).pop();

@@ -108,9 +108,15 @@ type BlockSpans = SourceDocument['blockSpans'];
  * Each block's span (the first that names it, as a search of the list finds it), indexed once per
  * reading: a search of the list per block was quadratic in the blocks of a long document.
  */
+/** Each document's first span of each block, indexed once: five readings of one document ask for it. */
+const SPANS_BY_DOCUMENT = new WeakMap<SourceDocument, (BlockSpans[number] | undefined)[]>();
+
 function spansOf(doc: SourceDocument): (BlockSpans[number] | undefined)[] {
-  const byBlock: (BlockSpans[number] | undefined)[] = [];
+  let byBlock = SPANS_BY_DOCUMENT.get(doc);
+  if (byBlock) return byBlock;
+  byBlock = [];
   for (const s of doc.blockSpans) if (byBlock[s.block] === undefined) byBlock[s.block] = s;
+  SPANS_BY_DOCUMENT.set(doc, byBlock);
   return byBlock;
 }
 

@@ -413,13 +413,13 @@ function lineBefore(text: string, at: number): string {
   return window.slice(window.lastIndexOf('\n') + 1);
 }
 
-/** The text before `at` back to the last stop or line break (at most 200 characters). */
 /** The last of the numbers (text order) that `fits`, looking back no further than `from`. */
 function lastBefore(numbers: readonly LocatedNumber[], fits: (m: LocatedNumber) => boolean, from: number): LocatedNumber | undefined {
   for (let i = numbers.length - 1; i >= 0 && numbers[i]!.start >= from; i--) if (fits(numbers[i]!)) return numbers[i];
   return undefined;
 }
 
+/** The text before `at` back to the last stop or line break (at most 200 characters). */
 function listBefore(text: string, at: number): string {
   const window = text.slice(Math.max(0, at - 200), at);
   return window.slice(Math.max(window.lastIndexOf('。'), window.lastIndexOf('\n')) + 1);

@@ -280,7 +280,7 @@ const endsWithFund = (c: Candidate) => {
   return words.length > 0 && isBudgetNoun(words[words.length - 1]!) && !words.some((w) => isBudgetVerb(w) || isArrivalVerb(w) || isSpendingVerb(w) || isTransferVerb(w));
 };
 /** A sign in the clause that its amount is the budget: each needs a second sign after the amount. */
-const budgetClause = (c: Candidate) => statesGrant(c) || statesArrival(c) || endsWithFund(c);
+const budgetClause = (c: Candidate) => statesGrant(c) || statesMoneyWith(c, isArrivalVerb) || endsWithFund(c);
 /**
  * An amount of running text the prose may read, its clause naming money: not where the document masks
  * a transfer's amount ("下达资金 点击查看>> 万元"), since any amount shown there may be one part of several.

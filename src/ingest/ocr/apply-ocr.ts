@@ -4,7 +4,7 @@
  * their place in page order, and an `ocrConfidence`. `needsOcr` stays true so records can tell
  * OCR text from a text layer.
  */
-import type { Block, RawDocument, ReadOptions } from '../document.js';
+import { isUnreadPage, type Block, type RawDocument, type ReadOptions } from '../document.js';
 import { ocrPages, type OcrPageResult, type OcrPagesOptions } from './ocr-pages.js';
 
 /** Pages OCRed per document unless `ocr.maxPages` says otherwise (about 3 s each on one core). */
@@ -83,7 +83,7 @@ export async function ocrPdfDocument(
 ): Promise<RawDocument> {
   const settings = ocrSettingsOf(options);
   if (!settings) return doc;
-  const wanted = doc.pages.filter((p) => p.needsOcr && p.ocrConfidence === undefined).map((p) => p.number);
+  const wanted = doc.pages.filter(isUnreadPage).map((p) => p.number);
   if (wanted.length === 0) return doc;
   const chosen = wanted.slice(0, Math.max(0, settings.maxPages));
   const results = await ocrPages(pdfBytes, chosen, {

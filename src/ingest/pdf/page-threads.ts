@@ -148,7 +148,7 @@ let early: RunningJob | undefined;
  * Hands `bytes` (a PDF a one-document command will read) to the page worker now, started here
  * if need be: it reads pages from the back while this thread loads the rest of the command.
  * readPagesOnTwoThreads takes the job up when it is given the same bytes; a worker that finds
- * fewer pages than `minPages` leaves the document to this thread.
+ * fewer pages than `MIN_PAGES_FOR_TWO_THREADS` leaves the document to this thread.
  */
 export function startReadingEarly(bytes: Uint8Array): void {
   if (early) return;
