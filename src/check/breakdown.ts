@@ -16,7 +16,7 @@ import { figureOfMatch, toFigure } from '../extract/roles/candidates.js';
 import { findNumbers } from '../extract/numbers.js';
 import type { NumberMatch } from '../extract/numbers.js';
 import type { CheckResult, Figure } from '../schema/record.js';
-import { ADJUSTMENT_WORDS, BREAKDOWN_MARKS, BREAKDOWN_PART_WORDS, CLOSING_PART } from '../vocabulary/breakdowns.js';
+import { ADJUSTMENT_WORDS, BREAKDOWN_MARKS, BREAKDOWN_PART_WORDS, CLOSING_PART, LEVEL_PART_NAME } from '../vocabulary/breakdowns.js';
 import { Decimal } from 'decimal.js';
 import { divideIntervals, intervalOfFigure, sumOfPrintedParts, intervalsMeet, isIntervalAbove, midpointOf, roundedIntervalOfFigure, scaleInterval, sumIntervals, truncationIntervalOf, type Interval } from './interval.js';
 import { evidenceOfFigure, makeResult, showInterval } from './result.js';
@@ -121,8 +121,10 @@ function collectParts(sentence: string, numbers: readonly NumberMatch[], j0: num
     if (parts.length >= 2 && intervalsMeet(sumIntervals(parts.map((x) => intervalOfFigure(x.figure, whole.scale))), intervalOfFigure(whole))) break;
     const following = numbers[j + 1];
     const gap = following?.kind === 'money' ? NEXT_GAP.exec(between(last, following)) : null;
-    if (!gap || CLAUSE_WORDS.test(gap[1]!)) break;
-    name = gap[1]!.trim();
+    if (!gap) break;
+    const nextName = gap[1]!.trim();
+    if (CLAUSE_WORDS.test(nextName) && !LEVEL_PART_NAME.test(nextName)) break;
+    name = nextName;
     j++;
   }
   return parts.length >= 2 && !parts.some((p) => ADJUSTMENT_WORDS.test(p.name)) ? parts : [];

@@ -136,6 +136,11 @@ export function identityOf(count: Count, text: string | undefined): CountIdentit
   const qualifiers = qualifiersIn(qualifierSource);
   // "其中…" in the sentence, or an aside in brackets after a whole ("编制24个(机关公勤2个)"): a part.
   if (/其中/u.test(sentence) || inBracket) qualifiers.push('part');
+  // A part inherits its whole's qualifiers: "购置公务用车0辆，其中：轿车0辆" counts purchases, "共有公务用车7辆，
+  // 其中：轿车2辆" the fleet, so the two 轿车 are different quantities (only parts meet parts, so no part of a
+  // standalone statement loses a comparison through this).
+  const partsFrom = sentence.lastIndexOf('其中');
+  if (partsFrom > 0) qualifiers.push(...qualifiersIn(sentence.slice(0, partsFrom)).filter((q) => q !== 'part'));
   let subject = subjectWords;
   if (subjectBefore) {
     subject = stripWords(phraseWords.replace(/[\d.年度]+/gu, ''), wordsToStrip(count.action));

@@ -1,3 +1,4 @@
+import { PAYING_LEVEL_SOURCE } from './roles.js';
 /**
  * Names of the parts of an amount stated as "X 万元，其中 A 万元、B 万元" that together make the whole:
  * fund sources by level (中央/省级/地方 …), by kind (财政拨款/上年结转/其他资金), and the nature
@@ -15,6 +16,13 @@ export const BREAKDOWN_PART_WORDS: readonly string[] = [
  * closed, so a sum short of its whole is as sure a slip as one above it.
  */
 export const CLOSING_PART = /^(?:其他|其它)/u;
+
+/**
+ * A part named by the level of government that pays it and its fund, whatever verb stands between
+ * ("省级财政安排补助资金14.05亿元", "县级下达配套资金"): a part of the list, although 安排/下达 elsewhere open
+ * a new clause (breakdown.ts).
+ */
+export const LEVEL_PART_NAME = new RegExp(`^${PAYING_LEVEL_SOURCE}(?:财政)?[\\u4e00-\\u9fff]{0,6}(?:资金|经费|投资)$`, 'u');
 
 /** Part names that subtract or adjust rather than add up (调减 2.66 万元): such a list is not a breakdown. */
 export const ADJUSTMENT_WORDS = /调减|核减|减少|扣减|收回|调增|追加|调整/u;

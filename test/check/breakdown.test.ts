@@ -43,6 +43,17 @@ describe('sum.breakdown', () => {
     ]);
   });
 
+  it('keeps a part named by its paying level although a clause word stands in its name (t553: 省级财政安排补助资金)', () => {
+    const text = '用于公租房保障和棚户区改造共计128.79亿元,其中,中央财政专项资金49.24亿元,中央预算内基建投资65.50亿元,省级财政安排补助资金14.05亿元。';
+    const [r] = checkBreakdowns(text);
+    expect(r).toMatchObject({ rule: 'sum.breakdown', status: 'pass' });
+    expect(r!.evidence.map((e) => e.text)).toEqual(['128.79亿元', '49.24亿元', '65.50亿元', '14.05亿元']);
+    // and the part still counts: one 亿元 off is caught
+    expect(checkBreakdowns(text.replace('14.05', '15.05'))[0]).toMatchObject({ rule: 'sum.breakdown', status: 'fail' });
+    // a clause that is not a level's fund still ends the list
+    expect(checkBreakdowns('资金共计100万元,其中,中央资金60万元,省级资金40万元,全年实际支出90万元。')[0]!.evidence.map((e) => e.text)).toEqual(['100万元', '60万元', '40万元']);
+  });
+
   it('fails sources short of their whole by tens of 万元 (possible: the list may be partial) and by a cent', () => {
     const short = '实际到位资金2330.9万元，其中：中央资金1372.7万元，地方资金68.6万元，自筹资金859.6万元。';
     expect(checkBreakdowns(short)[0]).toMatchObject({ status: 'fail', certainty: 'possible' });

@@ -64,6 +64,19 @@ describe('count identity', () => {
     expect(restated(text, counts)).toEqual([]);
   });
 
+  it('gives a part its whole\'s qualifiers: purchases of the year are not the fleet (t546: 购置…0辆，其中：轿车0辆 / 共有…7辆，其中：轿车2辆)', () => {
+    const text = '全年按规定更新购置公务用车0辆,其中:轿车0辆、金额0万元。截至2022年12月底,单位共有公务用车7辆,其中:轿车2辆、越野车5辆。';
+    const bought = makeCountIn(text, '0辆', { subject: '轿车', context: '轿车0辆' });
+    const held = makeCountIn(text, '2辆', { subject: '轿车' });
+    expect(identityOf(bought, text).qualifiers).toEqual(['new', 'part']);
+    expect(identityOf(held, text).qualifiers).toEqual(['part', 'stock']);
+    expect(restated(text, [bought, held])).toEqual([]);
+    // two parts of wholes that are the same quantity are still compared
+    const twice = '共有公务用车7辆,其中:轿车2辆。截至年底共有公务用车7辆,其中:轿车3辆。';
+    const both = [makeCountIn(twice, '2辆', { subject: '轿车', context: '轿车2辆' }), makeCountIn(twice, '3辆', { subject: '轿车' })];
+    expect(restated(twice, both).map((r) => r.status)).toEqual(['fail']);
+  });
+
   it('does not compare all projects with the failed ones (项目 4 个 / 不合格的项目 0 个)', () => {
     const text = '全年开展绩效自评的项目4个。绩效评级为“不合格”的项目0个。';
     const counts = [makeCountIn(text, '4个', { subject: '项目' }), makeCountIn(text, '0个', { subject: '项目' })];
