@@ -263,6 +263,14 @@ describe('splitMixedCells', () => {
     expect(cells('50.00万元47.6895.00%')?.map((c) => c[0])).toEqual(['50.00万元', '47.68', '95.00%']);
   });
 
+  it('asks the rate of bare cells read in the block\'s unit, not in 元 (50万元 beside 47.68 is not 500000 beside 47.68)', () => {
+    // In 元 the bare 60.505 over 120万元 is 0.005%, which a printed 0% holds: the slip reading won.
+    const mixed = (t: string, unit: string) => splitMixedCells(t, columns, unit)?.map((c) => c.text) ?? null;
+    expect(mixed('120万元60.5050%', '万元')).toEqual(['120万元', '60.50', '50%']);
+    expect(mixed('100万元100.5100%', '万元')).toEqual(['100万元', '100.5', '100%']);
+    expect(mixed('10万元110%', '万元')).toEqual(['10万元', '1', '10%']);
+  });
+
   it('gives no reading to rows glued throughout, told apart everywhere, or with two glued runs', () => {
     expect(cells('5047.6895.00%')).toBeNull();
     expect(cells('50万元47.68万元95.00%')).toBeNull();
