@@ -4,7 +4,7 @@ import { evidenceOf } from '../normalize/offsets.js';
 import { Decimal } from 'decimal.js';
 import { shiftDecimal } from './decimal.js';
 import { asPoints, toFigure } from './figures.js';
-import { rateHolds } from './roles/assign.js';
+import { rateHolds, rateHoldsCut } from './roles/assign.js';
 import { figureOfMatch } from './roles/candidates.js';
 import { findNumbers, type NumberMatch } from './numbers.js';
 import { anyOf, FLAT_FORM_COLUMNS, PAYING_LEVEL_SOURCE, WEIGHT_WORDS } from '../vocabulary/index.js';
@@ -414,10 +414,12 @@ export function splitGluedCells(run: string, columns: readonly FormColumn[], ali
   // the printed rate, that split is the row. Otherwise the shared reading stands, its slip visible.
   // (Splits whose money cells do share their decimals were weighed above; a fund row's far-fetched
   // cut, 3030|3|3|100% for 30|30|33|100%, stays out.)
-  const holding = gluedReadings(run, columns, false).filter(
-    (r) => !sharesDecimals(r.cells, columns) && (!alikeFirst || moneySpread(r.cells, columns) <= 1) && gluedRateHolds(r.cells, columns) === true,
-  );
-  return holding.length === 1 ? holding[0]!.cells : shared;
+  // A rate cut off rather than rounded ("…49%" for 49.88%) holds for that split only read so: asked
+  // when no split holds it rounded, so the row keeps its cells and the cut shows as rate.truncated.
+  const others = gluedReadings(run, columns, false).filter((r) => !sharesDecimals(r.cells, columns) && (!alikeFirst || moneySpread(r.cells, columns) <= 1));
+  const holding = others.filter((r) => gluedRateHolds(r.cells, columns) === true);
+  const cut = holding.length === 0 && (!shared || gluedRateHolds(shared, columns, true) !== true) ? others.filter((r) => gluedRateHolds(r.cells, columns, true) === true) : [];
+  return holding.length === 1 ? holding[0]!.cells : cut.length === 1 ? cut[0]!.cells : shared;
 }
 
 /** Whether a split's money cells all print the same number of decimals. */
@@ -473,12 +475,12 @@ function rateFiguresOf(cells: GluedCells, at: RateColumns, unit = '元'): { b: F
   return b && e && r ? { b, e, r } : null;
 }
 
-/** Whether a split's nonzero printed rate holds for its execution ÷ budget; undefined when it cannot be asked. */
-function gluedRateHolds(cells: GluedCells, columns: readonly FormColumn[]): boolean | undefined {
+/** Whether a split's nonzero printed rate holds for its execution ÷ budget (`cut`: read as cut off); undefined when it cannot be asked. */
+function gluedRateHolds(cells: GluedCells, columns: readonly FormColumn[], cut = false): boolean | undefined {
   const at = rateColumnsOf(columns);
   const f = at && rateFiguresOf(cells, at);
   if (!f || Number(f.r.exact) === 0) return undefined;
-  return rateHolds(f.r, f.e, f.b);
+  return cut ? rateHoldsCut(f.r, f.e, f.b) : rateHolds(f.r, f.e, f.b);
 }
 
 /**

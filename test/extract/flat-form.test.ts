@@ -250,6 +250,15 @@ describe('a form as a PDF layout dump prints it (wrapped header cells and row la
   });
 });
 
+describe('splitGluedCells with a rate cut off', () => {
+  it('reads the split a cut-off rate holds for when none holds it rounded (t408\'s row with 49% for 154.74 ÷ 310.2 = 49.88%)', () => {
+    const columns = ['budgetInitial', 'execution', 'weight', 'executionRate', 'score'] as const;
+    expect(splitGluedCells('310.2154.741049%4.9', columns)?.map((c) => c.text)).toEqual(['310.2', '154.74', '10', '49%', '4.9']);
+    // Neither rounded nor cut off does 48% hold: the shared-decimals reading stands.
+    expect(splitGluedCells('310.2154.741048%4.8', columns)?.map((c) => c.text)).toEqual(['310.21', '54.74', '10', '48%', '4.8']);
+  });
+});
+
 describe('splitMixedCells', () => {
   const columns = ['budget', 'execution', 'executionRate'] as const;
   const cells = (t: string) => splitMixedCells(t, columns)?.map((c) => [c.text, c.start]) ?? null;
