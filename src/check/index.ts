@@ -25,6 +25,7 @@ import { checkAllocations } from './allocation-restated.js';
 import { checkTierHeadings, checkTiersWithBudgetExecution } from './tier-headings.js';
 import { checkParallelBreakdowns } from './parallel-breakdown.js';
 import { checkItemizedBreakdowns } from './itemized-breakdown.js';
+import { checkInvestmentColumns } from './investment-columns.js';
 
 export interface CheckOptions {
   /** Full normalized text of the document, when available (for text-level rules like counts parts/whole). */
@@ -52,6 +53,7 @@ export const CHECK_RULES: readonly CheckRule[] = [
   { id: 'indicator', run: (r) => (r.forms.some((f) => isHeadlineForm(f, r.figures.indicators)) ? [] : checkIndicators(r)) },
   { id: 'form', run: (r) => checkForms(r) },
   { id: 'form.nature_split', run: (_, o) => checkNatureSplit(o.doc) },
+  { id: 'sum.fund_sources (项目基本信息 columns)', run: (_, o) => checkInvestmentColumns(o.doc) },
   { id: 'restated (narrative and form)', run: (r) => checkNarrativeAgainstForms(r) },
   { id: 'count.parts_whole', run: (r, o) => checkCountPartsWhole(r, o.text) },
   { id: 'year', run: (r, o) => checkYear(r, o.text) },

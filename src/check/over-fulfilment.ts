@@ -9,11 +9,13 @@
 import { Decimal } from 'decimal.js';
 import type { CheckResult, Indicator, ReportRecord } from '../schema/record.js';
 import {
+  ACTUAL_WITH_OBJECT_WORDS,
   ACTUAL_WORDS,
   anyOf,
   COMPLETION_RATE_WORDS,
   DUE_RATE_WORDS,
   OVER_FULFILMENT_WORDS,
+  OVER_WORD_PREFIX,
   TARGET_BOUND_WORDS,
   TARGET_WORDS,
 } from '../vocabulary/index.js';
@@ -27,8 +29,10 @@ const FILLER = String.raw`(?:了|为|是|达到|达|：|:)?\s*`;
 
 const RATE_WORDS = [...OVER_FULFILMENT_WORDS, ...COMPLETION_RATE_WORDS, ...DUE_RATE_WORDS];
 const PERCENT = new RegExp(`(${anyOf(RATE_WORDS)})${FILLER}${NUMBER}\\s*[%％]`, 'gu');
-const TARGET = new RegExp(`(?:${anyOf(TARGET_WORDS)})${FILLER}(?:${anyOf(TARGET_BOUND_WORDS)})?\\s*${NUMBER}\\s*${UNIT}`, 'gu');
+const TARGET = new RegExp(`(${anyOf(TARGET_WORDS)})${FILLER}(?:${anyOf(TARGET_BOUND_WORDS)})?\\s*${NUMBER}\\s*${UNIT}`, 'gu');
 const ACTUAL = new RegExp(`(?<!超额|超)(?:${anyOf(ACTUAL_WORDS)})${FILLER}${NUMBER}\\s*${UNIT}`, 'gu');
+/** "实际完成农村危房改造264户": the verb, its object (captured), the number and its unit. */
+const ACTUAL_OBJECT = new RegExp(`(?:${anyOf(ACTUAL_WITH_OBJECT_WORDS)})([\\u4e00-\\u9fff]{2,10}?)${NUMBER}\\s*${UNIT}`, 'gu');
 /** A target or actual cell of a form row: "≥120人", "150人". */
 const CELL = new RegExp(`^\\s*(?:${anyOf(TARGET_BOUND_WORDS)})?\\s*${NUMBER}\\s*([\\u4e00-\\u9fff㎡]{0,3})\\s*$`, 'u');
 /** A cheap test before the sentence is read (matchAll would start at a global regex's lastIndex). */
@@ -60,11 +64,11 @@ function onlyMatch(re: RegExp, text: string, offset: number): (Stated & { word: 
   const found = [...text.matchAll(re)];
   if (found.length !== 1) return null;
   const m = found[0]!;
-  const percent = re === PERCENT || re === ROW_PERCENT;
-  const number = percent ? m[2]! : m[1]!;
-  const unit = percent ? '%' : m[2]!;
+  const worded = re === PERCENT || re === ROW_PERCENT || re === TARGET;
+  const number = worded ? m[2]! : m[1]!;
+  const unit = re === TARGET ? m[3]! : worded ? '%' : m[2]!;
   const at = m.index + m[0].lastIndexOf(number);
-  return { word: percent ? m[1]! : '', number, unit, start: offset + at, end: offset + at + number.length + unit.length };
+  return { word: worded ? m[1]! : '', number, unit, start: offset + at, end: offset + at + number.length + unit.length };
 }
 
 /** The sentences of the text holding one target, one actual and one percentage of one unit. */
@@ -77,6 +81,59 @@ function fulfilmentsInText(text: string): Fulfilment[] {
     const target = onlyMatch(TARGET, sentence, s.index);
     const actual = onlyMatch(ACTUAL, sentence, s.index);
     if (percent && target && actual && target.unit === actual.unit) out.push({ target, actual, percent });
+  }
+  return out;
+}
+
+/** A target or actual as stated in a sentence: its number, unit and place, and the words naming it. */
+type Statement = Stated & { word: string };
+
+/** Each match of TARGET or ACTUAL_OBJECT (groups: its word or object, the number, the unit) in a sentence. */
+function statementsIn(re: RegExp, sentence: string, offset: number): Statement[] {
+  return [...sentence.matchAll(re)].map((m) => {
+    const number = m[2]!;
+    const unit = m[3]!;
+    const at = m.index + m[0].lastIndexOf(number);
+    return { word: m[1]!, number, unit, start: offset + at, end: offset + at + number.length + unit.length };
+  });
+}
+
+/**
+ * An over-fulfilment percentage whose sentence states neither its target nor its actual ("我市实际改造数
+ * 超任务43%", t363), read against the one target and actual another sentence states together ("任务数为
+ * 115户,实际完成农村危房改造264户"). Read only when nothing is guessed: every target and every actual
+ * with its object the document states in that unit is that one value; the percentage's clause says
+ * 实际 and shares two characters of the actual's object (改造), and its word names the target's kind
+ * (超任务 with 任务数). Then both sides are surely one quantity.
+ */
+function fulfilmentsAcross(text: string): Fulfilment[] {
+  const sentences = [...text.matchAll(SENTENCE)].map((s) => ({ text: s[0], at: s.index }));
+  const targets = sentences.flatMap((s) => statementsIn(TARGET, s.text, s.at));
+  const actuals = sentences.flatMap((s) => statementsIn(ACTUAL_OBJECT, s.text, s.at));
+  const out: Fulfilment[] = [];
+  for (const s of sentences) {
+    if (!PERCENT_WORD.test(s.text)) continue;
+    const percent = onlyMatch(PERCENT, s.text, s.at);
+    if (!percent || !isOver(percent.word) || [TARGET, ACTUAL, ACTUAL_OBJECT].some((re) => [...s.text.matchAll(re)].length > 0)) continue;
+    const kind = percent.word.replace(OVER_WORD_PREFIX, '');
+    const clause = s.text.slice(0, percent.start - s.at).split(/[，,：:]/u).at(-1) ?? '';
+    if (kind.length < 2 || !clause.includes('实际')) continue;
+    // The pair: one sentence stating one target of this kind and one actual of its unit.
+    const pairs = sentences.flatMap((p) => {
+      const t = statementsIn(TARGET, p.text, p.at).filter((x) => x.word.includes(kind));
+      const a = statementsIn(ACTUAL_OBJECT, p.text, p.at);
+      return t.length === 1 && a.length === 1 && t[0]!.unit === a[0]!.unit ? [{ target: t[0]!, actual: a[0]! }] : [];
+    });
+    const first = pairs[0];
+    if (!first) continue;
+    const unit = first.target.unit;
+    const same = (x: Statement, y: Statement) => new Decimal(x.number).eq(y.number);
+    if (!targets.filter((t) => t.unit === unit).every((t) => same(t, first.target))) continue;
+    if (!actuals.filter((a) => a.unit === unit).every((a) => same(a, first.actual))) continue;
+    const object = first.actual.word;
+    const shares = [...object].some((_, i) => i + 2 <= object.length && clause.includes(object.slice(i, i + 2)));
+    if (!shares) continue;
+    out.push({ target: first.target, actual: first.actual, percent });
   }
   return out;
 }
@@ -156,7 +213,7 @@ export function checkFulfilment(record: ReportRecord, text: string | undefined):
     const f = fulfilmentOfRow(row, text, next);
     if (f) found.push({ f, page: row.evidence.page ?? null });
   }
-  if (text !== undefined) for (const f of fulfilmentsInText(text)) found.push({ f, page: null });
+  if (text !== undefined) for (const f of [...fulfilmentsInText(text), ...fulfilmentsAcross(text)]) found.push({ f, page: null });
   // One result per printed percentage (a form row is both the record's and its form's).
   const seen = new Set<number>();
   const out: CheckResult[] = [];

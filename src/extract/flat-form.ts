@@ -4,7 +4,7 @@ import { evidenceOf } from '../normalize/offsets.js';
 import { Decimal } from 'decimal.js';
 import { shiftDecimal } from './decimal.js';
 import { asPoints, toFigure } from './figures.js';
-import { rateHolds } from './roles/assign.js';
+import { rateHolds, rateHoldsCut } from './roles/assign.js';
 import { figureOfMatch } from './roles/candidates.js';
 import { findNumbers, type NumberMatch } from './numbers.js';
 import { anyOf, FLAT_FORM_COLUMNS, PAYING_LEVEL_SOURCE, WEIGHT_WORDS } from '../vocabulary/index.js';
@@ -212,7 +212,7 @@ export function findFlatForm(doc: SourceDocument, within?: Span & { unit?: strin
         });
       }
       // Cells told apart by a unit in one place and glued in another ("50万元47.6895.00%").
-      const mixed = !glued && header.columns.length >= 3 ? splitMixedCells(cellsText, header.columns) : null;
+      const mixed = !glued && header.columns.length >= 3 ? splitMixedCells(cellsText, header.columns, unit) : null;
       if (mixed) {
         found = mixed.map((c) => {
           const n = findNumbers(c.text, { defaultUnit: unit })[0]!;
@@ -414,10 +414,12 @@ export function splitGluedCells(run: string, columns: readonly FormColumn[], ali
   // the printed rate, that split is the row. Otherwise the shared reading stands, its slip visible.
   // (Splits whose money cells do share their decimals were weighed above; a fund row's far-fetched
   // cut, 3030|3|3|100% for 30|30|33|100%, stays out.)
-  const holding = gluedReadings(run, columns, false).filter(
-    (r) => !sharesDecimals(r.cells, columns) && (!alikeFirst || moneySpread(r.cells, columns) <= 1) && gluedRateHolds(r.cells, columns) === true,
-  );
-  return holding.length === 1 ? holding[0]!.cells : shared;
+  // A rate cut off rather than rounded ("…49%" for 49.88%) holds for that split only read so: asked
+  // when no split holds it rounded, so the row keeps its cells and the cut shows as rate.truncated.
+  const others = gluedReadings(run, columns, false).filter((r) => !sharesDecimals(r.cells, columns) && (!alikeFirst || moneySpread(r.cells, columns) <= 1));
+  const holding = others.filter((r) => gluedRateHolds(r.cells, columns) === true);
+  const cut = holding.length === 0 && (!shared || gluedRateHolds(shared, columns, true) !== true) ? others.filter((r) => gluedRateHolds(r.cells, columns, true) === true) : [];
+  return holding.length === 1 ? holding[0]!.cells : cut.length === 1 ? cut[0]!.cells : shared;
 }
 
 /** Whether a split's money cells all print the same number of decimals. */
@@ -445,9 +447,13 @@ function budgetColumn(columns: readonly FormColumn[]): number {
   return at >= 0 ? at : columns.indexOf('budgetInitial');
 }
 
-/** A glued cell's figure, for the arithmetic (its unit does not matter to a ratio). */
-function gluedFigure(text: string): Figure | null {
-  const m = findNumbers(text, { defaultUnit: '元' })[0];
+/**
+ * A glued cell's figure, for the arithmetic, in the unit the row is read in: a bare cell beside one
+ * that prints its unit ("50万元 | 47.68") is in the block's unit, not in 元, or no rate ever holds
+ * for a 万元 row and the nearest-rate fallback decides instead.
+ */
+function gluedFigure(text: string, unit: string): Figure | null {
+  const m = findNumbers(text, { defaultUnit: unit })[0];
   return m ? figureOfMatch(m, { page: null, start: 0, end: 0, quote: text }) : null;
 }
 
@@ -463,18 +469,18 @@ function rateColumnsOf(columns: readonly FormColumn[]): RateColumns | null {
   return at.budget < 0 || at.execution < 0 || at.rate < 0 ? null : at;
 }
 
-/** A split's budget, execution and rate figures; null when one does not read as a number. */
-function rateFiguresOf(cells: GluedCells, at: RateColumns): { b: Figure; e: Figure; r: Figure } | null {
-  const [b, e, r] = [gluedFigure(cells[at.budget]!.text), gluedFigure(cells[at.execution]!.text), gluedFigure(cells[at.rate]!.text)];
+/** A split's budget, execution and rate figures, bare cells in `unit`; null when one does not read as a number. */
+function rateFiguresOf(cells: GluedCells, at: RateColumns, unit = '元'): { b: Figure; e: Figure; r: Figure } | null {
+  const [b, e, r] = [gluedFigure(cells[at.budget]!.text, unit), gluedFigure(cells[at.execution]!.text, unit), gluedFigure(cells[at.rate]!.text, unit)];
   return b && e && r ? { b, e, r } : null;
 }
 
-/** Whether a split's nonzero printed rate holds for its execution ÷ budget; undefined when it cannot be asked. */
-function gluedRateHolds(cells: GluedCells, columns: readonly FormColumn[]): boolean | undefined {
+/** Whether a split's nonzero printed rate holds for its execution ÷ budget (`cut`: read as cut off); undefined when it cannot be asked. */
+function gluedRateHolds(cells: GluedCells, columns: readonly FormColumn[], cut = false): boolean | undefined {
   const at = rateColumnsOf(columns);
   const f = at && rateFiguresOf(cells, at);
   if (!f || Number(f.r.exact) === 0) return undefined;
-  return rateHolds(f.r, f.e, f.b);
+  return cut ? rateHoldsCut(f.r, f.e, f.b) : rateHolds(f.r, f.e, f.b);
 }
 
 /**
@@ -523,9 +529,10 @@ const MIXED_PIECE = /(\d[\d,.]*)\s*(?:万元|元)|[\d.%]+/gu;
  * whose money cells share the decimals of the unit cells, when only one does; otherwise the printed
  * rate decides: the one split it holds for, or, when it holds for none (the row's arithmetic fails
  * whichever way the run is cut), the split whose rate is nearest to 执行数 ÷ 预算数, when only one
- * is. Anything else: no reading.
+ * is. Anything else: no reading. Bare cells are read in `unit`, the block's (as the row's cells are
+ * read afterwards), so the rate is asked of the figures the form will hold.
  */
-export function splitMixedCells(cellsText: string, columns: readonly FormColumn[]): GluedCells | null {
+export function splitMixedCells(cellsText: string, columns: readonly FormColumn[], unit = '元'): GluedCells | null {
   const pieces = [...cellsText.matchAll(MIXED_PIECE)];
   if (pieces.map((p) => p[0]).join('') !== cellsText.replace(/\s+/gu, '')) return null;
   const runs = pieces.filter((p) => p[1] === undefined);
@@ -547,17 +554,17 @@ export function splitMixedCells(cellsText: string, columns: readonly FormColumn[
   const runHasMoney = runColumns.some(isMoneyColumn);
   const sharing = unitDecimals.size === 1 && runHasMoney ? readings.filter((r) => unitDecimals.has(r.decimals)) : [];
   if (sharing.length === 1) return rowOf(sharing[0]!.cells);
-  return nearestRateReading(readings.map((r) => rowOf(r.cells)), columns);
+  return nearestRateReading(readings.map((r) => rowOf(r.cells)), columns, unit);
 }
 
 /** The one split the printed rate holds for; when it holds for none, the one whose rate is nearest 执行数 ÷ 预算数. */
-function nearestRateReading(splits: readonly GluedCells[], columns: readonly FormColumn[]): GluedCells | null {
+function nearestRateReading(splits: readonly GluedCells[], columns: readonly FormColumn[], unit: string): GluedCells | null {
   const at = rateColumnsOf(columns);
   if (!at) return null;
   const value = (text: string) => new Decimal(text.replace(/[^\d.]/gu, ''));
   const scored = splits.flatMap((cells) => {
     const [b, e, r] = [cells[at.budget]!.text, cells[at.execution]!.text, cells[at.rate]!.text];
-    const f = rateFiguresOf(cells, at);
+    const f = rateFiguresOf(cells, at, unit);
     if (!f || value(b).isZero()) return [];
     const holds = rateHolds(f.r, f.e, f.b);
     const distance = value(e).div(value(b)).times(100).minus(value(r)).abs();

@@ -17,7 +17,16 @@ export const COMPLETION_RATE_WORDS: readonly string[] = ['目标完成率', '指
 export const DUE_RATE_WORDS: readonly string[] = ['执行率', '到位率', '配套率'];
 
 /** The target: "指标值 120 人", "目标值为 120 人", "计划 120 人", "应配套 20971.00 万元". */
-export const TARGET_WORDS: readonly string[] = ['年度指标值', '指标值', '目标值', '目标任务', '计划任务', '全年任务', '年度任务', '计划', '应配套资金', '应配套', '应到位资金', '应到位'];
+export const TARGET_WORDS: readonly string[] = ['年度指标值', '指标值', '目标值', '目标任务', '计划任务', '全年任务', '年度任务', '任务数', '计划', '应配套资金', '应配套', '应到位资金', '应到位'];
+
+/**
+ * An actual stated with its object between the verb and the number: "实际完成农村危房改造264户" (t363).
+ * Read only to find the actual an over-fulfilment percentage of another sentence speaks of.
+ */
+export const ACTUAL_WITH_OBJECT_WORDS: readonly string[] = ['实际完成', '实际改造', '实际建设', '实际实施'];
+
+/** What an over-fulfilment word says it exceeds ("超任务" → 任务): its target must be named so. */
+export const OVER_WORD_PREFIX = /^(?:超额完成|超额|超出|超过|超)/u;
 
 /** The actual: "实际完成 150 人", "完成值 150 人" (not 超额完成, not 完成率: those are the percentage). */
 export const ACTUAL_WORDS: readonly string[] = ['实际完成值', '全年实际完成值', '实际完成', '完成值', '实际配套到位资金', '实际配套到位', '实际到位资金', '实际到位', '实际'];

@@ -87,3 +87,10 @@ export const FORM_SCORE_HEADER = /得分/u;
  */
 export const INDICATOR_GOAL_TIERS: readonly string[] = ['年度绩效目标', '绩效指标'];
 export const INDICATOR_LEVEL1_TIERS: readonly string[] = ['产出指标', '效益指标', '满意度指标', '成本指标'];
+
+/**
+ * The money columns of a 项目基本信息 table (湘西, 海南 evaluation templates), in print order: each holds a
+ * total and is split by source in the rows below (其中:中央财政 | 省财政 | 市县财政 | 其他 …). The first two
+ * are always printed; 实际使用情况 only in some templates.
+ */
+export const INVESTMENT_COLUMNS: readonly string[] = ['计划投资额', '实际到位资金', '实际使用情况'];

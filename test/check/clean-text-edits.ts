@@ -35,6 +35,16 @@ export const CLEAN_TEXT_EDITS: readonly CleanTextEdit[] = [
   { id: 't319', shape: 't401 fund row score', rule: 'form.fund_rows', name: 'fund row score', from: '| 10 | 102.59% | ||||||||\n其中:当年财政拨款 | 329.77 | 329.77 | 338.31 | — | 102.59% | —', to: '| 10 | 102.59% | 10 | |||||||\n其中:当年财政拨款 | 329.77 | 329.77 | 338.31 | 10 | 102.59% | 9.0', cites: '9.0', breaks: true },
   // the same row scoring the same 10 points, printed to one decimal
   { id: 't319', shape: 't401 fund row score', rule: 'form.fund_rows', name: 'fund row score alike', from: '| 10 | 102.59% | ||||||||\n其中:当年财政拨款 | 329.77 | 329.77 | 338.31 | — | 102.59% | —', to: '| 10 | 102.59% | 10 | |||||||\n其中:当年财政拨款 | 329.77 | 329.77 | 338.31 | 10 | 102.59% | 10.0', cites: '10.0', breaks: false },
+  // Issue 16's 实际到位 shape (a column's total that is not the sum of its sources), on a 项目基本信息 table:
+  // 4676 + 14145.06 + 0 + 0 = 18821.06 against 实际到位资金 18921.06
+  { id: 't154', shape: 'issue 16 实际到位 sources', rule: 'sum.fund_sources', name: 'arrived total', from: '实际到位资金\n\n(万元)\n\n18821.06', to: '实际到位资金\n\n(万元)\n\n18921.06', cites: '18921.06', breaks: true },
+  // the same source printed to the fen: 4676.00 + 14145.06 = 18821.06 still
+  { id: 't154', shape: 'issue 16 实际到位 sources', rule: 'sum.fund_sources', name: 'arrived source to the fen', from: '其中:中央财政4676 其中:中央财政4676 其中:中央财政4676', to: '其中:中央财政4676 其中:中央财政4676.00 其中:中央财政4676', cites: '4676.00', breaks: false },
+  // t363's shape (an over-fulfilment percentage computed wrongly), in a form row's 偏差原因 cell:
+  // (87 − 80) ÷ 80 = 8.75% against 超额完成7.5%
+  { id: 't070', shape: 't363 over-fulfilment', rule: 'indicator.over_fulfilment', name: 'over-fulfilment percent', from: '>=80人 |\n87人 |\n30 |\n|', to: '>=80人 |\n87人 |\n30 |\n超额完成7.5% |', cites: '7.5%', breaks: true },
+  // 8.75% printed to one decimal, 四舍五入
+  { id: 't070', shape: 't363 over-fulfilment', rule: 'indicator.over_fulfilment', name: 'over-fulfilment percent rounded', from: '>=80人 |\n87人 |\n30 |\n|', to: '>=80人 |\n87人 |\n30 |\n超额完成8.8% |', cites: '8.8%', breaks: false },
 ];
 
 export interface CleanTextEditResult {

@@ -575,7 +575,8 @@ const SLIP_RULES: Record<string, string[]> = {
   'indicator.weights_total': ['indicator.weights_total', 'indicator.tier_total'],
   'indicator.target_range': ['indicator.value_range', 'indicator.budget_execution_score', 'plausibility.rate_over_100'],
   number_format: ['number_format'],
-  change_rate: ['narrative.change', 'narrative.change_direction'],
+  // An over-fulfilment percentage is a change too: the actual's over its target (t363's 实际改造数超任务43%).
+  change_rate: ['narrative.change', 'narrative.change_direction', 'indicator.over_fulfilment'],
   // Narrative shapes on any text (issue 16): "其中A万元，占x%", "按每亩N元标准…共计T万元", "完成预算的x%", "超额完成x%".
   share_rate: ['narrative.share', 'share.of_whole', 'share.amount', 'unit_slip'],
   product: ['narrative.product', 'unit_slip'],

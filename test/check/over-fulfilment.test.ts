@@ -34,6 +34,23 @@ describe('over-fulfilment percentage', () => {
     expect(statuses('年度任务500户，实际完成600户，超任务20%。')).toEqual([['indicator.over_fulfilment', 'pass']]);
   });
 
+  it('reads a lone 超任务 percentage against the one task and actual another sentence states (t363)', () => {
+    const pair = '我市2022年农村危房改造任务数为115户,实际完成农村危房改造264户,发放补助资金为278.8万元。';
+    const [r] = run(`${pair}由于多种原因,我市实际改造数超任务43%。`);
+    expect(r).toMatchObject({ rule: 'indicator.over_fulfilment', status: 'fail', certainty: 'definite' });
+    expect(r!.evidence.map((e) => e.text)).toEqual(['43%', '264户', '115户']);
+    // (264 − 115) ÷ 115 = 129.57%
+    expect(statuses(`${pair}我市实际改造数超任务129.6%。`)).toEqual([['indicator.over_fulfilment', 'pass']]);
+  });
+
+  it('reads no lone percentage when the identity is guessed: two tasks, no 实际, no shared object, no kind named', () => {
+    const pair = '农村危房改造任务数为115户,实际完成农村危房改造264户。';
+    expect(run(`${pair}另一批任务数为120户。我市实际改造数超任务43%。`)).toEqual([]);
+    expect(run(`${pair}我市改造数超任务43%。`)).toEqual([]);
+    expect(run(`${pair}我市实际发放数超任务43%。`)).toEqual([]);
+    expect(run(`${pair}我市实际改造数超额43%。`)).toEqual([]);
+  });
+
   it('checks 完成率 as actual ÷ target', () => {
     expect(statuses('指标值为不少于120人，实际完成值150人，完成率125%。')).toEqual([['indicator.completion_rate', 'pass']]);
     expect(statuses('指标值为不少于120人，实际完成值150人，完成率120%。')[0]?.[1]).toBe('fail');

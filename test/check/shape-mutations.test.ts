@@ -50,6 +50,26 @@ describe('tier headings with the 预算执行 part', () => {
   }, 60_000);
 });
 
+describe('a rate cut off, and rows that leave out the 预算执行 row', () => {
+  it('flags a rate printed cut off by rate.truncated, no definite fail, and stays quiet one digit finer (r61: 2171.13 ÷ 7505 = 28.929%)', async () => {
+    const text = (await loadLabelledTexts(root)).find((t) => t.id === 'r61')!;
+    const results = (await mutateShapes(text.id, text.bytes, analyzeBytes)).filter((r) => r.shape === 'truncated_rate');
+    expect(results.map((r) => [r.from, r.to, r.neutral, r.ok, r.by])).toEqual([
+      ['28.93', '28.92', false, true, ['rate.truncated']],
+      ['28.93', '28.929', true, true, []],
+    ]);
+  }, 60_000);
+
+  it('catches a row raised by the block’s 预算执行 分值 so the form carries 110 points (t171: 15 → 25), quiet at 15.0', async () => {
+    const text = (await loadLabelledTexts(root, ['tune'])).find((t) => t.id === 't171')!;
+    const results = (await mutateShapes(text.id, text.bytes, analyzeBytes)).filter((r) => r.shape === 'rows_budget_execution');
+    expect(results.map((r) => [r.from, r.to, r.neutral, r.ok, r.by])).toEqual([
+      ['15', '25', false, true, ['indicator.weights_total']],
+      ['15', '15.0', true, true, []],
+    ]);
+  }, 60_000);
+});
+
 describe('the shapes edited into clean shared and tune texts', () => {
   it('catches each breaking edit by its rule and stays quiet on each neutral one', async () => {
     const texts = await loadLabelledTexts(root, ['shared', 'tune']);

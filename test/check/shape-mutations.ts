@@ -31,6 +31,13 @@
  * - scores_total: indicator rows whose 得分 (with the money block's 预算执行 得分) make the form's 总分,
  *   read from runs of values printed apart from their names (t171: 93 against 94); a row's 得分 one
  *   point lower. Neutral: the 总分 printed to one more decimal.
+ * - rows_budget_execution: indicator rows whose 分值 with the money block's 预算执行 分值 make 100; one
+ *   row raised by the block's 分值, so the rows alone make 100 and the form 110 against its 总分 (t332's
+ *   slip: a 总分 row that leaves out the 预算执行 row). Neutral: the row's 分值 printed to one more decimal.
+ * - truncated_rate: a rate that holds with its execution and budget, printed cut off instead of rounded
+ *   where the two differ (95.367% → 95.36%). Not a wrong figure but a finding of its own kind: the edit
+ *   is flagged when rate.truncated warns citing it and no definite fail does. Neutral: the rate
+ *   printed one digit finer, rounded.
  */
 import { Decimal } from 'decimal.js';
 import type { SourceDocument } from '../../src/ingest/document.js';
@@ -46,7 +53,9 @@ export type ShapeName =
   | 'narrative_amount'
   | 'row_precision'
   | 'fund_row_score'
-  | 'scores_total';
+  | 'scores_total'
+  | 'rows_budget_execution'
+  | 'truncated_rate';
 
 interface ShapeEdit {
   shape: ShapeName;
@@ -56,6 +65,8 @@ interface ShapeEdit {
   text: string;
   /** Rules that report the shape. */
   rules: ReadonlySet<string>;
+  /** A slip edit that is a finding, not a wrong figure: a warning of `rules` cites it and no definite fail does. */
+  flagged?: boolean;
 }
 
 export interface ShapeResult {
@@ -276,6 +287,58 @@ function scoresTotalEdits(checks: readonly CheckResult[], record: ReportRecord, 
   return edits;
 }
 
+const WEIGHTS_TOTAL: ReadonlySet<string> = new Set(['indicator.weights_total']);
+
+function rowsBudgetExecutionEdits(checks: readonly CheckResult[], record: ReportRecord, rawText: string, doc: SourceDocument): ShapeEdit[] {
+  const edits: ShapeEdit[] = [];
+  const seen = new Set<number>();
+  for (const check of checks.filter((c) => c.rule === 'indicator.weights_total' && c.status === 'pass')) {
+    const parts = check.evidence.filter((e) => e.role === 'part');
+    // The block's 预算执行 分值 is one of the parts the rows were summed with.
+    const block = record.forms
+      .map((f) => f.budgetExecutionWeight)
+      .find((w) => w && parts.some((e) => e.evidence.start === w.evidence.start && e.evidence.end === w.evidence.end));
+    if (!block) continue;
+    const row = parts.find((e) => !(e.evidence.start === block.evidence.start && e.evidence.end === block.evidence.end) && (printedOf(e.text) ?? new Decimal(0)).gte(1));
+    const number = row ? locateValue(rawText, row.evidence, printedOf(row.text)!, doc) : null;
+    if (!number || seen.has(number.rawStart)) continue;
+    seen.add(number.rawStart);
+    edits.push({ shape: 'rows_budget_execution', neutral: false, number, text: printLike(number, number.value.plus(statedValue(block))), rules: WEIGHTS_TOTAL });
+    edits.push({ shape: 'rows_budget_execution', neutral: true, number, text: number.value.toFixed(number.decimals + 1), rules: WEIGHTS_TOTAL });
+  }
+  return edits;
+}
+
+const TRUNCATED: ReadonlySet<string> = new Set(['rate.truncated']);
+
+function truncatedRateEdits(checks: readonly CheckResult[], record: ReportRecord, rawText: string, doc: SourceDocument): ShapeEdit[] {
+  const edits: ShapeEdit[] = [];
+  const seen = new Set<number>();
+  for (const check of checks.filter((c) => ROW_RATE_RULES.has(c.rule) && c.status === 'pass' && c.expected)) {
+    const [rate, numerator, denominator] = ['rate', 'numerator', 'denominator'].map((role) => {
+      const e = check.evidence.find((x) => x.role === role);
+      const s = e ? findStated(record, e.evidence) : null;
+      return s?.kind === 'figure' ? s.figure : null;
+    });
+    if (!rate || !numerator || !denominator || rate.kind !== 'percent' || numerator.scale !== denominator.scale) continue;
+    const budget = statedValue(denominator);
+    if (budget.isZero()) continue;
+    const number = locateValue(rawText, rate.evidence, statedValue(rate), doc);
+    if (!number || seen.has(number.rawStart)) continue;
+    seen.add(number.rawStart);
+    const exact = statedValue(numerator).div(budget).times(100);
+    const cut = exact.toDecimalPlaces(number.decimals, Decimal.ROUND_DOWN);
+    // Only where cutting and rounding print apart, and the cut print is off the computed interval.
+    if (cut.eq(exact.toDecimalPlaces(number.decimals, Decimal.ROUND_HALF_UP))) continue;
+    const half = new Decimal(10).pow(-number.decimals).div(2);
+    if (cut.plus(half).gte(new Decimal(check.expected!.lo))) continue;
+    edits.push({ shape: 'truncated_rate', neutral: false, number, text: printLike(number, cut), rules: TRUNCATED, flagged: true });
+    const finer = { ...number, decimals: number.decimals + 1 };
+    edits.push({ shape: 'truncated_rate', neutral: true, number, text: printLike(finer, exact.toDecimalPlaces(finer.decimals, Decimal.ROUND_HALF_UP)), rules: TRUNCATED });
+  }
+  return edits;
+}
+
 /** Every shape edit of one text, run through the pipeline. */
 export async function mutateShapes(id: string, bytes: Uint8Array, analyze: AnalyzeFn): Promise<ShapeResult[]> {
   const fileName = `${id}.txt`;
@@ -290,14 +353,22 @@ export async function mutateShapes(id: string, bytes: Uint8Array, analyze: Analy
     ...rowPrecisionEdits(base.record.checks, base.record, rawText, base.doc),
     ...fundRowScoreEdits(base.record.checks, rawText, base.doc),
     ...scoresTotalEdits(base.record.checks, base.record, rawText, base.doc),
+    ...rowsBudgetExecutionEdits(base.record.checks, base.record, rawText, base.doc),
+    ...truncatedRateEdits(base.record.checks, base.record, rawText, base.doc),
   ];
   const results: ShapeResult[] = [];
   for (const edit of edits) {
     const { number } = edit;
     const source = rawText.slice(0, number.rawStart) + edit.text + rawText.slice(number.rawEnd);
     const after = await analyze(Buffer.from(source, 'utf8'), { fileName });
-    const cited = citing(after.record.checks, after.doc, number.rawStart, number.rawStart + edit.text.length).filter((c) => edit.rules.has(c.rule));
-    const raised = edit.neutral ? cited.filter((c) => c.status === 'fail') : cited.filter(isDefiniteFail);
+    const citingAll = citing(after.record.checks, after.doc, number.rawStart, number.rawStart + edit.text.length);
+    const cited = citingAll.filter((c) => edit.rules.has(c.rule));
+    // A flagged shape is caught by its warning, and only while no check calls the figure wrong.
+    const raised = edit.neutral
+      ? cited.filter((c) => c.status === 'fail')
+      : edit.flagged
+        ? citingAll.some(isDefiniteFail) ? [] : cited.filter((c) => c.status === 'warn')
+        : cited.filter(isDefiniteFail);
     results.push({
       id,
       shape: edit.shape,

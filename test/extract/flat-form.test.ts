@@ -250,6 +250,15 @@ describe('a form as a PDF layout dump prints it (wrapped header cells and row la
   });
 });
 
+describe('splitGluedCells with a rate cut off', () => {
+  it('reads the split a cut-off rate holds for when none holds it rounded (t408\'s row with 49% for 154.74 ÷ 310.2 = 49.88%)', () => {
+    const columns = ['budgetInitial', 'execution', 'weight', 'executionRate', 'score'] as const;
+    expect(splitGluedCells('310.2154.741049%4.9', columns)?.map((c) => c.text)).toEqual(['310.2', '154.74', '10', '49%', '4.9']);
+    // Neither rounded nor cut off does 48% hold: the shared-decimals reading stands.
+    expect(splitGluedCells('310.2154.741048%4.8', columns)?.map((c) => c.text)).toEqual(['310.21', '54.74', '10', '48%', '4.8']);
+  });
+});
+
 describe('splitMixedCells', () => {
   const columns = ['budget', 'execution', 'executionRate'] as const;
   const cells = (t: string) => splitMixedCells(t, columns)?.map((c) => [c.text, c.start]) ?? null;
@@ -261,6 +270,14 @@ describe('splitMixedCells', () => {
     expect(cells('50万元47.5095.00%')).toEqual([['50万元', 0], ['47.50', 4], ['95.00%', 9]]);
     // The split whose money shares the unit cell's decimals.
     expect(cells('50.00万元47.6895.00%')?.map((c) => c[0])).toEqual(['50.00万元', '47.68', '95.00%']);
+  });
+
+  it('asks the rate of bare cells read in the block\'s unit, not in 元 (50万元 beside 47.68 is not 500000 beside 47.68)', () => {
+    // In 元 the bare 60.505 over 120万元 is 0.005%, which a printed 0% holds: the slip reading won.
+    const mixed = (t: string, unit: string) => splitMixedCells(t, columns, unit)?.map((c) => c.text) ?? null;
+    expect(mixed('120万元60.5050%', '万元')).toEqual(['120万元', '60.50', '50%']);
+    expect(mixed('100万元100.5100%', '万元')).toEqual(['100万元', '100.5', '100%']);
+    expect(mixed('10万元110%', '万元')).toEqual(['10万元', '1', '10%']);
   });
 
   it('gives no reading to rows glued throughout, told apart everywhere, or with two glued runs', () => {

@@ -102,6 +102,16 @@ describe('the engine decides, abstains, and lets the rate break ties only', () =
     expect(d.candidates[d.chosen!]!.features.map((f) => f.id)).toContain('any.arithmetic.rate_holds');
   });
 
+  it('lets a rate cut off rather than rounded pick the pair when no pair holds it rounded (r61: 28.92% for 28.929%)', async () => {
+    // 2171.13 ÷ 7505.00 = 28.929…%: rounded 28.93%, cut off 28.92%; 2171.13 ÷ 7000.00 = 31.02% fits neither.
+    const tied = await recordOf('一是预算数7000.00万元。二是预算数7505.00万元，执行数2171.13万元，执行率28.92%。');
+    expect(seen(tied.figures.budget)).toEqual([75050000, '7505.00万元']);
+    expect(decision(tied, 'budget').reason).toBe('tie_broken_by_rate');
+    expect(tied.checks.filter((c) => c.status !== 'pass' && c.rule.includes('rate')).map((c) => [c.rule, c.status])).toEqual([['rate.truncated', 'warn']]);
+    // A rate that fits no pair either way still breaks no tie.
+    expect((await recordOf('一是预算数7000.00万元。二是预算数7505.00万元，执行数2171.13万元，执行率27.5%。')).figures.budget).toBeNull();
+  });
+
   it('never replaces a clear winner whose arithmetic fails: the slip stays for the checks', async () => {
     const r = await recordOf('全年预算数100万元，执行数90万元，执行率95%。');
     expect(seen(r.figures.budget)).toEqual([1000000, '100万元']);

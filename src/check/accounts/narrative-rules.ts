@@ -675,6 +675,15 @@ function subjectForm(text: string): string {
   return text.replace(/[、“”"‘’各]/gu, '').replace(/收入?支出?/gu, '收支').replace(/总决算/gu, '总计');
 }
 
+/**
+ * The subject an amount's clause states it for, its year and its copula dropped: "2023年度收、支总计均为" →
+ * 收支总计, "2024年本级彩票公益金支出" → 本级彩票公益金支出 (not 彩票公益金支出: a wider or narrower subject is
+ * another quantity).
+ */
+function statedSubject(clause: string): string {
+  return subjectForm(clause.replace(/^.*?\d{4}年度?/u, '').replace(/^[，,]/u, '').replace(/(?:均|各|共)?(?:为|是|达到?)?$/u, ''));
+}
+
 /** 增加/减少 …: the words of a change, either way. */
 const CHANGE_WORDS = [...COMPARISON_WORDS.increase, ...COMPARISON_WORDS.decrease].join('|');
 const isIncrease = (word: string) => (COMPARISON_WORDS.increase as readonly string[]).includes(word);
@@ -763,9 +772,12 @@ const changes: AccountsRule = {
             evidence,
             { current: current.figure.text, ...(wrongBase ? { base: 'this_year' } : {}) },
             // Definite when one sentence states both and names the same subject ("收、支总计…收、支总计各增加"), or
-            // when the change names none and follows the amount ("收、支总计445.20万元，比上年增加445.20万元").
-            s.figures.includes(current) &&
-              ((subject.length >= 2 && subjectForm(current.clause).includes(subject)) || (subject.length === 0 && followsAmount(s, current, i)))
+            // when the change names none and follows the amount ("收、支总计445.20万元，比上年增加445.20万元"), or
+            // when the sentence before states the amount under exactly the subject the change names, nothing
+            // wider or narrower ("收、支总计均为1,145.52万元。与2022年度相比,收、支总计各增加342万元", t506).
+            (s.figures.includes(current) &&
+              ((subject.length >= 2 && subjectForm(current.clause).includes(subject)) || (subject.length === 0 && followsAmount(s, current, i)))) ||
+              (!s.figures.includes(current) && subject.length >= 2 && statedSubject(current.clause) === subject)
               ? 'definite'
               : 'possible',
           ),

@@ -12,7 +12,7 @@
  *   replaced because its arithmetic fails, so a published slip stays visible to the checks.
  * - Otherwise it abstains (`abstained_tie`): a wrong figure is worse than a missing one.
  */
-import { divideIntervals, intervalOfFigure, intervalsMeet } from '../../check/interval.js';
+import { divideIntervals, intervalOfFigure, intervalsMeet, scaleInterval, truncationIntervalOf } from '../../check/interval.js';
 import type { SourceDocument } from '../../ingest/document.js';
 import { evidenceOf } from '../../normalize/offsets.js';
 import type { Figure, NamedAmount, Project, ReportKind, RoleCandidate, RoleDecision } from '../../schema/record.js';
@@ -158,17 +158,34 @@ export function rateHolds(rate: Figure, execution: Figure, budget: Figure): bool
 }
 
 /**
+ * Whether a printed rate holds for execution ÷ budget once read as cut off rather than rounded (28.92%
+ * for 28.929…%): a truncated rate is a finding of its own (rate.truncated), not a reason to lose the
+ * pair it was computed from.
+ */
+export function rateHoldsCut(rate: Figure, execution: Figure, budget: Figure): boolean {
+  if (rate.approx !== 'exact' || Number(rate.exact) < 0) return false;
+  const q = divideIntervals(intervalOfFigure(execution, 0), intervalOfFigure(budget, 0));
+  return q !== null && intervalsMeet(q, scaleInterval(truncationIntervalOf(rate), new Decimal(10).pow(rate.scale).toString()));
+}
+
+/**
  * Within the margin, the printed rate picks the (execution, budget) pair it holds for, when exactly
- * one pair of values does. A clear role offers only its winner.
+ * one pair of values does; when none does, the one pair it holds for read as cut off. A clear role
+ * offers only its winner.
  */
 function breakTieByRate(rate: Ranked, execution: Ranked, budget: Ranked): void {
   if (!rate.winner || (execution.reason !== 'abstained_tie' && budget.reason !== 'abstained_tie')) return;
   if (!execution.tied.length || !budget.tied.length) return;
-  const pairs: [Scored, Scored][] = [];
-  for (const e of execution.tied)
-    for (const b of budget.tied)
-      if (e.candidate !== b.candidate && rateHolds(rate.winner.candidate.figure, e.candidate.figure, b.candidate.figure))
-        if (!pairs.some(([pe, pb]) => sameValue(pe.candidate.figure, e.candidate.figure) && sameValue(pb.candidate.figure, b.candidate.figure))) pairs.push([e, b]);
+  const pairsHolding = (holds: (r: Figure, e: Figure, b: Figure) => boolean): [Scored, Scored][] => {
+    const pairs: [Scored, Scored][] = [];
+    for (const e of execution.tied)
+      for (const b of budget.tied)
+        if (e.candidate !== b.candidate && holds(rate.winner!.candidate.figure, e.candidate.figure, b.candidate.figure))
+          if (!pairs.some(([pe, pb]) => sameValue(pe.candidate.figure, e.candidate.figure) && sameValue(pb.candidate.figure, b.candidate.figure))) pairs.push([e, b]);
+    return pairs;
+  };
+  const rounded = pairsHolding(rateHolds);
+  const pairs = rounded.length > 0 ? rounded : pairsHolding(rateHoldsCut);
   if (pairs.length !== 1) return;
   const [e, b] = pairs[0]!;
   for (const [ranked, s] of [[execution, e], [budget, b]] as const) {

@@ -279,6 +279,14 @@ describe('the narrative rules on any text (issue 16: 预算说明 pages, lottery
     ]);
   });
 
+  it('fails definitely a change whose amount the sentence before states under exactly its subject (t506: 342 ÷ 803.52 = 42.56%, not 29.86%)', () => {
+    const certainty = (text: string) => lines(text).filter((x) => x.rule === 'narrative.change').map((r) => [r.status, r.certainty]);
+    expect(certainty('2023年度收、支总计均为1,145.52万元。与2022年度相比,收、支总计各增加342万元,增长29.86%。')).toEqual([['fail', 'definite']]);
+    expect(certainty('2023年度收、支总计均为1,145.52万元。与2022年度相比,收、支总计各增加342万元,增长42.56%。')).toEqual([['pass', 'definite']]);
+    // A wider subject before (一般公共预算财政拨款支出 vs 财政拨款支出) may be another quantity: possible.
+    expect(certainty('2023年度一般公共预算财政拨款支出1,145.52万元。与2022年度相比,财政拨款支出增加342万元,增长29.86%。')).toEqual([['fail', 'possible']]);
+  });
+
   it('says when a change percent is over this year\'s amount, not last year\'s (the wrong base)', () => {
     const [r] = lines('2024年彩票公益金支出198万元，比上年减少22万元，下降11.1%。').filter((x) => x.rule === 'narrative.change');
     expect([r!.status, r!.certainty, r!.detail?.base]).toEqual(['fail', 'definite', 'this_year']);
