@@ -39,6 +39,7 @@ import type { FigureRole } from '../../vocabulary/roles.js';
 import { classifyFunction, codeInLabel, FUNCTION_CLASS_NAMES } from '../function-classes.js';
 import type { LocatedNumber } from '../locate.js';
 import { isImpliedMoney, lastClause, type CandidateKind } from './candidates.js';
+import type { SummedPart } from './summed-parts.js';
 import { PART_CONTEXT } from './features.js';
 
 export type RoleId = FigureRole;
@@ -146,6 +147,16 @@ export interface NamedFacts {
   projectListOpen(n: NamedInput): ProjectListKind | null;
   /** A listed project whose name opens this number's line ("1.青少年管理事务工作经费。该项目…"). */
   projectOfLine(n: NamedInput): Project | undefined;
+  /**
+   * The part this number states of a whole followed by "其中" and parts that add up to it exactly
+   * (summed-parts.ts), none of them a fund, nature or class (`isOther`).
+   */
+  summedPartOf(n: NamedInput, isOther: (name: string) => boolean): SummedPart | undefined;
+  /**
+   * The one project listed before whose budget this amount states again, its name echoed in the sentence
+   * ("老年人福利类675.2万元" … "1.老年福利类资金675.2万元，资金使用288.2万元"), while it has no spending yet.
+   */
+  restatedProject(n: NamedInput): Project | undefined;
   /**
    * The fund sources already listed after this number's "其中" add up to the amount stated before it:
    * the list is complete, so this amount stands beside the whole, not in it ("收入决算数35,820.29万元，
@@ -293,6 +304,25 @@ export const NAMED_RULES: readonly NamedRule[] = [
       const name = n.number.label.replace(/^(?:其中|分别为|分别是|具体为|具体是)[:：]?/u, '').trim();
       if (Array.from(name).length < 4 || GENERIC_PROJECT.test(name)) return null;
       return kind === 'counted' || !namesFundOrClass(name) ? { naming: { list: 'projects', name, field: 'budget' } } : null;
+    },
+  },
+  {
+    // "下达…资金35331.2万元,其中,磴口县5079.16万元;杭锦后旗4035.12万元;…": parts adding up to the whole before
+    // their 其中 exactly, none a fund, nature or class: each is a sub-project (an allocation, a use), its
+    // amount of the whole's field (a spending's parts are spent); "A…10万元，支出8万元；" pairs its spending.
+    id: 'named.project.summed_part', zh: '总额“其中”之后合计相符的各项', where: 'text',
+    apply: (n, facts) => {
+      const part = (isMoney(n) || isImpliedMoney(n.number)) && n.number.approx === 'exact' ? facts.summedPartOf(n, namesFundOrClass) : undefined;
+      return part ? { naming: { list: 'projects', name: part.name, field: part.field } } : null;
+    },
+  },
+  {
+    // "其中老年人福利类675.2万元；…" … "1.老年福利类资金675.2万元，资金使用288.2万元": a listed project's budget
+    // stated again; the sentence's spending and rate are the project's (named.project.sentence).
+    id: 'named.project.restated', zh: '再次陈述已列项目的预算', where: 'text',
+    apply: (n, facts) => {
+      const p = isMoney(n) && (n.field() === 'budget' || n.field() === null) ? facts.restatedProject(n) : undefined;
+      return p ? { naming: { list: 'projects', name: p.name, field: 'budget' } } : null;
     },
   },
   {

@@ -107,3 +107,62 @@ describe('fund sources of a complete list', () => {
     expect(await sourcesOf('总支出决算数为35,837.94万元。其中:基本支出13,819.134万元,项目支出22,018.81万元;年末结转结余23.68万元。')).toEqual([]);
   });
 });
+
+describe('named.project.summed_part: a whole, "其中", and parts that add up to it exactly', () => {
+  it('lists allocations whose amounts add up to the whole before their 其中, the last one in 万 alone', async () => {
+    const p = await projectsOf('2023年中央财政下达我市救助补助资金100万元,其中,甲县50万元;乙县30.5万元;救助站19.5万。');
+    expect(p).toEqual([
+      ['甲县', 500000, null, 'named.project.summed_part'],
+      ['乙县', 305000, null, 'named.project.summed_part'],
+      ['救助站', 195000, null, 'named.project.summed_part'],
+    ]);
+  });
+
+  it('reads the parts of a spending as spent, the whole a sentence before its 其中', async () => {
+    const p = await projectsOf('用于群众体育支出20万元，占总数的100.0%。其中:用于援建公共体育场地和设施12.5万元；用于资助或组织开展全民健身活动7.5万元。');
+    expect(p).toEqual([
+      ['援建公共体育场地和设施', null, 125000, 'named.project.summed_part'],
+      ['资助或组织开展全民健身活动', null, 75000, 'named.project.summed_part'],
+    ]);
+  });
+
+  it('names a part by the text before its count, and pairs a part\'s second amount stated as spent', async () => {
+    const p = await projectsOf('资助项目12个，资金90万元，其中，敬老院建设项目5个，金额40万元，支出38万元；文化场所项目4个，金额30万元；其他3个，金额20万元。');
+    expect(p).toEqual([
+      ['敬老院建设项目', 400000, 380000, 'named.project.summed_part'],
+      ['文化场所项目', 300000, null, 'named.project.summed_part'],
+      ['其他', 200000, null, 'named.project.summed_part'],
+    ]);
+  });
+
+  it('abstains when the parts miss the whole, or are funds, income, levels or the budget\'s own steps', async () => {
+    expect(await projectsOf('下达资金100万元，其中，甲县50万元；乙县30万元；丙县10万元。')).toEqual([]);
+    expect(await projectsOf('收到资金100万元，其中：中央财政资金60万元；省级资金30万元；县级资金10万元。')).toEqual([]);
+    expect(await projectsOf('本年收入100万元，其中：财政拨款收入60万元；事业收入30万元；其他收入10万元。')).toEqual([]);
+    expect(await projectsOf('共筹集公益金100万元。其中市本级留成60万元；各县留成40万元。')).toEqual([]);
+    expect(await projectsOf('2022年预算69.06万元，其中年初预算57.28万元，调整追加11.78万元。')).toEqual([]);
+  });
+
+  it('takes two parts only when both name a project or a use', async () => {
+    expect(await projectsOf('政府债务余额100亿元，其中：一般债务60亿元，专项债务40亿元。')).toEqual([]);
+    expect(await projectsOf('下达资金100万元，其中：河道治理工程60万元，水库维修项目40万元。')).toHaveLength(2);
+  });
+});
+
+describe('named.project.restated: a listed project\'s budget stated again', () => {
+  it('gives the sentence that restates it its spending', async () => {
+    const p = await projectsOf('共下达资金100万元，其中老年人福利类60万元，用于养老机构；残疾人福利类30万元；儿童福利类10万元。\n1.老年福利类资金60万元，资金使用28.8万元。\n2.残疾人福利类资金30万元，资金使用6.81万元。');
+    expect(p).toEqual([
+      ['老年人福利类', 600000, 288000, 'named.project.summed_part'],
+      ['残疾人福利类', 300000, 68100, 'named.project.summed_part'],
+      ['儿童福利类', 100000, null, 'named.project.summed_part'],
+    ]);
+  });
+
+  it('leaves an amount two projects share, or one whose sentence does not echo the name', async () => {
+    const shared = await projectsOf('共下达资金90万元，其中甲县道路项目30万元；乙县桥梁项目30万元；丙县水利项目30万元。\n1.道路资金30万元，资金使用20万元。');
+    expect(shared.every((x) => x[2] === null)).toBe(true);
+    const unnamed = await projectsOf('共下达资金100万元，其中老年人福利类60万元；残疾人福利类30万元；儿童福利类10万元。\n1.本批资金60万元，资金使用28.8万元。');
+    expect(unnamed.every((x) => x[2] === null)).toBe(true);
+  });
+});
