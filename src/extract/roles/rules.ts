@@ -184,7 +184,25 @@ const ESTIMATE = new RegExp(anyOf(ESTIMATE_WORDS), 'u');
 /** A clause that says what was spent, 资金 after the word allowed ("支出资金30万元"). */
 const SPENT_LABEL = new RegExp(`(?:${anyOf(EXECUTION_WORDS)})(?:资金)?$`, 'u');
 /** The project a clause names, for a department's report (a project's report is one project). */
-const clauseProject = (n: NamedInput) => (n.reportKind !== 'project' ? projectInClause(n.before.slice(-80)) : null);
+const clauseProject = (n: NamedInput) => (n.reportKind !== 'project' ? projectInClause(sinceLastNumber(n.before.slice(-80))) : null);
+/**
+ * The text after the sentence's last number: a project named before another amount is that amount's
+ * ("(1)免费开放项目支出251384.66元,主要用于…办公费支出34000.00元": the 34000 is no project's own spending).
+ */
+function sinceLastNumber(before: string): string {
+  let end = 0;
+  for (const m of before.matchAll(AMOUNT_IN_TEXT)) end = m.index + m[0].length;
+  return before.slice(end);
+}
+const AMOUNT_IN_TEXT = /\d[\d.,]*\s*(?:万元|亿元|千元|元|万|亿|%)/gu;
+/**
+ * "(1)免费开放项目支出251384.66元": a spending a department's report names by its project ("X项目支出"), not
+ * the nature 项目支出: a name of four characters or more, no fund or class ("财政拨款项目支出" is the nature).
+ */
+function projectOfSpending(n: NamedInput): string | null {
+  const name = /项目支出$/u.test(n.number.label) ? clauseProject(n) : null;
+  return name !== null && Array.from(name).length >= 4 && !namesFundOrClass(name) ? name : null;
+}
 
 /**
  * A fund the clause states as the whole, not a part: as the budget ("部门预算财政安排公共财政拨款资金
@@ -228,11 +246,14 @@ function isTitleSubject(name: string, title: string | null): boolean {
 const namesFundOrClass = (name: string) =>
   FUND_RE.test(name) || LEVEL_FUND_RE.test(name) || LEVEL_NAMED_FUND_RE.test(name) || NATURE_RE.test(name) || FUNCTION_CLASS_NAMES.some((f) => name.endsWith(f));
 
+/** An outline number opening an item: "(1)", "1、", "（二）". */
+const OUTLINE_LEAD = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．])/u;
+
 /** The project a clause talks about: "党建工委工作经费项目全年预算数" → 党建工委工作经费. */
 export function projectInClause(clause: string): string | null {
   const m = PROJECT_CLAUSE.exec(clause);
   if (!m) return null;
-  const name = m[1]!.replace(PROJECT_NAME_LEAD, '').replace(/^[“"]|[”"]$/gu, '');
+  const name = m[1]!.replace(OUTLINE_LEAD, '').replace(PROJECT_NAME_LEAD, '').replace(/^[“"]|[”"]$/gu, '');
   // "调整预算后项目预算…" names no project.
   if (Array.from(name).length < 2 || GENERIC_PROJECT.test(name) || /[预算执行支出资金]$|预算/u.test(name)) return null;
   return name;
@@ -368,6 +389,13 @@ export const NAMED_RULES: readonly NamedRule[] = [
       if (!fn) return null;
       const code = classifyFunction(fn)!.code;
       return { naming: { list: 'byFunction', name: fn, code, printedCode: codeInLabel(n.number.label) ?? code, fromRow: false, listed: true } };
+    },
+  },
+  {
+    id: 'named.project.spending', zh: '“X项目支出Y”：部门报告按项目列出的支出', where: 'text',
+    apply: (n) => {
+      const name = isMoney(n) ? projectOfSpending(n) : null;
+      return name ? { naming: { list: 'projects', name, field: 'execution' } } : null;
     },
   },
   {

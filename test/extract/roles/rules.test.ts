@@ -166,3 +166,18 @@ describe('named.project.restated: a listed project\'s budget stated again', () =
     expect(unnamed.every((x) => x[2] === null)).toBe(true);
   });
 });
+
+describe('a department\'s report naming a spending by its project', () => {
+  it('reads "(1)X项目支出Y元" as the project\'s spending, and the amounts its use lists as no project\'s', async () => {
+    const r = await recordOf('某图书馆2023年部门整体支出绩效自评报告\n2、项目支出\n(1)免费开放项目支出251384.66元,主要用于商品和服务支出中办公费支出34000.00元,维修(护)费61200.00元。');
+    expect(r.figures.projects.map((p) => [p.name, p.budget?.value ?? null, p.execution?.value ?? null, p.rule])).toEqual([
+      ['免费开放', null, 251384.66, 'named.project.spending'],
+    ]);
+    expect(r.figures.byNature).toEqual([]);
+  });
+
+  it('leaves the nature 项目支出 of a fund or of the year alone', async () => {
+    const r = await recordOf('某局2023年部门整体支出绩效自评报告\n本年支出合计300万元，其中基本支出200万元，财政拨款项目支出100万元。');
+    expect(r.figures.projects).toEqual([]);
+  });
+});
