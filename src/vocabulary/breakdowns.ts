@@ -99,7 +99,7 @@ export const ALLOCATION_WHOLE_NAMES: readonly string[] = ['资金', '经费', '�
  */
 export const PART_NAME_LEAD = /^(?:其中|另外|此外)?[\s:：，,]*(?:主要)?(?:用于|为|是|包括|安排|下达|资助)?[\s:：]*/u;
 /** The count and amount word between a part's name and its amount: "…建设项目50个，金额1006万元" (dropped from the name). */
-export const PART_NAME_TAIL = /\s*\d+\s*个\s*[，,]?\s*(?:金额|资金|资助资金)?\s*$|[\s:：]*(?:为|共计|合计|共|达)?[\s:：]*$/u;
+export const PART_NAME_TAIL = /\s*[\d,]+\s*个\s*[，,]?\s*(?:金额|资金|资助资金)?\s*$|[\s:：]*(?:为|共计|合计|共|达)?[\s:：]*$/u;
 /**
  * The parts of a whole that are no sub-projects, though they add up to it: income lines and economic classes
  * ("其中：工资福利支出…；商品和服务支出…"), 三公 items, balances, levels and their shares (本级, 区直, 留成), a
@@ -115,3 +115,10 @@ export const NOT_PROJECT_PART =
  * projects: it stands only when each part names itself a project ("…工程", "…项目") or a use ("用于…").
  */
 export const PROJECT_OR_USE_PART = /项目|工程|^[\s:：，,]*(?:其中)?[\s:：，,]*(?:主要)?用于/u;
+
+/**
+ * The end of the text before a numbered list of a whole's parts: "资助公益金17.6亿元。主要是：", "…如下：".
+ */
+export const NUMBERED_PARTS_MARK = /(?:主要是|主要有|如下|具体如下|分别是|分别为|具体是|具体为|包括|主要用于)\s*[:：]?\s*$/u;
+/** A numbered item's marker and its number: "1.", "2、" (group 1), "(3)", "（4）" (group 2). */
+export const NUMBERED_ITEM = /^\s*(?:(\d{1,2})[.、．](?!\d)|[（(](\d{1,2})[）)])/u;

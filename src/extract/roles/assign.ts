@@ -17,11 +17,11 @@ import type { SourceDocument } from '../../ingest/document.js';
 import { evidenceOf } from '../../normalize/offsets.js';
 import type { Figure, NamedAmount, Project, ReportKind, RoleCandidate, RoleDecision } from '../../schema/record.js';
 import type { Segmentation } from '../../segment/segment.js';
-import { FORM_COLUMNS, PARTS_FOLLOW, PAYING_LEVEL, PROJECT_ITEM_WORD, PROJECT_LIST_MARK } from '../../vocabulary/index.js';
+import { FORM_COLUMNS, NUMBERED_ITEM, PARTS_FOLLOW, PAYING_LEVEL, PROJECT_ITEM_WORD, PROJECT_LIST_MARK } from '../../vocabulary/index.js';
 import { Decimal } from 'decimal.js';
 import type { LocatedNumber } from '../locate.js';
 import { Dec } from '../decimal.js';
-import { readSummedParts, type SummedPart, type SummedParts } from './summed-parts.js';
+import { readNumberedParts, readSummedParts, type ListContext, type SummedPart, type SummedParts } from './summed-parts.js';
 import { clauseBefore, isImpliedMoney, lastClause, sentenceBefore, toFigure, type Candidate } from './candidates.js';
 import { FEATURES, POSITION_FEATURE, proseCandidates, PROSE_FEATURES, RATE_TIE_FEATURE, SUM_FEATURE, type Feature } from './features.js';
 import { NAMED_RULES, ROLES, type MoneyField, type NamedFacts, type NamedInput, type Naming, type Outcome, type ProjectListKind, type Role, type RoleId, type Whole } from './rules.js';
@@ -316,9 +316,27 @@ class Facts implements NamedFacts {
   /** The mark (其中) of the summed list last read and its parts (null when they did not add up). */
   private summedMark = -1;
   private summed: SummedParts | null = null;
+  /** The start of the line numbered 1 last read as a numbered list of parts, and its parts. */
+  private numberedStart = -1;
+  private numbered: SummedParts | null = null;
 
   constructor(private readonly doc: SourceDocument, private readonly seg: Segmentation, numbers: readonly LocatedNumber[]) {
     this.allTextMoney = numbers.filter((m) => !m.cell && (m.kind === 'money' || isImpliedMoney(m)) && m.approx === 'exact');
+  }
+
+  private listContext(isOther: (name: string) => boolean): ListContext {
+    return { text: this.doc.text, money: this.allTextMoney, fieldOf: (m) => this.fields.get(m.start) ?? null, isOther };
+  }
+
+  numberedPartOf(n: NamedInput, isOther: (name: string) => boolean): SummedPart | undefined {
+    const at = n.number.start;
+    if (this.numbered && at > this.numberedStart && at < this.numbered.end) return this.numbered.parts.get(at);
+    const lineStart = at - n.lineBefore.length;
+    const marker = NUMBERED_ITEM.exec(n.lineBefore);
+    if (!marker || Number(marker[1] ?? marker[2]) !== 1 || lineStart === this.numberedStart) return undefined;
+    this.numberedStart = lineStart;
+    this.numbered = readNumberedParts(this.listContext(isOther), lineStart);
+    return this.numbered?.parts.get(at);
   }
 
   restatedProject(n: NamedInput): Project | undefined {
@@ -336,7 +354,7 @@ class Facts implements NamedFacts {
     if (mark < 0) return undefined;
     if (mark !== this.summedMark) {
       this.summedMark = mark;
-      this.summed = readSummedParts(this.doc.text, this.allTextMoney, mark, (m) => this.fields.get(m.start) ?? null, isOther);
+      this.summed = readSummedParts(this.listContext(isOther), mark);
     }
     return this.summed?.parts.get(n.number.start);
   }

@@ -152,6 +152,8 @@ export interface NamedFacts {
    * (summed-parts.ts), none of them a fund, nature or class (`isOther`).
    */
   summedPartOf(n: NamedInput, isOther: (name: string) => boolean): SummedPart | undefined;
+  /** The part this number states of a whole whose parts follow as numbered lines (summed-parts.ts `readNumberedParts`). */
+  numberedPartOf(n: NamedInput, isOther: (name: string) => boolean): SummedPart | undefined;
   /**
    * The one project listed before whose budget this amount states again, its name echoed in the sentence
    * ("老年人福利类675.2万元" … "1.老年福利类资金675.2万元，资金使用288.2万元"), while it has no spending yet.
@@ -334,6 +336,15 @@ export const NAMED_RULES: readonly NamedRule[] = [
     id: 'named.project.summed_part', zh: '总额“其中”之后合计相符的各项', where: 'text',
     apply: (n, facts) => {
       const part = (isMoney(n) || isImpliedMoney(n.number)) && n.number.approx === 'exact' ? facts.summedPartOf(n, namesFundOrClass) : undefined;
+      return part ? { naming: { list: 'projects', name: part.name, field: part.field } } : null;
+    },
+  },
+  {
+    // "资助公益金17.6亿元。主要是：\n1.资助…等项目170个,资助资金21,927.27万元。\n2.…": numbered lines, one amount
+    // each, adding up to the whole before them within its printed rounding, each naming a project or a use.
+    id: 'named.project.numbered_part', zh: '总额之后编号列出、合计相符的各项', where: 'text',
+    apply: (n, facts) => {
+      const part = (isMoney(n) || isImpliedMoney(n.number)) && n.number.approx === 'exact' ? facts.numberedPartOf(n, namesFundOrClass) : undefined;
       return part ? { naming: { list: 'projects', name: part.name, field: part.field } } : null;
     },
   },

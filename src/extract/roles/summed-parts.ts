@@ -6,7 +6,7 @@
  * parts add up to. Only an exact sum stands: the parts of an unknown list are abstained on.
  */
 import { Decimal } from 'decimal.js';
-import { anyOf, EXECUTION_WORDS, NOT_PROJECT_PART, PART_NAME_LEAD, PART_NAME_TAIL, PROJECT_OR_USE_PART } from '../../vocabulary/index.js';
+import { anyOf, EXECUTION_WORDS, NOT_PROJECT_PART, NUMBERED_ITEM, NUMBERED_PARTS_MARK, PART_NAME_LEAD, PART_NAME_TAIL, PROJECT_OR_USE_PART } from '../../vocabulary/index.js';
 import type { LocatedNumber } from '../locate.js';
 
 export interface SummedPart {
@@ -24,6 +24,17 @@ export interface SummedParts {
   end: number;
   /** Number start → the part it states. */
   parts: Map<number, SummedPart>;
+}
+
+/** What a list is read against: the text, its money and what the rules know of each amount. */
+export interface ListContext {
+  text: string;
+  /** Every exact money number of the running text, in text order. */
+  money: readonly LocatedNumber[];
+  /** The money field a number's own clause states. */
+  fieldOf: (m: LocatedNumber) => string | null;
+  /** A part named as a fund, nature or class: a list of such parts is none of projects. */
+  isOther: (name: string) => boolean;
 }
 
 /** Brackets hold a part's own details ("66.2万元(其中:中小公租房4.53万元;…)"): no part of the list. */
@@ -45,20 +56,29 @@ function inBrackets(text: string, from: number, at: number): boolean {
 
 const nameOf = (segment: string) => segment.replace(PART_NAME_LEAD, '').replace(PART_NAME_TAIL, '').trim();
 
+/** A part named as money of some kind ("…衔接资金") rather than for what it does is fund-like. */
+const fundLike = (cx: ListContext, name: string) => cx.isOther(name) || /资金$/u.test(name);
+
+/**
+ * The parts, each of the whole's field: a budget, or (under a spending) an execution; null when the whole
+ * is an income (its parts are its sources) or states another field.
+ */
+function ofWholeField(cx: ListContext, whole: LocatedNumber, parts: Map<number, SummedPart>): 'budget' | 'execution' | null {
+  if (/收入/u.test(whole.label)) return null;
+  const wholeField = cx.fieldOf(whole);
+  if (wholeField !== null && wholeField !== 'budget' && wholeField !== 'execution') return null;
+  const field = wholeField === 'execution' ? 'execution' : 'budget';
+  for (const [start, p] of parts) parts.set(start, { ...p, field });
+  return field;
+}
+
 /**
  * The parts of the list whose mark (其中) stands at `mark`, when they add up to an amount before it; null
- * otherwise. `money` is every exact money number of the running text in text order; `fieldOf` the money
- * field a number's own clause states; `isOther` tells a part that is a fund, nature or class (a list
- * of such parts is none of projects: at least half of the parts must be something else). Two parts stand
- * only when both name a project or a use (PROJECT_OR_USE_PART).
+ * otherwise. At least half of the parts must be no fund, nature or class; two parts stand only when both
+ * name a project or a use (PROJECT_OR_USE_PART).
  */
-export function readSummedParts(
-  text: string,
-  money: readonly LocatedNumber[],
-  mark: number,
-  fieldOf: (m: LocatedNumber) => string | null,
-  isOther: (name: string) => boolean,
-): SummedParts | null {
+export function readSummedParts(cx: ListContext, mark: number): SummedParts | null {
+  const { text, money } = cx;
   const stop = text.slice(mark).search(/[。\n]/u);
   const end = stop < 0 ? text.length : mark + stop;
   const inList = money.filter((m) => m.start > mark && m.end <= end && !inBrackets(text, mark, m.start));
@@ -89,8 +109,7 @@ export function readSummedParts(
     if (!PROJECT_OR_USE_PART.test(raw)) plain++;
     // A part of nothing ("工程采购金额0万元") is a column of a split, never a project.
     if (Array.from(name).length < 2 || NOT_PROJECT_PART.test(name) || new Decimal(m.base).isZero()) return null;
-    // A part named as money of some kind ("…衔接资金") rather than for what it does is fund-like.
-    if (isOther(name) || /资金$/u.test(name)) others++;
+    if (fundLike(cx, name)) others++;
     parts.set(m.start, { name, field: 'budget' });
     firsts.push(m);
     sum = sum.plus(m.base);
@@ -110,13 +129,62 @@ export function readSummedParts(
       break;
     }
   }
-  if (!whole) return null;
-  const wholeField = fieldOf(whole);
-  if (wholeField !== null && wholeField !== 'budget' && wholeField !== 'execution') return null;
-  const field = wholeField === 'execution' ? 'execution' : 'budget';
+  const field = whole ? ofWholeField(cx, whole, parts) : null;
   // A spending's parts have no second amount to pair.
-  if (field === 'execution' && seconds.size > 0) return null;
-  for (const [start, p] of parts) parts.set(start, { ...p, field });
+  if (!whole || !field || (field === 'execution' && seconds.size > 0)) return null;
   for (const [start, first] of seconds) parts.set(start, { name: parts.get(first)!.name, field: 'execution' });
   return { whole, end, parts };
+}
+
+/** The numbers of the money amounts of `line`'s span [from, to), outside brackets. */
+const amountsIn = (text: string, money: readonly LocatedNumber[], from: number, to: number) =>
+  money.filter((m) => m.start >= from && m.end <= to && !inBrackets(text, from, m.start));
+
+/**
+ * A whole followed by its parts as numbered lines, one amount each ("资助公益金17.6亿元。主要是：\n1.资助…等项目170个,
+ * 资助资金21,927.27万元。\n2.…"), read at the line numbered 1 that starts at `lineStart`. The parts must add up to
+ * the whole within its printed rounding (17.6亿 holds 17.5986亿), every part name a project or a use, and the
+ * text before the list end with a list mark (NUMBERED_PARTS_MARK); null otherwise.
+ */
+export function readNumberedParts(cx: ListContext, lineStart: number): SummedParts | null {
+  const { text, money } = cx;
+  const head = text.slice(Math.max(0, lineStart - 200), lineStart).replace(/\s+$/u, '');
+  if (!NUMBERED_PARTS_MARK.test(head)) return null;
+  const parts = new Map<number, SummedPart>();
+  const amounts: LocatedNumber[] = [];
+  let others = 0;
+  let at = lineStart;
+  let end = lineStart;
+  for (let expected = 1; ; expected++) {
+    while (text[at] === '\n' || text[at] === ' ') at++;
+    const lineEnd = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at);
+    const line = text.slice(at, lineEnd);
+    const marker = NUMBERED_ITEM.exec(line);
+    if (!marker || Number(marker[1] ?? marker[2]) !== expected) break;
+    const found = amountsIn(text, money, at, lineEnd);
+    if (found.length !== 1) return null;
+    const m = found[0]!;
+    const raw = text.slice(at + marker[0].length, m.start).replace(BRACKETED, '').split(/，|(?<!\d),|,(?!\d)/u)[0]!;
+    const name = nameOf(raw.replace(/^(?:资助|支持|补助)/u, ''));
+    if (Array.from(name).length < 2 || NOT_PROJECT_PART.test(name) || !PROJECT_OR_USE_PART.test(raw) || new Decimal(m.base).isZero()) return null;
+    if (fundLike(cx, name)) others++;
+    parts.set(m.start, { name, field: 'budget' });
+    amounts.push(m);
+    end = lineEnd;
+    at = lineEnd;
+  }
+  if (amounts.length < 3 || others * 2 >= amounts.length) return null;
+  let whole: LocatedNumber | undefined;
+  for (let i = money.length - 1; i >= 0; i--) {
+    if (money[i]!.start < lineStart) {
+      whole = money[i];
+      break;
+    }
+  }
+  if (!whole || whole.end < lineStart - 200) return null;
+  const sum = amounts.reduce((s, m) => s.plus(m.base), new Decimal(0));
+  // Half the whole's last printed digit, in base units.
+  const slack = new Decimal(10).pow(whole.scale - whole.precision).div(2);
+  if (sum.minus(whole.base).abs().greaterThan(slack)) return null;
+  return ofWholeField(cx, whole, parts) ? { whole, end, parts } : null;
 }

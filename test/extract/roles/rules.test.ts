@@ -141,6 +141,8 @@ describe('named.project.summed_part: a whole, "其中", and parts that add up to
     expect(await projectsOf('本年收入100万元，其中：财政拨款收入60万元；事业收入30万元；其他收入10万元。')).toEqual([]);
     expect(await projectsOf('共筹集公益金100万元。其中市本级留成60万元；各县留成40万元。')).toEqual([]);
     expect(await projectsOf('2022年预算69.06万元，其中年初预算57.28万元，调整追加11.78万元。')).toEqual([]);
+    // An income's parts are its sources, whatever they are called.
+    expect(await projectsOf('本年收入100万元，其中：甲项目60万元；乙项目30万元；丙项目10万元。')).toEqual([]);
   });
 
   it('takes two parts only when both name a project or a use', async () => {
@@ -179,5 +181,28 @@ describe('a department\'s report naming a spending by its project', () => {
   it('leaves the nature 项目支出 of a fund or of the year alone', async () => {
     const r = await recordOf('某局2023年部门整体支出绩效自评报告\n本年支出合计300万元，其中基本支出200万元，财政拨款项目支出100万元。');
     expect(r.figures.projects).toEqual([]);
+  });
+});
+
+describe('named.project.numbered_part: a whole, a list mark, and numbered lines adding up to it', () => {
+  const lines = (items: string[]) => items.map((x, i) => `${i + 1}.${x}`).join('\n');
+  it('lists numbered projects whose amounts add up to the whole within its printed rounding', async () => {
+    const p = await projectsOf(`全年共资助公益事业项目1,200个，资助公益金1.2亿元。主要是：\n${lines([
+      '资助县以上福利院、老年公寓等项目170个,资助资金5,000.4万元。',
+      '资助养老服务补贴项目155个, 资助对象3.5万人,资助资金4,000万元。',
+      '资助社区服务设施项目1,135个,资助资金3,020.1万元。',
+    ])}`);
+    expect(p).toEqual([
+      ['县以上福利院、老年公寓等项目', 50004000, null, 'named.project.numbered_part'],
+      ['养老服务补贴项目', 40000000, null, 'named.project.numbered_part'],
+      ['社区服务设施项目', 30201000, null, 'named.project.numbered_part'],
+    ]);
+  });
+
+  it('abstains when the lines miss the whole, name no project, or follow no list mark', async () => {
+    const items = lines(['资助福利院项目,资助资金50万元。', '资助养老补贴项目,资助资金40万元。', '资助社区设施项目,资助资金30万元。']);
+    expect(await projectsOf(`资助公益金130万元。主要是：\n${items}`)).toEqual([]);
+    expect(await projectsOf(`资助公益金120万元。\n${items}`)).toEqual([]);
+    expect(await projectsOf(`支出120万元。主要是：\n${lines(['办公设备购置50万元。', '人员培训40万元。', '车辆维修30万元。'])}`)).toEqual([]);
   });
 });
