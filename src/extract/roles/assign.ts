@@ -342,7 +342,9 @@ class Facts implements NamedFacts {
   restatedProject(n: NamedInput): Project | undefined {
     if (this.summed && n.number.start > this.summedMark && n.number.start < this.summed.end) return undefined;
     const amount = new Decimal(n.number.base);
-    const same = this.projectOrder.filter((p) => p.budget && amount.equals(p.budget.exact) && p.evidence!.start < n.number.start);
+    // Stated again in a later sentence: the project's own sentence may state the amount twice.
+    const sentenceStart = this.seg.sentences[n.number.sentence]?.start ?? n.number.start;
+    const same = this.projectOrder.filter((p) => p.budget && amount.equals(p.budget.exact) && p.evidence!.start < sentenceStart);
     const p = same.length === 1 ? same[0]! : undefined;
     return p && !p.execution && sharesNameWord(p.name, n.before) ? p : undefined;
   }
