@@ -56,8 +56,8 @@ function inBrackets(text: string, from: number, at: number): boolean {
 
 const nameOf = (segment: string) => segment.replace(PART_NAME_LEAD, '').replace(PART_NAME_TAIL, '').trim();
 
-/** A part named as money of some kind ("…衔接资金") rather than for what it does is fund-like. */
-const fundLike = (cx: ListContext, name: string) => cx.isOther(name) || /资金$/u.test(name);
+/** A part named as money of some kind ("…衔接资金", "体彩公益金") rather than for what it does is fund-like. */
+const fundLike = (cx: ListContext, name: string) => cx.isOther(name) || /(?:资金|公益金)$/u.test(name);
 
 /**
  * The parts, each of the whole's field: a budget, or (under a spending) an execution; null when the whole

@@ -140,6 +140,8 @@ describe('named.project.summed_part: a whole, "其中", and parts that add up to
     expect(await projectsOf('收到资金100万元，其中：中央财政资金60万元；省级资金30万元；县级资金10万元。')).toEqual([]);
     expect(await projectsOf('本年收入100万元，其中：财政拨款收入60万元；事业收入30万元；其他收入10万元。')).toEqual([]);
     expect(await projectsOf('共筹集公益金100万元。其中市本级留成60万元；各县留成40万元。')).toEqual([]);
+    expect(await projectsOf('筹集公益金100万元，其中：上缴中央50万元；省级留成30万元；市县20万元。')).toEqual([]);
+    expect(await projectsOf('安排公益金100万元，其中：福彩公益金50万元；体彩公益金30万元；残疾人事业项目20万元。')).toEqual([]);
     expect(await projectsOf('2022年预算69.06万元，其中年初预算57.28万元，调整追加11.78万元。')).toEqual([]);
     // An income's parts are its sources, whatever they are called.
     expect(await projectsOf('本年收入100万元，其中：甲项目60万元；乙项目30万元；丙项目10万元。')).toEqual([]);
