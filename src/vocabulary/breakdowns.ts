@@ -100,3 +100,33 @@ export const ALLOCATION_VERB = /下达|拨付|分配|安排/u;
 
 /** What an allocation names when it names the whole of it rather than one project: "下达…资金 5 万元". */
 export const ALLOCATION_WHOLE_NAMES: readonly string[] = ['资金', '经费', '补助资金', '专项资金', '预算资金', '预算'];
+
+/**
+ * Words a part of a summed list opens with that are no part of its name: "其中：用于援建公共体育场地和设施
+ * 201.5227万元", "为桂花村美丽乡村建设25万元" (the list's mark, a use's verb).
+ */
+export const PART_NAME_LEAD = /^(?:其中|另外|此外)?[\s:：，,]*(?:主要)?(?:用于|为|是|包括|安排|下达|资助)?[\s:：]*/u;
+/** The count and amount word between a part's name and its amount: "…建设项目50个，金额1006万元" (dropped from the name). */
+export const PART_NAME_TAIL = /\s*[\d,]+\s*个\s*[，,]?\s*(?:金额|资金|资助资金)?\s*$|[\s:：]*(?:为|共计|合计|共|达)?[\s:：]*$/u;
+/**
+ * The parts of a whole that are no sub-projects, though they add up to it: income lines and economic classes
+ * ("其中：工资福利支出…；商品和服务支出…"), 三公 items, balances, levels and their shares (本级, 区直, 留成, 上缴中央),
+ * a department's share, kinds of transfer (专项转移支付), debts, a 决算's other splits (政府采购货物支出, 授予中小
+ * 企业, 流动资产, 机关运行经费), the budget's own steps and states (年初预算, 调整追加, …执行, 已拨付, 第二批),
+ * other payers (银行贷款, 自筹, 社会资本) and periods (上半年, 2022年). Funds, natures and function classes are
+ * told by their own lists (rules.ts `namesFundOrClass`).
+ */
+export const NOT_PROJECT_PART =
+  /收入$|工资|福利费|商品和服务|对个人和家庭|资本性支出|办公费|维[修护](?:[（(]护[）)])?费|差旅|会议费|培训费|印刷费|水电|邮电|公务接待|公务用车|因公出国|三公|人员经费|人员支出|公用经费|基本支出|项目支出$|结转|结余|合计|小计|总计|本级|下级|上级|上缴|上解|转移支付$|^各|地市|[区市县省]直|留成|留用|部门(?:支出)?$|债券|债务|利息|税费?$|预算|决算|执行|追加|调整|预拨|安排$|^[已未尚]|拨付|支付|到位|到账|兑付|第[一二三四五六七八九十\d]+批|批次|采购|中小企业|小微企业|资产|负债|运行经费|贷款|自筹|社会资本|投资$|出资|筹资|融资|捐赠|捐款|^\d{4}年|上半年|下半年|季度|^\d{1,2}月/u;
+/**
+ * A summed list of two parts is as often a split of the whole (一般债务 / 专项债务, 年初预算 / 调整追加) as two
+ * projects: it stands only when each part names itself a project ("…工程", "…项目") or a use ("用于…").
+ */
+export const PROJECT_OR_USE_PART = /项目|工程|^[\s:：，,]*(?:其中)?[\s:：，,]*(?:主要)?用于/u;
+
+/**
+ * The end of the text before a numbered list of a whole's parts: "资助公益金17.6亿元。主要是：", "…如下：".
+ */
+export const NUMBERED_PARTS_MARK = /(?:主要是|主要有|如下|具体如下|分别是|分别为|具体是|具体为|包括|主要用于)\s*[:：]?\s*$/u;
+/** A numbered item's marker and its number: "1.", "2、" (group 1), "(3)", "（4）" (group 2). */
+export const NUMBERED_ITEM = /^\s*(?:(\d{1,2})[.、．](?!\d)|[（(](\d{1,2})[）)])/u;

@@ -17,10 +17,11 @@ import type { SourceDocument } from '../../ingest/document.js';
 import { evidenceOf } from '../../normalize/offsets.js';
 import type { Figure, NamedAmount, Project, ReportKind, RoleCandidate, RoleDecision } from '../../schema/record.js';
 import type { Segmentation } from '../../segment/segment.js';
-import { FORM_COLUMNS, PARTS_FOLLOW, PAYING_LEVEL, PROJECT_ITEM_WORD, PROJECT_LIST_MARK } from '../../vocabulary/index.js';
+import { FORM_COLUMNS, NUMBERED_ITEM, PARTS_FOLLOW, PAYING_LEVEL, PROJECT_ITEM_WORD, PROJECT_LIST_MARK } from '../../vocabulary/index.js';
 import { Decimal } from 'decimal.js';
 import type { LocatedNumber } from '../locate.js';
 import { Dec } from '../decimal.js';
+import { readNumberedParts, readSummedParts, type ListContext, type SummedPart, type SummedParts } from './summed-parts.js';
 import { clauseBefore, isImpliedMoney, lastClause, sentenceBefore, toFigure, type Candidate } from './candidates.js';
 import { FEATURES, POSITION_FEATURE, proseCandidates, PROSE_FEATURES, RATE_TIE_FEATURE, SUM_FEATURE, type Feature } from './features.js';
 import { NAMED_RULES, ROLES, type MoneyField, type NamedFacts, type NamedInput, type Naming, type Outcome, type ProjectListKind, type Role, type RoleId, type Whole } from './rules.js';
@@ -323,7 +324,59 @@ class Facts implements NamedFacts {
   /** Money numbers of the running text, in text order. */
   private readonly textMoney: LocatedNumber[] = [];
 
-  constructor(private readonly doc: SourceDocument, private readonly seg: Segmentation) {}
+  /** Every exact money number of the running text, in text order: a summed list is read ahead of its parts. */
+  private readonly allTextMoney: LocatedNumber[];
+  /** The money field each text number's clause stated, as recorded (a summed list's whole is read back). */
+  private readonly fields = new Map<number, MoneyField | null>();
+  /** The project whose budget a later sentence restated: that sentence's other amounts are its own. */
+  private restated: { sentence: number; project: Project } | null = null;
+  /** The mark (其中) of the summed list last read and its parts (null when they did not add up). */
+  private summedMark = -1;
+  private summed: SummedParts | null = null;
+  /** The start of the line numbered 1 last read as a numbered list of parts, and its parts. */
+  private numberedStart = -1;
+  private numbered: SummedParts | null = null;
+
+  constructor(private readonly doc: SourceDocument, private readonly seg: Segmentation, numbers: readonly LocatedNumber[]) {
+    this.allTextMoney = numbers.filter((m) => !m.cell && (m.kind === 'money' || isImpliedMoney(m)) && m.approx === 'exact');
+  }
+
+  private listContext(isOther: (name: string) => boolean): ListContext {
+    return { text: this.doc.text, money: this.allTextMoney, fieldOf: (m) => this.fields.get(m.start) ?? null, isOther };
+  }
+
+  numberedPartOf(n: NamedInput, isOther: (name: string) => boolean): SummedPart | undefined {
+    const at = n.number.start;
+    if (this.numbered && at > this.numberedStart && at < this.numbered.end) return this.numbered.parts.get(at);
+    const lineStart = at - n.lineBefore.length;
+    const marker = NUMBERED_ITEM.exec(n.lineBefore);
+    if (!marker || Number(marker[1] ?? marker[2]) !== 1 || lineStart === this.numberedStart) return undefined;
+    this.numberedStart = lineStart;
+    this.numbered = readNumberedParts(this.listContext(isOther), lineStart);
+    return this.numbered?.parts.get(at);
+  }
+
+  restatedProject(n: NamedInput): Project | undefined {
+    if (this.summed && n.number.start > this.summedMark && n.number.start < this.summed.end) return undefined;
+    const amount = new Decimal(n.number.base);
+    // Stated again in a later sentence: the project's own sentence may state the amount twice.
+    const sentenceStart = this.seg.sentences[n.number.sentence]?.start ?? n.number.start;
+    const same = this.projectOrder.filter((p) => p.budget && amount.equals(p.budget.exact) && p.evidence!.start < sentenceStart);
+    const p = same.length === 1 ? same[0]! : undefined;
+    return p && !p.execution && sharesNameWord(p.name, n.before) ? p : undefined;
+  }
+
+  summedPartOf(n: NamedInput, isOther: (name: string) => boolean): SummedPart | undefined {
+    // A long list runs past the 200 characters a number's list context reaches back.
+    if (this.summed && n.number.start > this.summedMark && n.number.start < this.summed.end) return this.summed.parts.get(n.number.start);
+    const mark = listMarkBefore(this.doc.text, n);
+    if (mark < 0) return undefined;
+    if (mark !== this.summedMark) {
+      this.summedMark = mark;
+      this.summed = readSummedParts(this.listContext(isOther), mark);
+    }
+    return this.summed?.parts.get(n.number.start);
+  }
 
   projectListOpen(n: NamedInput): ProjectListKind | null {
     if (this.projectList && n.number.start >= this.projectList.end) this.closeProjectList();
@@ -383,6 +436,7 @@ class Facts implements NamedFacts {
     return this.projects.has(name);
   }
   projectOfSentence(n: NamedInput): Project | undefined {
+    if (this.restated?.sentence === n.number.sentence) return this.restated.project;
     const start = this.seg.sentences[n.number.sentence]?.start;
     if (start === undefined) return undefined;
     while (this.projectCursor < this.projectOrder.length && this.projectOrder[this.projectCursor]!.evidence!.start < start) this.projectCursor++;
@@ -393,6 +447,7 @@ class Facts implements NamedFacts {
   record(n: NamedInput, outcome: Outcome | null, rule: string | undefined): void {
     const m = n.number;
     if (m.kind === 'money') this.textMoney.push(m);
+    this.fields.set(m.start, n.field());
     if (outcome?.whole && n.opensParts) this.openSentence = n.partsSentence;
     else if (m.kind === 'money' && !m.cell && rule !== 'named.fund.part_after_whole' && this.openSentence === m.sentence) this.openSentence = -1;
     if (outcome?.firstBudget && !this.firstBudget) {
@@ -411,6 +466,7 @@ class Facts implements NamedFacts {
     if (outcome?.levelTransfer) this.levelTransfers.push({ name: outcome.levelTransfer, amount: toFigure(this.doc, m), rule: LEVEL_TRANSFER_RULE });
     const naming = outcome?.naming;
     if (naming?.list !== 'projects') return;
+    if (rule === RESTATED_RULE) this.restated = { sentence: m.sentence, project: this.projects.get(naming.name)! };
     let p = this.projects.get(naming.name);
     if (!p) {
       p = { name: naming.name, budget: null, execution: null, executionRate: null, evidence: evidenceOf(this.doc, m.start, m.end), ...(rule ? { rule } : {}) };
@@ -422,6 +478,35 @@ class Facts implements NamedFacts {
     // Only projects the list itself named answer for its sum (a name found before by another rule stays).
     if (rule === PROJECT_LIST_RULE && p.rule === PROJECT_LIST_RULE && this.projectList && !this.projectList.projects.includes(p)) this.projectList.projects.push(p);
   }
+}
+
+/** The rule that finds a listed project's budget stated again (rules.ts): its sentence's amounts are the project's. */
+const RESTATED_RULE = 'named.project.restated';
+/** Two characters that say what a project is (not 项目, 资金 …). */
+const NAME_FILLER = /项目|工程|资金|经费|建设|补助|专项|支出/u;
+
+/** The text names the project by a word of two characters of its name ("老年人福利类" … "1.老年福利类资金"). */
+function sharesNameWord(name: string, text: string): boolean {
+  const chars = Array.from(name);
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const word = chars[i]! + chars[i + 1]!;
+    if (/^[\u4e00-\u9fff]{2}$/u.test(word) && !NAME_FILLER.test(word) && text.includes(word)) return true;
+  }
+  return false;
+}
+
+/** The last "其中" of a number's list (back to the stop), outside brackets: the mark a summed list opens with; -1 when none. */
+function listMarkBefore(text: string, n: NamedInput): number {
+  const from = n.number.start - n.listBefore.length;
+  let mark = -1;
+  let depth = 0;
+  for (let i = 0; i < n.listBefore.length; i++) {
+    const c = n.listBefore[i];
+    if (c === '（' || c === '(') depth++;
+    else if ((c === '）' || c === ')') && depth > 0) depth--;
+    else if (depth === 0 && c === '其' && n.listBefore[i + 1] === '中') mark = from + i;
+  }
+  return mark;
 }
 
 /** The text of `at`'s line before it (at most 200 characters). */
@@ -472,7 +557,7 @@ function namedInputOf(doc: SourceDocument, seg: Segmentation, m: LocatedNumber, 
  * execution): the first statement is its amount.
  */
 export function nameAmounts(doc: SourceDocument, seg: Segmentation, numbers: readonly LocatedNumber[], reportKind: ReportKind, byStart: ReadonlyMap<number, Candidate>, title: string | null = null): NamedAmounts {
-  const facts = new Facts(doc, seg);
+  const facts = new Facts(doc, seg, numbers);
   const found: { m: LocatedNumber; rule: string; naming: Naming }[] = [];
   const wholes = new Map<number, Whole>();
   const cellRules = NAMED_RULES.filter((r) => r.where === 'cell');

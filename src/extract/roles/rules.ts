@@ -39,6 +39,7 @@ import type { FigureRole } from '../../vocabulary/roles.js';
 import { classifyFunction, codeInLabel, FUNCTION_CLASS_NAMES } from '../function-classes.js';
 import type { LocatedNumber } from '../locate.js';
 import { isImpliedMoney, lastClause, type CandidateKind } from './candidates.js';
+import type { SummedPart } from './summed-parts.js';
 import { PART_CONTEXT } from './features.js';
 
 export type RoleId = FigureRole;
@@ -147,6 +148,18 @@ export interface NamedFacts {
   /** A listed project whose name opens this number's line ("1.青少年管理事务工作经费。该项目…"). */
   projectOfLine(n: NamedInput): Project | undefined;
   /**
+   * The part this number states of a whole followed by "其中" and parts that add up to it exactly
+   * (summed-parts.ts), none of them a fund, nature or class (`isOther`).
+   */
+  summedPartOf(n: NamedInput, isOther: (name: string) => boolean): SummedPart | undefined;
+  /** The part this number states of a whole whose parts follow as numbered lines (summed-parts.ts `readNumberedParts`). */
+  numberedPartOf(n: NamedInput, isOther: (name: string) => boolean): SummedPart | undefined;
+  /**
+   * The one project listed before whose budget this amount states again, its name echoed in the sentence
+   * ("老年人福利类675.2万元" … "1.老年福利类资金675.2万元，资金使用288.2万元"), while it has no spending yet.
+   */
+  restatedProject(n: NamedInput): Project | undefined;
+  /**
    * The fund sources already listed after this number's "其中" add up to the amount stated before it:
    * the list is complete, so this amount stands beside the whole, not in it ("收入决算数35,820.29万元，
    * 其中，…129.03万元；年初结转结余41.34万元").
@@ -173,7 +186,25 @@ const ESTIMATE = new RegExp(anyOf(ESTIMATE_WORDS), 'u');
 /** A clause that says what was spent, 资金 after the word allowed ("支出资金30万元"). */
 const SPENT_LABEL = new RegExp(`(?:${anyOf(EXECUTION_WORDS)})(?:资金)?$`, 'u');
 /** The project a clause names, for a department's report (a project's report is one project). */
-const clauseProject = (n: NamedInput) => (n.reportKind !== 'project' ? projectInClause(n.before.slice(-80)) : null);
+const clauseProject = (n: NamedInput) => (n.reportKind !== 'project' ? projectInClause(sinceLastNumber(n.before.slice(-80))) : null);
+/**
+ * The text after the sentence's last number: a project named before another amount is that amount's
+ * ("(1)免费开放项目支出251384.66元,主要用于…办公费支出34000.00元": the 34000 is no project's own spending).
+ */
+function sinceLastNumber(before: string): string {
+  let end = 0;
+  for (const m of before.matchAll(AMOUNT_IN_TEXT)) end = m.index + m[0].length;
+  return before.slice(end);
+}
+const AMOUNT_IN_TEXT = /\d[\d.,]*\s*(?:万元|亿元|千元|元|万|亿|%)/gu;
+/**
+ * "(1)免费开放项目支出251384.66元": a spending a department's report names by its project ("X项目支出"), not
+ * the nature 项目支出: a name of four characters or more, no fund or class ("财政拨款项目支出" is the nature).
+ */
+function projectOfSpending(n: NamedInput): string | null {
+  const name = /项目支出$/u.test(n.number.label) ? clauseProject(n) : null;
+  return name !== null && Array.from(name).length >= 4 && !namesFundOrClass(name) ? name : null;
+}
 
 /**
  * A fund the clause states as the whole, not a part: as the budget ("部门预算财政安排公共财政拨款资金
@@ -217,11 +248,14 @@ function isTitleSubject(name: string, title: string | null): boolean {
 const namesFundOrClass = (name: string) =>
   FUND_RE.test(name) || LEVEL_FUND_RE.test(name) || LEVEL_NAMED_FUND_RE.test(name) || NATURE_RE.test(name) || FUNCTION_CLASS_NAMES.some((f) => name.endsWith(f));
 
+/** An outline number opening an item: "(1)", "1、", "（二）". */
+const OUTLINE_LEAD = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．])/u;
+
 /** The project a clause talks about: "党建工委工作经费项目全年预算数" → 党建工委工作经费. */
 export function projectInClause(clause: string): string | null {
   const m = PROJECT_CLAUSE.exec(clause);
   if (!m) return null;
-  const name = m[1]!.replace(PROJECT_NAME_LEAD, '').replace(/^[“"]|[”"]$/gu, '');
+  const name = m[1]!.replace(OUTLINE_LEAD, '').replace(PROJECT_NAME_LEAD, '').replace(/^[“"]|[”"]$/gu, '');
   // "调整预算后项目预算…" names no project.
   if (Array.from(name).length < 2 || GENERIC_PROJECT.test(name) || /[预算执行支出资金]$|预算/u.test(name)) return null;
   return name;
@@ -296,6 +330,34 @@ export const NAMED_RULES: readonly NamedRule[] = [
     },
   },
   {
+    // "下达…资金35331.2万元,其中,磴口县5079.16万元;杭锦后旗4035.12万元;…": parts adding up to the whole before
+    // their 其中 exactly, none a fund, nature or class: each is a sub-project (an allocation, a use), its
+    // amount of the whole's field (a spending's parts are spent); "A…10万元，支出8万元；" pairs its spending.
+    id: 'named.project.summed_part', zh: '总额“其中”之后合计相符的各项', where: 'text',
+    apply: (n, facts) => {
+      const part = (isMoney(n) || isImpliedMoney(n.number)) && n.number.approx === 'exact' ? facts.summedPartOf(n, namesFundOrClass) : undefined;
+      return part ? { naming: { list: 'projects', name: part.name, field: part.field } } : null;
+    },
+  },
+  {
+    // "资助公益金17.6亿元。主要是：\n1.资助…等项目170个,资助资金21,927.27万元。\n2.…": numbered lines, one amount
+    // each, adding up to the whole before them within its printed rounding, each naming a project or a use.
+    id: 'named.project.numbered_part', zh: '总额之后编号列出、合计相符的各项', where: 'text',
+    apply: (n, facts) => {
+      const part = (isMoney(n) || isImpliedMoney(n.number)) && n.number.approx === 'exact' ? facts.numberedPartOf(n, namesFundOrClass) : undefined;
+      return part ? { naming: { list: 'projects', name: part.name, field: part.field } } : null;
+    },
+  },
+  {
+    // "其中老年人福利类675.2万元；…" … "1.老年福利类资金675.2万元，资金使用288.2万元": a listed project's budget
+    // stated again; the sentence's spending and rate are the project's (named.project.sentence).
+    id: 'named.project.restated', zh: '再次陈述已列项目的预算', where: 'text',
+    apply: (n, facts) => {
+      const p = isMoney(n) && (n.field() === 'budget' || n.field() === null) ? facts.restatedProject(n) : undefined;
+      return p ? { naming: { list: 'projects', name: p.name, field: 'budget' } } : null;
+    },
+  },
+  {
     // "1.青少年管理事务工作经费。该项目财政拨入资金30万元，…支出资金30万元": a listed project's paragraph states its spending.
     id: 'named.project.paragraph', zh: '以所列项目名称开头的段落中的支出', where: 'text',
     apply: (n, facts) => {
@@ -338,6 +400,13 @@ export const NAMED_RULES: readonly NamedRule[] = [
       if (!fn) return null;
       const code = classifyFunction(fn)!.code;
       return { naming: { list: 'byFunction', name: fn, code, printedCode: codeInLabel(n.number.label) ?? code, fromRow: false, listed: true } };
+    },
+  },
+  {
+    id: 'named.project.spending', zh: '“X项目支出Y”：部门报告按项目列出的支出', where: 'text',
+    apply: (n) => {
+      const name = isMoney(n) ? projectOfSpending(n) : null;
+      return name ? { naming: { list: 'projects', name, field: 'execution' } } : null;
     },
   },
   {

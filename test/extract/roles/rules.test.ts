@@ -107,3 +107,104 @@ describe('fund sources of a complete list', () => {
     expect(await sourcesOf('总支出决算数为35,837.94万元。其中:基本支出13,819.134万元,项目支出22,018.81万元;年末结转结余23.68万元。')).toEqual([]);
   });
 });
+
+describe('named.project.summed_part: a whole, "其中", and parts that add up to it exactly', () => {
+  it('lists allocations whose amounts add up to the whole before their 其中, the last one in 万 alone', async () => {
+    const p = await projectsOf('2023年中央财政下达我市救助补助资金100万元,其中,甲县50万元;乙县30.5万元;救助站19.5万。');
+    expect(p).toEqual([
+      ['甲县', 500000, null, 'named.project.summed_part'],
+      ['乙县', 305000, null, 'named.project.summed_part'],
+      ['救助站', 195000, null, 'named.project.summed_part'],
+    ]);
+  });
+
+  it('reads the parts of a spending as spent, the whole a sentence before its 其中', async () => {
+    const p = await projectsOf('用于群众体育支出20万元，占总数的100.0%。其中:用于援建公共体育场地和设施12.5万元；用于资助或组织开展全民健身活动7.5万元。');
+    expect(p).toEqual([
+      ['援建公共体育场地和设施', null, 125000, 'named.project.summed_part'],
+      ['资助或组织开展全民健身活动', null, 75000, 'named.project.summed_part'],
+    ]);
+  });
+
+  it('names a part by the text before its count, and pairs a part\'s second amount stated as spent', async () => {
+    const p = await projectsOf('资助项目12个，资金90万元，其中，敬老院建设项目5个，金额40万元，支出38万元；文化场所项目4个，金额30万元；其他3个，金额20万元。');
+    expect(p).toEqual([
+      ['敬老院建设项目', 400000, 380000, 'named.project.summed_part'],
+      ['文化场所项目', 300000, null, 'named.project.summed_part'],
+      ['其他', 200000, null, 'named.project.summed_part'],
+    ]);
+  });
+
+  it('abstains when the parts miss the whole, or are funds, income, levels or the budget\'s own steps', async () => {
+    expect(await projectsOf('下达资金100万元，其中，甲县50万元；乙县30万元；丙县10万元。')).toEqual([]);
+    expect(await projectsOf('收到资金100万元，其中：中央财政资金60万元；省级资金30万元；县级资金10万元。')).toEqual([]);
+    expect(await projectsOf('本年收入100万元，其中：财政拨款收入60万元；事业收入30万元；其他收入10万元。')).toEqual([]);
+    expect(await projectsOf('共筹集公益金100万元。其中市本级留成60万元；各县留成40万元。')).toEqual([]);
+    expect(await projectsOf('筹集公益金100万元，其中：上缴中央50万元；省级留成30万元；市县20万元。')).toEqual([]);
+    expect(await projectsOf('安排公益金100万元，其中：福彩公益金50万元；体彩公益金30万元；残疾人事业项目20万元。')).toEqual([]);
+    expect(await projectsOf('2022年预算69.06万元，其中年初预算57.28万元，调整追加11.78万元。')).toEqual([]);
+    // An income's parts are its sources, whatever they are called.
+    expect(await projectsOf('本年收入100万元，其中：甲项目60万元；乙项目30万元；丙项目10万元。')).toEqual([]);
+  });
+
+  it('takes two parts only when both name a project or a use', async () => {
+    expect(await projectsOf('政府债务余额100亿元，其中：一般债务60亿元，专项债务40亿元。')).toEqual([]);
+    expect(await projectsOf('下达资金100万元，其中：河道治理工程60万元，水库维修项目40万元。')).toHaveLength(2);
+  });
+});
+
+describe('named.project.restated: a listed project\'s budget stated again', () => {
+  it('gives the sentence that restates it its spending', async () => {
+    const p = await projectsOf('共下达资金100万元，其中老年人福利类60万元，用于养老机构；残疾人福利类30万元；儿童福利类10万元。\n1.老年福利类资金60万元，资金使用28.8万元。\n2.残疾人福利类资金30万元，资金使用6.81万元。');
+    expect(p).toEqual([
+      ['老年人福利类', 600000, 288000, 'named.project.summed_part'],
+      ['残疾人福利类', 300000, 68100, 'named.project.summed_part'],
+      ['儿童福利类', 100000, null, 'named.project.summed_part'],
+    ]);
+  });
+
+  it('leaves an amount two projects share, or one whose sentence does not echo the name', async () => {
+    const shared = await projectsOf('共下达资金90万元，其中甲县道路项目30万元；乙县桥梁项目30万元；丙县水利项目30万元。\n1.道路资金30万元，资金使用20万元。');
+    expect(shared.every((x) => x[2] === null)).toBe(true);
+    const unnamed = await projectsOf('共下达资金100万元，其中老年人福利类60万元；残疾人福利类30万元；儿童福利类10万元。\n1.本批资金60万元，资金使用28.8万元。');
+    expect(unnamed.every((x) => x[2] === null)).toBe(true);
+  });
+});
+
+describe('a department\'s report naming a spending by its project', () => {
+  it('reads "(1)X项目支出Y元" as the project\'s spending, and the amounts its use lists as no project\'s', async () => {
+    const r = await recordOf('某图书馆2023年部门整体支出绩效自评报告\n2、项目支出\n(1)免费开放项目支出251384.66元,主要用于商品和服务支出中办公费支出34000.00元,维修(护)费61200.00元。');
+    expect(r.figures.projects.map((p) => [p.name, p.budget?.value ?? null, p.execution?.value ?? null, p.rule])).toEqual([
+      ['免费开放', null, 251384.66, 'named.project.spending'],
+    ]);
+    expect(r.figures.byNature).toEqual([]);
+  });
+
+  it('leaves the nature 项目支出 of a fund or of the year alone', async () => {
+    const r = await recordOf('某局2023年部门整体支出绩效自评报告\n本年支出合计300万元，其中基本支出200万元，财政拨款项目支出100万元。');
+    expect(r.figures.projects).toEqual([]);
+  });
+});
+
+describe('named.project.numbered_part: a whole, a list mark, and numbered lines adding up to it', () => {
+  const lines = (items: string[]) => items.map((x, i) => `${i + 1}.${x}`).join('\n');
+  it('lists numbered projects whose amounts add up to the whole within its printed rounding', async () => {
+    const p = await projectsOf(`全年共资助公益事业项目1,200个，资助公益金1.2亿元。主要是：\n${lines([
+      '资助县以上福利院、老年公寓等项目170个,资助资金5,000.4万元。',
+      '资助养老服务补贴项目155个, 资助对象3.5万人,资助资金4,000万元。',
+      '资助社区服务设施项目1,135个,资助资金3,020.1万元。',
+    ])}`);
+    expect(p).toEqual([
+      ['县以上福利院、老年公寓等项目', 50004000, null, 'named.project.numbered_part'],
+      ['养老服务补贴项目', 40000000, null, 'named.project.numbered_part'],
+      ['社区服务设施项目', 30201000, null, 'named.project.numbered_part'],
+    ]);
+  });
+
+  it('abstains when the lines miss the whole, name no project, or follow no list mark', async () => {
+    const items = lines(['资助福利院项目,资助资金50万元。', '资助养老补贴项目,资助资金40万元。', '资助社区设施项目,资助资金30万元。']);
+    expect(await projectsOf(`资助公益金130万元。主要是：\n${items}`)).toEqual([]);
+    expect(await projectsOf(`资助公益金120万元。\n${items}`)).toEqual([]);
+    expect(await projectsOf(`支出120万元。主要是：\n${lines(['办公设备购置50万元。', '人员培训40万元。', '车辆维修30万元。'])}`)).toEqual([]);
+  });
+});

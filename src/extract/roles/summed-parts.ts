@@ -1,0 +1,190 @@
+/**
+ * A whole followed in prose by its parts, the parts adding up to it exactly: "下达我市困难群众救助补助资金
+ * 35331.2万元,其中,磴口县5079.16万元;杭锦后旗4035.12万元;…", "用于群众体育支出332.3407万元，占总数的100.0%。
+ * 其中:用于援建公共体育场地和设施201.5227万元；…". The list is read at its mark (其中), up to the stop that
+ * ends it; the whole is the nearest amount before the mark, in its sentence or the one before, that the
+ * parts add up to. Only an exact sum stands: the parts of an unknown list are abstained on.
+ */
+import { Decimal } from 'decimal.js';
+import { anyOf, EXECUTION_WORDS, NOT_PROJECT_PART, NUMBERED_ITEM, NUMBERED_PARTS_MARK, PART_NAME_LEAD, PART_NAME_TAIL, PROJECT_OR_USE_PART } from '../../vocabulary/index.js';
+import type { LocatedNumber } from '../locate.js';
+
+export interface SummedPart {
+  name: string;
+  /**
+   * The whole's field: each part is a budget, or (under a spending) an execution; a second amount of one
+   * part stated as spent ("A项目预算10万元，支出8万元；…") is its execution.
+   */
+  field: 'budget' | 'execution';
+}
+
+export interface SummedParts {
+  whole: LocatedNumber;
+  /** Where the list stops (its 。 or line break). */
+  end: number;
+  /** Number start → the part it states. */
+  parts: Map<number, SummedPart>;
+}
+
+/** What a list is read against: the text, its money and what the rules know of each amount. */
+export interface ListContext {
+  text: string;
+  /** Every exact money number of the running text, in text order. */
+  money: readonly LocatedNumber[];
+  /** The money field a number's own clause states. */
+  fieldOf: (m: LocatedNumber) => string | null;
+  /** A part named as a fund, nature or class: a list of such parts is none of projects. */
+  isOther: (name: string) => boolean;
+}
+
+/** Brackets hold a part's own details ("66.2万元(其中:中小公租房4.53万元;…)"): no part of the list. */
+const BRACKETED = /[（(][^（）()]*[）)]/gu;
+const SPENT_CLAUSE = new RegExp(`(?:${anyOf(EXECUTION_WORDS)})(?:资金|金额)?$`, 'u');
+/** How far back from the mark a whole is looked for (characters). */
+const WHOLE_REACH = 400;
+
+/** Is `at` inside brackets opened after `from`? */
+function inBrackets(text: string, from: number, at: number): boolean {
+  let depth = 0;
+  for (let i = from; i < at; i++) {
+    const c = text[i];
+    if (c === '（' || c === '(') depth++;
+    else if ((c === '）' || c === ')') && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
+const nameOf = (segment: string) => segment.replace(PART_NAME_LEAD, '').replace(PART_NAME_TAIL, '').trim();
+
+/** A part named as money of some kind ("…衔接资金", "体彩公益金") rather than for what it does is fund-like. */
+const fundLike = (cx: ListContext, name: string) => cx.isOther(name) || /(?:资金|公益金)$/u.test(name);
+
+/**
+ * The parts, each of the whole's field: a budget, or (under a spending) an execution; null when the whole
+ * is an income (its parts are its sources) or states another field.
+ */
+function ofWholeField(cx: ListContext, whole: LocatedNumber, parts: Map<number, SummedPart>): 'budget' | 'execution' | null {
+  if (/收入/u.test(whole.label)) return null;
+  const wholeField = cx.fieldOf(whole);
+  if (wholeField !== null && wholeField !== 'budget' && wholeField !== 'execution') return null;
+  const field = wholeField === 'execution' ? 'execution' : 'budget';
+  for (const [start, p] of parts) parts.set(start, { ...p, field });
+  return field;
+}
+
+/**
+ * The parts of the list whose mark (其中) stands at `mark`, when they add up to an amount before it; null
+ * otherwise. At least half of the parts must be no fund, nature or class; two parts stand only when both
+ * name a project or a use (PROJECT_OR_USE_PART).
+ */
+export function readSummedParts(cx: ListContext, mark: number): SummedParts | null {
+  const { text, money } = cx;
+  const stop = text.slice(mark).search(/[。\n]/u);
+  const end = stop < 0 ? text.length : mark + stop;
+  const inList = money.filter((m) => m.start > mark && m.end <= end && !inBrackets(text, mark, m.start));
+  if (inList.length < 2) return null;
+  const semicolons = /[；;]/u.test(text.slice(mark, end).replace(BRACKETED, ''));
+  const parts = new Map<number, SummedPart>();
+  const firsts: LocatedNumber[] = [];
+  /** Second amounts (number start → the first amount's start). */
+  const seconds = new Map<number, number>();
+  let sum = new Decimal(0);
+  let others = 0;
+  /** Parts that name neither a project nor a use. */
+  let plain = 0;
+  let from = mark + 2;
+  for (const m of inList) {
+    const segment = text.slice(from, m.start).replace(BRACKETED, '');
+    from = m.end;
+    // With "；" between parts, a second amount of one part is its spending, or the list is something else.
+    if (semicolons && firsts.length > 0 && !/[；;]/u.test(segment)) {
+      const clause = segment.split(/[，,]/u).pop()!.trim();
+      const first = firsts.at(-1)!.start;
+      if (!SPENT_CLAUSE.test(clause) || [...seconds.values()].includes(first)) return null;
+      seconds.set(m.start, first);
+      continue;
+    }
+    const raw = segment.split(semicolons ? /[；;]/u : /[；;，,、]/u).pop()!;
+    const name = nameOf(raw);
+    if (!PROJECT_OR_USE_PART.test(raw)) plain++;
+    // A part of nothing ("工程采购金额0万元") is a column of a split, never a project.
+    if (Array.from(name).length < 2 || NOT_PROJECT_PART.test(name) || new Decimal(m.base).isZero()) return null;
+    if (fundLike(cx, name)) others++;
+    parts.set(m.start, { name, field: 'budget' });
+    firsts.push(m);
+    sum = sum.plus(m.base);
+  }
+  // A list of funds or classes is no list of projects; one fund among many projects is an item like them.
+  if (others * 2 >= firsts.length) return null;
+  if (firsts.length === 2 && plain > 0) return null;
+  if (firsts.length < 2 || new Set(firsts.map((m) => parts.get(m.start)!.name)).size < firsts.length) return null;
+  const firstSentence = firsts[0]!.sentence;
+  let whole: LocatedNumber | undefined;
+  for (let i = money.length - 1; i >= 0; i--) {
+    const m = money[i]!;
+    if (m.start >= mark) continue;
+    if (m.start < mark - WHOLE_REACH || m.sentence < firstSentence - 1) break;
+    if (sum.equals(m.base)) {
+      whole = m;
+      break;
+    }
+  }
+  const field = whole ? ofWholeField(cx, whole, parts) : null;
+  // A spending's parts have no second amount to pair.
+  if (!whole || !field || (field === 'execution' && seconds.size > 0)) return null;
+  for (const [start, first] of seconds) parts.set(start, { name: parts.get(first)!.name, field: 'execution' });
+  return { whole, end, parts };
+}
+
+/** The numbers of the money amounts of `line`'s span [from, to), outside brackets. */
+const amountsIn = (text: string, money: readonly LocatedNumber[], from: number, to: number) =>
+  money.filter((m) => m.start >= from && m.end <= to && !inBrackets(text, from, m.start));
+
+/**
+ * A whole followed by its parts as numbered lines, one amount each ("资助公益金17.6亿元。主要是：\n1.资助…等项目170个,
+ * 资助资金21,927.27万元。\n2.…"), read at the line numbered 1 that starts at `lineStart`. The parts must add up to
+ * the whole within its printed rounding (17.6亿 holds 17.5986亿), every part name a project or a use, and the
+ * text before the list end with a list mark (NUMBERED_PARTS_MARK); null otherwise.
+ */
+export function readNumberedParts(cx: ListContext, lineStart: number): SummedParts | null {
+  const { text, money } = cx;
+  const head = text.slice(Math.max(0, lineStart - 200), lineStart).replace(/\s+$/u, '');
+  if (!NUMBERED_PARTS_MARK.test(head)) return null;
+  const parts = new Map<number, SummedPart>();
+  const amounts: LocatedNumber[] = [];
+  let others = 0;
+  let at = lineStart;
+  let end = lineStart;
+  for (let expected = 1; ; expected++) {
+    while (text[at] === '\n' || text[at] === ' ') at++;
+    const lineEnd = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at);
+    const line = text.slice(at, lineEnd);
+    const marker = NUMBERED_ITEM.exec(line);
+    if (!marker || Number(marker[1] ?? marker[2]) !== expected) break;
+    const found = amountsIn(text, money, at, lineEnd);
+    if (found.length !== 1) return null;
+    const m = found[0]!;
+    const raw = text.slice(at + marker[0].length, m.start).replace(BRACKETED, '').split(/，|(?<!\d),|,(?!\d)/u)[0]!;
+    const name = nameOf(raw.replace(/^(?:资助|支持|补助)/u, ''));
+    if (Array.from(name).length < 2 || NOT_PROJECT_PART.test(name) || !PROJECT_OR_USE_PART.test(raw) || new Decimal(m.base).isZero()) return null;
+    if (fundLike(cx, name)) others++;
+    parts.set(m.start, { name, field: 'budget' });
+    amounts.push(m);
+    end = lineEnd;
+    at = lineEnd;
+  }
+  if (amounts.length < 3 || others * 2 >= amounts.length) return null;
+  let whole: LocatedNumber | undefined;
+  for (let i = money.length - 1; i >= 0; i--) {
+    if (money[i]!.start < lineStart) {
+      whole = money[i];
+      break;
+    }
+  }
+  if (!whole || whole.end < lineStart - 200) return null;
+  const sum = amounts.reduce((s, m) => s.plus(m.base), new Decimal(0));
+  // Half the whole's last printed digit, in base units.
+  const slack = new Decimal(10).pow(whole.scale - whole.precision).div(2);
+  if (sum.minus(whole.base).abs().greaterThan(slack)) return null;
+  return ofWholeField(cx, whole, parts) ? { whole, end, parts } : null;
+}
