@@ -1,0 +1,248 @@
+/**
+ * Sub-projects and allocations read from tables (issue 15): the rows of a 项目明细表, 资金分配表 or
+ * 安排表 whose header names a project, unit or area column and money columns (vocabulary/
+ * project-tables.ts). The table is confirmed by its 合计 row (the rows add up to it exactly: it is the
+ * whole, never a project), or by a header that alone says its rows are projects (项目名称). A table
+ * whose rows do not add up, or that lists classes or fund rows, names nothing: a wrong figure is worse
+ * than a missing one. Each figure carries its cell's span; each project its row's.
+ */
+import type { SourceDocument } from '../ingest/document.js';
+import { evidenceOf } from '../normalize/offsets.js';
+import type { Figure, Project } from '../schema/record.js';
+import {
+  anyOf,
+  FUND_RE,
+  GLUED_TABLE_HEADER,
+  GLUED_TABLE_ROW,
+  NATURE_RE,
+  PROJECT_TABLE_MONEY_COLUMNS,
+  PROJECT_TABLE_NAME_COLUMNS,
+  SUBTOTAL_ROW_WORDS,
+  TABLE_MONEY_UNIT,
+  TABLE_UNIT_LINE,
+  TOTAL_ROW_WORDS,
+} from '../vocabulary/index.js';
+import { Dec, printedDecimals, shiftDecimal } from './decimal.js';
+import { classifyFunction } from './function-classes.js';
+import { TABLE_PROJECT_RULES } from './roles/rules.js';
+import { findGrids, type GridCell } from './table-grids.js';
+
+type Field = 'budget' | 'execution' | 'executionRate';
+interface Column {
+  col: number;
+  field: Field;
+}
+interface Layout {
+  nameCol: number;
+  clear: boolean;
+  columns: Column[];
+  /** The columns of the money block, first to last (a total row printed narrower maps onto them in order). */
+  block: number[];
+  unit: string;
+  dataStart: number;
+}
+interface Row {
+  name: GridCell;
+  values: Partial<Record<Field, GridCell>>;
+  end: number;
+}
+
+const TOTAL = new RegExp(`(?:${anyOf(TOTAL_ROW_WORDS)})$`, 'u');
+const SUBTOTAL = new RegExp(`^(?:${anyOf(SUBTOTAL_ROW_WORDS)})$`, 'u');
+const AMOUNT = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/u;
+const PERCENT = /^(\d+(?:\.\d+)?)%$/u;
+const EMPTY = /^(?:[-—–/／]+|无)?$/u;
+const SCALES: Record<string, number> = { 元: 0, 万元: 4, 亿元: 8 };
+
+/** A header cell without its bracketed note ("补助资金(万元)" → "补助资金"). */
+const bare = (s: string) => s.replace(/[（(][^）)]*[）)]/gu, '');
+const fieldOf = (header: string) => PROJECT_TABLE_MONEY_COLUMNS.find((c) => c.pattern.test(bare(header)))?.field ?? null;
+const cellAt = (row: readonly GridCell[], col: number) => row.find((c) => c.col <= col && col < c.col + c.colSpan);
+
+/**
+ * The header's name column and money columns. A money header printed over sub-columns on the next
+ * row (本次下达数 over 省级 | 市级 | 小计) is read through its 小计 column, the columns after it shifted.
+ */
+function layoutOf(rows: readonly GridCell[][], h: number, unitBefore: string | null): Layout | null {
+  const header = rows[h]!;
+  let nameCell: GridCell | undefined;
+  let clear = false;
+  for (const nc of PROJECT_TABLE_NAME_COLUMNS) {
+    nameCell = header.find((c) => nc.pattern.test(c.text) || nc.pattern.test(bare(c.text)));
+    if (nameCell) {
+      clear = nc.clear;
+      break;
+    }
+  }
+  if (!nameCell) return null;
+  const money = header.filter((c) => c !== nameCell && c.col > nameCell.col).map((c) => ({ cell: c, field: fieldOf(c.text) }));
+  let columns: Column[] = money.filter((m) => m.field && m.field !== 'skip').map((m) => ({ col: m.cell.col, field: m.field as Field }));
+  if (columns.length === 0) return null;
+  let dataStart = h + 1;
+  let block = columns.map((c) => c.col);
+  const sub = rows[h + 1];
+  const subtotalAt = sub ? sub.findIndex((c) => SUBTOTAL.test(c.text) || c.text === '合计') : -1;
+  if (sub && subtotalAt >= 0 && sub.length >= 2 && sub.every((c) => !AMOUNT.test(c.text))) {
+    // Only a lone money header can be the one the sub-columns split.
+    if (columns.length !== 1 || header.some((c) => c.colSpan > 1)) return null;
+    const j = columns[0]!.col;
+    columns = [{ col: j + subtotalAt, field: columns[0]!.field }];
+    block = sub.map((_, i) => j + i);
+    dataStart = h + 2;
+  }
+  if (new Set(columns.map((c) => c.field)).size !== columns.length) return null;
+  // The unit a chosen money column prints, else any header cell's, else the "单位：万元" over the table.
+  const unitOf = (c: GridCell) => TABLE_MONEY_UNIT.exec(c.text)?.[1];
+  const unit = header.filter((c) => columns.some((k) => k.col === c.col)).map(unitOf).find(Boolean) ?? header.map(unitOf).find(Boolean) ?? unitBefore;
+  return unit ? { nameCol: nameCell.col, clear, columns, block, unit, dataStart } : null;
+}
+
+/** The last "单位：万元" printed in the 300 characters before the table. */
+function unitBeforeTable(doc: SourceDocument, start: number): string | null {
+  const before = doc.text.slice(Math.max(0, start - 300), start);
+  const all = [...before.matchAll(new RegExp(TABLE_UNIT_LINE.source, 'gu'))];
+  return all.length > 0 ? all[all.length - 1]![1]! : null;
+}
+
+/** A name that is a class, a nature or a fund row: the table is an account's, not a list of projects. */
+const whole = (re: RegExp, name: string) => re.exec(name)?.[0] === name;
+const isAccountRow = (name: string) => classifyFunction(name) !== undefined || whole(NATURE_RE, name) || whole(FUND_RE, name) || /^\d{3,}/u.test(name);
+
+/** A total row's values: by column when it prints its total word in the name column, else its amounts in order over the money block. */
+function totalsOf(row: readonly GridCell[], layout: Layout, totalCell: GridCell): Partial<Record<Field, GridCell>> {
+  if (totalCell.col === layout.nameCol && totalCell.colSpan === 1) return valuesOf(row, layout) ?? {};
+  const amounts = row.filter((c) => AMOUNT.test(c.text));
+  if (amounts.length !== layout.block.length) return {};
+  const out: Partial<Record<Field, GridCell>> = {};
+  for (const c of layout.columns) out[c.field] = amounts[layout.block.indexOf(c.col)];
+  return out;
+}
+
+/** A data row's money cells, or null when one of them is not an amount (the table has ended). */
+function valuesOf(row: readonly GridCell[], layout: Layout): Partial<Record<Field, GridCell>> | null {
+  const out: Partial<Record<Field, GridCell>> = {};
+  for (const c of layout.columns) {
+    const cell = cellAt(row, c.col);
+    const text = cell?.text ?? '';
+    if (EMPTY.test(text)) continue;
+    if (c.field === 'executionRate' ? !PERCENT.test(text) : !AMOUNT.test(text)) return null;
+    out[c.field] = cell;
+  }
+  return out;
+}
+
+function moneyFigure(doc: SourceDocument, cell: GridCell, unit: string): Figure {
+  const printed = cell.text.replace(/,/gu, '');
+  const scale = SCALES[unit]!;
+  const exact = shiftDecimal(printed, scale);
+  return { value: Number(exact), exact, text: `${cell.text}${unit}`, unit, kind: 'money', precision: printedDecimals(printed), scale, approx: 'exact', evidence: evidenceOf(doc, cell.start, cell.end) };
+}
+
+function rateFigure(doc: SourceDocument, cell: GridCell): Figure {
+  const printed = PERCENT.exec(cell.text)![1]!;
+  const exact = shiftDecimal(printed, -2);
+  return { value: Number(exact), exact, text: cell.text, unit: '%', kind: 'percent', precision: printedDecimals(printed), scale: -2, approx: 'exact', evidence: evidenceOf(doc, cell.start, cell.end) };
+}
+
+/**
+ * Whether the rows add up exactly to the total in a money field it prints: one column adding up
+ * confirms the table; another that does not is the report's slip, left for the checks.
+ */
+function addsUp(rows: readonly Row[], totals: Partial<Record<Field, GridCell>>): boolean {
+  return (['budget', 'execution'] as const).some((f) => {
+    if (!totals[f] || rows.some((r) => !r.values[f])) return false;
+    const sum = rows.reduce((s, r) => s.plus(r.values[f]!.text.replace(/,/gu, '')), new Dec(0));
+    return sum.equals(totals[f]!.text.replace(/,/gu, ''));
+  });
+}
+
+function projectOf(doc: SourceDocument, row: Row, unit: string, rule: string): Project {
+  const v = row.values;
+  return {
+    name: row.name.text,
+    budget: v.budget ? moneyFigure(doc, v.budget, unit) : null,
+    execution: v.execution ? moneyFigure(doc, v.execution, unit) : null,
+    executionRate: v.executionRate ? rateFigure(doc, v.executionRate) : null,
+    evidence: evidenceOf(doc, row.name.start, row.end),
+    rule,
+  };
+}
+
+/** The projects of one grid, from the first header that names a project column and money columns. */
+function projectsOfGrid(doc: SourceDocument, rows: readonly GridCell[][], allowed: (at: number) => boolean): Project[] {
+  for (let h = 0; h < rows.length; h++) {
+    if (!rows[h]![0] || !allowed(rows[h]![0]!.start)) continue;
+    const layout = layoutOf(rows, h, unitBeforeTable(doc, rows[h]![0]!.start));
+    if (!layout) continue;
+    const data: Row[] = [];
+    let totals: Partial<Record<Field, GridCell>> | null = null;
+    for (let i = layout.dataStart; i < rows.length; i++) {
+      const row = rows[i]!;
+      const totalCell = row.slice(0, 3).find((c) => TOTAL.test(c.text) && !/\d/u.test(c.text));
+      if (totalCell) {
+        totals = totalsOf(row, layout, totalCell);
+        break;
+      }
+      const name = cellAt(row, layout.nameCol);
+      if (row.some((c) => SUBTOTAL.test(c.text))) continue;
+      const values = valuesOf(row, layout);
+      if (!name || !values || !/[\u4e00-\u9fff]/u.test(name.text) || Object.keys(values).length === 0) break;
+      data.push({ name, values, end: Math.max(...Object.values(values).map((c) => c!.end)) });
+    }
+    if (data.length < 2 || data.some((r) => isAccountRow(r.name.text))) continue;
+    // A 合计 row no column adds up to says the rows were misread (or some left out): only a table without one stands on its header.
+    const rule = totals ? (addsUp(data, totals) ? TABLE_PROJECT_RULES.total.id : null) : layout.clear ? TABLE_PROJECT_RULES.header.id : null;
+    if (!rule) continue;
+    return data.map((r) => projectOf(doc, r, layout.unit, rule));
+  }
+  return [];
+}
+
+/** An allocation table flattened into one run ("乡镇补助经费(万元)备注龙涓镇5长卿镇1.5…全县合计35"): only when it adds up. */
+function projectsOfGluedTables(doc: SourceDocument, allowed: (at: number) => boolean): Project[] {
+  const out: Project[] = [];
+  const header = new RegExp(GLUED_TABLE_HEADER.source, 'gu');
+  for (const h of doc.text.matchAll(header)) {
+    if (!allowed(h.index)) continue;
+    const unit = h[1]!;
+    const rows: Row[] = [];
+    let total: GridCell | null = null;
+    let at = h.index + h[0].length;
+    for (;;) {
+      GLUED_TABLE_ROW.lastIndex = at;
+      const m = GLUED_TABLE_ROW.exec(doc.text);
+      if (!m) break;
+      const nameStart = m.index;
+      const amountStart = nameStart + m[1]!.length;
+      const name: GridCell = { text: m[1]!, col: 0, colSpan: 1, start: nameStart, end: amountStart };
+      const amount: GridCell = { text: m[2]!, col: 1, colSpan: 1, start: amountStart, end: amountStart + m[2]!.length };
+      at = amount.end;
+      if (TOTAL.test(name.text)) {
+        total = amount;
+        break;
+      }
+      rows.push({ name, values: { budget: amount }, end: amount.end });
+    }
+    if (total && rows.length >= 3 && !rows.some((r) => isAccountRow(r.name.text)) && addsUp(rows, { budget: total }))
+      out.push(...rows.map((r) => projectOf(doc, r, unit, TABLE_PROJECT_RULES.glued.id)));
+  }
+  return out;
+}
+
+/**
+ * The projects the document's tables list, in text order, tables whose header stands where `allowed`
+ * says no (forms, a 决算's own tables) left out; a name listed by an earlier table is not listed again.
+ */
+export function projectsOfTables(doc: SourceDocument, allowed: (at: number) => boolean = () => true): Project[] {
+  const found: Project[] = [];
+  for (const g of findGrids(doc)) found.push(...projectsOfGrid(doc, g.rows, allowed));
+  found.push(...projectsOfGluedTables(doc, allowed));
+  const seen = new Set<string>();
+  return found.filter((p) => !seen.has(p.name) && (seen.add(p.name), true));
+}
+
+/** The named projects, then the table's projects no earlier one names (the same name, or one holding the other). */
+export function withTableProjects(named: readonly Project[], table: readonly Project[]): Project[] {
+  const same = (a: string, b: string) => a === b || a.startsWith(b) || b.startsWith(a);
+  return [...named, ...table.filter((t) => !named.some((p) => same(p.name, t.name)))];
+}

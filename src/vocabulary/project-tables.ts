@@ -1,0 +1,47 @@
+/**
+ * Words of a sub-project or allocation table (项目明细表, 资金分配表, 安排表): the column naming each
+ * row's project, unit or area, the money columns and what each holds, the unit. Read by
+ * extract/project-tables.ts; the total and subtotal rows are `TOTAL_ROW_WORDS` / `SUBTOTAL_ROW_WORDS`.
+ */
+
+/**
+ * The column naming a row, most telling first (a table with both 乡镇名称 and 项目名称 lists projects).
+ * `clear`: the header alone says the rows are projects, so a table without a 合计 row still stands;
+ * any other column (a bare 项目 heads a 决算 table's classes too; units and areas head allocations)
+ * stands only when its rows add up to the table's 合计.
+ */
+export const PROJECT_TABLE_NAME_COLUMNS: ReadonlyArray<{ pattern: RegExp; clear: boolean }> = [
+  { pattern: /^(?:子?项目名称|项目全称|项目名单)$/u, clear: true },
+  { pattern: /^项目$/u, clear: false },
+  { pattern: /^(?:单位|单位名称|项目单位|实施单位|资金使用单位|承担单位)$/u, clear: false },
+  { pattern: /^(?:县[（(]市、?区[）)]|县市区|市县|县区|地区|区域|辖区|地市|市州|乡镇|乡镇名称|乡镇名单|镇街|乡镇[（(]街道[）)])(?:名称)?$/u, clear: false },
+  // "支出内容(经济科目)": a project report's spending lines.
+  { pattern: /^支出(?:内容|明细|项目)$/u, clear: false },
+];
+
+/**
+ * The money columns of such a table and the field each holds, tried in order: a spending column named
+ * as spent (实际支出数, 预算执行数) before a planned one (计划支出数, 预算金额, 本次下达数, 补助经费), and
+ * a bare spending verb last. `skip` columns are no money of the project (shares, scores, investments).
+ */
+export const PROJECT_TABLE_MONEY_COLUMNS: ReadonlyArray<{ field: 'budget' | 'execution' | 'executionRate' | 'skip'; pattern: RegExp }> = [
+  { field: 'executionRate', pattern: /执行率/u },
+  { field: 'skip', pattern: /率|得分|分值|占比|比例|比重|备注|序号|总投资|估算|数量|面积|人数|个数|编码|代码|类型|分类|地点|内容|名称|目标|指标|说明|清单|进度/u },
+  { field: 'execution', pattern: /实际|执行数|已拨付|决算数|完成数/u },
+  { field: 'budget', pattern: /计划|预算|下达|分配|安排|批复|补助|金额|资金|经费|发行|小计|合计/u },
+  { field: 'execution', pattern: /支出|使用|拨付|执行/u },
+];
+
+/** The unit a header cell or a "单位：万元" line prints, group 1. */
+export const TABLE_MONEY_UNIT = /(亿元|万元|元)/u;
+/** "单位：万元" printed over a table (group 1 the unit). */
+export const TABLE_UNIT_LINE = /单位[:：]\s*(亿元|万元|元)/u;
+/** A 序号 column's header. */
+export const ORDINAL_COLUMN = /^序号$/u;
+/**
+ * The header of an allocation table flattened with no separators ("乡镇补助经费(万元)备注龙涓镇5长卿镇1.5…
+ * 全县合计35"): its name column, its money column, the unit (group 1), an empty 备注 column.
+ */
+export const GLUED_TABLE_HEADER = /(?:乡镇|单位|县[（(]市、?区[）)]|县市区|辖区|地区|项目名称)(?:名称)?[\u4e00-\u9fff]{0,6}(?:资金|经费|金额|下达数|分配数)[（(](万元|元)[）)](?:备注)?/u;
+/** One row of such a table: a name (no digits) and its amount, group 1 and 2. */
+export const GLUED_TABLE_ROW = /([\u4e00-\u9fff（）()、·]{2,24}?)(\d+(?:\.\d+)?)(?![\d.])/uy;
