@@ -16,7 +16,9 @@ import {
   GLUED_TABLE_ROW,
   NATURE_RE,
   PROJECT_TABLE_MONEY_COLUMNS,
+  PART_ROW,
   PROJECT_TABLE_NAME_COLUMNS,
+  ROW_TOTAL_COLUMN,
   SUBTOTAL_ROW_WORDS,
   TABLE_MONEY_UNIT,
   TABLE_UNIT_LINE,
@@ -79,7 +81,7 @@ function layoutOf(rows: readonly GridCell[][], h: number, unitBefore: string | n
   let columns: Column[] = money.filter((m) => m.field && m.field !== 'skip').map((m) => ({ col: m.cell.col, field: m.field as Field }));
   if (columns.length === 0) return null;
   let dataStart = h + 1;
-  let block = columns.map((c) => c.col);
+  let block = columns.filter((c) => c.field !== 'executionRate').map((c) => c.col);
   const sub = rows[h + 1];
   const subtotalAt = sub ? sub.findIndex((c) => SUBTOTAL.test(c.text) || c.text === '合计') : -1;
   if (sub && subtotalAt >= 0 && sub.length >= 2 && sub.every((c) => !AMOUNT.test(c.text))) {
@@ -90,11 +92,28 @@ function layoutOf(rows: readonly GridCell[][], h: number, unitBefore: string | n
     block = sub.map((_, i) => j + i);
     dataStart = h + 2;
   }
-  if (new Set(columns.map((c) => c.field)).size !== columns.length) return null;
+  const chosen = oneColumnEach(columns, header);
+  if (!chosen) return null;
+  columns = chosen;
   // The unit a chosen money column prints, else any header cell's, else the "单位：万元" over the table.
   const unitOf = (c: GridCell) => TABLE_MONEY_UNIT.exec(c.text)?.[1];
   const unit = header.filter((c) => columns.some((k) => k.col === c.col)).map(unitOf).find(Boolean) ?? header.map(unitOf).find(Boolean) ?? unitBefore;
   return unit ? { nameCol: nameCell.col, clear, columns, block, unit, dataStart } : null;
+}
+
+/**
+ * One column for each field: where several hold one (合计 | 中央资金 | 省级资金), the one holding the
+ * row's total over the others; several with none (年初预算 | 调整预算) say nothing sure: null.
+ */
+function oneColumnEach(columns: Column[], header: readonly GridCell[]): Column[] | null {
+  const out: Column[] = [];
+  for (const field of new Set(columns.map((c) => c.field))) {
+    const same = columns.filter((c) => c.field === field);
+    const totals = same.length === 1 ? same : same.filter((c) => ROW_TOTAL_COLUMN.test(cellAt(header, c.col)?.text ?? ''));
+    if (totals.length !== 1) return null;
+    out.push(totals[0]!);
+  }
+  return out;
 }
 
 /** The last "单位：万元" printed in the 300 characters before the table. */
@@ -184,7 +203,7 @@ function projectsOfGrid(doc: SourceDocument, rows: readonly GridCell[][], allowe
         break;
       }
       const name = cellAt(row, layout.nameCol);
-      if (row.some((c) => SUBTOTAL.test(c.text))) continue;
+      if (row.some((c) => SUBTOTAL.test(c.text)) || PART_ROW.test(name?.text ?? '')) continue;
       const values = valuesOf(row, layout);
       if (!name || !values || !/[\u4e00-\u9fff]/u.test(name.text) || Object.keys(values).length === 0) break;
       data.push({ name, values, end: Math.max(...Object.values(values).map((c) => c!.end)) });

@@ -4,6 +4,11 @@
  * extract/project-tables.ts; the total and subtotal rows are `TOTAL_ROW_WORDS` / `SUBTOTAL_ROW_WORDS`.
  */
 
+/** Columns naming a unit a table gives money to. */
+const UNIT_COLUMN = '单位|单位名称|项目单位|实施单位|资金使用单位|承担单位|受援单位|学校名称';
+/** Columns naming an area a table allocates money to (县(市、区), 乡镇 …), with or without 名称/名单. */
+const AREA_COLUMN = '县[（(]市、?区[）)]|县[（(]区[）)]|县[（(]市[）)]|市[（(]州[）)]|乡[（(]镇[）)]|乡镇[（(]街道[）)]|县市区|市县|县区|区县|地区|区域|辖区|地市|市州|乡镇|镇街|镇[（(]街道[）)]|村[（(]社区[）)]|村';
+
 /**
  * The column naming a row, most telling first (a table with both 乡镇名称 and 项目名称 lists projects).
  * `clear`: the header alone says the rows are projects, so a table without a 合计 row still stands;
@@ -13,8 +18,8 @@
 export const PROJECT_TABLE_NAME_COLUMNS: ReadonlyArray<{ pattern: RegExp; clear: boolean }> = [
   { pattern: /^(?:子?项目名称|项目全称|项目名单)$/u, clear: true },
   { pattern: /^项目$/u, clear: false },
-  { pattern: /^(?:单位|单位名称|项目单位|实施单位|资金使用单位|承担单位)$/u, clear: false },
-  { pattern: /^(?:县[（(]市、?区[）)]|县市区|市县|县区|地区|区域|辖区|地市|市州|乡镇|乡镇名称|乡镇名单|镇街|乡镇[（(]街道[）)])(?:名称)?$/u, clear: false },
+  { pattern: new RegExp(`^(?:${UNIT_COLUMN})$`, 'u'), clear: false },
+  { pattern: new RegExp(`^(?:${AREA_COLUMN})(?:名称|名单)?$`, 'u'), clear: false },
   // "支出内容(经济科目)": a project report's spending lines.
   { pattern: /^支出(?:内容|明细|项目)$/u, clear: false },
 ];
@@ -32,6 +37,11 @@ export const PROJECT_TABLE_MONEY_COLUMNS: ReadonlyArray<{ field: 'budget' | 'exe
   { field: 'execution', pattern: /支出|使用|拨付|执行/u },
 ];
 
+/** A money column holding the row's total over the columns beside it (合计 | 中央 | 省级): the row's amount. */
+export const ROW_TOTAL_COLUMN = /合计|小计|总计|总额/u;
+/** A row that is a part of the row above it ("其中：…"): neither a project of its own nor a term of the sum. */
+export const PART_ROW = /^其中/u;
+
 /** The unit a header cell or a "单位：万元" line prints, group 1. */
 export const TABLE_MONEY_UNIT = /(亿元|万元|元)/u;
 /** "单位：万元" printed over a table (group 1 the unit). */
@@ -42,6 +52,9 @@ export const ORDINAL_COLUMN = /^序号$/u;
  * The header of an allocation table flattened with no separators ("乡镇补助经费(万元)备注龙涓镇5长卿镇1.5…
  * 全县合计35"): its name column, its money column, the unit (group 1), an empty 备注 column.
  */
-export const GLUED_TABLE_HEADER = /(?:乡镇|单位|县[（(]市、?区[）)]|县市区|辖区|地区|项目名称)(?:名称)?[\u4e00-\u9fff]{0,6}(?:资金|经费|金额|下达数|分配数)[（(](万元|元)[）)](?:备注)?/u;
+export const GLUED_TABLE_HEADER = new RegExp(
+  `(?:${AREA_COLUMN}|${UNIT_COLUMN}|项目名称)(?:名称|名单)?[\\u4e00-\\u9fff]{0,6}(?:资金|经费|金额|下达数|分配数)[（(](万元|元)[）)](?:备注)?`,
+  'u',
+);
 /** One row of such a table: a name (no digits) and its amount, group 1 and 2. */
 export const GLUED_TABLE_ROW = /([\u4e00-\u9fff（）()、·]{2,24}?)(\d+(?:\.\d+)?)(?![\d.])/uy;

@@ -80,6 +80,23 @@ describe('projectsOfTables: one row a line', () => {
     ]);
   });
 
+  it('takes the column holding the row’s total when several hold its budget, and leaves 其中 rows out', async () => {
+    const text = [
+      '县(市、区) | 合计(万元) | 中央资金 | 省级资金 |',
+      '上杭县 | 50 | 30 | 20 |',
+      '其中:古田镇 | 10 | 10 | - |',
+      '漳平市 | 20 | 20 | - |',
+      '合计 | 70 | 50 | 20 |',
+    ].join('\n');
+    expect(rows(await projectsIn(text))).toEqual([
+      ['上杭县', '500000', null, 'named.project.table.total'],
+      ['漳平市', '200000', null, 'named.project.table.total'],
+    ]);
+    // Two budget columns and neither a row total: which one is the project's is not said.
+    const two = ['县区 | 年初预算(万元) | 调整预算(万元) |', '上杭县 | 50 | 40 |', '漳平市 | 20 | 30 |', '合计 | 70 | 70 |'].join('\n');
+    expect(await projectsIn(two)).toEqual([]);
+  });
+
   it('reads nothing from a table whose rows are classes or fund rows (a 决算 table)', async () => {
     const text = ['项目 | 预算数(万元) | 决算数(万元) |', '一般公共服务支出 | 100 | 90 |', '教育支出 | 50 | 40 |', '合计 | 150 | 130 |'].join('\n');
     expect(await projectsIn(text)).toEqual([]);
