@@ -63,7 +63,8 @@ const cellAt = (row: readonly GridCell[], col: number) => row.find((c) => c.col 
 
 /**
  * The header's name column and money columns. A money header printed over sub-columns on the next
- * row (本次下达数 over 省级 | 市级 | 小计) is read through its 小计 column, the columns after it shifted.
+ * row (本次下达数 over 省级 | 市级 | 小计) is read through its 小计 column: in a real table by the
+ * cells under its span, in a text one (no spans) when it is the only money header.
  */
 function layoutOf(rows: readonly GridCell[][], h: number, unitBefore: string | null): Layout | null {
   const header = rows[h]!;
@@ -77,27 +78,37 @@ function layoutOf(rows: readonly GridCell[][], h: number, unitBefore: string | n
     }
   }
   if (!nameCell) return null;
-  const money = header.filter((c) => c !== nameCell && c.col > nameCell.col).map((c) => ({ cell: c, field: fieldOf(c.text) }));
-  let columns: Column[] = money.filter((m) => m.field && m.field !== 'skip').map((m) => ({ col: m.cell.col, field: m.field as Field }));
-  if (columns.length === 0) return null;
+  let heads = header.filter((c) => c !== nameCell && c.col > nameCell.col);
   let dataStart = h + 1;
-  let block = columns.filter((c) => c.field !== 'executionRate').map((c) => c.col);
   const sub = rows[h + 1];
-  const subtotalAt = sub ? sub.findIndex((c) => SUBTOTAL.test(c.text) || c.text === '合计') : -1;
-  if (sub && subtotalAt >= 0 && sub.length >= 2 && sub.every((c) => !AMOUNT.test(c.text))) {
-    // Only a lone money header can be the one the sub-columns split.
-    if (columns.length !== 1 || header.some((c) => c.colSpan > 1)) return null;
-    const j = columns[0]!.col;
-    columns = [{ col: j + subtotalAt, field: columns[0]!.field }];
-    block = sub.map((_, i) => j + i);
+  const nonNumeric = (row: readonly GridCell[] | undefined) => row !== undefined && row.length > 0 && row.every((c) => !AMOUNT.test(c.text));
+  // A real table's header cell over several columns (下达资金(万元) over 合计 | 中央 | 省级): its columns are the next row's cells under it.
+  const spanned = heads.filter((c) => c.colSpan > 1);
+  if (spanned.length > 0) {
+    if (!nonNumeric(sub)) return null;
+    const under = (c: GridCell) => sub!.filter((s) => s.col >= c.col && s.col < c.col + c.colSpan).map((s) => ({ ...s, text: fieldOf(s.text) ? s.text : `${c.text}/${s.text}` }));
+    heads = heads.flatMap((c) => (c.colSpan > 1 ? under(c) : [c]));
     dataStart = h + 2;
   }
-  const chosen = oneColumnEach(columns, header);
+  const money = heads.map((c) => ({ cell: c, field: fieldOf(c.text) }));
+  let columns: Column[] = money.filter((m) => m.field && m.field !== 'skip').map((m) => ({ col: m.cell.col, field: m.field as Field }));
+  if (columns.length === 0) return null;
+  let block = columns.filter((c) => c.field !== 'executionRate').map((c) => c.col);
+  const subtotalAt = sub ? sub.findIndex((c) => SUBTOTAL.test(c.text) || c.text === '合计') : -1;
+  if (spanned.length === 0 && subtotalAt >= 0 && sub!.length >= 2 && nonNumeric(sub)) {
+    // A text table prints no spans: only a lone money header can be the one the sub-columns split.
+    if (columns.length !== 1) return null;
+    const j = columns[0]!.col;
+    columns = [{ col: j + subtotalAt, field: columns[0]!.field }];
+    block = sub!.map((_, i) => j + i);
+    dataStart = h + 2;
+  }
+  const chosen = oneColumnEach(columns, heads);
   if (!chosen) return null;
   columns = chosen;
   // The unit a chosen money column prints, else any header cell's, else the "单位：万元" over the table.
   const unitOf = (c: GridCell) => TABLE_MONEY_UNIT.exec(c.text)?.[1];
-  const unit = header.filter((c) => columns.some((k) => k.col === c.col)).map(unitOf).find(Boolean) ?? header.map(unitOf).find(Boolean) ?? unitBefore;
+  const unit = heads.filter((c) => columns.some((k) => k.col === c.col)).map(unitOf).find(Boolean) ?? [...heads, ...header].map(unitOf).find(Boolean) ?? unitBefore;
   return unit ? { nameCol: nameCell.col, clear, columns, block, unit, dataStart } : null;
 }
 

@@ -158,6 +158,32 @@ describe('projectsOfTables: a real table', () => {
   });
 });
 
+describe('projectsOfTables: a real table whose money header spans sub-columns', () => {
+  it('reads the cells under the span and takes the row-total one', async () => {
+    const html = `<html><body><table>
+      <tr><td rowspan="2">县区</td><td colspan="3">下达资金（万元）</td><td rowspan="2">备注</td></tr>
+      <tr><td>合计</td><td>中央</td><td>省级</td></tr>
+      <tr><td>上杭县</td><td>50</td><td>30</td><td>20</td><td></td></tr>
+      <tr><td>漳平市</td><td>20</td><td>20</td><td>0</td><td></td></tr>
+      <tr><td>合计</td><td>70</td><td>50</td><td>20</td><td></td></tr></table></body></html>`;
+    expect(rows(await projectsIn(html, 'notice.html'))).toEqual([
+      ['上杭县', '500000', null, 'named.project.table.total'],
+      ['漳平市', '200000', null, 'named.project.table.total'],
+    ]);
+  });
+  it('reads budget and spending sub-columns under one money header', async () => {
+    const html = `<html><body><table>
+      <tr><td rowspan="2">项目名称</td><td colspan="2">资金情况（万元）</td></tr>
+      <tr><td>预算数</td><td>实际支出</td></tr>
+      <tr><td>A村道路硬化项目</td><td>50</td><td>48.5</td></tr>
+      <tr><td>B村饮水工程</td><td>20</td><td>20</td></tr></table></body></html>`;
+    expect(rows(await projectsIn(html, 'report.html'))).toEqual([
+      ['A村道路硬化项目', '500000', '485000', 'named.project.table.header'],
+      ['B村饮水工程', '200000', '200000', 'named.project.table.header'],
+    ]);
+  });
+});
+
 describe('the record', () => {
   it('lists the table projects among the record’s projects, with evidence', async () => {
     const ps = await recordProjects(['关于下达2025年补助资金的通知', ...PIPE_ROWS].join('\n'));
