@@ -40,7 +40,8 @@ interface Layout {
   columns: Column[];
   /** The columns of the money block, first to last (a total row printed narrower maps onto them in order). */
   block: number[];
-  unit: string;
+  /** The header's (or the "单位：万元" line's) unit; null when only the cells print theirs. */
+  unit: string | null;
   dataStart: number;
 }
 interface Row {
@@ -51,7 +52,10 @@ interface Row {
 
 const TOTAL = new RegExp(`(?:${anyOf(TOTAL_ROW_WORDS)})$`, 'u');
 const SUBTOTAL = new RegExp(`^(?:${anyOf(SUBTOTAL_ROW_WORDS)})$`, 'u');
-const AMOUNT = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/u;
+/** An amount cell, with the unit it may print itself ("20万元"): group 1 the number, group 2 the unit. */
+const AMOUNT = /^(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(亿元|万元|元)?$/u;
+/** A markdown rule row's cell ("---", ":--:"). */
+const RULE_CELL = /^:?-{3,}:?$/u;
 const PERCENT = /^(\d+(?:\.\d+)?)%$/u;
 const EMPTY = /^(?:[-—–/／]+|无)?$/u;
 const SCALES: Record<string, number> = { 元: 0, 万元: 4, 亿元: 8 };
@@ -109,7 +113,7 @@ function layoutOf(rows: readonly GridCell[][], h: number, unitBefore: string | n
   // The unit a chosen money column prints, else any header cell's, else the "单位：万元" over the table.
   const unitOf = (c: GridCell) => TABLE_MONEY_UNIT.exec(c.text)?.[1];
   const unit = heads.filter((c) => columns.some((k) => k.col === c.col)).map(unitOf).find(Boolean) ?? [...heads, ...header].map(unitOf).find(Boolean) ?? unitBefore;
-  return unit ? { nameCol: nameCell.col, clear, columns, block, unit, dataStart } : null;
+  return { nameCol: nameCell.col, clear, columns, block, unit: unit ?? null, dataStart };
 }
 
 /**
@@ -155,17 +159,30 @@ function valuesOf(row: readonly GridCell[], layout: Layout): Partial<Record<Fiel
     const cell = cellAt(row, c.col);
     const text = cell?.text ?? '';
     if (EMPTY.test(text)) continue;
-    if (c.field === 'executionRate' ? !PERCENT.test(text) : !AMOUNT.test(text)) return null;
+    if (c.field === 'executionRate' ? !PERCENT.test(text) : !unitOfCell(text, layout.unit)) return null;
     out[c.field] = cell;
   }
   return out;
 }
 
-function moneyFigure(doc: SourceDocument, cell: GridCell, unit: string): Figure {
-  const printed = cell.text.replace(/,/gu, '');
-  const scale = SCALES[unit]!;
-  const exact = shiftDecimal(printed, scale);
-  return { value: Number(exact), exact, text: `${cell.text}${unit}`, unit, kind: 'money', precision: printedDecimals(printed), scale, approx: 'exact', evidence: evidenceOf(doc, cell.start, cell.end) };
+/** An amount cell's unit: its own, else the table's; null when it is no amount or no unit is printed. */
+function unitOfCell(text: string, unit: string | null): string | null {
+  const m = AMOUNT.exec(text);
+  return m ? (m[2] ?? unit) : null;
+}
+
+/** An amount cell in yuan, exactly. */
+function baseOf(cell: GridCell, unit: string | null): string {
+  const m = AMOUNT.exec(cell.text)!;
+  return shiftDecimal(m[1]!.replace(/,/gu, ''), SCALES[(m[2] ?? unit)!]!);
+}
+
+function moneyFigure(doc: SourceDocument, cell: GridCell, tableUnit: string | null): Figure {
+  const m = AMOUNT.exec(cell.text)!;
+  const printed = m[1]!.replace(/,/gu, '');
+  const unit = (m[2] ?? tableUnit)!;
+  const exact = baseOf(cell, tableUnit);
+  return { value: Number(exact), exact, text: `${m[1]}${unit}`, unit, kind: 'money', precision: printedDecimals(printed), scale: SCALES[unit]!, approx: 'exact', evidence: evidenceOf(doc, cell.start, cell.end) };
 }
 
 function rateFigure(doc: SourceDocument, cell: GridCell): Figure {
@@ -178,15 +195,16 @@ function rateFigure(doc: SourceDocument, cell: GridCell): Figure {
  * Whether the rows add up exactly to the total in a money field it prints: one column adding up
  * confirms the table; another that does not is the report's slip, left for the checks.
  */
-function addsUp(rows: readonly Row[], totals: Partial<Record<Field, GridCell>>): boolean {
+function addsUp(rows: readonly Row[], totals: Partial<Record<Field, GridCell>>, unit: string | null): boolean {
   return (['budget', 'execution'] as const).some((f) => {
-    if (!totals[f] || rows.some((r) => !r.values[f])) return false;
-    const sum = rows.reduce((s, r) => s.plus(r.values[f]!.text.replace(/,/gu, '')), new Dec(0));
-    return sum.equals(totals[f]!.text.replace(/,/gu, ''));
+    const total = totals[f];
+    if (!total || !unitOfCell(total.text, unit) || rows.some((r) => !r.values[f])) return false;
+    const sum = rows.reduce((s, r) => s.plus(baseOf(r.values[f]!, unit)), new Dec(0));
+    return sum.equals(baseOf(total, unit));
   });
 }
 
-function projectOf(doc: SourceDocument, row: Row, unit: string, rule: string): Project {
+function projectOf(doc: SourceDocument, row: Row, unit: string | null, rule: string): Project {
   const v = row.values;
   return {
     name: row.name.text,
@@ -208,9 +226,13 @@ function projectsOfGrid(doc: SourceDocument, rows: readonly GridCell[][], allowe
     let totals: Partial<Record<Field, GridCell>> | null = null;
     for (let i = layout.dataStart; i < rows.length; i++) {
       const row = rows[i]!;
+      if (row.every((c) => EMPTY.test(c.text) || RULE_CELL.test(c.text))) continue;
       const totalCell = row.slice(0, 3).find((c) => TOTAL.test(c.text) && !/\d/u.test(c.text));
       if (totalCell) {
-        totals = totalsOf(row, layout, totalCell);
+        // A 合计 row printed over its rows (first) or under them (last, where the table ends).
+        const first = data.length === 0 && totals === null;
+        totals ??= totalsOf(row, layout, totalCell);
+        if (first) continue;
         break;
       }
       const name = cellAt(row, layout.nameCol);
@@ -221,7 +243,7 @@ function projectsOfGrid(doc: SourceDocument, rows: readonly GridCell[][], allowe
     }
     if (data.length < 2 || data.some((r) => isAccountRow(r.name.text))) continue;
     // A 合计 row no column adds up to says the rows were misread (or some left out): only a table without one stands on its header.
-    const rule = totals ? (addsUp(data, totals) ? TABLE_PROJECT_RULES.total.id : null) : layout.clear ? TABLE_PROJECT_RULES.header.id : null;
+    const rule = totals ? (addsUp(data, totals, layout.unit) ? TABLE_PROJECT_RULES.total.id : null) : layout.clear ? TABLE_PROJECT_RULES.header.id : null;
     if (!rule) continue;
     return data.map((r) => projectOf(doc, r, layout.unit, rule));
   }
@@ -253,7 +275,7 @@ function projectsOfGluedTables(doc: SourceDocument, allowed: (at: number) => boo
       }
       rows.push({ name, values: { budget: amount }, end: amount.end });
     }
-    if (total && rows.length >= 3 && !rows.some((r) => isAccountRow(r.name.text)) && addsUp(rows, { budget: total }))
+    if (total && rows.length >= 3 && !rows.some((r) => isAccountRow(r.name.text)) && addsUp(rows, { budget: total }, unit))
       out.push(...rows.map((r) => projectOf(doc, r, unit, TABLE_PROJECT_RULES.glued.id)));
   }
   return out;

@@ -97,6 +97,24 @@ describe('projectsOfTables: one row a line', () => {
     expect(await projectsIn(two)).toEqual([]);
   });
 
+  it('reads a 合计 row printed over the rows, a markdown rule row, and amounts printing their own unit', async () => {
+    const text = [
+      '| 乡镇 | 下达资金 | 备注 |',
+      '| --- | --- | --- |',
+      '| 合计 | 35万元 | |',
+      '| 龙涓镇 | 20万元 | |',
+      '| 长卿镇 | 150000元 | |',
+    ].join('\n');
+    const ps = await projectsIn(text);
+    expect(rows(ps)).toEqual([
+      ['龙涓镇', '200000', null, 'named.project.table.total'],
+      ['长卿镇', '150000', null, 'named.project.table.total'],
+    ]);
+    expect(ps[1]!.budget!.unit).toBe('元');
+    // No unit in the header, over the table or in a cell: nothing is read.
+    expect(await projectsIn(text.replaceAll('万元', '').replace('150000元', '15'))).toEqual([]);
+  });
+
   it('reads nothing from a table whose rows are classes or fund rows (a 决算 table)', async () => {
     const text = ['项目 | 预算数(万元) | 决算数(万元) |', '一般公共服务支出 | 100 | 90 |', '教育支出 | 50 | 40 |', '合计 | 150 | 130 |'].join('\n');
     expect(await projectsIn(text)).toEqual([]);
