@@ -7,7 +7,7 @@
  * Each cell keeps its span of the normalized text, so what is read from it carries its evidence.
  */
 import type { SourceDocument } from '../ingest/document.js';
-import { anyOf, ORDINAL_COLUMN, TOTAL_ROW_WORDS } from '../vocabulary/index.js';
+import { anyOf, ORDINAL_COLUMN, PROJECT_TABLE_MONEY_COLUMNS, PROJECT_TABLE_NAME_COLUMNS, TOTAL_ROW_WORDS } from '../vocabulary/index.js';
 
 export interface GridCell {
   /** The cell's text, spaces removed ("合 计" → "合计"). */
@@ -75,16 +75,17 @@ function pipeRuns(doc: SourceDocument): { text: string; start: number }[][] {
 }
 
 /**
- * One cell a line: the header is the cells before the 序号 column's "1"; each row opens at the next
- * number of the count, so a row whose empty cell the text left out still reads from its own start.
- * Cells after the last counted row (合计 and its amounts) are one last row.
+ * One cell a line: the header is the cells from 序号 to the 序号 column's "1"; each row opens at the
+ * next number of the count, so a row whose empty cell the text left out still reads from its own
+ * start. Cells after the last counted row (合计 and its amounts) are one last row.
  */
-function rowsByOrdinal(cells: GridCell[]): GridCell[][] | null {
-  if (!ORDINAL_COLUMN.test(cells[0]?.text ?? '')) return null;
+function rowsByOrdinal(cells: readonly GridCell[]): GridCell[][] | null {
+  const at = cells.findIndex((c) => ORDINAL_COLUMN.test(c.text));
+  if (at < 0) return null;
   const rows: GridCell[][] = [];
   let row: GridCell[] = [];
   let next = 1;
-  for (const c of cells) {
+  for (const c of cells.slice(at)) {
     if (c.text === String(next) || (next > 1 && TOTAL_CELL.test(c.text))) {
       rows.push(row);
       row = [];
@@ -96,14 +97,40 @@ function rowsByOrdinal(cells: GridCell[]): GridCell[][] | null {
   return next > 2 ? rows.filter((r) => r.length > 0) : null;
 }
 
-/** Text tables: a run of "|" lines, one row a line, or one cell a line counted by its 序号. */
+/** A header cell of a project or allocation table: its name column or a column the money reader knows (备注 too). */
+const isHeaderCell = (text: string) => {
+  const bare = text.replace(/[（(][^）)]*[）)]/gu, '');
+  return PROJECT_TABLE_NAME_COLUMNS.some((c) => c.pattern.test(text) || c.pattern.test(bare)) || PROJECT_TABLE_MONEY_COLUMNS.some((c) => c.pattern.test(bare));
+};
+
+/**
+ * One cell a line with no 序号 column: the header is the leading run of header cells (two or more),
+ * each row as many cells as it; a 合计 cell opens the last row.
+ */
+function rowsByWidth(cells: readonly GridCell[]): GridCell[][] | null {
+  let width = 0;
+  while (width < cells.length && isHeaderCell(cells[width]!.text)) width++;
+  if (width < 2) return null;
+  const rows: GridCell[][] = [cells.slice(0, width)];
+  for (let i = width; i < cells.length; i += width) {
+    if (TOTAL_CELL.test(cells[i]!.text)) {
+      rows.push(cells.slice(i));
+      break;
+    }
+    rows.push(cells.slice(i, i + width));
+  }
+  return rows.map((r) => r.map((c, col) => ({ ...c, col })));
+}
+
+/** Text tables: a run of "|" lines, one row a line, or one cell a line (rows by its 序号 count, else by its header's width). */
 function gridsOfPipeText(doc: SourceDocument): Grid[] {
   const grids: Grid[] = [];
   for (const run of pipeRuns(doc)) {
     const lines = run.map((l) => cellsOfLine(l.text, l.start));
     const single = lines.filter((cells) => cells.length <= 1).length;
     if (single * 2 > lines.length) {
-      const rows = rowsByOrdinal(lines.map((cells) => cells[0] ?? { text: '', col: 0, colSpan: 1, start: 0, end: 0 }));
+      const cells = lines.map((c) => c[0] ?? { text: '', col: 0, colSpan: 1, start: 0, end: 0 });
+      const rows = rowsByOrdinal(cells) ?? rowsByWidth(cells);
       if (rows) grids.push({ rows, start: run[0]!.start });
     } else grids.push({ rows: lines.filter((cells) => cells.length > 0), start: run[0]!.start });
   }

@@ -131,7 +131,8 @@ describe('projectsOfTables: one cell a line', () => {
   const CELLS = ['单位:万元', '序号 |', '乡镇名称 |', '项 目 名 称 |', '金额 |', '备注 |'];
   const row = (n: number, town: string, name: string, amount: string) => [`${n} |`, `${town} |`, `${name} |`, `${amount} |`, '|'];
   it('finds the rows by the 序号 count and the 合计 after them, the 项目名称 column over the 乡镇 one', async () => {
-    const text = [...CELLS, ...row(1, '西坪镇', '尧山村排洪排水工程建设', '20'), ...row(2, '桃舟乡', '吾培村前村洋头水圳修复', '15'), '合计 |', '35 |', '|'].join('\n');
+    // A title line before the 序号 cell does not shift the header.
+    const text = [CELLS[0]!, '2022年水利专项资金安排表 |', ...CELLS.slice(1), ...row(1, '西坪镇', '尧山村排洪排水工程建设', '20'), ...row(2, '桃舟乡', '吾培村前村洋头水圳修复', '15'), '合计 |', '35 |', '|'].join('\n');
     expect(rows(await projectsIn(text))).toEqual([
       ['尧山村排洪排水工程建设', '200000', null, 'named.project.table.total'],
       ['吾培村前村洋头水圳修复', '150000', null, 'named.project.table.total'],
@@ -139,6 +140,20 @@ describe('projectsOfTables: one cell a line', () => {
   });
   it('abstains when they do not add up', async () => {
     const text = [...CELLS, ...row(1, '西坪镇', '尧山村排洪排水工程建设', '20'), ...row(2, '桃舟乡', '吾培村前村洋头水圳修复', '15'), '合计 |', '36 |', '|'].join('\n');
+    expect(await projectsIn(text)).toEqual([]);
+  });
+});
+
+describe('projectsOfTables: one cell a line, no 序号', () => {
+  it('splits the rows by the width of the header and reads the 合计 after them', async () => {
+    const text = ['说明 |', '单位:万元', '乡镇 |', '补助资金 |', '龙涓镇 |', '5 |', '长卿镇 |', '1.5 |', '合计 |', '6.5 |'].join('\n');
+    expect(rows(await projectsIn(text))).toEqual([
+      ['龙涓镇', '50000', null, 'named.project.table.total'],
+      ['长卿镇', '15000', null, 'named.project.table.total'],
+    ]);
+  });
+  it('reads nothing when a cell is missing and the rows no longer add up', async () => {
+    const text = ['单位:万元', '乡镇 |', '补助资金 |', '备注 |', '龙涓镇 |', '5 |', '|', '长卿镇 |', '1.5 |', '合计 |', '6.5 |'].join('\n');
     expect(await projectsIn(text)).toEqual([]);
   });
 });
