@@ -12,8 +12,9 @@ import type { Figure, Project } from '../schema/record.js';
 import {
   anyOf,
   FUND_RE,
+  GLUED_TABLE_COLUMN,
   GLUED_TABLE_HEADER,
-  GLUED_TABLE_ROW,
+  GLUED_TABLE_NAME,
   NATURE_RE,
   PROJECT_TABLE_MONEY_COLUMNS,
   PART_ROW,
@@ -250,32 +251,66 @@ function projectsOfGrid(doc: SourceDocument, rows: readonly GridCell[][], allowe
   return [];
 }
 
-/** An allocation table flattened into one run ("乡镇补助经费(万元)备注龙涓镇5长卿镇1.5…全县合计35"): only when it adds up. */
+/** The money columns a flattened header names, in order ("预算数执行数" → 预算数 | 执行数). */
+function flatColumns(names: string): string[] {
+  const out: string[] = [];
+  for (let at = 0; at < names.length; ) {
+    GLUED_TABLE_COLUMN.lastIndex = at;
+    const m = GLUED_TABLE_COLUMN.exec(names);
+    if (!m) return [];
+    out.push(m[0]);
+    at += m[0].length;
+  }
+  return out;
+}
+
+/** Cells of a regex match's groups 1…k+1 (name, then k amounts), with their spans. */
+function cellsOfMatch(m: RegExpExecArray): GridCell[] {
+  const cells: GridCell[] = [];
+  let at = m.index;
+  for (let g = 1; g < m.length; g++) {
+    const start = m[0].indexOf(m[g]!, at - m.index) + m.index;
+    cells.push({ text: m[g]!, col: g - 1, colSpan: 1, start, end: start + m[g]!.length });
+    at = start + m[g]!.length;
+  }
+  return cells;
+}
+
+/**
+ * A table flattened into one run: the header's name and money columns glued ("乡镇补助经费(万元)备注",
+ * "项目名称预算数执行数"), then each row's name and its amounts (glued when there is one column, apart
+ * when there are several), up to the 合计 row. Read only when the rows add up to it.
+ */
 function projectsOfGluedTables(doc: SourceDocument, allowed: (at: number) => boolean): Project[] {
   const out: Project[] = [];
   const header = new RegExp(GLUED_TABLE_HEADER.source, 'gu');
   for (const h of doc.text.matchAll(header)) {
     if (!allowed(h.index)) continue;
-    const unit = h[1]!;
+    const names = flatColumns(h[1]!);
+    const fields = names.map((n) => fieldOf(n));
+    const columns = fields.map((field, col) => ({ col: col + 1, field })).filter((c): c is Column => c.field === 'budget' || c.field === 'execution');
+    if (names.length === 0 || columns.length === 0 || new Set(columns.map((c) => c.field)).size !== columns.length) continue;
+    const unit = names.map((n) => TABLE_MONEY_UNIT.exec(n)?.[1]).find(Boolean) ?? unitBeforeTable(doc, h.index);
+    if (!unit) continue;
+    const amount = '(\\d+(?:\\.\\d+)?)(?![\\d.])';
+    const row = new RegExp(`\\s*(${GLUED_TABLE_NAME})\\s*${Array(names.length).fill(amount).join('\\s+')}`, 'uy');
     const rows: Row[] = [];
-    let total: GridCell | null = null;
-    let at = h.index + h[0].length;
-    for (;;) {
-      GLUED_TABLE_ROW.lastIndex = at;
-      const m = GLUED_TABLE_ROW.exec(doc.text);
+    let totals: Partial<Record<Field, GridCell>> | null = null;
+    for (let at = h.index + h[0].length; ; ) {
+      row.lastIndex = at;
+      const m = row.exec(doc.text);
       if (!m) break;
-      const nameStart = m.index;
-      const amountStart = nameStart + m[1]!.length;
-      const name: GridCell = { text: m[1]!, col: 0, colSpan: 1, start: nameStart, end: amountStart };
-      const amount: GridCell = { text: m[2]!, col: 1, colSpan: 1, start: amountStart, end: amountStart + m[2]!.length };
-      at = amount.end;
-      if (TOTAL.test(name.text)) {
-        total = amount;
+      const cells = cellsOfMatch(m);
+      at = cells[cells.length - 1]!.end;
+      const values: Partial<Record<Field, GridCell>> = {};
+      for (const c of columns) values[c.field] = cells[c.col];
+      if (TOTAL.test(cells[0]!.text)) {
+        totals = values;
         break;
       }
-      rows.push({ name, values: { budget: amount }, end: amount.end });
+      rows.push({ name: cells[0]!, values, end: at });
     }
-    if (total && rows.length >= 3 && !rows.some((r) => isAccountRow(r.name.text)) && addsUp(rows, { budget: total }, unit))
+    if (totals && rows.length >= 2 && !rows.some((r) => isAccountRow(r.name.text)) && addsUp(rows, totals, unit))
       out.push(...rows.map((r) => projectOf(doc, r, unit, TABLE_PROJECT_RULES.glued.id)));
   }
   return out;

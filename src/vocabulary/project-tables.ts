@@ -48,13 +48,15 @@ export const TABLE_MONEY_UNIT = /(亿元|万元|元)/u;
 export const TABLE_UNIT_LINE = /单位[:：]\s*(亿元|万元|元)/u;
 /** A 序号 column's header. */
 export const ORDINAL_COLUMN = /^序号$/u;
+/** A money column's name as a flattened header prints it, its unit note after it ("补助经费(万元)", "预算数", "实际支出数"). */
+const FLAT_MONEY_COLUMN = '[\\u4e00-\\u9fff]{0,6}?(?:资金|经费|金额|下达数|分配数|预算数|执行数|支出数)(?:[（(](?:万元|元)[）)])?';
 /**
- * The header of an allocation table flattened with no separators ("乡镇补助经费(万元)备注龙涓镇5长卿镇1.5…
- * 全县合计35"): its name column, its money column, the unit (group 1), an empty 备注 column.
+ * The header of a table the page flattened with no separators ("乡镇补助经费(万元)备注龙涓镇5长卿镇1.5…
+ * 全县合计35", "项目名称预算数执行数A村道路项目100 90…合计150 140"): its name column, then one to three
+ * money columns (group 1), an empty 备注 column.
  */
-export const GLUED_TABLE_HEADER = new RegExp(
-  `(?:${AREA_COLUMN}|${UNIT_COLUMN}|项目名称)(?:名称|名单)?[\\u4e00-\\u9fff]{0,6}(?:资金|经费|金额|下达数|分配数)[（(](万元|元)[）)](?:备注)?`,
-  'u',
-);
-/** One row of such a table: a name (no digits) and its amount, group 1 and 2. */
-export const GLUED_TABLE_ROW = /([\u4e00-\u9fff（）()、·]{2,24}?)(\d+(?:\.\d+)?)(?![\d.])/uy;
+export const GLUED_TABLE_HEADER = new RegExp(`(?:${AREA_COLUMN}|${UNIT_COLUMN}|项目名称)(?:名称|名单)?((?:${FLAT_MONEY_COLUMN}){1,3})(?:备注)?`, 'u');
+/** One money column of such a header, read one after another. */
+export const GLUED_TABLE_COLUMN = new RegExp(FLAT_MONEY_COLUMN, 'uy');
+/** A row's name in such a table (no digits: its amounts follow it glued). */
+export const GLUED_TABLE_NAME = '[\\u4e00-\\u9fffA-Za-z（）()、·]{2,24}?';

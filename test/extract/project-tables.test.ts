@@ -170,6 +170,18 @@ describe('projectsOfTables: a table flattened into one run', () => {
     ]);
     expect(ps[1]!.budget!.evidence.quote).toBe('1.5');
   });
+  it('reads a flattened header of several money columns, each row’s amounts apart, a row broken over lines', async () => {
+    const text = ['关于下达2025年补助资金的通知', '单位：万元', '项目名称 预算数 执行数', 'A村道路项目 100 90', 'B村饮水工程', '50 50', '合计 150 140'].join('\n');
+    const ps = await projectsIn(text);
+    expect(rows(ps)).toEqual([
+      ['A村道路项目', '1000000', '900000', 'named.project.table.glued'],
+      ['B村饮水工程', '500000', '500000', 'named.project.table.glued'],
+    ]);
+    expect(ps[1]!.execution!.evidence.quote).toBe('50');
+    expect(ps[1]!.execution!.evidence.start).toBeGreaterThan(ps[1]!.budget!.evidence.start);
+    // No unit anywhere: nothing.
+    expect(await projectsIn(text.replace('单位：万元\n', ''))).toEqual([]);
+  });
   it('reads nothing when they do not', async () => {
     expect(await projectsIn('乡镇补助经费(万元)备注龙涓镇5长卿镇1.5龙门镇2凤城镇0.5全县合计10')).toEqual([]);
   });
