@@ -281,8 +281,8 @@ function cellsOfMatch(m: RegExpExecArray): GridCell[] {
  * "项目名称预算数执行数"), then each row's name and its amounts (glued when there is one column, apart
  * when there are several), up to the 合计 row. Read only when the rows add up to it.
  */
-function projectsOfGluedTables(doc: SourceDocument, allowed: (at: number) => boolean): Project[] {
-  const out: Project[] = [];
+function projectsOfGluedTables(doc: SourceDocument, allowed: (at: number) => boolean): Project[][] {
+  const out: Project[][] = [];
   const header = new RegExp(GLUED_TABLE_HEADER.source, 'gu');
   for (const h of doc.text.matchAll(header)) {
     if (!allowed(h.index)) continue;
@@ -311,21 +311,40 @@ function projectsOfGluedTables(doc: SourceDocument, allowed: (at: number) => boo
       rows.push({ name: cells[0]!, values, end: at });
     }
     if (totals && rows.length >= 2 && !rows.some((r) => isAccountRow(r.name.text)) && addsUp(rows, totals, unit))
-      out.push(...rows.map((r) => projectOf(doc, r, unit, TABLE_PROJECT_RULES.glued.id)));
+      out.push(rows.map((r) => projectOf(doc, r, unit, TABLE_PROJECT_RULES.glued.id)));
   }
   return out;
 }
 
+/** A table's money as a key: the same amounts listed again (by county, then by project) give the same key. */
+const moneyKey = (table: readonly Project[]) =>
+  table
+    .map((p) => `${p.budget?.exact ?? '-'}/${p.execution?.exact ?? '-'}`)
+    .sort()
+    .join(' ');
+
 /**
  * The projects the document's tables list, in text order, tables whose header stands where `allowed`
- * says no (forms, a 决算's own tables) left out; a name listed by an earlier table is not listed again.
+ * says no (forms, a 决算's own tables) left out. A table listing the very amounts of an earlier one
+ * (an allocation by county, then the same money by project) is the same money again: only the first
+ * is listed; nor is a name an earlier table listed.
  */
 export function projectsOfTables(doc: SourceDocument, allowed: (at: number) => boolean = () => true): Project[] {
-  const found: Project[] = [];
-  for (const g of findGrids(doc)) found.push(...projectsOfGrid(doc, g.rows, allowed));
-  found.push(...projectsOfGluedTables(doc, allowed));
+  const tables = [...findGrids(doc).map((g) => projectsOfGrid(doc, g.rows, allowed)), ...projectsOfGluedTables(doc, allowed)].filter((t) => t.length > 0);
+  const keys = new Set<string>();
   const seen = new Set<string>();
-  return found.filter((p) => !seen.has(p.name) && (seen.add(p.name), true));
+  const out: Project[] = [];
+  for (const table of tables) {
+    const key = moneyKey(table);
+    if (keys.has(key)) continue;
+    keys.add(key);
+    for (const p of table) {
+      if (seen.has(p.name)) continue;
+      seen.add(p.name);
+      out.push(p);
+    }
+  }
+  return out;
 }
 
 /** The named projects, then the table's projects no earlier one names (the same name, or one holding the other). */

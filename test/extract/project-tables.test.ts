@@ -122,6 +122,16 @@ describe('projectsOfTables: one row a line', () => {
     expect(await projectsIn(funds)).toEqual([]);
   });
 
+  it('lists the same money listed again by another table once (by county, then by project)', async () => {
+    const byCounty = ['县区 | 分配资金(万元) |', '上杭县 | 50 |', '漳平市 | 20 |', '合计 | 70 |'];
+    const byProject = ['项目名称 | 补助资金(万元) |', '上杭县畲族文化展览厅项目 | 20 |', '漳平市道路硬化项目 | 50 |', '合计 | 70 |'];
+    const ps = await projectsIn([...byCounty, '附件2', ...byProject].join('\n'));
+    expect(ps.map((p) => p.name)).toEqual(['上杭县', '漳平市']);
+    // Other amounts are other money: both tables are listed.
+    const other = await projectsIn([...byCounty, '附件2', ...byProject.map((l) => l.replace('| 20 |', '| 25 |').replace('| 70 |', '| 75 |'))].join('\n'));
+    expect(other.length).toBe(4);
+  });
+
   it('needs two rows or more', async () => {
     expect(await projectsIn(['项目名称 | 预算金额(万元) |', '教育专项 | 850 |'].join('\n'))).toEqual([]);
   });
