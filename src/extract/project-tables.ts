@@ -15,9 +15,10 @@ import {
   GLUED_TABLE_COLUMN,
   GLUED_TABLE_HEADER,
   GLUED_TABLE_NAME,
+  EMPTY_CELL,
   NATURE_RE,
-  PROJECT_TABLE_MONEY_COLUMNS,
   PART_ROW,
+  PROJECT_TABLE_MONEY_COLUMNS,
   PROJECT_TABLE_NAME_COLUMNS,
   ROW_TOTAL_COLUMN,
   SUBTOTAL_ROW_WORDS,
@@ -28,7 +29,7 @@ import {
 import { Dec, printedDecimals, shiftDecimal } from './decimal.js';
 import { classifyFunction } from './function-classes.js';
 import { TABLE_PROJECT_RULES } from './roles/rules.js';
-import { findGrids, type GridCell } from './table-grids.js';
+import { bare, findGrids, type GridCell } from './table-grids.js';
 
 type Field = 'budget' | 'execution' | 'executionRate';
 interface Column {
@@ -58,11 +59,8 @@ const AMOUNT = /^(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(亿元|万元|元)?$/u
 /** A markdown rule row's cell ("---", ":--:"). */
 const RULE_CELL = /^:?-{3,}:?$/u;
 const PERCENT = /^(\d+(?:\.\d+)?)%$/u;
-const EMPTY = /^(?:[-—–/／]+|无)?$/u;
 const SCALES: Record<string, number> = { 元: 0, 万元: 4, 亿元: 8 };
 
-/** A header cell without its bracketed note ("补助资金(万元)" → "补助资金"). */
-const bare = (s: string) => s.replace(/[（(][^）)]*[）)]/gu, '');
 const fieldOf = (header: string) => PROJECT_TABLE_MONEY_COLUMNS.find((c) => c.pattern.test(bare(header)))?.field ?? null;
 const cellAt = (row: readonly GridCell[], col: number) => row.find((c) => c.col <= col && col < c.col + c.colSpan);
 
@@ -159,7 +157,7 @@ function valuesOf(row: readonly GridCell[], layout: Layout): Partial<Record<Fiel
   for (const c of layout.columns) {
     const cell = cellAt(row, c.col);
     const text = cell?.text ?? '';
-    if (EMPTY.test(text)) continue;
+    if (EMPTY_CELL.test(text)) continue;
     if (c.field === 'executionRate' ? !PERCENT.test(text) : !unitOfCell(text, layout.unit)) return null;
     out[c.field] = cell;
   }
@@ -227,7 +225,7 @@ function projectsOfGrid(doc: SourceDocument, rows: readonly GridCell[][], allowe
     let totals: Partial<Record<Field, GridCell>> | null = null;
     for (let i = layout.dataStart; i < rows.length; i++) {
       const row = rows[i]!;
-      if (row.every((c) => EMPTY.test(c.text) || RULE_CELL.test(c.text))) continue;
+      if (row.every((c) => EMPTY_CELL.test(c.text) || RULE_CELL.test(c.text))) continue;
       const totalCell = row.slice(0, 3).find((c) => TOTAL.test(c.text) && !/\d/u.test(c.text));
       if (totalCell) {
         // A 合计 row printed over its rows (first) or under them (last, where the table ends).

@@ -28,6 +28,9 @@ export interface Grid {
 /** A total row's first cell (合计, 全县合计, 支出合计). */
 const TOTAL_CELL = new RegExp(`^[^\\d]{0,6}(?:${anyOf(TOTAL_ROW_WORDS)})$`, 'u');
 
+/** A header cell without its bracketed note ("补助资金(万元)" → "补助资金", "县(市、区)" → "县"). */
+export const bare = (s: string) => s.replace(/[（(][^）)]*[）)]/gu, '');
+
 const squeeze = (s: string) => s.replace(/\s+/gu, '');
 
 /** The real tables of a document, from the cell spans the reader recorded. */
@@ -98,10 +101,8 @@ function rowsByOrdinal(cells: readonly GridCell[]): GridCell[][] | null {
 }
 
 /** A header cell of a project or allocation table: its name column or a column the money reader knows (备注 too). */
-const isHeaderCell = (text: string) => {
-  const bare = text.replace(/[（(][^）)]*[）)]/gu, '');
-  return PROJECT_TABLE_NAME_COLUMNS.some((c) => c.pattern.test(text) || c.pattern.test(bare)) || PROJECT_TABLE_MONEY_COLUMNS.some((c) => c.pattern.test(bare));
-};
+const isHeaderCell = (text: string) =>
+  PROJECT_TABLE_NAME_COLUMNS.some((c) => c.pattern.test(text) || c.pattern.test(bare(text))) || PROJECT_TABLE_MONEY_COLUMNS.some((c) => c.pattern.test(bare(text)));
 
 /**
  * One cell a line with no 序号 column: the header is the leading run of header cells (two or more),
