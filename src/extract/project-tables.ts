@@ -21,6 +21,7 @@ import {
   PROJECT_TABLE_MONEY_COLUMNS,
   PROJECT_TABLE_NAME_COLUMNS,
   ROW_TOTAL_COLUMN,
+  SANGONG_NARRATIVE_ITEMS,
   SUBTOTAL_ROW_WORDS,
   TABLE_MONEY_UNIT,
   TABLE_UNIT_LINE,
@@ -137,9 +138,11 @@ function unitBeforeTable(doc: SourceDocument, start: number): string | null {
   return all.length > 0 ? all[all.length - 1]![1]! : null;
 }
 
-/** A name that is a class, a nature or a fund row: the table is an account's, not a list of projects. */
+/** A name that is a class, a nature, a fund row or a 三公 item: the table is an account's, not a list of projects. */
 const whole = (re: RegExp, name: string) => re.exec(name)?.[0] === name;
-const isAccountRow = (name: string) => classifyFunction(name) !== undefined || whole(NATURE_RE, name) || whole(FUND_RE, name) || /^\d{3,}/u.test(name);
+const SANGONG_ROW = Object.entries(SANGONG_NARRATIVE_ITEMS).filter(([item]) => item !== 'total').map(([, re]) => re);
+const isAccountRow = (name: string) =>
+  classifyFunction(name) !== undefined || whole(NATURE_RE, name) || whole(FUND_RE, name) || SANGONG_ROW.some((re) => re.test(name)) || /^\d{3,}/u.test(name);
 
 /** A total row's values: by column when it prints its total word in the name column, else its amounts in order over the money block. */
 function totalsOf(row: readonly GridCell[], layout: Layout, totalCell: GridCell): Partial<Record<Field, GridCell>> {

@@ -120,6 +120,8 @@ describe('projectsOfTables: one row a line', () => {
     expect(await projectsIn(text)).toEqual([]);
     const funds = ['单位 | 金额(万元) |', '财政拨款 | 100 |', '其他资金 | 50 |', '合计 | 150 |'].join('\n');
     expect(await projectsIn(funds)).toEqual([]);
+    const sangong = ['项目 | 预算数(万元) | 决算数(万元) |', '因公出国(境)费 | 0 | 0 |', '公务接待费 | 2 | 1.5 |', '公务用车购置及运行维护费 | 8 | 7 |', '合计 | 10 | 8.5 |'].join('\n');
+    expect(await projectsIn(sangong)).toEqual([]);
   });
 
   it('lists the same money listed again by another table once (by county, then by project)', async () => {
