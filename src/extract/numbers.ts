@@ -70,7 +70,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import type { ApproxWord } from './numbers/approx.js';
-import { boundsOf, INFIX_MORE, intervalOf as intervalOfMatch, PREFIX_MAX, PREFIX_WORDS, REACHING, SUFFIX_WORDS } from './numbers/approx.js';
+import { boundsOf, boundsOfExact, INFIX_MORE, intervalOf as intervalOfMatch, PREFIX_MAX, PREFIX_WORDS, REACHING, SUFFIX_WORDS } from './numbers/approx.js';
 import { isChineseDigit, isChineseMagnitudeChar, isChineseNumeralChar, isChineseNumeralCode, isChinesePoint, parseChineseNumeralDecimal, splitTrailingMagnitude } from './numbers/chinese-numeral.js';
 import type { FindNumbersOptions, NumberMatch } from './numbers/types.js';
 import { MAGNITUDE_WORD, matchRateDenominator, matchUnitAt, NUMERAL_MAGNITUDES, unitInfoOf, type UnitEntry } from './numbers/units.js';
@@ -489,11 +489,22 @@ function emit(ctx: Ctx, e: Emission): void {
     approx: word ? word.approx : 'exact',
   };
   if (word) {
-    const b = boundsOf(word, e.value, e.precision);
-    if (b.lo) match.lo = formatDecimal(b.lo.times(pow10(scale)));
-    if (b.hi) match.hi = formatDecimal(b.hi.times(pow10(scale)));
-    match.loOpen = b.loOpen;
-    match.hiOpen = b.hiOpen;
+    // Digits read exactly in BigInt where they print as decimal.js prints them (plainText), else decimal.js.
+    const x = exact && boundsOfExact(word, exact, e.precision);
+    const lo = x && x.lo && plainText(shiftExact(x.lo, scale));
+    const hi = x && x.hi && plainText(shiftExact(x.hi, scale));
+    if (x && lo !== null && hi !== null) {
+      if (lo) match.lo = lo;
+      if (hi) match.hi = hi;
+      match.loOpen = x.loOpen;
+      match.hiOpen = x.hiOpen;
+    } else {
+      const b = boundsOf(word, e.value, e.precision);
+      if (b.lo) match.lo = formatDecimal(b.lo.times(pow10(scale)));
+      if (b.hi) match.hi = formatDecimal(b.hi.times(pow10(scale)));
+      match.loOpen = b.loOpen;
+      match.hiOpen = b.hiOpen;
+    }
   }
   ctx.floor = e.end;
   if (match.kind === 'plain' && !ctx.includePlain) return;
