@@ -50,12 +50,39 @@ function featuresOf(features: readonly Feature[], role: RoleId): readonly Featur
   return ofRole;
 }
 
+/** A slot for each feature of FEATURES and PROSE_FEATURES (every other list is made of them) in a candidate's answers. */
+const SLOT = new Map<Feature, number>([...FEATURES, ...PROSE_FEATURES].map((f, i) => [f, i]));
+/**
+ * Each candidate's answer to each feature, asked once: 0 not yet, 1 fires, 2 does not. A feature
+ * of several roles is asked once per role, and again by the label roles (labelRoleOf), the ranking
+ * and the prose pass; its test reads only the candidate, which never changes.
+ */
+const ANSWERS = new WeakMap<Candidate, Uint8Array>();
+
+function answersOf(c: Candidate): Uint8Array {
+  let answers = ANSWERS.get(c);
+  if (!answers) ANSWERS.set(c, (answers = new Uint8Array(SLOT.size)));
+  return answers;
+}
+
+/** f.test(c), remembered in `answers` (answersOf(c)). */
+function fires(f: Feature, c: Candidate, answers: Uint8Array = answersOf(c)): boolean {
+  const slot = SLOT.get(f);
+  if (slot === undefined) return f.test(c);
+  const known = answers[slot]!;
+  if (known !== 0) return known === 1;
+  const yes = f.test(c);
+  answers[slot] = yes ? 1 : 2;
+  return yes;
+}
+
 /** The features of `role` that fire on `c`, and their sum. */
 export function scoreCandidate(c: Candidate, role: RoleId, features: readonly Feature[] = FEATURES): Scored {
   const fired: FiredFeature[] = [];
   let score = 0;
+  const answers = answersOf(c);
   for (const f of featuresOf(features, role)) {
-    if (!f.test(c)) continue;
+    if (!fires(f, c, answers)) continue;
     fired.push({ id: f.id, weight: f.weight });
     score += f.weight;
   }
@@ -197,7 +224,7 @@ function rankByProse(ranked: Map<RoleId, Ranked>, candidates: readonly Candidate
   const best = new Map<Candidate, RoleId[]>();
   for (const role of open) {
     const prose = featuresOf(PROSE_FEATURES, role.id);
-    const fired = readable.filter((c) => prose.some((f) => f.test(c)));
+    const fired = readable.filter((c) => prose.some((f) => fires(f, c)));
     if (fired.length === 0) continue;
     const pool = [...new Set([...ranked.get(role.id)!.ranked.map((s) => s.candidate), ...fired])];
     for (const c of pool) if (!best.has(c)) best.set(c, bestRolesOf(c, WITH_PROSE));
