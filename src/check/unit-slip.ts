@@ -5,7 +5,7 @@
  */
 import type { Interval } from '../schema/record.js';
 import { Decimal } from 'decimal.js';
-import { addExact, compareExact, multiplyExact, parseExact, shiftExact } from './exact-decimal.js';
+import { addExact, compareExact, multiplyExact, NEGATIVE_INFINITY, parseExact, POSITIVE_INFINITY, shiftExact } from './exact-decimal.js';
 import { intervalsMeet, scaleInterval } from './interval.js';
 
 /** 万 = 10^4: the only factor between the two money units reports mix. */
@@ -38,6 +38,8 @@ const LIMIT = 10n ** 20n;
  * ([−0.5, 0.5]) "matches" any small number divided by 10^4.
  */
 export function isSharp(iv: Interval): boolean {
+  // (An unbounded side: no 10^4 match means anything.)
+  if (isInfinite(iv.lo) || isInfinite(iv.hi)) return false;
   const lo = parseExact(iv.lo);
   const hi = parseExact(iv.hi);
   if (lo && hi) {
@@ -57,6 +59,8 @@ export function isSharp(iv: Interval): boolean {
   }
   return isSharpDecimal(iv);
 }
+
+const isInfinite = (bound: string): boolean => bound === POSITIVE_INFINITY || bound === NEGATIVE_INFINITY;
 
 /** isSharp in decimal.js: bounds that are not plain decimals (±∞), and quotients within rounding of 0.2. */
 export function isSharpDecimal(iv: Interval): boolean {

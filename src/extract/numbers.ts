@@ -472,8 +472,10 @@ function emit(ctx: Ctx, e: Emission): void {
   if (prefix && prefix.word.rule === 'near' && TIME_UNITS.has(unit)) prefix = null;
   const word = tail.suffix ?? prefix?.word ?? (tail.infix ? INFIX_MORE : null);
   const start = prefix ? Math.min(prefix.start, e.start) : e.start;
-  const exact = e.plain === undefined ? null : parseExact(e.plain);
+  let exact = e.plain === undefined ? null : parseExact(e.plain);
   const value = (exact && plainText(exact)) ?? formatDecimal(e.value);
+  // A Chinese numeral's value as decimal.js printed it, read back exactly for its base and bounds.
+  if (e.plain === undefined) exact = parseExact(value);
   const match: NumberMatch = {
     start,
     end: e.end,

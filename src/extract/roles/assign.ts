@@ -52,6 +52,15 @@ function featuresOf(features: readonly Feature[], role: RoleId): readonly Featur
 
 /** A slot for each feature of FEATURES and PROSE_FEATURES (every other list is made of them) in a candidate's answers. */
 const SLOT = new Map<Feature, number>([...FEATURES, ...PROSE_FEATURES].map((f, i) => [f, i]));
+/** The slots of a list featuresOf made, in its order (-1: a feature of no slot, asked every time). */
+const SLOTS_OF = new WeakMap<readonly Feature[], Int32Array>();
+
+function slotsOf(features: readonly Feature[]): Int32Array {
+  let slots = SLOTS_OF.get(features);
+  if (!slots) SLOTS_OF.set(features, (slots = Int32Array.from(features, (f) => SLOT.get(f) ?? -1)));
+  return slots;
+}
+
 /**
  * Each candidate's answer to each feature, asked once: 0 not yet, 1 fires, 2 does not. A feature
  * of several roles is asked once per role, and again by the label roles (labelRoleOf), the ranking
@@ -65,10 +74,9 @@ function answersOf(c: Candidate): Uint8Array {
   return answers;
 }
 
-/** f.test(c), remembered in `answers` (answersOf(c)). */
-function fires(f: Feature, c: Candidate, answers: Uint8Array = answersOf(c)): boolean {
-  const slot = SLOT.get(f);
-  if (slot === undefined) return f.test(c);
+/** f.test(c), remembered in `answers` (answersOf(c)) at `slot` (SLOT's; -1 not remembered). */
+function fires(f: Feature, c: Candidate, answers: Uint8Array, slot: number): boolean {
+  if (slot < 0) return f.test(c);
   const known = answers[slot]!;
   if (known !== 0) return known === 1;
   const yes = f.test(c);
@@ -81,8 +89,11 @@ export function scoreCandidate(c: Candidate, role: RoleId, features: readonly Fe
   const fired: FiredFeature[] = [];
   let score = 0;
   const answers = answersOf(c);
-  for (const f of featuresOf(features, role)) {
-    if (!fires(f, c, answers)) continue;
+  const ofRole = featuresOf(features, role);
+  const slots = slotsOf(ofRole);
+  for (let i = 0; i < ofRole.length; i++) {
+    const f = ofRole[i]!;
+    if (!fires(f, c, answers, slots[i]!)) continue;
     fired.push({ id: f.id, weight: f.weight });
     score += f.weight;
   }
@@ -224,7 +235,8 @@ function rankByProse(ranked: Map<RoleId, Ranked>, candidates: readonly Candidate
   const best = new Map<Candidate, RoleId[]>();
   for (const role of open) {
     const prose = featuresOf(PROSE_FEATURES, role.id);
-    const fired = readable.filter((c) => prose.some((f) => fires(f, c)));
+    const slots = slotsOf(prose);
+    const fired = readable.filter((c) => prose.some((f, i) => fires(f, c, answersOf(c), slots[i]!)));
     if (fired.length === 0) continue;
     const pool = [...new Set([...ranked.get(role.id)!.ranked.map((s) => s.candidate), ...fired])];
     for (const c of pool) if (!best.has(c)) best.set(c, bestRolesOf(c, WITH_PROSE));
