@@ -8,7 +8,7 @@
  * - scope: the places, years and owning bodies (省政府办公厅设…) named in the count's own clause.
  * Identity is inferred from words, so a mismatch between two such statements is a `possible` finding.
  */
-import { codeClass } from '../extract/char-class.js';
+import { codeClass, holdsWordStart } from '../extract/char-class.js';
 import type { Count } from '../schema/record.js';
 import { COUNT_FILLER_WORDS, COUNT_QUALIFIERS, NOT_PLACE_BEFORE_SUFFIX, OWNER_SUFFIX, PLACE_SUFFIX, SUBJECT_SYNONYMS } from '../vocabulary/counts.js';
 
@@ -48,10 +48,14 @@ const SYNONYM_PATTERN = new RegExp([...SYNONYM_OF.keys()].sort((a, b) => b.lengt
 
 /** A subject with its synonyms replaced by their canonical names, spacing and quotes removed. */
 export function canonicalSubject(subject: string): string {
-  return subject.replace(/[\s“”"‘’'「」]/gu, '').replace(SYNONYM_PATTERN, (w) => SYNONYM_OF.get(w) ?? w);
+  const bare = subject.replace(/[\s“”"‘’'「」]/gu, '');
+  return mayHoldSynonym(bare) ? bare.replace(SYNONYM_PATTERN, (w) => SYNONYM_OF.get(w) ?? w) : bare;
 }
+const mayHoldSynonym = holdsWordStart(SYNONYM_OF.keys());
+const mayHoldQualifier = holdsWordStart(COUNT_QUALIFIERS.map((q) => q.word));
 
 function qualifiersIn(s: string): string[] {
+  if (!mayHoldQualifier(s)) return [];
   const tags = new Set<string>();
   let rest = s;
   for (const q of COUNT_QUALIFIERS) {

@@ -48,3 +48,18 @@ export function codePointCount(s: string): number {
   }
   return n;
 }
+
+/**
+ * A test of whether a text holds a character that some word of `words` starts with, by a table
+ * made once: a text without one holds none of the words, so a scan for them (a word list tried
+ * word by word, an alternation with a callback) can be skipped, and most short clauses asked hold
+ * none. Words that start outside the BMP's single units are looked for by their first unit.
+ */
+export function holdsWordStart(words: Iterable<string>): (text: string) => boolean {
+  const starts = new Uint8Array(0x10000);
+  for (const w of words) if (w !== '') starts[w.charCodeAt(0)] = 1;
+  return (text: string): boolean => {
+    for (let i = 0; i < text.length; i++) if (starts[text.charCodeAt(i)] === 1) return true;
+    return false;
+  };
+}
