@@ -50,16 +50,20 @@ export function codePointCount(s: string): number {
 }
 
 /**
- * A test of whether a text holds a character that some word of `words` starts with, by a table
- * made once: a text without one holds none of the words, so a scan for them (a word list tried
- * word by word, an alternation with a callback) can be skipped, and most short clauses asked hold
- * none. Words that start outside the BMP's single units are looked for by their first unit.
+ * A test of whether a text holds one of `chars` (single UTF-16 units), by a table made once: a
+ * scan for words (a list tried word by word, an alternation) finds none in a text that holds none of
+ * their first (or last) characters, so it can be skipped; most short clauses asked hold none.
  */
-export function holdsWordStart(words: Iterable<string>): (text: string) => boolean {
-  const starts = new Uint8Array(0x10000);
-  for (const w of words) if (w !== '') starts[w.charCodeAt(0)] = 1;
+export function holdsCharOf(chars: Iterable<string>): (text: string) => boolean {
+  const table = new Uint8Array(0x10000);
+  for (const c of chars) if (c !== '') table[c.charCodeAt(0)] = 1;
   return (text: string): boolean => {
-    for (let i = 0; i < text.length; i++) if (starts[text.charCodeAt(i)] === 1) return true;
+    for (let i = 0; i < text.length; i++) if (table[text.charCodeAt(i)] === 1) return true;
     return false;
   };
+}
+
+/** holdsCharOf the words' first characters: false means the text holds none of `words`. */
+export function holdsWordStart(words: Iterable<string>): (text: string) => boolean {
+  return holdsCharOf([...words].map((w) => w.charAt(0)));
 }
