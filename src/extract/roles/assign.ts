@@ -62,9 +62,10 @@ function slotsOf(features: readonly Feature[]): Int32Array {
 }
 
 /**
- * Each candidate's answer to each feature, asked once: 0 not yet, 1 fires, 2 does not. A feature
- * of several roles is asked once per role, and again by the label roles (labelRoleOf), the ranking
- * and the prose pass; its test reads only the candidate, which never changes.
+ * Each candidate's answer to each feature, asked once per decision: 0 not yet, 1 fires, 2 does not.
+ * A feature of several roles is asked once per role, and again by the ranking and the prose pass;
+ * its test reads only the candidate. A candidate changes once: figures.ts marks the named amounts
+ * and wholes on it after nameAmounts (whose labelRoleOf asked before), so assignRoles starts afresh.
  */
 const ANSWERS = new WeakMap<Candidate, Uint8Array>();
 
@@ -252,6 +253,8 @@ export interface Assignment {
 
 /** Decides every headline role over the candidates. */
 export function assignRoles(candidates: readonly Candidate[]): Assignment {
+  // (Answers from before the candidates were marked named or whole are not this decision's.)
+  for (const c of candidates) ANSWERS.delete(c);
   const best = new Map(candidates.map((c) => [c, bestRolesOf(c)] as const));
   const ranked = new Map(ROLES.map((r) => [r.id, rankRole(r, candidates, best)] as const));
   rankByProse(ranked, candidates);
