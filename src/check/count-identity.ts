@@ -8,9 +8,9 @@
  * - scope: the places, years and owning bodies (省政府办公厅设…) named in the count's own clause.
  * Identity is inferred from words, so a mismatch between two such statements is a `possible` finding.
  */
-import { codeClass } from '../extract/char-class.js';
+import { codeClass, holdsCharOf, holdsWordStart } from '../extract/char-class.js';
 import type { Count } from '../schema/record.js';
-import { COUNT_FILLER_WORDS, COUNT_QUALIFIERS, NOT_PLACE_BEFORE_SUFFIX, OWNER_SUFFIX, PLACE_SUFFIX, SUBJECT_SYNONYMS } from '../vocabulary/counts.js';
+import { COUNT_FILLER_WORDS, COUNT_QUALIFIERS, NOT_PLACE_BEFORE_SUFFIX, OWNER_SUFFIX, OWNER_WORDS, PLACE_SUFFIX, SUBJECT_SYNONYMS } from '../vocabulary/counts.js';
 
 export interface CountIdentity {
   /** Canonical subject with its printed modifiers ("党组织书记和党务干部", "应急保障用车"). */
@@ -48,10 +48,14 @@ const SYNONYM_PATTERN = new RegExp([...SYNONYM_OF.keys()].sort((a, b) => b.lengt
 
 /** A subject with its synonyms replaced by their canonical names, spacing and quotes removed. */
 export function canonicalSubject(subject: string): string {
-  return subject.replace(/[\s“”"‘’'「」]/gu, '').replace(SYNONYM_PATTERN, (w) => SYNONYM_OF.get(w) ?? w);
+  const bare = subject.replace(/[\s“”"‘’'「」]/gu, '');
+  return mayHoldSynonym(bare) ? bare.replace(SYNONYM_PATTERN, (w) => SYNONYM_OF.get(w) ?? w) : bare;
 }
+const mayHoldSynonym = holdsWordStart(SYNONYM_OF.keys());
+const mayHoldQualifier = holdsWordStart(COUNT_QUALIFIERS.map((q) => q.word));
 
 function qualifiersIn(s: string): string[] {
+  if (!mayHoldQualifier(s)) return [];
   const tags = new Set<string>();
   let rest = s;
   for (const q of COUNT_QUALIFIERS) {
@@ -111,8 +115,12 @@ function phraseBefore(text: string, start: number): { phrase: string; inBracket:
   return { phrase: text.slice(i, start), inBracket: false };
 }
 
+/** An owner's name ends in one of OWNER_WORDS: a clause without any of their last characters names none. */
+const mayNameOwner = holdsCharOf(OWNER_WORDS.map((w) => w.slice(-1)));
+
 /** Bodies that own the count ("省政府办公厅设…"), by their last six characters (明光国有林场 ≠ 苏江国有林场). */
 function ownersIn(s: string): string[] {
+  if (!mayNameOwner(s)) return [];
   return [...s.matchAll(OWNER_SUFFIX)].map((m) => `owner:${m[1]!.slice(-6)}`);
 }
 
@@ -149,7 +157,9 @@ export function identityOf(count: Count, text: string | undefined): CountIdentit
   const years = [...clause.matchAll(YEAR)].map((m) => m[0]);
   // "3、能繁母猪：全县投保 38112 头" and "4、育肥猪保险：全县投保 33.05 万头" count two things.
   const lead = /^\s*(?:[\d一二三四五六七八九十]+[、.．)）]\s*)?([^：:，,]{1,12})[：:]/u.exec(sentence)?.[1];
-  const paragraph = text.lastIndexOf('\n', start - 1) + 1;
+  // (Back to the line's start by char code: lastIndexOf was a tenth of this function.)
+  let paragraph = start;
+  while (paragraph > 0 && text.charCodeAt(paragraph - 1) !== 0x0a) paragraph--;
   const item = LIST_ITEM.exec(text.slice(paragraph, paragraph + 12))?.[1];
   return {
     paragraph,

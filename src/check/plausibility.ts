@@ -7,6 +7,7 @@
  */
 import { Decimal } from 'decimal.js';
 import type { CheckResult, Figure, ReportRecord } from '../schema/record.js';
+import { parseExact } from './exact-decimal.js';
 import { intervalOfFigure } from './interval.js';
 import { evidenceOfFigure, makeResult } from './result.js';
 
@@ -37,12 +38,20 @@ function amountsOf(record: ReportRecord): { label: string; figure: Figure }[] {
   return out;
 }
 
+/** Whether a figure's exact value is below zero: by its digits, decimal.js only for what they do not read (∞, exponents). */
+function isBelowZero(exact: string): boolean {
+  const x = parseExact(exact);
+  if (x) return x.m < 0n;
+  const d = new Decimal(exact);
+  return d.isNegative() && !d.isZero();
+}
+
 export function checkNegativeAmounts(record: ReportRecord): CheckResult[] {
   const seen = new Set<string>();
   const results: CheckResult[] = [];
   for (const { label, figure } of amountsOf(record)) {
     const key = `${figure.evidence.start}:${figure.evidence.end}`;
-    if (seen.has(key) || !new Decimal(figure.exact).isNegative() || new Decimal(figure.exact).isZero()) continue;
+    if (seen.has(key) || !isBelowZero(figure.exact)) continue;
     seen.add(key);
     results.push(
       makeResult({

@@ -48,3 +48,22 @@ export function codePointCount(s: string): number {
   }
   return n;
 }
+
+/**
+ * A test of whether a text holds one of `chars` (single UTF-16 units), by a table made once: a
+ * scan for words (a list tried word by word, an alternation) finds none in a text that holds none of
+ * their first (or last) characters, so it can be skipped; most short clauses asked hold none.
+ */
+export function holdsCharOf(chars: Iterable<string>): (text: string) => boolean {
+  const table = new Uint8Array(0x10000);
+  for (const c of chars) if (c !== '') table[c.charCodeAt(0)] = 1;
+  return (text: string): boolean => {
+    for (let i = 0; i < text.length; i++) if (table[text.charCodeAt(i)] === 1) return true;
+    return false;
+  };
+}
+
+/** holdsCharOf the words' first characters: false means the text holds none of `words`. */
+export function holdsWordStart(words: Iterable<string>): (text: string) => boolean {
+  return holdsCharOf([...words].map((w) => w.charAt(0)));
+}

@@ -10,11 +10,17 @@ const BREAK = /[，,。；;！？!?\n\t：:]/u;
 const isBreak = codeClass(BREAK);
 const isVerb = (t: TaggedWord) => t.tag === 'v' || t.tag === 'vn' || t.tag === 'vd';
 /** Verbs jieba often tags as nouns; they end a subject. */
-const VERB_WORDS = /^(?:参加|参与|助力|开展|进行|完成|获得|受益|接受|覆盖|到位|上岗|入驻|入党|加入|落实|实现|通过|报名|提交|反馈|整改|办结|受理|参赛)$/u;
+const VERB_WORDS: ReadonlySet<string> = new Set(['参加', '参与', '助力', '开展', '进行', '完成', '获得', '受益', '接受', '覆盖', '到位', '上岗', '入驻', '入党', '加入', '落实', '实现', '通过', '报名', '提交', '反馈', '整改', '办结', '受理', '参赛']);
+/** Words tagged as verbs that stay in a subject after a noun ("党建工作", "培训对象"). */
+const NOUN_LIKE_VERBS: ReadonlySet<string> = new Set(['党建', '培训', '管理', '监督', '服务', '建设']);
+/** Joiners and brackets inside a noun phrase; and those of them a phrase may carry (not 和与及). */
+const PHRASE_JOINERS: ReadonlySet<string> = new Set(['和', '与', '及', '、', '（', '）', '(', ')', '“', '”', '"']);
+const PHRASE_MARKS: ReadonlySet<string> = new Set(['、', '（', '）', '(', ')', '“', '”', '"']);
+/** A noun's tag (n, nr, ns, nt, nz, ng …), a verbal noun's (vn), an abbreviation's (j), an idiom's (l) or an adjectival noun's (an). Set lookups and tag prefixes: these run per tagged word. */
+const isNounTag = (tag: string) => tag.startsWith('n') || tag.startsWith('vn') || tag.startsWith('j') || tag.startsWith('l') || tag.startsWith('an');
 /** Verbs that open a clause and name what was done: 发展党员, 培训学员. */
 const ACTION_PREFIX = /^(发展|培训|组织|动员|发动|招募|招聘|录用|选派|慰问|帮扶|救助|走访|新增|新建|建成|开展|举办|培养|吸纳|接收|安置|资助|补助|表彰|评选|招收|录取|收集|整理|收到|受理|办理|成立|组建|检查|督查|抽查|处理|查处|调解|审核|审批|完成)/u;
-const isNounish = (t: TaggedWord) =>
-  !VERB_WORDS.test(t.word) && (/^(n|nr|ns|nt|nz|ng|vn|j|l|an)/u.test(t.tag) || /^[和与及、（）()“”"]$/u.test(t.word));
+const isNounish = (t: TaggedWord) => !VERB_WORDS.has(t.word) && (isNounTag(t.tag) || PHRASE_JOINERS.has(t.word));
 
 function clauseAfter(text: string, end: number): string {
   let i = end;
@@ -34,8 +40,8 @@ function leadingNounPhrase(words: TaggedWord[]): { phrase: string; next: number 
   let phrase = '';
   while (i < words.length) {
     const w = words[i]!;
-    if (w.tag === 'm' || (w.tag === 'x' && !/^[、（）()“”"]$/u.test(w.word)) || VERB_WORDS.test(w.word)) break;
-    if (isVerb(w) && phrase && !/^(党建|培训|管理|监督|服务|建设)$/u.test(w.word)) break;
+    if (w.tag === 'm' || (w.tag === 'x' && !PHRASE_MARKS.has(w.word)) || VERB_WORDS.has(w.word)) break;
+    if (isVerb(w) && phrase && !NOUN_LIKE_VERBS.has(w.word)) break;
     if (!isNounish(w) && !(w.tag === 'a' || w.tag === 'b' || w.tag === 'f' || w.tag === 'q' || w.tag === 'v')) break;
     phrase += w.word;
     i++;

@@ -70,7 +70,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import type { ApproxWord } from './numbers/approx.js';
-import { boundsOf, INFIX_MORE, intervalOf as intervalOfMatch, PREFIX_MAX, PREFIX_WORDS, REACHING, SUFFIX_WORDS } from './numbers/approx.js';
+import { boundsOf, boundsOfExact, INFIX_MORE, intervalOf as intervalOfMatch, PREFIX_MAX, PREFIX_WORDS, REACHING, SUFFIX_WORDS } from './numbers/approx.js';
 import { isChineseDigit, isChineseMagnitudeChar, isChineseNumeralChar, isChineseNumeralCode, isChinesePoint, parseChineseNumeralDecimal, splitTrailingMagnitude } from './numbers/chinese-numeral.js';
 import type { FindNumbersOptions, NumberMatch } from './numbers/types.js';
 import { MAGNITUDE_WORD, matchRateDenominator, matchUnitAt, NUMERAL_MAGNITUDES, unitInfoOf, type UnitEntry } from './numbers/units.js';
@@ -472,8 +472,10 @@ function emit(ctx: Ctx, e: Emission): void {
   if (prefix && prefix.word.rule === 'near' && TIME_UNITS.has(unit)) prefix = null;
   const word = tail.suffix ?? prefix?.word ?? (tail.infix ? INFIX_MORE : null);
   const start = prefix ? Math.min(prefix.start, e.start) : e.start;
-  const exact = e.plain === undefined ? null : parseExact(e.plain);
+  let exact = e.plain === undefined ? null : parseExact(e.plain);
   const value = (exact && plainText(exact)) ?? formatDecimal(e.value);
+  // A Chinese numeral's value as decimal.js printed it, read back exactly for its base and bounds.
+  if (e.plain === undefined) exact = parseExact(value);
   const match: NumberMatch = {
     start,
     end: e.end,
@@ -489,11 +491,22 @@ function emit(ctx: Ctx, e: Emission): void {
     approx: word ? word.approx : 'exact',
   };
   if (word) {
-    const b = boundsOf(word, e.value, e.precision);
-    if (b.lo) match.lo = formatDecimal(b.lo.times(pow10(scale)));
-    if (b.hi) match.hi = formatDecimal(b.hi.times(pow10(scale)));
-    match.loOpen = b.loOpen;
-    match.hiOpen = b.hiOpen;
+    // Digits read exactly in BigInt where they print as decimal.js prints them (plainText), else decimal.js.
+    const x = exact && boundsOfExact(word, exact, e.precision);
+    const lo = x && x.lo && plainText(shiftExact(x.lo, scale));
+    const hi = x && x.hi && plainText(shiftExact(x.hi, scale));
+    if (x && lo !== null && hi !== null) {
+      if (lo) match.lo = lo;
+      if (hi) match.hi = hi;
+      match.loOpen = x.loOpen;
+      match.hiOpen = x.hiOpen;
+    } else {
+      const b = boundsOf(word, e.value, e.precision);
+      if (b.lo) match.lo = formatDecimal(b.lo.times(pow10(scale)));
+      if (b.hi) match.hi = formatDecimal(b.hi.times(pow10(scale)));
+      match.loOpen = b.loOpen;
+      match.hiOpen = b.hiOpen;
+    }
   }
   ctx.floor = e.end;
   if (match.kind === 'plain' && !ctx.includePlain) return;
@@ -518,6 +531,51 @@ interface Side {
   value: Decimal;
   precision: number;
   tail: Tail;
+}
+
+/**
+ * An Arabic number's Side and Emission, their decimal.js value made only when asked. Classes, not
+ * object literals: a literal with a getter is built by the runtime, property by property, at every
+ * number read (a third of the Arabic scanner's own time), where a class's getter lives on its prototype.
+ */
+class ArabicSide implements Side {
+  readonly numberStart: number;
+  readonly numeralEnd: number;
+  readonly precision: number;
+  constructor(
+    readonly yearLike: boolean,
+    private readonly core: ArabicCore,
+    readonly tail: Tail,
+  ) {
+    this.numberStart = core.signStart;
+    this.numeralEnd = core.end;
+    this.precision = core.precision;
+  }
+  get value(): Decimal {
+    return decimalOf(this.core);
+  }
+}
+
+class ArabicEmission implements Emission {
+  readonly start: number;
+  readonly numberStart: number;
+  readonly plain: string;
+  readonly precision: number;
+  constructor(
+    private readonly core: ArabicCore,
+    readonly end: number,
+    readonly numberEnd: number,
+    readonly tail: Tail,
+    readonly prefix: Emission['prefix'],
+  ) {
+    this.start = core.signStart;
+    this.numberStart = core.signStart;
+    this.plain = core.plain;
+    this.precision = core.precision;
+  }
+  get value(): Decimal {
+    return decimalOf(this.core);
+  }
 }
 
 /** A range connector after the first number's tail ("3-", "3至"): without one, no range starts there. */
@@ -694,16 +752,7 @@ function scanArabic(ctx: Ctx, i: number): number {
   }
 
   const tail = readTail(f, core.end, true, null);
-  const side: Side = {
-    yearLike,
-    numberStart: core.signStart,
-    numeralEnd: core.end,
-    get value() {
-      return decimalOf(core);
-    },
-    precision: core.precision,
-    tail,
-  };
+  const side: Side = new ArabicSide(yearLike, core, tail);
   const ranged = tryRange(ctx, side, true);
   if (typeof ranged === 'number') return ranged;
   if (ranged) return trap(ctx, ranged.trapEnd);
@@ -750,19 +799,7 @@ function scanArabic(ctx: Ctx, i: number): number {
   }
 
   const end = tail.end;
-  emit(ctx, {
-    start: core.signStart,
-    end,
-    numberStart: core.signStart,
-    numberEnd: lexemeEnd(core.end, tail),
-    get value() {
-      return decimalOf(core);
-    },
-    plain: core.plain,
-    precision: core.precision,
-    tail,
-    prefix: prefixBefore(f, core.signStart, ctx.floor),
-  });
+  emit(ctx, new ArabicEmission(core, end, lexemeEnd(core.end, tail), tail, prefixBefore(f, core.signStart, ctx.floor)));
   // A glued run ("194.9194.9100%") resumes after the whole run, not inside it.
   return Math.max(end, core.resume);
 }

@@ -5,11 +5,14 @@
 import type { Region } from '../schema/record.js';
 import { COUNTIES, COUNTY_LEVEL_CITIES, MUNICIPALITIES, PREFECTURES, PROVINCES, shortNameOf } from '../vocabulary/regions.js';
 
+/** Each province's name written as a 省 ("广西壮族自治区" → "广西省"), as PROVINCES lists them: made once, not per call. */
+const PROVINCE_AS_SHENG: readonly string[] = PROVINCES.map((p) => p.replace(/(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/u, '') + '省');
+
 /** Region named inside a unit's name or title: 广东省 / 广州市 / 花都区. */
 export function regionOf(text: string): Region {
   const region: Region = { province: null, city: null, county: null };
   let rest = text.replace(/^(?:(?:19|20)\d{2}\s*年度?)/u, '').replace(/^(?:中共|中国共产党|共青团)/u, '');
-  const province = PROVINCES.find((p) => rest.includes(p) || rest.includes(p.replace(/(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/u, '') + '省'));
+  const province = PROVINCES.find((p, i) => rest.includes(p) || rest.includes(PROVINCE_AS_SHENG[i]!));
   if (province) {
     region.province = province;
     rest = rest.slice(rest.indexOf(province.slice(0, 2)) + province.length);

@@ -127,4 +127,5 @@ export const COUNT_LEAD_CHARACTERS = /[设有建增共计达为约近成了等�
  * Read from the count's clause as the six characters ending in one of these, right before a verb of
  * having, the number itself (the clause's end) or 本级.
  */
-export const OWNER_SUFFIX = /([\u4e00-\u9fff]{2,}?(?:办公厅|研究室|办事处|委员会|办公室|管理局|管理处|服务中心|中心|政府|林场|农场|厅|局|委|院|所|站|场|园|校|公司|学校|医院))(?=[设有共现下内实核编\d]|本级|$)/gu;
+export const OWNER_WORDS = ['办公厅', '研究室', '办事处', '委员会', '办公室', '管理局', '管理处', '服务中心', '中心', '政府', '林场', '农场', '厅', '局', '委', '院', '所', '站', '场', '园', '校', '公司', '学校', '医院'] as const;
+export const OWNER_SUFFIX = new RegExp(`([\\u4e00-\\u9fff]{2,}?(?:${OWNER_WORDS.join('|')}))(?=[设有共现下内实核编\\d]|本级|$)`, 'gu');

@@ -502,11 +502,14 @@ const rates: AccountsRule = {
   run(ctx) {
     const out: CheckResult[] = [];
     for (const s of ctx.sentences) {
-      const figs = paragraphFigures(ctx, s);
+      // The paragraph's figures only for a sentence that states a rate: gathered for every sentence,
+      // a paragraph of n sentences cost n² figures.
+      let paragraph: NarrativeFigure[] | undefined;
       s.figures.forEach((f, i) => {
         if (!isPercent(f)) return;
         const m = RATE_LABEL.exec(f.label);
         if (!m) return;
+        const figs = (paragraph ??= paragraphFigures(ctx, s));
         // The statement may open in a clause before the sentence that only ；separates ("…支出总计1741.75万元，
         // …降低2.99%；完成年初预算100%", t442).
         const before = figs.slice(0, figs.indexOf(f)).filter((x) => isMoney(x) && oneStatement(ctx, x, s));

@@ -238,16 +238,25 @@ function isHeadingLine(flat: string): boolean {
  * Lines cut at a fixed width: several prose lines stop inside their sentence (a paragraph ends in 。).
  * Only then, and only after such a line, are lines joined: a title line in an ordinary text stays apart.
  */
-function isHardWrapped(doc: SourceDocument, afterOffset: number, spans: (BlockSpans[number] | undefined)[]): boolean {
+function isHardWrapped(doc: SourceDocument, afterOffset: number, spans: (BlockSpans[number] | undefined)[], flatOf: (i: number) => string): boolean {
   let cut = 0;
   for (const [i, b] of doc.blocks.entries()) {
     if (b.kind === 'table') continue;
-    const span = blockText(doc, i, spans);
+    const span = spans[i];
     if (!span || span.start < afterOffset) continue;
-    if (isCutLine(clean(span.text)) && ++cut >= MIN_WRAPPED_LINES) return true;
+    if (isCutLine(flatOf(i)) && ++cut >= MIN_WRAPPED_LINES) return true;
   }
   return false;
 }
+
+/** clean() of each block's span text, made once when first asked: the wrap test and the reading both read every block. */
+function cleanedSpans(doc: SourceDocument, spans: (BlockSpans[number] | undefined)[]): (i: number) => string {
+  const flat: (string | undefined)[] = [];
+  return (i) => (flat[i] ??= clean(doc.text.slice(spans[i]!.start, spans[i]!.end)));
+}
+
+/** Ends of a sentence of the 情况说明: 。；;！？ */
+const isSentenceEnd = (code: number): boolean => code === 0x3002 || code === 0xff1b || code === 0x3b || code === 0xff01 || code === 0xff1f;
 
 /** A block's numbers, offsets into the block: from the document's reading where it gives the grammar's own list. */
 function numbersOfBlock(doc: SourceDocument, read: SentenceNumbers, start: number, end: number): SpanNumber[] {
@@ -271,14 +280,16 @@ export function readNarrative(doc: SourceDocument, afterOffset: number): Sentenc
   let section = '';
   let subsection = '';
   const spans = spansOf(doc);
-  const wrapped = isHardWrapped(doc, afterOffset, spans);
+  const flatOf = cleanedSpans(doc, spans);
+  const wrapped = isHardWrapped(doc, afterOffset, spans, flatOf);
   const read = readSentenceNumbers(doc, segmentDocument(doc));
   for (let i = 0; i < doc.blocks.length; i++) {
     const b = doc.blocks[i]!;
     if (b.kind === 'table') continue;
     let span = blockText(doc, i, spans);
     if (!span || span.start < afterOffset) continue;
-    const flat = clean(b.text);
+    const flat = b.text === span.text ? flatOf(i) : clean(b.text);
+    const block = i;
     if (GLOSSARY.test(flat) && flat.length < 20) break;
     const sec = SECTION.exec(flat);
     if (sec && flat.length <= 40 && !/[，。；]/u.test(flat)) {
@@ -304,14 +315,15 @@ export function readNarrative(doc: SourceDocument, afterOffset: number): Sentenc
     const numbers = numbersOfBlock(doc, read, span.start, span.end);
     let sentenceStart = 0;
     const bounds: [number, number][] = [];
-    for (const m of text.matchAll(/[。；;！？]/gu)) {
-      bounds.push([sentenceStart, m.index + 1]);
-      sentenceStart = m.index + 1;
+    for (let k = 0; k < text.length; k++) {
+      if (!isSentenceEnd(text.charCodeAt(k))) continue;
+      bounds.push([sentenceStart, k + 1]);
+      sentenceStart = k + 1;
     }
     if (sentenceStart < text.length) bounds.push([sentenceStart, text.length]);
     // The paragraph up to each sentence, blanks dropped, as a slice of the block cleaned once (a
     // one-line text of 50,000 sentences cleaned its growing prefix per sentence: quadratic).
-    const cleaned = clean(text);
+    const cleaned = i === block ? flatOf(block) : clean(text);
     // A block without blanks (cleaned as long as the text) keeps every character: kept[i] is i.
     const kept = cleaned.length === text.length ? null : keptBefore(text);
     const at = (i: number): number => (kept === null ? i : kept[i]!);

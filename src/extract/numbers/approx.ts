@@ -5,6 +5,7 @@
 import type { Decimal } from 'decimal.js';
 import type { Approx } from '../../schema/record.js';
 import { Dec, formatDecimal, pow10 } from '../decimal.js';
+import { addExact, compareExact, type Exact } from '../../check/exact-decimal.js';
 
 /**
  * How a word bounds the stated value v:
@@ -132,6 +133,44 @@ export function boundsOf(word: ApproxWord, v: Decimal, precision: number): Bound
       const spread = v.abs().times('0.05');
       const d = spread.gt(half) ? spread : half;
       return { lo: v.minus(d), hi: v.plus(d), loOpen: false, hiOpen: false };
+    }
+    default:
+      return { loOpen: false, hiOpen: false };
+  }
+}
+
+/** stepOf of an exact value: BigInt digits instead of decimal.js. */
+function stepOfExact(v: Exact, precision: number): Exact {
+  if (precision > 0) return { m: 1n, e: -precision };
+  const abs = v.m < 0n ? -v.m : v.m;
+  let n = v.e >= 0 ? abs * 10n ** BigInt(v.e) : abs / 10n ** BigInt(-v.e);
+  if (n === 0n) return { m: 1n, e: 0 };
+  let tz = 0;
+  while (n % 10n === 0n) {
+    n /= 10n;
+    tz++;
+  }
+  return { m: 1n, e: tz };
+}
+
+const negate = (x: Exact): Exact => ({ m: -x.m, e: x.e });
+
+/** boundsOf for a value printed in digits, exactly in BigInt: the same bounds, no decimal.js objects (the caller prints them). */
+export function boundsOfExact(word: ApproxWord, v: Exact, precision: number): { lo?: Exact; hi?: Exact; loOpen: boolean; hiOpen: boolean } {
+  switch (word.approx) {
+    case 'at_least':
+      return word.rule === 'step' ? { lo: v, hi: addExact(v, stepOfExact(v, precision)), loOpen: false, hiOpen: true } : { lo: v, loOpen: false, hiOpen: true };
+    case 'more_than':
+      return word.rule === 'step' ? { lo: v, hi: addExact(v, stepOfExact(v, precision)), loOpen: true, hiOpen: true } : { lo: v, loOpen: true, hiOpen: true };
+    case 'at_most':
+      return { hi: v, loOpen: true, hiOpen: false };
+    case 'less_than':
+      return word.rule === 'near' ? { lo: { m: v.m * 9n, e: v.e - 1 }, hi: v, loOpen: false, hiOpen: true } : { hi: v, loOpen: true, hiOpen: true };
+    case 'about': {
+      const half: Exact = { m: 5n, e: -Math.max(0, precision) - 1 };
+      const spread: Exact = { m: (v.m < 0n ? -v.m : v.m) * 5n, e: v.e - 2 };
+      const d = compareExact(spread, half) > 0 ? spread : half;
+      return { lo: addExact(v, negate(d)), hi: addExact(v, d), loOpen: false, hiOpen: false };
     }
     default:
       return { loOpen: false, hiOpen: false };

@@ -51,12 +51,51 @@ function featuresOf(features: readonly Feature[], role: RoleId): readonly Featur
   return ofRole;
 }
 
+/** A slot for each feature of FEATURES and PROSE_FEATURES (every other list is made of them) in a candidate's answers. */
+const SLOT = new Map<Feature, number>([...FEATURES, ...PROSE_FEATURES].map((f, i) => [f, i]));
+/** The slots of a list featuresOf made, in its order (-1: a feature of no slot, asked every time). */
+const SLOTS_OF = new WeakMap<readonly Feature[], Int32Array>();
+
+function slotsOf(features: readonly Feature[]): Int32Array {
+  let slots = SLOTS_OF.get(features);
+  if (!slots) SLOTS_OF.set(features, (slots = Int32Array.from(features, (f) => SLOT.get(f) ?? -1)));
+  return slots;
+}
+
+/**
+ * Each candidate's answer to each feature, asked once per decision: 0 not yet, 1 fires, 2 does not.
+ * A feature of several roles is asked once per role, and again by the ranking and the prose pass;
+ * its test reads only the candidate. A candidate changes once: figures.ts marks the named amounts
+ * and wholes on it after nameAmounts (whose labelRoleOf asked before), so assignRoles starts afresh.
+ */
+const ANSWERS = new WeakMap<Candidate, Uint8Array>();
+
+function answersOf(c: Candidate): Uint8Array {
+  let answers = ANSWERS.get(c);
+  if (!answers) ANSWERS.set(c, (answers = new Uint8Array(SLOT.size)));
+  return answers;
+}
+
+/** f.test(c), remembered in `answers` (answersOf(c)) at `slot` (SLOT's; -1 not remembered). */
+function fires(f: Feature, c: Candidate, answers: Uint8Array, slot: number): boolean {
+  if (slot < 0) return f.test(c);
+  const known = answers[slot]!;
+  if (known !== 0) return known === 1;
+  const yes = f.test(c);
+  answers[slot] = yes ? 1 : 2;
+  return yes;
+}
+
 /** The features of `role` that fire on `c`, and their sum. */
 export function scoreCandidate(c: Candidate, role: RoleId, features: readonly Feature[] = FEATURES): Scored {
   const fired: FiredFeature[] = [];
   let score = 0;
-  for (const f of featuresOf(features, role)) {
-    if (!f.test(c)) continue;
+  const answers = answersOf(c);
+  const ofRole = featuresOf(features, role);
+  const slots = slotsOf(ofRole);
+  for (let i = 0; i < ofRole.length; i++) {
+    const f = ofRole[i]!;
+    if (!fires(f, c, answers, slots[i]!)) continue;
     fired.push({ id: f.id, weight: f.weight });
     score += f.weight;
   }
@@ -215,7 +254,8 @@ function rankByProse(ranked: Map<RoleId, Ranked>, candidates: readonly Candidate
   const best = new Map<Candidate, RoleId[]>();
   for (const role of open) {
     const prose = featuresOf(PROSE_FEATURES, role.id);
-    const fired = readable.filter((c) => prose.some((f) => f.test(c)));
+    const slots = slotsOf(prose);
+    const fired = readable.filter((c) => prose.some((f, i) => fires(f, c, answersOf(c), slots[i]!)));
     if (fired.length === 0) continue;
     const pool = [...new Set([...ranked.get(role.id)!.ranked.map((s) => s.candidate), ...fired])];
     for (const c of pool) if (!best.has(c)) best.set(c, bestRolesOf(c, WITH_PROSE));
@@ -231,6 +271,8 @@ export interface Assignment {
 
 /** Decides every headline role over the candidates. */
 export function assignRoles(candidates: readonly Candidate[]): Assignment {
+  // (Answers from before the candidates were marked named or whole are not this decision's.)
+  for (const c of candidates) ANSWERS.delete(c);
   const best = new Map(candidates.map((c) => [c, bestRolesOf(c)] as const));
   const ranked = new Map(ROLES.map((r) => [r.id, rankRole(r, candidates, best)] as const));
   rankByProse(ranked, candidates);

@@ -157,14 +157,24 @@ export const IMPLEMENTING_FIELD = /^(?:部门|单位名称|部门[（(]单位[�
  */
 export const SPENDING_FIELD = /^(?:实施单位|资金使用单位|项目单位)$/u;
 
+/** The last text's UNIT_FIELD cells of the opening: four readers (two unit sources, two features) ask for one document's. */
+let lastCells: { text: string; cells: readonly (readonly [field: string, value: string])[] } | null = null;
+
+/** [field, value as printed] of every UNIT_FIELD match in the first 3,000 characters of `text`, in order. */
+function fieldCellsOf(text: string): readonly (readonly [field: string, value: string])[] {
+  if (lastCells?.text === text) return lastCells.cells;
+  const cells = [...text.slice(0, 3000).matchAll(UNIT_FIELD)].map((m) => [m[1]!, m[2]!] as const);
+  lastCells = { text, cells };
+  return cells;
+}
+
 /**
  * True when a form's 实施单位 cell holds only a place, its name cut where the cell wrapped
  * ("实施单位 | 上海市普陀区 / 体育事业管理 / 中心"): the unit that reports was not read.
  */
 export function implementerCut(text: string): boolean {
-  for (const m of text.slice(0, 3000).matchAll(UNIT_FIELD)) {
-    if (!SPENDING_FIELD.test(m[1]!)) continue;
-    const value = m[2]!;
+  for (const [field, value] of fieldCellsOf(text)) {
+    if (!SPENDING_FIELD.test(field)) continue;
     if (placeRunEnds(value).includes(value.length)) return true;
   }
   return false;
@@ -173,10 +183,10 @@ export function implementerCut(text: string): boolean {
 /** The units a form's header cells name, with their field, in order. */
 export function formFieldUnits(text: string): { field: string; name: string }[] {
   const out: { field: string; name: string }[] = [];
-  for (const m of text.slice(0, 3000).matchAll(UNIT_FIELD)) {
+  for (const [field, value] of fieldCellsOf(text)) {
     // ("国家信访局本级" names the unit's own budget level: kept as printed; "(本级)" in brackets is dropped.)
-    const name = cleanDepartment(m[2]!);
-    if (name && ORGAN_END.test(name.replace(AFTER_ORGAN, ''))) out.push({ field: m[1]!, name });
+    const name = cleanDepartment(value);
+    if (name && ORGAN_END.test(name.replace(AFTER_ORGAN, ''))) out.push({ field, name });
   }
   return out;
 }
@@ -190,8 +200,8 @@ const FILLER_FIELD = /^(?:单位名称|填报单位)$/u;
  */
 export function fillerNames(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.slice(0, 3000).matchAll(UNIT_FIELD)) {
-    const name = FILLER_FIELD.test(m[1]!) ? cleanDepartment(m[2]!) : null;
+  for (const [field, value] of fieldCellsOf(text)) {
+    const name = FILLER_FIELD.test(field) ? cleanDepartment(value) : null;
     if (name) out.push(name);
   }
   return out;

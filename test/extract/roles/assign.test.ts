@@ -38,3 +38,26 @@ describe('a total stated before its parts', () => {
     expect(decision(r, 'budget').candidates[0]!.features.map((f) => f.id)).toContain('any.arithmetic.sum_of_parts');
   });
 });
+
+describe('each feature is asked once per candidate', () => {
+  it('asks a feature of several roles once per amount and decision (the named amounts, the headline roles), however many roles and passes score it', async () => {
+    const { FEATURES } = await import('../../../src/extract/roles/features.js');
+    const plan = FEATURES.find((f) => f.id === 'money.plan_word')!;
+    const test = plan.test;
+    const asked: unknown[] = [];
+    (plan as { test: typeof test }).test = (c) => {
+      asked.push(c);
+      return test(c);
+    };
+    try {
+      const r = await recordOf('2023年项目预算资金100万元，实际支出90万元，预算执行率90%。');
+      expect(seen(r.figures.budget)).toEqual([1000000, '100万元']);
+      expect(asked.length).toBeGreaterThan(0);
+      const times = new Map<unknown, number>();
+      for (const c of asked) times.set(c, (times.get(c) ?? 0) + 1);
+      expect(Math.max(...times.values())).toBeLessThanOrEqual(2);
+    } finally {
+      (plan as { test: typeof test }).test = test;
+    }
+  });
+});

@@ -1,6 +1,6 @@
 /** Where a report names its unit (src/extract/unit/finders.ts): file names. */
 import { describe, expect, it } from 'vitest';
-import { bareBylineUnit, fileNameUnit, unitBeforeYear } from '../../../src/extract/unit/finders.js';
+import { bareBylineUnit, fileNameUnit, fillerNames, formFieldUnits, implementerCut, unitBeforeYear } from '../../../src/extract/unit/finders.js';
 
 describe('fileNameUnit', () => {
   it('reads the unit a file name starts with', () => {
@@ -31,5 +31,18 @@ describe('unitBeforeYear', () => {
   });
   it('reads no unit from a 公文 printing line (the office that printed it)', () => {
     expect(unitBeforeYear('抄送:县农业农村委。\n某某县财政局办公室 2024年11月4日印发\n')).toBeNull();
+  });
+});
+
+describe('the form cells of an opening, read once per text', () => {
+  it('answers each text with its own cells, whichever text was read before', () => {
+    const a = '项目支出绩效自评表\n单位名称甲县水利局负责人张三联系电话123\n';
+    const b = '项目支出绩效自评表\n主管部门乙县财政局\n实施单位乙县农业工作科填报日期2024年\n';
+    expect(formFieldUnits(a)).toEqual([{ field: '单位名称', name: '甲县水利局' }]);
+    expect(fillerNames(a)).toEqual(['甲县水利局']);
+    expect(formFieldUnits(b)).toEqual([{ field: '主管部门', name: '乙县财政局' }]);
+    expect(fillerNames(b)).toEqual([]);
+    expect(implementerCut(b)).toBe(false);
+    expect(formFieldUnits(a)).toEqual([{ field: '单位名称', name: '甲县水利局' }]);
   });
 });
