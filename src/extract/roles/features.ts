@@ -152,16 +152,19 @@ const BRACKET_BUDGET_AFTER = /^\s*[（(][^（）()\d]{0,8}预算/u;
  * A later item of a breakdown list: "共计128.79亿元,其中,中央财政专项资金49.24亿元,…,省级财政安排补助资金
  * 14.05亿元". `partWindow` sees 其中 only before the first item; every item after it is a part as well when
  * the sentence opened the list after an amount (or opens with 其中: the previous sentence's whole), items
- * stand between, and the item is named by the level or kind of fund it is (省级…, 自筹…).
+ * stand between, and the item is named by the level or kind of fund it is (省级…, 自筹…), or, for a score,
+ * by a part's score ("总得分为72.21分，其中：投入得分13.10分、过程得分25.41分…").
  */
-const LISTED_ITEMS = /(?:^\s*|\d\s*(?:万元|亿元|元)[^。；;\d]{0,4})其中[：:，,]?\s*(?:[^。；;\d]{1,24}\d[\d.,]*\s*(?:万元|亿元|元|%)?\s*[，,、；;]\s*)+$/u;
+const LISTED_ITEMS = /(?:^\s*|\d\s*(?:万元|亿元|元|分)[^。；;\d]{0,4})其中[：:，,]?\s*(?:[^。；;\d]{1,24}\d[\d.,]*\s*(?:万元|亿元|元|%|分)?\s*[，,、；;]\s*)+$/u;
 const EXECUTION_NAME = has(EXECUTION_WORDS);
 const LISTED_NAME = new RegExp(`^(?:${anyOf(BREAKDOWN_PART_WORDS)})[^，,、；;。\\d]{0,20}$`, 'u');
 function isListedPart(c: Candidate): boolean {
   const cut = Math.max(c.before.lastIndexOf('，'), c.before.lastIndexOf(','), c.before.lastIndexOf('、'), c.before.lastIndexOf('；'), c.before.lastIndexOf(';'));
   if (cut < 0) return false;
   const name = c.before.slice(cut + 1).trim();
-  return LISTED_NAME.test(name) && !EXECUTION_NAME.test(name) && LISTED_ITEMS.test(c.before.slice(0, cut + 1));
+  // a fund named by its level or kind; or, for a score, a part's score ("其中：投入得分13.10分、过程得分25.41分")
+  const named = c.number.kind === 'score' ? SCORE_NEAR.test(name) : LISTED_NAME.test(name) && !EXECUTION_NAME.test(name);
+  return named && LISTED_ITEMS.test(c.before.slice(0, cut + 1));
 }
 
 const text = (c: Candidate) => !c.cell;

@@ -152,3 +152,10 @@ describe('any.listed_part', () => {
     expect(firedOn(r, 'execution')).not.toContain('any.listed_part');
   });
 });
+
+describe('any.listed_part on scores', () => {
+  it('takes the total score, not a later part listed after its 其中 (t540)', async () => {
+    const r = await recordOf('本项目评价等级为“合格”,总得分为72.21分,其中:投入得分13.10分、过程得分25.41分、产出得分16.70分、效果得分17.00分。');
+    expect(seen(r.figures.selfScore)).toEqual([72.21, '72.21分']);
+  });
+});
