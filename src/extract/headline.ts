@@ -20,6 +20,7 @@ import { withBudgetExecutionRow } from '../schema/form-indicators.js';
 import { extractIndicators } from './indicators.js';
 import { labelBefore, type LocatedNumber } from './locate.js';
 import { findNumbers } from './numbers.js';
+import { projectsOfTables, withTableProjects } from './project-tables.js';
 import { toFigure } from './figures.js';
 import { anyOf, BUDGET_INITIAL_WORDS, BUDGET_WORDS, EXECUTION_WORDS, RATE_WORDS, SCORE_WORDS } from '../vocabulary/index.js';
 
@@ -62,10 +63,16 @@ function inKinds(parts: readonly Part[], kinds: Set<Part['kind']>) {
 }
 
 function notInKinds(parts: readonly Part[], kinds: Set<Part['kind']>) {
-  return (n: LocatedNumber) => {
+  return (n: Pick<LocatedNumber, 'start'>) => {
     const p = partAt(parts, n.start);
     return p === null || !kinds.has(p.kind);
   };
+}
+
+/** The projects the named-amount rules found, then those of the tables outside `kinds` (project-tables.ts). */
+function withTables(named: Project[], doc: SourceDocument, parts: readonly Part[], kinds: Set<Part['kind']>): Project[] {
+  const outside = notInKinds(parts, kinds);
+  return withTableProjects(named, projectsOfTables(doc, (start) => outside({ start })));
 }
 
 /** A figure with the id of the part its evidence stands in. */
@@ -165,7 +172,7 @@ function readWithoutForms(input: HeadlineInput): Omit<Headline, 'reportKind'> {
     byFunction: figures.byFunction,
     byNature: figures.byNature,
     fundSources: figures.fundSources,
-    projects: figures.projects,
+    projects: withTables(figures.projects, doc, parts, new Set(['evaluation_report'])),
     indicators,
     roles: rolesOf(figures),
   };
@@ -225,7 +232,7 @@ export function chooseHeadline(input: HeadlineInput): Headline {
     byFunction: inTables(lists.byFunction, parts),
     byNature: inTables(lists.byNature, parts),
     fundSources: chosen && formFundSources(input, chosen).length > 0 ? formFundSources(input, chosen) : inTables(lists.fundSources, parts),
-    projects: withStatements(lists.projects, statementsAbout(projectStatements(doc, parts, forms), sameSubject ? chosen : undefined, narrative)),
+    projects: withStatements(withTables(lists.projects, doc, parts, own), statementsAbout(projectStatements(doc, parts, forms), sameSubject ? chosen : undefined, narrative)),
     // The record's rows add up to its 自评得分: with the money block's 预算执行 row (the form keeps its rows as printed).
     indicators: chosen ? withBudgetExecutionRow(chosen.indicators, chosen.budgetExecutionWeight, chosen.budgetExecutionScore, chosen.executionRate) : [],
     reportKind,

@@ -12,3 +12,4 @@ export * from './roles.js';
 export * from './tables.js';
 export * from './units.js';
 export * from './itemized.js';
+export * from './project-tables.js';
