@@ -72,6 +72,14 @@ export const PROJECT_ITEM_WORD = /项目|工程/u;
 export const NUMBERED_PROJECT =
   /(?:^|[^\d])\s*(?:\d{1,2}(?:、|[．.](?!\d))|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}是)\s*([^，。；;：:、\s]{2,40}?(?:项目|工程))\s*[：:，,]\s*([^，。；;：:\d]{0,16})$/u;
 
+/**
+ * A numbered paragraph that opens with a project's name and describes it before its amounts ("1、哈拉布拉乡
+ * …农田道路建设项目,铺建砂石路11公里…。2021年下达财政专项扶贫资金197万元,…实际已支付186.98万元"):
+ * group 1 the name (ending in 项目/工程; one comma may stand in it: "村内干道,巷道路面硬化建设项目").
+ */
+export const NUMBERED_PARAGRAPH_PROJECT =
+  /^\s*(?:\d{1,2}(?:、|[．.](?!\d))|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*([^，,。；;：:、\s]{2,40}?(?:[，,][^，,。；;：:、\s]{2,30}?)?(?:项目|工程))(?=[，,：:。；;\s])/u;
+
 /** Words that name no project of their own: "本项目", "重点项目", "专项项目". */
 export const GENERIC_PROJECT = /^(?:本|该|此|各|重点|部门|整体|所有|其他|全部|上述|以上|本年|年度|各个|有关|相关|专项|主要|重点任务)$/u;
 

@@ -253,6 +253,13 @@ describe('the fiscal year', () => {
     const r = await reportOf('四川省住房和城乡建设厅关于2019年省级城镇保障性安居工程支出绩效自评报告\n一、基本情况\n2020年，我厅按要求开展了自评。');
     expect(r.fiscalYear).toBe(2019);
   });
+  it('is never a goal\'s horizon ("到2030年…力争") when the title has none (t544)', async () => {
+    const r = await reportOf('市属高校建设世界一流学科补助项目绩效评价报告\n对市教育委员会"2021年市属高校建设世界一流学科补助"项目开展评价。三所大学建设世界一流学科,到2030年,三所大学力争建成世界一流学科。');
+    expect(r.fiscalYear).toBe(2021);
+    // a deadline inside the year still counts
+    const d = await reportOf('某项目绩效评价报告\n项目到2022年底完成建设。项目于2022年3月开工。');
+    expect(d.fiscalYear).toBe(2022);
+  });
 });
 
 describe('the title among page names and restatements', () => {

@@ -18,6 +18,7 @@ import {
   BUDGET_INITIAL_WORDS,
   BUDGET_WORDS,
   BREAKDOWN_MARKS,
+  BREAKDOWN_PART_WORDS,
   ESTIMATE_WORDS,
   EXECUTION_TOTAL_WORDS,
   EXECUTION_WORDS,
@@ -147,6 +148,25 @@ const ADDITION_AFTER = new RegExp(`^\\s*[，,]\\s*[^，,。；;\\d]{0,4}?(?:${an
 /** A bracket right after the amount that explains it by a budget: "(财政预算740万元,…", "（其中年初预算…". */
 const BRACKET_BUDGET_AFTER = /^\s*[（(][^（）()\d]{0,8}预算/u;
 
+/**
+ * A later item of a breakdown list: "共计128.79亿元,其中,中央财政专项资金49.24亿元,…,省级财政安排补助资金
+ * 14.05亿元". `partWindow` sees 其中 only before the first item; every item after it is a part as well when
+ * the sentence opened the list after an amount (or opens with 其中: the previous sentence's whole), items
+ * stand between, and the item is named by the level or kind of fund it is (省级…, 自筹…), or, for a score,
+ * by a part's score ("总得分为72.21分，其中：投入得分13.10分、过程得分25.41分…").
+ */
+const LISTED_ITEMS = /(?:^\s*|\d\s*(?:万元|亿元|元|分)[^。；;\d]{0,4})其中[：:，,]?\s*(?:[^。；;\d]{1,24}\d[\d.,]*\s*(?:万元|亿元|元|%|分)?\s*[，,、；;]\s*)+$/u;
+const EXECUTION_NAME = has(EXECUTION_WORDS);
+const LISTED_NAME = new RegExp(`^(?:${anyOf(BREAKDOWN_PART_WORDS)})[^，,、；;。\\d]{0,20}$`, 'u');
+function isListedPart(c: Candidate): boolean {
+  const cut = Math.max(c.before.lastIndexOf('，'), c.before.lastIndexOf(','), c.before.lastIndexOf('、'), c.before.lastIndexOf('；'), c.before.lastIndexOf(';'));
+  if (cut < 0) return false;
+  const name = c.before.slice(cut + 1).trim();
+  // a fund named by its level or kind; or, for a score, a part's score ("其中：投入得分13.10分、过程得分25.41分")
+  const named = c.number.kind === 'score' ? SCORE_NEAR.test(name) : LISTED_NAME.test(name) && !EXECUTION_NAME.test(name);
+  return named && LISTED_ITEMS.test(c.before.slice(0, cut + 1));
+}
+
 const text = (c: Candidate) => !c.cell;
 /** Where a part word makes a clause a part: the label and the few characters before it. */
 const partWindow = (c: Candidate) => c.before.slice(-(c.label.length + 4));
@@ -191,6 +211,7 @@ export const FEATURES: readonly Feature[] = [
   { id: 'any.part_context', roles: ALL.filter((r) => r !== 'budgetInitial'), weight: -20, zh: '其中/分项', test: (c) => text(c) && PART_CONTEXT.test(partWindow(c)) },
   // "预算69.06万元，其中年初预算57.28万元，调整追加11.78万元": the year-start budget is a part of the
   // adjusted budget by nature, so 其中 alone does not make it a part; a class or fund named with it does.
+  { id: 'any.listed_part', roles: ALL.filter((r) => r !== 'budgetInitial'), weight: -20, zh: '其中所列的后续分项', test: (c) => text(c) && isListedPart(c) },
   { id: 'budgetInitial.part_context', roles: ['budgetInitial'], weight: -20, zh: '分项的年初预算（其中之外）', test: (c) => text(c) && PART_CONTEXT.test(partWindow(c).replace(/其中[：:]?/gu, '')) },
   { id: 'any.named_amount', roles: ALL, weight: -20, zh: '属于功能分类/经济分类/资金来源/项目', test: (c) => c.namedAs !== undefined },
   { id: 'any.approx', roles: ALL, weight: -20, zh: '约数', test: (c) => c.figure.approx !== 'exact' },

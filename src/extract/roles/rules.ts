@@ -25,6 +25,7 @@ import {
   NATURE_NAMES,
   NATURE_RE,
   NUMBERED_PROJECT,
+  NUMBERED_PARAGRAPH_PROJECT,
   PROJECT_CLAUSE,
   PROJECT_COUNT,
   PROJECT_LIST_MARK,
@@ -196,6 +197,10 @@ function sinceLastNumber(before: string): string {
   for (const m of before.matchAll(AMOUNT_IN_TEXT)) end = m.index + m[0].length;
   return before.slice(end);
 }
+/** An amount of money anywhere before (a paragraph's first amount has none). */
+const AMOUNT_BEFORE = /\d\s*(?:万元|亿元|千元|元)/u;
+/** A clause that states a project's budget without the word 预算: "2021年下达财政专项扶贫资金", "总投资". */
+const PARAGRAPH_BUDGET_CLAUSE = /(?:下达|安排|分配|投资)[^，,。；;\d]{0,24}$/u;
 const AMOUNT_IN_TEXT = /\d[\d.,]*\s*(?:万元|亿元|千元|元|万|亿|%)/gu;
 /**
  * "(1)免费开放项目支出251384.66元": a spending a department's report names by its project ("X项目支出"), not
@@ -374,6 +379,20 @@ export const NAMED_RULES: readonly NamedRule[] = [
       // With no role word, only an amount right after the name or after 投资/安排 ("1.道路硬化项目，投资50万元") is its budget.
       const name = m && (n.field() === 'budget' || ITEM_BUDGET_CLAUSE.test(m[2]!)) ? m[1] : undefined;
       return name && Array.from(name).length >= 4 && !facts.hasProject(name) && !isTitleSubject(name, n.title) ? { naming: { list: 'projects', name, field: 'budget' } } : null;
+    },
+  },
+  {
+    // "1、…农田道路建设项目,铺建砂石路11公里…。2021年下达财政专项扶贫资金197万元": the first amount of a numbered
+    // paragraph that opens with a project's name, stated as a budget, is the project's; its spending later in
+    // the paragraph goes to it (named.project.paragraph).
+    id: 'named.project.numbered_paragraph', zh: '以“1、…项目”开头的段落中首个预算', where: 'text',
+    apply: (n, facts) => {
+      const field = isMoney(n) ? n.field() : 'execution';
+      if (!(field === 'budget' || (field === null && PARAGRAPH_BUDGET_CLAUSE.test(n.clause))) || AMOUNT_BEFORE.test(n.lineBefore)) return null;
+      const name = NUMBERED_PARAGRAPH_PROJECT.exec(n.lineBefore)?.[1];
+      return name && Array.from(name).length >= 4 && !GENERIC_PROJECT.test(name) && !facts.hasProject(name) && !isTitleSubject(name, n.title)
+        ? { naming: { list: 'projects', name, field: 'budget' } }
+        : null;
     },
   },
   {

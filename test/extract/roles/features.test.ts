@@ -137,3 +137,25 @@ describe('budgetInitial.before_addition and budget.label.追加', () => {
     expect(r.figures.budgetInitial).toBeNull();
   });
 });
+
+describe('any.listed_part', () => {
+  const text = '2019年度城镇保障性安居工程中央和省级财政资金用于公租房保障和棚户区改造共计128.79亿元,其中,中央财政专项资金49.24亿元,中央预算内基建投资65.50亿元,省级财政安排补助资金14.05亿元。';
+  it('never takes a later item of a 其中 list for the budget, although its name says 安排 (t553)', async () => {
+    const r = await recordOf(text);
+    expect(r.figures.budget?.value).not.toBe(1405000000);
+    const part = decision(r, 'budget').candidates.find((c) => c.figure.text === '14.05亿元');
+    expect(part?.features.map((f) => f.id)).toContain('any.listed_part');
+  });
+  it('leaves an execution stated after the list alone', async () => {
+    const r = await recordOf('下达资金100万元，其中中央资金60万元、省级资金40万元，实际支出95万元。');
+    expect(seen(r.figures.execution)).toEqual([950000, '95万元']);
+    expect(firedOn(r, 'execution')).not.toContain('any.listed_part');
+  });
+});
+
+describe('any.listed_part on scores', () => {
+  it('takes the total score, not a later part listed after its 其中 (t540)', async () => {
+    const r = await recordOf('本项目评价等级为“合格”,总得分为72.21分,其中:投入得分13.10分、过程得分25.41分、产出得分16.70分、效果得分17.00分。');
+    expect(seen(r.figures.selfScore)).toEqual([72.21, '72.21分']);
+  });
+});

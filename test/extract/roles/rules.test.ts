@@ -208,3 +208,21 @@ describe('named.project.numbered_part: a whole, a list mark, and numbered lines 
     expect(await projectsOf(`支出120万元。主要是：\n${lines(['办公设备购置50万元。', '人员培训40万元。', '车辆维修30万元。'])}`)).toEqual([]);
   });
 });
+
+describe('named.project.numbered_paragraph', () => {
+  const text = `某县2021年重点项目绩效评价报告\n1、南村农田道路建设项目,铺建砂石路11公里、修建4个桥涵以及配套设施。2021年下达财政专项扶贫资金197万元,截止到2021年12月31日,实际已支付186.98万元,支付完成率为94.91%。\n2、北村村内干道,巷道路面硬化建设项目,已修建村组道路5.7公里。2021年下达中央财政衔接推进乡村振兴衔接资金300万元,实际已支付289.14万元。\n`;
+  it('reads a numbered paragraph that opens with a project and states its budget and spending later (t563)', async () => {
+    const r = await recordOf(text);
+    expect(r.figures.projects.map((p) => [p.budget?.value, p.execution?.value])).toEqual([
+      [1970000, 1869800],
+      [3000000, 2891400],
+    ]);
+    // the items' amounts are no headline figures
+    expect(r.figures.budget).toBeNull();
+    expect(r.figures.execution).toBeNull();
+  });
+  it('takes only the first amount of the paragraph, and only one stated as a budget', async () => {
+    const r = await recordOf('某县2021年重点项目绩效评价报告\n1、南村农田道路建设项目,实际已支付186.98万元。\n2、北村道路硬化建设项目,建成道路3公里,群众满意度95%。\n');
+    expect(r.figures.projects).toEqual([]);
+  });
+});
