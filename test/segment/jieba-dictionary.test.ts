@@ -45,6 +45,27 @@ describe('collectWords and subsetDictionary', () => {
     expect([...words].map((l) => l.split(' ')[0]).sort()).toEqual(['执', '执行', '执行率', '率', '算', '行', '预', '预算'].sort());
   });
 
+  it('finds the same words whatever texts it was asked about before (the positions it remembers)', () => {
+    const texts = ['预算执行率达到98.5%', '执行率', '项目资金使用率与预算执行', 'ABC预算abc', '率预执算行'];
+    // A copy of the dictionary value is another dictionary to it: nothing remembered yet.
+    const fresh = (): ReturnType<typeof openSortedDictionary> => ({ ...dict });
+    const alone = texts.map((t) => {
+      const words = new Set<string>();
+      collectWords(fresh(), t, words);
+      return [...words].sort();
+    });
+    expect(alone[0]!.some((l) => l.startsWith('执行率 '))).toBe(true);
+    // One dictionary asked about every text in turn, twice, in two orders.
+    const asked = fresh();
+    for (const order of [texts, [...texts].reverse(), texts]) {
+      for (const t of order) {
+        const words = new Set<string>();
+        collectWords(asked, t, words);
+        expect([...words].sort()).toEqual(alone[texts.indexOf(t)]);
+      }
+    }
+  });
+
   it('restores the frequency sum and the smallest frequency with two sentinel words', () => {
     const subset = subsetDictionary(dict, ['预算 100 n'])!.trim().split('\n');
     const freqs = subset.map((l) => Number(l.split(' ')[1]));
