@@ -38,7 +38,9 @@ async function runTask(task: PageWorkerTask): Promise<void> {
 
 parentPort!.on('message', (message: ToPageWorker) => {
   if ('task' in message) {
-    void runTask(message.task);
+    // Its one task done, the thread ends itself at once (its message is delivered still): its
+    // memory, PDFium's included, goes while the other thread is still extracting, not after.
+    void runTask(message.task).then(() => process.exit(0));
     return;
   }
   if ('module' in message) {
