@@ -26,6 +26,8 @@ import { checkTierHeadings, checkTiersWithBudgetExecution } from './tier-heading
 import { checkParallelBreakdowns } from './parallel-breakdown.js';
 import { checkItemizedBreakdowns } from './itemized-breakdown.js';
 import { checkInvestmentColumns } from './investment-columns.js';
+import { findParts } from '../segment/parts.js';
+import { segmentDocument } from '../segment/segment.js';
 
 export interface CheckOptions {
   /** Full normalized text of the document, when available (for text-level rules like counts parts/whole). */
@@ -35,41 +37,78 @@ export interface CheckOptions {
 }
 
 /** A group of rules: a named value the engine runs; each result names its own rule id. */
-export interface CheckRule {
+export type CheckRule = RecordRule | DocumentRule;
+
+interface RuleGroup {
   /** Rule ids (or their prefix) the group reports. */
   id: string;
-  run(record: ReportRecord, options: CheckOptions): CheckResult[];
   /** A generic rule that gives way: its results over figures an earlier group already related are dropped. */
   defers?: boolean;
 }
 
+/** A group that reads the extracted record (figures, forms, counts). */
+interface RecordRule extends RuleGroup {
+  reads: 'record';
+  run(record: ReportRecord, options: CheckOptions): CheckResult[];
+}
+
+/**
+ * A group that reads only the document and the record's parts (which come from the document
+ * alone): it can run before or beside extraction, on another thread (checkDocumentAlone).
+ */
+interface DocumentRule extends RuleGroup {
+  reads: 'document';
+  run(record: Pick<ReportRecord, 'parts'>, options: CheckOptions): CheckResult[];
+}
+
 /** Every rule group, in report order; results are sorted by status afterwards. */
 export const CHECK_RULES: readonly CheckRule[] = [
-  { id: 'execution_rate', run: (r, o) => checkExecutionRates(r, o.text) },
-  { id: 'sum', run: (r) => checkSums(r) },
-  { id: 'restated', run: (r, o) => checkRestated(r, o.text) },
-  { id: 'restated (headline candidates)', run: (r) => checkRoleTies(r) },
+  { id: 'execution_rate', reads: 'record', run: (r, o) => checkExecutionRates(r, o.text) },
+  { id: 'sum', reads: 'record', run: (r) => checkSums(r) },
+  { id: 'restated', reads: 'record', run: (r, o) => checkRestated(r, o.text) },
+  { id: 'restated (headline candidates)', reads: 'record', run: (r) => checkRoleTies(r) },
   // The headline form's rows are checked with that form (under its part), not a second time.
-  { id: 'indicator', run: (r) => (r.forms.some((f) => isHeadlineForm(f, r.figures.indicators)) ? [] : checkIndicators(r)) },
-  { id: 'form', run: (r) => checkForms(r) },
-  { id: 'form.nature_split', run: (_, o) => checkNatureSplit(o.doc) },
-  { id: 'sum.fund_sources (项目基本信息 columns)', run: (_, o) => checkInvestmentColumns(o.doc) },
-  { id: 'restated (narrative and form)', run: (r) => checkNarrativeAgainstForms(r) },
-  { id: 'count.parts_whole', run: (r, o) => checkCountPartsWhole(r, o.text) },
-  { id: 'year', run: (r, o) => checkYear(r, o.text) },
-  { id: 'indicator.over_fulfilment', run: (r, o) => checkFulfilment(r, o.text) },
-  { id: 'plausibility.negative_amount', run: (r) => checkNegativeAmounts(r) },
-  { id: 'accounts', run: (r, o) => (o.doc ? checkAccounts(r, o.doc) : []) },
+  { id: 'indicator', reads: 'record', run: (r) => (r.forms.some((f) => isHeadlineForm(f, r.figures.indicators)) ? [] : checkIndicators(r)) },
+  { id: 'form', reads: 'record', run: (r) => checkForms(r) },
+  { id: 'form.nature_split', reads: 'document', run: (_, o) => checkNatureSplit(o.doc) },
+  { id: 'sum.fund_sources (项目基本信息 columns)', reads: 'document', run: (_, o) => checkInvestmentColumns(o.doc) },
+  { id: 'restated (narrative and form)', reads: 'record', run: (r) => checkNarrativeAgainstForms(r) },
+  { id: 'count.parts_whole', reads: 'record', run: (r, o) => checkCountPartsWhole(r, o.text) },
+  { id: 'year', reads: 'record', run: (r, o) => checkYear(r, o.text) },
+  { id: 'indicator.over_fulfilment', reads: 'record', run: (r, o) => checkFulfilment(r, o.text) },
+  { id: 'plausibility.negative_amount', reads: 'record', run: (r) => checkNegativeAmounts(r) },
+  { id: 'accounts', reads: 'document', run: (r, o) => (o.doc ? checkAccounts(r, o.doc) : []) },
   // After accounts: a 决算 说明's shares are its narrative.share; this group adds the other texts'.
-  { id: 'sum.breakdown', run: (_, o) => checkBreakdowns(o.text, o.doc), defers: true },
-  { id: 'sum.breakdown (parallel lists)', run: (_, o) => checkParallelBreakdowns(o.text, o.doc) },
-  { id: 'sum.breakdown (measures, itemized lists)', run: (_, o) => checkItemizedBreakdowns(o.text, o.doc), defers: true },
-  { id: 'share.amount', run: (_, o) => checkShareAmounts(o.text, o.doc) },
-  { id: 'number_format', run: (_, o) => checkNumberFormats(o.text, o.doc) },
-  { id: 'restated (allocations by document number)', run: (_, o) => checkAllocations(o.text, o.doc) },
-  { id: 'indicator.tier_total (headings)', run: (_, o) => checkTierHeadings(o.text, o.doc) },
-  { id: 'indicator.tier_total (headings and the 预算执行 part)', run: (r, o) => checkTiersWithBudgetExecution(r, o.text, o.doc) },
+  { id: 'sum.breakdown', reads: 'document', run: (_, o) => checkBreakdowns(o.text, o.doc), defers: true },
+  { id: 'sum.breakdown (parallel lists)', reads: 'document', run: (_, o) => checkParallelBreakdowns(o.text, o.doc) },
+  { id: 'sum.breakdown (measures, itemized lists)', reads: 'document', run: (_, o) => checkItemizedBreakdowns(o.text, o.doc), defers: true },
+  { id: 'share.amount', reads: 'document', run: (_, o) => checkShareAmounts(o.text, o.doc) },
+  { id: 'number_format', reads: 'document', run: (_, o) => checkNumberFormats(o.text, o.doc) },
+  { id: 'restated (allocations by document number)', reads: 'document', run: (_, o) => checkAllocations(o.text, o.doc) },
+  { id: 'indicator.tier_total (headings)', reads: 'document', run: (_, o) => checkTierHeadings(o.text, o.doc) },
+  { id: 'indicator.tier_total (headings and the 预算执行 part)', reads: 'record', run: (r, o) => checkTiersWithBudgetExecution(r, o.text, o.doc) },
 ];
+
+/**
+ * What the groups that read only the document gave, by group id, before the engine's dedupe: a
+ * plain value, so that another thread can compute it (checkDocumentAlone) and hand it over.
+ */
+export type DocumentChecks = Record<string, CheckResult[]>;
+
+/** Runs the groups that read only the document over `doc` (its text: `doc.text`) and its parts. */
+export function checkDocument(doc: SourceDocument, parts: ReportRecord['parts']): DocumentChecks {
+  const done: DocumentChecks = {};
+  for (const rule of CHECK_RULES) if (rule.reads === 'document') done[rule.id] = rule.run({ parts }, { text: doc.text, doc });
+  return done;
+}
+
+/**
+ * checkDocument over the parts extraction finds in `doc` (findParts is pure: the same parts as
+ * the record's). What a second thread runs while this one extracts the record.
+ */
+export function checkDocumentAlone(doc: SourceDocument): DocumentChecks {
+  return checkDocument(doc, findParts(doc, segmentDocument(doc)));
+}
 
 /** The figures a result relates, as a key: two results over the same figures are one finding. */
 function relationKey(r: CheckResult): string {
@@ -85,13 +124,13 @@ function relationKey(r: CheckResult): string {
  * 决算 sentence). Other groups' results all stay, even over the same figures (a form's rate and
  * the headline rate read from that form).
  */
-function runRules(record: ReportRecord, options: CheckOptions): CheckResult[] {
+function runRules(record: ReportRecord, options: CheckOptions, done: DocumentChecks | undefined): CheckResult[] {
   const results: CheckResult[] = [];
   const seen = new Set<string>();
   // Keys are made only when a deferring group asks, for the results before it (most groups never need them).
   let keyed = 0;
   for (const rule of CHECK_RULES) {
-    const own = rule.run(record, options);
+    const own = (rule.reads === 'document' ? done?.[rule.id] : undefined) ?? rule.run(record, options);
     if (!rule.defers) {
       results.push(...own);
       continue;
@@ -103,9 +142,12 @@ function runRules(record: ReportRecord, options: CheckOptions): CheckResult[] {
   return results;
 }
 
-/** Every check that applies to the record, ordered fail, warn, pass, not_applicable. */
-export function checkRecord(record: ReportRecord, options: CheckOptions = {}): CheckResult[] {
-  return sortResults(runRules(record, options));
+/**
+ * Every check that applies to the record, ordered fail, warn, pass, not_applicable. `done`: what
+ * checkDocument gave for this record's document and `options` (text = doc.text), not run again.
+ */
+export function checkRecord(record: ReportRecord, options: CheckOptions = {}, done?: DocumentChecks): CheckResult[] {
+  return sortResults(runRules(record, options, done));
 }
 
 export * from './interval.js';

@@ -8,8 +8,11 @@ import type { CheckResult, ReportRecord } from '../../schema/record.js';
 import { readBodyTitles, readContents, readCover, readNarrative, readUnitYearLines, type ContentsEntry, type Cover, type Sentence } from './narrative.js';
 import { findAccountsTables, type AccountsTable } from './tables.js';
 
+/** What the 决算 rules read of the record: its parts, which come from the document alone. */
+export type AccountsRecord = Pick<ReportRecord, 'parts'>;
+
 export interface AccountsContext {
-  record: ReportRecord;
+  record: AccountsRecord;
   doc: SourceDocument;
   tables: AccountsTable[];
   cover: Cover | null;
@@ -42,7 +45,7 @@ export interface AccountsRule {
 /** Fewest 决算 tables for a document to count as a 决算 when it has no parts saying so. */
 const MIN_TABLES = 2;
 
-export function readAccounts(record: ReportRecord, doc: SourceDocument): AccountsContext | null {
+export function readAccounts(record: AccountsRecord, doc: SourceDocument): AccountsContext | null {
   const tables = findAccountsTables(doc, record.parts);
   const hasParts = record.parts.some((p) => p.kind === 'accounts_table');
   if (!hasParts && tables.length < MIN_TABLES) return null;
@@ -64,7 +67,7 @@ export function readAccounts(record: ReportRecord, doc: SourceDocument): Account
  * A 决算 text without tables (the 说明 published as a web page): only its narrative, for the rules
  * that read nothing else.
  */
-export function readNarrativeAlone(record: ReportRecord, doc: SourceDocument): AccountsContext {
+export function readNarrativeAlone(record: AccountsRecord, doc: SourceDocument): AccountsContext {
   const contents = readContents(doc);
   // No unit-and-year lines: the one rule that reads them (hygiene.unit_year) needs a cover and tables,
   // and reading them cleaned every block of every text.

@@ -9,9 +9,12 @@
  * failed to start or died) is read here. Page reading and layout are about two thirds of a long
  * 决算's extraction, and the second core is otherwise idle in a one-document command.
  *
- * A worker reads one document, then ends. A command can start it early (startPageWorker), and
- * even hand it the document before this thread is ready to read (startReadingEarly): its pages
- * are then read while this thread is still loading the analysis modules.
+ * A worker reads one document, then waits, parked, for one task (runOnPageWorker: the checks
+ * that read only the document, run there while this thread extracts the record), and ends after
+ * it; a parked worker no one gives a task ends when the next document starts, or with the process.
+ * A command can start it early (startPageWorker), and even hand it the document before this
+ * thread is ready to read (startReadingEarly): its pages are then read while this thread is still
+ * loading the analysis modules.
  */
 import { Worker } from 'node:worker_threads';
 import { compilePdfium } from './pdfium.js';
@@ -32,11 +35,26 @@ export interface PageJob {
   claims: PageClaims;
 }
 
-/** This thread → worker: PDFium's compiled module (first), then documents. */
-export type ToPageWorker = { module: WebAssembly.Module } | { job: PageJob };
+/** A task for the worker after its pages: the export `name` of the module at `url`, called with a clone of `arg`. */
+export interface PageWorkerTask {
+  url: string;
+  name: string;
+  arg: unknown;
+}
 
-/** Worker → this thread: a page's outcome (an error as its name and message, what crosses threads), then `done`. */
-export type PageMessage = { index: number; result: PageResult } | { index: number; error: { name: string; message: string } } | { done: true };
+/** This thread → worker: PDFium's compiled module (first), then a document, then at most one task. */
+export type ToPageWorker = { module: WebAssembly.Module } | { job: PageJob } | { task: PageWorkerTask };
+
+/**
+ * Worker → this thread: a page's outcome (an error as its name and message, what crosses
+ * threads), then `done`; for a task, its value or its error.
+ */
+export type PageMessage =
+  | { index: number; result: PageResult }
+  | { index: number; error: { name: string; message: string } }
+  | { done: true }
+  | { taskResult: unknown }
+  | { taskError: { name: string; message: string } };
 
 export function newPageClaims(): PageClaims {
   return new BigInt64Array(new SharedArrayBuffer(8));
@@ -88,6 +106,9 @@ interface PageWorker {
 
 let pageWorker: PageWorker | undefined;
 
+/** The worker that delivered the last document's pages, waiting for one task (runOnPageWorker). */
+let parked: PageWorker | undefined;
+
 /**
  * The worker's young generation, in MiB. V8's default lets a busy thread's grow to tens of MiB;
  * the peak of a long read is when both threads hold their PDFium memory, and the page results are
@@ -100,6 +121,7 @@ const WORKER_YOUNG_GENERATION_MB = 8;
  * for it. It does not keep the process alive while idle.
  */
 export function startPageWorker(): void {
+  endParkedWorker();
   if (pageWorker && !pageWorker.gone) return;
   let worker: Worker;
   try {
@@ -209,16 +231,52 @@ async function deliver(state: PageWorker | undefined, job: PageJob, outcomes: Ma
       state.listener = (message) => {
         if ('done' in message) resolve();
         else if ('result' in message) outcomes.set(message.index, { result: message.result });
-        else outcomes.set(message.index, { error: Object.assign(new Error(message.error.message), { name: message.error.name }) });
+        else if ('error' in message) outcomes.set(message.index, { error: Object.assign(new Error(message.error.message), { name: message.error.name }) });
       };
       state.worker.postMessage({ job } satisfies ToPageWorker);
     });
   } finally {
-    // Its PDFium memory (WebAssembly memory never shrinks) is not kept through the analysis that
-    // follows: the worker ends with its document, and the next document starts another.
+    // Parked for one task, idle (unref'd: it keeps no process alive). Its PDFium memory
+    // (WebAssembly memory never shrinks) is kept until that task is done, not for another
+    // document: the next document starts another worker.
+    state.listener = undefined;
+    state.worker.unref();
+    if (!state.gone) {
+      endParkedWorker();
+      parked = state;
+    }
+  }
+}
+
+/** Ends the parked worker, if any (one whose document no one gave a task). */
+export function endParkedWorker(): void {
+  const state = parked;
+  parked = undefined;
+  if (state) endWorker(state);
+}
+
+/**
+ * Runs the export `name` of the module at `url` on the worker that read the last document's pages,
+ * with a clone of `arg`; the worker ends after it. Undefined when there is no such worker (a
+ * short or non-PDF document, one read on this thread alone, a worker that died): the caller runs
+ * it here. The worker's resource limits apply (its young generation is small).
+ */
+export function runOnPageWorker<T>(url: URL, name: string, arg: unknown): Promise<T> | undefined {
+  const state = parked;
+  parked = undefined;
+  if (!state || state.gone) return undefined;
+  state.worker.ref();
+  return new Promise<T>((resolve, reject) => {
+    state.listener = (message) => {
+      if ('taskResult' in message) resolve(message.taskResult as T);
+      else if ('taskError' in message) reject(Object.assign(new Error(message.taskError.message), { name: message.taskError.name }));
+      else if ('done' in message) reject(new Error('the page worker ended before its task was done'));
+    };
+    state.worker.postMessage({ task: { url: url.href, name, arg } } satisfies ToPageWorker);
+  }).finally(() => {
     state.listener = undefined;
     endWorker(state);
-  }
+  });
 }
 
 /** A worker serves one document: ended, it takes no other, and the next document starts another. */

@@ -1,11 +1,12 @@
 // Worker thread entry of page-threads.ts: takes PDFium's compiled module, then one document. It
 // opens the PDF in its own PDFium instance, reads and lays out pages taken off the back of the
-// shared claims until none is left, then says done (and is ended). A document it cannot open, or
-// one too short for two threads, is left to the other thread.
+// shared claims until none is left, then says done. A document it cannot open, or one too short
+// for two threads, is left to the other thread. Then it may be given one task (an exported
+// function of a module, run here) before it is ended.
 import { parentPort } from 'node:worker_threads';
 import { loadPdfium, openPdfiumDocument } from './pdfium.js';
 import { MIN_PAGES_FOR_TWO_THREADS, readPdfiumPage } from '../read-pdf.js';
-import { claimPage, errorShape, type PageJob, type PageMessage, type ToPageWorker } from './page-threads.js';
+import { claimPage, errorShape, type PageJob, type PageMessage, type PageWorkerTask, type ToPageWorker } from './page-threads.js';
 
 const post = (message: PageMessage): void => parentPort!.postMessage(message);
 
@@ -26,7 +27,22 @@ async function readJob(job: PageJob): Promise<void> {
   }
 }
 
+async function runTask(task: PageWorkerTask): Promise<void> {
+  try {
+    const module = (await import(task.url)) as Record<string, (arg: unknown) => unknown>;
+    post({ taskResult: await module[task.name]!(task.arg) });
+  } catch (error) {
+    post({ taskError: errorShape(error) });
+  }
+}
+
 parentPort!.on('message', (message: ToPageWorker) => {
+  if ('task' in message) {
+    // Its one task done, the thread ends itself at once (its message is delivered still): its
+    // memory, PDFium's included, goes while the other thread is still extracting, not after.
+    void runTask(message.task).then(() => process.exit(0));
+    return;
+  }
   if ('module' in message) {
     // Instantiated now, while the other thread is still starting: ready when the first job comes.
     loadPdfium(message.module).catch(() => undefined);

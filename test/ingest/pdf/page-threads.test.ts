@@ -100,6 +100,30 @@ describe.skipIf(!existsSync(formsPdf))('reading a long PDF on two threads', () =
       expect(await read.readPdf(bytes(), { parallelPages: true })).toEqual(one);
     });
 
+    it('after its pages the worker runs one task, then ends; without a worker the caller is told so', async () => {
+      const read = await load<typeof import('../../../src/ingest/read-pdf.js')>('ingest/read-pdf.js');
+      const threads = await load<typeof import('../../../src/ingest/pdf/page-threads.js')>('ingest/pdf/page-threads.js');
+      await read.readPdf(bytes(), { parallelPages: true });
+      const url = pathToFileURL(join(root, 'dist', 'ingest', 'pdf', 'page-threads.js'));
+      expect(await threads.runOnPageWorker(url, 'errorShape', 'from the worker')).toEqual({ name: 'Error', message: 'from the worker' });
+      expect(threads.runOnPageWorker(url, 'errorShape', 'again')).toBeUndefined();
+      // A task that throws rejects with its error; the worker is gone after it as well.
+      await read.readPdf(bytes(), { parallelPages: true });
+      await expect(threads.runOnPageWorker(url, 'unwrapOutcome', undefined)).rejects.toThrow('page was not read');
+      expect(threads.runOnPageWorker(url, 'errorShape', 'again')).toBeUndefined();
+      // One thread alone (no parallelPages) leaves no worker.
+      await read.readPdf(bytes());
+      expect(threads.runOnPageWorker(url, 'errorShape', 'x')).toBeUndefined();
+    });
+
+    it('analyzeBytes on two threads (its document checks on the page worker) gives the record one thread gives', async () => {
+      const { analyzeBytes } = await load<typeof import('../../../src/analyze.js')>('analyze.js');
+      const one = await analyzeBytes(bytes(), { fileName: 'forms.pdf', ocr: false });
+      const two = await analyzeBytes(bytes(), { fileName: 'forms.pdf', ocr: false, parallelPages: true });
+      expect(one.record.checks.length).toBeGreaterThan(0);
+      expect(JSON.stringify(two.record)).toBe(JSON.stringify(one.record));
+    });
+
     it('reads the whole document as one thread does, twice with the same worker', async () => {
       const read = await load<typeof import('../../../src/ingest/read-pdf.js')>('ingest/read-pdf.js');
       const one = await read.readPdf(bytes());
