@@ -43,8 +43,8 @@ export function cleanDepartment(name: string): string | null {
     // "山丹县人力资源和社会保障局(汇总)": the report's scope, not the name. ("海南省应急管理厅(本级)"
     // names the unit's own budget level, as "国家信访局本级" does: kept as printed.)
     .replace(/[（(](?:汇总|部门汇总|合并|部门|单位)[）)]$/u, '')
-    // "黄石市卫生健康委员会部门2024年度部门决算": 部门 after a unit's name says what it is.
-    .replace(/(?<=[局委会室院厅府心])部门$/u, '')
+    // "黄石市卫生健康委员会部门2024年度部门决算", "大院街道办事处部门2021年度部门决算": 部门 after a unit's name says what it is.
+    .replace(/(?<=[局委会室院厅府心处所站校馆队])部门$/u, '')
     .trim();
   const n = trimBeforePlace(cleaned);
   if (Array.from(n).length < 3 || Array.from(n).length > 40) return null;

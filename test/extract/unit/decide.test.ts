@@ -54,6 +54,9 @@ describe('departmentInTitle', () => {
     // (Not a unit alone, not a unit without its year, not one without a place.)
     expect(departmentInTitle('2023年度根河市河东街道社区建设')).toBeNull();
     expect(departmentInTitle('根河市河东街道办事处')).toBeNull();
+    // "X部门2021年度部门决算": 部门 after any unit word says what it is (t514: 办事处, as 局/委员会 before)
+    expect(departmentInTitle('大院街道办事处部门2021年度部门决算')).toBe('大院街道办事处');
+    expect(departmentInTitle('东湖区第一中学校部门2022年度部门决算')).toBe('东湖区第一中学校');
     expect(departmentInTitle('2023年度街道办事处')).toBeNull();
   });
 });
