@@ -94,6 +94,11 @@ describe('regionOf', () => {
     expect(regionOf('安居区市场监管局')).toEqual({ province: '四川省', city: '遂宁市', county: '安居区' });
     expect(regionOf('遂宁市市场监督管理局经开区分局')).toMatchObject({ city: '遂宁市' });
   });
+  it('takes no county from a word that ends in 区 but names none (自治区财政厅, 园区管委会; t583)', () => {
+    expect(regionOf('自治区财政厅').county).toBeNull();
+    expect(regionOf('园区管委会').county).toBeNull();
+    expect(regionOf('西夏区财政局').county).toBe('西夏区');
+  });
 });
 
 describe('county-level cities (县级市)', () => {

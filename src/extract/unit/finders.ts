@@ -42,6 +42,8 @@ export function cleanDepartment(name: string): string | null {
     .replace(STAMP_NOTE, '')
     // "山丹县人力资源和社会保障局(汇总)": the report's scope, not the name. ("海南省应急管理厅(本级)"
     // names the unit's own budget level, as "国家信访局本级" does: kept as printed.)
+    // "首页»X", "当前位置：首页 > 政务公开 > X": a page's breadcrumb before the name.
+    .replace(/^[^\n]*(?:>>|>|»|›|→)\s*/u, '')
     .replace(/[（(](?:汇总|部门汇总|合并|部门|单位)[）)]$/u, '')
     // "黄石市卫生健康委员会部门2024年度部门决算", "大院街道办事处部门2021年度部门决算": 部门 after a unit's name says what it is.
     .replace(/(?<=[局委会室院厅府心处所站校馆队])部门$/u, '')

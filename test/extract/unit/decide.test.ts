@@ -183,6 +183,9 @@ describe('what is no unit', () => {
     ['录赣州市沙河中心小学', '赣州市沙河中心小学'],
     ['手机彩票网团结湖街道办事处', '团结湖街道办事处'],
     ['国家档案局', '国家档案局'],
+    // a page's breadcrumb run into the name (t587)
+    ['首页»广元市利州区人民政府东坝街道办事处', '广元市利州区人民政府东坝街道办事处'],
+    ['当前位置：首页 > 政务公开 > 宁国市财政局', '宁国市财政局'],
   ])('cuts sentence words and page chrome before the place: %s → %s', (raw, name) => {
     expect(cleanDepartment(raw)).toBe(name);
   });
