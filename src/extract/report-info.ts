@@ -67,7 +67,8 @@ const HORIZON_BEFORE = /(?:到|(?<!截)至)\s*$/u;
 /** Most frequent "20NN年" in the body, for reports whose title has no year. */
 function dominantYear(text: string): number | null {
   const counts = new Map<number, number>();
-  for (const m of text.matchAll(/((?:19|20)\d{2})\s*年(?!\d{1,2}月)/gu)) {
+  // ("截止2023年12月31日": the end of a fiscal year names it; other dates name no year of their own.)
+  for (const m of text.matchAll(/((?:19|20)\d{2})\s*年(?:(?=12月(?:31日|底|末))|(?!\d{1,2}月))/gu)) {
     // "到2030年，…力争建成…": a goal's horizon, not the year reported on ("到2022年底" is a date in it).
     if (HORIZON_BEFORE.test(text.slice(Math.max(0, m.index - 2), m.index)) && !/^\s*(?:底|末|年底)/u.test(text.slice(m.index + m[0].length))) continue;
     const y = Number(m[1]);

@@ -85,7 +85,7 @@ export const SPENT_BUDGET_VERBS = ['完成', '使用', '支付', '支出', '执�
 export const RATE_WORDS = [
   '执行率', '完成预算', '完成预算的', '预算完成率', '支出进度', '执行进度', '支出率', '支付率', '资金支付率',
   '预算执行率', '完成全年预算', '完成全年预算的', '完成全年预算数的', '占预算的', '占全年预算的', '占预算数的',
-  '占全年预算数的', '资金执行率', '拨付率', '资金拨付率',
+  '占全年预算数的', '资金执行率', '拨付率', '资金拨付率', '资金使用率', '支付完成率',
 ] as const;
 /** Rates that are not an execution rate, though they name a rate: "完成率", "执行率" inside a money label. */
 export const OTHER_RATE_WORDS = ['执行率', '完成率'] as const;

@@ -258,6 +258,12 @@ describe('the fiscal year', () => {
     const r = await reportOf('四川省住房和城乡建设厅关于2019年省级城镇保障性安居工程支出绩效自评报告\n一、基本情况\n2020年，我厅按要求开展了自评。');
     expect(r.fiscalYear).toBe(2019);
   });
+  it('is the year whose end a date names ("截止2023年12月31日") when nothing else names one (t574)', async () => {
+    const r = await reportOf('社会服务与管理项目绩效自评报告\n截止2023年12月31日,项目实际使用资金1076.47万元。项目于3月开工。');
+    expect(r.fiscalYear).toBe(2023);
+    const other = await reportOf('社会服务与管理项目绩效自评报告\n项目于2023年5月10日开工。');
+    expect(other.fiscalYear).toBeNull();
+  });
   it('is never a goal\'s horizon ("到2030年…力争") when the title has none (t544)', async () => {
     const r = await reportOf('市属高校建设世界一流学科补助项目绩效评价报告\n对市教育委员会"2021年市属高校建设世界一流学科补助"项目开展评价。三所大学建设世界一流学科,到2030年,三所大学力争建成世界一流学科。');
     expect(r.fiscalYear).toBe(2021);

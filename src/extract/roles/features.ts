@@ -167,6 +167,8 @@ function isListedPart(c: Candidate): boolean {
   return named && LISTED_ITEMS.test(c.before.slice(0, cut + 1));
 }
 
+/** A sentence that states targets: "投入目标：", "年度绩效目标：", "目标值". */
+const TARGET_SENTENCE = /目标[：:]|目标值|目标为|目标是/u;
 const text = (c: Candidate) => !c.cell;
 /** Where a part word makes a clause a part: the label and the few characters before it. */
 const partWindow = (c: Candidate) => c.before.slice(-(c.label.length + 4));
@@ -203,6 +205,8 @@ export const FEATURES: readonly Feature[] = [
   { id: 'execution.label.完成预算', roles: ['execution'], weight: 10, zh: '完成/使用预算资金', test: (c) => text(c) && SPENT_BUDGET.test(c.label) },
   { id: 'budget.label.完成预算', roles: ['budget'], weight: -20, zh: '完成预算资金是支出', test: (c) => text(c) && SPENT_BUDGET.test(c.label) },
   { id: 'execution.income_word', roles: ['execution'], weight: -20, zh: '收入/收到/到位不是支出', test: (c) => text(c) && INCOME.test(c.label) },
+  // "投入目标：…财政资金使用率100%": a rate set as a target, not the one reached.
+  { id: 'executionRate.target_clause', roles: ['executionRate'], weight: -20, zh: '绩效目标中的比率', test: (c) => text(c) && TARGET_SENTENCE.test(c.before) },
   { id: 'executionRate.label.执行率', roles: ['executionRate'], weight: 8, zh: '执行率/支出进度', test: (c) => text(c) && RATE_END.test(c.label) },
   { id: 'selfScore.near.自评', roles: ['selfScore'], weight: 8, zh: '自评/得分', test: (c) => text(c) && SCORE_NEAR.test(c.before.length >= 6 ? c.before.slice(-16) : c.rawBefore) },
   // --- what makes it something else

@@ -159,3 +159,15 @@ describe('any.listed_part on scores', () => {
     expect(seen(r.figures.selfScore)).toEqual([72.21, '72.21分']);
   });
 });
+
+describe('executionRate: 资金使用率 and targets', () => {
+  it('reads 资金使用率 as the execution rate (t574)', async () => {
+    const r = await recordOf('年初预算1086.95万元,资金到位率100%。截止2023年12月31日,项目实际使用资金1076.47万元,资金使用率99%。');
+    expect(seen(r.figures.executionRate)).toEqual([0.99, '99%']);
+  });
+  it('never takes a rate set as a target (投入目标：…财政资金使用率100%, t542)', async () => {
+    const r = await recordOf('其中,投入目标:市级财政投入金额2000万元,财政资金到位率100%,财政资金使用率100%。');
+    expect(r.figures.executionRate).toBeNull();
+    expect(firedOn(r, 'executionRate')).toContain('executionRate.target_clause');
+  });
+});
