@@ -100,13 +100,29 @@ function dominantSize(runs: readonly TextRun[]): number {
   return best;
 }
 
-/** Fake bold draws the same text twice, a fraction of a point apart: keep one copy. */
+/**
+ * Fake bold draws the same text twice, a fraction of a point apart: keep one copy. `runs` come
+ * sorted by x, so the copies kept are too, and a copy can only be among the last kept ones: the
+ * scan goes back from the end and stops at the first one 0.3 em or more to the left (a table row
+ * has hundreds of runs; comparing each with every kept one was quadratic). Where x is not in
+ * order (NaN), every kept run is compared.
+ */
 function dropOverprint(runs: TextRun[]): TextRun[] {
   const out: TextRun[] = [];
+  let ordered = true;
   for (const r of runs) {
-    const dup = out.some(
-      (o) => o.text === r.text && Math.abs(o.x - r.x) < 0.3 * r.size && Math.abs(o.y - r.y) < 0.3 * r.size,
-    );
+    const reach = 0.3 * r.size;
+    const last = out[out.length - 1];
+    if (last && !(r.x >= last.x)) ordered = false;
+    let dup = false;
+    for (let k = out.length - 1; k >= 0; k--) {
+      const o = out[k]!;
+      if (ordered && o.x <= r.x - reach) break;
+      if (o.text === r.text && Math.abs(o.x - r.x) < reach && Math.abs(o.y - r.y) < reach) {
+        dup = true;
+        break;
+      }
+    }
     if (!dup) out.push(r);
   }
   return out;

@@ -233,8 +233,22 @@ export const PDFIUM_OPS = {
   imageOps: [15],
 } as const satisfies OpCodes & { imageOps: readonly number[] };
 
+/** Colours as pdf.js writes them (#rrggbb), made once per colour: a 决算 draws thousands of paths in a few. */
+const HEX_OF = new Map<number, string>();
+
 function hex(rgb: readonly [number, number, number]): string {
-  return `#${rgb.map((v) => Math.max(0, Math.min(255, Math.round(v))).toString(16).padStart(2, '0')).join('')}`;
+  const r = Math.max(0, Math.min(255, Math.round(rgb[0])));
+  const g = Math.max(0, Math.min(255, Math.round(rgb[1])));
+  const b = Math.max(0, Math.min(255, Math.round(rgb[2])));
+  // (NaN, which Math.round keeps, is written as pdf.js would: no key for it)
+  const key = r * 65536 + g * 256 + b;
+  if (key !== key) return `#${[r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+  let text = HEX_OF.get(key);
+  if (text === undefined) {
+    text = `#${[r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+    HEX_OF.set(key, text);
+  }
+  return text;
 }
 
 export interface SyntheticOperatorList {
@@ -256,7 +270,8 @@ export function toOperatorList(paths: readonly PdfiumPath[], images: number): Sy
   for (let i = 0; i < images; i++) op(PDFIUM_OPS.imageOps[0], null);
   for (const p of paths) {
     op(PDFIUM_OPS.save, null);
-    op(PDFIUM_OPS.transform, [...p.matrix]);
+    // (the matrix itself: extractRulings and the OCR test only read the list)
+    op(PDFIUM_OPS.transform, p.matrix);
     op(PDFIUM_OPS.setStrokeRGBColor, [hex(p.strokeRgb)]);
     op(PDFIUM_OPS.setFillRGBColor, [hex(p.fillRgb)]);
     const paint = p.stroke && p.fill ? PDFIUM_OPS.fillStroke : p.stroke ? PDFIUM_OPS.stroke : PDFIUM_OPS.fill;
