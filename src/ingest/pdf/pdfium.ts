@@ -331,6 +331,9 @@ function readChars(heap: Heap, pdfium: PageCalls, page: number, scratch: number)
     const chars = new PdfiumChars(Math.max(0, n));
     // Matrix and font are the text object's: read them once per object.
     const styles = new Map<number, number>();
+    // (most characters continue the text object of the one before: asked of the map only when not)
+    let lastObj = -1;
+    let lastStyle = -1;
     for (let i = 0; i < n; i++) {
       if (pdfium.FPDFText_IsGenerated(textPage, i)) continue;
       const code = pdfium.FPDFText_GetUnicode(textPage, i);
@@ -339,7 +342,7 @@ function readChars(heap: Heap, pdfium: PageCalls, page: number, scratch: number)
         continue;
       }
       const obj = pdfium.FPDFText_GetTextObject(textPage, i);
-      let style = styles.get(obj);
+      let style = obj === lastObj ? lastStyle : styles.get(obj);
       if (style === undefined) {
         pdfium.FPDFText_GetMatrix(textPage, i, scratch);
         const a = heap.HEAPF32[f32]!;
@@ -350,6 +353,8 @@ function readChars(heap: Heap, pdfium: PageCalls, page: number, scratch: number)
         style = chars.addStyle(a * size, b * size, c * size, d * size, obj);
         styles.set(obj, style);
       }
+      lastObj = obj;
+      lastStyle = style;
       pdfium.FPDFText_GetCharOrigin(textPage, i, scratch, scratch + 8);
       const x = heap.HEAPF64[f64]!;
       const y = heap.HEAPF64[f64 + 1]!;
