@@ -5,6 +5,7 @@
  */
 import type { TextRun } from './geometry.js';
 import { HEADING_MARKER, ITEM_MARK, SUBITEM_MARK } from '../../vocabulary/index.js';
+import { codeClass } from '../../extract/char-class.js';
 
 export interface TextLine {
   runs: TextRun[];
@@ -26,6 +27,9 @@ const LATIN_ALNUM = /[A-Za-z0-9]/;
 export function isCjkChar(ch: string): boolean {
   return CJK.test(ch);
 }
+
+/** isCjkChar of one UTF-16 code (every range of CJK is in the BMP; NaN, past a text's end, is not). */
+const isCjkCode = codeClass(CJK);
 
 /** Gap, in ems, above which two runs are separated by a space. */
 const GAP_LATIN = 0.25;
@@ -137,9 +141,8 @@ export function joinRuns(runs: readonly TextRun[], options: JoinOptions = {}): s
     const piece = run.text.replace(/\s+/gu, ' ');
     if (prevEnd !== undefined && text !== '' && !text.endsWith(' ') && !piece.startsWith(' ')) {
       const gap = run.x - prevEnd;
-      const last = text[text.length - 1] ?? '';
-      const first = piece[0] ?? '';
-      const threshold = isCjkChar(last) && isCjkChar(first) ? cjkGap : GAP_LATIN;
+      // (by UTF-16 code: no one-character string for each run joined)
+      const threshold = isCjkCode(text.charCodeAt(text.length - 1)) && isCjkCode(piece.charCodeAt(0)) ? cjkGap : GAP_LATIN;
       if (gap > threshold * run.size) text += ' ';
     }
     text += piece;
