@@ -59,16 +59,9 @@ export interface PdfTextItem {
   height: number;
 }
 
-interface OrientedItem {
-  item: PdfTextItem;
-  /** Device matrix of the item (viewport × text transform). */
-  m: Matrix;
-  angle: number;
-}
-
 /** Text direction quantized to 0/90/180/270 degrees; `undefined` for skewed text (watermarks). */
-function angleOf(m: Matrix): number | undefined {
-  const deg = (Math.atan2(m[1], m[0]) * 180) / Math.PI;
+function angleOfDirection(m0: number, m1: number): number | undefined {
+  const deg = (Math.atan2(m1, m0) * 180) / Math.PI;
   const snapped = Math.round(deg / 90) * 90;
   if (Math.abs(deg - snapped) > 2) return undefined;
   return ((snapped % 360) + 360) % 360;
@@ -87,19 +80,43 @@ export interface PlacedText {
  * `viewportTransform` is the page viewport's transform at scale 1 (handles /Rotate and the y flip).
  */
 export function placeTextItems(items: readonly PdfTextItem[], viewportTransform: Matrix): PlacedText {
-  const oriented: OrientedItem[] = [];
+  // The device matrix of each item kept (viewport × text transform, multiplyMatrix's arithmetic
+  // written out), six numbers an item in one array: a 决算 page has a thousand items, often one
+  // per glyph, and three matrices and a record for each were a good part of the reader's garbage.
+  const vt = viewportTransform;
+  const kept = new Int32Array(items.length);
+  const angles = new Int32Array(items.length);
+  const ms = new Float64Array(items.length * 6);
+  let count = 0;
   const weightByAngle = new Map<number, number>();
   let skipped = 0;
-  for (const item of items) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     if (item.str.trim() === '') continue;
     const t = item.transform;
-    const m = multiplyMatrix(viewportTransform, [t[0] ?? 0, t[1] ?? 0, t[2] ?? 0, t[3] ?? 0, t[4] ?? 0, t[5] ?? 0]);
-    const angle = angleOf(m);
+    const t0 = t[0] ?? 0;
+    const t1 = t[1] ?? 0;
+    const t2 = t[2] ?? 0;
+    const t3 = t[3] ?? 0;
+    const t4 = t[4] ?? 0;
+    const t5 = t[5] ?? 0;
+    const m0 = vt[0] * t0 + vt[2] * t1;
+    const m1 = vt[1] * t0 + vt[3] * t1;
+    const angle = angleOfDirection(m0, m1);
     if (angle === undefined) {
       skipped++;
       continue;
     }
-    oriented.push({ item, m, angle });
+    const k = count * 6;
+    ms[k] = m0;
+    ms[k + 1] = m1;
+    ms[k + 2] = vt[0] * t2 + vt[2] * t3;
+    ms[k + 3] = vt[1] * t2 + vt[3] * t3;
+    ms[k + 4] = vt[0] * t4 + vt[2] * t5 + vt[4];
+    ms[k + 5] = vt[1] * t4 + vt[3] * t5 + vt[5];
+    kept[count] = i;
+    angles[count] = angle;
+    count++;
     weightByAngle.set(angle, (weightByAngle.get(angle) ?? 0) + item.str.length);
   }
   let dominant = 0;
@@ -112,14 +129,28 @@ export function placeTextItems(items: readonly PdfTextItem[], viewportTransform:
   }
   const frame = frameForAngle(dominant);
   const runs: TextRun[] = [];
-  for (const { item, m, angle } of oriented) {
-    if (angle !== dominant) {
+  for (let j = 0; j < count; j++) {
+    if (angles[j] !== dominant) {
       skipped++;
       continue;
     }
-    const u = multiplyMatrix(frame, m);
-    const size = Math.hypot(u[2], u[3]) || item.height || Math.hypot(u[0], u[1]);
-    runs.push({ text: item.str, x: u[4], y: u[5], width: Math.abs(item.width), size });
+    const item = items[kept[j]!]!;
+    const k = j * 6;
+    const m0 = ms[k]!;
+    const m1 = ms[k + 1]!;
+    const m2 = ms[k + 2]!;
+    const m3 = ms[k + 3]!;
+    const m4 = ms[k + 4]!;
+    const m5 = ms[k + 5]!;
+    // u = frame × m
+    const u0 = frame[0] * m0 + frame[2] * m1;
+    const u1 = frame[1] * m0 + frame[3] * m1;
+    const u2 = frame[0] * m2 + frame[2] * m3;
+    const u3 = frame[1] * m2 + frame[3] * m3;
+    const u4 = frame[0] * m4 + frame[2] * m5 + frame[4];
+    const u5 = frame[1] * m4 + frame[3] * m5 + frame[5];
+    const size = Math.hypot(u2, u3) || item.height || Math.hypot(u0, u1);
+    runs.push({ text: item.str, x: u4, y: u5, width: Math.abs(item.width), size });
   }
   return { runs, frame, skipped };
 }
@@ -174,10 +205,20 @@ const MIN_RULE_LENGTH = 3;
 /** Coordinates this close are the same (anti-aliasing offsets, 0.5pt double strokes). */
 const AXIS_TOLERANCE = 0.8;
 
+/** isWhite's answers by colour, asked once per path: a page sets its few colours again and again. */
+const WHITE_OF = new Map<string, boolean>();
+/** Above this many colours remembered, WHITE_OF starts again (a long-running process meets many). */
+const MAX_COLOURS_REMEMBERED = 4096;
+
 function isWhite(hex: string): boolean {
-  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
-  if (!m) return false;
-  return m.slice(1).every((c) => parseInt(c, 16) >= 0xf0);
+  let white = WHITE_OF.get(hex);
+  if (white === undefined) {
+    const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+    white = m ? m.slice(1).every((c) => parseInt(c, 16) >= 0xf0) : false;
+    if (WHITE_OF.size >= MAX_COLOURS_REMEMBERED) WHITE_OF.clear();
+    WHITE_OF.set(hex, white);
+  }
+  return white;
 }
 
 interface OperatorList {

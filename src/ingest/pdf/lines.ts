@@ -5,6 +5,7 @@
  */
 import type { TextRun } from './geometry.js';
 import { HEADING_MARKER, ITEM_MARK, SUBITEM_MARK } from '../../vocabulary/index.js';
+import { codeClass } from '../../extract/char-class.js';
 
 export interface TextLine {
   runs: TextRun[];
@@ -26,6 +27,9 @@ const LATIN_ALNUM = /[A-Za-z0-9]/;
 export function isCjkChar(ch: string): boolean {
   return CJK.test(ch);
 }
+
+/** isCjkChar of one UTF-16 code (every range of CJK is in the BMP; NaN, past a text's end, is not). */
+const isCjkCode = codeClass(CJK);
 
 /** Gap, in ems, above which two runs are separated by a space. */
 const GAP_LATIN = 0.25;
@@ -100,13 +104,29 @@ function dominantSize(runs: readonly TextRun[]): number {
   return best;
 }
 
-/** Fake bold draws the same text twice, a fraction of a point apart: keep one copy. */
+/**
+ * Fake bold draws the same text twice, a fraction of a point apart: keep one copy. `runs` come
+ * sorted by x, so the copies kept are too, and a copy can only be among the last kept ones: the
+ * scan goes back from the end and stops at the first one 0.3 em or more to the left (a table row
+ * has hundreds of runs; comparing each with every kept one was quadratic). Where x is not in
+ * order (NaN), every kept run is compared.
+ */
 function dropOverprint(runs: TextRun[]): TextRun[] {
   const out: TextRun[] = [];
+  let ordered = true;
   for (const r of runs) {
-    const dup = out.some(
-      (o) => o.text === r.text && Math.abs(o.x - r.x) < 0.3 * r.size && Math.abs(o.y - r.y) < 0.3 * r.size,
-    );
+    const reach = 0.3 * r.size;
+    const last = out[out.length - 1];
+    if (last && !(r.x >= last.x)) ordered = false;
+    let dup = false;
+    for (let k = out.length - 1; k >= 0; k--) {
+      const o = out[k]!;
+      if (ordered && o.x <= r.x - reach) break;
+      if (o.text === r.text && Math.abs(o.x - r.x) < reach && Math.abs(o.y - r.y) < reach) {
+        dup = true;
+        break;
+      }
+    }
     if (!dup) out.push(r);
   }
   return out;
@@ -121,9 +141,8 @@ export function joinRuns(runs: readonly TextRun[], options: JoinOptions = {}): s
     const piece = run.text.replace(/\s+/gu, ' ');
     if (prevEnd !== undefined && text !== '' && !text.endsWith(' ') && !piece.startsWith(' ')) {
       const gap = run.x - prevEnd;
-      const last = text[text.length - 1] ?? '';
-      const first = piece[0] ?? '';
-      const threshold = isCjkChar(last) && isCjkChar(first) ? cjkGap : GAP_LATIN;
+      // (by UTF-16 code: no one-character string for each run joined)
+      const threshold = isCjkCode(text.charCodeAt(text.length - 1)) && isCjkCode(piece.charCodeAt(0)) ? cjkGap : GAP_LATIN;
       if (gap > threshold * run.size) text += ' ';
     }
     text += piece;

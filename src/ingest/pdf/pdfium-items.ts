@@ -6,7 +6,7 @@
  * Pure: no PDFium calls here.
  */
 import type { Matrix, OpCodes, PdfTextItem } from './geometry.js';
-import type { PdfiumChar, PdfiumPath } from './pdfium.js';
+import type { PdfiumChars, PdfiumPath } from './pdfium.js';
 import { codeClass } from '../../extract/char-class.js';
 
 /** pdf.js' factors, in ems of the item's font size. */
@@ -29,114 +29,147 @@ function normalizeUnicode(text: string): string {
  * above U+FFFF are never white space, and charText turns surrogates and 0 into U+FFFD, which is not.
  */
 const isBmpWhitespace = codeClass(/^\s$/u);
-const isWhitespace = (code: number): boolean => code <= 0xffff && isBmpWhitespace(code);
+export const isPdfWhitespace = (code: number): boolean => code <= 0xffff && isBmpWhitespace(code);
 
-interface OpenItem {
-  str: string[];
-  first: PdfiumChar;
-  /** Unit vector of the writing direction and the item's font size along and across it. */
-  ux: number;
-  uy: number;
-  em: number;
-  height: number;
-  item: number;
-  /** Where the item's last glyph ends. */
-  endX: number;
-  endY: number;
+/** UTF-16 units of the open item's text, reused across items and pages (grown when a page needs it). */
+let units = new Uint16Array(4096);
+/** String.fromCharCode takes at most this many arguments at once here. */
+const UNITS_PER_CALL = 8192;
+
+/** Appends `code` at `at` as pdf.js' text of it (U+FFFD for 0, surrogates and beyond U+10FFFF); the new end. */
+function putCode(code: number, at: number): number {
+  if (at + 2 > units.length) {
+    const grown = new Uint16Array(units.length * 2);
+    grown.set(units);
+    units = grown;
+  }
+  if (code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
+    units[at] = 0xfffd;
+    return at + 1;
+  }
+  if (code <= 0xffff) {
+    units[at] = code;
+    return at + 1;
+  }
+  const c = code - 0x10000;
+  units[at] = 0xd800 + (c >> 10);
+  units[at + 1] = 0xdc00 + (c & 0x3ff);
+  return at + 2;
 }
 
-function charText(code: number): string {
-  return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '\ufffd';
-}
-
-/** Where the character's advance ends: the loose box's far edge along the writing direction. */
-function advanceEnd(ch: PdfiumChar, ux: number, uy: number): number {
-  // (indexed, not destructured: without the optimizing compiler destructuring runs the iterator protocol)
-  const l = ch.box[0];
-  const t = ch.box[1];
-  const r = ch.box[2];
-  const b = ch.box[3];
-  const along = Math.max((l - ch.x) * ux, (r - ch.x) * ux) + Math.max((t - ch.y) * uy, (b - ch.y) * uy);
-  return Math.max(0, along);
+/** The text of units[0, length). */
+function unitsText(length: number): string {
+  if (length <= UNITS_PER_CALL) return String.fromCharCode.apply(null, units.subarray(0, length) as unknown as number[]);
+  let text = '';
+  for (let at = 0; at < length; at += UNITS_PER_CALL) {
+    text += String.fromCharCode.apply(null, units.subarray(at, Math.min(length, at + UNITS_PER_CALL)) as unknown as number[]);
+  }
+  return text;
 }
 
 /**
  * Groups characters (in content order) into pdf.js-like text items. `view` is the page's view box:
- * like pdf.js, glyphs drawn wholly outside it are dropped.
+ * like pdf.js, glyphs drawn wholly outside it are dropped. One pass over the columns; the only
+ * objects made are the items (their text built from UTF-16 units, not a string per character).
  */
-export function toTextItems(chars: readonly PdfiumChar[], view: readonly [number, number, number, number]): PdfTextItem[] {
+export function toTextItems(chars: PdfiumChars, view: readonly [number, number, number, number]): PdfTextItem[] {
   const items: PdfTextItem[] = [];
-  let item: OpenItem | undefined;
-  // End of the last glyph put in an item (pdf.js' prevTransform), and the item's metrics then;
-  // one object rewritten per glyph (a new one per glyph was a good part of the page's garbage).
-  const last = { x: 0, y: 0, ux: 0, uy: 0, em: 0, height: 0 };
+  const { code: codes, x: xs, y: ys, box, style: styles, matrix, item: objects } = chars;
+  // The open item: its first character, writing direction and metrics, text object, where its
+  // last glyph ends, and its text's length in `units` (-1: none open).
+  let first = -1;
+  let itemUx = 0;
+  let itemUy = 0;
+  let itemHeight = 0;
+  let itemObject = 0;
+  let endX = 0;
+  let endY = 0;
+  let length = 0;
+  // End of the last glyph put in an item (pdf.js' prevTransform), and the item's metrics then.
+  let lastX = 0;
+  let lastY = 0;
+  let lastUx = 0;
+  let lastUy = 0;
+  let lastEm = 0;
+  let lastHeight = 0;
   let hasLast = false;
-  // A text object's characters share one matrix (pdfium.ts reads it once per object): its
-  // metrics are worked out once per run of characters with the same matrix.
-  let metricsOf: PdfiumChar['m'] | undefined;
+  // A text object's characters share one style: its metrics are worked out once per run of
+  // characters with the same style.
+  let metricsOf = -1;
   let em = 0;
   let height = 0;
   let ux = 1;
   let uy = 0;
-  // pdf.js' twoLastChars: a space glyph between two glyphs becomes one space in the item.
-  const lastChars = [' ', ' '];
+  // pdf.js' twoLastChars (whether each of the two last characters is a space): a space glyph
+  // between two glyphs becomes one space in the item.
+  let spaceA = true;
+  let spaceB = true;
   let lastPos = 0;
   const resetLastChars = (): void => {
-    lastChars[0] = lastChars[1] = ' ';
+    spaceA = spaceB = true;
     lastPos = 0;
   };
-  const shouldAddSpace = (): boolean => lastChars[lastPos] !== ' ' && lastChars[(lastPos + 1) % 2] === ' ';
-  const saveLastChar = (ch: string): boolean => {
-    const next = (lastPos + 1) % 2;
-    const ret = lastChars[lastPos] !== ' ' && lastChars[next] === ' ';
-    lastChars[lastPos] = ch;
-    lastPos = next;
+  const shouldAddSpace = (): boolean => (lastPos === 0 ? !spaceA && spaceB : !spaceB && spaceA);
+  const saveLastChar = (space: boolean): boolean => {
+    const ret = shouldAddSpace();
+    if (lastPos === 0) spaceA = space;
+    else spaceB = space;
+    lastPos = 1 - lastPos;
     return ret;
   };
   const flush = (): void => {
-    if (!item) return;
+    if (first < 0) return;
+    const s = styles[first]! * 4;
     items.push({
-      str: normalizeUnicode(item.str.join('')),
-      transform: [item.first.m[0], item.first.m[1], item.first.m[2], item.first.m[3], item.first.x, item.first.y],
-      width: Math.abs((item.endX - item.first.x) * item.ux + (item.endY - item.first.y) * item.uy),
-      height: item.height,
+      str: normalizeUnicode(unitsText(length)),
+      transform: [matrix[s]!, matrix[s + 1]!, matrix[s + 2]!, matrix[s + 3]!, xs[first]!, ys[first]!],
+      width: Math.abs((endX - xs[first]!) * itemUx + (endY - ys[first]!) * itemUy),
+      height: itemHeight,
     });
-    item = undefined;
+    first = -1;
+    length = 0;
   };
 
-  for (const ch of chars) {
-    if (ch.generated) continue;
-    if (isWhitespace(ch.code)) {
-      saveLastChar(' ');
+  for (let i = 0; i < chars.count; i++) {
+    const code = codes[i]!;
+    if (isPdfWhitespace(code)) {
+      saveLastChar(true);
       continue;
     }
-    const text = charText(ch.code);
-    if (ch.m !== metricsOf) {
-      metricsOf = ch.m;
-      em = Math.hypot(ch.m[0], ch.m[1]);
-      height = Math.hypot(ch.m[2], ch.m[3]);
-      ux = em > 0 ? ch.m[0] / em : 1;
-      uy = em > 0 ? ch.m[1] / em : 0;
+    const style = styles[i]!;
+    if (style !== metricsOf) {
+      metricsOf = style;
+      const m = style * 4;
+      em = Math.hypot(matrix[m]!, matrix[m + 1]!);
+      height = Math.hypot(matrix[m + 2]!, matrix[m + 3]!);
+      ux = em > 0 ? matrix[m]! / em : 1;
+      uy = em > 0 ? matrix[m + 1]! / em : 0;
     }
-    const advance = advanceEnd(ch, ux, uy);
-    if (ch.x + advance < view[0] || ch.x > view[2] || ch.y < view[1] || ch.y > view[3]) continue;
+    const x = xs[i]!;
+    const y = ys[i]!;
+    // Where the character's advance ends: the loose box's far edge along the writing direction.
+    const k = i * 4;
+    const along = Math.max((box[k]! - x) * ux, (box[k + 2]! - x) * ux) + Math.max((box[k + 1]! - y) * uy, (box[k + 3]! - y) * uy);
+    const advance = Math.max(0, along);
+    if (x + advance < view[0] || x > view[2] || y < view[1] || y > view[3]) continue;
 
-    if (item && item.item !== ch.item) {
+    const object = objects[style]!;
+    if (first >= 0 && itemObject !== object) {
       flush();
     }
     let startNew = false;
     if (hasLast) {
-      const dx = ch.x - last.x;
-      const dy = ch.y - last.y;
+      const dx = x - lastX;
+      const dy = y - lastY;
       // In the previous glyph's frame: along the line (ems) and across it (points).
-      const scale = last.em > 0 ? last.em : 1;
-      const advanceX = (dx * last.ux + dy * last.uy) / scale;
-      const advanceY = -dx * last.uy + dy * last.ux;
+      const scale = lastEm > 0 ? lastEm : 1;
+      const advanceX = (dx * lastUx + dy * lastUy) / scale;
+      const advanceY = -dx * lastUy + dy * lastUx;
       if (dx !== 0 || dy !== 0) {
         if (advanceX < NEGATIVE_SPACE) {
           resetLastChars();
           flush();
-        } else if (Math.abs(advanceY) > last.height) {
+        } else if (Math.abs(advanceY) > lastHeight) {
           resetLastChars();
           flush();
         } else {
@@ -148,28 +181,34 @@ export function toTextItems(chars: readonly PdfiumChar[], view: readonly [number
             }
           } else if (advanceX <= SPACE_IN_FLOW_MAX) {
             resetLastChars();
-            item?.str.push(' ');
+            if (first >= 0) length = putCode(0x20, length);
           } else {
             flush();
             resetLastChars();
           }
-          if (Math.abs(advanceY) > last.height * VERTICAL_SHIFT_RATIO) startNew = true;
+          if (Math.abs(advanceY) > lastHeight * VERTICAL_SHIFT_RATIO) startNew = true;
         }
       }
     }
     if (startNew) flush();
-    last.x = ch.x + advance * ux;
-    last.y = ch.y + advance * uy;
-    last.ux = ux;
-    last.uy = uy;
-    last.em = em;
-    last.height = height;
+    lastX = x + advance * ux;
+    lastY = y + advance * uy;
+    lastUx = ux;
+    lastUy = uy;
+    lastEm = em;
+    lastHeight = height;
     hasLast = true;
-    item ??= { str: [], first: ch, ux, uy, em, height, item: ch.item, endX: last.x, endY: last.y };
-    item.endX = last.x;
-    item.endY = last.y;
-    if (saveLastChar(text)) item.str.push(' ');
-    item.str.push(text);
+    if (first < 0) {
+      first = i;
+      itemUx = ux;
+      itemUy = uy;
+      itemHeight = height;
+      itemObject = object;
+    }
+    endX = lastX;
+    endY = lastY;
+    if (saveLastChar(false)) length = putCode(0x20, length);
+    length = putCode(code, length);
   }
   flush();
   return items;
@@ -194,8 +233,22 @@ export const PDFIUM_OPS = {
   imageOps: [15],
 } as const satisfies OpCodes & { imageOps: readonly number[] };
 
+/** Colours as pdf.js writes them (#rrggbb), made once per colour: a 决算 draws thousands of paths in a few. */
+const HEX_OF = new Map<number, string>();
+
 function hex(rgb: readonly [number, number, number]): string {
-  return `#${rgb.map((v) => Math.max(0, Math.min(255, Math.round(v))).toString(16).padStart(2, '0')).join('')}`;
+  const r = Math.max(0, Math.min(255, Math.round(rgb[0])));
+  const g = Math.max(0, Math.min(255, Math.round(rgb[1])));
+  const b = Math.max(0, Math.min(255, Math.round(rgb[2])));
+  // (NaN, which Math.round keeps, is written as pdf.js would: no key for it)
+  const key = r * 65536 + g * 256 + b;
+  if (key !== key) return `#${[r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+  let text = HEX_OF.get(key);
+  if (text === undefined) {
+    text = `#${[r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+    HEX_OF.set(key, text);
+  }
+  return text;
 }
 
 export interface SyntheticOperatorList {
@@ -217,7 +270,8 @@ export function toOperatorList(paths: readonly PdfiumPath[], images: number): Sy
   for (let i = 0; i < images; i++) op(PDFIUM_OPS.imageOps[0], null);
   for (const p of paths) {
     op(PDFIUM_OPS.save, null);
-    op(PDFIUM_OPS.transform, [...p.matrix]);
+    // (the matrix itself: extractRulings and the OCR test only read the list)
+    op(PDFIUM_OPS.transform, p.matrix);
     op(PDFIUM_OPS.setStrokeRGBColor, [hex(p.strokeRgb)]);
     op(PDFIUM_OPS.setFillRGBColor, [hex(p.fillRgb)]);
     const paint = p.stroke && p.fill ? PDFIUM_OPS.fillStroke : p.stroke ? PDFIUM_OPS.stroke : PDFIUM_OPS.fill;

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import type { WrappedPdfiumModule } from '@embedpdf/pdfium';
 import type { Matrix } from './geometry.js';
 import { DRAW_CLOSE, DRAW_CURVE_TO, DRAW_LINE_TO, DRAW_MOVE_TO, IDENTITY, multiplyMatrix } from './geometry.js';
+import { isPdfWhitespace } from './pdfium-items.js';
 
 type Pdfium = WrappedPdfiumModule;
 
@@ -152,24 +153,68 @@ function pdfiumErrorText(code: number): string {
   }
 }
 
-/** One character of PDFium's text page, in PDF user space (y up). */
-export interface PdfiumChar {
-  code: number;
-  /** PDFium made it up (a space or line break between objects); the file does not draw it. */
-  generated: boolean;
-  x: number;
-  y: number;
-  /** Linear part of the character's text-to-user matrix, font size included. */
-  m: readonly [number, number, number, number];
-  /** Loose box (origin to advance, descent to ascent): left, top, right, bottom. */
-  box: readonly [number, number, number, number];
+/**
+ * A page's characters, in content order, as columns (struct of arrays): a long 决算 has a few
+ * thousand characters a page, and an object per character (and one more for its box) was most of
+ * the reader's garbage. Positions are in PDF user space (y up). Characters PDFium made up (a space
+ * or line break between objects, which the file does not draw) are left out: the grouping skips
+ * them. White space keeps only its code (`style` −1): the grouping reads no position of it.
+ */
+export class PdfiumChars {
+  count = 0;
+  code: Int32Array;
+  /** Origin. */
+  x: Float64Array;
+  y: Float64Array;
+  /** Loose box (origin to advance, descent to ascent), four a character: left, top, right, bottom. */
+  box: Float64Array;
+  /** Index of the character's text object in `matrix` and `item`; −1 for white space. */
+  style: Int32Array;
+  /** Linear part of each text object's text-to-user matrix, font size included: four a style. */
+  matrix: number[] = [];
   /**
-   * The text object (one text-showing operator) the character belongs to: a new text item starts
-   * where it changes. pdf.js starts one on every font change and on the first font set after a
-   * restored graphics state, which Word, WPS and Chrome write around each run; PDFium shows
-   * neither, and its text objects match pdf.js' items best on the reports tried.
+   * Each style's text object (one text-showing operator): a new text item starts where it
+   * changes. pdf.js starts one on every font change and on the first font set after a restored
+   * graphics state, which Word, WPS and Chrome write around each run; PDFium shows neither, and
+   * its text objects match pdf.js' items best on the reports tried.
    */
-  item: number;
+  item: number[] = [];
+
+  /** Room for `capacity` characters (PDFium counts them before they are read). */
+  constructor(capacity: number) {
+    this.code = new Int32Array(capacity);
+    this.x = new Float64Array(capacity);
+    this.y = new Float64Array(capacity);
+    this.box = new Float64Array(capacity * 4);
+    this.style = new Int32Array(capacity);
+  }
+
+  /** A text object's style (matrix a b c d, font size included); its index. */
+  addStyle(a: number, b: number, c: number, d: number, item: number): number {
+    this.matrix.push(a, b, c, d);
+    return this.item.push(item) - 1;
+  }
+
+  /** A drawn character of style `style` at (x, y) with its loose box. */
+  addChar(code: number, style: number, x: number, y: number, left: number, top: number, right: number, bottom: number): void {
+    const i = this.count++;
+    this.code[i] = code;
+    this.style[i] = style;
+    this.x[i] = x;
+    this.y[i] = y;
+    const k = i * 4;
+    this.box[k] = left;
+    this.box[k + 1] = top;
+    this.box[k + 2] = right;
+    this.box[k + 3] = bottom;
+  }
+
+  /** A white-space character: its code only. */
+  addBlank(code: number): void {
+    const i = this.count++;
+    this.code[i] = code;
+    this.style[i] = -1;
+  }
 }
 
 /** A path object, flattened to pdf.js' DrawOPS path data in its own space. */
@@ -188,7 +233,7 @@ export interface PdfiumPage {
   /** Crop box ∩ media box: x0, y0, x1, y1. */
   view: [number, number, number, number];
   rotate: number;
-  chars: PdfiumChar[];
+  chars: PdfiumChars;
   paths: PdfiumPath[];
   images: number;
 }
@@ -276,40 +321,45 @@ function readPdfiumPage(heap: Heap, pdfium: PageCalls, doc: number, index: numbe
   }
 }
 
-function readChars(heap: Heap, pdfium: PageCalls, page: number, scratch: number): PdfiumChar[] {
+function readChars(heap: Heap, pdfium: PageCalls, page: number, scratch: number): PdfiumChars {
   const f32 = scratch >> 2;
   const f64 = scratch >> 3;
   const textPage = pdfium.FPDFText_LoadPage(page);
-  if (!textPage) return [];
+  if (!textPage) return new PdfiumChars(0);
   try {
     const n = pdfium.FPDFText_CountChars(textPage);
-    const chars: PdfiumChar[] = [];
+    const chars = new PdfiumChars(Math.max(0, n));
     // Matrix and font are the text object's: read them once per object.
-    const objects = new Map<number, { m: PdfiumChar['m']; item: number }>();
+    const styles = new Map<number, number>();
+    // (most characters continue the text object of the one before: asked of the map only when not)
+    let lastObj = -1;
+    let lastStyle = -1;
     for (let i = 0; i < n; i++) {
+      if (pdfium.FPDFText_IsGenerated(textPage, i)) continue;
       const code = pdfium.FPDFText_GetUnicode(textPage, i);
-      if (pdfium.FPDFText_IsGenerated(textPage, i)) {
-        chars.push({ code, generated: true, x: 0, y: 0, m: [1, 0, 0, 1], box: [0, 0, 0, 0], item: 0 });
+      if (isPdfWhitespace(code)) {
+        chars.addBlank(code);
         continue;
       }
       const obj = pdfium.FPDFText_GetTextObject(textPage, i);
-      let style = objects.get(obj);
-      if (!style) {
+      let style = obj === lastObj ? lastStyle : styles.get(obj);
+      if (style === undefined) {
         pdfium.FPDFText_GetMatrix(textPage, i, scratch);
         const a = heap.HEAPF32[f32]!;
         const b = heap.HEAPF32[f32 + 1]!;
         const c = heap.HEAPF32[f32 + 2]!;
         const d = heap.HEAPF32[f32 + 3]!;
         const size = obj && pdfium.FPDFTextObj_GetFontSize(obj, scratch) ? heap.HEAPF32[f32]! : pdfium.FPDFText_GetFontSize(textPage, i);
-        style = { m: [a * size, b * size, c * size, d * size], item: obj };
-        objects.set(obj, style);
+        style = chars.addStyle(a * size, b * size, c * size, d * size, obj);
+        styles.set(obj, style);
       }
+      lastObj = obj;
+      lastStyle = style;
       pdfium.FPDFText_GetCharOrigin(textPage, i, scratch, scratch + 8);
       const x = heap.HEAPF64[f64]!;
       const y = heap.HEAPF64[f64 + 1]!;
       pdfium.FPDFText_GetLooseCharBox(textPage, i, scratch);
-      const box = [heap.HEAPF32[f32]!, heap.HEAPF32[f32 + 1]!, heap.HEAPF32[f32 + 2]!, heap.HEAPF32[f32 + 3]!] as const;
-      chars.push({ code, generated: false, x, y, m: style.m, box, item: style.item });
+      chars.addChar(code, style, x, y, heap.HEAPF32[f32]!, heap.HEAPF32[f32 + 1]!, heap.HEAPF32[f32 + 2]!, heap.HEAPF32[f32 + 3]!);
     }
     return chars;
   } finally {

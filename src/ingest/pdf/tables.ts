@@ -90,6 +90,18 @@ function nearest(levels: number[], v: number): number {
   return best;
 }
 
+/** The first index of ascending `values` holding a value ≥ `v` (values.length when none does). */
+function firstAtLeast(values: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! >= v) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 function touches(h: HRule, v: VRule): boolean {
   return v.x >= h.x1 - TOUCH && v.x <= h.x2 + TOUCH && h.y >= v.y1 - TOUCH && h.y <= v.y2 + TOUCH;
 }
@@ -133,9 +145,19 @@ export function findTableGrids(rulings: Rulings): TableGrid[] {
     }
     return i;
   };
+  // Only the vertical rules within reach of a horizontal one's extent can touch it: they are
+  // found in the vertical rules sorted by x (a page of tables has hundreds of each, and every pair
+  // was tested). The components, and so the groups below, do not depend on the order of the unions.
+  const byX = vs.map((_, j) => j).sort((a, b) => vs[a]!.x - vs[b]!.x);
+  const sortedX = byX.map((j) => vs[j]!.x);
+  const ordered = sortedX.every((x) => x === x);
   for (let i = 0; i < hs.length; i++) {
-    for (let j = 0; j < vs.length; j++) {
-      if (touches(hs[i]!, vs[j]!)) parent[find(i)] = find(hs.length + j);
+    const h = hs[i]!;
+    const from = ordered ? firstAtLeast(sortedX, h.x1 - TOUCH) : 0;
+    for (let k = from; k < byX.length; k++) {
+      if (ordered && sortedX[k]! > h.x2 + TOUCH) break;
+      const j = byX[k]!;
+      if (touches(h, vs[j]!)) parent[find(i)] = find(hs.length + j);
     }
   }
   const groups = new Map<number, { h: HRule[]; v: VRule[] }>();

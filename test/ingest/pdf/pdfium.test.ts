@@ -7,7 +7,7 @@ import { readPdf } from '../../../src/ingest/read-pdf.js';
 import { normalizeDocument } from '../../../src/normalize/normalize.js';
 import { loadPdfjs, openPdfDocument } from '../../../src/ingest/pdf/pdfjs.js';
 import { parsePdfDate, toTextItems, viewportTransform } from '../../../src/ingest/pdf/pdfium-items.js';
-import type { PdfiumChar } from '../../../src/ingest/pdf/pdfium.js';
+import { PdfiumChars } from '../../../src/ingest/pdf/pdfium.js';
 import { CorruptFileError, EncryptedFileError } from '../../../src/errors.js';
 
 const fixtures = fileURLToPath(new URL('../../../fixtures', import.meta.url));
@@ -105,15 +105,45 @@ describe('PDFium engine errors', () => {
 });
 
 /** A character of a text object at (x, y), 10 pt, advancing `w` points. */
-function char(text: string, x: number, y: number, item: number, w = 10): PdfiumChar {
-  return { code: text.codePointAt(0)!, generated: false, x, y, m: [10, 0, 0, 10], box: [x, y + 8, x + w, y - 2], item };
+interface TestChar {
+  text: string;
+  x: number;
+  y: number;
+  item: number;
+  w: number;
+  generated?: boolean;
+}
+
+function char(text: string, x: number, y: number, item: number, w = 10): TestChar {
+  return { text, x, y, item, w };
+}
+
+/** The columns readChars fills: one style per text object, blanks by code, generated characters left out. */
+function charsOf(list: readonly TestChar[], room = 0): PdfiumChars {
+  const chars = new PdfiumChars(list.length + room);
+  const styles = new Map<number, number>();
+  for (const c of list) {
+    if (c.generated) continue;
+    const code = c.text.codePointAt(0)!;
+    if (/^\s$/u.test(c.text)) {
+      chars.addBlank(code);
+      continue;
+    }
+    let style = styles.get(c.item);
+    if (style === undefined) {
+      style = chars.addStyle(10, 0, 0, 10, c.item);
+      styles.set(c.item, style);
+    }
+    chars.addChar(code, style, c.x, c.y, c.x, c.y + 8, c.x + c.w, c.y - 2);
+  }
+  return chars;
 }
 
 describe('toTextItems (pdf.js grouping rules)', () => {
   const view = [0, 0, 600, 800] as const;
 
   it('turns a space glyph between two glyphs into one space, and an in-flow gap into a space', () => {
-    const items = toTextItems([char('a', 0, 700, 1, 5), char(' ', 5, 700, 1, 3), char('b', 8, 700, 1, 5), char('c', 16, 700, 1, 5)], view);
+    const items = toTextItems(charsOf([char('a', 0, 700, 1, 5), char(' ', 5, 700, 1, 3), char('b', 8, 700, 1, 5), char('c', 16, 700, 1, 5)]), view);
     expect(items.map((i) => i.str)).toEqual(['a b c']);
     expect(items[0]!.width).toBeCloseTo(21);
     expect(items[0]!.transform).toEqual([10, 0, 0, 10, 0, 700]);
@@ -121,21 +151,38 @@ describe('toTextItems (pdf.js grouping rules)', () => {
 
   it('starts a new item on a wide gap, a new line, a new text object, and drops generated and off-page characters', () => {
     const items = toTextItems(
-      [
+      charsOf([
         char('a', 0, 700, 1),
         char('b', 30, 700, 1),
         { ...char('\n', 40, 700, 0), generated: true },
         char('c', 0, 680, 1),
         char('d', 10, 680, 2),
         char('e', 700, 680, 2),
-      ],
+      ]),
       view,
     );
     expect(items.map((i) => i.str)).toEqual(['a', 'b', 'c', 'd']);
   });
 
   it('applies pdf.js’ Unicode normalization (ligatures, compatibility spaces)', () => {
-    expect(toTextItems([char('\ufb01', 0, 700, 1)], view)[0]!.str).toBe('fi');
+    expect(toTextItems(charsOf([char('\ufb01', 0, 700, 1)]), view)[0]!.str).toBe('fi');
+  });
+
+  it('writes a character beyond U+FFFF as its surrogate pair, and 0 or a lone surrogate as U+FFFD', () => {
+    const chars = charsOf([char('𠀀', 0, 700, 1), char('预', 10, 700, 1)], 2);
+    chars.addChar(0, 0, 20, 700, 20, 708, 30, 698);
+    chars.addChar(0xd800, 0, 30, 700, 30, 708, 40, 698);
+    expect(toTextItems(chars, view).map((i) => i.str)).toEqual(['𠀀预\ufffd\ufffd']);
+  });
+
+  it('keeps an item longer than one String.fromCharCode call whole', () => {
+    const text = '预算执行'.repeat(2600);
+    const chars = charsOf([...text].map((t, k) => char(t, (k % 50) * 10, 700, 1)));
+    // (every 50 characters the pen goes back to the left margin: a new item each time)
+    expect(toTextItems(chars, view).map((i) => i.str).join('')).toBe(text);
+    const wide = charsOf([...text].map((t, k) => char(t, k * 0.01, 700, 1, 0.01)));
+    const items = toTextItems(wide, [0, 0, 1e6, 800]);
+    expect(items.map((i) => i.str)).toEqual([text]);
   });
 });
 

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { HRule, VRule } from '../../../src/ingest/pdf/geometry.js';
+import { findTableGrids } from '../../../src/ingest/pdf/tables.js';
+
+/** A ruled grid: horizontal rules at `ys` from the first to the last of `xs`, vertical ones at `xs`. */
+function grid(xs: number[], ys: number[]): { h: HRule[]; v: VRule[] } {
+  return {
+    h: ys.map((y) => ({ y, x1: xs[0]!, x2: xs[xs.length - 1]! })),
+    v: xs.map((x) => ({ x, y1: ys[0]!, y2: ys[ys.length - 1]! })),
+  };
+}
+
+describe('findTableGrids', () => {
+  it('keeps tables apart that share no rule, whatever the order of their rules', () => {
+    const left = grid([0, 50, 100], [0, 20, 40]);
+    const right = grid([200, 260, 300], [10, 30, 50, 70]);
+    // (vertical rules interleaved and out of x order, as a page draws them)
+    const v = [right.v[2]!, left.v[1]!, right.v[0]!, left.v[0]!, right.v[1]!, left.v[2]!];
+    const grids = findTableGrids({ h: [...right.h, ...left.h], v });
+    expect(grids.map((g) => [g.xs, g.ys])).toEqual([
+      [
+        [0, 50, 100],
+        [0, 20, 40],
+      ],
+      [
+        [200, 260, 300],
+        [10, 30, 50, 70],
+      ],
+    ]);
+  });
+
+  it('joins tables by a vertical rule that reaches within 2.5 pt of a horizontal one’s end, not by one beyond', () => {
+    // A table at x 0–100, y 0–40, and a second one below and to the right whose left rule rises to y 0.
+    const tables = (left: number): ReturnType<typeof findTableGrids> => {
+      const first = grid([0, 100], [0, 20, 40]);
+      const second = { h: [60, 100].map((y) => ({ y, x1: left, x2: 200 })), v: [{ x: left, y1: 0, y2: 100 }, { x: 200, y1: 60, y2: 100 }] };
+      return findTableGrids({ h: [...first.h, ...second.h], v: [...second.v, ...first.v] });
+    };
+    expect(tables(102.5)).toHaveLength(1);
+    expect(tables(103)).toHaveLength(2);
+  });
+});
