@@ -39,13 +39,16 @@ function amountAt(doc: SourceDocument, at: number, unit: string): { figure: Figu
   return { figure: toFigure(doc, { ...n, start: at + lead, end: at + lead + m[0].length }), end: at + lead + m[0].length };
 }
 
+/** Each column's name with its optional unit bracket ("计划投资额(万元)"), built once. */
+const COLUMN_HEADS = INVESTMENT_COLUMNS.map((name) => ({ name, pattern: new RegExp(`^\\s*${name}\\s*(?:[(（]\\s*(万元|元)\\s*[)）])?`, 'u') }));
+
 /** The column names in order from `at`, each with its unit and the total printed after it. */
 function readColumns(doc: SourceDocument, at: number): { columns: Column[]; unit: string; end: number } | null {
   const columns: Column[] = [];
   let unit: string | null = null;
   let pos = at;
-  for (const name of INVESTMENT_COLUMNS) {
-    const head = new RegExp(`^\\s*${name}\\s*(?:[(（]\\s*(万元|元)\\s*[)）])?`, 'u').exec(doc.text.slice(pos, pos + name.length + 40));
+  for (const { name, pattern } of COLUMN_HEADS) {
+    const head = pattern.exec(doc.text.slice(pos, pos + name.length + 40));
     if (!head) break;
     if (!head[1] || (unit !== null && head[1] !== unit)) return null;
     unit = head[1];

@@ -108,8 +108,8 @@ function statementsIn(re: RegExp, sentence: string, offset: number): Statement[]
  */
 function fulfilmentsAcross(text: string): Fulfilment[] {
   const sentences = [...text.matchAll(SENTENCE)].map((s) => ({ text: s[0], at: s.index }));
-  const targets = sentences.flatMap((s) => statementsIn(TARGET, s.text, s.at));
-  const actuals = sentences.flatMap((s) => statementsIn(ACTUAL_OBJECT, s.text, s.at));
+  // Each sentence's targets and actuals, read once and only when a lone over-fulfilment percentage asks.
+  let stated: { t: Statement[]; a: Statement[] }[] | undefined;
   const out: Fulfilment[] = [];
   for (const s of sentences) {
     if (!PERCENT_WORD.test(s.text)) continue;
@@ -118,10 +118,13 @@ function fulfilmentsAcross(text: string): Fulfilment[] {
     const kind = percent.word.replace(OVER_WORD_PREFIX, '');
     const clause = s.text.slice(0, percent.start - s.at).split(/[，,：:]/u).at(-1) ?? '';
     if (kind.length < 2 || !clause.includes('实际')) continue;
+    stated ??= sentences.map((p) => ({ t: statementsIn(TARGET, p.text, p.at), a: statementsIn(ACTUAL_OBJECT, p.text, p.at) }));
+    const targets = stated.flatMap((p) => p.t);
+    const actuals = stated.flatMap((p) => p.a);
     // The pair: one sentence stating one target of this kind and one actual of its unit.
-    const pairs = sentences.flatMap((p) => {
-      const t = statementsIn(TARGET, p.text, p.at).filter((x) => x.word.includes(kind));
-      const a = statementsIn(ACTUAL_OBJECT, p.text, p.at);
+    const pairs = stated.flatMap((p) => {
+      const t = p.t.filter((x) => x.word.includes(kind));
+      const a = p.a;
       return t.length === 1 && a.length === 1 && t[0]!.unit === a[0]!.unit ? [{ target: t[0]!, actual: a[0]! }] : [];
     });
     const first = pairs[0];

@@ -18,7 +18,6 @@ import {
   EMPTY_CELL,
   NATURE_RE,
   PART_ROW,
-  PROJECT_TABLE_MONEY_COLUMNS,
   PROJECT_TABLE_NAME_COLUMNS,
   ROW_TOTAL_COLUMN,
   SANGONG_NARRATIVE_ITEMS,
@@ -30,7 +29,7 @@ import {
 import { Dec, printedDecimals, shiftDecimal } from './decimal.js';
 import { classifyFunction } from './function-classes.js';
 import { TABLE_PROJECT_RULES } from './roles/rules.js';
-import { bare, findGrids, type GridCell } from './table-grids.js';
+import { findGrids, moneyFieldOf as fieldOf, namesColumn, type GridCell } from './table-grids.js';
 
 type Field = 'budget' | 'execution' | 'executionRate';
 interface Column {
@@ -62,7 +61,6 @@ const RULE_CELL = /^:?-{3,}:?$/u;
 const PERCENT = /^(\d+(?:\.\d+)?)%$/u;
 const SCALES: Record<string, number> = { 元: 0, 万元: 4, 亿元: 8 };
 
-const fieldOf = (header: string) => PROJECT_TABLE_MONEY_COLUMNS.find((c) => c.pattern.test(bare(header)))?.field ?? null;
 const cellAt = (row: readonly GridCell[], col: number) => row.find((c) => c.col <= col && col < c.col + c.colSpan);
 
 /**
@@ -70,12 +68,12 @@ const cellAt = (row: readonly GridCell[], col: number) => row.find((c) => c.col 
  * row (本次下达数 over 省级 | 市级 | 小计) is read through its 小计 column: in a real table by the
  * cells under its span, in a text one (no spans) when it is the only money header.
  */
-function layoutOf(rows: readonly GridCell[][], h: number, unitBefore: string | null): Layout | null {
+function layoutOf(rows: readonly GridCell[][], h: number, unitBefore: () => string | null): Layout | null {
   const header = rows[h]!;
   let nameCell: GridCell | undefined;
   let clear = false;
   for (const nc of PROJECT_TABLE_NAME_COLUMNS) {
-    nameCell = header.find((c) => nc.pattern.test(c.text) || nc.pattern.test(bare(c.text)));
+    nameCell = header.find((c) => namesColumn(nc.pattern, c.text));
     if (nameCell) {
       clear = nc.clear;
       break;
@@ -112,7 +110,7 @@ function layoutOf(rows: readonly GridCell[][], h: number, unitBefore: string | n
   columns = chosen;
   // The unit a chosen money column prints, else any header cell's, else the "单位：万元" over the table.
   const unitOf = (c: GridCell) => TABLE_MONEY_UNIT.exec(c.text)?.[1];
-  const unit = heads.filter((c) => columns.some((k) => k.col === c.col)).map(unitOf).find(Boolean) ?? [...heads, ...header].map(unitOf).find(Boolean) ?? unitBefore;
+  const unit = heads.filter((c) => columns.some((k) => k.col === c.col)).map(unitOf).find(Boolean) ?? [...heads, ...header].map(unitOf).find(Boolean) ?? unitBefore();
   return { nameCol: nameCell.col, clear, columns, block, unit: unit ?? null, dataStart };
 }
 
@@ -131,10 +129,13 @@ function oneColumnEach(columns: Column[], header: readonly GridCell[]): Column[]
   return out;
 }
 
+/** TABLE_UNIT_LINE, every one of a text (matchAll works on a copy, so one value serves every call). */
+const UNIT_LINES = new RegExp(TABLE_UNIT_LINE.source, 'gu');
+
 /** The last "单位：万元" printed in the 300 characters before the table. */
 function unitBeforeTable(doc: SourceDocument, start: number): string | null {
   const before = doc.text.slice(Math.max(0, start - 300), start);
-  const all = [...before.matchAll(new RegExp(TABLE_UNIT_LINE.source, 'gu'))];
+  const all = [...before.matchAll(UNIT_LINES)];
   return all.length > 0 ? all[all.length - 1]![1]! : null;
 }
 
@@ -222,7 +223,8 @@ function projectOf(doc: SourceDocument, row: Row, unit: string | null, rule: str
 function projectsOfGrid(doc: SourceDocument, rows: readonly GridCell[][], allowed: (at: number) => boolean): Project[] {
   for (let h = 0; h < rows.length; h++) {
     if (!rows[h]![0] || !allowed(rows[h]![0]!.start)) continue;
-    const layout = layoutOf(rows, h, unitBeforeTable(doc, rows[h]![0]!.start));
+    // (the unit over the table is looked for only once a header has been found)
+    const layout = layoutOf(rows, h, () => unitBeforeTable(doc, rows[h]![0]!.start));
     if (!layout) continue;
     const data: Row[] = [];
     let totals: Partial<Record<Field, GridCell>> | null = null;

@@ -3,7 +3,7 @@
  * levels above a named place, and where a run of place names ends ("随州市曾都区…").
  */
 import type { Region } from '../schema/record.js';
-import { COUNTIES, COUNTY_LEVEL_CITIES, MUNICIPALITIES, PREFECTURES, PROVINCES, shortNameOf } from '../vocabulary/regions.js';
+import { COUNTIES, COUNTY_LEVEL_CITIES, MUNICIPALITIES, NOT_COUNTY_NAMES, PREFECTURES, PROVINCES, shortNameOf } from '../vocabulary/regions.js';
 
 /** Each province's name written as a 省 ("广西壮族自治区" → "广西省"), as PROVINCES lists them: made once, not per call. */
 const PROVINCE_AS_SHENG: readonly string[] = PROVINCES.map((p) => p.replace(/(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/u, '') + '省');
@@ -37,7 +37,7 @@ export function regionOf(text: string): Region {
   }
   // One-character names exist only for counties (横县, 萧县): "城市管理…" is not a county.
   const county = /^([\u4e00-\u9fff]{2,8}?自治[县旗]|[\u4e00-\u9fff]{2,4}?(?:县|区|旗|市)|[\u4e00-\u9fff]县)/u.exec(rest);
-  if (county && county[1]!.length >= 2 && !/^(?:城区|辖区|市区|本区|全区|全县|本县|自治区|园区|片区|开发区|新区|景区|社区|校区|厂区|矿区|库区|山区|牧区|林区|灾区|示范区)$/u.test(county[1]!)) region.county = county[1]!;
+  if (county && county[1]!.length >= 2 && !NOT_COUNTY_NAMES.test(county[1]!)) region.county = county[1]!;
   else if (region.city) region.county = countyOfCityUnit(rest, region.city);
   return completeRegion(region);
 }

@@ -21,8 +21,6 @@ export interface GridCell {
 
 export interface Grid {
   rows: GridCell[][];
-  /** Where the table starts in the normalized text (its unit line stands before it). */
-  start: number;
 }
 
 /** A total row's first cell (合计, 全县合计, 支出合计). */
@@ -41,7 +39,7 @@ function gridsOfTables(doc: SourceDocument): Grid[] {
     const rows = span.cells.map((row) =>
       row.map((c) => ({ text: squeeze(doc.text.slice(c.start, c.end)), col: c.col, colSpan: c.colSpan, start: c.start, end: c.end })),
     );
-    grids.push({ rows, start: span.start });
+    grids.push({ rows });
   }
   return grids;
 }
@@ -100,9 +98,14 @@ function rowsByOrdinal(cells: readonly GridCell[]): GridCell[][] | null {
   return next > 2 ? rows.filter((r) => r.length > 0) : null;
 }
 
+/** Whether a header cell names the column `pattern` reads, as printed or without its bracketed note. */
+export const namesColumn = (pattern: RegExp, text: string) => pattern.test(text) || pattern.test(bare(text));
+
+/** The money field a header cell's column holds (预算数 → budget), or null. */
+export const moneyFieldOf = (header: string) => PROJECT_TABLE_MONEY_COLUMNS.find((c) => c.pattern.test(bare(header)))?.field ?? null;
+
 /** A header cell of a project or allocation table: its name column or a column the money reader knows (备注 too). */
-const isHeaderCell = (text: string) =>
-  PROJECT_TABLE_NAME_COLUMNS.some((c) => c.pattern.test(text) || c.pattern.test(bare(text))) || PROJECT_TABLE_MONEY_COLUMNS.some((c) => c.pattern.test(bare(text)));
+const isHeaderCell = (text: string) => PROJECT_TABLE_NAME_COLUMNS.some((c) => namesColumn(c.pattern, text)) || moneyFieldOf(text) !== null;
 
 /**
  * One cell a line with no 序号 column: the header is the leading run of header cells (two or more),
@@ -132,8 +135,8 @@ function gridsOfPipeText(doc: SourceDocument): Grid[] {
     if (single * 2 > lines.length) {
       const cells = lines.map((c) => c[0] ?? { text: '', col: 0, colSpan: 1, start: 0, end: 0 });
       const rows = rowsByOrdinal(cells) ?? rowsByWidth(cells);
-      if (rows) grids.push({ rows, start: run[0]!.start });
-    } else grids.push({ rows: lines.filter((cells) => cells.length > 0), start: run[0]!.start });
+      if (rows) grids.push({ rows });
+    } else grids.push({ rows: lines.filter((cells) => cells.length > 0) });
   }
   return grids;
 }

@@ -39,6 +39,9 @@ export const OUTLINE_LEVELS: readonly { level: number; marker: RegExp }[] = [
   { level: 4, marker: new RegExp(`^(?:${SUBITEM_MARK})`, 'u') },
 ];
 
+/** What separates a breadcrumb's items: "首页 >> 政务公开 > …", "首页 » …". */
+export const TRAIL_SEPARATOR = '(?:>>|>|»|›|→)';
+
 /** The words that open a breadcrumb: 当前位置, 您现在的位置 …. */
 const LOCATION_WORDS = '当前(?:所在的?)?位置|您现在的位置|您的位置|所在的?位置|现在位置';
 
@@ -48,7 +51,7 @@ const LOCATION_WORDS = '当前(?:所在的?)?位置|您现在的位置|您的位
  */
 export const BREADCRUMB = new RegExp(`(?:${LOCATION_WORDS})\\s*[:：]?\\s*(?:[^\\n>»›→]{0,30}(?:>>|>|»|›|→|\\/)\\s*)+`, 'u');
 /** A breadcrumb without its "当前位置", on a line of its own from the home page: "首页 >> 部门信息公开 >> 牟定县交通运输局 >> 正文". */
-export const HOME_TRAIL = /(?:^|\n)[ \t]*(?:网站)?首页\s*(?:>>|>|»|›|→)(?:[^\n>»›→]{0,30}(?:>>|>|»|›|→)\s*)+/u;
+export const HOME_TRAIL = new RegExp(`(?:^|\\n)[ \\t]*(?:网站)?首页\\s*${TRAIL_SEPARATOR}(?:[^\\n>»›→]{0,30}${TRAIL_SEPARATOR}\\s*)+`, 'u');
 /** A trail of breadcrumb items at the start of a line, with or without its "当前位置": ">>政务公开>>重点领域>>". */
 export const TRAIL = new RegExp(`^\\s*(?:(?:${LOCATION_WORDS})\\s*[:：]?\\s*)?(?:[^\\n>»›]{0,20}?\\s*(?:>>|>|»|›)\\s*)+`, 'u');
 /** Site links glued before a title: "设为首页|加入收藏", "网站首页". */

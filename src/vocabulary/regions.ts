@@ -390,3 +390,6 @@ export const COUNTIES: ReadonlyMap<string, readonly { city: string | null; provi
 export const COUNTY_LEVEL_CITIES: ReadonlyMap<string, { city: string | null; province: string }> = new Map(
   [...COUNTIES].filter(([name, places]) => name.endsWith('市') && places.length === 1).map(([name, places]) => [name, places[0]!] as const),
 );
+
+/** Words that end like a county (…区, …县) but name none: "自治区财政厅", "园区管委会", "全县". */
+export const NOT_COUNTY_NAMES = /^(?:城区|辖区|市区|本区|全区|全县|本县|自治区|园区|片区|开发区|新区|景区|社区|校区|厂区|矿区|库区|山区|牧区|林区|灾区|示范区)$/u;

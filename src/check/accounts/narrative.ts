@@ -104,10 +104,6 @@ function keptBefore(text: string): Int32Array {
 
 type BlockSpans = SourceDocument['blockSpans'];
 
-/**
- * Each block's span (the first that names it, as a search of the list finds it), indexed once per
- * reading: a search of the list per block was quadratic in the blocks of a long document.
- */
 /** Each document's first span of each block, indexed once: five readings of one document ask for it. */
 const SPANS_BY_DOCUMENT = new WeakMap<SourceDocument, (BlockSpans[number] | undefined)[]>();
 
@@ -256,7 +252,7 @@ function cleanedSpans(doc: SourceDocument, spans: (BlockSpans[number] | undefine
 }
 
 /** Ends of a sentence of the 情况说明: 。；;！？ */
-const isSentenceEnd = (code: number): boolean => code === 0x3002 || code === 0xff1b || code === 0x3b || code === 0xff01 || code === 0xff1f;
+const isSentenceEnd = codeClass(/[。；;！？]/u);
 
 /** A block's numbers, offsets into the block: from the document's reading where it gives the grammar's own list. */
 function numbersOfBlock(doc: SourceDocument, read: SentenceNumbers, start: number, end: number): SpanNumber[] {
@@ -307,7 +303,7 @@ export function readNarrative(doc: SourceDocument, afterOffset: number): Sentenc
     // lines a sentence runs over are one paragraph, else the share loses its part and the change its amount.
     while (wrapped && span && isCutLine(clean(doc.text.slice(span.start, span.end))) && doc.blocks[i + 1]?.kind !== 'table') {
       const next = blockText(doc, i + 1, spans);
-      if (!next || isHeadingLine(clean(next.text))) break;
+      if (!next || isHeadingLine(flatOf(i + 1))) break;
       span = { text: doc.text.slice(span.start, next.end), start: span.start, end: next.end };
       i++;
     }

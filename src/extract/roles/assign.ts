@@ -489,7 +489,8 @@ class Facts implements NamedFacts {
   record(n: NamedInput, outcome: Outcome | null, rule: string | undefined): void {
     const m = n.number;
     if (m.kind === 'money') this.textMoney.push(m);
-    this.fields.set(m.start, n.field());
+    // Only the amounts a list's whole may be (allTextMoney) are asked for their field: the answer costs a role ranking.
+    if ((m.kind === 'money' || isImpliedMoney(m)) && m.approx === 'exact') this.fields.set(m.start, n.field());
     if (outcome?.whole && n.opensParts) this.openSentence = n.partsSentence;
     else if (m.kind === 'money' && !m.cell && rule !== 'named.fund.part_after_whole' && this.openSentence === m.sentence) this.openSentence = -1;
     if (outcome?.firstBudget && !this.firstBudget) {

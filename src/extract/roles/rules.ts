@@ -197,6 +197,12 @@ function sinceLastNumber(before: string): string {
   for (const m of before.matchAll(AMOUNT_IN_TEXT)) end = m.index + m[0].length;
   return before.slice(end);
 }
+/** A project named by a list's part: an exact amount of money the list (summed or numbered) holds as one of its parts. */
+function namingOfListedPart(n: NamedInput, partOf: (n: NamedInput) => SummedPart | undefined): Outcome | null {
+  const part = (isMoney(n) || isImpliedMoney(n.number)) && n.number.approx === 'exact' ? partOf(n) : undefined;
+  return part ? { naming: { list: 'projects', name: part.name, field: part.field } } : null;
+}
+
 /** An amount of money anywhere before (a paragraph's first amount has none). */
 const AMOUNT_BEFORE = /\d\s*(?:万元|亿元|千元|元)/u;
 /** A clause that states a project's budget without the word 预算: "2021年下达财政专项扶贫资金", "总投资". */
@@ -339,19 +345,13 @@ export const NAMED_RULES: readonly NamedRule[] = [
     // their 其中 exactly, none a fund, nature or class: each is a sub-project (an allocation, a use), its
     // amount of the whole's field (a spending's parts are spent); "A…10万元，支出8万元；" pairs its spending.
     id: 'named.project.summed_part', zh: '总额“其中”之后合计相符的各项', where: 'text',
-    apply: (n, facts) => {
-      const part = (isMoney(n) || isImpliedMoney(n.number)) && n.number.approx === 'exact' ? facts.summedPartOf(n, namesFundOrClass) : undefined;
-      return part ? { naming: { list: 'projects', name: part.name, field: part.field } } : null;
-    },
+    apply: (n, facts) => namingOfListedPart(n, (m) => facts.summedPartOf(m, namesFundOrClass)),
   },
   {
     // "资助公益金17.6亿元。主要是：\n1.资助…等项目170个,资助资金21,927.27万元。\n2.…": numbered lines, one amount
     // each, adding up to the whole before them within its printed rounding, each naming a project or a use.
     id: 'named.project.numbered_part', zh: '总额之后编号列出、合计相符的各项', where: 'text',
-    apply: (n, facts) => {
-      const part = (isMoney(n) || isImpliedMoney(n.number)) && n.number.approx === 'exact' ? facts.numberedPartOf(n, namesFundOrClass) : undefined;
-      return part ? { naming: { list: 'projects', name: part.name, field: part.field } } : null;
-    },
+    apply: (n, facts) => namingOfListedPart(n, (m) => facts.numberedPartOf(m, namesFundOrClass)),
   },
   {
     // "其中老年人福利类675.2万元；…" … "1.老年福利类资金675.2万元，资金使用288.2万元": a listed project's budget

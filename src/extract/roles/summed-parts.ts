@@ -81,7 +81,7 @@ export function readSummedParts(cx: ListContext, mark: number): SummedParts | nu
   const { text, money } = cx;
   const stop = text.slice(mark).search(/[。\n]/u);
   const end = stop < 0 ? text.length : mark + stop;
-  const inList = money.filter((m) => m.start > mark && m.end <= end && !inBrackets(text, mark, m.start));
+  const inList = amountsIn(text, money, mark + 1, end);
   if (inList.length < 2) return null;
   const semicolons = /[；;]/u.test(text.slice(mark, end).replace(BRACKETED, ''));
   const parts = new Map<number, SummedPart>();

@@ -4,7 +4,7 @@
  */
 import type { SourceDocument } from '../../ingest/document.js';
 import { AFTER_ORGAN, CONSTRUCTION_WORK, GENERIC_SECTION, ORGAN_END, ORGAN_EXTENSION, PERSON_FIELD, PUBLISHER_FOR_OTHERS, SHORT_FORM_UNIT, SITE_BOILERPLATE, SPAM_PREFIX, STAMP_NOTE, STRONG_ORGAN_END } from '../../vocabulary/units.js';
-import { BREADCRUMB, HOME_TRAIL, PAGE_BUTTONS, SITE_NAME } from '../../vocabulary/outline.js';
+import { BREADCRUMB, HOME_TRAIL, PAGE_BUTTONS, SITE_NAME, TRAIL_SEPARATOR } from '../../vocabulary/outline.js';
 import { placeRunEnds, regionOf } from '../region.js';
 
 /** Words that end a unit's name and start the report's own title. */
@@ -25,6 +25,9 @@ function trimBeforePlace(name: string): string {
   return name;
 }
 
+/** Everything up to a breadcrumb's last separator on the name's line (cleanDepartment). */
+const TRAIL_BEFORE_NAME = new RegExp(`^[^\\n]*${TRAIL_SEPARATOR}\\s*`, 'u');
+
 /** Strips a unit name of prefixes and suffixes that belong to the title, not the name. */
 export function cleanDepartment(name: string): string | null {
   const cleaned = name
@@ -40,10 +43,10 @@ export function cleanDepartment(name: string): string | null {
     .replace(/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?/u, '')
     .replace(/(?:的)$/u, '')
     .replace(STAMP_NOTE, '')
+    // "首页»X", "当前位置：首页 > 政务公开 > X": a page's breadcrumb before the name.
+    .replace(TRAIL_BEFORE_NAME, '')
     // "山丹县人力资源和社会保障局(汇总)": the report's scope, not the name. ("海南省应急管理厅(本级)"
     // names the unit's own budget level, as "国家信访局本级" does: kept as printed.)
-    // "首页»X", "当前位置：首页 > 政务公开 > X": a page's breadcrumb before the name.
-    .replace(/^[^\n]*(?:>>|>|»|›|→)\s*/u, '')
     .replace(/[（(](?:汇总|部门汇总|合并|部门|单位)[）)]$/u, '')
     // "黄石市卫生健康委员会部门2024年度部门决算", "大院街道办事处部门2021年度部门决算": 部门 after a unit's name says what it is.
     .replace(/(?<=[局委会室院厅府心处所站校馆队])部门$/u, '')
