@@ -47,7 +47,8 @@ export function classifyDocument(
   const forms = count('self_evaluation_form');
   const narrativeChars = parts.filter((p) => p.kind === 'narrative').reduce((n, p) => n + p.end - p.start, 0);
 
-  const budgetCover = BUDGET_COVER.test(opening) && !/决算|自评|自我评价/u.test(opening);
+  // The cover's title, or the report's title when a site's chrome stands before the cover.
+  const budgetCover = [opening, reportTitle ?? ''].some((t) => BUDGET_COVER.test(t) && !/决算|自评|自我评价|评价/u.test(t));
   if ((budgetCover || budgets > 0) && accounts === 0 && !ACCOUNTS_COVER.test(opening)) return 'budget';
   const targetTitle = TARGET_TITLE.test(opening) || count('target_table') > 0;
   if (targetTitle && forms === 0 && !SELF_EVALUATION_WORDS.test(text)) return 'target_declaration';

@@ -20,6 +20,16 @@ describe('classifyDocument: a 决算 whose statements the text does not reach', 
     const r = await reportOf(`目录\n第一部分 单位概况\n第二部分 2024年度单位决算情况说明\n一、收入支出决算总表\n二、收入决算表\n\n${EXPLANATION}`);
     expect(r.documentKind).toBe('final_accounts');
   });
+  it('is final accounts when its title names a 年度决算 published as a report', async () => {
+    const r = await reportOf(`2020年某市住房市场服务中心决算公开报告.doc\n某市住房市场服务中心 2020年度决算公开报告 目录 第一部分 单位基本情况 一、单位职能、职责 第三部分 其他重要事项的情况说明 三、预算绩效情况说明 项目支出绩效自评结果 附件:项目支出绩效自评表 项目支出绩效自评报告\n`);
+    expect(r.documentKind).toBe('final_accounts');
+    expect(r.kind).toBe('unknown');
+  });
+  it('is a budget when the report title names a 部门预算 after site chrome', async () => {
+    const r = await reportOf(`PDF文库 - 千万精品文档,你想要的都能搜到,下载即用。\n\n某市互市贸易区管理局2023年部门预算.pdf\n\n37 页 728.437 KB下载文档\n某市互市贸易区管理局2023年部门预算.pdf\n目录\n第一部分 部门概况\n一、主要职能\n`);
+    expect(r.documentKind).toBe('budget');
+    expect(r.kind).toBe('unknown');
+  });
   it('stays a self-evaluation when a title line speaks of one', async () => {
     const r = await reportOf(`某某医院2023年度单位决算绩效自评报告\n${EXPLANATION}自评得分95分。\n`);
     expect(r.documentKind).not.toBe('final_accounts');
