@@ -106,8 +106,8 @@ function endsLikeTitle(phrase: string): boolean {
   return false;
 }
 const TITLE_END_ALL = new RegExp(TITLE_END.source, 'gu');
-/** Words a document never starts a title with: navigation, file names, uploader boilerplate. */
-const NOT_TITLE = /由会员分享|可在线阅读|请在|搜索|下载|浏览|发布时间|来源[:：]|\.(?:docx?|pdf|xlsx?|wps)|^(?:并|和|及|撰写|形成|开展|组织|按照|根据|对|将|由|在|通过)/u;
+/** Words a document never starts a title with: navigation, file names, uploader and essay-site boilerplate ("下面是小编为大家整理的…"). */
+const NOT_TITLE = /由会员分享|可在线阅读|请在|搜索|下载|浏览|发布时间|来源[:：]|小编|为大家(?:精心)?(?:整理|收集|准备|推荐)|\.(?:docx?|pdf|xlsx?|wps)|^(?:并|和|及|撰写|形成|开展|组织|按照|根据|对|将|由|在|通过)/u;
 
 /**
  * The document's title when no heading states it: the first phrase in the opening text that ends

@@ -375,3 +375,10 @@ describe('headings of notices and announcements, and titles cut or padded by a p
     expect(r.title).toBe('村集体经济项目绩效自评报告');
   });
 });
+
+describe('the title on an essay site', () => {
+  it('never takes the site\'s "下面是小编为大家整理的…" sentence as the title', async () => {
+    const r = await reportOf('第一文秘网 > 范文写作\n\n作者: 时间:2022-05-10 19:10:07 浏览次数:\n\n下面是小编为大家整理的部门整体支出绩效评价报告,供大家参考。\n\n某市某街道办事处部门整体支出绩效评价报告\n\n一、部门基本情况\n');
+    expect(r.title ?? '').not.toMatch(/小编/u);
+  });
+});
