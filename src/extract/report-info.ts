@@ -9,6 +9,7 @@ import {
   INDEX_PREFIX,
   OUTLINE_MARKER,
   PAGE_FOOTER,
+  SPAM_RUN,
   PROJECT_KIND_BODY,
   PROJECT_KIND_TITLE,
   SITE_LINKS,
@@ -98,7 +99,7 @@ export function kindOf(title: string, body: string): ReportKind {
  * "关于下达…的通知" standing alone above its addressee, a fund's "…使用情况的公告").
  */
 const TITLE_END =
-  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结|总)?(?:的?报告|表(?!格)|(?:结果|情况)?的?(?:公告|公示)|情况表(?!格)|情况)|绩效评价报告|自评报告|绩效监控(?:总结)?报告|(?:事前)?绩效评估报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n，。；:：]{1,16}[）)])?|(?<=(?:下达|分配|拨付|预拨)[^\n，。；《》]{2,80}?)的通知(?=\s*(?:\n|$|各[^\n，。；]{1,20}[:：]))|(?:筹集|分配|安排|使用)[、和及与]?(?:分配|使用)?情况的?(?:公告|公布)(?![如于》”])|(?<=(?:19|20)\d{2}\s*年度?\s*[^\n，。；,]{0,30}?)(?:部门|单位)?决算(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告|公开表)?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分))/u;
+  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结|总)?(?:的?报告|表(?!格)|(?:结果|情况)?的?(?:公告|公示)|情况表(?!格)|情况)|绩效评价报告|自评报告|绩效监控(?:总结)?报告|(?:事前)?绩效评估报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n，。；:：]{1,16}[）)])?|(?<=(?:下达|分配|拨付|预拨)[^\n，。；《》]{2,80}?)的通知(?=\s*(?:\n|$|各[^\n，。；]{1,20}[:：]))|(?:筹集|分配|安排|使用)[、和及与]?(?:分配|使用)?情况的?(?:公告|公布)(?![如于》”])|(?<=(?:19|20)\d{2}\s*年度?\s*[^\n，。；,]{0,30}?)(?:部门|单位)?决算(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告|公开表)?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分|来源[:：]|发布(?:时间|日期)[:：]))/u;
 /** Does a phrase end like a title? (TITLE_END at its end; the last 40 characters decide.) */
 function endsLikeTitle(phrase: string): boolean {
   const tail = phrase.slice(-40);
@@ -173,7 +174,8 @@ function* titlesFrom(text: string, afterFurniture: boolean): Generator<{ text: s
   // A footer's "下一篇：…决算公开" names another page: the title stands above it.
   const window = text.slice(from, from + 2500);
   const footer = PAGE_FOOTER.exec(window);
-  const head = footer ? window.slice(0, footer.index) : window;
+  // A mirror's injected spam is read as if absent ("2021年度365bet…365betvipX镇人民政府部门决算").
+  const { text: head, at } = withoutSpam(footer ? window.slice(0, footer.index) : window);
   const re = new RegExp(TITLE_END.source, 'gu');
   for (const m of head.matchAll(re)) {
     const end = m.index + m[0].length;
@@ -212,9 +214,25 @@ function* titlesFrom(text: string, afterFurniture: boolean): Generator<{ text: s
     if (!bracketsBalance(title)) continue;
     // A cover that prints the year on its own line above the rest: "2023年度\n益阳市箴言中学部门决算".
     const year = /(?:^|\n)[ \t]*((?:19|20)\d{2}\s*年度?)[ \t]*\n[ \t]*$/u.exec(head.slice(Math.max(0, start - 16), start));
-    if (year && !yearOf(title)) yield { text: year[1]! + title, start: from + start - (head.slice(0, start).length - head.slice(0, start).lastIndexOf(year[1]!)) };
-    else yield { text: title, start: from + start + raw.indexOf(title) };
+    if (year && !yearOf(title)) yield { text: year[1]! + title, start: from + at(head.slice(0, start).lastIndexOf(year[1]!)) };
+    else yield { text: title, start: from + at(start + raw.indexOf(title)) };
   }
+}
+
+/**
+ * A text with the spam a mirror injected (SPAM_RUN) removed, and `at`, which maps an offset in it back
+ * to the offset in the text given.
+ */
+function withoutSpam(text: string): { text: string; at: (i: number) => number } {
+  const cuts: { at: number; length: number }[] = [];
+  let removed = 0;
+  const out = text.replace(SPAM_RUN, (run: string, offset: number) => {
+    cuts.push({ at: offset - removed, length: run.length });
+    removed += run.length;
+    return '';
+  });
+  if (cuts.length === 0) return { text, at: (i) => i };
+  return { text: out, at: (i) => i + cuts.filter((c) => c.at <= i).reduce((n, c) => n + c.length, 0) };
 }
 
 /** A heading's line that stops after its 关于 (and year): "奉节县财政局关于", "湘阴县文旅广体局关于2020年". */
@@ -255,6 +273,7 @@ function undoubleTitle(title: string): string {
 
 /** A title without the site chrome a web page or a collector put before it: "# title:", "当前位置：首页>>…>>". */
 export function stripSiteChrome(title: string): string {
+  title = title.replace(SPAM_RUN, '');
   const crumb = BREADCRUMB.exec(title);
   const bare = (crumb ? title.slice(crumb.index + crumb[0].length) : title).replace(FIELD_PREFIX, '').replace(INDEX_PREFIX, '').replace(SITE_LINKS, '').trim();
   // (An index number may follow the furniture TITLE_CHROME cuts: "成文日期：2023-05-01监督索引号5304…".)

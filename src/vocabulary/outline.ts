@@ -92,6 +92,23 @@ export const TITLE_LINE_END = /(?:报告|报告书|自评表|评价表|情况说
 export const TITLE_CHROME =
   /^.*(?:简介|查看更多|上传文档|关闭页面|页面关闭|放大\s*缩小|稿件页|组配分类|公开时限|是否有效有效|(?:成文|发布|生成)日期\s*|\d{4}-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?|第\s*\d+\s*页(?:\s*\/\s*共\s*\d+\s*页)?|名称\s*[:：]|^web|(?<![\d/])\d{1,3}\s*\/\s*\d{1,3}(?![\d/]))\s*/u;
 
+/**
+ * Gambling spam that mirror sites inject into a page's headings ("2021年度365bet体育投注网站_365骑士版app下载_
+ * 365betvipX镇人民政府部门决算", "X单位决算 -澳客官方网站", "X局365体育网址,皇冠足球体育2024年度…"): betting
+ * brands and app-download phrases, with the "_", "-", "," that join them. A report's own words never
+ * hold them (体育 alone is a bureau's word: only 体育 before 投注/网址/官网/app or after a brand is spam;
+ * "bet" only with a number, not in "Alphabet").
+ */
+const SPAM_TOKEN = [
+  '\\d+[A-Za-z]*bet[A-Za-z\\d]*|bet\\d+',
+  '\\d*体育(?:投注|下注)(?:网站|网址|平台)?|\\d*体育(?:网址|官网|app)',
+  '\\d*[\\u4e00-\\u9fff]{0,4}app(?:官网)?下载(?:安卓版|苹果版|最新版)?',
+  '(?:皇冠|优米|亚博)(?:足球|体育|下注)+',
+  '亚博vip[\\u4e00-\\u9fff]{0,10}网址',
+  '澳客(?:官方网站|官网)',
+].join('|');
+export const SPAM_RUN = new RegExp(`(?:[ \\t_,，\\-—]*(?:${SPAM_TOKEN}))+[ \\t_,，\\-—]*`, 'giu');
+
 /** A document's contents heading, also as a PDF dump interleaves it with the first entry: "目 录", "目 第一部分 录". */
 export const CONTENTS_HEADING = /目\s*(?:第[一二三四五六七八九十]+部分\s*)?录/u;
 /**

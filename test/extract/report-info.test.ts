@@ -382,3 +382,20 @@ describe('the title on an essay site', () => {
     expect(r.title ?? '').not.toMatch(/小编/u);
   });
 });
+
+describe('a mirror\'s injected gambling spam', () => {
+  it('is read as absent inside a 决算 title, so the unit is found', async () => {
+    const r = await reportOf('2021年度365bet体育投注网站_365骑士版app下载_365betvip某镇人民政府部门决算\n目录\n公开时间:2022年8月23日\n第一部分部门概况\n');
+    expect(r.title).toBe('2021年度某镇人民政府部门决算');
+    expect(r.department).toBe('某镇人民政府');
+  });
+  it('is cut from the end of a title glued to its byline, and the byline\'s publisher does not win', async () => {
+    const r = await reportOf('政府信息公开\n\n2022年度四川省遂宁中学校单位决算 -澳客官方网站\n\n来源:遂宁市教育和体育局 发布时间:2023-08-25 15:15 浏览次数:\n\n目录\n第一部分 单位概况\n');
+    expect(r.title).toBe('2022年度四川省遂宁中学校单位决算');
+    expect(r.department).toBe('四川省遂宁中学校');
+  });
+  it('leaves a sports bureau\'s own words alone', async () => {
+    const r = await reportOf('上海市普陀区体育局2023年度部门决算\n目录\n第一部分 部门概况\n');
+    expect(r.title).toBe('上海市普陀区体育局2023年度部门决算');
+  });
+});
