@@ -30,6 +30,11 @@ describe('classifyDocument: a 决算 whose statements the text does not reach', 
     expect(r.documentKind).toBe('budget');
     expect(r.kind).toBe('unknown');
   });
+  it('is a target declaration when a line of the opening is only its title, without a table part', async () => {
+    const r = await reportOf('智能问答 关闭\n你还可以输入40\n特困家庭再扶助\n发布时间:2022-03-01 10:25:19 来源:某区卫生计生局\n项目支出绩效目标申报表\n(2021年度)\n项目名称 特困家庭再扶助\n预算单位 区卫生健康局\n项目资金(万元) 年度资金总额 金额(万元)\n(一)财政拨款小计 6.30\n绩效指标 一级指标 二级指标 三级指标 指标值\n数量指标 扶助人数 63人\n');
+    expect(r.documentKind).toBe('target_declaration');
+    expect(r.kind).toBe('unknown');
+  });
   it('stays a self-evaluation when a title line speaks of one', async () => {
     const r = await reportOf(`某某医院2023年度单位决算绩效自评报告\n${EXPLANATION}自评得分95分。\n`);
     expect(r.documentKind).not.toBe('final_accounts');
