@@ -63,9 +63,10 @@ export const DEPARTMENT_KIND_BODY = /部门整体支出|整体支出绩效|部�
 export const PROJECT_KIND_BODY = /项目支出绩效|项目名称|项目绩效|专项资金|项目资金|资金绩效|项目概况|项目基本情况|项目负责人|转移支付概况/u;
 /**
  * What follows the unit in the title of its self-evaluation of a year, no project or fund named:
- * "丰都县江池镇人民政府|2023年度绩效自评报告", "…中心|预算执行情况绩效自评报告", "…|2020年度预算绩效管理考核自评报告".
+ * "丰都县江池镇人民政府|2023年度绩效自评报告", "…中心|预算执行情况绩效自评报告", "…|2020年度预算绩效管理考核自评报告",
+ * "…联合会|2020年度预算绩效自评报告" (its whole budget).
  */
-export const UNIT_YEAR_EVALUATION_TITLE = /^(?:(?:19|20)\d{2}\s*年度?)?(?:预算执行情况|预算(?:绩效)?管理考核)?(?:绩效)?(?:自评|自我评价)(?:总结)?报告$/u;
+export const UNIT_YEAR_EVALUATION_TITLE = /^(?:(?:19|20)\d{2}\s*年度?)?(?:预算执行情况|预算(?:绩效)?管理考核|预算)?(?:绩效)?(?:自评|自我评价)(?:总结)?报告$/u;
 /**
  * A notice that allocates money, not an evaluation of it: "关于调整下达…资金项目投资计划的通知",
  * "…专项资金分配表". (A self-evaluation cites such notices inside 《》; these match a title only.)

@@ -46,6 +46,7 @@ describe('kindOf: what a self-evaluation is about, from its title', () => {
     expect(kindOf('丰都县江池镇人民政府2023年度绩效自评报告', '')).toBe('department_overall');
     expect(kindOf('2024年度城关镇社区卫生服务中心预算执行情况绩效自评报告', '')).toBe('department_overall');
     expect(kindOf('西藏自治区发展和改革委员会2020年度预算绩效管理考核自评报告', '')).toBe('department_overall');
+    expect(kindOf('某自治区残疾人联合会2020年度预算绩效自评报告', '')).toBe('department_overall');
   });
   it('keeps a programme named after the unit a project', () => {
     expect(kindOf('四川省住房和城乡建设厅关于2017-2019年省级城镇保障性安居工程支出绩效自评报告', '一、项目概况')).toBe('project');
