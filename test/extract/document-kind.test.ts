@@ -66,6 +66,11 @@ describe('notice shapes: documents about projects and funds that are no self-eva
     expect(kindOf('某县财政局关于下达2024年农村道路建设补助资金的通知', '一、项目名称')).toBe('unknown');
     expect(noticeShapeOf('某市2022年度污染治理专项资金分配表', '')).toBe('notice.allocation');
   });
+  it('finds an attached allocation table\'s heading as the title, so it is about nothing evaluated', async () => {
+    const r = await reportOf('附件1 | ||||||\n某市2021年度地表水断面生态补偿资金分配表| ||||||单位:万元| ||||||\n序号|辖区|本次下达数|备注|\n1 |市本级| 140 | - | 140 |\n2 |某县| 430 | - | 430 |\n');
+    expect(r.title).toBe('某市2021年度地表水断面生态补偿资金分配表');
+    expect(r.kind).toBe('unknown');
+  });
   it('reads a fund announcing its use by its title or its announcing sentence', () => {
     expect(noticeShapeOf('某市2020年度福利彩票公益金使用情况公告', '')).toBe('announcement.fund_use');
     expect(kindOf('', '为规范管理,现将2023年某县体育彩票公益金筹集、使用情况公告如下。一、项目名称及资金')).toBe('unknown');
