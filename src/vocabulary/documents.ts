@@ -59,8 +59,11 @@ export const DEPARTMENT_KIND_TITLE = /部门整体|单位整体|整体支出|整
 export const PROJECT_KIND_TITLE = /项目|专项|资金|经费|补贴|补助|转移支付|工程(?=绩效)/u;
 /** An opening about the whole department ("一、部门概况 二、部门资金基本情况": the 部门整体支出 sections). */
 export const DEPARTMENT_KIND_BODY = /部门整体支出|整体支出绩效|部门整体绩效|部门资金(?:基本)?情况|部门财政资金收支/u;
-/** An opening about a project or a fund ("一、基本情况 (一)转移支付概况": the 转移支付 template). */
-export const PROJECT_KIND_BODY = /项目支出绩效|项目名称|项目绩效|专项资金|项目资金|资金绩效|项目概况|项目基本情况|项目负责人|转移支付概况/u;
+/**
+ * An opening about a project or a fund ("一、基本情况 (一)转移支付概况", "一、绩效目标分解下达情况": the
+ * 转移支付 templates; all 52 labelled texts that open with the latter are a fund's).
+ */
+export const PROJECT_KIND_BODY = /项目支出绩效|项目名称|项目绩效|专项资金|项目资金|资金绩效|项目概况|项目基本情况|项目负责人|转移支付概况|绩效目标分解下达情况/u;
 /**
  * What follows the unit in the title of its self-evaluation of a year, no project or fund named:
  * "丰都县江池镇人民政府|2023年度绩效自评报告", "…中心|预算执行情况绩效自评报告", "…|2020年度预算绩效管理考核自评报告",

@@ -55,6 +55,9 @@ describe('kindOf: what a self-evaluation is about, from its title', () => {
   it('reads the 部门整体支出 sections as the whole department', () => {
     expect(kindOf('', '一、部门概况\n二、部门资金基本情况\n(三)专项资金安排')).toBe('department_overall');
   });
+  it('reads the 转移支付 template opening with 绩效目标分解下达情况 as a fund\'s, with no title', () => {
+    expect(kindOf('', '一、绩效目标分解下达情况\n困难群众救助补助资金是指用于开展城乡低保的资金。')).toBe('project');
+  });
   it('reads the 转移支付 template as a project', () => {
     expect(kindOf('', '一、基本情况\n(一)转移支付概况。\n')).toBe('project');
   });
