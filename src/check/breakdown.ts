@@ -18,7 +18,7 @@ import type { NumberMatch } from '../extract/numbers.js';
 import type { CheckResult, Figure } from '../schema/record.js';
 import { ADJUSTMENT_WORDS, BREAKDOWN_MARKS, BREAKDOWN_PART_WORDS, CLOSING_PART, LEVEL_PART_NAME } from '../vocabulary/breakdowns.js';
 import { Decimal } from 'decimal.js';
-import { divideIntervals, intervalOfFigure, sumOfPrintedParts, intervalsMeet, isIntervalAbove, midpointOf, roundedIntervalOfFigure, scaleInterval, sumIntervals, truncationIntervalOf, type Interval } from './interval.js';
+import { divideIntervals, intervalOfFigure, intervalOfPrintedRate, sumOfPrintedParts, intervalsMeet, isIntervalAbove, midpointOf, roundedIntervalOfFigure, scaleInterval, sumIntervals, truncationIntervalOf, type Interval } from './interval.js';
 import { evidenceOfFigure, makeResult, showInterval } from './result.js';
 import { findUnitSlip, UNIT_SLIP_FACTOR } from './unit-slip.js';
 import { codeClass } from '../extract/char-class.js';
@@ -287,7 +287,7 @@ function checkShare(whole: Figure, part: Part): CheckResult[] {
   const ratio = divideIntervals(intervalOfFigure(part.figure, whole.scale), intervalOfFigure(whole));
   if (!ratio) return [];
   const expected = scaleInterval(ratio, 100);
-  const actual = intervalOfFigure(share);
+  const actual = intervalOfPrintedRate(share);
   const p = share.precision;
   const what = `${part.name}${part.figure.text} ÷ ${whole.text}（区间 ${showInterval(expected, p)}%）`;
   const whatEn = `${part.name} ${part.figure.text} ÷ ${whole.text} (interval ${showInterval(expected, p)}%)`;

@@ -216,6 +216,17 @@ export function roundedIntervalOfFigure(f: Figure, unitScale: number = f.scale):
   return (fast ? exactIntervalOfFigure(f, unitScale, true) : null) ?? scaleInterval(fromBounds(baseBoundsOfFigure(f, true)), unitFactor(unitScale));
 }
 
+/**
+ * What a printed rate (执行率 107.77%, 占 12.5%) stands for when it is compared with the ratio it was
+ * computed from: 四舍五入 at its last digit, half up, so 107.77% is [107.765, 107.775). An exact
+ * ratio of 107.765% prints 107.77% (never 107.76%), one of 107.775% prints 107.78% (never 107.77%).
+ * Read closed (intervalOfFigure), both neighbours of an exact half held, and a rate one digit off
+ * passed for ratios of amounts printed to the fen.
+ */
+export function intervalOfPrintedRate(f: Figure): Interval {
+  return roundedIntervalOfFigure(f);
+}
+
 /** intervalOfFigure (or, halfOpen, roundedIntervalOfFigure) of an exactly stated figure in BigInt (see exact-decimal.ts), or null. */
 function exactIntervalOfFigure(f: Figure, unitScale: number, halfOpen: boolean): Interval | null {
   if (f.approx !== 'exact' || !Number.isInteger(f.scale) || !Number.isInteger(f.precision) || !Number.isInteger(unitScale)) return null;
