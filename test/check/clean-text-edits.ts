@@ -45,6 +45,11 @@ export const CLEAN_TEXT_EDITS: readonly CleanTextEdit[] = [
   { id: 't070', shape: 't363 over-fulfilment', rule: 'indicator.over_fulfilment', name: 'over-fulfilment percent', from: '>=80人 |\n87人 |\n30 |\n|', to: '>=80人 |\n87人 |\n30 |\n超额完成7.5% |', cites: '7.5%', breaks: true },
   // 8.75% printed to one decimal, 四舍五入
   { id: 't070', shape: 't363 over-fulfilment', rule: 'indicator.over_fulfilment', name: 'over-fulfilment percent rounded', from: '>=80人 |\n87人 |\n30 |\n|', to: '>=80人 |\n87人 |\n30 |\n超额完成8.8% |', cites: '8.8%', breaks: false },
+  // t566's shape (元 amounts under a 万元 header): the 年度资金总额 row of a county's form printed in 元,
+  // 40000000.00 read as 万元 is 4000亿元, above what one local project has (every relation still holds)
+  { id: 't464', shape: 't566 元 under 万元 header', rule: 'unit_slip', name: 'form amounts in 元', from: '年度资金总额: |\n4000 |\n4000 |\n4000 |', to: '年度资金总额: |\n40000000.00 |\n40000000.00 |\n40000000.00 |', cites: '40000000.00', breaks: true },
+  // the same row printed to the fen in 万元 (bare, like t566's cells, but 4000万元): nothing to say
+  { id: 't464', shape: 't566 元 under 万元 header', rule: 'unit_slip', name: 'form amounts to the fen in 万元', from: '年度资金总额: |\n4000 |\n4000 |\n4000 |', to: '年度资金总额: |\n4000.00 |\n4000.00 |\n4000.00 |', cites: '4000.00', breaks: false },
 ];
 
 export interface CleanTextEditResult {
