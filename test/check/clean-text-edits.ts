@@ -50,6 +50,14 @@ export const CLEAN_TEXT_EDITS: readonly CleanTextEdit[] = [
   { id: 't464', shape: 't566 元 under 万元 header', rule: 'unit_slip', name: 'form amounts in 元', from: '年度资金总额: |\n4000 |\n4000 |\n4000 |', to: '年度资金总额: |\n40000000.00 |\n40000000.00 |\n40000000.00 |', cites: '40000000.00', breaks: true },
   // the same row printed to the fen in 万元 (bare, like t566's cells, but 4000万元): nothing to say
   { id: 't464', shape: 't566 元 under 万元 header', rule: 'unit_slip', name: 'form amounts to the fen in 万元', from: '年度资金总额: |\n4000 |\n4000 |\n4000 |', to: '年度资金总额: |\n4000.00 |\n4000.00 |\n4000.00 |', cites: '4000.00', breaks: false },
+  // t554's shape (a part printed "N万", its 元 dropped, among 万元 amounts): 1087.56 + 53.15 = 1140.71 against 到位1130.71万元
+  { id: 't178', shape: 't554 part without 元', rule: 'sum.breakdown', name: 'bare 万 part', from: '其中:财政衔接资金1077.56万元,预拨资金53.15万元', to: '其中:财政衔接资金1087.56万,预拨资金53.15万元', cites: '1087.56万', breaks: true },
+  // the same part printed right without its 元: 1077.56 + 53.15 = 1130.71
+  { id: 't178', shape: 't554 part without 元', rule: 'sum.breakdown', name: 'bare 万 part right', from: '其中:财政衔接资金1077.56万元,预拨资金53.15万元', to: '其中:财政衔接资金1077.56万,预拨资金53.15万元', cites: '1077.56万', breaks: false },
+  // t554's shape (a part named by the year whose 结余 it is): 1077.56 + 63.15 = 1140.71 against 1130.71
+  { id: 't178', shape: 't554 year-named part', rule: 'sum.breakdown', name: 'year-named 结余 part', from: '其中:财政衔接资金1077.56万元,预拨资金53.15万元', to: '其中:财政衔接资金1077.56万元,2019年度结余资金63.15万元', cites: '63.15万元', breaks: true },
+  // 1077.56 + 53.15 = 1130.71
+  { id: 't178', shape: 't554 year-named part', rule: 'sum.breakdown', name: 'year-named 结余 part right', from: '其中:财政衔接资金1077.56万元,预拨资金53.15万元', to: '其中:财政衔接资金1077.56万元,2019年度结余资金53.15万元', cites: '53.15万元', breaks: false },
 ];
 
 export interface CleanTextEditResult {
