@@ -223,8 +223,19 @@ export function roundedIntervalOfFigure(f: Figure, unitScale: number = f.scale):
  * Read closed (intervalOfFigure), both neighbours of an exact half held, and a rate one digit off
  * passed for ratios of amounts printed to the fen.
  */
-export function intervalOfPrintedRate(f: Figure): Interval {
-  return roundedIntervalOfFigure(f);
+export function intervalOfPrintedRate(f: Figure, unitScale: number = f.scale): Interval {
+  return roundedIntervalOfFigure(f, unitScale);
+}
+
+/**
+ * intervalOfPrintedRate of a number printed without its Figure ("8.8" of 超额完成8.8%): its value ±
+ * half a unit of its last printed digit, the end away from zero open.
+ */
+export function intervalOfPrintedNumber(printed: string): Interval {
+  const decimals = printed.split('.')[1]?.length ?? 0;
+  const half = new Down(5).times(pow10Down(-decimals - 1));
+  const v = new Down(printed);
+  return { lo: v.minus(half).toString(), hi: new Up(printed).plus(half).toString(), ...roundingEnds(true, v.isNegative(), v.isZero()) };
 }
 
 /** intervalOfFigure (or, halfOpen, roundedIntervalOfFigure) of an exactly stated figure in BigInt (see exact-decimal.ts), or null. */

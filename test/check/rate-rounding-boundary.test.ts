@@ -7,7 +7,8 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { checkRecord } from '../../src/check/index.js';
-import { intervalOfPrintedRate, intervalsMeet, pointInterval } from '../../src/check/interval.js';
+import { intervalOfPrintedNumber, intervalOfPrintedRate, intervalsMeet, pointInterval } from '../../src/check/interval.js';
+import { percentInterval } from '../../src/check/accounts/relations.js';
 import { makeFigure, makeRecord, ofRule } from './make-figure.js';
 
 /** 四舍五入 of an exact decimal to two places, by decimal.js (the definition, not the code under test). */
@@ -34,6 +35,16 @@ describe('intervalOfPrintedRate', () => {
       expect(halfUp(truth) === '107.77').toBe(meets);
       expect(intervalsMeet(pointInterval(truth), printed)).toBe(meets);
     }
+  });
+
+  it('is the same for a percent of a 决算 说明 and a bare printed number (超额完成8.8%)', () => {
+    expect(percentInterval(makeFigure('107.77%'))).toEqual({ lo: '107.765', hi: '107.775', loOpen: false, hiOpen: true });
+    expect(intervalOfPrintedNumber('107.77')).toEqual({ lo: '107.765', hi: '107.775', loOpen: false, hiOpen: true });
+    expect(intervalOfPrintedNumber('8.8')).toEqual({ lo: '8.75', hi: '8.85', loOpen: false, hiOpen: true });
+    // below zero the end away from zero is the lower one: −3.45 rounds to −3.5, so −3.5 is (−3.55, −3.45]
+    expect(intervalOfPrintedNumber('-3.5')).toEqual({ lo: '-3.55', hi: '-3.45', loOpen: true, hiOpen: false });
+    expect(new Decimal('-3.45').toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toFixed(1)).toBe('-3.5');
+    expect(new Decimal('-3.55').toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toFixed(1)).toBe('-3.6');
   });
 
   it('keeps a printed 0.00% around an exact zero', () => {
