@@ -16,6 +16,9 @@ export interface CleanTextEdit extends SeedEdit {
   rule: string;
 }
 
+/** t464's 年度资金总额 row from its 分值 on, and the fund rows after it to the end of the text. */
+const T464_TOTAL_ROW_ON = '10 |\n100.00% |\n10.00 |\n||||\n其中:本年财政拨款 |\n4000 |\n4000 |\n4000 |\n— |\n|\n|\n||||\n上年结转资金 |\n0 |\n0 |\n0 |\n— |\n|\n|\n||||\n其他资金 |\n0 |\n0 |\n0 |\n\n';
+
 export const CLEAN_TEXT_EDITS: readonly CleanTextEdit[] = [
   // t306's shape (parts of a length above the whole): 5480 + 220 = 5700 平方米 against 总建筑面积 5600
   { id: 't214', shape: 't306 measure parts', rule: 'sum.breakdown', name: 'measure part', from: '地下建筑面积120平方米', to: '地下建筑面积220平方米', cites: '220平方米', breaks: true },
@@ -58,6 +61,11 @@ export const CLEAN_TEXT_EDITS: readonly CleanTextEdit[] = [
   { id: 't178', shape: 't554 year-named part', rule: 'sum.breakdown', name: 'year-named 结余 part', from: '其中:财政衔接资金1077.56万元,预拨资金53.15万元', to: '其中:财政衔接资金1077.56万元,2019年度结余资金63.15万元', cites: '63.15万元', breaks: true },
   // 1077.56 + 53.15 = 1130.71
   { id: 't178', shape: 't554 year-named part', rule: 'sum.breakdown', name: 'year-named 结余 part right', from: '其中:财政衔接资金1077.56万元,预拨资金53.15万元', to: '其中:财政衔接资金1077.56万元,2019年度结余资金53.15万元', cites: '53.15万元', breaks: false },
+  // t160's shape (a PDF dump set the total row's 执行率 apart, after the fund rows): the one computed
+  // percent there is the row's when its 得分 follows (10 × min(105.00%, 100%) = 10.00), and 4000 ÷ 4000 is not 105.00%
+  { id: 't464', shape: 't160 rate set apart', rule: 'form.execution_rate', name: 'rate set apart, wrong', from: T464_TOTAL_ROW_ON, to: T464_TOTAL_ROW_ON.replace('10 |\n100.00% |\n10.00 |', '10 |\n10.00 |').trimEnd() + '\n年度总体目标 105.00%\n', cites: '105.00%', breaks: true },
+  // the same rate set apart, right
+  { id: 't464', shape: 't160 rate set apart', rule: 'form.execution_rate', name: 'rate set apart, right', from: T464_TOTAL_ROW_ON, to: T464_TOTAL_ROW_ON.replace('10 |\n100.00% |\n10.00 |', '10 |\n10.00 |').trimEnd() + '\n年度总体目标 100.00%\n', cites: '100.00%', breaks: false },
 ];
 
 export interface CleanTextEditResult {
