@@ -27,7 +27,7 @@ export const BUDGET_WORDS = [
  * 转移支付 stay whole names), by the fallback features (extract/roles/features.ts PROSE_FEATURES).
  */
 /** Words (or word endings) that name money granted: 资金, 经费, 额度, 规模 … ("财政资金" ends with 资金). */
-export const PROSE_BUDGET_NOUNS = ['资金', '经费', '基金', '额度', '规模'] as const;
+export const PROSE_BUDGET_NOUNS = ['资金', '经费', '基金', '公益金', '额度', '规模'] as const;
 /** Verbs that say money was granted: "下达…资金", "安排资金", "核定…规模". */
 export const PROSE_BUDGET_VERBS = ['下达', '安排', '筹集', '核定', '批复', '下拨', '落实'] as const;
 /**
@@ -58,6 +58,8 @@ export const BUDGET_FINAL_WORDS = ['全年', '调整后', '调整', '年中调�
 export const INVESTMENT_WORDS = ['计划投资', '计划投资额', '总投资', '投资总额', '概算总投资', '计划总投资', '项目总投资', '批复总投资', '批复投资'] as const;
 /** Transfers from a higher level: 下达 (…资金). */
 export const TRANSFER_WORDS = ['下达'] as const;
+/** What a transfer's clause ends with: "下达…资金", "下达…预算指标", "下达我市中央福彩公益金" (a lottery fund). */
+export const TRANSFER_OBJECTS = ['资金', '经费', '预算', '指标', '公益金'] as const;
 /** Clause endings that state what was spent (执行数, 实际支出, 拨付, 使用 …). */
 export const EXECUTION_WORDS = [
   '执行数', '执行金额', '执行额', '全年执行', '实际执行', '实际支出', '支出数', '支出金额', '已支出', '决算数',

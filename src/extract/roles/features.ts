@@ -46,6 +46,7 @@ import {
   SPENT_MARKERS,
   SPENDING_VERBS,
   TOTAL_ROW_WORDS,
+  TRANSFER_OBJECTS,
   TRANSFER_WORDS,
   WEIGHT_WORDS,
   anyOf,
@@ -99,7 +100,7 @@ const PLAN_FIELD = ends(PLAN_FIELD_WORDS);
 const INVESTMENT = has(INVESTMENT_WORDS);
 const INCOME = has(INCOME_WORDS);
 const NATURE_END = new RegExp(`(?:${anyOf(NATURE_NAMES)})$`, 'u');
-const TRANSFER = new RegExp(`(?:${anyOf(TRANSFER_WORDS)})(?:[^，。；]{0,40}?(?:资金|经费|预算|指标))?$`, 'u');
+const TRANSFER = new RegExp(`(?:${anyOf(TRANSFER_WORDS)})(?:[^，。；]{0,40}?(?:${anyOf(TRANSFER_OBJECTS)}))?$`, 'u');
 /** Clauses about parts, not the whole: "其中：基本支出预算数…", a functional class. */
 export const PART_CONTEXT = new RegExp(`${anyOf(PART_WORDS)}|${anyOf(FUNCTION_CLASS_NAMES)}`, 'u');
 const SCORE_NEAR = has(SCORE_WORDS);

@@ -171,3 +171,11 @@ describe('executionRate: 资金使用率 and targets', () => {
     expect(firedOn(r, 'executionRate')).toContain('executionRate.target_clause');
   });
 });
+
+describe('budget.label.下达', () => {
+  it('reads a transfer of a lottery fund (公益金) as the budget, its 其中 items as parts', async () => {
+    const r = await recordOf('根据《关于下达2024年中央集中彩票公益金支持社会福利事业资金预算的通知》，共下达我市中央福彩公益金870.2万元，其中老年人福利类675.2万元，残疾人福利类90万元，儿童福利类105万元。');
+    expect(seen(r.figures.budget)).toEqual([8702000, '870.2万元']);
+    expect(firedOn(r, 'budget')).toContain('budget.label.下达');
+  });
+});
