@@ -97,14 +97,13 @@ export const SCORE_WORDS = ['自评', '总分', '综合得分', '评价得分', 
 export const WEIGHT_WORDS = ['分值', '权重', '满分'] as const;
 /** Money received or income: never what was spent. */
 export const INCOME_WORDS = ['收入', '本年收入', '收入合计', '本年收入合计', '收到', '到位', '到账', '结转', '结余'] as const;
-/** Plans and requests: not a budget granted, not money spent. */
-export const PLAN_WORDS = ['申请', '争取', '计划', '拟', '下一步', '下年度', '明年'] as const;
-/** Names that hold a plan word but state no plan: 计划生育 (family planning), 计划单列市. */
-export const PLAN_LOOKALIKES = ['计划生育', '计划单列'] as const;
+/**
+ * Plans and requests: not a budget granted, not money spent. (计划 is none: in a self-evaluation "计划安排资金",
+ * "资金计划总额" state what was budgeted; a future plan is told by 下一步/明年/下年度, a request by 申请/争取.)
+ */
+export const PLAN_WORDS = ['申请', '争取', '拟', '下一步', '下年度', '明年'] as const;
 /** Estimates: not a budget granted nor money spent, even of an investment ("预计总投资7450万元"). */
 export const ESTIMATE_WORDS = ['预计', '预估', '估算'] as const;
-/** Plan words that, in a form's field, name the budget: "计划安排资金（万元）| 700". */
-export const PLAN_FIELD_WORDS = ['计划安排资金'] as const;
 /** A clause about a part of the whole: 其中, 基本支出 … (function classes are added by the features). */
 export const PART_WORDS = ['其中', '基本支出', '项目支出', '人员经费', '公用经费', '结转', '财政拨款', '其他资金'] as const;
 

@@ -92,6 +92,12 @@ describe('money.plan_word', () => {
     const plan = await recordOf('下一年度计划安排资金预算总额1084.25万元。');
     expect(plan.figures.budget).toBeNull();
   });
+  it('reads what a self-evaluation says was planned (计划安排) as budgeted, and a request or next year\'s plan as no budget', async () => {
+    const r = await recordOf('2023年新化县学校建设项目计划安排资金共计7,747.00万元，涉及6所学校的建设。');
+    expect(seen(r.figures.budget)).toEqual([77470000, '7,747.00万元']);
+    expect((await recordOf('2023年申请资金7,747.00万元，涉及6所学校的建设。')).figures.budget).toBeNull();
+    expect((await recordOf('明年计划安排资金7,747.00万元，涉及6所学校的建设。')).figures.budget).toBeNull();
+  });
 });
 
 describe('budget.label.预算支出', () => {
