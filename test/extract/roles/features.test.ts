@@ -185,3 +185,10 @@ describe('budget.label.下达', () => {
     expect(firedOn(r, 'budget')).toContain('budget.label.下达');
   });
 });
+
+describe('selfScore.near.自评', () => {
+  it('reads a 综合评分 stated for the report as its self-score', async () => {
+    const r = await recordOf('经对照评价指标体系逐项打分，本项目综合评分为92.5分，评价等级为优。');
+    expect(seen(r.figures.selfScore)).toEqual([92.5, '92.5分']);
+  });
+});
