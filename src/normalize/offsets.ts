@@ -28,13 +28,8 @@ export function evidenceOf(doc: SourceDocument, start: number, end: number): Evi
   const paged = doc.format === 'pdf' || doc.format === 'image';
   const page = pageAt(doc, start);
   const info = doc.pages[page - 1];
-  return {
-    page: paged ? page : null,
-    start,
-    end,
-    quote: doc.text.slice(start, end),
-    rawStart,
-    rawEnd,
-    ...(info?.ocrConfidence !== undefined ? { ocrConfidence: info.ocrConfidence } : {}),
-  };
+  const evidence: Evidence = { page: paged ? page : null, start, end, quote: doc.text.slice(start, end), rawStart, rawEnd };
+  // (Set after, not spread in: a conditional spread is a generic property copy, and every figure has evidence.)
+  if (info?.ocrConfidence !== undefined) evidence.ocrConfidence = info.ocrConfidence;
+  return evidence;
 }
