@@ -10,6 +10,7 @@
  */
 import { codeClass, holdsCharOf, holdsWordStart } from '../extract/char-class.js';
 import type { Count } from '../schema/record.js';
+import { lastStartAtOrBefore } from '../normalize/offsets.js';
 import { COUNT_FILLER_WORDS, COUNT_QUALIFIERS, NOT_PLACE_BEFORE_SUFFIX, OWNER_SUFFIX, OWNER_WORDS, PLACE_SUFFIX, SUBJECT_SYNONYMS } from '../vocabulary/counts.js';
 
 export interface CountIdentity {
@@ -139,15 +140,7 @@ function lineStartAt(text: string, offset: number): number {
     lineStarts = { text, starts: Int32Array.from(starts) };
   }
   const { starts } = lineStarts;
-  // The last start at or before `offset`.
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return starts[lo]!;
+  return starts[lastStartAtOrBefore(starts, offset)]!;
 }
 
 /**
