@@ -9,6 +9,7 @@ import type { Segmentation } from '../../segment/segment.js';
 import { TOTAL_FILLER } from '../../vocabulary/index.js';
 import type { LocatedNumber } from '../locate.js';
 import type { NumberMatch } from '../numbers.js';
+import { codeClass } from '../char-class.js';
 
 /** A number found in the document's text as a record Figure with its evidence. */
 export function toFigure(doc: SourceDocument, m: NumberMatch): Figure {
@@ -103,10 +104,11 @@ const UNPRICED_TRANSFER = /下达[^，。；\n\d]{0,40}?资金[^\d，。；\n]{0
 export function lastClause(text: string): string {
   // Scanned back from the end: splitting the whole text made a string of every clause per number.
   let i = text.length;
-  while (i > 0 && !CLAUSE_END.test(text[i - 1]!)) i--;
+  while (i > 0 && !isClauseEnd(text.charCodeAt(i - 1))) i--;
   return text.slice(i).trim();
 }
-const CLAUSE_END = /[，,。；;！？!?\n\t、]/u;
+/** (By char code: a regex per character, on a string made per character, was ten times as slow; asked twice per number.) */
+const isClauseEnd = codeClass(/[，,。；;！？!?\n\t、]/u);
 
 
 /** The last clause before an amount, a closing bracket and total words ("共计", "合计") removed. */
