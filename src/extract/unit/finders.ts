@@ -212,6 +212,32 @@ export function fillerNames(text: string): string[] {
   return out;
 }
 
+/** What follows the acting unit's name ("…高度重视", "…对X进行了自评", "…是…单位"). */
+const ACTING_CUES = [
+  '高度重视',
+  '认真组织',
+  '组织开展',
+  '贯彻落实',
+  '成立了?[^。；\\n]{0,60}?(?:评价|自评)[^。；\\n]{0,10}?(?:工作组|领导小组|专班)',
+  '内设',
+  '下设',
+  '归[\\u4e00-\\u9fff]{2,20}主管',
+  '对[^。；\\n]{2,60}?进行了?(?:绩效)?(?:自评|评价|自我评价)',
+  '开展(?:并完成)?了[^。；\\n]{0,60}?绩效(?:自评|评价)',
+  '是一所',
+  '[是为][^。；\\n]{0,30}?(?:单位|机构|部门|团体)[，,。；]',
+];
+/**
+ * The characters the cues open with (a leading class counts with all its characters): asked before
+ * the cues, at every length the lazy name tries, one class test replaces twelve failing cues (the
+ * scan of the opening cost 2.4 times as much).
+ */
+const CUE_OPENERS = [...new Set(ACTING_CUES.flatMap((c) => [...(c.startsWith('[') ? c.slice(1, c.indexOf(']')) : c[0]!)]))].join('');
+const ACTING_SUBJECT = new RegExp(
+  `(?:^|[\\n，,。；;：:）)\\]】》])[ \\t]*([\\u4e00-\\u9fff（）()]{4,40}?)(?:、[\\u4e00-\\u9fff]{2,12})?(?=[${CUE_OPENERS}])(?=${ACTING_CUES.join('|')})`,
+  'gmu',
+);
+
 /**
  * The unit a report's opening names as the one acting: "紫金县司法局对…进行了自评", "广西壮族自治区住房和
  * 城乡建设厅、财政厅认真组织开展了…", "临河区医疗保障局贯彻落实…", "西区动物疫病预防控制中心是…单位",
@@ -220,8 +246,7 @@ export function fillerNames(text: string): string[] {
  */
 export function actingUnit(text: string): string | null {
   const head = text.slice(0, 3000);
-  const subject = /(?:^|[\n，,。；;：:）)\]】》])[ \t]*([\u4e00-\u9fff（）()]{4,40}?)(?:、[\u4e00-\u9fff]{2,12})?(?=高度重视|认真组织|组织开展|贯彻落实|成立了?[^。；\n]{0,60}?(?:评价|自评)[^。；\n]{0,10}?(?:工作组|领导小组|专班)|内设|下设|归[\u4e00-\u9fff]{2,20}主管|对[^。；\n]{2,60}?进行了?(?:绩效)?(?:自评|评价|自我评价)|开展(?:并完成)?了[^。；\n]{0,60}?绩效(?:自评|评价)|是一所|[是为][^。；\n]{0,30}?(?:单位|机构|部门|团体)[，,。；])/gmu;
-  for (const m of head.matchAll(subject)) {
+  for (const m of head.matchAll(ACTING_SUBJECT)) {
     const name = cleanDepartment(m[1]!);
     if (name && ORGAN_END.test(name) && (STRONG_ORGAN_END.test(name) || hasPlace(name))) return name;
   }
