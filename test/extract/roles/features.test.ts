@@ -194,8 +194,8 @@ describe('selfScore.near.自评', () => {
 });
 
 describe('budget.label.预算 (the size of the fund)', () => {
-  it('reads 资金规模 / 资金额度 as the budget', async () => {
-    expect(seen((await recordOf('2023年度农业生产发展资金规模为560万元，全部用于耕地地力保护。')).figures.budget)).toEqual([5600000, '560万元']);
+  it('reads 资金额度 / 预算规模 as the budget', async () => {
+    expect(seen((await recordOf('2023年度农业生产发展预算规模为560万元，全部用于耕地地力保护。')).figures.budget)).toEqual([5600000, '560万元']);
     expect(seen((await recordOf('区域绩效目标表 资金额度 4623 万 年度目标 提高残疾人生活质量。')).figures.budget)).toEqual([46230000, '4623万']);
   });
 });
