@@ -359,3 +359,21 @@ export function outlineUnit(text: string): string | null {
   return name && ORGAN_END.test(name) ? name : null;
 }
 
+
+/** A notice's salutation line at the top: "区残联:", "西坪镇、桃舟乡…人民政府:", "各乡镇财政所、社会事务服务中心:". */
+const SALUTATION = /(?:^|\n)[ \t]*([\u4e00-\u9fff、，,（）() \t]{2,120})[:：][ \t]*(?=\n|根据|为|按照|现将|经)/u;
+/** A notice's words to the addressee: "下达给你们", "请你单位", "你局". */
+const SECOND_PERSON = /你们|你单位|你局|你委|你处|你院|你校|你所|你中心|贵单位/u;
+
+/**
+ * The line a notice opens with to name whom it is sent to (its salutation), when the opening speaks to
+ * them ("现将…下达给你们"); null for a text that is no such notice.
+ */
+export function addresseeLine(text: string): string | null {
+  const head = text.slice(0, 400);
+  const m = SALUTATION.exec(head);
+  if (!m || !SECOND_PERSON.test(text.slice(0, 1500))) return null;
+  // (A field's label is no salutation: "来源:", "发布时间:", "单位名称:".)
+  if (/来源|时间|日期|名称|单位$|部门$|标题|索引/u.test(m[1]!.trim())) return null;
+  return m[1]!;
+}

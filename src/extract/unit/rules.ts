@@ -9,12 +9,13 @@
  * overcomes: a wrong department is worse than none.
  */
 import type { SourceDocument } from '../../ingest/document.js';
-import { AFTER_ORGAN, FUND_IN_NAME, ORGAN_END, PLACEHOLDER, PUBLISHER_FOR_OTHERS, STRONG_ORGAN_END } from '../../vocabulary/units.js';
+import { AFTER_ORGAN, FUND_IN_NAME, LATIN_IN_NAME, ORGAN_END, PLACEHOLDER, PUBLISHER_FOR_OTHERS, STRONG_ORGAN_END, VILLAGE_COMMITTEE } from '../../vocabulary/units.js';
 import { placeRunEnds, regionOf } from '../region.js';
 import {
   IMPLEMENTING_FIELD,
   SPENDING_FIELD,
   abbreviatedUnit,
+  addresseeLine,
   bareBylineUnit,
   actingUnit,
   breadcrumbUnit,
@@ -142,6 +143,19 @@ export const UNIT_FEATURES: readonly UnitFeature[] = [
   { id: 'unit.fund_words', zh: '资金/项目名称不是单位', weight: -20, test: (f) => FUND_IN_NAME.test(f.name) },
   { id: 'unit.placeholder', zh: '模板占位XX', weight: -20, test: (f) => PLACEHOLDER.test(f.name) },
   { id: 'unit.joint', zh: '两个单位连在一起', weight: -20, test: (f) => isJoint(f.name) },
+  { id: 'unit.latin', zh: '名称含字母（文件名、垃圾词）', weight: -20, test: (f) => LATIN_IN_NAME.test(f.name) },
+  { id: 'unit.village', zh: '村（居）委会不是预算单位', weight: -20, test: (f) => VILLAGE_COMMITTEE.test(f.name.replace(AFTER_ORGAN, '')) },
+  // A notice's salutation ("区残联:" … "现将…下达给你们") names who receives it; its target form's 主管部门
+  // is that addressee too. The unit that writes is another (the sender signs or publishes).
+  {
+    id: 'unit.addressee',
+    zh: '通知抬头的受文单位',
+    weight: -20,
+    test: (f, ctx) => {
+      const line = addresseeLine(ctx.doc.text);
+      return line !== null && line.includes(f.name);
+    },
+  },
   // A sentence's "县乡村振兴局、县财政局对照…进行了自评" in a county's report: a unit the text never prints
   // with its place is one of the county's, not surely the one that reports.
   { id: 'unit.body_bare_level', zh: '正文中无地名的县/市/区单位', weight: -3, test: (f) => f.source.startsWith('body.') && BARE_LEVEL.test(f.name) },

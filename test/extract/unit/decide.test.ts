@@ -153,6 +153,10 @@ describe('sources', () => {
     expect(await departmentOf(accounts('海南省应急管理厅(汇总)'))).toBe('海南省应急管理厅');
   });
 
+  it('reads a township\'s central school (中心校) as one word', async () => {
+    expect(await departmentOf('开远市乐白道中心校2024年度部门整体和项目支出绩效自评报告\n一、部门基本情况\n')).toBe('开远市乐白道中心校');
+  });
+
   it('reads a bureau\'s county branch as one unit', async () => {
     expect(await departmentOf('临沧市生态环境局云县分局2024年度部门决算公开报告\n目录\n第一部分 单位概况\n')).toBe('临沧市生态环境局云县分局');
   });
@@ -166,6 +170,11 @@ describe('what is no unit', () => {
     ['a fund', '2022年度城乡居民医疗保险补助资金项目绩效自评报告\n一、基本情况\n本单位开展了自评。'],
     ['a project that builds what it names', '2022-2025龙游县农村幼儿园提升改造项目地方债券项目资金绩效评价报告\n一、基本情况\n项目主要包括扩建工程。'],
     ['a county unit the text never places, in a county\'s report', '甲县2021年度财政衔接资金绩效自评报告\n二、自评情况\n县乡村振兴局、县财政局对照得分表,进行了自评,自评得分102分。'],
+    // (A file name's picture before the title, a spam mirror's words glued to it.)
+    ['a name with Latin letters', '![照料,老年人](/static/img/big_111.jpg)老年人日间照料中心项目绩效自评报告\n一、项目概况\n'],
+    ['a name with Latin letters (spam)', '在线看片www免费人成残联项目绩效自评报告\n一、单位概况\n'],
+    ['a village committee, the site of a project', '富民县大营街道三村村委会大鱼塘示范村提质增效项目资金支出绩效评价报告\n一、项目概况\n'],
+    ['the addressee of an allocation notice', '区残联:\n根据宝鸡市财政局文件精神,现将2023年中央残疾人事业发展补助资金134.39万元下达给你们。\n附件:绩效目标表\n项目名称 残疾人事业发展补助资金 主管部门 区残联 资金总额 134.39\n'],
   ])('%s', async (_, text) => {
     expect(await departmentOf(text)).toBeNull();
   });
