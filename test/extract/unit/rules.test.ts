@@ -19,6 +19,12 @@ describe('form header cells', () => {
     expect(formFieldUnits('项目支出绩效自评表\n填报单位:甲县农业农村局公章\n')).toEqual([{ field: '填报单位', name: '甲县农业农村局' }]);
   });
 
+  it('read a 主管部门 field with its 名称 or 代码 words, and end a name before a glued 资金额度', () => {
+    expect(formFieldUnits('项目名称|省级第七批水利专项资金|主管部门(单位)名称|安溪县水利局||||\n')).toEqual([{ field: '主管部门(单位)名称', name: '安溪县水利局' }]);
+    expect(formFieldUnits('项目名称 2023年文物保护经费 主管部门及代码 404-永济市文化和旅游局 实施单位 项目属性 一次性项目\n')).toEqual([{ field: '主管部门及代码', name: '永济市文化和旅游局' }]);
+    expect(formFieldUnits('专项名称残疾人事业发展补助资金主管部门省残联资金额度4623万年度总体目标\n')).toEqual([{ field: '主管部门', name: '省残联' }]);
+  });
+
   it('read a bare 部门 only as a cell', () => {
     expect(formFieldUnits('部门整体支出绩效自评表 | |||\n(2023年度) | |||\n部门 | 金寨县茶谷和美丽乡村建设服务中心 | |||\n')).toEqual([{ field: '部门', name: '金寨县茶谷和美丽乡村建设服务中心' }]);
     expect(formFieldUnits('索引号: | GS4255/2022-19110 | 部门: | 财政局 |\n')).toEqual([{ field: '部门', name: '财政局' }]);
