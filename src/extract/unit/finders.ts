@@ -197,6 +197,29 @@ export function formFieldUnits(text: string): { field: string; name: string }[] 
   return out;
 }
 
+/**
+ * The unit a form names outside its cells when its 实施单位 cell holds no name where it stands
+ * (flattening or OCR moved the name: "实施单位 全年预算数 … 稷山县医疗保险服务中心 产出", "实施第位自评得分98
+ * 财政审1度评分银川市第六中学项…"): a unit of the 主管部门's place, other than the 主管部门, printed in the
+ * form's opening. Only when exactly one such unit stands there; null otherwise.
+ */
+export function displacedImplementer(text: string): string | null {
+  const cells = formFieldUnits(text);
+  if (cells.some((c) => IMPLEMENTING_FIELD.test(c.field))) return null;
+  const competent = cells[0]?.name;
+  const place = competent ? placeRunEnds(competent).filter((end) => end < competent.length).at(-1) : undefined;
+  if (!competent || !place) return null;
+  const head = text.slice(0, 3000);
+  const prefix = competent.slice(0, place);
+  const found = new Set<string>();
+  for (let at = head.indexOf(prefix); at >= 0; at = head.indexOf(prefix, at + 1)) {
+    const run = /^[\u4e00-\u9fff（）()]{4,40}/u.exec(head.slice(at))?.[0];
+    const unit = run ? unitAtStart(run) : null;
+    if (unit && !competent.startsWith(unit) && !unit.startsWith(competent)) found.add(unit);
+  }
+  return found.size === 1 ? [...found][0]! : null;
+}
+
 /** Fields of the unit that filled the form in: 单位名称, 填报单位. */
 const FILLER_FIELD = /^(?:单位名称|填报单位)$/u;
 
