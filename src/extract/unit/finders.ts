@@ -148,9 +148,10 @@ export function breadcrumbUnit(text: string): string | null {
  * form's 中央/地方/自治区主管部门 is the authority over the fund, not the unit. A bare 部门 is a field
  * only as a cell ("部门 | 金寨县茶谷和美丽乡村建设服务中心 |", a page's "部门: | 财政局 |"). The name ends before
  * the next cell's name where normalization glued the cells ("主管部门稷山县卫生健康和体育局年初预算数0…").
+ * A sentence's "主管部门为X" is no cell (proseFieldUnit reads it).
  */
 export const UNIT_FIELD = new RegExp(
-  String.raw`(?<!中央|省级|市级|地方|自治区)(单位名称|部门[（(]单位[）)]名称|部门名称|项目单位|预算部门(?:单位)?|预算单位|主管部门(?:[（(]单位[）)]名称|及代码)?|资金使用单位|实施单位|填报单位|评价单位|(?<![\u4e00-\u9fff])部门(?=[:：]?[ \t]*[|｜]))[\s|｜:：]*(?:[（(](?:盖章|公章)[）)])?[\s|｜:：]*(?:\d+[-—]|[\[【]\d+[\]】])?([\u4e00-\u9fff（）()]{3,40}?)(?=[\s|｜\t]|$|[，。；]|项目|单位[：:]|主管|实施|填报|联系|评价(?:单位|方式|机构)|下属单位|预算编码|资金使用|年初预算|全年预算|全年执行|年度资金|资金情况|资金额度|预算执行|填报日期|自评得分|${PERSON_FIELD.source}|[（(]?(?:盖|公|签)章)`,
+  String.raw`(?<!中央|省级|市级|地方|自治区)(单位名称|部门[（(]单位[）)]名称|部门名称|项目单位|预算部门(?:单位)?|预算单位|主管部门(?:[（(]单位[）)]名称|及代码)?|资金使用单位|实施单位|填报单位|评价单位|(?<![\u4e00-\u9fff])部门(?=[:：]?[ \t]*[|｜]))[\s|｜:：]*(?:[（(](?:盖章|公章)[）)])?[\s|｜:：]*(?:\d+[-—]|[\[【]\d+[\]】])?(?![为是均])([\u4e00-\u9fff（）()]{3,40}?)(?=[\s|｜\t]|$|[，。；]|项目|单位[：:]|主管|实施|填报|联系|评价(?:单位|方式|机构)|下属单位|预算编码|资金使用|年初预算|全年预算|全年执行|年度资金|资金情况|资金额度|预算执行|填报日期|自评得分|${PERSON_FIELD.source}|[（(]?(?:盖|公|签)章)`,
   'gmu',
 );
 
@@ -374,6 +375,21 @@ export function abbreviatedUnit(text: string): string | null {
   const m = at > 0 ? /([^\s，,。；;：:、（()）《》“”"]{4,24})[（(]以下简称/u.exec(head.slice(Math.max(0, at - 30), at + 4)) : null;
   const name = m ? cleanDepartment(m[1]!) : null;
   return name && ORGAN_END.test(name) && !/财政/u.test(name) ? name : null;
+}
+
+/**
+ * A form's field stated in a sentence: "立项与管理使用单位及实施建设单位均为缙云县教育局", "业主单位为海南博鳌…
+ * 管理局", "主管部门为海口国家高新区管委会(行政主管部门)".
+ */
+const PROSE_FIELD = /(?:预算|实施|业主|建设|主管|使用)(?:建设)?(?:单位|部门)均?[为是]([\u4e00-\u9fff]{4,40}?)(?=[,，。；;、\s(（]|$)/gu;
+
+/** The first unit of a named place that a sentence states as a project's 实施/预算/业主单位 or 主管部门 (PROSE_FIELD). */
+export function proseFieldUnit(text: string): string | null {
+  for (const m of text.slice(0, 3000).matchAll(PROSE_FIELD)) {
+    const unit = placeUnit(m[1]);
+    if (unit) return unit;
+  }
+  return null;
 }
 
 /** The unit a 决算's outline names: "第一部分 洪江市人民政府办公室概况". */

@@ -153,6 +153,12 @@ describe('sources', () => {
     expect(await departmentOf(accounts('海南省应急管理厅(汇总)'))).toBe('海南省应急管理厅');
   });
 
+  it('reads a project\'s 实施单位 stated in a sentence', async () => {
+    expect(await departmentOf('一、基本情况\n(一)项目概况。\n该项目估算总投资3988万元。立项与管理使用单位及实施建设单位均为缙云县教育局。\n')).toBe('缙云县教育局');
+    // (Not a unit without its place, nor a finance bureau.)
+    expect(await departmentOf('一、基本情况\n项目实施单位为各乡镇人民政府,主管部门为县财政局。\n')).toBeNull();
+  });
+
   it('reads a township\'s central school (中心校) as one word', async () => {
     expect(await departmentOf('开远市乐白道中心校2024年度部门整体和项目支出绩效自评报告\n一、部门基本情况\n')).toBe('开远市乐白道中心校');
   });
