@@ -22,6 +22,8 @@ export const STRONG_ORGAN_END =
 export const ORGAN_EXTENSION = /^(?:办公室|委员会|办事处|分局|中心|服务中心|管理处|管理站|管理所|服务站)$/u;
 /** Units that publish for others (finance bureaus, governments, portals): their bylines name no reporting unit. */
 export const PUBLISHER_FOR_OTHERS = /财政|人民政府|政府办公室|网站|门户/u;
+/** A government's office stationed elsewhere ("西藏自治区人民政府驻上海办事处"): a unit of its own, no publisher for others. */
+export const LIAISON_OFFICE = /人民政府驻[\u4e00-\u9fff]{1,12}?(?:办事处|联络处)$/u;
 /** Words a gambling mirror injects before a unit's name ("手机彩票网团结湖街道办事处"): page chrome, not the name. */
 export const SPAM_PREFIX = /^[\u4e00-\u9fff]{0,6}?(?:彩票网|娱乐网址?|娱乐城|娱乐平台|体育平台|博彩网)/u;
 /** A section's name that names no unit by itself ("来源:办公室", "来源:财务处"). */

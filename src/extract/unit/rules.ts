@@ -9,7 +9,7 @@
  * overcomes: a wrong department is worse than none.
  */
 import type { SourceDocument } from '../../ingest/document.js';
-import { AFTER_ORGAN, FUND_IN_NAME, LATIN_IN_NAME, ORGAN_END, PLACEHOLDER, PUBLISHER_FOR_OTHERS, STRONG_ORGAN_END, VILLAGE_COMMITTEE } from '../../vocabulary/units.js';
+import { AFTER_ORGAN, FUND_IN_NAME, LATIN_IN_NAME, LIAISON_OFFICE, ORGAN_END, PLACEHOLDER, PUBLISHER_FOR_OTHERS, STRONG_ORGAN_END, VILLAGE_COMMITTEE } from '../../vocabulary/units.js';
 import { placeRunEnds, regionOf } from '../region.js';
 import {
   IMPLEMENTING_FIELD,
@@ -194,11 +194,12 @@ export const UNIT_FEATURES: readonly UnitFeature[] = [
     weight: -6,
     test: (f, ctx) => COMPETENT_SOURCE.test(f.source) && (IMPLEMENTER_DISPLACED.test(ctx.doc.text.slice(0, 3000)) || implementerCut(ctx.doc.text)),
   },
-  // (A township's government publishes and reports for itself: "金寨县麻埠镇人民政府2023年度下达…".)
+  // (A township's government publishes and reports for itself: "金寨县麻埠镇人民政府2023年度下达…"; so does a
+  // government's office stationed elsewhere, "西藏自治区人民政府驻上海办事处".)
   {
     id: 'unit.publisher_for_others',
     zh: '页面发布者为财政/政府/门户',
     weight: -20,
-    test: (f) => PAGE_SOURCE.test(f.source) && PUBLISHER_FOR_OTHERS.test(f.name) && !TOWNSHIP_GOVERNMENT.test(f.name),
+    test: (f) => PAGE_SOURCE.test(f.source) && PUBLISHER_FOR_OTHERS.test(f.name) && !TOWNSHIP_GOVERNMENT.test(f.name) && !LIAISON_OFFICE.test(f.name),
   },
 ];

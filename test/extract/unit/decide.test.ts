@@ -159,6 +159,13 @@ describe('sources', () => {
     expect(await departmentOf('一、基本情况\n项目实施单位为各乡镇人民政府,主管部门为县财政局。\n')).toBeNull();
   });
 
+  it('reads the unit a 决算\'s duties open with', async () => {
+    expect(await departmentOf('第一部分 单位概况\n一、主要职责\n宣汉县马渡关镇庆云学校属教育部门办的一所农村全日制九年一贯制学校,本校的主要职能是实施义务教育。\n')).toBe('宣汉县马渡关镇庆云学校');
+    // (A government's office stationed elsewhere publishes for itself.)
+    expect(await departmentOf('第一部分 基本情况\n一、部门(单位)职责\n根据《西藏自治区人民政府驻上海办事处职能配置、内设机构和人员编制规定》(藏委厅〔2024〕76号),西藏自治区人民政府驻上海办事处主要履行以下职责:\n')).toBe('西藏自治区人民政府驻上海办事处');
+    expect(await departmentOf('第一部分 基本情况\n甲县人民政府主要履行以下职责:\n')).toBeNull();
+  });
+
   it('reads a township\'s central school (中心校) as one word', async () => {
     expect(await departmentOf('开远市乐白道中心校2024年度部门整体和项目支出绩效自评报告\n一、部门基本情况\n')).toBe('开远市乐白道中心校');
   });
