@@ -298,6 +298,25 @@ export function signingUnit(text: string): string | null {
   return unitOf(signatures(text.slice(Math.max(8000, text.length - 3000))).at(-1));
 }
 
+/**
+ * A notice's signature that normalization glued after its list of attachments, its date after it:
+ * "附件:1.…分配表2.…绩效目标表安溪县农业农村局2025年3月17日附件1…".
+ */
+const GLUED_SIGNATURE = /附件\s*[:：]?\s*1\s*[.、．][^\n]{0,300}?(?:表|通知|办法|方案|清单|明细)[ \t]*([\u4e00-\u9fff（）()]{4,30}?)[ \t]*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/u;
+
+/** The unit of a named place that signs a notice after its attachment list (GLUED_SIGNATURE), from its place on. */
+export function gluedSigningUnit(text: string): string | null {
+  const m = GLUED_SIGNATURE.exec(text.slice(0, 3000));
+  if (!m) return null;
+  const run = m[1]!;
+  for (let i = 0; i < run.length - 2; i++) {
+    if (placeRunEnds(run.slice(i)).length === 0) continue;
+    const name = cleanDepartment(run.slice(i));
+    return name && ORGAN_END.test(name.replace(AFTER_ORGAN, '')) && hasPlace(name) ? name : null;
+  }
+  return null;
+}
+
 const hasPlace = (name: string) => {
   const r = regionOf(name);
   return !!(r.province || r.city || r.county);

@@ -166,6 +166,13 @@ describe('sources', () => {
     expect(await departmentOf('第一部分 基本情况\n甲县人民政府主要履行以下职责:\n')).toBeNull();
   });
 
+  it('reads a notice\'s signature glued after its attachment list', async () => {
+    const notice = '各乡镇财政所、社会事务服务中心:现将2025年中央财政动物疫病强制免疫补助35万(附件1)下达给你们,请做好防疫工作,附件:1.2025年安溪县中央财政动物强制免疫补助资金分配表2.2025年中央财政强制免疫补助资金绩效目标表安溪县农业农村局2025年3月17日附件1分配表\n';
+    expect(await departmentOf(notice)).toBe('安溪县农业农村局');
+    // (A finance bureau signs for the money, not as the unit that reports.)
+    expect(await departmentOf(notice.replace('安溪县农业农村局', '安溪县财政局'))).toBeNull();
+  });
+
   it('reads a township\'s central school (中心校) as one word', async () => {
     expect(await departmentOf('开远市乐白道中心校2024年度部门整体和项目支出绩效自评报告\n一、部门基本情况\n')).toBe('开远市乐白道中心校');
   });
