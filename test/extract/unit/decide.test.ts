@@ -243,6 +243,15 @@ describe('decideUnit', () => {
     expect(d.candidates.find((c) => c.name === '甲县教育体育局')!.features.map((f) => f.id)).not.toContain('unit.agreement');
   });
 
+  it('joins a unit named with its autonomous county\'s full name and with its short one, the full name kept', async () => {
+    const text = '景东彝族自治县人民政府驻外办事联络处2018年度部门决算公开说明\n目录\n';
+    const d = decideUnit({ doc: await docOf(text), title: '景东彝族自治县人民政府驻外办事联络处2018年度部门决算公开说明' }, [{ name: '景东县人民政府驻外办事联络处', source: 'cover.name' }]);
+    expect(d.name).toBe('景东彝族自治县人民政府驻外办事联络处');
+    // (Two counties are two units.)
+    const other = decideUnit({ doc: await docOf(text), title: '景东彝族自治县人民政府驻外办事联络处2018年度部门决算公开说明' }, [{ name: '镇沅县人民政府驻外办事联络处', source: 'cover.name' }]);
+    expect(other.candidates.map((c) => c.name).sort()).toEqual(['景东彝族自治县人民政府驻外办事联络处', '镇沅县人民政府驻外办事联络处']);
+  });
+
   it('abstains when two different units score alike', async () => {
     const doc = await docOf('一、基本情况\n来源:甲县水利局 发布时间:2023-01-01\n发布机构 | 乙县农业农村局 |\n');
     const d = decideUnit({ doc, title: null });
