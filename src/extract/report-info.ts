@@ -13,6 +13,7 @@ import {
   PROJECT_KIND_TITLE,
   SITE_LINKS,
   SITE_NAME,
+  SPAM_WORDS,
   TEMPLATE_COLLECTION_SUFFIX,
   TITLE_CHROME,
   TITLE_TAG,
@@ -244,6 +245,19 @@ function attachmentOff(title: string): string {
   return m && endsLikeTitle(m[1]!) ? m[1]! : title;
 }
 
+/**
+ * A title without the words a spam mirror injected (SPAM_WORDS): of the pieces between them, the last
+ * that ends like a title, else the longest ("乐山市民政局365体育网址,皇冠足球体育2024年度…绩效自评报告" →
+ * "2024年度…绩效自评报告"; "亚博下注体育 部门整体支出绩效评价指标熊猫试玩app官网下载安卓版" → "部门整体支出绩效评价指标").
+ */
+function spamOff(title: string): string {
+  const pieces = title.split(SPAM_WORDS).map((p) => p.replace(/^[\s,，:：_\-—|]+|[\s,，:：_\-—|]+$/gu, ''));
+  if (pieces.length < 2) return title;
+  const titled = pieces.filter((p) => Array.from(p).length >= 6 && endsLikeTitle(p)).at(-1);
+  const longest = pieces.reduce((a, b) => (Array.from(b).length > Array.from(a).length ? b : a), '');
+  return titled ?? (Array.from(longest).length >= 6 ? longest : title);
+}
+
 /** Some pages print the title twice around the unit's name: "X(市场监管经开区分局)X" → X. */
 function undoubleTitle(title: string): string {
   // A template site's "X【模板】Y": the title is X.
@@ -409,13 +423,16 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
   let title = seg.title && !/发布时间|来源[:：]|浏览|字体[:：]/u.test(seg.title.text) && !isOutlineHeading(seg.title.text) ? titleAfterTrail(doc, seg.title).replace(/^(?:附件\s*[:：]?\s*\d*[.、．]?)/u, '') : null;
   if (!title && hintTitle) title = hintTitle;
   // (An attachment's number before the title, "附件3四川省…绩效自评报告", once the chrome before it is off.)
-  const clean = (t: string | null) => (t && !DOUBLED_RUN.test(t) ? attachmentOff(undoubleTitle(stripSiteChrome(t.replace(/\s*\n\s*/gu, '')).replace(ATTACHMENT_NUMBER, ''))) || null : null);
+  const clean = (t: string | null) => (t && !DOUBLED_RUN.test(t) ? attachmentOff(undoubleTitle(spamOff(stripSiteChrome(t.replace(/\s*\n\s*/gu, ''))).replace(ATTACHMENT_NUMBER, ''))) || null : null);
   const cleanFound = (found: { text: string; start: number } | null) => clean(found ? titleAfterTrail(doc, { ...found, end: found.start + found.text.length }) : null);
   const search = titleSearch(text);
   const foundTitle = () => cleanFound(search.first());
   // No heading line: a 决算's cover above its contents, else the first phrase that ends like a title,
   // else a document site's file name (title-shapes.ts).
-  const shaped = (when: 'before_search' | 'after_search') => titleFromShapes(doc, TITLE_SHAPES.filter((s) => s.when === when))?.title ?? null;
+  const shaped = (when: 'before_search' | 'after_search') => {
+    const t = titleFromShapes(doc, TITLE_SHAPES.filter((s) => s.when === when))?.title;
+    return t ? spamOff(t) : null;
+  };
   title = clean(title) ?? shaped('before_search') ?? foundTitle() ?? shaped('after_search');
   const placeless = (t: string) => Object.values(regionOf(t)).every((v) => v === null);
   if (title) title = restatedTitle(text, title) ?? title;

@@ -74,6 +74,13 @@ export const PAGE_FOOTER = /(?:上一篇|下一篇|上一条|下一条|相关阅
  * "信息阅读大同…"): everything up to the last of them goes.
  */
 export const PAGE_BUTTONS = /^.*(?:打印(?:本页)?|关闭(?:窗口|本页)?|分享到?|信息阅读|字[号体][:：]?\s*[【\[]?大\s*中\s*小[】\]]?)[】\]]?\s*[|｜]?\s*/u;
+/**
+ * Words a gambling or adult-content mirror injects into a page's title, before, inside or after the
+ * report's own: betting brands ("亚博下注体育", "365体育网址", "皇冠足球体育", "优米体育足球"), app
+ * teasers ("熊猫试玩app官网下载安卓版"), video teasers ("免费高清大全", "看片老司机"). No report title holds them.
+ */
+export const SPAM_WORDS =
+  /(?:亚博|优米|大发|凯发|皇冠|新普京|开云|九游|华体会|必威|乐鱼)(?:体育|足球|在线|投注|下注|娱乐|网址|vip|app|APP)*|365(?:体育|足球|在线|投注|下注|娱乐|网址)+|[\u4e00-\u9fff]{0,2}试玩(?:app|APP)?(?:官网)?(?:下载)?(?:安卓版|苹果版)?|(?:体育|娱乐|彩票)网址|在线观看|免费高清(?:大全)?|看片|老司机|精品一区|无遮挡|www/gu;
 /** A site's own name on its line: "某某县人民政府门户网站", "中国政府网". */
 export const SITE_NAME = /(?:网站|门户|政府网|信息网|新闻网)$/u;
 

@@ -236,6 +236,14 @@ describe('titles flattened with page furniture', () => {
     expect((await reportOf(text)).title).toBe(title);
   });
 
+  it.each([
+    ['甲市民政局365体育网址,皇冠足球体育2024年度中央财政福彩公益金转移支付绩效自评报告\n一、绩效目标分解下达情况\n', '2024年度中央财政福彩公益金转移支付绩效自评报告'],
+    ['精品一区二区中文在线,无遮挡动漫在线观看,成全免费高清大全\n\n妇幼保健自评报告\n\n一、基本情况\n', '妇幼保健自评报告'],
+    ['优米体育足球农机事务中心2020年度农机购置补贴专项资金项目绩效评价报告\n目 录\n一、项目情况\n', '农机事务中心2020年度农机购置补贴专项资金项目绩效评价报告'],
+  ])('drops the words a spam mirror injects into the title: %s', async (text, title) => {
+    expect((await reportOf(text)).title).toBe(title);
+  });
+
   it('takes no sentence fragment for a title', async () => {
     expect((await reportOf('财政局组织专家现场核查，撰写评价报告，并报送市政府。\n一、项目概况\n本项目资金用于环境整治。')).title).toBeNull();
   });
