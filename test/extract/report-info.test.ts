@@ -232,15 +232,11 @@ describe('titles flattened with page furniture', () => {
     ['上传文档查看更多白碱滩区项目支出绩效评价报告(2019年度)\n一、项目概况\n本项目资金用于环境整治。', '白碱滩区项目支出绩效评价报告(2019年度)'],
     ['组配分类2024年度天水市生态环境局(汇总)部门决算\n目录\n第一部分 部门概况\n', '2024年度天水市生态环境局(汇总)部门决算'],
     ['中共湖南省委党校(湖南行政学院)\n2021年度部门整体支出绩效自评报告\n省财政厅:\n根据要求，我校开展了自评。', '中共湖南省委党校(湖南行政学院)2021年度部门整体支出绩效自评报告'],
-  ])('%s', async (text, title) => {
-    expect((await reportOf(text)).title).toBe(title);
-  });
-
-  it.each([
+    // The words a spam mirror injects before, inside or after the title.
     ['甲市民政局365体育网址,皇冠足球体育2024年度中央财政福彩公益金转移支付绩效自评报告\n一、绩效目标分解下达情况\n', '2024年度中央财政福彩公益金转移支付绩效自评报告'],
     ['精品一区二区中文在线,无遮挡动漫在线观看,成全免费高清大全\n\n妇幼保健自评报告\n\n一、基本情况\n', '妇幼保健自评报告'],
     ['优米体育足球农机事务中心2020年度农机购置补贴专项资金项目绩效评价报告\n目 录\n一、项目情况\n', '农机事务中心2020年度农机购置补贴专项资金项目绩效评价报告'],
-  ])('drops the words a spam mirror injects into the title: %s', async (text, title) => {
+  ])('%s', async (text, title) => {
     expect((await reportOf(text)).title).toBe(title);
   });
 
