@@ -3,11 +3,13 @@ import type { Region, ReportKind } from '../schema/record.js';
 import type { Segmentation } from '../segment/segment.js';
 import {
   BREADCRUMB,
+  DOCUMENT_MASTHEAD,
   DEPARTMENT_KIND_BODY,
   DEPARTMENT_KIND_TITLE,
   FIELD_PREFIX,
   INDEX_PREFIX,
   OUTLINE_MARKER,
+  PAGE_FIELD,
   PAGE_FOOTER,
   PROJECT_KIND_BODY,
   PROJECT_KIND_TITLE,
@@ -272,7 +274,7 @@ export function stripSiteChrome(title: string): string {
   const crumb = BREADCRUMB.exec(title);
   const bare = (crumb ? title.slice(crumb.index + crumb[0].length) : title).replace(FIELD_PREFIX, '').replace(INDEX_PREFIX, '').replace(SITE_LINKS, '').trim();
   // (An index number may follow the furniture TITLE_CHROME cuts: "成文日期：2023-05-01监督索引号5304…".)
-  const unchromed = siteNamesOff(bare.replace(TITLE_CHROME, '').replace(INDEX_PREFIX, '').trim());
+  const unchromed = siteNamesOff(bare.replace(TITLE_CHROME, '').replace(INDEX_PREFIX, '').replace(DOCUMENT_MASTHEAD, '').replace(PAGE_FIELD, '').trim());
   return Array.from(unchromed).length >= 6 ? unchromed : bare;
 }
 

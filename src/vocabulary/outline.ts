@@ -56,8 +56,15 @@ export const HOME_TRAIL = new RegExp(`(?:^|\\n)[ \\t]*(?:网站)?首页\\s*${TRA
 export const TRAIL = new RegExp(`^\\s*(?:(?:${LOCATION_WORDS})\\s*[:：]?\\s*)?(?:[^\\n>»›]{0,20}?\\s*(?:>>|>|»|›)\\s*)+`, 'u');
 /** Site links glued before a title: "设为首页|加入收藏", "网站首页". */
 export const SITE_LINKS = /^\s*(?:(?:加入收藏|设为首页|网站首页|无障碍浏览|English)\s*[|｜]?\s*)+/u;
-/** A page's index number glued before its title: "监督索引号53092200631901000", "索引号:0123/2023-00183". */
-export const INDEX_PREFIX = /^\s*(?:监督)?索引号\s*[:：]?\s*[\dA-Za-z/\-]+/u;
+/** A page's index number glued before its title: "监督索引号53092200631901000", "索引号:0123/2023-00183", after a button ("收藏监督索引号…"). */
+export const INDEX_PREFIX = /^\s*(?:收藏|打印|分享)?\s*(?:监督)?索引号\s*[:：]?\s*[\dA-Za-z/\-]+/u;
+/**
+ * An official document's masthead and number before its title: "邵阳市北塔区财政局文件邵北财农绩﹝2023﹞1号关于
+ * 下达…的通知". The title starts after the number.
+ */
+export const DOCUMENT_MASTHEAD = /^[\u4e00-\u9fff]{2,30}文件\s*[\u4e00-\u9fff]{1,12}\s*[〔﹝\[［(（【]\s*(?:19|20)\d{2}\s*[〕﹞\]］)）】]\s*\d{1,4}\s*号\s*/u;
+/** A word processor's page field left in a dump: "…项目PAGE——PAGE 1—2016年…" (the title starts again after it). */
+export const PAGE_FIELD = /^.*PAGE\s*[—\-–]*\s*PAGE\s*\d*\s*[—\-–]*\s*/u;
 /**
  * A collector's or converter's field prefix: "# title:", "# source:", "标题：", and a portal's metadata
  * label before the title ("标      题 X": no title starts with the word 标题).

@@ -4,7 +4,7 @@
  */
 import type { SourceDocument } from '../../ingest/document.js';
 import { AFTER_ORGAN, CONSTRUCTION_WORK, GENERIC_SECTION, ORGAN_END, ORGAN_EXTENSION, PERSON_FIELD, PUBLISHER_FOR_OTHERS, SHORT_FORM_UNIT, SITE_BOILERPLATE, SPAM_PREFIX, STAMP_NOTE, STRONG_ORGAN_END } from '../../vocabulary/units.js';
-import { BREADCRUMB, HOME_TRAIL, PAGE_BUTTONS, SITE_NAME, TRAIL_SEPARATOR } from '../../vocabulary/outline.js';
+import { BREADCRUMB, DOCUMENT_MASTHEAD, HOME_TRAIL, PAGE_BUTTONS, SITE_NAME, TRAIL_SEPARATOR } from '../../vocabulary/outline.js';
 import { placeRunEnds, regionOf } from '../region.js';
 
 /** Words that end a unit's name and start the report's own title. */
@@ -119,6 +119,18 @@ export function fileNameUnit(text: string): string | null {
   const m = /\.(?:pdf|docx?|xlsx?|wps)/iu.test(head) ? /(?:^|\n|《)([^\n《》]{4,80}?)\.(?:pdf|docx?|xlsx?|wps)(?=[\s》]|$)/iu.exec(head) : null;
   const unit = m ? departmentInTitle(m[1]!.replace(/^.*[\\/]/u, '')) : null;
   return unit && hasPlace(unit) ? unit : null;
+}
+
+/** The unit whose masthead an official document opens with: "邵阳市北塔区财政局文件邵北财农绩﹝2023﹞1号…" (DOCUMENT_MASTHEAD). */
+export function mastheadUnit(text: string): string | null {
+  const head = text.slice(0, 800);
+  for (let at = 0; at >= 0 && at < head.length; at = head.indexOf('\n', at) + 1 || -1) {
+    const m = DOCUMENT_MASTHEAD.exec(head.slice(at).trimStart());
+    if (!m) continue;
+    const name = cleanDepartment(m[0].slice(0, m[0].indexOf('文件')));
+    return name && ORGAN_END.test(name) ? name : null;
+  }
+  return null;
 }
 
 /**

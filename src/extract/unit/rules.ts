@@ -27,6 +27,7 @@ import {
   formFieldUnits,
   gluedSigningUnit,
   implementerCut,
+  mastheadUnit,
   outlineUnit,
   proseFieldUnit,
   publisherUnit,
@@ -81,6 +82,7 @@ export const UNIT_SOURCES: readonly UnitSource[] = [
     find: (ctx) => [(ctx.otherTitles?.() ?? []).map(departmentInTitle).find((u) => u !== null) ?? null],
   },
   { id: 'title.file_name', zh: '文件名开头的单位', weight: 8, find: (ctx) => [fileNameUnit(ctx.doc.text)] },
+  { id: 'title.masthead', zh: '红头：X文件', weight: 10, find: (ctx) => [mastheadUnit(ctx.doc.text)] },
   { id: 'title.unit_line', zh: '标题上一行的单位', weight: 9, find: (ctx) => [titleStart(ctx) > 0 ? unitLineBefore(ctx.doc, titleStart(ctx)) : null] },
   {
     id: 'form.field.实施单位',

@@ -173,6 +173,12 @@ describe('sources', () => {
     expect(await departmentOf(notice.replace('安溪县农业农村局', '安溪县财政局'))).toBeNull();
   });
 
+  it('reads the unit whose masthead an official document opens with, the title after its number', async () => {
+    const { record } = await analysisOf('甲县农业农村局文件甲农发﹝2023﹞1号关于下达2023年第一批财政衔接推进乡村振兴补助资金绩效目标批复的通知\n各乡镇:\n现将绩效目标批复如下。\n');
+    expect(record.report.department).toBe('甲县农业农村局');
+    expect(record.report.title).toBe('关于下达2023年第一批财政衔接推进乡村振兴补助资金绩效目标批复的通知');
+  });
+
   it('reads a township\'s central school (中心校) as one word', async () => {
     expect(await departmentOf('开远市乐白道中心校2024年度部门整体和项目支出绩效自评报告\n一、部门基本情况\n')).toBe('开远市乐白道中心校');
   });
@@ -192,7 +198,7 @@ describe('what is no unit', () => {
     ['a county unit the text never places, in a county\'s report', '甲县2021年度财政衔接资金绩效自评报告\n二、自评情况\n县乡村振兴局、县财政局对照得分表,进行了自评,自评得分102分。'],
     // (A file name's picture before the title, a spam mirror's words glued to it.)
     ['a name with Latin letters', '![照料,老年人](/static/img/big_111.jpg)老年人日间照料中心项目绩效自评报告\n一、项目概况\n'],
-    ['a name with Latin letters (spam)', '在线看片www免费人成残联项目绩效自评报告\n一、单位概况\n'],
+    ['a name with Latin letters (spam)', 'abcd免费人成残联项目绩效自评报告\n一、单位概况\n'],
     ['a village committee, the site of a project', '富民县大营街道三村村委会大鱼塘示范村提质增效项目资金支出绩效评价报告\n一、项目概况\n'],
     ['the addressee of an allocation notice', '区残联:\n根据宝鸡市财政局文件精神,现将2023年中央残疾人事业发展补助资金134.39万元下达给你们。\n附件:绩效目标表\n项目名称 残疾人事业发展补助资金 主管部门 区残联 资金总额 134.39\n'],
   ])('%s', async (_, text) => {
