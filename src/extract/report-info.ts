@@ -13,6 +13,7 @@ import {
   PAGE_FOOTER,
   PROJECT_KIND_BODY,
   PROJECT_KIND_TITLE,
+  REPORT_NAME_WORD,
   SITE_LINKS,
   SITE_NAME,
   SPAM_WORDS,
@@ -101,7 +102,7 @@ export function kindOf(title: string, body: string): ReportKind {
  * "关于下达…的通知" standing alone above its addressee, a fund's "…使用情况的公告").
  */
 const TITLE_END =
-  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结|总)?(?:的?报告|表(?!格)|(?:结果|情况)?的?(?:公告|公示)|情况表(?!格)|情况)|绩效评价报告|自评报告|绩效监控(?:总结)?报告|(?:事前)?绩效评估报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n，。；:：]{1,16}[）)])?|(?<=(?:下达|分配|拨付|预拨)[^\n，。；《》]{2,80}?)的通知(?=\s*(?:\n|$|各[^\n，。；]{1,20}[:：]))|(?:筹集|分配|安排|使用)[、和及与]?(?:分配|使用)?情况的?(?:公告|公布)(?![如于》”])|(?<=(?:19|20)\d{2}\s*年度?\s*[^\n，。；,]{0,30}?)(?:部门|单位)?决算(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告|公开表)?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分))/u;
+  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结|总)?(?:的?报告|表(?!格)|(?:结果|情况)?的?(?:公告|公示)|情况表(?!格)|情况)|绩效评价报告|自评报告|绩效监控(?:总结)?报告|(?:事前)?绩效评估报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n，。；:：]{1,16}[）)])?|(?<=(?:下达|分配|拨付|预拨)[^\n，。；《》]{2,80}?)的通知(?=\s*(?:\n|$|各[^\n，。；]{1,20}[:：]))|(?:筹集|分配|安排|使用)[、和及与]?(?:分配|使用)?情况的?(?:公告|公布)(?![如于》”])|(?<=(?:19|20)\d{2}\s*年度?\s*[^\n，。；,]{0,30}?)(?:部门|单位)?决算(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告|公开表)?(?:[（(]公开[）)])?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分))/u;
 /** Does a phrase end like a title? (TITLE_END at its end; the last 40 characters decide.) */
 function endsLikeTitle(phrase: string): boolean {
   const tail = phrase.slice(-40);
@@ -260,13 +261,17 @@ function spamOff(title: string): string {
   return titled ?? (Array.from(longest).length >= 6 ? longest : title);
 }
 
-/** Some pages print the title twice around the unit's name: "X(市场监管经开区分局)X" → X. */
+/** Some pages print the title twice around the unit's name, or twice before a form's heading: "X(市场监管经开区分局)X" → X. */
 function undoubleTitle(title: string): string {
   // A template site's "X【模板】Y": the title is X.
   title = title.replace(/【(?:模板|范文|范本)】.*$/u, '').replace(TEMPLATE_COLLECTION_SUFFIX, '');
   // ("X(市场监管经开区分局)X", "X云南省应急管理厅-凯发体育下载X": a mirror's title, the page's, the title again.)
   const twice = /^(.{8,})(.{0,40})\1$/u.exec(title.replace(/\s+/gu, ''));
-  return twice ? twice[1]! : title;
+  if (twice) return twice[1]!;
+  // "XX财政项目支出绩效自评表": a page title printed twice, then the heading of a form it holds; the title is X.
+  const repeated = /^(.{8,})\1(.*)$/u.exec(title.replace(/\s+/gu, ''));
+  // (X names a report: a site's name printed twice before the title is not it.)
+  return repeated && REPORT_NAME_WORD.test(repeated[1]!) ? repeated[1]! : title;
 }
 
 /** A title without the site chrome a web page or a collector put before it: "# title:", "当前位置：首页>>…>>". */
