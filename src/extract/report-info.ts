@@ -384,7 +384,13 @@ function titleAfterTrail(doc: SourceDocument, whole: { start: number; end: numbe
     for (let i = span.start; i < span.end; i++) if (doc.toRaw[i]! > lineEnd) return doc.text.slice(i, span.end).trim();
   }
   const trail = TRAIL.exec(span.text);
-  return trail ? span.text.slice(trail[0].length) : span.text;
+  if (!trail) return span.text;
+  // The trail's last item, a channel, before the title on its line: "…> 预算绩效 临沧市…2022年度…报告" (the raw
+  // text keeps the space that normalization drops between them).
+  const rest = span.text.slice(trail[0].length);
+  const rawRest = doc.rawText.slice(doc.toRaw[span.start + trail[0].length] ?? 0);
+  const channel = /^([\u4e00-\u9fff]{2,8})[ \t\u3000]+(?=\S)/u.exec(rawRest)?.[1];
+  return channel && rest.startsWith(channel) && !ORGAN_END.test(channel) && startsLikeTitle(rest.slice(channel.length)) ? rest.slice(channel.length) : rest;
 }
 
 /** How a title starts: its year, 关于, 中共, or a place of the gazetteer. */

@@ -43,7 +43,7 @@ export const OUTLINE_LEVELS: readonly { level: number; marker: RegExp }[] = [
 export const TRAIL_SEPARATOR = '(?:>>|>|»|›|→)';
 
 /** The words that open a breadcrumb: 当前位置, 您现在的位置 …. */
-const LOCATION_WORDS = '当前(?:所在的?)?位置|您现在的位置|您的位置|所在的?位置|现在位置';
+const LOCATION_WORDS = '当前(?:所在)?的?位置|您现在的位置|您的位置|所在的?位置|现在位置';
 
 /**
  * A breadcrumb trail: "当前位置：首页>>政务公开>>财政资金>>…", "您现在的位置: 首页 > 信息公开 > …", "您当前所在的位置:首页>…".

@@ -157,6 +157,13 @@ describe('the unit in a project title and behind site chrome', () => {
     expect(r.department).toBe('开远市卫生健康局');
   });
 
+  it('drops the trail\'s last channel printed before the title on its line, and reads "您当前的位置"', async () => {
+    const report = await reportOf('首页 > 政务公开 > 临沧市林业和草原局 > 预算绩效 临沧市林业和草原局2022年度部门整体支出绩效自评报告\n一、基本情况\n');
+    expect(report.title).toBe('临沧市林业和草原局2022年度部门整体支出绩效自评报告');
+    expect(report.department).toBe('临沧市林业和草原局');
+    expect((await reportOf('您当前的位置：首页 > 信息公开 > 临沧市林业和草原局 > 财政预决算\n2022年度部门整体支出绩效自评报告\n一、基本情况\n')).department).toBe('临沧市林业和草原局');
+  });
+
   it('drops a collector\'s "# title:" prefix', async () => {
     const r = await reportOf('# title: 2021年全民健身场地设施项目绩效自评报告\n一、基本情况\n本单位按照要求开展了绩效自评工作。');
     expect(r.title).toBe('2021年全民健身场地设施项目绩效自评报告');
