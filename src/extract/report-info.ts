@@ -20,6 +20,7 @@ import {
   TEMPLATE_COLLECTION_SUFFIX,
   TITLE_CHROME,
   TITLE_TAG,
+  TITLE_WITH_SITE_SUFFIX,
   TRAIL,
   UNIT_YEAR_EVALUATION_TITLE,
 } from '../vocabulary/index.js';
@@ -102,7 +103,7 @@ export function kindOf(title: string, body: string): ReportKind {
  * "关于下达…的通知" standing alone above its addressee, a fund's "…使用情况的公告").
  */
 const TITLE_END =
-  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结|总)?(?:的?报告|表(?!格)|(?:结果|情况)?的?(?:公告|公示)|情况表(?!格)|情况)|绩效评价报告|自评报告|绩效监控(?:总结)?报告|(?:事前)?绩效评估报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n，。；:：]{1,16}[）)])?|(?<=(?:下达|分配|拨付|预拨)[^\n，。；《》]{2,80}?)的通知(?=\s*(?:\n|$|各[^\n，。；]{1,20}[:：]))|(?:筹集|分配|安排|使用)[、和及与]?(?:分配|使用)?情况的?(?:公告|公布)(?![如于》”])|(?<=(?:19|20)\d{2}\s*年度?\s*[^\n，。；,]{0,30}?)(?:部门|单位)?决算(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告|公开表)?(?:[（(]公开[）)])?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分))/u;
+  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结|总)?(?:(?:情况|结果)的报告|的?报告|表(?!格)|(?:结果|情况)?的?(?:公告|公示)|情况表(?!格)|情况)|绩效评价报告|自评报告|绩效监控(?:总结)?报告|(?:事前)?绩效评估报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n，。；:：]{1,16}[）)])?|(?<=(?:下达|分配|拨付|预拨)[^\n，。；《》]{2,80}?)的通知(?=\s*(?:\n|$|各[^\n，。；]{1,20}[:：]))|(?:筹集|分配|安排|使用)[、和及与]?(?:分配|使用)?情况的?(?:公告|公布)(?![如于》”])|(?<=(?:19|20)\d{2}\s*年度?\s*[^\n，。；,]{0,30}?)(?:部门|单位)?决算(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告|公开表)?(?:[（(]公开[）)])?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分))/u;
 /** Does a phrase end like a title? (TITLE_END at its end; the last 40 characters decide.) */
 function endsLikeTitle(phrase: string): boolean {
   const tail = phrase.slice(-40);
@@ -289,6 +290,9 @@ export function stripSiteChrome(title: string): string {
  */
 function siteNamesOff(title: string): string {
   if (/【(?:模板|范文|范本)】/u.test(title)) return title;
+  // ("关于…自评情况的报告-临沧市林业和草原局": a dash before a unit's or a site's name.)
+  const suffixed = TITLE_WITH_SITE_SUFFIX.exec(title);
+  if (suffixed && endsLikeTitle(suffixed[1]!) && (ORGAN_END.test(suffixed[2]!) || SITE_NAME.test(suffixed[2]!))) return suffixed[1]!;
   const pieces = title.split(/[_|｜】]/u).map((p) => p.replace(/^[\s\-—【]+/u, '').trim());
   if (pieces.length < 2) return title;
   const titled = pieces.filter((p) => Array.from(p).length >= 8 && endsLikeTitle(p));

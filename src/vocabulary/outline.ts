@@ -88,6 +88,11 @@ export const PAGE_BUTTONS = /^.*(?:打印(?:本页)?|关闭(?:窗口|本页)?|�
  */
 export const SPAM_WORDS =
   /(?:亚博|优米|大发|凯发|皇冠|新普京|开云|九游|华体会|必威|乐鱼)(?:体育|足球|在线|投注|下注|娱乐|网址|vip|app|APP)*|365(?:体育|足球|在线|投注|下注|娱乐|网址)+|[\u4e00-\u9fff]{0,2}试玩(?:app|APP)?(?:官网)?(?:下载)?(?:安卓版|苹果版)?|(?:体育|娱乐|彩票)网址|在线观看|免费高清(?:大全)?|看片|老司机|精品一区|无遮挡|www/gu;
+/**
+ * A page title that ends with the name of the site or unit after a dash or a bar: "关于…自评情况的报告-临沧市林业和
+ * 草原局", "…绩效自评报告_某某县人民政府". Group 1 is the report's title, group 2 the name.
+ */
+export const TITLE_WITH_SITE_SUFFIX = /^(.{6,}?)[ \t]*(?:[-—–]{1,2}|[_|｜])[ \t]*([\u4e00-\u9fff（）()]{3,30})[ \t]*$/mu;
 /** A site's own name on its line: "某某县人民政府门户网站", "中国政府网". */
 export const SITE_NAME = /(?:网站|门户|政府网|信息网|新闻网)$/u;
 

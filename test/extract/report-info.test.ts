@@ -242,6 +242,8 @@ describe('titles flattened with page furniture', () => {
     // A button before a page's index number, a word processor's page field, an official document's masthead and number.
     ['收藏监督索引号53082300121501000景东彝族自治县人民政府驻外办事联络处2018年度部门决算公开说明\n目录\n', '景东彝族自治县人民政府驻外办事联络处2018年度部门决算公开说明'],
     ['2016年公路日常养护项目PAGE——PAGE 1—2016年公路日常养护项目支出绩效评价报告\n一、项目基本情况\n', '2016年公路日常养护项目支出绩效评价报告'],
+    // A title that ends 自评情况的报告, before a dash and the site's unit.
+    ['关于2022年度部门整体支出绩效自评情况的报告-临沧市林业和草原局\n一、部门基本情况\n', '关于2022年度部门整体支出绩效自评情况的报告'],
     // A 决算 marked (公开); a page title printed twice before a form's heading.
     ['北京市丰台区人民政府西罗园街道办事处2024年度部门决算(公开)\n目 录\n第一部分 2024年度部门决算报表\n', '北京市丰台区人民政府西罗园街道办事处2024年度部门决算(公开)'],
     ['九亭镇2021年预算绩效评价结果公开九亭镇2021年预算绩效评价结果公开财政项目支出绩效自评表\n项目名称 社区事务\n', '九亭镇2021年预算绩效评价结果公开'],

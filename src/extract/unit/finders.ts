@@ -4,7 +4,7 @@
  */
 import type { SourceDocument } from '../../ingest/document.js';
 import { AFTER_ORGAN, CONSTRUCTION_WORK, GENERIC_SECTION, ORGAN_END, ORGAN_EXTENSION, PERSON_FIELD, PUBLISHER_FOR_OTHERS, SHORT_FORM_UNIT, SITE_BOILERPLATE, SPAM_PREFIX, STAMP_NOTE, STRONG_ORGAN_END } from '../../vocabulary/units.js';
-import { BREADCRUMB, DOCUMENT_MASTHEAD, HOME_TRAIL, PAGE_BUTTONS, SITE_NAME, TRAIL_SEPARATOR } from '../../vocabulary/outline.js';
+import { BREADCRUMB, DOCUMENT_MASTHEAD, HOME_TRAIL, PAGE_BUTTONS, SITE_NAME, TITLE_LINE_END, TITLE_WITH_SITE_SUFFIX, TRAIL_SEPARATOR } from '../../vocabulary/outline.js';
 import { placeRunEnds, regionOf } from '../region.js';
 
 /** Words that end a unit's name and start the report's own title. */
@@ -163,7 +163,7 @@ export function breadcrumbUnit(text: string): string | null {
  * A sentence's "主管部门为X" is no cell (proseFieldUnit reads it).
  */
 export const UNIT_FIELD = new RegExp(
-  String.raw`(?<!中央|省级|市级|地方|自治区)(单位名称|部门[（(]单位[）)]名称|部门名称|项目单位|预算部门(?:单位)?|预算单位|主管部门(?:[（(]单位[）)]名称|及代码)?|资金使用单位|实施单位|填报单位|评价单位|(?<![\u4e00-\u9fff])部门(?=[:：]?[ \t]*[|｜]))[\s|｜:：]*(?:[（(](?:盖章|公章)[）)])?[\s|｜:：]*(?:\d+[-—]|[\[【]\d+[\]】])?(?![为是均])([\u4e00-\u9fff（）()]{3,40}?)(?=[\s|｜\t]|$|[，。；]|项目|单位[：:]|主管|实施|填报|联系|评价(?:单位|方式|机构)|下属单位|预算编码|资金使用|年初预算|全年预算|全年执行|年度资金|资金情况|资金额度|预算执行|填报日期|自评得分|${PERSON_FIELD.source}|[（(]?(?:盖|公|签)章)`,
+  String.raw`(?<!中央|省级|市级|地方|自治区)(单位名称|部门[（(]单位[）)]名称|部门名称|项目单位|预算部门(?:单位)?|预算单位|主管部门(?:[（(]单位[）)]名称|及代码)?|资金使用单位|实施单位|填报单位|评价单位|(?<![\u4e00-\u9fff])部门(?=[:：]?[ \t]*[|｜]))[\s|｜:：]*(?:[（(](?:盖章|公章)[）)])?[\s|｜:：]*(?:\d+[-—]|[\[【]\d+[\]】])?(?![为是均])([\u4e00-\u9fff（）()]{3,40}?)(?=[\s|｜\t]|$|[，。；]|项目|单位[：:]|主管|实施|填报|联系|评价(?:单位|方式|机构)|下属单位|预算编码|资金使用|年初预算|全年预算|全年执行|年度|资金情况|资金额度|预算执行|填报日期|自评得分|${PERSON_FIELD.source}|[（(]?(?:盖|公|签)章)`,
   'gmu',
 );
 
@@ -258,7 +258,7 @@ export function fillerNames(text: string): string[] {
  */
 export function actingUnit(text: string): string | null {
   const head = text.slice(0, 3000);
-  const subject = /(?:^|[\n，,。；;：:）)\]】》])[ \t]*([\u4e00-\u9fff（）()]{4,40}?)(?:、[\u4e00-\u9fff]{2,12})?(?=高度重视|认真组织|组织开展|贯彻落实|成立了?[^。；\n]{0,60}?(?:评价|自评)[^。；\n]{0,10}?(?:工作组|领导小组|专班)|内设|下设|归[\u4e00-\u9fff]{2,20}主管|对[^。；\n]{2,60}?进行了?(?:绩效)?(?:自评|评价|自我评价)|开展(?:并完成)?了[^。；\n]{0,60}?绩效(?:自评|评价)|是一所|[是为][^。；\n]{0,30}?(?:单位|机构|部门|团体)[，,。；]|属[^。；\n]{0,30}?(?:单位|机构|学校|团体)|主要履行|的主要职[能责][是为:：])/gmu;
+  const subject = /(?:^|[\n，,。；;：:）)\]】》])[ \t]*([\u4e00-\u9fff（）()]{4,40}?)(?:、[\u4e00-\u9fff]{2,12})?(?=高度重视|认真组织|组织开展|贯彻落实|成立了?[^。；\n]{0,60}?(?:评价|自评)[^。；\n]{0,10}?(?:工作组|领导小组|专班)|内设|下设|归[\u4e00-\u9fff]{2,20}主管|对[^。；\n]{2,60}?(?:进行|开展)了?(?:绩效)?(?:自评|评价|自我评价)|开展(?:并完成)?了[^。；\n]{0,60}?绩效(?:自评|评价)|是一所|[是为][^。；\n]{0,30}?(?:单位|机构|部门|团体)[，,。；]|属[^。；\n]{0,30}?(?:单位|机构|学校|团体)|主要履行|的主要职[能责][是为:：])/gmu;
   for (const m of head.matchAll(subject)) {
     const name = cleanDepartment(m[1]!);
     if (name && ORGAN_END.test(name) && (STRONG_ORGAN_END.test(name) || hasPlace(name))) return name;
@@ -377,6 +377,15 @@ export function placeUnit(raw: string | undefined): string | null {
   return r.province || r.city || r.county ? name : null;
 }
 
+/**
+ * The unit of a named place whose name ends the page's title after a dash or a bar ("关于…自评情况的报告-
+ * 临沧市林业和草原局"): the site's owner, as a byline names it. Not a publisher for others.
+ */
+export function titleSuffixUnit(text: string): string | null {
+  const m = TITLE_WITH_SITE_SUFFIX.exec(text.slice(0, 600));
+  return m && TITLE_LINE_END.test(m[1]!.trim()) ? placeUnit(m[2]) : null;
+}
+
 /** The publisher a government page's metadata names, when it is a unit of a named place (PUBLISHER_FIELD). */
 export function publisherUnit(text: string): string | null {
   return placeUnit(PUBLISHER_FIELD.exec(text.slice(0, 1500))?.[1]);
@@ -394,6 +403,19 @@ export function unitLineBefore(doc: SourceDocument, titleStart: number): string 
   const name = cleanDepartment(prev);
   // ("中共湖南省委党校(湖南行政学院)": a second name in brackets.)
   return name && name === prev && ORGAN_END.test(name.replace(/[（(][^（）()]*[）)]$/u, '')) ? name : null;
+}
+
+/**
+ * A line that is only a unit's name (of a named place), right below the title: a cover's or a heading's
+ * byline ("2022年度…绩效自评报告\n临沧市林业和草原局\n（2023年3月20日）").
+ */
+export function unitLineAfter(doc: SourceDocument, titleStart: number): string | null {
+  const lineEnd = doc.text.indexOf('\n', titleStart);
+  if (lineEnd < 0) return null;
+  const nextEnd = doc.text.indexOf('\n', lineEnd + 1);
+  const next = doc.text.slice(lineEnd + 1, nextEnd < 0 ? undefined : nextEnd).trim();
+  const name = cleanDepartment(next.replace(STAMP_NOTE, ''));
+  return name && name === next.replace(STAMP_NOTE, '') && ORGAN_END.test(name.replace(AFTER_ORGAN, '')) && hasPlace(name) ? name : null;
 }
 
 /**

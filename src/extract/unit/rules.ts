@@ -32,7 +32,9 @@ import {
   proseFieldUnit,
   publisherUnit,
   signingUnit,
+  titleSuffixUnit,
   unitBeforeYear,
+  unitLineAfter,
   unitLineBefore,
 } from './finders.js';
 
@@ -82,6 +84,7 @@ export const UNIT_SOURCES: readonly UnitSource[] = [
     find: (ctx) => [(ctx.otherTitles?.() ?? []).map(departmentInTitle).find((u) => u !== null) ?? null],
   },
   { id: 'title.file_name', zh: '文件名开头的单位', weight: 8, find: (ctx) => [fileNameUnit(ctx.doc.text)] },
+  { id: 'title.unit_below', zh: '标题下一行的单位', weight: 8, find: (ctx) => [titleStart(ctx) >= 0 ? unitLineAfter(ctx.doc, titleStart(ctx)) : null] },
   { id: 'title.masthead', zh: '红头：X文件', weight: 10, find: (ctx) => [mastheadUnit(ctx.doc.text)] },
   { id: 'title.unit_line', zh: '标题上一行的单位', weight: 9, find: (ctx) => [titleStart(ctx) > 0 ? unitLineBefore(ctx.doc, titleStart(ctx)) : null] },
   {
@@ -115,6 +118,7 @@ export const UNIT_SOURCES: readonly UnitSource[] = [
   { id: 'byline.来源', zh: '来源：X', weight: 6, find: (ctx) => [bylineUnit(ctx.doc.text)] },
   { id: 'byline.bare', zh: '来源：无地名的单位', weight: 5, find: (ctx) => [bareBylineUnit(ctx.doc.text)] },
   { id: 'meta.发布机构', zh: '发布机构：X', weight: 6, find: (ctx) => [publisherUnit(ctx.doc.text)] },
+  { id: 'meta.title_suffix', zh: '页面标题后缀的单位', weight: 5, find: (ctx) => [titleSuffixUnit(ctx.doc.text)] },
   { id: 'breadcrumb.tail', zh: '导航末项', weight: 5, find: (ctx) => [breadcrumbUnit(ctx.doc.text)] },
 ];
 
