@@ -357,14 +357,16 @@ export function bylineUnit(text: string): string | null {
 }
 
 /**
- * The unit a county site's byline names without its place ("来源: 扶贫办", "信息来源:区湘湖旅游度假区管委会"):
+ * The unit a county site's byline or metadata names without its place ("来源: 扶贫办", "信息来源:区湘湖旅游度假区管委会", "发布机构:水利局"):
  * labels take it when the body only says 我局. Not a publisher for others, not a bare office
  * ("来源:办公室" names a section of whatever unit runs the site), not a short form ("市人社"), not a unit
  * of a named place (bylineUnit reads those).
  */
 export function bareBylineUnit(text: string): string | null {
-  const m = BYLINE.exec(text.slice(0, 1500));
-  const name = m ? cleanDepartment(m[1]!) : null;
+  const head = text.slice(0, 1500);
+  // (A page's metadata names its publisher so too: "发布机构:水利局文号:".)
+  const raw = BYLINE.exec(head)?.[1] ?? PUBLISHER_FIELD.exec(head)?.[1];
+  const name = raw ? cleanDepartment(raw) : null;
   if (!name || !ORGAN_END.test(name) || PUBLISHER_FOR_OTHERS.test(name) || GENERIC_SECTION.test(name) || SHORT_FORM_UNIT.test(name)) return null;
   return hasPlace(name) ? null : name;
 }

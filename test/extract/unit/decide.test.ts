@@ -188,6 +188,11 @@ describe('sources', () => {
     expect(await departmentOf(text)).toBe('临沧市林业和草原局');
   });
 
+  it('reads a page\'s publisher named without its place, as a bare byline', async () => {
+    expect(await departmentOf('2019年度城区供水管网改造工程项目支出绩效评价报告\n发布日期: 2020.06.26 索引号: 00062121-0-0404 发布机构:水利局 文号:\n为全面贯彻实施预算绩效管理,现将自评报告汇报如下:\n')).toBe('水利局');
+    expect(await departmentOf('2019年度城区供水管网改造工程项目支出绩效评价报告\n发布机构:财政局 文号:\n一、基本情况\n')).toBeNull();
+  });
+
   it('reads a township\'s central school (中心校) as one word', async () => {
     expect(await departmentOf('开远市乐白道中心校2024年度部门整体和项目支出绩效自评报告\n一、部门基本情况\n')).toBe('开远市乐白道中心校');
   });
