@@ -22,6 +22,11 @@ export const STRONG_ORGAN_END =
 export const ORGAN_EXTENSION = /^(?:办公室|委员会|办事处|分局|中心|服务中心|管理处|管理站|管理所|服务站)$/u;
 /** Units that publish for others (finance bureaus, governments, portals): their bylines name no reporting unit. */
 export const PUBLISHER_FOR_OTHERS = /财政|人民政府|政府办公室|网站|门户/u;
+/**
+ * A finance bureau: it publishes for others, but also reports on the money it runs itself (农业保险保费补贴,
+ * its key-project evaluations); its byline is a weak witness, not none.
+ */
+export const FINANCE_BUREAU = /财政(?:局|厅)$/u;
 /** A government's office stationed elsewhere ("西藏自治区人民政府驻上海办事处"): a unit of its own, no publisher for others. */
 export const LIAISON_OFFICE = /人民政府驻[\u4e00-\u9fff]{1,12}?(?:办事处|联络处)$/u;
 /** Words a gambling mirror injects before a unit's name ("手机彩票网团结湖街道办事处"): page chrome, not the name. */

@@ -49,8 +49,15 @@ describe('the unit named outside the body', () => {
     expect(r.region).toMatchObject({ county: '临河区' });
   });
 
-  it.each(['市人社', '财务科', '某某县财政局', '某某县人民政府'])('but not the byline %s', async (byline) => {
+  it.each(['市人社', '财务科', '县财政局', '某某县人民政府'])('but not the byline %s', async (byline) => {
     expect((await reportOf(page(byline))).department).toBeNull();
+  });
+
+  // A finance bureau reports on the money it runs, and publishes others' reports: its byline is a weak
+  // witness (unit.finance_publisher), taken alone and outweighed by any unit the report names itself.
+  it('takes a finance bureau\'s byline only when nothing else names a unit', async () => {
+    expect((await reportOf(page('某某县财政局'))).department).toBe('某某县财政局');
+    expect((await reportOf(`${page('某某县财政局')}某某县退役军人事务局对优抚对象生活补助经费进行了自评。\n`)).department).toBe('某某县退役军人事务局');
   });
 
   it('takes the unit a report introduces with 以下简称, keeping the province of the title', async () => {

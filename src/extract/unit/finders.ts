@@ -3,7 +3,7 @@
  * printed (cleaned of title words and page furniture) or null; none decides between them.
  */
 import type { SourceDocument } from '../../ingest/document.js';
-import { AFTER_ORGAN, CONSTRUCTION_WORK, GENERIC_SECTION, ORGAN_END, ORGAN_EXTENSION, PERSON_FIELD, PUBLISHER_FOR_OTHERS, SHORT_FORM_UNIT, SITE_BOILERPLATE, SPAM_PREFIX, STAMP_NOTE, STRONG_ORGAN_END } from '../../vocabulary/units.js';
+import { AFTER_ORGAN, CONSTRUCTION_WORK, FINANCE_BUREAU, GENERIC_SECTION, ORGAN_END, ORGAN_EXTENSION, PERSON_FIELD, PUBLISHER_FOR_OTHERS, SHORT_FORM_UNIT, SITE_BOILERPLATE, SPAM_PREFIX, STAMP_NOTE, STRONG_ORGAN_END } from '../../vocabulary/units.js';
 import { BREADCRUMB, DOCUMENT_MASTHEAD, HOME_TRAIL, PAGE_BUTTONS, SITE_NAME, TITLE_LINE_END, TITLE_WITH_SITE_SUFFIX, TRAIL_SEPARATOR } from '../../vocabulary/outline.js';
 import { placeRunEnds, regionOf } from '../region.js';
 
@@ -371,10 +371,10 @@ export function bareBylineUnit(text: string): string | null {
   return hasPlace(name) ? null : name;
 }
 
-/** A unit of a named place, not a publisher for others (finance bureaus, governments, portals). */
+/** A unit of a named place, not a publisher for others (governments, portals; a finance bureau is left to the unit rules). */
 export function placeUnit(raw: string | undefined): string | null {
   const name = raw ? cleanDepartment(raw) : null;
-  if (!name || !ORGAN_END.test(name) || PUBLISHER_FOR_OTHERS.test(name)) return null;
+  if (!name || !ORGAN_END.test(name) || (PUBLISHER_FOR_OTHERS.test(name) && !FINANCE_BUREAU.test(name))) return null;
   const r = regionOf(name);
   return r.province || r.city || r.county ? name : null;
 }

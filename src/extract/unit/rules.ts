@@ -9,7 +9,7 @@
  * overcomes: a wrong department is worse than none.
  */
 import type { SourceDocument } from '../../ingest/document.js';
-import { AFTER_ORGAN, FUND_IN_NAME, LATIN_IN_NAME, LIAISON_OFFICE, ORGAN_END, PLACEHOLDER, PUBLISHER_FOR_OTHERS, STRONG_ORGAN_END, VILLAGE_COMMITTEE } from '../../vocabulary/units.js';
+import { AFTER_ORGAN, FINANCE_BUREAU, FUND_IN_NAME, LATIN_IN_NAME, LIAISON_OFFICE, ORGAN_END, PLACEHOLDER, PUBLISHER_FOR_OTHERS, STRONG_ORGAN_END, VILLAGE_COMMITTEE } from '../../vocabulary/units.js';
 import { placeRunEnds, regionOf } from '../region.js';
 import {
   IMPLEMENTING_FIELD,
@@ -151,6 +151,8 @@ const IMPLEMENTER_CELL = /实施[单第]位|资金使用单位/u;
 const IMPLEMENTER_DISPLACED = /实施[单第]位[\s|｜:：]*(?:其中|全年|年初|年度|项目资金|资金|分值|执行|预算|得分|自评得分|项目类别|[\d—-])/u;
 /** Sources that see the page rather than the report: a publisher for others names no unit there. */
 const PAGE_SOURCE = /^(?:byline|meta|breadcrumb|body)\./u;
+/** The page's own furniture: its byline and metadata. */
+const PAGE_ONLY_SOURCE = /^(?:byline|meta)\./u;
 
 export const UNIT_FEATURES: readonly UnitFeature[] = [
   { id: 'unit.organ.strong', zh: '以局/厅/委员会/中心等结尾', weight: 1, test: (f) => STRONG_ORGAN_END.test(f.name.replace(AFTER_ORGAN, '')) },
@@ -208,6 +210,15 @@ export const UNIT_FEATURES: readonly UnitFeature[] = [
     id: 'unit.publisher_for_others',
     zh: '页面发布者为财政/政府/门户',
     weight: -20,
-    test: (f) => PAGE_SOURCE.test(f.source) && PUBLISHER_FOR_OTHERS.test(f.name) && !TOWNSHIP_GOVERNMENT.test(f.name) && !LIAISON_OFFICE.test(f.name),
+    test: (f) => PAGE_SOURCE.test(f.source) && PUBLISHER_FOR_OTHERS.test(f.name) && !TOWNSHIP_GOVERNMENT.test(f.name) && !LIAISON_OFFICE.test(f.name) && !(PAGE_ONLY_SOURCE.test(f.source) && FINANCE_BUREAU.test(f.name)),
+  },
+  // A finance bureau's byline or metadata: the bureau reports on the money it runs (农业保险保费补贴, its key
+  // projects' evaluations) but publishes others' reports too. Weak: any other unit named near as surely
+  // makes a tie (abstention) or wins.
+  {
+    id: 'unit.finance_publisher',
+    zh: '页面发布者为财政部门',
+    weight: -3,
+    test: (f) => PAGE_ONLY_SOURCE.test(f.source) && FINANCE_BUREAU.test(f.name),
   },
 ];

@@ -70,9 +70,16 @@ describe('publisherUnit', () => {
   ])('reads the publisher up to the next field: %s', (text, unit) => {
     expect(publisherUnit(text)).toBe(unit);
   });
-  it('reads no finance bureau and no unit without its place', () => {
-    expect(publisherUnit('发布机构:甲县财政局成文日期:')).toBeNull();
+  it('reads no government and no unit without its place', () => {
+    expect(publisherUnit('发布机构:台江县人民政府成文日期:')).toBeNull();
     expect(publisherUnit('发布机构:水利局文号:')).toBeNull();
+  });
+
+  it('leaves a finance bureau to the unit rules: a weak witness, taken alone, set aside by another unit', async () => {
+    const text = '2021年度农业保险保费补贴绩效自评报告\n发布机构:宁国市财政局成文日期:2022-05-01\n一、基本情况\n';
+    expect(publisherUnit(text)).toBe('宁国市财政局');
+    expect(await departmentOf(text)).toBe('宁国市财政局');
+    expect(await departmentOf(text.replace('一、基本情况', '一、基本情况\n宁国市农业农村局对农业保险保费补贴开展了绩效自评。'))).toBe('宁国市农业农村局');
   });
 });
 
@@ -312,7 +319,7 @@ describe('record.reportRoles (issue 15)', () => {
 
 describe('the region without a unit', () => {
   it('comes from a publisher the unit rules set aside', async () => {
-    const { record } = await analysisOf('城乡义务教育补助经费转移支付2023年度绩效自评报告\n来源:台江县财政局 作者:台江县人民政府\n一、基本情况\n');
+    const { record } = await analysisOf('城乡义务教育补助经费转移支付2023年度绩效自评报告\n来源:台江县人民政府 作者:台江县人民政府\n一、基本情况\n');
     expect(record.report.department).toBeNull();
     expect(record.report.region).toMatchObject({ county: '台江县', city: '黔东南苗族侗族自治州', province: '贵州省' });
   });
