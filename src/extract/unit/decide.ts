@@ -7,6 +7,7 @@
 import { evidenceOf } from '../../normalize/offsets.js';
 import type { SourceDocument } from '../../ingest/document.js';
 import type { Evidence } from '../../schema/record.js';
+import { shortNameOf } from '../../vocabulary/regions.js';
 import { ORGAN_END, ORGAN_EXTENSION } from '../../vocabulary/units.js';
 import { placeRunEnds, regionOf } from '../region.js';
 import { cleanDepartment } from './finders.js';
@@ -104,12 +105,10 @@ function samePlaceShortened(longer: string, shorter: string): boolean {
   const shortEnd = placeRunEnds(shorter).at(-1);
   if (!longEnd || !shortEnd || longer.slice(longEnd) !== shorter.slice(shortEnd) || longer.slice(longEnd) === '') return false;
   const [long, short] = [regionOf(longer.slice(0, longEnd)), regionOf(shorter.slice(0, shortEnd))];
-  const shortened = (full: string | null, brief: string | null) =>
-    full === brief || (!!full && !!brief && AUTONOMOUS_PLACE.test(full) && brief.length >= 2 && full.startsWith(brief.slice(0, -1)) && full.endsWith(brief.slice(-1)));
-  return (long.county !== null || short.county !== null) && shortened(long.county, short.county) && shortened(long.city, short.city) && long.province === short.province;
+  // (Both name the county: "临沧市财政局" and "临沧市临翔区财政局" are two units.)
+  const shortened = (full: string | null, brief: string | null) => full === brief || (!!full && !!brief && shortNameOf(full) === brief);
+  return long.county !== null && short.county !== null && shortened(long.county, short.county) && shortened(long.city, short.city) && long.province === short.province;
 }
-/** An autonomous county, prefecture or banner: "景东彝族自治县", "阿坝藏族羌族自治州", "鄂温克族自治旗". */
-const AUTONOMOUS_PLACE = /自治[县州旗]$/u;
 
 /**
  * A unit's short form beside its name: "德城区教体局" for "德城区教育和体育局", "甲县人社局" for "甲县
