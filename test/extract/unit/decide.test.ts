@@ -278,7 +278,7 @@ describe('decideUnit', () => {
     const other = decideUnit({ doc: await docOf(text), title: '景东彝族自治县人民政府驻外办事联络处2018年度部门决算公开说明' }, [{ name: '镇沅县人民政府驻外办事联络处', source: 'cover.name' }]);
     expect(other.candidates.map((c) => c.name).sort()).toEqual(['景东彝族自治县人民政府驻外办事联络处', '镇沅县人民政府驻外办事联络处']);
     // (A city's bureau and a district's are two units.)
-    const levels = decideUnit({ doc: await docOf('临沧市临翔区财政局2022年度部门决算\n'), title: '临沧市临翔区财政局2022年度部门决算' }, [{ name: '临沧市财政局', source: 'cover.name' }]);
+    const levels = decideUnit({ doc: await docOf('临沧市临翔区财政局2022年度部门决算\n目录\n第一部分 部门概况\n一、主要职能\n'), title: '临沧市临翔区财政局2022年度部门决算' }, [{ name: '临沧市财政局', source: 'cover.name' }]);
     expect(levels.candidates).toHaveLength(2);
   });
 
