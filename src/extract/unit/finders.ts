@@ -388,6 +388,18 @@ export function titleSuffixUnit(text: string): string | null {
   return m && TITLE_LINE_END.test(m[1]!.trim()) ? placeUnit(m[2]) : null;
 }
 
+/**
+ * The unit whose site the page is on, when the page opens with its name alone on a line above the
+ * navigation ("临沧市林业和草原局\n首页 | 机构概况 | 政务公开"): a unit of a named place, not a government
+ * or portal.
+ */
+export function siteHeaderUnit(text: string): string | null {
+  const m = /^\s*([^\n]{3,30})\n[ \t]*([^\n]*)/u.exec(text.slice(0, 400));
+  if (!m || !/首页|网站|导航|[|｜]|>>|»/u.test(m[2]!)) return null;
+  const name = placeUnit(m[1]!.trim());
+  return name === m[1]!.trim() ? name : null;
+}
+
 /** The publisher a government page's metadata names, when it is a unit of a named place (PUBLISHER_FIELD). */
 export function publisherUnit(text: string): string | null {
   return placeUnit(PUBLISHER_FIELD.exec(text.slice(0, 1500))?.[1]);

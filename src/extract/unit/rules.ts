@@ -32,6 +32,7 @@ import {
   proseFieldUnit,
   publisherUnit,
   signingUnit,
+  siteHeaderUnit,
   titleSuffixUnit,
   unitBeforeYear,
   unitLineAfter,
@@ -118,6 +119,7 @@ export const UNIT_SOURCES: readonly UnitSource[] = [
   { id: 'byline.来源', zh: '来源：X', weight: 6, find: (ctx) => [bylineUnit(ctx.doc.text)] },
   { id: 'byline.bare', zh: '来源：无地名的单位', weight: 5, find: (ctx) => [bareBylineUnit(ctx.doc.text)] },
   { id: 'meta.发布机构', zh: '发布机构：X', weight: 6, find: (ctx) => [publisherUnit(ctx.doc.text)] },
+  { id: 'meta.site_header', zh: '网站页眉的单位', weight: 5, find: (ctx) => [siteHeaderUnit(ctx.doc.text)] },
   { id: 'meta.title_suffix', zh: '页面标题后缀的单位', weight: 5, find: (ctx) => [titleSuffixUnit(ctx.doc.text)] },
   { id: 'breadcrumb.tail', zh: '导航末项', weight: 5, find: (ctx) => [breadcrumbUnit(ctx.doc.text)] },
 ];

@@ -190,6 +190,7 @@ describe('sources', () => {
     ['a line below the title', '2022年度中央财政林业改革发展资金绩效自评报告\n临沧市林业和草原局\n（2023年3月20日）\n一、基本情况\n'],
     ['a page title\'s suffix after a dash', '关于2022年度部门整体支出绩效自评情况的报告-临沧市林业和草原局\n一、部门基本情况\n'],
     ['the subject that evaluated the money', '2022年度中央财政林业改革发展资金绩效自评报告\n根据市财政局要求，临沧市林业和草原局对2022年度中央财政林业改革发展资金开展了绩效自评，现将自评情况报告如下：\n'],
+    ['the site\'s header above its navigation', '临沧市林业和草原局\n首页 | 机构概况 | 政务公开 | 互动交流\n2022年度部门整体支出绩效自评报告\n一、部门基本情况\n'],
     ['a form\'s name cell glued to 年度预算', '部门整体支出绩效自评表（2022年度）部门名称临沧市林业和草原局年度预算申请资金（万元）\n'],
   ])('reads the unit from %s', async (_, text) => {
     expect(await departmentOf(text)).toBe('临沧市林业和草原局');
