@@ -92,7 +92,7 @@ export const RATE_WORDS = [
 /** Rates that are not an execution rate, though they name a rate: "完成率", "执行率" inside a money label. */
 export const OTHER_RATE_WORDS = ['执行率', '完成率'] as const;
 /** Words near a self score. */
-export const SCORE_WORDS = ['自评', '总分', '综合得分', '评价得分', '最终得分', '评分结果', '得分', '评价分', '评分'] as const;
+export const SCORE_WORDS = ['自评', '总分', '综合得分', '评价得分', '最终得分', '评分结果', '得分', '评价分', '评分', '评价结果'] as const;
 /** Words that make a score a weight, not a result. */
 export const WEIGHT_WORDS = ['分值', '权重', '满分'] as const;
 /** Money received or income: never what was spent. */

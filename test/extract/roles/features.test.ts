@@ -191,6 +191,10 @@ describe('selfScore.near.自评', () => {
     const r = await recordOf('经对照评价指标体系逐项打分，本项目综合评分为92.5分，评价等级为优。');
     expect(seen(r.figures.selfScore)).toEqual([92.5, '92.5分']);
   });
+  it('reads a 评价结果 stated in points as the self-score', async () => {
+    const r = await recordOf('经对照评价指标体系逐项打分，该项目绩效评价结果为95.5分，等级为优。');
+    expect(seen(r.figures.selfScore)).toEqual([95.5, '95.5分']);
+  });
 });
 
 describe('budget.label.预算 (the size of the fund)', () => {
