@@ -58,7 +58,9 @@ export function regionOf(text: string): Region {
   if (DEVELOPMENT_ZONE.test(rest) || zoneCity) return completeRegion(region);
   // One-character names exist only for counties (横县, 萧县): "城市管理…" is not a county.
   const county = /^([\u4e00-\u9fff]{2,8}?自治[县旗]|[\u4e00-\u9fff]{2,4}?(?:县|区|旗|市)|[\u4e00-\u9fff]县)/u.exec(rest);
-  if (county && county[1]!.length >= 2 && !NOT_COUNTY_NAMES.test(county[1]!)) region.county = county[1]!;
+  // A 县级市 the gazetteer does not know is a word cut at 市: "乌海市住房市场服务中心" names no 住房市.
+  const unknownCity = (name: string) => name.endsWith('市') && !COUNTIES.has(name);
+  if (county && county[1]!.length >= 2 && !NOT_COUNTY_NAMES.test(county[1]!) && !unknownCity(county[1]!)) region.county = county[1]!;
   else if (region.city) region.county = countyOfCityUnit(rest, region.city);
   return completeRegion(region);
 }

@@ -14,6 +14,10 @@ describe('regionOf: a city match wrapped in other words', () => {
     expect(regionOf('临沧市生态环境局东区分局')).toEqual({ province: '云南省', city: '临沧市', county: null });
     expect(regionOf('西区动物疫病预防控制中心').county).toBeNull();
   });
+  it('reads no county-level city the gazetteer does not know: a word cut at 市', () => {
+    expect(regionOf('内蒙古自治区乌海市住房市场服务中心')).toEqual({ province: '内蒙古自治区', city: '乌海市', county: null });
+    expect(regionOf('岳阳市汨罗市财政局')).toEqual({ province: '湖南省', city: '岳阳市', county: '汨罗市' });
+  });
 });
 
 describe('placesMentioned', () => {
