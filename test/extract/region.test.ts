@@ -85,6 +85,9 @@ describe('regionOf: provinces by their short names (issue 15)', () => {
     expect(regionOf('湖北交通职业技术学院')).toEqual({ province: '湖北省', city: null, county: null });
     expect(regionOf('中共海南博鳌乐城国际医疗旅游先行区工委')).toMatchObject({ province: '海南省' });
     expect(regionOf('黑龙江农垦总局')).toMatchObject({ province: '黑龙江省' });
+    // 宁夏区, 广西自治区: a short name with its level word is the region, and no county.
+    expect(regionOf('宁夏自治区财政厅')).toEqual({ province: '宁夏回族自治区', city: null, county: null });
+    expect(regionOf('广西区财政厅')).toEqual({ province: '广西壮族自治区', city: null, county: null });
   });
   it('keeps the place a longer gazetteer name starting with a short name is', () => {
     expect(regionOf('海南区财政局')).toEqual({ province: '内蒙古自治区', city: '乌海市', county: '海南区' });
