@@ -50,12 +50,14 @@ export function regionOf(text: string): Region {
     }
   }
   // "海口国家高新区管委会": a zone named after its city lies in it, and is no county.
-  const zoneCity = region.city ? null : (zoneAt(rest)?.city ?? null);
+  const zone = region.city ? null : zoneAt(rest);
+  // (A city of another province is no reading of the name: the zone then places nothing.)
+  const zoneCity = zone && (!region.province || PREFECTURES.get(zone.city) === region.province) ? zone.city : null;
   if (zoneCity) {
     region.city = zoneCity;
     region.province ??= PREFECTURES.get(zoneCity) ?? null;
   }
-  if (DEVELOPMENT_ZONE.test(rest) || zoneCity) return completeRegion(region);
+  if (DEVELOPMENT_ZONE.test(rest) || zone) return completeRegion(region);
   // One-character names exist only for counties (横县, 萧县): "城市管理…" is not a county.
   const county = /^([\u4e00-\u9fff]{2,8}?自治[县旗]|[\u4e00-\u9fff]{2,4}?(?:县|区|旗|市)|[\u4e00-\u9fff]县)/u.exec(rest);
   // A 县级市 the gazetteer does not know is a word cut at 市: "乌海市住房市场服务中心" names no 住房市.

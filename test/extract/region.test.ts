@@ -122,6 +122,8 @@ describe('regionOf: development zones within their city (issue 15)', () => {
     expect(regionOf('上海市浦东新区财政局')).toEqual({ province: '上海市', city: null, county: '浦东新区' });
     expect(regionOf('湘江新区管委会').city).toBeNull();
     expect(regionOf('高新区管委会')).toEqual({ province: null, city: null, county: null });
+    // 兰州 is in 甘肃省: "海南省兰州新区" names no city of 海南省.
+    expect(regionOf('海南省兰州新区管委会')).toEqual({ province: '海南省', city: null, county: null });
   });
   it('starts a place run at a zone named after its city, not at a short province name', () => {
     expect(placeRunEnds('海口国家高新区管委会')).toEqual([7]);
