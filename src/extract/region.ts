@@ -3,7 +3,17 @@
  * levels above a named place, and where a run of place names ends ("随州市曾都区…").
  */
 import type { Region } from '../schema/record.js';
-import { COUNTIES, COUNTY_LEVEL_CITIES, MUNICIPALITIES, NOT_COUNTY_NAMES, PREFECTURES, PROVINCES, shortNameOf } from '../vocabulary/regions.js';
+import {
+  COUNTIES,
+  COUNTY_LEVEL_CITIES,
+  DEVELOPMENT_ZONE,
+  MUNICIPALITIES,
+  NOT_COUNTY_NAMES,
+  PREFECTURES,
+  PROVINCE_SHORT_NAMES,
+  PROVINCES,
+  shortNameOf,
+} from '../vocabulary/regions.js';
 
 /** Each province's name written as a 省 ("广西壮族自治区" → "广西省"), as PROVINCES lists them: made once, not per call. */
 const PROVINCE_AS_SHENG: readonly string[] = PROVINCES.map((p) => p.replace(/(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/u, '') + '省');
@@ -13,9 +23,13 @@ export function regionOf(text: string): Region {
   const region: Region = { province: null, city: null, county: null };
   let rest = text.replace(/^(?:(?:19|20)\d{2}\s*年度?)/u, '').replace(/^(?:中共|中国共产党|共青团)/u, '');
   const province = PROVINCES.find((p, i) => rest.includes(p) || rest.includes(PROVINCE_AS_SHENG[i]!));
+  const short = province ? null : provinceShortAt(rest);
   if (province) {
     region.province = province;
     rest = rest.slice(rest.indexOf(province.slice(0, 2)) + province.length);
+  } else if (short) {
+    region.province = PROVINCE_SHORT_NAMES.get(short)!;
+    rest = rest.slice(short.length);
   }
   // A municipality (北京市, 重庆市 …) has no prefecture level: its districts are counties, its city null.
   if (!region.province || !MUNICIPALITIES.has(region.province)) {
@@ -35,11 +49,49 @@ export function regionOf(text: string): Region {
       rest = rest.slice(rest.indexOf(name) + name.length);
     }
   }
+  // "海口国家高新区管委会": a zone named after its city lies in it, and is no county.
+  const zone = region.city ? null : zoneAt(rest);
+  // (A city of another province is no reading of the name: the zone then places nothing.)
+  const zoneCity = zone && (!region.province || PREFECTURES.get(zone.city) === region.province) ? zone.city : null;
+  if (zoneCity) {
+    region.city = zoneCity;
+    region.province ??= PREFECTURES.get(zoneCity) ?? null;
+  }
+  if (DEVELOPMENT_ZONE.test(rest) || zone) return completeRegion(region);
   // One-character names exist only for counties (横县, 萧县): "城市管理…" is not a county.
   const county = /^([\u4e00-\u9fff]{2,8}?自治[县旗]|[\u4e00-\u9fff]{2,4}?(?:县|区|旗|市)|[\u4e00-\u9fff]县)/u.exec(rest);
-  if (county && county[1]!.length >= 2 && !NOT_COUNTY_NAMES.test(county[1]!)) region.county = county[1]!;
+  // A 县级市 the gazetteer does not know is a word cut at 市: "乌海市住房市场服务中心" names no 住房市.
+  const unknownCity = (name: string) => name.endsWith('市') && !COUNTIES.has(name);
+  if (county && county[1]!.length >= 2 && !NOT_COUNTY_NAMES.test(county[1]!) && !unknownCity(county[1]!)) region.county = county[1]!;
   else if (region.city) region.county = countyOfCityUnit(rest, region.city);
   return completeRegion(region);
+}
+
+/**
+ * The short name of a province or autonomous region `text` starts with ("宁夏林业和草原局" → 宁夏);
+ * null when a longer gazetteer name starts there: 海南区 (乌海市), 海南州, 河北区 (天津市), 河南县 are
+ * those places, not the provinces.
+ */
+function provinceShortAt(text: string): string | null {
+  const short = text.slice(0, 3) === '内蒙古' || text.slice(0, 3) === '黑龙江' ? text.slice(0, 3) : text.slice(0, 2);
+  if (!PROVINCE_SHORT_NAMES.has(short)) return null;
+  const longer = placeNameAt(text, 0, text.length);
+  return longer && longer.length > short.length ? null : short;
+}
+
+/** A 地级市 by its name without 市 (海口 → 海口市): a development zone's name starts with it. */
+const CITY_BY_SHORT_NAME: ReadonlyMap<string, string> = new Map(
+  [...PREFECTURES.keys()].filter((c) => c.endsWith('市') && c.length >= 3).map((c) => [c.slice(0, -1), c] as const),
+);
+
+/** The city a development zone at the start of `text` is named after ("海口国家高新区…" → 海口市), and the zone's length. */
+function zoneAt(text: string): { city: string; length: number } | null {
+  for (const length of [3, 2]) {
+    const city = CITY_BY_SHORT_NAME.get(text.slice(0, length));
+    const zone = city ? DEVELOPMENT_ZONE.exec(text.slice(length)) : null;
+    if (city && zone) return { city, length: length + zone[0].length };
+  }
+  return null;
 }
 
 /**
@@ -142,7 +194,13 @@ function cityNameAt(text: string, at: number): string | undefined {
  * longest name first at each step; empty when it starts with none.
  */
 export function placeRunEnds(text: string): number[] {
-  return placeRunEndsIn(text, 0, text.length);
+  // A unit's name may start with its province's short name ("宁夏林业和草原局") and name a city's
+  // development zone ("海口国家高新区"); texts' openings (mentionsIn) are read by full names only.
+  const ends = placeRunEndsIn(text, 0, text.length);
+  const at = ends.at(-1) ?? 0;
+  const zone = zoneAt(text.slice(at));
+  if (zone) ends.push(at + zone.length);
+  return ends;
 }
 
 /** placeRunEnds of `text.slice(start, end)` without the slice: ends counted from `start`. */

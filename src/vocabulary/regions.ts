@@ -356,6 +356,26 @@ export const PROVINCES: readonly string[] = [...new Set(GROUPS.map(([province]) 
 /** Municipalities: no prefecture level, their districts are counties. */
 export const MUNICIPALITIES: ReadonlySet<string> = new Set(['北京市', '天津市', '上海市', '重庆市']);
 
+/**
+ * Provinces and autonomous regions without their 省/自治区, as units write them at the head of
+ * their names ("宁夏林业和草原局", "海南博鳌…管理局", "湖北…") → the full name, which is what a region
+ * records. Left out: 吉林 (also the prefecture 吉林市, so a 吉林 unit may be either), the
+ * municipalities (their short forms head schools and streets: 上海路, 北京大学), and the
+ * one-character forms (湘, 鄂, 粤 …: first characters of 湘西, 鄂州, words). Where a longer gazetteer
+ * name starts with one (海南区, 海南州, 河北区, 河南县) that name is the place: see region.ts.
+ */
+export const PROVINCE_SHORT_NAMES: ReadonlyMap<string, string> = new Map(
+  PROVINCES.filter((p) => !MUNICIPALITIES.has(p) && p !== '吉林省').map(
+    (p) => [p.replace(/(?:省|壮族自治区|回族自治区|维吾尔自治区|自治区)$/u, ''), p] as const,
+  ),
+);
+
+/**
+ * Development zones (国家级/省级 高新区, 经开区, 新区 …) named after their city: "海口国家高新区" lies in
+ * 海口市. A zone is no county (GB/T 2260 leaves them out): its unit's region is the city.
+ */
+export const DEVELOPMENT_ZONE = /^(?:国家级?|省级)?(?:高新技术产业开发区|经济技术开发区|经济开发区|高新技术开发区|高新区|经开区|新区|综合保税区|保税区)/u;
+
 /** Peoples named in autonomous prefectures' and counties' names (红河哈尼族彝族自治州). */
 const PEOPLES = '哈尼|彝|苗|侗|布依|土家|藏|羌|蒙古|朝鲜|傣|景颇|傈僳|白|壮|回|哈萨克|柯尔克孜|满|瑶|黎|佤|拉祜|撒拉|土|裕固|纳西|水|仡佬|畲|东乡|保安|锡伯|达斡尔|鄂温克|鄂伦春|仫佬|毛南|普米|独龙|怒|各';
 const AUTONOMOUS = new RegExp(`(?:(?:${PEOPLES})族?)+自治(州|县|旗)$`, 'u');
@@ -392,4 +412,4 @@ export const COUNTY_LEVEL_CITIES: ReadonlyMap<string, { city: string | null; pro
 );
 
 /** Words that end like a county (…区, …县) but name none: "自治区财政厅", "园区管委会", "全县". */
-export const NOT_COUNTY_NAMES = /^(?:城区|辖区|市区|本区|全区|全县|本县|自治区|园区|片区|开发区|新区|景区|社区|校区|厂区|矿区|库区|山区|牧区|林区|灾区|示范区)$/u;
+export const NOT_COUNTY_NAMES = /^(?:城区|辖区|市区|本区|全区|全县|本县|自治区|园区|片区|开发区|新区|高新区|经开区|保税区|景区|社区|校区|厂区|矿区|库区|山区|牧区|林区|灾区|示范区)$/u;

@@ -14,6 +14,10 @@ describe('regionOf: a city match wrapped in other words', () => {
     expect(regionOf('临沧市生态环境局东区分局')).toEqual({ province: '云南省', city: '临沧市', county: null });
     expect(regionOf('西区动物疫病预防控制中心').county).toBeNull();
   });
+  it('reads no county-level city the gazetteer does not know: a word cut at 市', () => {
+    expect(regionOf('内蒙古自治区乌海市住房市场服务中心')).toEqual({ province: '内蒙古自治区', city: '乌海市', county: null });
+    expect(regionOf('岳阳市汨罗市财政局')).toEqual({ province: '湖南省', city: '岳阳市', county: '汨罗市' });
+  });
 });
 
 describe('placesMentioned', () => {
@@ -68,5 +72,63 @@ describe('placeRunEnds and the opening scan (indexed by two characters)', () => 
     const pad = '的'.repeat(1996);
     expect(placesMentioned(`${pad}四川省`)).toEqual([{ province: '四川省', city: null, county: null }]);
     expect(placesMentioned(`${pad}的的四川省`)).toEqual([]);
+  });
+});
+
+describe('regionOf: provinces by their short names (issue 15)', () => {
+  it('reads a short name at the head of a unit as the full name', () => {
+    expect(regionOf('宁夏林业和草原局')).toEqual({ province: '宁夏回族自治区', city: null, county: null });
+    expect(regionOf('广西农业农村厅')).toEqual({ province: '广西壮族自治区', city: null, county: null });
+    expect(regionOf('内蒙古乌海市住房保障中心')).toMatchObject({ province: '内蒙古自治区', city: '乌海市' });
+    expect(regionOf('新疆生产建设兵团')).toMatchObject({ province: '新疆维吾尔自治区' });
+    expect(regionOf('西藏文化厅')).toMatchObject({ province: '西藏自治区' });
+    expect(regionOf('湖北交通职业技术学院')).toEqual({ province: '湖北省', city: null, county: null });
+    expect(regionOf('中共海南博鳌乐城国际医疗旅游先行区工委')).toMatchObject({ province: '海南省' });
+    expect(regionOf('黑龙江农垦总局')).toMatchObject({ province: '黑龙江省' });
+    // 宁夏区, 广西自治区: a short name with its level word is the region, and no county.
+    expect(regionOf('宁夏自治区财政厅')).toEqual({ province: '宁夏回族自治区', city: null, county: null });
+    expect(regionOf('广西区财政厅')).toEqual({ province: '广西壮族自治区', city: null, county: null });
+  });
+  it('keeps the place a longer gazetteer name starting with a short name is', () => {
+    expect(regionOf('海南区财政局')).toEqual({ province: '内蒙古自治区', city: '乌海市', county: '海南区' });
+    expect(regionOf('河北区教育局')).toEqual({ province: '天津市', city: null, county: '河北区' });
+    expect(regionOf('河南县财政局')).toMatchObject({ province: '青海省', county: '河南县' });
+    expect(regionOf('海南州财政局')).toMatchObject({ province: '青海省', city: '海南州' });
+    expect(regionOf('吉林市财政局')).toMatchObject({ province: '吉林省', city: '吉林市' });
+  });
+  it('takes no short name that is also a city or a street, nor one inside a name', () => {
+    // 吉林 is also 吉林市; 上海, 北京 head streets and schools (上海路小学 is anywhere).
+    expect(regionOf('吉林财政厅').province).toBeNull();
+    expect(regionOf('上海路小学').province).toBeNull();
+    expect(regionOf('北京路街道办事处').province).toBeNull();
+    // Only at the head: "驻湖北办事处" is not placed in 湖北省.
+    expect(regionOf('驻湖北办事处').province).toBeNull();
+    // One-character forms are no province: 湘 starts 湘西, 鄂 starts 鄂州.
+    expect(regionOf('湘江新区管委会').province).toBeNull();
+  });
+});
+
+describe('regionOf: development zones within their city (issue 15)', () => {
+  it('places a zone named after its city in that city, not a county', () => {
+    expect(regionOf('海口国家高新区管委会')).toEqual({ province: '海南省', city: '海口市', county: null });
+    expect(regionOf('海南省海口国家高新区管委会')).toEqual({ province: '海南省', city: '海口市', county: null });
+    expect(regionOf('海口市国家高新区管委会')).toEqual({ province: '海南省', city: '海口市', county: null });
+    expect(regionOf('兰州新区管委会')).toEqual({ province: '甘肃省', city: '兰州市', county: null });
+    expect(regionOf('长沙经开区管委会')).toEqual({ province: '湖南省', city: '长沙市', county: null });
+    expect(regionOf('宜昌高新技术产业开发区管委会')).toEqual({ province: '湖北省', city: '宜昌市', county: null });
+  });
+  it('keeps the 新区 that are counties, and names no city for a zone of no known city', () => {
+    expect(regionOf('天津市滨海新区财政局')).toEqual({ province: '天津市', city: null, county: '滨海新区' });
+    expect(regionOf('上海市浦东新区财政局')).toEqual({ province: '上海市', city: null, county: '浦东新区' });
+    expect(regionOf('湘江新区管委会').city).toBeNull();
+    expect(regionOf('高新区管委会')).toEqual({ province: null, city: null, county: null });
+    // 兰州 is in 甘肃省: "海南省兰州新区" names no city of 海南省.
+    expect(regionOf('海南省兰州新区管委会')).toEqual({ province: '海南省', city: null, county: null });
+  });
+  it('starts a place run at a zone named after its city, not at a short province name', () => {
+    expect(placeRunEnds('海口国家高新区管委会')).toEqual([7]);
+    expect(placeRunEnds('海南省海口国家高新区管委会')).toEqual([3, 10]);
+    // A unit's short province does not make it a gazetteer name: "西藏驻沪办" is a byline's alias.
+    expect(placeRunEnds('宁夏林业和草原局')).toEqual([]);
   });
 });

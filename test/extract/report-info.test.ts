@@ -80,6 +80,19 @@ describe('the unit named outside the body', () => {
   });
 });
 
+describe('units named by a province\'s short name or a city\'s development zone (issue 15)', () => {
+  it('places a unit under its province\'s short name in the full province', async () => {
+    const r = await reportOf('宁夏林业和草原局2022年度部门决算\n第一部分 部门概况\n');
+    expect(r.department).toBe('宁夏林业和草原局');
+    expect(r.region).toEqual({ province: '宁夏回族自治区', city: null, county: null });
+  });
+  it('places a development zone\'s unit in its city', async () => {
+    const r = await reportOf('项目支出绩效自评报告\n一、项目概况\n预算单位海口国家高新区管委会(行政主管部门)的道路项目。\n主管部门为海口国家高新区管委会\n');
+    expect(r.department).toBe('海口国家高新区管委会');
+    expect(r.region).toEqual({ province: '海南省', city: '海口市', county: null });
+  });
+});
+
 describe('the region of the government whose rules the report follows', () => {
   it('fills the levels above the unit\'s own', async () => {
     const r = await reportOf('镜湖区残联中央转移支付2023年度绩效自评报告\n资金使用规范，严格按照《中共芜湖市委办公室 芜湖市人民政府办公室关于全面实施预算绩效管理的通知》开展预算绩效管理。');
