@@ -273,8 +273,16 @@ async function readPage(page: PageInput): Promise<PageResult> {
     if (quality.ocrReason) info.ocrReason = quality.ocrReason;
     return { info, blocks: [], warnings };
   }
-  const clean = items.map((i) => ({ ...i, str: stripBrokenChars(i.str) }));
-  if (clean.some((c, k) => c.str !== items[k]!.str)) warnings.push('dropped a few unmapped glyphs');
+  // An item is copied only when it loses a glyph (most pages lose none).
+  let clean = items;
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k]!;
+    const str = stripBrokenChars(item.str);
+    if (str === item.str) continue;
+    if (clean === items) clean = items.slice();
+    clean[k] = { ...item, str };
+  }
+  if (clean !== items) warnings.push('dropped a few unmapped glyphs');
 
   const vt = page.viewportTransform;
   const placed = placeTextItems(clean, vt);
