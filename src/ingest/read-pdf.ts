@@ -20,7 +20,7 @@ import { loadPdfjs, openPdfDocument, skipFontFaceLoading } from './pdf/pdfjs.js'
 import { assignRunsToGrid, findTableGrids, type TableGrid } from './pdf/tables.js';
 import { findBorderlessTables } from './pdf/borderless.js';
 import { FORM_COLUMNS } from '../vocabulary/index.js';
-import { assessTextQuality, stripBrokenChars } from './pdf/text-quality.js';
+import { assessTextQuality, hasBrokenChars, stripBrokenChars } from './pdf/text-quality.js';
 import { readPagesOnTwoThreads, unwrapOutcome } from './pdf/page-threads.js';
 
 type Pdfjs = Awaited<ReturnType<typeof loadPdfjs>>;
@@ -260,7 +260,8 @@ export interface PageResult {
 async function readPage(page: PageInput): Promise<PageResult> {
   const { number, items, codes } = page;
   const warnings: string[] = [];
-  const quality = assessTextQuality(items.map((i) => i.str).join(''));
+  const pageText = items.map((i) => i.str).join('');
+  const quality = assessTextQuality(pageText);
   const info: PageInfo = { number, chars: quality.chars, needsOcr: quality.needsOcr };
   if (quality.needsOcr) {
     // A page with neither text nor anything an OCR engine could read (no image, no outlined
@@ -273,14 +274,17 @@ async function readPage(page: PageInput): Promise<PageResult> {
     if (quality.ocrReason) info.ocrReason = quality.ocrReason;
     return { info, blocks: [], warnings };
   }
-  // An item is copied only when it loses a glyph (most pages lose none).
+  // An item is copied only when it loses a glyph (most pages lose none: their items are not
+  // even looked at one by one).
   let clean = items;
-  for (let k = 0; k < items.length; k++) {
-    const item = items[k]!;
-    const str = stripBrokenChars(item.str);
-    if (str === item.str) continue;
-    if (clean === items) clean = items.slice();
-    clean[k] = { ...item, str };
+  if (hasBrokenChars(pageText)) {
+    for (let k = 0; k < items.length; k++) {
+      const item = items[k]!;
+      const str = stripBrokenChars(item.str);
+      if (str === item.str) continue;
+      if (clean === items) clean = items.slice();
+      clean[k] = { ...item, str };
+    }
   }
   if (clean !== items) warnings.push('dropped a few unmapped glyphs');
 

@@ -81,9 +81,14 @@ export function assessTextQuality(text: string): TextQuality {
   return { chars, needsOcr: false };
 }
 
+/** Whether `text` has a character isBrokenChar calls unmapped (one regex run, not one a character). */
+export function hasBrokenChars(text: string): boolean {
+  return ANY_BROKEN.test(text);
+}
+
 /** Removes the few unmapped glyphs a usable page may still carry. */
 export function stripBrokenChars(text: string): string {
-  if (!ANY_BROKEN.test(text)) return text;
+  if (!hasBrokenChars(text)) return text;
   let out = '';
   for (const ch of text) if (!isBrokenChar(ch)) out += ch;
   return out;
