@@ -156,16 +156,19 @@ function endingBy<T extends { end: number }>(items: readonly T[]): (at: number) 
   let ascending = true;
   for (let i = 1; i < items.length && ascending; i++) ascending = items[i - 1]!.end <= items[i]!.end;
   if (!ascending) return (at) => items.filter((x) => x.end <= at);
-  return (at) => {
-    let lo = 0;
-    let hi = items.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (items[mid]!.end <= at) lo = mid + 1;
-      else hi = mid;
-    }
-    return items.slice(0, lo);
-  };
+  return (at) => items.slice(0, leadingCount(items.length, (i) => items[i]!.end <= at));
+}
+
+/** How many of the first `n` indices `holds`, for a test that holds for a prefix of them (binary search). */
+function leadingCount(n: number, holds: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (holds(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The money unit a part's header prints, within its first lines. */
@@ -413,14 +416,7 @@ export function partAt(parts: readonly Part[], at: number): Part | null {
   // Apart and in order (findParts makes them so): the one part that can hold `at` is the last
   // one starting at or before it. Asked for every number of a document, a scan of every part was
   // a few percent of a long 决算's extraction.
-  let lo = 0;
-  let hi = parts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (parts[mid]!.start <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  const p = parts[lo - 1];
+  const p = parts[leadingCount(parts.length, (i) => parts[i]!.start <= at) - 1];
   return p && at >= p.start && at < p.end ? p : null;
 }
 
