@@ -15,7 +15,7 @@ import {
 import { extractRulings, multiplyMatrix, placeTextItems, type Matrix, type OpCodes, type PdfTextItem, type TextRun } from './pdf/geometry.js';
 import { loadPdfium, openPdfiumDocument, PdfiumOpenError, PDFIUM_ERROR, type PdfiumDocument } from './pdf/pdfium.js';
 import { parsePdfDate, PDFIUM_OPS, toOperatorList, toTextItems, viewportTransform } from './pdf/pdfium-items.js';
-import { groupLines, joinLineTexts, measureLayout, startsParagraph, type TextLine } from './pdf/lines.js';
+import { groupLines, joinLineTexts, joinRuns, measureLayout, startsParagraph, type TextLine } from './pdf/lines.js';
 import { loadPdfjs, openPdfDocument, skipFontFaceLoading } from './pdf/pdfjs.js';
 import { assignRunsToGrid, findTableGrids, type TableGrid } from './pdf/tables.js';
 import { findBorderlessTables } from './pdf/borderless.js';
@@ -377,11 +377,21 @@ function buildTableBlock(
   const nRows = grid.ys.length - 1;
   const rows: TableCell[][] = Array.from({ length: nRows }, () => []);
   grid.cells.forEach((c, idx) => {
-    const cellRuns = runsByCell.get(idx) ?? [];
-    const text = joinLineTexts(groupLines(cellRuns, { cjkGap: Infinity }).map((l) => l.text));
-    rows[c.row]!.push({ text, row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan });
+    rows[c.row]!.push({ text: cellText(runsByCell.get(idx)), row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan });
   });
   return { kind: 'table', rows, page };
+}
+
+/** In table cells a gap between CJK glyphs is alignment, never a word break (JoinOptions). */
+const CELL_JOIN = { cjkGap: Infinity };
+
+/** A cell's runs set down as lines, joined. */
+function cellText(runs: TextRun[] | undefined): string {
+  // No run: no line; one run: one line, its text joined alone (what grouping gives, without the
+  // line's geometry: most cells of a 决算 table hold one figure or none).
+  if (runs === undefined) return '';
+  if (runs.length === 1) return joinRuns(runs, CELL_JOIN);
+  return joinLineTexts(groupLines(runs, CELL_JOIN).map((l) => l.text));
 }
 
 async function readMeta(doc: PdfDocument, pdfjs: Pdfjs): Promise<RawDocument['meta']> {
