@@ -296,7 +296,9 @@ function statementAfter(doc: SourceDocument, part: Part, name: string, names: re
     if (!NAME_END.test(text.slice(at + name.length, at + name.length + 2))) continue;
     let end = Math.min(part.end, text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at), at + 400);
     for (const other of names) {
-      const next = other === name ? -1 : text.indexOf(other, at + name.length);
+      // (searched only where a name starting before `end` can stand, not through the rest of the text)
+      const from = at + name.length;
+      const next = other === name ? -1 : text.slice(0, Math.max(from, end + other.length - 1)).indexOf(other, from);
       if (next >= 0 && next < end) end = next;
     }
     const found: Partial<Record<(typeof ROLE_LABELS)[number]['role'], Figure>> = {};
