@@ -7,6 +7,7 @@
  */
 import type { BlockSpan, CellSpan, SourceDocument } from '../ingest/document.js';
 import { codePointCount } from '../extract/char-class.js';
+import { leadingCount } from '../extract/span-index.js';
 import { pageAt } from '../normalize/offsets.js';
 import type { Part, PartKind } from '../schema/record.js';
 import {
@@ -159,17 +160,6 @@ function endingBy<T extends { end: number }>(items: readonly T[]): (at: number) 
   return (at) => items.slice(0, leadingCount(items.length, (i) => items[i]!.end <= at));
 }
 
-/** How many of the first `n` indices `holds`, for a test that holds for a prefix of them (binary search). */
-function leadingCount(n: number, holds: (i: number) => boolean): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (holds(mid)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** The money unit a part's header prints, within its first lines. */
 function unitOf(doc: SourceDocument, start: number, end: number): string | null {
