@@ -17,8 +17,9 @@ import { findNumbers } from '../extract/numbers.js';
 import type { NumberMatch } from '../extract/numbers.js';
 import type { CheckResult, Figure } from '../schema/record.js';
 import { ADJUSTMENT_WORDS, BREAKDOWN_MARKS, BREAKDOWN_PART_WORDS, CLOSING_PART, LEVEL_PART_NAME } from '../vocabulary/breakdowns.js';
+import { FUND_IN_NAME } from '../vocabulary/units.js';
 import { Decimal } from 'decimal.js';
-import { divideIntervals, intervalOfFigure, sumOfPrintedParts, intervalsMeet, isIntervalAbove, midpointOf, roundedIntervalOfFigure, scaleInterval, sumIntervals, truncationIntervalOf, type Interval } from './interval.js';
+import { divideIntervals, intervalOfFigure, intervalOfPrintedRate, sumOfPrintedParts, intervalsMeet, isIntervalAbove, midpointOf, roundedIntervalOfFigure, scaleInterval, sumIntervals, truncationIntervalOf, type Interval } from './interval.js';
 import { evidenceOfFigure, makeResult, showInterval } from './result.js';
 import { findUnitSlip, UNIT_SLIP_FACTOR } from './unit-slip.js';
 import { codeClass } from '../extract/char-class.js';
@@ -37,8 +38,10 @@ const FIRST_GAP = new RegExp(`^[\\s，,：:]*(?:${MARK})[\\s：:，,]*${NAME}$`,
 const SHARE_LEAD = /^[\s，,]*占(?:比)?[^\d，,；;。%％]{0,8}$/u;
 /** Words that start a new clause rather than name a part: "…，全年实际支出 1595.59 万元，其中…". */
 const CLAUSE_WORDS = new RegExp(`${MARK}|全年|本年|年度|核定|实际|收到|下达|安排|完成|累计|合计|共计|总计|限额`, 'u');
-/** Between a part (and its share) and the next part: a separator, then the name. */
-const NEXT_GAP = new RegExp(`^[\\s，,、；;]+${NAME}$`, 'u');
+/** Between a part (and its share) and the next part: a separator, then the name (after the year it is of: "2018年度…结余资金"). */
+const NEXT_GAP = new RegExp(`^[\\s，,、；;]+((?:\\d{4}年度?)?[^\\d，,、；;。：:]{1,16})$`, 'u');
+/** The year a part's name opens with ("2018年度农机购置补贴结余资金": last year's balance carried in). */
+const YEAR_OF_PART = /^\d{4}年度?/u;
 
 /** A figure from a number at its place in the text; with the document, its evidence carries the page and raw span. */
 export type ToFigure = (m: NumberMatch) => Figure;
@@ -96,6 +99,30 @@ export function figuresIn(sentence: string): NumberMatch[] {
   return findNumbers(sentence, { includePlain: false }).filter((m) => m.approx === 'exact' && (m.kind === 'money' || m.kind === 'percent'));
 }
 
+/** 万 = 10^4 above 元. */
+const WAN_SCALE = 4;
+
+/**
+ * figuresIn, with each "N万" whose 元 was dropped read as N万元 when the sentence's other amounts
+ * are in 万元 ("预算数60万元,其中包括…补贴资金60万, …结余资金12.664万元", t554): a list's parts come
+ * in one unit. collectParts takes such an amount only as a part named as a fund, never as a whole.
+ */
+function amountsIn(sentence: string): NumberMatch[] {
+  const all = findNumbers(sentence, { includePlain: true }).filter((m) => m.approx === 'exact');
+  if (!all.some((m) => m.kind === 'money' && m.unit === '万元')) return all.filter((m) => m.kind === 'money' || m.kind === 'percent');
+  return all.flatMap((m) => (m.kind === 'money' || m.kind === 'percent' ? [m] : isBareWanNumber(m) ? [{ ...m, kind: 'money' as const, unit: '万元' }] : []));
+}
+
+/** A plain number whose only unit is the magnitude 万 ("60万"). */
+function isBareWanNumber(m: NumberMatch): boolean {
+  return m.kind === 'plain' && m.unit === '' && m.scale === WAN_SCALE && /万$/u.test(m.text);
+}
+
+/** An amount amountsIn read from a bare "N万". */
+function isBareWan(m: NumberMatch): boolean {
+  return m.kind === 'money' && /\d万$/u.test(m.text);
+}
+
 /**
  * The parts listed from `numbers[j]` on, the first named `name`: each money figure, the share
  * printed after it, and the next one while a separator and a name lead to it; the list ends where
@@ -108,6 +135,8 @@ function collectParts(sentence: string, numbers: readonly NumberMatch[], j0: num
   let j = j0;
   while (j < numbers.length && numbers[j]!.kind === 'money') {
     const part = numbers[j]!;
+    // An amount whose 元 was dropped ("…补贴资金60万") is one only as a fund's part.
+    if (isBareWan(part) && !FUND_IN_NAME.test(name)) break;
     let share: Figure | null = null;
     let last = part;
     const next = numbers[j + 1];
@@ -123,7 +152,10 @@ function collectParts(sentence: string, numbers: readonly NumberMatch[], j0: num
     const gap = following?.kind === 'money' ? NEXT_GAP.exec(between(last, following)) : null;
     if (!gap) break;
     const nextName = gap[1]!.trim();
-    if (CLAUSE_WORDS.test(nextName) && !LEVEL_PART_NAME.test(nextName)) break;
+    // A year opens a new clause ("2020年度支出…") unless what follows it is a piece of the whole (its 结余, 结转).
+    const unyeared = nextName.replace(YEAR_OF_PART, '');
+    if (unyeared !== nextName && !isPieceOfWhole(unyeared)) break;
+    if (CLAUSE_WORDS.test(unyeared) && !LEVEL_PART_NAME.test(unyeared)) break;
     name = nextName;
     j++;
   }
@@ -136,7 +168,7 @@ function collectParts(sentence: string, numbers: readonly NumberMatch[], j0: num
  * "…支出6821.09751万元，比上年增加…。其中：基本支出2754.869651元，…".
  */
 function breakdownsIn(sentence: string, offset: number, previous: Figure | null, figureOf: ToFigure): Breakdown[] {
-  const numbers = figuresIn(sentence);
+  const numbers = amountsIn(sentence);
   const at = (m: NumberMatch): Figure => figureOf({ ...m, start: m.start + offset, end: m.end + offset });
   const out: Breakdown[] = [];
   const opening = numbers[0];
@@ -148,7 +180,7 @@ function breakdownsIn(sentence: string, offset: number, previous: Figure | null,
   for (let i = 0; i + 1 < numbers.length; i++) {
     const whole = numbers[i]!;
     const firstPart = numbers[i + 1]!;
-    if (whole.kind !== 'money' || firstPart.kind !== 'money') continue;
+    if (whole.kind !== 'money' || firstPart.kind !== 'money' || isBareWan(whole)) continue;
     // "预算支出910.42、7万元，其中…": a number after 、 is an item of a list, not a whole.
     if (/[、，,]$/u.test(sentence.slice(0, whole.start).trimEnd()) && /\d/u.test(sentence.slice(Math.max(0, whole.start - 3), whole.start))) continue;
     const first = FIRST_GAP.exec(sentence.slice(whole.end, firstPart.start));
@@ -287,7 +319,7 @@ function checkShare(whole: Figure, part: Part): CheckResult[] {
   const ratio = divideIntervals(intervalOfFigure(part.figure, whole.scale), intervalOfFigure(whole));
   if (!ratio) return [];
   const expected = scaleInterval(ratio, 100);
-  const actual = intervalOfFigure(share);
+  const actual = intervalOfPrintedRate(share);
   const p = share.precision;
   const what = `${part.name}${part.figure.text} ÷ ${whole.text}（区间 ${showInterval(expected, p)}%）`;
   const whatEn = `${part.name} ${part.figure.text} ÷ ${whole.text} (interval ${showInterval(expected, p)}%)`;

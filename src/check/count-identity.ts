@@ -10,6 +10,7 @@
  */
 import { codeClass, holdsCharOf, holdsWordStart } from '../extract/char-class.js';
 import type { Count } from '../schema/record.js';
+import { lastStartAtOrBefore } from '../normalize/offsets.js';
 import { COUNT_FILLER_WORDS, COUNT_QUALIFIERS, NOT_PLACE_BEFORE_SUFFIX, OWNER_SUFFIX, OWNER_WORDS, PLACE_SUFFIX, SUBJECT_SYNONYMS } from '../vocabulary/counts.js';
 
 export interface CountIdentity {
@@ -124,13 +125,31 @@ function ownersIn(s: string): string[] {
   return [...s.matchAll(OWNER_SUFFIX)].map((m) => `owner:${m[1]!.slice(-6)}`);
 }
 
+/** The line starts of the last text asked: every count of one text is identified in turn. */
+let lineStarts: { text: string; starts: Int32Array } | null = null;
+
+/**
+ * Where the line holding `offset` starts. By a search in the text's line starts, made once: a
+ * normalized paragraph is one line of often thousands of characters, and walking back to its start
+ * for every count was most of this module's time.
+ */
+function lineStartAt(text: string, offset: number): number {
+  if (lineStarts === null || lineStarts.text !== text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    lineStarts = { text, starts: Int32Array.from(starts) };
+  }
+  const { starts } = lineStarts;
+  return starts[lastStartAtOrBefore(starts, offset)]!;
+}
+
 /**
  * The identity of a count in `text` (the normalized text its evidence points into). Without the
  * text (or with evidence that does not point into it) only the extracted subject and action are known.
  */
 export function identityOf(count: Count, text: string | undefined): CountIdentity {
   const { start, end, quote } = count.evidence;
-  const located = text !== undefined && start >= 0 && end <= text.length && (quote === '' || text.slice(start, end) === quote);
+  const located = text !== undefined && start >= 0 && end <= text.length && (quote === '' || (quote.length === end - start && text.startsWith(quote, start)));
   const subjectWords = canonicalSubject(count.subject);
   if (!located) return { subject: subjectWords, action: count.action, qualifiers: [], scope: [], paragraph: -1 };
   const { phrase, inBracket } = phraseBefore(text, start);
@@ -154,21 +173,17 @@ export function identityOf(count: Count, text: string | undefined): CountIdentit
     subject = stripWords(phraseWords.replace(/[\d.年度]+/gu, ''), wordsToStrip(count.action));
     if (subject === '') subject = subjectWords;
   }
-  const years = [...clause.matchAll(YEAR)].map((m) => m[0]);
+  // (A year needs its 年 in the clause: most clauses have none, and matchAll is costly to start.)
+  const years = clause.includes('年') ? [...clause.matchAll(YEAR)].map((m) => m[0]) : [];
   // "3、能繁母猪：全县投保 38112 头" and "4、育肥猪保险：全县投保 33.05 万头" count two things.
   const lead = /^\s*(?:[\d一二三四五六七八九十]+[、.．)）]\s*)?([^：:，,]{1,12})[：:]/u.exec(sentence)?.[1];
-  // (Back to the line's start by char code: lastIndexOf was a tenth of this function.)
-  let paragraph = start;
-  while (paragraph > 0 && text.charCodeAt(paragraph - 1) !== 0x0a) paragraph--;
+  const paragraph = lineStartAt(text, start);
   const item = LIST_ITEM.exec(text.slice(paragraph, paragraph + 12))?.[1];
-  return {
-    paragraph,
-    ...(item === undefined ? {} : { item }),
-    subject,
-    action: count.action,
-    qualifiers: [...new Set(qualifiers)].sort(),
-    scope: [...new Set([...placesIn(clause), ...years, ...ownersIn(clause), ...(lead && lead !== '其中' ? [`topic:${lead}`] : [])])].sort(),
-  };
+  const action = count.action;
+  const tags = [...new Set(qualifiers)].sort();
+  const scope = [...new Set([...placesIn(clause), ...years, ...ownersIn(clause), ...(lead && lead !== '其中' ? [`topic:${lead}`] : [])])].sort();
+  // (Two literals, not a conditional spread: a spread followed by keys is a slow literal, and one is made per count.)
+  return item === undefined ? { paragraph, subject, action, qualifiers: tags, scope } : { paragraph, item, subject, action, qualifiers: tags, scope };
 }
 
 /** A paragraph opening a numbered list item: "3.资助…", "7、…", "（二）…". */

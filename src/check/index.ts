@@ -10,7 +10,7 @@ import { checkCountPartsWhole } from './count-checks.js';
 import { checkForms, isHeadlineForm } from './form-checks.js';
 import { checkIndicators } from './indicator-checks.js';
 import { checkNarrativeAgainstForms } from './narrative-form.js';
-import { checkNegativeAmounts } from './plausibility.js';
+import { checkHeaderUnitCeiling, checkNegativeAmounts } from './plausibility.js';
 import { checkExecutionRates } from './rate-checks.js';
 import { checkRestated } from './restated-checks.js';
 import { checkRoleTies } from './role-ties.js';
@@ -78,6 +78,7 @@ export const CHECK_RULES: readonly CheckRule[] = [
   { id: 'year', reads: 'record', run: (r, o) => checkYear(r, o.text) },
   { id: 'indicator.over_fulfilment', reads: 'record', run: (r, o) => checkFulfilment(r, o.text) },
   { id: 'plausibility.negative_amount', reads: 'record', run: (r) => checkNegativeAmounts(r) },
+  { id: 'unit_slip (a form\'s amounts above any local budget in its header\'s 万元)', reads: 'record', run: (r) => checkHeaderUnitCeiling(r) },
   { id: 'accounts', reads: 'document', run: (r, o) => (o.doc ? checkAccounts(r, o.doc) : []) },
   // After accounts: a 决算 说明's shares are its narrative.share; this group adds the other texts'.
   { id: 'sum.breakdown', reads: 'document', run: (_, o) => checkBreakdowns(o.text, o.doc), defers: true },

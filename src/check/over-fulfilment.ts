@@ -19,7 +19,7 @@ import {
   TARGET_BOUND_WORDS,
   TARGET_WORDS,
 } from '../vocabulary/index.js';
-import { closedInterval, divideIntervals, formatInterval, intervalsMeet, pointInterval, subtractIntervals, type Interval } from './interval.js';
+import { closedInterval, divideIntervals, formatInterval, intervalOfPrintedNumber, intervalsMeet, pointInterval, subtractIntervals, type Interval } from './interval.js';
 import { evidenceOfSpan, makeResult } from './result.js';
 
 const NUMBER = String.raw`(\d+(?:\.\d+)?)`;
@@ -178,7 +178,7 @@ function checkOne(f: Fulfilment, page: number | null): CheckResult | null {
   const decimals = f.percent.number.split('.')[1]?.length ?? 0;
   const step = new Decimal(10).pow(-decimals);
   const printed = new Decimal(f.percent.number);
-  const rounded = closedInterval(printed.minus(step.div(2)), printed.plus(step.div(2)));
+  const rounded = intervalOfPrintedNumber(f.percent.number);
   const truncated: Interval = { lo: printed.toString(), hi: printed.plus(step).toString(), loOpen: false, hiOpen: true };
   const status = intervalsMeet(expected, rounded) ? 'pass' : intervalsMeet(expected, truncated) ? 'warn' : 'fail';
   // Money that was due and paid (应配套 … 实际配套到位 … 执行率) is an execution rate of its own clause.

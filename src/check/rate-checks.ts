@@ -9,6 +9,7 @@ import {
   cellsAtRowPrecision,
   divideIntervals,
   intervalOfFigure,
+  intervalOfPrintedRate,
   intervalsMeet,
   isIntervalAbove,
   ratioPoint,
@@ -86,7 +87,7 @@ export function checkRate(inputs: RateInputs): CheckResult[] {
   const stated = denominators.filter((d): d is { denominator: Denominator; figure: Figure } => !!d.figure);
   if (stated.length === 0) return [];
 
-  const actual = intervalOfFigure(rate);
+  const actual = intervalOfPrintedRate(rate);
   const actualShown = showInterval(actual, rate.precision);
   const base = { unit: rate.unit, actual };
   const projectDetail = inputs.project === undefined ? {} : { project: inputs.project };
@@ -232,7 +233,7 @@ function checkRowPrecision(
   const readOf = (f: Figure) => read[cells.findIndex((g) => sameSpan(g, f))] ?? f;
   const exec = readOf(execution);
   if (stated.every((d) => readOf(d.figure).precision === d.figure.precision) && exec.precision === execution.precision) return null;
-  const actual = intervalOfFigure(rate);
+  const actual = intervalOfPrintedRate(rate);
   const cut = truncationIntervalOf(rate);
   const candidates: RateCandidate[] = [];
   for (const d of stated) {
@@ -330,7 +331,7 @@ function checkRateAgainstTies(record: ReportRecord): CheckResult[] {
   const executions = f.execution ? [f.execution] : abstainedBetween(record, 'execution');
   const budgets = f.budget ? [f.budget] : abstainedBetween(record, 'budget');
   if (executions.length === 0 || budgets.length === 0) return [];
-  const actual = intervalOfFigure(rate);
+  const actual = intervalOfPrintedRate(rate);
   const cut = truncationIntervalOf(rate);
   for (const e of executions)
     for (const b of budgets) {
@@ -377,7 +378,7 @@ function hedgeByOtherBudget(results: CheckResult[], record: ReportRecord): Check
     .filter((c) => c.kind === 'money' && !chosen.some((x) => sameSpan(x, c) || x.value === c.value));
   return results.map((r) => {
     if (r.rule !== 'execution_rate' || r.status !== 'fail') return r;
-    const actual = intervalOfFigure(rate);
+    const actual = intervalOfPrintedRate(rate);
     const other = others.find((b) => {
       const computed = computeRate(execution, b, rate);
       return computed !== null && intervalsMeet(computed.expected, actual);

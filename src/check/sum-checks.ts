@@ -352,10 +352,13 @@ function checkProjects(record: ReportRecord): CheckResult[] {
   const actual = intervalOfFigure(total);
   const over = isIntervalAbove(sum.interval, actual);
   const p = total.precision;
-  const shown = `${showPoint(sum.point, sum.precision, p)}${total.unit}（区间 ${showInterval(sum.interval, p)}）`;
-  const shownEn = `${showPoint(sum.point, sum.precision, p)}${total.unit} (interval ${showInterval(sum.interval, p)})`;
-  const totalShown = `${total.text}（区间 ${showInterval(actual, p)}）`;
-  const totalShownEn = `${total.text} (interval ${showInterval(actual, p)})`;
+  const point = showPoint(sum.point, sum.precision, p);
+  const sumInterval = showInterval(sum.interval, p);
+  const totalInterval = showInterval(actual, p);
+  const shown = `${point}${total.unit}（区间 ${sumInterval}）`;
+  const shownEn = `${point}${total.unit} (interval ${sumInterval})`;
+  const totalShown = `${total.text}（区间 ${totalInterval}）`;
+  const totalShownEn = `${total.text} (interval ${totalInterval})`;
   return [
     makeResult({
       rule: 'sum.projects',

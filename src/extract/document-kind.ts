@@ -47,9 +47,10 @@ export function classifyDocument(
   const forms = count('self_evaluation_form');
   const narrativeChars = parts.filter((p) => p.kind === 'narrative').reduce((n, p) => n + p.end - p.start, 0);
 
-  const budgetCover = BUDGET_COVER.test(opening) && !/决算|自评|自我评价/u.test(opening);
+  // The cover's title, or the report's title when a site's chrome stands before the cover.
+  const budgetCover = [opening, reportTitle ?? ''].some((t) => BUDGET_COVER.test(t) && !/决算|自评|自我评价|评价/u.test(t));
   if ((budgetCover || budgets > 0) && accounts === 0 && !ACCOUNTS_COVER.test(opening)) return 'budget';
-  const targetTitle = TARGET_TITLE.test(opening) || count('target_table') > 0;
+  const targetTitle = TARGET_TITLE.test(opening) || count('target_table') > 0 || headsWithTargetTitle(text);
   if (targetTitle && forms === 0 && !SELF_EVALUATION_WORDS.test(text)) return 'target_declaration';
   if (ACCOUNTS_COVER.test(opening) || accounts >= 2) return 'final_accounts';
   const title = (seg.title?.text ?? opening).replace(/\s+/gu, '');
@@ -63,6 +64,23 @@ export function classifyDocument(
   if (/绩效/u.test(text) && /自评|自我评价/u.test(text)) return 'self_evaluation_report';
   return 'other';
 }
+
+/** How far into the text a target declaration's own title line may stand (after a page's chrome). */
+const TARGET_TITLE_REACH = 800;
+/**
+ * A line of the opening that is a target declaration's title ("项目支出绩效目标申报表", "(2021年度)"
+ * below it), alone or before its first field, as a flattened page prints one without a table part:
+ * the document is that declaration.
+ */
+function headsWithTargetTitle(text: string): boolean {
+  return text
+    .slice(0, TARGET_TITLE_REACH)
+    .split('\n')
+    .some((line) => TARGET_TITLE_LINE.test(line.replace(/\s+/gu, '')));
+}
+// (Flattening may glue the page's byline before the title and the form's first field after it:
+// "来源:X局项目支出绩效目标申报表(2021年度)项目名称Y"; a title quoted in a sentence, 《…》, is not one.)
+const TARGET_TITLE_LINE = new RegExp(`(?<![《“"])(?:${TARGET_TITLE.source})(?:[（(][^（）()]{0,16}[）)])?(?:$|项目名称|主管部门|预算单位|实施单位)`, 'u');
 
 /**
  * A 决算 whose statements the text does not reach (a page of its opening, its explanation): its

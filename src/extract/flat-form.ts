@@ -5,8 +5,11 @@ import { Decimal } from 'decimal.js';
 import { shiftDecimal } from './decimal.js';
 import { asPoints, toFigure } from './figures.js';
 import { rateHolds, rateHoldsCut } from './roles/assign.js';
+import { capInterval, intervalOfFigure, intervalsMeet, multiplyIntervals } from '../check/interval.js';
+import { pointsInterval } from '../check/indicator-checks.js';
 import { figureOfMatch } from './roles/candidates.js';
 import { findNumbers, type NumberMatch } from './numbers.js';
+import { codeClass } from './char-class.js';
 import { anyOf, FLAT_FORM_COLUMNS, PAYING_LEVEL_SOURCE, WEIGHT_WORDS } from '../vocabulary/index.js';
 
 /**
@@ -104,6 +107,9 @@ function figureOf(doc: SourceDocument, m: NumberMatch, offset: number): Figure {
   return toFigure(doc, { ...m, start: offset + m.start, end: offset + m.end });
 }
 
+/** Between a header's labels (by char code: a regex per character was most of reading a header). */
+const isHeaderSeparator = codeClass(/[\s|｜\t]/u);
+
 /**
  * Reads the column header that starts at `at`: labels separated by spaces, bars or newlines, and a
  * label may itself be broken over lines or cells as a narrow column prints it ("全年|执行数").
@@ -113,7 +119,7 @@ function readHeader(text: string, at: number): { columns: FormColumn[]; end: num
   let joined = '';
   const offsets: number[] = [];
   for (let i = at; i < text.length && joined.length < 120; i++) {
-    if (/[\s|｜\t]/u.test(text[i]!)) continue;
+    if (isHeaderSeparator(text.charCodeAt(i))) continue;
     joined += text[i]!;
     offsets.push(i);
   }
@@ -252,9 +258,42 @@ export function findFlatForm(doc: SourceDocument, within?: Span & { unit?: strin
       rows.push({ label: seg.label, cells });
       if (rows.length >= 6) break;
     }
-    if (rows.length > 0) return { columns: header.columns, rows: runOn ? rows.filter((r) => r.cells === runOn) : rows };
+    if (rows.length > 0) {
+      const kept = runOn ? rows.filter((r) => r.cells === runOn) : rows;
+      placeRateSetApart(doc, text.slice(header.end, header.end + RATE_APART_REACH), header.end, kept);
+      return { columns: header.columns, rows: kept };
+    }
   }
   return null;
+}
+
+/** How far after the header a 执行率 set apart from its row is looked for (the money block and the 年度总体目标 row). */
+const RATE_APART_REACH = 800;
+/** Where that search ends: the indicator table, or another form. */
+const RATE_APART_END = /一级指标|绩效指标|项目名称|自评表/u;
+
+/**
+ * A total row whose 执行率 cell a PDF dump set apart from it (t160: "250000.00 250000.00 215,457.6 10
+ * 8.62 … 年度总体目标86.19%"): its 分值 and 得分 read, its rate not. The one percent printed after the
+ * row and before the indicator table, in no row read, is that cell when it was computed (printed with
+ * decimals: a target is a round 100% or 90%) and the row's 得分 is its 分值 × it (min(rate, 100%) ×
+ * 分值, each at its printed precision): the score places the rate, the rate's own arithmetic is the
+ * checks' to judge. Two percents, a round one, or a score it does not give leave the rate unread.
+ */
+function placeRateSetApart(doc: SourceDocument, window: string, offset: number, rows: readonly FormRow[]): void {
+  const end = window.search(RATE_APART_END);
+  const region = end >= 0 ? window.slice(0, end) : window;
+  const total = rows.find((r) => TOTAL_ROW.test(r.label) || r.label === '总额');
+  const cells = total?.cells;
+  if (!cells || cells.executionRate || !cells.weight || !cells.score) return;
+  const read = new Set(rows.flatMap((r) => Object.values(r.cells).map((f) => f.evidence.start)));
+  const after = Math.max(...Object.values(cells).map((f) => f.evidence.end));
+  const percents = findNumbers(region).filter((n) => n.kind === 'percent' && !read.has(n.start + offset));
+  if (percents.length !== 1 || percents[0]!.approx !== 'exact' || percents[0]!.precision < 1) return;
+  const rate = figureOf(doc, percents[0]!, offset);
+  if (rate.evidence.start < after) return;
+  const score = multiplyIntervals(capInterval(intervalOfFigure(rate, 0), 1), pointsInterval(cells.weight));
+  if (intervalsMeet(score, pointsInterval(cells.score))) cells.executionRate = rate;
 }
 
 /**

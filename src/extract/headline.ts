@@ -50,6 +50,7 @@ const FORM_TOTAL_ROW_TEXT = /年度(?:财政)?资金总额/u;
 
 /** Parts whose numbers a narrative reading may use. */
 const NARRATIVE_KINDS = new Set<Part['kind']>(['narrative', 'cover', 'other']);
+const EVALUATION_NARRATIVE_KINDS = new Set<Part['kind']>([...NARRATIVE_KINDS, 'evaluation_report']);
 /** Parts read on their own (forms, score tables, attached evaluation reports): never in the narrative's figures. */
 const OWN_KINDS = new Set<Part['kind']>(['self_evaluation_form', 'score_table', 'evaluation_report']);
 
@@ -206,7 +207,9 @@ export function chooseHeadline(input: HeadlineInput): Headline {
   const oneForm = ownForms.length === 1 && unread.length === 0;
   const chosen = departmentForm ?? (selfEvaluation && oneForm ? ownForms[0] : undefined);
   // The narrative speaks of the chosen form's subject when the report is that one form's (or the department's).
-  const narrative = extractFigures(doc, seg, numbers.filter(inKinds(parts, NARRATIVE_KINDS)), reportKind, input.title);
+  // A document that is an evaluation report (第三方, 重点评价) states its project's money in that report.
+  const narrativeKinds = documentKind === 'evaluation_report' ? EVALUATION_NARRATIVE_KINDS : NARRATIVE_KINDS;
+  const narrative = extractFigures(doc, seg, numbers.filter(inKinds(parts, narrativeKinds)), reportKind, input.title);
   const sameSubject = selfEvaluation && chosen !== undefined && (oneForm || reportKind === 'department_overall');
   const fromNarrative = (key: (typeof SCALARS)[number] | 'selfScore'): Figure | null => {
     if (documentKind === 'final_accounts') return null;

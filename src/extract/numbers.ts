@@ -77,7 +77,7 @@ import { MAGNITUDE_WORD, matchRateDenominator, matchUnitAt, NUMERAL_MAGNITUDES, 
 import { Dec, formatDecimal, pow10 } from './decimal.js';
 import { formatExact, parseExact, shiftExact, type Exact } from '../check/exact-decimal.js';
 import type { FigureKind } from '../schema/record.js';
-import { charClass } from './char-class.js';
+import { charClass, holdsCharOf } from './char-class.js';
 
 export type { FindNumbersOptions, NumberMatch } from './numbers/types.js';
 export { parseChineseNumeral } from './numbers/chinese-numeral.js';
@@ -146,7 +146,10 @@ const DATE_TIME_AFTER = '年月日号號时時点點';
 const TIME_WORD = /^[时時](?:效|限|间|間)/u;
 
 /** Labels whose number is an identifier: 联系电话 8690022, 邮编 064200, 文号 …. */
-const ID_LABELS = /(?:电话|電話|手机|手機|传真|傳真|邮编|郵編|邮政编码|索引号|索引號|文号|文號|编号|編號|编码|編碼|代码|代碼|序号|序號|账号|帳號|卡号|身份证|QQ|qq|热线|熱線)[\s:：]*$/u;
+const ID_LABEL_WORDS = ['电话', '電話', '手机', '手機', '传真', '傳真', '邮编', '郵編', '邮政编码', '索引号', '索引號', '文号', '文號', '编号', '編號', '编码', '編碼', '代码', '代碼', '序号', '序號', '账号', '帳號', '卡号', '身份证', 'QQ', 'qq', '热线', '熱線'];
+const ID_LABELS = new RegExp(`(?:${ID_LABEL_WORDS.join('|')})[\\s:：]*$`, 'u');
+/** A text before a number holding none of their last characters ends in none of them: the regex, tried at every position, is skipped. */
+const mayEndInIdLabel = holdsCharOf(ID_LABEL_WORDS.map((w) => w.slice(-1)));
 /** Labels right before a small number that name an item, not a quantity: 附件1, 指标1:, 任务2:. */
 const ITEM_LABELS = /(?:附件|附表|指标|指標|目标|目標|任务|任務|表|图|圖|页|頁|步骤|问题|問題|措施|方案|阶段)$/u;
 /** Han characters before a Chinese numeral that make a word of it: 统一, 唯一, 逐一, 之一, 第一, 数百, 几十 …. */
@@ -709,7 +712,8 @@ function scanArabic(ctx: Ctx, i: number): number {
   // Leading-zero codes and area codes: 064200, 020-…, 06月.
   if (/^0\d/u.test(core.intDigits)) return trap(ctx, identifierEnd(f, core.end));
   // Labelled identifiers: 联系电话：8690022, 邮编 064200.
-  if (ID_LABELS.test(f.slice(Math.max(0, i - 12), i))) {
+  const labelWindow = f.slice(Math.max(0, i - 12), i);
+  if (mayEndInIdLabel(labelWindow) && ID_LABELS.test(labelWindow)) {
     let j = core.end;
     while (j < f.length && /[0-9\-Xx*]/u.test(f[j]!)) j++;
     return trap(ctx, j);

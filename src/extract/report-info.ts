@@ -3,19 +3,25 @@ import type { Region, ReportKind } from '../schema/record.js';
 import type { Segmentation } from '../segment/segment.js';
 import {
   BREADCRUMB,
+  DOCUMENT_MASTHEAD,
   DEPARTMENT_KIND_BODY,
   DEPARTMENT_KIND_TITLE,
   FIELD_PREFIX,
   INDEX_PREFIX,
   OUTLINE_MARKER,
+  PAGE_FIELD,
   PAGE_FOOTER,
+  SPAM_RUN,
   PROJECT_KIND_BODY,
   PROJECT_KIND_TITLE,
+  REPORT_NAME_WORD,
   SITE_LINKS,
   SITE_NAME,
+  SPAM_WORDS,
   TEMPLATE_COLLECTION_SUFFIX,
   TITLE_CHROME,
   TITLE_TAG,
+  TITLE_WITH_SITE_SUFFIX,
   TRAIL,
   UNIT_YEAR_EVALUATION_TITLE,
 } from '../vocabulary/index.js';
@@ -98,7 +104,7 @@ export function kindOf(title: string, body: string): ReportKind {
  * "关于下达…的通知" standing alone above its addressee, a fund's "…使用情况的公告").
  */
 const TITLE_END =
-  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结|总)?(?:的?报告|表(?!格)|(?:结果|情况)?的?(?:公告|公示)|情况表(?!格)|情况)|绩效评价报告|自评报告|绩效监控(?:总结)?报告|(?:事前)?绩效评估报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n，。；:：]{1,16}[）)])?|(?<=(?:下达|分配|拨付|预拨)[^\n，。；《》]{2,80}?)的通知(?=\s*(?:\n|$|各[^\n，。；]{1,20}[:：]))|(?:筹集|分配|安排|使用)[、和及与]?(?:分配|使用)?情况的?(?:公告|公布)(?![如于》”])|(?<=(?:19|20)\d{2}\s*年度?\s*[^\n，。；,]{0,30}?)(?:部门|单位)?决算(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告|公开表)?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分))/u;
+  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结|总)?(?:(?:情况|结果)的报告|的?报告(?:结果)?的?(?:公示|公开)?|表(?!格)|(?:结果|情况)?的?(?:公告|公示|公开)|情况表(?!格)|情况的?(?:说明|汇报)|情况|(?:结果|综述)(?=[ \t]*(?:\n|$)))|绩效评价报告|自评报告|绩效监控(?:总结)?报告|(?:事前)?绩效评估报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n，。；:：]{1,16}[）)])?|(?<=(?:下达|分配|拨付|预拨)[^\n，。；《》]{2,80}?)的通知(?=\s*(?:\n|$|各[^\n，。；]{1,20}[:：]))|(?:筹集|分配|安排|使用)[、和及与]?(?:分配|使用)?情况的?(?:公告|公布)(?![如于》”])|(?<=资金[^\n，。；《》|｜]{0,40}?)分配(?:方案|明细表|表)(?=\s*(?:[|｜\n]|$))|(?<=(?:19|20)\d{2}\s*年度?\s*[^\n，。；,]{0,30}?)(?:部门|单位)?决算(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告|公开表)?(?:[（(]公开[）)])?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分|来源[:：]|发布(?:时间|日期)[:：]))/u;
 /** Does a phrase end like a title? (TITLE_END at its end; the last 40 characters decide.) */
 function endsLikeTitle(phrase: string): boolean {
   const tail = phrase.slice(-40);
@@ -106,8 +112,8 @@ function endsLikeTitle(phrase: string): boolean {
   return false;
 }
 const TITLE_END_ALL = new RegExp(TITLE_END.source, 'gu');
-/** Words a document never starts a title with: navigation, file names, uploader boilerplate. */
-const NOT_TITLE = /由会员分享|可在线阅读|请在|搜索|下载|浏览|发布时间|来源[:：]|\.(?:docx?|pdf|xlsx?|wps)|^(?:并|和|及|撰写|形成|开展|组织|按照|根据|对|将|由|在|通过)/u;
+/** Words a document never starts a title with: navigation, file names, uploader and essay-site boilerplate ("下面是小编为大家整理的…"). */
+const NOT_TITLE = /由会员分享|可在线阅读|请在|搜索|下载|浏览|发布时间|来源[:：]|小编|为大家(?:精心)?(?:整理|收集|准备|推荐)|\.(?:docx?|pdf|xlsx?|wps)|^(?:并|和|及|撰写|形成|开展|组织|按照|根据|对|将|由|在|通过)/u;
 
 /**
  * The document's title when no heading states it: the first phrase in the opening text that ends
@@ -173,7 +179,8 @@ function* titlesFrom(text: string, afterFurniture: boolean): Generator<{ text: s
   // A footer's "下一篇：…决算公开" names another page: the title stands above it.
   const window = text.slice(from, from + 2500);
   const footer = PAGE_FOOTER.exec(window);
-  const head = footer ? window.slice(0, footer.index) : window;
+  // A mirror's injected spam is read as if absent ("2021年度365bet…365betvipX镇人民政府部门决算").
+  const { text: head, at } = withoutSpam(footer ? window.slice(0, footer.index) : window);
   const re = new RegExp(TITLE_END.source, 'gu');
   for (const m of head.matchAll(re)) {
     const end = m.index + m[0].length;
@@ -212,9 +219,29 @@ function* titlesFrom(text: string, afterFurniture: boolean): Generator<{ text: s
     if (!bracketsBalance(title)) continue;
     // A cover that prints the year on its own line above the rest: "2023年度\n益阳市箴言中学部门决算".
     const year = /(?:^|\n)[ \t]*((?:19|20)\d{2}\s*年度?)[ \t]*\n[ \t]*$/u.exec(head.slice(Math.max(0, start - 16), start));
-    if (year && !yearOf(title)) yield { text: year[1]! + title, start: from + start - (head.slice(0, start).length - head.slice(0, start).lastIndexOf(year[1]!)) };
-    else yield { text: title, start: from + start + raw.indexOf(title) };
+    if (year && !yearOf(title)) yield { text: year[1]! + title, start: from + at(head.slice(0, start).lastIndexOf(year[1]!)) };
+    else yield { text: title, start: from + at(start + raw.indexOf(title)) };
   }
+}
+
+/**
+ * A text with the spam a mirror injected (SPAM_RUN) removed (a line break where it stood inside a line),
+ * and `at`, which maps an offset in it back to the offset in the text given.
+ */
+function withoutSpam(text: string): { text: string; at: (i: number) => number } {
+  const cuts: { at: number; length: number }[] = [];
+  let removed = 0;
+  // A run inside a line ends the phrase before it, as spamOff reads a title ("X局[spam]2024年度…报告" →
+  // "2024年度…报告"); at a line's end it is only removed.
+  const out = text.replace(SPAM_RUN, (run: string, offset: number, whole: string) => {
+    const within = /[^\s]/u.test(whole[offset + run.length] ?? '\n') && offset > 0 && whole[offset - 1] !== '\n';
+    const kept = within ? '\n' : '';
+    cuts.push({ at: offset - removed + kept.length, length: run.length - kept.length });
+    removed += run.length - kept.length;
+    return kept;
+  });
+  if (cuts.length === 0) return { text, at: (i) => i };
+  return { text: out, at: (i) => i + cuts.filter((c) => c.at <= i).reduce((n, c) => n + c.length, 0) };
 }
 
 /** A heading's line that stops after its 关于 (and year): "奉节县财政局关于", "湘阴县文旅广体局关于2020年". */
@@ -244,13 +271,30 @@ function attachmentOff(title: string): string {
   return m && endsLikeTitle(m[1]!) ? m[1]! : title;
 }
 
-/** Some pages print the title twice around the unit's name: "X(市场监管经开区分局)X" → X. */
+/**
+ * A title without the words a spam mirror injected (SPAM_WORDS): of the pieces between them, the last
+ * that ends like a title, else the longest ("乐山市民政局365体育网址,皇冠足球体育2024年度…绩效自评报告" →
+ * "2024年度…绩效自评报告"; "亚博下注体育 部门整体支出绩效评价指标熊猫试玩app官网下载安卓版" → "部门整体支出绩效评价指标").
+ */
+function spamOff(title: string): string {
+  const pieces = title.split(SPAM_WORDS).map((p) => p.replace(/^[\s,，:：_\-—|]+|[\s,，:：_\-—|]+$/gu, ''));
+  if (pieces.length < 2) return title;
+  const titled = pieces.filter((p) => Array.from(p).length >= 6 && endsLikeTitle(p)).at(-1);
+  const longest = pieces.reduce((a, b) => (Array.from(b).length > Array.from(a).length ? b : a), '');
+  return titled ?? (Array.from(longest).length >= 6 ? longest : title);
+}
+
+/** Some pages print the title twice around the unit's name, or twice before a form's heading: "X(市场监管经开区分局)X" → X. */
 function undoubleTitle(title: string): string {
   // A template site's "X【模板】Y": the title is X.
   title = title.replace(/【(?:模板|范文|范本)】.*$/u, '').replace(TEMPLATE_COLLECTION_SUFFIX, '');
   // ("X(市场监管经开区分局)X", "X云南省应急管理厅-凯发体育下载X": a mirror's title, the page's, the title again.)
   const twice = /^(.{8,})(.{0,40})\1$/u.exec(title.replace(/\s+/gu, ''));
-  return twice ? twice[1]! : title;
+  if (twice) return twice[1]!;
+  // "XX财政项目支出绩效自评表": a page title printed twice, then the heading of a form it holds; the title is X.
+  const repeated = /^(.{8,})\1(.*)$/u.exec(title.replace(/\s+/gu, ''));
+  // (X names a report: a site's name printed twice before the title is not it.)
+  return repeated && REPORT_NAME_WORD.test(repeated[1]!) ? repeated[1]! : title;
 }
 
 /** A title without the site chrome a web page or a collector put before it: "# title:", "当前位置：首页>>…>>". */
@@ -258,7 +302,7 @@ export function stripSiteChrome(title: string): string {
   const crumb = BREADCRUMB.exec(title);
   const bare = (crumb ? title.slice(crumb.index + crumb[0].length) : title).replace(FIELD_PREFIX, '').replace(INDEX_PREFIX, '').replace(SITE_LINKS, '').trim();
   // (An index number may follow the furniture TITLE_CHROME cuts: "成文日期：2023-05-01监督索引号5304…".)
-  const unchromed = siteNamesOff(bare.replace(TITLE_CHROME, '').replace(INDEX_PREFIX, '').trim());
+  const unchromed = siteNamesOff(bare.replace(TITLE_CHROME, '').replace(INDEX_PREFIX, '').replace(DOCUMENT_MASTHEAD, '').replace(PAGE_FIELD, '').trim());
   return Array.from(unchromed).length >= 6 ? unchromed : bare;
 }
 
@@ -268,6 +312,9 @@ export function stripSiteChrome(title: string): string {
  */
 function siteNamesOff(title: string): string {
   if (/【(?:模板|范文|范本)】/u.test(title)) return title;
+  // ("关于…自评情况的报告-临沧市林业和草原局": a dash before a unit's or a site's name.)
+  const suffixed = TITLE_WITH_SITE_SUFFIX.exec(title);
+  if (suffixed && endsLikeTitle(suffixed[1]!) && (ORGAN_END.test(suffixed[2]!) || SITE_NAME.test(suffixed[2]!))) return suffixed[1]!;
   const pieces = title.split(/[_|｜】]/u).map((p) => p.replace(/^[\s\-—【]+/u, '').trim());
   if (pieces.length < 2) return title;
   const titled = pieces.filter((p) => Array.from(p).length >= 8 && endsLikeTitle(p));
@@ -363,7 +410,13 @@ function titleAfterTrail(doc: SourceDocument, whole: { start: number; end: numbe
     for (let i = span.start; i < span.end; i++) if (doc.toRaw[i]! > lineEnd) return doc.text.slice(i, span.end).trim();
   }
   const trail = TRAIL.exec(span.text);
-  return trail ? span.text.slice(trail[0].length) : span.text;
+  if (!trail) return span.text;
+  // The trail's last item, a channel, before the title on its line: "…> 预算绩效 临沧市…2022年度…报告" (the raw
+  // text keeps the space that normalization drops between them).
+  const rest = span.text.slice(trail[0].length);
+  const rawRest = doc.rawText.slice(doc.toRaw[span.start + trail[0].length] ?? 0);
+  const channel = /^([\u4e00-\u9fff]{2,8})[ \t\u3000]+(?=\S)/u.exec(rawRest)?.[1];
+  return channel && rest.startsWith(channel) && !ORGAN_END.test(channel) && startsLikeTitle(rest.slice(channel.length)) ? rest.slice(channel.length) : rest;
 }
 
 /** How a title starts: its year, 关于, 中共, or a place of the gazetteer. */
@@ -409,13 +462,16 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
   let title = seg.title && !/发布时间|来源[:：]|浏览|字体[:：]/u.test(seg.title.text) && !isOutlineHeading(seg.title.text) ? titleAfterTrail(doc, seg.title).replace(/^(?:附件\s*[:：]?\s*\d*[.、．]?)/u, '') : null;
   if (!title && hintTitle) title = hintTitle;
   // (An attachment's number before the title, "附件3四川省…绩效自评报告", once the chrome before it is off.)
-  const clean = (t: string | null) => (t && !DOUBLED_RUN.test(t) ? attachmentOff(undoubleTitle(stripSiteChrome(t.replace(/\s*\n\s*/gu, '')).replace(ATTACHMENT_NUMBER, ''))) || null : null);
+  const clean = (t: string | null) => (t && !DOUBLED_RUN.test(t) ? attachmentOff(undoubleTitle(spamOff(stripSiteChrome(t.replace(/\s*\n\s*/gu, ''))).replace(ATTACHMENT_NUMBER, ''))) || null : null);
   const cleanFound = (found: { text: string; start: number } | null) => clean(found ? titleAfterTrail(doc, { ...found, end: found.start + found.text.length }) : null);
   const search = titleSearch(text);
   const foundTitle = () => cleanFound(search.first());
   // No heading line: a 决算's cover above its contents, else the first phrase that ends like a title,
   // else a document site's file name (title-shapes.ts).
-  const shaped = (when: 'before_search' | 'after_search') => titleFromShapes(doc, TITLE_SHAPES.filter((s) => s.when === when))?.title ?? null;
+  const shaped = (when: 'before_search' | 'after_search') => {
+    const t = titleFromShapes(doc, TITLE_SHAPES.filter((s) => s.when === when))?.title;
+    return t ? spamOff(t) : null;
+  };
   title = clean(title) ?? shaped('before_search') ?? foundTitle() ?? shaped('after_search');
   const placeless = (t: string) => Object.values(regionOf(t)).every((v) => v === null);
   if (title) title = restatedTitle(text, title) ?? title;

@@ -59,13 +59,17 @@ export const DEPARTMENT_KIND_TITLE = /部门整体|单位整体|整体支出|整
 export const PROJECT_KIND_TITLE = /项目|专项|资金|经费|补贴|补助|转移支付|工程(?=绩效)/u;
 /** An opening about the whole department ("一、部门概况 二、部门资金基本情况": the 部门整体支出 sections). */
 export const DEPARTMENT_KIND_BODY = /部门整体支出|整体支出绩效|部门整体绩效|部门资金(?:基本)?情况|部门财政资金收支/u;
-/** An opening about a project or a fund ("一、基本情况 (一)转移支付概况": the 转移支付 template). */
-export const PROJECT_KIND_BODY = /项目支出绩效|项目名称|项目绩效|专项资金|项目资金|资金绩效|项目概况|项目基本情况|项目负责人|转移支付概况/u;
+/**
+ * An opening about a project or a fund ("一、基本情况 (一)转移支付概况", "一、绩效目标分解下达情况": the
+ * 转移支付 templates; all 52 labelled texts that open with the latter are a fund's).
+ */
+export const PROJECT_KIND_BODY = /项目支出绩效|项目名称|项目绩效|专项资金|项目资金|资金绩效|项目概况|项目基本情况|项目负责人|转移支付概况|绩效目标分解下达情况/u;
 /**
  * What follows the unit in the title of its self-evaluation of a year, no project or fund named:
- * "丰都县江池镇人民政府|2023年度绩效自评报告", "…中心|预算执行情况绩效自评报告", "…|2020年度预算绩效管理考核自评报告".
+ * "丰都县江池镇人民政府|2023年度绩效自评报告", "…中心|预算执行情况绩效自评报告", "…|2020年度预算绩效管理考核自评报告",
+ * "…联合会|2020年度预算绩效自评报告" (its whole budget).
  */
-export const UNIT_YEAR_EVALUATION_TITLE = /^(?:(?:19|20)\d{2}\s*年度?)?(?:预算执行情况|预算(?:绩效)?管理考核)?(?:绩效)?(?:自评|自我评价)(?:总结)?报告$/u;
+export const UNIT_YEAR_EVALUATION_TITLE = /^(?:(?:19|20)\d{2}\s*年度?)?(?:预算执行情况|预算(?:绩效)?管理考核|预算)?(?:绩效)?(?:自评|自我评价)(?:总结)?报告$/u;
 /**
  * A notice that allocates money, not an evaluation of it: "关于调整下达…资金项目投资计划的通知",
  * "…专项资金分配表". (A self-evaluation cites such notices inside 《》; these match a title only.)
@@ -87,7 +91,8 @@ export const EVALUATION_WORD = /自评|自我评价|评价|评估/u;
 /** A template site's count of the versions it collects: "…绩效自评报告(精选17篇)", "(通用9篇)". */
 export const TEMPLATE_COLLECTION_SUFFIX = /\s*[（(](?:精选|通用|优选|推荐|热门)\s*\d+\s*篇[）)]$/u;
 /** A 决算 document's title or cover line anywhere in it: "黄山市中医医院2023年度单位决算2024年9月目录…". */
-export const ACCOUNTS_TITLE = /(?:部门|单位)决算/u;
+/** "部门决算", "单位决算", "2020年度决算公开报告", "决算公开": a title naming a 决算. */
+export const ACCOUNTS_TITLE = /(?:部门|单位)决算|年度?决算(?:公开|报告)|决算公开/u;
 /** A 决算's contents list its statements and their explanation: 收入支出决算总表, …决算情况说明. */
 export const ACCOUNTS_CONTENTS = /收入支出决算总表|决算(?:总体)?情况说明/u;
 export const BUDGET_COVER = /(?:部门|单位)预算(?:公开)?(?:报告)?$|年度部门预算|部门预算/u;

@@ -43,7 +43,7 @@ export const OUTLINE_LEVELS: readonly { level: number; marker: RegExp }[] = [
 export const TRAIL_SEPARATOR = '(?:>>|>|»|›|→)';
 
 /** The words that open a breadcrumb: 当前位置, 您现在的位置 …. */
-const LOCATION_WORDS = '当前(?:所在的?)?位置|您现在的位置|您的位置|所在的?位置|现在位置';
+const LOCATION_WORDS = '当前(?:所在)?的?位置|您现在的位置|您的位置|所在的?位置|现在位置';
 
 /**
  * A breadcrumb trail: "当前位置：首页>>政务公开>>财政资金>>…", "您现在的位置: 首页 > 信息公开 > …", "您当前所在的位置:首页>…".
@@ -56,8 +56,15 @@ export const HOME_TRAIL = new RegExp(`(?:^|\\n)[ \\t]*(?:网站)?首页\\s*${TRA
 export const TRAIL = new RegExp(`^\\s*(?:(?:${LOCATION_WORDS})\\s*[:：]?\\s*)?(?:[^\\n>»›]{0,20}?\\s*(?:>>|>|»|›)\\s*)+`, 'u');
 /** Site links glued before a title: "设为首页|加入收藏", "网站首页". */
 export const SITE_LINKS = /^\s*(?:(?:加入收藏|设为首页|网站首页|无障碍浏览|English)\s*[|｜]?\s*)+/u;
-/** A page's index number glued before its title: "监督索引号53092200631901000", "索引号:0123/2023-00183". */
-export const INDEX_PREFIX = /^\s*(?:监督)?索引号\s*[:：]?\s*[\dA-Za-z/\-]+/u;
+/** A page's index number glued before its title: "监督索引号53092200631901000", "索引号:0123/2023-00183", after a button ("收藏监督索引号…"). */
+export const INDEX_PREFIX = /^\s*(?:收藏|打印|分享)?\s*(?:监督)?索引号\s*[:：]?\s*[\dA-Za-z/\-]+/u;
+/**
+ * An official document's masthead and number before its title: "邵阳市北塔区财政局文件邵北财农绩﹝2023﹞1号关于
+ * 下达…的通知". The title starts after the number.
+ */
+export const DOCUMENT_MASTHEAD = /^[\u4e00-\u9fff]{2,30}文件\s*[\u4e00-\u9fff]{1,12}\s*[〔﹝\[［(（【]\s*(?:19|20)\d{2}\s*[〕﹞\]］)）】]\s*\d{1,4}\s*号\s*/u;
+/** A word processor's page field left in a dump: "…项目PAGE——PAGE 1—2016年…" (the title starts again after it). */
+export const PAGE_FIELD = /^.*PAGE\s*[—\-–]*\s*PAGE\s*\d*\s*[—\-–]*\s*/u;
 /**
  * A collector's or converter's field prefix: "# title:", "# source:", "标题：", and a portal's metadata
  * label before the title ("标      题 X": no title starts with the word 标题).
@@ -74,6 +81,11 @@ export const PAGE_FOOTER = /(?:上一篇|下一篇|上一条|下一条|相关阅
  * "信息阅读大同…"): everything up to the last of them goes.
  */
 export const PAGE_BUTTONS = /^.*(?:打印(?:本页)?|关闭(?:窗口|本页)?|分享到?|信息阅读|字[号体][:：]?\s*[【\[]?大\s*中\s*小[】\]]?)[】\]]?\s*[|｜]?\s*/u;
+/**
+ * A page title that ends with the name of the site or unit after a dash or a bar: "关于…自评情况的报告-临沧市林业和
+ * 草原局", "…绩效自评报告_某某县人民政府". Group 1 is the report's title, group 2 the name.
+ */
+export const TITLE_WITH_SITE_SUFFIX = /^(.{6,}?)[ \t]*(?:[-—–]{1,2}|[_|｜])[ \t]*([\u4e00-\u9fff（）()]{3,30})[ \t]*$/mu;
 /** A site's own name on its line: "某某县人民政府门户网站", "中国政府网". */
 export const SITE_NAME = /(?:网站|门户|政府网|信息网|新闻网)$/u;
 
@@ -91,6 +103,31 @@ export const TITLE_LINE_END = /(?:报告|报告书|自评表|评价表|情况说
  */
 export const TITLE_CHROME =
   /^.*(?:简介|查看更多|上传文档|关闭页面|页面关闭|放大\s*缩小|稿件页|组配分类|公开时限|是否有效有效|(?:成文|发布|生成)日期\s*|\d{4}-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?|第\s*\d+\s*页(?:\s*\/\s*共\s*\d+\s*页)?|名称\s*[:：]|^web|(?<![\d/])\d{1,3}\s*\/\s*\d{1,3}(?![\d/]))\s*/u;
+
+/**
+ * Words a gambling or adult-content mirror injects into a page's headings, before, inside or after the
+ * report's own: betting brands and sites ("亚博下注体育", "365体育网址", "皇冠足球体育", "优米体育足球",
+ * "365bet体育投注网站", "澳客官方网站"), app teasers ("熊猫试玩app官网下载安卓版", "365骑士版app下载"), video
+ * teasers ("免费高清大全", "看片老司机"). No report title holds them: 体育 alone is a bureau's word (spam only
+ * before 投注/网址/官网/app or after a brand), "bet" only with a number (not "Alphabet"), and a brand that
+ * is also a word ("大发展", "开云") only with a betting word after it.
+ */
+const SPAM_TOKENS = [
+  '(?:亚博|优米|凯发|新普京|九游|华体会|必威|乐鱼)(?:体育|足球|在线|投注|下注|娱乐|网址|vip|app)*',
+  '(?:大发|开云|皇冠)(?:体育|足球|在线|投注|下注|娱乐|网址|vip|app)+',
+  '365(?:体育|足球|在线|投注|下注|娱乐|网址)+',
+  '\\d+[a-z]*bet[a-z\\d]*|bet\\d+',
+  '\\d*体育(?:投注|下注)(?:网站|网址|平台)?|\\d*体育(?:网址|官网|app)',
+  '\\d*[\\u4e00-\\u9fff]{0,4}app(?:官网)?下载(?:安卓版|苹果版|最新版)?',
+  '[\\u4e00-\\u9fff]{0,2}试玩(?:app)?(?:官网)?(?:下载)?(?:安卓版|苹果版)?',
+  '(?:体育|娱乐|彩票)网址',
+  '澳客(?:官方网站|官网)',
+  '在线观看|免费高清(?:大全)?|看片|老司机|精品一区|无遮挡|www',
+];
+/** The spam words, one at a time (a title is split at them). */
+export const SPAM_WORDS = new RegExp(SPAM_TOKENS.join('|'), 'giu');
+/** A run of spam words with the "_", "-", "," and spaces that join them (removed from a page's opening). */
+export const SPAM_RUN = new RegExp(`(?:[ \\t_,，\\-—]*(?:${SPAM_TOKENS.join('|')}))+[ \\t_,，\\-—]*`, 'giu');
 
 /** A document's contents heading, also as a PDF dump interleaves it with the first entry: "目 录", "目 第一部分 录". */
 export const CONTENTS_HEADING = /目\s*(?:第[一二三四五六七八九十]+部分\s*)?录/u;

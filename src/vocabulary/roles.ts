@@ -19,7 +19,7 @@ export const BUDGET_WORDS = [
   '预算', '预算数', '预算金额', '预算资金', '预算总额', '预算安排', '预算额', '预算批复数',
   '全年预算', '调整后预算', '年度预算', '本年预算', '当年预算', '批复预算', '预算调整后',
   '预算安排资金', '预算安排经费', '安排资金', '安排经费', '安排预算', '资金总额', '预算总金额', '预算资金总额',
-  '指标金额', '批复金额', '下达预算', '项目资金',
+  '指标金额', '批复金额', '下达预算', '项目资金', '资金额度', '预算规模', '总预算',
 ] as const;
 /*
  * Prose that states the budget or the spending without a label at the clause's end ("项目资金到位50万元",
@@ -27,7 +27,7 @@ export const BUDGET_WORDS = [
  * 转移支付 stay whole names), by the fallback features (extract/roles/features.ts PROSE_FEATURES).
  */
 /** Words (or word endings) that name money granted: 资金, 经费, 额度, 规模 … ("财政资金" ends with 资金). */
-export const PROSE_BUDGET_NOUNS = ['资金', '经费', '基金', '额度', '规模'] as const;
+export const PROSE_BUDGET_NOUNS = ['资金', '经费', '基金', '公益金', '额度', '规模'] as const;
 /** Verbs that say money was granted: "下达…资金", "安排资金", "核定…规模". */
 export const PROSE_BUDGET_VERBS = ['下达', '安排', '筹集', '核定', '批复', '下拨', '落实'] as const;
 /**
@@ -58,12 +58,14 @@ export const BUDGET_FINAL_WORDS = ['全年', '调整后', '调整', '年中调�
 export const INVESTMENT_WORDS = ['计划投资', '计划投资额', '总投资', '投资总额', '概算总投资', '计划总投资', '项目总投资', '批复总投资', '批复投资'] as const;
 /** Transfers from a higher level: 下达 (…资金). */
 export const TRANSFER_WORDS = ['下达'] as const;
+/** What a transfer's clause ends with: "下达…资金", "下达…预算指标", "下达我市中央福彩公益金" (a lottery fund). */
+export const TRANSFER_OBJECTS = ['资金', '经费', '预算', '指标', '公益金'] as const;
 /** Clause endings that state what was spent (执行数, 实际支出, 拨付, 使用 …). */
 export const EXECUTION_WORDS = [
   '执行数', '执行金额', '执行额', '全年执行', '实际执行', '实际支出', '支出数', '支出金额', '已支出', '决算数',
   '支出决算', '决算', '实际使用', '累计支出', '总支出', '支出总额', '使用资金', '使用', '支出', '发放资金',
   '拨付', '已拨付', '拨付资金', '完成拨付', '已完成拨付', '支付', '已支付', '兑付', '兑现', '发放',
-  '支付资金', '已支付资金', '拨付金额', '实际拨付金额', '支付金额', '实际支付',
+  '支付资金', '已支付资金', '拨付金额', '实际拨付金额', '支付金额', '实际支付', '实际使用情况',
 ] as const;
 /** Execution words that state the total spent, not a part of it: "总支出221万元", "支出总额1060.30万元". */
 export const EXECUTION_TOTAL_WORDS = ['总支出', '支出总额', '支出合计', '执行总额', '总执行数', '全年执行数', '全年执行'] as const;
@@ -90,19 +92,18 @@ export const RATE_WORDS = [
 /** Rates that are not an execution rate, though they name a rate: "完成率", "执行率" inside a money label. */
 export const OTHER_RATE_WORDS = ['执行率', '完成率'] as const;
 /** Words near a self score. */
-export const SCORE_WORDS = ['自评', '总分', '综合得分', '评价得分', '最终得分', '评分结果', '得分', '评价分'] as const;
+export const SCORE_WORDS = ['自评', '总分', '综合得分', '评价得分', '最终得分', '评分结果', '得分', '评价分', '评分', '评价结果'] as const;
 /** Words that make a score a weight, not a result. */
 export const WEIGHT_WORDS = ['分值', '权重', '满分'] as const;
 /** Money received or income: never what was spent. */
 export const INCOME_WORDS = ['收入', '本年收入', '收入合计', '本年收入合计', '收到', '到位', '到账', '结转', '结余'] as const;
-/** Plans and requests: not a budget granted, not money spent. */
-export const PLAN_WORDS = ['申请', '争取', '计划', '拟', '下一步', '下年度', '明年'] as const;
-/** Names that hold a plan word but state no plan: 计划生育 (family planning), 计划单列市. */
-export const PLAN_LOOKALIKES = ['计划生育', '计划单列'] as const;
+/**
+ * Plans and requests: not a budget granted, not money spent. (计划 is none: in a self-evaluation "计划安排资金",
+ * "资金计划总额" state what was budgeted; a future plan is told by 下一步/明年/下年度, a request by 申请/争取.)
+ */
+export const PLAN_WORDS = ['申请', '争取', '拟', '下一步', '下年度', '明年'] as const;
 /** Estimates: not a budget granted nor money spent, even of an investment ("预计总投资7450万元"). */
 export const ESTIMATE_WORDS = ['预计', '预估', '估算'] as const;
-/** Plan words that, in a form's field, name the budget: "计划安排资金（万元）| 700". */
-export const PLAN_FIELD_WORDS = ['计划安排资金'] as const;
 /** A clause about a part of the whole: 其中, 基本支出 … (function classes are added by the features). */
 export const PART_WORDS = ['其中', '基本支出', '项目支出', '人员经费', '公用经费', '结转', '财政拨款', '其他资金'] as const;
 

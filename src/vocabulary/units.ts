@@ -8,7 +8,7 @@
 /** Organ words a unit's name ends with (longest first where one extends another). */
 export const ORGAN_SUFFIXES: readonly string[] = [
   '街道办事处', '委员会', '联合会', '办公室', '人民政府', '卫生院', '幼儿园', '学校', '党校', '中学', '小学', '大学', '学院',
-  '中心', '政府', '街道', '残联', '分局', '监狱', '医院', '公司', '集团',
+  '中心校', '中心', '政府', '街道', '残联', '分局', '监狱', '医院', '公司', '集团',
   '局', '委', '办', '院', '会', '所', '站', '队', '部', '厅', '署', '处', '馆', '团', '社', '室', '镇', '乡', '场', '园',
 ];
 /** A unit's name ends with an organ word. */
@@ -17,11 +17,18 @@ export const ORGAN_END = new RegExp(`(?:${ORGAN_SUFFIXES.join('|')})$`, 'u');
 export const AFTER_ORGAN = /(?:[（(][^（）()]*[）)]|本级|机关)$/u;
 /** Organ words that end a unit's name for sure: "城乡" ends with 乡 but names no township. */
 export const STRONG_ORGAN_END =
-  /(?:局|厅|委员会|委|办公室|中心|学校|党校|中学|小学|幼儿园|医院|卫生院|人民政府|街道办事处|联合会|残联|管理处|管理站|大学|学院)$/u;
+  /(?:局|厅|委员会|委|办公室|中心校|中心|学校|党校|中学|小学|幼儿园|医院|卫生院|人民政府|街道办事处|联合会|残联|管理处|管理站|大学|学院)$/u;
 /** Longer organ words that extend a shorter unit: 人民政府 + 办公室, 财政局 + 分局 … */
 export const ORGAN_EXTENSION = /^(?:办公室|委员会|办事处|分局|中心|服务中心|管理处|管理站|管理所|服务站)$/u;
 /** Units that publish for others (finance bureaus, governments, portals): their bylines name no reporting unit. */
 export const PUBLISHER_FOR_OTHERS = /财政|人民政府|政府办公室|网站|门户/u;
+/**
+ * A finance bureau: it publishes for others, but also reports on the money it runs itself (农业保险保费补贴,
+ * its key-project evaluations); its byline is a weak witness, not none.
+ */
+export const FINANCE_BUREAU = /财政(?:局|厅)$/u;
+/** A government's office stationed elsewhere ("西藏自治区人民政府驻上海办事处"): a unit of its own, no publisher for others. */
+export const LIAISON_OFFICE = /人民政府驻[\u4e00-\u9fff]{1,12}?(?:办事处|联络处)$/u;
 /** Words a gambling mirror injects before a unit's name ("手机彩票网团结湖街道办事处"): page chrome, not the name. */
 export const SPAM_PREFIX = /^[\u4e00-\u9fff]{0,6}?(?:彩票网|娱乐网址?|娱乐城|娱乐平台|体育平台|博彩网)/u;
 /** A section's name that names no unit by itself ("来源:办公室", "来源:财务处"). */
@@ -41,6 +48,13 @@ export const PERSON_FIELD = /负责人|填表人|填报人|经办人|审核人|�
 export const SITE_BOILERPLATE = /举报|认领|文档|下载|简介|会员|浏览|点击/u;
 /** Words of a fund or a project: "城乡居民医疗保险补助资金" names no unit ("湖北工程学院", "食品工程学校" do). */
 export const FUND_IN_NAME = /资金|经费|补助|补贴|专项|项目(?!管理|服务|办)|工程(?!局|处|公司|中心|学校|学院|大学|职业|技术)|计划/u;
+/**
+ * A village's or a neighbourhood's committee (村委会, 村民委员会, 社区居委会): self-governing, with no budget of
+ * its own; a project title opens with one as the site of the works ("…三村村委会大鱼塘示范村提质增效项目").
+ */
+export const VILLAGE_COMMITTEE = /(?:村|社区|居)(?:民)?(?:委员会|委会|委)$/u;
+/** Latin letters in a name: a file name's "111.jpg)", a spam mirror's "www" glued before it; no unit's name has them. */
+export const LATIN_IN_NAME = /[A-Za-z]/u;
 /** A template's placeholder: "XX年度XX市红十字会". */
 export const PLACEHOLDER = /[XxＸ×]{2}|\*{2}|＊/u;
 

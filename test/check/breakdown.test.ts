@@ -89,6 +89,21 @@ describe('sum.breakdown', () => {
     expect(checkBreakdowns('收到资金100万元。其中中央资金50万元，地方资金30万元。')[0]).toMatchObject({ status: 'fail', certainty: 'possible' });
   });
 
+  it('reads a fund part printed "N万" (元 dropped) among 万元 amounts, and a part named by the year of its 结余 (t554)', () => {
+    const [r] = checkBreakdowns('补贴资金预算数60万元,其中包括兵团补贴资金60万, 2018年度补贴结余资金12.664万元。');
+    expect(r).toMatchObject({ rule: 'sum.breakdown', status: 'fail', certainty: 'definite' });
+    expect(r!.evidence.map((e) => e.text)).toEqual(['60万元', '60万', '12.664万元']);
+    expect(checkBreakdowns('补贴资金预算数72.664万元,其中包括兵团补贴资金60万, 2018年度补贴结余资金12.664万元。')[0]).toMatchObject({ status: 'pass' });
+  });
+
+  it('reads "N万" only as a fund\'s part among 万元 amounts, never as a whole; a year opens a clause unless a 结余/结转 follows it', () => {
+    // 覆盖60万 (people, most likely) is no fund
+    expect(checkBreakdowns('项目资金80万元，其中中央资金60万元，覆盖60万，地方资金30万元。').map((r) => r.evidence.length)).not.toContain(4);
+    expect(checkBreakdowns('项目资金80万，其中中央资金50万元，地方资金20万元。')).toEqual([]);
+    expect(checkBreakdowns('资金总数60万，其中兵团资金60万，结余资金12万。')).toEqual([]);
+    expect(checkBreakdowns('项目资金100万元，其中中央资金60万元，2020年度支出50万元。').map((r) => r.evidence.length)).not.toContain(3);
+  });
+
   it('stops a list where its parts make the whole (the next clause is not a part)', () => {
     const text = '债务余额164234万元,其中:一般债务102696万元,专项债务61538万元,省财政厅核定我县政府法定债务限额164635万元';
     expect(checkBreakdowns(text).map((r) => [r.rule, r.status, r.evidence.length])).toEqual([['sum.breakdown', 'pass', 3]]);

@@ -102,8 +102,8 @@ describe('checkRecord on the seed report', () => {
     expect(r.detail?.denominator).toBe('budget');
     expect(lo(r, 'expected')).toBeCloseTo(80.20183, 4);
     expect(hi(r, 'expected')).toBeCloseTo(80.20386, 4);
-    expect(r.actual).toEqual({ lo: '80.15', hi: '80.25', loOpen: false, hiOpen: false });
-    expect(r.message.zh).toContain('[80.15, 80.25]');
+    expect(r.actual).toEqual({ lo: '80.15', hi: '80.25', loOpen: false, hiOpen: true });
+    expect(r.message.zh).toContain('[80.15, 80.25)');
     expect(r.message.zh).toContain('= 80.203%');
     expect(r.evidence.map((e) => e.role)).toEqual(['rate', 'numerator', 'denominator']);
   });
@@ -112,7 +112,7 @@ describe('checkRecord on the seed report', () => {
     const r = only(results, 'execution_rate.project');
     expect(r.status).toBe('pass');
     expect(r.detail).toMatchObject({ project: '党建工委工作经费', denominator: 'budget' });
-    expect(r.actual).toEqual({ lo: '99.95', hi: '100.05', loOpen: false, hiOpen: false });
+    expect(r.actual).toEqual({ lo: '99.95', hi: '100.05', loOpen: false, hiOpen: true });
     expect(lo(r, 'expected')).toBeLessThan(99.96);
     expect(hi(r, 'expected')).toBeGreaterThan(99.96);
   });
@@ -174,10 +174,10 @@ describe('failing mutations of the seed', () => {
     record.figures.executionRate = makeFigure('81.2%');
     const r = only(checkRecord(record), 'execution_rate');
     expect(r.status).toBe('fail');
-    expect(r.actual).toEqual({ lo: '81.15', hi: '81.25', loOpen: false, hiOpen: false });
+    expect(r.actual).toEqual({ lo: '81.15', hi: '81.25', loOpen: false, hiOpen: true });
     expect(lo(r, 'expected')).toBeCloseTo(80.20183, 4);
     expect(r.message.zh).toContain('[80.20183, 80.20386]');
-    expect(r.message.zh).toContain('[81.15, 81.25]');
+    expect(r.message.zh).toContain('[81.15, 81.25)');
     expect(r.message.en).toContain('disagrees');
   });
 

@@ -16,6 +16,9 @@ export interface CleanTextEdit extends SeedEdit {
   rule: string;
 }
 
+/** t464's 年度资金总额 row from its 分值 on, and the fund rows after it to the end of the text. */
+const T464_TOTAL_ROW_ON = '10 |\n100.00% |\n10.00 |\n||||\n其中:本年财政拨款 |\n4000 |\n4000 |\n4000 |\n— |\n|\n|\n||||\n上年结转资金 |\n0 |\n0 |\n0 |\n— |\n|\n|\n||||\n其他资金 |\n0 |\n0 |\n0 |\n\n';
+
 export const CLEAN_TEXT_EDITS: readonly CleanTextEdit[] = [
   // t306's shape (parts of a length above the whole): 5480 + 220 = 5700 平方米 against 总建筑面积 5600
   { id: 't214', shape: 't306 measure parts', rule: 'sum.breakdown', name: 'measure part', from: '地下建筑面积120平方米', to: '地下建筑面积220平方米', cites: '220平方米', breaks: true },
@@ -45,6 +48,24 @@ export const CLEAN_TEXT_EDITS: readonly CleanTextEdit[] = [
   { id: 't070', shape: 't363 over-fulfilment', rule: 'indicator.over_fulfilment', name: 'over-fulfilment percent', from: '>=80人 |\n87人 |\n30 |\n|', to: '>=80人 |\n87人 |\n30 |\n超额完成7.5% |', cites: '7.5%', breaks: true },
   // 8.75% printed to one decimal, 四舍五入
   { id: 't070', shape: 't363 over-fulfilment', rule: 'indicator.over_fulfilment', name: 'over-fulfilment percent rounded', from: '>=80人 |\n87人 |\n30 |\n|', to: '>=80人 |\n87人 |\n30 |\n超额完成8.8% |', cites: '8.8%', breaks: false },
+  // t566's shape (元 amounts under a 万元 header): the 年度资金总额 row of a county's form printed in 元,
+  // 40000000.00 read as 万元 is 4000亿元, above what one local project has (every relation still holds)
+  { id: 't464', shape: 't566 元 under 万元 header', rule: 'unit_slip', name: 'form amounts in 元', from: '年度资金总额: |\n4000 |\n4000 |\n4000 |', to: '年度资金总额: |\n40000000.00 |\n40000000.00 |\n40000000.00 |', cites: '40000000.00', breaks: true },
+  // the same row printed to the fen in 万元 (bare, like t566's cells, but 4000万元): nothing to say
+  { id: 't464', shape: 't566 元 under 万元 header', rule: 'unit_slip', name: 'form amounts to the fen in 万元', from: '年度资金总额: |\n4000 |\n4000 |\n4000 |', to: '年度资金总额: |\n4000.00 |\n4000.00 |\n4000.00 |', cites: '4000.00', breaks: false },
+  // t554's shape (a part printed "N万", its 元 dropped, among 万元 amounts): 1087.56 + 53.15 = 1140.71 against 到位1130.71万元
+  { id: 't178', shape: 't554 part without 元', rule: 'sum.breakdown', name: 'bare 万 part', from: '其中:财政衔接资金1077.56万元,预拨资金53.15万元', to: '其中:财政衔接资金1087.56万,预拨资金53.15万元', cites: '1087.56万', breaks: true },
+  // the same part printed right without its 元: 1077.56 + 53.15 = 1130.71
+  { id: 't178', shape: 't554 part without 元', rule: 'sum.breakdown', name: 'bare 万 part right', from: '其中:财政衔接资金1077.56万元,预拨资金53.15万元', to: '其中:财政衔接资金1077.56万,预拨资金53.15万元', cites: '1077.56万', breaks: false },
+  // t554's shape (a part named by the year whose 结余 it is): 1077.56 + 63.15 = 1140.71 against 1130.71
+  { id: 't178', shape: 't554 year-named part', rule: 'sum.breakdown', name: 'year-named 结余 part', from: '其中:财政衔接资金1077.56万元,预拨资金53.15万元', to: '其中:财政衔接资金1077.56万元,2019年度结余资金63.15万元', cites: '63.15万元', breaks: true },
+  // 1077.56 + 53.15 = 1130.71
+  { id: 't178', shape: 't554 year-named part', rule: 'sum.breakdown', name: 'year-named 结余 part right', from: '其中:财政衔接资金1077.56万元,预拨资金53.15万元', to: '其中:财政衔接资金1077.56万元,2019年度结余资金53.15万元', cites: '53.15万元', breaks: false },
+  // t160's shape (a PDF dump set the total row's 执行率 apart, after the fund rows): the one computed
+  // percent there is the row's when its 得分 follows (10 × min(105.00%, 100%) = 10.00), and 4000 ÷ 4000 is not 105.00%
+  { id: 't464', shape: 't160 rate set apart', rule: 'form.execution_rate', name: 'rate set apart, wrong', from: T464_TOTAL_ROW_ON, to: T464_TOTAL_ROW_ON.replace('10 |\n100.00% |\n10.00 |', '10 |\n10.00 |').trimEnd() + '\n年度总体目标 105.00%\n', cites: '105.00%', breaks: true },
+  // the same rate set apart, right
+  { id: 't464', shape: 't160 rate set apart', rule: 'form.execution_rate', name: 'rate set apart, right', from: T464_TOTAL_ROW_ON, to: T464_TOTAL_ROW_ON.replace('10 |\n100.00% |\n10.00 |', '10 |\n10.00 |').trimEnd() + '\n年度总体目标 100.00%\n', cites: '100.00%', breaks: false },
 ];
 
 export interface CleanTextEditResult {

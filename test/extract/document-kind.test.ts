@@ -20,6 +20,21 @@ describe('classifyDocument: a 决算 whose statements the text does not reach', 
     const r = await reportOf(`目录\n第一部分 单位概况\n第二部分 2024年度单位决算情况说明\n一、收入支出决算总表\n二、收入决算表\n\n${EXPLANATION}`);
     expect(r.documentKind).toBe('final_accounts');
   });
+  it('is final accounts when its title names a 年度决算 published as a report', async () => {
+    const r = await reportOf(`2020年某市住房市场服务中心决算公开报告.doc\n某市住房市场服务中心 2020年度决算公开报告 目录 第一部分 单位基本情况 一、单位职能、职责 第三部分 其他重要事项的情况说明 三、预算绩效情况说明 项目支出绩效自评结果 附件:项目支出绩效自评表 项目支出绩效自评报告\n`);
+    expect(r.documentKind).toBe('final_accounts');
+    expect(r.kind).toBe('unknown');
+  });
+  it('is a budget when the report title names a 部门预算 after site chrome', async () => {
+    const r = await reportOf(`PDF文库 - 千万精品文档,你想要的都能搜到,下载即用。\n\n某市互市贸易区管理局2023年部门预算.pdf\n\n37 页 728.437 KB下载文档\n某市互市贸易区管理局2023年部门预算.pdf\n目录\n第一部分 部门概况\n一、主要职能\n`);
+    expect(r.documentKind).toBe('budget');
+    expect(r.kind).toBe('unknown');
+  });
+  it('is a target declaration when a line of the opening is only its title, without a table part', async () => {
+    const r = await reportOf('智能问答 关闭\n你还可以输入40\n特困家庭再扶助\n发布时间:2022-03-01 10:25:19 来源:某区卫生计生局\n项目支出绩效目标申报表\n(2021年度)\n项目名称 特困家庭再扶助\n预算单位 区卫生健康局\n项目资金(万元) 年度资金总额 金额(万元)\n(一)财政拨款小计 6.30\n绩效指标 一级指标 二级指标 三级指标 指标值\n数量指标 扶助人数 63人\n');
+    expect(r.documentKind).toBe('target_declaration');
+    expect(r.kind).toBe('unknown');
+  });
   it('stays a self-evaluation when a title line speaks of one', async () => {
     const r = await reportOf(`某某医院2023年度单位决算绩效自评报告\n${EXPLANATION}自评得分95分。\n`);
     expect(r.documentKind).not.toBe('final_accounts');
@@ -31,6 +46,7 @@ describe('kindOf: what a self-evaluation is about, from its title', () => {
     expect(kindOf('丰都县江池镇人民政府2023年度绩效自评报告', '')).toBe('department_overall');
     expect(kindOf('2024年度城关镇社区卫生服务中心预算执行情况绩效自评报告', '')).toBe('department_overall');
     expect(kindOf('西藏自治区发展和改革委员会2020年度预算绩效管理考核自评报告', '')).toBe('department_overall');
+    expect(kindOf('某自治区残疾人联合会2020年度预算绩效自评报告', '')).toBe('department_overall');
   });
   it('keeps a programme named after the unit a project', () => {
     expect(kindOf('四川省住房和城乡建设厅关于2017-2019年省级城镇保障性安居工程支出绩效自评报告', '一、项目概况')).toBe('project');
@@ -38,6 +54,9 @@ describe('kindOf: what a self-evaluation is about, from its title', () => {
   });
   it('reads the 部门整体支出 sections as the whole department', () => {
     expect(kindOf('', '一、部门概况\n二、部门资金基本情况\n(三)专项资金安排')).toBe('department_overall');
+  });
+  it('reads the 转移支付 template opening with 绩效目标分解下达情况 as a fund\'s, with no title', () => {
+    expect(kindOf('', '一、绩效目标分解下达情况\n困难群众救助补助资金是指用于开展城乡低保的资金。')).toBe('project');
   });
   it('reads the 转移支付 template as a project', () => {
     expect(kindOf('', '一、基本情况\n(一)转移支付概况。\n')).toBe('project');
@@ -49,6 +68,11 @@ describe('notice shapes: documents about projects and funds that are no self-eva
     expect(noticeShapeOf('某县财政局关于下达2024年农村道路建设补助资金的通知', '各乡镇人民政府:')).toBe('notice.allocation');
     expect(kindOf('某县财政局关于下达2024年农村道路建设补助资金的通知', '一、项目名称')).toBe('unknown');
     expect(noticeShapeOf('某市2022年度污染治理专项资金分配表', '')).toBe('notice.allocation');
+  });
+  it('finds an attached allocation table\'s heading as the title, so it is about nothing evaluated', async () => {
+    const r = await reportOf('附件1 | ||||||\n某市2021年度地表水断面生态补偿资金分配表| ||||||单位:万元| ||||||\n序号|辖区|本次下达数|备注|\n1 |市本级| 140 | - | 140 |\n2 |某县| 430 | - | 430 |\n');
+    expect(r.title).toBe('某市2021年度地表水断面生态补偿资金分配表');
+    expect(r.kind).toBe('unknown');
   });
   it('reads a fund announcing its use by its title or its announcing sentence', () => {
     expect(noticeShapeOf('某市2020年度福利彩票公益金使用情况公告', '')).toBe('announcement.fund_use');

@@ -44,6 +44,12 @@ describe('budget and execution labels', () => {
     expect((await figuresOf('下一步，2024年计划安排资金500万元用于水库维修。')).budget).toBeNull();
   });
 
+  it('reads a form\'s 实际使用情况（万元） field as what was spent', async () => {
+    const f = await figuresOf('项目类型经常性项目(√)一次性项目()计划投资额(万元)110.00实际到位资金(万元)84.74实际使用情况(万元)84.74其中:中央财政');
+    expect(seen(f.budget)).toEqual([1100000, '110.00']);
+    expect(seen(f.execution)).toEqual([847400, '84.74']);
+  });
+
   it('reads 发放资金 as what was spent', async () => {
     const f = await figuresOf('县财政局已将补贴资金通过“一卡通”全部发放到农户手中，发放资金960万元。');
     expect(seen(f.execution)).toEqual([9600000, '960万元']);

@@ -383,13 +383,28 @@ describe('flattened forms whose column names stand on one line and the values on
     const [a, b] = r.forms;
     // 8.62 as a rate does not hold for 215,457.6 ÷ 250000.00: it is the 得分 after the 分值 10.
     expect([seen(a!.budgetInitial), seen(a!.budget), seen(a!.execution)]).toEqual([[250000, '250000.00'], [250000, '250000.00'], [215457.6, '215,457.6']]);
-    expect([a!.executionRate, a!.budgetExecutionWeight?.value, a!.budgetExecutionScore?.value]).toEqual([null, 10, 8.62]);
+    expect([a!.budgetExecutionWeight?.value, a!.budgetExecutionScore?.value]).toEqual([10, 8.62]);
+    // The 执行率 set apart after the block, the one computed percent before the indicator table, is the
+    // row's: 10 × 86.19% gives its 得分 8.62. Its own arithmetic fails: 215,457.6 ÷ 250000.00 = 86.183%.
+    expect(seen(a!.executionRate)).toEqual([0.8619, '86.19%']);
+    expect(r.checks.filter((c) => c.rule === 'form.execution_rate' && c.status === 'fail').map((c) => c.evidence[0]!.text)).toEqual(['86.19%']);
     expect(a!.implementer).toBeNull();
     // The 当年财政拨款 row's cells ran on after the total, its label printed elsewhere: no fund rows to add up.
     expect(a!.fundRows).toEqual([]);
     expect(r.checks.filter((c) => c.rule === 'form.fund_rows' && c.status === 'fail')).toEqual([]);
     // 4.52 may stand under 全年执行数, 分值 or 得分: no reading.
     expect([b!.budget, b!.execution]).toEqual([null, null]);
+  });
+
+  it('places a rate set apart from its row only when it is the one computed percent there and the row\'s 得分 follows from it (t160)', async () => {
+    const form = (tail: string) =>
+      `财政项目支出绩效自评表 (2022 年度) 某场馆运营费用 项目名称 主管部门 某区体育局 年初预算数 全年预算数 全年执行数 分值 执行率 得分 250000.00 250000.00 215,457.6 10 8.62 250000.00 250000.00 215457.6 — 上年结转资金 0 0 — 其他资金 0 0 — 年度资金总额 项目资金 (元) 实施单位 其中:当年财政拨款 预期目标 年度 总体 目标 ${tail} 一级指标 二级指标 数量指标 总分`;
+    const rateOf = async (tail: string) => (await recordOf(form(tail))).forms[0]?.executionRate?.text ?? null;
+    expect(await rateOf('86.18% 实际完成情况 已完成结算。')).toBe('86.18%');
+    // a round target is no computed cell; two percents, or one the 得分 does not follow from, are not placed
+    expect(await rateOf('结算完成率100% 实际完成情况 已完成结算。')).toBeNull();
+    expect(await rateOf('86.18% 实际完成情况 完成率99.50%。')).toBeNull();
+    expect(await rateOf('96.18% 实际完成情况 已完成结算。')).toBeNull();
   });
 
   it('ends the header at a unit note: 年度预算数（万元） over 年初预算 | 调整后预算数 is the block\'s label, not a column (r03)', async () => {

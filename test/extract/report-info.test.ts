@@ -49,8 +49,15 @@ describe('the unit named outside the body', () => {
     expect(r.region).toMatchObject({ county: '临河区' });
   });
 
-  it.each(['市人社', '财务科', '某某县财政局', '某某县人民政府'])('but not the byline %s', async (byline) => {
+  it.each(['市人社', '财务科', '县财政局', '某某县人民政府'])('but not the byline %s', async (byline) => {
     expect((await reportOf(page(byline))).department).toBeNull();
+  });
+
+  // A finance bureau reports on the money it runs, and publishes others' reports: its byline is a weak
+  // witness (unit.finance_publisher), taken alone and outweighed by any unit the report names itself.
+  it('takes a finance bureau\'s byline only when nothing else names a unit', async () => {
+    expect((await reportOf(page('某某县财政局'))).department).toBe('某某县财政局');
+    expect((await reportOf(`${page('某某县财政局')}某某县退役军人事务局对优抚对象生活补助经费进行了自评。\n`)).department).toBe('某某县退役军人事务局');
   });
 
   it('takes the unit a report introduces with 以下简称, keeping the province of the title', async () => {
@@ -157,6 +164,13 @@ describe('the unit in a project title and behind site chrome', () => {
     expect(r.department).toBe('开远市卫生健康局');
   });
 
+  it('drops the trail\'s last channel printed before the title on its line, and reads "您当前的位置"', async () => {
+    const report = await reportOf('首页 > 政务公开 > 临沧市林业和草原局 > 预算绩效 临沧市林业和草原局2022年度部门整体支出绩效自评报告\n一、基本情况\n');
+    expect(report.title).toBe('临沧市林业和草原局2022年度部门整体支出绩效自评报告');
+    expect(report.department).toBe('临沧市林业和草原局');
+    expect((await reportOf('您当前的位置：首页 > 信息公开 > 临沧市林业和草原局 > 财政预决算\n2022年度部门整体支出绩效自评报告\n一、基本情况\n')).department).toBe('临沧市林业和草原局');
+  });
+
   it('drops a collector\'s "# title:" prefix', async () => {
     const r = await reportOf('# title: 2021年全民健身场地设施项目绩效自评报告\n一、基本情况\n本单位按照要求开展了绩效自评工作。');
     expect(r.title).toBe('2021年全民健身场地设施项目绩效自评报告');
@@ -232,6 +246,25 @@ describe('titles flattened with page furniture', () => {
     ['上传文档查看更多白碱滩区项目支出绩效评价报告(2019年度)\n一、项目概况\n本项目资金用于环境整治。', '白碱滩区项目支出绩效评价报告(2019年度)'],
     ['组配分类2024年度天水市生态环境局(汇总)部门决算\n目录\n第一部分 部门概况\n', '2024年度天水市生态环境局(汇总)部门决算'],
     ['中共湖南省委党校(湖南行政学院)\n2021年度部门整体支出绩效自评报告\n省财政厅:\n根据要求，我校开展了自评。', '中共湖南省委党校(湖南行政学院)2021年度部门整体支出绩效自评报告'],
+    // A button before a page's index number, a word processor's page field, an official document's masthead and number.
+    ['收藏监督索引号53082300121501000景东彝族自治县人民政府驻外办事联络处2018年度部门决算公开说明\n目录\n', '景东彝族自治县人民政府驻外办事联络处2018年度部门决算公开说明'],
+    ['2016年公路日常养护项目PAGE——PAGE 1—2016年公路日常养护项目支出绩效评价报告\n一、项目基本情况\n', '2016年公路日常养护项目支出绩效评价报告'],
+    // A title that ends 自评情况的报告, before a dash and the site's unit.
+    ['关于2022年度部门整体支出绩效自评情况的报告-临沧市林业和草原局\n一、部门基本情况\n', '关于2022年度部门整体支出绩效自评情况的报告'],
+    // Other endings of a self-evaluation's heading: …自评情况说明/汇报, …自评结果 and …自评综述 on their own line.
+    ['临沧市林业和草原局2022年度部门整体支出绩效自评情况的说明\n一、部门基本情况\n', '临沧市林业和草原局2022年度部门整体支出绩效自评情况的说明'],
+    ['临沧市林业和草原局2022年度部门整体支出绩效自评情况汇报\n一、部门基本情况\n', '临沧市林业和草原局2022年度部门整体支出绩效自评情况汇报'],
+    ['临沧市林业和草原局2022年度部门整体支出绩效自评结果\n一、部门基本情况\n', '临沧市林业和草原局2022年度部门整体支出绩效自评结果'],
+    // A report's announcement: …报告结果公示, …报告公开.
+    ['甲县新庄集乡人民政府部门整体支出绩效评价报告结果公示\n为深入贯彻落实预算绩效管理要求,现将评价结果公示如下。\n', '甲县新庄集乡人民政府部门整体支出绩效评价报告结果公示'],
+    ['裕民县2021年10个重点项目绩效评价报告公开\n一、项目基本情况\n', '裕民县2021年10个重点项目绩效评价报告公开'],
+    // A 决算 marked (公开); a page title printed twice before a form's heading.
+    ['北京市丰台区人民政府西罗园街道办事处2024年度部门决算(公开)\n目 录\n第一部分 2024年度部门决算报表\n', '北京市丰台区人民政府西罗园街道办事处2024年度部门决算(公开)'],
+    ['九亭镇2021年预算绩效评价结果公开九亭镇2021年预算绩效评价结果公开财政项目支出绩效自评表\n项目名称 社区事务\n', '九亭镇2021年预算绩效评价结果公开'],
+    // The words a spam mirror injects before, inside or after the title.
+    ['甲市民政局365体育网址,皇冠足球体育2024年度中央财政福彩公益金转移支付绩效自评报告\n一、绩效目标分解下达情况\n', '2024年度中央财政福彩公益金转移支付绩效自评报告'],
+    ['精品一区二区中文在线,无遮挡动漫在线观看,成全免费高清大全\n\n妇幼保健自评报告\n\n一、基本情况\n', '妇幼保健自评报告'],
+    ['优米体育足球农机事务中心2020年度农机购置补贴专项资金项目绩效评价报告\n目 录\n一、项目情况\n', '农机事务中心2020年度农机购置补贴专项资金项目绩效评价报告'],
   ])('%s', async (text, title) => {
     expect((await reportOf(text)).title).toBe(title);
   });
@@ -373,5 +406,29 @@ describe('headings of notices and announcements, and titles cut or padded by a p
   it('drops a template site count of its versions', async () => {
     const r = await reportOf('村集体经济项目绩效自评报告(精选17篇)在日常工作中,报告很常用。\n村集体经济项目绩效自评报告1\n一、基本情况');
     expect(r.title).toBe('村集体经济项目绩效自评报告');
+  });
+});
+
+describe('the title on an essay site', () => {
+  it('never takes the site\'s "下面是小编为大家整理的…" sentence as the title', async () => {
+    const r = await reportOf('第一文秘网 > 范文写作\n\n作者: 时间:2022-05-10 19:10:07 浏览次数:\n\n下面是小编为大家整理的部门整体支出绩效评价报告,供大家参考。\n\n某市某街道办事处部门整体支出绩效评价报告\n\n一、部门基本情况\n');
+    expect(r.title ?? '').not.toMatch(/小编/u);
+  });
+});
+
+describe('a mirror\'s injected gambling spam', () => {
+  it('is read as absent inside a 决算 title, so the unit is found', async () => {
+    const r = await reportOf('2021年度365bet体育投注网站_365骑士版app下载_365betvip某镇人民政府部门决算\n目录\n公开时间:2022年8月23日\n第一部分部门概况\n');
+    expect(r.title).toBe('2021年度某镇人民政府部门决算');
+    expect(r.department).toBe('某镇人民政府');
+  });
+  it('is cut from the end of a title glued to its byline, and the byline\'s publisher does not win', async () => {
+    const r = await reportOf('政府信息公开\n\n2022年度四川省遂宁中学校单位决算 -澳客官方网站\n\n来源:遂宁市教育和体育局 发布时间:2023-08-25 15:15 浏览次数:\n\n目录\n第一部分 单位概况\n');
+    expect(r.title).toBe('2022年度四川省遂宁中学校单位决算');
+    expect(r.department).toBe('四川省遂宁中学校');
+  });
+  it('leaves a sports bureau\'s own words alone', async () => {
+    const r = await reportOf('上海市普陀区体育局2023年度部门决算\n目录\n第一部分 部门概况\n');
+    expect(r.title).toBe('上海市普陀区体育局2023年度部门决算');
   });
 });

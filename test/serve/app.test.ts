@@ -152,7 +152,7 @@ describe('report page', () => {
     const rate = body.slice(body.indexOf('data-rule="execution_rate"'), body.indexOf('</section>', body.indexOf('data-rule="execution_rate"')));
     expect(rate).toContain('data-status="fail"');
     expect(rate).toContain('[81.32501, 81.32704]</span> %');
-    expect(rate).toContain('[80.15, 80.25]</span> %');
+    expect(rate).toContain('[80.15, 80.25)</span> %');
     expect(rate).toMatch(/<a class="figure-link" href="#s-\d+-\d+">724\.07万元<\/a>/u);
     // The figure a failed check used is marked as such in the text.
     expect(body).toMatch(/<a class="fig failed" id="s-\d+-\d+" href="#field-execution" title="[^"]*">724\.07万元<\/a>/u);

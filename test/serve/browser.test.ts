@@ -144,7 +144,7 @@ describe.skipIf(!HAS_CHROMIUM)(title, () => {
     const check = page.locator('section.check[data-rule="execution_rate"]');
     expect(await check.getAttribute('data-status')).toBe('fail');
     expect(await check.locator('.expected').textContent()).toBe('[81.32501, 81.32704] %');
-    expect(await check.locator('.actual').textContent()).toBe('[80.15, 80.25] %');
+    expect(await check.locator('.actual').textContent()).toBe('[80.15, 80.25) %');
     expect(await check.locator('.badge').textContent()).toBe('未通过');
     await page.screenshot({ path: path.join(OUT, 'serve-report-failed-check.png') });
     // A figure the check used leads to its place in the text, marked as used by a failed check.

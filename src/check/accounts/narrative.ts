@@ -67,11 +67,12 @@ const GLOSSARY = /名词解释/u;
 function clauseOf(before: string): string {
   // From the last break back, not split(): `before` may be a sentence of thousands of clauses.
   let i = before.length;
-  while (i > 0 && !CLAUSE_END.has(before[i - 1]!)) i--;
+  while (i > 0 && !isClauseEnd(before.charCodeAt(i - 1))) i--;
   return before.slice(i).replace(/(?:为|是|达到?|约|共)+$/u, '');
 }
 
-const CLAUSE_END = new Set(['，', ',', '；', ';', '。', '：', ':']);
+/** (By char code: `before[i]` made a string per character.) */
+const isClauseEnd = codeClass(/[，,；;。：:]/u);
 
 /**
  * A blank by UTF-16 code (char-class.ts: the regex tested once per code, remembered): clean() and
@@ -79,16 +80,14 @@ const CLAUSE_END = new Set(['，', ',', '；', ';', '。', '：', ':']);
  */
 export const isBlankCode = codeClass(/[\s\u3000]/u);
 
-/** The text without blanks, as text.replace(/[\s\u3000]+/gu, '') gives it, by char codes. */
+const BLANKS = /[\s\u3000]+/gu;
+
+/**
+ * The text without blanks. One native regex scan: a loop calling isBlankCode per character cost
+ * twice as much, and clean() reads every block of every text and every figure's label.
+ */
 export function clean(text: string): string {
-  let out = '';
-  let last = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (!isBlankCode(text.charCodeAt(i))) continue;
-    if (i > last) out += text.slice(last, i);
-    last = i + 1;
-  }
-  return last === 0 ? text : out + text.slice(last);
+  return text.replace(BLANKS, '');
 }
 
 /** kept[i]: how many characters of text[0, i) clean() keeps. */

@@ -3,7 +3,7 @@
  * "these agree" / "this is the sum of those" relations with both sides and their evidence.
  */
 import type { CheckResult, CheckStatus, Figure, Interval } from '../../schema/record.js';
-import { divideIntervals, intervalOfFigure, intervalsMeet, pointInterval, scaleInterval, sumIntervals } from '../interval.js';
+import { divideIntervals, intervalOfFigure, intervalOfPrintedRate, intervalsMeet, pointInterval, scaleInterval, sumIntervals } from '../interval.js';
 import { evidenceOfFigure, makeResult, showInterval, type EvidenceEntry } from '../result.js';
 
 /** 万元: every money relation is checked in 万元. */
@@ -20,8 +20,9 @@ export function sumOf(items: readonly Amount[]): Interval {
   return sumIntervals(items.map(moneyInterval));
 }
 
+/** A printed percent in %, read half up as it was rounded (12.35% = [12.345%, 12.355%)). */
 export function percentInterval(f: Figure): Interval {
-  return intervalOfFigure(f, -2);
+  return intervalOfPrintedRate(f, -2);
 }
 
 /** part / whole in %, or null when the whole may be zero. */

@@ -102,9 +102,19 @@ export function scoreCandidate(c: Candidate, role: RoleId, features: readonly Fe
   return { candidate: c, score, features: fired };
 }
 
+/** scoreCandidate's score alone, without the list of what fired (asked for every role of every candidate). */
+function scoreOf(c: Candidate, role: RoleId, features: readonly Feature[], answers: Uint8Array): number {
+  let score = 0;
+  const ofRole = featuresOf(features, role);
+  const slots = slotsOf(ofRole);
+  for (let i = 0; i < ofRole.length; i++) if (fires(ofRole[i]!, c, answers, slots[i]!)) score += ofRole[i]!.weight;
+  return score;
+}
+
 /** The roles a candidate scores best in (several on a tie), each at or above its threshold. */
 export function bestRolesOf(c: Candidate, features: readonly Feature[] = FEATURES): RoleId[] {
-  const scores = ROLES.filter((r) => r.kinds.includes(c.kind)).map((r) => ({ role: r, score: scoreCandidate(c, r.id, features).score }));
+  const answers = answersOf(c);
+  const scores = ROLES.filter((r) => r.kinds.includes(c.kind)).map((r) => ({ role: r, score: scoreOf(c, r.id, features, answers) }));
   const top = scores.reduce((max, s) => Math.max(max, s.score), -Infinity);
   return scores.filter((s) => s.score === top && s.score >= s.role.threshold).map((s) => s.role.id);
 }
@@ -618,14 +628,15 @@ export function nameAmounts(doc: SourceDocument, seg: Segmentation, numbers: rea
       const o = r.apply(n, facts);
       if (!o) continue;
       if (o.pass) {
-        passed = { ...passed, ...o, pass: false };
+        // (Object.assign, not spreads in a literal: V8 makes those slowly, and this runs per number.)
+        passed = Object.assign({}, passed, o, { pass: false });
         continue;
       }
       outcome = o;
       rule = r.id;
       break;
     }
-    outcome = { ...passed, ...outcome };
+    outcome = Object.assign({}, passed, outcome);
     if (!m.cell) facts.record(n, outcome, rule);
     if (outcome?.whole) wholes.set(m.start, outcome.whole);
     if (outcome?.naming && rule) found.push({ m, rule, naming: outcome.naming });

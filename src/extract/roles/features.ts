@@ -30,8 +30,6 @@ import {
   NATURE_NAMES,
   OTHER_RATE_WORDS,
   PART_WORDS,
-  PLAN_FIELD_WORDS,
-  PLAN_LOOKALIKES,
   PLAN_WORDS,
   PROSE_ARRIVAL_VERBS,
   PROSE_BUDGET_NOUNS,
@@ -46,6 +44,7 @@ import {
   SPENT_MARKERS,
   SPENDING_VERBS,
   TOTAL_ROW_WORDS,
+  TRANSFER_OBJECTS,
   TRANSFER_WORDS,
   WEIGHT_WORDS,
   anyOf,
@@ -92,14 +91,12 @@ const BUDGETED_SPENDING = new RegExp(`(?<!${anyOf(BUDGET_ACCOUNT_WORDS.map((w) =
 const RATE_END = ends(RATE_WORDS);
 const EXECUTION_TOTAL_END = ends(EXECUTION_TOTAL_WORDS);
 const OTHER_RATE = has(OTHER_RATE_WORDS);
-/** A plan word, not inside a name that only looks like one ("计划生育转移支付资金"). */
-const PLAN = new RegExp(`(?!${anyOf(PLAN_LOOKALIKES)})(?:${anyOf(PLAN_WORDS)})`, 'u');
+const PLAN = has(PLAN_WORDS);
 const ESTIMATE = has(ESTIMATE_WORDS);
-const PLAN_FIELD = ends(PLAN_FIELD_WORDS);
 const INVESTMENT = has(INVESTMENT_WORDS);
 const INCOME = has(INCOME_WORDS);
 const NATURE_END = new RegExp(`(?:${anyOf(NATURE_NAMES)})$`, 'u');
-const TRANSFER = new RegExp(`(?:${anyOf(TRANSFER_WORDS)})(?:[^，。；]{0,40}?(?:资金|经费|预算|指标))?$`, 'u');
+const TRANSFER = new RegExp(`(?:${anyOf(TRANSFER_WORDS)})(?:[^，。；]{0,40}?(?:${anyOf(TRANSFER_OBJECTS)}))?$`, 'u');
 /** Clauses about parts, not the whole: "其中：基本支出预算数…", a functional class. */
 export const PART_CONTEXT = new RegExp(`${anyOf(PART_WORDS)}|${anyOf(FUNCTION_CLASS_NAMES)}`, 'u');
 const SCORE_NEAR = has(SCORE_WORDS);
@@ -173,7 +170,7 @@ const text = (c: Candidate) => !c.cell;
 /** Where a part word makes a clause a part: the label and the few characters before it. */
 const partWindow = (c: Candidate) => c.before.slice(-(c.label.length + 4));
 const isPlan = (c: Candidate) =>
-  (PLAN.test(c.label) && !INVESTMENT.test(c.label) && !(c.number.fieldUnit && PLAN_FIELD.test(c.label))) || ESTIMATE.test(c.label);
+  (PLAN.test(c.label) && !INVESTMENT.test(c.label)) || ESTIMATE.test(c.label);
 const columnOf = (c: Candidate) => (c.cell ? FORM_COLUMNS.find((col) => col.pattern.test(c.cell!.header)) : undefined);
 
 export const FEATURES: readonly Feature[] = [
@@ -210,7 +207,7 @@ export const FEATURES: readonly Feature[] = [
   { id: 'executionRate.label.执行率', roles: ['executionRate'], weight: 8, zh: '执行率/支出进度', test: (c) => text(c) && RATE_END.test(c.label) },
   { id: 'selfScore.near.自评', roles: ['selfScore'], weight: 8, zh: '自评/得分', test: (c) => text(c) && SCORE_NEAR.test(c.before.length >= 6 ? c.before.slice(-16) : c.rawBefore) },
   // --- what makes it something else
-  { id: 'money.plan_word', roles: MONEY, weight: -20, zh: '申请/计划/拟', test: (c) => text(c) && isPlan(c) },
+  { id: 'money.plan_word', roles: MONEY, weight: -20, zh: '申请/争取/拟', test: (c) => text(c) && isPlan(c) },
   { id: 'money.rate_word', roles: MONEY, weight: -20, zh: '执行率/完成率之后的金额', test: (c) => text(c) && OTHER_RATE.test(c.label) },
   { id: 'any.part_context', roles: ALL.filter((r) => r !== 'budgetInitial'), weight: -20, zh: '其中/分项', test: (c) => text(c) && PART_CONTEXT.test(partWindow(c)) },
   // "预算69.06万元，其中年初预算57.28万元，调整追加11.78万元": the year-start budget is a part of the

@@ -7,8 +7,9 @@
 import { evidenceOf } from '../../normalize/offsets.js';
 import type { SourceDocument } from '../../ingest/document.js';
 import type { Evidence } from '../../schema/record.js';
+import { shortNameOf } from '../../vocabulary/regions.js';
 import { ORGAN_END, ORGAN_EXTENSION } from '../../vocabulary/units.js';
-import { placeRunEnds } from '../region.js';
+import { placeRunEnds, regionOf } from '../region.js';
 import { cleanDepartment } from './finders.js';
 import { AGREEMENT, UNIT_FEATURES, UNIT_MARGIN, UNIT_SOURCES, UNIT_THRESHOLD, type UnitContext, type UnitFinding } from './rules.js';
 
@@ -84,7 +85,7 @@ export function governmentOf(name: string, text: string): string {
  * word after it ("曾都区…管理处" in "随州市曾都区…管理处", "雨花区洞井街道" in "长沙市雨花区洞井街道办事处").
  */
 function sameUnit(longer: string, shorter: string): boolean {
-  if (longer === shorter || isAbbreviation(longer, shorter)) return true;
+  if (longer === shorter || isAbbreviation(longer, shorter) || samePlaceShortened(longer, shorter)) return true;
   const at = longer.indexOf(shorter);
   if (longer.length <= shorter.length || at < 0) return false;
   const after = longer.slice(at + shorter.length);
@@ -92,6 +93,21 @@ function sameUnit(longer: string, shorter: string): boolean {
   const before = longer.slice(0, at);
   const placed = at === 0 || placeRunEnds(longer).includes(at) || (placeRunEnds(before).length > 0 && !/[局厅委办院所站处室]|中心/u.test(before));
   return placed && (after === '' || ORGAN_EXTENSION.test(after));
+}
+
+/**
+ * One unit under an autonomous county's (prefecture's, banner's) full name and its short one:
+ * "景东彝族自治县人民政府驻外办事联络处" and "景东县人民政府驻外办事联络处", "张家川回族自治县龙山镇四方中学" and
+ * "张家川县龙山镇四方中学". The names read alike after their place runs, and their places are one.
+ */
+function samePlaceShortened(longer: string, shorter: string): boolean {
+  const longEnd = placeRunEnds(longer).at(-1);
+  const shortEnd = placeRunEnds(shorter).at(-1);
+  if (!longEnd || !shortEnd || longer.slice(longEnd) !== shorter.slice(shortEnd) || longer.slice(longEnd) === '') return false;
+  const [long, short] = [regionOf(longer.slice(0, longEnd)), regionOf(shorter.slice(0, shortEnd))];
+  // (Both name the county: "临沧市财政局" and "临沧市临翔区财政局" are two units.)
+  const shortened = (full: string | null, brief: string | null) => full === brief || (!!full && !!brief && shortNameOf(full) === brief);
+  return long.county !== null && short.county !== null && shortened(long.county, short.county) && shortened(long.city, short.city) && long.province === short.province;
 }
 
 /**
@@ -120,7 +136,14 @@ export function decideUnit(ctx: UnitContext, extra: readonly UnitFinding[] = [])
     const name = cleanDepartment(f.name);
     return name ? [{ ...f, name }] : [];
   });
-  const findings = [...findUnits(ctx), ...cleaned].map((f) => ({ ...f, full: governmentOf(fullNameOf(f.name, ctx.doc.text), ctx.doc.text) }));
+  // Several sources often find one name: its full form is read once.
+  const fullNames = new Map<string, string>();
+  const fullOf = (name: string): string => {
+    let full = fullNames.get(name);
+    if (full === undefined) fullNames.set(name, (full = governmentOf(fullNameOf(name, ctx.doc.text), ctx.doc.text)));
+    return full;
+  };
+  const findings = [...findUnits(ctx), ...cleaned].map((f) => ({ ...f, full: fullOf(f.name) }));
   if (findings.length === 0) return { name: null, reason: 'none', candidates: [] };
   const names = [...new Set(findings.map((f) => f.full))].sort((a, b) => b.length - a.length);
   // Each finding joins the longest name of its unit.

@@ -3,8 +3,8 @@
  * printed (cleaned of title words and page furniture) or null; none decides between them.
  */
 import type { SourceDocument } from '../../ingest/document.js';
-import { AFTER_ORGAN, CONSTRUCTION_WORK, GENERIC_SECTION, ORGAN_END, ORGAN_EXTENSION, PERSON_FIELD, PUBLISHER_FOR_OTHERS, SHORT_FORM_UNIT, SITE_BOILERPLATE, SPAM_PREFIX, STAMP_NOTE, STRONG_ORGAN_END } from '../../vocabulary/units.js';
-import { BREADCRUMB, HOME_TRAIL, PAGE_BUTTONS, SITE_NAME, TRAIL_SEPARATOR } from '../../vocabulary/outline.js';
+import { AFTER_ORGAN, CONSTRUCTION_WORK, FINANCE_BUREAU, GENERIC_SECTION, ORGAN_END, ORGAN_EXTENSION, PERSON_FIELD, PUBLISHER_FOR_OTHERS, SHORT_FORM_UNIT, SITE_BOILERPLATE, SPAM_PREFIX, STAMP_NOTE, STRONG_ORGAN_END } from '../../vocabulary/units.js';
+import { BREADCRUMB, DOCUMENT_MASTHEAD, HOME_TRAIL, PAGE_BUTTONS, SITE_NAME, TITLE_LINE_END, TITLE_WITH_SITE_SUFFIX, TRAIL_SEPARATOR } from '../../vocabulary/outline.js';
 import { placeRunEnds, regionOf } from '../region.js';
 
 /** Words that end a unit's name and start the report's own title. */
@@ -121,6 +121,18 @@ export function fileNameUnit(text: string): string | null {
   return unit && hasPlace(unit) ? unit : null;
 }
 
+/** The unit whose masthead an official document opens with: "邵阳市北塔区财政局文件邵北财农绩﹝2023﹞1号…" (DOCUMENT_MASTHEAD). */
+export function mastheadUnit(text: string): string | null {
+  const head = text.slice(0, 800);
+  for (let at = 0; at >= 0 && at < head.length; at = head.indexOf('\n', at) + 1 || -1) {
+    const m = DOCUMENT_MASTHEAD.exec(head.slice(at).trimStart());
+    if (!m) continue;
+    const name = cleanDepartment(m[0].slice(0, m[0].indexOf('文件')));
+    return name && ORGAN_END.test(name) ? name : null;
+  }
+  return null;
+}
+
 /**
  * The unit a breadcrumb trail ends with ("当前位置：首页>>政务公开>>部门信息>>天长市水利局"), when
  * it is a unit of a named place.
@@ -143,13 +155,15 @@ export function breadcrumbUnit(text: string): string | null {
 
 /**
  * Field names of a form's header cells that hold the reporting unit, the field in group 1 and the
- * name in group 2 ("主管部门 | [155]濉溪县民政局", "实施单位 (盖章) | 青神县发展和改革局"). A transfer
+ * name in group 2 ("主管部门 | [155]濉溪县民政局", "实施单位 (盖章) | 青神县发展和改革局", "主管部门(单位)名称|
+ * 安溪县水利局", "主管部门及代码 404-永济市文化和旅游局"). A transfer
  * form's 中央/地方/自治区主管部门 is the authority over the fund, not the unit. A bare 部门 is a field
  * only as a cell ("部门 | 金寨县茶谷和美丽乡村建设服务中心 |", a page's "部门: | 财政局 |"). The name ends before
  * the next cell's name where normalization glued the cells ("主管部门稷山县卫生健康和体育局年初预算数0…").
+ * A sentence's "主管部门为X" is no cell (proseFieldUnit reads it).
  */
 export const UNIT_FIELD = new RegExp(
-  String.raw`(?<!中央|省级|市级|地方|自治区)(单位名称|部门[（(]单位[）)]名称|部门名称|项目单位|预算部门(?:单位)?|预算单位|主管部门|资金使用单位|实施单位|填报单位|评价单位|(?<![\u4e00-\u9fff])部门(?=[:：]?[ \t]*[|｜]))[\s|｜:：]*(?:[（(](?:盖章|公章)[）)])?[\s|｜:：]*(?:\d+[-—]|[\[【]\d+[\]】])?([\u4e00-\u9fff（）()]{3,40}?)(?=[\s|｜\t]|$|[，。；]|项目|单位[：:]|主管|实施|填报|联系|评价(?:单位|方式|机构)|下属单位|预算编码|资金使用|年初预算|全年预算|全年执行|年度资金|资金情况|预算执行|填报日期|自评得分|${PERSON_FIELD.source}|[（(]?(?:盖|公|签)章)`,
+  String.raw`(?<!中央|省级|市级|地方|自治区)(单位名称|部门[（(]单位[）)]名称|部门名称|项目单位|预算部门(?:单位)?|预算单位|主管部门(?:[（(]单位[）)]名称|及代码)?|资金使用单位|实施单位|填报单位|评价单位|(?<![\u4e00-\u9fff])部门(?=[:：]?[ \t]*[|｜]))[\s|｜:：]*(?:[（(](?:盖章|公章)[）)])?[\s|｜:：]*(?:\d+[-—]|[\[【]\d+[\]】])?(?![为是均])([\u4e00-\u9fff（）()]{3,40}?)(?=[\s|｜\t]|$|[，。；]|项目|单位[：:]|主管|实施|填报|联系|评价(?:单位|方式|机构)|下属单位|预算编码|资金使用|年初预算|全年预算|全年执行|年度|资金情况|资金额度|预算执行|填报日期|自评得分|${PERSON_FIELD.source}|[（(]?(?:盖|公|签)章)`,
   'gmu',
 );
 
@@ -196,6 +210,29 @@ export function formFieldUnits(text: string): { field: string; name: string }[] 
   return out;
 }
 
+/**
+ * The unit a form names outside its cells when its 实施单位 cell holds no name where it stands
+ * (flattening or OCR moved the name: "实施单位 全年预算数 … 稷山县医疗保险服务中心 产出", "实施第位自评得分98
+ * 财政审1度评分银川市第六中学项…"): a unit of the 主管部门's place, other than the 主管部门, printed in the
+ * form's opening. Only when exactly one such unit stands there; null otherwise.
+ */
+export function displacedImplementer(text: string): string | null {
+  const cells = formFieldUnits(text);
+  if (cells.some((c) => IMPLEMENTING_FIELD.test(c.field))) return null;
+  const competent = cells[0]?.name;
+  const place = competent ? placeRunEnds(competent).filter((end) => end < competent.length).at(-1) : undefined;
+  if (!competent || !place) return null;
+  const head = text.slice(0, 3000);
+  const prefix = competent.slice(0, place);
+  const found = new Set<string>();
+  for (let at = head.indexOf(prefix); at >= 0; at = head.indexOf(prefix, at + 1)) {
+    const run = /^[\u4e00-\u9fff（）()]{4,40}/u.exec(head.slice(at))?.[0];
+    const unit = run ? unitAtStart(run) : null;
+    if (unit && !competent.startsWith(unit) && !unit.startsWith(competent)) found.add(unit);
+  }
+  return found.size === 1 ? [...found][0]! : null;
+}
+
 /** Fields of the unit that filled the form in: 单位名称, 填报单位. */
 const FILLER_FIELD = /^(?:单位名称|填报单位)$/u;
 
@@ -212,16 +249,46 @@ export function fillerNames(text: string): string[] {
   return out;
 }
 
+/** What follows the acting unit's name ("…高度重视", "…对X进行了自评", "…是…单位"). */
+const ACTING_CUES = [
+  '高度重视',
+  '认真组织',
+  '组织开展',
+  '贯彻落实',
+  '成立了?[^。；\\n]{0,60}?(?:评价|自评)[^。；\\n]{0,10}?(?:工作组|领导小组|专班)',
+  '内设',
+  '下设',
+  '归[\\u4e00-\\u9fff]{2,20}主管',
+  '对[^。；\\n]{2,60}?(?:进行|开展)了?(?:绩效)?(?:自评|评价|自我评价)',
+  '开展(?:并完成)?了[^。；\\n]{0,60}?绩效(?:自评|评价)',
+  '是一所',
+  '[是为][^。；\\n]{0,30}?(?:单位|机构|部门|团体)[，,。；]',
+  // a 决算's duties: "X属一级预算单位", "X主要履行以下职责", "X的主要职能是"
+  '属[^。；\\n]{0,30}?(?:单位|机构|学校|团体)',
+  '主要履行',
+  '的主要职[能责][是为:：]',
+];
+/**
+ * The characters the cues open with (a leading class counts with all its characters): asked before
+ * the cues, at every length the lazy name tries, one class test replaces twelve failing cues (the
+ * scan of the opening cost 2.4 times as much).
+ */
+const CUE_OPENERS = [...new Set(ACTING_CUES.flatMap((c) => [...(c.startsWith('[') ? c.slice(1, c.indexOf(']')) : c[0]!)]))].join('');
+const ACTING_SUBJECT = new RegExp(
+  `(?:^|[\\n，,。；;：:）)\\]】》])[ \\t]*([\\u4e00-\\u9fff（）()]{4,40}?)(?:、[\\u4e00-\\u9fff]{2,12})?(?=[${CUE_OPENERS}])(?=${ACTING_CUES.join('|')})`,
+  'gmu',
+);
+
 /**
  * The unit a report's opening names as the one acting: "紫金县司法局对…进行了自评", "广西壮族自治区住房和
  * 城乡建设厅、财政厅认真组织开展了…", "临河区医疗保障局贯彻落实…", "西区动物疫病预防控制中心是…单位",
  * "湖南省国土资源厅成立了…专项资金绩效评价工作组", "南纪门街道办事处内设10个办公室", "X下设办公室…", "X开展并完成了本部门…绩效自评工作", "X是一所公办小学校", "X归张家川县教育局主管", "X为区政府直接联系的…群众团体";
+ * a 决算's duties: "X属一级预算单位", "X属教育部门办的一所…学校", "X主要履行以下职责", "X的主要职能是";
  * or the one evaluated: "我们对方城县动物疫病预防控制中心…进行了绩效评价".
  */
 export function actingUnit(text: string): string | null {
   const head = text.slice(0, 3000);
-  const subject = /(?:^|[\n，,。；;：:）)\]】》])[ \t]*([\u4e00-\u9fff（）()]{4,40}?)(?:、[\u4e00-\u9fff]{2,12})?(?=高度重视|认真组织|组织开展|贯彻落实|成立了?[^。；\n]{0,60}?(?:评价|自评)[^。；\n]{0,10}?(?:工作组|领导小组|专班)|内设|下设|归[\u4e00-\u9fff]{2,20}主管|对[^。；\n]{2,60}?进行了?(?:绩效)?(?:自评|评价|自我评价)|开展(?:并完成)?了[^。；\n]{0,60}?绩效(?:自评|评价)|是一所|[是为][^。；\n]{0,30}?(?:单位|机构|部门|团体)[，,。；])/gmu;
-  for (const m of head.matchAll(subject)) {
+  for (const m of head.matchAll(ACTING_SUBJECT)) {
     const name = cleanDepartment(m[1]!);
     if (name && ORGAN_END.test(name) && (STRONG_ORGAN_END.test(name) || hasPlace(name))) return name;
   }
@@ -272,6 +339,25 @@ export function signingUnit(text: string): string | null {
   return unitOf(signatures(text.slice(Math.max(8000, text.length - 3000))).at(-1));
 }
 
+/**
+ * A notice's signature that normalization glued after its list of attachments, its date after it:
+ * "附件:1.…分配表2.…绩效目标表安溪县农业农村局2025年3月17日附件1…".
+ */
+const GLUED_SIGNATURE = /附件\s*[:：]?\s*1\s*[.、．][^\n]{0,300}?(?:表|通知|办法|方案|清单|明细)[ \t]*([\u4e00-\u9fff（）()]{4,30}?)[ \t]*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/u;
+
+/** The unit of a named place that signs a notice after its attachment list (GLUED_SIGNATURE), from its place on. */
+export function gluedSigningUnit(text: string): string | null {
+  const m = GLUED_SIGNATURE.exec(text.slice(0, 3000));
+  if (!m) return null;
+  const run = m[1]!;
+  for (let i = 0; i < run.length - 2; i++) {
+    if (placeRunEnds(run.slice(i)).length === 0) continue;
+    const name = cleanDepartment(run.slice(i));
+    return name && ORGAN_END.test(name.replace(AFTER_ORGAN, '')) && hasPlace(name) ? name : null;
+  }
+  return null;
+}
+
 const hasPlace = (name: string) => {
   const r = regionOf(name);
   return !!(r.province || r.city || r.county);
@@ -300,24 +386,47 @@ export function bylineUnit(text: string): string | null {
 }
 
 /**
- * The unit a county site's byline names without its place ("来源: 扶贫办", "信息来源:区湘湖旅游度假区管委会"):
+ * The unit a county site's byline or metadata names without its place ("来源: 扶贫办", "信息来源:区湘湖旅游度假区管委会", "发布机构:水利局"):
  * labels take it when the body only says 我局. Not a publisher for others, not a bare office
  * ("来源:办公室" names a section of whatever unit runs the site), not a short form ("市人社"), not a unit
  * of a named place (bylineUnit reads those).
  */
 export function bareBylineUnit(text: string): string | null {
-  const m = BYLINE.exec(text.slice(0, 1500));
-  const name = m ? cleanDepartment(m[1]!) : null;
+  const head = text.slice(0, 1500);
+  // (A page's metadata names its publisher so too: "发布机构:水利局文号:".)
+  const raw = BYLINE.exec(head)?.[1] ?? PUBLISHER_FIELD.exec(head)?.[1];
+  const name = raw ? cleanDepartment(raw) : null;
   if (!name || !ORGAN_END.test(name) || PUBLISHER_FOR_OTHERS.test(name) || GENERIC_SECTION.test(name) || SHORT_FORM_UNIT.test(name)) return null;
   return hasPlace(name) ? null : name;
 }
 
-/** A unit of a named place, not a publisher for others (finance bureaus, governments, portals). */
+/** A unit of a named place, not a publisher for others (governments, portals; a finance bureau is left to the unit rules). */
 export function placeUnit(raw: string | undefined): string | null {
   const name = raw ? cleanDepartment(raw) : null;
-  if (!name || !ORGAN_END.test(name) || PUBLISHER_FOR_OTHERS.test(name)) return null;
+  if (!name || !ORGAN_END.test(name) || (PUBLISHER_FOR_OTHERS.test(name) && !FINANCE_BUREAU.test(name))) return null;
   const r = regionOf(name);
   return r.province || r.city || r.county ? name : null;
+}
+
+/**
+ * The unit of a named place whose name ends the page's title after a dash or a bar ("关于…自评情况的报告-
+ * 临沧市林业和草原局"): the site's owner, as a byline names it. Not a publisher for others.
+ */
+export function titleSuffixUnit(text: string): string | null {
+  const m = TITLE_WITH_SITE_SUFFIX.exec(text.slice(0, 600));
+  return m && TITLE_LINE_END.test(m[1]!.trim()) ? placeUnit(m[2]) : null;
+}
+
+/**
+ * The unit whose site the page is on, when the page opens with its name alone on a line above the
+ * navigation ("临沧市林业和草原局\n首页 | 机构概况 | 政务公开"): a unit of a named place, not a government
+ * or portal.
+ */
+export function siteHeaderUnit(text: string): string | null {
+  const m = /^\s*([^\n]{3,30})\n[ \t]*([^\n]*)/u.exec(text.slice(0, 400));
+  if (!m || !/首页|网站|导航|[|｜]|>>|»/u.test(m[2]!)) return null;
+  const name = placeUnit(m[1]!.trim());
+  return name === m[1]!.trim() ? name : null;
 }
 
 /** The publisher a government page's metadata names, when it is a unit of a named place (PUBLISHER_FIELD). */
@@ -340,6 +449,19 @@ export function unitLineBefore(doc: SourceDocument, titleStart: number): string 
 }
 
 /**
+ * A line that is only a unit's name (of a named place), right below the title: a cover's or a heading's
+ * byline ("2022年度…绩效自评报告\n临沧市林业和草原局\n（2023年3月20日）").
+ */
+export function unitLineAfter(doc: SourceDocument, titleStart: number): string | null {
+  const lineEnd = doc.text.indexOf('\n', titleStart);
+  if (lineEnd < 0) return null;
+  const nextEnd = doc.text.indexOf('\n', lineEnd + 1);
+  const next = doc.text.slice(lineEnd + 1, nextEnd < 0 ? undefined : nextEnd).trim();
+  const name = cleanDepartment(next.replace(STAMP_NOTE, ''));
+  return name && name === next.replace(STAMP_NOTE, '') && ORGAN_END.test(name.replace(AFTER_ORGAN, '')) && hasPlace(name) ? name : null;
+}
+
+/**
  * The unit a report introduces with an abbreviation: "湖北残疾人联合会（以下简称“省残联”）成立绩效自评工作专班".
  * Only the first such name, and not a finance bureau (which directs the evaluation).
  */
@@ -352,6 +474,21 @@ export function abbreviatedUnit(text: string): string | null {
   return name && ORGAN_END.test(name) && !/财政/u.test(name) ? name : null;
 }
 
+/**
+ * A form's field stated in a sentence: "立项与管理使用单位及实施建设单位均为缙云县教育局", "业主单位为海南博鳌…
+ * 管理局", "主管部门为海口国家高新区管委会(行政主管部门)".
+ */
+const PROSE_FIELD = /(?:预算|实施|业主|建设|主管|使用)(?:建设)?(?:单位|部门)均?[为是]([\u4e00-\u9fff]{4,40}?)(?=[,，。；;、\s(（]|$)/gu;
+
+/** The first unit of a named place that a sentence states as a project's 实施/预算/业主单位 or 主管部门 (PROSE_FIELD). */
+export function proseFieldUnit(text: string): string | null {
+  for (const m of text.slice(0, 3000).matchAll(PROSE_FIELD)) {
+    const unit = placeUnit(m[1]);
+    if (unit) return unit;
+  }
+  return null;
+}
+
 /** The unit a 决算's outline names: "第一部分 洪江市人民政府办公室概况". */
 export function outlineUnit(text: string): string | null {
   const m = /第一部分[\s:：]*([\u4e00-\u9fff（）()]{4,30}?)(?:部门|单位)?(?:基本)?概况/u.exec(text.slice(0, 3000));
@@ -359,3 +496,21 @@ export function outlineUnit(text: string): string | null {
   return name && ORGAN_END.test(name) ? name : null;
 }
 
+
+/** A notice's salutation line at the top: "区残联:", "西坪镇、桃舟乡…人民政府:", "各乡镇财政所、社会事务服务中心:". */
+const SALUTATION = /(?:^|\n)[ \t]*([\u4e00-\u9fff、，,（）() \t]{2,120})[:：][ \t]*(?=\n|根据|为|按照|现将|经)/u;
+/** A notice's words to the addressee: "下达给你们", "请你单位", "你局". */
+const SECOND_PERSON = /你们|你单位|你局|你委|你处|你院|你校|你所|你中心|贵单位/u;
+
+/**
+ * The line a notice opens with to name whom it is sent to (its salutation), when the opening speaks to
+ * them ("现将…下达给你们"); null for a text that is no such notice.
+ */
+export function addresseeLine(text: string): string | null {
+  const head = text.slice(0, 400);
+  const m = SALUTATION.exec(head);
+  if (!m || !SECOND_PERSON.test(text.slice(0, 1500))) return null;
+  // (A field's label is no salutation: "来源:", "发布时间:", "单位名称:".)
+  if (/来源|时间|日期|名称|单位$|部门$|标题|索引/u.test(m[1]!.trim())) return null;
+  return m[1]!;
+}

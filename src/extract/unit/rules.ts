@@ -9,25 +9,33 @@
  * overcomes: a wrong department is worse than none.
  */
 import type { SourceDocument } from '../../ingest/document.js';
-import { AFTER_ORGAN, FUND_IN_NAME, ORGAN_END, PLACEHOLDER, PUBLISHER_FOR_OTHERS, STRONG_ORGAN_END } from '../../vocabulary/units.js';
+import { AFTER_ORGAN, FINANCE_BUREAU, FUND_IN_NAME, LATIN_IN_NAME, LIAISON_OFFICE, ORGAN_END, PLACEHOLDER, PUBLISHER_FOR_OTHERS, STRONG_ORGAN_END, VILLAGE_COMMITTEE } from '../../vocabulary/units.js';
 import { placeRunEnds, regionOf } from '../region.js';
 import {
   IMPLEMENTING_FIELD,
   SPENDING_FIELD,
   abbreviatedUnit,
+  addresseeLine,
   bareBylineUnit,
   actingUnit,
   breadcrumbUnit,
   bylineUnit,
   departmentInTitle,
+  displacedImplementer,
   fillerNames,
   fileNameUnit,
   formFieldUnits,
+  gluedSigningUnit,
   implementerCut,
+  mastheadUnit,
   outlineUnit,
+  proseFieldUnit,
   publisherUnit,
   signingUnit,
+  siteHeaderUnit,
+  titleSuffixUnit,
   unitBeforeYear,
+  unitLineAfter,
   unitLineBefore,
 } from './finders.js';
 
@@ -77,6 +85,8 @@ export const UNIT_SOURCES: readonly UnitSource[] = [
     find: (ctx) => [(ctx.otherTitles?.() ?? []).map(departmentInTitle).find((u) => u !== null) ?? null],
   },
   { id: 'title.file_name', zh: '文件名开头的单位', weight: 8, find: (ctx) => [fileNameUnit(ctx.doc.text)] },
+  { id: 'title.unit_below', zh: '标题下一行的单位', weight: 8, find: (ctx) => [titleStart(ctx) >= 0 ? unitLineAfter(ctx.doc, titleStart(ctx)) : null] },
+  { id: 'title.masthead', zh: '红头：X文件', weight: 10, find: (ctx) => [mastheadUnit(ctx.doc.text)] },
   { id: 'title.unit_line', zh: '标题上一行的单位', weight: 9, find: (ctx) => [titleStart(ctx) > 0 ? unitLineBefore(ctx.doc, titleStart(ctx)) : null] },
   {
     id: 'form.field.实施单位',
@@ -93,14 +103,24 @@ export const UNIT_SOURCES: readonly UnitSource[] = [
     weight: 7,
     find: (ctx) => formFieldUnits(ctx.doc.text).filter((f) => !IMPLEMENTING_FIELD.test(f.field)).slice(0, 1).map((f) => f.name),
   },
+  {
+    id: 'form.implementer_displaced',
+    zh: '实施单位栏错位时表中另一单位',
+    weight: 7,
+    find: (ctx) => [IMPLEMENTER_DISPLACED.test(ctx.doc.text.slice(0, 3000)) ? displacedImplementer(ctx.doc.text) : null],
+  },
   { id: 'outline.概况', zh: '第一部分 X概况', weight: 7, find: (ctx) => [outlineUnit(ctx.doc.text)] },
   { id: 'body.以下简称', zh: 'X（以下简称…）', weight: 6, find: (ctx) => [abbreviatedUnit(ctx.doc.text)] },
   { id: 'body.acting', zh: '正文：X对…进行自评/X认真组织', weight: 6, find: (ctx) => [actingUnit(ctx.doc.text)] },
+  { id: 'body.field', zh: '正文：实施单位为X/主管部门为X', weight: 6, find: (ctx) => [proseFieldUnit(ctx.doc.text)] },
   { id: 'body.unit_year', zh: '句首单位后接年度', weight: 6, find: (ctx) => [unitBeforeYear(ctx.doc.text)] },
   { id: 'body.signature', zh: '落款：单位名称与日期', weight: 6, find: (ctx) => [signingUnit(ctx.doc.text)] },
+  { id: 'body.signature_glued', zh: '落款：附件列表后的单位与日期', weight: 6, find: (ctx) => [gluedSigningUnit(ctx.doc.text)] },
   { id: 'byline.来源', zh: '来源：X', weight: 6, find: (ctx) => [bylineUnit(ctx.doc.text)] },
   { id: 'byline.bare', zh: '来源：无地名的单位', weight: 5, find: (ctx) => [bareBylineUnit(ctx.doc.text)] },
   { id: 'meta.发布机构', zh: '发布机构：X', weight: 6, find: (ctx) => [publisherUnit(ctx.doc.text)] },
+  { id: 'meta.site_header', zh: '网站页眉的单位', weight: 5, find: (ctx) => [siteHeaderUnit(ctx.doc.text)] },
+  { id: 'meta.title_suffix', zh: '页面标题后缀的单位', weight: 5, find: (ctx) => [titleSuffixUnit(ctx.doc.text)] },
   { id: 'breadcrumb.tail', zh: '导航末项', weight: 5, find: (ctx) => [breadcrumbUnit(ctx.doc.text)] },
 ];
 
@@ -133,6 +153,8 @@ const IMPLEMENTER_CELL = /实施[单第]位|资金使用单位/u;
 const IMPLEMENTER_DISPLACED = /实施[单第]位[\s|｜:：]*(?:其中|全年|年初|年度|项目资金|资金|分值|执行|预算|得分|自评得分|项目类别|[\d—-])/u;
 /** Sources that see the page rather than the report: a publisher for others names no unit there. */
 const PAGE_SOURCE = /^(?:byline|meta|breadcrumb|body)\./u;
+/** The page's own furniture: its byline and metadata. */
+const PAGE_ONLY_SOURCE = /^(?:byline|meta)\./u;
 
 export const UNIT_FEATURES: readonly UnitFeature[] = [
   { id: 'unit.organ.strong', zh: '以局/厅/委员会/中心等结尾', weight: 1, test: (f) => STRONG_ORGAN_END.test(f.name.replace(AFTER_ORGAN, '')) },
@@ -142,6 +164,19 @@ export const UNIT_FEATURES: readonly UnitFeature[] = [
   { id: 'unit.fund_words', zh: '资金/项目名称不是单位', weight: -20, test: (f) => FUND_IN_NAME.test(f.name) },
   { id: 'unit.placeholder', zh: '模板占位XX', weight: -20, test: (f) => PLACEHOLDER.test(f.name) },
   { id: 'unit.joint', zh: '两个单位连在一起', weight: -20, test: (f) => isJoint(f.name) },
+  { id: 'unit.latin', zh: '名称含字母（文件名、垃圾词）', weight: -20, test: (f) => LATIN_IN_NAME.test(f.name) },
+  { id: 'unit.village', zh: '村（居）委会不是预算单位', weight: -20, test: (f) => VILLAGE_COMMITTEE.test(f.name.replace(AFTER_ORGAN, '')) },
+  // A notice's salutation ("区残联:" … "现将…下达给你们") names who receives it; its target form's 主管部门
+  // is that addressee too. The unit that writes is another (the sender signs or publishes).
+  {
+    id: 'unit.addressee',
+    zh: '通知抬头的受文单位',
+    weight: -20,
+    test: (f, ctx) => {
+      const line = addresseeLine(ctx.doc.text);
+      return line !== null && line.includes(f.name);
+    },
+  },
   // A sentence's "县乡村振兴局、县财政局对照…进行了自评" in a county's report: a unit the text never prints
   // with its place is one of the county's, not surely the one that reports.
   { id: 'unit.body_bare_level', zh: '正文中无地名的县/市/区单位', weight: -3, test: (f) => f.source.startsWith('body.') && BARE_LEVEL.test(f.name) },
@@ -171,11 +206,21 @@ export const UNIT_FEATURES: readonly UnitFeature[] = [
     weight: -6,
     test: (f, ctx) => COMPETENT_SOURCE.test(f.source) && (IMPLEMENTER_DISPLACED.test(ctx.doc.text.slice(0, 3000)) || implementerCut(ctx.doc.text)),
   },
-  // (A township's government publishes and reports for itself: "金寨县麻埠镇人民政府2023年度下达…".)
+  // (A township's government publishes and reports for itself: "金寨县麻埠镇人民政府2023年度下达…"; so does a
+  // government's office stationed elsewhere, "西藏自治区人民政府驻上海办事处".)
   {
     id: 'unit.publisher_for_others',
     zh: '页面发布者为财政/政府/门户',
     weight: -20,
-    test: (f) => PAGE_SOURCE.test(f.source) && PUBLISHER_FOR_OTHERS.test(f.name) && !TOWNSHIP_GOVERNMENT.test(f.name),
+    test: (f) => PAGE_SOURCE.test(f.source) && PUBLISHER_FOR_OTHERS.test(f.name) && !TOWNSHIP_GOVERNMENT.test(f.name) && !LIAISON_OFFICE.test(f.name) && !(PAGE_ONLY_SOURCE.test(f.source) && FINANCE_BUREAU.test(f.name)),
+  },
+  // A finance bureau's byline or metadata: the bureau reports on the money it runs (农业保险保费补贴, its key
+  // projects' evaluations) but publishes others' reports too. Weak: any other unit named near as surely
+  // makes a tie (abstention) or wins.
+  {
+    id: 'unit.finance_publisher',
+    zh: '页面发布者为财政部门',
+    weight: -3,
+    test: (f) => PAGE_ONLY_SOURCE.test(f.source) && FINANCE_BUREAU.test(f.name),
   },
 ];

@@ -92,6 +92,12 @@ describe('money.plan_word', () => {
     const plan = await recordOf('下一年度计划安排资金预算总额1084.25万元。');
     expect(plan.figures.budget).toBeNull();
   });
+  it('reads what a self-evaluation says was planned (计划安排) as budgeted, and a request or next year\'s plan as no budget', async () => {
+    const r = await recordOf('2023年新化县学校建设项目计划安排资金共计7,747.00万元，涉及6所学校的建设。');
+    expect(seen(r.figures.budget)).toEqual([77470000, '7,747.00万元']);
+    expect((await recordOf('2023年申请资金7,747.00万元，涉及6所学校的建设。')).figures.budget).toBeNull();
+    expect((await recordOf('明年计划安排资金7,747.00万元，涉及6所学校的建设。')).figures.budget).toBeNull();
+  });
 });
 
 describe('budget.label.预算支出', () => {
@@ -169,5 +175,31 @@ describe('executionRate: 资金使用率 and targets', () => {
     const r = await recordOf('其中,投入目标:市级财政投入金额2000万元,财政资金到位率100%,财政资金使用率100%。');
     expect(r.figures.executionRate).toBeNull();
     expect(firedOn(r, 'executionRate')).toContain('executionRate.target_clause');
+  });
+});
+
+describe('budget.label.下达', () => {
+  it('reads a transfer of a lottery fund (公益金) as the budget, its 其中 items as parts', async () => {
+    const r = await recordOf('根据《关于下达2024年中央集中彩票公益金支持社会福利事业资金预算的通知》，共下达我市中央福彩公益金870.2万元，其中老年人福利类675.2万元，残疾人福利类90万元，儿童福利类105万元。');
+    expect(seen(r.figures.budget)).toEqual([8702000, '870.2万元']);
+    expect(firedOn(r, 'budget')).toContain('budget.label.下达');
+  });
+});
+
+describe('selfScore.near.自评', () => {
+  it('reads a 综合评分 stated for the report as its self-score', async () => {
+    const r = await recordOf('经对照评价指标体系逐项打分，本项目综合评分为92.5分，评价等级为优。');
+    expect(seen(r.figures.selfScore)).toEqual([92.5, '92.5分']);
+  });
+  it('reads a 评价结果 stated in points as the self-score', async () => {
+    const r = await recordOf('经对照评价指标体系逐项打分，该项目绩效评价结果为95.5分，等级为优。');
+    expect(seen(r.figures.selfScore)).toEqual([95.5, '95.5分']);
+  });
+});
+
+describe('budget.label.预算 (the size of the fund)', () => {
+  it('reads 资金额度 / 预算规模 as the budget', async () => {
+    expect(seen((await recordOf('2023年度农业生产发展预算规模为560万元，全部用于耕地地力保护。')).figures.budget)).toEqual([5600000, '560万元']);
+    expect(seen((await recordOf('区域绩效目标表 资金额度 4623 万 年度目标 提高残疾人生活质量。')).figures.budget)).toEqual([46230000, '4623万']);
   });
 });

@@ -70,9 +70,16 @@ describe('publisherUnit', () => {
   ])('reads the publisher up to the next field: %s', (text, unit) => {
     expect(publisherUnit(text)).toBe(unit);
   });
-  it('reads no finance bureau and no unit without its place', () => {
-    expect(publisherUnit('发布机构:甲县财政局成文日期:')).toBeNull();
+  it('reads no government and no unit without its place', () => {
+    expect(publisherUnit('发布机构:台江县人民政府成文日期:')).toBeNull();
     expect(publisherUnit('发布机构:水利局文号:')).toBeNull();
+  });
+
+  it('leaves a finance bureau to the unit rules: a weak witness, taken alone, set aside by another unit', async () => {
+    const text = '2021年度农业保险保费补贴绩效自评报告\n发布机构:宁国市财政局成文日期:2022-05-01\n一、基本情况\n';
+    expect(publisherUnit(text)).toBe('宁国市财政局');
+    expect(await departmentOf(text)).toBe('宁国市财政局');
+    expect(await departmentOf(text.replace('一、基本情况', '一、基本情况\n宁国市农业农村局对农业保险保费补贴开展了绩效自评。'))).toBe('宁国市农业农村局');
   });
 });
 
@@ -153,6 +160,51 @@ describe('sources', () => {
     expect(await departmentOf(accounts('海南省应急管理厅(汇总)'))).toBe('海南省应急管理厅');
   });
 
+  it('reads a project\'s 实施单位 stated in a sentence', async () => {
+    expect(await departmentOf('一、基本情况\n(一)项目概况。\n该项目估算总投资3988万元。立项与管理使用单位及实施建设单位均为缙云县教育局。\n')).toBe('缙云县教育局');
+    // (Not a unit without its place, nor a finance bureau.)
+    expect(await departmentOf('一、基本情况\n项目实施单位为各乡镇人民政府,主管部门为县财政局。\n')).toBeNull();
+  });
+
+  it('reads the unit a 决算\'s duties open with', async () => {
+    expect(await departmentOf('第一部分 单位概况\n一、主要职责\n宣汉县马渡关镇庆云学校属教育部门办的一所农村全日制九年一贯制学校,本校的主要职能是实施义务教育。\n')).toBe('宣汉县马渡关镇庆云学校');
+    // (A government's office stationed elsewhere publishes for itself.)
+    expect(await departmentOf('第一部分 基本情况\n一、部门(单位)职责\n根据《西藏自治区人民政府驻上海办事处职能配置、内设机构和人员编制规定》(藏委厅〔2024〕76号),西藏自治区人民政府驻上海办事处主要履行以下职责:\n')).toBe('西藏自治区人民政府驻上海办事处');
+    expect(await departmentOf('第一部分 基本情况\n甲县人民政府主要履行以下职责:\n')).toBeNull();
+  });
+
+  it('reads a notice\'s signature glued after its attachment list', async () => {
+    const notice = '各乡镇财政所、社会事务服务中心:现将2025年中央财政动物疫病强制免疫补助35万(附件1)下达给你们,请做好防疫工作,附件:1.2025年安溪县中央财政动物强制免疫补助资金分配表2.2025年中央财政强制免疫补助资金绩效目标表安溪县农业农村局2025年3月17日附件1分配表\n';
+    expect(await departmentOf(notice)).toBe('安溪县农业农村局');
+    // (A finance bureau signs for the money, not as the unit that reports.)
+    expect(await departmentOf(notice.replace('安溪县农业农村局', '安溪县财政局'))).toBeNull();
+  });
+
+  it('reads the unit whose masthead an official document opens with, the title after its number', async () => {
+    const { record } = await analysisOf('甲县农业农村局文件甲农发﹝2023﹞1号关于下达2023年第一批财政衔接推进乡村振兴补助资金绩效目标批复的通知\n各乡镇:\n现将绩效目标批复如下。\n');
+    expect(record.report.department).toBe('甲县农业农村局');
+    expect(record.report.title).toBe('关于下达2023年第一批财政衔接推进乡村振兴补助资金绩效目标批复的通知');
+  });
+
+  it.each([
+    ['a line below the title', '2022年度中央财政林业改革发展资金绩效自评报告\n临沧市林业和草原局\n（2023年3月20日）\n一、基本情况\n'],
+    ['a page title\'s suffix after a dash', '关于2022年度部门整体支出绩效自评情况的报告-临沧市林业和草原局\n一、部门基本情况\n'],
+    ['the subject that evaluated the money', '2022年度中央财政林业改革发展资金绩效自评报告\n根据市财政局要求，临沧市林业和草原局对2022年度中央财政林业改革发展资金开展了绩效自评，现将自评情况报告如下：\n'],
+    ['the site\'s header above its navigation', '临沧市林业和草原局\n首页 | 机构概况 | 政务公开 | 互动交流\n2022年度部门整体支出绩效自评报告\n一、部门基本情况\n'],
+    ['a form\'s name cell glued to 年度预算', '部门整体支出绩效自评表（2022年度）部门名称临沧市林业和草原局年度预算申请资金（万元）\n'],
+  ])('reads the unit from %s', async (_, text) => {
+    expect(await departmentOf(text)).toBe('临沧市林业和草原局');
+  });
+
+  it('reads a page\'s publisher named without its place, as a bare byline', async () => {
+    expect(await departmentOf('2019年度城区供水管网改造工程项目支出绩效评价报告\n发布日期: 2020.06.26 索引号: 00062121-0-0404 发布机构:水利局 文号:\n为全面贯彻实施预算绩效管理,现将自评报告汇报如下:\n')).toBe('水利局');
+    expect(await departmentOf('2019年度城区供水管网改造工程项目支出绩效评价报告\n发布机构:财政局 文号:\n一、基本情况\n')).toBeNull();
+  });
+
+  it('reads a township\'s central school (中心校) as one word', async () => {
+    expect(await departmentOf('开远市乐白道中心校2024年度部门整体和项目支出绩效自评报告\n一、部门基本情况\n')).toBe('开远市乐白道中心校');
+  });
+
   it('reads a bureau\'s county branch as one unit', async () => {
     expect(await departmentOf('临沧市生态环境局云县分局2024年度部门决算公开报告\n目录\n第一部分 单位概况\n')).toBe('临沧市生态环境局云县分局');
   });
@@ -166,6 +218,11 @@ describe('what is no unit', () => {
     ['a fund', '2022年度城乡居民医疗保险补助资金项目绩效自评报告\n一、基本情况\n本单位开展了自评。'],
     ['a project that builds what it names', '2022-2025龙游县农村幼儿园提升改造项目地方债券项目资金绩效评价报告\n一、基本情况\n项目主要包括扩建工程。'],
     ['a county unit the text never places, in a county\'s report', '甲县2021年度财政衔接资金绩效自评报告\n二、自评情况\n县乡村振兴局、县财政局对照得分表,进行了自评,自评得分102分。'],
+    // (A file name's picture before the title, a spam mirror's words glued to it.)
+    ['a name with Latin letters', '![照料,老年人](/static/img/big_111.jpg)老年人日间照料中心项目绩效自评报告\n一、项目概况\n'],
+    ['a name with Latin letters (spam)', 'abcd免费人成残联项目绩效自评报告\n一、单位概况\n'],
+    ['a village committee, the site of a project', '富民县大营街道三村村委会大鱼塘示范村提质增效项目资金支出绩效评价报告\n一、项目概况\n'],
+    ['the addressee of an allocation notice', '区残联:\n根据宝鸡市财政局文件精神,现将2023年中央残疾人事业发展补助资金134.39万元下达给你们。\n附件:绩效目标表\n项目名称 残疾人事业发展补助资金 主管部门 区残联 资金总额 134.39\n'],
   ])('%s', async (_, text) => {
     expect(await departmentOf(text)).toBeNull();
   });
@@ -214,6 +271,18 @@ describe('decideUnit', () => {
     expect(d.candidates.find((c) => c.name === '甲县教育体育局')!.features.map((f) => f.id)).not.toContain('unit.agreement');
   });
 
+  it('joins a unit named with its autonomous county\'s full name and with its short one, the full name kept', async () => {
+    const text = '景东彝族自治县人民政府驻外办事联络处2018年度部门决算公开说明\n目录\n';
+    const d = decideUnit({ doc: await docOf(text), title: '景东彝族自治县人民政府驻外办事联络处2018年度部门决算公开说明' }, [{ name: '景东县人民政府驻外办事联络处', source: 'cover.name' }]);
+    expect(d.name).toBe('景东彝族自治县人民政府驻外办事联络处');
+    // (Two counties are two units.)
+    const other = decideUnit({ doc: await docOf(text), title: '景东彝族自治县人民政府驻外办事联络处2018年度部门决算公开说明' }, [{ name: '镇沅县人民政府驻外办事联络处', source: 'cover.name' }]);
+    expect(other.candidates.map((c) => c.name).sort()).toEqual(['景东彝族自治县人民政府驻外办事联络处', '镇沅县人民政府驻外办事联络处']);
+    // (A city's bureau and a district's are two units.)
+    const levels = decideUnit({ doc: await docOf('临沧市临翔区财政局2022年度部门决算\n目录\n第一部分 部门概况\n一、主要职能\n'), title: '临沧市临翔区财政局2022年度部门决算' }, [{ name: '临沧市财政局', source: 'cover.name' }]);
+    expect(levels.candidates).toHaveLength(2);
+  });
+
   it('abstains when two different units score alike', async () => {
     const doc = await docOf('一、基本情况\n来源:甲县水利局 发布时间:2023-01-01\n发布机构 | 乙县农业农村局 |\n');
     const d = decideUnit({ doc, title: null });
@@ -254,7 +323,7 @@ describe('record.reportRoles (issue 15)', () => {
 
 describe('the region without a unit', () => {
   it('comes from a publisher the unit rules set aside', async () => {
-    const { record } = await analysisOf('城乡义务教育补助经费转移支付2023年度绩效自评报告\n来源:台江县财政局 作者:台江县人民政府\n一、基本情况\n');
+    const { record } = await analysisOf('城乡义务教育补助经费转移支付2023年度绩效自评报告\n来源:台江县人民政府 作者:台江县人民政府\n一、基本情况\n');
     expect(record.report.department).toBeNull();
     expect(record.report.region).toMatchObject({ county: '台江县', city: '黔东南苗族侗族自治州', province: '贵州省' });
   });

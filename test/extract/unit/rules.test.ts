@@ -19,6 +19,12 @@ describe('form header cells', () => {
     expect(formFieldUnits('项目支出绩效自评表\n填报单位:甲县农业农村局公章\n')).toEqual([{ field: '填报单位', name: '甲县农业农村局' }]);
   });
 
+  it('read a 主管部门 field with its 名称 or 代码 words, and end a name before a glued 资金额度', () => {
+    expect(formFieldUnits('项目名称|省级第七批水利专项资金|主管部门(单位)名称|安溪县水利局||||\n')).toEqual([{ field: '主管部门(单位)名称', name: '安溪县水利局' }]);
+    expect(formFieldUnits('项目名称 2023年文物保护经费 主管部门及代码 404-永济市文化和旅游局 实施单位 项目属性 一次性项目\n')).toEqual([{ field: '主管部门及代码', name: '永济市文化和旅游局' }]);
+    expect(formFieldUnits('专项名称残疾人事业发展补助资金主管部门省残联资金额度4623万年度总体目标\n')).toEqual([{ field: '主管部门', name: '省残联' }]);
+  });
+
   it('read a bare 部门 only as a cell', () => {
     expect(formFieldUnits('部门整体支出绩效自评表 | |||\n(2023年度) | |||\n部门 | 金寨县茶谷和美丽乡村建设服务中心 | |||\n')).toEqual([{ field: '部门', name: '金寨县茶谷和美丽乡村建设服务中心' }]);
     expect(formFieldUnits('索引号: | GS4255/2022-19110 | 部门: | 财政局 |\n')).toEqual([{ field: '部门', name: '财政局' }]);
@@ -39,9 +45,13 @@ describe('form header cells', () => {
     expect(await departmentOf('项目支出绩效自评表\n项目名称演出设备更新专项经费主管部门新洲区楚剧团实施单位新洲区文化和旅游局机关项目资金 (万元)\n')).toBe('新洲区文化和旅游局机关');
   });
 
-  it('abstain from the 主管部门 when the 实施单位 cell holds no name where it stands', async () => {
+  it('abstain from the 主管部门 when the 实施单位 cell holds no name where it stands, and read the one unit of its place the form prints elsewhere', async () => {
     const displaced = '财政项目支出绩效自评表 (2022 年度) 项目名称 场馆运营费 主管部门 上海市普陀区体育局 年初预算数 全年预算数 全年执行数 250000.00 上海市普陀区体育 事业管理中心 实施单位 其中:当年财政拨款 预期目标';
-    expect(await departmentOf(displaced)).toBeNull();
+    expect(await departmentOf(displaced)).toBe('上海市普陀区体育事业管理中心');
+    expect(await departmentOf(displaced.replace('250000.00 上海市普陀区体育 事业管理中心 ', '250000.00 '))).toBeNull();
+    // (Two other units of the place: which one spends cannot be told.)
+    expect(await departmentOf(displaced.replace('实施单位', '上海市普陀区青少年体育中心 实施单位'))).toBeNull();
+    expect(await departmentOf('稷山县项目支出绩效自评表 (2020年度) 项目名称 建档立卡个人缴费县级配套资金 主管部门 稷山县医疗保障局 项目资金 年初预算数 (万元) 年度资金总额 其中:当年财政拨款 实施单位 全年预算数 全年执行数 分值 执行率 得分 65.66 65.07 10 99% 9 指标1:全县参合人数 绩 效 指 标 稷山县医疗保险服务中心 产出 指标')).toBe('稷山县医疗保险服务中心');
     // (A wrapped cell cut the 实施单位 to its place.)
     expect(implementerCut('主管部门\t\t上海市普陀区体育局\t实施单位\t\t上海市普陀区\n\t\t\t\t\t\t体育事业管理\n')).toBe(true);
     expect(implementerCut('主管部门\t\t上海市普陀区体育局\t实施单位\t\t上海市普陀区体育事业管理中心\n')).toBe(false);
