@@ -2,7 +2,7 @@
  * The consistency-check engine: pure functions from a ReportRecord to CheckResults. Findings are
  * data, never exceptions; passing relations are reported too, so a record shows what was verified.
  */
-import type { SourceDocument } from '../ingest/document.js';
+import type { RawDocument, SourceDocument } from '../ingest/document.js';
 import type { CheckResult, ReportRecord } from '../schema/record.js';
 import { checkAccounts } from './accounts/index.js';
 import { checkBreakdowns } from './breakdown.js';
@@ -28,6 +28,7 @@ import { checkItemizedBreakdowns } from './itemized-breakdown.js';
 import { checkInvestmentColumns } from './investment-columns.js';
 import { findParts } from '../segment/parts.js';
 import { segmentDocument } from '../segment/segment.js';
+import { normalizeDocument } from '../normalize/normalize.js';
 
 export interface CheckOptions {
   /** Full normalized text of the document, when available (for text-level rules like counts parts/whole). */
@@ -109,6 +110,16 @@ export function checkDocument(doc: SourceDocument, parts: ReportRecord['parts'])
  */
 export function checkDocumentAlone(doc: SourceDocument): DocumentChecks {
   return checkDocument(doc, findParts(doc, segmentDocument(doc)));
+}
+
+/**
+ * checkDocumentAlone of the document readDocument makes of `raw` (normalizeDocument is pure: the
+ * same document). What the page worker is handed: the read blocks are a third of the normalized
+ * document's clone (no text, offset map or cell spans), and the thread that hands them over,
+ * which is about to extract, pays for the clone while the worker, otherwise idle, normalizes.
+ */
+export function checkRawDocumentAlone(raw: RawDocument): DocumentChecks {
+  return checkDocumentAlone(normalizeDocument(raw));
 }
 
 /** The figures a result relates, as a key: two results over the same figures are one finding. */

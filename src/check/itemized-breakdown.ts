@@ -98,8 +98,23 @@ function checkListed(listed: Listed): CheckResult {
 }
 
 /** 。 and \n, the sentence ends of the itemized scan. */
-const FULL_STOP = 0x3002;
-const LINE_FEED = 0x0a;
+/**
+ * The ends of the text's sentences for this check (。 or a line feed), in order, then the text's
+ * length: found by indexOf, not by a test of every character of the text.
+ */
+function sentenceEnds(text: string): number[] {
+  const ends: number[] = [];
+  let fullStop = text.indexOf('。');
+  let lineFeed = text.indexOf('\n');
+  while (fullStop >= 0 || lineFeed >= 0) {
+    const end = fullStop < 0 ? lineFeed : lineFeed < 0 ? fullStop : Math.min(fullStop, lineFeed);
+    ends.push(end);
+    if (end === fullStop) fullStop = text.indexOf('。', end + 1);
+    if (end === lineFeed) lineFeed = text.indexOf('\n', end + 1);
+  }
+  ends.push(text.length);
+  return ends;
+}
 
 export function checkItemizedBreakdowns(text: string | undefined, doc?: SourceDocument): CheckResult[] {
   if (text === undefined) return [];
@@ -110,8 +125,7 @@ export function checkItemizedBreakdowns(text: string | undefined, doc?: SourceDo
   const figureOf: ToFigure = doc && doc.text === text ? (m) => toFigure(doc, m) : bareFigureOf;
   let previous: { sentence: string; start: number } | null = null;
   let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && text.charCodeAt(i) !== FULL_STOP && text.charCodeAt(i) !== LINE_FEED) continue;
+  for (const i of sentenceEnds(text)) {
     const sentence = text.slice(start, i);
     const mark = ITEMIZED_MARK_ANYWHERE.test(sentence) ? ITEMIZED_MARK.exec(sentence) : null;
     if (mark) {

@@ -282,8 +282,11 @@ export function projectStatements(doc: SourceDocument, parts: readonly Part[], f
   const names = [...new Set(forms.map((f) => f.projectName).filter((n): n is string => n !== null && Array.from(n).length >= 3))];
   const out: Project[] = [];
   for (const name of names) {
+    // Where the name stands, found once for every part (each part's search ran on to the text's end).
+    const places: number[] = [];
+    for (let at = doc.text.indexOf(name); at >= 0; at = doc.text.indexOf(name, at + 1)) places.push(at);
     for (const part of parts.filter((p) => p.kind === 'narrative')) {
-      const found = statementAfter(doc, part, name, names);
+      const found = statementAfter(doc, part, name, names, places);
       if (found) {
         out.push(found);
         break;
@@ -293,13 +296,18 @@ export function projectStatements(doc: SourceDocument, parts: readonly Part[], f
   return out;
 }
 
-function statementAfter(doc: SourceDocument, part: Part, name: string, names: readonly string[]): Project | null {
+/** `places`: every offset where `name` stands in the text, ascending. */
+function statementAfter(doc: SourceDocument, part: Part, name: string, names: readonly string[], places: readonly number[]): Project | null {
   const text = doc.text;
-  for (let at = text.indexOf(name, part.start); at >= 0 && at < part.end; at = text.indexOf(name, at + 1)) {
+  for (const at of places) {
+    if (at < part.start) continue;
+    if (at >= part.end) break;
     if (!NAME_END.test(text.slice(at + name.length, at + name.length + 2))) continue;
     let end = Math.min(part.end, text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at), at + 400);
     for (const other of names) {
-      const next = other === name ? -1 : text.indexOf(other, at + name.length);
+      // (searched only where a name starting before `end` can stand, not through the rest of the text)
+      const from = at + name.length;
+      const next = other === name ? -1 : text.slice(0, Math.max(from, end + other.length - 1)).indexOf(other, from);
       if (next >= 0 && next < end) end = next;
     }
     const found: Partial<Record<(typeof ROLE_LABELS)[number]['role'], Figure>> = {};

@@ -17,16 +17,7 @@ export function indexSpans(spans: readonly { start: number; end: number }[]): Sp
   const ordered = spans.every((sp, i) => sp.start <= sp.end && (i === 0 || spans[i - 1]!.end <= sp.start));
   if (!ordered) return { at: (at) => spans.findIndex((_, i) => holds(i, at)), covers: (at) => spans.some((sp) => at >= sp.start && at < sp.end) };
   // First span starting after `at`.
-  const after = (at: number) => {
-    let lo = 0;
-    let hi = spans.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (spans[mid]!.start <= at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const after = (at: number) => leadingCount(spans.length, (i) => spans[i]!.start <= at);
   return {
     at: (at) => {
       // In order and apart, only the last span starting at or before `at` can hold it, or else
@@ -40,4 +31,16 @@ export function indexSpans(spans: readonly { start: number; end: number }[]): Sp
       return i >= 0 && at < spans[i]!.end;
     },
   };
+}
+
+/** How many of the first `n` indices `holds`, for a test that holds for a prefix of them (binary search). */
+export function leadingCount(n: number, holds: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (holds(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -15,12 +15,12 @@ import {
 import { extractRulings, multiplyMatrix, placeTextItems, type Matrix, type OpCodes, type PdfTextItem, type TextRun } from './pdf/geometry.js';
 import { loadPdfium, openPdfiumDocument, PdfiumOpenError, PDFIUM_ERROR, type PdfiumDocument } from './pdf/pdfium.js';
 import { parsePdfDate, PDFIUM_OPS, toOperatorList, toTextItems, viewportTransform } from './pdf/pdfium-items.js';
-import { groupLines, joinLineTexts, measureLayout, startsParagraph, type TextLine } from './pdf/lines.js';
+import { groupLines, joinLineTexts, joinRuns, measureLayout, startsParagraph, type TextLine } from './pdf/lines.js';
 import { loadPdfjs, openPdfDocument, skipFontFaceLoading } from './pdf/pdfjs.js';
 import { assignRunsToGrid, findTableGrids, type TableGrid } from './pdf/tables.js';
 import { findBorderlessTables } from './pdf/borderless.js';
 import { FORM_COLUMNS } from '../vocabulary/index.js';
-import { assessTextQuality, stripBrokenChars } from './pdf/text-quality.js';
+import { assessTextQuality, hasBrokenChars, stripBrokenChars } from './pdf/text-quality.js';
 import { readPagesOnTwoThreads, unwrapOutcome } from './pdf/page-threads.js';
 
 type Pdfjs = Awaited<ReturnType<typeof loadPdfjs>>;
@@ -260,7 +260,8 @@ export interface PageResult {
 async function readPage(page: PageInput): Promise<PageResult> {
   const { number, items, codes } = page;
   const warnings: string[] = [];
-  const quality = assessTextQuality(items.map((i) => i.str).join(''));
+  const pageText = items.map((i) => i.str).join('');
+  const quality = assessTextQuality(pageText);
   const info: PageInfo = { number, chars: quality.chars, needsOcr: quality.needsOcr };
   if (quality.needsOcr) {
     // A page with neither text nor anything an OCR engine could read (no image, no outlined
@@ -273,8 +274,19 @@ async function readPage(page: PageInput): Promise<PageResult> {
     if (quality.ocrReason) info.ocrReason = quality.ocrReason;
     return { info, blocks: [], warnings };
   }
-  const clean = items.map((i) => ({ ...i, str: stripBrokenChars(i.str) }));
-  if (clean.some((c, k) => c.str !== items[k]!.str)) warnings.push('dropped a few unmapped glyphs');
+  // An item is copied only when it loses a glyph (most pages lose none: their items are not
+  // even looked at one by one).
+  let clean = items;
+  if (hasBrokenChars(pageText)) {
+    for (let k = 0; k < items.length; k++) {
+      const item = items[k]!;
+      const str = stripBrokenChars(item.str);
+      if (str === item.str) continue;
+      if (clean === items) clean = items.slice();
+      clean[k] = { ...item, str };
+    }
+  }
+  if (clean !== items) warnings.push('dropped a few unmapped glyphs');
 
   const vt = page.viewportTransform;
   const placed = placeTextItems(clean, vt);
@@ -365,11 +377,21 @@ function buildTableBlock(
   const nRows = grid.ys.length - 1;
   const rows: TableCell[][] = Array.from({ length: nRows }, () => []);
   grid.cells.forEach((c, idx) => {
-    const cellRuns = runsByCell.get(idx) ?? [];
-    const text = joinLineTexts(groupLines(cellRuns, { cjkGap: Infinity }).map((l) => l.text));
-    rows[c.row]!.push({ text, row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan });
+    rows[c.row]!.push({ text: cellText(runsByCell.get(idx)), row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan });
   });
   return { kind: 'table', rows, page };
+}
+
+/** In table cells a gap between CJK glyphs is alignment, never a word break (JoinOptions). */
+const CELL_JOIN = { cjkGap: Infinity };
+
+/** A cell's runs set down as lines, joined. */
+function cellText(runs: TextRun[] | undefined): string {
+  // No run: no line; one run: one line, its text joined alone (what grouping gives, without the
+  // line's geometry: most cells of a 决算 table hold one figure or none).
+  if (runs === undefined) return '';
+  if (runs.length === 1) return joinRuns(runs, CELL_JOIN);
+  return joinLineTexts(groupLines(runs, CELL_JOIN).map((l) => l.text));
 }
 
 async function readMeta(doc: PdfDocument, pdfjs: Pdfjs): Promise<RawDocument['meta']> {

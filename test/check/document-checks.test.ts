@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CHECK_RULES, checkDocument, checkDocumentAlone, checkRecord } from '../../src/check/index.js';
+import { CHECK_RULES, checkDocument, checkDocumentAlone, checkRawDocumentAlone, checkRecord } from '../../src/check/index.js';
 import { extractRecord } from '../../src/extract/extract-record.js';
 import { readDocument } from '../../src/ingest/read.js';
 import type { SourceDocument } from '../../src/ingest/document.js';
@@ -45,6 +45,12 @@ describe('checks that read only the document, run apart', () => {
     const { alone, apart } = sameChecks(await read(`${REALPDF}/putuo-finance-2024-final-accounts-altered.pdf`));
     expect(alone.some((r) => r.rule.startsWith('sangong') || r.rule.startsWith('narrative.'))).toBe(true);
     expect(JSON.stringify(apart)).toBe(JSON.stringify(alone));
+  });
+
+  it.skipIf(!existsSync(`${REALPDF}/putuo-finance-2024-final-accounts-altered.pdf`))('gives the same from the read document alone, normalized again on the other side (what analyze hands the worker)', async () => {
+    const doc = await read(`${REALPDF}/putuo-finance-2024-final-accounts-altered.pdf`);
+    const { rawText: _rawText, text: _text, toRaw: _toRaw, rawPageStarts: _rawPageStarts, blockSpans: _blockSpans, ...raw } = doc;
+    expect(JSON.stringify(checkRawDocumentAlone(structuredClone(raw)))).toBe(JSON.stringify(checkDocumentAlone(doc)));
   });
 
   it('uses the results handed over instead of running those groups again', async () => {

@@ -4,7 +4,7 @@
  * 科目 code, label and amount cells, every amount a Figure with evidence on the page.
  * A table that runs onto the next page (a second table block with no title between) is one table.
  */
-import type { SourceDocument, TableBlock, CellSpan } from '../../ingest/document.js';
+import type { BlockSpan, SourceDocument, TableBlock, CellSpan } from '../../ingest/document.js';
 import type { Figure, Part } from '../../schema/record.js';
 import { evidenceOf } from '../../normalize/offsets.js';
 import { ACCOUNTS_TOTAL_ROWS, LINE_NUMBER_LABEL, NON_AMOUNT_HEADER, SUBJECT_CODE_LEVELS, tableNamed, type SubjectLevel } from '../../vocabulary/index.js';
@@ -128,9 +128,26 @@ interface Grid {
   spans: CellSpan[][];
 }
 
+/** Each document's block spans by block (the first span naming it), made once per document. */
+const spansByBlock = new WeakMap<readonly BlockSpan[], Map<number, BlockSpan>>();
+
+/**
+ * `doc.blockSpans.find((s) => s.block === index)` by lookup: asked for every table block (and
+ * again for a table's first and last), the scan of every span was a tenth of the 决算 checks.
+ */
+function spanOfBlock(doc: SourceDocument, index: number): BlockSpan | undefined {
+  let byBlock = spansByBlock.get(doc.blockSpans);
+  if (!byBlock) {
+    byBlock = new Map();
+    for (const s of doc.blockSpans) if (!byBlock.has(s.block)) byBlock.set(s.block, s);
+    spansByBlock.set(doc.blockSpans, byBlock);
+  }
+  return byBlock.get(index);
+}
+
 function gridOf(doc: SourceDocument, index: number): Grid | null {
   const block = doc.blocks[index];
-  const span = doc.blockSpans.find((s) => s.block === index);
+  const span = spanOfBlock(doc, index);
   if (!block || block.kind !== 'table' || !span?.cells) return null;
   return { block, spans: span.cells };
 }
@@ -222,15 +239,15 @@ function readRows(doc: SourceDocument, grids: Grid[], table: Pick<AccountsTable,
 export function findAccountsTables(doc: SourceDocument, parts: readonly Part[] = []): AccountsTable[] {
   const tables: AccountsTable[] = [];
   const accountsParts = parts.filter((p) => p.kind === 'accounts_table' && p.table);
-  const blockStart = (i: number) => doc.blockSpans.find((s) => s.block === i);
+  const blockStart = (i: number) => spanOfBlock(doc, i);
   let current: { name: string; title: string; titleBlock: number; grids: Grid[]; unit: string; scale: number; width: number; part?: string } | null = null;
   const finish = (endBlock: number) => {
     if (!current) return;
     const { rows, columns } = readRows(doc, current.grids, current);
     const titleSpan = blockStart(current.titleBlock);
-    const first = doc.blockSpans.find((s) => s.block === doc.blocks.indexOf(current!.grids[0]!.block));
+    const first = spanOfBlock(doc, doc.blocks.indexOf(current!.grids[0]!.block));
     const lastGrid = current.grids.at(-1)!;
-    const last = doc.blockSpans.find((s) => s.block === doc.blocks.indexOf(lastGrid.block));
+    const last = spanOfBlock(doc, doc.blocks.indexOf(lastGrid.block));
     const noteEnd = blockStart(endBlock)?.start ?? doc.text.length;
     const end = last?.end ?? first?.end ?? 0;
     tables.push({

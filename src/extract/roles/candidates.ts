@@ -9,6 +9,7 @@ import type { Segmentation } from '../../segment/segment.js';
 import { TOTAL_FILLER } from '../../vocabulary/index.js';
 import type { LocatedNumber } from '../locate.js';
 import type { NumberMatch } from '../numbers.js';
+import { leadingCount } from '../span-index.js';
 import { codeClass } from '../char-class.js';
 
 /** A number found in the document's text as a record Figure with its evidence. */
@@ -145,6 +146,21 @@ function kindOfNumber(m: LocatedNumber): CandidateKind | null {
  * Every amount, percent and score as a candidate. `named` maps a number's start offset to the
  * named-amount rule that took it; `wholes` to the narrative-whole rule that saw it.
  */
+/**
+ * `(at) => headings.filter((h) => h.start <= at && at < h.sectionEnd).pop()`: with the headings in
+ * order of start (segmentation's order), the last of those starting at or before `at` whose
+ * section holds it, sought back from there (asked for every number, the scan of every heading was
+ * the candidates' main cost on a long 决算).
+ */
+function innermostHeading<H extends { start: number; sectionEnd: number }>(headings: readonly H[]): (at: number) => H | undefined {
+  const inOrder = headings.every((h, i) => i === 0 || headings[i - 1]!.start <= h.start);
+  if (!inOrder) return (at) => headings.filter((h) => h.start <= at && at < h.sectionEnd).pop();
+  return (at) => {
+    for (let i = leadingCount(headings.length, (k) => headings[k]!.start <= at) - 1; i >= 0; i--) if (at < headings[i]!.sectionEnd) return headings[i];
+    return undefined;
+  };
+}
+
 export function findCandidates(
   doc: SourceDocument,
   seg: Segmentation,
@@ -157,6 +173,7 @@ export function findCandidates(
   const out: Candidate[] = [];
   const unpricedTransfer = UNPRICED_TRANSFER.test(doc.text);
   const hasRowNumbers = /行\s*次/u.test(doc.text);
+  const headingOf = innermostHeading(seg.headings);
   for (const m of numbers) {
     const kind = kindOfNumber(m);
     if (!kind) continue;
@@ -165,7 +182,7 @@ export function findCandidates(
     // "年初批复预算8个项目985万元": the amount of the projects just counted; the label is before the count.
     const counted = /^(?:个)?项目$/u.test(m.label) ? /^(.*?)\d+个项目$/u.exec(clause)?.[1] : undefined;
     const label = counted || m.label;
-    const heading = seg.headings.filter((h) => h.start <= m.start && m.start < h.sectionEnd).pop()?.text ?? '';
+    const heading = headingOf(m.start)?.text ?? '';
     const namedAs = named.get(m.start);
     const wholeAs = wholes.get(m.start);
     const candidate: Candidate = {

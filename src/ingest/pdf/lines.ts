@@ -51,7 +51,10 @@ export function groupLines(runs: readonly TextRun[], options: JoinOptions = {}):
   let current: TextRun[] = [];
   let currentY = 0;
   let currentSize = 0;
-  for (const run of sorted) {
+  // (indexed loops here and below: a for-of makes an iterator result a step without the
+  // optimizing compiler, which a one-document command runs without)
+  for (let i = 0; i < sorted.length; i++) {
+    const run = sorted[i]!;
     if (current.length > 0 && run.y - currentY > 0.45 * Math.max(currentSize, Math.min(run.size, currentSize * 2))) {
       groups.push(current);
       current = [];
@@ -77,7 +80,8 @@ function makeLine(runs: TextRun[], options: JoinOptions): TextLine {
   let right = -Infinity;
   let top = Infinity;
   let bottom = -Infinity;
-  for (const r of kept) {
+  for (let i = 0; i < kept.length; i++) {
+    const r = kept[i]!;
     left = Math.min(left, r.x);
     right = Math.max(right, r.x + r.width);
     top = Math.min(top, r.y - r.size * 0.85);
@@ -89,18 +93,19 @@ function makeLine(runs: TextRun[], options: JoinOptions): TextLine {
 /** The font size most of the line's characters are set in (a stray large space must not count). */
 function dominantSize(runs: readonly TextRun[]): number {
   const weight = new Map<number, number>();
-  for (const r of runs) {
+  for (let i = 0; i < runs.length; i++) {
+    const r = runs[i]!;
     const key = Math.round(r.size * 2) / 2;
     weight.set(key, (weight.get(key) ?? 0) + r.text.trim().length);
   }
   let best = runs[0]?.size ?? 0;
   let bestWeight = -1;
-  for (const [size, w] of weight) {
+  weight.forEach((w, size) => {
     if (w > bestWeight || (w === bestWeight && size > best)) {
       best = size;
       bestWeight = w;
     }
-  }
+  });
   return best;
 }
 
@@ -114,7 +119,8 @@ function dominantSize(runs: readonly TextRun[]): number {
 function dropOverprint(runs: TextRun[]): TextRun[] {
   const out: TextRun[] = [];
   let ordered = true;
-  for (const r of runs) {
+  for (let i = 0; i < runs.length; i++) {
+    const r = runs[i]!;
     const reach = 0.3 * r.size;
     const last = out[out.length - 1];
     if (last && !(r.x >= last.x)) ordered = false;
@@ -137,7 +143,8 @@ export function joinRuns(runs: readonly TextRun[], options: JoinOptions = {}): s
   const cjkGap = options.cjkGap ?? GAP_CJK;
   let text = '';
   let prevEnd: number | undefined;
-  for (const run of runs) {
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i]!;
     const piece = run.text.replace(/\s+/gu, ' ');
     if (prevEnd !== undefined && text !== '' && !text.endsWith(' ') && !piece.startsWith(' ')) {
       const gap = run.x - prevEnd;

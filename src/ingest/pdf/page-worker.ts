@@ -36,7 +36,21 @@ async function runTask(task: PageWorkerTask): Promise<void> {
   }
 }
 
+/** The module the task will come from (a `prepare` message), and whether the pages are read. */
+let prepared: string | undefined;
+let pagesRead = false;
+
+/** Imports the task's module ahead of the task, once the pages are read (not while reading them). */
+function importPrepared(): void {
+  if (prepared && pagesRead) import(prepared).catch(() => undefined);
+}
+
 parentPort!.on('message', (message: ToPageWorker) => {
+  if ('prepare' in message) {
+    prepared = message.prepare;
+    importPrepared();
+    return;
+  }
   if ('task' in message) {
     // Its one task done, the thread ends itself at once (its message is delivered still): its
     // memory, PDFium's included, goes while the other thread is still extracting, not after.
@@ -50,5 +64,9 @@ parentPort!.on('message', (message: ToPageWorker) => {
   }
   void readJob(message.job)
     .catch(() => undefined)
-    .then(() => post({ done: true }));
+    .then(() => {
+      post({ done: true });
+      pagesRead = true;
+      importPrepared();
+    });
 });

@@ -16,11 +16,20 @@ const NEGATIVE_SPACE = -0.2;
 const SPACE_IN_FLOW_MAX = 0.6;
 const VERTICAL_SHIFT_RATIO = 0.25;
 
+/** The characters pdf.js' normalizeUnicode turns into their NFKC form: a regex class body. */
+const NFKC_CHARS =
+  '\\u00a0\\u00b5\\u037e\\u0eb3\\u2000-\\u200a\\u202f\\u2126\\ufb00-\\ufb04\\ufb06\\ufb20-\\ufb36\\ufb38-\\ufb3c\\ufb3e\\ufb40-\\ufb41\\ufb43-\\ufb44\\ufb46-\\ufba1\\ufba4-\\ufba9\\ufbae-\\ufbb1\\ufbd3-\\ufbdc\\ufbde-\\ufbe7\\ufbea-\\ufbf8\\ufbfc-\\ufbfd\\ufc00-\\ufc5d\\ufc64-\\ufcf1\\ufcf5-\\ufd3d\\ufd88\\ufdf4\\ufdfa-\\ufdfb\\ufe71\\ufe77\\ufe79\\ufe7b\\ufe7d';
+
 /** pdf.js' normalizeUnicode: NFKC for compatibility spaces, ligatures and presentation forms only. */
-const NORMALIZE =
-  /([\u00a0\u00b5\u037e\u0eb3\u2000-\u200a\u202f\u2126\ufb00-\ufb04\ufb06\ufb20-\ufb36\ufb38-\ufb3c\ufb3e\ufb40-\ufb41\ufb43-\ufb44\ufb46-\ufba1\ufba4-\ufba9\ufbae-\ufbb1\ufbd3-\ufbdc\ufbde-\ufbe7\ufbea-\ufbf8\ufbfc-\ufbfd\ufc00-\ufc5d\ufc64-\ufcf1\ufcf5-\ufd3d\ufd88\ufdf4\ufdfa-\ufdfb\ufe71\ufe77\ufe79\ufe7b\ufe7d]+)|(\ufb05+)/gu;
+const NORMALIZE = new RegExp(`([${NFKC_CHARS}]+)|(\\ufb05+)`, 'gu');
+
+/** A code NORMALIZE matches (all in the BMP): a text with none is left as it is without running the regex. */
+const isNormalizedCode = codeClass(new RegExp(`[${NFKC_CHARS}\\ufb05]`, 'u'));
 
 function normalizeUnicode(text: string): string {
+  let any = false;
+  for (let i = 0; i < text.length && !any; i++) any = isNormalizedCode(text.charCodeAt(i));
+  if (!any) return text;
   return text.replace(NORMALIZE, (_m, p1: string | undefined, p2: string | undefined) => (p1 ? p1.normalize('NFKC') : 'ſt'.repeat(p2?.length ?? 0)));
 }
 

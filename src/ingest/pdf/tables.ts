@@ -86,7 +86,10 @@ function mergeVRules(rules: VRule[]): VRule[] {
 
 function nearest(levels: number[], v: number): number {
   let best = levels[0] ?? v;
-  for (const l of levels) if (Math.abs(l - v) < Math.abs(best - v)) best = l;
+  for (let i = 0; i < levels.length; i++) {
+    const l = levels[i]!;
+    if (Math.abs(l - v) < Math.abs(best - v)) best = l;
+  }
   return best;
 }
 
@@ -124,7 +127,9 @@ function coveredLength(a: number, b: number, intervals: Array<[number, number]>)
     .sort((p, q) => p[0] - q[0]);
   let total = 0;
   let end = a;
-  for (const [s, e] of clipped) {
+  for (let i = 0; i < clipped.length; i++) {
+    const s = clipped[i]![0];
+    const e = clipped[i]![1];
     if (e <= end) continue;
     total += e - Math.max(s, end);
     end = e;
@@ -330,7 +335,8 @@ export function assignRunsToGrid(grid: TableGrid, runs: readonly TextRun[]): { i
   const top = grid.ys[0]!;
   const bottom = grid.ys[grid.ys.length - 1]!;
   const owners = cellOwners(grid);
-  for (const run of runs) {
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i]!;
     const my = middleY(run);
     const mx = run.x + run.width / 2;
     if (my < top || my >= bottom || mx < left || mx >= right) {

@@ -3,6 +3,7 @@
  * without a usable ToUnicode map give U+FFFD, private-use code points, or Latin-1 soup where the
  * page is Chinese.
  */
+import { codeClass } from '../../extract/char-class.js';
 
 /** Why a page needs OCR (PageInfo.ocrReason). */
 export type OcrReason = 'empty' | 'replacement_chars' | 'no_cjk';
@@ -29,21 +30,46 @@ const MIN_PLAIN_SHARE = 0.6;
 
 /** Unmapped glyphs: U+FFFD, private-use code points, C0/C1 controls. */
 export function isBrokenChar(ch: string): boolean {
-  const cp = ch.codePointAt(0) ?? 0;
+  return isBrokenCode(ch.codePointAt(0) ?? 0);
+}
+
+/** isBrokenChar of a code point. */
+function isBrokenCode(cp: number): boolean {
   return cp === 0xfffd || (cp >= 0xe000 && cp <= 0xf8ff) || cp < 0x09 || (cp > 0x0d && cp < 0x20) || (cp >= 0x7f && cp < 0xa0);
 }
+
+/** Any character isBrokenChar calls unmapped (most texts have none). */
+const ANY_BROKEN = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\ue000-\uf8ff\ufffd]/u;
+
+// The classes by UTF-16 code: every range of them is in the BMP, so a character beyond it (a
+// surrogate pair) is in none; a lone surrogate is tested as the one-code string it is.
+const isSpaceCode = codeClass(/\s/u);
+const isCjkCode = codeClass(CJK_IDEOGRAPH);
+const isPlainCode = codeClass(PLAIN);
 
 export function assessTextQuality(text: string): TextQuality {
   let chars = 0;
   let broken = 0;
   let cjk = 0;
   let plain = 0;
-  for (const ch of text) {
-    if (/\s/u.test(ch)) continue;
+  // Code point by code point, as `for (const ch of text)` reads it, without a string a character
+  // and a regex run for each (a page's text is thousands of characters, on every page read).
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        // Beyond the BMP: not white space, not unmapped, neither CJK nor plain.
+        i++;
+        chars++;
+        continue;
+      }
+    }
+    if (isSpaceCode(code)) continue;
     chars++;
-    if (isBrokenChar(ch)) broken++;
-    else if (CJK_IDEOGRAPH.test(ch)) cjk++;
-    else if (PLAIN.test(ch)) plain++;
+    if (isBrokenCode(code)) broken++;
+    else if (isCjkCode(code)) cjk++;
+    else if (isPlainCode(code)) plain++;
   }
   if (chars === 0) return { chars, needsOcr: true, ocrReason: 'empty' };
   if (broken > 0 && (broken / chars > MAX_REPLACEMENT_SHARE || broken >= 10)) {
@@ -55,8 +81,14 @@ export function assessTextQuality(text: string): TextQuality {
   return { chars, needsOcr: false };
 }
 
+/** Whether `text` has a character isBrokenChar calls unmapped (one regex run, not one a character). */
+export function hasBrokenChars(text: string): boolean {
+  return ANY_BROKEN.test(text);
+}
+
 /** Removes the few unmapped glyphs a usable page may still carry. */
 export function stripBrokenChars(text: string): string {
+  if (!hasBrokenChars(text)) return text;
   let out = '';
   for (const ch of text) if (!isBrokenChar(ch)) out += ch;
   return out;
