@@ -217,7 +217,8 @@ export const FEATURES: readonly Feature[] = [
   // --- what makes it something else
   { id: 'money.plan_word', roles: MONEY, weight: -20, zh: '申请/争取/拟', test: (c) => text(c) && isPlan(c) },
   { id: 'money.rate_word', roles: MONEY, weight: -20, zh: '执行率/完成率之后的金额', test: (c) => text(c) && OTHER_RATE.test(c.label) },
-  { id: 'any.part_context', roles: ALL.filter((r) => r !== 'budgetInitial'), weight: -20, zh: '其中/分项', test: (c) => text(c) && PART_CONTEXT.test(partWindow(c)) },
+  // ("…公共财政拨款资金共157.71万元": a total the clause states, 资金共, is a whole, whatever fund it names.)
+  { id: 'any.part_context', roles: ALL.filter((r) => r !== 'budgetInitial'), weight: -20, zh: '其中/分项', test: (c) => text(c) && PART_CONTEXT.test(partWindow(c)) && !(FUND_TOTAL_RAW.test(c.rawBefore) && !/其中/u.test(partWindow(c))) },
   // "预算69.06万元，其中年初预算57.28万元，调整追加11.78万元": the year-start budget is a part of the
   // adjusted budget by nature, so 其中 alone does not make it a part; a class or fund named with it does.
   { id: 'any.listed_part', roles: ALL.filter((r) => r !== 'budgetInitial'), weight: -20, zh: '其中所列的后续分项', test: (c) => text(c) && isListedPart(c) },

@@ -219,3 +219,14 @@ describe('selfScore: items scored beside their weight or in brackets', () => {
     expect(seen(r.figures.selfScore)).toEqual([99, '99分']);
   });
 });
+
+describe('any.part_context', () => {
+  it('takes a total the clause states (资金共) as a whole, whatever fund it names', async () => {
+    const r = await recordOf('2024年部门预算财政安排公共财政拨款资金共157.71万元，实际支出157.71万元。其中基本支出148.26万元，项目支出9.45万元。');
+    expect(seen(r.figures.budget)).toEqual([1577100, '157.71万元']);
+  });
+  it('still reads a part named after 其中 as a part', async () => {
+    const r = await recordOf('2024年收入合计200万元，其中财政拨款资金共157.71万元。');
+    expect(r.figures.budget?.exact).not.toBe('1577100');
+  });
+});
