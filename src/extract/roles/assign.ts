@@ -23,7 +23,7 @@ import type { LocatedNumber } from '../locate.js';
 import { Dec } from '../decimal.js';
 import { readNumberedParts, readSummedParts, type ListContext, type SummedPart, type SummedParts } from './summed-parts.js';
 import { clauseBefore, isImpliedMoney, lastClause, sentenceBefore, toFigure, type Candidate } from './candidates.js';
-import { FEATURES, POSITION_FEATURE, proseCandidates, PROSE_FEATURES, RATE_TIE_FEATURE, SUM_FEATURE, type Feature } from './features.js';
+import { FEATURES, POSITION_FEATURE, proseCandidates, PROSE_FEATURES, RATE_TIE_FEATURE, SOLE_INITIAL_FEATURE, SUM_FEATURE, type Feature } from './features.js';
 import { NAMED_RULES, ROLES, type MoneyField, type NamedFacts, type NamedInput, type Naming, type Outcome, type ProjectListKind, type Role, type RoleId, type Whole } from './rules.js';
 
 export interface FiredFeature {
@@ -246,6 +246,21 @@ function breakTieByRate(rate: Ranked, execution: Ranked, budget: Ranked): void {
   }
 }
 
+/**
+ * A text that states only the year-start budget ("年初预算1086.95万元，实际使用资金1076.47万元") and no other
+ * budget at all (no candidate, not even a weak one) has that budget as its budget: the labels' convention
+ * (every label that gives a 年初预算 gives a budget) and an analyst's reading. Any other budget stated,
+ * however weakly, leaves the budget to its own ranking.
+ */
+function budgetFromSoleInitial(budget: Ranked, initial: Ranked): void {
+  if (budget.reason !== 'not_applicable' || !initial.winner) return;
+  const s: Scored = { candidate: initial.winner.candidate, score: initial.winner.score, features: [...initial.winner.features, { id: SOLE_INITIAL_FEATURE.id, weight: SOLE_INITIAL_FEATURE.weight }] };
+  budget.ranked = [s];
+  budget.winner = s;
+  budget.tied = [s];
+  budget.reason = 'clear';
+}
+
 /** FEATURES and the prose fallback's (features.ts PROSE_FEATURES). */
 const WITH_PROSE: readonly Feature[] = [...FEATURES, ...PROSE_FEATURES];
 const PROSE_ROLES = new Set(PROSE_FEATURES.flatMap((f) => f.roles));
@@ -287,6 +302,7 @@ export function assignRoles(candidates: readonly Candidate[]): Assignment {
   const ranked = new Map(ROLES.map((r) => [r.id, rankRole(r, candidates, best)] as const));
   rankByProse(ranked, candidates);
   breakTieByRate(ranked.get('executionRate')!, ranked.get('execution')!, ranked.get('budget')!);
+  budgetFromSoleInitial(ranked.get('budget')!, ranked.get('budgetInitial')!);
   const figures = {} as Record<RoleId, Figure | null>;
   const decisions: RoleDecision[] = [];
   for (const r of ranked.values()) {

@@ -214,3 +214,16 @@ describe('any.part_context', () => {
     expect(r.figures.budget?.exact).not.toBe('1577100');
   });
 });
+
+describe('budget.sole_initial', () => {
+  it('takes the year-start budget as the budget when the text states no other', async () => {
+    const r = await recordOf('二、项目资金使用及管理情况：年初预算1086.95万元，资金到位率100%，实际使用资金1076.47万元。');
+    expect(seen(r.figures.budgetInitial)).toEqual([10869500, '1086.95万元']);
+    expect(seen(r.figures.budget)).toEqual([10869500, '1086.95万元']);
+    expect(decision(r, 'budget').candidates[0]!.features.map((f) => f.id)).toContain('budget.sole_initial');
+  });
+  it('leaves the budget to its own ranking when another budget is stated', async () => {
+    const r = await recordOf('年初预算100万元，年中追加预算20万元，调整后预算120万元，实际支出118万元。');
+    expect(seen(r.figures.budget)).toEqual([1200000, '120万元']);
+  });
+});
