@@ -99,6 +99,9 @@ const NATURE_END = new RegExp(`(?:${anyOf(NATURE_NAMES)})$`, 'u');
 const TRANSFER = new RegExp(`(?:${anyOf(TRANSFER_WORDS)})(?:[^，。；]{0,40}?(?:${anyOf(TRANSFER_OBJECTS)}))?$`, 'u');
 /** Clauses about parts, not the whole: "其中：基本支出预算数…", a functional class. */
 export const PART_CONTEXT = new RegExp(`${anyOf(PART_WORDS)}|${anyOf(FUNCTION_CLASS_NAMES)}`, 'u');
+/** In a project's report its 项目支出 is its own spending, no part of it. */
+const PROJECT_PART_CONTEXT = new RegExp(`${anyOf(PART_WORDS.filter((w) => w !== '项目支出'))}|${anyOf(FUNCTION_CLASS_NAMES)}`, 'u');
+const partContextOf = (c: Candidate) => (c.reportKind === 'project' ? PROJECT_PART_CONTEXT : PART_CONTEXT);
 const SCORE_NEAR = has(SCORE_WORDS);
 const WEIGHT = has(WEIGHT_WORDS);
 const TOTAL_ROW = has(TOTAL_ROW_WORDS);
@@ -210,7 +213,7 @@ export const FEATURES: readonly Feature[] = [
   { id: 'money.plan_word', roles: MONEY, weight: -20, zh: '申请/争取/拟', test: (c) => text(c) && isPlan(c) },
   { id: 'money.rate_word', roles: MONEY, weight: -20, zh: '执行率/完成率之后的金额', test: (c) => text(c) && OTHER_RATE.test(c.label) },
   // ("…公共财政拨款资金共157.71万元": a total the clause states, 资金共, is a whole, whatever fund it names.)
-  { id: 'any.part_context', roles: ALL.filter((r) => r !== 'budgetInitial'), weight: -20, zh: '其中/分项', test: (c) => text(c) && PART_CONTEXT.test(partWindow(c)) && !(FUND_TOTAL_RAW.test(c.rawBefore) && !/其中/u.test(partWindow(c))) },
+  { id: 'any.part_context', roles: ALL.filter((r) => r !== 'budgetInitial'), weight: -20, zh: '其中/分项', test: (c) => text(c) && partContextOf(c).test(partWindow(c)) && !(FUND_TOTAL_RAW.test(c.rawBefore) && !/其中/u.test(partWindow(c))) },
   // "预算69.06万元，其中年初预算57.28万元，调整追加11.78万元": the year-start budget is a part of the
   // adjusted budget by nature, so 其中 alone does not make it a part; a class or fund named with it does.
   { id: 'any.listed_part', roles: ALL.filter((r) => r !== 'budgetInitial'), weight: -20, zh: '其中所列的后续分项', test: (c) => text(c) && isListedPart(c) },

@@ -227,3 +227,10 @@ describe('budget.sole_initial', () => {
     expect(seen(r.figures.budget)).toEqual([1200000, '120万元']);
   });
 });
+
+describe('any.part_context in a project report', () => {
+  it('takes the project\'s own 项目支出 as its spending, not a part', async () => {
+    const r = await recordOf('某县2017年度专项资金绩效自评报告\n一、项目基本情况\n二、专项资金使用及管理情况\n我单位2017年项目支出决算为150万元，主要用于校舍维修和设备购置。');
+    expect(seen(r.figures.execution)).toEqual([1500000, '150万元']);
+  });
+});
