@@ -90,8 +90,10 @@ export const PROJECT_GRADE_SUMMARY = /\d+\s*个项目评为[一二三四五优�
 export const EVALUATION_WORD = /自评|自我评价|评价|评估/u;
 /** A template site's count of the versions it collects: "…绩效自评报告(精选17篇)", "(通用9篇)". */
 export const TEMPLATE_COLLECTION_SUFFIX = /\s*[（(](?:精选|通用|优选|推荐|热门)\s*\d+\s*篇[）)]$/u;
-/** A 决算 document's title or cover line anywhere in it: "黄山市中医医院2023年度单位决算2024年9月目录…". */
-/** "部门决算", "单位决算", "2020年度决算公开报告", "决算公开": a title naming a 决算. */
+/**
+ * A 决算 document's title or cover line anywhere in it: "黄山市中医医院2023年度单位决算2024年9月目录…",
+ * "部门决算", "单位决算", "2020年度决算公开报告", "决算公开".
+ */
 export const ACCOUNTS_TITLE = /(?:部门|单位)决算|年度?决算(?:公开|报告)|决算公开/u;
 /** A 决算's contents list its statements and their explanation: 收入支出决算总表, …决算情况说明. */
 export const ACCOUNTS_CONTENTS = /收入支出决算总表|决算(?:总体)?情况说明/u;

@@ -126,6 +126,8 @@ const SPAM_TOKENS = [
 ];
 /** The spam words, one at a time (a title is split at them). */
 export const SPAM_WORDS = new RegExp(SPAM_TOKENS.join('|'), 'giu');
+/** Words a gambling mirror injects before a unit's name ("手机彩票网团结湖街道办事处"): page chrome, not the name. */
+export const SPAM_PREFIX = /^[\u4e00-\u9fff]{0,6}?(?:彩票网|娱乐网址?|娱乐城|娱乐平台|体育平台|博彩网)/u;
 /** A run of spam words with the "_", "-", "," and spaces that join them (removed from a page's opening). */
 export const SPAM_RUN = new RegExp(`(?:[ \\t_,，\\-—]*(?:${SPAM_TOKENS.join('|')}))+[ \\t_,，\\-—]*`, 'giu');
 

@@ -29,8 +29,6 @@ export const PUBLISHER_FOR_OTHERS = /财政|人民政府|政府办公室|网站|
 export const FINANCE_BUREAU = /财政(?:局|厅)$/u;
 /** A government's office stationed elsewhere ("西藏自治区人民政府驻上海办事处"): a unit of its own, no publisher for others. */
 export const LIAISON_OFFICE = /人民政府驻[\u4e00-\u9fff]{1,12}?(?:办事处|联络处)$/u;
-/** Words a gambling mirror injects before a unit's name ("手机彩票网团结湖街道办事处"): page chrome, not the name. */
-export const SPAM_PREFIX = /^[\u4e00-\u9fff]{0,6}?(?:彩票网|娱乐网址?|娱乐城|娱乐平台|体育平台|博彩网)/u;
 /** A section's name that names no unit by itself ("来源:办公室", "来源:财务处"). */
 export const GENERIC_SECTION = /^(?:办公室|办公厅|政府办|综合办|财务(?:处|科|股|室)|综合(?:处|科|股)|信息中心|宣传(?:处|科)|机关)$/u;
 /**

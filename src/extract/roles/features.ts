@@ -172,6 +172,14 @@ const TARGET_SENTENCE = /目标[：:]|目标值|目标为|目标是/u;
 const text = (c: Candidate) => !c.cell;
 /** Where a part word makes a clause a part: the label and the few characters before it. */
 const partWindow = (c: Candidate) => c.before.slice(-(c.label.length + 4));
+/**
+ * A clause about a part ("其中：基本支出预算数…"), unless it states a total of funds itself with no 其中
+ * ("…公共财政拨款资金共157.71万元": a total the clause states is a whole, whatever fund it names).
+ */
+function isPartClause(c: Candidate): boolean {
+  const window = partWindow(c);
+  return partContextOf(c).test(window) && (/其中/u.test(window) || !FUND_TOTAL_RAW.test(c.rawBefore));
+}
 const isPlan = (c: Candidate) =>
   (PLAN.test(c.label) && !INVESTMENT.test(c.label)) || ESTIMATE.test(c.label);
 const columnOf = (c: Candidate) => (c.cell ? FORM_COLUMNS.find((col) => col.pattern.test(c.cell!.header)) : undefined);
@@ -212,8 +220,7 @@ export const FEATURES: readonly Feature[] = [
   // --- what makes it something else
   { id: 'money.plan_word', roles: MONEY, weight: -20, zh: '申请/争取/拟', test: (c) => text(c) && isPlan(c) },
   { id: 'money.rate_word', roles: MONEY, weight: -20, zh: '执行率/完成率之后的金额', test: (c) => text(c) && OTHER_RATE.test(c.label) },
-  // ("…公共财政拨款资金共157.71万元": a total the clause states, 资金共, is a whole, whatever fund it names.)
-  { id: 'any.part_context', roles: ALL.filter((r) => r !== 'budgetInitial'), weight: -20, zh: '其中/分项', test: (c) => text(c) && partContextOf(c).test(partWindow(c)) && !(FUND_TOTAL_RAW.test(c.rawBefore) && !/其中/u.test(partWindow(c))) },
+  { id: 'any.part_context', roles: ALL.filter((r) => r !== 'budgetInitial'), weight: -20, zh: '其中/分项', test: (c) => text(c) && isPartClause(c) },
   // "预算69.06万元，其中年初预算57.28万元，调整追加11.78万元": the year-start budget is a part of the
   // adjusted budget by nature, so 其中 alone does not make it a part; a class or fund named with it does.
   { id: 'any.listed_part', roles: ALL.filter((r) => r !== 'budgetInitial'), weight: -20, zh: '其中所列的后续分项', test: (c) => text(c) && isListedPart(c) },

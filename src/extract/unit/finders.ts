@@ -3,7 +3,8 @@
  * printed (cleaned of title words and page furniture) or null; none decides between them.
  */
 import type { SourceDocument } from '../../ingest/document.js';
-import { AFTER_ORGAN, CONSTRUCTION_WORK, FINANCE_BUREAU, GENERIC_SECTION, ORGAN_END, ORGAN_EXTENSION, PERSON_FIELD, PUBLISHER_FOR_OTHERS, SHORT_FORM_UNIT, SITE_BOILERPLATE, SPAM_PREFIX, STAMP_NOTE, STRONG_ORGAN_END } from '../../vocabulary/units.js';
+import { AFTER_ORGAN, CONSTRUCTION_WORK, FINANCE_BUREAU, GENERIC_SECTION, ORGAN_END, ORGAN_EXTENSION, PERSON_FIELD, PUBLISHER_FOR_OTHERS, SHORT_FORM_UNIT, SITE_BOILERPLATE, STAMP_NOTE, STRONG_ORGAN_END } from '../../vocabulary/units.js';
+import { SPAM_PREFIX } from '../../vocabulary/outline.js';
 import { BREADCRUMB, DOCUMENT_MASTHEAD, HOME_TRAIL, PAGE_BUTTONS, SITE_NAME, TITLE_LINE_END, TITLE_WITH_SITE_SUFFIX, TRAIL_SEPARATOR } from '../../vocabulary/outline.js';
 import { placeRunEnds, regionOf } from '../region.js';
 
