@@ -5,8 +5,8 @@
  * years with their rules and evidence (record.reportRoles, field `fiscalYear`).
  *
  * Weights are powers of two so that a stronger source always outranks every weaker one together:
- * in a document of forms, the year their headings print (8); then a title's year (4), a form's 年度
- * field (2), the opening's most frequent year (1).
+ * in a document of forms, the year their headings print (16); then a title's year (8), a year alone on
+ * the line below the title (4), a form's 年度 field (2), the opening's most frequent year (1).
  */
 import type { SourceDocument } from '../ingest/document.js';
 import { evidenceOf } from '../normalize/offsets.js';
@@ -135,9 +135,27 @@ function formHeadingYear({ doc, forms, documentKind }: YearContext): YearFinding
   return { year, at: at >= 0 ? { start: at, end: at + 4 } : null };
 }
 
+/** A year printed alone on the line below the title: "专项资金绩效目标表\n(2017 年度)". */
+const YEAR_LINE = /^[ \t]*[（(]?[ \t]*((?:19|20)\d{2})[ \t]*年度?[ \t]*[）)]?[ \t]*(?:\n|$)/u;
+
+function titleLineYear({ doc, title }: YearContext): YearFinding | null {
+  if (!title) return null;
+  // (Each printing of the title: a document site's file name "….doc" prints it first, its heading later.)
+  for (let at = doc.text.indexOf(title); at >= 0; at = doc.text.indexOf(title, at + title.length)) {
+    const lineEnd = doc.text.indexOf('\n', at + title.length);
+    if (lineEnd < 0) return null;
+    const m = YEAR_LINE.exec(doc.text.slice(lineEnd + 1, lineEnd + 24));
+    if (!m) continue;
+    const start = lineEnd + 1 + m[0].indexOf(m[1]!);
+    return { year: Number(m[1]), at: { start, end: start + 4 } };
+  }
+  return null;
+}
+
 export const YEAR_SOURCES: readonly YearSource[] = [
-  { id: 'year.form_heading', zh: '自评表表头的年度', weight: 8, find: formHeadingYear },
-  { id: 'year.title', zh: '标题中的年度', weight: 4, find: titleYear },
+  { id: 'year.form_heading', zh: '自评表表头的年度', weight: 16, find: formHeadingYear },
+  { id: 'year.title', zh: '标题中的年度', weight: 8, find: titleYear },
+  { id: 'year.title_line', zh: '标题下一行的年度', weight: 4, find: titleLineYear },
   {
     id: 'year.form_field',
     zh: '表中的年度栏',

@@ -46,6 +46,14 @@ describe('the fiscal year decision (record.reportRoles, field fiscalYear)', () =
     expect((await recordOf(`九亭镇2021年预算绩效评价结果公开\n\n${form('2021年度')}`)).report.fiscalYear).toBe(2021);
   });
 
+  it('reads a year printed alone below the title, at the title\'s heading rather than a file name (t639)', async () => {
+    const text = '专项资金绩效目标表.doc\n- 1、下载文档前请自行甄别文档内容的完整性。\n专项资金绩效目标表\n(2017 年度)\n填报单位(盖章):永兴县畜牧兽医水产局\n2020年2020年计划。\n';
+    const d = await yearDecisionOf(text);
+    expect(d.candidates[d.chosen!]!.value).toBe('2017');
+    expect(d.candidates[d.chosen!]!.features.map((f) => f.id)).toEqual(['year.title_line']);
+    expect(d.candidates[d.chosen!]!.evidence!.start).toBe(text.indexOf('2017'));
+  });
+
   it('reads Arabic and Chinese years in titles', () => {
     expect(yearOf('二〇二一年度部门决算')).toBe(2021);
     expect(yearOf('2019度项目自评')).toBe(2019);
