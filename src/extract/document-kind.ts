@@ -13,6 +13,7 @@ import {
   ACCOUNTS_TITLE,
   ALLOCATION_DIRECTIVE,
   ALLOCATION_NOTICE_TITLE,
+  RECTIFICATION_REPORT_TITLE,
   BUDGET_COVER,
   EVALUATION_REPORT_TITLE,
   EVALUATION_WORD,
@@ -106,14 +107,19 @@ export function statesNoSelfEvaluation(kind: DocumentKind): boolean {
 export interface NoticeShape {
   /** Stable name, for tests and for reading why a kind was withheld. */
   name: string;
-  /** The title alone, or the opening when the title names no evaluation (a report citing a notice stays a report). */
-  reads: 'title' | 'opening';
+  /**
+   * The title alone, or the opening when the title names no evaluation (a report citing a notice stays a
+   * report); `title_subject`: the title even when it names an evaluation, because the shape is what the title
+   * reports on (an evaluation's rectification).
+   */
+  reads: 'title' | 'title_subject' | 'opening';
   pattern: RegExp;
 }
 
 /** The shapes of documents that are not self-evaluations, by title first. */
 export const NOTICE_SHAPES: readonly NoticeShape[] = [
   { name: 'notice.allocation', reads: 'title', pattern: ALLOCATION_NOTICE_TITLE },
+  { name: 'report.rectification', reads: 'title_subject', pattern: RECTIFICATION_REPORT_TITLE },
   { name: 'announcement.fund_use', reads: 'title', pattern: FUND_USE_ANNOUNCEMENT_TITLE },
   { name: 'notice.allocation_directive', reads: 'opening', pattern: ALLOCATION_DIRECTIVE },
   { name: 'announcement.fund_use_sentence', reads: 'opening', pattern: FUND_USE_ANNOUNCEMENT_BODY },
@@ -128,7 +134,8 @@ export function noticeShapeOf(title: string, body: string, shapes: readonly Noti
   const evaluative = EVALUATION_WORD.test(title);
   const opening = body.slice(0, NOTICE_OPENING_CHARS);
   for (const shape of shapes) {
-    if (shape.reads === 'title' ? shape.pattern.test(title) && !evaluative : !evaluative && shape.pattern.test(opening)) return shape.name;
+    const has = shape.reads === 'title_subject' ? shape.pattern.test(title) : shape.reads === 'title' ? shape.pattern.test(title) && !evaluative : !evaluative && shape.pattern.test(opening);
+    if (has) return shape.name;
   }
   return null;
 }

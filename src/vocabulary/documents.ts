@@ -71,6 +71,12 @@ export const PROJECT_KIND_BODY = /项目支出绩效|项目名称|项目绩效|�
  */
 export const UNIT_YEAR_EVALUATION_TITLE = /^(?:(?:19|20)\d{2}\s*年度?)?(?:预算执行情况|预算(?:绩效)?管理考核|预算)?(?:绩效)?(?:自评|自我评价)(?:总结)?报告$/u;
 /**
+ * A report on rectifying what an evaluation found, not the evaluation: "…绩效评价整改情况报告", "…绩效评价报告中反映
+ * 问题整改情况的报告". Its title names the evaluation, so it is read even when the title is evaluative.
+ */
+export const RECTIFICATION_REPORT_TITLE = /整改(?:落实)?(?:情况|工作)(?:的)?(?:报告|通报|说明)$/u;
+
+/**
  * A notice that allocates money, not an evaluation of it: "关于调整下达…资金项目投资计划的通知",
  * "…专项资金分配表". (A self-evaluation cites such notices inside 《》; these match a title only.)
  */

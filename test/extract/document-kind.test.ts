@@ -90,6 +90,15 @@ describe('notice shapes: documents about projects and funds that are no self-eva
     expect(kindOf('某县2023年水利发展资金绩效自评报告', body)).toBe('project');
     expect(kindOf('', body)).toBe('project');
   });
+  it('reads a report on rectifying an evaluation\'s findings as about nothing evaluated, though its title names the evaluation (t694)', () => {
+    const title = '某市自然资源和规划局关于2020-2022年中心城区不动产登记工作项目经费绩效评价报告中反映问题整改情况的报告';
+    expect(noticeShapeOf(title, '一、项目概况')).toBe('report.rectification');
+    expect(kindOf(title, '一、项目概况\n(一)项目单位基本情况')).toBe('unknown');
+    expect(noticeShapeOf('某县农业农村局关于2024年政策性农业保险项目绩效评价整改情况报告', '')).toBe('report.rectification');
+    // a self-evaluation that has a 整改 section, or says what it rectified, is still one
+    expect(noticeShapeOf('某县2023年水利发展资金绩效自评报告', '五、存在问题及整改情况报告如下')).toBeNull();
+    expect(kindOf('某县2023年水利发展资金绩效自评及整改报告', '一、项目概况')).toBe('project');
+  });
   it('keeps a self-evaluation announced as a 公示 a project', () => {
     expect(kindOf('某县2022年度专项资金项目绩效自评结果公示', '')).toBe('project');
   });
