@@ -20,6 +20,9 @@ export const BUDGET_WORDS = [
   '全年预算', '调整后预算', '年度预算', '本年预算', '当年预算', '批复预算', '预算调整后',
   '预算安排资金', '预算安排经费', '安排资金', '安排经费', '安排预算', '资金总额', '预算总金额', '预算资金总额',
   '指标金额', '批复金额', '下达预算', '项目资金', '资金额度', '预算规模', '总预算',
+  // "财政资金计划总额2200万元", "投资计划安排480万元": the plan a self-evaluation reports on is what was budgeted
+  // (PLAN_WORDS: a future plan is told by 下一步/明年); "年度资金40.83万元": the year's money, as the form's row.
+  '计划总额', '计划安排', '年度资金',
 ] as const;
 /*
  * Prose that states the budget or the spending without a label at the clause's end ("项目资金到位50万元",

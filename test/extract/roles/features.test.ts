@@ -234,3 +234,15 @@ describe('any.part_context in a project report', () => {
     expect(seen(r.figures.execution)).toEqual([1500000, '150万元']);
   });
 });
+
+describe('budget.label.预算: the plan a self-evaluation reports on and the year\'s money', () => {
+  it('reads 资金计划总额, 投资计划安排 and 年度资金 as the budget (t218, t378, t221)', async () => {
+    expect(seen((await recordOf('项目涉及5个区，共6个项目，财政资金计划总额2200万元。')).figures.budget)).toEqual([22000000, '2200万元']);
+    expect(seen((await recordOf('2020年项目投资计划安排480万元用于推介交流宣传项目工作。')).figures.budget)).toEqual([4800000, '480万元']);
+    expect(seen((await recordOf('年度资金40.83万元，执行率100%。')).figures.budget)).toEqual([408300, '40.83万元']);
+  });
+  it('still leaves a plan of the next year, and a request, unassigned', async () => {
+    expect((await recordOf('下一步，资金计划总额500万元。')).figures.budget).toBeNull();
+    expect((await recordOf('申请年度资金300万元。')).figures.budget).toBeNull();
+  });
+});
