@@ -140,16 +140,18 @@ export const PAYING_LEVEL_WORDS = [
 /** A paying level as a regex source, with its optional bracketed qualifier. */
 export const PAYING_LEVEL_SOURCE = `(?:${anyOf(PAYING_LEVEL_WORDS)})(?:[（(][\u4e00-\u9fff]{1,3}[）)])?`;
 const LEVEL = PAYING_LEVEL_SOURCE;
+/** The year a part's fund was granted may open its name: "2025年中央农村综合性改革转移支付资金630000元". */
+const FUND_YEAR = '(?:\\d{4}年度?)?';
 /**
  * A part named by the level of government that pays it ("上级资金179.25万元", "本级59.75万元",
  * "地方资金98.6万元", "央省14059.11万元"): a fund source when it follows a whole and its "其中".
  */
-export const LEVEL_FUND_RE = new RegExp(`^${LEVEL}(?:财政)?(?:补助|配套|匹配)?(?:资金)?$`, 'u');
+export const LEVEL_FUND_RE = new RegExp(`^${FUND_YEAR}${LEVEL}(?:财政)?(?:补助|配套|匹配|奖补)?(?:资金)?$`, 'u');
 /**
  * A part named by its paying level and its fund, after a whole and its "其中" ("中央财政衔接资金39万元",
  * "省级财政医疗救助补助资金65万元", "旗县(区)本级医疗救助补助资金"), or raised by the unit ("自筹资金", "地方自筹").
  */
-export const LEVEL_NAMED_FUND_RE = new RegExp(`^(?:${LEVEL}(?:财政)?[^，。；、,;:：\d]{0,12}?资金|(?:地方|单位)?自筹(?:资金)?)$`, 'u');
+export const LEVEL_NAMED_FUND_RE = new RegExp(`^(?:${FUND_YEAR}${LEVEL}(?:财政)?[^，。；、,;:：\d]{0,12}?资金|(?:地方|单位)?自筹(?:资金)?)$`, 'u');
 /** "项目资金共100万元", "资金总额合计…": the filler after the label says this is a whole. */
 export const FUND_TOTAL_RAW = /(?:项目|专项|补助|补贴|工程)?资金(?:总额)?(?:共计|合计|总计|共)\s*$/u;
 /**
