@@ -92,6 +92,11 @@ export const RATE_WORDS = [
   '预算执行率', '完成全年预算', '完成全年预算的', '完成全年预算数的', '占预算的', '占全年预算的', '占预算数的',
   '占全年预算数的', '资金执行率', '拨付率', '资金拨付率', '资金使用率', '支付完成率',
 ] as const;
+/**
+ * After a percent, words that make it a scoring rule's threshold in an indicator table's 评价标准 ("预算完成率
+ * 100%计满分，每低于5%扣2分"): no rate reached.
+ */
+export const SCORING_RULE_AFTER = /^\s*(?:的|及)?(?:以上)?(?:计|得|给|为)满分/u;
 /** Rates that are not an execution rate, though they name a rate: "完成率", "执行率" inside a money label. */
 export const OTHER_RATE_WORDS = ['执行率', '完成率'] as const;
 /** Words near a self score. */

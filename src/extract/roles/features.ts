@@ -40,6 +40,7 @@ import {
   RATE_WORDS,
   SCORE_TOTAL_ROW_WORDS,
   SCORE_WORDS,
+  SCORING_RULE_AFTER,
   SPENT_BUDGET_VERBS,
   SPENT_MARKERS,
   SPENDING_VERBS,
@@ -215,6 +216,7 @@ export const FEATURES: readonly Feature[] = [
   { id: 'execution.income_word', roles: ['execution'], weight: -20, zh: '收入/收到/到位不是支出', test: (c) => text(c) && INCOME.test(c.label) },
   // "投入目标：…财政资金使用率100%": a rate set as a target, not the one reached.
   { id: 'executionRate.target_clause', roles: ['executionRate'], weight: -20, zh: '绩效目标中的比率', test: (c) => text(c) && TARGET_SENTENCE.test(c.before) },
+  { id: 'executionRate.scoring_rule', roles: ['executionRate'], weight: -20, zh: '评分标准中的比率（…计满分）', test: (c) => text(c) && SCORING_RULE_AFTER.test(c.after) },
   { id: 'executionRate.label.执行率', roles: ['executionRate'], weight: 8, zh: '执行率/支出进度', test: (c) => text(c) && RATE_END.test(c.label) },
   { id: 'selfScore.near.自评', roles: ['selfScore'], weight: 8, zh: '自评/得分', test: (c) => text(c) && SCORE_NEAR.test(c.before.length >= 6 ? c.before.slice(-16) : c.rawBefore) },
   // --- what makes it something else
