@@ -58,7 +58,7 @@ export const ADDITION_WORDS = ['追加', '调增'] as const;
 /** Words before 预算 that make it the final (全年 / 调整后) budget, not the year-start one: "年中调整预算为…". */
 export const BUDGET_FINAL_WORDS = ['全年', '调整后', '调整', '年中调整', '全年调整', '调整后的'] as const;
 /** Words that state a project's total money where no 预算 is named: 计划投资, 总投资, 项目资金共 … */
-export const INVESTMENT_WORDS = ['计划投资', '计划投资额', '总投资', '投资总额', '概算总投资', '计划总投资', '项目总投资', '批复总投资', '批复投资'] as const;
+export const INVESTMENT_WORDS = ['计划投资', '计划投资额', '总投资', '投资总额', '概算总投资', '计划总投资', '项目总投资', '批复总投资', '批复投资', '政府投资'] as const;
 /** Transfers from a higher level: 下达 (…资金). */
 export const TRANSFER_WORDS = ['下达'] as const;
 /** What a transfer's clause ends with: "下达…资金", "下达…预算指标", "下达我市中央福彩公益金" (a lottery fund). */

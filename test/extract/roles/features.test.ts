@@ -251,6 +251,13 @@ describe('budget.label.预算: the plan a self-evaluation reports on and the yea
   });
 });
 
+describe('budget.label.计划投资', () => {
+  it('reads what a government invests as the budget, over a transfer that is a part of it (t374)', async () => {
+    const r = await recordOf('市政府投资2657万元实施校安改薄工程。市财政局下达校安改薄专项资金指标1984万元。');
+    expect(seen(r.figures.budget)).toEqual([26570000, '2657万元']);
+  });
+});
+
 describe('executionRate.scoring_rule', () => {
   it('takes no threshold of an indicator table\'s 评价标准 ("100%计满分") as the rate reached (t507)', async () => {
     await expectTurnedDown('过程61预算执行20预算完成率5100%计满分,每低于5%扣2分。', 'executionRate', 'executionRate.scoring_rule');
