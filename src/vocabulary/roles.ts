@@ -13,7 +13,7 @@ export function anyOf(words: readonly string[]): string {
 }
 
 /** 年初预算: the budget as first approved, before adjustments. */
-export const BUDGET_INITIAL_WORDS = ['年初预算', '年初批复预算'] as const;
+export const BUDGET_INITIAL_WORDS = ['年初预算', '年初批复预算', '年初下达预算'] as const;
 /** Clause endings that state a budget (全年预算数, 调整后预算, 预算安排资金, 资金总额 …). */
 export const BUDGET_WORDS = [
   '预算', '预算数', '预算金额', '预算资金', '预算总额', '预算安排', '预算额', '预算批复数',

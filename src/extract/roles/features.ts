@@ -71,7 +71,8 @@ const ALL: readonly RoleId[] = ['budget', 'budgetInitial', 'execution', 'executi
 const ends = (words: readonly string[]) => new RegExp(`(?:${anyOf(words)})$`, 'u');
 const has = (words: readonly string[]) => new RegExp(anyOf(words), 'u');
 
-const BUDGET_INITIAL_END = new RegExp(`(?:${anyOf(BUDGET_INITIAL_WORDS)})(?:数|金额|资金|安排|额)?$`, 'u');
+/** "年初预算数", "年初下达预算支出" (the spending budgeted at the year's start). */
+const BUDGET_INITIAL_END = new RegExp(`(?:${anyOf(BUDGET_INITIAL_WORDS)})(?:数|金额|资金|安排|额|支出)?$`, 'u');
 // "安排的省级交通专项资金": an arrangement names the budget, whatever the fund is called.
 // "安排的省级交通专项资金", "财政安排…项目经费", "共筹集城乡医疗救助补助资金": an arrangement or a
 // collection names the budget, whatever the fund is called.

@@ -251,6 +251,14 @@ describe('budget.label.预算: the plan a self-evaluation reports on and the yea
   });
 });
 
+describe('budgetInitial.label.年初预算', () => {
+  it('reads the spending budgeted at the year\'s start (年初下达预算支出) as the year-start budget, and as the budget when it is the only one (t120)', async () => {
+    const r = await recordOf('年初下达预算支出910.47万元，年底决算支出1060.30万元，实际支出比预算增加149.83万元。');
+    expect(seen(r.figures.budgetInitial)).toEqual([9104700, '910.47万元']);
+    expect(seen(r.figures.budget)).toEqual([9104700, '910.47万元']);
+  });
+});
+
 describe('budget.label.计划投资', () => {
   it('reads what a government invests as the budget, over a transfer that is a part of it (t374)', async () => {
     const r = await recordOf('市政府投资2657万元实施校安改薄工程。市财政局下达校安改薄专项资金指标1984万元。');
