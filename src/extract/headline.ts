@@ -53,6 +53,8 @@ const NARRATIVE_KINDS = new Set<Part['kind']>(['narrative', 'cover', 'other']);
 const EVALUATION_NARRATIVE_KINDS = new Set<Part['kind']>([...NARRATIVE_KINDS, 'evaluation_report']);
 /** Parts read on their own (forms, score tables, attached evaluation reports): never in the narrative's figures. */
 const OWN_KINDS = new Set<Part['kind']>(['self_evaluation_form', 'score_table', 'evaluation_report']);
+/** An evaluation report's document: its own evaluation part is what it says, not a part read on its own. */
+const EVALUATION_OWN_KINDS = new Set<Part['kind']>([...OWN_KINDS].filter((k) => k !== 'evaluation_report'));
 
 const SCALARS = ['budget', 'budgetInitial', 'execution', 'executionRate'] as const;
 
@@ -199,7 +201,13 @@ export function chooseHeadline(input: HeadlineInput): Headline {
   // Named amounts (功能分类, 经济分类, 资金来源, projects) from everything but the parts read on their
   // own; a 决算's or 预算's own tables are read by its table rules (check/accounts), whose columns
   // (行次, 栏次, 年初结转 …) a narrative reading would misread ("一般公共服务支出 32" is a 行次).
-  const own = documentKind === 'final_accounts' || documentKind === 'budget' ? new Set<Part['kind']>([...OWN_KINDS, 'accounts_table', 'budget_table']) : OWN_KINDS;
+  // An evaluation report (第三方, 重点评价) names its project's funds and parts in its own part, as it states its money.
+  const own =
+    documentKind === 'final_accounts' || documentKind === 'budget'
+      ? new Set<Part['kind']>([...OWN_KINDS, 'accounts_table', 'budget_table'])
+      : documentKind === 'evaluation_report'
+        ? EVALUATION_OWN_KINDS
+        : OWN_KINDS;
   const lists = extractFigures(doc, seg, numbers.filter(notInKinds(parts, own)), reportKind, input.title);
   // One form: one form read and no other form part left unread (a second form the reader could not
   // read would make the one it read look like the document's only one).

@@ -13,13 +13,16 @@ export function anyOf(words: readonly string[]): string {
 }
 
 /** 年初预算: the budget as first approved, before adjustments. */
-export const BUDGET_INITIAL_WORDS = ['年初预算', '年初批复预算'] as const;
+export const BUDGET_INITIAL_WORDS = ['年初预算', '年初批复预算', '年初下达预算'] as const;
 /** Clause endings that state a budget (全年预算数, 调整后预算, 预算安排资金, 资金总额 …). */
 export const BUDGET_WORDS = [
   '预算', '预算数', '预算金额', '预算资金', '预算总额', '预算安排', '预算额', '预算批复数',
   '全年预算', '调整后预算', '年度预算', '本年预算', '当年预算', '批复预算', '预算调整后',
   '预算安排资金', '预算安排经费', '安排资金', '安排经费', '安排预算', '资金总额', '预算总金额', '预算资金总额',
   '指标金额', '批复金额', '下达预算', '项目资金', '资金额度', '预算规模', '总预算',
+  // "财政资金计划总额2200万元", "投资计划安排480万元": the plan a self-evaluation reports on is what was budgeted
+  // (PLAN_WORDS: a future plan is told by 下一步/明年); "年度资金40.83万元": the year's money, as the form's row.
+  '计划总额', '计划安排', '年度资金',
 ] as const;
 /*
  * Prose that states the budget or the spending without a label at the clause's end ("项目资金到位50万元",
@@ -55,7 +58,7 @@ export const ADDITION_WORDS = ['追加', '调增'] as const;
 /** Words before 预算 that make it the final (全年 / 调整后) budget, not the year-start one: "年中调整预算为…". */
 export const BUDGET_FINAL_WORDS = ['全年', '调整后', '调整', '年中调整', '全年调整', '调整后的'] as const;
 /** Words that state a project's total money where no 预算 is named: 计划投资, 总投资, 项目资金共 … */
-export const INVESTMENT_WORDS = ['计划投资', '计划投资额', '总投资', '投资总额', '概算总投资', '计划总投资', '项目总投资', '批复总投资', '批复投资'] as const;
+export const INVESTMENT_WORDS = ['计划投资', '计划投资额', '总投资', '投资总额', '概算总投资', '计划总投资', '项目总投资', '批复总投资', '批复投资', '政府投资'] as const;
 /** Transfers from a higher level: 下达 (…资金). */
 export const TRANSFER_WORDS = ['下达'] as const;
 /** What a transfer's clause ends with: "下达…资金", "下达…预算指标", "下达我市中央福彩公益金" (a lottery fund). */
@@ -89,6 +92,11 @@ export const RATE_WORDS = [
   '预算执行率', '完成全年预算', '完成全年预算的', '完成全年预算数的', '占预算的', '占全年预算的', '占预算数的',
   '占全年预算数的', '资金执行率', '拨付率', '资金拨付率', '资金使用率', '支付完成率',
 ] as const;
+/**
+ * After a percent, words that make it a scoring rule's threshold in an indicator table's 评价标准 ("预算完成率
+ * 100%计满分，每低于5%扣2分"): no rate reached.
+ */
+export const SCORING_RULE_AFTER = /^\s*(?:的|及)?(?:以上)?(?:计|得|给|为)满分/u;
 /** Rates that are not an execution rate, though they name a rate: "完成率", "执行率" inside a money label. */
 export const OTHER_RATE_WORDS = ['执行率', '完成率'] as const;
 /** Words near a self score. */
@@ -144,16 +152,18 @@ export const PAYING_LEVEL_WORDS = [
 /** A paying level as a regex source, with its optional bracketed qualifier. */
 export const PAYING_LEVEL_SOURCE = `(?:${anyOf(PAYING_LEVEL_WORDS)})(?:[（(][\u4e00-\u9fff]{1,3}[）)])?`;
 const LEVEL = PAYING_LEVEL_SOURCE;
+/** The year a part's fund was granted may open its name: "2025年中央农村综合性改革转移支付资金630000元". */
+const FUND_YEAR = '(?:\\d{4}年度?)?';
 /**
  * A part named by the level of government that pays it ("上级资金179.25万元", "本级59.75万元",
  * "地方资金98.6万元", "央省14059.11万元"): a fund source when it follows a whole and its "其中".
  */
-export const LEVEL_FUND_RE = new RegExp(`^${LEVEL}(?:财政)?(?:补助|配套|匹配)?(?:资金)?$`, 'u');
+export const LEVEL_FUND_RE = new RegExp(`^${FUND_YEAR}${LEVEL}(?:财政)?(?:补助|配套|匹配|奖补)?(?:资金)?$`, 'u');
 /**
  * A part named by its paying level and its fund, after a whole and its "其中" ("中央财政衔接资金39万元",
  * "省级财政医疗救助补助资金65万元", "旗县(区)本级医疗救助补助资金"), or raised by the unit ("自筹资金", "地方自筹").
  */
-export const LEVEL_NAMED_FUND_RE = new RegExp(`^(?:${LEVEL}(?:财政)?[^，。；、,;:：\d]{0,12}?资金|(?:地方|单位)?自筹(?:资金)?)$`, 'u');
+export const LEVEL_NAMED_FUND_RE = new RegExp(`^(?:${FUND_YEAR}${LEVEL}(?:财政)?[^，。；、,;:：\d]{0,12}?资金|(?:地方|单位)?自筹(?:资金)?)$`, 'u');
 /** "项目资金共100万元", "资金总额合计…": the filler after the label says this is a whole. */
 export const FUND_TOTAL_RAW = /(?:项目|专项|补助|补贴|工程)?资金(?:总额)?(?:共计|合计|总计|共)\s*$/u;
 /**

@@ -41,6 +41,7 @@ import {
   RATE_WORDS,
   SCORE_TOTAL_ROW_WORDS,
   SCORE_WORDS,
+  SCORING_RULE_AFTER,
   SPENT_BUDGET_VERBS,
   SPENT_MARKERS,
   SPENDING_VERBS,
@@ -71,7 +72,8 @@ const ALL: readonly RoleId[] = ['budget', 'budgetInitial', 'execution', 'executi
 const ends = (words: readonly string[]) => new RegExp(`(?:${anyOf(words)})$`, 'u');
 const has = (words: readonly string[]) => new RegExp(anyOf(words), 'u');
 
-const BUDGET_INITIAL_END = new RegExp(`(?:${anyOf(BUDGET_INITIAL_WORDS)})(?:数|金额|资金|安排|额)?$`, 'u');
+/** "年初预算数", "年初下达预算支出" (the spending budgeted at the year's start). */
+const BUDGET_INITIAL_END = new RegExp(`(?:${anyOf(BUDGET_INITIAL_WORDS)})(?:数|金额|资金|安排|额|支出)?$`, 'u');
 // "安排的省级交通专项资金": an arrangement names the budget, whatever the fund is called.
 // "安排的省级交通专项资金", "财政安排…项目经费", "共筹集城乡医疗救助补助资金": an arrangement or a
 // collection names the budget, whatever the fund is called.
@@ -217,6 +219,7 @@ export const FEATURES: readonly Feature[] = [
   { id: 'execution.income_word', roles: ['execution'], weight: -20, zh: '收入/收到/到位不是支出', test: (c) => text(c) && INCOME.test(c.label) },
   // "投入目标：…财政资金使用率100%": a rate set as a target, not the one reached.
   { id: 'executionRate.target_clause', roles: ['executionRate'], weight: -20, zh: '绩效目标中的比率', test: (c) => text(c) && TARGET_SENTENCE.test(c.before) },
+  { id: 'executionRate.scoring_rule', roles: ['executionRate'], weight: -20, zh: '评分标准中的比率（…计满分）', test: (c) => text(c) && SCORING_RULE_AFTER.test(c.after) },
   { id: 'executionRate.label.执行率', roles: ['executionRate'], weight: 8, zh: '执行率/支出进度', test: (c) => text(c) && RATE_END.test(c.label) },
   { id: 'selfScore.near.自评', roles: ['selfScore'], weight: 8, zh: '自评/得分', test: (c) => text(c) && SCORE_NEAR.test(c.before.length >= 6 ? c.before.slice(-16) : c.rawBefore) },
   // --- what makes it something else

@@ -182,6 +182,11 @@ const isMoney = (n: NamedInput) => n.number.kind === 'money';
 const rowFunction = (n: NamedInput) => FUNCTION_CLASS_NAMES.find((f) => n.row.endsWith(f) || n.row.includes(f));
 const executionOrNone = (n: NamedInput) => n.field() === 'execution' || n.field() === null;
 const withoutQizhong = (label: string) => label.replace(/^其中[：:]?/u, '');
+/**
+ * A part's name as its clause gives it: a bracket opened after the whole and not closed holds the parts
+ * ("348万元(市财政奖补262万元,…": the first part's label runs back to the whole's unit).
+ */
+const partNameOf = (label: string) => withoutQizhong(label.replace(/^.*[（(](?=[^（）()]*$)/u, ''));
 const TOTAL_ROW = new RegExp(anyOf(TOTAL_ROW_WORDS), 'u');
 const ESTIMATE = new RegExp(anyOf(ESTIMATE_WORDS), 'u');
 /** A clause that says what was spent, 资金 after the word allowed ("支出资金30万元"). */
@@ -400,7 +405,7 @@ export const NAMED_RULES: readonly NamedRule[] = [
     apply: (n, facts) => {
       // "其中：中央…资金663万，…" : a part printed with 万 alone is money too.
       if (!(isMoney(n) || isImpliedMoney(n.number)) || !facts.partsOpen(n) || facts.partsComplete(n)) return null;
-      const part = withoutQizhong(n.number.label);
+      const part = partNameOf(n.number.label);
       return LEVEL_FUND_RE.test(part) || FUND_RE.test(part) || LEVEL_NAMED_FUND_RE.test(part) ? { naming: { list: 'fundSources', name: fundNameOf(part) ?? part, listed: true } } : null;
     },
   },
@@ -451,7 +456,7 @@ export const NAMED_RULES: readonly NamedRule[] = [
     id: 'named.fund.label', zh: '以资金来源结尾的分句', where: 'text',
     apply: (n, facts) => {
       if (!isMoney(n) || !listsParts(n) || partOfEstimate(n) || facts.partsComplete(n)) return null;
-      const part = withoutQizhong(n.number.label);
+      const part = partNameOf(n.number.label);
       if (YEAR_END_BALANCE.test(part)) return null;
       // Within a list of parts a level's fund may drop the word 资金 ("其中：中央补助15150.00万元").
       const name = fundNameOf(part);

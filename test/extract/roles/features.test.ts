@@ -5,6 +5,12 @@ import { fundOfProjectField, fundOfTitle } from '../../../src/extract/roles/cand
 import { decision, recordOf, seen } from './record-of.js';
 
 const firedOn = (r: Awaited<ReturnType<typeof recordOf>>, role: string) => decision(r, role).candidates.flatMap((c) => c.features.map((f) => f.id));
+/** The role is left empty, and `feature` fired on a candidate for it: the text is read and turned down, not missed. */
+async function expectTurnedDown(text: string, role: 'selfScore' | 'executionRate', feature: string) {
+  const r = await recordOf(text);
+  expect(r.figures[role]).toBeNull();
+  expect(firedOn(r, role)).toContain(feature);
+}
 
 describe('budget.whole.其中年初预算', () => {
   it('reads a whole whose parts open with the year-start budget as the budget, whatever its clause calls it', async () => {
@@ -115,9 +121,7 @@ describe('budget.label.预算支出', () => {
 
 describe('selfScore.list.分别', () => {
   it('takes none of the scores a sentence lists item by item as the report\'s', async () => {
-    const r = await recordOf('2021年我县城镇保障性安居工程财政资金绩效自评得分分别为：租赁住房保障90分，老旧小区改造93分，城市棚户区改造100分。');
-    expect(r.figures.selfScore).toBeNull();
-    expect(firedOn(r, 'selfScore')).toContain('selfScore.list.分别');
+    await expectTurnedDown('2021年我县城镇保障性安居工程财政资金绩效自评得分分别为：租赁住房保障90分，老旧小区改造93分，城市棚户区改造100分。', 'selfScore', 'selfScore.list.分别');
   });
   it('does not fire on 分别 that lists something else before the one score', async () => {
     const r = await recordOf('对照转移支付绩效自评表，分别对2024年度绩效目标完成情况、绩效情况分析等方面进行了自我评价，自评得分100分。');
@@ -244,5 +248,41 @@ describe('execution.label.支出 and the economic classes', () => {
   it('still reads a spending that is no class', async () => {
     const r = await recordOf('2017年电视专题节目制作经费项目50万元,项目实际支出48.5万元。');
     expect(seen(r.figures.execution)).toEqual([485000, '48.5万元']);
+  });
+});
+
+describe('budget.label.预算: the plan a self-evaluation reports on and the year\'s money', () => {
+  it('reads 资金计划总额, 投资计划安排 and 年度资金 as the budget (t218, t378, t221)', async () => {
+    expect(seen((await recordOf('项目涉及5个区，共6个项目，财政资金计划总额2200万元。')).figures.budget)).toEqual([22000000, '2200万元']);
+    expect(seen((await recordOf('2020年项目投资计划安排480万元用于推介交流宣传项目工作。')).figures.budget)).toEqual([4800000, '480万元']);
+    expect(seen((await recordOf('年度资金40.83万元，执行率100%。')).figures.budget)).toEqual([408300, '40.83万元']);
+  });
+  it('still leaves a plan of the next year, and a request, unassigned', async () => {
+    expect((await recordOf('下一步，资金计划总额500万元。')).figures.budget).toBeNull();
+    expect((await recordOf('申请年度资金300万元。')).figures.budget).toBeNull();
+  });
+});
+
+describe('budgetInitial.label.年初预算', () => {
+  it('reads the spending budgeted at the year\'s start (年初下达预算支出) as the year-start budget, and as the budget when it is the only one (t120)', async () => {
+    const r = await recordOf('年初下达预算支出910.47万元，年底决算支出1060.30万元，实际支出比预算增加149.83万元。');
+    expect(seen(r.figures.budgetInitial)).toEqual([9104700, '910.47万元']);
+    expect(seen(r.figures.budget)).toEqual([9104700, '910.47万元']);
+  });
+});
+
+describe('budget.label.计划投资', () => {
+  it('reads what a government invests as the budget, over a transfer that is a part of it (t374)', async () => {
+    const r = await recordOf('市政府投资2657万元实施校安改薄工程。市财政局下达校安改薄专项资金指标1984万元。');
+    expect(seen(r.figures.budget)).toEqual([26570000, '2657万元']);
+  });
+});
+
+describe('executionRate.scoring_rule', () => {
+  it('takes no threshold of an indicator table\'s 评价标准 ("100%计满分") as the rate reached (t507)', async () => {
+    await expectTurnedDown('过程61预算执行20预算完成率5100%计满分,每低于5%扣2分。', 'executionRate', 'executionRate.scoring_rule');
+  });
+  it('still reads the rate the table reports beside it', async () => {
+    expect(seen((await recordOf('预算完成率 100%计满分，每低于5%扣2分。本单位预算执行率99.27%。')).figures.executionRate)).toEqual([0.9927, '99.27%']);
   });
 });

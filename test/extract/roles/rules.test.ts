@@ -80,9 +80,19 @@ describe('fund sources named by their level', () => {
   });
 });
 
-describe('fund sources of a complete list', () => {
-  const sourcesOf = async (text: string) => (await recordOf(text)).figures.fundSources.map((f) => [f.name, f.amount.value]);
+const sourcesOf = async (text: string) => (await recordOf(text)).figures.fundSources.map((f) => [f.name, f.amount.value]);
 
+describe('fund sources named by their level, with the year or the kind of grant', () => {
+  it.each([
+    ['a level\'s fund whose name opens with its year (t234)', '项目累计支付资金合计795333.77元，其中2025年中央农村综合性改革转移支付资金630000元、村集体资金135333.77元。', [['2025年中央农村综合性改革转移支付资金', 630000]]],
+    ['a level\'s 奖补, the first one in a bracket opened after the whole (t412)', '奖补项目总额投资为867万元，其中财政基本奖补资金348万元(市财政奖补262万元，区财政奖补86万元)，约占投资总额的40%。', [['市财政奖补', 2620000], ['区财政奖补', 860000]]],
+    ['the level of a part whose own name holds a closed bracket', '下达资金100万元，其中中央资金(含结转)60万元、省级资金40万元。', [['中央资金', 600000], ['省级资金', 400000]]],
+  ])('reads %s', async (_, text, sources) => {
+    expect(await sourcesOf(text as string)).toEqual(sources);
+  });
+});
+
+describe('fund sources of a complete list', () => {
   it('takes no amount after the parts already listed add up to the whole', async () => {
     // 1516.64 + 170.81 = 1687.45: the zero 经营收入/其他收入 that follow are no sources of this whole.
     expect(await sourcesOf('2017年度，本单位收入为1687.45万元，其中：财政拨款收入1516.64万元，占89.88%；事业收入170.81万元，占10.12%；经营收入0万元，占0%；其他收入0万元，占0%。')).toEqual([
