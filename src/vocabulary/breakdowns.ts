@@ -1,4 +1,4 @@
-import { PAYING_LEVEL_SOURCE } from './roles.js';
+import { anyOf, PAYING_LEVEL_SOURCE, PAYING_LEVEL_WORDS } from './roles.js';
 /**
  * Names of the parts of an amount stated as "X 万元，其中 A 万元、B 万元" that together make the whole:
  * fund sources by level (中央/省级/地方 …), by kind (财政拨款/上年结转/其他资金), and the nature
@@ -23,6 +23,22 @@ export const CLOSING_PART = /^(?:其他|其它)/u;
  * a new clause (breakdown.ts).
  */
 export const LEVEL_PART_NAME = new RegExp(`^${PAYING_LEVEL_SOURCE}(?:财政)?[\\u4e00-\\u9fff]{0,6}(?:资金|经费|投资)$`, 'u');
+
+/** A listed part named by its paying level (captured), as LEVEL_PART_NAME reads it. */
+export const LEVEL_OF_PART = new RegExp(`^(${anyOf(PAYING_LEVEL_WORDS)})(?:[（(][\\u4e00-\\u9fff]{1,3}[）)])?(?:财政)?[\\u4e00-\\u9fff]{0,6}(?:资金|经费|投资)$`, 'u');
+/**
+ * A clause that names one level's money as allocated, and nothing else ("2021年度中央下达资金",
+ * "省级财政补助资金为"): the same quantity as that level's part of a list. Money that arrived (到位),
+ * was spent or is left over is not.
+ */
+export const RESTATED_LEVEL_FUND = new RegExp(
+  `^(?:\\d{4}年度?)?(${anyOf(PAYING_LEVEL_WORDS)})(?:财政)?(?:下达|安排|补助|拨付)?的?(?:专项|补助|配套)?资金(?:为|共计|合计|计)?$`,
+  'u',
+);
+/** A level as one word: 省级 and 省, 县级 and 县 are one level. */
+export function levelOf(word: string): string {
+  return word.length > 1 ? word.replace(/级$/u, '') : word;
+}
 
 /** Part names that subtract or adjust rather than add up (调减 2.66 万元): such a list is not a breakdown. */
 export const ADJUSTMENT_WORDS = /调减|核减|减少|扣减|收回|调增|追加|调整/u;
