@@ -40,6 +40,17 @@ export function levelOf(word: string): string {
   return word.length > 1 ? word.replace(/级$/u, '') : word;
 }
 
+/**
+ * A sentence saying its money arrived in full ("…预算174万元,全部到位", "该项目603万元均已到位"): what
+ * arrived is the amount before the words. 到位率100% says the same.
+ */
+export const ARRIVED_IN_FULL = /(?:全部|全额|足额|均已|已全部|均|全部已)(?:拨付)?到位|到位率(?:为|达)?100(?:\.0+)?[%％]/u;
+/**
+ * The amount a project was allocated ("实际实施并下达预算指标173.65万元", "县财政下达资金603万元"): the verb
+ * and, within the clause, the money's name right before the amount.
+ */
+export const ALLOCATED_AMOUNT = /(?:实际(?:实施并)?)?下达[^，,。；;：:\d]{0,16}?(?:预算指标|预算资金|资金|指标|预算)(?:为|共|共计)?\s*$/u;
+
 /** Part names that subtract or adjust rather than add up (调减 2.66 万元): such a list is not a breakdown. */
 export const ADJUSTMENT_WORDS = /调减|核减|减少|扣减|收回|调增|追加|调整/u;
 
