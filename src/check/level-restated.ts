@@ -3,14 +3,15 @@
  * (issue 16: parts and wholes; t202): "项目批复总投资61.8万元，其中中央财政资金30.9万元，县财政配套资金30.9万元，
  * 2021年度中央下达资金61.8万元" gives the central money twice, as 30.9 (a part) and as 61.8 (the whole).
  * The restating clause must name only that level's money as it was allocated (下达, 安排, 补助 …): money
- * that arrived (到位), was spent or is left over is another quantity. One sentence states both, the
+ * that arrived (到位), was spent or is left over is another quantity. A level that passes money down
+ * (下达, 拨付) may pass on the money of the levels above it: it is read only over parts of levels below it. One sentence states both, the
  * level is one of the listed parts and no other part shares it, so a disagreement is `definite`
  * (restated, or unit_slip when the two are 10^4 apart).
  */
 import type { SourceDocument } from '../ingest/document.js';
 import { findNumbers } from '../extract/numbers.js';
 import type { CheckResult, Figure } from '../schema/record.js';
-import { LEVEL_OF_PART, RESTATED_LEVEL_FUND, levelOf } from '../vocabulary/breakdowns.js';
+import { LEVEL_OF_PART, PASSING_DOWN, RESTATED_LEVEL_FUND, isLevelBelow, levelOf } from '../vocabulary/breakdowns.js';
 import { breakdownsOf } from './breakdown.js';
 import { compareStatements } from './restated-checks.js';
 
@@ -37,11 +38,14 @@ export function checkLevelsRestated(text: string | undefined, doc?: SourceDocume
     const gap = /^[\s，,；;]+([^，,；;、。]*)$/u.exec(clause);
     const restated = gap ? RESTATED_LEVEL_FUND.exec(gap[1]!.trim()) : null;
     if (!restated) continue;
-    const parts = byLevel.get(levelOf(restated[1]!));
+    const level = levelOf(restated[1]!);
+    const parts = byLevel.get(level);
     if (parts?.length !== 1) continue;
+    // "省级下达资金100万元" after 中央60 + 省级40 is the province passing on the centre's money too: a level
+    // that passes money down is checked only when every other part is of a level below it (t202: 中央 over 县).
+    if (PASSING_DOWN.test(restated[2] ?? '') && [...byLevel.keys()].some((other) => other !== level && !isLevelBelow(other, level))) continue;
     const part = parts[0]!;
     const again = figureOf({ ...m, start: m.start + lastEnd + offset, end: m.end + lastEnd + offset });
-    const level = levelOf(restated[1]!);
     const r = compareStatements(
       { zh: `列为总额 ${breakdown.whole.text} 一部分的${restated[1]}资金`, en: `The ${restated[1]} money listed as a part of ${breakdown.whole.text}` },
       [part, again],

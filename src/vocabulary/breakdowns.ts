@@ -27,18 +27,34 @@ export const LEVEL_PART_NAME = new RegExp(`^${PAYING_LEVEL_SOURCE}(?:财政)?[\\
 /** A listed part named by its paying level (captured), as LEVEL_PART_NAME reads it. */
 export const LEVEL_OF_PART = new RegExp(`^(${anyOf(PAYING_LEVEL_WORDS)})(?:[（(][\\u4e00-\\u9fff]{1,3}[）)])?(?:财政)?[\\u4e00-\\u9fff]{0,6}(?:资金|经费|投资)$`, 'u');
 /**
- * A clause that names one level's money as allocated, and nothing else ("2021年度中央下达资金",
- * "省级财政补助资金为"): the same quantity as that level's part of a list. Money that arrived (到位),
- * was spent or is left over is not.
+ * A clause that names one level's money, and nothing else ("2021年度中央下达资金", "省级财政补助资金为"):
+ * the same quantity as that level's part of a list, or, after a verb that passes money down (group 2:
+ * 下达, 拨付), that level's part and what it passes on from the levels above it. Money that arrived
+ * (到位), was spent or is left over is another quantity.
  */
 export const RESTATED_LEVEL_FUND = new RegExp(
-  `^(?:\\d{4}年度?)?(${anyOf(PAYING_LEVEL_WORDS)})(?:财政)?(?:下达|安排|补助|拨付)?的?(?:专项|补助|配套)?资金(?:为|共计|合计|计)?$`,
+  `^(?:\\d{4}年度?)?(${anyOf(PAYING_LEVEL_WORDS)})(?:财政)?(下达|拨付|安排|补助)?的?(?:专项|补助|配套)?资金(?:为|共计|合计|计)?$`,
   'u',
 );
 /** A level as one word: 省级 and 省, 县级 and 县 are one level. */
 export function levelOf(word: string): string {
   return word.length > 1 ? word.replace(/级$/u, '') : word;
 }
+/**
+ * How far down a level pays (中央 0 … 乡镇 4), by levelOf's word; levels of no fixed place (上级, 本级,
+ * 地方, 市县) have none, but for being below the centre. A level passes down the money of the levels above it, never of those below.
+ */
+const LEVEL_RANK: Readonly<Record<string, number>> = { 中央: 0, 央省: 1, 中省: 1, 省: 1, 自治区: 1, 盟市: 2, 市: 2, 州: 2, 旗县: 3, 县: 3, 区: 3, 乡镇: 4 };
+/** Levels below the centre whatever else they hold (地方 is every local level). */
+const LOCAL_LEVELS: ReadonlySet<string> = new Set(['地方', '本', '市县']);
+/** Whether `level` (levelOf's word) surely pays below `above`; unknown places are not. */
+export function isLevelBelow(level: string, above: string): boolean {
+  if (above === '中央' && LOCAL_LEVELS.has(level)) return true;
+  const [a, b] = [LEVEL_RANK[level], LEVEL_RANK[above]];
+  return a !== undefined && b !== undefined && a > b;
+}
+/** Verbs by which a level passes money down. */
+export const PASSING_DOWN = /下达|拨付/u;
 
 /**
  * A sentence saying its money arrived in full ("…预算174万元,全部到位", "该项目603万元均已到位"): what

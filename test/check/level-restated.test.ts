@@ -26,6 +26,15 @@ describe('restated: a listed fund level named again', () => {
     expect(checkLevelsRestated(t082)).toEqual([]);
   });
 
+  it('lets a level pass down the money of the levels above it (省级下达 = 中央 + 省级), not of those below', () => {
+    expect(checkLevelsRestated('总投资100万元，其中中央资金60万元，省级资金40万元，省级下达资金100万元。')).toEqual([]);
+    expect(checkLevelsRestated('总投资100万元，其中中央资金60万元，省级资金40万元，省级资金100万元。')[0]).toMatchObject({ status: 'fail' });
+    expect(checkLevelsRestated('总投资100万元，其中省级资金60万元，县级资金40万元，省级下达资金100万元。')[0]).toMatchObject({ status: 'fail' });
+    // 地方 is below the centre, though of no fixed level; the centre passes down no 地方 money
+    expect(checkLevelsRestated('总投资100万元，其中中央资金60万元，地方资金40万元，中央下达资金100万元。')[0]).toMatchObject({ status: 'fail' });
+    expect(checkLevelsRestated('总投资100万元，其中省级资金60万元，地方资金40万元，省级下达资金100万元。')).toEqual([]);
+  });
+
   it('needs two levels among the parts: a level two parts share names neither', () => {
     expect(checkLevelsRestated('下达资金100万元，其中中央资金60万元，中央预算内投资40万元，中央下达资金100万元。')).toEqual([]);
   });
