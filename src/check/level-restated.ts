@@ -38,6 +38,9 @@ export function checkLevelsRestated(text: string | undefined, doc?: SourceDocume
     const gap = /^[\s，,；;]+([^，,；;、。]*)$/u.exec(clause);
     const restated = gap ? RESTATED_LEVEL_FUND.exec(gap[1]!.trim()) : null;
     if (!restated) continue;
+    // Another year's money is another quantity ("其中2021年…，2022年度中央下达资金…").
+    const year = /^(?:\d{4})/u.exec(gap![1]!.trim())?.[0];
+    if (year && [...sentence.slice(0, lastEnd).matchAll(/(\d{4})\s*年/gu)].some((y) => y[1] !== year)) continue;
     const level = levelOf(restated[1]!);
     const parts = byLevel.get(level);
     if (parts?.length !== 1) continue;
