@@ -4,15 +4,17 @@
  * 2021年度中央下达资金61.8万元" gives the central money twice, as 30.9 (a part) and as 61.8 (the whole).
  * The restating clause must name only that level's money as it was allocated (下达, 安排, 补助 …): money
  * that arrived (到位), was spent or is left over is another quantity. A level that passes money down
- * (下达, 拨付) may pass on the money of the levels above it: it is read only over parts of levels below it. One sentence states both, the
- * level is one of the listed parts and no other part shares it, so a disagreement is `definite`
- * (restated, or unit_slip when the two are 10^4 apart).
+ * (下达, 拨付) may pass on the money of the levels above it: it is read only over parts of levels below
+ * it. One sentence states both, the level is one of the listed parts and no other part shares it, so an
+ * amount above the part is a `definite` disagreement (`restated`, or `unit_slip` when 10^4 apart); one
+ * below it may be a piece of it and is not read.
  */
 import type { SourceDocument } from '../ingest/document.js';
 import { findNumbers } from '../extract/numbers.js';
 import type { CheckResult, Figure } from '../schema/record.js';
 import { LEVEL_OF_PART, PASSING_DOWN, RESTATED_LEVEL_FUND, isLevelBelow, levelOf } from '../vocabulary/breakdowns.js';
 import { breakdownsOf } from './breakdown.js';
+import { intervalOfFigure, isIntervalBelow } from './interval.js';
 import { compareStatements } from './restated-checks.js';
 
 export function checkLevelsRestated(text: string | undefined, doc?: SourceDocument): CheckResult[] {
@@ -49,6 +51,8 @@ export function checkLevelsRestated(text: string | undefined, doc?: SourceDocume
     if (PASSING_DOWN.test(restated[2] ?? '') && [...byLevel.keys()].some((other) => other !== level && !isLevelBelow(other, level))) continue;
     const part = parts[0]!;
     const again = figureOf({ ...m, start: m.start + lastEnd + offset, end: m.end + lastEnd + offset });
+    // Less than the part may be a piece of it ("县级资金50万元，县级补助资金10万元用于…"): only more is a contradiction.
+    if (isIntervalBelow(intervalOfFigure(again, part.scale), intervalOfFigure(part))) continue;
     const r = compareStatements(
       { zh: `列为总额 ${breakdown.whole.text} 一部分的${restated[1]}资金`, en: `The ${restated[1]} money listed as a part of ${breakdown.whole.text}` },
       [part, again],

@@ -24,6 +24,8 @@ describe('restated: a listed fund level named again', () => {
     // t082: a sentence break lost between two lists of one sentence
     const t082 = '2023年收到财政资金共222.91万元,其中:中央资金30.4万元,地方资金59万元,其他资金133.51万元2023年支出154.84万元,其中中央资金30万元,地方资金5.8万元,其他资金119.04万元';
     expect(checkLevelsRestated(t082)).toEqual([]);
+    // less than the part may be a piece of it
+    expect(checkLevelsRestated('下达资金100万元，其中省级资金60万元，县级配套资金40万元，县级补助资金10万元。')).toEqual([]);
     // another year's money
     expect(checkLevelsRestated('2021年下达资金100万元，其中中央资金60万元，县级配套资金40万元，2022年度中央下达资金100万元。')).toEqual([]);
   });
