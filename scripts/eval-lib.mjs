@@ -119,9 +119,9 @@ export function emptyStats() {
  * or null when the record has no decision for that role (roles not produced yet, or abstained).
  */
 function chosenFeatures(record, field) {
-  // The department's decision (record.reportRoles): the sources and features of the unit taken.
-  if (field === 'report.department') {
-    const decision = (record.reportRoles ?? []).find((r) => r.field === 'department');
+  // The department's and the year's decisions (record.reportRoles): the sources and features of the value taken.
+  if (field === 'report.department' || field === 'report.fiscalYear') {
+    const decision = (record.reportRoles ?? []).find((r) => r.field === field.replace(/^report\./u, ''));
     if (!decision || decision.chosen === null || decision.chosen === undefined) return null;
     return (decision.candidates[decision.chosen]?.features ?? []).map((f) => f.id);
   }

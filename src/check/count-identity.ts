@@ -25,6 +25,8 @@ export interface CountIdentity {
   paragraph: number;
   /** The number of the list item its paragraph opens with ("3." / "（七）"), if any. */
   item?: string;
+  /** The money its sentence spends before the count ("投入183.82万元，惠及学生1098人"), if any. */
+  spend?: string;
 }
 
 /** Ends of a clause for the subject phrase: list items (、) are separate phrases. */
@@ -36,6 +38,8 @@ const isPhraseBreak = codeClass(PHRASE_BREAK);
 const isClauseBreak = codeClass(CLAUSE_BREAK);
 const isSentenceBreak = codeClass(SENTENCE_BREAK);
 const YEAR = /(?:19|20)\d{2}(?=\s*年)/gu;
+/** An amount of money, not a rate per head ("2000元/生"). */
+const SPENT_AMOUNT = /\d[\d,]*(?:\.\d+)?\s*(?:亿|億|万|萬)?元(?!\s*[/／每])/gu;
 const LOOKBACK = 40;
 
 function backTo(text: string, start: number, stop: (code: number) => boolean): string {
@@ -182,8 +186,11 @@ export function identityOf(count: Count, text: string | undefined): CountIdentit
   const action = count.action;
   const tags = [...new Set(qualifiers)].sort();
   const scope = [...new Set([...placesIn(clause), ...years, ...ownersIn(clause), ...(lead && lead !== '其中' ? [`topic:${lead}`] : [])])].sort();
-  // (Two literals, not a conditional spread: a spread followed by keys is a slow literal, and one is made per count.)
-  return item === undefined ? { paragraph, subject, action, qualifiers: tags, scope } : { paragraph, item, subject, action, qualifiers: tags, scope };
+  // "…投入183.82万元,惠及学生1098人" and "…投入1106.97万元,惠及学生5962人": each spending's beneficiaries (t631).
+  const spend = sentence.includes('元') ? [...sentence.matchAll(SPENT_AMOUNT)].at(-1)?.[0].replace(/[\s,]/gu, '') : undefined;
+  const identity: CountIdentity = item === undefined ? { paragraph, subject, action, qualifiers: tags, scope } : { paragraph, item, subject, action, qualifiers: tags, scope };
+  if (spend !== undefined) identity.spend = spend;
+  return identity;
 }
 
 /** A paragraph opening a numbered list item: "3.资助…", "7、…", "（二）…". */
@@ -209,12 +216,15 @@ function actionsAgree(a: CountIdentity, b: CountIdentity): boolean {
 /**
  * Whether two counts state the same quantity: same unit, subject, action, qualifiers and scope, and
  * not in two different items of a numbered list: "3.资助养老服务补贴项目155个，资助对象35.1万人" and
- * "7.资助医疗救助…项目284个，资助对象54.87万人" count the people of two items (t431).
+ * "7.资助医疗救助…项目284个，资助对象54.87万人" count the people of two items (t431); nor the
+ * beneficiaries of two spendings that each sentence states ("投入183.82万元,惠及学生1098人" and
+ * "投入1106.97万元,惠及学生5962人", t631). A sentence naming no money restates either.
  */
 export function isSameQuantity(a: Count, ia: CountIdentity, b: Count, ib: CountIdentity): boolean {
   return (
     a.unit === b.unit &&
     (ia.item === undefined || ib.item === undefined || ia.item === ib.item) &&
+    (ia.spend === undefined || ib.spend === undefined || ia.spend === ib.spend) &&
     ia.subject !== '' &&
     ia.subject === ib.subject &&
     actionsAgree(ia, ib) &&

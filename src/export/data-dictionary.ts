@@ -26,7 +26,7 @@ export function renderDataDictionary(): string {
     '',
     'The tables `jixiao export` writes (`--table NAME`), their columns, meanings in Chinese and English, types and units.',
     'The stored record itself is described by the JSON Schema in `schema/report-record.schema.json`; besides the values',
-    'exported here it keeps how they were chosen: `roles` (each headline figure) and `reportRoles` (the department), each',
+    'exported here it keeps how they were chosen: `roles` (each headline figure) and `reportRoles` (the department and the fiscal year), each',
     'with the winner, the ranked alternatives, their scores, the named rules that scored them and their evidence.',
     '',
     '## Conventions',

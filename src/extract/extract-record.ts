@@ -12,7 +12,8 @@ import { locateNumbers } from './locate.js';
 import { fillRegionFromMentions } from './region.js';
 import { extractReportInfo, regionOf } from './report-info.js';
 import { decideUnit, type UnitDecision } from './unit/decide.js';
-import { formsNameSeveralYears, unitOverForms } from './unit/forms.js';
+import { unitOverForms } from './unit/forms.js';
+import { decideFiscalYear, fiscalYearDecision } from './fiscal-year.js';
 
 export interface ExtractOptions {
   fileName?: string | null;
@@ -41,7 +42,8 @@ export function extractRecord(doc: SourceDocument, options: ExtractOptions = {})
   // Forms of several units (or years) give the document none of theirs.
   const unit = unitOverForms(decided, forms);
   const department = unit.name;
-  const fiscalYear = documentKind === 'self_evaluation_forms' && formsNameSeveralYears(doc, forms) ? null : info.fiscalYear;
+  const year = decideFiscalYear({ doc, title: info.title, forms, documentKind });
+  const fiscalYear = year.year;
   // The unit's name places it when the title did not ("上海市普陀区财政局" → 上海市, 普陀区).
   const region = { ...info.region };
   if (department && department !== info.department) {
@@ -64,7 +66,7 @@ export function extractRecord(doc: SourceDocument, options: ExtractOptions = {})
       unreadPages: doc.pages.filter(isUnreadPage).length,
       ...sourceNotes(doc, info.kind),
     },
-    report: { ...info, department, fiscalYear, region, kind: reportKind, documentKind },
+    report: { title: info.title, kind: reportKind, department, fiscalYear, region, documentKind },
     figures: {
       ...figures,
       counts: extractCounts(doc, numbers),
@@ -73,7 +75,7 @@ export function extractRecord(doc: SourceDocument, options: ExtractOptions = {})
     parts,
     forms,
     roles,
-    reportRoles: [departmentDecision(unit)],
+    reportRoles: [departmentDecision(unit), fiscalYearDecision(year)],
     checks: [],
   };
 }

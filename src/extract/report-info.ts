@@ -29,6 +29,7 @@ import { PROVINCES } from '../vocabulary/regions.js';
 import { noticeShapeOf } from './document-kind.js';
 import { placeRunEnds, regionOf } from './region.js';
 import { decideUnit, type UnitDecision } from './unit/decide.js';
+import { yearOf } from './fiscal-year.js';
 import { cleanDepartment, departmentInTitle, unitLineBefore } from './unit/finders.js';
 import { ORGAN_END } from '../vocabulary/units.js';
 import { isContentsEntry, titleFromShapes, TITLE_SHAPES } from './title-shapes.js';
@@ -39,7 +40,6 @@ export interface ReportInfo {
   title: string | null;
   kind: ReportKind;
   department: string | null;
-  fiscalYear: number | null;
   region: Region;
   /** How the department was chosen among the units the sources named (record.reportRoles). */
   unit: UnitDecision;
@@ -47,44 +47,6 @@ export interface ReportInfo {
 
 
 
-
-/** A title's year: Arabic or 二〇二一. */
-export function yearOf(text: string): number | null {
-  const m = /((?:19|20)\d{2})\s*年/u.exec(text) ?? /((?:19|20)\d{2})(?:年度|度)/u.exec(text);
-  if (m) return Number(m[1]);
-  const cn = /二〇([一二三四五六七八九〇零])([一二三四五六七八九〇零])\s*年/u.exec(text);
-  if (cn) {
-    const d = '〇一二三四五六七八九';
-    const digit = (c: string) => (c === '零' ? 0 : d.indexOf(c));
-    return 2000 + digit(cn[1]!) * 10 + digit(cn[2]!);
-  }
-  return null;
-}
-
-/** A form's year field: "评价年度:2022", "预算年度 | 2021" (no 年 after the digits). */
-function formYear(text: string): number | null {
-  const m = /(?:评价|预算|绩效|所属)年度[\s|｜:：]*((?:19|20)\d{2})(?!\d)/u.exec(text.slice(0, 3000));
-  return m ? Number(m[1]) : null;
-}
-
-/** Before a year that ends a span of time ("到2030年", "至2025年"), not "截至". */
-const HORIZON_BEFORE = /(?:到|(?<!截)至)\s*$/u;
-
-/** Most frequent "20NN年" in the body, for reports whose title has no year. */
-function dominantYear(text: string): number | null {
-  const counts = new Map<number, number>();
-  // ("截止2023年12月31日": the end of a fiscal year names it; other dates name no year of their own.)
-  for (const m of text.matchAll(/((?:19|20)\d{2})\s*年(?:(?=12月(?:31日|底|末))|(?!\d{1,2}月))/gu)) {
-    // "到2030年，…力争建成…": a goal's horizon, not the year reported on ("到2022年底" is a date in it).
-    if (HORIZON_BEFORE.test(text.slice(Math.max(0, m.index - 2), m.index)) && !/^\s*(?:底|末|年底)/u.test(text.slice(m.index + m[0].length))) continue;
-    const y = Number(m[1]);
-    counts.set(y, (counts.get(y) ?? 0) + 1);
-  }
-  let best: number | null = null;
-  let bestCount = 0;
-  for (const [y, c] of counts) if (c > bestCount || (c === bestCount && best !== null && y > best)) [best, bestCount] = [y, c];
-  return best;
-}
 
 export function kindOf(title: string, body: string): ReportKind {
   if (noticeShapeOf(title, body)) return 'unknown';
@@ -494,9 +456,6 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
   const chosen = title;
   const unit = decideUnit({ doc, title, otherTitles: () => (chosen && departmentInTitle(chosen) ? [] : otherTitles().filter((t) => t !== chosen)) });
   const department = unit.name;
-  // A title over several years ("2017-2019年省级…绩效自评报告") states no single fiscal year.
-  const yearRange = title !== null && /(?:19|20)\d{2}\s*年?\s*[-—–~至到]\s*(?:19|20)\d{2}\s*年/u.test(title);
-  const fiscalYear = yearRange ? null : ((title ? yearOf(title) : null) ?? formYear(text) ?? dominantYear(text.slice(0, 4000)));
   const kind = kindOf(title ?? '', text);
   let region = regionOf(department ?? title ?? '');
   // No unit taken and a title without a place: the units the sources named still place the report
@@ -508,5 +467,5 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
   // "湖北残疾人联合会" under a title "湖北省残疾人事业发展补助资金…": the title names the province.
   region.province ??= (department && title ? regionOf(title).province : null) ?? provinceOfAuthorities(text);
   fillRegionFromIssuer(region, text);
-  return { title, kind, department, fiscalYear, region, unit };
+  return { title, kind, department, region, unit };
 }

@@ -255,7 +255,7 @@ export const RoleDecision = z.object({
 export type RoleDecision = z.infer<typeof RoleDecision>;
 
 /**
- * One ranked alternative for a report field that is a name, not a figure (the department, the
+ * One ranked alternative for a report field that is not a figure (the department, the fiscal year, the
  * title): the value, its score and the named rules that scored it (a source's weight, then each
  * feature's), and where the text says it.
  */
@@ -270,11 +270,11 @@ export const FieldCandidate = z.object({
 export type FieldCandidate = z.infer<typeof FieldCandidate>;
 
 /**
- * How a report field (`department`, `title`) was decided among its ranked candidates: which won
+ * How a report field (`department`, `title`, `fiscalYear`) was decided among its ranked candidates: which won
  * (index, null when abstained) and why (`clear`, `abstained_low`, `abstained_tie`, `none`, `first`).
  */
 export const FieldDecision = z.object({
-  field: z.enum(['department', 'title']),
+  field: z.enum(['department', 'title', 'fiscalYear']),
   chosen: z.number().int().nullable(),
   reason: z.string(),
   /** Best first. */
@@ -384,7 +384,7 @@ export const ReportRecord = z.object({
   forms: z.array(Form),
   /** How each headline figure was chosen among its candidates. */
   roles: z.array(RoleDecision),
-  /** How the department (and the title) were chosen among their candidates; absent in records stored before it was kept. */
+  /** How the department and the fiscal year were chosen among their candidates; absent in records stored before it was kept. */
   reportRoles: z.array(FieldDecision).optional(),
   checks: z.array(CheckResult),
 });

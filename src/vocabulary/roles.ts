@@ -113,6 +113,13 @@ export const PART_WORDS = ['其中', '基本支出', '项目支出', '人员经�
  */
 export const NATURE_CLASS_NAMES = ['基本支出', '项目支出', '上缴上级支出', '经营支出', '对附属单位补助支出'] as const;
 
+/**
+ * 支出经济分类: the economic classes a spending is split into ("其中：商品和服务支出39.98万元…；其他资本性支出
+ * 10.02万元"): each a part of the spending, never the spending itself. Matched at a label's end, so 资本性支出 holds
+ * 其他资本性支出.
+ */
+export const ECONOMIC_CLASS_NAMES = ['工资福利支出', '商品和服务支出', '对个人和家庭的补助', '对个人和家庭补助支出', '资本性支出', '债务利息及费用支出', '对企业补助支出'] as const;
+
 /** 基本支出 / 项目支出 / 人员经费 / 公用经费, as printed. */
 export const NATURE_NAMES = ['基本支出', '项目支出', '人员经费', '公用经费'] as const;
 

@@ -38,6 +38,21 @@ describe('count identity', () => {
     expect(identityOf(makeCountIn('2.25人次参加培训', '25人次', { subject: '人次', action: '参加' }), '2.25人次参加培训').item).toBeUndefined();
   });
 
+  it('keeps the beneficiaries of two spendings apart, each sentence stating its own (t631)', () => {
+    const text = '免学费按2000元/生标准投入183.82万元,惠及学生1098人。高中助学金按平均2000元/生标准投入1106.97万元,惠及学生5962人。';
+    const counts = [makeCountIn(text, '1098人', { subject: '学生', action: '惠及' }), makeCountIn(text, '5962人', { subject: '学生', action: '惠及' })];
+    expect(restated(text, counts)).toEqual([]);
+    // a rate per head is no spending: "2000元/生" alone leaves them one quantity stated twice
+    expect(identityOf(counts[0]!, text).spend).toBe('183.82万元');
+    const noAmount = text.replace('投入183.82万元,', '实施资助,').replace('投入1106.97万元,', '实施资助,');
+    const plain = [makeCountIn(noAmount, '1098人', { subject: '学生', action: '惠及' }), makeCountIn(noAmount, '5962人', { subject: '学生', action: '惠及' })];
+    expect(restated(noAmount, plain).map((x) => x.status)).toEqual(['fail']);
+    // one sentence naming the money, the other none: still one quantity restated
+    const half = text.replace('投入1106.97万元,', '实施资助,');
+    const halfCounts = [makeCountIn(half, '1098人', { subject: '学生', action: '惠及' }), makeCountIn(half, '5962人', { subject: '学生', action: '惠及' })];
+    expect(restated(half, halfCounts).map((x) => x.status)).toEqual(['fail']);
+  });
+
   it('catches the seed 774 名 edited to 747 where the other sentence names the people differently', () => {
     const text = '组织747名党组织书记和党务干部参加能力提升培训。分层分级举办培训班，共培训党组织书记和党务工作者774名。';
     const counts = [

@@ -28,6 +28,7 @@ import {
   INCOME_WORDS,
   INVESTMENT_WORDS,
   NATURE_NAMES,
+  ECONOMIC_CLASS_NAMES,
   OTHER_RATE_WORDS,
   PART_WORDS,
   PLAN_WORDS,
@@ -96,6 +97,7 @@ const ESTIMATE = has(ESTIMATE_WORDS);
 const INVESTMENT = has(INVESTMENT_WORDS);
 const INCOME = has(INCOME_WORDS);
 const NATURE_END = new RegExp(`(?:${anyOf(NATURE_NAMES)})$`, 'u');
+const ECONOMIC_CLASS_END = new RegExp(`(?:${anyOf(ECONOMIC_CLASS_NAMES)})$`, 'u');
 const TRANSFER = new RegExp(`(?:${anyOf(TRANSFER_WORDS)})(?:[^，。；]{0,40}?(?:${anyOf(TRANSFER_OBJECTS)}))?$`, 'u');
 /** Clauses about parts, not the whole: "其中：基本支出预算数…", a functional class. */
 export const PART_CONTEXT = new RegExp(`${anyOf(PART_WORDS)}|${anyOf(FUNCTION_CLASS_NAMES)}`, 'u');
@@ -212,7 +214,7 @@ export const FEATURES: readonly Feature[] = [
   { id: 'budget.whole.括号预算', roles: ['budget'], weight: 8, zh: '资金X（其中预算…）', test: (c) => text(c) && /(?:资金|经费)$/u.test(c.label) && BRACKET_BUDGET_AFTER.test(c.after) },
   { id: 'budgetInitial.before_addition', roles: ['budgetInitial'], weight: 10, zh: '预算X，（本年）追加…：追加之前的年初预算', test: (c) => text(c) && BUDGET_END.test(c.label) && ADDITION_AFTER.test(c.after) },
   { id: 'budget.label.追加', roles: ['budget', 'budgetInitial'], weight: -20, zh: '追加/调增的预算不是预算数', test: (c) => text(c) && ADDITION.test(c.label) },
-  { id: 'execution.label.支出', roles: ['execution'], weight: 8, zh: '支出/执行/拨付/使用', test: (c) => text(c) && EXECUTION_END.test(c.label) && !NATURE_END.test(c.label) && !FUNCTION_CLASS_NAMES.some((n) => c.label.endsWith(n)) },
+  { id: 'execution.label.支出', roles: ['execution'], weight: 8, zh: '支出/执行/拨付/使用', test: (c) => text(c) && EXECUTION_END.test(c.label) && !NATURE_END.test(c.label) && !ECONOMIC_CLASS_END.test(c.label) && !FUNCTION_CLASS_NAMES.some((n) => c.label.endsWith(n)) },
   { id: 'execution.label.已拨付资金', roles: ['execution'], weight: 8, zh: '已拨付/实际发放…资金', test: (c) => text(c) && SPENT_FUND.test(c.label) && !EXECUTION_END.test(c.label) },
   { id: 'budget.label.已拨付资金', roles: ['budget', 'budgetInitial'], weight: -20, zh: '已拨付的资金是支出', test: (c) => text(c) && SPENT_FUND.test(c.label) },
   { id: 'budget.label.预算支出', roles: ['budget'], weight: 8, zh: '预算支出（预算安排的支出）', test: (c) => text(c) && BUDGETED_SPENDING.test(c.label) },

@@ -32,16 +32,30 @@ export function formsNameSeveralUnits(forms: readonly Form[]): boolean {
 
 /** The year a form's heading prints: "项目支出绩效自评表\n（2022年度）", "2023年度部门整体支出绩效自评表". */
 function yearOfForm(doc: SourceDocument, form: Form): number | null {
+  // The year nearest the form's name: just after it ("（2022年度）" below), else the last before it on
+  // its line (a page title flattened onto the heading, "九亭镇2021年…公开财政项目支出绩效自评表\n2020年度", names the page's year).
+  const after = YEAR_AFTER_FORM_NAME.exec(doc.text.slice(form.evidence.end, form.evidence.end + 24));
+  if (after) return Number(after[1]);
   const start = doc.text.lastIndexOf('\n', form.evidence.start - 1) + 1;
-  const heading = doc.text.slice(start, Math.min(doc.text.length, form.evidence.end + 24));
-  const m = /((?:19|20)\d{2})\s*年度?/u.exec(heading);
-  return m ? Number(m[1]) : null;
+  const before = [...doc.text.slice(start, form.evidence.end).matchAll(/((?:19|20)\d{2})\s*年度?/gu)].at(-1);
+  return before ? Number(before[1]) : null;
+}
+/** A year printed right after a form's name, on its line or the next: "（2022年度）", "\n2020年度". */
+const YEAR_AFTER_FORM_NAME = /^[\s（(]*((?:19|20)\d{2})\s*年度?/u;
+
+/** The years the forms' headings print, each with the first heading that prints it. */
+export function yearsOfForms(doc: SourceDocument, forms: readonly Form[]): Map<number, Form> {
+  const years = new Map<number, Form>();
+  for (const f of realForms(forms)) {
+    const y = yearOfForm(doc, f);
+    if (y !== null && !years.has(y)) years.set(y, f);
+  }
+  return years;
 }
 
 /** True when two forms' headings print different years (2022 and 2019): the document has no one year. */
 export function formsNameSeveralYears(doc: SourceDocument, forms: readonly Form[]): boolean {
-  const years = new Set(realForms(forms).map((f) => yearOfForm(doc, f)).filter((y): y is number => y !== null));
-  return years.size > 1;
+  return yearsOfForms(doc, forms).size > 1;
 }
 
 /**

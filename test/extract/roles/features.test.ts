@@ -250,3 +250,15 @@ describe('selfScore: items scored beside their weight or in brackets', () => {
     expect(seen(r.figures.selfScore)).toEqual([99, '99分']);
   });
 });
+
+describe('execution.label.支出 and the economic classes', () => {
+  it('reads no economic class (其他资本性支出, 商品和服务支出) as the spending, even out of its 其中 clause (t691)', async () => {
+    const r = await recordOf('2017年电视专题节目制作经费项目50万元,其中:商品和服务支出39.98万元(其中:办公费2.25万元,差旅费11.45万元),占总支出的79.96%;其他资本性支出10.02万元(其中:办公设备购置5.55万元)。');
+    expect(r.figures.execution).toBeNull();
+    expect(decision(r, 'execution').candidates.filter((c) => c.features.some((f) => f.id === 'execution.label.支出'))).toEqual([]);
+  });
+  it('still reads a spending that is no class', async () => {
+    const r = await recordOf('2017年电视专题节目制作经费项目50万元,项目实际支出48.5万元。');
+    expect(seen(r.figures.execution)).toEqual([485000, '48.5万元']);
+  });
+});
