@@ -82,14 +82,14 @@ function sentenceEndsOf(text: string): readonly number[] {
 }
 let lastSplit: { text: string | null; ends: readonly number[] } = { text: null, ends: [] };
 
-interface Part {
+export interface Part {
   name: string;
   figure: Figure;
   /** "占 P%" printed right after it. */
   share: Figure | null;
 }
 
-interface Breakdown {
+export interface Breakdown {
   whole: Figure;
   parts: Part[];
 }
@@ -212,10 +212,17 @@ function isPieceOfWhole(name: string): boolean {
 
 const MARKED = new RegExp(MARK, 'u');
 
-export function checkBreakdowns(text: string | undefined, doc?: SourceDocument): CheckResult[] {
-  if (text === undefined) return [];
+/** A breakdown with the sentence it stands in (`offset`: where the sentence starts in the text). */
+export interface BreakdownInSentence {
+  sentence: string;
+  offset: number;
+  breakdown: Breakdown;
+  figureOf: ToFigure;
+}
+
+/** Every breakdown of a text, sentence by sentence. */
+export function* breakdownsOf(text: string, doc?: SourceDocument): Generator<BreakdownInSentence> {
   const figureOf: ToFigure = doc && doc.text === text ? (m) => toFigure(doc, m) : bareFigureOf;
-  const results: CheckResult[] = [];
   let start = 0;
   let before = { text: '', start: 0 };
   for (const i of sentenceEndsOf(text)) {
@@ -223,16 +230,22 @@ export function checkBreakdowns(text: string | undefined, doc?: SourceDocument):
     if (MARKED.test(sentence)) {
       // Numbers of the previous sentence are read only when this one opens with 其中 (it is the hot path).
       const previous = /^\s*其中/u.test(sentence) ? firstMoneyOf(before.text, before.start, figureOf) : null;
-      for (const b of breakdownsIn(sentence, start, previous, figureOf)) {
-        const sum = checkBreakdown(b);
-        results.push(...sum);
-        // Shares of a whole printed in the wrong unit say nothing more.
-        if (!sum.some((r) => r.rule === 'unit_slip')) results.push(...b.parts.flatMap((p) => checkShare(b.whole, p)));
-      }
+      for (const breakdown of breakdownsIn(sentence, start, previous, figureOf)) yield { sentence, offset: start, breakdown, figureOf };
     }
     // "…合计562.21万元。\n其中：…": the line break after 。 ends an empty sentence, not the whole's.
     if (sentence.trim() !== '') before = { text: sentence, start };
     start = i + 1;
+  }
+}
+
+export function checkBreakdowns(text: string | undefined, doc?: SourceDocument): CheckResult[] {
+  if (text === undefined) return [];
+  const results: CheckResult[] = [];
+  for (const { breakdown: b } of breakdownsOf(text, doc)) {
+    const sum = checkBreakdown(b);
+    results.push(...sum);
+    // Shares of a whole printed in the wrong unit say nothing more.
+    if (!sum.some((r) => r.rule === 'unit_slip')) results.push(...b.parts.flatMap((p) => checkShare(b.whole, p)));
   }
   return results;
 }

@@ -22,6 +22,8 @@ import { checkNatureSplit } from './nature-split.js';
 import { checkShareAmounts } from './share-amount.js';
 import { checkNumberFormats } from './number-format.js';
 import { checkAllocations } from './allocation-restated.js';
+import { checkLevelsRestated } from './level-restated.js';
+import { checkArrival } from './arrival.js';
 import { checkTierHeadings, checkTiersWithBudgetExecution } from './tier-headings.js';
 import { checkParallelBreakdowns } from './parallel-breakdown.js';
 import { checkItemizedBreakdowns } from './itemized-breakdown.js';
@@ -87,6 +89,8 @@ export const CHECK_RULES: readonly CheckRule[] = [
   { id: 'share.amount', reads: 'document', run: (_, o) => checkShareAmounts(o.text, o.doc) },
   { id: 'number_format', reads: 'document', run: (_, o) => checkNumberFormats(o.text, o.doc) },
   { id: 'restated (allocations by document number)', reads: 'document', run: (_, o) => checkAllocations(o.text, o.doc) },
+  { id: 'restated (a listed fund level named again)', reads: 'document', run: (_, o) => checkLevelsRestated(o.text, o.doc) },
+  { id: 'arrival.above_allocation', reads: 'document', run: (_, o) => checkArrival(o.text, o.doc) },
   { id: 'indicator.tier_total (headings)', reads: 'document', run: (_, o) => checkTierHeadings(o.text, o.doc) },
   { id: 'indicator.tier_total (headings and the 预算执行 part)', reads: 'record', run: (r, o) => checkTiersWithBudgetExecution(r, o.text, o.doc) },
 ];

@@ -436,26 +436,38 @@ function checkTierTotals(rows: readonly Indicator[]): CheckResult[] {
 /** Points a scheme's bonus items (加分项) usually add at most: 5 or 10 on top of 100. */
 const BONUS_ALLOWANCE = 10;
 
+/**
+ * The self-score lies in 0–100. Bonus items (加分项) of many local schemes lift a real score a little
+ * past 100 (t200: 自评得分102.964分 for 衔接资金, labelled clean): a score within BONUS_ALLOWANCE of 100
+ * is a warning to look at, not a failure, since nothing shows it wrong; beyond it (the seed edit's
+ * 191.28) or below 0 no scheme reaches, a definite failure.
+ */
 function checkSelfScoreRange(f: IndicatorSubject): CheckResult[] {
   const score = f.selfScore;
   if (!score) return [];
   const actual = intervalOfFigure(score);
   const v = new Decimal(statedValueOf(score));
   const inRange = v.gte(0) && v.lte(100);
-  // Bonus items (加分项) can lift a real self-score a little past 100 (t200: 自评得分102.964分 for
-  // 衔接资金); a score within BONUS_ALLOWANCE of 100 is a possible slip, one beyond it a definite one.
-  const beyondBonus = v.lt(0) || v.gt(100 + BONUS_ALLOWANCE);
+  const bonus = v.gt(100) && v.lte(100 + BONUS_ALLOWANCE);
   return [
     makeResult({
       rule: 'self_score.range',
-      status: inRange ? 'pass' : 'fail',
-      ...(inRange || beyondBonus ? {} : { certainty: 'possible' as const }),
+      status: inRange ? 'pass' : bonus ? 'warn' : 'fail',
       expected: { lo: '0', hi: '100', loOpen: false, hiOpen: false },
       actual,
       unit: score.unit || POINTS_UNIT,
-      zh: inRange ? `自评得分 ${score.text} 在 0–100 分之间` : `自评得分 ${score.text} 超出 0–100 分`,
-      en: inRange ? `The self-evaluation score ${score.text} is within 0–100` : `The self-evaluation score ${score.text} is outside 0–100`,
+      zh: inRange
+        ? `自评得分 ${score.text} 在 0–100 分之间`
+        : bonus
+          ? `自评得分 ${score.text} 超过 100 分，在加分项可及的 ${100 + BONUS_ALLOWANCE} 分以内：请核对是否含加分`
+          : `自评得分 ${score.text} 超出 0–100 分`,
+      en: inRange
+        ? `The self-evaluation score ${score.text} is within 0–100`
+        : bonus
+          ? `The self-evaluation score ${score.text} is above 100, within the ${100 + BONUS_ALLOWANCE} that bonus items (加分项) reach: check for bonus points`
+          : `The self-evaluation score ${score.text} is outside 0–100`,
       evidence: [evidenceOfFigure('score', score)],
+      ...(bonus ? { detail: { bonusAllowance: BONUS_ALLOWANCE } } : {}),
     }),
   ];
 }

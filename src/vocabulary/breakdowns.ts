@@ -1,4 +1,4 @@
-import { PAYING_LEVEL_SOURCE } from './roles.js';
+import { anyOf, PAYING_LEVEL_SOURCE, PAYING_LEVEL_WORDS } from './roles.js';
 /**
  * Names of the parts of an amount stated as "X 万元，其中 A 万元、B 万元" that together make the whole:
  * fund sources by level (中央/省级/地方 …), by kind (财政拨款/上年结转/其他资金), and the nature
@@ -23,6 +23,49 @@ export const CLOSING_PART = /^(?:其他|其它)/u;
  * a new clause (breakdown.ts).
  */
 export const LEVEL_PART_NAME = new RegExp(`^${PAYING_LEVEL_SOURCE}(?:财政)?[\\u4e00-\\u9fff]{0,6}(?:资金|经费|投资)$`, 'u');
+
+/** A listed part named by its paying level (captured), as LEVEL_PART_NAME reads it. */
+export const LEVEL_OF_PART = new RegExp(`^(${anyOf(PAYING_LEVEL_WORDS)})(?:[（(][\\u4e00-\\u9fff]{1,3}[）)])?(?:财政)?[\\u4e00-\\u9fff]{0,6}(?:资金|经费|投资)$`, 'u');
+/**
+ * A clause that names one level's money, and nothing else ("2021年度中央下达资金", "省级财政补助资金为"):
+ * the same quantity as that level's part of a list, or, after a verb that passes money down (group 2:
+ * 下达, 拨付), that level's part and what it passes on from the levels above it. Money that arrived
+ * (到位), was spent or is left over is another quantity.
+ */
+export const RESTATED_LEVEL_FUND = new RegExp(
+  `^(?:\\d{4}年度?)?(${anyOf(PAYING_LEVEL_WORDS)})(?:财政)?(下达|拨付|安排|补助)?的?(?:专项|补助|配套)?资金(?:为|共计|合计|计)?$`,
+  'u',
+);
+/** A level as one word: 省级 and 省, 县级 and 县 are one level. */
+export function levelOf(word: string): string {
+  return word.length > 1 ? word.replace(/级$/u, '') : word;
+}
+/**
+ * How far down a level pays (中央 0 … 乡镇 4), by levelOf's word; levels of no fixed place (上级, 本级,
+ * 地方, 市县) have none, but for being below the centre. A level passes down the money of the levels above it, never of those below.
+ */
+const LEVEL_RANK: Readonly<Record<string, number>> = { 中央: 0, 央省: 1, 中省: 1, 省: 1, 自治区: 1, 盟市: 2, 市: 2, 州: 2, 旗县: 3, 县: 3, 区: 3, 乡镇: 4 };
+/** Levels below the centre whatever else they hold (地方 is every local level). */
+const LOCAL_LEVELS: ReadonlySet<string> = new Set(['地方', '本', '市县']);
+/** Whether `level` (levelOf's word) surely pays below `above`; unknown places are not. */
+export function isLevelBelow(level: string, above: string): boolean {
+  if (above === '中央' && LOCAL_LEVELS.has(level)) return true;
+  const [a, b] = [LEVEL_RANK[level], LEVEL_RANK[above]];
+  return a !== undefined && b !== undefined && a > b;
+}
+/** Verbs by which a level passes money down. */
+export const PASSING_DOWN = /下达|拨付/u;
+
+/**
+ * A sentence saying its money arrived in full ("…预算174万元,全部到位", "该项目603万元均已到位"): what
+ * arrived is the amount before the words. 到位率100% says the same.
+ */
+export const ARRIVED_IN_FULL = /(?:全部|全额|足额|均已|已全部|均|全部已)(?:拨付)?到位|到位率(?:为|达)?100(?:\.0+)?[%％]/u;
+/**
+ * The amount a project was allocated ("实际实施并下达预算指标173.65万元", "县财政下达资金603万元"): the verb
+ * and, within the clause, the money's name right before the amount.
+ */
+export const ALLOCATED_AMOUNT = /(?:实际(?:实施并)?)?下达[^，,。；;：:\d]{0,16}?(?:预算指标|预算资金|资金|指标|预算)(?:为|共|共计)?\s*$/u;
 
 /** Part names that subtract or adjust rather than add up (调减 2.66 万元): such a list is not a breakdown. */
 export const ADJUSTMENT_WORDS = /调减|核减|减少|扣减|收回|调增|追加|调整/u;

@@ -555,8 +555,9 @@ describe('自评表 indicators', () => {
     expect(r.detail?.indicators).toEqual(['指标1']);
   });
 
-  it('fails a self score outside 0–100', () => {
-    expect(only(checkRecord(makeRecord({ selfScore: makeFigure('105分') })), 'self_score.range').status).toBe('fail');
+  it('fails a self score outside 0–100 and the bonus points (加分项) above it', () => {
+    expect(only(checkRecord(makeRecord({ selfScore: makeFigure('115分') })), 'self_score.range').status).toBe('fail');
+    expect(only(checkRecord(makeRecord({ selfScore: makeFigure('105分') })), 'self_score.range').status).toBe('warn');
   });
 
   it('is not applicable when the scores are blank (r03)', () => {

@@ -66,6 +66,11 @@ export const CLEAN_TEXT_EDITS: readonly CleanTextEdit[] = [
   { id: 't464', shape: 't160 rate set apart', rule: 'form.execution_rate', name: 'rate set apart, wrong', from: T464_TOTAL_ROW_ON, to: T464_TOTAL_ROW_ON.replace('10 |\n100.00% |\n10.00 |', '10 |\n10.00 |').trimEnd() + '\n年度总体目标 105.00%\n', cites: '105.00%', breaks: true },
   // the same rate set apart, right
   { id: 't464', shape: 't160 rate set apart', rule: 'form.execution_rate', name: 'rate set apart, right', from: T464_TOTAL_ROW_ON, to: T464_TOTAL_ROW_ON.replace('10 |\n100.00% |\n10.00 |', '10 |\n10.00 |').trimEnd() + '\n年度总体目标 100.00%\n', cites: '100.00%', breaks: false },
+  // t202's shape (a fund level listed as a part and named again, in the same sentence, with the whole's
+  // amount): 中央资金 1372.7 of 2330.9万元, then "中央下达资金2330.9万元"
+  { id: 'r52', shape: 't202 level restated', rule: 'restated', name: 'level named with the whole', from: '其他资金859.6万元2023年支出', to: '其他资金859.6万元,中央下达资金2330.9万元。2023年支出', cites: '2330.9万元', breaks: true },
+  // the same level named again with its own amount, printed to one more decimal
+  { id: 'r52', shape: 't202 level restated', rule: 'restated', name: 'level named again alike', from: '其他资金859.6万元2023年支出', to: '其他资金859.6万元,中央下达资金1372.70万元。2023年支出', cites: '1372.70万元', breaks: false },
 ];
 
 export interface CleanTextEditResult {

@@ -568,7 +568,8 @@ const SLIP_RULES: Record<string, string[]> = {
   'sum.fund_sources': ['sum.fund_sources', 'sum.breakdown', 'form.fund_rows', 'unit_slip'],
   // A narrative amount stated twice differently is labelled sum.narrative too (t052: one document's
   // allocation, 5万元 in one paragraph and 6万元 in another).
-  'sum.narrative': ['sum.by_function', 'sum.by_nature', 'sum.basic_expenditure', 'sum.fund_sources', 'sum.breakdown', 'restated'],
+  // Money that arrived in full above the allocation (t548) is one too; it is `possible` only (arrival.ts).
+  'sum.narrative': ['sum.by_function', 'sum.by_nature', 'sum.basic_expenditure', 'sum.fund_sources', 'sum.breakdown', 'restated', 'arrival.above_allocation'],
   'sum.counts': ['count.parts_whole', 'count.restated'],
   unit_slip: ['unit_slip', 'sum.by_function', 'sum.by_nature', 'sum.basic_expenditure', 'sum.fund_sources', 'restated'],
   'indicator.scores_total': ['indicator.scores_total'],

@@ -13,11 +13,13 @@ describe('plausibility', () => {
     expect(r!.evidence[0]!.text).toBe('191.28分');
   });
 
-  it('calls a score a little over 100 a possible slip only: bonus items (加分项) exist (t200: 102.964分)', () => {
+  it('warns on a score a little over 100, which bonus items (加分项) reach (t200: 102.964分), and fails one beyond', () => {
     const [r] = ofRule(checkRecord(makeRecord({ selfScore: makeFigure('102.964分') })), 'self_score.range');
-    expect(r).toMatchObject({ status: 'fail', certainty: 'possible' });
+    expect(r).toMatchObject({ status: 'warn', detail: { bonusAllowance: 10 } });
+    expect(ofRule(checkRecord(makeRecord({ selfScore: makeFigure('110分') })), 'self_score.range')[0]).toMatchObject({ status: 'warn' });
     const [beyond] = ofRule(checkRecord(makeRecord({ selfScore: makeFigure('110.5分') })), 'self_score.range');
     expect(beyond).toMatchObject({ status: 'fail', certainty: 'definite' });
+    expect(ofRule(checkRecord(makeRecord({ selfScore: makeFigure('-1分') })), 'self_score.range')[0]).toMatchObject({ status: 'fail', certainty: 'definite' });
   });
 
   it('flags a rate of 1000% and an execution over budget', () => {

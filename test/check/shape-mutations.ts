@@ -9,6 +9,10 @@
  * - allocation_restated: one document's allocation (cited by its 文号) stated twice and agreeing; the
  *   second statement moved by 7 units of its last digit (t052's 5万元 / 6万元). Neutral: the same amount
  *   printed to one more decimal ("791" → "791.0").
+ * - level_restated: a fund level listed as a part of a whole and named again in the same sentence,
+ *   agreeing (level-restated.ts); the second statement moved by 7 units of its last digit (t202's 中央
+ *   30.9 / 61.8). Neutral: the same amount printed to one more decimal. (The corpus holds no agreeing
+ *   one: clean-text-edits.ts gives r52 the shape.)
  * - misgrouped: an amount of three or more integer digits (not four) whose second digit is 0 gets a
  *   comma after its first digit ("2026400" → "2,026400"; r59's "7,00.0,77"). Neutral: an amount of
  *   four digits or more whose second digit is 0 grouped right ("2,026,400", "2,040.56").
@@ -48,6 +52,7 @@ export type ShapeName =
   | 'rounding_touch'
   | 'misgrouped'
   | 'allocation_restated'
+  | 'level_restated'
   | 'tiers_budget_execution'
   | 'narrative_percent'
   | 'narrative_amount'
@@ -139,17 +144,25 @@ function misgroupedEdits(record: ReportRecord, rawText: string, doc: SourceDocum
 
 const RESTATED: ReadonlySet<string> = new Set(['restated']);
 
+/** A restatement that holds, by the shape of its statements: one 文号's allocation, or a listed fund level named again. */
+function restatedShapeOf(check: CheckResult): 'allocation_restated' | 'level_restated' | null {
+  if (check.rule !== 'restated' || check.status !== 'pass') return null;
+  return check.detail?.allocation === true ? 'allocation_restated' : check.detail?.listedPart === true ? 'level_restated' : null;
+}
+
 function allocationEdits(checks: readonly CheckResult[], rawText: string, doc: SourceDocument): ShapeEdit[] {
   const edits: ShapeEdit[] = [];
-  for (const check of checks.filter((c) => c.rule === 'restated' && c.status === 'pass' && c.detail?.allocation === true)) {
+  for (const check of checks) {
+    const shape = restatedShapeOf(check);
+    if (!shape) continue;
     const second = check.evidence.find((e) => e.role === 'restatement');
     if (!second) continue;
     const printed = /\d+(?:\.\d+)?/u.exec(second.text)?.[0];
     const number = printed ? locateValue(rawText, second.evidence, new Decimal(printed), doc) : null;
     if (!number) continue;
     const unit = new Decimal(10).pow(-number.decimals);
-    edits.push({ shape: 'allocation_restated', neutral: false, number, text: printLike(number, number.value.plus(unit.times(7))), rules: RESTATED });
-    edits.push({ shape: 'allocation_restated', neutral: true, number, text: number.value.toFixed(number.decimals + 1), rules: RESTATED });
+    edits.push({ shape, neutral: false, number, text: printLike(number, number.value.plus(unit.times(7))), rules: RESTATED });
+    edits.push({ shape, neutral: true, number, text: number.value.toFixed(number.decimals + 1), rules: RESTATED });
   }
   return edits;
 }

@@ -171,6 +171,14 @@ function isListedPart(c: Candidate): boolean {
   return named && LISTED_ITEMS.test(c.before.slice(0, cut + 1));
 }
 
+/** A score word inside a bracket still open before the score: "A产出指标（自评分19分）". */
+const OPEN_BRACKET_SCORE = new RegExp(`[（(][^（）()]{0,8}(?:${anyOf(SCORE_WORDS)})[为是:：\\s]*$`, 'u');
+/**
+ * An item's weight just before its score: "（分值10分），自评10分", "分值5分，得分5分" — not the whole's
+ * ("总分值为100分，自评分为100分"): no 总 before it, and below 100.
+ */
+const ITEM_WEIGHT_BEFORE = new RegExp(`(?<!总)(?:${anyOf(WEIGHT_WORDS)})[为是:：\\s]*(?:\\d|[1-9]\\d)(?:\\.\\d+)?\\s*分[）)]?[，,、；;\\s]*[^，,。；;\\d]{0,6}$`, 'u');
+
 /** A sentence that states targets: "投入目标：", "年度绩效目标：", "目标值". */
 const TARGET_SENTENCE = /目标[：:]|目标值|目标为|目标是/u;
 const text = (c: Candidate) => !c.cell;
@@ -238,7 +246,9 @@ export const FEATURES: readonly Feature[] = [
   { id: 'selfScore.list.分别', roles: ['selfScore'], weight: -20, zh: '得分分别为（逐项列出的得分）', test: (c) => text(c) && SCORE_LIST.test(c.before) },
   { id: 'any.explaining_bracket', roles: ALL, weight: -6, zh: '前一金额后括号里的说明', test: (c) => text(c) && EXPLAINING_BRACKET.test(c.before.slice(-40)) },
   { id: 'any.row_number', roles: ALL, weight: -20, zh: '行次', test: (c) => c.rowNumber },
-  { id: 'selfScore.in_brackets', roles: ['selfScore'], weight: -20, zh: '括号里的分值', test: (c) => text(c) && /[（(]\s*$/u.test(c.rawBefore) },
+  { id: 'selfScore.in_brackets', roles: ['selfScore'], weight: -20, zh: '括号里的分值', test: (c) => text(c) && (/[（(]\s*$/u.test(c.rawBefore) || OPEN_BRACKET_SCORE.test(c.before.slice(-12))) },
+  // "（一）资金保障情况（分值10分），自评10分": an item scored beside its own weight is that item's score.
+  { id: 'selfScore.item_weight', roles: ['selfScore'], weight: -6, zh: '与分值并列的分项得分', test: (c) => text(c) && ITEM_WEIGHT_BEFORE.test(c.before.slice(-24)) },
   { id: 'selfScore.label.分值', roles: ['selfScore'], weight: -20, zh: '分值/权重/满分', test: (c) => text(c) && WEIGHT.test(c.label) },
   // --- tables: column header × row
   ...FORM_COLUMNS.filter((col) => col.role !== 'selfScore').map(

@@ -239,6 +239,22 @@ describe('any.part_context in a project report', () => {
   });
 });
 
+describe('selfScore: items scored beside their weight or in brackets', () => {
+  it('takes the report\'s total, not the items scored beside their own 分值', async () => {
+    const r = await recordOf('对照绩效自评得分表进行了自评，自评得分92.5分，具体得分情况如下：(一)资金保障情况(分值10分),自评10分。1、县级预算安排情况(分值5分),自评5分。');
+    expect(seen(r.figures.selfScore)).toEqual([92.5, '92.5分']);
+    expect(decision(r, 'selfScore').candidates.flatMap((c) => c.features.map((f) => f.id))).toContain('selfScore.item_weight');
+  });
+  it('keeps the whole\'s weight (总分值100分) from making its score an item\'s', async () => {
+    const r = await recordOf('我局认真梳理总计，进行自评，总分值为100分，自评分为96分。');
+    expect(seen(r.figures.selfScore)).toEqual([96, '96分']);
+  });
+  it('reads a score word inside an open bracket as an item\'s score', async () => {
+    const r = await recordOf('一、自评结论：自评得分99分。二、绩效目标完成情况：A产出指标(自评分19分)，数量指标全部完成。');
+    expect(seen(r.figures.selfScore)).toEqual([99, '99分']);
+  });
+});
+
 describe('execution.label.支出 and the economic classes', () => {
   it('reads no economic class (其他资本性支出, 商品和服务支出) as the spending, even out of its 其中 clause (t691)', async () => {
     const r = await recordOf('2017年电视专题节目制作经费项目50万元,其中:商品和服务支出39.98万元(其中:办公费2.25万元,差旅费11.45万元),占总支出的79.96%;其他资本性支出10.02万元(其中:办公设备购置5.55万元)。');
