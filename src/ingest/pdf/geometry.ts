@@ -90,6 +90,18 @@ export function placeTextItems(items: readonly PdfTextItem[], viewportTransform:
   let count = 0;
   const weightByAngle = new Map<number, number>();
   let skipped = 0;
+  // Consecutive items mostly share their text object's direction (often one item per glyph): the
+  // direction is worked out again only when it changes (Object.is: atan2 tells 0 from -0), and
+  // the weight of a stretch of one angle is added to the map when the stretch ends, in the order
+  // the angles first appear.
+  let lastM0 = NaN;
+  let lastM1 = NaN;
+  let lastAngle: number | undefined;
+  let stretchAngle: number | undefined;
+  let stretchWeight = 0;
+  const endStretch = (): void => {
+    if (stretchAngle !== undefined) weightByAngle.set(stretchAngle, (weightByAngle.get(stretchAngle) ?? 0) + stretchWeight);
+  };
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     if (item.str.trim() === '') continue;
@@ -102,7 +114,12 @@ export function placeTextItems(items: readonly PdfTextItem[], viewportTransform:
     const t5 = t[5] ?? 0;
     const m0 = vt[0] * t0 + vt[2] * t1;
     const m1 = vt[1] * t0 + vt[3] * t1;
-    const angle = angleOfDirection(m0, m1);
+    if (!Object.is(m0, lastM0) || !Object.is(m1, lastM1)) {
+      lastM0 = m0;
+      lastM1 = m1;
+      lastAngle = angleOfDirection(m0, m1);
+    }
+    const angle = lastAngle;
     if (angle === undefined) {
       skipped++;
       continue;
@@ -117,8 +134,14 @@ export function placeTextItems(items: readonly PdfTextItem[], viewportTransform:
     kept[count] = i;
     angles[count] = angle;
     count++;
-    weightByAngle.set(angle, (weightByAngle.get(angle) ?? 0) + item.str.length);
+    if (angle !== stretchAngle) {
+      endStretch();
+      stretchAngle = angle;
+      stretchWeight = 0;
+    }
+    stretchWeight += item.str.length;
   }
+  endStretch();
   let dominant = 0;
   let best = -1;
   for (const [angle, weight] of weightByAngle) {
@@ -129,6 +152,12 @@ export function placeTextItems(items: readonly PdfTextItem[], viewportTransform:
   }
   const frame = frameForAngle(dominant);
   const runs: TextRun[] = [];
+  let sizeM0 = NaN;
+  let sizeM1 = NaN;
+  let sizeM2 = NaN;
+  let sizeM3 = NaN;
+  let sizeHeight = NaN;
+  let size = 0;
   for (let j = 0; j < count; j++) {
     if (angles[j] !== dominant) {
       skipped++;
@@ -142,14 +171,22 @@ export function placeTextItems(items: readonly PdfTextItem[], viewportTransform:
     const m3 = ms[k + 3]!;
     const m4 = ms[k + 4]!;
     const m5 = ms[k + 5]!;
-    // u = frame × m
-    const u0 = frame[0] * m0 + frame[2] * m1;
-    const u1 = frame[1] * m0 + frame[3] * m1;
-    const u2 = frame[0] * m2 + frame[2] * m3;
-    const u3 = frame[1] * m2 + frame[3] * m3;
+    // u = frame × m; the size (from its linear part) again only where that or the height changes
+    // (a sign of zero changes no length: === is enough here).
+    if (m0 !== sizeM0 || m1 !== sizeM1 || m2 !== sizeM2 || m3 !== sizeM3 || item.height !== sizeHeight) {
+      const u0 = frame[0] * m0 + frame[2] * m1;
+      const u1 = frame[1] * m0 + frame[3] * m1;
+      const u2 = frame[0] * m2 + frame[2] * m3;
+      const u3 = frame[1] * m2 + frame[3] * m3;
+      size = Math.hypot(u2, u3) || item.height || Math.hypot(u0, u1);
+      sizeM0 = m0;
+      sizeM1 = m1;
+      sizeM2 = m2;
+      sizeM3 = m3;
+      sizeHeight = item.height;
+    }
     const u4 = frame[0] * m4 + frame[2] * m5 + frame[4];
     const u5 = frame[1] * m4 + frame[3] * m5 + frame[5];
-    const size = Math.hypot(u2, u3) || item.height || Math.hypot(u0, u1);
     runs.push({ text: item.str, x: u4, y: u5, width: Math.abs(item.width), size });
   }
   return { runs, frame, skipped };

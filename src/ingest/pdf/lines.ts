@@ -31,6 +31,14 @@ export function isCjkChar(ch: string): boolean {
 /** isCjkChar of one UTF-16 code (every range of CJK is in the BMP; NaN, past a text's end, is not). */
 const isCjkCode = codeClass(CJK);
 
+const isSpaceCode = codeClass(/\s/u);
+
+/** Whether `text` holds a character /\s/u matches (all of them are in the BMP). */
+function hasSpaceCode(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isSpaceCode(text.charCodeAt(i))) return true;
+  return false;
+}
+
 /** Gap, in ems, above which two runs are separated by a space. */
 const GAP_LATIN = 0.25;
 /** Between two CJK glyphs a gap is justification or letter-spacing unless it is a full em or more. */
@@ -74,24 +82,33 @@ function makeLine(runs: TextRun[], options: JoinOptions): TextLine {
   runs.sort((a, b) => a.x - b.x);
   const kept = dropOverprint(runs);
   const size = dominantSize(kept);
-  const y = kept.reduce((s, r) => s + r.y, 0) / kept.length;
-  // One pass, no arrays spread into Math.min/max (the same values: Math.min/max, not comparisons, so NaN and -0 come out alike).
+  // One pass, no arrays spread into Math.min/max (the same values: Math.min/max, not comparisons, so NaN and -0 come out alike;
+  // the baselines summed in order from 0, as a reduce would).
+  let sumY = 0;
   let left = Infinity;
   let right = -Infinity;
   let top = Infinity;
   let bottom = -Infinity;
   for (let i = 0; i < kept.length; i++) {
     const r = kept[i]!;
+    sumY += r.y;
     left = Math.min(left, r.x);
     right = Math.max(right, r.x + r.width);
     top = Math.min(top, r.y - r.size * 0.85);
     bottom = Math.max(bottom, r.y + r.size * 0.2);
   }
+  const y = sumY / kept.length;
   return { runs: kept, text: joinRuns(kept, options), left, right, y, size, top, bottom };
 }
 
 /** The font size most of the line's characters are set in (a stray large space must not count). */
 function dominantSize(runs: readonly TextRun[]): number {
+  // Most lines are set in one size: that size (as the weighing gives it, rounded to half points).
+  const first = runs.length > 0 ? Math.round(runs[0]!.size * 2) / 2 : NaN;
+  let oneSize = first === first;
+  for (let i = 1; i < runs.length && oneSize; i++) oneSize = Math.round(runs[i]!.size * 2) / 2 === first;
+  // (a Map key of −0 is +0)
+  if (oneSize) return first === 0 ? 0 : first;
   const weight = new Map<number, number>();
   for (let i = 0; i < runs.length; i++) {
     const r = runs[i]!;
@@ -145,7 +162,8 @@ export function joinRuns(runs: readonly TextRun[], options: JoinOptions = {}): s
   let prevEnd: number | undefined;
   for (let i = 0; i < runs.length; i++) {
     const run = runs[i]!;
-    const piece = run.text.replace(/\s+/gu, ' ');
+    // (most runs are a glyph or two without white space: the regex only runs on one that has some)
+    const piece = hasSpaceCode(run.text) ? run.text.replace(/\s+/gu, ' ') : run.text;
     if (prevEnd !== undefined && text !== '' && !text.endsWith(' ') && !piece.startsWith(' ')) {
       const gap = run.x - prevEnd;
       // (by UTF-16 code: no one-character string for each run joined)

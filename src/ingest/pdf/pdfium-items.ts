@@ -68,6 +68,9 @@ function putCode(code: number, at: number): number {
 
 /** The text of units[0, length). */
 function unitsText(length: number): string {
+  // (an item of one or two units, most of a table's, without a view of the buffer made for it)
+  if (length === 1) return String.fromCharCode(units[0]!);
+  if (length === 2) return String.fromCharCode(units[0]!, units[1]!);
   if (length <= UNITS_PER_CALL) return String.fromCharCode.apply(null, units.subarray(0, length) as unknown as number[]);
   let text = '';
   for (let at = 0; at < length; at += UNITS_PER_CALL) {

@@ -57,9 +57,10 @@ function clusterValues(values: number[], tol: number): number[] {
 /** Merges rules on the same line whose extents overlap or nearly touch. */
 function mergeHRules(rules: HRule[]): HRule[] {
   const levels = clusterValues(rules.map((r) => r.y), SNAP);
+  const ascending = isFiniteAscending(levels);
   const byLevel = new Map<number, HRule[]>();
   for (const r of rules) {
-    const level = nearest(levels, r.y);
+    const level = ascending ? nearestAscending(levels, r.y) : nearest(levels, r.y);
     const list = byLevel.get(level) ?? [];
     list.push({ y: level, x1: r.x1, x2: r.x2 });
     byLevel.set(level, list);
@@ -84,13 +85,34 @@ function mergeVRules(rules: VRule[]): VRule[] {
   return mergeHRules(rules.map((r) => ({ y: r.x, x1: r.y1, x2: r.y2 }))).map((r) => ({ x: r.y, y1: r.x1, y2: r.x2 }));
 }
 
-function nearest(levels: number[], v: number): number {
+export function nearest(levels: readonly number[], v: number): number {
   let best = levels[0] ?? v;
   for (let i = 0; i < levels.length; i++) {
     const l = levels[i]!;
     if (Math.abs(l - v) < Math.abs(best - v)) best = l;
   }
   return best;
+}
+
+/** Finite and each above the one before (an infinite level is as far as NaN from an infinite rule). */
+function isFiniteAscending(values: readonly number[]): boolean {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i]!) || (i > 0 && !(values[i - 1]! < values[i]!))) return false;
+  return true;
+}
+
+/**
+ * nearest's answer for finite, strictly ascending `levels` without a look at each: the distance falls and
+ * then rises along them, so its least value is at one of the two levels around `v`, and nearest
+ * answers the first level at that distance (rounding can make a level before it as near).
+ */
+export function nearestAscending(levels: readonly number[], v: number): number {
+  if (levels.length === 0 || v !== v) return levels[0] ?? v;
+  const at = firstAtLeast(levels, v);
+  let best = at < levels.length ? at : at - 1;
+  if (at > 0 && at < levels.length && Math.abs(levels[at - 1]! - v) <= Math.abs(levels[at]! - v)) best = at - 1;
+  const distance = Math.abs(levels[best]! - v);
+  while (best > 0 && Math.abs(levels[best - 1]! - v) === distance) best--;
+  return levels[best]!;
 }
 
 /** The first index of ascending `values` holding a value ≥ `v` (values.length when none does). */
@@ -343,7 +365,9 @@ export function assignRunsToGrid(grid: TableGrid, runs: readonly TextRun[]): { i
       outside.push(run);
       continue;
     }
-    for (const piece of splitRunAtColumns(run, grid.xs)) {
+    const pieces = splitRunAtColumns(run, grid.xs);
+    for (let p = 0; p < pieces.length; p++) {
+      const piece = pieces[p]!;
       const idx = cellAt(grid, owners, piece.x + piece.width / 2, my);
       if (idx >= 0) inside.push({ cell: idx, run: piece });
     }
@@ -351,7 +375,19 @@ export function assignRunsToGrid(grid: TableGrid, runs: readonly TextRun[]): { i
   return { inside, outside };
 }
 
+/** Whether a column rule of `xs` lies inside the run (a point in from either end). */
+function crossesRule(run: TextRun, xs: readonly number[]): boolean {
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i]!;
+    if (x > run.x + 1 && x < run.x + run.width - 1) return true;
+  }
+  return false;
+}
+
 function splitRunAtColumns(run: TextRun, xs: readonly number[]): TextRun[] {
+  // Most runs cross no column rule, or hold one character: kept whole, without their characters
+  // or the rules inside them listed.
+  if (run.text.length < 2 || !crossesRule(run, xs)) return [run];
   const chars = Array.from(run.text);
   const inner = xs.filter((x) => x > run.x + 1 && x < run.x + run.width - 1);
   if (inner.length === 0 || chars.length < 2) return [run];

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { HRule, VRule } from '../../../src/ingest/pdf/geometry.js';
-import { findTableGrids } from '../../../src/ingest/pdf/tables.js';
+import { findTableGrids, nearest, nearestAscending } from '../../../src/ingest/pdf/tables.js';
 
 /** A ruled grid: horizontal rules at `ys` from the first to the last of `xs`, vertical ones at `xs`. */
 function grid(xs: number[], ys: number[]): { h: HRule[]; v: VRule[] } {
@@ -38,5 +39,20 @@ describe('findTableGrids', () => {
     };
     expect(tables(102.5)).toHaveLength(1);
     expect(tables(103)).toHaveLength(2);
+  });
+});
+
+describe('nearestAscending', () => {
+  it('answers what the scan of every level answers, for finite ascending levels and any value', () => {
+    const value = fc.oneof(fc.double(), fc.constantFrom(0, -0, Infinity, -Infinity, NaN, 0.1 + 0.2, 1e16 + 2));
+    fc.assert(
+      fc.property(fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { maxLength: 12 }), value, fc.nat(), (raw, v, pick) => {
+        const levels = [...new Set(raw.map((x) => (x === 0 ? 0 : x)))].sort((a, b) => a - b);
+        // (a value that is one of the levels, or a level's neighbour, as rules on a level are)
+        const at = levels.length > 0 ? levels[pick % levels.length]! : v;
+        for (const x of [v, at, at + 1e-9, at - 1e-9]) expect(Object.is(nearestAscending(levels, x), nearest(levels, x))).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
