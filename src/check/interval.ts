@@ -401,6 +401,9 @@ export function intersectIntervals(a: Interval, b: Interval): Interval | null {
  * (closed ends that touch count as meeting).
  */
 export function intervalsMeet(a: Interval, b: Interval): boolean {
+  // (The BigInt answer without printing the intersection, which only intersectIntervals returns.)
+  const exact = fast ? exactCommonPart(a, b) : undefined;
+  if (exact !== undefined) return exact !== null;
   return intersectIntervals(a, b) !== null;
 }
 
@@ -561,6 +564,20 @@ function exactScale(a: Interval, k: Decimal.Value): Interval | null {
 
 /** intersectIntervals in BigInt: the intersection, null when none, undefined when decimal.js must decide. */
 function exactIntersection(a: Interval, b: Interval): Interval | null | undefined {
+  const common = exactCommonPart(a, b);
+  if (!common) return common;
+  const { lo, hi, loOpen, hiOpen } = common;
+  // (Decimal.max / min build their result with decimal.js's default constructor: its notation.)
+  const loText = formatExactBound(lo, DEFAULT_EXP_NEG, DEFAULT_EXP_POS);
+  const hiText = formatExactBound(hi, DEFAULT_EXP_NEG, DEFAULT_EXP_POS);
+  return loText !== null && hiText !== null ? { lo: loText, hi: hiText, loOpen, hiOpen } : undefined;
+}
+
+/**
+ * The common part of a and b as parsed bounds, null when they do not meet, undefined when a bound
+ * is no plain decimal. Whether they meet is exact either way; decimal.js decides the same.
+ */
+function exactCommonPart(a: Interval, b: Interval): { lo: ExactBound; hi: ExactBound; loOpen: boolean; hiOpen: boolean } | null | undefined {
   const xlo = parseExactBound(a.lo);
   const xhi = parseExactBound(a.hi);
   const ylo = parseExactBound(b.lo);
@@ -581,10 +598,7 @@ function exactIntersection(a: Interval, b: Interval): Interval | null | undefine
     if (!(inside(lo, xlo, a.loOpen, xhi, a.hiOpen) && inside(lo, ylo, b.loOpen, yhi, b.hiOpen))) return null;
     if (loOpen || hiOpen) return null;
   }
-  // (Decimal.max / min build their result with decimal.js's default constructor: its notation.)
-  const loText = formatExactBound(lo, DEFAULT_EXP_NEG, DEFAULT_EXP_POS);
-  const hiText = formatExactBound(hi, DEFAULT_EXP_NEG, DEFAULT_EXP_POS);
-  return loText !== null && hiText !== null ? { lo: loText, hi: hiText, loOpen, hiOpen } : undefined;
+  return { lo, hi, loOpen, hiOpen };
 }
 
 /**

@@ -21,6 +21,7 @@ import {
 } from '../vocabulary/index.js';
 import { closedInterval, divideIntervals, formatInterval, intervalOfPrintedNumber, intervalsMeet, pointInterval, subtractIntervals, type Interval } from './interval.js';
 import { evidenceOfSpan, makeResult } from './result.js';
+import { codeClass } from '../extract/char-class.js';
 
 const NUMBER = String.raw`(\d+(?:\.\d+)?)`;
 /** A count's unit right after its number (人, 人次, 万亩, 个), ending where the clause goes on. */
@@ -37,11 +38,16 @@ const ACTUAL_OBJECT = new RegExp(`(?:${anyOf(ACTUAL_WITH_OBJECT_WORDS)})([\\u4e0
 const CELL = new RegExp(`^\\s*(?:${anyOf(TARGET_BOUND_WORDS)})?\\s*${NUMBER}\\s*([\\u4e00-\\u9fff㎡]{0,3})\\s*$`, 'u');
 /** A cheap test before the sentence is read (matchAll would start at a global regex's lastIndex). */
 const PERCENT_WORD = new RegExp(anyOf(RATE_WORDS), 'u');
+/** The same for a percentage of over-fulfilment, which alone is read across sentences. */
+const OVER_WORD = new RegExp(anyOf(OVER_FULFILMENT_WORDS), 'u');
 /** A form row's 偏差原因 cell: over-fulfilment and completion words only (a due-money rate is a clause's). */
 const ROW_PERCENT = new RegExp(`(${anyOf([...OVER_FULFILMENT_WORDS, ...COMPLETION_RATE_WORDS])})${FILLER}${NUMBER}\\s*[%％]`, 'gu');
 /** How far past a row's 得分 its 偏差原因 cell may run (a flattened form has no line ends: r38). */
 const ROW_TAIL = 40;
 const SENTENCE = /[^。；;！？!?\n]+/gu;
+const isSentenceBreak = codeClass(/[。；;！？!?\n]/u);
+/** Where a rate word stands: only the sentences around these are read for a percentage. */
+const PERCENT_WORDS = new RegExp(anyOf(RATE_WORDS), 'gu');
 
 /** A number as printed, where it stands in the text. */
 interface Stated {
@@ -71,16 +77,41 @@ function onlyMatch(re: RegExp, text: string, offset: number): (Stated & { word: 
   return { word: worded ? m[1]! : '', number, unit, start: offset + at, end: offset + at + number.length + unit.length };
 }
 
+interface Sentence {
+  text: string;
+  at: number;
+}
+
+/**
+ * The sentences (as SENTENCE splits the text) that hold a rate word, in text order: found from the
+ * words, since a rate word never spans a sentence end; splitting every sentence of the text off
+ * first cost more than reading the few that state a percentage.
+ */
+function sentencesWithRateWords(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  PERCENT_WORDS.lastIndex = 0;
+  for (let m = PERCENT_WORDS.exec(text); m; m = PERCENT_WORDS.exec(text)) {
+    let start = m.index;
+    while (start > 0 && !isSentenceBreak(text.charCodeAt(start - 1))) start--;
+    let end = m.index + m[0].length;
+    while (end < text.length && !isSentenceBreak(text.charCodeAt(end))) end++;
+    out.push({ text: text.slice(start, end), at: start });
+    PERCENT_WORDS.lastIndex = end;
+  }
+  return out;
+}
+
 /** The sentences of the text holding one target, one actual and one percentage of one unit. */
-function fulfilmentsInText(text: string): Fulfilment[] {
+function fulfilmentsInText(sentences: readonly Sentence[]): Fulfilment[] {
   const out: Fulfilment[] = [];
-  for (const s of text.matchAll(SENTENCE)) {
-    const sentence = s[0];
-    if (!PERCENT_WORD.test(sentence)) continue;
-    const percent = onlyMatch(PERCENT, sentence, s.index);
-    const target = onlyMatch(TARGET, sentence, s.index);
-    const actual = onlyMatch(ACTUAL, sentence, s.index);
-    if (percent && target && actual && target.unit === actual.unit) out.push({ target, actual, percent });
+  for (const s of sentences) {
+    if (!PERCENT_WORD.test(s.text)) continue;
+    const percent = onlyMatch(PERCENT, s.text, s.at);
+    if (!percent) continue;
+    const target = onlyMatch(TARGET, s.text, s.at);
+    if (!target) continue;
+    const actual = onlyMatch(ACTUAL, s.text, s.at);
+    if (actual && target.unit === actual.unit) out.push({ target, actual, percent });
   }
   return out;
 }
@@ -106,19 +137,18 @@ function statementsIn(re: RegExp, sentence: string, offset: number): Statement[]
  * 实际 and shares two characters of the actual's object (改造), and its word names the target's kind
  * (超任务 with 任务数). Then both sides are surely one quantity.
  */
-function fulfilmentsAcross(text: string): Fulfilment[] {
-  const sentences = [...text.matchAll(SENTENCE)].map((s) => ({ text: s[0], at: s.index }));
+function fulfilmentsAcross(sentences: readonly Sentence[], allSentences: () => readonly Sentence[]): Fulfilment[] {
   // Each sentence's targets and actuals, read once and only when a lone over-fulfilment percentage asks.
   let stated: { t: Statement[]; a: Statement[] }[] | undefined;
   const out: Fulfilment[] = [];
   for (const s of sentences) {
-    if (!PERCENT_WORD.test(s.text)) continue;
+    if (!OVER_WORD.test(s.text)) continue;
     const percent = onlyMatch(PERCENT, s.text, s.at);
     if (!percent || !isOver(percent.word) || [TARGET, ACTUAL, ACTUAL_OBJECT].some((re) => [...s.text.matchAll(re)].length > 0)) continue;
     const kind = percent.word.replace(OVER_WORD_PREFIX, '');
     const clause = s.text.slice(0, percent.start - s.at).split(/[，,：:]/u).at(-1) ?? '';
     if (kind.length < 2 || !clause.includes('实际')) continue;
-    stated ??= sentences.map((p) => ({ t: statementsIn(TARGET, p.text, p.at), a: statementsIn(ACTUAL_OBJECT, p.text, p.at) }));
+    stated ??= allSentences().map((p) => ({ t: statementsIn(TARGET, p.text, p.at), a: statementsIn(ACTUAL_OBJECT, p.text, p.at) }));
     const targets = stated.flatMap((p) => p.t);
     const actuals = stated.flatMap((p) => p.a);
     // The pair: one sentence stating one target of this kind and one actual of its unit.
@@ -216,7 +246,11 @@ export function checkFulfilment(record: ReportRecord, text: string | undefined):
     const f = fulfilmentOfRow(row, text, next);
     if (f) found.push({ f, page: row.evidence.page ?? null });
   }
-  if (text !== undefined) for (const f of [...fulfilmentsInText(text), ...fulfilmentsAcross(text)]) found.push({ f, page: null });
+  if (text !== undefined) {
+    const rated = sentencesWithRateWords(text);
+    const all = () => [...text.matchAll(SENTENCE)].map((s) => ({ text: s[0], at: s.index }));
+    for (const f of [...fulfilmentsInText(rated), ...fulfilmentsAcross(rated, all)]) found.push({ f, page: null });
+  }
   // One result per printed percentage (a form row is both the record's and its form's).
   const seen = new Set<number>();
   const out: CheckResult[] = [];

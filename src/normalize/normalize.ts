@@ -123,6 +123,25 @@ export { OUTLINE_MARKER };
 /** Lines that are only a page number ("- 3 -", "第 3 页 共 5 页", "3/5"). */
 const PAGE_NUMBER = /^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/u;
 
+/**
+ * Chinese punctuation that halfWidth leaves as it is (、。《》「」, curly quotes, … and —; outside
+ * the BMP's ideographs, so simplification never changes it): copied like ASCII, not one string a
+ * character. Full-width punctuation （），：；！？ too, where no simplification asks for each character.
+ */
+function keepsItself(unit: number, simplify: boolean): boolean {
+  if (unit < 0xff01) return (unit > 0x3000 && unit <= 0x303f) || (unit >= 0x2018 && unit <= 0x201d) || unit === 0x2026 || unit === 0x2014;
+  return (
+    !simplify &&
+    (unit <= 0xff04 ||
+      (unit >= 0xff06 && unit <= 0xff0a) ||
+      unit === 0xff0c ||
+      unit === 0xff0f ||
+      (unit >= 0xff1a && unit <= 0xff20) ||
+      (unit >= 0xff3b && unit <= 0xff40) ||
+      (unit >= 0xff5b && unit <= 0xffef))
+  );
+}
+
 function halfWidth(ch: string, prev: string, next: string): string {
   const code = ch.codePointAt(0)!;
   // ０-９ Ａ-Ｚ ａ-ｚ
@@ -233,7 +252,7 @@ function normalizeRun(raw: string, rawStart: number, simplify = false): Normaliz
   for (let i = 0; i < raw.length; ) {
     const unit = raw.charCodeAt(i);
     // Fast path: ASCII and CJK ideographs need no mapping (most of any report).
-    if (((unit > 0x20 && unit < 0x7f) || (unit >= 0x4e00 && unit <= 0x9fff && !simplify)) && !(skips && skip.has(i))) {
+    if (((unit > 0x20 && unit < 0x7f) || (unit >= 0x4e00 && unit <= 0x9fff && !simplify) || keepsItself(unit, simplify)) && !(skips && skip.has(i))) {
       if (copyFrom < 0) copyFrom = i;
       preOff[preLen++] = rawStart + i;
       points++;

@@ -200,6 +200,20 @@ export function collectWords(dict: SortedDictionary, text: string, into: Set<str
 }
 
 /**
+ * The tag of `word` as the dictionary has it (the third field of its line), undefined when it is
+ * no word of the dictionary.
+ */
+export function tagInDictionary(dict: SortedDictionary, word: string): string | undefined {
+  const { bytes } = dict;
+  const key = Buffer.from(word, 'utf8');
+  const start = lowerBound(dict, key);
+  if (start >= bytes.length || compareWord(bytes, start, key) !== 0) return undefined;
+  const tagStart = bytes.indexOf(SPACE, start + key.length + 1) + 1;
+  const end = bytes.indexOf(NEWLINE, tagStart);
+  return bytes.toString('utf8', tagStart, end < 0 ? bytes.length : end);
+}
+
+/**
  * Never in a text: U+FDD0–U+FDDF are Unicode noncharacters. Two such words carry the frequency
  * mass that a subset leaves out, so that every kept word keeps its weight.
  */

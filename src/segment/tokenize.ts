@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { collectWords, openSortedDictionary, subsetDictionary, type SortedDictionary } from './jieba-dictionary.js';
+import { collectWords, openSortedDictionary, subsetDictionary, tagInDictionary, type SortedDictionary } from './jieba-dictionary.js';
 
 const require = createRequire(import.meta.url);
 
@@ -39,6 +39,10 @@ interface JiebaState {
   /** Texts the loaded dictionary is known to cover. */
   covered: Set<string>;
   subsetLoads: number;
+  /** The sorted main dictionary that tags are looked up in, kept after the whole one is loaded. */
+  tagSource: SortedDictionary | undefined;
+  /** Tags of the fiscal dictionary's words, which nodejieba loads after (and over) the main one's. */
+  userTags: Map<string, string>;
 }
 
 let state: JiebaState | undefined;
@@ -49,11 +53,10 @@ function jieba(): JiebaState {
   if (!existsSync(FISCAL_DICT_PATH)) throw new Error(`fiscal dictionary missing at ${FISCAL_DICT_PATH}`);
   // A user word without a frequency is weighted by the median of the main dictionary, which a
   // subset does not keep: such a dictionary needs the whole main one.
-  const userLinesHaveFrequencies = readFileSync(FISCAL_DICT_PATH, 'utf8')
-    .split('\n')
-    .every((l) => l.trim() === '' || l.trim().split(/\s+/u).length === 3);
-  state = { nodejieba, sorted: undefined, words: new Set(), covered: new Set(), subsetLoads: 0 };
-  if (userLinesHaveFrequencies) state.sorted = openSortedDictionary();
+  const userLines = readFileSync(FISCAL_DICT_PATH, 'utf8').split('\n');
+  const userLinesHaveFrequencies = userLines.every((l) => l.trim() === '' || l.trim().split(/\s+/u).length === 3);
+  state = { nodejieba, sorted: undefined, words: new Set(), covered: new Set(), subsetLoads: 0, tagSource: undefined, userTags: userTagsOf(userLines) };
+  if (userLinesHaveFrequencies) state.sorted = state.tagSource = openSortedDictionary();
   else loadWhole(state);
   return state;
 }
@@ -133,8 +136,71 @@ export interface TaggedWord {
   tag: string;
 }
 
-/** Words with part-of-speech tags. */
+/**
+ * Words with part-of-speech tags: what nodejieba.tag gives, made from nodejieba.cut (the same
+ * words: cppjieba's tagger cuts with HMM on) and the tags looked up here as cppjieba's PosTagger
+ * does. nodejieba.tag builds an object per word through N-API, which cost more than the cut itself.
+ */
 export function tagWords(text: string): TaggedWord[] {
   loadWordsFor([text]);
-  return jieba().nodejieba.tag(text).filter((t) => t.word.trim() !== '');
+  const s = jieba();
+  const words = s.nodejieba.cut(text, true);
+  const out: TaggedWord[] = [];
+  for (const word of words) if (word.trim() !== '') out.push({ word, tag: tagOf(s, word) });
+  return out;
+}
+
+/** Tags of the words looked up so far: a pure function of the dictionaries, cleared when it grows. */
+const TAGS = new Map<string, string>();
+const MAX_TAGS = 50_000;
+
+function tagOf(s: JiebaState, word: string): string {
+  let tag = TAGS.get(word);
+  if (tag === undefined) {
+    if (TAGS.size >= MAX_TAGS) TAGS.clear();
+    TAGS.set(word, (tag = lookUpTag(s, word)));
+  }
+  return tag;
+}
+
+/**
+ * cppjieba's PosTagger.LookupTag: the tag of the word in the loaded dictionaries (a fiscal word's
+ * over the main dictionary's, as its trie keeps the last inserted), else its rule for other words.
+ * A word that cut gives is in the loaded subset exactly when it is in the whole dictionary: the
+ * subset holds every dictionary word of the texts cut (see loadWordsFor).
+ */
+function lookUpTag(s: JiebaState, word: string): string {
+  let tag = s.userTags.get(word);
+  if (tag === undefined) tag = tagInDictionary((s.tagSource ??= openSortedDictionary()), word);
+  return tag === undefined || tag === '' ? specialTag(word) : tag;
+}
+
+/**
+ * PosTagger.SpecialRule, loop bound included: x without ASCII, m when the ASCII characters looked
+ * at (until half the word's length) are all digits, eng otherwise.
+ */
+function specialTag(word: string): string {
+  const runes = Array.from(word);
+  let m = 0;
+  let eng = 0;
+  for (let i = 0; i < runes.length && eng < Math.floor(runes.length / 2); i++) {
+    const rune = runes[i]!.codePointAt(0)!;
+    if (rune < 0x80) {
+      eng++;
+      if (rune >= 0x30 && rune <= 0x39) m++;
+    }
+  }
+  if (eng === 0) return 'x';
+  return m === eng ? 'm' : 'eng';
+}
+
+/** word → tag of the fiscal dictionary's `word freq tag` lines, the last line of a word kept. */
+function userTagsOf(lines: string[]): Map<string, string> {
+  const tags = new Map<string, string>();
+  for (const line of lines) {
+    if (line === '') continue;
+    const fields = line.split(' ');
+    tags.set(fields[0]!, fields.length === 3 ? fields[2]! : fields.length === 2 ? fields[1]! : '');
+  }
+  return tags;
 }

@@ -8,6 +8,7 @@ import {
   formatDecimal,
   intersectIntervals,
   intervalOfFigure,
+  intervalsMeet,
   isIntervalAbove,
   ratioPoint,
   scaleInterval,
@@ -82,6 +83,7 @@ describe('BigInt fast paths of the interval arithmetic agree with decimal.js', (
     const factor = fc.oneof(fc.integer({ min: -100000, max: 100000 }), decimalText, fc.constantFrom(0, -0, 10000, -1, 0.5));
     fc.assert(fc.property(interval, factor, (a, k) => expectSame(() => outcome(() => scaleInterval(a, k)))), runs);
     fc.assert(fc.property(interval, interval, (a, b) => expectSame(() => outcome(() => intersectIntervals(a, b)))), runs);
+    fc.assert(fc.property(interval, interval, (a, b) => expectSame(() => outcome(() => intervalsMeet(a, b)))), runs);
     fc.assert(fc.property(interval, interval, (a, b) => expectSame(() => outcome(() => isIntervalAbove(a, b)))), runs);
     fc.assert(fc.property(decimalText, decimalText, (lo, hi) => expectSame(() => outcome(() => closedInterval(lo, hi)))), runs);
   });

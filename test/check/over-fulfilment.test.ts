@@ -51,6 +51,16 @@ describe('over-fulfilment percentage', () => {
     expect(run(`${pair}我市实际改造数超额43%。`)).toEqual([]);
   });
 
+  it('reads each sentence that holds a rate word, wherever it stands: at the text\'s start and end, and after a sentence with two', () => {
+    expect(statuses('培训人数指标值120人，实际完成150人，超额完成25%')).toEqual([['indicator.over_fulfilment', 'pass']]);
+    const text = '执行率与完成率均已公布；新建站点目标值3个，实际完成4个，超额完成33%\n培训人数指标值120人，实际完成150人，完成率125%';
+    expect(statuses(text)).toEqual([
+      ['indicator.over_fulfilment', 'pass'],
+      ['indicator.completion_rate', 'pass'],
+    ]);
+    expect(run(text)[1]!.evidence[0]!.evidence.start).toBe(text.lastIndexOf('125%'));
+  });
+
   it('checks 完成率 as actual ÷ target', () => {
     expect(statuses('指标值为不少于120人，实际完成值150人，完成率125%。')).toEqual([['indicator.completion_rate', 'pass']]);
     expect(statuses('指标值为不少于120人，实际完成值150人，完成率120%。')[0]?.[1]).toBe('fail');

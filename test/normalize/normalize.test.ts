@@ -31,6 +31,14 @@ describe('normalizeDocument', () => {
     const raw: RawDocument = { format: 'txt', pages: [{ number: 1, chars: 9, needsOcr: false }], blocks: [{ kind: 'paragraph', text: '执行率为９８．５％，ＡＢＣ 共 １２ 个', page: 1 }], warnings: [] };
     expect(normalizeDocument(raw).text).toBe('执行率为98.5%，ABC共12个');
   });
+  it('keeps Chinese punctuation as it is, each unit mapped to its raw offset, and still converts the full-width forms beside it', () => {
+    const text = '“预算”（一）：完成、《报告》……——１．５％；！？｛｝～　结束。';
+    const raw: RawDocument = { format: 'txt', pages: [{ number: 1, chars: text.length, needsOcr: false }], blocks: [{ kind: 'paragraph', text, page: 1 }], warnings: [] };
+    const doc = normalizeDocument(raw);
+    expect(doc.text).toBe('“预算”（一）：完成、《报告》……——1.5%；！？｛｝～结束。');
+    const at = doc.text.indexOf('《');
+    expect(doc.rawText.slice(doc.toRaw[at]!, doc.toRaw[at + 4]!)).toBe('《报告》');
+  });
   it('re-joins numbers and units split across PDF lines and tracks pages', () => {
     const raw: RawDocument = {
       format: 'pdf',

@@ -66,7 +66,8 @@ function slotsOf(features: readonly Feature[]): Int32Array {
  * Each candidate's answer to each feature, asked once per decision: 0 not yet, 1 fires, 2 does not.
  * A feature of several roles is asked once per role, and again by the ranking and the prose pass;
  * its test reads only the candidate. A candidate changes once: figures.ts marks the named amounts
- * and wholes on it after nameAmounts (whose labelRoleOf asked before), so assignRoles starts afresh.
+ * and wholes on it after nameAmounts (whose labelRoleOf asked LABEL_FEATURES before), so
+ * assignRoles forgets every answer but those of LABEL_FEATURES, which read no mark.
  */
 const ANSWERS = new WeakMap<Candidate, Uint8Array>();
 
@@ -296,8 +297,12 @@ export interface Assignment {
 
 /** Decides every headline role over the candidates. */
 export function assignRoles(candidates: readonly Candidate[]): Assignment {
-  // (Answers from before the candidates were marked named or whole are not this decision's.)
-  for (const c of candidates) ANSWERS.delete(c);
+  // (Answers from before the candidates were marked named or whole are not this decision's, but
+  // for LABEL_FEATURES': labelRoleOf asked them for every exact amount, and no mark changes them.)
+  for (const c of candidates) {
+    const answers = ANSWERS.get(c);
+    if (answers) for (let i = 0; i < MARK_DEPENDENT_SLOTS.length; i++) answers[MARK_DEPENDENT_SLOTS[i]!] = 0;
+  }
   const best = new Map(candidates.map((c) => [c, bestRolesOf(c)] as const));
   const ranked = new Map(ROLES.map((r) => [r.id, rankRole(r, candidates, best)] as const));
   rankByProse(ranked, candidates);
@@ -326,7 +331,9 @@ export function assignRoles(candidates: readonly Candidate[]): Assignment {
  * What the clause alone says a number is: its best role from the features that state a role
  * outright (weak hints such as 下达 and context such as 其中 left out).
  */
-const LABEL_FEATURES = FEATURES.filter((f) => !['any.part_context', 'budgetInitial.part_context', 'any.named_amount', 'budget.label.下达', 'budget.raw.资金共'].includes(f.id) && !f.id.includes('.whole.'));
+export const LABEL_FEATURES = FEATURES.filter((f) => !['any.part_context', 'budgetInitial.part_context', 'any.named_amount', 'budget.label.下达', 'budget.raw.资金共'].includes(f.id) && !f.id.includes('.whole.'));
+/** The slots of every feature but LABEL_FEATURES: the answers assignRoles asks afresh (see ANSWERS). */
+const MARK_DEPENDENT_SLOTS = Int32Array.from([...SLOT].filter(([f]) => !LABEL_FEATURES.includes(f)).map(([, slot]) => slot));
 function labelRoleOf(c: Candidate | undefined): MoneyField | null {
   if (!c || c.kind === 'score') return null;
   const roles = bestRolesOf(c, LABEL_FEATURES);

@@ -61,3 +61,25 @@ describe('each feature is asked once per candidate', () => {
     }
   });
 });
+
+describe('LABEL_FEATURES (asked by nameAmounts before the candidates are marked)', () => {
+  it('read neither mark figures.ts sets afterwards, so assignRoles keeps their answers', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { readTxt } = await import('../../../src/ingest/read-txt.js');
+    const { normalizeDocument } = await import('../../../src/normalize/normalize.js');
+    const { segmentDocument } = await import('../../../src/segment/segment.js');
+    const { locateNumbers } = await import('../../../src/extract/locate.js');
+    const { findCandidates } = await import('../../../src/extract/roles/candidates.js');
+    const { LABEL_FEATURES } = await import('../../../src/extract/roles/assign.js');
+    const doc = normalizeDocument(readTxt(readFileSync('../shared/seed/huadu-2021-jgdgw.txt')));
+    const seg = segmentDocument(doc);
+    const candidates = findCandidates(doc, seg, locateNumbers(doc, seg), 'department_overall', new Map(), new Map());
+    expect(candidates.length).toBeGreaterThan(10);
+    for (const c of candidates) {
+      for (const marks of [{ namedAs: 'named.function' }, { wholeAs: 'transfer' }, { wholeAs: 'arranged' }, { wholeAs: 'fund' }]) {
+        const marked = { ...c, ...marks };
+        for (const f of LABEL_FEATURES) expect([f.id, f.test(marked)]).toEqual([f.id, f.test(c)]);
+      }
+    }
+  });
+});
