@@ -45,4 +45,8 @@ describe('the form cells of an opening, read once per text', () => {
     expect(implementerCut(b)).toBe(false);
     expect(formFieldUnits(a)).toEqual([{ field: '单位名称', name: '甲县水利局' }]);
   });
+  it('ends a cell\'s name at the next field\'s label that flattening glued to it (t639: 专项名称, 部门名称)', () => {
+    const glued = '专项资金绩效目标表\n(2017年度)\n填报单位(盖章):永兴县畜牧兽医水产局专项名称部门名称部门相应职能职责概述\n';
+    expect(formFieldUnits(glued)).toEqual([{ field: '填报单位', name: '永兴县畜牧兽医水产局' }]);
+  });
 });
