@@ -468,9 +468,11 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
   const foundTitle = () => cleanFound(search.first());
   // No heading line: a 决算's cover above its contents, else the first phrase that ends like a title,
   // else a document site's file name (title-shapes.ts).
+  let headline = false;
   const shaped = (when: 'before_search' | 'after_search') => {
-    const t = titleFromShapes(doc, TITLE_SHAPES.filter((s) => s.when === when))?.title;
-    return t ? spamOff(t) : null;
+    const found = titleFromShapes(doc, TITLE_SHAPES.filter((s) => s.when === when));
+    headline = found?.headline ?? false;
+    return found ? spamOff(found.title) : null;
   };
   title = clean(title) ?? shaped('before_search') ?? foundTitle() ?? shaped('after_search');
   const placeless = (t: string) => Object.values(regionOf(t)).every((v) => v === null);
@@ -497,8 +499,9 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
   // A title over several years ("2017-2019年省级…绩效自评报告") states no single fiscal year.
   const yearRange = title !== null && /(?:19|20)\d{2}\s*年?\s*[-—–~至到]\s*(?:19|20)\d{2}\s*年/u.test(title);
   const fiscalYear = yearRange ? null : ((title ? yearOf(title) : null) ?? formYear(text) ?? dominantYear(text.slice(0, 4000)));
-  const kind = kindOf(title ?? '', text);
-  let region = regionOf(department ?? title ?? '');
+  // (A news item's headline, "…安排资金458亿元…", says nothing of what kind of document the page is.)
+  const kind = kindOf(headline ? '' : (title ?? ''), text);
+  let region = regionOf(department ?? (headline ? '' : (title ?? '')));
   // No unit taken and a title without a place: the units the sources named still place the report
   // (an abstained "昌宁县更戛乡" publisher, a finance bureau's byline publishing for its county).
   if (Object.values(region).every((v) => v === null)) {

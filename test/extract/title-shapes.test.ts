@@ -172,3 +172,27 @@ describe('an ex-ante assessment report and a template site count', () => {
     expect(r.title).toBe('财政支出项目事前绩效评估报告');
   });
 });
+
+describe("a news item's or a notice's headline above its byline, when no heading ends like a report's", () => {
+  it('takes the line above 来源', async () => {
+    const r = await reportOf('某某网\n\n某市福彩收入花哪了?共使用5亿近八成用于扶老助困\n来源:某某日报\n记者从市民政局获悉,2016年度福利彩票公益金筹集分配和使用情况日前公布。\n');
+    expect(r.title).toBe('某市福彩收入花哪了?共使用5亿近八成用于扶老助困');
+  });
+
+  it('skips blank lines and reads a date-and-time byline; the kind comes from the body alone', async () => {
+    // (Read as a title, "…安排相关资金…" would make the page a project's report.)
+    const r = await reportOf('新闻网 正文\n中央财政已累计安排相关资金458亿元 文化场馆更有温度\n\n2018-06-12 07:27:10 来源: 人民日报\n中央财政今年继续安排资金支持各地公共文化服务体系建设。\n');
+    expect(r.title).toBe('中央财政已累计安排相关资金458亿元文化场馆更有温度');
+    expect(r.kind).toBe('unknown');
+  });
+
+  it.each([
+    ['a unit alone', '某某县民政局'],
+    ['a sentence', '根据相关文件规定,现将上级转移支付资金使用情况报告如下。'],
+    ['a welcome banner', '欢迎访问某某县人民政府网站今天是星期一'],
+    ['a breadcrumb', '首页 > 政务公开 > 通知公告'],
+  ])('is not %s', async (_what, line) => {
+    const r = await reportOf(`${line}\n发布时间:2023-04-05 16:23 信息来源:计财科\n本单位按要求公开了有关信息。\n`);
+    expect(r.title).toBeNull();
+  });
+});
