@@ -92,6 +92,19 @@ export function fileNameTitle(doc: SourceDocument): string | null {
   return Array.from(name).length >= 6 ? name : null;
 }
 
+/** A government portal's metadata pair "名称: X 文号:" (the fields glued once normalization drops the spaces). */
+const NAME_FIELD = /名\s*称\s*[:：]\s*([^\n:：|｜]{6,60}?)\s*文\s*号\s*[:：]?/u;
+
+/**
+ * The name a government portal's metadata gives the page ("索引号…发布机构:X…名称:绩溪县实验小学预决算信息文号:"):
+ * the document's name where no heading ends like a report's.
+ */
+export function metadataName(doc: SourceDocument): string | null {
+  const m = NAME_FIELD.exec(doc.text.slice(0, 1500));
+  const name = m ? squeeze(m[1]!) : null;
+  return name && Array.from(name).length >= 6 && !FURNITURE.test(name) && !SENTENCE.test(name) ? name : null;
+}
+
 /** Words of a page's welcome banner or a collector's note, never of a headline. */
 const NOT_HEADLINE = /欢迎|当前位置|首页|搜索|下载|登录|注册|小编|为大家/u;
 
@@ -118,6 +131,7 @@ export const TITLE_SHAPES: readonly TitleShape[] = [
   // (A cover is the document's own heading: it goes before a phrase of the contents or the body.)
   { name: 'cover.before_contents', when: 'before_search', find: coverBeforeContents },
   { name: 'document_site.file_name', when: 'after_search', find: fileNameTitle },
+  { name: 'page.metadata_name', when: 'after_search', find: metadataName },
   // (Last: a page with no heading that ends like a report's, a news item or a notice.)
   { name: 'page.headline_above_byline', when: 'after_search', find: headlineAboveByline, headline: true },
 ];

@@ -196,3 +196,15 @@ describe("a news item's or a notice's headline above its byline, when no heading
     expect(r.title).toBeNull();
   });
 });
+
+describe("a government portal's metadata name, when no heading ends like a report's", () => {
+  it('takes X of 名称:X文号:, the fields glued together', async () => {
+    const r = await reportOf('您现在所在的位置:网站首页>政府信息公开首页>某某县实验小学>财务管理>预决算信息索引号: 113417310032630336/202309-00221 组配分类:预决算信息 发布机构:某某县教育体育局 主题分类:综合政务 名称:某某县实验小学预决算信息 文号:\n生成日期: 2023-09-01\n');
+    expect(r.title).toBe('某某县实验小学预决算信息');
+  });
+
+  it("but not a form's 项目名称 cell without a 文号 after it", async () => {
+    const r = await reportOf('项目名称:某某县实验小学校舍维修\n主管部门:某某县教育体育局\n');
+    expect(r.title).toBeNull();
+  });
+});
