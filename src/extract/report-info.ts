@@ -104,7 +104,7 @@ export function kindOf(title: string, body: string): ReportKind {
  * "关于下达…的通知" standing alone above its addressee, a fund's "…使用情况的公告").
  */
 const TITLE_END =
-  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结|总)?(?:(?:情况|结果)的报告|的?报告(?:结果)?的?(?:公示|公开)?|表(?!格)|(?:结果|情况)?的?(?:公告|公示|公开)|情况表(?!格)|情况的?(?:说明|汇报)|情况|(?:结果|综述)(?=[ \t]*(?:\n|$)))|绩效评价报告|自评报告|绩效监控(?:总结)?报告|(?:事前)?绩效评估报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n，。；:：]{1,16}[）)])?|(?<=(?:下达|分配|拨付|预拨)[^\n，。；《》]{2,80}?)的通知(?=\s*(?:\n|$|各[^\n，。；]{1,20}[:：]))|(?:筹集|分配|安排|使用)[、和及与]?(?:分配|使用)?情况的?(?:公告|公布)(?![如于》”])|(?<=资金[^\n，。；《》|｜]{0,40}?)分配(?:方案|明细表|表)(?=\s*(?:[|｜\n]|$))|(?<=(?:19|20)\d{2}\s*年度?\s*[^\n，。；,]{0,30}?)(?:部门|单位)?决算(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告|公开表)?(?:[（(]公开[）)])?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分|来源[:：]|发布(?:时间|日期)[:：]))/u;
+  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结|总)?(?:(?:情况|结果)的报告|的?报告(?:结果)?的?(?:公示|公开)?|表(?!格)|(?:结果|情况)?的?(?:公告|公示|公开)|情况表(?!格)|情况的?(?:说明|汇报)|情况|(?:结果|综述)(?=[ \t]*(?:\n|$)))|绩效评价报告|自评报告|绩效监控(?:总结)?报告|(?:事前)?绩效评估报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n，。；:：]{1,16}[）)])?|(?<=(?:下达|分配|拨付|预拨)[^\n，。；《》]{2,80}?)的通知(?=\s*(?:\n|$|各[^\n，。；]{1,20}[:：]))|(?<=(?:绩效|评价)[^\n，。；《》]{0,40}?)的通报(?=\s*(?:\n|$|(?:19|20)\d{2}-\d{1,2}-\d{1,2}|来源[:：]|发布(?:时间|日期)[:：]))|(?:筹集|分配|安排|使用)[、和及与]?(?:分配|使用)?情况的?(?:公告|公布)(?![如于》”])|(?<=资金[^\n，。；《》|｜]{0,40}?)分配(?:方案|明细表|表)(?=\s*(?:[|｜\n]|$))|(?<=(?:19|20)\d{2}\s*年度?\s*[^\n，。；,]{0,30}?)(?:部门|单位)?决算(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告|公开表)?(?:[（(]公开[）)])?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分|来源[:：]|发布(?:时间|日期)[:：]))/u;
 /** Does a phrase end like a title? (TITLE_END at its end; the last 40 characters decide.) */
 function endsLikeTitle(phrase: string): boolean {
   const tail = phrase.slice(-40);
@@ -113,7 +113,7 @@ function endsLikeTitle(phrase: string): boolean {
 }
 const TITLE_END_ALL = new RegExp(TITLE_END.source, 'gu');
 /** Words a document never starts a title with: navigation, file names, uploader and essay-site boilerplate ("下面是小编为大家整理的…"). */
-const NOT_TITLE = /由会员分享|可在线阅读|请在|搜索|下载|浏览|发布时间|来源[:：]|小编|为大家(?:精心)?(?:整理|收集|准备|推荐)|\.(?:docx?|pdf|xlsx?|wps)|^(?:并|和|及|撰写|形成|开展|组织|按照|根据|对|将|由|在|通过)/u;
+const NOT_TITLE = /由会员分享|可在线阅读|请在|搜索|下载|浏览|发布时间|来源[:：]|小编|为大家(?:精心)?(?:整理|收集|准备|推荐)|\.(?:docx?|pdf|xlsx?|wps)|^(?:并|和|及|撰写|形成|开展|组织|按照|根据|对|针对|将|由|在|通过)/u;
 
 /**
  * The document's title when no heading states it: the first phrase in the opening text that ends
@@ -186,6 +186,8 @@ function* titlesFrom(text: string, afterFurniture: boolean): Generator<{ text: s
     const end = m.index + m[0].length;
     // A file name ("…自评报告.docx") is not the title.
     if (/^\s*\.(?:docx?|pdf|xlsx?|wps)/iu.test(head.slice(end, end + 6))) continue;
+    // An item of a sentence's list ("针对绩效重点评价报告、整体支出绩效评价报告中反映的问题") names a kind of report, not this one.
+    if (head[end] === '、') continue;
     let start = m.index;
     while (start > 0 && end - start < 60) {
       const ch = head[start - 1]!;

@@ -208,3 +208,10 @@ describe("a government portal's metadata name, when no heading ends like a repor
     expect(r.title).toBeNull();
   });
 });
+
+describe('a notice of evaluation results (…的通报) and the kinds of report a sentence lists', () => {
+  it('takes …绩效评价结果情况的通报 above its date, not a report kind named in the body', async () => {
+    const r = await reportOf('首页 > 新闻中心 > 通知公告\n\n某某部关于2023年全区绩效评价结果情况的通报\n\n2024-01-08\n【字体:\n各部、局、办:\n各预算单位应高度重视,针对绩效重点评价报告、整体支出绩效评价报告中反映的问题,查找和分析原因。\n');
+    expect(r.title).toBe('某某部关于2023年全区绩效评价结果情况的通报');
+  });
+});
