@@ -7,6 +7,7 @@ import {
   DEPARTMENT_KIND_BODY,
   DEPARTMENT_KIND_TITLE,
   FIELD_PREFIX,
+  IMAGE_LINK,
   INDEX_PREFIX,
   OUTLINE_MARKER,
   PAGE_FIELD,
@@ -302,7 +303,7 @@ function undoubleTitle(title: string): string {
 /** A title without the site chrome a web page or a collector put before it: "# title:", "当前位置：首页>>…>>". */
 export function stripSiteChrome(title: string): string {
   const crumb = BREADCRUMB.exec(title);
-  const bare = (crumb ? title.slice(crumb.index + crumb[0].length) : title).replace(FIELD_PREFIX, '').replace(INDEX_PREFIX, '').replace(SITE_LINKS, '').trim();
+  const bare = (crumb ? title.slice(crumb.index + crumb[0].length) : title).replace(IMAGE_LINK, '').replace(FIELD_PREFIX, '').replace(INDEX_PREFIX, '').replace(SITE_LINKS, '').trim();
   // (An index number may follow the furniture TITLE_CHROME cuts: "成文日期：2023-05-01监督索引号5304…".)
   const unchromed = siteNamesOff(bare.replace(TITLE_CHROME, '').replace(INDEX_PREFIX, '').replace(DOCUMENT_MASTHEAD, '').replace(PAGE_FIELD, '').trim());
   return Array.from(unchromed).length >= 6 ? unchromed : bare;

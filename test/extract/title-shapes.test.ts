@@ -216,3 +216,11 @@ describe('a notice of evaluation results (…的通报) and the kinds of report 
     expect(r.title).toBe('某某部关于2023年全区绩效评价结果情况的通报');
   });
 });
+
+describe("a collector's Markdown image before the heading", () => {
+  it('is chrome, and the facility a project is named by is no unit', async () => {
+    const r = await reportOf('【#第一文档网# 导语】以下是小编为您整理的《老年人日间照料中心项目绩效自评报告》,欢迎阅读!\n![日间,照料,老年人,绩效,报告](/static/img/rand/big_111.jpg)老年人日间照料中心项目绩效自评报告\n一、项目概况(一)项目基本情况。\n');
+    expect(r.title).toBe('老年人日间照料中心项目绩效自评报告');
+    expect(r.department).toBeNull();
+  });
+});

@@ -108,6 +108,11 @@ describe('sources', () => {
     expect(await departmentOf(text)).toBe(unit);
   });
 
+  it("keeps a unit of no place whose own spending (项目支出) a title evaluates, not a facility a project is named by", async () => {
+    expect(await departmentOf('县档案馆项目支出绩效自评报告\n一、基本情况\n')).toBe('县档案馆');
+    expect(await departmentOf('老年人日间照料中心项目绩效自评报告\n一、项目概况\n')).toBeNull();
+  });
+
   it('reads a command office (指挥部) that opens a title as a unit', async () => {
     expect(await departmentOf('某某县人居环境指挥部乡村振兴项目资金绩效评价报告\n受某某县财政局委托,我所成立绩效评价工作组开展评价。\n')).toBe('某某县人居环境指挥部');
   });
