@@ -427,7 +427,8 @@ export function titleSuffixUnit(text: string): string | null {
  */
 export function siteHeaderUnit(text: string): string | null {
   const m = /^\s*([^\n]{3,30})\n[ \t]*([^\n]*)/u.exec(text.slice(0, 400));
-  if (!m || !/首页|网站|导航|[|｜]|>>|»/u.test(m[2]!)) return null;
+  // (Or above a heading that opens with its year: "宁夏…园区管委会\n2021年葡萄酒产业发展项目支出绩效评价评定等次为优".)
+  if (!m || !/首页|网站|导航|[|｜]|>>|»|^(?:19|20)\d{2}\s*年/u.test(m[2]!)) return null;
   const name = placeUnit(m[1]!.trim());
   return name === m[1]!.trim() ? name : null;
 }

@@ -113,6 +113,10 @@ describe('sources', () => {
     expect(await departmentOf('老年人日间照料中心项目绩效自评报告\n一、项目概况\n')).toBeNull();
   });
 
+  it("reads the unit's name alone atop the page, above a heading that opens with its year", async () => {
+    expect(await departmentOf('宁夏贺兰山东麓葡萄酒产业园区管委会\n2021年葡萄酒产业发展项目支出绩效评价评定等次为优\n根据通知要求,园区管委会高度重视,成立组织机构。\n')).toBe('宁夏贺兰山东麓葡萄酒产业园区管委会');
+  });
+
   it('reads a command office (指挥部) that opens a title as a unit', async () => {
     expect(await departmentOf('某某县人居环境指挥部乡村振兴项目资金绩效评价报告\n受某某县财政局委托,我所成立绩效评价工作组开展评价。\n')).toBe('某某县人居环境指挥部');
   });
