@@ -62,6 +62,20 @@ export function yearOf(text: string): number | null {
   return null;
 }
 
+/** A round of evaluations titled by the year it was held: "九亭镇2021年预算绩效评价结果公开", "关于2023年全区绩效评价结果情况的通报". */
+const EVALUATION_ROUND_TITLE = /((?:19|20)\d{2})\s*年(?!度)[^\n]{0,30}?评价结果/u;
+
+/**
+ * The year a round of evaluation results looks back on: the year before the one its title names, when the
+ * opening names that year's 年度 ("2020年度财政项目支出绩效自评表" under "…2021年预算绩效评价结果公开").
+ */
+function roundYear(title: string, text: string): number | null {
+  const m = EVALUATION_ROUND_TITLE.exec(title);
+  if (!m) return null;
+  const before = Number(m[1]) - 1;
+  return new RegExp(`${before}\\s*年度`, 'u').test(text.slice(0, 4000)) ? before : null;
+}
+
 /** A form's year field: "评价年度:2022", "预算年度 | 2021" (no 年 after the digits). */
 function formYear(text: string): number | null {
   const m = /(?:评价|预算|绩效|所属)年度[\s|｜:：]*((?:19|20)\d{2})(?!\d)/u.exec(text.slice(0, 3000));
@@ -501,7 +515,7 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
   const department = unit.name;
   // A title over several years ("2017-2019年省级…绩效自评报告") states no single fiscal year.
   const yearRange = title !== null && /(?:19|20)\d{2}\s*年?\s*[-—–~至到]\s*(?:19|20)\d{2}\s*年/u.test(title);
-  const fiscalYear = yearRange ? null : ((title ? yearOf(title) : null) ?? formYear(text) ?? dominantYear(text.slice(0, 4000)));
+  const fiscalYear = yearRange ? null : ((title ? roundYear(title, text) ?? yearOf(title) : null) ?? formYear(text) ?? dominantYear(text.slice(0, 4000)));
   // (A news item's headline, "…安排资金458亿元…", says nothing of what kind of document the page is.)
   const kind = kindOf(headline ? '' : (title ?? ''), text);
   let region = regionOf(department ?? (headline ? '' : (title ?? '')));
