@@ -94,7 +94,7 @@ function money(figures, key) {
 
 // Labels keep traditional characters where the text has them; jixiao reports simplified ones.
 let toCn = null;
-const norm = (s) => {
+export const norm = (s) => {
   if (typeof s !== 'string') return s;
   toCn ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
   return Array.from(s.replace(/\s+/gu, '')).map((ch) => { const c = toCn(ch); return Array.from(c).length === 1 ? c : ch; }).join('');
@@ -243,7 +243,8 @@ export function summarize(stats) {
     const p = s.tp + s.fp ? s.tp / (s.tp + s.fp) : 1;
     const r = s.tp + s.fn ? s.tp / (s.tp + s.fn) : 1;
     rows.push({ field: name, tp: s.tp, fp: s.fp, fn: s.fn, precision: p, recall: r });
-    const group = name.startsWith('report.') ? total.report : name === 'figures.counts' ? null : total.money;
+    // (A diagnostic row reads a field again under another convention: it is no field of its own.)
+    const group = name.startsWith('diagnostic') ? null : name.startsWith('report.') ? total.report : name === 'figures.counts' ? null : total.money;
     if (group) {
       group.tp += s.tp;
       group.fp += s.fp;

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, basename } from 'node:path';
 import { analyzeBytes } from '../dist/analyze.js';
-import { PARTS, compare, corpusBytes, loadLabels, summarize } from './eval-lib.mjs';
+import { departmentKey } from '../dist/export/department-key.js';
+import { PARTS, compare, corpusBytes, loadLabels, norm, summarize } from './eval-lib.mjs';
 import { evaluateDocuments } from './eval-documents.mjs';
 import { tsImport } from 'tsx/esm/api';
 
@@ -29,10 +30,31 @@ for (const { id, part, label, path, corpus } of loadLabels(root, PARTS)) {
   try {
     const { record } = await analyzeBytes(bytes, { fileName: basename(path) });
     compare(record, label, byPart[part].stats, id, byPart[part].rules);
+    tallySameUnit(byPart[part].stats, record, label);
     byPart[part].texts++;
     tallySlips(byPart[part].slips, id, record.checks, label.slips ?? []);
   } catch (error) {
     console.error(`${id}: ${error.message}`);
+  }
+}
+
+/**
+ * The department read as one unit whatever its spelling (export/department-key.ts: the place chain cut to
+ * the county, 自治县 written short, 本级 dropped): labels name a unit sometimes with, sometimes without the
+ * places above it (四川省南江县水利局 / 南江县水利局), and no rule agrees with all of them. A diagnostic row,
+ * outside the report-field totals.
+ */
+function tallySameUnit(stats, record, label) {
+  const want = label.report?.department;
+  if (want === undefined || (label.inferred ?? []).includes('report.department')) return;
+  const got = record.report.department;
+  const s = (stats['diagnostic: report.department, same unit'] ??= { tp: 0, fp: 0, fn: 0, errors: [] });
+  if (want === null && got === null) return;
+  const region = label.report?.region ?? null;
+  if (want !== null && got !== null && departmentKey(norm(got), region) === departmentKey(norm(want), region)) s.tp++;
+  else {
+    if (got !== null) s.fp++;
+    if (want !== null) s.fn++;
   }
 }
 

@@ -17,6 +17,7 @@ import {
   BUDGET_COVER,
   EVALUATION_REPORT_TITLE,
   EVALUATION_WORD,
+  EVALUATION_RESULTS_NOTICE_TITLE,
   EVALUATOR,
   FUND_USE_ANNOUNCEMENT_BODY,
   FUND_USE_ANNOUNCEMENT_TITLE,
@@ -107,19 +108,18 @@ export function statesNoSelfEvaluation(kind: DocumentKind): boolean {
 export interface NoticeShape {
   /** Stable name, for tests and for reading why a kind was withheld. */
   name: string;
-  /**
-   * The title alone, or the opening when the title names no evaluation (a report citing a notice stays a
-   * report); `title_subject`: the title even when it names an evaluation, because the shape is what the title
-   * reports on (an evaluation's rectification).
-   */
-  reads: 'title' | 'title_subject' | 'opening';
+  /** The title alone, or the opening when the title names no evaluation (a report citing a notice stays a report). */
+  reads: 'title' | 'opening';
   pattern: RegExp;
+  /** A title of this shape names an evaluation and is still no self-evaluation (a notice of results, an evaluation's rectification). */
+  evaluative?: true;
 }
 
 /** The shapes of documents that are not self-evaluations, by title first. */
 export const NOTICE_SHAPES: readonly NoticeShape[] = [
   { name: 'notice.allocation', reads: 'title', pattern: ALLOCATION_NOTICE_TITLE },
-  { name: 'report.rectification', reads: 'title_subject', pattern: RECTIFICATION_REPORT_TITLE },
+  { name: 'notice.evaluation_results', reads: 'title', pattern: EVALUATION_RESULTS_NOTICE_TITLE, evaluative: true },
+  { name: 'report.rectification', reads: 'title', pattern: RECTIFICATION_REPORT_TITLE, evaluative: true },
   { name: 'announcement.fund_use', reads: 'title', pattern: FUND_USE_ANNOUNCEMENT_TITLE },
   { name: 'notice.allocation_directive', reads: 'opening', pattern: ALLOCATION_DIRECTIVE },
   { name: 'announcement.fund_use_sentence', reads: 'opening', pattern: FUND_USE_ANNOUNCEMENT_BODY },
@@ -134,8 +134,7 @@ export function noticeShapeOf(title: string, body: string, shapes: readonly Noti
   const evaluative = EVALUATION_WORD.test(title);
   const opening = body.slice(0, NOTICE_OPENING_CHARS);
   for (const shape of shapes) {
-    const has = shape.reads === 'title_subject' ? shape.pattern.test(title) : shape.reads === 'title' ? shape.pattern.test(title) && !evaluative : !evaluative && shape.pattern.test(opening);
-    if (has) return shape.name;
+    if (shape.reads === 'title' ? shape.pattern.test(title) && (!evaluative || shape.evaluative) : !evaluative && shape.pattern.test(opening)) return shape.name;
   }
   return null;
 }

@@ -5,8 +5,9 @@
  * years with their rules and evidence (record.reportRoles, field `fiscalYear`).
  *
  * Weights are powers of two so that a stronger source always outranks every weaker one together:
- * in a document of forms, the year their headings print (16); then a title's year (8), a year alone on
- * the line below the title (4), a form's 年度 field (2), the opening's most frequent year (1).
+ * in a document of forms, the year their headings print (32); the year before a round of evaluation
+ * results' title year when the opening names it (16); then a title's year (8), a year alone on the line
+ * below the title (4), a form's 年度 field (2), the opening's most frequent year (1).
  */
 import type { SourceDocument } from '../ingest/document.js';
 import { evidenceOf } from '../normalize/offsets.js';
@@ -152,8 +153,24 @@ function titleLineYear({ doc, title }: YearContext): YearFinding | null {
   return null;
 }
 
+/** A round of evaluations titled by the year it was held: "九亭镇2021年预算绩效评价结果公开", "关于2023年全区绩效评价结果情况的通报". */
+const EVALUATION_ROUND_TITLE = /((?:19|20)\d{2})\s*年(?!度)[^\n]{0,30}?评价结果/u;
+
+/**
+ * The year a round of evaluation results looks back on: the year before the one its title names, when the
+ * opening names that year's 年度 ("2020年度财政项目支出绩效自评表" under "…2021年预算绩效评价结果公开").
+ */
+function roundYear({ doc, title }: YearContext): YearFinding | null {
+  const m = title ? EVALUATION_ROUND_TITLE.exec(title) : null;
+  if (!m) return null;
+  const before = Number(m[1]) - 1;
+  const named = new RegExp(`${before}\\s*年度`, 'u').exec(doc.text.slice(0, BODY_REACH));
+  return named ? { year: before, at: { start: named.index, end: named.index + 4 } } : null;
+}
+
 export const YEAR_SOURCES: readonly YearSource[] = [
-  { id: 'year.form_heading', zh: '自评表表头的年度', weight: 16, find: formHeadingYear },
+  { id: 'year.form_heading', zh: '自评表表头的年度', weight: 32, find: formHeadingYear },
+  { id: 'year.evaluation_round', zh: '评价结果所回顾的年度', weight: 16, find: roundYear },
   { id: 'year.title', zh: '标题中的年度', weight: 8, find: titleYear },
   { id: 'year.title_line', zh: '标题下一行的年度', weight: 4, find: titleLineYear },
   {

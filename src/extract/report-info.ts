@@ -7,6 +7,7 @@ import {
   DEPARTMENT_KIND_BODY,
   DEPARTMENT_KIND_TITLE,
   FIELD_PREFIX,
+  IMAGE_LINK,
   INDEX_PREFIX,
   OUTLINE_MARKER,
   PAGE_FIELD,
@@ -66,7 +67,7 @@ export function kindOf(title: string, body: string): ReportKind {
  * "关于下达…的通知" standing alone above its addressee, a fund's "…使用情况的公告").
  */
 const TITLE_END =
-  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结|总)?(?:(?:情况|结果)的报告|的?报告(?:结果)?的?(?:公示|公开)?|表(?!格)|(?:结果|情况)?的?(?:公告|公示|公开)|情况表(?!格)|情况的?(?:说明|汇报)|情况|(?:结果|综述)(?=[ \t]*(?:\n|$)))|绩效评价报告|自评报告|绩效监控(?:总结)?报告|(?:事前)?绩效评估报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n，。；:：]{1,16}[）)])?|(?<=(?:下达|分配|拨付|预拨)[^\n，。；《》]{2,80}?)的通知(?=\s*(?:\n|$|各[^\n，。；]{1,20}[:：]))|(?:筹集|分配|安排|使用)[、和及与]?(?:分配|使用)?情况的?(?:公告|公布)(?![如于》”])|(?<=资金[^\n，。；《》|｜]{0,40}?)分配(?:方案|明细表|表)(?=\s*(?:[|｜\n]|$))|(?<=(?:19|20)\d{2}\s*年度?\s*[^\n，。；,]{0,30}?)(?:部门|单位)?决算(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告|公开表)?(?:[（(]公开[）)])?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分|来源[:：]|发布(?:时间|日期)[:：]))/u;
+  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结|总)?(?:(?:情况|结果)的报告|的?报告(?:结果)?的?(?:公示|公开)?|(?:基础数据)?表(?!格)|(?:结果|情况)?的?(?:公告|公示|公开)|情况表(?!格)|情况的?(?:说明|汇报)|情况|(?:结果|综述)(?=[ \t]*(?:\n|$)))|绩效评价报告|自评报告|绩效监控(?:总结)?报告|(?:事前)?绩效评估报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n，。；:：]{1,16}[）)])?|(?<=(?:下达|分配|拨付|预拨)[^\n，。；《》]{2,80}?)的通知(?=\s*(?:\n|$|各[^\n，。；]{1,20}[:：]))|(?<=(?:绩效|评价)[^\n，。；《》]{0,40}?)的通报(?=\s*(?:\n|$|(?:19|20)\d{2}-\d{1,2}-\d{1,2}|来源[:：]|发布(?:时间|日期)[:：]))|(?:筹集|分配|安排|使用)[、和及与]?(?:分配|使用)?情况的?(?:公告|公布)(?![如于》”])|(?<=资金[^\n，。；《》|｜]{0,40}?)分配(?:方案|明细表|表)(?=\s*(?:[|｜\n]|$))|(?<=(?:19|20)\d{2}\s*年度?\s*[^\n，。；,]{0,30}?)(?:部门|单位)?决算(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告|公开表)?(?:[（(]公开[）)])?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分|来源[:：]|发布(?:时间|日期)[:：]))/u;
 /** Does a phrase end like a title? (TITLE_END at its end; the last 40 characters decide.) */
 function endsLikeTitle(phrase: string): boolean {
   const tail = phrase.slice(-40);
@@ -75,7 +76,7 @@ function endsLikeTitle(phrase: string): boolean {
 }
 const TITLE_END_ALL = new RegExp(TITLE_END.source, 'gu');
 /** Words a document never starts a title with: navigation, file names, uploader and essay-site boilerplate ("下面是小编为大家整理的…"). */
-const NOT_TITLE = /由会员分享|可在线阅读|请在|搜索|下载|浏览|发布时间|来源[:：]|小编|为大家(?:精心)?(?:整理|收集|准备|推荐)|\.(?:docx?|pdf|xlsx?|wps)|^(?:并|和|及|撰写|形成|开展|组织|按照|根据|对|将|由|在|通过)/u;
+const NOT_TITLE = /由会员分享|可在线阅读|请在|搜索|下载|浏览|发布时间|来源[:：]|小编|为大家(?:精心)?(?:整理|收集|准备|推荐)|\.(?:docx?|pdf|xlsx?|wps)|^(?:并|和|及|撰写|形成|开展|组织|按照|根据|对|针对|将|由|在|通过)/u;
 
 /**
  * The document's title when no heading states it: the first phrase in the opening text that ends
@@ -148,6 +149,8 @@ function* titlesFrom(text: string, afterFurniture: boolean): Generator<{ text: s
     const end = m.index + m[0].length;
     // A file name ("…自评报告.docx") is not the title.
     if (/^\s*\.(?:docx?|pdf|xlsx?|wps)/iu.test(head.slice(end, end + 6))) continue;
+    // An item of a sentence's list ("针对绩效重点评价报告、整体支出绩效评价报告中反映的问题") names a kind of report, not this one.
+    if (head[end] === '、') continue;
     let start = m.index;
     while (start > 0 && end - start < 60) {
       const ch = head[start - 1]!;
@@ -262,7 +265,7 @@ function undoubleTitle(title: string): string {
 /** A title without the site chrome a web page or a collector put before it: "# title:", "当前位置：首页>>…>>". */
 export function stripSiteChrome(title: string): string {
   const crumb = BREADCRUMB.exec(title);
-  const bare = (crumb ? title.slice(crumb.index + crumb[0].length) : title).replace(FIELD_PREFIX, '').replace(INDEX_PREFIX, '').replace(SITE_LINKS, '').trim();
+  const bare = (crumb ? title.slice(crumb.index + crumb[0].length) : title).replace(IMAGE_LINK, '').replace(FIELD_PREFIX, '').replace(INDEX_PREFIX, '').replace(SITE_LINKS, '').trim();
   // (An index number may follow the furniture TITLE_CHROME cuts: "成文日期：2023-05-01监督索引号5304…".)
   const unchromed = siteNamesOff(bare.replace(TITLE_CHROME, '').replace(INDEX_PREFIX, '').replace(DOCUMENT_MASTHEAD, '').replace(PAGE_FIELD, '').trim());
   return Array.from(unchromed).length >= 6 ? unchromed : bare;
@@ -430,9 +433,11 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
   const foundTitle = () => cleanFound(search.first());
   // No heading line: a 决算's cover above its contents, else the first phrase that ends like a title,
   // else a document site's file name (title-shapes.ts).
+  let headline = false;
   const shaped = (when: 'before_search' | 'after_search') => {
-    const t = titleFromShapes(doc, TITLE_SHAPES.filter((s) => s.when === when))?.title;
-    return t ? spamOff(t) : null;
+    const found = titleFromShapes(doc, TITLE_SHAPES.filter((s) => s.when === when));
+    headline = found?.headline ?? false;
+    return found ? spamOff(found.title) : null;
   };
   title = clean(title) ?? shaped('before_search') ?? foundTitle() ?? shaped('after_search');
   const placeless = (t: string) => Object.values(regionOf(t)).every((v) => v === null);
@@ -456,8 +461,9 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
   const chosen = title;
   const unit = decideUnit({ doc, title, otherTitles: () => (chosen && departmentInTitle(chosen) ? [] : otherTitles().filter((t) => t !== chosen)) });
   const department = unit.name;
-  const kind = kindOf(title ?? '', text);
-  let region = regionOf(department ?? title ?? '');
+  // (A news item's headline, "…安排资金458亿元…", says nothing of what kind of document the page is.)
+  const kind = kindOf(headline ? '' : (title ?? ''), text);
+  let region = regionOf(department ?? (headline ? '' : (title ?? '')));
   // No unit taken and a title without a place: the units the sources named still place the report
   // (an abstained "昌宁县更戛乡" publisher, a finance bureau's byline publishing for its county).
   if (Object.values(region).every((v) => v === null)) {

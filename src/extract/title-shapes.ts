@@ -4,7 +4,7 @@
  * (report-info.ts reads the heading first; these speak only when it finds none, or to veto a phrase.)
  */
 import type { SourceDocument } from '../ingest/document.js';
-import { CONTENTS_ENTRY, CONTENTS_HEADING, FILE_EXTENSION, REPORT_NAME_WORD, SITE_NAME, TITLE_LINE_END } from '../vocabulary/index.js';
+import { BYLINE_LINE, CONTENTS_ENTRY, CONTENTS_HEADING, FILE_EXTENSION, REPORT_NAME_WORD, SITE_NAME, TITLE_LINE_END } from '../vocabulary/index.js';
 import { AFTER_ORGAN, ORGAN_END } from '../vocabulary/units.js';
 import { placeRunEnds } from './region.js';
 
@@ -15,6 +15,8 @@ export interface TitleShape {
   when: 'before_search' | 'after_search';
   /** The title this shape finds in the document, whitespace removed, or null. */
   find: (doc: SourceDocument) => string | null;
+  /** A page's headline (a news item's, a notice's) names no kind of document: the kind is read from the body alone. */
+  headline?: true;
 }
 
 /** Page furniture on a line: bylines, dates, counters, buttons, breadcrumbs, metadata fields. */
@@ -90,18 +92,55 @@ export function fileNameTitle(doc: SourceDocument): string | null {
   return Array.from(name).length >= 6 ? name : null;
 }
 
+/** A government portal's metadata pair "名称: X 文号:" (the fields glued once normalization drops the spaces). */
+const NAME_FIELD = /名\s*称\s*[:：]\s*([^\n:：|｜]{6,60}?)\s*文\s*号\s*[:：]?/u;
+
+/**
+ * The name a government portal's metadata gives the page ("索引号…发布机构:X…名称:绩溪县实验小学预决算信息文号:"):
+ * the document's name where no heading ends like a report's.
+ */
+export function metadataName(doc: SourceDocument): string | null {
+  const m = NAME_FIELD.exec(doc.text.slice(0, 1500));
+  const name = m ? squeeze(m[1]!) : null;
+  return name && Array.from(name).length >= 6 && !FURNITURE.test(name) && !SENTENCE.test(name) ? name : null;
+}
+
+/** Words of a page's welcome banner or a collector's note, never of a headline. */
+const NOT_HEADLINE = /欢迎|当前位置|首页|搜索|下载|登录|注册|小编|为大家/u;
+
+/**
+ * A news or notice page's headline: the line right above its byline (BYLINE_LINE, blank lines between
+ * allowed), "福彩收入花哪了?共使用5亿近八成用于扶老助困 / 来源:天津日报", "X局关于…管理使用情况 / 信息提供日期 :
+ * 2023-03-27 来源 : X局". A line of page furniture, a unit's name alone, a site's name or a sentence is none.
+ */
+export function headlineAboveByline(doc: SourceDocument): string | null {
+  const lines = rawLines(doc, Math.min(doc.text.length, 1500)).map((l) => l.trim());
+  const byline = lines.findIndex((l) => BYLINE_LINE.test(l));
+  let i = byline - 1;
+  while (i >= 0 && lines[i] === '') i--;
+  if (byline < 0 || i < 0) return null;
+  const line = squeeze(lines[i]!);
+  const length = Array.from(line).length;
+  if (length < 8 || length > 60 || (line.match(/[\u4e00-\u9fff]/gu)?.length ?? 0) < 6) return null;
+  if (FURNITURE.test(line) || /[。；;]/u.test(line) || NOT_HEADLINE.test(line) || isUnitLine(line) || SITE_NAME.test(line) || FILE_EXTENSION.test(line)) return null;
+  return line;
+}
+
 /** The shapes that give a title when the heading search finds none, in order. */
 export const TITLE_SHAPES: readonly TitleShape[] = [
   // (A cover is the document's own heading: it goes before a phrase of the contents or the body.)
   { name: 'cover.before_contents', when: 'before_search', find: coverBeforeContents },
   { name: 'document_site.file_name', when: 'after_search', find: fileNameTitle },
+  { name: 'page.metadata_name', when: 'after_search', find: metadataName },
+  // (Last: a page with no heading that ends like a report's, a news item or a notice.)
+  { name: 'page.headline_above_byline', when: 'after_search', find: headlineAboveByline, headline: true },
 ];
 
 /** The first shape's title. */
-export function titleFromShapes(doc: SourceDocument, shapes: readonly TitleShape[] = TITLE_SHAPES): { title: string; shape: string } | null {
+export function titleFromShapes(doc: SourceDocument, shapes: readonly TitleShape[] = TITLE_SHAPES): { title: string; shape: string; headline: boolean } | null {
   for (const shape of shapes) {
     const title = shape.find(doc);
-    if (title) return { title, shape: shape.name };
+    if (title) return { title, shape: shape.name, headline: shape.headline === true };
   }
   return null;
 }

@@ -92,6 +92,11 @@ export const FUND_USE_ANNOUNCEMENT_BODY = /将[^。\n]{0,60}(?:筹集|分配|使
  * "21个项目评为一等 … 占项目总数比例"): it is about no one project.
  */
 export const PROJECT_GRADE_SUMMARY = /\d+\s*个项目评为[一二三四五优良中差]|占项目总数比例/u;
+/**
+ * A notice of a round's evaluation results over many units or projects, "…关于2023年全区绩效评价结果情况的通报": it
+ * evaluates, but is no one unit's or project's self-evaluation.
+ */
+export const EVALUATION_RESULTS_NOTICE_TITLE = /评价结果(?:情况)?的?通报$/u;
 /** Words of an evaluation: a title or opening holding one evaluates something (自评, 绩效评价). */
 export const EVALUATION_WORD = /自评|自我评价|评价|评估/u;
 /** A template site's count of the versions it collects: "…绩效自评报告(精选17篇)", "(通用9篇)". */

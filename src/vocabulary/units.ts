@@ -17,7 +17,7 @@ export const ORGAN_END = new RegExp(`(?:${ORGAN_SUFFIXES.join('|')})$`, 'u');
 export const AFTER_ORGAN = /(?:[（(][^（）()]*[）)]|本级|机关)$/u;
 /** Organ words that end a unit's name for sure: "城乡" ends with 乡 but names no township. */
 export const STRONG_ORGAN_END =
-  /(?:局|厅|委员会|委|办公室|中心校|中心|学校|党校|中学|小学|幼儿园|医院|卫生院|人民政府|街道办事处|联合会|残联|管理处|管理站|大学|学院)$/u;
+  /(?:局|厅|委员会|委|办公室|中心校|中心|学校|党校|中学|小学|幼儿园|医院|卫生院|人民政府|街道办事处|联合会|残联|管理处|管理站|大学|学院|指挥部)$/u;
 /** Longer organ words that extend a shorter unit: 人民政府 + 办公室, 财政局 + 分局 … */
 export const ORGAN_EXTENSION = /^(?:办公室|委员会|办事处|分局|中心|服务中心|管理处|管理站|管理所|服务站)$/u;
 /** Units that publish for others (finance bureaus, governments, portals): their bylines name no reporting unit. */

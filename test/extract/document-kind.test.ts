@@ -99,6 +99,11 @@ describe('notice shapes: documents about projects and funds that are no self-eva
     expect(noticeShapeOf('某县2023年水利发展资金绩效自评报告', '五、存在问题及整改情况报告如下')).toBeNull();
     expect(kindOf('某县2023年水利发展资金绩效自评及整改报告', '一、项目概况')).toBe('project');
   });
+  it('reads a notice of a round of evaluation results as about no one unit, though its title evaluates', () => {
+    const body = '各部、局、办:\n重点选择2022年度14个重点项目及2个单位整体支出开展绩效评价,现将结果通报如下。';
+    expect(noticeShapeOf('某部关于2023年全区绩效评价结果情况的通报', body)).toBe('notice.evaluation_results');
+    expect(kindOf('某部关于2023年全区绩效评价结果情况的通报', `${body}部门整体支出绩效评价`)).toBe('unknown');
+  });
   it('keeps a self-evaluation announced as a 公示 a project', () => {
     expect(kindOf('某县2022年度专项资金项目绩效自评结果公示', '')).toBe('project');
   });

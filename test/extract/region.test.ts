@@ -14,6 +14,13 @@ describe('regionOf: a city match wrapped in other words', () => {
     expect(regionOf('临沧市生态环境局东区分局')).toEqual({ province: '云南省', city: '临沧市', county: null });
     expect(regionOf('西区动物疫病预防控制中心').county).toBeNull();
   });
+  it('reads counties made or renamed since the generated list, and districts named like a zone', () => {
+    expect(regionOf('无为市襄安镇')).toEqual({ province: '安徽省', city: '芜湖市', county: '无为市' });
+    expect(regionOf('横州市教育局')).toEqual({ province: '广西壮族自治区', city: '南宁市', county: '横州市' });
+    expect(regionOf('张家口市下花园区财政局')).toEqual({ province: '河北省', city: '张家口市', county: '下花园区' });
+    // The old name stays for earlier years' reports.
+    expect(regionOf('无为县财政局')).toEqual({ province: '安徽省', city: '芜湖市', county: '无为县' });
+  });
   it('reads no county-level city the gazetteer does not know: a word cut at 市', () => {
     expect(regionOf('内蒙古自治区乌海市住房市场服务中心')).toEqual({ province: '内蒙古自治区', city: '乌海市', county: null });
     expect(regionOf('岳阳市汨罗市财政局')).toEqual({ province: '湖南省', city: '岳阳市', county: '汨罗市' });

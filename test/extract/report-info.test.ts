@@ -304,6 +304,14 @@ describe('the fiscal year', () => {
     const r = await reportOf('四川省住房和城乡建设厅关于2019年省级城镇保障性安居工程支出绩效自评报告\n一、基本情况\n2020年，我厅按要求开展了自评。');
     expect(r.fiscalYear).toBe(2019);
   });
+  it('is the year before for a round of evaluation results titled by the year it was held, when the opening names that 年度', async () => {
+    const r = await reportOf('某某镇2021年预算绩效评价结果公开\n2020年度财政项目支出绩效自评表\n项目名称 城镇建设管理\n');
+    expect(r.fiscalYear).toBe(2020);
+    const unnamed = await reportOf('某某镇2021年预算绩效评价结果公开\n财政项目支出绩效自评表\n项目名称 城镇建设管理\n');
+    expect(unnamed.fiscalYear).toBe(2021);
+    const own = await reportOf('某某县水利局2021年度项目绩效自评结果公开\n2020年度结转项目已完成。\n');
+    expect(own.fiscalYear).toBe(2021);
+  });
   it('is the year whose end a date names ("截止2023年12月31日") when nothing else names one (t574)', async () => {
     const r = await reportOf('社会服务与管理项目绩效自评报告\n截止2023年12月31日,项目实际使用资金1076.47万元。项目于3月开工。');
     expect(r.fiscalYear).toBe(2023);

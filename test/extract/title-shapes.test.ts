@@ -136,6 +136,7 @@ describe('titles behind chrome a site adds (a site name, a breadcrumb, a byline 
     ['某某县财政局关于2021年度中央转移支付专项资金绩效自评的报告'],
     ['2022年度项目支出绩效自评总报告'],
     ['某某县住房和城乡建设局2024年度专项债券项目资金绩效评价情况表'],
+    ['部门整体支出绩效评价基础数据表'],
   ])('knows the ending of %s', async (title) => {
     const r = await reportOf(`${site}信息阅读\n发布时间：2023-06-01 10:00 来源：本站 浏览次数：12\n【字体：大 中 小】 打印\n${title}\n一、基本情况\n本单位按要求开展了自评。\n`);
     expect(r.title).toBe(title);
@@ -170,5 +171,56 @@ describe('an ex-ante assessment report and a template site count', () => {
   it('takes …事前绩效评估报告 without the (通用9篇) count', async () => {
     const r = await reportOf('财政支出项目事前绩效评估报告(通用9篇)在我们平凡的日常里,报告很常用。\n财政支出项目事前绩效评估报告1\n项目名称:某项目');
     expect(r.title).toBe('财政支出项目事前绩效评估报告');
+  });
+});
+
+describe("a news item's or a notice's headline above its byline, when no heading ends like a report's", () => {
+  it('takes the line above 来源', async () => {
+    const r = await reportOf('某某网\n\n某市福彩收入花哪了?共使用5亿近八成用于扶老助困\n来源:某某日报\n记者从市民政局获悉,2016年度福利彩票公益金筹集分配和使用情况日前公布。\n');
+    expect(r.title).toBe('某市福彩收入花哪了?共使用5亿近八成用于扶老助困');
+  });
+
+  it('skips blank lines and reads a date-and-time byline; the kind comes from the body alone', async () => {
+    // (Read as a title, "…安排相关资金…" would make the page a project's report.)
+    const r = await reportOf('新闻网 正文\n中央财政已累计安排相关资金458亿元 文化场馆更有温度\n\n2018-06-12 07:27:10 来源: 人民日报\n中央财政今年继续安排资金支持各地公共文化服务体系建设。\n');
+    expect(r.title).toBe('中央财政已累计安排相关资金458亿元文化场馆更有温度');
+    expect(r.kind).toBe('unknown');
+  });
+
+  it.each([
+    ['a unit alone', '某某县民政局'],
+    ['a sentence', '根据相关文件规定,现将上级转移支付资金使用情况报告如下。'],
+    ['a welcome banner', '欢迎访问某某县人民政府网站今天是星期一'],
+    ['a breadcrumb', '首页 > 政务公开 > 通知公告'],
+  ])('is not %s', async (_what, line) => {
+    const r = await reportOf(`${line}\n发布时间:2023-04-05 16:23 信息来源:计财科\n本单位按要求公开了有关信息。\n`);
+    expect(r.title).toBeNull();
+  });
+});
+
+describe("a government portal's metadata name, when no heading ends like a report's", () => {
+  it('takes X of 名称:X文号:, the fields glued together', async () => {
+    const r = await reportOf('您现在所在的位置:网站首页>政府信息公开首页>某某县实验小学>财务管理>预决算信息索引号: 113417310032630336/202309-00221 组配分类:预决算信息 发布机构:某某县教育体育局 主题分类:综合政务 名称:某某县实验小学预决算信息 文号:\n生成日期: 2023-09-01\n');
+    expect(r.title).toBe('某某县实验小学预决算信息');
+  });
+
+  it("but not a form's 项目名称 cell without a 文号 after it", async () => {
+    const r = await reportOf('项目名称:某某县实验小学校舍维修\n主管部门:某某县教育体育局\n');
+    expect(r.title).toBeNull();
+  });
+});
+
+describe('a notice of evaluation results (…的通报) and the kinds of report a sentence lists', () => {
+  it('takes …绩效评价结果情况的通报 above its date, not a report kind named in the body', async () => {
+    const r = await reportOf('首页 > 新闻中心 > 通知公告\n\n某某部关于2023年全区绩效评价结果情况的通报\n\n2024-01-08\n【字体:\n各部、局、办:\n各预算单位应高度重视,针对绩效重点评价报告、整体支出绩效评价报告中反映的问题,查找和分析原因。\n');
+    expect(r.title).toBe('某某部关于2023年全区绩效评价结果情况的通报');
+  });
+});
+
+describe("a collector's Markdown image before the heading", () => {
+  it('is chrome, and the facility a project is named by is no unit', async () => {
+    const r = await reportOf('【#第一文档网# 导语】以下是小编为您整理的《老年人日间照料中心项目绩效自评报告》,欢迎阅读!\n![日间,照料,老年人,绩效,报告](/static/img/rand/big_111.jpg)老年人日间照料中心项目绩效自评报告\n一、项目概况(一)项目基本情况。\n');
+    expect(r.title).toBe('老年人日间照料中心项目绩效自评报告');
+    expect(r.department).toBeNull();
   });
 });

@@ -259,10 +259,12 @@ const ACTING_CUES = [
   '成立了?[^。；\\n]{0,60}?(?:评价|自评)[^。；\\n]{0,10}?(?:工作组|领导小组|专班)',
   '内设',
   '下设',
+  // a 决算's structure: "X下属二级预算单位0个"
+  '下属(?:二级)?(?:预算)?单位',
   '归[\\u4e00-\\u9fff]{2,20}主管',
   '对[^。；\\n]{2,60}?(?:进行|开展)了?(?:绩效)?(?:自评|评价|自我评价)',
   '开展(?:并完成)?了[^。；\\n]{0,60}?绩效(?:自评|评价)',
-  '是一所',
+  '是一[所个]',
   '[是为][^。；\\n]{0,30}?(?:单位|机构|部门|团体)[，,。；]',
   // a 决算's duties: "X属一级预算单位", "X主要履行以下职责", "X的主要职能是"
   '属[^。；\\n]{0,30}?(?:单位|机构|学校|团体)',
@@ -425,7 +427,8 @@ export function titleSuffixUnit(text: string): string | null {
  */
 export function siteHeaderUnit(text: string): string | null {
   const m = /^\s*([^\n]{3,30})\n[ \t]*([^\n]*)/u.exec(text.slice(0, 400));
-  if (!m || !/首页|网站|导航|[|｜]|>>|»/u.test(m[2]!)) return null;
+  // (Or above a heading that opens with its year: "宁夏…园区管委会\n2021年葡萄酒产业发展项目支出绩效评价评定等次为优".)
+  if (!m || !/首页|网站|导航|[|｜]|>>|»|^(?:19|20)\d{2}\s*年/u.test(m[2]!)) return null;
   const name = placeUnit(m[1]!.trim());
   return name === m[1]!.trim() ? name : null;
 }

@@ -177,6 +177,17 @@ export const UNIT_FEATURES: readonly UnitFeature[] = [
       return line !== null && line.includes(f.name);
     },
   },
+  // "老年人日间照料中心项目绩效自评报告": a name of no place right before 项目 (not 项目支出, a unit's own
+  // spending) is what the project builds or runs, not who reports on it.
+  {
+    id: 'unit.project_object',
+    zh: '标题中项目所指的设施',
+    weight: -20,
+    test: (f, ctx) => {
+      const at = f.source === 'title.prefix' && !hasPlace(f.name) ? (ctx.title ?? '').indexOf(`${f.name}项目`) : -1;
+      return at >= 0 && !ctx.title!.startsWith('支出', at + f.name.length + 2);
+    },
+  },
   // A sentence's "县乡村振兴局、县财政局对照…进行了自评" in a county's report: a unit the text never prints
   // with its place is one of the county's, not surely the one that reports.
   { id: 'unit.body_bare_level', zh: '正文中无地名的县/市/区单位', weight: -3, test: (f) => f.source.startsWith('body.') && BARE_LEVEL.test(f.name) },

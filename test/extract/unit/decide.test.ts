@@ -94,6 +94,8 @@ describe('sources', () => {
     ['二、机构设置\n张家川县第四幼儿园归张家川县教育局主管，是二级预算单位。', '张家川县第四幼儿园'],
     ['一、部门基本情况\n通州区红十字会为区政府直接联系的独立设置的群众团体，机构为正处级单位。', '通州区红十字会'],
     ['一、单位基本情况\n仁寿县慈航镇小学校是一所公办小学校。', '仁寿县慈航镇小学校'],
+    ['一、单位概况\n某某县残疾人联合会是一个履行“代表、服务、管理”三种职能的人民团体。', '某某县残疾人联合会'],
+    ['(三)单位构成\n和平彝族乡人民政府下属二级预算单位0个,其中行政单位7个。', '和平彝族乡人民政府'],
     ['按照有关要求，我们对方城县动物疫病预防控制中心动物防疫专项经费进行了绩效评价，现将评价结果报告如下。', '方城县动物疫病预防控制中心'],
   ])('reads the unit an opening sentence is about: %s', async (text, unit) => {
     expect(await departmentOf(`一、基本情况\n${text}\n其他情况从略。`)).toBe(unit);
@@ -104,6 +106,19 @@ describe('sources', () => {
     ['对我处2022年度项目支出绩效进行了自评。一、本部门项目绩效目标情况(一)南昌市烈士陵园管理处2022年度共有5个项目', '南昌市烈士陵园管理处'],
   ])('reads the unit a clause opens with before a year: %s', async (text, unit) => {
     expect(await departmentOf(text)).toBe(unit);
+  });
+
+  it("keeps a unit of no place whose own spending (项目支出) a title evaluates, not a facility a project is named by", async () => {
+    expect(await departmentOf('县档案馆项目支出绩效自评报告\n一、基本情况\n')).toBe('县档案馆');
+    expect(await departmentOf('老年人日间照料中心项目绩效自评报告\n一、项目概况\n')).toBeNull();
+  });
+
+  it("reads the unit's name alone atop the page, above a heading that opens with its year", async () => {
+    expect(await departmentOf('宁夏贺兰山东麓葡萄酒产业园区管委会\n2021年葡萄酒产业发展项目支出绩效评价评定等次为优\n根据通知要求,园区管委会高度重视,成立组织机构。\n')).toBe('宁夏贺兰山东麓葡萄酒产业园区管委会');
+  });
+
+  it('reads a command office (指挥部) that opens a title as a unit', async () => {
+    expect(await departmentOf('某某县人居环境指挥部乡村振兴项目资金绩效评价报告\n受某某县财政局委托,我所成立绩效评价工作组开展评价。\n')).toBe('某某县人居环境指挥部');
   });
 
   it('reads a township government that carried out the evaluation', async () => {
