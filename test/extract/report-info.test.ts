@@ -453,3 +453,13 @@ describe('a mirror\'s injected gambling spam', () => {
     expect(r.title).toBe('上海市普陀区体育局2023年度部门决算');
   });
 });
+
+describe('a department budget\'s heading', () => {
+  it('ends like a title, as a 决算\'s does ("…2022年部门预算" above its date)', async () => {
+    const r = await reportOf('某县某街道办事处2022年部门预算\n2022年1月\n第一部分 部门概况\n一、主要职能\n');
+    expect(r.title).toBe('某县某街道办事处2022年部门预算');
+    // a fund's budget named in a notice's sentence is no title
+    const n = await reportOf('各乡镇:\n现下达2022年农村公路养护资金预算,请按规定使用。\n');
+    expect(n.title).not.toBe('现下达2022年农村公路养护资金预算');
+  });
+});
