@@ -52,7 +52,7 @@ export const EVALUATOR = /第三方|委托|评价(?:机构|组|小组|工作组)
 /** A self-evaluation report's title. */
 export const SELF_EVALUATION_TITLE = /绩效(?:自评|自我评价)(?:报告|总结|情况)/u;
 /** Cover words of a 部门决算 / 部门预算. */
-export const ACCOUNTS_COVER = /(?:部门|单位)?决算(?:公开)?(?:报告)?$|年度部门决算|部门决算/u;
+export const ACCOUNTS_COVER = /(?:部门|单位)?决算(?:公开)?(?:报告)?$|部门决算(?!中)/u;
 /** A title about the whole department ("整体和项目支出绩效自评": the whole department, its projects included). */
 export const DEPARTMENT_KIND_TITLE = /部门整体|单位整体|整体支出|整体绩效|整体(?:和|及|与)项目/u;
 /** A title about a project or a fund ("…提质增效工程绩效评价自评报告": a works programme is one). */
@@ -103,9 +103,9 @@ export const EVALUATION_WORD = /自评|自我评价|评价|评估/u;
 export const TEMPLATE_COLLECTION_SUFFIX = /\s*[（(](?:精选|通用|优选|推荐|热门)\s*\d+\s*篇[）)]$/u;
 /**
  * A 决算 document's title or cover line anywhere in it: "黄山市中医医院2023年度单位决算2024年9月目录…",
- * "部门决算", "单位决算", "2020年度决算公开报告", "决算公开".
+ * "部门决算", "单位决算", "2020年度决算公开报告", "决算公开"; not what a 决算 holds ("…2023年部门决算中项目绩效自评结果": its forms).
  */
-export const ACCOUNTS_TITLE = /(?:部门|单位)决算|年度?决算(?:公开|报告)|决算公开/u;
+export const ACCOUNTS_TITLE = /(?:部门|单位)决算(?!中)|年度?决算(?:公开|报告)|决算公开/u;
 /** A 决算's contents list its statements and their explanation: 收入支出决算总表, …决算情况说明. */
 export const ACCOUNTS_CONTENTS = /收入支出决算总表|决算(?:总体)?情况说明/u;
 export const BUDGET_COVER = /(?:部门|单位)预算(?:公开)?(?:报告)?$|年度部门预算|部门预算/u;

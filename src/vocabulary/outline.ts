@@ -101,7 +101,7 @@ export const SITE_NAME = /(?:网站|门户|政府网|信息网|新闻网)$/u;
  * How a title line ends (…自评报告, …自评表, …情况说明, …自评结果公告, …2021年度部门决算, …决算编制说明): such a
  * line is never continued by the body, so normalization does not join the next line to it.
  */
-export const TITLE_LINE_END = /(?:报告|报告书|自评表|评价表|情况说明|(?:自评|评价)(?:结果|情况)?的?(?:公告|公示)|(?:19|20)\d{2}\s*年度?[^\n，。；,]{0,30}?决算(?:公开)?(?:编制说明|公开说明|说明)?)$/u;
+export const TITLE_LINE_END = /(?:报告|报告书|自评表|评价表|情况说明|(?:自评|评价)(?:结果|情况)?的?(?:公告|公示)|(?:项目|资金|经费|支出|绩效)(?:自评|评价)结果|(?:19|20)\d{2}\s*年度?[^\n，。；,]{0,30}?决算(?:公开)?(?:编制说明|公开说明|说明)?)$/u;
 
 /**
  * Page furniture glued before a title by flattening: uploader and viewer buttons, metadata fields,

@@ -35,6 +35,15 @@ describe('classifyDocument: a 决算 whose statements the text does not reach', 
     expect(r.documentKind).toBe('target_declaration');
     expect(r.kind).toBe('unknown');
   });
+  it('is what a 决算 holds, not a 决算, when the title names the self-evaluation results in it (t464)', async () => {
+    const text = `某县生态环境分局2023年部门决算中项目绩效自评结果\n我局在2023年度部门决算中反映某县农村黑臭水体治理试点项目绩效自评综述。\n自评得分100分。\n`;
+    const r = await reportOf(text);
+    expect(r.title).toBe('某县生态环境分局2023年部门决算中项目绩效自评结果');
+    expect(r.documentKind).not.toBe('final_accounts');
+    expect(r.kind).toBe('project');
+    // the 决算 itself is still one
+    expect((await reportOf(`某县生态环境分局2023年部门决算\n${EXPLANATION}`)).documentKind).toBe('final_accounts');
+  });
   it('stays a self-evaluation when a title line speaks of one', async () => {
     const r = await reportOf(`某某医院2023年度单位决算绩效自评报告\n${EXPLANATION}自评得分95分。\n`);
     expect(r.documentKind).not.toBe('final_accounts');

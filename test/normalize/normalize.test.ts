@@ -16,6 +16,14 @@ describe('normalizeDocument', () => {
     // A short line without final punctuation is a heading, not a cut sentence.
     expect(doc.text).toContain('\n党建工委工作经费项目\n深入学习贯彻');
   });
+  it('never continues a title line that ends with a project\'s self-evaluation results (t328)', () => {
+    const title = '2022年度校园维修改造与设备购置项目自评结果';
+    const doc = normalizeDocument(readTxt(Buffer.from(`${title}\n项目单位(盖章): 某某中学\n一、自评结论\n`, 'utf8')));
+    expect(doc.text.startsWith(`${title}\n项目单位`)).toBe(true);
+    // a sentence cut after its results is still joined
+    const cut = normalizeDocument(readTxt(Buffer.from('根据各单位报送的材料,我局汇总形成了本年度自评结果\n并报送市财政局审核。\n', 'utf8')));
+    expect(cut.text).toContain('自评结果并报送');
+  });
   it('maps every normalized span back to the raw text', () => {
     const doc = seed();
     const i = doc.text.indexOf('890.33万元');
