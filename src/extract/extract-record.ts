@@ -14,6 +14,7 @@ import { extractReportInfo, regionOf } from './report-info.js';
 import { decideUnit, type UnitDecision } from './unit/decide.js';
 import { unitOverForms } from './unit/forms.js';
 import { decideFiscalYear, fiscalYearDecision } from './fiscal-year.js';
+import { fieldDecisionOf } from './field-decision.js';
 
 export interface ExtractOptions {
   fileName?: string | null;
@@ -82,13 +83,8 @@ export function extractRecord(doc: SourceDocument, options: ExtractOptions = {})
 
 /** The unit engine's decision as the record keeps it: ranked names, their scores, rules and evidence. */
 export function departmentDecision(unit: UnitDecision): FieldDecision {
-  const chosen = unit.name === null ? null : unit.candidates.findIndex((c) => c.name === unit.name);
-  return {
-    field: 'department',
-    chosen: chosen !== null && chosen >= 0 ? chosen : null,
-    reason: unit.reason,
-    candidates: unit.candidates.map((c) => ({ value: c.name, score: c.score, features: c.features, evidence: c.evidence })),
-  };
+  const candidates = unit.candidates.map((c) => ({ value: c.name, score: c.score, features: c.features, evidence: c.evidence }));
+  return fieldDecisionOf('department', unit.name, unit.reason, candidates);
 }
 
 /** Notes on the file a reader of the record must see (SourceInfo.notes), left out when there are none. */

@@ -12,7 +12,8 @@
 import type { SourceDocument } from '../ingest/document.js';
 import { evidenceOf } from '../normalize/offsets.js';
 import type { DocumentKind, Evidence, FieldDecision, Form } from '../schema/record.js';
-import { formsNameSeveralYears, yearsOfForms } from './unit/forms.js';
+import { fieldDecisionOf } from './field-decision.js';
+import { yearsOfForms } from './unit/forms.js';
 
 export interface YearContext {
   doc: SourceDocument;
@@ -29,11 +30,17 @@ export interface YearFinding {
   at: { start: number; end: number } | null;
 }
 
+/** The context as the sources read it: with the years the forms' headings print, found once. */
+export interface YearReading extends YearContext {
+  /** Year → where its first form heading prints it; empty unless the document is a document of forms. */
+  formYears: ReadonlyMap<number, number>;
+}
+
 export interface YearSource {
   id: string;
   zh: string;
   weight: number;
-  find(ctx: YearContext): YearFinding | null;
+  find(ctx: YearReading): YearFinding | null;
 }
 
 export interface YearCandidate {
@@ -107,7 +114,7 @@ function dominantYear(text: string): YearFinding | null {
 }
 
 /** Where the title's year stands in the text: the title as printed, else the year's first printing. */
-function titleYear(ctx: YearContext): YearFinding | null {
+function titleYear(ctx: YearReading): YearFinding | null {
   const { title, doc } = ctx;
   const found = title ? findYear(title) : null;
   if (!title || !found) return null;
@@ -126,20 +133,16 @@ const BODY_REACH = 4000;
  * The year every form heading of a document of forms prints ("财政项目支出绩效自评表\n2020年度"): the
  * year the forms' figures are for, which a page publishing them may not be ("九亭镇2021年预算绩效评价结果公开").
  */
-function formHeadingYear({ doc, forms, documentKind }: YearContext): YearFinding | null {
-  if (documentKind !== 'self_evaluation_forms' || !forms) return null;
-  const years = yearsOfForms(doc, forms);
-  if (years.size !== 1) return null;
-  const [year, form] = [...years][0]!;
-  const lineStart = doc.text.lastIndexOf('\n', form.evidence.start - 1) + 1;
-  const at = doc.text.indexOf(String(year), lineStart);
-  return { year, at: at >= 0 ? { start: at, end: at + 4 } : null };
+function formHeadingYear({ formYears }: YearReading): YearFinding | null {
+  if (formYears.size !== 1) return null;
+  const [year, start] = [...formYears][0]!;
+  return { year, at: { start, end: start + 4 } };
 }
 
 /** A year printed alone on the line below the title: "专项资金绩效目标表\n(2017 年度)". */
 const YEAR_LINE = /^[ \t]*[（(]?[ \t]*((?:19|20)\d{2})[ \t]*年度?[ \t]*[）)]?[ \t]*(?:\n|$)/u;
 
-function titleLineYear({ doc, title }: YearContext): YearFinding | null {
+function titleLineYear({ doc, title }: YearReading): YearFinding | null {
   if (!title) return null;
   // (Each printing of the title: a document site's file name "….doc" prints it first, its heading later.)
   for (let at = doc.text.indexOf(title); at >= 0; at = doc.text.indexOf(title, at + title.length)) {
@@ -160,7 +163,7 @@ const EVALUATION_ROUND_TITLE = /((?:19|20)\d{2})\s*年(?!度)[^\n]{0,30}?评价�
  * The year a round of evaluation results looks back on: the year before the one its title names, when the
  * opening names that year's 年度 ("2020年度财政项目支出绩效自评表" under "…2021年预算绩效评价结果公开").
  */
-function roundYear({ doc, title }: YearContext): YearFinding | null {
+function roundYear({ doc, title }: YearReading): YearFinding | null {
   const m = title ? EVALUATION_ROUND_TITLE.exec(title) : null;
   if (!m) return null;
   const before = Number(m[1]) - 1;
@@ -202,25 +205,22 @@ export function rankYears(doc: SourceDocument, findings: readonly { source: { id
 
 /** The report's fiscal year among the years its title, form fields and body name. Pure. */
 export function decideFiscalYear(ctx: YearContext, sources: readonly YearSource[] = YEAR_SOURCES): YearDecision {
+  const formYears = ctx.documentKind === 'self_evaluation_forms' && ctx.forms ? yearsOfForms(ctx.doc, ctx.forms) : new Map<number, number>();
+  const reading: YearReading = { ...ctx, formYears };
   const findings = sources.flatMap((source) => {
-    const finding = source.find(ctx);
+    const finding = source.find(reading);
     return finding ? [{ source, finding }] : [];
   });
   const candidates = rankYears(ctx.doc, findings);
   if (ctx.title !== null && YEAR_RANGE.test(ctx.title)) return { year: null, reason: 'abstained_range', candidates };
   // Forms of several years gathered in one document (a workbook of 2019 and 2022 forms) give it none.
-  if (ctx.documentKind === 'self_evaluation_forms' && ctx.forms && formsNameSeveralYears(ctx.doc, ctx.forms)) return { year: null, reason: 'abstained_forms', candidates };
+  if (formYears.size > 1) return { year: null, reason: 'abstained_forms', candidates };
   const best = candidates[0];
   return best ? { year: best.year, reason: 'clear', candidates } : { year: null, reason: 'none', candidates };
 }
 
 /** The year decision as the record keeps it (record.reportRoles): years as text, ranked, with rules and evidence. */
 export function fiscalYearDecision(decision: YearDecision): FieldDecision {
-  const chosen = decision.year === null ? null : decision.candidates.findIndex((c) => c.year === decision.year);
-  return {
-    field: 'fiscalYear',
-    chosen: chosen !== null && chosen >= 0 ? chosen : null,
-    reason: decision.reason,
-    candidates: decision.candidates.map((c) => ({ value: String(c.year), score: c.score, features: c.features, evidence: c.evidence })),
-  };
+  const candidates = decision.candidates.map((c) => ({ value: String(c.year), score: c.score, features: c.features, evidence: c.evidence }));
+  return fieldDecisionOf('fiscalYear', decision.year === null ? null : String(decision.year), decision.reason, candidates);
 }

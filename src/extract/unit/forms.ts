@@ -30,32 +30,32 @@ export function formsNameSeveralUnits(forms: readonly Form[]): boolean {
   return units.some((u) => units.some((v) => !oneUnit(u, v)));
 }
 
-/** The year a form's heading prints: "项目支出绩效自评表\n（2022年度）", "2023年度部门整体支出绩效自评表". */
-function yearOfForm(doc: SourceDocument, form: Form): number | null {
-  // The year nearest the form's name: just after it ("（2022年度）" below), else the last before it on
-  // its line (a page title flattened onto the heading, "九亭镇2021年…公开财政项目支出绩效自评表\n2020年度", names the page's year).
+/**
+ * The year a form's heading prints, and where: "项目支出绩效自评表\n（2022年度）", "2023年度部门整体支出绩效自评表".
+ * The year nearest the form's name: just after it ("（2022年度）" below), else the last before it on its line
+ * (a page title flattened onto the heading, "九亭镇2021年…公开财政项目支出绩效自评表\n2020年度", names the page's year).
+ */
+function yearOfForm(doc: SourceDocument, form: Form): { year: number; start: number } | null {
   const after = YEAR_AFTER_FORM_NAME.exec(doc.text.slice(form.evidence.end, form.evidence.end + 24));
-  if (after) return Number(after[1]);
-  const start = doc.text.lastIndexOf('\n', form.evidence.start - 1) + 1;
-  const before = [...doc.text.slice(start, form.evidence.end).matchAll(/((?:19|20)\d{2})\s*年度?/gu)].at(-1);
-  return before ? Number(before[1]) : null;
+  if (after) return { year: Number(after[1]), start: form.evidence.end + after[0].indexOf(after[1]!) };
+  const lineStart = doc.text.lastIndexOf('\n', form.evidence.start - 1) + 1;
+  const before = [...doc.text.slice(lineStart, form.evidence.end).matchAll(/((?:19|20)\d{2})\s*年度?/gu)].at(-1);
+  return before ? { year: Number(before[1]), start: lineStart + before.index } : null;
 }
 /** A year printed right after a form's name, on its line or the next: "（2022年度）", "\n2020年度". */
 const YEAR_AFTER_FORM_NAME = /^[\s（(]*((?:19|20)\d{2})\s*年度?/u;
 
-/** The years the forms' headings print, each with the first heading that prints it. */
-export function yearsOfForms(doc: SourceDocument, forms: readonly Form[]): Map<number, Form> {
-  const years = new Map<number, Form>();
+/**
+ * The years the forms' headings print, each with where its first heading prints it. Two or more: the
+ * document gathers forms of several years (2022 and 2019) and has no one year.
+ */
+export function yearsOfForms(doc: SourceDocument, forms: readonly Form[]): Map<number, number> {
+  const years = new Map<number, number>();
   for (const f of realForms(forms)) {
     const y = yearOfForm(doc, f);
-    if (y !== null && !years.has(y)) years.set(y, f);
+    if (y !== null && !years.has(y.year)) years.set(y.year, y.start);
   }
   return years;
-}
-
-/** True when two forms' headings print different years (2022 and 2019): the document has no one year. */
-export function formsNameSeveralYears(doc: SourceDocument, forms: readonly Form[]): boolean {
-  return yearsOfForms(doc, forms).size > 1;
 }
 
 /**

@@ -1,7 +1,7 @@
 /** The unit and year of a document's forms taken together (src/extract/unit/forms.ts). */
 import { describe, expect, it } from 'vitest';
 import type { UnitDecision } from '../../../src/extract/unit/decide.js';
-import { formsNameSeveralUnits, formsNameSeveralYears, unitOverForms } from '../../../src/extract/unit/forms.js';
+import { formsNameSeveralUnits, unitOverForms, yearsOfForms } from '../../../src/extract/unit/forms.js';
 import type { SourceDocument } from '../../../src/ingest/document.js';
 import type { Form } from '../../../src/schema/record.js';
 
@@ -26,15 +26,15 @@ describe('formsNameSeveralUnits', () => {
   });
 });
 
-describe('formsNameSeveralYears', () => {
+describe('yearsOfForms: forms of several years', () => {
   const text = '项目支出绩效自评表\n（2022年度）\n项目名称 甲\n（临时救助）绩效目标自评表\n（2019年度）\n项目名称 乙';
   const doc = { text } as SourceDocument;
   it('is true when two forms print different years under their headings', () => {
-    expect(formsNameSeveralYears(doc, [formOf('A局', null, 0), formOf('B局', null, text.indexOf('（临时救助）'), '（临时救助）绩效目标自评表')])).toBe(true);
+    expect(yearsOfForms(doc, [formOf('A局', null, 0), formOf('B局', null, text.indexOf('（临时救助）'), '（临时救助）绩效目标自评表')]).size > 1).toBe(true);
   });
   it('is false when they print one year', () => {
     const same = text.replace('2019', '2022');
-    expect(formsNameSeveralYears({ text: same } as SourceDocument, [formOf('A局', null, 0), formOf('B局', null, same.indexOf('（临时救助）'), '（临时救助）绩效目标自评表')])).toBe(false);
+    expect(yearsOfForms({ text: same } as SourceDocument, [formOf('A局', null, 0), formOf('B局', null, same.indexOf('（临时救助）'), '（临时救助）绩效目标自评表')]).size > 1).toBe(false);
   });
 });
 
