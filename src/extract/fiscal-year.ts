@@ -88,6 +88,12 @@ const FORM_YEAR_FIELD = /(?:评价|预算|绩效|所属)年度[\s|｜:：]*((?:1
 /** Before a year that ends a span of time ("到2030年", "至2025年"), not "截至". */
 const HORIZON_BEFORE = /(?:到|(?<!截)至)\s*$/u;
 
+/**
+ * Before a year that is a comparison's baseline ("比2015年减少", "较2020年度决算数", "与2015年相比",
+ * "同2019年同期"): the year compared against, not the year reported on.
+ */
+const BASELINE_BEFORE = /(?:比|较|与|同|相对于|对比)\s*$/u;
+
 /** A year the body names: "2021年", and "2021年12月31日" (the end of a fiscal year names it), not other dates. */
 const BODY_YEAR = /((?:19|20)\d{2})\s*年(?:(?=12月(?:31日|底|末))|(?!\d{1,2}月))/gu;
 
@@ -97,6 +103,7 @@ function dominantYear(text: string): YearFinding | null {
   for (const m of text.matchAll(BODY_YEAR)) {
     // "到2030年，…力争建成…": a goal's horizon, not the year reported on ("到2022年底" is a date in it).
     if (HORIZON_BEFORE.test(text.slice(Math.max(0, m.index - 2), m.index)) && !/^\s*(?:底|末|年底)/u.test(text.slice(m.index + m[0].length))) continue;
+    if (BASELINE_BEFORE.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
     const y = Number(m[1]);
     const seen = counts.get(y);
     if (seen) seen.count++;

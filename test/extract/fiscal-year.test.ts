@@ -25,6 +25,13 @@ describe('the fiscal year decision (record.reportRoles, field fiscalYear)', () =
     expect(d.candidates[1]!.features.map((f) => f.id)).toEqual(['year.body_dominant']);
   });
 
+  it('does not count a comparison\'s baseline year in the body (t443, t520)', async () => {
+    const text = '部门决算说明\n一、收支情况\n本单位2021年度总收入581.45万元,较2020年度决算数减少175.26万元。总支出比2020年减少10万元,与2020年相比下降。\n';
+    const d = await yearDecisionOf(text);
+    expect(d.candidates[d.chosen!]!.value).toBe('2021');
+    expect(d.candidates.map((c) => c.value)).not.toContain('2020');
+  });
+
   it('abstains over a title of several years, and says so', async () => {
     const d = await yearDecisionOf('四川省住房和城乡建设厅关于2017-2019年省级城镇保障性安居工程支出绩效自评报告\n一、基本情况\n2019年,我厅按要求开展了自评。');
     expect(d.chosen).toBeNull();
