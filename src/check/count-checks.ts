@@ -189,6 +189,21 @@ function result(
   });
 }
 
+/** From a whole's number to the bracket that opens its parts: "实有人数63人(公务员50人…". */
+const BRACKET_OPENS_PARTS = /^[^，,。；;：:（()）\d]{0,6}[（(][^（()）]*$/u;
+
+/**
+ * A whole followed by a bracket holding every part of the list: "2021年底实有人数63人(公务员50人、机关工勤2人、
+ * 事业人员11人)" (t705). The bracket marks them as the whole's breakdown, as 其中 does.
+ */
+function isBracketedWhole(w: Placed, parts: readonly Placed[], text: string): boolean {
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  if (w.end > first.start || !BRACKET_OPENS_PARTS.test(text.slice(w.end, first.start))) return false;
+  const close = text.slice(last.end).search(/[）)]/u);
+  return close >= 0 && !/[（(]/u.test(text.slice(last.end, last.end + close));
+}
+
 function checkPartList(parts: readonly Placed[], placed: readonly Placed[], text: string): CheckResult[] {
   const expected = sumIntervals(parts.map((p) => intervalOfCount(p.count)));
   const unit = parts[0]!.count.unit;
@@ -200,6 +215,10 @@ function checkPartList(parts: readonly Placed[], placed: readonly Placed[], text
 
   // A whole the text marks itself: "共80个单位，其中镇（街）10个和机关70个".
   for (const w of candidates) {
+    if (isBracketedWhole(w, parts, text)) {
+      const holds = intervalsMeet(expected, intervalOfCount(w.count));
+      return [result(holds ? 'pass' : 'fail', parts, w, expected, sharedTerm(w.subject, partSubjects), true)];
+    }
     if (w.sentence !== first.sentence || w.end > first.start) continue;
     const before = text.slice(Math.max(w.sentence, w.start - 4), w.start);
     const between = text.slice(w.end, first.start);

@@ -598,6 +598,27 @@ describe('counts: parts and whole', () => {
     expect(only(checkRecord(makeRecord({ counts: goodCounts }), { text: good }), 'count.parts_whole').status).toBe('pass');
   });
 
+  it('reads a whole followed by the bracket of its parts as marked (实有人数63人(公务员50人、…), t705)', () => {
+    const text = '共有行政编制54人、机关后勤服务人员2人。2021年底实有人数64人(公务员50人、机关工勤2人、事业人员11人)。';
+    const counts = [
+      makeCountIn(text, '54人', { subject: '行政编制' }),
+      makeCountIn(text, '2人', { subject: '机关后勤服务人员', context: '服务人员2人' }),
+      makeCountIn(text, '64人', { subject: '实有人数' }),
+      makeCountIn(text, '50人', { subject: '公务员' }),
+      makeCountIn(text, '2人', { subject: '机关工勤', context: '机关工勤2人' }),
+      makeCountIn(text, '11人', { subject: '事业人员' }),
+    ];
+    const results = checkRecord(makeRecord({ counts }), { text }).filter((r) => r.rule === 'count.parts_whole');
+    const bracketed = results.find((r) => r.evidence[0]!.evidence.quote === '64人')!;
+    expect(bracketed).toMatchObject({ status: 'fail', certainty: 'definite' });
+    expect(bracketed.expected).toEqual({ lo: '63', hi: '63', loOpen: false, hiOpen: false });
+    // Not compared with the 编制 sentence's 54人.
+    expect(results.some((r) => r.evidence[0]!.evidence.quote === '54人')).toBe(false);
+    const good = text.replace('64人', '63人');
+    const goodCounts = counts.map((c) => (c.text === '64人' ? makeCountIn(good, '63人', { subject: '实有人数' }) : c));
+    expect(checkRecord(makeRecord({ counts: goodCounts }), { text: good }).filter((r) => r.rule === 'count.parts_whole').map((r) => r.status)).toEqual(['pass']);
+  });
+
   it('reports nothing without the text, or without a related whole', () => {
     expect(checkRecord(recordFor(seedText)).some((r) => r.rule === 'count.parts_whole')).toBe(false);
     const text = seedText.replace('对80个参评单位', '对85个参评单位');
