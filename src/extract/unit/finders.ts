@@ -12,8 +12,11 @@ import { placeRunEnds, regionOf } from '../region.js';
 export const TITLE_TAIL =
   /(?:关于)?(?:(?:19|20)\d{2}|20xx|20XX|二〇[一二三四五六七八九〇零]{2})\s*年(?:度)?|关于|(?:部门|单位)?整体支出|(?:项目)?(?:支出)?绩效(?:自评|自我评价|评价)|预算绩效|(?:部门|单位)?决算/u;
 
-/** Words of a sentence or a page, not of a name: "对", "支出情况1.部门基本情况", "年6月至2020年7月", "正文", "决算", "目 录" split by a PDF ("录 赣州市…"). */
-const NOT_NAME_PREFIX = /[\d.．、\-—:：]|情况|对|决算|正文|年|月|关于|根据|按照|录/u;
+/**
+ * Words of a sentence or a page, not of a name: "对", "支出情况1.部门基本情况", "年6月至2020年7月", "正文", "决算", "目 录" split by a PDF ("录 赣州市…").
+ * 年 of a date, not of 青年, 少年, 老年 or 年鉴 ("中国共产主义青年团大英县委员会" is one name).
+ */
+const NOT_NAME_PREFIX = /[\d.．、\-—:：]|情况|对|决算|正文|(?<![青少老])年(?!鉴)|月|关于|根据|按照|录/u;
 
 /**
  * A name without the words glued before its place: "对重庆市潼南区发展和改革委员会" → "重庆市潼南区…".

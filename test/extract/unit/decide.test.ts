@@ -249,6 +249,10 @@ describe('what is no unit', () => {
     // Words that may open a name stay.
     ['中共湖南省委党校', '中共湖南省委党校'],
     ['共青团柳州市城中区委员会', '共青团柳州市城中区委员会'],
+    // 年 of 青年, 少年, 老年 is no date (t721, t724)
+    ['中国共产主义青年团大英县委员会', '中国共产主义青年团大英县委员会'],
+    ['老年大学协会长沙市分会', '老年大学协会长沙市分会'],
+    ['2021年6月长沙市财政局', '长沙市财政局'],
     // Page chrome: a 标题 metadata field, "目 录" split by a PDF, a gambling mirror's injected prefix.
     ['标题西藏自治区文物局', '西藏自治区文物局'],
     ['标      题 西藏自治区发展和改革委员会', '西藏自治区发展和改革委员会'],
