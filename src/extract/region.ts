@@ -18,6 +18,9 @@ import {
 /** Each province's name written as a 省 ("广西壮族自治区" → "广西省"), as PROVINCES lists them: made once, not per call. */
 const PROVINCE_AS_SHENG: readonly string[] = PROVINCES.map((p) => p.replace(/(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/u, '') + '省');
 
+/** How the names of development and administered zones end: 新区, 开发区, 管理区, 园区, 度假区, 示范区 … */
+const ZONE_END = /(?:新区|开发区|管理区|园区|度假区|风景区|名胜区|示范区|试验区|实验区|保税区|合作区)$/u;
+
 /** Region named inside a unit's name or title: 广东省 / 广州市 / 花都区. */
 export function regionOf(text: string): Region {
   const region: Region = { province: null, city: null, county: null };
@@ -62,7 +65,10 @@ export function regionOf(text: string): Region {
   const county = /^([\u4e00-\u9fff]{2,8}?自治[县旗]|[\u4e00-\u9fff]{2,4}?(?:县|区|旗|市)|[\u4e00-\u9fff]县)/u.exec(rest);
   // A 县级市 the gazetteer does not know is a word cut at 市: "乌海市住房市场服务中心" names no 住房市.
   const unknownCity = (name: string) => name.endsWith('市') && !COUNTIES.has(name);
-  if (county && county[1]!.length >= 2 && !NOT_COUNTY_NAMES.test(county[1]!) && !unknownCity(county[1]!)) region.county = county[1]!;
+  // A zone the gazetteer does not list as a county ("岳阳市南湖新区", "X经济开发区") is administered by its
+  // city, not a county of GB/T 2260 (浦东新区, 滨海新区 are, and the gazetteer knows them).
+  const unknownZone = (name: string) => ZONE_END.test(name) && !COUNTIES.has(name);
+  if (county && county[1]!.length >= 2 && !NOT_COUNTY_NAMES.test(county[1]!) && !unknownCity(county[1]!) && !unknownZone(county[1]!)) region.county = county[1]!;
   else if (region.city) region.county = countyOfCityUnit(rest, region.city);
   return completeRegion(region);
 }

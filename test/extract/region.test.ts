@@ -25,6 +25,11 @@ describe('regionOf: a city match wrapped in other words', () => {
     expect(regionOf('内蒙古自治区乌海市住房市场服务中心')).toEqual({ province: '内蒙古自治区', city: '乌海市', county: null });
     expect(regionOf('岳阳市汨罗市财政局')).toEqual({ province: '湖南省', city: '岳阳市', county: '汨罗市' });
   });
+  it('reads no county in a zone the gazetteer does not list as one (t702), but keeps the zones it does', () => {
+    expect(regionOf('岳阳市南湖新区民政局')).toEqual({ province: '湖南省', city: '岳阳市', county: null });
+    expect(regionOf('上海市浦东新区财政局')).toEqual({ province: '上海市', city: null, county: '浦东新区' });
+    expect(regionOf('株洲市天元区财政局')).toEqual({ province: '湖南省', city: '株洲市', county: '天元区' });
+  });
 });
 
 describe('placesMentioned', () => {
