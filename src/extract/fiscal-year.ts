@@ -84,6 +84,32 @@ const YEAR_RANGE = /(?:19|20)\d{2}\s*年?\s*[-—–~至到]\s*(?:19|20)\d{2}\s*
 
 /** A form's year field: "评价年度:2022", "预算年度 | 2021" (no 年 after the digits). */
 const FORM_YEAR_FIELD = /(?:评价|预算|绩效|所属)年度[\s|｜:：]*((?:19|20)\d{2})(?!\d)/u;
+/** A form's period field within one year: "项目起止时间 | 2016年1月起至2016年12月止" (the 岳阳 template). */
+const FORM_PERIOD_FIELD = /(?:项目)?(?:起止时间|实施期限|实施周期|执行期限)[\s|｜:：]*((?:19|20)\d{2})\s*年\s*0?1\s*月(?:\s*1\s*日)?\s*(?:起)?\s*[至到\-—~～]\s*((?:19|20)\d{2})\s*年\s*12\s*月/u;
+
+/** A form's year field, or its period field when the period is one calendar year. */
+function formFieldYear({ doc }: YearReading): YearFinding | null {
+  const opening = doc.text.slice(0, FORM_FIELD_REACH);
+  const m = FORM_YEAR_FIELD.exec(opening);
+  if (m) {
+    const start = m.index + m[0].length - m[1]!.length;
+    return { year: Number(m[1]), at: { start, end: start + 4 } };
+  }
+  const p = FORM_PERIOD_FIELD.exec(opening);
+  if (!p || p[1] !== p[2]) return null;
+  const start = p.index + p[0].indexOf(p[1]!);
+  return { year: Number(p[1]), at: { start, end: start + 4 } };
+}
+
+/** A form's caption with its year in brackets, where no form was read: "部门预算项目支出绩效自评表(2023年度)" (t707). */
+const FORM_CAPTION_YEAR = /(?:绩效自评表|绩效评价表|绩效目标表|自评表)[ \t]*[（(][ \t]*((?:19|20)\d{2})[ \t]*年度?[ \t]*[）)]/u;
+
+function formCaptionYear({ doc }: YearReading): YearFinding | null {
+  const m = FORM_CAPTION_YEAR.exec(doc.text.slice(0, FORM_FIELD_REACH));
+  if (!m) return null;
+  const start = m.index + m[0].lastIndexOf(m[1]!);
+  return { year: Number(m[1]), at: { start, end: start + 4 } };
+}
 
 /** Before a year that ends a span of time ("到2030年", "至2025年"), not "截至". */
 const HORIZON_BEFORE = /(?:到|(?<!截)至)\s*$/u;
@@ -179,21 +205,12 @@ function roundYear({ doc, title }: YearReading): YearFinding | null {
 }
 
 export const YEAR_SOURCES: readonly YearSource[] = [
-  { id: 'year.form_heading', zh: '自评表表头的年度', weight: 32, find: formHeadingYear },
-  { id: 'year.evaluation_round', zh: '评价结果所回顾的年度', weight: 16, find: roundYear },
-  { id: 'year.title', zh: '标题中的年度', weight: 8, find: titleYear },
-  { id: 'year.title_line', zh: '标题下一行的年度', weight: 4, find: titleLineYear },
-  {
-    id: 'year.form_field',
-    zh: '表中的年度栏',
-    weight: 2,
-    find: ({ doc }) => {
-      const m = FORM_YEAR_FIELD.exec(doc.text.slice(0, FORM_FIELD_REACH));
-      if (!m) return null;
-      const start = m.index + m[0].length - m[1]!.length;
-      return { year: Number(m[1]), at: { start, end: start + 4 } };
-    },
-  },
+  { id: 'year.form_heading', zh: '自评表表头的年度', weight: 64, find: formHeadingYear },
+  { id: 'year.evaluation_round', zh: '评价结果所回顾的年度', weight: 32, find: roundYear },
+  { id: 'year.title', zh: '标题中的年度', weight: 16, find: titleYear },
+  { id: 'year.title_line', zh: '标题下一行的年度', weight: 8, find: titleLineYear },
+  { id: 'year.form_caption', zh: '表名后括号中的年度', weight: 4, find: formCaptionYear },
+  { id: 'year.form_field', zh: '表中的年度栏或起止时间', weight: 2, find: formFieldYear },
   { id: 'year.body_dominant', zh: '开篇最常见的年份', weight: 1, find: ({ doc }) => dominantYear(doc.text.slice(0, BODY_REACH)) },
 ];
 

@@ -32,6 +32,20 @@ describe('the fiscal year decision (record.reportRoles, field fiscalYear)', () =
     expect(d.candidates.map((c) => c.value)).not.toContain('2020');
   });
 
+  it('reads a form caption\'s bracketed year where no form was read, over the body\'s years (t707)', async () => {
+    const text = '详情见附件(注:以下内容为附件图片识别)部门预算项目支出绩效自评表(2023年度) | | |\n项目名称 | 退耕还林工程建设专项工作经费\n协助完成对我市2018年度退耕还林检查验收,2018年度任务。\n';
+    const d = await yearDecisionOf(text);
+    expect(d.candidates[d.chosen!]!.value).toBe('2023');
+    expect(d.candidates[d.chosen!]!.features.map((f) => f.id)).toEqual(['year.form_caption']);
+    expect(d.candidates[d.chosen!]!.evidence!.start).toBe(text.indexOf('2023'));
+  });
+
+  it('reads a form\'s period field when it is one calendar year, and no year from a longer period (t702)', async () => {
+    const year = async (period: string) => (await recordOf(`岳阳市财政支出项目绩效评价自评报告\n项目名称 | 优抚对象补助\n项目起止时间\n${period}\n报告日期:2017 年7 月 15 日\n`)).report.fiscalYear;
+    expect(await year('2016年1月起至2016年12 月止')).toBe(2016);
+    expect(await year('2016年1月起至2018年12 月止')).toBeNull();
+  });
+
   it('abstains over a title of several years, and says so', async () => {
     const d = await yearDecisionOf('四川省住房和城乡建设厅关于2017-2019年省级城镇保障性安居工程支出绩效自评报告\n一、基本情况\n2019年,我厅按要求开展了自评。');
     expect(d.chosen).toBeNull();
