@@ -170,10 +170,11 @@ export function compare(record, label, stats, id, rules = null) {
     // A 自评表's total row is kept among fundSources (for the checks); it is not a source.
     const gotList = (record.figures[field] ?? []).filter((x) => !(field === 'fundSources' && x.name === '年度资金总额'));
     const s = (stats[name] ??= emptyStats());
-    const want = wantList.map(key);
+    // (Labels keep a traditional text's characters, "10個"; records report simplified ones, as for the scalars.)
+    const want = wantList.map((x) => norm(key(x)));
     const remaining = [...want];
     for (const item of gotList) {
-      const g = key(item);
+      const g = norm(key(item));
       const i = remaining.indexOf(g);
       // A named amount records the rule that found it (NAMED_RULES): a right item counts a hit, an extra one a miss-fire.
       const r = rules && item.rule ? (rules[`${field} ← ${item.rule}`] ??= emptyStats()) : null;
