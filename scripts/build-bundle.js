@@ -50,8 +50,8 @@ const CJS_ENTRY = "export { run } from './cli/main.js';\nexport { preloadPdfEngi
 /** Pure-JavaScript packages inside the bundles (no files of their own read at run time). */
 const BUNDLED_PACKAGES = ['commander', 'decimal.js'];
 
-/** The documents `extract` reads to make the code cache (a 自评报告 with its tables). */
-const TRAINING_DOCUMENTS = ['fixtures/seed/huadu-2021-jgdgw.pdf'];
+/** The documents `extract` reads to make the code cache: a 自评报告, a 决算 with 自评表 forms (constructed). */
+const TRAINING_DOCUMENTS = ['fixtures/seed/huadu-2021-jgdgw.pdf', 'fixtures/constructed/final-accounts-with-forms.pdf'];
 
 /** `new URL('./x.js', import.meta.url)` (a module named by URL: a worker file, a task's module), or `import.meta.url`. */
 const MODULE_URL_OR_META = /new URL\((['"])(\.{1,2}\/[^'"]+\.js)\1,\s*import\.meta\.url\)|import\.meta\.url/gu;
