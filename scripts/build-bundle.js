@@ -75,7 +75,7 @@ function rewriteForBundle(source, distPath, bundleUrl, commonJs) {
   return commonJs ? rewritten.replace(PACKAGE_IMPORT, '__jixiaoImport($1)') : rewritten;
 }
 
-function distModules(bundleUrl, commonJs) {
+function makeDistPlugin(bundleUrl, commonJs) {
   return {
     name: 'dist-modules',
     setup(b) {
@@ -114,7 +114,7 @@ async function buildBundles() {
     chunkNames: 'chunk-[hash]',
     // A bundled CommonJS package (commander) requires Node's modules: give the ES chunks a require.
     banner: { js: "import { createRequire as __jixiaoCreateRequire } from 'node:module'; const require = __jixiaoCreateRequire(import.meta.url);" },
-    plugins: [distModules('import.meta.url', false)],
+    plugins: [makeDistPlugin('import.meta.url', false)],
   });
   await build({
     ...COMMON,
@@ -123,7 +123,7 @@ async function buildBundles() {
     outdir: undefined,
     format: 'cjs',
     banner: { js: "const __jixiaoBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-    plugins: [distModules('__jixiaoBundleUrl', true)],
+    plugins: [makeDistPlugin('__jixiaoBundleUrl', true)],
   });
 }
 

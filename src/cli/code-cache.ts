@@ -16,7 +16,7 @@ import { Script } from 'node:vm';
  * text, as without a cache.
  */
 
-/** First line of a cache file: this tag, a space, the bundle's digest (`bundleDigest`). */
+/** First line of a cache file: this tag, a space, the bundle's digest (`digestBundle`). */
 const CACHE_TAG = 'jixiao-code-cache';
 
 /** What the bundle is given besides CommonJS's own names: an `import()` that runs outside the script. */
@@ -26,7 +26,7 @@ export const BUNDLE_IMPORT_NAME = '__jixiaoImport';
 const WRAPPER_HEAD = `(function (exports, require, module, __filename, __dirname, ${BUNDLE_IMPORT_NAME}) {`;
 
 /** The digest a cache file's first line must name to be used with `source`. */
-export function bundleDigest(source: string): string {
+export function digestBundle(source: string): string {
   return createHash('sha256').update(source).digest('hex');
 }
 
@@ -39,7 +39,7 @@ export function readCodeCache(cacheFile: string, source: string): Buffer | undef
     return undefined;
   }
   const end = bytes.indexOf(10);
-  if (end < 0 || bytes.toString('latin1', 0, end) !== `${CACHE_TAG} ${bundleDigest(source)}`) return undefined;
+  if (end < 0 || bytes.toString('latin1', 0, end) !== `${CACHE_TAG} ${digestBundle(source)}`) return undefined;
   return bytes.subarray(end + 1);
 }
 
@@ -67,7 +67,7 @@ export function loadBundle(file: string, cacheFile: string | undefined, dynamicI
   return {
     exports: module.exports,
     cacheRejected: cachedData ? script.cachedDataRejected === true : undefined,
-    writeCodeCache: (to) => writeFileSync(to, Buffer.concat([Buffer.from(`${CACHE_TAG} ${bundleDigest(source)}\n`, 'latin1'), script.createCachedData()])),
+    writeCodeCache: (to) => writeFileSync(to, Buffer.concat([Buffer.from(`${CACHE_TAG} ${digestBundle(source)}\n`, 'latin1'), script.createCachedData()])),
   };
 }
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BUNDLE_IMPORT_NAME, bundleDigest, loadBundle, readCodeCache } from '../../src/cli/code-cache.js';
+import { BUNDLE_IMPORT_NAME, digestBundle, loadBundle, readCodeCache } from '../../src/cli/code-cache.js';
 
 // A CommonJS bundle in miniature: exports, a function called at load (so V8 compiles it) and an
 // import of a package through the launcher's import.
@@ -41,7 +41,7 @@ describe('loadBundle (a CommonJS bundle run with V8 code cached at build time)',
 
   it('takes the code it wrote: V8 accepts it, and the bundle runs the same', () => {
     loadBundle(bundle, undefined, noImport).writeCodeCache(cache);
-    expect(readFileSync(cache, 'latin1').split('\n')[0]).toBe(`jixiao-code-cache ${bundleDigest(bundleText(41))}`);
+    expect(readFileSync(cache, 'latin1').split('\n')[0]).toBe(`jixiao-code-cache ${digestBundle(bundleText(41))}`);
     const again = loadBundle(bundle, cache, noImport);
     expect(again.cacheRejected).toBe(false);
     expect(again.exports.answer).toBe(41);
@@ -58,7 +58,7 @@ describe('loadBundle (a CommonJS bundle run with V8 code cached at build time)',
   });
 
   it('falls back to the text when V8 rejects the cached code', () => {
-    writeFileSync(cache, Buffer.concat([Buffer.from(`jixiao-code-cache ${bundleDigest(bundleText(41))}\n`, 'latin1'), Buffer.alloc(256, 7)]));
+    writeFileSync(cache, Buffer.concat([Buffer.from(`jixiao-code-cache ${digestBundle(bundleText(41))}\n`, 'latin1'), Buffer.alloc(256, 7)]));
     const loaded = loadBundle(bundle, cache, noImport);
     expect(loaded.cacheRejected).toBe(true);
     expect(loaded.exports.answer).toBe(41);
