@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,5 +69,26 @@ describe('loadBundle (a CommonJS bundle run with V8 code cached at build time)',
     writeFileSync(cache, Buffer.alloc(64, 1));
     expect(readCodeCache(cache, bundleText(41))).toBeUndefined();
     expect(readCodeCache(join(dir, 'none.cache'), bundleText(41))).toBeUndefined();
+  });
+});
+
+describe('the built CLI bundle (npm run build)', () => {
+  it('has a code cache that V8 takes under the flags of a one-document command, and none otherwise', () => {
+    // As bin/jixiao.js does it, in a process of its own (V8's flags are the process's).
+    const probe = (args: string[]): string =>
+      execFileSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `const { tuneV8ForCommand } = await import('./dist/bundle/v8-flags.js');
+           const { loadCliBundle } = await import('./dist/bundle/code-cache.js');
+           const bundle = loadCliBundle(tuneV8ForCommand(${JSON.stringify(args)}));
+           process.stdout.write(String(bundle.cacheRejected) + ' ' + typeof bundle.exports.run + ' ' + typeof bundle.exports.preloadPdfEngine);`,
+        ],
+        { encoding: 'utf8' },
+      );
+    expect(probe(['extract', '--json', 'fixtures/seed/huadu-2021-jgdgw.pdf'])).toBe('false function function');
+    expect(probe(['extract', '--json', 'fixtures/seed'])).toBe('undefined function function');
   });
 });
