@@ -25,7 +25,7 @@ import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -66,10 +66,11 @@ const entryByDistPath = new Map(Object.entries(ES_ENTRIES).map(([name, path]) =>
  * own URL in its format: `import.meta.url`, or the CommonJS banner's `__jixiaoBundleUrl`.
  */
 function rewriteForBundle(source, distPath, bundleUrl, commonJs) {
+  // distPath: the module's path under dist/, with / between folders.
   const here = `new URL(${JSON.stringify(`../${distPath}`)}, ${bundleUrl}).href`;
   const rewritten = source.replace(MODULE_URL_OR_META, (whole, _quote, target) => {
     if (target === undefined) return here;
-    const entry = entryByDistPath.get(relative(DIST, join(DIST, dirname(distPath), target)).split('\\').join('/'));
+    const entry = entryByDistPath.get(posix.join(posix.dirname(distPath), target));
     return entry ? `new URL(${JSON.stringify(`./${entry}.js`)}, ${bundleUrl})` : whole.replace('import.meta.url', here);
   });
   return commonJs ? rewritten.replace(PACKAGE_IMPORT, '__jixiaoImport($1)') : rewritten;
@@ -85,9 +86,9 @@ function makeDistPlugin(bundleUrl, commonJs) {
         return BUNDLED_PACKAGES.includes(name) ? undefined : { external: true };
       });
       b.onLoad({ filter: /\.js$/ }, async (args) => {
-        if (!args.path.startsWith(DIST + '/')) return undefined;
+        if (!args.path.startsWith(DIST + sep)) return undefined;
         const source = await readFile(args.path, 'utf8');
-        return { contents: rewriteForBundle(source, relative(DIST, args.path), bundleUrl, commonJs), loader: 'js', resolveDir: dirname(args.path) };
+        return { contents: rewriteForBundle(source, relative(DIST, args.path).split(sep).join('/'), bundleUrl, commonJs), loader: 'js', resolveDir: dirname(args.path) };
       });
     },
   };
