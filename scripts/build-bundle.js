@@ -7,12 +7,13 @@
 //   dynamic imports stay chunks of their own, so a command still loads only what it uses (issue 18,
 //   item 1). Every command but the one-shot ones runs from it.
 // - one CommonJS file (dist/bundle/cli.cjs) that `extract`, `check` and `read` run as a vm.Script
-//   with V8's code cache (src/cli/code-cache.ts), made here by one run of `extract` on a seed PDF
-//   (`--train`). Its dynamic imports are functions inside the file, run only when called. A static
+//   with V8's code cache (src/cli/code-cache.ts), made here by runs of `extract` on the training
+//   documents (`--train`). Its dynamic imports are functions inside the file, run only when called. A static
 //   import of a package becomes a `require`: the one-shot commands reach only packages that offer
 //   CommonJS (nodejieba, iconv-lite, word-extractor and opencc-js were required already; cheerio,
 //   mammoth and the xlsx reader for other formats), the others (serve, store, queue, export) stay
-//   on the ES bundle. An `import()` of a package goes through the launcher's own `import()`.
+//   on the ES bundle. An `import()` of a package or of a URL goes through an ordinary module's
+//   `import()` (src/cli/code-cache.ts): the build fails if one is left in the file.
 //
 // Packages stay outside (native and WebAssembly ones: nodejieba, PDFium, pg, PGlite, tesseract…),
 // except the pure-JavaScript ones every command loads (BUNDLED_PACKAGES).
@@ -56,8 +57,14 @@ const TRAINING_DOCUMENTS = ['fixtures/seed/huadu-2021-jgdgw.pdf', 'fixtures/cons
 /** `new URL('./x.js', import.meta.url)` (a module named by URL: a worker file, a task's module), or `import.meta.url`. */
 const MODULE_URL_OR_META = /new URL\((['"])(\.{1,2}\/[^'"]+\.js)\1,\s*import\.meta\.url\)|import\.meta\.url/gu;
 
-/** `import('package')`: a dynamic import of a package (not of a module of jixiao's, which is bundled). */
-const PACKAGE_IMPORT = /\bimport\((['"][^./'"][^'"]*['"])\)/gu;
+/**
+ * `import(` of anything but a relative path written out (a module of jixiao's, which is bundled): a
+ * package, or a URL known at run time (the page worker's task).
+ */
+const OUTSIDE_IMPORT = /\bimport\((?!\s*['"]\.)/gu;
+
+/** An `import(` left in the CommonJS bundle (it would fail once V8 takes the code from the cache). */
+const ANY_IMPORT = /(?<![\w$.])import\(/u;
 
 const entryByDistPath = new Map(Object.entries(ES_ENTRIES).map(([name, path]) => [path, name]));
 
@@ -73,7 +80,7 @@ function rewriteForBundle(source, distPath, bundleUrl, commonJs) {
     const entry = entryByDistPath.get(posix.join(posix.dirname(distPath), target));
     return entry ? `new URL(${JSON.stringify(`./${entry}.js`)}, ${bundleUrl})` : whole.replace('import.meta.url', here);
   });
-  return commonJs ? rewritten.replace(PACKAGE_IMPORT, '__jixiaoImport($1)') : rewritten;
+  return commonJs ? rewritten.replace(OUTSIDE_IMPORT, '__jixiaoImport(') : rewritten;
 }
 
 function makeDistPlugin(bundleUrl, commonJs) {
@@ -126,6 +133,9 @@ async function buildBundles() {
     banner: { js: "const __jixiaoBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
     plugins: [makeDistPlugin('__jixiaoBundleUrl', true)],
   });
+  const commonJs = await readFile(join(BUNDLE_DIR, 'cli.cjs'), 'utf8');
+  const left = ANY_IMPORT.exec(commonJs);
+  if (left) throw new Error(`build-bundle: dist/bundle/cli.cjs still has an import( at ${left.index}: ${commonJs.slice(left.index - 60, left.index + 60)}`);
 }
 
 /**
