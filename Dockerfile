@@ -6,6 +6,7 @@ COPY src ./src
 COPY dict ./dict
 COPY bin ./bin
 COPY workers ./workers
+COPY scripts/build-bundle.js ./scripts/
 RUN npm ci && npm prune --omit=dev
 ENV NODE_ENV=production
 CMD ["node", "workers/ingest-worker.js"]

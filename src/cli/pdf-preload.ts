@@ -32,10 +32,10 @@ let handedOver = false;
  * For a long PDF named on the command line the page worker (src/ingest/pdf/page-threads.ts) starts
  * too, and when it is the only file named, the worker gets its bytes at once: it reads pages from
  * the back while this thread loads the analysis modules (≈ 0.2 s of CPU), and the reader takes
- * the job up when it meets the same bytes. `bin/jixiao.js` calls it before the CLI's modules load,
- * the commands again (a programmatic `run()` has no launcher); both load once. A failure here is
- * left to the reader's own load, which reports it. A module of its own so that the launcher
- * imports nothing else.
+ * the job up when it meets the same bytes. `bin/jixiao.js` calls it as soon as the CLI's bundle is
+ * compiled, before the command's modules run (src/cli/code-cache.ts), the commands again (a
+ * programmatic `run()` has no launcher); both load once. A failure here is left to the reader's
+ * own load, which reports it.
  */
 export function preloadPdfEngine(inputs: readonly string[], pdfEngine: string | undefined): void {
   if (pdfEngine === 'pdfjs' || !inputs.some(isPdf)) return;

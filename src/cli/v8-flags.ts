@@ -10,10 +10,13 @@ const ONE_SHOT_COMMANDS = ['extract', 'check', 'read'];
  * meet new object shapes page after page and are compiled again and again, and the compiles run on
  * background threads that the page worker needs (the 178-page 决算 under load: 4.7 → 3.2 s of CPU,
  * main thread 1.6 → 1.7 s, the same output). Several inputs (folders, globs, a batch) keep it: there
- * the compiled code pays for itself. The launcher calls this before any other module loads.
+ * the compiled code pays for itself. The launcher calls this before any other module loads; the
+ * answer (whether it turned TurboFan off) says which code cache fits (src/cli/code-cache.ts).
  */
-export function tuneV8ForCommand(args: readonly string[]): void {
-  if (readsOneDocument(args)) setFlagsFromString('--no-opt');
+export function tuneV8ForCommand(args: readonly string[]): boolean {
+  if (!readsOneDocument(args)) return false;
+  setFlagsFromString('--no-opt');
+  return true;
 }
 
 /** `args` (after the executable and script) run a one-shot command on one named file (not a folder or a glob). */
