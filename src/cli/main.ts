@@ -345,7 +345,19 @@ async function findStored(store: Store, key: string): Promise<Array<{ sha256: st
   return shas.length > documents.length ? [...documents, ...shas.slice(documents.length).map((sha256) => ({ sha256, fileName: '' }))] : documents;
 }
 
+/**
+ * A reader that stops early (`jixiao extract --json … | head`) closes the pipe: stop quietly, as Unix
+ * tools do, instead of a stack trace for an unhandled EPIPE.
+ */
+function stopQuietlyOnClosedPipe(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT.ok);
+    throw error;
+  });
+}
+
 export async function run(argv: string[]): Promise<void> {
+  stopQuietlyOnClosedPipe();
   try {
     const config = loadConfig(process.env);
     await (await buildProgram(config, argv)).parseAsync(argv);

@@ -3,13 +3,22 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jixiao } from './run-cli.js';
+import { jixiao, jixiaoReadPart } from './run-cli.js';
 
 
 const tmp = mkdtempSync(join(tmpdir(), 'jixiao-cli-'));
 const SEED = 'fixtures/seed/huadu-2021-jgdgw';
 
 describe('jixiao CLI', () => {
+  it('stops quietly when its reader closes the pipe early (| head)', async () => {
+    // More than a pipe's buffer (64 KiB), so the write after the reader left fails.
+    const files = [`${SEED}.txt`, `${SEED}.docx`, `${SEED}.gb18030.txt`, `${SEED}.txt`];
+    expect((await jixiao(['extract', '--json', ...files])).stdout.length).toBeGreaterThan(100_000);
+    const r = await jixiaoReadPart(['extract', '--json', ...files], 1000);
+    expect(r.stderr).not.toMatch(/EPIPE|Error/u);
+    expect(r.code).toBe(0);
+  });
+
   it('extract --json prints the seed record', async () => {
     const r = await jixiao(['extract', `${SEED}.txt`, '--json']);
     expect(r.code).toBe(0);
