@@ -159,6 +159,11 @@ function* titlesFrom(text: string, afterFurniture: boolean): Generator<{ text: s
         start--;
         continue;
       }
+      // A heading wrapped before its kind words ("市公路局2020年度公路养护类项目\n自评结果") goes on above the break.
+      if (ch === '\n' && wrappedBeforeTail(head, start, end)) {
+        start--;
+        continue;
+      }
       if (/[\n|｜\t。；！？!?：:《》“”"【】\[\]，,]/u.test(ch)) break;
       if (ch === ' ' && !/[A-Za-z0-9]/u.test(head[start - 2] ?? '')) break;
       if (/\.(?:pdf|docx?|xlsx?|wps)$/iu.test(head.slice(Math.max(0, start - 6), start))) break;
@@ -211,6 +216,20 @@ function withoutSpam(text: string): { text: string; at: (i: number) => number } 
 
 /** A heading's line that stops after its 关于 (and year): "奉节县财政局关于", "湘阴县文旅广体局关于2020年". */
 const WRAPPED_AFTER_ABOUT = /关于(?:(?:19|20)\d{2}\s*年度?)?[ \t]*$/u;
+
+/**
+ * Is the phrase at `start` a title's kind words alone on their line ("自评结果", "绩效自评报告"), under a
+ * line that opens a title and does not end one: a year or a place first, no punctuation or page
+ * furniture, short ("市公路局2020年度公路养护类项目")?
+ */
+function wrappedBeforeTail(head: string, start: number, end: number): boolean {
+  const tail = head.slice(start, end);
+  if (Array.from(tail).length > 8 || /\d/u.test(tail) || placeRunEnds(tail).length > 0) return false;
+  const lineStart = head.lastIndexOf('\n', start - 2) + 1;
+  const above = head.slice(lineStart, start - 1).trim();
+  const length = Array.from(above).length;
+  return length >= 6 && length <= 40 && /(?:19|20)\d{2}/u.test(above) && (startsLikeTitle(above) || departmentInTitle(above) !== null) && !/[。；，,：:！？!?|｜>»_、]/u.test(above) && !NOT_TITLE.test(above) && !endsLikeTitle(above);
+}
 
 /** Does every closing bracket of a phrase follow its opening one? */
 function bracketsBalance(phrase: string): boolean {

@@ -49,4 +49,8 @@ describe('the form cells of an opening, read once per text', () => {
     const glued = '专项资金绩效目标表\n(2017年度)\n填报单位(盖章):永兴县畜牧兽医水产局专项名称部门名称部门相应职能职责概述\n';
     expect(formFieldUnits(glued)).toEqual([{ field: '填报单位', name: '永兴县畜牧兽医水产局' }]);
   });
+  it('ends a cover\'s 主管部门 at the 委托单位 glued after it (an evaluation\'s cover, t661)', () => {
+    const cover = '项目名称:某某防治资金\n实施单位(公章):各地州生态环境局、各企事业单位主管部门(公章):自治区生态环境厅委托单位:某某财政厅评价机构:某某咨询有限公司\n';
+    expect(formFieldUnits(cover)).toEqual([{ field: '主管部门', name: '自治区生态环境厅' }]);
+  });
 });
