@@ -45,6 +45,11 @@ describe('the unit in a title', () => {
     expect(await reportOf(wrapped)).toMatchObject({ title: '市公路局2020年度公路养护类项目自评结果', department: '市公路局' });
   });
 
+  it('reads a title that ends 自评情况报告, not a sentence that reports 情况 (现将自评情况报告如下; t668)', async () => {
+    expect((await reportOf('关于省级财政项目支出绩效自评情况报告\n一、基本情况\n')).title).toBe('关于省级财政项目支出绩效自评情况报告');
+    expect((await reportOf('我省认真组织开展自评。现将自评情况报告如下:\n一、绩效目标分解下达情况\n')).title).toBeNull();
+  });
+
   it('does not join a line above the kind words that opens no title (no year)', async () => {
     expect((await reportOf('第一期公路养护类项目\n自评结果\n附件:2020年度养护类项目自评表(附后)\n')).title).toBe('2020年度养护类项目自评表(附后)');
   });
