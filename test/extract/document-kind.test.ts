@@ -60,6 +60,7 @@ describe('kindOf: what a self-evaluation is about, from its title', () => {
   it('keeps a programme named after the unit a project', () => {
     expect(kindOf('四川省住房和城乡建设厅关于2017-2019年省级城镇保障性安居工程支出绩效自评报告', '一、项目概况')).toBe('project');
     expect(kindOf('旌德县2020年农村电商提质增效工程绩效评价自评报告', '')).toBe('project');
+    expect(kindOf('2018年度裕安区美丽乡村建设自评报告', '')).toBe('project');
   });
   it('reads the 部门整体支出 sections as the whole department', () => {
     expect(kindOf('', '一、部门概况\n二、部门资金基本情况\n(三)专项资金安排')).toBe('department_overall');
