@@ -55,11 +55,15 @@ export function kindOf(title: string, body: string): ReportKind {
   if (PROJECT_KIND_TITLE.test(title)) return 'project';
   const unit = departmentInTitle(title);
   if (unit && title.includes(unit) && UNIT_YEAR_EVALUATION_TITLE.test(title.slice(title.indexOf(unit) + unit.length))) return 'department_overall';
-  const head = body.slice(0, 3000);
+  // (A cited document's name says what that document is about: "根据《…关于开展部门整体支出和项目支出绩效评价工作的通知》".)
+  const head = body.slice(0, 3000).replace(CITED_TITLE, '《》');
   if (DEPARTMENT_KIND_BODY.test(head)) return 'department_overall';
   if (PROJECT_KIND_BODY.test(head)) return 'project';
   return 'unknown';
 }
+
+/** A document cited by its name in 《》. */
+const CITED_TITLE = /《[^《》\n]{0,80}》/gu;
 
 /**
  * What a report's or a form's title ends with (…自评的报告, …自评总报告, …评价情况表, …绩效监控总结报告, …决算公开表 and …2022年部门预算 too),
