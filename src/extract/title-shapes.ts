@@ -92,8 +92,8 @@ export function fileNameTitle(doc: SourceDocument): string | null {
   return Array.from(name).length >= 6 ? name : null;
 }
 
-/** A government portal's metadata pair "名称: X 文号:" (the fields glued once normalization drops the spaces). */
-const NAME_FIELD = /名\s*称\s*[:：]\s*([^\n:：|｜]{6,60}?)\s*文\s*号\s*[:：]?/u;
+/** A government portal's metadata pair "名称: X 文号:" (the fields glued once normalization drops the spaces, or in a table's cells: "名称: |X|文号: |"). */
+const NAME_FIELD = /名\s*称\s*[:：][\s|｜]*([^\n:：|｜]{6,60}?)[\s|｜]*文\s*号\s*[:：]?/u;
 
 /**
  * The name a government portal's metadata gives the page ("索引号…发布机构:X…名称:绩溪县实验小学预决算信息文号:"):

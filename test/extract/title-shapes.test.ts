@@ -204,6 +204,11 @@ describe("a government portal's metadata name, when no heading ends like a repor
     expect(r.title).toBe('某某县实验小学预决算信息');
   });
 
+  it('takes X of a metadata table\'s cells, 名称: |X|文号: | (t649), and reads the 部门预算 as no evaluation', async () => {
+    const r = await reportOf('索引号: | 11341802556345493F /202201-00014 |组配分类: |政府预算|发布机构: |某某区清风街道办事处|名称: |某某市某某区清风街道办事处2022年部门预算|文号: |无|成文日期: |\n第一部分部门概况\n主要职责\n第二部分2022年部门预算情况说明\n');
+    expect(r).toMatchObject({ title: '某某市某某区清风街道办事处2022年部门预算', kind: 'unknown' });
+  });
+
   it("but not a form's 项目名称 cell without a 文号 after it", async () => {
     const r = await reportOf('项目名称:某某县实验小学校舍维修\n主管部门:某某县教育体育局\n');
     expect(r.title).toBeNull();
