@@ -110,7 +110,7 @@ export const TITLE_LINE_END = /(?:报告|报告书|自评表|评价表|情况说
  * title starts after the last of them.
  */
 export const TITLE_CHROME =
-  /^.*(?:简介|查看更多|上传文档|关闭页面|页面关闭|放大\s*缩小|稿件页|组配分类|公开时限|是否有效有效|(?:成文|发布|生成)日期\s*|\d{4}-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?|第\s*\d+\s*页(?:\s*\/\s*共\s*\d+\s*页)?|名称\s*[:：]|^web|(?<![\d/])\d{1,3}\s*\/\s*\d{1,3}(?![\d/]))\s*/u;
+  /^.*(?:简介|查看更多|上传文档|关闭页面|页面关闭|放大\s*缩小|稿件页|组配分类|公开时限|是否有效有效|时效性\s*[:：]?\s*(?:有效|失效|已?废止)|(?:成文|发布|生成)日期\s*|\d{4}-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?|第\s*\d+\s*页(?:\s*\/\s*共\s*\d+\s*页)?|名称\s*[:：]|^web|(?<![\d/])\d{1,3}\s*\/\s*\d{1,3}(?![\d/]))\s*/u;
 
 /**
  * Words a gambling or adult-content mirror injects into a page's headings, before, inside or after the

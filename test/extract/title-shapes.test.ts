@@ -216,6 +216,12 @@ describe("a government portal's metadata name, when no heading ends like a repor
 });
 
 describe('a notice of evaluation results (…的通报) and the kinds of report a sentence lists', () => {
+  it('takes an evaluation\'s rectification report (…绩效评价整改情况报告; t633) as the title, about no kind', async () => {
+    const title = '开远市农业农村局关于2024年政策性农业保险项目绩效评价整改情况报告';
+    // (A portal's metadata line runs into it, its 时效性 field last.)
+    const r = await reportOf(`-开远市农业农村局\n-\n索引号kysnyncj/2026-00003-发布机构开远市农业农村局-文号-发布日期2026-01-23-时效性有效${title}\n${title}\n根据《开远市财政局关于再评价工作情况的通报》的相关要求,我单位高度重视,现将整改情况报告如下:\n一、基本情况\n`);
+    expect(r).toMatchObject({ title, kind: 'unknown' });
+  });
   it('takes …绩效评价结果情况的通报 above its date, not a report kind named in the body', async () => {
     const r = await reportOf('首页 > 新闻中心 > 通知公告\n\n某某部关于2023年全区绩效评价结果情况的通报\n\n2024-01-08\n【字体:\n各部、局、办:\n各预算单位应高度重视,针对绩效重点评价报告、整体支出绩效评价报告中反映的问题,查找和分析原因。\n');
     expect(r.title).toBe('某某部关于2023年全区绩效评价结果情况的通报');
