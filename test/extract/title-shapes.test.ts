@@ -18,6 +18,9 @@ describe('the contents of a 决算 are no title', () => {
 });
 
 describe('a 决算 cover above its contents', () => {
+  it('takes a 决算 title whose year lacks its 年 ("兴马镇人民政府2019决算公开"; t645)', async () => {
+    expect((await reportOf('兴马镇人民政府2019决算公开\n第一部分部门概况\n一、基本职能及主要工作\n')).title).toBe('兴马镇人民政府2019决算公开');
+  });
   it.each([
     // The unit on its own line above the year.
     ['海南省应急管理厅(本级)\n2021年度单位决算\n目录\n', '海南省应急管理厅(本级)2021年度单位决算'],
