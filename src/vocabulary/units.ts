@@ -21,7 +21,7 @@ export const STRONG_ORGAN_END =
 /** Longer organ words that extend a shorter unit: 人民政府 + 办公室, 财政局 + 分局 … */
 export const ORGAN_EXTENSION = /^(?:办公室|委员会|办事处|分局|中心|服务中心|管理处|管理站|管理所|服务站)$/u;
 /** Units that publish for others (finance bureaus, governments, portals): their bylines name no reporting unit. */
-export const PUBLISHER_FOR_OTHERS = /财政|人民政府|政府办公室|网站|门户/u;
+export const PUBLISHER_FOR_OTHERS = /财政|人民政府|政府办(?:公室)?|网站|门户/u;
 /**
  * A finance bureau: it publishes for others, but also reports on the money it runs itself (农业保险保费补贴,
  * its key-project evaluations); its byline is a weak witness, not none.

@@ -64,7 +64,7 @@ describe('the unit named outside the body', () => {
     expect(r.region).toMatchObject({ county: '临河区' });
   });
 
-  it.each(['市人社', '财务科', '县财政局', '某某县人民政府'])('but not the byline %s', async (byline) => {
+  it.each(['市人社', '财务科', '县财政局', '某某县人民政府', '屯溪区政府办'])('but not the byline %s', async (byline) => {
     expect((await reportOf(page(byline))).department).toBeNull();
   });
 
