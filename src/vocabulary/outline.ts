@@ -92,6 +92,8 @@ export const TITLE_WITH_SITE_SUFFIX = /^(.{6,}?)[ \t]*(?:[-—–]{1,2}|[_|｜])
  * form's "资金来源:").
  */
 export const BYLINE_LINE = /(?<!资金)来源\s*[:：]|^(?:发布|信息提供|发文|成文|更新)(?:时间|日期)\s*[:：]|^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}/u;
+/** A channel's tag before a page's headline: "【公示公开】2021年学生资助资金情况公示" (a template site's 【模板】 is no channel). */
+export const CHANNEL_TAG = /^\s*【(?!模板|范文|范本)[\u4e00-\u9fff]{2,8}】\s*(?=\S{6})/u;
 /** A page's image in Markdown, which a collector keeps before the heading: "![日间,照料,老年人](/img/big_111.jpg)". */
 export const IMAGE_LINK = /^\s*!\[[^\]\n]*\]\([^)\n]*\)\s*/u;
 /** A site's own name on its line: "某某县人民政府门户网站", "中国政府网". */

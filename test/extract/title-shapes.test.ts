@@ -190,6 +190,11 @@ describe("a news item's or a notice's headline above its byline, when no heading
     expect(r.kind).toBe('unknown');
   });
 
+  it('drops a channel tag before the headline ("【公示公开】"; t631)', async () => {
+    const r = await reportOf('首页 > 政务公开 > 主要民生资金\n\n      【公示公开】2021年学生资助资金情况公示\n\n      发布时间:2022-05-20 11:26 信息来源:某某市财政局\n\n2021年,市本级财政学生资助共投入8573.19万元。\n');
+    expect(r.title).toBe('2021年学生资助资金情况公示');
+  });
+
   it.each([
     ['a unit alone', '某某县民政局'],
     ['a sentence', '根据相关文件规定,现将上级转移支付资金使用情况报告如下。'],
