@@ -437,7 +437,9 @@ function titleOwnLines(doc: SourceDocument, span: { start: number; end: number }
     // What follows must be a title by itself, not its wrapped end ("项目支出绩效自评表\n(2022年度)").
     if (!endsLikeTitle(rest) || /^[（(]/u.test(rest)) continue;
     const shortChrome = Array.from(rawLine).length <= 12 && !/(?:19|20)\d{2}/u.test(rawLine);
-    if (Array.from(rest).length >= 8 && (startsLikeTitle(rest) || (shortChrome && /(?:19|20)\d{2}/u.test(rest)))) return i;
+    // (A line of a list or a sentence, commas in it, is no title's first line: a mirror's keywords, "…,美腿丝袜".)
+    const listed = /[,，。；;]/u.test(rawLine);
+    if (Array.from(rest).length >= 8 && (startsLikeTitle(rest) || listed || (shortChrome && /(?:19|20)\d{2}/u.test(rest)))) return i;
   }
   return span.start;
 }

@@ -130,6 +130,11 @@ describe('titles behind chrome a site adds (a site name, a breadcrumb, a byline 
     expect(r.title).toBe('城乡义务教育补助经费转移支付2023年度绩效自评报告');
   });
 
+  it("drops a mirror's keyword list that normalization joined to the title's line (t664)", async () => {
+    const r = await reportOf('某某图gif第210期,某某美女,综合图区美腿丝袜\n\n农村公路绩效评价报告\n\n时间:2022-12-20 11:27:21 报告 我要投稿\n按照建设绩效评价办法,推进规范有序建设。\n');
+    expect(r.title).toBe('农村公路绩效评价报告');
+  });
+
   it("drops an attachment's number before the title", async () => {
     const r = await reportOf(`${site}附件3四川省汶川县2021年中央食品监管专项转移支付绩效自评报告为进一步规范和提高中央对地方转移支付专项资金管理,按照要求开展了自评。\n`);
     expect(r.title).toBe('四川省汶川县2021年中央食品监管专项转移支付绩效自评报告');
