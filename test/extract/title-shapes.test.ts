@@ -145,6 +145,8 @@ describe('titles behind chrome a site adds (a site name, a breadcrumb, a byline 
     ['2022年度项目支出绩效自评总报告'],
     ['某某县住房和城乡建设局2024年度专项债券项目资金绩效评价情况表'],
     ['部门整体支出绩效评价基础数据表'],
+    // (A fund's name in brackets after the title, up to 24 characters: t369.)
+    ['2021年工程支出绩效评价自评报告(2021年州级文化和旅游开展专项资金)'],
   ])('knows the ending of %s', async (title) => {
     const r = await reportOf(`${site}信息阅读\n发布时间：2023-06-01 10:00 来源：本站 浏览次数：12\n【字体：大 中 小】 打印\n${title}\n一、基本情况\n本单位按要求开展了自评。\n`);
     expect(r.title).toBe(title);
