@@ -55,11 +55,15 @@ export function kindOf(title: string, body: string): ReportKind {
   if (PROJECT_KIND_TITLE.test(title)) return 'project';
   const unit = departmentInTitle(title);
   if (unit && title.includes(unit) && UNIT_YEAR_EVALUATION_TITLE.test(title.slice(title.indexOf(unit) + unit.length))) return 'department_overall';
-  const head = body.slice(0, 3000);
+  // (A cited document's name says what that document is about: "根据《…关于开展部门整体支出和项目支出绩效评价工作的通知》".)
+  const head = body.slice(0, 3000).replace(CITED_TITLE, '《》');
   if (DEPARTMENT_KIND_BODY.test(head)) return 'department_overall';
   if (PROJECT_KIND_BODY.test(head)) return 'project';
   return 'unknown';
 }
+
+/** A document cited by its name in 《》. */
+const CITED_TITLE = /《[^《》\n]{0,80}》/gu;
 
 /**
  * What a report's or a form's title ends with (…自评的报告, …自评总报告, …评价情况表, …绩效监控总结报告, …决算公开表 and …2022年部门预算 too),
@@ -67,7 +71,7 @@ export function kindOf(title: string, body: string): ReportKind {
  * "关于下达…的通知" standing alone above its addressee, a fund's "…使用情况的公告").
  */
 const TITLE_END =
-  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结|总)?(?:(?:情况|结果)的报告|的?报告(?:结果)?的?(?:公示|公开)?|(?:基础数据)?表(?!格)|(?:结果|情况)?的?(?:公告|公示|公开)|情况表(?!格)|情况的?(?:说明|汇报)|情况|(?:结果|综述)(?=[ \t]*(?:\n|$)))|绩效评价报告|自评报告|绩效监控(?:总结)?报告|(?:事前)?绩效评估报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n，。；:：]{1,16}[）)])?|(?<=(?:下达|分配|拨付|预拨)[^\n，。；《》]{2,80}?)的通知(?=\s*(?:\n|$|各[^\n，。；]{1,20}[:：]))|(?<=(?:绩效|评价)[^\n，。；《》]{0,40}?)的通报(?=\s*(?:\n|$|(?:19|20)\d{2}-\d{1,2}-\d{1,2}|来源[:：]|发布(?:时间|日期)[:：]))|(?:筹集|分配|安排|使用)[、和及与]?(?:分配|使用)?情况的?(?:公告|公布)(?![如于》”])|(?<=资金[^\n，。；《》|｜]{0,40}?)分配(?:方案|明细表|表)(?=\s*(?:[|｜\n]|$))|(?<=(?:19|20)\d{2}\s*年度?\s*[^\n，。；,]{0,30}?)(?:(?:部门|单位)?决算|(?:部门|单位)预算)(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告|公开表)?(?:[（(]公开[）)])?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分|来源[:：]|发布(?:时间|日期)[:：]))/u;
+  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结|总)?(?:(?:情况|结果)的报告|(?<=[\u4e00-\u9fff]{2}(?:自评|自我评价|评价|自评价))(?:情况|结果)报告(?![如于给])|的?报告(?:结果)?的?(?:公示|公开)?|(?:基础数据)?表(?!格)|(?:结果|情况)?的?(?:公告|公示|公开)|情况表(?!格)|情况的?(?:说明|汇报)|情况|(?:结果|综述)(?=[ \t]*(?:\n|$)))|绩效评价报告|自评报告|绩效监控(?:总结)?报告|(?:事前)?绩效评估报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n，。；:：]{1,24}[）)])?|(?<=(?:下达|分配|拨付|预拨)[^\n，。；《》]{2,80}?)的通知(?=\s*(?:\n|$|各[^\n，。；]{1,20}[:：]))|(?<=(?:绩效|评价)[^\n，。；《》]{0,20}?)整改(?:落实)?(?:情况|工作)的?报告(?![如于给])|(?<=(?:绩效|评价)[^\n，。；《》]{0,40}?)的通报(?=\s*(?:\n|$|(?:19|20)\d{2}-\d{1,2}-\d{1,2}|来源[:：]|发布(?:时间|日期)[:：]))|(?:筹集|分配|安排|使用)[、和及与]?(?:分配|使用)?情况的?(?:公告|公布)(?![如于》”])|(?<=资金[^\n，。；《》|｜]{0,40}?)分配(?:方案|明细表|表)(?=\s*(?:[|｜\n]|$))|(?<=(?:19|20)\d{2}(?:\s*年度?\s*[^\n，。；,]{0,30}?)?)(?:(?:部门|单位)?决算|(?:部门|单位)预算)(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告|公开表)?(?:[（(]公开[）)])?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分|来源[:：]|发布(?:时间|日期)[:：]))/u;
 /** Does a phrase end like a title? (TITLE_END at its end; the last 40 characters decide.) */
 function endsLikeTitle(phrase: string): boolean {
   const tail = phrase.slice(-40);
@@ -159,6 +163,11 @@ function* titlesFrom(text: string, afterFurniture: boolean): Generator<{ text: s
         start--;
         continue;
       }
+      // A heading wrapped before its kind words ("市公路局2020年度公路养护类项目\n自评结果") goes on above the break.
+      if (ch === '\n' && wrappedBeforeTail(head, start, end)) {
+        start--;
+        continue;
+      }
       if (/[\n|｜\t。；！？!?：:《》“”"【】\[\]，,]/u.test(ch)) break;
       if (ch === ' ' && !/[A-Za-z0-9]/u.test(head[start - 2] ?? '')) break;
       if (/\.(?:pdf|docx?|xlsx?|wps)$/iu.test(head.slice(Math.max(0, start - 6), start))) break;
@@ -211,6 +220,20 @@ function withoutSpam(text: string): { text: string; at: (i: number) => number } 
 
 /** A heading's line that stops after its 关于 (and year): "奉节县财政局关于", "湘阴县文旅广体局关于2020年". */
 const WRAPPED_AFTER_ABOUT = /关于(?:(?:19|20)\d{2}\s*年度?)?[ \t]*$/u;
+
+/**
+ * Is the phrase at `start` a title's kind words alone on their line ("自评结果", "绩效自评报告"), under a
+ * line that opens a title and does not end one: a year or a place first, no punctuation or page
+ * furniture, short ("市公路局2020年度公路养护类项目")?
+ */
+function wrappedBeforeTail(head: string, start: number, end: number): boolean {
+  const tail = head.slice(start, end);
+  if (Array.from(tail).length > 8 || /\d/u.test(tail) || placeRunEnds(tail).length > 0) return false;
+  const lineStart = head.lastIndexOf('\n', start - 2) + 1;
+  const above = head.slice(lineStart, start - 1).trim();
+  const length = Array.from(above).length;
+  return length >= 6 && length <= 40 && /(?:19|20)\d{2}/u.test(above) && (startsLikeTitle(above) || departmentInTitle(above) !== null) && !/[。；，,：:！？!?|｜>»_、]/u.test(above) && !NOT_TITLE.test(above) && !endsLikeTitle(above);
+}
 
 /** Does every closing bracket of a phrase follow its opening one? */
 function bracketsBalance(phrase: string): boolean {
@@ -414,7 +437,9 @@ function titleOwnLines(doc: SourceDocument, span: { start: number; end: number }
     // What follows must be a title by itself, not its wrapped end ("项目支出绩效自评表\n(2022年度)").
     if (!endsLikeTitle(rest) || /^[（(]/u.test(rest)) continue;
     const shortChrome = Array.from(rawLine).length <= 12 && !/(?:19|20)\d{2}/u.test(rawLine);
-    if (Array.from(rest).length >= 8 && (startsLikeTitle(rest) || (shortChrome && /(?:19|20)\d{2}/u.test(rest)))) return i;
+    // (A line of a list or a sentence, commas in it, is no title's first line: a mirror's keywords, "…,美腿丝袜".)
+    const listed = /[,，。；;]/u.test(rawLine);
+    if (Array.from(rest).length >= 8 && (startsLikeTitle(rest) || listed || (shortChrome && /(?:19|20)\d{2}/u.test(rest)))) return i;
   }
   return span.start;
 }

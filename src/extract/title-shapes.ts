@@ -4,7 +4,7 @@
  * (report-info.ts reads the heading first; these speak only when it finds none, or to veto a phrase.)
  */
 import type { SourceDocument } from '../ingest/document.js';
-import { BYLINE_LINE, CONTENTS_ENTRY, CONTENTS_HEADING, FILE_EXTENSION, REPORT_NAME_WORD, SITE_NAME, TITLE_LINE_END } from '../vocabulary/index.js';
+import { BYLINE_LINE, CHANNEL_TAG, CONTENTS_ENTRY, CONTENTS_HEADING, FILE_EXTENSION, REPORT_NAME_WORD, SITE_NAME, TITLE_LINE_END } from '../vocabulary/index.js';
 import { AFTER_ORGAN, ORGAN_END } from '../vocabulary/units.js';
 import { placeRunEnds } from './region.js';
 
@@ -92,8 +92,8 @@ export function fileNameTitle(doc: SourceDocument): string | null {
   return Array.from(name).length >= 6 ? name : null;
 }
 
-/** A government portal's metadata pair "名称: X 文号:" (the fields glued once normalization drops the spaces). */
-const NAME_FIELD = /名\s*称\s*[:：]\s*([^\n:：|｜]{6,60}?)\s*文\s*号\s*[:：]?/u;
+/** A government portal's metadata pair "名称: X 文号:" (the fields glued once normalization drops the spaces, or in a table's cells: "名称: |X|文号: |"). */
+const NAME_FIELD = /名\s*称\s*[:：][\s|｜]*([^\n:：|｜]{6,60}?)[\s|｜]*文\s*号\s*[:：]?/u;
 
 /**
  * The name a government portal's metadata gives the page ("索引号…发布机构:X…名称:绩溪县实验小学预决算信息文号:"):
@@ -119,7 +119,7 @@ export function headlineAboveByline(doc: SourceDocument): string | null {
   let i = byline - 1;
   while (i >= 0 && lines[i] === '') i--;
   if (byline < 0 || i < 0) return null;
-  const line = squeeze(lines[i]!);
+  const line = squeeze(lines[i]!).replace(CHANNEL_TAG, '');
   const length = Array.from(line).length;
   if (length < 8 || length > 60 || (line.match(/[\u4e00-\u9fff]/gu)?.length ?? 0) < 6) return null;
   if (FURNITURE.test(line) || /[。；;]/u.test(line) || NOT_HEADLINE.test(line) || isUnitLine(line) || SITE_NAME.test(line) || FILE_EXTENSION.test(line)) return null;

@@ -55,8 +55,8 @@ export const SELF_EVALUATION_TITLE = /绩效(?:自评|自我评价)(?:报告|总
 export const ACCOUNTS_COVER = /(?:部门|单位)?决算(?:公开)?(?:报告)?$|部门决算(?!中)/u;
 /** A title about the whole department ("整体和项目支出绩效自评": the whole department, its projects included). */
 export const DEPARTMENT_KIND_TITLE = /部门整体|单位整体|整体支出|整体绩效|整体(?:和|及|与)项目/u;
-/** A title about a project or a fund ("…提质增效工程绩效评价自评报告": a works programme is one). */
-export const PROJECT_KIND_TITLE = /项目|专项|资金|经费|补贴|补助|转移支付|工程(?=绩效)/u;
+/** A title about a project or a fund ("…提质增效工程绩效评价自评报告", "…美丽乡村建设自评报告": a works programme is one). */
+export const PROJECT_KIND_TITLE = /项目|专项|资金|经费|补贴|补助|转移支付|工程(?=绩效)|建设(?=(?:绩效)?(?:自评|评价))/u;
 /** An opening about the whole department ("一、部门概况 二、部门资金基本情况": the 部门整体支出 sections). */
 export const DEPARTMENT_KIND_BODY = /部门整体支出|整体支出绩效|部门整体绩效|部门资金(?:基本)?情况|部门财政资金收支/u;
 /**

@@ -92,6 +92,8 @@ export const TITLE_WITH_SITE_SUFFIX = /^(.{6,}?)[ \t]*(?:[-—–]{1,2}|[_|｜])
  * form's "资金来源:").
  */
 export const BYLINE_LINE = /(?<!资金)来源\s*[:：]|^(?:发布|信息提供|发文|成文|更新)(?:时间|日期)\s*[:：]|^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}/u;
+/** A channel's tag before a page's headline: "【公示公开】2021年学生资助资金情况公示" (a template site's 【模板】 is no channel). */
+export const CHANNEL_TAG = /^\s*【(?!模板|范文|范本)[\u4e00-\u9fff]{2,8}】\s*(?=\S{6})/u;
 /** A page's image in Markdown, which a collector keeps before the heading: "![日间,照料,老年人](/img/big_111.jpg)". */
 export const IMAGE_LINK = /^\s*!\[[^\]\n]*\]\([^)\n]*\)\s*/u;
 /** A site's own name on its line: "某某县人民政府门户网站", "中国政府网". */
@@ -110,7 +112,7 @@ export const TITLE_LINE_END = /(?:报告|报告书|自评表|评价表|情况说
  * title starts after the last of them.
  */
 export const TITLE_CHROME =
-  /^.*(?:简介|查看更多|上传文档|关闭页面|页面关闭|放大\s*缩小|稿件页|组配分类|公开时限|是否有效有效|(?:成文|发布|生成)日期\s*|\d{4}-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?|第\s*\d+\s*页(?:\s*\/\s*共\s*\d+\s*页)?|名称\s*[:：]|^web|(?<![\d/])\d{1,3}\s*\/\s*\d{1,3}(?![\d/]))\s*/u;
+  /^.*(?:简介|查看更多|上传文档|关闭页面|页面关闭|放大\s*缩小|稿件页|组配分类|公开时限|是否有效有效|时效性\s*[:：]?\s*(?:有效|失效|已?废止)|(?:成文|发布|生成)日期\s*|\d{4}-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?|第\s*\d+\s*页(?:\s*\/\s*共\s*\d+\s*页)?|名称\s*[:：]|^web|(?<![\d/])\d{1,3}\s*\/\s*\d{1,3}(?![\d/]))\s*/u;
 
 /**
  * Words a gambling or adult-content mirror injects into a page's headings, before, inside or after the

@@ -8,7 +8,7 @@
 /** Organ words a unit's name ends with (longest first where one extends another). */
 export const ORGAN_SUFFIXES: readonly string[] = [
   '街道办事处', '委员会', '联合会', '办公室', '人民政府', '卫生院', '幼儿园', '学校', '党校', '中学', '小学', '大学', '学院',
-  '中心校', '中心', '政府', '街道', '残联', '分局', '监狱', '医院', '公司', '集团',
+  '中心校', '中心', '电视台', '政府', '街道', '残联', '分局', '监狱', '医院', '公司', '集团',
   '局', '委', '办', '院', '会', '所', '站', '队', '部', '厅', '署', '处', '馆', '团', '社', '室', '镇', '乡', '场', '园',
 ];
 /** A unit's name ends with an organ word. */
@@ -17,11 +17,11 @@ export const ORGAN_END = new RegExp(`(?:${ORGAN_SUFFIXES.join('|')})$`, 'u');
 export const AFTER_ORGAN = /(?:[（(][^（）()]*[）)]|本级|机关)$/u;
 /** Organ words that end a unit's name for sure: "城乡" ends with 乡 but names no township. */
 export const STRONG_ORGAN_END =
-  /(?:局|厅|委员会|委|办公室|中心校|中心|学校|党校|中学|小学|幼儿园|医院|卫生院|人民政府|街道办事处|联合会|残联|管理处|管理站|大学|学院|指挥部)$/u;
+  /(?:局|厅|委员会|委|办公室|中心校|中心|学校|党校|中学|小学|幼儿园|医院|卫生院|人民政府|街道办事处|联合会|残联|管理处|管理站|大学|学院|指挥部|电视台)$/u;
 /** Longer organ words that extend a shorter unit: 人民政府 + 办公室, 财政局 + 分局 … */
 export const ORGAN_EXTENSION = /^(?:办公室|委员会|办事处|分局|中心|服务中心|管理处|管理站|管理所|服务站)$/u;
 /** Units that publish for others (finance bureaus, governments, portals): their bylines name no reporting unit. */
-export const PUBLISHER_FOR_OTHERS = /财政|人民政府|政府办公室|网站|门户/u;
+export const PUBLISHER_FOR_OTHERS = /财政|人民政府|政府办(?:公室)?|网站|门户/u;
 /**
  * A finance bureau: it publishes for others, but also reports on the money it runs itself (农业保险保费补贴,
  * its key-project evaluations); its byline is a weak witness, not none.

@@ -60,9 +60,14 @@ describe('kindOf: what a self-evaluation is about, from its title', () => {
   it('keeps a programme named after the unit a project', () => {
     expect(kindOf('四川省住房和城乡建设厅关于2017-2019年省级城镇保障性安居工程支出绩效自评报告', '一、项目概况')).toBe('project');
     expect(kindOf('旌德县2020年农村电商提质增效工程绩效评价自评报告', '')).toBe('project');
+    expect(kindOf('2018年度裕安区美丽乡村建设自评报告', '')).toBe('project');
   });
   it('reads the 部门整体支出 sections as the whole department', () => {
     expect(kindOf('', '一、部门概况\n二、部门资金基本情况\n(三)专项资金安排')).toBe('department_overall');
+  });
+  it('reads nothing of the kind from a cited document\'s name (t548)', () => {
+    const cited = '根据《某县财政局关于开展2020年度财政资金部门整体支出和项目支出绩效评价工作的通知》要求,现将"四好农村公路"建设工程专项资金绩效自评如下:';
+    expect(kindOf('', cited)).toBe('project');
   });
   it('reads the 转移支付 template opening with 绩效目标分解下达情况 as a fund\'s, with no title', () => {
     expect(kindOf('', '一、绩效目标分解下达情况\n困难群众救助补助资金是指用于开展城乡低保的资金。')).toBe('project');

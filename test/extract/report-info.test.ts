@@ -35,8 +35,23 @@ describe('the unit in a title', () => {
     ['耒阳市第四中学专项资金绩效自评价报告\n一、基本情况', '耒阳市第四中学'],
     ['镜湖区残联中央转移支付2023年度绩效自评报告(残疾人事业发展补助资金)\n一、绩效目标分解下达情况', '镜湖区残联'],
     ['市级配套就业专项资金项目绩效自评报告\n一、项目基本情况', null],
+    ['热点\n保山市广播电视台电视专题节目制作经费项目绩效自评报告\n2018-06-19 10:40:38\n\n2017年度项目绩效自评报告\n一、项目基本情况', '保山市广播电视台'],
   ])('%s → %s', async (text, unit) => {
     expect((await reportOf(text)).department).toBe(unit);
+  });
+
+  it('reads a title wrapped before its kind words, with the unit it opens with (t660)', async () => {
+    const wrapped = '市公路局2020年度公路养护类项目\n自评结果\n一、自评结论\n(一)自评得分\n对照年初部门预算中项目支出绩效目标批复设定的各项指标值进行打分,自评得分100分。\n附件:2020年度养护类项目自评表(附后)\n';
+    expect(await reportOf(wrapped)).toMatchObject({ title: '市公路局2020年度公路养护类项目自评结果', department: '市公路局' });
+  });
+
+  it('reads a title that ends 自评情况报告, not a sentence that reports 情况 (现将自评情况报告如下; t668)', async () => {
+    expect((await reportOf('关于省级财政项目支出绩效自评情况报告\n一、基本情况\n')).title).toBe('关于省级财政项目支出绩效自评情况报告');
+    expect((await reportOf('我省认真组织开展自评。现将自评情况报告如下:\n一、绩效目标分解下达情况\n')).title).toBeNull();
+  });
+
+  it('does not join a line above the kind words that opens no title (no year)', async () => {
+    expect((await reportOf('第一期公路养护类项目\n自评结果\n附件:2020年度养护类项目自评表(附后)\n')).title).toBe('2020年度养护类项目自评表(附后)');
   });
 });
 
@@ -49,7 +64,7 @@ describe('the unit named outside the body', () => {
     expect(r.region).toMatchObject({ county: '临河区' });
   });
 
-  it.each(['市人社', '财务科', '县财政局', '某某县人民政府'])('but not the byline %s', async (byline) => {
+  it.each(['市人社', '财务科', '县财政局', '某某县人民政府', '屯溪区政府办'])('but not the byline %s', async (byline) => {
     expect((await reportOf(page(byline))).department).toBeNull();
   });
 

@@ -18,6 +18,9 @@ describe('the contents of a 决算 are no title', () => {
 });
 
 describe('a 决算 cover above its contents', () => {
+  it('takes a 决算 title whose year lacks its 年 ("兴马镇人民政府2019决算公开"; t645)', async () => {
+    expect((await reportOf('兴马镇人民政府2019决算公开\n第一部分部门概况\n一、基本职能及主要工作\n')).title).toBe('兴马镇人民政府2019决算公开');
+  });
   it.each([
     // The unit on its own line above the year.
     ['海南省应急管理厅(本级)\n2021年度单位决算\n目录\n', '海南省应急管理厅(本级)2021年度单位决算'],
@@ -127,6 +130,11 @@ describe('titles behind chrome a site adds (a site name, a breadcrumb, a byline 
     expect(r.title).toBe('城乡义务教育补助经费转移支付2023年度绩效自评报告');
   });
 
+  it("drops a mirror's keyword list that normalization joined to the title's line (t664)", async () => {
+    const r = await reportOf('某某图gif第210期,某某美女,综合图区美腿丝袜\n\n农村公路绩效评价报告\n\n时间:2022-12-20 11:27:21 报告 我要投稿\n按照建设绩效评价办法,推进规范有序建设。\n');
+    expect(r.title).toBe('农村公路绩效评价报告');
+  });
+
   it("drops an attachment's number before the title", async () => {
     const r = await reportOf(`${site}附件3四川省汶川县2021年中央食品监管专项转移支付绩效自评报告为进一步规范和提高中央对地方转移支付专项资金管理,按照要求开展了自评。\n`);
     expect(r.title).toBe('四川省汶川县2021年中央食品监管专项转移支付绩效自评报告');
@@ -137,6 +145,8 @@ describe('titles behind chrome a site adds (a site name, a breadcrumb, a byline 
     ['2022年度项目支出绩效自评总报告'],
     ['某某县住房和城乡建设局2024年度专项债券项目资金绩效评价情况表'],
     ['部门整体支出绩效评价基础数据表'],
+    // (A fund's name in brackets after the title, up to 24 characters: t369.)
+    ['2021年工程支出绩效评价自评报告(2021年州级文化和旅游开展专项资金)'],
   ])('knows the ending of %s', async (title) => {
     const r = await reportOf(`${site}信息阅读\n发布时间：2023-06-01 10:00 来源：本站 浏览次数：12\n【字体：大 中 小】 打印\n${title}\n一、基本情况\n本单位按要求开展了自评。\n`);
     expect(r.title).toBe(title);
@@ -187,6 +197,11 @@ describe("a news item's or a notice's headline above its byline, when no heading
     expect(r.kind).toBe('unknown');
   });
 
+  it('drops a channel tag before the headline ("【公示公开】"; t631)', async () => {
+    const r = await reportOf('首页 > 政务公开 > 主要民生资金\n\n      【公示公开】2021年学生资助资金情况公示\n\n      发布时间:2022-05-20 11:26 信息来源:某某市财政局\n\n2021年,市本级财政学生资助共投入8573.19万元。\n');
+    expect(r.title).toBe('2021年学生资助资金情况公示');
+  });
+
   it.each([
     ['a unit alone', '某某县民政局'],
     ['a sentence', '根据相关文件规定,现将上级转移支付资金使用情况报告如下。'],
@@ -204,6 +219,11 @@ describe("a government portal's metadata name, when no heading ends like a repor
     expect(r.title).toBe('某某县实验小学预决算信息');
   });
 
+  it('takes X of a metadata table\'s cells, 名称: |X|文号: | (t649), and reads the 部门预算 as no evaluation', async () => {
+    const r = await reportOf('索引号: | 11341802556345493F /202201-00014 |组配分类: |政府预算|发布机构: |某某区清风街道办事处|名称: |某某市某某区清风街道办事处2022年部门预算|文号: |无|成文日期: |\n第一部分部门概况\n主要职责\n第二部分2022年部门预算情况说明\n');
+    expect(r).toMatchObject({ title: '某某市某某区清风街道办事处2022年部门预算', kind: 'unknown' });
+  });
+
   it("but not a form's 项目名称 cell without a 文号 after it", async () => {
     const r = await reportOf('项目名称:某某县实验小学校舍维修\n主管部门:某某县教育体育局\n');
     expect(r.title).toBeNull();
@@ -211,6 +231,12 @@ describe("a government portal's metadata name, when no heading ends like a repor
 });
 
 describe('a notice of evaluation results (…的通报) and the kinds of report a sentence lists', () => {
+  it('takes an evaluation\'s rectification report (…绩效评价整改情况报告; t633) as the title, about no kind', async () => {
+    const title = '开远市农业农村局关于2024年政策性农业保险项目绩效评价整改情况报告';
+    // (A portal's metadata line runs into it, its 时效性 field last.)
+    const r = await reportOf(`-开远市农业农村局\n-\n索引号kysnyncj/2026-00003-发布机构开远市农业农村局-文号-发布日期2026-01-23-时效性有效${title}\n${title}\n根据《开远市财政局关于再评价工作情况的通报》的相关要求,我单位高度重视,现将整改情况报告如下:\n一、基本情况\n`);
+    expect(r).toMatchObject({ title, kind: 'unknown' });
+  });
   it('takes …绩效评价结果情况的通报 above its date, not a report kind named in the body', async () => {
     const r = await reportOf('首页 > 新闻中心 > 通知公告\n\n某某部关于2023年全区绩效评价结果情况的通报\n\n2024-01-08\n【字体:\n各部、局、办:\n各预算单位应高度重视,针对绩效重点评价报告、整体支出绩效评价报告中反映的问题,查找和分析原因。\n');
     expect(r.title).toBe('某某部关于2023年全区绩效评价结果情况的通报');

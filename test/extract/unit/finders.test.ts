@@ -1,6 +1,6 @@
 /** Where a report names its unit (src/extract/unit/finders.ts): file names. */
 import { describe, expect, it } from 'vitest';
-import { bareBylineUnit, fileNameUnit, fillerNames, formFieldUnits, implementerCut, unitBeforeYear } from '../../../src/extract/unit/finders.js';
+import { actingUnit, bareBylineUnit, fileNameUnit, fillerNames, formFieldUnits, implementerCut, unitBeforeYear } from '../../../src/extract/unit/finders.js';
 
 describe('fileNameUnit', () => {
   it('reads the unit a file name starts with', () => {
@@ -48,5 +48,18 @@ describe('the form cells of an opening, read once per text', () => {
   it('ends a cell\'s name at the next field\'s label that flattening glued to it (t639: 专项名称, 部门名称)', () => {
     const glued = '专项资金绩效目标表\n(2017年度)\n填报单位(盖章):永兴县畜牧兽医水产局专项名称部门名称部门相应职能职责概述\n';
     expect(formFieldUnits(glued)).toEqual([{ field: '填报单位', name: '永兴县畜牧兽医水产局' }]);
+  });
+  it('ends a cover\'s 主管部门 at the 委托单位 glued after it (an evaluation\'s cover, t661)', () => {
+    const cover = '项目名称:某某防治资金\n实施单位(公章):各地州生态环境局、各企事业单位主管部门(公章):自治区生态环境厅委托单位:某某财政厅评价机构:某某咨询有限公司\n';
+    expect(formFieldUnits(cover)).toEqual([{ field: '主管部门', name: '自治区生态环境厅' }]);
+  });
+});
+
+describe('actingUnit', () => {
+  it('reads the unit whose history opens its 概况 (t677)', () => {
+    expect(actingUnit('一、基本情况\n(一)单位基本概况\n衡山县供销合作社联合社成立于1951年6月,系衡山县人民政府直属事业单位。\n')).toBe('衡山县供销合作社联合社');
+  });
+  it('reads none from a sentence on something founded that is no unit', () => {
+    expect(actingUnit('一、基本情况\n该项目资金成立于2019年,用于农村公路建设。\n')).toBeNull();
   });
 });
