@@ -194,13 +194,16 @@ const SPENT_LABEL = new RegExp(`(?:${anyOf(EXECUTION_WORDS)})(?:资金)?$`, 'u')
 /** The project a clause names, for a department's report (a project's report is one project). */
 const clauseProject = (n: NamedInput) => (n.reportKind !== 'project' ? projectInClause(sinceLastNumber(n.before.slice(-80))) : null);
 /**
- * The text after the sentence's last number: a project named before another amount is that amount's
- * ("(1)免费开放项目支出251384.66元,主要用于…办公费支出34000.00元": the 34000 is no project's own spending).
+ * The text after the sentence's last number and last clause break: a project named before another amount is
+ * that amount's ("(1)免费开放项目支出251384.66元,主要用于…办公费支出34000.00元": the 34000 is no project's own
+ * spending), and one named in an earlier clause is that clause's ("根据…2021年项目安排的意见,现下达…资金预算
+ * 292800万元": the amount is the notice's whole, not a project's).
  */
 function sinceLastNumber(before: string): string {
   let end = 0;
   for (const m of before.matchAll(AMOUNT_IN_TEXT)) end = m.index + m[0].length;
-  return before.slice(end);
+  const tail = before.slice(end);
+  return tail.slice(tail.search(/[^，,；;。]*$/u));
 }
 /** A project named by a list's part: an exact amount of money the list (summed or numbered) holds as one of its parts. */
 function namingOfListedPart(n: NamedInput, partOf: (n: NamedInput) => SummedPart | undefined): Outcome | null {
