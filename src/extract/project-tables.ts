@@ -201,9 +201,41 @@ function rateFigure(doc: SourceDocument, cell: GridCell): Figure {
 function addsUp(rows: readonly Row[], totals: Partial<Record<Field, GridCell>>, unit: string | null): boolean {
   return (['budget', 'execution'] as const).some((f) => {
     const total = totals[f];
-    if (!total || !unitOfCell(total.text, unit) || rows.some((r) => !r.values[f])) return false;
-    const sum = rows.reduce((s, r) => s.plus(baseOf(r.values[f]!, unit)), new Dec(0));
-    return sum.equals(baseOf(total, unit));
+    const sum = total && unitOfCell(total.text, unit) ? sumOf(rows, f, unit) : null;
+    return sum !== null && sum.equals(baseOf(total!, unit));
+  });
+}
+
+interface Group {
+  totals: Partial<Record<Field, GridCell>>;
+  rows: Row[];
+}
+
+/** A total row named by its group ("杭州市合计", "上杭县小计"): more than the total word alone, in the name column. */
+const namesGroup = (cell: GridCell, layout: Layout) => cell.col === layout.nameCol && cell.text.replace(TOTAL, '').trim().length >= 2;
+
+/** The sum of the rows in a money field, exactly, or null when a row leaves it empty. */
+function sumOf(rows: readonly Row[], field: 'budget' | 'execution', unit: string | null): InstanceType<typeof Dec> | null {
+  if (rows.some((r) => !r.values[field])) return null;
+  return rows.reduce((s, r) => s.plus(baseOf(r.values[field]!, unit)), new Dec(0));
+}
+
+/**
+ * Whether groups under named subtotals confirm the table: every group but the last adds up exactly to its
+ * subtotal, two groups or more do, and the last one adds up or falls short (the page cut it). A group that
+ * overshoots or misses its subtotal says the rows were misread: nothing is listed.
+ */
+function groupsAddUp(groups: readonly Group[], unit: string | null): boolean {
+  const fields = (['budget', 'execution'] as const).filter((f) => groups.every((g) => g.totals[f] && unitOfCell(g.totals[f]!.text, unit)));
+  return fields.some((f) => {
+    const state = groups.map((g) => {
+      const sum = g.rows.length > 0 ? sumOf(g.rows, f, unit) : null;
+      if (!sum) return 'fails';
+      const total = new Dec(baseOf(g.totals[f]!, unit));
+      return sum.equals(total) ? 'holds' : sum.lessThan(total) ? 'short' : 'fails';
+    });
+    const last = state.at(-1);
+    return state.slice(0, -1).every((s) => s === 'holds') && state.filter((s) => s === 'holds').length >= 2 && last !== 'fails';
   });
 }
 
@@ -228,6 +260,8 @@ function projectsOfGrid(doc: SourceDocument, rows: readonly GridCell[][], allowe
     if (!layout) continue;
     const data: Row[] = [];
     let totals: Partial<Record<Field, GridCell>> | null = null;
+    /** Groups under a named subtotal ("杭州市合计") printed over their rows, below the table's own total. */
+    const groups: Group[] = [];
     for (let i = layout.dataStart; i < rows.length; i++) {
       const row = rows[i]!;
       if (row.every((c) => EMPTY_CELL.test(c.text) || RULE_CELL.test(c.text))) continue;
@@ -237,17 +271,35 @@ function projectsOfGrid(doc: SourceDocument, rows: readonly GridCell[][], allowe
         const first = data.length === 0 && totals === null;
         totals ??= totalsOf(row, layout, totalCell);
         if (first) continue;
+        // A group's subtotal, named by the group, opens the next group ("温州市合计" after "杭州市合计" and its rows).
+        if (totals && namesGroup(totalCell, layout) && (groups.length > 0 || data.length === 0)) {
+          groups.push({ totals: totalsOf(row, layout, totalCell), rows: [] });
+          continue;
+        }
         break;
       }
       const name = cellAt(row, layout.nameCol);
       if (row.some((c) => SUBTOTAL.test(c.text)) || PART_ROW.test(name?.text ?? '')) continue;
       const values = valuesOf(row, layout);
       if (!name || !values || !/[\u4e00-\u9fff]/u.test(name.text) || Object.keys(values).length === 0) break;
-      data.push({ name, values, end: Math.max(...Object.values(values).map((c) => c!.end)) });
+      const r = { name, values, end: Math.max(...Object.values(values).map((c) => c!.end)) };
+      data.push(r);
+      groups.at(-1)?.rows.push(r);
     }
     if (data.length < 2 || data.some((r) => isAccountRow(r.name.text))) continue;
     // A 合计 row no column adds up to says the rows were misread (or some left out): only a table without one stands on its header.
-    const rule = totals ? (addsUp(data, totals, layout.unit) ? TABLE_PROJECT_RULES.total.id : null) : layout.clear ? TABLE_PROJECT_RULES.header.id : null;
+    const rule =
+      groups.length > 0
+        ? groupsAddUp(groups, layout.unit)
+          ? TABLE_PROJECT_RULES.subtotals.id
+          : null
+        : totals
+          ? addsUp(data, totals, layout.unit)
+            ? TABLE_PROJECT_RULES.total.id
+            : null
+          : layout.clear
+            ? TABLE_PROJECT_RULES.header.id
+            : null;
     if (!rule) continue;
     return data.map((r) => projectOf(doc, r, layout.unit, rule));
   }

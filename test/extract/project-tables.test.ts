@@ -48,6 +48,30 @@ describe('projectsOfTables: one row a line', () => {
     expect((await projectsIn(text)).length).toBe(3);
   });
 
+  it('reads an allocation grouped under named subtotals, each group adding up, the last one cut short', async () => {
+    const table = [
+      '单位:万元',
+      '地区 | 已预下达 | 本次下达 | 合计下达 |',
+      '全省合计 | 200 | 50 | 250 |',
+      '甲市合计 | 60 | 15 | 75 |',
+      '甲一县 | 60 | 15 | 75 |',
+      '乙市合计 | 80 | 20 | 100 |',
+      '乙一县 | 50 | 10 | 60 |',
+      '乙二县 | 30 | 10 | 40 |',
+      '丙市合计 | 60 | 15 | 75 |',
+      '丙一县 | 20 | 5 | 25 |',
+      '地区 | 已预下达 | 本次下达 | 合计下达 |',
+    ];
+    const ps = await projectsIn(table.join('\n'));
+    expect(rows(ps).map((r) => `${r[0]} ${r[1]}`)).toEqual(['甲一县 750000', '乙一县 600000', '乙二县 400000', '丙一县 250000']);
+    expect(ps[0]!.rule).toBe('named.project.table.subtotals');
+    // A group (not the last) that misses its subtotal, or a last one above its own: nothing.
+    expect(await projectsIn(table.join('\n').replace('乙二县 | 30 | 10 | 40', '乙二县 | 30 | 10 | 41'))).toEqual([]);
+    expect(await projectsIn(table.join('\n').replace('丙一县 | 20 | 5 | 25', '丙一县 | 70 | 15 | 85'))).toEqual([]);
+    // One group adding up is not enough.
+    expect(await projectsIn(table.slice(0, 5).join('\n'))).toEqual([]);
+  });
+
   it('reads a 项目名称 table without a 合计 row, with its rate column', async () => {
     const text = [
       '项目名称 | 预算金额(万元) | 实际支出(万元) | 执行率 | 成效评价 |',

@@ -521,11 +521,13 @@ export const NAMED_RULES: readonly NamedRule[] = [
 /**
  * Projects read from the rows of a sub-project or allocation table (extract/project-tables.ts), one
  * rule per way the table is confirmed: its rows add up to its 合计 row (exactly), its header alone
- * says the rows are projects (项目名称, no 合计 row), or a table flattened into "名称金额名称金额…合计X"
- * whose amounts add up to its 合计. A table whose rows do not add up is read by none.
+ * says the rows are projects (项目名称, no 合计 row), a table flattened into "名称金额名称金额…合计X"
+ * whose amounts add up to its 合计, or a table grouped under named subtotals ("杭州市合计") whose groups
+ * add up to them. A table whose rows do not add up is read by none.
  */
 export const TABLE_PROJECT_RULES = {
   total: { id: 'named.project.table.total', zh: '明细表/分配表各行，与合计行相符' },
   header: { id: 'named.project.table.header', zh: '表头为项目名称的明细表各行（无合计行）' },
   glued: { id: 'named.project.table.glued', zh: '连排的分配表“名称金额…合计”，与合计相符' },
+  subtotals: { id: 'named.project.table.subtotals', zh: '分组的分配表：各组行与其“X市合计”相符' },
 } as const;
