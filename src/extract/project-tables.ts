@@ -15,8 +15,10 @@ import {
   GLUED_TABLE_COLUMN,
   GLUED_TABLE_HEADER,
   GLUED_TABLE_NAME,
+  GLUED_TABLE_ORDINAL_LEAD,
   EMPTY_CELL,
   NATURE_RE,
+  ORDINAL_BEFORE_HEADER,
   PART_ROW,
   PROJECT_TABLE_NAME_COLUMNS,
   ROW_TOTAL_COLUMN,
@@ -348,14 +350,20 @@ function projectsOfGluedTables(doc: SourceDocument, allowed: (at: number) => boo
     const unit = names.map((n) => TABLE_MONEY_UNIT.exec(n)?.[1]).find(Boolean) ?? unitBeforeTable(doc, h.index);
     if (!unit) continue;
     const amount = '(\\d+(?:\\.\\d+)?)(?![\\d.])';
-    const row = new RegExp(`\\s*(${GLUED_TABLE_NAME})\\s*${Array(names.length).fill(amount).join('\\s+')}`, 'uy');
+    // Under a 序号 column each row opens with its number on a line or cell of its own ("序号地区金额\n1西藏45000\n2新疆…"):
+    // read only when the numbers run 1, 2, 3 … (a number glued to the amount before it could not be told apart).
+    const numbered = ORDINAL_BEFORE_HEADER.test(doc.text.slice(Math.max(0, h.index - 4), h.index));
+    const row = new RegExp(`${numbered ? GLUED_TABLE_ORDINAL_LEAD : '\\s*'}(${GLUED_TABLE_NAME})\\s*${Array(names.length).fill(amount).join('\\s+')}`, 'uy');
     const rows: Row[] = [];
     let totals: Partial<Record<Field, GridCell>> | null = null;
     for (let at = h.index + h[0].length; ; ) {
       row.lastIndex = at;
       const m = row.exec(doc.text);
       if (!m) break;
+      const ordinal = /^\s*(\d+)/u.exec(m[0])?.[1];
       const cells = cellsOfMatch(m);
+      // (the 合计 row prints no number; every other row prints the next one)
+      if (numbered && !TOTAL.test(cells[0]!.text) && Number(ordinal) !== rows.length + 1) break;
       at = cells[cells.length - 1]!.end;
       const values: Partial<Record<Field, GridCell>> = {};
       for (const c of columns) values[c.field] = cells[c.col];

@@ -221,6 +221,12 @@ describe('projectsOfTables: a table flattened into one run', () => {
   it('reads nothing when they do not', async () => {
     expect(await projectsIn('乡镇补助经费(万元)备注龙涓镇5长卿镇1.5龙门镇2凤城镇0.5全县合计10')).toEqual([]);
   });
+  it('reads rows that open with their 序号, one a line, when the numbers run on and the rows add up', async () => {
+    const text = ['资金预算分配表', '单位:万元', '序号地区金额', '1甲省450', '2原中央苏区乙省320', '3丙省230', '合计1000'].join('\n');
+    expect(rows(await projectsIn(text)).map((r) => `${r[0]} ${r[1]}`)).toEqual(['甲省 4500000', '原中央苏区乙省 3200000', '丙省 2300000']);
+    // A number out of its run: the rows were misread.
+    expect(await projectsIn(text.replace('3丙省', '4丙省'))).toEqual([]);
+  });
 });
 
 describe('projectsOfTables: a real table', () => {
