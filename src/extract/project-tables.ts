@@ -15,7 +15,6 @@ import {
   GLUED_TABLE_COLUMN,
   GLUED_TABLE_HEADER,
   GLUED_TABLE_NAME,
-  GLUED_TABLE_ORDINAL_LEAD,
   EMPTY_CELL,
   NATURE_RE,
   ORDINAL_BEFORE_HEADER,
@@ -333,6 +332,79 @@ function cellsOfMatch(m: RegExpExecArray): GridCell[] {
   return cells;
 }
 
+interface GluedRows {
+  rows: Row[];
+  totals: Partial<Record<Field, GridCell>> | null;
+}
+/** How many numbered rows stand without a 合计 row. */
+const NUMBERED_ROWS_ALONE = 5;
+const AMOUNT_RUN = '(\\d+(?:\\.\\d+)?)(?![\\d.])';
+
+/** The rows after a flattened header: each a name and its amounts (glued when one column, apart when several), up to the 合计 row. */
+function gluedRows(text: string, from: number, width: number, columns: readonly Column[]): GluedRows {
+  const row = new RegExp(`\\s*(${GLUED_TABLE_NAME})\\s*${Array(width).fill(AMOUNT_RUN).join('\\s+')}`, 'uy');
+  const rows: Row[] = [];
+  for (let at = from; ; ) {
+    row.lastIndex = at;
+    const m = row.exec(text);
+    if (!m) return { rows, totals: null };
+    const cells = cellsOfMatch(m);
+    at = cells[cells.length - 1]!.end;
+    const values: Partial<Record<Field, GridCell>> = {};
+    for (const c of columns) values[c.field] = cells[c.col];
+    if (TOTAL.test(cells[0]!.text)) return { rows, totals: values };
+    rows.push({ name: cells[0]!, values, end: at });
+  }
+}
+
+const cellAtMatch = (text: string, start: number): GridCell => ({ text, col: 0, colSpan: 1, start, end: start + text.length });
+
+/**
+ * The rows of a one-column table under a 序号 column, each opening with its number: row k's digits run on into
+ * row k+1's number ("450002新疆") and end before it; the 合计 row prints no number. A run whose end cannot be
+ * told (the page cut the table after a lone number) ends the rows without it: a wrong amount is worse than none.
+ */
+function numberedRows(text: string, from: number, field: Field): GluedRows {
+  const named = new RegExp(`\\s*(${GLUED_TABLE_NAME})\\s*(\\d+(?:\\.\\d+)?)`, 'uy');
+  /** The row that starts at `at`, its name and the digits after it (run on into the next row's number). */
+  const rowAt = (at: number) => {
+    named.lastIndex = at;
+    const m = named.exec(text);
+    return m ? { name: cellAtMatch(m[1]!, named.lastIndex - m[0].length + m[0].indexOf(m[1]!)), digits: cellAtMatch(m[2]!, named.lastIndex - m[2]!.length) } : null;
+  };
+  const opensRow = (at: number, k: number) => text.startsWith(String(k), at) && /[\u4e00-\u9fff（(]/u.test(text[at + String(k).length] ?? '');
+  const isTotalRow = (at: number) => {
+    const r = rowAt(at);
+    return r !== null && TOTAL.test(r.name.text);
+  };
+  const rows: Row[] = [];
+  let at = from;
+  for (let k = 1; ; k++) {
+    while (/\s/u.test(text[at] ?? '')) at++;
+    if (!opensRow(at, k)) {
+      // Only the 合计 row goes without a number; its amount ends the table.
+      const total = isTotalRow(at) ? rowAt(at)! : null;
+      return { rows, totals: total && !/^[\d.]/u.test(text.slice(total.digits.end)) ? { [field]: total.digits } : null };
+    }
+    const r = rowAt(at + String(k).length);
+    if (!r) return { rows, totals: null };
+    const end = r.digits.end;
+    const next = String(k + 1);
+    let amount: string | null = null;
+    let rest = end;
+    while (/\s/u.test(text[rest] ?? '')) rest++;
+    // Apart from what follows (a space, a line break), or glued to the 合计 row: the digits are the amount.
+    if ((rest > end && opensRow(rest, k + 1)) || isTotalRow(end)) amount = r.digits.text;
+    // Glued to the next row's number: the digits before it.
+    else if (rest === end && r.digits.text.endsWith(next) && opensRow(end - next.length, k + 1) && /^\d+(?:\.\d+)?$/u.test(r.digits.text.slice(0, -next.length)))
+      amount = r.digits.text.slice(0, -next.length);
+    if (amount === null) return { rows, totals: null };
+    const cell = cellAtMatch(amount, r.digits.start);
+    rows.push({ name: r.name, values: { [field]: cell }, end: cell.end });
+    at = cell.end;
+  }
+}
+
 /**
  * A table flattened into one run: the header's name and money columns glued ("乡镇补助经费(万元)备注",
  * "项目名称预算数执行数"), then each row's name and its amounts (glued when there is one column, apart
@@ -349,31 +421,13 @@ function projectsOfGluedTables(doc: SourceDocument, allowed: (at: number) => boo
     if (names.length === 0 || columns.length === 0 || new Set(columns.map((c) => c.field)).size !== columns.length) continue;
     const unit = names.map((n) => TABLE_MONEY_UNIT.exec(n)?.[1]).find(Boolean) ?? unitBeforeTable(doc, h.index);
     if (!unit) continue;
-    const amount = '(\\d+(?:\\.\\d+)?)(?![\\d.])';
-    // Under a 序号 column each row opens with its number on a line or cell of its own ("序号地区金额\n1西藏45000\n2新疆…"):
-    // read only when the numbers run 1, 2, 3 … (a number glued to the amount before it could not be told apart).
-    const numbered = ORDINAL_BEFORE_HEADER.test(doc.text.slice(Math.max(0, h.index - 4), h.index));
-    const row = new RegExp(`${numbered ? GLUED_TABLE_ORDINAL_LEAD : '\\s*'}(${GLUED_TABLE_NAME})\\s*${Array(names.length).fill(amount).join('\\s+')}`, 'uy');
-    const rows: Row[] = [];
-    let totals: Partial<Record<Field, GridCell>> | null = null;
-    for (let at = h.index + h[0].length; ; ) {
-      row.lastIndex = at;
-      const m = row.exec(doc.text);
-      if (!m) break;
-      const ordinal = /^\s*(\d+)/u.exec(m[0])?.[1];
-      const cells = cellsOfMatch(m);
-      // (the 合计 row prints no number; every other row prints the next one)
-      if (numbered && !TOTAL.test(cells[0]!.text) && Number(ordinal) !== rows.length + 1) break;
-      at = cells[cells.length - 1]!.end;
-      const values: Partial<Record<Field, GridCell>> = {};
-      for (const c of columns) values[c.field] = cells[c.col];
-      if (TOTAL.test(cells[0]!.text)) {
-        totals = values;
-        break;
-      }
-      rows.push({ name: cells[0]!, values, end: at });
-    }
-    if (totals && rows.length >= 2 && !rows.some((r) => isAccountRow(r.name.text)) && addsUp(rows, totals, unit))
+    // Under a 序号 column each row opens with its number ("序号地区金额1西藏450002新疆32000…"): with one money column
+    // the numbers running 1, 2, 3 … tell where each amount ends, though the page glued it to the next row's number.
+    const numbered = ORDINAL_BEFORE_HEADER.test(doc.text.slice(Math.max(0, h.index - 4), h.index)) && names.length === 1;
+    const { rows, totals } = numbered ? numberedRows(doc.text, h.index + h[0].length, columns[0]!.field) : gluedRows(doc.text, h.index + h[0].length, names.length, columns);
+    // A table cut before its 合计 stands on its numbered rows alone when they are many (a run of five numbers is no accident).
+    const confirmed = totals ? addsUp(rows, totals, unit) : numbered && rows.length >= NUMBERED_ROWS_ALONE;
+    if (confirmed && rows.length >= 2 && !rows.some((r) => isAccountRow(r.name.text)))
       out.push(rows.map((r) => projectOf(doc, r, unit, TABLE_PROJECT_RULES.glued.id)));
   }
   return out;

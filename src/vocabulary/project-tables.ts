@@ -62,5 +62,3 @@ export const GLUED_TABLE_COLUMN = new RegExp(FLAT_MONEY_COLUMN, 'uy');
 export const GLUED_TABLE_NAME = '[\\u4e00-\\u9fffA-Za-z（）()、·]{2,24}?';
 /** 序号 printed right before a flattened header's name column ("序号地区金额"): its rows open with their numbers. */
 export const ORDINAL_BEFORE_HEADER = /序号\s*$/u;
-/** A row's lead under such a 序号 column: its number after a line break or space, or none (the 合计 row prints none). */
-export const GLUED_TABLE_ORDINAL_LEAD = '(?:\\s+\\d{1,3}(?=[\\u4e00-\\u9fff（(])|\\s*)';

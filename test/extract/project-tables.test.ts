@@ -227,6 +227,17 @@ describe('projectsOfTables: a table flattened into one run', () => {
     // A number out of its run: the rows were misread.
     expect(await projectsIn(text.replace('3丙省', '4丙省'))).toEqual([]);
   });
+  it('ends each amount glued to the next row\'s number before that number', async () => {
+    const glued = '资金预算分配表单位:万元序号地区金额1甲省4502乙省3203丙省23.54丁省16.5合计810';
+    expect(rows(await projectsIn(glued)).map((r) => `${r[0]} ${r[1]}`)).toEqual(['甲省 4500000', '乙省 3200000', '丙省 235000', '丁省 165000']);
+    expect(await projectsIn(glued.replace('合计810', '合计811'))).toEqual([]);
+  });
+  it('reads five numbered rows or more of a table cut before its 合计, and leaves a last amount whose end cannot be told', async () => {
+    const cut = '资金预算分配表单位:万元序号地区金额1甲省4502乙省3203丙省2304丁省1605戊省906己省757';
+    expect(rows(await projectsIn(cut)).map((r) => `${r[0]} ${r[1]}`)).toEqual(['甲省 4500000', '乙省 3200000', '丙省 2300000', '丁省 1600000', '戊省 900000']);
+    // a table cut after three rows: too few numbered rows to stand alone
+    expect(await projectsIn('资金预算分配表单位:万元序号地区金额1甲省4502乙省3203丙省2304丁省1605')).toEqual([]);
+  });
 });
 
 describe('projectsOfTables: a real table', () => {
