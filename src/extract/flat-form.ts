@@ -186,12 +186,16 @@ export function findFlatForm(doc: SourceDocument, within?: Span & { unit?: strin
     if (blockEnd >= 0) region = region.slice(0, blockEnd);
     const labels = [...region.matchAll(ROW_LABEL)];
     const byIncomeNature = /按收入性质分/u.test(region);
+    // 基本支出 and 项目支出 are read as natures only in a block that says so (按支出性质分): rows printed with a
+    // form's money columns (年初 | 执行) are compared by the checks with the execution first, a total they need not match.
+    const bySpendingNature = /按支出性质分/u.test(region);
     // Cells right after the header belong to an unlabelled total row.
     const segments: Array<{ label: string; from: number; to: number }> = [];
     const firstLabelAt = labels[0]?.index ?? region.length;
     if (/^\s*[|｜]?\s*\d/u.test(region)) segments.push({ label: '总额', from: 0, to: firstLabelAt });
     labels.forEach((l, k) => segments.push({ label: l[1]!.replace(/^其中[:：]?\s*/u, '').trim(), from: l.index + l[0].length, to: labels[k + 1]?.index ?? region.length }));
     for (const seg of segments) {
+      if (isSpendingNatureRow(seg.label) && !bySpendingNature) continue;
       const body = region.slice(seg.from, seg.to);
       // Cells stop at the first word: the row is over.
       const stop = body.search(ROW_END);
