@@ -10,7 +10,7 @@ import { pointsInterval } from '../check/indicator-checks.js';
 import { figureOfMatch } from './roles/candidates.js';
 import { findNumbers, type NumberMatch } from './numbers.js';
 import { codeClass } from './char-class.js';
-import { anyOf, FLAT_FORM_COLUMNS, PAYING_LEVEL_SOURCE, WEIGHT_WORDS } from '../vocabulary/index.js';
+import { anyOf, FLAT_FORM_COLUMNS, NATURE_NAMES, PAYING_LEVEL_SOURCE, WEIGHT_WORDS } from '../vocabulary/index.js';
 
 /**
  * The 自评表's fund block when a web page or a text dump flattened it into a run of cells:
@@ -58,8 +58,14 @@ const ROW_END = /(?<![万亿])(?!(?:万|亿)?元)[\u4e00-\u9fff]{2}/u;
  */
 const INCOME_NATURE_ROW = '(?:其中[:：]?\\s*)?(?:一般公共预算(?:拨款)?|政府性基金(?:预算)?拨款|纳入专户管理的非税收入拨款)';
 const INCOME_NATURE_LABEL = new RegExp(`^${INCOME_NATURE_ROW}$`, 'u');
+/** The 部门整体 form's 按支出性质分 rows (基本支出, 项目支出), at a line's or a cell's start or after 其中: its natures, no fund source. */
+const SPENDING_NATURES = NATURE_NAMES.slice(0, 2);
+const SPENDING_NATURE_ROW = `(?:(?<=^|[\\n|｜]\\s*)|其中[:：]?\\s*)(?:${anyOf(SPENDING_NATURES)})(?=\\s*[:：|｜]|\\s+\\d)`;
+const SPENDING_NATURE_LABEL = new RegExp(`^(?:${anyOf(SPENDING_NATURES)})$`, 'u');
+/** A row of the block that is a nature (基本支出, 项目支出), not a fund row: left out of the fund rows' sums. */
+export const isSpendingNatureRow = (label: string) => SPENDING_NATURE_LABEL.test(label);
 const ROW_LABEL = new RegExp(
-  `(年度财政资金总额|年度资金总额?(?=[\\s:：|｜\\d（(])|资金总额|总额|合计|其中[:：]?\\s*(?:本年|当年)?财政(?:拨款|资金)|其中[:：]?\\s*[\\u4e00-\\u9fff、，,]{2,20}?资金|(?:本年|当年)财政拨款|财政拨款|[\\u4e00-\\u9fff]{0,4}?财政资金|(?<=^|[\\n|｜]\\s*)${PAYING_LEVEL_SOURCE}资金|其中[:：]?\\s*${PAYING_LEVEL_SOURCE}(?:财政)?(?:补助|配套)|${INCOME_NATURE_ROW}(?=\\s*[:：])|上年结转(?:资金)?|其他资金|财政专户管理资金|单位资金|自有资金)\\s*(?:[（(][^）)\\d]{0,24}[）)])?\\s*[:：]?`,
+  `(年度财政资金总额|年度资金总额?(?=[\\s:：|｜\\d（(])|资金总额|总额|合计|其中[:：]?\\s*(?:本年|当年)?财政(?:拨款|资金)|其中[:：]?\\s*[\\u4e00-\\u9fff、，,]{2,20}?资金|(?:本年|当年)财政拨款|财政拨款|[\\u4e00-\\u9fff]{0,4}?财政资金|(?<=^|[\\n|｜]\\s*)${PAYING_LEVEL_SOURCE}资金|其中[:：]?\\s*${PAYING_LEVEL_SOURCE}(?:财政)?(?:补助|配套)|${INCOME_NATURE_ROW}(?=\\s*[:：])|${SPENDING_NATURE_ROW}|上年结转(?:资金)?|其他资金|财政专户管理资金|单位资金|自有资金)\\s*(?:[（(][^）)\\d]{0,24}[）)])?\\s*[:：]?`,
   'gu',
 );
 const TOTAL_ROW = /^(?:年度财政资金总额|年度资金总额?|资金总额|总额|合计)$/u;
@@ -180,12 +186,16 @@ export function findFlatForm(doc: SourceDocument, within?: Span & { unit?: strin
     if (blockEnd >= 0) region = region.slice(0, blockEnd);
     const labels = [...region.matchAll(ROW_LABEL)];
     const byIncomeNature = /按收入性质分/u.test(region);
+    // 基本支出 and 项目支出 are read as natures only in a block that says so (按支出性质分): rows printed with a
+    // form's money columns (年初 | 执行) are compared by the checks with the execution first, a total they need not match.
+    const bySpendingNature = /按支出性质分/u.test(region);
     // Cells right after the header belong to an unlabelled total row.
     const segments: Array<{ label: string; from: number; to: number }> = [];
     const firstLabelAt = labels[0]?.index ?? region.length;
     if (/^\s*[|｜]?\s*\d/u.test(region)) segments.push({ label: '总额', from: 0, to: firstLabelAt });
     labels.forEach((l, k) => segments.push({ label: l[1]!.replace(/^其中[:：]?\s*/u, '').trim(), from: l.index + l[0].length, to: labels[k + 1]?.index ?? region.length }));
     for (const seg of segments) {
+      if (isSpendingNatureRow(seg.label) && !bySpendingNature) continue;
       const body = region.slice(seg.from, seg.to);
       // Cells stop at the first word: the row is over.
       const stop = body.search(ROW_END);
@@ -256,7 +266,8 @@ export function findFlatForm(doc: SourceDocument, within?: Span & { unit?: strin
       // A form printing no 全年预算数 column holds its budget in the 年初预算数 column.
       if (!header.columns.includes('budget') && cells.budgetInitial) cells.budget = cells.budgetInitial;
       rows.push({ label: seg.label, cells });
-      if (rows.length >= 6) break;
+      // (a nature row restates money the fund rows hold: it does not count towards the block's six rows)
+      if (rows.filter((r) => !isSpendingNatureRow(r.label)).length >= 6) break;
     }
     if (rows.length > 0) {
       const kept = runOn ? rows.filter((r) => r.cells === runOn) : rows;
@@ -663,6 +674,8 @@ export interface FormFigures {
   execution: Figure | null;
   executionRate: Figure | null;
   fundSources: NamedAmount[];
+  /** The 按支出性质分 rows (基本支出, 项目支出): natures, not sources. */
+  byNature: NamedAmount[];
   /** 预算执行 row's 分值 and 得分. */
   budgetExecutionWeight: Figure | null;
   budgetExecutionScore: Figure | null;
@@ -673,7 +686,8 @@ const isZero = (f: Figure | undefined) => !f || Number(f.exact) === 0;
 /** Report-level figures from the form: the total row, or the 财政拨款 row when the total row is empty. */
 export function formFigures(form: FlatForm): FormFigures {
   const total = form.rows.find((r) => TOTAL_ROW.test(r.label));
-  const parts = form.rows.filter((r) => r !== total);
+  const natures = form.rows.filter((r) => isSpendingNatureRow(r.label));
+  const parts = form.rows.filter((r) => r !== total && !natures.includes(r));
   const moneyEmpty = (r: FormRow | undefined) => !r || (isZero(r.cells.budget) && isZero(r.cells.execution) && isZero(r.cells.budgetInitial));
   const main = !moneyEmpty(total) ? total : parts.find((r) => /财政/u.test(r.label) && !moneyEmpty(r));
   return {
@@ -686,6 +700,7 @@ export function formFigures(form: FlatForm): FormFigures {
     fundSources: [...(total && parts.length > 0 ? [total] : []), ...parts]
       .filter((r) => r.cells.budget ?? r.cells.budgetInitial)
       .map((r) => ({ name: r === total ? '年度资金总额' : r.label, amount: (r.cells.budget ?? r.cells.budgetInitial)! })),
+    byNature: natures.filter((r) => r.cells.budget ?? r.cells.budgetInitial).map((r) => ({ name: r.label, amount: (r.cells.budget ?? r.cells.budgetInitial)! })),
     budgetExecutionWeight: total?.cells.weight ?? null,
     budgetExecutionScore: total?.cells.score ?? null,
   };

@@ -28,7 +28,7 @@ import {
 import { shiftDecimal } from './decimal.js';
 import { asPoints, toFigure } from './figures.js';
 import { findIndicatorRuns } from './flat-indicator-runs.js';
-import { bareMoney, findFlatForm, findFormTotalScore, formFigures, type FormColumn, type FormRow } from './flat-form.js';
+import { bareMoney, findFlatForm, findFormTotalScore, formFigures, isSpendingNatureRow, type FormColumn, type FormRow } from './flat-form.js';
 import { extractIndicators } from './indicators.js';
 import { findHeaderUnit, findNumbers, type NumberMatch } from './numbers.js';
 
@@ -346,7 +346,7 @@ function assembleForm(doc: SourceDocument, part: Part, r: FormReading): FormDraf
     budgetExecutionScore: score,
     totalScore: tagged(totalScore, id),
     fundRows: r.rows
-      .filter((row) => !FORM_TOTAL_ROW.test(row.label) && row.label !== '总额')
+      .filter((row) => !FORM_TOTAL_ROW.test(row.label) && row.label !== '总额' && !isSpendingNatureRow(row.label))
       .map((row) => ({
         name: row.label,
         budgetInitial: tagged(row.cells.budgetInitial ?? null, id),

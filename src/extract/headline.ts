@@ -161,6 +161,7 @@ function readWithoutForms(input: HeadlineInput): Omit<Headline, 'reportKind'> {
     const ff = formFigures(form);
     for (const key of SCALARS) figures[key] = ff[key] ?? figures[key];
     if (figures.fundSources.length === 0) figures.fundSources = ff.fundSources;
+    if (figures.byNature.length === 0) figures.byNature = ff.byNature;
     figures.budgetExecutionWeight ??= ff.budgetExecutionWeight;
     figures.budgetExecutionScore ??= ff.budgetExecutionScore;
   }
@@ -241,7 +242,8 @@ export function chooseHeadline(input: HeadlineInput): Headline {
     executionRate: money('executionRate'),
     selfScore: chosen?.totalScore ?? fromNarrative('selfScore'),
     byFunction: inTables(lists.byFunction, parts),
-    byNature: inTables(lists.byNature, parts),
+    // A department's form states its 基本支出 and 项目支出 as rows of its money block, when the prose does not.
+    byNature: lists.byNature.length === 0 && departmentForm ? formNatures(input, departmentForm) : inTables(lists.byNature, parts),
     fundSources: chosen && formFundSources(input, chosen).length > 0 ? formFundSources(input, chosen) : inTables(lists.fundSources, parts),
     projects: withStatements(withTables(lists.projects, doc, parts, own), statementsAbout(projectStatements(doc, parts, forms), sameSubject ? chosen : undefined, narrative)),
     // The record's rows add up to its 自评得分: with the money block's 预算执行 row (the form keeps its rows as printed).
@@ -261,6 +263,13 @@ function formFundSources(input: HeadlineInput, form: Form): NamedAmount[] {
   const part = form.source === 'flattened' ? input.parts.find((p) => p.id === form.part) : undefined;
   const flat = part ? findFlatForm(input.doc, part) : null;
   return flat ? formFigures(flat).fundSources : fundSourcesOfForm(form);
+}
+
+/** A flattened form's 按支出性质分 rows (基本支出, 项目支出), as its block prints them. */
+function formNatures(input: HeadlineInput, form: Form): NamedAmount[] {
+  const part = form.source === 'flattened' ? input.parts.find((p) => p.id === form.part) : undefined;
+  const flat = part ? findFlatForm(input.doc, part) : null;
+  return flat ? formFigures(flat).byNature : [];
 }
 
 /** The roles read over the numbers of one part (a form's own text). */

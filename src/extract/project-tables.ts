@@ -17,6 +17,7 @@ import {
   GLUED_TABLE_NAME,
   EMPTY_CELL,
   NATURE_RE,
+  ORDINAL_BEFORE_HEADER,
   PART_ROW,
   PROJECT_TABLE_NAME_COLUMNS,
   ROW_TOTAL_COLUMN,
@@ -201,9 +202,41 @@ function rateFigure(doc: SourceDocument, cell: GridCell): Figure {
 function addsUp(rows: readonly Row[], totals: Partial<Record<Field, GridCell>>, unit: string | null): boolean {
   return (['budget', 'execution'] as const).some((f) => {
     const total = totals[f];
-    if (!total || !unitOfCell(total.text, unit) || rows.some((r) => !r.values[f])) return false;
-    const sum = rows.reduce((s, r) => s.plus(baseOf(r.values[f]!, unit)), new Dec(0));
-    return sum.equals(baseOf(total, unit));
+    const sum = total && unitOfCell(total.text, unit) ? sumOf(rows, f, unit) : null;
+    return sum !== null && sum.equals(baseOf(total!, unit));
+  });
+}
+
+interface Group {
+  totals: Partial<Record<Field, GridCell>>;
+  rows: Row[];
+}
+
+/** A total row named by its group ("杭州市合计", "上杭县小计"): more than the total word alone, in the name column. */
+const namesGroup = (cell: GridCell, layout: Layout) => cell.col === layout.nameCol && cell.text.replace(TOTAL, '').trim().length >= 2;
+
+/** The sum of the rows in a money field, exactly, or null when a row leaves it empty. */
+function sumOf(rows: readonly Row[], field: 'budget' | 'execution', unit: string | null): InstanceType<typeof Dec> | null {
+  if (rows.some((r) => !r.values[field])) return null;
+  return rows.reduce((s, r) => s.plus(baseOf(r.values[field]!, unit)), new Dec(0));
+}
+
+/**
+ * Whether groups under named subtotals confirm the table: every group but the last adds up exactly to its
+ * subtotal, two groups or more do, and the last one adds up or falls short (the page cut it). A group that
+ * overshoots or misses its subtotal says the rows were misread: nothing is listed.
+ */
+function groupsAddUp(groups: readonly Group[], unit: string | null): boolean {
+  const fields = (['budget', 'execution'] as const).filter((f) => groups.every((g) => g.totals[f] && unitOfCell(g.totals[f]!.text, unit)));
+  return fields.some((f) => {
+    const state = groups.map((g) => {
+      const sum = g.rows.length > 0 ? sumOf(g.rows, f, unit) : null;
+      if (!sum) return 'fails';
+      const total = new Dec(baseOf(g.totals[f]!, unit));
+      return sum.equals(total) ? 'holds' : sum.lessThan(total) ? 'short' : 'fails';
+    });
+    const last = state.at(-1);
+    return state.slice(0, -1).every((s) => s === 'holds') && state.filter((s) => s === 'holds').length >= 2 && last !== 'fails';
   });
 }
 
@@ -228,6 +261,8 @@ function projectsOfGrid(doc: SourceDocument, rows: readonly GridCell[][], allowe
     if (!layout) continue;
     const data: Row[] = [];
     let totals: Partial<Record<Field, GridCell>> | null = null;
+    /** Groups under a named subtotal ("杭州市合计") printed over their rows, below the table's own total. */
+    const groups: Group[] = [];
     for (let i = layout.dataStart; i < rows.length; i++) {
       const row = rows[i]!;
       if (row.every((c) => EMPTY_CELL.test(c.text) || RULE_CELL.test(c.text))) continue;
@@ -237,17 +272,35 @@ function projectsOfGrid(doc: SourceDocument, rows: readonly GridCell[][], allowe
         const first = data.length === 0 && totals === null;
         totals ??= totalsOf(row, layout, totalCell);
         if (first) continue;
+        // A group's subtotal, named by the group, opens the next group ("温州市合计" after "杭州市合计" and its rows).
+        if (totals && namesGroup(totalCell, layout) && (groups.length > 0 || data.length === 0)) {
+          groups.push({ totals: totalsOf(row, layout, totalCell), rows: [] });
+          continue;
+        }
         break;
       }
       const name = cellAt(row, layout.nameCol);
       if (row.some((c) => SUBTOTAL.test(c.text)) || PART_ROW.test(name?.text ?? '')) continue;
       const values = valuesOf(row, layout);
       if (!name || !values || !/[\u4e00-\u9fff]/u.test(name.text) || Object.keys(values).length === 0) break;
-      data.push({ name, values, end: Math.max(...Object.values(values).map((c) => c!.end)) });
+      const r = { name, values, end: Math.max(...Object.values(values).map((c) => c!.end)) };
+      data.push(r);
+      groups.at(-1)?.rows.push(r);
     }
     if (data.length < 2 || data.some((r) => isAccountRow(r.name.text))) continue;
     // A 合计 row no column adds up to says the rows were misread (or some left out): only a table without one stands on its header.
-    const rule = totals ? (addsUp(data, totals, layout.unit) ? TABLE_PROJECT_RULES.total.id : null) : layout.clear ? TABLE_PROJECT_RULES.header.id : null;
+    const rule =
+      groups.length > 0
+        ? groupsAddUp(groups, layout.unit)
+          ? TABLE_PROJECT_RULES.subtotals.id
+          : null
+        : totals
+          ? addsUp(data, totals, layout.unit)
+            ? TABLE_PROJECT_RULES.total.id
+            : null
+          : layout.clear
+            ? TABLE_PROJECT_RULES.header.id
+            : null;
     if (!rule) continue;
     return data.map((r) => projectOf(doc, r, layout.unit, rule));
   }
@@ -279,6 +332,79 @@ function cellsOfMatch(m: RegExpExecArray): GridCell[] {
   return cells;
 }
 
+interface GluedRows {
+  rows: Row[];
+  totals: Partial<Record<Field, GridCell>> | null;
+}
+/** How many numbered rows stand without a 合计 row. */
+const NUMBERED_ROWS_ALONE = 5;
+const AMOUNT_RUN = '(\\d+(?:\\.\\d+)?)(?![\\d.])';
+
+/** The rows after a flattened header: each a name and its amounts (glued when one column, apart when several), up to the 合计 row. */
+function gluedRows(text: string, from: number, width: number, columns: readonly Column[]): GluedRows {
+  const row = new RegExp(`\\s*(${GLUED_TABLE_NAME})\\s*${Array(width).fill(AMOUNT_RUN).join('\\s+')}`, 'uy');
+  const rows: Row[] = [];
+  for (let at = from; ; ) {
+    row.lastIndex = at;
+    const m = row.exec(text);
+    if (!m) return { rows, totals: null };
+    const cells = cellsOfMatch(m);
+    at = cells[cells.length - 1]!.end;
+    const values: Partial<Record<Field, GridCell>> = {};
+    for (const c of columns) values[c.field] = cells[c.col];
+    if (TOTAL.test(cells[0]!.text)) return { rows, totals: values };
+    rows.push({ name: cells[0]!, values, end: at });
+  }
+}
+
+const cellAtMatch = (text: string, start: number): GridCell => ({ text, col: 0, colSpan: 1, start, end: start + text.length });
+
+/**
+ * The rows of a one-column table under a 序号 column, each opening with its number: row k's digits run on into
+ * row k+1's number ("450002新疆") and end before it; the 合计 row prints no number. A run whose end cannot be
+ * told (the page cut the table after a lone number) ends the rows without it: a wrong amount is worse than none.
+ */
+function numberedRows(text: string, from: number, field: Field): GluedRows {
+  const named = new RegExp(`\\s*(${GLUED_TABLE_NAME})\\s*(\\d+(?:\\.\\d+)?)`, 'uy');
+  /** The row that starts at `at`, its name and the digits after it (run on into the next row's number). */
+  const rowAt = (at: number) => {
+    named.lastIndex = at;
+    const m = named.exec(text);
+    return m ? { name: cellAtMatch(m[1]!, named.lastIndex - m[0].length + m[0].indexOf(m[1]!)), digits: cellAtMatch(m[2]!, named.lastIndex - m[2]!.length) } : null;
+  };
+  const opensRow = (at: number, k: number) => text.startsWith(String(k), at) && /[\u4e00-\u9fff（(]/u.test(text[at + String(k).length] ?? '');
+  const isTotalRow = (at: number) => {
+    const r = rowAt(at);
+    return r !== null && TOTAL.test(r.name.text);
+  };
+  const rows: Row[] = [];
+  let at = from;
+  for (let k = 1; ; k++) {
+    while (/\s/u.test(text[at] ?? '')) at++;
+    if (!opensRow(at, k)) {
+      // Only the 合计 row goes without a number; its amount ends the table.
+      const total = isTotalRow(at) ? rowAt(at)! : null;
+      return { rows, totals: total && !/^[\d.]/u.test(text.slice(total.digits.end)) ? { [field]: total.digits } : null };
+    }
+    const r = rowAt(at + String(k).length);
+    if (!r) return { rows, totals: null };
+    const end = r.digits.end;
+    const next = String(k + 1);
+    let amount: string | null = null;
+    let rest = end;
+    while (/\s/u.test(text[rest] ?? '')) rest++;
+    // Apart from what follows (a space, a line break), or glued to the 合计 row: the digits are the amount.
+    if ((rest > end && opensRow(rest, k + 1)) || isTotalRow(end)) amount = r.digits.text;
+    // Glued to the next row's number: the digits before it.
+    else if (rest === end && r.digits.text.endsWith(next) && opensRow(end - next.length, k + 1) && /^\d+(?:\.\d+)?$/u.test(r.digits.text.slice(0, -next.length)))
+      amount = r.digits.text.slice(0, -next.length);
+    if (amount === null) return { rows, totals: null };
+    const cell = cellAtMatch(amount, r.digits.start);
+    rows.push({ name: r.name, values: { [field]: cell }, end: cell.end });
+    at = cell.end;
+  }
+}
+
 /**
  * A table flattened into one run: the header's name and money columns glued ("乡镇补助经费(万元)备注",
  * "项目名称预算数执行数"), then each row's name and its amounts (glued when there is one column, apart
@@ -295,25 +421,13 @@ function projectsOfGluedTables(doc: SourceDocument, allowed: (at: number) => boo
     if (names.length === 0 || columns.length === 0 || new Set(columns.map((c) => c.field)).size !== columns.length) continue;
     const unit = names.map((n) => TABLE_MONEY_UNIT.exec(n)?.[1]).find(Boolean) ?? unitBeforeTable(doc, h.index);
     if (!unit) continue;
-    const amount = '(\\d+(?:\\.\\d+)?)(?![\\d.])';
-    const row = new RegExp(`\\s*(${GLUED_TABLE_NAME})\\s*${Array(names.length).fill(amount).join('\\s+')}`, 'uy');
-    const rows: Row[] = [];
-    let totals: Partial<Record<Field, GridCell>> | null = null;
-    for (let at = h.index + h[0].length; ; ) {
-      row.lastIndex = at;
-      const m = row.exec(doc.text);
-      if (!m) break;
-      const cells = cellsOfMatch(m);
-      at = cells[cells.length - 1]!.end;
-      const values: Partial<Record<Field, GridCell>> = {};
-      for (const c of columns) values[c.field] = cells[c.col];
-      if (TOTAL.test(cells[0]!.text)) {
-        totals = values;
-        break;
-      }
-      rows.push({ name: cells[0]!, values, end: at });
-    }
-    if (totals && rows.length >= 2 && !rows.some((r) => isAccountRow(r.name.text)) && addsUp(rows, totals, unit))
+    // Under a 序号 column each row opens with its number ("序号地区金额1西藏450002新疆32000…"): with one money column
+    // the numbers running 1, 2, 3 … tell where each amount ends, though the page glued it to the next row's number.
+    const numbered = ORDINAL_BEFORE_HEADER.test(doc.text.slice(Math.max(0, h.index - 4), h.index)) && names.length === 1;
+    const { rows, totals } = numbered ? numberedRows(doc.text, h.index + h[0].length, columns[0]!.field) : gluedRows(doc.text, h.index + h[0].length, names.length, columns);
+    // A table cut before its 合计 stands on its numbered rows alone when they are many (a run of five numbers is no accident).
+    const confirmed = totals ? addsUp(rows, totals, unit) : numbered && rows.length >= NUMBERED_ROWS_ALONE;
+    if (confirmed && rows.length >= 2 && !rows.some((r) => isAccountRow(r.name.text)))
       out.push(rows.map((r) => projectOf(doc, r, unit, TABLE_PROJECT_RULES.glued.id)));
   }
   return out;

@@ -174,6 +174,18 @@ export const NOT_PROJECT_PART =
  * projects: it stands only when each part names itself a project ("…工程", "…项目") or a use ("用于…").
  */
 export const PROJECT_OR_USE_PART = /项目|工程|^[\s:：，,]*(?:其中)?[\s:：，,]*(?:主要)?用于/u;
+/**
+ * A part named by the work its money does ("全市敬老院建设配套资金", "市级老年设施改造", "乡村照明设施建设"): a
+ * list of three or more parts, two thirds of them such works, projects or uses and none named by a place or a
+ * category (WHERE_OR_KIND_PART), is a list of sub-projects although the words 项目/工程 are not printed.
+ */
+export const WORK_PART = /建设|改造|改建|扩建|新建|修缮|维修|加固|搬迁|治理|整治|保护|购置|配套|提升|补助/u;
+/**
+ * A part named by a place ("磴口县", "杭锦后旗", "南阳镇") or a category ("老年人福利类"): an allocation, whose reading as
+ * a project is an unsettled label convention (fixtures/expected/README.md): a list holding one is read only
+ * when every part names a project or a use.
+ */
+export const WHERE_OR_KIND_PART = /(?:省|市|县|区|旗|州|盟|乡|镇|街道|村|社区|类)(?:资金|经费)?$/u;
 
 /**
  * The end of the text before a numbered list of a whole's parts: "资助公益金17.6亿元。主要是：", "…如下：".

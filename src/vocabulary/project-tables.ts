@@ -60,3 +60,5 @@ export const GLUED_TABLE_HEADER = new RegExp(`(?:${AREA_COLUMN}|${UNIT_COLUMN}|�
 export const GLUED_TABLE_COLUMN = new RegExp(FLAT_MONEY_COLUMN, 'uy');
 /** A row's name in such a table (no digits: its amounts follow it glued). */
 export const GLUED_TABLE_NAME = '[\\u4e00-\\u9fffA-Za-z（）()、·]{2,24}?';
+/** 序号 printed right before a flattened header's name column ("序号地区金额"): its rows open with their numbers. */
+export const ORDINAL_BEFORE_HEADER = /序号\s*$/u;

@@ -78,6 +78,20 @@ describe('flattened fund block', () => {
     expect(r.figures.fundSources.map((s) => [s.name, s.amount.text])).toEqual(sources);
   });
 
+  it('reads the 按支出性质分 rows of a department form as its natures, never as fund sources', async () => {
+    const t153 = '部门整体支出绩效自评表\n年度预算申请\n(万元\n年初预算数\n全年预算数\n全年执行数\n分值\n执行率\n自评得分\n年度资金总额\n800.10\n900.50\n900.50\n10\n100%\n10\n按收入性质分:900.50\n按支出性质分:900.50\n其中:一般公共预算:600.30\n其中:基本支出:500.50\n政府性基金拨款:100.00\n项目支出:400.00\n纳入专户管理的非税收入拨款:\n其他资金:200.20\n年度总体目标\n';
+    const r = await recordOf(t153);
+    expect(r.figures.byNature.map((s) => [s.name, s.amount.text])).toEqual([['基本支出', '500.50'], ['项目支出', '400.00']]);
+    expect(r.forms[0]!.fundRows.map((f) => f.name)).toEqual(['一般公共预算', '政府性基金拨款', '其他资金']);
+    // Rows printed with the block's money columns and no 按支出性质分 (t541 shape) are neither natures nor fund rows:
+    // the checks would add their budget column up against the execution first.
+    const rows = await recordOf(
+      '部门整体支出绩效自评表\n部门(单位)总体资金(万元) | 资金来源 | 年初预算数(A) | 全年执行数(B) | 分值(10分) | 得分 |\n年度资金总额: | 1172.55 | 1268.72 | 10 | 10 |\n基本支出 | 985.19 | 914.97 |\n项目支出 | 187.36 | 353.75 |\n年度总体目标\n',
+    );
+    expect(rows.figures.byNature).toEqual([]);
+    expect(rows.forms[0]!.fundRows).toEqual([]);
+  });
+
   it('reads a two-column block whose (万元) follows the rows, level fund rows and a bracketed 其他资金 (t028)', async () => {
     const r = await recordOf(
       '附件1 就业补助资金绩效目标自评表 (2022年度) 全年预算数(A) 全年执行数(B) 7165.32 6992.95 其中:中央财政资金 3144.00 3144.00 自治区财政资金 570.17 570.17 盟市财政资金 433.00 432.10 旗县财政资金 1426.90 1294.84 其他资金 (包括以前年度结转资 金) 1591.22 1551.84 年度资金总额 资金投入情况 (万元) 地方主管部门 某区财政局',

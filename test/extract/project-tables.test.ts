@@ -48,6 +48,30 @@ describe('projectsOfTables: one row a line', () => {
     expect((await projectsIn(text)).length).toBe(3);
   });
 
+  it('reads an allocation grouped under named subtotals, each group adding up, the last one cut short', async () => {
+    const table = [
+      '单位:万元',
+      '地区 | 已预下达 | 本次下达 | 合计下达 |',
+      '全省合计 | 200 | 50 | 250 |',
+      '甲市合计 | 60 | 15 | 75 |',
+      '甲一县 | 60 | 15 | 75 |',
+      '乙市合计 | 80 | 20 | 100 |',
+      '乙一县 | 50 | 10 | 60 |',
+      '乙二县 | 30 | 10 | 40 |',
+      '丙市合计 | 60 | 15 | 75 |',
+      '丙一县 | 20 | 5 | 25 |',
+      '地区 | 已预下达 | 本次下达 | 合计下达 |',
+    ];
+    const ps = await projectsIn(table.join('\n'));
+    expect(rows(ps).map((r) => `${r[0]} ${r[1]}`)).toEqual(['甲一县 750000', '乙一县 600000', '乙二县 400000', '丙一县 250000']);
+    expect(ps[0]!.rule).toBe('named.project.table.subtotals');
+    // A group (not the last) that misses its subtotal, or a last one above its own: nothing.
+    expect(await projectsIn(table.join('\n').replace('乙二县 | 30 | 10 | 40', '乙二县 | 30 | 10 | 41'))).toEqual([]);
+    expect(await projectsIn(table.join('\n').replace('丙一县 | 20 | 5 | 25', '丙一县 | 70 | 15 | 85'))).toEqual([]);
+    // One group adding up is not enough.
+    expect(await projectsIn(table.slice(0, 5).join('\n'))).toEqual([]);
+  });
+
   it('reads a 项目名称 table without a 合计 row, with its rate column', async () => {
     const text = [
       '项目名称 | 预算金额(万元) | 实际支出(万元) | 执行率 | 成效评价 |',
@@ -196,6 +220,23 @@ describe('projectsOfTables: a table flattened into one run', () => {
   });
   it('reads nothing when they do not', async () => {
     expect(await projectsIn('乡镇补助经费(万元)备注龙涓镇5长卿镇1.5龙门镇2凤城镇0.5全县合计10')).toEqual([]);
+  });
+  it('reads rows that open with their 序号, one a line, when the numbers run on and the rows add up', async () => {
+    const text = ['资金预算分配表', '单位:万元', '序号地区金额', '1甲省450', '2原中央苏区乙省320', '3丙省230', '合计1000'].join('\n');
+    expect(rows(await projectsIn(text)).map((r) => `${r[0]} ${r[1]}`)).toEqual(['甲省 4500000', '原中央苏区乙省 3200000', '丙省 2300000']);
+    // A number out of its run: the rows were misread.
+    expect(await projectsIn(text.replace('3丙省', '4丙省'))).toEqual([]);
+  });
+  it('ends each amount glued to the next row\'s number before that number', async () => {
+    const glued = '资金预算分配表单位:万元序号地区金额1甲省4502乙省3203丙省23.54丁省16.5合计810';
+    expect(rows(await projectsIn(glued)).map((r) => `${r[0]} ${r[1]}`)).toEqual(['甲省 4500000', '乙省 3200000', '丙省 235000', '丁省 165000']);
+    expect(await projectsIn(glued.replace('合计810', '合计811'))).toEqual([]);
+  });
+  it('reads five numbered rows or more of a table cut before its 合计, and leaves a last amount whose end cannot be told', async () => {
+    const cut = '资金预算分配表单位:万元序号地区金额1甲省4502乙省3203丙省2304丁省1605戊省906己省757';
+    expect(rows(await projectsIn(cut)).map((r) => `${r[0]} ${r[1]}`)).toEqual(['甲省 4500000', '乙省 3200000', '丙省 2300000', '丁省 1600000', '戊省 900000']);
+    // a table cut after three rows: too few numbered rows to stand alone
+    expect(await projectsIn('资金预算分配表单位:万元序号地区金额1甲省4502乙省3203丙省2304丁省1605')).toEqual([]);
   });
 });
 

@@ -194,13 +194,16 @@ const SPENT_LABEL = new RegExp(`(?:${anyOf(EXECUTION_WORDS)})(?:资金)?$`, 'u')
 /** The project a clause names, for a department's report (a project's report is one project). */
 const clauseProject = (n: NamedInput) => (n.reportKind !== 'project' ? projectInClause(sinceLastNumber(n.before.slice(-80))) : null);
 /**
- * The text after the sentence's last number: a project named before another amount is that amount's
- * ("(1)免费开放项目支出251384.66元,主要用于…办公费支出34000.00元": the 34000 is no project's own spending).
+ * The text after the sentence's last number and last clause break: a project named before another amount is
+ * that amount's ("(1)免费开放项目支出251384.66元,主要用于…办公费支出34000.00元": the 34000 is no project's own
+ * spending), and one named in an earlier clause is that clause's ("根据…2021年项目安排的意见,现下达…资金预算
+ * 292800万元": the amount is the notice's whole, not a project's).
  */
 function sinceLastNumber(before: string): string {
   let end = 0;
   for (const m of before.matchAll(AMOUNT_IN_TEXT)) end = m.index + m[0].length;
-  return before.slice(end);
+  const tail = before.slice(end);
+  return tail.slice(tail.search(/[^，,；;。]*$/u));
 }
 /** A project named by a list's part: an exact amount of money the list (summed or numbered) holds as one of its parts. */
 function namingOfListedPart(n: NamedInput, partOf: (n: NamedInput) => SummedPart | undefined): Outcome | null {
@@ -518,11 +521,13 @@ export const NAMED_RULES: readonly NamedRule[] = [
 /**
  * Projects read from the rows of a sub-project or allocation table (extract/project-tables.ts), one
  * rule per way the table is confirmed: its rows add up to its 合计 row (exactly), its header alone
- * says the rows are projects (项目名称, no 合计 row), or a table flattened into "名称金额名称金额…合计X"
- * whose amounts add up to its 合计. A table whose rows do not add up is read by none.
+ * says the rows are projects (项目名称, no 合计 row), a table flattened into "名称金额名称金额…合计X"
+ * whose amounts add up to its 合计, or a table grouped under named subtotals ("杭州市合计") whose groups
+ * add up to them. A table whose rows do not add up is read by none.
  */
 export const TABLE_PROJECT_RULES = {
   total: { id: 'named.project.table.total', zh: '明细表/分配表各行，与合计行相符' },
   header: { id: 'named.project.table.header', zh: '表头为项目名称的明细表各行（无合计行）' },
   glued: { id: 'named.project.table.glued', zh: '连排的分配表“名称金额…合计”，与合计相符' },
+  subtotals: { id: 'named.project.table.subtotals', zh: '分组的分配表：各组行与其“X市合计”相符' },
 } as const;

@@ -6,7 +6,7 @@
  * parts add up to. Only an exact sum stands: the parts of an unknown list are abstained on.
  */
 import { Decimal } from 'decimal.js';
-import { anyOf, CLOSING_PART, EXECUTION_WORDS, NOT_PROJECT_PART, NUMBERED_ITEM, NUMBERED_PARTS_MARK, PART_NAME_LEAD, PART_NAME_TAIL, PROJECT_OR_USE_PART } from '../../vocabulary/index.js';
+import { anyOf, CLOSING_PART, EXECUTION_WORDS, NOT_PROJECT_PART, NUMBERED_ITEM, NUMBERED_PARTS_MARK, PART_NAME_LEAD, PART_NAME_TAIL, PROJECT_OR_USE_PART, WHERE_OR_KIND_PART, WORK_PART } from '../../vocabulary/index.js';
 import type { LocatedNumber } from '../locate.js';
 
 export interface SummedPart {
@@ -119,8 +119,9 @@ export function readSummedParts(cx: ListContext, mark: number): SummedParts | nu
   if (others * 2 >= firsts.length) return null;
   // Every part names a project or a use: parts named by a place or a category ("磴口县5079.16万元", "老年人福利类")
   // are allocations, whose reading as projects is an unsettled label convention (fixtures/expected/README.md); on
-  // the frozen test part they were 12 of 25 wrong.
-  if (plain > 0) return null;
+  // the frozen test part they were 12 of 25 wrong. Three parts or more, two thirds naming a project, a use or a work
+  // ("全市敬老院建设配套资金", "乡村照明设施建设") and none a place or a category are sub-projects as well.
+  if (plain > 0 && !namesWorks([...parts.values()].map((p) => p.name))) return null;
   if (firsts.length < 2 || new Set(firsts.map((m) => parts.get(m.start)!.name)).size < firsts.length) return null;
   const firstSentence = firsts[0]!.sentence;
   let whole: LocatedNumber | undefined;
@@ -138,6 +139,13 @@ export function readSummedParts(cx: ListContext, mark: number): SummedParts | nu
   if (!whole || !field || (field === 'execution' && seconds.size > 0)) return null;
   for (const [start, first] of seconds) parts.set(start, { name: parts.get(first)!.name, field: 'execution' });
   return { whole, end, parts };
+}
+
+/** Three parts or more, none a place or a category, two thirds of them naming a project, a use or a work (WORK_PART). */
+function namesWorks(names: readonly string[]): boolean {
+  if (names.length < 3 || names.some((n) => WHERE_OR_KIND_PART.test(n))) return false;
+  const works = names.filter((n) => PROJECT_OR_USE_PART.test(n) || WORK_PART.test(n) || CLOSING_PART.test(n)).length;
+  return works * 3 >= names.length * 2;
 }
 
 /** The numbers of the money amounts of `line`'s span [from, to), outside brackets. */

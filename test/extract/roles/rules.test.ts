@@ -133,6 +133,15 @@ describe('named.project.summed_part: a whole, "其中", and parts that add up to
     expect(await projectsOf('共下达资金100万元，其中老年人福利类60万元；残疾人福利类30万元；儿童福利类10万元。')).toEqual([]);
   });
 
+  it('lists three parts or more named by the works they pay for, none by a place or a category', async () => {
+    const p = await projectsOf('投入民生设施建设的公益金达100万元。其中敬老院建设配套资金50万元；儿童中心建设经费30万元；老年设施改造15万元；儿童之家5万元。');
+    expect(p.map(([name, budget]) => `${name} ${budget}`)).toEqual(['敬老院建设配套资金 500000', '儿童中心建设经费 300000', '老年设施改造 150000', '儿童之家 50000']);
+    expect(new Set(p.map((x) => x[3]))).toEqual(new Set(['named.project.summed_part']));
+    // one part named by a place, or fewer than two thirds naming a work: no list
+    expect(await projectsOf('投入公益金100万元。其中敬老院建设配套资金50万元；甲县30万元；老年设施改造20万元。')).toEqual([]);
+    expect(await projectsOf('投入公益金100万元。其中敬老院建设配套资金50万元；儿童之家30万元；老年活动室20万元。')).toEqual([]);
+  });
+
   it('reads the parts of a spending as spent, the whole a sentence before its 其中', async () => {
     const p = await projectsOf('用于群众体育支出20万元，占总数的100.0%。其中:用于援建公共体育场地和设施12.5万元；用于资助或组织开展全民健身活动7.5万元。');
     expect(p).toEqual([
@@ -198,6 +207,13 @@ describe('a department\'s report naming a spending by its project', () => {
   it('leaves the nature 项目支出 of a fund or of the year alone', async () => {
     const r = await recordOf('某局2023年部门整体支出绩效自评报告\n本年支出合计300万元，其中基本支出200万元，财政拨款项目支出100万元。');
     expect(r.figures.projects).toEqual([]);
+  });
+});
+
+describe('named.project.clause: the project named in the amount\'s own clause', () => {
+  it('reads "X项目全年预算数 Y" and leaves a project named in an earlier clause of the sentence', async () => {
+    expect(await projectsOf('某局2023年部门整体支出绩效自评报告\n党建工作经费项目全年预算数50万元。')).toEqual([['党建工作经费', 500000, null, 'named.project.clause']]);
+    expect(await projectsOf('关于下达彩票公益金预算的通知\n根据收支规划和2021年项目安排的意见,现下达彩票公益金预算292800万元。')).toEqual([]);
   });
 });
 
