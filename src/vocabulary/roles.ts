@@ -101,6 +101,11 @@ export const SCORING_RULE_AFTER = /^\s*(?:的|及)?(?:以上)?(?:计|得|给|为
 export const OTHER_RATE_WORDS = ['执行率', '完成率'] as const;
 /** Words near a self score. */
 export const SCORE_WORDS = ['自评', '总分', '综合得分', '评价得分', '最终得分', '评分结果', '得分', '评价分', '评分', '评价结果'] as const;
+/**
+ * Headings of the section that states the self score ("(一)自评得分", "三、绩效自评结论", "(一)部门整体绩效自评得分"):
+ * a score under one is the report's (an item's score stands under 绩效目标完成情况 or an indicator's heading).
+ */
+export const SCORE_HEADING_WORDS = ['自评得分', '自评分数', '自评结论', '评价得分', '评分结果'] as const;
 /** Words that make a score a weight, not a result. */
 export const WEIGHT_WORDS = ['分值', '权重', '满分'] as const;
 /** Money received or income: never what was spent. */

@@ -39,6 +39,7 @@ import {
   PROSE_SPENT_NOUNS,
   PROSE_TRANSFER_VERBS,
   RATE_WORDS,
+  SCORE_HEADING_WORDS,
   SCORE_TOTAL_ROW_WORDS,
   SCORE_WORDS,
   SCORING_RULE_AFTER,
@@ -49,6 +50,7 @@ import {
   TRANSFER_OBJECTS,
   TRANSFER_WORDS,
   WEIGHT_WORDS,
+  OUTLINE_MARKER,
   anyOf,
 } from '../../vocabulary/index.js';
 import { loadWordsFor, tokenize } from '../../segment/tokenize.js';
@@ -108,6 +110,8 @@ const PROJECT_PART_CONTEXT = new RegExp(`${anyOf(PART_WORDS.filter((w) => w !== 
 const partContextOf = (c: Candidate) => (c.reportKind === 'project' ? PROJECT_PART_CONTEXT : PART_CONTEXT);
 const SCORE_NEAR = has(SCORE_WORDS);
 const WEIGHT = has(WEIGHT_WORDS);
+/** A section headed by the self score ("(一)自评得分", "三、绩效自评结论"): an outline item naming it, nothing after but its score. */
+const SCORE_HEADING = new RegExp(`^${OUTLINE_MARKER.source.replace(/^\^/u, '')}?[^，。；;]{0,20}(?:${anyOf(SCORE_HEADING_WORDS)})(?:[为是:：\\s]*\\d+(?:\\.\\d+)?分)?$`, 'u');
 const TOTAL_ROW = has(TOTAL_ROW_WORDS);
 const SCORE_TOTAL_ROW = has(SCORE_TOTAL_ROW_WORDS);
 /** A score stated for an indicator: its clause names the indicator's target or actual value. */
@@ -229,6 +233,8 @@ export const FEATURES: readonly Feature[] = [
   { id: 'executionRate.target_clause', roles: ['executionRate'], weight: -20, zh: '绩效目标中的比率', test: (c) => text(c) && TARGET_SENTENCE.test(c.before) },
   { id: 'executionRate.scoring_rule', roles: ['executionRate'], weight: -20, zh: '评分标准中的比率（…计满分）', test: (c) => text(c) && SCORING_RULE_AFTER.test(c.after) },
   { id: 'executionRate.label.执行率', roles: ['executionRate'], weight: 8, zh: '执行率/支出进度', test: (c) => text(c) && RATE_END.test(c.label) },
+  // "(一)自评得分\n对照…各项指标值进行打分，自评得分100分" beside "执行率100%，自评分20分" under (二)绩效目标完成情况.
+  { id: 'selfScore.heading.自评得分', roles: ['selfScore'], weight: 3, zh: '“自评得分/自评结论”一节中的得分', test: (c) => text(c) && SCORE_HEADING.test(c.heading.replace(/\s+/gu, '')) },
   { id: 'selfScore.near.自评', roles: ['selfScore'], weight: 8, zh: '自评/得分', test: (c) => text(c) && SCORE_NEAR.test(c.before.length >= 6 ? c.before.slice(-16) : c.rawBefore) },
   // --- what makes it something else
   { id: 'money.plan_word', roles: MONEY, weight: -20, zh: '申请/争取/拟', test: (c) => text(c) && isPlan(c) },

@@ -201,6 +201,18 @@ describe('selfScore.near.自评', () => {
   });
 });
 
+describe('selfScore.heading.自评得分', () => {
+  it('reads the score under a 自评得分 heading as the self-score, over an item score stated later', async () => {
+    const r = await recordOf('一、自评结论\n(一)自评得分99分\n(二)绩效目标完成情况\n1.执行率情况。\n年初预算300万元，全年执行300万元，执行率100%，自评分20分。\n');
+    expect(seen(r.figures.selfScore)).toEqual([99, '99分']);
+    expect(firedOn(r, 'selfScore')).toContain('selfScore.heading.自评得分');
+  });
+  it('does not fire under a heading about something else', async () => {
+    const r = await recordOf('一、自评结论\n(一)绩效目标完成情况\n1.执行率情况。\n年初预算300万元，全年执行300万元，执行率100%，自评分20分。\n2.产出指标，自评分30分。\n');
+    expect(firedOn(r, 'selfScore')).not.toContain('selfScore.heading.自评得分');
+  });
+});
+
 describe('budget.label.预算 (the size of the fund)', () => {
   it('reads 资金额度 / 预算规模 as the budget', async () => {
     expect(seen((await recordOf('2023年度农业生产发展预算规模为560万元，全部用于耕地地力保护。')).figures.budget)).toEqual([5600000, '560万元']);
