@@ -169,8 +169,8 @@ export const LEVEL_FUND_RE = new RegExp(`^${FUND_YEAR}${LEVEL}(?:财政)?(?:补�
  * "省级财政医疗救助补助资金65万元", "旗县(区)本级医疗救助补助资金"), or raised by the unit ("自筹资金", "地方自筹").
  */
 export const LEVEL_NAMED_FUND_RE = new RegExp(`^(?:${FUND_YEAR}${LEVEL}(?:财政)?[^，。；、,;:：\d]{0,12}?资金|(?:地方|单位)?自筹(?:资金)?)$`, 'u');
-/** "项目资金共100万元", "资金总额合计…": the filler after the label says this is a whole. */
-export const FUND_TOTAL_RAW = /(?:项目|专项|补助|补贴|工程)?资金(?:总额)?(?:共计|合计|总计|共)\s*$/u;
+/** "项目资金共100万元", "资金总额合计…", "办案补助经费共计1400万元": the filler after the label says this is a whole ("三公"经费 is one kind of spending). */
+export const FUND_TOTAL_RAW = /(?:项目|专项|补助|补贴|工程)?(?:资金|(?<!三公["“”]?)经费)(?:总额)?(?:共计|合计|总计|共)\s*$/u;
 /**
  * A transfer whose payer is a level of government: "中央财政耕地地力保护补贴资金…下达资金8887万元",
  * "我局共收到中央下达…补助资金9056万元".

@@ -201,6 +201,18 @@ describe('selfScore.near.自评', () => {
   });
 });
 
+describe('budget.raw.资金共', () => {
+  it('reads 经费共计 as a total of the money, as 资金共', async () => {
+    const r = await recordOf('2018年，省级法律援助办案补助经费共计1400万元，全部为财政经费拨款。');
+    expect(seen(r.figures.budget)).toEqual([14000000, '1400万元']);
+    expect(firedOn(r, 'budget')).toContain('budget.raw.资金共');
+  });
+  it('takes no 三公经费 total for the budget', async () => {
+    const r = await recordOf('2022年度“三公”经费共计21.8万元，比上年下降5%。');
+    expect(r.figures.budget).toBeNull();
+  });
+});
+
 describe('selfScore.heading.自评得分', () => {
   it('reads the score under a 自评得分 heading as the self-score, over an item score stated later', async () => {
     const r = await recordOf('一、自评结论\n(一)自评得分99分\n(二)绩效目标完成情况\n1.执行率情况。\n年初预算300万元，全年执行300万元，执行率100%，自评分20分。\n');
