@@ -196,6 +196,16 @@ function isPartClause(c: Candidate): boolean {
   const window = partWindow(c);
   return partContextOf(c).test(window) && (/其中/u.test(window) || !FUND_TOTAL_RAW.test(c.rawBefore));
 }
+/** A total word just before the amount ("共计", "合计"), the filler FUND_TOTAL_RAW reads after 资金 itself. */
+const TOTAL_BEFORE = /(?:共计|合计|总计|共)\s*$/u;
+/** Money named in the clause, not the 三公经费 (one kind of spending, whose parts are its kinds). */
+const FUND_IN_CLAUSE = /(?:资金|(?<!三公["“”]?)经费)/u;
+/**
+ * A total of money named anywhere in its clause, its parts following ("…财政资金用于…改造共计128.79亿元，其中，…"):
+ * the clause's whole, where FUND_TOTAL_RAW (资金 right before 共计) does not see it; no spending, no part.
+ */
+const totalOfFundsWithParts = (c: Candidate) =>
+  !FUND_TOTAL_RAW.test(c.rawBefore) && TOTAL_BEFORE.test(c.rawBefore) && FUND_IN_CLAUSE.test(c.clause) && partsFollow(c) && !EXECUTION_END.test(c.label) && !isPartClause(c);
 const isPlan = (c: Candidate) =>
   (PLAN.test(c.label) && !INVESTMENT.test(c.label)) || ESTIMATE.test(c.label);
 const columnOf = (c: Candidate) => (c.cell ? FORM_COLUMNS.find((col) => col.pattern.test(c.cell!.header)) : undefined);
@@ -208,6 +218,8 @@ export const FEATURES: readonly Feature[] = [
   { id: 'budget.label.计划投资', roles: ['budget'], weight: 8, zh: '计划投资/总投资', test: (c) => text(c) && INVESTMENT_END.test(c.label) },
   { id: 'budget.label.标题资金', roles: ['budget'], weight: 8, zh: '标题所评的资金', test: (c) => text(c) && namesSubject(c) },
   { id: 'budget.raw.资金共', roles: ['budget'], weight: 5, zh: '资金共/资金总额合计', test: (c) => text(c) && FUND_TOTAL_RAW.test(c.rawBefore) && !EXECUTION_END.test(c.label) },
+  // "…财政资金用于公租房保障和棚户区改造共计128.79亿元，其中，中央财政专项资金…": money named earlier in the clause, its total and its parts.
+  { id: 'budget.whole.资金共计其中', roles: ['budget'], weight: 5, zh: '…资金…共计X，其中…', test: (c) => text(c) && totalOfFundsWithParts(c) },
   { id: 'budget.label.下达', roles: ['budget'], weight: 4, zh: '下达…资金', test: (c) => text(c) && TRANSFER.test(c.clause) && !PART_CONTEXT.test(c.clause) },
   { id: 'budget.label.下达.unpriced_other', roles: ['budget'], weight: -4, zh: '另有未列金额的下达资金', test: (c) => c.unpricedTransfer && text(c) && TRANSFER.test(c.clause) },
   { id: 'budget.whole.其中', roles: ['budget'], weight: 1, zh: '其后列出其中各项', test: (c) => c.wholeAs === 'transfer' },

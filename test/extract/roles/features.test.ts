@@ -213,6 +213,18 @@ describe('budget.raw.资金共', () => {
   });
 });
 
+describe('budget.whole.资金共计其中', () => {
+  it('reads a total of money named earlier in its clause, its parts following, as the budget', async () => {
+    const r = await recordOf('2019年度城镇保障性安居工程中央和省级财政资金用于公租房保障和棚户区改造共计128.79亿元，其中，中央财政专项资金49.24亿元，省级财政安排补助资金14.05亿元。');
+    expect(seen(r.figures.budget)).toEqual([12879000000, '128.79亿元']);
+    expect(firedOn(r, 'budget')).toContain('budget.whole.资金共计其中');
+  });
+  it('takes no total without parts after it', async () => {
+    const r = await recordOf('2019年度财政资金用于公租房保障和棚户区改造共计128.79亿元，惠及群众10万户。');
+    expect(r.figures.budget).toBeNull();
+  });
+});
+
 describe('selfScore.heading.自评得分', () => {
   it('reads the score under a 自评得分 heading as the self-score, over an item score stated later', async () => {
     const r = await recordOf('一、自评结论\n(一)自评得分99分\n(二)绩效目标完成情况\n1.执行率情况。\n年初预算300万元，全年执行300万元，执行率100%，自评分20分。\n');
