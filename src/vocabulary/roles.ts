@@ -166,9 +166,10 @@ const FUND_YEAR = '(?:\\d{4}年度?)?';
 export const LEVEL_FUND_RE = new RegExp(`^${FUND_YEAR}${LEVEL}(?:财政)?(?:补助|配套|匹配|奖补)?(?:资金)?$`, 'u');
 /**
  * A part named by its paying level and its fund, after a whole and its "其中" ("中央财政衔接资金39万元",
- * "省级财政医疗救助补助资金65万元", "旗县(区)本级医疗救助补助资金"), or raised by the unit ("自筹资金", "地方自筹").
+ * "省级财政医疗救助补助资金65万元", "旗县(区)本级医疗救助补助资金", "中央级资金转移支付124.23万元"), or raised by the unit
+ * ("自筹资金", "地方自筹").
  */
-export const LEVEL_NAMED_FUND_RE = new RegExp(`^(?:${FUND_YEAR}${LEVEL}(?:财政)?[^，。；、,;:：\d]{0,12}?资金|(?:地方|单位)?自筹(?:资金)?)$`, 'u');
+export const LEVEL_NAMED_FUND_RE = new RegExp(`^(?:${FUND_YEAR}${LEVEL}(?:财政)?[^，。；、,;:：\d]{0,12}?资金(?:转移支付)?|(?:地方|单位)?自筹(?:资金)?)$`, 'u');
 /** "项目资金共100万元", "资金总额合计…", "办案补助经费共计1400万元": the filler after the label says this is a whole ("三公"经费 is one kind of spending). */
 export const FUND_TOTAL_RAW = /(?:项目|专项|补助|补贴|工程)?(?:资金|(?<!三公["“”]?)经费)(?:总额)?(?:共计|合计|总计|共)\s*$/u;
 /**
