@@ -23,6 +23,8 @@ export const BUDGET_WORDS = [
   // "财政资金计划总额2200万元", "投资计划安排480万元": the plan a self-evaluation reports on is what was budgeted
   // (PLAN_WORDS: a future plan is told by 下一步/明年); "年度资金40.83万元": the year's money, as the form's row.
   '计划总额', '计划安排', '年度资金',
+  // "该项目批复资金100万元": what was approved.
+  '批复资金', '批复经费',
 ] as const;
 /*
  * Prose that states the budget or the spending without a label at the clause's end ("项目资金到位50万元",
@@ -91,6 +93,8 @@ export const RATE_WORDS = [
   '执行率', '完成预算', '完成预算的', '预算完成率', '支出进度', '执行进度', '支出率', '支付率', '资金支付率',
   '预算执行率', '完成全年预算', '完成全年预算的', '完成全年预算数的', '占预算的', '占全年预算的', '占预算数的',
   '占全年预算数的', '资金执行率', '拨付率', '资金拨付率', '资金使用率', '支付完成率',
+  // a payment's pace ("支付进度80%"); not 发放率, often an indicator of recipients paid ("经费发放率为98%")
+  '支付进度', '拨付进度',
 ] as const;
 /**
  * After a percent, words that make it a scoring rule's threshold in an indicator table's 评价标准 ("预算完成率

@@ -238,6 +238,11 @@ describe('selfScore.heading.自评得分', () => {
 });
 
 describe('budget.label.预算 (the size of the fund)', () => {
+  it('reads 批复资金 as the budget and a 支付进度 as the rate', async () => {
+    const r = await recordOf('该项目批复资金100万元，实际到位100万元，实际支付80万元，支付进度80%。');
+    expect(seen(r.figures.budget)).toEqual([1000000, '100万元']);
+    expect(seen(r.figures.executionRate)).toEqual([0.8, '80%']);
+  });
   it('reads 资金额度 / 预算规模 as the budget', async () => {
     expect(seen((await recordOf('2023年度农业生产发展预算规模为560万元，全部用于耕地地力保护。')).figures.budget)).toEqual([5600000, '560万元']);
     expect(seen((await recordOf('区域绩效目标表 资金额度 4623 万 年度目标 提高残疾人生活质量。')).figures.budget)).toEqual([46230000, '4623万']);
