@@ -243,6 +243,11 @@ describe('budget.label.预算 (the size of the fund)', () => {
     expect(seen(r.figures.budget)).toEqual([1000000, '100万元']);
     expect(seen(r.figures.executionRate)).toEqual([0.8, '80%']);
   });
+  it('reads a bare 执行 after the budget as the execution, 完成年度预算的 as the rate', async () => {
+    const r = await recordOf('XX项目预算100万元，执行80万元，截止年底完成年度预算的80%。');
+    expect(seen(r.figures.execution)).toEqual([800000, '80万元']);
+    expect(seen(r.figures.executionRate)).toEqual([0.8, '80%']);
+  });
   it('reads 资金额度 / 预算规模 as the budget', async () => {
     expect(seen((await recordOf('2023年度农业生产发展预算规模为560万元，全部用于耕地地力保护。')).figures.budget)).toEqual([5600000, '560万元']);
     expect(seen((await recordOf('区域绩效目标表 资金额度 4623 万 年度目标 提高残疾人生活质量。')).figures.budget)).toEqual([46230000, '4623万']);
