@@ -189,11 +189,16 @@ const text = (c: Candidate) => !c.cell;
 /** Where a part word makes a clause a part: the label and the few characters before it. */
 const partWindow = (c: Candidate) => c.before.slice(-(c.label.length + 4));
 /**
+ * "财政拨款收支总预算", "我单位财政拨款预算": the budget of all the unit's appropriations, a whole (after 其中 it
+ * is still a part: 其中 itself says so).
+ */
+const ALL_FUNDS_BUDGET = /财政拨款(?=收支总?预算|预算(?:数|总额)?$)/u;
+/**
  * A clause about a part ("其中：基本支出预算数…"), unless it states a total of funds itself with no 其中
  * ("…公共财政拨款资金共157.71万元": a total the clause states is a whole, whatever fund it names).
  */
 function isPartClause(c: Candidate): boolean {
-  const window = partWindow(c);
+  const window = partWindow(c).replace(ALL_FUNDS_BUDGET, '');
   return partContextOf(c).test(window) && (/其中/u.test(window) || !FUND_TOTAL_RAW.test(c.rawBefore));
 }
 /** A total word just before the amount ("共计", "合计"), the filler FUND_TOTAL_RAW reads after 资金 itself. */

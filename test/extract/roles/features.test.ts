@@ -259,6 +259,12 @@ describe('any.part_context', () => {
     const r = await recordOf('2024年部门预算财政安排公共财政拨款资金共157.71万元，实际支出157.71万元。其中基本支出148.26万元，项目支出9.45万元。');
     expect(seen(r.figures.budget)).toEqual([1577100, '157.71万元']);
   });
+  it('takes the budget of all appropriations (财政拨款收支总预算, 财政拨款预算) as a whole, a part after 其中', async () => {
+    const r = await recordOf('2025年财政拨款收支总预算1085203.63元。收入包括：一般公共预算拨款1085203.63元。');
+    expect(seen(r.figures.budget)).toEqual([1085203.63, '1085203.63元']);
+    const q = await recordOf('2023年部门预算总额200万元，其中财政拨款预算150万元。');
+    expect(seen(q.figures.budget)).toEqual([2000000, '200万元']);
+  });
   it('still reads a part named after 其中 as a part', async () => {
     const r = await recordOf('2024年收入合计200万元，其中财政拨款资金共157.71万元。');
     expect(r.figures.budget?.exact).not.toBe('1577100');
