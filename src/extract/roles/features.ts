@@ -127,6 +127,11 @@ const EXPLAINING_BRACKET = /\d\s*(?:万元|元|亿元|%)?\s*[（(][^（）()]*$/
 const PLAN_SENTENCE = /下一步|明年|下一年度|下年度|今后/u;
 /** Sections about what comes next: their amounts are plans. */
 const PLAN_HEADING = /下一步|改进(?:措施|意见|建议)|工作计划|工作打算|明年|下年度/u;
+/**
+ * A 部门预算's explanation ("五、一般公共预算支出情况说明", "四、财政拨款收支预算总体情况说明"): its 支出 are planned,
+ * never spent (a 决算's headings name 决算, a self-evaluation's 执行).
+ */
+const BUDGET_EXPLANATION_HEADING = /^(?!.*(?:决算|执行)).*预算.*说明$/u;
 
 /** Parts that open with the year-start budget ("，其中年初预算…", "，其中：年初批复…"). */
 const PARTS_OPEN_WITH_INITIAL = new RegExp(`^[，,]?\\s*其中[：:]?\\s*(?:${anyOf(BUDGET_INITIAL_WORDS)})`, 'u');
@@ -264,6 +269,7 @@ export const FEATURES: readonly Feature[] = [
   { id: 'any.named_amount', roles: ALL, weight: -20, zh: '属于功能分类/经济分类/资金来源/项目', test: (c) => c.namedAs !== undefined },
   { id: 'any.approx', roles: ALL, weight: -20, zh: '约数', test: (c) => c.figure.approx !== 'exact' },
   { id: 'money.sentence.下一步', roles: MONEY, weight: -20, zh: '下一步/明年的打算', test: (c) => text(c) && PLAN_SENTENCE.test(c.before) },
+  { id: 'execution.heading.预算说明', roles: ['execution'], weight: -20, zh: '部门预算说明中的支出（预算安排）', test: (c) => text(c) && BUDGET_EXPLANATION_HEADING.test(c.heading.replace(/\s+/gu, '')) },
   { id: 'money.heading.下一步', roles: MONEY, weight: -6, zh: '下一步/计划一节', test: (c) => text(c) && PLAN_HEADING.test(c.heading) },
   { id: 'selfScore.indicator_clause', roles: ['selfScore'], weight: -6, zh: '指标的得分', test: (c) => text(c) && INDICATOR_CLAUSE.test(c.before) },
   { id: 'selfScore.list.分别', roles: ['selfScore'], weight: -20, zh: '得分分别为（逐项列出的得分）', test: (c) => text(c) && SCORE_LIST.test(c.before) },

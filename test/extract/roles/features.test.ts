@@ -225,6 +225,18 @@ describe('budget.whole.资金共计其中', () => {
   });
 });
 
+describe('execution.heading.预算说明', () => {
+  it('takes no spending stated under a 部门预算 explanation for the execution', async () => {
+    const r = await recordOf('五、一般公共预算支出情况说明\n2025年本年一般公共预算支出1085203.63元，同比减少43506.06元，下降3.85%。\n');
+    expect(r.figures.execution).toBeNull();
+    expect(firedOn(r, 'execution')).toContain('execution.heading.预算说明');
+  });
+  it('still reads the spending under a heading about the budget\'s execution', async () => {
+    const r = await recordOf('二、预算执行情况说明\n2023年本年一般公共预算支出108万元，预算执行率90%。\n');
+    expect(seen(r.figures.execution)).toEqual([1080000, '108万元']);
+  });
+});
+
 describe('selfScore.heading.自评得分', () => {
   it('reads the score under a 自评得分 heading as the self-score, over an item score stated later', async () => {
     const r = await recordOf('一、自评结论\n(一)自评得分99分\n(二)绩效目标完成情况\n1.执行率情况。\n年初预算300万元，全年执行300万元，执行率100%，自评分20分。\n');
