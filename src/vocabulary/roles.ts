@@ -122,6 +122,11 @@ export const INCOME_WORDS = ['收入', '本年收入', '收入合计', '本年�
  * "资金计划总额" state what was budgeted; a future plan is told by 下一步/明年/下年度, a request by 申请/争取.)
  */
 export const PLAN_WORDS = ['申请', '争取', '拟', '下一步', '下年度', '明年'] as const;
+/**
+ * The year before ("比上年累计支出433万元", "较上年同期减少"): a comparison, not this year's money
+ * (上年结转/上年结余 is money carried into this year: a source, read by its own rules).
+ */
+export const PRIOR_YEAR_WORDS = ['上年', '去年', '上一年', '上年度'] as const;
 /** Estimates: not a budget granted nor money spent, even of an investment ("预计总投资7450万元"). */
 export const ESTIMATE_WORDS = ['预计', '预估', '估算'] as const;
 /** A clause about a part of the whole: 其中, 基本支出 … (function classes are added by the features). */

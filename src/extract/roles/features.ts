@@ -32,6 +32,7 @@ import {
   OTHER_RATE_WORDS,
   PART_WORDS,
   PLAN_WORDS,
+  PRIOR_YEAR_WORDS,
   PROSE_ARRIVAL_VERBS,
   PROSE_BUDGET_NOUNS,
   PROSE_BUDGET_VERBS,
@@ -125,6 +126,8 @@ const SCORE_LIST = /(?:得分|评分|总分|分数)[为是:：\s]{0,2}分别/u;
 const EXPLAINING_BRACKET = /\d\s*(?:万元|元|亿元|%)?\s*[（(][^（）()]*$/u;
 /** Sentences about what comes next: "下一步，计划投资500万元…". */
 const PLAN_SENTENCE = /下一步|明年|下一年度|下年度|今后/u;
+/** A clause about the year before (PRIOR_YEAR_WORDS), not about what it carried into this one (上年结转, 上年结余). */
+const PRIOR_YEAR = new RegExp(`(?:${anyOf(PRIOR_YEAR_WORDS)})(?!度?(?:结转|结余))`, 'u');
 /** Sections about what comes next: their amounts are plans. */
 const PLAN_HEADING = /下一步|改进(?:措施|意见|建议)|工作计划|工作打算|明年|下年度/u;
 /**
@@ -270,6 +273,7 @@ export const FEATURES: readonly Feature[] = [
   { id: 'any.approx', roles: ALL, weight: -20, zh: '约数', test: (c) => c.figure.approx !== 'exact' },
   { id: 'money.sentence.下一步', roles: MONEY, weight: -20, zh: '下一步/明年的打算', test: (c) => text(c) && PLAN_SENTENCE.test(c.before) },
   { id: 'execution.heading.预算说明', roles: ['execution'], weight: -20, zh: '部门预算说明中的支出（预算安排）', test: (c) => text(c) && BUDGET_EXPLANATION_HEADING.test(c.heading.replace(/\s+/gu, '')) },
+  { id: 'money.clause.上年', roles: MONEY, weight: -20, zh: '上年/去年的金额（比较，不是本年）', test: (c) => text(c) && PRIOR_YEAR.test(c.clause) },
   { id: 'money.heading.下一步', roles: MONEY, weight: -6, zh: '下一步/计划一节', test: (c) => text(c) && PLAN_HEADING.test(c.heading) },
   { id: 'selfScore.indicator_clause', roles: ['selfScore'], weight: -6, zh: '指标的得分', test: (c) => text(c) && INDICATOR_CLAUSE.test(c.before) },
   { id: 'selfScore.list.分别', roles: ['selfScore'], weight: -20, zh: '得分分别为（逐项列出的得分）', test: (c) => text(c) && SCORE_LIST.test(c.before) },

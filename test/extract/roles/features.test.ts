@@ -237,6 +237,18 @@ describe('execution.heading.预算说明', () => {
   });
 });
 
+describe('money.clause.上年', () => {
+  it('takes no amount of the year before for this year\'s spending', async () => {
+    const r = await recordOf('2023年项目预算100万元，实际支出80万元；比上年累计支出70万元增加10万元。');
+    expect(seen(r.figures.execution)).toEqual([800000, '80万元']);
+    expect(firedOn(r, 'execution')).toContain('money.clause.上年');
+  });
+  it('still reads what the year before carried into this one as its own (上一年度结转资金)', async () => {
+    const r = await recordOf('2023年项目预算100万元，其中上一年度结转资金20万元。');
+    expect(firedOn(r, 'budget')).not.toContain('money.clause.上年');
+  });
+});
+
 describe('selfScore.heading.自评得分', () => {
   it('reads the score under a 自评得分 heading as the self-score, over an item score stated later', async () => {
     const r = await recordOf('一、自评结论\n(一)自评得分99分\n(二)绩效目标完成情况\n1.执行率情况。\n年初预算300万元，全年执行300万元，执行率100%，自评分20分。\n');
