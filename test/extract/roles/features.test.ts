@@ -249,6 +249,17 @@ describe('money.clause.上年', () => {
   });
 });
 
+describe('a self-score printed without 分', () => {
+  it('reads points right after 自评分数 as the self-score', async () => {
+    const r = await recordOf('(一)自评分数。\n对照《项目绩效自评指标评分表》逐项自评打分，自评分数100。\n');
+    expect(r.figures.selfScore).toMatchObject({ value: 100, unit: '分', kind: 'score', text: '100' });
+  });
+  it('takes no bare number after another word, nor one above 100', async () => {
+    expect((await recordOf('经逐项打分，完成指标数12，自评结果为优。')).figures.selfScore).toBeNull();
+    expect((await recordOf('经逐项打分，自评得分120。')).figures.selfScore).toBeNull();
+  });
+});
+
 describe('selfScore.heading.自评得分', () => {
   it('reads the score under a 自评得分 heading as the self-score, over an item score stated later', async () => {
     const r = await recordOf('一、自评结论\n(一)自评得分99分\n(二)绩效目标完成情况\n1.执行率情况。\n年初预算300万元，全年执行300万元，执行率100%，自评分20分。\n');
