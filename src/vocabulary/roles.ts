@@ -23,8 +23,8 @@ export const BUDGET_WORDS = [
   // "财政资金计划总额2200万元", "投资计划安排480万元": the plan a self-evaluation reports on is what was budgeted
   // (PLAN_WORDS: a future plan is told by 下一步/明年); "年度资金40.83万元": the year's money, as the form's row.
   '计划总额', '计划安排', '年度资金',
-  // "该项目批复资金100万元": what was approved.
-  '批复资金', '批复经费',
+  // "该项目批复资金100万元", "预算批复100万元": what was approved (not 资金计划: "收回资金计划300万元", t425).
+  '批复资金', '批复经费', '预算批复',
 ] as const;
 /*
  * Prose that states the budget or the spending without a label at the clause's end ("项目资金到位50万元",
@@ -73,6 +73,8 @@ export const EXECUTION_WORDS = [
   '支付资金', '已支付资金', '拨付金额', '实际拨付金额', '支付金额', '实际支付', '实际使用情况',
   // "预算100万元，执行80万元": the verb alone, the budget named before it
   '执行', '已执行',
+  // "已报账80万元": claimed and paid under the county's 报账制
+  '报账', '已报账',
 ] as const;
 /** Execution words that state the total spent, not a part of it: "总支出221万元", "支出总额1060.30万元". */
 export const EXECUTION_TOTAL_WORDS = ['总支出', '支出总额', '支出合计', '执行总额', '总执行数', '全年执行数', '全年执行'] as const;

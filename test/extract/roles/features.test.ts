@@ -278,6 +278,11 @@ describe('budget.label.预算 (the size of the fund)', () => {
     expect(seen(r.figures.budget)).toEqual([1000000, '100万元']);
     expect(seen(r.figures.executionRate)).toEqual([0.8, '80%']);
   });
+  it('reads 预算批复 as the budget and 已报账 as the execution', async () => {
+    const r = await recordOf('2023年该项目预算批复100万元，已报账80万元。');
+    expect(seen(r.figures.budget)).toEqual([1000000, '100万元']);
+    expect(seen(r.figures.execution)).toEqual([800000, '80万元']);
+  });
   it('reads a bare 执行 after the budget as the execution, 完成年度预算的 as the rate', async () => {
     const r = await recordOf('XX项目预算100万元，执行80万元，截止年底完成年度预算的80%。');
     expect(seen(r.figures.execution)).toEqual([800000, '80万元']);
