@@ -284,6 +284,7 @@ describe('budget.label.预算 (the size of the fund)', () => {
     expect(seen(r.figures.execution)).toEqual([800000, '80万元']);
   });
   it('reads a bare 执行 after the budget as the execution, 完成年度预算的 as the rate', async () => {
+    expect(seen((await recordOf('2023年项目预算100万元，实际支出80万元，支出完成率80%。')).figures.executionRate)).toEqual([0.8, '80%']);
     const r = await recordOf('XX项目预算100万元，执行80万元，截止年底完成年度预算的80%。');
     expect(seen(r.figures.execution)).toEqual([800000, '80万元']);
     expect(seen(r.figures.executionRate)).toEqual([0.8, '80%']);
