@@ -355,10 +355,16 @@ function statesSpending(c: Candidate): boolean {
   return false;
 }
 
-/** The clause ends with money named as a whole ("年度资金", "…服务资金") and has no verb (a grant's or a spending's is read above). */
+/**
+ * The clause ends with money named as a whole ("年度资金", "…服务资金") and has no verb (a grant's or a spending's is read
+ * above); or with the fund's project when its parts follow ("…节目制作经费项目50万元，其中：…": a numbered item's
+ * "…专项资金项目180200.00元，主要用于…" is one project of a list).
+ */
 const endsWithFund = (c: Candidate) => {
   const words = wordsOf(c);
-  return words.length > 0 && isBudgetNoun(words[words.length - 1]!) && !words.some((w) => isBudgetVerb(w) || isArrivalVerb(w) || isSpendingVerb(w) || isTransferVerb(w));
+  const project = words[words.length - 1] === '项目';
+  const last = words.length - (project ? 2 : 1);
+  return last >= 0 && isBudgetNoun(words[last]!) && (!project || partsFollow(c)) && !words.some((w) => isBudgetVerb(w) || isArrivalVerb(w) || isSpendingVerb(w) || isTransferVerb(w));
 };
 /** A sign in the clause that its amount is the budget: each needs a second sign after the amount. */
 const budgetClause = (c: Candidate) => statesGrant(c) || statesMoneyWith(c, isArrivalVerb) || endsWithFund(c);
