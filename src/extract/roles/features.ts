@@ -193,6 +193,11 @@ const ITEM_WEIGHT_BEFORE = new RegExp(`(?<!总)(?:${anyOf(WEIGHT_WORDS)})[为是
 
 /** A sentence that states targets: "投入目标：", "年度绩效目标：", "目标值". */
 const TARGET_SENTENCE = /目标[：:]|目标值|目标为|目标是/u;
+/** An indicator's own statement ("指标3:…老年人日间照料中心项目…总投资203.09万元"): its amounts are its targets. */
+const INDICATOR_ITEM = /指标\s*\d+\s*[：:]/u;
+/** How far before an amount a target or an indicator's mark still owns it: a flattened form is one long sentence. */
+const TARGET_WINDOW = 80;
+const TARGET_OR_INDICATOR = new RegExp(`${TARGET_SENTENCE.source}|${INDICATOR_ITEM.source}`, 'u');
 const text = (c: Candidate) => !c.cell;
 /** Where a part word makes a clause a part: the label and the few characters before it. */
 const partWindow = (c: Candidate) => c.before.slice(-(c.label.length + 4));
@@ -273,6 +278,8 @@ export const FEATURES: readonly Feature[] = [
   { id: 'any.approx', roles: ALL, weight: -20, zh: '约数', test: (c) => c.figure.approx !== 'exact' },
   { id: 'money.sentence.下一步', roles: MONEY, weight: -20, zh: '下一步/明年的打算', test: (c) => text(c) && PLAN_SENTENCE.test(c.before) },
   { id: 'execution.heading.预算说明', roles: ['execution'], weight: -20, zh: '部门预算说明中的支出（预算安排）', test: (c) => text(c) && BUDGET_EXPLANATION_HEADING.test(c.heading.replace(/\s+/gu, '')) },
+  // "绩效目标：…资金完成173万元", "指标3：…总投资203.09万元": what a target or an indicator states, not the money granted or spent.
+  { id: 'money.target_sentence', roles: MONEY, weight: -20, zh: '绩效目标/指标中的金额', test: (c) => text(c) && TARGET_OR_INDICATOR.test(c.before.slice(-TARGET_WINDOW)) },
   { id: 'money.clause.上年', roles: MONEY, weight: -20, zh: '上年/去年的金额（比较，不是本年）', test: (c) => text(c) && PRIOR_YEAR.test(c.clause) },
   { id: 'money.heading.下一步', roles: MONEY, weight: -6, zh: '下一步/计划一节', test: (c) => text(c) && PLAN_HEADING.test(c.heading) },
   { id: 'selfScore.indicator_clause', roles: ['selfScore'], weight: -6, zh: '指标的得分', test: (c) => text(c) && INDICATOR_CLAUSE.test(c.before) },

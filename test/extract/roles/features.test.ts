@@ -260,6 +260,14 @@ describe('a self-score printed without 分', () => {
   });
 });
 
+describe('money.target_sentence', () => {
+  it('takes no amount an indicator or a target states for the budget', async () => {
+    const r = await recordOf('指标1：甲村日间照料中心项目，建筑面积750平方米，总投资216.42万元。\n指标2：乙村日间照料中心项目，建筑面积750平方米，总投资203.71万元。\n申报预算资金173万元，已完成批复。');
+    expect(seen(r.figures.budget)).toEqual([1730000, '173万元']);
+    expect(firedOn(r, 'budget')).toContain('money.target_sentence');
+  });
+});
+
 describe('selfScore.heading.自评得分', () => {
   it('reads the score under a 自评得分 heading as the self-score, over an item score stated later', async () => {
     const r = await recordOf('一、自评结论\n(一)自评得分99分\n(二)绩效目标完成情况\n1.执行率情况。\n年初预算300万元，全年执行300万元，执行率100%，自评分20分。\n');
