@@ -25,6 +25,8 @@ export const BUDGET_WORDS = [
   '计划总额', '计划安排', '年度资金',
   // "该项目批复资金100万元", "预算批复100万元": what was approved (not 资金计划: "收回资金计划300万元", t425).
   '批复资金', '批复经费', '预算批复',
+  // "下达预算指标173.65万元": the budget quota granted
+  '预算指标',
 ] as const;
 /*
  * Prose that states the budget or the spending without a label at the clause's end ("项目资金到位50万元",

@@ -286,6 +286,10 @@ describe('budget.label.预算 (the size of the fund)', () => {
     expect(seen(r.figures.budget)).toEqual([1000000, '100万元']);
     expect(seen(r.figures.executionRate)).toEqual([0.8, '80%']);
   });
+  it('reads a granted 预算指标 as the budget, over the arrangement it adjusts', async () => {
+    const r = await recordOf('县财政预算安排“四好农村公路”建设工程项目174万元，实际实施并下达预算指标173.65万元。');
+    expect(seen(r.figures.budget)).toEqual([1736500, '173.65万元']);
+  });
   it('reads 预算批复 as the budget and 已报账 as the execution', async () => {
     const r = await recordOf('2023年该项目预算批复100万元，已报账80万元。');
     expect(seen(r.figures.budget)).toEqual([1000000, '100万元']);
