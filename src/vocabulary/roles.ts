@@ -57,6 +57,11 @@ export const INCLUDES_WORDS = ['包含', '包括'] as const;
 /** After an amount: all of it came in or was spent ("3728万元全部执行到位", "，已全部到位"). */
 export const ALL_DONE_AFTER = /^\s*[，,]?\s*(?:已|均已)?全部(?:已)?(?:执行到位|到位|拨付到位|使用|支出|拨付|下达)/u;
 
+/**
+ * A target declaration's total over the project's whole term ("中期资金总额449.8万" beside "年度资金总额189.8万"): the
+ * year's budget only when the year's own total is not printed.
+ */
+export const TERM_TOTAL_WORDS = ['中期资金总额', '实施期资金总额'] as const;
 /** Additions to a budget (追加, 调增): an amount so labelled is neither the budget nor the year-start one. */
 export const ADDITION_WORDS = ['追加', '调增'] as const;
 /** Words before 预算 that make it the final (全年 / 调整后) budget, not the year-start one: "年中调整预算为…". */

@@ -47,6 +47,7 @@ import {
   SPENT_BUDGET_VERBS,
   SPENT_MARKERS,
   SPENDING_VERBS,
+  TERM_TOTAL_WORDS,
   TOTAL_ROW_WORDS,
   TRANSFER_OBJECTS,
   TRANSFER_WORDS,
@@ -82,6 +83,7 @@ const BUDGET_INITIAL_END = new RegExp(`(?:${anyOf(BUDGET_INITIAL_WORDS)})(?:数|
 // collection names the budget, whatever the fund is called.
 const BUDGET_END = new RegExp(`(?:${anyOf(BUDGET_WORDS)})$|(?:安排|筹集)的?[^，。；]{0,24}?(?:资金|经费)$`, 'u');
 const INVESTMENT_END = ends(INVESTMENT_WORDS);
+const TERM_TOTAL_END = ends(TERM_TOTAL_WORDS);
 /** "全年预算数", "年中调整预算为", "预算调整后": the budget after adjustments, which is the report's budget. */
 const BUDGET_FINAL_END = new RegExp(`(?:(?:${anyOf(BUDGET_FINAL_WORDS)})预算(?:数|金额|资金|总额)?|预算调整后)$`, 'u');
 // ("转移支付资金" is a transfer payment, the money granted, not a payment made.)
@@ -232,6 +234,7 @@ export const FEATURES: readonly Feature[] = [
   // --- the clause that labels it (running text)
   { id: 'budgetInitial.label.年初预算', roles: ['budgetInitial'], weight: 9, zh: '年初预算', test: (c) => text(c) && BUDGET_INITIAL_END.test(c.label) },
   { id: 'budget.label.预算', roles: ['budget'], weight: 8, zh: '预算/安排资金', test: (c) => text(c) && BUDGET_END.test(c.label) },
+  { id: 'budget.label.中期', roles: ['budget'], weight: -4, zh: '中期/实施期资金总额（多年合计，年度资金总额优先）', test: (c) => text(c) && TERM_TOTAL_END.test(c.label) },
   { id: 'budget.label.全年调整后', roles: ['budget'], weight: 1, zh: '全年/调整后预算（胜过同分的其他预算）', test: (c) => text(c) && BUDGET_FINAL_END.test(c.label) },
   { id: 'budget.label.计划投资', roles: ['budget'], weight: 8, zh: '计划投资/总投资', test: (c) => text(c) && INVESTMENT_END.test(c.label) },
   { id: 'budget.label.标题资金', roles: ['budget'], weight: 8, zh: '标题所评的资金', test: (c) => text(c) && namesSubject(c) },

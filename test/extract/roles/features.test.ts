@@ -268,6 +268,18 @@ describe('money.target_sentence', () => {
   });
 });
 
+describe('budget.label.中期', () => {
+  it('reads the year\'s total over the term\'s in a target declaration printed one cell a line between borders', async () => {
+    const r = await recordOf('项目支出绩效目标表\n|\n项目资金\n(万元)\n|\n中期资金总额:\n|\n449.8万\n|\n年度资金总额:\n|\n189.8万\n|\n|\n');
+    expect(seen(r.figures.budget)).toEqual([1898000, '189.8万']);
+    expect(firedOn(r, 'budget')).toContain('budget.label.中期');
+  });
+  it('still takes the term\'s total when it is the only one', async () => {
+    const r = await recordOf('项目支出绩效目标表\n实施期资金总额：100万元\n');
+    expect(seen(r.figures.budget)).toEqual([1000000, '100万元']);
+  });
+});
+
 describe('selfScore.heading.自评得分', () => {
   it('reads the score under a 自评得分 heading as the self-score, over an item score stated later', async () => {
     const r = await recordOf('一、自评结论\n(一)自评得分99分\n(二)绩效目标完成情况\n1.执行率情况。\n年初预算300万元，全年执行300万元，执行率100%，自评分20分。\n');
