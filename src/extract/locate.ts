@@ -61,7 +61,9 @@ export function fieldLineBefore(text: string, start: number, end: number, floor:
   }
   for (let i = end; i < text.length && text.charCodeAt(i) !== 0x0a; i++) if (!isBlankOrBorder(text.charCodeAt(i))) return null;
   const from = Math.max(floor, lineStart - 200);
-  const prev = /([^\n]*)\s*$/u.exec(text.slice(from, lineStart))![1]!;
+  // A pipe-flattened table may print each cell on its line with a border-only line between ("年度资金总额:\n|\n189.8万"):
+  // the field is the line above the border.
+  const prev = /([^\n]*)\n[ \t]*[|｜][ \t]*\n[ \t]*$|([^\n]*)\s*$/u.exec(text.slice(from, lineStart))!.slice(1).find((x) => x !== undefined)!;
   if (!/[|｜:：]\s*$/u.test(prev)) return null;
   const cell = prev.replace(/[\s|｜:：]+$/u, '').split(/[|｜]/u).pop()!.trim();
   return cell === '' || /\d\s*$/u.test(cell) ? null : cell;

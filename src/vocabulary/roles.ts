@@ -23,6 +23,10 @@ export const BUDGET_WORDS = [
   // "财政资金计划总额2200万元", "投资计划安排480万元": the plan a self-evaluation reports on is what was budgeted
   // (PLAN_WORDS: a future plan is told by 下一步/明年); "年度资金40.83万元": the year's money, as the form's row.
   '计划总额', '计划安排', '年度资金',
+  // "该项目批复资金100万元", "预算批复100万元": what was approved (not 资金计划: "收回资金计划300万元", t425).
+  '批复资金', '批复经费', '预算批复',
+  // "下达预算指标173.65万元": the budget quota granted
+  '预算指标',
 ] as const;
 /*
  * Prose that states the budget or the spending without a label at the clause's end ("项目资金到位50万元",
@@ -53,6 +57,11 @@ export const INCLUDES_WORDS = ['包含', '包括'] as const;
 /** After an amount: all of it came in or was spent ("3728万元全部执行到位", "，已全部到位"). */
 export const ALL_DONE_AFTER = /^\s*[，,]?\s*(?:已|均已)?全部(?:已)?(?:执行到位|到位|拨付到位|使用|支出|拨付|下达)/u;
 
+/**
+ * A target declaration's total over the project's whole term ("中期资金总额449.8万" beside "年度资金总额189.8万"): the
+ * year's budget only when the year's own total is not printed.
+ */
+export const TERM_TOTAL_WORDS = ['中期资金总额', '实施期资金总额'] as const;
 /** Additions to a budget (追加, 调增): an amount so labelled is neither the budget nor the year-start one. */
 export const ADDITION_WORDS = ['追加', '调增'] as const;
 /** Words before 预算 that make it the final (全年 / 调整后) budget, not the year-start one: "年中调整预算为…". */
@@ -69,6 +78,10 @@ export const EXECUTION_WORDS = [
   '支出决算', '决算', '实际使用', '累计支出', '总支出', '支出总额', '使用资金', '使用', '支出', '发放资金',
   '拨付', '已拨付', '拨付资金', '完成拨付', '已完成拨付', '支付', '已支付', '兑付', '兑现', '发放',
   '支付资金', '已支付资金', '拨付金额', '实际拨付金额', '支付金额', '实际支付', '实际使用情况',
+  // "预算100万元，执行80万元": the verb alone, the budget named before it
+  '执行', '已执行',
+  // "已报账80万元": claimed and paid under the county's 报账制
+  '报账', '已报账',
 ] as const;
 /** Execution words that state the total spent, not a part of it: "总支出221万元", "支出总额1060.30万元". */
 export const EXECUTION_TOTAL_WORDS = ['总支出', '支出总额', '支出合计', '执行总额', '总执行数', '全年执行数', '全年执行'] as const;
@@ -91,6 +104,9 @@ export const RATE_WORDS = [
   '执行率', '完成预算', '完成预算的', '预算完成率', '支出进度', '执行进度', '支出率', '支付率', '资金支付率',
   '预算执行率', '完成全年预算', '完成全年预算的', '完成全年预算数的', '占预算的', '占全年预算的', '占预算数的',
   '占全年预算数的', '资金执行率', '拨付率', '资金拨付率', '资金使用率', '支付完成率',
+  '完成年度预算', '完成年度预算的', '支出完成率',
+  // a payment's pace ("支付进度80%"); not 发放率, often an indicator of recipients paid ("经费发放率为98%")
+  '支付进度', '拨付进度',
 ] as const;
 /**
  * After a percent, words that make it a scoring rule's threshold in an indicator table's 评价标准 ("预算完成率
@@ -101,6 +117,11 @@ export const SCORING_RULE_AFTER = /^\s*(?:的|及)?(?:以上)?(?:计|得|给|为
 export const OTHER_RATE_WORDS = ['执行率', '完成率'] as const;
 /** Words near a self score. */
 export const SCORE_WORDS = ['自评', '总分', '综合得分', '评价得分', '最终得分', '评分结果', '得分', '评价分', '评分', '评价结果'] as const;
+/**
+ * Headings of the section that states the self score ("(一)自评得分", "三、绩效自评结论", "(一)部门整体绩效自评得分"):
+ * a score under one is the report's (an item's score stands under 绩效目标完成情况 or an indicator's heading).
+ */
+export const SCORE_HEADING_WORDS = ['自评得分', '自评分数', '自评结论', '评价得分', '评分结果'] as const;
 /** Words that make a score a weight, not a result. */
 export const WEIGHT_WORDS = ['分值', '权重', '满分'] as const;
 /** Money received or income: never what was spent. */
@@ -110,6 +131,11 @@ export const INCOME_WORDS = ['收入', '本年收入', '收入合计', '本年�
  * "资金计划总额" state what was budgeted; a future plan is told by 下一步/明年/下年度, a request by 申请/争取.)
  */
 export const PLAN_WORDS = ['申请', '争取', '拟', '下一步', '下年度', '明年'] as const;
+/**
+ * The year before ("比上年累计支出433万元", "较上年同期减少"): a comparison, not this year's money
+ * (上年结转/上年结余 is money carried into this year: a source, read by its own rules).
+ */
+export const PRIOR_YEAR_WORDS = ['上年', '去年', '上一年', '上年度'] as const;
 /** Estimates: not a budget granted nor money spent, even of an investment ("预计总投资7450万元"). */
 export const ESTIMATE_WORDS = ['预计', '预估', '估算'] as const;
 /** A clause about a part of the whole: 其中, 基本支出 … (function classes are added by the features). */
@@ -161,11 +187,12 @@ const FUND_YEAR = '(?:\\d{4}年度?)?';
 export const LEVEL_FUND_RE = new RegExp(`^${FUND_YEAR}${LEVEL}(?:财政)?(?:补助|配套|匹配|奖补)?(?:资金)?$`, 'u');
 /**
  * A part named by its paying level and its fund, after a whole and its "其中" ("中央财政衔接资金39万元",
- * "省级财政医疗救助补助资金65万元", "旗县(区)本级医疗救助补助资金"), or raised by the unit ("自筹资金", "地方自筹").
+ * "省级财政医疗救助补助资金65万元", "旗县(区)本级医疗救助补助资金", "中央级资金转移支付124.23万元"), or raised by the unit
+ * ("自筹资金", "地方自筹").
  */
-export const LEVEL_NAMED_FUND_RE = new RegExp(`^(?:${FUND_YEAR}${LEVEL}(?:财政)?[^，。；、,;:：\d]{0,12}?资金|(?:地方|单位)?自筹(?:资金)?)$`, 'u');
-/** "项目资金共100万元", "资金总额合计…": the filler after the label says this is a whole. */
-export const FUND_TOTAL_RAW = /(?:项目|专项|补助|补贴|工程)?资金(?:总额)?(?:共计|合计|总计|共)\s*$/u;
+export const LEVEL_NAMED_FUND_RE = new RegExp(`^(?:${FUND_YEAR}${LEVEL}(?:财政)?[^，。；、,;:：\d]{0,12}?资金(?:转移支付)?|(?:地方|单位)?自筹(?:资金)?)$`, 'u');
+/** "项目资金共100万元", "资金总额合计…", "办案补助经费共计1400万元": the filler after the label says this is a whole ("三公"经费 is one kind of spending). */
+export const FUND_TOTAL_RAW = /(?:项目|专项|补助|补贴|工程)?(?:资金|(?<!三公["“”]?)经费)(?:总额)?(?:共计|合计|总计|共)\s*$/u;
 /**
  * A transfer whose payer is a level of government: "中央财政耕地地力保护补贴资金…下达资金8887万元",
  * "我局共收到中央下达…补助资金9056万元".

@@ -183,6 +183,15 @@ describe('a whole and its 其中 parts', () => {
     ]);
   });
 
+  it('reads the transfer of a level (中央级资金转移支付) as a fund source, as its 资金 is', async () => {
+    const f = await figuresOf('2023年度下达上级资金转移支付755.19万元。其中:中央级资金转移支付124.23万元,省级资金转移支付370.83万元,市级资金260.3万元,资金共分为10个项目。');
+    expect(funds(f)).toEqual([
+      ['中央级资金转移支付', 1242300, '124.23万元'],
+      ['省级资金转移支付', 3708300, '370.83万元'],
+      ['市级资金', 2603000, '260.3万元'],
+    ]);
+  });
+
   it('reads "按…安排，共计X，其中上级资金…，本级…" as the budget with its fund sources', async () => {
     const f = await figuresOf('我校2022年按生均800元安排，共计120万元，其中上级资金90万元，本级30万元，项目绩效目标是保证学校正常运转。');
     expect(seen(f.budget)).toEqual([1200000, '120万元']);

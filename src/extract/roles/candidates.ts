@@ -133,12 +133,17 @@ export function sentenceBefore(doc: SourceDocument, seg: Segmentation, m: Locate
   return CUT_MARK + doc.text.slice(m.start - SENTENCE_WINDOW, m.start);
 }
 
+/** The self-score's own name closing a label: 自评得分, 自评分数 (not 总分, which a form's weights add up to). */
+const SELF_SCORE_LABEL = /自评(?:得分|分数)$/u;
+
 function kindOfNumber(m: LocatedNumber): CandidateKind | null {
   if (m.kind === 'money' || isImpliedMoney(m)) return 'money';
   if (m.kind === 'percent') return 'percent';
   if (m.kind === 'score') return 'score';
   // A plain number in a table's total-score row ("总分 | 100 | 92.5").
   if (m.cell && m.kind === 'plain' && /总分|合计得分|自评得分/u.test(m.cell.rowLabel)) return 'score';
+  // Points stated without 分 right after the self-score's own name ("逐项自评打分，自评分数100。"), at most 100.
+  if (!m.cell && m.kind === 'plain' && SELF_SCORE_LABEL.test(m.label) && Number(m.base) <= 100) return 'score';
   return null;
 }
 
@@ -187,7 +192,8 @@ export function findCandidates(
     const wholeAs = wholes.get(m.start);
     const candidate: Candidate = {
       number: m,
-      figure: toFigure(doc, m),
+      // (a score printed without 分 after its name is points all the same)
+      figure: kind === 'score' && m.kind === 'plain' && !m.cell ? { ...toFigure(doc, m), unit: '分', kind: 'score' } : toFigure(doc, m),
       kind,
       label,
       before,

@@ -32,6 +32,7 @@ import {
   OTHER_RATE_WORDS,
   PART_WORDS,
   PLAN_WORDS,
+  PRIOR_YEAR_WORDS,
   PROSE_ARRIVAL_VERBS,
   PROSE_BUDGET_NOUNS,
   PROSE_BUDGET_VERBS,
@@ -39,16 +40,19 @@ import {
   PROSE_SPENT_NOUNS,
   PROSE_TRANSFER_VERBS,
   RATE_WORDS,
+  SCORE_HEADING_WORDS,
   SCORE_TOTAL_ROW_WORDS,
   SCORE_WORDS,
   SCORING_RULE_AFTER,
   SPENT_BUDGET_VERBS,
   SPENT_MARKERS,
   SPENDING_VERBS,
+  TERM_TOTAL_WORDS,
   TOTAL_ROW_WORDS,
   TRANSFER_OBJECTS,
   TRANSFER_WORDS,
   WEIGHT_WORDS,
+  OUTLINE_MARKER,
   anyOf,
 } from '../../vocabulary/index.js';
 import { loadWordsFor, tokenize } from '../../segment/tokenize.js';
@@ -79,6 +83,7 @@ const BUDGET_INITIAL_END = new RegExp(`(?:${anyOf(BUDGET_INITIAL_WORDS)})(?:数|
 // collection names the budget, whatever the fund is called.
 const BUDGET_END = new RegExp(`(?:${anyOf(BUDGET_WORDS)})$|(?:安排|筹集)的?[^，。；]{0,24}?(?:资金|经费)$`, 'u');
 const INVESTMENT_END = ends(INVESTMENT_WORDS);
+const TERM_TOTAL_END = ends(TERM_TOTAL_WORDS);
 /** "全年预算数", "年中调整预算为", "预算调整后": the budget after adjustments, which is the report's budget. */
 const BUDGET_FINAL_END = new RegExp(`(?:(?:${anyOf(BUDGET_FINAL_WORDS)})预算(?:数|金额|资金|总额)?|预算调整后)$`, 'u');
 // ("转移支付资金" is a transfer payment, the money granted, not a payment made.)
@@ -108,6 +113,8 @@ const PROJECT_PART_CONTEXT = new RegExp(`${anyOf(PART_WORDS.filter((w) => w !== 
 const partContextOf = (c: Candidate) => (c.reportKind === 'project' ? PROJECT_PART_CONTEXT : PART_CONTEXT);
 const SCORE_NEAR = has(SCORE_WORDS);
 const WEIGHT = has(WEIGHT_WORDS);
+/** A section headed by the self score ("(一)自评得分", "三、绩效自评结论"): an outline item naming it, nothing after but its score. */
+const SCORE_HEADING = new RegExp(`^${OUTLINE_MARKER.source.replace(/^\^/u, '')}?[^，。；;]{0,20}(?:${anyOf(SCORE_HEADING_WORDS)})(?:[为是:：\\s]*\\d+(?:\\.\\d+)?分)?$`, 'u');
 const TOTAL_ROW = has(TOTAL_ROW_WORDS);
 const SCORE_TOTAL_ROW = has(SCORE_TOTAL_ROW_WORDS);
 /** A score stated for an indicator: its clause names the indicator's target or actual value. */
@@ -121,8 +128,15 @@ const SCORE_LIST = /(?:得分|评分|总分|分数)[为是:：\s]{0,2}分别/u;
 const EXPLAINING_BRACKET = /\d\s*(?:万元|元|亿元|%)?\s*[（(][^（）()]*$/u;
 /** Sentences about what comes next: "下一步，计划投资500万元…". */
 const PLAN_SENTENCE = /下一步|明年|下一年度|下年度|今后/u;
+/** A clause about the year before (PRIOR_YEAR_WORDS), not about what it carried into this one (上年结转, 上年结余). */
+const PRIOR_YEAR = new RegExp(`(?:${anyOf(PRIOR_YEAR_WORDS)})(?!度?(?:结转|结余))`, 'u');
 /** Sections about what comes next: their amounts are plans. */
 const PLAN_HEADING = /下一步|改进(?:措施|意见|建议)|工作计划|工作打算|明年|下年度/u;
+/**
+ * A 部门预算's explanation ("五、一般公共预算支出情况说明", "四、财政拨款收支预算总体情况说明"): its 支出 are planned,
+ * never spent (a 决算's headings name 决算, a self-evaluation's 执行).
+ */
+const BUDGET_EXPLANATION_HEADING = /^(?!.*(?:决算|执行)).*预算.*说明$/u;
 
 /** Parts that open with the year-start budget ("，其中年初预算…", "，其中：年初批复…"). */
 const PARTS_OPEN_WITH_INITIAL = new RegExp(`^[，,]?\\s*其中[：:]?\\s*(?:${anyOf(BUDGET_INITIAL_WORDS)})`, 'u');
@@ -181,17 +195,37 @@ const ITEM_WEIGHT_BEFORE = new RegExp(`(?<!总)(?:${anyOf(WEIGHT_WORDS)})[为是
 
 /** A sentence that states targets: "投入目标：", "年度绩效目标：", "目标值". */
 const TARGET_SENTENCE = /目标[：:]|目标值|目标为|目标是/u;
+/** An indicator's own statement ("指标3:…老年人日间照料中心项目…总投资203.09万元"): its amounts are its targets. */
+const INDICATOR_ITEM = /指标\s*\d+\s*[：:]/u;
+/** How far before an amount a target or an indicator's mark still owns it: a flattened form is one long sentence. */
+const TARGET_WINDOW = 80;
+const TARGET_OR_INDICATOR = new RegExp(`${TARGET_SENTENCE.source}|${INDICATOR_ITEM.source}`, 'u');
 const text = (c: Candidate) => !c.cell;
 /** Where a part word makes a clause a part: the label and the few characters before it. */
 const partWindow = (c: Candidate) => c.before.slice(-(c.label.length + 4));
+/**
+ * "财政拨款收支总预算", "我单位财政拨款预算": the budget of all the unit's appropriations, a whole (after 其中 it
+ * is still a part: 其中 itself says so).
+ */
+const ALL_FUNDS_BUDGET = /财政拨款(?=收支总?预算|预算(?:数|总额)?$)/u;
 /**
  * A clause about a part ("其中：基本支出预算数…"), unless it states a total of funds itself with no 其中
  * ("…公共财政拨款资金共157.71万元": a total the clause states is a whole, whatever fund it names).
  */
 function isPartClause(c: Candidate): boolean {
-  const window = partWindow(c);
+  const window = partWindow(c).replace(ALL_FUNDS_BUDGET, '');
   return partContextOf(c).test(window) && (/其中/u.test(window) || !FUND_TOTAL_RAW.test(c.rawBefore));
 }
+/** A total word just before the amount ("共计", "合计"), the filler FUND_TOTAL_RAW reads after 资金 itself. */
+const TOTAL_BEFORE = /(?:共计|合计|总计|共)\s*$/u;
+/** Money named in the clause, not the 三公经费 (one kind of spending, whose parts are its kinds). */
+const FUND_IN_CLAUSE = /(?:资金|(?<!三公["“”]?)经费)/u;
+/**
+ * A total of money named anywhere in its clause, its parts following ("…财政资金用于…改造共计128.79亿元，其中，…"):
+ * the clause's whole, where FUND_TOTAL_RAW (资金 right before 共计) does not see it; no spending, no part.
+ */
+const totalOfFundsWithParts = (c: Candidate) =>
+  !FUND_TOTAL_RAW.test(c.rawBefore) && TOTAL_BEFORE.test(c.rawBefore) && FUND_IN_CLAUSE.test(c.clause) && partsFollow(c) && !EXECUTION_END.test(c.label) && !isPartClause(c);
 const isPlan = (c: Candidate) =>
   (PLAN.test(c.label) && !INVESTMENT.test(c.label)) || ESTIMATE.test(c.label);
 const columnOf = (c: Candidate) => (c.cell ? FORM_COLUMNS.find((col) => col.pattern.test(c.cell!.header)) : undefined);
@@ -200,10 +234,13 @@ export const FEATURES: readonly Feature[] = [
   // --- the clause that labels it (running text)
   { id: 'budgetInitial.label.年初预算', roles: ['budgetInitial'], weight: 9, zh: '年初预算', test: (c) => text(c) && BUDGET_INITIAL_END.test(c.label) },
   { id: 'budget.label.预算', roles: ['budget'], weight: 8, zh: '预算/安排资金', test: (c) => text(c) && BUDGET_END.test(c.label) },
+  { id: 'budget.label.中期', roles: ['budget'], weight: -4, zh: '中期/实施期资金总额（多年合计，年度资金总额优先）', test: (c) => text(c) && TERM_TOTAL_END.test(c.label) },
   { id: 'budget.label.全年调整后', roles: ['budget'], weight: 1, zh: '全年/调整后预算（胜过同分的其他预算）', test: (c) => text(c) && BUDGET_FINAL_END.test(c.label) },
   { id: 'budget.label.计划投资', roles: ['budget'], weight: 8, zh: '计划投资/总投资', test: (c) => text(c) && INVESTMENT_END.test(c.label) },
   { id: 'budget.label.标题资金', roles: ['budget'], weight: 8, zh: '标题所评的资金', test: (c) => text(c) && namesSubject(c) },
   { id: 'budget.raw.资金共', roles: ['budget'], weight: 5, zh: '资金共/资金总额合计', test: (c) => text(c) && FUND_TOTAL_RAW.test(c.rawBefore) && !EXECUTION_END.test(c.label) },
+  // "…财政资金用于公租房保障和棚户区改造共计128.79亿元，其中，中央财政专项资金…": money named earlier in the clause, its total and its parts.
+  { id: 'budget.whole.资金共计其中', roles: ['budget'], weight: 5, zh: '…资金…共计X，其中…', test: (c) => text(c) && totalOfFundsWithParts(c) },
   { id: 'budget.label.下达', roles: ['budget'], weight: 4, zh: '下达…资金', test: (c) => text(c) && TRANSFER.test(c.clause) && !PART_CONTEXT.test(c.clause) },
   { id: 'budget.label.下达.unpriced_other', roles: ['budget'], weight: -4, zh: '另有未列金额的下达资金', test: (c) => c.unpricedTransfer && text(c) && TRANSFER.test(c.clause) },
   { id: 'budget.whole.其中', roles: ['budget'], weight: 1, zh: '其后列出其中各项', test: (c) => c.wholeAs === 'transfer' },
@@ -229,6 +266,8 @@ export const FEATURES: readonly Feature[] = [
   { id: 'executionRate.target_clause', roles: ['executionRate'], weight: -20, zh: '绩效目标中的比率', test: (c) => text(c) && TARGET_SENTENCE.test(c.before) },
   { id: 'executionRate.scoring_rule', roles: ['executionRate'], weight: -20, zh: '评分标准中的比率（…计满分）', test: (c) => text(c) && SCORING_RULE_AFTER.test(c.after) },
   { id: 'executionRate.label.执行率', roles: ['executionRate'], weight: 8, zh: '执行率/支出进度', test: (c) => text(c) && RATE_END.test(c.label) },
+  // "(一)自评得分\n对照…各项指标值进行打分，自评得分100分" beside "执行率100%，自评分20分" under (二)绩效目标完成情况.
+  { id: 'selfScore.heading.自评得分', roles: ['selfScore'], weight: 3, zh: '“自评得分/自评结论”一节中的得分', test: (c) => text(c) && SCORE_HEADING.test(c.heading.replace(/\s+/gu, '')) },
   { id: 'selfScore.near.自评', roles: ['selfScore'], weight: 8, zh: '自评/得分', test: (c) => text(c) && SCORE_NEAR.test(c.before.length >= 6 ? c.before.slice(-16) : c.rawBefore) },
   // --- what makes it something else
   { id: 'money.plan_word', roles: MONEY, weight: -20, zh: '申请/争取/拟', test: (c) => text(c) && isPlan(c) },
@@ -241,6 +280,10 @@ export const FEATURES: readonly Feature[] = [
   { id: 'any.named_amount', roles: ALL, weight: -20, zh: '属于功能分类/经济分类/资金来源/项目', test: (c) => c.namedAs !== undefined },
   { id: 'any.approx', roles: ALL, weight: -20, zh: '约数', test: (c) => c.figure.approx !== 'exact' },
   { id: 'money.sentence.下一步', roles: MONEY, weight: -20, zh: '下一步/明年的打算', test: (c) => text(c) && PLAN_SENTENCE.test(c.before) },
+  { id: 'execution.heading.预算说明', roles: ['execution'], weight: -20, zh: '部门预算说明中的支出（预算安排）', test: (c) => text(c) && BUDGET_EXPLANATION_HEADING.test(c.heading.replace(/\s+/gu, '')) },
+  // "绩效目标：…资金完成173万元", "指标3：…总投资203.09万元": what a target or an indicator states, not the money granted or spent.
+  { id: 'money.target_sentence', roles: MONEY, weight: -20, zh: '绩效目标/指标中的金额', test: (c) => text(c) && TARGET_OR_INDICATOR.test(c.before.slice(-TARGET_WINDOW)) },
+  { id: 'money.clause.上年', roles: MONEY, weight: -20, zh: '上年/去年的金额（比较，不是本年）', test: (c) => text(c) && PRIOR_YEAR.test(c.clause) },
   { id: 'money.heading.下一步', roles: MONEY, weight: -6, zh: '下一步/计划一节', test: (c) => text(c) && PLAN_HEADING.test(c.heading) },
   { id: 'selfScore.indicator_clause', roles: ['selfScore'], weight: -6, zh: '指标的得分', test: (c) => text(c) && INDICATOR_CLAUSE.test(c.before) },
   { id: 'selfScore.list.分别', roles: ['selfScore'], weight: -20, zh: '得分分别为（逐项列出的得分）', test: (c) => text(c) && SCORE_LIST.test(c.before) },
@@ -322,10 +365,16 @@ function statesSpending(c: Candidate): boolean {
   return false;
 }
 
-/** The clause ends with money named as a whole ("年度资金", "…服务资金") and has no verb (a grant's or a spending's is read above). */
+/**
+ * The clause ends with money named as a whole ("年度资金", "…服务资金") and has no verb (a grant's or a spending's is read
+ * above); or with the fund's project when its parts follow ("…节目制作经费项目50万元，其中：…": a numbered item's
+ * "…专项资金项目180200.00元，主要用于…" is one project of a list).
+ */
 const endsWithFund = (c: Candidate) => {
   const words = wordsOf(c);
-  return words.length > 0 && isBudgetNoun(words[words.length - 1]!) && !words.some((w) => isBudgetVerb(w) || isArrivalVerb(w) || isSpendingVerb(w) || isTransferVerb(w));
+  const project = words[words.length - 1] === '项目';
+  const last = words.length - (project ? 2 : 1);
+  return last >= 0 && isBudgetNoun(words[last]!) && (!project || partsFollow(c)) && !words.some((w) => isBudgetVerb(w) || isArrivalVerb(w) || isSpendingVerb(w) || isTransferVerb(w));
 };
 /** A sign in the clause that its amount is the budget: each needs a second sign after the amount. */
 const budgetClause = (c: Candidate) => statesGrant(c) || statesMoneyWith(c, isArrivalVerb) || endsWithFund(c);

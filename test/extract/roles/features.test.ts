@@ -201,7 +201,118 @@ describe('selfScore.near.自评', () => {
   });
 });
 
+describe('budget.raw.资金共', () => {
+  it('reads 经费共计 as a total of the money, as 资金共', async () => {
+    const r = await recordOf('2018年，省级法律援助办案补助经费共计1400万元，全部为财政经费拨款。');
+    expect(seen(r.figures.budget)).toEqual([14000000, '1400万元']);
+    expect(firedOn(r, 'budget')).toContain('budget.raw.资金共');
+  });
+  it('takes no 三公经费 total for the budget', async () => {
+    const r = await recordOf('2022年度“三公”经费共计21.8万元，比上年下降5%。');
+    expect(r.figures.budget).toBeNull();
+  });
+});
+
+describe('budget.whole.资金共计其中', () => {
+  it('reads a total of money named earlier in its clause, its parts following, as the budget', async () => {
+    const r = await recordOf('2019年度城镇保障性安居工程中央和省级财政资金用于公租房保障和棚户区改造共计128.79亿元，其中，中央财政专项资金49.24亿元，省级财政安排补助资金14.05亿元。');
+    expect(seen(r.figures.budget)).toEqual([12879000000, '128.79亿元']);
+    expect(firedOn(r, 'budget')).toContain('budget.whole.资金共计其中');
+  });
+  it('takes no total without parts after it', async () => {
+    const r = await recordOf('2019年度财政资金用于公租房保障和棚户区改造共计128.79亿元，惠及群众10万户。');
+    expect(r.figures.budget).toBeNull();
+  });
+});
+
+describe('execution.heading.预算说明', () => {
+  it('takes no spending stated under a 部门预算 explanation for the execution', async () => {
+    const r = await recordOf('五、一般公共预算支出情况说明\n2025年本年一般公共预算支出1085203.63元，同比减少43506.06元，下降3.85%。\n');
+    expect(r.figures.execution).toBeNull();
+    expect(firedOn(r, 'execution')).toContain('execution.heading.预算说明');
+  });
+  it('still reads the spending under a heading about the budget\'s execution', async () => {
+    const r = await recordOf('二、预算执行情况说明\n2023年本年一般公共预算支出108万元，预算执行率90%。\n');
+    expect(seen(r.figures.execution)).toEqual([1080000, '108万元']);
+  });
+});
+
+describe('money.clause.上年', () => {
+  it('takes no amount of the year before for this year\'s spending', async () => {
+    const r = await recordOf('2023年项目预算100万元，实际支出80万元；比上年累计支出70万元增加10万元。');
+    expect(seen(r.figures.execution)).toEqual([800000, '80万元']);
+    expect(firedOn(r, 'execution')).toContain('money.clause.上年');
+  });
+  it('still reads what the year before carried into this one as its own (上一年度结转资金)', async () => {
+    const r = await recordOf('2023年项目预算100万元，其中上一年度结转资金20万元。');
+    expect(firedOn(r, 'budget')).not.toContain('money.clause.上年');
+  });
+});
+
+describe('a self-score printed without 分', () => {
+  it('reads points right after 自评分数 as the self-score', async () => {
+    const r = await recordOf('(一)自评分数。\n对照《项目绩效自评指标评分表》逐项自评打分，自评分数100。\n');
+    expect(r.figures.selfScore).toMatchObject({ value: 100, unit: '分', kind: 'score', text: '100' });
+  });
+  it('takes no bare number after another word, nor one above 100', async () => {
+    expect((await recordOf('经逐项打分，完成指标数12，自评结果为优。')).figures.selfScore).toBeNull();
+    expect((await recordOf('经逐项打分，自评得分120。')).figures.selfScore).toBeNull();
+  });
+});
+
+describe('money.target_sentence', () => {
+  it('takes no amount an indicator or a target states for the budget', async () => {
+    const r = await recordOf('指标1：甲村日间照料中心项目，建筑面积750平方米，总投资216.42万元。\n指标2：乙村日间照料中心项目，建筑面积750平方米，总投资203.71万元。\n申报预算资金173万元，已完成批复。');
+    expect(seen(r.figures.budget)).toEqual([1730000, '173万元']);
+    expect(firedOn(r, 'budget')).toContain('money.target_sentence');
+  });
+});
+
+describe('budget.label.中期', () => {
+  it('reads the year\'s total over the term\'s in a target declaration printed one cell a line between borders', async () => {
+    const r = await recordOf('项目支出绩效目标表\n|\n项目资金\n(万元)\n|\n中期资金总额:\n|\n449.8万\n|\n年度资金总额:\n|\n189.8万\n|\n|\n');
+    expect(seen(r.figures.budget)).toEqual([1898000, '189.8万']);
+    expect(firedOn(r, 'budget')).toContain('budget.label.中期');
+  });
+  it('still takes the term\'s total when it is the only one', async () => {
+    const r = await recordOf('项目支出绩效目标表\n实施期资金总额：100万元\n');
+    expect(seen(r.figures.budget)).toEqual([1000000, '100万元']);
+  });
+});
+
+describe('selfScore.heading.自评得分', () => {
+  it('reads the score under a 自评得分 heading as the self-score, over an item score stated later', async () => {
+    const r = await recordOf('一、自评结论\n(一)自评得分99分\n(二)绩效目标完成情况\n1.执行率情况。\n年初预算300万元，全年执行300万元，执行率100%，自评分20分。\n');
+    expect(seen(r.figures.selfScore)).toEqual([99, '99分']);
+    expect(firedOn(r, 'selfScore')).toContain('selfScore.heading.自评得分');
+  });
+  it('does not fire under a heading about something else', async () => {
+    const r = await recordOf('一、自评结论\n(一)绩效目标完成情况\n1.执行率情况。\n年初预算300万元，全年执行300万元，执行率100%，自评分20分。\n2.产出指标，自评分30分。\n');
+    expect(firedOn(r, 'selfScore')).not.toContain('selfScore.heading.自评得分');
+  });
+});
+
 describe('budget.label.预算 (the size of the fund)', () => {
+  it('reads 批复资金 as the budget and a 支付进度 as the rate', async () => {
+    const r = await recordOf('该项目批复资金100万元，实际到位100万元，实际支付80万元，支付进度80%。');
+    expect(seen(r.figures.budget)).toEqual([1000000, '100万元']);
+    expect(seen(r.figures.executionRate)).toEqual([0.8, '80%']);
+  });
+  it('reads a granted 预算指标 as the budget, over the arrangement it adjusts', async () => {
+    const r = await recordOf('县财政预算安排“四好农村公路”建设工程项目174万元，实际实施并下达预算指标173.65万元。');
+    expect(seen(r.figures.budget)).toEqual([1736500, '173.65万元']);
+  });
+  it('reads 预算批复 as the budget and 已报账 as the execution', async () => {
+    const r = await recordOf('2023年该项目预算批复100万元，已报账80万元。');
+    expect(seen(r.figures.budget)).toEqual([1000000, '100万元']);
+    expect(seen(r.figures.execution)).toEqual([800000, '80万元']);
+  });
+  it('reads a bare 执行 after the budget as the execution, 完成年度预算的 as the rate', async () => {
+    expect(seen((await recordOf('2023年项目预算100万元，实际支出80万元，支出完成率80%。')).figures.executionRate)).toEqual([0.8, '80%']);
+    const r = await recordOf('XX项目预算100万元，执行80万元，截止年底完成年度预算的80%。');
+    expect(seen(r.figures.execution)).toEqual([800000, '80万元']);
+    expect(seen(r.figures.executionRate)).toEqual([0.8, '80%']);
+  });
   it('reads 资金额度 / 预算规模 as the budget', async () => {
     expect(seen((await recordOf('2023年度农业生产发展预算规模为560万元，全部用于耕地地力保护。')).figures.budget)).toEqual([5600000, '560万元']);
     expect(seen((await recordOf('区域绩效目标表 资金额度 4623 万 年度目标 提高残疾人生活质量。')).figures.budget)).toEqual([46230000, '4623万']);
@@ -212,6 +323,12 @@ describe('any.part_context', () => {
   it('takes a total the clause states (资金共) as a whole, whatever fund it names', async () => {
     const r = await recordOf('2024年部门预算财政安排公共财政拨款资金共157.71万元，实际支出157.71万元。其中基本支出148.26万元，项目支出9.45万元。');
     expect(seen(r.figures.budget)).toEqual([1577100, '157.71万元']);
+  });
+  it('takes the budget of all appropriations (财政拨款收支总预算, 财政拨款预算) as a whole, a part after 其中', async () => {
+    const r = await recordOf('2025年财政拨款收支总预算1085203.63元。收入包括：一般公共预算拨款1085203.63元。');
+    expect(seen(r.figures.budget)).toEqual([1085203.63, '1085203.63元']);
+    const q = await recordOf('2023年部门预算总额200万元，其中财政拨款预算150万元。');
+    expect(seen(q.figures.budget)).toEqual([2000000, '200万元']);
   });
   it('still reads a part named after 其中 as a part', async () => {
     const r = await recordOf('2024年收入合计200万元，其中财政拨款资金共157.71万元。');

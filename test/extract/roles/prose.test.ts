@@ -24,6 +24,14 @@ describe('budget.prose: a sign in the clause and a second one after the amount',
     expect(proseOf(r, 'budget')).toContain('budget.prose.资金到位');
   });
 
+  it('reads the project of a fund (…经费项目) as the fund when its parts follow, not an item of a list', async () => {
+    const r = await recordOf('2017年电视专题节目制作经费项目50万元,其中:商品和服务支出39.98万元,其他资本性支出10.02万元。');
+    expect(seen(r.figures.budget)).toEqual([500000, '50万元']);
+    expect(proseOf(r, 'budget')).toEqual(['budget.prose.资金结尾', 'budget.prose.其后其中']);
+    const item = await recordOf('(2)2023年地方公共文化服务体系建设专项资金项目180200.00元,主要用于办公费支出16128.00元。');
+    expect(item.figures.budget).toBeNull();
+  });
+
   it('reads money named with no verb when "全部执行到位" follows it', async () => {
     const r = await recordOf('2023年度基本公共卫生服务资金900万元全部执行到位。');
     expect(seen(r.figures.budget)).toEqual([9000000, '900万元']);
