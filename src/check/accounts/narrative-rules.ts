@@ -361,8 +361,9 @@ const RESPECTIVE_SHARE_LABEL = /占[^，。；]{0,16}?(?:比重|比例)?分别(?
 /**
  * "乐透数字型2273.37亿元，竞猜型1219.42亿元，…基诺型1.67亿元，占彩票销售总量的比重分别为53.8%、28.9%、
  * 10.4%、6.8%和0.1%": the k-th share is the k-th amount over the whole. Read only when the sentence
- * lists exactly as many amounts as shares and the shares add up to 100% at their printed precision:
- * then the amounts are the whole's parts and their sum is surely the whole.
+ * lists exactly as many amounts as shares and the shares add up to 100% at their printed precision, or
+ * (three or more) most shares agree with the amounts' sum as the whole: then the amounts are the whole's
+ * parts and their sum is surely the whole.
  */
 const respectiveShares: AccountsRule = {
   id: 'narrative.share',
@@ -379,17 +380,20 @@ const respectiveShares: AccountsRule = {
       if (parts.length < 2 || parts.length !== list.length || !parts.every(isMoney)) continue;
       if (!list.every((f, k) => isPercent(f) && (k === 0 || /^[、，,和及与]?$/u.test(f.label)))) continue;
       if (parts.some((p) => p.figure.approx !== 'exact' || p.figure.unit !== parts[0]!.figure.unit)) continue;
-      const stated = sumIntervals(list.map((f) => percentInterval(f.figure)));
-      if (!intervalsMeet(stated, pointInterval(100))) continue;
       const whole = sumOf(parts.map((p) => p.figure));
       const wholeText = `${sumDecimals(parts.map((p) => statedValueOf(p.figure)))}${parts[0]!.figure.unit ?? ''}`;
-      parts.forEach((part, k) => {
+      const results = parts.flatMap((part, k) => {
         const f = list[k]!;
         const computed = shareInterval(moneyInterval(part.figure), whole);
-        if (!computed) return;
+        if (!computed) return [];
         const evidence = [evidenceOfFigure('share', f.figure), evidenceOfFigure('part', part.figure), ...parts.filter((p) => p !== part).map((p) => evidenceOfFigure('sibling', p.figure))];
-        out.push(percentResult('narrative.share', computed, f.figure, `占比 ${part.figure.text} ÷ 各项合计 ${wholeText}`, `share ${part.figure.text} / the listed parts' sum ${wholeText}`, evidence, { whole: 'listed_parts' }, 'definite'));
+        return [percentResult('narrative.share', computed, f.figure, `占比 ${part.figure.text} ÷ 各项合计 ${wholeText}`, `share ${part.figure.text} / the listed parts' sum ${wholeText}`, evidence, { whole: 'listed_parts' }, 'definite')];
       });
+      // The amounts are the whole's parts when the shares add up to 100% — or, when a share was
+      // misprinted (10.7% for 10.4%) and the sum is off, when most shares agree with them.
+      const stated = sumIntervals(list.map((f) => percentInterval(f.figure)));
+      const agreeing = results.filter((r) => r.status !== 'fail').length;
+      if (intervalsMeet(stated, pointInterval(100)) || (parts.length >= 3 && results.length === parts.length && agreeing < parts.length && agreeing * 2 > parts.length)) out.push(...results);
     }
     return out;
   },

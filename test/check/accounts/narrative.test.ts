@@ -75,8 +75,20 @@ describe('narrative.share over a list of respective shares (分别为)', () => {
     ]);
   });
 
+  it('still reads them when a misprinted share puts the sum off 100% but most shares agree (10.4% printed 10.7%)', () => {
+    expect(shares('发行销售乐透数字型彩票2273.37亿元,竞猜型彩票1219.42亿元,视频型彩票440.85亿元,即开型彩票285.22亿元,基诺型彩票1.67亿元,占彩票销售总量的比重分别为53.8%、28.9%、10.7%、6.8%和0.1%。')).toEqual([
+      ['narrative.truncated_percent', 'warn', 'definite'],
+      ['narrative.share', 'pass', 'definite'],
+      ['narrative.share', 'fail', 'definite'],
+      ['narrative.share', 'pass', 'definite'],
+      ['narrative.share', 'fail', 'definite'],
+    ]);
+  });
+
   it('reads nothing when the shares are not the whole list (sum below 100%) or the counts differ', () => {
     expect(shares('甲项目200万元,乙项目100万元,占总支出的比重分别为20%和10%。')).toEqual([]);
+    // Three parts of a larger total: no share agrees with the parts' sum as the whole.
+    expect(shares('甲项目200万元,乙项目100万元,丙项目100万元,占总支出的比重分别为20%、10%和10%。')).toEqual([]);
     expect(shares('甲项目200万元,乙项目100万元,丙项目50万元,占比分别为60%和40%。')).toEqual([]);
   });
 });
