@@ -4,7 +4,7 @@
  * 预算数) and year-on-year change (减少 56.95 万元，下降 1.87%).
  */
 import type { CheckResult, Figure, Interval } from '../../schema/record.js';
-import { anyOf, BUDGET_ACCOUNT_WORDS, COMPARISON_WORDS, BUDGET_COMPARISON, BUDGET_DIFFERENCE } from '../../vocabulary/index.js';
+import { anyOf, BUDGET_ACCOUNT_WORDS, COMPARISON_WORDS, BUDGET_COMPARISON, BUDGET_DIFFERENCE, REVENUE_CHANGE_WORDS } from '../../vocabulary/index.js';
 import { evidenceOf } from '../../normalize/offsets.js';
 import { formatDecimal, intervalsMeet, isIntervalAbove, isIntervalBelow, midpointOf, statedValueOf, subtractIntervals, sumDecimals, sumIntervals, pointInterval, addIntervals } from '../interval.js';
 import { evidenceOfFigure, makeResult, showInterval } from '../result.js';
@@ -689,7 +689,7 @@ function statedSubject(clause: string): string {
 
 /** 增加/减少 …: the words of a change, either way. */
 const CHANGE_WORDS = [...COMPARISON_WORDS.increase, ...COMPARISON_WORDS.decrease].join('|');
-const isIncrease = (word: string) => (COMPARISON_WORDS.increase as readonly string[]).includes(word);
+const isIncrease = (word: string) => [...COMPARISON_WORDS.increase, ...REVENUE_CHANGE_WORDS.increase].includes(word as never);
 const CHANGE_AMOUNT = new RegExp(`(${CHANGE_WORDS})$`, 'u');
 
 /**
@@ -701,33 +701,73 @@ function followsAmount(s: Sentence, current: NarrativeFigure, i: number): boolea
   return between.every((x) => isPercent(x) && SHARE_LABEL.test(x.label));
 }
 
+/** Between a change's percent and its amount in the reverse order: a comma and the change word only ("，增收"). */
+const PERCENT_THEN_CHANGE = new RegExp(`^[，,]?(?:同比)?(${[CHANGE_WORDS, ...REVENUE_CHANGE_WORDS.increase, ...REVENUE_CHANGE_WORDS.decrease].join('|')})$`, 'u');
+
+/** A change amount and its percent in one sentence, with the figure that comes first and the two words. */
+interface ChangePair {
+  change: NarrativeFigure;
+  percent: NarrativeFigure;
+  first: NarrativeFigure;
+  dm: RegExpExecArray;
+  pm: RegExpExecArray;
+}
+
+/**
+ * The changes a sentence states, in either order: "增加Δ万元，增长p%" (a 决算 说明) or "同比增长p%，增收Δ万元"
+ * (a 预算执行 report, t908). The second order is read only when nothing but the change word stands
+ * between the two, so a percent of one item never takes the next item's amount.
+ */
+function changePairs(s: Sentence): ChangePair[] {
+  const out: ChangePair[] = [];
+  s.figures.forEach((f, i) => {
+    const g = s.figures[i + 1];
+    if (!g) return;
+    if (isMoney(f) && isPercent(g)) {
+      const dm = CHANGE_AMOUNT.exec(f.label);
+      const pm = CHANGE_AMOUNT.exec(g.label);
+      if (dm && pm) out.push({ change: f, percent: g, first: f, dm, pm });
+      return;
+    }
+    if (!isPercent(f) || !(isMoney(g) || isBareScaled(g))) return;
+    const pm = CHANGE_AMOUNT.exec(f.label);
+    const dm = PERCENT_THEN_CHANGE.exec(g.gap);
+    if (pm && dm) out.push({ change: g, percent: f, first: f, dm, pm });
+  });
+  return out;
+}
+
+/** "4,376万": an amount in 万 or 亿 with its 元 left off (money only beside an amount of that scale). */
+function isBareScaled(f: NarrativeFigure): boolean {
+  return f.figure.kind === 'plain' && f.figure.unit === '' && f.figure.scale >= 4 && /[万亿]$/u.test(f.figure.text);
+}
+
 /** "与2023年度相比…减少56.95万元，下降1.87%": the percent is the change over last year's amount. */
 const changes: AccountsRule = {
   id: 'narrative.change',
   withoutTables: true,
   emits: [
-    { id: 'narrative.change', zh: '“增加/减少 Δ，增长/下降 p%”：p = Δ ÷ 上年数（本年数 ∓ Δ）', en: 'year-on-year: p = Δ / last year (this year ∓ Δ)', status: 'fail' },
+    { id: 'narrative.change', zh: '“增加/减少 Δ，增长/下降 p%”或“增长 p%，增收 Δ”：p = Δ ÷ 上年数（本年数 ∓ Δ）', en: 'year-on-year, either order: p = Δ / last year (this year ∓ Δ)', status: 'fail' },
     { id: 'narrative.change_direction', zh: '增减额与增减率方向一致（不出现“减少…增长”）', en: 'the change and its percent point the same way', status: 'fail' },
   ],
   run(ctx) {
     const out: CheckResult[] = [];
     for (const s of ctx.sentences) {
-      s.figures.forEach((f, i) => {
-        if (!isMoney(f)) return;
-        const dm = CHANGE_AMOUNT.exec(f.label);
-        if (!dm) return;
-        const next = s.figures[i + 1];
-        if (!next || !isPercent(next)) return;
-        const pm = CHANGE_AMOUNT.exec(next.label);
-        if (!pm) return;
+      for (const { change: f, percent: next, first, dm, pm } of changePairs(s)) {
+        const i = s.figures.indexOf(first);
         const up = isIncrease(dm[1]!);
         const upP = isIncrease(pm[1]!);
         // This year's amount is stated in the same sentence or the one before ("…总计2995.39万元。与2023年度相比…").
         const figs = paragraphFigures(ctx, s, 1);
-        const candidate = [...figs.slice(0, figs.indexOf(f))].reverse().find((x) => isMoney(x) && !CHANGE_AMOUNT.test(x.label) && !/较|比|相比/u.test(x.label));
+        // Not the base of a rate between ("完成年初预算数60999万元的40.4%,比上年减收1070万元", t903): it is another quantity.
+        const candidate = [...figs.slice(0, figs.indexOf(first))]
+          .reverse()
+          .find((x) => isMoney(x) && !CHANGE_AMOUNT.test(x.label) && !/较|比|相比/u.test(x.label) && !x.after.startsWith('的'));
+        // A change of 万 printed without 元 ("同比增长14.6%,增收4,376万", t908) is money only beside an amount of that scale.
+        if (!isMoney(f) && candidate?.figure.scale !== f.figure.scale) continue;
         // From the sentence before, it must be the same subject ("收入支出总计2995.39万元。…收入支出总计减少…");
         // "三公经费…减少0.15万元" after "公务接待费支出决算为0.39万元" is not about 接待费.
-        const subject = changeSubject(f.clause);
+        const subject = changeSubject(first.clause);
         const current = candidate && (s.figures.includes(candidate) || (subject.length >= 2 && subjectForm(candidate.clause).includes(subject))) ? candidate : undefined;
         const evidence = [evidenceOfFigure('change', f.figure), evidenceOfFigure('percent', next.figure), ...(current ? [evidenceOfFigure('current', current.figure)] : [])];
         if (up !== upP) {
@@ -747,9 +787,9 @@ const changes: AccountsRule = {
               'definite',
             ),
           );
-          return;
+          continue;
         }
-        if (!current) return;
+        if (!current) continue;
         const cur = moneyInterval(current.figure);
         const delta = moneyInterval(f.figure);
         const previous = up ? subtractIntervals(cur, delta) : addIntervals(cur, delta);
@@ -757,11 +797,11 @@ const changes: AccountsRule = {
         // unbounded above and at least Δ ÷ the largest last year its rounding allows. Only a stated 0% (or a
         // fall) is then surely wrong: a new unit's "增长100.00%" is the usual convention (putuo-social-work).
         // A negative last year says nothing.
-        if (Number(previous.hi) <= 0) return;
+        if (Number(previous.hi) <= 0) continue;
         const aboutZero = Number(previous.lo) <= 0;
-        if (aboutZero && Number(next.figure.exact) > 0) return;
+        if (aboutZero && Number(next.figure.exact) > 0) continue;
         const computed = shareInterval(delta, aboutZero ? { ...previous, lo: '0', loOpen: true } : previous);
-        if (!computed) return;
+        if (!computed) continue;
         // A percent of this year's amount, not last year's, is the usual wrong base: the finding says so.
         const onThisYear = intervalsMeet(computed, percentInterval(next.figure)) ? null : shareInterval(delta, cur);
         const wrongBase = onThisYear !== null && intervalsMeet(onThisYear, percentInterval(next.figure));
@@ -785,7 +825,7 @@ const changes: AccountsRule = {
               : 'possible',
           ),
         );
-      });
+      }
     }
     return out;
   },

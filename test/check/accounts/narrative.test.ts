@@ -58,6 +58,31 @@ describe('narrative.change after a share of the same amount', () => {
   });
 });
 
+describe('narrative.change with the percent before the amount (预算执行 reports: "同比增长p%，增收Δ", t908)', () => {
+  it('reads the change after its percent: 2798 ÷ (28583 − 2798) = 10.85% holds, 4376 ÷ (30161 − 4376) = 16.97% is not 14.6%', () => {
+    expect(changes(['地方一般公共预算收入完成28,583万元,同比增长10.85%,增收2,798万元。'])).toEqual([['pass', 'definite']]);
+    expect(changes(['地方一般公共预算收入(同口径)完成30,161万元,同比增长14.6%,增收4,376万元。'])).toEqual([['fail', 'definite']]);
+  });
+
+  it('takes "4,376万" without 元 as money of its amount\'s scale, and nothing of another scale', () => {
+    expect(changes(['收入完成30,161万元,同比增长14.6%,增收4,376万'])).toEqual([['fail', 'definite']]);
+    expect(changes(['收入完成30,161元,同比增长14.6%,增收4,376万'])).toEqual([]);
+  });
+
+  it('pairs them only when the change word alone stands between: a later item\'s amount is not the change', () => {
+    expect(changes(['支出完成372037万元,较上年同期增长9.66%,其中教育支出32770万元。'])).toEqual([]);
+  });
+
+  it('skips the base of a completion rate for this year\'s amount ("完成年初预算数60999万元的40.4%")', () => {
+    // 1070 ÷ (24627 + 1070) = 4.16% holds; over the budget it would be 1.72%. Figures between keep it possible.
+    expect(changes(['收入累计完成24627万元,完成年初预算数60999万元的40.4%,比上年减少1070万元,下降4.2%。'])).toEqual([['pass', 'possible']]);
+  });
+
+  it('reads 增收 and 减支 in that order only: "减收1070万元，下降4.2%" states no pair of this shape', () => {
+    expect(changes(['收入累计完成24627万元,比上年减收1070万元,下降4.2%。'])).toEqual([]);
+  });
+});
+
 describe('narrative.share over a list of respective shares (分别为)', () => {
   const shares = (line: string): [string, string, string | null][] =>
     checkAccounts(RECORD, docOf([line]))
