@@ -687,6 +687,56 @@ function statedSubject(clause: string): string {
   return subjectForm(clause.replace(/^.*?\d{4}年度?/u, '').replace(/^[，,]/u, '').replace(/(?:均|各|共)?(?:为|是|达到?)?$/u, ''));
 }
 
+/** Between an amount executed and its rate: a comma and the rate word only ("，执行率"). */
+const EXECUTION_RATE_GAP = /^[，,]?(?:资金|预算)?(?:执行|支付|拨付|使用)率(?:为|达到?|是)?$/u;
+/** An amount executed: "全年执行资金1847.85万元", "已完成拨付2113.63万元". */
+const EXECUTED_LABEL = /(?:执行|支出|支付|拨付|使用)(?:资金)?(?:了|为|达到?)?$/u;
+/** A programme's whole, read on the words before it with their fillers: "共投入资金1987.08万元", "项目资金共2179万元", "资金预算140.11万元". */
+const FUND_WHOLE_GAP = /(?:共投入资金|投入资金共计?|资金共计?|资金合计|资金总额|资金预算|预算资金)(?:为|达到?|是)?$/u;
+/** A fund level or source: an amount executed that names one is that part's, not the whole's. */
+const FUND_LEVEL = /中央|省|市|州|县|区|地方|本级|上级|自筹|配套|财政|结转|社会|其中/u;
+
+/**
+ * A programme's funds and their execution in one paragraph of a report (issue 16): "共投入资金1987.08万元。
+ * 其中…。全年执行资金1847.85万元，执行率92.9%" → 1847.85 ÷ 1987.08 = 92.99% (t900). Read only when the
+ * rate follows the amount executed with nothing between, that amount names no fund level or source, and
+ * the paragraph states one whole of the programme's funds before it: then both sides are its whole money.
+ */
+const fundExecutionRates: AccountsRule = {
+  id: 'narrative.execution_rate',
+  withoutTables: true,
+  emits: [{ id: 'narrative.execution_rate', zh: '“共投入资金 W…执行资金 E，执行率 p%”：p = E ÷ W（同一段落、唯一的资金总额）', en: 'a programme\'s execution rate = the amount executed / the one whole of its funds the paragraph states', status: 'fail' }],
+  run(ctx) {
+    const out: CheckResult[] = [];
+    for (const s of ctx.sentences) {
+      s.figures.forEach((rate, i) => {
+        const executed = s.figures[i - 1];
+        if (!isPercent(rate) || !executed || !isMoney(executed) || !EXECUTION_RATE_GAP.test(rate.gap)) return;
+        if (!EXECUTED_LABEL.test(executed.label) || FUND_LEVEL.test(executed.label)) return;
+        const figs = paragraphFigures(ctx, s);
+        const wholes = figs.slice(0, figs.indexOf(executed)).filter((x) => isMoney(x) && FUND_WHOLE_GAP.test(x.gap));
+        if (wholes.length !== 1) return;
+        const whole = wholes[0]!;
+        const computed = shareInterval(moneyInterval(executed.figure), moneyInterval(whole.figure));
+        if (!computed) return;
+        out.push(
+          percentResult(
+            'narrative.execution_rate',
+            computed,
+            rate.figure,
+            `执行率 ${executed.figure.text} ÷ ${whole.figure.text}`,
+            `execution rate ${executed.figure.text} / ${whole.figure.text}`,
+            [evidenceOfFigure('rate', rate.figure), evidenceOfFigure('execution', executed.figure), evidenceOfFigure('budget', whole.figure)],
+            {},
+            'definite',
+          ),
+        );
+      });
+    }
+    return out;
+  },
+};
+
 /** 增加/减少 …: the words of a change, either way. */
 const CHANGE_WORDS = [...COMPARISON_WORDS.increase, ...COMPARISON_WORDS.decrease].join('|');
 const isIncrease = (word: string) => [...COMPARISON_WORDS.increase, ...REVENUE_CHANGE_WORDS.increase].includes(word as never);
@@ -938,4 +988,4 @@ function oneConvention(results: readonly CheckResult[]): CheckResult[] {
   );
 }
 
-export const NARRATIVE_RULES: readonly AccountsRule[] = [amounts, itemAmounts, sangong, shares, respectiveShares, listedShares, rates, comparisons, changes, respectiveChanges, productRule];
+export const NARRATIVE_RULES: readonly AccountsRule[] = [amounts, itemAmounts, sangong, shares, respectiveShares, listedShares, rates, fundExecutionRates, comparisons, changes, respectiveChanges, productRule];

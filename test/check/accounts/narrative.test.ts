@@ -83,6 +83,27 @@ describe('narrative.change with the percent before the amount (预算执行 repo
   });
 });
 
+describe('narrative.execution_rate: a programme\'s execution against the one whole of its funds (t900)', () => {
+  const rates = (lines: string[]): [string, string, string | null][] =>
+    checkAccounts(RECORD, docOf(lines))
+      .filter((r) => r.rule === 'narrative.execution_rate' || r.rule === 'narrative.truncated_percent')
+      .map((r) => [r.rule, r.status, r.certainty ?? null]);
+  const paragraph = (rate: string) => [`补助共投入资金1987.08万元。其中中央资金投入776.84万元,省级资金投入290.36万元。全年执行资金1847.85万元,执行率${rate}。`];
+
+  it('checks the rate against the whole a sentence before states: 1847.85 ÷ 1987.08 = 92.99%', () => {
+    expect(rates(paragraph('93.0%'))).toEqual([['narrative.execution_rate', 'pass', 'definite']]);
+    expect(rates(paragraph('95.0%'))).toEqual([['narrative.execution_rate', 'fail', 'definite']]);
+    // truncated, not rounded: its own kind of finding
+    expect(rates(paragraph('92.9%'))).toEqual([['narrative.truncated_percent', 'warn', 'definite']]);
+  });
+
+  it('abstains when the amount names a fund level, two wholes are stated, or a figure stands between', () => {
+    expect(rates(['项目资金共2179万元。中央资金支出2113.63万元,执行率90%。'])).toEqual([]);
+    expect(rates(['项目资金共2179万元,资金预算2200万元,已完成拨付2113.63万元,执行率90%。'])).toEqual([]);
+    expect(rates(['项目资金共2179万元,已完成拨付2113.63万元,结余65.37万元,执行率90%。'])).toEqual([]);
+  });
+});
+
 describe('narrative.share over a list of respective shares (分别为)', () => {
   const shares = (line: string): [string, string, string | null][] =>
     checkAccounts(RECORD, docOf([line]))
