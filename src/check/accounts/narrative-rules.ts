@@ -281,7 +281,8 @@ const shares: AccountsRule = {
         if (!isPercent(f)) return;
         const m = SHARE_LABEL.exec(f.label);
         if (!m) return;
-        const part = [...s.figures.slice(0, i)].reverse().find(isMoney);
+        // A change is never the part ("税收收入完成66342万元,…,增收10304万元,税收收入占地方财政收入66.19%", t905).
+        const part = [...s.figures.slice(0, i)].reverse().find((x) => isMoney(x) && !isChangeAmount(x));
         if (!part) return;
         let whole: { figure: Amount; source: string } | undefined;
         const named = m[1];
@@ -741,6 +742,9 @@ const fundExecutionRates: AccountsRule = {
 const CHANGE_WORDS = [...COMPARISON_WORDS.increase, ...COMPARISON_WORDS.decrease].join('|');
 const isIncrease = (word: string) => [...COMPARISON_WORDS.increase, ...REVENUE_CHANGE_WORDS.increase].includes(word as never);
 const CHANGE_AMOUNT = new RegExp(`(${CHANGE_WORDS})$`, 'u');
+const REVENUE_CHANGE_AMOUNT = new RegExp(`(?:${[...REVENUE_CHANGE_WORDS.increase, ...REVENUE_CHANGE_WORDS.decrease].join('|')})$`, 'u');
+/** An amount stated as a change ("增加10万元", "增收10304万元"), not as a quantity of its own. */
+const isChangeAmount = (f: NarrativeFigure) => CHANGE_AMOUNT.test(f.label) || REVENUE_CHANGE_AMOUNT.test(f.label);
 
 /**
  * The change at figure `i` follows the amount with nothing between but its shares: "…科目116433.12元，占支出

@@ -104,6 +104,15 @@ describe('narrative.execution_rate: a programme\'s execution against the one who
   });
 });
 
+describe('narrative.share after a change amount (t905)', () => {
+  it('takes the quantity, not the change stated between, as the part: 66342 ÷ 100223 = 66.19%', () => {
+    const results = checkAccounts(RECORD, docOf(['地方财政收入完成100223万元,较上年同期增长2.61%,增收2546万元。其中:税收收入完成66342万元,较上年同期增长18.39%,增收10304万元,税收收入占地方财政收入66.19%。']))
+      .filter((r) => r.rule === 'narrative.share')
+      .map((r) => [r.status, r.evidence.find((e) => e.role === 'part')?.text]);
+    expect(results).toEqual([['pass', '66342万元']]);
+  });
+});
+
 describe('narrative.share over a list of respective shares (分别为)', () => {
   const shares = (line: string): [string, string, string | null][] =>
     checkAccounts(RECORD, docOf([line]))
