@@ -13,11 +13,13 @@ import {
   ACTUAL_WORDS,
   anyOf,
   COMPLETION_RATE_WORDS,
+  DONE_WORDS,
   DUE_RATE_WORDS,
   OVER_FULFILMENT_WORDS,
   OVER_WORD_PREFIX,
   TARGET_BOUND_WORDS,
   TARGET_WORDS,
+  TASK_WITH_OBJECT_WORDS,
 } from '../vocabulary/index.js';
 import { closedInterval, divideIntervals, formatInterval, intervalOfPrintedNumber, intervalsMeet, pointInterval, subtractIntervals, type Interval } from './interval.js';
 import { evidenceOfSpan, makeResult } from './result.js';
@@ -34,6 +36,10 @@ const TARGET = new RegExp(`(${anyOf(TARGET_WORDS)})${FILLER}(?:${anyOf(TARGET_BO
 const ACTUAL = new RegExp(`(?<!超额|超)(?:${anyOf(ACTUAL_WORDS)})${FILLER}${NUMBER}\\s*${UNIT}`, 'gu');
 /** "实际完成农村危房改造264户": the verb, its object (captured), the number and its unit. */
 const ACTUAL_OBJECT = new RegExp(`(?:${anyOf(ACTUAL_WITH_OBJECT_WORDS)})([\\u4e00-\\u9fff]{2,10}?)${NUMBER}\\s*${UNIT}`, 'gu');
+/** "实施农村公路养护工程380公里": a task with its object (captured), the number and its unit. */
+const TASK = new RegExp(`(?:${anyOf(TASK_WITH_OBJECT_WORDS)})([\\u4e00-\\u9fff]{2,12}?)${NUMBER}\\s*${UNIT}`, 'gu');
+/** "完成200.031公里": work done, the number right after the verb (not "实际完成", ACTUAL's; not "完成总投资…"). */
+const DONE = new RegExp(`(?<!实际|超额)(?:${anyOf(DONE_WORDS)})${FILLER}${NUMBER}\\s*([\\u4e00-\\u9fff㎡]{0,3}?)(?=[\\s，,。；;、（()）]|$|(?:建设|改造|治理)?任务)`, 'gu');
 /** A target or actual cell of a form row: "≥120人", "150人". */
 const CELL = new RegExp(`^\\s*(?:${anyOf(TARGET_BOUND_WORDS)})?\\s*${NUMBER}\\s*([\\u4e00-\\u9fff㎡]{0,3})\\s*$`, 'u');
 /** A cheap test before the sentence is read (matchAll would start at a global regex's lastIndex). */
@@ -109,11 +115,28 @@ function fulfilmentsInText(sentences: readonly Sentence[]): Fulfilment[] {
     const percent = onlyMatch(PERCENT, s.text, s.at);
     if (!percent) continue;
     const target = onlyMatch(TARGET, s.text, s.at);
-    if (!target) continue;
+    if (!target) {
+      const done = workDone(s, percent);
+      if (done) out.push(done);
+      continue;
+    }
     const actual = onlyMatch(ACTUAL, s.text, s.at);
     if (actual && target.unit === actual.unit) out.push({ target, actual, percent });
   }
   return out;
+}
+
+/**
+ * A completion rate over the one task and the one piece of work done its clause states, in that order
+ * and in one unit ("实施…养护工程380公里…完成200.031公里建设任务，完工率为100%", t664).
+ */
+function workDone(s: Sentence, percent: Stated & { word: string }): Fulfilment | null {
+  if (!COMPLETION_RATE_WORDS.includes(percent.word)) return null;
+  const tasks = statementsIn(TASK, s.text, s.at);
+  const done = onlyMatch(DONE, s.text, s.at);
+  const task = tasks[0];
+  if (tasks.length !== 1 || !task || !done || task.unit === '' || task.unit !== done.unit) return null;
+  return task.end <= done.start && done.end <= percent.start ? { target: task, actual: done, percent } : null;
 }
 
 /** A target or actual as stated in a sentence: its number, unit and place, and the words naming it. */

@@ -81,6 +81,13 @@ export const COMPARISON_WORDS = {
 } as const;
 export type ComparisonWord = keyof typeof COMPARISON_WORDS;
 
+/**
+ * The change of a revenue or a spending as a 预算执行 report prints it after its percent ("同比增长14.6%，
+ * 增收4,376万元", t908). Read only in that order, right after the percent: before a percent ("增收Δ，增长p%")
+ * the amount it changes is not surely the one stated before.
+ */
+export const REVENUE_CHANGE_WORDS = { increase: ['增收', '增支'], decrease: ['减收', '减支'] } as const;
+
 /** "决算数小于预算数" / "决算数与预算数基本持平" / "决算数同预算数持平" / "决算数大于全年预算数". */
 export const BUDGET_COMPARISON = new RegExp(
   `决算数?(?:与|同|和)?(?:全年|年初)?预算数?(?:基本)?(${COMPARISON_WORDS.equal.join('|')})|决算数?(${[...COMPARISON_WORDS.greater, ...COMPARISON_WORDS.less, ...COMPARISON_WORDS.equal].join('|')})(?:全年|年初)?预算数?`,

@@ -8,7 +8,15 @@
 export const OVER_FULFILMENT_WORDS: readonly string[] = ['超额完成', '超出目标', '超过目标', '超目标', '超计划', '超任务', '超额'];
 
 /** actual ÷ target: "完成率 125%", "目标完成率 125%". */
-export const COMPLETION_RATE_WORDS: readonly string[] = ['目标完成率', '指标完成率', '任务完成率', '完成率', '完成比例'];
+export const COMPLETION_RATE_WORDS: readonly string[] = ['目标完成率', '指标完成率', '任务完成率', '完成率', '完成比例', '完工率'];
+
+/**
+ * A works report's task, its object between the verb and the number ("实施农村公路养护工程380公里"), and
+ * the work done against it ("完成200.031公里建设任务"): actual ÷ task is the clause's 完工率 (t664: 52.64%,
+ * printed 100%). Read only in one clause holding one of each and a completion rate after them.
+ */
+export const TASK_WITH_OBJECT_WORDS: readonly string[] = ['计划实施', '计划建设', '计划改造', '实施'];
+export const DONE_WORDS: readonly string[] = ['累计完成', '完成', '建成'];
 
 /**
  * actual ÷ target of money that was due: "地方应配套 20971.00 万元，实际配套到位资金 104880.14 万元，执行率为

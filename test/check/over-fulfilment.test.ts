@@ -110,6 +110,24 @@ describe('over-fulfilment percentage', () => {
   });
 });
 
+describe('a works report\'s 完工率 over its task and the work done (t664)', () => {
+  const clause = (done: string, rate: string) => `深化农村公路管理养护体制改革,实施农村公路养护工程380公里,完成总投资5964万元,截止9月底,完成${done}公里建设任务,完工率为${rate}%。`;
+
+  it('fails a rate the clause\'s task and work do not give: 200.031 ÷ 380 = 52.64%, printed 100%', () => {
+    const [r] = run(clause('200.031', '100'));
+    expect(r).toMatchObject({ rule: 'indicator.completion_rate', status: 'fail', certainty: 'definite' });
+    expect(r!.evidence.map((e) => e.text)).toEqual(['100%', '200.031公里', '380公里']);
+    expect(statuses(clause('200.031', '52.64'))).toEqual([['indicator.completion_rate', 'pass']]);
+  });
+
+  it('abstains with two tasks, two pieces of work, other units, or the work after the rate', () => {
+    expect(run('实施养护工程380公里,实施改造工程200公里,完成200公里建设任务,完工率为100%。')).toEqual([]);
+    expect(run('实施养护工程380公里,完成200公里,完成180公里,完工率为100%。')).toEqual([]);
+    expect(run('实施养护工程380公里,完成200个建设任务,完工率为100%。')).toEqual([]);
+    expect(run('实施养护工程380公里,完工率为100%,完成200公里建设任务。')).toEqual([]);
+  });
+});
+
 describe('a form row’s 偏差原因 cell', () => {
   it('ends where the next row starts: a date row is not checked against the next row’s 完成率 (t304)', async () => {
     const text =

@@ -189,6 +189,7 @@ const NARRATIVE_ROLES: Readonly<Record<string, { percent?: string; amount: strin
   'share.of_whole': { percent: 'rate', amount: 'numerator' },
   'narrative.change': { percent: 'percent', amount: 'current' },
   'narrative.rate': { percent: 'rate', amount: 'execution' },
+  'narrative.execution_rate': { percent: 'rate', amount: 'execution' },
   'narrative.product': { amount: 'total' },
 };
 const NARRATIVE_RULES: ReadonlySet<string> = new Set([...Object.keys(NARRATIVE_ROLES), 'unit_slip']);

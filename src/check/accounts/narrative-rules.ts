@@ -4,7 +4,7 @@
  * 预算数) and year-on-year change (减少 56.95 万元，下降 1.87%).
  */
 import type { CheckResult, Figure, Interval } from '../../schema/record.js';
-import { anyOf, BUDGET_ACCOUNT_WORDS, COMPARISON_WORDS, BUDGET_COMPARISON, BUDGET_DIFFERENCE } from '../../vocabulary/index.js';
+import { anyOf, BUDGET_ACCOUNT_WORDS, COMPARISON_WORDS, BUDGET_COMPARISON, BUDGET_DIFFERENCE, REVENUE_CHANGE_WORDS } from '../../vocabulary/index.js';
 import { evidenceOf } from '../../normalize/offsets.js';
 import { formatDecimal, intervalsMeet, isIntervalAbove, isIntervalBelow, midpointOf, statedValueOf, subtractIntervals, sumDecimals, sumIntervals, pointInterval, addIntervals } from '../interval.js';
 import { evidenceOfFigure, makeResult, showInterval } from '../result.js';
@@ -281,7 +281,8 @@ const shares: AccountsRule = {
         if (!isPercent(f)) return;
         const m = SHARE_LABEL.exec(f.label);
         if (!m) return;
-        const part = [...s.figures.slice(0, i)].reverse().find(isMoney);
+        // A change is never the part ("税收收入完成66342万元,…,增收10304万元,税收收入占地方财政收入66.19%", t905).
+        const part = [...s.figures.slice(0, i)].reverse().find((x) => isMoney(x) && !isChangeAmount(x));
         if (!part) return;
         let whole: { figure: Amount; source: string } | undefined;
         const named = m[1];
@@ -691,10 +692,63 @@ function statedSubject(clause: string): string {
   return subjectForm(clause.replace(/^.*?\d{4}年度?/u, '').replace(/^[，,]/u, '').replace(/(?:均|各|共)?(?:为|是|达到?)?$/u, ''));
 }
 
+/** Between an amount executed and its rate: a comma and the rate word only ("，执行率"). */
+const EXECUTION_RATE_GAP = /^[，,]?(?:资金|预算)?(?:执行|支付|拨付|使用)率(?:为|达到?|是)?$/u;
+/** An amount executed: "全年执行资金1847.85万元", "已完成拨付2113.63万元". */
+const EXECUTED_LABEL = /(?:执行|支出|支付|拨付|使用)(?:资金)?(?:了|为|达到?)?$/u;
+/** A programme's whole, read on the words before it with their fillers: "共投入资金1987.08万元", "项目资金共2179万元", "资金预算140.11万元". */
+const FUND_WHOLE_GAP = /(?:共投入资金|投入资金共计?|资金共计?|资金合计|资金总额|资金预算|预算资金)(?:为|达到?|是)?$/u;
+/** A fund level or source: an amount executed that names one is that part's, not the whole's. */
+const FUND_LEVEL = /中央|省|市|州|县|区|地方|本级|上级|自筹|配套|财政|结转|社会|其中/u;
+
+/**
+ * A programme's funds and their execution in one paragraph of a report (issue 16): "共投入资金1987.08万元。
+ * 其中…。全年执行资金1847.85万元，执行率92.9%" → 1847.85 ÷ 1987.08 = 92.99% (t900). Read only when the
+ * rate follows the amount executed with nothing between, that amount names no fund level or source, and
+ * the paragraph states one whole of the programme's funds before it: then both sides are its whole money.
+ */
+const fundExecutionRates: AccountsRule = {
+  id: 'narrative.execution_rate',
+  withoutTables: true,
+  emits: [{ id: 'narrative.execution_rate', zh: '“共投入资金 W…执行资金 E，执行率 p%”：p = E ÷ W（同一段落、唯一的资金总额）', en: 'a programme\'s execution rate = the amount executed / the one whole of its funds the paragraph states', status: 'fail' }],
+  run(ctx) {
+    const out: CheckResult[] = [];
+    for (const s of ctx.sentences) {
+      s.figures.forEach((rate, i) => {
+        const executed = s.figures[i - 1];
+        if (!isPercent(rate) || !executed || !isMoney(executed) || !EXECUTION_RATE_GAP.test(rate.gap)) return;
+        if (!EXECUTED_LABEL.test(executed.label) || FUND_LEVEL.test(executed.label)) return;
+        const figs = paragraphFigures(ctx, s);
+        const wholes = figs.slice(0, figs.indexOf(executed)).filter((x) => isMoney(x) && FUND_WHOLE_GAP.test(x.gap));
+        if (wholes.length !== 1) return;
+        const whole = wholes[0]!;
+        const computed = shareInterval(moneyInterval(executed.figure), moneyInterval(whole.figure));
+        if (!computed) return;
+        out.push(
+          percentResult(
+            'narrative.execution_rate',
+            computed,
+            rate.figure,
+            `执行率 ${executed.figure.text} ÷ ${whole.figure.text}`,
+            `execution rate ${executed.figure.text} / ${whole.figure.text}`,
+            [evidenceOfFigure('rate', rate.figure), evidenceOfFigure('execution', executed.figure), evidenceOfFigure('budget', whole.figure)],
+            {},
+            'definite',
+          ),
+        );
+      });
+    }
+    return out;
+  },
+};
+
 /** 增加/减少 …: the words of a change, either way. */
 const CHANGE_WORDS = [...COMPARISON_WORDS.increase, ...COMPARISON_WORDS.decrease].join('|');
-const isIncrease = (word: string) => (COMPARISON_WORDS.increase as readonly string[]).includes(word);
+const isIncrease = (word: string) => [...COMPARISON_WORDS.increase, ...REVENUE_CHANGE_WORDS.increase].includes(word as never);
 const CHANGE_AMOUNT = new RegExp(`(${CHANGE_WORDS})$`, 'u');
+const REVENUE_CHANGE_AMOUNT = new RegExp(`(?:${[...REVENUE_CHANGE_WORDS.increase, ...REVENUE_CHANGE_WORDS.decrease].join('|')})$`, 'u');
+/** An amount stated as a change ("增加10万元", "增收10304万元"), not as a quantity of its own. */
+const isChangeAmount = (f: NarrativeFigure) => CHANGE_AMOUNT.test(f.label) || REVENUE_CHANGE_AMOUNT.test(f.label);
 
 /**
  * The change at figure `i` follows the amount with nothing between but its shares: "…科目116433.12元，占支出
@@ -705,33 +759,73 @@ function followsAmount(s: Sentence, current: NarrativeFigure, i: number): boolea
   return between.every((x) => isPercent(x) && SHARE_LABEL.test(x.label));
 }
 
+/** Between a change's percent and its amount in the reverse order: a comma and the change word only ("，增收"). */
+const PERCENT_THEN_CHANGE = new RegExp(`^[，,]?(?:同比)?(${[CHANGE_WORDS, ...REVENUE_CHANGE_WORDS.increase, ...REVENUE_CHANGE_WORDS.decrease].join('|')})$`, 'u');
+
+/** A change amount and its percent in one sentence, with the figure that comes first and the two words. */
+interface ChangePair {
+  change: NarrativeFigure;
+  percent: NarrativeFigure;
+  first: NarrativeFigure;
+  dm: RegExpExecArray;
+  pm: RegExpExecArray;
+}
+
+/**
+ * The changes a sentence states, in either order: "增加Δ万元，增长p%" (a 决算 说明) or "同比增长p%，增收Δ万元"
+ * (a 预算执行 report, t908). The second order is read only when nothing but the change word stands
+ * between the two, so a percent of one item never takes the next item's amount.
+ */
+function changePairs(s: Sentence): ChangePair[] {
+  const out: ChangePair[] = [];
+  s.figures.forEach((f, i) => {
+    const g = s.figures[i + 1];
+    if (!g) return;
+    if (isMoney(f) && isPercent(g)) {
+      const dm = CHANGE_AMOUNT.exec(f.label);
+      const pm = CHANGE_AMOUNT.exec(g.label);
+      if (dm && pm) out.push({ change: f, percent: g, first: f, dm, pm });
+      return;
+    }
+    if (!isPercent(f) || !(isMoney(g) || isBareScaled(g))) return;
+    const pm = CHANGE_AMOUNT.exec(f.label);
+    const dm = PERCENT_THEN_CHANGE.exec(g.gap);
+    if (pm && dm) out.push({ change: g, percent: f, first: f, dm, pm });
+  });
+  return out;
+}
+
+/** "4,376万": an amount in 万 or 亿 with its 元 left off (money only beside an amount of that scale). */
+function isBareScaled(f: NarrativeFigure): boolean {
+  return f.figure.kind === 'plain' && f.figure.unit === '' && f.figure.scale >= 4 && /[万亿]$/u.test(f.figure.text);
+}
+
 /** "与2023年度相比…减少56.95万元，下降1.87%": the percent is the change over last year's amount. */
 const changes: AccountsRule = {
   id: 'narrative.change',
   withoutTables: true,
   emits: [
-    { id: 'narrative.change', zh: '“增加/减少 Δ，增长/下降 p%”：p = Δ ÷ 上年数（本年数 ∓ Δ）', en: 'year-on-year: p = Δ / last year (this year ∓ Δ)', status: 'fail' },
+    { id: 'narrative.change', zh: '“增加/减少 Δ，增长/下降 p%”或“增长 p%，增收 Δ”：p = Δ ÷ 上年数（本年数 ∓ Δ）', en: 'year-on-year, either order: p = Δ / last year (this year ∓ Δ)', status: 'fail' },
     { id: 'narrative.change_direction', zh: '增减额与增减率方向一致（不出现“减少…增长”）', en: 'the change and its percent point the same way', status: 'fail' },
   ],
   run(ctx) {
     const out: CheckResult[] = [];
     for (const s of ctx.sentences) {
-      s.figures.forEach((f, i) => {
-        if (!isMoney(f)) return;
-        const dm = CHANGE_AMOUNT.exec(f.label);
-        if (!dm) return;
-        const next = s.figures[i + 1];
-        if (!next || !isPercent(next)) return;
-        const pm = CHANGE_AMOUNT.exec(next.label);
-        if (!pm) return;
+      for (const { change: f, percent: next, first, dm, pm } of changePairs(s)) {
+        const i = s.figures.indexOf(first);
         const up = isIncrease(dm[1]!);
         const upP = isIncrease(pm[1]!);
         // This year's amount is stated in the same sentence or the one before ("…总计2995.39万元。与2023年度相比…").
         const figs = paragraphFigures(ctx, s, 1);
-        const candidate = [...figs.slice(0, figs.indexOf(f))].reverse().find((x) => isMoney(x) && !CHANGE_AMOUNT.test(x.label) && !/较|比|相比/u.test(x.label));
+        // Not the base of a rate between ("完成年初预算数60999万元的40.4%,比上年减收1070万元", t903): it is another quantity.
+        const candidate = [...figs.slice(0, figs.indexOf(first))]
+          .reverse()
+          .find((x) => isMoney(x) && !CHANGE_AMOUNT.test(x.label) && !/较|比|相比/u.test(x.label) && !x.after.startsWith('的'));
+        // A change of 万 printed without 元 ("同比增长14.6%,增收4,376万", t908) is money only beside an amount of that scale.
+        if (!isMoney(f) && candidate?.figure.scale !== f.figure.scale) continue;
         // From the sentence before, it must be the same subject ("收入支出总计2995.39万元。…收入支出总计减少…");
         // "三公经费…减少0.15万元" after "公务接待费支出决算为0.39万元" is not about 接待费.
-        const subject = changeSubject(f.clause);
+        const subject = changeSubject(first.clause);
         const current = candidate && (s.figures.includes(candidate) || (subject.length >= 2 && subjectForm(candidate.clause).includes(subject))) ? candidate : undefined;
         const evidence = [evidenceOfFigure('change', f.figure), evidenceOfFigure('percent', next.figure), ...(current ? [evidenceOfFigure('current', current.figure)] : [])];
         if (up !== upP) {
@@ -751,9 +845,9 @@ const changes: AccountsRule = {
               'definite',
             ),
           );
-          return;
+          continue;
         }
-        if (!current) return;
+        if (!current) continue;
         const cur = moneyInterval(current.figure);
         const delta = moneyInterval(f.figure);
         const previous = up ? subtractIntervals(cur, delta) : addIntervals(cur, delta);
@@ -761,11 +855,11 @@ const changes: AccountsRule = {
         // unbounded above and at least Δ ÷ the largest last year its rounding allows. Only a stated 0% (or a
         // fall) is then surely wrong: a new unit's "增长100.00%" is the usual convention (putuo-social-work).
         // A negative last year says nothing.
-        if (Number(previous.hi) <= 0) return;
+        if (Number(previous.hi) <= 0) continue;
         const aboutZero = Number(previous.lo) <= 0;
-        if (aboutZero && Number(next.figure.exact) > 0) return;
+        if (aboutZero && Number(next.figure.exact) > 0) continue;
         const computed = shareInterval(delta, aboutZero ? { ...previous, lo: '0', loOpen: true } : previous);
-        if (!computed) return;
+        if (!computed) continue;
         // A percent of this year's amount, not last year's, is the usual wrong base: the finding says so.
         const onThisYear = intervalsMeet(computed, percentInterval(next.figure)) ? null : shareInterval(delta, cur);
         const wrongBase = onThisYear !== null && intervalsMeet(onThisYear, percentInterval(next.figure));
@@ -789,7 +883,7 @@ const changes: AccountsRule = {
               : 'possible',
           ),
         );
-      });
+      }
     }
     return out;
   },
@@ -902,4 +996,4 @@ function oneConvention(results: readonly CheckResult[]): CheckResult[] {
   );
 }
 
-export const NARRATIVE_RULES: readonly AccountsRule[] = [amounts, itemAmounts, sangong, shares, respectiveShares, listedShares, rates, comparisons, changes, respectiveChanges, productRule];
+export const NARRATIVE_RULES: readonly AccountsRule[] = [amounts, itemAmounts, sangong, shares, respectiveShares, listedShares, rates, fundExecutionRates, comparisons, changes, respectiveChanges, productRule];

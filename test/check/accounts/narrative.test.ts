@@ -58,6 +58,61 @@ describe('narrative.change after a share of the same amount', () => {
   });
 });
 
+describe('narrative.change with the percent before the amount (预算执行 reports: "同比增长p%，增收Δ", t908)', () => {
+  it('reads the change after its percent: 2798 ÷ (28583 − 2798) = 10.85% holds, 4376 ÷ (30161 − 4376) = 16.97% is not 14.6%', () => {
+    expect(changes(['地方一般公共预算收入完成28,583万元,同比增长10.85%,增收2,798万元。'])).toEqual([['pass', 'definite']]);
+    expect(changes(['地方一般公共预算收入(同口径)完成30,161万元,同比增长14.6%,增收4,376万元。'])).toEqual([['fail', 'definite']]);
+  });
+
+  it('takes "4,376万" without 元 as money of its amount\'s scale, and nothing of another scale', () => {
+    expect(changes(['收入完成30,161万元,同比增长14.6%,增收4,376万'])).toEqual([['fail', 'definite']]);
+    expect(changes(['收入完成30,161元,同比增长14.6%,增收4,376万'])).toEqual([]);
+  });
+
+  it('pairs them only when the change word alone stands between: a later item\'s amount is not the change', () => {
+    expect(changes(['支出完成372037万元,较上年同期增长9.66%,其中教育支出32770万元。'])).toEqual([]);
+  });
+
+  it('skips the base of a completion rate for this year\'s amount ("完成年初预算数60999万元的40.4%")', () => {
+    // 1070 ÷ (24627 + 1070) = 4.16% holds; over the budget it would be 1.72%. Figures between keep it possible.
+    expect(changes(['收入累计完成24627万元,完成年初预算数60999万元的40.4%,比上年减少1070万元,下降4.2%。'])).toEqual([['pass', 'possible']]);
+  });
+
+  it('reads 增收 and 减支 in that order only: "减收1070万元，下降4.2%" states no pair of this shape', () => {
+    expect(changes(['收入累计完成24627万元,比上年减收1070万元,下降4.2%。'])).toEqual([]);
+  });
+});
+
+describe('narrative.execution_rate: a programme\'s execution against the one whole of its funds (t900)', () => {
+  const rates = (lines: string[]): [string, string, string | null][] =>
+    checkAccounts(RECORD, docOf(lines))
+      .filter((r) => r.rule === 'narrative.execution_rate' || r.rule === 'narrative.truncated_percent')
+      .map((r) => [r.rule, r.status, r.certainty ?? null]);
+  const paragraph = (rate: string) => [`补助共投入资金1987.08万元。其中中央资金投入776.84万元,省级资金投入290.36万元。全年执行资金1847.85万元,执行率${rate}。`];
+
+  it('checks the rate against the whole a sentence before states: 1847.85 ÷ 1987.08 = 92.99%', () => {
+    expect(rates(paragraph('93.0%'))).toEqual([['narrative.execution_rate', 'pass', 'definite']]);
+    expect(rates(paragraph('95.0%'))).toEqual([['narrative.execution_rate', 'fail', 'definite']]);
+    // truncated, not rounded: its own kind of finding
+    expect(rates(paragraph('92.9%'))).toEqual([['narrative.truncated_percent', 'warn', 'definite']]);
+  });
+
+  it('abstains when the amount names a fund level, two wholes are stated, or a figure stands between', () => {
+    expect(rates(['项目资金共2179万元。中央资金支出2113.63万元,执行率90%。'])).toEqual([]);
+    expect(rates(['项目资金共2179万元,资金预算2200万元,已完成拨付2113.63万元,执行率90%。'])).toEqual([]);
+    expect(rates(['项目资金共2179万元,已完成拨付2113.63万元,结余65.37万元,执行率90%。'])).toEqual([]);
+  });
+});
+
+describe('narrative.share after a change amount (t905)', () => {
+  it('takes the quantity, not the change stated between, as the part: 66342 ÷ 100223 = 66.19%', () => {
+    const results = checkAccounts(RECORD, docOf(['地方财政收入完成100223万元,较上年同期增长2.61%,增收2546万元。其中:税收收入完成66342万元,较上年同期增长18.39%,增收10304万元,税收收入占地方财政收入66.19%。']))
+      .filter((r) => r.rule === 'narrative.share')
+      .map((r) => [r.status, r.evidence.find((e) => e.role === 'part')?.text]);
+    expect(results).toEqual([['pass', '66342万元']]);
+  });
+});
+
 describe('narrative.share over a list of respective shares (分别为)', () => {
   const shares = (line: string): [string, string, string | null][] =>
     checkAccounts(RECORD, docOf([line]))
