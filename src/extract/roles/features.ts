@@ -58,7 +58,8 @@ import {
 import { loadWordsFor, tokenize } from '../../segment/tokenize.js';
 import { FUNCTION_CLASS_NAMES } from '../function-classes.js';
 import type { Candidate } from './candidates.js';
-import type { RoleId } from './rules.js';
+/** A headline role (rules.ts names it RoleId too): taken from the vocabulary, so features.ts and rules.ts do not import each other. */
+import type { FigureRole as RoleId } from '../../vocabulary/roles.js';
 
 export interface Feature {
   id: string;
