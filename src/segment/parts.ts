@@ -238,6 +238,7 @@ export function findParts(doc: SourceDocument, seg: Segmentation): Part[] {
   }
 
   let inEvaluation = false;
+  let evaluationTitle: string | null = null;
   for (const l of lines) {
     const line = text.slice(l.start, l.end).trim();
     const compact = line.replace(/\s+/gu, '');
@@ -247,6 +248,8 @@ export function findParts(doc: SourceDocument, seg: Segmentation): Part[] {
       const at = l.start + text.slice(l.start, l.end).lastIndexOf('目');
       starts.push({ at, kind: 'contents', title: '目录', table: null });
       contentsEnd = endOfContents(doc, lines.filter((x) => x.start > l.start), pageAt(doc, at), tables.map((t) => t.start));
+      // An evaluation report's own contents: its body resumes the report after them (its outline opens no part).
+      if (inEvaluation && evaluationTitle !== null && contentsEnd < text.length) starts.push({ at: contentsEnd, kind: 'evaluation_report', title: evaluationTitle, table: null });
       continue;
     }
     if (CONTENTS_ENTRY.test(line) || usedTitle.has(l.start)) continue;
@@ -263,6 +266,7 @@ export function findParts(doc: SourceDocument, seg: Segmentation): Part[] {
       }
       starts.push({ at, kind: 'evaluation_report', title: line, table: null });
       inEvaluation = true;
+      evaluationTitle = line;
       continue;
     }
     // A dump may run several forms into one line: each title opens its own form.
@@ -369,17 +373,19 @@ function entryText(line: string): string {
  * with "第一部分 …概况" or a table's title), at the first sentence or table, or else (paged
  * documents) at the end of its page.
  */
-function endOfContents(doc: SourceDocument, after: ReadonlyArray<{ start: number; end: number }>, page: number, tableStarts: readonly number[]): number {
+function endOfContents(doc: SourceDocument, after: ReadonlyArray<{ start: number; end: number; kind?: string }>, page: number, tableStarts: readonly number[]): number {
   const paged = doc.format === 'pdf' || doc.format === 'image';
   const firstTable = tableStarts.find((t) => t > (after[0]?.start ?? doc.text.length)) ?? doc.text.length;
   const seen = new Set<string>();
-  for (const x of after) {
+  for (const [i, x] of after.entries()) {
     if (x.start >= firstTable) return firstTable;
     if (paged && pageAt(doc, x.start) > page + 3) break;
     const line = doc.text.slice(x.start, x.end);
     const key = bareTitle(entryText(line)).replace(/^第[一二三四五六七八九十]+部分/u, '');
     if (key.length >= 4 && seen.has(key)) return x.start;
-    if (/[。；]/u.test(line)) return x.start;
+    // The first sentence is the body's; a heading right above it is the body's first heading
+    // ("一、项目基本情况" over "城镇老旧小区改造是…。", after a contents that never listed it: t754).
+    if (/[。；]/u.test(line)) return i > 1 && after[i - 1]!.kind === 'heading' ? after[i - 1]!.start : x.start;
     seen.add(key);
   }
   if (!paged) return Math.min(firstTable, doc.text.length);

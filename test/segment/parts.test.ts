@@ -3,6 +3,7 @@ import { findParts } from '../../src/segment/parts.js';
 import { segmentDocument } from '../../src/segment/segment.js';
 import { departmentForm, documentOf, finalAccountsOpening, grid, para, projectForm } from '../extract/form-documents.js';
 import type { Block } from '../../src/ingest/document.js';
+import { analyzeBytes } from '../../src/analyze.js';
 
 const partsOf = (blocks: Block[]) => {
   const doc = documentOf(blocks);
@@ -66,5 +67,26 @@ describe('findParts', () => {
     const parts = partsOf([para('报表编号:510000_0013zp | | |部门预算项目支出绩效自评表(2023年度) |项目名称|工资性支出|主管部门|青神县发展和改革局', 1)]);
     expect(parts.map((p) => p.kind)).toEqual(['narrative', 'self_evaluation_form']);
     expect(parts[1]!.title).toBe('部门预算项目支出绩效自评表');
+  });
+});
+
+describe('findParts: where a contents ends', () => {
+  const report = (title: string) =>
+    `${title}\n目 录\n(二)重点绩效评价原则、评价指标体系、评价方法、评价标准和评价抽样\n(五)项目前期准备工作不扎实,上报审批数据不准确,建设手续不完备\n一、项目基本情况\n城镇老旧小区改造是重大民生工程。截止2023年12月31日,财政实际下达并纳入评价的项目资金共计36,950.00万元,项目实际使用资金19,078.00万元,资金使用率51.63%。\n`;
+  const recordOf = async (text: string) => (await analyzeBytes(Buffer.from(text, 'utf8'), { fileName: 'synthetic.txt' })).record;
+
+  it('opens the body at the heading right above its first sentence, though the contents never listed it (t754)', async () => {
+    const text = report('某区住房和城乡建设局2023年老旧小区改造项目情况');
+    const r = await recordOf(text);
+    expect(r.parts.map((p) => p.kind)).toEqual(['narrative', 'contents', 'narrative']);
+    expect(r.parts[2]!.title).toBe('一、项目基本情况');
+  });
+
+  it('resumes an evaluation report after its own contents, so its money is read (t754)', async () => {
+    const r = await recordOf(report('某区住房和城乡建设局2023年老旧小区改造项目\n重点绩效评价报告'));
+    expect(r.parts.map((p) => p.kind)).toEqual(['evaluation_report', 'contents', 'evaluation_report']);
+    expect(r.figures.budget?.text).toBe('36,950.00万元');
+    expect(r.figures.execution?.text).toBe('19,078.00万元');
+    expect(r.figures.executionRate?.text).toBe('51.63%');
   });
 });
