@@ -167,7 +167,7 @@ const PARTS_SENTENCES = 4;
 const MAX_PARTS = 12;
 
 /**
- * Gives SUM_FEATURE to each text total that equals the sum of the two or more amounts qualifying
+ * Gives SUM_FEATURE to each non-zero text total that equals the sum of the two or more amounts qualifying
  * for the same role right before it, or right after it ("…资金合计1084.25；…763.00；…321.25"), in
  * text order, same unit, within a few sentences.
  */
@@ -176,6 +176,8 @@ function markSumsOfParts(qualifying: Scored[]): void {
   inText.forEach((whole, i) => {
     const c = whole.candidate;
     if (!TOTAL_CLAUSE.test(lastClause(c.before))) return;
+    // A total of nothing is the sum of any parts that are nothing too ("外事接待0批次…共计支出0万元"): no evidence.
+    if (c.figure.value === 0) return;
     if (sumsRun(c, inText, i, -1) || sumsRun(c, inText, i, 1)) {
       whole.features.push({ id: SUM_FEATURE.id, weight: SUM_FEATURE.weight });
       whole.score += SUM_FEATURE.weight;

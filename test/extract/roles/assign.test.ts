@@ -1,5 +1,6 @@
 /** The roles engine (src/extract/roles/assign.ts): rank-stage features that read several candidates. */
 import { describe, expect, it } from 'vitest';
+import { analyzeBytes } from '../../../src/analyze.js';
 import { decision, recordOf, seen } from './record-of.js';
 
 describe('a total that equals the sum of the amounts before it (any.arithmetic.sum_of_parts)', () => {
@@ -21,6 +22,14 @@ describe('a total that equals the sum of the amounts before it (any.arithmetic.s
     const r = await recordOf('一批项目县级批复总投资3374.3万元，二批项目县级批复总投资2069.51万元，三批项目县级批复投资778.59万元，合计批复总投资6322.4万元。');
     expect(r.figures.budget).toBeNull();
     expect(decision(r, 'budget').reason).toBe('abstained_tie');
+  });
+
+  it('gives nothing to a total of zero: zero parts add up to it whatever it totals (t758)', async () => {
+    const text = "国内公务接待支出6.77万元,主要用于市局监督检查、食品药品监督检查、各区县交流学习等费用。国内公务接待88批次,903人次(不包括陪同人员),共计支出6.77万元,具体内容包括:市场监督管理专项1.29万元,市场监督执法3.1万元;消费者权益保护0.17;药品事务0.18万元;其他市场监督管理事务0.41;卫生健康0.2万元;行政运行1.25万元;事业运行0.17万元。\n外事接待支出0万元,外事接待0批次,0人,共计支出0万元。\n八、政府性基金预算支出决算情况说明\n2019年政府性基金预算拨款支出0万元。\n九、国有资本经营预算支出决算情况说明\n2019年国有资本经营预算拨款支出0万元。\n十、其他重要事项的情况说明\n(一)机关运行经费支出情况\n2019年,大英县市场监督管理局机关运行经费支出156.38万元,比2018年减少231.64万元,下降59.7%。主要原因是机构改革,单位合并。人员减少。\n(二)政府采购支出情况\n2019年,我局政府采购支出总额121万元,其中:政府采购货物支出0万元、政府采购工程支出0万元、政府采购服务支出100万元。主要用于食品药品抽检、特种设备巡诊、购买办公物资。授予中小企业合同金额21万元,占政府采购支出总额的17.36%,其中:授予小微企业合同金额21万元,占政府采购支出总额的17.36%。\n";
+    const r = (await analyzeBytes(Buffer.from(text, 'utf8'), { fileName: 't758.txt' })).record;
+    const features = decision(r, 'execution').candidates.flatMap((c) => c.features.map((f) => f.id));
+    expect(features).not.toContain('any.arithmetic.sum_of_parts');
+    expect(r.figures.execution?.value ?? null).not.toBe(0);
   });
 
   it('needs a total word: an amount that merely equals two before it is not their whole', async () => {
