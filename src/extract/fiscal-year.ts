@@ -82,8 +82,8 @@ export function yearOf(text: string): number | null {
 /** A title over several years ("2017-2019年省级…绩效自评报告") states no single fiscal year. */
 const YEAR_RANGE = /(?:19|20)\d{2}\s*年?\s*[-—–~至到]\s*(?:19|20)\d{2}\s*年/u;
 
-/** A form's year field: "评价年度:2022", "预算年度 | 2021" (no 年 after the digits). */
-const FORM_YEAR_FIELD = /(?:评价|预算|绩效|所属)年度[\s|｜:：]*((?:19|20)\d{2})(?!\d)/u;
+/** A form's year field: "评价年度:2022", "预算年度 | 2021", "项目年份 2017" (no 年 after the digits). */
+const FORM_YEAR_FIELD = /(?:(?:评价|预算|绩效|所属)年度|项目年[份度])[\s|｜:：]*((?:19|20)\d{2})(?![\d年])/u;
 /** A form's period field within one year: "项目起止时间 | 2016年1月起至2016年12月止" (the 岳阳 template). */
 const FORM_PERIOD_FIELD = /(?:项目)?(?:起止时间|实施期限|实施周期|执行期限)[\s|｜:：]*((?:19|20)\d{2})\s*年\s*0?1\s*月(?:\s*1\s*日)?\s*(?:起)?\s*[至到\-—~～]\s*((?:19|20)\d{2})\s*年\s*12\s*月/u;
 

@@ -46,6 +46,11 @@ describe('the fiscal year decision (record.reportRoles, field fiscalYear)', () =
     expect(await year('2016年1月起至2018年12 月止')).toBeNull();
   });
 
+  it('reads a form\'s 项目年份 field (t765)', async () => {
+    const r = await recordOf('苏州市级财政支出项目绩效自评表项目名称 市管绿地养护 项目年份 2017项目主管部门(单位) 苏州市园林和绿化管理局年初预算数 2960.00\n');
+    expect(r.report.fiscalYear).toBe(2017);
+  });
+
   it('abstains over a title of several years, and says so', async () => {
     const d = await yearDecisionOf('四川省住房和城乡建设厅关于2017-2019年省级城镇保障性安居工程支出绩效自评报告\n一、基本情况\n2019年,我厅按要求开展了自评。');
     expect(d.chosen).toBeNull();

@@ -39,6 +39,8 @@ export function cleanDepartment(name: string): string | null {
     .replace(/^(?:附件\s*[:：]?\s*\d*[.、．]?|\d+[、.．])/u, '')
     // (A page's metadata field glued before a title: "标      题 西藏自治区文物局…".)
     .replace(/^(?:单位名称|部门名称|预算单位|主管部门|实施单位|填报单位|标\s*题|名\s*称)[:：]?/u, '')
+    // A field label's own qualifier left before the value: "项目主管部门(单位) 苏州市园林和绿化管理局" (t765).
+    .replace(/^[（(](?:单位|部门|盖章|公章|签章)[）)]\s*/u, '')
     // A gambling mirror's injected prefix: "手机彩票网团结湖街道办事处".
     .replace(SPAM_PREFIX, '')
     .replace(/^关于/u, '')

@@ -262,6 +262,9 @@ describe('what is no unit', () => {
     // a page's breadcrumb run into the name (t587)
     ['首页»广元市利州区人民政府东坝街道办事处', '广元市利州区人民政府东坝街道办事处'],
     ['当前位置：首页 > 政务公开 > 宁国市财政局', '宁国市财政局'],
+    // a field label's qualifier left before the value (t765)
+    ['(单位) 苏州市园林和绿化管理局', '苏州市园林和绿化管理局'],
+    ['（盖章）永兴县畜牧兽医水产局', '永兴县畜牧兽医水产局'],
   ])('cuts sentence words and page chrome before the place: %s → %s', (raw, name) => {
     expect(cleanDepartment(raw)).toBe(name);
   });
