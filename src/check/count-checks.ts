@@ -194,7 +194,7 @@ const BRACKET_OPENS_PARTS = /^[^，,。；;：:（()）\d]{0,6}[（(][^（()）]
 
 /**
  * A whole followed by a bracket holding every part of the list: "2021年底实有人数63人(公务员50人、机关工勤2人、
- * 事业人员11人)" (t705). The bracket marks them as the whole's breakdown, as 其中 does.
+ * 事业人员11人)" (t705). The bracket ties the parts to that whole, not to another sentence's count.
  */
 function isBracketedWhole(w: Placed, parts: readonly Placed[], text: string): boolean {
   const first = parts[0]!;
@@ -215,9 +215,10 @@ function checkPartList(parts: readonly Placed[], placed: readonly Placed[], text
 
   // A whole the text marks itself: "共80个单位，其中镇（街）10个和机关70个".
   for (const w of candidates) {
+    // The bracket confirms a whole its parts add up to; one they miss is left alone: a bracket may list
+    // only some groups, or groups that overlap ("63人(其中女性30人、党员20人)"), and never another sentence's count.
     if (isBracketedWhole(w, parts, text)) {
-      const holds = intervalsMeet(expected, intervalOfCount(w.count));
-      return [result(holds ? 'pass' : 'fail', parts, w, expected, sharedTerm(w.subject, partSubjects), true)];
+      return intervalsMeet(expected, intervalOfCount(w.count)) ? [result('pass', parts, w, expected, sharedTerm(w.subject, partSubjects), true)] : [];
     }
     if (w.sentence !== first.sentence || w.end > first.start) continue;
     const before = text.slice(Math.max(w.sentence, w.start - 4), w.start);

@@ -293,10 +293,10 @@ describe('selfScore.heading.自评得分', () => {
 });
 
 describe('budget.label.预算 (the size of the fund)', () => {
-  it('reads 批复资金 as the budget and a 支付进度 as the rate', async () => {
+  it('reads 批复资金 as the budget, and a payment\'s pace (支付进度) as no execution rate', async () => {
     const r = await recordOf('该项目批复资金100万元，实际到位100万元，实际支付80万元，支付进度80%。');
     expect(seen(r.figures.budget)).toEqual([1000000, '100万元']);
-    expect(seen(r.figures.executionRate)).toEqual([0.8, '80%']);
+    expect(r.figures.executionRate).toBeNull();
   });
   it('reads a granted 预算指标 as the budget, over the arrangement it adjusts', async () => {
     const r = await recordOf('县财政预算安排“四好农村公路”建设工程项目174万元，实际实施并下达预算指标173.65万元。');
