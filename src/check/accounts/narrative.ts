@@ -251,7 +251,7 @@ function cleanedSpans(doc: SourceDocument, spans: (BlockSpans[number] | undefine
 }
 
 /** Ends of a sentence of the 情况说明: 。；;！？ */
-const isSentenceEnd = codeClass(/[。；;！？]/u);
+const SENTENCE_ENDS = /[。；;！？]/gu;
 
 /** A block's numbers, offsets into the block: from the document's reading where it gives the grammar's own list. */
 function numbersOfBlock(doc: SourceDocument, read: SentenceNumbers, start: number, end: number): SpanNumber[] {
@@ -285,16 +285,17 @@ export function readNarrative(doc: SourceDocument, afterOffset: number): Sentenc
     if (!span || span.start < afterOffset) continue;
     const flat = b.text === span.text ? flatOf(i) : clean(b.text);
     const block = i;
-    if (GLOSSARY.test(flat) && flat.length < 20) break;
-    const sec = SECTION.exec(flat);
-    if (sec && flat.length <= 40 && !/[，。；]/u.test(flat)) {
+    // Lengths first: a paragraph of thousands of characters is no glossary title and no heading.
+    if (flat.length < 20 && GLOSSARY.test(flat)) break;
+    const sec = flat.length <= 40 ? SECTION.exec(flat) : null;
+    if (sec && !/[，。；]/u.test(flat)) {
       section = sec[2]!;
       subsection = '';
       continue;
     }
-    const sub = SUBSECTION.exec(flat);
+    const sub = flat.length <= 40 ? SUBSECTION.exec(flat) : null;
     // In a hard-wrapped text "（二）社会保障和就业支出类科目 116433.12 元,占支" opens a paragraph: a heading has no comma.
-    if (sub && flat.length <= 40 && !(wrapped && /[，,；;]/u.test(flat))) {
+    if (sub && !(wrapped && /[，,；;]/u.test(flat))) {
       subsection = sub[2]!;
       continue;
     }
@@ -310,10 +311,11 @@ export function readNarrative(doc: SourceDocument, afterOffset: number): Sentenc
     const numbers = numbersOfBlock(doc, read, span.start, span.end);
     let sentenceStart = 0;
     const bounds: [number, number][] = [];
-    for (let k = 0; k < text.length; k++) {
-      if (!isSentenceEnd(text.charCodeAt(k))) continue;
-      bounds.push([sentenceStart, k + 1]);
-      sentenceStart = k + 1;
+    // One native scan for the ends (a test per character of every block was a third of this loop).
+    SENTENCE_ENDS.lastIndex = 0;
+    for (let m = SENTENCE_ENDS.exec(text); m !== null; m = SENTENCE_ENDS.exec(text)) {
+      bounds.push([sentenceStart, m.index + 1]);
+      sentenceStart = m.index + 1;
     }
     if (sentenceStart < text.length) bounds.push([sentenceStart, text.length]);
     // The paragraph up to each sentence, blanks dropped, as a slice of the block cleaned once (a
