@@ -220,8 +220,19 @@ export interface BreakdownInSentence {
   figureOf: ToFigure;
 }
 
-/** Every breakdown of a text, sentence by sentence. */
-export function* breakdownsOf(text: string, doc?: SourceDocument): Generator<BreakdownInSentence> {
+/**
+ * Every breakdown of a text, sentence by sentence. Two checks read the same text's (sum.breakdown
+ * and the restated levels): the last text's are kept, as its sentence ends are.
+ */
+export function breakdownsOf(text: string, doc?: SourceDocument): readonly BreakdownInSentence[] {
+  if (text === lastBreakdowns.text && doc === lastBreakdowns.doc) return lastBreakdowns.found;
+  const found = [...readBreakdowns(text, doc)];
+  lastBreakdowns = { text, doc, found };
+  return found;
+}
+let lastBreakdowns: { text: string | null; doc: SourceDocument | undefined; found: readonly BreakdownInSentence[] } = { text: null, doc: undefined, found: [] };
+
+function* readBreakdowns(text: string, doc?: SourceDocument): Generator<BreakdownInSentence> {
   const figureOf: ToFigure = doc && doc.text === text ? (m) => toFigure(doc, m) : bareFigureOf;
   let start = 0;
   let before = { text: '', start: 0 };

@@ -136,6 +136,12 @@ export function isGenericSubject(subject: string): boolean {
   return GENERIC_SUBJECT.test(subject.replace(/\s+/g, ''));
 }
 
+/** `[...byAction.values()].every(ok)` without the copy (asked for every count against every cluster of its key). */
+function everyAction<T>(byAction: ReadonlyMap<string, T>, ok: (m: T) => boolean): boolean {
+  for (const m of byAction.values()) if (!ok(m)) return false;
+  return true;
+}
+
 /**
  * Counts that state one quantity (count-identity.ts: same unit, subject, action, qualifiers and
  * scope) must agree. The identity is inferred from words across sentences, so a disagreement is a
@@ -162,7 +168,7 @@ function checkRestatedCounts(record: ReportRecord, text: string | undefined): Ch
     const key = x.identity.subject === '' ? null : JSON.stringify([x.count.unit, x.identity.subject, x.identity.qualifiers, x.identity.scope]);
     let candidates = key === null ? [] : byKey.get(key);
     if (candidates === undefined) byKey.set(key!, (candidates = []));
-    const home = candidates.find((cl) => [...cl.byAction.values()].every((m) => isSameQuantity(m.count, m.identity, x.count, x.identity)));
+    const home = candidates.find((cl) => everyAction(cl.byAction, (m) => isSameQuantity(m.count, m.identity, x.count, x.identity)));
     if (home) {
       home.members.push(x);
       if (!home.byAction.has(actionKey(x))) home.byAction.set(actionKey(x), x);

@@ -241,10 +241,12 @@ export function findParts(doc: SourceDocument, seg: Segmentation): Part[] {
   let evaluationTitle: string | null = null;
   for (const l of lines) {
     const line = text.slice(l.start, l.end).trim();
-    const compact = line.replace(/\s+/gu, '');
     if (l.start < contentsEnd) continue;
+    // Blanks dropped only where asked: the line is trimmed, so it ends in 录 when its compact form
+    // does, and most lines (paragraphs of thousands of characters) are not copied at all.
+    const compact = line.endsWith('录') ? line.replace(/\s+/gu, '') : null;
     // 目录 may end the cover's line when a reader joined them ("…2024年度部门决算目录").
-    if (CONTENTS_TITLE.test(compact) || (/目录$/u.test(compact) && codePointCount(compact) <= 40)) {
+    if (compact !== null && (CONTENTS_TITLE.test(compact) || (/目录$/u.test(compact) && codePointCount(compact) <= 40))) {
       const at = l.start + text.slice(l.start, l.end).lastIndexOf('目');
       starts.push({ at, kind: 'contents', title: '目录', table: null });
       contentsEnd = endOfContents(doc, lines.filter((x) => x.start > l.start), pageAt(doc, at), tables.map((t) => t.start));
@@ -270,7 +272,7 @@ export function findParts(doc: SourceDocument, seg: Segmentation): Part[] {
       continue;
     }
     // A dump may run several forms into one line: each title opens its own form.
-    const inline = (isFormTitle(line) ? [{ at: l.start, title: compact }] : formTitlesInLine(text, l.start, l.end)).filter(
+    const inline = (isFormTitle(line) ? [{ at: l.start, title: compact ?? line.replace(/\s+/gu, '') }] : formTitlesInLine(text, l.start, l.end)).filter(
       (t) => !starts.some((s) => s.kind === 'self_evaluation_form' && Math.abs(s.at - t.at) < 2),
     );
     if (inline.length > 0) {
@@ -281,7 +283,7 @@ export function findParts(doc: SourceDocument, seg: Segmentation): Part[] {
     const h = headingAt.get(l.start);
     if (h) {
       // Inside an attached evaluation report its own outline does not end it; a 第N部分 does.
-      if (inEvaluation && !/^第[一二三四五六七八九十]+部分/u.test(compact)) continue;
+      if (inEvaluation && !/^第[一二三四五六七八九十]+部分/u.test(compact ?? line.replace(/\s+/gu, ''))) continue;
       inEvaluation = false;
       starts.push({ at: l.start, kind: 'narrative', title: line, table: null, ...(h.level <= 1 ? {} : { minor: true }) } as PartStart);
     }

@@ -285,16 +285,17 @@ export function readNarrative(doc: SourceDocument, afterOffset: number): Sentenc
     if (!span || span.start < afterOffset) continue;
     const flat = b.text === span.text ? flatOf(i) : clean(b.text);
     const block = i;
-    if (GLOSSARY.test(flat) && flat.length < 20) break;
-    const sec = SECTION.exec(flat);
-    if (sec && flat.length <= 40 && !/[，。；]/u.test(flat)) {
+    // Lengths first: a paragraph of thousands of characters is no glossary title and no heading.
+    if (flat.length < 20 && GLOSSARY.test(flat)) break;
+    const sec = flat.length <= 40 ? SECTION.exec(flat) : null;
+    if (sec && !/[，。；]/u.test(flat)) {
       section = sec[2]!;
       subsection = '';
       continue;
     }
-    const sub = SUBSECTION.exec(flat);
+    const sub = flat.length <= 40 ? SUBSECTION.exec(flat) : null;
     // In a hard-wrapped text "（二）社会保障和就业支出类科目 116433.12 元,占支" opens a paragraph: a heading has no comma.
-    if (sub && flat.length <= 40 && !(wrapped && /[，,；;]/u.test(flat))) {
+    if (sub && !(wrapped && /[，,；;]/u.test(flat))) {
       subsection = sub[2]!;
       continue;
     }

@@ -104,20 +104,51 @@ export function scoreCandidate(c: Candidate, role: RoleId, features: readonly Fe
 }
 
 /** scoreCandidate's score alone, without the list of what fired (asked for every role of every candidate). */
-function scoreOf(c: Candidate, role: RoleId, features: readonly Feature[], answers: Uint8Array): number {
+function scoreOf(c: Candidate, ofRole: readonly Feature[], slots: Int32Array, answers: Uint8Array): number {
   let score = 0;
-  const ofRole = featuresOf(features, role);
-  const slots = slotsOf(ofRole);
   for (let i = 0; i < ofRole.length; i++) if (fires(ofRole[i]!, c, answers, slots[i]!)) score += ofRole[i]!.weight;
   return score;
+}
+
+/** The roles that take a kind of candidate, in ROLES' order, with each role's features and slots per feature list. */
+interface KindRoles {
+  roles: readonly Role[];
+  byFeatures: WeakMap<readonly Feature[], { features: readonly Feature[]; slots: Int32Array }[]>;
+}
+const ROLES_BY_KIND = new Map<Candidate['kind'], KindRoles>();
+
+/**
+ * What bestRolesOf reads for a kind and a feature list, made once: it is asked twice for every
+ * candidate (labelRoleOf, assignRoles), and filtering ROLES, looking each role's features up in two
+ * maps and building its score list were as costly as the scores themselves.
+ */
+function kindRolesOf(kind: Candidate['kind'], features: readonly Feature[]): { roles: readonly Role[]; ofRole: { features: readonly Feature[]; slots: Int32Array }[] } {
+  let byKind = ROLES_BY_KIND.get(kind);
+  if (!byKind) ROLES_BY_KIND.set(kind, (byKind = { roles: ROLES.filter((r) => r.kinds.includes(kind)), byFeatures: new WeakMap() }));
+  let ofRole = byKind.byFeatures.get(features);
+  if (!ofRole) {
+    ofRole = byKind.roles.map((r) => {
+      const f = featuresOf(features, r.id);
+      return { features: f, slots: slotsOf(f) };
+    });
+    byKind.byFeatures.set(features, ofRole);
+  }
+  return { roles: byKind.roles, ofRole };
 }
 
 /** The roles a candidate scores best in (several on a tie), each at or above its threshold. */
 export function bestRolesOf(c: Candidate, features: readonly Feature[] = FEATURES): RoleId[] {
   const answers = answersOf(c);
-  const scores = ROLES.filter((r) => r.kinds.includes(c.kind)).map((r) => ({ role: r, score: scoreOf(c, r.id, features, answers) }));
-  const top = scores.reduce((max, s) => Math.max(max, s.score), -Infinity);
-  return scores.filter((s) => s.score === top && s.score >= s.role.threshold).map((s) => s.role.id);
+  const { roles, ofRole } = kindRolesOf(c.kind, features);
+  const scores = new Float64Array(roles.length);
+  let top = -Infinity;
+  for (let i = 0; i < roles.length; i++) {
+    scores[i] = scoreOf(c, ofRole[i]!.features, ofRole[i]!.slots, answers);
+    if (scores[i]! > top) top = scores[i]!;
+  }
+  const best: RoleId[] = [];
+  for (let i = 0; i < roles.length; i++) if (scores[i] === top && scores[i]! >= roles[i]!.threshold) best.push(roles[i]!.id);
+  return best;
 }
 
 const sameValue = (a: Figure, b: Figure) => a.exact === b.exact && a.kind === b.kind;
