@@ -215,10 +215,11 @@ function checkPartList(parts: readonly Placed[], placed: readonly Placed[], text
 
   // A whole the text marks itself: "共80个单位，其中镇（街）10个和机关70个".
   for (const w of candidates) {
-    // The bracket confirms a whole its parts add up to; one they miss is left alone: a bracket may list
-    // only some groups, or groups that overlap ("63人(其中女性30人、党员20人)"), and never another sentence's count.
+    // The bracket ties the parts to this whole, never to another sentence's count. A whole they miss fails
+    // `possible` only: a bracket may list some groups, or groups that overlap ("63人(其中女性30人、党员20人)").
     if (isBracketedWhole(w, parts, text)) {
-      return intervalsMeet(expected, intervalOfCount(w.count)) ? [result('pass', parts, w, expected, sharedTerm(w.subject, partSubjects), true)] : [];
+      const holds = intervalsMeet(expected, intervalOfCount(w.count));
+      return [result(holds ? 'pass' : 'fail', parts, w, expected, sharedTerm(w.subject, partSubjects), holds)];
     }
     if (w.sentence !== first.sentence || w.end > first.start) continue;
     const before = text.slice(Math.max(w.sentence, w.start - 4), w.start);
