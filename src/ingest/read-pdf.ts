@@ -21,7 +21,7 @@ import { assignRunsToGrid, findTableGrids, type TableGrid } from './pdf/tables.j
 import { findBorderlessTables } from './pdf/borderless.js';
 import { FORM_COLUMNS } from '../vocabulary/index.js';
 import { assessTextQuality, hasBrokenChars, stripBrokenChars } from './pdf/text-quality.js';
-import { readPagesOnTwoThreads, unwrapOutcome } from './pdf/page-threads.js';
+import { readPagesOnTwoThreads, unwrapOutcome, type PageResult } from './pdf/page-threads.js';
 
 type Pdfjs = Awaited<ReturnType<typeof loadPdfjs>>;
 type PdfDocument = Awaited<ReturnType<Pdfjs['getDocument']>['promise']>;
@@ -249,12 +249,6 @@ function opCodes(pdfjs: Pdfjs): PageOpCodes {
     closeFillStroke: o.closeFillStroke,
     closeEOFillStroke: o.closeEOFillStroke,
   };
-}
-
-export interface PageResult {
-  info: PageInfo;
-  blocks: Block[];
-  warnings: string[];
 }
 
 async function readPage(page: PageInput): Promise<PageResult> {

@@ -18,9 +18,16 @@
  */
 import { Worker } from 'node:worker_threads';
 import { compilePdfium } from './pdfium.js';
-import type { PageResult } from '../read-pdf.js';
+import type { Block, PageInfo } from '../document.js';
 
 /** What a page's reading gave: its result, or what it threw. */
+/** One page as a thread read it: its facts, its blocks and what went wrong on the way. */
+export interface PageResult {
+  info: PageInfo;
+  blocks: Block[];
+  warnings: string[];
+}
+
 export type PageOutcome = { result: PageResult } | { error: unknown };
 
 /**

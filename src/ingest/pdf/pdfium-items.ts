@@ -6,7 +6,7 @@
  * Pure: no PDFium calls here.
  */
 import type { Matrix, OpCodes, PdfTextItem } from './geometry.js';
-import type { PdfiumChars, PdfiumPath } from './pdfium.js';
+import { isPdfWhitespace, type PdfiumChars, type PdfiumPath } from './pdfium.js';
 import { codeClass } from '../../extract/char-class.js';
 
 /** pdf.js' factors, in ems of the item's font size. */
@@ -32,13 +32,6 @@ function normalizeUnicode(text: string): string {
   if (!any) return text;
   return text.replace(NORMALIZE, (_m, p1: string | undefined, p2: string | undefined) => (p1 ? p1.normalize('NFKC') : 'ſt'.repeat(p2?.length ?? 0)));
 }
-
-/**
- * pdf.js' whitespace test (/^\s$/u on the character's text) by code: no string per blank. Codes
- * above U+FFFF are never white space, and charText turns surrogates and 0 into U+FFFD, which is not.
- */
-const isBmpWhitespace = codeClass(/^\s$/u);
-export const isPdfWhitespace = (code: number): boolean => code <= 0xffff && isBmpWhitespace(code);
 
 /** UTF-16 units of the open item's text, reused across items and pages (grown when a page needs it). */
 let units = new Uint16Array(4096);

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import type { WrappedPdfiumModule } from '@embedpdf/pdfium';
 import type { Matrix } from './geometry.js';
 import { DRAW_CLOSE, DRAW_CURVE_TO, DRAW_LINE_TO, DRAW_MOVE_TO, IDENTITY, multiplyMatrix } from './geometry.js';
-import { isPdfWhitespace } from './pdfium-items.js';
+import { codeClass } from '../../extract/char-class.js';
 
 type Pdfium = WrappedPdfiumModule;
 
@@ -152,6 +152,13 @@ function pdfiumErrorText(code: number): string {
       return `unknown error (${code})`;
   }
 }
+
+/**
+ * pdf.js' whitespace test (/^\s$/u on the character's text) by code: no string per blank. Codes
+ * above U+FFFF are never white space, and charText turns surrogates and 0 into U+FFFD, which is not.
+ */
+const isBmpWhitespace = codeClass(/^\s$/u);
+export const isPdfWhitespace = (code: number): boolean => code <= 0xffff && isBmpWhitespace(code);
 
 /**
  * A page's characters, in content order, as columns (struct of arrays): a long 决算 has a few
