@@ -5,9 +5,10 @@
  * years with their rules and evidence (record.reportRoles, field `fiscalYear`).
  *
  * Weights are powers of two so that a stronger source always outranks every weaker one together:
- * in a document of forms, the year their headings print (32); the year before a round of evaluation
- * results' title year when the opening names it (16); then a title's year (8), a year alone on the line
- * below the title (4), a form's 年度 field (2), the opening's most frequent year (1).
+ * in a document of forms, the year their headings print (64); the year before a round of evaluation
+ * results' title year when the opening names it (32); then a title's year (16), a year alone on the line
+ * below the title (8), a form caption's bracketed year (4), a form's 年度 or one-year period field (2),
+ * the opening's most frequent year (1). YEAR_SOURCES is the one list.
  */
 import type { SourceDocument } from '../ingest/document.js';
 import { evidenceOf } from '../normalize/offsets.js';
@@ -58,6 +59,9 @@ export interface YearDecision {
   candidates: YearCandidate[];
 }
 
+/** A four-digit year the text prints at `start`. */
+const yearPrintedAt = (year: number, start: number): YearFinding => ({ year, at: { start, end: start + 4 } });
+
 /** "2021年", "2021 年度", "2021度"; else "二〇二一年". */
 const ARABIC_YEAR = /((?:19|20)\d{2})\s*年/u;
 const ARABIC_YEAR_DU = /((?:19|20)\d{2})(?:年度|度)/u;
@@ -93,12 +97,12 @@ function formFieldYear({ doc }: YearReading): YearFinding | null {
   const m = FORM_YEAR_FIELD.exec(opening);
   if (m) {
     const start = m.index + m[0].length - m[1]!.length;
-    return { year: Number(m[1]), at: { start, end: start + 4 } };
+    return yearPrintedAt(Number(m[1]), start);
   }
   const p = FORM_PERIOD_FIELD.exec(opening);
   if (!p || p[1] !== p[2]) return null;
   const start = p.index + p[0].indexOf(p[1]!);
-  return { year: Number(p[1]), at: { start, end: start + 4 } };
+  return yearPrintedAt(Number(p[1]), start);
 }
 
 /** A form's caption with its year in brackets, where no form was read: "部门预算项目支出绩效自评表(2023年度)" (t707). */
@@ -107,8 +111,7 @@ const FORM_CAPTION_YEAR = /(?:绩效自评表|绩效评价表|绩效目标表|�
 function formCaptionYear({ doc }: YearReading): YearFinding | null {
   const m = FORM_CAPTION_YEAR.exec(doc.text.slice(0, FORM_FIELD_REACH));
   if (!m) return null;
-  const start = m.index + m[0].lastIndexOf(m[1]!);
-  return { year: Number(m[1]), at: { start, end: start + 4 } };
+  return yearPrintedAt(Number(m[1]), m.index + m[0].lastIndexOf(m[1]!));
 }
 
 /** Before a year that ends a span of time ("到2030年", "至2025年"), not "截至". */
@@ -139,7 +142,7 @@ function dominantYear(text: string): YearFinding | null {
   let bestCount = 0;
   for (const [y, { count, start }] of counts) {
     if (count > bestCount || (count === bestCount && best !== null && y > best.year)) {
-      best = { year: y, at: { start, end: start + 4 } };
+      best = yearPrintedAt(y, start);
       bestCount = count;
     }
   }
@@ -169,7 +172,7 @@ const BODY_REACH = 4000;
 function formHeadingYear({ formYears }: YearReading): YearFinding | null {
   if (formYears.size !== 1) return null;
   const [year, start] = [...formYears][0]!;
-  return { year, at: { start, end: start + 4 } };
+  return yearPrintedAt(year, start);
 }
 
 /** A year printed alone on the line below the title: "专项资金绩效目标表\n(2017 年度)". */
@@ -184,7 +187,7 @@ function titleLineYear({ doc, title }: YearReading): YearFinding | null {
     const m = YEAR_LINE.exec(doc.text.slice(lineEnd + 1, lineEnd + 24));
     if (!m) continue;
     const start = lineEnd + 1 + m[0].indexOf(m[1]!);
-    return { year: Number(m[1]), at: { start, end: start + 4 } };
+    return yearPrintedAt(Number(m[1]), start);
   }
   return null;
 }
@@ -201,7 +204,7 @@ function roundYear({ doc, title }: YearReading): YearFinding | null {
   if (!m) return null;
   const before = Number(m[1]) - 1;
   const named = new RegExp(`${before}\\s*年度`, 'u').exec(doc.text.slice(0, BODY_REACH));
-  return named ? { year: before, at: { start: named.index, end: named.index + 4 } } : null;
+  return named ? yearPrintedAt(before, named.index) : null;
 }
 
 export const YEAR_SOURCES: readonly YearSource[] = [

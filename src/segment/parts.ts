@@ -238,7 +238,6 @@ export function findParts(doc: SourceDocument, seg: Segmentation): Part[] {
   }
 
   let inEvaluation = false;
-  let evaluationTitle: string | null = null;
   for (const l of lines) {
     const line = text.slice(l.start, l.end).trim();
     if (l.start < contentsEnd) continue;
@@ -251,7 +250,8 @@ export function findParts(doc: SourceDocument, seg: Segmentation): Part[] {
       starts.push({ at, kind: 'contents', title: '目录', table: null });
       contentsEnd = endOfContents(doc, lines.filter((x) => x.start > l.start), pageAt(doc, at), tables.map((t) => t.start));
       // An evaluation report's own contents: its body resumes the report after them (its outline opens no part).
-      if (inEvaluation && evaluationTitle !== null && contentsEnd < text.length) starts.push({ at: contentsEnd, kind: 'evaluation_report', title: evaluationTitle, table: null });
+      const evaluation = inEvaluation ? starts.findLast((x) => x.kind === 'evaluation_report') : undefined;
+      if (evaluation && contentsEnd < text.length) starts.push({ at: contentsEnd, kind: 'evaluation_report', title: evaluation.title, table: null });
       continue;
     }
     if (CONTENTS_ENTRY.test(line) || usedTitle.has(l.start)) continue;
@@ -268,7 +268,6 @@ export function findParts(doc: SourceDocument, seg: Segmentation): Part[] {
       }
       starts.push({ at, kind: 'evaluation_report', title: line, table: null });
       inEvaluation = true;
-      evaluationTitle = line;
       continue;
     }
     // A dump may run several forms into one line: each title opens its own form.

@@ -744,7 +744,8 @@ const fundExecutionRates: AccountsRule = {
 
 /** 增加/减少 …: the words of a change, either way. */
 const CHANGE_WORDS = [...COMPARISON_WORDS.increase, ...COMPARISON_WORDS.decrease].join('|');
-const isIncrease = (word: string) => [...COMPARISON_WORDS.increase, ...REVENUE_CHANGE_WORDS.increase].includes(word as never);
+const INCREASE_WORDS: ReadonlySet<string> = new Set([...COMPARISON_WORDS.increase, ...REVENUE_CHANGE_WORDS.increase]);
+const isIncrease = (word: string) => INCREASE_WORDS.has(word);
 const CHANGE_AMOUNT = new RegExp(`(${CHANGE_WORDS})$`, 'u');
 const REVENUE_CHANGE_AMOUNT = new RegExp(`(?:${[...REVENUE_CHANGE_WORDS.increase, ...REVENUE_CHANGE_WORDS.decrease].join('|')})$`, 'u');
 /** An amount stated as a change ("增加10万元", "增收10304万元"), not as a quantity of its own. */
