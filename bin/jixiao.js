@@ -24,7 +24,7 @@ try {
   } else cli = await import('../dist/bundle/cli.js');
 } catch (error) {
   if ((error?.code === 'ERR_MODULE_NOT_FOUND' || error?.code === 'ENOENT') && String(error.message).includes('dist/bundle/')) {
-    process.stderr.write('jixiao: not built yet — run `npm run build` (or `npm ci`) in the jixiao folder first\n');
+    process.stderr.write('jixiao: not built — run `npm run build` (or `npm ci`) in the jixiao folder first; a build that failed leaves no CLI behind, so the last error of `npm run build` says why\n');
     process.exit(3);
   }
   throw error;
