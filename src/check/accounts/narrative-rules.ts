@@ -264,7 +264,9 @@ function namedWhole(ctx: AccountsContext, s: Sentence, named: string, part: Narr
   return values.size === 1 ? found[0] : undefined;
 }
 
-const SHARE_LABEL = /占(?:比)?$|占([^，。；]{2,12}?)的?(?:比重|比例)?$/u;
+// "各占50%" / "均占" gives each of several items one share ("按照数量和库容各占50%的比例分配", t780): no
+// one part's share of the paragraph's whole.
+const SHARE_LABEL = /(?<![各均])占(?:比)?$|(?<![各均])占([^，。；]{2,12}?)的?(?:比重|比例)?$/u;
 
 /** 占 x%: the part over its whole (the paragraph's first amount, or the whole the clause names). */
 const shares: AccountsRule = {

@@ -113,6 +113,19 @@ describe('narrative.share after a change amount (t905)', () => {
   });
 });
 
+describe('narrative.share of one item among several (各占, t780)', () => {
+  const shares = (line: string): string[] =>
+    checkAccounts(RECORD, docOf([line]))
+      .filter((r) => r.rule === 'narrative.share')
+      .map((r) => r.status);
+
+  it('reads 占 x% after an amount as its share of the paragraph\'s whole, and 各占/均占 as each item\'s, not that amount\'s', () => {
+    expect(shares('移民困难扶助金为6778万元,其中1000万元占50%的比例分配到市州。')).toEqual(['fail']);
+    expect(shares('移民困难扶助金为6778万元,其中1000万元按照各市州小型水库的数量和库容各占50%的比例分配到市州、县市区。')).toEqual([]);
+    expect(shares('移民困难扶助金为6778万元,其中1000万元按照数量和库容均占50%的比例分配。')).toEqual([]);
+  });
+});
+
 describe('narrative.share over a list of respective shares (分别为)', () => {
   const shares = (line: string): [string, string, string | null][] =>
     checkAccounts(RECORD, docOf([line]))
