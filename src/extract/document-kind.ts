@@ -69,9 +69,10 @@ export function classifyDocument(
 
 /** How far into the text a target declaration's own title line may stand (after a page's chrome). */
 const TARGET_TITLE_REACH = 800;
-// (Flattening may glue the page's byline before the title and the form's first field after it:
-// "来源:X局项目支出绩效目标申报表(2021年度)项目名称Y"; a title quoted in a sentence, 《…》, is not one.)
-const TARGET_TITLE_LINE = new RegExp(`(?<![《“"])(?:${TARGET_TITLE.source})(?:[（(][^（）()]{0,16}[）)])?(?:$|项目名称|主管部门|预算单位|实施单位)`, 'u');
+// (Flattening may glue the page's byline before the title and the form's first field or the page's
+// byline after it: "来源:X局项目支出绩效目标申报表(2021年度)项目名称Y", "…申报明细表发布时间:2019-09-30" (t790);
+// a title quoted in a sentence, 《…》, is not one.)
+const TARGET_TITLE_LINE = new RegExp(`(?<![《“"])(?:${TARGET_TITLE.source})(?:[（(][^（）()]{0,16}[）)])?(?:$|项目名称|主管部门|预算单位|实施单位|(?:发布|更新)(?:时间|日期)[:：]|(?:信息)?来源[:：])`, 'u');
 /**
  * A line of the opening that is a target declaration's title ("项目支出绩效目标申报表", "(2021年度)"
  * below it), alone or before its first field, as a flattened page prints one without a table part:

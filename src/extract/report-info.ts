@@ -486,8 +486,9 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
   const chosen = title;
   const unit = decideUnit({ doc, title, otherTitles: () => (chosen && departmentInTitle(chosen) ? [] : otherTitles().filter((t) => t !== chosen)) });
   const department = unit.name;
-  // (A news item's headline, "…安排资金458亿元…", says nothing of what kind of document the page is.)
-  const kind = kindOf(headline ? '' : (title ?? ''), text);
+  // (A news item's headline, "…安排资金458亿元…", says nothing of what kind of self-evaluation the page
+  // is; a notice's headline, "关于下达…资金的通知", still says the page is a notice, t783.)
+  const kind = headline && title && noticeShapeOf(title, text) ? 'unknown' : kindOf(headline ? '' : (title ?? ''), text);
   let region = regionOf(department ?? (headline ? '' : (title ?? '')));
   // No unit taken and a title without a place: the units the sources named still place the report
   // (an abstained "昌宁县更戛乡" publisher, a finance bureau's byline publishing for its county).

@@ -43,8 +43,8 @@ export const BUDGET_TABLES: readonly TableName[] = ACCOUNTS_TABLES.map((t) => ({
 export const FORM_TITLE = /(?:部门|单位)?(?:整体支出|整体|项目支出|项目|专项资金|资金)?绩效(?:目标)?(?:自评|自我评价)(?:表|情况表|结果表)$/u;
 /** A department-overall form, not a project's. */
 export const DEPARTMENT_FORM_TITLE = /(?:部门|单位)整体(?:支出)?绩效(?:自评|自我评价)/u;
-/** A target declaration: 绩效目标申报表 / 绩效目标表. */
-export const TARGET_TITLE = /绩效目标(?:申报|审核)?表/u;
+/** A target declaration: 绩效目标申报表 / 绩效目标表 / 绩效目标申报明细表. */
+export const TARGET_TITLE = /绩效目标(?:申报|审核)?(?:明细)?表/u;
 /** An evaluation report that is not a self-evaluation (财政重点评价, 第三方, 部门评价). */
 export const EVALUATION_REPORT_TITLE = /(?<!自)评价报告|第三方(?:机构)?(?:绩效)?评价|重点(?:绩效)?评价(?:报告)?/u;
 /** Another body evaluates: a third party, an entrusted agency, an evaluation team, a finance bureau's 重点评价. */

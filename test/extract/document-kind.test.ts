@@ -35,6 +35,16 @@ describe('classifyDocument: a 决算 whose statements the text does not reach', 
     expect(r.documentKind).toBe('target_declaration');
     expect(r.kind).toBe('unknown');
   });
+  it('is a target declaration when its 申报明细表 title is glued to the page byline (t790)', async () => {
+    const r = await reportOf('2019年度某市特殊人群病种筛查经费预算项目支出绩效目标申报明细表发布时间:2019-09-30 08:47信息来源:某市卫生健康委阅读次数:(2019年度)申报单位名称:(盖章)项目名称特殊人群病种筛查经费项目当年预算(万元) 25.00项目绩效目标项目概况:用于开展特殊人群病种筛查工作。\n');
+    expect(r.documentKind).toBe('target_declaration');
+    expect(r.kind).toBe('unknown');
+  });
+  it('is no project report when a notice headline above its byline allocates funds (t783)', async () => {
+    const r = await reportOf('本网站支持IPv6\n\n关于下达2020年第二批省级财政水利发展资金的通知\n\n编辑:农业股 来源:财政局 发布时间:2020-05-29 09:42\n\n某区水利局:\n\n根据市财政局通知和你局的项目计划,现将2020年省级财政第二批水利发展资金500万元下达给你局,用于农村饮水安全巩固提升工程项目。请你局积极做好项目实施和财政资金绩效评价工作。\n');
+    expect(r.title).toBe('关于下达2020年第二批省级财政水利发展资金的通知');
+    expect(r.kind).toBe('unknown');
+  });
   it('is what a 决算 holds, not a 决算, when the title names the self-evaluation results in it (t464)', async () => {
     const text = `某县生态环境分局2023年部门决算中项目绩效自评结果\n我局在2023年度部门决算中反映某县农村黑臭水体治理试点项目绩效自评综述。\n自评得分100分。\n`;
     const r = await reportOf(text);
