@@ -24,6 +24,7 @@ import {
   RECTIFICATION_REPORT_TITLE,
   SELF_EVALUATION_TITLE,
   TARGET_TITLE,
+  WORK_NOTICE_TITLE,
 } from '../vocabulary/index.js';
 
 /** Words that only a self-evaluation states: its result columns and its own name. */
@@ -72,7 +73,7 @@ const TARGET_TITLE_REACH = 800;
 // (Flattening may glue the page's byline before the title and the form's first field or the page's
 // byline after it: "来源:X局项目支出绩效目标申报表(2021年度)项目名称Y", "…申报明细表发布时间:2019-09-30" (t790);
 // a title quoted in a sentence, 《…》, is not one.)
-const TARGET_TITLE_LINE = new RegExp(`(?<![《“"])(?:${TARGET_TITLE.source})(?:[（(][^（）()]{0,16}[）)])?(?:$|项目名称|主管部门|预算单位|实施单位|(?:发布|更新)(?:时间|日期)[:：]|(?:信息)?来源[:：])`, 'u');
+const TARGET_TITLE_LINE = new RegExp(`(?<![《“"])(?:${TARGET_TITLE.source})(?:[（(][^（）()]{0,16}[）)])?(?:$|项目名称|主管部门|预算单位|实施单位|(?:填报|申报)单位|(?:发布|更新)(?:时间|日期)[:：]|(?:信息)?来源[:：])`, 'u');
 /**
  * A line of the opening that is a target declaration's title ("项目支出绩效目标申报表", "(2021年度)"
  * below it), alone or before its first field, as a flattened page prints one without a table part:
@@ -120,6 +121,7 @@ export interface NoticeShape {
 export const NOTICE_SHAPES: readonly NoticeShape[] = [
   { name: 'notice.allocation', reads: 'title', pattern: ALLOCATION_NOTICE_TITLE },
   { name: 'notice.evaluation_results', reads: 'title', pattern: EVALUATION_RESULTS_NOTICE_TITLE, evaluative: true },
+  { name: 'notice.work', reads: 'title', pattern: WORK_NOTICE_TITLE, evaluative: true },
   { name: 'report.rectification', reads: 'title', pattern: RECTIFICATION_REPORT_TITLE, evaluative: true },
   { name: 'announcement.fund_use', reads: 'title', pattern: FUND_USE_ANNOUNCEMENT_TITLE },
   { name: 'notice.allocation_directive', reads: 'opening', pattern: ALLOCATION_DIRECTIVE },

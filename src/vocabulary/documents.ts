@@ -54,7 +54,8 @@ export const SELF_EVALUATION_TITLE = /绩效(?:自评|自我评价)(?:报告|总
 /** Cover words of a 部门决算 / 部门预算. */
 export const ACCOUNTS_COVER = /(?:部门|单位)?决算(?:公开)?(?:报告)?$|部门决算(?!中)/u;
 /** A title about the whole department ("整体和项目支出绩效自评": the whole department, its projects included). */
-export const DEPARTMENT_KIND_TITLE = /部门整体|单位整体|整体支出|整体绩效|整体(?:和|及|与)项目/u;
+// (A fund's "转移支付整体绩效目标自评表", t810, is the whole of one fund, a project's kind.)
+export const DEPARTMENT_KIND_TITLE = /部门整体|单位整体|整体支出|(?<!转移支付|资金|项目)整体绩效|整体(?:和|及|与)项目/u;
 /** A title about a project or a fund ("…提质增效工程绩效评价自评报告", "…美丽乡村建设自评报告": a works programme is one). */
 export const PROJECT_KIND_TITLE = /项目|专项|资金|经费|补贴|补助|转移支付|工程(?=绩效)|建设(?=(?:绩效)?(?:自评|评价))/u;
 /** An opening about the whole department ("一、部门概况 二、部门资金基本情况": the 部门整体支出 sections). */
@@ -81,6 +82,12 @@ export const RECTIFICATION_REPORT_TITLE = /整改(?:落实)?(?:情况|工作)(?:
  * "…专项资金分配表". (A self-evaluation cites such notices inside 《》; these match a title only.)
  */
 export const ALLOCATION_NOTICE_TITLE = /(?:下达|分配|拨付|预拨)[^\n，。；《》]{2,80}?的通知$|资金[^\n，。；《》]{0,40}?分配(?:方案|明细表|表)$/u;
+/**
+ * A notice's title ("关于开展2022年度专项资金绩效评价工作的紧急通知", t826): the page is the notice, not a
+ * self-evaluation, even when it names one. (A notice that sends a report up or publishes it, 报送/上报/呈报,
+ * 公开/公布/印发/发布, carries it.)
+ */
+export const WORK_NOTICE_TITLE = /关于(?!报送|上报|呈报|公开|公布|印发|发布)[^\n，。；《》]{2,80}?的(?:紧急|补充)?通知$/u;
 /** The directive that opens an allocation notice: "现下达2025年…资金100万元", "现将…予以下达". */
 export const ALLOCATION_DIRECTIVE = /(?:^|[\n，,。:：])\s*现(?:将|就)?(?:予以|提前|调整|追加|转)?(?:下达|拨付|预拨)/u;
 /** A fund's own announcement of how it was raised and used: "…彩票公益金筹集使用情况的公告". */

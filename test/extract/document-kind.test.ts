@@ -40,6 +40,16 @@ describe('classifyDocument: a 决算 whose statements the text does not reach', 
     expect(r.documentKind).toBe('target_declaration');
     expect(r.kind).toBe('unknown');
   });
+  it('is a target declaration when its caption runs on into the 填报单位 field (t818)', async () => {
+    const r = await reportOf('政府信息公开\n\n公办和普惠性民办幼儿园公用经费\n\n来源: 某县教育局 发布时间: 2021-10-18 15:07 浏览次数: 1\n项目支出预算绩效目标申报表\n(2022年度)\n 填报单位:某县教育局\n项目基本情况 项目名称 公办和普惠性民办幼儿园公用经费\n项目概况 每生每年补助500元\n');
+    expect(r.documentKind).toBe('target_declaration');
+    expect(r.kind).toBe('unknown');
+  });
+  it('takes a notice\'s 关于…的通知 line above its addressee as the title (t826)', async () => {
+    const r = await reportOf('关于开展2022年度专项资金绩效评价工作的紧急通知\n各相关部门:\n根据省教育厅通知,要求开展2022年度专项资金绩效评价工作。现将有关事项通知如下:\n一、评价范围\n1、2022年学生资助补助经费专项;\n');
+    expect(r.title).toBe('关于开展2022年度专项资金绩效评价工作的紧急通知');
+    expect(r.kind).toBe('unknown');
+  });
   it('is no project report when a notice headline above its byline allocates funds (t783)', async () => {
     const r = await reportOf('本网站支持IPv6\n\n关于下达2020年第二批省级财政水利发展资金的通知\n\n编辑:农业股 来源:财政局 发布时间:2020-05-29 09:42\n\n某区水利局:\n\n根据市财政局通知和你局的项目计划,现将2020年省级财政第二批水利发展资金500万元下达给你局,用于农村饮水安全巩固提升工程项目。请你局积极做好项目实施和财政资金绩效评价工作。\n');
     expect(r.title).toBe('关于下达2020年第二批省级财政水利发展资金的通知');
@@ -71,6 +81,16 @@ describe('kindOf: what a self-evaluation is about, from its title', () => {
     expect(kindOf('四川省住房和城乡建设厅关于2017-2019年省级城镇保障性安居工程支出绩效自评报告', '一、项目概况')).toBe('project');
     expect(kindOf('旌德县2020年农村电商提质增效工程绩效评价自评报告', '')).toBe('project');
     expect(kindOf('2018年度裕安区美丽乡村建设自评报告', '')).toBe('project');
+  });
+  it('keeps a fund\'s 整体绩效 (a transfer payment as a whole) a project (t810)', () => {
+    expect(kindOf('某县特殊教育补助资金转移支付整体绩效目标自评表', '')).toBe('project');
+    expect(kindOf('重庆市梁平区林业局2023年度部门整体绩效自评表', '')).toBe('department_overall');
+  });
+  it('reads a notice launching evaluation work as a notice, and one publishing or sending a report as that report (t826)', () => {
+    expect(noticeShapeOf('关于开展2022年度专项资金绩效评价工作的紧急通知', '')).toBe('notice.work');
+    expect(kindOf('关于开展2022年度专项资金绩效评价工作的紧急通知', '一、评价范围\n项目名称 预算数 执行数')).toBe('unknown');
+    expect(noticeShapeOf('关于公开2022年度部门整体支出绩效自评报告的通知', '')).toBeNull();
+    expect(noticeShapeOf('关于报送2022年度项目支出绩效自评报告的通知', '')).toBeNull();
   });
   it('reads the 部门整体支出 sections as the whole department', () => {
     expect(kindOf('', '一、部门概况\n二、部门资金基本情况\n(三)专项资金安排')).toBe('department_overall');
