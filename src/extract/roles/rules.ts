@@ -543,3 +543,9 @@ export const TABLE_PROJECT_RULES = {
   glued: { id: 'named.project.table.glued', zh: '连排的分配表“名称金额…合计”，与合计相符' },
   subtotals: { id: 'named.project.table.subtotals', zh: '分组的分配表：各组行与其“X市合计”相符' },
 } as const;
+
+/**
+ * Fund sources read from a 项目基本信息 table (extract/investment-table.ts): the planned column's (计划投资额,
+ * 计划安排资金) filled cells, when the text lists no source otherwise.
+ */
+export const INVESTMENT_TABLE_RULE = { id: 'named.fund.investment_table', zh: '项目基本信息表计划投资额列的资金来源' } as const;
