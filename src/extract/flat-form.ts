@@ -64,8 +64,12 @@ const SPENDING_NATURE_ROW = `(?:(?<=^|[\\n|｜]\\s*)|其中[:：]?\\s*)(?:${anyO
 const SPENDING_NATURE_LABEL = new RegExp(`^(?:${anyOf(SPENDING_NATURES)})$`, 'u');
 /** A row of the block that is a nature (基本支出, 项目支出), not a fund row: left out of the fund rows' sums. */
 export const isSpendingNatureRow = (label: string) => SPENDING_NATURE_LABEL.test(label);
+/**
+ * A row's label. A level's fund ("地方资金") opens a row at a line's or a cell's start, or glued right after the rate
+ * that ends the row before it ("其中:中央财政资金10200%地方资金4646100%", t406).
+ */
 const ROW_LABEL = new RegExp(
-  `(年度财政资金总额|年度资金总额?(?=[\\s:：|｜\\d（(])|资金总额|总额|合计|其中[:：]?\\s*(?:本年|当年)?财政(?:拨款|资金)|其中[:：]?\\s*[\\u4e00-\\u9fff、，,]{2,20}?资金|(?:本年|当年)财政拨款|财政拨款|[\\u4e00-\\u9fff]{0,4}?财政资金|(?<=^|[\\n|｜]\\s*)${PAYING_LEVEL_SOURCE}资金|其中[:：]?\\s*${PAYING_LEVEL_SOURCE}(?:财政)?(?:补助|配套)|${INCOME_NATURE_ROW}(?=\\s*[:：])|${SPENDING_NATURE_ROW}|上年结转(?:资金)?|其他资金|财政专户管理资金|单位资金|自有资金)\\s*(?:[（(][^）)\\d]{0,24}[）)])?\\s*[:：]?`,
+  `(年度财政资金总额|年度资金总额?(?=[\\s:：|｜\\d（(])|资金总额|总额|合计|其中[:：]?\\s*(?:本年|当年)?财政(?:拨款|资金)|其中[:：]?\\s*[\\u4e00-\\u9fff、，,]{2,20}?资金|(?:本年|当年)财政拨款|财政拨款|[\\u4e00-\\u9fff]{0,4}?财政资金|(?<=^|[\\n|｜]\\s*|\\d%)${PAYING_LEVEL_SOURCE}资金|其中[:：]?\\s*${PAYING_LEVEL_SOURCE}(?:财政)?(?:补助|配套)|${INCOME_NATURE_ROW}(?=\\s*[:：])|${SPENDING_NATURE_ROW}|上年结转(?:资金)?|其他资金|财政专户管理资金|单位资金|自有资金)\\s*(?:[（(][^）)\\d]{0,24}[）)])?\\s*[:：]?`,
   'gu',
 );
 const TOTAL_ROW = /^(?:年度财政资金总额|年度资金总额?|资金总额|总额|合计)$/u;

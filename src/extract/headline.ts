@@ -18,6 +18,7 @@ import { extractFigures, type ExtractedFigures } from './figures.js';
 import { findFlatForm, findFormTotalScore, formFigures } from './flat-form.js';
 import { withBudgetExecutionRow } from '../schema/form-indicators.js';
 import { extractIndicators } from './indicators.js';
+import { fundSourcesOfInvestmentTable } from './investment-table.js';
 import { labelBefore, type LocatedNumber } from './locate.js';
 import { findNumbers } from './numbers.js';
 import { projectsOfTables, withTableProjects } from './project-tables.js';
@@ -165,6 +166,8 @@ function readWithoutForms(input: HeadlineInput): Omit<Headline, 'reportKind'> {
     figures.budgetExecutionWeight ??= ff.budgetExecutionWeight;
     figures.budgetExecutionScore ??= ff.budgetExecutionScore;
   }
+  // A 项目基本信息 table splits the project's planned money by source, when no sentence or form did.
+  if (figures.fundSources.length === 0) figures.fundSources = fundSourcesOfInvestmentTable(doc);
   if (!figures.selfScoreAmbiguous) figures.selfScore ??= findFormTotalScore(doc);
   const indicators = withBudgetExecutionRow(extractIndicators(doc), figures.budgetExecutionWeight ?? null, figures.budgetExecutionScore ?? null, figures.executionRate);
   return {
@@ -244,7 +247,7 @@ export function chooseHeadline(input: HeadlineInput): Headline {
     byFunction: inTables(lists.byFunction, parts),
     // A department's form states its 基本支出 and 项目支出 as rows of its money block, when the prose does not.
     byNature: lists.byNature.length === 0 && departmentForm ? formNatures(input, departmentForm) : inTables(lists.byNature, parts),
-    fundSources: chosen && formFundSources(input, chosen).length > 0 ? formFundSources(input, chosen) : inTables(lists.fundSources, parts),
+    fundSources: chosen && formFundSources(input, chosen).length > 0 ? formFundSources(input, chosen) : listedOr(inTables(lists.fundSources, parts), () => fundSourcesOfInvestmentTable(doc)),
     projects: withStatements(withTables(lists.projects, doc, parts, own), statementsAbout(projectStatements(doc, parts, forms), sameSubject ? chosen : undefined, narrative)),
     // The record's rows add up to its 自评得分: with the money block's 预算执行 row (the form keeps its rows as printed).
     indicators: chosen ? withBudgetExecutionRow(chosen.indicators, chosen.budgetExecutionWeight, chosen.budgetExecutionScore, chosen.executionRate) : [],
@@ -253,6 +256,9 @@ export function chooseHeadline(input: HeadlineInput): Headline {
   };
   return out;
 }
+
+/** The named amounts listed, or when none are, the fallback's (a 项目基本信息 table's sources). */
+const listedOr = (listed: NamedAmount[], fallback: () => NamedAmount[]) => (listed.length > 0 ? listed : fallback());
 
 /**
  * The chosen form's fund block for the checks: a flattened form's as printed, its 年度资金总额 row

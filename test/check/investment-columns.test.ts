@@ -1,10 +1,13 @@
 /** A 项目基本信息 table's columns against their sources (src/check/investment-columns.ts). */
 import { describe, expect, it } from 'vitest';
 import { analyzeBytes } from '../../src/analyze.js';
+import { INVESTMENT_COLUMNS } from '../../src/vocabulary/index.js';
 
 async function columnChecks(text: string) {
   const { record } = await analyzeBytes(Buffer.from(text, 'utf8'), { fileName: 'columns.txt' });
-  return record.checks.filter((c) => c.rule === 'sum.fund_sources').map((c) => [c.status, c.certainty ?? null, c.evidence.map((e) => e.text)]);
+  // The column checks (their total is a column); the record's own sum.fund_sources also reads the planned column's sources.
+  const columns = new Set(INVESTMENT_COLUMNS.flat());
+  return record.checks.filter((c) => c.rule === 'sum.fund_sources' && columns.has(String(c.detail?.total))).map((c) => [c.status, c.certainty ?? null, c.evidence.map((e) => e.text)]);
 }
 
 /** t154's layout: three columns, each source printed once per column in a row. */
@@ -28,6 +31,16 @@ describe('sum.fund_sources over a 项目基本信息 table', () => {
   it('reads glued prints and empty cells (t414); a single filled source short of its total only warns', async () => {
     expect((await columnChecks(glued('110.00'))).map((r) => r[0])).toEqual(['pass', 'pass', 'pass']);
     expect((await columnChecks(glued('120.00')))[0]).toEqual(['warn', 'possible', ['120.00', '110.00']]);
+  });
+
+  it('reads the 岳阳 template\'s four columns (计划安排资金 | 实际到位资金 | 实际支出 | 结余): a spending its sources do not add up to fails (t702)', async () => {
+    const yueyang = (spent: string) =>
+      `计划安排资金\n\n(万元)\n\n170\n\n实际到位资金\n\n(万元)\n\n170\n\n实际支出\n\n(万元)\n\n${spent}\n\n结余(万元)\n\n0\n\n其中:中央财政\n\n其中:中央财政\n\n其中:中央财政\n\n其中:中央财政\n\n省财政\n\n120\n\n省财政\n\n120\n\n省财政\n\n120\n\n省财政\n\n市财政\n\n50\n\n市财政\n\n50\n\n市财政\n\n60\n\n市财政\n\n二、项目支出明细情况\n`;
+    expect((await columnChecks(yueyang('180'))).map((r) => r[0])).toEqual(['pass', 'pass', 'pass']);
+    // 实际支出 170 against 省财政 120 + 市财政 60 (the 结余 column has no sources: not checked).
+    const checks = await columnChecks(yueyang('170'));
+    expect(checks.map((r) => r[0]).sort()).toEqual(['fail', 'pass', 'pass']);
+    expect(checks.find((r) => r[0] === 'fail')).toEqual(['fail', 'definite', ['170', '120', '60']]);
   });
 
   it('reads nothing when a source is not printed once per column or the columns print no unit', async () => {

@@ -117,15 +117,20 @@ describe('flattened fund block', () => {
     ]);
   });
 
-  it('reads a level\'s own fund row (地方资金) at the start of a cell', async () => {
-    const r = await recordOf(
+  it.each([
+    [
+      'at the start of a cell',
       '医疗救助补助资金转移支付项目绩效目标自评表 | |||\n资金投入情况(万元) | 全年预算数(A) | 全年执行数(B) | 预算执行率(B/A×100%) | ||||\n年度资金总额: | 3359.62万 | 3359.62万 | 100% | ||||\n其中:中央财政资金 | 829.3万 | 829.3万 | 100% | ||||\n地方资金 | 2530.32万 | 2530.32万 | 100% | ||||\n其他资金 | |||||||\n资金管理情况 | 情况说明 |\n',
-    );
-    expect(r.figures.fundSources.map((s) => [s.name, s.amount.value])).toEqual([
-      ['年度资金总额', 33596200],
-      ['中央财政资金', 8293000],
-      ['地方资金', 25303200],
-    ]);
+      [['年度资金总额', 33596200], ['中央财政资金', 8293000], ['地方资金', 25303200]],
+    ],
+    [
+      'glued right after the rate that ends the row before it (t406)',
+      '宣城市转移支付区域(项目)绩效目标自评表(2023年度)资金投入情况(万元)全年预算数(A)全年执行数(B)预算执行率(B/A×100%)年度资金总额:1484631.00%其中:中央财政资金10200%地方资金4646100%其他资金资金管理情况情况说明\n',
+      [['年度资金总额', 1480000], ['中央财政资金', 1020000], ['地方资金', 460000]],
+    ],
+  ])('reads a level\'s own fund row (地方资金) %s', async (_, text, sources) => {
+    const r = await recordOf(text as string);
+    expect(r.figures.fundSources.map((s) => [s.name, s.amount.value])).toEqual(sources);
   });
 
   it('reads 2030.12 under a money header as an amount, not a month (t153, 自评得分 column)', async () => {

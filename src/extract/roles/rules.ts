@@ -239,8 +239,20 @@ function statesWholeFund(n: NamedInput, name: string): boolean {
  * after an amount ("预拨资金3608万元(中央资金2855万元、省级资金753万元)"). A fund named on its own
  * ("市级统筹中央财政资金1000万元用于…", "上年结转结余资金2万元") is a sum spent or left, not a source.
  */
-const listsParts = (n: NamedInput) => /其中/u.test(n.listBefore) || AMOUNT_THEN_BRACKET.test(n.before);
+const listsParts = (n: NamedInput) => (/其中/u.test(n.listBefore) && !qizhongOfEarlierItem(n.listBefore)) || AMOUNT_THEN_BRACKET.test(n.before);
 const AMOUNT_THEN_BRACKET = /\d\s*(?:万元|亿元|元|万)\s*[（(][^（）()]*$/u;
+/** A numbered item opening after a clause break or at the start ("1、", "2.", "(3)"). */
+const ITEM_MARK = /(?:^|[；;。：:，,])\s*(?:\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])(?!\d)/u;
+/**
+ * The list's last 其中 stands inside an earlier numbered item that a later one closed ("1、档案管理项目资金：…安排30万元…，
+ * 其中国重档案10万元；2、县档案馆建设项目资金：2016年县财政拨款427.36万元"): the amount is the later item's own, no part.
+ * (A 其中 before the items, "其中：1、中央资金…；2、省级资金…", opens them.)
+ */
+function qizhongOfEarlierItem(listBefore: string): boolean {
+  const at = listBefore.lastIndexOf('其中');
+  const after = listBefore.slice(at + 2).replace(/^[：:，,\s]*/u, '');
+  return ITEM_MARK.test(listBefore.slice(0, at)) && !ITEM_MARK.test(after.slice(0, 5)) && ITEM_MARK.test(after);
+}
 
 /** "预计总投资7450万元，其中中央财政资金6000万元": the parts of an estimate are no sources. */
 const partOfEstimate = (n: NamedInput) => ESTIMATE.test(n.before);
@@ -531,3 +543,9 @@ export const TABLE_PROJECT_RULES = {
   glued: { id: 'named.project.table.glued', zh: '连排的分配表“名称金额…合计”，与合计相符' },
   subtotals: { id: 'named.project.table.subtotals', zh: '分组的分配表：各组行与其“X市合计”相符' },
 } as const;
+
+/**
+ * Fund sources read from a 项目基本信息 table (extract/investment-table.ts): the planned column's (计划投资额,
+ * 计划安排资金) filled cells, when the text lists no source otherwise.
+ */
+export const INVESTMENT_TABLE_RULE = { id: 'named.fund.investment_table', zh: '项目基本信息表计划投资额列的资金来源' } as const;

@@ -92,6 +92,19 @@ describe('fund sources named by their level, with the year or the kind of grant'
   });
 });
 
+describe('fund sources of a numbered item', () => {
+  it('takes no amount of a later item as a part of an earlier item\'s 其中 (t733)', async () => {
+    expect(await sourcesOf('1、档案管理项目资金：2016年县财政安排30万元在当年都按时到位，其中国重档案10万元；2、县档案馆建设项目资金：2016年县财政拨款427.36万元，于2016年当年全部到位。')).toEqual([]);
+  });
+
+  it('still reads items that a 其中 opens', async () => {
+    expect(await sourcesOf('下达资金100万元，其中：1、中央资金60万元；2、省级资金40万元。')).toEqual([
+      ['中央资金', 600000],
+      ['省级资金', 400000],
+    ]);
+  });
+});
+
 describe('fund sources of a complete list', () => {
   it('takes no amount after the parts already listed add up to the whole', async () => {
     // 1516.64 + 170.81 = 1687.45: the zero 经营收入/其他收入 that follow are no sources of this whole.
