@@ -36,14 +36,16 @@ export function formsNameSeveralUnits(forms: readonly Form[]): boolean {
  * (a page title flattened onto the heading, "九亭镇2021年…公开财政项目支出绩效自评表\n2020年度", names the page's year).
  */
 function yearOfForm(doc: SourceDocument, form: Form): { year: number; start: number } | null {
-  const after = YEAR_AFTER_FORM_NAME.exec(doc.text.slice(form.evidence.end, form.evidence.end + 24));
+  // (40 characters: a flattened table may put a row of empty cells, "||||…", between the name and its year.)
+  const after = YEAR_AFTER_FORM_NAME.exec(doc.text.slice(form.evidence.end, form.evidence.end + 40));
   if (after) return { year: Number(after[1]), start: form.evidence.end + after[0].indexOf(after[1]!) };
   const lineStart = doc.text.lastIndexOf('\n', form.evidence.start - 1) + 1;
-  const before = [...doc.text.slice(lineStart, form.evidence.end).matchAll(/((?:19|20)\d{2})\s*年度?/gu)].at(-1);
+  // (A date on the heading's line, "发文日期: | 2022年11月04日", is when it was published, not its year.)
+  const before = [...doc.text.slice(lineStart, form.evidence.end).matchAll(/((?:19|20)\d{2})\s*年度?(?!\s*\d{1,2}\s*月)/gu)].at(-1);
   return before ? { year: Number(before[1]), start: lineStart + before.index } : null;
 }
-/** A year printed right after a form's name, on its line or the next: "（2022年度）", "\n2020年度". */
-const YEAR_AFTER_FORM_NAME = /^[\s（(]*((?:19|20)\d{2})\s*年度?/u;
+/** A year printed right after a form's name, on its line or the next: "（2022年度）", "\n2020年度", a flattened table's "| \n||||\n( 2021 年度)". */
+const YEAR_AFTER_FORM_NAME = /^[\s|｜（(]*((?:19|20)\d{2})\s*年度?/u;
 
 /**
  * The years the forms' headings print, each with where its first heading prints it. Two or more: the

@@ -38,6 +38,16 @@ describe('yearsOfForms: forms of several years', () => {
   });
 });
 
+describe('yearsOfForms: the year a flattened heading prints', () => {
+  it('reads the year across a flattened table\'s bars, and never a publication date on the heading\'s line (t805)', () => {
+    const text = '发文日期: | 2022年11月04日 | 项目支出绩效自评表 |\n|||||||||||||\n( 2021 年度) |\n项目名称 |';
+    const at = text.indexOf('项目支出绩效自评表');
+    expect([...yearsOfForms({ text } as SourceDocument, [formOf('A局', null, at)]).keys()]).toEqual([2021]);
+    const undated = text.replace('( 2021 年度) |', '');
+    expect([...yearsOfForms({ text: undated } as SourceDocument, [formOf('A局', null, at)]).keys()]).toEqual([]);
+  });
+});
+
 describe('unitOverForms', () => {
   const forms = [formOf('襄阳市卫生健康委', '襄阳市中心医院'), formOf('濉溪县民政局', null)];
   it('abstains from a unit only the headers of forms of several units named', () => {
