@@ -186,6 +186,12 @@ export const WORK_PART = /建设|改造|改建|扩建|新建|修缮|维修|加�
  * when every part names a project or a use.
  */
 export const WHERE_OR_KIND_PART = /(?:省|市|县|区|旗|州|盟|乡|镇|街道|村|社区|类)(?:资金|经费)?$/u;
+/**
+ * A whole that names its own parts projects: "共申报项目资金215.00万元，其中：政务运作工作经费15.00万元，环境监测经费
+ * 100.00万元，…", "项目支出决算为150万元，其中：…". Its parts, adding up to it exactly, are sub-projects though
+ * none prints 项目, 工程 or a work (places, categories, funds and classes are still no projects).
+ */
+export const PROJECTS_WHOLE = /项目(?:资金|经费|支出|预算)|\d+\s*个[\u4e00-\u9fff]{0,4}?项目/u;
 
 /**
  * The end of the text before a numbered list of a whole's parts: "资助公益金17.6亿元。主要是：", "…如下：".

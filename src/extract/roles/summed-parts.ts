@@ -6,7 +6,7 @@
  * parts add up to. Only an exact sum stands: the parts of an unknown list are abstained on.
  */
 import { Decimal } from 'decimal.js';
-import { anyOf, CLOSING_PART, EXECUTION_WORDS, NOT_PROJECT_PART, NUMBERED_ITEM, NUMBERED_PARTS_MARK, PART_NAME_LEAD, PART_NAME_TAIL, PROJECT_OR_USE_PART, WHERE_OR_KIND_PART, WORK_PART } from '../../vocabulary/index.js';
+import { anyOf, CLOSING_PART, EXECUTION_WORDS, NOT_PROJECT_PART, NUMBERED_ITEM, NUMBERED_PARTS_MARK, PART_NAME_LEAD, PART_NAME_TAIL, PROJECT_OR_USE_PART, PROJECTS_WHOLE, WHERE_OR_KIND_PART, WORK_PART } from '../../vocabulary/index.js';
 import type { LocatedNumber } from '../locate.js';
 
 export interface SummedPart {
@@ -121,7 +121,10 @@ export function readSummedParts(cx: ListContext, mark: number): SummedParts | nu
   // are allocations, whose reading as projects is an unsettled label convention (fixtures/expected/README.md); on
   // the frozen test part they were 12 of 25 wrong. Three parts or more, two thirds naming a project, a use or a work
   // ("全市敬老院建设配套资金", "乡村照明设施建设") and none a place or a category are sub-projects as well.
-  if (plain > 0 && !namesWorks([...parts.values()].map((p) => p.name))) return null;
+  const names = [...parts.values()].map((p) => p.name);
+  // (or the whole names them projects, PROJECTS_WHOLE: read once the whole is found; places and categories stay out)
+  const namedByParts = plain === 0 || namesWorks(names);
+  if (!namedByParts && names.some((n) => WHERE_OR_KIND_PART.test(n))) return null;
   if (firsts.length < 2 || new Set(firsts.map((m) => parts.get(m.start)!.name)).size < firsts.length) return null;
   const firstSentence = firsts[0]!.sentence;
   let whole: LocatedNumber | undefined;
@@ -134,6 +137,7 @@ export function readSummedParts(cx: ListContext, mark: number): SummedParts | nu
       break;
     }
   }
+  if (whole && !namedByParts && !PROJECTS_WHOLE.test(whole.label)) return null;
   const field = whole ? ofWholeField(cx, whole, parts) : null;
   // A spending's parts have no second amount to pair.
   if (!whole || !field || (field === 'execution' && seconds.size > 0)) return null;

@@ -142,6 +142,14 @@ describe('named.project.summed_part: a whole, "其中", and parts that add up to
     expect(await projectsOf('投入公益金100万元。其中敬老院建设配套资金50万元；儿童之家30万元；老年活动室20万元。')).toEqual([]);
   });
 
+  it('lists parts of a whole that names them projects (项目资金), though no part prints 项目 or a work', async () => {
+    const p = await projectsOf('2021年，我单位共申报项目资金215.00万元，其中：政务运作工作经费15.00万元，环境监测经费100.00万元，生态环境专项整治行动资金100.00万元。');
+    expect(p.map(([name, budget]) => `${name} ${budget}`)).toEqual(['政务运作工作经费 150000', '环境监测经费 1000000', '生态环境专项整治行动资金 1000000']);
+    // a whole that names no projects, or parts named by a place: no list
+    expect(await projectsOf('2021年，我单位共申报资金215.00万元，其中：政务运作工作经费15.00万元，环境监测经费100.00万元，生态环境专项整治行动资金100.00万元。')).toEqual([]);
+    expect(await projectsOf('共下达项目资金100万元，其中：甲县50万元，乙县30万元，丙镇20万元。')).toEqual([]);
+  });
+
   it('reads the parts of a spending as spent, the whole a sentence before its 其中', async () => {
     const p = await projectsOf('用于群众体育支出20万元，占总数的100.0%。其中:用于援建公共体育场地和设施12.5万元；用于资助或组织开展全民健身活动7.5万元。');
     expect(p).toEqual([
