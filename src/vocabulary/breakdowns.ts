@@ -194,6 +194,16 @@ export const WHERE_OR_KIND_PART = /(?:省|市|县|区|旗|州|盟|乡|镇|街道
 export const PROJECTS_WHOLE = /项目(?:资金|经费|支出|预算)|\d+\s*个[\u4e00-\u9fff]{0,4}?项目/u;
 
 /**
+ * After a whole, its parts announced by name before their amounts: "共使用5.04亿元，主要用于养老等服务类和困难群众保障、
+ * 社区公益类项目、其他社会福利类项目等三类支出" (group 1 the names, 、 between them; group 2 the count printed, if any).
+ */
+export const ANNOUNCED_PARTS = /^[\s，,]*(?:主要)?(?:用于|分为|包括)([^。；;：:\d]{4,160}?)等\s*([\d一二三四五六七八九十两]*)\s*大?(?:类|个|项|方面)/u;
+/** What an announced part's name ends with that its statement leaves out ("社区公益类项目" … "社区公益类支出0.79亿元"). */
+export const ANNOUNCED_NAME_TAIL = /(?:项目|支出|资金|经费)$/u;
+/** The words between a stated part's name and its amount: "养老等服务类和困难群众保障的支出为3.96亿元". */
+export const STATED_PART_TAIL = /(?:的)?(?:支出|使用|资金|金额)?(?:为|达|共|合计|共计)?[\s:：]*$/u;
+
+/**
  * The end of the text before a numbered list of a whole's parts: "资助公益金17.6亿元。主要是：", "…如下：".
  */
 export const NUMBERED_PARTS_MARK = /(?:主要是|主要有|如下|具体如下|分别是|分别为|具体是|具体为|包括|主要用于)\s*[:：]?\s*$/u;

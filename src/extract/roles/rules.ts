@@ -155,6 +155,8 @@ export interface NamedFacts {
   summedPartOf(n: NamedInput, isOther: (name: string) => boolean): SummedPart | undefined;
   /** The part this number states of a whole whose parts follow as numbered lines (summed-parts.ts `readNumberedParts`). */
   numberedPartOf(n: NamedInput, isOther: (name: string) => boolean): SummedPart | undefined;
+  /** The part this number states of a whole whose parts were announced by name after it (summed-parts.ts `readAnnouncedParts`). */
+  announcedPartOf(n: NamedInput, isOther: (name: string) => boolean): SummedPart | undefined;
   /**
    * The one project listed before whose budget this amount states again, its name echoed in the sentence
    * ("老年人福利类675.2万元" … "1.老年福利类资金675.2万元，资金使用288.2万元"), while it has no spending yet.
@@ -360,6 +362,12 @@ export const NAMED_RULES: readonly NamedRule[] = [
     // each, adding up to the whole before them within its printed rounding, each naming a project or a use.
     id: 'named.project.numbered_part', zh: '总额之后编号列出、合计相符的各项', where: 'text',
     apply: (n, facts) => namingOfListedPart(n, (m) => facts.numberedPartOf(m, namesFundOrClass)),
+  },
+  {
+    // "共使用5.04亿元，主要用于A、B项目、C项目等三类支出。…A的支出为3.96亿元…。B支出0.79亿元…。C支出0.29亿元": parts
+    // announced by name after their whole, then stated in that order, adding up to it exactly.
+    id: 'named.project.announced_part', zh: '总额之后先列名称、再逐项陈述且合计相符的各项', where: 'text',
+    apply: (n, facts) => namingOfListedPart(n, (m) => facts.announcedPartOf(m, namesFundOrClass)),
   },
   {
     // "其中老年人福利类675.2万元；…" … "1.老年福利类资金675.2万元，资金使用288.2万元": a listed project's budget

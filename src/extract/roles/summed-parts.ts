@@ -6,8 +6,9 @@
  * parts add up to. Only an exact sum stands: the parts of an unknown list are abstained on.
  */
 import { Decimal } from 'decimal.js';
-import { anyOf, CLOSING_PART, EXECUTION_WORDS, NOT_PROJECT_PART, NUMBERED_ITEM, NUMBERED_PARTS_MARK, PART_NAME_LEAD, PART_NAME_TAIL, PROJECT_OR_USE_PART, PROJECTS_WHOLE, WHERE_OR_KIND_PART, WORK_PART } from '../../vocabulary/index.js';
+import { ANNOUNCED_NAME_TAIL, ANNOUNCED_PARTS, anyOf, CLOSING_PART, EXECUTION_WORDS, NOT_PROJECT_PART, NUMBERED_ITEM, NUMBERED_PARTS_MARK, PART_NAME_LEAD, PART_NAME_TAIL, PROJECT_OR_USE_PART, PROJECTS_WHOLE, STATED_PART_TAIL, WHERE_OR_KIND_PART, WORK_PART } from '../../vocabulary/index.js';
 import type { LocatedNumber } from '../locate.js';
+import { parseChineseNumeral } from '../numbers/chinese-numeral.js';
 
 export interface SummedPart {
   name: string;
@@ -202,5 +203,45 @@ export function readNumberedParts(cx: ListContext, lineStart: number): SummedPar
   // Half the whole's last printed digit, in base units.
   const slack = new Decimal(10).pow(whole.scale - whole.precision).div(2);
   if (sum.minus(whole.base).abs().greaterThan(slack)) return null;
+  return ofWholeField(cx, whole, parts) ? { whole, end, parts } : null;
+}
+
+/** How far after its whole an announcement of parts may end and still be read (characters). */
+const ANNOUNCEMENT_REACH = 200;
+/** How many characters of an announced name its statement must repeat ("养老等服务类和困难群众保障" … "养老等服务类经费和…"). */
+const ANNOUNCED_KEY = 4;
+
+/**
+ * A whole whose parts are announced by name right after it and then stated one by one in that order: "共使用5.04亿元,
+ * 主要用于养老等服务类和困难群众保障、社区公益类项目、其他社会福利类项目等三类支出。…养老等服务类和困难群众保障的支出为
+ * 3.96亿元…。社区公益类支出0.79亿元…。其他社会福利类支出0.29亿元". Each part is the next amount after the one before,
+ * its clause repeating the announced name (its first four characters); a count printed ("三类") is the number of names;
+ * the parts add up to the whole exactly and none is a fund, class or the budget's own step. Read at the whole, the
+ * `wholeIndex`-th of `cx.money`; null otherwise.
+ */
+export function readAnnouncedParts(cx: ListContext, wholeIndex: number): SummedParts | null {
+  const { text, money } = cx;
+  const whole = money[wholeIndex]!;
+  const m = ANNOUNCED_PARTS.exec(text.slice(whole.end, whole.end + ANNOUNCEMENT_REACH));
+  if (!m) return null;
+  const names = m[1]!.split('、').map((x) => nameOf(x).replace(ANNOUNCED_NAME_TAIL, ''));
+  const count = m[2] ? Number(/^\d+$/u.test(m[2]) ? m[2] : parseChineseNumeral(m[2])) : null;
+  if (names.length < 2 || (count !== null && count !== names.length) || names.some((x) => Array.from(x).length < 2) || new Set(names).size < names.length) return null;
+  const parts = new Map<number, SummedPart>();
+  let sum = new Decimal(0);
+  let end = whole.end + m.index + m[0].length;
+  for (let i = 0; i < names.length; i++) {
+    const item = money[wholeIndex + 1 + i];
+    if (!item || item.start < end) return null;
+    const key = Array.from(names[i]!).slice(0, ANNOUNCED_KEY).join('');
+    const at = item.label.indexOf(key);
+    if (at < 0) return null;
+    const name = item.label.slice(at).replace(STATED_PART_TAIL, '').trim();
+    if (Array.from(name).length < 2 || NOT_PROJECT_PART.test(name) || cx.isOther(name) || new Decimal(item.base).isZero()) return null;
+    parts.set(item.start, { name, field: 'budget' });
+    sum = sum.plus(item.base);
+    end = item.end;
+  }
+  if (!sum.equals(whole.base)) return null;
   return ofWholeField(cx, whole, parts) ? { whole, end, parts } : null;
 }

@@ -225,6 +225,27 @@ describe('named.project.clause: the project named in the amount\'s own clause', 
   });
 });
 
+describe('named.project.announced_part: parts announced by name after their whole, then stated in order', () => {
+  it('lists the stated parts when they repeat the announced names and add up to the whole', async () => {
+    const p = await projectsOf(
+      '去年共销售福利彩票38.08亿元，共使用5.04亿元，主要用于养老服务类和困难群众保障、社区公益类项目、其他社会福利类项目等三类支出。\n养老服务类和困难群众保障的支出为3.96亿元，使用范围包括老年公寓等。社区公益类支出0.79亿元，占总支出的16%。其他社会福利类支出0.29亿元，用于儿童福利院等。',
+    );
+    expect(p).toEqual([
+      ['养老服务类和困难群众保障', null, 396000000, 'named.project.announced_part'],
+      ['社区公益类', null, 79000000, 'named.project.announced_part'],
+      ['其他社会福利类', null, 29000000, 'named.project.announced_part'],
+    ]);
+  });
+
+  it('lists nothing when the parts do not add up, a name is not repeated, or the count disagrees', async () => {
+    const text = (whole: string, third: string, count: string) =>
+      `去年共销售福利彩票38.08亿元，共使用${whole}亿元，主要用于养老服务类和困难群众保障、社区公益类项目、其他社会福利类项目等${count}类支出。\n养老服务类和困难群众保障的支出为3.96亿元。社区公益类支出0.79亿元。${third}支出0.29亿元。`;
+    expect(await projectsOf(text('5.14', '其他社会福利类', '三'))).toEqual([]);
+    expect(await projectsOf(text('5.04', '救助管理站', '三'))).toEqual([]);
+    expect(await projectsOf(text('5.04', '其他社会福利类', '四'))).toEqual([]);
+  });
+});
+
 describe('named.project.numbered_part: a whole, a list mark, and numbered lines adding up to it', () => {
   const lines = (items: string[]) => items.map((x, i) => `${i + 1}.${x}`).join('\n');
   it('lists numbered projects whose amounts add up to the whole within its printed rounding', async () => {
