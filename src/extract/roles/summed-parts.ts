@@ -138,7 +138,8 @@ export function readSummedParts(cx: ListContext, mark: number): SummedParts | nu
       break;
     }
   }
-  if (whole && !namedByParts && !PROJECTS_WHOLE.test(whole.label)) return null;
+  // (the whole's clause names them, or what is said between it and the mark: "…100万元，用于3个项目，其中：")
+  if (whole && !namedByParts && !PROJECTS_WHOLE.test(whole.label) && !PROJECTS_WHOLE.test(text.slice(whole.end, mark))) return null;
   const field = whole ? ofWholeField(cx, whole, parts) : null;
   // A spending's parts have no second amount to pair.
   if (!whole || !field || (field === 'execution' && seconds.size > 0)) return null;

@@ -145,6 +145,9 @@ describe('named.project.summed_part: a whole, "其中", and parts that add up to
   it('lists parts of a whole that names them projects (项目资金), though no part prints 项目 or a work', async () => {
     const p = await projectsOf('2021年，我单位共申报项目资金215.00万元，其中：政务运作工作经费15.00万元，环境监测经费100.00万元，生态环境专项整治行动资金100.00万元。');
     expect(p.map(([name, budget]) => `${name} ${budget}`)).toEqual(['政务运作工作经费 150000', '环境监测经费 1000000', '生态环境专项整治行动资金 1000000']);
+    // or names them between itself and the mark
+    const q = await projectsOf('2021年，我单位共获得资金215.00万元，用于3个项目，其中：政务运作工作经费15.00万元，环境监测经费100.00万元，生态环境专项整治行动资金100.00万元。');
+    expect(q.map(([name]) => name)).toEqual(['政务运作工作经费', '环境监测经费', '生态环境专项整治行动资金']);
     // a whole that names no projects, or parts named by a place: no list
     expect(await projectsOf('2021年，我单位共申报资金215.00万元，其中：政务运作工作经费15.00万元，环境监测经费100.00万元，生态环境专项整治行动资金100.00万元。')).toEqual([]);
     expect(await projectsOf('共下达项目资金100万元，其中：甲县50万元，乙县30万元，丙镇20万元。')).toEqual([]);
