@@ -207,5 +207,13 @@ export const STATED_PART_TAIL = /(?:的)?(?:支出|使用|资金|金额)?(?:为|
  * The end of the text before a numbered list of a whole's parts: "资助公益金17.6亿元。主要是：", "…如下：".
  */
 export const NUMBERED_PARTS_MARK = /(?:主要是|主要有|如下|具体如下|分别是|分别为|具体是|具体为|包括|主要用于)\s*[:：]?\s*$/u;
+/**
+ * A line that opens with a project's name (after an item marker, "指标1:", "1.", "(1)"): "指标1:龙江镇博文村老年人日间照料中心项目,
+ * 1栋3层、…,总投资216.42万元。" (group 1 the name). A run of three such lines or more, one amount each, lists projects.
+ */
+export const PROJECT_LINE = /^\s*(?:[\u4e00-\u9fff]{0,4}\d{1,2}\s*[:：.、．](?!\d)|[（(]\d{1,2}[）)])?\s*([^，,。；;：:\d\s]{2,40}?(?:项目|工程))\s*[，,：:]/u;
+/** The clause that states such a line's amount as the project's budget: "总投资", "计划投资", "预算", "安排资金". */
+export const PROJECT_LINE_BUDGET = /(?:总投资|计划投资|投资|预算|安排|下达)(?:资金|金额)?(?:为|共)?[:：]?$/u;
+
 /** A numbered item's marker and its number: "1.", "2、" (group 1), "(3)", "（4）" (group 2). */
 export const NUMBERED_ITEM = /^\s*(?:(\d{1,2})[.、．](?!\d)|[（(](\d{1,2})[）)])/u;

@@ -17,11 +17,11 @@ import type { SourceDocument } from '../../ingest/document.js';
 import { evidenceOf } from '../../normalize/offsets.js';
 import type { Figure, NamedAmount, Project, ReportKind, RoleCandidate, RoleDecision } from '../../schema/record.js';
 import type { Segmentation } from '../../segment/segment.js';
-import { FORM_COLUMNS, NUMBERED_ITEM, PARTS_FOLLOW, PAYING_LEVEL, PROJECT_ITEM_WORD, PROJECT_LIST_MARK } from '../../vocabulary/index.js';
+import { FORM_COLUMNS, NUMBERED_ITEM, PROJECT_LINE, PARTS_FOLLOW, PAYING_LEVEL, PROJECT_ITEM_WORD, PROJECT_LIST_MARK } from '../../vocabulary/index.js';
 import { Decimal } from 'decimal.js';
 import type { LocatedNumber } from '../locate.js';
 import { Dec } from '../decimal.js';
-import { readAnnouncedParts, readNumberedParts, readSummedParts, type ListContext, type SummedPart, type SummedParts } from './summed-parts.js';
+import { projectRunStart, readAnnouncedParts, readNumberedParts, readProjectLines, readSummedParts, type ListContext, type SummedPart, type SummedParts } from './summed-parts.js';
 import { clauseBefore, isImpliedMoney, lastClause, sentenceBefore, toFigure, type Candidate } from './candidates.js';
 import { FEATURES, POSITION_FEATURE, proseCandidates, PROSE_FEATURES, RATE_TIE_FEATURE, SOLE_INITIAL_FEATURE, SUM_FEATURE, type Feature } from './features.js';
 import { NAMED_RULES, ROLES, type MoneyField, type NamedFacts, type NamedInput, type Naming, type Outcome, type ProjectListKind, type Role, type RoleId, type Whole } from './rules.js';
@@ -444,6 +444,9 @@ class Facts implements NamedFacts {
   /** The start of the line numbered 1 last read as a numbered list of parts, and its parts. */
   private numberedStart = -1;
   private numbered: SummedParts | null = null;
+  /** The start of the run of project lines last read, and its projects. */
+  private linesStart = -1;
+  private lines: Pick<SummedParts, 'end' | 'parts'> | null = null;
   /** Wholes whose parts were announced by name after them (by the whole's start), read once: their parts, or null. */
   private readonly announced = new Map<number, SummedParts | null>();
 
@@ -464,6 +467,19 @@ class Facts implements NamedFacts {
     this.numberedStart = lineStart;
     this.numbered = readNumberedParts(this.listContext(isOther), lineStart);
     return this.numbered?.parts.get(at);
+  }
+
+  projectLineOf(n: NamedInput): SummedPart | undefined {
+    const at = n.number.start;
+    if (this.lines && at > this.linesStart && at < this.lines.end) return this.lines.parts.get(at);
+    const lineStart = at - n.lineBefore.length;
+    // (a line longer than the 200 characters lineBefore holds is no list's line)
+    if ((lineStart > 0 && this.doc.text[lineStart - 1] !== '\n') || !PROJECT_LINE.test(n.lineBefore)) return undefined;
+    const start = projectRunStart(this.doc.text, lineStart);
+    if (start === this.linesStart) return undefined;
+    this.linesStart = start;
+    this.lines = readProjectLines(this.listContext(() => false), start);
+    return this.lines?.parts.get(at);
   }
 
   announcedPartOf(n: NamedInput, isOther: (name: string) => boolean): SummedPart | undefined {

@@ -155,6 +155,8 @@ export interface NamedFacts {
   summedPartOf(n: NamedInput, isOther: (name: string) => boolean): SummedPart | undefined;
   /** The part this number states of a whole whose parts follow as numbered lines (summed-parts.ts `readNumberedParts`). */
   numberedPartOf(n: NamedInput, isOther: (name: string) => boolean): SummedPart | undefined;
+  /** The project of this number's line, in a run of lines each opening with a project and stating its budget (summed-parts.ts `readProjectLines`). */
+  projectLineOf(n: NamedInput): SummedPart | undefined;
   /** The part this number states of a whole whose parts were announced by name after it (summed-parts.ts `readAnnouncedParts`). */
   announcedPartOf(n: NamedInput, isOther: (name: string) => boolean): SummedPart | undefined;
   /**
@@ -368,6 +370,12 @@ export const NAMED_RULES: readonly NamedRule[] = [
     // announced by name after their whole, then stated in that order, adding up to it exactly.
     id: 'named.project.announced_part', zh: '总额之后先列名称、再逐项陈述且合计相符的各项', where: 'text',
     apply: (n, facts) => namingOfListedPart(n, (m) => facts.announcedPartOf(m, namesFundOrClass)),
+  },
+  {
+    // "指标1:龙江镇博文村老年人日间照料中心项目,…,总投资216.42万元。\n指标2:…项目,…,总投资203.71万元。\n…": three lines or
+    // more in a row, each opening with a project and stating its budget, one amount each.
+    id: 'named.project.line', zh: '逐行列出的项目及其预算（三行以上）', where: 'text',
+    apply: (n, facts) => namingOfListedPart(n, (m) => facts.projectLineOf(m)),
   },
   {
     // "其中老年人福利类675.2万元；…" … "1.老年福利类资金675.2万元，资金使用288.2万元": a listed project's budget

@@ -6,7 +6,7 @@
  * parts add up to. Only an exact sum stands: the parts of an unknown list are abstained on.
  */
 import { Decimal } from 'decimal.js';
-import { ANNOUNCED_NAME_TAIL, ANNOUNCED_PARTS, anyOf, CLOSING_PART, EXECUTION_WORDS, NOT_PROJECT_PART, NUMBERED_ITEM, NUMBERED_PARTS_MARK, PART_NAME_LEAD, PART_NAME_TAIL, PROJECT_OR_USE_PART, PROJECTS_WHOLE, STATED_PART_TAIL, WHERE_OR_KIND_PART, WORK_PART } from '../../vocabulary/index.js';
+import { ANNOUNCED_NAME_TAIL, ANNOUNCED_PARTS, anyOf, CLOSING_PART, EXECUTION_WORDS, NOT_PROJECT_PART, NUMBERED_ITEM, NUMBERED_PARTS_MARK, PART_NAME_LEAD, PART_NAME_TAIL, PROJECT_OR_USE_PART, PROJECT_LINE, PROJECT_LINE_BUDGET, PROJECTS_WHOLE, STATED_PART_TAIL, WHERE_OR_KIND_PART, WORK_PART } from '../../vocabulary/index.js';
 import type { LocatedNumber } from '../locate.js';
 import { parseChineseNumeral } from '../numbers/chinese-numeral.js';
 
@@ -245,4 +245,53 @@ export function readAnnouncedParts(cx: ListContext, wholeIndex: number): SummedP
   }
   if (!sum.equals(whole.base)) return null;
   return ofWholeField(cx, whole, parts) ? { whole, end, parts } : null;
+}
+
+/** How many project lines in a row stand as a list (two might be a project and its comparison). */
+const PROJECT_LINES_ALONE = 3;
+
+/** The lines of `text` from `from` (blank ones skipped), each with its start and end. */
+function* linesFrom(text: string, from: number): Generator<{ start: number; end: number; line: string }> {
+  for (let at = from; at < text.length; ) {
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 ? text.length : nl;
+    const line = text.slice(at, end);
+    if (line.trim() !== '') yield { start: at, end, line };
+    at = end + 1;
+  }
+}
+
+/**
+ * One project a line, in a run of three lines or more from `runStart`: each line opens with a name ending 项目 or 工程
+ * (PROJECT_LINE) and states one amount, as the project's budget (PROJECT_LINE_BUDGET: "…,总投资216.42万元。"). The
+ * run ends at the first other line; names are distinct and none the budget's own kind. Null when the run is shorter.
+ */
+export function readProjectLines(cx: ListContext, runStart: number): Pick<SummedParts, 'end' | 'parts'> | null {
+  const { text, money } = cx;
+  const parts = new Map<number, SummedPart>();
+  let end = runStart;
+  for (const { start, end: lineEnd, line } of linesFrom(text, runStart)) {
+    const m = PROJECT_LINE.exec(line);
+    if (!m) break;
+    const found = amountsIn(text, money, start, lineEnd);
+    if (found.length !== 1 || !PROJECT_LINE_BUDGET.test(found[0]!.label)) return null;
+    parts.set(found[0]!.start, { name: m[1]!, field: 'budget' });
+    end = lineEnd;
+  }
+  const names = [...parts.values()].map((p) => p.name);
+  if (names.length < PROJECT_LINES_ALONE || new Set(names).size < names.length || names.some((n) => NOT_PROJECT_PART.test(n))) return null;
+  return { end, parts };
+}
+
+/** Where the run of project lines holding the line at `lineStart` starts: back over the lines before it that open with a project. */
+export function projectRunStart(text: string, lineStart: number): number {
+  let start = lineStart;
+  for (;;) {
+    let prevEnd = start - 1;
+    while (prevEnd > 0 && text.slice(text.lastIndexOf('\n', prevEnd - 1) + 1, prevEnd).trim() === '') prevEnd = text.lastIndexOf('\n', prevEnd - 1);
+    if (prevEnd <= 0) return start;
+    const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
+    if (!PROJECT_LINE.test(text.slice(prevStart, prevEnd))) return start;
+    start = prevStart;
+  }
 }

@@ -249,6 +249,24 @@ describe('named.project.announced_part: parts announced by name after their whol
   });
 });
 
+describe('named.project.line: one project a line, three lines or more, each stating its budget', () => {
+  const line = (i: number, name: string, amount: string, clause = '总投资') => `指标${i}:${name}项目,占地面积500平方米,设置床位20张,${clause}${amount}万元。`;
+  it('lists each line\'s project and budget', async () => {
+    const p = await projectsOf(['一、项目概况', line(1, '甲村日间照料中心', '216.42'), line(2, '乙村日间照料中心', '203.71'), line(3, '丙村日间照料中心', '203.09'), '二、绩效目标'].join('\n'));
+    expect(p).toEqual([
+      ['甲村日间照料中心项目', 2164200, null, 'named.project.line'],
+      ['乙村日间照料中心项目', 2037100, null, 'named.project.line'],
+      ['丙村日间照料中心项目', 2030900, null, 'named.project.line'],
+    ]);
+  });
+
+  it('lists nothing from two lines, or when a line states no budget or two amounts', async () => {
+    expect(await projectsOf([line(1, '甲村日间照料中心', '216.42'), line(2, '乙村日间照料中心', '203.71')].join('\n'))).toEqual([]);
+    expect(await projectsOf([line(1, '甲村日间照料中心', '216.42'), line(2, '乙村日间照料中心', '203.71', '已支付'), line(3, '丙村日间照料中心', '203.09')].join('\n'))).toEqual([]);
+    expect(await projectsOf([line(1, '甲村日间照料中心', '216.42'), line(2, '乙村日间照料中心', '203.71', '预算100万元,总投资'), line(3, '丙村日间照料中心', '203.09')].join('\n'))).toEqual([]);
+  });
+});
+
 describe('named.project.numbered_part: a whole, a list mark, and numbered lines adding up to it', () => {
   const lines = (items: string[]) => items.map((x, i) => `${i + 1}.${x}`).join('\n');
   it('lists numbered projects whose amounts add up to the whole within its printed rounding', async () => {
