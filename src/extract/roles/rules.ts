@@ -546,4 +546,5 @@ export const TABLE_PROJECT_RULES = {
   header: { id: 'named.project.table.header', zh: '表头为项目名称的明细表各行（无合计行）' },
   glued: { id: 'named.project.table.glued', zh: '连排的分配表“名称金额…合计”，与合计相符' },
   subtotals: { id: 'named.project.table.subtotals', zh: '分组的分配表：各组行与其“X市合计”相符' },
+  grouped: { id: 'named.project.table.grouped', zh: '按编号单位分组的连排分配表：各组与其小计、小计与合计均相符' },
 } as const;
