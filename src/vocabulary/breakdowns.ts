@@ -215,5 +215,11 @@ export const PROJECT_LINE = /^\s*(?:[\u4e00-\u9fff]{0,4}\d{1,2}\s*[:：.、．](
 /** The clause that states such a line's amount as the project's budget: "总投资", "计划投资", "预算", "安排资金". */
 export const PROJECT_LINE_BUDGET = /(?:总投资|计划投资|投资|预算|安排|下达)(?:资金|金额)?(?:为|共)?[:：]?$/u;
 
+/**
+ * An allocation verb opening a clause that enumerates projects with their amounts, 、 between them: "另外单独下达戴南高中
+ * 校园供水系统改造110万元、董北实小校园建设300万元、新生中心小学基建项目263万元" (the verb's end opens the list).
+ */
+export const ENUMERATION_VERB = /(?:下达|安排|分配)(?:了)?[:：]?/u;
+
 /** A numbered item's marker and its number: "1.", "2、" (group 1), "(3)", "（4）" (group 2). */
 export const NUMBERED_ITEM = /^\s*(?:(\d{1,2})[.、．](?!\d)|[（(](\d{1,2})[）)])/u;

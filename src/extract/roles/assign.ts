@@ -21,7 +21,7 @@ import { FORM_COLUMNS, NUMBERED_ITEM, PROJECT_LINE, PARTS_FOLLOW, PAYING_LEVEL, 
 import { Decimal } from 'decimal.js';
 import type { LocatedNumber } from '../locate.js';
 import { Dec } from '../decimal.js';
-import { projectRunStart, readAnnouncedParts, readNumberedParts, readProjectLines, readSummedParts, type ListContext, type SummedPart, type SummedParts } from './summed-parts.js';
+import { projectRunStart, readAnnouncedParts, readEnumeratedParts, readNumberedParts, readProjectLines, readSummedParts, type ListContext, type SummedPart, type SummedParts } from './summed-parts.js';
 import { clauseBefore, isImpliedMoney, lastClause, sentenceBefore, toFigure, type Candidate } from './candidates.js';
 import { FEATURES, POSITION_FEATURE, proseCandidates, PROSE_FEATURES, RATE_TIE_FEATURE, SOLE_INITIAL_FEATURE, SUM_FEATURE, type Feature } from './features.js';
 import { NAMED_RULES, ROLES, type MoneyField, type NamedFacts, type NamedInput, type Naming, type Outcome, type ProjectListKind, type Role, type RoleId, type Whole } from './rules.js';
@@ -444,6 +444,9 @@ class Facts implements NamedFacts {
   /** The start of the line numbered 1 last read as a numbered list of parts, and its parts. */
   private numberedStart = -1;
   private numbered: SummedParts | null = null;
+  /** The start of the clause last read as an enumeration of projects, and its projects. */
+  private enumeratedStart = -1;
+  private enumerated: Pick<SummedParts, 'end' | 'parts'> | null = null;
   /** The start of the run of project lines last read, and its projects. */
   private linesStart = -1;
   private lines: Pick<SummedParts, 'end' | 'parts'> | null = null;
@@ -480,6 +483,19 @@ class Facts implements NamedFacts {
     this.linesStart = start;
     this.lines = readProjectLines(this.listContext(() => false), start);
     return this.lines?.parts.get(at);
+  }
+
+  enumeratedPartOf(n: NamedInput, isOther: (name: string) => boolean): SummedPart | undefined {
+    const at = n.number.start;
+    // The clause holding this number: back to the last break that is not the list's 、.
+    const window = this.doc.text.slice(Math.max(0, at - 400), at);
+    const lastBreak = Math.max(...[...'，,。；;\n'].map((c) => window.lastIndexOf(c)));
+    const clauseStart = at - window.length + lastBreak + 1;
+    if (clauseStart !== this.enumeratedStart) {
+      this.enumeratedStart = clauseStart;
+      this.enumerated = readEnumeratedParts(this.listContext(isOther), clauseStart);
+    }
+    return this.enumerated?.parts.get(at);
   }
 
   announcedPartOf(n: NamedInput, isOther: (name: string) => boolean): SummedPart | undefined {

@@ -155,6 +155,8 @@ export interface NamedFacts {
   summedPartOf(n: NamedInput, isOther: (name: string) => boolean): SummedPart | undefined;
   /** The part this number states of a whole whose parts follow as numbered lines (summed-parts.ts `readNumberedParts`). */
   numberedPartOf(n: NamedInput, isOther: (name: string) => boolean): SummedPart | undefined;
+  /** The project this number states in a clause enumerating projects after an allocation verb (summed-parts.ts `readEnumeratedParts`). */
+  enumeratedPartOf(n: NamedInput, isOther: (name: string) => boolean): SummedPart | undefined;
   /** The project of this number's line, in a run of lines each opening with a project and stating its budget (summed-parts.ts `readProjectLines`). */
   projectLineOf(n: NamedInput): SummedPart | undefined;
   /** The part this number states of a whole whose parts were announced by name after it (summed-parts.ts `readAnnouncedParts`). */
@@ -376,6 +378,12 @@ export const NAMED_RULES: readonly NamedRule[] = [
     // more in a row, each opening with a project and stating its budget, one amount each.
     id: 'named.project.line', zh: '逐行列出的项目及其预算（三行以上）', where: 'text',
     apply: (n, facts) => namingOfListedPart(n, (m) => facts.projectLineOf(m)),
+  },
+  {
+    // "另外单独下达戴南高中校园供水系统改造110万元、董北实小校园建设300万元、新生中心小学基建项目263万元。": three projects
+    // or works or more enumerated after an allocation verb, nothing else in the clause.
+    id: 'named.project.enumerated', zh: '下达/安排之后以顿号列举的项目及金额（三项以上）', where: 'text',
+    apply: (n, facts) => namingOfListedPart(n, (m) => facts.enumeratedPartOf(m, namesFundOrClass)),
   },
   {
     // "其中老年人福利类675.2万元；…" … "1.老年福利类资金675.2万元，资金使用288.2万元": a listed project's budget

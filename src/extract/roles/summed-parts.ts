@@ -6,7 +6,7 @@
  * parts add up to. Only an exact sum stands: the parts of an unknown list are abstained on.
  */
 import { Decimal } from 'decimal.js';
-import { ANNOUNCED_NAME_TAIL, ANNOUNCED_PARTS, anyOf, CLOSING_PART, EXECUTION_WORDS, NOT_PROJECT_PART, NUMBERED_ITEM, NUMBERED_PARTS_MARK, PART_NAME_LEAD, PART_NAME_TAIL, PROJECT_OR_USE_PART, PROJECT_LINE, PROJECT_LINE_BUDGET, PROJECTS_WHOLE, STATED_PART_TAIL, WHERE_OR_KIND_PART, WORK_PART } from '../../vocabulary/index.js';
+import { ANNOUNCED_NAME_TAIL, ENUMERATION_VERB, ANNOUNCED_PARTS, anyOf, CLOSING_PART, EXECUTION_WORDS, NOT_PROJECT_PART, NUMBERED_ITEM, NUMBERED_PARTS_MARK, PART_NAME_LEAD, PART_NAME_TAIL, PROJECT_OR_USE_PART, PROJECT_LINE, PROJECT_LINE_BUDGET, PROJECTS_WHOLE, STATED_PART_TAIL, WHERE_OR_KIND_PART, WORK_PART } from '../../vocabulary/index.js';
 import type { LocatedNumber } from '../locate.js';
 import { parseChineseNumeral } from '../numbers/chinese-numeral.js';
 
@@ -294,4 +294,35 @@ export function projectRunStart(text: string, lineStart: number): number {
     if (!PROJECT_LINE.test(text.slice(prevStart, prevEnd))) return start;
     start = prevStart;
   }
+}
+
+/** How many items an enumeration needs to stand without a whole (two might be a comparison). */
+const ENUMERATED_ALONE = 3;
+
+/**
+ * A clause that enumerates projects after an allocation verb, each a name and its amount, 、 between them and nothing
+ * else in the run: "另外单独下达戴南高中校园供水系统改造110万元、董北实小校园建设300万元、新生中心小学基建项目263万元。"
+ * Read at the clause's start (`clauseStart`): three items or more, each naming a project or a work, none a place, a
+ * category, a fund, a class or the budget's own kind; the run ends the clause. Each is a budget.
+ */
+export function readEnumeratedParts(cx: ListContext, clauseStart: number): Pick<SummedParts, 'end' | 'parts'> | null {
+  const { text, money } = cx;
+  const breakAt = text.slice(clauseStart).search(/[，,。；;\n]/u);
+  const clauseEnd = breakAt < 0 ? text.length : clauseStart + breakAt;
+  const verb = ENUMERATION_VERB.exec(text.slice(clauseStart, clauseEnd));
+  if (!verb) return null;
+  const found = amountsIn(text, money, clauseStart + verb.index + verb[0].length, clauseEnd);
+  if (found.length < ENUMERATED_ALONE || found.at(-1)!.end !== clauseEnd) return null;
+  const parts = new Map<number, SummedPart>();
+  let from = clauseStart + verb.index + verb[0].length;
+  for (const [i, m] of found.entries()) {
+    const segment = text.slice(from, m.start);
+    // Every item but the first follows its 、; none holds another stop or a number.
+    const name = (i === 0 ? segment : segment.replace(/^、/u, '')).trim();
+    if ((i > 0 && !segment.startsWith('、')) || /[、，,：:\d]/u.test(name) || Array.from(name).length < 4) return null;
+    if (!(PROJECT_OR_USE_PART.test(name) || WORK_PART.test(name)) || NOT_PROJECT_PART.test(name) || WHERE_OR_KIND_PART.test(name) || fundLike(cx, name)) return null;
+    parts.set(m.start, { name, field: 'budget' });
+    from = m.end;
+  }
+  return new Set([...parts.values()].map((p) => p.name)).size === parts.size ? { end: clauseEnd, parts } : null;
 }

@@ -267,6 +267,25 @@ describe('named.project.line: one project a line, three lines or more, each stat
   });
 });
 
+describe('named.project.enumerated: three projects or works enumerated with 、 after an allocation verb', () => {
+  it('lists each enumerated project with its budget', async () => {
+    const p = await projectsOf('下达专项资金指标1984万元。另外单独下达戴南高中校园供水系统改造110万元、董北实小校园建设300万元、新生中心小学基建项目263万元。');
+    expect(p).toEqual([
+      ['戴南高中校园供水系统改造', 1100000, null, 'named.project.enumerated'],
+      ['董北实小校园建设', 3000000, null, 'named.project.enumerated'],
+      ['新生中心小学基建项目', 2630000, null, 'named.project.enumerated'],
+    ]);
+  });
+
+  it('lists nothing from two items, an item naming no work, a place or a fund, or a clause that goes on', async () => {
+    expect(await projectsOf('另外单独下达戴南高中校园供水系统改造110万元、董北实小校园建设300万元。')).toEqual([]);
+    expect(await projectsOf('另外单独下达戴南高中校园供水系统改造110万元、董北实验小学300万元、新生中心小学基建项目263万元。')).toEqual([]);
+    expect(await projectsOf('另外单独下达戴南高中校园供水系统改造110万元、董北镇300万元、新生中心小学基建项目263万元。')).toEqual([]);
+    expect(await projectsOf('另外单独下达戴南高中校园供水系统改造110万元、省级补助资金300万元、新生中心小学基建项目263万元。')).toEqual([]);
+    expect(await projectsOf('另外单独下达戴南高中校园供水系统改造110万元、董北实小校园建设300万元、新生中心小学基建项目263万元左右。')).toEqual([]);
+  });
+});
+
 describe('named.project.numbered_part: a whole, a list mark, and numbered lines adding up to it', () => {
   const lines = (items: string[]) => items.map((x, i) => `${i + 1}.${x}`).join('\n');
   it('lists numbered projects whose amounts add up to the whole within its printed rounding', async () => {
