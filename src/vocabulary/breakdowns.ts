@@ -221,5 +221,15 @@ export const PROJECT_LINE_BUDGET = /(?:总投资|计划投资|投资|预算|安�
  */
 export const ENUMERATION_VERB = /(?:下达|安排|分配)(?:了)?[:：]?/u;
 
+/**
+ * A part named only by the verb that gives its money ("其中，安排使用85804万元，重点保障…；安排使用40020万元，重点支持…"):
+ * what is left of its name once PART_NAME_LEAD took 安排. Its name is the use stated after the amount (USE_AFTER_AMOUNT).
+ */
+export const VERB_ONLY_PART = /^(?:使用|投入|拨付|拨款)?(?:资金)?$/u;
+/** The use an amount's clause states right after it: "，重点保障老年人…工作", "，用于…", "，支持…". */
+export const USE_AFTER_AMOUNT = /^[，,\s]*(?:重点|主要)?(?:用于|保障|支持)/u;
+/** What such a use opens with that is no part of its name (保障, 支持 stay: "保障老年人…", "支持社会公益事业发展"). */
+export const USE_LEAD = /^[，,\s]*(?:重点|主要)?(?:用于)?/u;
+
 /** A numbered item's marker and its number: "1.", "2、" (group 1), "(3)", "（4）" (group 2). */
 export const NUMBERED_ITEM = /^\s*(?:(\d{1,2})[.、．](?!\d)|[（(](\d{1,2})[）)])/u;

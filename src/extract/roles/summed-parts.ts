@@ -6,7 +6,7 @@
  * parts add up to. Only an exact sum stands: the parts of an unknown list are abstained on.
  */
 import { Decimal } from 'decimal.js';
-import { ANNOUNCED_NAME_TAIL, ENUMERATION_VERB, ANNOUNCED_PARTS, anyOf, CLOSING_PART, EXECUTION_WORDS, NOT_PROJECT_PART, NUMBERED_ITEM, NUMBERED_PARTS_MARK, PART_NAME_LEAD, PART_NAME_TAIL, PROJECT_OR_USE_PART, PROJECT_LINE, PROJECT_LINE_BUDGET, PROJECTS_WHOLE, STATED_PART_TAIL, WHERE_OR_KIND_PART, WORK_PART } from '../../vocabulary/index.js';
+import { ANNOUNCED_NAME_TAIL, ENUMERATION_VERB, ANNOUNCED_PARTS, anyOf, CLOSING_PART, EXECUTION_WORDS, NOT_PROJECT_PART, NUMBERED_ITEM, NUMBERED_PARTS_MARK, PART_NAME_LEAD, PART_NAME_TAIL, PROJECT_OR_USE_PART, PROJECT_LINE, PROJECT_LINE_BUDGET, PROJECTS_WHOLE, STATED_PART_TAIL, USE_AFTER_AMOUNT, USE_LEAD, VERB_ONLY_PART, WHERE_OR_KIND_PART, WORK_PART } from '../../vocabulary/index.js';
 import type { LocatedNumber } from '../locate.js';
 import { parseChineseNumeral } from '../numbers/chinese-numeral.js';
 
@@ -106,9 +106,12 @@ export function readSummedParts(cx: ListContext, mark: number): SummedParts | nu
       continue;
     }
     const raw = segment.split(semicolons ? /[；;]/u : /[；;，,、]/u).pop()!;
-    const name = nameOf(raw);
+    // A part named only by its verb ("安排使用85804万元，重点保障…") is named by the use stated after its amount.
+    const after = VERB_ONLY_PART.test(nameOf(raw)) ? text.slice(m.end, end) : '';
+    const use = USE_AFTER_AMOUNT.test(after) ? after.replace(USE_LEAD, '').split(/[；;，,。]/u)[0]!.trim() : null;
+    const name = use ?? nameOf(raw);
     // the residual "其他" closes a list of any kind
-    if (!PROJECT_OR_USE_PART.test(raw) && !CLOSING_PART.test(nameOf(raw))) plain++;
+    if (use === null && !PROJECT_OR_USE_PART.test(raw) && !CLOSING_PART.test(nameOf(raw))) plain++;
     // A part of nothing ("工程采购金额0万元") is a column of a split, never a project.
     if (Array.from(name).length < 2 || NOT_PROJECT_PART.test(name) || new Decimal(m.base).isZero()) return null;
     if (fundLike(cx, name)) others++;

@@ -153,6 +153,13 @@ describe('named.project.summed_part: a whole, "其中", and parts that add up to
     expect(await projectsOf('共下达项目资金100万元，其中：甲县50万元，乙县30万元，丙镇20万元。')).toEqual([]);
   });
 
+  it('names a part stated by its verb alone (安排使用X，重点保障Y) by the use after its amount', async () => {
+    const p = await projectsOf('本级彩票公益金控制使用额度为100万元。其中，安排使用60万元，重点保障老年人供养工作；安排使用30万元，重点支持儿童福利机构；安排使用10万元，支持社会公益事业发展，提高服务水平。');
+    expect(p.map(([name, budget]) => `${name} ${budget}`)).toEqual(['保障老年人供养工作 600000', '支持儿童福利机构 300000', '支持社会公益事业发展 100000']);
+    // with no use after its amount a verb names nothing: no list
+    expect(await projectsOf('本级彩票公益金控制使用额度为100万元。其中，安排使用60万元；安排使用30万元；安排使用10万元。')).toEqual([]);
+  });
+
   it('reads the parts of a spending as spent, the whole a sentence before its 其中', async () => {
     const p = await projectsOf('用于群众体育支出20万元，占总数的100.0%。其中:用于援建公共体育场地和设施12.5万元；用于资助或组织开展全民健身活动7.5万元。');
     expect(p).toEqual([
