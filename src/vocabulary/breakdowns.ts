@@ -192,6 +192,11 @@ export const WHERE_OR_KIND_PART = /(?:省|市|县|区|旗|州|盟|乡|镇|街道
  * none prints 项目, 工程 or a work (places, categories, funds and classes are still no projects).
  */
 export const PROJECTS_WHOLE = /项目(?:资金|经费|支出|预算)|\d+\s*个[\u4e00-\u9fff]{0,4}?项目/u;
+/**
+ * A part named as a fee ("委托业务费", "设备购置费", "劳务费"): an economic class of the spending, not a project, though
+ * its whole names projects; an activity's funding (…经费) is no fee.
+ */
+export const FEE_PART = /(?<!经)费$/u;
 
 /**
  * After a whole, its parts announced by name before their amounts: "共使用5.04亿元，主要用于养老等服务类和困难群众保障、

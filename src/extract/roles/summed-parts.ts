@@ -6,7 +6,7 @@
  * parts add up to. Only an exact sum stands: the parts of an unknown list are abstained on.
  */
 import { Decimal } from 'decimal.js';
-import { ANNOUNCED_NAME_TAIL, ENUMERATION_VERB, ANNOUNCED_PARTS, anyOf, CLOSING_PART, EXECUTION_WORDS, NOT_PROJECT_PART, NUMBERED_ITEM, NUMBERED_PARTS_MARK, PART_NAME_LEAD, PART_NAME_TAIL, PROJECT_OR_USE_PART, PROJECT_LINE, PROJECT_LINE_BUDGET, PROJECTS_WHOLE, STATED_PART_TAIL, USE_AFTER_AMOUNT, USE_LEAD, VERB_ONLY_PART, WHERE_OR_KIND_PART, WORK_PART } from '../../vocabulary/index.js';
+import { ANNOUNCED_NAME_TAIL, ENUMERATION_VERB, FEE_PART, ANNOUNCED_PARTS, anyOf, CLOSING_PART, EXECUTION_WORDS, NOT_PROJECT_PART, NUMBERED_ITEM, NUMBERED_PARTS_MARK, PART_NAME_LEAD, PART_NAME_TAIL, PROJECT_OR_USE_PART, PROJECT_LINE, PROJECT_LINE_BUDGET, PROJECTS_WHOLE, STATED_PART_TAIL, USE_AFTER_AMOUNT, USE_LEAD, VERB_ONLY_PART, WHERE_OR_KIND_PART, WORK_PART } from '../../vocabulary/index.js';
 import type { LocatedNumber } from '../locate.js';
 import { parseChineseNumeral } from '../numbers/chinese-numeral.js';
 
@@ -128,7 +128,7 @@ export function readSummedParts(cx: ListContext, mark: number): SummedParts | nu
   const names = [...parts.values()].map((p) => p.name);
   // (or the whole names them projects, PROJECTS_WHOLE: read once the whole is found; places and categories stay out)
   const namedByParts = plain === 0 || namesWorks(names);
-  if (!namedByParts && names.some((n) => WHERE_OR_KIND_PART.test(n))) return null;
+  if (!namedByParts && names.some((n) => WHERE_OR_KIND_PART.test(n) || FEE_PART.test(n))) return null;
   if (firsts.length < 2 || new Set(firsts.map((m) => parts.get(m.start)!.name)).size < firsts.length) return null;
   const firstSentence = firsts[0]!.sentence;
   let whole: LocatedNumber | undefined;

@@ -151,6 +151,8 @@ describe('named.project.summed_part: a whole, "其中", and parts that add up to
     // a whole that names no projects, or parts named by a place: no list
     expect(await projectsOf('2021年，我单位共申报资金215.00万元，其中：政务运作工作经费15.00万元，环境监测经费100.00万元，生态环境专项整治行动资金100.00万元。')).toEqual([]);
     expect(await projectsOf('共下达项目资金100万元，其中：甲县50万元，乙县30万元，丙镇20万元。')).toEqual([]);
+    // fees are the spending's economic classes, not projects
+    expect(await projectsOf('2023年项目支出300万元，其中：专项业务费150万元，设备购置费100万元，委托业务费50万元。')).toEqual([]);
   });
 
   it('names a part stated by its verb alone (安排使用X，重点保障Y) by the use after its amount', async () => {
