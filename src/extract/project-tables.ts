@@ -15,6 +15,8 @@ import {
   GLUED_TABLE_COLUMN,
   GLUED_TABLE_HEADER,
   GLUED_TABLE_NAME,
+  GROUPED_TABLE_NAME_COLUMN,
+  GROUPED_TABLE_PROJECT_COLUMN,
   EMPTY_CELL,
   NATURE_RE,
   ORDINAL_BEFORE_HEADER,
@@ -30,6 +32,7 @@ import {
 import { Dec, printedDecimals, shiftDecimal } from './decimal.js';
 import { classifyFunction } from './function-classes.js';
 import { TABLE_PROJECT_RULES } from './roles/rules.js';
+import { COUNTIES, PREFECTURES } from '../vocabulary/regions.js';
 import { findGrids, moneyFieldOf as fieldOf, namesColumn, type GridCell } from './table-grids.js';
 
 type Field = 'budget' | 'execution' | 'executionRate';
@@ -405,6 +408,64 @@ function numberedRows(text: string, from: number, field: Field): GluedRows {
   }
 }
 
+/** The county or prefecture whose name opens `text` at `at` (the longest), or null. */
+function placeAt(text: string, at: number): string | null {
+  for (let len = 8; len >= 2; len--) {
+    const name = text.slice(at, at + len);
+    if (COUNTIES.has(name) || PREFECTURES.has(name)) return name;
+  }
+  return null;
+}
+
+/** A row of a grouped table: its name (no digits) and its amount, the amount ending where the next name begins. */
+const GROUPED_ROW = /\s*([^\d\s]{2,60}?)\s*(\d+(?:\.\d+)?)/uy;
+
+/**
+ * The rows of a one-column table grouped under numbered units ("序号单位项目金额1上杭县A10B8…小计502漳平市C5…小计20合计70"):
+ * each group opens with its number and a county or prefecture (the gazetteer's, so the unit ends where the project's
+ * name begins), lists its projects and closes with its 小计, which must be the group's sum exactly (the digits glued to
+ * the next group's number, "502", split there); the 合计 after the last group must be the sum of all. Anything else
+ * reads no row.
+ */
+function groupedRows(text: string, from: number, field: Field): Row[] {
+  const rows: Row[] = [];
+  let total = new Dec(0);
+  let at = from;
+  for (let k = 1; ; k++) {
+    while (/\s/u.test(text[at] ?? '')) at++;
+    if (!text.startsWith(String(k), at)) break;
+    const unit = placeAt(text, at + String(k).length);
+    if (!unit) return [];
+    at += String(k).length + unit.length;
+    let sum = new Dec(0);
+    let count = 0;
+    for (;;) {
+      GROUPED_ROW.lastIndex = at;
+      const m = GROUPED_ROW.exec(text);
+      if (!m) return [];
+      const digits = cellAtMatch(m[2]!, GROUPED_ROW.lastIndex - m[2]!.length);
+      if (SUBTOTAL.test(m[1]!)) {
+        // "小计502漳平市": the group's sum, then the next group's number; "小计20合计70": the sum alone.
+        const printed = sum.toString();
+        const rest = digits.text.slice(printed.length);
+        if (count === 0 || !digits.text.startsWith(printed) || (rest !== '' && rest !== String(k + 1))) return [];
+        at = digits.start + printed.length;
+        break;
+      }
+      if (TOTAL.test(m[1]!)) return [];
+      const name = cellAtMatch(m[1]!, GROUPED_ROW.lastIndex - m[0].length + m[0].indexOf(m[1]!));
+      rows.push({ name, values: { [field]: digits }, end: digits.end });
+      sum = sum.plus(digits.text);
+      count++;
+      at = digits.end;
+    }
+    total = total.plus(sum);
+  }
+  GROUPED_ROW.lastIndex = at;
+  const last = GROUPED_ROW.exec(text);
+  return last && TOTAL.test(last[1]!) && new Dec(last[2]!).equals(total) ? rows : [];
+}
+
 /**
  * A table flattened into one run: the header's name and money columns glued ("乡镇补助经费(万元)备注",
  * "项目名称预算数执行数"), then each row's name and its amounts (glued when there is one column, apart
@@ -424,6 +485,14 @@ function projectsOfGluedTables(doc: SourceDocument, allowed: (at: number) => boo
     // Under a 序号 column each row opens with its number ("序号地区金额1西藏450002新疆32000…"): with one money column
     // the numbers running 1, 2, 3 … tell where each amount ends, though the page glued it to the next row's number.
     const numbered = ORDINAL_BEFORE_HEADER.test(doc.text.slice(Math.max(0, h.index - 4), h.index)) && names.length === 1;
+    // "序号单位项目金额": a unit column, then the projects' own with their money (项目金额 read as 项目 | 金额): rows grouped by unit.
+    if (numbered && GROUPED_TABLE_NAME_COLUMN.test(h[0].slice(0, h[0].length - h[1]!.length)) && GROUPED_TABLE_PROJECT_COLUMN.test(names[0]!)) {
+      const rows = groupedRows(doc.text, h.index + h[0].length, columns[0]!.field);
+      if (rows.length >= 2 && !rows.some((r) => isAccountRow(r.name.text))) {
+        out.push(rows.map((r) => projectOf(doc, r, unit, TABLE_PROJECT_RULES.grouped.id)));
+        continue;
+      }
+    }
     const { rows, totals } = numbered ? numberedRows(doc.text, h.index + h[0].length, columns[0]!.field) : gluedRows(doc.text, h.index + h[0].length, names.length, columns);
     // A table cut before its 合计 stands on its numbered rows alone when they are many (a run of five numbers is no accident).
     const confirmed = totals ? addsUp(rows, totals, unit) : numbered && rows.length >= NUMBERED_ROWS_ALONE;

@@ -186,10 +186,55 @@ export const WORK_PART = /建设|改造|改建|扩建|新建|修缮|维修|加�
  * when every part names a project or a use.
  */
 export const WHERE_OR_KIND_PART = /(?:省|市|县|区|旗|州|盟|乡|镇|街道|村|社区|类)(?:资金|经费)?$/u;
+/**
+ * A whole that names its own parts projects: "共申报项目资金215.00万元，其中：政务运作工作经费15.00万元，环境监测经费
+ * 100.00万元，…", "项目支出决算为150万元，其中：…". Its parts, adding up to it exactly, are sub-projects though
+ * none prints 项目, 工程 or a work (places, categories, funds and classes are still no projects).
+ */
+export const PROJECTS_WHOLE = /项目(?:资金|经费|支出|预算)|\d+\s*个[\u4e00-\u9fff]{0,4}?项目/u;
+/**
+ * A part named as a fee ("委托业务费", "设备购置费", "劳务费"): an economic class of the spending, not a project, though
+ * its whole names projects; an activity's funding (…经费) is no fee.
+ */
+export const FEE_PART = /(?<!经)费$/u;
+
+/**
+ * After a whole, its parts announced by name before their amounts: "共使用5.04亿元，主要用于养老等服务类和困难群众保障、
+ * 社区公益类项目、其他社会福利类项目等三类支出" (group 1 the names, 、 between them; group 2 the count printed, if any).
+ */
+export const ANNOUNCED_PARTS = /^[\s，,]*(?:主要)?(?:用于|分为|包括)([^。；;：:\d]{4,160}?)等\s*([\d一二三四五六七八九十两]*)\s*大?(?:类|个|项|方面)/u;
+/** What an announced part's name ends with that its statement leaves out ("社区公益类项目" … "社区公益类支出0.79亿元"). */
+export const ANNOUNCED_NAME_TAIL = /(?:项目|支出|资金|经费)$/u;
+/** The words between a stated part's name and its amount: "养老等服务类和困难群众保障的支出为3.96亿元". */
+export const STATED_PART_TAIL = /(?:的)?(?:支出|使用|资金|金额)?(?:为|达|共|合计|共计)?[\s:：]*$/u;
 
 /**
  * The end of the text before a numbered list of a whole's parts: "资助公益金17.6亿元。主要是：", "…如下：".
  */
 export const NUMBERED_PARTS_MARK = /(?:主要是|主要有|如下|具体如下|分别是|分别为|具体是|具体为|包括|主要用于)\s*[:：]?\s*$/u;
+/**
+ * A line that opens with a project's name (after an item marker, "指标1:", "1.", "(1)"): "指标1:龙江镇博文村老年人日间照料中心项目,
+ * 1栋3层、…,总投资216.42万元。" (group 1 the name). A run of three such lines or more, one amount each, lists projects.
+ */
+export const PROJECT_LINE = /^\s*(?:[\u4e00-\u9fff]{0,4}\d{1,2}\s*[:：.、．](?!\d)|[（(]\d{1,2}[）)])?\s*([^，,。；;：:\d\s]{2,40}?(?:项目|工程))\s*[，,：:]/u;
+/** The clause that states such a line's amount as the project's budget: "总投资", "计划投资", "预算", "安排资金". */
+export const PROJECT_LINE_BUDGET = /(?:总投资|计划投资|投资|预算|安排|下达)(?:资金|金额)?(?:为|共)?[:：]?$/u;
+
+/**
+ * An allocation verb opening a clause that enumerates projects with their amounts, 、 between them: "另外单独下达戴南高中
+ * 校园供水系统改造110万元、董北实小校园建设300万元、新生中心小学基建项目263万元" (the verb's end opens the list).
+ */
+export const ENUMERATION_VERB = /(?:下达|安排|分配)(?:了)?[:：]?/u;
+
+/**
+ * A part named only by the verb that gives its money ("其中，安排使用85804万元，重点保障…；安排使用40020万元，重点支持…"):
+ * what is left of its name once PART_NAME_LEAD took 安排. Its name is the use stated after the amount (USE_AFTER_AMOUNT).
+ */
+export const VERB_ONLY_PART = /^(?:使用|投入|拨付|拨款)?(?:资金)?$/u;
+/** The use an amount's clause states right after it: "，重点保障老年人…工作", "，用于…", "，支持…". */
+export const USE_AFTER_AMOUNT = /^[，,\s]*(?:重点|主要)?(?:用于|保障|支持)/u;
+/** What such a use opens with that is no part of its name (保障, 支持 stay: "保障老年人…", "支持社会公益事业发展"). */
+export const USE_LEAD = /^[，,\s]*(?:重点|主要)?(?:用于)?/u;
+
 /** A numbered item's marker and its number: "1.", "2、" (group 1), "(3)", "（4）" (group 2). */
 export const NUMBERED_ITEM = /^\s*(?:(\d{1,2})[.、．](?!\d)|[（(](\d{1,2})[）)])/u;

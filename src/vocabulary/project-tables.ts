@@ -62,3 +62,10 @@ export const GLUED_TABLE_COLUMN = new RegExp(FLAT_MONEY_COLUMN, 'uy');
 export const GLUED_TABLE_NAME = '[\\u4e00-\\u9fffA-Za-z（）()、·]{2,24}?';
 /** 序号 printed right before a flattened header's name column ("序号地区金额"): its rows open with their numbers. */
 export const ORDINAL_BEFORE_HEADER = /序号\s*$/u;
+/**
+ * A flattened header whose name column is a unit or an area and whose money column is a project's ("序号单位项目金额"):
+ * its rows are projects grouped under numbered units, each group closed by its 小计 ("1上杭县A10B8…小计502漳平市C5…小计20合计70").
+ */
+export const GROUPED_TABLE_NAME_COLUMN = new RegExp(`^(?:${UNIT_COLUMN}|${AREA_COLUMN})(?:名称|名单)?$`, 'u');
+/** The project column such a header prints before its money column ("项目金额" → 项目 | 金额). */
+export const GROUPED_TABLE_PROJECT_COLUMN = /^(?:项目|项目名称)(?=[\u4e00-\u9fff])/u;

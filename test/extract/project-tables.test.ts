@@ -240,6 +240,23 @@ describe('projectsOfTables: a table flattened into one run', () => {
   });
 });
 
+describe('projectsOfTables: a flattened table grouped under numbered units', () => {
+  const grouped = '资金分配表单位:万元序号单位项目金额1上杭县畲族文化研究会《畲族志》编纂出版项目10南阳镇双溪村人饮工程二期项目8小计182漳平市双洋镇茶山道路硬化项目5象湖镇畲族文化展览厅项目6小计11合计29附件2';
+  it('reads each group\'s projects when every group adds up to its 小计 and the groups to the 合计', async () => {
+    expect(rows(await projectsIn(grouped))).toEqual([
+      ['畲族文化研究会《畲族志》编纂出版项目', '100000', null, 'named.project.table.grouped'],
+      ['南阳镇双溪村人饮工程二期项目', '80000', null, 'named.project.table.grouped'],
+      ['双洋镇茶山道路硬化项目', '50000', null, 'named.project.table.grouped'],
+      ['象湖镇畲族文化展览厅项目', '60000', null, 'named.project.table.grouped'],
+    ]);
+  });
+  it('reads nothing when a group misses its 小计, the 合计 misses the groups, or a group opens with no known place', async () => {
+    expect(await projectsIn(grouped.replace('小计182', '小计192'))).toEqual([]);
+    expect(await projectsIn(grouped.replace('合计29', '合计30'))).toEqual([]);
+    expect(await projectsIn(grouped.replace('1上杭县', '1某某县'))).toEqual([]);
+  });
+});
+
 describe('projectsOfTables: a real table', () => {
   it('reads an HTML table by its cells', async () => {
     const html = `<html><body><p>单位：万元</p><table>

@@ -17,11 +17,11 @@ import type { SourceDocument } from '../../ingest/document.js';
 import { evidenceOf } from '../../normalize/offsets.js';
 import type { Figure, NamedAmount, Project, ReportKind, RoleCandidate, RoleDecision } from '../../schema/record.js';
 import type { Segmentation } from '../../segment/segment.js';
-import { FORM_COLUMNS, NUMBERED_ITEM, PARTS_FOLLOW, PAYING_LEVEL, PROJECT_ITEM_WORD, PROJECT_LIST_MARK } from '../../vocabulary/index.js';
+import { FORM_COLUMNS, NUMBERED_ITEM, PROJECT_LINE, PARTS_FOLLOW, PAYING_LEVEL, PROJECT_ITEM_WORD, PROJECT_LIST_MARK } from '../../vocabulary/index.js';
 import { Decimal } from 'decimal.js';
 import type { LocatedNumber } from '../locate.js';
 import { Dec } from '../decimal.js';
-import { readNumberedParts, readSummedParts, type ListContext, type SummedPart, type SummedParts } from './summed-parts.js';
+import { projectRunStart, readAnnouncedParts, readEnumeratedParts, readNumberedParts, readProjectLines, readSummedParts, type ListContext, type SummedPart, type SummedParts } from './summed-parts.js';
 import { clauseBefore, isImpliedMoney, lastClause, sentenceBefore, toFigure, type Candidate } from './candidates.js';
 import { FEATURES, POSITION_FEATURE, proseCandidates, PROSE_FEATURES, RATE_TIE_FEATURE, SOLE_INITIAL_FEATURE, SUM_FEATURE, type Feature } from './features.js';
 import { NAMED_RULES, ROLES, type MoneyField, type NamedFacts, type NamedInput, type Naming, type Outcome, type ProjectListKind, type Role, type RoleId, type Whole } from './rules.js';
@@ -444,6 +444,14 @@ class Facts implements NamedFacts {
   /** The start of the line numbered 1 last read as a numbered list of parts, and its parts. */
   private numberedStart = -1;
   private numbered: SummedParts | null = null;
+  /** The start of the clause last read as an enumeration of projects, and its projects. */
+  private enumeratedStart = -1;
+  private enumerated: Pick<SummedParts, 'end' | 'parts'> | null = null;
+  /** The start of the run of project lines last read, and its projects. */
+  private linesStart = -1;
+  private lines: Pick<SummedParts, 'end' | 'parts'> | null = null;
+  /** Wholes whose parts were announced by name after them (by the whole's start), read once: their parts, or null. */
+  private readonly announced = new Map<number, SummedParts | null>();
 
   constructor(private readonly doc: SourceDocument, private readonly seg: Segmentation, numbers: readonly LocatedNumber[]) {
     this.allTextMoney = numbers.filter((m) => !m.cell && (m.kind === 'money' || isImpliedMoney(m)) && m.approx === 'exact');
@@ -462,6 +470,45 @@ class Facts implements NamedFacts {
     this.numberedStart = lineStart;
     this.numbered = readNumberedParts(this.listContext(isOther), lineStart);
     return this.numbered?.parts.get(at);
+  }
+
+  projectLineOf(n: NamedInput): SummedPart | undefined {
+    const at = n.number.start;
+    if (this.lines && at > this.linesStart && at < this.lines.end) return this.lines.parts.get(at);
+    const lineStart = at - n.lineBefore.length;
+    // (a line longer than the 200 characters lineBefore holds is no list's line)
+    if ((lineStart > 0 && this.doc.text[lineStart - 1] !== '\n') || !PROJECT_LINE.test(n.lineBefore)) return undefined;
+    const start = projectRunStart(this.doc.text, lineStart);
+    if (start === this.linesStart) return undefined;
+    this.linesStart = start;
+    this.lines = readProjectLines(this.listContext(() => false), start);
+    return this.lines?.parts.get(at);
+  }
+
+  enumeratedPartOf(n: NamedInput, isOther: (name: string) => boolean): SummedPart | undefined {
+    const at = n.number.start;
+    // The clause holding this number: back to the last break that is not the list's 、.
+    const window = this.doc.text.slice(Math.max(0, at - 400), at);
+    const lastBreak = Math.max(...[...'，,。；;\n'].map((c) => window.lastIndexOf(c)));
+    const clauseStart = at - window.length + lastBreak + 1;
+    if (clauseStart !== this.enumeratedStart) {
+      this.enumeratedStart = clauseStart;
+      this.enumerated = readEnumeratedParts(this.listContext(isOther), clauseStart);
+    }
+    return this.enumerated?.parts.get(at);
+  }
+
+  announcedPartOf(n: NamedInput, isOther: (name: string) => boolean): SummedPart | undefined {
+    const at = n.number.start;
+    // The amounts before this one, nearest first, back as far as an announcement reaches: a whole whose parts include it.
+    let i = lastIndexBefore(this.allTextMoney, at);
+    for (; i >= 0 && this.allTextMoney[i]!.end >= at - ANNOUNCED_PARTS_REACH; i--) {
+      const whole = this.allTextMoney[i]!;
+      if (!this.announced.has(whole.start)) this.announced.set(whole.start, readAnnouncedParts(this.listContext(isOther), i));
+      const part = this.announced.get(whole.start)?.parts.get(at);
+      if (part) return part;
+    }
+    return undefined;
   }
 
   restatedProject(n: NamedInput): Project | undefined {
@@ -616,6 +663,21 @@ function listMarkBefore(text: string, n: NamedInput): number {
     else if (depth === 0 && c === '其' && n.listBefore[i + 1] === '中') mark = from + i;
   }
   return mark;
+}
+
+/** How far before a stated part its whole may stand (characters): the announcement and the parts before it. */
+const ANNOUNCED_PARTS_REACH = 800;
+
+/** The index of the last of `numbers` (text order) that starts before `at`, or -1. */
+function lastIndexBefore(numbers: readonly LocatedNumber[], at: number): number {
+  let lo = 0;
+  let hi = numbers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (numbers[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 /** The text of `at`'s line before it (at most 200 characters). */

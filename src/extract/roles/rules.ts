@@ -155,6 +155,12 @@ export interface NamedFacts {
   summedPartOf(n: NamedInput, isOther: (name: string) => boolean): SummedPart | undefined;
   /** The part this number states of a whole whose parts follow as numbered lines (summed-parts.ts `readNumberedParts`). */
   numberedPartOf(n: NamedInput, isOther: (name: string) => boolean): SummedPart | undefined;
+  /** The project this number states in a clause enumerating projects after an allocation verb (summed-parts.ts `readEnumeratedParts`). */
+  enumeratedPartOf(n: NamedInput, isOther: (name: string) => boolean): SummedPart | undefined;
+  /** The project of this number's line, in a run of lines each opening with a project and stating its budget (summed-parts.ts `readProjectLines`). */
+  projectLineOf(n: NamedInput): SummedPart | undefined;
+  /** The part this number states of a whole whose parts were announced by name after it (summed-parts.ts `readAnnouncedParts`). */
+  announcedPartOf(n: NamedInput, isOther: (name: string) => boolean): SummedPart | undefined;
   /**
    * The one project listed before whose budget this amount states again, its name echoed in the sentence
    * ("老年人福利类675.2万元" … "1.老年福利类资金675.2万元，资金使用288.2万元"), while it has no spending yet.
@@ -374,6 +380,24 @@ export const NAMED_RULES: readonly NamedRule[] = [
     apply: (n, facts) => namingOfListedPart(n, (m) => facts.numberedPartOf(m, namesFundOrClass)),
   },
   {
+    // "共使用5.04亿元，主要用于A、B项目、C项目等三类支出。…A的支出为3.96亿元…。B支出0.79亿元…。C支出0.29亿元": parts
+    // announced by name after their whole, then stated in that order, adding up to it exactly.
+    id: 'named.project.announced_part', zh: '总额之后先列名称、再逐项陈述且合计相符的各项', where: 'text',
+    apply: (n, facts) => namingOfListedPart(n, (m) => facts.announcedPartOf(m, namesFundOrClass)),
+  },
+  {
+    // "指标1:龙江镇博文村老年人日间照料中心项目,…,总投资216.42万元。\n指标2:…项目,…,总投资203.71万元。\n…": three lines or
+    // more in a row, each opening with a project and stating its budget, one amount each.
+    id: 'named.project.line', zh: '逐行列出的项目及其预算（三行以上）', where: 'text',
+    apply: (n, facts) => namingOfListedPart(n, (m) => facts.projectLineOf(m)),
+  },
+  {
+    // "另外单独下达戴南高中校园供水系统改造110万元、董北实小校园建设300万元、新生中心小学基建项目263万元。": three projects
+    // or works or more enumerated after an allocation verb, nothing else in the clause.
+    id: 'named.project.enumerated', zh: '下达/安排之后以顿号列举的项目及金额（三项以上）', where: 'text',
+    apply: (n, facts) => namingOfListedPart(n, (m) => facts.enumeratedPartOf(m, namesFundOrClass)),
+  },
+  {
     // "其中老年人福利类675.2万元；…" … "1.老年福利类资金675.2万元，资金使用288.2万元": a listed project's budget
     // stated again; the sentence's spending and rate are the project's (named.project.sentence).
     id: 'named.project.restated', zh: '再次陈述已列项目的预算', where: 'text',
@@ -542,6 +566,7 @@ export const TABLE_PROJECT_RULES = {
   header: { id: 'named.project.table.header', zh: '表头为项目名称的明细表各行（无合计行）' },
   glued: { id: 'named.project.table.glued', zh: '连排的分配表“名称金额…合计”，与合计相符' },
   subtotals: { id: 'named.project.table.subtotals', zh: '分组的分配表：各组行与其“X市合计”相符' },
+  grouped: { id: 'named.project.table.grouped', zh: '按编号单位分组的连排分配表：各组与其小计、小计与合计均相符' },
 } as const;
 
 /**

@@ -6,8 +6,9 @@
  * parts add up to. Only an exact sum stands: the parts of an unknown list are abstained on.
  */
 import { Decimal } from 'decimal.js';
-import { anyOf, CLOSING_PART, EXECUTION_WORDS, NOT_PROJECT_PART, NUMBERED_ITEM, NUMBERED_PARTS_MARK, PART_NAME_LEAD, PART_NAME_TAIL, PROJECT_OR_USE_PART, WHERE_OR_KIND_PART, WORK_PART } from '../../vocabulary/index.js';
+import { ANNOUNCED_NAME_TAIL, ENUMERATION_VERB, FEE_PART, ANNOUNCED_PARTS, anyOf, CLOSING_PART, EXECUTION_WORDS, NOT_PROJECT_PART, NUMBERED_ITEM, NUMBERED_PARTS_MARK, PART_NAME_LEAD, PART_NAME_TAIL, PROJECT_OR_USE_PART, PROJECT_LINE, PROJECT_LINE_BUDGET, PROJECTS_WHOLE, STATED_PART_TAIL, USE_AFTER_AMOUNT, USE_LEAD, VERB_ONLY_PART, WHERE_OR_KIND_PART, WORK_PART } from '../../vocabulary/index.js';
 import type { LocatedNumber } from '../locate.js';
+import { parseChineseNumeral } from '../numbers/chinese-numeral.js';
 
 export interface SummedPart {
   name: string;
@@ -105,9 +106,12 @@ export function readSummedParts(cx: ListContext, mark: number): SummedParts | nu
       continue;
     }
     const raw = segment.split(semicolons ? /[；;]/u : /[；;，,、]/u).pop()!;
-    const name = nameOf(raw);
+    // A part named only by its verb ("安排使用85804万元，重点保障…") is named by the use stated after its amount.
+    const after = VERB_ONLY_PART.test(nameOf(raw)) ? text.slice(m.end, end) : '';
+    const use = USE_AFTER_AMOUNT.test(after) ? after.replace(USE_LEAD, '').split(/[；;，,。]/u)[0]!.trim() : null;
+    const name = use ?? nameOf(raw);
     // the residual "其他" closes a list of any kind
-    if (!PROJECT_OR_USE_PART.test(raw) && !CLOSING_PART.test(nameOf(raw))) plain++;
+    if (use === null && !PROJECT_OR_USE_PART.test(raw) && !CLOSING_PART.test(nameOf(raw))) plain++;
     // A part of nothing ("工程采购金额0万元") is a column of a split, never a project.
     if (Array.from(name).length < 2 || NOT_PROJECT_PART.test(name) || new Decimal(m.base).isZero()) return null;
     if (fundLike(cx, name)) others++;
@@ -121,7 +125,10 @@ export function readSummedParts(cx: ListContext, mark: number): SummedParts | nu
   // are allocations, whose reading as projects is an unsettled label convention (fixtures/expected/README.md); on
   // the frozen test part they were 12 of 25 wrong. Three parts or more, two thirds naming a project, a use or a work
   // ("全市敬老院建设配套资金", "乡村照明设施建设") and none a place or a category are sub-projects as well.
-  if (plain > 0 && !namesWorks([...parts.values()].map((p) => p.name))) return null;
+  const names = [...parts.values()].map((p) => p.name);
+  // (or the whole names them projects, PROJECTS_WHOLE: read once the whole is found; places and categories stay out)
+  const namedByParts = plain === 0 || namesWorks(names);
+  if (!namedByParts && names.some((n) => WHERE_OR_KIND_PART.test(n) || FEE_PART.test(n))) return null;
   if (firsts.length < 2 || new Set(firsts.map((m) => parts.get(m.start)!.name)).size < firsts.length) return null;
   const firstSentence = firsts[0]!.sentence;
   let whole: LocatedNumber | undefined;
@@ -134,6 +141,8 @@ export function readSummedParts(cx: ListContext, mark: number): SummedParts | nu
       break;
     }
   }
+  // (the whole's clause names them, or what is said between it and the mark: "…100万元，用于3个项目，其中：")
+  if (whole && !namedByParts && !PROJECTS_WHOLE.test(whole.label) && !PROJECTS_WHOLE.test(text.slice(whole.end, mark))) return null;
   const field = whole ? ofWholeField(cx, whole, parts) : null;
   // A spending's parts have no second amount to pair.
   if (!whole || !field || (field === 'execution' && seconds.size > 0)) return null;
@@ -199,4 +208,124 @@ export function readNumberedParts(cx: ListContext, lineStart: number): SummedPar
   const slack = new Decimal(10).pow(whole.scale - whole.precision).div(2);
   if (sum.minus(whole.base).abs().greaterThan(slack)) return null;
   return ofWholeField(cx, whole, parts) ? { whole, end, parts } : null;
+}
+
+/** How far after its whole an announcement of parts may end and still be read (characters). */
+const ANNOUNCEMENT_REACH = 200;
+/** How many characters of an announced name its statement must repeat ("养老等服务类和困难群众保障" … "养老等服务类经费和…"). */
+const ANNOUNCED_KEY = 4;
+
+/**
+ * A whole whose parts are announced by name right after it and then stated one by one in that order: "共使用5.04亿元,
+ * 主要用于养老等服务类和困难群众保障、社区公益类项目、其他社会福利类项目等三类支出。…养老等服务类和困难群众保障的支出为
+ * 3.96亿元…。社区公益类支出0.79亿元…。其他社会福利类支出0.29亿元". Each part is the next amount after the one before,
+ * its clause repeating the announced name (its first four characters); a count printed ("三类") is the number of names;
+ * the parts add up to the whole exactly and none is a fund, class or the budget's own step. Read at the whole, the
+ * `wholeIndex`-th of `cx.money`; null otherwise.
+ */
+export function readAnnouncedParts(cx: ListContext, wholeIndex: number): SummedParts | null {
+  const { text, money } = cx;
+  const whole = money[wholeIndex]!;
+  const m = ANNOUNCED_PARTS.exec(text.slice(whole.end, whole.end + ANNOUNCEMENT_REACH));
+  if (!m) return null;
+  const names = m[1]!.split('、').map((x) => nameOf(x).replace(ANNOUNCED_NAME_TAIL, ''));
+  const count = m[2] ? Number(/^\d+$/u.test(m[2]) ? m[2] : parseChineseNumeral(m[2])) : null;
+  if (names.length < 2 || (count !== null && count !== names.length) || names.some((x) => Array.from(x).length < 2) || new Set(names).size < names.length) return null;
+  const parts = new Map<number, SummedPart>();
+  let sum = new Decimal(0);
+  let end = whole.end + m.index + m[0].length;
+  for (let i = 0; i < names.length; i++) {
+    const item = money[wholeIndex + 1 + i];
+    if (!item || item.start < end) return null;
+    const key = Array.from(names[i]!).slice(0, ANNOUNCED_KEY).join('');
+    const at = item.label.indexOf(key);
+    if (at < 0) return null;
+    const name = item.label.slice(at).replace(STATED_PART_TAIL, '').trim();
+    if (Array.from(name).length < 2 || NOT_PROJECT_PART.test(name) || cx.isOther(name) || new Decimal(item.base).isZero()) return null;
+    parts.set(item.start, { name, field: 'budget' });
+    sum = sum.plus(item.base);
+    end = item.end;
+  }
+  if (!sum.equals(whole.base)) return null;
+  return ofWholeField(cx, whole, parts) ? { whole, end, parts } : null;
+}
+
+/** How many project lines in a row stand as a list (two might be a project and its comparison). */
+const PROJECT_LINES_ALONE = 3;
+
+/** The lines of `text` from `from` (blank ones skipped), each with its start and end. */
+function* linesFrom(text: string, from: number): Generator<{ start: number; end: number; line: string }> {
+  for (let at = from; at < text.length; ) {
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 ? text.length : nl;
+    const line = text.slice(at, end);
+    if (line.trim() !== '') yield { start: at, end, line };
+    at = end + 1;
+  }
+}
+
+/**
+ * One project a line, in a run of three lines or more from `runStart`: each line opens with a name ending 项目 or 工程
+ * (PROJECT_LINE) and states one amount, as the project's budget (PROJECT_LINE_BUDGET: "…,总投资216.42万元。"). The
+ * run ends at the first other line; names are distinct and none the budget's own kind. Null when the run is shorter.
+ */
+export function readProjectLines(cx: ListContext, runStart: number): Pick<SummedParts, 'end' | 'parts'> | null {
+  const { text, money } = cx;
+  const parts = new Map<number, SummedPart>();
+  let end = runStart;
+  for (const { start, end: lineEnd, line } of linesFrom(text, runStart)) {
+    const m = PROJECT_LINE.exec(line);
+    if (!m) break;
+    const found = amountsIn(text, money, start, lineEnd);
+    if (found.length !== 1 || !PROJECT_LINE_BUDGET.test(found[0]!.label)) return null;
+    parts.set(found[0]!.start, { name: m[1]!, field: 'budget' });
+    end = lineEnd;
+  }
+  const names = [...parts.values()].map((p) => p.name);
+  if (names.length < PROJECT_LINES_ALONE || new Set(names).size < names.length || names.some((n) => NOT_PROJECT_PART.test(n))) return null;
+  return { end, parts };
+}
+
+/** Where the run of project lines holding the line at `lineStart` starts: back over the lines before it that open with a project. */
+export function projectRunStart(text: string, lineStart: number): number {
+  let start = lineStart;
+  for (;;) {
+    let prevEnd = start - 1;
+    while (prevEnd > 0 && text.slice(text.lastIndexOf('\n', prevEnd - 1) + 1, prevEnd).trim() === '') prevEnd = text.lastIndexOf('\n', prevEnd - 1);
+    if (prevEnd <= 0) return start;
+    const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
+    if (!PROJECT_LINE.test(text.slice(prevStart, prevEnd))) return start;
+    start = prevStart;
+  }
+}
+
+/** How many items an enumeration needs to stand without a whole (two might be a comparison). */
+const ENUMERATED_ALONE = 3;
+
+/**
+ * A clause that enumerates projects after an allocation verb, each a name and its amount, 、 between them and nothing
+ * else in the run: "另外单独下达戴南高中校园供水系统改造110万元、董北实小校园建设300万元、新生中心小学基建项目263万元。"
+ * Read at the clause's start (`clauseStart`): three items or more, each naming a project or a work, none a place, a
+ * category, a fund, a class or the budget's own kind; the run ends the clause. Each is a budget.
+ */
+export function readEnumeratedParts(cx: ListContext, clauseStart: number): Pick<SummedParts, 'end' | 'parts'> | null {
+  const { text, money } = cx;
+  const breakAt = text.slice(clauseStart).search(/[，,。；;\n]/u);
+  const clauseEnd = breakAt < 0 ? text.length : clauseStart + breakAt;
+  const verb = ENUMERATION_VERB.exec(text.slice(clauseStart, clauseEnd));
+  if (!verb) return null;
+  const found = amountsIn(text, money, clauseStart + verb.index + verb[0].length, clauseEnd);
+  if (found.length < ENUMERATED_ALONE || found.at(-1)!.end !== clauseEnd) return null;
+  const parts = new Map<number, SummedPart>();
+  let from = clauseStart + verb.index + verb[0].length;
+  for (const [i, m] of found.entries()) {
+    const segment = text.slice(from, m.start);
+    // Every item but the first follows its 、; none holds another stop or a number.
+    const name = (i === 0 ? segment : segment.replace(/^、/u, '')).trim();
+    if ((i > 0 && !segment.startsWith('、')) || /[、，,：:\d]/u.test(name) || Array.from(name).length < 4) return null;
+    if (!(PROJECT_OR_USE_PART.test(name) || WORK_PART.test(name)) || NOT_PROJECT_PART.test(name) || WHERE_OR_KIND_PART.test(name) || fundLike(cx, name)) return null;
+    parts.set(m.start, { name, field: 'budget' });
+    from = m.end;
+  }
+  return new Set([...parts.values()].map((p) => p.name)).size === parts.size ? { end: clauseEnd, parts } : null;
 }

@@ -155,6 +155,26 @@ describe('named.project.summed_part: a whole, "其中", and parts that add up to
     expect(await projectsOf('投入公益金100万元。其中敬老院建设配套资金50万元；儿童之家30万元；老年活动室20万元。')).toEqual([]);
   });
 
+  it('lists parts of a whole that names them projects (项目资金), though no part prints 项目 or a work', async () => {
+    const p = await projectsOf('2021年，我单位共申报项目资金215.00万元，其中：政务运作工作经费15.00万元，环境监测经费100.00万元，生态环境专项整治行动资金100.00万元。');
+    expect(p.map(([name, budget]) => `${name} ${budget}`)).toEqual(['政务运作工作经费 150000', '环境监测经费 1000000', '生态环境专项整治行动资金 1000000']);
+    // or names them between itself and the mark
+    const q = await projectsOf('2021年，我单位共获得资金215.00万元，用于3个项目，其中：政务运作工作经费15.00万元，环境监测经费100.00万元，生态环境专项整治行动资金100.00万元。');
+    expect(q.map(([name]) => name)).toEqual(['政务运作工作经费', '环境监测经费', '生态环境专项整治行动资金']);
+    // a whole that names no projects, or parts named by a place: no list
+    expect(await projectsOf('2021年，我单位共申报资金215.00万元，其中：政务运作工作经费15.00万元，环境监测经费100.00万元，生态环境专项整治行动资金100.00万元。')).toEqual([]);
+    expect(await projectsOf('共下达项目资金100万元，其中：甲县50万元，乙县30万元，丙镇20万元。')).toEqual([]);
+    // fees are the spending's economic classes, not projects
+    expect(await projectsOf('2023年项目支出300万元，其中：专项业务费150万元，设备购置费100万元，委托业务费50万元。')).toEqual([]);
+  });
+
+  it('names a part stated by its verb alone (安排使用X，重点保障Y) by the use after its amount', async () => {
+    const p = await projectsOf('本级彩票公益金控制使用额度为100万元。其中，安排使用60万元，重点保障老年人供养工作；安排使用30万元，重点支持儿童福利机构；安排使用10万元，支持社会公益事业发展，提高服务水平。');
+    expect(p.map(([name, budget]) => `${name} ${budget}`)).toEqual(['保障老年人供养工作 600000', '支持儿童福利机构 300000', '支持社会公益事业发展 100000']);
+    // with no use after its amount a verb names nothing: no list
+    expect(await projectsOf('本级彩票公益金控制使用额度为100万元。其中，安排使用60万元；安排使用30万元；安排使用10万元。')).toEqual([]);
+  });
+
   it('reads the parts of a spending as spent, the whole a sentence before its 其中', async () => {
     const p = await projectsOf('用于群众体育支出20万元，占总数的100.0%。其中:用于援建公共体育场地和设施12.5万元；用于资助或组织开展全民健身活动7.5万元。');
     expect(p).toEqual([
@@ -227,6 +247,62 @@ describe('named.project.clause: the project named in the amount\'s own clause', 
   it('reads "X项目全年预算数 Y" and leaves a project named in an earlier clause of the sentence', async () => {
     expect(await projectsOf('某局2023年部门整体支出绩效自评报告\n党建工作经费项目全年预算数50万元。')).toEqual([['党建工作经费', 500000, null, 'named.project.clause']]);
     expect(await projectsOf('关于下达彩票公益金预算的通知\n根据收支规划和2021年项目安排的意见,现下达彩票公益金预算292800万元。')).toEqual([]);
+  });
+});
+
+describe('named.project.announced_part: parts announced by name after their whole, then stated in order', () => {
+  it('lists the stated parts when they repeat the announced names and add up to the whole', async () => {
+    const p = await projectsOf(
+      '去年共销售福利彩票38.08亿元，共使用5.04亿元，主要用于养老服务类和困难群众保障、社区公益类项目、其他社会福利类项目等三类支出。\n养老服务类和困难群众保障的支出为3.96亿元，使用范围包括老年公寓等。社区公益类支出0.79亿元，占总支出的16%。其他社会福利类支出0.29亿元，用于儿童福利院等。',
+    );
+    expect(p).toEqual([
+      ['养老服务类和困难群众保障', null, 396000000, 'named.project.announced_part'],
+      ['社区公益类', null, 79000000, 'named.project.announced_part'],
+      ['其他社会福利类', null, 29000000, 'named.project.announced_part'],
+    ]);
+  });
+
+  it('lists nothing when the parts do not add up, a name is not repeated, or the count disagrees', async () => {
+    const text = (whole: string, third: string, count: string) =>
+      `去年共销售福利彩票38.08亿元，共使用${whole}亿元，主要用于养老服务类和困难群众保障、社区公益类项目、其他社会福利类项目等${count}类支出。\n养老服务类和困难群众保障的支出为3.96亿元。社区公益类支出0.79亿元。${third}支出0.29亿元。`;
+    expect(await projectsOf(text('5.14', '其他社会福利类', '三'))).toEqual([]);
+    expect(await projectsOf(text('5.04', '救助管理站', '三'))).toEqual([]);
+    expect(await projectsOf(text('5.04', '其他社会福利类', '四'))).toEqual([]);
+  });
+});
+
+describe('named.project.line: one project a line, three lines or more, each stating its budget', () => {
+  const line = (i: number, name: string, amount: string, clause = '总投资') => `指标${i}:${name}项目,占地面积500平方米,设置床位20张,${clause}${amount}万元。`;
+  it('lists each line\'s project and budget', async () => {
+    const p = await projectsOf(['一、项目概况', line(1, '甲村日间照料中心', '216.42'), line(2, '乙村日间照料中心', '203.71'), line(3, '丙村日间照料中心', '203.09'), '二、绩效目标'].join('\n'));
+    expect(p).toEqual([
+      ['甲村日间照料中心项目', 2164200, null, 'named.project.line'],
+      ['乙村日间照料中心项目', 2037100, null, 'named.project.line'],
+      ['丙村日间照料中心项目', 2030900, null, 'named.project.line'],
+    ]);
+  });
+
+  it('lists nothing from two lines, or when a line states no budget or two amounts', async () => {
+    expect(await projectsOf([line(1, '甲村日间照料中心', '216.42'), line(2, '乙村日间照料中心', '203.71')].join('\n'))).toEqual([]);
+    expect(await projectsOf([line(1, '甲村日间照料中心', '216.42'), line(2, '乙村日间照料中心', '203.71', '已支付'), line(3, '丙村日间照料中心', '203.09')].join('\n'))).toEqual([]);
+    expect(await projectsOf([line(1, '甲村日间照料中心', '216.42'), line(2, '乙村日间照料中心', '203.71', '预算100万元,总投资'), line(3, '丙村日间照料中心', '203.09')].join('\n'))).toEqual([]);
+  });
+});
+
+describe('named.project.enumerated: three projects or works enumerated with 、 after an allocation verb', () => {
+  it('lists each enumerated project with its budget', async () => {
+    const p = await projectsOf('下达专项资金指标1984万元。另外单独下达戴南高中校园供水系统改造110万元、董北实小校园建设300万元、新生中心小学基建项目263万元。');
+    expect(p).toEqual([
+      ['戴南高中校园供水系统改造', 1100000, null, 'named.project.enumerated'],
+      ['董北实小校园建设', 3000000, null, 'named.project.enumerated'],
+      ['新生中心小学基建项目', 2630000, null, 'named.project.enumerated'],
+    ]);
+  });
+
+  it('lists nothing from two items, an item naming no work, a place or a fund, or a clause that goes on', async () => {
+    const first = '另外单独下达戴南高中校园供水系统改造110万元、';
+    const variants = ['董北实小校园建设300万元。', '董北实验小学300万元、新生中心小学基建项目263万元。', '董北镇300万元、新生中心小学基建项目263万元。', '省级补助资金300万元、新生中心小学基建项目263万元。', '董北实小校园建设300万元、新生中心小学基建项目263万元左右。'];
+    for (const rest of variants) expect(await projectsOf(first + rest), rest).toEqual([]);
   });
 });
 
