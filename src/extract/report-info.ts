@@ -252,6 +252,12 @@ function bracketsBalance(phrase: string): boolean {
 const DOUBLED_RUN = /((?:19|20)\d{2})\1/u;
 /** An attachment's number opening a title: "附件3", "附件：1.". */
 const ATTACHMENT_NUMBER = /^附件\s*[:：]?\s*\d*[.、．]?\s*(?=\S{6})/u;
+/**
+ * A page number a text dump glued before the heading ("1 2016年妇女儿童…绩效评价报告", "1东方市…绩效评价报告":
+ * t784, t811): one or two digits before a year or a name, never a count or an item's number (3个, 1、) —
+ * and never a three-digit service name (110指挥中心, 120急救中心).
+ */
+const PAGE_NUMBER_BEFORE_TITLE = /^\d{1,2}\s*(?=(?:19|20)\d{2}\s*年|(?![年月日号个项条类次名人万元亿])[\u4e00-\u9fff])/u;
 
 /** "X(修改)附件1项目支出绩效自评表": a page title joined to its attachment's own heading is X. */
 function attachmentOff(title: string): string {
@@ -452,7 +458,7 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
   let title = seg.title && !/发布时间|来源[:：]|浏览|字体[:：]/u.test(seg.title.text) && !isOutlineHeading(seg.title.text) ? titleAfterTrail(doc, seg.title).replace(/^(?:附件\s*[:：]?\s*\d*[.、．]?)/u, '') : null;
   if (!title && hintTitle) title = hintTitle;
   // (An attachment's number before the title, "附件3四川省…绩效自评报告", once the chrome before it is off.)
-  const clean = (t: string | null) => (t && !DOUBLED_RUN.test(t) ? attachmentOff(undoubleTitle(spamOff(stripSiteChrome(t.replace(/\s*\n\s*/gu, ''))).replace(ATTACHMENT_NUMBER, ''))) || null : null);
+  const clean = (t: string | null) => (t && !DOUBLED_RUN.test(t) ? attachmentOff(undoubleTitle(spamOff(stripSiteChrome(t.replace(/\s*\n\s*/gu, ''))).replace(ATTACHMENT_NUMBER, '').replace(PAGE_NUMBER_BEFORE_TITLE, ''))) || null : null);
   const cleanFound = (found: { text: string; start: number } | null) => clean(found ? titleAfterTrail(doc, { ...found, end: found.start + found.text.length }) : null);
   const search = titleSearch(text);
   const foundTitle = () => cleanFound(search.first());

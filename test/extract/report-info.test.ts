@@ -236,6 +236,14 @@ describe('titles of 决算 and of announced reports', () => {
   });
 });
 
+describe('a page number glued before the title (t784, t811)', () => {
+  it('drops one or two digits before a year or a name, and keeps a service number or a count', async () => {
+    expect((await reportOf('1 2016年妇女儿童发展专项资金绩效评价报告\n一、项目基本情况\n')).title).toBe('2016年妇女儿童发展专项资金绩效评价报告');
+    expect((await reportOf('1东方市殡葬管理中心公墓建设项目绩效评价报告\n一、项目基本情况\n')).title).toBe('东方市殡葬管理中心公墓建设项目绩效评价报告');
+    expect((await reportOf('120急救中心2023年度部门整体支出绩效自评报告\n一、部门基本情况\n')).title).toBe('120急救中心2023年度部门整体支出绩效自评报告');
+  });
+});
+
 describe('决算 covers and page chrome', () => {
   it.each([
     ['监督索引号53092200631901000\n临沧市云县财政局2022年度部门决算\n目录\n第一部分 临沧市云县财政局概况\n', '临沧市云县财政局2022年度部门决算', '临沧市云县财政局'],
