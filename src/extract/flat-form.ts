@@ -712,9 +712,10 @@ export function formFigures(form: FlatForm): FormFigures {
 
 /**
  * "总分 100 95", "自评总分(分) 97.6", or the 分值 100 and the 得分 glued by a dump that drops the cells'
- * spaces ("总分10098", "总分100100").
+ * spaces ("总分10098", "总分100100"). A table with a 分值 column for each tier prints 100 under each
+ * before the 得分: "总分 100 100 100 78" (t811).
  */
-const TOTAL_SCORE = /(?:自评总分|自评得分|总分|总得分|合计得分)\s*(?:[（(]分[）)])?[\s|｜:：]*(?:(\d{1,3}(?:\.\d{1,2})?)(?:[\s|｜]+(\d{1,3}(?:\.\d{1,2})?))?|(100)(\d{2,3}(?:\.\d{1,2})?))(?![\d.%万元分])/gu;
+const TOTAL_SCORE = /(?:自评总分|自评得分|总分|总得分|合计得分)\s*(?:[（(]分[）)])?[\s|｜:：]*(?:(\d{1,3}(?:\.\d{1,2})?)(?:(?:[\s|｜]+100){0,2}[\s|｜]+(\d{1,3}(?:\.\d{1,2})?))?|(100)(\d{2,3}(?:\.\d{1,2})?))(?![\d.%万元分])/gu;
 /** Column names of a score table's header, before its 自评得分 column ("指标分值|指标解释|指标说明及评分标准|自评得分"). */
 const HEADER_COLUMN = new RegExp(`${anyOf(WEIGHT_WORDS)}|评分标准|指标解释|指标说明`, 'u');
 

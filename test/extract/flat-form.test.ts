@@ -321,6 +321,11 @@ describe('findFormTotalScore', () => {
     const r = await recordOf('项目支出绩效自评表\n一级指标|二级指标|三级指标|分值|得分|\n产出指标|数量指标|完成数量|50|48|\n效益指标|社会效益|群众满意|50|47|\n总分|100|95|\n');
     expect(seen(r.figures.selfScore)).toEqual([95, '95']);
   });
+  it('takes the 得分 after the 100 each tier\'s 分值 column prints in the 总分 row (t811), and 100 when it is the score', async () => {
+    const table = (total: string) => `项目绩效评价报告\n二、绩效评价指标评分 一级指标 分值 二级指标 分值 三级指标 分值 得分 项目决策 20 项目目标 4 目标内容 4 4 项目效益 80 社会效益 80 群众满意 80 74 ${total} 评价等次 中\n`;
+    expect(seen((await recordOf(table('总分 100 100 100 78'))).figures.selfScore)).toEqual([78, '78']);
+    expect(seen((await recordOf(table('总分 100 100 100 100'))).figures.selfScore)).toEqual([100, '100']);
+  });
 });
 
 describe('glued cells of a flattened form (a dump that drops the cells\' spaces)', () => {

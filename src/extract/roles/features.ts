@@ -273,7 +273,9 @@ export const FEATURES: readonly Feature[] = [
   // --- what makes it something else
   { id: 'money.plan_word', roles: MONEY, weight: -20, zh: '申请/争取/拟', test: (c) => text(c) && isPlan(c) },
   { id: 'money.rate_word', roles: MONEY, weight: -20, zh: '执行率/完成率之后的金额', test: (c) => text(c) && OTHER_RATE.test(c.label) },
-  { id: 'any.part_context', roles: ALL.filter((r) => r !== 'budgetInitial'), weight: -20, zh: '其中/分项', test: (c) => text(c) && isPartClause(c) },
+  { id: 'any.part_context', roles: ALL.filter((r) => r !== 'budgetInitial' && r !== 'selfScore'), weight: -20, zh: '其中/分项', test: (c) => text(c) && isPartClause(c) },
+  // A score is a part's only after 其中: money's part words name the project of a score ("特殊教育公用经费资金项目自评得分为100分", t807).
+  { id: 'selfScore.part_context', roles: ['selfScore'], weight: -20, zh: '其中之后的分项得分', test: (c) => text(c) && isPartClause(c) && /其中/u.test(partWindow(c)) },
   // "预算69.06万元，其中年初预算57.28万元，调整追加11.78万元": the year-start budget is a part of the
   // adjusted budget by nature, so 其中 alone does not make it a part; a class or fund named with it does.
   { id: 'any.listed_part', roles: ALL.filter((r) => r !== 'budgetInitial'), weight: -20, zh: '其中所列的后续分项', test: (c) => text(c) && isListedPart(c) },

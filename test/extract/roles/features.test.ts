@@ -419,3 +419,13 @@ describe('executionRate.scoring_rule', () => {
     expect(seen((await recordOf('预算完成率 100%计满分，每低于5%扣2分。本单位预算执行率99.27%。')).figures.executionRate)).toEqual([0.9927, '99.27%']);
   });
 });
+
+describe('selfScore.part_context', () => {
+  it('takes a score whose project is named by a money part word (公用经费) as the report\'s score (t807)', async () => {
+    const r = await recordOf('一、项目基本情况\n(一)自评得分\n经自评,2023年特殊教育公用经费资金项目自评得分为100分。\n');
+    expect(seen(r.figures.selfScore)).toEqual([100, '100分']);
+  });
+  it('still turns down a score after 其中', async () => {
+    await expectTurnedDown('本项目资金100万元。其中公用经费部分自评得分为90分。\n', 'selfScore', 'selfScore.part_context');
+  });
+});
