@@ -7,7 +7,7 @@ import { showRate, showNumber } from '../schema/figure-text.js';
 import type { ReportSummary, Store } from '../store/store.js';
 import { helpWith, KIND_VALUES, parseKind, parsePositiveInteger, parseVersion, parseYear } from './options.js';
 import { PACKAGE_VERSION } from './package-version.js';
-import { preloadPdfEngine } from './pdf-preload.js';
+import { preloadPdfEngine, takeReadAhead } from './pdf-preload.js';
 import { withStoreToRead } from './with-store.js';
 import { isDefiniteFailure } from '../check/result.js';
 
@@ -29,6 +29,8 @@ function fail(error: unknown): never {
 }
 
 async function readBytes(file: string): Promise<Uint8Array> {
+  const ahead = takeReadAhead(file);
+  if (ahead) return ahead;
   try {
     return new Uint8Array(await readFile(file));
   } catch (error) {

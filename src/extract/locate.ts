@@ -213,6 +213,17 @@ export function locateNumbers(doc: SourceDocument, seg: Segmentation): LocatedNu
       previousEnd = end;
     }
   });
+  // A 决算's tables repeat their cell texts (8,220 cells, 906 distinct texts in the 178-page one):
+  // the grammar reads each text once per column unit (its matches are copied below, never changed).
+  const cellNumbers = new Map<string, Map<string, NumberMatch[]>>();
+  const numbersOfCell = (cellText: string, unit: string | undefined): NumberMatch[] => {
+    const key = unit || '';
+    let byText = cellNumbers.get(key);
+    if (!byText) cellNumbers.set(key, (byText = new Map()));
+    let found = byText.get(cellText);
+    if (!found) byText.set(cellText, (found = findNumbers(cellText, unit ? { defaultUnit: unit } : {})));
+    return found;
+  };
   tableSpans.forEach((span, ti) => {
     const rows = span.cells!;
     const before = text.slice(Math.max(0, span.start - 80), span.start);
@@ -249,7 +260,7 @@ export function locateNumbers(doc: SourceDocument, seg: Segmentation): LocatedNu
           // cells with text may still hold figures ("≥50个"): fall through
         }
         const { header, unit } = columnOf(cell.col);
-        const found = findNumbers(cellText, unit ? { defaultUnit: unit } : {});
+        const found = numbersOfCell(cellText, unit);
         for (const m of found) {
           out.push({
             ...m,

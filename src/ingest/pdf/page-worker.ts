@@ -10,8 +10,13 @@ import { claimPage, errorShape, type PageJob, type PageMessage, type PageWorkerT
 
 const post = (message: PageMessage): void => parentPort!.postMessage(message);
 
+const NO_BYTES = new Uint8Array(0);
+
 async function readJob(job: PageJob): Promise<void> {
   const doc = openPdfiumDocument(await loadPdfium(), job.bytes);
+  // PDFium reads its own copy of the file: this thread's (a clone of the other's, as big as the
+  // file) can go at the next collection instead of living as long as the thread.
+  job.bytes = NO_BYTES;
   try {
     const count = doc.pageCount;
     if (count < MIN_PAGES_FOR_TWO_THREADS) return;
