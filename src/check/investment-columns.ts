@@ -1,6 +1,7 @@
 /**
  * A 项目基本信息 table's money columns (湘西, 海南 evaluation templates: 计划投资额 | 实际到位资金 |
- * 实际使用情况, each a total split by source in the rows below). Flattened, each source row prints its
+ * 实际使用情况; 岳阳's 计划安排资金 | 实际到位资金 | 实际支出 | 结余: each a total split by source in the
+ * rows below). Flattened, each source row prints its
  * label once per column ("其中:中央财政4676 其中:中央财政4676 其中:中央财政4676 省财政14145.06 …",
  * t154), so the k-th print of a label is its cell in the k-th column. Each column's printed total must
  * be the sum of its sources (issue 16: an 实际到位 total that is not the sum of its sources).
@@ -23,6 +24,8 @@ const ROWS_WINDOW = 600;
 /** A source label: a run of Chinese characters ("中央财政", "市县财政预算", "地方债券资金"). */
 const LABEL_CHARS = /[\u4e00-\u9fff]/u;
 const MAX_LABEL = 12;
+/** What may part a label from its cell or a row from the next: blanks and, in a dump that keeps the grid, its bars ("省财政 |\n1125 |", t703). */
+const BLANK = /^[\s|]*/u;
 
 interface Column {
   name: string;
@@ -31,7 +34,7 @@ interface Column {
 
 /** The amount printed at `at` (after blanks), as a figure of the document, or null. */
 function amountAt(doc: SourceDocument, at: number, unit: string): { figure: Figure; end: number } | null {
-  const lead = /^\s*/u.exec(doc.text.slice(at, at + 40))![0].length;
+  const lead = BLANK.exec(doc.text.slice(at, at + 40))![0].length;
   const m = /^\d[\d,]*(?:\.\d+)?/u.exec(doc.text.slice(at + lead, at + lead + 24));
   if (!m) return null;
   const n = findNumbers(m[0], { defaultUnit: unit })[0];
@@ -40,22 +43,22 @@ function amountAt(doc: SourceDocument, at: number, unit: string): { figure: Figu
 }
 
 /** Each column's name with its optional unit bracket ("计划投资额(万元)"), built once. */
-const COLUMN_HEADS = INVESTMENT_COLUMNS.map((name) => ({ name, pattern: new RegExp(`^\\s*${name}\\s*(?:[(（]\\s*(万元|元)\\s*[)）])?`, 'u') }));
+const COLUMN_HEADS = INVESTMENT_COLUMNS.map((names) => ({ pattern: new RegExp(`^[\\s|]*(${names.join('|')})\\s*(?:[(（]\\s*(万元|元)\\s*[)）])?`, 'u') }));
 
 /** The column names in order from `at`, each with its unit and the total printed after it. */
 function readColumns(doc: SourceDocument, at: number): { columns: Column[]; unit: string; end: number } | null {
   const columns: Column[] = [];
   let unit: string | null = null;
   let pos = at;
-  for (const { name, pattern } of COLUMN_HEADS) {
-    const head = pattern.exec(doc.text.slice(pos, pos + name.length + 40));
+  for (const { pattern } of COLUMN_HEADS) {
+    const head = pattern.exec(doc.text.slice(pos, pos + 60));
     if (!head) break;
-    if (!head[1] || (unit !== null && head[1] !== unit)) return null;
-    unit = head[1];
+    if (!head[2] || (unit !== null && head[2] !== unit)) return null;
+    unit = head[2];
     pos += head[0].length;
     const total = amountAt(doc, pos, unit);
     if (total) pos = total.end;
-    columns.push({ name, total: total?.figure ?? null });
+    columns.push({ name: head[1]!, total: total?.figure ?? null });
   }
   return columns.length >= 2 && unit ? { columns, unit, end: pos } : null;
 }
@@ -68,7 +71,7 @@ function readSourceRow(doc: SourceDocument, text: string, base: number, pos: num
     const cells: Array<Figure | null> = [];
     let at = pos;
     for (let j = 0; j < k; j++) {
-      const lead = /^\s*/u.exec(text.slice(at))![0].length;
+      const lead = BLANK.exec(text.slice(at))![0].length;
       if (!text.startsWith(label, at + lead)) break;
       at += lead + label.length;
       const cell = amountAt(doc, base + at, unit);
@@ -84,8 +87,8 @@ function readSourceRow(doc: SourceDocument, text: string, base: number, pos: num
 export function checkInvestmentColumns(doc: SourceDocument | undefined): CheckResult[] {
   if (!doc) return [];
   const out: CheckResult[] = [];
-  const first = INVESTMENT_COLUMNS[0]!;
-  for (let i = doc.text.indexOf(first); i >= 0; i = doc.text.indexOf(first, i + 1)) {
+  const first = new RegExp(INVESTMENT_COLUMNS[0]!.join('|'), 'gu');
+  for (const { index: i } of doc.text.matchAll(first)) {
     const read = readColumns(doc, i);
     if (!read) continue;
     const k = read.columns.length;
@@ -93,10 +96,10 @@ export function checkInvestmentColumns(doc: SourceDocument | undefined): CheckRe
     const base = read.end;
     const text = doc.text.slice(base, base + ROWS_WINDOW).replace(/其中[:：]/gu, (s) => ' '.repeat(s.length));
     const rows: Array<{ label: string; cells: Array<Figure | null> }> = [];
-    let pos = /^\s*/u.exec(text)![0].length;
+    let pos = BLANK.exec(text)![0].length;
     for (let row; (row = readSourceRow(doc, text, base, pos, k, read.unit)); ) {
       rows.push(row);
-      pos = row.end + /^\s*/u.exec(text.slice(row.end))![0].length;
+      pos = row.end + BLANK.exec(text.slice(row.end))![0].length;
     }
     if (rows.length < 2) continue;
     read.columns.forEach((column, j) => {

@@ -89,8 +89,10 @@ export const INDICATOR_GOAL_TIERS: readonly string[] = ['年度绩效目标', '�
 export const INDICATOR_LEVEL1_TIERS: readonly string[] = ['产出指标', '效益指标', '满意度指标', '成本指标'];
 
 /**
- * The money columns of a 项目基本信息 table (湘西, 海南 evaluation templates), in print order: each holds a
- * total and is split by source in the rows below (其中:中央财政 | 省财政 | 市县财政 | 其他 …). The first two
- * are always printed; 实际使用情况 only in some templates.
+ * The money columns of a 项目基本信息 table (湘西, 海南, 岳阳 evaluation templates), in print order, each
+ * position with the names templates give it: each holds a total and is split by source in the rows
+ * below (其中:中央财政 | 省财政 | 市县财政 | 其他 …). The first two are always printed; the spending column
+ * only in some templates, and the 岳阳 template (t702, t703: 计划安排资金 | 实际到位资金 | 实际支出 |
+ * 结余) splits its balance by source too.
  */
-export const INVESTMENT_COLUMNS: readonly string[] = ['计划投资额', '实际到位资金', '实际使用情况'];
+export const INVESTMENT_COLUMNS: readonly (readonly string[])[] = [['计划投资额', '计划安排资金'], ['实际到位资金'], ['实际使用情况', '实际支出'], ['结余']];
