@@ -6,7 +6,8 @@
  * - sum.breakdown: the parts, each with a short name and separated by 、，；, add up (interval sum) to
  *   the whole. A sum above the whole fails `definite`; a sum below it fails when every part is
  *   named as a piece of the whole (fund levels and kinds, nature classes), `definite` when the last
- *   part is "其他…" (the list is closed) and `possible` otherwise, and warns when the parts are of
+ *   part is "其他…" or the parts are every kind of a closed classification (政府采购's 货物, 工程, 服务: the
+ *   list is closed) and `possible` otherwise, and warns when the parts are of
  *   other kinds, since such a list may be partial.
  * - share.of_whole: a part's "占 P%" is part ÷ whole to P's printed precision (definite: one sentence
  *   states all three); a share cut off instead of rounded is `rate.truncated`.
@@ -16,7 +17,7 @@ import { figureOfMatch, toFigure } from '../extract/roles/candidates.js';
 import { findNumbers } from '../extract/numbers.js';
 import type { NumberMatch } from '../extract/numbers.js';
 import type { CheckResult, Figure } from '../schema/record.js';
-import { ADJUSTMENT_WORDS, BREAKDOWN_MARKS, BREAKDOWN_PART_WORDS, CLOSING_PART, LEVEL_PART_NAME } from '../vocabulary/breakdowns.js';
+import { ADJUSTMENT_WORDS, BREAKDOWN_MARKS, BREAKDOWN_PART_WORDS, CLOSED_PART_SETS, CLOSING_PART, LEVEL_PART_NAME } from '../vocabulary/breakdowns.js';
 import { FUND_IN_NAME } from '../vocabulary/units.js';
 import { Decimal } from 'decimal.js';
 import { divideIntervals, intervalOfFigure, intervalOfPrintedRate, sumOfPrintedParts, intervalsMeet, isIntervalAbove, midpointOf, roundedIntervalOfFigure, scaleInterval, sumIntervals, truncationIntervalOf, type Interval } from './interval.js';
@@ -210,6 +211,15 @@ function isPieceOfWhole(name: string): boolean {
   return BREAKDOWN_PART_WORDS.some((w) => name.includes(w));
 }
 
+/** The parts are the kinds of a closed classification (CLOSED_PART_SETS), each kind named once: nothing is left out. */
+function isClosedClassification(names: readonly string[]): boolean {
+  return CLOSED_PART_SETS.some(({ marker, kinds }) => {
+    if (names.length !== kinds.length || !names.every((n) => n.includes(marker))) return false;
+    const named = names.map((n) => kinds.filter((k) => n.includes(k)));
+    return named.every((ks) => ks.length === 1) && new Set(named.map((ks) => ks[0])).size === kinds.length;
+  });
+}
+
 const MARKED = new RegExp(MARK, 'u');
 
 /** A breakdown with the sentence it stands in (`offset`: where the sentence starts in the text). */
@@ -309,9 +319,10 @@ export function reportBreakdown(list: ListedParts, sum: ReturnType<typeof sumOfP
 function checkBreakdown({ whole, parts }: Breakdown): CheckResult[] {
   const sum = sumOfParts({ whole, parts });
   const { expected, actual, holds } = sum;
-  const complete = parts.every((p) => isPieceOfWhole(p.name));
-  // A list closed by its "其他…" part leaves nothing out: a shortfall is no partial list.
-  const closed = complete && CLOSING_PART.test(parts.at(-1)!.name);
+  const classified = isClosedClassification(parts.map((p) => p.name));
+  const complete = classified || parts.every((p) => isPieceOfWhole(p.name));
+  // A list closed by its "其他…" part, or naming every kind of a closed classification, leaves nothing out: a shortfall is no partial list.
+  const closed = classified || (complete && CLOSING_PART.test(parts.at(-1)!.name));
   const exactSlip = holds ? null : findUnitSlip(expected, actual);
   const slip = exactSlip ?? (holds ? null : nearUnitSlip(expected, actual));
   if (slip) {

@@ -75,6 +75,15 @@ describe('sum.breakdown', () => {
     expect(checkBreakdowns(slipped)[0]).toMatchObject({ status: 'fail', certainty: 'definite' });
   });
 
+  it('fails definite a procurement total short of its goods, works and services, the three kinds it is made of (t758)', () => {
+    const short = '2019年,我局政府采购支出总额121万元,其中:政府采购货物支出0万元、政府采购工程支出0万元、政府采购服务支出100万元。';
+    expect(checkBreakdowns(short)[0]).toMatchObject({ rule: 'sum.breakdown', status: 'fail', certainty: 'definite' });
+    expect(checkBreakdowns(short.replace('121万元', '100万元'))[0]).toMatchObject({ status: 'pass' });
+    // two of the three kinds may leave the third out: a warning only
+    const two = '政府采购支出总额121万元,其中:政府采购货物支出21万元、政府采购服务支出90万元。';
+    expect(checkBreakdowns(two)[0]).toMatchObject({ status: 'warn', certainty: 'possible' });
+  });
+
   it('fails parts above their whole (definite)', () => {
     const over = '全年实际支出1595.59万元，其中基本支出890.4万元，项目支出715.19万元。';
     expect(checkBreakdowns(over)[0]).toMatchObject({ status: 'fail', certainty: 'definite' });
