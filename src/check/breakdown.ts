@@ -31,8 +31,13 @@ const SHARE_RULE = 'share.of_whole';
 const SENTENCE_END = /[。！？!?\n]/u;
 const isSentenceEnd = codeClass(SENTENCE_END);
 const MARK = BREAKDOWN_MARKS.join('|');
+/**
+ * One piece of a part's name: a character that is no digit or separator, or a bracket whose places are
+ * listed with 、 ("县(市、区)财政配套资金", t083: the 、 inside the bracket parts no parts).
+ */
+const NAME_PIECE = '(?:[^\\d，,、；;。：:]|[（(][^\\d，,；;。：:（()）]{0,8}、[^\\d，,；;。：:（()）]{0,8}[）)])';
 /** A part's name: a few characters, no digits, no separators. */
-const NAME = '([^\\d，,、；;。：:]{1,16})';
+const NAME = `(${NAME_PIECE}{1,16})`;
 /** Between the whole and the first part: the mark (其中, 主要用于以下方面 …), then the part's name. */
 const FIRST_GAP = new RegExp(`^[\\s，,：:]*(?:${MARK})[\\s：:，,]*${NAME}$`, 'u');
 /** A share printed after a part: "，占 71.73%" (its digits are matched as a percent figure). */
@@ -40,7 +45,7 @@ const SHARE_LEAD = /^[\s，,]*占(?:比)?[^\d，,；;。%％]{0,8}$/u;
 /** Words that start a new clause rather than name a part: "…，全年实际支出 1595.59 万元，其中…". */
 const CLAUSE_WORDS = new RegExp(`${MARK}|全年|本年|年度|核定|实际|收到|下达|安排|完成|累计|合计|共计|总计|限额`, 'u');
 /** Between a part (and its share) and the next part: a separator, then the name (after the year it is of: "2018年度…结余资金"). */
-const NEXT_GAP = new RegExp(`^[\\s，,、；;]+((?:\\d{4}年度?)?[^\\d，,、；;。：:]{1,16})$`, 'u');
+const NEXT_GAP = new RegExp(`^[\\s，,、；;]+((?:\\d{4}年度?)?${NAME_PIECE}{1,16})$`, 'u');
 /** The year a part's name opens with ("2018年度农机购置补贴结余资金": last year's balance carried in). */
 const YEAR_OF_PART = /^\d{4}年度?/u;
 

@@ -84,6 +84,12 @@ describe('sum.breakdown', () => {
     expect(checkBreakdowns(two)[0]).toMatchObject({ status: 'warn', certainty: 'possible' });
   });
 
+  it('reads a part whose name brackets places listed with 、 (t083: 县(市、区)财政配套资金)', () => {
+    const text = '项目建设预计总投资7450万元,其中中央财政资金6000万元,县(市、区)财政配套资金1450万元。';
+    expect(checkBreakdowns(text)[0]).toMatchObject({ status: 'pass', detail: { parts: ['中央财政资金', '县(市、区)财政配套资金'] } });
+    expect(checkBreakdowns(text.replace('1450万元', '1550万元'))[0]).toMatchObject({ status: 'fail', certainty: 'definite' });
+  });
+
   it('fails parts above their whole (definite)', () => {
     const over = '全年实际支出1595.59万元，其中基本支出890.4万元，项目支出715.19万元。';
     expect(checkBreakdowns(over)[0]).toMatchObject({ status: 'fail', certainty: 'definite' });
