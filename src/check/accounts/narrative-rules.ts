@@ -693,9 +693,9 @@ function statedSubject(clause: string): string {
 }
 
 /** Between an amount executed and its rate: a comma and the rate word only ("，执行率"). */
-const EXECUTION_RATE_GAP = /^[，,]?(?:资金|预算)?(?:执行|支付|拨付|使用)率(?:为|达到?|是)?$/u;
-/** An amount executed: "全年执行资金1847.85万元", "已完成拨付2113.63万元". */
-const EXECUTED_LABEL = /(?:执行|支出|支付|拨付|使用)(?:资金)?(?:了|为|达到?)?$/u;
+const EXECUTION_RATE_GAP = /^[，,]?(?:实际)?(?:资金|预算)?(?:执行|支付|拨付|使用)率(?:为|达到?|是)?$/u;
+/** An amount executed: "全年执行资金1847.85万元", "已完成拨付2113.63万元", a subsidy's "实际发放107.78万元" (t174). */
+const EXECUTED_LABEL = /(?:执行|支出|支付|拨付|使用|发放)(?:资金)?(?:了|为|达到?)?$/u;
 /** A programme's whole, read on the words before it with their fillers: "共投入资金1987.08万元", "项目资金共2179万元", "资金预算140.11万元". */
 const FUND_WHOLE_GAP = /(?:共投入资金|投入资金共计?|资金共计?|资金合计|资金总额|资金预算|预算资金)(?:为|达到?|是)?$/u;
 /** A fund level or source: an amount executed that names one is that part's, not the whole's. */

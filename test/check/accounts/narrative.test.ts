@@ -97,6 +97,12 @@ describe('narrative.execution_rate: a programme\'s execution against the one who
     expect(rates(paragraph('92.9%'))).toEqual([['narrative.truncated_percent', 'warn', 'definite']]);
   });
 
+  it('reads a subsidy\'s money paid out and its "实际执行率" (t174: 收到资金合计149.63万元,实际发放107.78万元)', () => {
+    const line = (rate: string) => [`2023年收到资金合计149.63万元,实际发放107.78万元,实际执行率为${rate}。`];
+    expect(rates(line('72.03%'))).toEqual([['narrative.execution_rate', 'pass', 'definite']]);
+    expect(rates(line('75.03%'))).toEqual([['narrative.execution_rate', 'fail', 'definite']]);
+  });
+
   it('abstains when the amount names a fund level, two wholes are stated, or a figure stands between', () => {
     expect(rates(['项目资金共2179万元。中央资金支出2113.63万元,执行率90%。'])).toEqual([]);
     expect(rates(['项目资金共2179万元,资金预算2200万元,已完成拨付2113.63万元,执行率90%。'])).toEqual([]);
