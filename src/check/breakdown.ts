@@ -19,6 +19,7 @@ import type { NumberMatch } from '../extract/numbers.js';
 import type { CheckResult, Figure } from '../schema/record.js';
 import { ADJUSTMENT_WORDS, BREAKDOWN_MARKS, BREAKDOWN_PART_WORDS, CLOSED_PART_SETS, CLOSING_PART, LEVEL_PART_NAME } from '../vocabulary/breakdowns.js';
 import { FUND_IN_NAME } from '../vocabulary/units.js';
+import { COMPARISON_WORDS, REVENUE_CHANGE_WORDS } from '../vocabulary/accounts.js';
 import { Decimal } from 'decimal.js';
 import { divideIntervals, intervalOfFigure, intervalOfPrintedRate, sumOfPrintedParts, intervalsMeet, isIntervalAbove, midpointOf, roundedIntervalOfFigure, scaleInterval, sumIntervals, truncationIntervalOf, type Interval } from './interval.js';
 import { evidenceOfFigure, makeResult, showInterval } from './result.js';
@@ -226,6 +227,10 @@ function isClosedClassification(names: readonly string[]): boolean {
 }
 
 const MARKED = new RegExp(MARK, 'u');
+/** The words that state an amount as a change of another ("较上年决算数减少70.62万元", "增收2546万元"). */
+const CHANGE_BEFORE = new RegExp(`(?:${[...COMPARISON_WORDS.increase, ...COMPARISON_WORDS.decrease, ...REVENUE_CHANGE_WORDS.increase, ...REVENUE_CHANGE_WORDS.decrease].join('|')})[了为是]?\\s*$`, 'u');
+/** How far before an amount its change word may stand. */
+const CHANGE_LOOKBACK = 6;
 
 /** A breakdown with the sentence it stands in (`offset`: where the sentence starts in the text). */
 export interface BreakdownInSentence {
@@ -278,8 +283,20 @@ export function checkBreakdowns(text: string | undefined, doc?: SourceDocument):
 
 /** The first amount of a sentence, as a figure at its place in the text. */
 function firstMoneyOf(sentence: string, offset: number, figureOf: ToFigure): Figure | null {
-  const m = figuresIn(sentence).find((x) => x.kind === 'money');
+  const money = figuresIn(sentence).filter((x) => x.kind === 'money');
+  // Two quantities before the 其中 ("共销售福利彩票4.2亿元,筹集福利彩票公益金4331.09万元。其中…", t434): whose
+  // parts follow is not told. A change of the first ("比上年增加…万元") is no second quantity, nor what a
+  // bracket says it holds ("18.7739万元(含上年度结转3.58万元)", t438).
+  const second = (m: NumberMatch) => !CHANGE_BEFORE.test(sentence.slice(Math.max(0, m.start - CHANGE_LOOKBACK), m.start)) && !isInBracket(sentence, m.start);
+  if (money.slice(1).some(second)) return null;
+  const m = money[0];
   return m ? figureOf({ ...m, start: m.start + offset, end: m.end + offset }) : null;
+}
+
+/** Whether `at` stands inside a bracket opened before it in the sentence. */
+function isInBracket(sentence: string, at: number): boolean {
+  const before = sentence.slice(0, at);
+  return (before.match(/[（(]/gu)?.length ?? 0) > (before.match(/[）)]/gu)?.length ?? 0);
 }
 
 /** A whole and the parts listed for it, by name. */

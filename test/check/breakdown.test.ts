@@ -90,6 +90,14 @@ describe('sum.breakdown', () => {
     expect(checkBreakdowns(text.replace('1450万元', '1550万元'))[0]).toMatchObject({ status: 'fail', certainty: 'definite' });
   });
 
+  it('reads no whole for a 其中 sentence when the sentence before states two quantities (t434); a change or a bracket\'s inclusion is none (t438)', () => {
+    expect(checkBreakdowns('2019年我市共销售福利彩票4.2亿元,筹集福利彩票公益金4331.09万元。其中市本级留成2470.15万元;各县留成1860.94万元。')).toEqual([]);
+    const included = '用于群众体育支出18.7739万元(含上年度结转3.58万元),占总数的100.0%。其中:用于援建公共体育场地和设施11.7799万元;用于资助或组织开展全民健身活动6.994万元。';
+    expect(checkBreakdowns(included).filter((r) => r.rule === 'sum.breakdown')).toMatchObject([{ status: 'pass' }]);
+    const changed = '2022年度收入合计562.21万元,较上年决算数减少70.62万元,下降11.2%。其中:财政拨款收入560.44万元,事业收入1.77万元。';
+    expect(checkBreakdowns(changed).filter((r) => r.rule === 'sum.breakdown')).toMatchObject([{ status: 'pass' }]);
+  });
+
   it('fails parts above their whole (definite)', () => {
     const over = '全年实际支出1595.59万元，其中基本支出890.4万元，项目支出715.19万元。';
     expect(checkBreakdowns(over)[0]).toMatchObject({ status: 'fail', certainty: 'definite' });
