@@ -39,8 +39,8 @@ const MARK = BREAKDOWN_MARKS.join('|');
 const NAME_PIECE = '(?:[^\\d，,、；;。：:]|[（(][^\\d，,；;。：:（()）]{0,8}、[^\\d，,；;。：:（()）]{0,8}[）)])';
 /** A part's name: a few characters, no digits, no separators. */
 const NAME = `(${NAME_PIECE}{1,16})`;
-/** Between the whole and the first part: the mark (其中, 主要用于以下方面 …), then the part's name. */
-const FIRST_GAP = new RegExp(`^[\\s，,：:]*(?:${MARK})[\\s：:，,]*${NAME}$`, 'u');
+/** Between the whole and the first part: the mark (其中, 主要用于以下方面 …; in a bracket: "X万元（其中…"), then the part's name. */
+const FIRST_GAP = new RegExp(`^[\\s，,：:]*[（(]?(?:${MARK})[\\s：:，,]*${NAME}$`, 'u');
 /** A share printed after a part: "，占 71.73%" (its digits are matched as a percent figure). */
 const SHARE_LEAD = /^[\s，,]*占(?:比)?[^\d，,；;。%％]{0,8}$/u;
 /** Words that start a new clause rather than name a part: "…，全年实际支出 1595.59 万元，其中…". */

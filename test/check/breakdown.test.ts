@@ -98,6 +98,12 @@ describe('sum.breakdown', () => {
     expect(checkBreakdowns(changed).filter((r) => r.rule === 'sum.breakdown')).toMatchObject([{ status: 'pass' }]);
   });
 
+  it('reads parts listed in a bracket after their whole ("X万元（其中…）") and after 包括', () => {
+    expect(checkBreakdowns('下达资金100万元（其中中央资金60万元、省级资金30万元、县级资金20万元）。')[0]).toMatchObject({ status: 'fail', certainty: 'definite' });
+    expect(checkBreakdowns('下达资金110万元（其中中央资金60万元、省级资金30万元、县级资金20万元）。')[0]).toMatchObject({ status: 'pass' });
+    expect(checkBreakdowns('全年预算资金100万元，包括中央资金60万元、省级资金30万元、县级资金20万元。')[0]).toMatchObject({ status: 'fail', certainty: 'definite' });
+  });
+
   it('fails parts above their whole (definite)', () => {
     const over = '全年实际支出1595.59万元，其中基本支出890.4万元，项目支出715.19万元。';
     expect(checkBreakdowns(over)[0]).toMatchObject({ status: 'fail', certainty: 'definite' });
