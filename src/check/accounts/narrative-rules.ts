@@ -697,7 +697,7 @@ const EXECUTION_RATE_GAP = /^[，,]?(?:实际)?(?:资金|预算)?(?:执行|支�
 /** An amount executed: "全年执行资金1847.85万元", "已完成拨付2113.63万元", a subsidy's "实际发放107.78万元" (t174). */
 const EXECUTED_LABEL = /(?:执行|支出|支付|拨付|使用|发放)(?:资金)?(?:了|为|达到?)?$/u;
 /** A programme's whole, read on the words before it with their fillers: "共投入资金1987.08万元", "项目资金共2179万元", "资金预算140.11万元". */
-const FUND_WHOLE_GAP = /(?:共投入资金|投入资金共计?|资金共计?|资金合计|资金总额|资金预算|预算资金)(?:为|达到?|是)?$/u;
+const FUND_WHOLE_GAP = /(?:共投入资金|投入资金共计?|资金共计?|资金合计|资金总额|资金预算|预算资金|预算数?)(?:为|达到?|是)?$/u;
 /** A fund level or source: an amount executed that names one is that part's, not the whole's. */
 const FUND_LEVEL = /中央|省|市|州|县|区|地方|本级|上级|自筹|配套|财政|结转|社会|其中/u;
 
@@ -705,7 +705,8 @@ const FUND_LEVEL = /中央|省|市|州|县|区|地方|本级|上级|自筹|配�
  * A programme's funds and their execution in one paragraph of a report (issue 16): "共投入资金1987.08万元。
  * 其中…。全年执行资金1847.85万元，执行率92.9%" → 1847.85 ÷ 1987.08 = 92.99% (t900). Read only when the
  * rate follows the amount executed with nothing between, that amount names no fund level or source, and
- * the paragraph states one whole of the programme's funds before it: then both sides are its whole money.
+ * the paragraph (or, in a paragraph of several programmes, the rate's own sentence) states one whole of
+ * the programme's funds before it: then both sides are its whole money.
  */
 const fundExecutionRates: AccountsRule = {
   id: 'narrative.execution_rate',
@@ -718,8 +719,11 @@ const fundExecutionRates: AccountsRule = {
         const executed = s.figures[i - 1];
         if (!isPercent(rate) || !executed || !isMoney(executed) || !EXECUTION_RATE_GAP.test(rate.gap)) return;
         if (!EXECUTED_LABEL.test(executed.label) || FUND_LEVEL.test(executed.label)) return;
-        const figs = paragraphFigures(ctx, s);
-        const wholes = figs.slice(0, figs.indexOf(executed)).filter((x) => isMoney(x) && FUND_WHOLE_GAP.test(x.gap));
+        const wholesBefore = (figs: NarrativeFigure[]) => figs.slice(0, figs.indexOf(executed)).filter((x) => isMoney(x) && FUND_WHOLE_GAP.test(x.gap));
+        // The paragraph's one whole; else, where it lists several programmes, the one whole of the rate's own
+        // sentence ("A项目预算100万元，支出90万元，执行率90%；B项目…").
+        let wholes = wholesBefore(paragraphFigures(ctx, s));
+        if (wholes.length !== 1) wholes = wholesBefore(s.figures);
         if (wholes.length !== 1) return;
         const whole = wholes[0]!;
         const computed = shareInterval(moneyInterval(executed.figure), moneyInterval(whole.figure));
