@@ -4,7 +4,7 @@
  * 预算数) and year-on-year change (减少 56.95 万元，下降 1.87%).
  */
 import type { CheckResult, Figure, Interval } from '../../schema/record.js';
-import { anyOf, BUDGET_ACCOUNT_WORDS, COMPARISON_WORDS, BUDGET_COMPARISON, BUDGET_DIFFERENCE, REVENUE_CHANGE_WORDS } from '../../vocabulary/index.js';
+import { ADJUSTMENT_WORDS, anyOf, BUDGET_ACCOUNT_WORDS, COMPARISON_WORDS, BUDGET_COMPARISON, BUDGET_DIFFERENCE, REVENUE_CHANGE_WORDS } from '../../vocabulary/index.js';
 import { evidenceOf } from '../../normalize/offsets.js';
 import { formatDecimal, intervalsMeet, isIntervalAbove, isIntervalBelow, midpointOf, statedValueOf, subtractIntervals, sumDecimals, sumIntervals, pointInterval, addIntervals } from '../interval.js';
 import { evidenceOfFigure, makeResult, showInterval } from '../result.js';
@@ -697,7 +697,7 @@ const EXECUTION_RATE_GAP = /^[，,]?(?:实际)?(?:资金|预算)?(?:执行|支�
 /** An amount executed: "全年执行资金1847.85万元", "已完成拨付2113.63万元", a subsidy's "实际发放107.78万元" (t174). */
 const EXECUTED_LABEL = /(?:执行|支出|支付|拨付|使用|发放)(?:资金)?(?:了|为|达到?)?$/u;
 /** A programme's whole, read on the words before it with their fillers: "共投入资金1987.08万元", "项目资金共2179万元", "资金预算140.11万元". */
-const FUND_WHOLE_GAP = /(?:共投入资金|投入资金共计?|资金共计?|资金合计|资金总额|资金预算|预算资金|预算数?)(?:为|达到?|是)?$/u;
+const FUND_WHOLE_GAP = /(?:共投入资金|投入资金共计?|资金共计?|资金合计|资金总额|资金预算|预算资金|(?<!年初)预算数?)(?:为|达到?|是)?$/u;
 /** A fund level or source: an amount executed that names one is that part's, not the whole's. */
 const FUND_LEVEL = /中央|省|市|州|县|区|地方|本级|上级|自筹|配套|财政|结转|社会|其中/u;
 
@@ -726,6 +726,10 @@ const fundExecutionRates: AccountsRule = {
         if (wholes.length !== 1) wholes = wholesBefore(s.figures);
         if (wholes.length !== 1) return;
         const whole = wholes[0]!;
+        // A budget adjusted between the whole and the spending ("年初预算300万元，年中追加50万元…") is another whole.
+        const figs = paragraphFigures(ctx, s);
+        const between = [whole.after, ...figs.slice(figs.indexOf(whole) + 1, figs.indexOf(executed) + 1).map((x) => x.gap)].join('');
+        if (ADJUSTMENT_WORDS.test(between)) return;
         const computed = shareInterval(moneyInterval(executed.figure), moneyInterval(whole.figure));
         if (!computed) return;
         out.push(

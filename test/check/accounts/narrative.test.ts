@@ -113,6 +113,9 @@ describe('narrative.execution_rate: a programme\'s execution against the one who
     expect(rates(['项目资金共2179万元。中央资金支出2113.63万元,执行率90%。'])).toEqual([]);
     expect(rates(['项目资金共2179万元,资金预算2200万元,已完成拨付2113.63万元,执行率90%。'])).toEqual([]);
     expect(rates(['项目资金共2179万元,已完成拨付2113.63万元,结余65.37万元,执行率90%。'])).toEqual([]);
+    // an initial budget, or a budget adjusted before the spending, is not the whole the rate is of
+    expect(rates(['年初预算300万元,调整预算后为320万元,实际支出200万元,预算执行率为62.5%。'])).toEqual([]);
+    expect(rates(['预算300万元,年中追加20万元,实际支出200万元,执行率为62.5%。'])).toEqual([]);
   });
 });
 
