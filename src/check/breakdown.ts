@@ -42,7 +42,7 @@ const NAME = `(${NAME_PIECE}{1,16})`;
 /** Between the whole and the first part: the mark (其中, 主要用于以下方面 …; in a bracket: "X万元（其中…"), then the part's name. */
 const FIRST_GAP = new RegExp(`^[\\s，,：:]*[（(]?(?:${MARK})[\\s：:，,]*${NAME}$`, 'u');
 /** A share printed after a part: "，占 71.73%" (its digits are matched as a percent figure). */
-const SHARE_LEAD = /^[\s，,]*占(?:比)?[^\d，,；;。%％]{0,8}$/u;
+const SHARE_LEAD = /^[\s，,]*([（(])?占(?:比)?[^\d，,；;。%％]{0,8}$/u;
 /** Words that start a new clause rather than name a part: "…，全年实际支出 1595.59 万元，其中…". */
 const CLAUSE_WORDS = new RegExp(`${MARK}|全年|本年|年度|核定|实际|收到|下达|安排|完成|累计|合计|共计|总计|限额`, 'u');
 /** Between a part (and its share) and the next part: a separator, then the name (after the year it is of: "2018年度…结余资金"). */
@@ -146,17 +146,21 @@ function collectParts(sentence: string, numbers: readonly NumberMatch[], j0: num
     if (isBareWan(part) && !FUND_IN_NAME.test(name)) break;
     let share: Figure | null = null;
     let last = part;
+    // A share in a bracket ("60万元（占60%），省级…") closes it before the next part.
+    let closing = '';
     const next = numbers[j + 1];
-    if (next?.kind === 'percent' && SHARE_LEAD.test(between(part, next))) {
+    const lead = next?.kind === 'percent' ? SHARE_LEAD.exec(between(part, next)) : null;
+    if (next && lead) {
       share = at(next);
       last = next;
+      closing = lead[1] ? '[）)]' : '';
       j++;
     }
     parts.push({ name, figure: at(part), share });
     // A list that already makes its whole is complete: what follows is the next clause.
     if (parts.length >= 2 && intervalsMeet(sumIntervals(parts.map((x) => intervalOfFigure(x.figure, whole.scale))), intervalOfFigure(whole))) break;
     const following = numbers[j + 1];
-    const gap = following?.kind === 'money' ? NEXT_GAP.exec(between(last, following)) : null;
+    const gap = following?.kind === 'money' ? NEXT_GAP.exec(between(last, following).replace(new RegExp(`^\\s*${closing}`, 'u'), '')) : null;
     if (!gap) break;
     const nextName = gap[1]!.trim();
     // A year opens a new clause ("2020年度支出…") unless what follows it is a piece of the whole (its 结余, 结转).

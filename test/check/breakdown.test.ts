@@ -104,6 +104,14 @@ describe('sum.breakdown', () => {
     expect(checkBreakdowns('全年预算资金100万元，包括中央资金60万元、省级资金30万元、县级资金20万元。')[0]).toMatchObject({ status: 'fail', certainty: 'definite' });
   });
 
+  it('reads on past a share printed in a bracket after its part ("60万元（占60%），省级…")', () => {
+    const text = '项目资金100万元，其中：中央财政资金60万元（占60%），省级财政资金30万元（占30%），县级财政资金20万元（占20%）。';
+    expect(checkBreakdowns(text).find((r) => r.rule === 'sum.breakdown')).toMatchObject({ status: 'fail', certainty: 'definite', detail: { parts: ['中央财政资金', '省级财政资金', '县级财政资金'] } });
+    // an amount inside a bracket of its own is no share: the list stops there
+    const inner = '中央资金60万元（其中提前下达50万元）、省级资金30万元。';
+    expect(checkBreakdowns(inner).filter((r) => r.rule === 'sum.breakdown' && r.status === 'fail' && r.certainty === 'definite')).toEqual([]);
+  });
+
   it('fails parts above their whole (definite)', () => {
     const over = '全年实际支出1595.59万元，其中基本支出890.4万元，项目支出715.19万元。';
     expect(checkBreakdowns(over)[0]).toMatchObject({ status: 'fail', certainty: 'definite' });
