@@ -2,7 +2,8 @@
  * Breakdowns stated in one sentence (issue 16: parts and wholes, published slips such as fund sources
  * that do not add up to the stated total, an 实际到位 total that is not the sum of its sources, shares
  * printed wrong): "收到财政资金共 2330.9 万元，其中：中央资金 1372.7 万元，地方资金 98.6 万元…",
- * "支出 2940.05 万元，主要用于以下方面：一般公共服务支出（类）2106.66 万元，占 71.73%；…".
+ * "支出 2940.05 万元，主要用于以下方面：一般公共服务支出（类）2106.66 万元，占 71.73%；…", and a total
+ * after its parts ("下达中央资金30.9万元，县财政资金30.9万元，共计下达61.8万元") where every part names a fund.
  * - sum.breakdown: the parts, each with a short name and separated by 、，；, add up (interval sum) to
  *   the whole. A sum above the whole fails `definite`; a sum below it fails when every part is
  *   named as a piece of the whole (fund levels and kinds, nature classes), `definite` when the last
@@ -200,7 +201,35 @@ function breakdownsIn(sentence: string, offset: number, previous: Figure | null,
     const parts = collectParts(sentence, numbers, i + 1, first[1]!.trim(), wholeFigure, at);
     if (parts.length > 0) out.push({ whole: wholeFigure, parts });
   }
+  out.push(...partsBeforeTotal(sentence, numbers, at));
   return out;
+}
+
+/** A total stated after its parts: "，合计100万元", "，共计下达61.8万元". */
+const TOTAL_AFTER_PARTS = /^[，,]\s*(?:合计|共计|总计)(?:下达|安排|拨付|投入|到位)?(?:资金)?[为是达]?\s*$/u;
+/** The name a sentence's first part ends its opening with ("我局收到中央资金60万元": 我局收到中央资金). */
+const OPENING_NAME = /([^\d，,、；;。：:]{1,16})$/u;
+
+/**
+ * Parts listed first and their total after them, in a sentence that states no other amount before them
+ * ("下达中央资金30.9万元，县财政资金30.9万元，共计下达61.8万元", t202): read only when every part is named as
+ * a piece of a whole (fund levels and kinds, nature classes), so the total is surely theirs.
+ */
+function partsBeforeTotal(sentence: string, numbers: readonly NumberMatch[], at: (m: NumberMatch) => Figure): Breakdown[] {
+  const k = numbers.findIndex((m, i) => i >= 2 && m.kind === 'money' && TOTAL_AFTER_PARTS.test(sentence.slice(numbers[i - 1]!.end, m.start)));
+  if (k < 0) return [];
+  const run = numbers.slice(0, k);
+  if (!run.every((m) => m.kind === 'money' && !isBareWan(m))) return [];
+  const opening = OPENING_NAME.exec(sentence.slice(0, run[0]!.start));
+  if (!opening) return [];
+  const names = [opening[1]!.trim()];
+  for (let i = 1; i < run.length; i++) {
+    const gap = NEXT_GAP.exec(sentence.slice(run[i - 1]!.end, run[i]!.start));
+    if (!gap) return [];
+    names.push(gap[1]!.trim());
+  }
+  if (!names.every(isPieceOfWhole) || names.some((n) => ADJUSTMENT_WORDS.test(n))) return [];
+  return [{ whole: at(numbers[k]!), parts: run.map((m, i) => ({ name: names[i]!, figure: at(m), share: null })) }];
 }
 
 /**
@@ -231,6 +260,8 @@ function isClosedClassification(names: readonly string[]): boolean {
 }
 
 const MARKED = new RegExp(MARK, 'u');
+/** A sentence that may state a total after its parts (partsBeforeTotal). */
+const TOTAL_WORD = /合计|共计|总计/u;
 /** The words that state an amount as a change of another ("较上年决算数减少70.62万元", "增收2546万元"). */
 const CHANGE_BEFORE = new RegExp(`(?:${[...COMPARISON_WORDS.increase, ...COMPARISON_WORDS.decrease, ...REVENUE_CHANGE_WORDS.increase, ...REVENUE_CHANGE_WORDS.decrease].join('|')})[了为是]?\\s*$`, 'u');
 /** How far before an amount its change word may stand. */
@@ -262,7 +293,7 @@ function* readBreakdowns(text: string, doc?: SourceDocument): Generator<Breakdow
   let before = { text: '', start: 0 };
   for (const i of sentenceEndsOf(text)) {
     const sentence = text.slice(start, i);
-    if (MARKED.test(sentence)) {
+    if (MARKED.test(sentence) || TOTAL_WORD.test(sentence)) {
       // Numbers of the previous sentence are read only when this one opens with 其中 (it is the hot path).
       const previous = /^\s*其中/u.test(sentence) ? firstMoneyOf(before.text, before.start, figureOf) : null;
       for (const breakdown of breakdownsIn(sentence, start, previous, figureOf)) yield { sentence, offset: start, breakdown, figureOf };

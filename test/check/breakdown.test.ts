@@ -112,6 +112,17 @@ describe('sum.breakdown', () => {
     expect(checkBreakdowns(inner).filter((r) => r.rule === 'sum.breakdown' && r.status === 'fail' && r.certainty === 'definite')).toEqual([]);
   });
 
+  it('reads a total stated after its parts ("…，共计下达61.8万元", t202) when every part names a fund level or kind', () => {
+    const t202 = '下达中央财政资金30.9万元,县财政资金30.9万元,共计下达61.8万元。';
+    expect(checkBreakdowns(t202)).toMatchObject([{ rule: 'sum.breakdown', status: 'pass' }]);
+    expect(checkBreakdowns(t202.replace('61.8', '51.8'))).toMatchObject([{ rule: 'sum.breakdown', status: 'fail', certainty: 'definite' }]);
+    // short of the total: the list may leave a level out, as "其中" lists are read
+    expect(checkBreakdowns(t202.replace('61.8', '71.8'))).toMatchObject([{ rule: 'sum.breakdown', status: 'fail', certainty: 'possible' }]);
+    // parts of other kinds, or an amount before them, leave the total's parts untold
+    expect(checkBreakdowns('购置设备60万元,维修房屋30万元,合计100万元。')).toEqual([]);
+    expect(checkBreakdowns('项目总投资200万元,中央资金60万元,省级资金30万元,合计100万元。').filter((r) => r.status === 'fail')).toEqual([]);
+  });
+
   it('fails parts above their whole (definite)', () => {
     const over = '全年实际支出1595.59万元，其中基本支出890.4万元，项目支出715.19万元。';
     expect(checkBreakdowns(over)[0]).toMatchObject({ status: 'fail', certainty: 'definite' });
