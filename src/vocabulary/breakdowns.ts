@@ -79,7 +79,7 @@ export const ALLOCATED_AMOUNT = /(?:实际(?:实施并)?)?下达[^，,。；;：
 export const ADJUSTMENT_WORDS = /调减|核减|减少|扣减|收回|调增|追加|调整/u;
 
 /** Words between a whole and its listed parts: "X 万元，其中：…", "X 万元，主要用于以下方面：…", "X 万元，包括…". */
-export const BREAKDOWN_MARKS: readonly string[] = ['其中', '主要用于以下方面', '主要用于以下几个方面', '具体包括', '包括', '分别为', '分别是'];
+export const BREAKDOWN_MARKS: readonly string[] = ['其中', '主要用于以下方面', '主要用于以下几个方面', '具体包括', '包括', '分别为', '分别是', '资金来源为', '资金来源是', '资金来源', '来源于'];
 
 /**
  * What follows a whole whose parts come next: "X万元，其中：…", "X万元（其中：…）", or a new sentence

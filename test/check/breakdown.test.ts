@@ -98,10 +98,11 @@ describe('sum.breakdown', () => {
     expect(checkBreakdowns(changed).filter((r) => r.rule === 'sum.breakdown')).toMatchObject([{ status: 'pass' }]);
   });
 
-  it('reads parts listed in a bracket after their whole ("X万元（其中…）") and after 包括', () => {
+  it('reads parts listed in a bracket after their whole ("X万元（其中…）") and after 包括 or 资金来源为', () => {
     expect(checkBreakdowns('下达资金100万元（其中中央资金60万元、省级资金30万元、县级资金20万元）。')[0]).toMatchObject({ status: 'fail', certainty: 'definite' });
     expect(checkBreakdowns('下达资金110万元（其中中央资金60万元、省级资金30万元、县级资金20万元）。')[0]).toMatchObject({ status: 'pass' });
     expect(checkBreakdowns('全年预算资金100万元，包括中央资金60万元、省级资金30万元、县级资金20万元。')[0]).toMatchObject({ status: 'fail', certainty: 'definite' });
+    expect(checkBreakdowns('项目总投资100万元，资金来源为：中央资金60万元、省级资金30万元、县级资金20万元。')[0]).toMatchObject({ status: 'fail', certainty: 'definite' });
   });
 
   it('reads on past a share printed in a bracket after its part ("60万元（占60%），省级…")', () => {
