@@ -2,11 +2,13 @@
  * Breakdowns stated in one sentence (issue 16: parts and wholes, published slips such as fund sources
  * that do not add up to the stated total, an 实际到位 total that is not the sum of its sources, shares
  * printed wrong): "收到财政资金共 2330.9 万元，其中：中央资金 1372.7 万元，地方资金 98.6 万元…",
- * "支出 2940.05 万元，主要用于以下方面：一般公共服务支出（类）2106.66 万元，占 71.73%；…".
+ * "支出 2940.05 万元，主要用于以下方面：一般公共服务支出（类）2106.66 万元，占 71.73%；…", and a total
+ * after its parts ("下达中央资金30.9万元，县财政资金30.9万元，共计下达61.8万元") where every part names a fund.
  * - sum.breakdown: the parts, each with a short name and separated by 、，；, add up (interval sum) to
  *   the whole. A sum above the whole fails `definite`; a sum below it fails when every part is
  *   named as a piece of the whole (fund levels and kinds, nature classes), `definite` when the last
- *   part is "其他…" (the list is closed) and `possible` otherwise, and warns when the parts are of
+ *   part is "其他…" or the parts are every kind of a closed classification (政府采购's 货物, 工程, 服务: the
+ *   list is closed) and `possible` otherwise, and warns when the parts are of
  *   other kinds, since such a list may be partial.
  * - share.of_whole: a part's "占 P%" is part ÷ whole to P's printed precision (definite: one sentence
  *   states all three); a share cut off instead of rounded is `rate.truncated`.
@@ -16,8 +18,9 @@ import { figureOfMatch, toFigure } from '../extract/roles/candidates.js';
 import { findNumbers } from '../extract/numbers.js';
 import type { NumberMatch } from '../extract/numbers.js';
 import type { CheckResult, Figure } from '../schema/record.js';
-import { ADJUSTMENT_WORDS, BREAKDOWN_MARKS, BREAKDOWN_PART_WORDS, CLOSING_PART, LEVEL_PART_NAME } from '../vocabulary/breakdowns.js';
+import { ADJUSTMENT_WORDS, BREAKDOWN_MARKS, BREAKDOWN_PART_WORDS, CLOSED_PART_SETS, CLOSING_PART, LEVEL_PART_NAME } from '../vocabulary/breakdowns.js';
 import { FUND_IN_NAME } from '../vocabulary/units.js';
+import { COMPARISON_WORDS, REVENUE_CHANGE_WORDS } from '../vocabulary/accounts.js';
 import { Decimal } from 'decimal.js';
 import { divideIntervals, intervalOfFigure, intervalOfPrintedRate, sumOfPrintedParts, intervalsMeet, isIntervalAbove, midpointOf, roundedIntervalOfFigure, scaleInterval, sumIntervals, truncationIntervalOf, type Interval } from './interval.js';
 import { evidenceOfFigure, makeResult, showInterval } from './result.js';
@@ -30,16 +33,21 @@ const SHARE_RULE = 'share.of_whole';
 const SENTENCE_END = /[。！？!?\n]/u;
 const isSentenceEnd = codeClass(SENTENCE_END);
 const MARK = BREAKDOWN_MARKS.join('|');
+/**
+ * One piece of a part's name: a character that is no digit or separator, or a bracket whose places are
+ * listed with 、 ("县(市、区)财政配套资金", t083: the 、 inside the bracket parts no parts).
+ */
+const NAME_PIECE = '(?:[^\\d，,、；;。：:]|[（(][^\\d，,；;。：:（()）]{0,8}、[^\\d，,；;。：:（()）]{0,8}[）)])';
 /** A part's name: a few characters, no digits, no separators. */
-const NAME = '([^\\d，,、；;。：:]{1,16})';
-/** Between the whole and the first part: the mark (其中, 主要用于以下方面 …), then the part's name. */
-const FIRST_GAP = new RegExp(`^[\\s，,：:]*(?:${MARK})[\\s：:，,]*${NAME}$`, 'u');
+const NAME = `(${NAME_PIECE}{1,16})`;
+/** Between the whole and the first part: the mark (其中, 主要用于以下方面 …; in a bracket: "X万元（其中…"), then the part's name. */
+const FIRST_GAP = new RegExp(`^[\\s，,：:]*[（(]?(?:${MARK})[\\s：:，,]*${NAME}$`, 'u');
 /** A share printed after a part: "，占 71.73%" (its digits are matched as a percent figure). */
-const SHARE_LEAD = /^[\s，,]*占(?:比)?[^\d，,；;。%％]{0,8}$/u;
+const SHARE_LEAD = /^[\s，,]*([（(])?占(?:比)?[^\d，,；;。%％]{0,8}$/u;
 /** Words that start a new clause rather than name a part: "…，全年实际支出 1595.59 万元，其中…". */
 const CLAUSE_WORDS = new RegExp(`${MARK}|全年|本年|年度|核定|实际|收到|下达|安排|完成|累计|合计|共计|总计|限额`, 'u');
 /** Between a part (and its share) and the next part: a separator, then the name (after the year it is of: "2018年度…结余资金"). */
-const NEXT_GAP = new RegExp(`^[\\s，,、；;]+((?:\\d{4}年度?)?[^\\d，,、；;。：:]{1,16})$`, 'u');
+const NEXT_GAP = new RegExp(`^[\\s，,、；;]+((?:\\d{4}年度?)?${NAME_PIECE}{1,16})$`, 'u');
 /** The year a part's name opens with ("2018年度农机购置补贴结余资金": last year's balance carried in). */
 const YEAR_OF_PART = /^\d{4}年度?/u;
 
@@ -139,17 +147,21 @@ function collectParts(sentence: string, numbers: readonly NumberMatch[], j0: num
     if (isBareWan(part) && !FUND_IN_NAME.test(name)) break;
     let share: Figure | null = null;
     let last = part;
+    // A share in a bracket ("60万元（占60%），省级…") closes it before the next part.
+    let closing = '';
     const next = numbers[j + 1];
-    if (next?.kind === 'percent' && SHARE_LEAD.test(between(part, next))) {
+    const lead = next?.kind === 'percent' ? SHARE_LEAD.exec(between(part, next)) : null;
+    if (next && lead) {
       share = at(next);
       last = next;
+      closing = lead[1] ? '[）)]' : '';
       j++;
     }
     parts.push({ name, figure: at(part), share });
     // A list that already makes its whole is complete: what follows is the next clause.
     if (parts.length >= 2 && intervalsMeet(sumIntervals(parts.map((x) => intervalOfFigure(x.figure, whole.scale))), intervalOfFigure(whole))) break;
     const following = numbers[j + 1];
-    const gap = following?.kind === 'money' ? NEXT_GAP.exec(between(last, following)) : null;
+    const gap = following?.kind === 'money' ? NEXT_GAP.exec(between(last, following).replace(new RegExp(`^\\s*${closing}`, 'u'), '')) : null;
     if (!gap) break;
     const nextName = gap[1]!.trim();
     // A year opens a new clause ("2020年度支出…") unless what follows it is a piece of the whole (its 结余, 结转).
@@ -189,7 +201,35 @@ function breakdownsIn(sentence: string, offset: number, previous: Figure | null,
     const parts = collectParts(sentence, numbers, i + 1, first[1]!.trim(), wholeFigure, at);
     if (parts.length > 0) out.push({ whole: wholeFigure, parts });
   }
+  out.push(...partsBeforeTotal(sentence, numbers, at));
   return out;
+}
+
+/** A total stated after its parts: "，合计100万元", "，共计下达61.8万元". */
+const TOTAL_AFTER_PARTS = /^[，,]\s*(?:合计|共计|总计)(?:下达|安排|拨付|投入|到位)?(?:资金)?[为是达]?\s*$/u;
+/** The name a sentence's first part ends its opening with ("我局收到中央资金60万元": 我局收到中央资金). */
+const OPENING_NAME = /([^\d，,、；;。：:]{1,16})$/u;
+
+/**
+ * Parts listed first and their total after them, in a sentence that states no other amount before them
+ * ("下达中央资金30.9万元，县财政资金30.9万元，共计下达61.8万元", t202): read only when every part is named as
+ * a piece of a whole (fund levels and kinds, nature classes), so the total is surely theirs.
+ */
+function partsBeforeTotal(sentence: string, numbers: readonly NumberMatch[], at: (m: NumberMatch) => Figure): Breakdown[] {
+  const k = numbers.findIndex((m, i) => i >= 2 && m.kind === 'money' && TOTAL_AFTER_PARTS.test(sentence.slice(numbers[i - 1]!.end, m.start)));
+  if (k < 0) return [];
+  const run = numbers.slice(0, k);
+  if (!run.every((m) => m.kind === 'money' && !isBareWan(m))) return [];
+  const opening = OPENING_NAME.exec(sentence.slice(0, run[0]!.start));
+  if (!opening) return [];
+  const names = [opening[1]!.trim()];
+  for (let i = 1; i < run.length; i++) {
+    const gap = NEXT_GAP.exec(sentence.slice(run[i - 1]!.end, run[i]!.start));
+    if (!gap) return [];
+    names.push(gap[1]!.trim());
+  }
+  if (!names.every(isPieceOfWhole) || names.some((n) => ADJUSTMENT_WORDS.test(n))) return [];
+  return [{ whole: at(numbers[k]!), parts: run.map((m, i) => ({ name: names[i]!, figure: at(m), share: null })) }];
 }
 
 /**
@@ -210,7 +250,22 @@ function isPieceOfWhole(name: string): boolean {
   return BREAKDOWN_PART_WORDS.some((w) => name.includes(w));
 }
 
+/** The parts are the kinds of a closed classification (CLOSED_PART_SETS), each kind named once: nothing is left out. */
+function isClosedClassification(names: readonly string[]): boolean {
+  return CLOSED_PART_SETS.some(({ marker, kinds }) => {
+    if (names.length !== kinds.length || !names.every((n) => n.includes(marker))) return false;
+    const named = names.map((n) => kinds.filter((k) => n.includes(k)));
+    return named.every((ks) => ks.length === 1) && new Set(named.map((ks) => ks[0])).size === kinds.length;
+  });
+}
+
 const MARKED = new RegExp(MARK, 'u');
+/** A sentence that may state a total after its parts (partsBeforeTotal). */
+const TOTAL_WORD = /合计|共计|总计/u;
+/** The words that state an amount as a change of another ("较上年决算数减少70.62万元", "增收2546万元"). */
+const CHANGE_BEFORE = new RegExp(`(?:${[...COMPARISON_WORDS.increase, ...COMPARISON_WORDS.decrease, ...REVENUE_CHANGE_WORDS.increase, ...REVENUE_CHANGE_WORDS.decrease].join('|')})[了为是]?\\s*$`, 'u');
+/** How far before an amount its change word may stand. */
+const CHANGE_LOOKBACK = 6;
 
 /** A breakdown with the sentence it stands in (`offset`: where the sentence starts in the text). */
 export interface BreakdownInSentence {
@@ -238,7 +293,7 @@ function* readBreakdowns(text: string, doc?: SourceDocument): Generator<Breakdow
   let before = { text: '', start: 0 };
   for (const i of sentenceEndsOf(text)) {
     const sentence = text.slice(start, i);
-    if (MARKED.test(sentence)) {
+    if (MARKED.test(sentence) || TOTAL_WORD.test(sentence)) {
       // Numbers of the previous sentence are read only when this one opens with 其中 (it is the hot path).
       const previous = /^\s*其中/u.test(sentence) ? firstMoneyOf(before.text, before.start, figureOf) : null;
       for (const breakdown of breakdownsIn(sentence, start, previous, figureOf)) yield { sentence, offset: start, breakdown, figureOf };
@@ -263,8 +318,20 @@ export function checkBreakdowns(text: string | undefined, doc?: SourceDocument):
 
 /** The first amount of a sentence, as a figure at its place in the text. */
 function firstMoneyOf(sentence: string, offset: number, figureOf: ToFigure): Figure | null {
-  const m = figuresIn(sentence).find((x) => x.kind === 'money');
+  const money = figuresIn(sentence).filter((x) => x.kind === 'money');
+  // Two quantities before the 其中 ("共销售福利彩票4.2亿元,筹集福利彩票公益金4331.09万元。其中…", t434): whose
+  // parts follow is not told. A change of the first ("比上年增加…万元") is no second quantity, nor what a
+  // bracket says it holds ("18.7739万元(含上年度结转3.58万元)", t438).
+  const second = (m: NumberMatch) => !CHANGE_BEFORE.test(sentence.slice(Math.max(0, m.start - CHANGE_LOOKBACK), m.start)) && !isInBracket(sentence, m.start);
+  if (money.slice(1).some(second)) return null;
+  const m = money[0];
   return m ? figureOf({ ...m, start: m.start + offset, end: m.end + offset }) : null;
+}
+
+/** Whether `at` stands inside a bracket opened before it in the sentence. */
+function isInBracket(sentence: string, at: number): boolean {
+  const before = sentence.slice(0, at);
+  return (before.match(/[（(]/gu)?.length ?? 0) > (before.match(/[）)]/gu)?.length ?? 0);
 }
 
 /** A whole and the parts listed for it, by name. */
@@ -309,9 +376,10 @@ export function reportBreakdown(list: ListedParts, sum: ReturnType<typeof sumOfP
 function checkBreakdown({ whole, parts }: Breakdown): CheckResult[] {
   const sum = sumOfParts({ whole, parts });
   const { expected, actual, holds } = sum;
-  const complete = parts.every((p) => isPieceOfWhole(p.name));
-  // A list closed by its "其他…" part leaves nothing out: a shortfall is no partial list.
-  const closed = complete && CLOSING_PART.test(parts.at(-1)!.name);
+  const classified = isClosedClassification(parts.map((p) => p.name));
+  const complete = classified || parts.every((p) => isPieceOfWhole(p.name));
+  // A list closed by its "其他…" part, or naming every kind of a closed classification, leaves nothing out: a shortfall is no partial list.
+  const closed = classified || (complete && CLOSING_PART.test(parts.at(-1)!.name));
   const exactSlip = holds ? null : findUnitSlip(expected, actual);
   const slip = exactSlip ?? (holds ? null : nearUnitSlip(expected, actual));
   if (slip) {

@@ -17,6 +17,8 @@ import {
   DUE_RATE_WORDS,
   OVER_FULFILMENT_WORDS,
   OVER_WORD_PREFIX,
+  ACTUAL_VERB_WORD,
+  PLANNED_VERB_WORD,
   TARGET_BOUND_WORDS,
   TARGET_WORDS,
   TASK_WITH_OBJECT_WORDS,
@@ -40,6 +42,10 @@ const ACTUAL_OBJECT = new RegExp(`(?:${anyOf(ACTUAL_WITH_OBJECT_WORDS)})([\\u4e0
 const TASK = new RegExp(`(?:${anyOf(TASK_WITH_OBJECT_WORDS)})([\\u4e00-\\u9fff]{2,12}?)${NUMBER}\\s*${UNIT}`, 'gu');
 /** "完成200.031公里": work done, the number right after the verb (not "实际完成", ACTUAL's; not "完成总投资…"). */
 const DONE = new RegExp(`(?<!实际|超额)(?:${anyOf(DONE_WORDS)})${FILLER}${NUMBER}\\s*([\\u4e00-\\u9fff㎡]{0,3}?)(?=[\\s，,。；;、（()）]|$|(?:建设|改造|治理)?任务)`, 'gu');
+/** "计划培训100人": the plan word, its verb (captured), the number and its unit. */
+const PLANNED_VERB = new RegExp(`${PLANNED_VERB_WORD}([\\u4e00-\\u9fff]{2,4}?)${NUMBER}\\s*${UNIT}`, 'gu');
+/** "实际培训120人": the outturn of a PLANNED_VERB's verb (built per verb). */
+const actualOfVerb = (verb: string) => new RegExp(`${ACTUAL_VERB_WORD}${verb}了?${NUMBER}\\s*${UNIT}`, 'gu');
 /** A target or actual cell of a form row: "≥120人", "150人". */
 const CELL = new RegExp(`^\\s*(?:${anyOf(TARGET_BOUND_WORDS)})?\\s*${NUMBER}\\s*([\\u4e00-\\u9fff㎡]{0,3})\\s*$`, 'u');
 /** A cheap test before the sentence is read (matchAll would start at a global regex's lastIndex). */
@@ -116,14 +122,40 @@ function fulfilmentsInText(sentences: readonly Sentence[]): Fulfilment[] {
     if (!percent) continue;
     const target = onlyMatch(TARGET, s.text, s.at);
     if (!target) {
-      const done = workDone(s, percent);
+      const done = workDone(s, percent) ?? plannedAndActual(s, percent);
       if (done) out.push(done);
       continue;
     }
-    const actual = onlyMatch(ACTUAL, s.text, s.at);
+    const actual = onlyMatch(ACTUAL, s.text, s.at) ?? doneAfterTarget(s, target, percent);
     if (actual && target.unit === actual.unit) out.push({ target, actual, percent });
   }
   return out;
+}
+
+/**
+ * A plan and its outturn with one verb, then the percentage ("计划培训100人，实际培训120人，超额完成20%"):
+ * one plan and one outturn of that verb in the sentence, in one unit, in that order.
+ */
+function plannedAndActual(s: Sentence, percent: Stated & { word: string }): Fulfilment | null {
+  const plans = statementsIn(PLANNED_VERB, s.text, s.at);
+  const plan = plans[0];
+  if (plans.length !== 1 || !plan || plan.unit === '') return null;
+  const actuals = [...s.text.matchAll(actualOfVerb(plan.word))];
+  const m = actuals[0];
+  if (actuals.length !== 1 || !m || m[2] !== plan.unit) return null;
+  const at = s.at + m.index + m[0].lastIndexOf(m[1]!);
+  const actual: Stated = { number: m[1]!, unit: m[2]!, start: at, end: at + m[1]!.length + m[2]!.length };
+  return plan.end <= actual.start && actual.end <= percent.start ? { target: plan, actual, percent } : null;
+}
+
+/**
+ * The one piece of work done a sentence states between its target and its percentage, in the target's
+ * unit ("任务数100亩，完成120亩，完成率120%"): the actual when no 实际 names one.
+ */
+function doneAfterTarget(s: Sentence, target: Stated, percent: Stated): Stated | null {
+  const done = onlyMatch(DONE, s.text, s.at);
+  if (!done || done.unit === '' || done.unit !== target.unit) return null;
+  return target.end <= done.start && done.end <= percent.start ? done : null;
 }
 
 /**
@@ -226,6 +258,8 @@ function checkOne(f: Fulfilment, page: number | null): CheckResult | null {
   const ratio = divideIntervals(actual, target);
   if (!ratio || new Decimal(f.target.number).isZero()) return null;
   const over = isOver(f.percent.word);
+  // A completion rate printed 100% of a target met or exceeded may be capped (as a 自评表 scores it): no finding.
+  if (!over && new Decimal(f.percent.number).eq(100) && new Decimal(ratio.lo).gte(1)) return null;
   const fraction = over ? subtractIntervals(ratio, pointInterval(1)) : ratio;
   const expected = { ...fraction, lo: new Decimal(fraction.lo).times(100).toString(), hi: new Decimal(fraction.hi).times(100).toString() };
   const decimals = f.percent.number.split('.')[1]?.length ?? 0;

@@ -18,6 +18,14 @@ export const BREAKDOWN_PART_WORDS: readonly string[] = [
 export const CLOSING_PART = /^(?:其他|其它)/u;
 
 /**
+ * Classifications whose kinds make their whole by definition: government procurement is of goods, works
+ * or services (政府采购法 第二条: 货物、工程和服务), so "政府采购支出总额121万元，其中：政府采购货物支出0万元、
+ * 政府采购工程支出0万元、政府采购服务支出100万元" (t758) leaves nothing out. A list whose parts each name the
+ * `marker` and one of the `kinds`, every kind once, is closed like one ending in "其他…".
+ */
+export const CLOSED_PART_SETS: ReadonlyArray<{ marker: string; kinds: readonly string[] }> = [{ marker: '采购', kinds: ['货物', '工程', '服务'] }];
+
+/**
  * A part named by the level of government that pays it and its fund, whatever verb stands between
  * ("省级财政安排补助资金14.05亿元", "县级下达配套资金"): a part of the list, although 安排/下达 elsewhere open
  * a new clause (breakdown.ts).
@@ -70,8 +78,8 @@ export const ALLOCATED_AMOUNT = /(?:实际(?:实施并)?)?下达[^，,。；;：
 /** Part names that subtract or adjust rather than add up (调减 2.66 万元): such a list is not a breakdown. */
 export const ADJUSTMENT_WORDS = /调减|核减|减少|扣减|收回|调增|追加|调整/u;
 
-/** Words between a whole and its listed parts: "X 万元，其中：…", "X 万元，主要用于以下方面：…". */
-export const BREAKDOWN_MARKS: readonly string[] = ['其中', '主要用于以下方面', '主要用于以下几个方面', '具体包括', '分别为', '分别是'];
+/** Words between a whole and its listed parts: "X 万元，其中：…", "X 万元，主要用于以下方面：…", "X 万元，包括…". */
+export const BREAKDOWN_MARKS: readonly string[] = ['其中', '主要用于以下方面', '主要用于以下几个方面', '具体包括', '包括', '分别为', '分别是', '资金来源为', '资金来源是', '资金来源', '来源于'];
 
 /**
  * What follows a whole whose parts come next: "X万元，其中：…", "X万元（其中：…）", or a new sentence

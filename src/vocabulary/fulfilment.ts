@@ -36,6 +36,14 @@ export const ACTUAL_WITH_OBJECT_WORDS: readonly string[] = ['实际完成', '实
 /** What an over-fulfilment word says it exceeds ("超任务" → 任务): its target must be named so. */
 export const OVER_WORD_PREFIX = /^(?:超额完成|超额|超出|超过|超)/u;
 
+/**
+ * A plan and its outturn stated with one verb ("计划培训100人，实际培训120人", "计划改造100户，实际改造120户"):
+ * the plan word and the outturn word the verb stands after. One verb and one unit on both sides make them
+ * one quantity.
+ */
+export const PLANNED_VERB_WORD = '计划';
+export const ACTUAL_VERB_WORD = '实际';
+
 /** The actual: "实际完成 150 人", "完成值 150 人" (not 超额完成, not 完成率: those are the percentage). */
 export const ACTUAL_WORDS: readonly string[] = ['实际完成值', '全年实际完成值', '实际完成', '完成值', '实际配套到位资金', '实际配套到位', '实际到位资金', '实际到位', '实际'];
 

@@ -66,6 +66,11 @@ export const TERM_TOTAL_WORDS = ['中期资金总额', '实施期资金总额'] 
 export const ADDITION_WORDS = ['追加', '调增'] as const;
 /** Words before 预算 that make it the final (全年 / 调整后) budget, not the year-start one: "年中调整预算为…". */
 export const BUDGET_FINAL_WORDS = ['全年', '调整后', '调整', '年中调整', '全年调整', '调整后的'] as const;
+/**
+ * The words a budget's adjusted amount follows, 为 kept ("调整预算后为320万元", "预算调整为320万元", "年中调整为
+ * 320万元"): the budget after the adjustment, not the change ("预算调整20万元" states no 为).
+ */
+export const BUDGET_ADJUSTED_TO_WORDS = ['调整预算后为', '预算调整后为', '预算调整为', '年中调整为', '调整后为', '调整为'] as const;
 /** Words that state a project's total money where no 预算 is named: 计划投资, 总投资, 项目资金共 … */
 export const INVESTMENT_WORDS = ['计划投资', '计划投资额', '总投资', '投资总额', '概算总投资', '计划总投资', '项目总投资', '批复总投资', '批复投资', '政府投资'] as const;
 /** Transfers from a higher level: 下达 (…资金). */

@@ -75,6 +75,55 @@ describe('sum.breakdown', () => {
     expect(checkBreakdowns(slipped)[0]).toMatchObject({ status: 'fail', certainty: 'definite' });
   });
 
+  it('fails definite a procurement total short of its goods, works and services, the three kinds it is made of (t758)', () => {
+    const short = '2019年,我局政府采购支出总额121万元,其中:政府采购货物支出0万元、政府采购工程支出0万元、政府采购服务支出100万元。';
+    expect(checkBreakdowns(short)[0]).toMatchObject({ rule: 'sum.breakdown', status: 'fail', certainty: 'definite' });
+    expect(checkBreakdowns(short.replace('121万元', '100万元'))[0]).toMatchObject({ status: 'pass' });
+    // two of the three kinds may leave the third out: a warning only
+    const two = '政府采购支出总额121万元,其中:政府采购货物支出21万元、政府采购服务支出90万元。';
+    expect(checkBreakdowns(two)[0]).toMatchObject({ status: 'warn', certainty: 'possible' });
+  });
+
+  it('reads a part whose name brackets places listed with 、 (t083: 县(市、区)财政配套资金)', () => {
+    const text = '项目建设预计总投资7450万元,其中中央财政资金6000万元,县(市、区)财政配套资金1450万元。';
+    expect(checkBreakdowns(text)[0]).toMatchObject({ status: 'pass', detail: { parts: ['中央财政资金', '县(市、区)财政配套资金'] } });
+    expect(checkBreakdowns(text.replace('1450万元', '1550万元'))[0]).toMatchObject({ status: 'fail', certainty: 'definite' });
+  });
+
+  it('reads no whole for a 其中 sentence when the sentence before states two quantities (t434); a change or a bracket\'s inclusion is none (t438)', () => {
+    expect(checkBreakdowns('2019年我市共销售福利彩票4.2亿元,筹集福利彩票公益金4331.09万元。其中市本级留成2470.15万元;各县留成1860.94万元。')).toEqual([]);
+    const included = '用于群众体育支出18.7739万元(含上年度结转3.58万元),占总数的100.0%。其中:用于援建公共体育场地和设施11.7799万元;用于资助或组织开展全民健身活动6.994万元。';
+    expect(checkBreakdowns(included).filter((r) => r.rule === 'sum.breakdown')).toMatchObject([{ status: 'pass' }]);
+    const changed = '2022年度收入合计562.21万元,较上年决算数减少70.62万元,下降11.2%。其中:财政拨款收入560.44万元,事业收入1.77万元。';
+    expect(checkBreakdowns(changed).filter((r) => r.rule === 'sum.breakdown')).toMatchObject([{ status: 'pass' }]);
+  });
+
+  it('reads parts listed in a bracket after their whole ("X万元（其中…）") and after 包括 or 资金来源为', () => {
+    expect(checkBreakdowns('下达资金100万元（其中中央资金60万元、省级资金30万元、县级资金20万元）。')[0]).toMatchObject({ status: 'fail', certainty: 'definite' });
+    expect(checkBreakdowns('下达资金110万元（其中中央资金60万元、省级资金30万元、县级资金20万元）。')[0]).toMatchObject({ status: 'pass' });
+    expect(checkBreakdowns('全年预算资金100万元，包括中央资金60万元、省级资金30万元、县级资金20万元。')[0]).toMatchObject({ status: 'fail', certainty: 'definite' });
+    expect(checkBreakdowns('项目总投资100万元，资金来源为：中央资金60万元、省级资金30万元、县级资金20万元。')[0]).toMatchObject({ status: 'fail', certainty: 'definite' });
+  });
+
+  it('reads on past a share printed in a bracket after its part ("60万元（占60%），省级…")', () => {
+    const text = '项目资金100万元，其中：中央财政资金60万元（占60%），省级财政资金30万元（占30%），县级财政资金20万元（占20%）。';
+    expect(checkBreakdowns(text).find((r) => r.rule === 'sum.breakdown')).toMatchObject({ status: 'fail', certainty: 'definite', detail: { parts: ['中央财政资金', '省级财政资金', '县级财政资金'] } });
+    // an amount inside a bracket of its own is no share: the list stops there
+    const inner = '中央资金60万元（其中提前下达50万元）、省级资金30万元。';
+    expect(checkBreakdowns(inner).filter((r) => r.rule === 'sum.breakdown' && r.status === 'fail' && r.certainty === 'definite')).toEqual([]);
+  });
+
+  it('reads a total stated after its parts ("…，共计下达61.8万元", t202) when every part names a fund level or kind', () => {
+    const t202 = '下达中央财政资金30.9万元,县财政资金30.9万元,共计下达61.8万元。';
+    expect(checkBreakdowns(t202)).toMatchObject([{ rule: 'sum.breakdown', status: 'pass' }]);
+    expect(checkBreakdowns(t202.replace('61.8', '51.8'))).toMatchObject([{ rule: 'sum.breakdown', status: 'fail', certainty: 'definite' }]);
+    // short of the total: the list may leave a level out, as "其中" lists are read
+    expect(checkBreakdowns(t202.replace('61.8', '71.8'))).toMatchObject([{ rule: 'sum.breakdown', status: 'fail', certainty: 'possible' }]);
+    // parts of other kinds, or an amount before them, leave the total's parts untold
+    expect(checkBreakdowns('购置设备60万元,维修房屋30万元,合计100万元。')).toEqual([]);
+    expect(checkBreakdowns('项目总投资200万元,中央资金60万元,省级资金30万元,合计100万元。').filter((r) => r.status === 'fail')).toEqual([]);
+  });
+
   it('fails parts above their whole (definite)', () => {
     const over = '全年实际支出1595.59万元，其中基本支出890.4万元，项目支出715.19万元。';
     expect(checkBreakdowns(over)[0]).toMatchObject({ status: 'fail', certainty: 'definite' });

@@ -34,6 +34,24 @@ describe('over-fulfilment percentage', () => {
     expect(statuses('年度任务500户，实际完成600户，超任务20%。')).toEqual([['indicator.over_fulfilment', 'pass']]);
   });
 
+  it('reads a plan and its outturn stated with one verb (计划培训…实际培训), and the work done after a task (任务数…完成…)', () => {
+    expect(statuses('计划培训100人，实际培训120人，超额完成30%。')).toEqual([['indicator.over_fulfilment', 'fail']]);
+    expect(statuses('计划培训100人，实际培训120人，超额完成20%。')).toEqual([['indicator.over_fulfilment', 'pass']]);
+    expect(statuses('计划改造100户，实际改造120户，完成率为130%。')).toEqual([['indicator.completion_rate', 'fail']]);
+    expect(statuses('任务数100亩，完成120亩，完成率130%。')).toEqual([['indicator.completion_rate', 'fail']]);
+    expect(statuses('任务数100亩，完成120亩，完成率120%。')).toEqual([['indicator.completion_rate', 'pass']]);
+    // another unit, another verb, or a second plan: not surely one quantity
+    expect(run('计划培训100人，实际培训120人次，超额完成30%。')).toEqual([]);
+    expect(run('计划培训100人，实际发放120人，超额完成30%。')).toEqual([]);
+    expect(run('计划培训100人，计划改造50户，实际培训120人，超额完成30%。')).toEqual([]);
+  });
+
+  it('reads no finding in a completion rate printed 100% of a target met or exceeded (it may be capped)', () => {
+    expect(run('计划改造100户，实际改造120户，完成率为100%。')).toEqual([]);
+    expect(run('目标值100人，实际完成120人，完成率100%。')).toEqual([]);
+    expect(statuses('目标值100人，实际完成80人，完成率100%。')).toEqual([['indicator.completion_rate', 'fail']]);
+  });
+
   it('reads a lone 超任务 percentage against the one task and actual another sentence states (t363)', () => {
     const pair = '我市2022年农村危房改造任务数为115户,实际完成农村危房改造264户,发放补助资金为278.8万元。';
     const [r] = run(`${pair}由于多种原因,我市实际改造数超任务43%。`);

@@ -27,6 +27,17 @@ describe('shapes missed on unseen reports', () => {
     expect(decision(r, 'budget').candidates[0]!.features.map((f) => f.id)).toContain('budget.label.全年调整后');
   });
 
+  it('reads the budget a sentence says its budget was adjusted to ("调整预算后为", "预算调整为", "年中调整为"), not the 年初 one', async () => {
+    for (const words of ['调整预算后为', '预算调整为', '年中调整为']) {
+      const r = await recordOf(`年初预算300万元，${words}320万元，实际支出200万元，预算执行率为62.5%。`);
+      expect(seen(r.figures.budget)).toEqual([3200000, '320万元']);
+      expect(r.checks.find((c) => c.rule === 'execution_rate')?.status).toBe('pass');
+    }
+    // a rate adjusted where no budget is spoken of is no budget
+    const standard = await recordOf('补助标准由每人200元调整为300元，全年发放补助资金50万元。');
+    expect(seen(standard.figures.budget)?.[1]).not.toBe('300元');
+  });
+
   it('prefers the total spent (总支出/支出总额) over a part spent on one purpose', async () => {
     const r = await recordOf('2024年本级体育彩票公益金总收入221万元，2024年体育彩票公益金总支出221万元。\n（一）本级体育彩票公益金用于全民健身支出198万元，占总数的89.59%。');
     expect(seen(r.figures.execution)).toEqual([2210000, '221万元']);

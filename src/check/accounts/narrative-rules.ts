@@ -4,7 +4,7 @@
  * 预算数) and year-on-year change (减少 56.95 万元，下降 1.87%).
  */
 import type { CheckResult, Figure, Interval } from '../../schema/record.js';
-import { anyOf, BUDGET_ACCOUNT_WORDS, COMPARISON_WORDS, BUDGET_COMPARISON, BUDGET_DIFFERENCE, REVENUE_CHANGE_WORDS } from '../../vocabulary/index.js';
+import { ADJUSTMENT_WORDS, anyOf, BUDGET_ACCOUNT_WORDS, COMPARISON_WORDS, BUDGET_COMPARISON, BUDGET_DIFFERENCE, REVENUE_CHANGE_WORDS } from '../../vocabulary/index.js';
 import { evidenceOf } from '../../normalize/offsets.js';
 import { formatDecimal, intervalsMeet, isIntervalAbove, isIntervalBelow, midpointOf, statedValueOf, subtractIntervals, sumDecimals, sumIntervals, pointInterval, addIntervals } from '../interval.js';
 import { evidenceOfFigure, makeResult, showInterval } from '../result.js';
@@ -695,11 +695,11 @@ function statedSubject(clause: string): string {
 }
 
 /** Between an amount executed and its rate: a comma and the rate word only ("，执行率"). */
-const EXECUTION_RATE_GAP = /^[，,]?(?:资金|预算)?(?:执行|支付|拨付|使用)率(?:为|达到?|是)?$/u;
-/** An amount executed: "全年执行资金1847.85万元", "已完成拨付2113.63万元". */
-const EXECUTED_LABEL = /(?:执行|支出|支付|拨付|使用)(?:资金)?(?:了|为|达到?)?$/u;
+const EXECUTION_RATE_GAP = /^[，,]?(?:实际)?(?:资金|预算)?(?:执行|支付|拨付|使用)率(?:为|达到?|是)?$/u;
+/** An amount executed: "全年执行资金1847.85万元", "已完成拨付2113.63万元", a subsidy's "实际发放107.78万元" (t174). */
+const EXECUTED_LABEL = /(?:执行|支出|支付|拨付|使用|发放)(?:资金)?(?:了|为|达到?)?$/u;
 /** A programme's whole, read on the words before it with their fillers: "共投入资金1987.08万元", "项目资金共2179万元", "资金预算140.11万元". */
-const FUND_WHOLE_GAP = /(?:共投入资金|投入资金共计?|资金共计?|资金合计|资金总额|资金预算|预算资金)(?:为|达到?|是)?$/u;
+const FUND_WHOLE_GAP = /(?:共投入资金|投入资金共计?|资金共计?|资金合计|资金总额|资金预算|预算资金|(?<!年初)预算数?)(?:为|达到?|是)?$/u;
 /** A fund level or source: an amount executed that names one is that part's, not the whole's. */
 const FUND_LEVEL = /中央|省|市|州|县|区|地方|本级|上级|自筹|配套|财政|结转|社会|其中/u;
 
@@ -707,7 +707,8 @@ const FUND_LEVEL = /中央|省|市|州|县|区|地方|本级|上级|自筹|配�
  * A programme's funds and their execution in one paragraph of a report (issue 16): "共投入资金1987.08万元。
  * 其中…。全年执行资金1847.85万元，执行率92.9%" → 1847.85 ÷ 1987.08 = 92.99% (t900). Read only when the
  * rate follows the amount executed with nothing between, that amount names no fund level or source, and
- * the paragraph states one whole of the programme's funds before it: then both sides are its whole money.
+ * the paragraph (or, in a paragraph of several programmes, the rate's own sentence) states one whole of
+ * the programme's funds before it: then both sides are its whole money.
  */
 const fundExecutionRates: AccountsRule = {
   id: 'narrative.execution_rate',
@@ -720,10 +721,17 @@ const fundExecutionRates: AccountsRule = {
         const executed = s.figures[i - 1];
         if (!isPercent(rate) || !executed || !isMoney(executed) || !EXECUTION_RATE_GAP.test(rate.gap)) return;
         if (!EXECUTED_LABEL.test(executed.label) || FUND_LEVEL.test(executed.label)) return;
-        const figs = paragraphFigures(ctx, s);
-        const wholes = figs.slice(0, figs.indexOf(executed)).filter((x) => isMoney(x) && FUND_WHOLE_GAP.test(x.gap));
+        const wholesBefore = (figs: NarrativeFigure[]) => figs.slice(0, figs.indexOf(executed)).filter((x) => isMoney(x) && FUND_WHOLE_GAP.test(x.gap));
+        // The paragraph's one whole; else, where it lists several programmes, the one whole of the rate's own
+        // sentence ("A项目预算100万元，支出90万元，执行率90%；B项目…").
+        let wholes = wholesBefore(paragraphFigures(ctx, s));
+        if (wholes.length !== 1) wholes = wholesBefore(s.figures);
         if (wholes.length !== 1) return;
         const whole = wholes[0]!;
+        // A budget adjusted between the whole and the spending ("年初预算300万元，年中追加50万元…") is another whole.
+        const figs = paragraphFigures(ctx, s);
+        const between = [whole.after, ...figs.slice(figs.indexOf(whole) + 1, figs.indexOf(executed) + 1).map((x) => x.gap)].join('');
+        if (ADJUSTMENT_WORDS.test(between)) return;
         const computed = shareInterval(moneyInterval(executed.figure), moneyInterval(whole.figure));
         if (!computed) return;
         out.push(

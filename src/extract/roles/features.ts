@@ -14,6 +14,7 @@ import {
   ADDITION_WORDS,
   ALL_DONE_AFTER,
   BUDGET_ACCOUNT_WORDS,
+  BUDGET_ADJUSTED_TO_WORDS,
   BUDGET_FINAL_WORDS,
   BUDGET_INITIAL_WORDS,
   BUDGET_WORDS,
@@ -87,6 +88,8 @@ const INVESTMENT_END = ends(INVESTMENT_WORDS);
 const TERM_TOTAL_END = ends(TERM_TOTAL_WORDS);
 /** "全年预算数", "年中调整预算为", "预算调整后": the budget after adjustments, which is the report's budget. */
 const BUDGET_FINAL_END = new RegExp(`(?:(?:${anyOf(BUDGET_FINAL_WORDS)})预算(?:数|金额|资金|总额)?|预算调整后)$`, 'u');
+/** "调整预算后为320万元": the adjusted budget (rawBefore keeps the 为 the label drops). */
+const BUDGET_ADJUSTED_TO = new RegExp(`(?:${anyOf(BUDGET_ADJUSTED_TO_WORDS)})$`, 'u');
 // ("转移支付资金" is a transfer payment, the money granted, not a payment made.)
 const EXECUTION_END = new RegExp(`(?<!转移)(?:${anyOf(EXECUTION_WORDS)})$`, 'u');
 // ("转移支付预算数" is the budget of a transfer, not a payment.)
@@ -237,6 +240,9 @@ export const FEATURES: readonly Feature[] = [
   { id: 'budget.label.预算', roles: ['budget'], weight: 8, zh: '预算/安排资金', test: (c) => text(c) && BUDGET_END.test(c.label) },
   { id: 'budget.label.中期', roles: ['budget'], weight: -4, zh: '中期/实施期资金总额（多年合计，年度资金总额优先）', test: (c) => text(c) && TERM_TOTAL_END.test(c.label) },
   { id: 'budget.label.全年调整后', roles: ['budget'], weight: 1, zh: '全年/调整后预算（胜过同分的其他预算）', test: (c) => text(c) && BUDGET_FINAL_END.test(c.label) },
+  // As 预算 and 全年调整后 together: the budget after its adjustment is the report's budget, above the 年初 one.
+  // Only where the sentence speaks of a budget: "补助标准由每人200元调整为300元" adjusts a rate, not the budget.
+  { id: 'budget.label.调整为', roles: ['budget'], weight: 9, zh: '（预算）调整（后）为X：调整后的预算', test: (c) => text(c) && BUDGET_ADJUSTED_TO.test(c.rawBefore.replace(/\s+/gu, '')) && !BUDGET_END.test(c.label) && c.before.includes('预算') },
   { id: 'budget.label.计划投资', roles: ['budget'], weight: 8, zh: '计划投资/总投资', test: (c) => text(c) && INVESTMENT_END.test(c.label) },
   { id: 'budget.label.标题资金', roles: ['budget'], weight: 8, zh: '标题所评的资金', test: (c) => text(c) && namesSubject(c) },
   { id: 'budget.raw.资金共', roles: ['budget'], weight: 5, zh: '资金共/资金总额合计', test: (c) => text(c) && FUND_TOTAL_RAW.test(c.rawBefore) && !EXECUTION_END.test(c.label) },

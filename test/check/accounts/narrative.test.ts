@@ -97,10 +97,25 @@ describe('narrative.execution_rate: a programme\'s execution against the one who
     expect(rates(paragraph('92.9%'))).toEqual([['narrative.truncated_percent', 'warn', 'definite']]);
   });
 
+  it('reads a subsidy\'s money paid out and its "实际执行率" (t174: 收到资金合计149.63万元,实际发放107.78万元)', () => {
+    const line = (rate: string) => [`2023年收到资金合计149.63万元,实际发放107.78万元,实际执行率为${rate}。`];
+    expect(rates(line('72.03%'))).toEqual([['narrative.execution_rate', 'pass', 'definite']]);
+    expect(rates(line('75.03%'))).toEqual([['narrative.execution_rate', 'fail', 'definite']]);
+  });
+
+  it('in a paragraph of several programmes, reads each rate against the one budget of its own sentence', () => {
+    const line = (rate: string) => [`其中A项目预算100万元,支出90万元,执行率为${rate};B项目预算200万元,支出100万元,执行率为50%。`];
+    expect(rates(line('90%'))).toEqual([['narrative.execution_rate', 'pass', 'definite'], ['narrative.execution_rate', 'pass', 'definite']]);
+    expect(rates(line('95%'))).toEqual([['narrative.execution_rate', 'fail', 'definite'], ['narrative.execution_rate', 'pass', 'definite']]);
+  });
+
   it('abstains when the amount names a fund level, two wholes are stated, or a figure stands between', () => {
     expect(rates(['项目资金共2179万元。中央资金支出2113.63万元,执行率90%。'])).toEqual([]);
     expect(rates(['项目资金共2179万元,资金预算2200万元,已完成拨付2113.63万元,执行率90%。'])).toEqual([]);
     expect(rates(['项目资金共2179万元,已完成拨付2113.63万元,结余65.37万元,执行率90%。'])).toEqual([]);
+    // an initial budget, or a budget adjusted before the spending, is not the whole the rate is of
+    expect(rates(['年初预算300万元,调整预算后为320万元,实际支出200万元,预算执行率为62.5%。'])).toEqual([]);
+    expect(rates(['预算300万元,年中追加20万元,实际支出200万元,执行率为62.5%。'])).toEqual([]);
   });
 });
 
