@@ -478,3 +478,31 @@ describe('a department budget\'s heading', () => {
     expect(n.title).not.toBe('现下达2022年农村公路养护资金预算');
   });
 });
+
+describe('titles and units of headings that wrap or carry notes (issue 15, point 5)', () => {
+  it('reads a 决算 title whose kind words wrap to the line below its unit', async () => {
+    const r = await reportOf('2023年度某某市供销合作社联合社\n决算公开\n部门名称:某某市供销合作社联合社\n目录\n第一部分 部门概况\n');
+    expect(r.title).toBe('2023年度某某市供销合作社联合社决算公开');
+  });
+
+  it('reads a form caption after a bracketed note glued before it', async () => {
+    const r = await reportOf('详情见附件(注:以下内容为附件图片识别,个别文字可能不准确,请以附件为准)部门预算项目支出绩效自评表(2023年度) | | |\n项目名称 | | 某某工作经费 | |\n');
+    expect(r.title).toBe('部门预算项目支出绩效自评表(2023年度)');
+  });
+
+  it('takes no form instruction that ends in 自评情况 for the title', async () => {
+    const r = await reportOf('合计 | 100 | |\n评价结论 | 结合自评情况,说明项目自评总分。(200字以内) | |\n部门预算项目支出绩效自评表(2023年度) | |\n项目名称 | 某某工作经费 | |\n');
+    expect(r.title).toBe('部门预算项目支出绩效自评表(2023年度)');
+  });
+
+  it('takes the heading a page title restates with 关于 and the places above the unit, and the unit below its occasion line', async () => {
+    const r = await reportOf('(贵州省)关于黔东南州黄平县2022年预算执行情况和2023年预算草案的报告\n黄平县2022年预算执行情况和2023年预算草案的报告\n(2023年2月8日在县第十七届人民代表大会第二次会议上)\n黄平县财政局\n各位代表:\n受县人民政府委托,现将报告提请审议。\n');
+    expect(r.title).toBe('黄平县2022年预算执行情况和2023年预算草案的报告');
+    expect(r.department).toBe('黄平县财政局');
+  });
+
+  it('reads the unit a 决算 sentence names after its year', async () => {
+    const r = await reportOf('九、国有资本经营预算支出决算情况说明\n2019年国有资本经营预算拨款支出0万元。\n(一)机关运行经费支出情况\n2019年,大英县市场监督管理局机关运行经费支出156.38万元,比2018年减少231.64万元。\n');
+    expect(r.department).toBe('大英县市场监督管理局');
+  });
+});

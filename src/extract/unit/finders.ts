@@ -269,7 +269,8 @@ const ACTING_CUES = [
   // a 决算's structure: "X下属二级预算单位0个"
   '下属(?:二级)?(?:预算)?单位',
   '归[\\u4e00-\\u9fff]{2,20}主管',
-  '对[^。；\\n]{2,60}?(?:进行|开展)了?(?:绩效)?(?:自评|评价|自我评价)',
+  // ("…进行了绩效自查自评": a self-check and self-evaluation.)
+  '对[^。；\\n]{2,60}?(?:进行|开展)了?(?:绩效)?(?:自查)?(?:自评|评价|自我评价)',
   '开展(?:并完成)?了[^。；\\n]{0,60}?绩效(?:自评|评价)',
   '是一[所个]',
   '[是为][^。；\\n]{0,30}?(?:单位|机构|部门|团体)[，,。；]',
@@ -315,6 +316,21 @@ export function unitBeforeYear(text: string): string | null {
   // (Not a 公文's printing line, "奉节县财政局办公室 2024年11月4日印发": the office that printed it.)
   const clause = /(?:^|[\n。；;]|[(（][一二三四五六七八九十\d]{1,2}[)）]|\d[、.．]|第[一二三四五六七八九十]部分)[ \t]*([\u4e00-\u9fff]{4,40}?)[ \t]*(?:19|20)\d{2}[ \t]*年(?![ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日[ \t]*印发)/gmu;
   for (const m of text.slice(0, 3000).matchAll(clause)) {
+    const unit = unitAtStart(`${m[1]!}。`);
+    if (unit === m[1]) return unit;
+  }
+  return null;
+}
+
+/**
+ * A 决算's sentence that opens with its year, then the unit, then what the unit spent or took in: "2019年,大英县市场
+ * 监督管理局机关运行经费支出156.38万元", "2023年度,X收入决算…". The words after the name are a 决算's own.
+ */
+const YEAR_THEN_UNIT = /(?:^|[\n。；;])[ \t]*(?:19|20)\d{2}[ \t]*年度?[ \t]*[,，]?[ \t]*([\u4e00-\u9fff（）()]{4,40}?)(?=机关运行经费|(?:收入|支出|收支)决算|一般公共预算财政拨款|政府性基金预算|[“"]?三公[”"]?经费|政府采购支出)/gmu;
+
+/** The unit of a named place a 决算 sentence names after its year (YEAR_THEN_UNIT), the first in the opening. */
+export function unitAfterYear(text: string): string | null {
+  for (const m of text.slice(0, 3000).matchAll(YEAR_THEN_UNIT)) {
     const unit = unitAtStart(`${m[1]!}。`);
     if (unit === m[1]) return unit;
   }
@@ -459,6 +475,9 @@ export function unitLineBefore(doc: SourceDocument, titleStart: number): string 
   return name && name === prev && ORGAN_END.test(name.replace(/[（(][^（）()]*[）)]$/u, '')) ? name : null;
 }
 
+/** A line in brackets that dates the report: "(2023年2月8日在…会议上)", "（2023年3月20日）". */
+const OCCASION = /^[（(][^（）()\n]*(?:19|20)\d{2}\s*年[^（）()\n]*[）)]/u;
+
 /**
  * A line that is only a unit's name (of a named place), right below the title: a cover's or a heading's
  * byline ("2022年度…绩效自评报告\n临沧市林业和草原局\n（2023年3月20日）").
@@ -467,7 +486,17 @@ export function unitLineAfter(doc: SourceDocument, titleStart: number): string |
   const lineEnd = doc.text.indexOf('\n', titleStart);
   if (lineEnd < 0) return null;
   const nextEnd = doc.text.indexOf('\n', lineEnd + 1);
-  const next = doc.text.slice(lineEnd + 1, nextEnd < 0 ? undefined : nextEnd).trim();
+  let next = doc.text.slice(lineEnd + 1, nextEnd < 0 ? undefined : nextEnd).trim();
+  // A line in brackets between them, the report's date and occasion ("(2023年2月8日在县第十七届人民代表大会第二次会议上)"):
+  // the unit's line follows it (in the source's lines: normalization joins the short lines).
+  const occasion = OCCASION.exec(next);
+  if (occasion) {
+    const after = doc.text.indexOf(occasion[0], lineEnd + 1) + occasion[0].length;
+    const rawStart = doc.toRaw[after];
+    if (rawStart === undefined) return null;
+    const rawEnd = doc.rawText.indexOf('\n', rawStart);
+    next = doc.rawText.slice(rawStart, rawEnd < 0 ? undefined : rawEnd).trim();
+  }
   const name = cleanDepartment(next.replace(STAMP_NOTE, ''));
   return name && name === next.replace(STAMP_NOTE, '') && ORGAN_END.test(name.replace(AFTER_ORGAN, '')) && hasPlace(name) ? name : null;
 }

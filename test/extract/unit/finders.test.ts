@@ -1,6 +1,6 @@
 /** Where a report names its unit (src/extract/unit/finders.ts): file names. */
 import { describe, expect, it } from 'vitest';
-import { actingUnit, bareBylineUnit, fileNameUnit, fillerNames, formFieldUnits, implementerCut, unitBeforeYear } from '../../../src/extract/unit/finders.js';
+import { actingUnit, bareBylineUnit, fileNameUnit, fillerNames, formFieldUnits, implementerCut, unitAfterYear, unitBeforeYear } from '../../../src/extract/unit/finders.js';
 
 describe('fileNameUnit', () => {
   it('reads the unit a file name starts with', () => {
@@ -56,10 +56,24 @@ describe('the form cells of an opening, read once per text', () => {
 });
 
 describe('actingUnit', () => {
+  it('reads the unit that carried out a self-check and self-evaluation', () => {
+    expect(actingUnit('根据工作安排,某某市交通运输局对2021年度农村公路建设实施情况进行了绩效自查自评,现将情况汇报如下:')).toBe('某某市交通运输局');
+  });
   it('reads the unit whose history opens its 概况 (t677)', () => {
     expect(actingUnit('一、基本情况\n(一)单位基本概况\n衡山县供销合作社联合社成立于1951年6月,系衡山县人民政府直属事业单位。\n')).toBe('衡山县供销合作社联合社');
   });
   it('reads none from a sentence on something founded that is no unit', () => {
     expect(actingUnit('一、基本情况\n该项目资金成立于2019年,用于农村公路建设。\n')).toBeNull();
+  });
+});
+
+describe('unitAfterYear', () => {
+  it('reads the unit a 决算 sentence names after its year, before what it spent', () => {
+    expect(unitAfterYear('2019年,大英县市场监督管理局机关运行经费支出156.38万元。')).toBe('大英县市场监督管理局');
+    expect(unitAfterYear('2023年度某某县水利局一般公共预算财政拨款支出100万元。')).toBe('某某县水利局');
+  });
+  it('reads no unit without a 决算 subject after it, nor one without a place', () => {
+    expect(unitAfterYear('2019年,大英县市场监督管理局开展了食品安全检查。')).toBeNull();
+    expect(unitAfterYear('2019年,本部门机关运行经费支出156.38万元。')).toBeNull();
   });
 });
