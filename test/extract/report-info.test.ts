@@ -501,6 +501,15 @@ describe('titles and units of headings that wrap or carry notes (issue 15, point
     expect(r.department).toBe('黄平县财政局');
   });
 
+  it('reads a notice title followed by its document number, and a 决算 title before a bulleted byline or with its (本级)', async () => {
+    const a = await reportOf('财政部关于下达2021年某某资金预算的通知\n[财综〔2021〕20号]  [2021-06-09]\n有关省、自治区、直辖市财政厅(局):\n现下达2021年某某资金预算100万元。\n');
+    expect(a.title).toBe('财政部关于下达2021年某某资金预算的通知');
+    const b = await reportOf('某某市妇幼保健院2023年度部门决算•发布时间:2023-02-02•信息来源:某某市妇幼保健院•【字体:\n一、主要职责\n');
+    expect(b.title).toBe('某某市妇幼保健院2023年度部门决算');
+    const c = await reportOf('当前位置:首页\n2021年度某某市退役军人事务局部门决算(本级)\n一、部门职责\n');
+    expect(c.title).toBe('2021年度某某市退役军人事务局部门决算(本级)');
+  });
+
   it('reads the unit a 决算 sentence names after its year', async () => {
     const r = await reportOf('九、国有资本经营预算支出决算情况说明\n2019年国有资本经营预算拨款支出0万元。\n(一)机关运行经费支出情况\n2019年,大英县市场监督管理局机关运行经费支出156.38万元,比2018年减少231.64万元。\n');
     expect(r.department).toBe('大英县市场监督管理局');
