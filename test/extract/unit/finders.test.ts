@@ -56,6 +56,9 @@ describe('the form cells of an opening, read once per text', () => {
 });
 
 describe('actingUnit', () => {
+  it('reads the unit that announces its own report', () => {
+    expect(actingUnit('根据《关于开展绩效自评工作的通知》要求,某某市发展和改革局现将2021年度整体支出绩效自评情况报告如下:')).toBe('某某市发展和改革局');
+  });
   it('reads the unit that carried out a self-check and self-evaluation', () => {
     expect(actingUnit('根据工作安排,某某市交通运输局对2021年度农村公路建设实施情况进行了绩效自查自评,现将情况汇报如下:')).toBe('某某市交通运输局');
   });
@@ -64,6 +67,13 @@ describe('actingUnit', () => {
   });
   it('reads none from a sentence on something founded that is no unit', () => {
     expect(actingUnit('一、基本情况\n该项目资金成立于2019年,用于农村公路建设。\n')).toBeNull();
+  });
+});
+
+describe('formFieldUnits', () => {
+  it('reads a target declaration\'s 申报单位 and a 决算 cover\'s 编制单位 as the unit that spends', () => {
+    expect(formFieldUnits('项目支出绩效目标申报表\n申报单位 | 某某县农业农村局 | 项目名称 | 高标准农田建设 |\n')).toEqual([{ field: '申报单位', name: '某某县农业农村局' }]);
+    expect(formFieldUnits('2023年度部门决算\n编制单位:某某县水利局\n单位负责人:张三\n')).toEqual([{ field: '编制单位', name: '某某县水利局' }]);
   });
 });
 
