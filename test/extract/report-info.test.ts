@@ -510,6 +510,11 @@ describe('titles and units of headings that wrap or carry notes (issue 15, point
     expect(c.title).toBe('2021年度某某市退役军人事务局部门决算(本级)');
   });
 
+  it('reads the unit whose own level a project report names, in full where its rules print it', async () => {
+    const r = await reportOf('一、项目概括\n(一)项目基本情况\n社会服务与管理项目为省商务厅本级的经常性项目,项目资金用途为保障我厅各处室履行职能。\n项目资金管理严格按照《海南省商务厅财务统一管理试行办法》执行。\n');
+    expect(r.department).toBe('海南省商务厅');
+  });
+
   it('reads the unit a 决算 sentence names after its year', async () => {
     const r = await reportOf('九、国有资本经营预算支出决算情况说明\n2019年国有资本经营预算拨款支出0万元。\n(一)机关运行经费支出情况\n2019年,大英县市场监督管理局机关运行经费支出156.38万元,比2018年减少231.64万元。\n');
     expect(r.department).toBe('大英县市场监督管理局');

@@ -340,6 +340,28 @@ export function unitAfterYear(text: string): string | null {
 }
 
 /**
+ * A unit's own budget level named in the body: "社会服务与管理项目为省商务厅本级的经常性项目", "1.本溪市住房公积金
+ * 管理中心本级", "下设二级预算单位分别为北京市机关事务管理局本级行政…". The first unit so named in the opening, from its
+ * place (or its bare level, 省/市/县/区/州, that fullNameOf completes) to 本级; not a government's own level ("市本级财政").
+ */
+export function ownLevelUnit(text: string): string | null {
+  const head = text.slice(0, 3000);
+  for (let at = head.indexOf('本级'); at >= 0; at = head.indexOf('本级', at + 2)) {
+    const before = /[\u4e00-\u9fff（）()]{3,30}$/u.exec(head.slice(Math.max(0, at - 30), at))?.[0];
+    if (!before) continue;
+    // (The longest run that starts like a unit's name: a place of the gazetteer, or a bare level.)
+    for (let i = 0; i <= before.length - 3; i++) {
+      const run = before.slice(i);
+      if (placeRunEnds(run).length === 0 && !/^(?:省|市|县|区|州)[\u4e00-\u9fff]/u.test(run)) continue;
+      const name = cleanDepartment(run);
+      if (name === run && STRONG_ORGAN_END.test(name) && !PUBLISHER_FOR_OTHERS.test(name)) return name;
+      break;
+    }
+  }
+  return null;
+}
+
+/**
  * A name on its own, then a date that ends the line: a signature. Normalization joins the two lines
  * (and a closing line without a stop before them): "…[点击下载]固始县祖师庙镇人民政府2025年12月30日".
  */

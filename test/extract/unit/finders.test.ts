@@ -1,6 +1,6 @@
 /** Where a report names its unit (src/extract/unit/finders.ts): file names. */
 import { describe, expect, it } from 'vitest';
-import { actingUnit, bareBylineUnit, fileNameUnit, fillerNames, formFieldUnits, implementerCut, unitAfterYear, unitBeforeYear } from '../../../src/extract/unit/finders.js';
+import { actingUnit, bareBylineUnit, fileNameUnit, fillerNames, formFieldUnits, implementerCut, ownLevelUnit, unitAfterYear, unitBeforeYear } from '../../../src/extract/unit/finders.js';
 
 describe('fileNameUnit', () => {
   it('reads the unit a file name starts with', () => {
@@ -74,6 +74,18 @@ describe('formFieldUnits', () => {
   it('reads a target declaration\'s 申报单位 and a 决算 cover\'s 编制单位 as the unit that spends', () => {
     expect(formFieldUnits('项目支出绩效目标申报表\n申报单位 | 某某县农业农村局 | 项目名称 | 高标准农田建设 |\n')).toEqual([{ field: '申报单位', name: '某某县农业农村局' }]);
     expect(formFieldUnits('2023年度部门决算\n编制单位:某某县水利局\n单位负责人:张三\n')).toEqual([{ field: '编制单位', name: '某某县水利局' }]);
+  });
+});
+
+describe('ownLevelUnit', () => {
+  it('reads the unit whose own budget level the body names', () => {
+    expect(ownLevelUnit('(一)项目基本情况\n社会服务与管理项目为省商务厅本级的经常性项目,项目资金用途为保障各处室履行职能。')).toBe('省商务厅');
+    expect(ownLevelUnit('下设二级预算单位分别为北京市机关事务管理局本级行政、北京市机关事务管理局本级事业。')).toBe('北京市机关事务管理局');
+  });
+  it('reads no government\'s own level and no unit without its place or level', () => {
+    expect(ownLevelUnit('安排市本级财政资金200万元。')).toBeNull();
+    expect(ownLevelUnit('县人民政府本级支出100万元。')).toBeNull();
+    expect(ownLevelUnit('其中厅本级包括办公室。')).toBeNull();
   });
 });
 
