@@ -342,11 +342,14 @@ export function unitAfterYear(text: string): string | null {
 /**
  * A unit's own budget level named in the body: "社会服务与管理项目为省商务厅本级的经常性项目", "1.本溪市住房公积金
  * 管理中心本级", "下设二级预算单位分别为北京市机关事务管理局本级行政…". The first unit so named in the opening, from its
- * place (or its bare level, 省/市/县/区/州, that fullNameOf completes) to 本级; not a government's own level ("市本级财政").
+ * place (or its bare level, 省/市/县/区/州, that fullNameOf completes) to 本级; not a government's own level ("市本级财政"),
+ * nor a form's heading.
  */
 export function ownLevelUnit(text: string): string | null {
   const head = text.slice(0, 3000);
   for (let at = head.indexOf('本级'); at >= 0; at = head.indexOf('本级', at + 2)) {
+    // (Not a form's or a list's heading, "X本级单位项目绩效自评表清单": a workbook may gather other units' forms under it.)
+    if (/^本级[^。；，,\n]{0,12}表/u.test(head.slice(at, at + 16))) continue;
     const before = /[\u4e00-\u9fff（）()]{3,30}$/u.exec(head.slice(Math.max(0, at - 30), at))?.[0];
     if (!before) continue;
     // (The longest run that starts like a unit's name: a place of the gazetteer, or a bare level.)

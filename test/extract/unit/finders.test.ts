@@ -82,10 +82,11 @@ describe('ownLevelUnit', () => {
     expect(ownLevelUnit('(一)项目基本情况\n社会服务与管理项目为省商务厅本级的经常性项目,项目资金用途为保障各处室履行职能。')).toBe('省商务厅');
     expect(ownLevelUnit('下设二级预算单位分别为北京市机关事务管理局本级行政、北京市机关事务管理局本级事业。')).toBe('北京市机关事务管理局');
   });
-  it('reads no government\'s own level and no unit without its place or level', () => {
+  it('reads no government\'s own level, no unit without its place or level, no form list\'s heading', () => {
     expect(ownLevelUnit('安排市本级财政资金200万元。')).toBeNull();
     expect(ownLevelUnit('县人民政府本级支出100万元。')).toBeNull();
     expect(ownLevelUnit('其中厅本级包括办公室。')).toBeNull();
+    expect(ownLevelUnit('2022年度项目支出绩效自评表\n滁州市人力资源和社会保障局本级单位项目绩效自评表清单\n序号')).toBeNull();
   });
 });
 
