@@ -26,7 +26,7 @@ import {
   TRAIL,
   UNIT_YEAR_EVALUATION_TITLE,
 } from '../vocabulary/index.js';
-import { PROVINCES } from '../vocabulary/regions.js';
+import { PROVINCES, shortNameOf } from '../vocabulary/regions.js';
 import { noticeShapeOf } from './document-kind.js';
 import { placeRunEnds, regionOf } from './region.js';
 import { decideUnit, type UnitDecision } from './unit/decide.js';
@@ -398,6 +398,19 @@ function pagePublisher(text: string): string | null {
   return m ? m[1]! : null;
 }
 
+/**
+ * A level the gazetteer filled above the unit's place ("黄平县财政局" → 黔东南苗族侗族自治州) is written as the text
+ * prints it when the text prints only its short name ("关于黔东南州黄平县…"); a text that prints the official name keeps it.
+ */
+function spellAsPrinted(region: Region, department: string | null, text: string): void {
+  for (const level of ['province', 'city', 'county'] as const) {
+    const official = region[level];
+    const short = official ? shortNameOf(official) : null;
+    if (!official || !short || short === official || department?.includes(official) || text.includes(official)) continue;
+    if (text.includes(short)) region[level] = short;
+  }
+}
+
 /** A 区域 form names the province's authorities: "省级财政部门 | 四川省财政厅". */
 function provinceOfAuthorities(text: string): string | null {
   const m = /省级(?:财政部门|主管部门)[\s|｜:：]*([\u4e00-\u9fff]{2,10})/u.exec(text.slice(0, 3000));
@@ -543,5 +556,6 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
   // "湖北残疾人联合会" under a title "湖北省残疾人事业发展补助资金…": the title names the province.
   region.province ??= (department && title ? regionOf(title).province : null) ?? provinceOfAuthorities(text);
   fillRegionFromIssuer(region, text);
+  spellAsPrinted(region, department, text);
   return { title, kind, department, region, unit };
 }

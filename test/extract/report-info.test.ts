@@ -123,6 +123,15 @@ describe('the region of the government whose rules the report follows', () => {
   });
 });
 
+describe('the region spelled as the text prints it', () => {
+  it('writes a level the gazetteer filled in the short form the text prints, the official one where the text prints it', async () => {
+    const short = await reportOf('双柏县水务局2022年度部门整体支出绩效自评报告\n一、基本情况\n根据楚雄州财政局的要求,双柏县水务局开展了自评。');
+    expect(short.region.city).toBe('楚雄州');
+    const official = await reportOf('双柏县水务局2022年度部门整体支出绩效自评报告\n一、基本情况\n根据楚雄彝族自治州财政局的要求,双柏县水务局开展了自评。');
+    expect(official.region.city).toBe('楚雄彝族自治州');
+  });
+});
+
 describe('regionOf', () => {
   it('takes no city from a county followed by 市场', () => {
     // The city comes from the gazetteer (安居区 is in 遂宁市), not from "安居区市".
@@ -499,6 +508,8 @@ describe('titles and units of headings that wrap or carry notes (issue 15, point
     const r = await reportOf('(贵州省)关于黔东南州黄平县2022年预算执行情况和2023年预算草案的报告\n黄平县2022年预算执行情况和2023年预算草案的报告\n(2023年2月8日在县第十七届人民代表大会第二次会议上)\n黄平县财政局\n各位代表:\n受县人民政府委托,现将报告提请审议。\n');
     expect(r.title).toBe('黄平县2022年预算执行情况和2023年预算草案的报告');
     expect(r.department).toBe('黄平县财政局');
+    // (The prefecture the gazetteer adds above 黄平县 is written as the text prints it.)
+    expect(r.region.city).toBe('黔东南州');
   });
 
   it('reads a notice title followed by its document number, and a 决算 title before a bulleted byline or with its (本级)', async () => {
