@@ -26,7 +26,7 @@ import {
   TRAIL,
   UNIT_YEAR_EVALUATION_TITLE,
 } from '../vocabulary/index.js';
-import { PROVINCES } from '../vocabulary/regions.js';
+import { PROVINCES, shortNameOf } from '../vocabulary/regions.js';
 import { noticeShapeOf } from './document-kind.js';
 import { placeRunEnds, regionOf } from './region.js';
 import { decideUnit, type UnitDecision } from './unit/decide.js';
@@ -68,10 +68,12 @@ const CITED_TITLE = /《[^《》\n]{0,80}》/gu;
 /**
  * What a report's or a form's title ends with (…自评的报告, …自评总报告, …评价情况表, …绩效监控总结报告, …决算公开表 and …2022年部门预算 too),
  * and the headings of documents that are no self-evaluation but read like one (an allocation notice
- * "关于下达…的通知" standing alone above its addressee, a fund's "…使用情况的公告").
+ * "关于下达…的通知" standing alone above its addressee, a fund's "…使用情况的公告"). A 决算's kind words may
+ * stand on the line below its year and unit ("2023年度乌海市供销合作社联合社\n决算公开"), or end with its scope
+ * ("…部门决算(本级)") before a bulleted byline ("•发布时间:"); a notice's title may be followed by its number ("[财综〔2021〕20号]").
  */
 const TITLE_END =
-  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结|总)?(?:(?:情况|结果)的报告|(?<=[\u4e00-\u9fff]{2}(?:自评|自我评价|评价|自评价))(?:情况|结果)报告(?![如于给])|的?报告(?:结果)?的?(?:公示|公开)?|(?:基础数据)?表(?!格)|(?:结果|情况)?的?(?:公告|公示|公开)|情况表(?!格)|情况的?(?:说明|汇报)|情况|(?:结果|综述)(?=[ \t]*(?:\n|$)))|绩效评价报告|自评报告|绩效监控(?:总结)?报告|(?:事前)?绩效评估报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n，。；:：]{1,24}[）)])?|(?<=(?:下达|分配|拨付|预拨|^关于)[^\n，。；《》]{2,80}?)的(?:紧急|补充)?通知(?=\s*(?:\n|$|各[^\n，。；]{1,20}[:：]))|(?<=(?:绩效|评价)[^\n，。；《》]{0,20}?)整改(?:落实)?(?:情况|工作)的?报告(?![如于给])|(?<=(?:绩效|评价)[^\n，。；《》]{0,40}?)的通报(?=\s*(?:\n|$|(?:19|20)\d{2}-\d{1,2}-\d{1,2}|来源[:：]|发布(?:时间|日期)[:：]))|(?:筹集|分配|安排|使用)[、和及与]?(?:分配|使用)?情况的?(?:公告|公布)(?![如于》”])|(?<=资金[^\n，。；《》|｜]{0,40}?)分配(?:方案|明细表|表)(?=\s*(?:[|｜\n]|$))|(?<=(?:19|20)\d{2}(?:\s*年度?\s*[^\n，。；,]{0,30}?)?)(?:(?:部门|单位)?决算|(?:部门|单位)预算)(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告|公开表)?(?:[（(]公开[）)])?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分|来源[:：]|发布(?:时间|日期)[:：]))/u;
+  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结|总)?(?:(?:情况|结果)的报告|(?<=[\u4e00-\u9fff]{2}(?:自评|自我评价|评价|自评价))(?:情况|结果)报告(?![如于给])|的?报告(?:结果)?的?(?:公示|公开)?|(?:基础数据)?表(?!格)|(?:结果|情况)?的?(?:公告|公示|公开)|情况表(?!格)|情况的?(?:说明|汇报)|情况|(?:结果|综述)(?=[ \t]*(?:\n|$)))|绩效评价报告|自评报告|绩效监控(?:总结)?报告|(?:事前)?绩效评估报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n，。；:：]{1,24}[）)])?|(?<=(?:下达|分配|拨付|预拨|^关于)[^\n，。；《》]{2,80}?)的(?:紧急|补充)?通知(?=\s*(?:\n|$|各[^\n，。；]{1,20}[:：]|[\[［【(（]?[\u4e00-\u9fff]{1,8}[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s*\d+\s*号))|(?<=(?:绩效|评价)[^\n，。；《》]{0,20}?)整改(?:落实)?(?:情况|工作)的?报告(?![如于给])|(?<=(?:绩效|评价)[^\n，。；《》]{0,40}?)的通报(?=\s*(?:\n|$|(?:19|20)\d{2}-\d{1,2}-\d{1,2}|来源[:：]|发布(?:时间|日期)[:：]))|(?:筹集|分配|安排|使用)[、和及与]?(?:分配|使用)?情况的?(?:公告|公布)(?![如于》”])|(?<=资金[^\n，。；《》|｜]{0,40}?)分配(?:方案|明细表|表)(?=\s*(?:[|｜\n]|$))|(?<=(?:19|20)\d{2}(?:\s*年度?\s*[^\n，。；,]{0,30}?)?(?:[ \t]*\n[ \t]*)?)(?:(?:部门|单位)?决算|(?:部门|单位)预算)(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告|公开表)?(?:[（(](?:公开|本级)[）)])?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分|[•·]?\s*(?:来源[:：]|发布(?:时间|日期)[:：])))/u;
 /** Does a phrase end like a title? (TITLE_END at its end; the last 40 characters decide.) */
 function endsLikeTitle(phrase: string): boolean {
   const tail = phrase.slice(-40);
@@ -79,8 +81,11 @@ function endsLikeTitle(phrase: string): boolean {
   return false;
 }
 const TITLE_END_ALL = new RegExp(TITLE_END.source, 'gu');
-/** Words a document never starts a title with: navigation, file names, uploader and essay-site boilerplate ("下面是小编为大家整理的…"). */
-const NOT_TITLE = /由会员分享|可在线阅读|请在|搜索|下载|浏览|发布时间|来源[:：]|小编|为大家(?:精心)?(?:整理|收集|准备|推荐)|\.(?:docx?|pdf|xlsx?|wps)|^(?:并|和|及|撰写|形成|开展|组织|按照|根据|对|针对|将|由|在|通过)/u;
+/**
+ * Words a document never starts a title with: navigation, file names, uploader and essay-site boilerplate ("下面是小编为大家整理的…"),
+ * and a sentence's opening verb (a form's instructions "结合自评情况,说明…" end in 自评情况 too).
+ */
+const NOT_TITLE = /由会员分享|可在线阅读|请在|搜索|下载|浏览|发布时间|来源[:：]|小编|为大家(?:精心)?(?:整理|收集|准备|推荐)|\.(?:docx?|pdf|xlsx?|wps)|^(?:并|和|及|撰写|形成|开展|组织|按照|根据|对|针对|结合|将|由|在|通过)/u;
 
 /**
  * The document's title when no heading states it: the first phrase in the opening text that ends
@@ -173,6 +178,9 @@ function* titlesFrom(text: string, afterFurniture: boolean): Generator<{ text: s
       if (/\.(?:pdf|docx?|xlsx?|wps)$/iu.test(head.slice(Math.max(0, start - 6), start))) break;
       start--;
     }
+    // A note in brackets glued before the title ("…(注:以下内容为附件图片识别,…请以附件为准)部门预算项目支出绩效自评表(2023年度)"):
+    // the title starts after it.
+    start = afterBracketedNote(head, start, end);
     const raw = head.slice(start, end);
     // Drop list and attachment markers: "1、", "附件:1.", "附件1".
     const title = raw
@@ -233,6 +241,29 @@ function wrappedBeforeTail(head: string, start: number, end: number): boolean {
   const above = head.slice(lineStart, start - 1).trim();
   const length = Array.from(above).length;
   return length >= 6 && length <= 40 && /(?:19|20)\d{2}/u.test(above) && (startsLikeTitle(above) || departmentInTitle(above) !== null) && !/[。；，,：:！？!?|｜>»_、]/u.test(above) && !NOT_TITLE.test(above) && !endsLikeTitle(above);
+}
+
+/**
+ * Where a phrase starts once a bracketed note that closes inside it is cut off: a bracket opened before
+ * `start` on its line and closed between `start` and `end`, holding a sentence's punctuation (a note, "(注:…,…)").
+ * A bracket without it ("(“两强一增”行动)绩效目标自评表") is part of a name: `start` stays.
+ */
+function afterBracketedNote(head: string, start: number, end: number): number {
+  let depth = 0;
+  let close = -1;
+  for (let i = start; i < end; i++) {
+    const ch = head[i]!;
+    if (ch === '(' || ch === '（') depth++;
+    else if ((ch === ')' || ch === '）') && --depth < 0) {
+      close = i;
+      break;
+    }
+  }
+  if (close < 0) return start;
+  const lineStart = head.lastIndexOf('\n', start - 1) + 1;
+  const open = Math.max(head.lastIndexOf('(', start - 1), head.lastIndexOf('（', start - 1));
+  if (open < lineStart || !/[,，:：。；;]/u.test(head.slice(open + 1, close))) return start;
+  return close + 1;
 }
 
 /** Does every closing bracket of a phrase follow its opening one? */
@@ -346,17 +377,44 @@ const BYLINE = /时间[:：]|字体|字号|投稿|(?<!资金)来源[:：]|浏览
 
 /** Does a line restate the page title (see restatedTitle)? */
 function restates(next: string, title: string): boolean {
-  if (next === title || title.startsWith(next) || Array.from(next).length > 80 || NOT_TITLE.test(next) || !endsLikeTitle(next)) return false;
+  if (next === title || title.startsWith(next) || Array.from(next).length > 80 || NOT_TITLE.test(next)) return false;
   const bare = title.replace(TITLE_TAG, '');
+  // (The page title's own end: the heading need not end like a report's, "…预算草案的报告".)
+  if (restatesWithoutPlaces(next, bare)) return true;
+  if (!endsLikeTitle(next)) return false;
   let common = 0;
   while (common < Math.min(next.length, bare.length) && next[common] === bare[common]) common++;
   return next.endsWith(title) || common >= 10 || (bare !== title && next.startsWith(bare));
+}
+
+/**
+ * A page title that adds 关于 and the places above the unit to the heading it restates: "(贵州省)关于黔东南州黄平县2022年
+ * 预算执行情况…的报告" over "黄平县2022年预算执行情况…的报告" (the tag already off).
+ */
+function restatesWithoutPlaces(next: string, bare: string): boolean {
+  const core = bare.replace(/^关于/u, '');
+  if (core === bare || Array.from(next).length < 10 || !core.endsWith(next)) return false;
+  const lead = core.slice(0, core.length - next.length);
+  return lead !== '' && placeRunEnds(lead).includes(lead.length);
 }
 
 /** Whoever a page's byline or metadata names as its publisher, finance bureaus and governments included. */
 function pagePublisher(text: string): string | null {
   const m = /(?:发布机构|信息来源|(?<!资金)来源)[\s|｜:：]*([\u4e00-\u9fff]{3,30}?)(?=[\s|｜]|$|发布|日期|时间|作者|公开|主题|文号)/mu.exec(text.slice(0, 1500));
   return m ? m[1]! : null;
+}
+
+/**
+ * A level the gazetteer filled above the unit's place ("黄平县财政局" → 黔东南苗族侗族自治州) is written as the text
+ * prints it when the text prints only its short name ("关于黔东南州黄平县…"); a text that prints the official name keeps it.
+ */
+function spellAsPrinted(region: Region, department: string | null, text: string): void {
+  for (const level of ['province', 'city', 'county'] as const) {
+    const official = region[level];
+    const short = official ? shortNameOf(official) : null;
+    if (!official || !short || short === official || department?.includes(official) || text.includes(official)) continue;
+    if (text.includes(short)) region[level] = short;
+  }
 }
 
 /** A 区域 form names the province's authorities: "省级财政部门 | 四川省财政厅". */
@@ -505,5 +563,6 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
   // "湖北残疾人联合会" under a title "湖北省残疾人事业发展补助资金…": the title names the province.
   region.province ??= (department && title ? regionOf(title).province : null) ?? provinceOfAuthorities(text);
   fillRegionFromIssuer(region, text);
+  spellAsPrinted(region, department, text);
   return { title, kind, department, region, unit };
 }

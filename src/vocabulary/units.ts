@@ -15,9 +15,14 @@ export const ORGAN_SUFFIXES: readonly string[] = [
 export const ORGAN_END = new RegExp(`(?:${ORGAN_SUFFIXES.join('|')})$`, 'u');
 /** What may follow the organ word: a second name in brackets ("…党校(湖南行政学院)"), the budget level ("…局本级"), its offices ("…局机关"). */
 export const AFTER_ORGAN = /(?:[（(][^（）()]*[）)]|本级|机关)$/u;
-/** Organ words that end a unit's name for sure: "城乡" ends with 乡 but names no township. */
+/**
+ * Organ words that end a unit's name for sure: "城乡" ends with 乡 but names no township. Courts and procuratorates,
+ * halls of records and culture, the Red Cross and law-enforcement brigades report too ("呼和浩特市中级人民法院",
+ * "丽水市文化馆", "临沧市红十字会", "洪江市交通运输综合行政执法大队"); a bare 馆, 院 or 队 is also a building, a yard
+ * or a team. (A 供销合作社联合社 stays weak: its byline short form 供销社 must not outweigh a form's 实施单位 cell.)
+ */
 export const STRONG_ORGAN_END =
-  /(?:局|厅|委员会|委|办公室|中心校|中心|学校|党校|中学|小学|幼儿园|医院|卫生院|人民政府|街道办事处|联合会|残联|管理处|管理站|大学|学院|指挥部|电视台)$/u;
+  /(?:局|厅|委员会|委|办公室|中心校|中心|学校|党校|中学|小学|幼儿园|医院|卫生院|保健院|人民政府|街道办事处|联合会|残联|管理处|管理站|大学|学院|指挥部|电视台|法院|检察院|研究院|(?:档案|图书|文化|博物|纪念|科技|美术)馆|红十字会|(?:大|支|总)队|办事处|联络处|总站)$/u;
 /** Longer organ words that extend a shorter unit: 人民政府 + 办公室, 财政局 + 分局 … */
 export const ORGAN_EXTENSION = /^(?:办公室|委员会|办事处|分局|中心|服务中心|管理处|管理站|管理所|服务站)$/u;
 /** Units that publish for others (finance bureaus, governments, portals): their bylines name no reporting unit. */

@@ -123,6 +123,15 @@ describe('the region of the government whose rules the report follows', () => {
   });
 });
 
+describe('the region spelled as the text prints it', () => {
+  it('writes a level the gazetteer filled in the short form the text prints, the official one where the text prints it', async () => {
+    const short = await reportOf('双柏县水务局2022年度部门整体支出绩效自评报告\n一、基本情况\n根据楚雄州财政局的要求,双柏县水务局开展了自评。');
+    expect(short.region.city).toBe('楚雄州');
+    const official = await reportOf('双柏县水务局2022年度部门整体支出绩效自评报告\n一、基本情况\n根据楚雄彝族自治州财政局的要求,双柏县水务局开展了自评。');
+    expect(official.region.city).toBe('楚雄彝族自治州');
+  });
+});
+
 describe('regionOf', () => {
   it('takes no city from a county followed by 市场', () => {
     // The city comes from the gazetteer (安居区 is in 遂宁市), not from "安居区市".
@@ -484,5 +493,49 @@ describe('a department budget\'s heading', () => {
     // a fund's budget named in a notice's sentence is no title
     const n = await reportOf('各乡镇:\n现下达2022年农村公路养护资金预算,请按规定使用。\n');
     expect(n.title).not.toBe('现下达2022年农村公路养护资金预算');
+  });
+});
+
+describe('titles and units of headings that wrap or carry notes (issue 15, point 5)', () => {
+  it('reads a 决算 title whose kind words wrap to the line below its unit', async () => {
+    const r = await reportOf('2023年度某某市供销合作社联合社\n决算公开\n部门名称:某某市供销合作社联合社\n目录\n第一部分 部门概况\n');
+    expect(r.title).toBe('2023年度某某市供销合作社联合社决算公开');
+  });
+
+  it('reads a form caption after a bracketed note glued before it', async () => {
+    const r = await reportOf('详情见附件(注:以下内容为附件图片识别,个别文字可能不准确,请以附件为准)部门预算项目支出绩效自评表(2023年度) | | |\n项目名称 | | 某某工作经费 | |\n');
+    expect(r.title).toBe('部门预算项目支出绩效自评表(2023年度)');
+  });
+
+  it('takes no form instruction that ends in 自评情况 for the title', async () => {
+    const r = await reportOf('合计 | 100 | |\n评价结论 | 结合自评情况,说明项目自评总分。(200字以内) | |\n部门预算项目支出绩效自评表(2023年度) | |\n项目名称 | 某某工作经费 | |\n');
+    expect(r.title).toBe('部门预算项目支出绩效自评表(2023年度)');
+  });
+
+  it('takes the heading a page title restates with 关于 and the places above the unit, and the unit below its occasion line', async () => {
+    const r = await reportOf('(贵州省)关于黔东南州黄平县2022年预算执行情况和2023年预算草案的报告\n黄平县2022年预算执行情况和2023年预算草案的报告\n(2023年2月8日在县第十七届人民代表大会第二次会议上)\n黄平县财政局\n各位代表:\n受县人民政府委托,现将报告提请审议。\n');
+    expect(r.title).toBe('黄平县2022年预算执行情况和2023年预算草案的报告');
+    expect(r.department).toBe('黄平县财政局');
+    // (The prefecture the gazetteer adds above 黄平县 is written as the text prints it.)
+    expect(r.region.city).toBe('黔东南州');
+  });
+
+  it('reads a notice title followed by its document number, and a 决算 title before a bulleted byline or with its (本级)', async () => {
+    const a = await reportOf('财政部关于下达2021年某某资金预算的通知\n[财综〔2021〕20号]  [2021-06-09]\n有关省、自治区、直辖市财政厅(局):\n现下达2021年某某资金预算100万元。\n');
+    expect(a.title).toBe('财政部关于下达2021年某某资金预算的通知');
+    const b = await reportOf('某某市妇幼保健院2023年度部门决算•发布时间:2023-02-02•信息来源:某某市妇幼保健院•【字体:\n一、主要职责\n');
+    expect(b.title).toBe('某某市妇幼保健院2023年度部门决算');
+    const c = await reportOf('当前位置:首页\n2021年度某某市退役军人事务局部门决算(本级)\n一、部门职责\n');
+    expect(c.title).toBe('2021年度某某市退役军人事务局部门决算(本级)');
+  });
+
+  it('reads the unit whose own level a project report names, in full where its rules print it', async () => {
+    const r = await reportOf('一、项目概括\n(一)项目基本情况\n社会服务与管理项目为省商务厅本级的经常性项目,项目资金用途为保障我厅各处室履行职能。\n项目资金管理严格按照《海南省商务厅财务统一管理试行办法》执行。\n');
+    expect(r.department).toBe('海南省商务厅');
+  });
+
+  it('reads the unit a 决算 sentence names after its year', async () => {
+    const r = await reportOf('九、国有资本经营预算支出决算情况说明\n2019年国有资本经营预算拨款支出0万元。\n(一)机关运行经费支出情况\n2019年,大英县市场监督管理局机关运行经费支出156.38万元,比2018年减少231.64万元。\n');
+    expect(r.department).toBe('大英县市场监督管理局');
   });
 });

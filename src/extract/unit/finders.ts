@@ -162,19 +162,19 @@ export function breadcrumbUnit(text: string): string | null {
 /**
  * Field names of a form's header cells that hold the reporting unit, the field in group 1 and the
  * name in group 2 ("主管部门 | [155]濉溪县民政局", "实施单位 (盖章) | 青神县发展和改革局", "主管部门(单位)名称|
- * 安溪县水利局", "主管部门及代码 404-永济市文化和旅游局"). A transfer
+ * 安溪县水利局", "主管部门及代码 404-永济市文化和旅游局"; a target declaration's 申报单位, a 决算 cover's 编制单位/报送单位). A transfer
  * form's 中央/地方/自治区主管部门 is the authority over the fund, not the unit. A bare 部门 is a field
  * only as a cell ("部门 | 金寨县茶谷和美丽乡村建设服务中心 |", a page's "部门: | 财政局 |"). The name ends before
  * the next cell's name where normalization glued the cells ("主管部门稷山县卫生健康和体育局年初预算数0…").
  * A sentence's "主管部门为X" is no cell (proseFieldUnit reads it).
  */
 export const UNIT_FIELD = new RegExp(
-  String.raw`(?<!中央|省级|市级|地方|自治区)(单位名称|部门[（(]单位[）)]名称|部门名称|项目单位|预算部门(?:单位)?|预算单位|主管部门(?:[（(]单位[）)]名称|及代码)?|资金使用单位|实施单位|填报单位|评价单位|(?<![\u4e00-\u9fff])部门(?=[:：]?[ \t]*[|｜]))[\s|｜:：]*(?:[（(](?:盖章|公章)[）)])?[\s|｜:：]*(?:\d+[-—]|[\[【]\d+[\]】])?(?![为是均])([\u4e00-\u9fff（）()]{3,40}?)(?=[\s|｜\t]|$|[，。；]|项目|专项(?:名称|资金)|部门名称|单位[：:]|主管|实施|填报|联系|评价(?:单位|方式|机构)|委托(?:单位|方)|下属单位|预算编码|资金使用|年初预算|全年预算|全年执行|年度|资金情况|资金额度|预算执行|填报日期|自评得分|${PERSON_FIELD.source}|[（(]?(?:盖|公|签)章)`,
+  String.raw`(?<!中央|省级|市级|地方|自治区)(单位名称|部门[（(]单位[）)]名称|部门名称|项目单位|预算部门(?:单位)?|预算单位|主管部门(?:[（(]单位[）)]名称|及代码)?|资金使用单位|实施单位|填报单位|申报单位|编制单位|报送单位|评价单位|(?<![\u4e00-\u9fff])部门(?=[:：]?[ \t]*[|｜]))[\s|｜:：]*(?:[（(](?:盖章|公章)[）)])?[\s|｜:：]*(?:\d+[-—]|[\[【]\d+[\]】])?(?![为是均])([\u4e00-\u9fff（）()]{3,40}?)(?=[\s|｜\t]|$|[，。；]|项目|专项(?:名称|资金)|部门名称|单位[：:]|主管|实施|填报|联系|评价(?:单位|方式|机构)|委托(?:单位|方)|下属单位|预算编码|资金使用|年初预算|全年预算|全年执行|年度|资金情况|资金额度|预算执行|填报日期|自评得分|${PERSON_FIELD.source}|[（(]?(?:盖|公|签)章)`,
   'gmu',
 );
 
 /** Fields that name the unit that spends (实施单位) rather than the one above it (主管部门). */
-export const IMPLEMENTING_FIELD = /^(?:部门|单位名称|部门[（(]单位[）)]名称|部门名称|项目单位|资金使用单位|实施单位|填报单位|评价单位)$/u;
+export const IMPLEMENTING_FIELD = /^(?:部门|单位名称|部门[（(]单位[）)]名称|部门名称|项目单位|资金使用单位|实施单位|填报单位|申报单位|编制单位|报送单位|评价单位)$/u;
 /**
  * Fields of the unit that spends a project's money: on a project form they name the reporting unit
  * before a 单位名称/填报单位 header, which names the unit that filled the form in
@@ -269,7 +269,8 @@ const ACTING_CUES = [
   // a 决算's structure: "X下属二级预算单位0个"
   '下属(?:二级)?(?:预算)?单位',
   '归[\\u4e00-\\u9fff]{2,20}主管',
-  '对[^。；\\n]{2,60}?(?:进行|开展)了?(?:绩效)?(?:自评|评价|自我评价)',
+  // ("…进行了绩效自查自评": a self-check and self-evaluation.)
+  '对[^。；\\n]{2,60}?(?:进行|开展)了?(?:绩效)?(?:自查)?(?:自评|评价|自我评价)',
   '开展(?:并完成)?了[^。；\\n]{0,60}?绩效(?:自评|评价)',
   '是一[所个]',
   '[是为][^。；\\n]{0,30}?(?:单位|机构|部门|团体)[，,。；]',
@@ -277,6 +278,8 @@ const ACTING_CUES = [
   '属[^。；\\n]{0,30}?(?:单位|机构|学校|团体)',
   '主要履行',
   '的主要职[能责][是为:：]',
+  // the report's own announcement: "X现将2021年度…自评情况报告如下"
+  '现将[^。；\\n]{2,60}?(?:报告|汇报|公开|说明)如下',
 ];
 /**
  * The characters the cues open with (a leading class counts with all its characters): asked before
@@ -317,6 +320,46 @@ export function unitBeforeYear(text: string): string | null {
   for (const m of text.slice(0, 3000).matchAll(clause)) {
     const unit = unitAtStart(`${m[1]!}。`);
     if (unit === m[1]) return unit;
+  }
+  return null;
+}
+
+/**
+ * A 决算's sentence that opens with its year, then the unit, then what the unit spent or took in: "2019年,大英县市场
+ * 监督管理局机关运行经费支出156.38万元", "2023年度,X收入决算…". The words after the name are a 决算's own.
+ */
+const YEAR_THEN_UNIT = /(?:^|[\n。；;])[ \t]*(?:19|20)\d{2}[ \t]*年度?[ \t]*[,，]?[ \t]*([\u4e00-\u9fff（）()]{4,40}?)(?=机关运行经费|(?:收入|支出|收支)决算|一般公共预算财政拨款|政府性基金预算|[“"]?三公[”"]?经费|政府采购支出)/gmu;
+
+/** The unit of a named place a 决算 sentence names after its year (YEAR_THEN_UNIT), the first in the opening. */
+export function unitAfterYear(text: string): string | null {
+  for (const m of text.slice(0, 3000).matchAll(YEAR_THEN_UNIT)) {
+    const unit = unitAtStart(`${m[1]!}。`);
+    if (unit === m[1]) return unit;
+  }
+  return null;
+}
+
+/**
+ * A unit's own budget level named in the body: "社会服务与管理项目为省商务厅本级的经常性项目", "1.本溪市住房公积金
+ * 管理中心本级", "下设二级预算单位分别为北京市机关事务管理局本级行政…". The first unit so named in the opening, from its
+ * place (or its bare level, 省/市/县/区/州, that fullNameOf completes) to 本级; not a government's own level ("市本级财政"),
+ * nor a form's heading.
+ */
+export function ownLevelUnit(text: string): string | null {
+  const head = text.slice(0, 3000);
+  for (let at = head.indexOf('本级'); at >= 0; at = head.indexOf('本级', at + 2)) {
+    // (Not a form's or a list's heading, "X本级单位项目绩效自评表清单": a workbook may gather other units' forms under it.)
+    if (/^本级[^。；，,\n]{0,12}表/u.test(head.slice(at, at + 16))) continue;
+    const before = /[\u4e00-\u9fff（）()]{3,30}$/u.exec(head.slice(Math.max(0, at - 30), at))?.[0];
+    if (!before) continue;
+    // (The longest run that starts like a unit's name: a place of the gazetteer, or a bare level.)
+    for (let i = 0; i <= before.length - 3; i++) {
+      const run = before.slice(i);
+      if (placeRunEnds(run).length === 0 && !/^(?:省|市|县|区|州)[\u4e00-\u9fff]/u.test(run)) continue;
+      const name = cleanDepartment(run);
+      if (name === run && STRONG_ORGAN_END.test(name) && !PUBLISHER_FOR_OTHERS.test(name)) return name;
+      break;
+    }
   }
   return null;
 }
@@ -459,6 +502,9 @@ export function unitLineBefore(doc: SourceDocument, titleStart: number): string 
   return name && name === prev && ORGAN_END.test(name.replace(/[（(][^（）()]*[）)]$/u, '')) ? name : null;
 }
 
+/** A line in brackets that dates the report: "(2023年2月8日在…会议上)", "（2023年3月20日）". */
+const OCCASION = /^[（(][^（）()\n]*(?:19|20)\d{2}\s*年[^（）()\n]*[）)]/u;
+
 /**
  * A line that is only a unit's name (of a named place), right below the title: a cover's or a heading's
  * byline ("2022年度…绩效自评报告\n临沧市林业和草原局\n（2023年3月20日）").
@@ -467,7 +513,17 @@ export function unitLineAfter(doc: SourceDocument, titleStart: number): string |
   const lineEnd = doc.text.indexOf('\n', titleStart);
   if (lineEnd < 0) return null;
   const nextEnd = doc.text.indexOf('\n', lineEnd + 1);
-  const next = doc.text.slice(lineEnd + 1, nextEnd < 0 ? undefined : nextEnd).trim();
+  let next = doc.text.slice(lineEnd + 1, nextEnd < 0 ? undefined : nextEnd).trim();
+  // A line in brackets between them, the report's date and occasion ("(2023年2月8日在县第十七届人民代表大会第二次会议上)"):
+  // the unit's line follows it (in the source's lines: normalization joins the short lines).
+  const occasion = OCCASION.exec(next);
+  if (occasion) {
+    const after = doc.text.indexOf(occasion[0], lineEnd + 1) + occasion[0].length;
+    const rawStart = doc.toRaw[after];
+    if (rawStart === undefined) return null;
+    const rawEnd = doc.rawText.indexOf('\n', rawStart);
+    next = doc.rawText.slice(rawStart, rawEnd < 0 ? undefined : rawEnd).trim();
+  }
   const name = cleanDepartment(next.replace(STAMP_NOTE, ''));
   return name && name === next.replace(STAMP_NOTE, '') && ORGAN_END.test(name.replace(AFTER_ORGAN, '')) && hasPlace(name) ? name : null;
 }

@@ -29,11 +29,13 @@ import {
   implementerCut,
   mastheadUnit,
   outlineUnit,
+  ownLevelUnit,
   proseFieldUnit,
   publisherUnit,
   signingUnit,
   siteHeaderUnit,
   titleSuffixUnit,
+  unitAfterYear,
   unitBeforeYear,
   unitLineAfter,
   unitLineBefore,
@@ -74,7 +76,19 @@ export const UNIT_MARGIN = 1;
 /** Added once when two or more sources name the same unit. */
 export const AGREEMENT = { id: 'unit.agreement', zh: '多处所指相同', weight: 2 } as const;
 
-const titleStart = (ctx: UnitContext) => (ctx.title ? ctx.doc.text.indexOf(ctx.title.slice(0, 12)) : -1);
+/**
+ * Where the title stands in the text: its first print that opens a line (a page title above may hold it
+ * after other words, "(贵州省)关于黔东南州黄平县2022年…" over the heading "黄平县2022年…"), else its first print.
+ */
+function titleStart(ctx: UnitContext): number {
+  if (!ctx.title) return -1;
+  const head = ctx.title.slice(0, 12);
+  const first = ctx.doc.text.indexOf(head);
+  for (let at = first; at >= 0; at = ctx.doc.text.indexOf(head, at + 1)) {
+    if (ctx.doc.text.slice(ctx.doc.text.lastIndexOf('\n', at - 1) + 1, at).trim() === '') return at;
+  }
+  return first;
+}
 
 export const UNIT_SOURCES: readonly UnitSource[] = [
   { id: 'title.prefix', zh: '标题开头的单位', weight: 10, find: (ctx) => [ctx.title ? departmentInTitle(ctx.title) : null] },
@@ -114,6 +128,8 @@ export const UNIT_SOURCES: readonly UnitSource[] = [
   { id: 'body.acting', zh: '正文：X对…进行自评/X认真组织', weight: 6, find: (ctx) => [actingUnit(ctx.doc.text)] },
   { id: 'body.field', zh: '正文：实施单位为X/主管部门为X', weight: 6, find: (ctx) => [proseFieldUnit(ctx.doc.text)] },
   { id: 'body.unit_year', zh: '句首单位后接年度', weight: 6, find: (ctx) => [unitBeforeYear(ctx.doc.text)] },
+  { id: 'body.year_unit', zh: '决算句：年度后接单位与支出', weight: 6, find: (ctx) => [unitAfterYear(ctx.doc.text)] },
+  { id: 'body.own_level', zh: '正文：X本级', weight: 6, find: (ctx) => [ownLevelUnit(ctx.doc.text)] },
   { id: 'body.signature', zh: '落款：单位名称与日期', weight: 6, find: (ctx) => [signingUnit(ctx.doc.text)] },
   { id: 'body.signature_glued', zh: '落款：附件列表后的单位与日期', weight: 6, find: (ctx) => [gluedSigningUnit(ctx.doc.text)] },
   { id: 'byline.来源', zh: '来源：X', weight: 6, find: (ctx) => [bylineUnit(ctx.doc.text)] },

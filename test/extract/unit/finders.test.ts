@@ -1,6 +1,6 @@
 /** Where a report names its unit (src/extract/unit/finders.ts): file names. */
 import { describe, expect, it } from 'vitest';
-import { actingUnit, bareBylineUnit, fileNameUnit, fillerNames, formFieldUnits, implementerCut, unitBeforeYear } from '../../../src/extract/unit/finders.js';
+import { actingUnit, bareBylineUnit, fileNameUnit, fillerNames, formFieldUnits, implementerCut, ownLevelUnit, unitAfterYear, unitBeforeYear } from '../../../src/extract/unit/finders.js';
 
 describe('fileNameUnit', () => {
   it('reads the unit a file name starts with', () => {
@@ -56,10 +56,47 @@ describe('the form cells of an opening, read once per text', () => {
 });
 
 describe('actingUnit', () => {
+  it('reads the unit that announces its own report', () => {
+    expect(actingUnit('根据《关于开展绩效自评工作的通知》要求,某某市发展和改革局现将2021年度整体支出绩效自评情况报告如下:')).toBe('某某市发展和改革局');
+  });
+  it('reads the unit that carried out a self-check and self-evaluation', () => {
+    expect(actingUnit('根据工作安排,某某市交通运输局对2021年度农村公路建设实施情况进行了绩效自查自评,现将情况汇报如下:')).toBe('某某市交通运输局');
+  });
   it('reads the unit whose history opens its 概况 (t677)', () => {
     expect(actingUnit('一、基本情况\n(一)单位基本概况\n衡山县供销合作社联合社成立于1951年6月,系衡山县人民政府直属事业单位。\n')).toBe('衡山县供销合作社联合社');
   });
   it('reads none from a sentence on something founded that is no unit', () => {
     expect(actingUnit('一、基本情况\n该项目资金成立于2019年,用于农村公路建设。\n')).toBeNull();
+  });
+});
+
+describe('formFieldUnits', () => {
+  it('reads a target declaration\'s 申报单位 and a 决算 cover\'s 编制单位 as the unit that spends', () => {
+    expect(formFieldUnits('项目支出绩效目标申报表\n申报单位 | 某某县农业农村局 | 项目名称 | 高标准农田建设 |\n')).toEqual([{ field: '申报单位', name: '某某县农业农村局' }]);
+    expect(formFieldUnits('2023年度部门决算\n编制单位:某某县水利局\n单位负责人:张三\n')).toEqual([{ field: '编制单位', name: '某某县水利局' }]);
+  });
+});
+
+describe('ownLevelUnit', () => {
+  it('reads the unit whose own budget level the body names', () => {
+    expect(ownLevelUnit('(一)项目基本情况\n社会服务与管理项目为省商务厅本级的经常性项目,项目资金用途为保障各处室履行职能。')).toBe('省商务厅');
+    expect(ownLevelUnit('下设二级预算单位分别为北京市机关事务管理局本级行政、北京市机关事务管理局本级事业。')).toBe('北京市机关事务管理局');
+  });
+  it('reads no government\'s own level, no unit without its place or level, no form list\'s heading', () => {
+    expect(ownLevelUnit('安排市本级财政资金200万元。')).toBeNull();
+    expect(ownLevelUnit('县人民政府本级支出100万元。')).toBeNull();
+    expect(ownLevelUnit('其中厅本级包括办公室。')).toBeNull();
+    expect(ownLevelUnit('2022年度项目支出绩效自评表\n滁州市人力资源和社会保障局本级单位项目绩效自评表清单\n序号')).toBeNull();
+  });
+});
+
+describe('unitAfterYear', () => {
+  it('reads the unit a 决算 sentence names after its year, before what it spent', () => {
+    expect(unitAfterYear('2019年,大英县市场监督管理局机关运行经费支出156.38万元。')).toBe('大英县市场监督管理局');
+    expect(unitAfterYear('2023年度某某县水利局一般公共预算财政拨款支出100万元。')).toBe('某某县水利局');
+  });
+  it('reads no unit without a 决算 subject after it, nor one without a place', () => {
+    expect(unitAfterYear('2019年,大英县市场监督管理局开展了食品安全检查。')).toBeNull();
+    expect(unitAfterYear('2019年,本部门机关运行经费支出156.38万元。')).toBeNull();
   });
 });
