@@ -154,6 +154,13 @@ export const NATURE_CLASS_NAMES = ['基本支出', '项目支出', '上缴上级
  */
 export const ECONOMIC_CLASS_NAMES = ['工资福利支出', '商品和服务支出', '对个人和家庭的补助', '对个人和家庭补助支出', '资本性支出', '债务利息及费用支出', '对企业补助支出'] as const;
 
+/**
+ * Kinds of expense a 决算 or a department's report itemizes ("公务接待费支出0.45万元", "机关运行经费支出204.48万元",
+ * "政府采购支出总额121万元", "三公"经费): an amount so named is one item of the spending, never all that was spent or
+ * budgeted. (会议费, not 会议经费: "…领导小组会议经费" is a project's own fund.)
+ */
+export const EXPENSE_ITEM_WORDS = ['三公经费', '因公出国', '公务用车', '公务接待', '会议费', '培训费', '差旅费', '办公费', '印刷费', '运行经费', '政府采购'] as const;
+
 /** 基本支出 / 项目支出 / 人员经费 / 公用经费, as printed. */
 export const NATURE_NAMES = ['基本支出', '项目支出', '人员经费', '公用经费'] as const;
 

@@ -29,6 +29,7 @@ import {
   INVESTMENT_WORDS,
   NATURE_NAMES,
   ECONOMIC_CLASS_NAMES,
+  EXPENSE_ITEM_WORDS,
   OTHER_RATE_WORDS,
   PART_WORDS,
   PLAN_WORDS,
@@ -106,6 +107,9 @@ const INVESTMENT = has(INVESTMENT_WORDS);
 const INCOME = has(INCOME_WORDS);
 const NATURE_END = new RegExp(`(?:${anyOf(NATURE_NAMES)})$`, 'u');
 const ECONOMIC_CLASS_END = new RegExp(`(?:${anyOf(ECONOMIC_CLASS_NAMES)})$`, 'u');
+/** An expense item named in the clause, its quotes dropped ("“三公”经费" → 三公经费). */
+const EXPENSE_ITEM = has(EXPENSE_ITEM_WORDS);
+const namesExpenseItem = (c: Candidate) => EXPENSE_ITEM.test(c.label.replace(/["“”'‘’]/gu, ''));
 const TRANSFER = new RegExp(`(?:${anyOf(TRANSFER_WORDS)})(?:[^，。；]{0,40}?(?:${anyOf(TRANSFER_OBJECTS)}))?$`, 'u');
 /** Clauses about parts, not the whole: "其中：基本支出预算数…", a functional class. */
 export const PART_CONTEXT = new RegExp(`${anyOf(PART_WORDS)}|${anyOf(FUNCTION_CLASS_NAMES)}`, 'u');
@@ -227,6 +231,20 @@ const FUND_IN_CLAUSE = /(?:资金|(?<!三公["“”]?)经费)/u;
  */
 const totalOfFundsWithParts = (c: Candidate) =>
   !FUND_TOTAL_RAW.test(c.rawBefore) && TOTAL_BEFORE.test(c.rawBefore) && FUND_IN_CLAUSE.test(c.clause) && partsFollow(c) && !EXECUTION_END.test(c.label) && !isPartClause(c);
+/**
+ * A numbered item that names its own subject right before its amount ("项目资金使用及管理情况:1、档案管理支出30万元",
+ * "2.培训中心建设预算12万元"): one item of a list, the report's whole is not an item of it. The item is named when,
+ * its role word and the generic words of a whole (项目, 资金, 实际, 全年 …) dropped, two characters or more remain
+ * ("1、项目实际支出总额" names nothing but the whole).
+ */
+const NUMBERED_ITEM_CLAUSE = /(?:^|[:：；;。\n])\s*(?:\d{1,2}|[一二三四五六七八九十])[、.．]\s*([^，,。；;：:\d\n]{2,16})$/u;
+const ROLE_WORD_END = new RegExp(`(?:${anyOf([...EXECUTION_WORDS, ...BUDGET_WORDS, ...BUDGET_INITIAL_WORDS])})(?:数|为|是)?$`, 'u');
+const WHOLE_WORDS = /项目|资金|经费|实际|本年|全年|当年|年度|总额|累计|合计|总计|财政|[已共的为]/gu;
+function namesNumberedItem(c: Candidate): boolean {
+  const item = NUMBERED_ITEM_CLAUSE.exec(c.before)?.[1];
+  if (!item || !ROLE_WORD_END.test(item)) return false;
+  return Array.from(item.replace(ROLE_WORD_END, '').replace(WHOLE_WORDS, '')).length >= 2;
+}
 const isPlan = (c: Candidate) =>
   (PLAN.test(c.label) && !INVESTMENT.test(c.label)) || ESTIMATE.test(c.label);
 const columnOf = (c: Candidate) => (c.cell ? FORM_COLUMNS.find((col) => col.pattern.test(c.cell!.header)) : undefined);
@@ -272,6 +290,8 @@ export const FEATURES: readonly Feature[] = [
   { id: 'selfScore.near.自评', roles: ['selfScore'], weight: 8, zh: '自评/得分', test: (c) => text(c) && SCORE_NEAR.test(c.before.length >= 6 ? c.before.slice(-16) : c.rawBefore) },
   // --- what makes it something else
   { id: 'money.plan_word', roles: MONEY, weight: -20, zh: '申请/争取/拟', test: (c) => text(c) && isPlan(c) },
+  { id: 'money.label.费用项目', roles: MONEY, weight: -20, zh: '会议费/培训费/三公经费/机关运行经费/政府采购等费用项目：支出的一项', test: (c) => text(c) && namesExpenseItem(c) },
+  { id: 'money.numbered_item', roles: MONEY, weight: -20, zh: '编号条目“1、某某支出X”：所列的一项', test: (c) => text(c) && namesNumberedItem(c) },
   { id: 'money.rate_word', roles: MONEY, weight: -20, zh: '执行率/完成率之后的金额', test: (c) => text(c) && OTHER_RATE.test(c.label) },
   { id: 'any.part_context', roles: ALL.filter((r) => r !== 'budgetInitial'), weight: -20, zh: '其中/分项', test: (c) => text(c) && isPartClause(c) },
   // "预算69.06万元，其中年初预算57.28万元，调整追加11.78万元": the year-start budget is a part of the

@@ -419,3 +419,32 @@ describe('executionRate.scoring_rule', () => {
     expect(seen((await recordOf('预算完成率 100%计满分，每低于5%扣2分。本单位预算执行率99.27%。')).figures.executionRate)).toEqual([0.9927, '99.27%']);
   });
 });
+
+/** Features that turn down a part of the spending: the shape they were written for, and the whole they must still read. */
+describe.each([
+  {
+    feature: 'money.label.费用项目',
+    part: '二、支出情况\n我院机关运行经费支出204.48万元。\n公务接待费支出0.45万元。\n',
+    // 会议经费, not 会议费: a project's own fund
+    whole: '领导小组会议经费预算0.26万元，支出0.26万元，执行率100%。',
+    spent: [2600, '0.26万元'],
+  },
+  {
+    feature: 'money.numbered_item',
+    part: '(二)项目资金使用及管理情况:1、档案管理支出30万元用于日常管理。2、档案馆建设支出100万元。\n',
+    // the item names nothing but the whole
+    whole: '(2)资金使用情况\n1、项目实际支出总额153.55万元。\n',
+    spent: [1535500, '153.55万元'],
+  },
+])('$feature', ({ feature, part, whole, spent }) => {
+  it('takes no part of the spending as the execution', async () => {
+    const r = await recordOf(part);
+    expect(r.figures.execution).toBeNull();
+    expect(firedOn(r, 'execution')).toContain(feature);
+  });
+  it('still reads the whole', async () => {
+    const r = await recordOf(whole);
+    expect(seen(r.figures.execution)).toEqual(spent);
+    expect(firedOn(r, 'execution')).not.toContain(feature);
+  });
+});
