@@ -159,6 +159,17 @@ function namesSubject(c: Candidate): boolean {
   while (n < c.label.length && n < c.subject.length && c.label[c.label.length - 1 - n] === c.subject[c.subject.length - 1 - n]) n++;
   return n >= SUBJECT_SUFFIX;
 }
+/**
+ * "项目总投资1807万元，其中中央财政水污染防治专项资金850万元" under "…中央财政水污染防治专项资金转移支付绩效自评报告":
+ * the whole's 其中 names the fund the title is about, so the whole is a larger total than the report's money (the
+ * project's, with other payers' shares). The part stays a part (a named source, never a headline figure): the budget
+ * is then left empty.
+ */
+function partsNameSubject(c: Candidate): boolean {
+  if (c.subject.length < SUBJECT_SUFFIX) return false;
+  const parts = /^\s*[，,。；;]?\s*其中[：:，,]?([^。；;]*)/u.exec(c.next)?.[1];
+  return parts !== undefined && parts.includes(c.subject.slice(-SUBJECT_SUFFIX));
+}
 
 /** An addition to the budget ("本年追加预算767.86万元"): not the budget. */
 const ADDITION = has(ADDITION_WORDS);
@@ -245,6 +256,13 @@ function namesNumberedItem(c: Candidate): boolean {
   if (!item || !ROLE_WORD_END.test(item)) return false;
   return Array.from(item.replace(ROLE_WORD_END, '').replace(WHOLE_WORDS, '')).length >= 2;
 }
+/**
+ * The budget a revenue is measured against ("一般公共预算收入累计完成61646万元，占年初预算数109466万元的56.3%",
+ * "…收入完成28,583万元，占调整预算…"): a share's base in a sentence whose subject is revenue collected is the
+ * revenue's budget, not the budget of what is spent or evaluated.
+ */
+const REVENUE_DONE = /收入[^，,。；;\d]{0,6}完成/u;
+const isRevenueBase = (c: Candidate) => /^占/u.test(c.label) && REVENUE_DONE.test(c.before);
 const isPlan = (c: Candidate) =>
   (PLAN.test(c.label) && !INVESTMENT.test(c.label)) || ESTIMATE.test(c.label);
 const columnOf = (c: Candidate) => (c.cell ? FORM_COLUMNS.find((col) => col.pattern.test(c.cell!.header)) : undefined);
@@ -269,6 +287,7 @@ export const FEATURES: readonly Feature[] = [
   // year-start budget is the budget after adjustments, whatever its own clause calls it.
   { id: 'budget.whole.其中年初预算', roles: ['budget'], weight: 8, zh: 'X，其中年初预算…', test: (c) => text(c) && PARTS_OPEN_WITH_INITIAL.test(c.after) },
   // "行动资金800万元(财政预算740万元,年底追加…60万元)": a fund's amount whose bracket explains it by its budget is the whole budget.
+  { id: 'budget.whole.其中标题资金', roles: ['budget'], weight: -20, zh: 'X，其中标题所评的资金…：总额大于报告所评的资金', test: (c) => text(c) && partsNameSubject(c) },
   { id: 'budget.whole.括号预算', roles: ['budget'], weight: 8, zh: '资金X（其中预算…）', test: (c) => text(c) && /(?:资金|经费)$/u.test(c.label) && BRACKET_BUDGET_AFTER.test(c.after) },
   { id: 'budgetInitial.before_addition', roles: ['budgetInitial'], weight: 10, zh: '预算X，（本年）追加…：追加之前的年初预算', test: (c) => text(c) && BUDGET_END.test(c.label) && ADDITION_AFTER.test(c.after) },
   { id: 'budget.label.追加', roles: ['budget', 'budgetInitial'], weight: -20, zh: '追加/调增的预算不是预算数', test: (c) => text(c) && ADDITION.test(c.label) },
@@ -292,6 +311,7 @@ export const FEATURES: readonly Feature[] = [
   { id: 'money.plan_word', roles: MONEY, weight: -20, zh: '申请/争取/拟', test: (c) => text(c) && isPlan(c) },
   { id: 'money.label.费用项目', roles: MONEY, weight: -20, zh: '会议费/培训费/三公经费/机关运行经费/政府采购等费用项目：支出的一项', test: (c) => text(c) && namesExpenseItem(c) },
   { id: 'money.numbered_item', roles: MONEY, weight: -20, zh: '编号条目“1、某某支出X”：所列的一项', test: (c) => text(c) && namesNumberedItem(c) },
+  { id: 'budget.revenue_share', roles: ['budget', 'budgetInitial'], weight: -20, zh: '收入完成数“占…预算X”：收入的预算', test: (c) => text(c) && isRevenueBase(c) },
   { id: 'money.rate_word', roles: MONEY, weight: -20, zh: '执行率/完成率之后的金额', test: (c) => text(c) && OTHER_RATE.test(c.label) },
   { id: 'any.part_context', roles: ALL.filter((r) => r !== 'budgetInitial'), weight: -20, zh: '其中/分项', test: (c) => text(c) && isPartClause(c) },
   // "预算69.06万元，其中年初预算57.28万元，调整追加11.78万元": the year-start budget is a part of the

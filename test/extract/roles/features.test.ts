@@ -420,7 +420,7 @@ describe('executionRate.scoring_rule', () => {
   });
 });
 
-/** Features that turn down a part of the spending: the shape they were written for, and the whole they must still read. */
+/** Features that turn down what is not the report's money: the shape they were written for, and the figure they must still read. */
 describe.each([
   {
     feature: 'money.label.费用项目',
@@ -436,15 +436,35 @@ describe.each([
     whole: '(2)资金使用情况\n1、项目实际支出总额153.55万元。\n',
     spent: [1535500, '153.55万元'],
   },
-])('$feature', ({ feature, part, whole, spent }) => {
-  it('takes no part of the spending as the execution', async () => {
-    const r = await recordOf(part);
-    expect(r.figures.execution).toBeNull();
-    expect(firedOn(r, 'execution')).toContain(feature);
+  {
+    feature: 'budget.revenue_share',
+    role: 'budgetInitial',
+    part: '1-6月份全区一般公共预算收入累计完成61646万元，占年初预算数109466万元的56.3%，同比增长10.7%。\n',
+    // the base a spending is measured against
+    whole: '全年支出完成80万元，占年初预算数100万元的80%。\n',
+    spent: [1000000, '100万元'],
+  },
+  {
+    feature: 'budget.whole.其中标题资金',
+    role: 'budget',
+    titled: true,
+    // a whole whose 其中 names the title's fund is a larger total than the report's money
+    part: '2020年度中央财政水污染防治专项资金转移支付绩效自评报告\n一、基本情况\n涉及本县项目1个，项目总投资1807万元，其中中央财政水污染防治专项资金850万元。\n',
+    whole: '2020年度中央财政水污染防治专项资金转移支付绩效自评报告\n一、基本情况\n项目总投资1807万元，其中地方自筹957万元。\n',
+    spent: [18070000, '1807万元'],
+  },
+] as { feature: string; role?: 'execution' | 'budgetInitial' | 'budget'; titled?: boolean; part: string; whole: string; spent: [number, string] }[])('$feature', ({ feature, role = 'execution', titled = false, part, whole, spent }) => {
+  // A text with its own title is read as it is; a fragment after an opening sentence.
+  const read = async (text: string) => (titled ? (await analyzeBytes(Buffer.from(text, 'utf8'), { fileName: 'synthetic.txt' })).record : recordOf(text));
+  it('takes no figure that is not the report\'s', async () => {
+    const r = await read(part);
+    expect(r.figures[role]).toBeNull();
+    expect(firedOn(r, role)).toContain(feature);
   });
-  it('still reads the whole', async () => {
-    const r = await recordOf(whole);
-    expect(seen(r.figures.execution)).toEqual(spent);
-    expect(firedOn(r, 'execution')).not.toContain(feature);
+  it('still reads the report\'s own', async () => {
+    const r = await read(whole);
+    expect(seen(r.figures[role])).toEqual(spent);
+    expect(firedOn(r, role)).not.toContain(feature);
   });
 });
+
