@@ -263,6 +263,17 @@ function namesNumberedItem(c: Candidate): boolean {
  */
 const REVENUE_DONE = /收入[^，,。；;\d]{0,6}完成/u;
 const isRevenueBase = (c: Candidate) => /^占/u.test(c.label) && REVENUE_DONE.test(c.before);
+/**
+ * A share of a whole printed after the amount ("人员支出300万元，占总支出的60%", "其他收入1.77万元，占0.3%", "占比14.94%"):
+ * the amount is a part of that whole. Not a share of a budget, a plan or a task ("支出480万元，占全年预算的96%" is the
+ * spending's rate), and not all of it (100%: "支出总计6567.06万元，占100.00%").
+ */
+const SHARE_AFTER = /^\s*[，,（(]?\s*占(?:比|([^，,。；;%\d]{0,16}?)的?(?:比[例重])?)[为是:：\s]*(\d{1,3}(?:\.\d+)?)%/u;
+const SHARE_OF_PLAN = /预算|计划|任务|目标|指标/u;
+function isShareOfWhole(c: Candidate): boolean {
+  const m = SHARE_AFTER.exec(c.next);
+  return m !== null && !SHARE_OF_PLAN.test(m[1] ?? '') && Number(m[2]) < 100;
+}
 const isPlan = (c: Candidate) =>
   (PLAN.test(c.label) && !INVESTMENT.test(c.label)) || ESTIMATE.test(c.label);
 const columnOf = (c: Candidate) => (c.cell ? FORM_COLUMNS.find((col) => col.pattern.test(c.cell!.header)) : undefined);
@@ -312,6 +323,7 @@ export const FEATURES: readonly Feature[] = [
   { id: 'money.label.费用项目', roles: MONEY, weight: -20, zh: '会议费/培训费/三公经费/机关运行经费/政府采购等费用项目：支出的一项', test: (c) => text(c) && namesExpenseItem(c) },
   { id: 'money.numbered_item', roles: MONEY, weight: -20, zh: '编号条目“1、某某支出X”：所列的一项', test: (c) => text(c) && namesNumberedItem(c) },
   { id: 'budget.revenue_share', roles: ['budget', 'budgetInitial'], weight: -20, zh: '收入完成数“占…预算X”：收入的预算', test: (c) => text(c) && isRevenueBase(c) },
+  { id: 'money.share_of_whole', roles: MONEY, weight: -20, zh: 'X，占总支出/总数的Y%：总额的一部分', test: (c) => text(c) && isShareOfWhole(c) },
   { id: 'money.rate_word', roles: MONEY, weight: -20, zh: '执行率/完成率之后的金额', test: (c) => text(c) && OTHER_RATE.test(c.label) },
   { id: 'any.part_context', roles: ALL.filter((r) => r !== 'budgetInitial'), weight: -20, zh: '其中/分项', test: (c) => text(c) && isPartClause(c) },
   // "预算69.06万元，其中年初预算57.28万元，调整追加11.78万元": the year-start budget is a part of the

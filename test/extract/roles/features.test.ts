@@ -437,6 +437,13 @@ describe.each([
     spent: [1535500, '153.55万元'],
   },
   {
+    feature: 'money.share_of_whole',
+    part: '本年度人员支出300万元，占总支出的60%。\n',
+    // a share of the budget is the spending's rate
+    whole: '全年支出500万元，占全年预算的95%。\n',
+    spent: [5000000, '500万元'],
+  },
+  {
     feature: 'budget.revenue_share',
     role: 'budgetInitial',
     part: '1-6月份全区一般公共预算收入累计完成61646万元，占年初预算数109466万元的56.3%，同比增长10.7%。\n',
