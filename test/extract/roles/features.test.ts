@@ -475,3 +475,10 @@ describe.each([
   });
 });
 
+
+describe('execution.label.支出', () => {
+  it('reads the funds executed ("全年执行资金") as the spending, like 使用资金 and 拨付资金', async () => {
+    const r = await recordOf('共投入资金1987.08万元。全年执行资金1847.85万元，执行率92.9%。\n');
+    expect(seen(r.figures.execution)).toEqual([18478500, '1847.85万元']);
+  });
+});
