@@ -115,7 +115,12 @@ const TRANSFER = new RegExp(`(?:${anyOf(TRANSFER_WORDS)})(?:[^，。；]{0,40}?(
 export const PART_CONTEXT = new RegExp(`${anyOf(PART_WORDS)}|${anyOf(FUNCTION_CLASS_NAMES)}`, 'u');
 /** In a project's report its 项目支出 is its own spending, no part of it. */
 const PROJECT_PART_CONTEXT = new RegExp(`${anyOf(PART_WORDS.filter((w) => w !== '项目支出'))}|${anyOf(FUNCTION_CLASS_NAMES)}`, 'u');
-const partContextOf = (c: Candidate) => (c.reportKind === 'project' ? PROJECT_PART_CONTEXT : PART_CONTEXT);
+/**
+ * …unless the sentence breaks spending down by nature, 基本支出 stated with its amount before ("基本支出决算数为300万元，
+ * 项目支出决算数为200万元"): that 项目支出 is the other nature, a part of the unit's whole.
+ */
+const NATURE_BREAKDOWN_BEFORE = /基本支出[^。；;]*?\d/u;
+const partContextOf = (c: Candidate) => (c.reportKind === 'project' && !NATURE_BREAKDOWN_BEFORE.test(c.before) ? PROJECT_PART_CONTEXT : PART_CONTEXT);
 const SCORE_NEAR = has(SCORE_WORDS);
 const WEIGHT = has(WEIGHT_WORDS);
 /** A section headed by the self score ("(一)自评得分", "三、绩效自评结论"): an outline item naming it, nothing after but its score. */

@@ -444,6 +444,13 @@ describe.each([
     spent: [5000000, '500万元'],
   },
   {
+    feature: 'any.part_context',
+    // in a project's report 项目支出 is its own spending, unless the sentence breaks spending down by nature
+    part: '2022年度本部门基本支出决算数为300万元，项目支出决算数为200万元。\n',
+    whole: '二、专项资金使用及管理情况：我单位2017年项目支出决算为150万元，主要用于房屋建筑物购建。\n',
+    spent: [1500000, '150万元'],
+  },
+  {
     feature: 'budget.revenue_share',
     role: 'budgetInitial',
     part: '1-6月份全区一般公共预算收入累计完成61646万元，占年初预算数109466万元的56.3%，同比增长10.7%。\n',
