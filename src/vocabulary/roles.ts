@@ -161,6 +161,12 @@ export const ECONOMIC_CLASS_NAMES = ['工资福利支出', '商品和服务支�
  */
 export const EXPENSE_ITEM_WORDS = ['三公经费', '因公出国', '公务用车', '公务接待', '会议费', '培训费', '差旅费', '办公费', '印刷费', '运行经费', '政府采购'] as const;
 
+/**
+ * Words of an amount per unit or a standard ("户均发放2500元", "人均补助", "补助标准为每人1000元"): an average or a
+ * rate paid, never the money granted or spent in all. (accounts.ts PER_UNIT_BEFORE reads a standard for a product check.)
+ */
+export const PER_UNIT_WORDS = ['户均', '人均', '亩均', '生均', '每户', '每人', '每亩', '每生', '每名', '人平', '户平', '平均每', '补助标准', '补贴标准', '发放标准', '单价'] as const;
+
 /** 基本支出 / 项目支出 / 人员经费 / 公用经费, as printed. */
 export const NATURE_NAMES = ['基本支出', '项目支出', '人员经费', '公用经费'] as const;
 

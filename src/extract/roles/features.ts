@@ -30,6 +30,7 @@ import {
   NATURE_NAMES,
   ECONOMIC_CLASS_NAMES,
   EXPENSE_ITEM_WORDS,
+  PER_UNIT_WORDS,
   OTHER_RATE_WORDS,
   PART_WORDS,
   PLAN_WORDS,
@@ -110,6 +111,8 @@ const ECONOMIC_CLASS_END = new RegExp(`(?:${anyOf(ECONOMIC_CLASS_NAMES)})$`, 'u'
 /** An expense item named in the clause, its quotes dropped ("“三公”经费" → 三公经费). */
 const EXPENSE_ITEM = has(EXPENSE_ITEM_WORDS);
 const namesExpenseItem = (c: Candidate) => EXPENSE_ITEM.test(c.label.replace(/["“”'‘’]/gu, ''));
+/** An amount per unit or a standard named in the clause ("户均发放2500元"). */
+const PER_UNIT = has(PER_UNIT_WORDS);
 const TRANSFER = new RegExp(`(?:${anyOf(TRANSFER_WORDS)})(?:[^，。；]{0,40}?(?:${anyOf(TRANSFER_OBJECTS)}))?$`, 'u');
 /** Clauses about parts, not the whole: "其中：基本支出预算数…", a functional class. */
 export const PART_CONTEXT = new RegExp(`${anyOf(PART_WORDS)}|${anyOf(FUNCTION_CLASS_NAMES)}`, 'u');
@@ -329,6 +332,7 @@ export const FEATURES: readonly Feature[] = [
   { id: 'money.numbered_item', roles: MONEY, weight: -20, zh: '编号条目“1、某某支出X”：所列的一项', test: (c) => text(c) && namesNumberedItem(c) },
   { id: 'budget.revenue_share', roles: ['budget', 'budgetInitial'], weight: -20, zh: '收入完成数“占…预算X”：收入的预算', test: (c) => text(c) && isRevenueBase(c) },
   { id: 'money.share_of_whole', roles: MONEY, weight: -20, zh: 'X，占总支出/总数的Y%：总额的一部分', test: (c) => text(c) && isShareOfWhole(c) },
+  { id: 'money.label.人均', roles: MONEY, weight: -20, zh: '户均/人均/每人/补助标准：单位金额，不是总额', test: (c) => text(c) && PER_UNIT.test(c.label) },
   { id: 'money.rate_word', roles: MONEY, weight: -20, zh: '执行率/完成率之后的金额', test: (c) => text(c) && OTHER_RATE.test(c.label) },
   { id: 'any.part_context', roles: ALL.filter((r) => r !== 'budgetInitial'), weight: -20, zh: '其中/分项', test: (c) => text(c) && isPartClause(c) },
   // "预算69.06万元，其中年初预算57.28万元，调整追加11.78万元": the year-start budget is a part of the

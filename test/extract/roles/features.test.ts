@@ -451,6 +451,12 @@ describe.each([
     spent: [1500000, '150万元'],
   },
   {
+    feature: 'money.label.人均',
+    part: '本年度为困难家庭发放补助，户均发放2500元。\n',
+    whole: '本年度为困难家庭发放补助，全年发放2500元。\n',
+    spent: [2500, '2500元'],
+  },
+  {
     feature: 'budget.revenue_share',
     role: 'budgetInitial',
     part: '1-6月份全区一般公共预算收入累计完成61646万元，占年初预算数109466万元的56.3%，同比增长10.7%。\n',
@@ -487,5 +493,12 @@ describe('execution.label.支出', () => {
   it('reads the funds executed ("全年执行资金") as the spending, like 使用资金 and 拨付资金', async () => {
     const r = await recordOf('共投入资金1987.08万元。全年执行资金1847.85万元，执行率92.9%。\n');
     expect(seen(r.figures.execution)).toEqual([18478500, '1847.85万元']);
+  });
+});
+
+describe('money.label.人均', () => {
+  it('leaves the total paid to the prose once the average after it is turned down', async () => {
+    const r = await recordOf('本年度共计发放补贴资金500万元，惠及农户2000户，户均发放2500元。\n');
+    expect(seen(r.figures.execution)).toEqual([5000000, '500万元']);
   });
 });
