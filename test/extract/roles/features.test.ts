@@ -502,3 +502,17 @@ describe('money.label.人均', () => {
     expect(seen(r.figures.execution)).toEqual([5000000, '500万元']);
   });
 });
+
+describe('money.listed_item.分号', () => {
+  it('takes no item of a list opened by 其中 and set apart by semicolons, the first or a later one', async () => {
+    const r = await recordOf('2021年度我局推进农村路建设，其中实施提质改造工程200公里，完成总投资24187万元；实施养护工程380公里，完成总投资5964万元。\n');
+    expect(r.figures.budget).toBeNull();
+    const fired = decision(r, 'budget').candidates.filter((c) => c.features.some((f) => f.id === 'money.listed_item.分号'));
+    expect(fired.map((c) => c.figure.text)).toEqual(['24187万元', '5964万元']);
+  });
+  it('still reads the whole stated before its 其中, and the spending after the list\'s stop', async () => {
+    const r = await recordOf('2023年支出合计500万元，其中人员支出300万元；日常公用支出50万元；专项业务支出150万元。全年预算520万元。\n');
+    expect(seen(r.figures.execution)).toEqual([5000000, '500万元']);
+    expect(seen(r.figures.budget)).toEqual([5200000, '520万元']);
+  });
+});
