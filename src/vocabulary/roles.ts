@@ -83,8 +83,8 @@ export const EXECUTION_WORDS = [
   '支出决算', '决算', '实际使用', '累计支出', '总支出', '支出总额', '使用资金', '使用', '支出', '发放资金',
   '拨付', '已拨付', '拨付资金', '完成拨付', '已完成拨付', '支付', '已支付', '兑付', '兑现', '发放',
   '支付资金', '已支付资金', '拨付金额', '实际拨付金额', '支付金额', '实际支付', '实际使用情况',
-  // "预算100万元，执行80万元": the verb alone, the budget named before it
-  '执行', '已执行',
+  // "预算100万元，执行80万元": the verb alone, the budget named before it; "全年执行资金1847.85万元" as 使用资金, 拨付资金
+  '执行', '已执行', '执行资金', '实际执行资金',
   // "已报账80万元": claimed and paid under the county's 报账制
   '报账', '已报账',
 ] as const;
@@ -158,6 +158,19 @@ export const NATURE_CLASS_NAMES = ['基本支出', '项目支出', '上缴上级
  * 其他资本性支出.
  */
 export const ECONOMIC_CLASS_NAMES = ['工资福利支出', '商品和服务支出', '对个人和家庭的补助', '对个人和家庭补助支出', '资本性支出', '债务利息及费用支出', '对企业补助支出'] as const;
+
+/**
+ * Kinds of expense a 决算 or a department's report itemizes ("公务接待费支出0.45万元", "机关运行经费支出204.48万元",
+ * "政府采购支出总额121万元", "三公"经费): an amount so named is one item of the spending, never all that was spent or
+ * budgeted. (会议费, not 会议经费: "…领导小组会议经费" is a project's own fund.)
+ */
+export const EXPENSE_ITEM_WORDS = ['三公经费', '因公出国', '公务用车', '公务接待', '会议费', '培训费', '差旅费', '办公费', '印刷费', '运行经费', '政府采购'] as const;
+
+/**
+ * Words of an amount per unit or a standard ("户均发放2500元", "人均补助", "补助标准为每人1000元"): an average or a
+ * rate paid, never the money granted or spent in all. (accounts.ts PER_UNIT_BEFORE reads a standard for a product check.)
+ */
+export const PER_UNIT_WORDS = ['户均', '人均', '亩均', '生均', '每户', '每人', '每亩', '每生', '每名', '人平', '户平', '平均每', '补助标准', '补贴标准', '发放标准', '单价'] as const;
 
 /** 基本支出 / 项目支出 / 人员经费 / 公用经费, as printed. */
 export const NATURE_NAMES = ['基本支出', '项目支出', '人员经费', '公用经费'] as const;

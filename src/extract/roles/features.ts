@@ -30,6 +30,8 @@ import {
   INVESTMENT_WORDS,
   NATURE_NAMES,
   ECONOMIC_CLASS_NAMES,
+  EXPENSE_ITEM_WORDS,
+  PER_UNIT_WORDS,
   OTHER_RATE_WORDS,
   PART_WORDS,
   PLAN_WORDS,
@@ -58,7 +60,7 @@ import {
 } from '../../vocabulary/index.js';
 import { loadWordsFor, tokenize } from '../../segment/tokenize.js';
 import { FUNCTION_CLASS_NAMES } from '../function-classes.js';
-import type { Candidate } from './candidates.js';
+import { lastClause, type Candidate } from './candidates.js';
 /** A headline role (rules.ts names it RoleId too): taken from the vocabulary, so features.ts and rules.ts do not import each other. */
 import type { FigureRole as RoleId } from '../../vocabulary/roles.js';
 
@@ -109,12 +111,22 @@ const INVESTMENT = has(INVESTMENT_WORDS);
 const INCOME = has(INCOME_WORDS);
 const NATURE_END = new RegExp(`(?:${anyOf(NATURE_NAMES)})$`, 'u');
 const ECONOMIC_CLASS_END = new RegExp(`(?:${anyOf(ECONOMIC_CLASS_NAMES)})$`, 'u');
+/** An expense item named in the clause, its quotes dropped ("“三公”经费" → 三公经费). */
+const EXPENSE_ITEM = has(EXPENSE_ITEM_WORDS);
+const namesExpenseItem = (c: Candidate) => EXPENSE_ITEM.test(c.label.replace(/["“”'‘’]/gu, ''));
+/** An amount per unit or a standard named in the clause ("户均发放2500元"). */
+const PER_UNIT = has(PER_UNIT_WORDS);
 const TRANSFER = new RegExp(`(?:${anyOf(TRANSFER_WORDS)})(?:[^，。；]{0,40}?(?:${anyOf(TRANSFER_OBJECTS)}))?$`, 'u');
 /** Clauses about parts, not the whole: "其中：基本支出预算数…", a functional class. */
 export const PART_CONTEXT = new RegExp(`${anyOf(PART_WORDS)}|${anyOf(FUNCTION_CLASS_NAMES)}`, 'u');
 /** In a project's report its 项目支出 is its own spending, no part of it. */
 const PROJECT_PART_CONTEXT = new RegExp(`${anyOf(PART_WORDS.filter((w) => w !== '项目支出'))}|${anyOf(FUNCTION_CLASS_NAMES)}`, 'u');
-const partContextOf = (c: Candidate) => (c.reportKind === 'project' ? PROJECT_PART_CONTEXT : PART_CONTEXT);
+/**
+ * …unless the sentence breaks spending down by nature, 基本支出 stated with its amount before ("基本支出决算数为300万元，
+ * 项目支出决算数为200万元"): that 项目支出 is the other nature, a part of the unit's whole.
+ */
+const NATURE_BREAKDOWN_BEFORE = /基本支出[^。；;]*?\d/u;
+const partContextOf = (c: Candidate) => (c.reportKind === 'project' && !NATURE_BREAKDOWN_BEFORE.test(c.before) ? PROJECT_PART_CONTEXT : PART_CONTEXT);
 const SCORE_NEAR = has(SCORE_WORDS);
 const WEIGHT = has(WEIGHT_WORDS);
 /** A section headed by the self score ("(一)自评得分", "三、绩效自评结论"): an outline item naming it, nothing after but its score. */
@@ -157,6 +169,17 @@ function namesSubject(c: Candidate): boolean {
   let n = 0;
   while (n < c.label.length && n < c.subject.length && c.label[c.label.length - 1 - n] === c.subject[c.subject.length - 1 - n]) n++;
   return n >= SUBJECT_SUFFIX;
+}
+/**
+ * "项目总投资1807万元，其中中央财政水污染防治专项资金850万元" under "…中央财政水污染防治专项资金转移支付绩效自评报告":
+ * the whole's 其中 names the fund the title is about, so the whole is a larger total than the report's money (the
+ * project's, with other payers' shares). The part stays a part (a named source, never a headline figure): the budget
+ * is then left empty.
+ */
+function partsNameSubject(c: Candidate): boolean {
+  if (c.subject.length < SUBJECT_SUFFIX) return false;
+  const parts = /^\s*[，,。；;]?\s*其中[：:，,]?([^。；;]*)/u.exec(c.next)?.[1];
+  return parts !== undefined && parts.includes(c.subject.slice(-SUBJECT_SUFFIX));
 }
 
 /** An addition to the budget ("本年追加预算767.86万元"): not the budget. */
@@ -230,6 +253,62 @@ const FUND_IN_CLAUSE = /(?:资金|(?<!三公["“”]?)经费)/u;
  */
 const totalOfFundsWithParts = (c: Candidate) =>
   !FUND_TOTAL_RAW.test(c.rawBefore) && TOTAL_BEFORE.test(c.rawBefore) && FUND_IN_CLAUSE.test(c.clause) && partsFollow(c) && !EXECUTION_END.test(c.label) && !isPartClause(c);
+/**
+ * A numbered item that names its own subject right before its amount ("项目资金使用及管理情况:1、档案管理支出30万元",
+ * "2.培训中心建设预算12万元"): one item of a list, the report's whole is not an item of it. The item is named when,
+ * its role word and the generic words of a whole (项目, 资金, 实际, 全年 …) dropped, two characters or more remain
+ * ("1、项目实际支出总额" names nothing but the whole).
+ */
+const NUMBERED_ITEM_CLAUSE = /(?:^|[:：；;。\n])\s*(?:\d{1,2}|[一二三四五六七八九十])[、.．]\s*([^，,。；;：:\d\n]{2,16})$/u;
+const ROLE_WORD_END = new RegExp(`(?:${anyOf([...EXECUTION_WORDS, ...BUDGET_WORDS, ...BUDGET_INITIAL_WORDS])})(?:数|为|是)?$`, 'u');
+const WHOLE_WORDS = /项目|资金|经费|实际|本年|全年|当年|年度|总额|累计|合计|总计|财政|[已共的为]/gu;
+function namesNumberedItem(c: Candidate): boolean {
+  const item = NUMBERED_ITEM_CLAUSE.exec(c.before)?.[1];
+  if (!item || !ROLE_WORD_END.test(item)) return false;
+  return Array.from(item.replace(ROLE_WORD_END, '').replace(WHOLE_WORDS, '')).length >= 2;
+}
+/**
+ * The budget a revenue is measured against ("一般公共预算收入累计完成61646万元，占年初预算数109466万元的56.3%",
+ * "…收入完成28,583万元，占调整预算…"): a share's base in a sentence whose subject is revenue collected is the
+ * revenue's budget, not the budget of what is spent or evaluated.
+ */
+const REVENUE_DONE = /收入[^，,。；;\d]{0,6}完成/u;
+const isRevenueBase = (c: Candidate) => /^占/u.test(c.label) && REVENUE_DONE.test(c.before);
+/**
+ * A share of a whole printed after the amount ("人员支出300万元，占总支出的60%", "其他收入1.77万元，占0.3%", "占比14.94%"):
+ * the amount is a part of that whole. Not a share of a budget, a plan or a task ("支出480万元，占全年预算的96%" is the
+ * spending's rate), and not all of it (100%: "支出总计6567.06万元，占100.00%").
+ */
+const SHARE_AFTER = /^\s*[，,（(]?\s*占(?:比|([^，,。；;%\d]{0,16}?)的?(?:比[例重])?)[为是:：\s]*(\d{1,3}(?:\.\d+)?)%/u;
+const SHARE_OF_PLAN = /预算|计划|任务|目标|指标/u;
+function isShareOfWhole(c: Candidate): boolean {
+  const m = SHARE_AFTER.exec(c.next);
+  return m !== null && !SHARE_OF_PLAN.test(m[1] ?? '') && Number(m[2]) < 100;
+}
+/**
+ * A later item of a list opened by 其中, its items set apart by semicolons ("其中A项目预算50万元，支出
+ * 45万元；B项目预算30万元，支出30万元"; "；" ends a sentence, so 其中 stands before the item's own sentence): whatever
+ * its name, a part. (isListedPart reads items set apart by commas, and only those named by a level or kind of fund:
+ * "…，实际支出90万元" may follow such a list and be the whole's.)
+ */
+const SEMICOLON_LIST = /其中[^。]*?\d[^。]*[；;]([^。；;]*)$/u;
+const TOTAL_ITEM = /合计|总计|共计|总额|^\s*(?:总|全年|本年|以上|上述)/u;
+const isSemicolonItem = (c: Candidate) => {
+  const item = SEMICOLON_LIST.exec(c.listBefore)?.[1];
+  return item !== undefined && !TOTAL_ITEM.test(item);
+};
+/**
+ * The first item of such a list: an amount after 其中 in a sentence that a semicolon closes (the list goes on) and that
+ * states no amount before its 其中 ("…建设，其中实施…工程200.031公里，完成总投资24187万元，…；", "其中A项目预算50万元，
+ * 支出45万元；"): every amount of the item is a part. A whole stated before its 其中 ("预算100万元，其中…，实际支出90万元；")
+ * makes the sentence the whole's, read as before.
+ */
+const MONEY_IN_TEXT = /\d\s*(?:万元|亿元|元|万)/u;
+const isFirstSemicolonItem = (c: Candidate) => {
+  if (!(c.closing === '；' || c.closing === ';')) return false;
+  const at = c.before.indexOf('其中');
+  return at >= 0 && !MONEY_IN_TEXT.test(c.before.slice(0, at)) && !TOTAL_ITEM.test(lastClause(c.before));
+};
 const isPlan = (c: Candidate) =>
   (PLAN.test(c.label) && !INVESTMENT.test(c.label)) || ESTIMATE.test(c.label);
 const columnOf = (c: Candidate) => (c.cell ? FORM_COLUMNS.find((col) => col.pattern.test(c.cell!.header)) : undefined);
@@ -257,6 +336,7 @@ export const FEATURES: readonly Feature[] = [
   // year-start budget is the budget after adjustments, whatever its own clause calls it.
   { id: 'budget.whole.其中年初预算', roles: ['budget'], weight: 8, zh: 'X，其中年初预算…', test: (c) => text(c) && PARTS_OPEN_WITH_INITIAL.test(c.after) },
   // "行动资金800万元(财政预算740万元,年底追加…60万元)": a fund's amount whose bracket explains it by its budget is the whole budget.
+  { id: 'budget.whole.其中标题资金', roles: ['budget'], weight: -20, zh: 'X，其中标题所评的资金…：总额大于报告所评的资金', test: (c) => text(c) && partsNameSubject(c) },
   { id: 'budget.whole.括号预算', roles: ['budget'], weight: 8, zh: '资金X（其中预算…）', test: (c) => text(c) && /(?:资金|经费)$/u.test(c.label) && BRACKET_BUDGET_AFTER.test(c.after) },
   { id: 'budgetInitial.before_addition', roles: ['budgetInitial'], weight: 10, zh: '预算X，（本年）追加…：追加之前的年初预算', test: (c) => text(c) && BUDGET_END.test(c.label) && ADDITION_AFTER.test(c.after) },
   { id: 'budget.label.追加', roles: ['budget', 'budgetInitial'], weight: -20, zh: '追加/调增的预算不是预算数', test: (c) => text(c) && ADDITION.test(c.label) },
@@ -278,6 +358,12 @@ export const FEATURES: readonly Feature[] = [
   { id: 'selfScore.near.自评', roles: ['selfScore'], weight: 8, zh: '自评/得分', test: (c) => text(c) && SCORE_NEAR.test(c.before.length >= 6 ? c.before.slice(-16) : c.rawBefore) },
   // --- what makes it something else
   { id: 'money.plan_word', roles: MONEY, weight: -20, zh: '申请/争取/拟', test: (c) => text(c) && isPlan(c) },
+  { id: 'money.label.费用项目', roles: MONEY, weight: -20, zh: '会议费/培训费/三公经费/机关运行经费/政府采购等费用项目：支出的一项', test: (c) => text(c) && namesExpenseItem(c) },
+  { id: 'money.numbered_item', roles: MONEY, weight: -20, zh: '编号条目“1、某某支出X”：所列的一项', test: (c) => text(c) && namesNumberedItem(c) },
+  { id: 'budget.revenue_share', roles: ['budget', 'budgetInitial'], weight: -20, zh: '收入完成数“占…预算X”：收入的预算', test: (c) => text(c) && isRevenueBase(c) },
+  { id: 'money.share_of_whole', roles: MONEY, weight: -20, zh: 'X，占总支出/总数的Y%：总额的一部分', test: (c) => text(c) && isShareOfWhole(c) },
+  { id: 'money.label.人均', roles: MONEY, weight: -20, zh: '户均/人均/每人/补助标准：单位金额，不是总额', test: (c) => text(c) && PER_UNIT.test(c.label) },
+  { id: 'money.listed_item.分号', roles: MONEY, weight: -20, zh: 'X，其中…；…：分号隔开的后续分项', test: (c) => text(c) && (isSemicolonItem(c) || isFirstSemicolonItem(c)) },
   { id: 'money.rate_word', roles: MONEY, weight: -20, zh: '执行率/完成率之后的金额', test: (c) => text(c) && OTHER_RATE.test(c.label) },
   { id: 'any.part_context', roles: ALL.filter((r) => r !== 'budgetInitial' && r !== 'selfScore'), weight: -20, zh: '其中/分项', test: (c) => text(c) && isPartClause(c) },
   // A score is a part's only after 其中: money's part words name the project of a score ("特殊教育公用经费资金项目自评得分为100分", t807).

@@ -427,5 +427,109 @@ describe('selfScore.part_context', () => {
   });
   it('still turns down a score after 其中', async () => {
     await expectTurnedDown('本项目资金100万元。其中公用经费部分自评得分为90分。\n', 'selfScore', 'selfScore.part_context');
+
+/** Features that turn down what is not the report's money: the shape they were written for, and the figure they must still read. */
+describe.each([
+  {
+    feature: 'money.label.费用项目',
+    part: '二、支出情况\n我院机关运行经费支出204.48万元。\n公务接待费支出0.45万元。\n',
+    // 会议经费, not 会议费: a project's own fund
+    whole: '领导小组会议经费预算0.26万元，支出0.26万元，执行率100%。',
+    spent: [2600, '0.26万元'],
+  },
+  {
+    feature: 'money.numbered_item',
+    part: '(二)项目资金使用及管理情况:1、档案管理支出30万元用于日常管理。2、档案馆建设支出100万元。\n',
+    // the item names nothing but the whole
+    whole: '(2)资金使用情况\n1、项目实际支出总额153.55万元。\n',
+    spent: [1535500, '153.55万元'],
+  },
+  {
+    feature: 'money.share_of_whole',
+    part: '本年度人员支出300万元，占总支出的60%。\n',
+    // a share of the budget is the spending's rate
+    whole: '全年支出500万元，占全年预算的95%。\n',
+    spent: [5000000, '500万元'],
+  },
+  {
+    feature: 'any.part_context',
+    // in a project's report 项目支出 is its own spending, unless the sentence breaks spending down by nature
+    part: '2022年度本部门基本支出决算数为300万元，项目支出决算数为200万元。\n',
+    whole: '二、专项资金使用及管理情况：我单位2017年项目支出决算为150万元，主要用于房屋建筑物购建。\n',
+    spent: [1500000, '150万元'],
+  },
+  {
+    feature: 'money.label.人均',
+    part: '本年度为困难家庭发放补助，户均发放2500元。\n',
+    whole: '本年度为困难家庭发放补助，全年发放2500元。\n',
+    spent: [2500, '2500元'],
+  },
+  {
+    feature: 'budget.revenue_share',
+    role: 'budgetInitial',
+    part: '1-6月份全区一般公共预算收入累计完成61646万元，占年初预算数109466万元的56.3%，同比增长10.7%。\n',
+    // the base a spending is measured against
+    whole: '全年支出完成80万元，占年初预算数100万元的80%。\n',
+    spent: [1000000, '100万元'],
+  },
+  {
+    feature: 'budget.whole.其中标题资金',
+    role: 'budget',
+    titled: true,
+    // a whole whose 其中 names the title's fund is a larger total than the report's money
+    part: '2020年度中央财政水污染防治专项资金转移支付绩效自评报告\n一、基本情况\n涉及本县项目1个，项目总投资1807万元，其中中央财政水污染防治专项资金850万元。\n',
+    whole: '2020年度中央财政水污染防治专项资金转移支付绩效自评报告\n一、基本情况\n项目总投资1807万元，其中地方自筹957万元。\n',
+    spent: [18070000, '1807万元'],
+  },
+] as { feature: string; role?: 'execution' | 'budgetInitial' | 'budget'; titled?: boolean; part: string; whole: string; spent: [number, string] }[])('$feature', ({ feature, role = 'execution', titled = false, part, whole, spent }) => {
+  // A text with its own title is read as it is; a fragment after an opening sentence.
+  const read = async (text: string) => (titled ? (await analyzeBytes(Buffer.from(text, 'utf8'), { fileName: 'synthetic.txt' })).record : recordOf(text));
+  it('takes no figure that is not the report\'s', async () => {
+    const r = await read(part);
+    expect(r.figures[role]).toBeNull();
+    expect(firedOn(r, role)).toContain(feature);
+  });
+  it('still reads the report\'s own', async () => {
+    const r = await read(whole);
+    expect(seen(r.figures[role])).toEqual(spent);
+    expect(firedOn(r, role)).not.toContain(feature);
+  });
+});
+
+
+describe('execution.label.支出', () => {
+  it('reads the funds executed ("全年执行资金") as the spending, like 使用资金 and 拨付资金', async () => {
+    const r = await recordOf('共投入资金1987.08万元。全年执行资金1847.85万元，执行率92.9%。\n');
+    expect(seen(r.figures.execution)).toEqual([18478500, '1847.85万元']);
+  });
+});
+
+describe('money.label.人均', () => {
+  it('leaves the total paid to the prose once the average after it is turned down', async () => {
+    const r = await recordOf('本年度共计发放补贴资金500万元，惠及农户2000户，户均发放2500元。\n');
+    expect(seen(r.figures.execution)).toEqual([5000000, '500万元']);
+  });
+});
+
+describe('money.listed_item.分号', () => {
+  it('takes no item of a list opened by 其中 and set apart by semicolons, the first or a later one', async () => {
+    const r = await recordOf('2021年度我局推进农村路建设，其中实施提质改造工程200公里，完成总投资24187万元；实施养护工程380公里，完成总投资5964万元。\n');
+    expect(r.figures.budget).toBeNull();
+    const fired = decision(r, 'budget').candidates.filter((c) => c.features.some((f) => f.id === 'money.listed_item.分号'));
+    expect(fired.map((c) => c.figure.text)).toEqual(['24187万元', '5964万元']);
+  });
+  it('takes every amount of the first item, its spending too, when no whole stands before 其中', async () => {
+    const r = await recordOf('该项目共涉及2个子项目，其中A项目预算50万元，支出45万元；B项目预算30万元，支出30万元。\n');
+    expect(r.figures.budget).toBeNull();
+    expect(r.figures.execution).toBeNull();
+  });
+  it('still reads the spending of a sentence whose whole stands before its 其中', async () => {
+    const r = await recordOf('预算100万元，其中中央资金60万元，地方资金40万元，实际支出90万元；项目完工率100%。\n');
+    expect(seen(r.figures.execution)).toEqual([900000, '90万元']);
+  });
+  it('still reads the whole stated before its 其中, and the spending after the list\'s stop', async () => {
+    const r = await recordOf('2023年支出合计500万元，其中人员支出300万元；日常公用支出50万元；专项业务支出150万元。全年预算520万元。\n');
+    expect(seen(r.figures.execution)).toEqual([5000000, '500万元']);
+    expect(seen(r.figures.budget)).toEqual([5200000, '520万元']);
   });
 });
