@@ -298,17 +298,11 @@ const isSemicolonItem = (c: Candidate) => {
   return item !== undefined && !TOTAL_ITEM.test(item);
 };
 /**
- * The first item of such a list: an amount after 其中 in a sentence that a semicolon closes (the list goes on) and that
- * states no amount before its 其中 ("…建设，其中实施…工程200.031公里，完成总投资24187万元，…；", "其中A项目预算50万元，
- * 支出45万元；"): every amount of the item is a part. A whole stated before its 其中 ("预算100万元，其中…，实际支出90万元；")
- * makes the sentence the whole's, read as before.
+ * The first item of such a list: the amount its sentence states first after 其中 ("其中实施…工程200.031公里，完成总投资
+ * 24187万元，…；"), a semicolon closing the sentence (the list goes on). A whole stated before its 其中 is no item.
  */
-const MONEY_IN_TEXT = /\d\s*(?:万元|亿元|元|万)/u;
-const isFirstSemicolonItem = (c: Candidate) => {
-  if (!(c.closing === '；' || c.closing === ';')) return false;
-  const at = c.before.indexOf('其中');
-  return at >= 0 && !MONEY_IN_TEXT.test(c.before.slice(0, at)) && !TOTAL_ITEM.test(lastClause(c.before));
-};
+const FIRST_ITEM = /其中(?:(?!\d[\d.,]*\s*(?:万元|亿元|元|万))[^。；;])*$/u;
+const isFirstSemicolonItem = (c: Candidate) => (c.closing === '；' || c.closing === ';') && FIRST_ITEM.test(c.before) && !TOTAL_ITEM.test(lastClause(c.before));
 const isPlan = (c: Candidate) =>
   (PLAN.test(c.label) && !INVESTMENT.test(c.label)) || ESTIMATE.test(c.label);
 const columnOf = (c: Candidate) => (c.cell ? FORM_COLUMNS.find((col) => col.pattern.test(c.cell!.header)) : undefined);

@@ -518,15 +518,6 @@ describe('money.listed_item.分号', () => {
     const fired = decision(r, 'budget').candidates.filter((c) => c.features.some((f) => f.id === 'money.listed_item.分号'));
     expect(fired.map((c) => c.figure.text)).toEqual(['24187万元', '5964万元']);
   });
-  it('takes every amount of the first item, its spending too, when no whole stands before 其中', async () => {
-    const r = await recordOf('该项目共涉及2个子项目，其中A项目预算50万元，支出45万元；B项目预算30万元，支出30万元。\n');
-    expect(r.figures.budget).toBeNull();
-    expect(r.figures.execution).toBeNull();
-  });
-  it('still reads the spending of a sentence whose whole stands before its 其中', async () => {
-    const r = await recordOf('预算100万元，其中中央资金60万元，地方资金40万元，实际支出90万元；项目完工率100%。\n');
-    expect(seen(r.figures.execution)).toEqual([900000, '90万元']);
-  });
   it('still reads the whole stated before its 其中, and the spending after the list\'s stop', async () => {
     const r = await recordOf('2023年支出合计500万元，其中人员支出300万元；日常公用支出50万元；专项业务支出150万元。全年预算520万元。\n');
     expect(seen(r.figures.execution)).toEqual([5000000, '500万元']);
