@@ -22,7 +22,7 @@ import { Decimal } from 'decimal.js';
 import type { LocatedNumber } from '../locate.js';
 import { Dec } from '../decimal.js';
 import { projectRunStart, readAnnouncedParts, readEnumeratedParts, readNumberedParts, readProjectLines, readSummedParts, type ListContext, type SummedPart, type SummedParts } from './summed-parts.js';
-import { clauseBefore, isImpliedMoney, lastClause, listBefore, sentenceBefore, toFigure, type Candidate } from './candidates.js';
+import { clauseBefore, isImpliedMoney, lastClause, sentenceBefore, toFigure, type Candidate } from './candidates.js';
 import { FEATURES, POSITION_FEATURE, proseCandidates, PROSE_FEATURES, RATE_TIE_FEATURE, SOLE_INITIAL_FEATURE, SUM_FEATURE, type Feature } from './features.js';
 import { NAMED_RULES, ROLES, type MoneyField, type NamedFacts, type NamedInput, type Naming, type Outcome, type ProjectListKind, type Role, type RoleId, type Whole } from './rules.js';
 
@@ -364,7 +364,7 @@ export function assignRoles(candidates: readonly Candidate[]): Assignment {
  * What the clause alone says a number is: its best role from the features that state a role
  * outright (weak hints such as 下达 and context such as 其中 left out).
  */
-export const LABEL_FEATURES = FEATURES.filter((f) => !['any.part_context', 'budgetInitial.part_context', 'money.listed_item.分号', 'any.named_amount', 'budget.label.下达', 'budget.raw.资金共'].includes(f.id) && !f.id.includes('.whole.'));
+export const LABEL_FEATURES = FEATURES.filter((f) => !['any.part_context', 'budgetInitial.part_context', 'any.named_amount', 'budget.label.下达', 'budget.raw.资金共'].includes(f.id) && !f.id.includes('.whole.'));
 /** The slots of every feature but LABEL_FEATURES: the answers assignRoles asks afresh (see ANSWERS). */
 const MARK_DEPENDENT_SLOTS = Int32Array.from([...SLOT].filter(([f]) => !LABEL_FEATURES.includes(f)).map(([, slot]) => slot));
 function labelRoleOf(c: Candidate | undefined): MoneyField | null {
@@ -692,6 +692,11 @@ function lastBefore(numbers: readonly LocatedNumber[], fits: (m: LocatedNumber) 
   return undefined;
 }
 
+/** The text before `at` back to the last stop or line break (at most 200 characters). */
+function listBefore(text: string, at: number): string {
+  const window = text.slice(Math.max(0, at - 200), at);
+  return window.slice(Math.max(window.lastIndexOf('。'), window.lastIndexOf('\n')) + 1);
+}
 
 /** The number as the rules read it: table context for cells, the sentence before it for text. */
 function namedInputOf(doc: SourceDocument, seg: Segmentation, m: LocatedNumber, c: Candidate | undefined, reportKind: ReportKind, title: string | null): NamedInput {

@@ -50,13 +50,6 @@ export interface Candidate {
   after: string;
   /** Up to 30 characters after it: the clause that follows ("，已使用50万元"). */
   next: string;
-  /**
-   * When a semicolon ends the sentence before its own (a list's later item: "…其中A…；B预算30万元"), the text before it
-   * back to the last stop (。) or line break, at most 200 characters; "" otherwise (read only then, for every number).
-   */
-  listBefore: string;
-  /** The mark that ends its sentence ("；" when a list goes on after it), "" when none does. */
-  closing: string;
   /** Table context, without spaces. */
   cell?: { header: string; rowLabel: string };
   /** Heading of the section it stands in ("" when none). */
@@ -140,26 +133,6 @@ export function sentenceBefore(doc: SourceDocument, seg: Segmentation, m: Locate
   return CUT_MARK + doc.text.slice(m.start - SENTENCE_WINDOW, m.start);
 }
 
-/** Whether a semicolon ends the sentence before a number's own. */
-function followsSemicolon(doc: SourceDocument, seg: Segmentation, m: LocatedNumber): boolean {
-  const start = seg.sentences[m.sentence]?.start ?? 0;
-  const mark = start > 0 ? doc.text[start - 1] : '';
-  return mark === '；' || mark === ';';
-}
-
-/** The mark that ends a number's sentence (its span's last character when it is one). */
-function closingOf(doc: SourceDocument, seg: Segmentation, m: LocatedNumber): string {
-  const s = seg.sentences[m.sentence];
-  const last = s && s.end > m.end ? doc.text[s.end - 1]! : '';
-  return /[。；;！？!?]/u.test(last) ? last : '';
-}
-
-/** The text before `at` back to the last stop or line break (at most 200 characters). */
-export function listBefore(text: string, at: number): string {
-  const window = text.slice(Math.max(0, at - 200), at);
-  return window.slice(Math.max(window.lastIndexOf('。'), window.lastIndexOf('\n')) + 1);
-}
-
 /** The self-score's own name closing a label: 自评得分, 自评分数 (not 总分, which a form's weights add up to). */
 const SELF_SCORE_LABEL = /自评(?:得分|分数)$/u;
 
@@ -228,8 +201,6 @@ export function findCandidates(
       rawBefore: doc.text.slice(Math.max(0, m.start - 12), m.start),
       after: doc.text.slice(m.end, m.end + 12),
       next: doc.text.slice(m.end, m.end + 30),
-      listBefore: followsSemicolon(doc, seg, m) ? listBefore(doc.text, m.start) : '',
-      closing: closingOf(doc, seg, m),
       heading,
       reportKind,
       unpricedTransfer,

@@ -60,7 +60,7 @@ import {
 } from '../../vocabulary/index.js';
 import { loadWordsFor, tokenize } from '../../segment/tokenize.js';
 import { FUNCTION_CLASS_NAMES } from '../function-classes.js';
-import { lastClause, type Candidate } from './candidates.js';
+import type { Candidate } from './candidates.js';
 /** A headline role (rules.ts names it RoleId too): taken from the vocabulary, so features.ts and rules.ts do not import each other. */
 import type { FigureRole as RoleId } from '../../vocabulary/roles.js';
 
@@ -285,24 +285,6 @@ function isShareOfWhole(c: Candidate): boolean {
   const m = SHARE_AFTER.exec(c.next);
   return m !== null && !SHARE_OF_PLAN.test(m[1] ?? '') && Number(m[2]) < 100;
 }
-/**
- * A later item of a list opened by 其中, its items set apart by semicolons ("其中A项目预算50万元，支出
- * 45万元；B项目预算30万元，支出30万元"; "；" ends a sentence, so 其中 stands before the item's own sentence): whatever
- * its name, a part. (isListedPart reads items set apart by commas, and only those named by a level or kind of fund:
- * "…，实际支出90万元" may follow such a list and be the whole's.)
- */
-const SEMICOLON_LIST = /其中[^。]*?\d[^。]*[；;]([^。；;]*)$/u;
-const TOTAL_ITEM = /合计|总计|共计|总额|^\s*(?:总|全年|本年|以上|上述)/u;
-const isSemicolonItem = (c: Candidate) => {
-  const item = SEMICOLON_LIST.exec(c.listBefore)?.[1];
-  return item !== undefined && !TOTAL_ITEM.test(item);
-};
-/**
- * The first item of such a list: the amount its sentence states first after 其中 ("其中实施…工程200.031公里，完成总投资
- * 24187万元，…；"), a semicolon closing the sentence (the list goes on). A whole stated before its 其中 is no item.
- */
-const FIRST_ITEM = /其中(?:(?!\d[\d.,]*\s*(?:万元|亿元|元|万))[^。；;])*$/u;
-const isFirstSemicolonItem = (c: Candidate) => (c.closing === '；' || c.closing === ';') && FIRST_ITEM.test(c.before) && !TOTAL_ITEM.test(lastClause(c.before));
 const isPlan = (c: Candidate) =>
   (PLAN.test(c.label) && !INVESTMENT.test(c.label)) || ESTIMATE.test(c.label);
 const columnOf = (c: Candidate) => (c.cell ? FORM_COLUMNS.find((col) => col.pattern.test(c.cell!.header)) : undefined);
@@ -357,7 +339,6 @@ export const FEATURES: readonly Feature[] = [
   { id: 'budget.revenue_share', roles: ['budget', 'budgetInitial'], weight: -20, zh: '收入完成数“占…预算X”：收入的预算', test: (c) => text(c) && isRevenueBase(c) },
   { id: 'money.share_of_whole', roles: MONEY, weight: -20, zh: 'X，占总支出/总数的Y%：总额的一部分', test: (c) => text(c) && isShareOfWhole(c) },
   { id: 'money.label.人均', roles: MONEY, weight: -20, zh: '户均/人均/每人/补助标准：单位金额，不是总额', test: (c) => text(c) && PER_UNIT.test(c.label) },
-  { id: 'money.listed_item.分号', roles: MONEY, weight: -20, zh: 'X，其中…；…：分号隔开的后续分项', test: (c) => text(c) && (isSemicolonItem(c) || isFirstSemicolonItem(c)) },
   { id: 'money.rate_word', roles: MONEY, weight: -20, zh: '执行率/完成率之后的金额', test: (c) => text(c) && OTHER_RATE.test(c.label) },
   { id: 'any.part_context', roles: ALL.filter((r) => r !== 'budgetInitial' && r !== 'selfScore'), weight: -20, zh: '其中/分项', test: (c) => text(c) && isPartClause(c) },
   // A score is a part's only after 其中: money's part words name the project of a score ("特殊教育公用经费资金项目自评得分为100分", t807).

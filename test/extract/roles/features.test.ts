@@ -427,6 +427,8 @@ describe('selfScore.part_context', () => {
   });
   it('still turns down a score after 其中', async () => {
     await expectTurnedDown('本项目资金100万元。其中公用经费部分自评得分为90分。\n', 'selfScore', 'selfScore.part_context');
+  });
+});
 
 /** Features that turn down what is not the report's money: the shape they were written for, and the figure they must still read. */
 describe.each([
@@ -508,19 +510,5 @@ describe('money.label.人均', () => {
   it('leaves the total paid to the prose once the average after it is turned down', async () => {
     const r = await recordOf('本年度共计发放补贴资金500万元，惠及农户2000户，户均发放2500元。\n');
     expect(seen(r.figures.execution)).toEqual([5000000, '500万元']);
-  });
-});
-
-describe('money.listed_item.分号', () => {
-  it('takes no item of a list opened by 其中 and set apart by semicolons, the first or a later one', async () => {
-    const r = await recordOf('2021年度我局推进农村路建设，其中实施提质改造工程200公里，完成总投资24187万元；实施养护工程380公里，完成总投资5964万元。\n');
-    expect(r.figures.budget).toBeNull();
-    const fired = decision(r, 'budget').candidates.filter((c) => c.features.some((f) => f.id === 'money.listed_item.分号'));
-    expect(fired.map((c) => c.figure.text)).toEqual(['24187万元', '5964万元']);
-  });
-  it('still reads the whole stated before its 其中, and the spending after the list\'s stop', async () => {
-    const r = await recordOf('2023年支出合计500万元，其中人员支出300万元；日常公用支出50万元；专项业务支出150万元。全年预算520万元。\n');
-    expect(seen(r.figures.execution)).toEqual([5000000, '500万元']);
-    expect(seen(r.figures.budget)).toEqual([5200000, '520万元']);
   });
 });
