@@ -185,13 +185,19 @@ export function identityOf(count: Count, text: string | undefined): CountIdentit
   const item = LIST_ITEM.exec(text.slice(paragraph, paragraph + 12))?.[1];
   const action = count.action;
   const tags = [...new Set(qualifiers)].sort();
-  const scope = [...new Set([...placesIn(clause), ...years, ...ownersIn(clause), ...(lead && lead !== '其中' ? [`topic:${lead}`] : [])])].sort();
+  // "70-79周岁老年人40098人" and "80-89周岁的老年人12673人" count two age bands (t854): a number band in the
+  // subject's phrase is its scope, not a digit to strip.
+  const bands = phrase.includes('岁') || phrase.includes('级') ? [...phrase.matchAll(NUMBER_BAND)].map((m) => `band:${m[0].replace(/\s+/gu, '')}`) : [];
+  const scope = [...new Set([...placesIn(clause), ...years, ...ownersIn(clause), ...bands, ...(lead && lead !== '其中' ? [`topic:${lead}`] : [])])].sort();
   // "…投入183.82万元,惠及学生1098人" and "…投入1106.97万元,惠及学生5962人": each spending's beneficiaries (t631).
   const spend = sentence.includes('元') ? [...sentence.matchAll(SPENT_AMOUNT)].at(-1)?.[0].replace(/[\s,]/gu, '') : undefined;
   const identity: CountIdentity = item === undefined ? { paragraph, subject, action, qualifiers: tags, scope } : { paragraph, item, subject, action, qualifiers: tags, scope };
   if (spend !== undefined) identity.spend = spend;
   return identity;
 }
+
+/** An age or grade band: "70-79周岁", "100周岁及以上", "60岁以上", "3至6年级". */
+const NUMBER_BAND = /\d+(?:\s*[-－~～至到]\s*\d+)?\s*(?:周岁|岁|年级)(?:及?以[上下])?/gu;
 
 /** A paragraph opening a numbered list item: "3.资助…", "7、…", "（二）…". */
 const LIST_ITEM = /^\s*[（(]?([\d一二三四五六七八九十]{1,3})[、.．)）](?!\d)/u;

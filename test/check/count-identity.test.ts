@@ -53,6 +53,15 @@ describe('count identity', () => {
     expect(restated(half, halfCounts).map((x) => x.status)).toEqual(['fail']);
   });
 
+  it('keeps two age bands of one subject apart, and still compares one band stated twice (t854)', () => {
+    const text = '全县70周岁以上老人共有53908人,其中70-79周岁老年人40098人,80-89周岁的老年人12673人。';
+    const counts = [makeCountIn(text, '40098人', { subject: '老年人', action: '' }), makeCountIn(text, '12673人', { subject: '老年人', action: '' })];
+    expect(restated(text, counts)).toEqual([]);
+    const twice = '其中70-79周岁老年人40098人。经核实,其中70-79周岁老年人40089人。';
+    const twiceCounts = [makeCountIn(twice, '40098人', { subject: '老年人', action: '' }), makeCountIn(twice, '40089人', { subject: '老年人', action: '' })];
+    expect(restated(twice, twiceCounts).map((x) => x.status)).toEqual(['fail']);
+  });
+
   it('catches the seed 774 名 edited to 747 where the other sentence names the people differently', () => {
     const text = '组织747名党组织书记和党务干部参加能力提升培训。分层分级举办培训班，共培训党组织书记和党务工作者774名。';
     const counts = [

@@ -36,7 +36,8 @@ describe('the fiscal year decision (record.reportRoles, field fiscalYear)', () =
     const text = '详情见附件(注:以下内容为附件图片识别)部门预算项目支出绩效自评表(2023年度) | | |\n项目名称 | 退耕还林工程建设专项工作经费\n协助完成对我市2018年度退耕还林检查验收,2018年度任务。\n';
     const d = await yearDecisionOf(text);
     expect(d.candidates[d.chosen!]!.value).toBe('2023');
-    expect(d.candidates[d.chosen!]!.features.map((f) => f.id)).toEqual(['year.form_caption']);
+    // The caption is the title too since the title is read after a bracketed note (dept8): both name 2023.
+    expect(d.candidates[d.chosen!]!.features.map((f) => f.id)).toEqual(['year.title', 'year.form_caption']);
     expect(d.candidates[d.chosen!]!.evidence!.start).toBe(text.indexOf('2023'));
   });
 
