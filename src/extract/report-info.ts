@@ -83,9 +83,10 @@ function endsLikeTitle(phrase: string): boolean {
 const TITLE_END_ALL = new RegExp(TITLE_END.source, 'gu');
 /**
  * Words a document never starts a title with: navigation, file names, uploader and essay-site boilerplate ("下面是小编为大家整理的…"),
- * and a sentence's opening verb (a form's instructions "结合自评情况,说明…" end in 自评情况 too).
+ * and a sentence's opening verb (a form's instructions "结合自评情况,说明…" end in 自评情况 too) or a unit speaking of
+ * itself ("我院2019年度部门整体支出绩效自评分为88分", "现将我市…自评报告如下": t827, t635).
  */
-const NOT_TITLE = /由会员分享|可在线阅读|请在|搜索|下载|浏览|发布时间|来源[:：]|小编|为大家(?:精心)?(?:整理|收集|准备|推荐)|\.(?:docx?|pdf|xlsx?|wps)|^(?:并|和|及|撰写|形成|开展|组织|按照|根据|对|针对|结合|将|由|在|通过)/u;
+const NOT_TITLE = /由会员分享|可在线阅读|请在|搜索|下载|浏览|发布时间|来源[:：]|小编|为大家(?:精心)?(?:整理|收集|准备|推荐)|\.(?:docx?|pdf|xlsx?|wps)|^(?:并|和|及|撰写|形成|开展|组织|按照|根据|对|针对|结合|将|由|在|通过|我(?=[院市局县区校委所站镇乡部单中]))/u;
 
 /**
  * The document's title when no heading states it: the first phrase in the opening text that ends

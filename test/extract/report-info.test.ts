@@ -245,6 +245,13 @@ describe('titles of 决算 and of announced reports', () => {
   });
 });
 
+describe('a unit speaking of itself is a sentence, not a title (t827, t635)', () => {
+  it('takes no title from 我院/我市 …, and still takes a title that opens with another word', async () => {
+    expect((await reportOf('为切实加强管理,提高资金的使用效益,开展自评工作。\n一、基本情况\n通过对照评价指标和评分标准,我院2019年度部门整体支出绩效自评分为88分(详见评价表),绩效等级良。\n')).title).toBeNull();
+    expect((await reportOf('某市人民医院2019年度部门整体支出绩效自评报告\n一、部门基本情况\n')).title).toBe('某市人民医院2019年度部门整体支出绩效自评报告');
+  });
+});
+
 describe('a page number glued before the title (t784, t811)', () => {
   it('drops one or two digits before a year or a name, and keeps a service number or a count', async () => {
     expect((await reportOf('1 2016年妇女儿童发展专项资金绩效评价报告\n一、项目基本情况\n')).title).toBe('2016年妇女儿童发展专项资金绩效评价报告');
