@@ -283,7 +283,8 @@ function bracketsBalance(phrase: string): boolean {
  */
 const DOUBLED_RUN = /((?:19|20)\d{2})\1/u;
 /** An attachment's number opening a title: "附件3", "附件：1.". */
-const ATTACHMENT_NUMBER = /^附件\s*[:：]?\s*\d*[.、．]?\s*(?=\S{6})/u;
+// (An attachment's number, never the year that opens the title: "附件: 2016年…".)
+const ATTACHMENT_NUMBER = /^附件\s*[:：]?\s*(?:\d{1,2}(?![\d年]))?[.、．]?\s*(?=\S{6})/u;
 /**
  * A page number a text dump glued before the heading ("1 2016年妇女儿童…绩效评价报告", "1东方市…绩效评价报告":
  * t784, t811): one or two digits before a year or a name, never a count or an item's number (3个, 1、) —
@@ -320,7 +321,10 @@ function undoubleTitle(title: string): string {
   // "XX财政项目支出绩效自评表": a page title printed twice, then the heading of a form it holds; the title is X.
   const repeated = /^(.{8,})\1(.*)$/u.exec(title.replace(/\s+/gu, ''));
   // (X names a report: a site's name printed twice before the title is not it.)
-  return repeated && REPORT_NAME_WORD.test(repeated[1]!) ? repeated[1]! : title;
+  if (repeated && REPORT_NAME_WORD.test(repeated[1]!)) return repeated[1]!;
+  // A mirror's brand as a label, then again glued before the title ("S: S2016年…绩效评价报告", t863): the title is what follows.
+  const branded = /^([^\s:：]{2,12})\s*[:：]\s*\1(.{6,})$/u.exec(title);
+  return branded && endsLikeTitle(branded[2]!) ? branded[2]! : title;
 }
 
 /** A title without the site chrome a web page or a collector put before it: "# title:", "当前位置：首页>>…>>". */
@@ -514,7 +518,7 @@ export function extractReportInfo(doc: SourceDocument, seg: Segmentation, hintTi
   const text = doc.text;
   // A first line carrying page furniture ("…发布时间:2023-12-05【字体:打印…") is not the title, nor is a
   // numbered heading ("一是单位整体绩效自评情况", "第四部分2021年度部门绩效评价情况").
-  let title = seg.title && !/发布时间|来源[:：]|浏览|字体[:：]/u.test(seg.title.text) && !isOutlineHeading(seg.title.text) ? titleAfterTrail(doc, seg.title).replace(/^(?:附件\s*[:：]?\s*\d*[.、．]?)/u, '') : null;
+  let title = seg.title && !/发布时间|来源[:：]|浏览|字体[:：]/u.test(seg.title.text) && !isOutlineHeading(seg.title.text) ? titleAfterTrail(doc, seg.title).replace(ATTACHMENT_NUMBER, '') : null;
   if (!title && hintTitle) title = hintTitle;
   // (An attachment's number before the title, "附件3四川省…绩效自评报告", once the chrome before it is off.)
   const clean = (t: string | null) => (t && !DOUBLED_RUN.test(t) ? attachmentOff(undoubleTitle(spamOff(stripSiteChrome(t.replace(/\s*\n\s*/gu, ''))).replace(ATTACHMENT_NUMBER, '').replace(PAGE_NUMBER_BEFORE_TITLE, ''))) || null : null);

@@ -252,6 +252,13 @@ describe('a unit speaking of itself is a sentence, not a title (t827, t635)', ()
   });
 });
 
+describe('a mirror\'s brand printed as a label and again before the title (t863)', () => {
+  it('drops "S: S" before a title, and keeps a title whose label is another word', async () => {
+    expect((await reportOf('某某娱乐: 某某娱乐2016年学生资助专项项目绩效评价报告\n一、项目基本情况\n')).title).toBe('2016年学生资助专项项目绩效评价报告');
+    expect((await reportOf('附件: 2016年学生资助专项项目绩效评价报告\n一、项目基本情况\n')).title).toBe('2016年学生资助专项项目绩效评价报告');
+  });
+});
+
 describe('a page number glued before the title (t784, t811)', () => {
   it('drops one or two digits before a year or a name, and keeps a service number or a count', async () => {
     expect((await reportOf('1 2016年妇女儿童发展专项资金绩效评价报告\n一、项目基本情况\n')).title).toBe('2016年妇女儿童发展专项资金绩效评价报告');
