@@ -18,7 +18,7 @@ import { figureOfMatch, toFigure } from '../extract/roles/candidates.js';
 import { findNumbers } from '../extract/numbers.js';
 import type { NumberMatch } from '../extract/numbers.js';
 import type { CheckResult, Figure } from '../schema/record.js';
-import { ADJUSTMENT_WORDS, BREAKDOWN_MARKS, BREAKDOWN_PART_WORDS, CLOSED_PART_SETS, CLOSING_PART, LEVEL_PART_NAME } from '../vocabulary/breakdowns.js';
+import { ADJUSTMENT_WORDS, BREAKDOWN_MARKS, BREAKDOWN_PART_WORDS, CLOSED_PART_SETS, CLOSING_PART, INCOME_KIND_PART, LEVEL_PART_NAME } from '../vocabulary/breakdowns.js';
 import { FUND_IN_NAME } from '../vocabulary/units.js';
 import { COMPARISON_WORDS, REVENUE_CHANGE_WORDS } from '../vocabulary/accounts.js';
 import { Decimal } from 'decimal.js';
@@ -377,9 +377,11 @@ function checkBreakdown({ whole, parts }: Breakdown): CheckResult[] {
   const sum = sumOfParts({ whole, parts });
   const { expected, actual, holds } = sum;
   const classified = isClosedClassification(parts.map((p) => p.name));
-  const complete = classified || parts.every((p) => isPieceOfWhole(p.name));
+  // A 决算's income by type closed by its 其他收入 leaves nothing out (INCOME_KIND_PART).
+  const incomeClosed = parts.every((p) => INCOME_KIND_PART.test(p.name)) && CLOSING_PART.test(parts.at(-1)!.name);
+  const complete = classified || incomeClosed || parts.every((p) => isPieceOfWhole(p.name));
   // A list closed by its "其他…" part, or naming every kind of a closed classification, leaves nothing out: a shortfall is no partial list.
-  const closed = classified || (complete && CLOSING_PART.test(parts.at(-1)!.name));
+  const closed = classified || incomeClosed || (complete && CLOSING_PART.test(parts.at(-1)!.name));
   const exactSlip = holds ? null : findUnitSlip(expected, actual);
   const slip = exactSlip ?? (holds ? null : nearUnitSlip(expected, actual));
   if (slip) {

@@ -18,6 +18,13 @@ export const BREAKDOWN_PART_WORDS: readonly string[] = [
 export const CLOSING_PART = /^(?:其他|其它)/u;
 
 /**
+ * A 决算's income by type (the 收入决算表's columns: 财政拨款收入, 上级补助收入, 事业收入, 经营收入, 附属单位上缴收入,
+ * 其他收入): a list of them closed by 其他收入 leaves nothing out. Without its 其他收入 the list may stop short (a
+ * page cut after "事业收入7178万元,"), so it is closed only by that part.
+ */
+export const INCOME_KIND_PART = /^(?:一般公共预算)?(?:财政拨款(?:资金)?|上级补助|事业(?:性)?|经营|附属单位上缴|其他|其它)收入$/u;
+
+/**
  * Classifications whose kinds make their whole by definition: government procurement is of goods, works
  * or services (政府采购法 第二条: 货物、工程和服务), so "政府采购支出总额121万元，其中：政府采购货物支出0万元、
  * 政府采购工程支出0万元、政府采购服务支出100万元" (t758) leaves nothing out. A list whose parts each name the

@@ -181,6 +181,11 @@ export const NATURE_RE = /(基本支出|项目支出|人员经费(?:支出)?|公
 export const FUND_RE =
   /((?:本年|当年|年初)?财政拨款(?:资金)?|财政资金|上年结转(?:资金)?|结转结余(?:资金)?|其他资金|(?<![我本该])单位资金|自有资金|(?:地方|单位)?自筹(?:资金)?|财政专户管理资金|中央(?:财政)?(?:补助)?资金|省级(?:财政)?资金|市级(?:财政)?资金|县级(?:财政)?资金|区级(?:财政)?资金|(?:财政拨款(?:资金)?|上级补助|事业(?:性)?|经营|附属单位上缴|其他)收入)$/u;
 /**
+ * A fund name that is a kind of income (财政拨款收入, 事业收入, 其他收入 …): in a 决算 it is the unit's income by
+ * type, and a fund whose 其中 lists income is income too.
+ */
+export const INCOME_FUND_NAME = /收入$/u;
+/**
  * 年末结转结余: what is left at the year's end, printed after the spending ("…项目支出22,018.81万元；年末结转结余
  * 23.68万元"): never a source of the year's funds (年初/上年结转 can be one).
  */

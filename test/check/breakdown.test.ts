@@ -188,6 +188,12 @@ describe('a breakdown in the next sentence (其中 opening it)', () => {
     expect(results[0]!.evidence.map((e) => e.text)).toEqual(['6821.09751万元', '2754.869651元', '4066.227859元']);
   });
 
+  it("fails a 决算's income by type closed by 其他收入 that falls short of its 收入合计 (its 收入 lines are no fund sources, so this check reports them)", () => {
+    const text = '2022年度收入合计562.21万元,较上年决算数减少70.62万元。其中:财政拨款收入560.44万元,事业收入0.77万元,其他收入0.50万元。';
+    expect(checkBreakdowns(text)).toMatchObject([{ rule: 'sum.breakdown', status: 'fail', certainty: 'definite', detail: { parts: ['财政拨款收入', '事业收入', '其他收入'] } }]);
+    expect(checkBreakdowns(text.replace('0.50万元', '1.00万元'))).toMatchObject([{ rule: 'sum.breakdown', status: 'pass' }]);
+  });
+
   it('says when the parts are off beyond the unit too', () => {
     const text = '2021年收入6821.09751万元，增长23.01%。其中：财政拨款资金收入5359.668673元，事业性收入1456.594624元，其他收入4.408577元。';
     const [r] = checkBreakdowns(text);

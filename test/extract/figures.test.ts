@@ -105,7 +105,7 @@ describe('transfers (下达)', () => {
   });
 
   it('lists a fund only as a part: after 其中 (items may end with "；") or in brackets after an amount', async () => {
-    const f = await figuresOf('2023年度收入合计6567.06万元，较上年减少710.50万元。其中：财政拨款收入6567.06万元，占100.00%；事业收入0.00万元，占0.00%；其他收入0.00万元，占0.00%。');
+    const f = await figuresOf('某项目2023年度绩效自评报告\n2023年度收入合计6567.06万元，较上年减少710.50万元。其中：财政拨款收入6567.06万元，占100.00%；事业收入0.00万元，占0.00%；其他收入0.00万元，占0.00%。');
     expect(funds(f).map(([name, value]) => [name, value])).toEqual([['财政拨款收入', 65670600], ['事业收入', 0], ['其他收入', 0]]);
     const g = await figuresOf('我县及时将基本公共卫生服务项目预拨资金3608万元(中央资金2855万元、省级资金753万元)分配到各项目实施机构。');
     expect(funds(g).map(([, value]) => value)).toEqual([28550000, 7530000]);
@@ -219,13 +219,23 @@ describe('a whole and its 其中 parts', () => {
     expect(seen(f.execution)).toEqual([1900000, '190万元']);
   });
 
-  it('reads income by source (财政拨款收入, 事业收入, 其他收入) as fund sources', async () => {
-    const f = await figuresOf('本单位2021年收入500万元。其中：财政拨款收入400万元，占80%；事业收入60万元；其他收入40万元。');
+  const incomeParagraph = '本单位2021年收入500万元。其中：财政拨款收入400万元，占80%；事业收入60万元；其他收入40万元。';
+
+  it("reads a self-evaluation's income by source (财政拨款收入, 事业收入, 其他收入) as its fund sources", async () => {
+    const f = await figuresOf(`某局2021年度部门整体支出绩效自评报告\n${incomeParagraph}`);
     expect(funds(f)).toEqual([
       ['财政拨款收入', 4000000, '400万元'],
       ['事业收入', 600000, '60万元'],
       ['其他收入', 400000, '40万元'],
     ]);
+  });
+
+  it("lists no fund sources from a 决算's income paragraph (kind unknown: the unit's income by type, t061, t316, r28)", async () => {
+    expect((await figuresOf(`某局2021年度部门决算\n${incomeParagraph}`)).fundSources).toEqual([]);
+    expect((await figuresOf('2022年度收入合计562.21万元,较上年决算数减少70.62万元。\n其中:财政拨款收入560.44万元,占99.7%;事业收入1.77万元,占0.3%。')).fundSources).toEqual([]);
+    // A fund that is no income is still listed from a document of kind unknown.
+    const g = await figuresOf('我县及时将基本公共卫生服务项目预拨资金3608万元(中央资金2855万元、省级资金753万元)分配到各项目实施机构。');
+    expect(funds(g).map(([, value]) => value)).toEqual([28550000, 7530000]);
   });
 });
 

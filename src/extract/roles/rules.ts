@@ -19,6 +19,7 @@ import {
   YEAR_END_BALANCE,
   FUND_TOTAL_RAW,
   GENERIC_PROJECT,
+  INCOME_FUND_NAME,
   LEVEL_FUND_RE,
   LEVEL_NAMED_FUND_RE,
   LEVEL_TRANSFER_RE,
@@ -487,7 +488,7 @@ export const NAMED_RULES: readonly NamedRule[] = [
     id: 'named.whole.fund', zh: '收到…资金共X，其中…', where: 'text',
     apply: (n) => {
       const fund = isMoney(n) && n.opensParts ? FUND_RE.exec(withoutQizhong(n.number.label)) : null;
-      return fund && !/收入$/u.test(fund[1]!) && !PART_CONTEXT.test(n.before.slice(-40).replace(FUND_RE, '').replace(fund[1]!, '')) ? { whole: 'fund', firstBudget: true } : null;
+      return fund && !INCOME_FUND_NAME.test(fund[1]!) && !PART_CONTEXT.test(n.before.slice(-40).replace(FUND_RE, '').replace(fund[1]!, '')) ? { whole: 'fund', firstBudget: true } : null;
     },
   },
   {
@@ -500,6 +501,9 @@ export const NAMED_RULES: readonly NamedRule[] = [
       // Within a list of parts a level's fund may drop the word 资金 ("其中：中央补助15150.00万元").
       const name = fundNameOf(part);
       if (!name || statesWholeFund(n, name)) return null;
+      // A 决算's "本年收入合计X，其中：财政拨款收入Y，事业收入Z…" gives the unit's income by type, not a
+      // self-evaluation's 资金来源: outside a self-evaluation (kind unknown) its 收入 parts are not listed.
+      if (n.reportKind === 'unknown' && INCOME_FUND_NAME.test(name)) return null;
       return { naming: { list: 'fundSources', name, listed: !n.opensParts } };
     },
   },
