@@ -158,12 +158,15 @@ function collectParts(sentence: string, numbers: readonly NumberMatch[], j0: num
       j++;
     }
     parts.push({ name, figure: at(part), share });
-    // A list that already makes its whole is complete: what follows is the next clause.
-    if (parts.length >= 2 && intervalsMeet(sumIntervals(parts.map((x) => intervalOfFigure(x.figure, whole.scale))), intervalOfFigure(whole))) break;
     const following = numbers[j + 1];
     const gap = following?.kind === 'money' ? NEXT_GAP.exec(between(last, following).replace(new RegExp(`^\\s*${closing}`, 'u'), '')) : null;
+    const nextName = gap ? gap[1]!.trim() : '';
+    // A list that already makes its whole is complete: what follows is the next clause — except the
+    // next kind of a 决算's income by type, which is still the list ("…0.00万元，其他收入1.00万元"): every
+    // printed part is summed, so a part the others already make up is still seen.
+    const incomeGoesOn = parts.every((p) => INCOME_KIND_PART.test(p.name)) && INCOME_KIND_PART.test(nextName);
+    if (parts.length >= 2 && !incomeGoesOn && intervalsMeet(sumIntervals(parts.map((x) => intervalOfFigure(x.figure, whole.scale))), intervalOfFigure(whole))) break;
     if (!gap) break;
-    const nextName = gap[1]!.trim();
     // A year opens a new clause ("2020年度支出…") unless what follows it is a piece of the whole (its 结余, 结转).
     const unyeared = nextName.replace(YEAR_OF_PART, '');
     if (unyeared !== nextName && !isPieceOfWhole(unyeared)) break;

@@ -194,6 +194,12 @@ describe('a breakdown in the next sentence (其中 opening it)', () => {
     expect(checkBreakdowns(text.replace('0.50万元', '1.00万元'))).toMatchObject([{ rule: 'sum.breakdown', status: 'pass' }]);
   });
 
+  it("reads a 决算's income kinds to the last one, past the point where the first ones already make the whole", () => {
+    const text = '2022年度收入合计6567.06万元。其中:财政拨款收入6567.06万元,事业收入0.00万元,经营收入0.00万元,其他收入1.00万元。';
+    expect(checkBreakdowns(text)).toMatchObject([{ rule: 'sum.breakdown', status: 'fail', detail: { parts: ['财政拨款收入', '事业收入', '经营收入', '其他收入'] } }]);
+    expect(checkBreakdowns(text.replace('其他收入1.00万元', '其他收入0.00万元'))).toMatchObject([{ rule: 'sum.breakdown', status: 'pass' }]);
+  });
+
   it('says when the parts are off beyond the unit too', () => {
     const text = '2021年收入6821.09751万元，增长23.01%。其中：财政拨款资金收入5359.668673元，事业性收入1456.594624元，其他收入4.408577元。';
     const [r] = checkBreakdowns(text);
