@@ -14,7 +14,7 @@
  *   states all three); a share cut off instead of rounded is `rate.truncated`.
  */
 import type { SourceDocument } from '../ingest/document.js';
-import { figureOfMatch, toFigure } from '../extract/roles/candidates.js';
+import { figureOfMatch, inBrackets, toFigure } from '../extract/roles/candidates.js';
 import { findNumbers } from '../extract/numbers.js';
 import type { NumberMatch } from '../extract/numbers.js';
 import type { CheckResult, Figure } from '../schema/record.js';
@@ -325,16 +325,10 @@ function firstMoneyOf(sentence: string, offset: number, figureOf: ToFigure): Fig
   // Two quantities before the 其中 ("共销售福利彩票4.2亿元,筹集福利彩票公益金4331.09万元。其中…", t434): whose
   // parts follow is not told. A change of the first ("比上年增加…万元") is no second quantity, nor what a
   // bracket says it holds ("18.7739万元(含上年度结转3.58万元)", t438).
-  const second = (m: NumberMatch) => !CHANGE_BEFORE.test(sentence.slice(Math.max(0, m.start - CHANGE_LOOKBACK), m.start)) && !isInBracket(sentence, m.start);
+  const second = (m: NumberMatch) => !CHANGE_BEFORE.test(sentence.slice(Math.max(0, m.start - CHANGE_LOOKBACK), m.start)) && !inBrackets(sentence, 0, m.start);
   if (money.slice(1).some(second)) return null;
   const m = money[0];
   return m ? figureOf({ ...m, start: m.start + offset, end: m.end + offset }) : null;
-}
-
-/** Whether `at` stands inside a bracket opened before it in the sentence. */
-function isInBracket(sentence: string, at: number): boolean {
-  const before = sentence.slice(0, at);
-  return (before.match(/[（(]/gu)?.length ?? 0) > (before.match(/[）)]/gu)?.length ?? 0);
 }
 
 /** A whole and the parts listed for it, by name. */

@@ -21,6 +21,7 @@ import { FORM_COLUMNS, NUMBERED_ITEM, PROJECT_LINE, PARTS_FOLLOW, PAYING_LEVEL, 
 import { Decimal } from 'decimal.js';
 import type { LocatedNumber } from '../locate.js';
 import { Dec } from '../decimal.js';
+import { leadingCount } from '../span-index.js';
 import { projectRunStart, readAnnouncedParts, readEnumeratedParts, readNumberedParts, readProjectLines, readSummedParts, type ListContext, type SummedPart, type SummedParts } from './summed-parts.js';
 import { clauseBefore, isImpliedMoney, lastClause, sentenceBefore, toFigure, type Candidate } from './candidates.js';
 import { FEATURES, POSITION_FEATURE, proseCandidates, PROSE_FEATURES, RATE_TIE_FEATURE, SOLE_INITIAL_FEATURE, SUM_FEATURE, type Feature } from './features.js';
@@ -501,7 +502,7 @@ class Facts implements NamedFacts {
   announcedPartOf(n: NamedInput, isOther: (name: string) => boolean): SummedPart | undefined {
     const at = n.number.start;
     // The amounts before this one, nearest first, back as far as an announcement reaches: a whole whose parts include it.
-    let i = lastIndexBefore(this.allTextMoney, at);
+    let i = leadingCount(this.allTextMoney.length, (k) => this.allTextMoney[k]!.start < at) - 1;
     for (; i >= 0 && this.allTextMoney[i]!.end >= at - ANNOUNCED_PARTS_REACH; i--) {
       const whole = this.allTextMoney[i]!;
       if (!this.announced.has(whole.start)) this.announced.set(whole.start, readAnnouncedParts(this.listContext(isOther), i));
@@ -667,18 +668,6 @@ function listMarkBefore(text: string, n: NamedInput): number {
 
 /** How far before a stated part its whole may stand (characters): the announcement and the parts before it. */
 const ANNOUNCED_PARTS_REACH = 800;
-
-/** The index of the last of `numbers` (text order) that starts before `at`, or -1. */
-function lastIndexBefore(numbers: readonly LocatedNumber[], at: number): number {
-  let lo = 0;
-  let hi = numbers.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (numbers[mid]!.start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
 
 /** The text of `at`'s line before it (at most 200 characters). */
 function lineBefore(text: string, at: number): string {

@@ -215,3 +215,14 @@ export function findCandidates(
   }
   return out;
 }
+
+/** Is `at` inside brackets opened after `from`? (A closing bracket with none open is a stray one.) */
+export function inBrackets(text: string, from: number, at: number): boolean {
+  let depth = 0;
+  for (let i = from; i < at; i++) {
+    const c = text[i];
+    if (c === '（' || c === '(') depth++;
+    else if ((c === '）' || c === ')') && depth > 0) depth--;
+  }
+  return depth > 0;
+}

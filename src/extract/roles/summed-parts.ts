@@ -9,6 +9,7 @@ import { Decimal } from 'decimal.js';
 import { ANNOUNCED_NAME_TAIL, ENUMERATION_VERB, FEE_PART, ANNOUNCED_PARTS, anyOf, CLOSING_PART, EXECUTION_WORDS, NOT_PROJECT_PART, NUMBERED_ITEM, NUMBERED_PARTS_MARK, PART_NAME_LEAD, PART_NAME_TAIL, PROJECT_OR_USE_PART, PROJECT_LINE, PROJECT_LINE_BUDGET, PROJECTS_WHOLE, STATED_PART_TAIL, USE_AFTER_AMOUNT, USE_LEAD, VERB_ONLY_PART, WHERE_OR_KIND_PART, WORK_PART } from '../../vocabulary/index.js';
 import type { LocatedNumber } from '../locate.js';
 import { parseChineseNumeral } from '../numbers/chinese-numeral.js';
+import { inBrackets } from './candidates.js';
 
 export interface SummedPart {
   name: string;
@@ -43,17 +44,6 @@ const BRACKETED = /[（(][^（）()]*[）)]/gu;
 const SPENT_CLAUSE = new RegExp(`(?:${anyOf(EXECUTION_WORDS)})(?:资金|金额)?$`, 'u');
 /** How far back from the mark a whole is looked for (characters). */
 const WHOLE_REACH = 400;
-
-/** Is `at` inside brackets opened after `from`? */
-function inBrackets(text: string, from: number, at: number): boolean {
-  let depth = 0;
-  for (let i = from; i < at; i++) {
-    const c = text[i];
-    if (c === '（' || c === '(') depth++;
-    else if ((c === '）' || c === ')') && depth > 0) depth--;
-  }
-  return depth > 0;
-}
 
 const nameOf = (segment: string) => segment.replace(PART_NAME_LEAD, '').replace(PART_NAME_TAIL, '').trim();
 
