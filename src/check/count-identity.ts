@@ -11,7 +11,8 @@
 import { codeClass, holdsCharOf, holdsWordStart } from '../extract/char-class.js';
 import type { Count } from '../schema/record.js';
 import { lastStartAtOrBefore } from '../normalize/offsets.js';
-import { COUNT_FILLER_WORDS, COUNT_QUALIFIERS, NOT_PLACE_BEFORE_SUFFIX, OWNER_SUFFIX, OWNER_WORDS, PLACE_SUFFIX, SUBJECT_SYNONYMS } from '../vocabulary/counts.js';
+import { COUNT_FILLER_WORDS, COUNT_QUALIFIERS, NOT_PLACE_BEFORE_SUFFIX, OWNER_SUFFIX, OWNER_WORDS, PLACE_SUFFIX, SUBJECT_SYNONYMS, TARGET_SECTION_HEADING } from '../vocabulary/counts.js';
+import { HEADING_MARKER } from '../vocabulary/outline.js';
 
 export interface CountIdentity {
   /** Canonical subject with its printed modifiers ("党组织书记和党务干部", "应急保障用车"). */
@@ -137,14 +138,40 @@ let lineStarts: { text: string; starts: Int32Array } | null = null;
  * normalized paragraph is one line of often thousands of characters, and walking back to its start
  * for every count was most of this module's time.
  */
-function lineStartAt(text: string, offset: number): number {
+function lineStartsOf(text: string): Int32Array {
   if (lineStarts === null || lineStarts.text !== text) {
     const starts = [0];
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     lineStarts = { text, starts: Int32Array.from(starts) };
   }
-  const { starts } = lineStarts;
+  return lineStarts.starts;
+}
+
+function lineStartAt(text: string, offset: number): number {
+  const starts = lineStartsOf(text);
   return starts[lastStartAtOrBefore(starts, offset)]!;
+}
+
+/** How many lines back a count's section heading is looked for. */
+const HEADING_LOOKBACK_LINES = 30;
+/** A heading is a short line: a long one opening with 一、 is a paragraph. */
+const HEADING_MAX_LENGTH = 40;
+
+/**
+ * Whether the nearest numbered heading above the count (on an earlier line) heads the report's
+ * targets: its counts are planned, whatever verb they carry.
+ */
+function isUnderTargetHeading(text: string, offset: number): boolean {
+  const starts = lineStartsOf(text);
+  const line = lastStartAtOrBefore(starts, offset);
+  for (let k = line - 1; k >= 0 && k >= line - HEADING_LOOKBACK_LINES; k--) {
+    const from = starts[k]!;
+    const to = k + 1 < starts.length ? starts[k + 1]! - 1 : text.length;
+    const heading = text.slice(from, to).trim();
+    if (heading.length > HEADING_MAX_LENGTH || !HEADING_MARKER.test(heading)) continue;
+    return TARGET_SECTION_HEADING.test(heading.replace(/[：:]$/u, ''));
+  }
+  return false;
 }
 
 /**
@@ -172,6 +199,7 @@ export function identityOf(count: Count, text: string | undefined): CountIdentit
   // standalone statement loses a comparison through this).
   const partsFrom = sentence.lastIndexOf('其中');
   if (partsFrom > 0) qualifiers.push(...qualifiersIn(sentence.slice(0, partsFrom)).filter((q) => q !== 'part'));
+  if (isUnderTargetHeading(text, start)) qualifiers.push('planned');
   let subject = subjectWords;
   if (subjectBefore) {
     subject = stripWords(phraseWords.replace(/[\d.年度]+/gu, ''), wordsToStrip(count.action));

@@ -70,6 +70,13 @@ export const COUNT_QUALIFIERS: readonly { word: string; tag: string }[] = [
 ].sort((a, b) => b.word.length - a.word.length);
 
 /**
+ * A heading over a report's targets ("一、2021年度绩效目标", "（二）年度目标任务"), not over their
+ * results ("二、绩效目标实现情况", "完成情况"): a count under it is planned, so "实施…项目187个" there and
+ * "完成…项目191个" under the results are two quantities (t936).
+ */
+export const TARGET_SECTION_HEADING = /(?:绩效|年度|总体|项目)目标(?:任务)?\s*$/u;
+
+/**
  * Words that state a number as a total or an approximation without changing what is counted
  * (共培训 774 名 = 培训 774 名), dropped from a subject before it is compared.
  */

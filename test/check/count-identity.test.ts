@@ -20,6 +20,24 @@ describe('count identity', () => {
     expect(canonicalSubject('党务干事')).toBe('党务干事');
   });
 
+  it('reads a count under a targets heading as planned, apart from the same count under its results (t936)', () => {
+    const text = '一、2021年度绩效目标\n实施城镇移民安置帮扶项目123个、农村移民安置帮扶项目187个。\n二、2021年度绩效目标实现情况\n完成城镇移民安置帮扶项目123个、农村移民安置帮扶项目191个。';
+    const counts = [
+      makeCountIn(text, '187个', { subject: '项目', action: '帮扶' }),
+      makeCountIn(text, '191个', { subject: '项目', action: '帮扶' }),
+    ];
+    expect(restated(text, counts)).toEqual([]);
+    expect(identityOf(counts[0]!, text).qualifiers).toContain('planned');
+    expect(identityOf(counts[1]!, text).qualifiers).not.toContain('planned');
+    // under two results headings the same statements are one quantity, and they disagree
+    const results = text.replace('一、2021年度绩效目标\n', '一、2021年度绩效目标完成情况\n');
+    const resultCounts = [
+      makeCountIn(results, '187个', { subject: '项目', action: '帮扶' }),
+      makeCountIn(results, '191个', { subject: '项目', action: '帮扶' }),
+    ];
+    expect(restated(results, resultCounts).map((x) => x.status)).toEqual(['fail']);
+  });
+
   it('keeps counts of two numbered list items apart (t431: 资助对象 of item 3 and of item 7)', () => {
     const text = '3.资助养老服务补贴项目155个，资助对象351000人。\n7.资助医疗救助等项目284个，资助对象548700人。';
     const counts = [
