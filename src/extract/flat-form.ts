@@ -10,7 +10,7 @@ import { pointsInterval } from '../check/indicator-checks.js';
 import { figureOfMatch } from './roles/candidates.js';
 import { findNumbers, type NumberMatch } from './numbers.js';
 import { codeClass } from './char-class.js';
-import { anyOf, FLAT_FORM_COLUMNS, NATURE_NAMES, PAYING_LEVEL_SOURCE, WEIGHT_WORDS } from '../vocabulary/index.js';
+import { anyOf, BRACKETED_MONEY_UNIT, FLAT_FORM_COLUMNS, NATURE_NAMES, PAYING_LEVEL_SOURCE, WEIGHT_WORDS } from '../vocabulary/index.js';
 
 /**
  * The 自评表's fund block when a web page or a text dump flattened it into a run of cells:
@@ -152,6 +152,31 @@ function readHeader(text: string, at: number): { columns: FormColumn[]; end: num
   return { columns, end: i === 0 ? at : offsets[i - 1]! + 1 };
 }
 
+/** The top of a wrapped 全年执行数 ending the line above a header, and its last character alone on the line below. */
+const WRAPPED_EXECUTION_TOP = /(?:全年|预算|实际)执行$/u;
+const WRAPPED_EXECUTION_BOTTOM = /^[\s|｜]*数[\s|｜]*$/u;
+
+/**
+ * A tall header row of an unruled PDF (printed-calc-one-sheet): the names that fit stand on its middle
+ * line, a wrapped "全年执行数" stands above and below it ("…实施单位X中心全年执行" / "年初预算数 全年预算数
+ * 分值 …" / "数"), so the header line read alone has no execution column. Both halves must be there;
+ * the column goes where every 自评表 prints it, after 全年预算数.
+ */
+function withWrappedExecution(text: string, at: number, columns: FormColumn[]): FormColumn[] {
+  if (columns.includes('execution') || !columns.includes('budget')) return columns;
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  if (lineStart === 0) return columns;
+  const above = text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1).replace(/[\s|｜]+$/u, '');
+  const lineEnd = text.indexOf('\n', at);
+  if (lineEnd < 0) return columns;
+  const nextEnd = text.indexOf('\n', lineEnd + 1);
+  const below = text.slice(lineEnd + 1, nextEnd < 0 ? text.length : nextEnd);
+  if (!WRAPPED_EXECUTION_TOP.test(above) || !WRAPPED_EXECUTION_BOTTOM.test(below)) return columns;
+  const out = [...columns];
+  out.splice(out.indexOf('budget') + 1, 0, 'execution');
+  return out;
+}
+
 /**
  * The fund block of a flattened form, within `within` (a form part) when given; the part's header
  * unit ("单位：万元" above the form) serves when none stands near the block.
@@ -171,6 +196,7 @@ export function findFlatForm(doc: SourceDocument, within?: Span & { unit?: strin
     if (within && (text.slice(from, s.index).match(/项目名称/gu)?.length ?? 0) >= 2) break;
     const header = readHeader(text, s.index);
     readUpTo = header.end;
+    header.columns = withWrappedExecution(text, s.index, header.columns);
     // Two columns are enough when they are the budget and the execution ("全年预算数(A) 全年执行数(B)", t028).
     if (!header.columns.includes('execution') || (header.columns.length < 3 && !header.columns.includes('budget'))) continue;
     // The unit stands before the header, or under its first cell when a layout dump wrapped it ("项目资金 年初预算数 … / （万元）").
@@ -179,7 +205,7 @@ export function findFlatForm(doc: SourceDocument, within?: Span & { unit?: strin
     // "… 年度资金总额 项目资金 (元)"), before the next form starts.
     const after = text.slice(header.end, header.end + 400);
     const unitAfter = BLOCK_UNIT_AFTER.exec(after.slice(0, after.search(/项目名称|$/u)))?.[1];
-    const unit = /万元/u.test(unitWindow) ? '万元' : /[（(]元[）)]|单位[:：]\s*元/u.test(unitWindow) ? '元' : (unitAfter ?? within?.unit ?? undefined);
+    const unit = /万元/u.test(unitWindow) ? '万元' : BRACKETED_MONEY_UNIT.exec(unitWindow)?.[1] === '元' || /单位[:：]\s*元/u.test(unitWindow) ? '元' : (unitAfter ?? within?.unit ?? undefined);
     if (!unit) continue;
     const rows: FormRow[] = [];
     // A row whose run went on into another row's cells (matchFirstRow): the only row kept.

@@ -14,6 +14,7 @@ import {
   ACCOUNTS_COVER,
   BUDGET_COVER,
   BUDGET_TABLES,
+  BRACKETED_MONEY_UNIT,
   CONTENTS_TITLE,
   DEPARTMENT_FORM_TITLE,
   EVALUATION_REPORT_TITLE,
@@ -47,7 +48,7 @@ const UNIT_LINE_TAIL = /(?:公开\s*\d+\s*表|编制单位[:：]|(?<![\u4e00-\u9
 /** An attachment marker line ("附件", "附件2：") opens an attached document. */
 const ATTACHMENT = /^附\s*件\s*\d*\s*[:：]?$/u;
 /** A money unit printed in a part's header. */
-const UNIT_IN_HEADER = /(?:金额)?单位[:：]\s*(万元|元|亿元|千元)|[（(](万元|亿元|元)[）)]/u;
+const UNIT_IN_HEADER = new RegExp(`(?:金额)?单位[:：]\\s*(万元|元|亿元|千元)|${BRACKETED_MONEY_UNIT.source}`, 'u');
 
 /** A title line with its list marker, attachment marker and year bracket removed. */
 export function bareTitle(line: string): string {

@@ -27,6 +27,13 @@ export const FLAT_FORM_COLUMNS: ReadonlyArray<{ column: 'budgetInitial' | 'budge
   { column: 'score', pattern: /(?:自评)?得分/u },
 ];
 
+/**
+ * A money unit in brackets after a block's label ("项目资金（万元）"), its closing bracket possibly
+ * wrapped into the next line of an unruled PDF's cell ("项目资金（元 … 年初预算数 …" / "）"): then a
+ * cell boundary (tab, pipe, line end) follows the unit.
+ */
+export const BRACKETED_MONEY_UNIT = /[（(]\s*(万元|亿元|元)\s*(?:[）)]|(?=[\t|｜\n]))/u;
+
 /** The form's own money row (年度资金总额 is the form's budget/execution, not a fund row). */
 export const FORM_TOTAL_ROW = new RegExp(`^(?:年度财政资金总额|总额|${anyOf(TOTAL_ROW_WORDS)})[:：]?$`, 'u');
 

@@ -203,6 +203,21 @@ describe('extractForms: real layouts printed as publishers print them (fixtures/
     expect(money(jishan!)).toEqual([656600, 650700, 0.99]);
   });
 
+  it('a tall header row without rules: 全年执行数 wrapped above and below the line of the other names ("…全年执行" / header / "数")', async () => {
+    const r = await read('printed-calc-one-sheet-unruled.pdf');
+    const jishan = r.forms.find((f) => f.projectName === '建档立卡个人缴费县级配套资金')!;
+    // 年初预算数 empty: 65.66 and 65.07 (99.1%, printed 99%) are the budget and the execution.
+    expect(money(jishan)).toEqual([656600, 650700, 0.99]);
+  });
+
+  it('a block unit whose closing bracket wrapped to the next line ("项目资金（元 … 年初预算数" / "）")', async () => {
+    const r = await read('final-accounts-real-layouts-unruled.pdf');
+    const yongde = r.forms.find((f) => f.projectName === '义务教育营养改善计划专项资金')!;
+    expect(money(yongde)).toEqual([387664.62, 387664.62, 1]);
+    expect(yongde.budget?.unit).toBe('元');
+    expect(r.parts.find((p) => p.kind === 'self_evaluation_form' && p.title === '2022年度项目支出绩效自评表')?.unit).toBe('元');
+  });
+
   it('Word, landscape, centred cells, no rules: a form running on to the next page without its header, a merged label sharing the rows\' lines', async () => {
     const r = await read('printed-centred-landscape-unruled.pdf');
     expect(r.forms.map((f) => [f.projectName, f.pageStart, f.pageEnd, f.totalScore?.value ?? null])).toEqual([
