@@ -28,6 +28,7 @@ import { checkTierHeadings, checkTiersWithBudgetExecution } from './tier-heading
 import { checkParallelBreakdowns } from './parallel-breakdown.js';
 import { checkItemizedBreakdowns } from './itemized-breakdown.js';
 import { checkInvestmentColumns } from './investment-columns.js';
+import { checkNarrativeTiers } from './narrative-tiers.js';
 import { findParts } from '../segment/parts.js';
 import { segmentDocument } from '../segment/segment.js';
 import { normalizeDocument } from '../normalize/normalize.js';
@@ -93,6 +94,8 @@ export const CHECK_RULES: readonly CheckRule[] = [
   { id: 'arrival.above_allocation', reads: 'document', run: (_, o) => checkArrival(o.text, o.doc) },
   { id: 'indicator.tier_total (headings)', reads: 'document', run: (_, o) => checkTierHeadings(o.text, o.doc) },
   { id: 'indicator.tier_total (headings and the 预算执行 part)', reads: 'record', run: (r, o) => checkTiersWithBudgetExecution(r, o.text, o.doc) },
+  // A narrative's own outline of points: "1.产出指标…分值30分 …(1)数量指标:分值10分 …" (its items share the heading's points).
+  { id: 'indicator.tier_total (narrative outline)', reads: 'document', run: (_, o) => checkNarrativeTiers(o.text, o.doc) },
 ];
 
 /**

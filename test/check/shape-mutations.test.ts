@@ -70,6 +70,24 @@ describe('a rate cut off, and rows that leave out the 预算执行 row', () => {
   }, 60_000);
 });
 
+describe('a narrative outline of points', () => {
+  it('catches an item raised above its heading’s points and a score lowered below the heading’s, quiet one decimal finer (t808: 10 + 10 + 10 = 30)', async () => {
+    const text = (await loadLabelledTexts(root, ['tune'])).find((t) => t.id === 't808')!;
+    const results = (await mutateShapes(text.id, text.bytes, analyzeBytes)).filter((r) => r.shape.startsWith('narrative_tiers') || r.shape === 'narrative_scores');
+    expect(results.map((r) => [r.shape, r.from, r.to, r.neutral, r.ok])).toEqual([
+      ['narrative_tiers', '10', '11', false, true],
+      ['narrative_tiers', '10', '10.0', true, true],
+      ['narrative_scores', '10', '9', false, true],
+      ['narrative_scores', '10', '10.0', true, true],
+      ['narrative_tiers', '10', '11', false, true],
+      ['narrative_tiers', '10', '10.0', true, true],
+      ['narrative_scores', '10', '9', false, true],
+      ['narrative_scores', '10', '10.0', true, true],
+    ]);
+    expect(results.filter((r) => !r.neutral).map((r) => r.by)).toEqual([['indicator.tier_total'], ['indicator.scores_total'], ['indicator.tier_total'], ['indicator.scores_total']]);
+  }, 60_000);
+});
+
 describe('the shapes edited into clean shared and tune texts', () => {
   it('catches each breaking edit by its rule and stays quiet on each neutral one', async () => {
     const texts = await loadLabelledTexts(root, ['shared', 'tune']);

@@ -42,6 +42,12 @@
  *   where the two differ (95.367% → 95.36%). Not a wrong figure but a finding of its own kind: the edit
  *   is flagged when rate.truncated warns citing it and no definite fail does. Neutral: the rate
  *   printed one digit finer, rounded.
+ * - narrative_tiers: a narrative's outline of points whose items' 分值 make their heading's
+ *   ("1.产出指标完成情况:分值30分 …(1)数量指标:分值10分 …", narrative-tiers.ts); one item raised by one point, so
+ *   the items carry more than the heading (t808: 学生满意度 and 家长满意度 each 分值10分 under 满意度 分值10分).
+ *   Neutral: the item's 分值 printed to one more decimal.
+ * - narrative_scores: such a complete outline whose items' 自评得分 make the heading's; one item's score
+ *   one point lower. Neutral: that score printed to one more decimal.
  */
 import { Decimal } from 'decimal.js';
 import type { SourceDocument } from '../../src/ingest/document.js';
@@ -60,7 +66,9 @@ export type ShapeName =
   | 'fund_row_score'
   | 'scores_total'
   | 'rows_budget_execution'
-  | 'truncated_rate';
+  | 'truncated_rate'
+  | 'narrative_tiers'
+  | 'narrative_scores';
 
 interface ShapeEdit {
   shape: ShapeName;
@@ -353,6 +361,24 @@ function truncatedRateEdits(checks: readonly CheckResult[], record: ReportRecord
   return edits;
 }
 
+const NARRATIVE_TIER_RULES: Readonly<Record<string, ShapeName>> = { 'indicator.tier_total': 'narrative_tiers', 'indicator.scores_total': 'narrative_scores' };
+
+/** A narrative outline's points that hold (narrative-tiers.ts): its first item's 分值 raised a point, or its first item's score lowered one. */
+function narrativeTierEdits(checks: readonly CheckResult[], rawText: string, doc: SourceDocument): ShapeEdit[] {
+  const edits: ShapeEdit[] = [];
+  for (const check of checks.filter((c) => c.status === 'pass' && c.detail?.narrative === true && NARRATIVE_TIER_RULES[c.rule] !== undefined)) {
+    const shape = NARRATIVE_TIER_RULES[check.rule]!;
+    const item = check.evidence.find((e) => e.role === 'part');
+    const points = item ? /(\d+(?:\.\d+)?)\s*分/u.exec(item.text)?.[1] : undefined;
+    const number = item && points ? locateValue(rawText, item.evidence, new Decimal(points), doc) : null;
+    if (!number || number.value.lt(1)) continue;
+    const moved = shape === 'narrative_tiers' ? number.value.plus(1) : number.value.minus(1);
+    edits.push({ shape, neutral: false, number, text: printLike(number, moved), rules: new Set([check.rule]) });
+    edits.push({ shape, neutral: true, number, text: number.value.toFixed(number.decimals + 1), rules: new Set([check.rule]) });
+  }
+  return edits;
+}
+
 /** Every shape edit of one text, run through the pipeline. */
 export async function mutateShapes(id: string, bytes: Uint8Array, analyze: AnalyzeFn): Promise<ShapeResult[]> {
   const fileName = `${id}.txt`;
@@ -369,6 +395,7 @@ export async function mutateShapes(id: string, bytes: Uint8Array, analyze: Analy
     ...scoresTotalEdits(base.record.checks, base.record, rawText, base.doc),
     ...rowsBudgetExecutionEdits(base.record.checks, base.record, rawText, base.doc),
     ...truncatedRateEdits(base.record.checks, base.record, rawText, base.doc),
+    ...narrativeTierEdits(base.record.checks, rawText, base.doc),
   ];
   const results: ShapeResult[] = [];
   for (const edit of edits) {
