@@ -29,6 +29,7 @@ import { checkParallelBreakdowns } from './parallel-breakdown.js';
 import { checkItemizedBreakdowns } from './itemized-breakdown.js';
 import { checkInvestmentColumns } from './investment-columns.js';
 import { checkNarrativeTiers } from './narrative-tiers.js';
+import { checkTableGroups } from './table-groups.js';
 import { findParts } from '../segment/parts.js';
 import { segmentDocument } from '../segment/segment.js';
 import { normalizeDocument } from '../normalize/normalize.js';
@@ -87,6 +88,8 @@ export const CHECK_RULES: readonly CheckRule[] = [
   { id: 'sum.breakdown', reads: 'document', run: (_, o) => checkBreakdowns(o.text, o.doc), defers: true },
   { id: 'sum.breakdown (parallel lists)', reads: 'document', run: (_, o) => checkParallelBreakdowns(o.text, o.doc) },
   { id: 'sum.breakdown (measures, itemized lists)', reads: 'document', run: (_, o) => checkItemizedBreakdowns(o.text, o.doc), defers: true },
+  // A numbered table's group rows (一 over its 1, 2 …) against the rows below them.
+  { id: 'sum.breakdown (group rows of a numbered table)', reads: 'document', run: (_, o) => checkTableGroups(o.doc) },
   { id: 'share.amount', reads: 'document', run: (_, o) => checkShareAmounts(o.text, o.doc) },
   { id: 'number_format', reads: 'document', run: (_, o) => checkNumberFormats(o.text, o.doc) },
   { id: 'restated (allocations by document number)', reads: 'document', run: (_, o) => checkAllocations(o.text, o.doc) },

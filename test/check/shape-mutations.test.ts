@@ -88,6 +88,21 @@ describe('a narrative outline of points', () => {
   }, 60_000);
 });
 
+describe('group rows of a numbered table', () => {
+  it('catches a group row’s amount doubled and stays quiet one decimal finer (t826: (一) 4,739.80 over 4,599.80 + 45 + 40 + 10 + 30 + 15)', async () => {
+    const text = (await loadLabelledTexts(root, ['tune'])).find((t) => t.id === 't826')!;
+    const results = (await mutateShapes(text.id, text.bytes, analyzeBytes)).filter((r) => r.shape === 'table_group');
+    expect(results.map((r) => [r.from, r.to, r.neutral, r.ok])).toEqual([
+      ['1,548.447', '3,096.894', false, true],
+      ['4,739.80', '9,479.60', false, true],
+      ['4,739.80', '4,739.800', true, true],
+      ['3,500.41', '7,000.82', false, true],
+      ['3,500.41', '3,500.410', true, true],
+    ]);
+    expect(results.filter((r) => !r.neutral).every((r) => r.by.includes('sum.breakdown'))).toBe(true);
+  }, 60_000);
+});
+
 describe('the shapes edited into clean shared and tune texts', () => {
   it('catches each breaking edit by its rule and stays quiet on each neutral one', async () => {
     const texts = await loadLabelledTexts(root, ['shared', 'tune']);

@@ -48,6 +48,10 @@
  *   Neutral: the item's 分值 printed to one more decimal.
  * - narrative_scores: such a complete outline whose items' 自评得分 make the heading's; one item's score
  *   one point lower. Neutral: that score printed to one more decimal.
+ * - table_group: a numbered table's group row that makes the rows below it (table-groups.ts: "一 | 高校学生资助专项
+ *   | … | 1116.19" over "1 | …" and "2 | …"), in a table where another group holds too; the group's amount
+ *   doubled (t826's 1116.19 against 1528.47 + 0). Neutral: the amount printed to one more decimal, where the
+ *   rows' printed amounts make it exactly (else the finer print could leave their rounding slack).
  */
 import { Decimal } from 'decimal.js';
 import type { SourceDocument } from '../../src/ingest/document.js';
@@ -68,7 +72,8 @@ export type ShapeName =
   | 'rows_budget_execution'
   | 'truncated_rate'
   | 'narrative_tiers'
-  | 'narrative_scores';
+  | 'narrative_scores'
+  | 'table_group';
 
 interface ShapeEdit {
   shape: ShapeName;
@@ -379,6 +384,29 @@ function narrativeTierEdits(checks: readonly CheckResult[], rawText: string, doc
   return edits;
 }
 
+const GROUP_RULES: ReadonlySet<string> = new Set(['sum.breakdown']);
+
+/** A table's group rows that hold (table-groups.ts), where two or more do: each group's amount doubled. */
+function tableGroupEdits(checks: readonly CheckResult[], rawText: string, doc: SourceDocument): ShapeEdit[] {
+  const holding = checks.filter((c) => c.status === 'pass' && c.detail?.tableGroup === true);
+  if (holding.length < 2) return [];
+  const edits: ShapeEdit[] = [];
+  const seen = new Set<number>();
+  for (const check of holding) {
+    const group = check.evidence.find((e) => e.role === 'total');
+    const printed = group ? printedOf(group.text) : null;
+    const number = group && printed && !printed.isZero() ? locateValue(rawText, group.evidence, printed, doc) : null;
+    if (!number || seen.has(number.rawStart)) continue;
+    seen.add(number.rawStart);
+    edits.push({ shape: 'table_group', neutral: false, number, text: printLike(number, number.value.times(2)), rules: GROUP_RULES });
+    // One more decimal narrows the group's interval: neutral only where its rows' printed amounts make it exactly.
+    const parts = check.evidence.filter((e) => e.role === 'part').map((e) => printedOf(e.text) ?? new Decimal(NaN));
+    if (parts.reduce((a, b) => a.plus(b), new Decimal(0)).eq(number.value))
+      edits.push({ shape: 'table_group', neutral: true, number, text: printLike(number, number.value).replace(/(\.\d+)?$/u, (d) => (d ? `${d}0` : '.0')), rules: GROUP_RULES });
+  }
+  return edits;
+}
+
 /** Every shape edit of one text, run through the pipeline. */
 export async function mutateShapes(id: string, bytes: Uint8Array, analyze: AnalyzeFn): Promise<ShapeResult[]> {
   const fileName = `${id}.txt`;
@@ -396,6 +424,7 @@ export async function mutateShapes(id: string, bytes: Uint8Array, analyze: Analy
     ...rowsBudgetExecutionEdits(base.record.checks, base.record, rawText, base.doc),
     ...truncatedRateEdits(base.record.checks, base.record, rawText, base.doc),
     ...narrativeTierEdits(base.record.checks, rawText, base.doc),
+    ...tableGroupEdits(base.record.checks, rawText, base.doc),
   ];
   const results: ShapeResult[] = [];
   for (const edit of edits) {
