@@ -25,7 +25,7 @@ import { checkAllocations } from './allocation-restated.js';
 import { checkLevelsRestated } from './level-restated.js';
 import { checkArrival } from './arrival.js';
 import { checkTierHeadings, checkTiersWithBudgetExecution } from './tier-headings.js';
-import { checkParallelBreakdowns } from './parallel-breakdown.js';
+import { checkMatchedLists, checkParallelBreakdowns } from './parallel-breakdown.js';
 import { checkItemizedBreakdowns } from './itemized-breakdown.js';
 import { checkInvestmentColumns } from './investment-columns.js';
 import { checkNarrativeTiers } from './narrative-tiers.js';
@@ -87,6 +87,7 @@ export const CHECK_RULES: readonly CheckRule[] = [
   // After accounts: a 决算 说明's shares are its narrative.share; this group adds the other texts'.
   { id: 'sum.breakdown', reads: 'document', run: (_, o) => checkBreakdowns(o.text, o.doc), defers: true },
   { id: 'sum.breakdown (parallel lists)', reads: 'document', run: (_, o) => checkParallelBreakdowns(o.text, o.doc) },
+  { id: 'sum.breakdown (the same items listed twice, in any order)', reads: 'document', run: (_, o) => checkMatchedLists(o.text, o.doc) },
   { id: 'sum.breakdown (measures, itemized lists)', reads: 'document', run: (_, o) => checkItemizedBreakdowns(o.text, o.doc), defers: true },
   // A numbered table's group rows (一 over its 1, 2 …) against the rows below them.
   { id: 'sum.breakdown (group rows of a numbered table)', reads: 'document', run: (_, o) => checkTableGroups(o.doc) },
