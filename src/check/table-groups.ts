@@ -3,7 +3,8 @@
  * whose 序号 column nests, "一 | 高校学生资助专项 | 1,548.447 | 1116.19 | 72.08%" over "1 | …-高职 | 1,537.45 |
  * 1528.47 | 99.42%" and "2 | …-电大 | 11 | 0 | 0.00%", "五" over "(一)" and "(二)" over "1 … 6" and "7 …
  * 12", and 合计 over them all. A group row's amount in each money column is the sum of the rows one level
- * below it, up to the next row of its level or above (t826: 执行数 1116.19 against 1528.47 + 0).
+ * below it, up to the next row of its level or above (t826: 执行数 1116.19 against 1528.47 + 0); a 合计
+ * printed last is the sum of the top rows above it. Only nested tables (two levels of 序号 or more).
  * - sum.breakdown (detail.tableGroup): the children's printed amounts, each ± half a unit of its last digit
  *   (a bare 0 is none), meet the group's; else the group fails, `definite` when another group of the same
  *   table makes its children (the table is one of sums) and a row of the group's level or above closes
@@ -114,7 +115,9 @@ function tableOf(grid: { rows: GridCell[][]; oneCellALine?: true }): Table | nul
     tail.push(header[k]!.text);
   }
   const rows = grid.oneCellALine ? rowsOfCells(flat.slice(headerEnd)) : rowsOfGrid(grid.rows.filter((r) => r[0] && r[0].start >= (flat[headerEnd]?.start ?? Infinity)));
-  if (tail.length < 2 || rows.length < MIN_ROWS || !rows.some((r) => r.level >= 2)) return null;
+  // Nested: rows of two levels or more (a flat list's 合计 is the project tables' to read).
+  const levels = new Set(rows.filter((r) => r.level !== 0 && r.level !== SUBTOTAL).map((r) => r.level));
+  if (tail.length < 2 || rows.length < MIN_ROWS || levels.size < 2) return null;
   return { columns: tail, rows };
 }
 
@@ -161,6 +164,14 @@ function relationsOf(table: Table): Relation[] {
         break;
       }
       if (r.level !== SUBTOTAL) below.push(r);
+    }
+    // A 合计 after the rows (none below it) totals the rows above it, back to the table's start or the last 合计.
+    if (row.level === 0 && below.length === 0) {
+      for (const r of table.rows.slice(0, i).reverse()) {
+        if (r.level === 0) break;
+        if (r.level !== SUBTOTAL) below.unshift(r);
+      }
+      closed = true;
     }
     if (below.length === 0 || (!closed && !lastComplete)) return;
     const top = Math.min(...below.map((r) => r.level));

@@ -51,4 +51,27 @@ describe('checkTableGroups', () => {
     expect(checks.some((c) => c.evidence[0]!.text === '1116.19')).toBe(false);
     expect(checks.filter((c) => c.status === 'pass')).toHaveLength(4);
   });
+
+  it('reads a real table’s rows too, and a 合计 printed last against the top rows above it', async () => {
+    const rows = [
+      ['序号', '项目名称', '预算数', '执行数', '预算执行率'],
+      ['一', '高校学生资助专项', '1,548.45', '1528.47', '98.71%'],
+      ['1', '学生资助专项-高职', '1,537.45', '1528.47', '99.42%'],
+      ['2', '学生资助专项-电大', '11.00', '0', '0.00%'],
+      ['二', '高等教育发展专项', '100.00', '90.00', '90.00%'],
+      ['(一)', '开放教育专项', '60.00', '50.00', '83.33%'],
+      ['(二)', '高职提质专项', '40.00', '40.00', '100.00%'],
+      ['合计', '', '1,648.45', '1,618.47', '98.18%'],
+    ];
+    const html = (total: string) =>
+      `<html><head><meta charset="utf-8"></head><body><h1>关于2022年度专项资金绩效自评的报告</h1><p>明细如下（单位：万元）：</p><table>${rows
+        .map((r) => `<tr>${r.map((c) => `<td>${r[0] === '合计' && c === '1,618.47' ? total : c}</td>`).join('')}</tr>`)
+        .join('')}</table><p>二、评价结论</p></body></html>`;
+    const checksOf = async (total: string) =>
+      (await analyzeBytes(Buffer.from(html(total), 'utf8'), { fileName: 'table.html' })).record.checks.filter((c) => c.detail?.tableGroup === true);
+    const right = await checksOf('1,618.47');
+    expect(right.map((c) => `${c.status} ${c.evidence[0]!.text}`)).toEqual(['pass 1,548.45', 'pass 1528.47', 'pass 100.00', 'pass 90.00', 'pass 1,648.45', 'pass 1,618.47']);
+    const wrong = (await checksOf('1,628.47')).filter((c) => c.status === 'fail');
+    expect(wrong.map((c) => [c.certainty, ...c.evidence.map((e) => e.text)])).toEqual([['definite', '1,628.47', '1528.47', '90.00']]);
+  });
 });
