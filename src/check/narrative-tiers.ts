@@ -9,7 +9,8 @@
  *   only adds, so a sum above the heading fails `definite`; a sum that equals it passes; below it
  *   says nothing.
  * - indicator.scores_total: when the items' 分值 make the heading's exactly (every item is there), their
- *   自评得分 make the heading's 自评得分: a definite fail otherwise.
+ *   自评得分 make the heading's 自评得分: a definite fail otherwise. Whatever their 分值, their 自评得分 add up
+ *   to at most the heading's (an item left out only adds): a definite fail above it.
  * Levels come from the outline markers (一、 （一） 1. (1)/①, OUTLINE_LEVELS); an item with no marker
  * (after 。 or ； inside the heading's paragraph) is one level below every marked one. A heading's
  * items stand after it and before the next marker of its level or above, whether or not that one
@@ -125,25 +126,28 @@ export function checkNarrativeTiers(text: string | undefined, doc?: SourceDocume
     const expected = pointInterval(sum);
     const actual = pointInterval(head.weight.value);
     const holds = intervalsMeet(expected, actual);
-    if (!holds && !isIntervalAbove(expected, actual)) return;
     const list = children.map((c) => c.weight.value).join(' + ');
-    results.push(
-      makeResult({
-        rule: WEIGHT_RULE,
-        status: holds ? 'pass' : 'fail',
-        expected,
-        actual,
-        unit: '分',
-        zh: `下级各项分值 ${list} = ${sum}分，${holds ? '与' : '超过'}其上级的${head.weight.text}${holds ? '一致' : ''}`,
-        en: `The items' points ${list} = ${sum}, ${holds ? 'consistent with' : 'above'} their heading's ${head.weight.text}`,
-        evidence: [evidenceOfSpan('total', head.weight.text, evidenceAt(head.weight)), ...children.map((c) => evidenceOfSpan('part', c.weight.text, evidenceAt(c.weight)))],
-        detail: { narrative: true },
-      }),
-    );
+    // Points below the heading's say nothing (an item may print none).
+    if (holds || isIntervalAbove(expected, actual))
+      results.push(
+        makeResult({
+          rule: WEIGHT_RULE,
+          status: holds ? 'pass' : 'fail',
+          expected,
+          actual,
+          unit: '分',
+          zh: `下级各项分值 ${list} = ${sum}分，${holds ? '与' : '超过'}其上级的${head.weight.text}${holds ? '一致' : ''}`,
+          en: `The items' points ${list} = ${sum}, ${holds ? 'consistent with' : 'above'} their heading's ${head.weight.text}`,
+          evidence: [evidenceOfSpan('total', head.weight.text, evidenceAt(head.weight)), ...children.map((c) => evidenceOfSpan('part', c.weight.text, evidenceAt(c.weight)))],
+          detail: { narrative: true },
+        }),
+      );
     const scores = children.map((c) => c.score);
-    if (!holds || !head.score || scores.some((s) => s === null)) return;
+    if (!head.score || scores.some((s) => s === null)) return;
     const scored = sumDecimals(scores.map((s) => s!.value));
     const scoreHolds = intervalsMeet(pointInterval(scored), pointInterval(head.score.value));
+    // A list whose points are not the heading's may be partial: only scores above the heading's are sure.
+    if (!holds && (scoreHolds || !isIntervalAbove(pointInterval(scored), pointInterval(head.score.value)))) return;
     const scoreList = scores.map((s) => s!.value).join(' + ');
     results.push(
       makeResult({
@@ -152,8 +156,8 @@ export function checkNarrativeTiers(text: string | undefined, doc?: SourceDocume
         expected: pointInterval(scored),
         actual: pointInterval(head.score.value),
         unit: '分',
-        zh: `下级各项得分 ${scoreList} = ${scored}分，与其上级的${head.score.text}${scoreHolds ? '一致' : '不一致'}（各项分值合计等于上级分值，所列完整）`,
-        en: `The items' scores ${scoreList} = ${scored}, ${scoreHolds ? 'consistent with' : 'against'} their heading's ${head.score.text} (their points make the heading's: the list is complete)`,
+        zh: `下级各项得分 ${scoreList} = ${scored}分，与其上级的${head.score.text}${scoreHolds ? '一致' : '不一致'}（${holds ? '各项分值合计等于上级分值，所列完整' : '超过上级得分'}）`,
+        en: `The items' scores ${scoreList} = ${scored}, ${scoreHolds ? 'consistent with' : 'against'} their heading's ${head.score.text} (${holds ? 'their points make the heading’s: the list is complete' : 'above it'})`,
         evidence: [evidenceOfSpan('total', head.score.text, evidenceAt(head.score)), ...scores.map((s) => evidenceOfSpan('part', s!.text, evidenceAt(s!)))],
         detail: { narrative: true },
       }),

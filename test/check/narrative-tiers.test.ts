@@ -19,7 +19,7 @@ const report = (satisfaction: string, student: string, parent: string, studentSc
 
 describe('checkNarrativeTiers', () => {
   it('fails items whose 分值 add up above their heading’s, citing the heading and each item (t808: 10 + 10 > 10)', () => {
-    const fails = checkNarrativeTiers(report('10', '10', '10')).filter((r) => r.status === 'fail');
+    const fails = checkNarrativeTiers(report('10', '10', '10', '5')).filter((r) => r.status === 'fail');
     expect(fails).toHaveLength(1);
     expect(fails[0]).toMatchObject({ rule: 'indicator.tier_total', status: 'fail', certainty: 'definite' });
     expect(fails[0]!.evidence.map((e) => `${e.role} ${e.text}`)).toEqual(['total 分值10分', 'part 分值10分', 'part 分值10分']);
@@ -42,6 +42,15 @@ describe('checkNarrativeTiers', () => {
     const [wrong] = checkNarrativeTiers(report('10', '5', '5', '4')).filter((r) => r.status === 'fail');
     expect(wrong).toMatchObject({ rule: 'indicator.scores_total', certainty: 'definite' });
     expect(wrong!.evidence.map((e) => e.text)).toEqual(['自评得分10分', '自评得分4分', '自评得分5分']);
+  });
+
+  it('fails scores above the heading’s even when the items’ points leave some out, and says nothing of scores below it then', () => {
+    // 5 + 5 points of the heading's 20: the list may be partial, but 6 + 5 scored is above its 10 whatever is left out.
+    const [above, ...rest] = checkNarrativeTiers(report('20', '5', '5', '6')).filter((r) => r.evidence[0]!.text.endsWith('10分') && r.rule === 'indicator.scores_total');
+    expect(rest).toEqual([]);
+    expect(above).toMatchObject({ status: 'fail', certainty: 'definite' });
+    expect(above!.evidence.map((e) => e.text)).toEqual(['自评得分10分', '自评得分6分', '自评得分5分']);
+    expect(checkNarrativeTiers(report('20', '5', '5', '4')).filter((r) => r.status === 'fail')).toEqual([]);
   });
 
   it('keeps a heading’s items within its section: a later section’s points are not its items', () => {
