@@ -11,8 +11,8 @@
  *   its rows (none can be missing), `possible` otherwise; nothing when the table's last row was cut
  *   and the group runs to it.
  * Levels by the 序号 printed: 合计 0, 一 1, （一） 2, 1 3. A number counts as a 序号 only where the count
- * goes on (the next of its kind, or the first after a group row) and a name follows it, so amounts
- * such as "11" are never rows. Amounts are the row's last cells, aligned with the header's last
+ * goes on (the next of its kind, or the first after a group row), after the amounts of the row before
+ * and before a name, so amounts such as "11" and quantities such as "2 | 个" are never rows. Amounts are the row's last cells, aligned with the header's last
  * columns (a merged 责任部门 cell is left out of the rows below it).
  */
 import type { SourceDocument } from '../ingest/document.js';
@@ -37,6 +37,8 @@ const ORDINALS: readonly { level: number; pattern: RegExp }[] = [
 ];
 const AMOUNT = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d+(?:\.\d+)?$/u;
 const PERCENT = /^-?\d+(?:\.\d+)?[%％]$/u;
+/** The last cell of a row: an amount, a percent, or nothing. */
+const ROW_END = /^$|^-?\d[\d,]*(?:\.\d+)?[%％]?$/u;
 /** A cell that names something: Chinese characters, no leading digit. */
 const NAME_CELL = /^[^\d]*[\u4e00-\u9fff]/u;
 /** Fewest rows in a nested table worth reading. */
@@ -69,10 +71,14 @@ function rowsOfCells(cells: readonly GridCell[]): Row[] {
   cells.forEach((c, i) => {
     const next = cells[i + 1];
     const ordinal = ordinalOf(c.text);
+    // A row ends with its amounts: a row opens after the header, an amount or an empty cell, never after a
+    // name ("1 | A项目 | 2 | 个 | …": that 2 is a quantity).
+    const after = i === 0 || ROW_END.test(cells[i - 1]!.text);
     const opens =
-      TOTAL_CELL.test(c.text) ||
-      SUBTOTAL_CELL.test(c.text) ||
-      (ordinal !== null && next !== undefined && NAME_CELL.test(next.text) && (ordinal.n === last[ordinal.level]! + 1 || (ordinal.n === 1 && row !== null && row.level < ordinal.level)));
+      after &&
+      (TOTAL_CELL.test(c.text) ||
+        SUBTOTAL_CELL.test(c.text) ||
+        (ordinal !== null && next !== undefined && NAME_CELL.test(next.text) && (ordinal.n === last[ordinal.level]! + 1 || (ordinal.n === 1 && row !== null && row.level < ordinal.level))));
     if (!opens) {
       row?.cells.push(c);
       return;

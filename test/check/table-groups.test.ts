@@ -52,6 +52,21 @@ describe('checkTableGroups', () => {
     expect(checks.filter((c) => c.status === 'pass')).toHaveLength(4);
   });
 
+  it('never opens a row at a quantity that goes on the count ("1 | 甲项目 | 2 | 个 | …")', async () => {
+    const cells = ['序号', '项目名称', '数量', '单位', '预算数', '执行数'];
+    const rows = [
+      ['一', '设备购置', '', '', '30', '27'],
+      ['1', '甲设备', '2', '台', '10', '9'],
+      ['2', '乙设备', '4', '台', '20', '18'],
+      ['二', '维修', '', '', '5', '5'],
+      ['1', '丙维修', '1', '次', '2', '2'],
+      ['2', '丁维修', '3', '次', '3', '3'],
+    ];
+    const text = ['设备项目明细', ...[...cells, ...rows.flat()].map((c) => `${c} |`), '二、评价结论'].join('\n');
+    const checks = await groupChecks(text);
+    expect(checks.map((c) => `${c.status} ${c.evidence.map((e) => e.text).join(' ')}`)).toEqual(['pass 30 10 20', 'pass 27 9 18', 'pass 5 2 3', 'pass 5 2 3']);
+  });
+
   it('reads a real table’s rows too, and a 合计 printed last against the top rows above it', async () => {
     const rows = [
       ['序号', '项目名称', '预算数', '执行数', '预算执行率'],
