@@ -103,6 +103,18 @@ describe('group rows of a numbered table', () => {
   }, 60_000);
 });
 
+describe('a 预算执行率 row against its form’s money', () => {
+  it('catches the row’s 完成值 moved 3 points and stays quiet one decimal finer (t805: 125.25 ÷ 150 = 83.5%)', async () => {
+    const text = (await loadLabelledTexts(root, ['tune'])).find((t) => t.id === 't805')!;
+    const results = (await mutateShapes(text.id, text.bytes, analyzeBytes)).filter((r) => r.shape === 'indicator_rate');
+    expect(results.map((r) => [r.from, r.to, r.neutral, r.ok])).toEqual([
+      ['83.5', '86.5', false, true],
+      ['83.5', '83.50', true, true],
+    ]);
+    expect(results[0]!.by).toEqual(['indicator.execution_rate']);
+  }, 60_000);
+});
+
 describe('the shapes edited into clean shared and tune texts', () => {
   it('catches each breaking edit by its rule and stays quiet on each neutral one', async () => {
     const texts = await loadLabelledTexts(root, ['shared', 'tune']);

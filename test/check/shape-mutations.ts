@@ -52,6 +52,8 @@
  *   | … | 1116.19" over "1 | …" and "2 | …"), in a table where another group holds too; the group's amount
  *   doubled (t826's 1116.19 against 1528.47 + 0). Neutral: the amount printed to one more decimal, where the
  *   rows' printed amounts make it exactly (else the finer print could leave their rounding slack).
+ * - indicator_rate: a 预算执行率 row whose 实际完成值 is its form's 执行数 ÷ 预算数 (indicator.execution_rate);
+ *   the 完成值 moved 3 points up (t765's =98% against 94.54%). Neutral: printed with one more decimal.
  */
 import { Decimal } from 'decimal.js';
 import type { SourceDocument } from '../../src/ingest/document.js';
@@ -73,7 +75,8 @@ export type ShapeName =
   | 'truncated_rate'
   | 'narrative_tiers'
   | 'narrative_scores'
-  | 'table_group';
+  | 'table_group'
+  | 'indicator_rate';
 
 interface ShapeEdit {
   shape: ShapeName;
@@ -407,6 +410,22 @@ function tableGroupEdits(checks: readonly CheckResult[], rawText: string, doc: S
   return edits;
 }
 
+const INDICATOR_RATE: ReadonlySet<string> = new Set(['indicator.execution_rate']);
+
+/** A 预算执行率 row's 完成值 that holds with its form's money: moved 3 points up. */
+function indicatorRateEdits(checks: readonly CheckResult[], rawText: string, doc: SourceDocument): ShapeEdit[] {
+  const edits: ShapeEdit[] = [];
+  for (const check of checks.filter((c) => c.rule === 'indicator.execution_rate' && c.status === 'pass')) {
+    const actual = check.evidence.find((e) => e.role === 'actual');
+    const printed = actual ? printedOf(actual.text) : null;
+    const number = actual && printed ? locateValue(rawText, actual.evidence, printed, doc) : null;
+    if (!number) continue;
+    edits.push({ shape: 'indicator_rate', neutral: false, number, text: printLike(number, number.value.plus(3)), rules: INDICATOR_RATE });
+    edits.push({ shape: 'indicator_rate', neutral: true, number, text: number.value.toFixed(number.decimals + 1), rules: INDICATOR_RATE });
+  }
+  return edits;
+}
+
 /** Every shape edit of one text, run through the pipeline. */
 export async function mutateShapes(id: string, bytes: Uint8Array, analyze: AnalyzeFn): Promise<ShapeResult[]> {
   const fileName = `${id}.txt`;
@@ -425,6 +444,7 @@ export async function mutateShapes(id: string, bytes: Uint8Array, analyze: Analy
     ...truncatedRateEdits(base.record.checks, base.record, rawText, base.doc),
     ...narrativeTierEdits(base.record.checks, rawText, base.doc),
     ...tableGroupEdits(base.record.checks, rawText, base.doc),
+    ...indicatorRateEdits(base.record.checks, rawText, base.doc),
   ];
   const results: ShapeResult[] = [];
   for (const edit of edits) {
