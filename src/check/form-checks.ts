@@ -98,6 +98,7 @@ function checkFormIndicators(form: Form): CheckResult[] {
     executionRate: form.executionRate,
     execution: form.execution,
     budget: form.budget,
+    ownMoney: true,
   });
 }
 

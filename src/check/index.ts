@@ -25,9 +25,11 @@ import { checkAllocations } from './allocation-restated.js';
 import { checkLevelsRestated } from './level-restated.js';
 import { checkArrival } from './arrival.js';
 import { checkTierHeadings, checkTiersWithBudgetExecution } from './tier-headings.js';
-import { checkParallelBreakdowns } from './parallel-breakdown.js';
+import { checkMatchedLists, checkParallelBreakdowns } from './parallel-breakdown.js';
 import { checkItemizedBreakdowns } from './itemized-breakdown.js';
 import { checkInvestmentColumns } from './investment-columns.js';
+import { checkNarrativeTiers } from './narrative-tiers.js';
+import { checkTableGroups } from './table-groups.js';
 import { findParts } from '../segment/parts.js';
 import { segmentDocument } from '../segment/segment.js';
 import { normalizeDocument } from '../normalize/normalize.js';
@@ -85,7 +87,10 @@ export const CHECK_RULES: readonly CheckRule[] = [
   // After accounts: a 决算 说明's shares are its narrative.share; this group adds the other texts'.
   { id: 'sum.breakdown', reads: 'document', run: (_, o) => checkBreakdowns(o.text, o.doc), defers: true },
   { id: 'sum.breakdown (parallel lists)', reads: 'document', run: (_, o) => checkParallelBreakdowns(o.text, o.doc) },
+  { id: 'sum.breakdown (the same items listed twice, in any order)', reads: 'document', run: (_, o) => checkMatchedLists(o.text, o.doc) },
   { id: 'sum.breakdown (measures, itemized lists)', reads: 'document', run: (_, o) => checkItemizedBreakdowns(o.text, o.doc), defers: true },
+  // A numbered table's group rows (一 over its 1, 2 …) against the rows below them.
+  { id: 'sum.breakdown (group rows of a numbered table)', reads: 'document', run: (_, o) => checkTableGroups(o.doc) },
   { id: 'share.amount', reads: 'document', run: (_, o) => checkShareAmounts(o.text, o.doc) },
   { id: 'number_format', reads: 'document', run: (_, o) => checkNumberFormats(o.text, o.doc) },
   { id: 'restated (allocations by document number)', reads: 'document', run: (_, o) => checkAllocations(o.text, o.doc) },
@@ -93,6 +98,8 @@ export const CHECK_RULES: readonly CheckRule[] = [
   { id: 'arrival.above_allocation', reads: 'document', run: (_, o) => checkArrival(o.text, o.doc) },
   { id: 'indicator.tier_total (headings)', reads: 'document', run: (_, o) => checkTierHeadings(o.text, o.doc) },
   { id: 'indicator.tier_total (headings and the 预算执行 part)', reads: 'record', run: (r, o) => checkTiersWithBudgetExecution(r, o.text, o.doc) },
+  // A narrative's own outline of points: "1.产出指标…分值30分 …(1)数量指标:分值10分 …" (its items share the heading's points).
+  { id: 'indicator.tier_total (narrative outline)', reads: 'document', run: (_, o) => checkNarrativeTiers(o.text, o.doc) },
 ];
 
 /**

@@ -387,6 +387,44 @@ function checkBudgetExecutionScore(rows: readonly Indicator[], f: IndicatorSubje
   ];
 }
 
+/** A 实际完成值 that states one exact percent ("98%", "=98%"): no comparator, no approximation. */
+const EXACT_PERCENT = /^[=＝]?\s*\d+(?:\.\d+)?\s*[%％]$/u;
+
+/**
+ * The 预算执行率 row's 实际完成值 is the subject's own execution rate (narrative against form, issue 16:
+ * t765 prints 98% where 实际支付数 2798.30 ÷ 财政拨款数 2960.00 = 94.54%): 执行数 ÷ 预算数 (or the stated
+ * 执行率) must meet the printed percent. A row the record made from the money block (no 指标值, the
+ * rate's own text) says nothing; nor does 100% printed for a rate above it (a 完成值 may be capped).
+ * `definite` on a form (one table's own money), `possible` against the record's headline figures.
+ */
+function checkBudgetExecutionValue(rows: readonly Indicator[], f: IndicatorSubject): CheckResult[] {
+  const rate = budgetExecutionRate(f);
+  if (!rate) return [];
+  const results: CheckResult[] = [];
+  for (const row of rows) {
+    if (!BUDGET_EXECUTION_ROW.test(row.level3) || !EXACT_PERCENT.test(row.actual.trim())) continue;
+    if (row.target.trim() === '' && row.actual === rate.text) continue;
+    const printed = parsePercent(row.actual)!;
+    const holds = intervalsMeet(printed.interval, rate.rate);
+    if (!holds && new Decimal(printed.interval.lo).lte(1) && new Decimal(printed.interval.hi).gte(1) && new Decimal(rate.rate.lo).gt(1)) continue;
+    results.push(
+      makeResult({
+        rule: 'indicator.execution_rate',
+        status: holds ? 'pass' : 'fail',
+        certainty: f.ownMoney ? 'definite' : 'possible',
+        expected: rate.rate,
+        actual: printed.interval,
+        unit: '',
+        zh: `预算执行率指标完成值 ${printed.text}（区间 ${showInterval(printed.interval, 6)}）与执行率 ${rate.text}（区间 ${showInterval(rate.rate, 6)}）${holds ? '一致' : '不一致'}`,
+        en: `The budget-execution indicator's achieved ${printed.text} (interval ${showInterval(printed.interval, 6)}) ${holds ? 'agrees with' : 'disagrees with'} the execution rate ${rate.text} (interval ${showInterval(rate.rate, 6)})`,
+        evidence: [evidenceOfSpan('actual', printed.text, row.evidence), ...rate.figures.map((x) => evidenceOfFigure(x === f.budget ? 'denominator' : 'numerator', x))],
+        detail: { indicator: rowName(row) },
+      }),
+    );
+  }
+  return results;
+}
+
 /** Quantitative indicator scoring: min(完成值 / 指标值, 1) × 分值. */
 function targetScoreOf(achieved: Interval, target: Interval, weight: Interval): Interval | null {
   const ratio = divideIntervals(achieved, target);
@@ -509,6 +547,8 @@ export interface IndicatorSubject {
   executionRate: Figure | null;
   execution: Figure | null;
   budget: Figure | null;
+  /** The figures are the rows' own table's (a form's money block), not the record's headline. */
+  ownMoney?: boolean;
 }
 
 /** Every indicator rule over one subject's rows. */
@@ -523,6 +563,7 @@ export function checkIndicatorSet(f: IndicatorSubject): CheckResult[] {
     ...checkTierTotals(rows),
     ...checkScoresTotal(rows, totalRow, f),
     ...checkBudgetExecutionScore(rows, f),
+    ...checkBudgetExecutionValue(rows, f),
     ...checkFullScoreWithFailures(rows, f),
     ...checkIndicatorValueRange(rows),
   ];

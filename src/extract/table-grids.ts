@@ -21,6 +21,8 @@ export interface GridCell {
 
 export interface Grid {
   rows: GridCell[][];
+  /** A text printing one cell a line: its rows were found from the cells (a reader may find them anew from `rows.flat()`). */
+  oneCellALine?: true;
 }
 
 /** A total row's first cell (合计, 全县合计, 支出合计). */
@@ -135,7 +137,7 @@ function gridsOfPipeText(doc: SourceDocument): Grid[] {
     if (single * 2 > lines.length) {
       const cells = lines.map((c) => c[0] ?? { text: '', col: 0, colSpan: 1, start: 0, end: 0 });
       const rows = rowsByOrdinal(cells) ?? rowsByWidth(cells);
-      if (rows) grids.push({ rows });
+      if (rows) grids.push({ rows, oneCellALine: true });
     } else grids.push({ rows: lines.filter((cells) => cells.length > 0) });
   }
   return grids;

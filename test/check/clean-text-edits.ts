@@ -19,6 +19,9 @@ export interface CleanTextEdit extends SeedEdit {
 /** t464's 年度资金总额 row from its 分值 on, and the fund rows after it to the end of the text. */
 const T464_TOTAL_ROW_ON = '10 |\n100.00% |\n10.00 |\n||||\n其中:本年财政拨款 |\n4000 |\n4000 |\n4000 |\n— |\n|\n|\n||||\n上年结转资金 |\n0 |\n0 |\n0 |\n— |\n|\n|\n||||\n其他资金 |\n0 |\n0 |\n0 |\n\n';
 
+/** r52's spending by source, listed in the order of its receipts right after them. */
+const R52_SPENT = '其他资金859.6万元2023年支出2310.4万元,其中中央资金1352.2万元,地方资金98.6万元,其他资金859.6万元';
+
 export const CLEAN_TEXT_EDITS: readonly CleanTextEdit[] = [
   // t306's shape (parts of a length above the whole): 5480 + 220 = 5700 平方米 against 总建筑面积 5600
   { id: 't214', shape: 't306 measure parts', rule: 'sum.breakdown', name: 'measure part', from: '地下建筑面积120平方米', to: '地下建筑面积220平方米', cites: '220平方米', breaks: true },
@@ -71,6 +74,12 @@ export const CLEAN_TEXT_EDITS: readonly CleanTextEdit[] = [
   { id: 'r52', shape: 't202 level restated', rule: 'restated', name: 'level named with the whole', from: '其他资金859.6万元2023年支出', to: '其他资金859.6万元,中央下达资金2330.9万元。2023年支出', cites: '2330.9万元', breaks: true },
   // the same level named again with its own amount, printed to one more decimal
   { id: 'r52', shape: 't202 level restated', rule: 'restated', name: 'level named again alike', from: '其他资金859.6万元2023年支出', to: '其他资金859.6万元,中央下达资金1372.70万元。2023年支出', cites: '1372.70万元', breaks: false },
+  // t776's shape (a list short of its whole whose items, in another order and other words, are every item of
+  // a list of the same paragraph that makes its whole): 859.6 + 1342.2 + 98.6 = 2300.4 spent against 2310.4,
+  // the sources 中央 + 地方 + 其他 making the 2330.9 received
+  { id: 'r52', shape: 't776 same items in any order', rule: 'sum.breakdown', name: 'matched list short', from: R52_SPENT, to: '其他资金859.6万元。2023年支出2310.4万元(其中,其他资金支出859.6万元,中央资金支出1342.2万元、地方资金98.6万元)', cites: '1342.2万元', breaks: true },
+  // the same list making its whole: 859.6 + 1352.2 + 98.6 = 2310.4
+  { id: 'r52', shape: 't776 same items in any order', rule: 'sum.breakdown', name: 'matched list whole', from: R52_SPENT, to: '其他资金859.6万元。2023年支出2310.4万元(其中,其他资金支出859.6万元,中央资金支出1352.2万元、地方资金98.6万元)', cites: '1352.2万元', breaks: false },
 ];
 
 export interface CleanTextEditResult {

@@ -564,7 +564,8 @@ const SLIP_RULES: Record<string, string[]> = {
   // flattened form read as a form (record.forms) is checked by the form rules.
   // A 情况说明's "完成年初预算x%" is the 决算's execution rate, checked by narrative.rate (t442).
   // A programme's "执行资金E，执行率p%" against the one whole of its funds its paragraph states (narrative.execution_rate, t900).
-  execution_rate: ['execution_rate', 'execution_rate.project', 'execution_rate.clause', 'form.execution_rate', 'narrative.rate', 'narrative.execution_rate', 'unit_slip'],
+  // A 预算执行率 row's 完成值 against its form's money (indicator.execution_rate, t765's =98% of 94.54%).
+  execution_rate: ['execution_rate', 'execution_rate.project', 'execution_rate.clause', 'form.execution_rate', 'narrative.rate', 'narrative.execution_rate', 'indicator.execution_rate', 'unit_slip'],
   'sum.fund_rows': ['sum.fund_sources', 'sum.by_nature', 'form.fund_rows', 'form.nature_split', 'unit_slip'],
   'sum.fund_sources': ['sum.fund_sources', 'sum.breakdown', 'form.fund_rows', 'unit_slip'],
   // A narrative amount stated twice differently is labelled sum.narrative too (t052: one document's

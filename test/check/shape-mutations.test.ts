@@ -70,6 +70,51 @@ describe('a rate cut off, and rows that leave out the 预算执行 row', () => {
   }, 60_000);
 });
 
+describe('a narrative outline of points', () => {
+  it('catches an item raised above its heading’s points and a score lowered below the heading’s, quiet one decimal finer (t808: 10 + 10 + 10 = 30)', async () => {
+    const text = (await loadLabelledTexts(root, ['tune'])).find((t) => t.id === 't808')!;
+    const results = (await mutateShapes(text.id, text.bytes, analyzeBytes)).filter((r) => r.shape.startsWith('narrative_tiers') || r.shape === 'narrative_scores');
+    expect(results.map((r) => [r.shape, r.from, r.to, r.neutral, r.ok])).toEqual([
+      ['narrative_tiers', '10', '11', false, true],
+      ['narrative_tiers', '10', '10.0', true, true],
+      ['narrative_scores', '10', '9', false, true],
+      ['narrative_scores', '10', '10.0', true, true],
+      ['narrative_tiers', '10', '11', false, true],
+      ['narrative_tiers', '10', '10.0', true, true],
+      ['narrative_scores', '10', '9', false, true],
+      ['narrative_scores', '10', '10.0', true, true],
+    ]);
+    expect(results.filter((r) => !r.neutral).map((r) => r.by)).toEqual([['indicator.tier_total'], ['indicator.scores_total'], ['indicator.tier_total'], ['indicator.scores_total']]);
+  }, 60_000);
+});
+
+describe('group rows of a numbered table', () => {
+  it('catches a group row’s amount doubled and stays quiet one decimal finer (t826: (一) 4,739.80 over 4,599.80 + 45 + 40 + 10 + 30 + 15)', async () => {
+    const text = (await loadLabelledTexts(root, ['tune'])).find((t) => t.id === 't826')!;
+    const results = (await mutateShapes(text.id, text.bytes, analyzeBytes)).filter((r) => r.shape === 'table_group');
+    expect(results.map((r) => [r.from, r.to, r.neutral, r.ok])).toEqual([
+      ['1,548.447', '3,096.894', false, true],
+      ['4,739.80', '9,479.60', false, true],
+      ['4,739.80', '4,739.800', true, true],
+      ['3,500.41', '7,000.82', false, true],
+      ['3,500.41', '3,500.410', true, true],
+    ]);
+    expect(results.filter((r) => !r.neutral).every((r) => r.by.includes('sum.breakdown'))).toBe(true);
+  }, 60_000);
+});
+
+describe('a 预算执行率 row against its form’s money', () => {
+  it('catches the row’s 完成值 moved 3 points and stays quiet one decimal finer (t805: 125.25 ÷ 150 = 83.5%)', async () => {
+    const text = (await loadLabelledTexts(root, ['tune'])).find((t) => t.id === 't805')!;
+    const results = (await mutateShapes(text.id, text.bytes, analyzeBytes)).filter((r) => r.shape === 'indicator_rate');
+    expect(results.map((r) => [r.from, r.to, r.neutral, r.ok])).toEqual([
+      ['83.5', '86.5', false, true],
+      ['83.5', '83.50', true, true],
+    ]);
+    expect(results[0]!.by).toEqual(['indicator.execution_rate']);
+  }, 60_000);
+});
+
 describe('the shapes edited into clean shared and tune texts', () => {
   it('catches each breaking edit by its rule and stays quiet on each neutral one', async () => {
     const texts = await loadLabelledTexts(root, ['shared', 'tune']);

@@ -42,6 +42,18 @@
  *   where the two differ (95.367% → 95.36%). Not a wrong figure but a finding of its own kind: the edit
  *   is flagged when rate.truncated warns citing it and no definite fail does. Neutral: the rate
  *   printed one digit finer, rounded.
+ * - narrative_tiers: a narrative's outline of points whose items' 分值 make their heading's
+ *   ("1.产出指标完成情况:分值30分 …(1)数量指标:分值10分 …", narrative-tiers.ts); one item raised by one point, so
+ *   the items carry more than the heading (t808: 学生满意度 and 家长满意度 each 分值10分 under 满意度 分值10分).
+ *   Neutral: the item's 分值 printed to one more decimal.
+ * - narrative_scores: such a complete outline whose items' 自评得分 make the heading's; one item's score
+ *   one point lower. Neutral: that score printed to one more decimal.
+ * - table_group: a numbered table's group row that makes the rows below it (table-groups.ts: "一 | 高校学生资助专项
+ *   | … | 1116.19" over "1 | …" and "2 | …"), in a table where another group holds too; the group's amount
+ *   doubled (t826's 1116.19 against 1528.47 + 0). Neutral: the amount printed to one more decimal, where the
+ *   rows' printed amounts make it exactly (else the finer print could leave their rounding slack).
+ * - indicator_rate: a 预算执行率 row whose 实际完成值 is its form's 执行数 ÷ 预算数 (indicator.execution_rate);
+ *   the 完成值 moved 3 points up (t765's =98% against 94.54%). Neutral: printed with one more decimal.
  */
 import { Decimal } from 'decimal.js';
 import type { SourceDocument } from '../../src/ingest/document.js';
@@ -60,7 +72,11 @@ export type ShapeName =
   | 'fund_row_score'
   | 'scores_total'
   | 'rows_budget_execution'
-  | 'truncated_rate';
+  | 'truncated_rate'
+  | 'narrative_tiers'
+  | 'narrative_scores'
+  | 'table_group'
+  | 'indicator_rate';
 
 interface ShapeEdit {
   shape: ShapeName;
@@ -353,6 +369,63 @@ function truncatedRateEdits(checks: readonly CheckResult[], record: ReportRecord
   return edits;
 }
 
+const NARRATIVE_TIER_RULES: Readonly<Record<string, ShapeName>> = { 'indicator.tier_total': 'narrative_tiers', 'indicator.scores_total': 'narrative_scores' };
+
+/** A narrative outline's points that hold (narrative-tiers.ts): its first item's 分值 raised a point, or its first item's score lowered one. */
+function narrativeTierEdits(checks: readonly CheckResult[], rawText: string, doc: SourceDocument): ShapeEdit[] {
+  const edits: ShapeEdit[] = [];
+  for (const check of checks.filter((c) => c.status === 'pass' && c.detail?.narrative === true && NARRATIVE_TIER_RULES[c.rule] !== undefined)) {
+    const shape = NARRATIVE_TIER_RULES[check.rule]!;
+    const item = check.evidence.find((e) => e.role === 'part');
+    const points = item ? /(\d+(?:\.\d+)?)\s*分/u.exec(item.text)?.[1] : undefined;
+    const number = item && points ? locateValue(rawText, item.evidence, new Decimal(points), doc) : null;
+    if (!number || number.value.lt(1)) continue;
+    const moved = shape === 'narrative_tiers' ? number.value.plus(1) : number.value.minus(1);
+    edits.push({ shape, neutral: false, number, text: printLike(number, moved), rules: new Set([check.rule]) });
+    edits.push({ shape, neutral: true, number, text: number.value.toFixed(number.decimals + 1), rules: new Set([check.rule]) });
+  }
+  return edits;
+}
+
+const GROUP_RULES: ReadonlySet<string> = new Set(['sum.breakdown']);
+
+/** A table's group rows that hold (table-groups.ts), where two or more do: each group's amount doubled. */
+function tableGroupEdits(checks: readonly CheckResult[], rawText: string, doc: SourceDocument): ShapeEdit[] {
+  const holding = checks.filter((c) => c.status === 'pass' && c.detail?.tableGroup === true);
+  if (holding.length < 2) return [];
+  const edits: ShapeEdit[] = [];
+  const seen = new Set<number>();
+  for (const check of holding) {
+    const group = check.evidence.find((e) => e.role === 'total');
+    const printed = group ? printedOf(group.text) : null;
+    const number = group && printed && !printed.isZero() ? locateValue(rawText, group.evidence, printed, doc) : null;
+    if (!number || seen.has(number.rawStart)) continue;
+    seen.add(number.rawStart);
+    edits.push({ shape: 'table_group', neutral: false, number, text: printLike(number, number.value.times(2)), rules: GROUP_RULES });
+    // One more decimal narrows the group's interval: neutral only where its rows' printed amounts make it exactly.
+    const parts = check.evidence.filter((e) => e.role === 'part').map((e) => printedOf(e.text) ?? new Decimal(NaN));
+    if (parts.reduce((a, b) => a.plus(b), new Decimal(0)).eq(number.value))
+      edits.push({ shape: 'table_group', neutral: true, number, text: printLike(number, number.value).replace(/(\.\d+)?$/u, (d) => (d ? `${d}0` : '.0')), rules: GROUP_RULES });
+  }
+  return edits;
+}
+
+const INDICATOR_RATE: ReadonlySet<string> = new Set(['indicator.execution_rate']);
+
+/** A 预算执行率 row's 完成值 that holds with its form's money: moved 3 points up. */
+function indicatorRateEdits(checks: readonly CheckResult[], rawText: string, doc: SourceDocument): ShapeEdit[] {
+  const edits: ShapeEdit[] = [];
+  for (const check of checks.filter((c) => c.rule === 'indicator.execution_rate' && c.status === 'pass')) {
+    const actual = check.evidence.find((e) => e.role === 'actual');
+    const printed = actual ? printedOf(actual.text) : null;
+    const number = actual && printed ? locateValue(rawText, actual.evidence, printed, doc) : null;
+    if (!number) continue;
+    edits.push({ shape: 'indicator_rate', neutral: false, number, text: printLike(number, number.value.plus(3)), rules: INDICATOR_RATE });
+    edits.push({ shape: 'indicator_rate', neutral: true, number, text: number.value.toFixed(number.decimals + 1), rules: INDICATOR_RATE });
+  }
+  return edits;
+}
+
 /** Every shape edit of one text, run through the pipeline. */
 export async function mutateShapes(id: string, bytes: Uint8Array, analyze: AnalyzeFn): Promise<ShapeResult[]> {
   const fileName = `${id}.txt`;
@@ -369,6 +442,9 @@ export async function mutateShapes(id: string, bytes: Uint8Array, analyze: Analy
     ...scoresTotalEdits(base.record.checks, base.record, rawText, base.doc),
     ...rowsBudgetExecutionEdits(base.record.checks, base.record, rawText, base.doc),
     ...truncatedRateEdits(base.record.checks, base.record, rawText, base.doc),
+    ...narrativeTierEdits(base.record.checks, rawText, base.doc),
+    ...tableGroupEdits(base.record.checks, rawText, base.doc),
+    ...indicatorRateEdits(base.record.checks, rawText, base.doc),
   ];
   const results: ShapeResult[] = [];
   for (const edit of edits) {
