@@ -106,6 +106,28 @@ export const RECEIVED_PART = /^\s*(?:\d+[.、．]|[（(][一二三四五六七�
 /** After an amount, the one source it all comes from: "16.20万元，全部为县级配套资金" (group 1: the source). */
 export const SOLE_SOURCE = /^\s*[，,]?\s*(?:全部|均|全额)(?:为|是|系|来自|来源于)\s*([\u4e00-\u9fff（）()]{2,20}?资金)/u;
 
+/**
+ * The mark a list of parts opens with after its whole: 其中, an enumeration (分别为, 具体是 …), or 即 before a colon
+ * ("预算资金为2827.23万元,即:A 82.8万元、B 30.61万元…").
+ */
+export const PARTS_LIST_MARK = /其中|分别为|分别是|具体为|具体是|即(?=\s*[：:])/gu;
+/**
+ * A whole and the mark that its items follow, ending with a colon ("学生资助共投入8573.19万元,具体情况为:", "…2,814.76万元,
+ * 其中:"): the items after it are the whole's parts, each with its own amount.
+ */
+export const WHOLE_THEN_ITEMS = /\d\s*(?:万元|亿元|元|万)\s*[，,]?\s*(?:其中|分别为|分别是|具体为|具体是|具体情况为|具体情况如下|具体如下|如下)\s*[：:]/gu;
+/** An item's number: "1、", "2.", "(3)", "一是". */
+const LIST_ITEM_NUMBER = '(?:\\d{1,2}[、.．](?!\\d)|[（(][一二三四五六七八九十\\d]{1,3}[）)]|[一二三四五六七八九十]{1,2}是)';
+/** An item of a list opening, at the line's start or after a clause break; the last one before a position is the item it stands in. */
+export const LIST_ITEM_LEAD = new RegExp(`(?:^|[：:，,；;。\\s])\\s*${LIST_ITEM_NUMBER}`, 'gu');
+/** A text that opens with an item's number (the first item right after its list's mark). */
+export const LIST_ITEM_FIRST = new RegExp(`^\\s*${LIST_ITEM_NUMBER}`, 'u');
+/**
+ * A fund that says only that the money is public ("全部为财政拨款资金", "全部为财政资金"): no paying level, no own
+ * money, so it names no source of an amount on its own (fact.sole_source).
+ */
+export const FISCAL_ONLY_FUND = /^(?:本年|当年)?财政(?:拨款)?(?:资金)?$/u;
+
 /** A count of projects: "项目9个", "涉及2个项目", "共有 1 个项目". */
 export const PROJECT_COUNT = /项目\s*\d+\s*个|\d+\s*个[\u4e00-\u9fff]{0,4}?项目/u;
 /**

@@ -681,6 +681,16 @@ function lastBefore(numbers: readonly LocatedNumber[], fits: (m: LocatedNumber) 
   return undefined;
 }
 
+/**
+ * The text before `at` from a line's start, at most 1500 characters: a list's whole and mark may end a line above its
+ * items, one a line ("…投入8573.19万元,具体情况为:\n1、学前教育。…\n2、高中教育。…").
+ */
+function linesBefore(text: string, at: number): string {
+  const from = Math.max(0, at - 1500);
+  const window = text.slice(from, at);
+  return from === 0 ? window : window.slice(window.indexOf('\n') + 1);
+}
+
 /** The text before `at` back to the last stop or line break (at most 200 characters). */
 function listBefore(text: string, at: number): string {
   const window = text.slice(Math.max(0, at - 200), at);
@@ -702,6 +712,7 @@ function namedInputOf(doc: SourceDocument, seg: Segmentation, m: LocatedNumber, 
     listBefore: m.cell ? '' : listBefore(doc.text, m.start),
     after: m.cell ? '' : doc.text.slice(m.end, m.end + 30),
     lineBefore: m.cell ? '' : lineBefore(doc.text, m.start),
+    linesBefore: m.cell ? '' : linesBefore(doc.text, m.start),
     opensParts: follow !== null,
     partsSentence: follow?.[1] ? m.sentence + 1 : m.sentence,
     rowNumber: c?.rowNumber ?? false,

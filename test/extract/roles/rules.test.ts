@@ -105,6 +105,39 @@ describe('fund sources of a numbered item', () => {
   });
 });
 
+describe('parts that are not the report\'s sources, whatever their names', () => {
+  it('takes no split of an item of an earlier list (the item\'s own funds or uses: t631, t795, t796)', async () => {
+    // a whole, 其中, numbered items each with its amount, and an item's own 分别为 / 即: list
+    expect(await sourcesOf('2023年项目支出安排预算300万元，其中：一是粮食风险基金200万元，分别为州级粮食风险基金专项资金150万元、县级储备粮专项资金50万元；二是业务经费100万元。')).toEqual([]);
+    expect(await sourcesOf('项目支出预算资金为300万元，其中:1.本年项目8个，预算资金为200万元，即:州级储备粮专项资金150万元、县级储备粮专项资金50万元。2.其他项目2个，预算资金为100万元。')).toEqual([]);
+    // the whole and its mark end the line above the items, one a line; an item\'s 其中 splits the item
+    const items = '学生资助共投入500万元，具体情况为：\n1、学前教育。投入200万元，惠及学生4000人，其中上级资金150万元，本级资金50万元。\n2、高中教育。投入300万元，其中上级资金200万元，本级资金100万元。';
+    expect(await sourcesOf(items)).toEqual([]);
+  });
+
+  it('still reads the sources a whole\'s own 其中 lists, numbered or not, under an outline number', async () => {
+    expect(await sourcesOf('下达资金100万元，其中：1、中央资金60万元；2、省级资金40万元。')).toEqual([['中央资金', 600000], ['省级资金', 400000]]);
+    expect(await sourcesOf('资金总额50万元，其中：中央资金20万元，省级资金30万元。\n1、资金投入情况。项目总投资100万元，其中市级资金60万元，县级资金40万元。')).toEqual([
+      ['中央资金', 200000], ['省级资金', 300000], ['市级资金', 600000], ['县级资金', 400000],
+    ]);
+  });
+
+  it('takes no split of an amount stated as spent (t854)', async () => {
+    expect(await sourcesOf('各级财政共下达补贴资金4186万元，其中省级配套1100万元、市级配套1086万元、县级配套2000万元。全年共发放3957万元(当年资金3900万元,上年结转资金57万元)。')).toEqual([
+      ['省级配套', 11000000], ['市级配套', 10860000], ['县级配套', 20000000],
+    ]);
+  });
+
+  it('takes no part after a 其中 its own bracket closed (t776)', async () => {
+    expect(await sourcesOf('已使用696.5万元(其中,科技项目管理经费使用50万元,科技计划项目600万元),结转结余303.5万元(高新技术企业培育项目)。')).toEqual([]);
+  });
+
+  it('takes no sole source that says only that the money is public (t784), a level\'s still (t162)', async () => {
+    expect(await sourcesOf('项目总投资1000万元，实际到位资金1000万元，全部为财政拨款资金。')).toEqual([]);
+    expect(await sourcesOf('项目财政资金总额16.20万元，全部为县级配套资金。')).toEqual([['县级配套资金', 162000]]);
+  });
+});
+
 describe('fund sources of a complete list', () => {
   it('takes no amount after the parts already listed add up to the whole', async () => {
     // 1516.64 + 170.81 = 1687.45: the zero 经营收入/其他收入 that follow are no sources of this whole.
