@@ -18,6 +18,7 @@ import {
   FUND_RE,
   YEAR_END_BALANCE,
   FUND_TOTAL_RAW,
+  PART_VERB,
   FISCAL_ONLY_FUND,
   LIST_ITEM_FIRST,
   LIST_ITEM_LEAD,
@@ -198,9 +199,10 @@ const executionOrNone = (n: NamedInput) => n.field() === 'execution' || n.field(
 const withoutQizhong = (label: string) => label.replace(/^其中[：:]?/u, '');
 /**
  * A part's name as its clause gives it: a bracket opened after the whole and not closed holds the parts
- * ("348万元(市财政奖补262万元,…": the first part's label runs back to the whole's unit).
+ * ("348万元(市财政奖补262万元,…": the first part's label runs back to the whole's unit), and the verb the whole was
+ * stated with may follow the fund's name ("共投入资金1987.08万元。其中中央资金投入776.84万元", PART_VERB).
  */
-const partNameOf = (label: string) => withoutQizhong(label.replace(/^.*[（(](?=[^（）()]*$)/u, ''));
+const partNameOf = (label: string) => withoutQizhong(label.replace(/^.*[（(](?=[^（）()]*$)/u, '')).replace(PART_VERB, '');
 const TOTAL_ROW = new RegExp(anyOf(TOTAL_ROW_WORDS), 'u');
 const ESTIMATE = new RegExp(anyOf(ESTIMATE_WORDS), 'u');
 /** A clause that says what was spent, 资金 after the word allowed ("支出资金30万元"). */
@@ -245,7 +247,8 @@ function projectOfSpending(n: NamedInput): string | null {
  */
 function statesWholeFund(n: NamedInput, name: string): boolean {
   if (PART_CONTEXT.test(n.before.slice(-(n.number.label.length + 4)).replace(name, ''))) return false;
-  return n.field() === 'budget' || FUND_TOTAL_RAW.test(n.rawBefore);
+  // A budget kind's fund names its own 预算 ("、政府性基金预算资金84.1万元"): the clause states no budget of its own.
+  return (n.field() === 'budget' && !/预算/u.test(name)) || FUND_TOTAL_RAW.test(n.rawBefore);
 }
 
 /**
@@ -306,8 +309,22 @@ function splitsAnItem(n: NamedInput): boolean {
  */
 const SPENDING_THEN_BRACKET = new RegExp(`(?:${anyOf(EXECUTION_WORDS)})[^，,。；;\\d（）()]{0,8}\\d[\\d.,]*\\s*(?:万元|亿元|元|万)\\s*[（(][^（）()]*$`, 'u');
 
-/** Parts that are not the report's sources, whatever their names: an item's own split, a spending's split. */
-const splitsNoSources = (n: NamedInput) => splitsAnItem(n) || SPENDING_THEN_BRACKET.test(n.before);
+/** The name of the part whose amount a still open bracket follows ("其中,中央资金776.84万元(一般公共预算:…"): group 1. */
+const PART_THEN_BRACKET = /([^\d，,。；;：:（）()]+?)\s*\d[\d.,]*\s*(?:万元|亿元|元|万)\s*[（(][^（）()]*$/u;
+/**
+ * The number stands in brackets after a level's own part ("其中,中央资金776.84万元(一般公共预算:323.97万元;彩票公益金:
+ * 452.87万元)"): the level is the source, the bracket splits it by kind (t900). A bracket after a part no level names
+ * holds the levels ("其中财政基本奖补资金348万元(市财政奖补262万元，区财政奖补86万元)": those are the sources, t412).
+ */
+function splitsALevelsPart(n: NamedInput): boolean {
+  const outer = PART_THEN_BRACKET.exec(n.before)?.[1];
+  if (!outer) return false;
+  const name = withoutQizhong(outer.trim());
+  return LEVEL_FUND_RE.test(name) || LEVEL_NAMED_FUND_RE.test(name);
+}
+
+/** Parts that are not the report's sources, whatever their names: an item's own split, a spending's split, a level's split. */
+const splitsNoSources = (n: NamedInput) => splitsAnItem(n) || SPENDING_THEN_BRACKET.test(n.before) || splitsALevelsPart(n);
 
 /** "预计总投资7450万元，其中中央财政资金6000万元": the parts of an estimate are no sources. */
 const partOfEstimate = (n: NamedInput) => ESTIMATE.test(n.before);

@@ -138,6 +138,21 @@ describe('parts that are not the report\'s sources, whatever their names', () =>
   });
 });
 
+describe('fund sources named by the budget kind, a level\'s investment, or with the whole\'s verb', () => {
+  it.each([
+    ['a budget kind\'s fund (t556)', '现将补助资金134.39万元下达给你们，其中：一般公共预算资金50.29万元、政府性基金预算资金84.1万元。', [['一般公共预算资金', 502900], ['政府性基金预算资金', 841000]]],
+    ['a budget kind\'s income in a self-evaluation (t354)', '市文旅局2024年收入预算23,264.53万元，其中：一般公共预算收入19,885.53万元，政府性基金预算收入3,379.00万元。', [['一般公共预算收入', 198855300], ['政府性基金预算收入', 33790000]]],
+    ['a level\'s budgeted investment (t553, t825)', '用于棚户区改造共计114.74亿元，其中，中央财政专项资金49.24亿元，中央预算内基建投资65.50亿元。', [['中央财政专项资金', 4924000000], ['中央预算内基建投资', 6550000000]]],
+    ['parts that repeat the whole\'s verb after the fund (t900)', '补助共投入资金1000万元。其中中央资金投入500万元，省级资金投入300万元，地方资金投入200万元。', [['中央资金', 5000000], ['省级资金', 3000000], ['地方资金', 2000000]]],
+  ])('reads %s', async (_, text, sources) => {
+    expect(await sourcesOf(text as string)).toEqual(sources);
+  });
+
+  it('takes no split of a level\'s part by kind (t900), but the levels that split a part no level names (t412)', async () => {
+    expect(await sourcesOf('下达补助资金1067.2万元。其中，中央资金776.84万元(一般公共预算资金:323.97万元;彩票公益金:452.87万元)；省级资金290.36万元。')).toEqual([['中央资金', 7768400], ['省级资金', 2903600]]);
+  });
+});
+
 describe('fund sources of a complete list', () => {
   it('takes no amount after the parts already listed add up to the whole', async () => {
     // 1516.64 + 170.81 = 1687.45: the zero 经营收入/其他收入 that follow are no sources of this whole.
@@ -145,8 +160,15 @@ describe('fund sources of a complete list', () => {
       ['财政拨款收入', 15166400],
       ['事业收入', 1708100],
     ]);
-    // A part not named as a source still counts: 18,879.06 + 16,812.20 + 129.03 = 35,820.29, the carry-over stands beside the whole.
+    // 18,879.06 + 16,812.20 + 129.03 = 35,820.29: the carry-over stands beside the whole (政府性基金预算收入 is a
+    // budget kind's income, a source of a self-evaluation as t354's label lists it).
     expect(await sourcesOf('收入决算数为35,820.29万元(含部分上级资金),其中,一般公共预算财政拨款收入18,879.06万元,政府性基金预算收入16,812.20万元,其他收入129.03万元;年初结转结余41.34万元。')).toEqual([
+      ['财政拨款收入', 188790600],
+      ['政府性基金预算收入', 168122000],
+      ['其他收入', 1290300],
+    ]);
+    // A part not named as a source still counts.
+    expect(await sourcesOf('收入决算数为35,820.29万元(含部分上级资金),其中,一般公共预算财政拨款收入18,879.06万元,专项转入16,812.20万元,其他收入129.03万元;年初结转结余41.34万元。')).toEqual([
       ['财政拨款收入', 188790600],
       ['其他收入', 1290300],
     ]);
