@@ -132,16 +132,18 @@ export const FISCAL_ONLY_FUND = /^(?:本年|当年)?财政(?:拨款)?(?:资金)?
 export const PROJECT_COUNT = /项目\s*\d+\s*个|\d+\s*个[\u4e00-\u9fff]{0,4}?项目/u;
 /**
  * After a whole, the mark that its projects are listed next: "项目资金1950万元。分别为：", "资金60万元，涉及2个项目，
- * 分别为：", "项目金额46.00万元。其中：".
+ * 分别为：", "项目金额46.00万元。其中：", "年中追加项目资金79.53万元,涉及项目4个,其中:", "预算资金为2827.23万元,即:", or
+ * an enumeration's word with no colon ("红河州粮食风险基金2,531.96万元,分别为州级…专项资金2,258.96万元、…").
  */
-export const PROJECT_LIST_MARK = /^\s*[。，,]?\s*(?:涉及\s*\d+\s*个项目\s*[，,]\s*)?(?:分别为|分别是|具体为|具体是|其中)\s*[:：]/u;
+export const PROJECT_LIST_MARK =
+  /^\s*[。，,]?\s*(?:涉及\s*(?:\d+\s*个项目|项目\s*\d+\s*个)\s*[，,]\s*)?(?:(?:分别为|分别是|具体为|具体是|其中|即)\s*[:：]|(?:分别为|分别是)(?=[\u4e00-\u9fff]))/u;
 
 /**
  * A list mark that names what follows one by one ("具体是：", "分别为："), unlike "其中", which fund
  * sources follow as often as projects: a list it opens without a count of projects is read as projects
  * only when its items add up to the whole or each names a project (PROJECT_ITEM_WORD).
  */
-export const ENUMERATION_MARK = /分别为|分别是|具体为|具体是/u;
+export const ENUMERATION_MARK = /分别为|分别是|具体为|具体是|即/u;
 /** The word an item names itself a project with: "布达拉宫消防提升工程项目", "…污水处理设施建设工程". */
 export const PROJECT_ITEM_WORD = /项目|工程/u;
 /**

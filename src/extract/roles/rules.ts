@@ -426,7 +426,9 @@ export const NAMED_RULES: readonly NamedRule[] = [
     // A list opened without a count may list funds or classes: those items are no projects (and spoil the list).
     id: 'named.project.listed', zh: '列出的项目及其金额', where: 'text',
     apply: (n, facts) => {
-      const kind = isMoney(n) ? facts.projectListOpen(n) : null;
+      // An amount that opens a list of its own is that list's whole, not an item of the list before ("…226.00万元;二是本局
+      // 粮食专项业务经费282.80万元,分别为…").
+      const kind = isMoney(n) && !PROJECT_LIST_MARK.test(n.after) ? facts.projectListOpen(n) : null;
       if (!kind) return null;
       const name = n.number.label.replace(/^(?:其中|分别为|分别是|具体为|具体是)[:：]?/u, '').trim();
       if (Array.from(name).length < 4 || GENERIC_PROJECT.test(name)) return null;

@@ -186,6 +186,34 @@ describe('fund sources of a complete list', () => {
   });
 });
 
+describe('named.project.listed: the marks a list of projects opens with, and where it ends', () => {
+  const budgets = async (text: string) => (await projectsOf(text)).map(([name, budget]) => `${name} ${budget}`);
+
+  it('reads a counted list opened by 即: (t795)', async () => {
+    expect(await budgets('本年安排项目3个，预算资金为100万元，即：冻猪肉储备费用补助经费50万元、粮库网络租用费项目经费30万元、粮食质量安全监测经费20万元。')).toEqual([
+      '冻猪肉储备费用补助经费 500000', '粮库网络租用费项目经费 300000', '粮食质量安全监测经费 200000',
+    ]);
+  });
+
+  it('reads a list counted as 涉及项目N个 (t795)', async () => {
+    expect(await budgets('年中追加项目资金60万元，涉及项目2个，其中：一次性抚恤金及丧葬费补助资金40万元；物资储备工作会议经费20万元。')).toEqual([
+      '一次性抚恤金及丧葬费补助资金 400000', '物资储备工作会议经费 200000',
+    ]);
+  });
+
+  it('ends a list where its items add up to its whole: the next whole opens its own, 分别为 with no colon (t796)', async () => {
+    expect(await budgets('项目支出安排预算为100万元，其中：一是粮食风险基金60万元，分别为成品粮调控储备经费40万元、食用植物油储备经费20万元；二是本局粮食专项业务经费40万元，分别为粮食流通监督检查经费15万元、粮油质量安全监测经费25万元。')).toEqual([
+      '成品粮调控储备经费 400000', '食用植物油储备经费 200000', '粮食流通监督检查经费 150000', '粮油质量安全监测经费 250000',
+    ]);
+  });
+
+  it('counts for a list\'s sum an item an earlier list named, the project keeping its first statement (t795)', async () => {
+    expect(await budgets('上年结转项目2个，预算资金为10万元，即：救灾物资调运经费6万元、往年结余补助资金4万元。\n年中追加项目资金30万元，涉及项目2个，其中：物资储备工作会议经费15万元；救灾物资调运经费15万元。')).toEqual([
+      '救灾物资调运经费 60000', '往年结余补助资金 40000', '物资储备工作会议经费 150000',
+    ]);
+  });
+});
+
 describe('named.project.summed_part: a whole, "其中", and parts that add up to it exactly', () => {
   it('lists projects whose amounts add up to the whole before their 其中, the last one in 万 alone', async () => {
     const p = await projectsOf('2023年中央财政下达我市救助补助资金100万元,其中,甲县道路项目50万元;乙县桥梁项目30.5万元;救助站建设项目19.5万。');
