@@ -156,11 +156,13 @@ export const NUMBERED_PROJECT =
 
 /**
  * A numbered paragraph that opens with a project's name and describes it before its amounts ("1、哈拉布拉乡
- * …农田道路建设项目,铺建砂石路11公里…。2021年下达财政专项扶贫资金197万元,…实际已支付186.98万元"):
- * group 1 the name (ending in 项目/工程; one comma may stand in it: "村内干道,巷道路面硬化建设项目").
+ * …农田道路建设项目,铺建砂石路11公里…。2021年下达财政专项扶贫资金197万元,…实际已支付186.98万元"), or heads it
+ * with what the paragraph reports of it ("(2)信访事务(宣传费)项目绩效目标完成情况综述。项目全年预算数2万元", the number
+ * perhaps alone on the line above): group 1 the name (ending in 项目/工程; one comma may stand in it: "村内干道,巷道路面
+ * 硬化建设项目").
  */
 export const NUMBERED_PARAGRAPH_PROJECT =
-  /^\s*(?:\d{1,2}(?:、|[．.](?!\d))|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*([^，,。；;：:、\s]{2,40}?(?:[，,][^，,。；;：:、\s]{2,30}?)?(?:项目|工程))(?=[，,：:。；;\s])/u;
+  /^\s*(?:\d{1,2}(?:、|[．.](?!\d))|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*([^，,。；;：:、\s]{2,40}?(?:[，,][^，,。；;：:、\s]{2,30}?)?(?:项目|工程))(?=[，,：:。；;\s]|(?:绩效目标|绩效|目标)?(?:完成|实施|执行|自评|基本)情况)/u;
 
 /** Words that name no project of their own: "本项目", "重点项目", "专项项目". */
 export const GENERIC_PROJECT = /^(?:本|该|此|各|重点|部门|整体|所有|其他|全部|上述|以上|本年|年度|各个|有关|相关|专项|主要|重点任务)$/u;

@@ -227,6 +227,15 @@ function namingOfListedPart(n: NamedInput, partOf: (n: NamedInput) => SummedPart
   return part ? { naming: { list: 'projects', name: part.name, field: part.field } } : null;
 }
 
+/** An item's number alone on its line ("(1)\n信访补贴项目…"): it numbers the line below. */
+const LONE_ITEM_NUMBER = /(?:^|\n)\s*((?:\d{1,2}(?:、|[．.])|[（(][一二三四五六七八九十\d]{1,3}[）)]))\s*\n\s*$/u;
+/** The number's line before it, with the item number printed alone on the line above put back in front. */
+function numberedLine(n: NamedInput): string {
+  const above = n.linesBefore.slice(0, n.linesBefore.length - n.lineBefore.length);
+  const lone = LONE_ITEM_NUMBER.exec(above)?.[1];
+  return lone ? lone + n.lineBefore.replace(/^\s+/u, '') : n.lineBefore;
+}
+
 /** An amount of money anywhere before (a paragraph's first amount has none). */
 const AMOUNT_BEFORE = /\d\s*(?:万元|亿元|千元|元)/u;
 /** A clause that states a project's budget without the word 预算: "2021年下达财政专项扶贫资金", "总投资". */
@@ -502,7 +511,7 @@ export const NAMED_RULES: readonly NamedRule[] = [
     apply: (n, facts) => {
       const field = isMoney(n) ? n.field() : 'execution';
       if (!(field === 'budget' || (field === null && PARAGRAPH_BUDGET_CLAUSE.test(n.clause))) || AMOUNT_BEFORE.test(n.lineBefore)) return null;
-      const name = NUMBERED_PARAGRAPH_PROJECT.exec(n.lineBefore)?.[1];
+      const name = NUMBERED_PARAGRAPH_PROJECT.exec(numberedLine(n))?.[1];
       return name && Array.from(name).length >= 4 && !GENERIC_PROJECT.test(name) && !facts.hasProject(name) && !isTitleSubject(name, n.title)
         ? { naming: { list: 'projects', name, field: 'budget' } }
         : null;

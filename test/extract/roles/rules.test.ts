@@ -428,4 +428,11 @@ describe('named.project.numbered_paragraph', () => {
     const r = await recordOf('某县2021年重点项目绩效评价报告\n1、南村农田道路建设项目,实际已支付186.98万元。\n2、北村道路硬化建设项目,建成道路3公里,群众满意度95%。\n');
     expect(r.figures.projects).toEqual([]);
   });
+  it('reads a paragraph headed by what it reports of its project, its number perhaps alone on the line above (t797)', async () => {
+    const r = await recordOf('(一)项目绩效目标完成情况\n(1)\n信访补贴项目绩效目标完成情况综述。项目全年预算数2.03万元,执行数为2.03万元,完成预算的100%。\n(2)信访事务(宣传费)项目绩效目标完成情况综述。项目全年预算数2万元,执行数为1.5万元,完成预算的75%。\n');
+    expect(r.figures.projects.map((p) => [p.name, p.budget?.value, p.execution?.value])).toEqual([
+      ['信访补贴项目', 20300, 20300],
+      ['信访事务(宣传费)项目', 20000, 15000],
+    ]);
+  });
 });
