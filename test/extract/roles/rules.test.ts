@@ -84,7 +84,7 @@ const sourcesOf = async (text: string) => (await recordOf(text)).figures.fundSou
 
 describe('fund sources named by their level, with the year or the kind of grant', () => {
   it.each([
-    ['a level\'s fund whose name opens with its year (t234)', '项目累计支付资金合计795333.77元，其中2025年中央农村综合性改革转移支付资金630000元、村集体资金135333.77元。', [['2025年中央农村综合性改革转移支付资金', 630000]]],
+    ['a level\'s fund whose name opens with its year (t234)', '项目累计支付资金合计795333.77元，其中2025年中央农村综合性改革转移支付资金630000元、村集体资金135333.77元。', [['2025年中央农村综合性改革转移支付资金', 630000], ['村集体资金', 135333.77]]],
     ['a level\'s 奖补, the first one in a bracket opened after the whole (t412)', '奖补项目总额投资为867万元，其中财政基本奖补资金348万元(市财政奖补262万元，区财政奖补86万元)，约占投资总额的40%。', [['市财政奖补', 2620000], ['区财政奖补', 860000]]],
     ['the level of a part whose own name holds a closed bracket', '下达资金100万元，其中中央资金(含结转)60万元、省级资金40万元。', [['中央资金', 600000], ['省级资金', 400000]]],
   ])('reads %s', async (_, text, sources) => {
@@ -143,6 +143,7 @@ describe('fund sources named by the budget kind, a level\'s investment, or with 
     ['a budget kind\'s fund (t556)', '现将补助资金134.39万元下达给你们，其中：一般公共预算资金50.29万元、政府性基金预算资金84.1万元。', [['一般公共预算资金', 502900], ['政府性基金预算资金', 841000]]],
     ['a budget kind\'s income in a self-evaluation (t354)', '市文旅局2024年收入预算23,264.53万元，其中：一般公共预算收入19,885.53万元，政府性基金预算收入3,379.00万元。', [['一般公共预算收入', 198855300], ['政府性基金预算收入', 33790000]]],
     ['a level\'s budgeted investment (t553, t825)', '用于棚户区改造共计114.74亿元，其中，中央财政专项资金49.24亿元，中央预算内基建投资65.50亿元。', [['中央财政专项资金', 4924000000], ['中央预算内基建投资', 6550000000]]],
+    ['a village collective\'s own money (t234)', '项目累计支付资金合计100万元，其中中央资金60万元、村集体资金40万元。', [['中央资金', 600000], ['村集体资金', 400000]]],
     ['parts that repeat the whole\'s verb after the fund (t900)', '补助共投入资金1000万元。其中中央资金投入500万元，省级资金投入300万元，地方资金投入200万元。', [['中央资金', 5000000], ['省级资金', 3000000], ['地方资金', 2000000]]],
   ])('reads %s', async (_, text, sources) => {
     expect(await sourcesOf(text as string)).toEqual(sources);
