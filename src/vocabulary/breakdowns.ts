@@ -106,20 +106,44 @@ export const RECEIVED_PART = /^\s*(?:\d+[.、．]|[（(][一二三四五六七�
 /** After an amount, the one source it all comes from: "16.20万元，全部为县级配套资金" (group 1: the source). */
 export const SOLE_SOURCE = /^\s*[，,]?\s*(?:全部|均|全额)(?:为|是|系|来自|来源于)\s*([\u4e00-\u9fff（）()]{2,20}?资金)/u;
 
+/**
+ * The mark a list of parts opens with after its whole: 其中, an enumeration (分别为, 具体是 …), or 即 before a colon
+ * ("预算资金为2827.23万元,即:A 82.8万元、B 30.61万元…").
+ */
+export const PARTS_LIST_MARK = /其中|分别为|分别是|具体为|具体是|即(?=\s*[：:])/gu;
+/**
+ * A whole and the mark that its items follow, ending with a colon ("学生资助共投入8573.19万元,具体情况为:", "…2,814.76万元,
+ * 其中:"): the items after it are the whole's parts, each with its own amount.
+ */
+export const WHOLE_THEN_ITEMS = /\d\s*(?:万元|亿元|元|万)\s*[，,]?\s*(?:其中|分别为|分别是|具体为|具体是|具体情况为|具体情况如下|具体如下|如下)\s*[：:]/gu;
+/** An item's number: "1、", "2.", "(3)", "一是". */
+const LIST_ITEM_NUMBER = '(?:\\d{1,2}[、.．](?!\\d)|[（(][一二三四五六七八九十\\d]{1,3}[）)]|[一二三四五六七八九十]{1,2}是)';
+/** An item of a list opening, at the line's start or after a clause break; the last one before a position is the item it stands in. */
+export const LIST_ITEM_LEAD = new RegExp(`(?:^|[：:，,；;。\\s])\\s*${LIST_ITEM_NUMBER}`, 'gu');
+/** A text that opens with an item's number (the first item right after its list's mark). */
+export const LIST_ITEM_FIRST = new RegExp(`^\\s*${LIST_ITEM_NUMBER}`, 'u');
+/**
+ * A fund that says only that the money is public ("全部为财政拨款资金", "全部为财政资金"): no paying level, no own
+ * money, so it names no source of an amount on its own (fact.sole_source).
+ */
+export const FISCAL_ONLY_FUND = /^(?:本年|当年)?财政(?:拨款)?(?:资金)?$/u;
+
 /** A count of projects: "项目9个", "涉及2个项目", "共有 1 个项目". */
 export const PROJECT_COUNT = /项目\s*\d+\s*个|\d+\s*个[\u4e00-\u9fff]{0,4}?项目/u;
 /**
  * After a whole, the mark that its projects are listed next: "项目资金1950万元。分别为：", "资金60万元，涉及2个项目，
- * 分别为：", "项目金额46.00万元。其中：".
+ * 分别为：", "项目金额46.00万元。其中：", "年中追加项目资金79.53万元,涉及项目4个,其中:", "预算资金为2827.23万元,即:", or
+ * an enumeration's word with no colon ("红河州粮食风险基金2,531.96万元,分别为州级…专项资金2,258.96万元、…").
  */
-export const PROJECT_LIST_MARK = /^\s*[。，,]?\s*(?:涉及\s*\d+\s*个项目\s*[，,]\s*)?(?:分别为|分别是|具体为|具体是|其中)\s*[:：]/u;
+export const PROJECT_LIST_MARK =
+  /^\s*[。，,]?\s*(?:涉及\s*(?:\d+\s*个项目|项目\s*\d+\s*个)\s*[，,]\s*)?(?:(?:分别为|分别是|具体为|具体是|其中|即)\s*[:：]|(?:分别为|分别是)(?=[\u4e00-\u9fff]))/u;
 
 /**
  * A list mark that names what follows one by one ("具体是：", "分别为："), unlike "其中", which fund
  * sources follow as often as projects: a list it opens without a count of projects is read as projects
  * only when its items add up to the whole or each names a project (PROJECT_ITEM_WORD).
  */
-export const ENUMERATION_MARK = /分别为|分别是|具体为|具体是/u;
+export const ENUMERATION_MARK = /分别为|分别是|具体为|具体是|即/u;
 /** The word an item names itself a project with: "布达拉宫消防提升工程项目", "…污水处理设施建设工程". */
 export const PROJECT_ITEM_WORD = /项目|工程/u;
 /**
@@ -132,11 +156,13 @@ export const NUMBERED_PROJECT =
 
 /**
  * A numbered paragraph that opens with a project's name and describes it before its amounts ("1、哈拉布拉乡
- * …农田道路建设项目,铺建砂石路11公里…。2021年下达财政专项扶贫资金197万元,…实际已支付186.98万元"):
- * group 1 the name (ending in 项目/工程; one comma may stand in it: "村内干道,巷道路面硬化建设项目").
+ * …农田道路建设项目,铺建砂石路11公里…。2021年下达财政专项扶贫资金197万元,…实际已支付186.98万元"), or heads it
+ * with what the paragraph reports of it ("(2)信访事务(宣传费)项目绩效目标完成情况综述。项目全年预算数2万元", the number
+ * perhaps alone on the line above): group 1 the name (ending in 项目/工程; one comma may stand in it: "村内干道,巷道路面
+ * 硬化建设项目").
  */
 export const NUMBERED_PARAGRAPH_PROJECT =
-  /^\s*(?:\d{1,2}(?:、|[．.](?!\d))|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*([^，,。；;：:、\s]{2,40}?(?:[，,][^，,。；;：:、\s]{2,30}?)?(?:项目|工程))(?=[，,：:。；;\s])/u;
+  /^\s*(?:\d{1,2}(?:、|[．.](?!\d))|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*([^，,。；;：:、\s]{2,40}?(?:[，,][^，,。；;：:、\s]{2,30}?)?(?:项目|工程))(?=[，,：:。；;\s]|(?:绩效目标|绩效|目标)?(?:完成|实施|执行|自评|基本)情况)/u;
 
 /** Words that name no project of their own: "本项目", "重点项目", "专项项目". */
 export const GENERIC_PROJECT = /^(?:本|该|此|各|重点|部门|整体|所有|其他|全部|上述|以上|本年|年度|各个|有关|相关|专项|主要|重点任务)$/u;

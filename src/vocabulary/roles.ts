@@ -177,9 +177,14 @@ export const NATURE_NAMES = ['基本支出', '项目支出', '人员经费', '�
 
 /** A clause ending with a nature name: 基本支出 / 项目支出 / 人员经费(支出) / 公用经费(支出). */
 export const NATURE_RE = /(基本支出|项目支出|人员经费(?:支出)?|公用经费(?:支出)?)$/u;
-/** 资金来源: the 自评表's fund rows and narrative fund sources. */
+/** 资金来源: the 自评表's fund rows and narrative fund sources (the budget kinds too: 一般公共预算资金, 政府性基金预算收入). */
 export const FUND_RE =
-  /((?:本年|当年|年初)?财政拨款(?:资金)?|财政资金|上年结转(?:资金)?|结转结余(?:资金)?|其他资金|(?<![我本该])单位资金|自有资金|(?:地方|单位)?自筹(?:资金)?|财政专户管理资金|中央(?:财政)?(?:补助)?资金|省级(?:财政)?资金|市级(?:财政)?资金|县级(?:财政)?资金|区级(?:财政)?资金|(?:财政拨款(?:资金)?|上级补助|事业(?:性)?|经营|附属单位上缴|其他)收入)$/u;
+  /((?:本年|当年|年初)?财政拨款(?:资金)?|财政资金|上年结转(?:资金)?|结转结余(?:资金)?|其他资金|(?<![我本该])单位资金|自有资金|(?:地方|单位|群众)?自筹(?:资金)?|村集体(?:经济)?资金|财政专户管理资金|中央(?:财政)?(?:补助)?资金|省级(?:财政)?资金|市级(?:财政)?资金|县级(?:财政)?资金|区级(?:财政)?资金|(?:财政拨款(?:资金)?|上级补助|事业(?:性)?|经营|附属单位上缴|其他)收入|(?:一般公共预算|政府性基金(?:预算)?)资金|(?:一般公共预算|政府性基金预算)收入)$/u;
+/**
+ * The verb a part of a whole may repeat after its fund's name ("其中中央资金投入776.84万元,省级资金投入290.36万元"):
+ * the name is the fund's without it.
+ */
+export const PART_VERB = /(?<=资金|补助|配套)(?:投入|到位)$/u;
 /**
  * A fund name that is a kind of income (财政拨款收入, 事业收入, 其他收入 …): in a 决算 it is the unit's income by
  * type, and a fund whose 其中 lists income is income too.
@@ -210,10 +215,10 @@ const FUND_YEAR = '(?:\\d{4}年度?)?';
 export const LEVEL_FUND_RE = new RegExp(`^${FUND_YEAR}${LEVEL}(?:财政)?(?:补助|配套|匹配|奖补)?(?:资金)?$`, 'u');
 /**
  * A part named by its paying level and its fund, after a whole and its "其中" ("中央财政衔接资金39万元",
- * "省级财政医疗救助补助资金65万元", "旗县(区)本级医疗救助补助资金", "中央级资金转移支付124.23万元"), or raised by the unit
- * ("自筹资金", "地方自筹").
+ * "省级财政医疗救助补助资金65万元", "旗县(区)本级医疗救助补助资金", "中央级资金转移支付124.23万元"), a level's budgeted
+ * investment ("中央预算内基建投资65.50亿元"), or raised by the unit ("自筹资金", "地方自筹").
  */
-export const LEVEL_NAMED_FUND_RE = new RegExp(`^(?:${FUND_YEAR}${LEVEL}(?:财政)?[^，。；、,;:：\d]{0,12}?资金(?:转移支付)?|(?:地方|单位)?自筹(?:资金)?)$`, 'u');
+export const LEVEL_NAMED_FUND_RE = new RegExp(`^(?:${FUND_YEAR}${LEVEL}(?:财政)?[^，。；、,;:：\d]{0,12}?资金(?:转移支付)?|${LEVEL}预算内(?:基建|基本建设)?投资(?:资金)?|(?:地方|单位)?自筹(?:资金)?)$`, 'u');
 /** "项目资金共100万元", "资金总额合计…", "办案补助经费共计1400万元": the filler after the label says this is a whole ("三公"经费 is one kind of spending). */
 export const FUND_TOTAL_RAW = /(?:项目|专项|补助|补贴|工程)?(?:资金|(?<!三公["“”]?)经费)(?:总额)?(?:共计|合计|总计|共)\s*$/u;
 /**

@@ -424,10 +424,10 @@ class Facts implements NamedFacts {
   /** Amounts the text says come all from one source ("…全部为县级配套资金"). */
   readonly soleSources: NamedAmount[] = [];
   /**
-   * The list of projects opened by a whole: how, its stop, the projects it named, and whether an amount
-   * within it was not one of them (`spoiled`: an enumeration then stands only on its sum).
+   * The list of projects opened by a whole: how, its stop, the projects it named, the sum of the items it stated, and
+   * whether an amount within it was not one of them (`spoiled`: an enumeration then stands only on its sum).
    */
-  private projectList: { kind: ProjectListKind; whole: LocatedNumber; end: number; projects: Project[]; spoiled: boolean } | null = null;
+  private projectList: { kind: ProjectListKind; whole: LocatedNumber; end: number; projects: Project[]; sum: Decimal; spoiled: boolean } | null = null;
   /** Starts of the numbers of lists whose amounts did not add up to their whole: named nothing. */
   readonly rejected = new Set<number>();
   /** Money numbers of the running text, in text order. */
@@ -554,8 +554,7 @@ class Facts implements NamedFacts {
     const list = this.projectList;
     this.projectList = null;
     if (!list) return;
-    const sum = list.projects.reduce((s, p) => s.plus(p.budget!.exact), new Decimal(0));
-    if (list.projects.length > 0 && sum.equals(list.whole.base)) return;
+    if (list.projects.length > 0 && list.sum.equals(list.whole.base)) return;
     if (list.kind === 'enumerated' && !list.spoiled && list.projects.length >= 2 && list.projects.every((p) => PROJECT_ITEM_WORD.test(p.name))) return;
     for (const p of list.projects) {
       this.projects.delete(p.name);
@@ -617,7 +616,7 @@ class Facts implements NamedFacts {
       this.closeProjectList();
       const markEnd = m.end + (PROJECT_LIST_MARK.exec(n.after)?.[0].length ?? 0);
       const end = this.doc.text.slice(markEnd).search(/[。\n]/u);
-      this.projectList = { kind: outcome.projectList, whole: m, end: end < 0 ? this.doc.text.length : markEnd + end, projects: [], spoiled: false };
+      this.projectList = { kind: outcome.projectList, whole: m, end: end < 0 ? this.doc.text.length : markEnd + end, projects: [], sum: new Decimal(0), spoiled: false };
     }
     if (outcome?.soleSource) this.soleSources.push({ name: outcome.soleSource, amount: toFigure(this.doc, m), rule: SOLE_SOURCE_RULE });
     if (outcome?.levelTransfer) this.levelTransfers.push({ name: outcome.levelTransfer, amount: toFigure(this.doc, m), rule: LEVEL_TRANSFER_RULE });
@@ -632,8 +631,17 @@ class Facts implements NamedFacts {
     }
     if (naming.field === 'budgetInitial') p.budgetInitial ??= toFigure(this.doc, m);
     else p[naming.field] ??= toFigure(this.doc, m);
-    // Only projects the list itself named answer for its sum (a name found before by another rule stays).
-    if (rule === PROJECT_LIST_RULE && p.rule === PROJECT_LIST_RULE && this.projectList && !this.projectList.projects.includes(p)) this.projectList.projects.push(p);
+    const open = this.projectList;
+    if (rule === PROJECT_LIST_RULE && open) {
+      // Every item the list states counts for its sum, a name an earlier list gave too ("年中追加…其中:…;2023年省级救灾物资…
+      // 调运经费14.95万元" after the carry-over list's 8.64万元 of that name: the project keeps its first statement).
+      open.sum = open.sum.plus(m.base);
+      // Only projects the list itself named answer for its sum (a name found before by another rule stays).
+      if (p.rule === PROJECT_LIST_RULE && !open.projects.includes(p) && p.budget?.evidence.start === m.start) open.projects.push(p);
+      // Items that add up to the whole exactly end the list: what follows stands beside it ("…226.00万元;二是本局粮食
+      // 专项业务经费282.80万元,分别为…": the next whole opens its own list).
+      if (open.sum.equals(open.whole.base)) open.end = m.end;
+    }
   }
 }
 
@@ -681,6 +689,16 @@ function lastBefore(numbers: readonly LocatedNumber[], fits: (m: LocatedNumber) 
   return undefined;
 }
 
+/**
+ * The text before `at` from a line's start, at most 1500 characters: a list's whole and mark may end a line above its
+ * items, one a line ("…投入8573.19万元,具体情况为:\n1、学前教育。…\n2、高中教育。…").
+ */
+function linesBefore(text: string, at: number): string {
+  const from = Math.max(0, at - 1500);
+  const window = text.slice(from, at);
+  return from === 0 ? window : window.slice(window.indexOf('\n') + 1);
+}
+
 /** The text before `at` back to the last stop or line break (at most 200 characters). */
 function listBefore(text: string, at: number): string {
   const window = text.slice(Math.max(0, at - 200), at);
@@ -702,6 +720,7 @@ function namedInputOf(doc: SourceDocument, seg: Segmentation, m: LocatedNumber, 
     listBefore: m.cell ? '' : listBefore(doc.text, m.start),
     after: m.cell ? '' : doc.text.slice(m.end, m.end + 30),
     lineBefore: m.cell ? '' : lineBefore(doc.text, m.start),
+    linesBefore: m.cell ? '' : linesBefore(doc.text, m.start),
     opensParts: follow !== null,
     partsSentence: follow?.[1] ? m.sentence + 1 : m.sentence,
     rowNumber: c?.rowNumber ?? false,

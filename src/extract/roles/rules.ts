@@ -18,6 +18,12 @@ import {
   FUND_RE,
   YEAR_END_BALANCE,
   FUND_TOTAL_RAW,
+  PART_VERB,
+  FISCAL_ONLY_FUND,
+  LIST_ITEM_FIRST,
+  LIST_ITEM_LEAD,
+  PARTS_LIST_MARK,
+  WHOLE_THEN_ITEMS,
   GENERIC_PROJECT,
   INCOME_FUND_NAME,
   LEVEL_FUND_RE,
@@ -92,6 +98,8 @@ export interface NamedInput {
   after: string;
   /** Its line's text before it (at most 200 characters; text only). */
   lineBefore: string;
+  /** The text before it from a line's start, at most 1500 characters (text only): a list's whole may end a line above its items. */
+  linesBefore: string;
   /** The text before it back to the last stop (。) or line break, at most 200 characters: a list's items may end with "；" (text only). */
   listBefore: string;
   /** "，其中" (or "（其中", "。其中") follows: a whole whose parts come next. */
@@ -191,9 +199,10 @@ const executionOrNone = (n: NamedInput) => n.field() === 'execution' || n.field(
 const withoutQizhong = (label: string) => label.replace(/^其中[：:]?/u, '');
 /**
  * A part's name as its clause gives it: a bracket opened after the whole and not closed holds the parts
- * ("348万元(市财政奖补262万元,…": the first part's label runs back to the whole's unit).
+ * ("348万元(市财政奖补262万元,…": the first part's label runs back to the whole's unit), and the verb the whole was
+ * stated with may follow the fund's name ("共投入资金1987.08万元。其中中央资金投入776.84万元", PART_VERB).
  */
-const partNameOf = (label: string) => withoutQizhong(label.replace(/^.*[（(](?=[^（）()]*$)/u, ''));
+const partNameOf = (label: string) => withoutQizhong(label.replace(/^.*[（(](?=[^（）()]*$)/u, '')).replace(PART_VERB, '');
 const TOTAL_ROW = new RegExp(anyOf(TOTAL_ROW_WORDS), 'u');
 const ESTIMATE = new RegExp(anyOf(ESTIMATE_WORDS), 'u');
 /** A clause that says what was spent, 资金 after the word allowed ("支出资金30万元"). */
@@ -218,6 +227,15 @@ function namingOfListedPart(n: NamedInput, partOf: (n: NamedInput) => SummedPart
   return part ? { naming: { list: 'projects', name: part.name, field: part.field } } : null;
 }
 
+/** An item's number alone on its line ("(1)\n信访补贴项目…"): it numbers the line below. */
+const LONE_ITEM_NUMBER = /(?:^|\n)\s*((?:\d{1,2}(?:、|[．.])|[（(][一二三四五六七八九十\d]{1,3}[）)]))\s*\n\s*$/u;
+/** The number's line before it, with the item number printed alone on the line above put back in front. */
+function numberedLine(n: NamedInput): string {
+  const above = n.linesBefore.slice(0, n.linesBefore.length - n.lineBefore.length);
+  const lone = LONE_ITEM_NUMBER.exec(above)?.[1];
+  return lone ? lone + n.lineBefore.replace(/^\s+/u, '') : n.lineBefore;
+}
+
 /** An amount of money anywhere before (a paragraph's first amount has none). */
 const AMOUNT_BEFORE = /\d\s*(?:万元|亿元|千元|元)/u;
 /** A clause that states a project's budget without the word 预算: "2021年下达财政专项扶贫资金", "总投资". */
@@ -238,7 +256,8 @@ function projectOfSpending(n: NamedInput): string | null {
  */
 function statesWholeFund(n: NamedInput, name: string): boolean {
   if (PART_CONTEXT.test(n.before.slice(-(n.number.label.length + 4)).replace(name, ''))) return false;
-  return n.field() === 'budget' || FUND_TOTAL_RAW.test(n.rawBefore);
+  // A budget kind's fund names its own 预算 ("、政府性基金预算资金84.1万元"): the clause states no budget of its own.
+  return (n.field() === 'budget' && !/预算/u.test(name)) || FUND_TOTAL_RAW.test(n.rawBefore);
 }
 
 /**
@@ -246,7 +265,7 @@ function statesWholeFund(n: NamedInput, name: string): boolean {
  * after an amount ("预拨资金3608万元(中央资金2855万元、省级资金753万元)"). A fund named on its own
  * ("市级统筹中央财政资金1000万元用于…", "上年结转结余资金2万元") is a sum spent or left, not a source.
  */
-const listsParts = (n: NamedInput) => (/其中/u.test(n.listBefore) && !qizhongOfEarlierItem(n.listBefore)) || AMOUNT_THEN_BRACKET.test(n.before);
+const listsParts = (n: NamedInput) => (/其中/u.test(withoutClosedBrackets(n.listBefore)) && !qizhongOfEarlierItem(n.listBefore)) || AMOUNT_THEN_BRACKET.test(n.before);
 const AMOUNT_THEN_BRACKET = /\d\s*(?:万元|亿元|元|万)\s*[（(][^（）()]*$/u;
 /** A numbered item opening after a clause break or at the start ("1、", "2.", "(3)"). */
 const ITEM_MARK = /(?:^|[；;。：:，,])\s*(?:\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])(?!\d)/u;
@@ -260,6 +279,61 @@ function qizhongOfEarlierItem(listBefore: string): boolean {
   const after = listBefore.slice(at + 2).replace(/^[：:，,\s]*/u, '');
   return ITEM_MARK.test(listBefore.slice(0, at)) && !ITEM_MARK.test(after.slice(0, 5)) && ITEM_MARK.test(after);
 }
+
+/** A text with its closed brackets taken out: what stands inside them is said of the amount before them. */
+function withoutClosedBrackets(text: string): string {
+  let out = text;
+  for (let before = ''; before !== out; ) {
+    before = out;
+    out = out.replace(/[（(][^（）()]*[）)]/gu, '');
+  }
+  return out;
+}
+
+/**
+ * The list this part stands in splits an item of an earlier list, not its whole: a whole and its mark, items each
+ * with its own amount, and in one of them a second mark ("…2,814.76万元,其中:一是红河州粮食风险基金2,531.96万元,分别为
+ * 州级成品粮调控储备专项资金23.00万元、…"; "学生资助共投入8573.19万元,具体情况为:\n1、学前教育。…投入434.4万元,…其中上级
+ * 资金370.1万元"): the parts are the item's funds or uses, not the report's sources (t631, t795, t796).
+ */
+function splitsAnItem(n: NamedInput): boolean {
+  const text = withoutClosedBrackets(n.linesBefore);
+  const mark = [...text.matchAll(PARTS_LIST_MARK)].at(-1);
+  if (!mark) return false;
+  const head = text.slice(0, mark.index);
+  const item = [...head.matchAll(LIST_ITEM_LEAD)].at(-1);
+  if (!item || !AMOUNT_BEFORE.test(head.slice(item.index + item[0].length))) return false;
+  // The earlier list's items open right after its whole's mark (the first item is its own or an earlier one), and every
+  // line between them opens with an item's number: the item is one of that list's.
+  const upToItem = head.slice(0, item.index + item[0].length);
+  const whole = [...upToItem.matchAll(WHOLE_THEN_ITEMS)].at(-1);
+  if (!whole) return false;
+  const items = upToItem.slice(whole.index + whole[0].length);
+  return LIST_ITEM_FIRST.test(items) && items.split('\n').slice(1).every((line) => line.trim() === '' || LIST_ITEM_FIRST.test(line));
+}
+
+/**
+ * The number stands in brackets opened right after an amount stated as spent ("全年共发放3957.55万元(当年资金3904.82万元,
+ * 上年结转资金52.73万元)"): the bracket splits what was spent, not the funds granted (t854).
+ */
+const SPENDING_THEN_BRACKET = new RegExp(`(?:${anyOf(EXECUTION_WORDS)})[^，,。；;\\d（）()]{0,8}\\d[\\d.,]*\\s*(?:万元|亿元|元|万)\\s*[（(][^（）()]*$`, 'u');
+
+/** The name of the part whose amount a still open bracket follows ("其中,中央资金776.84万元(一般公共预算:…"): group 1. */
+const PART_THEN_BRACKET = /([^\d，,。；;：:（）()]+?)\s*\d[\d.,]*\s*(?:万元|亿元|元|万)\s*[（(][^（）()]*$/u;
+/**
+ * The number stands in brackets after a level's own part ("其中,中央资金776.84万元(一般公共预算:323.97万元;彩票公益金:
+ * 452.87万元)"): the level is the source, the bracket splits it by kind (t900). A bracket after a part no level names
+ * holds the levels ("其中财政基本奖补资金348万元(市财政奖补262万元，区财政奖补86万元)": those are the sources, t412).
+ */
+function splitsALevelsPart(n: NamedInput): boolean {
+  const outer = PART_THEN_BRACKET.exec(n.before)?.[1];
+  if (!outer) return false;
+  const name = withoutQizhong(outer.trim());
+  return LEVEL_FUND_RE.test(name) || LEVEL_NAMED_FUND_RE.test(name);
+}
+
+/** Parts that are not the report's sources, whatever their names: an item's own split, a spending's split, a level's split. */
+const splitsNoSources = (n: NamedInput) => splitsAnItem(n) || SPENDING_THEN_BRACKET.test(n.before) || splitsALevelsPart(n);
 
 /** "预计总投资7450万元，其中中央财政资金6000万元": the parts of an estimate are no sources. */
 const partOfEstimate = (n: NamedInput) => ESTIMATE.test(n.before);
@@ -342,7 +416,8 @@ export const NAMED_RULES: readonly NamedRule[] = [
     id: 'fact.sole_source', zh: '金额之后“全部为…资金”', where: 'text',
     apply: (n) => {
       const source = isMoney(n) ? SOLE_SOURCE.exec(n.after)?.[1] : undefined;
-      return source && (LEVEL_FUND_RE.test(source) || LEVEL_NAMED_FUND_RE.test(source) || FUND_RE.test(source)) ? { soleSource: source, pass: true } : null;
+      // "全部为财政拨款资金" says only that the money is public: no source of its own (t784).
+      return source && !FISCAL_ONLY_FUND.test(source) && (LEVEL_FUND_RE.test(source) || LEVEL_NAMED_FUND_RE.test(source) || FUND_RE.test(source)) ? { soleSource: source, pass: true } : null;
     },
   },
   {
@@ -360,7 +435,9 @@ export const NAMED_RULES: readonly NamedRule[] = [
     // A list opened without a count may list funds or classes: those items are no projects (and spoil the list).
     id: 'named.project.listed', zh: '列出的项目及其金额', where: 'text',
     apply: (n, facts) => {
-      const kind = isMoney(n) ? facts.projectListOpen(n) : null;
+      // An amount that opens a list of its own is that list's whole, not an item of the list before ("…226.00万元;二是本局
+      // 粮食专项业务经费282.80万元,分别为…").
+      const kind = isMoney(n) && !PROJECT_LIST_MARK.test(n.after) ? facts.projectListOpen(n) : null;
       if (!kind) return null;
       const name = n.number.label.replace(/^(?:其中|分别为|分别是|具体为|具体是)[:：]?/u, '').trim();
       if (Array.from(name).length < 4 || GENERIC_PROJECT.test(name)) return null;
@@ -434,7 +511,7 @@ export const NAMED_RULES: readonly NamedRule[] = [
     apply: (n, facts) => {
       const field = isMoney(n) ? n.field() : 'execution';
       if (!(field === 'budget' || (field === null && PARAGRAPH_BUDGET_CLAUSE.test(n.clause))) || AMOUNT_BEFORE.test(n.lineBefore)) return null;
-      const name = NUMBERED_PARAGRAPH_PROJECT.exec(n.lineBefore)?.[1];
+      const name = NUMBERED_PARAGRAPH_PROJECT.exec(numberedLine(n))?.[1];
       return name && Array.from(name).length >= 4 && !GENERIC_PROJECT.test(name) && !facts.hasProject(name) && !isTitleSubject(name, n.title)
         ? { naming: { list: 'projects', name, field: 'budget' } }
         : null;
@@ -444,7 +521,7 @@ export const NAMED_RULES: readonly NamedRule[] = [
     id: 'named.fund.part_after_whole', zh: '总额“其中”之后按级次/来源列出的部分', where: 'text',
     apply: (n, facts) => {
       // "其中：中央…资金663万，…" : a part printed with 万 alone is money too.
-      if (!(isMoney(n) || isImpliedMoney(n.number)) || !facts.partsOpen(n) || facts.partsComplete(n)) return null;
+      if (!(isMoney(n) || isImpliedMoney(n.number)) || !facts.partsOpen(n) || facts.partsComplete(n) || splitsNoSources(n)) return null;
       const part = partNameOf(n.number.label);
       return LEVEL_FUND_RE.test(part) || FUND_RE.test(part) || LEVEL_NAMED_FUND_RE.test(part) ? { naming: { list: 'fundSources', name: fundNameOf(part) ?? part, listed: true } } : null;
     },
@@ -495,7 +572,7 @@ export const NAMED_RULES: readonly NamedRule[] = [
     // A fund whose 其中 lists income is taken, not listed: its parts are income.
     id: 'named.fund.label', zh: '以资金来源结尾的分句', where: 'text',
     apply: (n, facts) => {
-      if (!isMoney(n) || !listsParts(n) || partOfEstimate(n) || facts.partsComplete(n)) return null;
+      if (!isMoney(n) || !listsParts(n) || partOfEstimate(n) || facts.partsComplete(n) || splitsNoSources(n)) return null;
       const part = partNameOf(n.number.label);
       if (YEAR_END_BALANCE.test(part)) return null;
       // Within a list of parts a level's fund may drop the word 资金 ("其中：中央补助15150.00万元").

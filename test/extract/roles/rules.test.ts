@@ -84,7 +84,7 @@ const sourcesOf = async (text: string) => (await recordOf(text)).figures.fundSou
 
 describe('fund sources named by their level, with the year or the kind of grant', () => {
   it.each([
-    ['a level\'s fund whose name opens with its year (t234)', '项目累计支付资金合计795333.77元，其中2025年中央农村综合性改革转移支付资金630000元、村集体资金135333.77元。', [['2025年中央农村综合性改革转移支付资金', 630000]]],
+    ['a level\'s fund whose name opens with its year (t234)', '项目累计支付资金合计795333.77元，其中2025年中央农村综合性改革转移支付资金630000元、村集体资金135333.77元。', [['2025年中央农村综合性改革转移支付资金', 630000], ['村集体资金', 135333.77]]],
     ['a level\'s 奖补, the first one in a bracket opened after the whole (t412)', '奖补项目总额投资为867万元，其中财政基本奖补资金348万元(市财政奖补262万元，区财政奖补86万元)，约占投资总额的40%。', [['市财政奖补', 2620000], ['区财政奖补', 860000]]],
     ['the level of a part whose own name holds a closed bracket', '下达资金100万元，其中中央资金(含结转)60万元、省级资金40万元。', [['中央资金', 600000], ['省级资金', 400000]]],
   ])('reads %s', async (_, text, sources) => {
@@ -105,6 +105,55 @@ describe('fund sources of a numbered item', () => {
   });
 });
 
+describe('parts that are not the report\'s sources, whatever their names', () => {
+  it('takes no split of an item of an earlier list (the item\'s own funds or uses: t631, t795, t796)', async () => {
+    // a whole, 其中, numbered items each with its amount, and an item's own 分别为 / 即: list
+    expect(await sourcesOf('2023年项目支出安排预算300万元，其中：一是粮食风险基金200万元，分别为州级粮食风险基金专项资金150万元、县级储备粮专项资金50万元；二是业务经费100万元。')).toEqual([]);
+    expect(await sourcesOf('项目支出预算资金为300万元，其中:1.本年项目8个，预算资金为200万元，即:州级储备粮专项资金150万元、县级储备粮专项资金50万元。2.其他项目2个，预算资金为100万元。')).toEqual([]);
+    // the whole and its mark end the line above the items, one a line; an item\'s 其中 splits the item
+    const items = '学生资助共投入500万元，具体情况为：\n1、学前教育。投入200万元，惠及学生4000人，其中上级资金150万元，本级资金50万元。\n2、高中教育。投入300万元，其中上级资金200万元，本级资金100万元。';
+    expect(await sourcesOf(items)).toEqual([]);
+  });
+
+  it('still reads the sources a whole\'s own 其中 lists, numbered or not, under an outline number', async () => {
+    expect(await sourcesOf('下达资金100万元，其中：1、中央资金60万元；2、省级资金40万元。')).toEqual([['中央资金', 600000], ['省级资金', 400000]]);
+    expect(await sourcesOf('资金总额50万元，其中：中央资金20万元，省级资金30万元。\n1、资金投入情况。项目总投资100万元，其中市级资金60万元，县级资金40万元。')).toEqual([
+      ['中央资金', 200000], ['省级资金', 300000], ['市级资金', 600000], ['县级资金', 400000],
+    ]);
+  });
+
+  it('takes no split of an amount stated as spent (t854)', async () => {
+    expect(await sourcesOf('各级财政共下达补贴资金4186万元，其中省级配套1100万元、市级配套1086万元、县级配套2000万元。全年共发放3957万元(当年资金3900万元,上年结转资金57万元)。')).toEqual([
+      ['省级配套', 11000000], ['市级配套', 10860000], ['县级配套', 20000000],
+    ]);
+  });
+
+  it('takes no part after a 其中 its own bracket closed (t776)', async () => {
+    expect(await sourcesOf('已使用696.5万元(其中,科技项目管理经费使用50万元,科技计划项目600万元),结转结余303.5万元(高新技术企业培育项目)。')).toEqual([]);
+  });
+
+  it('takes no sole source that says only that the money is public (t784), a level\'s still (t162)', async () => {
+    expect(await sourcesOf('项目总投资1000万元，实际到位资金1000万元，全部为财政拨款资金。')).toEqual([]);
+    expect(await sourcesOf('项目财政资金总额16.20万元，全部为县级配套资金。')).toEqual([['县级配套资金', 162000]]);
+  });
+});
+
+describe('fund sources named by the budget kind, a level\'s investment, or with the whole\'s verb', () => {
+  it.each([
+    ['a budget kind\'s fund (t556)', '现将补助资金134.39万元下达给你们，其中：一般公共预算资金50.29万元、政府性基金预算资金84.1万元。', [['一般公共预算资金', 502900], ['政府性基金预算资金', 841000]]],
+    ['a budget kind\'s income in a self-evaluation (t354)', '市文旅局2024年收入预算23,264.53万元，其中：一般公共预算收入19,885.53万元，政府性基金预算收入3,379.00万元。', [['一般公共预算收入', 198855300], ['政府性基金预算收入', 33790000]]],
+    ['a level\'s budgeted investment (t553, t825)', '用于棚户区改造共计114.74亿元，其中，中央财政专项资金49.24亿元，中央预算内基建投资65.50亿元。', [['中央财政专项资金', 4924000000], ['中央预算内基建投资', 6550000000]]],
+    ['a village collective\'s own money (t234)', '项目累计支付资金合计100万元，其中中央资金60万元、村集体资金40万元。', [['中央资金', 600000], ['村集体资金', 400000]]],
+    ['parts that repeat the whole\'s verb after the fund (t900)', '补助共投入资金1000万元。其中中央资金投入500万元，省级资金投入300万元，地方资金投入200万元。', [['中央资金', 5000000], ['省级资金', 3000000], ['地方资金', 2000000]]],
+  ])('reads %s', async (_, text, sources) => {
+    expect(await sourcesOf(text as string)).toEqual(sources);
+  });
+
+  it('takes no split of a level\'s part by kind (t900), but the levels that split a part no level names (t412)', async () => {
+    expect(await sourcesOf('下达补助资金1067.2万元。其中，中央资金776.84万元(一般公共预算资金:323.97万元;彩票公益金:452.87万元)；省级资金290.36万元。')).toEqual([['中央资金', 7768400], ['省级资金', 2903600]]);
+  });
+});
+
 describe('fund sources of a complete list', () => {
   it('takes no amount after the parts already listed add up to the whole', async () => {
     // 1516.64 + 170.81 = 1687.45: the zero 经营收入/其他收入 that follow are no sources of this whole.
@@ -112,8 +161,15 @@ describe('fund sources of a complete list', () => {
       ['财政拨款收入', 15166400],
       ['事业收入', 1708100],
     ]);
-    // A part not named as a source still counts: 18,879.06 + 16,812.20 + 129.03 = 35,820.29, the carry-over stands beside the whole.
+    // 18,879.06 + 16,812.20 + 129.03 = 35,820.29: the carry-over stands beside the whole (政府性基金预算收入 is a
+    // budget kind's income, a source of a self-evaluation as t354's label lists it).
     expect(await sourcesOf('收入决算数为35,820.29万元(含部分上级资金),其中,一般公共预算财政拨款收入18,879.06万元,政府性基金预算收入16,812.20万元,其他收入129.03万元;年初结转结余41.34万元。')).toEqual([
+      ['财政拨款收入', 188790600],
+      ['政府性基金预算收入', 168122000],
+      ['其他收入', 1290300],
+    ]);
+    // A part not named as a source still counts.
+    expect(await sourcesOf('收入决算数为35,820.29万元(含部分上级资金),其中,一般公共预算财政拨款收入18,879.06万元,专项转入16,812.20万元,其他收入129.03万元;年初结转结余41.34万元。')).toEqual([
       ['财政拨款收入', 188790600],
       ['其他收入', 1290300],
     ]);
@@ -128,6 +184,34 @@ describe('fund sources of a complete list', () => {
 
   it('never takes the year-end carry-over as a source', async () => {
     expect(await sourcesOf('总支出决算数为35,837.94万元。其中:基本支出13,819.134万元,项目支出22,018.81万元;年末结转结余23.68万元。')).toEqual([]);
+  });
+});
+
+describe('named.project.listed: the marks a list of projects opens with, and where it ends', () => {
+  const budgets = async (text: string) => (await projectsOf(text)).map(([name, budget]) => `${name} ${budget}`);
+
+  it('reads a counted list opened by 即: (t795)', async () => {
+    expect(await budgets('本年安排项目3个，预算资金为100万元，即：冻猪肉储备费用补助经费50万元、粮库网络租用费项目经费30万元、粮食质量安全监测经费20万元。')).toEqual([
+      '冻猪肉储备费用补助经费 500000', '粮库网络租用费项目经费 300000', '粮食质量安全监测经费 200000',
+    ]);
+  });
+
+  it('reads a list counted as 涉及项目N个 (t795)', async () => {
+    expect(await budgets('年中追加项目资金60万元，涉及项目2个，其中：一次性抚恤金及丧葬费补助资金40万元；物资储备工作会议经费20万元。')).toEqual([
+      '一次性抚恤金及丧葬费补助资金 400000', '物资储备工作会议经费 200000',
+    ]);
+  });
+
+  it('ends a list where its items add up to its whole: the next whole opens its own, 分别为 with no colon (t796)', async () => {
+    expect(await budgets('项目支出安排预算为100万元，其中：一是粮食风险基金60万元，分别为成品粮调控储备经费40万元、食用植物油储备经费20万元；二是本局粮食专项业务经费40万元，分别为粮食流通监督检查经费15万元、粮油质量安全监测经费25万元。')).toEqual([
+      '成品粮调控储备经费 400000', '食用植物油储备经费 200000', '粮食流通监督检查经费 150000', '粮油质量安全监测经费 250000',
+    ]);
+  });
+
+  it('counts for a list\'s sum an item an earlier list named, the project keeping its first statement (t795)', async () => {
+    expect(await budgets('上年结转项目2个，预算资金为10万元，即：救灾物资调运经费6万元、往年结余补助资金4万元。\n年中追加项目资金30万元，涉及项目2个，其中：物资储备工作会议经费15万元；救灾物资调运经费15万元。')).toEqual([
+      '救灾物资调运经费 60000', '往年结余补助资金 40000', '物资储备工作会议经费 150000',
+    ]);
   });
 });
 
@@ -344,5 +428,12 @@ describe('named.project.numbered_paragraph', () => {
   it('takes only the first amount of the paragraph, and only one stated as a budget', async () => {
     const r = await recordOf('某县2021年重点项目绩效评价报告\n1、南村农田道路建设项目,实际已支付186.98万元。\n2、北村道路硬化建设项目,建成道路3公里,群众满意度95%。\n');
     expect(r.figures.projects).toEqual([]);
+  });
+  it('reads a paragraph headed by what it reports of its project, its number perhaps alone on the line above (t797)', async () => {
+    const r = await recordOf('(一)项目绩效目标完成情况\n(1)\n信访补贴项目绩效目标完成情况综述。项目全年预算数2.03万元,执行数为2.03万元,完成预算的100%。\n(2)信访事务(宣传费)项目绩效目标完成情况综述。项目全年预算数2万元,执行数为1.5万元,完成预算的75%。\n');
+    expect(r.figures.projects.map((p) => [p.name, p.budget?.value, p.execution?.value])).toEqual([
+      ['信访补贴项目', 20300, 20300],
+      ['信访事务(宣传费)项目', 20000, 15000],
+    ]);
   });
 });
