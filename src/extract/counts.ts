@@ -2,7 +2,7 @@ import type { SourceDocument } from '../ingest/document.js';
 import type { Count } from '../schema/record.js';
 import { evidenceOf } from '../normalize/offsets.js';
 import { loadWordsFor, tagWords, type TaggedWord } from '../segment/tokenize.js';
-import { BATCH_UNITS, COUNT_LEAD_CHARACTERS, LEVEL_UNITS, OFFICE_NAME_UNITS } from '../vocabulary/counts.js';
+import { BATCH_UNITS, COUNT_LEAD_CHARACTERS, LEVEL_UNITS, OFFICE_NAME_COMPOUND, OFFICE_NAME_UNITS } from '../vocabulary/counts.js';
 import { codeClass } from './char-class.js';
 import type { LocatedNumber } from './locate.js';
 
@@ -60,7 +60,9 @@ function isPositionNotCount(m: LocatedNumber, text: string): boolean {
   const before = text[m.start - 1] ?? '';
   if (before === '第') return true;
   // 秘书二处, 综合调研三处: a numeral glued to a name is part of an office's name.
-  if (OFFICE_NAME_UNITS.includes(m.unit) && !DIGITS.test(m.text) && /[\u4e00-\u9fff]/u.test(before) && !COUNT_LEAD_CHARACTERS.test(before)) return true;
+  // 执法一支队, 二大队: the measure word and the character after it name the office.
+  const namesOffice = OFFICE_NAME_UNITS.includes(m.unit) || OFFICE_NAME_COMPOUND.test(`${m.unit}${text[m.end] ?? ''}`);
+  if (namesOffice && !DIGITS.test(m.text) && /[\u4e00-\u9fff]/u.test(before) && !COUNT_LEAD_CHARACTERS.test(before)) return true;
   if (LEVEL_UNITS.includes(m.unit)) return true;
   return BATCH_UNITS.includes(m.unit) && !DIGITS.test(m.text);
 }

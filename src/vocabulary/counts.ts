@@ -125,6 +125,12 @@ export const NOT_PLACE_BEFORE_SUFFIX = /[展园城辖景片库山湾校厂矿营
  */
 export const OFFICE_NAME_UNITS: readonly string[] = ['处', '科', '股', '室', '组', '队', '所'];
 
+/**
+ * A measure word that, with the character after it, makes an office's name: "执法一支队", "二大队",
+ * "三中队" (t990) are units of an organisation, not 1 支 of 队; "一支队伍" (a team) stays a count.
+ */
+export const OFFICE_NAME_COMPOUND = /^[支大中小]队(?!伍)/u;
+
 /** Characters before a number that make it a count, not part of a name: verbs of having and setting up. */
 export const COUNT_LEAD_CHARACTERS = /[设有建增共计达为约近成了等括含和及与、，,：:（(\s]/u;
 

@@ -28,6 +28,11 @@ describe('counts: ordinals, levels and batches are not counts (issue 16)', () =>
     expect(counts).toEqual(['4个', '3个', '两处']);
   });
 
+  it('drops a detachment named by its number (执法一支队, 二大队) but keeps a team counted (组建一支队伍) (t990)', async () => {
+    const counts = await countsOf('内设执法一科(执法一支队)、执法二科(执法二支队)、交警二大队。组建一支队伍。');
+    expect(counts).toEqual(['一支']);
+  });
+
   it('reads no subject into a bracket after the number (编制24个(机关公勤2个))', async () => {
     const { record } = await analyzeBytes(Buffer.from('2022年自评报告\n2022年我单位共有行政编制24个(机关公勤2个)，事业编制41个。'), { fileName: 'c.txt' });
     const c24 = record.figures.counts.find((c) => c.text === '24个');
