@@ -183,11 +183,12 @@ function* titlesFrom(text: string, afterFurniture: boolean): Generator<{ text: s
     // the title starts after it.
     start = afterBracketedNote(head, start, end);
     const raw = head.slice(start, end);
-    // Drop list and attachment markers: "1、", "附件:1.", "附件1".
+    // Drop list and attachment markers: "1、", "附件:1.", "附件1"; an attachment's number is one or two digits,
+    // never the year glued after it ("附件12020年度项目绩效自评报告", t727).
     const title = raw
       .replace(/^\s*(?:(?:PAGE\s*)+\d*\s*)/u, '')
       .replace(/^(?:[\]】\s]*|大中小|打印|关闭)+/u, '')
-      .replace(/^\s*(?:附件\s*[:：]?\s*\d*[.、．]?|\d+[、.．])\s*/u, '')
+      .replace(ATTACHMENT_MARKER, '')
       // "现将2022年西平县交通运输局…绩效自评总结报告如下": the title inside the sentence that announces it.
       .replace(/^(?:现将|特将|现就|兹将)/u, '')
       .trim();
@@ -226,6 +227,9 @@ function withoutSpam(text: string): { text: string; at: (i: number) => number } 
   if (cuts.length === 0) return { text, at: (i) => i };
   return { text: out, at: (i) => i + cuts.filter((c) => c.at <= i).reduce((n, c) => n + c.length, 0) };
 }
+
+/** A list or attachment marker opening a phrase: "1、", "附件:1.", "附件1" (not the year after it, "附件12020年度…"). */
+const ATTACHMENT_MARKER = /^\s*(?:附件\s*[:：]?\s*(?:\d{1,2}(?=\s*(?:19|20)\d{2}\s*年)|\d+(?![\d年]))?[.、．]?|\d+[、.．])\s*/u;
 
 /** A heading's line that stops after its 关于 (and year): "奉节县财政局关于", "湘阴县文旅广体局关于2020年". */
 const WRAPPED_AFTER_ABOUT = /关于(?:(?:19|20)\d{2}\s*年度?)?[ \t]*$/u;

@@ -259,6 +259,16 @@ describe('a mirror\'s brand printed as a label and again before the title (t863)
   });
 });
 
+describe('an attachment\'s number glued before the title\'s year (t727)', () => {
+  it('drops the number, not the year', async () => {
+    const page = '索引号 | 1153/2021-0707013 | 发布机构 | 甲市退役军人事务局 |\n公开目录 | 部门预算 | 发布日期 | 2021-07-07 |\n文号 | 浏览量 |\n附件1\n2020年度项目绩效自评报告\n一、项目基本情况\n召开领导小组会议。\n';
+    const r = await reportOf(page);
+    expect(r.title).toBe('2020年度项目绩效自评报告');
+    expect(r.fiscalYear).toBe(2020);
+    expect((await reportOf(page.replace('附件1\n', '附件12\n'))).title).toBe('2020年度项目绩效自评报告');
+  });
+});
+
 describe('a page number glued before the title (t784, t811)', () => {
   it('drops one or two digits before a year or a name, and keeps a service number or a count', async () => {
     expect((await reportOf('1 2016年妇女儿童发展专项资金绩效评价报告\n一、项目基本情况\n')).title).toBe('2016年妇女儿童发展专项资金绩效评价报告');

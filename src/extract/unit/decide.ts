@@ -77,8 +77,13 @@ const TOWNSHIP_GOVERNMENT_WORD: readonly [RegExp, string][] = [
  */
 export function governmentOf(name: string, text: string): string {
   for (const [end, word] of TOWNSHIP_GOVERNMENT_WORD) if (end.test(name) && text.includes(name + word)) return name + word;
-  return name;
+  // A township's government named short ("单位名称:塘湖镇政府" over "单位名称|塘湖镇人民政府|", t801) is that government.
+  const official = TOWNSHIP_GOVERNMENT_SHORT.test(name) ? name.replace(TOWNSHIP_GOVERNMENT_SHORT, '人民政府') : null;
+  return official && text.includes(official) ? official : name;
 }
+
+/** A township's government without 人民: "塘湖镇政府", "羊街乡政府". */
+const TOWNSHIP_GOVERNMENT_SHORT = /(?<=乡|镇|苏木)政府$/u;
 
 /**
  * Two names of one unit: the longer holds the shorter with only places before it and only an organ

@@ -420,9 +420,10 @@ const hasPlace = (name: string) => {
 const BYLINE = /来源[:：]\s*([\u4e00-\u9fff（）()]{3,30}?)(?=\s|$|发布|日期|时间|浏览|阅读|分享|字体|打印|【|文字|作者|录入|访问|点击)/mu;
 /**
  * A government page's metadata naming its publisher, up to the next field ("发布机构 | 腾冲市林业和草原局 |",
- * "发布机构:无为市襄安镇成文日期:", "-发布机构:安溪县农业农村局-公文生成日期", "发文单位:咸宁市生态环境局名称:").
+ * "发布机构:无为市襄安镇成文日期:", "-发布机构:安溪县农业农村局-公文生成日期", "发文单位:咸宁市生态环境局名称:",
+ * "发文机关:白沙黎族自治县邦溪镇 成文日期:").
  */
-const PUBLISHER_FIELD = /(?:发布机构|发文单位)\s*[:：]?[\s|｜]*([\u4e00-\u9fff（）()]{3,30}?)(?=[\s|｜\-—]|$|公开|公文|责任|主题|发文|发布|生成|成文|名称|文号|索引)/mu;
+const PUBLISHER_FIELD = /(?:发布机构|发文单位|发文机关)\s*[:：]?[\s|｜]*([\u4e00-\u9fff（）()]{3,30}?)(?=[\s|｜\-—]|$|公开|公文|责任|主题|发文|发布|生成|成文|名称|文号|索引)/mu;
 
 /**
  * The unit a web page's byline names ("来源:安居区市场监管局"), when it is a unit of a named place.
@@ -571,13 +572,16 @@ const SECOND_PERSON = /你们|你单位|你局|你委|你处|你院|你校|你�
 
 /**
  * The line a notice opens with to name whom it is sent to (its salutation), when the opening speaks to
- * them ("现将…下达给你们"); null for a text that is no such notice.
+ * them ("现将…下达给你们"); null for a text that is no such notice. The source's own lines (`rawText`) are
+ * read too: normalization may glue the salutation to the page's byline above it ("…来源:财政局发布时间:
+ * 2020-05-29 09:42陈仓区水利局:", t783).
  */
-export function addresseeLine(text: string): string | null {
-  const head = text.slice(0, 400);
-  const m = SALUTATION.exec(head);
-  if (!m || !SECOND_PERSON.test(text.slice(0, 1500))) return null;
-  // (A field's label is no salutation: "来源:", "发布时间:", "单位名称:".)
-  if (/来源|时间|日期|名称|单位$|部门$|标题|索引/u.test(m[1]!.trim())) return null;
-  return m[1]!;
+export function addresseeLine(text: string, rawText?: string): string | null {
+  if (!SECOND_PERSON.test(text.slice(0, 1500))) return null;
+  for (const head of [text.slice(0, 400), rawText?.slice(0, 600) ?? '']) {
+    const m = SALUTATION.exec(head);
+    // (A field's label is no salutation: "来源:", "发布时间:", "单位名称:".)
+    if (m && !/来源|时间|日期|名称|单位$|部门$|标题|索引/u.test(m[1]!.trim())) return m[1]!;
+  }
+  return null;
 }
