@@ -45,6 +45,14 @@ describe('governmentOf', () => {
     expect(governmentOf('塘湖镇政府', '单位名称:塘湖镇政府填报日期:2021.5.18')).toBe('塘湖镇政府');
   });
 
+  it('names a unit by the full name its body prints over the short form of its heading, and by a form cell\'s short form', async () => {
+    // (委 short for 委员会: "荆门市城管委" is 荆门市城市管理执法委员会, t737.)
+    const accounts = '荆门市城管委2021年决算公开\n目录\n第一部分 荆门市城市管理执法委员会概况\n一、主要职能\n荆门市城市管理执法委员会是市政府工作部门。\n';
+    expect(await departmentOf(accounts)).toBe('荆门市城市管理执法委员会');
+    const form = '项目支出绩效自评表\n项目名称 公共文化服务体系经费 主管部门 六安市文化和旅游局 实施单位 六安市文旅局\n项目资金\n';
+    expect(await departmentOf(form)).toBe('六安市文旅局');
+  });
+
   it('makes a form\'s short and full names of a township\'s government one unit', async () => {
     const form = '单位名称:塘湖镇政府填报日期:2021.5.18单位名称|塘湖镇人民政府| ||||||||基本支出总额| 864.2万|项目支出总额| 0 |\n';
     expect(await departmentOf(form)).toBe('塘湖镇人民政府');
