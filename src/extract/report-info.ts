@@ -161,6 +161,10 @@ function* titlesFrom(text: string, afterFurniture: boolean): Generator<{ text: s
     if (/^\s*\.(?:docx?|pdf|xlsx?|wps)/iu.test(head.slice(end, end + 6))) continue;
     // An item of a sentence's list ("针对绩效重点评价报告、整体支出绩效评价报告中反映的问题") names a kind of report, not this one.
     if (head[end] === '、') continue;
+    // A clause the sentence goes on from ("…省发改委近日联合通报2016年度…绩效评价情况,由第三方机构…", t559), the
+    // object of the verb that announces the report ("现将项目绩效自评情况报告如下", t851) or the subject of a verb
+    // of saying ("1月20日,绩效评价报告认为,", t559) is no heading.
+    if (SENTENCE_GOES_ON.test(head.slice(end, end + 4))) continue;
     let start = m.index;
     while (start > 0 && end - start < 60) {
       const ch = head[start - 1]!;
@@ -230,6 +234,9 @@ function withoutSpam(text: string): { text: string; at: (i: number) => number } 
 
 /** A list or attachment marker opening a phrase: "1、", "附件:1.", "附件1" (not the year after it, "附件12020年度…"). */
 const ATTACHMENT_MARKER = /^\s*(?:附件\s*[:：]?\s*(?:\d{1,2}(?=\s*(?:19|20)\d{2}\s*年)|\d+(?![\d年]))?[.、．]?|\d+[、.．])\s*/u;
+
+/** What follows a phrase inside a sentence: a comma, the verb announcing it ("情况报告如下"), a verb of saying ("报告认为"). */
+const SENTENCE_GOES_ON = /^(?:[，,]|(?:报告|汇报)如下|认为|指出|显示|表明)/u;
 
 /** A heading's line that stops after its 关于 (and year): "奉节县财政局关于", "湘阴县文旅广体局关于2020年". */
 const WRAPPED_AFTER_ABOUT = /关于(?:(?:19|20)\d{2}\s*年度?)?[ \t]*$/u;

@@ -259,6 +259,16 @@ describe('a mirror\'s brand printed as a label and again before the title (t863)
   });
 });
 
+describe('a phrase inside a sentence (t559, t851)', () => {
+  it('is no title when the sentence goes on after it', async () => {
+    expect((await reportOf('记者从市发改委获悉,省发改委近日联合通报2016年度省区域战略推进专项资金绩效评价情况,由第三方机构组织评价。\n我市获得96.47分。\n')).title).toBeNull();
+    expect((await reportOf('1月20日,绩效评价报告认为,项目执行有效性较好。\n')).title).toBeNull();
+    expect((await reportOf('根据文件精神,我单位对环境监测站2021年度大气监测专项开展了自评。现将项目绩效自评情况报告如下:\n一、基本情况\n')).title).toBeNull();
+    // (A heading on its own line stays one.)
+    expect((await reportOf('2016年度省区域战略推进专项资金绩效评价情况\n一、基本情况\n')).title).toBe('2016年度省区域战略推进专项资金绩效评价情况');
+  });
+});
+
 describe('an attachment\'s number glued before the title\'s year (t727)', () => {
   it('drops the number, not the year', async () => {
     const page = '索引号 | 1153/2021-0707013 | 发布机构 | 甲市退役军人事务局 |\n公开目录 | 部门预算 | 发布日期 | 2021-07-07 |\n文号 | 浏览量 |\n附件1\n2020年度项目绩效自评报告\n一、项目基本情况\n召开领导小组会议。\n';
