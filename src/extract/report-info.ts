@@ -12,6 +12,7 @@ import {
   OUTLINE_MARKER,
   PAGE_FIELD,
   PAGE_FOOTER,
+  SENTENCE_GOES_ON,
   SPAM_RUN,
   PROJECT_KIND_BODY,
   PROJECT_KIND_TITLE,
@@ -234,9 +235,6 @@ function withoutSpam(text: string): { text: string; at: (i: number) => number } 
 
 /** A list or attachment marker opening a phrase: "1、", "附件:1.", "附件1" (not the year after it, "附件12020年度…"). */
 const ATTACHMENT_MARKER = /^\s*(?:附件\s*[:：]?\s*(?:\d{1,2}(?=\s*(?:19|20)\d{2}\s*年)|\d+(?![\d年]))?[.、．]?|\d+[、.．])\s*/u;
-
-/** What follows a phrase inside a sentence: a comma, the verb announcing it ("情况报告如下"), a verb of saying ("报告认为"). */
-const SENTENCE_GOES_ON = /^(?:[，,]|(?:报告|汇报)如下|认为|指出|显示|表明)/u;
 
 /** A heading's line that stops after its 关于 (and year): "奉节县财政局关于", "湘阴县文旅广体局关于2020年". */
 const WRAPPED_AFTER_ABOUT = /关于(?:(?:19|20)\d{2}\s*年度?)?[ \t]*$/u;

@@ -306,8 +306,15 @@ export function actingUnit(text: string): string | null {
     if (name && ORGAN_END.test(name) && (STRONG_ORGAN_END.test(name) || hasPlace(name))) return name;
   }
   const object = /(?:我们|我局|我单位|本单位|我委|我院)对([\u4e00-\u9fff（）()]{4,40})[^。；\n]{0,40}?进行了?(?:绩效)?(?:自评|评价|自我评价)/u.exec(head);
-  return object ? unitAtStart(object[1]!) : null;
+  if (object) return unitAtStart(object[1]!);
+  // (A finance bureau's evaluation of another unit's project, quoted: "…对天津市教育委员会“2021年…补助”项目开展了
+  // 绩效评价", t544: the unit, its name whole before the quote.)
+  const quoted = EVALUATED_UNIT.exec(head);
+  return quoted && unitAtStart(quoted[1]!) === quoted[1] ? quoted[1]! : null;
 }
+
+/** A unit whose quoted project is evaluated: "对X“Y”项目开展了绩效评价" (X in group 1). */
+const EVALUATED_UNIT = /对([\u4e00-\u9fff（）()]{4,40}?)[“"][^”"\n]{2,60}[”"](?:项目|专项)?(?:资金)?[^。；\n]{0,10}?(?:开展|进行)了?(?:绩效)?(?:自评|评价|自我评价)/u;
 
 /**
  * The unit a clause opens with, right before a year: "(一)金寨县麻埠镇人民政府2023年度下达上级资金…",

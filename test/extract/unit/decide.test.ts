@@ -115,6 +115,8 @@ describe('sources', () => {
     ['一、单位概况\n某某县残疾人联合会是一个履行“代表、服务、管理”三种职能的人民团体。', '某某县残疾人联合会'],
     ['(三)单位构成\n和平彝族乡人民政府下属二级预算单位0个,其中行政单位7个。', '和平彝族乡人民政府'],
     ['按照有关要求，我们对方城县动物疫病预防控制中心动物防疫专项经费进行了绩效评价，现将评价结果报告如下。', '方城县动物疫病预防控制中心'],
+    // (A finance bureau's evaluation of another unit's quoted project, t544.)
+    ['天津市财政局引入第三方专业机构成立了绩效评价组,于2022年7月-11月,对天津市教育委员会“2021年市属高校建设世界一流学科补助”项目开展了绩效评价。', '天津市教育委员会'],
   ])('reads the unit an opening sentence is about: %s', async (text, unit) => {
     expect(await departmentOf(`一、基本情况\n${text}\n其他情况从略。`)).toBe(unit);
   });
