@@ -269,6 +269,18 @@ describe('a phrase inside a sentence (t559, t851)', () => {
   });
 });
 
+describe('a page whose heading names its evaluation work (t850)', () => {
+  const page = '您当前的位置:网站首页 > 信息公开 > 公示公告\n\n2019年度湖北省红十字会绩效评价工作开展情况\n\n  • 2020-11-13 00:00\n  • 来源:原创\n\n一、预算绩效管理工作开展情况\n单位组织对项目支出全面开展绩效自评。\n附件2:《2019年度“红十字事业发展工作经费”项目绩效自评表》.docx\n';
+  it('takes the heading, not a cited attachment\'s name cut at its quote', async () => {
+    const r = await reportOf(page);
+    expect(r.title).toBe('2019年度湖北省红十字会绩效评价工作开展情况');
+    expect(r.department).toBe('湖北省红十字会');
+  });
+  it('reads no title inside a cited name', async () => {
+    expect((await reportOf('根据要求开展自评。\n附件2:《2019年度“红十字事业发展工作经费”项目绩效自评表》.docx\n')).title).toBeNull();
+  });
+});
+
 describe('an attachment\'s number glued before the title\'s year (t727)', () => {
   it('drops the number, not the year', async () => {
     const page = '索引号 | 1153/2021-0707013 | 发布机构 | 甲市退役军人事务局 |\n公开目录 | 部门预算 | 发布日期 | 2021-07-07 |\n文号 | 浏览量 |\n附件1\n2020年度项目绩效自评报告\n一、项目基本情况\n召开领导小组会议。\n';
