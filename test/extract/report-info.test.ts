@@ -281,6 +281,19 @@ describe('a page whose heading names its evaluation work (t850)', () => {
   });
 });
 
+describe('a target declaration\'s caption (t676, t774, t552)', () => {
+  it('is the title of a document that opens with it, without its year', async () => {
+    const form = '项目支出绩效目标表\n|\n|\n(2023年度)\n|\n|\n项目名称\n|\n亳州市人工增雨飞机作业项目\n|\n|\n主管部门及代码\n|\n亳州市气象局\n|\n';
+    expect((await reportOf(form)).title).toBe('项目支出绩效目标表');
+  });
+  it('is no title of a notice that attaches it after its sentences or among its attachments', async () => {
+    const notice = '甲县水利局:\n现将资金500万元下达给你局。请严格执行。\n附件:2020年省级财政水利发展资金绩效目标表\n(2020)年度\n专项(项目)名称\n';
+    expect((await reportOf(notice)).title).toBeNull();
+    const listed = '相关县(市、区)财政局:为促进发展,现下达专项资金70万元,附件:1.2023年民族发展专项资金分配表2.专项转移支付绩效目标表\n单位:万元\n';
+    expect((await reportOf(listed)).title).not.toBe('专项转移支付绩效目标表');
+  });
+});
+
 describe('an attachment\'s number glued before the title\'s year (t727)', () => {
   it('drops the number, not the year', async () => {
     const page = '索引号 | 1153/2021-0707013 | 发布机构 | 甲市退役军人事务局 |\n公开目录 | 部门预算 | 发布日期 | 2021-07-07 |\n文号 | 浏览量 |\n附件1\n2020年度项目绩效自评报告\n一、项目基本情况\n召开领导小组会议。\n';
