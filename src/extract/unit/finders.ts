@@ -164,17 +164,18 @@ export function breadcrumbUnit(text: string): string | null {
  * name in group 2 ("主管部门 | [155]濉溪县民政局", "实施单位 (盖章) | 青神县发展和改革局", "主管部门(单位)名称|
  * 安溪县水利局", "主管部门及代码 404-永济市文化和旅游局"; a target declaration's 申报单位, a 决算 cover's 编制单位/报送单位). A transfer
  * form's 中央/地方/自治区主管部门 is the authority over the fund, not the unit. A bare 部门 is a field
- * only as a cell ("部门 | 金寨县茶谷和美丽乡村建设服务中心 |", a page's "部门: | 财政局 |"). The name ends before
+ * only as a cell ("部门 | 金寨县茶谷和美丽乡村建设服务中心 |", a page's "部门: | 财政局 |"), a bare 单位 only before its colon
+ * (a 决算 table's header "单位:张家川回族自治县龙山镇四方中学|2024年度|金额单位:万元", t579). The name ends before
  * the next cell's name where normalization glued the cells ("主管部门稷山县卫生健康和体育局年初预算数0…").
  * A sentence's "主管部门为X" is no cell (proseFieldUnit reads it).
  */
 export const UNIT_FIELD = new RegExp(
-  String.raw`(?<!中央|省级|市级|地方|自治区)(单位名称|部门[（(]单位[）)]名称|部门名称|项目单位|预算部门(?:单位)?|预算单位|主管部门(?:[（(]单位[）)]名称|及代码)?|资金使用单位|实施单位|填报单位|申报单位|编制单位|报送单位|评价单位|(?<![\u4e00-\u9fff])部门(?=[:：]?[ \t]*[|｜]))[\s|｜:：]*(?:[（(](?:盖章|公章)[）)])?[\s|｜:：]*(?:\d+[-—]|[\[【]\d+[\]】])?(?![为是均])([\u4e00-\u9fff（）()]{3,40}?)(?=[\s|｜\t]|$|[，。；]|项目|专项(?:名称|资金)|部门名称|单位[：:]|主管|实施|填报|联系|评价(?:单位|方式|机构)|委托(?:单位|方)|下属单位|预算编码|资金使用|年初预算|全年预算|全年执行|年度|资金情况|资金额度|预算执行|填报日期|自评得分|${PERSON_FIELD.source}|[（(]?(?:盖|公|签)章)`,
+  String.raw`(?<!中央|省级|市级|地方|自治区)(单位名称|部门[（(]单位[）)]名称|部门名称|项目单位|预算部门(?:单位)?|预算单位|主管部门(?:[（(]单位[）)]名称|及代码)?|资金使用单位|实施单位|填报单位|申报单位|编制单位|报送单位|评价单位|(?<![\u4e00-\u9fff])部门(?=[:：]?[ \t]*[|｜])|(?<![\u4e00-\u9fff])单位(?=[:：]))[\s|｜:：]*(?:[（(](?:盖章|公章)[）)])?[\s|｜:：]*(?:\d+[-—]|[\[【]\d+[\]】])?(?![为是均])([\u4e00-\u9fff（）()]{3,40}?)(?=[\s|｜\t]|$|[，。；]|项目|专项(?:名称|资金)|部门名称|单位[：:]|主管|实施|填报|联系|评价(?:单位|方式|机构)|委托(?:单位|方)|下属单位|预算编码|资金使用|年初预算|全年预算|全年执行|年度|资金情况|资金额度|预算执行|填报日期|自评得分|${PERSON_FIELD.source}|[（(]?(?:盖|公|签)章)`,
   'gmu',
 );
 
 /** Fields that name the unit that spends (实施单位) rather than the one above it (主管部门). */
-export const IMPLEMENTING_FIELD = /^(?:部门|单位名称|部门[（(]单位[）)]名称|部门名称|项目单位|资金使用单位|实施单位|填报单位|申报单位|编制单位|报送单位|评价单位)$/u;
+export const IMPLEMENTING_FIELD = /^(?:部门|单位|单位名称|部门[（(]单位[）)]名称|部门名称|项目单位|资金使用单位|实施单位|填报单位|申报单位|编制单位|报送单位|评价单位)$/u;
 /**
  * Fields of the unit that spends a project's money: on a project form they name the reporting unit
  * before a 单位名称/填报单位 header, which names the unit that filled the form in
