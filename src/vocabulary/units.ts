@@ -76,3 +76,5 @@ export const INSTITUTION_SELF = /我(?:校|院(?![士长])|园|站|馆|中心)|�
 export const BUREAU_SELF = /我(?:局|厅|委|办)/u;
 /** A bureau's name (a page's publisher as a county site prints it): "昌宁县教育体育局", "甲县卫生健康委员会". */
 export const BUREAU_NAME = /(?:局|厅|委|委员会)$/u;
+/** A township's government: "金寨县麻埠镇人民政府", "阿拉善左旗乌力吉苏木人民政府" (it publishes for itself, not for others). */
+export const TOWNSHIP_GOVERNMENT = /(?:乡|镇|苏木)人民政府$/u;

@@ -3,7 +3,7 @@
  * printed (cleaned of title words and page furniture) or null; none decides between them.
  */
 import type { SourceDocument } from '../../ingest/document.js';
-import { AFTER_ORGAN, CONSTRUCTION_WORK, FINANCE_BUREAU, GENERIC_SECTION, ORGAN_END, ORGAN_EXTENSION, PERSON_FIELD, PUBLISHER_FOR_OTHERS, SHORT_FORM_UNIT, SITE_BOILERPLATE, STAMP_NOTE, STRONG_ORGAN_END } from '../../vocabulary/units.js';
+import { AFTER_ORGAN, CONSTRUCTION_WORK, FINANCE_BUREAU, GENERIC_SECTION, ORGAN_END, ORGAN_EXTENSION, PERSON_FIELD, PUBLISHER_FOR_OTHERS, SHORT_FORM_UNIT, SITE_BOILERPLATE, STAMP_NOTE, STRONG_ORGAN_END, TOWNSHIP_GOVERNMENT } from '../../vocabulary/units.js';
 import { SPAM_PREFIX } from '../../vocabulary/outline.js';
 import { BREADCRUMB, DOCUMENT_MASTHEAD, HOME_TRAIL, PAGE_BUTTONS, SITE_NAME, TITLE_LINE_END, TITLE_WITH_SITE_SUFFIX, TRAIL_SEPARATOR } from '../../vocabulary/outline.js';
 import { placeRunEnds, regionOf } from '../region.js';
@@ -462,10 +462,13 @@ export function bareBylineUnit(text: string): string | null {
   return hasPlace(name) ? null : name;
 }
 
-/** A unit of a named place, not a publisher for others (governments, portals; a finance bureau is left to the unit rules). */
+/**
+ * A unit of a named place, not a publisher for others (governments, portals; a finance bureau is left to the unit rules).
+ * A township's government publishes for itself ("信息来源:中山市东凤镇人民政府" over its own budget report, t906).
+ */
 export function placeUnit(raw: string | undefined): string | null {
   const name = raw ? cleanDepartment(raw) : null;
-  if (!name || !ORGAN_END.test(name) || (PUBLISHER_FOR_OTHERS.test(name) && !FINANCE_BUREAU.test(name))) return null;
+  if (!name || !ORGAN_END.test(name) || (PUBLISHER_FOR_OTHERS.test(name) && !FINANCE_BUREAU.test(name) && !TOWNSHIP_GOVERNMENT.test(name))) return null;
   const r = regionOf(name);
   return r.province || r.city || r.county ? name : null;
 }

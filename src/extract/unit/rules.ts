@@ -9,7 +9,7 @@
  * overcomes: a wrong department is worse than none.
  */
 import type { SourceDocument } from '../../ingest/document.js';
-import { AFTER_ORGAN, BUREAU_NAME, BUREAU_SELF, FINANCE_BUREAU, INSTITUTION_SELF, FUND_IN_NAME, LATIN_IN_NAME, LIAISON_OFFICE, ORGAN_END, PLACEHOLDER, PUBLISHER_FOR_OTHERS, STRONG_ORGAN_END, VILLAGE_COMMITTEE } from '../../vocabulary/units.js';
+import { AFTER_ORGAN, BUREAU_NAME, BUREAU_SELF, FINANCE_BUREAU, INSTITUTION_SELF, TOWNSHIP_GOVERNMENT, FUND_IN_NAME, LATIN_IN_NAME, LIAISON_OFFICE, ORGAN_END, PLACEHOLDER, PUBLISHER_FOR_OTHERS, STRONG_ORGAN_END, VILLAGE_COMMITTEE } from '../../vocabulary/units.js';
 import { placeRunEnds, regionOf } from '../region.js';
 import {
   IMPLEMENTING_FIELD,
@@ -155,8 +155,6 @@ function isJoint(name: string): boolean {
   }
   return false;
 }
-/** A township's government: "金寨县麻埠镇人民政府", "阿拉善左旗乌力吉苏木人民政府". */
-const TOWNSHIP_GOVERNMENT = /(?:乡|镇|苏木)人民政府$/u;
 /** A unit named by its level alone: "县乡村振兴局", "市财政局". */
 const BARE_LEVEL = /^(?:省|市|县|区|州|旗)/u;
 /** A place's leadership: "云南省委、省政府高度重视…" names the government, not the reporting unit. */

@@ -88,6 +88,11 @@ describe('publisherUnit', () => {
   ])('reads the publisher up to the next field: %s', (text, unit) => {
     expect(publisherUnit(text)).toBe(unit);
   });
+  it('reads a township\'s government, which publishes for itself (t906)', async () => {
+    expect(publisherUnit('发布机构:中山市东凤镇人民政府成文日期:')).toBe('中山市东凤镇人民政府');
+    const page = '东凤镇2010年预算执行情况和2011年预算草案\n信息来源:中山市东凤镇人民政府 发布日期:2011-03-07\n目录\n一、东凤镇人民政府2010年预算执行情况\n';
+    expect(await departmentOf(page)).toBe('中山市东凤镇人民政府');
+  });
   it('reads no government and no unit without its place', () => {
     expect(publisherUnit('发布机构:台江县人民政府成文日期:')).toBeNull();
     expect(publisherUnit('发布机构:水利局文号:')).toBeNull();
