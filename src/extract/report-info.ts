@@ -12,6 +12,7 @@ import {
   OUTLINE_MARKER,
   PAGE_FIELD,
   PAGE_FOOTER,
+  SENTENCE_GOES_ON,
   SPAM_RUN,
   PROJECT_KIND_BODY,
   PROJECT_KIND_TITLE,
@@ -66,14 +67,16 @@ export function kindOf(title: string, body: string): ReportKind {
 const CITED_TITLE = /《[^《》\n]{0,80}》/gu;
 
 /**
- * What a report's or a form's title ends with (…自评的报告, …自评总报告, …评价情况表, …绩效监控总结报告, …决算公开表 and …2022年部门预算 too),
+ * What a report's or a form's title ends with (…自评的报告, …自评总报告, …评价情况表, …绩效监控总结报告, …决算公开表 and …2022年部门预算 too;
+ * …绩效评价工作开展情况 ending its line or before a bulleted byline, t850; a target declaration's …绩效目标表 ending its
+ * line or before its year, "项目支出绩效目标表\n(2023年度)", t676, without the year as labelled),
  * and the headings of documents that are no self-evaluation but read like one (an allocation notice
  * "关于下达…的通知" standing alone above its addressee, a fund's "…使用情况的公告"). A 决算's kind words may
  * stand on the line below its year and unit ("2023年度乌海市供销合作社联合社\n决算公开"), or end with its scope
  * ("…部门决算(本级)") before a bulleted byline ("•发布时间:"); a notice's title may be followed by its number ("[财综〔2021〕20号]").
  */
 const TITLE_END =
-  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结|总)?(?:(?:情况|结果)的报告|(?<=[\u4e00-\u9fff]{2}(?:自评|自我评价|评价|自评价))(?:情况|结果)报告(?![如于给])|的?报告(?:结果)?的?(?:公示|公开)?|(?:基础数据)?表(?!格)|(?:结果|情况)?的?(?:公告|公示|公开)|情况表(?!格)|情况的?(?:说明|汇报)|情况|(?:结果|综述)(?=[ \t]*(?:\n|$)))|绩效评价报告|自评报告|绩效监控(?:总结)?报告|(?:事前)?绩效评估报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n，。；:：]{1,24}[）)])?|(?<=(?:下达|分配|拨付|预拨|^关于)[^\n，。；《》]{2,80}?)的(?:紧急|补充)?通知(?=\s*(?:\n|$|各[^\n，。；]{1,20}[:：]|[\[［【(（]?[\u4e00-\u9fff]{1,8}[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s*\d+\s*号))|(?<=(?:绩效|评价)[^\n，。；《》]{0,20}?)整改(?:落实)?(?:情况|工作)的?报告(?![如于给])|(?<=(?:绩效|评价)[^\n，。；《》]{0,40}?)的通报(?=\s*(?:\n|$|(?:19|20)\d{2}-\d{1,2}-\d{1,2}|来源[:：]|发布(?:时间|日期)[:：]))|(?:筹集|分配|安排|使用)[、和及与]?(?:分配|使用)?情况的?(?:公告|公布)(?![如于》”])|(?<=资金[^\n，。；《》|｜]{0,40}?)分配(?:方案|明细表|表)(?=\s*(?:[|｜\n]|$))|(?<=(?:19|20)\d{2}(?:\s*年度?\s*[^\n，。；,]{0,30}?)?(?:[ \t]*\n[ \t]*)?)(?:(?:部门|单位)?决算|(?:部门|单位)预算)(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告|公开表)?(?:[（(](?:公开|本级)[）)])?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分|[•·]?\s*(?:来源[:：]|发布(?:时间|日期)[:：])))/u;
+  /(?:(?:绩效)?(?:自评|自我评价|评价|自评价)(?:总结|总)?(?:(?:情况|结果)的报告|(?<=[\u4e00-\u9fff]{2}(?:自评|自我评价|评价|自评价))(?:情况|结果)报告(?![如于给])|的?报告(?:结果)?的?(?:公示|公开)?|(?:基础数据)?表(?!格)|(?:结果|情况)?的?(?:公告|公示|公开)|情况表(?!格)|情况的?(?:说明|汇报)|情况|工作(?:开展)?情况(?=[ \t]*(?:\n|$|[•·]))|(?:结果|综述)(?=[ \t]*(?:\n|$)))|绩效评价报告|自评报告|绩效监控(?:总结)?报告|(?:事前)?绩效评估报告)(?:\s*[（(](?:(?:19|20)\d{2}|20xx)\s*年度?[）)]|[（(][^（()）\n，。；:：]{1,24}[）)])?|绩效目标(?:申报)?表(?=[ \t]*(?:\n|$|[|｜]|[（(](?:19|20)\d{2}))|(?<=(?:下达|分配|拨付|预拨|^关于)[^\n，。；《》]{2,80}?)的(?:紧急|补充)?通知(?=\s*(?:\n|$|各[^\n，。；]{1,20}[:：]|[\[［【(（]?[\u4e00-\u9fff]{1,8}[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s*\d+\s*号))|(?<=(?:绩效|评价)[^\n，。；《》]{0,20}?)整改(?:落实)?(?:情况|工作)的?报告(?![如于给])|(?<=(?:绩效|评价)[^\n，。；《》]{0,40}?)的通报(?=\s*(?:\n|$|(?:19|20)\d{2}-\d{1,2}-\d{1,2}|来源[:：]|发布(?:时间|日期)[:：]))|(?:筹集|分配|安排|使用)[、和及与]?(?:分配|使用)?情况的?(?:公告|公布)(?![如于》”])|(?<=资金[^\n，。；《》|｜]{0,40}?)分配(?:方案|明细表|表)(?=\s*(?:[|｜\n]|$))|(?<=(?:19|20)\d{2}(?:\s*年度?\s*[^\n，。；,]{0,30}?)?(?:[ \t]*\n[ \t]*)?)(?:(?:部门|单位)?决算|(?:部门|单位)预算)(?:公开)?(?:情况说明|编制说明|公开说明|说明|报告|公开表)?(?:[（(](?:公开|本级)[）)])?(?=\s*(?:\n|$|[（(]?目\s*录|第一部分|[•·]?\s*(?:来源[:：]|发布(?:时间|日期)[:：])))/u;
 /** Does a phrase end like a title? (TITLE_END at its end; the last 40 characters decide.) */
 function endsLikeTitle(phrase: string): boolean {
   const tail = phrase.slice(-40);
@@ -161,6 +164,17 @@ function* titlesFrom(text: string, afterFurniture: boolean): Generator<{ text: s
     if (/^\s*\.(?:docx?|pdf|xlsx?|wps)/iu.test(head.slice(end, end + 6))) continue;
     // An item of a sentence's list ("针对绩效重点评价报告、整体支出绩效评价报告中反映的问题") names a kind of report, not this one.
     if (head[end] === '、') continue;
+    // A phrase that a 》 closes is inside a cited document's name ("附件2:《2019年度“红十字事业发展工作经费”项目绩效
+    // 自评表》.docx", its start cut at the quote: t850), not the document's own heading.
+    if (head[end] === '》') continue;
+    // A target table's caption is the title of a document that opens with it, not of a notice that attaches one
+    // after its sentences or among its attachments ("…请严格执行。附件:2020年…资金绩效目标表", t783; "附件:1.…分配表
+    // 2.专项转移支付绩效目标表", t470).
+    if (TARGET_TABLE_END.test(m[0]) && /。|附件/u.test(head.slice(0, m.index))) continue;
+    // A clause the sentence goes on from ("…省发改委近日联合通报2016年度…绩效评价情况,由第三方机构…", t559), the
+    // object of the verb that announces the report ("现将项目绩效自评情况报告如下", t851) or the subject of a verb
+    // of saying ("1月20日,绩效评价报告认为,", t559) is no heading.
+    if (SENTENCE_GOES_ON.test(head.slice(end, end + 4))) continue;
     let start = m.index;
     while (start > 0 && end - start < 60) {
       const ch = head[start - 1]!;
@@ -183,11 +197,12 @@ function* titlesFrom(text: string, afterFurniture: boolean): Generator<{ text: s
     // the title starts after it.
     start = afterBracketedNote(head, start, end);
     const raw = head.slice(start, end);
-    // Drop list and attachment markers: "1、", "附件:1.", "附件1".
+    // Drop list and attachment markers: "1、", "附件:1.", "附件1"; an attachment's number is one or two digits,
+    // never the year glued after it ("附件12020年度项目绩效自评报告", t727).
     const title = raw
       .replace(/^\s*(?:(?:PAGE\s*)+\d*\s*)/u, '')
       .replace(/^(?:[\]】\s]*|大中小|打印|关闭)+/u, '')
-      .replace(/^\s*(?:附件\s*[:：]?\s*\d*[.、．]?|\d+[、.．])\s*/u, '')
+      .replace(ATTACHMENT_MARKER, '')
       // "现将2022年西平县交通运输局…绩效自评总结报告如下": the title inside the sentence that announces it.
       .replace(/^(?:现将|特将|现就|兹将)/u, '')
       .trim();
@@ -226,6 +241,12 @@ function withoutSpam(text: string): { text: string; at: (i: number) => number } 
   if (cuts.length === 0) return { text, at: (i) => i };
   return { text: out, at: (i) => i + cuts.filter((c) => c.at <= i).reduce((n, c) => n + c.length, 0) };
 }
+
+/** The end TITLE_END gives a target declaration's caption: "项目支出绩效目标表", "…绩效目标申报表". */
+const TARGET_TABLE_END = /^绩效目标(?:申报)?表$/u;
+
+/** A list or attachment marker opening a phrase: "1、", "附件:1.", "附件1" (not the year after it, "附件12020年度…"). */
+const ATTACHMENT_MARKER = /^\s*(?:附件\s*[:：]?\s*(?:\d{1,2}(?=\s*(?:19|20)\d{2}\s*年)|\d+(?![\d年]))?[.、．]?|\d+[、.．])\s*/u;
 
 /** A heading's line that stops after its 关于 (and year): "奉节县财政局关于", "湘阴县文旅广体局关于2020年". */
 const WRAPPED_AFTER_ABOUT = /关于(?:(?:19|20)\d{2}\s*年度?)?[ \t]*$/u;

@@ -154,3 +154,8 @@ export const FILE_EXTENSION = /\.(?:docx?|pdf|xlsx?|wps|pptx?)/iu;
 export const REPORT_NAME_WORD = /决算|预算|绩效|自评|评价|报告|说明/u;
 /** A channel tag a page puts before a title: "(直达资金)X", "(临时救助)X". */
 export const TITLE_TAG = /^[（(][^（）()\d]{1,8}[）)]/u;
+/**
+ * What follows a phrase that ends like a title inside a sentence, not as a heading: a comma, the verb announcing
+ * the report ("现将项目绩效自评情况报告如下"), a verb of saying ("绩效评价报告认为,").
+ */
+export const SENTENCE_GOES_ON = /^(?:[，,]|(?:报告|汇报)如下|认为|指出|显示|表明)/u;

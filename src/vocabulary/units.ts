@@ -66,3 +66,15 @@ export const PLACEHOLDER = /[XxＸ×]{2}|\*{2}|＊/u;
  * 万亩 with a stray 元 (t078), "万元/亩" has its slash. 亩均/亩产 open a new word ("…万元亩均增收").
  */
 export const MONEY_GLUED_MEASURE = /(?:万元|亿元|元)(?:亩(?![均产])|公顷|平方米|公里)/u;
+
+/**
+ * How a report speaks of its own unit when that unit is an institution, not a bureau: "我校", "我院", "我园",
+ * "我站", "我所", "我馆", "我中心". A school's report on its county bureau's page says 我校 (t807).
+ */
+export const INSTITUTION_SELF = /我(?:校|院(?![士长])|园|站|馆|中心)|我所(?![在属有以长])/u;
+/** How a bureau's report speaks of itself: "我局", "我厅", "我委", "我办". */
+export const BUREAU_SELF = /我(?:局|厅|委|办)/u;
+/** A bureau's name (a page's publisher as a county site prints it): "昌宁县教育体育局", "甲县卫生健康委员会". */
+export const BUREAU_NAME = /(?:局|厅|委|委员会)$/u;
+/** A township's government: "金寨县麻埠镇人民政府", "阿拉善左旗乌力吉苏木人民政府" (it publishes for itself, not for others). */
+export const TOWNSHIP_GOVERNMENT = /(?:乡|镇|苏木)人民政府$/u;

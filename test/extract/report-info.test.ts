@@ -259,6 +259,51 @@ describe('a mirror\'s brand printed as a label and again before the title (t863)
   });
 });
 
+describe('a phrase inside a sentence (t559, t851)', () => {
+  it('is no title when the sentence goes on after it', async () => {
+    expect((await reportOf('记者从市发改委获悉,省发改委近日联合通报2016年度省区域战略推进专项资金绩效评价情况,由第三方机构组织评价。\n我市获得96.47分。\n')).title).toBeNull();
+    expect((await reportOf('1月20日,绩效评价报告认为,项目执行有效性较好。\n')).title).toBeNull();
+    expect((await reportOf('根据文件精神,我单位对环境监测站2021年度大气监测专项开展了自评。现将项目绩效自评情况报告如下:\n一、基本情况\n')).title).toBeNull();
+    // (A heading on its own line stays one.)
+    expect((await reportOf('2016年度省区域战略推进专项资金绩效评价情况\n一、基本情况\n')).title).toBe('2016年度省区域战略推进专项资金绩效评价情况');
+  });
+});
+
+describe('a page whose heading names its evaluation work (t850)', () => {
+  const page = '您当前的位置:网站首页 > 信息公开 > 公示公告\n\n2019年度湖北省红十字会绩效评价工作开展情况\n\n  • 2020-11-13 00:00\n  • 来源:原创\n\n一、预算绩效管理工作开展情况\n单位组织对项目支出全面开展绩效自评。\n附件2:《2019年度“红十字事业发展工作经费”项目绩效自评表》.docx\n';
+  it('takes the heading, not a cited attachment\'s name cut at its quote', async () => {
+    const r = await reportOf(page);
+    expect(r.title).toBe('2019年度湖北省红十字会绩效评价工作开展情况');
+    expect(r.department).toBe('湖北省红十字会');
+  });
+  it('reads no title inside a cited name', async () => {
+    expect((await reportOf('根据要求开展自评。\n附件2:《2019年度“红十字事业发展工作经费”项目绩效自评表》.docx\n')).title).toBeNull();
+  });
+});
+
+describe('a target declaration\'s caption (t676, t774, t552)', () => {
+  it('is the title of a document that opens with it, without its year', async () => {
+    const form = '项目支出绩效目标表\n|\n|\n(2023年度)\n|\n|\n项目名称\n|\n亳州市人工增雨飞机作业项目\n|\n|\n主管部门及代码\n|\n亳州市气象局\n|\n';
+    expect((await reportOf(form)).title).toBe('项目支出绩效目标表');
+  });
+  it('is no title of a notice that attaches it after its sentences or among its attachments', async () => {
+    const notice = '甲县水利局:\n现将资金500万元下达给你局。请严格执行。\n附件:2020年省级财政水利发展资金绩效目标表\n(2020)年度\n专项(项目)名称\n';
+    expect((await reportOf(notice)).title).toBeNull();
+    const listed = '相关县(市、区)财政局:为促进发展,现下达专项资金70万元,附件:1.2023年民族发展专项资金分配表2.专项转移支付绩效目标表\n单位:万元\n';
+    expect((await reportOf(listed)).title).not.toBe('专项转移支付绩效目标表');
+  });
+});
+
+describe('an attachment\'s number glued before the title\'s year (t727)', () => {
+  it('drops the number, not the year', async () => {
+    const page = '索引号 | 1153/2021-0707013 | 发布机构 | 甲市退役军人事务局 |\n公开目录 | 部门预算 | 发布日期 | 2021-07-07 |\n文号 | 浏览量 |\n附件1\n2020年度项目绩效自评报告\n一、项目基本情况\n召开领导小组会议。\n';
+    const r = await reportOf(page);
+    expect(r.title).toBe('2020年度项目绩效自评报告');
+    expect(r.fiscalYear).toBe(2020);
+    expect((await reportOf(page.replace('附件1\n', '附件12\n'))).title).toBe('2020年度项目绩效自评报告');
+  });
+});
+
 describe('a page number glued before the title (t784, t811)', () => {
   it('drops one or two digits before a year or a name, and keeps a service number or a count', async () => {
     expect((await reportOf('1 2016年妇女儿童发展专项资金绩效评价报告\n一、项目基本情况\n')).title).toBe('2016年妇女儿童发展专项资金绩效评价报告');

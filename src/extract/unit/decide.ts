@@ -77,8 +77,13 @@ const TOWNSHIP_GOVERNMENT_WORD: readonly [RegExp, string][] = [
  */
 export function governmentOf(name: string, text: string): string {
   for (const [end, word] of TOWNSHIP_GOVERNMENT_WORD) if (end.test(name) && text.includes(name + word)) return name + word;
-  return name;
+  // A township's government named short ("单位名称:塘湖镇政府" over "单位名称|塘湖镇人民政府|", t801) is that government.
+  const official = TOWNSHIP_GOVERNMENT_SHORT.test(name) ? name.replace(TOWNSHIP_GOVERNMENT_SHORT, '人民政府') : null;
+  return official && text.includes(official) ? official : name;
 }
+
+/** A township's government without 人民: "塘湖镇政府", "羊街乡政府". */
+const TOWNSHIP_GOVERNMENT_SHORT = /(?<=乡|镇|苏木)政府$/u;
 
 /**
  * Two names of one unit: the longer holds the shorter with only places before it and only an organ
@@ -112,17 +117,19 @@ function samePlaceShortened(longer: string, shorter: string): boolean {
 
 /**
  * A unit's short form beside its name: "德城区教体局" for "德城区教育和体育局", "甲县人社局" for "甲县
- * 人力资源和社会保障局". Both start with the same place and end with the same organ word; the short
- * form's words between (two or more, the first the same) are taken in order from the name's.
+ * 人力资源和社会保障局", "宜昌市城管委" for "宜昌市城市管理执法委员会" (委 short for 委员会, t737). Both start
+ * with the same place and end with the same organ word; the short form's words between (two or more, the
+ * first the same) are taken in order from the name's.
  */
 function isAbbreviation(longer: string, shorter: string): boolean {
   // (A short form has fewer units than its name: asked of every pair of names, most pairs end here.)
   if (shorter.length >= longer.length) return false;
   const place = placeRunEnds(shorter).filter((end) => longer.startsWith(shorter.slice(0, end))).at(-1);
   const organ = ORGAN_END.exec(shorter)?.[0];
-  if (!place || !organ || !longer.endsWith(organ)) return false;
+  const longOrgan = organ === '委' && longer.endsWith('委员会') ? '委员会' : organ;
+  if (!place || !organ || !longOrgan || !longer.endsWith(longOrgan)) return false;
   const short = Array.from(shorter.slice(place, shorter.length - organ.length));
-  const long = Array.from(longer.slice(place, longer.length - organ.length));
+  const long = Array.from(longer.slice(place, longer.length - longOrgan.length));
   // (The first words agree: "攀枝花市财政局攀枝花市文化…局" is two units glued, not "攀枝花市文化…局" in full.)
   if (short.length < 2 || short.length >= long.length || short[0] !== long[0]) return false;
   let i = 0;
@@ -164,10 +171,11 @@ export function decideUnit(ctx: UnitContext, extra: readonly UnitFinding[] = [])
       const score = features.reduce((s, x) => s + x.weight, 0);
       if (!best || score > best.score) best = { name, score, sources: [], features, evidence: null };
       if (!isAbbreviation(name, f.full)) fullBest = Math.max(fullBest, score);
-      else if (!shortForm || score > shortForm.score) shortForm = { name: f.full, score };
+      else if (FORM_SOURCE.test(f.source) && (!shortForm || score > shortForm.score)) shortForm = { name: f.full, score };
     }
-    // A short form read where the unit is named surely (a form's "实施单位 六安市文旅局") is the name as
-    // it stands there, over the full name a weaker place prints ("六安市文化和旅游局2022年度…").
+    // A short form a form's cell holds (its "实施单位 六安市文旅局") is the name as it stands there, over the
+    // full name a weaker place prints ("六安市文化和旅游局2022年度…"). A heading's short form is not: a 决算 titled
+    // "宜昌市城管委2021年决算公开" names itself 宜昌市城市管理执法委员会 in its body (t737).
     if (shortForm && shortForm.score > fullBest) best!.name = shortForm.name;
     const sources = [...new Set(fs.map((f) => f.source))];
     best!.sources = sources;
@@ -187,6 +195,9 @@ export function decideUnit(ctx: UnitContext, extra: readonly UnitFinding[] = [])
   if (rival && rival.score >= UNIT_THRESHOLD && top!.score - rival.score < UNIT_MARGIN) return { name: null, reason: 'abstained_tie', candidates };
   return { name: top!.name, reason: 'clear', candidates };
 }
+
+/** Sources that read a form's cells (and a department form's 主管部门, passed in as form.department). */
+const FORM_SOURCE = /^form\./u;
 
 /** The kind of place a source reads: a page's byline, metadata and breadcrumb are one. */
 const witnessOf = (id: string) => id.split('.')[0]!.replace(/^(?:byline|meta|breadcrumb)$/u, 'page');

@@ -3,7 +3,7 @@
  * printed (cleaned of title words and page furniture) or null; none decides between them.
  */
 import type { SourceDocument } from '../../ingest/document.js';
-import { AFTER_ORGAN, CONSTRUCTION_WORK, FINANCE_BUREAU, GENERIC_SECTION, ORGAN_END, ORGAN_EXTENSION, PERSON_FIELD, PUBLISHER_FOR_OTHERS, SHORT_FORM_UNIT, SITE_BOILERPLATE, STAMP_NOTE, STRONG_ORGAN_END } from '../../vocabulary/units.js';
+import { AFTER_ORGAN, CONSTRUCTION_WORK, FINANCE_BUREAU, GENERIC_SECTION, ORGAN_END, ORGAN_EXTENSION, PERSON_FIELD, PUBLISHER_FOR_OTHERS, SHORT_FORM_UNIT, SITE_BOILERPLATE, STAMP_NOTE, STRONG_ORGAN_END, TOWNSHIP_GOVERNMENT } from '../../vocabulary/units.js';
 import { SPAM_PREFIX } from '../../vocabulary/outline.js';
 import { BREADCRUMB, DOCUMENT_MASTHEAD, HOME_TRAIL, PAGE_BUTTONS, SITE_NAME, TITLE_LINE_END, TITLE_WITH_SITE_SUFFIX, TRAIL_SEPARATOR } from '../../vocabulary/outline.js';
 import { placeRunEnds, regionOf } from '../region.js';
@@ -164,17 +164,18 @@ export function breadcrumbUnit(text: string): string | null {
  * name in group 2 ("主管部门 | [155]濉溪县民政局", "实施单位 (盖章) | 青神县发展和改革局", "主管部门(单位)名称|
  * 安溪县水利局", "主管部门及代码 404-永济市文化和旅游局"; a target declaration's 申报单位, a 决算 cover's 编制单位/报送单位). A transfer
  * form's 中央/地方/自治区主管部门 is the authority over the fund, not the unit. A bare 部门 is a field
- * only as a cell ("部门 | 金寨县茶谷和美丽乡村建设服务中心 |", a page's "部门: | 财政局 |"). The name ends before
+ * only as a cell ("部门 | 金寨县茶谷和美丽乡村建设服务中心 |", a page's "部门: | 财政局 |"), a bare 单位 only before its colon
+ * (a 决算 table's header "单位:张家川回族自治县龙山镇四方中学|2024年度|金额单位:万元", t579). The name ends before
  * the next cell's name where normalization glued the cells ("主管部门稷山县卫生健康和体育局年初预算数0…").
  * A sentence's "主管部门为X" is no cell (proseFieldUnit reads it).
  */
 export const UNIT_FIELD = new RegExp(
-  String.raw`(?<!中央|省级|市级|地方|自治区)(单位名称|部门[（(]单位[）)]名称|部门名称|项目单位|预算部门(?:单位)?|预算单位|主管部门(?:[（(]单位[）)]名称|及代码)?|资金使用单位|实施单位|填报单位|申报单位|编制单位|报送单位|评价单位|(?<![\u4e00-\u9fff])部门(?=[:：]?[ \t]*[|｜]))[\s|｜:：]*(?:[（(](?:盖章|公章)[）)])?[\s|｜:：]*(?:\d+[-—]|[\[【]\d+[\]】])?(?![为是均])([\u4e00-\u9fff（）()]{3,40}?)(?=[\s|｜\t]|$|[，。；]|项目|专项(?:名称|资金)|部门名称|单位[：:]|主管|实施|填报|联系|评价(?:单位|方式|机构)|委托(?:单位|方)|下属单位|预算编码|资金使用|年初预算|全年预算|全年执行|年度|资金情况|资金额度|预算执行|填报日期|自评得分|${PERSON_FIELD.source}|[（(]?(?:盖|公|签)章)`,
+  String.raw`(?<!中央|省级|市级|地方|自治区)(单位名称|部门[（(]单位[）)]名称|部门名称|项目单位|预算部门(?:单位)?|预算单位|主管部门(?:[（(]单位[）)]名称|及代码)?|资金使用单位|实施单位|填报单位|申报单位|编制单位|报送单位|评价单位|(?<![\u4e00-\u9fff])部门(?=[:：]?[ \t]*[|｜])|(?<![\u4e00-\u9fff])单位(?=[:：]))[\s|｜:：]*(?:[（(](?:盖章|公章)[）)])?[\s|｜:：]*(?:\d+[-—]|[\[【]\d+[\]】])?(?![为是均])([\u4e00-\u9fff（）()]{3,40}?)(?=[\s|｜\t]|$|[，。；]|项目|专项(?:名称|资金)|部门名称|单位[：:]|主管|实施|填报|联系|评价(?:单位|方式|机构)|委托(?:单位|方)|下属单位|预算编码|资金使用|年初预算|全年预算|全年执行|年度|资金情况|资金额度|预算执行|填报日期|自评得分|${PERSON_FIELD.source}|[（(]?(?:盖|公|签)章)`,
   'gmu',
 );
 
 /** Fields that name the unit that spends (实施单位) rather than the one above it (主管部门). */
-export const IMPLEMENTING_FIELD = /^(?:部门|单位名称|部门[（(]单位[）)]名称|部门名称|项目单位|资金使用单位|实施单位|填报单位|申报单位|编制单位|报送单位|评价单位)$/u;
+export const IMPLEMENTING_FIELD = /^(?:部门|单位|单位名称|部门[（(]单位[）)]名称|部门名称|项目单位|资金使用单位|实施单位|填报单位|申报单位|编制单位|报送单位|评价单位)$/u;
 /**
  * Fields of the unit that spends a project's money: on a project form they name the reporting unit
  * before a 单位名称/填报单位 header, which names the unit that filled the form in
@@ -306,8 +307,15 @@ export function actingUnit(text: string): string | null {
     if (name && ORGAN_END.test(name) && (STRONG_ORGAN_END.test(name) || hasPlace(name))) return name;
   }
   const object = /(?:我们|我局|我单位|本单位|我委|我院)对([\u4e00-\u9fff（）()]{4,40})[^。；\n]{0,40}?进行了?(?:绩效)?(?:自评|评价|自我评价)/u.exec(head);
-  return object ? unitAtStart(object[1]!) : null;
+  if (object) return unitAtStart(object[1]!);
+  // (A finance bureau's evaluation of another unit's project, quoted: "…对天津市教育委员会“2021年…补助”项目开展了
+  // 绩效评价", t544: the unit, its name whole before the quote.)
+  const quoted = EVALUATED_UNIT.exec(head);
+  return quoted && unitAtStart(quoted[1]!) === quoted[1] ? quoted[1]! : null;
 }
+
+/** A unit whose quoted project is evaluated: "对X“Y”项目开展了绩效评价" (X in group 1). */
+const EVALUATED_UNIT = /对([\u4e00-\u9fff（）()]{4,40}?)[“"][^”"\n]{2,60}[”"](?:项目|专项)?(?:资金)?[^。；\n]{0,10}?(?:开展|进行)了?(?:绩效)?(?:自评|评价|自我评价)/u;
 
 /**
  * The unit a clause opens with, right before a year: "(一)金寨县麻埠镇人民政府2023年度下达上级资金…",
@@ -420,9 +428,10 @@ const hasPlace = (name: string) => {
 const BYLINE = /来源[:：]\s*([\u4e00-\u9fff（）()]{3,30}?)(?=\s|$|发布|日期|时间|浏览|阅读|分享|字体|打印|【|文字|作者|录入|访问|点击)/mu;
 /**
  * A government page's metadata naming its publisher, up to the next field ("发布机构 | 腾冲市林业和草原局 |",
- * "发布机构:无为市襄安镇成文日期:", "-发布机构:安溪县农业农村局-公文生成日期", "发文单位:咸宁市生态环境局名称:").
+ * "发布机构:无为市襄安镇成文日期:", "-发布机构:安溪县农业农村局-公文生成日期", "发文单位:咸宁市生态环境局名称:",
+ * "发文机关:白沙黎族自治县邦溪镇 成文日期:").
  */
-const PUBLISHER_FIELD = /(?:发布机构|发文单位)\s*[:：]?[\s|｜]*([\u4e00-\u9fff（）()]{3,30}?)(?=[\s|｜\-—]|$|公开|公文|责任|主题|发文|发布|生成|成文|名称|文号|索引)/mu;
+const PUBLISHER_FIELD = /(?:发布机构|发文单位|发文机关)\s*[:：]?[\s|｜]*([\u4e00-\u9fff（）()]{3,30}?)(?=[\s|｜\-—]|$|公开|公文|责任|主题|发文|发布|生成|成文|名称|文号|索引)/mu;
 
 /**
  * The unit a web page's byline names ("来源:安居区市场监管局"), when it is a unit of a named place.
@@ -453,10 +462,13 @@ export function bareBylineUnit(text: string): string | null {
   return hasPlace(name) ? null : name;
 }
 
-/** A unit of a named place, not a publisher for others (governments, portals; a finance bureau is left to the unit rules). */
+/**
+ * A unit of a named place, not a publisher for others (governments, portals; a finance bureau is left to the unit rules).
+ * A township's government publishes for itself ("信息来源:中山市东凤镇人民政府" over its own budget report, t906).
+ */
 export function placeUnit(raw: string | undefined): string | null {
   const name = raw ? cleanDepartment(raw) : null;
-  if (!name || !ORGAN_END.test(name) || (PUBLISHER_FOR_OTHERS.test(name) && !FINANCE_BUREAU.test(name))) return null;
+  if (!name || !ORGAN_END.test(name) || (PUBLISHER_FOR_OTHERS.test(name) && !FINANCE_BUREAU.test(name) && !TOWNSHIP_GOVERNMENT.test(name))) return null;
   const r = regionOf(name);
   return r.province || r.city || r.county ? name : null;
 }
@@ -571,13 +583,16 @@ const SECOND_PERSON = /你们|你单位|你局|你委|你处|你院|你校|你�
 
 /**
  * The line a notice opens with to name whom it is sent to (its salutation), when the opening speaks to
- * them ("现将…下达给你们"); null for a text that is no such notice.
+ * them ("现将…下达给你们"); null for a text that is no such notice. The source's own lines (`rawText`) are
+ * read too: normalization may glue the salutation to the page's byline above it ("…来源:财政局发布时间:
+ * 2020-05-29 09:42陈仓区水利局:", t783).
  */
-export function addresseeLine(text: string): string | null {
-  const head = text.slice(0, 400);
-  const m = SALUTATION.exec(head);
-  if (!m || !SECOND_PERSON.test(text.slice(0, 1500))) return null;
-  // (A field's label is no salutation: "来源:", "发布时间:", "单位名称:".)
-  if (/来源|时间|日期|名称|单位$|部门$|标题|索引/u.test(m[1]!.trim())) return null;
-  return m[1]!;
+export function addresseeLine(text: string, rawText?: string): string | null {
+  if (!SECOND_PERSON.test(text.slice(0, 1500))) return null;
+  for (const head of [text.slice(0, 400), rawText?.slice(0, 600) ?? '']) {
+    const m = SALUTATION.exec(head);
+    // (A field's label is no salutation: "来源:", "发布时间:", "单位名称:".)
+    if (m && !/来源|时间|日期|名称|单位$|部门$|标题|索引/u.test(m[1]!.trim())) return m[1]!;
+  }
+  return null;
 }

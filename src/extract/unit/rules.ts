@@ -9,7 +9,7 @@
  * overcomes: a wrong department is worse than none.
  */
 import type { SourceDocument } from '../../ingest/document.js';
-import { AFTER_ORGAN, FINANCE_BUREAU, FUND_IN_NAME, LATIN_IN_NAME, LIAISON_OFFICE, ORGAN_END, PLACEHOLDER, PUBLISHER_FOR_OTHERS, STRONG_ORGAN_END, VILLAGE_COMMITTEE } from '../../vocabulary/units.js';
+import { AFTER_ORGAN, BUREAU_NAME, BUREAU_SELF, FINANCE_BUREAU, INSTITUTION_SELF, TOWNSHIP_GOVERNMENT, FUND_IN_NAME, LATIN_IN_NAME, LIAISON_OFFICE, ORGAN_END, PLACEHOLDER, PUBLISHER_FOR_OTHERS, STRONG_ORGAN_END, VILLAGE_COMMITTEE } from '../../vocabulary/units.js';
 import { placeRunEnds, regionOf } from '../region.js';
 import {
   IMPLEMENTING_FIELD,
@@ -155,8 +155,6 @@ function isJoint(name: string): boolean {
   }
   return false;
 }
-/** A township's government: "金寨县麻埠镇人民政府", "阿拉善左旗乌力吉苏木人民政府". */
-const TOWNSHIP_GOVERNMENT = /(?:乡|镇|苏木)人民政府$/u;
 /** A unit named by its level alone: "县乡村振兴局", "市财政局". */
 const BARE_LEVEL = /^(?:省|市|县|区|州|旗)/u;
 /** A place's leadership: "云南省委、省政府高度重视…" names the government, not the reporting unit. */
@@ -169,6 +167,8 @@ const IMPLEMENTER_CELL = /实施[单第]位|资金使用单位/u;
 const IMPLEMENTER_DISPLACED = /实施[单第]位[\s|｜:：]*(?:其中|全年|年初|年度|项目资金|资金|分值|执行|预算|得分|自评得分|项目类别|[\d—-])/u;
 /** Sources that see the page rather than the report: a publisher for others names no unit there. */
 const PAGE_SOURCE = /^(?:byline|meta|breadcrumb|body)\./u;
+/** A page's furniture that names its site's owner: byline, metadata, breadcrumb. */
+const PAGE_SOURCE_ONLY_SITE = /^(?:byline|meta|breadcrumb)\./u;
 /** The page's own furniture: its byline and metadata. */
 const PAGE_ONLY_SOURCE = /^(?:byline|meta)\./u;
 
@@ -189,7 +189,7 @@ export const UNIT_FEATURES: readonly UnitFeature[] = [
     zh: '通知抬头的受文单位',
     weight: -20,
     test: (f, ctx) => {
-      const line = addresseeLine(ctx.doc.text);
+      const line = addresseeLine(ctx.doc.text, ctx.doc.rawText);
       return line !== null && line.includes(f.name);
     },
   },
@@ -240,6 +240,18 @@ export const UNIT_FEATURES: readonly UnitFeature[] = [
     zh: '页面发布者为财政/政府/门户',
     weight: -20,
     test: (f) => PAGE_SOURCE.test(f.source) && PUBLISHER_FOR_OTHERS.test(f.name) && !TOWNSHIP_GOVERNMENT.test(f.name) && !LIAISON_OFFICE.test(f.name) && !(PAGE_ONLY_SOURCE.test(f.source) && FINANCE_BUREAU.test(f.name)),
+  },
+  // A bureau's byline or metadata over a report whose unit speaks of itself as an institution ("我校…", never
+  // "我局"): a county bureau's site publishing its school's report (t807). The page names the publisher only.
+  {
+    id: 'unit.page_bureau_for_institution',
+    zh: '页面发布者为主管局，正文自称我校/我院',
+    weight: -6,
+    test: (f, ctx) => {
+      if (!PAGE_SOURCE_ONLY_SITE.test(f.source) || !BUREAU_NAME.test(f.name)) return false;
+      const head = ctx.doc.text.slice(0, 3000);
+      return INSTITUTION_SELF.test(head) && !BUREAU_SELF.test(head);
+    },
   },
   // A finance bureau's byline or metadata: the bureau reports on the money it runs (农业保险保费补贴, its key
   // projects' evaluations) but publishes others' reports too. Weak: any other unit named near as surely

@@ -40,6 +40,22 @@ describe('governmentOf', () => {
     // (A text that never names the government keeps the township: "发布机构:无为市襄安镇".)
     expect(governmentOf('甲县襄安镇', '发布机构:甲县襄安镇成文日期:')).toBe('甲县襄安镇');
     expect(governmentOf('甲县教育局', '甲县教育局人民政府')).toBe('甲县教育局');
+    // A township's government named short is the government the text names in full (t801).
+    expect(governmentOf('塘湖镇政府', '单位名称:塘湖镇政府填报日期:2021.5.18单位名称|塘湖镇人民政府|')).toBe('塘湖镇人民政府');
+    expect(governmentOf('塘湖镇政府', '单位名称:塘湖镇政府填报日期:2021.5.18')).toBe('塘湖镇政府');
+  });
+
+  it('names a unit by the full name its body prints over the short form of its heading, and by a form cell\'s short form', async () => {
+    // (委 short for 委员会: "荆门市城管委" is 荆门市城市管理执法委员会, t737.)
+    const accounts = '荆门市城管委2021年决算公开\n目录\n第一部分 荆门市城市管理执法委员会概况\n一、主要职能\n荆门市城市管理执法委员会是市政府工作部门。\n';
+    expect(await departmentOf(accounts)).toBe('荆门市城市管理执法委员会');
+    const form = '项目支出绩效自评表\n项目名称 公共文化服务体系经费 主管部门 六安市文化和旅游局 实施单位 六安市文旅局\n项目资金\n';
+    expect(await departmentOf(form)).toBe('六安市文旅局');
+  });
+
+  it('makes a form\'s short and full names of a township\'s government one unit', async () => {
+    const form = '单位名称:塘湖镇政府填报日期:2021.5.18单位名称|塘湖镇人民政府| ||||||||基本支出总额| 864.2万|项目支出总额| 0 |\n';
+    expect(await departmentOf(form)).toBe('塘湖镇人民政府');
   });
 
   it('makes a 决算 title\'s township one unit with its government', async () => {
@@ -67,8 +83,15 @@ describe('publisherUnit', () => {
     ['信息分类:农村危房改造\n发布机构:甲县襄安镇成文日期:\n', '甲县襄安镇'],
     ['-备注/文号:安农财〔2025〕31号-发布机构:安溪县农业农村局-公文生成日期:2025-05-21', '安溪县农业农村局'],
     ['主题分类:环境监测、保护和治理发文单位:咸宁市生态环境局名称:转移支付区域(项目)绩效目标自评表', '咸宁市生态环境局'],
+    // (A county portal's 发文机关, t793.)
+    ['索引号:8261993/2025-00027 分  类:财政、金融、审计 发文机关:白沙黎族自治县邦溪镇 成文日期:2025年04月10日', '白沙黎族自治县邦溪镇'],
   ])('reads the publisher up to the next field: %s', (text, unit) => {
     expect(publisherUnit(text)).toBe(unit);
+  });
+  it('reads a township\'s government, which publishes for itself (t906)', async () => {
+    expect(publisherUnit('发布机构:中山市东凤镇人民政府成文日期:')).toBe('中山市东凤镇人民政府');
+    const page = '东凤镇2010年预算执行情况和2011年预算草案\n信息来源:中山市东凤镇人民政府 发布日期:2011-03-07\n目录\n一、东凤镇人民政府2010年预算执行情况\n';
+    expect(await departmentOf(page)).toBe('中山市东凤镇人民政府');
   });
   it('reads no government and no unit without its place', () => {
     expect(publisherUnit('发布机构:台江县人民政府成文日期:')).toBeNull();
@@ -97,6 +120,8 @@ describe('sources', () => {
     ['一、单位概况\n某某县残疾人联合会是一个履行“代表、服务、管理”三种职能的人民团体。', '某某县残疾人联合会'],
     ['(三)单位构成\n和平彝族乡人民政府下属二级预算单位0个,其中行政单位7个。', '和平彝族乡人民政府'],
     ['按照有关要求，我们对方城县动物疫病预防控制中心动物防疫专项经费进行了绩效评价，现将评价结果报告如下。', '方城县动物疫病预防控制中心'],
+    // (A finance bureau's evaluation of another unit's quoted project, t544.)
+    ['天津市财政局引入第三方专业机构成立了绩效评价组,于2022年7月-11月,对天津市教育委员会“2021年市属高校建设世界一流学科补助”项目开展了绩效评价。', '天津市教育委员会'],
   ])('reads the unit an opening sentence is about: %s', async (text, unit) => {
     expect(await departmentOf(`一、基本情况\n${text}\n其他情况从略。`)).toBe(unit);
   });
@@ -238,6 +263,10 @@ describe('what is no unit', () => {
     ['a name with Latin letters (spam)', 'abcd免费人成残联项目绩效自评报告\n一、单位概况\n'],
     ['a village committee, the site of a project', '富民县大营街道三村村委会大鱼塘示范村提质增效项目资金支出绩效评价报告\n一、项目概况\n'],
     ['the addressee of an allocation notice', '区残联:\n根据宝鸡市财政局文件精神,现将2023年中央残疾人事业发展补助资金134.39万元下达给你们。\n附件:绩效目标表\n项目名称 残疾人事业发展补助资金 主管部门 区残联 资金总额 134.39\n'],
+    // (The salutation on its own line under the page's byline, which normalization glues to it, t783.)
+    ['the addressee of a notice under its byline', '关于下达2020年第二批甲类资金的通知\n\n编辑:农业股 来源:财政局 发布时间:2020-05-29 09:42\n\n甲县水利局:\n\n根据文件精神,现将资金500万元下达给你局。\n\n附件:绩效目标表\n区级财政部门\n\n甲县财政局\n\n区级主管部门\n\n甲县水利局\n\n主管部门\n\n甲县水利局\n\n资金总额\n\n500\n'],
+    // (A county bureau's page publishing its school's report: the school says 我校, t807.)
+    ['a bureau publishing a school\'s report', '索引号 | 01526405-X/20240325-00023 | 发布机构 | 甲县教育体育局 |\n2023年度项目支出绩效自评报告(特殊教育公用经费补助资金)\n一、自评结论\n经自评,项目自评得分为100分。\n二、自评工作开展情况\n我校高度重视,成立了自评小组。\n'],
   ])('%s', async (_, text) => {
     expect(await departmentOf(text)).toBeNull();
   });

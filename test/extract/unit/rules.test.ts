@@ -31,6 +31,12 @@ describe('form header cells', () => {
     expect(formFieldUnits('一、部门基本情况\n部门职责 甲县林业局负责…\n')).toEqual([]);
   });
 
+  it('read a 决算 table\'s bare 单位 before its colon, never a money unit (t579)', () => {
+    expect(formFieldUnits('一、收入支出决算总表\n公开01表|||\n单位:张家川回族自治县龙山镇四方中学|2024年度|金额单位:万元\n')).toEqual([{ field: '单位', name: '张家川回族自治县龙山镇四方中学' }]);
+    expect(formFieldUnits('收入支出决算总表\n单位:万元\n项目 | 金额\n')).toEqual([]);
+    expect(formFieldUnits('主管单位:甲县水利局\n')).toEqual([]);
+  });
+
   it('read a transfer form’s 资金使用单位, not its 自治区主管部门', () => {
     expect(formFieldUnits('中央主管部门中国福利彩票发行管理中心\n自治区主管部门宁夏回族自治区民政厅资金使用单位宁夏福利彩票发行中心\n')).toEqual([{ field: '资金使用单位', name: '宁夏福利彩票发行中心' }]);
   });
