@@ -145,6 +145,12 @@ export const PRIOR_YEAR_WORDS = ['上年', '去年', '上一年', '上年度'] a
 export const ESTIMATE_WORDS = ['预计', '预估', '估算'] as const;
 /** A clause about a part of the whole: 其中, 基本支出 … (function classes are added by the features). */
 export const PART_WORDS = ['其中', '基本支出', '项目支出', '人员经费', '公用经费', '结转', '财政拨款', '其他资金'] as const;
+/**
+ * Words before 公用经费 that make it the name of a school's subsidy programme ("特殊教育公用经费", "义务教育公用经费",
+ * "幼儿园生均公用经费", "初中公用经费"), the fund a project's report is about, not the nature class 公用经费 that a
+ * department's 基本支出 breaks down into.
+ */
+export const SCHOOL_FUND_BEFORE_NATURE = ['教育', '生均', '幼儿园', '小学', '初中', '高中', '学校', '学生'] as const;
 
 /**
  * The top-level nature classes of expenditure that add up to the total (人员经费 / 公用经费 sit inside

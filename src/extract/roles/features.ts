@@ -34,6 +34,7 @@ import {
   PER_UNIT_WORDS,
   OTHER_RATE_WORDS,
   PART_WORDS,
+  SCHOOL_FUND_BEFORE_NATURE,
   PLAN_WORDS,
   PRIOR_YEAR_WORDS,
   PROSE_ARRIVAL_VERBS,
@@ -117,10 +118,12 @@ const namesExpenseItem = (c: Candidate) => EXPENSE_ITEM.test(c.label.replace(/["
 /** An amount per unit or a standard named in the clause ("户均发放2500元"). */
 const PER_UNIT = has(PER_UNIT_WORDS);
 const TRANSFER = new RegExp(`(?:${anyOf(TRANSFER_WORDS)})(?:[^，。；]{0,40}?(?:${anyOf(TRANSFER_OBJECTS)}))?$`, 'u');
+/** A part word as a clause may name it: 公用经费 not after a school's programme name (SCHOOL_FUND_BEFORE_NATURE). */
+const partWordsSource = (words: readonly string[]) => anyOf(words).replace('公用经费', `(?<!${anyOf(SCHOOL_FUND_BEFORE_NATURE)})公用经费`);
 /** Clauses about parts, not the whole: "其中：基本支出预算数…", a functional class. */
-export const PART_CONTEXT = new RegExp(`${anyOf(PART_WORDS)}|${anyOf(FUNCTION_CLASS_NAMES)}`, 'u');
+export const PART_CONTEXT = new RegExp(`${partWordsSource(PART_WORDS)}|${anyOf(FUNCTION_CLASS_NAMES)}`, 'u');
 /** In a project's report its 项目支出 is its own spending, no part of it. */
-const PROJECT_PART_CONTEXT = new RegExp(`${anyOf(PART_WORDS.filter((w) => w !== '项目支出'))}|${anyOf(FUNCTION_CLASS_NAMES)}`, 'u');
+const PROJECT_PART_CONTEXT = new RegExp(`${partWordsSource(PART_WORDS.filter((w) => w !== '项目支出'))}|${anyOf(FUNCTION_CLASS_NAMES)}`, 'u');
 /**
  * …unless the sentence breaks spending down by nature, 基本支出 stated with its amount before ("基本支出决算数为300万元，
  * 项目支出决算数为200万元"): that 项目支出 is the other nature, a part of the unit's whole.

@@ -336,6 +336,26 @@ describe('any.part_context', () => {
   });
 });
 
+describe('any.part_context: 公用经费 as a school programme\'s name', () => {
+  it('reads a budget named by a school\'s 公用经费 programme as the budget, not a nature part (t807)', async () => {
+    for (const text of [
+      '2023年特殊教育公用经费项目资金总额6.46万元，拨付使用资金6.46万元，预算执行率100%。',
+      '2023年义务教育公用经费项目预算资金120万元，实际支出118万元。',
+      '本年度初中公用经费预算资金64.8万元，全年执行数64.8万元。',
+    ]) {
+      const r = await recordOf(text);
+      expect(r.figures.budget, text).not.toBeNull();
+      expect(firedOn(r, 'budget'), text).not.toContain('any.part_context');
+    }
+  });
+  it('still reads the nature class 公用经费 after 其中 or beside 人员经费 as a part', async () => {
+    const r = await recordOf('2023年基本支出预算100万元，其中人员经费80万元，公用经费20万元。');
+    expect(r.figures.budget?.value ?? null).not.toBe(200000);
+    const q = await recordOf('2023年部门预算200万元。公用经费预算20万元，人员经费预算180万元。');
+    expect(seen(q.figures.budget)).toEqual([2000000, '200万元']);
+  });
+});
+
 describe('budget.sole_initial', () => {
   it('takes the year-start budget as the budget when the text states no other', async () => {
     const r = await recordOf('二、项目资金使用及管理情况：年初预算1086.95万元，资金到位率100%，实际使用资金1076.47万元。');
