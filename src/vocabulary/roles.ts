@@ -54,8 +54,14 @@ export const PROSE_SPENT_NOUNS = ['资金', '经费', '款', '投资', '金额']
 export const PROSE_TRANSFER_VERBS = ['拨付', '拨款', '预拨'] as const;
 /** After a whole, words that list what it includes, as 其中 does: "921.25万元，包含国家公园外…管护补助". */
 export const INCLUDES_WORDS = ['包含', '包括'] as const;
-/** After an amount: all of it came in or was spent ("3728万元全部执行到位", "，已全部到位"). */
-export const ALL_DONE_AFTER = /^\s*[，,]?\s*(?:已|均已)?全部(?:已)?(?:执行到位|到位|拨付到位|使用|支出|拨付|下达)/u;
+/** After an amount: all of it came in or was spent ("3728万元全部执行到位", "，已全部到位", "，全额拨付到位"). */
+export const ALL_DONE_AFTER = /^\s*[，,]?\s*(?:已|均已)?(?:全部|全额|足额)(?:已)?(?:执行到位|到位|拨付到位|使用|支出|拨付|下达)/u;
+/**
+ * The heading of a report's section on the money that arrived ("1.项目资金到位情况", "(一)资金到位情况分析", the
+ * national template's first item under 项目资金情况): the amount a clause there names as money granted or arrived is
+ * what the project had, its budget, when nothing states a budget otherwise.
+ */
+export const ARRIVAL_HEADING = /资金到位情况/u;
 
 /**
  * A target declaration's total over the project's whole term ("中期资金总额449.8万" beside "年度资金总额189.8万"): the

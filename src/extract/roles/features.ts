@@ -475,6 +475,8 @@ export const PROSE_FEATURES: readonly Feature[] = [
   { id: 'budget.prose.其后其中', roles: ['budget'], weight: 1, zh: '其后列出其中各项', test: (c) => proseMoney(c) && partsFollow(c) && budgetClause(c) },
   { id: 'budget.prose.其后支出', roles: ['budget'], weight: 1, zh: '其后一句陈述支出', test: (c) => proseMoney(c) && SPENDING_NEXT.test(c.next) && budgetClause(c) },
   { id: 'budget.prose.全部到位', roles: ['budget'], weight: 1, zh: '其后“全部执行到位/全部到位”', test: (c) => proseMoney(c) && ALL_DONE_AFTER.test(c.after) && budgetClause(c) },
+  // "1.项目资金到位情况。…到位资金0.26万元。": the template's section on the money that arrived states what the project had.
+  { id: 'budget.prose.到位一节', roles: ['budget'], weight: 1, zh: '“资金到位情况”一节中的资金', test: (c) => proseMoney(c) && c.arrivalSection && budgetClause(c) },
   { id: 'execution.prose.支出资金', roles: ['execution'], weight: 4, zh: '分句中的发放/使用/完成投资…资金', test: (c) => proseMoney(c) && statesSpending(c) },
 ];
 
