@@ -468,6 +468,14 @@ const SPENDING_NEXT = new RegExp(`^\\s*[，,；;]\\s*(?!其中)[^，。；;\\d]{
  * candidate the role's threshold (assign.ts), so no answer of theirs moves. The −20 features still
  * count beside them (a plan, a part, income for the spending).
  */
+/**
+ * An amount stated after a whole and its 其中 in the same sentence ("…安排预算为2,814.76万元，其中：一是…基金2,531.96万元，…"), or
+ * in a later item of an enumeration ("；二是本局粮食专项业务经费282.80万元，分别为…"): one of the parts, however its own clause
+ * reads (an item named by its fund ends with 经费, as a budget's clause does).
+ */
+const AFTER_PARTS_OPENED = /\d\s*(?:万元|亿元|元|万)\s*[（(]?\s*[，,。；;]?\s*其中/u;
+/** A later item of an enumeration ("…；二是本局粮食专项业务经费282.80万元"): its sentence opens with 二是, 三是 … */
+const LATER_ENUMERATED_ITEM = /^[\s\u0000]*[二三四五六七八九十]是/u;
 export const PROSE_FEATURES: readonly Feature[] = [
   { id: 'budget.prose.下达资金', roles: ['budget'], weight: 3, zh: '分句中的下达/安排/核定与资金/额度/规模（须其后另有一证）', test: (c) => proseMoney(c) && statesGrant(c) },
   { id: 'budget.prose.资金到位', roles: ['budget'], weight: 3, zh: '分句中的到位/拨入与资金（须其后另有一证）', test: (c) => proseMoney(c) && statesArrival(c) },
@@ -477,6 +485,8 @@ export const PROSE_FEATURES: readonly Feature[] = [
   { id: 'budget.prose.全部到位', roles: ['budget'], weight: 1, zh: '其后“全部执行到位/全部到位”', test: (c) => proseMoney(c) && ALL_DONE_AFTER.test(c.after) && budgetClause(c) },
   // "1.项目资金到位情况。…到位资金0.26万元。": the template's section on the money that arrived states what the project had.
   { id: 'budget.prose.到位一节', roles: ['budget'], weight: 1, zh: '“资金到位情况”一节中的资金', test: (c) => proseMoney(c) && c.arrivalSection && budgetClause(c) },
+  // (read only with the prose: the label features' parts are told by any.part_context and any.listed_part)
+  { id: 'money.prose.其中之后', roles: ['budget', 'execution'], weight: -20, zh: '同句中某金额及其“其中”之后、或“二是/三是…”各项中的金额：分项', test: (c) => proseMoney(c) && (AFTER_PARTS_OPENED.test(c.before) || LATER_ENUMERATED_ITEM.test(c.before)) },
   { id: 'execution.prose.支出资金', roles: ['execution'], weight: 4, zh: '分句中的发放/使用/完成投资…资金', test: (c) => proseMoney(c) && statesSpending(c) },
 ];
 

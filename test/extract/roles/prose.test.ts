@@ -33,6 +33,19 @@ describe('budget.prose.到位一节 and 全额到位: the section on the money t
   });
 });
 
+describe('money.prose.其中之后: the parts of a whole are no fallback budget (t796)', () => {
+  const t796 = '2023年一般公共预算财政拨款收入项目支出安排预算为2814.76万元，其中：一是粮食风险基金2531.96万元，分别为州级专项资金2305.96万元、县级专项资金226万元；二是本局粮食专项业务经费282.8万元，分别为统计经费10万元、检查经费272.8万元。';
+  it('takes neither an item after the whole\'s 其中 nor a later 二是/三是 item as the budget', async () => {
+    // (without the feature the prose read the 二是 item's 282.8万元, its clause ending with 经费 and its parts following)
+    const r = await recordOf(t796);
+    expect(r.figures.budget).toBeNull();
+  });
+  it('leaves a fallback budget that no 其中 or enumeration precedes', async () => {
+    const r = await recordOf('2023年全县财政专项业务经费282.8万元，其中：统计经费10万元，检查经费272.8万元。');
+    expect(seen(r.figures.budget)).toEqual([2828000, '282.8万元']);
+  });
+});
+
 describe('budget.prose: a sign in the clause and a second one after the amount', () => {
   it('reads a grant verb and its money anywhere in the clause, parts following after a bracket', async () => {
     const r = await recordOf('中央核定我省粮食风险基金规模5000.00万元(不含粮食直补)，其中：中央补助2000.00万元，地方自筹3000.00万元。');
