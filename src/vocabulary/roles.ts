@@ -78,7 +78,7 @@ export const BUDGET_FINAL_WORDS = ['全年', '调整后', '调整', '年中调�
  */
 export const BUDGET_ADJUSTED_TO_WORDS = ['调整预算后为', '预算调整后为', '预算调整为', '年中调整为', '调整后为', '调整为'] as const;
 /** Words that state a project's total money where no 预算 is named: 计划投资, 总投资, 项目资金共 … */
-export const INVESTMENT_WORDS = ['计划投资', '计划投资额', '总投资', '投资总额', '概算总投资', '计划总投资', '项目总投资', '批复总投资', '批复投资', '政府投资'] as const;
+export const INVESTMENT_WORDS = ['计划投资', '计划投资额', '计划投入', '计划投入资金', '总投资', '投资总额', '概算总投资', '计划总投资', '项目总投资', '批复总投资', '批复投资', '政府投资'] as const;
 /** Transfers from a higher level: 下达 (…资金). */
 export const TRANSFER_WORDS = ['下达'] as const;
 /** What a transfer's clause ends with: "下达…资金", "下达…预算指标", "下达我市中央福彩公益金" (a lottery fund). */
@@ -101,6 +101,8 @@ export const EXECUTION_TOTAL_WORDS = ['总支出', '支出总额', '支出合计
  * "实际发放…补助经费". Without one, "中央财政拨付…资金" is a transfer received, not a spending.
  */
 export const SPENT_MARKERS = ['已', '实际', '累计', '已完成', '实际完成'] as const;
+/** The date spending is counted to, opening a clause: "截止12月底", "截至2022年12月31日", "截止目前", "至年底". */
+export const SPENT_BY_DATE = /(?:截[至止]|至)(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日|底|末)?(?:年底|年末|目前|现在)?/u;
 /** Spending verbs a named fund may follow ("已拨付中央财政水污染防治资金680万元"). */
 export const SPENDING_VERBS = ['拨付', '支付', '支出', '使用', '发放', '兑付'] as const;
 /**

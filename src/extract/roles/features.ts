@@ -50,6 +50,7 @@ import {
   SCORING_RULE_AFTER,
   SPENT_BUDGET_VERBS,
   SPENT_MARKERS,
+  SPENT_BY_DATE,
   SPENDING_VERBS,
   TERM_TOTAL_WORDS,
   TOTAL_ROW_WORDS,
@@ -460,8 +461,11 @@ const MONEY_WORD = new RegExp(anyOf([...PROSE_BUDGET_NOUNS, ...PROSE_SPENT_NOUNS
 /** Parts follow ("，其中：", "，包含…"), perhaps after a bracket that qualifies the amount: "36121.00万元(不含粮食直补)，其中：". */
 const PARTS_AFTER = new RegExp(`^(?:[，,]?|\\s*[（(]|[。；;])\\s*(?:${anyOf([...BREAKDOWN_MARKS, ...INCLUDES_WORDS])})`, 'u');
 const partsFollow = (c: Candidate) => PARTS_AFTER.test(c.next.replace(/^\s*[（(][^（）()]*[）)]/u, ''));
-/** The next clause states what was spent ("资金到位50万元，已使用50万元"): this amount is what it was spent from. */
-const SPENDING_NEXT = new RegExp(`^\\s*[，,；;]\\s*(?!其中)[^，。；;\\d]{0,8}?(?:${anyOf(EXECUTION_WORDS)})[为了是：:\\s]*\\d`, 'u');
+/**
+ * The next clause states what was spent ("资金到位50万元，已使用50万元"), perhaps after the date it was counted to ("，截止12月底
+ * 已支出108万元", "，截至2022年12月31日，累计拨付108万元"): this amount is what it was spent from.
+ */
+const SPENDING_NEXT = new RegExp(`^\\s*[，,；;]\\s*(?!其中)(?:${SPENT_BY_DATE.source}[，,]?\\s*)?[^，。；;\\d]{0,8}?(?:${anyOf(EXECUTION_WORDS)})[为了是：:\\s]*\\d`, 'u');
 
 /**
  * Fallback features: weighted below the label rules, and scored for a role only when FEATURES gave no
