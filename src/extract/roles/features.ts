@@ -82,6 +82,13 @@ const ALL: readonly RoleId[] = ['budget', 'budgetInitial', 'execution', 'executi
 const ends = (words: readonly string[]) => new RegExp(`(?:${anyOf(words)})$`, 'u');
 const has = (words: readonly string[]) => new RegExp(anyOf(words), 'u');
 
+/**
+ * A clause opened by the year-start budget's words and a grant's verb, the amount closing it ("年初预算安排我公路建设养护中心
+ * …建设工程项目174万元"): no label at its end names the role, its opening does. No other amount in the clause.
+ */
+/** A year's digits in a clause ("2023年", "20xx年度", "2023年初"): no amount (its 年 stays, for 年初). */
+const YEAR_IN_CLAUSE = /\d{2,4}(?:xx|XX|××)?(?=年)/gu;
+const INITIAL_GRANT_CLAUSE = new RegExp(`^[^\\d，。；]{0,12}?(?:${anyOf(BUDGET_INITIAL_WORDS)})(?:安排|下达|批复)[^\\d]*$`, 'u');
 /** "年初预算数", "年初下达预算支出" (the spending budgeted at the year's start). */
 const BUDGET_INITIAL_END = new RegExp(`(?:${anyOf(BUDGET_INITIAL_WORDS)})(?:数|金额|资金|安排|额|支出)?$`, 'u');
 // "安排的省级交通专项资金": an arrangement names the budget, whatever the fund is called.
@@ -318,6 +325,8 @@ export const FEATURES: readonly Feature[] = [
   // "行动资金800万元(财政预算740万元,年底追加…60万元)": a fund's amount whose bracket explains it by its budget is the whole budget.
   { id: 'budget.whole.其中标题资金', roles: ['budget'], weight: -20, zh: 'X，其中标题所评的资金…：总额大于报告所评的资金', test: (c) => text(c) && partsNameSubject(c) },
   { id: 'budget.whole.括号预算', roles: ['budget'], weight: 8, zh: '资金X（其中预算…）', test: (c) => text(c) && /(?:资金|经费)$/u.test(c.label) && BRACKET_BUDGET_AFTER.test(c.after) },
+  // "年初预算安排我中心…“四好农村公路”建设工程项目174万元": the year-start budget's words open the clause, a grant's verb after them.
+  { id: 'budgetInitial.clause.年初预算安排', roles: ['budgetInitial'], weight: 4, zh: '分句以“年初预算安排/下达/批复”起首', test: (c) => text(c) && INITIAL_GRANT_CLAUSE.test(c.clause.replace(YEAR_IN_CLAUSE, '')) && !BUDGET_INITIAL_END.test(c.label) },
   { id: 'budgetInitial.before_addition', roles: ['budgetInitial'], weight: 10, zh: '预算X，（本年）追加…：追加之前的年初预算', test: (c) => text(c) && BUDGET_END.test(c.label) && ADDITION_AFTER.test(c.after) },
   { id: 'budget.label.追加', roles: ['budget', 'budgetInitial'], weight: -20, zh: '追加/调增的预算不是预算数', test: (c) => text(c) && ADDITION.test(c.label) },
   { id: 'execution.label.支出', roles: ['execution'], weight: 8, zh: '支出/执行/拨付/使用', test: (c) => text(c) && EXECUTION_END.test(c.label) && !NATURE_END.test(c.label) && !ECONOMIC_CLASS_END.test(c.label) && !FUNCTION_CLASS_NAMES.some((n) => c.label.endsWith(n)) },

@@ -416,6 +416,25 @@ describe('budget.label.预算: the plan a self-evaluation reports on and the yea
   });
 });
 
+describe('budgetInitial.clause.年初预算安排', () => {
+  it('reads a clause opened by 年初预算安排/年初批复预算安排 as the year-start budget, its amount closing it (t548)', async () => {
+    for (const [text, value] of [
+      ['年初预算安排我中心农村公路建设工程项目174万元，实际下达预算指标173.65万元。', 1740000],
+      ['2023年初预算安排我中心农村公路建设工程项目174万元，实际下达预算指标173.65万元。', 1740000],
+      ['县财政年初预算安排我中心2023年度农村公路建设工程项目1740000元，实际下达预算指标1736500元。', 1740000],
+      ['年初批复预算安排 农村公路建设工程 174 万元，实际下达预算指标173.65万元。', 1740000],
+    ] as const) {
+      const r = await recordOf(text);
+      expect(r.figures.budgetInitial?.value, text).toBe(value);
+      expect(firedOn(r, 'budgetInitial'), text).toContain('budgetInitial.clause.年初预算安排');
+    }
+  });
+  it('reads nothing when another amount stands in the clause before it', async () => {
+    const r = await recordOf('年初预算安排3个项目共174万元，实际下达预算指标173.65万元。');
+    expect(firedOn(r, 'budgetInitial')).not.toContain('budgetInitial.clause.年初预算安排');
+  });
+});
+
 describe('budgetInitial.label.年初预算', () => {
   it('reads the spending budgeted at the year\'s start (年初下达预算支出) as the year-start budget, and as the budget when it is the only one (t120)', async () => {
     const r = await recordOf('年初下达预算支出910.47万元，年底决算支出1060.30万元，实际支出比预算增加149.83万元。');
