@@ -118,6 +118,8 @@ export const RATE_WORDS = [
   '预算执行率', '完成全年预算', '完成全年预算的', '完成全年预算数的', '占预算的', '占全年预算的', '占预算数的',
   '占全年预算数的', '资金执行率', '拨付率', '资金拨付率', '资金使用率', '支付完成率',
   '完成年度预算', '完成年度预算的', '支出完成率',
+  // "…执行有效，预算完成100%": the budget's completion, as 完成预算的 (not 完成率 alone, which an indicator names)
+  '预算完成',
   // Not 支付进度/拨付进度 (a payment's pace against a schedule or a contract, not against the budget; on the
   // first fresh texts it read 100% where a third was paid) nor 发放率 (often an indicator of recipients paid, "经费发放率为98%").
 ] as const;

@@ -175,6 +175,10 @@ describe('executionRate: 资金使用率 and targets', () => {
     const r = await recordOf('年初预算1086.95万元,资金到位率100%。截止2023年12月31日,项目实际使用资金1076.47万元,资金使用率99%。');
     expect(seen(r.figures.executionRate)).toEqual([0.99, '99%']);
   });
+  it('reads 预算完成X% as the execution rate, as 完成预算的X% (t663)', async () => {
+    const r = await recordOf('燃油税转移支付资金项目决策程序严密、使用合规、执行有效，预算完成100%，保障了全县农村公路的养护。');
+    expect(seen(r.figures.executionRate)).toEqual([1, '100%']);
+  });
   it('never takes a rate set as a target (投入目标：…财政资金使用率100%, t542)', async () => {
     const r = await recordOf('其中,投入目标:市级财政投入金额2000万元,财政资金到位率100%,财政资金使用率100%。');
     expect(r.figures.executionRate).toBeNull();
