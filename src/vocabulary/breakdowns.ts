@@ -94,13 +94,6 @@ export const BREAKDOWN_MARKS: readonly string[] = ['其中', '主要用于以下
  */
 export const PARTS_FOLLOW = /^(?:[，,]?|\s*[（(]|([。；;]))\s*其中/u;
 
-/**
- * What follows a whole whose parts are listed right after it, for the arithmetic of the roles (assign.ts): PARTS_FOLLOW's
- * "其中" (", 其中", "。其中", "（其中"), or a bracket opened right after the amount that lists its parts without naming them
- * so ("全年共发放3957.55万元(当年资金3904.82万元,上年结转资金52.73万元)").
- */
-export const PARTS_OPEN_AFTER = /^(?:\s*[，,：:]?\s*其中|\s*[。；;]\s*其中|\s*[（(])/u;
-
 /** A transfer from a higher level closing a clause: "下达…资金", "下达" (the transfer is a whole). */
 export const TRANSFER_CLAUSE = /下达[^，。；]{0,40}?(?:资金|经费|预算|指标)$|下达$/u;
 

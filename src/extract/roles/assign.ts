@@ -17,14 +17,14 @@ import type { SourceDocument } from '../../ingest/document.js';
 import { evidenceOf } from '../../normalize/offsets.js';
 import type { Figure, NamedAmount, Project, ReportKind, RoleCandidate, RoleDecision } from '../../schema/record.js';
 import type { Segmentation } from '../../segment/segment.js';
-import { FORM_COLUMNS, NUMBERED_ITEM, PROJECT_LINE, PARTS_FOLLOW, PARTS_OPEN_AFTER, PAYING_LEVEL, PROJECT_ITEM_WORD, PROJECT_LIST_MARK } from '../../vocabulary/index.js';
+import { FORM_COLUMNS, NUMBERED_ITEM, PROJECT_LINE, PARTS_FOLLOW, PAYING_LEVEL, PROJECT_ITEM_WORD, PROJECT_LIST_MARK } from '../../vocabulary/index.js';
 import { Decimal } from 'decimal.js';
 import type { LocatedNumber } from '../locate.js';
 import { Dec } from '../decimal.js';
 import { leadingCount } from '../span-index.js';
 import { projectRunStart, readAnnouncedParts, readEnumeratedParts, readNumberedParts, readProjectLines, readSummedParts, type ListContext, type SummedPart, type SummedParts } from './summed-parts.js';
 import { clauseBefore, isImpliedMoney, lastClause, sentenceBefore, toFigure, type Candidate } from './candidates.js';
-import { FEATURES, POSITION_FEATURE, proseCandidates, PROSE_FEATURES, PARTS_SUM_FEATURE, RATE_TIE_FEATURE, SOLE_INITIAL_FEATURE, SUM_FEATURE, type Feature } from './features.js';
+import { FEATURES, POSITION_FEATURE, proseCandidates, PROSE_FEATURES, RATE_TIE_FEATURE, SOLE_INITIAL_FEATURE, SUM_FEATURE, type Feature } from './features.js';
 import { NAMED_RULES, ROLES, type MoneyField, type NamedFacts, type NamedInput, type Naming, type Outcome, type ProjectListKind, type Role, type RoleId, type Whole } from './rules.js';
 
 export interface FiredFeature {
@@ -171,10 +171,7 @@ function rankRole(role: Role, candidates: readonly Candidate[], best: Map<Candid
     // A candidate competes only in the role it fits best ("年初预算数" is budgetInitial, not budget).
     .filter((s) => s.features.some((f) => f.weight > 0) && (s.score < role.threshold || best.get(s.candidate)?.includes(role.id)));
   const qualifying = scored.filter((s) => s.score >= role.threshold);
-  if (role.kinds.includes('money')) {
-    markSumsOfParts(qualifying);
-    markWholesOfPartsAfter(qualifying, candidates);
-  }
+  if (role.kinds.includes('money')) markSumsOfParts(qualifying);
   if (qualifying.length > 0) {
     // No spread: a one-line table holds more candidates than a call has room for arguments.
     const first = qualifying.reduce((min, s) => Math.min(min, s.candidate.number.sentence), Infinity);
@@ -222,60 +219,21 @@ function markSumsOfParts(qualifying: Scored[]): void {
 
 /** Do two or more of the amounts next to `c` (`step` −1: before it, 1: after it) add up to it exactly? */
 function sumsRun(c: Candidate, inText: readonly Scored[], i: number, step: -1 | 1): boolean {
-  return addsUp(c, (k) => inText[i + step * (k + 1)]?.candidate, PARTS_SENTENCES);
-}
-
-/**
- * Do the first two or more of the amounts `partAt(0)`, `partAt(1)` … (away from `c`, undefined past the last) add up
- * to c exactly, each in c's unit and within `sentences` sentences of it?
- */
-function addsUp(c: Candidate, partAt: (k: number) => Candidate | undefined, sentences: number): boolean {
   const whole = new Dec(c.figure.exact);
   let sum = new Dec(0);
-  for (let n = 0; n < MAX_PARTS; n++) {
-    const p = partAt(n);
-    if (!p || p.figure.unit !== c.figure.unit || Math.abs(c.number.sentence - p.number.sentence) > sentences) return false;
+  let n = 0;
+  for (let j = i + step; j >= 0 && j < inText.length && n < MAX_PARTS; j += step) {
+    const p = inText[j]!.candidate;
+    if (p.figure.unit !== c.figure.unit || Math.abs(c.number.sentence - p.number.sentence) > PARTS_SENTENCES) return false;
     const part = new Dec(p.figure.exact);
     if (part.isNegative()) return false;
     sum = sum.plus(part);
-    if (n >= 1 && sum.eq(whole)) return true;
+    n++;
+    if (n >= 2 && sum.eq(whole)) return true;
     // Parts are not negative: once past the whole, more of them cannot come back to it.
     if (sum.gt(whole)) return false;
   }
   return false;
-}
-
-/** How many sentences after a whole its parts may run: its own and the next ("X万元。其中…"). */
-const PARTS_AFTER_SENTENCES = 1;
-
-/** Each candidate list's exact amounts of running text, in text order (asked once per role). */
-const TEXT_MONEY = new WeakMap<readonly Candidate[], Candidate[]>();
-function textMoneyOf(candidates: readonly Candidate[]): Candidate[] {
-  let money = TEXT_MONEY.get(candidates);
-  if (!money) {
-    money = candidates.filter((c) => c.kind === 'money' && !c.cell && c.figure.approx === 'exact').sort((a, b) => a.number.start - b.number.start);
-    TEXT_MONEY.set(candidates, money);
-  }
-  return money;
-}
-
-/**
- * Gives PARTS_SUM_FEATURE to each non-zero text amount qualifying for the role whose parts follow it (PARTS_OPEN_AFTER)
- * when the two or more amounts right after it, whatever their role, add up to it exactly: in text order, same unit,
- * within its sentence and the next.
- */
-function markWholesOfPartsAfter(qualifying: Scored[], candidates: readonly Candidate[]): void {
-  const wholes = qualifying.filter((s) => !s.candidate.cell && s.candidate.figure.approx === 'exact' && s.candidate.figure.value !== 0 && PARTS_OPEN_AFTER.test(s.candidate.next));
-  if (wholes.length === 0) return;
-  const money = textMoneyOf(candidates);
-  for (const whole of wholes) {
-    const c = whole.candidate;
-    const at = leadingCount(money.length, (k) => money[k]!.number.start <= c.number.start);
-    if (addsUp(c, (k) => money[at + k], PARTS_AFTER_SENTENCES)) {
-      whole.features.push({ id: PARTS_SUM_FEATURE.id, weight: PARTS_SUM_FEATURE.weight });
-      whole.score += PARTS_SUM_FEATURE.weight;
-    }
-  }
 }
 
 /** Does the stated rate hold for execution ÷ budget within its printed rounding? */

@@ -512,20 +512,10 @@ export const POSITION_FEATURE = { id: 'any.position.first', weight: 0.5, zh: '�
  * role abstains as before), so no slip is read away.
  */
 export const SUM_FEATURE = { id: 'any.arithmetic.sum_of_parts', weight: 10, zh: '合计＝其前同类各项之和' } as const;
-/**
- * Rank-stage feature: an amount followed by its parts ("共计支出156893万元，其中省本级支出8520万元，省对下支出148373万元",
- * "实际支出219.4万元。其中…支出4万元，…支出26.7万元…", "共发放3957.55万元（当年资金3904.82万元，上年结转资金52.73万元）")
- * that the two or more amounts right after the mark add up to exactly, whatever the parts' own roles: it is their whole,
- * not one more of them, so it wins a tie with a part stated with the same verb. Weighted as the margin, it decides only
- * between candidates that tie: a clear winner is never overturned by it (a whole a wider reading would have taken instead,
- * a larger total with its parts, stays a matter for the labels), at most tied. A sum that does not hold adds nothing, so
- * no slip is read away.
- */
-export const PARTS_SUM_FEATURE = { id: 'any.arithmetic.parts_follow', weight: 1, zh: 'X，其中A、B…（或括号内各项）：各项之和＝X' } as const;
 /** Decision-stage feature: the year-start budget is the only budget the text states (assign.ts budgetFromSoleInitial). */
 export const SOLE_INITIAL_FEATURE = { id: 'budget.sole_initial', weight: 0, zh: '仅述年初预算，即预算数' } as const;
 /** Rank-stage feature: the printed rate holds for this (execution, budget) pair. */
 export const RATE_TIE_FEATURE = { id: 'any.arithmetic.rate_holds', weight: 0, zh: '执行数÷预算数符合所报执行率' } as const;
 
 /** Every feature id (for eval tables and the review page). */
-export const FEATURE_IDS: readonly string[] = [...FEATURES.map((f) => f.id), ...PROSE_FEATURES.map((f) => f.id), POSITION_FEATURE.id, SUM_FEATURE.id, PARTS_SUM_FEATURE.id, SOLE_INITIAL_FEATURE.id, RATE_TIE_FEATURE.id];
+export const FEATURE_IDS: readonly string[] = [...FEATURES.map((f) => f.id), ...PROSE_FEATURES.map((f) => f.id), POSITION_FEATURE.id, SUM_FEATURE.id, SOLE_INITIAL_FEATURE.id, RATE_TIE_FEATURE.id];

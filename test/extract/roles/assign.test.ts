@@ -38,47 +38,6 @@ describe('a total that equals the sum of the amounts before it (any.arithmetic.s
   });
 });
 
-describe('an amount whose parts follow and add up to it (any.arithmetic.parts_follow)', () => {
-  const features = (r: Awaited<ReturnType<typeof recordOf>>, role: string) => decision(r, role).candidates.flatMap((c) => c.features.map((f) => f.id));
-
-  it('takes the whole over a part after its 其中 stated with the same verb (t814\'s shape)', async () => {
-    const r = await recordOf('全年共计支出860万元，其中本级支出260万元，乡镇支出600万元。');
-    expect(seen(r.figures.execution)).toEqual([8600000, '860万元']);
-    expect(features(r, 'execution')).toContain('any.arithmetic.parts_follow');
-  });
-
-  it('reads the parts in 元, after "其中：", in the next sentence, across a line break and in brackets', async () => {
-    for (const [text, quote] of [
-      ['全年共计支出8600000元，其中：本级支出2600000元、乡镇支出6000000元。', 8600000],
-      ['全年共计支出860万元。其中，本级支出260万元，乡镇支出600万元。', 8600000],
-      ['全年共计支出 860 万元，\n其中本级支出 260 万元，乡镇支出 600 万元。', 8600000],
-      ['全年累计支出860万元(其中本级支出260万元，乡镇支出600万元)。', 8600000],
-    ] as const) {
-      const r = await recordOf(text);
-      expect(r.figures.execution?.value, text).toBe(quote);
-    }
-  });
-
-  it('reads parts in a bracket right after the amount that do not say 其中 (t854\'s shape)', async () => {
-    const r = await recordOf('全年共发放1200万元（当年资金1150万元，上年结转资金50万元）。年初预算县级资金900万元，随月发放800万元，结余100万元。');
-    expect(seen(r.figures.execution)).toEqual([12000000, '1200万元']);
-  });
-
-  it('adds nothing when the parts do not add up: the tie stands and the role abstains', async () => {
-    // 260 + 610 = 870, not 860.
-    const r = await recordOf('全年共计支出860万元，其中本级支出260万元，乡镇支出610万元。');
-    expect(r.figures.execution).toBeNull();
-    expect(features(r, 'execution')).not.toContain('any.arithmetic.parts_follow');
-    const bracket = await recordOf('全年共发放1200万元（当年资金1150万元，上年结转资金40万元）。年初预算县级资金900万元，随月发放800万元，结余100万元。');
-    expect(bracket.figures.execution).toBeNull();
-  });
-
-  it('never overturns a winner: a later whole with its parts at most ties with it, and the printed rate still picks the pair', async () => {
-    const r = await recordOf('项目全年预算资金500万元，实际支出480万元，执行率96%。另安排资金900万元，其中本级400万元，上级500万元。');
-    expect(seen(r.figures.budget)).toEqual([5000000, '500万元']);
-  });
-});
-
 describe('a total stated before its parts', () => {
   it('takes the total a field line states in (万元) when the blocks after it add up to it', async () => {
     const r = await recordOf(
