@@ -54,8 +54,14 @@ export const PROSE_SPENT_NOUNS = ['资金', '经费', '款', '投资', '金额']
 export const PROSE_TRANSFER_VERBS = ['拨付', '拨款', '预拨'] as const;
 /** After a whole, words that list what it includes, as 其中 does: "921.25万元，包含国家公园外…管护补助". */
 export const INCLUDES_WORDS = ['包含', '包括'] as const;
-/** After an amount: all of it came in or was spent ("3728万元全部执行到位", "，已全部到位"). */
-export const ALL_DONE_AFTER = /^\s*[，,]?\s*(?:已|均已)?全部(?:已)?(?:执行到位|到位|拨付到位|使用|支出|拨付|下达)/u;
+/** After an amount: all of it came in or was spent ("3728万元全部执行到位", "，已全部到位", "，全额拨付到位"). */
+export const ALL_DONE_AFTER = /^\s*[，,]?\s*(?:已|均已)?(?:全部|全额|足额)(?:已)?(?:执行到位|到位|拨付到位|使用|支出|拨付|下达)/u;
+/**
+ * The heading of a report's section on the money that arrived ("1.项目资金到位情况", "(一)资金到位情况分析", the
+ * national template's first item under 项目资金情况): the amount a clause there names as money granted or arrived is
+ * what the project had, its budget, when nothing states a budget otherwise.
+ */
+export const ARRIVAL_HEADING = /资金到位情况/u;
 
 /**
  * A target declaration's total over the project's whole term ("中期资金总额449.8万" beside "年度资金总额189.8万"): the
@@ -72,7 +78,7 @@ export const BUDGET_FINAL_WORDS = ['全年', '调整后', '调整', '年中调�
  */
 export const BUDGET_ADJUSTED_TO_WORDS = ['调整预算后为', '预算调整后为', '预算调整为', '年中调整为', '调整后为', '调整为'] as const;
 /** Words that state a project's total money where no 预算 is named: 计划投资, 总投资, 项目资金共 … */
-export const INVESTMENT_WORDS = ['计划投资', '计划投资额', '总投资', '投资总额', '概算总投资', '计划总投资', '项目总投资', '批复总投资', '批复投资', '政府投资'] as const;
+export const INVESTMENT_WORDS = ['计划投资', '计划投资额', '计划投入', '计划投入资金', '总投资', '投资总额', '概算总投资', '计划总投资', '项目总投资', '批复总投资', '批复投资', '政府投资'] as const;
 /** Transfers from a higher level: 下达 (…资金). */
 export const TRANSFER_WORDS = ['下达'] as const;
 /** What a transfer's clause ends with: "下达…资金", "下达…预算指标", "下达我市中央福彩公益金" (a lottery fund). */
@@ -95,6 +101,8 @@ export const EXECUTION_TOTAL_WORDS = ['总支出', '支出总额', '支出合计
  * "实际发放…补助经费". Without one, "中央财政拨付…资金" is a transfer received, not a spending.
  */
 export const SPENT_MARKERS = ['已', '实际', '累计', '已完成', '实际完成'] as const;
+/** The date spending is counted to, opening a clause: "截止12月底", "截至2022年12月31日", "截止目前", "至年底". */
+export const SPENT_BY_DATE = /(?:截[至止]|至)(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日|底|末)?(?:年底|年末|目前|现在)?/u;
 /** Spending verbs a named fund may follow ("已拨付中央财政水污染防治资金680万元"). */
 export const SPENDING_VERBS = ['拨付', '支付', '支出', '使用', '发放', '兑付'] as const;
 /**
@@ -110,6 +118,8 @@ export const RATE_WORDS = [
   '预算执行率', '完成全年预算', '完成全年预算的', '完成全年预算数的', '占预算的', '占全年预算的', '占预算数的',
   '占全年预算数的', '资金执行率', '拨付率', '资金拨付率', '资金使用率', '支付完成率',
   '完成年度预算', '完成年度预算的', '支出完成率',
+  // "…执行有效，预算完成100%": the budget's completion, as 完成预算的 (not 完成率 alone, which an indicator names)
+  '预算完成',
   // Not 支付进度/拨付进度 (a payment's pace against a schedule or a contract, not against the budget; on the
   // first fresh texts it read 100% where a third was paid) nor 发放率 (often an indicator of recipients paid, "经费发放率为98%").
 ] as const;
@@ -145,6 +155,12 @@ export const PRIOR_YEAR_WORDS = ['上年', '去年', '上一年', '上年度'] a
 export const ESTIMATE_WORDS = ['预计', '预估', '估算'] as const;
 /** A clause about a part of the whole: 其中, 基本支出 … (function classes are added by the features). */
 export const PART_WORDS = ['其中', '基本支出', '项目支出', '人员经费', '公用经费', '结转', '财政拨款', '其他资金'] as const;
+/**
+ * Words before 公用经费 that make it the name of a school's subsidy programme ("特殊教育公用经费", "义务教育公用经费",
+ * "幼儿园生均公用经费", "初中公用经费"), the fund a project's report is about, not the nature class 公用经费 that a
+ * department's 基本支出 breaks down into.
+ */
+export const SCHOOL_FUND_BEFORE_NATURE = ['教育', '生均', '幼儿园', '小学', '初中', '高中', '学校', '学生'] as const;
 
 /**
  * The top-level nature classes of expenditure that add up to the total (人员经费 / 公用经费 sit inside

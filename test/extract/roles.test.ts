@@ -15,6 +15,22 @@ describe('shapes missed on unseen reports', () => {
     expect(seen(r.figures.executionRate)).toEqual([0.9, '90%']);
   });
 
+  it('reads a grant whose next clause states the spending after the date it was counted to ("，截止12月底已支出…")', async () => {
+    for (const text of [
+      '市财政局下拨我局农村道路维护专项资金120万元，截止12月底已支出108万元，支出率90%。',
+      '市财政局下拨我局农村道路维护专项资金1200000元，截至2022年12月31日，累计拨付1080000元，执行率90%。',
+    ]) {
+      const r = await recordOf(text);
+      expect(r.figures.budget?.value, text).toBe(1200000);
+      expect(r.figures.execution?.value, text).toBe(1080000);
+    }
+  });
+
+  it('reads 计划投入资金 as a project budget, as 计划投资', async () => {
+    const r = await recordOf('该项目计划投入资金120万元，实际投入108万元。');
+    expect(seen(r.figures.budget)).toEqual([1200000, '120万元']);
+  });
+
   it('reads 计划投资 as a project budget', async () => {
     const r = await recordOf('该项目计划投资120万元，主要用于道路硬化。');
     expect(seen(r.figures.budget)).toEqual([1200000, '120万元']);

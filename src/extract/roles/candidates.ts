@@ -6,7 +6,7 @@ import type { SourceDocument } from '../../ingest/document.js';
 import { evidenceOf } from '../../normalize/offsets.js';
 import type { Figure, ReportKind } from '../../schema/record.js';
 import type { Segmentation } from '../../segment/segment.js';
-import { TOTAL_FILLER } from '../../vocabulary/index.js';
+import { ARRIVAL_HEADING, OUTLINE_MARKER, TOTAL_FILLER } from '../../vocabulary/index.js';
 import type { LocatedNumber } from '../locate.js';
 import type { NumberMatch } from '../numbers.js';
 import { leadingCount } from '../span-index.js';
@@ -66,6 +66,8 @@ export interface Candidate {
   rowNumber: boolean;
   /** The fund the report's title is about ("…2021年中央动物防疫等补助经费"), "" when it names none. */
   subject: string;
+  /** It is the one amount of a section on the money that arrived ("1.项目资金到位情况。…"), headed or only numbered (ARRIVAL_HEADING). */
+  arrivalSection: boolean;
 }
 
 /**
@@ -100,6 +102,26 @@ const ROW_LABEL_UNIT = /[（(]\s*万?元[^（）()\d]{0,40}[）)]\s*[:：]?[ \t]
 
 /** A transfer with a unit but no digits in its amount slot: blank in a template, masked on a mirror. */
 const UNPRICED_TRANSFER = /下达[^，。；\n\d]{0,40}?资金[^\d，。；\n]{0,12}?万?元/u;
+
+/** How far a section on the money that arrived runs at most, when no next numbered line ends it first. */
+const ARRIVAL_SECTION_REACH = 400;
+/** A line that opens the next item or section ("2.项目资金执行情况", "（二）…", "三、…"). */
+const NEXT_SECTION = new RegExp(`\n\s*(?:${OUTLINE_MARKER.source.replace(/^\^/u, '')})`, 'u');
+
+/**
+ * The spans of the sections on the money that arrived: from each line naming it (ARRIVAL_HEADING: "1.项目资金到位情况。",
+ * a heading or a numbered line the outline does not keep) to the next numbered line, at most ARRIVAL_SECTION_REACH on.
+ */
+function arrivalSections(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const m of text.matchAll(new RegExp(ARRIVAL_HEADING.source, 'gu'))) {
+    const from = m.index + m[0].length;
+    const window = text.slice(from, from + ARRIVAL_SECTION_REACH);
+    const next = window.search(NEXT_SECTION);
+    out.push([from, from + (next < 0 ? window.length : next)]);
+  }
+  return out;
+}
 
 /** The last clause of a text: what follows its last comma, stop or line break. */
 export function lastClause(text: string): string {
@@ -179,6 +201,8 @@ export function findCandidates(
   const unpricedTransfer = UNPRICED_TRANSFER.test(doc.text);
   const hasRowNumbers = /行\s*次/u.test(doc.text);
   const headingOf = innermostHeading(seg.headings);
+  // (the section's one amount: where it states several, 应到位 and 实际到位 beside each other, none is told apart)
+  const arrivals = arrivalSections(doc.text).filter(([from, to]) => numbers.filter((m) => from <= m.start && m.start < to && kindOfNumber(m) === 'money').length === 1);
   for (const m of numbers) {
     const kind = kindOfNumber(m);
     if (!kind) continue;
@@ -205,6 +229,7 @@ export function findCandidates(
       reportKind,
       unpricedTransfer,
       subject,
+      arrivalSection: arrivals.length > 0 && arrivals.some(([from, to]) => from <= m.start && m.start < to),
       rowNumber: hasRowNumbers && /^\d{1,2}$/u.test(m.text) && (/^[\s|｜]+-?[\d,]+(?:\.\d+)?/u.test(doc.text.slice(m.end, m.end + 24)) || ROW_LABEL_UNIT.test(doc.text.slice(Math.max(0, m.start - 48), m.start))),
     };
     // (Optional keys set, not spread in: a conditional spread is a slow literal, made per number.)

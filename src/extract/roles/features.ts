@@ -34,6 +34,7 @@ import {
   PER_UNIT_WORDS,
   OTHER_RATE_WORDS,
   PART_WORDS,
+  SCHOOL_FUND_BEFORE_NATURE,
   PLAN_WORDS,
   PRIOR_YEAR_WORDS,
   PROSE_ARRIVAL_VERBS,
@@ -49,6 +50,7 @@ import {
   SCORING_RULE_AFTER,
   SPENT_BUDGET_VERBS,
   SPENT_MARKERS,
+  SPENT_BY_DATE,
   SPENDING_VERBS,
   TERM_TOTAL_WORDS,
   TOTAL_ROW_WORDS,
@@ -80,6 +82,13 @@ const ALL: readonly RoleId[] = ['budget', 'budgetInitial', 'execution', 'executi
 const ends = (words: readonly string[]) => new RegExp(`(?:${anyOf(words)})$`, 'u');
 const has = (words: readonly string[]) => new RegExp(anyOf(words), 'u');
 
+/**
+ * A clause opened by the year-start budget's words and a grant's verb, the amount closing it ("年初预算安排我公路建设养护中心
+ * …建设工程项目174万元"): no label at its end names the role, its opening does. No other amount in the clause.
+ */
+/** A year's digits in a clause ("2023年", "20xx年度", "2023年初"): no amount (its 年 stays, for 年初). */
+const YEAR_IN_CLAUSE = /\d{2,4}(?:xx|XX|××)?(?=年)/gu;
+const INITIAL_GRANT_CLAUSE = new RegExp(`^[^\\d，。；]{0,12}?(?:${anyOf(BUDGET_INITIAL_WORDS)})(?:安排|下达|批复)[^\\d]*$`, 'u');
 /** "年初预算数", "年初下达预算支出" (the spending budgeted at the year's start). */
 const BUDGET_INITIAL_END = new RegExp(`(?:${anyOf(BUDGET_INITIAL_WORDS)})(?:数|金额|资金|安排|额|支出)?$`, 'u');
 // "安排的省级交通专项资金": an arrangement names the budget, whatever the fund is called.
@@ -117,10 +126,12 @@ const namesExpenseItem = (c: Candidate) => EXPENSE_ITEM.test(c.label.replace(/["
 /** An amount per unit or a standard named in the clause ("户均发放2500元"). */
 const PER_UNIT = has(PER_UNIT_WORDS);
 const TRANSFER = new RegExp(`(?:${anyOf(TRANSFER_WORDS)})(?:[^，。；]{0,40}?(?:${anyOf(TRANSFER_OBJECTS)}))?$`, 'u');
+/** A part word as a clause may name it: 公用经费 not after a school's programme name (SCHOOL_FUND_BEFORE_NATURE). */
+const partWordsSource = (words: readonly string[]) => anyOf(words).replace('公用经费', `(?<!${anyOf(SCHOOL_FUND_BEFORE_NATURE)})公用经费`);
 /** Clauses about parts, not the whole: "其中：基本支出预算数…", a functional class. */
-export const PART_CONTEXT = new RegExp(`${anyOf(PART_WORDS)}|${anyOf(FUNCTION_CLASS_NAMES)}`, 'u');
+export const PART_CONTEXT = new RegExp(`${partWordsSource(PART_WORDS)}|${anyOf(FUNCTION_CLASS_NAMES)}`, 'u');
 /** In a project's report its 项目支出 is its own spending, no part of it. */
-const PROJECT_PART_CONTEXT = new RegExp(`${anyOf(PART_WORDS.filter((w) => w !== '项目支出'))}|${anyOf(FUNCTION_CLASS_NAMES)}`, 'u');
+const PROJECT_PART_CONTEXT = new RegExp(`${partWordsSource(PART_WORDS.filter((w) => w !== '项目支出'))}|${anyOf(FUNCTION_CLASS_NAMES)}`, 'u');
 /**
  * …unless the sentence breaks spending down by nature, 基本支出 stated with its amount before ("基本支出决算数为300万元，
  * 项目支出决算数为200万元"): that 项目支出 is the other nature, a part of the unit's whole.
@@ -314,6 +325,8 @@ export const FEATURES: readonly Feature[] = [
   // "行动资金800万元(财政预算740万元,年底追加…60万元)": a fund's amount whose bracket explains it by its budget is the whole budget.
   { id: 'budget.whole.其中标题资金', roles: ['budget'], weight: -20, zh: 'X，其中标题所评的资金…：总额大于报告所评的资金', test: (c) => text(c) && partsNameSubject(c) },
   { id: 'budget.whole.括号预算', roles: ['budget'], weight: 8, zh: '资金X（其中预算…）', test: (c) => text(c) && /(?:资金|经费)$/u.test(c.label) && BRACKET_BUDGET_AFTER.test(c.after) },
+  // "年初预算安排我中心…“四好农村公路”建设工程项目174万元": the year-start budget's words open the clause, a grant's verb after them.
+  { id: 'budgetInitial.clause.年初预算安排', roles: ['budgetInitial'], weight: 4, zh: '分句以“年初预算安排/下达/批复”起首', test: (c) => text(c) && INITIAL_GRANT_CLAUSE.test(c.clause.replace(YEAR_IN_CLAUSE, '')) && !BUDGET_INITIAL_END.test(c.label) },
   { id: 'budgetInitial.before_addition', roles: ['budgetInitial'], weight: 10, zh: '预算X，（本年）追加…：追加之前的年初预算', test: (c) => text(c) && BUDGET_END.test(c.label) && ADDITION_AFTER.test(c.after) },
   { id: 'budget.label.追加', roles: ['budget', 'budgetInitial'], weight: -20, zh: '追加/调增的预算不是预算数', test: (c) => text(c) && ADDITION.test(c.label) },
   { id: 'execution.label.支出', roles: ['execution'], weight: 8, zh: '支出/执行/拨付/使用', test: (c) => text(c) && EXECUTION_END.test(c.label) && !NATURE_END.test(c.label) && !ECONOMIC_CLASS_END.test(c.label) && !FUNCTION_CLASS_NAMES.some((n) => c.label.endsWith(n)) },
@@ -457,14 +470,25 @@ const MONEY_WORD = new RegExp(anyOf([...PROSE_BUDGET_NOUNS, ...PROSE_SPENT_NOUNS
 /** Parts follow ("，其中：", "，包含…"), perhaps after a bracket that qualifies the amount: "36121.00万元(不含粮食直补)，其中：". */
 const PARTS_AFTER = new RegExp(`^(?:[，,]?|\\s*[（(]|[。；;])\\s*(?:${anyOf([...BREAKDOWN_MARKS, ...INCLUDES_WORDS])})`, 'u');
 const partsFollow = (c: Candidate) => PARTS_AFTER.test(c.next.replace(/^\s*[（(][^（）()]*[）)]/u, ''));
-/** The next clause states what was spent ("资金到位50万元，已使用50万元"): this amount is what it was spent from. */
-const SPENDING_NEXT = new RegExp(`^\\s*[，,；;]\\s*(?!其中)[^，。；;\\d]{0,8}?(?:${anyOf(EXECUTION_WORDS)})[为了是：:\\s]*\\d`, 'u');
+/**
+ * The next clause states what was spent ("资金到位50万元，已使用50万元"), perhaps after the date it was counted to ("，截止12月底
+ * 已支出108万元", "，截至2022年12月31日，累计拨付108万元"): this amount is what it was spent from.
+ */
+const SPENDING_NEXT = new RegExp(`^\\s*[，,；;]\\s*(?!其中)(?:${SPENT_BY_DATE.source}[，,]?\\s*)?[^，。；;\\d]{0,8}?(?:${anyOf(EXECUTION_WORDS)})[为了是：:\\s]*\\d`, 'u');
 
 /**
  * Fallback features: weighted below the label rules, and scored for a role only when FEATURES gave no
  * candidate the role's threshold (assign.ts), so no answer of theirs moves. The −20 features still
  * count beside them (a plan, a part, income for the spending).
  */
+/**
+ * An amount stated after a whole and its 其中 in the same sentence ("…安排预算为2,814.76万元，其中：一是…基金2,531.96万元，…"), or
+ * in a later item of an enumeration ("；二是本局粮食专项业务经费282.80万元，分别为…"): one of the parts, however its own clause
+ * reads (an item named by its fund ends with 经费, as a budget's clause does).
+ */
+const AFTER_PARTS_OPENED = /\d\s*(?:万元|亿元|元|万)\s*[（(]?\s*[，,。；;]?\s*其中/u;
+/** A later item of an enumeration ("…；二是本局粮食专项业务经费282.80万元"): its sentence opens with 二是, 三是 … */
+const LATER_ENUMERATED_ITEM = /^[\s\u0000]*[二三四五六七八九十]是/u;
 export const PROSE_FEATURES: readonly Feature[] = [
   { id: 'budget.prose.下达资金', roles: ['budget'], weight: 3, zh: '分句中的下达/安排/核定与资金/额度/规模（须其后另有一证）', test: (c) => proseMoney(c) && statesGrant(c) },
   { id: 'budget.prose.资金到位', roles: ['budget'], weight: 3, zh: '分句中的到位/拨入与资金（须其后另有一证）', test: (c) => proseMoney(c) && statesArrival(c) },
@@ -472,6 +496,10 @@ export const PROSE_FEATURES: readonly Feature[] = [
   { id: 'budget.prose.其后其中', roles: ['budget'], weight: 1, zh: '其后列出其中各项', test: (c) => proseMoney(c) && partsFollow(c) && budgetClause(c) },
   { id: 'budget.prose.其后支出', roles: ['budget'], weight: 1, zh: '其后一句陈述支出', test: (c) => proseMoney(c) && SPENDING_NEXT.test(c.next) && budgetClause(c) },
   { id: 'budget.prose.全部到位', roles: ['budget'], weight: 1, zh: '其后“全部执行到位/全部到位”', test: (c) => proseMoney(c) && ALL_DONE_AFTER.test(c.after) && budgetClause(c) },
+  // "1.项目资金到位情况。…到位资金0.26万元。": the template's section on the money that arrived states what the project had.
+  { id: 'budget.prose.到位一节', roles: ['budget'], weight: 1, zh: '“资金到位情况”一节中的资金', test: (c) => proseMoney(c) && c.arrivalSection && budgetClause(c) },
+  // (read only with the prose: the label features' parts are told by any.part_context and any.listed_part)
+  { id: 'money.prose.其中之后', roles: ['budget', 'execution'], weight: -20, zh: '同句中某金额及其“其中”之后、或“二是/三是…”各项中的金额：分项', test: (c) => proseMoney(c) && (AFTER_PARTS_OPENED.test(c.before) || LATER_ENUMERATED_ITEM.test(c.before)) },
   { id: 'execution.prose.支出资金', roles: ['execution'], weight: 4, zh: '分句中的发放/使用/完成投资…资金', test: (c) => proseMoney(c) && statesSpending(c) },
 ];
 

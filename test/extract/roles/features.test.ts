@@ -175,6 +175,10 @@ describe('executionRate: 资金使用率 and targets', () => {
     const r = await recordOf('年初预算1086.95万元,资金到位率100%。截止2023年12月31日,项目实际使用资金1076.47万元,资金使用率99%。');
     expect(seen(r.figures.executionRate)).toEqual([0.99, '99%']);
   });
+  it('reads 预算完成X% as the execution rate, as 完成预算的X% (t663)', async () => {
+    const r = await recordOf('燃油税转移支付资金项目决策程序严密、使用合规、执行有效，预算完成100%，保障了全县农村公路的养护。');
+    expect(seen(r.figures.executionRate)).toEqual([1, '100%']);
+  });
   it('never takes a rate set as a target (投入目标：…财政资金使用率100%, t542)', async () => {
     const r = await recordOf('其中,投入目标:市级财政投入金额2000万元,财政资金到位率100%,财政资金使用率100%。');
     expect(r.figures.executionRate).toBeNull();
@@ -336,6 +340,26 @@ describe('any.part_context', () => {
   });
 });
 
+describe('any.part_context: 公用经费 as a school programme\'s name', () => {
+  it('reads a budget named by a school\'s 公用经费 programme as the budget, not a nature part (t807)', async () => {
+    for (const text of [
+      '2023年特殊教育公用经费项目资金总额6.46万元，拨付使用资金6.46万元，预算执行率100%。',
+      '2023年义务教育公用经费项目预算资金120万元，实际支出118万元。',
+      '本年度初中公用经费预算资金64.8万元，全年执行数64.8万元。',
+    ]) {
+      const r = await recordOf(text);
+      expect(r.figures.budget, text).not.toBeNull();
+      expect(firedOn(r, 'budget'), text).not.toContain('any.part_context');
+    }
+  });
+  it('still reads the nature class 公用经费 after 其中 or beside 人员经费 as a part', async () => {
+    const r = await recordOf('2023年基本支出预算100万元，其中人员经费80万元，公用经费20万元。');
+    expect(r.figures.budget?.value ?? null).not.toBe(200000);
+    const q = await recordOf('2023年部门预算200万元。公用经费预算20万元，人员经费预算180万元。');
+    expect(seen(q.figures.budget)).toEqual([2000000, '200万元']);
+  });
+});
+
 describe('budget.sole_initial', () => {
   it('takes the year-start budget as the budget when the text states no other', async () => {
     const r = await recordOf('二、项目资金使用及管理情况：年初预算1086.95万元，资金到位率100%，实际使用资金1076.47万元。');
@@ -393,6 +417,25 @@ describe('budget.label.预算: the plan a self-evaluation reports on and the yea
   it('still leaves a plan of the next year, and a request, unassigned', async () => {
     expect((await recordOf('下一步，资金计划总额500万元。')).figures.budget).toBeNull();
     expect((await recordOf('申请年度资金300万元。')).figures.budget).toBeNull();
+  });
+});
+
+describe('budgetInitial.clause.年初预算安排', () => {
+  it('reads a clause opened by 年初预算安排/年初批复预算安排 as the year-start budget, its amount closing it (t548)', async () => {
+    for (const [text, value] of [
+      ['年初预算安排我中心农村公路建设工程项目174万元，实际下达预算指标173.65万元。', 1740000],
+      ['2023年初预算安排我中心农村公路建设工程项目174万元，实际下达预算指标173.65万元。', 1740000],
+      ['县财政年初预算安排我中心2023年度农村公路建设工程项目1740000元，实际下达预算指标1736500元。', 1740000],
+      ['年初批复预算安排 农村公路建设工程 174 万元，实际下达预算指标173.65万元。', 1740000],
+    ] as const) {
+      const r = await recordOf(text);
+      expect(r.figures.budgetInitial?.value, text).toBe(value);
+      expect(firedOn(r, 'budgetInitial'), text).toContain('budgetInitial.clause.年初预算安排');
+    }
+  });
+  it('reads nothing when another amount stands in the clause before it', async () => {
+    const r = await recordOf('年初预算安排3个项目共174万元，实际下达预算指标173.65万元。');
+    expect(firedOn(r, 'budgetInitial')).not.toContain('budgetInitial.clause.年初预算安排');
   });
 });
 

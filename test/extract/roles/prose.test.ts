@@ -5,6 +5,47 @@ import { decision, recordOf, seen } from './record-of.js';
 const firedOn = (r: Awaited<ReturnType<typeof recordOf>>, role: string) => decision(r, role).candidates.flatMap((c) => c.features.map((f) => f.id));
 const proseOf = (r: Awaited<ReturnType<typeof recordOf>>, role: string) => firedOn(r, role).filter((id) => id.includes('.prose.'));
 
+describe('budget.prose.到位一节 and 全额到位: the section on the money that arrived', () => {
+  it('reads the one amount of a "项目资金到位情况" section, headed or only numbered, as the budget (t727)', async () => {
+    for (const text of [
+      '（一）项目资金情况\n1.项目资金到位情况。\n经市财政局审核，下发文件，到位资金2.6万元。\n2.项目资金执行情况。\n该项目严格按照制度管理。',
+      '1.项目资金到位情况：实际到位资金 2.6 万元。\n2.项目资金执行情况：按计划执行。',
+    ]) {
+      const r = await recordOf(text);
+      expect(r.figures.budget?.value, text).toBe(26000);
+      expect(proseOf(r, 'budget'), text).toContain('budget.prose.到位一节');
+    }
+  });
+  it('reads "全额拨付到位" and "足额拨付到位" as all of it arrived (t822)', async () => {
+    for (const text of ['1、项目资金到位情况分析\n2023年培训项目专项资金92.4万元，全额拨付到位。\n2、项目资金管理情况', '2023年培训项目专项资金924000元，已足额拨付到位。其他情况良好。']) {
+      const r = await recordOf(text);
+      expect(r.figures.budget?.value, text).toBe(924000);
+      expect(proseOf(r, 'budget'), text).toContain('budget.prose.全部到位');
+    }
+  });
+  it('reads nothing from a section that states two amounts (应到位 and 实际到位, t132)', async () => {
+    const r = await recordOf('1.项目资金到位情况。\n应到位资金36121万元，实际配套到位资金120030.14万元。\n2.项目资金执行情况。');
+    expect(r.figures.budget).toBeNull();
+  });
+  it('reads nothing of an amount after the section (the next numbered line ends it)', async () => {
+    const r = await recordOf('1.项目资金到位情况。\n资金已及时到位。\n2.项目资金执行情况。\n收到资金2.6万元。');
+    expect(proseOf(r, 'budget')).not.toContain('budget.prose.到位一节');
+  });
+});
+
+describe('money.prose.其中之后: the parts of a whole are no fallback budget (t796)', () => {
+  const t796 = '2023年一般公共预算财政拨款收入项目支出安排预算为2814.76万元，其中：一是粮食风险基金2531.96万元，分别为州级专项资金2305.96万元、县级专项资金226万元；二是本局粮食专项业务经费282.8万元，分别为统计经费10万元、检查经费272.8万元。';
+  it('takes neither an item after the whole\'s 其中 nor a later 二是/三是 item as the budget', async () => {
+    // (without the feature the prose read the 二是 item's 282.8万元, its clause ending with 经费 and its parts following)
+    const r = await recordOf(t796);
+    expect(r.figures.budget).toBeNull();
+  });
+  it('leaves a fallback budget that no 其中 or enumeration precedes', async () => {
+    const r = await recordOf('2023年全县财政专项业务经费282.8万元，其中：统计经费10万元，检查经费272.8万元。');
+    expect(seen(r.figures.budget)).toEqual([2828000, '282.8万元']);
+  });
+});
+
 describe('budget.prose: a sign in the clause and a second one after the amount', () => {
   it('reads a grant verb and its money anywhere in the clause, parts following after a bracket', async () => {
     const r = await recordOf('中央核定我省粮食风险基金规模5000.00万元(不含粮食直补)，其中：中央补助2000.00万元，地方自筹3000.00万元。');
