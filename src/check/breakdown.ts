@@ -65,30 +65,34 @@ export function bareFigureOf(m: NumberMatch): Figure {
  */
 export function* sentencesOf(text: string, doc: SourceDocument | undefined, wanted: (sentence: string) => boolean): Generator<{ sentence: string; at: (m: NumberMatch) => Figure }> {
   const figureOf: ToFigure = doc && doc.text === text ? (m) => toFigure(doc, m) : bareFigureOf;
-  const ends = sentenceEndsOf(text);
-  let start = 0;
-  for (let k = 0; k < ends.length; k++) {
-    const i = ends[k]!;
-    const sentence = text.slice(start, i);
-    const offset = start;
+  const { starts, sentences } = splitSentences(text);
+  for (let k = 0; k < sentences.length; k++) {
+    const sentence = sentences[k]!;
+    const offset = starts[k]!;
     if (wanted(sentence)) yield { sentence, at: (m) => figureOf({ ...m, start: m.start + offset, end: m.end + offset }) };
-    start = i + 1;
   }
 }
 
 /**
- * Where the sentences of a text end (the offset of each end mark, then the text's length). Three
- * checks split the same text: the last text's ends are kept.
+ * The sentences of a text (up to each end mark, the mark left out; the last up to the text's end)
+ * and where each starts. Six checks read the same text's sentences, each with its own test: the
+ * last text's are kept, so that each sentence is cut from the text once, not once per check.
  */
-function sentenceEndsOf(text: string): readonly number[] {
-  if (text === lastSplit.text) return lastSplit.ends;
-  const ends: number[] = [];
-  for (let i = 0; i < text.length; i++) if (isSentenceEnd(text.charCodeAt(i))) ends.push(i);
-  ends.push(text.length);
-  lastSplit = { text, ends };
-  return ends;
+function splitSentences(text: string): { starts: readonly number[]; sentences: readonly string[] } {
+  if (text === lastSplit.text) return lastSplit;
+  const starts: number[] = [];
+  const sentences: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !isSentenceEnd(text.charCodeAt(i))) continue;
+    starts.push(start);
+    sentences.push(text.slice(start, i));
+    start = i + 1;
+  }
+  lastSplit = { text, starts, sentences };
+  return lastSplit;
 }
-let lastSplit: { text: string | null; ends: readonly number[] } = { text: null, ends: [] };
+let lastSplit: { text: string | null; starts: readonly number[]; sentences: readonly string[] } = { text: null, starts: [], sentences: [] };
 
 export interface Part {
   name: string;
@@ -265,6 +269,8 @@ function isClosedClassification(names: readonly string[]): boolean {
 const MARKED = new RegExp(MARK, 'u');
 /** A sentence that may state a total after its parts (partsBeforeTotal). */
 const TOTAL_WORD = /合计|共计|总计/u;
+/** MARKED or TOTAL_WORD, in one scan of the sentence (asked of every sentence of every text). */
+const MARKED_OR_TOTAL = new RegExp(`${MARKED.source}|${TOTAL_WORD.source}`, 'u');
 /** The words that state an amount as a change of another ("较上年决算数减少70.62万元", "增收2546万元"). */
 const CHANGE_BEFORE = new RegExp(`(?:${[...COMPARISON_WORDS.increase, ...COMPARISON_WORDS.decrease, ...REVENUE_CHANGE_WORDS.increase, ...REVENUE_CHANGE_WORDS.decrease].join('|')})[了为是]?\\s*$`, 'u');
 /** How far before an amount its change word may stand. */
@@ -292,18 +298,18 @@ let lastBreakdowns: { text: string | null; doc: SourceDocument | undefined; foun
 
 function* readBreakdowns(text: string, doc?: SourceDocument): Generator<BreakdownInSentence> {
   const figureOf: ToFigure = doc && doc.text === text ? (m) => toFigure(doc, m) : bareFigureOf;
-  let start = 0;
   let before = { text: '', start: 0 };
-  for (const i of sentenceEndsOf(text)) {
-    const sentence = text.slice(start, i);
-    if (MARKED.test(sentence) || TOTAL_WORD.test(sentence)) {
+  const { starts, sentences } = splitSentences(text);
+  for (let k = 0; k < sentences.length; k++) {
+    const sentence = sentences[k]!;
+    const start = starts[k]!;
+    if (MARKED_OR_TOTAL.test(sentence)) {
       // Numbers of the previous sentence are read only when this one opens with 其中 (it is the hot path).
       const previous = /^\s*其中/u.test(sentence) ? firstMoneyOf(before.text, before.start, figureOf) : null;
       for (const breakdown of breakdownsIn(sentence, start, previous, figureOf)) yield { sentence, offset: start, breakdown, figureOf };
     }
     // "…合计562.21万元。\n其中：…": the line break after 。 ends an empty sentence, not the whole's.
     if (sentence.trim() !== '') before = { text: sentence, start };
-    start = i + 1;
   }
 }
 

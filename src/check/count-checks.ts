@@ -123,10 +123,19 @@ function termsOf(s: string): Set<string> {
   return terms;
 }
 
-/** The key term shared by a whole's subject and any part's subject, if any. */
-function sharedTerm(whole: string, parts: readonly string[]): string | null {
-  const w = termsOf(whole);
-  for (const p of parts) for (const t of termsOf(p)) if (w.has(t)) return t;
+/**
+ * The key term shared by a whole's subject and any part's subject, if any. `terms` keeps each
+ * subject's terms: a list is held against every count of its section, and its parts' terms were
+ * made again for each.
+ */
+function sharedTerm(whole: string, parts: readonly string[], terms: Map<string, Set<string>> = new Map()): string | null {
+  const termsOfKept = (s: string): Set<string> => {
+    let t = terms.get(s);
+    if (t === undefined) terms.set(s, (t = termsOf(s)));
+    return t;
+  };
+  const w = termsOfKept(whole);
+  for (const p of parts) for (const t of termsOfKept(p)) if (w.has(t)) return t;
   return null;
 }
 
@@ -210,6 +219,7 @@ function checkPartList(parts: readonly Placed[], placed: readonly Placed[], text
   const inList = new Set(parts);
   const partSubjects = parts.map((p) => p.subject);
   const first = parts[0]!;
+  const terms = new Map<string, Set<string>>();
   // Wholes only within the parts' own section: another section may count other units.
   const candidates = placed.filter((w) => !inList.has(w) && w.count.unit === unit && w.section === first.section);
 
@@ -219,20 +229,20 @@ function checkPartList(parts: readonly Placed[], placed: readonly Placed[], text
     // `possible` only: a bracket may list some groups, or groups that overlap ("63人(其中女性30人、党员20人)").
     if (isBracketedWhole(w, parts, text)) {
       const holds = intervalsMeet(expected, intervalOfCount(w.count));
-      return [result(holds ? 'pass' : 'fail', parts, w, expected, sharedTerm(w.subject, partSubjects), holds)];
+      return [result(holds ? 'pass' : 'fail', parts, w, expected, sharedTerm(w.subject, partSubjects, terms), holds)];
     }
     if (w.sentence !== first.sentence || w.end > first.start) continue;
     const before = text.slice(Math.max(w.sentence, w.start - 4), w.start);
     const between = text.slice(w.end, first.start);
     if (WHOLE_MARK.test(before) && between.includes('其中')) {
       const holds = intervalsMeet(expected, intervalOfCount(w.count));
-      return [result(holds ? 'pass' : 'fail', parts, w, expected, sharedTerm(w.subject, partSubjects), true)];
+      return [result(holds ? 'pass' : 'fail', parts, w, expected, sharedTerm(w.subject, partSubjects, terms), true)];
     }
   }
 
   const related = candidates
     .filter((w) => !isSibling(w, first, text))
-    .map((w) => ({ w, term: sharedTerm(w.subject, partSubjects) }))
+    .map((w) => ({ w, term: sharedTerm(w.subject, partSubjects, terms) }))
     .filter((x): x is { w: Placed; term: string } => x.term !== null);
   const matching = related.find((x) => intervalsMeet(expected, intervalOfCount(x.w.count)));
   if (matching) return [result('pass', parts, matching.w, expected, matching.term, false)];

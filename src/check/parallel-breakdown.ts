@@ -24,6 +24,11 @@ import { evidenceOfFigure, makeResult, showInterval } from './result.js';
 const RULE = 'sum.breakdown';
 /** Between the whole and its first item: the mark, then the item's name. */
 const FIRST_GAP = new RegExp(`^[\\s，,：:]*(?:${BREAKDOWN_MARKS.join('|')})[\\s：:，,]*([^\\d。]{2,24})$`, 'u');
+/**
+ * Any breakdown mark in a sentence: one scan of the sentence (asked of every sentence of every text,
+ * a search per mark cost eight times as much).
+ */
+const ANY_MARK = new RegExp(BREAKDOWN_MARKS.join('|'), 'u');
 /** Between two items: a separator, then the next item's name (commas allowed inside it). */
 const NEXT_GAP = /^[\s，,、；;]+([^\d。：:]{2,24})$/u;
 /** Fewest items for a list to be matched with another: two items in common prove little. */
@@ -61,7 +66,7 @@ function sumOf(list: ItemList) {
 export function checkParallelBreakdowns(text: string | undefined, doc?: SourceDocument): CheckResult[] {
   if (text === undefined) return [];
   const lists: ItemList[] = [];
-  for (const { sentence, at } of sentencesOf(text, doc, (x) => BREAKDOWN_MARKS.some((m) => x.includes(m)))) {
+  for (const { sentence, at } of sentencesOf(text, doc, (x) => ANY_MARK.test(x))) {
     const list = listIn(sentence, figuresIn(sentence), at);
     if (list) lists.push(list);
   }

@@ -67,3 +67,18 @@ export function holdsCharOf(chars: Iterable<string>): (text: string) => boolean 
 export function holdsWordStart(words: Iterable<string>): (text: string) => boolean {
   return holdsCharOf([...words].map((w) => w.charAt(0)));
 }
+
+/**
+ * `text.replace(re, '')` for `re` a run of words anchored at the text's end ("(?:达到|总计|[为是…])+$",
+ * no flag g or y) whose matches hold only characters `holds` accepts: the regex runs on the text's
+ * last run of such characters alone. (A pattern anchored at the end is tried from every position of
+ * the text, and a label is cut before every number of a document.)
+ */
+export function dropEndRun(text: string, re: RegExp, holds: (code: number) => boolean): string {
+  let from = text.length;
+  while (from > 0 && holds(text.charCodeAt(from - 1))) from--;
+  // (Every match starts inside that run: what stands before it is in no match.)
+  if (from === text.length) return text;
+  const m = re.exec(from === 0 ? text : text.slice(from));
+  return m ? text.slice(0, from + m.index) : text;
+}

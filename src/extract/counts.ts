@@ -1,7 +1,7 @@
 import type { SourceDocument } from '../ingest/document.js';
 import type { Count } from '../schema/record.js';
 import { evidenceOf } from '../normalize/offsets.js';
-import { loadWordsFor, tagWords, type TaggedWord } from '../segment/tokenize.js';
+import { hasWholeDictionary, loadWordsFor, tagWords, type TaggedWord } from '../segment/tokenize.js';
 import { BATCH_UNITS, COUNT_LEAD_CHARACTERS, LEVEL_UNITS, OFFICE_NAME_COMPOUND, OFFICE_NAME_UNITS } from '../vocabulary/counts.js';
 import { codeClass } from './char-class.js';
 import type { LocatedNumber } from './locate.js';
@@ -97,7 +97,7 @@ export function extractCounts(doc: SourceDocument, numbers: LocatedNumber[]): Co
       };
     });
   // One dictionary load for every clause the document may tag (see segment/tokenize.ts).
-  if (candidates.length > 0) loadWordsFor(candidates.flatMap((c) => (c.afterText === undefined ? [c.beforeText] : [c.afterText, c.beforeText])));
+  if (candidates.length > 0 && !hasWholeDictionary()) loadWordsFor(candidates.flatMap((c) => (c.afterText === undefined ? [c.beforeText] : [c.afterText, c.beforeText])));
   for (const { m, afterText, beforeText } of candidates) {
     const after = afterText === undefined ? [] : tagOnce(afterText);
     // The clause before is tagged only when it is needed.

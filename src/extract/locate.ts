@@ -1,7 +1,7 @@
 import type { SourceDocument } from '../ingest/document.js';
 import type { Segmentation } from '../segment/segment.js';
-import { FORM_COLUMN_NAMES, LABEL_FILLER, TOTAL_ROW_WORDS, anyOf } from '../vocabulary/index.js';
-import { codeClass } from './char-class.js';
+import { FORM_COLUMN_NAMES, LABEL_FILLER, LABEL_FILLER_CHARS, TOTAL_ROW_WORDS, anyOf } from '../vocabulary/index.js';
+import { codeClass, dropEndRun } from './char-class.js';
 import { findHeaderUnit, findNumbers, type NumberMatch } from './numbers.js';
 import { readSentenceNumbers } from './sentence-numbers.js';
 import { indexSpans } from './span-index.js';
@@ -32,6 +32,7 @@ const CLAUSE_BREAK = /[，,。；;！？!?\n\t、]/u;
 const isClauseBreak = codeClass(CLAUSE_BREAK);
 const isBlank = codeClass(/\s/u);
 const isBlankOrBorder = codeClass(/[\s|｜]/u);
+const isLabelFiller = codeClass(LABEL_FILLER_CHARS);
 
 /** The clause before `start`, not crossing `floor` (the previous number's end). */
 export function labelBefore(text: string, start: number, floor: number): string {
@@ -44,7 +45,7 @@ export function labelBefore(text: string, start: number, floor: number): string 
     if ((code === 0xff1a || code === 0x3a) /* ：: */ && i < start - 0 && text.slice(i, start).replace(/[\s：:]/gu, '') !== '') break;
     i--;
   }
-  return text.slice(i, start).replace(LABEL_FILLER, '').replace(/^[\s：:]+/u, '');
+  return dropEndRun(text.slice(i, start), LABEL_FILLER, isLabelFiller).replace(/^[\s：:]+/u, '');
 }
 
 /**

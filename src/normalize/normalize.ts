@@ -179,6 +179,9 @@ function scratch(which: 0 | 1, size: number): Int32Array {
   return scratchBuffers[which]!;
 }
 
+/** normalizeRun's offsets to drop when it simplifies nothing: always empty. */
+const NO_SKIP: ReadonlySet<number> = new Set<number>();
+
 /** A growing normalized string with, for each UTF-16 unit, its raw offset. */
 class TextBuilder {
   readonly pieces: string[] = [];
@@ -242,9 +245,13 @@ function normalizeRun(raw: string, rawStart: number, simplify = false): Normaliz
   // A unit maps to at most two (a simplified form outside the BMP), so 2× never overflows.
   const preOff = scratch(0, simplify ? raw.length * 2 : raw.length);
   let preLen = 0;
-  // UTF-16 offsets of inline pinyin to drop.
-  const skip = new Set<number>();
-  if (simplify) for (const m of raw.matchAll(INLINE_PINYIN)) for (let k = 0; k < m[0].length; k++) skip.add(m.index + k);
+  // UTF-16 offsets of inline pinyin to drop (only simplified text has any: no set is made for the rest).
+  let skip = NO_SKIP;
+  if (simplify) {
+    const found = new Set<number>();
+    for (const m of raw.matchAll(INLINE_PINYIN)) for (let k = 0; k < m[0].length; k++) found.add(m.index + k);
+    skip = found;
+  }
   const skips = skip.size > 0;
   let spaces = false;
   let points = 0;

@@ -6,7 +6,7 @@
  * pages is one part).
  */
 import type { BlockSpan, CellSpan, SourceDocument } from '../ingest/document.js';
-import { codePointCount } from '../extract/char-class.js';
+import { codeClass, codePointCount } from '../extract/char-class.js';
 import { leadingCount } from '../extract/span-index.js';
 import { pageAt } from '../normalize/offsets.js';
 import type { Part, PartKind } from '../schema/record.js';
@@ -41,6 +41,20 @@ const TABLE_KINDS = new Set<PartKind>(['accounts_table', 'budget_table', 'score_
 
 /** A contents entry: "一、收入支出决算总表....5", "第三部分 … 14". */
 const CONTENTS_ENTRY = /(?:\.{3,}|…{2,}|·{3,}|-{4,})\s*\d{0,4}\s*$/u;
+/** A contents entry's leader characters, and what may follow them on its line (blanks, a page number). */
+const isLeader = codeClass(/[.…·-]/u);
+const isBlankOrDigit = codeClass(/[\s\d]/u);
+
+/**
+ * CONTENTS_ENTRY.test(line), asked of every line: the regex runs only on a line whose last character
+ * before its blanks and digits is a leader (a regex anchored at the end scans every position of a
+ * paragraph of thousands of characters).
+ */
+function isContentsEntry(line: string): boolean {
+  let i = line.length;
+  while (i > 0 && isBlankOrDigit(line.charCodeAt(i - 1))) i--;
+  return i > 0 && isLeader(line.charCodeAt(i - 1)) && CONTENTS_ENTRY.test(line);
+}
 /** A line that is only a page number or the form's year: skipped when looking for a table's title. */
 const FURNITURE = /^(?:[-—–\s]*\d{1,4}[-—–\s]*|[（(]?\s*(?:19|20)\d{2}\s*年度?\s*[）)]?|第\s*\d+\s*页.*|续表|[（(]续[）)])$/u;
 /** A table's unit line ("公开01表 部门：X 金额单位：万元") is not its title. */
@@ -205,7 +219,7 @@ export function findParts(doc: SourceDocument, seg: Segmentation): Part[] {
       const line = text.slice(l.start, l.end).trim().replace(UNIT_LINE_TAIL, '').trim();
       if (line === '' || FURNITURE.test(line.replace(/\s+/gu, ''))) continue;
       looked++;
-      if (CONTENTS_ENTRY.test(line)) break;
+      if (isContentsEntry(line)) break;
       const k = kindOfTitle(line);
       if (k) {
         kind = k;
@@ -255,7 +269,7 @@ export function findParts(doc: SourceDocument, seg: Segmentation): Part[] {
       if (evaluation && contentsEnd < text.length) starts.push({ at: contentsEnd, kind: 'evaluation_report', title: evaluation.title, table: null });
       continue;
     }
-    if (CONTENTS_ENTRY.test(line) || usedTitle.has(l.start)) continue;
+    if (isContentsEntry(line) || usedTitle.has(l.start)) continue;
     // Another body's report, not a unit's own "…绩效评价报告" of its self-evaluation.
     const following = text.slice(l.end, l.end + 2500);
     if (isEvaluationReportTitle(line) && EVALUATOR.test(following) && !/自评|自我评价/u.test(following.slice(0, 600))) {

@@ -124,6 +124,14 @@ export function loadWordsFor(texts: Iterable<string>): void {
   for (const text of fresh) s.covered.add(text);
 }
 
+/**
+ * Whether the whole main dictionary is loaded, so that loadWordsFor has nothing to do: a caller
+ * that gathers many texts for it (every clause a document's counts may tag) can skip gathering them.
+ */
+export function hasWholeDictionary(): boolean {
+  return jieba().sorted === undefined;
+}
+
 /** Words of a Chinese text (HMM on, so that integers and decimals mostly survive). */
 export function tokenize(text: string): string[] {
   loadWordsFor([text]);
@@ -142,8 +150,8 @@ export interface TaggedWord {
  * does. nodejieba.tag builds an object per word through N-API, which cost more than the cut itself.
  */
 export function tagWords(text: string): TaggedWord[] {
-  loadWordsFor([text]);
   const s = jieba();
+  if (s.sorted) loadWordsFor([text]);
   const words = s.nodejieba.cut(text, true);
   const out: TaggedWord[] = [];
   for (const word of words) if (word.trim() !== '') out.push({ word, tag: tagOf(s, word) });

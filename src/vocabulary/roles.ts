@@ -279,5 +279,7 @@ export const FORM_COLUMN_NAMES = [
  * exponentially on a long run of 共计 that does not end the text (found by fuzzing: minutes per report).
  */
 export const LABEL_FILLER = /(?:达到|总计|合计|累计|[为是了达约共计：:\s“”])+$/u;
+/** Every character a LABEL_FILLER match can hold (its words' and its class's): the label is read back over these only. */
+export const LABEL_FILLER_CHARS = /[达到总计合累为是了约共：:\s“”]/u;
 /** Total words closing a clause before its amount ("共下达105万元" loses "达" to the label's filler). */
 export const TOTAL_FILLER = /(?:合计|总计|累计|[共计为：:\s“”])+$/u;

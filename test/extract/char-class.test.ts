@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { charClass, codeClass, codePointCount, holdsWordStart } from '../../src/extract/char-class.js';
+import { charClass, codeClass, codePointCount, dropEndRun, holdsWordStart } from '../../src/extract/char-class.js';
+import { LABEL_FILLER, LABEL_FILLER_CHARS } from '../../src/vocabulary/index.js';
 
 describe('charClass', () => {
   it('answers as its regex does for every character, asked once or again', () => {
@@ -53,5 +54,35 @@ describe('holdsWordStart', () => {
         if (words.some((w) => text.includes(w))) expect(mayHold(text)).toBe(true);
       }),
     );
+  });
+});
+
+describe('dropEndRun', () => {
+  const FILLER = /(?:达到|总计|合计|累计|[为是了达约共计：:\s“”])+$/u;
+  const holds = codeClass(/[达到总计合累为是了约共：:\s“”]/u);
+
+  it('drops what replace drops, reading only the last run of the pattern’s characters', () => {
+    const alphabet = ['达', '到', '总', '计', '合', '累', '为', '是', '了', '约', '共', '：', ':', ' ', '\u3000', '“', '”', '预', '算', '1', '，', '𠀀'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 24 }), (chars) => {
+        const text = chars.join('');
+        expect(dropEndRun(text, FILLER, holds)).toBe(text.replace(FILLER, ''));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keeps a word whose last character alone is filler: 到 only after 达, 计 with 总', () => {
+    expect(dropEndRun('全年预算数达到', FILLER, holds)).toBe('全年预算数');
+    expect(dropEndRun('收入总计', FILLER, holds)).toBe('收入');
+    expect(dropEndRun('收到', FILLER, holds)).toBe('收到');
+    expect(dropEndRun('支出', FILLER, holds)).toBe('支出');
+  });
+
+  it('holds every character of LABEL_FILLER in LABEL_FILLER_CHARS (the label is read back over those)', () => {
+    const isFiller = codeClass(LABEL_FILLER_CHARS);
+    const literal = [...LABEL_FILLER.source.replace(/\\s/gu, '')].filter((c) => c.charCodeAt(0) > 0x7f || c === ':');
+    for (const c of literal) expect(isFiller(c.charCodeAt(0)), c).toBe(true);
+    for (const c of [' ', '\t', '\n', '\u3000', '\u00a0']) expect(isFiller(c.charCodeAt(0)), JSON.stringify(c)).toBe(true);
   });
 });

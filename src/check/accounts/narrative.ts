@@ -10,7 +10,7 @@ import { figureOfMatch } from '../../extract/roles/candidates.js';
 import { numbersInSpan, readSentenceNumbers, type SentenceNumbers, type SpanNumber } from '../../extract/sentence-numbers.js';
 import { evidenceOf } from '../../normalize/offsets.js';
 import { segmentDocument } from '../../segment/segment.js';
-import { codeClass } from '../../extract/char-class.js';
+import { codeClass, dropEndRun } from '../../extract/char-class.js';
 import { CONTENTS_TITLE, UNIT_YEAR_LINE, tableNamed } from '../../vocabulary/index.js';
 
 export interface Cover {
@@ -68,8 +68,12 @@ function clauseOf(before: string): string {
   // From the last break back, not split(): `before` may be a sentence of thousands of clauses.
   let i = before.length;
   while (i > 0 && !isClauseEnd(before.charCodeAt(i - 1))) i--;
-  return before.slice(i).replace(/(?:为|是|达到?|约|共)+$/u, '');
+  return dropEndRun(before.slice(i), JOINING_VERBS, isJoiningVerbChar);
 }
+
+/** The verbs that join a clause to its number, at its end; and their characters. */
+const JOINING_VERBS = /(?:为|是|达到?|约|共)+$/u;
+const isJoiningVerbChar = codeClass(/[为是达到约共]/u);
 
 /** (By char code: `before[i]` made a string per character.) */
 const isClauseEnd = codeClass(/[，,；;。：:]/u);
