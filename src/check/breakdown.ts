@@ -18,7 +18,7 @@ import { figureOfMatch, inBrackets, toFigure } from '../extract/roles/candidates
 import { findNumbers } from '../extract/numbers.js';
 import type { NumberMatch } from '../extract/numbers.js';
 import type { CheckResult, Figure } from '../schema/record.js';
-import { ADJUSTMENT_WORDS, BREAKDOWN_MARKS, BREAKDOWN_PART_WORDS, CLOSED_PART_SETS, CLOSING_PART, INCOME_KIND_PART, LEVEL_PART_NAME } from '../vocabulary/breakdowns.js';
+import { ADJUSTMENT_WORDS, BASIC_SPENDING_CLASSES, BREAKDOWN_MARKS, ECONOMIC_CLASS_PART, BREAKDOWN_PART_WORDS, CLOSED_PART_SETS, CLOSING_PART, INCOME_KIND_PART, LEVEL_PART_NAME } from '../vocabulary/breakdowns.js';
 import { FUND_IN_NAME } from '../vocabulary/units.js';
 import { COMPARISON_WORDS, REVENUE_CHANGE_WORDS } from '../vocabulary/accounts.js';
 import { Decimal } from 'decimal.js';
@@ -253,6 +253,16 @@ function isPieceOfWhole(name: string): boolean {
   return BREAKDOWN_PART_WORDS.some((w) => name.includes(w));
 }
 
+/**
+ * The parts are economic classes of spending (ECONOMIC_CLASS_PART) naming each of a 基本支出's classes once
+ * (BASIC_SPENDING_CLASSES): the whole's spending, nothing left out.
+ */
+function isEveryBasicSpendingClass(names: readonly string[]): boolean {
+  if (names.length !== BASIC_SPENDING_CLASSES.length || !names.every((n) => ECONOMIC_CLASS_PART.test(n))) return false;
+  const named = names.map((n) => BASIC_SPENDING_CLASSES.filter((k) => n.includes(k)));
+  return named.every((ks) => ks.length === 1) && new Set(named.map((ks) => ks[0])).size === BASIC_SPENDING_CLASSES.length;
+}
+
 /** The parts are the kinds of a closed classification (CLOSED_PART_SETS), each kind named once: nothing is left out. */
 function isClosedClassification(names: readonly string[]): boolean {
   return CLOSED_PART_SETS.some(({ marker, kinds }) => {
@@ -373,7 +383,7 @@ export function reportBreakdown(list: ListedParts, sum: ReturnType<typeof sumOfP
 function checkBreakdown({ whole, parts }: Breakdown): CheckResult[] {
   const sum = sumOfParts({ whole, parts });
   const { expected, actual, holds } = sum;
-  const classified = isClosedClassification(parts.map((p) => p.name));
+  const classified = isClosedClassification(parts.map((p) => p.name)) || isEveryBasicSpendingClass(parts.map((p) => p.name));
   // A 决算's income by type closed by its 其他收入 leaves nothing out (INCOME_KIND_PART).
   const incomeClosed = parts.every((p) => INCOME_KIND_PART.test(p.name)) && CLOSING_PART.test(parts.at(-1)!.name);
   const complete = classified || incomeClosed || parts.every((p) => isPieceOfWhole(p.name));
