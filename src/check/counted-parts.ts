@@ -17,8 +17,8 @@ import { bareFigureOf, reportBreakdown, sumOfParts, type ToFigure } from './brea
 
 /** Sentences end here (a 其中 after 。 opens the next sentence, whose parts are the previous one's). */
 const SENTENCE_END = /[。！？!?\n]/u;
-/** Between a count and its money in one item: a few characters, no digit, no separator ("个，财政资金", "个"). */
-const COUNT_TO_MONEY = /^[，,]?[^\d，,、；;。：:]{0,8}$/u;
+/** Between a count and its money in one item: a few characters, no digit, one comma at most ("，财政资金", "项目，资金", ""). */
+const COUNT_TO_MONEY = /^[^\d，,、；;。：:]{0,6}[，,]?[^\d，,、；;。：:]{0,8}$/u;
 /** Between one part's money and the next part's count: a separator, then the part's name (no digit). */
 const BETWEEN_PARTS = /^[，,、；;][^\d，,、；;。：:]{1,24}$/u;
 

@@ -44,6 +44,8 @@ export const ECONOMIC_CLASS_PART = /^(?:工资福利支出|商品和服务支出
  * economic classes naming each of these once leaves nothing of a unit's basic spending out, as CLOSED_PART_SETS.
  */
 export const BASIC_SPENDING_CLASSES: readonly string[] = ['工资福利', '商品和服务', '对个人和家庭', '资本性'];
+/** The name right before a whole that is a 基本支出 ("1.基本支出2956.36万元", "基本支出决算为", t516's misprinted "基本支989312.11元"). */
+export const BASIC_SPENDING_WHOLE = /基本支出?[^\d，,。；;、]{0,6}$/u;
 
 /**
  * A part named by the level of government that pays it and its fund, whatever verb stands between

@@ -18,6 +18,14 @@ describe('parts counted and summed (t876 shape)', () => {
   });
 });
 
+describe('parts counted and summed, the whole in the same sentence', () => {
+  it('reads "共N个项目，资金X万元，其中…" and fails definite when the money falls short', () => {
+    const [r] = checkCountedParts('全年共实施5个项目，资金30.00万元，其中A类项目3个20.00万元，B类项目2个9.00万元。');
+    expect(r).toMatchObject({ rule: 'sum.breakdown', status: 'fail', certainty: 'definite' });
+    expect(checkCountedParts('全年共实施5个项目，资金30.00万元，其中A类项目3个20.00万元，B类项目2个10.00万元。')[0]).toMatchObject({ status: 'pass' });
+  });
+});
+
 describe('a 共计 total and its items (t871 shape)', () => {
   const text = (last: string) =>
     `我部2018年与国内部分主流媒体战略合作，项目经费共计163.69万。主要包括与郴州电视台开展战略合作，经费33.69万；与湖南日报、郴州日报开展战略合作，经费各40万；与中新社、新华社战略合作，经费各15万；与华声在线战略合作，经费${last}万。`;
@@ -37,6 +45,10 @@ describe('a 基本支出 by its economic classes (t828 shape)', () => {
   it('fails definite when every class of basic spending is named once and the sum falls short', () => {
     expect(checkBreakdowns(text('2424.00'))[0]).toMatchObject({ rule: 'sum.breakdown', status: 'fail', certainty: 'definite' });
     expect(checkBreakdowns(text('2424.09'))[0]).toMatchObject({ status: 'pass' });
+  });
+  it('only warns when the whole is not named 基本支出 (all spending by class may hold more classes)', () => {
+    const [r] = checkBreakdowns(text('2424.00').replace('1.基本支出', '本年支出合计'));
+    expect(r).toMatchObject({ status: 'warn', certainty: 'possible' });
   });
   it('only warns when a class is missing (the list may be partial)', () => {
     const [r] = checkBreakdowns('基本支出2956.36万元，其中：工资福利支出2424.00万元，商品和服务支出432.65万元，对个人和家庭的补助93.12万元。');
