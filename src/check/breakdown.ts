@@ -51,6 +51,17 @@ const NEXT_GAP = new RegExp(`^[\\s，,、；;]+((?:\\d{4}年度?)?${NAME_PIECE}{
 /** The year a part's name opens with ("2018年度农机购置补贴结余资金": last year's balance carried in). */
 const YEAR_OF_PART = /^\d{4}年度?/u;
 
+/**
+ * How many recipients an amount is given to, by the words right before it: "甲、乙项目各10万元", "与湖南日报、郴州日报
+ * 开展战略合作，经费各40万" give it to each name of the clause's 、 list (2); without 各, to one. 0: a 各 whose names
+ * cannot be counted (no 、 in the clause), so the list is not read.
+ */
+export function recipientsOf(lead: string): number {
+  if (!/各\s*$/u.test(lead)) return 1;
+  const clauses = lead.split(/[，,]/u).filter((c) => c.includes('、'));
+  return clauses.length === 1 ? clauses[0]!.split('、').length : 0;
+}
+
 /** A figure from a number at its place in the text; with the document, its evidence carries the page and raw span. */
 export type ToFigure = (m: NumberMatch) => Figure;
 

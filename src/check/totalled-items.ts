@@ -15,14 +15,12 @@ import { findNumbers, type NumberMatch } from '../extract/numbers.js';
 import { toFigure } from '../extract/roles/candidates.js';
 import type { CheckResult, Figure } from '../schema/record.js';
 import { TOTALLED_ITEMS_MARK, TOTALLED_MONEY_WORD, TOTAL_BEFORE_AMOUNT } from '../vocabulary/breakdowns.js';
-import { bareFigureOf, reportBreakdown, sumOfParts, type ToFigure } from './breakdown.js';
+import { bareFigureOf, recipientsOf, reportBreakdown, sumOfParts, type ToFigure } from './breakdown.js';
 
 /** Sentences end here. */
 const SENTENCE_END = /[。！？!?\n]/u;
 /** An item's money word and the 各 of a shared amount, right before it: "，经费各40万" (group 1: 各). */
 const ITEM_AMOUNT_LEAD = new RegExp(`(?:${TOTALLED_MONEY_WORD.source})(?:为|共|是)?(各)?\\s*$`, 'u');
-/** Recipients named together in one item: "与湖南日报、郴州日报开展战略合作" (split at 、). */
-const RECIPIENT_LIST = /、/gu;
 
 /** A money amount in 万元 or a bare 万 (plain with magnitude 万), exact. */
 function amountsOf(stretch: string): NumberMatch[] {
@@ -81,8 +79,8 @@ function totalAndItems(previous: { sentence: string; start: number }, sentence: 
     if (name === '') return null;
     const figure = figureOf({ ...only, start: only.start + from, end: only.end + from });
     // "A、B…，经费各N万": N for each recipient named; without 各 the amount is the item's.
-    const recipients = lead[1] ? (name.match(RECIPIENT_LIST)?.length ?? 0) + 1 : 1;
-    if (lead[1] && recipients < 2) return null;
+    const recipients = recipientsOf(piece.slice(0, only.start));
+    if (recipients === 0) return null;
     for (let k = 0; k < recipients; k++) parts.push({ name: recipients > 1 ? `${name}（各）` : name, figure });
     from += piece.length + 1;
   }
