@@ -9,6 +9,7 @@
  * different quantity): no result. A bracket inside the list is a part's own detail, not a part.
  */
 import type { SourceDocument } from '../ingest/document.js';
+import { codeClass } from '../extract/char-class.js';
 import { findNumbers, type NumberMatch } from '../extract/numbers.js';
 import { inBrackets, toFigure } from '../extract/roles/candidates.js';
 import type { CheckResult, Figure } from '../schema/record.js';
@@ -17,6 +18,8 @@ import { bareFigureOf, reportBreakdown, sumOfParts, type ToFigure } from './brea
 
 /** Sentences end here (a 其中 after 。 opens the next sentence, whose parts are the previous one's). */
 const SENTENCE_END = /[。！？!?\n]/u;
+/** SENTENCE_END by char code (the scan visits every character of the text). */
+const isSentenceEnd = codeClass(SENTENCE_END);
 /** Between a count and its money in one item: a few characters, no digit, one comma at most ("，财政资金", "项目，资金", ""). */
 const COUNT_TO_MONEY = /^[^\d，,、；;。：:]{0,6}[，,]?[^\d，,、；;。：:]{0,8}$/u;
 /** Between one part's money and the next part's count: a separator, then the part's name (no digit). */
@@ -74,7 +77,7 @@ export function checkCountedParts(text: string | undefined, doc?: SourceDocument
   let start = 0;
   let previous = { text: '', start: 0 };
   for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && !SENTENCE_END.test(text[i]!)) continue;
+    if (i < text.length && !isSentenceEnd(text.charCodeAt(i))) continue;
     const sentence = text.slice(start, i);
     const mark = COUNTED_PARTS_MARK.exec(sentence);
     if (mark) {

@@ -11,6 +11,7 @@
  * the items are the whole: a mismatch either way fails `definite` (`sum.breakdown`).
  */
 import type { SourceDocument } from '../ingest/document.js';
+import { codeClass } from '../extract/char-class.js';
 import { findNumbers, type NumberMatch } from '../extract/numbers.js';
 import { toFigure } from '../extract/roles/candidates.js';
 import type { CheckResult, Figure } from '../schema/record.js';
@@ -19,6 +20,8 @@ import { bareFigureOf, recipientsOf, reportBreakdown, sumOfParts, type ToFigure 
 
 /** Sentences end here. */
 const SENTENCE_END = /[。！？!?\n]/u;
+/** SENTENCE_END by char code (the scan visits every character of the text). */
+const isSentenceEnd = codeClass(SENTENCE_END);
 /** An item's money word and the 各 of a shared amount, right before it: "，经费各40万" (group 1: 各). */
 const ITEM_AMOUNT_LEAD = new RegExp(`(?:${TOTALLED_MONEY_WORD.source})(?:为|共|是)?(各)?\\s*$`, 'u');
 
@@ -39,7 +42,7 @@ export function checkTotalledItems(text: string | undefined, doc?: SourceDocumen
   let start = 0;
   let previous: { sentence: string; start: number } | null = null;
   for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && !SENTENCE_END.test(text[i]!)) continue;
+    if (i < text.length && !isSentenceEnd(text.charCodeAt(i))) continue;
     const sentence = text.slice(start, i);
     if (sentence.trim() === '') {
       start = i + 1;
