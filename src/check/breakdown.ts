@@ -18,7 +18,7 @@ import { figureOfMatch, inBrackets, toFigure } from '../extract/roles/candidates
 import { findNumbers } from '../extract/numbers.js';
 import type { NumberMatch } from '../extract/numbers.js';
 import type { CheckResult, Figure } from '../schema/record.js';
-import { ADJUSTMENT_WORDS, BREAKDOWN_MARKS, BREAKDOWN_PART_WORDS, CLOSED_PART_SETS, CLOSING_PART, INCOME_KIND_PART, LEVEL_PART_NAME } from '../vocabulary/breakdowns.js';
+import { ADJUSTMENT_WORDS, BASIC_SPENDING_CLASSES, BASIC_SPENDING_WHOLE, BREAKDOWN_MARKS, ECONOMIC_CLASS_PART, BREAKDOWN_PART_WORDS, CLOSED_PART_SETS, CLOSING_PART, INCOME_KIND_PART, LEVEL_PART_NAME } from '../vocabulary/breakdowns.js';
 import { FUND_IN_NAME } from '../vocabulary/units.js';
 import { COMPARISON_WORDS, REVENUE_CHANGE_WORDS } from '../vocabulary/accounts.js';
 import { Decimal } from 'decimal.js';
@@ -50,6 +50,17 @@ const CLAUSE_WORDS = new RegExp(`${MARK}|全年|本年|年度|核定|实际|收�
 const NEXT_GAP = new RegExp(`^[\\s，,、；;]+((?:\\d{4}年度?)?${NAME_PIECE}{1,16})$`, 'u');
 /** The year a part's name opens with ("2018年度农机购置补贴结余资金": last year's balance carried in). */
 const YEAR_OF_PART = /^\d{4}年度?/u;
+
+/**
+ * How many recipients an amount is given to, by the words right before it: "甲、乙项目各10万元", "与湖南日报、郴州日报
+ * 开展战略合作，经费各40万" give it to each name of the clause's 、 list (2); without 各, to one. 0: a 各 whose names
+ * cannot be counted (no 、 in the clause), so the list is not read.
+ */
+export function recipientsOf(lead: string): number {
+  if (!/各\s*$/u.test(lead)) return 1;
+  const clauses = lead.split(/[，,]/u).filter((c) => c.includes('、'));
+  return clauses.length === 1 ? clauses[0]!.split('、').length : 0;
+}
 
 /** A figure from a number at its place in the text; with the document, its evidence carries the page and raw span. */
 export type ToFigure = (m: NumberMatch) => Figure;
@@ -104,6 +115,8 @@ export interface Part {
 export interface Breakdown {
   whole: Figure;
   parts: Part[];
+  /** The words right before the whole in its sentence ("1.基本支出"), when it stands in the parts' sentence. */
+  wholeLead?: string;
 }
 
 /** Money and percent figures of a sentence, exact ones only. */
@@ -206,11 +219,14 @@ function breakdownsIn(sentence: string, offset: number, previous: Figure | null,
     if (!first) continue;
     const wholeFigure = at(whole);
     const parts = collectParts(sentence, numbers, i + 1, first[1]!.trim(), wholeFigure, at);
-    if (parts.length > 0) out.push({ whole: wholeFigure, parts });
+    if (parts.length > 0) out.push({ whole: wholeFigure, parts, wholeLead: sentence.slice(Math.max(0, whole.start - WHOLE_LEAD_LENGTH), whole.start) });
   }
   out.push(...partsBeforeTotal(sentence, numbers, at));
   return out;
 }
+
+/** How many characters before a whole are kept as its lead (Breakdown.wholeLead). */
+const WHOLE_LEAD_LENGTH = 12;
 
 /** A total stated after its parts: "，合计100万元", "，共计下达61.8万元". */
 const TOTAL_AFTER_PARTS = /^[，,]\s*(?:合计|共计|总计)(?:下达|安排|拨付|投入|到位)?(?:资金)?[为是达]?\s*$/u;
@@ -255,6 +271,18 @@ function nearUnitSlip(sum: Interval, whole: Interval): { adjustment: 'multiply' 
 
 function isPieceOfWhole(name: string): boolean {
   return BREAKDOWN_PART_WORDS.some((w) => name.includes(w));
+}
+
+/**
+ * The parts are economic classes of spending (ECONOMIC_CLASS_PART) naming each of a 基本支出's classes once
+ * (BASIC_SPENDING_CLASSES): the whole's spending, nothing left out.
+ */
+function isEveryBasicSpendingClass(names: readonly string[], wholeLead: string | undefined): boolean {
+  // Only a 基本支出's: a whole of all spending by class may hold more (对企业补助, 债务利息 of its projects).
+  if (wholeLead === undefined || !BASIC_SPENDING_WHOLE.test(wholeLead)) return false;
+  if (names.length !== BASIC_SPENDING_CLASSES.length || !names.every((n) => ECONOMIC_CLASS_PART.test(n))) return false;
+  const named = names.map((n) => BASIC_SPENDING_CLASSES.filter((k) => n.includes(k)));
+  return named.every((ks) => ks.length === 1) && new Set(named.map((ks) => ks[0])).size === BASIC_SPENDING_CLASSES.length;
 }
 
 /** The parts are the kinds of a closed classification (CLOSED_PART_SETS), each kind named once: nothing is left out. */
@@ -376,10 +404,10 @@ export function reportBreakdown(list: ListedParts, sum: ReturnType<typeof sumOfP
   });
 }
 
-function checkBreakdown({ whole, parts }: Breakdown): CheckResult[] {
+function checkBreakdown({ whole, parts, wholeLead }: Breakdown): CheckResult[] {
   const sum = sumOfParts({ whole, parts });
   const { expected, actual, holds } = sum;
-  const classified = isClosedClassification(parts.map((p) => p.name));
+  const classified = isClosedClassification(parts.map((p) => p.name)) || isEveryBasicSpendingClass(parts.map((p) => p.name), wholeLead);
   // A 决算's income by type closed by its 其他收入 leaves nothing out (INCOME_KIND_PART).
   const incomeClosed = parts.every((p) => INCOME_KIND_PART.test(p.name)) && CLOSING_PART.test(parts.at(-1)!.name);
   const complete = classified || incomeClosed || parts.every((p) => isPieceOfWhole(p.name));

@@ -30,6 +30,8 @@ import { checkItemizedBreakdowns } from './itemized-breakdown.js';
 import { checkInvestmentColumns } from './investment-columns.js';
 import { checkNarrativeTiers } from './narrative-tiers.js';
 import { checkTableGroups } from './table-groups.js';
+import { checkCountedParts } from './counted-parts.js';
+import { checkTotalledItems } from './totalled-items.js';
 import { findParts } from '../segment/parts.js';
 import { segmentDocument } from '../segment/segment.js';
 import { normalizeDocument } from '../normalize/normalize.js';
@@ -89,6 +91,10 @@ export const CHECK_RULES: readonly CheckRule[] = [
   { id: 'sum.breakdown (parallel lists)', reads: 'document', run: (_, o) => checkParallelBreakdowns(o.text, o.doc) },
   { id: 'sum.breakdown (the same items listed twice, in any order)', reads: 'document', run: (_, o) => checkMatchedLists(o.text, o.doc) },
   { id: 'sum.breakdown (measures, itemized lists)', reads: 'document', run: (_, o) => checkItemizedBreakdowns(o.text, o.doc), defers: true },
+  // Parts each given as a count and its money after 其中, their counts adding up to the whole's (t876's grades 优/良/中/差).
+  { id: 'sum.breakdown (parts counted and summed)', reads: 'document', run: (_, o) => checkCountedParts(o.text, o.doc) },
+  // A 共计 total closing its sentence and the next sentence's items ("包括…，经费N万；…", "A、B，经费各N万" counted per name: t871).
+  { id: 'sum.breakdown (a total and its items)', reads: 'document', run: (_, o) => checkTotalledItems(o.text, o.doc) },
   // A numbered table's group rows (一 over its 1, 2 …) against the rows below them.
   { id: 'sum.breakdown (group rows of a numbered table)', reads: 'document', run: (_, o) => checkTableGroups(o.doc) },
   { id: 'share.amount', reads: 'document', run: (_, o) => checkShareAmounts(o.text, o.doc) },

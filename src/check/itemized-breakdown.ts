@@ -16,7 +16,7 @@ import type { SourceDocument } from '../ingest/document.js';
 import { findNumbers, type NumberMatch } from '../extract/numbers.js';
 import type { CheckResult, Figure } from '../schema/record.js';
 import { ITEMIZED_MARKS, MEASURE_PART_MARKS } from '../vocabulary/index.js';
-import { bareFigureOf, reportBreakdown, sentencesOf, sumOfParts, type ToFigure } from './breakdown.js';
+import { bareFigureOf, recipientsOf, reportBreakdown, sentencesOf, sumOfParts, type ToFigure } from './breakdown.js';
 import { toFigure } from '../extract/roles/candidates.js';
 
 const MEASURE_MARK = new RegExp(MEASURE_PART_MARKS.join('|'), 'u');
@@ -85,7 +85,11 @@ function itemsOf(sentence: string, at: (m: NumberMatch) => Figure): Array<{ name
     if (numbers.length !== 1 || !only || !ITEM_REMARK.test(piece.slice(only.end).trim())) return null;
     const name = piece.slice(0, only.start).trim();
     if (!ITEM_NAME.test(name)) return null;
-    items.push({ name, figure: at({ ...only, start: only.start + from, end: only.end + from }) });
+    // "甲、乙项目各10万元" is 10万元 for each of its names (recipientsOf).
+    const recipients = recipientsOf(name);
+    if (recipients === 0) return null;
+    const figure = at({ ...only, start: only.start + from, end: only.end + from });
+    for (let k = 0; k < recipients; k++) items.push({ name, figure });
     from += piece.length + 1;
   }
   return items.length >= 2 ? items : null;

@@ -33,6 +33,21 @@ export const INCOME_KIND_PART = /^(?:一般公共预算)?(?:财政拨款(?:资�
 export const CLOSED_PART_SETS: ReadonlyArray<{ marker: string; kinds: readonly string[] }> = [{ marker: '采购', kinds: ['货物', '工程', '服务'] }];
 
 /**
+ * A class of spending by its economic nature (支出经济分类's 类: 301 工资福利支出, 302 商品和服务支出, 303 对个人和家庭的
+ * 补助, 307 债务利息支出, 309/310 (其他)资本性支出, 312 对企业补助, 399 其他支出): a list of them splits a spending whole,
+ * so each is a piece of it ("基本支出2956.36万元，其中：工资福利支出2424.00万元，商品和服务支出432.65万元，对个人和家庭的
+ * 补助93.12万元，其他资本性支出6.5万元", t828).
+ */
+export const ECONOMIC_CLASS_PART = /^(?:工资福利支出|商品和服务支出|对个人和家庭的?补助(?:支出)?|债务利息(?:及费用)?支出|(?:其他)?资本性支出(?:[（(]基本建设[）)])?|对企业补助|其他支出)$/u;
+/**
+ * The classes a 基本支出 is spent in: its 人员经费 (工资福利, 对个人和家庭的补助) and 公用经费 (商品和服务, 资本性). A list of
+ * economic classes naming each of these once leaves nothing of a unit's basic spending out, as CLOSED_PART_SETS.
+ */
+export const BASIC_SPENDING_CLASSES: readonly string[] = ['工资福利', '商品和服务', '对个人和家庭', '资本性'];
+/** The name right before a whole that is a 基本支出 ("1.基本支出2956.36万元", "基本支出决算为", t516's misprinted "基本支989312.11元"). */
+export const BASIC_SPENDING_WHOLE = /基本支出?[^\d，,。；;、]{0,6}$/u;
+
+/**
  * A part named by the level of government that pays it and its fund, whatever verb stands between
  * ("省级财政安排补助资金14.05亿元", "县级下达配套资金"): a part of the list, although 安排/下达 elsewhere open
  * a new clause (breakdown.ts).
@@ -279,3 +294,18 @@ export const USE_LEAD = /^[，,\s]*(?:重点|主要)?(?:用于)?/u;
 
 /** A numbered item's marker and its number: "1.", "2、" (group 1), "(3)", "（4）" (group 2). */
 export const NUMBERED_ITEM = /^\s*(?:(\d{1,2})[.、．](?!\d)|[（(](\d{1,2})[）)])/u;
+
+/**
+ * The mark before parts each given as a count and its money ("…共计113个，财政资金3267.28万元。其中绩效自评“优”的项目79个
+ * 财政资金3038.38万元；…", counted-parts.ts): 其中 and its punctuation.
+ */
+export const COUNTED_PARTS_MARK = /其中[\s，,：:]*/u;
+
+/**
+ * A total its writer summed, named by its money word, right before the amount: "项目经费共计163.69万" (totalled-items.ts).
+ */
+export const TOTAL_BEFORE_AMOUNT = /(?:经费|资金|金额|投资)(?:共计|合计|总计)(?:为)?\s*$/u;
+/** A sentence that opens the items of the previous sentence's total: "主要包括与郴州电视台开展战略合作，经费33.69万；…". */
+export const TOTALLED_ITEMS_MARK = /^\s*(?:主要)?包括[：:]?\s*/u;
+/** The money word an item names its own amount with ("，经费33.69万"). */
+export const TOTALLED_MONEY_WORD = /经费|资金|金额|投资/u;

@@ -20,6 +20,11 @@ export interface CleanTextEdit extends SeedEdit {
 const T464_TOTAL_ROW_ON = '10 |\n100.00% |\n10.00 |\n||||\n其中:本年财政拨款 |\n4000 |\n4000 |\n4000 |\n— |\n|\n|\n||||\n上年结转资金 |\n0 |\n0 |\n0 |\n— |\n|\n|\n||||\n其他资金 |\n0 |\n0 |\n0 |\n\n';
 
 /** r52's spending by source, listed in the order of its receipts right after them. */
+/** t516's 基本支出 by economic class, its opening words as printed (基本支…). */
+const T516_BASIC = '基本支989312.11元,其中工资福利支出958359.61元;商品和服务支出30952.50元,';
+/** The heading t516's sentences of the counted and totalled shapes are put before. */
+const T516_HEADING = '(四)部门预算管理制度建设情况';
+
 const R52_SPENT = '其他资金859.6万元2023年支出2310.4万元,其中中央资金1352.2万元,地方资金98.6万元,其他资金859.6万元';
 
 export const CLEAN_TEXT_EDITS: readonly CleanTextEdit[] = [
@@ -80,6 +85,19 @@ export const CLEAN_TEXT_EDITS: readonly CleanTextEdit[] = [
   { id: 'r52', shape: 't776 same items in any order', rule: 'sum.breakdown', name: 'matched list short', from: R52_SPENT, to: '其他资金859.6万元。2023年支出2310.4万元(其中,其他资金支出859.6万元,中央资金支出1342.2万元、地方资金98.6万元)', cites: '1342.2万元', breaks: true },
   // the same list making its whole: 859.6 + 1352.2 + 98.6 = 2310.4
   { id: 'r52', shape: 't776 same items in any order', rule: 'sum.breakdown', name: 'matched list whole', from: R52_SPENT, to: '其他资金859.6万元。2023年支出2310.4万元(其中,其他资金支出859.6万元,中央资金支出1352.2万元、地方资金98.6万元)', cites: '1352.2万元', breaks: false },
+  // t828's shape (a 基本支出 by every class of basic spending, short of it): 958359.61 + 20952.50 + 5000.00 + 4000.00
+  // = 988312.11 against 989312.11 元
+  { id: 't516', shape: 't828 basic spending classes', rule: 'sum.breakdown', name: 'economic classes short', from: T516_BASIC, to: '基本支989312.11元,其中工资福利支出958359.61元;商品和服务支出20952.50元;对个人和家庭的补助5000.00元;其他资本性支出4000.00元,', cites: '5000.00元', breaks: true },
+  // the same four classes making it: 958359.61 + 20952.50 + 6000.00 + 4000.00 = 989312.11
+  { id: 't516', shape: 't828 basic spending classes', rule: 'sum.breakdown', name: 'economic classes whole', from: T516_BASIC, to: '基本支989312.11元,其中工资福利支出958359.61元;商品和服务支出20952.50元;对个人和家庭的补助6000.00元;其他资本性支出4000.00元,', cites: '6000.00元', breaks: false },
+  // t876's shape (parts by grade whose counts make the whole's, their money not): 3 + 2 = 5 项目, 20.00 + 9.00 = 29.00 against 30.00万元
+  { id: 't516', shape: 't876 counted parts', rule: 'sum.breakdown', name: 'counted parts short', from: T516_HEADING, to: `馆藏建设项目共计5个，财政资金30.00万元。其中评价“优”的项目3个财政资金20.00万元，评价“良”的项目2个财政资金9.00万元。\n${T516_HEADING}`, cites: '9.00万元', breaks: true },
+  // 20.00 + 10.00 = 30.00
+  { id: 't516', shape: 't876 counted parts', rule: 'sum.breakdown', name: 'counted parts whole', from: T516_HEADING, to: `馆藏建设项目共计5个，财政资金30.00万元。其中评价“优”的项目3个财政资金20.00万元，评价“良”的项目2个财政资金10.00万元。\n${T516_HEADING}`, cites: '10.00万元', breaks: false },
+  // t871's shape (a 共计 total and its items, one shared by two names with 各): 8.00 + 2 × 5.00 + 10.00 = 28.00 against 30.00万
+  { id: 't516', shape: 't871 totalled items', rule: 'sum.breakdown', name: 'totalled items short', from: T516_HEADING, to: `阅读推广经费共计30.00万。主要包括与县文化馆开展合作，经费8.00万；与县一中、县二中开展合作，经费各5.00万；与县融媒体中心合作，经费10.00万。\n${T516_HEADING}`, cites: '8.00万', breaks: true },
+  // 10.00 + 2 × 5.00 + 10.00 = 30.00
+  { id: 't516', shape: 't871 totalled items', rule: 'sum.breakdown', name: 'totalled items whole', from: T516_HEADING, to: `阅读推广经费共计30.00万。主要包括与县文化馆开展合作，经费10.00万；与县一中、县二中开展合作，经费各5.00万；与县融媒体中心合作，经费10.00万。\n${T516_HEADING}`, cites: '5.00万', breaks: false },
 ];
 
 export interface CleanTextEditResult {

@@ -34,6 +34,13 @@ describe('itemized amounts (t228 shape)', () => {
     expect(checkItemizedBreakdowns('项目资金301万元。分别为：甲专项经费100万元；乙专项经费100万元；丙专项经费100万元。')[0]).toMatchObject({ status: 'pass' });
   });
 
+  it('counts an item "甲、乙项目各N万元" once per name (no false alarm), and fails when the items still miss', () => {
+    expect(checkItemizedBreakdowns('项目资金25万元。分别为：甲、乙项目各10万元；丙项目5万元。')[0]).toMatchObject({ status: 'pass' });
+    expect(checkItemizedBreakdowns('项目资金25万元。分别为：甲、乙项目各10万元；丙项目2万元。')[0]).toMatchObject({ status: 'fail', certainty: 'definite' });
+    // 各 with no names to count: the list is not read
+    expect(checkItemizedBreakdowns('项目资金25万元。分别为：甲项目各10万元；丙项目5万元。')).toEqual([]);
+  });
+
   it('passes items that make the amount, remarks after an item allowed', () => {
     const [r] = checkItemizedBreakdowns('项目资金300万元。分别为：2021年甲专项资金100万元，资金直接拨付至县财政局；乙经费200万元。');
     expect(r).toMatchObject({ status: 'pass' });
