@@ -8,7 +8,8 @@
  *   part is counted once per name (2 × 40).
  * - Every amount in the whole's unit: 万元, or a bare 万 when the whole is printed so too.
  * The writer summed the items into the total (共计), and the list runs to its sentence's end without 等, so
- * the items are the whole: a mismatch either way fails `definite` (`sum.breakdown`).
+ * the items are the whole: a mismatch either way fails `definite` (`sum.breakdown`), except items short of a
+ * total whose list opens "主要包括" (mainly), which may leave minor items out: `possible`.
  */
 import type { SourceDocument } from '../ingest/document.js';
 import { codeClass } from '../extract/char-class.js';
@@ -51,7 +52,9 @@ export function checkTotalledItems(text: string | undefined, doc?: SourceDocumen
     const mark = TOTALLED_ITEMS_MARK.exec(sentence);
     if (mark && previous) {
       const found = totalAndItems(previous, sentence, start, mark[0].length, figureOf);
-      if (found) results.push(reportBreakdown(found, sumOfParts(found), { complete: true, shortIsDefinite: true }));
+      // "主要包括" (mainly): the list may leave out minor items, so items short of the total fail only
+      // `possible`; items over it are a slip whatever the list leaves out.
+      if (found) results.push(reportBreakdown(found, sumOfParts(found), { complete: true, shortIsDefinite: !mark[0].includes('主要') }));
     }
     previous = { sentence, start };
     start = i + 1;

@@ -95,7 +95,8 @@ export const CLEAN_TEXT_EDITS: readonly CleanTextEdit[] = [
   // 20.00 + 10.00 = 30.00
   { id: 't516', shape: 't876 counted parts', rule: 'sum.breakdown', name: 'counted parts whole', from: T516_HEADING, to: `馆藏建设项目共计5个，财政资金30.00万元。其中评价“优”的项目3个财政资金20.00万元，评价“良”的项目2个财政资金10.00万元。\n${T516_HEADING}`, cites: '10.00万元', breaks: false },
   // t871's shape (a 共计 total and its items, one shared by two names with 各): 8.00 + 2 × 5.00 + 10.00 = 28.00 against 30.00万
-  { id: 't516', shape: 't871 totalled items', rule: 'sum.breakdown', name: 'totalled items short', from: T516_HEADING, to: `阅读推广经费共计30.00万。主要包括与县文化馆开展合作，经费8.00万；与县一中、县二中开展合作，经费各5.00万；与县融媒体中心合作，经费10.00万。\n${T516_HEADING}`, cites: '8.00万', breaks: true },
+  { id: 't516', shape: 't871 totalled items', rule: 'sum.breakdown', name: 'totalled items short', from: T516_HEADING, to: `阅读推广经费共计30.00万。包括与县文化馆开展合作，经费8.00万；与县一中、县二中开展合作，经费各5.00万；与县融媒体中心合作，经费10.00万。\n${T516_HEADING}`, cites: '8.00万', breaks: true },
+  { id: 't516', shape: 't871 totalled items', rule: 'sum.breakdown', name: 'totalled items over, mainly', from: T516_HEADING, to: `阅读推广经费共计30.00万。主要包括与县文化馆开展合作，经费12.00万；与县一中、县二中开展合作，经费各5.00万；与县融媒体中心合作，经费10.00万。\n${T516_HEADING}`, cites: '12.00万', breaks: true },
   // 10.00 + 2 × 5.00 + 10.00 = 30.00
   { id: 't516', shape: 't871 totalled items', rule: 'sum.breakdown', name: 'totalled items whole', from: T516_HEADING, to: `阅读推广经费共计30.00万。主要包括与县文化馆开展合作，经费10.00万；与县一中、县二中开展合作，经费各5.00万；与县融媒体中心合作，经费10.00万。\n${T516_HEADING}`, cites: '5.00万', breaks: false },
 ];

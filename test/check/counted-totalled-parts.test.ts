@@ -30,9 +30,15 @@ describe('a 共计 total and its items (t871 shape)', () => {
   const text = (last: string) =>
     `我部2018年与国内部分主流媒体战略合作，项目经费共计163.69万。主要包括与郴州电视台开展战略合作，经费33.69万；与湖南日报、郴州日报开展战略合作，经费各40万；与中新社、新华社战略合作，经费各15万；与华声在线战略合作，经费${last}万。`;
   it('counts an item "A、B，经费各N万" once per name, and fails definite when the items miss the total', () => {
-    const [r] = checkTotalledItems(text('15'));
+    const plain = (last: string) => text(last).replace('主要包括', '包括');
+    const [r] = checkTotalledItems(plain('15'));
     expect(r).toMatchObject({ rule: 'sum.breakdown', status: 'fail', certainty: 'definite' });
+    expect(checkTotalledItems(plain('20'))[0]).toMatchObject({ status: 'pass' });
     expect(checkTotalledItems(text('20'))[0]).toMatchObject({ status: 'pass' });
+  });
+  it('fails only possible when a list that says "主要包括" (mainly) falls short, definite when it runs over', () => {
+    expect(checkTotalledItems(text('15'))[0]).toMatchObject({ rule: 'sum.breakdown', status: 'fail', certainty: 'possible' });
+    expect(checkTotalledItems(text('25'))[0]).toMatchObject({ rule: 'sum.breakdown', status: 'fail', certainty: 'definite' });
   });
   it('reads no list that says it goes on (等), nor a total not closing its sentence', () => {
     expect(checkTotalledItems(text('15').replace('华声在线', '华声在线等'))).toEqual([]);
