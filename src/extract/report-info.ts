@@ -308,10 +308,11 @@ const DOUBLED_RUN = /((?:19|20)\d{2})\1/u;
 const ATTACHMENT_NUMBER = /^附件\s*[:：]?\s*(?:\d{1,2}(?![\d年]))?[.、．]?\s*(?=\S{6})/u;
 /**
  * A page number a text dump glued before the heading ("1 2016年妇女儿童…绩效评价报告", "1东方市…绩效评价报告":
- * t784, t811): one or two digits before a year or a name, never a count or an item's number (3个, 1、) —
- * and never a three-digit service name (110指挥中心, 120急救中心).
+ * t784, t811): one or two digits before a year or a name, three set apart before a year ("100 2017年度…", a
+ * running header's page, t922), never a count or an item's number (3个, 1、) — and never a three-digit
+ * service name (110指挥中心, 120急救中心).
  */
-const PAGE_NUMBER_BEFORE_TITLE = /^\d{1,2}\s*(?=(?:19|20)\d{2}\s*年|(?![年月日号个项条类次名人万元亿])[\u4e00-\u9fff])/u;
+const PAGE_NUMBER_BEFORE_TITLE = /^(?:\d{1,2}\s*(?=(?:19|20)\d{2}\s*年|(?![年月日号个项条类次名人万元亿])[\u4e00-\u9fff])|\d{3}\s+(?=(?:19|20)\d{2}\s*年))/u;
 
 /** "X(修改)附件1项目支出绩效自评表": a page title joined to its attachment's own heading is X. */
 function attachmentOff(title: string): string {

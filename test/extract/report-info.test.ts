@@ -310,6 +310,10 @@ describe('a page number glued before the title (t784, t811)', () => {
     expect((await reportOf('1东方市殡葬管理中心公墓建设项目绩效评价报告\n一、项目基本情况\n')).title).toBe('东方市殡葬管理中心公墓建设项目绩效评价报告');
     expect((await reportOf('120急救中心2023年度部门整体支出绩效自评报告\n一、部门基本情况\n')).title).toBe('120急救中心2023年度部门整体支出绩效自评报告');
   });
+  it('drops a three-digit page number set apart before a year (a running header, t922), never one glued to it', async () => {
+    expect((await reportOf('100 2017年度镇江市环境卫生管理处财政支出绩效自评价报告\n一、项目基本情况\n')).title).toBe('2017年度镇江市环境卫生管理处财政支出绩效自评价报告');
+    expect((await reportOf('110指挥中心2023年度部门整体支出绩效自评报告\n一、部门基本情况\n')).title).toBe('110指挥中心2023年度部门整体支出绩效自评报告');
+  });
 });
 
 describe('决算 covers and page chrome', () => {
