@@ -304,6 +304,13 @@ describe('an attachment\'s number glued before the title\'s year (t727)', () => 
   });
 });
 
+describe('a 决算 title ending with its scope', () => {
+  it('reads "…2021年部门决算(汇总)" above the contents as the title (t977)', async () => {
+    const r = await reportOf('大冶市自然资源和规划局2021年部门决算(汇总)\n目 录\n第一部分:大冶市自然资源和规划局概况\n');
+    expect(r.title).toBe('大冶市自然资源和规划局2021年部门决算(汇总)');
+  });
+});
+
 describe('a page number glued before the title (t784, t811)', () => {
   it('drops one or two digits before a year or a name, and keeps a service number or a count', async () => {
     expect((await reportOf('1 2016年妇女儿童发展专项资金绩效评价报告\n一、项目基本情况\n')).title).toBe('2016年妇女儿童发展专项资金绩效评价报告');
