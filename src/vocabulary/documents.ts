@@ -55,16 +55,46 @@ export const SELF_EVALUATION_TITLE = /绩效(?:自评|自我评价)(?:报告|总
 export const ACCOUNTS_COVER = /(?:部门|单位)?决算(?:公开)?(?:报告)?$|部门决算(?!中)/u;
 /** A title about the whole department ("整体和项目支出绩效自评": the whole department, its projects included). */
 // (A fund's "转移支付整体绩效目标自评表", t810, is the whole of one fund, a project's kind.)
-export const DEPARTMENT_KIND_TITLE = /部门整体|单位整体|整体支出|(?<!转移支付|资金|项目)整体绩效|整体(?:和|及|与)项目/u;
+// ("…镇人民政府部门绩效自评报告", t878; "…局部门预算绩效管理工作考核评价报告", t877: the department's whole budget, as t280.)
+export const DEPARTMENT_KIND_TITLE = /部门整体|单位整体|整体支出|(?<!转移支付|资金|项目)整体绩效|整体(?:和|及|与)项目|部门绩效(?:自评|自我评价)|(?:部门|单位)预算绩效管理/u;
 /** A title about a project or a fund ("…提质增效工程绩效评价自评报告", "…美丽乡村建设自评报告": a works programme is one). */
 export const PROJECT_KIND_TITLE = /项目|专项|资金|经费|补贴|补助|转移支付|工程(?=绩效)|建设(?=(?:绩效)?(?:自评|评价))/u;
 /** An opening about the whole department ("一、部门概况 二、部门资金基本情况": the 部门整体支出 sections). */
-export const DEPARTMENT_KIND_BODY = /部门整体支出|整体支出绩效|部门整体绩效|部门资金(?:基本)?情况|部门财政资金收支/u;
+// ("组织开展了2024年度部门绩效自评工作", t853: the department's own evaluation, its projects summed up; a 决算's
+// contents line "四、部门绩效自评情况" is no such sentence.)
+export const DEPARTMENT_KIND_BODY = /部门整体支出|整体支出绩效|部门整体绩效|部门资金(?:基本)?情况|部门财政资金收支|部门绩效(?:自评|自我评价)工作/u;
 /**
  * An opening about a project or a fund ("一、基本情况 (一)转移支付概况", "一、绩效目标分解下达情况": the
  * 转移支付 templates; all 52 labelled texts that open with the latter are a fund's).
  */
 export const PROJECT_KIND_BODY = /项目支出绩效|项目名称|项目绩效|专项资金|项目资金|资金绩效|项目概况|项目基本情况|项目负责人|转移支付概况|绩效目标分解下达情况/u;
+/**
+ * A line of the opening that is only a project's or a fund's name in brackets, under a unit's title of its year
+ * ("…林业技术推广站2019年度绩效自评报告" / "(林业技术试验示范推广项目)", t918; "(教育专项工作经费)"): the report is
+ * that project's. All 10 tune texts with such a line are project reports.
+ */
+export const PROJECT_SUBTITLE_LINE = /(?:^|\n)[ \t]*[（(][^（）()\n]{2,40}(?:项目|专项|资金|经费)[）)][ \t]*(?=\n|$)/u;
+/**
+ * A fund's performance published as a 公示 ("现将重庆市2021年度国家重大…工程建设基金(三峡后续工作)绩效完成情况公示如下",
+ * t936): the fund's own report of its targets met, a project's kind.
+ */
+export const FUND_PERFORMANCE_ANNOUNCEMENT = /(?:资金|基金|转移支付)[^。\n]{0,40}绩效(?:目标)?(?:完成|实现|自评)情况(?:予以)?(?:公示|公告|公布)如下/u;
+/**
+ * A title on the self-evaluation of a unit's projects in general, no project named ("…关于2023年度项目绩效自评工作的报告",
+ * "…2023年度部门决算中项目绩效评价报告"): read with ALL_PROJECTS_COUNT, a report on all of the department's projects.
+ */
+export const PROJECTS_IN_GENERAL_TITLE = /^(?:关于)?(?:(?:19|20)\d{2}\s*年度?)?(?:部门决算中)?项目(?:支出)?绩效(?:自评|自我评价|评价)(?:工作)?的?(?:报告|结果)$/u;
+/**
+ * The department's count of all its projects ("2023年共安排支出项目4个", "预算安排我局专项资金项目共计113个"): with a
+ * title on its projects in general, the report covers the whole department (t876, t943; the labels' convention, as t280).
+ */
+export const ALL_PROJECTS_COUNT = /共安排(?:支出)?项目\s*(\d+)\s*个|安排(?:我局|我单位|我部门|本部门|本单位)[^。\n，,]{0,12}项目共计?\s*(\d+)\s*个/u;
+/**
+ * A news item's lead on an evaluation's results ("近日,省水利厅通报2023年度中央水库移民扶持基金绩效评价结果,我市荣获…",
+ * t939): it reports a result, it is no self-evaluation.
+ */
+export const NEWS_EVALUATION_RESULTS = /(?:^|\n)[ \t]*近日[，,][^。\n]{0,60}(?:通报|公布|发布)[^。\n]{0,40}(?:评价|考核)结果/u;
+
 /**
  * What follows the unit in the title of its self-evaluation of a year, no project or fund named:
  * "丰都县江池镇人民政府|2023年度绩效自评报告", "…中心|预算执行情况绩效自评报告", "…|2020年度预算绩效管理考核自评报告",
@@ -113,6 +143,12 @@ export const TEMPLATE_COLLECTION_SUFFIX = /\s*[（(](?:精选|通用|优选|推�
  * "部门决算", "单位决算", "2020年度决算公开报告", "决算公开"; not what a 决算 holds ("…2023年部门决算中项目绩效自评结果": its forms).
  */
 export const ACCOUNTS_TITLE = /(?:部门|单位)决算(?!中)|年度?决算(?:公开|报告)|决算公开/u;
+/**
+ * The 决算 template's glossary part ("第三部分 名词解释": 财政拨款收入, 年初结转和结余 …): a page that reaches it is a
+ * 决算's, even when only its tail is stored (t838, a tail naming its attached 部门整体支出绩效评价报告). Every tune text
+ * with such a heading is labelled `unknown` (a 部门预算's glossary is read as a budget before this).
+ */
+export const ACCOUNTS_GLOSSARY = /第[一二三四五六七八九十]部分[\s:：]*名词解释/u;
 /** A 决算's contents list its statements and their explanation: 收入支出决算总表, …决算情况说明. */
 export const ACCOUNTS_CONTENTS = /收入支出决算总表|决算(?:总体)?情况说明/u;
 export const BUDGET_COVER = /(?:部门|单位)预算(?:公开)?(?:报告)?$|年度部门预算|部门预算/u;
