@@ -123,6 +123,7 @@ export interface NoticeShape {
 export const NOTICE_SHAPES: readonly NoticeShape[] = [
   { name: 'notice.allocation', reads: 'title', pattern: ALLOCATION_NOTICE_TITLE },
   { name: 'notice.evaluation_results', reads: 'title', pattern: EVALUATION_RESULTS_NOTICE_TITLE, evaluative: true },
+  { name: 'news.evaluation_results_headline', reads: 'title', pattern: NEWS_EVALUATION_RESULTS, evaluative: true },
   { name: 'notice.work', reads: 'title', pattern: WORK_NOTICE_TITLE, evaluative: true },
   { name: 'report.rectification', reads: 'title', pattern: RECTIFICATION_REPORT_TITLE, evaluative: true },
   { name: 'announcement.fund_use', reads: 'title', pattern: FUND_USE_ANNOUNCEMENT_TITLE },

@@ -8,6 +8,7 @@ import {
   DEPARTMENT_KIND_BODY,
   DEPARTMENT_KIND_TITLE,
   FUND_PERFORMANCE_ANNOUNCEMENT,
+  PROJECT_EVALUATED_SENTENCE,
   PROJECT_SUBTITLE_LINE,
   PROJECTS_IN_GENERAL_TITLE,
   FIELD_PREFIX,
@@ -66,7 +67,7 @@ export function kindOf(title: string, body: string): ReportKind {
   if (PROJECT_SUBTITLE_LINE.test(body.slice(0, SUBTITLE_REACH))) return 'project';
   if (unit && title.includes(unit) && UNIT_YEAR_EVALUATION_TITLE.test(afterUnit)) return 'department_overall';
   if (DEPARTMENT_KIND_BODY.test(head)) return 'department_overall';
-  if (PROJECT_KIND_BODY.test(head) || FUND_PERFORMANCE_ANNOUNCEMENT.test(head)) return 'project';
+  if (PROJECT_KIND_BODY.test(head) || FUND_PERFORMANCE_ANNOUNCEMENT.test(head) || PROJECT_EVALUATED_SENTENCE.test(head)) return 'project';
   return 'unknown';
 }
 

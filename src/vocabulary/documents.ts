@@ -93,7 +93,13 @@ export const ALL_PROJECTS_COUNT = /共安排(?:支出)?项目\s*(\d+)\s*个|安�
  * A news item's lead on an evaluation's results ("近日,省水利厅通报2023年度中央水库移民扶持基金绩效评价结果,我市荣获…",
  * t939): it reports a result, it is no self-evaluation.
  */
-export const NEWS_EVALUATION_RESULTS = /(?:^|\n)[ \t]*近日[，,][^。\n]{0,60}(?:通报|公布|发布)[^。\n]{0,40}(?:评价|考核)结果/u;
+// (Its subject may open the line, and a headline says 情况: "省发改委近日联合通报2016年度…专项资金绩效评价情况", t559.)
+export const NEWS_EVALUATION_RESULTS = /(?:^|\n)[^。\n，,]{0,12}?近日[，,]?[^。\n]{0,60}(?:通报|公布|发布)[^。\n]{0,40}(?:评价|考核)(?:结果|情况)/u;
+/**
+ * A sentence that names the one project evaluated ("…委托江苏立信会计师事所对镇江市垃圾处理和环卫设施建设项目财政 支出进行绩效评价",
+ * t922; "对2024年新增地方政府专项债券项目进行绩效自评"): the report is that project's. All 6 tune texts with it are.
+ */
+export const PROJECT_EVALUATED_SENTENCE = /对[^。\n，,]{2,40}项目\s*(?:财政\s*)?(?:支\s*出\s*)?(?:资金\s*)?进行(?:了)?(?:绩效)?(?:自评|评价)/u;
 
 /**
  * What follows the unit in the title of its self-evaluation of a year, no project or fund named:
@@ -111,7 +117,8 @@ export const RECTIFICATION_REPORT_TITLE = /整改(?:落实)?(?:情况|工作)(?:
  * A notice that allocates money, not an evaluation of it: "关于调整下达…资金项目投资计划的通知",
  * "…专项资金分配表". (A self-evaluation cites such notices inside 《》; these match a title only.)
  */
-export const ALLOCATION_NOTICE_TITLE = /(?:下达|分配|拨付|预拨)[^\n，。；《》]{2,80}?的通知$|资金[^\n，。；《》]{0,40}?分配(?:方案|明细表|表)$/u;
+// (A fund's plan of uses, "2025年农技推广项目资金使用安排", t696, allocates as well.)
+export const ALLOCATION_NOTICE_TITLE = /(?:下达|分配|拨付|预拨)[^\n，。；《》]{2,80}?的通知$|资金[^\n，。；《》]{0,40}?(?:分配(?:方案|明细表|表)|使用(?:安排|计划|方案))$/u;
 /**
  * A notice's title ("关于开展2022年度专项资金绩效评价工作的紧急通知", t826): the page is the notice, not a
  * self-evaluation, even when it names one. (A notice that sends a report up or publishes it, 报送/上报/呈报,

@@ -197,3 +197,23 @@ describe('kind rules of issue 15: the whole department, one project, news, a 决
     expect(r.kind).toBe('unknown');
   });
 });
+
+describe('kind rules of issue 15, second step: a headline of news, a plan of uses, the one project evaluated', () => {
+  it('reads a news headline on an evaluation round as no self-evaluation, though it evaluates (t559)', () => {
+    expect(noticeShapeOf('省发改委近日联合通报2016年度省区域战略推进专项资金绩效评价情况', '')).toBe('news.evaluation_results_headline');
+    expect(kindOf('省发改委近日联合通报2016年度省区域战略推进专项资金绩效评价情况', '一、项目概况')).toBe('unknown');
+    // a self-evaluation's own title is none
+    expect(noticeShapeOf('某县2016年度区域战略推进专项资金绩效评价报告', '')).toBeNull();
+  });
+  it('reads a fund\'s plan of uses as an allocation (t696)', () => {
+    expect(noticeShapeOf('2025年农技推广项目资金使用安排', '')).toBe('notice.allocation');
+    expect(kindOf('某县2024年衔接资金使用计划', '一、项目名称')).toBe('unknown');
+    expect(kindOf('某县2024年衔接资金使用情况绩效自评报告', '一、项目名称')).toBe('project');
+  });
+  it('reads an opening that names the one project evaluated as that project\'s (t922)', () => {
+    expect(kindOf('', '2018年9月1日工作领导小组委托会计师事务所对某市垃圾处理和环卫设施建设项目财政 支出进行绩效评价,组成专家组。')).toBe('project');
+    expect(kindOf('某单位财政支出绩效自评价报告', '我单位对2024年新增地方政府专项债券项目进行绩效自评,评价结果如下:')).toBe('project');
+    // no project before 进行…评价: nothing said of the kind
+    expect(kindOf('', '我单位对2024年度预算资金使用情况进行绩效评价,结果如下。')).toBe('unknown');
+  });
+});
