@@ -141,6 +141,11 @@ export const PROJECT_GRADE_SUMMARY = /\d+\s*个项目评为[一二三四五优�
  * evaluates, but is no one unit's or project's self-evaluation.
  */
 export const EVALUATION_RESULTS_NOTICE_TITLE = /评价结果(?:情况)?的?通报$/u;
+/**
+ * A framework of indicators, titled as such ("部门整体支出绩效评价指标", t524: a blank template with its weights, no unit,
+ * year or score): it sets out how to evaluate, it evaluates nothing. (A form is titled …表, a report …报告.)
+ */
+export const INDICATOR_FRAMEWORK_TITLE = /绩效(?:评价)?指标(?:体系)?$/u;
 /** Words of an evaluation: a title or opening holding one evaluates something (自评, 绩效评价). */
 export const EVALUATION_WORD = /自评|自我评价|评价|评估/u;
 /** A template site's count of the versions it collects: "…绩效自评报告(精选17篇)", "(通用9篇)". */

@@ -217,3 +217,12 @@ describe('kind rules of issue 15, second step: a headline of news, a plan of use
     expect(kindOf('', '我单位对2024年度预算资金使用情况进行绩效评价,结果如下。')).toBe('unknown');
   });
 });
+
+describe('kind rules of issue 15, third step: an indicator framework', () => {
+  it('reads a document titled as a framework of indicators as evaluating nothing, and a form or report so titled as one (t524)', () => {
+    expect(noticeShapeOf('部门整体支出绩效评价指标', '')).toBe('template.indicator_framework');
+    expect(kindOf('某省项目支出绩效评价指标体系', '一级指标 二级指标 分值')).toBe('unknown');
+    expect(kindOf('某县2023年部门整体支出绩效评价指标自评表', '')).toBe('department_overall');
+    expect(kindOf('某县2023年农村道路项目绩效评价指标完成情况报告', '')).toBe('project');
+  });
+});
