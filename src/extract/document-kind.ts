@@ -9,6 +9,7 @@ import { coverTitle } from '../segment/parts.js';
 import type { Segmentation } from '../segment/segment.js';
 import {
   ACCOUNTS_CONTENTS,
+  ACCOUNTS_GLOSSARY,
   ACCOUNTS_COVER,
   ACCOUNTS_TITLE,
   ALLOCATION_DIRECTIVE,
@@ -20,6 +21,8 @@ import {
   EVALUATOR,
   FUND_USE_ANNOUNCEMENT_BODY,
   FUND_USE_ANNOUNCEMENT_TITLE,
+  INDICATOR_FRAMEWORK_TITLE,
+  NEWS_EVALUATION_RESULTS,
   PROJECT_GRADE_SUMMARY,
   RECTIFICATION_REPORT_TITLE,
   SELF_EVALUATION_TITLE,
@@ -88,12 +91,12 @@ function headsWithTargetTitle(text: string): boolean {
 
 /**
  * A 决算 whose statements the text does not reach (a page of its opening, its explanation): its
- * title says 部门决算/单位决算, or its contents list the statements ("收入支出决算总表"), and no title
- * line speaks of an evaluation.
+ * title says 部门决算/单位决算, or it reaches the template's glossary part (第三部分 名词解释), or its contents list
+ * the statements ("收入支出决算总表"), and no title line speaks of an evaluation.
  */
 function isAccountsWithoutTables(text: string, parts: readonly Part[], titles: readonly string[]): boolean {
   if (titles.some((t) => /自评|自我评价|评价/u.test(t))) return false;
-  if (titles.some((t) => ACCOUNTS_TITLE.test(t))) return true;
+  if (titles.some((t) => ACCOUNTS_TITLE.test(t)) || ACCOUNTS_GLOSSARY.test(text)) return true;
   return parts.some((p) => p.kind === 'contents' && ACCOUNTS_CONTENTS.test(text.slice(p.start, p.end)));
 }
 
@@ -121,12 +124,15 @@ export interface NoticeShape {
 export const NOTICE_SHAPES: readonly NoticeShape[] = [
   { name: 'notice.allocation', reads: 'title', pattern: ALLOCATION_NOTICE_TITLE },
   { name: 'notice.evaluation_results', reads: 'title', pattern: EVALUATION_RESULTS_NOTICE_TITLE, evaluative: true },
+  { name: 'news.evaluation_results_headline', reads: 'title', pattern: NEWS_EVALUATION_RESULTS, evaluative: true },
+  { name: 'template.indicator_framework', reads: 'title', pattern: INDICATOR_FRAMEWORK_TITLE, evaluative: true },
   { name: 'notice.work', reads: 'title', pattern: WORK_NOTICE_TITLE, evaluative: true },
   { name: 'report.rectification', reads: 'title', pattern: RECTIFICATION_REPORT_TITLE, evaluative: true },
   { name: 'announcement.fund_use', reads: 'title', pattern: FUND_USE_ANNOUNCEMENT_TITLE },
   { name: 'notice.allocation_directive', reads: 'opening', pattern: ALLOCATION_DIRECTIVE },
   { name: 'announcement.fund_use_sentence', reads: 'opening', pattern: FUND_USE_ANNOUNCEMENT_BODY },
   { name: 'final_accounts.project_grades', reads: 'opening', pattern: PROJECT_GRADE_SUMMARY },
+  { name: 'news.evaluation_results', reads: 'opening', pattern: NEWS_EVALUATION_RESULTS },
 ];
 
 /** How much of the opening a notice shape reads: the directive and the announcing sentence come first. */

@@ -4,8 +4,13 @@ import type { Segmentation } from '../segment/segment.js';
 import {
   BREADCRUMB,
   DOCUMENT_MASTHEAD,
+  ALL_PROJECTS_COUNT,
   DEPARTMENT_KIND_BODY,
   DEPARTMENT_KIND_TITLE,
+  FUND_PERFORMANCE_ANNOUNCEMENT,
+  PROJECT_EVALUATED_SENTENCE,
+  PROJECT_SUBTITLE_LINE,
+  PROJECTS_IN_GENERAL_TITLE,
   FIELD_PREFIX,
   IMAGE_LINK,
   INDEX_PREFIX,
@@ -53,14 +58,31 @@ export interface ReportInfo {
 export function kindOf(title: string, body: string): ReportKind {
   if (noticeShapeOf(title, body)) return 'unknown';
   if (DEPARTMENT_KIND_TITLE.test(title)) return 'department_overall';
-  if (PROJECT_KIND_TITLE.test(title)) return 'project';
   const unit = departmentInTitle(title);
-  if (unit && title.includes(unit) && UNIT_YEAR_EVALUATION_TITLE.test(title.slice(title.indexOf(unit) + unit.length))) return 'department_overall';
+  const afterUnit = unit && title.includes(unit) ? title.slice(title.indexOf(unit) + unit.length) : title;
   // (A cited document's name says what that document is about: "根据《…关于开展部门整体支出和项目支出绩效评价工作的通知》".)
   const head = body.slice(0, 3000).replace(CITED_TITLE, '《》');
+  if (reportsOnAllProjects(afterUnit, head)) return 'department_overall';
+  if (PROJECT_KIND_TITLE.test(title)) return 'project';
+  // A unit's title of its year over a bracketed project name ("…推广站2019年度绩效自评报告" / "(…推广项目)").
+  if (PROJECT_SUBTITLE_LINE.test(body.slice(0, SUBTITLE_REACH))) return 'project';
+  if (unit && title.includes(unit) && UNIT_YEAR_EVALUATION_TITLE.test(afterUnit)) return 'department_overall';
   if (DEPARTMENT_KIND_BODY.test(head)) return 'department_overall';
-  if (PROJECT_KIND_BODY.test(head)) return 'project';
+  if (PROJECT_KIND_BODY.test(head) || FUND_PERFORMANCE_ANNOUNCEMENT.test(head) || PROJECT_EVALUATED_SENTENCE.test(head)) return 'project';
   return 'unknown';
+}
+
+/** How far into the text a bracketed project line under the title may stand (after a page's index fields). */
+const SUBTITLE_REACH = 1500;
+
+/**
+ * A title on the unit's projects in general ("…关于2023年度项目绩效自评工作的报告") over an opening that counts all
+ * the department's projects, two or more ("共安排支出项目4个"): the report covers the whole department.
+ */
+function reportsOnAllProjects(titleAfterUnit: string, head: string): boolean {
+  if (!PROJECTS_IN_GENERAL_TITLE.test(titleAfterUnit)) return false;
+  const m = ALL_PROJECTS_COUNT.exec(head);
+  return m !== null && Number(m[1] ?? m[2]) >= 2;
 }
 
 /** A document cited by its name in 《》. */
@@ -87,9 +109,10 @@ const TITLE_END_ALL = new RegExp(TITLE_END.source, 'gu');
 /**
  * Words a document never starts a title with: navigation, file names, uploader and essay-site boilerplate ("下面是小编为大家整理的…"),
  * and a sentence's opening verb (a form's instructions "结合自评情况,说明…" end in 自评情况 too) or a unit speaking of
- * itself ("我院2019年度部门整体支出绩效自评分为88分", "现将我市…自评报告如下": t827, t635).
+ * itself ("我院2019年度部门整体支出绩效自评分为88分", "现将我市…自评报告如下": t827, t635; "本部门按要求对2020年部门整体支出
+ * 绩效评价情况开展自评", t838).
  */
-const NOT_TITLE = /由会员分享|可在线阅读|请在|搜索|下载|浏览|发布时间|来源[:：]|小编|为大家(?:精心)?(?:整理|收集|准备|推荐)|\.(?:docx?|pdf|xlsx?|wps)|^(?:并|和|及|撰写|形成|开展|组织|按照|根据|对|针对|结合|将|由|在|通过|我(?=[院市局县区校委所站镇乡部单中]))/u;
+const NOT_TITLE = /由会员分享|可在线阅读|请在|搜索|下载|浏览|发布时间|来源[:：]|小编|为大家(?:精心)?(?:整理|收集|准备|推荐)|\.(?:docx?|pdf|xlsx?|wps)|^(?:并|和|及|撰写|形成|开展|组织|按照|根据|对|针对|结合|将|由|在|通过|我(?=[院市局县区校委所站镇乡部单中])|本(?=部门|单位))/u;
 
 /**
  * The document's title when no heading states it: the first phrase in the opening text that ends

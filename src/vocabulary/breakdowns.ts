@@ -186,6 +186,11 @@ export const GENERIC_PROJECT = /^(?:本|该|此|各|重点|部门|整体|所有|
 export const PROJECT_CLAUSE = /([\u4e00-\u9fffA-Za-z0-9（）()“”"·]{2,40}?)项目(?:资金|经费)?(?:的)?(?:全年|年初|调整后|年度)?(?:预算|资金|执行|支出|总投资|安排)/u;
 /** Words a clause opens with that are not part of the project's name ("其中", "本单位", "2021年度"). */
 export const PROJECT_NAME_LEAD = /^(?:其中|另外|此外|本单位|我单位|本部门|我部门|我委|我局|全年|年度|\d{4}年度?)/u;
+/**
+ * A unit speaking of itself just before 项目 ("至2023年底我局项目执行金额2856.63万元", t876): its projects as a whole,
+ * no project's name.
+ */
+export const UNIT_ITSELF_END = /(?:我|本|全)(?:局|单位|部门|委|院|校|中心|办|站|所)$/u;
 /** The paying level a fund's or transfer's name opens with (中央, 省, 自治区, 市, 县). */
 export const PAYING_LEVEL = /^(?:中央|省|自治区|市|县)/u;
 

@@ -152,3 +152,77 @@ describe('notice shapes: documents about projects and funds that are no self-eva
     expect(kindOf('某县2022年度专项资金项目绩效自评结果公示', '')).toBe('project');
   });
 });
+
+describe('kind rules of issue 15: the whole department, one project, news, a 决算 tail', () => {
+  it('reads a title naming the 部门绩效自评 or the 部门预算绩效管理 as the whole department (t878, t877)', () => {
+    expect(kindOf('2020年度某县某镇人民政府部门绩效自评报告', '一、部门基本情况\n(一)项目概况')).toBe('department_overall');
+    expect(kindOf('某市教育体育局部门预算绩效管理工作考核评价报告', '一、项目资金总预算')).toBe('department_overall');
+    expect(kindOf('某县文化馆单位预算绩效管理自评报告', '项目名称')).toBe('department_overall');
+  });
+  it('reads an opening on the unit\'s 部门绩效自评工作 as the whole department, not a contents line (t853)', () => {
+    expect(kindOf('', '根据上级要求,某区城市管理局组织开展了2024年度部门绩效自评工作。\n1、智慧城管项目:搭建平台;')).toBe('department_overall');
+    expect(kindOf('', '根据《关于开展2024年度部门绩效自评工作的通知》,现将某道路改造项目自评情况报告如下:一、项目概况')).toBe('project');
+  });
+  it('reads a report on the unit\'s projects in general that counts all of them as the whole department (t876, t943)', () => {
+    const counted = '二、部门预算支出情况\n2023年共安排支出项目4个,即工作组经费120万元、排查59万元、调解10万元、救助资金30万元,共219万元。';
+    expect(kindOf('某市信访局2023年度部门决算中项目绩效评价报告', counted)).toBe('department_overall');
+    expect(kindOf('某市农业农村局关于2023年度项目绩效自评工作的报告', '2023年预算安排我局专项资金项目共计113个,财政资金3267.28万元。')).toBe('department_overall');
+    // one project counted, no count, or a project named in the title: a project's
+    expect(kindOf('某市信访局2023年度部门决算中项目绩效评价报告', '2023年共安排支出项目1个,即工作组经费120万元。')).toBe('project');
+    expect(kindOf('某县生态环境分局2023年部门决算中项目绩效自评结果', '我局反映农村黑臭水体治理试点项目绩效自评综述和所有项目支出绩效自评表。')).toBe('project');
+    expect(kindOf('某市信访局2023年度驻京工作组经费项目绩效评价报告', counted)).toBe('project');
+  });
+  it('reads a unit\'s title of its year over a bracketed project name as that project (t918)', () => {
+    const head = '索引号 | 01526035 | 发布机构 | 某市林业和草原局 |\n';
+    expect(kindOf('某市林业局林业技术推广站2019年度绩效自评报告', `${head}某市林业局林业技术推广站2019年度绩效自评报告\n(林业技术试验示范推广项目)\n一、项目基本情况`)).toBe('project');
+    expect(kindOf('某县第一小学2023年度绩效自评报告', '某县第一小学2023年度绩效自评报告\n(教育专项工作经费)\n一、自评结论')).toBe('project');
+    // a numbered heading is no bracketed name; the unit's year stays the whole unit
+    expect(kindOf('某市林业局林业技术推广站2019年度绩效自评报告', '(一)项目资金\n(二)部门概况')).toBe('department_overall');
+  });
+  it('reads a fund\'s performance published as a 公示 as the fund\'s, a project (t936)', () => {
+    expect(kindOf('', '根据有关要求,现将某市2021年度国家重大水利工程建设基金(三峡后续工作)绩效完成情况公示如下:\n一、2021年度绩效目标')).toBe('project');
+    expect(kindOf('', '现将2022年某县衔接推进乡村振兴补助资金绩效目标实现情况予以公告如下。')).toBe('project');
+  });
+  it('reads a news lead on an evaluation\'s results as no self-evaluation (t939)', () => {
+    const body = '近日,省水利厅通报2023年度中央水库移民扶持基金绩效评价结果,我市荣获“优秀”等次。\n2023年,我市争取资金1.3亿元,实施项目227个。';
+    expect(noticeShapeOf('', body)).toBe('news.evaluation_results');
+    expect(kindOf('', body)).toBe('unknown');
+    // a report that cites such a result in its body keeps its title's kind
+    expect(kindOf('某县2023年水库移民后期扶持资金绩效自评报告', body)).toBe('project');
+  });
+  it('reads a page that reaches the 决算 glossary as a 决算, and a 本部门… sentence as no title (t838)', async () => {
+    const r = await reportOf('2.部门绩效评价结果。\n本部门按要求对2020年部门整体支出绩效评价情况开展自评,《某县民政局2020年部门整体支出绩效评价报告》见附件(附件1)。\n 第三部分 \n 名词解释\n1.财政拨款收入:指单位从同级财政部门取得的财政预算资金。\n2.事业收入:指事业单位开展专业业务活动取得的收入。\n');
+    expect(r.title).toBeNull();
+    expect(r.documentKind).toBe('final_accounts');
+    expect(r.kind).toBe('unknown');
+  });
+});
+
+describe('kind rules of issue 15, second step: a headline of news, a plan of uses, the one project evaluated', () => {
+  it('reads a news headline on an evaluation round as no self-evaluation, though it evaluates (t559)', () => {
+    expect(noticeShapeOf('省发改委近日联合通报2016年度省区域战略推进专项资金绩效评价情况', '')).toBe('news.evaluation_results_headline');
+    expect(kindOf('省发改委近日联合通报2016年度省区域战略推进专项资金绩效评价情况', '一、项目概况')).toBe('unknown');
+    // a self-evaluation's own title is none
+    expect(noticeShapeOf('某县2016年度区域战略推进专项资金绩效评价报告', '')).toBeNull();
+  });
+  it('reads a fund\'s plan of uses as an allocation (t696)', () => {
+    expect(noticeShapeOf('2025年农技推广项目资金使用安排', '')).toBe('notice.allocation');
+    expect(kindOf('某县2024年衔接资金使用计划', '一、项目名称')).toBe('unknown');
+    expect(kindOf('某县2024年衔接资金使用情况绩效自评报告', '一、项目名称')).toBe('project');
+  });
+  it('reads an opening that names the one project evaluated as that project\'s (t922)', () => {
+    expect(kindOf('', '2018年9月1日工作领导小组委托会计师事务所对某市垃圾处理和环卫设施建设项目财政 支出进行绩效评价,组成专家组。')).toBe('project');
+    expect(kindOf('某单位财政支出绩效自评价报告', '我单位对2024年新增地方政府专项债券项目进行绩效自评,评价结果如下:')).toBe('project');
+    // no project before 进行…评价: nothing said of the kind
+    expect(kindOf('', '我单位对2024年度预算资金使用情况进行绩效评价,结果如下。')).toBe('unknown');
+  });
+});
+
+describe('kind rules of issue 15, third step: an indicator framework', () => {
+  it('reads a document titled as a framework of indicators as evaluating nothing, and a form or report so titled as one (t524)', () => {
+    expect(noticeShapeOf('部门整体支出绩效评价指标', '')).toBe('template.indicator_framework');
+    expect(kindOf('某省项目支出绩效评价指标体系', '一级指标 二级指标 分值')).toBe('unknown');
+    expect(kindOf('某县2023年部门整体支出绩效评价指标自评表', '')).toBe('department_overall');
+    expect(kindOf('某县2023年农村道路项目绩效评价指标完成情况报告', '')).toBe('project');
+  });
+});

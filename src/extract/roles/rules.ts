@@ -25,6 +25,7 @@ import {
   PARTS_LIST_MARK,
   WHOLE_THEN_ITEMS,
   GENERIC_PROJECT,
+  UNIT_ITSELF_END,
   INCOME_FUND_NAME,
   LEVEL_FUND_RE,
   LEVEL_NAMED_FUND_RE,
@@ -369,7 +370,7 @@ export function projectInClause(clause: string): string | null {
   if (!m) return null;
   const name = m[1]!.replace(OUTLINE_LEAD, '').replace(PROJECT_NAME_LEAD, '').replace(/^[“"]|[”"]$/gu, '');
   // "调整预算后项目预算…" names no project.
-  if (Array.from(name).length < 2 || GENERIC_PROJECT.test(name) || /[预算执行支出资金]$|预算/u.test(name)) return null;
+  if (Array.from(name).length < 2 || GENERIC_PROJECT.test(name) || UNIT_ITSELF_END.test(name) || /[预算执行支出资金]$|预算/u.test(name)) return null;
   return name;
 }
 

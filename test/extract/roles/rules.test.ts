@@ -437,3 +437,19 @@ describe('named.project.numbered_paragraph', () => {
     ]);
   });
 });
+
+describe('projectInClause: a unit speaking of itself names no project (t876)', () => {
+  it('reads "我局项目执行金额" as the unit\'s projects as a whole, and a named project still as one', async () => {
+    const { projectInClause } = await import('../../../src/extract/roles/rules.js');
+    expect(projectInClause('至2023年底我局项目执行')).toBeNull();
+    expect(projectInClause('截至年底本单位项目支出')).toBeNull();
+    expect(projectInClause('全年全局项目预算')).toBeNull();
+    expect(projectInClause('道路维修项目预算')).toBe('道路维修');
+  });
+  it('keeps a department report\'s execution of all its projects its headline', async () => {
+    const r = await recordOf('某市农业农村局关于2023年度项目绩效自评工作的报告\n2023年预算安排我局专项资金项目共计113个,财政资金3267.28万元。至2023年底我局项目执行金额2856.63万元,执行率87.43%。\n');
+    expect(r.report.kind).toBe('department_overall');
+    expect(r.figures.execution?.value).toBe(28566300);
+    expect(r.figures.projects).toEqual([]);
+  });
+});
