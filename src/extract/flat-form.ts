@@ -768,6 +768,10 @@ export function findFormTotalScore(doc: SourceDocument, within?: Span): Figure |
   const scoreText = second ?? m[1]!;
   if (second !== undefined && Number(m[1] ?? m[3]) !== 100) return null;
   if (Number(scoreText) > 100) return null;
+  // A bare 总分 (no 得分/自评 in its label) over a lone 100 is the form's full marks as often as its score
+  // ("…满意度90%290%40总分100偏差大或目标未完成原因分析", t305: the 分值 column's total, the 得分 cell empty or
+  // lost to OCR): abstain. A lone 97 can only be a score; "自评总分 100", "总得分 100" name the score.
+  if (second === undefined && scoreText === '100' && /^总分/u.test(m[0])) return null;
   const start = m.index + m[0].lastIndexOf(scoreText);
   const decimals = scoreText.includes('.') ? scoreText.split('.')[1]!.length : 0;
   return {

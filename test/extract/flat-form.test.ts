@@ -326,6 +326,14 @@ describe('findFormTotalScore', () => {
     expect(seen((await recordOf(table('总分 100 100 100 78'))).figures.selfScore)).toEqual([78, '78']);
     expect(seen((await recordOf(table('总分 100 100 100 100'))).figures.selfScore)).toEqual([100, '100']);
   });
+  it('takes no score from a bare 总分 over a lone 100 (the full marks, its 得分 cell lost: t305), but a lone 96, or 100 under 自评总分', async () => {
+    const table = (total: string) => `项目支出绩效自评表\n一级指标 二级指标 三级指标 年初目标值 实际完成值 分值 得分 产出指标 数量指标 补贴渔船数 6 6 20 效益指标 满意度指标 服务对象满意度 90% 90% 40 ${total}偏差大或目标未完成原因分析无\n`;
+    expect((await recordOf(table('总分100'))).figures.selfScore).toBeNull();
+    expect((await recordOf(table('总分 100 '))).figures.selfScore).toBeNull();
+    expect(seen((await recordOf(table('总分96'))).figures.selfScore)).toEqual([96, '96']);
+    expect(seen((await recordOf(table('自评总分100'))).figures.selfScore)).toEqual([100, '100']);
+    expect(seen((await recordOf(table('总分100100'))).figures.selfScore)).toEqual([100, '100']);
+  });
 });
 
 describe('glued cells of a flattened form (a dump that drops the cells\' spaces)', () => {
