@@ -713,6 +713,17 @@ export interface FormFigures {
 
 const isZero = (f: Figure | undefined) => !f || Number(f.exact) === 0;
 
+/**
+ * A row whose 预算数 cell reads 0 under a nonzero 执行数 and a nonzero printed 执行率: no rate is computed over a
+ * budget of nothing, so the cells stand under other columns than the header's ("年初预算 数 0 … 全年预算数 全年执行数
+ * 分值 执行率 得分 0 207.4538 10 100% 10", t311: the 0 is the 年初预算数, the header read without it). Its budget is
+ * abstained on rather than reported as 0.
+ */
+function zeroBudgetUnderSpending(row: FormRow): boolean {
+  const { budget, execution, executionRate } = row.cells;
+  return !!budget && isZero(budget) && !!execution && !isZero(execution) && !!executionRate && !isZero(executionRate);
+}
+
 /** Report-level figures from the form: the total row, or the 财政拨款 row when the total row is empty. */
 export function formFigures(form: FlatForm): FormFigures {
   const total = form.rows.find((r) => TOTAL_ROW.test(r.label));
@@ -721,7 +732,7 @@ export function formFigures(form: FlatForm): FormFigures {
   const moneyEmpty = (r: FormRow | undefined) => !r || (isZero(r.cells.budget) && isZero(r.cells.execution) && isZero(r.cells.budgetInitial));
   const main = !moneyEmpty(total) ? total : parts.find((r) => /财政/u.test(r.label) && !moneyEmpty(r));
   return {
-    budget: main?.cells.budget ?? null,
+    budget: main && !zeroBudgetUnderSpending(main) ? main.cells.budget ?? null : null,
     budgetInitial: main?.cells.budgetInitial ?? null,
     execution: main?.cells.execution ?? null,
     executionRate: main?.cells.executionRate ?? null,

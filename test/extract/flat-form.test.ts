@@ -336,6 +336,21 @@ describe('findFormTotalScore', () => {
   });
 });
 
+describe('a form row whose 预算数 reads 0 under money spent at a printed rate', () => {
+  const form = (header: string, row: string) =>
+    `某县项目支出绩效自评表 (2021年度) 项目名称 农村饮水安全维护 主管部门 某县水利局 实施单位 某县水务站 项目资金 (万元) ${header} 年度资金总额 ${row} 其中:当年财政拨款 上年结转资金 其他资金 年度总体目标 一级指标`;
+  it('abstains on the budget: no rate is computed over nothing, the cells stand under other columns (t311)', async () => {
+    const r = await recordOf(form('全年预算数 全年执行数 分值 执行率 得分', '0 58.2 10 100% 10'));
+    expect(r.figures.budget).toBeNull();
+    expect(seen(r.figures.execution)).toEqual([582000, '58.2']);
+  });
+  it('keeps a 0 under 年初预算数 beside a filled 全年预算数', async () => {
+    const r = await recordOf(form('年初预算数 全年预算数 全年执行数 分值 执行率 得分', '0 58.2 58.2 10 100% 10'));
+    expect(seen(r.figures.budget)).toEqual([582000, '58.2']);
+    expect(seen(r.figures.budgetInitial)).toEqual([0, '0']);
+  });
+});
+
 describe('glued cells of a flattened form (a dump that drops the cells\' spaces)', () => {
   const form = (total: string) =>
     `项目支出绩效自评表(2020年度)\n项目名称 演出设备更新专项经费 主管部门 某区文化和旅游局 实施单位 某区剧团\n项目资金(万元)年初预算数全年预算数全年执行分值执行率得分年度资金总额303010100%其中:当年财政拨款303030100%上年结转资金其他资金年度总体目标预期目标 更新剧团设备\n绩效指标 一级指标 二级指标 三级指标 分值 得分 产出指标 数量指标 更新设备 50 48 满意度指标 演员满意度 50 48 ${total}项目名称 青年演员培训经费`;
