@@ -153,6 +153,12 @@ export const PLAN_WORDS = ['申请', '争取', '拟', '下一步', '下年度', 
 export const PRIOR_YEAR_WORDS = ['上年', '去年', '上一年', '上年度'] as const;
 /** Estimates: not a budget granted nor money spent, even of an investment ("预计总投资7450万元"). */
 export const ESTIMATE_WORDS = ['预计', '预估', '估算'] as const;
+/**
+ * A clause that says what money went to, still open before an amount ("；用于直发直补资金609.22万元、项目扶持资金
+ * 138.78万元、切块项目资金1524万元", t937): read with an amount listed beside another (…万元、), its amounts are the
+ * whole's uses, each a part.
+ */
+export const USE_CLAUSE_OPEN = /(?:^|[，,。；;！？!?\n])\s*(?:主要|重点|分别|具体)?用于[^，,。；;！？!?\n]*$/u;
 /** A clause about a part of the whole: 其中, 基本支出 … (function classes are added by the features). */
 export const PART_WORDS = ['其中', '基本支出', '项目支出', '人员经费', '公用经费', '结转', '财政拨款', '其他资金'] as const;
 /**

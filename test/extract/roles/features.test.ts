@@ -163,6 +163,20 @@ describe('any.listed_part', () => {
   });
 });
 
+describe('money.listed_use', () => {
+  it('never takes an amount of a 用于 list for the budget, although its name says 项目资金 (t937)', async () => {
+    const r = await recordOf('根据省财政厅3个资金文件，共下达我县2020年度移民后扶资金800万元，其中：中央资金500万元，省级资金300万元；用于直发直补资金200万元、项目扶持资金100万元、切块项目资金500万元，县局编制了项目计划。');
+    expect(seen(r.figures.budget)).toEqual([8000000, '800万元']);
+    const part = decision(r, 'budget').candidates.find((c) => c.figure.text === '500万元' && c.features.some((f) => f.id === 'budget.label.预算'));
+    expect(part?.features.map((f) => f.id)).toContain('money.listed_use');
+  });
+  it('leaves a single amount of a 用于 clause, and an amount after the list, alone', async () => {
+    const r = await recordOf('本年度安排项目资金120万元，用于农村道路维护；用于村道、桥梁修缮项目资金90万元，实际支出85万元。');
+    expect(firedOn(r, 'budget')).not.toContain('money.listed_use');
+    expect(firedOn(r, 'execution')).not.toContain('money.listed_use');
+  });
+});
+
 describe('any.listed_part on scores', () => {
   it('takes the total score, not a later part listed after its 其中 (t540)', async () => {
     const r = await recordOf('本项目评价等级为“合格”,总得分为72.21分,其中:投入得分13.10分、过程得分25.41分、产出得分16.70分、效果得分17.00分。');
