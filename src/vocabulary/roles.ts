@@ -250,6 +250,11 @@ export const FUND_TOTAL_RAW = /(?:项目|专项|补助|补贴|工程)?(?:资金|
 export const LEVEL_TRANSFER_RE = /^(?:\d{4}年度?)?(?:[^，。；\d]{0,6}?收到)?((?:中央|省级?|自治区|市级?|县级?)(?:财政)?[^，。；、（(\d]{0,20}?资金)/u;
 /** Rows that hold a table's or form's total: 合计, 总计, 年度资金总额 … */
 export const TOTAL_ROW_WORDS = ['年度资金总额', '年度总金额', '资金总额', '合计', '总计'] as const;
+/**
+ * A total that counts its parts ("…经费20万元，两项合计154万元", t956; "以上三项共计…"): group 1 the count. The amounts
+ * it counts are parts of it, not the budget, when that many amounts right before it add up to it.
+ */
+export const COUNTED_TOTAL = /([两二三四五六七八九十]|\d{1,2})项(?:资金|经费)?(?:合计|共计|总计)[为是:：\s]*$/u;
 /** Rows that sum part of a table: 小计. */
 export const SUBTOTAL_ROW_WORDS = ['小计'] as const;
 /** Rows that hold a form's total score. */
