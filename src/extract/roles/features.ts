@@ -34,6 +34,7 @@ import {
   PER_UNIT_WORDS,
   OTHER_RATE_WORDS,
   PART_WORDS,
+  NAMED_PART_INITIAL,
   USE_CLAUSE_OPEN,
   SCHOOL_FUND_BEFORE_NATURE,
   PLAN_WORDS,
@@ -371,6 +372,7 @@ export const FEATURES: readonly Feature[] = [
   // adjusted budget by nature, so 其中 alone does not make it a part; a class or fund named with it does.
   { id: 'money.listed_use', roles: MONEY, weight: -20, zh: '用于A X、B Y…所列的一项用途：分项', test: (c) => text(c) && isListedUse(c) },
   { id: 'any.listed_part', roles: ALL.filter((r) => r !== 'budgetInitial'), weight: -20, zh: '其中所列的后续分项', test: (c) => text(c) && isListedPart(c) },
+  { id: 'budgetInitial.named_part', roles: ['budgetInitial'], weight: -20, zh: '其中某分项的年初预算', test: (c) => text(c) && NAMED_PART_INITIAL.test(c.before) },
   { id: 'budgetInitial.part_context', roles: ['budgetInitial'], weight: -20, zh: '分项的年初预算（其中之外）', test: (c) => text(c) && PART_CONTEXT.test(partWindow(c).replace(/其中[：:]?/gu, '')) },
   { id: 'any.named_amount', roles: ALL, weight: -20, zh: '属于功能分类/经济分类/资金来源/项目', test: (c) => c.namedAs !== undefined },
   { id: 'any.approx', roles: ALL, weight: -20, zh: '约数', test: (c) => c.figure.approx !== 'exact' },

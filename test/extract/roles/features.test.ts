@@ -163,6 +163,20 @@ describe('any.listed_part', () => {
   });
 });
 
+describe('budgetInitial.named_part', () => {
+  it('takes no part\'s 年初预算 for the report\'s (t828: a court\'s 8 projects, then 其中，法院执行年初预算数6万元)', async () => {
+    const r = await recordOf('2018年度支出5560.46万元。我院2018年共有8个支出项目，所有项目皆按照年初预算执行。其中，法院执行年初预算数6万元，年末结算支出6万元，项目资金支出进度比率为100%。');
+    expect(r.figures.budgetInitial).toBeNull();
+    expect(firedOn(r, 'budgetInitial')).toContain('budgetInitial.named_part');
+  });
+  it('leaves the whole\'s 其中年初预算 and the year\'s own alone', async () => {
+    const r = await recordOf('2022年预算69.06万元，其中年初预算57.28万元，调整追加11.78万元。');
+    expect(seen(r.figures.budgetInitial)).toEqual([572800, '57.28万元']);
+    const own = await recordOf('全年预算100万元，其中，本年年初预算数80万元，追加20万元。');
+    expect(firedOn(own, 'budgetInitial')).not.toContain('budgetInitial.named_part');
+  });
+});
+
 describe('money.listed_use', () => {
   it('never takes an amount of a 用于 list for the budget, although its name says 项目资金 (t937)', async () => {
     const r = await recordOf('根据省财政厅3个资金文件，共下达我县2020年度移民后扶资金800万元，其中：中央资金500万元，省级资金300万元；用于直发直补资金200万元、项目扶持资金100万元、切块项目资金500万元，县局编制了项目计划。');
