@@ -19,6 +19,11 @@ export const BUDGET_INITIAL_WORDS = ['年初预算', '年初批复预算', '年�
  * 年末结算支出6万元", t828), not the whole's "其中年初预算…" nor a year's or the unit's own ("其中，本年年初预算…").
  */
 export const NAMED_PART_INITIAL = /其中[，,、:：]?\s*(?!本年|当年|全年|本级|本部门|部门|单位|财政|\d{4}年)[^，,。；;、\d其]{2,16}?年初(?:批复|下达)?预算(?:数|资金)?[为是:：\s]*$/u;
+/**
+ * A special allocation ("市财政局…文件批复，专门安排党校事业发展经费183万元", t679): in a department-wide report it
+ * funds one of the department's projects, not the department's whole budget.
+ */
+export const SPECIAL_ALLOCATION = /(?:专门|专项|单独|另行)安排/u;
 /** Clause endings that state a budget (全年预算数, 调整后预算, 预算安排资金, 资金总额 …). */
 export const BUDGET_WORDS = [
   '预算', '预算数', '预算金额', '预算资金', '预算总额', '预算安排', '预算额', '预算批复数',

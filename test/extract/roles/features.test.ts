@@ -177,6 +177,19 @@ describe('budgetInitial.named_part', () => {
   });
 });
 
+describe('budget.special_allocation', () => {
+  const text = (title: string) => `${title}\n一、基本情况\n根据市财政局《关于下达2016年财政经费支出预算的通知》文件批复，专门安排党校事业发展经费183万元，为党校正常办学提供了保障。\n`;
+  it('takes no special allocation for a department-wide report\'s budget (t679)', async () => {
+    const r = await recordOf(text('中共某市委党校2016年度部门整体支出绩效自评报告'));
+    expect(r.figures.budget).toBeNull();
+    expect(firedOn(r, 'budget')).toContain('budget.special_allocation');
+  });
+  it('leaves a project report\'s own allocation alone', async () => {
+    const r = await recordOf(text('党校事业发展经费2016年度项目支出绩效自评报告'));
+    expect(firedOn(r, 'budget')).not.toContain('budget.special_allocation');
+  });
+});
+
 describe('money.listed_use', () => {
   it('never takes an amount of a 用于 list for the budget, although its name says 项目资金 (t937)', async () => {
     const r = await recordOf('根据省财政厅3个资金文件，共下达我县2020年度移民后扶资金800万元，其中：中央资金500万元，省级资金300万元；用于直发直补资金200万元、项目扶持资金100万元、切块项目资金500万元，县局编制了项目计划。');
