@@ -24,7 +24,7 @@ import { Dec } from '../decimal.js';
 import { leadingCount } from '../span-index.js';
 import { projectRunStart, readAnnouncedParts, readEnumeratedParts, readNumberedParts, readProjectLines, readSummedParts, type ListContext, type SummedPart, type SummedParts } from './summed-parts.js';
 import { clauseBefore, inBrackets, isImpliedMoney, lastClause, sentenceBefore, toFigure, type Candidate } from './candidates.js';
-import { COUNTED_PART_FEATURE, FEATURES, INVESTMENT_HOLDS_TRANSFER_FEATURE, POSITION_FEATURE, proseCandidates, PROSE_FEATURES, RATE_TIE_FEATURE, SOLE_INITIAL_FEATURE, SUM_FEATURE, type Feature } from './features.js';
+import { COUNTED_PART_FEATURE, FEATURES, POSITION_FEATURE, proseCandidates, PROSE_FEATURES, RATE_TIE_FEATURE, SOLE_INITIAL_FEATURE, SUM_FEATURE, type Feature } from './features.js';
 import { NAMED_RULES, ROLES, type MoneyField, type NamedFacts, type NamedInput, type Naming, type Outcome, type ProjectListKind, type Role, type RoleId, type Whole } from './rules.js';
 
 export interface FiredFeature {
@@ -164,7 +164,7 @@ interface Ranked {
   tied: Scored[];
 }
 
-function rankRole(role: Role, candidates: readonly Candidate[], best: Map<Candidate, RoleId[]>, features: readonly Feature[] = FEATURES, demoted: Demotions = NONE): Ranked {
+function rankRole(role: Role, candidates: readonly Candidate[], best: Map<Candidate, RoleId[]>, features: readonly Feature[] = FEATURES, countedParts: ReadonlySet<Candidate> = NONE): Ranked {
   const scored = candidates
     .filter((c) => role.kinds.includes(c.kind))
     .map((c) => scoreCandidate(c, role.id, features))
@@ -173,7 +173,7 @@ function rankRole(role: Role, candidates: readonly Candidate[], best: Map<Candid
   const qualifying = scored.filter((s) => s.score >= role.threshold);
   if (role.kinds.includes('money')) {
     markSumsOfParts(qualifying);
-    markDemoted(scored, role.id, demoted);
+    markCountedParts(scored, countedParts);
   }
   if (qualifying.length > 0) {
     // No spread: a one-line table holds more candidates than a call has room for arguments.
@@ -231,7 +231,7 @@ const COUNT_WORDS: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, �
 function countedPartsOf(candidates: readonly Candidate[]): Set<Candidate> {
   const out = new Set<Candidate>();
   const inText = candidates
-    .filter((c) => !inBrackets(c.before, 0, c.before.length))
+    .filter((c) => c.kind === 'money' && !c.cell && c.figure.approx === 'exact' && !inBrackets(c.before, 0, c.before.length))
     .sort((a, b) => a.number.start - b.number.start);
   inText.forEach((total, i) => {
     const m = COUNTED_TOTAL.exec(lastClause(total.before));
@@ -245,52 +245,16 @@ function countedPartsOf(candidates: readonly Candidate[]): Set<Candidate> {
   });
   return out;
 }
-/** Features a candidate gets from the candidates around it, per role: read once over all of them (the prose pass ranks fewer). */
-type Demotions = ReadonlyMap<Candidate, ReadonlyArray<{ id: string; weight: number; roles: readonly RoleId[] }>>;
-const NONE: Demotions = new Map();
+const NONE: ReadonlySet<Candidate> = new Set();
 
-const INVESTMENT_LABEL = FEATURES.find((f) => f.id === 'budget.label.计划投资')!;
-const TRANSFER_LABEL = FEATURES.find((f) => f.id === 'budget.label.下达')!;
-
-/**
- * A total investment whose 其中 list holds an amount the text states as transferred ("下达…中央预算内投资资金10856万元"
- * … "本项目总投资21748.92万元，其中中央预算内投资10856万元，…公司配套资金10892.92万元", t825): the project's whole
- * cost, the owner's money in it, while the report evaluates the transfer. The total is no budget then.
- */
-function investmentsHoldingTransfer(money: readonly Candidate[]): Candidate[] {
-  const transfers = money.filter((c) => TRANSFER_LABEL.test(c));
-  if (transfers.length === 0) return [];
-  return money.filter(
-    (w) =>
-      INVESTMENT_LABEL.test(w) &&
-      money.some(
-        (p) =>
-          p.number.sentence === w.number.sentence &&
-          p.number.start > w.number.start &&
-          p.before.indexOf('其中', w.before.length) >= 0 &&
-          transfers.some((t) => t !== p && t.figure.exact === p.figure.exact && t.figure.unit === p.figure.unit),
-      ),
-  );
-}
-
-function demotionsOf(candidates: readonly Candidate[]): Demotions {
-  const out = new Map<Candidate, Array<{ id: string; weight: number; roles: readonly RoleId[] }>>();
-  const add = (c: Candidate, f: { id: string; weight: number }, roles: readonly RoleId[]) => out.set(c, [...(out.get(c) ?? []), { id: f.id, weight: f.weight, roles }]);
-  const money = candidates.filter((c) => c.kind === 'money' && !c.cell && c.figure.approx === 'exact');
-  for (const c of countedPartsOf(money)) add(c, COUNTED_PART_FEATURE, ['budget', 'budgetInitial', 'execution']);
-  for (const c of investmentsHoldingTransfer(money)) add(c, INVESTMENT_HOLDS_TRANSFER_FEATURE, ['budget']);
-  return out;
-}
-
-/** Gives each scored candidate the features demotionsOf found for it in this role. */
-function markDemoted(scored: Scored[], role: RoleId, demoted: Demotions): void {
-  if (demoted.size === 0) return;
+/** Gives COUNTED_PART_FEATURE to the scored candidates countedPartsOf found. */
+function markCountedParts(scored: Scored[], countedParts: ReadonlySet<Candidate>): void {
+  if (countedParts.size === 0) return;
   for (const s of scored)
-    for (const f of demoted.get(s.candidate) ?? [])
-      if (f.roles.includes(role)) {
-        s.features.push({ id: f.id, weight: f.weight });
-        s.score += f.weight;
-      }
+    if (countedParts.has(s.candidate)) {
+      s.features.push({ id: COUNTED_PART_FEATURE.id, weight: COUNTED_PART_FEATURE.weight });
+      s.score += COUNTED_PART_FEATURE.weight;
+    }
 }
 
 /** Do two or more of the amounts next to `c` (`step` −1: before it, 1: after it) add up to it exactly? */
@@ -383,7 +347,7 @@ const PROSE_ROLES = new Set(PROSE_FEATURES.flatMap((f) => f.roles));
  * Only the candidates FEATURES ranked (each scored something) and those a prose feature fires on can
  * rank: the rest are left unscored (a flattened table holds tens of thousands of amounts).
  */
-function rankByProse(ranked: Map<RoleId, Ranked>, candidates: readonly Candidate[], demoted: Demotions): void {
+function rankByProse(ranked: Map<RoleId, Ranked>, candidates: readonly Candidate[], countedParts: ReadonlySet<Candidate>): void {
   const open = ROLES.filter((r) => PROSE_ROLES.has(r.id) && (ranked.get(r.id)!.reason === 'not_applicable' || ranked.get(r.id)!.reason === 'abstained_low'));
   if (open.length === 0) return;
   const readable = proseCandidates(candidates);
@@ -395,7 +359,7 @@ function rankByProse(ranked: Map<RoleId, Ranked>, candidates: readonly Candidate
     if (fired.length === 0) continue;
     const pool = [...new Set([...ranked.get(role.id)!.ranked.map((s) => s.candidate), ...fired])];
     for (const c of pool) if (!best.has(c)) best.set(c, bestRolesOf(c, WITH_PROSE));
-    const again = rankRole(role, pool, best, WITH_PROSE, demoted);
+    const again = rankRole(role, pool, best, WITH_PROSE, countedParts);
     if (again.winner || again.reason === 'abstained_tie') ranked.set(role.id, again);
   }
 }
@@ -414,9 +378,9 @@ export function assignRoles(candidates: readonly Candidate[]): Assignment {
     if (answers) for (let i = 0; i < MARK_DEPENDENT_SLOTS.length; i++) answers[MARK_DEPENDENT_SLOTS[i]!] = 0;
   }
   const best = new Map(candidates.map((c) => [c, bestRolesOf(c)] as const));
-  const demoted = demotionsOf(candidates);
-  const ranked = new Map(ROLES.map((r) => [r.id, rankRole(r, candidates, best, FEATURES, demoted)] as const));
-  rankByProse(ranked, candidates, demoted);
+  const countedParts = countedPartsOf(candidates);
+  const ranked = new Map(ROLES.map((r) => [r.id, rankRole(r, candidates, best, FEATURES, countedParts)] as const));
+  rankByProse(ranked, candidates, countedParts);
   breakTieByRate(ranked.get('executionRate')!, ranked.get('execution')!, ranked.get('budget')!);
   budgetFromSoleInitial(ranked.get('budget')!, ranked.get('budgetInitial')!);
   const figures = {} as Record<RoleId, Figure | null>;

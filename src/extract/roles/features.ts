@@ -529,8 +529,6 @@ export const POSITION_FEATURE = { id: 'any.position.first', weight: 0.5, zh: '�
  */
 export const SUM_FEATURE = { id: 'any.arithmetic.sum_of_parts', weight: 10, zh: '合计＝其前同类各项之和' } as const;
 /** Given in assign.ts to each of the N amounts right before "N项合计Y" that add up to Y. */
-/** Given in assign.ts to a 总投资 whose 其中 list holds an amount stated as transferred (下达) elsewhere. */
-export const INVESTMENT_HOLDS_TRANSFER_FEATURE = { id: 'budget.investment_holds_transfer', weight: -20, zh: '总投资X，其中含另述下达的资金：项目总成本，不是所评资金' } as const;
 export const COUNTED_PART_FEATURE = { id: 'any.arithmetic.part_of_counted_total', weight: -20, zh: '其后“N项合计Y”、N项之和＝Y：分项' } as const;
 /** Decision-stage feature: the year-start budget is the only budget the text states (assign.ts budgetFromSoleInitial). */
 export const SOLE_INITIAL_FEATURE = { id: 'budget.sole_initial', weight: 0, zh: '仅述年初预算，即预算数' } as const;
@@ -538,4 +536,4 @@ export const SOLE_INITIAL_FEATURE = { id: 'budget.sole_initial', weight: 0, zh: 
 export const RATE_TIE_FEATURE = { id: 'any.arithmetic.rate_holds', weight: 0, zh: '执行数÷预算数符合所报执行率' } as const;
 
 /** Every feature id (for eval tables and the review page). */
-export const FEATURE_IDS: readonly string[] = [...FEATURES.map((f) => f.id), ...PROSE_FEATURES.map((f) => f.id), POSITION_FEATURE.id, SUM_FEATURE.id, COUNTED_PART_FEATURE.id, INVESTMENT_HOLDS_TRANSFER_FEATURE.id, SOLE_INITIAL_FEATURE.id, RATE_TIE_FEATURE.id];
+export const FEATURE_IDS: readonly string[] = [...FEATURES.map((f) => f.id), ...PROSE_FEATURES.map((f) => f.id), POSITION_FEATURE.id, SUM_FEATURE.id, COUNTED_PART_FEATURE.id, SOLE_INITIAL_FEATURE.id, RATE_TIE_FEATURE.id];

@@ -20,21 +20,6 @@ describe('the amounts a later "N项合计Y" counts (any.arithmetic.part_of_count
   });
 });
 
-describe('a 总投资 whose 其中 list holds a transferred amount (budget.investment_holds_transfer)', () => {
-  const text = (part: string) =>
-    `根据省发展改革委文件，下达我市燃气设施改造工程中央预算内投资资金10856万元。\n二、绩效情况分析\n本项目总投资21748.92万元，其中${part}，集团公司配套资金10892.92万元。`;
-  it('takes the transfer for the budget, not the project\'s whole cost holding it (t825)', async () => {
-    const r = await recordOf(text('中央预算内投资10856万元'));
-    expect(seen(r.figures.budget)).toEqual([108560000, '10856万元']);
-    const total = decision(r, 'budget').candidates.find((c) => c.figure.text === '21748.92万元');
-    expect(total?.features.map((f) => f.id)).toContain('budget.investment_holds_transfer');
-  });
-  it('leaves a 总投资 whose parts hold no transferred amount alone', async () => {
-    const r = await recordOf(text('中央预算内投资10000万元'));
-    expect(decision(r, 'budget').candidates.flatMap((c) => c.features.map((f) => f.id))).not.toContain('budget.investment_holds_transfer');
-  });
-});
-
 describe('a total that equals the sum of the amounts before it (any.arithmetic.sum_of_parts)', () => {
   it('takes the total of budgets listed one by one, not the first of them', async () => {
     const r = await recordOf('一批项目县级批复总投资3374.3万元，二批项目县级批复总投资2069.51万元，三批项目县级批复投资778.59万元，合计批复总投资6222.4万元。');
