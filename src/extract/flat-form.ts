@@ -713,6 +713,17 @@ export interface FormFigures {
 
 const isZero = (f: Figure | undefined) => !f || Number(f.exact) === 0;
 
+/**
+ * A row whose 预算数 cell reads 0 under a nonzero 执行数 and a nonzero printed 执行率: no rate is computed over a
+ * budget of nothing, so the cells stand under other columns than the header's ("年初预算 数 0 … 全年预算数 全年执行数
+ * 分值 执行率 得分 0 207.4538 10 100% 10", t311: the 0 is the 年初预算数, the header read without it). Its budget is
+ * abstained on rather than reported as 0.
+ */
+function zeroBudgetUnderSpending(row: FormRow): boolean {
+  const { budget, execution, executionRate } = row.cells;
+  return !!budget && isZero(budget) && !!execution && !isZero(execution) && !!executionRate && !isZero(executionRate);
+}
+
 /** Report-level figures from the form: the total row, or the 财政拨款 row when the total row is empty. */
 export function formFigures(form: FlatForm): FormFigures {
   const total = form.rows.find((r) => TOTAL_ROW.test(r.label));
@@ -721,7 +732,7 @@ export function formFigures(form: FlatForm): FormFigures {
   const moneyEmpty = (r: FormRow | undefined) => !r || (isZero(r.cells.budget) && isZero(r.cells.execution) && isZero(r.cells.budgetInitial));
   const main = !moneyEmpty(total) ? total : parts.find((r) => /财政/u.test(r.label) && !moneyEmpty(r));
   return {
-    budget: main?.cells.budget ?? null,
+    budget: main && !zeroBudgetUnderSpending(main) ? main.cells.budget ?? null : null,
     budgetInitial: main?.cells.budgetInitial ?? null,
     execution: main?.cells.execution ?? null,
     executionRate: main?.cells.executionRate ?? null,
@@ -768,6 +779,10 @@ export function findFormTotalScore(doc: SourceDocument, within?: Span): Figure |
   const scoreText = second ?? m[1]!;
   if (second !== undefined && Number(m[1] ?? m[3]) !== 100) return null;
   if (Number(scoreText) > 100) return null;
+  // A bare 总分 (no 得分/自评 in its label) over a lone 100 is the form's full marks as often as its score
+  // ("…满意度90%290%40总分100偏差大或目标未完成原因分析", t305: the 分值 column's total, the 得分 cell empty or
+  // lost to OCR): abstain. A lone 97 can only be a score; "自评总分 100", "总得分 100" name the score.
+  if (second === undefined && scoreText === '100' && /^总分/u.test(m[0])) return null;
   const start = m.index + m[0].lastIndexOf(scoreText);
   const decimals = scoreText.includes('.') ? scoreText.split('.')[1]!.length : 0;
   return {

@@ -14,6 +14,16 @@ export function anyOf(words: readonly string[]): string {
 
 /** 年初预算: the budget as first approved, before adjustments. */
 export const BUDGET_INITIAL_WORDS = ['年初预算', '年初批复预算', '年初下达预算'] as const;
+/**
+ * A part's year-start budget: 其中 then the part's name before 年初预算 ("共有8个支出项目…。其中，法院执行年初预算数6万元，
+ * 年末结算支出6万元", t828), not the whole's "其中年初预算…" nor a year's or the unit's own ("其中，本年年初预算…").
+ */
+export const NAMED_PART_INITIAL = /其中[，,、:：]?\s*(?!本年|当年|全年|本级|本部门|部门|单位|财政|\d{4}年)[^，,。；;、\d其]{2,16}?年初(?:批复|下达)?预算(?:数|资金)?[为是:：\s]*$/u;
+/**
+ * A special allocation ("市财政局…文件批复，专门安排党校事业发展经费183万元", t679): in a department-wide report it
+ * funds one of the department's projects, not the department's whole budget.
+ */
+export const SPECIAL_ALLOCATION = /(?:专门|专项|单独|另行)安排/u;
 /** Clause endings that state a budget (全年预算数, 调整后预算, 预算安排资金, 资金总额 …). */
 export const BUDGET_WORDS = [
   '预算', '预算数', '预算金额', '预算资金', '预算总额', '预算安排', '预算额', '预算批复数',
@@ -153,6 +163,12 @@ export const PLAN_WORDS = ['申请', '争取', '拟', '下一步', '下年度', 
 export const PRIOR_YEAR_WORDS = ['上年', '去年', '上一年', '上年度'] as const;
 /** Estimates: not a budget granted nor money spent, even of an investment ("预计总投资7450万元"). */
 export const ESTIMATE_WORDS = ['预计', '预估', '估算'] as const;
+/**
+ * A clause that says what money went to, still open before an amount ("；用于直发直补资金609.22万元、项目扶持资金
+ * 138.78万元、切块项目资金1524万元", t937): read with an amount listed beside another (…万元、), its amounts are the
+ * whole's uses, each a part.
+ */
+export const USE_CLAUSE_OPEN = /(?:^|[，,。；;！？!?\n])\s*(?:主要|重点|分别|具体)?用于[^，,。；;！？!?\n]*$/u;
 /** A clause about a part of the whole: 其中, 基本支出 … (function classes are added by the features). */
 export const PART_WORDS = ['其中', '基本支出', '项目支出', '人员经费', '公用经费', '结转', '财政拨款', '其他资金'] as const;
 /**
@@ -244,6 +260,11 @@ export const FUND_TOTAL_RAW = /(?:项目|专项|补助|补贴|工程)?(?:资金|
 export const LEVEL_TRANSFER_RE = /^(?:\d{4}年度?)?(?:[^，。；\d]{0,6}?收到)?((?:中央|省级?|自治区|市级?|县级?)(?:财政)?[^，。；、（(\d]{0,20}?资金)/u;
 /** Rows that hold a table's or form's total: 合计, 总计, 年度资金总额 … */
 export const TOTAL_ROW_WORDS = ['年度资金总额', '年度总金额', '资金总额', '合计', '总计'] as const;
+/**
+ * A total that counts its parts ("…经费20万元，两项合计154万元", t956; "以上三项共计…"): group 1 the count. The amounts
+ * it counts are parts of it, not the budget, when that many amounts right before it add up to it.
+ */
+export const COUNTED_TOTAL = /([两二三四五六七八九十]|\d{1,2})项(?:资金|经费)?(?:合计|共计|总计)[为是:：\s]*$/u;
 /** Rows that sum part of a table: 小计. */
 export const SUBTOTAL_ROW_WORDS = ['小计'] as const;
 /** Rows that hold a form's total score. */

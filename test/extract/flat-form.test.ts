@@ -326,6 +326,29 @@ describe('findFormTotalScore', () => {
     expect(seen((await recordOf(table('总分 100 100 100 78'))).figures.selfScore)).toEqual([78, '78']);
     expect(seen((await recordOf(table('总分 100 100 100 100'))).figures.selfScore)).toEqual([100, '100']);
   });
+  it('takes no score from a bare 总分 over a lone 100 (the full marks, its 得分 cell lost: t305), but a lone 96, or 100 under 自评总分', async () => {
+    const table = (total: string) => `项目支出绩效自评表\n一级指标 二级指标 三级指标 年初目标值 实际完成值 分值 得分 产出指标 数量指标 补贴渔船数 6 6 20 效益指标 满意度指标 服务对象满意度 90% 90% 40 ${total}偏差大或目标未完成原因分析无\n`;
+    expect((await recordOf(table('总分100'))).figures.selfScore).toBeNull();
+    expect((await recordOf(table('总分 100 '))).figures.selfScore).toBeNull();
+    expect(seen((await recordOf(table('总分96'))).figures.selfScore)).toEqual([96, '96']);
+    expect(seen((await recordOf(table('自评总分100'))).figures.selfScore)).toEqual([100, '100']);
+    expect(seen((await recordOf(table('总分100100'))).figures.selfScore)).toEqual([100, '100']);
+  });
+});
+
+describe('a form row whose 预算数 reads 0 under money spent at a printed rate', () => {
+  const form = (header: string, row: string) =>
+    `某县项目支出绩效自评表 (2021年度) 项目名称 农村饮水安全维护 主管部门 某县水利局 实施单位 某县水务站 项目资金 (万元) ${header} 年度资金总额 ${row} 其中:当年财政拨款 上年结转资金 其他资金 年度总体目标 一级指标`;
+  it('abstains on the budget: no rate is computed over nothing, the cells stand under other columns (t311)', async () => {
+    const r = await recordOf(form('全年预算数 全年执行数 分值 执行率 得分', '0 58.2 10 100% 10'));
+    expect(r.figures.budget).toBeNull();
+    expect(seen(r.figures.execution)).toEqual([582000, '58.2']);
+  });
+  it('keeps a 0 under 年初预算数 beside a filled 全年预算数', async () => {
+    const r = await recordOf(form('年初预算数 全年预算数 全年执行数 分值 执行率 得分', '0 58.2 58.2 10 100% 10'));
+    expect(seen(r.figures.budget)).toEqual([582000, '58.2']);
+    expect(seen(r.figures.budgetInitial)).toEqual([0, '0']);
+  });
 });
 
 describe('glued cells of a flattened form (a dump that drops the cells\' spaces)', () => {

@@ -17,14 +17,14 @@ import type { SourceDocument } from '../../ingest/document.js';
 import { evidenceOf } from '../../normalize/offsets.js';
 import type { Figure, NamedAmount, Project, ReportKind, RoleCandidate, RoleDecision } from '../../schema/record.js';
 import type { Segmentation } from '../../segment/segment.js';
-import { FORM_COLUMNS, NUMBERED_ITEM, PROJECT_LINE, PARTS_FOLLOW, PAYING_LEVEL, PROJECT_ITEM_WORD, PROJECT_LIST_MARK } from '../../vocabulary/index.js';
+import { COUNTED_TOTAL, FORM_COLUMNS, NUMBERED_ITEM, PROJECT_LINE, PARTS_FOLLOW, PAYING_LEVEL, PROJECT_ITEM_WORD, PROJECT_LIST_MARK } from '../../vocabulary/index.js';
 import { Decimal } from 'decimal.js';
 import type { LocatedNumber } from '../locate.js';
 import { Dec } from '../decimal.js';
 import { leadingCount } from '../span-index.js';
 import { projectRunStart, readAnnouncedParts, readEnumeratedParts, readNumberedParts, readProjectLines, readSummedParts, type ListContext, type SummedPart, type SummedParts } from './summed-parts.js';
-import { clauseBefore, isImpliedMoney, lastClause, sentenceBefore, toFigure, type Candidate } from './candidates.js';
-import { FEATURES, POSITION_FEATURE, proseCandidates, PROSE_FEATURES, RATE_TIE_FEATURE, SOLE_INITIAL_FEATURE, SUM_FEATURE, type Feature } from './features.js';
+import { clauseBefore, inBrackets, isImpliedMoney, lastClause, sentenceBefore, toFigure, type Candidate } from './candidates.js';
+import { COUNTED_PART_FEATURE, FEATURES, POSITION_FEATURE, proseCandidates, PROSE_FEATURES, RATE_TIE_FEATURE, SOLE_INITIAL_FEATURE, SUM_FEATURE, type Feature } from './features.js';
 import { NAMED_RULES, ROLES, type MoneyField, type NamedFacts, type NamedInput, type Naming, type Outcome, type ProjectListKind, type Role, type RoleId, type Whole } from './rules.js';
 
 export interface FiredFeature {
@@ -164,14 +164,17 @@ interface Ranked {
   tied: Scored[];
 }
 
-function rankRole(role: Role, candidates: readonly Candidate[], best: Map<Candidate, RoleId[]>, features: readonly Feature[] = FEATURES): Ranked {
+function rankRole(role: Role, candidates: readonly Candidate[], best: Map<Candidate, RoleId[]>, features: readonly Feature[] = FEATURES, countedParts: ReadonlySet<Candidate> = NONE): Ranked {
   const scored = candidates
     .filter((c) => role.kinds.includes(c.kind))
     .map((c) => scoreCandidate(c, role.id, features))
     // A candidate competes only in the role it fits best ("年初预算数" is budgetInitial, not budget).
     .filter((s) => s.features.some((f) => f.weight > 0) && (s.score < role.threshold || best.get(s.candidate)?.includes(role.id)));
   const qualifying = scored.filter((s) => s.score >= role.threshold);
-  if (role.kinds.includes('money')) markSumsOfParts(qualifying);
+  if (role.kinds.includes('money')) {
+    markSumsOfParts(qualifying);
+    markCountedParts(scored, countedParts);
+  }
   if (qualifying.length > 0) {
     // No spread: a one-line table holds more candidates than a call has room for arguments.
     const first = qualifying.reduce((min, s) => Math.min(min, s.candidate.number.sentence), Infinity);
@@ -215,6 +218,43 @@ function markSumsOfParts(qualifying: Scored[]): void {
       whole.score += SUM_FEATURE.weight;
     }
   });
+}
+
+const COUNT_WORDS: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/**
+ * Gives COUNTED_PART_FEATURE to each of the N amounts right before a total that counts them ("2018年下达资金134万元
+ * (其中…40万元)，市本级预算安排经费20万元，两项合计154万元", t956): when the N amounts of its sentence before it,
+ * bracketed details skipped, add up to it exactly, each is a part of the total and none the budget. The total
+ * itself is left to its own label (the roles abstain rather than guess).
+ */
+function countedPartsOf(candidates: readonly Candidate[]): Set<Candidate> {
+  const out = new Set<Candidate>();
+  const inText = candidates
+    .filter((c) => c.kind === 'money' && !c.cell && c.figure.approx === 'exact' && !inBrackets(c.before, 0, c.before.length))
+    .sort((a, b) => a.number.start - b.number.start);
+  inText.forEach((total, i) => {
+    const m = COUNTED_TOTAL.exec(lastClause(total.before));
+    if (!m) return;
+    const n = COUNT_WORDS[m[1]!] ?? Number(m[1]);
+    if (n < 2 || i < n) return;
+    const parts = inText.slice(i - n, i);
+    if (parts.some((p) => p.number.sentence !== total.number.sentence || p.figure.unit !== total.figure.unit)) return;
+    if (!parts.reduce((sum, p) => sum.plus(new Dec(p.figure.exact)), new Dec(0)).eq(new Dec(total.figure.exact))) return;
+    for (const p of parts) out.add(p);
+  });
+  return out;
+}
+const NONE: ReadonlySet<Candidate> = new Set();
+
+/** Gives COUNTED_PART_FEATURE to the scored candidates countedPartsOf found. */
+function markCountedParts(scored: Scored[], countedParts: ReadonlySet<Candidate>): void {
+  if (countedParts.size === 0) return;
+  for (const s of scored)
+    if (countedParts.has(s.candidate)) {
+      s.features.push({ id: COUNTED_PART_FEATURE.id, weight: COUNTED_PART_FEATURE.weight });
+      s.score += COUNTED_PART_FEATURE.weight;
+    }
 }
 
 /** Do two or more of the amounts next to `c` (`step` −1: before it, 1: after it) add up to it exactly? */
@@ -307,7 +347,7 @@ const PROSE_ROLES = new Set(PROSE_FEATURES.flatMap((f) => f.roles));
  * Only the candidates FEATURES ranked (each scored something) and those a prose feature fires on can
  * rank: the rest are left unscored (a flattened table holds tens of thousands of amounts).
  */
-function rankByProse(ranked: Map<RoleId, Ranked>, candidates: readonly Candidate[]): void {
+function rankByProse(ranked: Map<RoleId, Ranked>, candidates: readonly Candidate[], countedParts: ReadonlySet<Candidate>): void {
   const open = ROLES.filter((r) => PROSE_ROLES.has(r.id) && (ranked.get(r.id)!.reason === 'not_applicable' || ranked.get(r.id)!.reason === 'abstained_low'));
   if (open.length === 0) return;
   const readable = proseCandidates(candidates);
@@ -319,7 +359,7 @@ function rankByProse(ranked: Map<RoleId, Ranked>, candidates: readonly Candidate
     if (fired.length === 0) continue;
     const pool = [...new Set([...ranked.get(role.id)!.ranked.map((s) => s.candidate), ...fired])];
     for (const c of pool) if (!best.has(c)) best.set(c, bestRolesOf(c, WITH_PROSE));
-    const again = rankRole(role, pool, best, WITH_PROSE);
+    const again = rankRole(role, pool, best, WITH_PROSE, countedParts);
     if (again.winner || again.reason === 'abstained_tie') ranked.set(role.id, again);
   }
 }
@@ -338,8 +378,9 @@ export function assignRoles(candidates: readonly Candidate[]): Assignment {
     if (answers) for (let i = 0; i < MARK_DEPENDENT_SLOTS.length; i++) answers[MARK_DEPENDENT_SLOTS[i]!] = 0;
   }
   const best = new Map(candidates.map((c) => [c, bestRolesOf(c)] as const));
-  const ranked = new Map(ROLES.map((r) => [r.id, rankRole(r, candidates, best)] as const));
-  rankByProse(ranked, candidates);
+  const countedParts = countedPartsOf(candidates);
+  const ranked = new Map(ROLES.map((r) => [r.id, rankRole(r, candidates, best, FEATURES, countedParts)] as const));
+  rankByProse(ranked, candidates, countedParts);
   breakTieByRate(ranked.get('executionRate')!, ranked.get('execution')!, ranked.get('budget')!);
   budgetFromSoleInitial(ranked.get('budget')!, ranked.get('budgetInitial')!);
   const figures = {} as Record<RoleId, Figure | null>;

@@ -34,6 +34,9 @@ import {
   PER_UNIT_WORDS,
   OTHER_RATE_WORDS,
   PART_WORDS,
+  SPECIAL_ALLOCATION,
+  NAMED_PART_INITIAL,
+  USE_CLAUSE_OPEN,
   SCHOOL_FUND_BEFORE_NATURE,
   PLAN_WORDS,
   PRIOR_YEAR_WORDS,
@@ -223,6 +226,16 @@ function isListedPart(c: Candidate): boolean {
   return named && LISTED_ITEMS.test(c.before.slice(0, cut + 1));
 }
 
+/**
+ * An amount in a list of uses: its clause opens with 用于 and an amount of the list stands before it, or the
+ * next item follows it ("用于A资金609.22万元、B资金138.78万元、C资金1524万元"). The whole is stated elsewhere.
+ */
+const LISTED_AMOUNT_BEFORE = /\d\s*(?:万元|亿元|元|万)?\s*、/u;
+function isListedUse(c: Candidate): boolean {
+  const open = USE_CLAUSE_OPEN.exec(c.before);
+  return open !== null && (LISTED_AMOUNT_BEFORE.test(open[0]) || /^\s*、/u.test(c.after));
+}
+
 /** A score word inside a bracket still open before the score: "A产出指标（自评分19分）". */
 const OPEN_BRACKET_SCORE = new RegExp(`[（(][^（）()]{0,8}(?:${anyOf(SCORE_WORDS)})[为是:：\\s]*$`, 'u');
 /**
@@ -358,7 +371,10 @@ export const FEATURES: readonly Feature[] = [
   { id: 'selfScore.part_context', roles: ['selfScore'], weight: -20, zh: '其中之后的分项得分', test: (c) => text(c) && isPartClause(c) && /其中/u.test(partWindow(c)) },
   // "预算69.06万元，其中年初预算57.28万元，调整追加11.78万元": the year-start budget is a part of the
   // adjusted budget by nature, so 其中 alone does not make it a part; a class or fund named with it does.
+  { id: 'money.listed_use', roles: MONEY, weight: -20, zh: '用于A X、B Y…所列的一项用途：分项', test: (c) => text(c) && isListedUse(c) },
   { id: 'any.listed_part', roles: ALL.filter((r) => r !== 'budgetInitial'), weight: -20, zh: '其中所列的后续分项', test: (c) => text(c) && isListedPart(c) },
+  { id: 'budgetInitial.named_part', roles: ['budgetInitial'], weight: -20, zh: '其中某分项的年初预算', test: (c) => text(c) && NAMED_PART_INITIAL.test(c.before) },
+  { id: 'budget.special_allocation', roles: ['budget', 'budgetInitial'], weight: -20, zh: '部门整体报告中专门安排的经费：一个项目的，不是部门的预算', test: (c) => text(c) && c.reportKind === 'department_overall' && SPECIAL_ALLOCATION.test(c.clause) },
   { id: 'budgetInitial.part_context', roles: ['budgetInitial'], weight: -20, zh: '分项的年初预算（其中之外）', test: (c) => text(c) && PART_CONTEXT.test(partWindow(c).replace(/其中[：:]?/gu, '')) },
   { id: 'any.named_amount', roles: ALL, weight: -20, zh: '属于功能分类/经济分类/资金来源/项目', test: (c) => c.namedAs !== undefined },
   { id: 'any.approx', roles: ALL, weight: -20, zh: '约数', test: (c) => c.figure.approx !== 'exact' },
@@ -512,10 +528,12 @@ export const POSITION_FEATURE = { id: 'any.position.first', weight: 0.5, zh: '�
  * role abstains as before), so no slip is read away.
  */
 export const SUM_FEATURE = { id: 'any.arithmetic.sum_of_parts', weight: 10, zh: '合计＝其前同类各项之和' } as const;
+/** Given in assign.ts to each of the N amounts right before "N项合计Y" that add up to Y. */
+export const COUNTED_PART_FEATURE = { id: 'any.arithmetic.part_of_counted_total', weight: -20, zh: '其后“N项合计Y”、N项之和＝Y：分项' } as const;
 /** Decision-stage feature: the year-start budget is the only budget the text states (assign.ts budgetFromSoleInitial). */
 export const SOLE_INITIAL_FEATURE = { id: 'budget.sole_initial', weight: 0, zh: '仅述年初预算，即预算数' } as const;
 /** Rank-stage feature: the printed rate holds for this (execution, budget) pair. */
 export const RATE_TIE_FEATURE = { id: 'any.arithmetic.rate_holds', weight: 0, zh: '执行数÷预算数符合所报执行率' } as const;
 
 /** Every feature id (for eval tables and the review page). */
-export const FEATURE_IDS: readonly string[] = [...FEATURES.map((f) => f.id), ...PROSE_FEATURES.map((f) => f.id), POSITION_FEATURE.id, SUM_FEATURE.id, SOLE_INITIAL_FEATURE.id, RATE_TIE_FEATURE.id];
+export const FEATURE_IDS: readonly string[] = [...FEATURES.map((f) => f.id), ...PROSE_FEATURES.map((f) => f.id), POSITION_FEATURE.id, SUM_FEATURE.id, COUNTED_PART_FEATURE.id, SOLE_INITIAL_FEATURE.id, RATE_TIE_FEATURE.id];

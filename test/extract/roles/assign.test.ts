@@ -3,6 +3,23 @@ import { describe, expect, it } from 'vitest';
 import { analyzeBytes } from '../../../src/analyze.js';
 import { decision, recordOf, seen } from './record-of.js';
 
+describe('the amounts a later "N项合计Y" counts (any.arithmetic.part_of_counted_total)', () => {
+  const text = (total: string) =>
+    `2018年省财政厅下达我市新农村现代流通网络工程资金134万元(其中专项示范社项目补助资金40万元)，2018年市本级预算安排“新网工程”专项经费20万元，${total}，实际拨付114万元。`;
+  it('takes neither of two amounts "两项合计154万元" adds up for the budget (t956): abstains', async () => {
+    const r = await recordOf(text('两项合计154万元'));
+    expect(r.figures.budget).toBeNull();
+    const marked = decision(r, 'budget').candidates.filter((c) => c.features.some((f) => f.id === 'any.arithmetic.part_of_counted_total'));
+    expect(marked.map((c) => c.figure.text).sort()).toEqual(['134万元', '20万元']);
+  });
+  it('marks nothing when the count or the sum does not hold', async () => {
+    for (const total of ['两项合计150万元', '三项合计154万元']) {
+      const r = await recordOf(text(total));
+      expect(decision(r, 'budget').candidates.flatMap((c) => c.features.map((f) => f.id))).not.toContain('any.arithmetic.part_of_counted_total');
+    }
+  });
+});
+
 describe('a total that equals the sum of the amounts before it (any.arithmetic.sum_of_parts)', () => {
   it('takes the total of budgets listed one by one, not the first of them', async () => {
     const r = await recordOf('一批项目县级批复总投资3374.3万元，二批项目县级批复总投资2069.51万元，三批项目县级批复投资778.59万元，合计批复总投资6222.4万元。');

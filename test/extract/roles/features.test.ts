@@ -163,6 +163,47 @@ describe('any.listed_part', () => {
   });
 });
 
+describe('budgetInitial.named_part', () => {
+  it('takes no part\'s 年初预算 for the report\'s (t828: a court\'s 8 projects, then 其中，法院执行年初预算数6万元)', async () => {
+    const r = await recordOf('2018年度支出5560.46万元。我院2018年共有8个支出项目，所有项目皆按照年初预算执行。其中，法院执行年初预算数6万元，年末结算支出6万元，项目资金支出进度比率为100%。');
+    expect(r.figures.budgetInitial).toBeNull();
+    expect(firedOn(r, 'budgetInitial')).toContain('budgetInitial.named_part');
+  });
+  it('leaves the whole\'s 其中年初预算 and the year\'s own alone', async () => {
+    const r = await recordOf('2022年预算69.06万元，其中年初预算57.28万元，调整追加11.78万元。');
+    expect(seen(r.figures.budgetInitial)).toEqual([572800, '57.28万元']);
+    const own = await recordOf('全年预算100万元，其中，本年年初预算数80万元，追加20万元。');
+    expect(firedOn(own, 'budgetInitial')).not.toContain('budgetInitial.named_part');
+  });
+});
+
+describe('budget.special_allocation', () => {
+  const text = (title: string) => `${title}\n一、基本情况\n根据市财政局《关于下达2016年财政经费支出预算的通知》文件批复，专门安排党校事业发展经费183万元，为党校正常办学提供了保障。\n`;
+  it('takes no special allocation for a department-wide report\'s budget (t679)', async () => {
+    const r = await recordOf(text('中共某市委党校2016年度部门整体支出绩效自评报告'));
+    expect(r.figures.budget).toBeNull();
+    expect(firedOn(r, 'budget')).toContain('budget.special_allocation');
+  });
+  it('leaves a project report\'s own allocation alone', async () => {
+    const r = await recordOf(text('党校事业发展经费2016年度项目支出绩效自评报告'));
+    expect(firedOn(r, 'budget')).not.toContain('budget.special_allocation');
+  });
+});
+
+describe('money.listed_use', () => {
+  it('never takes an amount of a 用于 list for the budget, although its name says 项目资金 (t937)', async () => {
+    const r = await recordOf('根据省财政厅3个资金文件，共下达我县2020年度移民后扶资金800万元，其中：中央资金500万元，省级资金300万元；用于直发直补资金200万元、项目扶持资金100万元、切块项目资金500万元，县局编制了项目计划。');
+    expect(seen(r.figures.budget)).toEqual([8000000, '800万元']);
+    const part = decision(r, 'budget').candidates.find((c) => c.figure.text === '500万元' && c.features.some((f) => f.id === 'budget.label.预算'));
+    expect(part?.features.map((f) => f.id)).toContain('money.listed_use');
+  });
+  it('leaves a single amount of a 用于 clause, and an amount after the list, alone', async () => {
+    const r = await recordOf('本年度安排项目资金120万元，用于农村道路维护；用于村道、桥梁修缮项目资金90万元，实际支出85万元。');
+    expect(firedOn(r, 'budget')).not.toContain('money.listed_use');
+    expect(firedOn(r, 'execution')).not.toContain('money.listed_use');
+  });
+});
+
 describe('any.listed_part on scores', () => {
   it('takes the total score, not a later part listed after its 其中 (t540)', async () => {
     const r = await recordOf('本项目评价等级为“合格”,总得分为72.21分,其中:投入得分13.10分、过程得分25.41分、产出得分16.70分、效果得分17.00分。');
