@@ -376,8 +376,9 @@ function undoubleTitle(title: string): string {
 export function stripSiteChrome(title: string): string {
   const crumb = BREADCRUMB.exec(title);
   const bare = (crumb ? title.slice(crumb.index + crumb[0].length) : title).replace(IMAGE_LINK, '').replace(FIELD_PREFIX, '').replace(INDEX_PREFIX, '').replace(SITE_LINKS, '').trim();
-  // (An index number may follow the furniture TITLE_CHROME cuts: "成文日期：2023-05-01监督索引号5304…".)
-  const unchromed = siteNamesOff(bare.replace(TITLE_CHROME, '').replace(INDEX_PREFIX, '').replace(DOCUMENT_MASTHEAD, '').replace(PAGE_FIELD, '').trim());
+  // (An index number or a field's name may follow the furniture TITLE_CHROME cuts: "成文日期：2023-05-01监督索引号5304…",
+  // "•发布日期2022-08-29•文件标题X".)
+  const unchromed = siteNamesOff(bare.replace(TITLE_CHROME, '').replace(INDEX_PREFIX, '').replace(FIELD_PREFIX, '').replace(DOCUMENT_MASTHEAD, '').replace(PAGE_FIELD, '').trim());
   return Array.from(unchromed).length >= 6 ? unchromed : bare;
 }
 

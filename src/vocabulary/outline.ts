@@ -67,9 +67,10 @@ export const DOCUMENT_MASTHEAD = /^[\u4e00-\u9fff]{2,30}文件\s*[\u4e00-\u9fff]
 export const PAGE_FIELD = /^.*PAGE\s*[—\-–]*\s*PAGE\s*\d*\s*[—\-–]*\s*/u;
 /**
  * A collector's or converter's field prefix: "# title:", "# source:", "标题：", and a portal's metadata
- * label before the title ("标      题 X": no title starts with the word 标题).
+ * label before the title ("标      题 X", a portal's bulleted list "•成文日期…•文件标题 X", t942: no title starts
+ * with the word 标题).
  */
-export const FIELD_PREFIX = /^\s*(?:#\s*(?:title|source|url|标题|来源)\s*[:：]|标\s*题\s*[:：]?)\s*/iu;
+export const FIELD_PREFIX = /^\s*(?:#\s*(?:title|source|url|标题|来源)\s*[:：]|[•·]?\s*(?:文件)?标\s*题\s*[:：]?)\s*/iu;
 
 /**
  * A page's footer: links to the previous and next articles, related reading, the site's ownership

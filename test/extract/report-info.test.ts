@@ -304,6 +304,14 @@ describe('an attachment\'s number glued before the title\'s year (t727)', () => 
   });
 });
 
+describe("a portal's bulleted metadata list glued before the title", () => {
+  it('drops the field name 文件标题 left after the dates the chrome cut (t942)', async () => {
+    const r = await reportOf('您当前的位置: 区民族宗教委>政务公开>决算公开\n  • 索引号 115001140091301783/2022-00038\n  • 成文日期 2022-08-29\n  • 发布日期 2022-08-29\n  • 文件标题 重庆市黔江区民族宗教事务委员会2021年度部门决算情况说明\n  • 发布机构 黔江区民族宗教委\n一、部门基本情况\n');
+    expect(r.title).toBe('重庆市黔江区民族宗教事务委员会2021年度部门决算情况说明');
+    expect(r.department).toBe('重庆市黔江区民族宗教事务委员会');
+  });
+});
+
 describe('a 决算 title ending with its scope', () => {
   it('reads "…2021年部门决算(汇总)" above the contents as the title (t977)', async () => {
     const r = await reportOf('大冶市自然资源和规划局2021年部门决算(汇总)\n目 录\n第一部分:大冶市自然资源和规划局概况\n');
