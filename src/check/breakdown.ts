@@ -86,10 +86,10 @@ export function* sentencesOf(text: string, doc: SourceDocument | undefined, want
 
 /**
  * The sentences of a text (up to each end mark, the mark left out; the last up to the text's end)
- * and where each starts. Six checks read the same text's sentences, each with its own test: the
+ * and where each starts. Eight checks read the same text's sentences, each with its own test: the
  * last text's are kept, so that each sentence is cut from the text once, not once per check.
  */
-function splitSentences(text: string): { starts: readonly number[]; sentences: readonly string[] } {
+export function splitSentences(text: string): { starts: readonly number[]; sentences: readonly string[] } {
   if (text === lastSplit.text) return lastSplit;
   const starts: number[] = [];
   const sentences: string[] = [];

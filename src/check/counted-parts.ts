@@ -9,17 +9,13 @@
  * different quantity): no result. A bracket inside the list is a part's own detail, not a part.
  */
 import type { SourceDocument } from '../ingest/document.js';
-import { codeClass } from '../extract/char-class.js';
 import { findNumbers, type NumberMatch } from '../extract/numbers.js';
 import { inBrackets, toFigure } from '../extract/roles/candidates.js';
 import type { CheckResult, Figure } from '../schema/record.js';
 import { COUNTED_PARTS_MARK } from '../vocabulary/breakdowns.js';
-import { bareFigureOf, reportBreakdown, sumOfParts, type ToFigure } from './breakdown.js';
+import { bareFigureOf, reportBreakdown, splitSentences, sumOfParts, type ToFigure } from './breakdown.js';
 
 /** Sentences end here (a 其中 after 。 opens the next sentence, whose parts are the previous one's). */
-const SENTENCE_END = /[。！？!?\n]/u;
-/** SENTENCE_END by char code (the scan visits every character of the text). */
-const isSentenceEnd = codeClass(SENTENCE_END);
 /** Between a count and its money in one item: a few characters, no digit, one comma at most ("，财政资金", "项目，资金", ""). */
 const COUNT_TO_MONEY = /^[^\d，,、；;。：:]{0,6}[，,]?[^\d，,、；;。：:]{0,8}$/u;
 /** Between one part's money and the next part's count: a separator, then the part's name (no digit). */
@@ -74,11 +70,12 @@ export function checkCountedParts(text: string | undefined, doc?: SourceDocument
   if (text === undefined || !text.includes('其中')) return [];
   const figureOf: ToFigure = doc && doc.text === text ? (m) => toFigure(doc, m) : bareFigureOf;
   const results: CheckResult[] = [];
-  let start = 0;
+  const { starts, sentences } = splitSentences(text);
   let previous = { text: '', start: 0 };
-  for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && !isSentenceEnd(text.charCodeAt(i))) continue;
-    const sentence = text.slice(start, i);
+  for (let k = 0; k < sentences.length; k++) {
+    const sentence = sentences[k]!;
+    const start = starts[k]!;
+    const i = start + sentence.length;
     const mark = COUNTED_PARTS_MARK.exec(sentence);
     if (mark) {
       // The whole stands before the mark in this sentence, or, when the sentence opens with it, ends the previous one.
@@ -100,7 +97,6 @@ export function checkCountedParts(text: string | undefined, doc?: SourceDocument
       }
     }
     if (sentence.trim() !== '') previous = { text: sentence, start };
-    start = i + 1;
   }
   return results;
 }

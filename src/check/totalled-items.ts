@@ -12,17 +12,12 @@
  * total whose list opens "主要包括" (mainly), which may leave minor items out: `possible`.
  */
 import type { SourceDocument } from '../ingest/document.js';
-import { codeClass } from '../extract/char-class.js';
 import { findNumbers, type NumberMatch } from '../extract/numbers.js';
 import { toFigure } from '../extract/roles/candidates.js';
 import type { CheckResult, Figure } from '../schema/record.js';
 import { TOTALLED_ITEMS_MARK, TOTALLED_MONEY_WORD, TOTAL_BEFORE_AMOUNT } from '../vocabulary/breakdowns.js';
-import { bareFigureOf, recipientsOf, reportBreakdown, sumOfParts, type ToFigure } from './breakdown.js';
+import { bareFigureOf, recipientsOf, reportBreakdown, splitSentences, sumOfParts, type ToFigure } from './breakdown.js';
 
-/** Sentences end here. */
-const SENTENCE_END = /[。！？!?\n]/u;
-/** SENTENCE_END by char code (the scan visits every character of the text). */
-const isSentenceEnd = codeClass(SENTENCE_END);
 /** An item's money word and the 各 of a shared amount, right before it: "，经费各40万" (group 1: 各). */
 const ITEM_AMOUNT_LEAD = new RegExp(`(?:${TOTALLED_MONEY_WORD.source})(?:为|共|是)?(各)?\\s*$`, 'u');
 
@@ -40,15 +35,12 @@ export function checkTotalledItems(text: string | undefined, doc?: SourceDocumen
   if (text === undefined || !/共计|合计|总计/u.test(text)) return [];
   const figureOf: ToFigure = doc && doc.text === text ? (m) => toFigure(doc, m) : bareFigureOf;
   const results: CheckResult[] = [];
-  let start = 0;
+  const { starts, sentences } = splitSentences(text);
   let previous: { sentence: string; start: number } | null = null;
-  for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && !isSentenceEnd(text.charCodeAt(i))) continue;
-    const sentence = text.slice(start, i);
-    if (sentence.trim() === '') {
-      start = i + 1;
-      continue;
-    }
+  for (let k = 0; k < sentences.length; k++) {
+    const sentence = sentences[k]!;
+    const start = starts[k]!;
+    if (sentence.trim() === '') continue;
     const mark = TOTALLED_ITEMS_MARK.exec(sentence);
     if (mark && previous) {
       const found = totalAndItems(previous, sentence, start, mark[0].length, figureOf);
@@ -57,7 +49,6 @@ export function checkTotalledItems(text: string | undefined, doc?: SourceDocumen
       if (found) results.push(reportBreakdown(found, sumOfParts(found), { complete: true, shortIsDefinite: !mark[0].includes('主要') }));
     }
     previous = { sentence, start };
-    start = i + 1;
   }
   return results;
 }
